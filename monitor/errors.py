@@ -1,0 +1,51 @@
+"""Exceptions shared by the stages."""
+
+from __future__ import annotations
+
+
+class MonitorError(Exception):
+    """Base class for errors the CLI reports without a traceback."""
+
+
+class ConfigError(MonitorError):
+    """A problem in the configuration file, located by file, line and key."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None, key: str | None = None):
+        self.message = message
+        self.file = file
+        self.line = line
+        self.key = key
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = []
+        if self.file:
+            where.append(str(self.file) + (f":{self.line}" if self.line else ""))
+        if self.key:
+            where.append(f"key '{self.key}'")
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class RuleError(ValueError):
+    """A bad rule inside a config section, with the key path inside that section.
+
+    Stages that compile part of the configuration (the topic rules, for example) raise this;
+    :mod:`monitor.config` turns it into a :class:`ConfigError` with file and line.
+    ``path`` is a tuple of keys and list indexes relative to the section, e.g.
+    ``("freelancing", "keywords", 3)``.
+    """
+
+    def __init__(self, path: tuple, message: str):
+        self.path = tuple(path)
+        self.message = message
+        super().__init__(f"{'.'.join(map(str, self.path))}: {message}")
+
+
+class ExtractionError(MonitorError):
+    """An article page could not be turned into an article; ``reason`` is a short name."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        self.reason = reason
+        self.detail = detail
+        super().__init__(f"{reason}: {detail}" if detail else reason)

@@ -1,0 +1,139 @@
+"""The records that flow between stages.
+
+Every stage is a plain function over these small frozen dataclasses, so each can be tested
+and benchmarked alone. Times are ISO 8601 strings in UTC (``2025-08-18T09:30:00+00:00``)
+unless a field says otherwise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceKind = Literal["feed", "page"]
+
+#: Named fetch outcomes. Every attempt is stored with one of these.
+FETCH_OUTCOMES = (
+    "ok",
+    "not_modified",
+    "timeout",
+    "dns",
+    "tls",
+    "connect",
+    "http_4xx",
+    "http_5xx",
+    "too_large",
+    "too_many_redirects",
+    "bad_url",
+    "not_a_feed",
+    "parse_error",
+    "empty",
+    "robots_disallowed",
+    "error",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One watched source, as configured in ``sources.yaml``."""
+
+    name: str
+    url: str
+    kind: SourceKind = "feed"
+    topics: tuple[str, ...] = ()
+    interval: int | None = None  # minutes; None means the global poll interval
+    full_text: bool = True  # fetch and extract each item's article page
+    enabled: bool = True
+    language: str | None = None
+    line: int | None = None  # line in the config file, for messages
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """The outcome of one HTTP attempt (after retries within the cycle)."""
+
+    url: str
+    outcome: str  # one of FETCH_OUTCOMES
+    status: int | None = None
+    content: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    final_url: str | None = None
+    started_at: str = ""
+    duration: float = 0.0  # seconds
+    error: str | None = None
+    attempts: int = 1
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome == "ok"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item as a feed or listing page announces it, before the article is read."""
+
+    source: str
+    url: str
+    title: str = ""
+    summary: str = ""
+    published: str | None = None
+    author: str | None = None
+    guid: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """What extraction makes of an article page."""
+
+    url: str | None
+    title: str | None
+    text: str
+    published: str | None = None  # ISO 8601 date or datetime
+    author: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A dated figure about a watched subject, with the sentence it came from."""
+
+    series: str  # it_exports_monthly, freelancer_count, ...
+    period: str  # "2025-07", "FY2024-25", "FY2024-25:Jul-Mar", "" ...
+    value: float
+    unit: str  # USD_million, PKR_million, count, rank, percent
+    quote: str
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Relevance, topics, the rules that fired, and the figures found in one item."""
+
+    relevant: bool
+    score: float
+    topics: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    """A stored item: an entry, its article when extracted, and its analysis."""
+
+    id: str
+    source: str
+    url: str
+    canonical_url: str
+    title: str
+    summary: str = ""
+    text: str = ""
+    published: str | None = None
+    fetched_at: str = ""
+    author: str | None = None
+    lang: str | None = None
+    guid: str | None = None
+    topics: tuple[str, ...] = ()
+    relevant: bool = True
+    score: float = 0.0
+    rules: tuple[str, ...] = ()
+    extraction: str | None = None  # "ok", or why extraction failed / was skipped

@@ -18,13 +18,13 @@ class ConfigError(MonitorError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = []
+        parts = []
         if self.file:
-            where.append(str(self.file) + (f":{self.line}" if self.line else ""))
+            parts.append(str(self.file) + (f":{self.line}" if self.line else ""))
         if self.key:
-            where.append(f"key '{self.key}'")
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.message}" if prefix else self.message
+            parts.append(f"key '{self.key}'")
+        parts.append(self.message)
+        return ": ".join(parts)
 
 
 class RuleError(ValueError):

@@ -1,0 +1,249 @@
+"""The ``monitor`` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, load_config
+from .errors import MonitorError
+from .weeks import check_week, iso_week, last_completed_week
+
+DEFAULT_DB = "data/monitor.db"
+
+
+@dataclass
+class Context:
+    config_path: str | None
+    db_path: str
+    verbose: int
+    _config: Config | None = None
+
+    @property
+    def config(self) -> Config:
+        if self._config is None:
+            self._config = load_config(self.config_path)
+        return self._config
+
+    def store(self):
+        from .store import Store
+
+        return Store(self.db_path)
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        out = {
+            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="seconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key in ("source", "job", "outcome", "run_id"):
+            if hasattr(record, key):
+                out[key] = getattr(record, key)
+        if record.exc_info:
+            out["error"] = self.formatException(record.exc_info)
+        return json.dumps(out, ensure_ascii=False)
+
+
+def setup_logging(verbose: int, fmt: str = "text") -> None:
+    level = logging.WARNING if verbose <= 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("httpx", "httpcore", "apscheduler"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+class _Group(click.Group):
+    """Report MonitorError (bad config, bad arguments) as one line, exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except MonitorError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--config", "config_path", envvar="MONITOR_CONFIG", type=click.Path(dir_okay=False), help="The watch list. [env MONITOR_CONFIG; default: sources.yaml]")
+@click.option("--db", "db_path", envvar="MONITOR_DB", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="The SQLite archive. [env MONITOR_DB]")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Log lines as text or JSON.")
+@click.version_option(__version__, prog_name="monitor")
+@click.pass_context
+def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int, log_format: str) -> None:
+    """Watch news and policy that matter to Pakistan's freelancers and IT exporters.
+
+    \b
+    Quick start:
+      monitor demo                  the whole pipeline offline on bundled sample sources
+      monitor sources check         validate sources.yaml without the network
+      monitor poll                  fetch every source once, store new items
+      monitor digest --week 2025-W34
+      monitor status                health of every source
+    """
+    setup_logging(verbose, log_format)
+    ctx.obj = Context(config_path, db_path, verbose)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@cli.group()
+def sources() -> None:
+    """Inspect the configured sources."""
+
+
+@sources.command("check")
+@click.pass_obj
+def sources_check(obj: Context) -> None:
+    """Validate the configuration file; no network access.
+
+    Exits 2 with a message naming the file, line and key when something is wrong.
+    """
+    config = obj.config
+    feeds = sum(s.kind == "feed" for s in config.sources)
+    pages = len(config.sources) - feeds
+    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages), {len(config.topics)} topics, timezone {config.timezone}")
+
+
+@sources.command("list")
+@click.pass_obj
+def sources_list(obj: Context) -> None:
+    """List the configured sources."""
+    for s in obj.config.sources:
+        flags = "" if s.enabled else " (disabled)"
+        click.echo(f"{s.kind:4}  {s.name}{flags}\n      {s.url}")
+
+
+# --------------------------------------------------------------------------- poll
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, metavar="NAME", help="Poll only this source (repeatable).")
+@click.pass_obj
+def poll(obj: Context, names: tuple[str, ...]) -> None:
+    """Fetch every enabled source once and store the new items.
+
+    Prints one line per source as it finishes and a summary at the end. Failing sources are
+    recorded (see `monitor status`) and never stop the others.
+    """
+    from . import pipeline
+
+    config = obj.config
+    chosen = None
+    if names:
+        known = {s.name for s in config.sources}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
+        chosen = [s for s in config.sources if s.name in names]
+    total = len(chosen or [s for s in config.sources if s.enabled])
+    done = 0
+
+    def progress(report: "pipeline.SourceReport") -> None:
+        nonlocal done
+        done += 1
+        detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
+        click.echo(f"[{done}/{total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
+
+    with obj.store() as store:
+        summary = pipeline.poll(config, store, sources=chosen, progress=progress)
+    click.echo(summary.line())
+
+
+# --------------------------------------------------------------------------- digest
+
+
+@cli.command()
+@click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
+@click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
+@click.pass_obj
+def digest(obj: Context, week: str | None, out_dir: str) -> None:
+    """Write the digest of one week as HTML and plain text."""
+    from .digest import build_digest, write_digest
+
+    config = obj.config
+    week = _week_option(week, config)
+    with obj.store() as store:
+        d = build_digest(store, config, week)
+        html, text = write_digest(d, out_dir)
+    click.echo(f"digest {week}: {d.story_count} stories\n  {html}\n  {text}")
+
+
+def _week_option(week: str | None, config: Config) -> str:
+    if not week:
+        return last_completed_week(config.tz)
+    try:
+        return check_week(week)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--week") from None
+
+
+# --------------------------------------------------------------------------- demo
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="data/demo", show_default=True, type=click.Path(file_okay=False), help="Where the demo archive and digest go.")
+@click.pass_obj
+def demo(obj: Context, out_dir: str) -> None:
+    """Run the whole pipeline offline on the bundled sample sources.
+
+    Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
+    once, writes the digest of the sample week and prints where everything is.
+    """
+    from .demo import run_demo
+
+    def progress(report) -> None:
+        detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
+        click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
+
+    click.echo("Polling the bundled sample sources...", err=True)
+    result = run_demo(obj.config, out_dir, progress=progress)
+    click.echo(result.summary.line())
+    click.echo(f"Digest for {result.week}: {result.stories} stories")
+    click.echo(f"  database: {result.db}")
+    click.echo(f"  digest:   {result.html}")
+    click.echo(f"            {result.text}")
+    click.echo(f"Explore the archive: monitor --db {result.db} serve")
+
+
+# --------------------------------------------------------------------------- status
+
+
+@cli.command()
+@click.pass_obj
+def status(obj: Context) -> None:
+    """Show each source's health: last success, last failure and why, items this week."""
+    from .status import source_rows
+
+    config = obj.config
+    with obj.store() as store:
+        rows = source_rows(store, config)
+    week = iso_week(datetime.now(timezone.utc), config.tz)
+    click.echo(f"Sources ({len(rows)}), items counted for {week}:")
+    for r in rows:
+        click.echo(r.line())
+
+
+def main() -> None:
+    cli(prog_name="monitor")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,450 @@
+"""Load and validate ``sources.yaml``.
+
+Every problem is reported as one :class:`~monitor.errors.ConfigError` naming the file, the
+line and the key, e.g. ``sources.yaml:42: key 'sources[3].url': not an http(s) URL: 'ftp://x'``.
+Validation never touches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from .errors import ConfigError, RuleError
+from .models import Source
+
+TOPIC_IDS = (
+    "freelancing",
+    "industry_bodies",
+    "vpn_internet",
+    "it_exports",
+    "payments",
+    "taxes",
+    "skills",
+    "rankings",
+)
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_CONFIG = "sources.yaml"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Schedule:
+    poll_every: int = 60  # minutes
+    digest_day: str = "mon"
+    digest_hour: int = 8
+    digest_minute: int = 0
+    catch_up_days: int = 3  # a missed digest older than this is not sent on start
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    title: str = "Pakistan Freelance & IT Exports Monitor"
+    sender: str = "monitor@localhost"
+    recipients: tuple[str, ...] = ()
+    subject: str = "Freelance & IT exports weekly, {week}: {top_story}"
+    list_unsubscribe: str | None = None
+    manage_url: str | None = None  # where readers change their subscription
+    list_id: str = "weekly.monitor.local"
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    concurrency: int = 32
+    per_host: int = 2
+    host_delay: float = 0.5  # seconds between requests to one host
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    deadline: float = 60.0  # total seconds for one fetch
+    max_bytes: int = 10 * 1024 * 1024
+    retries: int = 2
+    max_retry_after: float = 30.0
+    backoff_cap_hours: float = 24.0
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str
+    sources: tuple[Source, ...]
+    topics: Mapping[str, Any]
+    relevance: Mapping[str, Any] | None = None
+    timezone: str = "Asia/Karachi"
+    user_agent_contact: str = "https://github.com/pk-freelance-monitor/monitor"
+    schedule: Schedule = field(default_factory=Schedule)
+    digest: DigestSettings = field(default_factory=DigestSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    keep_irrelevant: bool = True  # store items judged irrelevant (flagged), or drop them
+    dedup_window_days: int = 7
+    silent_days: int = 14  # a source with no new item for this long is flagged
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def source(self, name: str) -> Source:
+        for s in self.sources:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def rules(self):
+        """The compiled topic and relevance rules (see :mod:`monitor.analyze`)."""
+        from . import analyze
+
+        return analyze.compile_rules(self.topics, self.relevance)
+
+
+# --------------------------------------------------------------------------- YAML with lines
+
+
+class _Map(dict):
+    """A mapping that remembers the line of each key and of itself."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class _Seq(list):
+    line: int = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    m = _Map()
+    m.line = node.start_mark.line + 1
+    m.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in m:
+            raise ConfigError(f"duplicate key '{key}'", line=key_node.start_mark.line + 1, key=str(key))
+        m[key] = loader.construct_object(value_node, deep=True)
+        m.key_lines[key] = key_node.start_mark.line + 1
+    return m
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
+    s = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    s.line = node.start_mark.line + 1
+    s.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return s
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+def _line_of(container: Any, key: Any) -> int | None:
+    if isinstance(container, _Map):
+        return container.key_lines.get(key, container.line)
+    if isinstance(container, _Seq) and isinstance(key, int) and 0 <= key < len(container.item_lines):
+        return container.item_lines[key]
+    return getattr(container, "line", None)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Checker:
+    """Walks the parsed file, raising ConfigError with file, line and dotted key."""
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def fail(self, message: str, container: Any, key: Any, path: str) -> None:
+        raise ConfigError(message, file=self.file, line=_line_of(container, key), key=path)
+
+    def mapping(self, value: Any, parent: Any, key: Any, path: str) -> _Map:
+        if value is None:
+            value = _Map()
+            value.line, value.key_lines = _line_of(parent, key) or 0, {}
+        if not isinstance(value, dict):
+            self.fail(f"expected a mapping, got {_kind(value)}", parent, key, path)
+        return value
+
+    def known_keys(self, m: _Map, allowed: set[str], path: str) -> None:
+        for k in m:
+            if k not in allowed:
+                hint = _closest(str(k), allowed)
+                extra = f" (did you mean '{hint}'?)" if hint else f"; known keys: {', '.join(sorted(allowed))}"
+                self.fail(f"unknown key '{k}'{extra}", m, k, _join(path, k))
+
+    def get(self, m: _Map, key: str, kind: type | tuple, path: str, default: Any = None, check: Callable[[Any], str | None] | None = None) -> Any:
+        if key not in m or m[key] is None:
+            return default
+        value = m[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        if isinstance(value, bool) and bool not in kinds:
+            self.fail(f"expected {_names(kinds)}, got a boolean", m, key, _join(path, key))
+        if not isinstance(value, kinds):
+            self.fail(f"expected {_names(kinds)}, got {_kind(value)}", m, key, _join(path, key))
+        if check:
+            problem = check(value)
+            if problem:
+                self.fail(problem, m, key, _join(path, key))
+        return value
+
+    def require(self, m: _Map, key: str, path: str) -> None:
+        if key not in m or m[key] in (None, ""):
+            self.fail(f"missing required key '{key}'", m, None, _join(path, key))
+
+
+def _join(path: str, key: Any) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    for kind, name in ((bool, "a boolean"), (dict, "a mapping"), (list, "a list"), (str, "a string"), ((int, float), "a number")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _names(kinds: tuple) -> str:
+    names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
+    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+
+
+def _closest(word: str, options: set[str]) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
+def _positive(v: Any) -> str | None:
+    return None if v > 0 else "must be greater than 0"
+
+
+def _url_problem(v: str) -> str | None:
+    v = v.strip()
+    parts = urlsplit(v)
+    if parts.scheme not in ("http", "https"):
+        return f"not an http(s) URL: {v!r}"
+    host = parts.hostname or ""
+    if not host or any(ch.isspace() for ch in v) or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:]+", host):
+        return f"not a valid URL: {v!r}"
+    try:
+        parts.port
+    except ValueError:
+        return f"not a valid URL (bad port): {v!r}"
+    return None
+
+
+def _tz_problem(v: str) -> str | None:
+    try:
+        ZoneInfo(v)
+    except (ZoneInfoNotFoundError, ValueError):
+        return f"unknown timezone {v!r} (use an IANA name such as Asia/Karachi)"
+    return None
+
+
+def _email_problem(v: str) -> str | None:
+    return None if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+", v) else f"not an email address: {v!r}"
+
+
+def _one_of(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+    return lambda v: None if v in options else f"must be one of {', '.join(options)}; got {v!r}"
+
+
+def _range(lo: int, hi: int) -> Callable[[Any], str | None]:
+    return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}; got {v}"
+
+
+TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics"}
+MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days"}
+SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
+DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
+FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language"}
+
+
+def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
+    """Parse and validate configuration text; ``file`` is used in messages."""
+    try:
+        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except ConfigError as e:
+        raise ConfigError(e.message, file=file, line=e.line, key=e.key) from None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        raise ConfigError(f"not valid YAML: {e.problem or e}", file=file, line=line) from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"not valid YAML: {e}", file=file) from None
+    c = _Checker(file)
+    if raw is None:
+        raise ConfigError("the file is empty; it needs at least a 'sources' list", file=file, line=1)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"expected a mapping at the top level, got {_kind(raw)}", file=file, line=1)
+    c.known_keys(raw, TOP_KEYS, "")
+
+    mon = c.mapping(raw.get("monitor"), raw, "monitor", "monitor")
+    c.known_keys(mon, MONITOR_KEYS, "monitor")
+    timezone = c.get(mon, "timezone", str, "monitor", "Asia/Karachi", _tz_problem)
+    contact = c.get(mon, "user_agent_contact", str, "monitor", Config.user_agent_contact, _url_problem)
+    keep_irrelevant = c.get(mon, "keep_irrelevant", bool, "monitor", True)
+    window = c.get(mon, "dedup_window_days", int, "monitor", 7, _range(1, 365))
+    silent_days = c.get(mon, "silent_days", int, "monitor", 14, _range(1, 3650))
+
+    sch = c.mapping(raw.get("schedule"), raw, "schedule", "schedule")
+    c.known_keys(sch, SCHEDULE_KEYS, "schedule")
+    schedule = Schedule(
+        poll_every=c.get(sch, "poll_every", int, "schedule", 60, _range(1, 7 * 24 * 60)),
+        digest_day=str(c.get(sch, "digest_day", str, "schedule", "mon", lambda v: _one_of(DAYS)(v.lower()))).lower(),
+        digest_hour=c.get(sch, "digest_hour", int, "schedule", 8, _range(0, 23)),
+        digest_minute=c.get(sch, "digest_minute", int, "schedule", 0, _range(0, 59)),
+        catch_up_days=c.get(sch, "catch_up_days", int, "schedule", 3, _range(0, 60)),
+    )
+
+    dig = c.mapping(raw.get("digest"), raw, "digest", "digest")
+    c.known_keys(dig, DIGEST_KEYS, "digest")
+    recipients = c.get(dig, "recipients", list, "digest", [])
+    for i, r in enumerate(recipients):
+        if not isinstance(r, str) or _email_problem(r):
+            c.fail(f"not an email address: {r!r}", recipients, i, f"digest.recipients[{i}]")
+    digest = DigestSettings(
+        title=c.get(dig, "title", str, "digest", DigestSettings.title),
+        sender=c.get(dig, "sender", str, "digest", DigestSettings.sender, _email_problem),
+        recipients=tuple(recipients),
+        subject=c.get(dig, "subject", str, "digest", DigestSettings.subject, _subject_problem),
+        list_unsubscribe=c.get(dig, "list_unsubscribe", str, "digest", None),
+        manage_url=c.get(dig, "manage_url", str, "digest", None, _url_problem),
+        list_id=c.get(dig, "list_id", str, "digest", DigestSettings.list_id),
+    )
+
+    fet = c.mapping(raw.get("fetch"), raw, "fetch", "fetch")
+    c.known_keys(fet, FETCH_KEYS, "fetch")
+    fetch_kwargs = {}
+    for name, f in FetchSettings.__dataclass_fields__.items():
+        kind = (int, float) if f.type in ("float",) else int
+        fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, _positive if name != "retries" else _range(0, 10))
+    fetch = FetchSettings(**fetch_kwargs)
+
+    topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
+    for k in topics_raw:
+        if k not in TOPIC_IDS:
+            c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
+    relevance_raw = raw.get("relevance")
+    if relevance_raw is not None:
+        c.mapping(relevance_raw, raw, "relevance", "relevance")
+
+    sources = _sources(c, raw)
+
+    config = Config(
+        path=file,
+        sources=sources,
+        topics=topics_raw,
+        relevance=relevance_raw,
+        timezone=timezone,
+        user_agent_contact=contact,
+        schedule=schedule,
+        digest=digest,
+        fetch=fetch,
+        keep_irrelevant=keep_irrelevant,
+        dedup_window_days=window,
+        silent_days=silent_days,
+    )
+    _check_rules(config, raw, file)
+    return config
+
+
+def _subject_problem(v: str) -> str | None:
+    if "\n" in v or "\r" in v:
+        return "the subject must be one line"
+    try:
+        v.format(week="2025-W01", top_story="x", title="x", stories=0)
+    except (KeyError, IndexError, ValueError) as e:
+        return f"unknown placeholder {e} (use {{week}}, {{top_story}}, {{title}}, {{stories}})"
+    return None
+
+
+def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
+    if "sources" not in raw or raw["sources"] is None:
+        c.fail("missing required key 'sources' (a list of sources to watch)", raw, None, "sources")
+    items = raw["sources"]
+    if not isinstance(items, list):
+        c.fail(f"expected a list of sources, got {_kind(items)}", raw, "sources", "sources")
+    seen: dict[str, int] = {}
+    out = []
+    for i, s in enumerate(items):
+        path = f"sources[{i}]"
+        if not isinstance(s, dict):
+            c.fail(f"expected a mapping with name, url and kind, got {_kind(s)}", items, i, path)
+        c.known_keys(s, SOURCE_KEYS, path)
+        c.require(s, "name", path)
+        c.require(s, "url", path)
+        name = c.get(s, "name", str, path).strip()
+        url = c.get(s, "url", str, path, check=_url_problem).strip()
+        if name in seen:
+            c.fail(f"duplicate source name {name!r} (first used on line {seen[name]})", s, "name", f"{path}.name")
+        seen[name] = _line_of(s, "name") or 0
+        topics = c.get(s, "topics", list, path, [])
+        for j, t in enumerate(topics):
+            if t not in TOPIC_IDS:
+                c.fail(f"unknown topic id {t!r}; topic ids are {', '.join(TOPIC_IDS)}", topics, j, f"{path}.topics[{j}]")
+        out.append(
+            Source(
+                name=name,
+                url=url,
+                kind=c.get(s, "kind", str, path, "feed", _one_of(("feed", "page"))),
+                topics=tuple(topics),
+                interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
+                full_text=c.get(s, "full_text", bool, path, True),
+                enabled=c.get(s, "enabled", bool, path, True),
+                language=c.get(s, "language", str, path, None),
+                line=_line_of(items, i),
+            )
+        )
+    if not out:
+        c.fail("the sources list is empty", raw, "sources", "sources")
+    return tuple(out)
+
+
+def _check_rules(config: Config, raw: _Map, file: str) -> None:
+    """Compile the topic rules now so a bad rule is reported with its line."""
+    try:
+        config.rules()
+    except RuleError as e:
+        section = "topics"
+        node: Any = raw.get("topics")
+        if e.path and e.path[0] == "relevance":
+            section, node, rest = "relevance", raw.get("relevance"), e.path[1:]
+        else:
+            rest = e.path
+        parent, last, key = raw, section, section
+        for part in rest:
+            if isinstance(node, (dict, list)) and (part in node if isinstance(node, dict) else isinstance(part, int) and part < len(node)):
+                parent, last = node, part
+                node = node[part]
+            key = _join(key, part)
+        raise ConfigError(e.message, file=file, line=_line_of(parent, last), key=key) from None
+
+
+def load_config(path: str | os.PathLike | None = None) -> Config:
+    """Read and validate a configuration file (default ``sources.yaml``)."""
+    path = Path(path or os.environ.get("MONITOR_CONFIG") or DEFAULT_CONFIG)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("file not found (pass --config or set MONITOR_CONFIG)", file=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=str(path)) from None
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror}", file=str(path)) from None
+    return parse_config(text, str(path))

@@ -1,0 +1,297 @@
+"""One poll cycle: fetch every due source, parse, extract, analyze, dedup and store.
+
+Sources are fetched concurrently; each source's items are written to the store as soon as
+that source is done, in one transaction, so a crash loses at most the sources in flight and
+never leaves half an item. A failing source is logged and recorded, and the others carry on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Sequence
+
+from . import analyze, canonical, extract, listing
+from .config import Config
+from .encoding import decode_html
+from .errors import ExtractionError
+from .fetch import Fetcher, user_agent
+from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
+from .parse import ParseError, parse_feed
+from .store import Store, item_id, utcnow
+from .weeks import iso_week
+
+log = logging.getLogger("monitor.pipeline")
+
+#: Listing pages can link to many articles; a first poll reads at most this many.
+MAX_NEW_LINKS_PER_PAGE = 30
+
+
+@dataclass
+class SourceReport:
+    source: str
+    outcome: str
+    new_items: int = 0
+    error: str | None = None
+
+
+@dataclass
+class PollSummary:
+    reports: list[SourceReport] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> int:
+        return sum(r.outcome == "ok" for r in self.reports)
+
+    @property
+    def not_modified(self) -> int:
+        return sum(r.outcome == "not_modified" for r in self.reports)
+
+    @property
+    def failed(self) -> list[SourceReport]:
+        return [r for r in self.reports if r.outcome not in ("ok", "not_modified", "skipped")]
+
+    @property
+    def new_items(self) -> int:
+        return sum(r.new_items for r in self.reports)
+
+    def line(self) -> str:
+        return (
+            f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
+            f"{len(self.failed)} failed; {self.new_items} new items in {self.seconds:.1f}s"
+        )
+
+
+Progress = Callable[[SourceReport], None]
+
+
+def poll(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None) -> PollSummary:
+    """Run one poll cycle over ``sources`` (default: every enabled source)."""
+    return asyncio.run(poll_async(config, store, sources=sources, progress=progress, fetcher=fetcher))
+
+
+async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None) -> PollSummary:
+    t0 = time.monotonic()
+    chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
+    store.sync_sources(chosen)
+    rules = config.rules()
+    summary = PollSummary()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(config.fetch, user_agent(config.user_agent_contact))
+    try:
+        cycle = _Cycle(config, store, fetcher, rules)
+
+        async def one(source: Source) -> None:
+            try:
+                report = await cycle.poll_source(source)
+            except Exception as e:  # a bug in one source's handling must not stop the cycle
+                log.exception("%s: unexpected error", source.name)
+                report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
+                store.record_fetch(source.name, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), state=cycle.failure_state(source, report.error))
+            summary.reports.append(report)
+            if progress:
+                progress(report)
+
+        await asyncio.gather(*(one(s) for s in chosen))
+    finally:
+        if own:
+            await fetcher.__aexit__(None, None, None)
+    summary.seconds = time.monotonic() - t0
+    return summary
+
+
+class _Cycle:
+    def __init__(self, config: Config, store: Store, fetcher: Fetcher, rules: "analyze.Rules"):
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.rules = rules
+
+    # -- state -------------------------------------------------------------
+
+    def failure_state(self, source: Source, error: str | None) -> dict:
+        state = self.store.source_state(source.name)
+        failures = (state.consecutive_failures if state else 0) + 1
+        interval = source.interval or self.config.schedule.poll_every
+        delay = min(interval * 2 ** (failures - 1), self.config.fetch.backoff_cap_hours * 60)
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        return {
+            "last_attempt": now.isoformat(),
+            "last_failure": now.isoformat(),
+            "last_error": error,
+            "consecutive_failures": failures,
+            "next_attempt": (now + timedelta(minutes=delay)).isoformat(),
+        }
+
+    def success_state(self, source: Source, result: FetchResult, new_items: int) -> dict:
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        interval = source.interval or self.config.schedule.poll_every
+        state = {
+            "last_attempt": now.isoformat(),
+            "last_success": now.isoformat(),
+            "last_outcome": result.outcome,
+            "consecutive_failures": 0,
+            "next_attempt": (now + timedelta(minutes=interval)).isoformat(),
+        }
+        if result.outcome == "ok":
+            state["etag"] = result.headers.get("etag")
+            state["last_modified"] = result.headers.get("last-modified")
+        if new_items:
+            state["last_new_item"] = now.isoformat()
+        return state
+
+    # -- one source ----------------------------------------------------------
+
+    async def poll_source(self, source: Source) -> SourceReport:
+        prior = self.store.source_state(source.name)
+        result = await self.fetcher.fetch(
+            source.url,
+            etag=prior.etag if prior else None,
+            last_modified=prior.last_modified if prior else None,
+        )
+        if result.outcome == "not_modified":
+            self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
+            return SourceReport(source.name, "not_modified")
+        if not result.ok:
+            return self._fail(source, result, result.outcome, result.error)
+        try:
+            if source.kind == "feed":
+                entries = parse_feed(result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
+            else:
+                entries = self._listing_entries(source, result)
+        except ParseError as e:
+            return self._fail(source, result, e.reason, e.detail)
+        analysed = await self._new_items(source, entries)
+        new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
+        self._save_facts(analysed, set(new_ids))
+        state = self.success_state(source, result, len(new_ids))
+        state["last_outcome"] = "ok"
+        self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
+        log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
+        return SourceReport(source.name, "ok", new_items=len(new_ids))
+
+    def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
+        result = replace(result, outcome=outcome, error=error)
+        state = self.failure_state(source, error)
+        state["last_outcome"] = outcome
+        self.store.record_fetch(source.name, result, state=state)
+        log.warning("%s: %s: %s", source.name, outcome, error)
+        return SourceReport(source.name, outcome, error=error)
+
+    def week_of(self, published: str | None, fetched_at: str) -> str:
+        return iso_week(published or fetched_at, self.config.tz)
+
+    def _listing_entries(self, source: Source, result: FetchResult) -> list[Entry]:
+        base = result.final_url or source.url
+        links = listing.discover_links(result.content, base)
+        return [Entry(source=source.name, url=u) for u in links]
+
+    # -- items ----------------------------------------------------------------
+
+    async def _new_items(self, source: Source, entries: Sequence[Entry]) -> list[tuple[Item, tuple[Fact, ...]]]:
+        by_id: dict[str, tuple[Entry, str]] = {}
+        for e in entries:
+            canon = canonical.canonical_url(e.url) if e.url else ""
+            by_id.setdefault(item_id(canon, e.guid), (e, canon))
+        known = self.store.known_ids(by_id)
+        fresh = [(i, e, c) for i, (e, c) in by_id.items() if i not in known]
+        if source.kind == "page":
+            fresh = fresh[:MAX_NEW_LINKS_PER_PAGE]
+        wants_text = source.full_text or source.kind == "page"
+        articles = await asyncio.gather(*(self._article(e) if wants_text else _none() for _, e, _ in fresh))
+        fetched_at = utcnow()
+        items = []
+        for (iid, entry, canon), (article, extraction) in zip(fresh, articles):
+            analysed = self._item(source, iid, entry, canon, article, extraction, fetched_at)
+            if analysed is not None:
+                items.append(analysed)
+        return items
+
+    async def _article(self, entry: Entry) -> tuple[Article | None, str]:
+        result = await self.fetcher.fetch(entry.url)
+        if not result.ok:
+            return None, f"fetch {result.outcome}: {result.error or ''}".strip()
+        try:
+            return extract.extract(result.content, url=result.final_url or entry.url, content_type=result.headers.get("content-type")), "ok"
+        except ExtractionError as e:
+            return None, f"extract {e.reason}"
+
+    def _item(self, source: Source, iid: str, entry: Entry, canon: str, article: Article | None, extraction: str, fetched_at: str) -> tuple[Item, tuple[Fact, ...]] | None:
+        title = entry.title or (article.title if article else "") or ""
+        if not title:
+            log.info("%s: skipped %s: no title", source.name, entry.url)
+            return None
+        text = article.text if article else ""
+        published = entry.published or (article.published if article else None)
+        result: Analysis = analyze.analyze(title, text or entry.summary, rules=self.rules, published=published, hints=source.topics)
+        if not result.relevant and not self.config.keep_irrelevant:
+            return None
+        item = Item(
+            id=iid,
+            source=source.name,
+            url=entry.url,
+            canonical_url=canon,
+            title=title,
+            summary=entry.summary or _teaser(text),
+            text=text,
+            published=_normalise_date(published),
+            fetched_at=fetched_at,
+            author=entry.author or (article.author if article else None),
+            lang=(article.lang if article else None) or source.language,
+            guid=entry.guid,
+            topics=result.topics,
+            relevant=result.relevant,
+            score=result.score,
+            rules=result.rules,
+            extraction=extraction,
+        )
+        return item, result.facts
+
+    def _save_facts(self, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
+        rows = []
+        for item, facts in analysed:
+            if item.id not in new_ids:
+                continue
+            for f in facts:
+                rows.append(
+                    {
+                        "series": f.series,
+                        "period": f.period,
+                        "value": f.value,
+                        "unit": f.unit,
+                        "quote": f.quote,
+                        "item": item.id,
+                        "source": item.source,
+                        "published": item.published,
+                        "found_at": item.fetched_at,
+                    }
+                )
+        self.store.save_facts(rows)
+
+
+async def _none() -> tuple[None, str]:
+    return None, "skipped"
+
+
+def _teaser(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
+
+
+def _normalise_date(value: str | None) -> str | None:
+    """Dates become UTC ISO 8601; a bare date stays a date."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if len(value) <= 10:
+        return dt.date().isoformat()
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc).isoformat()

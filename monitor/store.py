@@ -1,0 +1,378 @@
+"""The archive: every SQL statement of the monitor lives here.
+
+SQLite through sqlite-utils, in WAL mode so Datasette and ``monitor status`` can read while a
+poll writes. The schema is versioned with ``PRAGMA user_version``; :data:`MIGRATIONS` lists
+the steps, each applied once, in order, inside a transaction.
+
+Tables: ``sources`` (per-source fetch state and health), ``fetches`` (one row per attempt),
+``items`` (with FTS5 over title, summary and text), ``facts``, ``digests``, ``runs``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import sqlite_utils
+
+from .models import FetchResult, Item, Source
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def item_id(canonical_url: str | None, guid: str | None = None) -> str:
+    """A stable id from the canonical URL (or the GUID when there is no URL)."""
+    basis = canonical_url or guid
+    if not basis:
+        raise ValueError("an item needs a URL or a GUID")
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "name": str,
+            "url": str,
+            "kind": str,
+            "etag": str,
+            "last_modified": str,
+            "last_attempt": str,
+            "last_success": str,
+            "last_failure": str,
+            "last_outcome": str,
+            "last_error": str,
+            "consecutive_failures": int,
+            "next_attempt": str,
+            "last_new_item": str,
+        },
+        pk="name",
+        defaults={"consecutive_failures": 0},
+        not_null={"url", "kind"},
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "source": str,
+            "url": str,
+            "started_at": str,
+            "outcome": str,
+            "http_status": int,
+            "bytes": int,
+            "duration": float,
+            "attempts": int,
+            "error": str,
+            "new_items": int,
+        },
+        pk="id",
+        not_null={"source", "url", "started_at", "outcome"},
+    )
+    db["fetches"].create_index(["source", "started_at"])
+    db["items"].create(
+        {
+            "id": str,
+            "source": str,
+            "url": str,
+            "canonical_url": str,
+            "guid": str,
+            "title": str,
+            "summary": str,
+            "text": str,
+            "published": str,
+            "week": str,
+            "fetched_at": str,
+            "author": str,
+            "lang": str,
+            "topics": str,
+            "relevant": int,
+            "score": float,
+            "rules": str,
+            "extraction": str,
+        },
+        pk="id",
+        not_null={"source", "url", "title", "fetched_at"},
+    )
+    db["items"].create_index(["published"])
+    db["items"].create_index(["week"])
+    db["items"].create_index(["source"])
+    db["items"].create_index(["canonical_url"])
+    db["items"].enable_fts(["title", "summary", "text"], create_triggers=True, tokenize="unicode61")
+    db["facts"].create(
+        {
+            "id": int,
+            "series": str,
+            "period": str,
+            "value": float,
+            "unit": str,
+            "quote": str,
+            "item": str,
+            "source": str,
+            "published": str,
+            "found_at": str,
+        },
+        pk="id",
+        not_null={"series", "value", "unit", "item"},
+    )
+    db["facts"].create_index(["series", "period"])
+    db["digests"].create(
+        {
+            "week": str,
+            "status": str,  # rendered, sending, sent, failed
+            "created_at": str,
+            "sent_at": str,
+            "message_id": str,
+            "recipients": str,
+            "stories": int,
+            "html_path": str,
+            "text_path": str,
+            "error": str,
+        },
+        pk="week",
+    )
+    db["runs"].create(
+        {"id": int, "job": str, "started_at": str, "finished_at": str, "outcome": str, "detail": str},
+        pk="id",
+        not_null={"job", "started_at"},
+    )
+    db["runs"].create_index(["job", "started_at"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@dataclass(frozen=True)
+class SourceState:
+    name: str
+    url: str
+    kind: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_attempt: str | None = None
+    last_success: str | None = None
+    last_failure: str | None = None
+    last_outcome: str | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    next_attempt: str | None = None
+    last_new_item: str | None = None
+
+
+class Store:
+    """The monitor's SQLite archive."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        self.db = sqlite_utils.Database(conn)
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Apply the migrations not yet applied, each in its own transaction."""
+        for version, step in enumerate(MIGRATIONS, start=1):
+            if self.schema_version >= version:
+                continue
+            with self.transaction():
+                step(self.db)
+                self.db.execute(f"PRAGMA user_version = {version}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """An immediate transaction: all or nothing, even on kill -9."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ sources
+
+    def sync_sources(self, sources: Sequence[Source]) -> None:
+        """Make sure every configured source has a row (fetch state is kept)."""
+        with self.transaction():
+            for s in sources:
+                self.db.execute(
+                    "INSERT INTO sources (name, url, kind, consecutive_failures) VALUES (?, ?, ?, 0) "
+                    "ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind",
+                    [s.name, s.url, s.kind],
+                )
+
+    def source_state(self, name: str) -> SourceState | None:
+        rows = list(self.db.query("SELECT * FROM sources WHERE name = ?", [name]))
+        return SourceState(**rows[0]) if rows else None
+
+    def source_states(self) -> dict[str, SourceState]:
+        return {r["name"]: SourceState(**r) for r in self.db["sources"].rows}
+
+    def record_fetch(self, source: str, result: FetchResult, *, new_items: int = 0, state: dict[str, Any] | None = None) -> None:
+        """Store one fetch attempt and update the source's state in one transaction.
+
+        ``state`` holds the source columns to set (etag, last_success, next_attempt...).
+        """
+        with self.transaction():
+            self.db["fetches"].insert(
+                {
+                    "source": source,
+                    "url": result.url,
+                    "started_at": result.started_at or utcnow(),
+                    "outcome": result.outcome,
+                    "http_status": result.status,
+                    "bytes": len(result.content),
+                    "duration": round(result.duration, 4),
+                    "attempts": result.attempts,
+                    "error": result.error,
+                    "new_items": new_items,
+                }
+            )
+            if state:
+                sets = ", ".join(f"[{k}] = ?" for k in state)
+                self.db.execute(f"UPDATE sources SET {sets} WHERE name = ?", [*state.values(), source])
+
+    # ------------------------------------------------------------------ items
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id FROM items WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
+        """Insert new items and refresh known ones; return the ids that were new.
+
+        All items of one call are written in one transaction.
+        """
+        if not items:
+            return []
+        known = self.known_ids(i.id for i in items)
+        new: list[str] = []
+        with self.transaction():
+            for item in items:
+                row = asdict(item)
+                row["topics"] = json.dumps(list(item.topics))
+                row["rules"] = json.dumps(list(item.rules))
+                row["relevant"] = int(item.relevant)
+                row["week"] = week_of(item.published, item.fetched_at) if week_of else None
+                if item.id in known:
+                    keep = ("fetched_at",)  # first-seen time never changes
+                    update = {k: v for k, v in row.items() if k not in keep and k != "id"}
+                    self.db["items"].update(item.id, update)
+                else:
+                    self.db["items"].insert(row)
+                    new.append(item.id)
+        return new
+
+    def item(self, id: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [id]))
+        return _decode_item(rows[0]) if rows else None
+
+    def items_in_week(self, week: str, *, relevant_only: bool = True) -> list[dict]:
+        q = "SELECT * FROM items WHERE week = ?" + (" AND relevant = 1" if relevant_only else "")
+        return [_decode_item(r) for r in self.db.query(q + " ORDER BY published, id", [week])]
+
+    def count_items(self) -> int:
+        return self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+
+    def weeks(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT week FROM items WHERE week IS NOT NULL ORDER BY week")]
+
+    # ------------------------------------------------------------------ facts
+
+    def save_facts(self, rows: Sequence[dict]) -> None:
+        if rows:
+            with self.transaction():
+                self.db["facts"].insert_all(rows)
+
+    def facts(self, series: str | None = None) -> list[dict]:
+        q = "SELECT * FROM facts" + (" WHERE series = ?" if series else "") + " ORDER BY series, period, published"
+        return list(self.db.query(q, [series] if series else []))
+
+    # ------------------------------------------------------------------ digests
+
+    def digest(self, week: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM digests WHERE week = ?", [week]))
+        return rows[0] if rows else None
+
+    def set_digest(self, week: str, **fields: Any) -> None:
+        with self.transaction():
+            self.db["digests"].upsert({"week": week, **fields}, pk="week")
+
+    def digests(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM digests ORDER BY week DESC"))
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, job: str) -> int:
+        with self.transaction():
+            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
+
+    def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
+        with self.transaction():
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": detail})
+
+    def last_run(self, job: str, outcome: str | None = None) -> dict | None:
+        q = "SELECT * FROM runs WHERE job = ?" + (" AND outcome = ?" if outcome else "") + " ORDER BY id DESC LIMIT 1"
+        rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
+        return rows[0] if rows else None
+
+    # ------------------------------------------------------------------ status
+
+    def source_health(self, since: str) -> list[dict]:
+        """Each source's state with its item and failure counts since ``since``."""
+        q = """
+        SELECT s.*,
+          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :since) AS items_recent,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :since
+              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures_recent,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :since
+              AND f.outcome IN ('ok', 'not_modified')) AS successes_recent
+        FROM sources s ORDER BY s.name
+        """
+        return list(self.db.query(q, {"since": since}))
+
+
+def _decode_item(row: dict) -> dict:
+    row = dict(row)
+    for key in ("topics", "rules"):
+        row[key] = json.loads(row[key]) if row.get(key) else []
+    row["relevant"] = bool(row.get("relevant"))
+    return row

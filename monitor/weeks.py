@@ -1,0 +1,66 @@
+"""ISO weeks in the configured timezone (default Asia/Karachi).
+
+A week is written ``2025-W34``; it runs Monday 00:00 to the next Monday 00:00 local time.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def parse_timestamp(value: str) -> datetime:
+    """An ISO 8601 date or datetime as an aware datetime (naive means UTC)."""
+    dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def iso_week(value: str | datetime, tz: ZoneInfo) -> str:
+    """The ISO week, in ``tz``, of a timestamp. A bare date is taken as that local day."""
+    if isinstance(value, str) and len(value) == 10:
+        day = date.fromisoformat(value)
+    else:
+        dt = parse_timestamp(value) if isinstance(value, str) else value
+        day = dt.astimezone(tz).date()
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def check_week(week: str) -> str:
+    """Validate ``YYYY-Www``; raise ValueError with a helpful message."""
+    m = _WEEK.match(week or "")
+    if not m:
+        raise ValueError(f"not an ISO week: {week!r} (expected e.g. 2025-W34)")
+    year, num = int(m[1]), int(m[2])
+    try:
+        date.fromisocalendar(year, num, 1)
+    except ValueError:
+        raise ValueError(f"{year} has no week {num}") from None
+    return week
+
+
+def week_bounds(week: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """Start (inclusive) and end (exclusive) of a week, as aware local datetimes."""
+    check_week(week)
+    year, num = int(week[:4]), int(week[6:])
+    monday = date.fromisocalendar(year, num, 1)
+    start = datetime.combine(monday, time(0), tz)
+    return start, datetime.combine(monday + timedelta(days=7), time(0), tz)
+
+
+def shift_week(week: str, weeks: int) -> str:
+    check_week(week)
+    monday = date.fromisocalendar(int(week[:4]), int(week[6:]), 1) + timedelta(weeks=weeks)
+    year, num, _ = monday.isocalendar()
+    return f"{year}-W{num:02d}"
+
+
+def current_week(tz: ZoneInfo, now: datetime | None = None) -> str:
+    return iso_week(now or datetime.now(timezone.utc), tz)
+
+
+def last_completed_week(tz: ZoneInfo, now: datetime | None = None) -> str:
+    return shift_week(current_week(tz, now), -1)

@@ -1,0 +1,141 @@
+"""Configuration: the real watch list validates, and every kind of mistake is named."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.config import TOPIC_IDS, load_config, parse_config
+from monitor.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+
+GOOD_SOURCE = """\
+sources:
+  - name: Dawn - Business
+    url: https://www.dawn.com/feeds/business
+    kind: feed
+"""
+
+
+def error_of(text: str) -> ConfigError:
+    with pytest.raises(ConfigError) as info:
+        parse_config(textwrap.dedent(text), "test.yaml")
+    return info.value
+
+
+def test_real_watch_list_is_valid():
+    config = load_config(REPO / "sources.yaml")
+    names = [s.name for s in config.sources]
+    assert len(names) >= 25
+    assert len(set(names)) == len(names)
+    assert {s.kind for s in config.sources} == {"feed", "page"}
+    assert set(config.topics) == set(TOPIC_IDS)
+    assert sum("news.google.com/rss/search" in s.url for s in config.sources) >= 6
+    pages = {s.url for s in config.sources if s.kind == "page"}
+    assert "https://www.pta.gov.pk/en/media-center/press-releases" in pages
+    assert "https://www.sbp.org.pk/ecodata/index2.asp" in pages
+    assert config.timezone == "Asia/Karachi"
+    assert (config.schedule.digest_day, config.schedule.digest_hour) == ("mon", 8)
+
+
+def test_defaults_work_without_optional_sections():
+    config = parse_config(GOOD_SOURCE, "x.yaml")
+    assert config.schedule.poll_every == 60
+    assert config.timezone == "Asia/Karachi"
+    assert config.sources[0].full_text is True
+
+
+@pytest.mark.parametrize(
+    "text, line, key, words",
+    [
+        # 1. broken YAML
+        ("sources:\n  - name: A\n    url: [unclosed\n", 4, None, "not valid YAML"),
+        # 2. unknown top-level key
+        (GOOD_SOURCE + "schedul:\n  poll_every: 5\n", 5, "schedul", "did you mean 'schedule'"),
+        # 3. unknown key in a source
+        (GOOD_SOURCE + "    intervall: 30\n", 5, "sources[0].intervall", "did you mean 'interval'"),
+        # 4. wrong type
+        (GOOD_SOURCE + "    interval: often\n", 5, "sources[0].interval", "expected a whole number, got a string"),
+        # 5. bad URL
+        ("sources:\n  - name: A\n    url: ftp://example.com/feed\n", 3, "sources[0].url", "not an http(s) URL"),
+        # 6. duplicate source names
+        (GOOD_SOURCE + "  - name: Dawn - Business\n    url: https://www.dawn.com/feeds/tech\n", 5, "sources[1].name", "duplicate source name 'Dawn - Business' (first used on line 2)"),
+        # 7. unknown topic id on a source
+        (GOOD_SOURCE + "    topics: [freelancing, crypto]\n", 5, "sources[0].topics[1]", "unknown topic id 'crypto'"),
+        # 8. bad timezone
+        ("monitor:\n  timezone: Asia/Lahore\n" + GOOD_SOURCE, 2, "monitor.timezone", "unknown timezone 'Asia/Lahore'"),
+        # 9. bad kind
+        (GOOD_SOURCE.replace("kind: feed", "kind: website"), 4, "sources[0].kind", "must be one of feed, page"),
+        # 10. missing url
+        ("sources:\n  - name: A\n    kind: feed\n", 2, "sources[0].url", "missing required key 'url'"),
+        # 11. bad digest day
+        ("schedule:\n  digest_day: someday\n" + GOOD_SOURCE, 2, "schedule.digest_day", "must be one of mon"),
+        # 12. hour out of range
+        ("schedule:\n  digest_hour: 25\n" + GOOD_SOURCE, 2, "schedule.digest_hour", "between 0 and 23"),
+        # 13. bad recipient
+        ("digest:\n  recipients: [ok@example.com, not-an-address]\n" + GOOD_SOURCE, 2, "digest.recipients[1]", "not an email address"),
+        # 14. unknown topic id in the topics section
+        (GOOD_SOURCE + "topics:\n  crypto:\n    keywords: [bitcoin]\n", 6, "topics.crypto", "unknown topic id 'crypto'"),
+        # 15. duplicate YAML key
+        ("schedule:\n  poll_every: 5\n  poll_every: 10\n" + GOOD_SOURCE, 3, "poll_every", "duplicate key"),
+        # 16. no sources at all
+        ("schedule:\n  poll_every: 5\n", None, "sources", "missing required key 'sources'"),
+        # 17. a source that is not a mapping
+        ("sources:\n  - https://www.dawn.com/feeds/business\n", 2, "sources[0]", "expected a mapping"),
+        # 18. SMTP secrets do not belong in the file
+        ("digest:\n  smtp_password: hunter2\n" + GOOD_SOURCE, 2, "digest.smtp_password", "unknown key"),
+    ],
+)
+def test_bad_config_names_file_line_and_key(text, line, key, words):
+    err = error_of(text)
+    message = str(err)
+    assert message.startswith("test.yaml")
+    assert words in message
+    if line is not None:
+        assert err.line == line
+        assert message.startswith(f"test.yaml:{line}:")
+    if key is not None:
+        assert f"key '{key}'" in message
+
+
+def test_empty_file_is_an_error():
+    assert "empty" in str(error_of(""))
+
+
+def test_bad_topic_rule_is_located(tmp_path):
+    text = GOOD_SOURCE + "topics:\n  freelancing:\n    keywords: 42\n"
+    err = error_of(text)
+    assert "topics.freelancing" in str(err)
+    assert err.line is not None and err.line >= 6
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(ConfigError) as info:
+        load_config(tmp_path / "nope.yaml")
+    assert "nope.yaml" in str(info.value) and "not found" in str(info.value)
+
+
+def test_sources_check_command(tmp_path):
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["--config", str(REPO / "sources.yaml"), "sources", "check"])
+    assert ok.exit_code == 0, ok.output
+    assert "OK" in ok.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD_SOURCE.replace("kind: feed", "kind: website"), encoding="utf-8")
+    result = runner.invoke(cli, ["--config", str(bad), "sources", "check"])
+    assert result.exit_code == 2
+    assert f"{bad}:4: key 'sources[0].kind'" in result.output
+
+
+def test_config_from_environment(tmp_path, monkeypatch):
+    path = tmp_path / "env.yaml"
+    path.write_text(GOOD_SOURCE, encoding="utf-8")
+    monkeypatch.setenv("MONITOR_CONFIG", str(path))
+    result = CliRunner().invoke(cli, ["sources", "check"])
+    assert result.exit_code == 0, result.output
+    assert str(path) in result.output

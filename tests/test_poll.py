@@ -1,0 +1,78 @@
+"""One poll cycle against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+
+from monitor import pipeline
+from monitor.config import load_config
+from monitor.sitesrv import SiteServer, send
+
+
+def test_poll_stores_items_and_records_fetches(site_config, store):
+    summary = pipeline.poll(site_config, store)
+    assert summary.failed == []
+    titles = {r["title"] for r in store.db["items"].rows}
+    assert "IT exports reach $354m in July, central bank data shows" in titles
+    assert "DigiSkills opens new batch of free online courses" in titles
+    assert "PTA extends window for VPN registration" in titles  # found on the listing page
+    assert store.db["fetches"].count == 3
+    assert {r["outcome"] for r in store.db["fetches"].rows} == {"ok"}
+    assert summary.new_items == store.count_items()
+
+
+def test_second_poll_adds_no_item(site_config, store):
+    first = pipeline.poll(site_config, store)
+    count = store.count_items()
+    second = pipeline.poll(site_config, store)
+    assert first.new_items == count > 0
+    assert second.new_items == 0
+    assert store.count_items() == count
+
+
+def test_full_text_is_extracted_for_feed_items(site_config, store):
+    pipeline.poll(site_config, store)
+    row = next(store.db["items"].rows_where("title like ?", ["IT exports reach%"]))
+    assert "$354 million in July 2025" in row["text"]
+    assert row["extraction"] == "ok"
+    assert "utm_source" not in row["canonical_url"]
+
+
+def test_bad_sources_do_not_stop_good_ones(site, write_config, store, tmp_path):
+    path = write_config(
+        f"""
+        - name: Good Feed
+          url: {site.base}/feeds/good.xml
+        - name: Server Error
+          url: {site.base}/broken/500.xml
+        - name: Garbage
+          url: {site.base}/feeds/garbage.xml
+        - name: HTML Page
+          url: {site.base}/feeds/html-instead.xml
+        - name: Nowhere
+          url: {site.base}/no/such/feed.xml
+        """,
+        extra="fetch:\n  host_delay: 0.01\n  retries: 0\n",
+    )
+    config = load_config(path)
+    summary = pipeline.poll(config, store)
+    outcomes = {r.source: r.outcome for r in summary.reports}
+    assert outcomes["Good Feed"] == "ok"
+    assert outcomes["Server Error"] == "http_5xx"
+    assert outcomes["Garbage"] == "parse_error"
+    assert outcomes["HTML Page"] == "not_a_feed"
+    assert outcomes["Nowhere"] == "http_4xx"
+    assert store.db["items"].count_where("source = ?", ["Good Feed"]) == 4
+    state = store.source_state("Server Error")
+    assert state.consecutive_failures == 1 and "500" in state.last_error
+    assert state.next_attempt is not None
+
+
+def test_binary_garbage_is_a_parse_error(write_config, store):
+    junk = bytes(range(256)) * 4
+
+    with SiteServer(routes={"/junk": lambda h: send(h, 200, junk, "application/octet-stream")}) as server:
+        path = write_config(f"- name: Junk\n  url: {server.base}/junk\n", extra="fetch:\n  retries: 0\n")
+        summary = pipeline.poll(load_config(path), store)
+    assert summary.reports[0].outcome in ("parse_error", "not_a_feed")
+    assert store.count_items() == 0

@@ -1,0 +1,79 @@
+"""The archive: schema, migrations, idempotent upserts, WAL."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from monitor.models import FetchResult, Item
+from monitor.store import MIGRATIONS, Store, item_id
+
+
+def make_item(n: int, **kw) -> Item:
+    url = f"https://example.com/news/{n}"
+    fields = dict(id=item_id(url), source="Test", url=url, canonical_url=url, title=f"Story {n}", summary="teaser", text="body text", published="2025-08-18T05:00:00+00:00", fetched_at="2025-08-18T06:00:00+00:00", topics=("freelancing",), rules=("freelancing:title:freelancers",))
+    fields.update(kw)
+    return Item(**fields)
+
+
+def test_schema_is_versioned_and_wal(store):
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    for table in ("sources", "fetches", "items", "facts", "digests", "runs"):
+        assert store.db[table].exists(), table
+    assert store.db["items"].detect_fts() == "items_fts"
+
+
+def test_reopening_does_not_migrate_again(tmp_path):
+    path = tmp_path / "a.db"
+    with Store(path) as s:
+        s.save_items([make_item(1)])
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert s.count_items() == 1
+
+
+def test_saving_twice_adds_nothing(store):
+    items = [make_item(n) for n in range(5)]
+    assert len(store.save_items(items)) == 5
+    assert store.save_items(items) == []
+    assert store.count_items() == 5
+
+
+def test_update_keeps_first_seen_time_and_refreshes_fields(store):
+    store.save_items([make_item(1)])
+    store.save_items([make_item(1, title="Story 1 (updated)", fetched_at="2025-09-01T00:00:00+00:00")])
+    row = store.item(make_item(1).id)
+    assert row["title"] == "Story 1 (updated)"
+    assert row["fetched_at"] == "2025-08-18T06:00:00+00:00"
+    assert row["topics"] == ["freelancing"]
+
+
+def test_item_id_is_stable_and_needs_a_key():
+    assert item_id("https://a.pk/x") == item_id("https://a.pk/x")
+    assert item_id(None, "guid-1") != item_id(None, "guid-2")
+    with pytest.raises(ValueError):
+        item_id(None, None)
+
+
+def test_full_text_search(store):
+    store.save_items([make_item(1, title="PTA opens VPN registration"), make_item(2, title="Cricket news")])
+    hits = list(store.db["items"].search("VPN"))
+    assert [h["title"] for h in hits] == ["PTA opens VPN registration"]
+
+
+def test_failed_transaction_writes_nothing(store):
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_items([make_item(1), make_item(2, title=None)])
+    assert store.count_items() == 0
+
+
+def test_record_fetch_updates_source_state(store):
+    from monitor.models import Source
+
+    store.sync_sources([Source("A", "https://a.pk/feed")])
+    store.record_fetch("A", FetchResult("https://a.pk/feed", "http_5xx", status=500, error="HTTP 500"), state={"consecutive_failures": 1, "last_error": "HTTP 500"})
+    state = store.source_state("A")
+    assert state.consecutive_failures == 1 and state.last_error == "HTTP 500"
+    assert store.db["fetches"].count == 1

@@ -166,11 +166,14 @@ class _Cycle:
         except ParseError as e:
             return self._fail(source, result, e.reason, e.detail)
         analysed = await self._new_items(source, entries)
-        new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
-        self._save_facts(analysed, set(new_ids))
-        state = self.success_state(source, result, len(new_ids))
-        state["last_outcome"] = "ok"
-        self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
+        # One transaction per source: its items, their facts and the fetch record land
+        # together or not at all, so a crash never leaves an item without its facts.
+        with self.store.transaction():
+            new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
+            self._save_facts(analysed, set(new_ids))
+            state = self.success_state(source, result, len(new_ids))
+            state["last_outcome"] = "ok"
+            self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
 

@@ -230,15 +230,52 @@ def demo(obj: Context, out_dir: str) -> None:
 @click.pass_obj
 def status(obj: Context) -> None:
     """Show each source's health: last success, last failure and why, items this week."""
+    from .daemon import schedule_lines
     from .status import source_rows
 
     config = obj.config
     with obj.store() as store:
         rows = source_rows(store, config)
+        schedule = schedule_lines(config, store)
+    click.echo("Schedule:")
+    for line in schedule:
+        click.echo(f"  {line}")
     week = iso_week(datetime.now(timezone.utc), config.tz)
     click.echo(f"Sources ({len(rows)}), items counted for {week}:")
     for r in rows:
         click.echo(r.line())
+
+
+# --------------------------------------------------------------------------- daemon
+
+
+@cli.command()
+@click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="Override the poll interval, in seconds (the config gives minutes).")
+@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM.")
+@click.pass_obj
+def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> None:
+    """Run the daemon: poll the sources and send the weekly digest on schedule.
+
+    On start it catches up what it missed while it was down (a poll, and the last week's
+    digest if it was not sent and is recent). One daemon per archive: a second one is
+    refused. SIGTERM or Ctrl-C stops it cleanly.
+    """
+    from .daemon import Daemon
+
+    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout).run()
+
+
+@cli.command()
+@click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval the daemon runs with, if overridden.")
+@click.pass_obj
+def health(obj: Context, poll_seconds: float | None) -> None:
+    """Exit 0 when the last successful poll is recent, 1 otherwise (for container health checks)."""
+    from .daemon import healthy
+
+    with obj.store() as store:
+        ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
+    click.echo(("healthy: " if ok else "unhealthy: ") + why)
+    sys.exit(0 if ok else 1)
 
 
 def main() -> None:

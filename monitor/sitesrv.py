@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import mimetypes
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Mapping
@@ -23,11 +24,12 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class SiteServer:
     """Serve ``root`` on a free port of 127.0.0.1 in a background thread."""
 
-    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1"):
+    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1", delay: float = 0.0):
         self.root = Path(root).resolve() if root else None
         self.redirects = dict(redirects or {})
         self.routes = dict(routes or {})
         self.host = host
+        self.delay = delay  # seconds to wait before each answer, to simulate slow sites
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -69,6 +71,8 @@ class SiteServer:
         self.stop()
 
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
+        if self.delay:
+            time.sleep(self.delay)
         path = urlsplit(h.path).path
         if path in self.routes:
             self.routes[path](h)

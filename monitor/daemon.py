@@ -1,0 +1,264 @@
+"""``monitor run``: the daemon that polls the sources and sends the weekly digest.
+
+An APScheduler 3.x ``BlockingScheduler`` with an in-memory job store, rebuilt from the
+configuration at every start: the archive, not the scheduler, remembers what happened.
+
+* Every job run is a row in ``runs`` (start, end, outcome), written before and after the job.
+* On start the daemon catches up what it missed while it was down: a poll at once when the
+  last one is older than the interval; the digest of the last completed week when it was not
+  sent and that week ended less than ``schedule.catch_up_days`` ago. Sending is idempotent
+  (see :mod:`monitor.mail`), so a digest is never sent twice.
+* ``coalesce=True`` and ``max_instances=1`` stop piled-up or overlapping runs; a generous
+  ``misfire_grace_time`` keeps a run that starts late (a busy or suspended machine) instead of
+  silently dropping it, as APScheduler's default of one second would.
+* A lock file next to the database stops a second daemon on the same archive.
+* SIGTERM and SIGINT stop scheduling, let a running job finish within a timeout and close the
+  database. Each source's items are written in one transaction, so even ``kill -9`` leaves an
+  archive that the next run completes.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import signal
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from .config import Config
+from .errors import MonitorError
+from .store import Store
+from .weeks import last_completed_week, parse_timestamp, week_bounds
+
+log = logging.getLogger("monitor.daemon")
+
+MISFIRE_GRACE = 6 * 3600  # seconds a late run is still worth doing
+JOB_OPTIONS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
+SHUTDOWN_TIMEOUT = 60.0
+
+
+# --------------------------------------------------------------------------- lock
+
+
+class DaemonLock:
+    """An exclusive ``flock`` on ``<db>.lock``, released by the kernel if the process dies."""
+
+    def __init__(self, db_path: str | Path):
+        self.path = Path(f"{db_path}.lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> "DaemonLock":
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            os.close(fd)
+            raise MonitorError(f"another monitor daemon (pid {holder}) is already running on this archive; lock file {self.path}") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+    def __enter__(self) -> "DaemonLock":
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+# --------------------------------------------------------------------------- schedule
+
+
+@dataclass(frozen=True)
+class Plan:
+    """When the jobs run: the poll interval and the digest's weekly time."""
+
+    poll_seconds: float
+    digest: CronTrigger
+
+    @classmethod
+    def from_config(cls, config: Config, poll_seconds: float | None = None) -> "Plan":
+        minutes = [config.schedule.poll_every] + [s.interval for s in config.sources if s.enabled and s.interval]
+        s = config.schedule
+        return cls(
+            poll_seconds=poll_seconds or 60.0 * min(minutes),
+            digest=CronTrigger(day_of_week=s.digest_day, hour=s.digest_hour, minute=s.digest_minute, timezone=config.tz),
+        )
+
+    def next_digest(self, now: datetime | None = None) -> datetime | None:
+        now = now or datetime.now(timezone.utc)
+        return self.digest.get_next_fire_time(None, now)
+
+
+def job_poll(config: Config, db_path: str) -> str:
+    from . import pipeline
+
+    with Store(db_path) as store:
+        summary = pipeline.poll(config, store)
+    return summary.line()
+
+
+def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
+    from .mail import send_digest
+
+    week = week or last_completed_week(config.tz)
+    with Store(db_path) as store:
+        result = send_digest(store, config, week)
+    return f"digest {week}: {result.status}"
+
+
+class Daemon:
+    """Builds the scheduler from the config and runs it until a signal arrives."""
+
+    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None):
+        self.config = config
+        self.db_path = str(db_path)
+        self.plan = Plan.from_config(config, poll_seconds)
+        self.shutdown_timeout = shutdown_timeout
+        self.jobs = jobs or {
+            "poll": lambda: job_poll(config, self.db_path),
+            "digest": lambda: job_digest(config, self.db_path),
+        }
+        self._idle = threading.Condition()
+        self._running = 0
+        self.scheduler = BlockingScheduler(
+            timezone=config.tz,
+            executors={"default": ThreadPoolExecutor(2)},
+            job_defaults=JOB_OPTIONS,
+        )
+
+    # -- running one job --------------------------------------------------------
+
+    def run_job(self, name: str) -> None:
+        """Run a job and record it in ``runs``; errors are logged, never raised."""
+        with self._idle:
+            self._running += 1
+        try:
+            with Store(self.db_path) as store:
+                run_id = store.start_run(name)
+            log.info("job %s started", name, extra={"job": name, "run_id": run_id})
+            try:
+                detail = self.jobs[name]()
+                outcome = "ok"
+            except Exception as e:  # a failing job must not kill the daemon
+                log.exception("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "error"})
+                detail, outcome = f"{type(e).__name__}: {e}", "error"
+            with Store(self.db_path) as store:
+                store.finish_run(run_id, outcome, detail)
+            log.info("job %s %s: %s", name, outcome, detail, extra={"job": name, "run_id": run_id, "outcome": outcome})
+        finally:
+            with self._idle:
+                self._running -= 1
+                self._idle.notify_all()
+
+    # -- catch-up -------------------------------------------------------------------
+
+    def missed(self, now: datetime | None = None) -> list[str]:
+        """The jobs to run at once on start: what was missed while the daemon was down."""
+        now = now or datetime.now(timezone.utc)
+        due = []
+        with Store(self.db_path) as store:
+            last_poll = store.last_run("poll")
+            if last_poll is None or parse_timestamp(last_poll["started_at"]) <= now - timedelta(seconds=self.plan.poll_seconds):
+                due.append("poll")
+            week = last_completed_week(self.config.tz, now)
+            sent = store.digest(week)
+            _, week_end = week_bounds(week, self.config.tz)
+            fresh = now - week_end < timedelta(days=self.config.schedule.catch_up_days)
+            fired = self.plan.digest.get_next_fire_time(None, week_end) <= now
+            if fired and fresh and not (sent and sent.get("status") == "sent"):
+                due.append("digest")
+        return due
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    def build(self, now: datetime | None = None) -> None:
+        now = now or datetime.now(timezone.utc)
+        missed = self.missed(now)
+        first_poll = now if "poll" in missed else now + timedelta(seconds=self.plan.poll_seconds)
+        self.scheduler.add_job(self.run_job, IntervalTrigger(seconds=self.plan.poll_seconds, timezone=self.config.tz), args=["poll"], id="poll", name="poll", next_run_time=first_poll, **JOB_OPTIONS)
+        self.scheduler.add_job(self.run_job, self.plan.digest, args=["digest"], id="digest", name="digest", **JOB_OPTIONS)
+        if "digest" in missed:
+            self.scheduler.add_job(self.run_job, "date", run_date=now, args=["digest"], id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
+        log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
+
+    def stop(self, signum: int | None = None, frame: object = None) -> None:
+        if signum:
+            log.info("received %s, stopping", signal.Signals(signum).name)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def wait_idle(self) -> bool:
+        """Wait for running jobs to finish, up to the shutdown timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._running == 0, timeout=self.shutdown_timeout)
+
+    def run(self) -> None:
+        with DaemonLock(self.db_path):
+            Store(self.db_path).close()  # create or migrate the archive before any job
+            self.build()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, self.stop)
+            log.info("daemon started (pid %d) on %s", os.getpid(), self.db_path)
+            try:
+                self.scheduler.start()  # blocks until stop()
+            finally:
+                if not self.wait_idle():
+                    log.warning("a job was still running after %.0fs; exiting anyway (its source's writes are atomic)", self.shutdown_timeout)
+                log.info("daemon stopped")
+
+
+# --------------------------------------------------------------------------- status
+
+
+def schedule_lines(config: Config, store: Store, now: datetime | None = None) -> list[str]:
+    """The schedule with the last and next run of each job, for ``monitor status``."""
+    now = now or datetime.now(timezone.utc)
+    plan = Plan.from_config(config)
+    lines = []
+    last_poll = store.last_run("poll")
+    next_poll = parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds) if last_poll else None
+    lines.append(f"poll: every {plan.poll_seconds / 60:g} min; last {_run(last_poll)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
+    last_digest = store.last_run("digest")
+    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest)}; next {_local(plan.next_digest(now), config)}")
+    return lines
+
+
+def _run(run: dict | None) -> str:
+    if not run:
+        return "never"
+    return f"{run['started_at']} ({run['outcome']}{': ' + run['detail'] if run.get('detail') else ''})"
+
+
+def _local(when: datetime | None, config: Config) -> str:
+    return when.astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z") if when else "-"
+
+
+def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None) -> tuple[bool, str]:
+    """Healthy when the last successful poll is recent (three intervals), for HEALTHCHECK."""
+    now = now or datetime.now(timezone.utc)
+    plan = Plan.from_config(config, poll_seconds)
+    last_ok = store.last_run("poll", "ok")
+    if last_ok is None:
+        return False, "no successful poll yet"
+    age = now - parse_timestamp(last_ok["finished_at"] or last_ok["started_at"])
+    if age > timedelta(seconds=3 * plan.poll_seconds):
+        return False, f"last successful poll {age} ago"
+    return True, f"last successful poll {int(age.total_seconds())}s ago"

@@ -1,0 +1,220 @@
+"""The daemon: real processes, short intervals, signals, kill -9, one instance, catch-up."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from monitor.config import load_config
+from monitor.daemon import Daemon, Plan, healthy
+from monitor.sitesrv import SiteServer
+from monitor.store import Store
+from monitor.weeks import last_completed_week
+
+SITES = Path(__file__).parent / "sites"
+EXPECTED_ITEMS = 6  # 4 + 1 feed items and 1 press release on the basic fixture site
+
+
+def monitor(config: Path, db: Path, *args: str, **kw) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", *args]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def wait_for(check, timeout: float = 30.0, every: float = 0.2):
+    """Poll ``check`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"condition not met within {timeout}s")
+
+
+def runs(db: Path, job: str, outcome: str | None = None) -> list[dict]:
+    if not db.exists():
+        return []
+    with Store(db, readonly=True) as s:
+        if not s.db["runs"].exists():
+            return []
+        where = "job = ?" + (" AND outcome = ?" if outcome else "")
+        return list(s.db["runs"].rows_where(where, [job, outcome] if outcome else [job]))
+
+
+def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> tuple[int, str]:
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=timeout)
+    return proc.returncode, err
+
+
+@pytest.fixture
+def daemon_config(site, write_config):
+    return write_config(
+        f"""
+        - name: Good Feed
+          url: {site.base}/feeds/good.xml
+        - name: Second Feed
+          url: {site.base}/feeds/second.xml
+        - name: Test PTA
+          url: {site.base}/pta/press-releases.html
+          kind: page
+        """,
+        extra="schedule:\n  catch_up_days: 30\nfetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n",
+    )
+
+
+def test_sigterm_restart_and_exactly_one_digest(daemon_config, tmp_path, monkeypatch):
+    monkeypatch.delenv("MONITOR_SMTP_HOST", raising=False)
+    db = tmp_path / "monitor.db"
+    first = monitor(daemon_config, db, "run", "--poll-every", "2", cwd=tmp_path)
+    wait_for(lambda: len(runs(db, "poll", "ok")) >= 2 and runs(db, "digest", "ok"))
+    code, err = stop(first)
+    assert code == 0, err
+    assert "daemon stopped" in err
+
+    second = monitor(daemon_config, db, "run", "--poll-every", "2", cwd=tmp_path)
+    polls_before = len(runs(db, "poll"))
+    wait_for(lambda: len(runs(db, "poll", "ok")) >= polls_before + 2)
+    code, err = stop(second, signal.SIGINT)
+    assert code == 0, err
+
+    digest_runs = runs(db, "digest")
+    assert [r["outcome"] for r in digest_runs] == ["ok"]
+    assert all(r["finished_at"] for r in runs(db, "poll"))
+    with Store(db) as s:
+        assert s.count_items() == EXPECTED_ITEMS
+        week = last_completed_week(load_config(daemon_config).tz)
+        assert s.digest(week)["status"] == "sent"
+        assert s.db["digests"].count == 1
+
+
+def test_second_daemon_is_refused(daemon_config, tmp_path):
+    db = tmp_path / "monitor.db"
+    first = monitor(daemon_config, db, "run", "--poll-every", "5", cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll"))
+        second = monitor(daemon_config, db, "run", cwd=tmp_path)
+        _, err = second.communicate(timeout=30)
+        assert second.returncode == 2
+        assert "already running" in err and str(first.pid) in err
+    finally:
+        stop(first)
+
+
+def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):
+    db = tmp_path / "monitor.db"
+    rng = random.Random(7)
+    with SiteServer(SITES / "basic", delay=0.15) as slow:
+        config = write_config(
+            f"""
+            - name: Good Feed
+              url: {slow.base}/feeds/good.xml
+            - name: Second Feed
+              url: {slow.base}/feeds/second.xml
+            - name: Test PTA
+              url: {slow.base}/pta/press-releases.html
+              kind: page
+            """,
+            extra="fetch:\n  host_delay: 0.0\n  per_host: 2\n  retries: 0\n",
+        )
+        for _ in range(20):
+            proc = monitor(config, db, "poll", cwd=tmp_path)
+            time.sleep(rng.uniform(0.1, 1.0))
+            proc.kill()
+            proc.wait(timeout=30)
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM (SELECT canonical_url FROM items GROUP BY canonical_url HAVING count(*) > 1)").fetchone()[0] == 0
+        # items and the fetch record that counts them land together: nothing half-written
+        stored = dict(conn.execute("SELECT source, count(*) FROM items GROUP BY source").fetchall())
+        counted = dict(conn.execute("SELECT source, sum(new_items) FROM fetches GROUP BY source HAVING sum(new_items) > 0").fetchall())
+        assert stored == counted
+        conn.close()
+        done = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "poll"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    with Store(db) as s:
+        assert s.count_items() == EXPECTED_ITEMS
+        assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# ----------------------------------------------------------------------------- in-process
+
+
+def test_missed_jobs_on_start(site_config, tmp_path):
+    db = tmp_path / "m.db"
+    now = datetime(2025, 8, 27, 12, 0, tzinfo=timezone.utc)  # Wednesday of 2025-W35
+    d = Daemon(site_config, str(db))
+    assert d.missed(now) == ["poll", "digest"]  # nothing ever ran; 2025-W34 not sent
+    with Store(db) as s:
+        s.db["runs"].insert({"job": "poll", "started_at": (now - timedelta(minutes=5)).isoformat(), "outcome": "ok"})
+        s.set_digest("2025-W34", status="sent")
+    assert d.missed(now) == []
+    # a digest older than catch_up_days (3) is not sent late
+    with Store(db) as s:
+        s.db["digests"].delete("2025-W34")
+    saturday = datetime(2025, 8, 30, 12, 0, tzinfo=timezone.utc)  # W34 ended 5.5 days ago
+    assert d.missed(saturday) == ["poll"]
+    # before Monday 08:00 Karachi the last week's digest is not due yet
+    early = datetime(2025, 8, 25, 2, 0, tzinfo=timezone.utc)  # Monday 07:00 in Karachi
+    assert "digest" not in d.missed(early)
+
+
+def test_a_crashed_send_is_not_counted_as_sent(site_config, tmp_path):
+    db = tmp_path / "m.db"
+    now = datetime(2025, 8, 26, 12, 0, tzinfo=timezone.utc)
+    with Store(db) as s:
+        s.set_digest("2025-W34", status="sending")
+    assert "digest" in Daemon(site_config, str(db)).missed(now)
+
+
+def test_scheduler_job_defaults(site_config, tmp_path):
+    d = Daemon(site_config, str(tmp_path / "m.db"))
+    d.build(datetime(2025, 8, 27, 12, 0, tzinfo=timezone.utc))
+    for job in d.scheduler.get_jobs():
+        assert job.coalesce is True and job.max_instances == 1
+        assert job.misfire_grace_time >= 3600
+    assert {j.id for j in d.scheduler.get_jobs()} == {"poll", "digest", "digest-catch-up"}
+
+
+def test_digest_fires_monday_0800_karachi(site_config):
+    plan = Plan.from_config(site_config)
+    after = datetime(2025, 8, 20, tzinfo=timezone.utc)
+    fire = plan.next_digest(after)
+    assert fire.astimezone(site_config.tz).strftime("%a %H:%M") == "Mon 08:00"
+    assert fire.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M") == "2025-08-25 03:00"
+
+
+def test_per_source_interval_shortens_the_poll_job(write_config):
+    config = load_config(write_config("- name: A\n  url: https://a.example.com/feed\n  interval: 15\n"))
+    assert Plan.from_config(config).poll_seconds == 15 * 60
+
+
+def test_failing_job_is_recorded_and_daemon_survives(site_config, tmp_path):
+    db = tmp_path / "m.db"
+
+    def boom() -> str:
+        raise RuntimeError("disk on fire")
+
+    d = Daemon(site_config, str(db), jobs={"poll": boom})
+    d.run_job("poll")
+    [run] = runs(db, "poll")
+    assert run["outcome"] == "error" and "disk on fire" in run["detail"]
+
+
+def test_health(site_config, tmp_path):
+    with Store(tmp_path / "m.db") as s:
+        assert healthy(s, site_config)[0] is False
+        run_id = s.start_run("poll")
+        s.finish_run(run_id, "ok")
+        assert healthy(s, site_config)[0] is True
+        later = datetime.now(timezone.utc) + timedelta(hours=4)
+        assert healthy(s, site_config, later)[0] is False

@@ -246,6 +246,47 @@ def status(obj: Context) -> None:
         click.echo(r.line())
 
 
+# --------------------------------------------------------------------------- stages on files
+
+
+@cli.command("extract")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True, help="One JSON object a line, or readable text.")
+@click.option("--url", help="The page's URL, when known (helps with dates and relative links).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False))
+def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
+    """Extract the article from HTML files (plain or .gz); '-' reads one page from stdin.
+
+    Prints {"path", "title", "text", "published", "author", "lang"} per file. A file that
+    cannot be read or has no article gives {"path", "error"} and the exit code is 1.
+    """
+    import gzip
+
+    from .errors import ExtractionError
+    from .extract import extract
+
+    failed = 0
+    for path in paths:
+        try:
+            raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            if raw[:2] == b"\x1f\x8b":
+                raw = gzip.decompress(raw)
+            article = extract(raw, url=url)
+        except (OSError, EOFError, ExtractionError) as e:
+            failed += 1
+            reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {e}"
+            click.echo(f"{path}: {reason}", err=True)
+            if fmt == "jsonl":
+                click.echo(json.dumps({"path": path, "error": reason}, ensure_ascii=False))
+            continue
+        record = {"path": path, "title": article.title, "text": article.text, "published": article.published, "author": article.author, "lang": article.lang}
+        if fmt == "jsonl":
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            meta = ", ".join(f"{k}: {record[k]}" for k in ("published", "author", "lang") if record[k])
+            click.echo(f"== {path}\n{article.title or '(no title)'}\n{meta}\n\n{article.text}\n")
+    sys.exit(1 if failed else 0)
+
+
 # --------------------------------------------------------------------------- daemon
 
 

@@ -1,0 +1,113 @@
+"""The command line: help everywhere, the file-based stage commands, the demo end to end."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+
+REPO = Path(__file__).resolve().parent.parent
+PAGE = (Path(__file__).parent / "sites" / "basic" / "news" / "it-exports-july.html").read_bytes()
+
+
+def all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield prefix + (name,)
+        if isinstance(command, click.Group):
+            yield from all_commands(command, prefix + (name,))
+
+
+@pytest.mark.parametrize("path", [()] + list(all_commands(cli)), ids=lambda p: " ".join(p) or "monitor")
+def test_every_command_has_help(path):
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output
+    command = cli
+    for name in path:
+        command = command.commands[name]
+    assert command.help and len(command.help.split()) >= 4, f"{path} needs a real description"
+
+
+def test_extract_files_and_stdin(tmp_path):
+    plain = tmp_path / "page.html"
+    plain.write_bytes(PAGE)
+    packed = tmp_path / "page.html.gz"
+    packed.write_bytes(gzip.compress(PAGE))
+    result = CliRunner().invoke(cli, ["extract", str(plain), str(packed), "-"], input=PAGE)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["path"] for r in rows] == [str(plain), str(packed), "-"]
+    for r in rows:
+        assert set(r) == {"path", "title", "text", "published", "author", "lang"}
+        assert r["title"] == "IT exports reach $354m in July, central bank data shows"
+        assert "$354 million in July 2025" in r["text"]
+        assert r["published"].startswith("2025-08-18")
+
+
+def test_extract_reports_bad_files_and_goes_on(tmp_path):
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    good = tmp_path / "good.html"
+    good.write_bytes(PAGE)
+    result = CliRunner().invoke(cli, ["extract", str(empty), str(tmp_path / "missing.html"), str(good)])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert "error" in lines[0] and "error" in lines[1]
+    assert lines[2]["title"].startswith("IT exports")
+
+
+def test_unknown_source_for_poll_is_refused(site_config):
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "poll", "--source", "Nope"])
+    assert result.exit_code == 2
+    assert "no source named 'Nope'" in result.output
+
+
+def test_bad_week_is_refused(site_config, tmp_path):
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(tmp_path / "m.db"), "digest", "--week", "2025-W60"])
+    assert result.exit_code == 2
+    assert "2025 has no week 60" in result.output
+
+
+def test_poll_then_status(site_config, tmp_path):
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    polled = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
+    assert polled.exit_code == 0, polled.output
+    assert "3 sources: 3 ok" in polled.stdout
+    again = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
+    assert "0 new items" in again.stdout
+    status = runner.invoke(cli, ["--config", site_config.path, "--db", db, "status"])
+    assert status.exit_code == 0, status.output
+    for name in ("Good Feed", "Second Feed", "Test PTA"):
+        assert name in status.output
+
+
+def test_make_demo_path_end_to_end(tmp_path):
+    """`monitor demo` as a user runs it: a real process, the real watch list, the bundled site."""
+    out = tmp_path / "demo"
+    result = subprocess.run(
+        [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"database: {out / 'monitor.db'}" in result.stdout
+    html = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
+    text = next(out.glob("digest-*.txt")).read_text(encoding="utf-8")
+    for label in ("Freelancing", "IT and ICT exports", "VPN and internet"):
+        assert label.lower() in html.lower(), label
+    assert "354" in text
+    # polling the same sample again adds nothing
+    again = subprocess.run(
+        [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path,
+    )
+    assert again.returncode == 0, again.stderr
+    assert " 0 new items" in again.stdout

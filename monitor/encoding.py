@@ -1,0 +1,120 @@
+"""Turn the raw bytes of an HTML page into text.
+
+The order follows what browsers do, with one correction for the real web: a byte order
+mark wins; then, if the bytes are valid UTF-8, UTF-8 wins over any declared legacy charset
+(servers and templates often declare ISO-8859-1 for pages that are really UTF-8); then the
+charset declared in the HTTP ``Content-Type`` header or in a ``<meta>`` tag near the top;
+then statistical detection; then UTF-8 with replacement characters. Decoding never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+__all__ = ["decode_html", "declared_charset"]
+
+#: How far into the document a ``<meta>`` charset declaration is looked for.
+META_SCAN_BYTES = 8192
+#: How much of the document statistical detection looks at.
+DETECT_SAMPLE_BYTES = 65536
+#: Share of undecodable sequences below which a page declared (or looking like) UTF-8
+#: is still read as UTF-8, with replacement characters for the few bad bytes.
+UTF8_ERROR_TOLERANCE = 0.02
+
+_ASCII_BYTES = bytes(range(0x80))
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+
+#: Labels that browsers read as a different, wider encoding (WHATWG Encoding Standard).
+_SUPERSETS = {
+    "ascii": "cp1252",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+
+
+def decode_html(content: bytes, content_type: str | None = None) -> str:
+    """Decode an HTML document's bytes, choosing the charset as a careful browser would.
+
+    ``content_type`` is the HTTP ``Content-Type`` header value, if any. Never raises: bytes
+    that fit no charset come back with U+FFFD replacement characters.
+    """
+    if not content:
+        return ""
+    bom_charset, body = _strip_bom(content)
+    if bom_charset:
+        return body.decode(bom_charset, errors="replace")
+    if content.isascii():
+        return content.decode("ascii")
+    if _mostly_utf8(content):
+        return content.decode("utf-8", errors="replace")
+    declared = _charset_from_header(content_type) or declared_charset(content)
+    if declared and declared != "utf-8" and not declared.startswith("utf-16"):
+        return content.decode(declared, errors="replace")
+    return _decode_detected(content)
+
+
+def declared_charset(content: bytes) -> str | None:
+    """The charset a ``<meta>`` tag near the top of the document declares, normalised."""
+    match = _META_CHARSET.search(content[:META_SCAN_BYTES])
+    return _normalise(match.group(1).decode("ascii")) if match else None
+
+
+def _charset_from_header(content_type: str | None) -> str | None:
+    match = _HEADER_CHARSET.search(content_type or "")
+    return _normalise(match.group(1)) if match else None
+
+
+def _normalise(label: str) -> str | None:
+    """The Python codec for a charset label, widened to what browsers use; None if unknown."""
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(name, name)
+
+
+def _strip_bom(content: bytes) -> tuple[str | None, bytes]:
+    for bom, charset in _BOMS:
+        if content.startswith(bom):
+            return charset, content[len(bom):]
+    return None, content
+
+
+def _mostly_utf8(content: bytes) -> bool:
+    """True when the bytes are UTF-8, or UTF-8 apart from a few stray bytes."""
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return True
+    non_ascii = len(content) - len(content.translate(None, _ASCII_BYTES))
+    bad = len(content.decode("utf-8", errors="replace")) - len(content.decode("utf-8", errors="ignore"))
+    return bad <= non_ascii * UTF8_ERROR_TOLERANCE
+
+
+def _decode_detected(content: bytes) -> str:
+    best = from_bytes(content[:DETECT_SAMPLE_BYTES]).best()
+    charset = _normalise(best.encoding) if best is not None else None
+    return content.decode(charset or "utf-8", errors="replace")

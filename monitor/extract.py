@@ -1,0 +1,729 @@
+"""Turn an article page into an :class:`~monitor.models.Article`.
+
+The page is parsed once with Lexbor (through selectolax). Metadata (headline, date, author,
+language) comes from structured data first (JSON-LD, ``<meta>`` tags) and falls back to the
+visible page. The body text comes from one pass over the tree that splits it into text
+blocks, skipping markup that is never content (scripts, menus, forms, footers) and elements
+whose class or id names boilerplate (share bars, related links, comments, cookie banners,
+ads). Every block is weighed by its length, link density and punctuation; the element whose
+subtree holds the most weight is the article, and its blocks, less the link lists and
+bylines inside it, are the text, one paragraph a line.
+
+All traversals are iterative, so deeply nested markup cannot exhaust the recursion limit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .encoding import decode_html
+from .errors import ExtractionError
+from .models import Article
+
+__all__ = ["extract", "extract_to_dict"]
+
+
+def extract(content: bytes | str, url: str | None = None, content_type: str | None = None) -> Article:
+    """Extract the headline, date, author, language and body text of an article page.
+
+    ``content`` is the page as fetched (bytes, decoded with :func:`decode_html`) or as text;
+    ``content_type`` is the HTTP ``Content-Type`` header value, used only for decoding.
+    Raises :class:`ExtractionError` with reason ``empty``, ``not_html`` or ``no_text``.
+    """
+    html = _as_text(content, content_type)
+    tree = LexborHTMLParser(html)
+    body = tree.body
+    if body is None:
+        raise ExtractionError("not_html", "the document has no body")
+    meta = _read_metadata(tree)
+    title = _choose_title(tree, meta)
+    text = _main_text(body, title)
+    if not text:
+        raise ExtractionError("no_text", "no article text found")
+    return Article(
+        url=url,
+        title=title,
+        text=text,
+        published=_choose_date(tree, meta, url),
+        author=_choose_author(tree, meta),
+        lang=_choose_language(tree, text),
+    )
+
+
+def extract_to_dict(article: Article) -> dict:
+    """The article as a JSON-ready dict (field name to value)."""
+    return {
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "author": article.author,
+        "lang": article.lang,
+        "text": article.text,
+    }
+
+
+# --- input ------------------------------------------------------------------------------
+
+#: Share of control or replacement characters above which a document is not text.
+BINARY_CHAR_SHARE = 0.05
+_SNIFF_CHARS = 4096
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_MARKUP = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9-]*|!--|!doctype)[\s/>]", re.I)
+
+
+def _as_text(content: bytes | str, content_type: str | None) -> str:
+    """The document as text; raises ExtractionError for empty or non-HTML input."""
+    html = content if isinstance(content, str) else decode_html(content, content_type)
+    if not html.strip():
+        raise ExtractionError("empty", "the document is empty")
+    sample = html[:_SNIFF_CHARS]
+    if len(_CONTROL.findall(sample)) > BINARY_CHAR_SHARE * len(sample):
+        raise ExtractionError("not_html", "the document is binary or not text")
+    if not _MARKUP.search(html):
+        raise ExtractionError("not_html", "the document has no HTML markup")
+    return html
+
+
+# --- splitting the page into text blocks ------------------------------------------------
+
+#: Elements whose text runs on within the enclosing block.
+_INLINE = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr q rp rt "
+    "ruby s samp small span strike strong sub sup time tt u var wbr".split()
+)
+#: Elements that never hold article text: skipped with everything inside.
+_NEVER_TEXT = frozenset(
+    "script style noscript template svg math canvas iframe frame frameset object embed video "
+    "audio map area button select input textarea option optgroup datalist head title meta link "
+    "base picture source track".split()
+)
+#: Elements that usually hold boilerplate (see :func:`_is_boilerplate`); so does a
+#: ``header`` outside an article.
+_BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label figcaption".split())
+#: Class or id words naming boilerplate, at the start of a word of a class or id token;
+#: the first group also matches as a prefix ("sharing", "categories"), the second only whole.
+_BOILERPLATE = re.compile(
+    r"(?:^|[_-])(?:"
+    r"(?:comment|disqus|shar(?:e|ing)|shariff|social|related|recommend|cookie|consent|gdpr|"
+    r"advert|sponsor|promo|outbrain|taboola|newsletter|subscri|paywall|popup|sidebar|widget|"
+    r"breadcrumb|paginat|categor|footer|masthead|navbar|navigation|menu)"
+    r"|(?:ad|ads|adv|banner|nav|tags?|taglist|byline|print|skip|reply|replies|respond|modal|"
+    r"overlay|pager|signup|login|search|more-?stories|read-?more|also-?read|author-?(?:bio|box)|"
+    r"visually-hidden|sr-only|screen-reader-text|hidden)(?:$|[_-])"
+    r")",
+    re.I,
+)
+#: Class or id words naming the content itself; a token with one protects its element.
+_CONTENT = re.compile(r"(?:^|[_-])(?:article|content|entry|post|story|main|body|text|blog)(?:$|[_-])", re.I)
+#: Class tokens that describe a state of a layout ("has-sidebar"), not a component.
+_STATE_TOKEN = re.compile(r"^(?:has|with|no|is|show|hide|enable|disable)[_-]", re.I)
+_BOILERPLATE_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "search", "dialog", "menu", "menubar")
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_BREAK = "\x00"
+
+
+@dataclass
+class _Block:
+    """A run of text inside one block element."""
+
+    owner: int  # index of the innermost enclosing block element
+    text: str
+    link_chars: int
+    tag: str
+
+
+@dataclass
+class _Layout:
+    """The page's block elements in document order, and the text blocks they hold.
+
+    Elements are numbered in document order, so an element's subtree is the range from its
+    own number to ``end`` of it, and a parent's number is below its children's.
+    """
+
+    parent: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    flagged: list[bool] = field(default_factory=list)  # named or marked as boilerplate
+    blocks: list[_Block] = field(default_factory=list)
+
+    def add_element(self, tag: str, parent: int, flagged: bool) -> int:
+        self.parent.append(parent)
+        self.end.append(len(self.end))
+        self.tag.append(tag)
+        self.flagged.append(flagged)
+        return len(self.tag) - 1
+
+
+def _is_boilerplate(node: LexborNode, tag: str) -> bool:
+    """True for elements whose tag, role, class, id or style mark them as boilerplate."""
+    if tag in _BOILERPLATE_TAGS:
+        return True
+    attributes = node.attributes
+    if not attributes:
+        return False
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if attributes.get("role") in _BOILERPLATE_ROLES:
+        return True
+    boilerplate = False
+    for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
+        if _STATE_TOKEN.match(name):
+            continue
+        if _BOILERPLATE.search(name):
+            boilerplate = True
+        elif _CONTENT.search(name):
+            return False
+    return boilerplate
+
+
+def _layout(body: LexborNode) -> _Layout:
+    """Split the body into text blocks, iteratively.
+
+    Block elements flagged as boilerplate are kept, with the flag, for the scoring to judge
+    (a layout wrapper may carry a class like ``sidebar-wrap``); flagged inline elements and
+    elements that never hold text are skipped.
+    """
+    layout = _Layout()
+    layout.add_element("body", -1, False)
+    parts: list[str] = []
+    link_chars = 0
+    owner = 0
+    link_depth = 0
+    # Each frame: the children iterator, the element's number if it is a block (else -1),
+    # and whether it is a link.
+    frames: list[tuple] = [(body.iter(include_text=True), 0, False)]
+
+    def flush() -> None:
+        nonlocal link_chars
+        text = _join_lines(parts)
+        if text:
+            layout.blocks.append(_Block(owner, text, link_chars, layout.tag[owner]))
+        parts.clear()
+        link_chars = 0
+
+    while frames:
+        children, element, is_link = frames[-1]
+        node = next(children, None)
+        if node is None:
+            frames.pop()
+            if element >= 0:
+                flush()
+                layout.end[element] = len(layout.tag) - 1
+                owner = layout.parent[element]
+            link_depth -= is_link
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content or ""
+            parts.append(text)
+            if link_depth:
+                link_chars += len(text.strip())
+            continue
+        if tag is None or tag.startswith("-") or tag in _NEVER_TEXT:
+            continue
+        if tag == "br":
+            parts.append(_BREAK)
+            continue
+        flagged = _is_boilerplate(node, tag) or (tag == "header" and not _in_article(layout, owner))
+        if tag in _INLINE:
+            if not flagged:
+                is_anchor = tag == "a"
+                link_depth += is_anchor
+                frames.append((node.iter(include_text=True), -1, is_anchor))
+            continue
+        flush()
+        owner = layout.add_element(tag, owner, flagged)
+        frames.append((node.iter(include_text=True), owner, False))
+    flush()
+    return layout
+
+
+def _in_article(layout: _Layout, element: int) -> bool:
+    """Whether the element is, or is inside, an ``article`` or ``main`` element."""
+    while element >= 0:
+        if layout.tag[element] in ("article", "main"):
+            return True
+        element = layout.parent[element]
+    return False
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Collapse whitespace in a block's text, keeping its ``<br>`` line breaks."""
+    if not parts:
+        return ""
+    lines = "".join(parts).split(_BREAK)
+    return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
+
+
+# --- choosing the article ---------------------------------------------------------------
+
+#: Blocks with a larger share of link text are link lists (menus, related links).
+MAX_LINK_DENSITY = 0.5
+#: Blocks shorter than this (in characters) carry no weight of their own.
+SHORT_BLOCK = 25
+#: Blocks at least this long (in characters) are prose on their own; shorter ones are
+#: judged by their neighbours.
+GOOD_BLOCK = 60
+#: Share of the page's prose above which an element flagged as boilerplate is kept.
+WRAPPER_SHARE = 0.5
+
+
+def _main_text(body: LexborNode, title: str | None) -> str:
+    """The article's text: the blocks of the heaviest subtree, one paragraph a line."""
+    layout = _layout(body)
+    if not layout.blocks:
+        return ""
+    excluded = _excluded_elements(layout)
+    weights = [-len(block.text) if excluded[block.owner] else _weight(block) for block in layout.blocks]
+    best = _heaviest_element(layout, weights)
+    title_key = _fold(title) if title else None
+    classes = [
+        _classify(block, best <= block.owner <= layout.end[best] and not excluded[block.owner], title_key)
+        for block in layout.blocks
+    ]
+    kept = _settle_short_blocks(layout.blocks, classes)
+    return "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
+
+
+def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
+    """For every element, the sum of the block values in its subtree."""
+    totals = [0.0] * len(layout.tag)
+    for block, value in zip(layout.blocks, values):
+        totals[block.owner] += value
+    for element in range(len(totals) - 1, 0, -1):
+        totals[layout.parent[element]] += totals[element]
+    return totals
+
+
+def _excluded_elements(layout: _Layout) -> list[bool]:
+    """Which elements are boilerplate: flagged ones, unless they hold most of the prose.
+
+    A flagged element holding at least :data:`WRAPPER_SHARE` of the page's prose weight is a
+    layout wrapper that happens to carry a boilerplate-like name, and is kept.
+    """
+    prose = _subtree_sums(layout, [max(_weight(block), 0.0) for block in layout.blocks])
+    threshold = WRAPPER_SHARE * prose[0]
+    excluded = [False] * len(layout.tag)
+    for element in range(1, len(excluded)):
+        excluded[element] = excluded[layout.parent[element]] or (
+            layout.flagged[element] and prose[element] < threshold
+        )
+    return excluded
+
+
+def _heaviest_element(layout: _Layout, weights: list[float]) -> int:
+    """The element whose subtree holds the most block weight."""
+    totals = _subtree_sums(layout, weights)
+    return max(range(len(totals)), key=totals.__getitem__)
+
+
+def _weight(block: _Block) -> float:
+    """How much a block looks like article text: positive for prose, negative for links."""
+    size = len(block.text)
+    density = block.link_chars / size
+    if density > MAX_LINK_DENSITY:
+        return -size
+    if size < SHORT_BLOCK:
+        return 0.0
+    return size * (1 - density)
+
+
+_BAD, _SHORT, _GOOD = range(3)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _classify(block: _Block, in_article: bool, title_key: str | None) -> int:
+    """Whether a block is article prose (good), boilerplate (bad) or too short to tell."""
+    if not in_article or block.link_chars > MAX_LINK_DENSITY * len(block.text):
+        return _BAD
+    if title_key is not None and _fold(block.text) == title_key:
+        return _BAD
+    return _GOOD if len(block.text) >= GOOD_BLOCK else _SHORT
+
+
+def _settle_short_blocks(blocks: list[_Block], classes: list[int]) -> list[bool]:
+    """Keep the good blocks, and the short ones that good prose surrounds.
+
+    A short heading is kept when the next block that is not short is good; any other short
+    block when the blocks on both sides are good.
+    """
+    count = len(classes)
+    before = [_BAD] * count
+    after = [_BAD] * count
+    for index in range(1, count):
+        previous = classes[index - 1]
+        before[index] = previous if previous != _SHORT else before[index - 1]
+    for index in range(count - 2, -1, -1):
+        following = classes[index + 1]
+        after[index] = following if following != _SHORT else after[index + 1]
+    kept = []
+    for block, kind, prev, nxt in zip(blocks, classes, before, after):
+        if kind == _SHORT:
+            heading = block.tag in _HEADINGS
+            kept.append(nxt == _GOOD and (heading or prev == _GOOD))
+        else:
+            kept.append(kind == _GOOD)
+    return kept
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# --- structured metadata ----------------------------------------------------------------
+
+#: JSON-LD types that describe the page's article.
+_ARTICLE_TYPES = frozenset(
+    "Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
+    "BackgroundNewsArticle TechArticle ScholarlyArticle Report LiveBlogPosting SocialMediaPosting "
+    "Posting WebPage ItemPage AboutPage Recipe Review CreativeWork".split()
+)
+
+
+@dataclass
+class _Metadata:
+    """What the page says about itself in ``<meta>`` tags, JSON-LD and ``<title>``."""
+
+    meta: dict[str, str] = field(default_factory=dict)  # lower-case name/property -> content
+    ld: list[dict] = field(default_factory=list)  # JSON-LD objects, article-like first
+    title_tag: str = ""
+
+
+def _read_metadata(tree: LexborHTMLParser) -> _Metadata:
+    meta = _Metadata()
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+        content = " ".join((attributes.get("content") or "").split())
+        if key and content:
+            meta.meta.setdefault(key.strip().lower(), content)
+    meta.ld = _json_ld_objects(tree)
+    title = tree.css_first("title")
+    meta.title_tag = " ".join(title.text().split()) if title else ""
+    return meta
+
+
+def _json_ld_objects(tree: LexborHTMLParser) -> list[dict]:
+    """Every JSON-LD object on the page (flattening lists and ``@graph``), articles first."""
+    found: list[dict] = []
+    for script in tree.css('script[type="application/ld+json"]'):
+        pending = [_load_json(script.text())]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, list):
+                pending.extend(reversed(item))
+            elif isinstance(item, dict):
+                found.append(item)
+                pending.extend(reversed([item[key] for key in ("@graph", "mainEntity") if key in item]))
+    return sorted(found, key=lambda item: not _is_article(item))
+
+
+def _load_json(text: str) -> object:
+    """Parse JSON-LD leniently (stray control characters, HTML comments); None if broken."""
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        return None
+
+
+def _is_article(item: dict) -> bool:
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and kind in _ARTICLE_TYPES for kind in kinds)
+
+
+def _ld_value(meta: _Metadata, key: str) -> object:
+    """The first value of ``key`` among the page's JSON-LD objects, articles first."""
+    for item in meta.ld:
+        value = item.get(key)
+        if value:
+            return value
+    return None
+
+
+# --- title ------------------------------------------------------------------------------
+
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title", "headline")
+#: What sits between a headline and a site name in ``<title>`` and ``og:title``.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]+\s+|\s*[|»«·•]\s*|:\s+")
+_MAX_HEADINGS = 8
+
+
+def _choose_title(tree: LexborHTMLParser, meta: _Metadata) -> str | None:
+    """The headline: a heading the metadata agrees with, else the metadata's title."""
+    declared = _declared_titles(meta)
+    accepted = set()
+    for title in declared:
+        accepted.add(_fold(title))
+        accepted.update(_fold(part) for part in _TITLE_SEPARATOR.split(title) if len(part) > 3)
+    for heading in _headings(tree):
+        if _fold(heading) in accepted:
+            return heading
+    if declared:
+        return _strip_site_name(declared[0], meta)
+    return next(iter(_headings(tree)), None)
+
+
+def _declared_titles(meta: _Metadata) -> list[str]:
+    """Titles from JSON-LD and ``<meta>`` tags, then ``<title>``, most specific first."""
+    found = []
+    headline = _ld_value(meta, "headline")
+    if isinstance(headline, str):
+        found.append(" ".join(headline.split()))
+    found.extend(meta.meta[key] for key in _TITLE_KEYS if key in meta.meta)
+    if meta.title_tag:
+        found.append(meta.title_tag)
+    return [title for title in found if title]
+
+
+def _headings(tree: LexborHTMLParser) -> list[str]:
+    """The texts of the page's first h1 and h2 headings, and of their lines."""
+    found: list[str] = []
+    for node in tree.css("h1, h2")[:_MAX_HEADINGS]:
+        lines = [" ".join(line.split()) for line in node.text(separator="\n").split("\n")]
+        whole = " ".join(line for line in lines if line)
+        if whole:
+            found.append(whole)
+            found.extend(line for line in lines if line and line != whole)
+    return found
+
+
+def _strip_site_name(title: str, meta: _Metadata) -> str:
+    """Drop a leading or trailing site name from a title such as ``Headline | Site``."""
+    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    site = _fold(meta.meta.get("og:site_name", "") or meta.meta.get("application-name", ""))
+    for candidate in (parts[-1], parts[0]):
+        if site and _fold(candidate) in site or site in _fold(candidate) and site:
+            rest = title.replace(candidate, "").strip(" |-–—:·•»«/~")
+            return rest or title
+    longest = max(parts, key=len)
+    return longest if len(longest) > len(title) / 2 else title
+
+
+# --- publication date -------------------------------------------------------------------
+
+_DATE_META_KEYS = (
+    "article:published_time", "og:article:published_time", "published_time", "article.published",
+    "datepublished", "date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date",
+    "dcterms.created", "dcterms.issued", "pubdate", "publishdate", "publish_date", "publish-date",
+    "publication_date", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "citation_date", "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate",
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan januar janvier enero gennaio janeiro januari styczeń stycznia جنوری",
+            "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego فروری",
+            "march mar märz maerz mars marzo março maart marzec marca مارچ",
+            "april apr avril abril aprile kwiecień kwietnia اپریل",
+            "may mai mayo maggio maio mei maj maja مئی",
+            "june jun juni juin junio giugno junho czerwiec czerwca جون",
+            "july jul juli juillet julio luglio julho lipiec lipca جولائی",
+            "august aug août aout agosto augustus sierpień sierpnia اگست",
+            "september sep sept septembre septiembre settembre setembro wrzesień września ستمبر",
+            "october oct oktober octobre octubre ottobre outubro października październik اکتوبر",
+            "november nov novembre noviembre novembro listopad listopada نومبر",
+            "december dec dezember décembre decembre diciembre dicembre dezembro grudzień grudnia دسمبر",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_NAME = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = (
+    # 2024-11-30, 2024/11/30, 2024.11.30 (optionally with a time)
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
+    # 30.11.2024, 30/11/2024, 30-11-2024
+    (re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)"), "dmy"),
+    # 30 November 2024, 30. November 2024, 30 de noviembre de 2024
+    (re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTH_NAME})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I), "dMy"),
+    # November 30, 2024, Nov. 30th 2024
+    (re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I), "Mdy"),
+)
+_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_EARLIEST_YEAR = 1995
+#: How much of the visible text at the top of the page is searched for a date.
+TEXT_DATE_CHARS = 3000
+
+
+def _choose_date(tree: LexborHTMLParser, meta: _Metadata, url: str | None) -> str | None:
+    """The publication date as ISO 8601, from structured data, the URL or the visible text."""
+    for value in _structured_dates(tree, meta):
+        parsed = _parse_date(value)
+        if parsed:
+            return parsed
+    if url:
+        match = _URL_DATE.search(url)
+        if match and _valid_date(*map(int, match.groups())):
+            return "-".join(match.groups())
+    body = tree.body
+    return _find_date(body.text(separator=" ")[:TEXT_DATE_CHARS]) if body else None
+
+
+def _structured_dates(tree: LexborHTMLParser, meta: _Metadata):
+    """Date strings the page declares, most reliable first."""
+    for key in ("datePublished", "dateCreated"):
+        value = _ld_value(meta, key)
+        if isinstance(value, str):
+            yield value
+    for key in _DATE_META_KEYS:
+        if key in meta.meta:
+            yield meta.meta[key]
+    for node in tree.css('[itemprop="datePublished"], time[datetime], time[pubdate]'):
+        attributes = node.attributes
+        yield attributes.get("content") or attributes.get("datetime") or node.text()
+
+
+def _parse_date(value: str) -> str | None:
+    """An ISO 8601 date or datetime for a date string, or None when it holds no valid date."""
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return _find_date(value)
+    if not _valid_date(parsed.year, parsed.month, parsed.day):
+        return None
+    if len(value) <= 10:
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _find_date(text: str) -> str | None:
+    """The first plausible date written in ``text``, as ``YYYY-MM-DD``."""
+    best: tuple[int, str] | None = None
+    for pattern, order in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            found = _date_from_match(match.groups(), order)
+            if found and (best is None or match.start() < best[0]):
+                best = (match.start(), found)
+                break
+    return best[1] if best else None
+
+
+def _date_from_match(groups: tuple[str, ...], order: str) -> str | None:
+    if order == "ymd":
+        year, month, day = map(int, groups)
+    elif order == "dmy":
+        day, month, year = map(int, groups)
+        if month > 12 >= day:
+            day, month = month, day
+    elif order == "dMy":
+        day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
+    else:
+        month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
+    return f"{year:04d}-{month:02d}-{day:02d}" if _valid_date(year, month, day) else None
+
+
+def _valid_date(year: int, month: int, day: int) -> bool:
+    """A real calendar date between 1995 and tomorrow."""
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return False
+    return _EARLIEST_YEAR <= year and value <= date.today().replace(year=date.today().year + 1)
+
+
+# --- author -----------------------------------------------------------------------------
+
+_AUTHOR_META_KEYS = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
+_MAX_AUTHOR_CHARS = 100
+
+
+def _choose_author(tree: LexborHTMLParser, meta: _Metadata) -> str | None:
+    """The author's name (names joined by ", "), from JSON-LD, meta tags or a byline link."""
+    names = _person_names(_ld_value(meta, "author"))
+    if names:
+        return ", ".join(names)
+    for key in _AUTHOR_META_KEYS:
+        value = meta.meta.get(key, "")
+        if value and "://" not in value and len(value) <= _MAX_AUTHOR_CHARS:
+            return value
+    node = tree.css_first('[rel="author"], [itemprop="author"]')
+    if node is not None:
+        text = " ".join(node.text().split())
+        if 0 < len(text) <= _MAX_AUTHOR_CHARS:
+            return text
+    return None
+
+
+def _person_names(value: object) -> list[str]:
+    """Names in a JSON-LD ``author`` value: a string, a Person object or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and "://" not in name:
+            names.append(" ".join(name.split()))
+    return names
+
+
+# --- language ---------------------------------------------------------------------------
+
+#: Letters Urdu uses and Arabic does not (Persian shares some, not these).
+_URDU_LETTERS = frozenset("ٹڈڑںےۓھ")
+_PERSIAN_LETTERS = frozenset("پچژگ")
+#: Unicode ranges of scripts that name their language, checked in order.
+_SCRIPTS = (
+    ("\u0600", "\u06ff", "arabic"),
+    ("\u0900", "\u097f", "hi"),
+    ("\u0980", "\u09ff", "bn"),
+    ("\u0a00", "\u0a7f", "pa"),
+    ("\u0b80", "\u0bff", "ta"),
+    ("\u0e00", "\u0e7f", "th"),
+    ("\u0590", "\u05ff", "he"),
+    ("\u0400", "\u04ff", "ru"),
+    ("\u0370", "\u03ff", "el"),
+    ("\u3040", "\u30ff", "ja"),
+    ("\uac00", "\ud7af", "ko"),
+    ("\u4e00", "\u9fff", "zh"),
+)
+_LANGUAGE_SAMPLE = 2000
+
+
+def _choose_language(tree: LexborHTMLParser, text: str) -> str | None:
+    """The language: from the text's script when it is not Latin, else from ``<html lang>``."""
+    by_script = _language_from_script(text[:_LANGUAGE_SAMPLE])
+    if by_script:
+        return by_script
+    root = tree.root
+    declared = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "") if root else ""
+    primary = declared.strip().lower().replace("_", "-").split("-")[0]
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _language_from_script(sample: str) -> str | None:
+    """The language a non-Latin script implies, when most letters of the sample are in it."""
+    letters = [char for char in sample if char.isalpha()]
+    if not letters:
+        return None
+    counts: dict[str, int] = {}
+    for char in letters:
+        if char >= "\u0370":
+            for low, high, name in _SCRIPTS:
+                if low <= char <= high:
+                    counts[name] = counts.get(name, 0) + 1
+                    break
+    if not counts:
+        return None
+    script, count = max(counts.items(), key=lambda item: item[1])
+    if count < len(letters) / 2:
+        return None
+    if script == "arabic":
+        if any(char in _URDU_LETTERS for char in sample):
+            return "ur"
+        return "fa" if any(char in _PERSIAN_LETTERS for char in sample) else "ar"
+    return script

@@ -1,0 +1,936 @@
+"""Figures about the watched subjects, as dated facts.
+
+:func:`extract_facts` reads an article sentence by sentence and turns each figure that is
+about a watched subject into a :class:`~monitor.models.Fact`:
+
+* **Figures.** Money (``$354m``, ``$348Mn``, ``$1.3bln``, ``US$ 2.616 billion``,
+  ``$1,941.350 million``, ``Rs30 billion``, ``700 million USD``, Urdu ``38 کروڑ 60 لاکھ ڈالر``),
+  percentages (``24pc``, ``23.7 per cent``, ``24%``, ``24 فیصد``), counts (``2.37 million
+  freelancers``, ``23 lac``) and ranks (``ranks 4th``, ``fourth-largest``, ``top five``).
+  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits.
+* **Subjects.** Each figure belongs to the nearest subject named before it in its sentence
+  (or, failing that, just after it): IT/ICT exports, freelancers, VPNs, or one of the
+  subjects the monitor does not track (total exports, workers' remittances, imports, GDP...),
+  which are named only so that their figures are not mistaken for ours. A sentence that
+  names no subject but refers back (``they``, ``the sector``, ``exports``) inherits the
+  subject of the sentence before it.
+* **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
+  before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),
+  ``FY2024-25:Jul-Mar`` (months so far: ``9MFY25``, ``Jul-Mar``, ``first nine months``),
+  ``FY2025-26:Q1`` and ``FY2025-26:H1``; or ``""`` when the text gives none. Base periods
+  of comparisons (``compared to FY23``, ``same period last year``) date the comparison
+  figure, never the headline one.
+* **Series.** ``it_exports_monthly`` / ``_cumulative`` / ``_annual`` by the kind of period,
+  ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking``.
+  Percentages on a series are growth rates (declines negative). Targets, projections,
+  changes ("up by $20m"), allocations, tax rates, programme claims and memberships about a
+  watched subject go to ``other``.
+* **Plausibility.** Each series accepts one unit and a range of values
+  (:data:`PLAUSIBLE`); a figure outside it (say "$1.46 million" of monthly exports, where
+  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped.
+
+:func:`same_fact` and :func:`is_revision` tell the store whether two facts are the same
+figure from different outlets, or a revision of an earlier one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Iterator
+
+from .models import Fact
+
+log = logging.getLogger("monitor.facts")
+
+SERIES = (
+    "it_exports_monthly",
+    "it_exports_cumulative",
+    "it_exports_annual",
+    "freelancer_earnings",
+    "freelancer_count",
+    "vpn_registrations",
+    "ranking",
+    "other",
+)
+UNITS = ("USD_million", "PKR_million", "count", "rank", "percent")
+
+#: Accepted (series, unit) pairs and their plausible value ranges, inclusive.
+PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
+    ("it_exports_monthly", "USD_million"): (150, 600),
+    ("it_exports_monthly", "percent"): (-60, 150),
+    ("it_exports_cumulative", "USD_million"): (300, 6_000),
+    ("it_exports_cumulative", "percent"): (-60, 150),
+    ("it_exports_annual", "USD_million"): (800, 8_000),
+    ("it_exports_annual", "percent"): (-60, 150),
+    ("freelancer_earnings", "USD_million"): (5, 5_000),
+    ("freelancer_earnings", "PKR_million"): (1_000, 1_500_000),
+    ("freelancer_earnings", "percent"): (-80, 300),
+    ("freelancer_count", "count"): (100_000, 10_000_000),
+    ("vpn_registrations", "count"): (10, 5_000_000),
+    ("ranking", "rank"): (1, 200),
+}
+
+SAME_TOLERANCE = 0.01  # same figure: values within 1%
+REVISION_TOLERANCE = 0.03  # revision: more than 1% and at most 3% apart
+MAX_QUOTE = 300  # characters
+
+# --------------------------------------------------------------------------- text
+
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬", "01234567890123456789.,")
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|No|Nos|Rs|Co|Ltd|Inc|Gen|Lt|Col|Maj|Capt|Engr|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
+_SENTENCE_END = re.compile(r"[.!?؟۔;]+[\"'”’)\]]*\s+")
+
+
+def normalise_digits(text: str) -> str:
+    """Urdu and Arabic-Indic digits and separators as ASCII, one character for one."""
+    return text.translate(_DIGITS)
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(paragraph, start, end)`` of each sentence; paragraphs are lines, counted from 0."""
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        start = 0
+        for m in _SENTENCE_END.finditer(line):
+            if _ABBREVIATIONS.search(line[start : m.start() + 1]):
+                continue
+            if line[start : m.end()].strip():
+                yield number, offset + start, offset + m.end()
+            start = m.end()
+        if line[start:].strip():
+            yield number, offset + start, offset + len(line)
+        offset += len(line) + 1
+
+
+# --------------------------------------------------------------------------- figures
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = {
+    "trillion": 1e12, "tr": 1e12, "tln": 1e12,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "crore": 1e7, "cr": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
+    "thousand": 1e3, "k": 1e3,
+    "ارب": 1e9, "کھرب": 1e11, "کروڑ": 1e7, "لاکھ": 1e5, "ہزار": 1e3, "ملین": 1e6, "بلین": 1e9,
+}
+_EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|crore|cr|lakhs|lakh|lacs|lac|thousand|k)(?![a-z])"
+_UR_SCALE = r"(?:ارب|کھرب|کروڑ|لاکھ|ہزار|ملین|بلین)"
+_USD = r"US\s?\$|USD|\$"
+_PKR = r"Rs\.?|PKR"
+
+_MONEY_BEFORE = re.compile(
+    rf"(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.$])(?P<num>{_NUM})\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    re.IGNORECASE,
+)
+_MONEY_URDU = re.compile(
+    rf"(?P<parts>(?:(?:{_NUM})\s?{_UR_SCALE}\s?)+)(?P<cur>ڈالر|روپے|روپیہ|روپوں)"
+)
+_URDU_PART = re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>{_UR_SCALE})")
+_PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فیصد)", re.IGNORECASE)
+_COUNT = re.compile(
+    rf"(?<![\w.$,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mln|mn|m|lakhs|lakh|lacs|lac|crore|thousand|k)(?![a-z])|\s?(?P<uscale>{_UR_SCALE}))?(?P<plus>\s?\+|\s+plus)?",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "پہلے": 1, "پہلا": 1, "دوسرے": 2, "دوسرا": 2, "تیسرے": 3, "تیسرا": 3, "چوتھے": 4, "چوتھا": 4,
+    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
+}
+_CARDINAL_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
+_ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_RANK_PATTERNS = (
+    re.compile(rf"\brank(?:s|ed)?\s+(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)", re.IGNORECASE),
+    re.compile(rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|position|place|spot)\b", re.IGNORECASE),
+    re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    re.compile(r"(?P<ord>پہلے|پہلا|دوسرے|دوسرا|تیسرے|تیسرا|چوتھے|چوتھا|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})\s?نمبر"),
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a sentence, with its unit and place (offsets in the sentence)."""
+
+    value: float
+    unit: str  # USD_million, PKR_million, percent, count, rank
+    start: int
+    end: int
+    noun: str = ""  # the word right after a count ("freelancers", "students")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _money(sentence: str) -> list[Figure]:
+    found: list[Figure] = []
+    for m in _MONEY_BEFORE.finditer(sentence):
+        if m.group("range"):
+            continue
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+    for m in _MONEY_AFTER.finditer(sentence):
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+    for m in _MONEY_URDU.finditer(sentence):
+        total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
+        unit = "USD_million" if m.group("cur") == "ڈالر" else "PKR_million"
+        found.append(Figure(total / 1e6, unit, m.start(), m.end()))
+    return found
+
+
+def _money_figure(currency: str, number: str, scale: str | None, start: int, end: int) -> Figure:
+    usd = currency.upper().startswith(("US", "$", "DOLLAR")) or "$" in currency
+    multiplier = _SCALES[scale.lower()] if scale else 1.0
+    return Figure(_number(number) * multiplier / 1e6, "USD_million" if usd else "PKR_million", start, end)
+
+
+def _percents(sentence: str) -> list[Figure]:
+    return [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
+
+
+def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
+    found = []
+    for m in _COUNT.finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        scale = m.group("scale") or m.group("uscale")
+        number = m.group("num")
+        if not scale and _looks_like_year_or_date(sentence, m.start(), m.end(), number):
+            continue
+        value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+)?([^\W\d]+)", sentence[m.end() :])
+        found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
+    return found
+
+
+def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -> bool:
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return True
+    around = sentence[max(0, start - 12) : end + 12]
+    return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
+
+
+def _ranks(sentence: str) -> list[Figure]:
+    found = []
+    for pattern in _RANK_PATTERNS:
+        for m in pattern.finditer(sentence):
+            token = (m.groupdict().get("ord") or m.groupdict().get("num") or "").lower()
+            digits = re.match(r"\d+", token)
+            value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
+            if value and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Figure(float(value), "rank", m.start(), m.end()))
+    return found
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every money amount, percentage, count and rank in ``sentence`` (digits normalised)."""
+    money = _dedupe_overlaps(_money(sentence))
+    percents = _percents(sentence)
+    ranks = _ranks(sentence)
+    counts = _counts(sentence, money + percents + ranks)
+    return sorted(money + percents + ranks + counts, key=lambda f: f.start)
+
+
+def _dedupe_overlaps(figures: list[Figure]) -> list[Figure]:
+    kept: list[Figure] = []
+    for f in sorted(figures, key=lambda f: (f.start, -(f.end - f.start))):
+        if not any(k.start <= f.start < k.end for k in kept):
+            kept.append(f)
+    return kept
+
+
+# --------------------------------------------------------------------------- periods
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6,
+    "جولائی": 7, "اگست": 8, "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
+}
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)"
+)
+_MONTH = rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
+_FY_EXPLICIT = re.compile(
+    r"(?:\bFY\s?'?(?P<a1>\d{4})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
+    r"|\b(?:fiscal|financial)\s+year\s+(?:of\s+)?(?P<a2>\d{4})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
+    r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
+    r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
+    r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+_FY_RELATIVE = re.compile(
+    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
+    r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
+    re.IGNORECASE,
+)
+_MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"(?<![\w])(?P<m1>{_MONTH_NAMES})\.?\s?(?:[-–]|to|till|through|until|تا|سے)\s?(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
+    re.IGNORECASE,
+)
+_FIRST_MONTHS = re.compile(
+    r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
+    r"|(?:پہلے\s+)?(?P<un>\d{1,2})\s+(?:ماہ|مہینوں|مہینے)",
+    re.IGNORECASE,
+)
+_QUARTER_WORDS = re.compile(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ(?P<qn>[1-4])\b"
+    r"|\b(?P<h>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-]))?",
+    re.IGNORECASE,
+)
+_RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_CALENDAR_YEAR = re.compile(
+    r"(?:\b(?:in|during|for|of|calendar\s+year|CY)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
+    re.IGNORECASE,
+)
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:FY\s?'?)?(?P<year>(?:19|20)\d\d|\d\d)\b", re.IGNORECASE
+)
+_RELATIVE_COMPARISON = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding)\s+(?:period|month|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
+    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
+    re.IGNORECASE,
+)
+_COMPARISON_CUE = re.compile(
+    r"(?:\b(?:compared\s+(?:to|with)|as\s+against|against|from|versus|vs\.?|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)than"
+    r"|in\s+comparison\s+(?:to|with)|relative\s+to)|مقابلے\s+میں|کے\s+مقابلے)\s*(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_BASE_CUE = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period named in a sentence; ``shift`` marks "same period last year" (resolve later)."""
+
+    value: str
+    start: int
+    end: int
+    comparison: bool = False  # the base of a comparison
+    target: bool = False  # "by 2029": a target date, not a reporting period
+    shift: int = 0  # years back from the sentence's main period
+
+
+def _published_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text[:10]).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _fy_end(text: str) -> int:
+    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``'s end."""
+    year = int(text)
+    return 2000 + year if year < 100 else year
+
+
+def fiscal_year(end_year: int) -> str:
+    """``FY2024-25`` for the fiscal year ending in June ``end_year`` (2025)."""
+    return f"FY{end_year - 1}-{end_year % 100:02d}"
+
+
+def _fy_of(day: date) -> int:
+    return day.year + 1 if day.month >= 7 else day.year
+
+
+def _fiscal_month(month: int) -> int:
+    """July is month 1 of the fiscal year, June month 12."""
+    return (month - 7) % 12 + 1
+
+
+def _latest_fy_ending_by(end_fiscal_month: int, published: date | None) -> int | None:
+    """The latest fiscal year whose months 1..``end_fiscal_month`` are over by ``published``."""
+    if published is None:
+        return None
+    end_year = _fy_of(published)
+    calendar_month = (end_fiscal_month + 5) % 12 + 1
+    calendar_year = end_year - 1 if end_fiscal_month <= 6 else end_year
+    if (calendar_year, calendar_month) > (published.year, published.month):
+        end_year -= 1
+    return end_year
+
+
+def _span_label(first: int, last: int) -> str:
+    """``Jul-Mar``, or ``Q1``..``Q4``/``H1``/``H2`` when the span is exactly one of those."""
+    named = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+    if first == 1 and last not in (3, 6):
+        return f"Jul-{_MONTH_ABBR[(last + 5) % 12 + 1]}"
+    if (first, last) in named:
+        return named[(first, last)]
+    return f"{_MONTH_ABBR[(first + 5) % 12 + 1]}-{_MONTH_ABBR[(last + 5) % 12 + 1]}"
+
+
+def _within_fy(end_year: int | None, first: int, last: int) -> str:
+    """A span of fiscal months (1 = July) in the fiscal year ending ``end_year``."""
+    if end_year is None:
+        return ""
+    if first == 1 and last == 12:
+        return fiscal_year(end_year)
+    if first == last:
+        month = (first + 5) % 12 + 1
+        return f"{end_year - 1 if month >= 7 else end_year}-{month:02d}"
+    return f"{fiscal_year(end_year)}:{_span_label(first, last)}"
+
+
+class _PeriodScanner:
+    """Finds the periods of one sentence, most specific forms first."""
+
+    def __init__(self, sentence: str, published: date | None):
+        self.s = sentence
+        self.published = published
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[Period] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.taken)
+
+    def add(self, value: str, start: int, end: int, **kw) -> None:
+        self.taken.append((start, end))
+        self.found.append(Period(value, start, end, **kw))
+
+    def fiscal_years(self) -> list[tuple[int, int, int]]:
+        """``(start, end, end_year)`` of every explicit or relative fiscal-year mention."""
+        out = []
+        for m in _FY_EXPLICIT.finditer(self.s):
+            a, b = m.group("a1") or m.group("a2") or m.group("a3"), m.group("b1") or m.group("b2") or m.group("b3")
+            if a:
+                end = int(b) if len(b) == 4 else int(a[:2] + b)
+                if end != int(a) + 1:
+                    continue
+                out.append((m.start(), m.end(), end))
+            else:
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2"))))
+        for m in _FY_RELATIVE.finditer(self.s):
+            if self.published is None:
+                continue
+            word = (m.group("rel") or m.group("urel")).lower()
+            current = _fy_of(self.published)
+            shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
+                     "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
+            out.append((m.start(), m.end(), current + shift))
+        return sorted(out)
+
+    def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
+        """A fiscal year mentioned just after (or just before) a span such as "first half"."""
+        after = [f for f in fys if 0 <= f[0] - end <= 45 and self.free(f[0], f[1])]
+        before = [f for f in fys if 0 <= start - f[1] <= 25 and self.free(f[0], f[1])]
+        return (after or before or [None])[0]
+
+    def scan(self) -> list[Period]:
+        s = self.s
+        fys = self.fiscal_years()
+        for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
+            for m in pattern.finditer(s):
+                n = int(m.group("n") if kind == "months" else (m.group("n1") or m.group("n2")))
+                first, last = _span_bounds(kind, n)
+                if last <= 12:
+                    self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._month_spans(fys)
+        self._spans_with_fy(fys)
+        for start, end, end_year in fys:
+            if self.free(start, end):
+                self.add(fiscal_year(end_year), start, end)
+        self._months()
+        self._years()
+        return sorted(self.found, key=lambda p: p.start)
+
+    def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
+        for m in _MONTH_SPAN.finditer(self.s):
+            first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
+            if not self.free(m.start(), m.end()) or last < first:
+                continue
+            end = m.end()
+            if m.group("year"):
+                month = _month_number(m.group("m2"))
+                end_year = int(m.group("year")) + (1 if month >= 7 else 0)
+            elif fy := self.nearby_fy(fys, m.start(), m.end()):
+                end_year, end = fy[2], max(end, fy[1])
+                self.taken.append((fy[0], fy[1]))
+            else:
+                end_year = _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), end)
+
+    def _spans_with_fy(self, fys: list[tuple[int, int, int]]) -> None:
+        for m in list(_FIRST_MONTHS.finditer(self.s)) + list(_QUARTER_WORDS.finditer(self.s)):
+            if not self.free(m.start(), m.end()):
+                continue
+            first, last = _named_span(m)
+            fy = self.nearby_fy(fys, m.start(), m.end())
+            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE):
+                continue
+            if fy is not None:
+                self.taken.append((fy[0], fy[1]))
+            end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _months(self) -> None:
+        for m in _MONTH_YEAR.finditer(self.s):
+            if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
+                continue
+            month = _month_number(m.group("month"))
+            if m.group("month").lower() == "may" and not m.group("year") and not _month_context(self.s, m.start()):
+                continue
+            if m.group("year"):
+                year = int(m.group("year"))
+                year = 2000 + year if year < 100 else year
+            elif self.published is not None:
+                year = self.published.year if month <= self.published.month else self.published.year - 1
+            else:
+                self.add("", m.start(), m.end())
+                continue
+            self.add(f"{year}-{month:02d}", m.start(), m.end())
+        for m in _RELATIVE_MONTH.finditer(self.s):
+            if self.published is None or not self.free(m.start(), m.end()):
+                continue
+            back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
+            year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
+            self.add(f"{year}-{month + 1:02d}", m.start(), m.end())
+
+    def _years(self) -> None:
+        for m in _TARGET_YEAR.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), target=True)
+        for m in _CALENDAR_YEAR.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add(m.group("year") or m.group("uyear"), m.start(), m.end())
+        for m in _RELATIVE_COMPARISON.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)
+
+
+def _span_bounds(kind: str, n: int) -> tuple[int, int]:
+    if kind == "months":
+        return 1, n
+    if kind == "half":
+        return (1, 6) if n == 1 else (7, 12)
+    return 3 * n - 2, 3 * n
+
+
+def _named_span(m: re.Match) -> tuple[int, int]:
+    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+    if m.group("n") or m.groupdict().get("un"):
+        n = m.group("n") or m.group("un")
+        months = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        return 1, min(months, 12)
+    if m.group("q") or m.group("qn"):
+        q = int(m.group("qn")) if m.group("qn") else ordinal[m.group("q").lower()]
+        return _span_bounds("quarter", q)
+    h = int(m.group("hn")) if m.group("hn") else ordinal[m.group("h").lower()]
+    return _span_bounds("half", h)
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.get(name.lower()[:3], 0) or _MONTHS[name]
+
+
+def _is_calendar_date(sentence: str, m: re.Match) -> bool:
+    """``May 31``, ``31st May``, ``29 & 30th April``: a day, not a reporting month."""
+    after = sentence[m.end() : m.end() + 6]
+    before = sentence[max(0, m.start() - 8) : m.start()]
+    return bool(re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", after) and not m.group("year")) or bool(
+        re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s?(?:of\s+)?$", before)
+    )
+
+
+def _month_context(sentence: str, start: int) -> bool:
+    """Whether "May" is the month: preceded by in/during/for/of/since/till or a figure."""
+    return bool(re.search(r"(?:\b(?:in|during|for|of|since|till|until|through|month\s+of)|\d[%\w]*)\s+$", sentence[max(0, start - 20) : start], re.IGNORECASE))
+
+
+def find_periods(sentence: str, published: str | date | None = None) -> list[Period]:
+    """Every period named in ``sentence``, resolved against the article's date."""
+    day = published if isinstance(published, date) else _published_date(published)
+    return _PeriodScanner(normalise_digits(sentence), day).scan()
+
+
+def shift_period(period: str, years: int) -> str:
+    """``period`` moved ``years`` back: ``2025-07`` -> ``2024-07``, ``FY2024-25:H1`` -> ``FY2023-24:H1``."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        return f"{int(m.group(1)) - years}-{m.group(2)}"
+    if m := re.fullmatch(r"(\d{4})", period):
+        return str(int(m.group(1)) - years)
+    if m := re.fullmatch(r"FY(\d{4})-(\d\d)(:.+)?", period):
+        return fiscal_year(int(m.group(1)) + 1 - years) + (m.group(3) or "")
+    return ""
+
+
+def canonical_period(period: str) -> str:
+    """One spelling per period: ``FY2024-25:Jul-Dec`` and ``FY2024-25:H1`` are the same months."""
+    aliases = {"Jul-Sep": "Q1", "Jul-Dec": "H1", "Jul-Jun": ""}
+    if m := re.fullmatch(r"(FY\d{4}-\d\d):(.+)", period):
+        label = aliases.get(m.group(2), m.group(2))
+        return m.group(1) + (f":{label}" if label else "")
+    return period
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a stretch of a sentence talks about: a watched subject, or ``None`` for others."""
+
+    kind: str | None  # it_exports, freelancers, vpn, ranking, or None (not watched)
+    start: int
+    end: int
+
+
+_TECH = (
+    r"(?:(?-i:IT|ICT|I\.T\.|ITeS)(?:\s?(?:&|and)\s?(?:(?-i:ITeS)|IT[\s-]enabled\s+services))?"
+    r"|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|tech(?:nology)?|digital)"
+)
+_EXPORTS = r"(?:exports?|export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|remittances?)"
+_SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
+    ("it_exports", re.compile(
+        rf"(?<![\w])(?:{_TECH})(?![\w])(?:[\s,'’-]+[\w'’-]+){{0,4}}?[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        rf"|(?<![\w])exports?\s+of\s+(?:the\s+)?(?:{_TECH})(?![\w])"
+        r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
+        re.IGNORECASE,
+    )),
+    ("freelancers", re.compile(
+        r"(?<![\w])(?:freelanc\w*|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"|فری\s?لانس\w*",
+        re.IGNORECASE,
+    )),
+    ("vpn", re.compile(r"(?<![\w])(?:(?-i:VPNs?)|virtual\s+private\s+networks?)(?![\w])|وی\s?پی\s?این", re.IGNORECASE)),
+    (None, re.compile(
+        r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
+        r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
+        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|remittances|imports?|import\s+bill|trade\s+deficit"
+        r"|current\s+account|(?-i:GDP)|reserves|revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
+        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        re.IGNORECASE,
+    )),
+)
+_RANKING_CONTEXT = re.compile(
+    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|tech\w*|\bindex\b|internet\s+speed|فری\s?لانس|آئی\s?ٹی", re.IGNORECASE
+)
+_ANAPHOR = re.compile(
+    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount|country'?s\s+exports|exports)|exports)\b"
+    r"|\b(?:they|their)\b",
+    re.IGNORECASE,
+)
+MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
+
+
+def find_subjects(sentence: str) -> list[Subject]:
+    """Watched and unwatched subjects in ``sentence``; a watched one wins an overlap."""
+    found: list[Subject] = []
+    for kind, pattern in _SUBJECTS:
+        for m in pattern.finditer(sentence):
+            if kind is None and any(s.start < m.end() and m.start() < s.end for s in found):
+                continue
+            found.append(Subject(kind, m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _subject_for(figure: Figure, subjects: list[Subject], sentence: str) -> Subject | None:
+    """The nearest subject before the figure, or else the first one shortly after it."""
+    before = [s for s in subjects if s.end <= figure.start]
+    if before:
+        return before[-1]
+    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80]
+    return after[0] if after else None
+
+
+# --------------------------------------------------------------------------- classification
+
+_TARGET_CUE = re.compile(
+    r"\b(?:target\w*|aim\w*|goal|expected|expect\w*|projected|projection|forecast\w*|estimated\s+to|potential|could|would|will|may|might|"
+    r"plan\w*|envisag\w*|hope\w*|seek\w*|vision|poised|set\s+to|likely|can\s+reach|capacity|commitment|pledge\w*)\b"
+    r"|ہدف|متوقع",
+    re.IGNORECASE,
+)
+_OTHER_CUE = re.compile(
+    r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
+    r"average|averag\w+|net\s+exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
+    r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
+    r"survey)\b|ٹیکس|بجٹ",
+    re.IGNORECASE,
+)
+_GROWTH_UP = re.compile(
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ",
+    re.IGNORECASE,
+)
+_GROWTH_DOWN = re.compile(
+    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
+    r"slip\w*|dwindl\w+|negative)\b|کمی|گر",
+    re.IGNORECASE,
+)
+_CHANGE_AMOUNT = re.compile(r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+of)\s+(?:an?\s+)?(?:additional\s+)?$", re.IGNORECASE)
+_FREELANCER_NOUN = re.compile(r"^(?:freelanc\w*|gig|workers?|online|فری)", re.IGNORECASE)
+_COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
+_VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—")
+
+
+def _clause(sentence: str, figure: Figure) -> tuple[int, int]:
+    """The bounds of the clause holding ``figure``: between breaks such as ", while"."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, figure.start)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, figure.end)
+    return start, after.start() if after else len(sentence)
+
+
+def _series_of_exports(period: str) -> str:
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "it_exports_monthly"
+    if ":" in period:
+        return "it_exports_cumulative"
+    return "it_exports_annual"
+
+
+def _growth_sign(sentence: str, figure: Figure) -> int:
+    """+1 or -1 when the words around a percentage say it grew or fell, else 0."""
+    before = sentence[max(0, figure.start - 45) : figure.start]
+    after = sentence[figure.end : figure.end + 25]
+    up = [m.end() for m in _GROWTH_UP.finditer(before)]
+    down = [m.end() for m in _GROWTH_DOWN.finditer(before)]
+    if up or down:
+        return -1 if max(down, default=-1) > max(up, default=-1) else 1
+    first_up, first_down = _GROWTH_UP.search(after), _GROWTH_DOWN.search(after)
+    if first_up or first_down:
+        return -1 if first_down and (not first_up or first_down.start() < first_up.start()) else 1
+    return 0
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A figure with what surrounds it: its sentence, clause, subject and resolved period."""
+
+    figure: Figure
+    sentence: str
+    clause: str  # the figure's own clause
+    context: str  # the clause widened to take in the subject
+    kind: str
+    period: str
+    target: bool = False
+
+
+def classify(place: _Place) -> tuple[str, float] | None:
+    """``(series, value)`` for a figure about a watched subject; ``None`` when it is no fact."""
+    figure, value = place.figure, place.figure.value
+    head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
+    if figure.unit == "rank":
+        return ("ranking", value) if _RANKING_CONTEXT.search(place.context) and not _TARGET_CUE.search(place.clause) else None
+    if place.target or _TARGET_CUE.search(place.clause):
+        return "other", value
+    if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
+        return "other", value
+    if _OTHER_CUE.search(place.clause):
+        return "other", value
+    if figure.unit == "percent":
+        sign = _growth_sign(place.sentence, figure)
+        return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
+    if place.kind == "it_exports":
+        return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
+    if place.kind == "freelancers":
+        return _freelancer_series(place), value
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context):
+        return "vpn_registrations", value
+    return "other", value
+
+
+def _percent_series(place: _Place) -> str:
+    if place.kind == "it_exports":
+        return _series_of_exports(place.period) if place.period else "other"
+    return "freelancer_earnings" if place.kind == "freelancers" else "other"
+
+
+def _freelancer_series(place: _Place) -> str:
+    figure = place.figure
+    if figure.unit != "count":
+        return "freelancer_earnings"
+    flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
+    other_noun = figure.noun and not _FREELANCER_NOUN.match(figure.noun) and figure.noun not in _LINK_WORDS
+    return "other" if flow or other_noun else "freelancer_count"
+
+
+_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which"})
+
+
+def _nearest(periods: list[Period], figure: Figure) -> Period | None:
+    def distance(p: Period) -> int:
+        return p.start - figure.end if p.start >= figure.end else figure.start - p.end
+
+    return min(periods, key=distance) if periods else None
+
+
+def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int]) -> Period | None:
+    """The period dating a figure: its clause's, else the nearest one before it."""
+    if _is_comparison_figure(figure, sentence):
+        after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
+        return after[0] if after else None
+    main = [p for p in periods if not p.comparison and not _is_base(p, sentence)]
+    in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
+    before = [p for p in main if p.end <= figure.start]
+    return _nearest(in_clause, figure) or (before[-1] if before else None)
+
+
+def _is_base(period: Period, sentence: str) -> bool:
+    """Whether a period is the base of a comparison ("compared to FY 2022-23")."""
+    before = sentence[max(0, period.start - 60) : period.start]
+    return bool(_COMPARISON_CUE.search(before) or _BASE_CUE.search(before)) or bool(
+        re.search(r"(?:from|against|than|compared\s+(?:to|with)|over)\s+\S*\d\S*\s+(?:in\s+|during\s+)?(?:the\s+)?$", before, re.IGNORECASE)
+    )
+
+
+def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
+    return bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
+
+
+def _resolve(period: Period | None, main: str) -> str:
+    if period is None:
+        return ""
+    if period.shift:
+        return shift_period(main, period.shift) if main else ""
+    return period.value
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the previous sentence was about, for sentences that refer back to it."""
+
+    kind: str | None = None
+    period: str = ""
+
+
+def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
+    """Facts stated in an article; each quote is a substring of ``title + "\\n" + text``."""
+    document = f"{title}\n{text}" if title else text
+    normalised = normalise_digits(document)
+    day = _published_date(published)
+    facts: list[Fact] = []
+    context = _Context()
+    for _, start, end in split_sentences(normalised):
+        found, context = _sentence_facts(normalised[start:end], day, context)
+        for figure, series, period, value in found:
+            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published)
+            if _plausible(fact):
+                facts.append(fact)
+    return _unique(facts)
+
+
+def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[tuple[Figure, str, str, float]], _Context]:
+    """``(figure, series, period, value)`` of one sentence, and the context for the next."""
+    subjects = find_subjects(sentence)
+    periods = _PeriodScanner(sentence, day).scan()
+    figures = [f for f in find_figures(sentence) if f.unit != "count" or not any(p.start <= f.start < p.end for p in periods)]
+    main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not _is_base(p, sentence)), "")
+    inherited = context.kind if not subjects and context.kind and _ANAPHOR.search(sentence) else None
+    found = []
+    for figure in figures:
+        subject = _subject_for(figure, subjects, sentence)
+        kind = subject.kind if subject else inherited
+        if kind is None:
+            continue
+        bounds = _clause(sentence, figure)
+        period = _period_for(figure, periods, sentence, bounds)
+        if period is None and _is_comparison_figure(figure, sentence):
+            continue
+        value = _resolve(period, main or context.period) if period else (context.period if inherited else "")
+        wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
+        place = _Place(figure, sentence, sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]], kind, value, bool(period and period.target))
+        classified = classify(place)
+        if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
+            found.append((figure, classified[0], value, classified[1]))
+    if subjects:
+        watched = [s.kind for s in subjects if s.kind]
+        return found, _Context(watched[-1] if watched else None, main)
+    return found, context if inherited else _Context()
+
+
+def _quote(sentence: str, figure: Figure) -> str:
+    """The sentence, or a word-aligned window of it around the figure when it is long."""
+    text = sentence.strip()
+    if len(text) <= MAX_QUOTE:
+        return text
+    lead = len(sentence) - len(sentence.lstrip())
+    start = max(0, figure.start - lead - MAX_QUOTE // 2)
+    end = min(len(text), start + MAX_QUOTE)
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > figure.end - lead else end
+    return text[start:end].strip()
+
+
+def _plausible(fact: Fact) -> bool:
+    """Whether a fact's unit fits its series and its value the series' range; log if not."""
+    if fact.series == "other":
+        return True
+    bounds = PLAUSIBLE.get((fact.series, fact.unit))
+    if bounds is None or not bounds[0] <= fact.value <= bounds[1]:
+        log.info("implausible %s %s %s (period %r) rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
+        return False
+    return True
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    out: list[Fact] = []
+    for fact in facts:
+        if not any(same_fact(fact, kept) for kept in out):
+            out.append(fact)
+    return out
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    """Same series, unit and period, and values within 1%: one figure, many reports."""
+    return (
+        a.series == b.series
+        and a.unit == b.unit
+        and canonical_period(a.period) == canonical_period(b.period)
+        and _close(a.value, b.value, SAME_TOLERANCE)
+    )
+
+
+def is_revision(old: Fact, new: Fact) -> bool:
+    """Same series, unit and period, values more than 1% and at most 3% apart."""
+    return (
+        old.series == new.series
+        and old.unit == new.unit
+        and canonical_period(old.period) == canonical_period(new.period)
+        and not _close(old.value, new.value, SAME_TOLERANCE)
+        and _close(old.value, new.value, REVISION_TOLERANCE)
+    )

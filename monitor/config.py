@@ -66,8 +66,10 @@ class FetchSettings:
     read_timeout: float = 20.0
     deadline: float = 60.0  # total seconds for one fetch
     max_bytes: int = 10 * 1024 * 1024
-    retries: int = 2
-    max_retry_after: float = 30.0
+    retries: int = 2  # extra attempts within a cycle after a connection error, 5xx or 429
+    retry_backoff: float = 1.0  # seconds before the first retry; doubled each time, with jitter
+    max_retry_after: float = 30.0  # a longer Retry-After is left to a later cycle
+    max_redirects: int = 5
     backoff_cap_hours: float = 24.0
 
 
@@ -272,6 +274,7 @@ MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_wind
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
+FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20)}  # the others must be > 0
 SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language"}
 
 
@@ -333,7 +336,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     fetch_kwargs = {}
     for name, f in FetchSettings.__dataclass_fields__.items():
         kind = (int, float) if f.type in ("float",) else int
-        fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, _positive if name != "retries" else _range(0, 10))
+        fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, FETCH_CHECKS.get(name, _positive))
     fetch = FetchSettings(**fetch_kwargs)
 
     topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")

@@ -1,41 +1,315 @@
 """The only module that touches the network.
 
 One :class:`Fetcher` per poll cycle wraps one ``httpx.AsyncClient``. :meth:`Fetcher.fetch`
-never raises for network or HTTP trouble: every attempt ends in a :class:`FetchResult` with a
+never raises for network or HTTP trouble: every fetch ends in a :class:`FetchResult` with a
 named outcome (see :data:`monitor.models.FETCH_OUTCOMES`).
+
+What one fetch does, in order:
+
+* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page`` and
+  ``article`` fetches, the host's ``/robots.txt`` is read once per cycle (through the same
+  client and limits) and obeyed for the product token :data:`PRODUCT`; a robots.txt that is
+  missing, fails (4xx, 5xx) or does not answer in time allows everything. Feeds are
+  published for machines to read and are not checked.
+* **Limits on concurrency.** At most ``concurrency`` requests in flight in the cycle, at most
+  ``per_host`` to one host name, and request starts to one host at least ``host_delay``
+  seconds apart. A request first waits for its host, then for a global slot, so a busy host
+  never holds slots other hosts could use.
+* **Limits on one fetch.** Connect and read timeouts per request, and a ``deadline`` for the
+  whole fetch (redirects, retries and body included) counted from its first request. Only
+  ``http`` and ``https``; at most ``max_redirects`` redirects, each hop queued on its own
+  host. The body is read as a stream and stopped as soon as it passes ``max_bytes``, counted
+  after gzip, deflate or brotli decoding, which is done here with bounded output so a
+  decompression bomb never inflates in memory.
+* **Retries within the cycle.** Connection failures (refused, reset, connect timeout), 5xx and
+  429 are retried up to ``retries`` times after an exponential backoff with jitter
+  (``retry_backoff`` seconds, doubled each time), or after the server's ``Retry-After`` when
+  it gives one. A ``Retry-After`` longer than ``max_retry_after`` is not waited for: the
+  fetch fails now and the source is tried again in a later cycle. Timeouts, DNS and TLS
+  failures, and other 4xx are not retried.
+
+Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
+the ``not_modified`` outcome with no body.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import random
+import socket
+import ssl
 import time
+import urllib.robotparser
+import zlib
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import AsyncIterator, Iterator, Literal
+from urllib.parse import urljoin, urlsplit
 
+import brotli
 import httpx
 
 from . import __version__
 from .config import FetchSettings
 from .models import FetchResult
 
+log = logging.getLogger("monitor.fetch")
+
+FetchKind = Literal["feed", "page", "article"]
+
+#: The product token robots.txt rules are matched against, and the start of the User-Agent.
+PRODUCT = "pk-freelance-monitor"
+#: Fetch kinds that honour robots.txt.
+ROBOTS_KINDS = ("page", "article")
+#: The most of a robots.txt that is read (the limit major crawlers use).
+ROBOTS_MAX_BYTES = 512 * 1024
+
+_ACCEPT = {
+    "feed": "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+    "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "article": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+}
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
 
 def user_agent(contact: str) -> str:
-    return f"pk-freelance-monitor/{__version__} (+{contact})"
+    """The User-Agent header: the monitor's name and version, and where to reach its operators."""
+    return f"{PRODUCT}/{__version__} (+{contact})"
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait according to a ``Retry-After`` value (delta-seconds or an HTTP date).
+
+    Returns ``None`` when the header is absent or unreadable; a date in the past gives 0.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def classify_error(exc: BaseException) -> tuple[str, str, bool]:
+    """Name a transport exception: ``(outcome, message, worth retrying in this cycle)``.
+
+    The cause chain is searched, since httpx wraps the socket and ssl errors it meets.
+    """
+    causes = list(_chain(exc))
+    if any(isinstance(e, ssl.SSLError) for e in causes):
+        return "tls", f"TLS failure: {exc}", False
+    if any(isinstance(e, socket.gaierror) for e in causes):
+        return "dns", f"cannot resolve the host name: {exc}", False
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "timeout", "connect timeout", True
+    if isinstance(exc, httpx.TimeoutException):
+        return "timeout", f"{_timeout_kind(exc)} timeout", False
+    if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError)):
+        return "connect", f"connection failed: {_detail(causes)}", True
+    if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
+        return "bad_url", str(exc), False
+    return "error", f"{type(exc).__name__}: {exc}", False
+
+
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = exc.__cause__ or exc.__context__
+
+
+def _timeout_kind(exc: httpx.TimeoutException) -> str:
+    names = {httpx.ReadTimeout: "read", httpx.WriteTimeout: "write", httpx.PoolTimeout: "pool"}
+    return next((name for kind, name in names.items() if isinstance(exc, kind)), "request")
+
+
+def _detail(causes: list[BaseException]) -> str:
+    """The innermost message, which names the actual trouble (refused, reset...)."""
+    for e in reversed(causes):
+        if str(e):
+            return str(e)
+    return type(causes[0]).__name__
+
+
+def url_problem(url: str) -> str | None:
+    """Why the fetcher refuses ``url`` (not http(s), no host), or ``None``."""
+    try:
+        parts = urlsplit(url)
+    except ValueError as e:
+        return f"not a valid URL: {e}"
+    if parts.scheme not in ("http", "https"):
+        return f"only http and https are fetched, not {parts.scheme or 'a relative URL'!r}: {url}"
+    if not parts.hostname:
+        return f"no host name in {url}"
+    return None
+
+
+# --------------------------------------------------------------------------- bounded decoding
+
+
+class TooLarge(Exception):
+    """The body passed the size limit (after content decoding)."""
+
+
+class BadEncoding(Exception):
+    """The body's Content-Encoding is unknown or its data is corrupt."""
+
+
+class _Inflater:
+    """One content-coding step whose output per call is capped, so a bomb cannot inflate.
+
+    :meth:`feed` returns at most ``cap + 1`` bytes for gzip and deflate, and at most about
+    ``cap + BROTLI_STEP`` for brotli, whose output grows in steps; more than ``cap`` bytes
+    means "over the limit".
+    """
+
+    #: Output requested from the brotli decoder per call.
+    BROTLI_STEP = 64 * 1024
+
+    def __init__(self, coding: str):
+        self.coding = coding
+        if coding == "br":
+            self._brotli = brotli.Decompressor()
+        else:
+            wbits = 16 + zlib.MAX_WBITS if coding == "gzip" else zlib.MAX_WBITS
+            self._zlib = zlib.decompressobj(wbits)
+            self._first = coding == "deflate"  # "deflate" is sometimes sent without its zlib header
+
+    def feed(self, data: bytes, cap: int) -> bytes:
+        if not data:
+            return b""
+        try:
+            if self.coding == "br":
+                return self._unbrotli(data, cap)
+            return self._inflate(data, cap)
+        except (zlib.error, brotli.error) as e:
+            raise BadEncoding(f"corrupt {self.coding} data: {e}") from None
+
+    def _unbrotli(self, data: bytes, cap: int) -> bytes:
+        out = bytearray(self._brotli.process(data, output_buffer_limit=self.BROTLI_STEP))
+        while len(out) <= cap and not self._brotli.can_accept_more_data():
+            out += self._brotli.process(b"", output_buffer_limit=self.BROTLI_STEP)
+        return bytes(out)
+
+    def _inflate(self, data: bytes, cap: int) -> bytes:
+        try:
+            return self._zlib.decompress(data, cap + 1)
+        except zlib.error:
+            if not self._first:
+                raise
+            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+            return self._zlib.decompress(data, cap + 1)
+        finally:
+            self._first = False
+
+
+class BodyDecoder:
+    """Decodes a body's Content-Encoding chain, raising :class:`TooLarge` past ``limit`` bytes."""
+
+    CODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate", "br": "br"}
+
+    def __init__(self, content_encoding: str | None, limit: int):
+        tokens = [t.strip().lower() for t in (content_encoding or "").split(",")]
+        unknown = [t for t in tokens if t and t != "identity" and t not in self.CODINGS]
+        if unknown:
+            raise BadEncoding(f"unsupported Content-Encoding {', '.join(unknown)}")
+        # Codings are listed in the order they were applied; undo them last first.
+        self._steps = [_Inflater(self.CODINGS[t]) for t in reversed(tokens) if t in self.CODINGS]
+        self.limit = limit
+        self.size = 0
+
+    def decode(self, data: bytes) -> bytes:
+        """Decode one raw chunk; never holds much more than ``limit`` decoded bytes of it."""
+        for step in self._steps:
+            data = step.feed(data, self.limit - self.size)
+        self.size += len(data)
+        if self.size > self.limit:
+            raise TooLarge(f"body larger than {self.limit} bytes")
+        return data
+
+
+# --------------------------------------------------------------------------- scheduling
+
+
+class _Host:
+    """The request slots of one host name and the earliest time the next request may start."""
+
+    def __init__(self, per_host: int, delay: float):
+        self._slots = asyncio.Semaphore(per_host)
+        self._delay = delay
+        self._next_start = 0.0
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        async with self._slots:
+            loop = asyncio.get_running_loop()
+            start = max(loop.time(), self._next_start)
+            self._next_start = start + self._delay  # reserved before waiting: starts stay spaced
+            await asyncio.sleep(start - loop.time())
+            yield
+
+
+@dataclass
+class _Clock:
+    """The deadline of one fetch, started by its first request."""
+
+    seconds: float
+    deadline: float | None = None
+    started_at: str = ""
+    t0: float = 0.0
+
+    def start(self) -> None:
+        if self.deadline is None:
+            self.t0 = time.monotonic()
+            self.deadline = asyncio.get_running_loop().time() + self.seconds
+            self.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+    def left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - asyncio.get_running_loop().time()
+
+
+@dataclass(frozen=True)
+class _Attempt:
+    """One attempt's result, and whether (and when) it may be retried."""
+
+    result: FetchResult
+    retryable: bool = False
+    retry_after: float | None = None
+
+
+# --------------------------------------------------------------------------- the fetcher
 
 
 class Fetcher:
-    """Fetches URLs politely within one poll cycle."""
+    """Fetches URLs politely within one poll cycle; use as an async context manager."""
 
     def __init__(self, settings: FetchSettings, user_agent: str, *, transport: httpx.AsyncBaseTransport | None = None):
         self.settings = settings
         self.client = httpx.AsyncClient(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
-            timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
-            follow_redirects=True,
-            max_redirects=5,
+            timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout, pool=settings.deadline),
+            follow_redirects=False,  # followed here, so every hop is checked and host-limited
             transport=transport,
-            limits=httpx.Limits(max_connections=settings.concurrency),
+            limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
         )
         self._slots = asyncio.Semaphore(settings.concurrency)
+        self._hosts: dict[str, _Host] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots_locks: dict[str, asyncio.Lock] = {}
+        self._random = random.Random()
 
     async def __aenter__(self) -> "Fetcher":
         return self
@@ -43,34 +317,141 @@ class Fetcher:
     async def __aexit__(self, *exc: object) -> None:
         await self.client.aclose()
 
-    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
-        headers = {}
+    async def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None, kind: FetchKind = "feed") -> FetchResult:
+        """Fetch ``url`` once (with retries); never raises for network or HTTP trouble."""
+        clock = _Clock(self.settings.deadline)
+        problem = url_problem(url)
+        if problem:
+            return self._finish(FetchResult(url, "bad_url", error=problem), clock, attempts=0)
+        if kind in ROBOTS_KINDS and not await self._robots_allow(url):
+            return self._finish(FetchResult(url, "robots_disallowed", error=f"robots.txt disallows {url} for {PRODUCT}"), clock, attempts=0)
+        headers = {"Accept": _ACCEPT[kind]}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        started = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        t0 = time.monotonic()
-        async with self._slots:
+        attempts = 0
+        while True:
+            attempts += 1
+            attempt = await self._attempt(url, headers, clock, self.settings.max_bytes)
+            wait = self._retry_wait(attempt, attempts, clock)
+            if wait is None:
+                return self._finish(attempt.result, clock, attempts)
+            log.info("%s: %s, retry %d in %.1fs", url, attempt.result.error or attempt.result.outcome, attempts, wait)
+            await asyncio.sleep(wait)
+
+    # -- one attempt: a request and its redirects ------------------------------
+
+    async def _attempt(self, url: str, headers: dict[str, str], clock: _Clock, limit: int) -> _Attempt:
+        current = url
+        for _ in range(self.settings.max_redirects + 1):
+            problem = url_problem(current)
+            if problem:
+                return _Attempt(FetchResult(url, "bad_url", final_url=current, error=f"redirected to a URL that is not fetched: {problem}"))
             try:
-                response = await asyncio.wait_for(self.client.get(url, headers=headers), self.settings.deadline)
-            except (asyncio.TimeoutError, httpx.TimeoutException) as e:
-                return FetchResult(url, "timeout", started_at=started, duration=time.monotonic() - t0, error=str(e) or "timed out")
-            except httpx.TooManyRedirects as e:
-                return FetchResult(url, "too_many_redirects", started_at=started, duration=time.monotonic() - t0, error=str(e))
-            except httpx.ConnectError as e:
-                return FetchResult(url, "connect", started_at=started, duration=time.monotonic() - t0, error=str(e) or "connection failed")
+                response, body = await self._request(current, headers, clock, limit)
+            except TimeoutError:
+                return _Attempt(FetchResult(url, "timeout", final_url=current, error=f"deadline of {self.settings.deadline:g}s passed"))
+            except TooLarge as e:
+                return _Attempt(FetchResult(url, "too_large", final_url=current, error=str(e)))
+            except BadEncoding as e:
+                return _Attempt(FetchResult(url, "error", final_url=current, error=str(e)))
             except httpx.HTTPError as e:
-                return FetchResult(url, "error", started_at=started, duration=time.monotonic() - t0, error=f"{type(e).__name__}: {e}")
-        duration = time.monotonic() - t0
-        headers_out = {k.lower(): v for k, v in response.headers.items()}
-        common = dict(status=response.status_code, headers=headers_out, final_url=str(response.url), started_at=started, duration=duration)
-        if response.status_code == 304:
-            return FetchResult(url, "not_modified", **common)
-        if response.status_code >= 500:
-            return FetchResult(url, "http_5xx", error=f"HTTP {response.status_code}", **common)
-        if response.status_code >= 400:
-            return FetchResult(url, "http_4xx", error=f"HTTP {response.status_code}", **common)
-        if not response.content:
-            return FetchResult(url, "empty", error="empty response body", **common)
-        return FetchResult(url, "ok", content=response.content, **common)
+                outcome, message, retryable = classify_error(e)
+                return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
+            location = response.headers.get("location")
+            if response.status_code not in _REDIRECTS or not location:
+                return self._answer(url, current, response, body)
+            current = urljoin(current, location.strip())
+        return _Attempt(FetchResult(url, "too_many_redirects", final_url=current, error=f"more than {self.settings.max_redirects} redirects"))
+
+    async def _request(self, url: str, headers: dict[str, str], clock: _Clock, limit: int) -> tuple[httpx.Response, bytes]:
+        """One GET on one host, within the host's and the cycle's limits and the fetch deadline."""
+        host = urlsplit(url).hostname or ""
+        if host not in self._hosts:
+            self._hosts[host] = _Host(self.settings.per_host, self.settings.host_delay)
+        async with self._hosts[host].turn(), self._slots:
+            clock.start()
+            async with asyncio.timeout_at(clock.deadline), self.client.stream("GET", url, headers=headers) as response:
+                body = await _read(response, limit) if 200 <= response.status_code < 300 else b""
+        return response, body
+
+    def _answer(self, url: str, final_url: str, response: httpx.Response, body: bytes) -> _Attempt:
+        """Name the outcome of a final (non-redirect) response."""
+        status = response.status_code
+        common = dict(status=status, headers={k.lower(): v for k, v in response.headers.items()}, final_url=final_url)
+        error = f"HTTP {status} {response.reason_phrase}".strip()
+        if status == 304:
+            return _Attempt(FetchResult(url, "not_modified", **common))
+        if 200 <= status < 300:
+            if not body:
+                return _Attempt(FetchResult(url, "empty", error="empty response body", **common))
+            return _Attempt(FetchResult(url, "ok", content=body, **common))
+        retry_after = retry_after_seconds(response.headers.get("retry-after"))
+        if status >= 500:
+            return _Attempt(FetchResult(url, "http_5xx", error=error, **common), retryable=True, retry_after=retry_after)
+        if status >= 400:
+            return _Attempt(FetchResult(url, "http_4xx", error=error, **common), retryable=status == 429, retry_after=retry_after)
+        return _Attempt(FetchResult(url, "error", error=f"unexpected {error}", **common))
+
+    # -- retries ----------------------------------------------------------------
+
+    def _retry_wait(self, attempt: _Attempt, attempts: int, clock: _Clock) -> float | None:
+        """Seconds to wait before retrying, or ``None`` when this attempt is final."""
+        if not attempt.retryable or attempts > self.settings.retries:
+            return None
+        if attempt.retry_after is not None:
+            if attempt.retry_after > self.settings.max_retry_after:
+                return None
+            wait = attempt.retry_after
+        else:
+            backoff = self.settings.retry_backoff * 2 ** (attempts - 1)
+            wait = backoff / 2 + self._random.uniform(0, backoff / 2)
+        return wait if wait < clock.left() else None
+
+    def _finish(self, result: FetchResult, clock: _Clock, attempts: int) -> FetchResult:
+        if result.outcome in ("http_4xx", "http_5xx") and result.headers.get("retry-after"):
+            result = replace(result, error=f"{result.error}, Retry-After {result.headers['retry-after']}")
+        duration = time.monotonic() - clock.t0 if clock.t0 else 0.0
+        started = clock.started_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        return replace(result, attempts=attempts, started_at=started, duration=duration)
+
+    # -- robots.txt ---------------------------------------------------------------
+
+    async def _robots_allow(self, url: str) -> bool:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        lock = self._robots_locks.setdefault(origin, asyncio.Lock())
+        async with lock:
+            if origin not in self._robots:
+                self._robots[origin] = await self._load_robots(origin)
+        rules = self._robots[origin]
+        return rules is None or rules.can_fetch(PRODUCT, url)
+
+    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
+        """The parsed robots.txt of ``origin``, or ``None`` (everything allowed) when unavailable."""
+        url = origin + "/robots.txt"
+        attempt = await self._attempt(url, {"Accept": "text/plain"}, _Clock(self.settings.deadline), ROBOTS_MAX_BYTES)
+        if not attempt.result.ok:
+            log.info("%s: %s, everything allowed", url, attempt.result.error or attempt.result.outcome)
+            return None
+        rules = urllib.robotparser.RobotFileParser(url)
+        rules.parse(attempt.result.content.decode("utf-8", errors="replace").splitlines())
+        rules.modified()  # marks the rules as read; can_fetch refuses everything before that
+        return rules
+
+
+async def _read(response: httpx.Response, limit: int) -> bytes:
+    """The decoded body, stopped as soon as it passes ``limit`` bytes."""
+    length = response.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise TooLarge(f"Content-Length {length} is over the limit of {limit} bytes")
+    decoder = BodyDecoder(response.headers.get("content-encoding"), limit)
+    body = bytearray()
+    raw = 0
+    async for chunk in response.aiter_raw():
+        raw += len(chunk)
+        if raw > limit:
+            raise TooLarge(f"body larger than {limit} bytes")
+        body += decoder.decode(chunk)
+    return bytes(body)

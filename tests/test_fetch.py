@@ -1,0 +1,610 @@
+"""The fetcher against real HTTP servers on loopback addresses, one endpoint per fault."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import gzip
+import socket
+import threading
+import time
+import zlib
+from dataclasses import replace
+from pathlib import Path
+
+import brotli
+import pytest
+
+from monitor.config import FetchSettings
+from monitor.fetch import BadEncoding, BodyDecoder, Fetcher, TooLarge, classify_error, retry_after_seconds, user_agent
+from monitor.models import FETCH_OUTCOMES, FetchResult
+from monitor.sitesrv import PLACEHOLDER, SiteServer, send
+
+FAULTS = Path(__file__).parent / "sites" / "faults"
+MB = 1024 * 1024
+CONTACT = "https://example.org/monitor-contact"
+
+#: Small limits so every fault resolves quickly.
+SETTINGS = FetchSettings(
+    concurrency=16,
+    per_host=8,
+    host_delay=0.01,
+    connect_timeout=2,
+    read_timeout=0.5,
+    deadline=1.5,
+    retries=1,
+    retry_backoff=0.05,
+    max_retry_after=2,
+)
+
+
+# --------------------------------------------------------------------------- fault endpoints
+
+
+def _fixture(h, name: str) -> bytes:
+    return (FAULTS / name).read_bytes().replace(PLACEHOLDER, f"http://{h.headers['Host']}".encode())
+
+
+def _quietly(handler):
+    """Handlers write to clients that may have given up; that is expected, not an error."""
+
+    @functools.wraps(handler)
+    def wrapped(h) -> None:
+        try:
+            handler(h)
+        except (BrokenPipeError, ConnectionResetError):
+            h.close_connection = True
+
+    return wrapped
+
+
+@_quietly
+def slow_headers(h) -> None:
+    time.sleep(2)  # longer than the read timeout
+    send(h, 200, _fixture(h, "feed.xml"), "application/rss+xml")
+
+
+@_quietly
+def drip(h) -> None:
+    """Headers at once, then one byte every 0.2 s: each read is quick, the whole is too slow."""
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", "100")
+    h.end_headers()
+    for _ in range(100):
+        h.wfile.write(b" ")
+        h.wfile.flush()
+        time.sleep(0.2)
+
+
+@_quietly
+def huge_streamed(h) -> None:
+    """20 MB with no Content-Length, so only counting while streaming can stop it."""
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Connection", "close")
+    h.end_headers()
+    h.close_connection = True
+    block = b"<!-- padding -->" * 4096  # 64 KiB
+    for _ in range(20 * MB // len(block)):
+        h.wfile.write(block)
+
+
+def huge_declared(h) -> None:
+    """A Content-Length of 20 MB: refused before a byte of the body is read."""
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", str(20 * MB))
+    h.send_header("Connection", "close")
+    h.end_headers()
+    h.close_connection = True
+
+
+@functools.cache
+def gzip_bomb() -> bytes:
+    """64 MB of zeros in about 64 KB of gzip."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return b"".join(packer.compress(bytes(MB)) for _ in range(64)) + packer.flush()
+
+
+@functools.cache
+def brotli_bomb() -> bytes:
+    """64 MB of zeros in about a hundred bytes of brotli."""
+    return brotli.compress(bytes(64 * MB), quality=5)
+
+
+def encoded(coding: str, body: bytes) -> bytes:
+    if coding == "gzip":
+        return gzip.compress(body)
+    if coding == "deflate":
+        return zlib.compress(body)
+    if coding == "raw-deflate":
+        packer = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+        return packer.compress(body) + packer.flush()
+    return brotli.compress(body)
+
+
+def serve_encoded(coding: str, body: bytes):
+    header = "deflate" if coding == "raw-deflate" else coding
+    return lambda h: send(h, 200, encoded(coding, body), "application/rss+xml", {"Content-Encoding": header})
+
+
+def wrong_charset(h) -> None:
+    """UTF-8 Urdu declared as windows-1252, a common server misconfiguration."""
+    send(h, 200, _fixture(h, "urdu.xml"), "text/xml; charset=windows-1252")
+
+
+class EtagFeed:
+    """Answers 304 when the client sends back the ETag or the date it was given."""
+
+    ETAG = '"wire-v1"'
+    MODIFIED = "Thu, 21 Aug 2025 15:00:00 GMT"
+
+    def __call__(self, h) -> None:
+        if h.headers.get("If-None-Match") == self.ETAG or h.headers.get("If-Modified-Since") == self.MODIFIED:
+            send(h, 304, b"", "", {"ETag": self.ETAG})
+            return
+        send(h, 200, _fixture(h, "feed.xml"), "application/rss+xml", {"ETag": self.ETAG, "Last-Modified": self.MODIFIED})
+
+
+class Flaky:
+    """Fails with ``status`` (and headers) ``times`` times, then serves the good feed."""
+
+    def __init__(self, status: int, times: int, headers: dict[str, str] | None = None):
+        self.status, self.left, self.headers = status, times, headers or {}
+        self.lock = threading.Lock()
+
+    def __call__(self, h) -> None:
+        with self.lock:
+            failing = self.left > 0
+            self.left -= 1
+        if failing:
+            send(h, self.status, b"try later", "text/plain", self.headers)
+        else:
+            send(h, 200, _fixture(h, "feed.xml"), "application/rss+xml")
+
+
+def fault_routes() -> dict:
+    """Every fault endpoint; the fixture files of tests/sites/faults are served as they are."""
+    gz, br = gzip_bomb(), brotli_bomb()  # built before serving, so the answers are immediate
+    return {
+        "/slow-headers": slow_headers,
+        "/drip": drip,
+        "/500": lambda h: send(h, 500, b"internal error", "text/plain"),
+        "/503": lambda h: send(h, 503, b"maintenance", "text/plain", {"Retry-After": "1"}),
+        "/503-for-an-hour": lambda h: send(h, 503, b"maintenance", "text/plain", {"Retry-After": "3600"}),
+        "/429": lambda h: send(h, 429, b"slow down", "text/plain"),
+        "/loop/a": lambda h: send(h, 302, b"", "", {"Location": "/loop/b"}),
+        "/loop/b": lambda h: send(h, 302, b"", "", {"Location": "/loop/a"}),
+        "/to-ftp": lambda h: send(h, 301, b"", "", {"Location": "ftp://files.example.org/feed.xml"}),
+        "/huge": huge_streamed,
+        "/huge-declared": huge_declared,
+        "/gzip-bomb": _quietly(lambda h: send(h, 200, gz, "application/rss+xml", {"Content-Encoding": "gzip"})),
+        "/brotli-bomb": lambda h: send(h, 200, br, "application/rss+xml", {"Content-Encoding": "br"}),
+        "/corrupt-gzip": lambda h: send(h, 200, b"\x1f\x8b\x08\x00 this is not gzip data", "application/rss+xml", {"Content-Encoding": "gzip"}),
+        "/empty": lambda h: send(h, 200, b"", "application/rss+xml"),
+        "/wrong-charset.xml": wrong_charset,
+        "/etag.xml": EtagFeed(),
+    }
+
+
+@pytest.fixture
+def faults():
+    with SiteServer(FAULTS, routes=fault_routes()) as server:
+        yield server
+
+
+def fetch_one(url: str, settings: FetchSettings = SETTINGS, **kwargs) -> FetchResult:
+    return fetch_all([url], settings, **kwargs)[0]
+
+
+def fetch_all(urls: list[str], settings: FetchSettings = SETTINGS, **kwargs) -> list[FetchResult]:
+    async def run() -> list[FetchResult]:
+        async with Fetcher(settings, user_agent(CONTACT)) as fetcher:
+            return await asyncio.gather(*(fetcher.fetch(u, **kwargs) for u in urls))
+
+    return asyncio.run(run())
+
+
+def paths(server: SiteServer) -> list[str]:
+    return [p for p, _ in server.requests]
+
+
+# --------------------------------------------------------------------------- every fault has its outcome
+
+
+@pytest.mark.parametrize(
+    "path, outcome",
+    [
+        ("/slow-headers", "timeout"),
+        ("/drip", "timeout"),
+        ("/500", "http_5xx"),
+        ("/503", "http_5xx"),
+        ("/429", "http_4xx"),
+        ("/missing.xml", "http_4xx"),
+        ("/loop/a", "too_many_redirects"),
+        ("/to-ftp", "bad_url"),
+        ("/huge", "too_large"),
+        ("/huge-declared", "too_large"),
+        ("/gzip-bomb", "too_large"),
+        ("/brotli-bomb", "too_large"),
+        ("/corrupt-gzip", "error"),
+        ("/empty", "empty"),
+    ],
+)
+def test_each_fault_ends_in_its_named_outcome(faults, path, outcome):
+    result = fetch_one(faults.base + path)
+    assert result.outcome == outcome, result.error
+    assert outcome in FETCH_OUTCOMES
+    assert result.error
+    assert result.content == b""
+
+
+def test_a_good_feed_comes_back_as_the_served_bytes_with_headers(faults):
+    result = fetch_one(faults.base + "/feed.xml")
+    assert result.outcome == "ok" and result.status == 200 and result.attempts == 1
+    assert result.content == _expected_feed(faults)
+    assert result.headers["content-type"].startswith("application/rss+xml")
+    assert result.final_url == faults.base + "/feed.xml"
+    assert result.started_at.endswith("+00:00") and result.duration > 0
+
+
+def _expected_feed(server: SiteServer, name: str = "feed.xml") -> bytes:
+    return (FAULTS / name).read_bytes().replace(PLACEHOLDER, server.base.encode())
+
+
+def test_requests_name_the_monitor_and_its_contact(faults):
+    fetch_one(faults.base + "/feed.xml")
+    headers = faults.requests[0][1]
+    assert headers["user-agent"] == f"pk-freelance-monitor/0.1.0 (+{CONTACT})"
+    assert "application/rss+xml" in headers["accept"]
+    assert headers["accept-encoding"] == "gzip, deflate, br"
+
+
+def test_only_http_and_https_are_fetched():
+    for url in ("ftp://files.example.org/feed.xml", "file:///etc/passwd", "/relative/feed.xml"):
+        result = fetch_one(url)
+        assert result.outcome == "bad_url" and result.attempts == 0, url
+
+
+# --------------------------------------------------------------------------- bodies: sizes and encodings
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "raw-deflate", "br"])
+def test_compressed_bodies_are_decoded(coding):
+    body = ("<rss><channel><title>آئی ٹی برآمدات</title></channel></rss>" * 200).encode()
+    with SiteServer(routes={"/feed": serve_encoded(coding, body)}) as server:
+        result = fetch_one(server.base + "/feed")
+    assert result.outcome == "ok" and result.content == body
+
+
+def test_the_size_limit_counts_decoded_bytes():
+    body = b"<rss>" + b" " * 5000 + b"</rss>"  # compresses to far less than the limit
+    with SiteServer(routes={"/feed": serve_encoded("gzip", body)}) as server:
+        small = fetch_one(server.base + "/feed", replace(SETTINGS, max_bytes=4000))
+        enough = fetch_one(server.base + "/feed", replace(SETTINGS, max_bytes=len(body)))
+    assert small.outcome == "too_large"
+    assert enough.outcome == "ok" and enough.content == body
+
+
+@pytest.mark.parametrize("bomb, coding", [(gzip_bomb, "gzip"), (brotli_bomb, "br")])
+def test_a_decompression_bomb_never_inflates_past_the_limit(bomb, coding):
+    limit = 10 * MB
+    decoder = BodyDecoder(coding, limit)
+    decoded = 0
+    with pytest.raises(TooLarge):
+        for i in range(0, len(bomb()), 4096):  # fed in small chunks, as a stream arrives
+            decoded += len(decoder.decode(bomb()[i : i + 4096]))
+            assert decoded <= limit
+    assert limit < decoder.size <= limit + 256 * 1024  # stopped just past the limit, not at 64 MB
+
+
+def test_unknown_or_corrupt_content_encodings_are_named():
+    with pytest.raises(BadEncoding, match="unsupported Content-Encoding zstd"):
+        BodyDecoder("zstd", MB)
+    with pytest.raises(BadEncoding, match="corrupt gzip"):
+        BodyDecoder("gzip", MB).decode(b"\x1f\x8b\x08\x00 this is not gzip data")
+    assert BodyDecoder("identity", MB).decode(b"plain") == b"plain"
+
+
+def test_a_wrongly_declared_charset_leaves_the_bytes_untouched(faults):
+    result = fetch_one(faults.base + "/wrong-charset.xml")
+    assert result.outcome == "ok"
+    assert result.content == _expected_feed(faults, "urdu.xml")
+    assert "فری لانسرز" in result.content.decode("utf-8")
+    assert result.headers["content-type"] == "text/xml; charset=windows-1252"
+
+
+# --------------------------------------------------------------------------- redirects
+
+
+def test_redirects_are_followed_up_to_the_limit():
+    routes = {f"/r{i}": (lambda n: lambda h: send(h, 302, b"", "", {"Location": f"/r{n + 1}"}))(i) for i in range(6)}
+    routes["/r6"] = lambda h: send(h, 200, b"<rss/>", "application/rss+xml")
+    with SiteServer(routes=routes) as server:
+        five = fetch_one(server.base + "/r1")  # r1 -> r6: five redirects
+        six = fetch_one(server.base + "/r0")
+        assert five.outcome == "ok" and five.final_url == server.base + "/r6" and five.url == server.base + "/r1"
+    assert six.outcome == "too_many_redirects"
+
+
+def test_a_redirect_loop_stops_after_five_redirects(faults):
+    result = fetch_one(faults.base + "/loop/a", replace(SETTINGS, retries=0))
+    assert result.outcome == "too_many_redirects"
+    assert len(faults.requests) == 6  # the first request and five redirects
+
+
+# --------------------------------------------------------------------------- retries
+
+
+def test_server_errors_are_retried_then_reported(faults):
+    result = fetch_one(faults.base + "/500", replace(SETTINGS, retries=2))
+    assert result.outcome == "http_5xx" and result.status == 500
+    assert result.attempts == 3 and paths(faults) == ["/500"] * 3
+
+
+def test_client_errors_other_than_429_are_not_retried(faults):
+    result = fetch_one(faults.base + "/missing.xml", replace(SETTINGS, retries=3))
+    assert result.outcome == "http_4xx" and result.attempts == 1 and len(faults.requests) == 1
+
+
+@pytest.mark.parametrize("status", [429, 502, 503])
+def test_a_source_that_recovers_within_the_retries_is_ok(status):
+    with SiteServer(FAULTS, routes={"/feed": Flaky(status, times=2)}) as server:
+        result = fetch_one(server.base + "/feed", replace(SETTINGS, retries=2))
+        assert result.outcome == "ok" and result.attempts == 3
+        assert result.content == _expected_feed(server)
+
+
+def test_retry_after_is_waited_for(faults):
+    stamps: list[float] = []
+
+    def stamped(h) -> None:
+        stamps.append(time.monotonic())
+        send(h, 503, b"maintenance", "text/plain", {"Retry-After": "1"})
+
+    faults.routes["/503"] = stamped
+    result = fetch_one(faults.base + "/503", replace(SETTINGS, deadline=5))
+    assert result.outcome == "http_5xx" and result.attempts == 2
+    assert "Retry-After 1" in result.error
+    assert stamps[1] - stamps[0] >= 0.95  # not the 0.05 s backoff
+
+
+def test_a_retry_after_over_the_cap_is_left_to_a_later_cycle(faults):
+    result = fetch_one(faults.base + "/503-for-an-hour", replace(SETTINGS, retries=3, deadline=5))
+    assert result.outcome == "http_5xx" and result.attempts == 1
+    assert "Retry-After 3600" in result.error
+
+
+def test_no_retry_starts_after_the_deadline(faults):
+    result = fetch_one(faults.base + "/503", replace(SETTINGS, retries=3, deadline=0.5))
+    assert result.outcome == "http_5xx" and result.attempts == 1  # Retry-After 1 s > 0.5 s left
+
+
+def test_retry_after_values():
+    from datetime import datetime, timezone
+
+    now = datetime(2025, 8, 22, 12, 0, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds("120", now) == 120
+    assert retry_after_seconds("Fri, 22 Aug 2025 12:01:30 GMT", now) == 90
+    assert retry_after_seconds("Fri, 22 Aug 2025 11:00:00 GMT", now) == 0
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds(None, now) is None
+
+
+# --------------------------------------------------------------------------- connection failures
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_connection_refused_is_connect_and_retried():
+    result = fetch_one(f"http://127.0.0.1:{_closed_port()}/feed.xml", replace(SETTINGS, retries=2))
+    assert result.outcome == "connect" and result.attempts == 3
+    assert "refused" in result.error.lower() or "failed" in result.error.lower()
+
+
+def test_a_tls_failure_is_tls_and_not_retried(faults):
+    result = fetch_one(faults.base.replace("http://", "https://") + "/feed.xml", replace(SETTINGS, retries=2))
+    assert result.outcome == "tls" and result.attempts == 1
+
+
+def test_an_unknown_host_name_is_dns_and_not_retried(monkeypatch):
+    real = socket.getaddrinfo
+
+    def resolver(host, *args, **kwargs):
+        if str(host).endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    result = fetch_one("http://feeds.nowhere.invalid/rss", replace(SETTINGS, retries=2))
+    assert result.outcome == "dns" and result.attempts == 1
+    assert "resolve" in result.error
+
+
+def test_errors_are_classified_through_their_causes():
+    import ssl
+
+    import httpx
+
+    def wrapped(inner: BaseException, outer: type = httpx.ConnectError) -> BaseException:
+        try:
+            try:
+                raise inner
+            except BaseException as e:
+                raise outer("wrapped") from e
+        except BaseException as e:
+            return e
+
+    assert classify_error(wrapped(socket.gaierror(-2, "Name or service not known")))[0] == "dns"
+    assert classify_error(wrapped(ssl.SSLCertVerificationError(1, "certificate verify failed")))[0] == "tls"
+    assert classify_error(wrapped(ConnectionRefusedError(111, "refused"))) == ("connect", "connection failed: [Errno 111] refused", True)
+    assert classify_error(httpx.ConnectTimeout("slow"))[::2] == ("timeout", True)
+    assert classify_error(httpx.ReadTimeout("slow"))[:2] == ("timeout", "read timeout")
+    assert classify_error(httpx.RemoteProtocolError("Server disconnected"))[0] == "connect"
+    assert classify_error(httpx.UnsupportedProtocol("gopher"))[0] == "bad_url"
+
+
+# --------------------------------------------------------------------------- conditional GET
+
+
+def test_etag_and_last_modified_are_sent_back_and_304_is_not_modified(faults):
+    first = fetch_one(faults.base + "/etag.xml")
+    assert first.outcome == "ok"
+    second = fetch_one(faults.base + "/etag.xml", etag=first.headers["etag"], last_modified=first.headers["last-modified"])
+    assert second.outcome == "not_modified" and second.status == 304 and second.content == b""
+    sent = faults.requests[1][1]
+    assert sent["if-none-match"] == EtagFeed.ETAG
+    assert sent["if-modified-since"] == EtagFeed.MODIFIED
+    assert "if-none-match" not in faults.requests[0][1]
+
+
+# --------------------------------------------------------------------------- concurrency and politeness
+
+
+class Gauge:
+    """Counts requests in flight at a server; optionally holds each until ``meet`` are in."""
+
+    def __init__(self, meet: int = 1, hold: float = 0.1):
+        self.now = self.peak = 0
+        self.lock = threading.Lock()
+        self.barrier = threading.Barrier(meet) if meet > 1 else None
+        self.hold = hold
+
+    def __call__(self, h) -> None:
+        with self.lock:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+        try:
+            if self.barrier:
+                self.barrier.wait(timeout=5)  # raises if the fetcher never lets `meet` in together
+            time.sleep(self.hold)
+            send(h, 200, b"<rss/>", "application/rss+xml")
+        except threading.BrokenBarrierError:
+            send(h, 500, b"requests were serialised", "text/plain")
+        finally:
+            with self.lock:
+                self.now -= 1
+
+
+def test_per_host_limit_allows_exactly_that_many_requests_at_once():
+    gauge = Gauge(meet=2)
+    with SiteServer(routes={"/feed": gauge}) as server:
+        results = fetch_all([f"{server.base}/feed?n={i}" for i in range(6)], replace(SETTINGS, per_host=2, deadline=10))
+    assert [r.outcome for r in results] == ["ok"] * 6
+    assert gauge.peak == 2
+
+
+def test_hosts_are_limited_separately():
+    gauge = Gauge(meet=2)  # shared: succeeds only if both hosts are served at the same time
+    with SiteServer(routes={"/feed": gauge}, host="127.0.0.2") as a, SiteServer(routes={"/feed": gauge}, host="127.0.0.3") as b:
+        results = fetch_all([f"{a.base}/feed", f"{b.base}/feed"], replace(SETTINGS, per_host=1, deadline=10))
+    assert [r.outcome for r in results] == ["ok", "ok"]
+
+
+def test_the_global_limit_caps_requests_across_hosts():
+    gauge = Gauge(meet=2)
+    servers = [SiteServer(routes={"/feed": gauge}, host=f"127.0.0.{i}").start() for i in (2, 3, 4)]
+    try:
+        urls = [f"{s.base}/feed?n={i}" for s in servers for i in range(2)]
+        results = fetch_all(urls, replace(SETTINGS, concurrency=2, per_host=2, deadline=10))
+    finally:
+        for s in servers:
+            s.stop()
+    assert [r.outcome for r in results] == ["ok"] * 6
+    assert gauge.peak == 2
+
+
+def test_requests_to_one_host_start_at_least_host_delay_apart():
+    stamps: list[float] = []
+
+    def stamped(h) -> None:
+        stamps.append(time.monotonic())
+        send(h, 200, b"<rss/>", "application/rss+xml")
+
+    with SiteServer(routes={"/feed": stamped}) as server:
+        fetch_all([f"{server.base}/feed?n={i}" for i in range(4)], replace(SETTINGS, per_host=4, host_delay=0.3, deadline=10))
+    gaps = [b - a for a, b in zip(stamps, stamps[1:])]
+    assert len(gaps) == 3 and min(gaps) >= 0.25  # 0.3 s, less the scheduling jitter of the server
+
+
+def test_a_slow_host_does_not_hold_up_another(faults):
+    gate = threading.Event()
+
+    def held(h) -> None:
+        gate.wait(timeout=10)
+        send(h, 200, b"<rss/>", "application/rss+xml")
+
+    async def run() -> tuple[FetchResult, bool]:
+        with SiteServer(routes={"/feed": held}, host="127.0.0.2") as slow:
+            async with Fetcher(replace(SETTINGS, concurrency=4, per_host=1, deadline=10), user_agent(CONTACT)) as fetcher:
+                stuck = asyncio.create_task(fetcher.fetch(slow.base + "/feed"))
+                quick = await fetcher.fetch(faults.base + "/feed.xml")
+                still_waiting = not stuck.done()
+                gate.set()
+                await stuck
+        return quick, still_waiting
+
+    quick, still_waiting = asyncio.run(run())
+    assert quick.outcome == "ok" and still_waiting
+
+
+# --------------------------------------------------------------------------- robots.txt
+
+
+ROBOTS = b"User-agent: *\nDisallow: /drafts/\n\nUser-agent: pk-freelance-monitor\nDisallow: /private/\n"
+
+
+def test_robots_txt_is_obeyed_for_pages_and_read_once_per_host():
+    routes = {"/robots.txt": lambda h: send(h, 200, ROBOTS, "text/plain"), "/drafts/x.html": lambda h: send(h, 200, b"<p>draft</p>")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        urls = [server.base + p for p in ("/private/list.html", "/not-a-feed.html", "/private/other.html", "/drafts/x.html")]
+        results = fetch_all(urls, kind="page")
+    assert [r.outcome for r in results] == ["robots_disallowed", "ok", "robots_disallowed", "ok"]
+    assert results[0].attempts == 0 and "robots.txt" in results[0].error
+    assert paths(server) == ["/robots.txt", "/not-a-feed.html", "/drafts/x.html"]  # our own group, not "*"
+
+
+def test_article_fetches_obey_robots_txt_and_feeds_do_not_ask():
+    routes = {"/robots.txt": lambda h: send(h, 200, b"User-agent: *\nDisallow: /\n", "text/plain")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        article = fetch_one(server.base + "/not-a-feed.html", kind="article")
+        feed = fetch_one(server.base + "/feed.xml", kind="feed")
+    assert article.outcome == "robots_disallowed"
+    assert feed.outcome == "ok"
+    assert paths(server) == ["/robots.txt", "/feed.xml"]
+
+
+@pytest.mark.parametrize(
+    "robots",
+    [
+        lambda h: send(h, 404, b"not here", "text/plain"),
+        lambda h: send(h, 503, b"down", "text/plain"),
+        _quietly(lambda h: (time.sleep(2), send(h, 200, b"User-agent: *\nDisallow: /\n", "text/plain"))),
+    ],
+    ids=["404", "503", "timeout"],
+)
+def test_an_unavailable_robots_txt_allows_everything(robots):
+    with SiteServer(FAULTS, routes={"/robots.txt": robots}) as server:
+        result = fetch_one(server.base + "/not-a-feed.html", kind="page")
+    assert result.outcome == "ok"
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def test_fetch_settings_are_read_and_checked(write_config):
+    from monitor.config import load_config
+    from monitor.errors import ConfigError
+
+    source = "- name: Wire\n  url: http://127.0.0.1:9/feed.xml\n"
+    config = load_config(write_config(source, extra="fetch:\n  max_redirects: 0\n  retry_backoff: 0.25\n  per_host: 1\n"))
+    assert (config.fetch.max_redirects, config.fetch.retry_backoff, config.fetch.per_host) == (0, 0.25, 1)
+    with pytest.raises(ConfigError, match="fetch.max_redirects.*between 0 and 20"):
+        load_config(write_config(source, extra="fetch:\n  max_redirects: 50\n"))
+    with pytest.raises(ConfigError, match="fetch.host_delay.*greater than 0"):
+        load_config(write_config(source, extra="fetch:\n  host_delay: -1\n"))

@@ -1,35 +1,100 @@
-"""The weekly digest: the stories of one ISO week grouped by topic, as HTML and plain text.
+"""The weekly digest: what one ISO week brought, as HTML and plain text.
 
-:func:`build_digest` reads the store and returns a :class:`Digest` record; the renderers
-turn it into text with the jinja2 templates in ``templates/`` (autoescape on for HTML).
+:func:`build_digest` reads the store and returns a :class:`Digest` record:
+
+* a header with the week, the counts of stories and sources and the three most important
+  stories (reported by the most outlets, then the most relevant);
+* **figures**: the facts found in the week's items, one row per series, period and value,
+  each with its change against the previous period of the same series (the month before
+  for a monthly figure, the same span a year earlier for the others), the first outlet that
+  reported it and the quoted sentence; plus a trend of the monthly IT exports over the last
+  :data:`TREND_MONTHS` months;
+* the stories grouped by topic in the order of ``sources.yaml``, most important first, each
+  with a two-to-three sentence summary taken from the extracted text and the other outlets
+  that reported it;
+* **source health**: the sources that failed all week or have gone silent.
+
+The renderers turn the record into text with the jinja2 templates in ``templates/``
+(autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
+no script, no image, absolute links. :func:`fit_html` keeps it under :data:`MAX_HTML_BYTES`.
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+import re
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Sequence
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .facts import shift_period, split_sentences
 from .store import Store
 from .weeks import check_week, parse_timestamp, week_bounds
 
+log = logging.getLogger("monitor.digest")
+
 TEMPLATES = Path(os.environ.get("MONITOR_TEMPLATES") or Path(__file__).resolve().parent.parent / "templates")
+
+#: Gmail clips a message whose HTML is over about 102 KB; stay clear of it.
+MAX_HTML_BYTES = 100_000
+#: Stories per topic the HTML keeps when the whole digest would be too large, tried in order.
+STORY_CAPS = (12, 8, 5, 3, 1)
+TREND_SERIES = "it_exports_monthly"
+TREND_UNIT = "USD_million"
+TREND_MONTHS = 18
+SUMMARY_SENTENCES = 3
+SUMMARY_CHARS = 420
+TOP_STORIES = 3
+
+#: The series shown under "Figures this week", in this order, with their labels. Facts of
+#: the ``other`` series (targets, projections, allocations) are left out.
+SERIES_LABELS = {
+    "it_exports_monthly": "IT & ITeS exports, month",
+    "it_exports_cumulative": "IT & ITeS exports, year to date",
+    "it_exports_annual": "IT & ITeS exports, year",
+    "freelancer_earnings": "Freelancer earnings",
+    "freelancer_count": "Freelancers",
+    "vpn_registrations": "VPN registrations",
+    "ranking": "Ranking",
+}
+SAFE_SCHEMES = ("http", "https")
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """Another outlet that reported a story."""
+
+    source: str
+    url: str
 
 
 @dataclass(frozen=True)
 class Story:
     id: str
     title: str
-    url: str
+    url: str  # the primary article; "" when the stored URL is not an absolute http(s) one
     source: str
     published: str | None
     summary: str
     topics: tuple[str, ...]
     score: float = 0.0
+    also: tuple[Outlet, ...] = ()
+
+    @property
+    def outlets(self) -> int:
+        return 1 + len(self.also)
 
 
 @dataclass(frozen=True)
@@ -37,6 +102,49 @@ class TopicGroup:
     id: str
     label: str
     stories: tuple[Story, ...]
+    hidden: int = 0  # stories left out of the HTML to keep it small (the text part has them)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the week: a series' value for a period, with its change and source."""
+
+    series: str
+    label: str
+    period: str
+    period_label: str
+    value: float
+    unit: str
+    display: str  # the value for people: "$354m", "2.37 million", "No. 4"
+    change: str | None  # "+13.6% vs Jun 2025"
+    direction: str | None  # up, down, flat
+    source: str
+    url: str
+    quote: str
+    published: str | None
+    outlets: int = 1  # how many items of the week reported this same figure
+
+
+@dataclass(frozen=True)
+class TrendBar:
+    period: str
+    label: str  # "Jul 25"
+    value: float | None  # None: no figure for that month
+    display: str
+    percent: int  # bar width, 0-100, relative to the largest month
+
+
+@dataclass(frozen=True)
+class Trend:
+    title: str
+    bars: tuple[TrendBar, ...]
+
+
+@dataclass(frozen=True)
+class SourceAlert:
+    name: str
+    problem: str  # failing (every fetch of the week failed) or silent (no new item for long)
+    detail: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +156,12 @@ class Digest:
     groups: tuple[TopicGroup, ...]
     sources: tuple[str, ...] = ()
     top: tuple[Story, ...] = field(default=())
+    figures: tuple[Figure, ...] = ()
+    trend: Trend | None = None
+    health: tuple[SourceAlert, ...] = ()
+    manage_url: str | None = None
+    unsubscribe: tuple[str, ...] = ()
+    timezone: str = "Asia/Karachi"  # dates are shown in this zone
 
     @property
     def last_day(self) -> datetime:
@@ -55,7 +169,15 @@ class Digest:
 
     @property
     def story_count(self) -> int:
-        return sum(len(g.stories) for g in self.groups)
+        return sum(len(g.stories) + g.hidden for g in self.groups)
+
+    def capped(self, per_group: int) -> "Digest":
+        """This digest with at most ``per_group`` stories per topic (the rest counted as hidden)."""
+        groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group)) for g in self.groups)
+        return replace(self, groups=groups)
+
+
+# --------------------------------------------------------------------------- building
 
 
 def topic_label(config: Config, topic: str) -> str:
@@ -66,49 +188,269 @@ def topic_label(config: Config, topic: str) -> str:
 
 
 def build_digest(store: Store, config: Config, week: str) -> Digest:
-    """Collect the relevant stories of ``week``; each story appears under its main topic."""
+    """Everything the digest of ``week`` shows, read from the store."""
     check_week(week)
     start, end = week_bounds(week, config.tz)
-    rows = store.items_in_week(week)
-    stories = [
-        Story(
-            id=r["id"],
-            title=r["title"],
-            url=r["url"],
-            source=r["source"],
-            published=r["published"],
-            summary=r["summary"] or "",
-            topics=tuple(r["topics"]),
-            score=r["score"] or 0.0,
-        )
-        for r in rows
-    ]
+    end_utc = end.astimezone(timezone.utc).isoformat()
+    stories = [_story(row) for row in store.items_in_week(week)]
+    groups = _group(stories, config)
+    return Digest(
+        week=week,
+        title=config.digest.title,
+        start=start,
+        end=end,
+        groups=groups,
+        sources=tuple(sorted({s.source for s in stories} | {o.source for s in stories for o in s.also})),
+        top=tuple(sorted(stories, key=importance)[:TOP_STORIES]),
+        figures=build_figures(store, week, end_utc),
+        trend=build_trend(store, end_utc, (end - timedelta(days=1)).date()),
+        health=source_alerts(store, config, start, end),
+        manage_url=safe_url(config.digest.manage_url or ""),
+        unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
+        timezone=config.timezone,
+    )
+
+
+def _story(row: dict) -> Story:
+    return Story(
+        id=row["id"],
+        title=one_line(row["title"]),
+        url=safe_url(row["url"]),
+        source=row["source"],
+        published=row["published"],
+        summary=summarize(row.get("text") or "", row.get("summary") or "", title=row["title"]),
+        topics=tuple(row["topics"]),
+        score=row["score"] or 0.0,
+    )
+
+
+def _group(stories: Sequence[Story], config: Config) -> tuple[TopicGroup, ...]:
+    """Each story under its first topic; topics in the order of the configuration."""
     order = [t for t in config.topics if t in TOPIC_IDS] + [t for t in TOPIC_IDS if t not in config.topics]
     grouped: dict[str, list[Story]] = {t: [] for t in order}
     other: list[Story] = []
     for s in stories:
         main = next((t for t in s.topics if t in grouped), None)
         (grouped[main] if main else other).append(s)
-    groups = [TopicGroup(t, topic_label(config, t), tuple(sorted(v, key=_newest_first))) for t, v in grouped.items() if v]
+    groups = [TopicGroup(t, topic_label(config, t), tuple(sorted(v, key=importance))) for t, v in grouped.items() if v]
     if other:
-        groups.append(TopicGroup("other", "Other", tuple(sorted(other, key=_newest_first))))
-    top = tuple(sorted(stories, key=lambda s: (-s.score, _newest_first(s)))[:3])
-    return Digest(
-        week=week,
-        title=config.digest.title,
-        start=start,
-        end=end,
-        groups=tuple(groups),
-        sources=tuple(sorted({s.source for s in stories})),
-        top=top,
-    )
+        groups.append(TopicGroup("other", "Other", tuple(sorted(other, key=importance))))
+    return tuple(groups)
+
+
+def importance(s: Story) -> tuple:
+    """Sort key: reported by more outlets first, then more relevant, then newer."""
+    return (-s.outlets, -s.score, *_newest_first(s))
 
 
 def _newest_first(s: Story) -> tuple:
     return (-(parse_timestamp(s.published).timestamp() if s.published else 0), s.title)
 
 
-def _env() -> jinja2.Environment:
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace (newlines included) as one space."""
+    return " ".join(text.split())
+
+
+def safe_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) URL without spaces or control characters, else ""."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
+        return ""
+    return url
+
+
+def unsubscribe_targets(value: str | None) -> tuple[str, ...]:
+    """The http(s) and mailto: targets of a List-Unsubscribe setting (``<a>, <b>`` or bare)."""
+    targets = []
+    for part in (value or "").split(","):
+        target = part.strip().strip("<>").strip()
+        if target.lower().startswith("mailto:") and "@" in target and not any(c.isspace() for c in target):
+            targets.append(target)
+        elif safe_url(target):
+            targets.append(target)
+    return tuple(targets)
+
+
+def summarize(text: str, fallback: str = "", *, title: str = "", sentences: int = SUMMARY_SENTENCES, limit: int = SUMMARY_CHARS) -> str:
+    """The first two or three sentences of ``text`` (else of ``fallback``), at most ``limit`` characters.
+
+    A sentence that only repeats the title is skipped; a first sentence longer than the
+    limit is cut at a word and ends with an ellipsis.
+    """
+    body = text if text.strip() else fallback
+    chosen: list[str] = []
+    for _, begin, finish in split_sentences(body):
+        sentence = one_line(body[begin:finish])
+        if sentence.rstrip(".").casefold() == one_line(title).rstrip(".").casefold():
+            continue
+        if chosen and len(" ".join([*chosen, sentence])) > limit:
+            break
+        chosen.append(sentence)
+        if len(chosen) == sentences:
+            break
+    summary = " ".join(chosen)
+    if len(summary) > limit:
+        summary = summary[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return summary
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
+    """One figure per series, period, unit and value found this week; the first report wins."""
+    same: dict[tuple, list[dict]] = defaultdict(list)
+    for f in store.week_facts(week):
+        if f["series"] in SERIES_LABELS:
+            same[(f["series"], f["period"] or "", f["unit"], round(f["value"], 3))].append(f)
+    figures = [_figure(store, reports, end_utc) for reports in same.values()]
+    order = list(SERIES_LABELS)
+    figures.sort(key=lambda f: f.period, reverse=True)  # newest period first...
+    figures.sort(key=lambda f: (order.index(f.series), f.period == ""))  # ...within each series, undated last
+    return tuple(figures)
+
+
+def _figure(store: Store, reports: list[dict], end_utc: str) -> Figure:
+    first = reports[0]
+    series, period, unit, value = first["series"], first["period"] or "", first["unit"], first["value"]
+    previous = previous_period(period)
+    before = store.fact_values(series, unit, [previous], end_utc).get(previous) if previous else None
+    change, direction = describe_change(value, before, unit, previous)
+    return Figure(
+        series=series,
+        label=SERIES_LABELS[series],
+        period=period,
+        period_label=period_label(period),
+        value=value,
+        unit=unit,
+        display=format_value(value, unit),
+        change=change,
+        direction=direction,
+        source=first["source"] or "",
+        url=safe_url(first["item_url"] or ""),
+        quote=one_line(first["quote"] or ""),
+        published=first["published"],
+        outlets=len({r["item"] for r in reports}),
+    )
+
+
+def previous_period(period: str) -> str | None:
+    """The period a figure is compared with: the month before for a month, else a year earlier."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        year, month = int(m[1]), int(m[2])
+        return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+    return shift_period(period, 1) or None
+
+
+def describe_change(value: float, before: float | None, unit: str, previous: str | None) -> tuple[str | None, str | None]:
+    """The change from ``before`` as text ("+13.6% vs Jun 2025") and its direction.
+
+    Money and counts change in percent, ranks in places (a smaller rank is better).
+    Percentages are growth rates already; they get no change of their own.
+    """
+    if before is None or previous is None or unit == "percent":
+        return None, None
+    against = f"vs {period_label(previous)}"
+    if unit == "rank":
+        places = int(before - value)
+        if places == 0:
+            return f"unchanged {against}", "flat"
+        word = "place" if abs(places) == 1 else "places"
+        return f"{'up' if places > 0 else 'down'} {abs(places)} {word} {against}", "up" if places > 0 else "down"
+    if before == 0:
+        return None, None
+    pct = (value - before) / abs(before) * 100
+    if round(pct, 1) == 0:
+        return f"unchanged {against}", "flat"
+    return f"{pct:+.1f}% {against}", "up" if pct > 0 else "down"
+
+
+def format_value(value: float, unit: str) -> str:
+    """A value in its unit, short: ``$354m``, ``$3.8bn``, ``Rs 30bn``, ``2.37 million``, ``No. 4``, ``+24%``."""
+    if unit in ("USD_million", "PKR_million"):
+        prefix = "$" if unit == "USD_million" else "Rs "
+        return f"{prefix}{_short(value / 1000)}bn" if abs(value) >= 1000 else f"{prefix}{_short(value)}m"
+    if unit == "count":
+        return f"{_short(value / 1e6)} million" if abs(value) >= 1e6 else f"{value:,.0f}"
+    if unit == "rank":
+        return f"No. {value:.0f}"
+    if unit == "percent":
+        return f"{value:+.{0 if value == int(value) else 1}f}%"
+    return f"{_short(value)} {unit}"
+
+
+def _short(number: float) -> str:
+    """Three significant digits or more, no trailing zeros: 2.37, 38.6, 354, 2,370."""
+    decimals = 2 if abs(number) < 10 else 1 if abs(number) < 100 else 0
+    text = f"{number:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if decimals else text
+
+
+def period_label(period: str) -> str:
+    """``2025-07`` -> ``Jul 2025``; ``FY2024-25:Jul-Mar`` -> ``Jul-Mar FY2024-25``; ``""`` -> ``undated``."""
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return date.fromisoformat(period + "-01").strftime("%b %Y")
+    if m := re.fullmatch(r"(FY\d{4}-\d\d):(.+)", period):
+        return f"{m[2]} {m[1]}"
+    return period or "undated"
+
+
+def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
+    """The monthly IT exports of the last :data:`TREND_MONTHS` months known by the week's end."""
+    months = _months_back(last_day, TREND_MONTHS)
+    values = store.fact_values(TREND_SERIES, TREND_UNIT, months, end_utc)
+    if len(values) < 2:
+        return None
+    shown = months[months.index(min(values)) : months.index(max(values)) + 1]
+    top = max(values.values())
+    bars = []
+    for month in shown:
+        value = values.get(month)
+        percent = max(1, round(value / top * 100)) if value and top > 0 else 0
+        bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent))
+    return Trend(f"Monthly IT & ITeS exports, {period_label(shown[0])} to {period_label(shown[-1])}", tuple(bars))
+
+
+def _months_back(day: date, count: int) -> list[str]:
+    """The ``count`` months ending with ``day``'s month, oldest first, as ``YYYY-MM``."""
+    index = day.year * 12 + day.month - 1
+    return [f"{i // 12}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
+# --------------------------------------------------------------------------- source health
+
+
+def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
+    """Enabled sources that failed every fetch of the week, or had no new item for
+    ``silent_days`` by the week's end."""
+    enabled = {s.name for s in config.sources if s.enabled}
+    rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
+    alerts = []
+    for r in rows:
+        if r["name"] not in enabled:
+            continue
+        if r["failures"] and not r["successes"]:
+            alerts.append(SourceAlert(r["name"], "failing", f"all {r['failures']} fetches this week failed; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
+            continue
+        since = r["last_new_item"] or r["first_fetch"]
+        days = (end - parse_timestamp(since)).days if since else None
+        if r["successes"] and days is not None and days > config.silent_days:
+            what = "no new item" if r["last_new_item"] else "no item at all"
+            alerts.append(SourceAlert(r["name"], "silent", f"{what} for {days} days"))
+    return tuple(alerts)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _env(tz: ZoneInfo) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(["html", "html.j2"], default_for_string=True),
@@ -116,23 +458,48 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["day"] = _day
+    env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
+    env.filters["wrap"] = _wrap
     return env
 
 
-def _day(value: str | datetime | None, fmt: str = "%a %d %b %Y") -> str:
+def _wrap(text: str, width: int = 69, indent: str = "   ") -> str:
+    """``text`` wrapped for the plain-text part; continuation lines indented; URLs never split."""
+    return ("\n" + indent).join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+
+
+def _day(value: str | datetime | None, tz: ZoneInfo, fmt: str) -> str:
+    """A timestamp as a day in ``tz``; a bare date (``2025-08-19``) as that very day."""
     if not value:
         return ""
+    if isinstance(value, str) and len(value) == 10:
+        return date.fromisoformat(value).strftime(fmt)
     dt = parse_timestamp(value) if isinstance(value, str) else value
-    return dt.strftime(fmt)
+    return dt.astimezone(tz).strftime(fmt)
 
 
 def render_html(digest: Digest) -> str:
-    return _env().get_template("digest.html.j2").render(d=digest)
+    return _env(ZoneInfo(digest.timezone)).get_template("digest.html.j2").render(d=digest)
 
 
 def render_text(digest: Digest) -> str:
-    return _env().get_template("digest.txt.j2").render(d=digest)
+    return _env(ZoneInfo(digest.timezone)).get_template("digest.txt.j2").render(d=digest)
+
+
+def fit_html(digest: Digest, limit: int = MAX_HTML_BYTES) -> str:
+    """The HTML digest in at most ``limit`` bytes: fewer stories per topic if need be.
+
+    Each topic then ends with the number of stories left out; the plain-text part of the
+    email keeps them all.
+    """
+    html = render_html(digest)
+    for cap in STORY_CAPS:
+        if len(html.encode("utf-8")) <= limit:
+            return html
+        html = render_html(digest.capped(cap))
+    if len(html.encode("utf-8")) > limit:
+        log.warning("digest %s: HTML is %d bytes even with one story per topic", digest.week, len(html.encode("utf-8")))
+    return html
 
 
 def write_digest(digest: Digest, out_dir: str | Path) -> tuple[Path, Path]:
@@ -141,6 +508,6 @@ def write_digest(digest: Digest, out_dir: str | Path) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     html_path = out / f"digest-{digest.week}.html"
     text_path = out / f"digest-{digest.week}.txt"
-    html_path.write_text(render_html(digest), encoding="utf-8")
+    html_path.write_text(fit_html(digest), encoding="utf-8")
     text_path.write_text(render_text(digest), encoding="utf-8")
     return html_path, text_path

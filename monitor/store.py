@@ -147,7 +147,22 @@ def _v1(db: sqlite_utils.Database) -> None:
     db["runs"].create_index(["job", "started_at"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1]
+def _v2_digest_delivery(db: sqlite_utils.Database) -> None:
+    """How each week's digest went out: list, subject, transport, attempts, refused recipients."""
+    for column, kind in (
+        ("list_id", str),
+        ("subject", str),
+        ("transport", str),  # smtp or outbox
+        ("eml_path", str),  # the .eml written when no SMTP server is configured
+        ("started_at", str),  # when the last send began ('sending')
+        ("attempts", int),  # sends begun for this week, --force included
+        ("html_bytes", int),
+        ("refused", str),  # JSON list of recipients the server refused
+    ):
+        db["digests"].add_column(column, kind)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery]
 
 
 # --------------------------------------------------------------------------- the store
@@ -338,6 +353,61 @@ class Store:
 
     def digests(self) -> list[dict]:
         return list(self.db.query("SELECT * FROM digests ORDER BY week DESC"))
+
+    # ------------------------------------------------------------------ digest content and delivery
+
+    def claim_digest(self, week: str, *, force: bool = False, **fields: Any) -> dict | None:
+        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already.
+
+        Runs in one immediate transaction, so of two senders racing for a week only one wins.
+        Returns ``None`` when the claim succeeded, else the row that blocked it (unchanged).
+        ``force`` claims the week whatever its status.
+        """
+        with self.transaction():
+            row = self.digest(week)
+            if row and row["status"] in ("sent", "sending") and not force:
+                return row
+            attempts = (row or {}).get("attempts") or 0
+            reset = {"sent_at": None, "error": None, "refused": None, "eml_path": None}
+            created = (row or {}).get("created_at") or utcnow()
+            self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
+        return None
+
+    def week_facts(self, week: str) -> list[dict]:
+        """The facts found in the items of ``week``, with each item's URL, oldest first."""
+        q = """
+        SELECT f.*, i.url AS item_url, i.title AS item_title FROM facts f JOIN items i ON i.id = f.item
+        WHERE i.week = ? ORDER BY f.series, f.period, coalesce(f.published, f.found_at), f.id
+        """
+        return list(self.db.query(q, [week]))
+
+    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str) -> dict[str, float]:
+        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO)."""
+        if not periods:
+            return {}
+        q = (
+            f"SELECT period, value FROM facts WHERE series = ? AND unit = ? AND period IN ({','.join('?' * len(periods))})"
+            " AND coalesce(published, found_at) < ? ORDER BY coalesce(published, found_at), id"
+        )
+        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
+
+    def source_week_health(self, start: str, end: str) -> list[dict]:
+        """Each source's fetch successes and failures in [start, end) (UTC ISO), its last
+        failure there, its last new item and its first fetch before ``end``."""
+        q = """
+        SELECT s.name, s.kind,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
+              AND f.outcome IN ('ok', 'not_modified')) AS successes,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
+              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures,
+          (SELECT f.outcome || coalesce(': ' || f.error, '') FROM fetches f WHERE f.source = s.name
+              AND f.started_at >= :start AND f.started_at < :end AND f.outcome NOT IN ('ok', 'not_modified')
+              ORDER BY f.started_at DESC, f.id DESC LIMIT 1) AS last_error,
+          (SELECT max(i.fetched_at) FROM items i WHERE i.source = s.name AND i.fetched_at < :end) AS last_new_item,
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
+        FROM sources s ORDER BY s.name
+        """
+        return list(self.db.query(q, {"start": start, "end": end}))
 
     # ------------------------------------------------------------------ runs
 

@@ -1,20 +1,42 @@
-"""The weekly digest: grouping by topic, both formats, escaping."""
+"""The weekly digest: content, figures, source health, both formats, escaping and size."""
 
 from __future__ import annotations
 
-from monitor import pipeline
-from monitor.digest import build_digest, render_html, render_text, write_digest
+import re
+from dataclasses import replace
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from digest_archive import EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
+from monitor.config import load_config
+from monitor.digest import MAX_HTML_BYTES, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import Item
 from monitor.store import item_id
+from monitor.weeks import iso_week
 
 
 def item(n, title, topics, published="2025-08-19T05:00:00+00:00", relevant=True, **kw):
     url = f"https://example.com/{n}"
-    return Item(id=item_id(url), source=kw.pop("source", "Test Daily"), url=url, canonical_url=url, title=title, summary=kw.pop("summary", "A short teaser."), published=published, fetched_at=published, topics=tuple(topics), relevant=relevant, score=kw.pop("score", 1.0))
+    return Item(id=item_id(url), source=kw.pop("source", "Test Daily"), url=url, canonical_url=url, title=title, summary=kw.pop("summary", "A short teaser."), published=published, fetched_at=published, topics=tuple(topics), relevant=relevant, score=kw.pop("score", 1.0), text=kw.pop("text", ""))
 
 
 def save(store, config, items):
-    store.save_items(items, week_of=lambda p, f: __import__("monitor.weeks").weeks.iso_week(p or f, config.tz))
+    store.save_items(items, week_of=lambda p, f: iso_week(p or f, config.tz))
+
+
+@pytest.fixture
+def archive_config(write_config):
+    return load_config(write_config(SOURCES_YAML, extra="digest:\n  manage_url: https://monitor.example.com/subscription\n"))
+
+
+@pytest.fixture
+def archive(store, archive_config):
+    build_archive(store, archive_config)
+    return build_digest(store, archive_config, WEEK)
+
+
+# --------------------------------------------------------------------------- stories
 
 
 def test_groups_by_main_topic_in_config_order(store, site_config):
@@ -33,22 +55,244 @@ def test_groups_by_main_topic_in_config_order(store, site_config):
     assert d.story_count == 3
 
 
+def test_most_important_story_first_within_a_topic(store, site_config):
+    save(store, site_config, [
+        item(1, "Minor freelancing note", ["freelancing"], score=4.0, published="2025-08-22T05:00:00+00:00"),
+        item(2, "Major freelancing policy", ["freelancing"], score=9.0),
+    ])
+    d = build_digest(store, site_config, "2025-W34")
+    assert [s.title for s in d.groups[0].stories] == ["Major freelancing policy", "Minor freelancing note"]
+
+
 def test_week_uses_karachi_time(store, site_config):
-    # Sunday 20:00 UTC is Monday 01:00 in Karachi: the next week there.
+    # Sunday 20:00 UTC is Monday 01:00 in Karachi: the next week there, and that day is shown.
     save(store, site_config, [item(1, "Late Sunday in UTC", ["freelancing"], published="2025-08-24T20:00:00+00:00")])
     assert build_digest(store, site_config, "2025-W34").story_count == 0
-    assert build_digest(store, site_config, "2025-W35").story_count == 1
+    d = build_digest(store, site_config, "2025-W35")
+    assert d.story_count == 1
+    assert "Mon 25 Aug 2025" in render_html(d) and "Mon 25 Aug 2025" in render_text(d)
 
 
-def test_html_escapes_titles(store, site_config):
-    save(store, site_config, [item(1, "<script>alert('x')</script> VPN & firewall", ["vpn_internet"], summary="<b>bold</b> claim")])
-    d = build_digest(store, site_config, "2025-W34")
+def test_header_counts_and_three_top_stories(archive):
+    assert archive.story_count == len(STORIES)
+    assert archive.sources == ("Test Dawn", "Test Recorder", "Test Tribune")
+    assert [s.title for s in archive.top] == [STORIES[0].title, STORIES[1].title, STORIES[4].title]
+    html = render_html(archive)
+    header = HTMLParser(html).css_first("h1").parent.text()
+    assert "Week 2025-W34 · 18 Aug – 24 Aug 2025 · 6 stories from 3 sources · 3 figures" in " ".join(header.split())
+
+
+def test_summary_takes_two_to_three_sentences_of_the_text():
+    text = "PSEB registered 500 companies. The board met in Islamabad. Fees were cut. A fourth sentence."
+    assert summarize(text) == "PSEB registered 500 companies. The board met in Islamabad. Fees were cut."
+    assert summarize("", "The teaser from the feed. Second.") == "The teaser from the feed. Second."
+    assert summarize("Headline here\nBody starts. Goes on.", title="Headline here") == "Body starts. Goes on."
+    long = "word " * 200
+    cut = summarize(long, limit=100)
+    assert len(cut) <= 101 and cut.endswith("…")
+
+
+def test_summary_in_the_digest_comes_from_the_text_then_the_teaser(archive):
+    stories = {s.id: s for g in archive.groups for s in g.stories}
+    exports = stories[item_id(story_url(STORIES[0]))]
+    assert exports.summary.startswith("Pakistan's IT and IT-enabled services exports reached $354 million")
+    assert "fourth sentence" not in exports.summary
+    payments = stories[item_id(story_url(STORIES[4]))]
+    assert payments.summary == "The State Bank of Pakistan changed the rules on 23 August. Details inside."
+
+
+def test_also_reported_by_is_shown_for_every_outlet(archive):
+    first = archive.groups[0].stories[0]
+    story = replace(first, also=(replace_outlet("Test Geo", "https://geo.example.com/a"),))
+    d = replace(archive, groups=(replace(archive.groups[0], stories=(story,)),))
     html = render_html(d)
-    assert "<script>alert" not in html
-    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; VPN &amp; firewall" in html
-    assert "&lt;b&gt;bold&lt;/b&gt;" in html
-    text = render_text(d)
-    assert "<script>alert('x')</script> VPN & firewall" in text
+    assert 'Also reported by <a href="https://geo.example.com/a"' in html
+    assert "Also reported by: Test Geo <https://geo.example.com/a>" in render_text(d)
+
+
+def replace_outlet(source, url):
+    from monitor.digest import Outlet
+
+    return Outlet(source, url)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def test_figures_with_change_against_the_previous_period(archive):
+    rows = {(f.series, f.period): f for f in archive.figures}
+    exports = rows[("it_exports_monthly", "2025-07")]
+    assert (exports.display, exports.change, exports.direction) == ("$354m", "+4.7% vs Jun 2025", "up")
+    assert exports.source == "Test Dawn" and exports.url == "https://news.example.com/exports"
+    assert exports.quote.startswith("Pakistan's IT and IT-enabled services exports reached $354 million")
+    assert rows[("vpn_registrations", "2025-08")].change == "+25.0% vs Jul 2025"
+    assert rows[("freelancer_earnings", "FY2024-25")].change == "+59.1% vs FY2023-24"
+    assert [f.series for f in archive.figures] == ["it_exports_monthly", "freelancer_earnings", "vpn_registrations"]
+
+
+def test_the_same_figure_from_two_outlets_is_one_row(store, archive_config):
+    build_archive(store, archive_config)
+    other = item("geo", "Geo on IT exports", ["it_exports"], source="Test Tribune", published="2025-08-20T05:00:00+00:00")
+    save(store, archive_config, [other])
+    store.save_facts([{"series": "it_exports_monthly", "period": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Exports were $354m.", "item": other.id, "source": "Test Tribune", "published": other.published, "found_at": other.published}])
+    figures = [f for f in build_digest(store, archive_config, WEEK).figures if f.series == "it_exports_monthly"]
+    assert len(figures) == 1
+    assert figures[0].outlets == 2 and figures[0].source == "Test Dawn"
+    assert "in 2 reports" in render_html(build_digest(store, archive_config, WEEK))
+
+
+def test_figures_published_after_the_week_are_not_used(store, archive_config):
+    build_archive(store, archive_config)
+    store.save_facts([{"series": "it_exports_monthly", "period": "2025-06", "value": 100.0, "unit": "USD_million", "quote": "A revision.", "item": "history-item", "source": "Test Quiet Blog", "published": "2025-09-02T05:00:00+00:00", "found_at": "2025-09-02T05:00:00+00:00"}])
+    d = build_digest(store, archive_config, WEEK)
+    assert next(f for f in d.figures if f.period == "2025-07").change == "+4.7% vs Jun 2025"
+    assert next(b for b in d.trend.bars if b.period == "2025-06").value == 338
+
+
+def test_trend_of_monthly_exports_as_bars(archive):
+    trend = archive.trend
+    assert trend is not None
+    months = [b.period for b in trend.bars]
+    assert months[0] == "2024-03" and months[-1] == "2025-07" and len(months) == 17  # 18 months to Aug 2025, Aug has none yet
+    widths = {b.period: b.percent for b in trend.bars}
+    assert widths["2025-07"] == 100 and widths["2024-07"] == round(EXPORT_HISTORY["2024-07"] / 354 * 100)
+    html = render_html(archive)
+    assert html.count('bgcolor="#0b6e4f"') == len(months)
+    assert "Jul 25  ██████████████████████████████ $354m" in render_text(archive)
+
+
+def test_trend_shows_a_missing_month_as_such(store, archive_config):
+    build_archive(store, archive_config)
+    store.db.execute("DELETE FROM facts WHERE series = 'it_exports_monthly' AND period = '2025-05'")
+    d = build_digest(store, archive_config, WEEK)
+    gap = next(b for b in d.trend.bars if b.period == "2025-05")
+    assert gap.value is None and gap.percent == 0
+    assert "no figure" in render_html(d)
+
+
+def test_no_trend_without_two_months_of_figures(store, site_config):
+    assert build_digest(store, site_config, WEEK).trend is None
+
+
+@pytest.mark.parametrize(
+    "period, previous",
+    [("2025-07", "2025-06"), ("2025-01", "2024-12"), ("FY2024-25", "FY2023-24"), ("FY2024-25:Jul-Mar", "FY2023-24:Jul-Mar"), ("2024", "2023"), ("", None)],
+)
+def test_previous_period(period, previous):
+    assert previous_period(period) == previous
+
+
+@pytest.mark.parametrize(
+    "value, unit, text",
+    [(354, "USD_million", "$354m"), (3800, "USD_million", "$3.8bn"), (38.6, "USD_million", "$38.6m"), (30000, "PKR_million", "Rs 30bn"), (2_370_000, "count", "2.37 million"), (25000, "count", "25,000"), (4, "rank", "No. 4"), (24, "percent", "+24%"), (-3.5, "percent", "-3.5%")],
+)
+def test_format_value(value, unit, text):
+    assert format_value(value, unit) == text
+
+
+def test_describe_change():
+    assert describe_change(4, 7, "rank", "2024") == ("up 3 places vs 2024", "up")
+    assert describe_change(8, 7, "rank", "2024") == ("down 1 place vs 2024", "down")
+    assert describe_change(300, 338, "USD_million", "2025-06") == ("-11.2% vs Jun 2025", "down")
+    assert describe_change(338, 338, "USD_million", "2025-06") == ("unchanged vs Jun 2025", "flat")
+    assert describe_change(24, 10, "percent", "2025-06") == (None, None)
+    assert describe_change(24, None, "count", "2025-06") == (None, None)
+    assert period_label("FY2025-26:Q1") == "Q1 FY2025-26" and period_label("") == "undated"
+
+
+# --------------------------------------------------------------------------- source health
+
+
+def test_source_health_names_failing_and_silent_sources(archive):
+    health = {h.name: h for h in archive.health}
+    assert set(health) == {"Test PTA", "Test Quiet Blog"}
+    assert health["Test PTA"].problem == "failing"
+    assert health["Test PTA"].detail == "all 7 fetches this week failed; last: http_5xx: HTTP 503 Service Unavailable"
+    assert health["Test Quiet Blog"].problem == "silent" and "no new item for 83 days" == health["Test Quiet Blog"].detail
+    html = render_html(archive)
+    assert "<b>Test PTA</b> — failing: all 7 fetches" in html
+    assert "* Test Quiet Blog - silent: no new item for 83 days" in render_text(archive)
+
+
+def test_a_source_with_one_success_is_not_failing(store, archive_config):
+    build_archive(store, archive_config)
+    from monitor.models import FetchResult
+
+    store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="not_modified", started_at="2025-08-24T10:00:00+00:00"))
+    assert "Test PTA" not in {h.name for h in build_digest(store, archive_config, WEEK).health}
+
+
+def test_all_sources_healthy(store, site_config):
+    d = build_digest(store, site_config, WEEK)
+    assert d.health == ()
+    assert "Every source answered this week" in render_html(d)
+
+
+# --------------------------------------------------------------------------- HTML for email
+
+
+def test_html_escapes_titles_summaries_and_quotes(archive):
+    html = render_html(archive)
+    tree = HTMLParser(html)
+    assert tree.css("script") == [] and tree.css("img") == [] and tree.css("em") == []
+    assert [b.text() for b in tree.css("b")] == ["Test PTA", "Test Quiet Blog"]
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; P@SHA &amp; PSEB sign &lt;b&gt;skills&lt;/b&gt; pact" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;script&gt;expected&lt;/script&gt;" in html and "&#34;$557m&#34;" in html
+    text = render_text(archive)
+    assert "<script>alert('pwned')</script> P@SHA & PSEB sign <b>skills</b> pact" in text
+
+
+def test_only_absolute_http_links(archive):
+    html = render_html(archive)
+    hrefs = [a.attributes["href"] for a in HTMLParser(html).css("a")]
+    assert hrefs and all(re.match(r"https?://[^/\s]+/", h) for h in hrefs)
+    assert "javascript:" not in html and "javascript:" not in render_text(archive)
+    assert "Tax officials meet freelancers in Islamabad" in html  # shown, just not linked
+
+
+def test_layout_is_tables_with_inline_styles_only(archive):
+    html = render_html(archive)
+    tree = HTMLParser(html)
+    assert tree.css("style") == [] and tree.css("link") == []
+    assert not [n for n in tree.css("*") if "class" in n.attributes]
+    outer = tree.css("table")[1]
+    assert "max-width:600px" in outer.attributes["style"] and outer.attributes["role"] == "presentation"
+    assert "<!--[if mso]><table role=\"presentation\" width=\"600\"" in html
+
+
+def test_footer_says_how_to_change_the_subscription(archive, write_config, store):
+    assert 'go to <a href="https://monitor.example.com/subscription"' in render_html(archive)
+    config = load_config(write_config(SOURCES_YAML, extra="digest:\n  list_unsubscribe: '<mailto:leave@example.com>, <https://example.com/u?l=1>'\n"))
+    d = build_digest(store, config, WEEK)
+    assert d.unsubscribe == ("mailto:leave@example.com", "https://example.com/u?l=1")
+    assert 'To unsubscribe, <a href="mailto:leave@example.com"' in render_html(d)
+    plain = build_digest(store, load_config(write_config(SOURCES_YAML)), WEEK)
+    assert "To change your subscription, reply to this email." in render_text(plain)
+
+
+def test_big_week_fits_under_the_gmail_clipping_limit(store, site_config):
+    text = "Freelancers in Pakistan earned more this quarter than last. " * 6
+    save(store, site_config, [item(n, f"Freelancing story number {n} with a longer headline for size", ["freelancing", "payments"][n % 2 : n % 2 + 1], text=text, score=float(n % 7)) for n in range(300)])
+    d = build_digest(store, site_config, WEEK)
+    assert len(render_html(d).encode()) > MAX_HTML_BYTES  # the test must need the trimming
+    html = fit_html(d)
+    assert len(html.encode()) <= MAX_HTML_BYTES
+    assert re.search(r"\d+ more stories on Freelancing in the plain-text version", html)
+    assert "300 stories from 1 source" in html
+    full = render_text(d)
+    assert all(f"Freelancing story number {n} " in full for n in range(300))
+    shown = [s.title for g in d.groups for s in g.stories if s.title in html]
+    kept = sorted((s for g in d.groups for s in g.stories), key=lambda s: -s.score)
+    assert kept[0].title in shown  # the most important stay
+
+
+def test_plain_text_lines_are_wrapped(archive):
+    for line in render_text(archive).splitlines():
+        assert len(line) <= 76 or "://" in line or LONG_TOKEN in line, line
+
+
+# --------------------------------------------------------------------------- files
 
 
 def test_empty_week_still_renders(store, site_config, tmp_path):
@@ -58,7 +302,9 @@ def test_empty_week_still_renders(store, site_config, tmp_path):
     assert text_path.name == "digest-2025-W01.txt"
 
 
-def test_digest_after_a_real_poll(store, site_config, tmp_path):
+def test_digest_after_a_real_poll(store, site_config):
+    from monitor import pipeline
+
     pipeline.poll(site_config, store)
     d = build_digest(store, site_config, "2025-W34")
     titles = [s.title for g in d.groups for s in g.stories]

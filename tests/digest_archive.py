@@ -1,0 +1,193 @@
+"""A small archive for the digest tests: one week (2025-W34) of stories, figures and health.
+
+Written for the tests about real Pakistani events; the monthly IT export figures follow the
+shape of the published ones. The week runs Monday 18 to Sunday 24 August 2025, Karachi time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.config import Config
+from monitor.models import FetchResult, Item
+from monitor.store import Store, item_id
+from monitor.weeks import iso_week
+
+WEEK = "2025-W34"
+HISTORY_ITEM = "history-item"
+
+#: (source, kind) of the sources the archive's config must list, in this order.
+SOURCES = (
+    ("Test Dawn", "feed"),
+    ("Test Tribune", "feed"),
+    ("Test Recorder", "feed"),
+    ("Test PTA", "page"),
+    ("Test Quiet Blog", "feed"),
+)
+
+SOURCES_YAML = "\n".join(f"- name: {name}\n  url: https://example.com/{name.split()[-1].lower()}\n  kind: {kind}" for name, kind in SOURCES)
+
+LONG_TOKEN = "PSEB-registration-portal-now-needs-NTN-CNIC-and-bank-certificate-for-every-freelancer-applicant"
+
+
+@dataclass(frozen=True)
+class StorySpec:
+    key: str
+    source: str
+    title: str
+    topics: tuple[str, ...]
+    published: str
+    text: str
+    score: float = 5.0
+    url: str | None = None
+
+
+STORIES = (
+    StorySpec(
+        "exports",
+        "Test Dawn",
+        "IT exports reach $354 million in July as the new fiscal year opens",
+        ("it_exports",),
+        "2025-08-19T06:00:00+00:00",
+        "Pakistan's IT and IT-enabled services exports reached $354 million in July 2025. "
+        "That is the highest figure for a July on record, the central bank's data show. "
+        "Exporters credit a weaker dollar demand at home and new contracts in the Gulf. "
+        "A fourth sentence that the summary leaves out.",
+        score=9.0,
+    ),
+    StorySpec(
+        "vpn",
+        "Test Tribune",
+        "PTA extends VPN registration deadline for freelancers to 30 September",
+        ("vpn_internet", "freelancing"),
+        "2025-08-22T09:00:00+00:00",
+        "The Pakistan Telecommunication Authority has extended the deadline for registering VPNs. "
+        "Freelancers and software houses can register their IPs through the PTA portal until 30 September. "
+        "Unregistered VPNs may be blocked after that date.",
+        score=8.0,
+    ),
+    StorySpec(
+        "script",
+        "Test Recorder",
+        "<script>alert('pwned')</script> P@SHA & PSEB sign <b>skills</b> pact",
+        ("industry_bodies",),
+        "2025-08-20T11:30:00+00:00",
+        "The software houses' association and the export board will train <img src=x onerror=alert(1)> graduates. "
+        "The programme opens in Lahore, Karachi and Peshawar in October.",
+    ),
+    StorySpec(
+        "long",
+        "Test Tribune",
+        f"Freelancers confused by {LONG_TOKEN} rule",
+        ("freelancing",),
+        "2025-08-21T04:00:00+00:00",
+        f"A new notice about {LONG_TOKEN} has left freelancers asking what is needed. "
+        "The board says the checklist will be published on its website next week.",
+        score=4.0,
+    ),
+    StorySpec(
+        "payments",
+        "Test Dawn",
+        "Central bank lets freelancers keep half of their export proceeds in foreign currency",
+        ("payments", "freelancing"),
+        "2025-08-23T07:15:00+00:00",
+        "",  # no extracted text: the summary falls back to the feed's teaser
+        score=6.0,
+    ),
+    StorySpec(
+        "badlink",
+        "Test Recorder",
+        "Tax officials meet freelancers in Islamabad",
+        ("taxes",),
+        "2025-08-24T08:00:00+00:00",
+        "Officials of the Federal Board of Revenue met freelancers to explain the filing of returns.",
+        score=3.0,
+        url="javascript:alert(document.cookie)",
+    ),
+)
+
+#: Monthly IT exports, USD million, as published month by month (Feb 2024 - Jun 2025).
+EXPORT_HISTORY = {
+    "2024-02": 257, "2024-03": 306, "2024-04": 310, "2024-05": 294, "2024-06": 298, "2024-07": 286,
+    "2024-08": 298, "2024-09": 292, "2024-10": 330, "2024-11": 319, "2024-12": 348, "2025-01": 313,
+    "2025-02": 305, "2025-03": 342, "2025-04": 329, "2025-05": 329, "2025-06": 338,
+}
+
+
+@dataclass(frozen=True)
+class FactSpec:
+    story: str
+    series: str
+    period: str
+    value: float
+    unit: str
+    quote: str
+
+
+FACTS = (
+    FactSpec("exports", "it_exports_monthly", "2025-07", 354, "USD_million", "Pakistan's IT and IT-enabled services exports reached $354 million in July 2025."),
+    FactSpec("vpn", "vpn_registrations", "2025-08", 25000, "count", "More than 25,000 VPNs have been registered with the <em>authority</em> so far."),
+    FactSpec("payments", "freelancer_earnings", "FY2024-25", 557, "USD_million", "Freelancers brought home \"$557m\" in FY2024-25 & more is <script>expected</script>."),
+)
+#: An earlier figure for the same series, so the VPN figure has a change to show.
+PRIOR_FACTS = (("vpn_registrations", "2025-07", 20000, "count"), ("freelancer_earnings", "FY2023-24", 350, "USD_million"))
+
+
+def story_url(spec: StorySpec) -> str:
+    return spec.url or f"https://news.example.com/{spec.key}"
+
+
+def week_of(config: Config):
+    return lambda published, fetched: iso_week(published or fetched, config.tz)
+
+
+def build_archive(store: Store, config: Config) -> None:
+    """Fill ``store`` with the week's stories, their facts, the export history and fetch records."""
+    store.sync_sources(config.sources)
+    items = [
+        Item(
+            id=item_id(story_url(s)),
+            source=s.source,
+            url=story_url(s),
+            canonical_url=story_url(s),
+            title=s.title,
+            summary="The State Bank of Pakistan changed the rules on 23 August. Details inside.",
+            text=s.text,
+            published=s.published,
+            fetched_at=s.published,
+            topics=s.topics,
+            score=s.score,
+        )
+        for s in STORIES
+    ]
+    quiet = Item(id=HISTORY_ITEM, source="Test Quiet Blog", url="https://example.com/old", canonical_url="https://example.com/old", title="An old post", published="2025-06-02T05:00:00+00:00", fetched_at="2025-06-02T05:00:00+00:00", relevant=False)
+    store.save_items([*items, quiet], week_of=week_of(config))
+    ids = {s.key: item_id(story_url(s)) for s in STORIES}
+    sources = {s.key: s.source for s in STORIES}
+    published = {s.key: s.published for s in STORIES}
+    rows = [_fact_row(f.series, f.period, f.value, f.unit, f.quote, ids[f.story], sources[f.story], published[f.story]) for f in FACTS]
+    for period, value in EXPORT_HISTORY.items():
+        rows.append(_fact_row("it_exports_monthly", period, value, "USD_million", f"Exports were ${value} million.", HISTORY_ITEM, "Test Quiet Blog", f"{_next_month(period)}-18T05:00:00+00:00"))
+    for series, period, value, unit in PRIOR_FACTS:
+        rows.append(_fact_row(series, period, value, unit, "Earlier figure.", HISTORY_ITEM, "Test Quiet Blog", "2025-08-01T05:00:00+00:00"))
+    store.save_facts(rows)
+    _fetches(store)
+
+
+def _fact_row(series, period, value, unit, quote, item, source, published) -> dict:
+    return {"series": series, "period": period, "value": value, "unit": unit, "quote": quote, "item": item, "source": source, "published": published, "found_at": published}
+
+
+def _next_month(period: str) -> str:
+    year, month = int(period[:4]), int(period[5:])
+    return f"{year + 1}-01" if month == 12 else f"{year}-{month + 1:02d}"
+
+
+def _fetches(store: Store) -> None:
+    """The week's fetches: Test PTA fails every time, the quiet blog answers with nothing new."""
+    for day in range(18, 25):
+        at = f"2025-08-{day}T06:00:00+00:00"
+        for name in ("Test Dawn", "Test Tribune", "Test Recorder", "Test Quiet Blog"):
+            store.record_fetch(name, FetchResult(url="https://example.com/", outcome="ok", started_at=at))
+        store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="http_5xx", status=503, error="HTTP 503 Service Unavailable", started_at=at))
+    store.record_fetch("Test Quiet Blog", FetchResult(url="https://example.com/", outcome="ok", started_at="2025-05-20T06:00:00+00:00"))

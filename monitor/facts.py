@@ -150,8 +150,14 @@ _ORDINAL_WORDS = {
 _CARDINAL_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _RANK_PATTERNS = (
-    re.compile(rf"\brank(?:s|ed)?\s+(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)", re.IGNORECASE),
-    re.compile(rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|position|place|spot)\b", re.IGNORECASE),
+    re.compile(
+        rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|ranked|position|place|spot)\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     re.compile(r"(?P<ord>پہلے|پہلا|دوسرے|دوسرا|تیسرے|تیسرا|چوتھے|چوتھا|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})\s?نمبر"),
 )
@@ -257,11 +263,11 @@ _MONTHS = {
     "جولائی": 7, "اگست": 8, "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
 }
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# English month names are capitalised ("mar" and "may" are also verbs).
 _MONTH_NAMES = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)"
+    r"(?:(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)"
 )
-_MONTH = rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -301,6 +307,7 @@ _MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-]))?",
     re.IGNORECASE,
 )
+_LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
@@ -308,7 +315,7 @@ _CALENDAR_YEAR = re.compile(
     re.IGNORECASE,
 )
 _TARGET_YEAR = re.compile(
-    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:FY\s?'?)?(?P<year>(?:19|20)\d\d|\d\d)\b", re.IGNORECASE
+    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
 _RELATIVE_COMPARISON = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
@@ -318,9 +325,10 @@ _RELATIVE_COMPARISON = re.compile(
 )
 _COMPARISON_CUE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|as\s+against|against|from|versus|vs\.?|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)than"
-    r"|in\s+comparison\s+(?:to|with)|relative\s+to)|مقابلے\s+میں|کے\s+مقابلے)\s*(?:the\s+|a\s+|an\s+)?$",
+    r"|in\s+comparison\s+(?:to|with)|relative\s+to)|مقابلے\s+میں|کے\s+مقابلے)\s*(?:in\s+|during\s+)?(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+_URDU_COMPARISON_AFTER = re.compile(r"\s*(?:کے|کی)?\s*(?:مقابلے|موازنے)")
 _BASE_CUE = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -500,17 +508,20 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
                 continue
             month = _month_number(m.group("month"))
-            if m.group("month").lower() == "may" and not m.group("year") and not _month_context(self.s, m.start()):
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
                 continue
+            end = m.end()
             if m.group("year"):
                 year = int(m.group("year"))
                 year = 2000 + year if year < 100 else year
             elif self.published is not None:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
+                if last_year := _LAST_YEAR.match(self.s, end):
+                    year, end = year - 1, last_year.end()
             else:
-                self.add("", m.start(), m.end())
+                self.add("", m.start(), end)
                 continue
-            self.add(f"{year}-{month:02d}", m.start(), m.end())
+            self.add(f"{year}-{month:02d}", m.start(), end)
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
@@ -540,8 +551,9 @@ def _span_bounds(kind: str, n: int) -> tuple[int, int]:
 
 def _named_span(m: re.Match) -> tuple[int, int]:
     ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-    if m.group("n") or m.groupdict().get("un"):
-        n = m.group("n") or m.group("un")
+    groups = m.groupdict()
+    if groups.get("n") or groups.get("un"):
+        n = groups.get("n") or groups["un"]
         months = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
         return 1, min(months, 12)
     if m.group("q") or m.group("qn"):
@@ -607,15 +619,21 @@ class Subject:
     end: int
 
 
-_TECH = (
-    r"(?:(?-i:IT|ICT|I\.T\.|ITeS)(?:\s?(?:&|and)\s?(?:(?-i:ITeS)|IT[\s-]enabled\s+services))?"
-    r"|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|tech(?:nology)?|digital)"
+_IT = r"(?:(?-i:IT|ICT|I\.T\.|ITeS)(?:\s?(?:&|and)\s?(?:(?-i:ITeS)|IT[\s-]enabled\s+services))?|information\s+(?:and\s+communications?\s+)?technology)"
+_TECH = rf"(?:{_IT}|software|computer\s+services|tech(?:nology)?|digital)"
+# Words that may stand between "IT" and "exports": "IT sector's export remittances",
+# "IT and ITeS services exports", "IT sector generated an export remittance".
+_BETWEEN = (
+    r"(?:['’]s)?(?:\s+(?:sector|industry|services?|and\s+related\s+services|related|based)(?:['’]s)?)*"
+    r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
+    r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
-_EXPORTS = r"(?:exports?|export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|remittances?)"
+_EXPORTS = r"(?:export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     ("it_exports", re.compile(
-        rf"(?<![\w])(?:{_TECH})(?![\w])(?:[\s,'’-]+[\w'’-]+){{0,4}}?[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
-        rf"|(?<![\w])exports?\s+of\s+(?:the\s+)?(?:{_TECH})(?![\w])"
+        rf"(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
+        rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
         re.IGNORECASE,
     )),
@@ -637,9 +655,13 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|tech\w*|\bindex\b|internet\s+speed|فری\s?لانس|آئی\s?ٹی", re.IGNORECASE
 )
+_FOREIGN = re.compile(
+    r"\b(?:India|Bangladesh|China|Philippines|Ukraine|Russia|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Indonesia|Brazil|"
+    r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania)\b",
+    re.IGNORECASE,
+)
 _ANAPHOR = re.compile(
-    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount|country'?s\s+exports|exports)|exports)\b"
-    r"|\b(?:they|their)\b",
+    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
     re.IGNORECASE,
 )
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
@@ -656,7 +678,7 @@ def find_subjects(sentence: str) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _subject_for(figure: Figure, subjects: list[Subject], sentence: str) -> Subject | None:
+def _subject_for(figure: Figure, subjects: list[Subject]) -> Subject | None:
     """The nearest subject before the figure, or else the first one shortly after it."""
     before = [s for s in subjects if s.end <= figure.start]
     if before:
@@ -668,7 +690,7 @@ def _subject_for(figure: Figure, subjects: list[Subject], sentence: str) -> Subj
 # --------------------------------------------------------------------------- classification
 
 _TARGET_CUE = re.compile(
-    r"\b(?:target\w*|aim\w*|goal|expected|expect\w*|projected|projection|forecast\w*|estimated\s+to|potential|could|would|will|may|might|"
+    r"\b(?:target\w*|aim\w*|goal|expected|expect\w*|projected|projection|forecast\w*|estimated\s+to|potential|could|would|will|(?-i:may|might)|"
     r"plan\w*|envisag\w*|hope\w*|seek\w*|vision|poised|set\s+to|likely|can\s+reach|capacity|commitment|pledge\w*)\b"
     r"|ہدف|متوقع",
     re.IGNORECASE,
@@ -682,14 +704,15 @@ _OTHER_CUE = re.compile(
 )
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
-    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ",
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ|زیادہ",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative)\b|کمی|گر",
+    r"slip\w*|dwindl\w+|negative)\b|کمی|کم\b|گر",
     re.IGNORECASE,
 )
+_NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
 _CHANGE_AMOUNT = re.compile(r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+of)\s+(?:an?\s+)?(?:additional\s+)?$", re.IGNORECASE)
 _FREELANCER_NOUN = re.compile(r"^(?:freelanc\w*|gig|workers?|online|فری)", re.IGNORECASE)
 _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
@@ -714,17 +737,25 @@ def _series_of_exports(period: str) -> str:
     return "it_exports_annual"
 
 
-def _growth_sign(sentence: str, figure: Figure) -> int:
-    """+1 or -1 when the words around a percentage say it grew or fell, else 0."""
-    before = sentence[max(0, figure.start - 45) : figure.start]
-    after = sentence[figure.end : figure.end + 25]
-    up = [m.end() for m in _GROWTH_UP.finditer(before)]
-    down = [m.end() for m in _GROWTH_DOWN.finditer(before)]
+def _growth_sign(clause_head: str, after: str) -> int:
+    """+1 or -1 when the words around a percentage say it grew or fell, else 0.
+
+    A direction word right after the figure ("3pc lower", "11pc growth") decides; otherwise
+    the last direction word before it in its clause ("rose 24pc", "a decline of 1pc").
+    """
+    if re.match(r"\s+of\b", after):
+        return 0  # a share: "24pc of total exports"
+    right = re.match(r"\s*(?:[\w-]+\s+){0,1}?(\w+)", after)
+    if right and _GROWTH_DOWN.fullmatch(right.group(1)):
+        return -1
+    if right and _GROWTH_UP.fullmatch(right.group(1)) and not _NEUTRAL.fullmatch(right.group(1)):
+        return 1
+    up = [m.end() for m in _GROWTH_UP.finditer(clause_head)]
+    down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
     if up or down:
         return -1 if max(down, default=-1) > max(up, default=-1) else 1
-    first_up, first_down = _GROWTH_UP.search(after), _GROWTH_DOWN.search(after)
-    if first_up or first_down:
-        return -1 if first_down and (not first_up or first_down.start() < first_up.start()) else 1
+    if right and _NEUTRAL.fullmatch(right.group(1)):
+        return 1
     return 0
 
 
@@ -746,7 +777,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
-        return ("ranking", value) if _RANKING_CONTEXT.search(place.context) and not _TARGET_CUE.search(place.clause) else None
+        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause)
+        return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or _TARGET_CUE.search(place.clause):
         return "other", value
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
@@ -754,7 +786,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if _OTHER_CUE.search(place.clause):
         return "other", value
     if figure.unit == "percent":
-        sign = _growth_sign(place.sentence, figure)
+        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 30])
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
@@ -802,15 +834,18 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
 
 
 def _is_base(period: Period, sentence: str) -> bool:
-    """Whether a period is the base of a comparison ("compared to FY 2022-23")."""
+    """Whether a period is the base of a comparison ("compared to FY 2022-23", Urdu "... کے مقابلے")."""
     before = sentence[max(0, period.start - 60) : period.start]
+    if _URDU_COMPARISON_AFTER.match(sentence, period.end):
+        return True
     return bool(_COMPARISON_CUE.search(before) or _BASE_CUE.search(before)) or bool(
         re.search(r"(?:from|against|than|compared\s+(?:to|with)|over)\s+\S*\d\S*\s+(?:in\s+|during\s+)?(?:the\s+)?$", before, re.IGNORECASE)
     )
 
 
 def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
-    return bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
+    """Whether a figure is the base of a comparison ("from $286m"); a percentage never is."""
+    return figure.unit != "percent" and bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 
 def _resolve(period: Period | None, main: str) -> str:
@@ -852,29 +887,36 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     """``(figure, series, period, value)`` of one sentence, and the context for the next."""
     subjects = find_subjects(sentence)
     periods = _PeriodScanner(sentence, day).scan()
-    figures = [f for f in find_figures(sentence) if f.unit != "count" or not any(p.start <= f.start < p.end for p in periods)]
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not _is_base(p, sentence)), "")
-    inherited = context.kind if not subjects and context.kind and _ANAPHOR.search(sentence) else None
+    inherited = context if not subjects and context.kind and _ANAPHOR.search(sentence) else None
     found = []
-    for figure in figures:
-        subject = _subject_for(figure, subjects, sentence)
-        kind = subject.kind if subject else inherited
-        if kind is None:
-            continue
-        bounds = _clause(sentence, figure)
-        period = _period_for(figure, periods, sentence, bounds)
-        if period is None and _is_comparison_figure(figure, sentence):
-            continue
-        value = _resolve(period, main or context.period) if period else (context.period if inherited else "")
-        wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
-        place = _Place(figure, sentence, sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]], kind, value, bool(period and period.target))
-        classified = classify(place)
+    for figure in find_figures(sentence):
+        if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
+            continue  # the 9 of "9MFY25"
+        place = _place(figure, sentence, subjects, periods, inherited, main or context.period)
+        classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
-            found.append((figure, classified[0], value, classified[1]))
+            found.append((figure, classified[0], place.period, classified[1]))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
-    return found, context if inherited else _Context()
+    return found, inherited or _Context()
+
+
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], inherited: _Context | None, main: str) -> _Place | None:
+    """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch."""
+    subject = _subject_for(figure, subjects)
+    kind = subject.kind if subject else inherited.kind if inherited else None
+    if kind is None and figure.unit != "rank":
+        return None
+    bounds = _clause(sentence, figure)
+    period = _period_for(figure, periods, sentence, bounds)
+    if period is None and _is_comparison_figure(figure, sentence):
+        return None
+    value = _resolve(period, main) if period else inherited.period if inherited else ""
+    wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
+    clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
+    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
 
 
 def _quote(sentence: str, figure: Figure) -> str:

@@ -287,6 +287,24 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command("analyze")
+@click.pass_obj
+def analyze_cmd(obj: Context) -> None:
+    """Judge relevance, topics and facts of JSON lines read on stdin, with the config's rules.
+
+    Reads {"id", "title", "text", "published"?} a line; prints {"id", "relevant", "score",
+    "topics", "facts", "rules"} a line. A line that is not such an object gives
+    {"id", "error"} and the exit code is 1.
+    """
+    from .analyze import analyze_lines
+
+    failed = 0
+    for result in analyze_lines(sys.stdin, obj.config.rules()):
+        failed += "error" in result
+        click.echo(json.dumps(result, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
 # --------------------------------------------------------------------------- daemon
 
 

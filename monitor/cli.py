@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -15,6 +17,9 @@ from . import __version__
 from .config import Config, load_config
 from .errors import MonitorError
 from .weeks import check_week, iso_week, last_completed_week
+
+if TYPE_CHECKING:
+    from . import pipeline
 
 DEFAULT_DB = "data/monitor.db"
 
@@ -134,14 +139,55 @@ def sources_list(obj: Context) -> None:
 # --------------------------------------------------------------------------- poll
 
 
-@cli.command()
-@click.option("--source", "names", multiple=True, metavar="NAME", help="Poll only this source (repeatable).")
-@click.pass_obj
-def poll(obj: Context, names: tuple[str, ...]) -> None:
-    """Fetch every enabled source once and store the new items.
+class PollProgress:
+    """Poll progress on stderr: a live counter line on a terminal, one line per source otherwise.
 
-    Prints one line per source as it finishes and a summary at the end. Failing sources are
-    recorded (see `monitor status`) and never stop the others.
+    On a terminal, failures are printed on lines of their own so they stay on screen.
+    """
+
+    def __init__(self, total: int, stream: TextIO, tty: bool):
+        self.total, self.stream, self.tty = total, stream, tty
+        self.done = self.new_items = 0
+        self.counts: Counter[str] = Counter()
+
+    def __call__(self, report: "pipeline.SourceReport") -> None:
+        self.done += 1
+        self.new_items += report.new_items
+        kind = report.outcome if report.outcome in ("ok", "not_modified", "skipped") else "failed"
+        self.counts[kind] += 1
+        detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
+        line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
+        if not self.tty:
+            self.stream.write(line + "\n")
+            return
+        if kind == "failed":
+            self.stream.write(f"\r\x1b[K{line}\n")
+        c = self.counts
+        self.stream.write(
+            f"\r\x1b[K[{self.done}/{self.total}] {c['ok']} ok, {c['not_modified']} not modified, "
+            f"{c['failed']} failed, {c['skipped']} skipped, {self.new_items} new items"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Clear the live line, so the summary starts on a clean line."""
+        if self.tty and self.done:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@cli.command()
+@click.option("--source", "names", multiple=True, metavar="NAME", help="Poll only this source (repeatable), even if it is backing off.")
+@click.option("--force", is_flag=True, help="Poll every enabled source now, even those backing off after failures or not due yet.")
+@click.pass_obj
+def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
+    """Fetch every due source once and store the new items.
+
+    A source that keeps failing is retried after 1, 2, 4... poll intervals (at most
+    fetch.backoff_cap_hours), and one with its own `interval` waits for it; until then it is
+    reported as skipped. Shows progress on stderr (a live line on a terminal) and prints a
+    one-line summary at the end. Failures are recorded (see `monitor status`) and never stop
+    the other sources.
     """
     from . import pipeline
 
@@ -153,17 +199,10 @@ def poll(obj: Context, names: tuple[str, ...]) -> None:
         if missing:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
-    total = len(chosen or [s for s in config.sources if s.enabled])
-    done = 0
-
-    def progress(report: "pipeline.SourceReport") -> None:
-        nonlocal done
-        done += 1
-        detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
-        click.echo(f"[{done}/{total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
-
+    progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty())
     with obj.store() as store:
-        summary = pipeline.poll(config, store, sources=chosen, progress=progress)
+        summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+    progress.close()
     click.echo(summary.line())
 
 

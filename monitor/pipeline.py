@@ -18,11 +18,11 @@ from . import analyze, canonical, extract, listing
 from .config import Config
 from .encoding import decode_html
 from .errors import ExtractionError
-from .fetch import Fetcher, user_agent
+from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
-from .store import Store, item_id, utcnow
-from .weeks import iso_week
+from .store import SourceState, Store, item_id, utcnow
+from .weeks import iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
 
@@ -59,27 +59,37 @@ class PollSummary:
     def new_items(self) -> int:
         return sum(r.new_items for r in self.reports)
 
+    @property
+    def skipped(self) -> int:
+        return sum(r.outcome == "skipped" for r in self.reports)
+
     def line(self) -> str:
+        skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
         return (
             f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed; {self.new_items} new items in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new items in {self.seconds:.1f}s"
         )
 
 
 Progress = Callable[[SourceReport], None]
 
 
-def poll(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None) -> PollSummary:
-    """Run one poll cycle over ``sources`` (default: every enabled source)."""
-    return asyncio.run(poll_async(config, store, sources=sources, progress=progress, fetcher=fetcher))
+def poll(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False) -> PollSummary:
+    """Run one poll cycle over ``sources`` (default: every enabled source that is due).
+
+    Sources named in ``sources``, or all with ``force``, are polled even when not due.
+    """
+    return asyncio.run(poll_async(config, store, sources=sources, progress=progress, fetcher=fetcher, force=force))
 
 
-async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None) -> PollSummary:
+async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False) -> PollSummary:
     t0 = time.monotonic()
     chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
     store.sync_sources(chosen)
-    rules = config.rules()
     summary = PollSummary()
+    if sources is None and not force:
+        chosen = _skip_not_due(config, store, chosen, summary, progress)
+    rules = config.rules()
     own = fetcher is None
     fetcher = fetcher or Fetcher(config.fetch, user_agent(config.user_agent_contact))
     try:
@@ -104,6 +114,42 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     return summary
 
 
+# --------------------------------------------------------------------------- which sources are due
+
+
+def is_due(source: Source, state: SourceState | None, poll_every: int, now: datetime) -> bool:
+    """Whether a scheduled poll at ``now`` should fetch ``source``.
+
+    A healthy source on the global schedule is always due. A failing one (backing off) or one
+    with its own ``interval`` is due in the poll nearest its ``next_attempt``: when that is
+    less than half a poll interval away.
+    """
+    if state is None or not state.next_attempt:
+        return True
+    if not state.consecutive_failures and not source.interval:
+        return True
+    return parse_timestamp(state.next_attempt) - now < timedelta(minutes=poll_every / 2)
+
+
+def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summary: PollSummary, progress: Progress | None) -> list[Source]:
+    """The sources to poll now; the others are reported as ``skipped`` without a request."""
+    states = store.source_states()
+    now = datetime.now(timezone.utc)
+    due = []
+    for source in sources:
+        state = states.get(source.name)
+        if is_due(source, state, config.schedule.poll_every, now):
+            due.append(source)
+            continue
+        why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}")
+        log.info("%s: skipped: %s", source.name, report.error)
+        summary.reports.append(report)
+        if progress:
+            progress(report)
+    return due
+
+
 class _Cycle:
     def __init__(self, config: Config, store: Store, fetcher: Fetcher, rules: "analyze.Rules"):
         self.config = config
@@ -113,11 +159,12 @@ class _Cycle:
 
     # -- state -------------------------------------------------------------
 
-    def failure_state(self, source: Source, error: str | None) -> dict:
+    def failure_state(self, source: Source, error: str | None, retry_after: float | None = None) -> dict:
+        """Back off: next attempt after 1, 2, 4... intervals (or the server's Retry-After), capped."""
         state = self.store.source_state(source.name)
         failures = (state.consecutive_failures if state else 0) + 1
         interval = source.interval or self.config.schedule.poll_every
-        delay = min(interval * 2 ** (failures - 1), self.config.fetch.backoff_cap_hours * 60)
+        delay = min(max(interval * 2 ** (failures - 1), (retry_after or 0) / 60), self.config.fetch.backoff_cap_hours * 60)
         now = datetime.now(timezone.utc).replace(microsecond=0)
         return {
             "last_attempt": now.isoformat(),
@@ -152,6 +199,7 @@ class _Cycle:
             source.url,
             etag=prior.etag if prior else None,
             last_modified=prior.last_modified if prior else None,
+            kind=source.kind,
         )
         if result.outcome == "not_modified":
             self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
@@ -179,7 +227,7 @@ class _Cycle:
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
-        state = self.failure_state(source, error)
+        state = self.failure_state(source, error, retry_after_seconds(result.headers.get("retry-after")))
         state["last_outcome"] = outcome
         self.store.record_fetch(source.name, result, state=state)
         log.warning("%s: %s: %s", source.name, outcome, error)
@@ -215,7 +263,7 @@ class _Cycle:
         return items
 
     async def _article(self, entry: Entry) -> tuple[Article | None, str]:
-        result = await self.fetcher.fetch(entry.url)
+        result = await self.fetcher.fetch(entry.url, kind="article")
         if not result.ok:
             return None, f"fetch {result.outcome}: {result.error or ''}".strip()
         try:

@@ -1,0 +1,244 @@
+"""Fetching inside a poll cycle: faults next to good sources, 304s, backoff across cycles."""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+from faultsite import FAULTS, fault_routes
+
+from monitor import pipeline
+from monitor.cli import PollProgress, cli
+from monitor.config import load_config
+from monitor.models import Source
+from monitor.pipeline import SourceReport, is_due
+from monitor.sitesrv import SiteServer, send
+from monitor.store import SourceState, Store
+from monitor.weeks import parse_timestamp
+
+#: Small limits so every fault resolves quickly; every source on one host, so per_host is wide.
+FAST = """\
+fetch:
+  per_host: 32
+  host_delay: 0.01
+  read_timeout: 0.5
+  deadline: 1.5
+  retries: 1
+  retry_backoff: 0.05
+  max_retry_after: 2
+"""
+
+#: (source name, path on the fault server, outcome).
+FAULT_SOURCES = [
+    ("Slow Headers", "/slow-headers", "timeout"),
+    ("Drip", "/drip", "timeout"),
+    ("Server Error", "/500", "http_5xx"),
+    ("Unavailable", "/503", "http_5xx"),
+    ("Rate Limited", "/429", "http_4xx"),
+    ("Gone", "/missing.xml", "http_4xx"),
+    ("Redirect Loop", "/loop/a", "too_many_redirects"),
+    ("Twenty Megabytes", "/huge", "too_large"),
+    ("Gzip Bomb", "/gzip-bomb", "too_large"),
+    ("Invalid XML", "/invalid.xml", "parse_error"),
+    ("Web Page", "/not-a-feed.html", "not_a_feed"),
+    ("Empty", "/empty", "empty"),
+]
+GOOD_TITLES = {
+    "Freelancers in Lahore report faster payouts after new remittance rules",
+    "PSEB registers 1,200 new IT companies in July",
+    "Karachi co-working spaces add night shifts for US clients",
+}
+URDU_TITLES = {"فری لانسرز کے لیے ٹیکس کی نئی شرح کا اعلان", "وی پی این رجسٹریشن کی آخری تاریخ میں توسیع"}
+
+
+@pytest.fixture
+def faults():
+    with SiteServer(FAULTS, routes=fault_routes()) as server:
+        yield server
+
+
+def sources_yaml(base: str, entries: list[tuple[str, str]]) -> str:
+    return "".join(f"- name: {name}\n  url: {base}{path}\n  full_text: false\n" for name, path in entries)
+
+
+def test_every_fault_is_named_and_good_sources_deliver_all_their_items(faults, write_config, store):
+    good = [("Wire", "/feed.xml"), ("Urdu Wire", "/wrong-charset.xml")]
+    config = load_config(write_config(sources_yaml(faults.base, good + [(n, p) for n, p, _ in FAULT_SOURCES]), extra=FAST))
+    summary = pipeline.poll(config, store)
+    outcomes = {r.source: r.outcome for r in summary.reports}
+    assert outcomes == {"Wire": "ok", "Urdu Wire": "ok", **{n: o for n, _, o in FAULT_SOURCES}}
+    titles = {r["title"] for r in store.db["items"].rows_where("source = ?", ["Wire"])}
+    assert titles == GOOD_TITLES
+    urdu = {r["title"] for r in store.db["items"].rows_where("source = ?", ["Urdu Wire"])}
+    assert urdu == URDU_TITLES  # declared windows-1252, stored as the Urdu it is
+    recorded = {r["source"]: r["outcome"] for r in store.db["fetches"].rows}
+    assert recorded == outcomes
+    for name, _, outcome in FAULT_SOURCES:
+        state = store.source_state(name)
+        assert (state.consecutive_failures, state.last_outcome) == (1, outcome) and state.last_error, name
+    assert summary.line().startswith(f"{len(outcomes)} sources: 2 ok, 0 not modified, {len(FAULT_SOURCES)} failed; 5 new items in ")
+
+
+def test_an_etag_round_trip_ends_in_not_modified_without_parsing(faults, write_config, store, monkeypatch):
+    config = load_config(write_config(sources_yaml(faults.base, [("Wire", "/etag.xml")]), extra=FAST))
+    first = pipeline.poll(config, store)
+    assert first.reports[0].outcome == "ok" and first.new_items == 3
+    state = store.source_state("Wire")
+    assert state.etag == '"wire-v1"' and state.last_modified == "Thu, 21 Aug 2025 15:00:00 GMT"
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("a 304 must not be parsed")
+
+    monkeypatch.setattr(pipeline, "parse_feed", no_parsing)
+    second = pipeline.poll(config, store)
+    assert second.reports[0].outcome == "not_modified" and second.not_modified == 1
+    assert faults.requests[-1][1]["if-none-match"] == '"wire-v1"'
+    rows = list(store.db["fetches"].rows_where("source = ?", ["Wire"], order_by="id"))
+    assert [(r["outcome"], r["http_status"], r["bytes"]) for r in rows][1] == ("not_modified", 304, 0)
+    assert store.source_state("Wire").etag == '"wire-v1"'  # kept for the next poll
+    assert store.count_items() == 3
+
+
+def test_items_reach_the_store_as_each_source_finishes(faults, write_config, store, tmp_path):
+    gate = threading.Event()
+    seen_while_slow_source_in_flight: list[int] = []
+
+    def held(h) -> None:
+        gate.wait(timeout=10)
+        send(h, 200, (FAULTS / "feed.xml").read_bytes().replace(b"__BASE__", b"http://held.example"), "application/rss+xml")
+
+    faults.routes["/held.xml"] = held
+    config = load_config(write_config(sources_yaml(faults.base, [("Held", "/held.xml"), ("Wire", "/feed.xml")]), extra=FAST.replace("deadline: 1.5", "deadline: 15")))
+
+    def progress(report: SourceReport) -> None:
+        if report.source == "Wire":
+            with Store(store.path, readonly=True) as reader:  # another connection sees committed rows only
+                seen_while_slow_source_in_flight.append(reader.db["items"].count_where("source = ?", ["Wire"]))
+            gate.set()
+
+    summary = pipeline.poll(config, store, progress=progress)
+    assert [r.source for r in summary.reports] == ["Wire", "Held"]
+    assert seen_while_slow_source_in_flight == [3]
+
+
+def test_robots_txt_stops_a_page_source_in_a_cycle(write_config, store):
+    routes = {"/robots.txt": lambda h: send(h, 200, b"User-agent: pk-freelance-monitor\nDisallow: /news/\n", "text/plain")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        path = write_config(f"- name: Newsroom\n  url: {server.base}/news/index.html\n  kind: page\n", extra=FAST)
+        summary = pipeline.poll(load_config(path), store)
+    assert summary.reports[0].outcome == "robots_disallowed"
+    assert [p for p, _ in server.requests] == ["/robots.txt"]
+    assert store.source_state("Newsroom").last_outcome == "robots_disallowed"
+
+
+# --------------------------------------------------------------------------- backoff across cycles
+
+
+def _requests_to(server: SiteServer, path: str) -> int:
+    return sum(p == path for p, _ in server.requests)
+
+
+def test_a_failing_source_backs_off_but_is_never_given_up(faults, write_config, store):
+    config = load_config(write_config(sources_yaml(faults.base, [("Wire", "/feed.xml"), ("Broken", "/500")]), extra=FAST + "  backoff_cap_hours: 3\n"))
+    gaps = []
+    for _ in range(4):
+        pipeline.poll(config, store, force=True)
+        state = store.source_state("Broken")
+        gaps.append(parse_timestamp(state.next_attempt) - parse_timestamp(state.last_failure))
+    assert gaps == [timedelta(hours=1), timedelta(hours=2), timedelta(hours=3), timedelta(hours=3)]  # 1, 2, 4 capped at 3
+    assert store.source_state("Broken").consecutive_failures == 4
+
+    summary = pipeline.poll(config, store)  # a scheduled poll: Broken is not due for 3 h
+    outcomes = {r.source: r for r in summary.reports}
+    assert outcomes["Broken"].outcome == "skipped" and "backing off after 4 failures" in outcomes["Broken"].error
+    assert outcomes["Wire"].outcome == "ok"
+    assert _requests_to(faults, "/500") == 4 * 2  # two attempts per polled cycle, none while skipped
+    assert "1 skipped (backing off or not due)" in summary.line() and summary.failed == []
+
+    pipeline.poll(config, store, sources=[config.source("Broken")])  # named explicitly: polled
+    assert _requests_to(faults, "/500") == 5 * 2
+
+
+def test_a_recovered_source_is_back_on_the_normal_schedule(faults, write_config, store):
+    config = load_config(write_config(sources_yaml(faults.base, [("Flaky", "/flaky.xml")]), extra=FAST))
+    faults.routes["/flaky.xml"] = lambda h: send(h, 500, b"down")
+    pipeline.poll(config, store)
+    assert store.source_state("Flaky").consecutive_failures == 1
+    faults.routes["/flaky.xml"] = faults.routes["/etag.xml"]
+    assert pipeline.poll(config, store, force=True).reports[0].outcome == "ok"
+    state = store.source_state("Flaky")
+    assert state.consecutive_failures == 0 and state.last_success
+    assert pipeline.poll(config, store).reports[0].outcome == "not_modified"  # due again at once
+
+
+def test_a_long_retry_after_pushes_the_next_attempt(faults, write_config, store):
+    config = load_config(write_config(sources_yaml(faults.base, [("Maintenance", "/503-for-an-hour")]), extra=FAST + "schedule:\n  poll_every: 5\n"))
+    pipeline.poll(config, store)
+    state = store.source_state("Maintenance")
+    assert parse_timestamp(state.next_attempt) - parse_timestamp(state.last_failure) == timedelta(hours=1)  # not 5 min
+    assert "Retry-After 3600" in state.last_error
+
+
+NOW = datetime(2025, 8, 22, 12, 0, tzinfo=timezone.utc)
+
+
+def _state(failures: int, next_in: timedelta | None) -> SourceState:
+    return SourceState("S", "http://x", "feed", consecutive_failures=failures, next_attempt=(NOW + next_in).isoformat() if next_in is not None else None)
+
+
+@pytest.mark.parametrize(
+    "interval, failures, next_in, due",
+    [
+        (None, 0, None, True),  # never polled
+        (None, 0, timedelta(minutes=59), True),  # healthy, on the global schedule
+        (None, 2, timedelta(minutes=119), False),  # backing off: two intervals
+        (None, 1, timedelta(minutes=29), True),  # the poll nearest the next attempt
+        (None, 1, timedelta(minutes=31), False),
+        (None, 3, -timedelta(minutes=5), True),  # overdue
+        (240, 0, timedelta(minutes=180), False),  # its own, longer interval
+        (240, 0, timedelta(minutes=20), True),
+    ],
+)
+def test_which_sources_are_due(interval, failures, next_in, due):
+    source = Source("S", "http://x", interval=interval)
+    assert is_due(source, _state(failures, next_in), 60, NOW) is due
+
+
+# --------------------------------------------------------------------------- the poll command
+
+
+def test_poll_command_prints_progress_and_a_summary(faults, write_config, tmp_path):
+    path = write_config(sources_yaml(faults.base, [("Wire", "/feed.xml"), ("Server Error", "/500")]), extra=FAST)
+    db = str(tmp_path / "cli.db")
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("2 sources: 1 ok, 0 not modified, 1 failed; 3 new items in ")
+    assert "Wire: ok - 3 new" in result.stderr and "Server Error: http_5xx - HTTP 500" in result.stderr
+
+    again = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"])
+    assert "Server Error: skipped - backing off after 1 failures" in again.stderr
+    assert "1 skipped" in again.stdout
+    forced = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll", "--force"])
+    assert "Server Error: http_5xx" in forced.stderr
+
+
+def test_poll_progress_on_a_terminal_is_one_live_line_with_failures_kept():
+    out = io.StringIO()
+    progress = PollProgress(3, out, tty=True)
+    progress(SourceReport("Wire", "ok", new_items=4))
+    progress(SourceReport("Broken", "http_5xx", error="HTTP 500"))
+    progress(SourceReport("Old", "not_modified"))
+    progress.close()
+    text = out.getvalue()
+    assert "\n" not in text.replace("[2/3] Broken: http_5xx - HTTP 500\n", "")  # only the failure gets a line
+    assert text.split("\r\x1b[K")[-2] == "[3/3] 1 ok, 1 not modified, 1 failed, 0 skipped, 4 new items"
+    assert text.endswith("\r\x1b[K")
+
+
+def test_poll_help_explains_backoff_and_force():
+    result = CliRunner().invoke(cli, ["poll", "--help"])
+    assert result.exit_code == 0
+    assert "--force" in result.output and "backing off" in result.output and "1, 2, 4" in result.output

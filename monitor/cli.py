@@ -212,17 +212,38 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
 @cli.command()
 @click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
 @click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
+@click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
+@click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished.")
+@click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
 @click.pass_obj
-def digest(obj: Context, week: str | None, out_dir: str) -> None:
-    """Write the digest of one week as HTML and plain text."""
+def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool, outbox: str | None) -> None:
+    """Write the digest of one week as HTML and plain text; with --send, email it.
+
+    A week's digest is sent once: --send refuses a week already sent, or one whose send
+    was interrupted (see `monitor status`), unless --force. Exits 1 when nothing was sent.
+    """
     from .digest import build_digest, write_digest
 
+    if (force or outbox) and not send:
+        raise click.UsageError("--force and --outbox only apply with --send")
     config = obj.config
     week = _week_option(week, config)
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir)
-    click.echo(f"digest {week}: {d.story_count} stories\n  {html}\n  {text}")
+        click.echo(f"digest {week}: {d.story_count} stories\n  {html}\n  {text}")
+        if send:
+            _send_digest(store, config, week, force, outbox)
+
+
+def _send_digest(store, config: Config, week: str, force: bool, outbox: str | None) -> None:
+    """``digest --send``: one line saying what happened; exit 1 unless the message went out."""
+    from .mail import send_digest
+
+    result = send_digest(store, config, week, force=force, outbox=outbox)
+    click.echo(result.line(), err=not result.delivered)
+    if not result.delivered:
+        sys.exit(1)
 
 
 def _week_option(week: str | None, config: Config) -> str:
@@ -268,16 +289,25 @@ def demo(obj: Context, out_dir: str) -> None:
 @cli.command()
 @click.pass_obj
 def status(obj: Context) -> None:
-    """Show each source's health: last success, last failure and why, items this week."""
+    """Show each source's health: last success, last failure and why, items this week.
+
+    Also the schedule, and the last digest sent and any week whose send failed or never
+    finished (marked !!).
+    """
     from .daemon import schedule_lines
+    from .mail import digest_status_lines
     from .status import source_rows
 
     config = obj.config
     with obj.store() as store:
         rows = source_rows(store, config)
         schedule = schedule_lines(config, store)
+        digests = digest_status_lines(store)
     click.echo("Schedule:")
     for line in schedule:
+        click.echo(f"  {line}")
+    click.echo("Digests:")
+    for line in digests:
         click.echo(f"  {line}")
     week = iso_week(datetime.now(timezone.utc), config.tz)
     click.echo(f"Sources ({len(rows)}), items counted for {week}:")

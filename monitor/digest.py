@@ -196,7 +196,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
     groups = _group(stories, config)
     return Digest(
         week=week,
-        title=config.digest.title,
+        title=one_line(config.digest.title),
         start=start,
         end=end,
         groups=groups,

@@ -1,0 +1,425 @@
+"""The weekly digest as an email, sent exactly once per week.
+
+:func:`build_message` makes a ``multipart/alternative`` message (plain text, then HTML) with
+a deterministic Message-ID per week and list, so that a message sent twice is recognisable.
+:func:`send_digest` sends it over SMTP, or, when ``MONITOR_SMTP_HOST`` is not set, writes it
+as an ``.eml`` file to the outbox. It is what ``monitor digest --send`` and the daemon call.
+
+Exactly once: before the SMTP transaction the week's row in ``digests`` becomes
+``sending`` (in one immediate transaction, so two senders cannot both claim the week), and
+``sent`` after the server accepted the message. A week that is ``sent``, or still
+``sending`` (the process died mid-send, or the connection was lost after the message was
+handed over, so it may have been delivered), is refused unless ``force`` is given. A send
+that failed for certain (connection refused, message rejected) is ``failed`` and may be
+retried. Transient failures (a connection that cannot be made, a 4xx reply) are retried
+within one send, with delays; the recipients never see more than one copy of the message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import smtplib
+import ssl
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Callable, Mapping
+
+from .config import Config
+from .digest import Digest, build_digest, fit_html, one_line, render_text
+from .errors import MonitorError
+from .store import Store, utcnow
+
+log = logging.getLogger("monitor.mail")
+
+SECURITY = ("starttls", "ssl", "none")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+SUBJECT_TOP_STORY_CHARS = 90
+
+#: What a send can come to; the first two mean the message went out.
+STATUSES = ("sent", "written", "already_sent", "in_doubt", "failed", "uncertain")
+
+
+class MailError(MonitorError):
+    """Bad SMTP settings or nobody to send to: reported before anything is sent."""
+
+
+# --------------------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send; read from ``MONITOR_SMTP_*`` environment variables."""
+
+    host: str
+    port: int
+    security: str = "starttls"  # starttls, ssl or none (a local relay)
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 30.0  # seconds for each network operation
+    attempts: int = 3  # connections tried before a transient failure is final
+    retry_delays: tuple[float, ...] = (10.0, 60.0)  # seconds before the 2nd, 3rd... attempt
+    cafile: str | None = None  # extra CA certificates (PEM), for a relay with a private CA
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "SmtpSettings | None":
+        """The settings in ``env`` (default ``os.environ``); ``None`` without ``MONITOR_SMTP_HOST``."""
+        env = os.environ if env is None else env
+        host = env.get("MONITOR_SMTP_HOST", "").strip()
+        if not host:
+            return None
+        security = env.get("MONITOR_SMTP_SECURITY", "starttls").strip().lower() or "starttls"
+        if security not in SECURITY:
+            raise MailError(f"MONITOR_SMTP_SECURITY must be one of {', '.join(SECURITY)}; got {security!r}")
+        user = env.get("MONITOR_SMTP_USER") or None
+        password = env.get("MONITOR_SMTP_PASSWORD") or None
+        if bool(user) != bool(password):
+            raise MailError("set both MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD, or neither")
+        cafile = env.get("MONITOR_SMTP_CAFILE") or None
+        if cafile and not Path(cafile).is_file():
+            raise MailError(f"MONITOR_SMTP_CAFILE: no such file: {cafile}")
+        return cls(
+            host=host,
+            port=_number(env, "MONITOR_SMTP_PORT", int, DEFAULT_PORTS[security], 1, 65535),
+            security=security,
+            user=user,
+            password=password,
+            timeout=_number(env, "MONITOR_SMTP_TIMEOUT", float, cls.timeout, 0.1, 600),
+            cafile=cafile,
+        )
+
+
+def _number(env: Mapping[str, str], name: str, kind: type, default: float, low: float, high: float):
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = kind(raw)
+    except ValueError:
+        raise MailError(f"{name} must be a number; got {raw!r}") from None
+    if not low <= value <= high:
+        raise MailError(f"{name} must be between {low:g} and {high:g}; got {raw}")
+    return value
+
+
+# --------------------------------------------------------------------------- the message
+
+
+def message_id(week: str, config: Config) -> str:
+    """``<digest-2025-W34.weekly.monitor.local@example.com>``: the same for every send of a week."""
+    domain = _atom(config.digest.sender.rpartition("@")[2]) or "monitor"
+    return f"<digest-{week}.{_atom(config.digest.list_id) or 'digest'}@{domain}>"
+
+
+def _atom(text: str) -> str:
+    """``text`` reduced to letters, digits, dots and hyphens, safe inside a Message-ID or List-Id."""
+    return re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9.-]", "", text)).strip(".")
+
+
+def subject(digest: Digest, config: Config) -> str:
+    """The configured subject with the week and the top story, on one line."""
+    top = digest.top[0].title if digest.top else "no new stories"
+    if len(top) > SUBJECT_TOP_STORY_CHARS:
+        top = top[: SUBJECT_TOP_STORY_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return one_line(config.digest.subject.format(week=digest.week, top_story=top, title=digest.title, stories=digest.story_count))
+
+
+def build_message(digest: Digest, config: Config, html: str, text: str, *, now: datetime | None = None) -> EmailMessage:
+    """The digest as ``multipart/alternative``: the plain text first, the HTML preferred.
+
+    Recipients go in the envelope only; the To header names the list's own address, so
+    readers do not see each other. Every header value is one line: a title or story with a
+    line break cannot add a header.
+    """
+    settings = config.digest
+    title = one_line(settings.title)
+    msg = EmailMessage()
+    msg["Subject"] = subject(digest, config)
+    msg["From"] = Address(display_name=title, addr_spec=settings.sender)
+    msg["To"] = Address(display_name=title, addr_spec=settings.sender)
+    msg["Date"] = format_datetime(now or datetime.now(timezone.utc))
+    msg["Message-ID"] = message_id(digest.week, config)
+    msg["List-Id"] = f"{title} <{_atom(settings.list_id) or 'digest'}>"
+    if digest.unsubscribe:
+        msg["List-Unsubscribe"] = ", ".join(f"<{target}>" for target in digest.unsubscribe)
+    msg["Auto-Submitted"] = "auto-generated"
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    return msg
+
+
+# --------------------------------------------------------------------------- the result
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What :func:`send_digest` did; ``status`` is one of :data:`STATUSES`."""
+
+    week: str
+    status: str
+    message_id: str
+    transport: str | None = None  # smtp or outbox; None when the send was refused
+    recipients: tuple[str, ...] = ()
+    refused: tuple[str, ...] = ()  # recipients the server would not take
+    path: Path | None = None  # the .eml file, for the outbox
+    error: str | None = None
+    attempts: int = 0  # SMTP connections made or tried
+    since: str | None = None  # for a refusal: when the earlier send was made or began
+
+    @property
+    def delivered(self) -> bool:
+        """Whether this call handed the message over (to the SMTP server or the outbox)."""
+        return self.status in ("sent", "written")
+
+    def line(self) -> str:
+        """One line for people, naming what to do next when something is wrong."""
+        head = f"digest {self.week}"
+        if self.status == "sent":
+            refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
+            return f"{head}: sent to {len(self.recipients) - len(self.refused)} recipients, Message-ID {self.message_id}{refused}"
+        if self.status == "written":
+            return f"{head}: written to {self.path} (MONITOR_SMTP_HOST is not set)"
+        if self.status == "already_sent":
+            return f"{head}: already sent at {self.since} (Message-ID {self.message_id}); use --force to send it again"
+        if self.status == "in_doubt":
+            return f"{head}: {IN_DOUBT.format(since=self.since)}"
+        if self.status == "uncertain":
+            return f"{head}: {self.error}; it is marked as sending: check the mail server's log, then use --force to send it again if it did not arrive"
+        return f"{head}: not sent after {self.attempts} attempt(s): {self.error}; run the send again to retry"
+
+
+IN_DOUBT = (
+    "a send began at {since} and never finished (the process stopped, or the connection was lost "
+    "after the message was handed over), so it may have reached the readers: check the mail "
+    "server's log, then use --force to send it again"
+)
+
+
+# --------------------------------------------------------------------------- sending
+
+
+class _Failed(Exception):
+    """A send that did not deliver; ``transient`` ones are worth another attempt, and an
+    ``uncertain`` one may have been delivered."""
+
+    def __init__(self, message: str, *, transient: bool = False, uncertain: bool = False):
+        super().__init__(message)
+        self.transient = transient
+        self.uncertain = uncertain
+        self.attempts = 0  # set by transmit()
+
+
+def send_digest(
+    store: Store,
+    config: Config,
+    week: str,
+    *,
+    force: bool = False,
+    smtp: SmtpSettings | None = None,
+    outbox: str | Path | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> SendResult:
+    """Send the digest of ``week`` once; calling it again for a sent week changes nothing.
+
+    ``smtp`` defaults to :meth:`SmtpSettings.from_env`; without SMTP the message is written
+    to ``outbox`` (default: ``outbox/`` next to the database). ``force`` sends a week that
+    was sent, or whose send never finished, again (same Message-ID).
+    """
+    smtp = smtp or SmtpSettings.from_env()
+    recipients = tuple(config.digest.recipients)
+    if smtp and not recipients:
+        raise MailError(f"{config.path}: digest.recipients is empty: nobody to send the digest to")
+    digest = build_digest(store, config, week)
+    html = fit_html(digest)
+    msg = build_message(digest, config, html, render_text(digest))
+    mid = msg["Message-ID"]
+    blocked = store.claim_digest(
+        week,
+        force=force,
+        message_id=mid,
+        list_id=config.digest.list_id,
+        subject=msg["Subject"],
+        transport="smtp" if smtp else "outbox",
+        recipients=json.dumps(list(recipients)),
+        stories=digest.story_count,
+        html_bytes=len(html.encode("utf-8")),
+    )
+    if blocked:
+        status = "already_sent" if blocked["status"] == "sent" else "in_doubt"
+        result = SendResult(week, status, blocked.get("message_id") or mid, since=blocked.get("sent_at") or blocked.get("started_at"))
+        log.warning("%s", result.line())
+        return result
+    try:
+        result = _deliver(msg, week, recipients, smtp, _outbox_dir(store, outbox), sleep)
+    except Exception as e:  # a bug or an unexpected error: the week stays 'sending' (in doubt)
+        store.set_digest(week, error=f"{type(e).__name__}: {e}")
+        raise
+    _record(store, result)
+    (log.info if result.delivered else log.warning)("%s", result.line())
+    return result
+
+
+def _outbox_dir(store: Store, outbox: str | Path | None) -> Path:
+    return Path(outbox) if outbox else Path(store.path).resolve().parent / "outbox"
+
+
+def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: SmtpSettings | None, outbox: Path, sleep: Callable[[float], None]) -> SendResult:
+    mid = msg["Message-ID"]
+    if smtp is None:
+        return SendResult(week, "written", mid, "outbox", recipients, path=write_eml(msg, outbox / f"digest-{week}.eml"))
+    try:
+        refused, attempts = transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
+    except _Failed as e:
+        status = "uncertain" if e.uncertain else "failed"
+        return SendResult(week, status, mid, "smtp", recipients, error=str(e), attempts=e.attempts)
+    return SendResult(week, "sent", mid, "smtp", recipients, refused=tuple(refused), attempts=attempts)
+
+
+def _record(store: Store, result: SendResult) -> None:
+    if result.delivered:
+        store.set_digest(result.week, status="sent", sent_at=utcnow(), refused=json.dumps(list(result.refused)), eml_path=str(result.path) if result.path else None, error=None)
+    elif result.status == "failed":
+        store.set_digest(result.week, status="failed", error=result.error)
+    else:  # uncertain: stays 'sending', with the reason
+        store.set_digest(result.week, error=result.error)
+
+
+def write_eml(msg: EmailMessage, path: Path) -> Path:
+    """Write ``msg`` to ``path`` atomically (a reader never sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(msg.as_bytes(policy=policy.default))
+    os.replace(tmp, path)
+    return path
+
+
+def transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[list[str], int]:
+    """Hand ``msg`` to the SMTP server; return the refused recipients and the attempts made.
+
+    Raises :class:`_Failed` (with ``attempts`` set) when it could not be delivered.
+    """
+    payload = msg.as_bytes(policy=policy.SMTP)
+    sender = msg["From"].addresses[0].addr_spec
+    for attempt in range(1, smtp.attempts + 1):
+        try:
+            return _transaction(smtp, sender, recipients, payload), attempt
+        except _Failed as e:
+            e.attempts = attempt
+            if not e.transient or attempt == smtp.attempts:
+                raise
+            delay = smtp.retry_delays[min(attempt, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0
+            log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
+            sleep(delay)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> list[str]:
+    """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
+    phase = "connect"
+    conn: smtplib.SMTP | None = None
+    try:
+        conn = _connect(smtp)
+        phase = "envelope"
+        code, reply = conn.mail(sender)
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        refused = {}
+        for rcpt in recipients:
+            code, reply = conn.rcpt(rcpt)
+            if code not in (250, 251):
+                refused[rcpt] = (code, reply)
+        if len(refused) == len(recipients):
+            raise smtplib.SMTPRecipientsRefused(refused)
+        phase = "data"
+        code, reply = conn.data(payload)
+        if code != 250:
+            raise smtplib.SMTPDataError(code, reply)
+        phase = "done"
+        for rcpt, (code, reply) in refused.items():
+            log.warning("digest: %s refused by the server: %d %s", rcpt, code, _text(reply))
+        return list(refused)
+    except OSError as e:  # smtplib's and ssl's errors are OSErrors too
+        raise _classify(e, phase) from e
+    finally:
+        if conn is not None:
+            _quit(conn)
+
+
+def _connect(smtp: SmtpSettings) -> smtplib.SMTP:
+    context = ssl.create_default_context(cafile=smtp.cafile)
+    if smtp.security == "ssl":
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
+    else:
+        conn = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+    try:
+        conn.ehlo()
+        if smtp.security == "starttls":
+            conn.starttls(context=context)
+            conn.ehlo()
+        if smtp.user:
+            conn.login(smtp.user, smtp.password or "")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _quit(conn: smtplib.SMTP) -> None:
+    """Say goodbye; the message is already accepted or refused, so errors here do not matter."""
+    try:
+        conn.quit()
+    except (smtplib.SMTPException, OSError):
+        conn.close()
+
+
+def _classify(e: OSError, phase: str) -> _Failed:
+    """Whether an SMTP error is worth another attempt, or may have delivered the message."""
+    if isinstance(e, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in e.recipients.values()]
+        replies = "; ".join(f"{r}: {code} {_text(reply)}" for r, (code, reply) in e.recipients.items())
+        return _Failed(f"every recipient was refused: {replies}", transient=all(400 <= c < 500 for c in codes))
+    if isinstance(e, smtplib.SMTPResponseException):
+        return _Failed(f"{phase}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
+    if isinstance(e, smtplib.SMTPNotSupportedError):
+        return _Failed(f"{phase}: {e} (check MONITOR_SMTP_SECURITY)")
+    if isinstance(e, ssl.SSLError):
+        return _Failed(f"{phase}: TLS: {e.reason or e}")
+    if phase == "data":
+        return _Failed(f"the connection was lost after the message was handed over ({type(e).__name__}: {e}), so it may have been delivered", uncertain=True)
+    return _Failed(f"{phase}: {type(e).__name__}: {e}", transient=True)
+
+
+def _text(reply: bytes | str) -> str:
+    return one_line(reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply))
+
+
+# --------------------------------------------------------------------------- status
+
+
+def digest_status_lines(store: Store) -> list[str]:
+    """For ``monitor status``: the last digest, and every week whose send needs a look."""
+    rows = store.digests()
+    if not rows:
+        return ["-- no digest sent yet"]
+    lines = []
+    for i, row in enumerate(rows):
+        week, status = row["week"], row.get("status")
+        if status == "sending":
+            error = f" (last error: {row['error']})" if row.get("error") else ""
+            lines.append(f"!! {week}: {IN_DOUBT.format(since=row.get('started_at'))}{error}")
+        elif status == "failed":
+            lines.append(f"!! {week}: failed at {row.get('started_at')}: {row.get('error')}; `monitor digest --week {week} --send` tries again")
+        elif i == 0 and status == "sent":
+            where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
+            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {row.get('stories') or 0} stories, Message-ID {row.get('message_id')}")
+        elif i == 0:
+            lines.append(f"-- {week}: {status}")
+    return lines

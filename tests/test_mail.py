@@ -1,0 +1,408 @@
+"""The digest by email: a real aiosmtpd server on 127.0.0.1 receives it.
+
+``tests/certs/smtp-test.pem`` and ``.key`` are a self-signed certificate for 127.0.0.1
+(valid 2020-2120), for these tests only: made with ``openssl ca -selfsign``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email
+import json
+import os
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+from email import policy
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+from click.testing import CliRunner
+from selectolax.lexbor import LexborHTMLParser
+
+from digest_archive import SOURCES_YAML, STORIES, WEEK, build_archive
+from monitor.cli import cli
+from monitor.config import load_config
+from monitor.digest import build_digest, fit_html
+from monitor.mail import MailError, SmtpSettings, digest_status_lines, message_id, send_digest
+from monitor.store import Store
+
+CERTS = Path(__file__).parent / "certs"
+CERT, KEY = CERTS / "smtp-test.pem", CERTS / "smtp-test.key"
+SENDER = "digest@monitor.example.com"
+RECIPIENTS = ("reader@example.com", "editor@example.org")
+MESSAGE_ID = "<digest-2025-W34.weekly.pk-monitor.example@monitor.example.com>"
+
+
+class Recorder:
+    """An SMTP handler that keeps what it receives; ``replies`` answers the next DATA
+    commands instead (a string reply, or ``"drop"`` to close the connection)."""
+
+    def __init__(self) -> None:
+        self.envelopes: list = []
+        self.replies: list[str] = []
+        self.refuse: set[str] = set()
+        self.got_data = threading.Event()
+        self.release = threading.Event()
+        self.hold = False
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 No such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.got_data.set()
+        while self.hold and not self.release.is_set():
+            await asyncio.sleep(0.02)
+        if self.replies:
+            reply = self.replies.pop(0)
+            if reply == "drop":
+                server.transport.close()
+            return reply if reply != "drop" else "250 OK"
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+    def message(self, n: int = 0) -> email.message.EmailMessage:
+        return email.message_from_bytes(self.envelopes[n].original_content, policy=policy.default)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_tls() -> ssl.SSLContext:
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(CERT, KEY)
+    return ctx
+
+
+def accept(user: bytes, password: bytes):
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = auth_data.login == user and auth_data.password == password
+        return AuthResult(success=ok, handled=False)  # handled=False: the server answers 535
+
+    return authenticator
+
+
+@pytest.fixture
+def smtp_server():
+    """Start an aiosmtpd server on 127.0.0.1 with the given options; stopped after the test."""
+    started = []
+
+    def start(**kwargs) -> tuple[Recorder, int]:
+        handler = Recorder()
+        port = free_port()
+        controller = Controller(handler, hostname="127.0.0.1", port=port, **kwargs)
+        controller.start()
+        started.append((controller, handler))
+        return handler, port
+
+    yield start
+    for controller, handler in started:
+        handler.release.set()
+        controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_smtp_env(monkeypatch):
+    for name in list(os.environ):
+        if name.startswith("MONITOR_SMTP_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def config_path(write_config):
+    extra = f"""\
+digest:
+  sender: {SENDER}
+  recipients: [{", ".join(RECIPIENTS)}]
+  list_id: weekly.pk-monitor.example
+  list_unsubscribe: "<mailto:leave@monitor.example.com>, <https://monitor.example.com/leave>"
+  manage_url: https://monitor.example.com/subscription
+"""
+    return write_config(SOURCES_YAML, extra=extra)
+
+
+@pytest.fixture
+def config(config_path):
+    return load_config(config_path)
+
+
+@pytest.fixture
+def archive(store, config):
+    build_archive(store, config)
+    return store
+
+
+def plain(port: int) -> SmtpSettings:
+    return SmtpSettings(host="127.0.0.1", port=port, security="none", timeout=10, retry_delays=(0, 0))
+
+
+# --------------------------------------------------------------------------- the message
+
+
+def test_sends_once_with_parts_headers_links_and_escaping(smtp_server, archive, config):
+    server, port = smtp_server()
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert (result.status, result.transport, result.attempts) == ("sent", "smtp", 1)
+    [envelope] = server.envelopes
+    assert envelope.mail_from == SENDER and envelope.rcpt_tos == list(RECIPIENTS)
+    msg = server.message()
+    assert msg.get_content_type() == "multipart/alternative"
+    text_part, html_part = msg.get_payload()
+    assert (text_part.get_content_type(), html_part.get_content_type()) == ("text/plain", "text/html")
+    assert text_part.get_content_charset() == html_part.get_content_charset() == "utf-8"
+    assert msg["Subject"] == f"Freelance & IT exports weekly, 2025-W34: {STORIES[0].title}"
+    assert msg["Message-ID"] == MESSAGE_ID == message_id(WEEK, config)
+    sender = msg["From"].addresses[0]
+    assert (sender.display_name, sender.addr_spec) == ("Pakistan Freelance & IT Exports Monitor", SENDER)
+    assert msg["To"] == msg["From"]
+    assert not any(r in str(msg["To"]) for r in RECIPIENTS)  # readers do not see each other
+    assert msg["List-Id"] == "Pakistan Freelance & IT Exports Monitor <weekly.pk-monitor.example>"
+    assert msg["List-Unsubscribe"].strip() == "<mailto:leave@monitor.example.com>, <https://monitor.example.com/leave>"
+    assert msg["Date"]
+    html = html_part.get_content()
+    assert len(html.encode()) < 100_000
+    hrefs = [a.attributes["href"] for a in LexborHTMLParser(html).css("a")]
+    assert hrefs and all(h.startswith(("https://", "mailto:")) for h in hrefs)
+    assert "<script>" not in html and "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;expected&lt;/script&gt;" in html  # a quote
+    text = text_part.get_content()
+    assert "<script>alert('pwned')</script> P@SHA & PSEB sign <b>skills</b> pact" in text
+    assert all(s.title.split()[0] in text for s in STORIES)
+    row = archive.digest(WEEK)
+    assert (row["status"], row["transport"], row["message_id"], row["attempts"]) == ("sent", "smtp", MESSAGE_ID, 1)
+    assert row["sent_at"] and row["subject"] == msg["Subject"] and json.loads(row["recipients"]) == list(RECIPIENTS)
+    assert row["stories"] == len(STORIES) and row["html_bytes"] == len(fit_html(build_digest(archive, config, WEEK)).encode())
+
+
+def test_a_sent_week_is_not_sent_again_unless_forced(smtp_server, archive, config):
+    server, port = smtp_server()
+    send_digest(archive, config, WEEK, smtp=plain(port))
+    again = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert again.status == "already_sent" and not again.delivered
+    assert "use --force" in again.line()
+    assert len(server.envelopes) == 1
+    forced = send_digest(archive, config, WEEK, smtp=plain(port), force=True)
+    assert forced.status == "sent" and len(server.envelopes) == 2
+    assert server.message(1)["Message-ID"] == server.message(0)["Message-ID"]  # recognisably the same
+    assert archive.digest(WEEK)["attempts"] == 2
+
+
+def test_header_injection_through_titles_is_harmless(smtp_server, write_config, store):
+    server, port = smtp_server()
+    config = load_config(write_config(SOURCES_YAML, extra=f'digest:\n  title: "Monitor\\r\\nBcc: evil@example.net"\n  sender: {SENDER}\n  recipients: [reader@example.com]\n'))
+    build_archive(store, config)
+    store.db.execute("UPDATE items SET title = ? WHERE title = ?", ["Exports up\r\nBcc: evil@example.net\r\n\r\nbody", STORIES[0].title])
+    assert send_digest(store, config, WEEK, smtp=plain(port)).status == "sent"
+    [envelope] = server.envelopes
+    assert envelope.rcpt_tos == ["reader@example.com"]
+    msg = server.message()
+    assert msg["Bcc"] is None
+    assert msg["Subject"] == "Freelance & IT exports weekly, 2025-W34: Exports up Bcc: evil@example.net body"
+    assert msg["From"].addresses[0].display_name == "Monitor Bcc: evil@example.net"
+    assert b"\nBcc:" not in envelope.original_content
+
+
+# --------------------------------------------------------------------------- transports
+
+
+def test_starttls_with_login_from_environment(smtp_server, archive, config, monkeypatch):
+    server, port = smtp_server(tls_context=server_tls(), require_starttls=True, auth_required=True, authenticator=accept(b"monitor", b"s3cret pass"))
+    for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "starttls", "USER": "monitor", "PASSWORD": "s3cret pass", "CAFILE": str(CERT)}.items():
+        monkeypatch.setenv(f"MONITOR_SMTP_{name}", value)
+    result = send_digest(archive, config, WEEK)
+    assert result.status == "sent"
+    assert server.message()["Message-ID"] == MESSAGE_ID
+
+
+def test_implicit_tls(smtp_server, archive, config):
+    server, port = smtp_server(ssl_context=server_tls())
+    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", port, "ssl", cafile=str(CERT), timeout=10))
+    assert result.status == "sent" and len(server.envelopes) == 1
+
+
+def test_untrusted_certificate_fails_without_retrying(smtp_server, archive, config):
+    server, port = smtp_server(tls_context=server_tls(), require_starttls=True)
+    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", port, "starttls", timeout=10, retry_delays=(0, 0)))
+    assert (result.status, result.attempts) == ("failed", 1)
+    assert "CERTIFICATE_VERIFY_FAILED" in result.error
+    assert server.envelopes == []
+
+
+def test_wrong_password_fails_then_a_plain_retry_is_allowed(smtp_server, archive, config):
+    server, port = smtp_server(tls_context=server_tls(), require_starttls=True, auth_required=True, authenticator=accept(b"monitor", b"right"))
+    login = SmtpSettings("127.0.0.1", port, "starttls", cafile=str(CERT), timeout=10, retry_delays=(0, 0))
+    failed = send_digest(archive, config, WEEK, smtp=replace(login, user="monitor", password="wrong"))
+    assert (failed.status, failed.attempts) == ("failed", 1)
+    assert "535" in failed.error and "run the send again" in failed.line()
+    row = archive.digest(WEEK)
+    assert row["status"] == "failed" and "535" in row["error"]
+    assert any(line.startswith("!! 2025-W34: failed") for line in digest_status_lines(archive))
+    ok = send_digest(archive, config, WEEK, smtp=replace(login, user="monitor", password="right"))
+    assert ok.status == "sent" and len(server.envelopes) == 1
+    assert archive.digest(WEEK)["error"] is None
+
+
+def test_a_transient_refusal_is_retried(smtp_server, archive, config):
+    server, port = smtp_server()
+    server.replies = ["451 4.3.0 Try again later"]
+    pauses: list[float] = []
+    settings = SmtpSettings("127.0.0.1", port, "none", timeout=10, retry_delays=(7.0, 30.0))
+    result = send_digest(archive, config, WEEK, smtp=settings, sleep=pauses.append)
+    assert (result.status, result.attempts) == ("sent", 2)
+    assert pauses == [7.0]
+    assert len(server.envelopes) == 1
+
+
+def test_a_permanent_refusal_is_not_retried(smtp_server, archive, config):
+    server, port = smtp_server()
+    server.replies = ["554 5.7.1 Message rejected"]
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert (result.status, result.attempts) == ("failed", 1)
+    assert "554" in result.error and server.envelopes == []
+
+
+def test_no_server_fails_after_every_attempt(archive, config):
+    pauses: list[float] = []
+    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0)), sleep=pauses.append)
+    assert (result.status, result.attempts) == ("failed", 3)
+    assert pauses == [1.0, 2.0]
+    assert "connect" in result.error and "ConnectionRefusedError" in result.error
+    assert archive.digest(WEEK)["status"] == "failed"
+
+
+def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, config):
+    server, port = smtp_server()
+    server.refuse = {"editor@example.org"}
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert result.status == "sent" and result.refused == ("editor@example.org",)
+    assert server.envelopes[0].rcpt_tos == ["reader@example.com"]
+    assert json.loads(archive.digest(WEEK)["refused"]) == ["editor@example.org"]
+
+
+def test_connection_lost_after_data_is_in_doubt(smtp_server, archive, config):
+    server, port = smtp_server()
+    server.replies = ["drop"]
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert (result.status, result.attempts) == ("uncertain", 1)  # never retried: it may have arrived
+    row = archive.digest(WEEK)
+    assert row["status"] == "sending" and "may have been delivered" in row["error"]
+    again = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert again.status == "in_doubt" and "--force" in again.line()
+    assert [line[:13] for line in digest_status_lines(archive)] == ["!! 2025-W34: "]
+    assert send_digest(archive, config, WEEK, smtp=plain(port), force=True).status == "sent"
+    assert archive.digest(WEEK)["status"] == "sent"
+
+
+def test_without_smtp_the_message_goes_to_the_outbox(archive, config, tmp_path):
+    result = send_digest(archive, config, WEEK)
+    assert result.status == "written" and result.transport == "outbox"
+    assert result.path == tmp_path / "outbox" / "digest-2025-W34.eml"
+    msg = email.message_from_bytes(result.path.read_bytes(), policy=policy.default)
+    assert msg["Message-ID"] == MESSAGE_ID and msg.get_content_type() == "multipart/alternative"
+    assert "IT exports reach $354 million" in msg.get_body(("plain",)).get_content()
+    row = archive.digest(WEEK)
+    assert (row["status"], row["transport"], row["eml_path"]) == ("sent", "outbox", str(result.path))
+    assert send_digest(archive, config, WEEK).status == "already_sent"
+    assert list((tmp_path / "outbox").iterdir()) == [result.path]
+
+
+def test_smtp_without_recipients_is_an_error_and_records_nothing(store, write_config):
+    config = load_config(write_config(SOURCES_YAML))
+    with pytest.raises(MailError, match="digest.recipients is empty"):
+        send_digest(store, config, WEEK, smtp=plain(25))
+    assert store.digest(WEEK) is None
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"MONITOR_SMTP_SECURITY": "tls"}, "MONITOR_SMTP_SECURITY must be one of starttls, ssl, none; got 'tls'"),
+        ({"MONITOR_SMTP_PORT": "smtp"}, "MONITOR_SMTP_PORT must be a number; got 'smtp'"),
+        ({"MONITOR_SMTP_PORT": "70000"}, "MONITOR_SMTP_PORT must be between 1 and 65535; got 70000"),
+        ({"MONITOR_SMTP_USER": "me"}, "set both MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD, or neither"),
+        ({"MONITOR_SMTP_CAFILE": "/no/such.pem"}, "MONITOR_SMTP_CAFILE: no such file: /no/such.pem"),
+        ({"MONITOR_SMTP_TIMEOUT": "0"}, "MONITOR_SMTP_TIMEOUT must be between 0.1 and 600; got 0"),
+    ],
+)
+def test_bad_smtp_settings_are_named(env, message):
+    with pytest.raises(MailError) as e:
+        SmtpSettings.from_env({"MONITOR_SMTP_HOST": "mail.example.com", **env})
+    assert str(e.value) == message
+
+
+def test_smtp_settings_defaults():
+    assert SmtpSettings.from_env({}) is None
+    assert SmtpSettings.from_env({"MONITOR_SMTP_HOST": "mail.example.com"}) == SmtpSettings("mail.example.com", 587, "starttls")
+    assert SmtpSettings.from_env({"MONITOR_SMTP_HOST": "m", "MONITOR_SMTP_SECURITY": "SSL"}).port == 465
+    assert SmtpSettings.from_env({"MONITOR_SMTP_HOST": "m", "MONITOR_SMTP_SECURITY": "none"}).port == 25
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def run_cli(config_path, db, *args):
+    return CliRunner().invoke(cli, ["--config", str(config_path), "--db", str(db), *args], catch_exceptions=False)
+
+
+def test_cli_send_refuses_a_sent_week_unless_forced(archive, config_path, tmp_path):
+    db = archive.path
+    first = run_cli(config_path, db, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert first.exit_code == 0, first.output
+    assert f"digest {WEEK}: written to {tmp_path / 'outbox' / 'digest-2025-W34.eml'}" in first.output
+    again = run_cli(config_path, db, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert again.exit_code == 1 and "already sent at" in again.output and "use --force" in again.output
+    forced = run_cli(config_path, db, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send", "--force", "--outbox", str(tmp_path / "elsewhere"))
+    assert forced.exit_code == 0 and (tmp_path / "elsewhere" / "digest-2025-W34.eml").is_file()
+    status = run_cli(config_path, db, "status")
+    assert "Digests:\n  ok 2025-W34: sent " in status.output and MESSAGE_ID in status.output
+
+
+def test_cli_force_needs_send(config_path, tmp_path):
+    result = run_cli(config_path, tmp_path / "m.db", "digest", "--force")
+    assert result.exit_code == 2 and "--force and --outbox only apply with --send" in result.output
+
+
+def test_cli_help_explains_sending(config_path, tmp_path):
+    out = run_cli(config_path, tmp_path / "m.db", "digest", "--help").output
+    assert "--send" in out and "--force" in out and "MONITOR_SMTP_HOST" in out and "--outbox" in out
+
+
+def test_a_crash_mid_send_is_visible_and_blocks_a_resend(smtp_server, archive, config_path, tmp_path):
+    """A real ``monitor digest --send`` process is killed while the server holds its DATA."""
+    server, port = smtp_server()
+    server.hold = True
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(port), "MONITOR_SMTP_SECURITY": "none"}
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config_path), "--db", archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert server.got_data.wait(120), proc.communicate()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    server.release.set()
+    with Store(archive.path) as store:
+        row = store.digest(WEEK)
+    assert row["status"] == "sending" and row["started_at"] and row["sent_at"] is None
+    status = run_cli(config_path, archive.path, "status")
+    assert "!! 2025-W34: a send began at " in status.output and "never finished" in status.output
+    resend = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert resend.returncode == 1 and "never finished" in resend.stderr and "--force" in resend.stderr
+    server.hold = False
+    forced = subprocess.run([*cmd, "--force"], env=env, capture_output=True, text=True)
+    assert forced.returncode == 0, forced.stderr
+    assert f"digest {WEEK}: sent to 2 recipients" in forced.stdout
+    with Store(archive.path) as store:
+        assert store.digest(WEEK)["status"] == "sent"
+

@@ -93,33 +93,41 @@ def _as_text(content: bytes | str, content_type: str | None) -> str:
 
 #: Elements whose text runs on within the enclosing block.
 _INLINE = frozenset(
-    "a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr q rp rt "
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i img ins kbd mark nobr q "
     "ruby s samp small span strike strong sub sup time tt u var wbr".split()
 )
 #: Elements that never hold article text: skipped with everything inside.
 _NEVER_TEXT = frozenset(
     "script style noscript template svg math canvas iframe frame frameset object embed video "
     "audio map area button select input textarea option optgroup datalist head title meta link "
-    "base picture source track".split()
+    "base picture source track rp rt".split()
 )
 #: Elements that usually hold boilerplate (see :func:`_is_boilerplate`); so does a
 #: ``header`` outside an article.
 _BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label figcaption".split())
-#: Class or id words naming boilerplate, at the start of a word of a class or id token;
-#: the first group also matches as a prefix ("sharing", "categories"), the second only whole.
+#: Class or id words naming boilerplate. A word starts a class or id token or follows a
+#: ``-`` or ``_`` in it; the first group matches as a prefix ("sharing", "sidebar-left"),
+#: the second as a whole word, the third only at the end of the token (WordPress marks
+#: articles with ``tag-x`` and ``category-y`` classes).
 _BOILERPLATE = re.compile(
-    r"(?:^|[_-])(?:"
+    r"sidebar|textwidget|(?:^|[_-])(?:"
     r"(?:comment|disqus|shar(?:e|ing)|shariff|social|related|recommend|cookie|consent|gdpr|"
-    r"advert|sponsor|promo|outbrain|taboola|newsletter|subscri|paywall|popup|sidebar|widget|"
-    r"breadcrumb|paginat|categor|footer|masthead|navbar|navigation|menu)"
-    r"|(?:ad|ads|adv|banner|nav|tags?|taglist|byline|print|skip|reply|replies|respond|modal|"
-    r"overlay|pager|signup|login|search|more-?stories|read-?more|also-?read|author-?(?:bio|box)|"
-    r"visually-hidden|sr-only|screen-reader-text|hidden)(?:$|[_-])"
+    r"advert|outbrain|taboola|newsletter|subscri|breadcrumb|paginat|footer|masthead|navbar|"
+    r"navigation|menu)"
+    r"|(?:ad|ads|adv|banner|nav|byline|reply|replies|respond|modal|overlay|popup|pager|signup|"
+    r"login|search|cta|more-?stories|also-?read|author-?(?:bio|box|info))(?:$|[_-])"
+    r"|(?:tags|tag-?cloud|tag-?list|categories|hidden|sr-only|screen-reader-text)$"
     r")",
     re.I,
 )
 #: Class or id words naming the content itself; a token with one protects its element.
 _CONTENT = re.compile(r"(?:^|[_-])(?:article|content|entry|post|story|main|body|text|blog)(?:$|[_-])", re.I)
+#: Class or id tokens that name an article's body in common content systems.
+_BODY_NAME = re.compile(
+    r"(?:^|[_-])(?:article|entry|post|story|news|blog|single|node|page|field-name|td-post)[_-]{0,2}"
+    r"(?:body|content|text|entry|inner)(?:$|[_-])",
+    re.I,
+)
 #: Class tokens that describe a state of a layout ("has-sidebar"), not a component.
 _STATE_TOKEN = re.compile(r"^(?:has|with|no|is|show|hide|enable|disable)[_-]", re.I)
 _BOILERPLATE_ROLES = frozenset(
@@ -150,40 +158,47 @@ class _Layout:
     parent: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
-    flagged: list[bool] = field(default_factory=list)  # named or marked as boilerplate
+    kind: list[int] = field(default_factory=list)  # _PLAIN, _BOILERPLATE_ELEMENT or _BODY
     blocks: list[_Block] = field(default_factory=list)
 
-    def add_element(self, tag: str, parent: int, flagged: bool) -> int:
+    def add_element(self, tag: str, parent: int, kind: int) -> int:
         self.parent.append(parent)
         self.end.append(len(self.end))
         self.tag.append(tag)
-        self.flagged.append(flagged)
+        self.kind.append(kind)
         return len(self.tag) - 1
 
 
-def _is_boilerplate(node: LexborNode, tag: str) -> bool:
-    """True for elements whose tag, role, class, id or style mark them as boilerplate."""
+_PLAIN, _BOILERPLATE_ELEMENT, _BODY = range(3)
+
+
+def _element_kind(node: LexborNode, tag: str) -> int:
+    """Whether tag, role, class, id or style mark an element as boilerplate or as article body."""
     if tag in _BOILERPLATE_TAGS:
-        return True
+        return _BOILERPLATE_ELEMENT
     attributes = node.attributes
     if not attributes:
-        return False
+        return _PLAIN
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
-        return True
+        return _BOILERPLATE_ELEMENT
     style = attributes.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return True
+        return _BOILERPLATE_ELEMENT
     if attributes.get("role") in _BOILERPLATE_ROLES:
-        return True
-    boilerplate = False
+        return _BOILERPLATE_ELEMENT
+    if attributes.get("itemprop") == "articleBody":
+        return _BODY
+    kind = _PLAIN
     for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
         if _STATE_TOKEN.match(name):
             continue
         if _BOILERPLATE.search(name):
-            boilerplate = True
+            kind = _BOILERPLATE_ELEMENT
+        elif _BODY_NAME.search(name):
+            return _BODY
         elif _CONTENT.search(name):
-            return False
-    return boilerplate
+            return _PLAIN
+    return kind
 
 
 def _layout(body: LexborNode) -> _Layout:
@@ -194,7 +209,7 @@ def _layout(body: LexborNode) -> _Layout:
     elements that never hold text are skipped.
     """
     layout = _Layout()
-    layout.add_element("body", -1, False)
+    layout.add_element("body", -1, _PLAIN)
     parts: list[str] = []
     link_chars = 0
     owner = 0
@@ -234,15 +249,17 @@ def _layout(body: LexborNode) -> _Layout:
         if tag == "br":
             parts.append(_BREAK)
             continue
-        flagged = _is_boilerplate(node, tag) or (tag == "header" and not _in_article(layout, owner))
+        kind = _element_kind(node, tag)
+        if tag == "header" and not _in_article(layout, owner):
+            kind = _BOILERPLATE_ELEMENT
         if tag in _INLINE:
-            if not flagged:
+            if kind != _BOILERPLATE_ELEMENT:
                 is_anchor = tag == "a"
                 link_depth += is_anchor
                 frames.append((node.iter(include_text=True), -1, is_anchor))
             continue
         flush()
-        owner = layout.add_element(tag, owner, flagged)
+        owner = layout.add_element(tag, owner, kind)
         frames.append((node.iter(include_text=True), owner, False))
     flush()
     return layout
@@ -274,25 +291,39 @@ SHORT_BLOCK = 25
 #: Blocks at least this long (in characters) are prose on their own; shorter ones are
 #: judged by their neighbours.
 GOOD_BLOCK = 60
+LINK_PENALTY = 1.0
+EXCLUDED_PENALTY = 1.0
+ANCESTOR_SHARE = 1.0
+NAMED_SHARE = 0.5
+WEIGHT_OFFSET = 0.0
+SIBLING_SHARE = 0.0
 #: Share of the page's prose above which an element flagged as boilerplate is kept.
 WRAPPER_SHARE = 0.5
 
 
 def _main_text(body: LexborNode, title: str | None) -> str:
-    """The article's text: the blocks of the heaviest subtree, one paragraph a line."""
+    """The article's text, one paragraph a line."""
     layout = _layout(body)
+    kept = _article_blocks(layout, title)
+    return "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
+
+
+def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
+    """Which of the page's blocks are the article's text."""
     if not layout.blocks:
-        return ""
-    excluded = _excluded_elements(layout)
-    weights = [-len(block.text) if excluded[block.owner] else _weight(block) for block in layout.blocks]
-    best = _heaviest_element(layout, weights)
+        return []
+    prose = _subtree_sums(layout, [max(_weight(block), 0.0) for block in layout.blocks])
+    excluded = _excluded_elements(layout, prose)
+    weights = [
+        -EXCLUDED_PENALTY * len(block.text) if excluded[block.owner] else _weight(block) for block in layout.blocks
+    ]
+    in_article = _article_elements(layout, weights, prose, excluded)
     title_key = _fold(title) if title else None
     classes = [
-        _classify(block, best <= block.owner <= layout.end[best] and not excluded[block.owner], title_key)
+        _classify(block, in_article[block.owner] and not excluded[block.owner], title_key)
         for block in layout.blocks
     ]
-    kept = _settle_short_blocks(layout.blocks, classes)
-    return "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
+    return _settle_short_blocks(layout.blocks, classes)
 
 
 def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
@@ -305,26 +336,74 @@ def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
     return totals
 
 
-def _excluded_elements(layout: _Layout) -> list[bool]:
-    """Which elements are boilerplate: flagged ones, unless they hold most of the prose.
+def _excluded_elements(layout: _Layout, prose: list[float]) -> list[bool]:
+    """Which elements are boilerplate: those marked so, unless they hold most of the prose.
 
-    A flagged element holding at least :data:`WRAPPER_SHARE` of the page's prose weight is a
-    layout wrapper that happens to carry a boilerplate-like name, and is kept.
+    ``prose`` is each element's sum of positive block weights. A marked element holding at
+    least :data:`WRAPPER_SHARE` of the page's prose is a layout wrapper that happens to carry
+    a boilerplate-like name, and is kept.
     """
-    prose = _subtree_sums(layout, [max(_weight(block), 0.0) for block in layout.blocks])
     threshold = WRAPPER_SHARE * prose[0]
     excluded = [False] * len(layout.tag)
     for element in range(1, len(excluded)):
         excluded[element] = excluded[layout.parent[element]] or (
-            layout.flagged[element] and prose[element] < threshold
+            layout.kind[element] == _BOILERPLATE_ELEMENT and prose[element] < threshold
         )
     return excluded
 
 
-def _heaviest_element(layout: _Layout, weights: list[float]) -> int:
-    """The element whose subtree holds the most block weight."""
+def _article_elements(layout: _Layout, weights: list[float], prose: list[float], excluded: list[bool]) -> list[bool]:
+    """Which elements make up the article: the heaviest subtree and its positive siblings.
+
+    The heaviest element is the one whose subtree holds the most block weight; a sibling
+    holding more than :data:`SIBLING_SHARE` of its weight joins it (a standfirst, a second
+    column of text).
+    """
     totals = _subtree_sums(layout, weights)
-    return max(range(len(totals)), key=totals.__getitem__)
+    best = max(range(len(totals)), key=totals.__getitem__)
+    parent = layout.parent[best]
+    while parent >= 0 and totals[parent] >= ANCESTOR_SHARE * totals[best]:
+        best, parent = parent, layout.parent[parent]
+    best = _named_body(layout, best, prose, excluded)
+    parent = layout.parent[best]
+    chosen = [best]
+    if parent >= 0:
+        sibling = parent + 1
+        while sibling <= layout.end[parent]:
+            if sibling != best and totals[sibling] > SIBLING_SHARE * totals[best]:
+                chosen.append(sibling)
+            sibling = layout.end[sibling] + 1
+    in_article = [False] * len(totals)
+    for element in chosen:
+        in_article[element : layout.end[element] + 1] = [True] * (layout.end[element] + 1 - element)
+    return in_article
+
+
+def _named_body(layout: _Layout, best: int, prose: list[float], excluded: list[bool]) -> int:
+    """The element a content system names as the article body, if it agrees with ``best``.
+
+    That is the outermost element marked as article body that contains ``best``, or else
+    the one inside ``best`` holding the most prose, if that is at least
+    :data:`NAMED_SHARE` of the prose of ``best``.
+    """
+    ancestor = layout.parent[best]
+    outermost = None
+    while ancestor > 0:
+        if layout.kind[ancestor] == _BODY and not excluded[ancestor]:
+            outermost = ancestor
+        ancestor = layout.parent[ancestor]
+    if outermost is not None:
+        return outermost
+    inside = [
+        element
+        for element in range(best, layout.end[best] + 1)
+        if layout.kind[element] == _BODY and not excluded[element]
+    ]
+    if inside:
+        heaviest = max(inside, key=prose.__getitem__)
+        if prose[heaviest] >= NAMED_SHARE * prose[best]:
+            return heaviest
+    return best
 
 
 def _weight(block: _Block) -> float:
@@ -332,10 +411,10 @@ def _weight(block: _Block) -> float:
     size = len(block.text)
     density = block.link_chars / size
     if density > MAX_LINK_DENSITY:
-        return -size
+        return -LINK_PENALTY * size
     if size < SHORT_BLOCK:
         return 0.0
-    return size * (1 - density)
+    return (size - WEIGHT_OFFSET) * (1 - density)
 
 
 _BAD, _SHORT, _GOOD = range(3)

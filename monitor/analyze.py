@@ -71,7 +71,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleError
@@ -217,6 +217,8 @@ def _either(a: re.Pattern | None, b: re.Pattern | None) -> re.Pattern | None:
 
 def _compile_term(raw: Any, kind: str, path: tuple, context: tuple[re.Pattern | None, re.Pattern | None]) -> Term:
     if isinstance(raw, str):
+        if not raw.strip():
+            raise _fail(path, "expected a non-empty string")
         raw = {"term": raw}
     if not isinstance(raw, Mapping):
         raise _fail(path, f"expected a term or a mapping, got {type(raw).__name__}")
@@ -366,14 +368,16 @@ def _in_context(term: Term, context: str) -> bool:
 
 @dataclass
 class _TopicScore:
+    """One topic's score, the rules that made it, and where its hits were."""
+
     score: float = 0.0
-    rules: list[str] | None = None
-    paragraphs: set[int] | None = None
+    rules: list[str] = field(default_factory=list)
+    paragraphs: set[int] = field(default_factory=set)
     in_title: bool = False
 
 
 def _score_topic(topic: Topic, text: _Text, settings: Settings) -> _TopicScore:
-    result = _TopicScore(0.0, [], set())
+    result = _TopicScore()
     title_context = f"{text.title}\n{text.lede}"
     title_taken: list[tuple[int, int]] = []
     body_taken: list[tuple[int, int]] = []
@@ -431,9 +435,11 @@ def analyze(title: str, text: str, *, rules: Rules, published: str | None = None
     ranked = sorted((s.score, t) for t, s in scores.items() if s.score >= settings.topic_threshold)
     topics = tuple(t for _, t in sorted(ranked, key=lambda pair: -pair[0]))
     total = round(sum(s.score for s in scores.values()), 2)
-    exclusions = _fired_exclusions(rules, body, topics)
-    if total > 0 and _passing_mention(scores.values(), body, settings):
-        exclusions.append(PASSING_MENTION)
+    exclusions = []
+    if total > 0:  # with no hit there is nothing to exclude
+        exclusions = _fired_exclusions(rules, body, topics)
+        if _passing_mention(scores.values(), body, settings):
+            exclusions.append(PASSING_MENTION)
     fired += [f"exclude:{name}" for name in exclusions]
     relevant = total >= settings.threshold and not exclusions
     facts = tuple(extract_facts(title or "", text or "", published)) if relevant else ()

@@ -1,0 +1,359 @@
+"""Relevance, topics and rules, on articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from monitor.analyze import TOPIC_IDS, analyze, analyze_lines, compile_rules, term_regex
+from monitor.cli import cli
+from monitor.errors import RuleError
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def rules():
+    """The rules of the real sources.yaml."""
+    raw = yaml.safe_load((REPO / "sources.yaml").read_text(encoding="utf-8"))
+    return compile_rules(raw["topics"], raw["relevance"])
+
+
+def run(rules, title: str, text: str, published: str = "2025-08-18", hints=()):
+    return analyze(title, text, rules=rules, published=published, hints=hints)
+
+
+# --------------------------------------------------------------------------- relevant stories
+
+MONTHLY_EXPORTS = (
+    "IT exports rise 24pc to $354m in July",
+    "KARACHI: Pakistan's information and communication technology exports rose 24 percent year-on-year to $354 million "
+    "in July, central bank data showed on Monday.\n"
+    "On a month-on-month basis, exports were up 3 percent.\n"
+    "Industry officials credited software houses and freelancers for the growth.",
+)
+
+
+def test_monthly_exports_story(rules):
+    result = run(rules, *MONTHLY_EXPORTS)
+    assert result.relevant
+    assert result.topics[0] == "it_exports"
+    assert "it_exports:title:IT export*" in result.rules
+    assert {(f.series, f.period, f.value, f.unit) for f in result.facts} == {
+        ("it_exports_monthly", "2025-07", 24.0, "percent"),
+        ("it_exports_monthly", "2025-07", 354.0, "USD_million"),
+        ("it_exports_monthly", "2025-07", 3.0, "percent"),
+    }
+    assert all(f.published == "2025-08-18" for f in result.facts)
+
+
+def test_vpn_registration_story(rules):
+    result = run(
+        rules,
+        "PTA extends deadline for VPN registration",
+        "ISLAMABAD: The telecom regulator has extended the deadline for registering virtual private networks by a month.\n"
+        "Freelancers and IT companies that use VPNs for client work can register them online, the regulator said.",
+    )
+    assert result.relevant
+    assert result.topics[0] == "vpn_internet"
+    assert {"vpn_internet", "freelancing"} <= set(result.topics)
+
+
+def test_internet_shutdown_story(rules):
+    result = run(
+        rules,
+        "Mobile internet suspended in three districts",
+        "QUETTA: Mobile internet services were suspended in three districts of Balochistan on Sunday.\n"
+        "Students said the suspension had cut them off from online classes.",
+    )
+    assert result.relevant and result.topics == ("vpn_internet",)
+    assert "vpn_internet:title:internet suspended" in result.rules
+
+
+@pytest.mark.parametrize("spelling", ["PAFLA", "PALFA", "Pakistan Freelancers Association"])
+def test_pafla_in_any_spelling(rules, spelling):
+    result = run(rules, f"{spelling} seeks tax relief for freelancers", "KARACHI: The association asked the government not to raise withholding tax on freelancers' foreign earnings.")
+    assert result.relevant
+    assert {"industry_bodies", "freelancing", "taxes"} <= set(result.topics)
+
+
+@pytest.mark.parametrize("spelling", ["P@SHA", "PASHA", "Pakistan Software Houses Association"])
+def test_pasha_in_any_spelling(rules, spelling):
+    result = run(rules, f"{spelling} calls for continuity of tax regime", "KARACHI: The body urged the government to keep the final tax regime for IT exporters.")
+    assert result.relevant
+    assert result.topics[0] == "industry_bodies"
+
+
+@pytest.mark.parametrize("spelling", ["e-Rozgaar", "eRozgaar", "E-Rozgar", "DigiSkills"])
+def test_skills_programmes_in_any_spelling(rules, spelling):
+    result = run(rules, f"{spelling} centres open new batch", "LAHORE: The programme will train young people in web design and content writing this year.")
+    assert result.relevant and result.topics[0] == "skills"
+
+
+def test_urdu_story(rules):
+    result = run(
+        rules,
+        "فری لانسرز کے لیے پے پال سروس شروع کرنے کا مطالبہ",
+        "اسلام آباد: پاکستان فری لانسرز ایسوسی ایشن نے حکومت سے مطالبہ کیا ہے کہ فری لانسرز کے لیے پے پال سروس شروع کی جائے۔\n"
+        "تنظیم کے مطابق ملک میں 23 لاکھ فری لانسرز کام کر رہے ہیں۔",
+    )
+    assert result.relevant
+    assert {"freelancing", "payments", "industry_bodies"} <= set(result.topics)
+    assert [(f.series, f.value) for f in result.facts] == [("freelancer_count", 2_300_000)]
+
+
+def test_urdu_comparison_base_does_not_date_the_growth(rules):
+    result = run(
+        rules,
+        "آئی ٹی برآمدات میں اضافہ",
+        "اسلام آباد: رواں مالی سال پاکستان کی آئی ٹی برآمدات 3.8 ارب ڈالر رہیں جو گزشتہ مالی سال کے مقابلے میں 18 فیصد زیادہ ہیں۔",
+        published="2025-06-20",
+    )
+    assert {(f.series, f.period, f.value, f.unit) for f in result.facts} == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 18, "percent"),
+    }
+
+
+def test_a_story_told_in_the_body_only_is_relevant_when_spread_over_paragraphs(rules):
+    result = run(
+        rules,
+        "Youth group opens centre in Haripur",
+        "HARIPUR: A local non-profit opened a centre offering training in digital skills and freelancing.\n"
+        "The founder said graduates had already won freelance contracts from overseas clients.",
+    )
+    assert result.relevant
+    assert set(result.topics) == {"freelancing", "skills"}
+    assert not any(r.startswith("exclude:") for r in result.rules)
+
+
+# --------------------------------------------------------------------------- exclusions
+
+
+def test_remittances_without_an_it_angle_are_excluded(rules):
+    result = run(
+        rules,
+        "Remittances rise 10pc to $3.2bn in June",
+        "KARACHI: Workers' remittances rose 10 percent to $3.2 billion in June, the central bank said.\n"
+        "Banks said more overseas Pakistanis used PayPal and Payoneer transfers this year.\n"
+        "Inflows from Saudi Arabia led the increase.",
+    )
+    assert not result.relevant
+    assert "exclude:remittances_no_it" in result.rules
+    assert result.score >= rules.settings.threshold  # out because of the exclusion, not the score
+
+
+def test_remittances_with_an_it_angle_are_kept(rules):
+    result = run(rules, "IT export remittances rise to $354m", "KARACHI: Remittances from IT exports rose to $354 million in July, the central bank said.")
+    assert result.relevant
+    assert "exclude:remittances_no_it" not in result.rules
+
+
+def test_other_countries_freelancers_are_excluded(rules):
+    result = run(
+        rules,
+        "Freelancers in India face new tax notices",
+        "NEW DELHI: Tax authorities have sent notices to thousands of freelancers who earn from overseas clients.\n"
+        "Freelancers' groups in Mumbai and Bengaluru said the notices ignored earlier exemptions.",
+    )
+    assert not result.relevant
+    assert "exclude:foreign_no_pakistan" in result.rules
+
+
+def test_a_passing_mention_is_excluded(rules):
+    result = run(
+        rules,
+        "Budget debate continues in National Assembly",
+        "ISLAMABAD: Lawmakers continued the general debate on the federal budget on Tuesday.\n"
+        "Opposition members criticised new taxes on salaried people.\n"
+        "One member said the government should support freelancers and the country's fourth-largest freelance market.\n"
+        "The debate will continue on Wednesday.",
+    )
+    assert not result.relevant
+    assert "exclude:passing_mention" in result.rules
+    assert result.facts == ()
+
+
+def test_pta_the_tanners_and_pasha_the_name_are_not_ours(rules):
+    tanners = run(rules, "PTA seeks relief on chemical imports", "LAHORE: The Pakistan Tanners Association (PTA) asked for lower duties on chemicals.\nThe PTA chairman said leather exports had fallen.")
+    name = run(rules, "Pasha named new cricket coach", "LAHORE: Former pacer Ahmed Pasha was named coach of the under-19 team.\nPasha said he would focus on fitness.")
+    assert (tanners.score, name.score) == (0, 0)
+    assert not tanners.relevant and not name.relevant
+
+
+def test_college_it_parks_are_not_technology_parks(rules):
+    result = run(rules, "Colleges to get IT parks", "ISLAMABAD: The directorate plans to convert college auditoriums into IT parks.\nTeachers said the college IT parks would take space from debates.")
+    assert result.score == 0 and not result.relevant
+
+
+def test_foreign_journalists_called_freelancers_are_not_ours(rules):
+    result = run(rules, "Actor denies interview", "VIENNA: The magazine said its freelancer, a journalist, had compiled the interview.\nThe actor said the freelance journalist never met him.")
+    assert "freelancing" not in result.topics
+
+
+def test_peca_cases_are_excluded(rules):
+    result = run(
+        rules,
+        "Journalists challenge PECA in court",
+        "ISLAMABAD: The petition says PECA lets the PTA block social media platforms and keep the X ban in place.\n"
+        "The court asked the PTA to reply on the X ban by next week.",
+    )
+    assert not result.relevant
+    assert "exclude:cybercrime_peca" in result.rules
+    assert result.score >= rules.settings.threshold
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def test_a_title_hit_counts_more_than_a_body_hit(rules):
+    in_title = run(rules, "Freelancers get new bank accounts", "KARACHI: Banks opened the accounts on Monday.")
+    in_body = run(rules, "New bank accounts launched", "KARACHI: Banks opened accounts for freelancers on Monday.")
+    assert in_title.score == pytest.approx(in_body.score * rules.settings.title_weight)
+    assert "freelancing:title:freelanc*" in in_title.rules and "freelancing:body:freelanc*" in in_body.rules
+
+
+def test_repeated_terms_saturate(rules):
+    once = run(rules, "", "Freelancers met.")
+    many = run(rules, "", "Freelancers met. " * 20)
+    assert once.score == 1.5
+    assert many.score <= 2 * once.score
+
+
+def test_hints_boost_matched_topics_only(rules):
+    text = "KARACHI: A new co-working space for freelancers opened.\nFreelancers can rent desks by the hour."
+    plain = run(rules, "Co-working space opens", text)
+    hinted = run(rules, "Co-working space opens", text, hints=("freelancing",))
+    assert hinted.score == pytest.approx(plain.score * (1 + rules.settings.hint_boost), abs=0.01)
+    assert "hint:freelancing" in hinted.rules
+
+
+def test_hints_alone_never_make_an_item_relevant(rules):
+    result = run(rules, "Cricket board names squad", "LAHORE: The selectors named two new fast bowlers.", hints=TOPIC_IDS)
+    assert result.score == 0 and not result.relevant and result.topics == ()
+    assert not any(r.startswith("hint:") for r in result.rules)
+
+
+def test_topics_are_sorted_by_strength(rules):
+    result = run(rules, "PAFLA seeks tax relief for freelancers", "The Pakistan Freelancers Association wrote to the finance minister.")
+    scores = [rules for rules in result.topics]
+    assert scores[0] == "industry_bodies"
+
+
+def test_irrelevant_items_have_no_facts(rules):
+    result = run(rules, "Cricket board names squad", "LAHORE: IT exports were $354m in July, a board member said in passing.")
+    assert not result.relevant and result.facts == ()
+
+
+def test_empty_item(rules):
+    result = run(rules, "", "")
+    assert (result.relevant, result.score, result.topics, result.rules, result.facts) == (False, 0, (), (), ())
+
+
+# --------------------------------------------------------------------------- terms
+
+
+@pytest.mark.parametrize(
+    ("term", "matches", "misses"),
+    [
+        ("IT exports", ["IT exports", "IT Exports", "IT-exports"], ["it exports", "its exports", "ITexports"]),
+        ("freelanc*", ["freelancer", "Freelancing", "freelancers"], ["nonfreelancer"]),
+        ("e-Rozgaar", ["e-Rozgaar", "eRozgaar", "E Rozgaar", "E-ROZGAAR"], ["Rozgaar"]),
+        ("P@SHA", ["P@SHA"], ["P@sha", "XP@SHA"]),
+        ("PASHA", ["PASHA", "PASHA's"], ["Pasha", "PASHAS"]),
+        ("Freelancers' Association", ["Freelancers' Association", "Freelancers’ Association", "Freelancers Association"], []),
+        ("فری لانسر", ["فری لانسرز", "فری لانسر"], []),
+    ],
+)
+def test_term_syntax(term, matches, misses):
+    pattern = re.compile(term_regex(term), re.IGNORECASE)
+    for text in matches:
+        assert pattern.search(text), text
+    for text in misses:
+        assert not pattern.search(text), text
+
+
+# --------------------------------------------------------------------------- validation
+
+GOOD_TOPIC = {"label": "Freelancing", "keywords": ["freelanc*"]}
+
+
+@pytest.mark.parametrize(
+    ("topics", "relevance", "path"),
+    [
+        ({"crypto": GOOD_TOPIC}, None, ("crypto",)),
+        ({"relevance": GOOD_TOPIC}, None, ("relevance",)),
+        ({"freelancing": {"keywords": ["a"], "colour": "red"}}, None, ("freelancing", "colour")),
+        ({"freelancing": {"keywords": "freelancer"}}, None, ("freelancing", "keywords")),
+        ({"freelancing": {"keywords": ["ok", 3]}}, None, ("freelancing", "keywords", 1)),
+        ({"freelancing": {"keywords": ["ok", ""]}}, None, ("freelancing", "keywords", 1)),
+        ({"freelancing": {"keywords": [{"term": "x", "weight": 0}]}}, None, ("freelancing", "keywords", 0, "weight")),
+        ({"freelancing": {"keywords": [{"term": "x", "weight": -1}]}}, None, ("freelancing", "keywords", 0, "weight")),
+        ({"freelancing": {"keywords": [{"term": "x", "weight": 11}]}}, None, ("freelancing", "keywords", 0, "weight")),
+        ({"freelancing": {"keywords": [{"term": "x", "weight": "heavy"}]}}, None, ("freelancing", "keywords", 0, "weight")),
+        ({"freelancing": {"keywords": [{"term": "x", "weight": True}]}}, None, ("freelancing", "keywords", 0, "weight")),
+        ({"freelancing": {"phrases": [{"regex": "free(lanc"}]}}, None, ("freelancing", "phrases", 0, "regex")),
+        ({"freelancing": {"phrases": [{"term": "a", "regex": "b"}]}}, None, ("freelancing", "phrases", 0)),
+        ({"freelancing": {"phrases": [{"term": "a", "colour": "b"}]}}, None, ("freelancing", "phrases", 0, "colour")),
+        ({"freelancing": {"keywords": [{"term": "a", "require": "b"}]}}, None, ("freelancing", "keywords", 0, "require")),
+        ({"freelancing": {"label": "x"}}, None, ("freelancing",)),
+        ({"freelancing": GOOD_TOPIC}, {"treshold": 3}, ("relevance", "treshold")),
+        ({"freelancing": GOOD_TOPIC}, {"threshold": -1}, ("relevance", "threshold")),
+        ({"freelancing": GOOD_TOPIC}, {"min_paragraphs": 1.5}, ("relevance", "min_paragraphs")),
+        ({"freelancing": GOOD_TOPIC}, {"hint_boost": 2}, ("relevance", "hint_boost")),
+        ({"freelancing": GOOD_TOPIC}, {"exclude": {"Bad Name": {"when": ["x"]}}}, ("relevance", "exclude", "Bad Name")),
+        ({"freelancing": GOOD_TOPIC}, {"exclude": {"x": {"when": ["a"], "if": ["b"]}}}, ("relevance", "exclude", "x", "if")),
+        ({"freelancing": GOOD_TOPIC}, {"exclude": {"x": {"unless_topics": ["crypto"]}}}, ("relevance", "exclude", "x", "unless_topics", 0)),
+    ],
+)
+def test_bad_rules_are_reported_with_their_path(topics, relevance, path):
+    with pytest.raises(RuleError) as caught:
+        compile_rules(topics, relevance)
+    assert caught.value.path == path
+
+
+def test_the_shipped_rules_cover_every_topic(rules):
+    assert {t.id for t in rules.topics} == set(TOPIC_IDS)
+    assert rules.settings.threshold > 0 and rules.exclusions
+
+
+def test_defaults_apply_without_a_relevance_section():
+    compiled = compile_rules({"freelancing": GOOD_TOPIC})
+    assert compiled.settings.threshold == 4.0 and compiled.exclusions == ()
+    assert analyze("Freelancers rally", "Freelancers met.", rules=compiled).relevant
+
+
+# --------------------------------------------------------------------------- JSON lines and CLI
+
+
+def test_analyze_lines(rules):
+    title, text = MONTHLY_EXPORTS
+    lines = [json.dumps({"id": "a", "title": title, "text": text, "published": "2025-08-18"}), "", "not json", json.dumps(["a list"])]
+    out = list(analyze_lines(lines, rules))
+    assert [o.get("id") for o in out] == ["a", None, None]
+    assert out[0]["relevant"] is True and out[0]["topics"][0] == "it_exports"
+    assert set(out[0]["facts"][0]) == {"series", "period", "value", "unit", "quote", "published"}
+    assert "line 3" in out[1]["error"] and "line 4" in out[2]["error"]
+
+
+def test_monitor_analyze_command():
+    title, text = MONTHLY_EXPORTS
+    stdin = json.dumps({"id": 7, "title": title, "text": text, "published": "2025-08-18"}) + "\n"
+    result = CliRunner().invoke(cli, ["--config", str(REPO / "sources.yaml"), "analyze"], input=stdin)
+    assert result.exit_code == 0, result.output
+    (line,) = result.output.splitlines()
+    record = json.loads(line)
+    assert set(record) == {"id", "relevant", "score", "topics", "facts", "rules"}
+    assert record["id"] == 7 and record["relevant"] is True
+    assert {"it_exports_monthly"} == {f["series"] for f in record["facts"]}
+
+
+def test_monitor_analyze_command_reports_bad_lines():
+    result = CliRunner().invoke(cli, ["--config", str(REPO / "sources.yaml"), "analyze"], input="{oops\n")
+    assert result.exit_code == 1
+    assert "error" in json.loads(result.output)

@@ -406,6 +406,33 @@ def health(obj: Context, poll_seconds: float | None) -> None:
     sys.exit(0 if ok else 1)
 
 
+# --------------------------------------------------------------------------- serve
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 accepts other machines (e.g. from inside Docker).")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on; 0 picks a free one.")
+@click.option("--print-metadata", is_flag=True, help="Print the Datasette metadata for --db as JSON and exit (to publish a copy).")
+@click.pass_obj
+def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
+    """Explore the archive in Datasette, read-only, safe beside the running daemon.
+
+    Opens on descriptions of every table, facets by topic, source and week, full-text
+    search, and canned queries: this week's stories by topic, search, a series of figures.
+    Brings the archive's views up to date first. Ctrl+C stops it.
+    """
+    from . import serve as server
+
+    if print_metadata:
+        click.echo(json.dumps(server.metadata_for(obj.db_path), indent=2, ensure_ascii=False))
+        return
+    path = server.prepare_archive(obj.db_path)
+    sock = server.listen(host, port)
+    url_host = f"[{host}]" if ":" in host else host
+    click.echo(f"Serving {path} at http://{url_host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)
+    server.serve(path, sock, log_level="info" if obj.verbose else "warning")
+
+
 def main() -> None:
     cli(prog_name="monitor")
 

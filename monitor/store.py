@@ -162,7 +162,54 @@ def _v2_digest_delivery(db: sqlite_utils.Database) -> None:
         db["digests"].add_column(column, kind)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery]
+# ---- archive views: what Datasette (monitor/datasette/metadata.yaml) shows first
+
+#: Today in Pakistan: Pakistan Standard Time is UTC+5 all year, with no daylight saving.
+PAKISTAN_TODAY_SQL = "date('now', '+5 hours')"
+
+
+def iso_week_sql(day: str) -> str:
+    """SQL giving the ISO week (``2025-W34``) of the SQL date expression ``day``.
+
+    SQLite has no ``%G``/``%V`` before 3.46: an ISO week belongs to the year of its
+    Thursday, and is numbered by that Thursday's day of the year.
+    """
+    thursday = f"date({day}, '-' || ((strftime('%w', {day}) + 6) % 7) || ' days', '+3 days')"
+    return f"strftime('%Y', {thursday}) || '-W' || printf('%02d', (strftime('%j', {thursday}) - 1) / 7 + 1)"
+
+
+_ARCHIVE_VIEWS = {
+    "current_week": f"SELECT {iso_week_sql(PAKISTAN_TODAY_SQL)} AS week",
+    # One row per story; ``topic`` is the item's first topic, ``outlets`` who ran it.
+    "stories": """
+        SELECT week, json_extract(topics, '$[0]') AS topic, title, source AS outlets, 1 AS reprints,
+               published, url, topics, id AS item
+        FROM items WHERE relevant = 1""",
+    "source_health": """
+        SELECT s.name AS source, s.kind, s.last_success, s.last_failure, s.last_outcome, s.last_error,
+          s.consecutive_failures,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name
+              AND f.started_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-7 days')
+              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures_7d,
+          (SELECT count(*) FROM items i WHERE i.source = s.name
+              AND i.fetched_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-7 days')) AS items_7d,
+          s.last_new_item,
+          CAST(julianday('now') - julianday(s.last_new_item) AS INTEGER) AS silent_days,
+          s.next_attempt, s.url
+        FROM sources s""",
+    "digests_sent": """
+        SELECT week, sent_at, stories, recipients, subject, message_id
+        FROM digests WHERE status = 'sent'""",
+}
+
+
+def _v3_archive_views(db: sqlite_utils.Database) -> None:
+    """Views for readers of the archive: the current week, stories, source health, digests sent."""
+    for name, select in _ARCHIVE_VIEWS.items():
+        db.create_view(name, select.strip())
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views]
 
 
 # --------------------------------------------------------------------------- the store

@@ -1,0 +1,109 @@
+"""Datasette on the archive: what ``monitor serve`` runs.
+
+The archive opens on a useful front page rather than a raw dump: the metadata shipped in
+``monitor/datasette/metadata.yaml`` describes every table and view and the columns people
+filter on, sets facets (topic, source, week) and newest-first sorting, points the search
+box at the items' full-text index, and adds the canned queries (this week's stories by
+topic, search, a series of figures). The views it shows are created by the store's
+migrations, so any SQLite client sees them too.
+
+Visitors can only read. The archive is served as a mutable database, which Datasette
+opens read-only (``mode=ro``) and which keeps working while the daemon writes in WAL mode;
+Datasette accepts only SELECT statements, no canned query is a write query, and any HTTP
+request other than GET or HEAD is answered 405 before it reaches Datasette.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sqlite3
+from pathlib import Path
+from typing import Any, Awaitable, Callable, MutableMapping
+
+import uvicorn
+import yaml
+from datasette.app import Datasette
+
+from .errors import MonitorError
+from .store import Store
+
+METADATA_FILE = Path(__file__).resolve().parent / "datasette" / "metadata.yaml"
+
+#: The database name the shipped metadata is written for (the archive is ``monitor.db``).
+METADATA_DATABASE = "monitor"
+
+Scope = MutableMapping[str, Any]
+ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitable[None]]], Awaitable[None]]
+
+#: The only HTTP methods visitors may use.
+READ_METHODS = frozenset({"GET", "HEAD"})
+READ_ONLY_BODY = b"This archive is read-only: only GET and HEAD requests are served.\n"
+
+#: Long article text is cut short in HTML tables; array facets over a large archive get time.
+SETTINGS: dict[str, Any] = {"truncate_cells_html": 280, "facet_time_limit_ms": 1000}
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives a database file: its name without the extension."""
+    return Path(db_path).stem
+
+
+def metadata_for(db_path: str | Path) -> dict[str, Any]:
+    """The shipped metadata, with its database entry renamed after the file served."""
+    metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
+    databases = metadata["databases"]
+    databases[database_name(db_path)] = databases.pop(METADATA_DATABASE)
+    return metadata
+
+
+def prepare_archive(db_path: str | Path) -> Path:
+    """Check that ``db_path`` is an archive and bring its schema, views included, up to date.
+
+    Raises :class:`MonitorError` when the file is missing or is not an SQLite database;
+    the file is left as it was.
+    """
+    path = Path(db_path)
+    if not path.is_file():
+        raise MonitorError(f"no archive at {path}: run `monitor poll` (or `monitor demo`) first, or pass --db")
+    try:
+        Store(path).close()
+    except sqlite3.DatabaseError as e:
+        raise MonitorError(f"{path}: not a monitor archive: {e}") from None
+    return path
+
+
+def datasette_for(db_path: str | Path) -> Datasette:
+    """A Datasette instance serving the archive with the shipped metadata and settings."""
+    return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
+
+
+def read_only(app: ASGIApp) -> ASGIApp:
+    """Wrap an ASGI app so that an HTTP request other than GET or HEAD gets 405."""
+
+    async def guarded(scope: Scope, receive: Callable[[], Awaitable[Any]], send: Callable[[Any], Awaitable[None]]) -> None:
+        if scope["type"] != "http" or scope["method"] in READ_METHODS:
+            await app(scope, receive, send)
+            return
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"allow", b"GET, HEAD"), (b"content-length", str(len(READ_ONLY_BODY)).encode())]
+        await send({"type": "http.response.start", "status": 405, "headers": headers})
+        await send({"type": "http.response.body", "body": READ_ONLY_BODY})
+
+    return guarded
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0 picks a free one), or a clear error."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family)
+    except OSError as e:
+        raise MonitorError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+
+
+def serve(db_path: str | Path, sock: socket.socket, *, log_level: str = "warning") -> None:
+    """Serve the archive on ``sock`` until interrupted (Ctrl+C or SIGTERM)."""
+    ds = datasette_for(db_path)
+    asyncio.run(ds.invoke_startup())
+    config = uvicorn.Config(read_only(ds.app()), log_level=log_level, log_config=None, lifespan="on")
+    uvicorn.Server(config).run(sockets=[sock])

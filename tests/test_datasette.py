@@ -1,0 +1,460 @@
+"""The archive in Datasette: a real ``monitor serve`` process on 127.0.0.1, a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import select
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterator
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from monitor.models import FetchResult, Item, Source
+from monitor.serve import METADATA_FILE, SETTINGS, metadata_for, prepare_archive
+from monitor.store import MIGRATIONS, Store, item_id, iso_week_sql
+from monitor.weeks import current_week, iso_week
+
+KARACHI = ZoneInfo("Asia/Karachi")
+NOW = datetime.now(timezone.utc).replace(microsecond=0)
+VPN_TITLE = "PTA extends VPN registration deadline for freelancers"
+
+# ----------------------------------------------------------------------------- the archive
+
+
+def _ago(**delta: float) -> str:
+    return (NOW - timedelta(**delta)).isoformat()
+
+
+def _item(source: str, slug: str, title: str, published: str, topics: tuple[str, ...], text: str, relevant: bool = True) -> Item:
+    url = f"https://news.example.pk/{slug}"
+    return Item(id=item_id(url), source=source, url=url, canonical_url=url, title=title, summary=text[:80], text=text, published=published, fetched_at=_ago(hours=1), lang="en", topics=topics, relevant=relevant, score=2.0 if relevant else 0.0, extraction="ok")
+
+
+ITEMS = [
+    _item("PTA Press Releases", "vpn-deadline", VPN_TITLE, "2025-08-22T07:00:00+00:00", ("vpn_internet", "freelancing"),
+          "The telecom regulator gave freelancers and software houses until the end of October to register the VPNs they use for client work."),
+    _item("Dawn Business", "it-exports-july", "IT exports reach $354 million in July", "2025-08-18T05:00:00+00:00", ("it_exports",),
+          "Pakistan's IT and ICT services exports were $354 million in July 2025, the first month of the fiscal year, central bank figures show."),
+    _item("ProPakistani", "fcy-accounts", "Central bank eases foreign currency accounts for freelancers", "2025-08-20T10:00:00+00:00", ("payments", "freelancing"),
+          "Freelancers can now keep a larger share of their export earnings in foreign currency accounts, the State Bank said."),
+    _item("Dawn Business", "cricket-squad", "Selectors name squad for the tri-series", "2025-08-21T09:00:00+00:00", (),
+          "Two uncapped fast bowlers were picked for the home series.", relevant=False),
+    _item("Dawn Business", "ict-exports-fy25", "ICT exports cross $3.8 billion in FY2024-25", "2025-07-17T06:00:00+00:00", ("it_exports",),
+          "Exports of IT and IT-enabled services reached $3.8 billion in the fiscal year that ended in June."),
+    _item("ProPakistani", "slowdown-today", "Mobile internet slows down again in several cities", NOW.isoformat(), ("vpn_internet",),
+          "Users reported slow connections on mobile data; freelancers said uploads to clients stalled."),
+]
+
+
+def _fact(series: str, period: str, value: float, quote: str, item: Item, unit: str = "USD_million") -> dict:
+    return {"series": series, "period": period, "value": value, "unit": unit, "quote": quote, "item": item.id, "source": item.source, "published": item.published, "found_at": item.fetched_at}
+
+
+FACTS = [
+    _fact("it_exports_monthly", "2025-07", 354.0, ITEMS[1].text, ITEMS[1]),
+    _fact("it_exports_annual", "FY2024-25", 3800.0, ITEMS[4].text, ITEMS[4]),
+]
+
+SOURCES = [
+    Source("Dawn Business", "https://www.dawn.com/feeds/business"),
+    Source("ProPakistani", "https://propakistani.pk/feed/"),
+    Source("PTA Press Releases", "https://www.pta.gov.pk/en/media-center/press-releases", kind="page"),
+    Source("Dead Feed", "https://feeds.example.pk/gone.xml"),
+]
+
+
+def build_archive(path: Path) -> Path:
+    """A small archive: items over two weeks and this one, facts, fetches, digests."""
+    with Store(path) as store:
+        store.sync_sources(SOURCES)
+        store.save_items(ITEMS, week_of=lambda published, fetched: iso_week(published or fetched, KARACHI))
+        store.save_facts(FACTS)
+        ok = FetchResult("https://www.dawn.com/feeds/business", "ok", status=200, started_at=_ago(hours=2))
+        store.record_fetch("Dawn Business", ok, new_items=3, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(hours=2)})
+        store.record_fetch("ProPakistani", ok, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(days=20, hours=1)})
+        for days in (10, 3, 2, 1):
+            failed = FetchResult("https://feeds.example.pk/gone.xml", "http_5xx", status=503, error="HTTP 503", started_at=_ago(days=days))
+            store.record_fetch("Dead Feed", failed, state={"last_failure": _ago(days=days), "last_outcome": "http_5xx", "last_error": "HTTP 503", "consecutive_failures": 4})
+        store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.pk"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.pk>")
+        store.set_digest("2025-W34", status="failed", error="SMTP 554: rejected", stories=5)
+    return path
+
+
+# ----------------------------------------------------------------------------- the server
+
+
+@dataclass
+class Served:
+    url: str
+    log: list[str] = field(default_factory=list)
+
+
+def _line_within(proc: subprocess.Popen, seconds: float) -> str:
+    ready, _, _ = select.select([proc.stderr], [], [], seconds)
+    return proc.stderr.readline() if ready else ""
+
+
+@contextmanager
+def monitor_serve(db: Path, *args: str) -> Iterator[Served]:
+    """Run ``monitor serve --port 0`` on ``db``; yield its URL and what it logs."""
+    cmd = [sys.executable, "-m", "monitor.cli", "--db", str(db), "serve", "--port", "0", *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        first = _line_within(proc, 60)
+        found = re.search(r" at (http://127\.0\.0\.1:\d+)/ ", first)
+        assert found, f"monitor serve did not start: {first!r}"
+        served = Served(found[1], [first])
+        threading.Thread(target=lambda: served.log.extend(proc.stderr), daemon=True).start()
+        yield served
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    return build_archive(tmp_path_factory.mktemp("archive") / "monitor.db")
+
+
+@pytest.fixture(scope="module")
+def http(archive) -> Iterator[httpx.Client]:
+    """An HTTP client on a ``monitor serve`` process serving the fixture archive."""
+    with monitor_serve(archive) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        yield client
+
+
+def rows(client: httpx.Client, path: str, **params: str) -> list[dict]:
+    r = client.get(path, params={**params, "_shape": "array"})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+# ----------------------------------------------------------------------------- tests
+
+
+def test_search_for_vpn_returns_the_vpn_story_as_json(http):
+    hits = rows(http, "/monitor/search.json", q="VPN")
+    assert [h["title"] for h in hits] == [VPN_TITLE]
+    assert hits[0]["url"] == "https://news.example.pk/vpn-deadline"
+    assert "[VPN" in hits[0]["snippet"] or "[VPNs]" in hits[0]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("it-exports", {"IT exports reach $354 million in July"}),  # a phrase: "IT-enabled ... exports" is not it
+        ('"freelancers VPN', {VPN_TITLE}),  # stray quote, words in any order
+        ("   ", set()),  # an empty search is no search, not an error
+        ("NEAR( OR", set()),  # FTS operators are plain words
+    ],
+)
+def test_search_takes_words_not_fts_syntax(http, query, expected):
+    assert {h["title"] for h in rows(http, "/monitor/search.json", q=query)} == expected
+
+
+CANNED = {
+    "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
+    "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),
+    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "source", "quote", "published", "url"]),
+}
+
+VIEWS = {
+    "stories": ["week", "topic", "title", "outlets", "reprints", "published", "url", "topics", "item"],
+    "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
+    "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
+    "current_week": ["week"],
+}
+
+
+@pytest.mark.parametrize("name", CANNED)
+def test_every_canned_query_answers_with_its_columns(http, name):
+    params, columns = CANNED[name]
+    r = http.get(f"/monitor/{name}.json", params=params)
+    assert r.status_code == 200, r.text
+    assert r.json()["columns"] == columns
+    assert http.get(f"/monitor/{name}").status_code == 200  # the HTML page with its form
+
+
+def test_the_metadata_lists_exactly_these_canned_queries():
+    queries = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"]
+    assert set(queries) == set(CANNED)
+    assert not any(q.get("write") for q in queries.values())
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_every_view_answers_with_its_columns(http, name):
+    r = http.get(f"/monitor/{name}.json")
+    assert r.status_code == 200, r.text
+    assert r.json()["columns"] == VIEWS[name]
+
+
+def test_stories_this_week_defaults_to_the_current_week_in_pakistan(http):
+    before = current_week(KARACHI)
+    stories = rows(http, "/monitor/stories_this_week.json")
+    assert current_week(KARACHI) == before or stories == []  # a week turned during the request
+    assert [s["title"] for s in stories] == ["Mobile internet slows down again in several cities"]
+    assert stories[0]["week"] == before
+
+
+def test_stories_of_a_week_are_grouped_by_topic_and_skip_irrelevant_items(http):
+    stories = rows(http, "/monitor/stories_this_week.json", week="2025-W34")
+    assert [(s["topic"], s["title"], s["outlets"]) for s in stories] == [
+        ("it_exports", "IT exports reach $354 million in July", "Dawn Business"),
+        ("payments", "Central bank eases foreign currency accounts for freelancers", "ProPakistani"),
+        ("vpn_internet", VPN_TITLE, "PTA Press Releases"),
+    ]
+
+
+def test_stories_filter_on_any_of_their_topics(http):
+    stories = rows(http, "/monitor/stories_this_week.json", week="2025-W34", topic="freelancing")
+    assert {s["title"] for s in stories} == {VPN_TITLE, "Central bank eases foreign currency accounts for freelancers"}
+
+
+def test_facts_series_gives_periods_values_sources_and_quotes(http):
+    facts = rows(http, "/monitor/facts_series.json", series="it_exports_monthly")
+    assert facts == [
+        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url}
+    ]
+    assert rows(http, "/monitor/facts_series.json", series="no_such_series") == []
+
+
+def test_source_health_shows_failures_and_silence(http):
+    health = {r["source"]: r for r in rows(http, "/monitor/source_health.json")}
+    dead = health["Dead Feed"]
+    assert (dead["consecutive_failures"], dead["failures_7d"], dead["last_error"], dead["silent_days"]) == (4, 3, "HTTP 503", None)
+    assert health["ProPakistani"]["silent_days"] == 20
+    assert health["Dawn Business"]["silent_days"] == 0
+    assert health["Dawn Business"]["items_7d"] == 3
+
+
+def test_digests_sent_lists_only_digests_that_went_out(http):
+    assert [(d["week"], d["message_id"]) for d in rows(http, "/monitor/digests_sent.json")] == [("2025-W33", "<w33@monitor.example.pk>")]
+
+
+def test_items_open_with_facets_newest_first_and_search(http):
+    data = http.get("/monitor/items.json").json()
+    assert set(data["facet_results"]) >= {"topics", "source", "week"}
+    topics = {f["value"]: f["count"] for f in data["facet_results"]["topics"]["results"]}
+    assert topics["freelancing"] == 2 and topics["it_exports"] == 2
+    assert "order by published desc" in data["query"]["sql"]
+    published = [r[data["columns"].index("published")] for r in data["rows"]]
+    assert published == sorted(published, reverse=True)
+    found = rows(http, "/monitor/items.json", _search="vpn")
+    assert [r["title"] for r in found] == [VPN_TITLE]
+
+
+def test_front_page_and_tables_carry_descriptions(http):
+    home = http.get("/monitor")
+    assert home.status_code == 200
+    assert "The archive: every item the monitor kept" in home.text
+    items_page = http.get("/monitor/items").text
+    assert "ISO week of publication in Pakistan time" in items_page  # a column description
+    assert "Collected from the news feeds and official pages" in items_page  # source notes
+
+
+def test_every_table_and_view_has_a_description(archive):
+    tables = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["tables"]
+    with Store(archive, readonly=True) as store:
+        names = {n for n in store.db.table_names() + store.db.view_names() if not n.startswith("items_fts")}
+    undescribed = sorted(n for n in names if not (tables.get(n) or {}).get("description"))
+    assert undescribed == [], f"describe these in {METADATA_FILE}"
+
+
+def _item_count(archive: Path) -> int:
+    with Store(archive, readonly=True) as store:
+        return store.count_items()
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM items",
+        "WITH gone AS (SELECT 1) DELETE FROM items",  # passes the SELECT check, then meets a read-only connection
+        "UPDATE items SET title = 'x'",
+        "ATTACH DATABASE '/tmp/other.db' AS other",
+        "PRAGMA journal_mode = DELETE",
+    ],
+)
+def test_a_write_through_sql_is_refused(http, archive, sql):
+    before = _item_count(archive)
+    r = http.get("/monitor.json", params={"sql": sql})
+    assert r.status_code == 400
+    assert r.json()["ok"] is False
+    assert _item_count(archive) == before == len(ITEMS)
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [("POST", "/monitor/search"), ("POST", "/monitor/items"), ("POST", "/monitor/items/-/insert"), ("PUT", "/monitor/items"), ("DELETE", "/monitor/items")],
+)
+def test_a_request_that_could_write_is_refused(http, archive, method, path):
+    r = http.request(method, path, data={"q": "VPN", "sql": "DELETE FROM items"})
+    assert r.status_code == 405
+    assert r.headers["allow"] == "GET, HEAD"
+    assert "read-only" in r.text
+    assert _item_count(archive) == len(ITEMS)
+
+
+# ----------------------------------------------------------------------------- beside the daemon
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    import time
+    from pathlib import Path
+    from monitor.models import FetchResult, Item
+    from monitor.store import Store, item_id
+
+    db, stop = sys.argv[1], Path(sys.argv[2])
+    text = "Freelancers in Lahore and Karachi reported stalled uploads to clients. " * 20
+    batch = 0
+    with Store(db) as store:
+        while not stop.exists() and batch < 20000:
+            items = []
+            for n in range(20):
+                url = f"https://load.example.pk/{batch}/{n}"
+                items.append(Item(id=item_id(url), source="Load Feed", url=url, canonical_url=url,
+                                  title=f"Load story {batch}-{n}", text=text, published="2025-09-01T05:00:00+00:00",
+                                  fetched_at="2025-09-01T06:00:00+00:00", topics=("freelancing",)))
+            with store.transaction():
+                new = store.save_items(items, week_of=lambda p, f: "2025-W36")
+                store.save_facts([{"series": "other", "period": "", "value": batch, "unit": "count",
+                                   "quote": "load", "item": i, "source": "Load Feed"} for i in new])
+                store.record_fetch("Load Feed", FetchResult("https://load.example.pk/feed", "ok"), new_items=len(new))
+            batch += 1
+            if batch == 1:
+                print("writing", flush=True)
+            time.sleep(0.02)  # a poll writes one source at a time, between fetches
+    print(batch, flush=True)
+    """
+)
+
+
+def test_reading_while_a_poll_writes_causes_no_error(tmp_path):
+    db = build_archive(tmp_path / "monitor.db")
+    stop = tmp_path / "stop"
+    with monitor_serve(db) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(stop)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert writer.stdout.readline().strip() == "writing", writer.stderr.read()
+            counts, failures, requests = set(), [], 0
+            pages = ["/monitor/items.json?_size=1", "/monitor/search.json?q=vpn", "/monitor/stories_this_week.json?week=2025-W34", "/monitor/source_health.json", "/monitor/facts.json?_size=5&_facet=series"]
+            while requests < 2000 and (requests < 50 or len(counts) < 3):
+                r = client.get(pages[requests % len(pages)])
+                requests += 1
+                if r.status_code != 200 or "locked" in r.text:
+                    failures.append((r.url, r.status_code, r.text[:200]))
+                elif requests % len(pages) == 1:
+                    counts.add(r.json()["filtered_table_rows_count"])
+        finally:
+            stop.touch()
+            out, err = writer.communicate(timeout=120)
+        log = "".join(served.log)
+    assert writer.returncode == 0, err
+    assert failures == []
+    assert len(counts) >= 3, "the writer should have committed while Datasette was reading"
+    assert "locked" not in log and "Traceback" not in log
+    assert int(out.split()[-1]) > 1
+
+
+
+# ----------------------------------------------------------------------------- the command
+
+
+def test_serve_refuses_a_missing_archive(tmp_path):
+    missing = tmp_path / "nowhere" / "monitor.db"
+    r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(missing), "serve"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert f"error: no archive at {missing}: run `monitor poll`" in r.stderr
+    assert not missing.parent.exists()
+
+
+def test_serve_refuses_a_file_that_is_not_an_archive(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("shopping list: tea, sugar, milk\n" * 100)
+    r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(bogus), "serve"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert "not a monitor archive" in r.stderr and "Traceback" not in r.stderr
+    assert bogus.read_text() == "shopping list: tea, sugar, milk\n" * 100
+
+
+def test_serve_reports_a_busy_port(archive):
+    with monitor_serve(archive) as served:
+        port = served.url.rsplit(":", 1)[1]
+        r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(archive), "serve", "--port", port], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2
+    assert f"error: cannot listen on 127.0.0.1:{port}:" in r.stderr
+
+
+def test_serve_help_explains_the_command():
+    r = subprocess.run([sys.executable, "-m", "monitor.cli", "serve", "--help"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0
+    for words in ("Datasette", "read-only", "--host", "--port", "--print-metadata"):
+        assert words in r.stdout
+
+
+def test_serve_brings_an_older_archive_up_to_date(tmp_path):
+    db = build_archive(tmp_path / "monitor.db")
+    with Store(db) as store:
+        for view in store.db.view_names():
+            store.db.execute(f"DROP VIEW [{view}]")
+        store.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    prepare_archive(db)
+    with Store(db, readonly=True) as store:
+        assert set(VIEWS) <= set(store.db.view_names())
+
+
+# ----------------------------------------------------------------------------- a published copy
+
+
+def test_print_metadata_names_the_database_after_the_file(tmp_path):
+    copy = tmp_path / "archive-2025-W34.db"
+    r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(copy), "serve", "--print-metadata"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    metadata = json.loads(r.stdout)
+    assert list(metadata["databases"]) == ["archive-2025-W34"]
+    assert set(metadata["databases"]["archive-2025-W34"]["queries"]) == set(CANNED)
+    assert not copy.exists()
+
+
+def test_a_backup_copy_serves_immutable_with_the_same_metadata(archive, tmp_path):
+    copy = tmp_path / "snapshot.db"
+    source, target = sqlite3.connect(archive), sqlite3.connect(copy)
+    with target:
+        source.backup(target)  # what `sqlite3 data/monitor.db ".backup snapshot.db"` does
+    source.close()
+    target.close()
+    ds = Datasette(immutables=[str(copy)], metadata=metadata_for(copy), settings=SETTINGS)
+    async def search() -> list[dict]:
+        r = await ds.client.get("/snapshot/search.json?q=vpn&_shape=array")
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    assert [h["title"] for h in asyncio.run(search())] == [VPN_TITLE]
+
+
+# ----------------------------------------------------------------------------- SQL weeks
+
+
+def test_iso_week_sql_matches_python_for_every_day_of_twenty_years():
+    conn = sqlite3.connect(":memory:")
+    sql = f"SELECT {iso_week_sql(':day')}"
+    day = date(2016, 1, 1)
+    while day < date(2036, 1, 1):
+        year, week, _ = day.isocalendar()
+        assert conn.execute(sql, {"day": day.isoformat()}).fetchone()[0] == f"{year}-W{week:02d}", day
+        day += timedelta(days=1)

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import Iterator
@@ -447,6 +447,8 @@ class _PeriodScanner:
             current = _fy_of(self.published)
             shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
                      "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
+            if word == "outgoing" and self.published.month >= 7:
+                shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
         return sorted(out)
 
@@ -620,20 +622,27 @@ class Subject:
 
 
 _IT = r"(?:(?-i:IT|ICT|I\.T\.|ITeS)(?:\s?(?:&|and)\s?(?:(?-i:ITeS)|IT[\s-]enabled\s+services))?|information\s+(?:and\s+communications?\s+)?technology)"
-_TECH = rf"(?:{_IT}|software|computer\s+services|tech(?:nology)?|digital)"
+_TECH = rf"(?:{_IT}|software|tech(?:nology)?|digital)"
 # Words that may stand between "IT" and "exports": "IT sector's export remittances",
 # "IT and ITeS services exports", "IT sector generated an export remittance".
 _BETWEEN = (
-    r"(?:['’]s)?(?:\s+(?:sector|industry|services?|and\s+related\s+services|related|based)(?:['’]s)?)*"
+    r"(?:\s*\((?-i:[A-Z][A-Za-z&]{1,7})\))?(?:['’]s)?(?:\s+(?:sector|industry|services?|and\s+related\s+services|related|based)(?:['’]s)?)*"
     r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
     r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
 _EXPORTS = r"(?:export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
+    # Parts of ICT exports (computer services, telecom services): kept under "other".
+    ("it_component", re.compile(
+        r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+services(?![\w])",
+        re.IGNORECASE,
+    )),
     ("it_exports", re.compile(
         rf"(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
+        rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
         r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
         re.IGNORECASE,
     )),
@@ -668,23 +677,26 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 
 
 def find_subjects(sentence: str) -> list[Subject]:
-    """Watched and unwatched subjects in ``sentence``; a watched one wins an overlap."""
+    """Watched and unwatched subjects in ``sentence``; of two that overlap, the first listed wins."""
     found: list[Subject] = []
     for kind, pattern in _SUBJECTS:
         for m in pattern.finditer(sentence):
-            if kind is None and any(s.start < m.end() and m.start() < s.end for s in found):
+            if any(s.start < m.end() and m.start() < s.end for s in found):
                 continue
             found.append(Subject(kind, m.start(), m.end()))
     return sorted(found, key=lambda s: s.start)
 
 
-def _subject_for(figure: Figure, subjects: list[Subject]) -> Subject | None:
-    """The nearest subject before the figure, or else the first one shortly after it."""
+def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int]) -> Subject | None:
+    """The figure's subject: the nearest before it in its clause, else the first shortly after
+    it in its clause, else the nearest before it in the sentence."""
     before = [s for s in subjects if s.end <= figure.start]
-    if before:
+    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1]]
+    if before and before[-1].start >= clause[0]:
         return before[-1]
-    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80]
-    return after[0] if after else None
+    if after:
+        return after[0]
+    return before[-1] if before else None
 
 
 # --------------------------------------------------------------------------- classification
@@ -779,7 +791,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause)
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or _TARGET_CUE.search(place.clause):
+    if place.target or place.kind == "it_component" or _TARGET_CUE.search(place.clause):
         return "other", value
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
@@ -822,25 +834,39 @@ def _nearest(periods: list[Period], figure: Figure) -> Period | None:
     return min(periods, key=distance) if periods else None
 
 
-def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int]) -> Period | None:
-    """The period dating a figure: its clause's, else the nearest one before it."""
+def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int) -> Period | None:
+    """The period dating a figure: the nearest in its clause; else the nearest before it that
+    frames the whole sentence (before any subject) or follows the figure's own subject."""
     if _is_comparison_figure(figure, sentence):
         after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
         return after[0] if after else None
-    main = [p for p in periods if not p.comparison and not _is_base(p, sentence)]
+    main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
-    before = [p for p in main if p.end <= figure.start]
-    return _nearest(in_clause, figure) or (before[-1] if before else None)
+    if in_clause:
+        return _nearest(in_clause, figure)
+    before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
+    return before[-1] if before else None
 
 
-def _is_base(period: Period, sentence: str) -> bool:
-    """Whether a period is the base of a comparison ("compared to FY 2022-23", Urdu "... کے مقابلے")."""
-    before = sentence[max(0, period.start - 60) : period.start]
-    if _URDU_COMPARISON_AFTER.match(sentence, period.end):
-        return True
-    return bool(_COMPARISON_CUE.search(before) or _BASE_CUE.search(before)) or bool(
-        re.search(r"(?:from|against|than|compared\s+(?:to|with)|over)\s+\S*\d\S*\s+(?:in\s+|during\s+)?(?:the\s+)?$", before, re.IGNORECASE)
-    )
+_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
+
+
+def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> list[Period]:
+    """Mark the periods that are bases of comparisons: "compared to FY 2022-23", "from $345m
+    in March", Urdu "... کے مقابلے"."""
+    ends = [f.end for f in figures if _is_comparison_figure(f, sentence)]
+    marked = []
+    for p in periods:
+        before = sentence[max(0, p.start - 60) : p.start]
+        base = (
+            p.comparison
+            or any(end <= p.start and _AFTER_FIGURE.fullmatch(sentence, end, p.start) for end in ends)
+            or _COMPARISON_CUE.search(before)
+            or _BASE_CUE.search(before)
+            or _URDU_COMPARISON_AFTER.match(sentence, p.end)
+        )
+        marked.append(replace(p, comparison=bool(base)))
+    return marked
 
 
 def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
@@ -886,34 +912,47 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
 def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[tuple[Figure, str, str, float]], _Context]:
     """``(figure, series, period, value)`` of one sentence, and the context for the next."""
     subjects = find_subjects(sentence)
-    periods = _PeriodScanner(sentence, day).scan()
-    main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not _is_base(p, sentence)), "")
-    inherited = context if not subjects and context.kind and _ANAPHOR.search(sentence) else None
+    figures = find_figures(sentence)
+    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), figures, sentence)
+    main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
+    inherited = not subjects and context.kind and _ANAPHOR.search(sentence)
     found = []
-    for figure in find_figures(sentence):
+    for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, inherited, main or context.period)
+        place = _place(figure, sentence, subjects, periods, context, main or context.period)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             found.append((figure, classified[0], place.period, classified[1]))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
-    return found, inherited or _Context()
+    return found, context if inherited else _Context()
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], inherited: _Context | None, main: str) -> _Place | None:
-    """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch."""
-    subject = _subject_for(figure, subjects)
-    kind = subject.kind if subject else inherited.kind if inherited else None
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], previous: _Context, main: str) -> _Place | None:
+    """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
+
+    A figure without a subject takes the previous sentence's, if this sentence refers back
+    to it. A percentage without a period takes the previous sentence's period if both
+    sentences are about the same subject ("On a month-on-month basis, exports fell 2pc").
+    """
+    bounds = _clause(sentence, figure)
+    subject = _subject_for(figure, subjects, bounds)
+    inherited = not subjects and _ANAPHOR.search(sentence)
+    kind = subject.kind if subject else previous.kind if inherited else None
     if kind is None and figure.unit != "rank":
         return None
-    bounds = _clause(sentence, figure)
-    period = _period_for(figure, periods, sentence, bounds)
+    first_subject = subjects[0].start if subjects else len(sentence)
+    period = _period_for(figure, periods, sentence, bounds, subject, first_subject)
     if period is None and _is_comparison_figure(figure, sentence):
         return None
-    value = _resolve(period, main) if period else inherited.period if inherited else ""
+    if period is not None:
+        value = _resolve(period, main)
+    elif inherited or (figure.unit == "percent" and kind == previous.kind):
+        value = previous.period
+    else:
+        value = ""
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))

@@ -264,6 +264,37 @@ def test_quotes_are_exact_substrings_and_facts_carry_the_date():
     assert fact.published == "2025-08-18"
 
 
+def test_a_monthly_report_in_full():
+    text = (
+        "KARACHI: The country's information and communication technology (ICT) exports surged 21 percent to $338 million "
+        "in April compared with $280 million in the same month last year, central bank data showed.\n"
+        "ICT exports were down 2 percent from $345 million in March.\n"
+        "During July-April FY2025, ICT exports rose 22 percent to $3.1 billion.\n"
+        "Computer services exports increased by 23 percent to $2.6 billion during the period."
+    )
+    assert named(text, "2025-05-19") == {
+        ("it_exports_monthly", "2025-04", 21, "percent"),
+        ("it_exports_monthly", "2025-04", 338, "USD_million"),
+        ("it_exports_monthly", "2024-04", 280, "USD_million"),
+        ("it_exports_monthly", "2025-04", -2, "percent"),  # month-on-month: the period of the sentence before
+        ("it_exports_monthly", "2025-03", 345, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Apr", 22, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Apr", 3100, "USD_million"),
+    }
+
+
+def test_parts_of_ict_exports_go_to_other():
+    facts = extract_facts("", "Computer services exports rose 23 percent to $2.6 billion in FY25.", "2025-08-18")
+    assert {f.series for f in facts} == {"other"}
+
+
+def test_each_clause_keeps_its_own_subject_and_period():
+    text = "Remittances from freelancers stood at $350 million in FY24, while the regulator has whitelisted 25,000 VPNs."
+    assert named(text) == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("vpn_registrations", "", 25_000, "count")}
+    text = "In FY24, freelancers earned $350m, while IT exports were $3.2bn."
+    assert named(text) == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
 # --------------------------------------------------------------------------- Urdu
 
 

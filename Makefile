@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help install demo test bench clean
+.PHONY: help install browser demo test bench clean
 
 help:
 	@echo "make demo    install, then run the whole pipeline offline on the bundled sample sources"
@@ -19,10 +19,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The browser test renders the HTML digest in headless Chromium: Debian's chromium is
+# installed when no Chromium is found (as root, or through sudo).
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || { \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; }
+
 demo: install
 	$(BIN)/monitor demo
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
 
 bench: install

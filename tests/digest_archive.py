@@ -27,7 +27,7 @@ SOURCES = (
 
 SOURCES_YAML = "\n".join(f"- name: {name}\n  url: https://example.com/{name.split()[-1].lower()}\n  kind: {kind}" for name, kind in SOURCES)
 
-LONG_TOKEN = "PSEB-registration-portal-now-needs-NTN-CNIC-and-bank-certificate-for-every-freelancer-applicant"
+LONG_TOKEN = "PSEB_registration_portal_now_needs_NTN_CNIC_and_bank_certificate_for_every_freelancer_applicant"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,193 @@
+"""The HTML digest in a real browser: headless Chromium (Debian's ``chromium``, which
+``make test`` installs when it is missing) at 1200 and 375 px wide.
+
+The browser is driven over the DevTools protocol on a pipe (``--remote-debugging-pipe``:
+JSON messages ending in a NUL byte on file descriptors 3 and 4), which sets the viewport
+exactly (a headless window is never narrower than 500 px), runs the measurement in the
+page without changing the digest, and takes full-height screenshots, saved under
+``data/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import repo_rules_sections
+from digest_archive import EXPORT_HISTORY, SOURCES_YAML, STORIES, WEEK, build_archive
+from monitor.config import load_config
+from monitor.digest import build_digest, write_digest
+from monitor.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "data" / "screenshots"
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--remote-debugging-pipe",
+)
+BROWSER_TIMEOUT = 120  # seconds without an answer before the browser counts as hung
+
+#: Runs in the page: the layout width, every element sticking out of it, the visible text.
+MEASURE = """(() => {
+  const root = document.documentElement, width = root.clientWidth, overflow = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+      overflow.push(`${el.tagName} ${Math.round(r.left)}..${Math.round(r.right)}: ${(el.textContent || "").trim().slice(0, 80)}`);
+    }
+  }
+  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow,
+          text: document.body.innerText, scripts: document.scripts.length};
+})()"""
+
+
+class Chromium:
+    """A headless Chromium answering DevTools protocol commands on a pipe."""
+
+    def __init__(self, profile: str):
+        executable = next((path for name in BROWSERS if (path := shutil.which(name))), None)
+        assert executable, "Chromium is not installed: `make test` installs Debian's chromium (apt-get install chromium)"
+        to_browser, self._out = os.pipe()
+        self._in, from_browser = os.pipe()
+        # The browser reads commands on fd 3 and writes answers on fd 4. bash puts them
+        # there (dash cannot name descriptors above 9); the pipe's own descriptors move
+        # above 9 first so that placing one cannot close the other.
+        to_browser, from_browser = _above_nine(to_browser), _above_nine(from_browser)
+        shell = f'exec "$0" "$@" 3<&{to_browser} 4>&{from_browser} {to_browser}<&- {from_browser}>&-'
+        self.proc = subprocess.Popen([shutil.which("bash") or "/bin/bash", "-c", shell, executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"], pass_fds=(to_browser, from_browser), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser)
+        os.close(from_browser)
+        self._buffer = b""
+        self._events: list[dict] = []
+        self._next_id = 0
+
+    def call(self, method: str, session: str | None = None, **params) -> dict:
+        """Send a command and return its result (events that arrive meanwhile are kept)."""
+        self._next_id += 1
+        message = {"id": self._next_id, "method": method, "params": params, **({"sessionId": session} if session else {})}
+        os.write(self._out, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._receive()
+            if reply.get("id") == self._next_id:
+                assert "error" not in reply, f"{method}: {reply['error']}"
+                return reply["result"]
+            self._events.append(reply)
+
+    def wait_for(self, event: str, session: str) -> dict:
+        while True:
+            for i, message in enumerate(self._events):
+                if message.get("method") == event and message.get("sessionId") == session:
+                    return self._events.pop(i)
+            self._events.append(self._receive())
+
+    def _receive(self) -> dict:
+        while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._in], [], [], BROWSER_TIMEOUT)
+            assert ready, f"Chromium gave no answer for {BROWSER_TIMEOUT}s"
+            chunk = os.read(self._in, 1 << 20)
+            assert chunk, "Chromium exited"
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        return json.loads(message)
+
+    def render(self, url: str, width: int) -> tuple[dict, bytes]:
+        """Open ``url`` in a ``width`` px viewport (a phone's below 600 px); return what
+        :data:`MEASURE` saw and a full-height PNG screenshot."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}
+        self.call("Emulation.setDeviceMetricsOverride", session, height=900, **metrics)
+        self.call("Page.enable", session)
+        self.call("Page.navigate", session, url=url)
+        self.wait_for("Page.loadEventFired", session)
+        seen = self.call("Runtime.evaluate", session, expression=MEASURE, returnByValue=True)["result"]["value"]
+        self.call("Emulation.setDeviceMetricsOverride", session, height=seen["height"], **metrics)
+        png = base64.b64decode(self.call("Page.captureScreenshot", session, format="png")["data"])
+        self.call("Target.closeTarget", targetId=target)
+        return seen, png
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close")
+        except (AssertionError, OSError):
+            self.proc.kill()
+        self.proc.wait(BROWSER_TIMEOUT)
+        os.close(self._in)
+        os.close(self._out)
+
+
+def _above_nine(fd: int) -> int:
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return high
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
+        chromium = Chromium(profile)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def digest_html(tmp_path_factory):
+    """The HTML digest of the test archive, written as ``monitor digest`` writes it."""
+    folder = tmp_path_factory.mktemp("browser")
+    config_path = folder / "sources.yaml"
+    config_path.write_text("sources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n" + repo_rules_sections(), encoding="utf-8")
+    config = load_config(config_path)
+    with Store(folder / "monitor.db") as store:
+        build_archive(store, config)
+        digest = build_digest(store, config, WEEK)
+        html, _ = write_digest(digest, folder)
+    return html, digest
+
+
+@pytest.mark.parametrize("width", [1200, 375])
+def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width):
+    html, digest = digest_html
+    seen, png = browser.render(html.as_uri(), width)
+    assert seen["width"] == width
+    assert seen["overflow"] == [] and seen["scrollWidth"] <= width
+    assert seen["scripts"] == 0
+    text = seen["text"]
+    for story in STORIES:
+        assert story.title in text  # markup in titles shows as text
+    for figure in digest.figures:
+        assert figure.display in text and figure.quote in text and f"{figure.label} · {figure.period_label}" in text
+    assert len(digest.trend.bars) == len(EXPORT_HISTORY)
+    for bar in digest.trend.bars:
+        assert bar.label in text and bar.display in text
+    assert "Test PTA" in text and "Test Quiet Blog" in text
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"digest-{WEEK}-{width}px.png"
+    shot.write_bytes(png)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_layout_that_overflows_is_caught(browser, digest_html, tmp_path):
+    """The measurement itself works: a fixed 700 px table overflows a phone's screen."""
+    html, _ = digest_html
+    wide = tmp_path / "wide.html"
+    wide.write_text(html.read_text(encoding="utf-8").replace("max-width:600px", "width:700px"), encoding="utf-8")
+    seen, _ = browser.render(wide.as_uri(), 375)
+    assert seen["overflow"] and seen["scrollWidth"] > 375

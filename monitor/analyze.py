@@ -36,7 +36,7 @@ Keys are topic ids (``freelancing``, ``industry_bodies``, ``vpn_internet``, ``it
 
 ``relevance:``
 --------------
-``threshold`` (4.0)
+``threshold`` (3.5)
     The score from which an item is relevant.
 ``topic_threshold`` (1.0)
     The score from which a topic is tagged.
@@ -100,7 +100,7 @@ MAX_WEIGHT = 10.0
 class Settings:
     """The global relevance settings (see the module docstring)."""
 
-    threshold: float = 4.0
+    threshold: float = 3.5
     topic_threshold: float = 1.0
     title_weight: float = 3.0
     repeat_decay: float = 0.5
@@ -361,6 +361,7 @@ class _Text:
 
 
 def _in_context(term: Term, context: str) -> bool:
+    """Whether ``context`` has a required term (if any are given) and no excluded one."""
     if term.require is not None and not term.require.search(context):
         return False
     return term.exclude is None or not term.exclude.search(context)
@@ -377,13 +378,14 @@ class _TopicScore:
 
 
 def _score_topic(topic: Topic, text: _Text, settings: Settings) -> _TopicScore:
+    """Score one topic; of overlapping hits, only the weightiest term's counts."""
     result = _TopicScore()
     title_context = f"{text.title}\n{text.lede}"
     title_taken: list[tuple[int, int]] = []
     body_taken: list[tuple[int, int]] = []
     for term in sorted(topic.terms, key=lambda t: -t.weight):
-        title_hits = [m for m in term.pattern.finditer(text.title) if _in_context(term, title_context)]
-        if [m for m in title_hits if _claim(m, title_taken)]:
+        in_title = _in_context(term, title_context) and [m for m in term.pattern.finditer(text.title) if _claim(m, title_taken)]
+        if in_title:
             result.score += term.weight * settings.title_weight
             result.rules.append(f"{topic.id}:title:{term.name}")
             result.in_title = True
@@ -408,6 +410,7 @@ def _claim(match: re.Match, taken: list[tuple[int, int]]) -> bool:
 
 
 def _fired_exclusions(rules: Rules, text: _Text, tagged: Sequence[str]) -> list[str]:
+    """The names of the exclusions that apply to the whole item."""
     document = f"{text.title}\n{text.body}"
     fired = []
     for exclusion in rules.exclusions:
@@ -432,10 +435,10 @@ def analyze(title: str, text: str, *, rules: Rules, published: str | None = None
         if topic_id in hints and result.score > 0:
             result.score *= 1 + settings.hint_boost
             fired.append(f"hint:{topic_id}")
-    ranked = sorted((s.score, t) for t, s in scores.items() if s.score >= settings.topic_threshold)
-    topics = tuple(t for _, t in sorted(ranked, key=lambda pair: -pair[0]))
+    ranked = sorted(scores.items(), key=lambda pair: -pair[1].score)
+    topics = tuple(topic_id for topic_id, s in ranked if s.score >= settings.topic_threshold)
     total = round(sum(s.score for s in scores.values()), 2)
-    exclusions = []
+    exclusions: list[str] = []
     if total > 0:  # with no hit there is nothing to exclude
         exclusions = _fired_exclusions(rules, body, topics)
         if _passing_mention(scores.values(), body, settings):
@@ -447,6 +450,7 @@ def analyze(title: str, text: str, *, rules: Rules, published: str | None = None
 
 
 def _passing_mention(scores: Iterable[_TopicScore], text: _Text, settings: Settings) -> bool:
+    """No hit in the title, and the body's hits fill fewer paragraphs than required."""
     scores = list(scores)
     if any(s.in_title for s in scores):
         return False

@@ -125,7 +125,7 @@ _USD = r"US\s?\$|USD|\$"
 _PKR = r"Rs\.?|PKR"
 
 _MONEY_BEFORE = re.compile(
-    rf"(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
+    rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
@@ -138,7 +138,7 @@ _MONEY_URDU = re.compile(
 _URDU_PART = re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فیصد)", re.IGNORECASE)
 _COUNT = re.compile(
-    rf"(?<![\w.$,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mln|mn|m|lakhs|lakh|lacs|lac|crore|thousand|k)(?![a-z])|\s?(?P<uscale>{_UR_SCALE}))?(?P<plus>\s?\+|\s+plus)?",
+    rf"(?<![\w.$,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mln|mn|m|lakhs|lakh|lacs|lac|crore|thousand|k)(?![a-z])|\s?(?P<uscale>{_UR_SCALE}))?",
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = {

@@ -324,7 +324,7 @@ def test_the_shipped_rules_cover_every_topic(rules):
 
 def test_defaults_apply_without_a_relevance_section():
     compiled = compile_rules({"freelancing": GOOD_TOPIC})
-    assert compiled.settings.threshold == 4.0 and compiled.exclusions == ()
+    assert compiled.settings.threshold == 3.5 and compiled.exclusions == ()
     assert analyze("Freelancers rally", "Freelancers met.", rules=compiled).relevant
 
 

@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .config import Config, load_config
 from .errors import MonitorError
-from .weeks import check_week, iso_week, last_completed_week
+from .weeks import check_week, last_completed_week
 
 if TYPE_CHECKING:
     from . import pipeline
@@ -289,14 +289,15 @@ def demo(obj: Context, out_dir: str) -> None:
 @cli.command()
 @click.pass_obj
 def status(obj: Context) -> None:
-    """Show each source's health: last success, last failure and why, items this week.
+    """Show each source's health: last success, failures in a row and the last error, next
+    attempt, items this week and per week, and sources silent for over monitor.silent_days.
 
     Also the schedule, and the last digest sent and any week whose send failed or never
     finished (marked !!).
     """
     from .daemon import schedule_lines
     from .mail import digest_status_lines
-    from .status import source_rows
+    from .status import report_lines, source_rows
 
     config = obj.config
     with obj.store() as store:
@@ -309,10 +310,8 @@ def status(obj: Context) -> None:
     click.echo("Digests:")
     for line in digests:
         click.echo(f"  {line}")
-    week = iso_week(datetime.now(timezone.utc), config.tz)
-    click.echo(f"Sources ({len(rows)}), items counted for {week}:")
-    for r in rows:
-        click.echo(r.line())
+    for line in report_lines(rows, config):
+        click.echo(line)
 
 
 # --------------------------------------------------------------------------- stages on files

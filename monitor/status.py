@@ -1,47 +1,72 @@
-"""What ``monitor status`` shows: each source's health, read from the store."""
+"""What ``monitor status`` shows about the sources: their health, read from the store.
+
+For each configured source: when it last succeeded; how many attempts in a row failed, the last
+outcome and error, and when it is tried next (a failing source backs off); how many items it
+gave this week and per week over the last :data:`RATE_WEEKS` weeks; and whether it has gone
+silent, that is, given no new item for more than ``monitor.silent_days`` days although it is
+polled (counted from its first poll when it never gave one). Sources that need a look are
+marked ``!!``.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from .config import Config
+from .models import Source
 from .store import Store
 from .weeks import current_week, parse_timestamp, week_bounds
+
+#: The items-per-week rate is averaged over this many weeks.
+RATE_WEEKS = 4
 
 
 @dataclass(frozen=True)
 class SourceRow:
+    """One source's health as ``monitor status`` shows it."""
+
     name: str
     kind: str
+    enabled: bool
+    own_interval: bool  # polled on its own interval rather than every poll
+    polled: bool  # at least one fetch is recorded
     last_success: str | None
-    last_failure: str | None
-    last_error: str | None
     last_outcome: str | None
+    last_error: str | None
     consecutive_failures: int
     next_attempt: str | None
     items_this_week: int
-    silent_days: float | None  # days since the last new item, when over the threshold
+    items_per_week: float
+    silent_days: float | None  # days without a new item, when over the threshold
 
     @property
     def needs_attention(self) -> bool:
-        return self.consecutive_failures > 0 or self.silent_days is not None or self.last_success is None
+        return self.enabled and (self.consecutive_failures > 0 or self.silent_days is not None)
 
-    def line(self) -> str:
-        mark = "!!" if self.needs_attention else "ok"
-        parts = [f"{mark} {self.name} [{self.kind}]", f"last success {_ago(self.last_success)}", f"{self.items_this_week} items this week"]
+    def line(self, now: datetime, tz: ZoneInfo) -> str:
+        """One line: ``!! name [kind] | last success ... | items ... | failures ... | next attempt ...``."""
+        mark = "--" if not self.enabled else "!!" if self.needs_attention else "ok"
+        parts = [f"{mark} {self.name} [{self.kind}]" + ("" if self.enabled else " (disabled)")]
+        if not self.polled:
+            return " | ".join([*parts, "not polled yet"])
+        parts.append(f"last success {_ago(self.last_success, now)}")
+        parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
         if self.consecutive_failures:
-            parts.append(f"{self.consecutive_failures} failures in a row, last {_ago(self.last_failure)}: {self.last_outcome}: {self.last_error}")
-            parts.append(f"next attempt {self.next_attempt or 'next poll'}")
+            times = "failure" if self.consecutive_failures == 1 else "failures in a row"
+            parts.append(f"{self.consecutive_failures} {times}, last {self.last_outcome}: {self.last_error}")
+        if self.next_attempt and (self.consecutive_failures or self.own_interval):
+            parts.append(f"next attempt {_when(self.next_attempt, now, tz)}")
         if self.silent_days is not None:
-            parts.append(f"silent for {self.silent_days:.0f} days")
+            parts.append(f"silent: no new item for {self.silent_days:.0f} days")
         return " | ".join(parts)
 
 
-def _ago(ts: str | None) -> str:
+def _ago(ts: str | None, now: datetime) -> str:
     if not ts:
         return "never"
-    delta = datetime.now(timezone.utc) - parse_timestamp(ts)
+    delta = now - parse_timestamp(ts)
     if delta < timedelta(minutes=1):
         return "just now"
     if delta < timedelta(hours=1):
@@ -51,32 +76,67 @@ def _ago(ts: str | None) -> str:
     return f"{delta.days} days ago"
 
 
+def _when(ts: str, now: datetime, tz: ZoneInfo) -> str:
+    """A future time as "in 2 h (2025-08-22 14:00 PKT)"; a past one is the next poll."""
+    at = parse_timestamp(ts)
+    delta = at - now
+    if delta <= timedelta(0):
+        return "at the next poll"
+    local = at.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+    if delta < timedelta(hours=1):
+        return f"in {max(1, int(delta.total_seconds() // 60))} min ({local})"
+    if delta < timedelta(days=2):
+        return f"in {int(delta.total_seconds() // 3600)} h ({local})"
+    return f"in {delta.days} days ({local})"
+
+
 def source_rows(store: Store, config: Config, now: datetime | None = None) -> list[SourceRow]:
+    """The health of every configured source, in the order of the configuration."""
     now = now or datetime.now(timezone.utc)
-    start, _ = week_bounds(current_week(config.tz, now), config.tz)
-    health = {r["name"]: r for r in store.source_health(start.astimezone(timezone.utc).isoformat())}
-    rows = []
-    for s in config.sources:
-        h = health.get(s.name, {})
-        silent = None
-        last_new = h.get("last_new_item")
-        if h.get("last_success"):
-            since = parse_timestamp(last_new) if last_new else None
-            days = (now - since).total_seconds() / 86400 if since else None
-            if days is None or days > config.silent_days:
-                silent = days if days is not None else float(config.silent_days)
-        rows.append(
-            SourceRow(
-                name=s.name,
-                kind=s.kind,
-                last_success=h.get("last_success"),
-                last_failure=h.get("last_failure"),
-                last_error=h.get("last_error"),
-                last_outcome=h.get("last_outcome"),
-                consecutive_failures=h.get("consecutive_failures") or 0,
-                next_attempt=h.get("next_attempt"),
-                items_this_week=h.get("items_recent") or 0,
-                silent_days=silent,
-            )
-        )
-    return rows
+    week_start, _ = week_bounds(current_week(config.tz, now), config.tz)
+    rate_since = now - timedelta(weeks=RATE_WEEKS)
+    health = {r["name"]: r for r in store.source_health(_iso(week_start), _iso(rate_since))}
+    return [_row(s, health.get(s.name, {}), config.silent_days, now) for s in config.sources]
+
+
+def _iso(dt: datetime) -> str:
+    return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _row(source: Source, h: dict, silent_after: int, now: datetime) -> SourceRow:
+    return SourceRow(
+        name=source.name,
+        kind=source.kind,
+        enabled=source.enabled,
+        own_interval=source.interval is not None,
+        polled=bool(h.get("first_fetch")),
+        last_success=h.get("last_success"),
+        last_outcome=h.get("last_outcome"),
+        last_error=h.get("last_error"),
+        consecutive_failures=h.get("consecutive_failures") or 0,
+        next_attempt=h.get("next_attempt"),
+        items_this_week=h.get("items_this_week") or 0,
+        items_per_week=(h.get("items_for_rate") or 0) / RATE_WEEKS,
+        silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now),
+    )
+
+
+def _silent_days(since: str | None, silent_after: int, now: datetime) -> float | None:
+    """Days since ``since`` when more than ``silent_after``, else ``None``."""
+    if not since:
+        return None
+    days = (now - parse_timestamp(since)).total_seconds() / 86400
+    return days if days > silent_after else None
+
+
+def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = None) -> list[str]:
+    """The sources part of ``monitor status``: a heading with counts, then one line per source."""
+    now = now or datetime.now(timezone.utc)
+    failing = sum(r.enabled and r.consecutive_failures > 0 for r in rows)
+    silent = sum(r.enabled and r.silent_days is not None for r in rows)
+    attention = sum(r.needs_attention for r in rows)
+    heading = (
+        f"Sources ({len(rows)}): {attention} need a look ({failing} failing, {silent} silent for over "
+        f"{config.silent_days} days); items counted for {current_week(config.tz, now)}:"
+    )
+    return [heading, *(r.line(now, config.tz) for r in rows)]

@@ -473,18 +473,17 @@ class Store:
 
     # ------------------------------------------------------------------ status
 
-    def source_health(self, since: str) -> list[dict]:
-        """Each source's state with its item and failure counts since ``since``."""
+    def source_health(self, week_start: str, rate_since: str) -> list[dict]:
+        """Each source's state, its items fetched since ``week_start`` (``items_this_week``) and
+        since ``rate_since`` (``items_for_rate``), and when it was first fetched (``first_fetch``)."""
         q = """
         SELECT s.*,
-          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :since) AS items_recent,
-          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :since
-              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures_recent,
-          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :since
-              AND f.outcome IN ('ok', 'not_modified')) AS successes_recent
+          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :week_start) AS items_this_week,
+          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :rate_since) AS items_for_rate,
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
         FROM sources s ORDER BY s.name
         """
-        return list(self.db.query(q, {"since": since}))
+        return list(self.db.query(q, {"week_start": week_start, "rate_since": rate_since}))
 
 
 def _decode_item(row: dict) -> dict:

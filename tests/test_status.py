@@ -1,0 +1,131 @@
+"""`monitor status`: each source's health from a real archive."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.config import load_config
+from monitor.models import FetchResult, Item
+from monitor.sitesrv import SiteServer, send
+from monitor.status import report_lines, source_rows
+
+NOW = datetime(2025, 8, 22, 12, 0, tzinfo=timezone.utc)  # a Friday; 2025-W34 began Monday 00:00 PKT
+
+
+def ago(**kwargs) -> str:
+    return (NOW - timedelta(**kwargs)).isoformat()
+
+
+SOURCES = """
+- name: Healthy
+  url: http://127.0.0.1:9/healthy.xml
+- name: Failing
+  url: http://127.0.0.1:9/failing.xml
+- name: Quiet
+  url: http://127.0.0.1:9/quiet.xml
+- name: Never Gave Anything
+  url: http://127.0.0.1:9/empty.xml
+- name: Weekly Page
+  url: http://127.0.0.1:9/weekly.html
+  kind: page
+  interval: 10080
+- name: New
+  url: http://127.0.0.1:9/new.xml
+- name: Retired
+  url: http://127.0.0.1:9/retired.xml
+  enabled: false
+"""
+
+
+def record(store, source: str, outcome: str, started: str, **state) -> None:
+    store.record_fetch(source, FetchResult(f"http://127.0.0.1:9/{source}", outcome, started_at=started), state={"last_outcome": outcome, **state})
+
+
+def items(source: str, *fetched: str) -> list[Item]:
+    return [Item(id=f"{source}-{i}", source=source, url=f"http://127.0.0.1:9/{source}/{i}", canonical_url=f"http://127.0.0.1:9/{source}/{i}", title=f"Story {i}", fetched_at=t) for i, t in enumerate(fetched)]
+
+
+@pytest.fixture
+def config(write_config):
+    return load_config(write_config(SOURCES))
+
+
+@pytest.fixture
+def archive(store, config):
+    """A month of history: one source healthy, one failing, one silent, one that never gave an item."""
+    store.sync_sources(config.sources)
+    record(store, "Healthy", "ok", ago(days=27), last_success=ago(days=27))
+    record(store, "Healthy", "ok", ago(hours=2), last_success=ago(hours=2), last_new_item=ago(hours=2))
+    store.save_items(items("Healthy", ago(days=20), ago(days=9), ago(days=3), ago(hours=2), ago(days=40)))
+    record(store, "Failing", "ok", ago(days=6), last_success=ago(days=6), last_new_item=ago(days=6))
+    record(store, "Failing", "http_5xx", ago(hours=1), last_failure=ago(hours=1), last_error="HTTP 503 Service Unavailable", consecutive_failures=3, next_attempt=(NOW + timedelta(hours=4)).isoformat())
+    record(store, "Quiet", "not_modified", ago(hours=1), last_success=ago(hours=1), last_new_item=ago(days=20))
+    record(store, "Never Gave Anything", "ok", ago(days=16), last_success=ago(days=16))
+    record(store, "Never Gave Anything", "ok", ago(hours=1), last_success=ago(hours=1))
+    record(store, "Weekly Page", "ok", ago(days=1), last_success=ago(days=1), last_new_item=ago(days=1), next_attempt=(NOW + timedelta(days=6)).isoformat())
+    return store
+
+
+def lines_by_name(store, config) -> dict[str, str]:
+    return {r.name: r.line(NOW, config.tz) for r in source_rows(store, config, NOW)}
+
+
+def test_a_healthy_source(archive, config):
+    line = lines_by_name(archive, config)["Healthy"]
+    assert line == "ok Healthy [feed] | last success 2 h ago | 2 items this week, 1.0/week over 4 weeks"
+
+
+def test_a_failing_source_shows_failures_error_and_next_attempt(archive, config):
+    line = lines_by_name(archive, config)["Failing"]
+    assert line.startswith("!! Failing [feed] | last success 6 days ago | 0 items this week")
+    assert "3 failures in a row, last http_5xx: HTTP 503 Service Unavailable" in line
+    assert line.endswith("next attempt in 4 h (2025-08-22 21:00 PKT)")
+
+
+def test_a_source_without_new_items_for_too_long_is_silent(archive, config):
+    lines = lines_by_name(archive, config)
+    assert lines["Quiet"].startswith("!! Quiet [feed] | last success 1 h ago")
+    assert lines["Quiet"].endswith("silent: no new item for 20 days")
+    assert lines["Never Gave Anything"].endswith("silent: no new item for 16 days")  # counted from its first poll
+    assert "silent" not in lines["Healthy"] + lines["Failing"]
+
+
+def test_the_silence_threshold_comes_from_the_config(archive, write_config):
+    lenient = load_config(write_config(SOURCES, extra="monitor:\n  silent_days: 30\n"))
+    assert all("silent" not in line for line in lines_by_name(archive, lenient).values())
+
+
+def test_sources_on_their_own_interval_never_polled_or_disabled(archive, config):
+    lines = lines_by_name(archive, config)
+    assert lines["Weekly Page"].startswith("ok Weekly Page [page]")
+    assert lines["Weekly Page"].endswith("next attempt in 6 days (2025-08-28 17:00 PKT)")
+    assert lines["New"] == "ok New [feed] | not polled yet"
+    assert lines["Retired"] == "-- Retired [feed] (disabled) | not polled yet"
+
+
+def test_the_heading_counts_what_needs_a_look(archive, config):
+    heading, *rows = report_lines(source_rows(archive, config, NOW), config, NOW)
+    assert heading == "Sources (7): 3 need a look (1 failing, 2 silent for over 14 days); items counted for 2025-W34:"
+    assert [r.split(" [")[0] for r in rows] == ["ok Healthy", "!! Failing", "!! Quiet", "!! Never Gave Anything", "ok Weekly Page", "ok New", "-- Retired"]
+
+
+def test_status_command_after_a_real_poll(write_config, tmp_path):
+    with SiteServer(routes={"/down.xml": lambda h: send(h, 503, b"down", "text/plain")}) as server:
+        path = write_config(f"- name: Down\n  url: {server.base}/down.xml\n", extra="fetch:\n  retries: 0\n")
+        db = str(tmp_path / "status.db")
+        assert CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "status"])
+    assert result.exit_code == 0, result.output
+    assert "Sources (1): 1 need a look (1 failing, 0 silent for over 14 days)" in result.stdout
+    assert "!! Down [feed] | last success never | 0 items this week, 0.0/week over 4 weeks | 1 failure, last http_5xx: HTTP 503" in result.stdout
+    assert "next attempt in 59 min" in result.stdout or "next attempt in 1 h" in result.stdout
+
+
+def test_status_help_names_what_it_shows():
+    result = CliRunner().invoke(cli, ["status", "--help"])
+    assert result.exit_code == 0
+    assert "failures in a row" in result.output and "silent" in result.output and "next" in result.output

@@ -109,7 +109,7 @@ def _mostly_utf8(content: bytes) -> bool:
         pass
     else:
         return True
-    non_ascii = len(content) - len(content.translate(None, _ASCII_BYTES))
+    non_ascii = len(content.translate(None, _ASCII_BYTES))
     bad = len(content.decode("utf-8", errors="replace")) - len(content.decode("utf-8", errors="ignore"))
     return bad <= non_ascii * UTF8_ERROR_TOLERANCE
 

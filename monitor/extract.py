@@ -18,6 +18,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from html import unescape
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -41,7 +43,7 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     if body is None:
         raise ExtractionError("not_html", "the document has no body")
     meta = _read_metadata(tree)
-    title = _choose_title(tree, meta)
+    title = _choose_title(tree, meta, url)
     text = _main_text(body, title)
     if not text:
         raise ExtractionError("no_text", "no article text found")
@@ -100,11 +102,11 @@ _INLINE = frozenset(
 _NEVER_TEXT = frozenset(
     "script style noscript template svg math canvas iframe frame frameset object embed video "
     "audio map area button select input textarea option optgroup datalist head title meta link "
-    "base picture source track rp rt".split()
+    "base picture source track rp rt figcaption".split()
 )
 #: Elements that usually hold boilerplate (see :func:`_is_boilerplate`); so does a
 #: ``header`` outside an article.
-_BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label figcaption".split())
+_BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label".split())
 #: Class or id words naming boilerplate. A word starts a class or id token or follows a
 #: ``-`` or ``_`` in it; the first group matches as a prefix ("sharing", "sidebar-left"),
 #: the second as a whole word, the third only at the end of the token (WordPress marks
@@ -292,7 +294,7 @@ SHORT_BLOCK = 25
 #: judged by their neighbours.
 GOOD_BLOCK = 60
 LINK_PENALTY = 1.0
-EXCLUDED_PENALTY = 1.0
+EXCLUDED_PENALTY = 0.5
 ANCESTOR_SHARE = 1.0
 NAMED_SHARE = 0.5
 WEIGHT_OFFSET = 0.0
@@ -533,25 +535,58 @@ def _ld_value(meta: _Metadata, key: str) -> object:
 
 # --- title ------------------------------------------------------------------------------
 
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title", "headline")
-#: What sits between a headline and a site name in ``<title>`` and ``og:title``.
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»«/~]+\s+|\s*[|»«·•]\s*|:\s+")
-_MAX_HEADINGS = 8
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
+#: Separators between a headline and a site or section name in ``<title>`` and ``og:title``.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/~:]|::)\s+|\s*[|»«·•]\s*")
+#: Words, each CJK character counting as a word.
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\u3040-\u30ff\u3400-\u9fff]+")
+_MAX_HEADINGS = 12
+#: Least word overlap (Dice coefficient) for a heading to count as the declared title.
+TITLE_MATCH = 0.5
+#: Words a kicker above a headline may have.
+MAX_KICKER_WORDS = 4
 
 
-def _choose_title(tree: LexborHTMLParser, meta: _Metadata) -> str | None:
-    """The headline: a heading the metadata agrees with, else the metadata's title."""
+def _choose_title(tree: LexborHTMLParser, meta: _Metadata, url: str | None) -> str | None:
+    """The headline as the page shows it.
+
+    That is the h1 heading (else h2) most like the titles the page declares (JSON-LD
+    headline, ``og:title``, ``<title>`` and their parts), so that site names, kickers and
+    SEO variants are left out; failing that, the first h1; failing that, the declared title
+    without the site name.
+    """
     declared = _declared_titles(meta)
-    accepted = set()
-    for title in declared:
-        accepted.add(_fold(title))
-        accepted.update(_fold(part) for part in _TITLE_SEPARATOR.split(title) if len(part) > 3)
-    for heading in _headings(tree):
-        if _fold(heading) in accepted:
-            return heading
+    sites = _site_names(meta, url)
+    references = [_words(part) for part in _title_parts(declared, sites)]
+    h1s, h2s = _headings(tree, "h1", sites), _headings(tree, "h2", sites)
+    for headings in (h1s, h2s):
+        match = _best_match(headings, references)
+        if match:
+            return match
+    if h1s:
+        first_text, _ = h1s[0][0]
+        return first_text
     if declared:
-        return _strip_site_name(declared[0], meta)
-    return next(iter(_headings(tree)), None)
+        return _strip_site_name(declared[0], sites)
+    return None
+
+
+def _best_match(headings: list[list[tuple[str, str]]], references: list[set[str]]) -> str | None:
+    """The heading most like one of the references, if any is like enough.
+
+    Each heading comes as (text to return, text to compare) variants. Similarity is the
+    Dice coefficient of the word sets; ties go to the longer reference, then to the earlier
+    variant.
+    """
+    best, best_key = None, (0.0, 0)
+    for variants in headings:
+        for text, compared in variants:
+            words = _words(compared)
+            for reference in references:
+                key = (round(_dice(words, reference), 2), len(reference))
+                if key[0] > TITLE_MATCH and key > best_key:
+                    best, best_key = text, key
+    return best
 
 
 def _declared_titles(meta: _Metadata) -> list[str]:
@@ -559,37 +594,111 @@ def _declared_titles(meta: _Metadata) -> list[str]:
     found = []
     headline = _ld_value(meta, "headline")
     if isinstance(headline, str):
-        found.append(" ".join(headline.split()))
+        found.append(headline)
     found.extend(meta.meta[key] for key in _TITLE_KEYS if key in meta.meta)
-    if meta.title_tag:
-        found.append(meta.title_tag)
-    return [title for title in found if title]
+    found.append(meta.title_tag)
+    return [" ".join(unescape(title).split()) for title in found if title and title.strip()]
 
 
-def _headings(tree: LexborHTMLParser) -> list[str]:
-    """The texts of the page's first h1 and h2 headings, and of their lines."""
-    found: list[str] = []
-    for node in tree.css("h1, h2")[:_MAX_HEADINGS]:
-        lines = [" ".join(line.split()) for line in node.text(separator="\n").split("\n")]
-        whole = " ".join(line for line in lines if line)
-        if whole:
-            found.append(whole)
-            found.extend(line for line in lines if line and line != whole)
+def _title_parts(declared: list[str], sites: set[str]) -> list[str]:
+    """The declared titles, without site names, and their parts between separators."""
+    parts = []
+    for title in declared:
+        parts.append(_strip_site_name(title, sites))
+        parts.extend(part for part in _TITLE_SEPARATOR.split(title) if not _is_site_name(part, sites))
+    return parts
+
+
+def _headings(tree: LexborHTMLParser, tag: str, sites: set[str]) -> list[list[tuple[str, str]]]:
+    """The page's first headings of one level, each as (text, text to compare) variants.
+
+    Site names are left out. A heading whose first part is a short kicker ("Olympics",
+    "Interview") is returned without it, though also compared as a whole; a heading made
+    of parts between separators ("Quote / Headline") may be returned as one of them.
+    """
+    found = []
+    for node in tree.css(tag)[:_MAX_HEADINGS]:
+        parts = [_visible_text(child) for child in node.iter(include_text=True)]
+        parts = [part for part in parts if part]
+        whole = _strip_site_name(_join_parts(parts), sites)
+        if not whole or _is_site_name(whole, sites):
+            continue
+        rest = _join_parts(parts[1:]).lstrip(" :|–—-")
+        if len(parts) > 1 and _is_kicker(parts[0], rest):
+            found.append([(rest, rest), (rest, whole)])
+            continue
+        segments = _TITLE_SEPARATOR.split(whole)
+        found.append([(whole, whole)] + [(segment, segment) for segment in segments if len(segments) > 1])
     return found
 
 
-def _strip_site_name(title: str, meta: _Metadata) -> str:
-    """Drop a leading or trailing site name from a title such as ``Headline | Site``."""
-    parts = [part for part in _TITLE_SEPARATOR.split(title) if part.strip()]
-    if len(parts) < 2:
+def _visible_text(node: LexborNode) -> str:
+    """A node's text with whitespace collapsed, leaving out ruby annotations."""
+    if node.tag == "-text":
+        return " ".join((node.text_content or "").split())
+    if node.tag in _NEVER_TEXT:
+        return ""
+    pieces = [
+        piece.text_content or ""
+        for piece in node.traverse(include_text=True)
+        if piece.tag == "-text" and piece.parent is not None and piece.parent.tag not in _NEVER_TEXT
+    ]
+    return " ".join("".join(pieces).split())
+
+
+def _join_parts(parts: list[str]) -> str:
+    """Join the texts of a heading's children, with a space unless punctuation follows."""
+    text = ""
+    for part in parts:
+        glue = "" if not text or not part[0].isalnum() and part[0] not in "\"'„“«([" else " "
+        text += glue + part
+    return text
+
+
+def _is_kicker(first: str, rest: str) -> bool:
+    """Whether a heading's first part is a kicker above the headline proper."""
+    return len(first.split()) <= MAX_KICKER_WORDS and len(rest.split()) > len(first.split()) and not first.endswith(":")
+
+
+def _site_names(meta: _Metadata, url: str | None) -> set[str]:
+    """The site's names, as letters and digits only: declared ones and the domain's."""
+    names = {_alnum(meta.meta.get(key, "")) for key in ("og:site_name", "application-name")}
+    host = urlsplit(url).hostname or "" if url else ""
+    labels = host.removeprefix("www.").split(".")
+    if len(labels) >= 2:
+        names.update((_alnum(labels[-2]), _alnum("".join(labels[-2:])), _alnum(host.removeprefix("www."))))
+    names.discard("")
+    return names
+
+
+def _is_site_name(text: str, sites: set[str]) -> bool:
+    return _alnum(text) in sites
+
+
+def _strip_site_name(title: str, sites: set[str]) -> str:
+    """Drop leading and trailing site names from a title such as ``Headline | Site``."""
+    parts = _TITLE_SEPARATOR.split(title)
+    while len(parts) > 1 and _is_site_name(parts[-1], sites):
+        parts.pop()
+    while len(parts) > 1 and _is_site_name(parts[0], sites):
+        parts.pop(0)
+    if len(parts) == len(_TITLE_SEPARATOR.split(title)):
         return title
-    site = _fold(meta.meta.get("og:site_name", "") or meta.meta.get("application-name", ""))
-    for candidate in (parts[-1], parts[0]):
-        if site and _fold(candidate) in site or site in _fold(candidate) and site:
-            rest = title.replace(candidate, "").strip(" |-–—:·•»«/~")
-            return rest or title
-    longest = max(parts, key=len)
-    return longest if len(longest) > len(title) / 2 else title
+    return title[title.index(parts[0]) : title.rindex(parts[-1]) + len(parts[-1])]
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _alnum(text: str) -> str:
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+def _dice(first: set[str], second: set[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
 
 
 # --- publication date -------------------------------------------------------------------

@@ -1,0 +1,495 @@
+"""Deduplication and story clustering: each story once, with every outlet that ran it.
+
+One SBP release or PTA statement becomes 10-30 articles within two days, in English and Urdu,
+mostly wire copy reprinted with a new intro, cuts and edits. :func:`assign` puts each item in a
+story cluster. It is pure logic over a :class:`DedupIndex`: :class:`MemoryIndex` here (for
+``monitor dedup`` and the tests), a SQLite index for the archive.
+
+Two layers decide whether a new item joins an earlier one's story:
+
+**Exact.** The same canonical URL (:func:`monitor.canonical.canonical_url`), the same feed GUID
+of the same source, or, for items that arrive through opaque Google News links, the same
+headline from the same outlet. URL and GUID are identities and ignore the time window.
+
+**Near-duplicate.** The normalised title and text become a set of word bigrams ("shingles"),
+hashed. Two items are one story when the share of the shorter item's shingles found in the
+other, the *containment*, is at least :data:`CONTAINMENT` (half). Containment rather than
+resemblance (Jaccard), because a reprint with a new intro, or a wire story cut to its first
+paragraphs, keeps most of its shingles inside the original while sharing few of the union.
+Items with only a title and a teaser (fewer than :data:`FULL_TEXT_WORDS` words of text) need
+:data:`SHORT_CONTAINMENT` and :data:`MIN_SHARED` shingles in common: a shared headline alone
+("CITY PULSE", a recurring column) is not a story. Items in different scripts (an English and
+an Urdu report of one event) or with different known languages never merge: they are
+translations, not reprints, and the digest lists them apart.
+
+**Why this fingerprint.** The candidate index uses a MinHash-family sketch: Broder's MOD-m
+sample (Broder 1997, "On the resemblance and containment of documents"), the shingles whose
+hash is 0 modulo :data:`SAMPLE_MODULUS`. The fixed-size MinHash sketch (the k smallest hashes,
+queried through LSH bands) estimates resemblance only, so it loses exactly the pairs that
+matter here: a 60-word cut of a 400-word wire story has a Jaccard of 0.15 but a containment
+of 1. A MOD-m sample is a consistent uniform sample of each item's shingles, so two items share
+about ``|A ∩ B| / m`` sampled shingles whatever their lengths, and a shared passage shows up
+as shared keys. SimHash estimates the cosine of whole documents and moves with every added
+intro or cut paragraph; it cannot find containment either. Each sampled shingle is one
+``(key, published, item)`` row of the index; a new item looks up its own keys within the time
+window, takes the :data:`CANDIDATE_LIMIT` items sharing most keys, and compares their full
+shingle sets exactly (the precise check). Nothing scans the archive.
+
+Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
+and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
+(ي ى → ی, ك → ک, ه ة ۃ → ہ), all decimal digits to ASCII, case folded, words split on
+Unicode word characters. Hashes are BLAKE2b, so fingerprints and cluster ids are the same on
+every run: the cluster id is the id of the item that founded the story.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from typing import Iterable, Iterator, Protocol, Sequence
+
+from .canonical import canonical_url, is_redirect, site
+
+#: Words per shingle. Bigrams keep Urdu, whose postpositions are separate words, specific
+#: enough while surviving the light edits of a reprint.
+SHINGLE_WORDS = 2
+#: One shingle in this many is an index key (the MOD-m sample).
+SAMPLE_MODULUS = 8
+#: Items compared exactly per new item, those sharing most sampled keys first.
+CANDIDATE_LIMIT = 32
+#: Share of the shorter item's shingles that must appear in the other: at least half of it
+#: was taken from the other.
+CONTAINMENT = 0.5
+#: Fewer words of text than this (a feed teaser, a headline) and the stricter rule applies.
+FULL_TEXT_WORDS = 50
+#: The stricter rule for title-and-teaser items: nearly all of the shorter one ...
+SHORT_CONTAINMENT = 0.8
+#: ... and at least this many shingles in common, more than any headline alone.
+MIN_SHARED = 8
+#: How a member joined its cluster, strongest evidence first.
+REASONS = ("first", "url", "guid", "title", "text")
+
+_WORD = re.compile(r"\w+")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ", "\u0640": None, "\u200c": None, "\u200d": None}
+_GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "info"})
+_KEY_OFFSET = 1 << 63  # unsigned 64-bit hashes to SQLite's signed integers
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    """One ``str.translate`` table: drop combining marks, fold letters, ASCII digits."""
+    table: dict[int, str | None] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Mn":
+            table[code] = None
+        elif category == "Nd" and not "0" <= char <= "9":
+            table[code] = str(unicodedata.decimal(char))
+    table.update({ord(k): v for k, v in _FOLD.items()})
+    return table
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``, in order."""
+    return _WORD.findall(unicodedata.normalize("NFKD", text).translate(_table()).casefold())
+
+
+def script(text: str) -> str:
+    """The dominant script of ``text``'s letters: ``arabic``, ``latin`` or ``other``."""
+    sample = text[:4000]
+    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    if not arabic and not latin:
+        return "other"
+    return "arabic" if arabic > latin else "latin"
+
+
+def _hash(*parts: str) -> int:
+    """An unsigned 64-bit BLAKE2b hash of ``parts``, the same on every run."""
+    data = "\x1f".join(parts).encode("utf-8")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+def _key(*parts: str) -> int:
+    """A signed 64-bit index key (SQLite integers are signed)."""
+    return _hash(*parts) - _KEY_OFFSET
+
+
+def shingles(tokens: Sequence[str], salt: str) -> set[int]:
+    """Unsigned 64-bit hashes of the word ``SHINGLE_WORDS``-grams (one for a shorter text)."""
+    n = SHINGLE_WORDS
+    if len(tokens) < n:
+        return {_hash(salt, " ".join(tokens))} if tokens else set()
+    return {_hash(salt, " ".join(tokens[i : i + n])) for i in range(len(tokens) - n + 1)}
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
+    """The share of the smaller set found in the other, and the size of the intersection."""
+    if not a or not b:
+        return 0.0, 0
+    shared = len(a & b)
+    return shared / min(len(a), len(b)), shared
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class DedupInput:
+    """What deduplication needs to know about one item.
+
+    ``source`` is the configured source name. ``published`` is an ISO 8601 time; the pipeline
+    passes the fetch time when the item has none, because an undated item is only compared
+    with undated ones. For an item found through Google News, ``title`` is the feed's
+    ``Headline - Outlet``: the outlet named there is matched with the other items' sites.
+    """
+
+    id: str
+    title: str
+    text: str = ""
+    url: str | None = None
+    canonical_url: str | None = None
+    guid: str | None = None
+    source: str | None = None
+    published: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What the index keeps about an item: its keys, shingles and how complete it is."""
+
+    id: str
+    published: str | None  # UTC, ``YYYY-MM-DDTHH:MM:SS+00:00``
+    script: str
+    lang: str | None
+    outlet: str  # the outlet's name as readers know it: the source, or Google News' outlet
+    site: str  # host of the canonical URL; "" for redirect links and items without a URL
+    redirect: bool  # arrived through an opaque Google News link
+    url_key: int | None
+    guid_key: int | None
+    title_key: int | None
+    words: int  # words of text, the title not counted
+    shingles: frozenset[int]  # low 32 bits of each shingle hash
+    sample: tuple[int, ...] = ()  # index keys: the MOD-m sample, sorted
+
+    @property
+    def full(self) -> bool:
+        """Whether the item has an article's worth of text, not just a teaser."""
+        return self.words >= FULL_TEXT_WORDS
+
+    @property
+    def exact_keys(self) -> tuple[int, ...]:
+        return tuple(k for k in (self.url_key, self.guid_key, self.title_key) if k is not None)
+
+
+@dataclass(frozen=True)
+class Member:
+    """An item's place in a story: its cluster, how it got there and how closely."""
+
+    item: str
+    cluster: str
+    reason: str  # one of REASONS
+    score: float = 1.0  # containment for "text", else 1
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """An item in the index: its fingerprint and its membership."""
+
+    fingerprint: Fingerprint
+    member: Member
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A story: its primary item (the earliest of the most complete), span and outlets."""
+
+    id: str
+    primary_item: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: tuple[str, ...]
+    size: int
+
+
+class DedupIndex(Protocol):
+    """Where fingerprints and clusters live: in memory, or in the SQLite archive."""
+
+    def get(self, item_id: str) -> Indexed | None:
+        """The indexed item with this id, if any."""
+
+    def candidates(self, keys: Sequence[int], since: str | None, until: str | None, limit: int | None) -> list[Indexed]:
+        """Items sharing any of ``keys``, published in ``[since, until]`` (``None``: any
+        time, undated items included), those sharing most keys first, then the earliest
+        indexed; at most ``limit``."""
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        """The cluster with this id, if any."""
+
+    def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
+        """Index a new item and save its cluster, atomically."""
+
+
+# --------------------------------------------------------------------------- fingerprints
+
+
+def fingerprint(item: DedupInput) -> Fingerprint:
+    """The fingerprint of ``item``: normalised words, shingles, sample and exact keys."""
+    redirect = is_redirect(item.url)
+    headline, named_outlet = _split_outlet(item.title) if redirect else (item.title, "")
+    writing = script(f"{item.title} {item.text}")
+    headline_words, text_words = words(headline), words(item.text)
+    hashes = shingles(headline_words + text_words, writing)
+    canon = item.canonical_url or (canonical_url(item.url) if item.url else "")
+    return Fingerprint(
+        id=item.id,
+        published=_utc(item.published),
+        script=writing,
+        lang=(item.lang or "").split("-")[0].lower() or None,
+        outlet=named_outlet or item.source or site(canon),
+        site="" if redirect else site(canon),
+        redirect=redirect,
+        url_key=_key("url", canon) if canon else None,
+        guid_key=_guid_key(item.guid, item.source),
+        title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
+        words=len(text_words),
+        shingles=frozenset(h & 0xFFFFFFFF for h in hashes),
+        sample=tuple(sorted(h - _KEY_OFFSET for h in hashes if (h >> 32) % SAMPLE_MODULUS == 0)),
+    )
+
+
+def _split_outlet(title: str) -> tuple[str, str]:
+    """Google News titles end in `` - Outlet``: the headline and the outlet."""
+    headline, sep, outlet = title.rpartition(" - ")
+    return (headline, outlet.strip()) if sep and headline.strip() else (title, "")
+
+
+def _guid_key(guid: str | None, source: str | None) -> int | None:
+    """GUIDs that are links are canonical URLs; others are unique only within their feed."""
+    if not guid or not guid.strip():
+        return None
+    guid = guid.strip()
+    canon = canonical_url(guid)
+    if canon.startswith("https://"):
+        return _key("url", canon)
+    return _key("guid", source or "", guid)
+
+
+def _utc(when: str | None) -> str | None:
+    """``when`` as a UTC ISO 8601 time to the second; naive times are UTC; bad ones None."""
+    if not when:
+        return None
+    try:
+        moment = datetime.fromisoformat(when.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
+    """Whether ``new`` belongs to ``old``'s story, and why; ``None`` when it does not."""
+    other = old.fingerprint
+
+    def joined(reason: str, score: float = 1.0) -> Member:
+        return Member(new.id, old.member.cluster, reason, round(score, 4))
+
+    if new.url_key is not None and new.url_key == other.url_key:
+        return joined("url")
+    if new.guid_key is not None and new.guid_key == other.guid_key:
+        return joined("guid")
+    if not _same_language(new, other) or not _within(new.published, other.published, window_days):
+        return None
+    if _same_headline_and_outlet(new, other):
+        return joined("title")
+    score, shared = containment(new.shingles, other.shingles)
+    if new.full and other.full:
+        return joined("text", score) if score >= CONTAINMENT else None
+    return joined("text", score) if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
+
+
+def _same_language(a: Fingerprint, b: Fingerprint) -> bool:
+    return a.script == b.script and (a.lang is None or b.lang is None or a.lang == b.lang)
+
+
+def _within(a: str | None, b: str | None, window_days: int) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    gap = abs(datetime.fromisoformat(a) - datetime.fromisoformat(b))
+    return gap <= timedelta(days=window_days)
+
+
+def _same_headline_and_outlet(a: Fingerprint, b: Fingerprint) -> bool:
+    """A Google News item and an item with its headline from the outlet it names."""
+    if a.title_key is None or a.title_key != b.title_key or not (a.redirect or b.redirect):
+        return False
+    if a.redirect and b.redirect:
+        return _compact(a.outlet) == _compact(b.outlet) != ""
+    linked, direct = (a, b) if a.redirect else (b, a)
+    return _names_outlet(linked.outlet, direct)
+
+
+def _compact(name: str) -> str:
+    return "".join(words(name))
+
+
+def _names_outlet(name: str, item: Fingerprint) -> bool:
+    """Whether an outlet's name (``The Express Tribune``) names ``item``'s outlet
+    (site ``tribune.com.pk``, source ``Express Tribune - Business``)."""
+    wanted = _compact(name)
+    if not wanted:
+        return False
+    labels = [p for p in item.site.split(".") if len(p) >= 3 and p not in _GENERIC_HOST_LABELS]
+    return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet)
+
+
+def best_match(new: Fingerprint, index: DedupIndex, window_days: int) -> Member | None:
+    """The strongest reason for ``new`` to join an indexed story, if there is one."""
+    since, until = _window(new.published, window_days)
+    found = index.candidates(new.exact_keys, None, None, None)
+    found += index.candidates(new.sample, since, until, CANDIDATE_LIMIT)
+    matches = [m for m in (compare(new, old, window_days) for old in found) if m]
+    return min(matches, key=lambda m: (REASONS.index(m.reason), -m.score, m.cluster), default=None)
+
+
+def _window(published: str | None, window_days: int) -> tuple[str | None, str | None]:
+    if published is None:
+        return None, None
+    moment, span = datetime.fromisoformat(published), timedelta(days=window_days)
+    return (moment - span).isoformat(), (moment + span).isoformat()
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
+    """Put ``item`` in a story cluster of ``index`` and return the cluster id.
+
+    An item seen before keeps its cluster, so re-running over the same items changes
+    nothing; a new story's id is the id of its first item.
+    """
+    known = index.get(item.id)
+    if known is not None:
+        return known.member.cluster
+    new = fingerprint(item)
+    member = best_match(new, index, window_days) or Member(new.id, new.id, "first")
+    cluster = index.cluster(member.cluster)
+    index.add(new, member, _grow(cluster, new, index) if cluster else _found(new))
+    return member.cluster
+
+
+def _found(first: Fingerprint) -> Cluster:
+    outlets = (first.outlet,) if first.outlet else ()
+    return Cluster(first.id, first.id, first.published, first.published, outlets, 1)
+
+
+def _grow(cluster: Cluster, new: Fingerprint, index: DedupIndex) -> Cluster:
+    primary = index.get(cluster.primary_item)
+    dates = [d for d in (cluster.first_seen, cluster.last_seen, new.published) if d]
+    return replace(
+        cluster,
+        primary_item=new.id if primary is None or _rank(new) < _rank(primary.fingerprint) else cluster.primary_item,
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        outlets=tuple(sorted(set(cluster.outlets) | ({new.outlet} if new.outlet else set()))),
+        size=cluster.size + 1,
+    )
+
+
+def _rank(f: Fingerprint) -> tuple:
+    """Primary item order: full text first, then the earliest, then the longest."""
+    return (not f.full, f.published is None, f.published or "", -f.words, f.id)
+
+
+# --------------------------------------------------------------------------- in memory
+
+
+class MemoryIndex:
+    """A :class:`DedupIndex` in dictionaries: for one run of ``monitor dedup`` and the tests."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, Indexed] = {}
+        self._order: dict[str, int] = {}
+        self._postings: dict[int, list[str]] = {}
+        self._clusters: dict[str, Cluster] = {}
+
+    def get(self, item_id: str) -> Indexed | None:
+        return self._items.get(item_id)
+
+    def candidates(self, keys: Sequence[int], since: str | None, until: str | None, limit: int | None) -> list[Indexed]:
+        counts: dict[str, int] = {}
+        for key in set(keys):
+            for item_id in self._postings.get(key, ()):
+                counts[item_id] = counts.get(item_id, 0) + 1
+        if since is not None and until is not None:
+            counts = {i: n for i, n in counts.items() if since <= (self._items[i].fingerprint.published or "") <= until}
+        ranked = sorted(counts, key=lambda i: (-counts[i], self._order[i]))
+        return [self._items[i] for i in ranked[:limit]]
+
+    def cluster(self, cluster_id: str) -> Cluster | None:
+        return self._clusters.get(cluster_id)
+
+    def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
+        self._items[fingerprint.id] = Indexed(fingerprint, member)
+        self._order[fingerprint.id] = len(self._order)
+        for key in {*fingerprint.exact_keys, *fingerprint.sample}:
+            self._postings.setdefault(key, []).append(fingerprint.id)
+        self._clusters[cluster.id] = cluster
+
+    def clusters(self) -> list[Cluster]:
+        """Every cluster, in the order stories were founded."""
+        return list(self._clusters.values())
+
+
+# --------------------------------------------------------------------------- JSON lines
+
+
+def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str, object]]:
+    """Cluster JSON lines ``{"id", "title", "text", "url"?, "published"?}``; yield
+    ``{"id", "cluster"}`` for each, in order. ``guid``, ``source`` and ``lang`` are read too.
+
+    Items that share a cluster are one story; the cluster is the id (as a string) of the
+    story's first item. A line that is not such an object yields
+    ``{"id": ..., "error": "..."}``; blank lines are skipped.
+    """
+    index = MemoryIndex()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield {"id": None, "error": f"line {number}: not JSON: {e.msg}"}
+            continue
+        item = _input(obj)
+        if item is None:
+            ident = obj.get("id") if isinstance(obj, dict) else None
+            yield {"id": ident, "error": f"line {number}: expected an object with an id and a string title or text"}
+            continue
+        yield {"id": obj["id"], "cluster": assign(item, index, window_days)}
+
+
+def _input(obj: object) -> DedupInput | None:
+    """A :class:`DedupInput` from a decoded JSON line, or ``None`` when it does not fit."""
+    if not isinstance(obj, dict) or type(obj.get("id")) not in (str, int) or obj["id"] == "":
+        return None
+    fields = {k: obj.get(k) for k in ("title", "text", "url", "guid", "source", "published", "lang")}
+    if not all(v is None or isinstance(v, str) for v in fields.values()) or not (fields["title"] or fields["text"]):
+        return None
+    title, text = fields.pop("title") or "", fields.pop("text") or ""
+    return DedupInput(id=str(obj["id"]), title=title, text=text, **fields)

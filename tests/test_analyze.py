@@ -95,6 +95,17 @@ def test_skills_programmes_in_any_spelling(rules, spelling):
     assert result.relevant and result.topics[0] == "skills"
 
 
+def test_coding_courses_for_online_work(rules):
+    result = run(
+        rules,
+        "Province launches free coding courses for women",
+        "LAHORE: The provincial IT Board has launched free coding and digital marketing courses for 20,000 women.\n"
+        "The training aims to help women earn online from home.",
+    )
+    assert result.relevant
+    assert result.topics[0] == "skills" and "freelancing" in result.topics
+
+
 def test_urdu_story(rules):
     result = run(
         rules,

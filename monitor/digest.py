@@ -46,8 +46,9 @@ TEMPLATES = Path(os.environ.get("MONITOR_TEMPLATES") or Path(__file__).resolve()
 
 #: Gmail clips a message whose HTML is over about 102 KB; stay clear of it.
 MAX_HTML_BYTES = 100_000
-#: Stories per topic the HTML keeps when the whole digest would be too large, tried in order.
-STORY_CAPS = (12, 8, 5, 3, 1)
+#: (stories per topic, figures) the HTML keeps when the whole digest would be too large,
+#: tried in order.
+CAPS = ((12, 30), (8, 20), (5, 12), (3, 8), (1, 5))
 TREND_SERIES = "it_exports_monthly"
 TREND_UNIT = "USD_million"
 TREND_MONTHS = 18
@@ -162,6 +163,7 @@ class Digest:
     manage_url: str | None = None
     unsubscribe: tuple[str, ...] = ()
     timezone: str = "Asia/Karachi"  # dates are shown in this zone
+    hidden_figures: int = 0  # figures left out of the HTML to keep it small
 
     @property
     def last_day(self) -> datetime:
@@ -171,10 +173,12 @@ class Digest:
     def story_count(self) -> int:
         return sum(len(g.stories) + g.hidden for g in self.groups)
 
-    def capped(self, per_group: int) -> "Digest":
-        """This digest with at most ``per_group`` stories per topic (the rest counted as hidden)."""
+    def capped(self, per_group: int, figures: int) -> "Digest":
+        """This digest with at most ``per_group`` stories per topic and ``figures`` figures,
+        the first ones kept (the rest counted as hidden)."""
         groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group)) for g in self.groups)
-        return replace(self, groups=groups)
+        hidden = self.hidden_figures + max(0, len(self.figures) - figures)
+        return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden)
 
 
 # --------------------------------------------------------------------------- building
@@ -487,18 +491,19 @@ def render_text(digest: Digest) -> str:
 
 
 def fit_html(digest: Digest, limit: int = MAX_HTML_BYTES) -> str:
-    """The HTML digest in at most ``limit`` bytes: fewer stories per topic if need be.
+    """The HTML digest in at most ``limit`` bytes: fewer stories per topic, and fewer
+    figures, if need be.
 
-    Each topic then ends with the number of stories left out; the plain-text part of the
-    email keeps them all.
+    What is left out is counted where it would have been; the plain-text part of the email
+    keeps everything.
     """
     html = render_html(digest)
-    for cap in STORY_CAPS:
+    for stories, figures in CAPS:
         if len(html.encode("utf-8")) <= limit:
             return html
-        html = render_html(digest.capped(cap))
+        html = render_html(digest.capped(stories, figures))
     if len(html.encode("utf-8")) > limit:
-        log.warning("digest %s: HTML is %d bytes even with one story per topic", digest.week, len(html.encode("utf-8")))
+        log.warning("digest %s: HTML is %d bytes even with %d story per topic and %d figures", digest.week, len(html.encode("utf-8")), *CAPS[-1])
     return html
 
 

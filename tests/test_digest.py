@@ -287,6 +287,20 @@ def test_big_week_fits_under_the_gmail_clipping_limit(store, site_config):
     assert kept[0].title in shown  # the most important stay
 
 
+def test_many_figures_are_trimmed_from_the_html_too(store, archive_config):
+    build_archive(store, archive_config)
+    exports = item_id(story_url(STORIES[0]))
+    quote = "The registry counted more freelancers again, the board said in a long statement on its figures. " * 3
+    store.save_facts([{"series": "freelancer_count", "period": "2025-08", "value": 2_000_000.0 + n, "unit": "count", "quote": quote, "item": exports, "source": "Test Dawn", "published": STORIES[0].published, "found_at": STORIES[0].published} for n in range(400)])
+    d = build_digest(store, archive_config, WEEK)
+    assert len(d.figures) == 403 and len(render_html(d).encode()) > MAX_HTML_BYTES
+    html = fit_html(d)
+    assert len(html.encode()) <= MAX_HTML_BYTES
+    assert re.search(r"\d+ more figures in the plain-text version", html)
+    assert "6 stories from 3 sources · 403 figures" in " ".join(HTMLParser(html).css_first("h1").parent.text().split())
+    assert render_text(d).count("* Freelancers, Aug 2025: ") == 400
+
+
 def test_plain_text_lines_are_wrapped(archive):
     for line in render_text(archive).splitlines():
         assert len(line) <= 76 or "://" in line or LONG_TOKEN in line, line

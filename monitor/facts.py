@@ -711,7 +711,7 @@ _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"average|averag\w+|net\s+exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
     r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"survey)\b|ٹیکس|بجٹ",
+    r"loss(?:es)?|lost|cost\w*|damage\w*)\b|ٹیکس|بجٹ",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
@@ -726,7 +726,7 @@ _GROWTH_DOWN = re.compile(
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
 _CHANGE_AMOUNT = re.compile(r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+of)\s+(?:an?\s+)?(?:additional\s+)?$", re.IGNORECASE)
-_FREELANCER_NOUN = re.compile(r"^(?:freelanc\w*|gig|workers?|online|فری)", re.IGNORECASE)
+_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
@@ -804,7 +804,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
         return _freelancer_series(place), value
-    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context):
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
         return "vpn_registrations", value
     return "other", value
 
@@ -816,15 +816,28 @@ def _percent_series(place: _Place) -> str:
 
 
 def _freelancer_series(place: _Place) -> str:
+    """Money is earnings; a count is the number of freelancers unless it counts something
+    else ("4.6 million students") or a yearly flow ("50,000 freelancers every year")."""
     figure = place.figure
     if figure.unit != "count":
         return "freelancer_earnings"
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
-    other_noun = figure.noun and not _FREELANCER_NOUN.match(figure.noun) and figure.noun not in _LINK_WORDS
-    return "other" if flow or other_noun else "freelancer_count"
+    return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
-_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which"})
+def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
+    """Whether a count counts the subject: no noun after it, the subject's own noun, or
+    people who are then named as the subject ("2 million Pakistanis work as freelancers")."""
+    noun = place.figure.noun
+    if not noun or noun in _LINK_WORDS or nouns.match(noun):
+        return True
+    follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
+    return noun in _PEOPLE and bool(follows)
+
+
+_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"})
+_PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
+_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
 
 def _nearest(periods: list[Period], figure: Figure) -> Period | None:

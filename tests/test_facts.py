@@ -97,6 +97,11 @@ def test_freelancer_counts(sentence, value):
 def test_a_count_of_something_else_near_freelancers_is_not_a_freelancer_count():
     assert named("The programme trained 4.6 million students in freelancing courses.") == set()
     assert named("The association will train 200,000 freelancers every year.") == set()
+    assert named("The association has 150,000 freelancers as members.") == set()
+
+
+def test_people_named_as_freelancers_are_counted():
+    assert named("Over 2 million Pakistanis work as freelancers.") == {("freelancer_count", "", 2_000_000, "count")}
 
 
 @pytest.mark.parametrize(
@@ -122,6 +127,7 @@ def test_ranks_outside_the_watched_subjects_are_ignored():
 def test_vpn_registrations():
     assert named("The regulator has registered 25,000 VPNs so far.") == {("vpn_registrations", "", 25_000, "count")}
     assert named("VPN registrations crossed 30,000 by the end of May.") == {("vpn_registrations", "2025-05", 30_000, "count")}
+    assert named("The regulator has received 1,200 applications for VPN registration.") == set()
 
 
 # --------------------------------------------------------------------------- periods
@@ -232,9 +238,10 @@ def test_targets_projections_changes_and_averages_go_to_other():
         assert facts and {f.series for f in facts} == {"other"}, sentence
 
 
-def test_tax_and_training_claims_about_freelancers_go_to_other():
+def test_tax_training_and_loss_claims_about_freelancers_go_to_other():
     assert named("Freelancers paid Rs30 billion in taxes in FY24.") == set()
     assert named("Trainees of the programme earned $1.6 billion, a survey said.") == set()
+    assert named("Freelancers met the minister. They said their losses reached $50 million.") == set()
 
 
 def test_a_sentence_that_refers_back_inherits_subject_and_period():

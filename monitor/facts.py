@@ -8,23 +8,28 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   percentages (``24pc``, ``23.7 per cent``, ``24%``, ``24 فیصد``), counts (``2.37 million
   freelancers``, ``23 lac``) and ranks (``ranks 4th``, ``fourth-largest``, ``top five``).
   Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits.
-* **Subjects.** Each figure belongs to the nearest subject named before it in its sentence
-  (or, failing that, just after it): IT/ICT exports, freelancers, VPNs, or one of the
-  subjects the monitor does not track (total exports, workers' remittances, imports, GDP...),
-  which are named only so that their figures are not mistaken for ours. A sentence that
-  names no subject but refers back (``they``, ``the sector``, ``exports``) inherits the
-  subject of the sentence before it.
+* **Subjects.** Each figure belongs to the nearest subject named before it in its clause
+  (clauses end at ", while", ", and", ";" ...), else to one named just after it, else to the
+  nearest before it in the sentence: IT/ICT exports, freelancers, VPNs, parts of ICT exports
+  (computer or telecom services, kept as ``other``), or a subject the monitor does not track
+  (total exports, workers' remittances, imports, GDP...), named only so that its figures are
+  not taken for ours. A sentence that names no subject but refers back (``they``, ``the
+  sector``, ``exports``) inherits the subject and period of the sentence before it.
 * **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
   before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),
   ``FY2024-25:Jul-Mar`` (months so far: ``9MFY25``, ``Jul-Mar``, ``first nine months``),
-  ``FY2025-26:Q1`` and ``FY2025-26:H1``; or ``""`` when the text gives none. Base periods
-  of comparisons (``compared to FY23``, ``same period last year``) date the comparison
-  figure, never the headline one.
+  ``FY2025-26:Q1`` and ``FY2025-26:H1`` (also for ``Jul-Sep`` and ``Jul-Dec``); or ``""``
+  when the text gives none. A figure takes the period of its clause, else one that frames
+  the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in March``,
+  ``same period last year``) date only the comparison figure, never the headline one; a
+  growth rate without a period takes that of the sentence before, if about the same subject.
 * **Series.** ``it_exports_monthly`` / ``_cumulative`` / ``_annual`` by the kind of period,
-  ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking``.
-  Percentages on a series are growth rates (declines negative). Targets, projections,
-  changes ("up by $20m"), allocations, tax rates, programme claims and memberships about a
-  watched subject go to ``other``.
+  ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking`` (a rank
+  in a clause about freelancing, IT or an index, and not another country's). Percentages on
+  a series are growth rates (declines negative); shares are not. Targets, projections,
+  changes ("up by $20m"), averages, allocations, taxes, losses, programme claims, memberships
+  and counts of something else ("4.6 million students") about a watched subject go to
+  ``other``; counts under 1,000 in ``other`` are dropped.
 * **Plausibility.** Each series accepts one unit and a range of values
   (:data:`PLAUSIBLE`); a figure outside it (say "$1.46 million" of monthly exports, where
   billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped.
@@ -702,9 +707,9 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
 # --------------------------------------------------------------------------- classification
 
 _TARGET_CUE = re.compile(
-    r"\b(?:target\w*|aim\w*|goal|expected|expect\w*|projected|projection|forecast\w*|estimated\s+to|potential|could|would|will|(?-i:may|might)|"
-    r"plan\w*|envisag\w*|hope\w*|seek\w*|vision|poised|set\s+to|likely|can\s+reach|capacity|commitment|pledge\w*)\b"
-    r"|ہدف|متوقع",
+    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
+    r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
+    r"can\s+reach|capacity|commitments?|pledge\w*)\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(

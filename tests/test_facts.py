@@ -238,6 +238,10 @@ def test_targets_projections_changes_and_averages_go_to_other():
         assert facts and {f.series for f in facts} == {"other"}, sentence
 
 
+def test_words_that_only_look_like_targets_do_not_count():
+    assert named("IT exports rose to $354m in July, the planning ministry said.") == {("it_exports_monthly", "2025-07", 354, "USD_million")}
+
+
 def test_tax_training_and_loss_claims_about_freelancers_go_to_other():
     assert named("Freelancers paid Rs30 billion in taxes in FY24.") == set()
     assert named("Trainees of the programme earned $1.6 billion, a survey said.") == set()

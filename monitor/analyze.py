@@ -16,8 +16,9 @@ A term is a word or phrase written as it appears in text:
   (``e-Rozgaar`` matches eRozgaar and e Rozgaar), an apostrophe is optional;
 * Urdu terms also match with endings (``فری لانسر`` matches فری لانسرز).
 
-A term may instead be a mapping ``{term: ..., weight: 2, require: [...], exclude: [...]}`` or
-``{regex: ..., name: ...}`` for a Python regular expression (case-insensitive).
+A term may instead be a mapping ``{term: ..., weight: 2, require: [...], exclude: [...]}``, or
+``{regex: ..., name: ...}`` with a Python regular expression (case-insensitive; ``name`` is
+shown in rule names instead of the expression).
 
 ``topics:``
 -----------
@@ -33,6 +34,9 @@ Keys are topic ids (``freelancing``, ``industry_bodies``, ``vpn_internet``, ``it
     Context terms for every term of the topic; a term's own ``require``/``exclude`` add to
     them. A hit counts only if its sentence contains a ``require`` term (when any are given)
     and no ``exclude`` term. A hit in the title is judged on the title and the first paragraph.
+
+Where terms of one topic overlap ("Pakistan Software Export Board" and "software export*"),
+only the weightiest counts.
 
 ``relevance:``
 --------------
@@ -53,10 +57,10 @@ Keys are topic ids (``freelancing``, ``industry_bodies``, ``vpn_internet``, ``it
     A topic the item's source is configured with scores this share more, if it matched at
     all: a weak prior that cannot make an item relevant by itself.
 ``exclude``
-    Named exclusions, each ``{when: [terms], unless: [terms], unless_topics: [ids]}``. An
-    exclusion fires when a ``when`` term occurs anywhere (or always, without ``when``), no
-    ``unless`` term occurs, and none of ``unless_topics`` is tagged. A fired exclusion makes
-    the item irrelevant and is listed as ``exclude:<name>``.
+    Named exclusions, each ``{when: [terms], unless: [terms], unless_topics: [ids]}``. In an
+    item with at least one hit, an exclusion fires when a ``when`` term occurs anywhere (or
+    always, without ``when``), no ``unless`` term occurs, and none of ``unless_topics`` is
+    tagged. A fired exclusion makes the item irrelevant and is listed as ``exclude:<name>``.
 
 Score and rules
 ---------------

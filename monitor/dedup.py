@@ -16,8 +16,9 @@ hashed. Two items are one story when the share of the shorter item's shingles fo
 other, the *containment*, is at least :data:`CONTAINMENT` (half). Containment rather than
 resemblance (Jaccard), because a reprint with a new intro, or a wire story cut to its first
 paragraphs, keeps most of its shingles inside the original while sharing few of the union.
-Items with only a title and a teaser (fewer than :data:`FULL_TEXT_WORDS` words of text) need
-:data:`SHORT_CONTAINMENT` and :data:`MIN_SHARED` shingles in common: a shared headline alone
+Items with only a title and a teaser (fewer than :data:`FULL_TEXT_WORDS` words of text, about
+the 300 characters of a feed summary) need :data:`SHORT_CONTAINMENT` and :data:`MIN_SHARED`
+shingles in common, and items with no text at all never match on text: a shared headline
 ("CITY PULSE", a recurring column) is not a story. Items in different scripts (an English and
 an Urdu report of one event) or with different known languages never merge: they are
 translations, not reprints, and the digest lists them apart.
@@ -69,7 +70,7 @@ CONTAINMENT = 0.5
 FULL_TEXT_WORDS = 50
 #: The stricter rule for title-and-teaser items: nearly all of the shorter one ...
 SHORT_CONTAINMENT = 0.8
-#: ... and at least this many shingles in common, more than any headline alone.
+#: ... and at least this many shingles in common, about a sentence.
 MIN_SHARED = 8
 #: How a member joined its cluster, strongest evidence first.
 REASONS = ("first", "url", "guid", "title", "text")
@@ -309,14 +310,15 @@ def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
     def joined(reason: str, score: float = 1.0) -> Member:
         return Member(new.id, old.member.cluster, reason, round(score, 4))
 
-    if new.url_key is not None and new.url_key == other.url_key:
-        return joined("url")
-    if new.guid_key is not None and new.guid_key == other.guid_key:
-        return joined("guid")
+    identities = {new.url_key, new.guid_key} & {other.url_key, other.guid_key} - {None}
+    if identities:  # a permalink GUID is a URL: it may equal the other's URL
+        return joined("url" if new.url_key in identities else "guid")
     if not _same_language(new, other) or not _within(new.published, other.published, window_days):
         return None
     if _same_headline_and_outlet(new, other):
         return joined("title")
+    if not (new.words and other.words):
+        return None  # a headline alone is no evidence: columns and generic headlines recur
     score, shared = containment(new.shingles, other.shingles)
     if new.full and other.full:
         return joined("text", score) if score >= CONTAINMENT else None

@@ -1,0 +1,315 @@
+"""Deduplication: one story per event, whatever the links, reprints and languages."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from typing import Iterator
+
+import pytest
+import sqlite_utils
+
+from monitor import dedup
+from monitor._dedup_sql import SqliteDedupIndex, create_dedup_tables
+from monitor.dedup import DedupInput, MemoryIndex, assign, dedup_lines, fingerprint, script, words
+
+# Fixtures are written for these tests: a wire story, a reprint of it and unrelated items.
+WIRE = (
+    "ISLAMABAD, Aug 18: The State Bank of Pakistan said on Monday that remittances sent home by "
+    "freelancers through banking channels rose to a record level in July, helped by a new rule "
+    "that lets exporters of services keep a larger share of their earnings in foreign currency "
+    "accounts. According to the central bank, the information technology sector earned 354 million "
+    "dollars during the month, twenty one percent more than in the same month last year. Officials "
+    "said the growth came mainly from software development, call centres and computer consultancy. "
+    "The bank added that more than eleven thousand new freelancers had registered with the Pakistan "
+    "Software Export Board since January. A spokesman said the retention limit would be reviewed "
+    "again in December after consultation with industry bodies and commercial banks."
+)
+REPRINT = (
+    "KARACHI: The freelancing community welcomed fresh figures on Monday showing that the sector "
+    "keeps growing despite slow internet speeds across the country. The State Bank of Pakistan said "
+    "that remittances sent home by freelancers through banking channels rose to a record level in "
+    "July, helped by a new rule that lets exporters of services keep a larger share of their earnings "
+    "in foreign currency accounts. According to the central bank, the IT sector earned $354 million "
+    "during the month, 21 percent more than in the same month last year. Officials said the growth "
+    "came mainly from software development, call centres and computer consultancy."
+)
+OTHER_STORY = (
+    "LAHORE: The Pakistan Telecommunication Authority asked internet service providers on Tuesday to "
+    "report every outage longer than thirty minutes within one hour, after users in several cities "
+    "complained of slow connections during the evening. The regulator said operators that fail to "
+    "report would face fines under the licence conditions, and that a public dashboard showing the "
+    "health of the submarine cables would be launched next month. Industry representatives said the "
+    "new rule was workable but asked for a grace period to upgrade their monitoring systems."
+)
+COLUMN_A = (
+    "An exhibition of truck art opens at the national arts council on Tuesday evening and runs until "
+    "the end of the week. A seminar on water conservation will be held at the university auditorium "
+    "on Wednesday morning, with speakers from the provincial irrigation department. The municipal "
+    "library has extended its opening hours for students preparing for examinations, and a book fair "
+    "for children is planned for the weekend in the main park."
+)
+COLUMN_B = (
+    "A cricket camp for girls under fifteen begins at the sports complex on Monday, and registration "
+    "remains open until Saturday. The traffic police have announced diversions near the old city gate "
+    "because of repair work on the drainage line. A food festival with dishes from every province will "
+    "take place in the gardens on Friday night, and a free medical camp is being organised at the "
+    "community centre for residents of the area."
+)
+URDU = (
+    "اسلام آباد: اسٹیٹ بینک آف پاکستان نے پیر کو بتایا کہ فری لانسرز کی جانب سے بینکوں کے ذریعے بھیجی گئی "
+    "ترسیلات زر جولائی میں ریکارڈ سطح پر پہنچ گئیں۔ مرکزی بینک کے مطابق انفارمیشن ٹیکنالوجی کے شعبے نے اس ماہ "
+    "354 ملین ڈالر کمائے جو گزشتہ سال کے اسی مہینے سے اکیس فیصد زیادہ ہیں۔ حکام کا کہنا ہے کہ یہ اضافہ زیادہ تر "
+    "سافٹ ویئر، کال سینٹرز اور کمپیوٹر مشاورت کی بدولت ہوا۔ بینک نے مزید کہا کہ جنوری سے اب تک گیارہ ہزار سے "
+    "زائد نئے فری لانسرز نے پاکستان سافٹ ویئر ایکسپورٹ بورڈ میں رجسٹریشن کروائی ہے۔"
+)
+# The same Urdu report as another paper types it: Arabic letter forms, Urdu digits, diacritics,
+# a new first sentence and the last one cut.
+URDU_REPRINT = (
+    "کراچی: ملک بھر کے نوجوانوں کے لیے اچھی خبر ہے کہ آن لائن کام کرنے والوں کی آمدن میں اضافہ جاری ہے۔ "
+    "اسٹيٹ بينک آف پاکستان نے پير کو بتايا کہ فری لانسرز کی جانب سے بینکوں کے ذریعے بھیجی گئی "
+    "ترسیلاتِ زر جولائی میں ریکارڈ سطح پر پہنچ گئیں۔ مرکزی بینک کے مطابق انفارمیشن ٹیکنالوجی کے شعبے نے اس ماہ "
+    "۳۵۴ ملین ڈالر کمائے جو گزشتہ سال کے اسی مہینے سے اکیس فیصد زیادہ ہیں۔ حکام کا کہنا ہے کہ یہ اضافہ زیادہ تر "
+    "سافٹ ویئر، کال سینٹرز اور کمپیوٹر مشاورت کی بدولت ہوا۔"
+)
+HEADLINE = "Freelancers' remittances hit a record in July, central bank says"
+DAY = "2025-08-18T09:00:00+00:00"
+
+
+def _sqlite_index() -> SqliteDedupIndex:
+    db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
+    create_dedup_tables(db)
+    return SqliteDedupIndex(db)
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def index(request: pytest.FixtureRequest) -> Iterator[dedup.DedupIndex]:
+    yield MemoryIndex() if request.param == "memory" else _sqlite_index()
+
+
+def item(id: str, title: str = HEADLINE, text: str = WIRE, **fields: str | None) -> DedupInput:
+    return DedupInput(id=id, title=title, text=text, published=fields.pop("published", DAY), **fields)
+
+
+def test_link_variants_are_one_story(index: dedup.DedupIndex) -> None:
+    first = assign(item("a", url="http://www.dawn.com/news/1912345?utm_source=twitter&fbclid=x"), index)
+    amp = assign(item("b", text="", url="https://dawn.com/news/1912345/amp/"), index)
+    assert first == amp == "a"
+    assert index.get("b").member.reason == "url"
+
+
+def test_a_known_url_joins_its_story_outside_the_window(index: dedup.DedupIndex) -> None:
+    assign(item("a", url="https://dawn.com/news/1"), index)
+    late = item("b", text="Updated.", url="https://www.dawn.com/news/1", published="2025-10-01T00:00:00+00:00")
+    assert assign(late, index) == "a"
+
+
+def test_a_guid_is_an_identity_within_its_source(index: dedup.DedupIndex) -> None:
+    assign(item("a", title="CITY PULSE", text=COLUMN_A, guid="4711", source="Daily Example"), index)
+    same = item("b", title="CITY PULSE (updated)", text=COLUMN_A + " Entry is free.", guid="4711", source="Daily Example")
+    elsewhere = item("c", title="CITY PULSE", text=COLUMN_B, guid="4711", source="Weekly Example")
+    assert assign(same, index) == "a" and index.get("b").member.reason == "guid"
+    assert assign(elsewhere, index) == "c"
+
+
+def test_a_permalink_guid_matches_the_article_url(index: dedup.DedupIndex) -> None:
+    assign(item("a", url="https://tribune.com.pk/story/255/x"), index)
+    assert assign(item("b", text="", url="https://feeds.example.org/r/1", guid="http://www.tribune.com.pk/story/255/x/"), index) == "a"
+
+
+def test_a_wire_story_reprinted_with_a_new_intro_and_cuts_is_one_story(index: dedup.DedupIndex) -> None:
+    assign(item("wire", text=WIRE, source="APP"), index)
+    assert assign(item("paper", title="Freelancers send home record sums", text=REPRINT, source="The Paper"), index) == "wire"
+    joined = index.get("paper").member
+    assert joined.reason == "text" and joined.score >= dedup.CONTAINMENT
+
+
+def test_the_same_headline_on_two_different_articles_is_two_stories(index: dedup.DedupIndex) -> None:
+    assign(item("monday", title="CITY PULSE", text=COLUMN_A, source="The Nation"), index)
+    assert assign(item("tuesday", title="CITY PULSE", text=COLUMN_B, source="The Nation"), index) == "tuesday"
+
+
+def test_the_same_headline_with_different_teasers_or_no_text_is_two_stories(index: dedup.DedupIndex) -> None:
+    assign(item("a", title="CITY PULSE", text="An exhibition of truck art opens on Tuesday evening."), index)
+    assert assign(item("b", title="CITY PULSE", text="A cricket camp for girls begins on Monday."), index) == "b"
+    assign(item("c", title=HEADLINE, text=""), index)
+    assert assign(item("d", title=HEADLINE, text=""), index) == "d"
+
+
+def test_different_stories_on_the_same_subject_stay_apart(index: dedup.DedupIndex) -> None:
+    assign(item("sbp", text=WIRE), index)
+    assert assign(item("pta", title="PTA orders outage reports", text=OTHER_STORY), index) == "pta"
+
+
+def test_a_teaser_joins_the_article_it_introduces(index: dedup.DedupIndex) -> None:
+    assign(item("article", text=WIRE), index)
+    teaser = " ".join(WIRE.split()[:40])
+    assert assign(item("teaser", text=teaser), index) == "article"
+
+
+def test_a_loosely_similar_teaser_needs_the_stricter_rule(index: dedup.DedupIndex) -> None:
+    assign(item("article", text=WIRE), index)
+    # Over half of this teaser's word pairs are in the article, below the teaser threshold.
+    teaser = "Remittances sent home by freelancers rose to a record level, officials in Lahore told reporters after a long meeting on Monday."
+    new = fingerprint(item("teaser", text=teaser))
+    score, _ = dedup.containment(new.shingles, fingerprint(item("x", text=WIRE)).shingles)
+    assert dedup.CONTAINMENT <= score < dedup.SHORT_CONTAINMENT
+    assert assign(item("teaser", text=teaser), index) == "teaser"
+
+
+def test_urdu_reprints_with_other_letter_forms_and_digits_are_one_story(index: dedup.DedupIndex) -> None:
+    assign(item("ur1", title="فری لانسرز کی ترسیلات زر ریکارڈ سطح پر", text=URDU), index)
+    assert assign(item("ur2", title="آن لائن آمدن میں اضافہ", text=URDU_REPRINT), index) == "ur1"
+
+
+def test_an_english_and_an_urdu_item_never_merge(index: dedup.DedupIndex) -> None:
+    quote = " ".join(WIRE.split()[:60])
+    assign(item("en", text=quote), index)
+    # An Urdu report quoting the whole English item: all of its word pairs are in there.
+    urdu = item("ur", title="فری لانسرز کی ترسیلات زر", text=f"{URDU} {quote} {URDU_REPRINT}")
+    assert script(urdu.text) == "arabic"
+    assert assign(urdu, index) == "ur"
+
+
+def test_known_different_languages_never_merge(index: dedup.DedupIndex) -> None:
+    assign(item("en", text=WIRE, lang="en"), index)
+    assert assign(item("ur", text=WIRE, lang="ur-PK"), index) == "ur"
+    assert assign(item("unknown", text=WIRE), index) == "en"
+
+
+def test_google_news_items_match_by_outlet_and_headline(index: dedup.DedupIndex) -> None:
+    assign(item("dawn", url="https://www.dawn.com/news/1912345", source="Dawn - Business"), index)
+    gn = "https://news.google.com/rss/articles/CBMiWkFVX3lxTE1"
+    assert assign(item("gn1", title=f"{HEADLINE} - Dawn", text="", url=gn + "a", source="Google News - Freelancer earnings"), index) == "dawn"
+    assert index.get("gn1").member.reason == "title"
+    assert assign(item("gn2", title=f"{HEADLINE} - Geo News", text="", url=gn + "b", source="Google News - ICT"), index) == "gn2"
+
+
+def test_a_google_news_item_seen_first_is_joined_by_the_article(index: dedup.DedupIndex) -> None:
+    gn = item("gn", title=f"{HEADLINE} - The Express Tribune", text="", url="https://news.google.com/rss/articles/CBMiX")
+    assign(gn, index)
+    article = item("et", url="https://tribune.com.pk/story/2551234/remittances", source="Express Tribune - Business")
+    assert assign(article, index) == "gn"
+    assert index.cluster("gn").primary_item == "et"
+
+
+def test_the_window_bounds_near_duplicate_matching(index: dedup.DedupIndex) -> None:
+    assign(item("wire", text=WIRE), index)
+    assert assign(item("late", text=REPRINT, published="2025-08-28T09:00:00+00:00"), index) == "late"
+    wide = _sqlite_index() if isinstance(index, SqliteDedupIndex) else MemoryIndex()
+    assign(item("wire", text=WIRE), wide)
+    assert assign(item("late", text=REPRINT, published="2025-08-28T09:00:00+00:00"), wide, window_days=14) == "wire"
+
+
+def test_the_window_looks_both_ways(index: dedup.DedupIndex) -> None:
+    assign(item("backfilled", text=REPRINT, published="2025-08-20T00:00:00+00:00"), index)
+    assert assign(item("earlier", text=WIRE, published="2025-08-18T00:00:00Z"), index) == "backfilled"
+
+
+def test_the_cluster_records_primary_span_outlets_and_size(index: dedup.DedupIndex) -> None:
+    assign(item("teaser", text=" ".join(WIRE.split()[:30]), source="Profit", published="2025-08-18T06:00:00+00:00"), index)
+    assign(item("paper", text=REPRINT, source="The Paper", published="2025-08-18T12:00:00+05:00"), index)
+    assign(item("wire", text=WIRE, source="APP", published="2025-08-18T08:00:00+00:00"), index)
+    assign(item("late", text=WIRE, source="APP", published="2025-08-19T08:00:00+00:00"), index)
+    story = index.cluster("teaser")
+    assert story.primary_item == "paper"  # the earliest with full text: 07:00 UTC
+    assert (story.first_seen, story.last_seen) == ("2025-08-18T06:00:00+00:00", "2025-08-19T08:00:00+00:00")
+    assert story.outlets == ("APP", "Profit", "The Paper")
+    assert story.size == 4
+
+
+def _stream() -> list[DedupInput]:
+    return [
+        item("1", text=WIRE, source="APP", url="https://app.com.pk/1"),
+        item("2", title="CITY PULSE", text=COLUMN_A),
+        item("3", title="Freelancers send home record sums", text=REPRINT),
+        item("4", title="PTA orders outage reports", text=OTHER_STORY),
+        item("5", title="CITY PULSE", text=COLUMN_B),
+        item("6", title="فری لانسرز", text=URDU),
+        item("7", title="آن لائن آمدن", text=URDU_REPRINT),
+        item("8", text="", url="http://www.app.com.pk/1/?utm_source=x"),
+    ]
+
+
+def test_rerunning_dedup_gives_the_same_clusters(index: dedup.DedupIndex) -> None:
+    first = {i.id: assign(i, index) for i in _stream()}
+    assert first == {"1": "1", "2": "2", "3": "1", "4": "4", "5": "5", "6": "6", "7": "6", "8": "1"}
+    again = {i.id: assign(i, index) for i in _stream()}
+    assert again == first
+    assert index.cluster("1").size == 3  # items seen before are not counted twice
+    fresh = MemoryIndex()
+    assert {i.id: assign(i, fresh) for i in _stream()} == first
+
+
+def test_the_sqlite_index_agrees_with_the_memory_index() -> None:
+    memory, sql = MemoryIndex(), _sqlite_index()
+    stream = _stream() + [replace(i, id=i.id + "x", url=None, published="2025-08-19T00:00:00+00:00") for i in _stream()]
+    assert [assign(i, memory) for i in stream] == [assign(i, sql) for i in stream]
+    assert memory.clusters() == [sql.cluster(c.id) for c in memory.clusters()]
+
+
+def test_sqlite_candidates_are_found_through_the_key_index_without_a_scan() -> None:
+    index = _sqlite_index()
+    for i in _stream():
+        assign(i, index)
+    statements: list[str] = []
+    index.db.conn.set_trace_callback(statements.append)
+    index.candidates(fingerprint(item("q", text=REPRINT)).sample, "2025-08-11T00:00:00+00:00", "2025-08-25T00:00:00+00:00", 5)
+    index.db.conn.set_trace_callback(None)
+    query = next(s for s in statements if "dedup_keys" in s)
+    plan = " ".join(row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + query))
+    assert "SEARCH dedup_keys USING PRIMARY KEY (key=? AND published>? AND published<?)" in plan
+    assert "SCAN dedup_keys" not in plan and "SCAN i" not in plan
+
+
+def test_sqlite_add_is_atomic() -> None:
+    index = _sqlite_index()
+    assign(item("a"), index)
+    story = index.cluster("a")
+    with pytest.raises(sqlite3.IntegrityError):  # a second membership row for "a"
+        index.add(replace(fingerprint(item("a2")), id="a2"), dedup.Member("a", "a", "text", 1.0), replace(story, size=2))
+    assert index.get("a2") is None and index.cluster("a").size == 1
+
+
+def test_words_are_normalised_across_letter_forms_digits_and_marks() -> None:
+    assert words("اسٹيٹ بينک ۳۵۴ كتاب ترسیلاتِ") == words("اسٹیٹ بینک 354 کتاب ترسیلات")
+    assert words("Café  STATE-Bank, 2025!") == ["cafe", "state", "bank", "2025"]
+
+
+def test_script_detection() -> None:
+    assert script(URDU + " SBP PTA") == "arabic"
+    assert script(WIRE + " فری لانسر") == "latin"
+    assert script("2025 — 354") == "other"
+
+
+def test_fingerprints_do_not_depend_on_the_process() -> None:
+    code = (
+        "import sys; from monitor.dedup import DedupInput, fingerprint; "
+        "f = fingerprint(DedupInput('x', 'T', sys.argv[1])); print(sorted(f.shingles), list(f.sample))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", code, WIRE], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2")
+    }
+    here = fingerprint(DedupInput("x", "T", WIRE))
+    assert runs == {f"{sorted(here.shingles)} {list(here.sample)}\n"}
+
+
+def test_dedup_lines_reads_json_lines_and_prints_clusters() -> None:
+    lines = [
+        json.dumps({"id": "w", "title": HEADLINE, "text": WIRE, "url": "https://app.com.pk/1", "published": DAY}),
+        "",
+        json.dumps({"id": 7, "title": "Freelancers send home record sums", "text": REPRINT}),
+        json.dumps({"id": "p", "title": "PTA", "text": OTHER_STORY}),
+        "not json",
+        json.dumps({"title": "no id"}),
+        json.dumps({"id": "n", "title": 5}),
+    ]
+    out = list(dedup_lines(lines))
+    assert out[:3] == [{"id": "w", "cluster": "w"}, {"id": 7, "cluster": "7"}, {"id": "p", "cluster": "p"}]
+    assert [o["id"] for o in out[3:]] == [None, None, "n"] and all("error" in o for o in out[3:])
+    assert out[3]["error"].startswith("line 5: not JSON")

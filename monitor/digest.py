@@ -196,7 +196,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
     check_week(week)
     start, end = week_bounds(week, config.tz)
     end_utc = end.astimezone(timezone.utc).isoformat()
-    stories = [_story(row) for row in store.items_in_week(week)]
+    stories = build_stories(store, week)
     groups = _group(stories, config)
     return Digest(
         week=week,
@@ -213,6 +213,41 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
         timezone=config.timezone,
     )
+
+
+def build_stories(store: Store, week: str) -> list[Story]:
+    """One story per cluster of the week's items that holds a relevant item (one per item
+    when the archive has no clusters yet).
+
+    The story is told by the cluster's primary item when it is a relevant item of the week,
+    else by the week's first relevant member; every other outlet that ran it this week, even
+    in an item judged irrelevant on its own, is listed under "also reported by".
+    """
+    rows = store.items_in_week(week, relevant_only=False)  # oldest first
+    clusters = store.week_clusters(week)
+    members: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        members[clusters.get(row["id"], (row["id"], row["id"]))[0]].append(row)
+    stories = []
+    for cluster, items in members.items():
+        relevant = [r for r in items if r["relevant"]]
+        if not relevant:
+            continue
+        founder = clusters.get(relevant[0]["id"], (cluster, relevant[0]["id"]))[1]
+        primary = next((r for r in relevant if r["id"] == founder), relevant[0])
+        stories.append(replace(_story(primary), also=_also(primary, items)))
+    return stories
+
+
+def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:
+    """The other outlets in ``items``, each once (its first item), none the primary's own."""
+    seen = {primary["source"]}
+    outlets = []
+    for r in items:
+        if r["source"] not in seen:
+            seen.add(r["source"])
+            outlets.append(Outlet(r["source"], safe_url(r["url"])))
+    return tuple(outlets)
 
 
 def _story(row: dict) -> Story:

@@ -16,6 +16,16 @@ from monitor.weeks import iso_week
 WEEK = "2025-W34"
 HISTORY_ITEM = "history-item"
 
+#: Reprints of stories by other outlets: (story, source, url, published, relevant).
+REPRINTS = (
+    ("exports", "Test Tribune", "https://tribune.example.com/it-exports-july", "2025-08-19T09:00:00+00:00", True),
+    ("exports", "Test Recorder", "https://recorder.example.com/exports-354m", "2025-08-20T03:00:00+00:00", False),
+    ("exports", "Test Dawn", "https://news.example.com/exports-update", "2025-08-20T08:00:00+00:00", True),
+    ("vpn", "Test Dawn", "https://news.example.com/vpn-deadline", "2025-08-22T10:00:00+00:00", True),
+)
+#: The VPN story's cluster was founded the week before by an item outside this week.
+EARLIER_FOUNDER = "item-of-week-33"
+
 #: (source, kind) of the sources the archive's config must list, in this order.
 SOURCES = (
     ("Test Dawn", "feed"),
@@ -161,8 +171,13 @@ def build_archive(store: Store, config: Config) -> None:
         for s in STORIES
     ]
     quiet = Item(id=HISTORY_ITEM, source="Test Quiet Blog", url="https://example.com/old", canonical_url="https://example.com/old", title="An old post", published="2025-06-02T05:00:00+00:00", fetched_at="2025-06-02T05:00:00+00:00", relevant=False)
-    store.save_items([*items, quiet], week_of=week_of(config))
+    reprints = [
+        Item(id=item_id(url), source=source, url=url, canonical_url=url, title=f"Reprint: {story}", text="A reprint.", published=published, fetched_at=published, relevant=relevant, topics=("it_exports",))
+        for story, source, url, published, relevant in REPRINTS
+    ]
+    store.save_items([*items, quiet, *reprints], week_of=week_of(config))
     ids = {s.key: item_id(story_url(s)) for s in STORIES}
+    _clusters(store, ids)
     sources = {s.key: s.source for s in STORIES}
     published = {s.key: s.published for s in STORIES}
     rows = [_fact_row(f.series, f.period, f.value, f.unit, f.quote, ids[f.story], sources[f.story], published[f.story]) for f in FACTS]
@@ -172,6 +187,22 @@ def build_archive(store: Store, config: Config) -> None:
         rows.append(_fact_row(series, period, value, unit, "Earlier figure.", HISTORY_ITEM, "Test Quiet Blog", "2025-08-01T05:00:00+00:00"))
     store.save_facts(rows)
     _fetches(store)
+
+
+def _clusters(store: Store, ids: dict[str, str]) -> None:
+    """Story clusters as the dedup stage stores them (its tables made here if need be)."""
+    from monitor._dedup_sql import create_dedup_tables
+
+    if not store.db["clusters"].exists():
+        create_dedup_tables(store.db)
+    founders = {"exports": ids["exports"], "vpn": EARLIER_FOUNDER}
+    members = {story: [ids[story]] for story in founders}
+    for story, _, url, _, _ in REPRINTS:
+        members[story].append(item_id(url))
+    for story, founder in founders.items():
+        cluster = f"cluster-{story}"
+        store.db["clusters"].insert({"id": cluster, "primary_item": founder, "outlets": "[]", "size": len(members[story])})
+        store.db["cluster_members"].insert_all({"item_id": m, "cluster_id": cluster, "reason": "near", "score": 0.8} for m in members[story])
 
 
 def _fact_row(series, period, value, unit, quote, item, source, published) -> dict:

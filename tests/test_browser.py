@@ -177,6 +177,7 @@ def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width
     assert len(digest.trend.bars) == len(EXPORT_HISTORY)
     for bar in digest.trend.bars:
         assert bar.label in text and bar.display in text
+    assert "Also reported by Test Tribune, Test Recorder" in text
     assert "Test PTA" in text and "Test Quiet Blog" in text
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"digest-{WEEK}-{width}px.png"

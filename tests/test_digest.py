@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from digest_archive import EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
 from monitor.config import load_config
-from monitor.digest import MAX_HTML_BYTES, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
+from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import Item
 from monitor.store import item_id
 from monitor.weeks import iso_week
@@ -101,19 +100,26 @@ def test_summary_in_the_digest_comes_from_the_text_then_the_teaser(archive):
     assert payments.summary == "The State Bank of Pakistan changed the rules on 23 August. Details inside."
 
 
-def test_also_reported_by_is_shown_for_every_outlet(archive):
-    first = archive.groups[0].stories[0]
-    story = replace(first, also=(replace_outlet("Test Geo", "https://geo.example.com/a"),))
-    d = replace(archive, groups=(replace(archive.groups[0], stories=(story,)),))
-    html = render_html(d)
-    assert 'Also reported by <a href="https://geo.example.com/a"' in html
-    assert "Also reported by: Test Geo <https://geo.example.com/a>" in render_text(d)
+def test_a_cluster_is_one_story_with_every_other_outlet(archive):
+    stories = {s.id: s for g in archive.groups for s in g.stories}
+    exports = stories[item_id(story_url(STORIES[0]))]  # the cluster's founder tells the story
+    assert exports.also == (
+        Outlet("Test Tribune", "https://tribune.example.com/it-exports-july"),
+        Outlet("Test Recorder", "https://recorder.example.com/exports-354m"),  # irrelevant alone, still an outlet
+    )
+    vpn = stories[item_id(story_url(STORIES[1]))]  # founded last week: the week's first relevant member
+    assert vpn.also == (Outlet("Test Dawn", "https://news.example.com/vpn-deadline"),)
+    assert archive.story_count == len(STORIES) and not any(s.title.startswith("Reprint") for s in stories.values())
+    assert archive.top[0] == exports  # three outlets
+    html = render_html(archive)
+    assert 'Also reported by <a href="https://tribune.example.com/it-exports-july"' in html
+    assert "Test Dawn +2</span>" in html  # among the top stories
+    assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in render_text(archive)
 
 
-def replace_outlet(source, url):
-    from monitor.digest import Outlet
-
-    return Outlet(source, url)
+def test_without_clusters_every_item_is_a_story(store, site_config):
+    save(store, site_config, [item(1, "PSEB opens registration", ["freelancing"]), item(2, "PSEB opens registration", ["freelancing"], source="Other Daily")])
+    assert [s.also for g in build_digest(store, site_config, "2025-W34").groups for s in g.stories] == [(), ()]
 
 
 # --------------------------------------------------------------------------- figures

@@ -44,14 +44,16 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
         raise ExtractionError("not_html", "the document has no body")
     meta = _read_metadata(tree)
     title = _choose_title(tree, meta, url)
-    text = _main_text(body, title)
+    layout = _layout(body)
+    kept = _article_blocks(layout, title)
+    text = "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
     if not text:
         raise ExtractionError("no_text", "no article text found")
     return Article(
         url=url,
         title=title,
         text=text,
-        published=_choose_date(tree, meta, url),
+        published=_choose_date(tree, meta, url, _dateline_blocks(layout.blocks, kept, title)),
         author=_choose_author(tree, meta),
         lang=_choose_language(tree, text),
     )
@@ -301,13 +303,6 @@ WEIGHT_OFFSET = 0.0
 SIBLING_SHARE = 0.0
 #: Share of the page's prose above which an element flagged as boilerplate is kept.
 WRAPPER_SHARE = 0.5
-
-
-def _main_text(body: LexborNode, title: str | None) -> str:
-    """The article's text, one paragraph a line."""
-    layout = _layout(body)
-    kept = _article_blocks(layout, title)
-    return "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
 
 
 def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
@@ -744,22 +739,56 @@ _DATE_PATTERNS = (
 )
 _URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
 _EARLIEST_YEAR = 1995
-#: How much of the visible text at the top of the page is searched for a date.
-TEXT_DATE_CHARS = 3000
+#: How many blocks after and before the headline are searched for a printed date.
+DATELINE_AFTER = 12
+DATELINE_BEFORE = 5
+#: Longer blocks are prose, whose dates are seldom the publication date.
+DATELINE_CHARS = 150
 
 
-def _choose_date(tree: LexborHTMLParser, meta: _Metadata, url: str | None) -> str | None:
-    """The publication date as ISO 8601, from structured data, the URL or the visible text."""
-    for value in _structured_dates(tree, meta):
-        parsed = _parse_date(value)
-        if parsed:
-            return parsed
-    if url:
-        match = _URL_DATE.search(url)
-        if match and _valid_date(*map(int, match.groups())):
-            return "-".join(match.groups())
-    body = tree.body
-    return _find_date(body.text(separator=" ")[:TEXT_DATE_CHARS]) if body else None
+def _choose_date(tree: LexborHTMLParser, meta: _Metadata, url: str | None, datelines: list[str]) -> str | None:
+    """The publication date as ISO 8601: from structured data, the URL or a dateline.
+
+    ``datelines`` are the short texts around the headline and the start of the article,
+    nearest first, where pages print the date. A declared time in UTC gives way to a
+    local date a day off (the day the page's readers saw), when another source has one.
+    """
+    declared = [parsed for parsed in map(_parse_date, _structured_dates(tree, meta)) if parsed]
+    match = _URL_DATE.search(url) if url else None
+    from_url = "-".join(match.groups()) if match and _valid_date(*map(int, match.groups())) else None
+    printed = next(filter(None, map(_find_date, datelines)), None)
+    if not declared:
+        return from_url or printed
+    first = declared[0]
+    if first.endswith("+00:00"):
+        for other in (*declared[1:], from_url, printed):
+            if other and _same_time_elsewhere(first, other):
+                return other
+    return first
+
+
+def _same_time_elsewhere(utc: str, other: str) -> bool:
+    """Whether ``other`` gives the instant ``utc`` as a local time (or date) a day off."""
+    if len(other) == 10:
+        return abs((date.fromisoformat(other) - date.fromisoformat(utc[:10])).days) == 1
+    moment = datetime.fromisoformat(other)
+    return (
+        moment.utcoffset() is not None
+        and other[:10] != utc[:10]
+        and abs((moment - datetime.fromisoformat(utc)).total_seconds()) < 60
+    )
+
+
+def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) -> list[str]:
+    """Short blocks near the headline (or else the article's start), nearest first."""
+    title_key = _fold(title) if title else None
+    anchor = next((index for index, block in enumerate(blocks) if _fold(block.text) == title_key), None)
+    if anchor is None:
+        anchor = next((index for index, keep in enumerate(kept) if keep), 0)
+    nearby = list(range(anchor, anchor + DATELINE_AFTER + 1)) + list(range(anchor - 1, anchor - DATELINE_BEFORE - 1, -1))
+    return [
+        blocks[index].text for index in nearby if 0 <= index < len(blocks) and len(blocks[index].text) <= DATELINE_CHARS
+    ]
 
 
 def _structured_dates(tree: LexborHTMLParser, meta: _Metadata):

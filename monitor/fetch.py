@@ -251,15 +251,50 @@ class _Host:
         self._slots = asyncio.Semaphore(per_host)
         self._delay = delay
         self._next_start = 0.0
+        self.users = 0  # requests in flight or waiting for a slot
 
     @asynccontextmanager
     async def turn(self) -> AsyncIterator[None]:
-        async with self._slots:
-            loop = asyncio.get_running_loop()
-            start = max(loop.time(), self._next_start)
-            self._next_start = start + self._delay  # reserved before waiting: starts stay spaced
-            await asyncio.sleep(start - loop.time())
-            yield
+        self.users += 1
+        try:
+            async with self._slots:
+                loop = asyncio.get_running_loop()
+                start = max(loop.time(), self._next_start)
+                self._next_start = start + self._delay  # reserved before waiting: starts stay spaced
+                await asyncio.sleep(start - loop.time())
+                yield
+        finally:
+            self.users -= 1
+
+
+class _HostPools(httpx.AsyncBaseTransport):
+    """One connection pool per host name.
+
+    httpx's single pool scans every connection for every waiting request, which grows with
+    the square of the requests in flight; a pool per host scans at most ``per_host``
+    connections. A host's pool is closed once the host has nothing in flight or waiting
+    (:meth:`release`), so a cycle over many hosts does not pile up idle connections.
+    """
+
+    def __init__(self, per_host: int):
+        self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+        self._ssl = httpx.create_ssl_context()  # loading the CA bundle is slow: once per cycle
+        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        if host not in self._pools:
+            self._pools[host] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits)
+        return await self._pools[host].handle_async_request(request)
+
+    async def release(self, host: str) -> None:
+        pool = self._pools.pop(host, None)
+        if pool is not None:
+            await pool.aclose()
+
+    async def aclose(self) -> None:
+        for host in list(self._pools):
+            await self.release(host)
 
 
 @dataclass
@@ -298,12 +333,12 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings, user_agent: str, *, transport: httpx.AsyncBaseTransport | None = None):
         self.settings = settings
+        self._pools = None if transport else _HostPools(settings.per_host)
         self.client = httpx.AsyncClient(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout, pool=settings.deadline),
             follow_redirects=False,  # followed here, so every hop is checked and host-limited
-            transport=transport,
-            limits=httpx.Limits(max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency),
+            transport=transport or self._pools,
         )
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
@@ -367,13 +402,18 @@ class Fetcher:
 
     async def _request(self, url: str, headers: dict[str, str], clock: _Clock, limit: int) -> tuple[httpx.Response, bytes]:
         """One GET on one host, within the host's and the cycle's limits and the fetch deadline."""
-        host = urlsplit(url).hostname or ""
-        if host not in self._hosts:
-            self._hosts[host] = _Host(self.settings.per_host, self.settings.host_delay)
-        async with self._hosts[host].turn(), self._slots:
-            clock.start()
-            async with asyncio.timeout_at(clock.deadline), self.client.stream("GET", url, headers=headers) as response:
-                body = await _read(response, limit) if 200 <= response.status_code < 300 else b""
+        name = urlsplit(url).hostname or ""
+        if name not in self._hosts:
+            self._hosts[name] = _Host(self.settings.per_host, self.settings.host_delay)
+        host = self._hosts[name]
+        try:
+            async with host.turn(), self._slots:
+                clock.start()
+                async with asyncio.timeout_at(clock.deadline), self.client.stream("GET", url, headers=headers) as response:
+                    body = await _read(response, limit) if 200 <= response.status_code < 300 else b""
+        finally:
+            if self._pools and not host.users:
+                await self._pools.release(name)
         return response, body
 
     def _answer(self, url: str, final_url: str, response: httpx.Response, body: bytes) -> _Attempt:

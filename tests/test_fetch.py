@@ -397,6 +397,25 @@ def test_a_slow_host_does_not_hold_up_another(faults):
     assert quick.outcome == "ok" and still_waiting
 
 
+def test_a_host_keeps_its_connection_while_busy_and_closes_it_when_done():
+    ports: list[int] = []
+
+    def record_port(h) -> None:
+        ports.append(h.client_address[1])
+        send(h, 200, b"<rss/>", "application/rss+xml")
+
+    async def run() -> None:
+        with SiteServer(routes={"/feed": record_port}) as server:
+            async with Fetcher(replace(SETTINGS, per_host=1), user_agent(CONTACT)) as fetcher:
+                await asyncio.gather(*(fetcher.fetch(f"{server.base}/feed?n={i}") for i in range(3)))
+                await fetcher.fetch(f"{server.base}/feed?n=later")
+
+    asyncio.run(run())
+    assert len(ports) == 4
+    assert len(set(ports[:3])) == 1  # queued requests reuse the connection
+    assert ports[3] != ports[0]  # the host went idle in between: its connection was closed
+
+
 # --------------------------------------------------------------------------- robots.txt
 
 

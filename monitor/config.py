@@ -274,7 +274,7 @@ MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_wind
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
-FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20)}  # the others must be > 0
+FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
 SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language"}
 
 

@@ -127,8 +127,10 @@ def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):
             extra="fetch:\n  host_delay: 0.0\n  per_host: 2\n  retries: 0\n",
         )
         for _ in range(20):
+            seen = len(slow.requests)
             proc = monitor(config, db, "poll", cwd=tmp_path)
-            time.sleep(rng.uniform(0.1, 1.0))
+            wait_for(lambda: len(slow.requests) > seen or proc.poll() is not None, every=0.02)  # the poll is under way
+            time.sleep(rng.uniform(0.0, 0.8))
             proc.kill()
             proc.wait(timeout=30)
         conn = sqlite3.connect(db)

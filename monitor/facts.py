@@ -667,8 +667,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     )),
 )
 _RANKING_CONTEXT = re.compile(
-    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|tech\w*|\bindex\b|internet\s+speed|فری\s?لانس|آئی\s?ٹی", re.IGNORECASE
+    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
+    re.IGNORECASE,
 )
+_NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)
 _FOREIGN = re.compile(
     r"\b(?:India|Bangladesh|China|Philippines|Ukraine|Russia|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Indonesia|Brazil|"
     r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania)\b",
@@ -678,13 +680,27 @@ _ANAPHOR = re.compile(
     r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
     re.IGNORECASE,
 )
+_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top)\b|نمبر", re.IGNORECASE)
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
+
+
+#: Words without which a kind of subject cannot be named (a cheap test before the pattern).
+_SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
+    "it_component": ("export",),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ"),
+    "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
+    "vpn": ("vpn", "virtual private", "وی"),
+}
 
 
 def find_subjects(sentence: str) -> list[Subject]:
     """Watched and unwatched subjects in ``sentence``; of two that overlap, the first listed wins."""
     found: list[Subject] = []
+    lowered = sentence.lower()
     for kind, pattern in _SUBJECTS:
+        clues = _SUBJECT_CLUES.get(kind)
+        if clues and not any(clue in lowered for clue in clues):
+            continue
         for m in pattern.finditer(sentence):
             if any(s.start < m.end() and m.start() < s.end for s in found):
                 continue
@@ -794,7 +810,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
-        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause)
+        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or _TARGET_CUE.search(place.clause):
         return "other", value
@@ -930,7 +946,9 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
 def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[tuple[Figure, str, str, float]], _Context]:
     """``(figure, series, period, value)`` of one sentence, and the context for the next."""
     subjects = find_subjects(sentence)
-    figures = find_figures(sentence)
+    figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
+    if not subjects and not figures:
+        return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), figures, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     inherited = not subjects and context.kind and _ANAPHOR.search(sentence)

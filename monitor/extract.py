@@ -737,29 +737,44 @@ _DATE_PATTERNS = (
     # November 30, 2024, Nov. 30th 2024
     (re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I), "Mdy"),
 )
-_URL_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|[_-]?(0[1-9]|1[0-2])[_-]?(0[1-9]|[12]\d|3[01]))(?!\d)"
+)
 _EARLIEST_YEAR = 1995
 #: How many blocks after and before the headline are searched for a printed date.
 DATELINE_AFTER = 12
 DATELINE_BEFORE = 5
-#: Longer blocks are prose, whose dates are seldom the publication date.
-DATELINE_CHARS = 150
+#: How much of a block a dateline may take.
+DATELINE_CHARS = 60
+#: How many blocks after the article's end may hold its date.
+ARTICLE_EDGE = 3
+#: How many blocks after the headline count as close to it.
+CLOSE_AFTER = 5
+PRINTED_FIRST = True
 
 
-def _choose_date(tree: LexborHTMLParser, meta: _Metadata, url: str | None, datelines: list[str]) -> str | None:
-    """The publication date as ISO 8601: from structured data, the URL or a dateline.
+def _choose_date(
+    tree: LexborHTMLParser, meta: _Metadata, url: str | None, datelines: list[tuple[bool, str]]
+) -> str | None:
+    """The publication date as ISO 8601: from a dateline, structured data or the URL.
 
-    ``datelines`` are the short texts around the headline and the start of the article,
-    nearest first, where pages print the date. A declared time in UTC gives way to a
-    local date a day off (the day the page's readers saw), when another source has one.
+    ``datelines`` are (close to the headline, text) pairs for the short texts around the
+    headline and the start of the article, nearest first. A date printed right by the
+    headline comes first, then the declared one, the URL's, and one printed further away.
+    A declared time in UTC gives way to a local date a day off (the day the page's readers
+    saw), when another source has one.
     """
+    printed_close = next((found for close, text in datelines if close and (found := _find_date(text))), None)
+    if printed_close and PRINTED_FIRST:
+        return printed_close
     declared = [parsed for parsed in map(_parse_date, _structured_dates(tree, meta)) if parsed]
-    match = _URL_DATE.search(url) if url else None
-    from_url = "-".join(match.groups()) if match and _valid_date(*map(int, match.groups())) else None
-    printed = next(filter(None, map(_find_date, datelines)), None)
+    from_url = _url_date(url) if url else None
+    printed = printed_close or next(filter(None, (_find_date(text) for _, text in datelines)), None)
     if not declared:
         return from_url or printed
     first = declared[0]
+    if from_url and _days_apart(first, from_url) > 1:
+        return from_url
     if first.endswith("+00:00"):
         for other in (*declared[1:], from_url, printed):
             if other and _same_time_elsewhere(first, other):
@@ -767,10 +782,22 @@ def _choose_date(tree: LexborHTMLParser, meta: _Metadata, url: str | None, datel
     return first
 
 
+def _url_date(url: str) -> str | None:
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or match[4]), int(match[3] or match[5])
+    return f"{year:04d}-{month:02d}-{day:02d}" if _valid_date(year, month, day) else None
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((date.fromisoformat(first[:10]) - date.fromisoformat(second[:10])).days)
+
+
 def _same_time_elsewhere(utc: str, other: str) -> bool:
     """Whether ``other`` gives the instant ``utc`` as a local time (or date) a day off."""
     if len(other) == 10:
-        return abs((date.fromisoformat(other) - date.fromisoformat(utc[:10])).days) == 1
+        return _days_apart(utc, other) == 1
     moment = datetime.fromisoformat(other)
     return (
         moment.utcoffset() is not None
@@ -779,16 +806,27 @@ def _same_time_elsewhere(utc: str, other: str) -> bool:
     )
 
 
-def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) -> list[str]:
-    """Short blocks near the headline (or else the article's start), nearest first."""
+def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) -> list[tuple[bool, str]]:
+    """Texts where pages print their date, nearest the headline first.
+
+    Each comes as (close, text). Close ones are the headline's block (the one nearest the
+    article's start, or else the article's first block), the :data:`CLOSE_AFTER` blocks
+    after it and the one before; then come the other blocks near the headline and those of
+    the article and its edges (bylines, "updated" lines). Of a long block only the start
+    is taken, where a dateline would be.
+    """
+    article = [index for index, keep in enumerate(kept) if keep]
+    start = article[0] if article else 0
     title_key = _fold(title) if title else None
-    anchor = next((index for index, block in enumerate(blocks) if _fold(block.text) == title_key), None)
-    if anchor is None:
-        anchor = next((index for index, keep in enumerate(kept) if keep), 0)
-    nearby = list(range(anchor, anchor + DATELINE_AFTER + 1)) + list(range(anchor - 1, anchor - DATELINE_BEFORE - 1, -1))
-    return [
-        blocks[index].text for index in nearby if 0 <= index < len(blocks) and len(blocks[index].text) <= DATELINE_CHARS
+    headlines = [index for index, block in enumerate(blocks) if _fold(block.text) == title_key]
+    anchor = min(headlines, key=lambda index: abs(index - start)) if headlines else start
+    close = [*range(anchor, anchor + CLOSE_AFTER + 1), anchor - 1]
+    further = [
+        *range(anchor + CLOSE_AFTER + 1, anchor + DATELINE_AFTER + 1),
+        *range(anchor - 2, anchor - DATELINE_BEFORE - 1, -1),
+        *range(start, article[-1] + ARTICLE_EDGE + 1 if article else 0),
     ]
+    return [(index in close, blocks[index].text[:DATELINE_CHARS]) for index in close + further if 0 <= index < len(blocks)]
 
 
 def _structured_dates(tree: LexborHTMLParser, meta: _Metadata):

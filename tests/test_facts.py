@@ -311,6 +311,7 @@ def test_each_clause_keeps_its_own_subject_and_period():
 
 def test_urdu_crore_and_lakh():
     assert named("آئی ٹی برآمدات جولائی میں 38 کروڑ 60 لاکھ ڈالر رہیں۔") == {("it_exports_monthly", "2025-07", 386, "USD_million")}
+    assert named("آئی ٹی برآمدات جولائی میں 38کروڑ 60لاکھ ڈالر رہیں۔") == {("it_exports_monthly", "2025-07", 386, "USD_million")}
 
 
 def test_urdu_arab_is_billion_and_digits_may_be_urdu():

@@ -223,19 +223,17 @@ def build_stories(store: Store, week: str) -> list[Story]:
     else by the week's first relevant member; every other outlet that ran it this week, even
     in an item judged irrelevant on its own, is listed under "also reported by".
     """
-    rows = store.items_in_week(week, relevant_only=False)  # oldest first
     clusters = store.week_clusters(week)
+    founders = dict(clusters.values())
     members: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        members[clusters.get(row["id"], (row["id"], row["id"]))[0]].append(row)
+    for row in store.items_in_week(week, relevant_only=False):  # oldest first
+        members[clusters[row["id"]][0] if row["id"] in clusters else row["id"]].append(row)
     stories = []
     for cluster, items in members.items():
         relevant = [r for r in items if r["relevant"]]
-        if not relevant:
-            continue
-        founder = clusters.get(relevant[0]["id"], (cluster, relevant[0]["id"]))[1]
-        primary = next((r for r in relevant if r["id"] == founder), relevant[0])
-        stories.append(replace(_story(primary), also=_also(primary, items)))
+        if relevant:
+            primary = next((r for r in relevant if r["id"] == founders.get(cluster)), relevant[0])
+            stories.append(replace(_story(primary), also=_also(primary, items)))
     return stories
 
 

@@ -193,7 +193,8 @@ class SendResult:
             return f"{head}: {IN_DOUBT.format(since=self.since)}"
         if self.status == "uncertain":
             return f"{head}: {self.error}; it is marked as sending: check the mail server's log, then use --force to send it again if it did not arrive"
-        return f"{head}: not sent after {self.attempts} attempt(s): {self.error}; run the send again to retry"
+        tries = f" after {self.attempts} attempt{'' if self.attempts == 1 else 's'}" if self.attempts else ""
+        return f"{head}: not sent{tries}: {self.error}; run the send again to retry"
 
 
 IN_DOUBT = (
@@ -214,7 +215,7 @@ class _Failed(Exception):
         super().__init__(message)
         self.transient = transient
         self.uncertain = uncertain
-        self.attempts = 0  # set by transmit()
+        self.attempts = 0  # set by _transmit()
 
 
 def send_digest(
@@ -263,7 +264,10 @@ def send_digest(
         store.set_digest(week, error=f"{type(e).__name__}: {e}")
         raise
     _record(store, result)
-    (log.info if result.delivered else log.warning)("%s", result.line())
+    if result.delivered:
+        log.info("%s", result.line())
+    else:
+        log.warning("%s", result.line())
     return result
 
 
@@ -274,9 +278,13 @@ def _outbox_dir(store: Store, outbox: str | Path | None) -> Path:
 def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: SmtpSettings | None, outbox: Path, sleep: Callable[[float], None]) -> SendResult:
     mid = msg["Message-ID"]
     if smtp is None:
-        return SendResult(week, "written", mid, "outbox", recipients, path=write_eml(msg, outbox / f"digest-{week}.eml"))
+        try:
+            path = write_eml(msg, outbox / f"digest-{week}.eml")
+        except OSError as e:
+            return SendResult(week, "failed", mid, "outbox", recipients, error=f"cannot write to the outbox: {e}")
+        return SendResult(week, "written", mid, "outbox", recipients, path=path)
     try:
-        refused, attempts = transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
+        refused, attempts = _transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
     except _Failed as e:
         status = "uncertain" if e.uncertain else "failed"
         return SendResult(week, status, mid, "smtp", recipients, error=str(e), attempts=e.attempts)
@@ -301,7 +309,7 @@ def write_eml(msg: EmailMessage, path: Path) -> Path:
     return path
 
 
-def transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[list[str], int]:
+def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[list[str], int]:
     """Hand ``msg`` to the SMTP server; return the refused recipients and the attempts made.
 
     Raises :class:`_Failed` (with ``attempts`` set) when it could not be delivered.

@@ -318,6 +318,16 @@ def test_without_smtp_the_message_goes_to_the_outbox(archive, config, tmp_path):
     assert list((tmp_path / "outbox").iterdir()) == [result.path]
 
 
+def test_an_outbox_that_cannot_be_written_fails_cleanly(archive, config, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the outbox should be")
+    result = send_digest(archive, config, WEEK, outbox=blocked)
+    assert result.status == "failed" and "cannot write to the outbox" in result.error
+    assert result.line().startswith("digest 2025-W34: not sent: cannot write to the outbox")
+    assert archive.digest(WEEK)["status"] == "failed"
+    assert send_digest(archive, config, WEEK, outbox=tmp_path / "outbox").status == "written"
+
+
 def test_smtp_without_recipients_is_an_error_and_records_nothing(store, write_config):
     config = load_config(write_config(SOURCES_YAML))
     with pytest.raises(MailError, match="digest.recipients is empty"):

@@ -111,9 +111,9 @@ def serve_encoded(coding: str, body: bytes):
     return lambda h: send(h, 200, encoded(coding, body), "application/rss+xml", {"Content-Encoding": header})
 
 
-def wrong_charset(h) -> None:
-    """UTF-8 Urdu declared as windows-1252, a common server misconfiguration."""
-    send(h, 200, fixture_bytes(h, "urdu.xml"), "text/xml; charset=windows-1252")
+def wrong_charset(name: str, content_type: str):
+    """Serve a UTF-8 Urdu fixture under a wrong charset, a common server misconfiguration."""
+    return lambda h: send(h, 200, fixture_bytes(h, name), content_type)
 
 
 class EtagFeed:
@@ -165,6 +165,7 @@ def fault_routes() -> dict:
         "/brotli-bomb": lambda h: send(h, 200, br, "application/rss+xml", {"Content-Encoding": "br"}),
         "/corrupt-gzip": lambda h: send(h, 200, b"\x1f\x8b\x08\x00 this is not gzip data", "application/rss+xml", {"Content-Encoding": "gzip"}),
         "/empty": lambda h: send(h, 200, b"", "application/rss+xml"),
-        "/wrong-charset.xml": wrong_charset,
+        "/wrong-charset.xml": wrong_charset("urdu.xml", "text/xml; charset=windows-1252"),
+        "/urdu/freelance-tax": wrong_charset("urdu/freelance-tax.html", "text/html; charset=iso-8859-1"),
         "/etag.xml": EtagFeed(),
     }

@@ -82,6 +82,14 @@ def test_every_fault_is_named_and_good_sources_deliver_all_their_items(faults, w
     assert summary.line().startswith(f"{len(outcomes)} sources: 2 ok, 0 not modified, {len(FAULT_SOURCES)} failed; 5 new items in ")
 
 
+def test_an_urdu_article_under_a_wrong_charset_is_stored_intact(faults, write_config, store):
+    path = write_config(f"- name: Urdu Wire\n  url: {faults.base}/wrong-charset.xml\n  language: ur\n", extra=FAST)
+    assert pipeline.poll(load_config(path), store).reports[0].outcome == "ok"
+    row = next(store.db["items"].rows_where("url = ?", [faults.base + "/urdu/freelance-tax"]))
+    assert row["extraction"] == "ok"
+    assert "وفاقی بورڈ آف ریونیو نے اعلان کیا ہے کہ آئی ٹی خدمات کی برآمدات" in row["text"]
+
+
 def test_an_etag_round_trip_ends_in_not_modified_without_parsing(faults, write_config, store, monkeypatch):
     config = load_config(write_config(sources_yaml(faults.base, [("Wire", "/etag.xml")]), extra=FAST))
     first = pipeline.poll(config, store)

@@ -305,6 +305,16 @@ def test_connection_lost_after_data_is_in_doubt(smtp_server, archive, config):
     assert archive.digest(WEEK)["status"] == "sent"
 
 
+def test_of_two_senders_only_one_claims_the_week(store):
+    with Store(store.path) as other:  # a second connection, as the daemon and the CLI would have
+        assert store.claim_digest(WEEK, message_id=MESSAGE_ID) is None
+        blocked = other.claim_digest(WEEK, message_id=MESSAGE_ID)
+        assert blocked["status"] == "sending" and blocked["attempts"] == 1
+        assert other.claim_digest(WEEK, force=True, message_id=MESSAGE_ID) is None
+    row = store.digest(WEEK)
+    assert (row["status"], row["attempts"]) == ("sending", 2)
+
+
 def test_without_smtp_the_message_goes_to_the_outbox(archive, config, tmp_path):
     result = send_digest(archive, config, WEEK)
     assert result.status == "written" and result.transport == "outbox"

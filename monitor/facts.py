@@ -328,6 +328,11 @@ _RELATIVE_COMPARISON = re.compile(
     r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
     re.IGNORECASE,
 )
+_BACK_REFERENCE = re.compile(
+    r"\b(?:during|in|for|over)\s+the\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"|\bthe\s+(?:month|period)\s+under\s+review\b",
+    re.IGNORECASE,
+)
 _COMPARISON_CUE = re.compile(
     r"(?:\b(?:compared\s+(?:to|with)|as\s+against|against|from|versus|vs\.?|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)than"
     r"|in\s+comparison\s+(?:to|with)|relative\s+to)|مقابلے\s+میں|کے\s+مقابلے)\s*(?:in\s+|during\s+)?(?:the\s+|a\s+|an\s+)?$",
@@ -347,6 +352,7 @@ class Period:
     comparison: bool = False  # the base of a comparison
     target: bool = False  # "by 2029": a target date, not a reporting period
     shift: int = 0  # years back from the sentence's main period
+    back: bool = False  # "during the month under review": the previous sentence's period
 
 
 def _published_date(published: str | None) -> date | None:
@@ -546,6 +552,9 @@ class _PeriodScanner:
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
+        for m in _BACK_REFERENCE.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), back=True)
 
 
 def _span_bounds(kind: str, n: int) -> tuple[int, int]:
@@ -951,6 +960,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), figures, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
+    if not main and any(p.back for p in periods):
+        main = context.period  # "during the period under review"
     inherited = not subjects and context.kind and _ANAPHOR.search(sentence)
     found = []
     for figure in figures:
@@ -983,7 +994,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject)
     if period is None and _is_comparison_figure(figure, sentence):
         return None
-    if period is not None:
+    if period is not None and period.back:
+        value = previous.period
+    elif period is not None:
         value = _resolve(period, main)
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period

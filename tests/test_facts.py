@@ -255,6 +255,16 @@ def test_a_sentence_that_refers_back_inherits_subject_and_period():
     assert named(text) == {("freelancer_earnings", "", 500, "USD_million")}
 
 
+def test_the_period_under_review_is_the_period_of_the_sentence_before():
+    text = "IT exports rose to $354m in July.\nFreelancers earned $40m during the month under review."
+    assert named(text) >= {("freelancer_earnings", "2025-07", 40, "USD_million")}
+    text = "ICT exports were $3.1bn in July-April FY25.\nSoftware exports during the 10-month period were $2.9bn."
+    assert named(text, "2025-05-19") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Apr", 3100, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Apr", 2900, "USD_million"),
+    }
+
+
 def test_a_sentence_that_does_not_refer_back_inherits_nothing():
     assert named("Pakistan's IT exports rose to $354m in July.\nThe rupee closed at 281 against the dollar.") == {
         ("it_exports_monthly", "2025-07", 354, "USD_million")

@@ -425,9 +425,7 @@ def digest_status_lines(store: Store) -> list[str]:
             lines.append(f"!! {week}: {IN_DOUBT.format(since=row.get('started_at'))}{error}")
         elif status == "failed":
             lines.append(f"!! {week}: failed at {row.get('started_at')}: {row.get('error')}; `monitor digest --week {week} --send` tries again")
-        elif i == 0 and status == "sent":
+        elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
             lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {row.get('stories') or 0} stories, Message-ID {row.get('message_id')}")
-        elif i == 0:
-            lines.append(f"-- {week}: {status}")
     return lines

@@ -138,6 +138,7 @@ FACTS = (
     FactSpec("exports", "it_exports_monthly", "2025-07", 354, "USD_million", "Pakistan's IT and IT-enabled services exports reached $354 million in July 2025."),
     FactSpec("vpn", "vpn_registrations", "2025-08", 25000, "count", "More than 25,000 VPNs have been registered with the <em>authority</em> so far."),
     FactSpec("payments", "freelancer_earnings", "FY2024-25", 557, "USD_million", "Freelancers brought home \"$557m\" in FY2024-25 & more is <script>expected</script>."),
+    FactSpec("exports", "other", "FY2025-26", 4500, "USD_million", "The ministry aims for $4.5 billion of IT exports this year."),  # a target: not shown
 )
 #: An earlier figure for the same series, so the VPN figure has a change to show.
 PRIOR_FACTS = (("vpn_registrations", "2025-07", 20000, "count"), ("freelancer_earnings", "FY2023-24", 350, "USD_million"))

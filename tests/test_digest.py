@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from digest_archive import EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
 from monitor.config import load_config
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
-from monitor.models import Item
+from monitor.models import FetchResult, Item
 from monitor.store import item_id
 from monitor.weeks import iso_week
 
@@ -133,7 +133,8 @@ def test_figures_with_change_against_the_previous_period(archive):
     assert exports.quote.startswith("Pakistan's IT and IT-enabled services exports reached $354 million")
     assert rows[("vpn_registrations", "2025-08")].change == "+25.0% vs Jul 2025"
     assert rows[("freelancer_earnings", "FY2024-25")].change == "+59.1% vs FY2023-24"
-    assert [f.series for f in archive.figures] == ["it_exports_monthly", "freelancer_earnings", "vpn_registrations"]
+    assert [f.series for f in archive.figures] == ["it_exports_monthly", "freelancer_earnings", "vpn_registrations"]  # no "other"
+    assert "$4.5" not in render_html(archive)
 
 
 def test_the_same_figure_from_two_outlets_is_one_row(store, archive_config):
@@ -222,10 +223,18 @@ def test_source_health_names_failing_and_silent_sources(archive):
 
 def test_a_source_with_one_success_is_not_failing(store, archive_config):
     build_archive(store, archive_config)
-    from monitor.models import FetchResult
-
     store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="not_modified", started_at="2025-08-24T10:00:00+00:00"))
     assert "Test PTA" not in {h.name for h in build_digest(store, archive_config, WEEK).health}
+
+
+def test_disabled_sources_are_left_out_and_a_source_without_items_is_silent(store, write_config):
+    extra = "- name: Test Empty\n  url: https://example.com/empty\n"
+    config = load_config(write_config(SOURCES_YAML.replace("kind: page", "kind: page\n  enabled: false") + "\n" + extra))
+    build_archive(store, config)
+    store.record_fetch("Test Empty", FetchResult(url="https://example.com/empty", outcome="ok", started_at="2025-07-01T06:00:00+00:00"))
+    store.record_fetch("Test Empty", FetchResult(url="https://example.com/empty", outcome="ok", started_at="2025-08-20T06:00:00+00:00"))
+    health = {h.name: h.detail for h in build_digest(store, config, WEEK).health}
+    assert health == {"Test Quiet Blog": "no new item for 83 days", "Test Empty": "no item at all for 54 days"}
 
 
 def test_all_sources_healthy(store, site_config):
@@ -308,8 +317,10 @@ def test_many_figures_are_trimmed_from_the_html_too(store, archive_config):
 
 
 def test_plain_text_lines_are_wrapped(archive):
-    for line in render_text(archive).splitlines():
+    text = render_text(archive)
+    for line in text.splitlines():
         assert len(line) <= 76 or "://" in line or LONG_TOKEN in line, line
+    assert f"   {LONG_TOKEN}\n" in text  # a long word is never split
 
 
 # --------------------------------------------------------------------------- files

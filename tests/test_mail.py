@@ -170,7 +170,7 @@ def test_sends_once_with_parts_headers_links_and_escaping(smtp_server, archive, 
     assert not any(r in str(msg["To"]) for r in RECIPIENTS)  # readers do not see each other
     assert msg["List-Id"] == "Pakistan Freelance & IT Exports Monitor <weekly.pk-monitor.example>"
     assert msg["List-Unsubscribe"].strip() == "<mailto:leave@monitor.example.com>, <https://monitor.example.com/leave>"
-    assert msg["Date"]
+    assert msg["Date"] and msg["Auto-Submitted"] == "auto-generated"
     html = html_part.get_content()
     assert len(html.encode()) < 100_000
     hrefs = [a.attributes["href"] for a in LexborHTMLParser(html).css("a")]
@@ -303,6 +303,10 @@ def test_connection_lost_after_data_is_in_doubt(smtp_server, archive, config):
     assert [line[:13] for line in digest_status_lines(archive)] == ["!! 2025-W34: "]
     assert send_digest(archive, config, WEEK, smtp=plain(port), force=True).status == "sent"
     assert archive.digest(WEEK)["status"] == "sent"
+
+
+def test_status_before_any_digest(store):
+    assert digest_status_lines(store) == ["-- no digest sent yet"]
 
 
 def test_of_two_senders_only_one_claims_the_week(store):

@@ -373,6 +373,42 @@ def analyze_cmd(obj: Context) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command("facts")
+@click.option("--series", help="Only this series, e.g. it_exports_monthly.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True, help="A readable table or CSV.")
+@click.option("--reports", is_flag=True, help="List every report, corroborating ones included.")
+@click.pass_obj
+def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None:
+    """Print the stored figures: series, period, value, unit, reports, source and quote.
+
+    The same figure reported by several outlets is one fact; --reports lists each report.
+    """
+    import csv
+
+    columns = ["series", "period", "value", "unit", "reports", "published", "source", "also_reported_by", "revises", "quote"]
+    with obj.store() as store:
+        rows = store.facts(series, reports=reports)
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        click.echo("no facts stored" + (f" for series {series!r}" if series else ""))
+        return
+    for r in rows:
+        value = f"{r['value']:,.3f}".rstrip("0").rstrip(".")
+        also = f" (+{r['reports'] - 1} more: {r['also_reported_by']})" if r["reports"] > 1 and r["also_reported_by"] else ""
+        revised = f" [revises #{r['revises']}]" if r["revises"] else ""
+        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {r['unit']:<12} {(r['published'] or '')[:10]}  {r['source']}{also}{revised}")
+        click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 # --------------------------------------------------------------------------- daemon
 
 

@@ -21,7 +21,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
-from .models import FetchResult, Item, Source
+from .facts import is_revision, same_fact
+from .models import Fact, FetchResult, Item, Source
 
 
 def utcnow() -> str:
@@ -209,7 +210,14 @@ def _v3_archive_views(db: sqlite_utils.Database) -> None:
         db.create_view(name, select.strip())
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views]
+def _v4_fact_corroboration(db: sqlite_utils.Database) -> None:
+    """A report of a figure already known points at it; a revised figure points at the old one."""
+    db["facts"].add_column("corroborates", int)  # id of the fact this report confirms
+    db["facts"].add_column("revises", int)  # id of the earlier, slightly different value
+    db["facts"].create_index(["corroborates"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration]
 
 
 # --------------------------------------------------------------------------- the store
@@ -380,12 +388,40 @@ class Store:
     # ------------------------------------------------------------------ facts
 
     def save_facts(self, rows: Sequence[dict]) -> None:
-        if rows:
-            with self.transaction():
-                self.db["facts"].insert_all(rows)
+        """Store figures; the same figure from another outlet becomes a corroborating report.
 
-    def facts(self, series: str | None = None) -> list[dict]:
-        q = "SELECT * FROM facts" + (" WHERE series = ?" if series else "") + " ORDER BY series, period, published"
+        A row whose series, unit and period match a known fact with a value within 1% gets
+        ``corroborates`` = that fact's id; one within 3% reported later gets ``revises``.
+        """
+        with self.transaction():
+            for row in rows:
+                row = dict(row)
+                known = [r for r in self.db.query("SELECT * FROM facts WHERE series = ? AND unit = ? AND corroborates IS NULL ORDER BY id", [row["series"], row["unit"]])]
+                new = _as_fact(row)
+                same = next((k for k in known if same_fact(_as_fact(k), new)), None)
+                if same:
+                    row["corroborates"] = same["id"]
+                else:
+                    older = [k for k in known if is_revision(_as_fact(k), new) and (k["published"] or "") <= (row.get("published") or "")]
+                    if older:
+                        row["revises"] = older[-1]["id"]
+                self.db["facts"].insert(row)
+
+    def facts(self, series: str | None = None, *, reports: bool = False) -> list[dict]:
+        """Stored facts, oldest period first, each with its number of reports and outlets.
+
+        With ``reports=True`` every report is listed, corroborating ones included.
+        """
+        where = [] if reports else ["f.corroborates IS NULL"]
+        if series:
+            where.append("f.series = ?")
+        q = f"""
+        SELECT f.*,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by
+        FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY f.series, f.period, f.published, f.id
+        """
         return list(self.db.query(q, [series] if series else []))
 
     # ------------------------------------------------------------------ digests
@@ -497,6 +533,10 @@ class Store:
         FROM sources s ORDER BY s.name
         """
         return list(self.db.query(q, {"week_start": week_start, "rate_since": rate_since}))
+
+
+def _as_fact(row: dict) -> Fact:
+    return Fact(series=row["series"], period=row.get("period") or "", value=row["value"], unit=row["unit"], quote=row.get("quote") or "", published=row.get("published"))
 
 
 def _decode_item(row: dict) -> dict:

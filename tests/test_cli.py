@@ -111,3 +111,22 @@ def test_make_demo_path_end_to_end(tmp_path):
     )
     assert again.returncode == 0, again.stderr
     assert " 0 new items" in again.stdout
+
+
+def test_facts_command(tmp_path):
+    from monitor.store import Store
+
+    db = tmp_path / "m.db"
+    with Store(db) as s:
+        base = {"series": "it_exports_monthly", "period": "2025-07", "unit": "USD_million", "quote": "IT exports were $354m in July", "published": "2025-08-19", "found_at": "2025-08-19"}
+        s.save_facts([{**base, "value": 354, "item": "a", "source": "Dawn"}, {**base, "value": 354, "item": "b", "source": "Profit"}])
+    runner = CliRunner()
+    table = runner.invoke(cli, ["--db", str(db), "facts"])
+    assert table.exit_code == 0, table.output
+    assert "it_exports_monthly" in table.output and "(+1 more: Profit)" in table.output
+    csv_out = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly", "--format", "csv"])
+    lines = csv_out.output.splitlines()
+    assert lines[0].startswith("series,period,value,unit,reports")
+    assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,2,")
+    none = runner.invoke(cli, ["--db", str(db), "facts", "--series", "ranking"])
+    assert "no facts stored for series 'ranking'" in none.output

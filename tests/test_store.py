@@ -77,3 +77,32 @@ def test_record_fetch_updates_source_state(store):
     state = store.source_state("A")
     assert state.consecutive_failures == 1 and state.last_error == "HTTP 500"
     assert store.db["fetches"].count == 1
+
+
+def fact_row(value, source, published, period="2025-07", item="i1"):
+    return {"series": "it_exports_monthly", "period": period, "value": value, "unit": "USD_million", "quote": f"{source} says ${value}m", "item": item, "source": source, "published": published, "found_at": published}
+
+
+def test_same_figure_from_many_outlets_is_one_fact(store):
+    store.save_facts([fact_row(354, "Dawn", "2025-08-19")])
+    store.save_facts([fact_row(354.0, "Tribune", "2025-08-19", item="i2"), fact_row(355, "Profit", "2025-08-20", item="i3")])
+    [fact] = store.facts("it_exports_monthly")
+    assert fact["value"] == 354 and fact["reports"] == 3
+    assert set(fact["also_reported_by"].split(",")) == {"Tribune", "Profit"}
+    assert len(store.facts("it_exports_monthly", reports=True)) == 3
+
+
+def test_a_later_value_within_three_percent_is_a_revision(store):
+    store.save_facts([fact_row(354, "Dawn", "2025-08-19")])
+    store.save_facts([fact_row(362, "SBP", "2025-09-17", item="i2")])  # +2.3%: revised
+    store.save_facts([fact_row(400, "Typo Times", "2025-09-18", item="i3")])  # +13%: another fact
+    rows = store.facts("it_exports_monthly")
+    by_value = {r["value"]: r for r in rows}
+    assert by_value[362]["revises"] == by_value[354]["id"]
+    assert by_value[400]["revises"] is None
+    assert {r["reports"] for r in rows} == {1}
+
+
+def test_different_periods_are_different_facts(store):
+    store.save_facts([fact_row(354, "Dawn", "2025-08-19"), fact_row(354, "Dawn", "2025-08-19", period="2025-06")])
+    assert len(store.facts()) == 2

@@ -53,7 +53,9 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
         url=url,
         title=title,
         text=text,
-        published=_choose_date(tree, meta, url, _dateline_blocks(layout.blocks, kept, title)),
+        published=_choose_date(
+            tree, meta, url, _dateline_blocks(layout.blocks, kept, title), [block.text for block in layout.blocks]
+        ),
         author=_choose_author(tree, meta),
         lang=_choose_language(tree, text),
     )
@@ -120,7 +122,8 @@ _BOILERPLATE = re.compile(
     r"navigation|menu)"
     r"|(?:ad|ads|adv|banner|nav|byline|reply|replies|respond|modal|overlay|popup|pager|signup|"
     r"login|search|cta|more-?stories|also-?read|author-?(?:bio|box|info))(?:$|[_-])"
-    r"|(?:tags|tag-?cloud|tag-?list|categories|hidden|sr-only|screen-reader-text)$"
+    r"|(?:tags|tag-?cloud|tag-?list|categories|sr-only|screen-reader-text)$"
+    r"|^(?:visually-|u-)?hidden$"
     r")",
     re.I,
 )
@@ -709,18 +712,18 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "january jan januar janvier enero gennaio janeiro januari styczeń stycznia جنوری",
-            "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego فروری",
-            "march mar märz maerz mars marzo março maart marzec marca مارچ",
-            "april apr avril abril aprile kwiecień kwietnia اپریل",
+            "january jan januar jän jänner janvier janv enero ene gennaio gen janeiro januari styczeń stycznia جنوری",
+            "february feb februar février févr fevrier febrero febbraio fevereiro februari luty lutego فروری",
+            "march mar märz mär mrz maerz mars marzo março maart marzec marca مارچ",
+            "april apr avril avr abril abr aprile kwiecień kwietnia اپریل",
             "may mai mayo maggio maio mei maj maja مئی",
             "june jun juni juin junio giugno junho czerwiec czerwca جون",
-            "july jul juli juillet julio luglio julho lipiec lipca جولائی",
+            "july jul juli juillet juil julio luglio julho lipiec lipca جولائی",
             "august aug août aout agosto augustus sierpień sierpnia اگست",
             "september sep sept septembre septiembre settembre setembro wrzesień września ستمبر",
-            "october oct oktober octobre octubre ottobre outubro października październik اکتوبر",
+            "october oct okt oktober octobre octubre ottobre outubro października październik اکتوبر",
             "november nov novembre noviembre novembro listopad listopada نومبر",
-            "december dec dezember décembre decembre diciembre dicembre dezembro grudzień grudnia دسمبر",
+            "december dec dez dezember décembre déc decembre diciembre dic dicembre dezembro grudzień grudnia دسمبر",
         ),
         start=1,
     )
@@ -732,6 +735,8 @@ _DATE_PATTERNS = (
     (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), "ymd"),
     # 30.11.2024, 30/11/2024, 30-11-2024
     (re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)"), "dmy"),
+    # 30.11.24
+    (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])"), "dmy"),
     # 30 November 2024, 30. November 2024, 30 de noviembre de 2024
     (re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTH_NAME})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I), "dMy"),
     # November 30, 2024, Nov. 30th 2024
@@ -746,40 +751,67 @@ DATELINE_AFTER = 12
 DATELINE_BEFORE = 5
 #: How much of a block a dateline may take.
 DATELINE_CHARS = 60
+#: Words that introduce a publication date.
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|date|veröffentlicht|publiziert|erstellt|geschrieben|datum|stand|"
+    r"aktualisiert|publié|publicado|pubblicato)\b|شائع|تاریخ",
+    re.I,
+)
 #: How many blocks after the article's end may hold its date.
 ARTICLE_EDGE = 3
 #: How many blocks after the headline count as close to it.
 CLOSE_AFTER = 5
-PRINTED_FIRST = True
 
 
 def _choose_date(
-    tree: LexborHTMLParser, meta: _Metadata, url: str | None, datelines: list[tuple[bool, str]]
+    tree: LexborHTMLParser,
+    meta: _Metadata,
+    url: str | None,
+    datelines: list[tuple[bool, str]],
+    labelled: list[str],
 ) -> str | None:
     """The publication date as ISO 8601: from a dateline, structured data or the URL.
 
     ``datelines`` are (close to the headline, text) pairs for the short texts around the
-    headline and the start of the article, nearest first. A date printed right by the
-    headline comes first, then the declared one, the URL's, and one printed further away.
+    headline and the start of the article, nearest first; ``labelled`` the page's other
+    texts, searched last for a date after a label ("Published:", "Datum:"). A date printed
+    right by the headline comes first, then the declared one (unless the URL's differs),
+    the URL's, one printed further away, and a labelled one.
     A declared time in UTC gives way to a local date a day off (the day the page's readers
     saw), when another source has one.
     """
-    printed_close = next((found for close, text in datelines if close and (found := _find_date(text))), None)
-    if printed_close and PRINTED_FIRST:
-        return printed_close
-    declared = [parsed for parsed in map(_parse_date, _structured_dates(tree, meta)) if parsed]
+    close = next((found for near, text in datelines if near and (found := _find_date(text))), None)
+    if close:
+        return close
+    further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
     from_url = _url_date(url) if url else None
-    printed = printed_close or next(filter(None, (_find_date(text) for _, text in datelines)), None)
-    if not declared:
-        return from_url or printed
-    first = declared[0]
-    if from_url and _days_apart(first, from_url) > 1:
+    declared = _declared_date(tree, meta, (from_url, further))
+    if declared and from_url and _days_apart(declared, from_url) > 1:
         return from_url
+    return declared or from_url or further or next(filter(None, map(_labelled_date, labelled)), None)
+
+
+def _declared_date(tree: LexborHTMLParser, meta: _Metadata, others: tuple[str | None, ...]) -> str | None:
+    """The first date the page declares; for a UTC time, the same instant in local time
+    or a local date a day off, if another source gives one."""
+    declared = [parsed for parsed in map(_parse_date, _structured_dates(tree, meta)) if parsed]
+    if not declared:
+        return None
+    first = declared[0]
     if first.endswith("+00:00"):
-        for other in (*declared[1:], from_url, printed):
+        for other in (*declared[1:], *others):
             if other and _same_time_elsewhere(first, other):
                 return other
     return first
+
+
+def _labelled_date(text: str) -> str | None:
+    """A date that follows a label such as "Published on" or "Datum:" in ``text``."""
+    for label in _DATE_LABEL.finditer(text):
+        found = _find_date(text[label.end() : label.end() + DATELINE_CHARS])
+        if found:
+            return found
+    return None
 
 
 def _url_date(url: str) -> str | None:
@@ -876,6 +908,8 @@ def _date_from_match(groups: tuple[str, ...], order: str) -> str | None:
         day, month, year = map(int, groups)
         if month > 12 >= day:
             day, month = month, day
+        if year < 100:
+            year += 2000
     elif order == "dMy":
         day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
     else:

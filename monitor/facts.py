@@ -295,7 +295,8 @@ _MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b
 _HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _MONTH_SPAN = re.compile(
-    rf"(?<![\w])(?P<m1>{_MONTH_NAMES})\.?\s?(?:[-–]|to|till|through|until|تا|سے)\s?(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
+    rf"(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?:[-–]|to|till|through|until|تا|سے)\s?"
+    rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
     re.IGNORECASE,
 )
 _FIRST_MONTHS = re.compile(
@@ -312,6 +313,8 @@ _MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-]))?",
     re.IGNORECASE,
 )
+_URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
+_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے)\s+(?:مالی\s+)?سال\s+(?:کے|کی)\s+(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
@@ -325,7 +328,7 @@ _TARGET_YEAR = re.compile(
 _RELATIVE_COMPARISON = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
     r"|\b(?:same|corresponding)\s+(?:period|month|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
-    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b",
+    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -471,7 +474,9 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
-        fys = self.fiscal_years()
+        for m in _URDU_SAME_PERIOD.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
             for m in pattern.finditer(s):
                 n = int(m.group("n") if kind == "months" else (m.group("n1") or m.group("n2")))
@@ -496,6 +501,11 @@ class _PeriodScanner:
             if m.group("year"):
                 month = _month_number(m.group("m2"))
                 end_year = int(m.group("year")) + (1 if month >= 7 else 0)
+                if m.group("year1") and _fy_of(date(int(m.group("year1")), _month_number(m.group("m1")), 1)) != end_year:
+                    continue  # "July 2023 to March 2025" is no span of one fiscal year
+            elif m.group("year1"):
+                month = _month_number(m.group("m1"))
+                end_year = int(m.group("year1")) + (1 if month >= 7 else 0)
             elif fy := self.nearby_fy(fys, m.start(), m.end()):
                 end_year, end = fy[2], max(end, fy[1])
                 self.taken.append((fy[0], fy[1]))
@@ -523,7 +533,7 @@ class _PeriodScanner:
             month = _month_number(m.group("month"))
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
                 continue
-            end = m.end()
+            start, end = m.start(), m.end()
             if m.group("year"):
                 year = int(m.group("year"))
                 year = 2000 + year if year < 100 else year
@@ -531,10 +541,12 @@ class _PeriodScanner:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
                 if last_year := _LAST_YEAR.match(self.s, end):
                     year, end = year - 1, last_year.end()
+                elif urdu := _URDU_LAST_YEAR.search(self.s, 0, m.start()):
+                    year, start = year - 1, urdu.start()  # "گزشتہ سال فروری": February of last year
             else:
                 self.add("", m.start(), end)
                 continue
-            self.add(f"{year}-{month:02d}", m.start(), end)
+            self.add(f"{year}-{month:02d}", start, end)
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
@@ -761,7 +773,7 @@ _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bann
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
 
 
 def _clause(sentence: str, figure: Figure) -> tuple[int, int]:
@@ -887,11 +899,18 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     if in_clause:
         return _nearest(in_clause, figure)
+    # Urdu puts the base's period first: "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"
+    bases = [p for p in periods if p.shift and clause[0] <= p.start and p.end <= figure.start]
+    if bases:
+        return bases[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
 
 
 _AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
+
+
+_SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from July 2024 to March 2025" names a span
 
 
 def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> list[Period]:
@@ -904,7 +923,7 @@ def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> 
         base = (
             p.comparison
             or any(end <= p.start and _AFTER_FIGURE.fullmatch(sentence, end, p.start) for end in ends)
-            or _COMPARISON_CUE.search(before)
+            or (_COMPARISON_CUE.search(before) and not (":" in p.value and _SPAN_FROM.search(before)))
             or _BASE_CUE.search(before)
             or _URDU_COMPARISON_AFTER.match(sentence, p.end)
         )

@@ -392,3 +392,62 @@ def test_shift_period():
     assert shift_period("FY2024-25:Jul-Mar", 1) == "FY2023-24:Jul-Mar"
     assert shift_period("2024", 1) == "2023"
     assert shift_period("", 1) == ""
+
+
+# --------------------------------------------------------------------------- comparison bases, shares, spans, subjects
+
+
+def test_base_a_year_ago_takes_the_same_month_of_the_year_before():
+    found = named("IT services exports came to $361 million in July 2025, against $290 million a year ago.", "2025-08-20")
+    assert ("it_exports_monthly", "2025-07", 361, "USD_million") in found
+    assert ("it_exports_monthly", "2024-07", 290, "USD_million") in found
+
+
+def test_urdu_last_year_moves_the_month_back_a_year():
+    sentence = "مارچ 2025 میں آئی ٹی برآمدات 33 کروڑ 10 لاکھ ڈالر رہیں جبکہ گزشتہ سال مارچ میں یہ 28 کروڑ 40 لاکھ ڈالر تھیں۔"
+    found = named(sentence, "2025-04-17")
+    assert ("it_exports_monthly", "2025-03", 331, "USD_million") in found
+    assert ("it_exports_monthly", "2024-03", 284, "USD_million") in found
+
+
+def test_urdu_cumulative_of_the_current_year_and_its_base():
+    sentence = (
+        "رواں مالی سال کے پہلے سات ماہ یعنی جولائی سے جنوری کے دوران آئی ٹی برآمدات 2 ارب 12 کروڑ ڈالر رہیں، "
+        "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ 1 ارب 70 کروڑ ڈالر تھیں۔"
+    )
+    found = named(sentence, "2025-02-19")
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2120, "USD_million") in found
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Jan", 1700, "USD_million") in found
+    assert not any(series == "it_exports_annual" for series, *_ in found)
+
+
+def test_a_share_exporters_may_keep_is_no_growth_of_exports():
+    text = (
+        "In fiscal year 2024-25, IT exports grew 21 percent to $3.6 billion. "
+        "Analysts credited a central bank rule letting IT exporters keep up to 60 percent of their export proceeds "
+        "in foreign currency accounts, up from 40 percent earlier."
+    )
+    found = named(text, "2025-07-20")
+    assert ("it_exports_annual", "FY2024-25", 21, "percent") in found
+    assert not any(unit == "percent" and value in (40, 60) for _, _, value, unit in found)
+
+
+def test_a_share_raised_from_one_level_to_another_is_no_growth():
+    sentence = "The limit on what IT exporters can hold abroad went up from 35 percent to 50 percent in FY25."
+    assert not any(unit == "percent" for *_, unit in named(sentence, "2025-07-20"))
+
+
+def test_month_span_with_years_on_both_ends():
+    found = named("The survey credited freelancers with $410 million in the nine months from July 2024 to March 2025.", "2025-06-12")
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 410, "USD_million") in found
+    assert periods("Exports were $2.1 billion from July 2024 to February 2025.") == ["FY2024-25:Jul-Feb"]
+
+
+def test_money_of_another_actor_does_not_inherit_the_freelancers():
+    text = (
+        "Freelancers earned $410 million during the nine months, the report said. "
+        "The Software Export Board helped 120 firms attend 9 trade fairs abroad, winning more than $31 million in new business."
+    )
+    found = named(text, "2025-06-12")
+    assert not any(value == 31 for _, _, value, _ in found)
+    assert any(series == "freelancer_earnings" and value == 410 for series, _, value, _ in found)

@@ -102,6 +102,13 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
+def backoff_seconds(retry: int, base: float, rng: random.Random) -> float:
+    """The wait before retry number ``retry`` (1, 2, ...): ``base * 2**(retry - 1)``, of which
+    the second half is random ("equal jitter"), so retries to one server spread out."""
+    full = base * 2 ** (retry - 1)
+    return full / 2 + rng.uniform(0, full / 2)
+
+
 def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     """Name a transport exception: ``(outcome, message, worth retrying in this cycle)``.
 
@@ -445,8 +452,7 @@ class Fetcher:
                 return None
             wait = attempt.retry_after
         else:
-            backoff = self.settings.retry_backoff * 2 ** (attempts - 1)
-            wait = backoff / 2 + self._random.uniform(0, backoff / 2)
+            wait = backoff_seconds(attempts, self.settings.retry_backoff, self._random)
         return wait if wait < clock.left() else None
 
     def _finish(self, result: FetchResult, clock: _Clock, attempts: int) -> FetchResult:
@@ -477,7 +483,6 @@ class Fetcher:
             return None
         rules = urllib.robotparser.RobotFileParser(url)
         rules.parse(attempt.result.content.decode("utf-8", errors="replace").splitlines())
-        rules.modified()  # marks the rules as read; can_fetch refuses everything before that
         return rules
 
 

@@ -72,6 +72,21 @@ def huge_streamed(h) -> None:
         h.wfile.write(block)
 
 
+def unsized(body: bytes, headers: dict[str, str]):
+    """Serve ``body`` without a Content-Length (the end is when the connection closes)."""
+
+    @quietly
+    def handler(h) -> None:
+        h.send_response(200)
+        for k, v in {"Content-Type": "application/rss+xml", "Connection": "close", **headers}.items():
+            h.send_header(k, v)
+        h.end_headers()
+        h.close_connection = True
+        h.wfile.write(body)
+
+    return handler
+
+
 def huge_declared(h) -> None:
     """A Content-Length of 20 MB: refused before a byte of the body is read."""
     h.send_response(200)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import socket
 import threading
 import time
 from dataclasses import replace
 
 import pytest
-from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, fault_routes, gzip_bomb, quietly, serve_encoded
+from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, fault_routes, gzip_bomb, quietly, serve_encoded, unsized
 
 from monitor.config import FetchSettings
-from monitor.fetch import BadEncoding, BodyDecoder, Fetcher, TooLarge, classify_error, retry_after_seconds, user_agent
+from monitor.fetch import BadEncoding, BodyDecoder, Fetcher, TooLarge, backoff_seconds, classify_error, retry_after_seconds, user_agent
 from monitor.models import FETCH_OUTCOMES, FetchResult
 from monitor.sitesrv import PLACEHOLDER, SiteServer, send
 
@@ -122,6 +123,14 @@ def test_compressed_bodies_are_decoded(coding):
     assert result.outcome == "ok" and result.content == body
 
 
+def test_the_size_limit_also_counts_bytes_on_the_wire():
+    """A compressed body that decodes to little but never ends is still stopped."""
+    body = gzip.compress(b"<rss/>") + bytes(2 * MB)  # data after the gzip member decodes to nothing
+    with SiteServer(routes={"/feed": unsized(body, {"Content-Encoding": "gzip"})}) as server:
+        result = fetch_one(server.base + "/feed", replace(SETTINGS, max_bytes=MB))
+    assert result.outcome == "too_large"
+
+
 def test_the_size_limit_counts_decoded_bytes():
     body = b"<rss>" + b" " * 5000 + b"</rss>"  # compresses to far less than the limit
     with SiteServer(routes={"/feed": serve_encoded("gzip", body)}) as server:
@@ -215,14 +224,25 @@ def test_retry_after_is_waited_for(faults):
 
 
 def test_a_retry_after_over_the_cap_is_left_to_a_later_cycle(faults):
-    result = fetch_one(faults.base + "/503-for-an-hour", replace(SETTINGS, retries=3, deadline=5))
+    faults.routes["/503-for-3s"] = lambda h: send(h, 503, b"maintenance", "text/plain", {"Retry-After": "3"})
+    result = fetch_one(faults.base + "/503-for-3s", replace(SETTINGS, retries=3, max_retry_after=2, deadline=10))
     assert result.outcome == "http_5xx" and result.attempts == 1
-    assert "Retry-After 3600" in result.error
+    assert "Retry-After 3" in result.error
 
 
 def test_no_retry_starts_after_the_deadline(faults):
     result = fetch_one(faults.base + "/503", replace(SETTINGS, retries=3, deadline=0.5))
     assert result.outcome == "http_5xx" and result.attempts == 1  # Retry-After 1 s > 0.5 s left
+
+
+def test_backoff_doubles_with_jitter():
+    import random
+
+    rng = random.Random(7)
+    for retry, full in ((1, 0.5), (2, 1.0), (3, 2.0), (4, 4.0)):
+        waits = [backoff_seconds(retry, 0.5, rng) for _ in range(200)]
+        assert all(full / 2 <= w <= full for w in waits)
+        assert max(waits) - min(waits) > full / 4  # spread, not one fixed delay
 
 
 def test_retry_after_values():
@@ -377,6 +397,7 @@ def test_requests_to_one_host_start_at_least_host_delay_apart():
 
 
 def test_a_slow_host_does_not_hold_up_another(faults):
+    """Requests queued for a busy host wait without taking the global slots other hosts need."""
     gate = threading.Event()
 
     def held(h) -> None:
@@ -385,12 +406,13 @@ def test_a_slow_host_does_not_hold_up_another(faults):
 
     async def run() -> tuple[FetchResult, bool]:
         with SiteServer(routes={"/feed": held}, host="127.0.0.2") as slow:
-            async with Fetcher(replace(SETTINGS, concurrency=4, per_host=1, deadline=10), user_agent(CONTACT)) as fetcher:
-                stuck = asyncio.create_task(fetcher.fetch(slow.base + "/feed"))
+            async with Fetcher(replace(SETTINGS, concurrency=2, per_host=1, deadline=10), user_agent(CONTACT)) as fetcher:
+                stuck = [asyncio.create_task(fetcher.fetch(f"{slow.base}/feed?n={i}")) for i in range(3)]
+                await asyncio.sleep(0.2)  # let them queue first
                 quick = await fetcher.fetch(faults.base + "/feed.xml")
-                still_waiting = not stuck.done()
+                still_waiting = not any(t.done() for t in stuck)
                 gate.set()
-                await stuck
+                await asyncio.gather(*stuck)
         return quick, still_waiting
 
     quick, still_waiting = asyncio.run(run())
@@ -469,5 +491,5 @@ def test_fetch_settings_are_read_and_checked(write_config):
     assert (config.fetch.max_redirects, config.fetch.retry_backoff, config.fetch.per_host) == (0, 0.25, 1)
     with pytest.raises(ConfigError, match="fetch.max_redirects.*between 0 and 20"):
         load_config(write_config(source, extra="fetch:\n  max_redirects: 50\n"))
-    with pytest.raises(ConfigError, match="fetch.host_delay.*greater than 0"):
-        load_config(write_config(source, extra="fetch:\n  host_delay: -1\n"))
+    with pytest.raises(ConfigError, match="fetch.read_timeout.*greater than 0"):
+        load_config(write_config(source, extra="fetch:\n  read_timeout: 0\n"))

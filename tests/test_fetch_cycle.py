@@ -142,6 +142,16 @@ def test_robots_txt_stops_a_page_source_in_a_cycle(write_config, store):
     assert store.source_state("Newsroom").last_outcome == "robots_disallowed"
 
 
+def test_article_pages_obey_robots_txt_while_the_feed_is_read(write_config, store):
+    routes = {"/robots.txt": lambda h: send(h, 200, b"User-agent: *\nDisallow: /wire/\n", "text/plain")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        path = write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra=FAST)
+        summary = pipeline.poll(load_config(path), store)
+    assert summary.reports[0].outcome == "ok" and summary.new_items == 3
+    assert {r["extraction"].split(":")[0] for r in store.db["items"].rows} == {"fetch robots_disallowed"}
+    assert not any(p.startswith("/wire/") for p, _ in server.requests)
+
+
 # --------------------------------------------------------------------------- backoff across cycles
 
 

@@ -840,6 +840,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if _OTHER_CUE.search(place.clause):
         return "other", value
     if figure.unit == "percent":
+        if _is_level(place.sentence, figure):
+            return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
         sign = _growth_sign(head, place.sentence[figure.end : figure.end + 30])
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
@@ -849,6 +851,18 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
         return "vpn_registrations", value
     return "other", value
+
+
+_LEVEL_BEFORE = re.compile(
+    rf"(?:\bfrom|\bfrom\s+(?:{_NUM})\s?(?:%|pc|pct|per\s?cent|percent)?\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_level(sentence: str, figure: Figure) -> bool:
+    """Whether a percentage is a level moved from or to ("up from 35 percent", "from 35 to 50
+    percent"): a share or rate that changed, not the growth of a series."""
+    return bool(_LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]))
 
 
 def _percent_series(place: _Place) -> str:

@@ -298,12 +298,11 @@ SHORT_BLOCK = 25
 #: Blocks at least this long (in characters) are prose on their own; shorter ones are
 #: judged by their neighbours.
 GOOD_BLOCK = 60
-LINK_PENALTY = 1.0
+#: Weight, per character, of text in boilerplate elements (negative: it counts against).
 EXCLUDED_PENALTY = 0.5
-ANCESTOR_SHARE = 1.0
+#: Share of the heaviest element's prose that an element named as the article body (see
+#: :func:`_named_body`) inside it must hold to be preferred.
 NAMED_SHARE = 0.5
-WEIGHT_OFFSET = 0.0
-SIBLING_SHARE = 0.0
 #: Share of the page's prose above which an element flagged as boilerplate is kept.
 WRAPPER_SHARE = 0.5
 
@@ -318,12 +317,15 @@ def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
         -EXCLUDED_PENALTY * len(block.text) if excluded[block.owner] else _weight(block) for block in layout.blocks
     ]
     in_article = _article_elements(layout, weights, prose, excluded)
+    inside = [in_article[block.owner] and not excluded[block.owner] for block in layout.blocks]
     title_key = _fold(title) if title else None
-    classes = [
-        _classify(block, in_article[block.owner] and not excluded[block.owner], title_key)
-        for block in layout.blocks
-    ]
-    return _settle_short_blocks(layout.blocks, classes)
+    kept = _settle_short_blocks(
+        layout.blocks, [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside)]
+    )
+    if any(kept):
+        return kept
+    # An article that is all links (a link roundup) is its links.
+    return [within and (title_key is None or _fold(block.text) != title_key) for block, within in zip(layout.blocks, inside)]
 
 
 def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
@@ -355,22 +357,18 @@ def _excluded_elements(layout: _Layout, prose: list[float]) -> list[bool]:
 def _article_elements(layout: _Layout, weights: list[float], prose: list[float], excluded: list[bool]) -> list[bool]:
     """Which elements make up the article: the heaviest subtree and its positive siblings.
 
-    The heaviest element is the one whose subtree holds the most block weight; a sibling
-    holding more than :data:`SIBLING_SHARE` of its weight joins it (a standfirst, a second
-    column of text).
+    The heaviest element is the one whose subtree holds the most block weight (or the
+    element named as article body that agrees with it); its siblings of positive weight
+    join it (a standfirst, a second column of text).
     """
     totals = _subtree_sums(layout, weights)
-    best = max(range(len(totals)), key=totals.__getitem__)
-    parent = layout.parent[best]
-    while parent >= 0 and totals[parent] >= ANCESTOR_SHARE * totals[best]:
-        best, parent = parent, layout.parent[parent]
-    best = _named_body(layout, best, prose, excluded)
+    best = _named_body(layout, max(range(len(totals)), key=totals.__getitem__), prose, excluded)
     parent = layout.parent[best]
     chosen = [best]
     if parent >= 0:
         sibling = parent + 1
         while sibling <= layout.end[parent]:
-            if sibling != best and totals[sibling] > SIBLING_SHARE * totals[best]:
+            if sibling != best and totals[sibling] > 0:
                 chosen.append(sibling)
             sibling = layout.end[sibling] + 1
     in_article = [False] * len(totals)
@@ -411,10 +409,10 @@ def _weight(block: _Block) -> float:
     size = len(block.text)
     density = block.link_chars / size
     if density > MAX_LINK_DENSITY:
-        return -LINK_PENALTY * size
+        return -size
     if size < SHORT_BLOCK:
         return 0.0
-    return (size - WEIGHT_OFFSET) * (1 - density)
+    return size * (1 - density)
 
 
 _BAD, _SHORT, _GOOD = range(3)

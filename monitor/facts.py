@@ -1021,6 +1021,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     subject = _subject_for(figure, subjects, bounds)
     inherited = not subjects and _ANAPHOR.search(sentence)
     kind = subject.kind if subject else previous.kind if inherited else None
+    if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):
+        kind = None
     if kind is None and figure.unit != "rank":
         return None
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -1038,6 +1040,19 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
+
+
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
+
+
+def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:
+    """Whether money is the freelancers' own: they are named in its clause, or the clause
+    refers back to them ("their earnings", "they earned"); an export board's deals are not."""
+    if subject is None:  # taken from the sentence before: this one must refer back to them
+        return bool(_REFERS_BACK.search(sentence))
+    if bounds[0] <= subject.start and subject.end <= bounds[1]:
+        return True
+    return bool(_REFERS_BACK.search(sentence[bounds[0] : bounds[1]]))
 
 
 def _quote(sentence: str, figure: Figure) -> str:

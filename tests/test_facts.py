@@ -451,3 +451,8 @@ def test_money_of_another_actor_does_not_inherit_the_freelancers():
     found = named(text, "2025-06-12")
     assert not any(value == 31 for _, _, value, _ in found)
     assert any(series == "freelancer_earnings" and value == 410 for series, _, value, _ in found)
+
+
+def test_freelancer_money_kept_when_the_sentence_refers_back_to_them():
+    text = "Freelancers have become a pillar of the economy. They bring in foreign exchange, with $520 million earned in FY24."
+    assert ("freelancer_earnings", "FY2023-24", 520, "USD_million") in named(text, "2025-05-29")

@@ -152,15 +152,17 @@ def _detail(causes: list[BaseException]) -> str:
 
 
 def url_problem(url: str) -> str | None:
-    """Why the fetcher refuses ``url`` (not http(s), no host), or ``None``."""
+    """Why the fetcher refuses ``url`` (not http(s), no host, unusable), or ``None``."""
     try:
-        parts = urlsplit(url)
-    except ValueError as e:
-        return f"not a valid URL: {e}"
-    if parts.scheme not in ("http", "https"):
-        return f"only http and https are fetched, not {parts.scheme or 'a relative URL'!r}: {url}"
-    if not parts.hostname:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as e:
+        return f"not a valid URL ({e}): {url!r}"
+    if parsed.scheme not in ("http", "https"):
+        return f"only http and https are fetched, not {parsed.scheme or 'a relative URL'!r}: {url}"
+    if not parsed.host:
         return f"no host name in {url}"
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        return f"port out of range in {url}"
     return None
 
 
@@ -409,7 +411,7 @@ class Fetcher:
 
     async def _request(self, url: str, headers: dict[str, str], clock: _Clock, limit: int) -> tuple[httpx.Response, bytes]:
         """One GET on one host, within the host's and the cycle's limits and the fetch deadline."""
-        name = urlsplit(url).hostname or ""
+        name = httpx.URL(url).host  # the key the connection pools use too
         if name not in self._hosts:
             self._hosts[name] = _Host(self.settings.per_host, self.settings.host_delay)
         host = self._hosts[name]
@@ -419,7 +421,7 @@ class Fetcher:
                 async with asyncio.timeout_at(clock.deadline), self.client.stream("GET", url, headers=headers) as response:
                     body = await _read(response, limit) if 200 <= response.status_code < 300 else b""
         finally:
-            if self._pools and not host.users:
+            if self._pools is not None and not host.users:
                 await self._pools.release(name)
         return response, body
 

@@ -106,10 +106,11 @@ def test_requests_name_the_monitor_and_its_contact(faults):
     assert headers["accept-encoding"] == "gzip, deflate, br"
 
 
-def test_only_http_and_https_are_fetched():
-    for url in ("ftp://files.example.org/feed.xml", "file:///etc/passwd", "/relative/feed.xml"):
+def test_only_usable_http_and_https_urls_are_fetched():
+    urls = ("ftp://files.example.org/feed.xml", "file:///etc/passwd", "/relative/feed.xml", "http://[::1/feed", "http://127.0.0.1:99999/feed", "http://\x00bad/")
+    for url in urls:
         result = fetch_one(url)
-        assert result.outcome == "bad_url" and result.attempts == 0, url
+        assert result.outcome == "bad_url" and result.attempts == 0 and result.error, url
 
 
 # --------------------------------------------------------------------------- bodies: sizes and encodings

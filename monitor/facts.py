@@ -767,7 +767,10 @@ _GROWTH_DOWN = re.compile(
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
-_CHANGE_AMOUNT = re.compile(r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+of)\s+(?:an?\s+)?(?:additional\s+)?$", re.IGNORECASE)
+_CHANGE_AMOUNT = re.compile(
+    r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
+    re.IGNORECASE,
+)
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
@@ -909,6 +912,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     if _is_comparison_figure(figure, sentence):
         after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
         return after[0] if after else None
+    # "$2.28bn in the same period of the previous year": the base period right after the figure
+    right_after = [p for p in periods if p.shift and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    if right_after:
+        return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     if in_clause:

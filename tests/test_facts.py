@@ -456,3 +456,14 @@ def test_money_of_another_actor_does_not_inherit_the_freelancers():
 def test_freelancer_money_kept_when_the_sentence_refers_back_to_them():
     text = "Freelancers have become a pillar of the economy. They bring in foreign exchange, with $520 million earned in FY24."
     assert ("freelancer_earnings", "FY2023-24", 520, "USD_million") in named(text, "2025-05-29")
+
+
+def test_base_period_right_after_the_figure_and_the_increase_between_them():
+    text = (
+        "IT exports rose to $2.9 billion in the first nine months of fiscal year 2024-25. "
+        "The sector had earned $2.3 billion in the same period of the previous year, so the increase amounted to $600 million."
+    )
+    found = named(text, "2025-06-10")
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2900, "USD_million") in found
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million") in found
+    assert not any(value == 600 for _, _, value, _ in found)

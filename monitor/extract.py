@@ -303,6 +303,8 @@ EXCLUDED_PENALTY = 0.5
 #: Share of the heaviest element's prose that an element named as the article body (see
 #: :func:`_named_body`) inside it must hold to be preferred.
 NAMED_SHARE = 0.5
+#: Share of the article's text below which what follows its paragraphs' element is dropped.
+TRAILER_SHARE = 0.15
 #: Share of the page's prose above which an element flagged as boilerplate is kept.
 WRAPPER_SHARE = 0.5
 
@@ -323,9 +325,32 @@ def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
         layout.blocks, [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside)]
     )
     if any(kept):
-        return kept
+        return _drop_trailer(layout, kept)
     # An article that is all links (a link roundup) is its links.
     return [within and (title_key is None or _fold(block.text) != title_key) for block, within in zip(layout.blocks, inside)]
+
+
+def _drop_trailer(layout: _Layout, kept: list[bool]) -> list[bool]:
+    """Drop a short tail after the element that holds the article's paragraphs.
+
+    Author notes, calls to subscribe and copyright lines follow the text in their own
+    elements; when all that follows is under :data:`TRAILER_SHARE` of the text, it goes.
+    """
+    held: dict[int, int] = {}
+    for block, keep in zip(layout.blocks, kept):
+        if keep and len(block.text) >= GOOD_BLOCK:
+            holder = layout.parent[block.owner] if block.tag in _PARAGRAPHS else block.owner
+            held[holder] = held.get(holder, 0) + len(block.text)
+    if not held:
+        return kept
+    end = layout.end[max(held, key=held.__getitem__)]
+    trailer = [index for index, block in enumerate(layout.blocks) if kept[index] and block.owner > end]
+    total = sum(len(block.text) for block, keep in zip(layout.blocks, kept) if keep)
+    if sum(len(layout.blocks[index].text) for index in trailer) < TRAILER_SHARE * total:
+        kept = kept.copy()
+        for index in trailer:
+            kept[index] = False
+    return kept
 
 
 def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
@@ -417,6 +442,8 @@ def _weight(block: _Block) -> float:
 
 _BAD, _SHORT, _GOOD = range(3)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+#: Elements that hold one paragraph of their parent's text.
+_PARAGRAPHS = _HEADINGS | frozenset("p li blockquote pre dd dt".split())
 
 
 def _classify(block: _Block, in_article: bool, title_key: str | None) -> int:

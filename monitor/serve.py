@@ -40,8 +40,8 @@ ASGIApp = Callable[[Scope, Callable[[], Awaitable[Any]], Callable[[Any], Awaitab
 READ_METHODS = frozenset({"GET", "HEAD"})
 READ_ONLY_BODY = b"This archive is read-only: only GET and HEAD requests are served.\n"
 
-#: Long article text is cut short in HTML tables; array facets over a large archive get time.
-SETTINGS: dict[str, Any] = {"truncate_cells_html": 280, "facet_time_limit_ms": 1000}
+#: Long article text is cut short in HTML tables.
+SETTINGS: dict[str, Any] = {"truncate_cells_html": 280}
 
 
 def database_name(db_path: str | Path) -> str:

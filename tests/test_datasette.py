@@ -12,7 +12,7 @@ import sys
 import textwrap
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
@@ -20,12 +20,13 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
 from monitor.models import FetchResult, Item, Source
 from monitor.serve import METADATA_FILE, SETTINGS, metadata_for, prepare_archive
-from monitor.store import MIGRATIONS, Store, item_id, iso_week_sql
+from monitor.store import MIGRATIONS, Store, _v3_archive_views, item_id, iso_week_sql
 from monitor.weeks import current_week, iso_week
 
 KARACHI = ZoneInfo("Asia/Karachi")
@@ -89,7 +90,7 @@ def build_archive(path: Path) -> Path:
         for days in (10, 3, 2, 1):
             failed = FetchResult("https://feeds.example.pk/gone.xml", "http_5xx", status=503, error="HTTP 503", started_at=_ago(days=days))
             store.record_fetch("Dead Feed", failed, state={"last_failure": _ago(days=days), "last_outcome": "http_5xx", "last_error": "HTTP 503", "consecutive_failures": 4})
-        store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.pk"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.pk>")
+        store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.pk", "editor@example.pk"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.pk>")
         store.set_digest("2025-W34", status="failed", error="SMTP 554: rejected", stories=5)
     return path
 
@@ -150,7 +151,7 @@ def test_search_for_vpn_returns_the_vpn_story_as_json(http):
     hits = rows(http, "/monitor/search.json", q="VPN")
     assert [h["title"] for h in hits] == [VPN_TITLE]
     assert hits[0]["url"] == "https://news.example.pk/vpn-deadline"
-    assert "[VPN" in hits[0]["snippet"] or "[VPNs]" in hits[0]["snippet"]
+    assert "[VPN]" in hits[0]["snippet"]
 
 
 @pytest.mark.parametrize(
@@ -205,7 +206,6 @@ def test_every_view_answers_with_its_columns(http, name):
 def test_stories_this_week_defaults_to_the_current_week_in_pakistan(http):
     before = current_week(KARACHI)
     stories = rows(http, "/monitor/stories_this_week.json")
-    assert current_week(KARACHI) == before or stories == []  # a week turned during the request
     assert [s["title"] for s in stories] == ["Mobile internet slows down again in several cities"]
     assert stories[0]["week"] == before
 
@@ -242,19 +242,44 @@ def test_source_health_shows_failures_and_silence(http):
 
 
 def test_digests_sent_lists_only_digests_that_went_out(http):
-    assert [(d["week"], d["message_id"]) for d in rows(http, "/monitor/digests_sent.json")] == [("2025-W33", "<w33@monitor.example.pk>")]
+    sent = rows(http, "/monitor/digests_sent.json")
+    assert [(d["week"], d["recipients"], d["message_id"]) for d in sent] == [("2025-W33", 2, "<w33@monitor.example.pk>")]
+
+
+def _facets(data: dict) -> dict[str, dict]:
+    return {name: {f["value"]: f["count"] for f in facet["results"]} for name, facet in data["facet_results"].items()}
 
 
 def test_items_open_with_facets_newest_first_and_search(http):
     data = http.get("/monitor/items.json").json()
-    assert set(data["facet_results"]) >= {"topics", "source", "week"}
-    topics = {f["value"]: f["count"] for f in data["facet_results"]["topics"]["results"]}
-    assert topics["freelancing"] == 2 and topics["it_exports"] == 2
+    facets = _facets(data)
+    assert set(facets) == {"source", "week"}
+    assert facets["source"] == {"Dawn Business": 3, "ProPakistani": 2, "PTA Press Releases": 1}
+    assert facets["week"]["2025-W34"] == 4
     assert "order by published desc" in data["query"]["sql"]
     published = [r[data["columns"].index("published")] for r in data["rows"]]
     assert published == sorted(published, reverse=True)
     found = rows(http, "/monitor/items.json", _search="vpn")
     assert [r["title"] for r in found] == [VPN_TITLE]
+
+
+def test_item_topics_facet_items_by_topic_and_link_to_them(http):
+    data = http.get("/monitor/item_topics.json").json()
+    facets = _facets(data)
+    assert set(facets) == {"topic", "week", "source"}
+    assert facets["topic"] == {"freelancing": 2, "it_exports": 2, "vpn_internet": 2, "payments": 1}
+    vpn = rows(http, "/monitor/item_topics.json", topic="vpn_internet", week="2025-W34", _labels="on")
+    assert [r["item"] for r in vpn] == [{"value": ITEMS[0].id, "label": VPN_TITLE}]
+
+
+def test_item_topics_follow_every_change_to_items(tmp_path):
+    with Store(build_archive(tmp_path / "monitor.db")) as store:
+        store.save_items([replace(ITEMS[0], topics=("skills", "skills", "rankings"))], week_of=lambda p, f: "2025-W34")
+        store.save_items([replace(ITEMS[1], id=item_id("https://news.example.pk/new"), topics=())])
+        store.db.execute("UPDATE items SET topics = 'not json' WHERE id = ?", [ITEMS[2].id])
+        store.db.execute("DELETE FROM items WHERE id = ?", [ITEMS[4].id])
+        pairs = {(r["item"], r["topic"]) for r in store.db["item_topics"].rows}
+    assert pairs == {(ITEMS[0].id, "skills"), (ITEMS[0].id, "rankings"), (ITEMS[1].id, "it_exports"), (ITEMS[5].id, "vpn_internet")}
 
 
 def test_front_page_and_tables_carry_descriptions(http):
@@ -408,14 +433,18 @@ def test_serve_help_explains_the_command():
 
 
 def test_serve_brings_an_older_archive_up_to_date(tmp_path):
-    db = build_archive(tmp_path / "monitor.db")
-    with Store(db) as store:
-        for view in store.db.view_names():
-            store.db.execute(f"DROP VIEW [{view}]")
-        store.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
-    prepare_archive(db)
-    with Store(db, readonly=True) as store:
+    db = sqlite_utils.Database(tmp_path / "monitor.db")
+    before = MIGRATIONS.index(_v3_archive_views)
+    for step in MIGRATIONS[:before]:  # an archive written before the views existed
+        step(db)
+    db.execute(f"PRAGMA user_version = {before}")
+    db["items"].insert({"id": "old-1", "source": "Dawn Business", "url": "https://news.example.pk/old", "title": "An older story", "fetched_at": "2025-06-02T05:00:00+00:00", "week": "2025-W23", "topics": '["taxes"]', "relevant": 1})
+    db.close()
+    prepare_archive(tmp_path / "monitor.db")
+    with Store(tmp_path / "monitor.db", readonly=True) as store:
         assert set(VIEWS) <= set(store.db.view_names())
+        assert [r["title"] for r in store.db.query("SELECT title FROM stories")] == ["An older story"]
+        assert [(r["item"], r["topic"]) for r in store.db["item_topics"].rows] == [("old-1", "taxes")]
 
 
 # ----------------------------------------------------------------------------- a published copy

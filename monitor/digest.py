@@ -52,6 +52,7 @@ CAPS = ((12, 30), (8, 20), (5, 12), (3, 8), (1, 5))
 TREND_SERIES = "it_exports_monthly"
 TREND_UNIT = "USD_million"
 TREND_MONTHS = 18
+TREND_MIN_MONTHS = 3  # months with a figure needed before the trend is drawn
 SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 420
 TOP_STORIES = 3
@@ -124,6 +125,7 @@ class Figure:
     quote: str
     published: str | None
     outlets: int = 1  # how many items of the week reported this same figure
+    growth: str | None = None  # the growth rate the articles gave for it: "+24%"
 
 
 @dataclass(frozen=True)
@@ -313,14 +315,16 @@ def unsubscribe_targets(value: str | None) -> tuple[str, ...]:
 def summarize(text: str, fallback: str = "", *, title: str = "", sentences: int = SUMMARY_SENTENCES, limit: int = SUMMARY_CHARS) -> str:
     """The first two or three sentences of ``text`` (else of ``fallback``), at most ``limit`` characters.
 
-    A sentence that only repeats the title is skipped; a first sentence longer than the
-    limit is cut at a word and ends with an ellipsis.
+    A sentence that only repeats the title (punctuation aside, as in a Google News teaser
+    "Headline Outlet" for the title "Headline - Outlet") is skipped; a first sentence
+    longer than the limit is cut at a word and ends with an ellipsis.
     """
     body = text if text.strip() else fallback
+    headline = _letters(title)
     chosen: list[str] = []
     for _, begin, finish in split_sentences(body):
         sentence = one_line(body[begin:finish])
-        if sentence.rstrip(".").casefold() == one_line(title).rstrip(".").casefold():
+        if _letters(sentence) == headline:
             continue
         if chosen and len(" ".join([*chosen, sentence])) > limit:
             break
@@ -333,24 +337,61 @@ def summarize(text: str, fallback: str = "", *, title: str = "", sentences: int 
     return summary
 
 
+def _letters(text: str) -> str:
+    """``text`` without case, spaces or punctuation, to compare a sentence with a title."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
 # --------------------------------------------------------------------------- figures
 
 
 def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
-    """One figure per series, period, unit and value found this week; the first report wins."""
+    """The figures found this week: one per series, period, unit and value.
+
+    Only the newest period of each series and kind of period is shown: "$354m in July 2025,
+    against $286m in July 2024" is news about July 2025, and the older figure still serves
+    as a base for changes. A growth rate given for a figure shown (``+24%``) goes with it
+    rather than on a row of its own.
+    """
     same: dict[tuple, list[dict]] = defaultdict(list)
     for f in store.week_facts(week):
         if f["series"] in SERIES_LABELS:
             same[(f["series"], f["period"] or "", f["unit"], round(f["value"], 3))].append(f)
-    figures = [_figure(store, reports, end_utc) for reports in same.values()]
+    newest: dict[tuple[str, str], str] = {}
+    for series, period, _, _ in same:
+        kind = (series, period_kind(period))
+        newest[kind] = max(newest.get(kind, period), period)
+    shown = {key: reports for key, reports in same.items() if newest[(key[0], period_kind(key[1]))] == key[1]}
+    growth: dict[tuple[str, str], list[dict]] = {}
+    for (series, period, unit, _), reports in shown.items():
+        if unit == "percent" and len(reports) > len(growth.get((series, period), [])):
+            growth[(series, period)] = reports  # the rate most reports gave
+    levels = {(series, period) for series, period, unit, _ in shown if unit != "percent"}
+    figures = [
+        _figure(store, reports, end_utc, growth.get((series, period)))
+        for (series, period, unit, _), reports in shown.items()
+        if unit != "percent" or (series, period) not in levels
+    ]
     order = list(SERIES_LABELS)
     figures.sort(key=lambda f: f.period, reverse=True)  # newest period first...
     figures.sort(key=lambda f: (order.index(f.series), f.period == ""))  # ...within each series, undated last
     return tuple(figures)
 
 
-def _figure(store: Store, reports: list[dict], end_utc: str) -> Figure:
-    first = reports[0]
+def period_kind(period: str) -> str:
+    """What kind of period: ``month``, ``year``, ``FY``, ``FY:Jul-Mar`` (a span of months), or ``""``."""
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "month"
+    if re.fullmatch(r"\d{4}", period):
+        return "year"
+    if m := re.fullmatch(r"FY\d{4}-\d\d(:.+)?", period):
+        return "FY" + (m[1] or "")
+    return period
+
+
+def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] | None) -> Figure:
+    """A figure from its reports, told by the first that quotes a whole sentence (else the first)."""
+    first = next((r for r in reports if _is_sentence(r["quote"] or "")), reports[0])
     series, period, unit, value = first["series"], first["period"] or "", first["unit"], first["value"]
     previous = previous_period(period)
     before = store.fact_values(series, unit, [previous], end_utc).get(previous) if previous else None
@@ -370,7 +411,13 @@ def _figure(store: Store, reports: list[dict], end_utc: str) -> Figure:
         quote=one_line(first["quote"] or ""),
         published=first["published"],
         outlets=len({r["item"] for r in reports}),
+        growth=format_value(growth[0]["value"], "percent") if growth and unit != "percent" else None,
     )
+
+
+def _is_sentence(quote: str) -> bool:
+    """Whether a quote ends like a sentence (a headline usually does not)."""
+    return quote.rstrip(" \"'”’)").endswith((".", "!", "?", "۔"))
 
 
 def previous_period(period: str) -> str | None:
@@ -438,7 +485,7 @@ def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
     """The monthly IT exports of the last :data:`TREND_MONTHS` months known by the week's end."""
     months = _months_back(last_day, TREND_MONTHS)
     values = store.fact_values(TREND_SERIES, TREND_UNIT, months, end_utc)
-    if len(values) < 2:
+    if len(values) < TREND_MIN_MONTHS:
         return None
     shown = months[months.index(min(values)) : months.index(max(values)) + 1]
     top = max(values.values())

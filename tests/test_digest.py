@@ -86,6 +86,7 @@ def test_summary_takes_two_to_three_sentences_of_the_text():
     assert summarize(text) == "PSEB registered 500 companies. The board met in Islamabad. Fees were cut."
     assert summarize("", "The teaser from the feed. Second.") == "The teaser from the feed. Second."
     assert summarize("Headline here\nBody starts. Goes on.", title="Headline here") == "Body starts. Goes on."
+    assert summarize("", "IT exports climb 24pc to $354m in July Dawn", title="IT exports climb 24pc to $354m in July - Dawn") == ""
     long = "word " * 200
     cut = summarize(long, limit=100)
     assert len(cut) <= 101 and cut.endswith("…")
@@ -177,8 +178,63 @@ def test_trend_shows_a_missing_month_as_such(store, archive_config):
     assert "no figure" in render_html(d)
 
 
-def test_no_trend_without_two_months_of_figures(store, site_config):
-    assert build_digest(store, site_config, WEEK).trend is None
+def test_no_trend_without_three_months_of_figures(store, archive_config):
+    build_archive(store, archive_config)
+    store.db.execute("DELETE FROM facts WHERE series = 'it_exports_monthly' AND period NOT IN ('2025-06', '2025-07')")
+    assert build_digest(store, archive_config, WEEK).trend is None
+    store.save_facts([fact("it_exports_monthly", "2025-05", 329, "USD_million", "history-item", "2025-06-18T05:00:00+00:00")])
+    assert [b.period for b in build_digest(store, archive_config, WEEK).trend.bars] == ["2025-05", "2025-06", "2025-07"]
+
+
+def fact(series, period, value, unit, item, published, quote="A figure.", source="Test Dawn"):
+    return {"series": series, "period": period, "value": value, "unit": unit, "quote": quote, "item": item, "source": source, "published": published, "found_at": published}
+
+
+def test_older_periods_quoted_as_bases_are_not_news(store, archive_config):
+    build_archive(store, archive_config)
+    exports, published = item_id(story_url(STORIES[0])), STORIES[0].published
+    store.save_facts([
+        fact("it_exports_monthly", "2024-07", 286, "USD_million", exports, published),  # "against $286m a year ago"
+        fact("it_exports_annual", "FY2024-25", 3800, "USD_million", exports, published),
+        fact("it_exports_annual", "FY2023-24", 3223, "USD_million", exports, published),
+    ])
+    periods = {(f.series, f.period) for f in build_digest(store, archive_config, WEEK).figures}
+    assert ("it_exports_monthly", "2025-07") in periods and ("it_exports_annual", "FY2024-25") in periods
+    assert ("it_exports_monthly", "2024-07") not in periods and ("it_exports_annual", "FY2023-24") not in periods
+    annual = next(f for f in build_digest(store, archive_config, WEEK).figures if f.period == "FY2024-25")
+    assert annual.change == "+17.9% vs FY2023-24"  # the base still serves for the change
+
+
+def test_a_growth_rate_goes_with_its_figure(store, archive_config):
+    build_archive(store, archive_config)
+    exports, published = item_id(story_url(STORIES[0])), STORIES[0].published
+    vpn = item_id(story_url(STORIES[1]))
+    store.save_facts([
+        fact("it_exports_monthly", "2025-07", 24, "percent", exports, published),
+        fact("it_exports_monthly", "2025-07", 24, "percent", vpn, published),
+        fact("it_exports_monthly", "2025-07", 23.8, "percent", exports, published),
+        fact("freelancer_count", "2025", 12.5, "percent", exports, published, quote="Registrations grew 12.5pc."),
+    ])
+    d = build_digest(store, archive_config, WEEK)
+    rows = {(f.series, f.unit): f for f in d.figures}
+    assert ("it_exports_monthly", "percent") not in rows
+    assert rows[("it_exports_monthly", "USD_million")].growth == "+24%"
+    assert rows[("freelancer_count", "percent")].display == "+12.5%"  # no level to go with: its own row
+    assert "$354m <span" in render_html(d) and "· growth +24% as reported</span>" in render_html(d)
+    assert "* IT & ITeS exports, month, Jul 2025: $354m (+4.7% vs Jun 2025; growth +24% as reported)" in render_text(d)
+
+
+def test_a_figure_is_quoted_from_a_whole_sentence(store, archive_config):
+    build_archive(store, archive_config)
+    store.db.execute("DELETE FROM facts WHERE series = 'vpn_registrations' AND period = '2025-08'")
+    headline = item("gnews", "VPN registrations pass 25,000 - Test Tribune", ["vpn_internet"], source="Google News", published="2025-08-20T01:00:00+00:00")
+    save(store, archive_config, [headline])
+    store.save_facts([
+        fact("vpn_registrations", "2025-08", 25000, "count", headline.id, headline.published, quote="VPN registrations pass 25,000 - Test Tribune", source="Google News"),
+        fact("vpn_registrations", "2025-08", 25000, "count", item_id(story_url(STORIES[1])), STORIES[1].published, quote="The authority has registered 25,000 VPNs.", source="Test Tribune"),
+    ])
+    figure = next(f for f in build_digest(store, archive_config, WEEK).figures if f.series == "vpn_registrations")
+    assert (figure.source, figure.quote, figure.outlets) == ("Test Tribune", "The authority has registered 25,000 VPNs.", 2)
 
 
 @pytest.mark.parametrize(

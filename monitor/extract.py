@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime
 from html import unescape
 from urllib.parse import urlsplit
@@ -195,8 +196,18 @@ def _element_kind(node: LexborNode, tag: str) -> int:
         return _BOILERPLATE_ELEMENT
     if attributes.get("itemprop") == "articleBody":
         return _BODY
+    return _named_kind(f"{attributes.get('class') or ''} {attributes.get('id') or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _named_kind(names: str) -> int:
+    """Whether class and id names mark an element as boilerplate or as article body.
+
+    A name for the content itself ("article-content") protects the element from
+    boilerplate names ("has-comments", "post-meta") in its other tokens.
+    """
     kind = _PLAIN
-    for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split():
+    for name in names.split():
         if _STATE_TOKEN.match(name):
             continue
         if _BOILERPLATE.search(name):
@@ -227,6 +238,8 @@ def _layout(body: LexborNode) -> _Layout:
 
     def flush() -> None:
         nonlocal link_chars
+        if not parts:
+            return
         text = _join_lines(parts)
         if text:
             layout.blocks.append(_Block(owner, text, link_chars, layout.tag[owner]))

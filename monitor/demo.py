@@ -22,6 +22,7 @@ from .sitesrv import SiteServer
 from .store import Store
 
 DEMO_SITE = Path(__file__).resolve().parent / "demo_site"
+DEMO_PORT = 8765
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,12 @@ def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(site)
-    with SiteServer(site, redirects=manifest.redirects) as server:
+    # A stable port keeps the sample's URLs, and so its item ids, the same from run to run,
+    # so running the demo again adds nothing; a free port is used when that one is taken.
+    with SiteServer(site, redirects=manifest.redirects, port=DEMO_PORT) as server:
         cfg = demo_config(config, server.base, manifest)
         with Store(out / "monitor.db") as store:
-            summary = pipeline.poll(cfg, store, progress=progress)
+            summary = pipeline.poll(cfg, store, progress=progress, force=True)
             digest = build_digest(store, cfg, manifest.week)
             html, text = write_digest(digest, out)
     return DemoResult(db=out / "monitor.db", html=html, text=text, week=manifest.week, summary=summary, stories=digest.story_count)

@@ -24,12 +24,13 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class SiteServer:
     """Serve ``root`` on a free port of 127.0.0.1 in a background thread."""
 
-    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1", delay: float = 0.0):
+    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1", delay: float = 0.0, port: int = 0):
         self.root = Path(root).resolve() if root else None
         self.redirects = dict(redirects or {})
         self.routes = dict(routes or {})
         self.host = host
         self.delay = delay  # seconds to wait before each answer, to simulate slow sites
+        self.port = port  # preferred port; 0, or a port already taken, means any free one
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -52,7 +53,12 @@ class SiteServer:
                 server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
                 server._serve(self)
 
-        self._httpd = ThreadingHTTPServer((self.host, 0), Handler)
+        try:
+            self._httpd = ThreadingHTTPServer((self.host, self.port), Handler)
+        except OSError:
+            if not self.port:
+                raise
+            self._httpd = ThreadingHTTPServer((self.host, 0), Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="site-server", daemon=True)
         self._thread.start()

@@ -80,18 +80,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleError
 from .facts import extract_facts, split_sentences
-from .models import Analysis, Fact
+from .models import TOPIC_IDS, Analysis, Fact
 
-TOPIC_IDS = (
-    "freelancing",
-    "industry_bodies",
-    "vpn_internet",
-    "it_exports",
-    "payments",
-    "taxes",
-    "skills",
-    "rankings",
-)
 PASSING_MENTION = "passing_mention"
 _TOPIC_KEYS = {"label", "keywords", "phrases", "require", "exclude"}
 _TERM_KEYS = {"term", "regex", "name", "weight", "require", "exclude"}

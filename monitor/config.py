@@ -18,18 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from .errors import ConfigError, RuleError
-from .models import Source
+from .models import TOPIC_IDS, Source
 
-TOPIC_IDS = (
-    "freelancing",
-    "industry_bodies",
-    "vpn_internet",
-    "it_exports",
-    "payments",
-    "taxes",
-    "skills",
-    "rankings",
-)
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_CONFIG = "sources.yaml"
 

@@ -12,6 +12,18 @@ from typing import Literal
 
 SourceKind = Literal["feed", "page"]
 
+#: The topics the monitor tags items with, in the digest's default order.
+TOPIC_IDS = (
+    "freelancing",
+    "industry_bodies",
+    "vpn_internet",
+    "it_exports",
+    "payments",
+    "taxes",
+    "skills",
+    "rankings",
+)
+
 #: Named fetch outcomes. Every attempt is stored with one of these.
 FETCH_OUTCOMES = (
     "ok",

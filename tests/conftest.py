@@ -56,19 +56,21 @@ def store(tmp_path):
         yield s
 
 
+def basic_sources(base: str) -> str:
+    """The sources block for the basic fixture site served at ``base``."""
+    return f"""
+        - name: Good Feed
+          url: {base}/feeds/good.xml
+        - name: Second Feed
+          url: {base}/feeds/second.xml
+        - name: Test PTA
+          url: {base}/pta/press-releases.html
+          kind: page
+        """
+
+
 @pytest.fixture
 def site_config(site, write_config):
     """A config with the good fixture feeds and the PTA-style listing page."""
-    path = write_config(
-        f"""
-        - name: Good Feed
-          url: {site.base}/feeds/good.xml
-        - name: Second Feed
-          url: {site.base}/feeds/second.xml
-        - name: Test PTA
-          url: {site.base}/pta/press-releases.html
-          kind: page
-        """,
-        extra="fetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n",
-    )
+    path = write_config(basic_sources(site.base), extra="fetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n")
     return load_config(path)

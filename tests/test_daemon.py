@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest import basic_sources
 
 from monitor.config import load_config
 from monitor.daemon import Daemon, Plan, healthy
@@ -59,15 +60,7 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30)
 @pytest.fixture
 def daemon_config(site, write_config):
     return write_config(
-        f"""
-        - name: Good Feed
-          url: {site.base}/feeds/good.xml
-        - name: Second Feed
-          url: {site.base}/feeds/second.xml
-        - name: Test PTA
-          url: {site.base}/pta/press-releases.html
-          kind: page
-        """,
+        basic_sources(site.base),
         extra="schedule:\n  catch_up_days: 30\nfetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n",
     )
 
@@ -115,15 +108,7 @@ def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):
     rng = random.Random(7)
     with SiteServer(SITES / "basic", delay=0.15) as slow:
         config = write_config(
-            f"""
-            - name: Good Feed
-              url: {slow.base}/feeds/good.xml
-            - name: Second Feed
-              url: {slow.base}/feeds/second.xml
-            - name: Test PTA
-              url: {slow.base}/pta/press-releases.html
-              kind: page
-            """,
+            basic_sources(slow.base),
             extra="fetch:\n  host_delay: 0.0\n  per_host: 2\n  retries: 0\n",
         )
         for _ in range(20):

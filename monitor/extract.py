@@ -316,6 +316,11 @@ EXCLUDED_PENALTY = 0.5
 #: Share of the heaviest element's prose that an element named as the article body (see
 #: :func:`_named_body`) inside it must hold to be preferred.
 NAMED_SHARE = 0.5
+#: How many blocks after the headline an article may start.
+HEADLINE_GAP = 5
+#: Share of the heaviest element's weight that an element by the headline must hold to be
+#: taken instead.
+HEADLINE_SHARE = 0.3
 #: Share of the article's text below which what follows its paragraphs' element is dropped.
 TRAILER_SHARE = 0.15
 #: Share of the page's prose above which an element flagged as boilerplate is kept.
@@ -331,9 +336,10 @@ def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
     weights = [
         -EXCLUDED_PENALTY * len(block.text) if excluded[block.owner] else _weight(block) for block in layout.blocks
     ]
-    in_article = _article_elements(layout, weights, prose, excluded)
-    inside = [in_article[block.owner] and not excluded[block.owner] for block in layout.blocks]
     title_key = _fold(title) if title else None
+    headline = next((index for index, block in enumerate(layout.blocks) if _fold(block.text) == title_key), None)
+    in_article = _article_elements(layout, weights, prose, excluded, headline)
+    inside = [in_article[block.owner] and not excluded[block.owner] for block in layout.blocks]
     kept = _settle_short_blocks(
         layout.blocks, [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside)]
     )
@@ -392,15 +398,21 @@ def _excluded_elements(layout: _Layout, prose: list[float]) -> list[bool]:
     return excluded
 
 
-def _article_elements(layout: _Layout, weights: list[float], prose: list[float], excluded: list[bool]) -> list[bool]:
+def _article_elements(
+    layout: _Layout, weights: list[float], prose: list[float], excluded: list[bool], headline: int | None
+) -> list[bool]:
     """Which elements make up the article: the heaviest subtree and its positive siblings.
 
-    The heaviest element is the one whose subtree holds the most block weight (or the
-    element named as article body that agrees with it); its siblings of positive weight
-    join it (a standfirst, a second column of text).
+    The heaviest element is the one whose subtree holds the most block weight, preferring
+    one by the headline (see :func:`_by_headline`), then the element named as article body
+    that agrees with it; its siblings of positive weight join it (a standfirst, a second
+    column of text).
     """
     totals = _subtree_sums(layout, weights)
-    best = _named_body(layout, max(range(len(totals)), key=totals.__getitem__), prose, excluded)
+    best = max(range(len(totals)), key=totals.__getitem__)
+    if headline is not None:
+        best = _by_headline(layout, totals, best, headline)
+    best = _named_body(layout, best, prose, excluded)
     parent = layout.parent[best]
     chosen = [best]
     if parent >= 0:
@@ -413,6 +425,33 @@ def _article_elements(layout: _Layout, weights: list[float], prose: list[float],
     for element in chosen:
         in_article[element : layout.end[element] + 1] = [True] * (layout.end[element] + 1 - element)
     return in_article
+
+
+def _by_headline(layout: _Layout, totals: list[float], best: int, headline: int) -> int:
+    """The heaviest element that holds the headline's block or starts just after it.
+
+    It replaces ``best`` if it holds at least :data:`HEADLINE_SHARE` of its weight: pages
+    that scroll on into other articles, or put long texts in a sidebar, keep the article
+    by the headline.
+    """
+    first = [len(layout.blocks)] * len(totals)
+    last = [-1] * len(totals)
+    for index, block in enumerate(layout.blocks):
+        first[block.owner] = min(first[block.owner], index)
+        last[block.owner] = index
+    for element in range(len(totals) - 1, 0, -1):
+        parent = layout.parent[element]
+        first[parent] = min(first[parent], first[element])
+        last[parent] = max(last[parent], last[element])
+    near = [
+        element
+        for element in range(len(totals))
+        if first[element] - HEADLINE_GAP <= headline <= last[element] and totals[element] > 0
+    ]
+    if not near:
+        return best
+    candidate = max(near, key=totals.__getitem__)
+    return candidate if totals[candidate] >= HEADLINE_SHARE * totals[best] else best
 
 
 def _named_body(layout: _Layout, best: int, prose: list[float], excluded: list[bool]) -> int:

@@ -47,7 +47,7 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     title = _choose_title(tree, meta, url)
     layout = _layout(body)
     kept = _article_blocks(layout, title)
-    text = "\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep)
+    text = _prefer_declared_body("\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep), meta)
     if not text:
         raise ExtractionError("no_text", "no article text found")
     return Article(
@@ -105,13 +105,13 @@ _INLINE = frozenset(
 )
 #: Elements that never hold article text: skipped with everything inside.
 _NEVER_TEXT = frozenset(
-    "script style noscript template svg math canvas iframe frame frameset object embed video "
+    "script style template svg math canvas iframe frame frameset object embed video "
     "audio map area button select input textarea option optgroup datalist head title meta link "
     "base picture source track rp rt figcaption".split()
 )
 #: Elements that usually hold boilerplate (see :func:`_is_boilerplate`); so does a
 #: ``header`` outside an article.
-_BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label".split())
+_BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label noscript".split())
 #: Class or id words naming boilerplate. A word starts a class or id token or follows a
 #: ``-`` or ``_`` in it; the first group matches as a prefix ("sharing", "sidebar-left"),
 #: the second as a whole word, the third only at the end of the token (WordPress marks
@@ -539,6 +539,8 @@ def _fold(text: str) -> str:
 # --- structured metadata ----------------------------------------------------------------
 
 #: JSON-LD types that describe the page's article.
+#: Texts shorter than this (in characters) give way to a JSON-LD article body twice as long.
+SHORT_TEXT = 1000
 _ARTICLE_TYPES = frozenset(
     "Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
     "BackgroundNewsArticle TechArticle ScholarlyArticle Report LiveBlogPosting SocialMediaPosting "
@@ -597,6 +599,21 @@ def _is_article(item: dict) -> bool:
     kinds = item.get("@type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return any(isinstance(kind, str) and kind in _ARTICLE_TYPES for kind in kinds)
+
+
+def _prefer_declared_body(text: str, meta: _Metadata) -> str:
+    """The JSON-LD ``articleBody`` instead of the text found, when that is short beside it.
+
+    Pages that render their article with scripts often carry it whole only there.
+    """
+    body = _ld_value(meta, "articleBody")
+    if not isinstance(body, str) or len(text) >= SHORT_TEXT:
+        return text
+    if "<" in body:
+        body = LexborHTMLParser(body).text(separator="\n")
+    paragraphs = (" ".join(line.split()) for line in unescape(body).splitlines())
+    declared = "\n\n".join(filter(None, paragraphs))
+    return declared if len(declared) > 2 * len(text) else text
 
 
 def _ld_value(meta: _Metadata, key: str) -> object:

@@ -208,7 +208,9 @@ class _Cycle:
             return self._fail(source, result, result.outcome, result.error)
         try:
             if source.kind == "feed":
-                entries = parse_feed(result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
+                # Parsing, extraction and analysis run in a worker thread, so the event loop
+                # keeps the other sources' requests going meanwhile.
+                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
             else:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
@@ -254,7 +256,10 @@ class _Cycle:
             fresh = fresh[:MAX_NEW_LINKS_PER_PAGE]
         wants_text = source.full_text or source.kind == "page"
         articles = await asyncio.gather(*(self._article(e) if wants_text else _none() for _, e, _ in fresh))
-        fetched_at = utcnow()
+        return await asyncio.to_thread(self._analyse, source, fresh, articles, utcnow())
+
+    def _analyse(self, source: Source, fresh: Sequence[tuple[str, Entry, str]], articles: Sequence[tuple[Article | None, str]], fetched_at: str) -> list[tuple[Item, tuple[Fact, ...]]]:
+        """The new entries with their articles as items with their facts (no store access)."""
         items = []
         for (iid, entry, canon), (article, extraction) in zip(fresh, articles):
             analysed = self._item(source, iid, entry, canon, article, extraction, fetched_at)
@@ -267,7 +272,7 @@ class _Cycle:
         if not result.ok:
             return None, f"fetch {result.outcome}: {result.error or ''}".strip()
         try:
-            return extract.extract(result.content, url=result.final_url or entry.url, content_type=result.headers.get("content-type")), "ok"
+            return await asyncio.to_thread(extract.extract, result.content, url=result.final_url or entry.url, content_type=result.headers.get("content-type")), "ok"
         except ExtractionError as e:
             return None, f"extract {e.reason}"
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
-from faultsite import FAULTS, fault_routes
+from faultsite import FAULTS, fault_routes, fixture_bytes
 
 from monitor import pipeline
 from monitor.cli import PollProgress, cli
@@ -130,6 +130,31 @@ def test_items_reach_the_store_as_each_source_finishes(faults, write_config, sto
     summary = pipeline.poll(config, store, progress=progress)
     assert [r.source for r in summary.reports] == ["Wire", "Held"]
     assert seen_while_slow_source_in_flight == [3]
+
+
+def test_parsing_one_source_does_not_stall_the_requests_of_others(faults, write_config, store, monkeypatch):
+    """A's parse waits until B's request reaches the server, which is only sent 0.5 s later:
+    that can only happen if parsing leaves the event loop free."""
+    b_requested = threading.Event()
+    released: list[bool] = []
+    real_parse = pipeline.parse_feed
+
+    def slow_parse(content, *, source, **kwargs):
+        if source == "A":
+            released.append(b_requested.wait(timeout=10))
+        return real_parse(content, source=source, **kwargs)
+
+    def b_feed(h) -> None:
+        b_requested.set()
+        send(h, 200, fixture_bytes(h, "feed.xml"), "application/rss+xml")
+
+    faults.routes["/b.xml"] = b_feed
+    monkeypatch.setattr(pipeline, "parse_feed", slow_parse)
+    settings = FAST.replace("per_host: 32", "per_host: 1").replace("host_delay: 0.01", "host_delay: 0.5").replace("deadline: 1.5", "deadline: 15")
+    config = load_config(write_config(sources_yaml(faults.base, [("A", "/feed.xml"), ("B", "/b.xml")]), extra=settings))
+    summary = pipeline.poll(config, store)
+    assert {r.source: r.outcome for r in summary.reports} == {"A": "ok", "B": "ok"}
+    assert released == [True]
 
 
 def test_robots_txt_stops_a_page_source_in_a_cycle(write_config, store):

@@ -870,30 +870,29 @@ def _choose_date(
     headline and the start of the article, nearest first; ``labelled`` the page's other
     texts, searched last for a date after a label ("Published:", "Datum:"). A date printed
     right by the headline comes first, then the declared one (unless the URL's differs),
-    the URL's, one printed further away, and a labelled one.
-    A declared time in UTC gives way to a local date a day off (the day the page's readers
-    saw), when another source has one.
+    the URL's, one printed further away, and a labelled one. A declared time in UTC gives
+    way to the local date the page's readers saw (see :func:`_declared_date`).
     """
     close = next((found for near, text in datelines if near and (found := _find_date(text))), None)
     if close:
         return close
     further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
     from_url = _url_date(url) if url else None
-    declared = _declared_date(tree, meta, (from_url, further))
+    declared = _declared_date(tree, meta, from_url)
     if declared and from_url and _days_apart(declared, from_url) > 1:
         return from_url
     return declared or from_url or further or next(filter(None, map(_labelled_date, labelled)), None)
 
 
-def _declared_date(tree: LexborHTMLParser, meta: _Metadata, others: tuple[str | None, ...]) -> str | None:
+def _declared_date(tree: LexborHTMLParser, meta: _Metadata, from_url: str | None) -> str | None:
     """The first date the page declares; for a UTC time, the same instant in local time
-    or a local date a day off, if another source gives one."""
+    declared too, or the URL's date if a day off."""
     declared = [parsed for parsed in map(_parse_date, _structured_dates(tree, meta)) if parsed]
     if not declared:
         return None
     first = declared[0]
     if first.endswith("+00:00"):
-        for other in (*declared[1:], *others):
+        for other in (*declared[1:], from_url):
             if other and _same_time_elsewhere(first, other):
                 return other
     return first
@@ -956,14 +955,14 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
 
 
 def _structured_dates(tree: LexborHTMLParser, meta: _Metadata):
-    """Date strings the page declares, most reliable first."""
+    """Date strings the page declares, most reliable first: meta tags, JSON-LD, markup."""
+    for key in _DATE_META_KEYS:
+        if key in meta.meta:
+            yield meta.meta[key]
     for key in ("datePublished", "dateCreated"):
         value = _ld_value(meta, key)
         if isinstance(value, str):
             yield value
-    for key in _DATE_META_KEYS:
-        if key in meta.meta:
-            yield meta.meta[key]
     for node in tree.css('[itemprop="datePublished"], time[datetime], time[pubdate]'):
         attributes = node.attributes
         yield attributes.get("content") or attributes.get("datetime") or node.text()

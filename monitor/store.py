@@ -269,7 +269,13 @@ def _v5_item_topics(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics]
+def _v6_items_by_source_and_time(db: sqlite_utils.Database) -> None:
+    """Index items by source and first-seen time: a source's recent items without reading them
+    (``source_health`` and ``monitor status`` count them for every source)."""
+    db["items"].create_index(["source", "fetched_at"])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time]
 
 
 # --------------------------------------------------------------------------- the store

@@ -110,7 +110,7 @@ def test_an_etag_round_trip_ends_in_not_modified_without_parsing(faults, write_c
     assert store.count_items() == 3
 
 
-def test_items_reach_the_store_as_each_source_finishes(faults, write_config, store, tmp_path):
+def test_items_reach_the_store_as_each_source_finishes(faults, write_config, store):
     gate = threading.Event()
     seen_while_slow_source_in_flight: list[int] = []
 

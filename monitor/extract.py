@@ -853,8 +853,9 @@ _DATE_LABEL = re.compile(
 )
 #: How many blocks after the article's end may hold its date.
 ARTICLE_EDGE = 3
-#: How many blocks after the headline count as close to it.
+#: How many blocks after and before the headline count as close to it.
 CLOSE_AFTER = 5
+CLOSE_BEFORE = 1
 
 
 def _choose_date(
@@ -936,7 +937,7 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
 
     Each comes as (close, text). Close ones are the headline's block (the one nearest the
     article's start, or else the article's first block), the :data:`CLOSE_AFTER` blocks
-    after it and the one before; then come the other blocks near the headline and those of
+    after it and the :data:`CLOSE_BEFORE` before it; then come the other blocks near the headline and those of
     the article and its edges (bylines, "updated" lines). Of a long block only the start
     is taken, where a dateline would be.
     """
@@ -945,10 +946,10 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
     title_key = _fold(title) if title else None
     headlines = [index for index, block in enumerate(blocks) if _fold(block.text) == title_key]
     anchor = min(headlines, key=lambda index: abs(index - start)) if headlines else start
-    close = [*range(anchor, anchor + CLOSE_AFTER + 1), anchor - 1]
+    close = [*range(anchor, anchor + CLOSE_AFTER + 1), *range(anchor - 1, anchor - CLOSE_BEFORE - 1, -1)]
     further = [
         *range(anchor + CLOSE_AFTER + 1, anchor + DATELINE_AFTER + 1),
-        *range(anchor - 2, anchor - DATELINE_BEFORE - 1, -1),
+        *range(anchor - CLOSE_BEFORE - 1, anchor - DATELINE_BEFORE - 1, -1),
         *range(start, article[-1] + ARTICLE_EDGE + 1 if article else 0),
     ]
     return [(index in close, blocks[index].text[:DATELINE_CHARS]) for index in close + further if 0 <= index < len(blocks)]

@@ -1,82 +1,145 @@
-"""Find article links on a listing page (a news homepage, a press-release list).
+"""Find the article links on a listing page (a news homepage, a list of press releases).
 
-Sources without a feed (PTA, PSEB, MoITT, SBP) are watched through such pages. A link counts
-as an article when it stays on the same site (``www.`` or not), is not inside the page's
-navigation, header or footer, does not point at a section, tag, author, search, login or
-media file, and looks like an article: a numeric id, a date in the path, or a long slug.
+Sources without a feed (PTA, PSEB, MoITT, SBP) are watched through such pages. A link is
+kept when it points to a page of the same site (``www.`` or not), sits outside the page's
+navigation (``nav``, ``aside``, menus, and ``header``/``footer`` that are not part of an
+article), and its URL looks like an article's: a dated path (``/2024/11/30/``), a numeric
+id (``/news/2009063/...``, ``...-281124``) or a long slug; and not like a section, tag,
+author, search, login or feed page, a media file or document, or a ``mailto:`` link.
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .encoding import decode_html
 
-_CHROME = {"nav", "header", "footer", "aside", "menu"}
-_CHROME_HINT = re.compile(r"(^|[-_ ])(nav|navbar|menu|footer|header|breadcrumb|pagination|pager|social|share|sidebar|topbar)([-_ ]|$)", re.I)
-_NOT_ARTICLE = re.compile(
-    r"/(tag|tags|category|categories|author|authors|topic|topics|section|page|search|login|logout|register|signup|"
-    r"subscribe|about|about-us|contact|contact-us|privacy|privacy-policy|terms|careers|advertise|feed|rss|sitemap|"
-    r"epaper|e-paper|videos?|gallery|photos?|live|archive|cdn-cgi|wp-admin|wp-login)(/|$|\.)",
+__all__ = ["discover_links", "looks_like_article"]
+
+#: Elements whose links are navigation, unless they are part of an ``article``.
+_CHROME_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
+_CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "menu", "menubar"))
+#: Class or id words of navigation elements.
+_CHROME_NAMES = re.compile(
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|footer|header|breadcrumbs?|pagination|pager|social|"
+    r"share|sidebar|topbar)(?:$|[-_\s])",
     re.I,
 )
-_MEDIA = re.compile(r"\.(jpe?g|png|gif|webp|svg|pdf|docx?|xlsx?|zip|mp3|mp4|xml|rss|css|js)$", re.I)
-_NUMERIC_ID = re.compile(r"/\d{4,}(/|$|[-_.])")
-_DATED = re.compile(r"/(19|20)\d{2}[/-](0?[1-9]|1[0-2])([/-](0?[1-9]|[12]\d|3[01]))?(/|$|[-_.])|-(19|20)\d{2}-\d{2}-\d{2}(\.|/|$)")
-_SLUG_WORDS = 4  # a last path segment with this many hyphenated words reads like a headline
-
-
-def _site(host: str) -> str:
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
-
-
-def _in_chrome(node: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html", "-document"):
-        if parent.tag in _CHROME or (parent.attributes.get("role") or "") in ("navigation", "banner", "contentinfo"):
-            return True
-        hint = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}"
-        if hint.strip() and _CHROME_HINT.search(hint):
-            return True
-        parent = parent.parent
-    return False
-
-
-def looks_like_article(url: str) -> bool:
-    """True when the URL's path has the shape of an article rather than a section."""
-    path = urlsplit(url).path
-    if not path or path == "/" or _MEDIA.search(path) or _NOT_ARTICLE.search(path):
-        return False
-    if _NUMERIC_ID.search(path) or _DATED.search(path):
-        return True
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    last = re.sub(r"\.(html?|php|aspx?)$", "", last)
-    return len([w for w in re.split(r"[-_]", last) if w]) >= _SLUG_WORDS
+#: Path segments of pages that are not articles.
+_NOT_ARTICLE_SEGMENTS = frozenset(
+    """
+    category categories tag tags topic topics section sections author authors people page
+    login logout signin sign-in signup sign-up register account profile user users search
+    about about-us contact contact-us privacy privacy-policy terms terms-of-use
+    terms-and-conditions disclaimer cookie-policy subscribe subscription newsletter
+    newsletters feed feeds rss atom sitemap advertise advertising careers jobs cart checkout
+    epaper e-paper video videos gallery galleries photo photos live archive archives cdn-cgi
+    wp-admin wp-login.php share
+    """.split()
+)
+#: File extensions of things that are not HTML pages.
+_NOT_PAGE_EXTENSIONS = frozenset(
+    """
+    jpg jpeg png gif webp svg bmp ico tif tiff avif mp3 mp4 m4a m4v wav ogg oga webm avi mov
+    mkv flv pdf zip rar 7z gz tar doc docx xls xlsx ppt pptx odt csv txt xml rss atom json
+    css js apk exe dmg
+    """.split()
+)
+#: Query parameters that page through, search or filter a listing.
+_LISTING_PARAMETERS = frozenset("page paged offset start sort order filter s q query search replytocom share".split())
+_DATED_PATH = re.compile(
+    r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"
+    r"|/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/"
+    r"|[-_/](?:19|20)\d\d-\d\d-\d\d(?:$|[-_/.])"
+)
+#: A number of four or more digits as a path word ("2009063", "pr-281124", "news823175").
+_NUMERIC_ID = re.compile(r"(?:^|[-_.])\d{4,}(?:$|[-_.])|^[a-z]+\d{4,}(?:\.\w+)?$")
+#: A last path segment of this many words, and :data:`MIN_SLUG_CHARS` characters, is a title.
+MIN_SLUG_WORDS = 4
+MIN_SLUG_CHARS = 20
+#: How many ancestors of a link are searched for navigation class names.
+NAMED_CHROME_LEVELS = 5
 
 
 def discover_links(content: bytes | str, base_url: str) -> list[str]:
-    """Absolute article URLs found on a listing page, in page order, without repeats."""
-    html = decode_html(content) if isinstance(content, bytes) else content
+    """The article links on a listing page: absolute, without fragments, in page order.
+
+    ``base_url`` is the page's own URL; a ``<base href>`` in the page overrides it for
+    resolving relative links. Each URL appears once. Never raises on broken pages.
+    """
+    html = content if isinstance(content, str) else decode_html(content)
     tree = LexborHTMLParser(html)
     base_tag = tree.css_first("base[href]")
-    base = urljoin(base_url, base_tag.attributes.get("href") or "") if base_tag else base_url
-    site = _site(urlsplit(base_url).hostname or "")
-    seen: set[str] = set()
-    links: list[str] = []
-    for a in tree.css("a[href]"):
-        href = (a.attributes.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
-            continue
-        url, _ = urldefrag(urljoin(base, href))
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or _site(parts.hostname or "") != site:
-            continue
-        if url in seen or not looks_like_article(url) or _in_chrome(a):
-            continue
-        seen.add(url)
-        links.append(url)
-    return links
+    base = urljoin(base_url, base_tag.attributes.get("href") or "") if base_tag is not None else base_url
+    site = _site(base_url)
+    found: dict[str, None] = {}
+    for anchor in tree.css("a[href]"):
+        url = _absolute(base, anchor.attributes.get("href") or "")
+        if url and url not in found and _site(url) == site and looks_like_article(url) and not _in_chrome(anchor):
+            found[url] = None
+    return list(found)
+
+
+def looks_like_article(url: str) -> bool:
+    """Whether an absolute URL has the shape of an article's rather than a section's."""
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.lower().split("/") if segment]
+    if not segments or any(segment in _NOT_ARTICLE_SEGMENTS for segment in segments):
+        return False
+    last = segments[-1]
+    stem, _, extension = last.rpartition(".")
+    if stem and extension in _NOT_PAGE_EXTENSIONS:
+        return False
+    query = parse_qsl(parts.query)
+    if any(key.lower() in _LISTING_PARAMETERS for key, _ in query):
+        return False
+    if _DATED_PATH.search(parts.path.lower()) or any(_NUMERIC_ID.search(segment) for segment in segments):
+        return True
+    if any(value.isdigit() and len(value) >= 3 for _, value in query):
+        return True
+    slug = stem or last
+    return len([word for word in re.split(r"[-_]", slug) if word]) >= MIN_SLUG_WORDS and len(slug) >= MIN_SLUG_CHARS
+
+
+def _absolute(base: str, href: str) -> str | None:
+    """The link as an absolute http(s) URL without fragment; None for other schemes."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    url, _ = urldefrag(urljoin(base, href))
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def _site(url: str) -> str:
+    """The URL's host without ``www.``, so that both spellings count as one site."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().rstrip(".").removeprefix("www.")
+
+
+def _in_chrome(anchor: LexborNode) -> bool:
+    """Whether a link sits in navigation: a menu, page header or footer, not an article.
+
+    Class and id names count only on the link's :data:`NAMED_CHROME_LEVELS` nearest
+    ancestors, where menus are; further up they name page layouts ("header-fixed").
+    """
+    in_chrome = False
+    parent = anchor.parent
+    level = 0
+    while parent is not None and parent.tag not in ("body", "html", "-document"):
+        if parent.tag == "article":
+            return False
+        attributes = parent.attributes
+        level += 1
+        if parent.tag in _CHROME_TAGS or attributes.get("role") in _CHROME_ROLES:
+            in_chrome = True
+        elif level <= NAMED_CHROME_LEVELS:
+            names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+            in_chrome = in_chrome or bool(_CHROME_NAMES.search(names))
+        parent = parent.parent
+    return in_chrome

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from monitor.listing import discover_links, looks_like_article
 
 DAWN = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pk-pages" / "dawn_homepage.html"
 SITES = Path(__file__).parent / "sites"
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
 
 def test_dawn_homepage_article_links():
@@ -17,14 +20,59 @@ def test_dawn_homepage_article_links():
     expected = {u.decode() for u in re.findall(rb"https://www\.dawn\.com/news/\d+(?:/[a-z0-9-]+)?", html)}
     found = set(links)
     assert len(found & expected) >= 110
+    assert len(found - expected) <= 5
     assert all(u.startswith("https://www.dawn.com/news/") for u in links)  # no section or nav links
     assert len(links) == len(found)  # no repeats
+
+
+def test_dawn_homepage_links_keep_page_order():
+    html = DAWN.read_bytes()
+    links = discover_links(html, "https://www.dawn.com/")
+    first_seen = []
+    for match in re.finditer(rb"""href=["'](https://www\.dawn\.com/news/[^"'#]+)""", html):
+        url = match.group(1).decode()
+        if url in links and url not in first_seen:
+            first_seen.append(url)
+    assert links == first_seen
 
 
 def test_pta_style_listing_skips_navigation():
     html = (SITES / "basic" / "pta" / "press-releases.html").read_bytes()
     links = discover_links(html, "http://127.0.0.1:8000/pta/press-releases.html")
     assert links == ["http://127.0.0.1:8000/pta/press-releases/vpn-registration-extended-2025-08-22.html"]
+
+
+def test_press_release_list_of_our_own():
+    html = (FIXTURES / "pta_press_releases.html").read_bytes()
+    links = discover_links(html, "https://www.pta.gov.pk/en/media-center/press-releases")
+    assert links == [
+        "https://www.pta.gov.pk/en/media-center/single-media/regulator-and-software-board-agree-on-freelancer-connectivity-281124",
+        "https://pta.gov.pk/en/media-center/single-media/broadband-subscriptions-pass-140-million-201124",
+        "https://www.pta.gov.pk/en/press-release/2024/11/vpn-registration-window-extended",
+    ]
+
+
+def test_links_in_an_article_header_are_kept_but_page_header_links_are_not():
+    html = """<html><body>
+    <header><a href="/news/2025/08/01/site-header-promo-story">promo in the site header</a></header>
+    <section class="stories">
+      <article><header><h2><a href="/news/2025/08/02/story-card-with-its-own-header">card</a></h2></header></article>
+    </section>
+    <div class="sidebar"><a href="/news/2025/08/03/a-story-in-the-sidebar-widget">sidebar</a></div>
+    </body></html>"""
+    assert discover_links(html, "https://example.pk/") == ["https://example.pk/news/2025/08/02/story-card-with-its-own-header"]
+
+
+def test_layout_wrappers_with_menu_like_names_do_not_hide_the_list():
+    cards = "".join(f'<li><a href="/news/{2009000 + n}/story-{n}">story {n}</a></li>' for n in range(3))
+    html = f"""<html><body><div class="header-fixed"><div><div><div><div><div><div>
+    <ul>{cards}</ul></div></div></div></div></div></div></div></body></html>"""
+    assert discover_links(html, "https://example.pk/") == [f"https://example.pk/news/{2009000 + n}/story-{n}" for n in range(3)]
+
+
+def test_deeply_nested_listing_does_not_crash():
+    html = "<div>" * 10_000 + '<a href="/news/2025/08/20/deep-story">deep</a>' + "</div>" * 10_000
+    assert discover_links(html, "https://example.pk/") == ["https://example.pk/news/2025/08/20/deep-story"]
 
 
 def test_other_sites_fragments_and_media_are_ignored():
@@ -47,6 +95,41 @@ def test_article_shapes():
     assert not looks_like_article("https://www.dawn.com/business")
     assert not looks_like_article("https://www.dawn.com/tag/freelancing")
     assert not looks_like_article("https://www.dawn.com/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tribune.com.pk/story/2512345/it-exports-hit-record",
+        "https://www.thenews.com.pk/print/1234567-freelancers-earn-more",
+        "https://example.pk/2025/08/20/vpn-rules/",
+        "https://example.pk/20250820/vpn-rules",
+        "https://example.pk/blog/pakistan-it-exports-cross-three-billion-dollars",
+        "https://example.pk/article.php?storyid=504",
+        "https://example.pk/news823175",
+    ],
+)
+def test_urls_shaped_like_articles(url):
+    assert looks_like_article(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.pk/category/technology",
+        "https://example.pk/author/ali-raza-12345",
+        "https://example.pk/news?page=2",
+        "https://example.pk/search?q=freelancers",
+        "https://example.pk/about-us",
+        "https://example.pk/feed",
+        "https://example.pk/uploads/2025/08/it-exports-chart-2025-08-20.png",
+        "https://example.pk/docs/press-release-2025-08-20.pdf",
+        "https://example.pk/pakistan",
+        "https://example.pk/login",
+    ],
+)
+def test_urls_of_sections_and_files(url):
+    assert not looks_like_article(url)
 
 
 def test_empty_and_broken_pages_give_no_links():

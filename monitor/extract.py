@@ -870,16 +870,17 @@ def _choose_date(
     ``datelines`` are (close to the headline, text) pairs for the short texts around the
     headline and the start of the article, nearest first; ``labelled`` the page's other
     texts, searched last for a date after a label ("Published:", "Datum:"). A date printed
-    right by the headline comes first, then the declared one (unless the URL's differs),
+    right by the headline comes first (as the declared time, if that is the same day), then
+    the declared one (unless the URL's differs),
     the URL's, one printed further away, and a labelled one. A declared time in UTC gives
     way to the local date the page's readers saw (see :func:`_declared_date`).
     """
     close = next((found for near, text in datelines if near and (found := _find_date(text))), None)
-    if close:
-        return close
-    further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
     from_url = _url_date(url) if url else None
     declared = _declared_date(tree, meta, from_url)
+    if close:
+        return declared if declared and declared[:10] == close else close
+    further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
     if declared and from_url and _days_apart(declared, from_url) > 1:
         return from_url
     return declared or from_url or further or next(filter(None, map(_labelled_date, labelled)), None)
@@ -1075,17 +1076,27 @@ _SCRIPTS = (
     ("\u4e00", "\u9fff", "zh"),
 )
 _LANGUAGE_SAMPLE = 2000
+_ENGLISH_WORDS = frozenset("the a an and or of to in on for with by from at as is are was were be has have that this it".split())
+#: Share of words that must be English function words for undeclared text to count as English.
+ENGLISH_SHARE = 0.15
 
 
 def _choose_language(tree: LexborHTMLParser, text: str) -> str | None:
-    """The language: from the text's script when it is not Latin, else from ``<html lang>``."""
-    by_script = _language_from_script(text[:_LANGUAGE_SAMPLE])
+    """The language: from the text's script when it is not Latin, else ``<html lang>``,
+    else English when English function words are common in the text."""
+    sample = text[:_LANGUAGE_SAMPLE]
+    by_script = _language_from_script(sample)
     if by_script:
         return by_script
     root = tree.root
     declared = (root.attributes.get("lang") or root.attributes.get("xml:lang") or "") if root else ""
     primary = declared.strip().lower().replace("_", "-").split("-")[0]
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+    if primary.isalpha() and 2 <= len(primary) <= 3:
+        return primary
+    words = sample.lower().split()
+    if words and sum(word in _ENGLISH_WORDS for word in words) >= ENGLISH_SHARE * len(words):
+        return "en"
+    return None
 
 
 def _language_from_script(sample: str) -> str | None:

@@ -275,7 +275,23 @@ def _v6_items_by_source_and_time(db: sqlite_utils.Database) -> None:
     db["items"].create_index(["source", "fetched_at"])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time]
+def _v7_figures_view(db: sqlite_utils.Database) -> None:
+    """``figures``: one row per figure, not per report, with how many outlets reported it and
+    the earlier value it revises."""
+    db.create_view(
+        "figures",
+        """SELECT f.series, f.period, f.value, f.unit, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c
+              WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL""",
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view]
 
 
 # --------------------------------------------------------------------------- the store

@@ -56,6 +56,8 @@ ITEMS = [
           "Two uncapped fast bowlers were picked for the home series.", relevant=False),
     _item("Dawn Business", "ict-exports-fy25", "ICT exports cross $3.8 billion in FY2024-25", "2025-07-17T06:00:00+00:00", ("it_exports",),
           "Exports of IT and IT-enabled services reached $3.8 billion in the fiscal year that ended in June."),
+    _item("ProPakistani", "it-exports-up", "IT exports up 12% in July", "2025-08-19T08:00:00+00:00", ("it_exports",),
+          "IT exports rose to $354 million in July, up 12% from a year earlier."),
     _item("ProPakistani", "slowdown-today", "Mobile internet slows down again in several cities", NOW.isoformat(), ("vpn_internet",),
           "Users reported slow connections on mobile data; freelancers said uploads to clients stalled."),
 ]
@@ -68,6 +70,7 @@ def _fact(series: str, period: str, value: float, quote: str, item: Item, unit: 
 FACTS = [
     _fact("it_exports_monthly", "2025-07", 354.0, ITEMS[1].text, ITEMS[1]),
     _fact("it_exports_annual", "FY2024-25", 3800.0, ITEMS[4].text, ITEMS[4]),
+    _fact("it_exports_monthly", "2025-07", 354.0, ITEMS[5].text, ITEMS[5]),  # the same figure, another outlet
 ]
 
 SOURCES = [
@@ -157,7 +160,7 @@ def test_search_for_vpn_returns_the_vpn_story_as_json(http):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("it-exports", {"IT exports reach $354 million in July"}),  # a phrase: "IT-enabled ... exports" is not it
+        ("it-exports", {"IT exports reach $354 million in July", "IT exports up 12% in July"}),  # a phrase: "IT-enabled ... exports" is not it
         ('"freelancers VPN', {VPN_TITLE}),  # stray quote, words in any order
         ("   ", set()),  # an empty search is no search, not an error
         ("NEAR( OR", set()),  # FTS operators are plain words
@@ -170,7 +173,7 @@ def test_search_takes_words_not_fts_syntax(http, query, expected):
 CANNED = {
     "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
     "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),
-    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "source", "quote", "published", "url"]),
+    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
 }
 
 VIEWS = {
@@ -178,6 +181,7 @@ VIEWS = {
     "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
     "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
     "current_week": ["week"],
+    "figures": ["series", "period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
 }
 
 
@@ -213,6 +217,7 @@ def test_stories_this_week_defaults_to_the_current_week_in_pakistan(http):
 def test_stories_of_a_week_are_grouped_by_topic_and_skip_irrelevant_items(http):
     stories = rows(http, "/monitor/stories_this_week.json", week="2025-W34")
     assert [(s["topic"], s["title"], s["outlets"]) for s in stories] == [
+        ("it_exports", "IT exports up 12% in July", "ProPakistani"),
         ("it_exports", "IT exports reach $354 million in July", "Dawn Business"),
         ("payments", "Central bank eases foreign currency accounts for freelancers", "ProPakistani"),
         ("vpn_internet", VPN_TITLE, "PTA Press Releases"),
@@ -227,7 +232,8 @@ def test_stories_filter_on_any_of_their_topics(http):
 def test_facts_series_gives_periods_values_sources_and_quotes(http):
     facts = rows(http, "/monitor/facts_series.json", series="it_exports_monthly")
     assert facts == [
-        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url}
+        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url,
+         "reports": 2, "also_reported_by": "ProPakistani", "revises_value": None}
     ]
     assert rows(http, "/monitor/facts_series.json", series="no_such_series") == []
 
@@ -260,8 +266,8 @@ def test_items_open_with_facets_newest_first_and_search(http):
     data = http.get("/monitor/items.json").json()
     facets = _facets(data)
     assert set(facets) == {"source", "week"}
-    assert facets["source"] == {"Dawn Business": 3, "ProPakistani": 2, "PTA Press Releases": 1}
-    assert facets["week"]["2025-W34"] == 4
+    assert facets["source"] == {"Dawn Business": 3, "ProPakistani": 3, "PTA Press Releases": 1}
+    assert facets["week"]["2025-W34"] == 5
     assert data["suggested_facets"] == []  # grouping every column on each visit is too slow
     assert "order by published desc" in data["query"]["sql"]
     published = [r[data["columns"].index("published")] for r in data["rows"]]
@@ -274,7 +280,7 @@ def test_item_topics_facet_items_by_topic_and_link_to_them(http):
     data = http.get("/monitor/item_topics.json").json()
     facets = _facets(data)
     assert set(facets) == {"topic", "week", "source"}
-    assert facets["topic"] == {"freelancing": 2, "it_exports": 2, "vpn_internet": 2, "payments": 1}
+    assert facets["topic"] == {"freelancing": 2, "it_exports": 3, "vpn_internet": 2, "payments": 1}
     vpn = rows(http, "/monitor/item_topics.json", topic="vpn_internet", week="2025-W34", _labels="on")
     assert [r["item"] for r in vpn] == [{"value": ITEMS[0].id, "label": VPN_TITLE}]
 
@@ -286,7 +292,7 @@ def test_item_topics_follow_every_change_to_items(tmp_path):
         store.db.execute("UPDATE items SET topics = 'not json' WHERE id = ?", [ITEMS[2].id])
         store.db.execute("DELETE FROM items WHERE id = ?", [ITEMS[4].id])
         pairs = {(r["item"], r["topic"]) for r in store.db["item_topics"].rows}
-    assert pairs == {(ITEMS[0].id, "skills"), (ITEMS[0].id, "rankings"), (ITEMS[1].id, "it_exports"), (ITEMS[5].id, "vpn_internet")}
+    assert pairs == {(ITEMS[0].id, "skills"), (ITEMS[0].id, "rankings"), (ITEMS[1].id, "it_exports"), (ITEMS[5].id, "it_exports"), (ITEMS[6].id, "vpn_internet")}
 
 
 def test_front_page_and_tables_carry_descriptions(http):

@@ -5,7 +5,8 @@ Tables:
 - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, shingle set);
 - ``dedup_keys(key, published, item)``: one row per exact key and sampled shingle of an
   item, a ``WITHOUT ROWID`` table ordered by key then time, so a lookup is one range seek
-  per key inside the time window, however large the archive grows;
+  per key inside the time window, reading at most ``COMMON_KEY_ITEMS + 1`` rows, however
+  large the archive grows;
 - ``clusters(id, primary_item, first_seen, last_seen, outlets, size)``: one row per story;
 - ``cluster_members(item_id, cluster_id, reason, score)``: each item's story and why.
 """
@@ -20,10 +21,37 @@ from typing import Any, Sequence
 
 import sqlite_utils
 
-from .dedup import Cluster, Fingerprint, Indexed, Member
+from .dedup import COMMON_KEY_ITEMS, Cluster, Fingerprint, Indexed, Member
 
 #: ``dedup_keys.published`` of undated items: outside every time window.
 _UNDATED = -(1 << 62)
+_LATEST = 1 << 62
+
+_SELECT = """
+    SELECT i.*, m.cluster_id, m.reason, m.score FROM dedup_items i
+    JOIN cluster_members m ON m.item_id = i.id
+"""
+
+#: Items sharing keys with a new item: the keys (a JSON array) that are not common in the
+#: window, then the items with most of them. Each key costs one range seek on the primary
+#: key of ``dedup_keys`` and reads at most ``:cap`` rows to tell whether it is common.
+_CANDIDATES = """
+    WITH wanted(key) AS (SELECT value FROM json_each(:keys)),
+    rare(key) AS (
+        SELECT key FROM wanted WHERE (
+            SELECT count(*) FROM (
+                SELECT 1 FROM dedup_keys d
+                WHERE d.key = wanted.key AND d.published BETWEEN :since AND :until LIMIT :cap
+            )
+        ) < :cap
+    ),
+    hits(item, shared) AS (
+        SELECT d.item, count(*) FROM rare
+        JOIN dedup_keys d ON d.key = rare.key AND d.published BETWEEN :since AND :until
+        GROUP BY d.item HAVING count(*) >= :min_shared
+        ORDER BY count(*) DESC, d.item LIMIT :limit
+    )
+""" + _SELECT + " JOIN hits ON hits.item = i.n ORDER BY hits.shared DESC, hits.item"
 
 
 def create_dedup_tables(db: sqlite_utils.Database) -> None:
@@ -74,34 +102,29 @@ def create_dedup_tables(db: sqlite_utils.Database) -> None:
 class SqliteDedupIndex:
     """A :class:`monitor.dedup.DedupIndex` over the archive's ``sqlite_utils.Database``."""
 
-    _SELECT = """
-        SELECT i.*, m.cluster_id, m.reason, m.score FROM dedup_items i
-        JOIN cluster_members m ON m.item_id = i.id
-    """
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
 
     def get(self, item_id: str) -> Indexed | None:
-        found = self._indexed(self._SELECT + " WHERE i.id = ?", [item_id])
-        return found[0] if found else None
+        rows = self._rows(_SELECT + " WHERE i.id = ?", [item_id])
+        return _indexed(rows[0]) if rows else None
 
-    def candidates(self, keys: Sequence[int], since: str | None, until: str | None, limit: int | None) -> list[Indexed]:
+    def candidates(
+        self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
+    ) -> list[Indexed]:
         if not keys:
             return []
-        keys = sorted(set(keys))
-        where, params = f"key IN ({','.join('?' * len(keys))})", list(keys)
-        if since is not None and until is not None:
-            where += " AND published BETWEEN ? AND ?"
-            params += [_epoch(since), _epoch(until)]
-        query = f"""
-            WITH hits AS (
-                SELECT item, count(*) AS shared FROM dedup_keys WHERE {where}
-                GROUP BY item ORDER BY shared DESC, item LIMIT ?
-            )
-            {self._SELECT} JOIN hits ON hits.item = i.n ORDER BY hits.shared DESC, hits.item
-        """
-        return self._indexed(query, params + [-1 if limit is None else limit])
+        bounded = since is not None and until is not None
+        params = {
+            "keys": json.dumps(sorted(set(keys))),
+            "since": _epoch(since) if bounded else _UNDATED,
+            "until": _epoch(until) if bounded else _LATEST,
+            "cap": COMMON_KEY_ITEMS + 1,
+            "min_shared": min_shared,
+            "limit": -1 if limit is None else limit,
+        }
+        return [_indexed(r) for r in self._rows(_CANDIDATES, params)]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         row = self.db.execute("SELECT * FROM clusters WHERE id = ?", [cluster_id]).fetchone()
@@ -145,10 +168,10 @@ class SqliteDedupIndex:
             [member.item, member.cluster, member.reason, member.score],
         )
 
-    def _indexed(self, query: str, params: Sequence[Any]) -> list[Indexed]:
-        cursor = self.db.execute(query, params)
+    def _rows(self, query: str, params: Sequence[Any] | dict[str, Any]) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(query, params)
         names = [d[0] for d in cursor.description]
-        return [_indexed(dict(zip(names, row))) for row in cursor.fetchall()]
+        return [dict(zip(names, row)) for row in cursor]
 
 
 def _indexed(r: dict[str, Any]) -> Indexed:

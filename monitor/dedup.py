@@ -33,8 +33,11 @@ about ``|A ∩ B| / m`` sampled shingles whatever their lengths, and a shared pa
 as shared keys. SimHash estimates the cosine of whole documents and moves with every added
 intro or cut paragraph; it cannot find containment either. Each sampled shingle is one
 ``(key, published, item)`` row of the index; a new item looks up its own keys within the time
-window, takes the :data:`CANDIDATE_LIMIT` items sharing most keys, and compares their full
-shingle sets exactly (the precise check). Nothing scans the archive.
+window, skips keys so common that they name no story (:data:`COMMON_KEY_ITEMS`, a stop list
+the archive learns by itself, in any language), takes up to :data:`CANDIDATE_LIMIT` items
+sharing most keys (at least :data:`MIN_SHARED_KEYS`), and compares their full shingle sets
+exactly (the precise check). Nothing
+scans the archive.
 
 Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
 and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
@@ -49,6 +52,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache
@@ -63,6 +67,12 @@ SHINGLE_WORDS = 2
 SAMPLE_MODULUS = 8
 #: Items compared exactly per new item, those sharing most sampled keys first.
 CANDIDATE_LIMIT = 32
+#: Sampled keys a candidate must share with a new item. One shared shingle is chance (a
+#: name, a set phrase); a reprint shares many, so this spares most exact comparisons.
+MIN_SHARED_KEYS = 2
+#: A key shared by more items than this in the time window ("of the", "نے کہا کہ") is
+#: common phrasing, not a story: lookups skip it. Stories run to tens of articles.
+COMMON_KEY_ITEMS = 50
 #: Share of the shorter item's shingles that must appear in the other: at least half of it
 #: was taken from the other.
 CONTAINMENT = 0.5
@@ -76,8 +86,8 @@ MIN_SHARED = 8
 REASONS = ("first", "url", "guid", "title", "text")
 
 _WORD = re.compile(r"\w+")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ", "\u0640": None, "\u200c": None, "\u200d": None}
 _GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "info"})
 _KEY_OFFSET = 1 << 63  # unsigned 64-bit hashes to SQLite's signed integers
@@ -108,8 +118,8 @@ def words(text: str) -> list[str]:
 
 def script(text: str) -> str:
     """The dominant script of ``text``'s letters: ``arabic``, ``latin`` or ``other``."""
-    sample = text[:4000]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    sample = text[:2000]
+    arabic, latin = len(sample) - len(_ARABIC.sub("", sample)), len(sample) - len(_LATIN.sub("", sample))
     if not arabic and not latin:
         return "other"
     return "arabic" if arabic > latin else "latin"
@@ -127,11 +137,12 @@ def _key(*parts: str) -> int:
 
 
 def shingles(tokens: Sequence[str], salt: str) -> set[int]:
-    """Unsigned 64-bit hashes of the word ``SHINGLE_WORDS``-grams (one for a shorter text)."""
-    n = SHINGLE_WORDS
-    if len(tokens) < n:
-        return {_hash(salt, " ".join(tokens))} if tokens else set()
-    return {_hash(salt, " ".join(tokens[i : i + n])) for i in range(len(tokens) - n + 1)}
+    """Unsigned 64-bit hashes of the word ``SHINGLE_WORDS``-grams (one for a shorter text),
+    salted with the script so that shingles of different scripts never collide."""
+    n, person = SHINGLE_WORDS, salt.encode("utf-8")[:16]
+    grams = [" ".join(gram) for gram in zip(*(tokens[i:] for i in range(n)))] if len(tokens) >= n else [" ".join(tokens)]
+    blake = hashlib.blake2b
+    return {int.from_bytes(blake(g.encode("utf-8"), digest_size=8, person=person).digest(), "big") for g in grams if g}
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
@@ -230,10 +241,13 @@ class DedupIndex(Protocol):
     def get(self, item_id: str) -> Indexed | None:
         """The indexed item with this id, if any."""
 
-    def candidates(self, keys: Sequence[int], since: str | None, until: str | None, limit: int | None) -> list[Indexed]:
-        """Items sharing any of ``keys``, published in ``[since, until]`` (``None``: any
-        time, undated items included), those sharing most keys first, then the earliest
-        indexed; at most ``limit``."""
+    def candidates(
+        self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
+    ) -> list[Indexed]:
+        """Items sharing at least ``min_shared`` of ``keys``, published in ``[since, until]``
+        (``None``: any time, undated items included), those sharing most keys first, then
+        the earliest indexed; at most ``limit``. Keys found on more than
+        :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         """The cluster with this id, if any."""
@@ -363,8 +377,8 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
 def best_match(new: Fingerprint, index: DedupIndex, window_days: int) -> Member | None:
     """The strongest reason for ``new`` to join an indexed story, if there is one."""
     since, until = _window(new.published, window_days)
-    found = index.candidates(new.exact_keys, None, None, None)
-    found += index.candidates(new.sample, since, until, CANDIDATE_LIMIT)
+    found = index.candidates(new.exact_keys, None, None)
+    found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(MIN_SHARED_KEYS, len(new.sample)))
     matches = [m for m in (compare(new, old, window_days) for old in found) if m]
     return min(matches, key=lambda m: (REASONS.index(m.reason), -m.score, m.cluster), default=None)
 
@@ -433,15 +447,22 @@ class MemoryIndex:
     def get(self, item_id: str) -> Indexed | None:
         return self._items.get(item_id)
 
-    def candidates(self, keys: Sequence[int], since: str | None, until: str | None, limit: int | None) -> list[Indexed]:
-        counts: dict[str, int] = {}
+    def candidates(
+        self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
+    ) -> list[Indexed]:
+        counts: Counter[str] = Counter()
         for key in set(keys):
-            for item_id in self._postings.get(key, ()):
-                counts[item_id] = counts.get(item_id, 0) + 1
-        if since is not None and until is not None:
-            counts = {i: n for i, n in counts.items() if since <= (self._items[i].fingerprint.published or "") <= until}
-        ranked = sorted(counts, key=lambda i: (-counts[i], self._order[i]))
+            found = [i for i in self._postings.get(key, ()) if self._published_in(i, since, until)]
+            if len(found) <= COMMON_KEY_ITEMS:
+                counts.update(found)
+        ranked = sorted((i for i in counts if counts[i] >= min_shared), key=lambda i: (-counts[i], self._order[i]))
         return [self._items[i] for i in ranked[:limit]]
+
+    def _published_in(self, item_id: str, since: str | None, until: str | None) -> bool:
+        if since is None or until is None:
+            return True
+        published = self._items[item_id].fingerprint.published
+        return published is not None and since <= published <= until
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return self._clusters.get(cluster_id)

@@ -1,0 +1,264 @@
+"""Benchmark deduplication: quality on COUNTER, cost on an archive growing to 200,000 items.
+
+**Quality.** COUNTER (``near-dup-urdu``, see its README) pairs an agency story with a
+newspaper story on the same event, labelled by hand: wholly derived (WD), partially derived
+(PD) or not derived, written independently (ND). Each pair goes through
+:func:`monitor.dedup.assign` in an index of its own, dated as the corpus dates it, and counts
+as grouped when both stories land in one cluster. Floors: WD grouped >= 0.90, ND grouped
+<= 0.05; PD is reported. A second table repeats the run at other containment thresholds, to
+show the trade-off. (Pairs share source files, 0014-0016 for instance, so a single stream
+over the whole corpus would also group pairs with each other; the labels are about pairs.)
+
+**Scale.** Synthetic items (Zipf-distributed words in Latin and Arabic script, one in five
+Urdu-like, a third of the stories reprinted one to five times with a new intro, cuts and
+edits within two days; about 1,000 items a day) go one by one through :func:`assign` into
+the SQLite index in a temporary file (WAL, ``synchronous=NORMAL``, one transaction per
+item, as the archive runs). Reported: items per second, the mean cost per item over the
+1,000 items before each checkpoint, peak RSS, the database size, and how the synthetic
+reprints were grouped.
+
+Usage::
+
+    .venv/bin/python bench/dedup.py [--corpus DIR] [--items 200000] [--skip-quality] [--skip-scale] [--check]
+
+``--check`` exits with status 1 when a quality floor is not met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import sqlite3
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import sqlite_utils  # noqa: E402
+
+from monitor import dedup  # noqa: E402
+from monitor._dedup_sql import SqliteDedupIndex, create_dedup_tables  # noqa: E402
+
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "near-dup-urdu"
+WD_FLOOR, ND_CEILING = 0.90, 0.05
+CHECKPOINTS = (10_000, 50_000, 200_000)
+SENSITIVITY = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+# --------------------------------------------------------------------------- quality
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str
+    label: str
+    source: dedup.DedupInput
+    derived: dedup.DedupInput
+
+
+def load_pairs(corpus: Path) -> list[Pair]:
+    """COUNTER's pairs, read in place; file names are matched case-insensitively."""
+    files = {p.name.lower(): p for p in (corpus / "xml").iterdir()}
+
+    def story(name: str, date: str) -> dedup.DedupInput:
+        root = ET.parse(files[name.lower()]).getroot()
+        title, body = root.findtext("headline") or "", root.findtext("body") or ""
+        return dedup.DedupInput(id=name, title=title.strip(), text=body.strip(), published=_corpus_date(date))
+
+    with open(corpus / "pairs.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [
+        Pair(r["pair_id"], r["label"], story(r["source_file"], r["source_date"]), story(r["derived_file"], r["derived_date"]))
+        for r in rows
+    ]
+
+
+def _corpus_date(value: str) -> str | None:
+    """``01.12.14`` (day, month, two-digit year) as ISO 8601; ``None`` when unreadable."""
+    try:
+        day, month, year = (int(p) for p in value.split("."))
+        return f"{2000 + year:04d}-{month:02d}-{day:02d}T00:00:00+00:00"
+    except ValueError:
+        return None
+
+
+def grouped_shares(pairs: list[Pair]) -> dict[str, tuple[int, int]]:
+    """Per label: pairs grouped, pairs in all."""
+    out: dict[str, tuple[int, int]] = {}
+    for pair in pairs:
+        index = dedup.MemoryIndex()
+        together = dedup.assign(pair.source, index) == dedup.assign(pair.derived, index)
+        hits, total = out.get(pair.label, (0, 0))
+        out[pair.label] = (hits + together, total + 1)
+    return out
+
+
+def quality(corpus: Path) -> bool:
+    pairs = load_pairs(corpus)
+    started = time.perf_counter()
+    shares = grouped_shares(pairs)
+    elapsed = time.perf_counter() - started
+    share = {label: hits / total for label, (hits, total) in shares.items()}
+    print(f"COUNTER: {len(pairs)} pairs, {elapsed:.1f} s, containment threshold {dedup.CONTAINMENT}")
+    print("| Label | Pairs | Grouped | Share | Target |")
+    print("|---|---|---|---|---|")
+    targets = {"WD": f">= {WD_FLOOR:.2f}", "ND": f"<= {ND_CEILING:.2f}", "PD": "reported"}
+    for label in ("WD", "PD", "ND"):
+        hits, total = shares[label]
+        print(f"| {label} | {total} | {hits} | {share[label]:.3f} | {targets[label]} |")
+    print()
+    print("Sensitivity (full-text threshold; teaser rule unchanged):")
+    print("| Containment | WD | PD | ND |")
+    print("|---|---|---|---|")
+    default = dedup.CONTAINMENT
+    try:
+        for threshold in SENSITIVITY:
+            dedup.CONTAINMENT = threshold
+            s = {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
+            print(f"| {threshold:.1f} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
+    finally:
+        dedup.CONTAINMENT = default
+    print()
+    return share["WD"] >= WD_FLOOR and share["ND"] <= ND_CEILING
+
+
+# --------------------------------------------------------------------------- scale
+
+
+class Synthetic:
+    """Random news-like items: Zipf-distributed words, sentences, reprint families."""
+
+    def __init__(self, seed: int = 20250818, vocabulary: int = 30_000):
+        self.rng = random.Random(seed)
+        weights = [1 / (rank + 1) for rank in range(vocabulary)]
+        self.cumulative = list(accumulate(weights))
+        self.latin = [self._word("abcdefghijklmnoprstuvwy") for _ in range(vocabulary)]
+        self.arabic = [self._word("ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہھءیے") for _ in range(vocabulary)]
+
+    def _word(self, letters: str) -> str:
+        return "".join(self.rng.choices(letters, k=self.rng.choice((2, 3, 3, 4, 5, 5, 6, 7, 8, 9))))
+
+    def sentences(self, vocab: list[str], count: int) -> list[str]:
+        out = []
+        for _ in range(count):
+            chosen = self.rng.choices(vocab, cum_weights=self.cumulative, k=self.rng.randint(12, 28))
+            out.append(" ".join(chosen).capitalize() + ".")
+        return out
+
+    def reprint(self, vocab: list[str], original: list[str]) -> list[str]:
+        """A new intro, the tail cut, one word in twenty replaced."""
+        kept = original[: max(3, int(len(original) * self.rng.uniform(0.5, 1.0)))]
+        edited = [" ".join(self.rng.choice(vocab) if self.rng.random() < 0.05 else w for w in s.split()) for s in kept]
+        return self.sentences(vocab, self.rng.randint(1, 2)) + edited
+
+    def stream(self, count: int, per_day: int = 1000) -> Iterator[tuple[dedup.DedupInput, str]]:
+        """``count`` items in publication order, each with the id of its story's original."""
+        pending: list[tuple[float, dedup.DedupInput, str]] = []
+        clock, made = 0.0, 0
+        while made < count:
+            clock += self.rng.expovariate(per_day / 86_400)
+            while pending and pending[0][0] <= clock and made < count:
+                made += 1
+                yield pending.pop(0)[1:]
+            if made >= count:
+                break
+            vocab = self.arabic if self.rng.random() < 0.2 else self.latin
+            body = self.sentences(vocab, self.rng.randint(8, 22))
+            story = f"s{made}"
+            made += 1
+            yield self._item(story, body, vocab, clock), story
+            if self.rng.random() < 1 / 3:
+                for copy in range(self.rng.randint(1, 5)):
+                    when = clock + self.rng.uniform(600, 2 * 86_400)
+                    pending.append((when, self._item(f"{story}r{copy}", self.reprint(vocab, body), vocab, when), story))
+                pending.sort(key=lambda p: p[0])
+
+    def _item(self, id: str, body: list[str], vocab: list[str], seconds: float) -> dedup.DedupInput:
+        published = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1_735_689_600 + seconds))
+        title = " ".join(self.rng.choices(vocab, cum_weights=self.cumulative, k=self.rng.randint(6, 12)))
+        return dedup.DedupInput(id=id, title=title, text=" ".join(body), url=f"https://example.pk/{id}", published=published)
+
+
+@dataclass
+class Block:
+    """Time spent deduplicating a run of items (making them up not counted): seconds."""
+
+    wall: float = 0.0
+    cpu: float = 0.0
+
+
+def scale(items: int, batch: int) -> None:
+    checkpoints = [c for c in CHECKPOINTS if c <= items] or [items]
+    blocks: dict[int, Block] = {}
+    reprints = found = false_merges = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dedup.db"
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = sqlite_utils.Database(conn)
+        create_dedup_tables(db)
+        index = SqliteDedupIndex(db)
+        total, block = Block(), Block()
+        for n, (item, story) in enumerate(Synthetic().stream(items), 1):
+            wall, cpu = time.perf_counter(), time.process_time()
+            if (n - 1) % batch == 0:
+                conn.execute("BEGIN IMMEDIATE")
+            cluster = dedup.assign(item, index)
+            if n % batch == 0 or n == items:
+                conn.execute("COMMIT")
+            block.wall += time.perf_counter() - wall
+            block.cpu += time.process_time() - cpu
+            if item.id != story:
+                reprints += 1
+                found += cluster == story
+            else:
+                false_merges += cluster != story
+            if n % 1000 == 0:  # seconds per 1,000 items are milliseconds per item
+                if n in checkpoints:
+                    blocks[n] = block
+                    print(f"  {n:>7,} items: {block.wall:.2f} ms/item wall, {block.cpu:.2f} ms CPU (last 1,000)", flush=True)
+                total = Block(total.wall + block.wall, total.cpu + block.cpu)
+                block = Block()
+        conn.close()
+        size = sum(p.stat().st_size for p in Path(tmp).iterdir())
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Scale: {items:,} items, one transaction per {batch} items; dedup took {total.wall:.0f} s wall, {total.cpu:.0f} s CPU:"
+          f" {items / total.wall:.0f} items/s wall, {items / total.cpu:.0f} items/s CPU")
+    print("| Archive size | ms per item, wall | ms per item, CPU | items/s |")
+    print("|---|---|---|---|")
+    for n, b in blocks.items():
+        print(f"| {n:,} | {b.wall:.2f} | {b.cpu:.2f} | {1000 / b.wall:.0f} |")
+    print(f"Peak RSS {peak:.0f} MB, database {size / 2**20:.0f} MB")
+    print(f"Synthetic reprints grouped with their original: {found:,}/{reprints:,}; originals merged into another story: {false_merges}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--items", type=int, default=CHECKPOINTS[-1])
+    parser.add_argument("--batch", type=int, default=25, help="items per transaction (a poll of one source)")
+    parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a quality floor is not met")
+    args = parser.parse_args()
+    ok = True
+    if not args.skip_quality:
+        ok = quality(args.corpus)
+    if not args.skip_scale:
+        scale(args.items, args.batch)
+    if args.check and not ok:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -393,7 +393,7 @@ def _excluded_elements(layout: _Layout, prose: list[float]) -> list[bool]:
     excluded = [False] * len(layout.tag)
     for element in range(1, len(excluded)):
         excluded[element] = excluded[layout.parent[element]] or (
-            layout.kind[element] == _BOILERPLATE_ELEMENT and prose[element] < threshold
+            layout.kind[element] == _BOILERPLATE_ELEMENT and not 0 < threshold <= prose[element]
         )
     return excluded
 
@@ -633,6 +633,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/~:]|::)\s+|\s*[|»«·
 #: Words, each CJK character counting as a word.
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\u3040-\u30ff\u3400-\u9fff]+")
 _MAX_HEADINGS = 12
+#: Host labels that are parts of public suffixes (``.com.pk``, ``.gov.pk``, ``.co.uk``).
+_SUFFIX_LABELS = frozenset("com org net gov edu ac co info biz web".split())
 #: Least word overlap (Dice coefficient) for a heading to count as the declared title.
 TITLE_MATCH = 0.5
 #: Words a kicker above a headline may have.
@@ -753,12 +755,20 @@ def _is_kicker(first: str, rest: str) -> bool:
 
 
 def _site_names(meta: _Metadata, url: str | None) -> set[str]:
-    """The site's names, as letters and digits only: declared ones and the domain's."""
+    """The site's names, as letters and digits only: declared ones and the domain's.
+
+    From ``www.thenews.com.pk`` come ``thenews``, ``thenewscom`` and ``thenewscompk``
+    (the public suffix is not a name by itself).
+    """
     names = {_alnum(meta.meta.get(key, "")) for key in ("og:site_name", "application-name")}
-    host = urlsplit(url).hostname or "" if url else ""
+    host = (urlsplit(url).hostname or "") if url else ""
     labels = host.removeprefix("www.").split(".")
-    if len(labels) >= 2:
-        names.update((_alnum(labels[-2]), _alnum("".join(labels[-2:])), _alnum(host.removeprefix("www."))))
+    while len(labels) > 1 and (labels[-1] in _SUFFIX_LABELS or len(labels[-1]) <= 2):
+        names.add(_alnum("".join(labels)))
+        labels = labels[:-1]
+    names.update(_alnum(label) for label in labels)
+    if len(labels) > 1:
+        names.add(_alnum("".join(labels)))
     names.discard("")
     return names
 

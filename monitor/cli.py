@@ -373,6 +373,26 @@ def analyze_cmd(obj: Context) -> None:
     sys.exit(1 if failed else 0)
 
 
+@cli.command("dedup")
+@click.option("--window-days", type=click.IntRange(min=1), help="Days between two reports of one story. [default: the config's dedup_window_days]")
+@click.pass_obj
+def dedup_cmd(obj: Context, window_days: int | None) -> None:
+    """Group JSON lines read on stdin into stories.
+
+    Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source" and "lang"
+    too); prints {"id", "cluster"} a line. Items with one cluster are one story; the cluster
+    is the id of the story's first item. A line that is not such an object gives
+    {"id", "error"} and the exit code is 1.
+    """
+    from .dedup import dedup_lines
+
+    failed = 0
+    for result in dedup_lines(sys.stdin, window_days or obj.config.dedup_window_days):
+        failed += "error" in result
+        click.echo(json.dumps(result, ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
 @cli.command("facts")
 @click.option("--series", help="Only this series, e.g. it_exports_monthly.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True, help="A readable table or CSV.")

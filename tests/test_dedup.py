@@ -222,6 +222,26 @@ def test_the_cluster_records_primary_span_outlets_and_size(index: dedup.DedupInd
     assert story.size == 4
 
 
+def test_keys_on_more_items_than_a_story_has_are_skipped(index: dedup.DedupIndex) -> None:
+    boilerplate = "Readers can send their views and letters to the editor through the website or by post to the newsroom address."
+    keys = fingerprint(item("q", text=boilerplate)).sample
+    assert keys
+    for n in range(dedup.COMMON_KEY_ITEMS):
+        assign(item(f"n{n}", title=f"Notice {n}", text=f"Office number {n} is closed. {boilerplate}"), index)
+    assert len(index.candidates(keys, None, None)) == dedup.COMMON_KEY_ITEMS
+    assign(item("last", title="Notice", text=f"The last office is closed. {boilerplate}"), index)
+    assert index.candidates(keys, None, None) == []
+
+
+def test_candidates_share_at_least_min_shared_keys(index: dedup.DedupIndex) -> None:
+    wire = fingerprint(item("wire", text=WIRE))
+    assign(item("wire", text=WIRE), index)
+    one = [wire.sample[0], 12345]
+    assert [c.member.item for c in index.candidates(one, None, None)] == ["wire"]
+    assert index.candidates(one, None, None, min_shared=2) == []
+    assert [c.member.item for c in index.candidates(wire.sample[:2], None, None, min_shared=2)] == ["wire"]
+
+
 def _stream() -> list[DedupInput]:
     return [
         item("1", text=WIRE, source="APP", url="https://app.com.pk/1"),

@@ -126,6 +126,7 @@ class Figure:
     published: str | None
     outlets: int = 1  # how many items of the week reported this same figure
     growth: str | None = None  # the growth rate the articles gave for it: "+24%"
+    revises: str | None = None  # the earlier value this one revises: "$352m"
 
 
 @dataclass(frozen=True)
@@ -346,36 +347,47 @@ def _letters(text: str) -> str:
 
 
 def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
-    """The figures found this week: one per series, period, unit and value.
+    """The figures found this week: one per figure, however many outlets reported it.
 
+    Reports of one figure are those the store links to the same fact (``corroborates``).
     Only the newest period of each series and kind of period is shown: "$354m in July 2025,
     against $286m in July 2024" is news about July 2025, and the older figure still serves
     as a base for changes. A growth rate given for a figure shown (``+24%``) goes with it
     rather than on a row of its own.
     """
-    same: dict[tuple, list[dict]] = defaultdict(list)
+    same: dict[int, list[dict]] = defaultdict(list)
     for f in store.week_facts(week):
         if f["series"] in SERIES_LABELS:
-            same[(f["series"], f["period"] or "", f["unit"], round(f["value"], 3))].append(f)
+            same[f["corroborates"] or f["id"]].append(f)
+    reported = [_Reports(r[0]["series"], r[0]["period"] or "", r[0]["unit"], r) for r in same.values()]
     newest: dict[tuple[str, str], str] = {}
-    for series, period, _, _ in same:
-        kind = (series, period_kind(period))
-        newest[kind] = max(newest.get(kind, period), period)
-    shown = {key: reports for key, reports in same.items() if newest[(key[0], period_kind(key[1]))] == key[1]}
+    for r in reported:
+        newest[r.kind] = max(newest.get(r.kind, r.period), r.period)
+    shown = [r for r in reported if newest[r.kind] == r.period]
     growth: dict[tuple[str, str], list[dict]] = {}
-    for (series, period, unit, _), reports in shown.items():
-        if unit == "percent" and len(reports) > len(growth.get((series, period), [])):
-            growth[(series, period)] = reports  # the rate most reports gave
-    levels = {(series, period) for series, period, unit, _ in shown if unit != "percent"}
-    figures = [
-        _figure(store, reports, end_utc, growth.get((series, period)))
-        for (series, period, unit, _), reports in shown.items()
-        if unit != "percent" or (series, period) not in levels
-    ]
+    for r in shown:
+        if r.unit == "percent" and len(r.rows) > len(growth.get((r.series, r.period), [])):
+            growth[(r.series, r.period)] = r.rows  # the rate most reports gave
+    levels = {(r.series, r.period) for r in shown if r.unit != "percent"}
+    figures = [_figure(store, r.rows, end_utc, growth.get((r.series, r.period))) for r in shown if r.unit != "percent" or (r.series, r.period) not in levels]
     order = list(SERIES_LABELS)
     figures.sort(key=lambda f: f.period, reverse=True)  # newest period first...
     figures.sort(key=lambda f: (order.index(f.series), f.period == ""))  # ...within each series, undated last
     return tuple(figures)
+
+
+@dataclass(frozen=True)
+class _Reports:
+    """This week's reports of one figure."""
+
+    series: str
+    period: str
+    unit: str
+    rows: list[dict]
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        return self.series, period_kind(self.period)
 
 
 def period_kind(period: str) -> str:
@@ -412,6 +424,7 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] 
         published=first["published"],
         outlets=len({r["item"] for r in reports}),
         growth=format_value(growth[0]["value"], "percent") if growth and unit != "percent" else None,
+        revises=next((format_value(r["revises_value"], unit) for r in reports if r["revises_value"] is not None), None),
     )
 
 

@@ -531,9 +531,11 @@ class Store:
         return None
 
     def week_facts(self, week: str) -> list[dict]:
-        """The facts found in the items of ``week``, with each item's URL, oldest first."""
+        """The facts found in the items of ``week``, oldest first, with each item's URL and the
+        value of the fact a revised one revises."""
         q = """
-        SELECT f.*, i.url AS item_url, i.title AS item_title FROM facts f JOIN items i ON i.id = f.item
+        SELECT f.*, i.url AS item_url, r.value AS revises_value FROM facts f JOIN items i ON i.id = f.item
+        LEFT JOIN facts r ON r.id = f.revises
         WHERE i.week = ? ORDER BY f.series, f.period, coalesce(f.published, f.found_at), f.id
         """
         return list(self.db.query(q, [week]))

@@ -142,11 +142,23 @@ def test_the_same_figure_from_two_outlets_is_one_row(store, archive_config):
     build_archive(store, archive_config)
     other = item("geo", "Geo on IT exports", ["it_exports"], source="Test Tribune", published="2025-08-20T05:00:00+00:00")
     save(store, archive_config, [other])
-    store.save_facts([{"series": "it_exports_monthly", "period": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Exports were $354m.", "item": other.id, "source": "Test Tribune", "published": other.published, "found_at": other.published}])
+    store.save_facts([fact("it_exports_monthly", "2025-07", 355.1, "USD_million", other.id, other.published, quote="Exports were $355.1m.", source="Test Tribune")])
     figures = [f for f in build_digest(store, archive_config, WEEK).figures if f.series == "it_exports_monthly"]
-    assert len(figures) == 1
-    assert figures[0].outlets == 2 and figures[0].source == "Test Dawn"
+    assert len(figures) == 1  # within 1%: the store records it as a report of the same figure
+    assert (figures[0].outlets, figures[0].source, figures[0].display) == (2, "Test Dawn", "$354m")
     assert "in 2 reports" in render_html(build_digest(store, archive_config, WEEK))
+
+
+def test_a_revised_figure_says_what_it_revises(store, archive_config):
+    build_archive(store, archive_config)
+    later = item("sbp", "SBP revises July IT exports", ["it_exports"], source="Test Recorder", published="2025-08-23T05:00:00+00:00")
+    save(store, archive_config, [later])
+    store.save_facts([fact("it_exports_monthly", "2025-07", 361, "USD_million", later.id, later.published, quote="July's figure was revised to $361 million.", source="Test Recorder")])
+    d = build_digest(store, archive_config, WEEK)
+    revised = next(f for f in d.figures if f.value == 361)
+    assert revised.revises == "$354m" and revised.change == "+6.8% vs Jun 2025"
+    assert "· revised from $354m</span>" in render_html(d)
+    assert "$361m (+6.8% vs Jun 2025; revised from $354m)" in render_text(d)
 
 
 def test_figures_published_after_the_week_are_not_used(store, archive_config):
@@ -362,14 +374,15 @@ def test_many_figures_are_trimmed_from_the_html_too(store, archive_config):
     build_archive(store, archive_config)
     exports = item_id(story_url(STORIES[0]))
     quote = "The registry counted more freelancers again, the board said in a long statement on its figures. " * 3
-    store.save_facts([{"series": "freelancer_count", "period": "2025-08", "value": 2_000_000.0 + n, "unit": "count", "quote": quote, "item": exports, "source": "Test Dawn", "published": STORIES[0].published, "found_at": STORIES[0].published} for n in range(400)])
+    # undated counts 5% apart: each its own figure, none a report or a revision of another
+    store.save_facts([fact("freelancer_count", "", round(1000 * 1.05**n), "count", exports, STORIES[0].published, quote=quote) for n in range(250)])
     d = build_digest(store, archive_config, WEEK)
-    assert len(d.figures) == 403 and len(render_html(d).encode()) > MAX_HTML_BYTES
+    assert len(d.figures) == 253 and len(render_html(d).encode()) > MAX_HTML_BYTES
     html = fit_html(d)
     assert len(html.encode()) <= MAX_HTML_BYTES
     assert re.search(r"\d+ more figures in the plain-text version", html)
-    assert "6 stories from 3 sources · 403 figures" in " ".join(HTMLParser(html).css_first("h1").parent.text().split())
-    assert render_text(d).count("* Freelancers, Aug 2025: ") == 400
+    assert "6 stories from 3 sources · 253 figures" in " ".join(HTMLParser(html).css_first("h1").parent.text().split())
+    assert render_text(d).count("* Freelancers, undated: ") == 250
 
 
 def test_plain_text_lines_are_wrapped(archive):

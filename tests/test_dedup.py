@@ -12,9 +12,11 @@ from typing import Iterator
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from monitor import dedup
 from monitor._dedup_sql import SqliteDedupIndex, create_dedup_tables
+from monitor.cli import cli
 from monitor.dedup import DedupInput, MemoryIndex, assign, dedup_lines, fingerprint, script, words
 
 # Fixtures are written for these tests: a wire story, a reprint of it and unrelated items.
@@ -333,3 +335,22 @@ def test_dedup_lines_reads_json_lines_and_prints_clusters() -> None:
     assert out[:3] == [{"id": "w", "cluster": "w"}, {"id": 7, "cluster": "7"}, {"id": "p", "cluster": "p"}]
     assert [o["id"] for o in out[3:]] == [None, None, "n"] and all("error" in o for o in out[3:])
     assert out[3]["error"].startswith("line 5: not JSON")
+
+
+def test_monitor_dedup_prints_one_cluster_per_line() -> None:
+    lines = [
+        {"id": "w", "title": HEADLINE, "text": WIRE, "url": "https://www.app.com.pk/1?utm_source=rss"},
+        {"id": "p", "title": "Freelancers send home record sums", "text": REPRINT},
+        {"id": "u", "title": "x", "text": "", "url": "http://app.com.pk/1/"},
+        {"id": "o", "title": "PTA orders outage reports", "text": OTHER_STORY},
+    ]
+    result = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input="\n".join(json.dumps(x) for x in lines))
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.output.splitlines()] == [
+        {"id": "w", "cluster": "w"},
+        {"id": "p", "cluster": "w"},
+        {"id": "u", "cluster": "w"},
+        {"id": "o", "cluster": "o"},
+    ]
+    failed = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input='{"id": "x"}\n')
+    assert failed.exit_code == 1 and "error" in json.loads(failed.output)

@@ -16,7 +16,6 @@ from typing import Callable, Sequence
 
 from . import analyze, canonical, extract, listing
 from .config import Config
-from .encoding import decode_html
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source

@@ -30,7 +30,7 @@ def monitor(config: Path, db: Path, *args: str, **kw) -> subprocess.Popen:
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
 
 
-def wait_for(check, timeout: float = 30.0, every: float = 0.2):
+def wait_for(check, timeout: float = 120.0, every: float = 0.2):
     """Poll ``check`` until it returns something truthy; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -853,7 +853,7 @@ _EARLIEST_YEAR = 1995
 #: How many blocks after and before the headline are searched for a printed date.
 DATELINE_AFTER = 12
 DATELINE_BEFORE = 5
-#: How much of a block a dateline may take.
+#: How much of the start of a block is searched for a dateline.
 DATELINE_CHARS = 60
 #: Words that introduce a publication date.
 _DATE_LABEL = re.compile(
@@ -880,18 +880,21 @@ def _choose_date(
     ``datelines`` are (close to the headline, text) pairs for the short texts around the
     headline and the start of the article, nearest first; ``labelled`` the page's other
     texts, searched last for a date after a label ("Published:", "Datum:"). A date printed
-    right by the headline comes first (as the declared time, if that is the same day), then
-    the declared one (unless the URL's differs),
+    right by the headline comes first (as the declared time, if that is the same day),
+    unless the declared date and the URL's agree on another; then the declared one (unless
+    the URL's differs and no printed date backs the declared one),
     the URL's, one printed further away, and a labelled one. A declared time in UTC gives
     way to the local date the page's readers saw (see :func:`_declared_date`).
     """
     close = next((found for near, text in datelines if near and (found := _find_date(text))), None)
     from_url = _url_date(url) if url else None
     declared = _declared_date(tree, meta, from_url)
+    if close and declared and declared[:10] in (close, from_url):
+        return declared
     if close:
-        return declared if declared and declared[:10] == close else close
+        return close
     further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
-    if declared and from_url and _days_apart(declared, from_url) > 1:
+    if declared and from_url and _days_apart(declared, from_url) > 1 and declared[:10] != further:
         return from_url
     return declared or from_url or further or next(filter(None, map(_labelled_date, labelled)), None)
 
@@ -948,9 +951,9 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
 
     Each comes as (close, text). Close ones are the headline's block (the one nearest the
     article's start, or else the article's first block), the :data:`CLOSE_AFTER` blocks
-    after it and the :data:`CLOSE_BEFORE` before it; then come the other blocks near the headline and those of
-    the article and its edges (bylines, "updated" lines). Of a long block only the start
-    is taken, where a dateline would be.
+    after it and the :data:`CLOSE_BEFORE` before it; then come the other blocks near the
+    headline and those of the article and its edges (bylines, "updated" lines). Of each
+    block only the start is taken, where a dateline would be.
     """
     article = [index for index, keep in enumerate(kept) if keep]
     start = article[0] if article else 0

@@ -348,6 +348,9 @@ class Store:
             if self.schema_version >= version:
                 continue
             with self.transaction():
+                # checked again under the write lock: another process may have just applied it
+                if self.schema_version >= version:
+                    continue
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
 

@@ -106,3 +106,28 @@ def test_a_later_value_within_three_percent_is_a_revision(store):
 def test_different_periods_are_different_facts(store):
     store.save_facts([fact_row(354, "Dawn", "2025-08-19"), fact_row(354, "Dawn", "2025-08-19", period="2025-06")])
     assert len(store.facts()) == 2
+
+
+def test_two_processes_migrating_at_once(tmp_path):
+    """Archives opened on a new file at the same moment: none fails, one schema results."""
+    import subprocess
+    import sys
+    import time
+
+    path, go = tmp_path / "race.db", tmp_path / "go"
+    code = (
+        "import os, sys, time\n"
+        "from monitor.store import Store\n"
+        "print('ready', flush=True)\n"
+        f"while not os.path.exists({str(go)!r}): time.sleep(0.001)\n"
+        f"Store({str(path)!r}).close()\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready"
+    go.touch()
+    for p in procs:
+        _, err = p.communicate(timeout=60)
+        assert p.returncode == 0, err
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)

@@ -861,6 +861,11 @@ _DATE_LABEL = re.compile(
     r"aktualisiert|publié|publicado|pubblicato)\b|شائع|تاریخ",
     re.I,
 )
+#: A dateline is a block this short, or has its date in its first DATELINE_LEAD characters
+#: or after one of these cues.
+SHORT_DATELINE = 40
+DATELINE_LEAD = 20
+_DATELINE_CUE = re.compile(_DATE_LABEL.pattern + r"|\b(?:by|von|par|por)\b|[|·•—–]", re.I)
 #: How many blocks after the article's end may hold its date.
 ARTICLE_EDGE = 3
 #: How many blocks after and before the headline count as close to it.
@@ -886,7 +891,7 @@ def _choose_date(
     the URL's, one printed further away, and a labelled one. A declared time in UTC gives
     way to the local date the page's readers saw (see :func:`_declared_date`).
     """
-    close = next((found for near, text in datelines if near and (found := _find_date(text))), None)
+    close = next((found for near, text in datelines if near and (found := _dateline_date(text))), None)
     from_url = _url_date(url) if url else None
     declared = _declared_date(tree, meta, from_url)
     if close and declared and declared[:10] in (close, from_url):
@@ -999,6 +1004,24 @@ def _parse_date(value: str) -> str | None:
 
 def _find_date(text: str) -> str | None:
     """The first plausible date written in ``text``, as ``YYYY-MM-DD``."""
+    first = _first_date(text)
+    return first[1] if first else None
+
+
+def _dateline_date(text: str) -> str | None:
+    """The date of a dateline: a short block, or a date at a block's start or after a label
+    or byline ("Published", "By ... |"); not a date that a sentence mentions."""
+    first = _first_date(text)
+    if first is None:
+        return None
+    start, found = first
+    if len(text) <= SHORT_DATELINE or start <= DATELINE_LEAD or _DATELINE_CUE.search(text[:start]):
+        return found
+    return None
+
+
+def _first_date(text: str) -> tuple[int, str] | None:
+    """Where the first plausible date in ``text`` starts, and the date as ``YYYY-MM-DD``."""
     best: tuple[int, str] | None = None
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -1006,7 +1029,7 @@ def _find_date(text: str) -> str | None:
             if found and (best is None or match.start() < best[0]):
                 best = (match.start(), found)
                 break
-    return best[1] if best else None
+    return best
 
 
 def _date_from_match(groups: tuple[str, ...], order: str) -> str | None:

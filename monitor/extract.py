@@ -55,7 +55,7 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
         title=title,
         text=text,
         published=_choose_date(
-            tree, meta, url, _dateline_blocks(layout.blocks, kept, title), [block.text for block in layout.blocks]
+            tree, meta, url, _dateline_blocks(layout.blocks, kept, title), [block.text for block in layout.blocks], html
         ),
         author=_choose_author(tree, meta),
         lang=_choose_language(tree, text),
@@ -849,6 +849,7 @@ _DATE_PATTERNS = (
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|[_-]?(0[1-9]|1[0-2])[_-]?(0[1-9]|[12]\d|3[01]))(?!\d)"
 )
+_URL_DATE_DAY_FIRST = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?![\d.])")
 _EARLIEST_YEAR = 1995
 #: How many blocks after and before the headline are searched for a printed date.
 DATELINE_AFTER = 12
@@ -864,8 +865,16 @@ _DATE_LABEL = re.compile(
 #: A dateline is a block this short, or has its date in its first DATELINE_LEAD characters
 #: or after one of these cues.
 SHORT_DATELINE = 40
+_LETTERS = re.compile(r"[^\W\d_]+")
+#: Lower-case words that may stand before a date in a dateline ("Monday, the", "vom").
+_DATE_PREPOSITIONS = frozenset("am on the den der vom le du de del el il".split())
 DATELINE_LEAD = 20
 _DATELINE_CUE = re.compile(_DATE_LABEL.pattern + r"|\b(?:by|von|par|por)\b|[|·•—–]", re.I)
+#: A publication date in JSON inside the page's scripts.
+_SCRIPT_DATE = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|date_published|createdAt|created_at|'
+    r'dateCreated|pubDate)"\s*:\s*"([^"]{8,40})"'
+)
 #: How many blocks after the article's end may hold its date.
 ARTICLE_EDGE = 3
 #: How many blocks after and before the headline count as close to it.
@@ -879,12 +888,15 @@ def _choose_date(
     url: str | None,
     datelines: list[tuple[bool, str]],
     labelled: list[str],
+    html: str,
 ) -> str | None:
     """The publication date as ISO 8601: from a dateline, structured data or the URL.
 
     ``datelines`` are (close to the headline, text) pairs for the short texts around the
     headline and the start of the article, nearest first; ``labelled`` the page's other
-    texts, searched last for a date after a label ("Published:", "Datum:"). A date printed
+    texts, searched for a date after a label ("Published:", "Datum:"); ``html`` the page,
+    searched for a publication date in script data (``"publishedDate": "..."``) before
+    the last resort, the page's first dateline anywhere. A date printed
     right by the headline comes first (as the declared time, if that is the same day),
     unless the declared date and the URL's agree on another; then the declared one (unless
     the URL's differs and no printed date backs the declared one),
@@ -901,7 +913,14 @@ def _choose_date(
     further = next(filter(None, (_find_date(text) for _, text in datelines)), None)
     if declared and from_url and _days_apart(declared, from_url) > 1 and declared[:10] != further:
         return from_url
-    return declared or from_url or further or next(filter(None, map(_labelled_date, labelled)), None)
+    return (
+        declared
+        or from_url
+        or further
+        or next(filter(None, map(_labelled_date, labelled)), None)
+        or next(filter(None, (_parse_date(value) for value in _SCRIPT_DATE.findall(html))), None)
+        or next(filter(None, (_dateline_date(text[:DATELINE_CHARS]) for text in labelled)), None)
+    )
 
 
 def _declared_date(tree: LexborHTMLParser, meta: _Metadata, from_url: str | None) -> str | None:
@@ -928,10 +947,17 @@ def _labelled_date(text: str) -> str | None:
 
 
 def _url_date(url: str) -> str | None:
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    year, month, day = int(match[1]), int(match[2] or match[4]), int(match[3] or match[5])
+    """A date in a URL: ``/2024/11/30/``, ``/2024/7/3/``, ``-20241130``, ``-2024-11-30`` or
+    ``/30-11-2024``."""
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path)
+    if match:
+        year, month, day = int(match[1]), int(match[2] or match[4]), int(match[3] or match[5])
+    else:
+        match = _URL_DATE_DAY_FIRST.search(path)
+        if not match:
+            return None
+        day, month, year = map(int, match.groups())
     return f"{year:04d}-{month:02d}-{day:02d}" if _valid_date(year, month, day) else None
 
 
@@ -1009,13 +1035,18 @@ def _find_date(text: str) -> str | None:
 
 
 def _dateline_date(text: str) -> str | None:
-    """The date of a dateline: a short block, or a date at a block's start or after a label
-    or byline ("Published", "By ... |"); not a date that a sentence mentions."""
+    """The date of a dateline: a short block, or a date after a label or byline
+    ("Published", "By ... |") or after a few words that are not a sentence ("Berlin,",
+    "Mittwoch, den"); not a date that a sentence mentions."""
     first = _first_date(text)
     if first is None:
         return None
     start, found = first
-    if len(text) <= SHORT_DATELINE or start <= DATELINE_LEAD or _DATELINE_CUE.search(text[:start]):
+    lead = text[:start]
+    if len(text) <= SHORT_DATELINE or _DATELINE_CUE.search(lead):
+        return found
+    words = _LETTERS.findall(lead)
+    if start <= DATELINE_LEAD and not any(word[0].islower() and word not in _DATE_PREPOSITIONS for word in words):
         return found
     return None
 

@@ -12,14 +12,15 @@ over the whole corpus would also group pairs with each other; the labels are abo
 **Scale.** Synthetic items (Zipf-distributed words in Latin and Arabic script, one in five
 Urdu-like, a third of the stories reprinted one to five times with a new intro, cuts and
 edits within two days; about 1,000 items a day) go one by one through :func:`assign` into
-the SQLite index in a temporary file (WAL, ``synchronous=NORMAL``, one transaction per
-item, as the archive runs). Reported: items per second, the mean cost per item over the
-1,000 items before each checkpoint, peak RSS, the database size, and how the synthetic
-reprints were grouped.
+the SQLite index of a new archive (:class:`monitor.store.Store`: WAL, ``synchronous=NORMAL``)
+in a temporary directory, one transaction per ``--batch`` items (the new items of one
+poll of a source). Reported: items per second and the mean cost per item over the 1,000
+items before each checkpoint, wall and CPU time (making up the items is not counted), peak
+RSS, the database size, and how the synthetic reprints were grouped.
 
 Usage::
 
-    .venv/bin/python bench/dedup.py [--corpus DIR] [--items 200000] [--skip-quality] [--skip-scale] [--check]
+    .venv/bin/python bench/dedup.py [--corpus DIR] [--items 200000] [--batch 25] [--skip-quality] [--skip-scale] [--check]
 
 ``--check`` exits with status 1 when a quality floor is not met.
 """
@@ -30,7 +31,6 @@ import argparse
 import csv
 import random
 import resource
-import sqlite3
 import sys
 import tempfile
 import time
@@ -43,10 +43,8 @@ from typing import Iterator
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-import sqlite_utils  # noqa: E402
-
 from monitor import dedup  # noqa: E402
-from monitor._dedup_sql import SqliteDedupIndex, create_dedup_tables  # noqa: E402
+from monitor.store import SqliteDedupIndex, Store  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "near-dup-urdu"
 WD_FLOOR, ND_CEILING = 0.90, 0.05
@@ -201,13 +199,8 @@ def scale(items: int, batch: int) -> None:
     blocks: dict[int, Block] = {}
     reprints = found = false_merges = 0
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "dedup.db"
-        conn = sqlite3.connect(path, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        db = sqlite_utils.Database(conn)
-        create_dedup_tables(db)
-        index = SqliteDedupIndex(db)
+        store = Store(Path(tmp) / "monitor.db")
+        conn, index = store.db.conn, SqliteDedupIndex(store.db)
         total, block = Block(), Block()
         for n, (item, story) in enumerate(Synthetic().stream(items), 1):
             wall, cpu = time.perf_counter(), time.process_time()
@@ -229,7 +222,7 @@ def scale(items: int, batch: int) -> None:
                     print(f"  {n:>7,} items: {block.wall:.2f} ms/item wall, {block.cpu:.2f} ms CPU (last 1,000)", flush=True)
                 total = Block(total.wall + block.wall, total.cpu + block.cpu)
                 block = Block()
-        conn.close()
+        store.close()
         size = sum(p.stat().st_size for p in Path(tmp).iterdir())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Scale: {items:,} items, one transaction per {batch} items; dedup took {total.wall:.0f} s wall, {total.cpu:.0f} s CPU:"

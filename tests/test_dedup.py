@@ -11,13 +11,12 @@ from dataclasses import replace
 from typing import Iterator
 
 import pytest
-import sqlite_utils
 from click.testing import CliRunner
 
 from monitor import dedup
-from monitor._dedup_sql import SqliteDedupIndex, create_dedup_tables
 from monitor.cli import cli
 from monitor.dedup import DedupInput, MemoryIndex, assign, dedup_lines, fingerprint, script, words
+from monitor.store import SqliteDedupIndex, Store
 
 # Fixtures are written for these tests: a wire story, a reprint of it and unrelated items.
 WIRE = (
@@ -83,9 +82,7 @@ DAY = "2025-08-18T09:00:00+00:00"
 
 
 def _sqlite_index() -> SqliteDedupIndex:
-    db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
-    create_dedup_tables(db)
-    return SqliteDedupIndex(db)
+    return SqliteDedupIndex(Store(":memory:").db)
 
 
 @pytest.fixture(params=["memory", "sqlite"])

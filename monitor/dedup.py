@@ -36,8 +36,7 @@ intro or cut paragraph; it cannot find containment either. Each sampled shingle 
 window, skips keys so common that they name no story (:data:`COMMON_KEY_ITEMS`, a stop list
 the archive learns by itself, in any language), takes up to :data:`CANDIDATE_LIMIT` items
 sharing most keys (at least :data:`MIN_SHARED_KEYS`), and compares their full shingle sets
-exactly (the precise check). Nothing
-scans the archive.
+exactly (the precise check). Nothing scans the archive.
 
 Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
 and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
@@ -125,15 +124,11 @@ def script(text: str) -> str:
     return "arabic" if arabic > latin else "latin"
 
 
-def _hash(*parts: str) -> int:
-    """An unsigned 64-bit BLAKE2b hash of ``parts``, the same on every run."""
-    data = "\x1f".join(parts).encode("utf-8")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
-
-
 def _key(*parts: str) -> int:
-    """A signed 64-bit index key (SQLite integers are signed)."""
-    return _hash(*parts) - _KEY_OFFSET
+    """A signed 64-bit index key for ``parts`` (SQLite integers are signed), from BLAKE2b,
+    so the same on every run."""
+    digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") - _KEY_OFFSET
 
 
 def shingles(tokens: Sequence[str], salt: str) -> set[int]:
@@ -193,7 +188,7 @@ class Fingerprint:
     title_key: int | None
     words: int  # words of text, the title not counted
     shingles: frozenset[int]  # low 32 bits of each shingle hash
-    sample: tuple[int, ...] = ()  # index keys: the MOD-m sample, sorted
+    sample: tuple[int, ...] = ()  # index keys, the MOD-m sample, sorted; not read back from an index
 
     @property
     def full(self) -> bool:

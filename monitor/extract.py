@@ -238,8 +238,6 @@ def _layout(body: LexborNode) -> _Layout:
 
     def flush() -> None:
         nonlocal link_chars
-        if not parts:
-            return
         text = _join_lines(parts)
         if text:
             layout.blocks.append(_Block(owner, text, link_chars, layout.tag[owner]))
@@ -252,7 +250,8 @@ def _layout(body: LexborNode) -> _Layout:
         if node is None:
             frames.pop()
             if element >= 0:
-                flush()
+                if parts:
+                    flush()
                 layout.end[element] = len(layout.tag) - 1
                 owner = layout.parent[element]
             link_depth -= is_link
@@ -278,10 +277,12 @@ def _layout(body: LexborNode) -> _Layout:
                 link_depth += is_anchor
                 frames.append((node.iter(include_text=True), -1, is_anchor))
             continue
-        flush()
+        if parts:
+            flush()
         owner = layout.add_element(tag, owner, kind)
         frames.append((node.iter(include_text=True), owner, False))
-    flush()
+    if parts:
+        flush()
     return layout
 
 
@@ -296,10 +297,10 @@ def _in_article(layout: _Layout, element: int) -> bool:
 
 def _join_lines(parts: list[str]) -> str:
     """Collapse whitespace in a block's text, keeping its ``<br>`` line breaks."""
-    if not parts:
-        return ""
-    lines = "".join(parts).split(_BREAK)
-    return "\n".join(filter(None, (" ".join(line.split()) for line in lines)))
+    text = "".join(parts)
+    if _BREAK not in text:
+        return " ".join(text.split())
+    return "\n".join(filter(None, (" ".join(line.split()) for line in text.split(_BREAK))))
 
 
 # --- choosing the article ---------------------------------------------------------------

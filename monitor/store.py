@@ -563,12 +563,7 @@ class Store:
         return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
 
     def week_clusters(self, week: str) -> dict[str, tuple[str, str]]:
-        """For each item of ``week`` in a story cluster: ``(cluster id, the cluster's primary item)``.
-
-        Empty while the archive has no cluster tables (the dedup stage has not run on it).
-        """
-        if not self.db["cluster_members"].exists():
-            return {}
+        """For each item of ``week`` in a story cluster: ``(cluster id, the cluster's primary item)``."""
         q = """
         SELECT m.item_id, m.cluster_id, c.primary_item FROM cluster_members m
         JOIN clusters c ON c.id = m.cluster_id JOIN items i ON i.id = m.item_id WHERE i.week = ?

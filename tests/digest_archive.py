@@ -191,11 +191,7 @@ def build_archive(store: Store, config: Config) -> None:
 
 
 def _clusters(store: Store, ids: dict[str, str]) -> None:
-    """Story clusters as the dedup stage stores them (its tables made here if need be)."""
-    from monitor._dedup_sql import create_dedup_tables
-
-    if not store.db["clusters"].exists():
-        create_dedup_tables(store.db)
+    """Story clusters as the dedup stage stores them."""
     founders = {"exports": ids["exports"], "vpn": EARLIER_FOUNDER}
     members = {story: [ids[story]] for story in founders}
     for story, _, url, _, _ in REPRINTS:

@@ -1,13 +1,22 @@
 """Turn an article page into an :class:`~monitor.models.Article`.
 
-The page is parsed once with Lexbor (through selectolax). Metadata (headline, date, author,
-language) comes from structured data first (JSON-LD, ``<meta>`` tags) and falls back to the
-visible page. The body text comes from one pass over the tree that splits it into text
-blocks, skipping markup that is never content (scripts, menus, forms, footers) and elements
-whose class or id names boilerplate (share bars, related links, comments, cookie banners,
-ads). Every block is weighed by its length, link density and punctuation; the element whose
-subtree holds the most weight is the article, and its blocks, less the link lists and
-bylines inside it, are the text, one paragraph a line.
+The page is parsed once with Lexbor (through selectolax).
+
+* **Text.** One pass over the tree splits the body into text blocks (paragraphs, list
+  items, headings, runs of text in a ``div``), skipping markup that never holds text
+  (scripts, forms, media) and marking elements whose tag, role, class or id names
+  boilerplate (menus, share bars, related links, comments, cookie banners, ads, footers).
+  Each block is weighed by its length and link density; the element whose subtree holds the
+  most weight, preferring one next to the headline and the one a content system names as
+  the article body, is the article. Its blocks are the text, less link lists, the headline,
+  short blocks that prose does not surround, and a short tail after the paragraphs (author
+  notes, calls to subscribe). Paragraphs are separated by a blank line.
+* **Headline.** The heading most like the titles the page declares (JSON-LD, ``og:title``,
+  ``<title>``), without site names and kickers.
+* **Date.** A dateline by the headline, the declared date (meta tags, JSON-LD, ``<time>``),
+  the URL's, then weaker clues; ISO 8601.
+* **Author and language.** From JSON-LD and meta tags; from the text's script (Urdu by its
+  own letters) or ``<html lang>``.
 
 All traversals are iterative, so deeply nested markup cannot exhaust the recursion limit.
 """
@@ -17,8 +26,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from functools import lru_cache
-from datetime import date, datetime
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -47,7 +56,8 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     title = _choose_title(tree, meta, url)
     layout = _layout(body)
     kept = _article_blocks(layout, title)
-    text = _prefer_declared_body("\n\n".join(block.text for block, keep in zip(layout.blocks, kept) if keep), meta)
+    found = "\n\n".join(block.text for block, keep in zip(layout.blocks, kept, strict=True) if keep)
+    text = _prefer_declared_body(found, meta)
     if not text:
         raise ExtractionError("no_text", "no article text found")
     return Article(
@@ -55,7 +65,12 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
         title=title,
         text=text,
         published=_choose_date(
-            tree, meta, url, _dateline_blocks(layout.blocks, kept, title), [block.text for block in layout.blocks], html
+            tree,
+            meta,
+            url,
+            _dateline_blocks(layout.blocks, kept, title),
+            [block.text for block in layout.blocks],
+            html,
         ),
         author=_choose_author(tree, meta),
         lang=_choose_language(tree, text),
@@ -109,7 +124,7 @@ _NEVER_TEXT = frozenset(
     "audio map area button select input textarea option optgroup datalist head title meta link "
     "base picture source track rp rt figcaption".split()
 )
-#: Elements that usually hold boilerplate (see :func:`_is_boilerplate`); so does a
+#: Elements that usually hold boilerplate (see :func:`_element_kind`); so does a
 #: ``header`` outside an article.
 _BOILERPLATE_TAGS = frozenset("nav aside footer menu dialog label noscript".split())
 #: Class or id words naming boilerplate. A word starts a class or id token or follows a
@@ -341,13 +356,14 @@ def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
     headline = next((index for index, block in enumerate(layout.blocks) if _fold(block.text) == title_key), None)
     in_article = _article_elements(layout, weights, prose, excluded, headline)
     inside = [in_article[block.owner] and not excluded[block.owner] for block in layout.blocks]
-    kept = _settle_short_blocks(
-        layout.blocks, [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside)]
-    )
+    classes = [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside, strict=True)]
+    kept = _settle_short_blocks(layout.blocks, classes)
     if any(kept):
         return _drop_trailer(layout, kept)
     # An article that is all links (a link roundup) is its links.
-    return [within and (title_key is None or _fold(block.text) != title_key) for block, within in zip(layout.blocks, inside)]
+    return [
+        within and _fold(block.text) != title_key for block, within in zip(layout.blocks, inside, strict=True)
+    ]
 
 
 def _drop_trailer(layout: _Layout, kept: list[bool]) -> list[bool]:
@@ -357,7 +373,7 @@ def _drop_trailer(layout: _Layout, kept: list[bool]) -> list[bool]:
     elements; when all that follows is under :data:`TRAILER_SHARE` of the text, it goes.
     """
     held: dict[int, int] = {}
-    for block, keep in zip(layout.blocks, kept):
+    for block, keep in zip(layout.blocks, kept, strict=True):
         if keep and len(block.text) >= GOOD_BLOCK:
             holder = layout.parent[block.owner] if block.tag in _PARAGRAPHS else block.owner
             held[holder] = held.get(holder, 0) + len(block.text)
@@ -365,7 +381,7 @@ def _drop_trailer(layout: _Layout, kept: list[bool]) -> list[bool]:
         return kept
     end = layout.end[max(held, key=held.__getitem__)]
     trailer = [index for index, block in enumerate(layout.blocks) if kept[index] and block.owner > end]
-    total = sum(len(block.text) for block, keep in zip(layout.blocks, kept) if keep)
+    total = sum(len(block.text) for block, keep in zip(layout.blocks, kept, strict=True) if keep)
     if sum(len(layout.blocks[index].text) for index in trailer) < TRAILER_SHARE * total:
         kept = kept.copy()
         for index in trailer:
@@ -376,7 +392,7 @@ def _drop_trailer(layout: _Layout, kept: list[bool]) -> list[bool]:
 def _subtree_sums(layout: _Layout, values: list[float]) -> list[float]:
     """For every element, the sum of the block values in its subtree."""
     totals = [0.0] * len(layout.tag)
-    for block, value in zip(layout.blocks, values):
+    for block, value in zip(layout.blocks, values, strict=True):
         totals[block.owner] += value
     for element in range(len(totals) - 1, 0, -1):
         totals[layout.parent[element]] += totals[element]
@@ -524,7 +540,7 @@ def _settle_short_blocks(blocks: list[_Block], classes: list[int]) -> list[bool]
         following = classes[index + 1]
         after[index] = following if following != _SHORT else after[index + 1]
     kept = []
-    for block, kind, prev, nxt in zip(blocks, classes, before, after):
+    for block, kind, prev, nxt in zip(blocks, classes, before, after, strict=True):
         if kind == _SHORT:
             heading = block.tag in _HEADINGS
             kept.append(nxt == _GOOD and (heading or prev == _GOOD))
@@ -539,9 +555,9 @@ def _fold(text: str) -> str:
 
 # --- structured metadata ----------------------------------------------------------------
 
-#: JSON-LD types that describe the page's article.
 #: Texts shorter than this (in characters) give way to a JSON-LD article body twice as long.
 SHORT_TEXT = 1000
+#: JSON-LD types that describe the page's article.
 _ARTICLE_TYPES = frozenset(
     "Article NewsArticle BlogPosting ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle "
     "BackgroundNewsArticle TechArticle ScholarlyArticle Report LiveBlogPosting SocialMediaPosting "
@@ -559,6 +575,7 @@ class _Metadata:
 
 
 def _read_metadata(tree: LexborHTMLParser) -> _Metadata:
+    """The page's ``<meta>`` tags (the first of each name), JSON-LD objects and ``<title>``."""
     meta = _Metadata()
     for node in tree.css("meta[content]"):
         attributes = node.attributes
@@ -611,8 +628,10 @@ def _prefer_declared_body(text: str, meta: _Metadata) -> str:
     if not isinstance(body, str) or len(text) >= SHORT_TEXT:
         return text
     if "<" in body:
-        body = LexborHTMLParser(body).text(separator="\n")
-    paragraphs = (" ".join(line.split()) for line in unescape(body).splitlines())
+        parsed = LexborHTMLParser(body).body
+        paragraphs = [block.text for block in _layout(parsed).blocks] if parsed is not None else []
+    else:
+        paragraphs = [" ".join(line.split()) for line in unescape(body).splitlines()]
     declared = "\n\n".join(filter(None, paragraphs))
     return declared if len(declared) > 2 * len(text) else text
 
@@ -628,7 +647,9 @@ def _ld_value(meta: _Metadata, key: str) -> object:
 
 # --- title ------------------------------------------------------------------------------
 
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title")
+_TITLE_KEYS = (
+    "og:title", "twitter:title", "dc.title", "title", "headline", "parsely-title", "sailthru.title",
+)
 #: Separators between a headline and a site or section name in ``<title>`` and ``og:title``.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»«/~:]|::)\s+|\s*[|»«·•]\s*")
 #: Words, each CJK character counting as a word.
@@ -752,7 +773,8 @@ def _join_parts(parts: list[str]) -> str:
 
 def _is_kicker(first: str, rest: str) -> bool:
     """Whether a heading's first part is a kicker above the headline proper."""
-    return len(first.split()) <= MAX_KICKER_WORDS and len(rest.split()) > len(first.split()) and not first.endswith(":")
+    words = len(first.split())
+    return words <= MAX_KICKER_WORDS and len(rest.split()) > words and not first.endswith(":")
 
 
 def _site_names(meta: _Metadata, url: str | None) -> set[str]:
@@ -817,7 +839,8 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            "january jan januar jän jänner janvier janv enero ene gennaio gen janeiro januari styczeń stycznia جنوری",
+            "january jan januar jän jänner janvier janv enero ene gennaio gen janeiro januari styczeń "
+            "stycznia جنوری",
             "february feb februar février févr fevrier febrero febbraio fevereiro februari luty lutego فروری",
             "march mar märz mär mrz maerz mars marzo março maart marzec marca مارچ",
             "april apr avril avr abril abr aprile kwiecień kwietnia اپریل",
@@ -828,7 +851,8 @@ _MONTHS = {
             "september sep sept septembre septiembre settembre setembro wrzesień września ستمبر",
             "october oct okt oktober octobre octubre ottobre outubro października październik اکتوبر",
             "november nov novembre noviembre novembro listopad listopada نومبر",
-            "december dec dez dezember décembre déc decembre diciembre dic dicembre dezembro grudzień grudnia دسمبر",
+            "december dec dez dezember décembre déc decembre diciembre dic dicembre dezembro grudzień "
+            "grudnia دسمبر",
         ),
         start=1,
     )
@@ -843,14 +867,19 @@ _DATE_PATTERNS = (
     # 30.11.24
     (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])"), "dmy"),
     # 30 November 2024, 30. November 2024, 30 de noviembre de 2024
-    (re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTH_NAME})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I), "dMy"),
+    (
+        re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTH_NAME})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I),
+        "dMy",
+    ),
     # November 30, 2024, Nov. 30th 2024
     (re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I), "Mdy"),
 )
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})(?:/(\d{1,2})/(\d{1,2})|[_-]?(0[1-9]|1[0-2])[_-]?(0[1-9]|[12]\d|3[01]))(?!\d)"
 )
-_URL_DATE_DAY_FIRST = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?![\d.])")
+_URL_DATE_DAY_FIRST = re.compile(
+    r"(?<![\d.])(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?![\d.])"
+)
 _EARLIEST_YEAR = 1995
 #: How many blocks after and before the headline are searched for a printed date.
 DATELINE_AFTER = 12
@@ -863,14 +892,14 @@ _DATE_LABEL = re.compile(
     r"aktualisiert|publié|publicado|pubblicato)\b|شائع|تاریخ",
     re.I,
 )
-#: A dateline is a block this short, or has its date in its first DATELINE_LEAD characters
-#: or after one of these cues.
+#: A dateline is a block this short, has its date after a label or byline cue, or within
+#: its first DATELINE_LEAD characters after words that are not a sentence.
 SHORT_DATELINE = 40
+DATELINE_LEAD = 20
+_DATELINE_CUE = re.compile(_DATE_LABEL.pattern + r"|\b(?:by|von|par|por)\b|[|·•—–]", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
 #: Lower-case words that may stand before a date in a dateline ("Monday, the", "vom").
 _DATE_PREPOSITIONS = frozenset("am on the den der vom le du de del el il".split())
-DATELINE_LEAD = 20
-_DATELINE_CUE = re.compile(_DATE_LABEL.pattern + r"|\b(?:by|von|par|por)\b|[|·•—–]", re.I)
 #: A publication date in JSON inside the page's scripts.
 _SCRIPT_DATE = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|date_published|createdAt|created_at|'
@@ -893,16 +922,18 @@ def _choose_date(
 ) -> str | None:
     """The publication date as ISO 8601: from a dateline, structured data or the URL.
 
-    ``datelines`` are (close to the headline, text) pairs for the short texts around the
-    headline and the start of the article, nearest first; ``labelled`` the page's other
-    texts, searched for a date after a label ("Published:", "Datum:"); ``html`` the page,
-    searched for a publication date in script data (``"publishedDate": "..."``) before
-    the last resort, the page's first dateline anywhere. A date printed
-    right by the headline comes first (as the declared time, if that is the same day),
-    unless the declared date and the URL's agree on another; then the declared one (unless
-    the URL's differs and no printed date backs the declared one),
-    the URL's, one printed further away, and a labelled one. A declared time in UTC gives
-    way to the local date the page's readers saw (see :func:`_declared_date`).
+    ``datelines`` are (close to the headline, text) pairs for the texts around the headline
+    and in the article, nearest first; ``labelled`` all of the page's block texts; ``html``
+    the page. In order of trust:
+
+    1. a dateline right by the headline (as the declared time, if that is the same day),
+       unless the declared date and the URL's agree on another;
+    2. the declared date (see :func:`_declared_date`), unless the URL's differs by more
+       than a day and no printed date backs the declared one; then the URL's date;
+    3. a date printed further from the headline;
+    4. a date after a label ("Published:", "Datum:") anywhere on the page;
+    5. a publication date in script data (``"publishedDate": "..."``);
+    6. the page's first dateline anywhere.
     """
     close = next((found for near, text in datelines if near and (found := _dateline_date(text))), None)
     from_url = _url_date(url) if url else None
@@ -998,7 +1029,9 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
         *range(anchor - CLOSE_BEFORE - 1, anchor - DATELINE_BEFORE - 1, -1),
         *range(start, article[-1] + ARTICLE_EDGE + 1 if article else 0),
     ]
-    return [(index in close, blocks[index].text[:DATELINE_CHARS]) for index in close + further if 0 <= index < len(blocks)]
+    return [
+        (index in close, blocks[index].text[:DATELINE_CHARS]) for index in close + further if 0 <= index < len(blocks)
+    ]
 
 
 def _structured_dates(tree: LexborHTMLParser, meta: _Metadata):
@@ -1046,10 +1079,8 @@ def _dateline_date(text: str) -> str | None:
     lead = text[:start]
     if len(text) <= SHORT_DATELINE or _DATELINE_CUE.search(lead):
         return found
-    words = _LETTERS.findall(lead)
-    if start <= DATELINE_LEAD and not any(word[0].islower() and word not in _DATE_PREPOSITIONS for word in words):
-        return found
-    return None
+    sentence = any(word[0].islower() and word not in _DATE_PREPOSITIONS for word in _LETTERS.findall(lead))
+    return found if start <= DATELINE_LEAD and not sentence else None
 
 
 def _first_date(text: str) -> tuple[int, str] | None:
@@ -1086,7 +1117,7 @@ def _valid_date(year: int, month: int, day: int) -> bool:
         value = date(year, month, day)
     except ValueError:
         return False
-    return _EARLIEST_YEAR <= year and value <= date.today().replace(year=date.today().year + 1)
+    return year >= _EARLIEST_YEAR and value <= date.today() + timedelta(days=1)
 
 
 # --- author -----------------------------------------------------------------------------
@@ -1144,7 +1175,9 @@ _SCRIPTS = (
     ("\u4e00", "\u9fff", "zh"),
 )
 _LANGUAGE_SAMPLE = 2000
-_ENGLISH_WORDS = frozenset("the a an and or of to in on for with by from at as is are was were be has have that this it".split())
+_ENGLISH_WORDS = frozenset(
+    "the a an and or of to in on for with by from at as is are was were be has have that this it".split()
+)
 #: Share of words that must be English function words for undeclared text to count as English.
 ENGLISH_SHARE = 0.15
 

@@ -2,8 +2,9 @@
 
 Both extractors run in one process over the same pages, one after the other, each timed
 from the page's bytes to its result, decoding included. Time is the process's CPU time
-(``time.process_time``), so that other work on the machine does not count. Predictions go to ``bench/out/extraction-<name>.jsonl``; each file is scored with
-the shared scorer (``score_extraction.py``), run as a subprocess.
+(``time.process_time``), so that other work on the machine does not count. Predictions go
+to ``bench/out/extraction-<name>.jsonl``; each file is scored with the shared scorer
+(``score_extraction.py``), run as a subprocess.
 
 usage: .venv/bin/python bench/extraction.py [--corpus DIR] [--scorer FILE]
 """

@@ -153,7 +153,10 @@ def test_no_date_at_all():
 
 
 def test_title_drops_the_site_name_and_ignores_a_logo_heading():
-    head = "<title>Broadband use grows in small towns | Frontier Times</title><meta property='og:site_name' content='Frontier Times'>"
+    head = (
+        "<title>Broadband use grows in small towns | Frontier Times</title>"
+        "<meta property='og:site_name' content='Frontier Times'>"
+    )
     html = simple_page(head=head, heading="Broadband use grows in small towns").replace(
         "<body>", "<body><div class='logo'><h1>Frontier Times</h1></div>"
     )
@@ -196,14 +199,18 @@ def test_binary_garbage_and_plain_text_are_not_html(content):
 
 
 def test_page_with_only_navigation_has_no_text():
-    html = "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav><footer>Contact us</footer></body></html>"
+    html = (
+        "<html><body><nav><a href='/a'>Home</a> <a href='/b'>World</a></nav><footer>Contact us</footer></body></html>"
+    )
     with pytest.raises(ExtractionError) as raised:
         extract(html)
     assert raised.value.reason == "no_text"
 
 
 def test_five_megabyte_page():
-    paragraph = "<p>Remote developers in Hyderabad and Sukkur now bill clients in three continents, the survey found.</p>"
+    paragraph = (
+        "<p>Remote developers in Hyderabad and Sukkur now bill clients in three continents, the survey found.</p>"
+    )
     filler = "<div class='related'><a href='/x'>Another story about something else entirely</a></div>"
     html = "<html><body><article>" + paragraph * 40_000 + "</article>" + filler * 10_000 + "</body></html>"
     assert len(html) > 5_000_000
@@ -219,7 +226,13 @@ def test_ten_thousand_nested_divs():
 
 
 def test_deeply_nested_inline_markup():
-    html = "<html><body><p>" + "<span><b>" * 5_000 + "Deeply wrapped words about exporters and clients abroad, " * 3 + "</b></span>" * 5_000 + "</p></body></html>"
+    html = (
+        "<html><body><p>"
+        + "<span><b>" * 5_000
+        + "Deeply wrapped words about exporters and clients abroad, " * 3
+        + "</b></span>" * 5_000
+        + "</p></body></html>"
+    )
     assert "Deeply wrapped words" in extract(html).text
 
 

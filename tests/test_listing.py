@@ -60,14 +60,18 @@ def test_links_in_an_article_header_are_kept_but_page_header_links_are_not():
     </section>
     <div class="sidebar"><a href="/news/2025/08/03/a-story-in-the-sidebar-widget">sidebar</a></div>
     </body></html>"""
-    assert discover_links(html, "https://example.pk/") == ["https://example.pk/news/2025/08/02/story-card-with-its-own-header"]
+    assert discover_links(html, "https://example.pk/") == [
+        "https://example.pk/news/2025/08/02/story-card-with-its-own-header"
+    ]
 
 
 def test_layout_wrappers_with_menu_like_names_do_not_hide_the_list():
     cards = "".join(f'<li><a href="/news/{2009000 + n}/story-{n}">story {n}</a></li>' for n in range(3))
     html = f"""<html><body><div class="header-fixed"><div><div><div><div><div><div>
     <ul>{cards}</ul></div></div></div></div></div></div></div></body></html>"""
-    assert discover_links(html, "https://example.pk/") == [f"https://example.pk/news/{2009000 + n}/story-{n}" for n in range(3)]
+    assert discover_links(html, "https://example.pk/") == [
+        f"https://example.pk/news/{2009000 + n}/story-{n}" for n in range(3)
+    ]
 
 
 def test_deeply_nested_listing_does_not_crash():
@@ -86,7 +90,10 @@ def test_other_sites_fragments_and_media_are_ignored():
     <a href="mailto:desk@example.pk">mail</a>
     </main></body></html>"""
     links = discover_links(html, "https://example.pk/")
-    assert links == ["https://example.pk/news/2025/08/20/vpn-rules-change", "https://www.example.pk/business/it-exports-rise-in-july-again"]
+    assert links == [
+        "https://example.pk/news/2025/08/20/vpn-rules-change",
+        "https://www.example.pk/business/it-exports-rise-in-july-again",
+    ]
 
 
 def test_article_shapes():

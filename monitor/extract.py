@@ -510,18 +510,36 @@ def _weight(block: _Block) -> float:
 
 
 _BAD, _SHORT, _GOOD = range(3)
+#: How short blocks of boilerplate begin: ads, share and follow prompts, links to more
+#: stories, comment prompts, photo credits (English, German, Urdu).
+_BOILERPLATE_PHRASE = re.compile(
+    r"\W*(?:advertisement|sponsored|share (?:this|on)|read (?:more|also)|also read|"
+    r"related (?:posts|articles|stories)|more (?:from|on|stories)|you (?:may|might) also like|recommended|"
+    r"photo:|image:|credit:|getty images|comments?\b|leave a (?:comment|reply)|sign up|subscribe|follow us|"
+    r"tags:|filed under|\d+ min(?:ute)?s? read|"
+    r"anzeige|werbung|mehr zum thema|auch interessant|lesen sie auch|weitere artikel|ähnliche beiträge|"
+    r"das könnte sie auch interessieren|kommentare?\b|kommentieren|teilen\b|foto:|bild:|titelbild|"
+    r"مزید پڑھیں|یہ بھی پڑھیں|اشتہار)",
+    re.I,
+)
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 #: Elements that hold one paragraph of their parent's text.
 _PARAGRAPHS = _HEADINGS | frozenset("p li blockquote pre dd dt".split())
 
 
 def _classify(block: _Block, in_article: bool, title_key: str | None) -> int:
-    """Whether a block is article prose (good), boilerplate (bad) or too short to tell."""
+    """Whether a block is article prose (good), boilerplate (bad) or too short to tell.
+
+    Outside the article, link lists, the headline and short blocks that open like
+    boilerplate ("Read more", "Photo:", "یہ بھی پڑھیں") are bad.
+    """
     if not in_article or block.link_chars > MAX_LINK_DENSITY * len(block.text):
         return _BAD
     if title_key is not None and _fold(block.text) == title_key:
         return _BAD
-    return _GOOD if len(block.text) >= GOOD_BLOCK else _SHORT
+    if len(block.text) >= GOOD_BLOCK:
+        return _GOOD
+    return _BAD if _BOILERPLATE_PHRASE.match(block.text) else _SHORT
 
 
 def _settle_short_blocks(blocks: list[_Block], classes: list[int]) -> list[bool]:

@@ -94,6 +94,7 @@ def test_urdu_page_survives_intact():
     assert "فری لانسرز کم ٹیکس کی سہولت حاصل کر سکیں گے۔" in article.text
     assert "صفحہ اول" not in article.text  # menu
     assert "جملہ حقوق محفوظ ہیں" not in article.text  # footer
+    assert "یہ بھی پڑھیں" not in article.text  # "read also" link line between paragraphs
     assert article.text.count("\n\n") == 2
 
 

@@ -746,19 +746,20 @@ def _title_parts(declared: list[str], sites: set[str]) -> list[str]:
 def _headings(tree: LexborHTMLParser, tag: str, sites: set[str]) -> list[list[tuple[str, str]]]:
     """The page's first headings of one level, each as (text, text to compare) variants.
 
-    Site names are left out. A heading whose first part is a short kicker ("Olympics",
+    Site names are left out. A heading whose first element is a short kicker ("Olympics",
     "Interview") is returned without it, though also compared as a whole; a heading made
     of parts between separators ("Quote / Headline") may be returned as one of them.
     """
     found = []
     for node in tree.css(tag)[:_MAX_HEADINGS]:
-        parts = [_visible_text(child) for child in node.iter(include_text=True)]
-        parts = [part for part in parts if part]
+        children = [(child.tag != "-text", _visible_text(child)) for child in node.iter(include_text=True)]
+        children = [(is_element, part) for is_element, part in children if part]
+        parts = [part for _, part in children]
         whole = _strip_site_name(_join_parts(parts), sites)
         if not whole or _is_site_name(whole, sites):
             continue
         rest = _join_parts(parts[1:]).lstrip(" :|–—-")
-        if len(parts) > 1 and _is_kicker(parts[0], rest):
+        if len(parts) > 1 and children[0][0] and _is_kicker(parts[0], rest):
             found.append([(rest, rest), (rest, whole)])
             continue
         segments = _TITLE_SEPARATOR.split(whole)
@@ -790,9 +791,10 @@ def _join_parts(parts: list[str]) -> str:
 
 
 def _is_kicker(first: str, rest: str) -> bool:
-    """Whether a heading's first part is a kicker above the headline proper."""
+    """Whether a heading's first element is a kicker above the headline proper: a few
+    words, followed by a longer text that starts anew (not a sentence running on)."""
     words = len(first.split())
-    return words <= MAX_KICKER_WORDS and len(rest.split()) > words and not first.endswith(":")
+    return words <= MAX_KICKER_WORDS and len(rest.split()) > words and not rest[:1].islower()
 
 
 def _site_names(meta: _Metadata, url: str | None) -> set[str]:

@@ -3,7 +3,7 @@
 One SBP release or PTA statement becomes 10-30 articles within two days, in English and Urdu,
 mostly wire copy reprinted with a new intro, cuts and edits. :func:`assign` puts each item in a
 story cluster. It is pure logic over a :class:`DedupIndex`: :class:`MemoryIndex` here (for
-``monitor dedup`` and the tests), a SQLite index for the archive.
+``monitor dedup`` and the tests), :class:`monitor.store.SqliteDedupIndex` in the archive.
 
 Two layers decide whether a new item joins an earlier one's story:
 

@@ -69,7 +69,7 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
             meta,
             url,
             _dateline_blocks(layout.blocks, kept, title),
-            [block.text for block in layout.blocks],
+            [block.text for block in layout.blocks[:MAX_DATE_BLOCKS]],
             html,
         ),
         author=_choose_author(tree, meta),
@@ -182,6 +182,7 @@ class _Layout:
     end: list[int] = field(default_factory=list)
     tag: list[str] = field(default_factory=list)
     kind: list[int] = field(default_factory=list)  # _PLAIN, _BOILERPLATE_ELEMENT or _BODY
+    in_article: list[bool] = field(default_factory=list)  # is or is inside article or main
     blocks: list[_Block] = field(default_factory=list)
 
     def add_element(self, tag: str, parent: int, kind: int) -> int:
@@ -189,6 +190,7 @@ class _Layout:
         self.end.append(len(self.end))
         self.tag.append(tag)
         self.kind.append(kind)
+        self.in_article.append(tag in ("article", "main") or (parent >= 0 and self.in_article[parent]))
         return len(self.tag) - 1
 
 
@@ -284,7 +286,7 @@ def _layout(body: LexborNode) -> _Layout:
             parts.append(_BREAK)
             continue
         kind = _element_kind(node, tag)
-        if tag == "header" and not _in_article(layout, owner):
+        if tag == "header" and not layout.in_article[owner]:
             kind = _BOILERPLATE_ELEMENT
         if tag in _INLINE:
             if kind != _BOILERPLATE_ELEMENT:
@@ -299,15 +301,6 @@ def _layout(body: LexborNode) -> _Layout:
     if parts:
         flush()
     return layout
-
-
-def _in_article(layout: _Layout, element: int) -> bool:
-    """Whether the element is, or is inside, an ``article`` or ``main`` element."""
-    while element >= 0:
-        if layout.tag[element] in ("article", "main"):
-            return True
-        element = layout.parent[element]
-    return False
 
 
 def _join_lines(parts: list[str]) -> str:
@@ -900,6 +893,7 @@ _URL_DATE = re.compile(
 _URL_DATE_DAY_FIRST = re.compile(
     r"(?<![\d.])(0[1-9]|[12]\d|3[01])[-_.](0[1-9]|1[0-2])[-_.]((?:19|20)\d{2})(?![\d.])"
 )
+_TWO_DIGITS = re.compile(r"\d\d")
 _EARLIEST_YEAR = 1995
 #: How many blocks after and before the headline are searched for a printed date.
 DATELINE_AFTER = 12
@@ -925,6 +919,8 @@ _SCRIPT_DATE = re.compile(
     r'"(?:datePublished|publishedDate|publishDate|published_at|publishedAt|date_published|createdAt|created_at|'
     r'dateCreated|pubDate)"\s*:\s*"([^"]{8,40})"'
 )
+#: How many of the page's first blocks the last-resort date searches read.
+MAX_DATE_BLOCKS = 2000
 #: How many blocks after the article's end may hold its date.
 ARTICLE_EDGE = 3
 #: How many blocks after and before the headline count as close to it.
@@ -1047,7 +1043,7 @@ def _dateline_blocks(blocks: list[_Block], kept: list[bool], title: str | None) 
     further = [
         *range(anchor + CLOSE_AFTER + 1, anchor + DATELINE_AFTER + 1),
         *range(anchor - CLOSE_BEFORE - 1, anchor - DATELINE_BEFORE - 1, -1),
-        *range(start, article[-1] + ARTICLE_EDGE + 1 if article else 0),
+        *range(start, min(article[-1] + ARTICLE_EDGE + 1, start + MAX_DATE_BLOCKS) if article else 0),
     ]
     return [
         (index in close, blocks[index].text[:DATELINE_CHARS]) for index in close + further if 0 <= index < len(blocks)
@@ -1105,6 +1101,8 @@ def _dateline_date(text: str) -> str | None:
 
 def _first_date(text: str) -> tuple[int, str] | None:
     """Where the first plausible date in ``text`` starts, and the date as ``YYYY-MM-DD``."""
+    if not _TWO_DIGITS.search(text):
+        return None
     best: tuple[int, str] | None = None
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(text):

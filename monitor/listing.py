@@ -60,8 +60,9 @@ _NUMERIC_ID = re.compile(r"(?:^|[-_.])\d{4,}(?:$|[-_.])|^[a-z]+\d{4,}(?:\.\w+)?$
 #: A last path segment of this many words, and :data:`MIN_SLUG_CHARS` characters, is a title.
 MIN_SLUG_WORDS = 4
 MIN_SLUG_CHARS = 20
-#: How many ancestors of a link are searched for navigation class names.
+#: How many ancestors of a link are searched for navigation class names, and for navigation.
 NAMED_CHROME_LEVELS = 5
+MAX_CHROME_LEVELS = 64
 
 
 def discover_links(content: bytes | str, base_url: str) -> list[str]:
@@ -126,12 +127,14 @@ def _in_chrome(anchor: LexborNode) -> bool:
     """Whether a link sits in navigation: a menu, page header or footer, not an article.
 
     Class and id names count only on the link's :data:`NAMED_CHROME_LEVELS` nearest
-    ancestors, where menus are; further up they name page layouts ("header-fixed").
+    ancestors, where menus are; further up they name page layouts ("header-fixed"). No
+    more than :data:`MAX_CHROME_LEVELS` ancestors are looked at, so that absurdly deep
+    markup stays cheap.
     """
     in_chrome = False
     parent = anchor.parent
     level = 0
-    while parent is not None and parent.tag not in ("body", "html", "-document"):
+    while parent is not None and parent.tag not in ("body", "html", "-document") and level < MAX_CHROME_LEVELS:
         if parent.tag == "article":
             return False
         attributes = parent.attributes

@@ -1,10 +1,12 @@
 """Turn the raw bytes of an HTML page into text.
 
 The order follows what browsers do, with one correction for the real web: a byte order
-mark wins; then, if the bytes are valid UTF-8, UTF-8 wins over any declared legacy charset
-(servers and templates often declare ISO-8859-1 for pages that are really UTF-8); then the
-charset declared in the HTTP ``Content-Type`` header or in a ``<meta>`` tag near the top;
-then statistical detection; then UTF-8 with replacement characters. Decoding never raises.
+mark wins; then, if the bytes are UTF-8 (allowing a few stray bytes), UTF-8 wins over any
+declared charset (servers and templates often declare ISO-8859-1 for pages that are really
+UTF-8); then the charset declared in the HTTP ``Content-Type`` header or in a ``<meta>``
+tag near the top, read as browsers read it (ISO-8859-1 as windows-1252); then statistical
+detection (charset-normalizer), which also handles pages that declare UTF-8 but are not;
+then UTF-8 with replacement characters. Decoding never raises.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ _BOMS = (
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 
+#: Python codecs that decode text but are no charset a web page can have.
+_NOT_WEB_CHARSETS = frozenset(("idna", "punycode", "unicode-escape", "raw-unicode-escape", "utf-7"))
 #: Labels that browsers read as a different, wider encoding (WHATWG Encoding Standard).
 _SUPERSETS = {
     "ascii": "cp1252",
@@ -69,8 +73,8 @@ def decode_html(content: bytes, content_type: str | None = None) -> str:
     if _mostly_utf8(content):
         return content.decode("utf-8", errors="replace")
     declared = _charset_from_header(content_type) or declared_charset(content)
-    if declared and declared != "utf-8" and not declared.startswith("utf-16"):
-        return content.decode(declared, errors="replace")
+    if declared and not declared.startswith(("utf-8", "utf-16", "utf-32")):
+        return _decode(content, declared)
     return _decode_detected(content)
 
 
@@ -81,20 +85,26 @@ def declared_charset(content: bytes) -> str | None:
 
 
 def _charset_from_header(content_type: str | None) -> str | None:
+    """The charset of a ``Content-Type`` header value, normalised."""
     match = _HEADER_CHARSET.search(content_type or "")
     return _normalise(match.group(1)) if match else None
 
 
 def _normalise(label: str) -> str | None:
-    """The Python codec for a charset label, widened to what browsers use; None if unknown."""
+    """The Python text codec for a charset label, widened to what browsers use; None if
+    the label names no text encoding."""
     try:
         name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        b"a".decode(name)
+    except (LookupError, UnicodeError):
+        return None
+    if name in _NOT_WEB_CHARSETS:
         return None
     return _SUPERSETS.get(name, name)
 
 
 def _strip_bom(content: bytes) -> tuple[str | None, bytes]:
+    """The charset a byte order mark names, and the bytes after it."""
     for bom, charset in _BOMS:
         if content.startswith(bom):
             return charset, content[len(bom):]
@@ -115,6 +125,15 @@ def _mostly_utf8(content: bytes) -> bool:
 
 
 def _decode_detected(content: bytes) -> str:
+    """Decode in the charset charset-normalizer finds most likely, else UTF-8."""
     best = from_bytes(content[:DETECT_SAMPLE_BYTES]).best()
     charset = _normalise(best.encoding) if best is not None else None
-    return content.decode(charset or "utf-8", errors="replace")
+    return _decode(content, charset or "utf-8")
+
+
+def _decode(content: bytes, charset: str) -> str:
+    """Decode with replacement characters; UTF-8 if the codec cannot decode at all."""
+    try:
+        return content.decode(charset, errors="replace")
+    except (LookupError, UnicodeError):
+        return content.decode("utf-8", errors="replace")

@@ -83,6 +83,13 @@ def test_unknown_declared_charset_is_ignored():
     assert "stärker" in decode_html(page.encode("utf-8"), "text/html; charset=bogus")
 
 
+@pytest.mark.parametrize("label", ["base64", "undefined", "rot13", "zlib", "punycode", "unicode_escape"])
+def test_labels_of_codecs_that_are_not_text_encodings(label):
+    raw = html(GERMAN * 3).encode("latin-1")
+    decoded = decode_html(raw, f"text/html; charset={label}")
+    assert "stärker als erwartet" in decoded
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_garbage_never_raises(seed):
     noise = bytes(random.Random(seed).randrange(256) for _ in range(5_000))

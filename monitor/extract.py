@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -616,11 +616,12 @@ def _json_ld_objects(tree: LexborHTMLParser) -> list[dict]:
 
 
 def _load_json(text: str) -> object:
-    """Parse JSON-LD leniently (stray control characters, HTML comments); None if broken."""
+    """Parse JSON-LD leniently (stray control characters, HTML comments); None if broken
+    or nested too deeply."""
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
     try:
         return json.loads(text, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
@@ -797,7 +798,8 @@ def _site_names(meta: _Metadata, url: str | None) -> set[str]:
     (the public suffix is not a name by itself).
     """
     names = {_alnum(meta.meta.get(key, "")) for key in ("og:site_name", "application-name")}
-    host = (urlsplit(url).hostname or "") if url else ""
+    parts = _split_url(url)
+    host = (parts.hostname or "") if parts else ""
     labels = host.removeprefix("www.").split(".")
     while len(labels) > 1 and (labels[-1] in _SUFFIX_LABELS or len(labels[-1]) <= 2):
         names.add(_alnum("".join(labels)))
@@ -823,6 +825,14 @@ def _strip_site_name(title: str, sites: set[str]) -> str:
     if len(parts) == len(_TITLE_SEPARATOR.split(title)):
         return title
     return title[title.index(parts[0]) : title.rindex(parts[-1]) + len(parts[-1])]
+
+
+def _split_url(url: str | None) -> SplitResult | None:
+    """The URL's parts, or None for no URL or one too broken to parse."""
+    try:
+        return urlsplit(url) if url else None
+    except ValueError:
+        return None
 
 
 def _words(text: str) -> set[str]:
@@ -997,7 +1007,8 @@ def _labelled_date(text: str) -> str | None:
 def _url_date(url: str) -> str | None:
     """A date in a URL: ``/2024/11/30/``, ``/2024/7/3/``, ``-20241130``, ``-2024-11-30`` or
     ``/30-11-2024``."""
-    path = urlsplit(url).path
+    parts = _split_url(url)
+    path = parts.path if parts else ""
     match = _URL_DATE.search(path)
     if match:
         year, month, day = int(match[1]), int(match[2] or match[4]), int(match[3] or match[5])

@@ -74,7 +74,7 @@ def discover_links(content: bytes | str, base_url: str) -> list[str]:
     html = content if isinstance(content, str) else decode_html(content)
     tree = LexborHTMLParser(html)
     base_tag = tree.css_first("base[href]")
-    base = urljoin(base_url, base_tag.attributes.get("href") or "") if base_tag is not None else base_url
+    base = (_absolute(base_url, base_tag.attributes.get("href") or "") if base_tag is not None else None) or base_url
     site = _site(base_url)
     found: dict[str, None] = {}
     for anchor in tree.css("a[href]"):
@@ -86,7 +86,10 @@ def discover_links(content: bytes | str, base_url: str) -> list[str]:
 
 def looks_like_article(url: str) -> bool:
     """Whether an absolute URL has the shape of an article's rather than a section's."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
     segments = [segment for segment in parts.path.lower().split("/") if segment]
     if not segments or any(segment in _NOT_ARTICLE_SEGMENTS for segment in segments):
         return False
@@ -106,12 +109,17 @@ def looks_like_article(url: str) -> bool:
 
 
 def _absolute(base: str, href: str) -> str | None:
-    """The link as an absolute http(s) URL without fragment; None for other schemes."""
+    """The link as an absolute http(s) URL without fragment; None for other schemes and for
+    links too broken to resolve."""
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    url, _ = urldefrag(urljoin(base, href))
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    try:
+        url, _ = urldefrag(urljoin(base, href))
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
 
 
 def _site(url: str) -> str:

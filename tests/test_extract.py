@@ -266,6 +266,13 @@ def test_truncated_and_invalid_utf8_does_not_crash():
     assert "Paragraph 0 describes" in result.text
 
 
+def test_broken_url_and_deeply_nested_json_ld():
+    json_ld = "<script type='application/ld+json'>" + "[" * 50_000 + "]" * 50_000 + "</script>"
+    article = extract(simple_page(head=json_ld), url="http://[::1/news/2024/05/06/x")
+    assert article.text.count("Paragraph ") == 4
+    assert article.published is None
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -139,6 +139,14 @@ def test_urls_of_sections_and_files(url):
     assert not looks_like_article(url)
 
 
+def test_broken_links_and_base_are_skipped():
+    html = """<html><head><base href="http://[bad"></head><body>
+    <a href="http://[::1/news/2025/08/20/broken-host">broken</a>
+    <a href="/news/2025/08/20/fine-story-about-exports">fine</a></body></html>"""
+    assert discover_links(html, "https://example.pk/") == ["https://example.pk/news/2025/08/20/fine-story-about-exports"]
+    assert not looks_like_article("http://[::1/news/2025/08/20/broken-host")
+
+
 def test_empty_and_broken_pages_give_no_links():
     assert discover_links(b"", "https://example.pk/") == []
     assert discover_links(b"\x00\xff\xfe garbage <a href=", "https://example.pk/") == []

@@ -188,6 +188,7 @@ class Digest:
 
 
 def topic_label(config: Config, topic: str) -> str:
+    """The topic's ``label`` in ``sources.yaml``, else its id made readable."""
     raw = config.topics.get(topic) if isinstance(config.topics, dict) else None
     if isinstance(raw, dict) and raw.get("label"):
         return str(raw["label"])
@@ -303,14 +304,12 @@ def safe_url(url: str) -> str:
 
 def unsubscribe_targets(value: str | None) -> tuple[str, ...]:
     """The http(s) and mailto: targets of a List-Unsubscribe setting (``<a>, <b>`` or bare)."""
-    targets = []
-    for part in (value or "").split(","):
-        target = part.strip().strip("<>").strip()
-        if target.lower().startswith("mailto:") and "@" in target and not any(c.isspace() for c in target):
-            targets.append(target)
-        elif safe_url(target):
-            targets.append(target)
-    return tuple(targets)
+    targets = (part.strip().strip("<>").strip() for part in (value or "").split(","))
+    return tuple(t for t in targets if _mailto(t) or safe_url(t))
+
+
+def _mailto(target: str) -> bool:
+    return target.lower().startswith("mailto:") and "@" in target and not any(c.isspace() for c in target)
 
 
 def summarize(text: str, fallback: str = "", *, title: str = "", sentences: int = SUMMARY_SENTENCES, limit: int = SUMMARY_CHARS) -> str:
@@ -540,6 +539,7 @@ def source_alerts(store: Store, config: Config, start: datetime, end: datetime) 
 
 
 def _clip(text: str, limit: int) -> str:
+    """``text`` on one line and at most ``limit`` characters, an ellipsis marking a cut."""
     text = one_line(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -576,10 +576,12 @@ def _day(value: str | datetime | None, tz: ZoneInfo, fmt: str) -> str:
 
 
 def render_html(digest: Digest) -> str:
+    """The whole digest as an HTML email body (see :func:`fit_html` for the size limit)."""
     return _env(ZoneInfo(digest.timezone)).get_template("digest.html.j2").render(d=digest)
 
 
 def render_text(digest: Digest) -> str:
+    """The whole digest as plain text: every story and figure, lines wrapped at 72."""
     return _env(ZoneInfo(digest.timezone)).get_template("digest.txt.j2").render(d=digest)
 
 

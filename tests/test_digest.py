@@ -283,7 +283,7 @@ def test_source_health_names_failing_and_silent_sources(archive):
     assert set(health) == {"Test PTA", "Test Quiet Blog"}
     assert health["Test PTA"].problem == "failing"
     assert health["Test PTA"].detail == "all 7 fetches this week failed; last: http_5xx: HTTP 503 Service Unavailable"
-    assert health["Test Quiet Blog"].problem == "silent" and "no new item for 83 days" == health["Test Quiet Blog"].detail
+    assert health["Test Quiet Blog"].problem == "silent" and health["Test Quiet Blog"].detail == "no new item for 83 days"
     html = render_html(archive)
     assert "<b>Test PTA</b> — failing: all 7 fetches" in html
     assert "* Test Quiet Blog - silent: no new item for 83 days" in render_text(archive)
@@ -293,6 +293,15 @@ def test_a_source_with_one_success_is_not_failing(store, archive_config):
     build_archive(store, archive_config)
     store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="not_modified", started_at="2025-08-24T10:00:00+00:00"))
     assert "Test PTA" not in {h.name for h in build_digest(store, archive_config, WEEK).health}
+
+
+def test_a_long_error_is_clipped_to_one_line(store, archive_config):
+    build_archive(store, archive_config)
+    error = "TLS handshake failed:\n" + "certificate chain detail " * 40
+    store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="tls", error=error, started_at="2025-08-24T12:00:00+00:00"))
+    detail = next(h.detail for h in build_digest(store, archive_config, WEEK).health if h.name == "Test PTA")
+    assert detail.startswith("all 8 fetches this week failed; last: tls: TLS handshake failed: certificate chain detail")
+    assert detail.endswith("…") and "\n" not in detail and len(detail) < 220
 
 
 def test_disabled_sources_are_left_out_and_a_source_without_items_is_silent(store, write_config):

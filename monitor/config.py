@@ -265,7 +265,7 @@ SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "ca
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
-SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language"}
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator"}
 
 
 def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
@@ -401,6 +401,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 full_text=c.get(s, "full_text", bool, path, True),
                 enabled=c.get(s, "enabled", bool, path, True),
                 language=c.get(s, "language", str, path, None),
+                aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
             )
         )

@@ -57,6 +57,7 @@ class Source:
     full_text: bool = True  # fetch and extract each item's article page
     enabled: bool = True
     language: str | None = None
+    aggregator: bool = False  # links hide the article (Google News): stories match by headline
     line: int | None = None  # line in the config file, for messages
 
 

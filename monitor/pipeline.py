@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Sequence
 
-from . import analyze, canonical, extract, listing
+from . import analyze, canonical, dedup, extract, listing
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
-from .store import SourceState, Store, item_id, utcnow
+from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
 from .weeks import iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
@@ -155,6 +155,7 @@ class _Cycle:
         self.store = store
         self.fetcher = fetcher
         self.rules = rules
+        self.stories = SqliteDedupIndex(store.db)
 
     # -- state -------------------------------------------------------------
 
@@ -220,6 +221,7 @@ class _Cycle:
         with self.store.transaction():
             new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
             self._save_facts(analysed, set(new_ids))
+            self._cluster(source, analysed, set(new_ids))
             state = self.success_state(source, result, len(new_ids))
             state["last_outcome"] = "ok"
             self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
@@ -285,6 +287,8 @@ class _Cycle:
         result: Analysis = analyze.analyze(title, text or entry.summary, rules=self.rules, published=published, hints=source.topics)
         if not result.relevant and not self.config.keep_irrelevant:
             return None
+        if article and article.url:  # after redirects: a Google News link becomes the outlet's URL
+            canon = canonical.canonical_url(article.url)
         item = Item(
             id=iid,
             source=source.name,
@@ -305,6 +309,24 @@ class _Cycle:
             extraction=extraction,
         )
         return item, result.facts
+
+    def _cluster(self, source: Source, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
+        """Put each new item into its story (see :mod:`monitor.dedup`)."""
+        for item, _ in analysed:
+            if item.id in new_ids:
+                story = dedup.DedupInput(
+                    id=item.id,
+                    title=item.title,
+                    text=item.text or item.summary,
+                    url=item.url,
+                    canonical_url=item.canonical_url,
+                    guid=item.guid,
+                    source=item.source,
+                    published=item.published or item.fetched_at,
+                    lang=item.lang,
+                    aggregated=source.aggregator,
+                )
+                dedup.assign(story, self.stories, self.config.dedup_window_days)
 
     def _save_facts(self, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
         rows = []

@@ -139,3 +139,11 @@ def test_config_from_environment(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["sources", "check"])
     assert result.exit_code == 0, result.output
     assert str(path) in result.output
+
+
+def test_google_news_sources_are_aggregators():
+    config = load_config(REPO / "sources.yaml")
+    for s in config.sources:
+        assert s.aggregator == ("news.google.com" in s.url), s.name
+    explicit = parse_config(GOOD_SOURCE + "    aggregator: true\n", "x.yaml")
+    assert explicit.sources[0].aggregator is True

@@ -76,3 +76,25 @@ def test_binary_garbage_is_a_parse_error(write_config, store):
         summary = pipeline.poll(load_config(path), store)
     assert summary.reports[0].outcome in ("parse_error", "not_a_feed")
     assert store.count_items() == 0
+
+
+def test_reports_of_one_story_become_one_cluster(site, write_config, store):
+    """The outlet's own item and the aggregator's link to it are one story."""
+    path = write_config(
+        f"""
+        - name: Test Daily
+          url: {site.base}/feeds/good.xml
+        - name: News Search
+          url: {site.base}/feeds/aggregator.xml
+          aggregator: true
+          full_text: false
+        """,
+        extra="fetch:\n  host_delay: 0.01\n  retries: 0\n",
+    )
+    pipeline.poll(load_config(path), store)
+    rows = list(store.db.query("SELECT i.source, i.title, m.cluster_id FROM items i JOIN cluster_members m ON m.item_id = i.id WHERE i.title LIKE 'PTA sets deadline%'"))
+    assert {r["source"] for r in rows} == {"Test Daily", "News Search"}
+    assert len({r["cluster_id"] for r in rows}) == 1
+    # every stored item has a story; the others are stories of their own
+    assert store.db["cluster_members"].count == store.count_items()
+    assert store.db["clusters"].count == store.count_items() - 1

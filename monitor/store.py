@@ -300,7 +300,32 @@ def _v8_dedup_index(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index]
+def _v9_stories_from_clusters(db: sqlite_utils.Database) -> None:
+    """``stories``: one row per story cluster with its outlets, not one per item.
+
+    A story is listed when any of its reports is relevant, under its primary item; items
+    stored before deduplication ran (no cluster) stay stories of their own.
+    """
+    db.executescript(
+        """
+        DROP VIEW stories;
+        CREATE VIEW stories AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(source, ', ') FROM (
+              SELECT DISTINCT o.source FROM cluster_members om JOIN items o ON o.id = om.item_id
+              WHERE om.cluster_id = c.id ORDER BY o.published)) AS outlets,
+          c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story
+        FROM clusters c JOIN items i ON i.id = c.primary_item
+        WHERE EXISTS (SELECT 1 FROM cluster_members rm JOIN items r ON r.id = rm.item_id
+                      WHERE rm.cluster_id = c.id AND r.relevant = 1)
+        UNION ALL
+        SELECT week, json_extract(topics, '$[0]'), title, source, 1, published, url, topics, id, id
+        FROM items WHERE relevant = 1 AND id NOT IN (SELECT item_id FROM cluster_members);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters]
 
 
 # --------------------------------------------------------------------------- the store
@@ -634,7 +659,8 @@ def _decode_item(row: dict) -> dict:
 #
 # A :class:`monitor.dedup.DedupIndex` in the archive:
 #
-# - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, shingle set);
+# - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, and in ``shingles``
+#   the shingle set followed by the content-word set, see :func:`_pack_sets`);
 # - ``dedup_keys(key, published, item)``: one row per exact key and sampled shingle of an item,
 #   a ``WITHOUT ROWID`` table ordered by key then time, so a lookup is one range seek per key
 #   inside the time window, reading at most ``COMMON_KEY_ITEMS + 1`` rows, however large the
@@ -762,7 +788,7 @@ class SqliteDedupIndex:
             "INSERT INTO dedup_items (id, published, script, lang, outlet, site, redirect, url_key, guid_key,"
             " title_key, words, shingles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [f.id, f.published, f.script, f.lang, f.outlet, f.site, int(f.redirect), f.url_key, f.guid_key,
-             f.title_key, f.words, _pack(f.shingles)],
+             f.title_key, f.words, _pack_sets(f.shingles, f.terms)],
         ).lastrowid  # fmt: skip
         when = _epoch(f.published) if f.published else _UNDATED
         self.db.conn.executemany(
@@ -800,7 +826,7 @@ def _indexed(r: dict[str, Any]) -> Indexed:
         guid_key=r["guid_key"],
         title_key=r["title_key"],
         words=r["words"],
-        shingles=_unpack(r["shingles"]),
+        **_unpack_sets(r["shingles"]),
     )
     return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]))
 
@@ -815,6 +841,24 @@ def _pack(shingles: frozenset[int]) -> bytes:
     if sys.byteorder != "little":
         values.byteswap()
     return values.tobytes()
+
+
+def _pack_sets(shingles: frozenset[int], terms: frozenset[int]) -> bytes:
+    """The shingles, then the content words, then the number of shingles and a ``01`` byte.
+
+    Blobs written before content words were kept hold the shingles alone: their length is a
+    multiple of four, this one's is not, so both read back (the old ones with no words)."""
+    if not terms:
+        return _pack(shingles)
+    return _pack(shingles) + _pack(terms) + len(shingles).to_bytes(4, "little") + b"\x01"
+
+
+def _unpack_sets(blob: bytes) -> dict[str, frozenset[int]]:
+    """``shingles`` and ``terms`` from a :func:`_pack_sets` blob."""
+    if len(blob) % 4 != 1:
+        return {"shingles": _unpack(blob), "terms": frozenset()}
+    count = int.from_bytes(blob[-5:-1], "little")
+    return {"shingles": _unpack(blob[: 4 * count]), "terms": _unpack(blob[4 * count : -5])}
 
 
 def _unpack(blob: bytes) -> frozenset[int]:

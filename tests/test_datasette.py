@@ -177,7 +177,7 @@ CANNED = {
 }
 
 VIEWS = {
-    "stories": ["week", "topic", "title", "outlets", "reprints", "published", "url", "topics", "item"],
+    "stories": ["week", "topic", "title", "outlets", "reprints", "published", "url", "topics", "item", "story"],
     "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
     "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
     "current_week": ["week"],

@@ -98,3 +98,5 @@ def test_reports_of_one_story_become_one_cluster(site, write_config, store):
     # every stored item has a story; the others are stories of their own
     assert store.db["cluster_members"].count == store.count_items()
     assert store.db["clusters"].count == store.count_items() - 1
+    [story] = store.db.query("SELECT outlets, reprints FROM stories WHERE title LIKE 'PTA sets deadline%'")
+    assert story["reprints"] == 2 and set(story["outlets"].split(", ")) == {"Test Daily", "News Search"}

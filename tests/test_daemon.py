@@ -205,3 +205,26 @@ def test_health(site_config, tmp_path):
         assert healthy(s, site_config)[0] is True
         later = datetime.now(timezone.utc) + timedelta(hours=4)
         assert healthy(s, site_config, later)[0] is False
+
+
+def test_scheduled_jobs_fire_and_are_recorded(site_config, tmp_path):
+    """The scheduler itself runs the poll and the weekly digest job at their times."""
+    import threading
+
+    from apscheduler.triggers.cron import CronTrigger
+
+    db = tmp_path / "m.db"
+    fired: list[str] = []
+    d = Daemon(site_config, str(db), poll_seconds=1, jobs={"poll": lambda: fired.append("poll") or "polled", "digest": lambda: fired.append("digest") or "sent"})
+    d.plan = Plan(poll_seconds=1, digest=CronTrigger(second="*", timezone=site_config.tz))  # "due soon": every second
+    Store(db).close()
+    d.build()
+    runner = threading.Thread(target=d.scheduler.start)
+    runner.start()
+    try:
+        wait_for(lambda: fired.count("poll") >= 2 and fired.count("digest") >= 2, timeout=60)  # at most one is a catch-up
+    finally:
+        d.stop()
+        runner.join(timeout=30)
+    assert d.wait_idle()
+    assert runs(db, "digest", "ok") and len(runs(db, "poll", "ok")) >= 2

@@ -5,8 +5,9 @@ newspaper story on the same event, labelled by hand: wholly derived (WD), partia
 (PD) or not derived, written independently (ND). Each pair goes through
 :func:`monitor.dedup.assign` in an index of its own, dated as the corpus dates it, and counts
 as grouped when both stories land in one cluster. Floors: WD grouped >= 0.90, ND grouped
-<= 0.05; PD is reported. A second table repeats the run at other containment thresholds, to
-show the trade-off. (Pairs share source files, 0014-0016 for instance, so a single stream
+<= 0.05; PD is reported. Two more tables repeat the run at other shingle containment
+thresholds and at other content-word thresholds (``off``: shingles alone), to show the
+trade-off. (Pairs share source files, 0014-0016 for instance, so a single stream
 over the whole corpus would also group pairs with each other; the labels are about pairs.)
 
 **Scale.** Synthetic items (Zipf-distributed words in Latin and Arabic script, one in five
@@ -50,6 +51,7 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "near-dup-urdu"
 WD_FLOOR, ND_CEILING = 0.90, 0.05
 CHECKPOINTS = (10_000, 50_000, 200_000)
 SENSITIVITY = (0.3, 0.4, 0.5, 0.6, 0.7)
+VOCABULARY_SENSITIVITY = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, None)
 
 
 # --------------------------------------------------------------------------- quality
@@ -106,7 +108,8 @@ def quality(corpus: Path) -> bool:
     shares = grouped_shares(pairs)
     elapsed = time.perf_counter() - started
     share = {label: hits / total for label, (hits, total) in shares.items()}
-    print(f"COUNTER: {len(pairs)} pairs, {elapsed:.1f} s, containment threshold {dedup.CONTAINMENT}")
+    print(f"COUNTER: {len(pairs)} pairs, {elapsed:.1f} s, containment threshold {dedup.CONTAINMENT},"
+          f" content words {dedup.VOCABULARY}")
     print("| Label | Pairs | Grouped | Share | Target |")
     print("|---|---|---|---|---|")
     targets = {"WD": f">= {WD_FLOOR:.2f}", "ND": f"<= {ND_CEILING:.2f}", "PD": "reported"}
@@ -114,7 +117,7 @@ def quality(corpus: Path) -> bool:
         hits, total = shares[label]
         print(f"| {label} | {total} | {hits} | {share[label]:.3f} | {targets[label]} |")
     print()
-    print("Sensitivity (full-text threshold; teaser rule unchanged):")
+    print("Sensitivity (full-text shingle threshold; content words and teaser rule unchanged):")
     print("| Containment | WD | PD | ND |")
     print("|---|---|---|---|")
     default = dedup.CONTAINMENT
@@ -125,6 +128,19 @@ def quality(corpus: Path) -> bool:
             print(f"| {threshold:.1f} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
     finally:
         dedup.CONTAINMENT = default
+    print()
+    print("Sensitivity (content-word threshold; shingle and teaser rules unchanged):")
+    print("| Content words | WD | PD | ND |")
+    print("|---|---|---|---|")
+    default = dedup.VOCABULARY
+    try:
+        for threshold in VOCABULARY_SENSITIVITY:
+            dedup.VOCABULARY = 2.0 if threshold is None else threshold  # above any share: off
+            s = {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
+            name = "off" if threshold is None else f"{threshold:.2f}"
+            print(f"| {name} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
+    finally:
+        dedup.VOCABULARY = default
     print()
     return share["WD"] >= WD_FLOOR and share["ND"] <= ND_CEILING
 

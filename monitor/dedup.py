@@ -16,6 +16,13 @@ hashed. Two items are one story when the share of the shorter item's shingles fo
 other, the *containment*, is at least :data:`CONTAINMENT` (half). Containment rather than
 resemblance (Jaccard), because a reprint with a new intro, or a wire story cut to its first
 paragraphs, keeps most of its shingles inside the original while sharing few of the union.
+A desk that recasts the wire's sentences (cut, reordered, reworded) breaks most word pairs
+but keeps the story's words, so two full-text items whose containment falls short are still
+one story when at least :data:`VOCABULARY` (half) of *each* item's content words, the words
+left after a fixed list of Urdu and English function words and bare numbers, are in the
+other. Each, not the shorter: an independent report of the same event is usually longer and
+shares the event's names with the wire, so the wire's words are found in it, but it brings
+vocabulary of its own.
 Items with only a title and a teaser (fewer than :data:`FULL_TEXT_WORDS` words of text, about
 the 300 characters of a feed summary) need :data:`SHORT_CONTAINMENT` and :data:`MIN_SHARED`
 shingles in common, and items with no text at all never match on text: a shared headline
@@ -81,6 +88,26 @@ FULL_TEXT_WORDS = 50
 SHORT_CONTAINMENT = 0.8
 #: ... and at least this many shingles in common, about a sentence.
 MIN_SHARED = 8
+#: Share of each full-text item's content words (:func:`content_words`) that must appear in
+#: the other, for two items whose shingles fall short of :data:`CONTAINMENT`: at least half
+#: of either item's vocabulary is the other's. An edited reprint (sentences rewritten, cut
+#: and reordered) loses word pairs but keeps the words of the story; an independent report
+#: of the same event shares its names and figures but brings words of its own.
+VOCABULARY = 0.5
+#: Function words of Urdu and English, as :func:`words` normalises them: they say nothing
+#: about which story a text tells. Fixed, so that every archive weighs words alike.
+FUNCTION_WORDS = frozenset(
+    """
+    کے کی کا کو نے سے میں پر اور کہ کر کرنے کرتے کریں کرنا کرے کیا کیے کی گی ہے ہیں تھا تھی تھے
+    ہو ہوں ہوا ہویی ہویے ہونے ہوگا ہوگی گا گے گیا گیی گیے جایے جا رہا رہی رہے یہ وہ اس ان جس جن
+    جو جب اب تو بھی ہی نہ نہیں ایک تک لیے کیلیے ساتھ بعد پہلے دوران مطابق جانب طرف طور بارے حوالے
+    انہوں انہیں اپنے اپنی اپنا والے والی والا دیا دی دے دیے لیا لی لے کہا کہنا جبکہ تاہم لیکن مگر یا
+    اگر کسی کویی کچھ سب تمام دونوں یہاں وہاں ہم ہمیں ہمارے آپ سکے سکتا سکتی سکتے چکے چکا
+    a an the of to in on at by for from with as and or but not no is are was were be been being
+    has have had it its this that these those he she they we his her their our who which what
+    when where than then there also said says will would can could into over after before about
+    """.split()
+)
 #: How a member joined its cluster, strongest evidence first.
 REASONS = ("first", "url", "guid", "title", "text")
 
@@ -140,6 +167,15 @@ def shingles(tokens: Sequence[str], salt: str) -> set[int]:
     return {int.from_bytes(blake(g.encode("utf-8"), digest_size=8, person=person).digest(), "big") for g in grams if g}
 
 
+def content_words(tokens: Iterable[str], salt: str) -> set[int]:
+    """Unsigned 32-bit hashes of the distinct words of ``tokens`` that carry content: not a
+    function word (:data:`FUNCTION_WORDS`), not a lone letter, not a bare number (figures are
+    printed as words as often as digits), salted with the script like :func:`shingles`."""
+    person, blake = salt.encode("utf-8")[:16], hashlib.blake2b
+    kept = {t for t in tokens if len(t) > 1 and t not in FUNCTION_WORDS and not t.isdigit()}
+    return {int.from_bytes(blake(t.encode("utf-8"), digest_size=4, person=person).digest(), "big") for t in kept}
+
+
 def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
     """The share of the smaller set found in the other, and the size of the intersection."""
     if not a or not b:
@@ -188,6 +224,7 @@ class Fingerprint:
     title_key: int | None
     words: int  # words of text, the title not counted
     shingles: frozenset[int]  # low 32 bits of each shingle hash
+    terms: frozenset[int] = frozenset()  # content words (:func:`content_words`); empty in old archives
     sample: tuple[int, ...] = ()  # index keys, the MOD-m sample, sorted; not read back from an index
 
     @property
@@ -275,6 +312,7 @@ def fingerprint(item: DedupInput) -> Fingerprint:
         title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
         words=len(text_words),
         shingles=frozenset(h & 0xFFFFFFFF for h in hashes),
+        terms=frozenset(content_words(headline_words + text_words, writing)),
         sample=tuple(sorted(h - _KEY_OFFSET for h in hashes if (h >> 32) % SAMPLE_MODULUS == 0)),
     )
 
@@ -330,7 +368,12 @@ def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
         return None  # a headline alone is no evidence: columns and generic headlines recur
     score, shared = containment(new.shingles, other.shingles)
     if new.full and other.full:
-        return joined("text", score) if score >= CONTAINMENT else None
+        if score >= CONTAINMENT:
+            return joined("text", score)
+        shared_terms = len(new.terms & other.terms)
+        if new.terms and other.terms and shared_terms / max(len(new.terms), len(other.terms)) >= VOCABULARY:
+            return joined("text", score)
+        return None
     return joined("text", score) if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
 
 
@@ -366,7 +409,10 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
     if not wanted:
         return False
     labels = [p for p in item.site.split(".") if len(p) >= 3 and p not in _GENERIC_HOST_LABELS]
-    return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet)
+    # the source's own name without its section: "Express Tribune - Technology" is named by
+    # "The Express Tribune"
+    outlet = _compact(item.outlet.split(" - ")[0])
+    return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet) or (len(outlet) >= 4 and outlet in wanted)
 
 
 def best_match(new: Fingerprint, index: DedupIndex, window_days: int) -> Member | None:

@@ -77,6 +77,33 @@ URDU_REPRINT = (
     "۳۵۴ ملین ڈالر کمائے جو گزشتہ سال کے اسی مہینے سے اکیس فیصد زیادہ ہیں۔ حکام کا کہنا ہے کہ یہ اضافہ زیادہ تر "
     "سافٹ ویئر، کال سینٹرز اور کمپیوٹر مشاورت کی بدولت ہوا۔"
 )
+# The wire story as another desk rewrote it: sentences recast and reordered, a clause cut;
+# fewer than half of its word pairs are the wire's, most of its words are.
+REWRITE = (
+    "Record remittances reached Pakistan from freelancers in July, the State Bank reported on Monday, "
+    "crediting a new rule under which services exporters keep more of their foreign currency earnings "
+    "in their accounts. Information technology firms earned 354 million dollars, the central bank "
+    "added, up twenty one percent on last year's month, mostly through software development, call "
+    "centres and consultancy work on computers. Eleven thousand more freelancers have registered with "
+    "the Software Export Board of Pakistan since January. December will see the limit reviewed again "
+    "with commercial banks and industry bodies, according to a spokesman."
+)
+# The same day's figures as an independent report: the same names and subject, its own words.
+INDEPENDENT = (
+    "KARACHI: Freelancers and software houses said on Monday that the record remittance figures "
+    "published by the State Bank of Pakistan hide the real problem: payment gateways such as PayPal "
+    "are still unavailable, and many workers are paid through relatives abroad. Several company "
+    "owners interviewed in Karachi and Lahore complained that frequent internet disruptions cost them "
+    "foreign clients, and asked the government to treat connectivity as an export facility. A young "
+    "developer told this newspaper she had lost two contracts in July because video calls kept dropping."
+)
+# The Urdu report rewritten in the same way.
+URDU_REWRITE = (
+    "جولائی میں فری لانسرز نے ریکارڈ ترسیلات زر بینکوں سے بھیجیں، پیر کو اسٹیٹ بینک نے یہ اعداد جاری کیے۔ "
+    "انفارمیشن ٹیکنالوجی سے ملک نے 354 ملین ڈالر اس مہینے کمائے، یعنی پچھلے سال سے اکیس فیصد زیادہ۔ "
+    "اس اضافے میں سب سے بڑا حصہ سافٹ ویئر اور کال سینٹرز کا رہا، کمپیوٹر مشاورت بھی پیچھے نہیں رہی۔ "
+    "گیارہ ہزار نئے فری لانسرز جنوری سے پاکستان سافٹ ویئر ایکسپورٹ بورڈ میں رجسٹر ہوئے ہیں۔"
+)
 HEADLINE = "Freelancers' remittances hit a record in July, central bank says"
 DAY = "2025-08-18T09:00:00+00:00"
 
@@ -163,6 +190,44 @@ def test_a_loosely_similar_teaser_needs_the_stricter_rule(index: dedup.DedupInde
 def test_urdu_reprints_with_other_letter_forms_and_digits_are_one_story(index: dedup.DedupIndex) -> None:
     assign(item("ur1", title="فری لانسرز کی ترسیلات زر ریکارڈ سطح پر", text=URDU), index)
     assert assign(item("ur2", title="آن لائن آمدن میں اضافہ", text=URDU_REPRINT), index) == "ur1"
+
+
+def _shingle_containment(a: str, b: str) -> float:
+    return dedup.containment(fingerprint(item("a", text=a)).shingles, fingerprint(item("b", text=b)).shingles)[0]
+
+
+def test_a_reprint_with_rewritten_sentences_joins_on_its_words(index: dedup.DedupIndex) -> None:
+    assert _shingle_containment(WIRE, REWRITE) < dedup.CONTAINMENT  # the word pairs alone miss it
+    assign(item("wire", text=WIRE, source="APP"), index)
+    assert assign(item("desk", title="IT exports lift remittances", text=REWRITE, source="The Paper"), index) == "wire"
+    assert index.get("desk").member.reason == "text"
+
+
+def test_an_urdu_reprint_with_rewritten_sentences_joins_on_its_words(index: dedup.DedupIndex) -> None:
+    assert _shingle_containment(URDU, URDU_REWRITE) < dedup.CONTAINMENT
+    assign(item("ur1", title="فری لانسرز کی ترسیلات زر ریکارڈ سطح پر", text=URDU), index)
+    assert assign(item("ur2", title="آئی ٹی کی آمدن میں اکیس فیصد اضافہ", text=URDU_REWRITE), index) == "ur1"
+
+
+def test_an_independent_report_of_the_same_event_stays_apart(index: dedup.DedupIndex) -> None:
+    assign(item("wire", text=WIRE), index)
+    assert assign(item("feature", title="Freelancers say record figures hide payment woes", text=INDEPENDENT), index) == "feature"
+
+
+def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
+    assert dedup.content_words(words("The bank of the 354 and a آف کے بینک"), "x") == dedup.content_words(words("bank آف بینک"), "x")
+    assert dedup.content_words(words("کے میں کی نے سے اور of the and 21 a"), "x") == set()
+
+
+def test_the_sqlite_index_keeps_content_words_and_reads_fingerprints_without_them() -> None:
+    from monitor.store import _pack, _pack_sets, _unpack_sets
+
+    f = fingerprint(item("a"))
+    assert f.terms and _unpack_sets(_pack_sets(f.shingles, f.terms)) == {"shingles": f.shingles, "terms": f.terms}
+    assert _unpack_sets(_pack(f.shingles)) == {"shingles": f.shingles, "terms": frozenset()}  # written before
+    index = _sqlite_index()
+    assign(item("a"), index)
+    assert index.get("a").fingerprint.terms == f.terms
 
 
 def test_an_english_and_an_urdu_item_never_merge(index: dedup.DedupIndex) -> None:

@@ -225,30 +225,34 @@ def build_stories(store: Store, week: str) -> list[Story]:
 
     The story is told by the cluster's primary item when it is a relevant item of the week,
     else by the week's first relevant member; every other outlet that ran it this week, even
-    in an item judged irrelevant on its own, is listed under "also reported by".
+    in an item judged irrelevant on its own, is listed under "also reported by". An item is
+    named by its outlet as the dedup index knows it (the publisher behind a Google News link),
+    else by its source.
     """
     clusters = store.week_clusters(week)
-    founders = dict(clusters.values())
+    founders = {c["cluster_id"]: c["primary_item"] for c in clusters.values()}
     members: dict[str, list[dict]] = defaultdict(list)
     for row in store.items_in_week(week, relevant_only=False):  # oldest first
-        members[clusters[row["id"]][0] if row["id"] in clusters else row["id"]].append(row)
+        cluster = clusters.get(row["id"], {})
+        row["outlet"] = cluster.get("outlet") or row["source"]
+        members[cluster.get("cluster_id", row["id"])].append(row)
     stories = []
-    for cluster, items in members.items():
+    for cluster_id, items in members.items():
         relevant = [r for r in items if r["relevant"]]
         if relevant:
-            primary = next((r for r in relevant if r["id"] == founders.get(cluster)), relevant[0])
+            primary = next((r for r in relevant if r["id"] == founders.get(cluster_id)), relevant[0])
             stories.append(replace(_story(primary), also=_also(primary, items)))
     return stories
 
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:
     """The other outlets in ``items``, each once (its first item), none the primary's own."""
-    seen = {primary["source"]}
+    seen = {primary["outlet"]}
     outlets = []
     for r in items:
-        if r["source"] not in seen:
-            seen.add(r["source"])
-            outlets.append(Outlet(r["source"], safe_url(r["url"])))
+        if r["outlet"] not in seen:
+            seen.add(r["outlet"])
+            outlets.append(Outlet(r["outlet"], safe_url(r["url"])))
     return tuple(outlets)
 
 
@@ -257,7 +261,7 @@ def _story(row: dict) -> Story:
         id=row["id"],
         title=one_line(row["title"]),
         url=safe_url(row["url"]),
-        source=row["source"],
+        source=row["outlet"],
         published=row["published"],
         summary=summarize(row.get("text") or "", row.get("summary") or "", title=row["title"]),
         topics=tuple(row["topics"]),

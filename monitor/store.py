@@ -587,13 +587,16 @@ class Store:
         )
         return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
 
-    def week_clusters(self, week: str) -> dict[str, tuple[str, str]]:
-        """For each item of ``week`` in a story cluster: ``(cluster id, the cluster's primary item)``."""
+    def week_clusters(self, week: str) -> dict[str, dict]:
+        """For each item of ``week`` in a story cluster: its ``cluster_id``, the cluster's
+        ``primary_item`` and the item's ``outlet`` as the dedup index knows it (the publisher
+        behind an aggregator's link; None when not indexed)."""
         q = """
-        SELECT m.item_id, m.cluster_id, c.primary_item FROM cluster_members m
-        JOIN clusters c ON c.id = m.cluster_id JOIN items i ON i.id = m.item_id WHERE i.week = ?
+        SELECT m.item_id, m.cluster_id, c.primary_item, d.outlet FROM cluster_members m
+        JOIN clusters c ON c.id = m.cluster_id JOIN items i ON i.id = m.item_id
+        LEFT JOIN dedup_items d ON d.id = m.item_id WHERE i.week = ?
         """
-        return {r[0]: (r[1], r[2]) for r in self.db.execute(q, [week])}
+        return {r["item_id"]: r for r in self.db.query(q, [week])}
 
     def source_week_health(self, start: str, end: str) -> list[dict]:
         """Each source's fetch successes and failures in [start, end) (UTC ISO), its last

@@ -22,7 +22,10 @@ REPRINTS = (
     ("exports", "Test Recorder", "https://recorder.example.com/exports-354m", "2025-08-20T03:00:00+00:00", False),
     ("exports", "Test Dawn", "https://news.example.com/exports-update", "2025-08-20T08:00:00+00:00", True),
     ("vpn", "Test Dawn", "https://news.example.com/vpn-deadline", "2025-08-22T10:00:00+00:00", True),
+    ("exports", "Test Aggregator", "https://news.google.example/rss/articles/CBMiexports", "2025-08-21T07:00:00+00:00", True),
 )
+#: The publisher the dedup index names behind the aggregator's link.
+AGGREGATED_OUTLET = "Arab News"
 #: The VPN story's cluster was founded the week before by an item outside this week.
 EARLIER_FOUNDER = "item-of-week-33"
 
@@ -200,6 +203,8 @@ def _clusters(store: Store, ids: dict[str, str]) -> None:
         cluster = f"cluster-{story}"
         store.db["clusters"].insert({"id": cluster, "primary_item": founder, "outlets": "[]", "size": len(members[story])})
         store.db["cluster_members"].insert_all({"item_id": m, "cluster_id": cluster, "reason": "near", "score": 0.8} for m in members[story])
+    aggregated = item_id(REPRINTS[-1][2])
+    store.db["dedup_items"].insert({"id": aggregated, "script": "latin", "outlet": AGGREGATED_OUTLET, "site": "", "redirect": 1, "words": 3, "shingles": b""})
 
 
 def _fact_row(series, period, value, unit, quote, item, source, published) -> dict:

@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from digest_archive import EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
+from digest_archive import AGGREGATED_OUTLET, EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
 from monitor.config import load_config
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import FetchResult, Item
@@ -74,11 +74,11 @@ def test_week_uses_karachi_time(store, site_config):
 
 def test_header_counts_and_three_top_stories(archive):
     assert archive.story_count == len(STORIES)
-    assert archive.sources == ("Test Dawn", "Test Recorder", "Test Tribune")
+    assert archive.sources == (AGGREGATED_OUTLET, "Test Dawn", "Test Recorder", "Test Tribune")
     assert [s.title for s in archive.top] == [STORIES[0].title, STORIES[1].title, STORIES[4].title]
     html = render_html(archive)
     header = HTMLParser(html).css_first("h1").parent.text()
-    assert "Week 2025-W34 · 18 Aug – 24 Aug 2025 · 6 stories from 3 sources · 3 figures" in " ".join(header.split())
+    assert "Week 2025-W34 · 18 Aug – 24 Aug 2025 · 6 stories from 4 sources · 3 figures" in " ".join(header.split())
 
 
 def test_summary_takes_two_to_three_sentences_of_the_text():
@@ -107,6 +107,7 @@ def test_a_cluster_is_one_story_with_every_other_outlet(archive):
     assert exports.also == (
         Outlet("Test Tribune", "https://tribune.example.com/it-exports-july"),
         Outlet("Test Recorder", "https://recorder.example.com/exports-354m"),  # irrelevant alone, still an outlet
+        Outlet(AGGREGATED_OUTLET, "https://news.google.example/rss/articles/CBMiexports"),  # the publisher, not "Test Aggregator"
     )
     vpn = stories[item_id(story_url(STORIES[1]))]  # founded last week: the week's first relevant member
     assert vpn.also == (Outlet("Test Dawn", "https://news.example.com/vpn-deadline"),)
@@ -114,7 +115,7 @@ def test_a_cluster_is_one_story_with_every_other_outlet(archive):
     assert archive.top[0] == exports  # three outlets
     html = render_html(archive)
     assert 'Also reported by <a href="https://tribune.example.com/it-exports-july"' in html
-    assert "Test Dawn +2</span>" in html  # among the top stories
+    assert "Test Dawn +3</span>" in html  # among the top stories
     assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in render_text(archive)
 
 
@@ -390,7 +391,7 @@ def test_many_figures_are_trimmed_from_the_html_too(store, archive_config):
     html = fit_html(d)
     assert len(html.encode()) <= MAX_HTML_BYTES
     assert re.search(r"\d+ more figures in the plain-text version", html)
-    assert "6 stories from 3 sources · 253 figures" in " ".join(HTMLParser(html).css_first("h1").parent.text().split())
+    assert "6 stories from 4 sources · 253 figures" in " ".join(HTMLParser(html).css_first("h1").parent.text().split())
     assert render_text(d).count("* Freelancers, undated: ") == 250
 
 

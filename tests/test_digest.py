@@ -336,6 +336,14 @@ def test_html_escapes_titles_summaries_and_quotes(archive):
     assert "<script>alert('pwned')</script> P@SHA & PSEB sign <b>skills</b> pact" in text
 
 
+def test_urdu_headlines_and_summaries_can_run_right_to_left(store, site_config):
+    save(store, site_config, [item(1, "وی پی این رجسٹریشن کی آخری تاریخ میں توسیع", ["vpn_internet"], text="پی ٹی اے نے رجسٹریشن کی تاریخ بڑھا دی۔ فری لانسرز مطمئن ہیں۔")])
+    tree = HTMLParser(render_html(build_digest(store, site_config, WEEK)))
+    headline = next(a for a in tree.css("a") if a.text().startswith("وی پی این")).parent
+    summary = next(n for n in tree.css("p") if n.text().startswith("پی ٹی اے"))
+    assert headline.attributes.get("dir") == summary.attributes.get("dir") == "auto"
+
+
 def test_only_absolute_http_links(archive):
     html = render_html(archive)
     hrefs = [a.attributes["href"] for a in HTMLParser(html).css("a")]

@@ -206,6 +206,7 @@ class DedupInput:
     source: str | None = None
     published: str | None = None
     lang: str | None = None
+    aggregated: bool = False  # found through an aggregator (Google News) whose links hide the article
 
 
 @dataclass(frozen=True)
@@ -293,7 +294,7 @@ class DedupIndex(Protocol):
 
 def fingerprint(item: DedupInput) -> Fingerprint:
     """The fingerprint of ``item``: normalised words, shingles, sample and exact keys."""
-    redirect = is_redirect(item.url)
+    redirect = item.aggregated or is_redirect(item.url)
     headline, named_outlet = _split_outlet(item.title) if redirect else (item.title, "")
     writing = script(f"{item.title} {item.text}")
     headline_words, text_words = words(headline), words(item.text)

@@ -187,7 +187,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
     fetch.backoff_cap_hours), and one with its own `interval` waits for it; until then it is
     reported as skipped. Shows progress on stderr (a live line on a terminal) and prints a
     one-line summary at the end. Failures are recorded (see `monitor status`) and never stop
-    the other sources.
+    the other sources. Exits 1 only when every polled source failed.
     """
     from . import pipeline
 
@@ -204,6 +204,10 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
     progress.close()
     click.echo(summary.line())
+    polled = len(summary.reports) - summary.skipped
+    if polled and len(summary.failed) == polled:
+        click.echo("error: every source failed; see the lines above and `monitor status`", err=True)
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------- digest
@@ -281,6 +285,10 @@ def demo(obj: Context, out_dir: str) -> None:
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")
     click.echo(f"Explore the archive: monitor --db {result.db} serve")
+    if result.summary.failed:
+        names = ", ".join(r.source for r in result.summary.failed)
+        click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
+        sys.exit(1)
 
 
 # --------------------------------------------------------------------------- status

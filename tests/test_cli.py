@@ -98,6 +98,7 @@ def test_make_demo_path_end_to_end(tmp_path):
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
+    assert "15 sources: 15 ok, 0 not modified, 0 failed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout
     html = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
     text = next(out.glob("digest-*.txt")).read_text(encoding="utf-8")
@@ -130,3 +131,14 @@ def test_facts_command(tmp_path):
     assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,2,")
     none = runner.invoke(cli, ["--db", str(db), "facts", "--series", "ranking"])
     assert "no facts stored for series 'ranking'" in none.output
+
+
+def test_poll_exit_code_says_when_everything_failed(site, write_config, tmp_path):
+    db = str(tmp_path / "m.db")
+    runner = CliRunner()
+    dead = write_config(f"- name: Gone\n  url: {site.base}/no/such.xml\n- name: Broken\n  url: {site.base}/broken/500.xml\n", extra="fetch:\n  retries: 0\n")
+    result = runner.invoke(cli, ["--config", str(dead), "--db", db, "poll"])
+    assert result.exit_code == 1
+    assert "every source failed" in result.output
+    mixed = write_config(f"- name: Gone\n  url: {site.base}/no/such.xml\n- name: Good\n  url: {site.base}/feeds/good.xml\n", extra="fetch:\n  retries: 0\n")
+    assert runner.invoke(cli, ["--config", str(mixed), "--db", str(tmp_path / "n.db"), "poll"]).exit_code == 0

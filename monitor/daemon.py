@@ -121,6 +121,9 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
     week = week or last_completed_week(config.tz)
     with Store(db_path) as store:
         result = send_digest(store, config, week)
+    if result.status in ("failed", "uncertain", "in_doubt"):
+        # recorded as a failed run, visible in `monitor status` and the runs table
+        raise RuntimeError(f"digest {week}: {result.status}: {result.error or 'see the digests table'}")
     return f"digest {week}: {result.status}"
 
 

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -228,3 +229,32 @@ def test_scheduled_jobs_fire_and_are_recorded(site_config, tmp_path):
         runner.join(timeout=30)
     assert d.wait_idle()
     assert runs(db, "digest", "ok") and len(runs(db, "poll", "ok")) >= 2
+
+
+def test_a_failed_send_is_a_failed_run(site_config, tmp_path, monkeypatch):
+    """An SMTP server that refuses the recipient: the digest job's run is recorded as an error."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    class Refuse:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            return "550 5.1.1 no such mailbox"
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    smtp = Controller(Refuse(), hostname="127.0.0.1", port=port)
+    smtp.start()
+    try:
+        monkeypatch.setenv("MONITOR_SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("MONITOR_SMTP_PORT", str(port))
+        monkeypatch.setenv("MONITOR_SMTP_SECURITY", "none")
+        config = replace(site_config, digest=replace(site_config.digest, recipients=("reader@example.com",)))
+        db = tmp_path / "m.db"
+        Store(db).close()
+        Daemon(config, str(db)).run_job("digest")
+    finally:
+        smtp.stop()
+    [run] = runs(db, "digest")
+    assert run["outcome"] == "error" and "failed" in run["detail"]

@@ -316,7 +316,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         sender=c.get(dig, "sender", str, "digest", DigestSettings.sender, _email_problem),
         recipients=tuple(recipients),
         subject=c.get(dig, "subject", str, "digest", DigestSettings.subject, _subject_problem),
-        list_unsubscribe=c.get(dig, "list_unsubscribe", str, "digest", None),
+        list_unsubscribe=c.get(dig, "list_unsubscribe", str, "digest", None, _unsubscribe_problem),
         manage_url=c.get(dig, "manage_url", str, "digest", None, _url_problem),
         list_id=c.get(dig, "list_id", str, "digest", DigestSettings.list_id),
     )
@@ -355,6 +355,18 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     )
     _check_rules(config, raw, file)
     return config
+
+
+def _unsubscribe_problem(v: str) -> str | None:
+    """Every comma-separated target must be a mailto: address or an http(s) URL."""
+    for part in v.split(","):
+        target = part.strip().strip("<>").strip()
+        if target.lower().startswith("mailto:"):
+            if "@" not in target or any(ch.isspace() for ch in target):
+                return f"not a mailto: address: {target!r}"
+        elif _url_problem(target):
+            return f"each target must be a mailto: address or an http(s) URL; got {target!r}"
+    return None
 
 
 def _subject_problem(v: str) -> str | None:

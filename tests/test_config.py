@@ -87,7 +87,9 @@ def test_defaults_work_without_optional_sections():
         ("schedule:\n  poll_every: 5\n", None, "sources", "missing required key 'sources'"),
         # 17. a source that is not a mapping
         ("sources:\n  - https://www.dawn.com/feeds/business\n", 2, "sources[0]", "expected a mapping"),
-        # 18. SMTP secrets do not belong in the file
+        # 18. a List-Unsubscribe target that is neither mailto: nor http(s)
+        ("digest:\n  list_unsubscribe: <mailto:leave@example.com>, <ftp://example.com/x>\n" + GOOD_SOURCE, 2, "digest.list_unsubscribe", "mailto: address or an http(s) URL"),
+        # 19. SMTP secrets do not belong in the file
         ("digest:\n  smtp_password: hunter2\n" + GOOD_SOURCE, 2, "digest.smtp_password", "unknown key"),
     ],
 )

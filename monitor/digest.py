@@ -247,13 +247,21 @@ def build_stories(store: Store, week: str) -> list[Story]:
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:
     """The other outlets in ``items``, each once (its first item), none the primary's own."""
-    seen = {primary["outlet"]}
+    seen = {outlet_key(primary["outlet"])}
     outlets = []
     for r in items:
-        if r["outlet"] not in seen:
-            seen.add(r["outlet"])
+        key = outlet_key(r["outlet"])
+        if key not in seen:
+            seen.add(key)
             outlets.append(Outlet(r["outlet"], safe_url(r["url"])))
     return tuple(outlets)
+
+
+def outlet_key(name: str) -> str:
+    """One publisher however it is named: "Dawn - Tech", "Dawn" and "The Dawn" are one key."""
+    name = name.split(" - ")[0].lower()
+    name = name[4:] if name.startswith("the ") else name
+    return "".join(ch for ch in name if ch.isalnum())
 
 
 def _story(row: dict) -> Story:

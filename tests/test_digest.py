@@ -428,3 +428,11 @@ def test_digest_after_a_real_poll(store, site_config):
     titles = [s.title for g in d.groups for s in g.stories]
     assert "PTA sets deadline for VPN registration by freelancers" in titles
     assert "Cricket board names squad for the tri-series" not in titles
+
+
+def test_outlet_key_folds_sections_and_articles():
+    from monitor.digest import outlet_key
+
+    assert outlet_key("Dawn - Tech") == outlet_key("Dawn") == outlet_key("The Dawn")
+    assert outlet_key("The Express Tribune") == outlet_key("Express Tribune - Business")
+    assert outlet_key("ProPakistani") != outlet_key("Profit")

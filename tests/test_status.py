@@ -117,7 +117,7 @@ def test_status_command_after_a_real_poll(write_config, tmp_path):
     with SiteServer(routes={"/down.xml": lambda h: send(h, 503, b"down", "text/plain")}) as server:
         path = write_config(f"- name: Down\n  url: {server.base}/down.xml\n", extra="fetch:\n  retries: 0\n")
         db = str(tmp_path / "status.db")
-        assert CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"]).exit_code == 0
+        assert CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"]).exit_code == 1  # its only source failed
     result = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "status"])
     assert result.exit_code == 0, result.output
     assert "Sources (1): 1 need a look (1 failing, 0 silent for over 14 days)" in result.stdout

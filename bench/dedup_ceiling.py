@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""How far lexical overlap can go on COUNTER: the best threshold per measure, in hindsight.
+
+For each similarity measure below, the threshold is set on the corpus itself so that at most
+5% of the independently written (ND) pairs are grouped, and the script reports the share of
+wholly (WD) and partially (PD) derived pairs grouped at that threshold. Fitting the threshold
+to the labels makes these figures an upper bound for the measure, not a result: they show how
+much any rule built on word or character overlap can reach on this corpus.
+
+usage: bench/dedup_ceiling.py [--corpus DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "near-dup-urdu"
+WORD = re.compile(r"\w+")
+
+
+def load(folder: Path, name: str) -> str:
+    for candidate in (name, name.replace("p.xml", "P.xml")):
+        path = folder / "xml" / candidate
+        if path.exists():
+            root = ET.parse(path).getroot()
+            return f"{root.findtext('headline') or ''} {root.findtext('body') or ''}"
+    raise FileNotFoundError(name)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if not w.isdigit()]
+
+
+def grams(text: str, n: int = 5) -> set[str]:
+    text = " ".join(text.split())
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    args = ap.parse_args()
+    pairs = [(r["label"], load(args.corpus, r["source_file"]), load(args.corpus, r["derived_file"])) for r in csv.DictReader(open(args.corpus / "pairs.csv", encoding="utf-8"))]
+    df: Counter[str] = Counter()
+    for _, a, b in pairs:
+        df.update(set(words(a)))
+        df.update(set(words(b)))
+    n_docs = 2 * len(pairs)
+
+    def idf(w: str) -> float:
+        return math.log(n_docs / (1 + df[w]))
+
+    def tfidf_cosine(a: str, b: str) -> float:
+        va = {w: c * idf(w) for w, c in Counter(words(a)).items()}
+        vb = {w: c * idf(w) for w, c in Counter(words(b)).items()}
+        dot = sum(v * vb.get(k, 0.0) for k, v in va.items())
+        return dot / (math.sqrt(sum(v * v for v in va.values())) * math.sqrt(sum(v * v for v in vb.values())) + 1e-9)
+
+    def idf_overlap(a: str, b: str) -> float:
+        sa, sb = set(words(a)), set(words(b))
+        return sum(idf(w) for w in sa & sb) / max(sum(idf(w) for w in sa), sum(idf(w) for w in sb), 1e-9)
+
+    def char_jaccard(a: str, b: str) -> float:
+        ga, gb = grams(a), grams(b)
+        return len(ga & gb) / max(1, len(ga | gb))
+
+    print("| measure | threshold (ND <= 5%) | WD | PD | ND |\n| --- | --- | --- | --- | --- |")
+    for name, measure in (("TF-IDF cosine of words", tfidf_cosine), ("IDF-weighted shared words", idf_overlap), ("character 5-gram Jaccard", char_jaccard)):
+        scored = [(label, measure(a, b)) for label, a, b in pairs]
+        nd = sorted((v for label, v in scored if label == "ND"), reverse=True)
+        threshold = nd[int(0.05 * len(nd))]
+
+        def share(label: str) -> float:
+            values = [v for lab, v in scored if lab == label]
+            return sum(v > threshold for v in values) / len(values)
+
+        print(f"| {name} | {threshold:.3f} | {share('WD'):.3f} | {share('PD'):.3f} | {share('ND'):.3f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -201,7 +201,13 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         chosen = [s for s in config.sources if s.name in names]
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty())
     with obj.store() as store:
-        summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+        run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
+        try:
+            summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+        except BaseException as e:
+            store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
+            raise
+        store.finish_run(run_id, "ok", summary.line())
     progress.close()
     click.echo(summary.line())
     polled = len(summary.reports) - summary.skipped

@@ -86,6 +86,7 @@ def test_poll_then_status(site_config, tmp_path):
     assert "0 new items" in again.stdout
     status = runner.invoke(cli, ["--config", site_config.path, "--db", db, "status"])
     assert status.exit_code == 0, status.output
+    assert "poll: every 60 min; last 20" in status.output  # manual polls are runs too
     for name in ("Good Feed", "Second Feed", "Test PTA"):
         assert name in status.output
 

@@ -42,6 +42,12 @@ def grams(text: str, n: int = 5) -> set[str]:
     return {text[i : i + n] for i in range(len(text) - n + 1)}
 
 
+def _share(scored: list[tuple[str, float]], label: str, threshold: float) -> float:
+    """The share of ``label``'s pairs scoring above ``threshold``."""
+    values = [v for lab, v in scored if lab == label]
+    return sum(v > threshold for v in values) / len(values)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
@@ -76,11 +82,8 @@ def main() -> None:
         nd = sorted((v for label, v in scored if label == "ND"), reverse=True)
         threshold = nd[int(0.05 * len(nd))]
 
-        def share(label: str) -> float:
-            values = [v for lab, v in scored if lab == label]
-            return sum(v > threshold for v in values) / len(values)
-
-        print(f"| {name} | {threshold:.3f} | {share('WD'):.3f} | {share('PD'):.3f} | {share('ND'):.3f} |")
+        shares = {label: _share(scored, label, threshold) for label in ("WD", "PD", "ND")}
+        print(f"| {name} | {threshold:.3f} | {shares['WD']:.3f} | {shares['PD']:.3f} | {shares['ND']:.3f} |")
 
 
 if __name__ == "__main__":

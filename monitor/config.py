@@ -233,7 +233,7 @@ def _url_problem(v: str) -> str | None:
     if not host or any(ch.isspace() for ch in v) or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:]+", host):
         return f"not a valid URL: {v!r}"
     try:
-        parts.port
+        _ = parts.port  # raises ValueError for a port that is not a number in range
     except ValueError:
         return f"not a valid URL (bad port): {v!r}"
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
@@ -115,7 +114,7 @@ def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):
         for _ in range(20):
             seen = len(slow.requests)
             proc = monitor(config, db, "poll", cwd=tmp_path)
-            wait_for(lambda: len(slow.requests) > seen or proc.poll() is not None, every=0.02)  # the poll is under way
+            wait_for(lambda seen=seen, proc=proc: len(slow.requests) > seen or proc.poll() is not None, every=0.02)  # the poll is under way
             time.sleep(rng.uniform(0.0, 0.8))
             proc.kill()
             proc.wait(timeout=30)

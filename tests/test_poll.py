@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 from monitor import pipeline
 from monitor.config import load_config

@@ -112,7 +112,6 @@ def test_two_processes_migrating_at_once(tmp_path):
     """Archives opened on a new file at the same moment: none fails, one schema results."""
     import subprocess
     import sys
-    import time
 
     path, go = tmp_path / "race.db", tmp_path / "go"
     code = (

@@ -36,6 +36,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from .config import Config
 from .errors import MonitorError
+from .pipeline import poll_tick
 from .store import Store
 from .weeks import last_completed_week, parse_timestamp, week_bounds
 
@@ -95,10 +96,9 @@ class Plan:
 
     @classmethod
     def from_config(cls, config: Config, poll_seconds: float | None = None) -> "Plan":
-        minutes = [config.schedule.poll_every] + [s.interval for s in config.sources if s.enabled and s.interval]
         s = config.schedule
         return cls(
-            poll_seconds=poll_seconds or 60.0 * min(minutes),
+            poll_seconds=poll_seconds or 60.0 * poll_tick(config),
             digest=CronTrigger(day_of_week=s.digest_day, hour=s.digest_hour, minute=s.digest_minute, timezone=config.tz),
         )
 

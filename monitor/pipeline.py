@@ -116,28 +116,37 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
 # --------------------------------------------------------------------------- which sources are due
 
 
-def is_due(source: Source, state: SourceState | None, poll_every: int, now: datetime) -> bool:
+def poll_tick(config: Config) -> int:
+    """Minutes between scheduled polls: the global interval, or a source's shorter one."""
+    return min([config.schedule.poll_every] + [s.interval for s in config.sources if s.enabled and s.interval])
+
+
+def is_due(source: Source, state: SourceState | None, poll_every: int, now: datetime, tick: int | None = None) -> bool:
     """Whether a scheduled poll at ``now`` should fetch ``source``.
 
-    A healthy source on the global schedule is always due. A failing one (backing off) or one
-    with its own ``interval`` is due in the poll nearest its ``next_attempt``: when that is
-    less than half a poll interval away.
+    Polls run every ``tick`` minutes (``poll_every`` unless a source asks for less). A healthy
+    source on the global schedule is due at every poll when polls follow that schedule. A
+    failing one (backing off), one with its own ``interval``, or any source when polls run
+    more often than the global schedule, is due in the poll nearest its ``next_attempt``: when
+    that is less than half a tick away.
     """
+    tick = tick or poll_every
     if state is None or not state.next_attempt:
         return True
-    if not state.consecutive_failures and not source.interval:
+    if not state.consecutive_failures and not source.interval and tick >= poll_every:
         return True
-    return parse_timestamp(state.next_attempt) - now < timedelta(minutes=poll_every / 2)
+    return parse_timestamp(state.next_attempt) - now < timedelta(minutes=tick / 2)
 
 
 def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summary: PollSummary, progress: Progress | None) -> list[Source]:
     """The sources to poll now; the others are reported as ``skipped`` without a request."""
     states = store.source_states()
     now = datetime.now(timezone.utc)
+    tick = poll_tick(config)
     due = []
     for source in sources:
         state = states.get(source.name)
-        if is_due(source, state, config.schedule.poll_every, now):
+        if is_due(source, state, config.schedule.poll_every, now, tick):
             due.append(source)
             continue
         why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"

@@ -233,21 +233,23 @@ def _state(failures: int, next_in: timedelta | None) -> SourceState:
 
 
 @pytest.mark.parametrize(
-    "interval, failures, next_in, due",
+    "interval, failures, next_in, due, tick",
     [
-        (None, 0, None, True),  # never polled
-        (None, 0, timedelta(minutes=59), True),  # healthy, on the global schedule
-        (None, 2, timedelta(minutes=119), False),  # backing off: two intervals
-        (None, 1, timedelta(minutes=29), True),  # the poll nearest the next attempt
-        (None, 1, timedelta(minutes=31), False),
-        (None, 3, -timedelta(minutes=5), True),  # overdue
-        (240, 0, timedelta(minutes=180), False),  # its own, longer interval
-        (240, 0, timedelta(minutes=20), True),
+        (None, 0, None, True, 60),  # never polled
+        (None, 0, timedelta(minutes=59), True, 60),  # healthy, on the global schedule
+        (None, 2, timedelta(minutes=119), False, 60),  # backing off: two intervals
+        (None, 1, timedelta(minutes=29), True, 60),  # the poll nearest the next attempt
+        (None, 1, timedelta(minutes=31), False, 60),
+        (None, 3, -timedelta(minutes=5), True, 60),  # overdue
+        (240, 0, timedelta(minutes=180), False, 60),  # its own, longer interval
+        (240, 0, timedelta(minutes=20), True, 60),
+        (None, 0, timedelta(minutes=44), False, 15),  # polls every 15 min for another source:
+        (None, 0, timedelta(minutes=5), True, 15),  # a global-schedule source still waits its hour
     ],
 )
-def test_which_sources_are_due(interval, failures, next_in, due):
+def test_which_sources_are_due(interval, failures, next_in, due, tick):
     source = Source("S", "http://x", interval=interval)
-    assert is_due(source, _state(failures, next_in), 60, NOW) is due
+    assert is_due(source, _state(failures, next_in), 60, NOW, tick) is due
 
 
 # --------------------------------------------------------------------------- the poll command

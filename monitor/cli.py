@@ -100,7 +100,9 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
       monitor sources check         validate sources.yaml without the network
       monitor poll                  fetch every source once, store new items
       monitor digest --week 2025-W34
-      monitor status                health of every source
+      monitor status                health of every source and the schedule
+      monitor run                   the daemon: poll on schedule, send the weekly digest
+      monitor serve                 explore the archive in Datasette
     """
     setup_logging(verbose, log_format)
     ctx.obj = Context(config_path, db_path, verbose)

@@ -41,7 +41,7 @@ def _ago(**delta: float) -> str:
 
 
 def _item(source: str, slug: str, title: str, published: str, topics: tuple[str, ...], text: str, relevant: bool = True) -> Item:
-    url = f"https://news.example.pk/{slug}"
+    url = f"https://news.example.com/{slug}"
     return Item(id=item_id(url), source=source, url=url, canonical_url=url, title=title, summary=text[:80], text=text, published=published, fetched_at=_ago(hours=1), lang="en", topics=topics, relevant=relevant, score=2.0 if relevant else 0.0, extraction="ok")
 
 
@@ -77,7 +77,7 @@ SOURCES = [
     Source("Dawn Business", "https://www.dawn.com/feeds/business"),
     Source("ProPakistani", "https://propakistani.pk/feed/"),
     Source("PTA Press Releases", "https://www.pta.gov.pk/en/media-center/press-releases", kind="page"),
-    Source("Dead Feed", "https://feeds.example.pk/gone.xml"),
+    Source("Dead Feed", "https://feeds.example.com/gone.xml"),
 ]
 
 
@@ -91,9 +91,9 @@ def build_archive(path: Path) -> Path:
         store.record_fetch("Dawn Business", ok, new_items=3, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(hours=2)})
         store.record_fetch("ProPakistani", ok, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(days=20, hours=1)})
         for days in (10, 3, 2, 1):
-            failed = FetchResult("https://feeds.example.pk/gone.xml", "http_5xx", status=503, error="HTTP 503", started_at=_ago(days=days))
+            failed = FetchResult("https://feeds.example.com/gone.xml", "http_5xx", status=503, error="HTTP 503", started_at=_ago(days=days))
             store.record_fetch("Dead Feed", failed, state={"last_failure": _ago(days=days), "last_outcome": "http_5xx", "last_error": "HTTP 503", "consecutive_failures": 4})
-        store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.pk", "editor@example.pk"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.pk>")
+        store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.com", "editor@example.com"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.com>")
         store.set_digest("2025-W34", status="failed", error="SMTP 554: rejected", stories=5)
     return path
 
@@ -153,7 +153,7 @@ def rows(client: httpx.Client, path: str, **params: str) -> list[dict]:
 def test_search_for_vpn_returns_the_vpn_story_as_json(http):
     hits = rows(http, "/monitor/search.json", q="VPN")
     assert [h["title"] for h in hits] == [VPN_TITLE]
-    assert hits[0]["url"] == "https://news.example.pk/vpn-deadline"
+    assert hits[0]["url"] == "https://news.example.com/vpn-deadline"
     assert "[VPN]" in hits[0]["snippet"]
 
 
@@ -255,7 +255,7 @@ def test_source_health_counts_recent_items_from_an_index(archive):
 
 def test_digests_sent_lists_only_digests_that_went_out(http):
     sent = rows(http, "/monitor/digests_sent.json")
-    assert [(d["week"], d["recipients"], d["message_id"]) for d in sent] == [("2025-W33", 2, "<w33@monitor.example.pk>")]
+    assert [(d["week"], d["recipients"], d["message_id"]) for d in sent] == [("2025-W33", 2, "<w33@monitor.example.com>")]
 
 
 def _facets(data: dict) -> dict[str, dict]:
@@ -288,7 +288,7 @@ def test_item_topics_facet_items_by_topic_and_link_to_them(http):
 def test_item_topics_follow_every_change_to_items(tmp_path):
     with Store(build_archive(tmp_path / "monitor.db")) as store:
         store.save_items([replace(ITEMS[0], topics=("skills", "skills", "rankings"))], week_of=lambda p, f: "2025-W34")
-        store.save_items([replace(ITEMS[1], id=item_id("https://news.example.pk/new"), topics=())])
+        store.save_items([replace(ITEMS[1], id=item_id("https://news.example.com/new"), topics=())])
         store.db.execute("UPDATE items SET topics = 'not json' WHERE id = ?", [ITEMS[2].id])
         store.db.execute("DELETE FROM items WHERE id = ?", [ITEMS[4].id])
         pairs = {(r["item"], r["topic"]) for r in store.db["item_topics"].rows}
@@ -364,7 +364,7 @@ WRITER = textwrap.dedent(
         while not stop.exists() and batch < 20000:
             items = []
             for n in range(20):
-                url = f"https://load.example.pk/{batch}/{n}"
+                url = f"https://load.example.com/{batch}/{n}"
                 items.append(Item(id=item_id(url), source="Load Feed", url=url, canonical_url=url,
                                   title=f"Load story {batch}-{n}", text=text, published="2025-09-01T05:00:00+00:00",
                                   fetched_at="2025-09-01T06:00:00+00:00", topics=("freelancing",)))
@@ -372,7 +372,7 @@ WRITER = textwrap.dedent(
                 new = store.save_items(items, week_of=lambda p, f: "2025-W36")
                 store.save_facts([{"series": "other", "period": "", "value": batch, "unit": "count",
                                    "quote": "load", "item": i, "source": "Load Feed"} for i in new])
-                store.record_fetch("Load Feed", FetchResult("https://load.example.pk/feed", "ok"), new_items=len(new))
+                store.record_fetch("Load Feed", FetchResult("https://load.example.com/feed", "ok"), new_items=len(new))
             batch += 1
             if batch == 1:
                 print("writing", flush=True)
@@ -462,7 +462,7 @@ def test_serve_brings_an_older_archive_up_to_date(tmp_path):
     for step in MIGRATIONS[:before]:  # an archive written before the views existed
         step(db)
     db.execute(f"PRAGMA user_version = {before}")
-    db["items"].insert({"id": "old-1", "source": "Dawn Business", "url": "https://news.example.pk/old", "title": "An older story", "fetched_at": "2025-06-02T05:00:00+00:00", "week": "2025-W23", "topics": '["taxes"]', "relevant": 1})
+    db["items"].insert({"id": "old-1", "source": "Dawn Business", "url": "https://news.example.com/old", "title": "An older story", "fetched_at": "2025-06-02T05:00:00+00:00", "week": "2025-W23", "topics": '["taxes"]', "relevant": 1})
     db.close()
     prepare_archive(tmp_path / "monitor.db")
     with Store(tmp_path / "monitor.db", readonly=True) as store:

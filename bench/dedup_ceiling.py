@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""How far lexical overlap can go on COUNTER: the best threshold per measure, in hindsight.
+"""Which text measure separates reprints from independent reports on COUNTER, in hindsight.
 
 For each similarity measure below, the threshold is set on the corpus itself so that at most
 5% of the independently written (ND) pairs are grouped, and the script reports the share of
 wholly (WD) and partially (PD) derived pairs grouped at that threshold. Fitting the threshold
-to the labels makes these figures an upper bound for the measure, not a result: they show how
-much any rule built on word or character overlap can reach on this corpus.
+to the labels makes these figures an upper bound for the measure, not a result: they compare
+measures, whatever threshold a rule would use. Symmetric measures (how alike the two stories
+are) come first; then directional ones, which look for the later story (the newspaper's) in
+the earlier (the agency's), as :mod:`monitor.dedup` does: with word order ignored, and in order
+(the longest common subsequence of content words, the rule the monitor uses).
 
 usage: bench/dedup_ceiling.py [--corpus DIR]
 """
@@ -16,9 +19,13 @@ import argparse
 import csv
 import math
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from monitor import dedup  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "near-dup-urdu"
 WORD = re.compile(r"\w+")
@@ -52,7 +59,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     args = ap.parse_args()
-    pairs = [(r["label"], load(args.corpus, r["source_file"]), load(args.corpus, r["derived_file"])) for r in csv.DictReader(open(args.corpus / "pairs.csv", encoding="utf-8"))]
+    with open(args.corpus / "pairs.csv", encoding="utf-8") as f:
+        pairs = [(r["label"], load(args.corpus, r["source_file"]), load(args.corpus, r["derived_file"])) for r in csv.DictReader(f)]
     df: Counter[str] = Counter()
     for _, a, b in pairs:
         df.update(set(words(a)))
@@ -76,8 +84,26 @@ def main() -> None:
         ga, gb = grams(a), grams(b)
         return len(ga & gb) / max(1, len(ga | gb))
 
+    def sequence(text: str) -> tuple[int, ...]:
+        return dedup.fingerprint(dedup.DedupInput(id="x", title="", text=text)).sequence
+
+    def later_words(a: str, b: str) -> float:
+        """The share of the later story's distinct content words found in the earlier."""
+        sa, sb = set(sequence(a)), set(sequence(b))
+        return len(sa & sb) / max(1, len(sb))
+
+    def later_in_order(a: str, b: str) -> float:
+        return dedup.ordered_share(sequence(b), sequence(a))
+
+    measures = (
+        ("TF-IDF cosine of words", tfidf_cosine),
+        ("IDF-weighted shared words", idf_overlap),
+        ("character 5-gram Jaccard", char_jaccard),
+        ("later's content words in the earlier, any order", later_words),
+        ("later's content words in the earlier, in order", later_in_order),
+    )
     print("| measure | threshold (ND <= 5%) | WD | PD | ND |\n| --- | --- | --- | --- | --- |")
-    for name, measure in (("TF-IDF cosine of words", tfidf_cosine), ("IDF-weighted shared words", idf_overlap), ("character 5-gram Jaccard", char_jaccard)):
+    for name, measure in measures:
         scored = [(label, measure(a, b)) for label, a, b in pairs]
         nd = sorted((v for label, v in scored if label == "ND"), reverse=True)
         threshold = nd[int(0.05 * len(nd))]

@@ -334,6 +334,7 @@ class _Cycle:
                     published=item.published or item.fetched_at,
                     lang=item.lang,
                     aggregated=source.aggregator,
+                    complete=True if item.text else None,  # a feed's summary: judged by its length
                 )
                 dedup.assign(story, self.stories, self.config.dedup_window_days)
 

@@ -325,7 +325,13 @@ def _v9_stories_from_clusters(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters]
+def _v10_dedup_complete_texts(db: sqlite_utils.Database) -> None:
+    """``dedup_items.complete``: whether the item's text is the whole article (1), a feed's
+    teaser (0) or not known (NULL, as for items indexed before: judged by length)."""
+    db.execute("ALTER TABLE dedup_items ADD COLUMN complete INTEGER")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts]
 
 
 # --------------------------------------------------------------------------- the store
@@ -663,7 +669,7 @@ def _decode_item(row: dict) -> dict:
 # A :class:`monitor.dedup.DedupIndex` in the archive:
 #
 # - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, and in ``shingles``
-#   the shingle set followed by the content-word set, see :func:`_pack_sets`);
+#   the shingle set followed by the content words in text order, see :func:`_pack_sets`);
 # - ``dedup_keys(key, published, item)``: one row per exact key and sampled shingle of an item,
 #   a ``WITHOUT ROWID`` table ordered by key then time, so a lookup is one range seek per key
 #   inside the time window, reading at most ``COMMON_KEY_ITEMS + 1`` rows, however large the
@@ -789,9 +795,9 @@ class SqliteDedupIndex:
     def _insert(self, f: Fingerprint, member: Member, cluster: Cluster) -> None:
         n = self.db.execute(
             "INSERT INTO dedup_items (id, published, script, lang, outlet, site, redirect, url_key, guid_key,"
-            " title_key, words, shingles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " title_key, words, shingles, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [f.id, f.published, f.script, f.lang, f.outlet, f.site, int(f.redirect), f.url_key, f.guid_key,
-             f.title_key, f.words, _pack_sets(f.shingles, f.terms)],
+             f.title_key, f.words, _pack_sets(f.shingles, f.sequence), f.complete],
         ).lastrowid  # fmt: skip
         when = _epoch(f.published) if f.published else _UNDATED
         self.db.conn.executemany(
@@ -829,6 +835,7 @@ def _indexed(r: dict[str, Any]) -> Indexed:
         guid_key=r["guid_key"],
         title_key=r["title_key"],
         words=r["words"],
+        complete=None if r["complete"] is None else bool(r["complete"]),
         **_unpack_sets(r["shingles"]),
     )
     return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]))
@@ -840,33 +847,44 @@ def _epoch(when: str) -> int:
 
 def _pack(shingles: frozenset[int]) -> bytes:
     """Shingle hashes as little-endian unsigned 32-bit integers, sorted."""
-    values = array("I", sorted(shingles))
-    if sys.byteorder != "little":
-        values.byteswap()
-    return values.tobytes()
+    return _pack_words(sorted(shingles))
 
 
-def _pack_sets(shingles: frozenset[int], terms: frozenset[int]) -> bytes:
-    """The shingles, then the content words, then the number of shingles and a ``01`` byte.
+def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
+    """The shingles, then the content words in text order, then the number of shingles and
+    a format byte, ``02``.
 
-    Blobs written before content words were kept hold the shingles alone: their length is a
-    multiple of four, this one's is not, so both read back (the old ones with no words)."""
-    if not terms:
+    Two older layouts read back: the shingles alone (a length that is a multiple of four)
+    and, with format byte ``01``, the shingles and the *set* of content words, which gives
+    no order and so reads back with no content words."""
+    if not sequence:
         return _pack(shingles)
-    return _pack(shingles) + _pack(terms) + len(shingles).to_bytes(4, "little") + b"\x01"
+    return _pack(shingles) + _pack_words(sequence) + len(shingles).to_bytes(4, "little") + b"\x02"
 
 
-def _unpack_sets(blob: bytes) -> dict[str, frozenset[int]]:
-    """``shingles`` and ``terms`` from a :func:`_pack_sets` blob."""
-    if len(blob) % 4 != 1:
-        return {"shingles": _unpack(blob), "terms": frozenset()}
+def _unpack_sets(blob: bytes) -> dict[str, Any]:
+    """``shingles`` and ``sequence`` from a :func:`_pack_sets` blob."""
+    if len(blob) % 4 != 1 or blob[-1:] != b"\x02":
+        return {"shingles": _unpack(blob if len(blob) % 4 == 0 else blob[: 4 * int.from_bytes(blob[-5:-1], "little")]), "sequence": ()}
     count = int.from_bytes(blob[-5:-1], "little")
-    return {"shingles": _unpack(blob[: 4 * count]), "terms": _unpack(blob[4 * count : -5])}
+    return {"shingles": _unpack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}
 
 
-def _unpack(blob: bytes) -> frozenset[int]:
+def _pack_words(values: Sequence[int]) -> bytes:
+    """32-bit hashes as little-endian unsigned integers, in the order given."""
+    packed = array("I", values)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _words(blob: bytes) -> array:
     values = array("I")
     values.frombytes(blob)
     if sys.byteorder != "little":
         values.byteswap()
-    return frozenset(values)
+    return values
+
+
+def _unpack(blob: bytes) -> frozenset[int]:
+    return frozenset(_words(blob))

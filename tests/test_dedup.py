@@ -209,6 +209,79 @@ def test_an_urdu_reprint_with_rewritten_sentences_joins_on_its_words(index: dedu
     assert assign(item("ur2", title="آئی ٹی کی آمدن میں اکیس فیصد اضافہ", text=URDU_REWRITE), index) == "ur1"
 
 
+def _lcs(a: list[int], b: list[int]) -> int:
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            table[i + 1][j + 1] = table[i][j] + 1 if x == y else max(table[i][j + 1], table[i + 1][j])
+    return table[-1][-1]
+
+
+def test_ordered_share_is_the_longest_common_subsequence_over_the_later_item() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        a = [rng.randrange(6) for _ in range(rng.randrange(0, 40))]
+        b = [rng.randrange(6) for _ in range(rng.randrange(0, 90))]
+        assert dedup.ordered_share(a, b) == (_lcs(a, b) / len(a) if a and b else 0.0)
+    assert dedup.ordered_share([1, 2, 3], [3, 2, 1]) == pytest.approx(1 / 3)  # same words, no order
+
+
+def test_the_wires_words_in_an_order_of_their_own_are_not_a_reprint(index: dedup.DedupIndex) -> None:
+    """The rewrite joins on its words in the wire's order; the same words scrambled do not."""
+    import random
+
+    scrambled = REWRITE.split()
+    random.Random(3).shuffle(scrambled)
+    scrambled_text = " ".join(scrambled)
+    wire, rewrite, shuffled = (fingerprint(item(i, text=t)) for i, t in (("w", WIRE), ("r", REWRITE), ("s", scrambled_text)))
+    assert set(rewrite.sequence) == set(shuffled.sequence)  # the same vocabulary
+    assert dedup.ordered_share(rewrite.sequence, wire.sequence) >= dedup.ORDERED > dedup.ordered_share(shuffled.sequence, wire.sequence)
+    assign(item("wire", text=WIRE), index)
+    assert assign(item("shuffled", text=scrambled_text, published="2025-08-18T11:00:00+00:00"), index) == "shuffled"
+    assert assign(item("desk", text=REWRITE, published="2025-08-18T12:00:00+00:00"), index) == "wire"
+
+
+def test_publication_order_not_arrival_decides_which_item_is_the_reprint(index: dedup.DedupIndex) -> None:
+    """The later item's text is looked for in the earlier one's, whichever is polled first:
+    a brief cut from the wire, polled before the wire it was cut from, still joins it."""
+    brief = " ".join(WIRE.split()[:30])
+    assign(item("brief", text=brief, published="2025-08-19T09:00:00+00:00", complete=True), index)
+    wire = fingerprint(item("wire", text=WIRE))
+    assert dedup.ordered_share(wire.sequence, fingerprint(item("b", text=brief)).sequence) < dedup.ORDERED  # the wire is not in the brief
+    assert assign(item("wire", text=WIRE, published="2025-08-18T09:00:00+00:00"), index) == "brief"
+
+
+def test_a_long_report_built_around_a_short_item_is_not_its_reprint(index: dedup.DedupIndex) -> None:
+    """Containment runs from the later item into the earlier: a later report that quotes a
+    short earlier item whole but is mostly its own writing is a story of its own."""
+    short = " ".join(WIRE.split()[:60])
+    assign(item("brief", text=short, published="2025-08-18T09:00:00+00:00", complete=True), index)
+    report = f"{INDEPENDENT} {short} {OTHER_STORY}"
+    assert _shingle_containment(short, report) > 0.95  # the brief's word pairs are nearly all in the report
+    assert assign(item("report", text=report, published="2025-08-18T15:00:00+00:00"), index) == "report"
+
+
+@pytest.mark.parametrize("complete, joins", [(True, True), (False, False), (None, False)])
+def test_a_short_whole_article_is_compared_as_an_article_not_as_a_teaser(complete: bool | None, joins: bool) -> None:
+    """A rewrite cut to 45 words joins the wire when it is the whole article; as a feed's
+    teaser (or unknown, and under FULL_TEXT_WORDS) it needs the stricter teaser rule."""
+    short_rewrite = " ".join(REWRITE.split()[:45])
+    index = _sqlite_index()
+    assign(item("wire", text=WIRE), index)
+    assert (assign(item("brief", text=short_rewrite, complete=complete), index) == "wire") is joins
+
+
+def test_shared_words_make_candidates_without_shared_word_pairs() -> None:
+    """Content words are index keys too, so a retelling that keeps few of the wire's word
+    pairs is still compared with it."""
+    backwards = " ".join(reversed(WIRE.split()))  # the same words, hardly a word pair in common
+    a, b = fingerprint(item("a", title="", text=WIRE)), fingerprint(item("b", title="", text=backwards))
+    assert len(a.shingles & b.shingles) <= 2
+    assert len(set(a.sample) & set(b.sample)) >= 3 * dedup.MIN_SHARED_KEYS
+
+
 def test_an_independent_report_of_the_same_event_stays_apart(index: dedup.DedupIndex) -> None:
     assign(item("wire", text=WIRE), index)
     assert assign(item("feature", title="Freelancers say record figures hide payment woes", text=INDEPENDENT), index) == "feature"
@@ -216,18 +289,25 @@ def test_an_independent_report_of_the_same_event_stays_apart(index: dedup.DedupI
 
 def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
     assert dedup.content_words(words("The bank of the 354 and a آف کے بینک"), "x") == dedup.content_words(words("bank آف بینک"), "x")
-    assert dedup.content_words(words("کے میں کی نے سے اور of the and 21 a"), "x") == set()
+    assert dedup.content_words(words("کے میں کی نے سے اور of the and 21 a"), "x") == []
+    # in text order, repeats kept
+    bank, rate = dedup.content_words(words("bank rate"), "x")
+    assert dedup.content_words(words("the rate of the bank and the rate"), "x") == [rate, bank, rate]
 
 
-def test_the_sqlite_index_keeps_content_words_and_reads_fingerprints_without_them() -> None:
+def test_the_sqlite_index_keeps_content_words_in_order_and_reads_older_layouts() -> None:
     from monitor.store import _pack, _pack_sets, _unpack_sets
 
-    f = fingerprint(item("a"))
-    assert f.terms and _unpack_sets(_pack_sets(f.shingles, f.terms)) == {"shingles": f.shingles, "terms": f.terms}
-    assert _unpack_sets(_pack(f.shingles)) == {"shingles": f.shingles, "terms": frozenset()}  # written before
+    f = fingerprint(item("a", complete=True))
+    assert f.sequence and _unpack_sets(_pack_sets(f.shingles, f.sequence)) == {"shingles": f.shingles, "sequence": f.sequence}
+    assert _unpack_sets(_pack(f.shingles)) == {"shingles": f.shingles, "sequence": ()}  # shingles alone
+    as_set = _pack(f.shingles) + _pack(frozenset(f.sequence)) + len(f.shingles).to_bytes(4, "little") + b"\x01"
+    assert _unpack_sets(as_set) == {"shingles": f.shingles, "sequence": ()}  # a set of words has no order
     index = _sqlite_index()
-    assign(item("a"), index)
-    assert index.get("a").fingerprint.terms == f.terms
+    assign(item("a", complete=True), index)
+    assign(item("b", url="https://example.com/b"), index)
+    assert index.get("a").fingerprint.sequence == f.sequence
+    assert index.get("a").fingerprint.complete is True and index.get("b").fingerprint.complete is None
 
 
 def test_an_english_and_an_urdu_item_never_merge(index: dedup.DedupIndex) -> None:

@@ -99,3 +99,8 @@ def test_reports_of_one_story_become_one_cluster(site, write_config, store):
     assert store.db["clusters"].count == store.count_items() - 1
     [story] = store.db.query("SELECT outlets, reprints FROM stories WHERE title LIKE 'PTA sets deadline%'")
     assert story["reprints"] == 2 and set(story["outlets"].split(", ")) == {"Test Daily", "News Search"}
+    # an item with its article's text is compared as a whole article; a feed's teaser by length
+    complete = {(r["source"], r["has_text"], r["complete"]) for r in store.db.query(
+        "SELECT i.source, i.text != '' AS has_text, d.complete FROM items i JOIN dedup_items d ON d.id = i.id")}
+    assert ("Test Daily", 1, 1) in complete
+    assert {(s, t, c) for s, t, c in complete if not t} == {("News Search", 0, None)}

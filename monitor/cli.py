@@ -395,9 +395,10 @@ def analyze_cmd(obj: Context) -> None:
 def dedup_cmd(obj: Context, window_days: int | None) -> None:
     """Group JSON lines read on stdin into stories.
 
-    Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source" and "lang"
-    too); prints {"id", "cluster"} a line. Items with one cluster are one story; the cluster
-    is the id of the story's first item. A line that is not such an object gives
+    Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source", "lang" and
+    "complete", true when the text is the whole article, too); once all are read, prints
+    {"id", "cluster"} a line in the same order. Items with one cluster are one story; the
+    cluster is the id of the story's first item. A line that is not such an object gives
     {"id", "error"} and the exit code is 1.
     """
     from .dedup import dedup_lines

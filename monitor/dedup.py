@@ -338,6 +338,10 @@ class DedupIndex(Protocol):
     def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
         """Index a new item and save its cluster, atomically."""
 
+    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
+        """Move the members of the clusters ``absorbed`` into ``cluster`` (saved as given)
+        and drop them, atomically."""
+
 
 # --------------------------------------------------------------------------- fingerprints
 
@@ -480,13 +484,16 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
     return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet) or (len(outlet) >= 4 and outlet in wanted)
 
 
-def best_match(new: Fingerprint, index: DedupIndex, window_days: int) -> Member | None:
-    """The strongest reason for ``new`` to join an indexed story, if there is one."""
+def matches(new: Fingerprint, index: DedupIndex, window_days: int) -> list[Member]:
+    """Every indexed item ``new`` is a report of, as memberships of their stories."""
     since, until = _window(new.published, window_days)
     found = index.candidates(new.exact_keys, None, None)
     found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(MIN_SHARED_KEYS, len(new.sample)))
-    matches = [m for m in (compare(new, old, window_days) for old in found) if m]
-    return min(matches, key=lambda m: (REASONS.index(m.reason), -m.score, m.cluster), default=None)
+    return [m for m in (compare(new, old, window_days) for old in found) if m]
+
+
+def _strength(m: Member) -> tuple:
+    return (REASONS.index(m.reason), -m.score, m.cluster)
 
 
 def _window(published: str | None, window_days: int) -> tuple[str | None, str | None]:
@@ -503,16 +510,30 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
     """Put ``item`` in a story cluster of ``index`` and return the cluster id.
 
     An item seen before keeps its cluster, so re-running over the same items changes
-    nothing; a new story's id is the id of its first item.
+    nothing; a new story's id is the id of its first item. An item that belongs to more than
+    one story shows that they are one: a Google News link and the article it hides found
+    one story, the wire's reprints another, and the article turns out to be a reprint too.
+    Those stories merge into the one founded first, which keeps its id.
     """
     known = index.get(item.id)
     if known is not None:
         return known.member.cluster
     new = fingerprint(item)
-    member = best_match(new, index, window_days) or Member(new.id, new.id, "first")
-    cluster = index.cluster(member.cluster)
-    index.add(new, member, _grow(cluster, new, index) if cluster else _found(new))
-    return member.cluster
+    found = matches(new, index, window_days)
+    stories = {c.id: c for c in (index.cluster(cid) for cid in sorted({m.cluster for m in found})) if c is not None}
+    if not stories:
+        index.add(new, Member(new.id, new.id, "first"), _found(new))
+        return new.id
+    survivor = min(stories.values(), key=lambda c: (c.first_seen is None, c.first_seen or "", c.id))
+    cluster = survivor
+    for other in stories.values():
+        if other.id != survivor.id:
+            cluster = _combine(cluster, other, index)
+    if cluster is not survivor:
+        index.merge(cluster, [cid for cid in stories if cid != survivor.id])
+    member = replace(min(found, key=_strength), cluster=survivor.id)
+    index.add(new, member, _grow(cluster, new, index))
+    return survivor.id
 
 
 def _found(first: Fingerprint) -> Cluster:
@@ -533,6 +554,21 @@ def _grow(cluster: Cluster, new: Fingerprint, index: DedupIndex) -> Cluster:
     )
 
 
+def _combine(cluster: Cluster, other: Cluster, index: DedupIndex) -> Cluster:
+    """``cluster`` with ``other``'s members: the better primary item, the wider span."""
+    mine, theirs = index.get(cluster.primary_item), index.get(other.primary_item)
+    takes_theirs = theirs is not None and (mine is None or _rank(theirs.fingerprint) < _rank(mine.fingerprint))
+    dates = [d for d in (cluster.first_seen, cluster.last_seen, other.first_seen, other.last_seen) if d]
+    return replace(
+        cluster,
+        primary_item=other.primary_item if takes_theirs else cluster.primary_item,
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        outlets=tuple(sorted(set(cluster.outlets) | set(other.outlets))),
+        size=cluster.size + other.size,
+    )
+
+
 def _rank(f: Fingerprint) -> tuple:
     """Primary item order: full text first, then the earliest, then the longest."""
     return (not f.full, f.published is None, f.published or "", -f.words, f.id)
@@ -549,6 +585,7 @@ class MemoryIndex:
         self._order: dict[str, int] = {}
         self._postings: dict[int, list[str]] = {}
         self._clusters: dict[str, Cluster] = {}
+        self._members: dict[str, list[str]] = {}
 
     def get(self, item_id: str) -> Indexed | None:
         return self._items.get(item_id)
@@ -578,6 +615,16 @@ class MemoryIndex:
         self._order[fingerprint.id] = len(self._order)
         for key in {*fingerprint.exact_keys, *fingerprint.sample}:
             self._postings.setdefault(key, []).append(fingerprint.id)
+        self._members.setdefault(member.cluster, []).append(fingerprint.id)
+        self._clusters[cluster.id] = cluster
+
+    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
+        for cid in absorbed:
+            for item_id in self._members.pop(cid, []):
+                indexed = self._items[item_id]
+                self._items[item_id] = replace(indexed, member=replace(indexed.member, cluster=cluster.id))
+                self._members.setdefault(cluster.id, []).append(item_id)
+            self._clusters.pop(cid, None)
         self._clusters[cluster.id] = cluster
 
     def clusters(self) -> list[Cluster]:
@@ -590,27 +637,36 @@ class MemoryIndex:
 
 def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str, object]]:
     """Cluster JSON lines ``{"id", "title", "text", "url"?, "published"?}``; yield
-    ``{"id", "cluster"}`` for each, in order. ``guid``, ``source`` and ``lang`` are read too.
+    ``{"id", "cluster"}`` for each, in input order, once all are read (a later item can
+    show that two stories are one). ``guid``, ``source``, ``lang`` and ``complete`` (true
+    when ``text`` is the whole article) are read too.
 
     Items that share a cluster are one story; the cluster is the id (as a string) of the
     story's first item. A line that is not such an object yields
     ``{"id": ..., "error": "..."}``; blank lines are skipped.
     """
     index = MemoryIndex()
+    results: list[dict[str, object]] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield {"id": None, "error": f"line {number}: not JSON: {e.msg}"}
+            results.append({"id": None, "error": f"line {number}: not JSON: {e.msg}"})
             continue
         item = _input(obj)
         if item is None:
             ident = obj.get("id") if isinstance(obj, dict) else None
-            yield {"id": ident, "error": f"line {number}: expected an object with an id and a string title or text"}
+            results.append({"id": ident, "error": f"line {number}: expected an object with an id and a string title or text"})
             continue
-        yield {"id": obj["id"], "cluster": assign(item, index, window_days)}
+        assign(item, index, window_days)
+        results.append({"id": obj["id"], "item": item.id})
+    for result in results:
+        if "item" in result:
+            indexed = index.get(str(result.pop("item")))
+            result["cluster"] = indexed.member.cluster if indexed else None
+        yield result
 
 
 def _input(obj: object) -> DedupInput | None:
@@ -620,5 +676,8 @@ def _input(obj: object) -> DedupInput | None:
     fields = {k: obj.get(k) for k in ("title", "text", "url", "guid", "source", "published", "lang")}
     if not all(v is None or isinstance(v, str) for v in fields.values()) or not (fields["title"] or fields["text"]):
         return None
+    complete = obj.get("complete")
+    if complete is not None and not isinstance(complete, bool):
+        return None
     title, text = fields.pop("title") or "", fields.pop("text") or ""
-    return DedupInput(id=str(obj["id"]), title=title, text=text, **fields)
+    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, **fields)

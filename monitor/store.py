@@ -782,15 +782,29 @@ class SqliteDedupIndex:
         return Cluster(id_, primary, first, last, tuple(json.loads(outlets)), size)
 
     def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
-        conn = self.db.conn
-        conn.execute("SAVEPOINT dedup_add")
-        try:
+        with self._savepoint():
             self._insert(fingerprint, member, cluster)
+
+    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
+        if not absorbed:
+            return
+        marks = ", ".join("?" * len(absorbed))
+        with self._savepoint():
+            self.db.execute(f"UPDATE cluster_members SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster.id, *absorbed])
+            self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", list(absorbed))
+            self._save_cluster(cluster)
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("SAVEPOINT dedup_write")
+        try:
+            yield
         except BaseException:
-            conn.execute("ROLLBACK TO dedup_add")
-            conn.execute("RELEASE dedup_add")
+            conn.execute("ROLLBACK TO dedup_write")
+            conn.execute("RELEASE dedup_write")
             raise
-        conn.execute("RELEASE dedup_add")
+        conn.execute("RELEASE dedup_write")
 
     def _insert(self, f: Fingerprint, member: Member, cluster: Cluster) -> None:
         n = self.db.execute(
@@ -804,6 +818,13 @@ class SqliteDedupIndex:
             "INSERT OR IGNORE INTO dedup_keys (key, published, item) VALUES (?, ?, ?)",
             [(key, when, n) for key in {*f.exact_keys, *f.sample}],
         )
+        self._save_cluster(cluster)
+        self.db.execute(
+            "INSERT INTO cluster_members (item_id, cluster_id, reason, score) VALUES (?, ?, ?, ?)",
+            [member.item, member.cluster, member.reason, member.score],
+        )
+
+    def _save_cluster(self, cluster: Cluster) -> None:
         self.db.execute(
             "INSERT INTO clusters (id, primary_item, first_seen, last_seen, outlets, size) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET primary_item = excluded.primary_item, first_seen = excluded.first_seen,"
@@ -811,10 +832,6 @@ class SqliteDedupIndex:
             [cluster.id, cluster.primary_item, cluster.first_seen, cluster.last_seen,
              json.dumps(list(cluster.outlets), ensure_ascii=False), cluster.size],
         )  # fmt: skip
-        self.db.execute(
-            "INSERT INTO cluster_members (item_id, cluster_id, reason, score) VALUES (?, ?, ?, ?)",
-            [member.item, member.cluster, member.reason, member.score],
-        )
 
     def _rows(self, query: str, params: Sequence[Any] | dict[str, Any]) -> list[dict[str, Any]]:
         cursor = self.db.conn.execute(query, params)

@@ -399,6 +399,44 @@ def _stream() -> list[DedupInput]:
     ]
 
 
+def _two_stories_and_the_article_joining_them() -> list[DedupInput]:
+    """A Google News link (headline only) founds one story, the wire another; then the
+    outlet's article arrives: the link's headline from the outlet the link names, and a
+    reprint of the wire."""
+    gn = "https://news.google.com/rss/articles/CBMiAbC"
+    return [
+        item("wire", text=WIRE, source="APP", url="https://www.app.com.pk/1", published="2025-08-18T08:00:00+00:00"),
+        item("gn", title=f"{HEADLINE} - Dawn", text="", url=gn, source="Google News - ICT", published="2025-08-18T09:00:00+00:00"),
+        item("dawn", text=REPRINT, url="https://www.dawn.com/news/1912345", source="Dawn - Business", published="2025-08-18T10:00:00+00:00"),
+    ]
+
+
+def test_an_item_that_belongs_to_two_stories_merges_them(index: dedup.DedupIndex) -> None:
+    wire, gn, dawn = _two_stories_and_the_article_joining_them()
+    assert (assign(wire, index), assign(gn, index)) == ("wire", "gn")
+    assert assign(dawn, index) == "wire"  # the story founded first keeps its id
+    assert {index.get(i).member.cluster for i in ("wire", "gn", "dawn")} == {"wire"}
+    assert index.get("gn").member.reason == "first"  # how each item came in is kept
+    assert index.cluster("gn") is None
+    story = index.cluster("wire")
+    assert (story.size, story.primary_item, story.first_seen, story.last_seen) == (3, "wire", "2025-08-18T08:00:00+00:00", "2025-08-18T10:00:00+00:00")
+    assert story.outlets == ("APP", "Dawn", "Dawn - Business")
+    assert assign(dawn, index) == "wire" and index.cluster("wire").size == 3  # seen before: nothing changes
+
+
+def test_merged_stories_are_merged_in_the_archive_tables() -> None:
+    index = _sqlite_index()
+    for i in _two_stories_and_the_article_joining_them():
+        assign(i, index)
+    assert [tuple(r) for r in index.db.execute("SELECT id, size FROM clusters")] == [("wire", 3)]
+    assert {r[0] for r in index.db.execute("SELECT DISTINCT cluster_id FROM cluster_members")} == {"wire"}
+
+
+def test_dedup_lines_print_the_merged_story_for_every_item() -> None:
+    lines = [json.dumps({"id": i.id, "title": i.title, "text": i.text, "url": i.url, "published": i.published, "source": i.source}) for i in _two_stories_and_the_article_joining_them()]
+    assert list(dedup_lines(lines)) == [{"id": "wire", "cluster": "wire"}, {"id": "gn", "cluster": "wire"}, {"id": "dawn", "cluster": "wire"}]
+
+
 def test_rerunning_dedup_gives_the_same_clusters(index: dedup.DedupIndex) -> None:
     first = {i.id: assign(i, index) for i in _stream()}
     assert first == {"1": "1", "2": "2", "3": "1", "4": "4", "5": "5", "6": "6", "7": "6", "8": "1"}

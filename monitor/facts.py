@@ -957,11 +957,17 @@ def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
     return figure.unit != "percent" and bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
 
 
-def _resolve(period: Period | None, main: str) -> str:
+def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:
+    """A period's value; "the same period of the previous year" shifts the period it is
+    compared with: the nearest main period before it, else the sentence's main period
+    ("$2.8bn in July-March of FY25, against $2.3bn in the same period of the previous year":
+    July-March of FY24, not the FY of a "Survey 2024-25" named earlier)."""
     if period is None:
         return ""
     if period.shift:
-        return shift_period(main, period.shift) if main else ""
+        before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
+        base = before[-1] if before else main
+        return shift_period(base, period.shift) if base else ""
     return period.value
 
 
@@ -1039,7 +1045,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if period is not None and period.back:
         value = previous.period
     elif period is not None:
-        value = _resolve(period, main)
+        value = _resolve(period, main, periods)
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period
     else:

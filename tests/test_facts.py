@@ -215,6 +215,15 @@ def test_same_period_last_year_for_cumulative_figures():
     }
 
 
+def test_same_period_last_year_shifts_the_period_it_is_compared_with_not_the_first_named():
+    """The survey's own year is named first; the base is July-March of the year before."""
+    text = (
+        "The Economic Survey 2024-25 reports that ICT exports grew by 23.7 percent to $2.825 billion during "
+        "July-March of fiscal year 2024-25, compared with $2.284 billion in the same period of the previous year."
+    )
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2284, "USD_million") in named(text, "2025-06-10")
+
+
 # --------------------------------------------------------------------------- subjects and series
 
 

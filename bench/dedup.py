@@ -156,14 +156,20 @@ def quality(corpus: Path) -> bool:
 
 
 class Synthetic:
-    """Random news-like items: Zipf-distributed words, sentences, reprint families."""
+    """Random news-like items: Zipf-distributed words, sentences, reprint families.
+
+    As in real text, the most frequent words are function words: the first ranks of each
+    vocabulary are the English or Urdu words of :data:`monitor.dedup.FUNCTION_WORDS` (about
+    two in five words drawn), the rest made-up words."""
 
     def __init__(self, seed: int = 20250818, vocabulary: int = 30_000):
         self.rng = random.Random(seed)
         weights = [1 / (rank + 1) for rank in range(vocabulary)]
         self.cumulative = list(accumulate(weights))
-        self.latin = [self._word("abcdefghijklmnoprstuvwy") for _ in range(vocabulary)]
-        self.arabic = [self._word("ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہھءیے") for _ in range(vocabulary)]
+        english = sorted(w for w in dedup.FUNCTION_WORDS if w.isascii())
+        urdu = sorted(w for w in dedup.FUNCTION_WORDS if not w.isascii())
+        self.latin = english + [self._word("abcdefghijklmnoprstuvwy") for _ in range(vocabulary - len(english))]
+        self.arabic = urdu + [self._word("ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنوہھءیے") for _ in range(vocabulary - len(urdu))]
 
     def _word(self, letters: str) -> str:
         return "".join(self.rng.choices(letters, k=self.rng.choice((2, 3, 3, 4, 5, 5, 6, 7, 8, 9))))

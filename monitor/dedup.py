@@ -430,10 +430,14 @@ def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
         score = shared / len(later.shingles) if later.shingles else 0.0
         if score >= CONTAINMENT and shared >= MIN_SHARED:
             return joined("text", score)
+        needed = max(ORDERED * len(later.sequence), MIN_SHARED)
+        # the later item's words found in the earlier at all bound their common subsequence:
+        # most candidates fall short of it and skip the longer computation
+        vocabulary = set(earlier.sequence)
+        if sum(map(vocabulary.__contains__, later.sequence)) < needed:
+            return None
         ordered = ordered_share(later.sequence, earlier.sequence)
-        if ordered >= ORDERED and ordered * len(later.sequence) >= MIN_SHARED:
-            return joined("text", ordered)
-        return None
+        return joined("text", ordered) if ordered * len(later.sequence) >= needed else None
     score, shared = containment(new.shingles, other.shingles)
     return joined("text", score) if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
 

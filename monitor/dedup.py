@@ -48,19 +48,22 @@ of 1. A MOD-m sample is a consistent uniform sample of each item's shingles, so 
 about ``|A ∩ B| / m`` sampled shingles whatever their lengths, and a shared passage shows up
 as shared keys. SimHash estimates the cosine of whole documents and moves with every added
 intro or cut paragraph; it cannot find containment either. Each sampled shingle is one
-``(key, published, item)`` row of the index; a new item looks up its own keys within the time
+``(week, key, published, item)`` row of the index (exact keys, URL, GUID and headline, are
+kept apart and found at any time); a new item looks up its own keys within the time
 window, skips keys so common that they name no story (:data:`COMMON_KEY_ITEMS`, a stop list
 the archive learns by itself, in any language), takes up to :data:`CANDIDATE_LIMIT` items
 sharing most keys (at least :data:`MIN_SHARED_KEYS`), and compares them exactly (the precise
 check). A sample of each item's distinct content words (:data:`WORD_MODULUS`) is indexed
 beside its shingles, so that a retelling that keeps few of the wire's word pairs but many of
-its words is still offered. Nothing scans the archive.
+its words is still offered. Nothing scans the archive: the index is ordered by week first,
+so a lookup reads the pages of the window's weeks only.
 
 Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
 and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
 (ي ى → ی, ك → ک, ه ة ۃ → ہ), all decimal digits to ASCII, case folded, words split on
 Unicode word characters. Hashes are BLAKE2b, so fingerprints and cluster ids are the same on
-every run: the cluster id is the id of the item that founded the story.
+every run: the cluster id is the id of the item that founded the story (of the story
+founded first, when a new item shows two stories to be one and they merge).
 """
 
 from __future__ import annotations
@@ -324,12 +327,15 @@ class DedupIndex(Protocol):
     def get(self, item_id: str) -> Indexed | None:
         """The indexed item with this id, if any."""
 
+    def exact(self, keys: Sequence[int]) -> list[Indexed]:
+        """Items with any of these exact keys (URL, GUID, headline), whenever published."""
+
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
     ) -> list[Indexed]:
-        """Items sharing at least ``min_shared`` of ``keys``, published in ``[since, until]``
-        (``None``: any time, undated items included), those sharing most keys first, then
-        the earliest indexed; at most ``limit``. Keys found on more than
+        """Items sharing at least ``min_shared`` of the sampled ``keys``, published in
+        ``[since, until]`` (``None``: undated items only), those sharing most keys first,
+        then the earliest indexed; at most ``limit``. Keys found on more than
         :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
 
     def cluster(self, cluster_id: str) -> Cluster | None:
@@ -491,7 +497,7 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
 def matches(new: Fingerprint, index: DedupIndex, window_days: int) -> list[Member]:
     """Every indexed item ``new`` is a report of, as memberships of their stories."""
     since, until = _window(new.published, window_days)
-    found = index.candidates(new.exact_keys, None, None)
+    found = index.exact(new.exact_keys)
     found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(MIN_SHARED_KEYS, len(new.sample)))
     return [m for m in (compare(new, old, window_days) for old in found) if m]
 
@@ -588,11 +594,16 @@ class MemoryIndex:
         self._items: dict[str, Indexed] = {}
         self._order: dict[str, int] = {}
         self._postings: dict[int, list[str]] = {}
+        self._exact: dict[int, list[str]] = {}
         self._clusters: dict[str, Cluster] = {}
         self._members: dict[str, list[str]] = {}
 
     def get(self, item_id: str) -> Indexed | None:
         return self._items.get(item_id)
+
+    def exact(self, keys: Sequence[int]) -> list[Indexed]:
+        found = {i for key in set(keys) for i in self._exact.get(key, ())}
+        return [self._items[i] for i in sorted(found, key=self._order.__getitem__)]
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
@@ -606,9 +617,9 @@ class MemoryIndex:
         return [self._items[i] for i in ranked[:limit]]
 
     def _published_in(self, item_id: str, since: str | None, until: str | None) -> bool:
-        if since is None or until is None:
-            return True
         published = self._items[item_id].fingerprint.published
+        if since is None or until is None:
+            return published is None
         return published is not None and since <= published <= until
 
     def cluster(self, cluster_id: str) -> Cluster | None:
@@ -617,7 +628,9 @@ class MemoryIndex:
     def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
         self._items[fingerprint.id] = Indexed(fingerprint, member)
         self._order[fingerprint.id] = len(self._order)
-        for key in {*fingerprint.exact_keys, *fingerprint.sample}:
+        for key in set(fingerprint.exact_keys):
+            self._exact.setdefault(key, []).append(fingerprint.id)
+        for key in set(fingerprint.sample):
             self._postings.setdefault(key, []).append(fingerprint.id)
         self._members.setdefault(member.cluster, []).append(fingerprint.id)
         self._clusters[cluster.id] = cluster

@@ -331,7 +331,40 @@ def _v10_dedup_complete_texts(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE dedup_items ADD COLUMN complete INTEGER")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts]
+def _v11_dedup_keys_by_week(db: sqlite_utils.Database) -> None:
+    """Exact keys (URL, GUID, headline) move to ``dedup_exact``; the sampled text keys are
+    ordered by week first, so that lookups and writes stay in the last weeks' pages however
+    large the archive grows (see "dedup index and clusters" below)."""
+    db.executescript(
+        f"""
+        CREATE TABLE dedup_exact (
+            key INTEGER NOT NULL,
+            item INTEGER NOT NULL REFERENCES dedup_items(n),
+            PRIMARY KEY (key, item)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_exact (key, item)
+            SELECT url_key, n FROM dedup_items WHERE url_key IS NOT NULL
+            UNION ALL SELECT guid_key, n FROM dedup_items WHERE guid_key IS NOT NULL
+            UNION ALL SELECT title_key, n FROM dedup_items WHERE title_key IS NOT NULL;
+        CREATE TABLE dedup_sampled (
+            week INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            published INTEGER NOT NULL,
+            item INTEGER NOT NULL REFERENCES dedup_items(n),
+            PRIMARY KEY (week, key, published, item)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_sampled (week, key, published, item)
+            SELECT CASE WHEN k.published = {_UNDATED} THEN {_UNDATED_WEEK} ELSE k.published / {_WEEK} END,
+                   k.key, k.published, k.item
+            FROM dedup_keys k JOIN dedup_items i ON i.n = k.item
+            WHERE k.key IS NOT i.url_key AND k.key IS NOT i.guid_key AND k.key IS NOT i.title_key;
+        DROP TABLE dedup_keys;
+        ALTER TABLE dedup_sampled RENAME TO dedup_keys;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week]
 
 
 # --------------------------------------------------------------------------- the store
@@ -670,10 +703,14 @@ def _decode_item(row: dict) -> dict:
 #
 # - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, and in ``shingles``
 #   the shingle set followed by the content words in text order, see :func:`_pack_sets`);
-# - ``dedup_keys(key, published, item)``: one row per exact key and sampled shingle of an item,
-#   a ``WITHOUT ROWID`` table ordered by key then time, so a lookup is one range seek per key
-#   inside the time window, reading at most ``COMMON_KEY_ITEMS + 1`` rows, however large the
-#   archive grows;
+# - ``dedup_exact(key, item)``: one row per exact key of an item (URL, GUID, headline), looked
+#   up at any time;
+# - ``dedup_keys(week, key, published, item)``: one row per sampled shingle and content word of
+#   an item, a ``WITHOUT ROWID`` table ordered by week (of publication, in epoch weeks; undated
+#   items in week -1), then key, then time. A lookup is one range seek per key and week of
+#   the time window (three weeks for the default 7 days either side), reading at most
+#   ``COMMON_KEY_ITEMS + 1`` rows; lookups and writes touch only the last weeks' pages, so
+#   the work and the pages it reads depend on the window, not on the size of the archive;
 # - ``clusters(id, primary_item, first_seen, last_seen, outlets, size)``: one row per story;
 # - ``cluster_members(item_id, cluster_id, reason, score)``: each item's story and why.
 
@@ -719,7 +756,9 @@ _DEDUP_TABLES = (
 
 #: ``dedup_keys.published`` (epoch seconds) of undated items: outside every time window.
 _UNDATED = -(1 << 62)
-_LATEST = 1 << 62
+#: ``dedup_keys.week`` of undated items; dated ones are in week ``published // _WEEK``.
+_UNDATED_WEEK = -1
+_WEEK = 7 * 24 * 3600
 
 _DEDUP_SELECT = """
     SELECT i.*, m.cluster_id, m.reason, m.score FROM dedup_items i
@@ -727,25 +766,30 @@ _DEDUP_SELECT = """
 """
 
 #: Items sharing keys with a new item: the keys (a JSON array) that are not common in the
-#: window, then the items with most of them. Each key costs one range seek on the primary
-#: key of ``dedup_keys`` and reads at most ``:cap`` rows to tell whether it is common.
+#: window, then the items with most of them. Each key costs one range seek per week of the
+#: window on the primary key of ``dedup_keys`` and reads at most ``:cap`` rows to tell
+#: whether it is common.
 _DEDUP_CANDIDATES = """
     WITH wanted(key) AS (SELECT value FROM json_each(:keys)),
+    weeks(week) AS (SELECT value FROM json_each(:weeks)),
     rare(key) AS (
         SELECT key FROM wanted WHERE (
             SELECT count(*) FROM (
-                SELECT 1 FROM dedup_keys d
-                WHERE d.key = wanted.key AND d.published BETWEEN :since AND :until LIMIT :cap
+                SELECT 1 FROM weeks JOIN dedup_keys d
+                ON d.week = weeks.week AND d.key = wanted.key AND d.published BETWEEN :since AND :until LIMIT :cap
             )
         ) < :cap
     ),
     hits(item, shared) AS (
-        SELECT d.item, count(*) FROM rare
-        JOIN dedup_keys d ON d.key = rare.key AND d.published BETWEEN :since AND :until
+        SELECT d.item, count(*) FROM rare, weeks
+        JOIN dedup_keys d ON d.week = weeks.week AND d.key = rare.key AND d.published BETWEEN :since AND :until
         GROUP BY d.item HAVING count(*) >= :min_shared
         ORDER BY count(*) DESC, d.item LIMIT :limit
     )
 """ + _DEDUP_SELECT + " JOIN hits ON hits.item = i.n ORDER BY hits.shared DESC, hits.item"
+
+#: Items with any of the exact keys (a JSON array), in the order they were indexed.
+_DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN (SELECT value FROM json_each(:keys))) ORDER BY i.n"
 
 
 class SqliteDedupIndex:
@@ -758,16 +802,27 @@ class SqliteDedupIndex:
         rows = self._rows(_DEDUP_SELECT + " WHERE i.id = ?", [item_id])
         return _indexed(rows[0]) if rows else None
 
+    def exact(self, keys: Sequence[int]) -> list[Indexed]:
+        if not keys:
+            return []
+        return [_indexed(r) for r in self._rows(_DEDUP_EXACT, {"keys": json.dumps(sorted(set(keys)))})]
+
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
     ) -> list[Indexed]:
         if not keys:
             return []
-        bounded = since is not None and until is not None
+        if since is not None and until is not None:
+            first, last = _epoch(since), _epoch(until)
+            weeks = list(range(first // _WEEK, last // _WEEK + 1))
+        else:
+            first = last = _UNDATED
+            weeks = [_UNDATED_WEEK]
         params = {
             "keys": json.dumps(sorted(set(keys))),
-            "since": _epoch(since) if bounded else _UNDATED,
-            "until": _epoch(until) if bounded else _LATEST,
+            "weeks": json.dumps(weeks),
+            "since": first,
+            "until": last,
             "cap": COMMON_KEY_ITEMS + 1,
             "min_shared": min_shared,
             "limit": -1 if limit is None else limit,
@@ -814,9 +869,11 @@ class SqliteDedupIndex:
              f.title_key, f.words, _pack_sets(f.shingles, f.sequence), f.complete],
         ).lastrowid  # fmt: skip
         when = _epoch(f.published) if f.published else _UNDATED
+        week = when // _WEEK if f.published else _UNDATED_WEEK
+        self.db.conn.executemany("INSERT OR IGNORE INTO dedup_exact (key, item) VALUES (?, ?)", [(key, n) for key in set(f.exact_keys)])
         self.db.conn.executemany(
-            "INSERT OR IGNORE INTO dedup_keys (key, published, item) VALUES (?, ?, ?)",
-            [(key, when, n) for key in {*f.exact_keys, *f.sample}],
+            "INSERT OR IGNORE INTO dedup_keys (week, key, published, item) VALUES (?, ?, ?, ?)",
+            [(week, key, when, n) for key in set(f.sample)],
         )
         self._save_cluster(cluster)
         self.db.execute(

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from dataclasses import replace
+from datetime import datetime
 from typing import Iterator
 
 import pytest
@@ -115,6 +116,10 @@ def _sqlite_index() -> SqliteDedupIndex:
 @pytest.fixture(params=["memory", "sqlite"])
 def index(request: pytest.FixtureRequest) -> Iterator[dedup.DedupIndex]:
     yield MemoryIndex() if request.param == "memory" else _sqlite_index()
+
+
+#: The time window of ``DAY``, as :func:`monitor.dedup.assign` looks it up.
+AROUND_DAY = ("2025-08-11T09:00:00+00:00", "2025-08-25T09:00:00+00:00")
 
 
 def item(id: str, title: str = HEADLINE, text: str = WIRE, **fields: str | None) -> DedupInput:
@@ -372,18 +377,30 @@ def test_keys_on_more_items_than_a_story_has_are_skipped(index: dedup.DedupIndex
     assert keys
     for n in range(dedup.COMMON_KEY_ITEMS):
         assign(item(f"n{n}", title=f"Notice {n}", text=f"Office number {n} is closed. {boilerplate}"), index)
-    assert len(index.candidates(keys, None, None)) == dedup.COMMON_KEY_ITEMS
+    assert len(index.candidates(keys, *AROUND_DAY)) == dedup.COMMON_KEY_ITEMS
     assign(item("last", title="Notice", text=f"The last office is closed. {boilerplate}"), index)
-    assert index.candidates(keys, None, None) == []
+    assert index.candidates(keys, *AROUND_DAY) == []
 
 
 def test_candidates_share_at_least_min_shared_keys(index: dedup.DedupIndex) -> None:
     wire = fingerprint(item("wire", text=WIRE))
     assign(item("wire", text=WIRE), index)
     one = [wire.sample[0], 12345]
-    assert [c.member.item for c in index.candidates(one, None, None)] == ["wire"]
-    assert index.candidates(one, None, None, min_shared=2) == []
-    assert [c.member.item for c in index.candidates(wire.sample[:2], None, None, min_shared=2)] == ["wire"]
+    assert [c.member.item for c in index.candidates(one, *AROUND_DAY)] == ["wire"]
+    assert index.candidates(one, *AROUND_DAY, min_shared=2) == []
+    assert [c.member.item for c in index.candidates(wire.sample[:2], *AROUND_DAY, min_shared=2)] == ["wire"]
+
+
+def test_candidates_come_from_the_time_window_and_exact_keys_from_any_time(index: dedup.DedupIndex) -> None:
+    assign(item("august", url="https://example.com/a"), index)
+    assign(item("undated", url="https://example.com/u", published=None), index)
+    assign(item("march", url="https://example.com/m", published="2025-03-01T09:00:00+00:00"), index)
+    keys = fingerprint(item("q")).sample
+    assert [c.member.item for c in index.candidates(keys, *AROUND_DAY)] == ["august"]
+    assert [c.member.item for c in index.candidates(keys, "2025-02-22T09:00:00+00:00", "2025-03-08T09:00:00+00:00")] == ["march"]
+    assert [c.member.item for c in index.candidates(keys, None, None)] == ["undated"]  # undated: only undated ones
+    urls = [fingerprint(item("x", url=f"https://example.com/{x}")).url_key for x in "mua"]
+    assert [c.member.item for c in index.exact(urls)] == ["august", "undated", "march"]  # in the order indexed
 
 
 def _stream() -> list[DedupInput]:
@@ -460,12 +477,52 @@ def test_sqlite_candidates_are_found_through_the_key_index_without_a_scan() -> N
         assign(i, index)
     statements: list[str] = []
     index.db.conn.set_trace_callback(statements.append)
-    index.candidates(fingerprint(item("q", text=REPRINT)).sample, "2025-08-11T00:00:00+00:00", "2025-08-25T00:00:00+00:00", limit=5)
+    index.candidates(fingerprint(item("q", text=REPRINT)).sample, *AROUND_DAY, limit=5)
+    index.exact([fingerprint(item("q", url="https://app.com.pk/1")).url_key])
     index.db.conn.set_trace_callback(None)
     query = next(s for s in statements if "dedup_keys" in s)
     steps = [row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + query)]
-    assert "SEARCH d USING PRIMARY KEY (key=? AND published>? AND published<?)" in steps
+    # one seek per key and week of the window: only the window's pages are read
+    assert "SEARCH d USING PRIMARY KEY (week=? AND key=? AND published>? AND published<?)" in steps
     assert not [s for s in steps if s.split()[:2] in (["SCAN", "d"], ["SCAN", "i"], ["SCAN", "m"])]
+    exact = next(s for s in statements if "dedup_exact" in s)
+    steps = [row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + exact)]
+    assert "SEARCH e USING PRIMARY KEY (key=?)" in steps and not [s for s in steps if s.startswith("SCAN e") or s.startswith("SCAN i")]
+
+
+def test_an_archive_indexed_before_weeks_is_migrated_and_still_found(tmp_path) -> None:
+    """Version 10 kept exact and sampled keys in one table ordered by key; version 11 splits
+    them. An item indexed before is still found by its URL and by its text."""
+    import sqlite_utils
+
+    from monitor.store import MIGRATIONS, _pack_sets
+
+    path = tmp_path / "monitor.db"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:10]:
+        step(db)
+    db.execute("PRAGMA user_version = 10")
+    old = fingerprint(item("old", url="https://example.com/old", source="APP"))
+    n = db.execute(
+        "INSERT INTO dedup_items (id, published, script, lang, outlet, site, redirect, url_key, guid_key, title_key, words, shingles)"
+        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+        [old.id, old.published, old.script, old.lang, old.outlet, old.site, old.url_key, old.guid_key, old.title_key, old.words, _pack_sets(old.shingles, old.sequence)],
+    ).lastrowid
+    epoch = int(datetime.fromisoformat(old.published).timestamp())
+    db.conn.executemany("INSERT INTO dedup_keys (key, published, item) VALUES (?, ?, ?)", [(k, epoch, n) for k in {*old.exact_keys, *old.sample}])
+    db.execute("INSERT INTO clusters VALUES ('old', 'old', ?, ?, '[\"APP\"]', 1)", [old.published, old.published])
+    db.execute("INSERT INTO cluster_members VALUES ('old', 'old', 'first', 1.0)")
+    db.conn.commit()
+    db.close()
+
+    with Store(path) as store:
+        index = SqliteDedupIndex(store.db)
+        assert store.db.execute("SELECT count(*) FROM dedup_exact").fetchone()[0] == len(set(old.exact_keys))
+        weeks = {r[0] for r in store.db.execute("SELECT DISTINCT week FROM dedup_keys")}
+        assert weeks == {epoch // (7 * 24 * 3600)}
+        assert store.db.execute("SELECT count(*) FROM dedup_keys").fetchone()[0] == len(set(old.sample))
+        assert assign(item("amp", text="", url="https://example.com/old/amp/"), index) == "old"
+        assert assign(item("paper", title="Freelancers send home record sums", text=REPRINT), index) == "old"
 
 
 def test_sqlite_add_is_atomic() -> None:

@@ -17,10 +17,13 @@ written (ND) pairs grouped, for
 - ``MinHashLSHEnsemble``: the later story's shingles contained in the earlier one's, at 0.5.
 
 **Speed** on the synthetic stream of ``bench/dedup.py`` (news-like items, a third of the
-stories reprinted one to five times with a new intro, cuts and edits): items per second,
-in memory on both sides (the monitor's :class:`monitor.dedup.MemoryIndex`; a ``MinHashLSH``
-queried, then inserted into, for each item, the item joining the story of the first item it
-returns), and how many reprints joined their original's story.
+stories reprinted one to five times with a new intro, cuts and edits): items per second and
+how many reprints joined their original's story, for the monitor as it runs (the SQLite index
+of a new archive in a temporary directory, one transaction per 25 items), the monitor in
+memory (:class:`monitor.dedup.MemoryIndex`, as ``monitor dedup`` uses it), and a
+``MinHashLSH`` in memory, queried, then inserted into, for each item, the item joining the
+story of the first item it returns. datasketch keeps nothing on disk and looks back over the
+whole stream; the monitor looks back over the 7-day window.
 
 usage: bench/dedup_peer.py [--corpus DIR] [--items 50000] [--skip-quality] [--skip-scale]
 """
@@ -28,8 +31,8 @@ usage: bench/dedup_peer.py [--corpus DIR] [--items 50000] [--skip-quality] [--sk
 from __future__ import annotations
 
 import argparse
-import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +45,7 @@ sys.path.insert(0, str(HERE))
 from dedup import DEFAULT_CORPUS, Synthetic, grouped_shares, load_pairs  # noqa: E402
 
 from monitor import dedup  # noqa: E402
+from monitor.store import SqliteDedupIndex, Store  # noqa: E402
 
 PERMUTATIONS = 128
 
@@ -102,35 +106,44 @@ def quality(corpus: Path) -> None:
 
 
 def scale(items: int) -> None:
-    print(f"Synthetic stream: {items:,} items, in memory on both sides")
+    print(f"Synthetic stream: {items:,} items")
     print("| Method | items/s | ms per item | reprints joined | originals merged |")
     print("|---|---|---|---|---|")
     results = {}
-    for name in ("monitor", "datasketch"):
-        index, lsh = dedup.MemoryIndex(), MinHashLSH(threshold=0.5, num_perm=PERMUTATIONS)
-        story_of: dict[str, str] = {}
-        reprints = found = false_merges = 0
-        elapsed = 0.0
-        for item, story in Synthetic().stream(items):
-            started = time.perf_counter()
-            if name == "monitor":
-                cluster = dedup.assign(item, index)
-            else:
-                m = minhash(bigrams(item))
-                hits = lsh.query(m)
-                cluster = story_of[min(hits)] if hits else item.id
-                story_of[item.id] = cluster
-                lsh.insert(item.id, m)
-            elapsed += time.perf_counter() - started
-            if item.id != story:
-                reprints += 1
-                found += cluster == story
-            else:
-                false_merges += cluster != story
+    for name in ("monitor, SQLite archive", "monitor, in memory", "datasketch MinHashLSH, in memory"):
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(Path(tmp) / "monitor.db") if "SQLite" in name else None
+            index = SqliteDedupIndex(store.db) if store else dedup.MemoryIndex()
+            lsh = MinHashLSH(threshold=0.5, num_perm=PERMUTATIONS)
+            story_of: dict[str, str] = {}
+            reprints = found = false_merges = 0
+            elapsed = 0.0
+            for n, (item, story) in enumerate(Synthetic().stream(items)):
+                started = time.perf_counter()
+                if name.startswith("monitor"):
+                    if store and n % 25 == 0:
+                        store.db.conn.execute("BEGIN IMMEDIATE")
+                    cluster = dedup.assign(item, index)
+                    if store and (n % 25 == 24 or n == items - 1):
+                        store.db.conn.execute("COMMIT")
+                else:
+                    m = minhash(bigrams(item))
+                    hits = lsh.query(m)
+                    cluster = story_of[min(hits)] if hits else item.id
+                    story_of[item.id] = cluster
+                    lsh.insert(item.id, m)
+                elapsed += time.perf_counter() - started
+                if item.id != story:
+                    reprints += 1
+                    found += cluster == story
+                else:
+                    false_merges += cluster != story
+            if store:
+                store.close()
         results[name] = elapsed
         print(f"| {name} | {items / elapsed:.0f} | {1000 * elapsed / items:.2f} | {found:,}/{reprints:,} | {false_merges} |")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"monitor / datasketch time: {results['monitor'] / results['datasketch']:.2f}x; peak RSS of the run {peak:.0f} MB")
+    peer = results["datasketch MinHashLSH, in memory"]
+    print(f"time against datasketch: SQLite archive {results['monitor, SQLite archive'] / peer:.2f}x, in memory {results['monitor, in memory'] / peer:.2f}x")
 
 
 def main() -> None:

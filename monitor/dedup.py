@@ -72,6 +72,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
@@ -138,6 +139,7 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ", "\u0640": None, "\u200c": None, "\u200d": None}
 _GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "info"})
 _KEY_OFFSET = 1 << 63  # unsigned 64-bit hashes to SQLite's signed integers
+_LAST = float("inf")  # sorts after every position in a (published, order, item) posting
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -588,12 +590,16 @@ def _rank(f: Fingerprint) -> tuple:
 
 
 class MemoryIndex:
-    """A :class:`DedupIndex` in dictionaries: for one run of ``monitor dedup`` and the tests."""
+    """A :class:`DedupIndex` in dictionaries: for one run of ``monitor dedup`` and the tests.
+
+    Each sampled key keeps its items sorted by publication time (undated ones apart), so a
+    lookup bisects to the window, as the archive's index seeks to it."""
 
     def __init__(self) -> None:
         self._items: dict[str, Indexed] = {}
         self._order: dict[str, int] = {}
-        self._postings: dict[int, list[str]] = {}
+        self._postings: dict[int, list[tuple[str, int, str]]] = {}  # key: (published, order, item)
+        self._undated: dict[int, list[str]] = {}
         self._exact: dict[int, list[str]] = {}
         self._clusters: dict[str, Cluster] = {}
         self._members: dict[str, list[str]] = {}
@@ -610,17 +616,16 @@ class MemoryIndex:
     ) -> list[Indexed]:
         counts: Counter[str] = Counter()
         for key in set(keys):
-            found = [i for i in self._postings.get(key, ()) if self._published_in(i, since, until)]
+            if since is None or until is None:
+                found = self._undated.get(key, [])
+            else:
+                postings = self._postings.get(key, [])
+                lo, hi = bisect_left(postings, (since,)), bisect_right(postings, (until, _LAST))
+                found = [] if hi - lo > COMMON_KEY_ITEMS else [item for _, _, item in postings[lo:hi]]
             if len(found) <= COMMON_KEY_ITEMS:
                 counts.update(found)
         ranked = sorted((i for i in counts if counts[i] >= min_shared), key=lambda i: (-counts[i], self._order[i]))
         return [self._items[i] for i in ranked[:limit]]
-
-    def _published_in(self, item_id: str, since: str | None, until: str | None) -> bool:
-        published = self._items[item_id].fingerprint.published
-        if since is None or until is None:
-            return published is None
-        return published is not None and since <= published <= until
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return self._clusters.get(cluster_id)
@@ -630,8 +635,12 @@ class MemoryIndex:
         self._order[fingerprint.id] = len(self._order)
         for key in set(fingerprint.exact_keys):
             self._exact.setdefault(key, []).append(fingerprint.id)
+        order, published = self._order[fingerprint.id], fingerprint.published
         for key in set(fingerprint.sample):
-            self._postings.setdefault(key, []).append(fingerprint.id)
+            if published is None:
+                self._undated.setdefault(key, []).append(fingerprint.id)
+            else:
+                insort(self._postings.setdefault(key, []), (published, order, fingerprint.id))
         self._members.setdefault(member.cluster, []).append(fingerprint.id)
         self._clusters[cluster.id] = cluster
 

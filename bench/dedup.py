@@ -4,18 +4,20 @@
 newspaper story on the same event, labelled by hand: wholly derived (WD), partially derived
 (PD) or not derived, written independently (ND). Each pair goes through
 :func:`monitor.dedup.assign` in an index of its own, dated as the corpus dates it, and counts
-as grouped when both stories land in one cluster. Floors: WD grouped >= 0.90, ND grouped
-<= 0.05; PD is reported. Two more tables repeat the run at other shingle containment
-thresholds and at other content-word thresholds (``off``: shingles alone), to show the
-trade-off. (Pairs share source files, 0014-0016 for instance, so a single stream
-over the whole corpus would also group pairs with each other; the labels are about pairs.)
+as grouped when both stories land in one cluster; both are whole articles
+(``complete=True``). Floors: WD grouped >= 0.90, ND grouped <= 0.05; PD is reported. More
+tables repeat the run on each half of the corpus (odd and even pair numbers), at other
+shingle containment thresholds and at other thresholds of content words in order (``off``:
+shingles alone), to show how much the figures depend on the thresholds. (Pairs share
+source files, 0014-0016 for instance, so a single stream over the whole corpus would also
+group pairs with each other; the labels are about pairs.)
 
 **Scale.** Synthetic items (Zipf-distributed words in Latin and Arabic script, one in five
-Urdu-like, a third of the stories reprinted one to five times with a new intro, cuts and
-edits within two days; about 1,000 items a day) go one by one through :func:`assign` into
-the SQLite index of a new archive (:class:`monitor.store.Store`: WAL, ``synchronous=NORMAL``)
-in a temporary directory, one transaction per ``--batch`` items (the new items of one
-poll of a source). Reported: items per second and the mean cost per item over the 1,000
+Urdu-like, function words the most frequent, a third of the stories reprinted one to five
+times with a new intro, cuts and edits within two days; about 1,000 items a day) go one by
+one through :func:`assign` into the SQLite index of a new archive
+(:class:`monitor.store.Store`: WAL, ``synchronous=NORMAL``) in a temporary directory, one
+transaction per ``--batch`` items (the new items of one poll of a source). Reported: items per second and the mean cost per item over the 1,000
 items before each checkpoint, wall and CPU time (making up the items is not counted), peak
 RSS, the database size, and how the synthetic reprints were grouped.
 

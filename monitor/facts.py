@@ -776,7 +776,7 @@ _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bann
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
 
 
 def _clause(sentence: str, figure: Figure) -> tuple[int, int]:

@@ -224,6 +224,17 @@ def test_same_period_last_year_shifts_the_period_it_is_compared_with_not_the_fir
     assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2284, "USD_million") in named(text, "2025-06-10")
 
 
+def test_a_target_in_an_although_clause_leaves_the_figure_before_it_alone():
+    text = (
+        "In fiscal year 2024-25, exports of IT and IT-enabled services reached a record $3.8 billion, an increase "
+        "of about 18pc over the previous year, although the amount fell short of the government's target of $4.2bn."
+    )
+    found = named(text, "2025-08-19")
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in found
+    assert ("it_exports_annual", "FY2024-25", 18, "percent") in found
+    assert not [f for f in found if f[2] == 4200 and f[0] != "other"]  # the target stays out of the series
+
+
 # --------------------------------------------------------------------------- subjects and series
 
 

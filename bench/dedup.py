@@ -120,38 +120,33 @@ def quality(corpus: Path) -> bool:
         print(f"| {label} | {total} | {hits} | {share[label]:.3f} | {targets[label]} |")
     print()
     print("The same rule on each half of the corpus (odd and even pair numbers):")
-    print("| Half | WD | PD | ND |")
+    _table("Half", [(name, _shares([p for p in pairs if int(p.id) % 2 == parity])) for name, parity in (("odd", 1), ("even", 0))])
+    print("Sensitivity (full-text shingle threshold; content words and teaser rule unchanged):")
+    _table("Containment", [(f"{t:.1f}", _shares(pairs, CONTAINMENT=t)) for t in SENSITIVITY])
+    print("Sensitivity (ordered content-word threshold; shingle and teaser rules unchanged):")
+    # off: above any share
+    _table("Content words in order", [("off" if t is None else f"{t:.3f}", _shares(pairs, ORDERED=2.0 if t is None else t)) for t in ORDERED_SENSITIVITY])
+    return share["WD"] >= WD_FLOOR and share["ND"] <= ND_CEILING
+
+
+def _shares(pairs: list[Pair], **thresholds: float) -> dict[str, float]:
+    """The share of each label's pairs grouped, with ``monitor.dedup``'s thresholds set as given."""
+    defaults = {name: getattr(dedup, name) for name in thresholds}
+    try:
+        for name, value in thresholds.items():
+            setattr(dedup, name, value)
+        return {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
+    finally:
+        for name, value in defaults.items():
+            setattr(dedup, name, value)
+
+
+def _table(first: str, rows: list[tuple[str, dict[str, float]]]) -> None:
+    print(f"| {first} | WD | PD | ND |")
     print("|---|---|---|---|")
-    for name, parity in (("odd", 1), ("even", 0)):
-        s = {label: hits / total for label, (hits, total) in grouped_shares([p for p in pairs if int(p.id) % 2 == parity]).items()}
+    for name, s in rows:
         print(f"| {name} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
     print()
-    print("Sensitivity (full-text shingle threshold; content words and teaser rule unchanged):")
-    print("| Containment | WD | PD | ND |")
-    print("|---|---|---|---|")
-    default = dedup.CONTAINMENT
-    try:
-        for threshold in SENSITIVITY:
-            dedup.CONTAINMENT = threshold
-            s = {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
-            print(f"| {threshold:.1f} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
-    finally:
-        dedup.CONTAINMENT = default
-    print()
-    print("Sensitivity (ordered content-word threshold; shingle and teaser rules unchanged):")
-    print("| Content words in order | WD | PD | ND |")
-    print("|---|---|---|---|")
-    default = dedup.ORDERED
-    try:
-        for threshold in ORDERED_SENSITIVITY:
-            dedup.ORDERED = 2.0 if threshold is None else threshold  # above any share: off
-            s = {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
-            name = "off" if threshold is None else f"{threshold:.3f}"
-            print(f"| {name} | {s['WD']:.3f} | {s['PD']:.3f} | {s['ND']:.3f} |")
-    finally:
-        dedup.ORDERED = default
-    print()
-    return share["WD"] >= WD_FLOOR and share["ND"] <= ND_CEILING
 
 
 # --------------------------------------------------------------------------- scale

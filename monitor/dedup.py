@@ -439,14 +439,14 @@ def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
         score = shared / len(later.shingles) if later.shingles else 0.0
         if score >= CONTAINMENT and shared >= MIN_SHARED:
             return joined("text", score)
-        needed = max(ORDERED * len(later.sequence), MIN_SHARED)
+        needed = max(ORDERED * len(later.sequence), MIN_SHARED) - 1e-9  # words in common, in order
         # the later item's words found in the earlier at all bound their common subsequence:
         # most candidates fall short of it and skip the longer computation
         vocabulary = set(earlier.sequence)
         if sum(map(vocabulary.__contains__, later.sequence)) < needed:
             return None
         ordered = ordered_share(later.sequence, earlier.sequence)
-        return joined("text", ordered) if ordered * len(later.sequence) >= needed else None
+        return joined("text", ordered) if round(ordered * len(later.sequence)) >= needed else None
     score, shared = containment(new.shingles, other.shingles)
     return joined("text", score) if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
 

@@ -25,6 +25,10 @@ browser:
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null || { \
 	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; }
+	@# Urdu fonts, so that screenshots under data/screenshots/ show Urdu text, not boxes; the tests do not need them
+	@fc-list 2>/dev/null | grep -q "Nastaliq" || { \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y fonts-noto-core >/dev/null 2>&1 || echo "make browser: no Urdu fonts (fonts-noto-core); screenshots will show boxes for Urdu"; }
 
 demo: install
 	$(BIN)/monitor demo

@@ -23,10 +23,11 @@ from pathlib import Path
 import pytest
 
 from conftest import repo_rules_sections
-from digest_archive import EXPORT_HISTORY, SOURCES_YAML, STORIES, WEEK, build_archive
+from digest_archive import EXPORT_HISTORY, SOURCES_YAML, STORIES, WEEK, build_archive, week_of
 from monitor.config import load_config
 from monitor.digest import build_digest, write_digest
-from monitor.store import Store
+from monitor.models import Item
+from monitor.store import Store, item_id
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOTS = REPO / "data" / "screenshots"
@@ -54,7 +55,9 @@ MEASURE = """(() => {
       overflow.push(`${el.tagName} ${Math.round(r.left)}..${Math.round(r.right)}: ${(el.textContent || "").trim().slice(0, 80)}`);
     }
   }
-  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow,
+  const rtl = [...document.querySelectorAll("[dir=auto]")].filter(el => el.matches(":dir(rtl)"))
+    .map(el => (el.textContent || "").trim().slice(0, 40));
+  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow, rtl,
           text: document.body.innerText, scripts: document.scripts.length};
 })()"""
 
@@ -183,6 +186,40 @@ def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width
     shot = SCREENSHOTS / f"digest-{WEEK}-{width}px.png"
     shot.write_bytes(png)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+URDU_TITLE = "وی پی این رجسٹریشن کی آخری تاریخ 30 ستمبر تک بڑھا دی گئی"
+URDU_TEXT = (
+    "پاکستان ٹیلی کمیونیکیشن اتھارٹی نے فری لانسرز اور سافٹ ویئر ہاؤسز کے لیے وی پی این رجسٹریشن کی آخری "
+    "تاریخ میں 30 ستمبر تک توسیع کر دی ہے۔ رجسٹریشن پی ٹی اے کے پورٹل پر آن لائن کی جا سکتی ہے۔"
+)
+
+
+@pytest.fixture(scope="module")
+def urdu_digest_html(tmp_path_factory):
+    """The test archive with one Urdu story more, as an Urdu-language source would add it."""
+    folder = tmp_path_factory.mktemp("browser-urdu")
+    config_path = folder / "sources.yaml"
+    config_path.write_text("sources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n" + repo_rules_sections(), encoding="utf-8")
+    config = load_config(config_path)
+    with Store(folder / "monitor.db") as store:
+        build_archive(store, config)
+        url = "https://news.example.com/urdu-vpn"
+        urdu = Item(id=item_id(url), source="Test Tribune", url=url, canonical_url=url, title=URDU_TITLE, text=URDU_TEXT, summary=URDU_TEXT,
+                    published="2025-08-22T12:00:00+00:00", fetched_at="2025-08-22T12:00:00+00:00", lang="ur", topics=("vpn_internet",), score=5.0)
+        store.save_items([urdu], week_of=week_of(config))
+        html, _ = write_digest(build_digest(store, config, WEEK), folder)
+    return html
+
+
+def test_an_urdu_story_reads_right_to_left_on_a_phone(browser, urdu_digest_html):
+    seen, png = browser.render(urdu_digest_html.as_uri(), 375)
+    assert seen["overflow"] == [] and seen["scrollWidth"] <= 375
+    assert URDU_TITLE in seen["text"]
+    # the headline and summary run right to left; the English around them does not
+    assert URDU_TITLE[:40] in seen["rtl"] and any(t.startswith(URDU_TEXT[:20]) for t in seen["rtl"])
+    assert not [t for t in seen["rtl"] if t.isascii()]
+    (SCREENSHOTS / f"digest-{WEEK}-urdu-375px.png").write_bytes(png)
 
 
 def test_a_layout_that_overflows_is_caught(browser, digest_html, tmp_path):

@@ -151,18 +151,23 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def digest_html(tmp_path_factory):
-    """The HTML digest of the test archive, written as ``monitor digest`` writes it."""
-    folder = tmp_path_factory.mktemp("browser")
+def _write_digest(folder: Path, extra: tuple[Item, ...] = ()):
+    """The HTML digest of the test archive (and ``extra`` items), as ``monitor digest`` writes it."""
     config_path = folder / "sources.yaml"
     config_path.write_text("sources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n" + repo_rules_sections(), encoding="utf-8")
     config = load_config(config_path)
     with Store(folder / "monitor.db") as store:
         build_archive(store, config)
+        if extra:
+            store.save_items(list(extra), week_of=week_of(config))
         digest = build_digest(store, config, WEEK)
         html, _ = write_digest(digest, folder)
     return html, digest
+
+
+@pytest.fixture(scope="module")
+def digest_html(tmp_path_factory):
+    return _write_digest(tmp_path_factory.mktemp("browser"))
 
 
 @pytest.mark.parametrize("width", [1200, 375])
@@ -198,17 +203,10 @@ URDU_TEXT = (
 @pytest.fixture(scope="module")
 def urdu_digest_html(tmp_path_factory):
     """The test archive with one Urdu story more, as an Urdu-language source would add it."""
-    folder = tmp_path_factory.mktemp("browser-urdu")
-    config_path = folder / "sources.yaml"
-    config_path.write_text("sources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n" + repo_rules_sections(), encoding="utf-8")
-    config = load_config(config_path)
-    with Store(folder / "monitor.db") as store:
-        build_archive(store, config)
-        url = "https://news.example.com/urdu-vpn"
-        urdu = Item(id=item_id(url), source="Test Tribune", url=url, canonical_url=url, title=URDU_TITLE, text=URDU_TEXT, summary=URDU_TEXT,
-                    published="2025-08-22T12:00:00+00:00", fetched_at="2025-08-22T12:00:00+00:00", lang="ur", topics=("vpn_internet",), score=5.0)
-        store.save_items([urdu], week_of=week_of(config))
-        html, _ = write_digest(build_digest(store, config, WEEK), folder)
+    url = "https://news.example.com/urdu-vpn"
+    urdu = Item(id=item_id(url), source="Test Tribune", url=url, canonical_url=url, title=URDU_TITLE, text=URDU_TEXT, summary=URDU_TEXT,
+                published="2025-08-22T12:00:00+00:00", fetched_at="2025-08-22T12:00:00+00:00", lang="ur", topics=("vpn_internet",), score=5.0)
+    html, _ = _write_digest(tmp_path_factory.mktemp("browser-urdu"), (urdu,))
     return html
 
 

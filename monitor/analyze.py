@@ -79,8 +79,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleError
-from .facts import extract_facts, split_sentences
+from .facts import extract_facts
 from .models import TOPIC_IDS, Analysis, Fact
+from .text import split_sentences
 
 PASSING_MENTION = "passing_mention"
 _TOPIC_KEYS = {"label", "keywords", "phrases", "require", "exclude"}

@@ -36,8 +36,9 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
-from .facts import shift_period, split_sentences
+from .facts import shift_period
 from .store import Store
+from .text import split_sentences
 from .weeks import check_week, parse_timestamp, week_bounds
 
 log = logging.getLogger("monitor.digest")

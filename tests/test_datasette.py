@@ -26,7 +26,8 @@ from datasette.app import Datasette
 
 from monitor.models import FetchResult, Item, Source
 from monitor.serve import METADATA_FILE, SETTINGS, metadata_for, prepare_archive
-from monitor.store import MIGRATIONS, Store, _v3_archive_views, item_id, iso_week_sql
+from monitor.store import MIGRATIONS, Store, item_id, iso_week_sql
+from monitor.store._migrations import _v3_archive_views
 from monitor.weeks import current_week, iso_week
 
 KARACHI = ZoneInfo("Asia/Karachi")

@@ -301,7 +301,7 @@ def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
 
 
 def test_the_sqlite_index_keeps_content_words_in_order_and_reads_older_layouts() -> None:
-    from monitor.store import _pack, _pack_sets, _unpack_sets
+    from monitor.store._dedup_index import _pack, _pack_sets, _unpack_sets
 
     f = fingerprint(item("a", complete=True))
     assert f.sequence and _unpack_sets(_pack_sets(f.shingles, f.sequence)) == {"shingles": f.shingles, "sequence": f.sequence}
@@ -495,7 +495,8 @@ def test_an_archive_indexed_before_weeks_is_migrated_and_still_found(tmp_path) -
     them. An item indexed before is still found by its URL and by its text."""
     import sqlite_utils
 
-    from monitor.store import MIGRATIONS, _pack_sets
+    from monitor.store import MIGRATIONS
+    from monitor.store._dedup_index import _pack_sets
 
     path = tmp_path / "monitor.db"
     db = sqlite_utils.Database(path)

@@ -1,0 +1,91 @@
+"""Figures about the watched subjects, as dated facts.
+
+:func:`extract_facts` reads an article sentence by sentence and turns each figure that is
+about a watched subject into a :class:`~monitor.models.Fact`:
+
+* **Figures.** Money (``$354m``, ``$348Mn``, ``$1.3bln``, ``US$ 2.616 billion``,
+  ``$1,941.350 million``, ``Rs30 billion``, ``700 million USD``, Urdu ``38 کروڑ 60 لاکھ ڈالر``),
+  percentages (``24pc``, ``23.7 per cent``, ``24%``, ``24 فیصد``), counts (``2.37 million
+  freelancers``, ``23 lac``) and ranks (``ranks 4th``, ``fourth-largest``, ``top five``).
+  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits.
+* **Subjects.** Each figure belongs to the nearest subject named before it in its clause
+  (clauses end at ", while", ", and", ";" ...), else to one named just after it, else to the
+  nearest before it in the sentence: IT/ICT exports, freelancers, VPNs, parts of ICT exports
+  (computer or telecom services, kept as ``other``), or a subject the monitor does not track
+  (total exports, workers' remittances, imports, GDP...), named only so that its figures are
+  not taken for ours. A sentence that names no subject but refers back (``they``, ``the
+  sector``, ``exports``) inherits the subject and period of the sentence before it.
+* **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
+  before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),
+  ``FY2024-25:Jul-Mar`` (months so far: ``9MFY25``, ``Jul-Mar``, ``first nine months``),
+  ``FY2025-26:Q1`` and ``FY2025-26:H1`` (also for ``Jul-Sep`` and ``Jul-Dec``); or ``""``
+  when the text gives none. A figure takes the period of its clause, else one that frames
+  the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in March``,
+  ``same period last year``) date only the comparison figure, never the headline one; a
+  growth rate without a period takes that of the sentence before, if about the same subject.
+* **Series.** ``it_exports_monthly`` / ``_cumulative`` / ``_annual`` by the kind of period,
+  ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking`` (a rank
+  in a clause about freelancing, IT or an index, and not another country's). Percentages on
+  a series are growth rates (declines negative); shares are not. Targets, projections,
+  changes ("up by $20m"), averages, allocations, taxes, losses, programme claims, memberships
+  and counts of something else ("4.6 million students") about a watched subject go to
+  ``other``; counts under 1,000 in ``other`` are dropped.
+* **Plausibility.** Each series accepts one unit and a range of values
+  (:data:`PLAUSIBLE`); a figure outside it (say "$1.46 million" of monthly exports, where
+  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped.
+
+:func:`same_fact` and :func:`is_revision` tell whether two facts are the same figure from
+different outlets, or a revision of an earlier one; :func:`relation` applies them to a new
+report and the known figures the archive looks up by :func:`fact_key`.
+
+The package's modules, each testable alone: ``_numbers`` (figures), ``_periods`` (the
+fiscal calendar and period forms), ``_subjects``, ``_classify`` (series), ``_extract``
+(sentence by sentence) and ``_series`` (series, units, plausible ranges, same figure or
+revision). Sentences are split by :mod:`monitor.text`.
+"""
+
+from __future__ import annotations
+
+from ..text import normalise_digits, split_sentences
+from ._classify import classify
+from ._extract import MAX_QUOTE, extract_facts
+from ._numbers import Figure, find_figures
+from ._periods import Period, canonical_period, find_periods, fiscal_year, shift_period
+from ._series import (
+    PLAUSIBLE,
+    REVISION_TOLERANCE,
+    SAME_TOLERANCE,
+    SERIES,
+    UNITS,
+    fact_key,
+    is_revision,
+    relation,
+    same_fact,
+)
+from ._subjects import Subject, find_subjects
+
+__all__ = [
+    "MAX_QUOTE",
+    "PLAUSIBLE",
+    "REVISION_TOLERANCE",
+    "SAME_TOLERANCE",
+    "SERIES",
+    "UNITS",
+    "Figure",
+    "Period",
+    "Subject",
+    "canonical_period",
+    "classify",
+    "extract_facts",
+    "fact_key",
+    "find_figures",
+    "find_periods",
+    "find_subjects",
+    "fiscal_year",
+    "is_revision",
+    "normalise_digits",
+    "relation",
+    "same_fact",
+    "shift_period",
+    "split_sentences",
+]

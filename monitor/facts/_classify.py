@@ -1,0 +1,246 @@
+"""Which series a figure belongs to, from the words around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ._numbers import _NUM, Figure
+from ._periods import (
+    _BASE_CUE,
+    _COMPARISON_CUE,
+    _URDU_COMPARISON_AFTER,
+    Period,
+    shift_period,
+)
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
+
+_TARGET_CUE = re.compile(
+    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
+    r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
+    r"can\s+reach|capacity|commitments?|pledge\w*)\b|ہدف|متوقع",
+    re.IGNORECASE,
+)
+_OTHER_CUE = re.compile(
+    r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
+    r"average|averag\w+|net\s+exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
+    r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
+    r"loss(?:es)?|lost|cost\w*|damage\w*)\b|ٹیکس|بجٹ",
+    re.IGNORECASE,
+)
+_GROWTH_UP = re.compile(
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ|زیادہ",
+    re.IGNORECASE,
+)
+_GROWTH_DOWN = re.compile(
+    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
+    r"slip\w*|dwindl\w+|negative)\b|کمی|کم\b|گر",
+    re.IGNORECASE,
+)
+_NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
+_CHANGE_AMOUNT = re.compile(
+    r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
+    re.IGNORECASE,
+)
+_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
+_COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
+_VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
+
+
+def _clause(sentence: str, figure: Figure) -> tuple[int, int]:
+    """The bounds of the clause holding ``figure``: between breaks such as ", while"."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, figure.start)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, figure.end)
+    return start, after.start() if after else len(sentence)
+
+
+def _series_of_exports(period: str) -> str:
+    if re.fullmatch(r"\d{4}-\d\d", period):
+        return "it_exports_monthly"
+    if ":" in period:
+        return "it_exports_cumulative"
+    return "it_exports_annual"
+
+
+def _growth_sign(clause_head: str, after: str) -> int:
+    """+1 or -1 when the words around a percentage say it grew or fell, else 0.
+
+    A direction word right after the figure ("3pc lower", "11pc growth") decides; otherwise
+    the last direction word before it in its clause ("rose 24pc", "a decline of 1pc").
+    """
+    if re.match(r"\s+of\b", after):
+        return 0  # a share: "24pc of total exports"
+    right = re.match(r"\s*(?:[\w-]+\s+){0,1}?(\w+)", after)
+    if right and _GROWTH_DOWN.fullmatch(right.group(1)):
+        return -1
+    if right and _GROWTH_UP.fullmatch(right.group(1)) and not _NEUTRAL.fullmatch(right.group(1)):
+        return 1
+    up = [m.end() for m in _GROWTH_UP.finditer(clause_head)]
+    down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
+    if up or down:
+        return -1 if max(down, default=-1) > max(up, default=-1) else 1
+    if right and _NEUTRAL.fullmatch(right.group(1)):
+        return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class _Place:
+    """A figure with what surrounds it: its sentence, clause, subject and resolved period."""
+
+    figure: Figure
+    sentence: str
+    clause: str  # the figure's own clause
+    context: str  # the clause widened to take in the subject
+    kind: str
+    period: str
+    target: bool = False
+
+
+def classify(place: _Place) -> tuple[str, float] | None:
+    """``(series, value)`` for a figure about a watched subject; ``None`` when it is no fact."""
+    figure, value = place.figure, place.figure.value
+    head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
+    if figure.unit == "rank":
+        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
+        return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
+    if place.target or place.kind == "it_component" or _TARGET_CUE.search(place.clause):
+        return "other", value
+    if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
+        return "other", value
+    if _OTHER_CUE.search(place.clause):
+        return "other", value
+    if figure.unit == "percent":
+        if _is_level(place.sentence, figure):
+            return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
+        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 30])
+        return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
+    if place.kind == "it_exports":
+        return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
+    if place.kind == "freelancers":
+        return _freelancer_series(place), value
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
+        return "vpn_registrations", value
+    return "other", value
+
+
+_LEVEL_BEFORE = re.compile(
+    rf"(?:\bfrom|\bfrom\s+(?:{_NUM})\s?(?:%|pc|pct|per\s?cent|percent)?\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _is_level(sentence: str, figure: Figure) -> bool:
+    """Whether a percentage is a level moved from or to ("up from 35 percent", "from 35 to 50
+    percent"): a share or rate that changed, not the growth of a series."""
+    return bool(_LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]))
+
+
+def _percent_series(place: _Place) -> str:
+    if place.kind == "it_exports":
+        return _series_of_exports(place.period) if place.period else "other"
+    return "freelancer_earnings" if place.kind == "freelancers" else "other"
+
+
+def _freelancer_series(place: _Place) -> str:
+    """Money is earnings; a count is the number of freelancers unless it counts something
+    else ("4.6 million students") or a yearly flow ("50,000 freelancers every year")."""
+    figure = place.figure
+    if figure.unit != "count":
+        return "freelancer_earnings"
+    flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
+    return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
+
+
+def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
+    """Whether a count counts the subject: no noun after it, the subject's own noun, or
+    people who are then named as the subject ("2 million Pakistanis work as freelancers")."""
+    noun = place.figure.noun
+    if not noun or noun in _LINK_WORDS or nouns.match(noun):
+        return True
+    follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
+    return noun in _PEOPLE and bool(follows)
+
+
+_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"})
+_PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
+_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
+
+
+def _nearest(periods: list[Period], figure: Figure) -> Period | None:
+    def distance(p: Period) -> int:
+        return p.start - figure.end if p.start >= figure.end else figure.start - p.end
+
+    return min(periods, key=distance) if periods else None
+
+
+def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int) -> Period | None:
+    """The period dating a figure: the nearest in its clause; else the nearest before it that
+    frames the whole sentence (before any subject) or follows the figure's own subject."""
+    if _is_comparison_figure(figure, sentence):
+        after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
+        return after[0] if after else None
+    # "$2.28bn in the same period of the previous year": the base period right after the figure
+    right_after = [p for p in periods if p.shift and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    if right_after:
+        return right_after[0]
+    main = [p for p in periods if not p.comparison]
+    in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
+    if in_clause:
+        return _nearest(in_clause, figure)
+    # Urdu puts the base's period first: "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"
+    bases = [p for p in periods if p.shift and clause[0] <= p.start and p.end <= figure.start]
+    if bases:
+        return bases[-1]
+    before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
+    return before[-1] if before else None
+
+
+_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
+
+
+_SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from July 2024 to March 2025" names a span
+
+
+def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> list[Period]:
+    """Mark the periods that are bases of comparisons: "compared to FY 2022-23", "from $345m
+    in March", Urdu "... کے مقابلے"."""
+    ends = [f.end for f in figures if _is_comparison_figure(f, sentence)]
+    marked = []
+    for p in periods:
+        before = sentence[max(0, p.start - 60) : p.start]
+        base = (
+            p.comparison
+            or any(end <= p.start and _AFTER_FIGURE.fullmatch(sentence, end, p.start) for end in ends)
+            or (_COMPARISON_CUE.search(before) and not (":" in p.value and _SPAN_FROM.search(before)))
+            or _BASE_CUE.search(before)
+            or _URDU_COMPARISON_AFTER.match(sentence, p.end)
+        )
+        marked.append(replace(p, comparison=bool(base)))
+    return marked
+
+
+def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
+    """Whether a figure is the base of a comparison ("from $286m"); a percentage never is."""
+    return figure.unit != "percent" and bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
+
+
+def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:
+    """A period's value; "the same period of the previous year" shifts the period it is
+    compared with: the nearest main period before it, else the sentence's main period
+    ("$2.8bn in July-March of FY25, against $2.3bn in the same period of the previous year":
+    July-March of FY24, not the FY of a "Survey 2024-25" named earlier)."""
+    if period is None:
+        return ""
+    if period.shift:
+        before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
+        base = before[-1] if before else main
+        return shift_period(base, period.shift) if base else ""
+    return period.value
+
+
+# --------------------------------------------------------------------------- extraction

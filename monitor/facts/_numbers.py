@@ -1,0 +1,152 @@
+"""Figures in a sentence: money, percentages, counts and ranks, in English and Urdu."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._periods import _MONTH_NAMES
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = {
+    "trillion": 1e12, "tr": 1e12, "tln": 1e12,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "crore": 1e7, "cr": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
+    "thousand": 1e3, "k": 1e3,
+    "ارب": 1e9, "کھرب": 1e11, "کروڑ": 1e7, "لاکھ": 1e5, "ہزار": 1e3, "ملین": 1e6, "بلین": 1e9,
+}
+_EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|crore|cr|lakhs|lakh|lacs|lac|thousand|k)(?![a-z])"
+_UR_SCALE = r"(?:ارب|کھرب|کروڑ|لاکھ|ہزار|ملین|بلین)"
+_USD = r"US\s?\$|USD|\$"
+_PKR = r"Rs\.?|PKR"
+
+_MONEY_BEFORE = re.compile(
+    rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
+    re.IGNORECASE,
+)
+_MONEY_AFTER = re.compile(
+    rf"(?<![\w.$])(?P<num>{_NUM})\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    re.IGNORECASE,
+)
+_MONEY_URDU = re.compile(
+    rf"(?P<parts>(?:(?:{_NUM})\s?{_UR_SCALE}\s?)+)(?P<cur>ڈالر|روپے|روپیہ|روپوں)"
+)
+_URDU_PART = re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>{_UR_SCALE})")
+_PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فیصد)", re.IGNORECASE)
+_COUNT = re.compile(
+    rf"(?<![\w.$,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mln|mn|m|lakhs|lakh|lacs|lac|crore|thousand|k)(?![a-z])|\s?(?P<uscale>{_UR_SCALE}))?",
+    re.IGNORECASE,
+)
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "پہلے": 1, "پہلا": 1, "دوسرے": 2, "دوسرا": 2, "تیسرے": 3, "تیسرا": 3, "چوتھے": 4, "چوتھا": 4,
+    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
+}
+_CARDINAL_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
+_ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_RANK_PATTERNS = (
+    re.compile(
+        rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|ranked|position|place|spot)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    re.compile(r"(?P<ord>پہلے|پہلا|دوسرے|دوسرا|تیسرے|تیسرا|چوتھے|چوتھا|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})\s?نمبر"),
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number found in a sentence, with its unit and place (offsets in the sentence)."""
+
+    value: float
+    unit: str  # USD_million, PKR_million, percent, count, rank
+    start: int
+    end: int
+    noun: str = ""  # the word right after a count ("freelancers", "students")
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _money(sentence: str) -> list[Figure]:
+    found: list[Figure] = []
+    for m in _MONEY_BEFORE.finditer(sentence):
+        if m.group("range"):
+            continue
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+    for m in _MONEY_AFTER.finditer(sentence):
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+    for m in _MONEY_URDU.finditer(sentence):
+        total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
+        unit = "USD_million" if m.group("cur") == "ڈالر" else "PKR_million"
+        found.append(Figure(total / 1e6, unit, m.start(), m.end()))
+    return found
+
+
+def _money_figure(currency: str, number: str, scale: str | None, start: int, end: int) -> Figure:
+    usd = currency.upper().startswith(("US", "$", "DOLLAR")) or "$" in currency
+    multiplier = _SCALES[scale.lower()] if scale else 1.0
+    return Figure(_number(number) * multiplier / 1e6, "USD_million" if usd else "PKR_million", start, end)
+
+
+def _percents(sentence: str) -> list[Figure]:
+    return [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
+
+
+def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
+    found = []
+    for m in _COUNT.finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        scale = m.group("scale") or m.group("uscale")
+        number = m.group("num")
+        if not scale and _looks_like_year_or_date(sentence, m.start(), m.end(), number):
+            continue
+        value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+)?([^\W\d]+)", sentence[m.end() :])
+        found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
+    return found
+
+
+def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -> bool:
+    if re.fullmatch(r"(?:19|20)\d\d", number):
+        return True
+    around = sentence[max(0, start - 12) : end + 12]
+    return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
+
+
+def _ranks(sentence: str) -> list[Figure]:
+    found = []
+    for pattern in _RANK_PATTERNS:
+        for m in pattern.finditer(sentence):
+            token = (m.groupdict().get("ord") or m.groupdict().get("num") or "").lower()
+            digits = re.match(r"\d+", token)
+            value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
+            if value and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Figure(float(value), "rank", m.start(), m.end()))
+    return found
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every money amount, percentage, count and rank in ``sentence`` (digits normalised)."""
+    money = _dedupe_overlaps(_money(sentence))
+    percents = _percents(sentence)
+    ranks = _ranks(sentence)
+    counts = _counts(sentence, money + percents + ranks)
+    return sorted(money + percents + ranks + counts, key=lambda f: f.start)
+
+
+def _dedupe_overlaps(figures: list[Figure]) -> list[Figure]:
+    kept: list[Figure] = []
+    for f in sorted(figures, key=lambda f: (f.start, -(f.end - f.start))):
+        if not any(k.start <= f.start < k.end for k in kept):
+            kept.append(f)
+    return kept

@@ -1,0 +1,386 @@
+"""Periods named in a sentence, resolved on the fiscal calendar (July to June)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+from ..text import normalise_digits
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6,
+    "جولائی": 7, "اگست": 8, "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
+}
+_MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# English month names are capitalised ("mar" and "may" are also verbs).
+_MONTH_NAMES = (
+    r"(?:(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
+_FY_EXPLICIT = re.compile(
+    r"(?:\bFY\s?'?(?P<a1>\d{4})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
+    r"|\b(?:fiscal|financial)\s+year\s+(?:of\s+)?(?P<a2>\d{4})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
+    r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
+    r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
+    r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+_FY_RELATIVE = re.compile(
+    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
+    r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
+    re.IGNORECASE,
+)
+_MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?:[-–]|to|till|through|until|تا|سے)\s?"
+    rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
+    re.IGNORECASE,
+)
+_FIRST_MONTHS = re.compile(
+    r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
+    r"|(?:پہلے\s+)?(?P<un>\d{1,2})\s+(?:ماہ|مہینوں|مہینے)",
+    re.IGNORECASE,
+)
+_QUARTER_WORDS = re.compile(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ(?P<qn>[1-4])\b"
+    r"|\b(?P<h>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-]))?",
+    re.IGNORECASE,
+)
+_URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
+_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے)\s+(?:مالی\s+)?سال\s+(?:کے|کی)\s+(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+_LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_CALENDAR_YEAR = re.compile(
+    r"(?:\b(?:in|during|for|of|calendar\s+year|CY)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
+    re.IGNORECASE,
+)
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
+)
+_RELATIVE_COMPARISON = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding)\s+(?:period|month|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
+    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:during|in|for|over)\s+the\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"|\bthe\s+(?:month|period)\s+under\s+review\b",
+    re.IGNORECASE,
+)
+_COMPARISON_CUE = re.compile(
+    r"(?:\b(?:compared\s+(?:to|with)|as\s+against|against|from|versus|vs\.?|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)than"
+    r"|in\s+comparison\s+(?:to|with)|relative\s+to)|مقابلے\s+میں|کے\s+مقابلے)\s*(?:in\s+|during\s+)?(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
+_URDU_COMPARISON_AFTER = re.compile(r"\s*(?:کے|کی)?\s*(?:مقابلے|موازنے)")
+_BASE_CUE = re.compile(r"\bover\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period named in a sentence; ``shift`` marks "same period last year" (resolve later)."""
+
+    value: str
+    start: int
+    end: int
+    comparison: bool = False  # the base of a comparison
+    target: bool = False  # "by 2029": a target date, not a reporting period
+    shift: int = 0  # years back from the sentence's main period
+    back: bool = False  # "during the month under review": the previous sentence's period
+
+
+def _published_date(published: str | None) -> date | None:
+    if not published:
+        return None
+    text = published.strip()
+    try:
+        return datetime.fromisoformat(text[:10]).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError):
+        return None
+
+
+def _fy_end(text: str) -> int:
+    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``'s end."""
+    year = int(text)
+    return 2000 + year if year < 100 else year
+
+
+def fiscal_year(end_year: int) -> str:
+    """``FY2024-25`` for the fiscal year ending in June ``end_year`` (2025)."""
+    return f"FY{end_year - 1}-{end_year % 100:02d}"
+
+
+def _fy_of(day: date) -> int:
+    return day.year + 1 if day.month >= 7 else day.year
+
+
+def _fiscal_month(month: int) -> int:
+    """July is month 1 of the fiscal year, June month 12."""
+    return (month - 7) % 12 + 1
+
+
+def _latest_fy_ending_by(end_fiscal_month: int, published: date | None) -> int | None:
+    """The latest fiscal year whose months 1..``end_fiscal_month`` are over by ``published``."""
+    if published is None:
+        return None
+    end_year = _fy_of(published)
+    calendar_month = (end_fiscal_month + 5) % 12 + 1
+    calendar_year = end_year - 1 if end_fiscal_month <= 6 else end_year
+    if (calendar_year, calendar_month) > (published.year, published.month):
+        end_year -= 1
+    return end_year
+
+
+def _span_label(first: int, last: int) -> str:
+    """``Jul-Mar``, or ``Q1``..``Q4``/``H1``/``H2`` when the span is exactly one of those."""
+    named = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}
+    if first == 1 and last not in (3, 6):
+        return f"Jul-{_MONTH_ABBR[(last + 5) % 12 + 1]}"
+    if (first, last) in named:
+        return named[(first, last)]
+    return f"{_MONTH_ABBR[(first + 5) % 12 + 1]}-{_MONTH_ABBR[(last + 5) % 12 + 1]}"
+
+
+def _within_fy(end_year: int | None, first: int, last: int) -> str:
+    """A span of fiscal months (1 = July) in the fiscal year ending ``end_year``."""
+    if end_year is None:
+        return ""
+    if first == 1 and last == 12:
+        return fiscal_year(end_year)
+    if first == last:
+        month = (first + 5) % 12 + 1
+        return f"{end_year - 1 if month >= 7 else end_year}-{month:02d}"
+    return f"{fiscal_year(end_year)}:{_span_label(first, last)}"
+
+
+class _PeriodScanner:
+    """Finds the periods of one sentence, most specific forms first."""
+
+    def __init__(self, sentence: str, published: date | None):
+        self.s = sentence
+        self.published = published
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[Period] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.taken)
+
+    def add(self, value: str, start: int, end: int, **kw) -> None:
+        self.taken.append((start, end))
+        self.found.append(Period(value, start, end, **kw))
+
+    def fiscal_years(self) -> list[tuple[int, int, int]]:
+        """``(start, end, end_year)`` of every explicit or relative fiscal-year mention."""
+        out = []
+        for m in _FY_EXPLICIT.finditer(self.s):
+            a, b = m.group("a1") or m.group("a2") or m.group("a3"), m.group("b1") or m.group("b2") or m.group("b3")
+            if a:
+                end = int(b) if len(b) == 4 else int(a[:2] + b)
+                if end != int(a) + 1:
+                    continue
+                out.append((m.start(), m.end(), end))
+            else:
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2"))))
+        for m in _FY_RELATIVE.finditer(self.s):
+            if self.published is None:
+                continue
+            word = (m.group("rel") or m.group("urel")).lower()
+            current = _fy_of(self.published)
+            shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
+                     "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
+            if word == "outgoing" and self.published.month >= 7:
+                shift = -1  # in July and after, the year that just ended
+            out.append((m.start(), m.end(), current + shift))
+        return sorted(out)
+
+    def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
+        """A fiscal year mentioned just after (or just before) a span such as "first half"."""
+        after = [f for f in fys if 0 <= f[0] - end <= 45 and self.free(f[0], f[1])]
+        before = [f for f in fys if 0 <= start - f[1] <= 25 and self.free(f[0], f[1])]
+        return (after or before or [None])[0]
+
+    def scan(self) -> list[Period]:
+        s = self.s
+        for m in _URDU_SAME_PERIOD.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
+        for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
+            for m in pattern.finditer(s):
+                n = int(m.group("n") if kind == "months" else (m.group("n1") or m.group("n2")))
+                first, last = _span_bounds(kind, n)
+                if last <= 12:
+                    self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._month_spans(fys)
+        self._spans_with_fy(fys)
+        for start, end, end_year in fys:
+            if self.free(start, end):
+                self.add(fiscal_year(end_year), start, end)
+        self._months()
+        self._years()
+        return sorted(self.found, key=lambda p: p.start)
+
+    def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
+        for m in _MONTH_SPAN.finditer(self.s):
+            first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
+            if not self.free(m.start(), m.end()) or last < first:
+                continue
+            end = m.end()
+            if m.group("year"):
+                month = _month_number(m.group("m2"))
+                end_year = int(m.group("year")) + (1 if month >= 7 else 0)
+                if m.group("year1") and _fy_of(date(int(m.group("year1")), _month_number(m.group("m1")), 1)) != end_year:
+                    continue  # "July 2023 to March 2025" is no span of one fiscal year
+            elif m.group("year1"):
+                month = _month_number(m.group("m1"))
+                end_year = int(m.group("year1")) + (1 if month >= 7 else 0)
+            elif fy := self.nearby_fy(fys, m.start(), m.end()):
+                end_year, end = fy[2], max(end, fy[1])
+                self.taken.append((fy[0], fy[1]))
+            else:
+                end_year = _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), end)
+
+    def _spans_with_fy(self, fys: list[tuple[int, int, int]]) -> None:
+        for m in list(_FIRST_MONTHS.finditer(self.s)) + list(_QUARTER_WORDS.finditer(self.s)):
+            if not self.free(m.start(), m.end()):
+                continue
+            first, last = _named_span(m)
+            fy = self.nearby_fy(fys, m.start(), m.end())
+            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE):
+                continue
+            if fy is not None:
+                self.taken.append((fy[0], fy[1]))
+            end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _months(self) -> None:
+        for m in _MONTH_YEAR.finditer(self.s):
+            if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
+                continue
+            month = _month_number(m.group("month"))
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
+                continue
+            start, end = m.start(), m.end()
+            if m.group("year"):
+                year = int(m.group("year"))
+                year = 2000 + year if year < 100 else year
+            elif self.published is not None:
+                year = self.published.year if month <= self.published.month else self.published.year - 1
+                if last_year := _LAST_YEAR.match(self.s, end):
+                    year, end = year - 1, last_year.end()
+                elif urdu := _URDU_LAST_YEAR.search(self.s, 0, m.start()):
+                    year, start = year - 1, urdu.start()  # "گزشتہ سال فروری": February of last year
+            else:
+                self.add("", m.start(), end)
+                continue
+            self.add(f"{year}-{month:02d}", start, end)
+        for m in _RELATIVE_MONTH.finditer(self.s):
+            if self.published is None or not self.free(m.start(), m.end()):
+                continue
+            back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
+            year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
+            self.add(f"{year}-{month + 1:02d}", m.start(), m.end())
+
+    def _years(self) -> None:
+        for m in _TARGET_YEAR.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), target=True)
+        for m in _CALENDAR_YEAR.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add(m.group("year") or m.group("uyear"), m.start(), m.end())
+        for m in _RELATIVE_COMPARISON.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)
+        for m in _BACK_REFERENCE.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), back=True)
+
+
+def _span_bounds(kind: str, n: int) -> tuple[int, int]:
+    if kind == "months":
+        return 1, n
+    if kind == "half":
+        return (1, 6) if n == 1 else (7, 12)
+    return 3 * n - 2, 3 * n
+
+
+def _named_span(m: re.Match) -> tuple[int, int]:
+    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+    groups = m.groupdict()
+    if groups.get("n") or groups.get("un"):
+        n = groups.get("n") or groups["un"]
+        months = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        return 1, min(months, 12)
+    if m.group("q") or m.group("qn"):
+        q = int(m.group("qn")) if m.group("qn") else ordinal[m.group("q").lower()]
+        return _span_bounds("quarter", q)
+    h = int(m.group("hn")) if m.group("hn") else ordinal[m.group("h").lower()]
+    return _span_bounds("half", h)
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.get(name.lower()[:3], 0) or _MONTHS[name]
+
+
+def _is_calendar_date(sentence: str, m: re.Match) -> bool:
+    """``May 31``, ``31st May``, ``29 & 30th April``: a day, not a reporting month."""
+    after = sentence[m.end() : m.end() + 6]
+    before = sentence[max(0, m.start() - 8) : m.start()]
+    return bool(re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", after) and not m.group("year")) or bool(
+        re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s?(?:of\s+)?$", before)
+    )
+
+
+def _month_context(sentence: str, start: int) -> bool:
+    """Whether "May" is the month: preceded by in/during/for/of/since/till or a figure."""
+    return bool(re.search(r"(?:\b(?:in|during|for|of|since|till|until|through|month\s+of)|\d[%\w]*)\s+$", sentence[max(0, start - 20) : start], re.IGNORECASE))
+
+
+def find_periods(sentence: str, published: str | date | None = None) -> list[Period]:
+    """Every period named in ``sentence``, resolved against the article's date."""
+    day = published if isinstance(published, date) else _published_date(published)
+    return _PeriodScanner(normalise_digits(sentence), day).scan()
+
+
+def shift_period(period: str, years: int) -> str:
+    """``period`` moved ``years`` back: ``2025-07`` -> ``2024-07``, ``FY2024-25:H1`` -> ``FY2023-24:H1``."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        return f"{int(m.group(1)) - years}-{m.group(2)}"
+    if m := re.fullmatch(r"(\d{4})", period):
+        return str(int(m.group(1)) - years)
+    if m := re.fullmatch(r"FY(\d{4})-(\d\d)(:.+)?", period):
+        return fiscal_year(int(m.group(1)) + 1 - years) + (m.group(3) or "")
+    return ""
+
+
+def canonical_period(period: str) -> str:
+    """One spelling per period: ``FY2024-25:Jul-Dec`` and ``FY2024-25:H1`` are the same months."""
+    aliases = {"Jul-Sep": "Q1", "Jul-Dec": "H1", "Jul-Jun": ""}
+    if m := re.fullmatch(r"(FY\d{4}-\d\d):(.+)", period):
+        label = aliases.get(m.group(2), m.group(2))
+        return m.group(1) + (f":{label}" if label else "")
+    return period
+
+
+# --------------------------------------------------------------------------- subjects

@@ -1,0 +1,88 @@
+"""The series the monitor tracks, their units and plausible values, and when two reports
+are the same figure or a revision."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..models import Fact
+from ._periods import canonical_period
+
+SERIES = (
+    "it_exports_monthly",
+    "it_exports_cumulative",
+    "it_exports_annual",
+    "freelancer_earnings",
+    "freelancer_count",
+    "vpn_registrations",
+    "ranking",
+    "other",
+)
+UNITS = ("USD_million", "PKR_million", "count", "rank", "percent")
+
+#: Accepted (series, unit) pairs and their plausible value ranges, inclusive.
+PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
+    ("it_exports_monthly", "USD_million"): (150, 600),
+    ("it_exports_monthly", "percent"): (-60, 150),
+    ("it_exports_cumulative", "USD_million"): (300, 6_000),
+    ("it_exports_cumulative", "percent"): (-60, 150),
+    ("it_exports_annual", "USD_million"): (800, 8_000),
+    ("it_exports_annual", "percent"): (-60, 150),
+    ("freelancer_earnings", "USD_million"): (5, 5_000),
+    ("freelancer_earnings", "PKR_million"): (1_000, 1_500_000),
+    ("freelancer_earnings", "percent"): (-80, 300),
+    ("freelancer_count", "count"): (100_000, 10_000_000),
+    ("vpn_registrations", "count"): (10, 5_000_000),
+    ("ranking", "rank"): (1, 200),
+}
+
+SAME_TOLERANCE = 0.01  # same figure: values within 1%
+REVISION_TOLERANCE = 0.03  # revision: more than 1% and at most 3% apart
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    """Same series, unit and period, and values within 1%: one figure, many reports."""
+    return (
+        a.series == b.series
+        and a.unit == b.unit
+        and canonical_period(a.period) == canonical_period(b.period)
+        and _close(a.value, b.value, SAME_TOLERANCE)
+    )
+
+
+def is_revision(old: Fact, new: Fact) -> bool:
+    """Same series, unit and period, values more than 1% and at most 3% apart."""
+    return (
+        old.series == new.series
+        and old.unit == new.unit
+        and canonical_period(old.period) == canonical_period(new.period)
+        and not _close(old.value, new.value, SAME_TOLERANCE)
+        and _close(old.value, new.value, REVISION_TOLERANCE)
+    )
+
+
+def relation(new: Fact, known: Sequence[tuple[int, Fact]]) -> tuple[str, int] | None:
+    """How a new report stands to the figures already known: ``("corroborates", id)`` when
+    one of them is the same figure, else ``("revises", id)`` for the latest one published no
+    later that it revises, else ``None`` (a figure of its own).
+
+    ``known`` is ``(id, fact)`` in the order stored; only figures of the same series, unit
+    and period can be either, so a caller need only pass those (the archive looks them up by
+    :func:`fact_key`). An undated figure (period ``""``) is never the same as, or a revision
+    of, a dated one.
+    """
+    for id_, fact in known:
+        if same_fact(fact, new):
+            return "corroborates", id_
+    published = new.published or ""
+    older = [id_ for id_, fact in known if is_revision(fact, new) and (fact.published or "") <= published]
+    return ("revises", older[-1]) if older else None
+
+
+def fact_key(fact: Fact) -> tuple[str, str, str]:
+    """``(series, unit, canonical period)``: the figures that can be one figure share it."""
+    return fact.series, fact.unit, canonical_period(fact.period)

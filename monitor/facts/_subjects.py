@@ -1,0 +1,115 @@
+"""What a stretch of a sentence is about: IT exports, freelancers, VPNs, or a subject the
+monitor does not track."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._numbers import Figure
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a stretch of a sentence talks about: a watched subject, or ``None`` for others."""
+
+    kind: str | None  # it_exports, freelancers, vpn, ranking, or None (not watched)
+    start: int
+    end: int
+
+
+_IT = r"(?:(?-i:IT|ICT|I\.T\.|ITeS)(?:\s?(?:&|and)\s?(?:(?-i:ITeS)|IT[\s-]enabled\s+services))?|information\s+(?:and\s+communications?\s+)?technology)"
+_TECH = rf"(?:{_IT}|software|tech(?:nology)?|digital)"
+# Words that may stand between "IT" and "exports": "IT sector's export remittances",
+# "IT and ITeS services exports", "IT sector generated an export remittance".
+_BETWEEN = (
+    r"(?:\s*\((?-i:[A-Z][A-Za-z&]{1,7})\))?(?:['’]s)?(?:\s+(?:sector|industry|services?|and\s+related\s+services|related|based)(?:['’]s)?)*"
+    r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
+    r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
+)
+_EXPORTS = r"(?:export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+_SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
+    # Parts of ICT exports (computer services, telecom services): kept under "other".
+    ("it_component", re.compile(
+        r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+services(?![\w])",
+        re.IGNORECASE,
+    )),
+    ("it_exports", re.compile(
+        rf"(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
+        rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
+        rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
+        r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
+        re.IGNORECASE,
+    )),
+    ("freelancers", re.compile(
+        r"(?<![\w])(?:freelanc\w*|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"|فری\s?لانس\w*",
+        re.IGNORECASE,
+    )),
+    ("vpn", re.compile(r"(?<![\w])(?:(?-i:VPNs?)|virtual\s+private\s+networks?)(?![\w])|وی\s?پی\s?این", re.IGNORECASE)),
+    (None, re.compile(
+        r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
+        r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
+        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|remittances|imports?|import\s+bill|trade\s+deficit"
+        r"|current\s+account|(?-i:GDP)|reserves|revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
+        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        re.IGNORECASE,
+    )),
+)
+_RANKING_CONTEXT = re.compile(
+    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
+    re.IGNORECASE,
+)
+_NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)
+_FOREIGN = re.compile(
+    r"\b(?:India|Bangladesh|China|Philippines|Ukraine|Russia|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Indonesia|Brazil|"
+    r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
+    re.IGNORECASE,
+)
+_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top)\b|نمبر", re.IGNORECASE)
+MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
+
+
+#: Words without which a kind of subject cannot be named (a cheap test before the pattern).
+_SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
+    "it_component": ("export",),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ"),
+    "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
+    "vpn": ("vpn", "virtual private", "وی"),
+}
+
+
+def find_subjects(sentence: str) -> list[Subject]:
+    """Watched and unwatched subjects in ``sentence``; of two that overlap, the first listed wins."""
+    found: list[Subject] = []
+    lowered = sentence.lower()
+    for kind, pattern in _SUBJECTS:
+        clues = _SUBJECT_CLUES.get(kind)
+        if clues and not any(clue in lowered for clue in clues):
+            continue
+        for m in pattern.finditer(sentence):
+            if any(s.start < m.end() and m.start() < s.end for s in found):
+                continue
+            found.append(Subject(kind, m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int]) -> Subject | None:
+    """The figure's subject: the nearest before it in its clause, else the first shortly after
+    it in its clause, else the nearest before it in the sentence."""
+    before = [s for s in subjects if s.end <= figure.start]
+    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1]]
+    if before and before[-1].start >= clause[0]:
+        return before[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+# --------------------------------------------------------------------------- classification

@@ -1,0 +1,15 @@
+"""The archive: every SQL statement of the monitor lives in this package.
+
+* :mod:`._archive`: :class:`Store`, the archive itself (sources, fetches, items, facts,
+  digests, runs);
+* :mod:`._migrations`: the schema, one migration a step;
+* :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index and story clusters.
+"""
+
+from __future__ import annotations
+
+from ._archive import SourceState, Store, item_id, utcnow
+from ._dedup_index import SqliteDedupIndex
+from ._migrations import MIGRATIONS, PAKISTAN_TODAY_SQL, iso_week_sql
+
+__all__ = ["MIGRATIONS", "PAKISTAN_TODAY_SQL", "SourceState", "SqliteDedupIndex", "Store", "item_id", "iso_week_sql", "utcnow"]

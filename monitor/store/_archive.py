@@ -1,0 +1,371 @@
+"""The archive: sources and their fetches, items, facts, digests and job runs.
+
+SQLite through sqlite-utils, in WAL mode so Datasette and ``monitor status`` can read while a
+poll writes. Opening a :class:`Store` applies the migrations not yet applied
+(:mod:`monitor.store._migrations`). The store looks things up and writes them; the decisions
+(is this figure a revision of that one?) belong to their stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import sqlite_utils
+
+from ..facts import fact_key, relation
+from ..models import Fact, FetchResult, Item, Source
+from ._migrations import MIGRATIONS
+
+
+def utcnow() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+def item_id(canonical_url: str | None, guid: str | None = None) -> str:
+    """A stable id from the canonical URL (or the GUID when there is no URL)."""
+    basis = canonical_url or guid
+    if not basis:
+        raise ValueError("an item needs a URL or a GUID")
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- schema
+
+
+
+@dataclass(frozen=True)
+class SourceState:
+    name: str
+    url: str
+    kind: str
+    etag: str | None = None
+    last_modified: str | None = None
+    last_attempt: str | None = None
+    last_success: str | None = None
+    last_failure: str | None = None
+    last_outcome: str | None = None
+    last_error: str | None = None
+    consecutive_failures: int = 0
+    next_attempt: str | None = None
+    last_new_item: str | None = None
+
+
+class Store:
+    """The monitor's SQLite archive."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        self.db = sqlite_utils.Database(conn)
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            self.migrate()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Apply the migrations not yet applied, each in its own transaction."""
+        for version, step in enumerate(MIGRATIONS, start=1):
+            if self.schema_version >= version:
+                continue
+            with self.transaction():
+                # checked again under the write lock: another process may have just applied it
+                if self.schema_version >= version:
+                    continue
+                step(self.db)
+                self.db.execute(f"PRAGMA user_version = {version}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """An immediate transaction: all or nothing, even on kill -9."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ sources
+
+    def sync_sources(self, sources: Sequence[Source]) -> None:
+        """Make sure every configured source has a row (fetch state is kept)."""
+        with self.transaction():
+            for s in sources:
+                self.db.execute(
+                    "INSERT INTO sources (name, url, kind, consecutive_failures) VALUES (?, ?, ?, 0) "
+                    "ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind",
+                    [s.name, s.url, s.kind],
+                )
+
+    def source_state(self, name: str) -> SourceState | None:
+        rows = list(self.db.query("SELECT * FROM sources WHERE name = ?", [name]))
+        return SourceState(**rows[0]) if rows else None
+
+    def source_states(self) -> dict[str, SourceState]:
+        return {r["name"]: SourceState(**r) for r in self.db["sources"].rows}
+
+    def record_fetch(self, source: str, result: FetchResult, *, new_items: int = 0, state: dict[str, Any] | None = None) -> None:
+        """Store one fetch attempt and update the source's state in one transaction.
+
+        ``state`` holds the source columns to set (etag, last_success, next_attempt...).
+        """
+        with self.transaction():
+            self.db["fetches"].insert(
+                {
+                    "source": source,
+                    "url": result.url,
+                    "started_at": result.started_at or utcnow(),
+                    "outcome": result.outcome,
+                    "http_status": result.status,
+                    "bytes": len(result.content),
+                    "duration": round(result.duration, 4),
+                    "attempts": result.attempts,
+                    "error": result.error,
+                    "new_items": new_items,
+                }
+            )
+            if state:
+                sets = ", ".join(f"[{k}] = ?" for k in state)
+                self.db.execute(f"UPDATE sources SET {sets} WHERE name = ?", [*state.values(), source])
+
+    # ------------------------------------------------------------------ items
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id FROM items WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
+        """Insert new items and refresh known ones; return the ids that were new.
+
+        All items of one call are written in one transaction.
+        """
+        if not items:
+            return []
+        known = self.known_ids(i.id for i in items)
+        new: list[str] = []
+        with self.transaction():
+            for item in items:
+                row = asdict(item)
+                row["topics"] = json.dumps(list(item.topics))
+                row["rules"] = json.dumps(list(item.rules))
+                row["relevant"] = int(item.relevant)
+                row["week"] = week_of(item.published, item.fetched_at) if week_of else None
+                if item.id in known:
+                    keep = ("fetched_at",)  # first-seen time never changes
+                    update = {k: v for k, v in row.items() if k not in keep and k != "id"}
+                    self.db["items"].update(item.id, update)
+                else:
+                    self.db["items"].insert(row)
+                    new.append(item.id)
+        return new
+
+    def item(self, id: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [id]))
+        return _decode_item(rows[0]) if rows else None
+
+    def items_in_week(self, week: str, *, relevant_only: bool = True) -> list[dict]:
+        q = "SELECT * FROM items WHERE week = ?" + (" AND relevant = 1" if relevant_only else "")
+        return [_decode_item(r) for r in self.db.query(q + " ORDER BY published, id", [week])]
+
+    def count_items(self) -> int:
+        return self.db.execute("SELECT count(*) FROM items").fetchone()[0]
+
+    def weeks(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT DISTINCT week FROM items WHERE week IS NOT NULL ORDER BY week")]
+
+    # ------------------------------------------------------------------ facts
+
+    def save_facts(self, rows: Sequence[dict]) -> None:
+        """Store figures; the same figure from another outlet becomes a corroborating report.
+
+        The known figures a row can be (same series, unit and period) are looked up by the
+        ``facts_by_key`` index, never by reading the series; :func:`monitor.facts.relation`
+        decides: ``corroborates`` = the id of the same figure, or ``revises`` = the id of
+        the earlier value it revises.
+        """
+        with self.transaction():
+            for row in rows:
+                row = dict(row)
+                new = _as_fact(row)
+                series, unit, key = fact_key(new)
+                row["period_key"] = key
+                known = self.db.execute(
+                    "SELECT id, series, period, value, unit, published FROM facts"
+                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL ORDER BY id",
+                    [series, unit, key],
+                ).fetchall()
+                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5])) for r in known])
+                if found:
+                    row[found[0]] = found[1]
+                self.db["facts"].insert(row)
+
+    def facts(self, series: str | None = None, *, reports: bool = False) -> list[dict]:
+        """Stored facts, oldest period first, each with its number of reports and outlets.
+
+        With ``reports=True`` every report is listed, corroborating ones included.
+        """
+        where = [] if reports else ["f.corroborates IS NULL"]
+        if series:
+            where.append("f.series = ?")
+        q = f"""
+        SELECT f.*,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by
+        FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY f.series, f.period, f.published, f.id
+        """
+        return list(self.db.query(q, [series] if series else []))
+
+    # ------------------------------------------------------------------ digests
+
+    def digest(self, week: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM digests WHERE week = ?", [week]))
+        return rows[0] if rows else None
+
+    def set_digest(self, week: str, **fields: Any) -> None:
+        with self.transaction():
+            self.db["digests"].upsert({"week": week, **fields}, pk="week")
+
+    def digests(self) -> list[dict]:
+        return list(self.db.query("SELECT * FROM digests ORDER BY week DESC"))
+
+    # ------------------------------------------------------------------ digest content and delivery
+
+    def claim_digest(self, week: str, *, force: bool = False, **fields: Any) -> dict | None:
+        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already.
+
+        Runs in one immediate transaction, so of two senders racing for a week only one wins.
+        Returns ``None`` when the claim succeeded, else the row that blocked it (unchanged).
+        ``force`` claims the week whatever its status.
+        """
+        with self.transaction():
+            row = self.digest(week)
+            if row and row["status"] in ("sent", "sending") and not force:
+                return row
+            attempts = (row or {}).get("attempts") or 0
+            reset = {"sent_at": None, "error": None, "refused": None, "eml_path": None}
+            created = (row or {}).get("created_at") or utcnow()
+            self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
+        return None
+
+    def week_facts(self, week: str) -> list[dict]:
+        """The facts found in the items of ``week``, oldest first, with each item's URL and the
+        value of the fact a revised one revises."""
+        q = """
+        SELECT f.*, i.url AS item_url, r.value AS revises_value FROM facts f JOIN items i ON i.id = f.item
+        LEFT JOIN facts r ON r.id = f.revises
+        WHERE i.week = ? ORDER BY f.series, f.period, coalesce(f.published, f.found_at), f.id
+        """
+        return list(self.db.query(q, [week]))
+
+    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str) -> dict[str, float]:
+        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO)."""
+        if not periods:
+            return {}
+        q = (
+            f"SELECT period, value FROM facts WHERE series = ? AND unit = ? AND period IN ({','.join('?' * len(periods))})"
+            " AND coalesce(published, found_at) < ? ORDER BY coalesce(published, found_at), id"
+        )
+        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
+
+    def week_clusters(self, week: str) -> dict[str, dict]:
+        """For each item of ``week`` in a story cluster: its ``cluster_id``, the cluster's
+        ``primary_item`` and the item's ``outlet`` as the dedup index knows it (the publisher
+        behind an aggregator's link; None when not indexed)."""
+        q = """
+        SELECT m.item_id, m.cluster_id, c.primary_item, d.outlet FROM cluster_members m
+        JOIN clusters c ON c.id = m.cluster_id JOIN items i ON i.id = m.item_id
+        LEFT JOIN dedup_items d ON d.id = m.item_id WHERE i.week = ?
+        """
+        return {r["item_id"]: r for r in self.db.query(q, [week])}
+
+    def source_week_health(self, start: str, end: str) -> list[dict]:
+        """Each source's fetch successes and failures in [start, end) (UTC ISO), its last
+        failure there, its last new item and its first fetch before ``end``."""
+        q = """
+        SELECT s.name, s.kind,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
+              AND f.outcome IN ('ok', 'not_modified')) AS successes,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
+              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures,
+          (SELECT f.outcome || coalesce(': ' || f.error, '') FROM fetches f WHERE f.source = s.name
+              AND f.started_at >= :start AND f.started_at < :end AND f.outcome NOT IN ('ok', 'not_modified')
+              ORDER BY f.started_at DESC, f.id DESC LIMIT 1) AS last_error,
+          (SELECT max(i.fetched_at) FROM items i WHERE i.source = s.name AND i.fetched_at < :end) AS last_new_item,
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
+        FROM sources s ORDER BY s.name
+        """
+        return list(self.db.query(q, {"start": start, "end": end}))
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, job: str) -> int:
+        with self.transaction():
+            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
+
+    def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
+        with self.transaction():
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": detail})
+
+    def last_run(self, job: str, outcome: str | None = None) -> dict | None:
+        q = "SELECT * FROM runs WHERE job = ?" + (" AND outcome = ?" if outcome else "") + " ORDER BY id DESC LIMIT 1"
+        rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
+        return rows[0] if rows else None
+
+    # ------------------------------------------------------------------ status
+
+    def source_health(self, week_start: str, rate_since: str) -> list[dict]:
+        """Each source's state, its items fetched since ``week_start`` (``items_this_week``) and
+        since ``rate_since`` (``items_for_rate``), and when it was first fetched (``first_fetch``)."""
+        q = """
+        SELECT s.*,
+          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :week_start) AS items_this_week,
+          (SELECT count(*) FROM items i WHERE i.source = s.name AND i.fetched_at >= :rate_since) AS items_for_rate,
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
+        FROM sources s ORDER BY s.name
+        """
+        return list(self.db.query(q, {"week_start": week_start, "rate_since": rate_since}))
+
+
+def _as_fact(row: dict) -> Fact:
+    return Fact(series=row["series"], period=row.get("period") or "", value=row["value"], unit=row["unit"], quote=row.get("quote") or "", published=row.get("published"))
+
+
+def _decode_item(row: dict) -> dict:
+    row = dict(row)
+    for key in ("topics", "rules"):
+        row[key] = json.loads(row[key]) if row.get(key) else []
+    row["relevant"] = bool(row.get("relevant"))
+    return row

@@ -1,0 +1,397 @@
+"""The archive's schema: each migration once, in order (``PRAGMA user_version``).
+
+Tables: ``sources`` (per-source fetch state and health), ``fetches`` (one row per attempt),
+``items`` (with FTS5 over title, summary and text), ``facts``, ``digests``, ``runs``, the
+deduplication index and story clusters (see :mod:`monitor.store._dedup_index`), and the
+views Datasette shows first. A migration is the schema's history: once released it never
+changes; a change of schema is a new step at the end of :data:`MIGRATIONS`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import sqlite_utils
+
+from ._dedup_index import _UNDATED, _UNDATED_WEEK, _WEEK
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "name": str,
+            "url": str,
+            "kind": str,
+            "etag": str,
+            "last_modified": str,
+            "last_attempt": str,
+            "last_success": str,
+            "last_failure": str,
+            "last_outcome": str,
+            "last_error": str,
+            "consecutive_failures": int,
+            "next_attempt": str,
+            "last_new_item": str,
+        },
+        pk="name",
+        defaults={"consecutive_failures": 0},
+        not_null={"url", "kind"},
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "source": str,
+            "url": str,
+            "started_at": str,
+            "outcome": str,
+            "http_status": int,
+            "bytes": int,
+            "duration": float,
+            "attempts": int,
+            "error": str,
+            "new_items": int,
+        },
+        pk="id",
+        not_null={"source", "url", "started_at", "outcome"},
+    )
+    db["fetches"].create_index(["source", "started_at"])
+    db["items"].create(
+        {
+            "id": str,
+            "source": str,
+            "url": str,
+            "canonical_url": str,
+            "guid": str,
+            "title": str,
+            "summary": str,
+            "text": str,
+            "published": str,
+            "week": str,
+            "fetched_at": str,
+            "author": str,
+            "lang": str,
+            "topics": str,
+            "relevant": int,
+            "score": float,
+            "rules": str,
+            "extraction": str,
+        },
+        pk="id",
+        not_null={"source", "url", "title", "fetched_at"},
+    )
+    db["items"].create_index(["published"])
+    db["items"].create_index(["week"])
+    db["items"].create_index(["source"])
+    db["items"].create_index(["canonical_url"])
+    db["items"].enable_fts(["title", "summary", "text"], create_triggers=True, tokenize="unicode61")
+    db["facts"].create(
+        {
+            "id": int,
+            "series": str,
+            "period": str,
+            "value": float,
+            "unit": str,
+            "quote": str,
+            "item": str,
+            "source": str,
+            "published": str,
+            "found_at": str,
+        },
+        pk="id",
+        not_null={"series", "value", "unit", "item"},
+    )
+    db["facts"].create_index(["series", "period"])
+    db["digests"].create(
+        {
+            "week": str,
+            "status": str,  # rendered, sending, sent, failed
+            "created_at": str,
+            "sent_at": str,
+            "message_id": str,
+            "recipients": str,
+            "stories": int,
+            "html_path": str,
+            "text_path": str,
+            "error": str,
+        },
+        pk="week",
+    )
+    db["runs"].create(
+        {"id": int, "job": str, "started_at": str, "finished_at": str, "outcome": str, "detail": str},
+        pk="id",
+        not_null={"job", "started_at"},
+    )
+    db["runs"].create_index(["job", "started_at"])
+
+
+def _v2_digest_delivery(db: sqlite_utils.Database) -> None:
+    """How each week's digest went out: list, subject, transport, attempts, refused recipients."""
+    for column, kind in (
+        ("list_id", str),
+        ("subject", str),
+        ("transport", str),  # smtp or outbox
+        ("eml_path", str),  # the .eml written when no SMTP server is configured
+        ("started_at", str),  # when the last send began ('sending')
+        ("attempts", int),  # sends begun for this week, --force included
+        ("html_bytes", int),
+        ("refused", str),  # JSON list of recipients the server refused
+    ):
+        db["digests"].add_column(column, kind)
+
+
+# ---- archive views: what Datasette (monitor/datasette/metadata.yaml) shows first
+
+#: Today in Pakistan: Pakistan Standard Time is UTC+5 all year, with no daylight saving.
+PAKISTAN_TODAY_SQL = "date('now', '+5 hours')"
+
+
+def iso_week_sql(day: str) -> str:
+    """SQL giving the ISO week (``2025-W34``) of the SQL date expression ``day``.
+
+    SQLite has no ``%G``/``%V`` before 3.46: an ISO week belongs to the year of its
+    Thursday, and is numbered by that Thursday's day of the year.
+    """
+    thursday = f"date({day}, '-' || ((strftime('%w', {day}) + 6) % 7) || ' days', '+3 days')"
+    return f"strftime('%Y', {thursday}) || '-W' || printf('%02d', (strftime('%j', {thursday}) - 1) / 7 + 1)"
+
+
+_ARCHIVE_VIEWS = {
+    "current_week": f"SELECT {iso_week_sql(PAKISTAN_TODAY_SQL)} AS week",
+    # One row per story; ``topic`` is the item's first topic, ``outlets`` who ran it.
+    "stories": """
+        SELECT week, json_extract(topics, '$[0]') AS topic, title, source AS outlets, 1 AS reprints,
+               published, url, topics, id AS item
+        FROM items WHERE relevant = 1""",
+    "source_health": """
+        SELECT s.name AS source, s.kind, s.last_success, s.last_failure, s.last_outcome, s.last_error,
+          s.consecutive_failures,
+          (SELECT count(*) FROM fetches f WHERE f.source = s.name
+              AND f.started_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-7 days')
+              AND f.outcome NOT IN ('ok', 'not_modified')) AS failures_7d,
+          (SELECT count(*) FROM items i WHERE i.source = s.name
+              AND i.fetched_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-7 days')) AS items_7d,
+          s.last_new_item,
+          CAST(julianday('now') - julianday(s.last_new_item) AS INTEGER) AS silent_days,
+          s.next_attempt, s.url
+        FROM sources s""",
+    "digests_sent": """
+        SELECT week, sent_at, stories, recipients, subject, message_id
+        FROM digests WHERE status = 'sent'""",
+}
+
+
+def _v3_archive_views(db: sqlite_utils.Database) -> None:
+    """Views for readers of the archive: the current week, stories, source health, digests sent."""
+    for name, select in _ARCHIVE_VIEWS.items():
+        db.create_view(name, select.strip())
+
+
+def _v4_fact_corroboration(db: sqlite_utils.Database) -> None:
+    """A report of a figure already known points at it; a revised figure points at the old one."""
+    db["facts"].add_column("corroborates", int)  # id of the fact this report confirms
+    db["facts"].add_column("revises", int)  # id of the earlier, slightly different value
+    db["facts"].create_index(["corroborates"])
+
+
+def _item_topics_insert(item: str, source: str) -> str:
+    """SQL adding the ``item_topics`` rows of the items row ``item`` read from ``source``."""
+    return f"""
+        INSERT OR IGNORE INTO item_topics (item, topic, week, source, published, relevant)
+        SELECT {item}.id, j.value, {item}.week, {item}.source, {item}.published, {item}.relevant
+        FROM {source} json_each(CASE WHEN json_valid({item}.topics) THEN {item}.topics ELSE '[]' END) AS j
+        WHERE j.type = 'text';"""
+
+
+def _v5_item_topics(db: sqlite_utils.Database) -> None:
+    """``item_topics``: one row per item and topic, kept in step with ``items`` by triggers.
+
+    Counting items by topic over the JSON ``items.topics`` reads every whole item (seconds
+    for a year of news); this narrow, indexed table answers it in milliseconds. Also,
+    ``digests_sent`` now counts the recipients instead of listing their addresses.
+    """
+    db.executescript(
+        f"""
+        DROP VIEW digests_sent;
+        CREATE VIEW digests_sent AS
+        SELECT week, sent_at, stories,
+          CASE WHEN json_valid(recipients) THEN json_array_length(recipients) END AS recipients,
+          subject, message_id
+        FROM digests WHERE status = 'sent';
+        CREATE TABLE item_topics (
+            item TEXT NOT NULL REFERENCES items(id),
+            topic TEXT NOT NULL,
+            week TEXT,
+            source TEXT,
+            published TEXT,
+            relevant INTEGER,
+            PRIMARY KEY (item, topic)
+        );
+        CREATE INDEX item_topics_topic ON item_topics(topic);
+        CREATE INDEX item_topics_week ON item_topics(week);
+        CREATE INDEX item_topics_source ON item_topics(source);
+        CREATE INDEX item_topics_published ON item_topics(published);
+        {_item_topics_insert("i", "items AS i,")}
+        CREATE TRIGGER item_topics_after_insert AFTER INSERT ON items BEGIN
+            {_item_topics_insert("new", "")}
+        END;
+        CREATE TRIGGER item_topics_after_update AFTER UPDATE OF topics, week, source, published, relevant ON items BEGIN
+            DELETE FROM item_topics WHERE item = old.id;
+            {_item_topics_insert("new", "")}
+        END;
+        CREATE TRIGGER item_topics_after_delete AFTER DELETE ON items BEGIN
+            DELETE FROM item_topics WHERE item = old.id;
+        END;
+        """
+    )
+
+
+def _v6_items_by_source_and_time(db: sqlite_utils.Database) -> None:
+    """Index items by source and first-seen time: a source's recent items without reading them
+    (``source_health`` and ``monitor status`` count them for every source)."""
+    db["items"].create_index(["source", "fetched_at"])
+
+
+def _v7_figures_view(db: sqlite_utils.Database) -> None:
+    """``figures``: one row per figure, not per report, with how many outlets reported it and
+    the earlier value it revises."""
+    db.create_view(
+        "figures",
+        """SELECT f.series, f.period, f.value, f.unit, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c
+              WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL""",
+    )
+
+
+def _v8_dedup_index(db: sqlite_utils.Database) -> None:
+    """The deduplication index and story clusters (see "dedup index and clusters" below)."""
+    for statement in _DEDUP_TABLES:
+        db.execute(statement)
+
+
+def _v9_stories_from_clusters(db: sqlite_utils.Database) -> None:
+    """``stories``: one row per story cluster with its outlets, not one per item.
+
+    A story is listed when any of its reports is relevant, under its primary item; items
+    stored before deduplication ran (no cluster) stay stories of their own.
+    """
+    db.executescript(
+        """
+        DROP VIEW stories;
+        CREATE VIEW stories AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(source, ', ') FROM (
+              SELECT DISTINCT o.source FROM cluster_members om JOIN items o ON o.id = om.item_id
+              WHERE om.cluster_id = c.id ORDER BY o.published)) AS outlets,
+          c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story
+        FROM clusters c JOIN items i ON i.id = c.primary_item
+        WHERE EXISTS (SELECT 1 FROM cluster_members rm JOIN items r ON r.id = rm.item_id
+                      WHERE rm.cluster_id = c.id AND r.relevant = 1)
+        UNION ALL
+        SELECT week, json_extract(topics, '$[0]'), title, source, 1, published, url, topics, id, id
+        FROM items WHERE relevant = 1 AND id NOT IN (SELECT item_id FROM cluster_members);
+        """
+    )
+
+
+def _v10_dedup_complete_texts(db: sqlite_utils.Database) -> None:
+    """``dedup_items.complete``: whether the item's text is the whole article (1), a feed's
+    teaser (0) or not known (NULL, as for items indexed before: judged by length)."""
+    db.execute("ALTER TABLE dedup_items ADD COLUMN complete INTEGER")
+
+
+def _v11_dedup_keys_by_week(db: sqlite_utils.Database) -> None:
+    """Exact keys (URL, GUID, headline) move to ``dedup_exact``; the sampled text keys are
+    ordered by week first, so that lookups and writes stay in the last weeks' pages however
+    large the archive grows (see "dedup index and clusters" below)."""
+    db.executescript(
+        f"""
+        CREATE TABLE dedup_exact (
+            key INTEGER NOT NULL,
+            item INTEGER NOT NULL REFERENCES dedup_items(n),
+            PRIMARY KEY (key, item)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_exact (key, item)
+            SELECT url_key, n FROM dedup_items WHERE url_key IS NOT NULL
+            UNION ALL SELECT guid_key, n FROM dedup_items WHERE guid_key IS NOT NULL
+            UNION ALL SELECT title_key, n FROM dedup_items WHERE title_key IS NOT NULL;
+        CREATE TABLE dedup_sampled (
+            week INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            published INTEGER NOT NULL,
+            item INTEGER NOT NULL REFERENCES dedup_items(n),
+            PRIMARY KEY (week, key, published, item)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dedup_sampled (week, key, published, item)
+            SELECT CASE WHEN k.published = {_UNDATED} THEN {_UNDATED_WEEK} ELSE k.published / {_WEEK} END,
+                   k.key, k.published, k.item
+            FROM dedup_keys k JOIN dedup_items i ON i.n = k.item
+            WHERE k.key IS NOT i.url_key AND k.key IS NOT i.guid_key AND k.key IS NOT i.title_key;
+        DROP TABLE dedup_keys;
+        ALTER TABLE dedup_sampled RENAME TO dedup_keys;
+        """
+    )
+
+
+def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
+    """``facts.period_key``: the canonical period (``FY2024-25:Jul-Dec`` is ``FY2024-25:H1``),
+    and an index on series, unit and that key, so that finding the figures a new report may
+    corroborate or revise is one index lookup, not a read of the whole series."""
+    from ..facts import canonical_period
+
+    db["facts"].add_column("period_key", str)
+    for (period,) in db.execute("SELECT DISTINCT period FROM facts").fetchall():
+        db.execute("UPDATE facts SET period_key = ? WHERE period IS ?", [canonical_period(period or ""), period])
+    db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key]
+
+
+# --------------------------------------------------------------------------- the store
+
+
+#: The tables of the deduplication index as migration 8 created them (later steps change them).
+_DEDUP_TABLES = (
+    """CREATE TABLE dedup_items (
+        n INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        published TEXT,
+        script TEXT NOT NULL,
+        lang TEXT,
+        outlet TEXT NOT NULL,
+        site TEXT NOT NULL,
+        redirect INTEGER NOT NULL,
+        url_key INTEGER,
+        guid_key INTEGER,
+        title_key INTEGER,
+        words INTEGER NOT NULL,
+        shingles BLOB NOT NULL
+    )""",
+    """CREATE TABLE dedup_keys (
+        key INTEGER NOT NULL,
+        published INTEGER NOT NULL,
+        item INTEGER NOT NULL REFERENCES dedup_items(n),
+        PRIMARY KEY (key, published, item)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        primary_item TEXT NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT,
+        outlets TEXT NOT NULL,
+        size INTEGER NOT NULL
+    )""",
+    "CREATE INDEX clusters_last_seen ON clusters(last_seen)",
+    """CREATE TABLE cluster_members (
+        item_id TEXT PRIMARY KEY,
+        cluster_id TEXT NOT NULL REFERENCES clusters(id),
+        reason TEXT NOT NULL,
+        score REAL NOT NULL
+    )""",
+    "CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id)",
+)

@@ -4,11 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help install browser demo test bench clean
+.PHONY: help install browser demo test check bench clean
 
 help:
 	@echo "make demo    install, then run the whole pipeline offline on the bundled sample sources"
 	@echo "make test    install, then run the full test suite"
+	@echo "make check   the quality benchmarks with their floors over ../shared/corpus (CORPUS=DIR to change); fails when one is missed"
 	@echo "make bench   install the benchmark extras and run every benchmark (see BENCHMARKS.md)"
 
 $(STAMP): pyproject.toml
@@ -35,6 +36,16 @@ demo: install
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# The quality floors, over the shared labelled corpora (read in place, never copied); see
+# BENCHMARKS.md for what each measures. .ci/run runs it after make test.
+CORPUS ?= ../shared/corpus
+check: install
+	@test -d "$(CORPUS)" || { echo "make check: no corpus at $(CORPUS) (set CORPUS=DIR)"; exit 2; }
+	$(BIN)/python bench/listing.py --page $(CORPUS)/pk-pages/dawn_homepage.html --check
+	$(BIN)/python bench/extraction.py --corpus $(CORPUS)/extraction-dev --ours-only --check
+	$(BIN)/python bench/analyze.py --corpus $(CORPUS)/pk-news-dev --check
+	$(BIN)/python bench/dedup.py --corpus $(CORPUS)/near-dup-urdu --skip-scale --check
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"

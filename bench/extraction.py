@@ -6,7 +6,10 @@ from the page's bytes to its result, decoding included. Time is the process's CP
 to ``bench/out/extraction-<name>.jsonl``; each file is scored with the shared scorer
 (``score_extraction.py``), run as a subprocess.
 
-usage: .venv/bin/python bench/extraction.py [--corpus DIR] [--scorer FILE]
+usage: .venv/bin/python bench/extraction.py [--corpus DIR] [--scorer FILE] [--ours-only] [--check]
+
+``--ours-only`` skips trafilatura (for ``make check``, which needs no peer); ``--check`` exits
+with status 1 when one of our floors (:data:`FLOORS`) is missed.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ DEFAULT_SCORER = REPO / ".." / "shared" / "bench" / "score_extraction.py"
 OUT = REPO / "bench" / "out"
 
 Prediction = dict[str, str | None]
+#: Our floors on extraction-dev (scores of the shared scorer).
+FLOORS = {"f1": 0.925, "title_accuracy": 0.85, "date_accuracy": 0.90}
 
 
 def ours(raw: bytes, url: str) -> Prediction:
@@ -123,15 +128,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the extraction-dev folder")
     parser.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="score_extraction.py")
+    parser.add_argument("--ours-only", action="store_true", help="do not run trafilatura")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a floor is missed")
     args = parser.parse_args()
     corpus = args.corpus.resolve()
     pages = load_pages(corpus)
-    results = run_all(pages, {"ours": ours, "trafilatura": trafilatura_extractor()})
+    extractors = {"ours": ours} if args.ours_only else {"ours": ours, "trafilatura": trafilatura_extractor()}
+    results = run_all(pages, extractors)
     OUT.mkdir(parents=True, exist_ok=True)
     for name, row in results.items():
         row["scores"] = score(row["predictions"], OUT / f"extraction-{name}.jsonl", args.scorer.resolve(), corpus)
     print(table(results, len(pages)))
-    return 0
+    missed = [f"{name} {results['ours']['scores'][name]:.4f} < {floor}" for name, floor in FLOORS.items() if results["ours"]["scores"][name] < floor]
+    for name, floor in FLOORS.items():
+        print(f"floor {name} >= {floor}: {'MISSED' if any(m.startswith(name + ' ') for m in missed) else 'ok'} ({results['ours']['scores'][name]:.4f})")
+    return 1 if args.check and missed else 0
 
 
 if __name__ == "__main__":

@@ -146,6 +146,19 @@ def _escape(match: re.Match[str]) -> str:
     return char if char in _UNRESERVED else "%" + match.group(1).upper()
 
 
+def without_tracking(url: str) -> str:
+    """``url`` with its tracking parameters (``utm_*``, ``fbclid``...) removed, otherwise as
+    given: the address to fetch, where :func:`canonical_url` gives the key to match."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not _is_ignored(k)]
+    if len(kept) == len(pairs):
+        return url
+    return urlunsplit(parts._replace(query=urlencode(kept, quote_via=quote, safe="-._~")))
+
+
 def _is_ignored(name: str) -> bool:
     name = name.lower()
     return name in IGNORED_PARAMS or name.startswith(IGNORED_PREFIXES)

@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .canonical import without_tracking
 from .encoding import decode_html
 
 __all__ = ["discover_links", "looks_like_article"]
@@ -66,7 +67,8 @@ MAX_CHROME_LEVELS = 64
 
 
 def discover_links(content: bytes | str, base_url: str) -> list[str]:
-    """The article links on a listing page: absolute, without fragments, in page order.
+    """The article links on a listing page: absolute, without fragments or tracking parameters,
+    in page order.
 
     ``base_url`` is the page's own URL; a ``<base href>`` in the page overrides it for
     resolving relative links. Each URL appears once. Never raises on broken pages.
@@ -79,6 +81,7 @@ def discover_links(content: bytes | str, base_url: str) -> list[str]:
     found: dict[str, None] = {}
     for anchor in tree.css("a[href]"):
         url = _absolute(base, anchor.attributes.get("href") or "")
+        url = without_tracking(url) if url else url
         if url and url not in found and _site(url) == site and looks_like_article(url) and not _in_chrome(anchor):
             found[url] = None
     return list(found)

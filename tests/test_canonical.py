@@ -143,3 +143,10 @@ def test_canonical_url_is_idempotent() -> None:
     for url in ("http://www.dawn.com/news/1/amp?utm_source=x&b=2&a=1", "https://x.pk/print?view", "https://x.pk/a%2fb"):
         once = canonical_url(url)
         assert canonical_url(once) == once
+
+
+def test_without_tracking_keeps_the_address_as_given_but_for_tracking_parameters():
+    from monitor.canonical import without_tracking
+
+    assert without_tracking("https://www.dawn.com/news/1?utm_source=x&page=2&fbclid=y") == "https://www.dawn.com/news/1?page=2"
+    assert without_tracking("http://Dawn.com/news/1?b=2&a=1") == "http://Dawn.com/news/1?b=2&a=1"  # nothing else changes

@@ -487,3 +487,9 @@ def test_base_period_right_after_the_figure_and_the_increase_between_them():
     assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2900, "USD_million") in found
     assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million") in found
     assert not any(value == 600 for _, _, value, _ in found)
+
+
+def test_a_number_named_by_the_word_before_it_is_a_label_not_a_count():
+    assert named("Update on VPN registration item 17: PTA registered VPNs for freelancers.") == set()
+    assert named("Under section 37 of the act, PTA registers VPNs of IT companies.") == set()
+    assert named("PTA has registered 17,000 VPNs so far.") == {("vpn_registrations", "", 17000.0, "count")}

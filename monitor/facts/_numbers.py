@@ -101,6 +101,16 @@ def _percents(sentence: str) -> list[Figure]:
     return [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
 
 
+#: A word that names the number after it ("item 17", "No. 5", "Section 37", "phase 2",
+#: "#4"): the number is a label, not a count. Counts come before their noun ("17 items").
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:item|items|no|nos|number|section|article|clause|rule|part|page|pages|chapter|episode|phase|round|batch|"
+    r"session|ward|sector|block|street|road|room|level|grade|class|version|model|season|issue|volume|vol|edition|"
+    r"step|stage|point|paragraph|para|annex|schedule|table|figure|fig|serial|sr|id|code|case|file|form)\.?|#|№)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     found = []
     for m in _COUNT.finditer(sentence):
@@ -110,6 +120,8 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
         number = m.group("num")
         if not scale and _looks_like_year_or_date(sentence, m.start(), m.end(), number):
             continue
+        if not scale and _LABEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "VPN registration item 17": an item's number, not 17 registrations
         value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
         noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+)?([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))

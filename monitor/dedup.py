@@ -1,70 +1,87 @@
-"""Deduplication and story clustering: each story once, with every outlet that ran it.
+"""Deduplication at two levels: stories (one report and its reprints) and events (the
+independent reports of one happening or data release).
 
-One SBP release or PTA statement becomes 10-30 articles within two days, in English and Urdu,
-mostly wire copy reprinted with a new intro, cuts and edits. :func:`assign` puts each item in a
-story cluster. It is pure logic over a :class:`DedupIndex`: :class:`MemoryIndex` here (for
-``monitor dedup`` and the tests), :class:`monitor.store.SqliteDedupIndex` in the archive.
+One SBP release becomes 10-30 articles within two days, in English and Urdu: mostly wire
+copy and handouts reprinted with a new intro, cuts and edits (one *story*, shown once with
+"also reported by"), plus a few reports written independently (other stories of the same
+*event*, shown under it as "more coverage"). :func:`assign` places each item. It is pure
+logic over a :class:`DedupIndex`: :class:`MemoryIndex` here (for ``monitor dedup`` and the
+tests), :class:`monitor.store.SqliteDedupIndex` in the archive.
 
-Two layers decide whether a new item joins an earlier one's story:
+**Identity.** The same canonical URL (:func:`monitor.canonical.canonical_url`), the same feed
+GUID of the same source, or, for items that arrive through opaque Google News links, the same
+headline from the same outlet: the item is another copy of a known article and joins its
+story whatever the time.
 
-**Exact.** The same canonical URL (:func:`monitor.canonical.canonical_url`), the same feed GUID
-of the same source, or, for items that arrive through opaque Google News links, the same
-headline from the same outlet. URL and GUID are identities and ignore the time window.
+**Reprint.** Text reuse runs one way: a reprint is taken from an item published before it.
+So the *later* of two items (by publication time; the item being placed, on a tie) is looked
+for in the earlier one, never the reverse. Two full-text items are one story when
 
-**Near-duplicate.** Text reuse runs one way: a reprint is taken from an item published
-before it. So the *later* of two items (by publication time; the item being placed, on a tie)
-is looked for in the earlier one, never the reverse. Two full-text items are one story when
+1. at least :data:`CONTAINMENT` (half) of the later item's word bigrams ("shingles") are in
+   the earlier one, or at least :data:`ORDERED` of its content words (the words left after a
+   fixed list of Urdu and English function words, lone letters and bare numbers) appear in
+   the earlier one *in the same order* (their longest common subsequence): a desk retelling
+   wire copy in its own words keeps the wire's sequence of names, figures and terms, an
+   independent report uses them in an order of its own; and
+2. each text leads with what the other tells (:data:`LEAD_WORDS`, :data:`LEAD_SHARE`): the
+   earlier item's lead is told in the later one, and the later item's lead in the earlier.
+   A brief that is a *secondary* part of a roundup led by another story, or a story led by
+   something else that carries the earlier one further down, is not its reprint; and
+3. their figures do not disagree (:func:`figure_conflicts`): a number or weekday of the later
+   item that sits in the same words as a different one of the earlier item ("rose by Rs1,000
+   per tola on Tuesday" against "by Rs3,600 per tola on Wednesday") is the sign of a
+   templated report (the daily gold price, the KSE-100 close, road accidents, the weather,
+   the monthly export figures) of another day: shared template wording is not copying.
 
-1. at least :data:`CONTAINMENT` (half) of the later item's word bigrams ("shingles", hashed)
-   are in the earlier one: wire copy with a new intro, cut to its first paragraphs, lightly
-   edited; or
-2. at least :data:`ORDERED` (a third) of the later item's content words (the words left after
-   a fixed list of Urdu and English function words, lone letters and bare numbers) appear in
-   the earlier one *in the same order*: their longest common subsequence. A desk that retells
-   the wire in its own words breaks most word pairs, but its story still runs through the
-   wire's names, figures and terms in the wire's order. An independent report of the same
-   event shares many of those words, but tells them in an order of its own and brings words
-   of its own; and a long report built around a short earlier item, quoting it whole, is
-   mostly not found in it.
+Both measures of rule 1 need at least :data:`MIN_SHARED` shingles or words in common.
+Items with only a title and a teaser (:attr:`DedupInput.complete` false, or not known and
+under :data:`FULL_TEXT_WORDS` words) need :data:`SHORT_CONTAINMENT` of the shorter item;
+items with no text at all never match on text (a shared headline, "CITY PULSE", is not a
+story). Items in different scripts or known languages are never one story.
 
-Both need at least :data:`MIN_SHARED` shingles or words in common, about a sentence. On COUNTER
-(600 hand-labelled Urdu pairs, ``bench/dedup_ceiling.py``), with each measure's threshold set
-to group 5% of the independent reports, the later item's content words in order group 94% of
-the retellings, the same words with order ignored 90%, and symmetric measures of how alike
-two stories are (TF-IDF cosine, shared words, character n-grams) at most 78%.
-Items with only a title and a teaser (:attr:`DedupInput.complete` false, or not known and under
-:data:`FULL_TEXT_WORDS` words, about the 300 characters of a feed summary) need
-:data:`SHORT_CONTAINMENT` of the shorter item and :data:`MIN_SHARED` shingles in common, and
-items with no text at all never match on text: a shared headline ("CITY PULSE", a recurring
-column) is not a story. Items in different scripts (an English and an Urdu report of one
-event) or with different known languages never merge: they are translations, not reprints,
-and the digest lists them apart.
+**No chaining.** A new item is compared with each candidate story's *representatives*, its
+founding report and its primary item (:func:`representatives`), not with whichever member
+happens to be closest: the daily gold report of Tuesday is like Monday's and Wednesday's,
+and joining through any member would chain a month of them into one story. An identity
+joins through any member (it is the same article). When a new item matches two stories they
+merge only when their representatives match each other.
 
-**Why this fingerprint.** The candidate index uses a MinHash-family sketch: Broder's MOD-m
-sample (Broder 1997, "On the resemblance and containment of documents"), the shingles whose
-hash is 0 modulo :data:`SAMPLE_MODULUS`. The fixed-size MinHash sketch (the k smallest hashes,
-queried through LSH bands) estimates resemblance only, so it loses exactly the pairs that
-matter here: a 60-word cut of a 400-word wire story has a Jaccard of 0.15 but a containment
-of 1. A MOD-m sample is a consistent uniform sample of each item's shingles, so two items share
-about ``|A ∩ B| / m`` sampled shingles whatever their lengths, and a shared passage shows up
-as shared keys. SimHash estimates the cosine of whole documents and moves with every added
-intro or cut paragraph; it cannot find containment either. Each sampled shingle is one
-``(week, key, published, item)`` row of the index (exact keys, URL, GUID and headline, are
-kept apart and found at any time); a new item looks up its own keys within the time
-window, skips keys so common that they name no story (:data:`COMMON_KEY_ITEMS`, a stop list
-the archive learns by itself, in any language), takes up to :data:`CANDIDATE_LIMIT` items
-sharing most keys (at least :data:`MIN_SHARED_KEYS`), and compares them exactly (the precise
-check). A sample of each item's distinct content words (:data:`WORD_MODULUS`) is indexed
-beside its shingles, so that a retelling that keeps few of the wire's word pairs but many of
-its words is still offered. Nothing scans the archive: the index is ordered by week first,
-so a lookup reads the pages of the window's weeks only.
+**Boilerplate.** Lines that recur across the stories of one site (teaser blocks of other
+stories, page furniture, related-links lists, a section tag, a copyright line) say nothing
+about which story an item tells. The index counts, per site (or source) and line, the
+number of stories the line has appeared in (:meth:`DedupIndex.line_counts`); a line already
+seen in :data:`BOILERPLATE_STORIES` other stories of its site is left out of the new item's
+fingerprint. Nothing is listed by hand: the archive learns it. Counting stories, not items,
+keeps a story re-run three times from teaching its own text as boilerplate.
+
+**Events.** A new story (an item that joined no story) joins the *event* of an earlier story
+when the two report the same happening: both published within :data:`EVENT_HOURS`, each
+text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) mostly told in the other
+(:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
+figure in disagreement; or both carrying one of the same dated figures (a fact key from the
+analysis, :attr:`DedupInput.facts`: same series, period and value) within
+:data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
+compared with the representatives of each candidate event's founding story, never with any
+member, so events do not chain either. An event's id is the id of its founding story.
+
+**Why this fingerprint.** The candidate index is Broder's MOD-m sample (Broder 1997, "On the
+resemblance and containment of documents"): the shingles whose hash is 0 modulo
+:data:`SAMPLE_MODULUS`, and one distinct content word in :data:`WORD_MODULUS`. A consistent
+uniform sample, so two items share about ``|A ∩ B| / m`` sampled keys whatever their lengths
+and a shared passage shows up as shared keys (a fixed-size MinHash sketch estimates
+resemblance only, and loses a 60-word cut of a 400-word story; SimHash moves with every added
+paragraph). The index (:class:`Postings`) keeps the keys of the items of the time window in
+memory; a lookup skips keys found on more than :data:`COMMON_KEY_ITEMS` items of the window
+(common phrasing, learned by the archive in any language), and offers at most
+:data:`CANDIDATE_LIMIT` items sharing most keys: at least :data:`MIN_SHARED_KEYS`, or
+:data:`STORY_KEY_SHARE` of the new item's keys for the reprint comparison (a reprint shares
+about half of them; most items that share two keys by chance are spared the exact check).
 
 Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
 and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
 (ي ى → ی, ك → ک, ه ة ۃ → ہ), all decimal digits to ASCII, case folded, words split on
-Unicode word characters. Hashes are BLAKE2b, so fingerprints and cluster ids are the same on
-every run: the cluster id is the id of the item that founded the story (of the story
-founded first, when a new item shows two stories to be one and they merge).
+Unicode word characters. Hashes are BLAKE2b and CRC-32, so fingerprints, story and event
+ids are the same on every run.
 """
 
 from __future__ import annotations
@@ -73,9 +90,9 @@ import hashlib
 import json
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right, insort
+import zlib
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from typing import Iterable, Iterator, Protocol, Sequence
@@ -89,19 +106,20 @@ SHINGLE_WORDS = 2
 SAMPLE_MODULUS = 8
 #: One distinct content word (:func:`content_words`) in this many is an index key too, so
 #: that a reprint retold in other words, which keeps few of the wire's word pairs but many
-#: of its words, is still offered as a candidate. Denser than the shingle sample: an item
-#: has about a third as many distinct content words as shingles.
+#: of its words, is still offered as a candidate.
 WORD_MODULUS = 4
 #: Items compared exactly per new item, those sharing most sampled keys first.
 CANDIDATE_LIMIT = 32
-#: Sampled keys a candidate must share with a new item. One shared shingle is chance (a
-#: name, a set phrase); a reprint shares many, so this spares most exact comparisons.
+#: Sampled keys a candidate must share with a new item. One shared key is chance.
 MIN_SHARED_KEYS = 2
+#: Share of the new item's sampled keys a candidate must share to be compared as a possible
+#: source of a reprint (the event comparison takes every candidate). A reprint that keeps a
+#: third of the wire's content words in order shares about that share of the word keys.
+STORY_KEY_SHARE = 0.1
 #: A key shared by more items than this in the time window ("of the", "نے کہا کہ") is
 #: common phrasing, not a story: lookups skip it. Stories run to tens of articles.
 COMMON_KEY_ITEMS = 50
-#: Share of the later full-text item's shingles that must appear in the earlier: at least
-#: half of it was taken from the other.
+#: Share of the later full-text item's shingles that must appear in the earlier.
 CONTAINMENT = 0.5
 #: Fewer words of text than this (a feed teaser, a headline) and the stricter rule applies.
 FULL_TEXT_WORDS = 50
@@ -110,13 +128,35 @@ SHORT_CONTAINMENT = 0.8
 #: ... and at least this many shingles in common, about a sentence; the full-text rules need
 #: as many shingles, or content words in order, too.
 MIN_SHARED = 8
-#: Share of the later full-text item's content words (:func:`content_words`) that must
-#: appear in the earlier one *in the same order* (their longest common subsequence), for
-#: two items whose shingles fall short of :data:`CONTAINMENT`: a third. A desk that retells
-#: wire copy in its own words (sentences recast, cut, words swapped) breaks most word pairs,
-#: but its story still runs through the wire's names, figures and terms in the wire's order;
-#: an independent report of the same event shares many of those words, in an order of its own.
+#: Share of the later full-text item's content words that must appear in the earlier one in
+#: the same order, for two items whose shingles fall short of :data:`CONTAINMENT`.
 ORDERED = 1 / 3
+#: Content words (title excluded) that make an item's lead ...
+LEAD_WORDS = 30
+#: ... of which this share must be told, in order, in the other item: the earlier item's
+#: lead in the later, and the later item's lead (twice as many words, a new intro allowed
+#: for) in the earlier.
+LEAD_SHARE = 0.15
+#: An outlet that runs a story again more than this many hours later keeps most of its word
+#: pairs (:data:`CONTAINMENT`): the ordered rule alone would take its recurring reports (the
+#: daily weather, its operations briefs) for re-runs.
+OWN_REWRITE_HOURS = 12
+#: Figures in the same words but with other values (:func:`figure_conflicts`) that make two
+#: texts different reports, when they are at least half as many as the figures they share.
+FIGURE_CONFLICTS = 2
+#: A line seen in this many other stories of its site is boilerplate.
+BOILERPLATE_STORIES = 3
+#: Independent reports of one event are published within this many hours of each other ...
+EVENT_HOURS = 18
+#: ... lead with what the other tells: of each one's title and first content words ...
+EVENT_LEAD_WORDS = 20
+#: ... at least this share appears in the other ...
+EVENT_LEAD = 0.4
+#: ... and at least this share of the smaller vocabulary (distinct content words) is shared.
+EVENT_COVER = 0.3
+#: Reports carrying one of the same dated figures (a fact key) within this many days are
+#: one event, in any language.
+EVENT_FACT_DAYS = 3
 #: Function words of Urdu and English, as :func:`words` normalises them: they say nothing
 #: about which story a text tells. Fixed, so that every archive weighs words alike.
 FUNCTION_WORDS = frozenset(
@@ -131,16 +171,22 @@ FUNCTION_WORDS = frozenset(
     when where than then there also said says will would can could into over after before about
     """.split()
 )
-#: How a member joined its cluster, strongest evidence first.
+#: Names of weekdays, as :func:`words` normalises them: a figure of a report like a number
+#: (the Urdu names that are also common words, پیر and ہفتہ, are left out).
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday منگل بدھ جمعرات جمعہ اتوار".split())
+#: How a member joined its story, strongest evidence first.
 REASONS = ("first", "url", "guid", "title", "text")
+#: How a story joined its event.
+EVENT_REASONS = ("first", "facts", "text", "story")
 
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ", "\u0640": None, "\u200c": None, "\u200d": None}
 _GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "info"})
 _KEY_OFFSET = 1 << 63  # unsigned 64-bit hashes to SQLite's signed integers
-_LAST = float("inf")  # sorts after every position in a (published, order, item) posting
+_MASK32 = 0xFFFFFFFF
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -161,9 +207,16 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+def normalise(text: str) -> str:
+    """``text`` with marks dropped, letter forms folded, digits in ASCII, case folded."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_table()).casefold()
+
+
 def words(text: str) -> list[str]:
     """The normalised words of ``text``, in order."""
-    return _WORD.findall(unicodedata.normalize("NFKD", text).translate(_table()).casefold())
+    return _WORD.findall(normalise(text))
 
 
 def script(text: str) -> str:
@@ -182,13 +235,16 @@ def _key(*parts: str) -> int:
     return int.from_bytes(digest, "big") - _KEY_OFFSET
 
 
+def _hash64(text: str, person: bytes) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8, person=person).digest(), "big")
+
+
 def shingles(tokens: Sequence[str], salt: str) -> set[int]:
     """Unsigned 64-bit hashes of the word ``SHINGLE_WORDS``-grams (one for a shorter text),
     salted with the script so that shingles of different scripts never collide."""
     n, person = SHINGLE_WORDS, salt.encode("utf-8")[:16]
     grams = [" ".join(gram) for gram in zip(*(tokens[i:] for i in range(n)))] if len(tokens) >= n else [" ".join(tokens)]
-    blake = hashlib.blake2b
-    return {int.from_bytes(blake(g.encode("utf-8"), digest_size=8, person=person).digest(), "big") for g in grams if g}
+    return {_hash64(g, person) for g in set(grams) if g}
 
 
 def content_words(tokens: Iterable[str], salt: str) -> list[int]:
@@ -196,12 +252,19 @@ def content_words(tokens: Iterable[str], salt: str) -> list[int]:
     not a function word (:data:`FUNCTION_WORDS`), not a lone letter, not a bare number
     (figures are printed as words as often as digits), salted with the script like
     :func:`shingles` but apart from them (a one-word text is a shingle too)."""
-    person, blake = f"w:{salt}".encode("utf-8")[:16], hashlib.blake2b
+    person = f"w:{salt}".encode("utf-8")[:16]
     hashed: dict[str, int] = {}
+    out = []
     for t in tokens:
-        if len(t) > 1 and t not in FUNCTION_WORDS and not t.isdigit() and t not in hashed:
-            hashed[t] = int.from_bytes(blake(t.encode("utf-8"), digest_size=8, person=person).digest(), "big")
-    return [hashed[t] for t in tokens if t in hashed]
+        h = hashed.get(t)
+        if h is None:
+            if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
+                h = hashed[t] = 0
+            else:
+                h = hashed[t] = _hash64(t, person)
+        if h:
+            out.append(h)
+    return out
 
 
 def ordered_share(later: Sequence[int], earlier: Sequence[int]) -> float:
@@ -234,6 +297,80 @@ def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
     return shared / min(len(a), len(b)), shared
 
 
+def lines(text: str) -> list[str]:
+    """The non-empty lines of ``text``, normalised (:func:`words`), as the boilerplate
+    counts see them."""
+    out = []
+    for line in text.split("\n"):
+        normal = " ".join(words(line))
+        if normal:
+            out.append(normal)
+    return out
+
+
+def line_key(scope: str, line: str) -> int:
+    """The index key of a normalised line of text on a site (or source) ``scope``."""
+    return _key("line", scope, line)
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+_DAY_HASHES = frozenset(_crc("d:" + day) for day in WEEKDAYS)
+
+
+def figures(text: str) -> tuple[int, ...]:
+    """Each figure of ``text`` (a number, thousands separators dropped, or a weekday) with
+    the words on either side, as flattened ``(value, word before, word after)`` CRC-32
+    triples, each distinct triple once, in text order."""
+    tokens = _TOKEN.findall(normalise(text))
+    seen: set[tuple[int, int, int]] = set()
+    out: list[int] = []
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            value = "n:" + token.replace(",", "").rstrip(".")
+        elif token in WEEKDAYS:
+            value = "d:" + token
+        else:
+            continue
+        before = tokens[i - 1] if i and not tokens[i - 1][0].isdigit() else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1][0].isdigit() else ""
+        triple = (_crc(value), _crc(before), _crc(after))
+        if triple not in seen:
+            seen.add(triple)
+            out.extend(triple)
+    return tuple(out)
+
+
+def figure_conflicts(later: Sequence[int], earlier: Sequence[int]) -> tuple[int, int, int]:
+    """How ``later``'s figures (flattened :func:`figures` triples) stand against
+    ``earlier``'s: how many ``earlier`` has too; how many it has *other* values for in the
+    same words (a figure whose word before and word after both frame a different figure of
+    ``earlier``); and how many of the weekdays of ``later`` are other weekdays after the
+    same word in ``earlier`` ("on Tuesday" against "on Wednesday")."""
+    values = set(earlier[0::3])
+    framed_before: dict[int, set[int]] = {}
+    framed_after: dict[int, set[int]] = {}
+    days_after: dict[int, set[int]] = {}
+    for i in range(0, len(earlier) - 2, 3):
+        value, before, after = earlier[i], earlier[i + 1], earlier[i + 2]
+        framed_before.setdefault(before, set()).add(value)
+        framed_after.setdefault(after, set()).add(value)
+        if value in _DAY_HASHES:
+            days_after.setdefault(before, set()).add(value)
+    agree = conflict = days = 0
+    for i in range(0, len(later) - 2, 3):
+        value, before, after = later[i], later[i + 1], later[i + 2]
+        if value in values:
+            agree += 1
+        elif value in _DAY_HASHES and days_after.get(before):
+            days += 1
+        elif framed_before.get(before, set()) & framed_after.get(after, set()):
+            conflict += 1
+    return agree, conflict, days
+
+
 # --------------------------------------------------------------------------- records
 
 
@@ -245,6 +382,8 @@ class DedupInput:
     passes the fetch time when the item has none, because an undated item is only compared
     with undated ones. For an item found through Google News, ``title`` is the feed's
     ``Headline - Outlet``: the outlet named there is matched with the other items' sites.
+    ``facts`` are the keys of the dated figures the analysis found
+    (``series|period|value|unit``): reports sharing one are reports of one data release.
     """
 
     id: str
@@ -260,11 +399,12 @@ class DedupInput:
     #: Whether ``text`` is the whole article (``True``), only a feed's teaser (``False``), or
     #: not known (``None``: fewer than :data:`FULL_TEXT_WORDS` words is taken for a teaser).
     complete: bool | None = None
+    facts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What the index keeps about an item: its keys, shingles and how complete it is."""
+    """What the index keeps about an item: its keys, shingles, words and figures."""
 
     id: str
     published: str | None  # UTC, ``YYYY-MM-DDTHH:MM:SS+00:00``
@@ -276,11 +416,14 @@ class Fingerprint:
     url_key: int | None
     guid_key: int | None
     title_key: int | None
-    words: int  # words of text, the title not counted
+    words: int  # words of text (boilerplate lines left out), the title not counted
     shingles: frozenset[int]  # low 32 bits of each shingle hash
-    sequence: tuple[int, ...] = ()  # content words in order (:func:`content_words`); empty in old archives
-    sample: tuple[int, ...] = ()  # index keys, the MOD-m samples, sorted; not read back from an index
+    sequence: tuple[int, ...] = ()  # content words in order, the title's first; empty in old archives
+    sample: tuple[int, ...] = ()  # index keys, the MOD-m samples and fact keys, sorted
     complete: bool | None = None  # :attr:`DedupInput.complete`
+    head: int = 0  # how many of ``sequence`` come from the title
+    figures: tuple[int, ...] = ()  # :func:`figures` of the text
+    facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
 
     @property
     def full(self) -> bool:
@@ -292,6 +435,11 @@ class Fingerprint:
     @property
     def exact_keys(self) -> tuple[int, ...]:
         return tuple(k for k in (self.url_key, self.guid_key, self.title_key) if k is not None)
+
+    @property
+    def body(self) -> tuple[int, ...]:
+        """The content words of the text, the title's left out."""
+        return self.sequence[self.head :]
 
 
 @dataclass(frozen=True)
@@ -306,15 +454,17 @@ class Member:
 
 @dataclass(frozen=True)
 class Indexed:
-    """An item in the index: its fingerprint and its membership."""
+    """An item in the index: its fingerprint and its membership (and, for a candidate, how
+    many sampled keys it shares with the item looked up)."""
 
     fingerprint: Fingerprint
     member: Member
+    shared: int = 0
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """A story: its primary item (the earliest of the most complete), span and outlets."""
+    """A story: its primary item (the earliest of the most complete), span, outlets and event."""
 
     id: str
     primary_item: str
@@ -322,10 +472,49 @@ class Cluster:
     last_seen: str | None
     outlets: tuple[str, ...]
     size: int
+    event: str = ""  # the event the story belongs to; its own id when it founded one
+
+
+@dataclass(frozen=True)
+class Event:
+    """The independent reports of one happening: its stories, span and outlets. ``id`` is
+    the id of the story that founded it, whose representatives new stories are compared
+    with."""
+
+    id: str
+    first_seen: str | None
+    last_seen: str | None
+    outlets: tuple[str, ...]
+    stories: int
+    size: int  # items in all its stories
+
+
+@dataclass(frozen=True)
+class EventMember:
+    """A story's place in an event, how it got there and how closely."""
+
+    cluster: str
+    event: str
+    reason: str  # one of EVENT_REASONS
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Everything :func:`assign` writes for a new item, in one step: the item's fingerprint
+    and story membership, its story and event as they now are, the story's membership of
+    the event when the story is new, and the item's line keys to count."""
+
+    fingerprint: Fingerprint
+    member: Member
+    cluster: Cluster
+    event: Event
+    event_member: EventMember | None = None
+    lines: tuple[int, ...] = ()
 
 
 class DedupIndex(Protocol):
-    """Where fingerprints and clusters live: in memory, or in the SQLite archive."""
+    """Where fingerprints, stories and events live: in memory, or in the SQLite archive."""
 
     def get(self, item_id: str) -> Indexed | None:
         """The indexed item with this id, if any."""
@@ -336,36 +525,72 @@ class DedupIndex(Protocol):
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
     ) -> list[Indexed]:
-        """Items sharing at least ``min_shared`` of the sampled ``keys``, published in
-        ``[since, until]`` (``None``: undated items only), those sharing most keys first,
-        then the earliest indexed; at most ``limit``. Keys found on more than
-        :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
+        """Items sharing at least ``min_shared`` of the sampled ``keys`` (their count in
+        :attr:`Indexed.shared`), published in ``[since, until]`` (``None``: undated items
+        only), those sharing most keys first, then the earliest indexed; at most ``limit``.
+        Keys found on more than :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
 
     def cluster(self, cluster_id: str) -> Cluster | None:
-        """The cluster with this id, if any."""
+        """The story with this id, with its event, if any."""
 
-    def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
-        """Index a new item and save its cluster, atomically."""
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, if any."""
 
-    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
-        """Move the members of the clusters ``absorbed`` into ``cluster`` (saved as given)
-        and drop them, atomically."""
+    def line_counts(self, keys: Sequence[int]) -> dict[int, int]:
+        """For each of these line keys seen before, the number of stories it appeared in."""
+
+    def add(self, placement: Placement) -> None:
+        """Index a new item, save its story and event and count its lines, atomically."""
+
+    def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
+        """Move the members of the stories ``absorbed`` into ``cluster`` (saved as given) and
+        drop them; move the stories of the events ``absorbed_events`` into ``event`` (saved
+        as given) and drop those; atomically."""
 
 
 # --------------------------------------------------------------------------- fingerprints
 
 
-def fingerprint(item: DedupInput) -> Fingerprint:
-    """The fingerprint of ``item``: normalised words, shingles, sample and exact keys."""
+def fingerprint(item: DedupInput, boilerplate: frozenset[int] | set[int] = frozenset()) -> Fingerprint:
+    """The fingerprint of ``item``, leaving out the lines whose :func:`line_key` is in
+    ``boilerplate``."""
+    return _fingerprint(item, _scope(item), boilerplate)[0]
+
+
+def _scope(item: DedupInput) -> str:
+    """Where boilerplate is learned: the item's site, else its source."""
+    if not item.aggregated and not is_redirect(item.url):
+        host = site(item.canonical_url or (canonical_url(item.url) if item.url else ""))
+        if host:
+            return host
+    return item.source or ""
+
+
+def _fingerprint(item: DedupInput, scope: str, boilerplate: frozenset[int] | set[int]) -> tuple[Fingerprint, tuple[int, ...]]:
+    """The fingerprint and the line keys of ``item``."""
     redirect = item.aggregated or is_redirect(item.url)
     headline, named_outlet = _split_outlet(item.title) if redirect else (item.title, "")
-    writing = script(f"{item.title} {item.text}")
-    headline_words, text_words = words(headline), words(item.text)
+    writing = script(f"{item.title} {item.text[:2000]}")
+    keys: list[int] = []
+    kept: list[str] = []
+    for raw in item.text.split("\n"):
+        normal = " ".join(words(raw))
+        if not normal:
+            continue
+        key = line_key(scope, normal)
+        keys.append(key)
+        if key not in boilerplate:
+            kept.append(raw)
+    headline_words = words(headline)
+    text_words = [w for line in kept for w in words(line)]
     hashes = shingles(headline_words + text_words, writing)
-    terms = content_words(headline_words + text_words, writing)
+    head_terms = content_words(headline_words, writing)
+    terms = head_terms + content_words(text_words, writing)
+    facts = sorted({_crc(f) for f in item.facts})
     sampled = {h for h in hashes if (h >> 32) % SAMPLE_MODULUS == 0} | {h for h in terms if (h >> 32) % WORD_MODULUS == 0}
+    sample = {h - _KEY_OFFSET for h in sampled} | {_key("fact", f) for f in item.facts}
     canon = item.canonical_url or (canonical_url(item.url) if item.url else "")
-    return Fingerprint(
+    fp = Fingerprint(
         id=item.id,
         published=_utc(item.published),
         script=writing,
@@ -377,11 +602,15 @@ def fingerprint(item: DedupInput) -> Fingerprint:
         guid_key=_guid_key(item.guid, item.source),
         title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
         words=len(text_words),
-        shingles=frozenset(h & 0xFFFFFFFF for h in hashes),
-        sequence=tuple(h & 0xFFFFFFFF for h in terms),
-        sample=tuple(sorted(h - _KEY_OFFSET for h in sampled)),
+        shingles=frozenset(h & _MASK32 for h in hashes),
+        sequence=tuple(h & _MASK32 for h in terms),
+        sample=tuple(sorted(sample)),
         complete=item.complete,
+        head=len(head_terms),
+        figures=figures("\n".join(kept)),
+        facts=tuple(facts),
     )
+    return fp, tuple(dict.fromkeys(keys))
 
 
 def _split_outlet(title: str) -> tuple[str, str]:
@@ -414,41 +643,90 @@ def _utc(when: str | None) -> str | None:
     return moment.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
-# --------------------------------------------------------------------------- matching
+# --------------------------------------------------------------------------- one pair
 
 
-def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
-    """Whether ``new`` belongs to ``old``'s story, and why; ``None`` when it does not."""
-    other = old.fingerprint
+def identity(new: Fingerprint, old: Fingerprint, window_days: int) -> str | None:
+    """Whether ``new`` is another copy of the article ``old`` is: ``url``, ``guid`` or
+    ``title`` (a Google News headline from the outlet it names), else ``None``."""
+    ids = {new.url_key, new.guid_key} & {old.url_key, old.guid_key} - {None}
+    if ids:  # a permalink GUID is a URL: it may equal the other's URL
+        return "url" if new.url_key in ids else "guid"
+    if _same_language(new, old) and _within(new.published, old.published, timedelta(days=window_days)) and _same_headline_and_outlet(new, old):
+        return "title"
+    return None
 
-    def joined(reason: str, score: float = 1.0) -> Member:
-        return Member(new.id, old.member.cluster, reason, round(score, 4))
 
-    identities = {new.url_key, new.guid_key} & {other.url_key, other.guid_key} - {None}
-    if identities:  # a permalink GUID is a URL: it may equal the other's URL
-        return joined("url" if new.url_key in identities else "guid")
-    if not _same_language(new, other) or not _within(new.published, other.published, window_days):
-        return None
-    if _same_headline_and_outlet(new, other):
-        return joined("title")
-    if not (new.words and other.words):
+def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | None:
+    """Whether one of ``new`` and ``old`` is a reprint of the other: the share of the later
+    one found in the earlier (see the module docstring), else ``None``."""
+    if not (new.words and old.words) or not _same_language(new, old) or not _within(new.published, old.published, timedelta(days=window_days)):
         return None  # a headline alone is no evidence: columns and generic headlines recur
-    if new.full and other.full:
-        later, earlier = _later_first(new, other)
-        shared = len(later.shingles & earlier.shingles)
-        score = shared / len(later.shingles) if later.shingles else 0.0
-        if score >= CONTAINMENT and shared >= MIN_SHARED:
-            return joined("text", score)
+    if not (new.full and old.full):
+        score, shared = containment(new.shingles, old.shingles)
+        return score if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
+    later, earlier = _later_first(new, old)
+    shared = len(later.shingles & earlier.shingles)
+    score = shared / len(later.shingles) if later.shingles else 0.0
+    if not (score >= CONTAINMENT and shared >= MIN_SHARED):
+        if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
+            return None  # an outlet's own wording on another day is its template, not a re-run
         needed = max(ORDERED * len(later.sequence), MIN_SHARED) - 1e-9  # words in common, in order
         # the later item's words found in the earlier at all bound their common subsequence:
         # most candidates fall short of it and skip the longer computation
         vocabulary = set(earlier.sequence)
         if sum(map(vocabulary.__contains__, later.sequence)) < needed:
             return None
-        ordered = ordered_share(later.sequence, earlier.sequence)
-        return joined("text", ordered) if round(ordered * len(later.sequence)) >= needed else None
-    score, shared = containment(new.shingles, other.shingles)
-    return joined("text", score) if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
+        score = ordered_share(later.sequence, earlier.sequence)
+        if round(score * len(later.sequence)) < needed:
+            return None
+    if not leads_agree(later, earlier) or figures_disagree(later, earlier):
+        return None
+    return score
+
+
+def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
+    """Whether each text leads with what the other tells: the earlier item's first
+    :data:`LEAD_WORDS` content words told in the later, in order, and the later item's
+    first ``2 * LEAD_WORDS`` in the earlier, each at least :data:`LEAD_SHARE`."""
+    first, second = earlier.body[:LEAD_WORDS], later.body[: 2 * LEAD_WORDS]
+    if not first or not second:
+        return True  # a text of title alone has no lead to compare
+    return ordered_share(first, later.sequence) >= LEAD_SHARE and ordered_share(second, earlier.sequence) >= LEAD_SHARE
+
+
+def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:
+    """Whether the figures of ``later`` disagree with those of ``earlier``: at least
+    :data:`FIGURE_CONFLICTS` in the same words with other values, and at least half as many
+    as the figures they share; or (with ``days``) another weekday after the same word, a
+    report of another day."""
+    agree, conflict, other_days = figure_conflicts(later.figures, earlier.figures)
+    return (days and other_days > 0) or (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree)
+
+
+def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
+    """Whether ``new`` and ``old`` report one event, how (``facts`` or ``text``) and how
+    closely; ``None`` when not (see the module docstring)."""
+    shared_facts = set(new.facts) & set(old.facts)
+    if shared_facts and _within(new.published, old.published, timedelta(days=EVENT_FACT_DAYS)):
+        return "facts", round(len(shared_facts) / min(len(new.facts), len(old.facts)), 4)
+    if not (new.full and old.full) or not _same_language(new, old) or not _within(new.published, old.published, timedelta(hours=EVENT_HOURS)):
+        return None
+    a, b = set(new.sequence), set(old.sequence)
+    cover = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+    if cover < EVENT_COVER or _lead_told(new, b) < EVENT_LEAD or _lead_told(old, a) < EVENT_LEAD:
+        return None
+    later, earlier = _later_first(new, old)
+    if figures_disagree(later, earlier, days=False) or figures_disagree(earlier, later, days=False):
+        return None
+    return "text", round(cover, 4)
+
+
+def _lead_told(f: Fingerprint, vocabulary: set[int]) -> float:
+    """The share of ``f``'s title and first :data:`EVENT_LEAD_WORDS` content words found in
+    ``vocabulary``."""
+    lead = set(f.sequence[: f.head + EVENT_LEAD_WORDS])
+    return len(lead & vocabulary) / len(lead) if lead else 0.0
 
 
 def _later_first(new: Fingerprint, other: Fingerprint) -> tuple[Fingerprint, Fingerprint]:
@@ -459,15 +737,20 @@ def _later_first(new: Fingerprint, other: Fingerprint) -> tuple[Fingerprint, Fin
     return new, other
 
 
+def _same_outlet(a: Fingerprint, b: Fingerprint) -> bool:
+    if a.site or b.site:
+        return a.site == b.site
+    return _compact(a.outlet) == _compact(b.outlet) != ""
+
+
 def _same_language(a: Fingerprint, b: Fingerprint) -> bool:
     return a.script == b.script and (a.lang is None or b.lang is None or a.lang == b.lang)
 
 
-def _within(a: str | None, b: str | None, window_days: int) -> bool:
+def _within(a: str | None, b: str | None, span: timedelta) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    gap = abs(datetime.fromisoformat(a) - datetime.fromisoformat(b))
-    return gap <= timedelta(days=window_days)
+    return abs(datetime.fromisoformat(a) - datetime.fromisoformat(b)) <= span
 
 
 def _same_headline_and_outlet(a: Fingerprint, b: Fingerprint) -> bool:
@@ -497,12 +780,178 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
     return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet) or (len(outlet) >= 4 and outlet in wanted)
 
 
-def matches(new: Fingerprint, index: DedupIndex, window_days: int) -> list[Member]:
-    """Every indexed item ``new`` is a report of, as memberships of their stories."""
+def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
+    """Whether ``new`` is a copy or a reprint of ``old``, as a membership of ``old``'s story;
+    ``None`` when not."""
+    how = identity(new, old.fingerprint, window_days)
+    if how:
+        return Member(new.id, old.member.cluster, how, 1.0)
+    score = reprint(new, old.fingerprint, window_days)
+    return Member(new.id, old.member.cluster, "text", round(score, 4)) if score is not None else None
+
+
+# --------------------------------------------------------------------------- placing an item
+
+
+def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
+    """Put ``item`` in a story, and its story in an event, in ``index``; return the story id.
+
+    An item seen before keeps its story, so re-running over the same items changes nothing;
+    a new story's id is the id of its first item, a new event's the id of its first story.
+    A new item joins the stories it is a copy of (the same article, through any member:
+    they merge) and the stories whose representatives it is a reprint of. Those merge into
+    the first only when their representatives are reprints of each other (the new item
+    counts as a representative of a story it is the primary item of); otherwise it joins
+    the one it matches most closely. Merged stories keep the id of the one founded first,
+    and their events merge. A new story joins the event whose founding story's
+    representatives report the same event (:func:`same_event`), if any.
+    """
+    known = index.get(item.id)
+    if known is not None:
+        return known.member.cluster
+    scope = _scope(item)
+    raw_keys = _fingerprint(item, scope, frozenset())[1] if item.text else ()
+    counts = index.line_counts(raw_keys) if raw_keys else {}
+    boilerplate = {k for k in raw_keys if counts.get(k, 0) >= BOILERPLATE_STORIES}
+    new, line_keys = _fingerprint(item, scope, boilerplate)
     since, until = _window(new.published, window_days)
     found = index.exact(new.exact_keys)
     found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(MIN_SHARED_KEYS, len(new.sample)))
-    return [m for m in (compare(new, old, window_days) for old in found) if m]
+    cache: dict[str, Indexed | None] = {c.fingerprint.id: c for c in found}
+    if item.facts:  # one shared figure is enough to look at (reports in another language share no text)
+        around = _window(new.published, EVENT_FACT_DAYS)
+        found += [c for c in index.candidates([_key("fact", f) for f in item.facts], *around, limit=CANDIDATE_LIMIT) if c.fingerprint.id not in cache]
+    stories: dict[str, Cluster | None] = {}
+
+    def story(cid: str) -> Cluster | None:
+        if cid not in stories:
+            stories[cid] = index.cluster(cid)
+        return stories[cid]
+
+    copies: dict[str, Member] = {}
+    for old in found:
+        how = identity(new, old.fingerprint, window_days)
+        cid = old.member.cluster
+        if how and story(cid) is not None:
+            m = Member(new.id, cid, how, 1.0)
+            if cid not in copies or _strength(m) < _strength(copies[cid]):
+                copies[cid] = m
+    enough = max(MIN_SHARED_KEYS, STORY_KEY_SHARE * len(new.sample))
+    reprints: dict[str, Member] = {}
+    for cid in dict.fromkeys(c.member.cluster for c in found if c.shared >= enough or not c.shared):
+        if cid in copies or story(cid) is None:
+            continue
+        score = _best_reprint(new, story(cid), index, cache, window_days)
+        if score is not None:
+            reprints[cid] = Member(new.id, cid, "text", round(score, 4))
+    if not copies and not reprints:
+        return _found_story(new, line_keys, found, index, cache, window_days)
+    if copies:
+        base = min(copies, key=lambda c: _founded(story(c)))
+        together = list(copies)
+    else:
+        base = min(reprints.values(), key=lambda m: (-m.score, _founded(story(m.cluster)))).cluster
+        together = [base]
+    probe = story(base)
+    for cid in together:
+        if cid != base:
+            probe = _combine(probe, story(cid), index, cache)
+    cache[new.id] = Indexed(new, Member(new.id, base, "first"))
+    probe = _grow(probe, new, index, cache)
+    for cid in reprints:
+        if cid != base and _stories_match(probe, story(cid), index, cache, window_days):
+            together.append(cid)
+    del cache[new.id]
+    matched = {**reprints, **copies}
+    survivor = story(min(together, key=lambda c: _founded(story(c))))
+    absorbed = [c for c in sorted(together, key=lambda c: _founded(story(c))) if c != survivor.id]
+    cluster = survivor
+    event = _event_of(survivor, index)
+    absorbed_events: list[str] = []
+    for cid in absorbed:
+        other = story(cid)
+        cluster = _combine(cluster, other, index, cache)
+        other_event = _event_of(other, index)
+        if other_event.id != event.id and other_event.id not in absorbed_events:
+            event = _merge_events(event, other_event)
+            absorbed_events.append(other_event.id)
+    if absorbed:
+        index.merge(cluster, absorbed, event, absorbed_events)
+    member = replace(min((matched[c] for c in together), key=_strength), cluster=survivor.id)
+    grown = replace(_grow(cluster, new, index, cache), event=event.id)
+    index.add(Placement(new, member, grown, _grow_event(event, new), None, line_keys))
+    return survivor.id
+
+
+def _found_story(new: Fingerprint, line_keys: tuple[int, ...], found: list[Indexed], index: DedupIndex, cache: dict, window_days: int) -> str:
+    """Found a new story for ``new`` and put it in the event it reports (the one it matches
+    best: by shared figures first, then most closely, then nearest in time), or a new one."""
+    outlets = (new.outlet,) if new.outlet else ()
+    best: tuple | None = None
+    seen: set[str] = set()
+    for cid in dict.fromkeys(c.member.cluster for c in found):
+        story = index.cluster(cid)
+        if story is None or (story.event or story.id) in seen:
+            continue
+        eid = story.event or story.id
+        seen.add(eid)
+        founder = index.cluster(eid)
+        if founder is None:
+            continue
+        for rep in _representatives(founder, index, cache):
+            how = same_event(new, rep.fingerprint)
+            if how:
+                rank = (how[0] == "facts", how[1], -_distance(new.published, rep.fingerprint.published), eid)
+                if best is None or rank > best[0]:
+                    best = (rank, eid, how)
+    story = Cluster(new.id, new.id, new.published, new.published, outlets, 1, new.id)
+    event = index.event(best[1]) if best else None
+    if best and event is not None:
+        story = replace(story, event=event.id)
+        member = EventMember(new.id, event.id, *best[2])
+        event = replace(_grow_event(event, new), stories=event.stories + 1)
+    else:
+        member = EventMember(new.id, new.id, "first", 1.0)
+        event = Event(new.id, new.published, new.published, outlets, 1, 1)
+    index.add(Placement(new, Member(new.id, new.id, "first"), story, event, member, line_keys))
+    return new.id
+
+
+def _distance(a: str | None, b: str | None) -> float:
+    """Seconds between two times; undated items are far from everything."""
+    if a is None or b is None:
+        return float("inf")
+    return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds())
+
+
+def representatives(story: Cluster, index: DedupIndex) -> list[Indexed]:
+    """The items a new report is compared with: the story's founding item and its primary
+    item (the earliest of the most complete)."""
+    return _representatives(story, index, {})
+
+
+def _representatives(story: Cluster, index: DedupIndex, cache: dict[str, Indexed | None]) -> list[Indexed]:
+    reps = []
+    for item_id in dict.fromkeys((story.id, story.primary_item)):
+        if item_id not in cache:
+            cache[item_id] = index.get(item_id)
+        if cache[item_id] is not None:
+            reps.append(cache[item_id])
+    return reps
+
+
+def _best_reprint(new: Fingerprint, story: Cluster, index: DedupIndex, cache: dict, window_days: int) -> float | None:
+    scores = [s for rep in _representatives(story, index, cache) if (s := reprint(new, rep.fingerprint, window_days)) is not None]
+    return max(scores) if scores else None
+
+
+def _stories_match(a: Cluster, b: Cluster, index: DedupIndex, cache: dict, window_days: int) -> bool:
+    """Whether a representative of one story is a reprint of one of the other's."""
+    return any(reprint(x.fingerprint, y.fingerprint, window_days) is not None for x in _representatives(a, index, cache) for y in _representatives(b, index, cache))
+
+
+def _founded(story: Cluster) -> tuple:
+    return (story.first_seen is None, story.first_seen or "", story.id)
 
 
 def _strength(m: Member) -> tuple:
@@ -516,46 +965,44 @@ def _window(published: str | None, window_days: int) -> tuple[str | None, str | 
     return (moment - span).isoformat(), (moment + span).isoformat()
 
 
-# --------------------------------------------------------------------------- clusters
+def _event_of(cluster: Cluster, index: DedupIndex) -> Event:
+    event = index.event(cluster.event) if cluster.event else None
+    if event is None:  # stories stored before events: their own event
+        event = Event(cluster.id, cluster.first_seen, cluster.last_seen, cluster.outlets, 1, cluster.size)
+    return event
 
 
-def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
-    """Put ``item`` in a story cluster of ``index`` and return the cluster id.
-
-    An item seen before keeps its cluster, so re-running over the same items changes
-    nothing; a new story's id is the id of its first item. An item that belongs to more than
-    one story shows that they are one: a Google News link and the article it hides found
-    one story, the wire's reprints another, and the article turns out to be a reprint too.
-    Those stories merge into the one founded first, which keeps its id.
-    """
-    known = index.get(item.id)
-    if known is not None:
-        return known.member.cluster
-    new = fingerprint(item)
-    found = matches(new, index, window_days)
-    stories = {c.id: c for c in (index.cluster(cid) for cid in sorted({m.cluster for m in found})) if c is not None}
-    if not stories:
-        index.add(new, Member(new.id, new.id, "first"), _found(new))
-        return new.id
-    survivor = min(stories.values(), key=lambda c: (c.first_seen is None, c.first_seen or "", c.id))
-    cluster = survivor
-    for other in stories.values():
-        if other.id != survivor.id:
-            cluster = _combine(cluster, other, index)
-    if cluster is not survivor:
-        index.merge(cluster, [cid for cid in stories if cid != survivor.id])
-    member = replace(min(found, key=_strength), cluster=survivor.id)
-    index.add(new, member, _grow(cluster, new, index))
-    return survivor.id
+def _merge_events(event: Event, other: Event) -> Event:
+    dates = [d for d in (event.first_seen, event.last_seen, other.first_seen, other.last_seen) if d]
+    return replace(
+        event,
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        outlets=tuple(sorted(set(event.outlets) | set(other.outlets))),
+        stories=event.stories + other.stories - 1,  # the two shared a story, now merged
+        size=event.size + other.size,
+    )
 
 
-def _found(first: Fingerprint) -> Cluster:
-    outlets = (first.outlet,) if first.outlet else ()
-    return Cluster(first.id, first.id, first.published, first.published, outlets, 1)
+def _grow_event(event: Event, new: Fingerprint) -> Event:
+    dates = [d for d in (event.first_seen, event.last_seen, new.published) if d]
+    return replace(
+        event,
+        first_seen=min(dates, default=None),
+        last_seen=max(dates, default=None),
+        outlets=tuple(sorted(set(event.outlets) | ({new.outlet} if new.outlet else set()))),
+        size=event.size + 1,
+    )
 
 
-def _grow(cluster: Cluster, new: Fingerprint, index: DedupIndex) -> Cluster:
-    primary = index.get(cluster.primary_item)
+def _get(item_id: str, index: DedupIndex, cache: dict[str, Indexed | None]) -> Indexed | None:
+    if item_id not in cache:
+        cache[item_id] = index.get(item_id)
+    return cache[item_id]
+
+
+def _grow(cluster: Cluster, new: Fingerprint, index: DedupIndex, cache: dict) -> Cluster:
+    primary = _get(cluster.primary_item, index, cache)
     dates = [d for d in (cluster.first_seen, cluster.last_seen, new.published) if d]
     return replace(
         cluster,
@@ -567,9 +1014,9 @@ def _grow(cluster: Cluster, new: Fingerprint, index: DedupIndex) -> Cluster:
     )
 
 
-def _combine(cluster: Cluster, other: Cluster, index: DedupIndex) -> Cluster:
+def _combine(cluster: Cluster, other: Cluster, index: DedupIndex, cache: dict) -> Cluster:
     """``cluster`` with ``other``'s members: the better primary item, the wider span."""
-    mine, theirs = index.get(cluster.primary_item), index.get(other.primary_item)
+    mine, theirs = _get(cluster.primary_item, index, cache), _get(other.primary_item, index, cache)
     takes_theirs = theirs is not None and (mine is None or _rank(theirs.fingerprint) < _rank(mine.fingerprint))
     dates = [d for d in (cluster.first_seen, cluster.last_seen, other.first_seen, other.last_seen) if d]
     return replace(
@@ -587,89 +1034,196 @@ def _rank(f: Fingerprint) -> tuple:
     return (not f.full, f.published is None, f.published or "", -f.words, f.id)
 
 
+# --------------------------------------------------------------------------- the key index
+
+
+#: A posting list this long is a common key for good: it is no longer kept.
+_COMMON = -1
+
+
+class Postings:
+    """The sampled keys of indexed items, in memory: key -> the items that have it.
+
+    Items are slots (small integers) with a publication time (epoch seconds; undated items
+    apart). A key found on more than ``4 * COMMON_KEY_ITEMS`` items is dropped for good (it
+    would be skipped by every lookup). :meth:`evict` forgets items published before a time,
+    so an index of the last weeks stays the same size however large the archive grows."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, int | list[int]] = {}
+        self._when: dict[int, float | None] = {}
+        self._sample: dict[int, tuple[int, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._when)
+
+    def __contains__(self, slot: int) -> bool:
+        return slot in self._when
+
+    def add(self, slot: int, when: float | None, keys: Iterable[int]) -> None:
+        if slot in self._when:  # a slot used again: forget what it held
+            self.remove(slot)
+        self._when[slot] = when
+        sample = tuple(set(keys))
+        self._sample[slot] = sample
+        table = self._keys
+        for key in sample:
+            have = table.get(key)
+            if have is None:
+                table[key] = slot
+            elif have == _COMMON:
+                continue
+            elif isinstance(have, int):
+                table[key] = [have, slot]
+            elif len(have) >= 4 * COMMON_KEY_ITEMS:
+                table[key] = _COMMON
+            else:
+                have.append(slot)
+
+    def remove(self, slot: int) -> None:
+        table = self._keys
+        for key in self._sample.pop(slot, ()):
+            have = table.get(key)
+            if have == slot:
+                del table[key]
+            elif isinstance(have, list):
+                if slot in have:
+                    have.remove(slot)
+                if len(have) == 1:
+                    table[key] = have[0]
+        self._when.pop(slot, None)
+
+    def evict(self, before: float) -> None:
+        """Forget the dated items published before ``before``."""
+        for slot in [s for s, when in self._when.items() if when is not None and when < before]:
+            self.remove(slot)
+
+    def lookup(self, keys: Iterable[int], since: float | None, until: float | None) -> Counter[int]:
+        """For each item sharing keys with ``keys`` and published in ``[since, until]``
+        (``None``: undated items), how many; keys on more than :data:`COMMON_KEY_ITEMS`
+        such items are skipped."""
+        counts: Counter[int] = Counter()
+        when, table = self._when, self._keys
+        for key in set(keys):
+            have = table.get(key)
+            if have is None or have == _COMMON:
+                continue
+            slots = [have] if isinstance(have, int) else have
+            if since is None or until is None:
+                hits = [s for s in slots if when[s] is None]
+            else:
+                hits = [s for s in slots if (w := when[s]) is not None and since <= w <= until]
+            if 0 < len(hits) <= COMMON_KEY_ITEMS:
+                counts.update(hits)
+        return counts
+
+
+def epoch(when: str) -> float:
+    """An ISO 8601 UTC time in epoch seconds."""
+    return datetime.fromisoformat(when).timestamp()
+
+
 # --------------------------------------------------------------------------- in memory
 
 
 class MemoryIndex:
-    """A :class:`DedupIndex` in dictionaries: for one run of ``monitor dedup`` and the tests.
-
-    Each sampled key keeps its items sorted by publication time (undated ones apart), so a
-    lookup bisects to the window, as the archive's index seeks to it."""
+    """A :class:`DedupIndex` in dictionaries: for one run of ``monitor dedup`` and the tests."""
 
     def __init__(self) -> None:
         self._items: dict[str, Indexed] = {}
-        self._order: dict[str, int] = {}
-        self._postings: dict[int, list[tuple[str, int, str]]] = {}  # key: (published, order, item)
-        self._undated: dict[int, list[str]] = {}
+        self._slots: dict[str, int] = {}
+        self._ids: list[str] = []
+        self._postings = Postings()
         self._exact: dict[int, list[str]] = {}
         self._clusters: dict[str, Cluster] = {}
         self._members: dict[str, list[str]] = {}
+        self._events: dict[str, Event] = {}
+        self._event_members: dict[str, EventMember] = {}
+        self._lines: dict[int, tuple[int, str]] = {}  # key: (stories, last story)
 
     def get(self, item_id: str) -> Indexed | None:
         return self._items.get(item_id)
 
     def exact(self, keys: Sequence[int]) -> list[Indexed]:
         found = {i for key in set(keys) for i in self._exact.get(key, ())}
-        return [self._items[i] for i in sorted(found, key=self._order.__getitem__)]
+        return [self._items[i] for i in sorted(found, key=self._slots.__getitem__)]
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
     ) -> list[Indexed]:
-        counts: Counter[str] = Counter()
-        for key in set(keys):
-            if since is None or until is None:
-                found = self._undated.get(key, [])
-            else:
-                postings = self._postings.get(key, [])
-                lo, hi = bisect_left(postings, (since,)), bisect_right(postings, (until, _LAST))
-                found = [] if hi - lo > COMMON_KEY_ITEMS else [item for _, _, item in postings[lo:hi]]
-            if len(found) <= COMMON_KEY_ITEMS:
-                counts.update(found)
-        ranked = sorted((i for i in counts if counts[i] >= min_shared), key=lambda i: (-counts[i], self._order[i]))
-        return [self._items[i] for i in ranked[:limit]]
+        span = (None, None) if since is None or until is None else (epoch(since), epoch(until))
+        counts = self._postings.lookup(keys, *span)
+        ranked = sorted((s for s in counts if counts[s] >= min_shared), key=lambda s: (-counts[s], s))
+        return [replace(self._items[self._ids[s]], shared=counts[s]) for s in ranked[:limit]]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return self._clusters.get(cluster_id)
 
-    def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
-        self._items[fingerprint.id] = Indexed(fingerprint, member)
-        self._order[fingerprint.id] = len(self._order)
-        for key in set(fingerprint.exact_keys):
-            self._exact.setdefault(key, []).append(fingerprint.id)
-        order, published = self._order[fingerprint.id], fingerprint.published
-        for key in set(fingerprint.sample):
-            if published is None:
-                self._undated.setdefault(key, []).append(fingerprint.id)
-            else:
-                insort(self._postings.setdefault(key, []), (published, order, fingerprint.id))
-        self._members.setdefault(member.cluster, []).append(fingerprint.id)
-        self._clusters[cluster.id] = cluster
+    def event(self, event_id: str) -> Event | None:
+        return self._events.get(event_id)
 
-    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
+    def line_counts(self, keys: Sequence[int]) -> dict[int, int]:
+        return {k: self._lines[k][0] for k in keys if k in self._lines}
+
+    def add(self, placement: Placement) -> None:
+        f, member = placement.fingerprint, placement.member
+        self._items[f.id] = Indexed(f, member)
+        slot = self._slots[f.id] = len(self._ids)
+        self._ids.append(f.id)
+        for key in set(f.exact_keys):
+            self._exact.setdefault(key, []).append(f.id)
+        self._postings.add(slot, epoch(f.published) if f.published else None, f.sample)
+        self._members.setdefault(member.cluster, []).append(f.id)
+        self._clusters[placement.cluster.id] = placement.cluster
+        self._events[placement.event.id] = placement.event
+        if placement.event_member:
+            self._event_members[placement.event_member.cluster] = placement.event_member
+        for key in placement.lines:
+            stories, last = self._lines.get(key, (0, ""))
+            if last != member.cluster:
+                self._lines[key] = (stories + 1, member.cluster)
+
+    def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
         for cid in absorbed:
             for item_id in self._members.pop(cid, []):
                 indexed = self._items[item_id]
                 self._items[item_id] = replace(indexed, member=replace(indexed.member, cluster=cluster.id))
                 self._members.setdefault(cluster.id, []).append(item_id)
             self._clusters.pop(cid, None)
-        self._clusters[cluster.id] = cluster
+            self._event_members.pop(cid, None)
+        for eid in absorbed_events:
+            self._events.pop(eid, None)
+            for cid, m in list(self._event_members.items()):
+                if m.event == eid:
+                    self._event_members[cid] = replace(m, event=event.id)
+            for cid, c in list(self._clusters.items()):
+                if c.event == eid:
+                    self._clusters[cid] = replace(c, event=event.id)
+        self._clusters[cluster.id] = replace(cluster, event=event.id)
+        self._events[event.id] = event
 
     def clusters(self) -> list[Cluster]:
-        """Every cluster, in the order stories were founded."""
+        """Every story, in the order they were founded."""
         return list(self._clusters.values())
+
+    def events(self) -> list[Event]:
+        """Every event, in the order they were founded."""
+        return list(self._events.values())
 
 
 # --------------------------------------------------------------------------- JSON lines
 
 
 def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str, object]]:
-    """Cluster JSON lines ``{"id", "title", "text", "url"?, "published"?}``; yield
-    ``{"id", "cluster"}`` for each, in input order, once all are read (a later item can
-    show that two stories are one). ``guid``, ``source``, ``lang`` and ``complete`` (true
-    when ``text`` is the whole article) are read too.
+    """Place JSON lines ``{"id", "title", "text", "url"?, "published"?}`` in stories and
+    events; yield ``{"id", "cluster", "event"}`` for each, in input order, once all are read
+    (a later item can show that two stories are one). ``guid``, ``source``, ``lang``,
+    ``complete`` (true when ``text`` is the whole article) and ``facts`` (a list of fact
+    keys) are read too.
 
     Items that share a cluster are one story; the cluster is the id (as a string) of the
-    story's first item. A line that is not such an object yields
+    story's first item. Stories that share an event report one happening; the event is the
+    id of its first story. A line that is not such an object yields
     ``{"id": ..., "error": "..."}``; blank lines are skipped.
     """
     index = MemoryIndex()
@@ -692,7 +1246,9 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
     for result in results:
         if "item" in result:
             indexed = index.get(str(result.pop("item")))
+            story = index.cluster(indexed.member.cluster) if indexed else None
             result["cluster"] = indexed.member.cluster if indexed else None
+            result["event"] = (story.event or story.id) if story else None
         yield result
 
 
@@ -706,5 +1262,8 @@ def _input(obj: object) -> DedupInput | None:
     complete = obj.get("complete")
     if complete is not None and not isinstance(complete, bool):
         return None
+    facts = obj.get("facts") or []
+    if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+        return None
     title, text = fields.pop("title") or "", fields.pop("text") or ""
-    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, **fields)
+    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, facts=tuple(facts), **fields)

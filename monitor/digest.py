@@ -10,8 +10,9 @@
   reported it and the quoted sentence; plus a trend of the monthly IT exports over the last
   :data:`TREND_MONTHS` months;
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
-  with a two-to-three sentence summary taken from the extracted text and the other outlets
-  that reported it;
+  with a two-to-three sentence summary taken from the extracted text, the other outlets
+  that ran it ("also reported by") and the outlets that reported the same event in stories
+  of their own ("more coverage"): one entry per event;
 * **source health**: the sources that failed all week or have gone silent.
 
 The renderers turn the record into text with the jinja2 templates in ``templates/``
@@ -93,11 +94,12 @@ class Story:
     summary: str
     topics: tuple[str, ...]
     score: float = 0.0
-    also: tuple[Outlet, ...] = ()
+    also: tuple[Outlet, ...] = ()  # outlets that ran this story (reprints)
+    more: tuple[Outlet, ...] = ()  # outlets that reported the same event in stories of their own
 
     @property
     def outlets(self) -> int:
-        return 1 + len(self.also)
+        return 1 + len(self.also) + len(self.more)
 
 
 @dataclass(frozen=True)
@@ -209,7 +211,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         start=start,
         end=end,
         groups=groups,
-        sources=tuple(sorted({s.source for s in stories} | {o.source for s in stories for o in s.also})),
+        sources=tuple(sorted({s.source for s in stories} | {o.source for s in stories for o in (*s.also, *s.more)})),
         top=tuple(sorted(stories, key=importance)[:TOP_STORIES]),
         figures=build_figures(store, week, end_utc),
         trend=build_trend(store, end_utc, (end - timedelta(days=1)).date()),
@@ -221,29 +223,56 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
 
 
 def build_stories(store: Store, week: str) -> list[Story]:
-    """One story per cluster of the week's items that holds a relevant item (one per item
-    when the archive has no clusters yet).
+    """One entry per event of the week that holds a relevant item (one per item when the
+    archive has no clusters yet).
 
-    The story is told by the cluster's primary item when it is a relevant item of the week,
-    else by the week's first relevant member; every other outlet that ran it this week, even
-    in an item judged irrelevant on its own, is listed under "also reported by". An item is
-    named by its outlet as the dedup index knows it (the publisher behind a Google News link),
-    else by its source.
+    An event's entry is its story reported by the most outlets this week (then the most
+    relevant, then the earliest). The story is told by the cluster's primary item when it
+    is a relevant item of the week, else by the week's first relevant member; every other
+    outlet that ran it this week, even in an item judged irrelevant on its own, is listed
+    under "also reported by", and the outlets of the event's other stories this week under
+    "more coverage". An item is named by its outlet as the dedup index knows it (the
+    publisher behind a Google News link), else by its source.
     """
     clusters = store.week_clusters(week)
     founders = {c["cluster_id"]: c["primary_item"] for c in clusters.values()}
+    events = {c["cluster_id"]: c.get("event_id") or c["cluster_id"] for c in clusters.values()}
     members: dict[str, list[dict]] = defaultdict(list)
     for row in store.items_in_week(week, relevant_only=False):  # oldest first
         cluster = clusters.get(row["id"], {})
         row["outlet"] = cluster.get("outlet") or row["source"]
         members[cluster.get("cluster_id", row["id"])].append(row)
-    stories = []
+    told: dict[str, list[tuple[Story | None, list[dict]]]] = defaultdict(list)
     for cluster_id, items in members.items():
         relevant = [r for r in items if r["relevant"]]
-        if relevant:
-            primary = next((r for r in relevant if r["id"] == founders.get(cluster_id)), relevant[0])
-            stories.append(replace(_story(primary), also=_also(primary, items)))
+        primary = next((r for r in relevant if r["id"] == founders.get(cluster_id)), relevant[0]) if relevant else None
+        story = replace(_story(primary), also=_also(primary, items)) if primary else None
+        told[events.get(cluster_id, cluster_id)].append((story, items))
+    stories = []
+    for group in told.values():
+        relevant = [story for story, _ in group if story is not None]
+        if not relevant:
+            continue
+        lead = min(relevant, key=lambda s: (-s.outlets, -s.score, *_oldest_first(s)))
+        others = [item for story, items in group if story is not lead for item in items]
+        stories.append(replace(lead, more=_more(lead, others)))
     return stories
+
+
+def _more(lead: Story, items: list[dict]) -> tuple[Outlet, ...]:
+    """The outlets of ``items`` not already named for ``lead``, each once (its first item)."""
+    seen = {outlet_key(lead.source)} | {outlet_key(o.source) for o in lead.also}
+    outlets = []
+    for r in sorted(items, key=lambda r: r["published"] or ""):
+        key = outlet_key(r["outlet"])
+        if key not in seen:
+            seen.add(key)
+            outlets.append(Outlet(r["outlet"], safe_url(r["url"])))
+    return tuple(outlets)
+
+
+def _oldest_first(s: Story) -> tuple:
+    return (s.published or "~", s.title)
 
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:

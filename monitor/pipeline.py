@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Sequence
 
 from . import analyze, canonical, dedup, extract, listing
 from .config import Config
 from .errors import ExtractionError
+from .facts import canonical_period
 from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
@@ -320,23 +322,10 @@ class _Cycle:
         return item, result.facts
 
     def _cluster(self, source: Source, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
-        """Put each new item into its story (see :mod:`monitor.dedup`)."""
-        for item, _ in analysed:
+        """Put each new item into its story and event (see :mod:`monitor.dedup`)."""
+        for item, facts in analysed:
             if item.id in new_ids:
-                story = dedup.DedupInput(
-                    id=item.id,
-                    title=item.title,
-                    text=item.text or item.summary,
-                    url=item.url,
-                    canonical_url=item.canonical_url,
-                    guid=item.guid,
-                    source=item.source,
-                    published=item.published or item.fetched_at,
-                    lang=item.lang,
-                    aggregated=source.aggregator,
-                    complete=True if item.text else None,  # a feed's summary: judged by its length
-                )
-                dedup.assign(story, self.stories, self.config.dedup_window_days)
+                dedup.assign(dedup_input(item, facts, aggregated=source.aggregator), self.stories, self.config.dedup_window_days)
 
     def _save_facts(self, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
         rows = []
@@ -358,6 +347,83 @@ class _Cycle:
                     }
                 )
         self.store.save_facts(rows)
+
+
+def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = False) -> dedup.DedupInput:
+    """What deduplication is told about a stored item and the figures found in it: its
+    text (else its feed summary, judged by its length), the fetch time when it has no date,
+    and the figures that are its news (:func:`news_facts`) as fact keys, so that reports of
+    one data release form one event."""
+    return dedup.DedupInput(
+        id=item.id,
+        title=item.title,
+        text=item.text or item.summary,
+        url=item.url,
+        canonical_url=item.canonical_url,
+        guid=item.guid,
+        source=item.source,
+        published=item.published or item.fetched_at,
+        lang=item.lang,
+        aggregated=aggregated,
+        complete=True if item.text else None,  # a feed's summary: judged by its length
+        facts=news_facts(facts, item.published or item.fetched_at, f"{item.title}\n{item.text or item.summary}"),
+    )
+
+
+#: A figure is news when its period ended at most this many days before the report: data
+#: for a month or a year are released within weeks, the Economic Survey's nine months
+#: within three; a figure for an older period is background.
+NEWS_DAYS = 100
+#: ... and when the report leads with it: it is quoted in the title or the text's first
+#: characters (two or three sentences), not further down as context.
+NEWS_LEAD_CHARS = 500
+
+
+def news_facts(facts: Sequence[Fact], published: str | None, document: str = "") -> tuple[str, ...]:
+    """The keys (:func:`fact_key`) of the figures that are a report's news: those of a named
+    series (not ``other``) for the latest period the report gives, when that period ended
+    at most :data:`NEWS_DAYS` before it was published, and quoted in the lead of
+    ``document`` (the title, a newline and the text the facts were found in) when given."""
+    lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS] if document else ""
+    ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other" and (not lead or f.quote in lead)}
+    latest = max((e for e in ends.values() if e), default=None)
+    day = (published or "")[:10]
+    if latest is None or not day:
+        return ()
+    if (date.fromisoformat(day) - latest).days > NEWS_DAYS:
+        return ()
+    return tuple(sorted({fact_key(f) for f, end in ends.items() if end == latest}))
+
+
+def _period_end(period: str) -> date | None:
+    """The last day of a period (``2025-07``, ``2025``, ``FY2024-25``, ``FY2024-25:Jul-Mar``,
+    ``FY2025-26:Q1``, ``FY2025-26:H1``), or ``None`` when it is not one of those forms."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        year, month = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{4})", period):
+        year, month = int(m[1]), 12
+    elif m := re.fullmatch(r"FY(\d{4})-\d\d(?::(.+))?", period):
+        first = int(m[1])
+        span = m[2] or "Jul-Jun"
+        last = {"Q1": "Sep", "H1": "Dec", "Q2": "Dec", "Q3": "Mar", "Q4": "Jun"}.get(span, span.split("-")[-1])
+        if last not in _MONTHS:
+            return None
+        month = _MONTHS.index(last) + 1
+        year = first if month >= 7 else first + 1
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fact_key(fact: Fact) -> str:
+    """One dated figure as deduplication compares it: ``series|period|value|unit``, the
+    value to three significant digits."""
+    return f"{fact.series}|{canonical_period(fact.period)}|{float(f'{fact.value:.3g}'):g}|{fact.unit}"
 
 
 async def _none() -> tuple[None, str]:

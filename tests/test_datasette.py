@@ -178,7 +178,8 @@ CANNED = {
 }
 
 VIEWS = {
-    "stories": ["week", "topic", "title", "outlets", "reprints", "published", "url", "topics", "item", "story"],
+    "stories": ["week", "topic", "title", "outlets", "reprints", "published", "url", "topics", "item", "story", "event"],
+    "event_coverage": ["week", "topic", "title", "outlets", "stories", "reports", "first_seen", "last_seen", "url", "item", "event"],
     "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
     "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
     "current_week": ["week"],

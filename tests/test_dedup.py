@@ -300,18 +300,20 @@ def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
     assert dedup.content_words(words("the rate of the bank and the rate"), "x") == [rate, bank, rate]
 
 
-def test_the_sqlite_index_keeps_content_words_in_order_and_reads_older_layouts() -> None:
-    from monitor.store._dedup_index import _pack, _pack_sets, _unpack_sets
+def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts() -> None:
+    from monitor.store._dedup_index import _pack_fingerprint, _pack_sets, _pack_words, _unpack_fingerprint
 
-    f = fingerprint(item("a", complete=True))
-    assert f.sequence and _unpack_sets(_pack_sets(f.shingles, f.sequence)) == {"shingles": f.shingles, "sequence": f.sequence}
-    assert _unpack_sets(_pack(f.shingles)) == {"shingles": f.shingles, "sequence": ()}  # shingles alone
-    as_set = _pack(f.shingles) + _pack(frozenset(f.sequence)) + len(f.shingles).to_bytes(4, "little") + b"\x01"
-    assert _unpack_sets(as_set) == {"shingles": f.shingles, "sequence": ()}  # a set of words has no order
+    f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)))
+    assert f.sequence and f.figures and f.facts and f.head
+    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"shingles": f.shingles, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
+    assert _unpack_fingerprint(_pack_sets(f.shingles, f.sequence)) == {"shingles": f.shingles, "sequence": f.sequence}  # format 02
+    assert _unpack_fingerprint(_pack_words(sorted(f.shingles))) == {"shingles": f.shingles, "sequence": ()}  # shingles alone
+    as_set = _pack_words(sorted(f.shingles)) + _pack_words(sorted(set(f.sequence))) + len(f.shingles).to_bytes(4, "little") + b"\x01"
+    assert _unpack_fingerprint(as_set) == {"shingles": f.shingles, "sequence": ()}  # a set of words has no order
     index = _sqlite_index()
-    assign(item("a", complete=True), index)
+    assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)), index)
     assign(item("b", url="https://example.com/b"), index)
-    assert index.get("a").fingerprint.sequence == f.sequence
+    assert index.get("a").fingerprint == replace(f, sample=())  # the sample is kept apart
     assert index.get("a").fingerprint.complete is True and index.get("b").fingerprint.complete is None
 
 
@@ -451,7 +453,11 @@ def test_merged_stories_are_merged_in_the_archive_tables() -> None:
 
 def test_dedup_lines_print_the_merged_story_for_every_item() -> None:
     lines = [json.dumps({"id": i.id, "title": i.title, "text": i.text, "url": i.url, "published": i.published, "source": i.source}) for i in _two_stories_and_the_article_joining_them()]
-    assert list(dedup_lines(lines)) == [{"id": "wire", "cluster": "wire"}, {"id": "gn", "cluster": "wire"}, {"id": "dawn", "cluster": "wire"}]
+    assert list(dedup_lines(lines)) == [
+        {"id": "wire", "cluster": "wire", "event": "wire"},
+        {"id": "gn", "cluster": "wire", "event": "wire"},
+        {"id": "dawn", "cluster": "wire", "event": "wire"},
+    ]
 
 
 def test_rerunning_dedup_gives_the_same_clusters(index: dedup.DedupIndex) -> None:
@@ -471,32 +477,56 @@ def test_the_sqlite_index_agrees_with_the_memory_index() -> None:
     assert memory.clusters() == [sql.cluster(c.id) for c in memory.clusters()]
 
 
-def test_sqlite_candidates_are_found_through_the_key_index_without_a_scan() -> None:
+def test_sqlite_candidates_come_from_the_window_in_memory_loaded_by_publication_time() -> None:
     index = _sqlite_index()
     for i in _stream():
         assign(i, index)
     statements: list[str] = []
+    fresh = SqliteDedupIndex(index.db)  # a new process: nothing loaded yet
     index.db.conn.set_trace_callback(statements.append)
-    index.candidates(fingerprint(item("q", text=REPRINT)).sample, *AROUND_DAY, limit=5)
-    index.exact([fingerprint(item("q", url="https://app.com.pk/1")).url_key])
+    first = fresh.candidates(fingerprint(item("q", text=REPRINT)).sample, *AROUND_DAY, limit=5)
+    loads = [s for s in statements if "sample FROM dedup_items" in s]
+    statements.clear()
+    again = fresh.candidates(fingerprint(item("q", text=REPRINT)).sample, *AROUND_DAY, limit=5)
     index.db.conn.set_trace_callback(None)
-    query = next(s for s in statements if "dedup_keys" in s)
-    steps = [row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + query)]
-    # one seek per key and week of the window: only the window's pages are read
-    assert "SEARCH d USING PRIMARY KEY (week=? AND key=? AND published>? AND published<?)" in steps
-    assert not [s for s in steps if s.split()[:2] in (["SCAN", "d"], ["SCAN", "i"], ["SCAN", "m"])]
-    exact = next(s for s in statements if "dedup_exact" in s)
-    steps = [row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + exact)]
-    assert "SEARCH e USING PRIMARY KEY (key=?)" in steps and not [s for s in steps if s.startswith("SCAN e") or s.startswith("SCAN i")]
+    assert [c.member.item for c in first] == [c.member.item for c in again]
+    assert {c.member.item for c in first[:2]} == {"1", "3"} and first[0].shared >= first[-1].shared
+    assert not [s for s in statements if "sample FROM dedup_items" in s]  # loaded once, then kept
+    steps = [row[-1] for row in index.db.execute("EXPLAIN QUERY PLAN " + loads[0])]
+    assert any("USING INDEX dedup_items_published (published>?)" in step for step in steps)
+    assert not [s for s in steps if s.startswith("SCAN")]
+
+
+def test_sqlite_index_sees_items_written_by_another_connection(tmp_path) -> None:
+    path = tmp_path / "monitor.db"
+    with Store(path) as mine, Store(path) as theirs:
+        index = SqliteDedupIndex(mine.db)
+        assign(item("other", title="PTA orders outage reports", text=OTHER_STORY), index)  # window loaded
+        assign(item("wire", text=WIRE, url="https://app.com.pk/1"), SqliteDedupIndex(theirs.db))
+        assert assign(item("paper", title="Freelancers send home record sums", text=REPRINT), index) == "wire"
+
+
+def test_the_key_index_forgets_items_far_behind_the_window() -> None:
+    postings = dedup.Postings()
+    postings.add(1, 0.0, [10, 11])
+    postings.add(2, 1000.0, [10])
+    postings.add(3, None, [10])
+    assert postings.lookup([10], 0.0, 2000.0) == {1: 1, 2: 1}
+    assert postings.lookup([10], None, None) == {3: 1}
+    postings.evict(500.0)
+    assert 1 not in postings and postings.lookup([10, 11], 0.0, 2000.0) == {2: 1}
+    postings.add(2, 1500.0, [11])  # a slot written again holds only its new keys
+    assert postings.lookup([10, 11], 0.0, 2000.0) == {2: 1} and postings.lookup([10], 0.0, 2000.0) == {}
 
 
 def test_an_archive_indexed_before_weeks_is_migrated_and_still_found(tmp_path) -> None:
-    """Version 10 kept exact and sampled keys in one table ordered by key; version 11 splits
-    them. An item indexed before is still found by its URL and by its text."""
+    """Version 10 kept exact and sampled keys in one table ordered by key; version 11 split
+    them and version 13 keeps the sampled keys with the item. An item indexed before is
+    still found by its URL and by its text."""
     import sqlite_utils
 
     from monitor.store import MIGRATIONS
-    from monitor.store._dedup_index import _pack_sets
+    from monitor.store._dedup_index import _pack_sets, _unpack_keys
 
     path = tmp_path / "monitor.db"
     db = sqlite_utils.Database(path)
@@ -519,9 +549,9 @@ def test_an_archive_indexed_before_weeks_is_migrated_and_still_found(tmp_path) -
     with Store(path) as store:
         index = SqliteDedupIndex(store.db)
         assert store.db.execute("SELECT count(*) FROM dedup_exact").fetchone()[0] == len(set(old.exact_keys))
-        weeks = {r[0] for r in store.db.execute("SELECT DISTINCT week FROM dedup_keys")}
-        assert weeks == {epoch // (7 * 24 * 3600)}
-        assert store.db.execute("SELECT count(*) FROM dedup_keys").fetchone()[0] == len(set(old.sample))
+        sample = store.db.execute("SELECT sample FROM dedup_items WHERE id = 'old'").fetchone()[0]
+        assert sorted(_unpack_keys(sample)) == sorted(set(old.sample))  # the keys moved to the item
+        assert index.cluster("old").event == "old" and index.event("old").stories == 1  # its own event
         assert assign(item("amp", text="", url="https://example.com/old/amp/"), index) == "old"
         assert assign(item("paper", title="Freelancers send home record sums", text=REPRINT), index) == "old"
 
@@ -531,8 +561,8 @@ def test_sqlite_add_is_atomic() -> None:
     assign(item("a"), index)
     story = index.cluster("a")
     with pytest.raises(sqlite3.IntegrityError):  # a second membership row for "a"
-        index.add(replace(fingerprint(item("a2")), id="a2"), dedup.Member("a", "a", "text", 1.0), replace(story, size=2))
-    assert index.get("a2") is None and index.cluster("a").size == 1
+        index.add(dedup.Placement(replace(fingerprint(item("a2")), id="a2"), dedup.Member("a", "a", "text", 1.0), replace(story, size=2), replace(index.event("a"), size=2)))
+    assert index.get("a2") is None and index.cluster("a").size == 1 and index.event("a").size == 1
 
 
 def test_words_are_normalised_across_letter_forms_digits_and_marks() -> None:
@@ -570,7 +600,7 @@ def test_dedup_lines_reads_json_lines_and_prints_clusters() -> None:
         json.dumps({"id": "n", "title": 5}),
     ]
     out = list(dedup_lines(lines))
-    assert out[:3] == [{"id": "w", "cluster": "w"}, {"id": 7, "cluster": "7"}, {"id": "p", "cluster": "p"}]
+    assert out[:3] == [{"id": "w", "cluster": "w", "event": "w"}, {"id": 7, "cluster": "7", "event": "7"}, {"id": "p", "cluster": "p", "event": "p"}]
     assert [o["id"] for o in out[3:]] == [None, None, "n"] and all("error" in o for o in out[3:])
     assert out[3]["error"].startswith("line 5: not JSON")
 
@@ -585,10 +615,10 @@ def test_monitor_dedup_prints_one_cluster_per_line() -> None:
     result = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input="\n".join(json.dumps(x) for x in lines))
     assert result.exit_code == 0, result.output
     assert [json.loads(line) for line in result.output.splitlines()] == [
-        {"id": "w", "cluster": "w"},
-        {"id": "p", "cluster": "w"},
-        {"id": "u", "cluster": "w"},
-        {"id": "o", "cluster": "o"},
+        {"id": "w", "cluster": "w", "event": "w"},
+        {"id": "p", "cluster": "w", "event": "w"},
+        {"id": "u", "cluster": "w", "event": "w"},
+        {"id": "o", "cluster": "o", "event": "o"},
     ]
     failed = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input='{"id": "x"}\n')
     assert failed.exit_code == 1 and "error" in json.loads(failed.output)

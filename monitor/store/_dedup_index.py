@@ -1,69 +1,62 @@
-"""The deduplication index and story clusters in the archive: a :class:`monitor.dedup.DedupIndex`
-over SQLite.
+"""The deduplication index, stories and events in the archive: a
+:class:`monitor.dedup.DedupIndex` over SQLite.
 
-- ``dedup_items``: one fingerprint per item (exact keys, script, outlet, and in ``shingles``
-  the shingle set followed by the content words in text order, see :func:`_pack_sets`);
+- ``dedup_items``: one fingerprint per item: exact keys, script, outlet; in ``shingles`` the
+  shingle set, the content words in text order, the figures and the fact keys
+  (:func:`_pack_fingerprint`); in ``sample`` its sampled index keys;
 - ``dedup_exact(key, item)``: one row per exact key of an item (URL, GUID, headline), looked
   up at any time;
-- ``dedup_keys(week, key, published, item)``: one row per sampled shingle and content word of
-  an item, a ``WITHOUT ROWID`` table ordered by week (of publication, in epoch weeks; undated
-  items in week -1), then key, then time. A lookup is one range seek per key and week of
-  the time window (three weeks for the default 7 days either side), reading at most
-  ``COMMON_KEY_ITEMS + 1`` rows; lookups and writes touch only the last weeks' pages, so
-  the work and the pages it reads depend on the window, not on the size of the archive;
+- ``dedup_lines(key, stories, last_story)``: for each line of text seen on a site, in how
+  many stories (boilerplate is learned from it);
 - ``clusters(id, primary_item, first_seen, last_seen, outlets, size)``: one row per story;
-- ``cluster_members(item_id, cluster_id, reason, score)``: each item's story and why.
+- ``cluster_members(item_id, cluster_id, reason, score)``: each item's story and why;
+- ``events(id, first_seen, last_seen, outlets, stories, size)``: one row per event;
+- ``event_members(cluster_id, event_id, reason, score)``: each story's event and why.
+
+The sampled keys are looked up in memory (:class:`monitor.dedup.Postings`): the index loads
+the items of the time window from ``dedup_items`` (by publication time, one range of an
+index) the first time a lookup needs them, adds each new item as it is written, and forgets
+items published more than a day before the window of the last lookup. Writes are one row
+per item and exact key, not one per sampled key, and a lookup reads no page of the archive
+for its keys: the work per item depends on the window, not on the size of the archive.
+Another process writing to the archive (a manual poll beside the daemon) is noticed through
+``PRAGMA data_version`` and its new items are loaded before the next lookup.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import struct
 import sys
 from array import array
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator, Sequence
 
 import sqlite_utils
 
-from ..dedup import COMMON_KEY_ITEMS, Cluster, Fingerprint, Indexed, Member
+from ..dedup import Cluster, Event, Fingerprint, Indexed, Member, Placement, Postings, epoch
 
-#: ``dedup_keys.published`` (epoch seconds) of undated items: outside every time window.
+#: Items published this long before the window of the last lookup are forgotten by the
+#: in-memory key index (and loaded again if a later lookup needs them).
+_RETAIN = timedelta(days=1).total_seconds()
+#: Kept for the migrations that made and moved the old key table.
 _UNDATED = -(1 << 62)
-#: ``dedup_keys.week`` of undated items; dated ones are in week ``published // _WEEK``.
 _UNDATED_WEEK = -1
 _WEEK = 7 * 24 * 3600
 
 _DEDUP_SELECT = """
-    SELECT i.*, m.cluster_id, m.reason, m.score FROM dedup_items i
-    JOIN cluster_members m ON m.item_id = i.id
+    SELECT i.n, i.id, i.published, i.script, i.lang, i.outlet, i.site, i.redirect, i.url_key, i.guid_key,
+      i.title_key, i.words, i.shingles, i.complete, m.cluster_id, m.reason, m.score
+    FROM dedup_items i JOIN cluster_members m ON m.item_id = i.id
 """
-
-#: Items sharing keys with a new item: the keys (a JSON array) that are not common in the
-#: window, then the items with most of them. Each key costs one range seek per week of the
-#: window on the primary key of ``dedup_keys`` and reads at most ``:cap`` rows to tell
-#: whether it is common.
-_DEDUP_CANDIDATES = """
-    WITH wanted(key) AS (SELECT value FROM json_each(:keys)),
-    weeks(week) AS (SELECT value FROM json_each(:weeks)),
-    rare(key) AS (
-        SELECT key FROM wanted WHERE (
-            SELECT count(*) FROM (
-                SELECT 1 FROM weeks JOIN dedup_keys d
-                ON d.week = weeks.week AND d.key = wanted.key AND d.published BETWEEN :since AND :until LIMIT :cap
-            )
-        ) < :cap
-    ),
-    hits(item, shared) AS (
-        SELECT d.item, count(*) FROM rare, weeks
-        JOIN dedup_keys d ON d.week = weeks.week AND d.key = rare.key AND d.published BETWEEN :since AND :until
-        GROUP BY d.item HAVING count(*) >= :min_shared
-        ORDER BY count(*) DESC, d.item LIMIT :limit
-    )
-""" + _DEDUP_SELECT + " JOIN hits ON hits.item = i.n ORDER BY hits.shared DESC, hits.item"
-
 #: Items with any of the exact keys (a JSON array), in the order they were indexed.
 _DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN (SELECT value FROM json_each(:keys))) ORDER BY i.n"
+_CLUSTER_SELECT = """
+    SELECT c.id, c.primary_item, c.first_seen, c.last_seen, c.outlets, c.size, coalesce(e.event_id, c.id)
+    FROM clusters c LEFT JOIN event_members e ON e.cluster_id = c.id WHERE c.id = ?
+"""
 
 
 class SqliteDedupIndex:
@@ -71,6 +64,13 @@ class SqliteDedupIndex:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
+        self._postings = Postings()
+        self._since: float | None = None  # dated items published from here on are loaded
+        self._undated = False  # undated items are loaded
+        self._known = 0  # every item up to this ``n`` that was in the archive is loaded
+        self._version: int | None = None
+
+    # ------------------------------------------------------------------ reads
 
     def get(self, item_id: str) -> Indexed | None:
         rows = self._rows(_DEDUP_SELECT + " WHERE i.id = ?", [item_id])
@@ -86,42 +86,62 @@ class SqliteDedupIndex:
     ) -> list[Indexed]:
         if not keys:
             return []
-        if since is not None and until is not None:
-            first, last = _epoch(since), _epoch(until)
-            weeks = list(range(first // _WEEK, last // _WEEK + 1))
-        else:
-            first = last = _UNDATED
-            weeks = [_UNDATED_WEEK]
-        params = {
-            "keys": json.dumps(sorted(set(keys))),
-            "weeks": json.dumps(weeks),
-            "since": first,
-            "until": last,
-            "cap": COMMON_KEY_ITEMS + 1,
-            "min_shared": min_shared,
-            "limit": -1 if limit is None else limit,
-        }
-        return [_indexed(r) for r in self._rows(_DEDUP_CANDIDATES, params)]
+        span = (None, None) if since is None or until is None else (epoch(since), epoch(until))
+        self._load(span[0])
+        counts = self._postings.lookup(keys, *span)
+        ranked = sorted((n for n in counts if counts[n] >= min_shared), key=lambda n: (-counts[n], n))[:limit]
+        if not ranked:
+            return []
+        marks = ", ".join("?" * len(ranked))
+        rows = {r["n"]: r for r in self._rows(_DEDUP_SELECT + f" WHERE i.n IN ({marks})", ranked)}
+        for n in ranked:
+            if n not in rows:  # written in a transaction that was rolled back
+                self._postings.remove(n)
+        return [_indexed(rows[n], counts[n]) for n in ranked if n in rows]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
-        row = self.db.execute("SELECT * FROM clusters WHERE id = ?", [cluster_id]).fetchone()
+        row = self.db.execute(_CLUSTER_SELECT, [cluster_id]).fetchone()
         if row is None:
             return None
-        id_, primary, first, last, outlets, size = row
-        return Cluster(id_, primary, first, last, tuple(json.loads(outlets)), size)
+        id_, primary, first, last, outlets, size, event = row
+        return Cluster(id_, primary, first, last, tuple(json.loads(outlets)), size, event)
 
-    def add(self, fingerprint: Fingerprint, member: Member, cluster: Cluster) -> None:
-        with self._savepoint():
-            self._insert(fingerprint, member, cluster)
+    def event(self, event_id: str) -> Event | None:
+        row = self.db.execute("SELECT id, first_seen, last_seen, outlets, stories, size FROM events WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            return None
+        id_, first, last, outlets, stories, size = row
+        return Event(id_, first, last, tuple(json.loads(outlets)), stories, size)
 
-    def merge(self, cluster: Cluster, absorbed: Sequence[str]) -> None:
-        if not absorbed:
-            return
-        marks = ", ".join("?" * len(absorbed))
+    def line_counts(self, keys: Sequence[int]) -> dict[int, int]:
+        if not keys:
+            return {}
+        rows = self.db.execute("SELECT key, stories FROM dedup_lines WHERE key IN (SELECT value FROM json_each(?))", [json.dumps(list(keys))])
+        return dict(rows.fetchall())
+
+    # ------------------------------------------------------------------ writes
+
+    def add(self, placement: Placement) -> None:
         with self._savepoint():
-            self.db.execute(f"UPDATE cluster_members SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster.id, *absorbed])
-            self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", list(absorbed))
+            n = self._insert(placement)
+        f = placement.fingerprint
+        when = epoch(f.published) if f.published else None
+        if (when is None and self._undated) or (when is not None and self._since is not None and when >= self._since):
+            self._postings.add(n, when, f.sample)
+
+    def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
+        with self._savepoint():
+            if absorbed:
+                marks = ", ".join("?" * len(absorbed))
+                self.db.execute(f"UPDATE cluster_members SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster.id, *absorbed])
+                self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", list(absorbed))
+                self.db.execute(f"DELETE FROM event_members WHERE cluster_id IN ({marks})", list(absorbed))
+            if absorbed_events:
+                marks = ", ".join("?" * len(absorbed_events))
+                self.db.execute(f"UPDATE event_members SET event_id = ? WHERE event_id IN ({marks})", [event.id, *absorbed_events])
+                self.db.execute(f"DELETE FROM events WHERE id IN ({marks})", list(absorbed_events))
             self._save_cluster(cluster)
+            self._save_event(event)
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -135,28 +155,38 @@ class SqliteDedupIndex:
             raise
         conn.execute("RELEASE dedup_write")
 
-    def _insert(self, f: Fingerprint, member: Member, cluster: Cluster) -> None:
-        n = self.db.execute(
+    def _insert(self, placement: Placement) -> int:
+        f, member, conn = placement.fingerprint, placement.member, self.db.conn
+        n = conn.execute(
             "INSERT INTO dedup_items (id, published, script, lang, outlet, site, redirect, url_key, guid_key,"
-            " title_key, words, shingles, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " title_key, words, shingles, complete, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [f.id, f.published, f.script, f.lang, f.outlet, f.site, int(f.redirect), f.url_key, f.guid_key,
-             f.title_key, f.words, _pack_sets(f.shingles, f.sequence), f.complete],
+             f.title_key, f.words, _pack_fingerprint(f), f.complete, _pack_keys(f.sample)],
         ).lastrowid  # fmt: skip
-        when = _epoch(f.published) if f.published else _UNDATED
-        week = when // _WEEK if f.published else _UNDATED_WEEK
-        self.db.conn.executemany("INSERT OR IGNORE INTO dedup_exact (key, item) VALUES (?, ?)", [(key, n) for key in set(f.exact_keys)])
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO dedup_keys (week, key, published, item) VALUES (?, ?, ?, ?)",
-            [(week, key, when, n) for key in set(f.sample)],
-        )
-        self._save_cluster(cluster)
-        self.db.execute(
+        assert n is not None
+        exact = set(f.exact_keys)
+        if exact:
+            conn.executemany("INSERT OR IGNORE INTO dedup_exact (key, item) VALUES (?, ?)", [(key, n) for key in exact])
+        self._save_cluster(placement.cluster)
+        conn.execute(
             "INSERT INTO cluster_members (item_id, cluster_id, reason, score) VALUES (?, ?, ?, ?)",
             [member.item, member.cluster, member.reason, member.score],
         )
+        self._save_event(placement.event)
+        if placement.event_member:
+            m = placement.event_member
+            conn.execute("INSERT INTO event_members (cluster_id, event_id, reason, score) VALUES (?, ?, ?, ?)", [m.cluster, m.event, m.reason, m.score])
+        if placement.lines:
+            story = _story_key(member.cluster)
+            conn.executemany(
+                "INSERT INTO dedup_lines (key, stories, last_story) VALUES (?, 1, ?) ON CONFLICT(key) DO UPDATE"
+                " SET stories = stories + (last_story != excluded.last_story), last_story = excluded.last_story",
+                [(key, story) for key in placement.lines],
+            )
+        return n
 
     def _save_cluster(self, cluster: Cluster) -> None:
-        self.db.execute(
+        self.db.conn.execute(
             "INSERT INTO clusters (id, primary_item, first_seen, last_seen, outlets, size) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET primary_item = excluded.primary_item, first_seen = excluded.first_seen,"
             " last_seen = excluded.last_seen, outlets = excluded.outlets, size = excluded.size",
@@ -164,13 +194,66 @@ class SqliteDedupIndex:
              json.dumps(list(cluster.outlets), ensure_ascii=False), cluster.size],
         )  # fmt: skip
 
+    def _save_event(self, event: Event) -> None:
+        self.db.conn.execute(
+            "INSERT INTO events (id, first_seen, last_seen, outlets, stories, size) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+            " outlets = excluded.outlets, stories = excluded.stories, size = excluded.size",
+            [event.id, event.first_seen, event.last_seen, json.dumps(list(event.outlets), ensure_ascii=False), event.stories, event.size],
+        )
+
+    # ------------------------------------------------------------------ the key window
+
+    def _load(self, since: float | None) -> None:
+        """Make sure the key index holds every item a lookup from ``since`` (``None``:
+        undated items) may find: what another process wrote since the last lookup, and the
+        part of the window not loaded yet; forget what lies well before ``since``."""
+        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            if self._version is not None:
+                self._read("n > ?", [self._known], fresh=True)
+            self._version = version
+        if since is None:
+            if not self._undated:
+                self._read("published IS NULL", [])
+                self._undated = True
+            return
+        start = since - _RETAIN
+        if self._since is None or since < self._since:
+            upper = [] if self._since is None else [_iso(self._since)]
+            self._read("published >= ?" + (" AND published < ?" if upper else ""), [_iso(start), *upper])
+            self._since = start
+        elif start - self._since > _RETAIN:
+            self._postings.evict(start)
+            self._since = start
+
+    def _read(self, where: str, params: list[Any], *, fresh: bool = False) -> None:
+        """Add the items ``where`` selects to the key index; ``fresh``: only those in the
+        loaded part of the time line (items written by another process)."""
+        rows = self.db.conn.execute(f"SELECT n, published, sample FROM dedup_items WHERE {where}", params)
+        for n, published, sample in rows:
+            self._known = max(self._known, n)
+            when = epoch(published) if published else None
+            if fresh and not (self._undated if when is None else self._since is not None and when >= self._since):
+                continue
+            self._postings.add(n, when, _unpack_keys(sample))
+
     def _rows(self, query: str, params: Sequence[Any] | dict[str, Any]) -> list[dict[str, Any]]:
         cursor = self.db.conn.execute(query, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
 
 
-def _indexed(r: dict[str, Any]) -> Indexed:
+def _iso(when: float) -> str:
+    return datetime.fromtimestamp(when, timezone.utc).isoformat()
+
+
+def _story_key(cluster_id: str) -> int:
+    """A story's id as the integer ``dedup_lines`` compares (a BLAKE2b hash)."""
+    return int.from_bytes(hashlib.blake2b(cluster_id.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+def _indexed(r: dict[str, Any], shared: int = 0) -> Indexed:
     fingerprint = Fingerprint(
         id=r["id"],
         published=r["published"],
@@ -184,38 +267,47 @@ def _indexed(r: dict[str, Any]) -> Indexed:
         title_key=r["title_key"],
         words=r["words"],
         complete=None if r["complete"] is None else bool(r["complete"]),
-        **_unpack_sets(r["shingles"]),
+        **_unpack_fingerprint(r["shingles"]),
     )
-    return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]))
+    return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]), shared)
 
 
-def _epoch(when: str) -> int:
-    return int(datetime.fromisoformat(when).timestamp())
+def _pack_fingerprint(f: Fingerprint) -> bytes:
+    """The shingles (sorted), the content words in text order, the figures and the fact
+    keys, as little-endian unsigned 32-bit integers; then their four counts and the number
+    of title words, and a format byte, ``03``.
 
-
-def _pack(shingles: frozenset[int]) -> bytes:
-    """Shingle hashes as little-endian unsigned 32-bit integers, sorted."""
-    return _pack_words(sorted(shingles))
+    Older layouts read back: the shingles alone (a length that is a multiple of four); with
+    format byte ``01``, the shingles and the *set* of content words, which gives no order
+    and so reads back with no content words; with ``02``, the shingles and the content
+    words."""
+    parts = (sorted(f.shingles), f.sequence, f.figures, f.facts)
+    return b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *(len(p) for p in parts), f.head) + b"\x03"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
-    """The shingles, then the content words in text order, then the number of shingles and
-    a format byte, ``02``.
-
-    Two older layouts read back: the shingles alone (a length that is a multiple of four)
-    and, with format byte ``01``, the shingles and the *set* of content words, which gives
-    no order and so reads back with no content words."""
+    """The layout of format ``02``: the shingles, the content words, their count, ``02``."""
     if not sequence:
-        return _pack(shingles)
-    return _pack(shingles) + _pack_words(sequence) + len(shingles).to_bytes(4, "little") + b"\x02"
+        return _pack_words(sorted(shingles))
+    return _pack_words(sorted(shingles)) + _pack_words(sequence) + len(shingles).to_bytes(4, "little") + b"\x02"
 
 
-def _unpack_sets(blob: bytes) -> dict[str, Any]:
-    """``shingles`` and ``sequence`` from a :func:`_pack_sets` blob."""
-    if len(blob) % 4 != 1 or blob[-1:] != b"\x02":
-        return {"shingles": _unpack(blob if len(blob) % 4 == 0 else blob[: 4 * int.from_bytes(blob[-5:-1], "little")]), "sequence": ()}
-    count = int.from_bytes(blob[-5:-1], "little")
-    return {"shingles": _unpack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}
+def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
+    """``shingles``, ``sequence``, ``figures``, ``facts`` and ``head`` from a packed blob."""
+    if len(blob) % 4 == 1 and blob[-1:] == b"\x03":
+        counts = struct.unpack("<5I", blob[-21:-1])
+        values, out, start = _words(blob[:-21]), {}, 0
+        for name, count in zip(("shingles", "sequence", "figures", "facts"), counts):
+            out[name] = values[start : start + count]
+            start += count
+        return {"shingles": frozenset(out["shingles"]), "sequence": tuple(out["sequence"]), "figures": tuple(out["figures"]),
+                "facts": tuple(out["facts"]), "head": counts[4]}  # fmt: skip
+    if len(blob) % 4 == 1 and blob[-1:] == b"\x02":
+        count = int.from_bytes(blob[-5:-1], "little")
+        return {"shingles": frozenset(_words(blob[: 4 * count])), "sequence": tuple(_words(blob[4 * count : -5]))}
+    if len(blob) % 4 == 0:
+        return {"shingles": frozenset(_words(blob)), "sequence": ()}
+    return {"shingles": frozenset(_words(blob[: 4 * int.from_bytes(blob[-5:-1], "little")])), "sequence": ()}
 
 
 def _pack_words(values: Sequence[int]) -> bytes:
@@ -234,5 +326,18 @@ def _words(blob: bytes) -> array:
     return values
 
 
-def _unpack(blob: bytes) -> frozenset[int]:
-    return frozenset(_words(blob))
+def _pack_keys(keys: Sequence[int]) -> bytes:
+    """Signed 64-bit index keys, little-endian."""
+    packed = array("q", keys)
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack_keys(blob: bytes | None) -> array:
+    values = array("q")
+    if blob:
+        values.frombytes(blob)
+        if sys.byteorder != "little":
+            values.byteswap()
+    return values

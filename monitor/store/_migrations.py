@@ -9,6 +9,8 @@ changes; a change of schema is a new step at the end of :data:`MIGRATIONS`.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from typing import Callable
 
 import sqlite_utils
@@ -349,7 +351,100 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
     db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key]
+def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
+    """Two levels of grouping and learned boilerplate (see :mod:`monitor.dedup`):
+
+    - ``events`` and ``event_members``: the stories that report one happening; every story
+      already stored is an event of its own;
+    - ``dedup_lines``: for each line of text seen on a site, in how many stories;
+    - ``dedup_items.sample``: each item's sampled keys, which the index now looks up in
+      memory over the time window, loaded by publication time (``dedup_items_published``);
+      ``dedup_keys``, one row per key, goes;
+    - the ``stories`` view gains its story's ``event``, and ``event_coverage`` lists one row
+      per event that holds a relevant story.
+    """
+    db.executescript(
+        """
+        ALTER TABLE dedup_items ADD COLUMN sample BLOB;
+        CREATE INDEX dedup_items_published ON dedup_items(published);
+        CREATE TABLE dedup_lines (
+            key INTEGER PRIMARY KEY,
+            stories INTEGER NOT NULL,
+            last_story INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            first_seen TEXT,
+            last_seen TEXT,
+            outlets TEXT NOT NULL,
+            stories INTEGER NOT NULL,
+            size INTEGER NOT NULL
+        );
+        CREATE INDEX events_last_seen ON events(last_seen);
+        CREATE TABLE event_members (
+            cluster_id TEXT PRIMARY KEY REFERENCES clusters(id),
+            event_id TEXT NOT NULL REFERENCES events(id),
+            reason TEXT NOT NULL,
+            score REAL NOT NULL
+        );
+        CREATE INDEX event_members_event ON event_members(event_id);
+        INSERT INTO events (id, first_seen, last_seen, outlets, stories, size)
+            SELECT id, first_seen, last_seen, outlets, 1, size FROM clusters;
+        INSERT INTO event_members (cluster_id, event_id, reason, score) SELECT id, id, 'first', 1.0 FROM clusters;
+        """
+    )
+    item, keys = None, array("q")
+    updates: list[tuple[bytes, int]] = []
+    for n, key in db.execute("SELECT item, key FROM dedup_keys ORDER BY item"):
+        if n != item:
+            if item is not None:
+                updates.append((_keys_blob(keys), item))
+            item, keys = n, array("q")
+        keys.append(key)
+        if len(updates) >= 10_000:
+            db.conn.executemany("UPDATE dedup_items SET sample = ? WHERE n = ?", updates)
+            updates = []
+    if item is not None:
+        updates.append((_keys_blob(keys), item))
+    db.conn.executemany("UPDATE dedup_items SET sample = ? WHERE n = ?", updates)
+    db.executescript(
+        """
+        DROP TABLE dedup_keys;
+        DROP VIEW stories;
+        CREATE VIEW stories AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(source, ', ') FROM (
+              SELECT DISTINCT o.source FROM cluster_members om JOIN items o ON o.id = om.item_id
+              WHERE om.cluster_id = c.id ORDER BY o.published)) AS outlets,
+          c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story,
+          coalesce(em.event_id, c.id) AS event
+        FROM clusters c JOIN items i ON i.id = c.primary_item
+        LEFT JOIN event_members em ON em.cluster_id = c.id
+        WHERE EXISTS (SELECT 1 FROM cluster_members rm JOIN items r ON r.id = rm.item_id
+                      WHERE rm.cluster_id = c.id AND r.relevant = 1)
+        UNION ALL
+        SELECT week, json_extract(topics, '$[0]'), title, source, 1, published, url, topics, id, id, id
+        FROM items WHERE relevant = 1 AND id NOT IN (SELECT item_id FROM cluster_members);
+        CREATE VIEW event_coverage AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(source, ', ') FROM (
+              SELECT DISTINCT o.source FROM event_members sm JOIN cluster_members om ON om.cluster_id = sm.cluster_id
+              JOIN items o ON o.id = om.item_id WHERE sm.event_id = e.id ORDER BY o.published)) AS outlets,
+          e.stories, e.size AS reports, e.first_seen, e.last_seen, i.url, i.id AS item, e.id AS event
+        FROM events e JOIN clusters c ON c.id = e.id JOIN items i ON i.id = c.primary_item
+        WHERE EXISTS (SELECT 1 FROM event_members sm JOIN cluster_members rm ON rm.cluster_id = sm.cluster_id
+                      JOIN items r ON r.id = rm.item_id WHERE sm.event_id = e.id AND r.relevant = 1);
+        """
+    )
+
+
+def _keys_blob(keys: array) -> bytes:
+    if sys.byteorder != "little":
+        keys.byteswap()
+    return keys.tobytes()
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_events_and_boilerplate]
 
 
 # --------------------------------------------------------------------------- the store

@@ -88,6 +88,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 import zlib
@@ -95,19 +96,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache
+from itertools import repeat
 from typing import Iterable, Iterator, Protocol, Sequence
 
-from .canonical import canonical_url, is_redirect, site
+from urllib.parse import urlsplit
+
+from .canonical import canonical_url, is_redirect
 
 #: Words per shingle. Bigrams keep Urdu, whose postpositions are separate words, specific
 #: enough while surviving the light edits of a reprint.
 SHINGLE_WORDS = 2
 #: One shingle in this many is an index key (the MOD-m sample).
-SAMPLE_MODULUS = 8
+SAMPLE_MODULUS = 12
 #: One distinct content word (:func:`content_words`) in this many is an index key too, so
 #: that a reprint retold in other words, which keeps few of the wire's word pairs but many
 #: of its words, is still offered as a candidate.
-WORD_MODULUS = 4
+WORD_MODULUS = 6
 #: Items compared exactly per new item, those sharing most sampled keys first.
 CANDIDATE_LIMIT = 32
 #: Sampled keys a candidate must share with a new item. One shared key is chance.
@@ -116,6 +120,9 @@ MIN_SHARED_KEYS = 2
 #: source of a reprint (the event comparison takes every candidate). A reprint that keeps a
 #: third of the wire's content words in order shares about that share of the word keys.
 STORY_KEY_SHARE = 0.1
+#: ... and this share for a possible report of the same event: independent reports share a
+#: third of their vocabulary, a tenth of their keys.
+EVENT_KEY_SHARE = 0.05
 #: A key shared by more items than this in the time window ("of the", "نے کہا کہ") is
 #: common phrasing, not a story: lookups skip it. Stories run to tens of articles.
 COMMON_KEY_ITEMS = 50
@@ -144,8 +151,11 @@ OWN_REWRITE_HOURS = 12
 #: Figures in the same words but with other values (:func:`figure_conflicts`) that make two
 #: texts different reports, when they are at least half as many as the figures they share.
 FIGURE_CONFLICTS = 2
-#: A line seen in this many other stories of its site is boilerplate.
+#: A line seen in this many other stories of its site is boilerplate ...
 BOILERPLATE_STORIES = 3
+#: ... when it has at most this many words: page furniture, teasers of other stories, a
+#: template's sentences; a longer paragraph is text and is not counted.
+BOILERPLATE_WORDS = 60
 #: Independent reports of one event are published within this many hours of each other ...
 EVENT_HOURS = 18
 #: ... lead with what the other tells: of each one's title and first content words ...
@@ -177,7 +187,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday �
 #: How a member joined its story, strongest evidence first.
 REASONS = ("first", "url", "guid", "title", "text")
 #: How a story joined its event.
-EVENT_REASONS = ("first", "facts", "text", "story")
+EVENT_REASONS = ("first", "facts", "text")
 
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
@@ -222,6 +232,8 @@ def words(text: str) -> list[str]:
 def script(text: str) -> str:
     """The dominant script of ``text``'s letters: ``arabic``, ``latin`` or ``other``."""
     sample = text[:2000]
+    if sample.isascii():
+        return "latin" if _LATIN.search(sample) else "other"
     arabic, latin = len(sample) - len(_ARABIC.sub("", sample)), len(sample) - len(_LATIN.sub("", sample))
     if not arabic and not latin:
         return "other"
@@ -239,32 +251,61 @@ def _hash64(text: str, person: bytes) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8, person=person).digest(), "big")
 
 
-def shingles(tokens: Sequence[str], salt: str) -> set[int]:
+_M64 = (1 << 64) - 1
+#: Each script's words as hashed (BLAKE2b, salted with the script), kept between items: news
+#: text draws on a vocabulary of tens of thousands of words.
+_WORD_HASHES: dict[str, dict[str, int]] = {}
+_WORD_CACHE_SIZE = 100_000
+
+
+def _word_hashes(salt: str) -> dict[str, int]:
+    table = _WORD_HASHES.get(salt)
+    if table is None or len(table) > _WORD_CACHE_SIZE:
+        table = _WORD_HASHES[salt] = {}
+    return table
+
+
+def _hashed(tokens: Sequence[str], salt: str) -> list[int]:
+    """The 64-bit BLAKE2b hash of each token, salted with the script; each word is hashed
+    once per process. The low bit says whether the word carries content (:func:`content_words`):
+    it is cleared for function words, lone letters and bare numbers."""
+    table = _word_hashes(salt)
+    out = list(map(table.get, tokens, repeat(-1, len(tokens))))
+    if out and min(out) < 0:  # words not seen before
+        person = salt.encode("utf-8")[:16]
+        for t in {t for t, h in zip(tokens, out) if h < 0}:
+            h = _hash64(t, person) | 1
+            if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
+                h ^= 1
+            table[t] = h
+        out = list(map(table.__getitem__, tokens))
+    return out
+
+
+#: Odd multipliers (the golden ratio's and another of Knuth's) that combine word hashes into
+#: the hash of a pair, and turn a word's hash into its content-word hash.
+_PAIR = 0x9E3779B97F4A7C15
+_TERM = 0xD1B54A32D192ED03
+
+
+def shingles(tokens: Sequence[str], salt: str, hashed: Sequence[int] | None = None) -> set[int]:
     """Unsigned 64-bit hashes of the word ``SHINGLE_WORDS``-grams (one for a shorter text),
-    salted with the script so that shingles of different scripts never collide."""
-    n, person = SHINGLE_WORDS, salt.encode("utf-8")[:16]
-    grams = [" ".join(gram) for gram in zip(*(tokens[i:] for i in range(n)))] if len(tokens) >= n else [" ".join(tokens)]
-    return {_hash64(g, person) for g in set(grams) if g}
+    salted with the script so that shingles of different scripts never collide. Each word is
+    hashed once (BLAKE2b); a pair's hash is ``first * _PAIR + second`` modulo 2**64, uniform
+    since the words' hashes are."""
+    hashes = _hashed(tokens, salt) if hashed is None else hashed
+    if len(hashes) < SHINGLE_WORDS:
+        return set(hashes[:1])
+    return {(a * _PAIR + b) & _M64 for a, b in zip(hashes, hashes[1:])}
 
 
-def content_words(tokens: Iterable[str], salt: str) -> list[int]:
+def content_words(tokens: Sequence[str], salt: str, hashed: Sequence[int] | None = None) -> list[int]:
     """Unsigned 64-bit hashes of the words of ``tokens`` that carry content, in text order:
     not a function word (:data:`FUNCTION_WORDS`), not a lone letter, not a bare number
-    (figures are printed as words as often as digits), salted with the script like
-    :func:`shingles` but apart from them (a one-word text is a shingle too)."""
-    person = f"w:{salt}".encode("utf-8")[:16]
-    hashed: dict[str, int] = {}
-    out = []
-    for t in tokens:
-        h = hashed.get(t)
-        if h is None:
-            if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
-                h = hashed[t] = 0
-            else:
-                h = hashed[t] = _hash64(t, person)
-        if h:
-            out.append(h)
-    return out
+    (figures are printed as words as often as digits); apart from the shingles (a one-word
+    text is a shingle too)."""
+    hashes = _hashed(tokens, salt) if hashed is None else hashed
+    return [(h * _TERM) & _M64 for h in hashes if h & 1]
 
 
 def ordered_share(later: Sequence[int], earlier: Sequence[int]) -> float:
@@ -318,13 +359,17 @@ def _crc(text: str) -> int:
 
 
 _DAY_HASHES = frozenset(_crc("d:" + day) for day in WEEKDAYS)
+_DIGIT = re.compile(r"\d")
 
 
-def figures(text: str) -> tuple[int, ...]:
+def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
     """Each figure of ``text`` (a number, thousands separators dropped, or a weekday) with
     the words on either side, as flattened ``(value, word before, word after)`` CRC-32
     triples, each distinct triple once, in text order."""
-    tokens = _TOKEN.findall(normalise(text))
+    text = text if normalised else normalise(text)
+    if not _DIGIT.search(text) and not any(day in text for day in WEEKDAYS):
+        return ()
+    tokens = _TOKEN.findall(text)
     seen: set[tuple[int, int, int]] = set()
     out: list[int] = []
     for i, token in enumerate(tokens):
@@ -454,17 +499,26 @@ class Member:
 
 @dataclass(frozen=True)
 class Indexed:
-    """An item in the index: its fingerprint and its membership (and, for a candidate, how
-    many sampled keys it shares with the item looked up)."""
+    """An item in the index: its fingerprint and its membership."""
 
     fingerprint: Fingerprint
     member: Member
-    shared: int = 0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An indexed item found by its sampled keys: its membership, how many keys it shares
+    with the item looked up, and when it was published."""
+
+    member: Member
+    shared: int
+    published: str | None = None
 
 
 @dataclass(frozen=True)
 class Cluster:
-    """A story: its primary item (the earliest of the most complete), span, outlets and event."""
+    """A story: its primary item (the earliest of the most complete), span, outlets, and
+    the event it belongs to, how it joined it and how closely."""
 
     id: str
     primary_item: str
@@ -472,44 +526,31 @@ class Cluster:
     last_seen: str | None
     outlets: tuple[str, ...]
     size: int
-    event: str = ""  # the event the story belongs to; its own id when it founded one
+    event: str = ""  # the event; the story's own id when it founded one ("" before events)
+    event_reason: str = "first"  # one of EVENT_REASONS
+    event_score: float = 1.0  # the share of figures or of words shared with the event's founder
 
 
 @dataclass(frozen=True)
 class Event:
-    """The independent reports of one happening: its stories, span and outlets. ``id`` is
-    the id of the story that founded it, whose representatives new stories are compared
-    with."""
+    """The independent reports of one happening: ``id`` is the id of the story that founded
+    it (new stories are compared with its representatives), ``stories`` how many it has."""
 
     id: str
     first_seen: str | None
-    last_seen: str | None
-    outlets: tuple[str, ...]
     stories: int
-    size: int  # items in all its stories
-
-
-@dataclass(frozen=True)
-class EventMember:
-    """A story's place in an event, how it got there and how closely."""
-
-    cluster: str
-    event: str
-    reason: str  # one of EVENT_REASONS
-    score: float = 1.0
 
 
 @dataclass(frozen=True)
 class Placement:
     """Everything :func:`assign` writes for a new item, in one step: the item's fingerprint
-    and story membership, its story and event as they now are, the story's membership of
-    the event when the story is new, and the item's line keys to count."""
+    and story membership, its story as it now is, its event when that is new or gained a
+    story, and the item's line keys to count."""
 
     fingerprint: Fingerprint
     member: Member
     cluster: Cluster
-    event: Event
-    event_member: EventMember | None = None
+    event: Event | None = None
     lines: tuple[int, ...] = ()
 
 
@@ -524,11 +565,11 @@ class DedupIndex(Protocol):
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
-    ) -> list[Indexed]:
-        """Items sharing at least ``min_shared`` of the sampled ``keys`` (their count in
-        :attr:`Indexed.shared`), published in ``[since, until]`` (``None``: undated items
-        only), those sharing most keys first, then the earliest indexed; at most ``limit``.
-        Keys found on more than :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
+    ) -> list[Candidate]:
+        """Items sharing at least ``min_shared`` of the sampled ``keys``, published in
+        ``[since, until]`` (``None``: undated items only), those sharing most keys first,
+        then the earliest indexed; at most ``limit``. Keys found on more than
+        :data:`COMMON_KEY_ITEMS` items in that range are skipped."""
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         """The story with this id, with its event, if any."""
@@ -545,7 +586,7 @@ class DedupIndex(Protocol):
     def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
         """Move the members of the stories ``absorbed`` into ``cluster`` (saved as given) and
         drop them; move the stories of the events ``absorbed_events`` into ``event`` (saved
-        as given) and drop those; atomically."""
+        as given) and drop those events; atomically."""
 
 
 # --------------------------------------------------------------------------- fingerprints
@@ -554,63 +595,76 @@ class DedupIndex(Protocol):
 def fingerprint(item: DedupInput, boilerplate: frozenset[int] | set[int] = frozenset()) -> Fingerprint:
     """The fingerprint of ``item``, leaving out the lines whose :func:`line_key` is in
     ``boilerplate``."""
-    return _fingerprint(item, _scope(item), boilerplate)[0]
+    return _fingerprint(item, _lines_of(item, _scope(item)), boilerplate)
 
 
-def _scope(item: DedupInput) -> str:
+def _scope(item: DedupInput, canon: str | None = None) -> str:
     """Where boilerplate is learned: the item's site, else its source."""
     if not item.aggregated and not is_redirect(item.url):
-        host = site(item.canonical_url or (canonical_url(item.url) if item.url else ""))
+        host = _host(_canonical(item) if canon is None else canon)
         if host:
             return host
     return item.source or ""
 
 
-def _fingerprint(item: DedupInput, scope: str, boilerplate: frozenset[int] | set[int]) -> tuple[Fingerprint, tuple[int, ...]]:
-    """The fingerprint and the line keys of ``item``."""
+def _host(canon: str) -> str:
+    """The host of a canonical URL (:func:`monitor.canonical.site` of it)."""
+    return (urlsplit(canon).hostname or "") if canon else ""
+
+
+def _lines_of(item: DedupInput, scope: str) -> list[tuple[int, str, list[str]]]:
+    """The non-empty lines of ``item``'s text: :func:`line_key` (0 for a line longer than
+    :data:`BOILERPLATE_WORDS`: a paragraph of text, not counted), normalised text, words."""
+    out = []
+    for raw in item.text.split("\n"):
+        normal = normalise(raw)
+        found = _WORD.findall(normal)
+        if found:
+            out.append((line_key(scope, " ".join(found)) if len(found) <= BOILERPLATE_WORDS else 0, normal, found))
+    return out
+
+
+def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boilerplate: frozenset[int] | set[int], canon: str | None = None) -> Fingerprint:
     redirect = item.aggregated or is_redirect(item.url)
     headline, named_outlet = _split_outlet(item.title) if redirect else (item.title, "")
     writing = script(f"{item.title} {item.text[:2000]}")
-    keys: list[int] = []
-    kept: list[str] = []
-    for raw in item.text.split("\n"):
-        normal = " ".join(words(raw))
-        if not normal:
-            continue
-        key = line_key(scope, normal)
-        keys.append(key)
-        if key not in boilerplate:
-            kept.append(raw)
+    kept = [line for line in lines if line[0] not in boilerplate]
     headline_words = words(headline)
-    text_words = [w for line in kept for w in words(line)]
-    hashes = shingles(headline_words + text_words, writing)
-    head_terms = content_words(headline_words, writing)
-    terms = head_terms + content_words(text_words, writing)
-    facts = sorted({_crc(f) for f in item.facts})
-    sampled = {h for h in hashes if (h >> 32) % SAMPLE_MODULUS == 0} | {h for h in terms if (h >> 32) % WORD_MODULUS == 0}
-    sample = {h - _KEY_OFFSET for h in sampled} | {_key("fact", f) for f in item.facts}
-    canon = item.canonical_url or (canonical_url(item.url) if item.url else "")
-    fp = Fingerprint(
+    text_words = [w for line in kept for w in line[2]]
+    hashed = _hashed(headline_words + text_words, writing)
+    full = shingles((), writing, hashed)
+    terms = content_words((), writing, hashed)
+    head = sum(h & 1 for h in hashed[: len(headline_words)])
+    sample = {h - _KEY_OFFSET for h in full if not (h >> 32) % SAMPLE_MODULUS}
+    sample.update(h - _KEY_OFFSET for h in terms if not (h >> 32) % WORD_MODULUS)
+    sample.update(_key("fact", f) for f in item.facts)
+    if canon is None:
+        canon = _canonical(item)
+    host = _host(canon)
+    return Fingerprint(
         id=item.id,
         published=_utc(item.published),
         script=writing,
         lang=(item.lang or "").split("-")[0].lower() or None,
-        outlet=named_outlet or item.source or site(canon),
-        site="" if redirect else site(canon),
+        outlet=named_outlet or item.source or host,
+        site="" if redirect else host,
         redirect=redirect,
         url_key=_key("url", canon) if canon else None,
         guid_key=_guid_key(item.guid, item.source),
         title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
         words=len(text_words),
-        shingles=frozenset(h & _MASK32 for h in hashes),
-        sequence=tuple(h & _MASK32 for h in terms),
+        shingles=frozenset(map(int.__and__, full, repeat(_MASK32))),
+        sequence=tuple(map(int.__and__, terms, repeat(_MASK32))),
         sample=tuple(sorted(sample)),
         complete=item.complete,
-        head=len(head_terms),
-        figures=figures("\n".join(kept)),
-        facts=tuple(facts),
+        head=head,
+        figures=figures("\n".join(line[1] for line in kept), normalised=True),
+        facts=tuple(sorted({_crc(f) for f in item.facts})),
     )
-    return fp, tuple(dict.fromkeys(keys))
+
+
+def _canonical(item: DedupInput) -> str:
+    return item.canonical_url or (canonical_url(item.url) if item.url else "")
 
 
 def _split_outlet(title: str) -> tuple[str, str]:
@@ -809,18 +863,20 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
     known = index.get(item.id)
     if known is not None:
         return known.member.cluster
-    scope = _scope(item)
-    raw_keys = _fingerprint(item, scope, frozenset())[1] if item.text else ()
-    counts = index.line_counts(raw_keys) if raw_keys else {}
-    boilerplate = {k for k in raw_keys if counts.get(k, 0) >= BOILERPLATE_STORIES}
-    new, line_keys = _fingerprint(item, scope, boilerplate)
+    canon = _canonical(item)
+    lines = _lines_of(item, _scope(item, canon))
+    line_keys = tuple(dict.fromkeys(line[0] for line in lines if line[0]))
+    counts = index.line_counts(line_keys) if line_keys else {}
+    boilerplate = {k for k in line_keys if counts.get(k, 0) >= BOILERPLATE_STORIES}
+    new = _fingerprint(item, lines, boilerplate, canon)
     since, until = _window(new.published, window_days)
-    found = index.exact(new.exact_keys)
-    found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(MIN_SHARED_KEYS, len(new.sample)))
-    cache: dict[str, Indexed | None] = {c.fingerprint.id: c for c in found}
+    copies_of = index.exact(new.exact_keys)
+    cache: dict[str, Indexed | None] = {c.fingerprint.id: c for c in copies_of}
+    found = [Candidate(c.member, 0, c.fingerprint.published) for c in copies_of]
+    near = max(MIN_SHARED_KEYS, EVENT_KEY_SHARE * len(new.sample))  # an event's report shares as many keys
+    found += index.candidates(new.sample, since, until, limit=CANDIDATE_LIMIT, min_shared=min(math.ceil(near), len(new.sample)))
     if item.facts:  # one shared figure is enough to look at (reports in another language share no text)
-        around = _window(new.published, EVENT_FACT_DAYS)
-        found += [c for c in index.candidates([_key("fact", f) for f in item.facts], *around, limit=CANDIDATE_LIMIT) if c.fingerprint.id not in cache]
+        found += index.candidates([_key("fact", f) for f in item.facts], *_window(new.published, EVENT_FACT_DAYS), limit=CANDIDATE_LIMIT)
     stories: dict[str, Cluster | None] = {}
 
     def story(cid: str) -> Cluster | None:
@@ -829,7 +885,7 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
         return stories[cid]
 
     copies: dict[str, Member] = {}
-    for old in found:
+    for old in copies_of:
         how = identity(new, old.fingerprint, window_days)
         cid = old.member.cluster
         if how and story(cid) is not None:
@@ -838,7 +894,7 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
                 copies[cid] = m
     enough = max(MIN_SHARED_KEYS, STORY_KEY_SHARE * len(new.sample))
     reprints: dict[str, Member] = {}
-    for cid in dict.fromkeys(c.member.cluster for c in found if c.shared >= enough or not c.shared):
+    for cid in dict.fromkeys(c.member.cluster for c in found if c.shared >= enough or not c.shared):  # 0: a copy
         if cid in copies or story(cid) is None:
             continue
         score = _best_reprint(new, story(cid), index, cache, window_days)
@@ -866,37 +922,42 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
     survivor = story(min(together, key=lambda c: _founded(story(c))))
     absorbed = [c for c in sorted(together, key=lambda c: _founded(story(c))) if c != survivor.id]
     cluster = survivor
-    event = _event_of(survivor, index)
-    absorbed_events: list[str] = []
     for cid in absorbed:
-        other = story(cid)
-        cluster = _combine(cluster, other, index, cache)
-        other_event = _event_of(other, index)
-        if other_event.id != event.id and other_event.id not in absorbed_events:
-            event = _merge_events(event, other_event)
-            absorbed_events.append(other_event.id)
+        cluster = _combine(cluster, story(cid), index, cache)
+    event: Event | None = None
     if absorbed:
-        index.merge(cluster, absorbed, event, absorbed_events)
+        event = _event_of(survivor, index)
+        gone: list[str] = []
+        for cid in absorbed:
+            other = _event_of(story(cid), index)
+            if other.id != event.id and other.id not in gone:
+                gone.append(other.id)
+                event = replace(event, stories=event.stories + other.stories)
+        event = replace(event, stories=event.stories - len(absorbed))
+        cluster = replace(cluster, event=event.id)
+        index.merge(cluster, absorbed, event, gone)
+        event = None  # saved
     member = replace(min((matched[c] for c in together), key=_strength), cluster=survivor.id)
-    grown = replace(_grow(cluster, new, index, cache), event=event.id)
-    index.add(Placement(new, member, grown, _grow_event(event, new), None, line_keys))
+    index.add(Placement(new, member, _grow(cluster, new, index, cache), event, line_keys))
     return survivor.id
 
 
-def _found_story(new: Fingerprint, line_keys: tuple[int, ...], found: list[Indexed], index: DedupIndex, cache: dict, window_days: int) -> str:
+def _found_story(new: Fingerprint, line_keys: tuple[int, ...], found: list[Candidate], index: DedupIndex, cache: dict, window_days: int) -> str:
     """Found a new story for ``new`` and put it in the event it reports (the one it matches
     best: by shared figures first, then most closely, then nearest in time), or a new one."""
     outlets = (new.outlet,) if new.outlet else ()
     best: tuple | None = None
     seen: set[str] = set()
-    for cid in dict.fromkeys(c.member.cluster for c in found):
+    reach = timedelta(days=EVENT_FACT_DAYS) if new.facts else timedelta(hours=EVENT_HOURS)
+    close = [c for c in found if _within(new.published, c.published, reach)] if new.facts or new.full else []
+    for cid in dict.fromkeys(c.member.cluster for c in close):
         story = index.cluster(cid)
         if story is None or (story.event or story.id) in seen:
             continue
         eid = story.event or story.id
         seen.add(eid)
         founder = index.cluster(eid)
-        if founder is None:
+        if founder is None or not (_within(new.published, founder.first_seen, reach) or _within(new.published, founder.last_seen, reach)):
             continue
         for rep in _representatives(founder, index, cache):
             how = same_event(new, rep.fingerprint)
@@ -907,13 +968,11 @@ def _found_story(new: Fingerprint, line_keys: tuple[int, ...], found: list[Index
     story = Cluster(new.id, new.id, new.published, new.published, outlets, 1, new.id)
     event = index.event(best[1]) if best else None
     if best and event is not None:
-        story = replace(story, event=event.id)
-        member = EventMember(new.id, event.id, *best[2])
-        event = replace(_grow_event(event, new), stories=event.stories + 1)
+        story = replace(story, event=event.id, event_reason=best[2][0], event_score=best[2][1])
+        event = replace(event, stories=event.stories + 1)
     else:
-        member = EventMember(new.id, new.id, "first", 1.0)
-        event = Event(new.id, new.published, new.published, outlets, 1, 1)
-    index.add(Placement(new, Member(new.id, new.id, "first"), story, event, member, line_keys))
+        event = Event(new.id, new.published, 1)
+    index.add(Placement(new, Member(new.id, new.id, "first"), story, event, line_keys))
     return new.id
 
 
@@ -967,32 +1026,9 @@ def _window(published: str | None, window_days: int) -> tuple[str | None, str | 
 
 def _event_of(cluster: Cluster, index: DedupIndex) -> Event:
     event = index.event(cluster.event) if cluster.event else None
-    if event is None:  # stories stored before events: their own event
-        event = Event(cluster.id, cluster.first_seen, cluster.last_seen, cluster.outlets, 1, cluster.size)
+    if event is None:  # a story stored before events: its own event
+        event = Event(cluster.id, cluster.first_seen, 1)
     return event
-
-
-def _merge_events(event: Event, other: Event) -> Event:
-    dates = [d for d in (event.first_seen, event.last_seen, other.first_seen, other.last_seen) if d]
-    return replace(
-        event,
-        first_seen=min(dates, default=None),
-        last_seen=max(dates, default=None),
-        outlets=tuple(sorted(set(event.outlets) | set(other.outlets))),
-        stories=event.stories + other.stories - 1,  # the two shared a story, now merged
-        size=event.size + other.size,
-    )
-
-
-def _grow_event(event: Event, new: Fingerprint) -> Event:
-    dates = [d for d in (event.first_seen, event.last_seen, new.published) if d]
-    return replace(
-        event,
-        first_seen=min(dates, default=None),
-        last_seen=max(dates, default=None),
-        outlets=tuple(sorted(set(event.outlets) | ({new.outlet} if new.outlet else set()))),
-        size=event.size + 1,
-    )
 
 
 def _get(item_id: str, index: DedupIndex, cache: dict[str, Indexed | None]) -> Indexed | None:
@@ -1049,7 +1085,9 @@ class Postings:
     would be skipped by every lookup). :meth:`evict` forgets items published before a time,
     so an index of the last weeks stays the same size however large the archive grows."""
 
-    def __init__(self) -> None:
+
+    def __init__(self, *, held: bool = False) -> None:
+        self.held = held
         self._keys: dict[int, int | list[int]] = {}
         self._when: dict[int, float | None] = {}
         self._sample: dict[int, tuple[int, ...]] = {}
@@ -1098,24 +1136,34 @@ class Postings:
         for slot in [s for s, when in self._when.items() if when is not None and when < before]:
             self.remove(slot)
 
-    def lookup(self, keys: Iterable[int], since: float | None, until: float | None) -> Counter[int]:
-        """For each item sharing keys with ``keys`` and published in ``[since, until]``
-        (``None``: undated items), how many; keys on more than :data:`COMMON_KEY_ITEMS`
-        such items are skipped."""
-        counts: Counter[int] = Counter()
-        when, table = self._when, self._keys
+    def lookup(self, keys: Iterable[int], since: float | None, until: float | None, min_shared: int = 1) -> Counter[int]:
+        """For each item sharing at least ``min_shared`` keys with ``keys`` and published in
+        ``[since, until]`` (``None``: undated items), how many; keys on more than
+        :data:`COMMON_KEY_ITEMS` such items are skipped. With ``held=True`` a key is counted
+        as common when it is on more than :data:`COMMON_KEY_ITEMS` of the items held (the
+        caller holds about the window), which spares looking at the time of every item of a
+        long list."""
+        when, table, undated = self._when, self._keys, since is None or until is None
+        hits: list[int] = []
         for key in set(keys):
             have = table.get(key)
             if have is None or have == _COMMON:
                 continue
-            slots = [have] if isinstance(have, int) else have
-            if since is None or until is None:
-                hits = [s for s in slots if when[s] is None]
-            else:
-                hits = [s for s in slots if (w := when[s]) is not None and since <= w <= until]
-            if 0 < len(hits) <= COMMON_KEY_ITEMS:
-                counts.update(hits)
-        return counts
+            if type(have) is int:
+                hits.append(have)
+            elif len(have) <= COMMON_KEY_ITEMS and (self.held or undated):
+                hits.extend(have)
+            elif len(have) <= 2 * COMMON_KEY_ITEMS and not self.held:
+                if undated:
+                    found = [s for s in have if when[s] is None]
+                else:
+                    found = [s for s in have if (w := when[s]) is not None and since <= w <= until]
+                if len(found) <= COMMON_KEY_ITEMS:
+                    hits.extend(found)
+        counts = Counter(hits)
+        if undated:
+            return Counter({s: c for s, c in counts.items() if c >= min_shared and when[s] is None})
+        return Counter({s: c for s, c in counts.items() if c >= min_shared and (w := when[s]) is not None and since <= w <= until})
 
 
 def epoch(when: str) -> float:
@@ -1138,7 +1186,6 @@ class MemoryIndex:
         self._clusters: dict[str, Cluster] = {}
         self._members: dict[str, list[str]] = {}
         self._events: dict[str, Event] = {}
-        self._event_members: dict[str, EventMember] = {}
         self._lines: dict[int, tuple[int, str]] = {}  # key: (stories, last story)
 
     def get(self, item_id: str) -> Indexed | None:
@@ -1150,11 +1197,11 @@ class MemoryIndex:
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
-    ) -> list[Indexed]:
+    ) -> list[Candidate]:
         span = (None, None) if since is None or until is None else (epoch(since), epoch(until))
-        counts = self._postings.lookup(keys, *span)
-        ranked = sorted((s for s in counts if counts[s] >= min_shared), key=lambda s: (-counts[s], s))
-        return [replace(self._items[self._ids[s]], shared=counts[s]) for s in ranked[:limit]]
+        counts = self._postings.lookup(keys, *span, min_shared)
+        ranked = sorted(counts, key=lambda s: (-counts[s], s))
+        return [Candidate(self._items[self._ids[s]].member, counts[s], self._items[self._ids[s]].fingerprint.published) for s in ranked[:limit]]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         return self._clusters.get(cluster_id)
@@ -1175,9 +1222,8 @@ class MemoryIndex:
         self._postings.add(slot, epoch(f.published) if f.published else None, f.sample)
         self._members.setdefault(member.cluster, []).append(f.id)
         self._clusters[placement.cluster.id] = placement.cluster
-        self._events[placement.event.id] = placement.event
-        if placement.event_member:
-            self._event_members[placement.event_member.cluster] = placement.event_member
+        if placement.event:
+            self._events[placement.event.id] = placement.event
         for key in placement.lines:
             stories, last = self._lines.get(key, (0, ""))
             if last != member.cluster:
@@ -1190,16 +1236,12 @@ class MemoryIndex:
                 self._items[item_id] = replace(indexed, member=replace(indexed.member, cluster=cluster.id))
                 self._members.setdefault(cluster.id, []).append(item_id)
             self._clusters.pop(cid, None)
-            self._event_members.pop(cid, None)
         for eid in absorbed_events:
             self._events.pop(eid, None)
-            for cid, m in list(self._event_members.items()):
-                if m.event == eid:
-                    self._event_members[cid] = replace(m, event=event.id)
-            for cid, c in list(self._clusters.items()):
-                if c.event == eid:
-                    self._clusters[cid] = replace(c, event=event.id)
-        self._clusters[cluster.id] = replace(cluster, event=event.id)
+        for cid, c in list(self._clusters.items()):
+            if c.event in absorbed_events:
+                self._clusters[cid] = replace(c, event=event.id)
+        self._clusters[cluster.id] = cluster
         self._events[event.id] = event
 
     def clusters(self) -> list[Cluster]:

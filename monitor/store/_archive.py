@@ -305,9 +305,8 @@ class Store:
         ``primary_item``, the story's ``event_id`` and the item's ``outlet`` as the dedup
         index knows it (the publisher behind an aggregator's link; None when not indexed)."""
         q = """
-        SELECT m.item_id, m.cluster_id, c.primary_item, coalesce(e.event_id, m.cluster_id) AS event_id, d.outlet
+        SELECT m.item_id, m.cluster_id, c.primary_item, coalesce(c.event_id, m.cluster_id) AS event_id, d.outlet
         FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN items i ON i.id = m.item_id
-        LEFT JOIN event_members e ON e.cluster_id = m.cluster_id
         LEFT JOIN dedup_items d ON d.id = m.item_id WHERE i.week = ?
         """
         return {r["item_id"]: r for r in self.db.query(q, [week])}

@@ -8,10 +8,11 @@
   up at any time;
 - ``dedup_lines(key, stories, last_story)``: for each line of text seen on a site, in how
   many stories (boilerplate is learned from it);
-- ``clusters(id, primary_item, first_seen, last_seen, outlets, size)``: one row per story;
+- ``clusters(id, primary_item, first_seen, last_seen, outlets, size, event_id, event_reason,
+  event_score)``: one row per story, with its event and why it joined it;
 - ``cluster_members(item_id, cluster_id, reason, score)``: each item's story and why;
-- ``events(id, first_seen, last_seen, outlets, stories, size)``: one row per event;
-- ``event_members(cluster_id, event_id, reason, score)``: each story's event and why.
+- ``events(id, first_seen, stories)``: one row per event, written when it is founded or gains
+  a story (its outlets and span are those of its stories: the ``event_coverage`` view).
 
 The sampled keys are looked up in memory (:class:`monitor.dedup.Postings`): the index loads
 the items of the time window from ``dedup_items`` (by publication time, one range of an
@@ -30,17 +31,22 @@ import json
 import struct
 import sys
 from array import array
+from collections import OrderedDict
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator, Sequence
 
 import sqlite_utils
 
-from ..dedup import Cluster, Event, Fingerprint, Indexed, Member, Placement, Postings, epoch
+from ..dedup import Candidate, Cluster, Event, Fingerprint, Indexed, Member, Placement, Postings, epoch
 
 #: Items published this long before the window of the last lookup are forgotten by the
 #: in-memory key index (and loaded again if a later lookup needs them).
 _RETAIN = timedelta(days=1).total_seconds()
+#: Fingerprints, stories and events kept in memory, the last used.
+_CACHED_ITEMS = 256
+_CACHED_STORIES = 20_000
 #: Kept for the migrations that made and moved the old key table.
 _UNDATED = -(1 << 62)
 _UNDATED_WEEK = -1
@@ -54,8 +60,9 @@ _DEDUP_SELECT = """
 #: Items with any of the exact keys (a JSON array), in the order they were indexed.
 _DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN (SELECT value FROM json_each(:keys))) ORDER BY i.n"
 _CLUSTER_SELECT = """
-    SELECT c.id, c.primary_item, c.first_seen, c.last_seen, c.outlets, c.size, coalesce(e.event_id, c.id)
-    FROM clusters c LEFT JOIN event_members e ON e.cluster_id = c.id WHERE c.id = ?
+    SELECT id, primary_item, first_seen, last_seen, outlets, size, coalesce(event_id, id), coalesce(event_reason, 'first'),
+      coalesce(event_score, 1.0)
+    FROM clusters WHERE id = ?
 """
 
 
@@ -64,17 +71,61 @@ class SqliteDedupIndex:
 
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
-        self._postings = Postings()
+        self._postings = Postings(held=True)
         self._since: float | None = None  # dated items published from here on are loaded
         self._undated = False  # undated items are loaded
         self._known = 0  # every item up to this ``n`` that was in the archive is loaded
         self._version: int | None = None
+        # what this process read or wrote last, as it is in the archive
+        self._items: OrderedDict[str, Indexed] = OrderedDict()
+        self._stories: dict[str, Cluster] = {}
+        self._events: dict[str, Event] = {}
+        self._written: list[tuple[int, str]] = []  # items written in a transaction not yet seen to commit
 
     # ------------------------------------------------------------------ reads
 
     def get(self, item_id: str) -> Indexed | None:
+        if item_id in self._items:
+            self._items.move_to_end(item_id)
+            return self._items[item_id]
+        self._check()
+        if item_id in self._items:  # read again, unless the archive changed under it
+            return self._items[item_id]
         rows = self._rows(_DEDUP_SELECT + " WHERE i.id = ?", [item_id])
-        return _indexed(rows[0]) if rows else None
+        if not rows:
+            return None
+        return self._remember(_indexed(rows[0]))
+
+    def _remember(self, indexed: Indexed) -> Indexed:
+        self._items[indexed.fingerprint.id] = indexed
+        if len(self._items) > _CACHED_ITEMS:
+            self._items.popitem(last=False)
+        return indexed
+
+    def _check(self) -> None:
+        """Forget what may no longer be so: after another connection wrote to the archive,
+        or when items this one wrote were rolled back (the transaction around them failed)."""
+        conn = self.db.conn
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._version:
+            if self._version is not None:
+                self._forget()
+                self._read("n > ?", [self._known], fresh=True)
+            self._version = version
+        if self._written:
+            n, item_id = self._written[-1]
+            if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
+                self._forget()
+                for n, _ in self._written:
+                    self._postings.remove(n)
+                self._written = []
+            elif not conn.in_transaction:
+                self._written = []
+
+    def _forget(self) -> None:
+        self._items.clear()
+        self._stories.clear()
+        self._events.clear()
 
     def exact(self, keys: Sequence[int]) -> list[Indexed]:
         if not keys:
@@ -83,35 +134,56 @@ class SqliteDedupIndex:
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
-    ) -> list[Indexed]:
+    ) -> list[Candidate]:
         if not keys:
             return []
         span = (None, None) if since is None or until is None else (epoch(since), epoch(until))
         self._load(span[0])
-        counts = self._postings.lookup(keys, *span)
-        ranked = sorted((n for n in counts if counts[n] >= min_shared), key=lambda n: (-counts[n], n))[:limit]
+        counts = self._postings.lookup(keys, *span, min_shared)
+        ranked = sorted(counts, key=lambda n: (-counts[n], n))[:limit]
         if not ranked:
             return []
-        marks = ", ".join("?" * len(ranked))
-        rows = {r["n"]: r for r in self._rows(_DEDUP_SELECT + f" WHERE i.n IN ({marks})", ranked)}
+        rows = {
+            n: (Member(id_, cluster, reason, score), published)
+            for n, id_, published, cluster, reason, score in self.db.conn.execute(
+                "SELECT i.n, i.id, i.published, m.cluster_id, m.reason, m.score FROM dedup_items i"
+                " JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN (SELECT value FROM json_each(?))",
+                [json.dumps(ranked)],
+            )
+        }
         for n in ranked:
             if n not in rows:  # written in a transaction that was rolled back
                 self._postings.remove(n)
-        return [_indexed(rows[n], counts[n]) for n in ranked if n in rows]
+        return [Candidate(rows[n][0], counts[n], rows[n][1]) for n in ranked if n in rows]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
+        if cluster_id in self._stories:
+            return self._stories[cluster_id]
         row = self.db.execute(_CLUSTER_SELECT, [cluster_id]).fetchone()
         if row is None:
             return None
-        id_, primary, first, last, outlets, size, event = row
-        return Cluster(id_, primary, first, last, tuple(json.loads(outlets)), size, event)
+        id_, primary, first, last, outlets, size, event, reason, score = row
+        return self._keep_story(Cluster(id_, primary, first, last, tuple(json.loads(outlets)), size, event, reason, score))
 
     def event(self, event_id: str) -> Event | None:
-        row = self.db.execute("SELECT id, first_seen, last_seen, outlets, stories, size FROM events WHERE id = ?", [event_id]).fetchone()
+        if event_id in self._events:
+            return self._events[event_id]
+        row = self.db.execute("SELECT id, first_seen, stories FROM events WHERE id = ?", [event_id]).fetchone()
         if row is None:
             return None
-        id_, first, last, outlets, stories, size = row
-        return Event(id_, first, last, tuple(json.loads(outlets)), stories, size)
+        return self._keep_event(Event(*row))
+
+    def _keep_story(self, story: Cluster) -> Cluster:
+        if len(self._stories) >= _CACHED_STORIES:
+            self._stories.clear()
+        self._stories[story.id] = story
+        return story
+
+    def _keep_event(self, event: Event) -> Event:
+        if len(self._events) >= _CACHED_STORIES:
+            self._events.clear()
+        self._events[event.id] = event
+        return event
 
     def line_counts(self, keys: Sequence[int]) -> dict[int, int]:
         if not keys:
@@ -125,23 +197,39 @@ class SqliteDedupIndex:
         with self._savepoint():
             n = self._insert(placement)
         f = placement.fingerprint
+        if self.db.conn.in_transaction:
+            self._written.append((n, f.id))
+        self._keep_story(placement.cluster)
+        if placement.event:
+            self._keep_event(placement.event)
+        self._remember(Indexed(replace(f, sample=()), placement.member))
         when = epoch(f.published) if f.published else None
         if (when is None and self._undated) or (when is not None and self._since is not None and when >= self._since):
             self._postings.add(n, when, f.sample)
 
     def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
         with self._savepoint():
+            conn = self.db.conn
             if absorbed:
                 marks = ", ".join("?" * len(absorbed))
-                self.db.execute(f"UPDATE cluster_members SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster.id, *absorbed])
-                self.db.execute(f"DELETE FROM clusters WHERE id IN ({marks})", list(absorbed))
-                self.db.execute(f"DELETE FROM event_members WHERE cluster_id IN ({marks})", list(absorbed))
+                conn.execute(f"UPDATE cluster_members SET cluster_id = ? WHERE cluster_id IN ({marks})", [cluster.id, *absorbed])
+                conn.execute(f"DELETE FROM clusters WHERE id IN ({marks})", list(absorbed))
             if absorbed_events:
                 marks = ", ".join("?" * len(absorbed_events))
-                self.db.execute(f"UPDATE event_members SET event_id = ? WHERE event_id IN ({marks})", [event.id, *absorbed_events])
-                self.db.execute(f"DELETE FROM events WHERE id IN ({marks})", list(absorbed_events))
-            self._save_cluster(cluster)
+                conn.execute(f"UPDATE clusters SET event_id = ? WHERE event_id IN ({marks})", [event.id, *absorbed_events])
+                conn.execute(f"DELETE FROM events WHERE id IN ({marks})", list(absorbed_events))
+            self._save_cluster(cluster, event=True)
             self._save_event(event)
+        self._items.clear()  # their members moved
+        for cid in absorbed:
+            self._stories.pop(cid, None)
+        for eid in absorbed_events:
+            self._events.pop(eid, None)
+        for cid, story in list(self._stories.items()):
+            if story.event in absorbed_events:
+                self._stories[cid] = replace(story, event=event.id)
+        self._keep_story(cluster)
+        self._keep_event(event)
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -167,15 +255,13 @@ class SqliteDedupIndex:
         exact = set(f.exact_keys)
         if exact:
             conn.executemany("INSERT OR IGNORE INTO dedup_exact (key, item) VALUES (?, ?)", [(key, n) for key in exact])
-        self._save_cluster(placement.cluster)
+        self._save_cluster(placement.cluster, event=member.reason == "first")
         conn.execute(
             "INSERT INTO cluster_members (item_id, cluster_id, reason, score) VALUES (?, ?, ?, ?)",
             [member.item, member.cluster, member.reason, member.score],
         )
-        self._save_event(placement.event)
-        if placement.event_member:
-            m = placement.event_member
-            conn.execute("INSERT INTO event_members (cluster_id, event_id, reason, score) VALUES (?, ?, ?, ?)", [m.cluster, m.event, m.reason, m.score])
+        if placement.event:
+            self._save_event(placement.event)
         if placement.lines:
             story = _story_key(member.cluster)
             conn.executemany(
@@ -185,21 +271,25 @@ class SqliteDedupIndex:
             )
         return n
 
-    def _save_cluster(self, cluster: Cluster) -> None:
+    def _save_cluster(self, cluster: Cluster, *, event: bool = False) -> None:
+        """Insert or update a story's row; its event too when ``event`` (the columns of an
+        index are not rewritten for each new member)."""
+        values = [cluster.id, cluster.primary_item, cluster.first_seen, cluster.last_seen,
+                  json.dumps(list(cluster.outlets), ensure_ascii=False), cluster.size,
+                  cluster.event or cluster.id, cluster.event_reason, cluster.event_score]  # fmt: skip
+        also = ", event_id = excluded.event_id, event_reason = excluded.event_reason, event_score = excluded.event_score" if event else ""
         self.db.conn.execute(
-            "INSERT INTO clusters (id, primary_item, first_seen, last_seen, outlets, size) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET primary_item = excluded.primary_item, first_seen = excluded.first_seen,"
-            " last_seen = excluded.last_seen, outlets = excluded.outlets, size = excluded.size",
-            [cluster.id, cluster.primary_item, cluster.first_seen, cluster.last_seen,
-             json.dumps(list(cluster.outlets), ensure_ascii=False), cluster.size],
-        )  # fmt: skip
+            "INSERT INTO clusters (id, primary_item, first_seen, last_seen, outlets, size, event_id, event_reason, event_score)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET primary_item = excluded.primary_item,"
+            " first_seen = excluded.first_seen, last_seen = excluded.last_seen, outlets = excluded.outlets, size = excluded.size" + also,
+            values,
+        )
 
     def _save_event(self, event: Event) -> None:
         self.db.conn.execute(
-            "INSERT INTO events (id, first_seen, last_seen, outlets, stories, size) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
-            " outlets = excluded.outlets, stories = excluded.stories, size = excluded.size",
-            [event.id, event.first_seen, event.last_seen, json.dumps(list(event.outlets), ensure_ascii=False), event.stories, event.size],
+            "INSERT INTO events (id, first_seen, stories) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, stories = excluded.stories",
+            [event.id, event.first_seen, event.stories],
         )
 
     # ------------------------------------------------------------------ the key window
@@ -207,12 +297,10 @@ class SqliteDedupIndex:
     def _load(self, since: float | None) -> None:
         """Make sure the key index holds every item a lookup from ``since`` (``None``:
         undated items) may find: what another process wrote since the last lookup, and the
-        part of the window not loaded yet; forget what lies well before ``since``."""
-        version = self.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            if self._version is not None:
-                self._read("n > ?", [self._known], fresh=True)
-            self._version = version
+        part of the window not loaded yet; forget what lies well before ``since``. (What
+        another connection wrote is looked for by :meth:`get`, which a placement starts with.)"""
+        if self._version is None:
+            self._check()
         if since is None:
             if not self._undated:
                 self._read("published IS NULL", [])
@@ -253,7 +341,7 @@ def _story_key(cluster_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(cluster_id.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
-def _indexed(r: dict[str, Any], shared: int = 0) -> Indexed:
+def _indexed(r: dict[str, Any]) -> Indexed:
     fingerprint = Fingerprint(
         id=r["id"],
         published=r["published"],
@@ -269,11 +357,11 @@ def _indexed(r: dict[str, Any], shared: int = 0) -> Indexed:
         complete=None if r["complete"] is None else bool(r["complete"]),
         **_unpack_fingerprint(r["shingles"]),
     )
-    return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]), shared)
+    return Indexed(fingerprint, Member(r["id"], r["cluster_id"], r["reason"], r["score"]))
 
 
 def _pack_fingerprint(f: Fingerprint) -> bytes:
-    """The shingles (sorted), the content words in text order, the figures and the fact
+    """The shingles, the content words in text order, the figures and the fact
     keys, as little-endian unsigned 32-bit integers; then their four counts and the number
     of title words, and a format byte, ``03``.
 
@@ -281,7 +369,7 @@ def _pack_fingerprint(f: Fingerprint) -> bytes:
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
     words."""
-    parts = (sorted(f.shingles), f.sequence, f.figures, f.facts)
+    parts = (tuple(f.shingles), f.sequence, f.figures, f.facts)
     return b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *(len(p) for p in parts), f.head) + b"\x03"
 
 

@@ -354,8 +354,9 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
 def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
     """Two levels of grouping and learned boilerplate (see :mod:`monitor.dedup`):
 
-    - ``events`` and ``event_members``: the stories that report one happening; every story
-      already stored is an event of its own;
+    - ``events(id, first_seen, stories)``: the stories that report one happening, and
+      ``clusters.event_id`` (with ``event_reason`` and ``event_score``): each story's event;
+      every story already stored is an event of its own;
     - ``dedup_lines``: for each line of text seen on a site, in how many stories;
     - ``dedup_items.sample``: each item's sampled keys, which the index now looks up in
       memory over the time window, loaded by publication time (``dedup_items_published``);
@@ -375,22 +376,14 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
         CREATE TABLE events (
             id TEXT PRIMARY KEY,
             first_seen TEXT,
-            last_seen TEXT,
-            outlets TEXT NOT NULL,
-            stories INTEGER NOT NULL,
-            size INTEGER NOT NULL
+            stories INTEGER NOT NULL
         );
-        CREATE INDEX events_last_seen ON events(last_seen);
-        CREATE TABLE event_members (
-            cluster_id TEXT PRIMARY KEY REFERENCES clusters(id),
-            event_id TEXT NOT NULL REFERENCES events(id),
-            reason TEXT NOT NULL,
-            score REAL NOT NULL
-        );
-        CREATE INDEX event_members_event ON event_members(event_id);
-        INSERT INTO events (id, first_seen, last_seen, outlets, stories, size)
-            SELECT id, first_seen, last_seen, outlets, 1, size FROM clusters;
-        INSERT INTO event_members (cluster_id, event_id, reason, score) SELECT id, id, 'first', 1.0 FROM clusters;
+        ALTER TABLE clusters ADD COLUMN event_id TEXT REFERENCES events(id);
+        ALTER TABLE clusters ADD COLUMN event_reason TEXT;
+        ALTER TABLE clusters ADD COLUMN event_score REAL;
+        UPDATE clusters SET event_id = id, event_reason = 'first', event_score = 1.0;
+        CREATE INDEX clusters_event ON clusters(event_id);
+        INSERT INTO events (id, first_seen, stories) SELECT id, first_seen, 1 FROM clusters;
         """
     )
     item, keys = None, array("q")
@@ -417,9 +410,8 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
               SELECT DISTINCT o.source FROM cluster_members om JOIN items o ON o.id = om.item_id
               WHERE om.cluster_id = c.id ORDER BY o.published)) AS outlets,
           c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story,
-          coalesce(em.event_id, c.id) AS event
+          coalesce(c.event_id, c.id) AS event
         FROM clusters c JOIN items i ON i.id = c.primary_item
-        LEFT JOIN event_members em ON em.cluster_id = c.id
         WHERE EXISTS (SELECT 1 FROM cluster_members rm JOIN items r ON r.id = rm.item_id
                       WHERE rm.cluster_id = c.id AND r.relevant = 1)
         UNION ALL
@@ -428,12 +420,14 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
         CREATE VIEW event_coverage AS
         SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
           (SELECT group_concat(source, ', ') FROM (
-              SELECT DISTINCT o.source FROM event_members sm JOIN cluster_members om ON om.cluster_id = sm.cluster_id
-              JOIN items o ON o.id = om.item_id WHERE sm.event_id = e.id ORDER BY o.published)) AS outlets,
-          e.stories, e.size AS reports, e.first_seen, e.last_seen, i.url, i.id AS item, e.id AS event
+              SELECT DISTINCT o.source FROM clusters s JOIN cluster_members om ON om.cluster_id = s.id
+              JOIN items o ON o.id = om.item_id WHERE s.event_id = e.id ORDER BY o.published)) AS outlets,
+          e.stories, (SELECT sum(s.size) FROM clusters s WHERE s.event_id = e.id) AS reports,
+          e.first_seen, (SELECT max(s.last_seen) FROM clusters s WHERE s.event_id = e.id) AS last_seen,
+          i.url, i.id AS item, e.id AS event
         FROM events e JOIN clusters c ON c.id = e.id JOIN items i ON i.id = c.primary_item
-        WHERE EXISTS (SELECT 1 FROM event_members sm JOIN cluster_members rm ON rm.cluster_id = sm.cluster_id
-                      JOIN items r ON r.id = rm.item_id WHERE sm.event_id = e.id AND r.relevant = 1);
+        WHERE EXISTS (SELECT 1 FROM clusters s JOIN cluster_members rm ON rm.cluster_id = s.id
+                      JOIN items r ON r.id = rm.item_id WHERE s.event_id = e.id AND r.relevant = 1);
         """
     )
 

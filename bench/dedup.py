@@ -209,7 +209,8 @@ class Synthetic:
     def _item(self, id: str, body: list[str], vocab: list[str], seconds: float) -> dedup.DedupInput:
         published = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(1_735_689_600 + seconds))
         title = " ".join(self.rng.choices(vocab, cum_weights=self.cumulative, k=self.rng.randint(6, 12)))
-        return dedup.DedupInput(id=id, title=title, text=" ".join(body), url=f"https://example.pk/{id}", published=published)
+        url = f"https://example.pk/{id}"  # the pipeline passes the canonical URL it stores
+        return dedup.DedupInput(id=id, title=title, text=" ".join(body), url=url, canonical_url=url, published=published)
 
 
 @dataclass

@@ -95,11 +95,13 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from functools import cache
+from functools import cache, cached_property
 from itertools import repeat
 from typing import Iterable, Iterator, Protocol, Sequence
 
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from .canonical import canonical_url, is_redirect
 
@@ -308,26 +310,62 @@ def content_words(tokens: Sequence[str], salt: str, hashed: Sequence[int] | None
     return [(h * _TERM) & _M64 for h in hashes if h & 1]
 
 
+_NP_PAIR, _NP_TERM = np.uint64(_PAIR), np.uint64(_TERM)
+_NP_32, _NP_ONE, _NP_SIGN = np.uint64(32), np.uint64(1), np.uint64(1 << 63)
+_NP_SAMPLE, _NP_WORDS = np.uint64(SAMPLE_MODULUS), np.uint64(WORD_MODULUS)
+
+
+def _vectors(hashed: list[int]) -> tuple[bytes, tuple[int, ...], list[int]]:
+    """From the word hashes of a text (:func:`_hashed`), as :func:`shingles` and
+    :func:`content_words` make them but in a few vector operations: the distinct shingles'
+    low 32 bits packed (little-endian, sorted), the content words' low 32 bits in order, and
+    the index keys (shingles whose high half is 0 modulo :data:`SAMPLE_MODULUS`, content
+    words 0 modulo :data:`WORD_MODULUS`) as signed 64-bit integers."""
+    if not hashed:
+        return b"", (), []
+    words_ = np.array(hashed, dtype=np.uint64)
+    pairs = words_[:-1] * _NP_PAIR + words_[1:] if len(words_) >= SHINGLE_WORDS else words_[:1]
+    terms = words_[(words_ & _NP_ONE).astype(bool)] * _NP_TERM
+    keys = np.concatenate((pairs[(pairs >> _NP_32) % _NP_SAMPLE == 0], terms[(terms >> _NP_32) % _NP_WORDS == 0]))
+    low = np.sort(pairs.astype(np.uint32))
+    if len(low) > 1:
+        low = low[np.concatenate(([True], low[1:] != low[:-1]))]
+    packed = low.astype("<u4").tobytes()
+    return packed, tuple(terms.astype(np.uint32).tolist()), (keys ^ _NP_SIGN).view(np.int64).tolist()
+
+
 def ordered_share(later: Sequence[int], earlier: Sequence[int]) -> float:
     """The share of ``later`` found in ``earlier`` in the same order: the length of their
     longest common subsequence over ``len(later)``.
 
-    Bit-parallel (Allison and Dix 1986; Crochemore et al. 2001): one bit per word of
-    ``earlier``, one big-integer step per word of ``later``, so two 500-word stories take
+    Bit-parallel (Allison and Dix 1986; Crochemore et al. 2001): one bit per word of one
+    sequence, one big-integer step per word of the other, so two 500-word stories take
     about a millisecond, not the quarter of a million steps of the textbook table."""
     if not later or not earlier:
         return 0.0
+    return common_subsequence(later, _positions(earlier), len(earlier)) / len(later)
+
+
+def _positions(words_: Sequence[int]) -> dict[int, int]:
+    """For each word, the bit mask of its positions in ``words_``."""
     where: dict[int, int] = {}
-    for i, word in enumerate(earlier):
+    for i, word in enumerate(words_):
         where[word] = where.get(word, 0) | (1 << i)
-    full = (1 << len(earlier)) - 1
-    row = full  # bit i clear: a common subsequence ends at earlier[i]
-    for word in later:
-        hits = where.get(word)
+    return where
+
+
+def common_subsequence(steps: Sequence[int], where: dict[int, int], length: int) -> int:
+    """The length of the longest common subsequence of ``steps`` and the sequence of
+    ``length`` words whose :func:`_positions` are ``where``."""
+    full = (1 << length) - 1
+    row = full  # bit i clear: a common subsequence ends at word i
+    get = where.get
+    for word in steps:
+        hits = get(word)
         if hits:
             u = row & hits
             row = ((row + u) | (row - u)) & full
-    return (len(earlier) - row.bit_count()) / len(later)
+    return length - row.bit_count()
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
@@ -462,13 +500,23 @@ class Fingerprint:
     guid_key: int | None
     title_key: int | None
     words: int  # words of text (boilerplate lines left out), the title not counted
-    shingles: frozenset[int]  # low 32 bits of each shingle hash
+    packed_shingles: bytes  # low 32 bits of each distinct shingle hash, little-endian, sorted
     sequence: tuple[int, ...] = ()  # content words in order, the title's first; empty in old archives
     sample: tuple[int, ...] = ()  # index keys, the MOD-m samples and fact keys, sorted
     complete: bool | None = None  # :attr:`DedupInput.complete`
     head: int = 0  # how many of ``sequence`` come from the title
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
+
+    @cached_property
+    def shingles(self) -> frozenset[int]:
+        """The low 32 bits of each shingle hash, as a set (made when first compared)."""
+        return frozenset(np.frombuffer(self.packed_shingles, dtype="<u4").tolist())
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """:func:`_positions` of :attr:`sequence` (made when first compared)."""
+        return _positions(self.sequence)
 
     @property
     def full(self) -> bool:
@@ -598,9 +646,14 @@ def fingerprint(item: DedupInput, boilerplate: frozenset[int] | set[int] = froze
     return _fingerprint(item, _lines_of(item, _scope(item)), boilerplate)
 
 
+def _redirect(item: DedupInput) -> bool:
+    """Whether ``item`` arrived through an aggregator's opaque link."""
+    return item.aggregated or (bool(item.url) and "news.google." in item.url and is_redirect(item.url))
+
+
 def _scope(item: DedupInput, canon: str | None = None) -> str:
     """Where boilerplate is learned: the item's site, else its source."""
-    if not item.aggregated and not is_redirect(item.url):
+    if not _redirect(item):
         host = _host(_canonical(item) if canon is None else canon)
         if host:
             return host
@@ -625,18 +678,16 @@ def _lines_of(item: DedupInput, scope: str) -> list[tuple[int, str, list[str]]]:
 
 
 def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boilerplate: frozenset[int] | set[int], canon: str | None = None) -> Fingerprint:
-    redirect = item.aggregated or is_redirect(item.url)
+    redirect = _redirect(item)
     headline, named_outlet = _split_outlet(item.title) if redirect else (item.title, "")
     writing = script(f"{item.title} {item.text[:2000]}")
     kept = [line for line in lines if line[0] not in boilerplate]
     headline_words = words(headline)
     text_words = [w for line in kept for w in line[2]]
     hashed = _hashed(headline_words + text_words, writing)
-    full = shingles((), writing, hashed)
-    terms = content_words((), writing, hashed)
+    packed, terms, sampled = _vectors(hashed)
     head = sum(h & 1 for h in hashed[: len(headline_words)])
-    sample = {h - _KEY_OFFSET for h in full if not (h >> 32) % SAMPLE_MODULUS}
-    sample.update(h - _KEY_OFFSET for h in terms if not (h >> 32) % WORD_MODULUS)
+    sample = set(sampled)
     sample.update(_key("fact", f) for f in item.facts)
     if canon is None:
         canon = _canonical(item)
@@ -653,8 +704,8 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         guid_key=_guid_key(item.guid, item.source),
         title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
         words=len(text_words),
-        shingles=frozenset(map(int.__and__, full, repeat(_MASK32))),
-        sequence=tuple(map(int.__and__, terms, repeat(_MASK32))),
+        packed_shingles=packed,
+        sequence=terms,
         sample=tuple(sorted(sample)),
         complete=item.complete,
         head=head,
@@ -731,7 +782,7 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
         vocabulary = set(earlier.sequence)
         if sum(map(vocabulary.__contains__, later.sequence)) < needed:
             return None
-        score = ordered_share(later.sequence, earlier.sequence)
+        score = common_subsequence(later.sequence, earlier.positions, len(earlier.sequence)) / len(later.sequence)
         if round(score * len(later.sequence)) < needed:
             return None
     if not leads_agree(later, earlier) or figures_disagree(later, earlier):
@@ -746,7 +797,10 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     first, second = earlier.body[:LEAD_WORDS], later.body[: 2 * LEAD_WORDS]
     if not first or not second:
         return True  # a text of title alone has no lead to compare
-    return ordered_share(first, later.sequence) >= LEAD_SHARE and ordered_share(second, earlier.sequence) >= LEAD_SHARE
+    # the lead as the bit side and the other text as the steps: the positions of a lead are
+    # cheap to make, those of a whole text are kept with its fingerprint
+    told = common_subsequence(later.sequence, _positions(first), len(first)) / len(first)
+    return told >= LEAD_SHARE and common_subsequence(second, earlier.positions, len(earlier.sequence)) / len(second) >= LEAD_SHARE
 
 
 def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:

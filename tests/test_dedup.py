@@ -305,11 +305,12 @@ def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts(
 
     f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)))
     assert f.sequence and f.figures and f.facts and f.head
-    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"shingles": f.shingles, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
-    assert _unpack_fingerprint(_pack_sets(f.shingles, f.sequence)) == {"shingles": f.shingles, "sequence": f.sequence}  # format 02
-    assert _unpack_fingerprint(_pack_words(sorted(f.shingles))) == {"shingles": f.shingles, "sequence": ()}  # shingles alone
-    as_set = _pack_words(sorted(f.shingles)) + _pack_words(sorted(set(f.sequence))) + len(f.shingles).to_bytes(4, "little") + b"\x01"
-    assert _unpack_fingerprint(as_set) == {"shingles": f.shingles, "sequence": ()}  # a set of words has no order
+    packed = f.packed_shingles
+    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
+    assert _unpack_fingerprint(_pack_sets(f.shingles, f.sequence)) == {"packed_shingles": packed, "sequence": f.sequence}  # format 02
+    assert _unpack_fingerprint(_pack_words(list(f.shingles))) == {"packed_shingles": packed, "sequence": ()}  # shingles alone
+    as_set = _pack_words(list(f.shingles)) + _pack_words(sorted(set(f.sequence))) + len(f.shingles).to_bytes(4, "little") + b"\x01"
+    assert _unpack_fingerprint(as_set) == {"packed_shingles": packed, "sequence": ()}  # a set of words has no order
     index = _sqlite_index()
     assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)), index)
     assign(item("b", url="https://example.com/b"), index)
@@ -500,7 +501,7 @@ def test_sqlite_candidates_come_from_the_window_in_memory_loaded_by_publication_
 def test_sqlite_index_sees_items_written_by_another_connection(tmp_path) -> None:
     path = tmp_path / "monitor.db"
     with Store(path) as mine, Store(path) as theirs:
-        index = SqliteDedupIndex(mine.db)
+        index = SqliteDedupIndex(mine.db, check_every=0)
         assign(item("other", title="PTA orders outage reports", text=OTHER_STORY), index)  # window loaded
         assign(item("wire", text=WIRE, url="https://app.com.pk/1"), SqliteDedupIndex(theirs.db))
         assert assign(item("paper", title="Freelancers send home record sums", text=REPRINT), index) == "wire"

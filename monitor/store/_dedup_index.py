@@ -30,6 +30,7 @@ import hashlib
 import json
 import struct
 import sys
+import time
 from array import array
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ from ..dedup import Candidate, Cluster, Event, Fingerprint, Indexed, Member, Pla
 #: Items published this long before the window of the last lookup are forgotten by the
 #: in-memory key index (and loaded again if a later lookup needs them).
 _RETAIN = timedelta(days=1).total_seconds()
+#: Seconds between two looks at whether another connection wrote to the archive.
+_CHECK_SECONDS = 1.0
 #: Fingerprints, stories and events kept in memory, the last used.
 _CACHED_ITEMS = 256
 _CACHED_STORIES = 20_000
@@ -69,13 +72,16 @@ _CLUSTER_SELECT = """
 class SqliteDedupIndex:
     """A :class:`monitor.dedup.DedupIndex` over the archive's database (``Store.db``)."""
 
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, *, check_every: float = _CHECK_SECONDS):
+        """``check_every``: seconds between two looks at whether another connection wrote."""
         self.db = db
+        self._check_every = check_every
         self._postings = Postings(held=True)
         self._since: float | None = None  # dated items published from here on are loaded
         self._undated = False  # undated items are loaded
         self._known = 0  # every item up to this ``n`` that was in the archive is loaded
         self._version: int | None = None
+        self._checked = 0.0
         # what this process read or wrote last, as it is in the archive
         self._items: OrderedDict[str, Indexed] = OrderedDict()
         self._stories: dict[str, Cluster] = {}
@@ -103,15 +109,19 @@ class SqliteDedupIndex:
         return indexed
 
     def _check(self) -> None:
-        """Forget what may no longer be so: after another connection wrote to the archive,
-        or when items this one wrote were rolled back (the transaction around them failed)."""
+        """Forget what may no longer be so: after another connection wrote to the archive
+        (looked at once a second at most), or when items this one wrote were rolled back
+        (the transaction around them failed)."""
         conn = self.db.conn
-        version = conn.execute("PRAGMA data_version").fetchone()[0]
-        if version != self._version:
-            if self._version is not None:
-                self._forget()
-                self._read("n > ?", [self._known], fresh=True)
-            self._version = version
+        now = time.monotonic()
+        if self._version is None or now - self._checked >= self._check_every:
+            self._checked = now
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._version:
+                if self._version is not None:
+                    self._forget()
+                    self._read("n > ?", [self._known], fresh=True)
+                self._version = version
         if self._written:
             n, item_id = self._written[-1]
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
@@ -369,8 +379,9 @@ def _pack_fingerprint(f: Fingerprint) -> bytes:
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
     words."""
-    parts = (tuple(f.shingles), f.sequence, f.figures, f.facts)
-    return b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *(len(p) for p in parts), f.head) + b"\x03"
+    parts = (f.sequence, f.figures, f.facts)
+    counts = (len(f.packed_shingles) // 4, *(len(p) for p in parts))
+    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *counts, f.head) + b"\x03"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
@@ -384,18 +395,23 @@ def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
     """``shingles``, ``sequence``, ``figures``, ``facts`` and ``head`` from a packed blob."""
     if len(blob) % 4 == 1 and blob[-1:] == b"\x03":
         counts = struct.unpack("<5I", blob[-21:-1])
-        values, out, start = _words(blob[:-21]), {}, 0
-        for name, count in zip(("shingles", "sequence", "figures", "facts"), counts):
-            out[name] = values[start : start + count]
+        shingles = blob[: 4 * counts[0]]
+        values, out, start = _words(blob[4 * counts[0] : -21]), {}, 0
+        for name, count in zip(("sequence", "figures", "facts"), counts[1:4]):
+            out[name] = tuple(values[start : start + count])
             start += count
-        return {"shingles": frozenset(out["shingles"]), "sequence": tuple(out["sequence"]), "figures": tuple(out["figures"]),
-                "facts": tuple(out["facts"]), "head": counts[4]}  # fmt: skip
+        return {"packed_shingles": shingles, **out, "head": counts[4]}
     if len(blob) % 4 == 1 and blob[-1:] == b"\x02":
         count = int.from_bytes(blob[-5:-1], "little")
-        return {"shingles": frozenset(_words(blob[: 4 * count])), "sequence": tuple(_words(blob[4 * count : -5]))}
+        return {"packed_shingles": _repack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}
     if len(blob) % 4 == 0:
-        return {"shingles": frozenset(_words(blob)), "sequence": ()}
-    return {"shingles": frozenset(_words(blob[: 4 * int.from_bytes(blob[-5:-1], "little")])), "sequence": ()}
+        return {"packed_shingles": _repack(blob), "sequence": ()}
+    return {"packed_shingles": _repack(blob[: 4 * int.from_bytes(blob[-5:-1], "little")]), "sequence": ()}
+
+
+def _repack(blob: bytes) -> bytes:
+    """Shingles of an older layout (not sorted, maybe repeated) as :attr:`Fingerprint.packed_shingles`."""
+    return _pack_words(sorted(set(_words(blob))))
 
 
 def _pack_words(values: Sequence[int]) -> bytes:

@@ -5,12 +5,14 @@ newspaper story on the same event, labelled by hand: wholly derived (WD), partia
 (PD) or not derived, written independently (ND). Each pair goes through
 :func:`monitor.dedup.assign` in an index of its own, dated as the corpus dates it, and counts
 as grouped when both stories land in one cluster; both are whole articles
-(``complete=True``). Floors: WD grouped >= 0.90, ND grouped <= 0.05; PD is reported. More
-tables repeat the run on each half of the corpus (odd and even pair numbers), at other
-shingle containment thresholds and at other thresholds of content words in order (``off``:
-shingles alone), to show how much the figures depend on the thresholds. (Pairs share
-source files, 0014-0016 for instance, so a single stream over the whole corpus would also
-group pairs with each other; the labels are about pairs.)
+(``complete=True``). The pairs are split by a fixed hash of their number (BLAKE2b, 30% to
+``test``), as ``bench/dedup_en.py`` splits its pairs; both parts are reported with 95%
+(Wilson) intervals. Floors, on the test part: WD grouped >= 0.90, ND grouped <= 0.05; PD is
+reported. Unless ``--check``, more tables repeat the run on the dev part at other shingle
+containment thresholds and at other thresholds of content words in order (``off``: shingles
+alone), to show how much the figures depend on the thresholds. (Pairs share source files,
+0014-0016 for instance, so a single stream over the whole corpus would also group pairs with
+each other; the labels are about pairs.)
 
 **Scale.** Synthetic items (Zipf-distributed words in Latin and Arabic script, one in five
 Urdu-like, function words the most frequent, a third of the stories reprinted one to five
@@ -19,11 +21,13 @@ one through :func:`assign` into the SQLite index of a new archive
 (:class:`monitor.store.Store`: WAL, ``synchronous=NORMAL``) in a temporary directory, one
 transaction per ``--batch`` items (the new items of one poll of a source). Reported: items per second and the mean cost per item over the 1,000
 items before each checkpoint, wall and CPU time (making up the items is not counted), peak
-RSS, the database size, and how the synthetic reprints were grouped.
+RSS, the database size, and how the synthetic reprints were grouped. Then, unless
+``--no-peer``, the same stream goes through datasketch's ``MinHashLSH`` in another process
+(``bench/dedup_peer.py``, its own memory), for comparison in the same run.
 
 Usage::
 
-    .venv/bin/python bench/dedup.py [--corpus DIR] [--items 200000] [--batch 25] [--skip-quality] [--skip-scale] [--check]
+    .venv/bin/python bench/dedup.py [--corpus DIR] [--items 200000] [--batch 25] [--skip-quality] [--skip-scale] [--no-peer] [--check]
 
 ``--check`` exits with status 1 when a quality floor is not met.
 """
@@ -32,8 +36,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
+import math
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,29 +111,55 @@ def grouped_shares(pairs: list[Pair]) -> dict[str, tuple[int, int]]:
     return out
 
 
-def quality(corpus: Path) -> bool:
+def split(pair_id: str) -> str:
+    """``test`` for 3 pairs in 10 by a fixed hash of the pair's number, else ``dev``."""
+    digest = hashlib.blake2b(pair_id.encode("utf-8"), digest_size=8).digest()
+    return "test" if int.from_bytes(digest, "big") % 10 < 3 else "dev"
+
+
+def wilson(hits: int, total: int) -> tuple[float, float]:
+    """The 95% Wilson score interval of ``hits / total``."""
+    if not total:
+        return 0.0, 1.0
+    z = 1.959964
+    p = hits / total
+    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def quality(corpus: Path, *, brief: bool = False) -> bool:
     pairs = load_pairs(corpus)
+    parts = {"dev": [p for p in pairs if split(p.id) == "dev"], "test": [p for p in pairs if split(p.id) == "test"]}
     started = time.perf_counter()
-    shares = grouped_shares(pairs)
+    shares = {name: grouped_shares(chosen) for name, chosen in parts.items()}
     elapsed = time.perf_counter() - started
-    share = {label: hits / total for label, (hits, total) in shares.items()}
-    print(f"COUNTER: {len(pairs)} pairs, {elapsed:.1f} s, containment threshold {dedup.CONTAINMENT},"
-          f" content words in order {dedup.ORDERED:.3f}")
-    print("| Label | Pairs | Grouped | Share | Target |")
-    print("|---|---|---|---|---|")
-    targets = {"WD": f">= {WD_FLOOR:.2f}", "ND": f"<= {ND_CEILING:.2f}", "PD": "reported"}
-    for label in ("WD", "PD", "ND"):
-        hits, total = shares[label]
-        print(f"| {label} | {total} | {hits} | {share[label]:.3f} | {targets[label]} |")
+    print(f"COUNTER: {len(pairs)} pairs ({len(parts['dev'])} dev, {len(parts['test'])} test), {elapsed:.1f} s,"
+          f" containment threshold {dedup.CONTAINMENT}, content words in order {dedup.ORDERED:.3f}")
+    print("| Part | Label | Pairs | Grouped | Share [95% CI] | Target |")
+    print("|---|---|---|---|---|---|")
+    targets = {"WD": f">= {WD_FLOOR:.2f} (test)", "ND": f"<= {ND_CEILING:.2f} (test)", "PD": "reported"}
+    for name, by_label in shares.items():
+        for label in ("WD", "PD", "ND"):
+            hits, total = by_label[label]
+            low, high = wilson(hits, total)
+            print(f"| {name} | {label} | {total} | {hits} | {hits / total:.3f} [{low:.2f}, {high:.2f}] | {targets[label]} |")
+    every = {label: tuple(map(sum, zip(*(shares[n][label] for n in shares)))) for label in ("WD", "PD", "ND")}
+    print(f"All {len(pairs)} pairs: " + ", ".join(f"{label} {h}/{t} = {h / t:.3f}" for label, (h, t) in every.items()))
     print()
-    print("The same rule on each half of the corpus (odd and even pair numbers):")
-    _table("Half", [(name, _shares([p for p in pairs if int(p.id) % 2 == parity])) for name, parity in (("odd", 1), ("even", 0))])
-    print("Sensitivity (full-text shingle threshold; content words and teaser rule unchanged):")
-    _table("Containment", [(f"{t:.1f}", _shares(pairs, CONTAINMENT=t)) for t in SENSITIVITY])
-    print("Sensitivity (ordered content-word threshold; shingle and teaser rules unchanged):")
-    # off: above any share
-    _table("Content words in order", [("off" if t is None else f"{t:.3f}", _shares(pairs, ORDERED=2.0 if t is None else t)) for t in ORDERED_SENSITIVITY])
-    return share["WD"] >= WD_FLOOR and share["ND"] <= ND_CEILING
+    if not brief:
+        dev = parts["dev"]
+        print("Sensitivity, dev part (full-text shingle threshold; content words and teaser rule unchanged):")
+        _table("Containment", [(f"{t:.1f}", _shares(dev, CONTAINMENT=t)) for t in SENSITIVITY])
+        print("Sensitivity, dev part (ordered content-word threshold; shingle and teaser rules unchanged):")
+        # off: above any share
+        _table("Content words in order", [("off" if t is None else f"{t:.3f}", _shares(dev, ORDERED=2.0 if t is None else t)) for t in ORDERED_SENSITIVITY])
+    wd, nd = shares["test"]["WD"], shares["test"]["ND"]
+    ok = wd[0] / wd[1] >= WD_FLOOR and nd[0] / nd[1] <= ND_CEILING
+    print(f"floor WD >= {WD_FLOOR:.2f} (test): {'ok' if wd[0] / wd[1] >= WD_FLOOR else 'MISSED'} ({wd[0] / wd[1]:.3f})")
+    print(f"floor ND <= {ND_CEILING:.2f} (test): {'ok' if nd[0] / nd[1] <= ND_CEILING else 'MISSED'} ({nd[0] / nd[1]:.3f})")
+    print()
+    return ok
 
 
 def _shares(pairs: list[Pair], **thresholds: float) -> dict[str, float]:
@@ -262,6 +295,15 @@ def scale(items: int, batch: int) -> None:
     print(f"Synthetic reprints grouped with their original: {found:,}/{reprints:,}; originals merged into another story: {false_merges}")
 
 
+def peer(items: int) -> None:
+    """datasketch's MinHashLSH on the same stream, in a process of its own (``bench/dedup_peer.py``)."""
+    print()
+    print(f"datasketch on the same {items:,} items, in another process:", flush=True)
+    command = [sys.executable, str(REPO / "bench" / "dedup_peer.py"), "--skip-quality", "--items", str(items), "--methods", "datasketch"]
+    if subprocess.run(command).returncode:
+        print("datasketch run failed (is it installed? make bench installs the bench extras)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -269,13 +311,16 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=25, help="items per transaction (a poll of one source)")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a quality floor is not met")
+    parser.add_argument("--no-peer", action="store_true", help="do not run datasketch on the same stream")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a quality floor is not met (and leave out the sensitivity tables)")
     args = parser.parse_args()
     ok = True
     if not args.skip_quality:
-        ok = quality(args.corpus)
+        ok = quality(args.corpus, brief=args.check)
     if not args.skip_scale:
         scale(args.items, args.batch)
+        if not args.no_peer:
+            peer(args.items)
     if args.check and not ok:
         sys.exit(1)
 

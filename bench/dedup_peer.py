@@ -25,12 +25,16 @@ memory (:class:`monitor.dedup.MemoryIndex`, as ``monitor dedup`` uses it), and a
 story of the first item it returns. datasketch keeps nothing on disk and looks back over the
 whole stream; the monitor looks back over the 7-day window.
 
-usage: bench/dedup_peer.py [--corpus DIR] [--items 50000] [--skip-quality] [--skip-scale]
+usage: bench/dedup_peer.py [--corpus DIR] [--items 50000] [--methods monitor,memory,datasketch] [--skip-quality] [--skip-scale]
+
+``bench/dedup.py`` runs it with ``--methods datasketch`` on its own stream, in a process of
+its own, so that each reports its own memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -105,12 +109,15 @@ def quality(corpus: Path) -> None:
     print()
 
 
-def scale(items: int) -> None:
+METHODS = {"monitor": "monitor, SQLite archive", "memory": "monitor, in memory", "datasketch": "datasketch MinHashLSH, in memory"}
+
+
+def scale(items: int, methods: list[str]) -> None:
     print(f"Synthetic stream: {items:,} items")
     print("| Method | items/s | ms per item | reprints joined | originals merged |")
     print("|---|---|---|---|---|")
     results = {}
-    for name in ("monitor, SQLite archive", "monitor, in memory", "datasketch MinHashLSH, in memory"):
+    for name in (METHODS[m] for m in methods):
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / "monitor.db") if "SQLite" in name else None
             index = SqliteDedupIndex(store.db) if store else dedup.MemoryIndex()
@@ -142,8 +149,10 @@ def scale(items: int) -> None:
                 store.close()
         results[name] = elapsed
         print(f"| {name} | {items / elapsed:.0f} | {1000 * elapsed / items:.2f} | {found:,}/{reprints:,} | {false_merges} |")
-    peer = results["datasketch MinHashLSH, in memory"]
-    print(f"time against datasketch: SQLite archive {results['monitor, SQLite archive'] / peer:.2f}x, in memory {results['monitor, in memory'] / peer:.2f}x")
+    print(f"Peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    peer = results.get(METHODS["datasketch"])
+    if peer and len(results) > 1:
+        print("time against datasketch: " + ", ".join(f"{name} {seconds / peer:.2f}x" for name, seconds in results.items() if name != METHODS["datasketch"]))
 
 
 def main() -> None:
@@ -152,11 +161,15 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=50_000)
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--methods", default="monitor,memory,datasketch", help="comma-separated: monitor, memory, datasketch [%(default)s]")
     args = parser.parse_args()
+    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    if unknown := set(methods) - set(METHODS):
+        parser.error(f"unknown methods: {', '.join(sorted(unknown))}")
     if not args.skip_quality:
         quality(args.corpus)
     if not args.skip_scale:
-        scale(args.items)
+        scale(args.items, methods)
 
 
 if __name__ == "__main__":

@@ -119,6 +119,33 @@ def test_a_cluster_is_one_story_with_every_other_outlet(archive):
     assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in render_text(archive)
 
 
+def _story_rows(store, cluster, event, members):
+    store.db["clusters"].insert({"id": cluster, "primary_item": members[0].id, "outlets": "[]", "size": len(members), "event_id": event})
+    store.db["cluster_members"].insert_all({"item_id": m.id, "cluster_id": cluster, "reason": "text", "score": 0.8} for m in members)
+
+
+def test_reports_of_one_event_are_one_entry_with_more_coverage(store, site_config):
+    wire = item(1, "IT exports reach $354m in July", ["it_exports"], score=5.0, text="Exports rose to $354 million in July.")
+    reprint = item(2, "July IT exports at $354m", ["it_exports"], "2025-08-19T07:00:00+00:00", source="Other Daily")
+    own = item(3, "Software exports lead July's gains", ["it_exports"], "2025-08-19T09:00:00+00:00", source="Third Daily", score=9.0)
+    urdu = item(4, "جولائی میں آئی ٹی برآمدات", ["it_exports"], "2025-08-19T11:00:00+00:00", relevant=False, source="Urdu Daily")
+    other = item(5, "PTA extends VPN registration", ["vpn_internet"], source="Third Daily")
+    save(store, site_config, [wire, reprint, own, urdu, other])
+    _story_rows(store, "s-wire", "s-wire", [wire, reprint])
+    _story_rows(store, "s-own", "s-wire", [own])
+    _story_rows(store, "s-urdu", "s-wire", [urdu])  # irrelevant on its own: still coverage
+    _story_rows(store, "s-other", "s-other", [other])
+    digest = build_digest(store, site_config, "2025-W34")
+    exports = next(g for g in digest.groups if g.id == "it_exports").stories
+    assert [s.title for s in exports] == ["IT exports reach $354m in July"]  # the story most outlets ran leads
+    assert exports[0].also == (Outlet("Other Daily", "https://example.com/2"),)
+    assert exports[0].more == (Outlet("Third Daily", "https://example.com/3"), Outlet("Urdu Daily", "https://example.com/4"))
+    assert digest.story_count == 2 and "Urdu Daily" in digest.sources
+    assert "More coverage: Third Daily <https://example.com/3>, Urdu Daily <https://example.com/4>" in render_text(digest)
+    html = render_html(digest)
+    assert 'More coverage: <a href="https://example.com/3"' in html and "Test Daily +3</span>" in html
+
+
 def test_without_clusters_every_item_is_a_story(store, site_config):
     save(store, site_config, [item(1, "PSEB opens registration", ["freelancing"]), item(2, "PSEB opens registration", ["freelancing"], source="Other Daily")])
     assert [s.also for g in build_digest(store, site_config, "2025-W34").groups for s in g.stories] == [(), ()]

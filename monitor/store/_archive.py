@@ -21,6 +21,7 @@ import sqlite_utils
 
 from ..facts import fact_key, relation
 from ..models import Fact, FetchResult, Item, Source
+from ._dedup_index import rolled_back
 from ._migrations import MIGRATIONS
 
 
@@ -109,6 +110,7 @@ class Store:
             yield
         except BaseException:
             conn.execute("ROLLBACK")
+            rolled_back(conn)  # the dedup index forgets what it cached from this transaction
             raise
         conn.execute("COMMIT")
 

@@ -49,7 +49,7 @@ _RETAIN = timedelta(days=1).total_seconds()
 _CHECK_SECONDS = 1.0
 #: Fingerprints, stories and events kept in memory, the last used.
 _CACHED_ITEMS = 256
-_CACHED_STORIES = 20_000
+_CACHED_STORIES = 4096
 #: Kept for the migrations that made and moved the old key table.
 _UNDATED = -(1 << 62)
 _UNDATED_WEEK = -1
@@ -69,6 +69,16 @@ _CLUSTER_SELECT = """
 """
 
 
+#: Transactions rolled back through :meth:`monitor.store.Store.transaction`, per connection
+#: (by ``id``): what an index wrote in one may be cached and must be forgotten.
+_ROLLBACKS: dict[int, int] = {}
+
+
+def rolled_back(conn: object) -> None:
+    """Note that a transaction of ``conn`` was rolled back (called by the archive)."""
+    _ROLLBACKS[id(conn)] = _ROLLBACKS.get(id(conn), 0) + 1
+
+
 class SqliteDedupIndex:
     """A :class:`monitor.dedup.DedupIndex` over the archive's database (``Store.db``)."""
 
@@ -82,6 +92,7 @@ class SqliteDedupIndex:
         self._known = 0  # every item up to this ``n`` that was in the archive is loaded
         self._version: int | None = None
         self._checked = 0.0
+        self._rollbacks = _ROLLBACKS.get(id(db.conn), 0)
         # what this process read or wrote last, as it is in the archive
         self._items: OrderedDict[str, Indexed] = OrderedDict()
         self._stories: dict[str, Cluster] = {}
@@ -91,6 +102,9 @@ class SqliteDedupIndex:
     # ------------------------------------------------------------------ reads
 
     def get(self, item_id: str) -> Indexed | None:
+        if _ROLLBACKS.get(id(self.db.conn), 0) != self._rollbacks:
+            self._rollbacks = _ROLLBACKS.get(id(self.db.conn), 0)
+            self._check(rolled_back=True)
         if item_id in self._items:
             self._items.move_to_end(item_id)
             return self._items[item_id]
@@ -108,10 +122,10 @@ class SqliteDedupIndex:
             self._items.popitem(last=False)
         return indexed
 
-    def _check(self) -> None:
+    def _check(self, *, rolled_back: bool = False) -> None:
         """Forget what may no longer be so: after another connection wrote to the archive
         (looked at once a second at most), or when items this one wrote were rolled back
-        (the transaction around them failed)."""
+        (the transaction around them failed; ``rolled_back``: a rollback was reported)."""
         conn = self.db.conn
         now = time.monotonic()
         if self._version is None or now - self._checked >= self._check_every:
@@ -122,6 +136,8 @@ class SqliteDedupIndex:
                     self._forget()
                     self._read("n > ?", [self._known], fresh=True)
                 self._version = version
+        if rolled_back and not self._written:
+            self._forget()  # what was cached may have been read inside the transaction
         if self._written:
             n, item_id = self._written[-1]
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:

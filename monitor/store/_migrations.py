@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from datetime import datetime, timedelta
 from typing import Callable
 
 import sqlite_utils
@@ -400,6 +401,7 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
     if item is not None:
         updates.append((_keys_blob(keys), item))
     db.conn.executemany("UPDATE dedup_items SET sample = ? WHERE n = ?", updates)
+    _refingerprint_recent(db)
     db.executescript(
         """
         DROP TABLE dedup_keys;
@@ -430,6 +432,38 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
                       JOIN items r ON r.id = rm.item_id WHERE s.event_id = e.id AND r.relevant = 1);
         """
     )
+
+
+#: Items published this many days before the newest one are fingerprinted again by
+#: migration 13 (the hashes changed); older ones are outside every time window.
+_REFINGERPRINT_DAYS = 15
+
+
+def _refingerprint_recent(db: sqlite_utils.Database) -> None:
+    """Fingerprint again, from their stored text, the items of the last weeks and the
+    undated ones: word pairs are hashed differently since migration 13, and a new item is
+    only ever compared with the items of its time window."""
+    from ..dedup import DedupInput, fingerprint
+    from ._dedup_index import _pack_fingerprint, _pack_keys
+
+    newest = db.execute("SELECT max(published) FROM dedup_items").fetchone()[0]
+    if newest is None:
+        since = None
+    else:
+        since = (datetime.fromisoformat(newest) - timedelta(days=_REFINGERPRINT_DAYS)).isoformat()
+    rows = db.execute(
+        "SELECT d.n, d.id, d.published, d.redirect, d.complete, i.title, coalesce(nullif(i.text, ''), i.summary, ''),"
+        " i.url, i.canonical_url, i.guid, i.source, i.lang FROM dedup_items d JOIN items i ON i.id = d.id"
+        " WHERE d.published IS NULL OR d.published >= ?",
+        [since or ""],
+    ).fetchall()
+    updates = []
+    for n, id_, published, redirect, complete, title, text, url, canon, guid, source, lang in rows:
+        item = DedupInput(id=id_, title=title or "", text=text, url=url, canonical_url=canon, guid=guid, source=source,
+                          published=published, lang=lang, aggregated=bool(redirect), complete=None if complete is None else bool(complete))  # fmt: skip
+        f = fingerprint(item)
+        updates.append((_pack_fingerprint(f), _pack_keys(f.sample), n))
+    db.conn.executemany("UPDATE dedup_items SET shingles = ?, sample = ? WHERE n = ?", updates)
 
 
 def _keys_blob(keys: array) -> bytes:

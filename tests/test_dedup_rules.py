@@ -1,0 +1,332 @@
+"""Dedup on real-news shapes: no chaining through members, templated reports and roundups
+kept apart, boilerplate learned per site, and events above stories (see monitor/dedup.py).
+
+The texts are written for these tests: two satellite internet firms licensed by the PTA, a
+Punjab training programme, a State Bank decision, a daily gold price report.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Iterator
+
+import pytest
+
+from monitor import dedup
+from monitor.dedup import DedupInput, MemoryIndex, assign, fingerprint
+from monitor.store import SqliteDedupIndex, Store
+
+WIRE = (
+    "ISLAMABAD: The Pakistan Telecommunication Authority on Tuesday issued provisional licences to two satellite "
+    "internet companies, allowing them to offer broadband to homes and offices in areas that fibre does not reach. "
+    "The regulator said the licences cover a trial period of twelve months, during which the firms must build ground "
+    "stations inside the country and route all traffic through local gateways. "
+    "Officials said the move was meant to help freelancers and small software houses in remote districts of "
+    "Balochistan and Gilgit-Baltistan, where mobile data is slow and often suspended. "
+    "The authority will review prices and service quality before granting full licences. "
+    "Industry representatives welcomed the decision but asked for clarity on spectrum fees and import duties on terminals."
+)
+INTRO = "Freelancers in the north of the country may soon get a faster connection, officials said on Tuesday."
+# the wire with a new first sentence, cut after its fourth sentence
+REPRINT = INTRO + " " + " ".join(WIRE.split(". ")[:4]) + "."
+# a brief built on the reprint's own first sentence: it shares that, and nothing with the wire
+BRIEF = INTRO + " Users in Skardu told reporters they had waited years for a dependable line."
+# the PTA decision as another newspaper wrote it itself: same facts and names, its own words and order
+OWN_REPORT = (
+    "Two satellite broadband firms can now start selling internet connections in Pakistan for a year on trial, "
+    "after the telecom regulator granted them provisional licences on Tuesday. "
+    "Software houses in Gilgit-Baltistan and Balochistan, where mobile data is often cut off, have long asked for an "
+    "alternative, a PTA official told this newspaper. "
+    "Under the terms, the companies must set up ground stations and local gateways in Pakistan, and full licences "
+    "depend on a review of their prices and service quality. "
+    "Importers of satellite terminals said duties were still unclear, as were the spectrum fees."
+)
+OTHER_WIRE = (
+    "LAHORE: The Punjab government on Tuesday launched a programme to train forty thousand young people in digital "
+    "marketing, graphic design and web development over the next two years. "
+    "The provincial minister for information technology said classes would be held in university labs in the evenings "
+    "and on weekends, and that the best trainees would receive laptops and help opening bank accounts for foreign payments. "
+    "Registration opens next week on a government portal."
+)
+POLICY = (
+    "The State Bank of Pakistan kept its policy rate unchanged at eleven percent, saying inflation was expected to stay "
+    "within the target range. The central bank said the current account had remained in surplus for a third month and "
+    "that reserves had crossed fourteen billion dollars. Analysts had expected the decision. "
+    "Business chambers in Karachi and Lahore criticised the move, arguing that borrowing costs remain too high for "
+    "exporters and manufacturers. The next monetary policy meeting is scheduled for the end of October."
+)
+GOLD_TUESDAY = (
+    "KARACHI: Gold prices increased by Rs1,000 per tola on Tuesday in the local market, following the trend in the "
+    "international market. The All Pakistan Sarafa Gems and Jewellers Association said gold was sold at Rs354,100 per tola. "
+    "The price of 10 grams of gold rose by Rs857 to Rs303,583. In the international market gold gained $10 to $3,357 per ounce. "
+    "Silver rose by Rs30 to Rs3,586 per tola, while 10 grams of silver rose by Rs26 to Rs3,074."
+)
+GOLD_WEDNESDAY = (
+    "KARACHI: Gold prices decreased by Rs3,600 per tola on Wednesday in the local market, following the trend in the "
+    "international market. The All Pakistan Sarafa Gems and Jewellers Association said gold was sold at Rs350,500 per tola. "
+    "The price of 10 grams of gold fell by Rs3,086 to Rs300,497. In the international market gold lost $36 to $3,321 per ounce. "
+    "Silver fell by Rs50 to Rs3,536 per tola, while 10 grams of silver fell by Rs43 to Rs3,031."
+)
+GOLD_UNCHANGED = (
+    "KARACHI: Gold prices remained unchanged at Rs354,100 per tola on Wednesday in the local market, following the trend in the "
+    "international market. The All Pakistan Sarafa Gems and Jewellers Association said gold was sold at Rs354,100 per tola. "
+    "The price of 10 grams of gold stayed at Rs303,583. In the international market gold stood at $3,357 per ounce. "
+    "Silver stayed at Rs3,586 per tola, while 10 grams of silver stayed at Rs3,074."
+)
+GOLD_REPRINT = GOLD_TUESDAY.replace("KARACHI: ", "").replace("following the trend in the international market", "in line with world prices")
+TEASERS = "\n".join(
+    (
+        "Senate committee asks for report on load shedding in rural feeders",
+        "Motorway tolls to rise from next month under revised schedule",
+        "Rare plant found in northern valley after ninety years",
+        "Cabinet approves new rules for procurement of medicines",
+        "Cricket board names squad for the home series against visitors",
+        "Heavy rain expected in upper parts of the country this week",
+    )
+)
+URDU_EXPORTS = "اسٹیٹ بینک کے مطابق جولائی میں آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر رہیں جو گزشتہ سال کے اسی مہینے سے 24 فیصد زیادہ ہیں۔"
+EXPORTS = "Pakistan's IT exports rose 24 percent to $354 million in July, according to State Bank data released on Monday."
+JULY = "it_exports_monthly|2025-07|354|USD_million"
+TUESDAY = "2025-08-19"
+
+
+def item(id: str, text: str, hour: int = 9, *, day: str = TUESDAY, title: str | None = None, source: str | None = None, **fields) -> DedupInput:
+    return DedupInput(id=id, title=title or f"Headline {id}", text=text, source=source or f"Daily {id}", published=f"{day}T{hour:02d}:00:00+00:00", complete=True, **fields)
+
+
+@pytest.fixture(params=["memory", "sqlite"])
+def index(request: pytest.FixtureRequest) -> Iterator[dedup.DedupIndex]:
+    yield MemoryIndex() if request.param == "memory" else SqliteDedupIndex(Store(":memory:").db)
+
+
+# --------------------------------------------------------------------------- no chaining
+
+
+def test_an_item_joins_a_story_through_its_representatives_not_any_member(index: dedup.DedupIndex) -> None:
+    wire, reprint, brief = item("wire", WIRE, 6, source="APP"), item("reprint", REPRINT, 8), item("brief", BRIEF, 10)
+    assert dedup.reprint(fingerprint(brief), fingerprint(reprint), 7) is not None  # the brief is taken from the reprint...
+    assert dedup.reprint(fingerprint(brief), fingerprint(wire), 7) is None  # ...and has nothing of the wire
+    assert assign(wire, index) == assign(reprint, index) == "wire"
+    assert assign(brief, index) == "brief"  # the story is the wire's: it does not chain on to the brief
+    assert [r.fingerprint.id for r in dedup.representatives(index.cluster("wire"), index)] == ["wire"]
+
+
+def test_two_stories_merge_only_when_their_representatives_match(index: dedup.DedupIndex) -> None:
+    both = " ".join(WIRE.split()[:28]) + " " + " ".join(OTHER_WIRE.split()[:28])  # a summary of two wires
+    roundup = item("roundup", both, 9)
+    wire, other = item("wire", WIRE, 6, source="APP"), item("other", OTHER_WIRE, 7, source="APP")
+    assert dedup.reprint(fingerprint(roundup), fingerprint(wire), 7) and dedup.reprint(fingerprint(roundup), fingerprint(other), 7)
+    assert (assign(wire, index), assign(other, index)) == ("wire", "other")
+    assert assign(roundup, index) in ("wire", "other")
+    assert index.cluster("wire") is not None and index.cluster("other") is not None  # not merged
+    assert index.cluster("wire").size + index.cluster("other").size == 3
+
+
+# --------------------------------------------------------------------------- templates and roundups
+
+
+def test_a_templated_report_of_another_day_is_another_story(index: dedup.DedupIndex) -> None:
+    tuesday = item("tue", GOLD_TUESDAY, day="2025-06-03", title="Gold rates rise Rs1,000 per tola")
+    wednesday = item("wed", GOLD_WEDNESDAY, day="2025-06-04", title="Gold prices drop Rs3,600 per tola")
+    later, earlier = fingerprint(wednesday), fingerprint(tuesday)
+    assert len(later.shingles & earlier.shingles) >= dedup.CONTAINMENT * len(later.shingles)  # the template is shared...
+    agree, conflict, days = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert conflict >= dedup.FIGURE_CONFLICTS and days == 1  # ...the figures and the day are not
+    assert assign(tuesday, index) == "tue" and assign(wednesday, index) == "wed"
+
+
+def test_the_same_figures_on_another_weekday_are_another_report(index: dedup.DedupIndex) -> None:
+    assign(item("tue", GOLD_TUESDAY, day="2025-06-03"), index)
+    assert assign(item("unchanged", GOLD_UNCHANGED, day="2025-06-04"), index) == "unchanged"
+
+
+def test_a_reprint_of_a_templated_report_with_its_figures_is_one_story(index: dedup.DedupIndex) -> None:
+    assign(item("tue", GOLD_TUESDAY, day="2025-06-03"), index)
+    assert assign(item("copy", GOLD_REPRINT, 12, day="2025-06-03"), index) == "tue"
+
+
+def test_figures_are_numbers_and_weekdays_in_their_words() -> None:
+    triples = dedup.figures("Gold rose by Rs1,000 to Rs354,100 on Tuesday; it was 3.5pc higher.")
+    values = [dedup._crc(v) for v in ("n:1000", "n:354100", "d:tuesday", "n:3.5")]
+    assert list(triples[0::3]) == values
+    assert triples[1:3] == (dedup._crc("rs"), dedup._crc("to"))  # the words around Rs1,000
+    assert dedup.figures("No figure here at all.") == ()
+
+
+def test_a_brief_carried_below_another_story_is_not_its_reprint(index: dedup.DedupIndex) -> None:
+    roundup = item("roundup", OTHER_WIRE + "\n" + POLICY, 6, title="Punjab to train 40,000 young people")
+    brief = item("brief", POLICY, 9, title="SBP keeps policy rate at 11pc")
+    later, earlier = fingerprint(brief), fingerprint(roundup)
+    assert len(later.shingles & earlier.shingles) / len(later.shingles) > 0.9  # the brief is all in the roundup
+    assert assign(roundup, index) == "roundup" and assign(brief, index) == "brief"  # which leads with another story
+
+
+def test_a_story_led_by_another_that_carries_an_earlier_one_is_not_its_reprint(index: dedup.DedupIndex) -> None:
+    brief = item("brief", POLICY, 6, title="SBP keeps policy rate at 11pc")
+    assign(brief, index)
+    led = item("led", WIRE + "\n" + POLICY, 9, title="PTA licenses two satellite internet firms")
+    later, earlier = fingerprint(led), fingerprint(brief)
+    assert dedup.ordered_share(later.sequence, earlier.sequence) >= dedup.ORDERED  # a third of it is the brief
+    assert assign(led, index) == "led"
+    intro = item("intro", "Borrowing costs will stay where they are for now. " + POLICY, 10)
+    assert assign(intro, index) == "brief"  # a new first sentence is not another story
+
+
+# --------------------------------------------------------------------------- boilerplate
+
+
+def _page(body: str) -> str:
+    return body + "\n" + TEASERS
+
+
+def test_lines_recurring_on_a_site_are_learned_as_boilerplate(index: dedup.DedupIndex) -> None:
+    bodies = [WIRE, OTHER_WIRE, POLICY]  # whole articles: the teasers below them are a small part
+    for n, body in enumerate(bodies):
+        assign(item(f"p{n}", _page(body), 6 + n, source="Daily Star"), index)
+    seminar, fair = item("seminar", _page("A seminar on climate finance was held at a hotel."), 10, source="Daily Star"), item("fair", _page("A book fair for children opened in the main park."), 11, source="Daily Star")
+    assert dedup.reprint(fingerprint(fair), fingerprint(seminar), 7) is not None  # the teasers alone would make them one
+    assert assign(seminar, index) == "seminar" and assign(fair, index) == "fair"
+    assert index.get("fair").fingerprint.words == len(dedup.words("A book fair for children opened in the main park."))
+    assert assign(item("elsewhere", _page("A book fair opened."), 12, source="Other Star"), index) == "elsewhere"
+
+
+def test_a_story_run_again_and_again_does_not_teach_its_own_text_as_boilerplate(index: dedup.DedupIndex) -> None:
+    for n in range(5):
+        assert assign(item(f"run{n}", WIRE, 6 + n, source="Daily Star"), index) == "run0"
+    assert index.get("run4").fingerprint.words == index.get("run0").fingerprint.words
+
+
+# --------------------------------------------------------------------------- events
+
+
+def test_independent_reports_of_one_event_are_stories_of_one_event(index: dedup.DedupIndex) -> None:
+    assert dedup.reprint(fingerprint(item("own", OWN_REPORT)), fingerprint(item("wire", WIRE, 6)), 7) is None
+    assert assign(item("wire", WIRE, 6, source="APP"), index) == "wire"
+    assert assign(item("reprint", REPRINT, 8), index) == "wire"
+    assert assign(item("own", OWN_REPORT, 11), index) == "own"  # a story of its own...
+    assert index.cluster("own").event == "wire" and index.cluster("own").event_reason == "text"  # ...of the wire's event
+    assert index.event("wire").stories == 2
+    assert assign(item("other", OTHER_WIRE, 7, source="APP"), index) == "other" and index.cluster("other").event == "other"
+
+
+def test_reports_a_day_apart_are_not_one_event(index: dedup.DedupIndex) -> None:
+    assign(item("wire", WIRE, 6), index)
+    assert assign(item("own", OWN_REPORT, 9, day="2025-08-20"), index) == "own"
+    assert index.cluster("own").event == "own"
+
+
+def test_reports_of_the_same_figure_are_one_event_in_any_language(index: dedup.DedupIndex) -> None:
+    assign(item("en", EXPORTS, 6, facts=(JULY,)), index)
+    assert assign(item("ur", URDU_EXPORTS, 15, facts=(JULY,), lang="ur"), index) == "ur"  # never one story...
+    assert (index.cluster("ur").event, index.cluster("ur").event_reason) == ("en", "facts")  # ...one event
+    assert assign(item("late", EXPORTS.replace("Monday", "Friday"), 9, day="2025-08-25", facts=(JULY,), title="IT exports"), index) == "late"
+    assert index.cluster("late").event == "late"  # the same figure six days later is not the release
+
+
+def test_stories_that_merge_merge_their_events(index: dedup.DedupIndex) -> None:
+    gn = "https://news.google.com/rss/articles/CBMiAbC"
+    assign(item("wire", WIRE, 6, source="APP"), index)
+    assign(item("own", OWN_REPORT, 7), index)  # the wire's event
+    assign(item("gn", "", 8, title="Satellite firms get trial licences - Dawn", url=gn, source="Google News"), index)
+    assert index.cluster("gn").event == "gn"
+    dawn = item("dawn", REPRINT, 9, title="Satellite firms get trial licences", url="https://www.dawn.com/news/1", source="Dawn")
+    assert assign(dawn, index) == "wire"  # the link's article is a reprint of the wire: one story
+    assert index.cluster("gn") is None and index.event("gn") is None
+    assert index.event("wire").stories == 2 and index.cluster("own").event == "wire"
+
+
+# --------------------------------------------------------------------------- the archive
+
+
+def test_items_of_a_rolled_back_transaction_are_forgotten(tmp_path) -> None:
+    with Store(tmp_path / "monitor.db") as store:
+        index = SqliteDedupIndex(store.db)
+        with pytest.raises(RuntimeError), store.transaction():
+            assign(item("wire", WIRE, 6, source="APP"), index)
+            raise RuntimeError("the poll of this source failed")
+        assert index.get("wire") is None
+        assert assign(item("reprint", REPRINT, 8), index) == "reprint"  # no story left behind to join
+        rows = store.db.execute("SELECT count(*) FROM cluster_members m LEFT JOIN clusters c ON c.id = m.cluster_id WHERE c.id IS NULL")
+        assert rows.fetchone()[0] == 0
+
+
+def test_an_older_archive_gets_events_and_fresh_fingerprints(tmp_path) -> None:
+    """Migration 13: every stored story becomes an event of its own, each item keeps its
+    sampled keys, and the items of the last weeks are fingerprinted again from their text."""
+    import sqlite_utils
+
+    from monitor.store import MIGRATIONS
+    from monitor.store._dedup_index import _pack_sets, _unpack_fingerprint, _unpack_keys
+
+    path = tmp_path / "monitor.db"
+    db = sqlite_utils.Database(path)
+    for step in MIGRATIONS[:12]:
+        step(db)
+    db.execute("PRAGMA user_version = 12")
+    published = f"{TUESDAY}T06:00:00+00:00"
+    db["items"].insert({"id": "old", "source": "APP", "url": "https://app.example.com/1", "canonical_url": "https://app.example.com/1",
+                        "title": "PTA licenses two satellite internet firms", "text": WIRE, "published": published,
+                        "fetched_at": published, "week": "2025-W34", "relevant": 1, "topics": "[]"})  # fmt: skip
+    db.execute(
+        "INSERT INTO dedup_items (id, published, script, lang, outlet, site, redirect, url_key, guid_key, title_key, words, shingles, complete)"
+        " VALUES ('old', ?, 'latin', NULL, 'APP', 'app.example.com', 0, 1, NULL, NULL, 120, ?, 1)",
+        [published, _pack_sets(frozenset({1, 2, 3}), (4, 5, 6))],  # fingerprinted by an older release
+    )
+    db.execute("INSERT INTO dedup_keys (week, key, published, item) VALUES (2901, 77, 1755583200, 1)")
+    db.execute("INSERT INTO clusters VALUES ('old', 'old', ?, ?, '[\"APP\"]', 1)", [published, published])
+    db.execute("INSERT INTO cluster_members VALUES ('old', 'old', 'first', 1.0)")
+    db.conn.commit()
+    db.close()
+
+    with Store(path) as store:
+        fresh = fingerprint(DedupInput("old", "PTA licenses two satellite internet firms", WIRE, url="https://app.example.com/1",
+                                       canonical_url="https://app.example.com/1", source="APP", published=published, complete=True))  # fmt: skip
+        row = store.db.execute("SELECT shingles, sample FROM dedup_items WHERE id = 'old'").fetchone()
+        assert _unpack_fingerprint(row[0])["packed_shingles"] == fresh.packed_shingles
+        assert sorted(_unpack_keys(row[1])) == sorted(fresh.sample)
+        assert "dedup_keys" not in store.db.table_names()
+        assert store.db.execute("SELECT event_id, event_reason FROM clusters").fetchall() == [("old", "first")]
+        assert store.db.execute("SELECT id, stories FROM events").fetchall() == [("old", 1)]
+        assert assign(item("reprint", REPRINT, 8), SqliteDedupIndex(store.db)) == "old"
+
+
+# --------------------------------------------------------------------------- what the pipeline tells dedup
+
+
+def test_the_figures_a_report_leads_with_for_a_recent_period_are_its_news() -> None:
+    from monitor.models import Fact
+    from monitor.pipeline import news_facts
+
+    title, text = "IT exports rise 24pc to $354m in July", "Exports rose to $354 million in July. Last year the sector earned $3.8 billion in FY2024-25."
+    document = f"{title}\n{text}"
+    july = Fact("it_exports_monthly", "2025-07", 354, "USD_million", "Exports rose to $354 million in July.")
+    growth = Fact("it_exports_monthly", "2025-07", 24, "percent", title)
+    year = Fact("it_exports_annual", "FY2024-25", 3800, "USD_million", "Last year the sector earned $3.8 billion in FY2024-25.")
+    target = Fact("other", "FY2025-26", 4500, "USD_million", title)  # a target: not news, whatever its period
+    assert news_facts([july, growth, year, target], "2025-08-19T06:00:00+00:00", document) == (
+        "it_exports_monthly|2025-07|24|percent",
+        "it_exports_monthly|2025-07|354|USD_million",
+    )  # the latest period only
+    assert news_facts([july], "2025-12-20", document) == ()  # July is background by December
+    deep = f"{title}\n{'Background sentence. ' * 40}Exports rose to $354 million in July."
+    assert news_facts([july], "2025-08-19", deep) == ()  # not what the report leads with
+
+
+@pytest.mark.parametrize(
+    ("period", "end"),
+    [("2025-07", "2025-07-31"), ("2024", "2024-12-31"), ("FY2024-25", "2025-06-30"), ("FY2024-25:Jul-Mar", "2025-03-31"),
+     ("FY2025-26:Q1", "2025-09-30"), ("FY2025-26:H1", "2025-12-31"), ("", None), ("FY2024-25:Xyz", None)],
+)  # fmt: skip
+def test_period_ends(period: str, end: str | None) -> None:
+    from monitor.pipeline import _period_end
+
+    assert _period_end(period) == (None if end is None else date.fromisoformat(end))
+
+
+def test_every_story_of_a_poll_has_an_event(site_config, store) -> None:
+    from monitor import pipeline
+
+    pipeline.poll(site_config, store)
+    rows = store.db.execute("SELECT count(*), count(DISTINCT event_id) FROM clusters").fetchone()
+    assert rows[0] >= rows[1] > 0  # every story has an event
+    assert store.db.execute("SELECT count(*) FROM clusters c LEFT JOIN events e ON e.id = c.event_id WHERE e.id IS NULL").fetchone()[0] == 0

@@ -58,7 +58,7 @@ from monitor.store import SqliteDedupIndex, Store  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "near-dup-urdu"
 WD_FLOOR, ND_CEILING = 0.90, 0.05
-CHECKPOINTS = (10_000, 50_000, 200_000)
+CHECKPOINTS = (10_000, 50_000, 100_000, 150_000, 200_000)
 SENSITIVITY = (0.3, 0.4, 0.5, 0.6, 0.7)
 ORDERED_SENSITIVITY = (0.25, 0.3, 1 / 3, 0.35, 0.4, 0.5, None)
 
@@ -279,7 +279,8 @@ def scale(items: int, batch: int) -> None:
             if n % 1000 == 0:  # seconds per 1,000 items are milliseconds per item
                 if n in checkpoints:
                     blocks[n] = block
-                    print(f"  {n:>7,} items: {block.wall:.2f} ms/item wall, {block.cpu:.2f} ms CPU (last 1,000)", flush=True)
+                    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                    print(f"  {n:>7,} items: {block.wall:.2f} ms/item wall, {block.cpu:.2f} ms CPU (last 1,000), peak RSS so far {rss:.0f} MB", flush=True)
                 total = Block(total.wall + block.wall, total.cpu + block.cpu)
                 block = Block()
         store.close()

@@ -27,11 +27,16 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    earlier item's lead is told in the later one, and the later item's lead in the earlier.
    A brief that is a *secondary* part of a roundup led by another story, or a story led by
    something else that carries the earlier one further down, is not its reprint; and
-3. their figures do not disagree (:func:`figure_conflicts`): a number or weekday of the later
-   item that sits in the same words as a different one of the earlier item ("rose by Rs1,000
-   per tola on Tuesday" against "by Rs3,600 per tola on Wednesday") is the sign of a
-   templated report (the daily gold price, the KSE-100 close, road accidents, the weather,
-   the monthly export figures) of another day: shared template wording is not copying.
+3. their figures do not disagree (:func:`figure_conflicts`): numbers of the later item that
+   sit in the same words as different numbers of the earlier one ("rose by Rs1,000 per tola"
+   against "fell by Rs3,600 per tola"; :data:`FIGURE_CONFLICTS`, and half as many as the
+   figures they share), or another weekday after the same word ("on Tuesday" against "on
+   Wednesday"), are the sign of a templated report (the daily gold price, the KSE-100 close,
+   road accidents, the weather, the monthly export figures) of another day: shared template
+   wording is not copying; and
+4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
+   most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
+   share an order of words without being re-runs, so only the word-pair rule applies.
 
 Both measures of rule 1 need at least :data:`MIN_SHARED` shingles or words in common.
 Items with only a title and a teaser (:attr:`DedupInput.complete` false, or not known and
@@ -48,11 +53,12 @@ merge only when their representatives match each other.
 
 **Boilerplate.** Lines that recur across the stories of one site (teaser blocks of other
 stories, page furniture, related-links lists, a section tag, a copyright line) say nothing
-about which story an item tells. The index counts, per site (or source) and line, the
-number of stories the line has appeared in (:meth:`DedupIndex.line_counts`); a line already
-seen in :data:`BOILERPLATE_STORIES` other stories of its site is left out of the new item's
-fingerprint. Nothing is listed by hand: the archive learns it. Counting stories, not items,
-keeps a story re-run three times from teaching its own text as boilerplate.
+about which story an item tells. The index counts, per site (or source) and line of at most
+:data:`BOILERPLATE_WORDS` words, the number of stories the line has appeared in
+(:meth:`DedupIndex.line_counts`); a line already seen in :data:`BOILERPLATE_STORIES` other
+stories of its site is left out of the new item's fingerprint. Nothing is listed by hand:
+the archive learns it. Counting stories, not items, keeps a story re-run three times from
+teaching its own text as boilerplate.
 
 **Events.** A new story (an item that joined no story) joins the *event* of an earlier story
 when the two report the same happening: both published within :data:`EVENT_HOURS`, each
@@ -73,15 +79,19 @@ resemblance only, and loses a 60-word cut of a 400-word story; SimHash moves wit
 paragraph). The index (:class:`Postings`) keeps the keys of the items of the time window in
 memory; a lookup skips keys found on more than :data:`COMMON_KEY_ITEMS` items of the window
 (common phrasing, learned by the archive in any language), and offers at most
-:data:`CANDIDATE_LIMIT` items sharing most keys: at least :data:`MIN_SHARED_KEYS`, or
-:data:`STORY_KEY_SHARE` of the new item's keys for the reprint comparison (a reprint shares
-about half of them; most items that share two keys by chance are spared the exact check).
+:data:`CANDIDATE_LIMIT` items sharing most keys: at least :data:`MIN_SHARED_KEYS` and
+:data:`EVENT_KEY_SHARE` of the new item's keys (independent reports of one event share
+about a tenth), and :data:`STORY_KEY_SHARE` for the reprint comparison (a reprint shares
+about half of them); items that share a few keys by chance are spared the exact check.
+Fact keys are looked up apart, one shared figure being enough.
 
 Normalisation is language-agnostic: NFKD, combining marks (Urdu diacritics, accents), tatweel
 and zero-width joiners dropped, Arabic letter forms folded to their Urdu code points
 (ي ى → ی, ك → ک, ه ة ۃ → ہ), all decimal digits to ASCII, case folded, words split on
-Unicode word characters. Hashes are BLAKE2b and CRC-32, so fingerprints, story and event
-ids are the same on every run.
+Unicode word characters. Each word is hashed once (BLAKE2b, salted with the script, kept for
+the process); a word pair's hash is combined from its two words' hashes, and a text's pairs,
+content words and keys are made in a few numpy operations. Lines and keys are BLAKE2b, figures
+CRC-32, so fingerprints, story and event ids are the same on every run.
 """
 
 from __future__ import annotations

@@ -24,9 +24,11 @@ import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
-from monitor.models import FetchResult, Item, Source
+from monitor.dedup import assign
+from monitor.models import Fact, FetchResult, Item, Source
+from monitor.pipeline import dedup_input
 from monitor.serve import METADATA_FILE, SETTINGS, metadata_for, prepare_archive
-from monitor.store import MIGRATIONS, Store, item_id, iso_week_sql
+from monitor.store import MIGRATIONS, SqliteDedupIndex, Store, item_id, iso_week_sql
 from monitor.store._migrations import _v3_archive_views
 from monitor.weeks import current_week, iso_week
 
@@ -88,6 +90,10 @@ def build_archive(path: Path) -> Path:
         store.sync_sources(SOURCES)
         store.save_items(ITEMS, week_of=lambda published, fetched: iso_week(published or fetched, KARACHI))
         store.save_facts(FACTS)
+        index = SqliteDedupIndex(store.db)  # stories and events, as a poll places them
+        for item in sorted(ITEMS, key=lambda i: i.published or ""):
+            facts = [Fact(f["series"], f["period"], f["value"], f["unit"], f["quote"]) for f in FACTS if f["item"] == item.id]
+            assign(dedup_input(item, facts), index)
         ok = FetchResult("https://www.dawn.com/feeds/business", "ok", status=200, started_at=_ago(hours=2))
         store.record_fetch("Dawn Business", ok, new_items=3, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(hours=2)})
         store.record_fetch("ProPakistani", ok, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(days=20, hours=1)})
@@ -224,6 +230,15 @@ def test_stories_of_a_week_are_grouped_by_topic_and_skip_irrelevant_items(http):
         ("payments", "Central bank eases foreign currency accounts for freelancers", "ProPakistani"),
         ("vpn_internet", VPN_TITLE, "PTA Press Releases"),
     ]
+
+
+def test_event_coverage_lists_each_event_once_with_every_outlet(http):
+    events = rows(http, "/monitor/event_coverage.json", week="2025-W34")
+    july = [e for e in events if "July" in e["title"]]
+    assert len(july) == 1  # two outlets' own reports of the July figure: one event
+    assert (july[0]["title"], july[0]["outlets"], july[0]["stories"], july[0]["reports"]) == ("IT exports reach $354 million in July", "Dawn Business, ProPakistani", 2, 2)
+    stories = rows(http, "/monitor/stories.json", week="2025-W34")
+    assert len({s["event"] for s in stories if "July" in s["title"]}) == 1 < len([s for s in stories if "July" in s["title"]])
 
 
 def test_stories_filter_on_any_of_their_topics(http):

@@ -3,7 +3,7 @@
 * :mod:`._archive`: :class:`Store`, the archive itself (sources, fetches, items, facts,
   digests, runs);
 * :mod:`._migrations`: the schema, one migration a step;
-* :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index and story clusters.
+* :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index, stories and events.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class SqliteDedupIndex:
         self._items: OrderedDict[str, Indexed] = OrderedDict()
         self._stories: dict[str, Cluster] = {}
         self._events: dict[str, Event] = {}
-        self._written: list[tuple[int, str]] = []  # items written in a transaction not yet seen to commit
+        self._written: tuple[int, str] | None = None  # the last item written in a transaction not yet seen to commit
 
     # ------------------------------------------------------------------ reads
 
@@ -136,17 +136,18 @@ class SqliteDedupIndex:
                     self._forget()
                     self._read("n > ?", [self._known], fresh=True)
                 self._version = version
-        if rolled_back and not self._written:
+        if rolled_back and self._written is None:
             self._forget()  # what was cached may have been read inside the transaction
-        if self._written:
-            n, item_id = self._written[-1]
+        if self._written is not None:
+            n, item_id = self._written
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
+                # rolled back: the key index drops such items when a lookup finds them missing
+                # (or when their slot is written again)
                 self._forget()
-                for n, _ in self._written:
-                    self._postings.remove(n)
-                self._written = []
+                self._postings.remove(n)
+                self._written = None
             elif not conn.in_transaction:
-                self._written = []
+                self._written = None
 
     def _forget(self) -> None:
         self._items.clear()
@@ -224,7 +225,7 @@ class SqliteDedupIndex:
             n = self._insert(placement)
         f = placement.fingerprint
         if self.db.conn.in_transaction:
-            self._written.append((n, f.id))
+            self._written = (n, f.id)
         self._keep_story(placement.cluster)
         if placement.event:
             self._keep_event(placement.event)

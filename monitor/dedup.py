@@ -972,16 +972,16 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
     else:
         base = min(reprints.values(), key=lambda m: (-m.score, _founded(story(m.cluster)))).cluster
         together = [base]
-    probe = story(base)
-    for cid in together:
-        if cid != base:
-            probe = _combine(probe, story(cid), index, cache)
-    cache[new.id] = Indexed(new, Member(new.id, base, "first"))
-    probe = _grow(probe, new, index, cache)
-    for cid in reprints:
-        if cid != base and _stories_match(probe, story(cid), index, cache, window_days):
-            together.append(cid)
-    del cache[new.id]
+    others = [cid for cid in reprints if cid != base]
+    if others:  # do their representatives match the story this item joins, as it will be?
+        probe = story(base)
+        for cid in together:
+            if cid != base:
+                probe = _combine(probe, story(cid), index, cache)
+        cache[new.id] = Indexed(new, Member(new.id, base, "first"))
+        probe = _grow(probe, new, index, cache)
+        together += [cid for cid in others if _stories_match(probe, story(cid), index, cache, window_days)]
+        del cache[new.id]
     matched = {**reprints, **copies}
     survivor = story(min(together, key=lambda c: _founded(story(c))))
     absorbed = [c for c in sorted(together, key=lambda c: _founded(story(c))) if c != survivor.id]
@@ -1196,9 +1196,27 @@ class Postings:
         self._when.pop(slot, None)
 
     def evict(self, before: float) -> None:
-        """Forget the dated items published before ``before``."""
-        for slot in [s for s, when in self._when.items() if when is not None and when < before]:
-            self.remove(slot)
+        """Forget the dated items published before ``before``: each of their keys' lists is
+        filtered once."""
+        gone = {s for s, when in self._when.items() if when is not None and when < before}
+        if not gone:
+            return
+        table = self._keys
+        for key in {k for s in gone for k in self._sample[s]}:
+            have = table.get(key)
+            if have is None or have == _COMMON:
+                continue
+            if type(have) is int:
+                if have in gone:
+                    del table[key]
+                continue
+            kept = [s for s in have if s not in gone]
+            if not kept:
+                del table[key]
+            else:
+                table[key] = kept[0] if len(kept) == 1 else kept
+        for s in gone:
+            del self._when[s], self._sample[s]
 
     def lookup(self, keys: Iterable[int], since: float | None, until: float | None, min_shared: int = 1) -> Counter[int]:
         """For each item sharing at least ``min_shared`` keys with ``keys`` and published in

@@ -60,8 +60,6 @@ _DEDUP_SELECT = """
       i.title_key, i.words, i.shingles, i.complete, m.cluster_id, m.reason, m.score
     FROM dedup_items i JOIN cluster_members m ON m.item_id = i.id
 """
-#: Items with any of the exact keys (a JSON array), in the order they were indexed.
-_DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN (SELECT value FROM json_each(:keys))) ORDER BY i.n"
 _CLUSTER_SELECT = """
     SELECT id, primary_item, first_seen, last_seen, outlets, size, coalesce(event_id, id), coalesce(event_reason, 'first'),
       coalesce(event_score, 1.0)
@@ -138,7 +136,7 @@ class SqliteDedupIndex:
                 self._version = version
         if rolled_back and self._written is None:
             self._forget()  # what was cached may have been read inside the transaction
-        if self._written is not None:
+        if self._written is not None and (rolled_back or not conn.in_transaction):
             n, item_id = self._written
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
                 # rolled back: the key index drops such items when a lookup finds them missing
@@ -157,7 +155,9 @@ class SqliteDedupIndex:
     def exact(self, keys: Sequence[int]) -> list[Indexed]:
         if not keys:
             return []
-        return [_indexed(r) for r in self._rows(_DEDUP_EXACT, {"keys": json.dumps(sorted(set(keys)))})]
+        wanted = sorted(set(keys))
+        query = _DEDUP_SELECT + f" WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN ({', '.join('?' * len(wanted))})) ORDER BY i.n"
+        return [_indexed(r) for r in self._rows(query, wanted)]
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1
@@ -174,8 +174,8 @@ class SqliteDedupIndex:
             n: (Member(id_, cluster, reason, score), published)
             for n, id_, published, cluster, reason, score in self.db.conn.execute(
                 "SELECT i.n, i.id, i.published, m.cluster_id, m.reason, m.score FROM dedup_items i"
-                " JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN (SELECT value FROM json_each(?))",
-                [json.dumps(ranked)],
+                f" JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN ({', '.join('?' * len(ranked))})",
+                ranked,
             )
         }
         for n in ranked:

@@ -19,9 +19,10 @@ Urdu-like, function words the most frequent, a third of the stories reprinted on
 times with a new intro, cuts and edits within two days; about 1,000 items a day) go one by
 one through :func:`assign` into the SQLite index of a new archive
 (:class:`monitor.store.Store`: WAL, ``synchronous=NORMAL``) in a temporary directory, one
-transaction per ``--batch`` items (the new items of one poll of a source). Reported: items per second and the mean cost per item over the 1,000
-items before each checkpoint, wall and CPU time (making up the items is not counted), peak
-RSS, the database size, and how the synthetic reprints were grouped. Then, unless
+transaction per ``--batch`` items (the new items of one poll of a source). Reported: items
+per second and the mean cost per item over the 1,000 items before each checkpoint (10k, 50k,
+100k, 150k, 200k), wall and CPU time (making up the items is not counted), the peak RSS so
+far at each checkpoint, the database size, and how the synthetic reprints were grouped. Then, unless
 ``--no-peer``, the same stream goes through datasketch's ``MinHashLSH`` in another process
 (``bench/dedup_peer.py``, its own memory), for comparison in the same run.
 

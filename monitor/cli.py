@@ -393,13 +393,15 @@ def analyze_cmd(obj: Context) -> None:
 @click.option("--window-days", type=click.IntRange(min=1), help="Days between two reports of one story. [default: the config's dedup_window_days]")
 @click.pass_obj
 def dedup_cmd(obj: Context, window_days: int | None) -> None:
-    """Group JSON lines read on stdin into stories.
+    """Group JSON lines read on stdin into stories and events.
 
-    Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source", "lang" and
-    "complete", true when the text is the whole article, too); once all are read, prints
-    {"id", "cluster"} a line in the same order. Items with one cluster are one story; the
-    cluster is the id of the story's first item. A line that is not such an object gives
-    {"id", "error"} and the exit code is 1.
+    Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source", "lang",
+    "complete", true when the text is the whole article, and "facts", a list of
+    "series|period|value|unit" keys, too); once all are read, prints {"id", "cluster",
+    "event"} a line in the same order. Items with one cluster are one story (reprints); the
+    cluster is the id of the story's first item. Stories with one event report one
+    happening independently; the event is the id of its first story. A line that is not
+    such an object gives {"id", "error"} and the exit code is 1.
     """
     from .dedup import dedup_lines
 

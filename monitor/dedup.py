@@ -103,12 +103,11 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache, cached_property
 from itertools import repeat
 from typing import Iterable, Iterator, Protocol, Sequence
-
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -208,7 +207,6 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
 _FOLD = {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ہ", "ۃ": "ہ", "\u0640": None, "\u200c": None, "\u200d": None}
 _GENERIC_HOST_LABELS = frozenset({"com", "org", "net", "gov", "edu", "info"})
 _KEY_OFFSET = 1 << 63  # unsigned 64-bit hashes to SQLite's signed integers
-_MASK32 = 0xFFFFFFFF
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -384,17 +382,6 @@ def containment(a: frozenset[int], b: frozenset[int]) -> tuple[float, int]:
         return 0.0, 0
     shared = len(a & b)
     return shared / min(len(a), len(b)), shared
-
-
-def lines(text: str) -> list[str]:
-    """The non-empty lines of ``text``, normalised (:func:`words`), as the boilerplate
-    counts see them."""
-    out = []
-    for line in text.split("\n"):
-        normal = " ".join(words(line))
-        if normal:
-            out.append(normal)
-    return out
 
 
 def line_key(scope: str, line: str) -> int:
@@ -896,16 +883,6 @@ def _names_outlet(name: str, item: Fingerprint) -> bool:
     # "The Express Tribune"
     outlet = _compact(item.outlet.split(" - ")[0])
     return any(p in wanted or wanted in p for p in labels) or wanted in _compact(item.outlet) or (len(outlet) >= 4 and outlet in wanted)
-
-
-def compare(new: Fingerprint, old: Indexed, window_days: int) -> Member | None:
-    """Whether ``new`` is a copy or a reprint of ``old``, as a membership of ``old``'s story;
-    ``None`` when not."""
-    how = identity(new, old.fingerprint, window_days)
-    if how:
-        return Member(new.id, old.member.cluster, how, 1.0)
-    score = reprint(new, old.fingerprint, window_days)
-    return Member(new.id, old.member.cluster, "text", round(score, 4)) if score is not None else None
 
 
 # --------------------------------------------------------------------------- placing an item

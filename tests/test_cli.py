@@ -106,6 +106,12 @@ def test_make_demo_path_end_to_end(tmp_path):
     for label in ("Freelancing", "IT and ICT exports", "VPN and internet"):
         assert label.lower() in html.lower(), label
     assert "354" in text
+    # July's IT export reports: one entry, the reports written apart from the wire under "more coverage"
+    exports = text.split("== IT and ICT exports ==")[1].split("\n== ")[0]
+    july = [entry for entry in exports.split("\n* ") if "354" in entry.split("\n")[0]]
+    assert len(july) == 1, exports
+    assert "More coverage: " in july[0] and "PSEB" in july[0] and "Express (Urdu)" in july[0]
+    assert "More coverage: " in html
     # polling the same sample again adds nothing
     again = subprocess.run(
         [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],

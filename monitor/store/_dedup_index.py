@@ -19,9 +19,15 @@ the items of the time window from ``dedup_items`` (by publication time, one rang
 index) the first time a lookup needs them, adds each new item as it is written, and forgets
 items published more than a day before the window of the last lookup. Writes are one row
 per item and exact key, not one per sampled key, and a lookup reads no page of the archive
-for its keys: the work per item depends on the window, not on the size of the archive.
-Another process writing to the archive (a manual poll beside the daemon) is noticed through
-``PRAGMA data_version`` and its new items are loaded before the next lookup.
+for its keys: that work depends on the window, not on the size of the archive (the writes
+to the indexes keyed by hashes, ids and exact keys, grow slowly with it).
+
+Stories, events and the last fingerprints read or written are kept in memory too. What may
+have changed under them is looked for when a placement starts (:meth:`get` of an item not
+kept): another connection's writes (a manual poll beside the daemon) through ``PRAGMA
+data_version``, at most once a second (``check_every``), after which its new items are loaded
+and the rest forgotten; and a transaction rolled back, which :meth:`monitor.store.Store.transaction`
+reports (:func:`rolled_back`), or which is found when the last item written is gone.
 """
 
 from __future__ import annotations

@@ -330,3 +330,16 @@ def test_every_story_of_a_poll_has_an_event(site_config, store) -> None:
     rows = store.db.execute("SELECT count(*), count(DISTINCT event_id) FROM clusters").fetchone()
     assert rows[0] >= rows[1] > 0  # every story has an event
     assert store.db.execute("SELECT count(*) FROM clusters c LEFT JOIN events e ON e.id = c.event_id WHERE e.id IS NULL").fetchone()[0] == 0
+
+
+def test_looking_up_figures_does_not_push_the_story_window_out(tmp_path) -> None:
+    with Store(tmp_path / "monitor.db") as store:
+        index = SqliteDedupIndex(store.db)
+        assign(item("wire", WIRE, 6, source="APP"), index)
+        for day in range(20, 26):  # later items, each with a figure: a narrower lookup each time
+            assign(item(f"d{day}", OTHER_WIRE.replace("Tuesday", str(day)), 9, day=f"2025-08-{day}", facts=(JULY,)), index)
+        reads: list[str] = []
+        store.db.conn.set_trace_callback(reads.append)
+        assert assign(item("late", REPRINT, 9, day="2025-08-25"), index) == "wire"  # six days on: a reprint still
+        store.db.conn.set_trace_callback(None)
+        assert not [r for r in reads if "sample FROM dedup_items" in r]  # found in memory, nothing loaded again

@@ -103,6 +103,7 @@ class SqliteDedupIndex:
         self._known = 0  # every item up to this ``n`` that was in the archive is loaded
         self._version: int | None = None
         self._checked = 0.0
+        self._widest = 0.0  # the widest span looked up: the story window
         self._rollbacks = _ROLLBACKS.get(id(db.conn), 0)
         # what this process read or wrote last, as it is in the archive
         self._items: OrderedDict[str, Indexed] = OrderedDict()
@@ -178,7 +179,7 @@ class SqliteDedupIndex:
         if not keys:
             return []
         span = (None, None) if since is None or until is None else (epoch(since), epoch(until))
-        self._load(span[0])
+        self._load(*span)
         counts = self._postings.lookup(keys, *span, min_shared)
         ranked = sorted(counts, key=lambda n: (-counts[n], n))[:limit]
         if not ranked:
@@ -334,11 +335,12 @@ class SqliteDedupIndex:
 
     # ------------------------------------------------------------------ the key window
 
-    def _load(self, since: float | None) -> None:
-        """Make sure the key index holds every item a lookup from ``since`` (``None``:
-        undated items) may find: what another process wrote since the last lookup, and the
-        part of the window not loaded yet; forget what lies well before ``since``. (What
-        another connection wrote is looked for by :meth:`get`, which a placement starts with.)"""
+    def _load(self, since: float | None, until: float | None = None) -> None:
+        """Make sure the key index holds every item a lookup of ``[since, until]`` (``None``:
+        undated items) may find: the part of the window not loaded yet; and forget what lies
+        well before it, on the widest lookups only (a placement also looks up the fact keys
+        of a narrower span, which must not push the story window out). (What another
+        connection wrote is looked for by :meth:`get`, which a placement starts with.)"""
         if self._version is None:
             self._check()
         if since is None:
@@ -351,9 +353,11 @@ class SqliteDedupIndex:
             upper = [] if self._since is None else [_iso(self._since)]
             self._read("published >= ?" + (" AND published < ?" if upper else ""), [_iso(start), *upper])
             self._since = start
-        elif start - self._since > _RETAIN:
+        elif until is not None and until - since >= self._widest and start - self._since > _RETAIN:
             self._postings.evict(start)
             self._since = start
+        if until is not None:
+            self._widest = max(self._widest, until - since)
 
     def _read(self, where: str, params: list[Any], *, fresh: bool = False) -> None:
         """Add the items ``where`` selects to the key index; ``fresh``: only those in the

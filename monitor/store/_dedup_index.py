@@ -51,8 +51,6 @@ from ..dedup import Candidate, Cluster, Event, Fingerprint, Indexed, Member, Pla
 #: Items published this long before the window of the last lookup are forgotten by the
 #: in-memory key index (and loaded again if a later lookup needs them).
 _RETAIN = timedelta(days=1).total_seconds()
-#: SQLite page cache of the connection that places items, in KiB (SQLite's default is 2,000).
-_CACHE_KIB = 16_000
 #: Seconds between two looks at whether another connection wrote to the archive.
 _CHECK_SECONDS = 1.0
 #: Fingerprints, stories and events kept in memory, the last used.
@@ -89,13 +87,8 @@ class SqliteDedupIndex:
     """A :class:`monitor.dedup.DedupIndex` over the archive's database (``Store.db``)."""
 
     def __init__(self, db: sqlite_utils.Database, *, check_every: float = _CHECK_SECONDS):
-        """``check_every``: seconds between two looks at whether another connection wrote.
-
-        The connection's page cache is raised to :data:`_CACHE_KIB` (unless larger already):
-        the indexes keyed by hashes (items, stories, exact keys) are written all over."""
+        """``check_every``: seconds between two looks at whether another connection wrote."""
         self.db = db
-        if -db.execute("PRAGMA cache_size").fetchone()[0] < _CACHE_KIB:
-            db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
         self._check_every = check_every
         self._postings = Postings(held=True)
         self._since: float | None = None  # dated items published from here on are loaded

@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, listing
+from . import analyze, backoff, canonical, dedup, extract, listing
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
@@ -100,7 +100,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             except Exception as e:  # a bug in one source's handling must not stop the cycle
                 log.exception("%s: unexpected error", source.name)
                 report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
-                store.record_fetch(source.name, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), state=cycle.failure_state(source, report.error))
+                cycle.record(source, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), backoff.Outcome("error", error=report.error))
             summary.reports.append(report)
             if progress:
                 progress(report)
@@ -168,37 +168,22 @@ class _Cycle:
 
     # -- state -------------------------------------------------------------
 
-    def failure_state(self, source: Source, error: str | None, retry_after: float | None = None) -> dict:
-        """Back off: next attempt after 1, 2, 4... intervals (or the server's Retry-After), capped."""
-        state = self.store.source_state(source.name)
-        failures = (state.consecutive_failures if state else 0) + 1
-        interval = source.interval or self.config.schedule.poll_every
-        delay = min(max(interval * 2 ** (failures - 1), (retry_after or 0) / 60), self.config.fetch.backoff_cap_hours * 60)
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        return {
-            "last_attempt": now.isoformat(),
-            "last_failure": now.isoformat(),
-            "last_error": error,
-            "consecutive_failures": failures,
-            "next_attempt": (now + timedelta(minutes=delay)).isoformat(),
-        }
+    def record(self, source: Source, result: FetchResult, outcome: backoff.Outcome) -> None:
+        """Record a fetch and move the source's state on (:func:`monitor.backoff.next_state`).
 
-    def success_state(self, source: Source, result: FetchResult, new_items: int) -> dict:
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        interval = source.interval or self.config.schedule.poll_every
-        state = {
-            "last_attempt": now.isoformat(),
-            "last_success": now.isoformat(),
-            "last_outcome": result.outcome,
-            "consecutive_failures": 0,
-            "next_attempt": (now + timedelta(minutes=interval)).isoformat(),
-        }
-        if result.outcome == "ok":
-            state["etag"] = result.headers.get("etag")
-            state["last_modified"] = result.headers.get("last-modified")
-        if new_items:
-            state["last_new_item"] = now.isoformat()
-        return state
+        The prior state is read in the same write transaction, so a concurrent poll of the
+        same source (a manual ``monitor poll`` beside the daemon's) is never lost.
+        """
+        with self.store.transaction():
+            prior = self.store.source_state(source.name)
+            state = backoff.next_state(
+                backoff.State.of(prior) if prior else None,
+                outcome,
+                datetime.now(timezone.utc),
+                interval=source.interval or self.config.schedule.poll_every,
+                cap=self.config.fetch.backoff_cap_hours * 60,
+            )
+            self.store.record_fetch(source.name, result, new_items=outcome.new_items, state=asdict(state))
 
     # -- one source ----------------------------------------------------------
 
@@ -211,7 +196,7 @@ class _Cycle:
             kind=source.kind,
         )
         if result.outcome == "not_modified":
-            self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
+            self.record(source, result, backoff.Outcome("not_modified"))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
@@ -226,22 +211,21 @@ class _Cycle:
             return self._fail(source, result, e.reason, e.detail)
         analysed = await self._new_items(source, entries)
         # One transaction per source: its items, their facts and the fetch record land
-        # together or not at all, so a crash never leaves an item without its facts.
+        # together or not at all, so a crash never leaves an item without its facts. Which
+        # items are new is decided inside it, so of two pollers storing the same items at
+        # once, the second finds them stored and counts none.
         with self.store.transaction():
             new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
             self._save_facts(analysed, set(new_ids))
             self._cluster(source, analysed, set(new_ids))
-            state = self.success_state(source, result, len(new_ids))
-            state["last_outcome"] = "ok"
-            self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators))
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
-        state = self.failure_state(source, error, retry_after_seconds(result.headers.get("retry-after")))
-        state["last_outcome"] = outcome
-        self.store.record_fetch(source.name, result, state=state)
+        self.record(source, result, backoff.Outcome(outcome, error=error, retry_after=retry_after_seconds(result.headers.get("retry-after"))))
         log.warning("%s: %s: %s", source.name, outcome, error)
         return SourceReport(source.name, outcome, error=error)
 
@@ -256,6 +240,9 @@ class _Cycle:
     # -- items ----------------------------------------------------------------
 
     async def _new_items(self, source: Source, entries: Sequence[Entry]) -> list[tuple[Item, tuple[Fact, ...]]]:
+        """The entries not in the archive yet, read and analysed. Which are new is looked up
+        here to spare fetching and analysing known ones; :meth:`Store.save_items` decides
+        again under the write lock."""
         by_id: dict[str, tuple[Entry, str]] = {}
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""

@@ -169,11 +169,12 @@ class Store:
     def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
         """Insert new items and refresh known ones; return the ids that were new.
 
-        All items of one call are written in one transaction.
+        All items of one call are written in one transaction. Inserting is idempotent: an
+        item stored meanwhile by another process (a second poller) is refreshed, not
+        inserted again, and not counted as new.
         """
         if not items:
             return []
-        known = self.known_ids(i.id for i in items)
         new: list[str] = []
         with self.transaction():
             for item in items:
@@ -182,13 +183,16 @@ class Store:
                 row["rules"] = json.dumps(list(item.rules))
                 row["relevant"] = int(item.relevant)
                 row["week"] = week_of(item.published, item.fetched_at) if week_of else None
-                if item.id in known:
-                    keep = ("fetched_at",)  # first-seen time never changes
-                    update = {k: v for k, v in row.items() if k not in keep and k != "id"}
-                    self.db["items"].update(item.id, update)
-                else:
-                    self.db["items"].insert(row)
+                columns = ", ".join(f"[{k}]" for k in row)
+                inserted = self.db.execute(
+                    f"INSERT INTO items ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO NOTHING", list(row.values())
+                ).rowcount
+                if inserted:
                     new.append(item.id)
+                    continue
+                keep = ("id", "fetched_at")  # first-seen time never changes
+                update = {k: v for k, v in row.items() if k not in keep}
+                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
         return new
 
     def item(self, id: str) -> dict | None:

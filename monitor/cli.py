@@ -209,7 +209,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
-        store.finish_run(run_id, "ok", summary.line())
+        store.finish_run(run_id, *(("failed", summary.outage_line()) if summary.outage else ("ok", summary.line())))
     progress.close()
     click.echo(summary.line())
     polled = len(summary.reports) - summary.skipped

@@ -107,11 +107,18 @@ class Plan:
         return self.digest.get_next_fire_time(None, now)
 
 
+class JobFailed(Exception):
+    """A job that ran to its end without doing its work (every source failed): a ``failed``
+    run, not an ``error``."""
+
+
 def job_poll(config: Config, db_path: str) -> str:
     from . import pipeline
 
     with Store(db_path) as store:
         summary = pipeline.poll(config, store)
+    if summary.outage:
+        raise JobFailed(summary.outage_line())
     return summary.line()
 
 
@@ -160,6 +167,9 @@ class Daemon:
             try:
                 detail = self.jobs[name]()
                 outcome = "ok"
+            except JobFailed as e:
+                log.warning("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "failed"})
+                detail, outcome = str(e), "failed"
             except Exception as e:  # a failing job must not kill the daemon
                 log.exception("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "error"})
                 detail, outcome = f"{type(e).__name__}: {e}", "error"
@@ -255,13 +265,24 @@ def _local(when: datetime | None, config: Config) -> str:
 
 
 def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None) -> tuple[bool, str]:
-    """Healthy when the last successful poll is recent (three intervals), for HEALTHCHECK."""
+    """For HEALTHCHECK: healthy when the last poll that ended worked (not every source
+    failed, no error) and was recent (within three intervals).
+
+    A poll stopped at shutdown is passed over; one still running counts once it ends.
+    """
     now = now or datetime.now(timezone.utc)
     plan = Plan.from_config(config, poll_seconds)
-    last_ok = store.last_run("poll", "ok")
-    if last_ok is None:
+    last = store.last_finished_run("poll")
+    if last is None:
         return False, "no successful poll yet"
-    age = now - parse_timestamp(last_ok["finished_at"] or last_ok["started_at"])
+    age = now - parse_timestamp(last["finished_at"])
+    if last["outcome"] != "ok":
+        return False, f"last poll {last['outcome']} {_age(age)} ago: {last['detail'] or 'no detail'}"
     if age > timedelta(seconds=3 * plan.poll_seconds):
         return False, f"last successful poll {age} ago"
     return True, f"last successful poll {int(age.total_seconds())}s ago"
+
+
+def _age(age: timedelta) -> str:
+    seconds = int(age.total_seconds())
+    return f"{seconds}s" if seconds < 120 else f"{seconds // 60} min" if seconds < 7200 else f"{seconds // 3600} h"

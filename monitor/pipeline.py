@@ -35,6 +35,7 @@ class SourceReport:
     outcome: str
     new_items: int = 0
     error: str | None = None
+    backing_off: bool = False  # skipped because it failed before and is not due yet
 
 
 @dataclass
@@ -61,6 +62,18 @@ class PollSummary:
     @property
     def skipped(self) -> int:
         return sum(r.outcome == "skipped" for r in self.reports)
+
+    @property
+    def outage(self) -> bool:
+        """Whether every source is failing: each polled one failed now, and each skipped one
+        is backing off after failures. Sources that are fine but not due are no outage."""
+        failed = {r.source for r in self.failed}
+        return bool(self.reports) and all(r.source in failed or r.backing_off for r in self.reports)
+
+    def outage_line(self) -> str:
+        """What an outage looks like: how many failed now and how many are backing off."""
+        backing_off = sum(r.backing_off for r in self.reports)
+        return f"every source failing ({len(self.failed)} failed now, {backing_off} backing off): {self.line()}"
 
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
@@ -150,7 +163,7 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
             due.append(source)
             continue
         why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
-        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}")
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
         log.info("%s: skipped: %s", source.name, report.error)
         summary.reports.append(report)
         if progress:

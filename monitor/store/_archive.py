@@ -348,6 +348,12 @@ class Store:
         rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
         return rows[0] if rows else None
 
+    def last_finished_run(self, job: str) -> dict | None:
+        """The newest run of ``job`` that ended, passing over runs stopped at shutdown."""
+        q = "SELECT * FROM runs WHERE job = ? AND finished_at IS NOT NULL AND outcome != 'stopped' ORDER BY id DESC LIMIT 1"
+        rows = list(self.db.query(q, [job]))
+        return rows[0] if rows else None
+
     # ------------------------------------------------------------------ status
 
     def source_health(self, week_start: str, rate_since: str) -> list[dict]:

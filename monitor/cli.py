@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from . import __version__
-from .config import Config, load_config
+from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import MonitorError
 from .weeks import check_week, last_completed_week
 
@@ -498,7 +498,8 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     if print_metadata:
         click.echo(json.dumps(server.metadata_for(obj.db_path), indent=2, ensure_ascii=False))
         return
-    path = server.prepare_archive(obj.db_path)
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None  # serving needs none
+    path = server.prepare_archive(obj.db_path, timezone=config.timezone if config else None)
     sock = server.listen(host, port)
     url_host = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {path} at http://{url_host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)

@@ -225,7 +225,8 @@ class Daemon:
 
     def run(self) -> None:
         with DaemonLock(self.db_path):
-            Store(self.db_path).close()  # create or migrate the archive before any job
+            with Store(self.db_path) as store:  # create or migrate the archive before any job
+                store.set_timezone(self.config.timezone)
             self.build()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self.stop)

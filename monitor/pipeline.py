@@ -11,7 +11,7 @@ import asyncio
 import logging
 import time
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Callable, Sequence
 
 from . import analyze, backoff, canonical, dedup, extract, listing
@@ -98,6 +98,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     t0 = time.monotonic()
     chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
     store.sync_sources(chosen)
+    store.set_timezone(config.timezone)  # the archive's current_week view follows it
     summary = PollSummary()
     if sources is None and not force:
         chosen = _skip_not_due(config, store, chosen, summary, progress)
@@ -217,7 +218,7 @@ class _Cycle:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop
                 # keeps the other sources' requests going meanwhile.
-                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
+                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers, tz=self.config.tz)
             else:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
@@ -306,7 +307,7 @@ class _Cycle:
             title=title,
             summary=entry.summary or _teaser(text),
             text=text,
-            published=_normalise_date(published),
+            published=_normalise_date(published, self.config.tz),
             fetched_at=fetched_at,
             author=entry.author or (article.author if article else None),
             lang=(article.lang if article else None) or source.language,
@@ -369,8 +370,9 @@ def _teaser(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
 
 
-def _normalise_date(value: str | None) -> str | None:
-    """Dates become UTC ISO 8601; a bare date stays a date."""
+def _normalise_date(value: str | None, tz: tzinfo = timezone.utc) -> str | None:
+    """Dates become UTC ISO 8601; a bare date stays a date; a time without an offset (an
+    article page that gives none) is read in ``tz``, the configured timezone."""
     if not value:
         return None
     try:
@@ -380,5 +382,5 @@ def _normalise_date(value: str | None) -> str | None:
     if len(value) <= 10:
         return dt.date().isoformat()
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=tz)
     return dt.astimezone(timezone.utc).isoformat()

@@ -61,8 +61,9 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     return metadata
 
 
-def prepare_archive(db_path: str | Path) -> Path:
-    """Check that ``db_path`` is an archive and bring its schema, views included, up to date.
+def prepare_archive(db_path: str | Path, *, timezone: str | None = None) -> Path:
+    """Check that ``db_path`` is an archive and bring its schema, views included, up to date;
+    with ``timezone`` (the configured one), the ``current_week`` view follows it.
 
     Raises :class:`MonitorError` when the file is missing, is not an SQLite database or is
     another program's database; such a file is left as it was.
@@ -73,7 +74,9 @@ def prepare_archive(db_path: str | Path) -> Path:
     try:
         if not _schema_version(path):
             raise MonitorError(f"{path}: not a monitor archive: it has no monitor schema")
-        Store(path).close()
+        with Store(path) as store:
+            if timezone:
+                store.set_timezone(timezone)
     except sqlite3.DatabaseError as e:
         raise MonitorError(f"{path}: not a monitor archive: {e}") from None
     return path

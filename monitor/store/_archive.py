@@ -16,11 +16,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from ..facts import fact_key, relation
 from ..models import Fact, FetchResult, Item, Source
+from ..weeks import week_rows
 from ._migrations import MIGRATIONS
 
 
@@ -67,6 +69,7 @@ class Store:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -96,6 +99,19 @@ class Store:
                     continue
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
+
+    def set_timezone(self, name: str) -> None:
+        """Write the weeks of the configured timezone ``name`` into ``local_weeks`` (which the
+        ``current_week`` view reads), unless they are there already."""
+        if self.readonly:
+            return
+        held = self.db.execute("SELECT timezone FROM local_weeks LIMIT 1").fetchone()
+        if held and held[0] == name:
+            return
+        rows = week_rows(ZoneInfo(name))
+        with self.transaction():
+            self.db.execute("DELETE FROM local_weeks")
+            self.db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, name) for row in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -349,7 +349,36 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
     db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key]
+def _v13_local_weeks(db: sqlite_utils.Database) -> None:
+    """``local_weeks``: every ISO week's bounds in the configured timezone, as UTC, so that the
+    ``current_week`` view follows that timezone (SQL cannot convert timezones). The store
+    writes the configured zone's weeks (:meth:`Store.set_timezone`); a new archive starts
+    in Pakistan time, the default."""
+    from zoneinfo import ZoneInfo
+
+    from ..weeks import week_rows
+
+    db.executescript(
+        f"""
+        CREATE TABLE local_weeks (
+            week TEXT PRIMARY KEY,
+            starts TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            timezone TEXT NOT NULL
+        );
+        CREATE INDEX local_weeks_starts ON local_weeks(starts);
+        DROP VIEW current_week;
+        CREATE VIEW current_week AS SELECT coalesce(
+          (SELECT week FROM local_weeks
+           WHERE starts <= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND ends > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+           ORDER BY starts DESC LIMIT 1),
+          {iso_week_sql(PAKISTAN_TODAY_SQL)}) AS week;
+        """
+    )
+    db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, "Asia/Karachi") for row in week_rows(ZoneInfo("Asia/Karachi"))])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_local_weeks]
 
 
 # --------------------------------------------------------------------------- the store

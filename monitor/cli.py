@@ -506,6 +506,31 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     server.serve(path, sock, log_level="info" if obj.verbose else "warning")
 
 
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.pass_obj
+def snapshot(obj: Context, out: str, force: bool) -> None:
+    """Write a copy of the archive to publish, without subscriber addresses.
+
+    The copy is consistent even while the daemon writes, is one file (serve it with
+    `datasette serve --immutable OUT`), and keeps how many readers each digest went to but
+    not who they are.
+    """
+    from .privacy import PRIVATE_COLUMNS, WITHHELD
+    from .serve import prepare_archive
+
+    target = Path(out)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it")
+    if target.resolve() == Path(obj.db_path).resolve():
+        raise MonitorError("the snapshot cannot replace the archive itself")
+    prepare_archive(obj.db_path)  # an existing archive, brought up to date
+    with obj.store() as store:
+        store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
+    click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
+
+
 def main() -> None:
     cli(prog_name="monitor")
 

@@ -11,6 +11,10 @@ Visitors can only read. The archive is served as a mutable database, which Datas
 opens read-only (``mode=ro``) and which keeps working while the daemon writes in WAL mode;
 Datasette accepts only SELECT statements, no canned query is a write query, and any HTTP
 request other than GET or HEAD is answered 405 before it reaches Datasette.
+
+Visitors never see a subscriber's address: every connection Datasette opens gets the
+:func:`monitor.privacy.authorizer`, under which the columns that hold addresses read as
+NULL in pages and arbitrary SQL alike.
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ from typing import Any, Awaitable, Callable, MutableMapping
 
 import uvicorn
 import yaml
+from datasette import hookimpl
 from datasette.app import Datasette
+from datasette.plugins import pm
 
+from . import privacy
 from .errors import MonitorError
 from .store import Store
 
@@ -91,8 +98,22 @@ def _schema_version(path: Path) -> int:
         conn.close()
 
 
+class _Privacy:
+    """A Datasette plugin: each connection Datasette opens gets the privacy authorizer."""
+
+    NAME = "monitor-privacy"
+    __name__ = NAME  # Datasette lists plugins by name (a name that is no importable package)
+
+    @hookimpl
+    def prepare_connection(self, conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
+        conn.set_authorizer(privacy.authorizer)
+
+
 def datasette_for(db_path: str | Path) -> Datasette:
-    """A Datasette instance serving the archive with the shipped metadata and settings."""
+    """A Datasette instance serving the archive with the shipped metadata and settings, and
+    without subscriber addresses (:class:`_Privacy`)."""
+    if not pm.has_plugin(_Privacy.NAME):
+        pm.register(_Privacy(), name=_Privacy.NAME)
     return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
 
 

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from ..facts import fact_key, relation
 from ..models import Fact, FetchResult, Item, Source
+from ..privacy import redact
 from ..weeks import week_rows
 from ._migrations import MIGRATIONS
 
@@ -99,6 +101,34 @@ class Store:
                     continue
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
+
+    def snapshot(self, target: str | Path, *, private: Mapping[str, Iterable[str]], placeholder: str) -> Path:
+        """Copy the archive to ``target`` consistently (even while a poll writes), in one file
+        (no WAL), with each ``private`` column's JSON list replaced by as many
+        ``placeholder`` strings, other values of it by NULL; rebuilt, so that no page of the
+        copy keeps an old value. ``target`` appears whole or not at all."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute("BEGIN")
+            for table, columns in private.items():
+                for column in columns:
+                    copy.execute(
+                        f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
+                        f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
+                        [placeholder],
+                    )
+            copy.execute("COMMIT")
+            copy.execute("VACUUM")
+        finally:
+            copy.close()
+        os.replace(tmp, target)
+        return target
 
     def set_timezone(self, name: str) -> None:
         """Write the weeks of the configured timezone ``name`` into ``local_weeks`` (which the
@@ -275,6 +305,10 @@ class Store:
         return rows[0] if rows else None
 
     def set_digest(self, week: str, **fields: Any) -> None:
+        """Write fields of ``week``'s digest row; an ``error`` is stored without the addresses
+        an SMTP server's reply may quote (:func:`monitor.privacy.redact`)."""
+        if fields.get("error"):
+            fields["error"] = redact(fields["error"])
         with self.transaction():
             self.db["digests"].upsert({"week": week, **fields}, pk="week")
 
@@ -356,8 +390,9 @@ class Store:
             return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
 
     def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
+        """End a run; its ``detail`` is stored without email addresses (a failed send's reason)."""
         with self.transaction():
-            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": detail})
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": redact(detail)})
 
     def last_run(self, job: str, outcome: str | None = None) -> dict | None:
         q = "SELECT * FROM runs WHERE job = ?" + (" AND outcome = ?" if outcome else "") + " ORDER BY id DESC LIMIT 1"

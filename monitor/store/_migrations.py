@@ -378,7 +378,17 @@ def _v13_local_weeks(db: sqlite_utils.Database) -> None:
     db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, "Asia/Karachi") for row in week_rows(ZoneInfo("Asia/Karachi"))])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_local_weeks]
+def _v14_no_addresses_in_free_text(db: sqlite_utils.Database) -> None:
+    """Email addresses leave the free text of earlier digest errors and job details (an SMTP
+    server's refusal quotes them); the store now writes both without them."""
+    from ..privacy import redact
+
+    for table, key, column in (("digests", "week", "error"), ("runs", "id", "detail")):
+        rows = db.execute(f"SELECT [{key}], [{column}] FROM [{table}] WHERE [{column}] LIKE '%@%'").fetchall()
+        db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(redact(text), pk) for pk, text in rows])
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_local_weeks, _v14_no_addresses_in_free_text]
 
 
 # --------------------------------------------------------------------------- the store

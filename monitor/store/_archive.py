@@ -317,12 +317,14 @@ class Store:
 
     # ------------------------------------------------------------------ digest content and delivery
 
-    def claim_digest(self, week: str, *, force: bool = False, **fields: Any) -> dict | None:
-        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already.
+    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), **fields: Any) -> dict | None:
+        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already,
+        and record the items it carries: ``carried`` holds ``(item id, late)`` pairs.
 
-        Runs in one immediate transaction, so of two senders racing for a week only one wins.
-        Returns ``None`` when the claim succeeded, else the row that blocked it (unchanged).
-        ``force`` claims the week whatever its status.
+        Runs in one immediate transaction, so of two senders racing for a week only one wins,
+        and an item carried by another digest cannot be recorded again (``digest_items`` has
+        one row per item). Returns ``None`` when the claim succeeded, else the row that
+        blocked it (unchanged). ``force`` claims the week whatever its status.
         """
         with self.transaction():
             row = self.digest(week)
@@ -332,7 +334,46 @@ class Store:
             reset = {"sent_at": None, "error": None, "refused": None, "eml_path": None}
             created = (row or {}).get("created_at") or utcnow()
             self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+            self.db.conn.executemany("INSERT INTO digest_items (item, week, late) VALUES (?, ?, ?)", [(item, week, int(late)) for item, late in carried])
         return None
+
+    def forget_carried(self, week: str) -> None:
+        """``week``'s digest did not go out: the items it would have carried are free again."""
+        with self.transaction():
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+
+    def carried_items(self, *, except_week: str | None = None) -> set[str]:
+        """The items carried by a digest (other than ``except_week``'s)."""
+        return {r[0] for r in self.db.execute("SELECT item FROM digest_items WHERE week IS NOT ?", [except_week])}
+
+    def carried_clusters(self, *, except_week: str | None = None) -> set[str]:
+        """The story clusters of which a digest (other than ``except_week``'s) carried an item."""
+        q = "SELECT DISTINCT m.cluster_id FROM digest_items d JOIN cluster_members m ON m.item_id = d.item WHERE d.week IS NOT ?"
+        return {r[0] for r in self.db.execute(q, [except_week])}
+
+    def late_items(self, weeks: Sequence[str], *, except_week: str | None = None) -> list[dict]:
+        """Relevant items of ``weeks`` whose week's digest went out (``sent``, or ``sending``
+        and so perhaps delivered) without them, and that no digest other than
+        ``except_week``'s carries: items stored after their week's digest. Oldest first."""
+        if not weeks:
+            return []
+        q = f"""
+        SELECT i.* FROM items i JOIN digests d ON d.week = i.week AND d.status IN ('sent', 'sending')
+        WHERE i.week IN ({",".join("?" * len(weeks))}) AND i.relevant = 1
+          AND NOT EXISTS (SELECT 1 FROM digest_items c WHERE c.item = i.id AND c.week IS NOT ?)
+        ORDER BY i.published, i.id
+        """
+        return [_decode_item(r) for r in self.db.query(q, [*weeks, except_week])]
+
+    def item_clusters(self, ids: Sequence[str]) -> dict[str, dict]:
+        """Like :meth:`week_clusters`, for the items ``ids``."""
+        q = """
+        SELECT m.item_id, m.cluster_id, c.primary_item, d.outlet FROM cluster_members m
+        JOIN clusters c ON c.id = m.cluster_id LEFT JOIN dedup_items d ON d.id = m.item_id
+        WHERE m.item_id IN (SELECT value FROM json_each(?))
+        """
+        return {r["item_id"]: r for r in self.db.query(q, [json.dumps(list(ids))])}
 
     def week_facts(self, week: str) -> list[dict]:
         """The facts found in the items of ``week``, oldest first, with each item's URL and the

@@ -388,7 +388,26 @@ def _v14_no_addresses_in_free_text(db: sqlite_utils.Database) -> None:
         db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(redact(text), pk) for pk, text in rows])
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_local_weeks, _v14_no_addresses_in_free_text]
+def _v15_digest_items(db: sqlite_utils.Database) -> None:
+    """``digest_items``: which digest carried each item, on time or late. An item is carried by
+    one digest at most (its primary key). Digests sent before record their week's relevant
+    items stored before the send began."""
+    db.executescript(
+        """
+        CREATE TABLE digest_items (
+            item TEXT PRIMARY KEY REFERENCES items(id),
+            week TEXT NOT NULL REFERENCES digests(week),
+            late INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX digest_items_week ON digest_items(week);
+        INSERT OR IGNORE INTO digest_items (item, week, late)
+            SELECT i.id, d.week, 0 FROM digests d JOIN items i ON i.week = d.week AND i.relevant = 1
+            WHERE d.status IN ('sent', 'sending') AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at, i.fetched_at);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_local_weeks, _v14_no_addresses_in_free_text, _v15_digest_items]
 
 
 # --------------------------------------------------------------------------- the store

@@ -97,6 +97,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
     \b
     Quick start:
       monitor demo                  the whole pipeline offline on bundled sample sources
+      monitor init                  write a starter sources.yaml to edit
       monitor sources check         validate sources.yaml without the network
       monitor poll                  fetch every source once, store new items
       monitor digest --week 2025-W34
@@ -277,7 +278,8 @@ def demo(obj: Context, out_dir: str) -> None:
     """Run the whole pipeline offline on the bundled sample sources.
 
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
-    once, writes the digest of the sample week and prints where everything is.
+    once, writes the digest of the sample week and prints where everything is. Without a
+    sources.yaml (or --config) it uses the watch list the monitor ships with.
     """
     from .demo import run_demo
 
@@ -285,8 +287,15 @@ def demo(obj: Context, out_dir: str) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
 
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None
+    if config is None:
+        from .config import parse_config
+        from .resources import watch_list, watch_list_path
+
+        click.echo(f"No {DEFAULT_CONFIG} here: using the bundled watch list (`monitor init` writes it out to edit).", err=True)
+        config = parse_config(watch_list(), str(watch_list_path()))
     click.echo("Polling the bundled sample sources...", err=True)
-    result = run_demo(obj.config, out_dir, progress=progress)
+    result = run_demo(config, out_dir, progress=progress)
     click.echo(result.summary.line())
     click.echo(f"Digest for {result.week}: {result.stories} stories")
     click.echo(f"  database: {result.db}")
@@ -297,6 +306,35 @@ def demo(obj: Context, out_dir: str) -> None:
         names = ", ".join(r.source for r in result.summary.failed)
         click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
         sys.exit(1)
+
+
+# --------------------------------------------------------------------------- init
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def init(obj: Context, path: str | None, force: bool) -> None:
+    """Write a starter sources.yaml: the watch list the monitor ships with.
+
+    Writes to PATH, else to the --config file, else to sources.yaml in this folder. An
+    existing file is left alone unless --force. Edit it, then `monitor sources check`.
+    """
+    from .config import parse_config
+    from .resources import watch_list
+
+    target = Path(path or obj.config_path or DEFAULT_CONFIG)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
+    text = watch_list()
+    config = parse_config(text, str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    config_option = "" if str(target) == DEFAULT_CONFIG else f" --config {target}"
+    click.echo(f"Wrote {target}: {len(config.sources)} sources, {len(config.topics)} topics. Next:")
+    click.echo(f"  monitor{config_option} sources check    # after editing it")
+    click.echo(f"  monitor{config_option} poll")
 
 
 # --------------------------------------------------------------------------- status

@@ -21,15 +21,14 @@ Every relevant item reaches one digest at most (``digest_items``): its week's, w
 stored before that digest was sent, else the next one sent, as a late story. A late report of
 a story that a digest already told is counted as carried but not told again.
 
-The renderers turn the record into text with the jinja2 templates in ``templates/``
-(autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
+The renderers turn the record into text with the jinja2 templates in ``templates/`` (an
+installed wheel carries a copy, see :mod:`monitor.resources`; autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
 no script, no image, absolute links. :func:`fit_html` keeps it under :data:`MAX_HTML_BYTES`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import textwrap
 from collections import defaultdict
@@ -43,6 +42,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .resources import templates_dir
 from .facts import shift_period
 from .store import Store
 from .text import split_sentences
@@ -50,7 +50,7 @@ from .weeks import check_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.digest")
 
-TEMPLATES = Path(os.environ.get("MONITOR_TEMPLATES") or Path(__file__).resolve().parent.parent / "templates")
+TEMPLATES = templates_dir()  # the checkout's templates/, or the installed copy
 
 #: Gmail clips a message whose HTML is over about 102 KB; stay clear of it.
 MAX_HTML_BYTES = 100_000

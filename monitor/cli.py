@@ -30,6 +30,7 @@ class Context:
     db_path: str
     verbose: int
     _config: Config | None = None
+    log_format: str = "text"
 
     @property
     def config(self) -> Config:
@@ -106,7 +107,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
       monitor serve                 explore the archive in Datasette
     """
     setup_logging(verbose, log_format)
-    ctx.obj = Context(config_path, db_path, verbose)
+    ctx.obj = Context(config_path, db_path, verbose, log_format=log_format)
 
 
 # --------------------------------------------------------------------------- sources
@@ -489,18 +490,22 @@ def _clip(text: str, width: int) -> str:
 
 @cli.command()
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="Override the poll interval, in seconds (the config gives minutes).")
-@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM.")
+@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM; it is stopped then.")
 @click.pass_obj
 def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> None:
     """Run the daemon: poll the sources and send the weekly digest on schedule.
 
     On start it catches up what it missed while it was down (a poll, and the last week's
     digest if it was not sent and is recent). One daemon per archive: a second one is
-    refused. SIGTERM or Ctrl-C stops it cleanly.
+    refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
+    --shutdown-timeout, else it is stopped and the daemon exits then.
     """
+    import functools
+
     from .daemon import Daemon
 
-    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout).run()
+    log_setup = functools.partial(setup_logging, obj.verbose, obj.log_format)  # the same logging in each job's process
+    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
 
 
 @cli.command()

@@ -15,7 +15,7 @@ import pytest
 
 from monitor import pipeline
 from monitor.config import load_config
-from monitor.digest import build_digest, render_text
+from monitor.digest import build_digest
 from monitor.mail import send_digest
 from monitor.sitesrv import SiteServer, send
 from monitor.store import Store

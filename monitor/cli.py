@@ -512,7 +512,8 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval the daemon runs with, if overridden.")
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
-    """Exit 0 when the last successful poll is recent, 1 otherwise (for container health checks)."""
+    """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
+    health checks): a poll in which every source failed or is backing off makes it 1."""
     from .daemon import healthy
 
     with obj.store() as store:

@@ -116,6 +116,9 @@ class Fact:
     unit: str  # USD_million, PKR_million, count, rank, percent
     quote: str
     published: str | None = None
+    #: For a growth rate: ``yoy`` (against a year before), ``mom`` (against the month before)
+    #: or ``unknown``; ``""`` for a level.
+    basis: str = ""
 
 
 @dataclass(frozen=True)

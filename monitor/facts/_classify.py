@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ._numbers import _NUM, Figure
-from ._periods import (
-    _BASE_CUE,
-    _COMPARISON_CUE,
-    _URDU_COMPARISON_AFTER,
-    Period,
-    shift_period,
-)
+from ._comparisons import Span, basis_words, span_of
+from ._periods import Period, fiscal_end, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
 
 _TARGET_CUE = re.compile(
@@ -178,22 +174,31 @@ def _nearest(periods: list[Period], figure: Figure) -> Period | None:
     return min(periods, key=distance) if periods else None
 
 
-def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int) -> Period | None:
-    """The period dating a figure: the nearest in its clause; else the nearest before it that
-    frames the whole sentence (before any subject) or follows the figure's own subject."""
-    if _is_comparison_figure(figure, sentence):
-        after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
-        return after[0] if after else None
-    # "$2.28bn in the same period of the previous year": the base period right after the figure
-    right_after = [p for p in periods if p.shift and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int, spans: list[Span]) -> Period | None:
+    """The period dating a figure.
+
+    A base (a figure in a comparison span) takes the period of its span: the first after it,
+    else the last before it (Urdu names the base's period first). Any other figure takes a
+    base period right after it ("$2.3bn in the same period of the previous year"), else the
+    nearest main period in its clause, else a base period before it in its clause (Urdu:
+    "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"), else the nearest main period before
+    it that frames the whole sentence (before any subject) or follows its own subject."""
+    span = base_span(figure, spans)
+    if span is not None:
+        inside = [p for p in periods if span.holds(p.start, p.end)]
+        named = [p for p in inside if p.value and not (p.shift or p.fy or p.months_back)]
+        inside = named or inside  # "the previous month of January 2022": January 2022
+        after = [p for p in inside if p.start >= figure.end]
+        before = [p for p in inside if p.end <= figure.start]
+        return after[0] if after else before[-1] if before else None
+    right_after = [p for p in periods if (p.shift or p.fy) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     if in_clause:
         return _nearest(in_clause, figure)
-    # Urdu puts the base's period first: "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"
-    bases = [p for p in periods if p.shift and clause[0] <= p.start and p.end <= figure.start]
+    bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
     if bases:
         return bases[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
@@ -203,44 +208,59 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
 _AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
 
 
-_SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from July 2024 to March 2025" names a span
+def _mark_bases(periods: list[Period], spans: list[Span]) -> list[Period]:
+    """Mark the periods that are bases of comparisons: those in a comparison span, and those
+    the scanner knows to be bases ("the same period last year")."""
+    return [replace(p, comparison=p.comparison or span_of(spans, p.start, p.end) is not None) for p in periods]
 
 
-def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> list[Period]:
-    """Mark the periods that are bases of comparisons: "compared to FY 2022-23", "from $345m
-    in March", Urdu "... کے مقابلے"."""
-    ends = [f.end for f in figures if _is_comparison_figure(f, sentence)]
-    marked = []
-    for p in periods:
-        before = sentence[max(0, p.start - 60) : p.start]
-        base = (
-            p.comparison
-            or any(end <= p.start and _AFTER_FIGURE.fullmatch(sentence, end, p.start) for end in ends)
-            or (_COMPARISON_CUE.search(before) and not (":" in p.value and _SPAN_FROM.search(before)))
-            or _BASE_CUE.search(before)
-            or _URDU_COMPARISON_AFTER.match(sentence, p.end)
-        )
-        marked.append(replace(p, comparison=bool(base)))
-    return marked
-
-
-def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
-    """Whether a figure is the base of a comparison ("from $286m"); a percentage never is."""
-    return figure.unit != "percent" and bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
+def base_span(figure: Figure, spans: list[Span]) -> Span | None:
+    """The comparison span a figure is the base of; a percentage never is one."""
+    return None if figure.unit == "percent" else span_of(spans, figure.start, figure.end)
 
 
 def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:
-    """A period's value; "the same period of the previous year" shifts the period it is
-    compared with: the nearest main period before it, else the sentence's main period
-    ("$2.8bn in July-March of FY25, against $2.3bn in the same period of the previous year":
-    July-March of FY24, not the FY of a "Survey 2024-25" named earlier)."""
+    """A period's value. A base named relative to the period it is compared with is resolved
+    against it: the nearest main period before it, else the sentence's main period. "The same
+    period of the previous year" moves it a year back ("$2.8bn in July-March of FY25, against
+    $2.3bn in the same period of the previous year": July-March of FY24, not the FY of a
+    "Survey 2024-25" named earlier); "the same period of FY2020-21" moves its months into that
+    fiscal year; "the previous month" is the month before it."""
     if period is None:
         return ""
-    if period.shift:
+    if period.shift or period.fy or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
         base = before[-1] if before else main
-        return shift_period(base, period.shift) if base else ""
+        if not base:
+            return "" if (period.shift or period.fy) else period.value
+        if period.fy:
+            return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
+        if period.months_back:
+            return shift_months(base, period.months_back) or period.value
+        return shift_period(base, period.shift)
     return period.value
+
+
+def infer_main(periods: list[Period], spans: list[Span], sentence: str, published: date | None) -> str:
+    """This period, when a sentence names only the base it is compared with: "up 36pc
+    year-on-year, compared to $225m in March 2023" is March 2024. A month base is a year
+    back when the words say so (year-on-year, last year), a month back when they say that;
+    else the later of the two that is not after the article. A fiscal year or a part of one
+    is a year back."""
+    base = next((p for p in periods if p.comparison and p.value and not (p.shift or p.fy or p.months_back)), None)
+    if base is None:
+        return ""
+    if not re.fullmatch(r"\d{4}-\d\d", base.value):
+        return shift_period(base.value, -1)
+    span = span_of(spans, base.start, base.end)
+    relation = (span.relation if span else "") or basis_words(sentence)
+    if relation == "mom":
+        return shift_months(base.value, -1)
+    if relation == "yoy" or published is None:
+        return shift_period(base.value, -1) if relation == "yoy" else ""
+    latest = f"{published.year}-{published.month:02d}"
+    candidates = [c for c in (shift_period(base.value, -1), shift_months(base.value, -1)) if c <= latest]
+    return max(candidates) if candidates else ""
 
 
 # --------------------------------------------------------------------------- extraction

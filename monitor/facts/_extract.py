@@ -11,13 +11,15 @@ from ..models import Fact
 from ..text import normalise_digits, split_sentences
 from ._classify import (
     _clause,
-    _is_comparison_figure,
     _mark_bases,
     _period_for,
     _Place,
     _resolve,
+    base_span,
     classify,
+    infer_main,
 )
+from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
 from ._periods import Period, _PeriodScanner, _published_date
 from ._series import PLAUSIBLE, same_fact
@@ -50,44 +52,53 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
-        for figure, series, period, value in found:
-            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published)
+        for figure, series, period, value, basis in found:
+            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis)
             if _plausible(fact):
                 facts.append(fact)
     return _unique(facts)
 
 
-def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[tuple[Figure, str, str, float]], _Context]:
-    """``(figure, series, period, value)`` of one sentence, and the context for the next."""
+_Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
+
+
+def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[_Found], _Context]:
+    """``(figure, series, period, value, basis)`` of one sentence, and the context for the next."""
     subjects = find_subjects(sentence)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
-    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), figures, sentence)
+    spans = comparison_spans(sentence, figures)
+    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and any(p.back for p in periods):
         main = context.period  # "during the period under review"
+    if not main:
+        main = infer_main(periods, spans, sentence, day)
     inherited = not subjects and context.kind and _ANAPHOR.search(sentence)
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, context, main or context.period)
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
-            found.append((figure, classified[0], place.period, classified[1]))
+            series = classified[0]
+            basis = _basis(place, spans, series) if figure.unit == "percent" and series != "other" else ""
+            found.append((figure, series, place.period, classified[1], basis))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
     return found, context if inherited else _Context()
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], previous: _Context, main: str) -> _Place | None:
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
     to it. A percentage without a period takes the previous sentence's period if both
     sentences are about the same subject ("On a month-on-month basis, exports fell 2pc").
+    A base of a comparison whose period cannot be told is no fact.
     """
     bounds = _clause(sentence, figure)
     subject = _subject_for(figure, subjects, bounds)
@@ -98,20 +109,52 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if kind is None and figure.unit != "rank":
         return None
     first_subject = subjects[0].start if subjects else len(sentence)
-    period = _period_for(figure, periods, sentence, bounds, subject, first_subject)
-    if period is None and _is_comparison_figure(figure, sentence):
+    period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    base = base_span(figure, spans)
+    if period is None and base is not None:
         return None
     if period is not None and period.back:
         value = previous.period
     elif period is not None:
         value = _resolve(period, main, periods)
+    elif main and not inherited and _inferred(periods, main):
+        value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period
     else:
         value = ""
+    if base is not None and not value:
+        return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
+
+
+def _inferred(periods: list[Period], main: str) -> bool:
+    """Whether the sentence's main period is named nowhere in it (it was inferred from the
+    base it is compared with): then it dates every figure that is no base."""
+    return not any(p.value == main and not p.comparison for p in periods)
+
+
+def _basis(place: _Place, spans: list[Span], series: str) -> str:
+    """How a growth rate is measured: ``yoy``, ``mom`` or ``unknown``.
+
+    The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
+    previous month"); else the comparison in its clause, by the distance between the base's
+    period and this one; else a rate over a fiscal year or part of one is against the same
+    months a year before, and a month's rate is ``unknown``.
+    """
+    said = basis_words(place.clause)
+    if said:
+        return said
+    figure = place.figure
+    for span in spans:
+        if span.relation and place.clause and place.sentence.find(place.clause) <= span.start <= place.sentence.find(place.clause) + len(place.clause):
+            return span.relation
+    if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
+        return "yoy"
+    del figure
+    return "unknown"
 
 
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)

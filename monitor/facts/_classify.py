@@ -104,8 +104,12 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or place.kind == "it_component" or _TARGET_CUE.search(place.clause):
+    if place.target or place.kind == "it_component" or _targeted(place, head):
         return "other", value
+    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)):
+        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar"
+    if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
+        return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
     if _OTHER_CUE.search(place.clause):
@@ -122,6 +126,34 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
         return "vpn_registrations", value
     return "other", value
+
+
+#: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
+_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
+#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
+_DESTINATION = re.compile(
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
+)
+#: Money followed by a comparative: a difference between two figures, not a level.
+_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
+
+
+def _targeted(place: _Place, head: str) -> bool:
+    """Whether a figure is a target or projection: a cue ("expected to reach", "aims at",
+    "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
+    clause is another figure's ("... was $396 million and we hope it will reach half a billion")."""
+    if _TARGET_CUE.search(head):
+        return not _FROM_BEFORE.search(head)  # "envisaged increasing exports from $3.2bn to $4.2bn": $3.2bn is the actual
+    tail = place.clause[len(head) :]
+    return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
+
+
+_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع")  # Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں"
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 
 
 _LEVEL_BEFORE = re.compile(
@@ -196,11 +228,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
-    if in_clause:
-        return _nearest(in_clause, figure)
     bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
-    if bases:
-        return bases[-1]
+    if in_clause or bases:
+        return _nearest(in_clause + bases, figure)
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..models import Fact
@@ -64,7 +64,7 @@ _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, b
 
 def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[_Found], _Context]:
     """``(figure, series, period, value, basis)`` of one sentence, and the context for the next."""
-    subjects = find_subjects(sentence)
+    subjects, from_context = _bare_exports(find_subjects(sentence), sentence, context)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
@@ -75,12 +75,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         main = context.period  # "during the period under review"
     if not main:
         main = infer_main(periods, spans, sentence, day)
-    inherited = not subjects and context.kind and _ANAPHOR.search(sentence)
+    inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period)
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -92,7 +92,28 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     return found, context if inherited else _Context()
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str) -> _Place | None:
+def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
+    """"Exports" alone are IT exports when the sentence names IT elsewhere ("... the IT
+    industry's strength"), or when the sentence before was about IT exports; else someone
+    else's. Returns the subjects and whether one was taken from the sentence before."""
+    if not any(s.kind == "exports" for s in subjects):
+        return subjects, False
+    if _IT_MENTION.search(sentence):
+        kind, from_context = "it_exports", False
+    elif context.kind == "it_exports":
+        kind, from_context = "it_exports", True
+    else:
+        return [s for s in subjects if s.kind != "exports"], False  # nobody's in particular: no evidence either way
+    return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
+
+
+_IT_MENTION = re.compile(
+    r"(?<![\w])(?:(?-i:IT|ICT|ITeS)|information\s+technology|software)(?![\w])|آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی",
+    re.IGNORECASE,
+)
+
+
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
@@ -102,7 +123,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     """
     bounds = _clause(sentence, figure)
     subject = _subject_for(figure, subjects, bounds)
-    inherited = not subjects and _ANAPHOR.search(sentence)
+    inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
     if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):
         kind = None

@@ -77,10 +77,15 @@ _CALENDAR_YEAR = re.compile(
 _TARGET_YEAR = re.compile(
     r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
+#: "The same period of the previous (fiscal) year": a year before the period it is compared with,
+#: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
+_SAME_PERIOD_LAST_YEAR = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_COMPARISON = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
-    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    r"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
     re.IGNORECASE,
 )
 #: "the same period of 2020-21", "the corresponding months of the fiscal year 2021-22", "the
@@ -246,6 +251,8 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
+        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, shift=1)
         for m in _URDU_SAME_PERIOD.finditer(s):
             self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
         for m in _SAME_PERIOD_OF_FY.finditer(s):

@@ -27,7 +27,19 @@ _BETWEEN = (
     r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
     r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
-_EXPORTS = r"(?:export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+#: Words that make "exports" someone else's when they stand between IT and "exports" ("IT
+#: sector's share of total exports").
+_OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|country's|share|contribution|percent|per|%"
+#: IT, named in a window of a few words before or after an exports word, in one clause:
+#: "export receipts from the IT sector", "exports of IT and ITeS services", Urdu "آئی ٹی کی
+#: برآمدات", "انفارمیشن ٹیکنالوجی کے شعبے کی برآمدات".
+_IT_WORD = (
+    r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|call\s+cent(?:re|er)s?)"
+)
+_WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
+_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|سافٹ\s?ویئر|کمپیوٹر)"
+_UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -40,7 +52,13 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
-        r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
+        rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
+        rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        # "earned $214m by providing IT services in various countries": services sold abroad
+        rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
+        # "export remittances", SBP's name for what IT exporters bring home
+        r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
+        rf"|{_UR_IT}(?:[\s،,]+\S+){{0,6}}?\s*{_UR_EXPORTS}",
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
@@ -57,6 +75,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
+    # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
+    ("exports", re.compile(r"(?<![\w])(?:exports?|export\s+(?:earnings|receipts|proceeds|revenues?))(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
@@ -79,7 +99,8 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export",),
-    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ"),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
+    "exports": ("export", "برآمد", "ایکسپورٹ"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
     "vpn": ("vpn", "virtual private", "وی"),
 }

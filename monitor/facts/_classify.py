@@ -44,7 +44,10 @@ _COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bann
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    r"|،|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])"  # Urdu separates its clauses with commas
+)
 
 
 def _clause(sentence: str, figure: Figure) -> tuple[int, int]:

@@ -129,13 +129,21 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         kind = None
     if kind is None and figure.unit != "rank":
         return None
+    if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
+        return None  # "India's export of software services", "Kerala's IT hub"
+    if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
+        return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
     base = base_span(figure, spans)
     if period is None and base is not None:
         return None
     if period is not None and period.back:
-        value = previous.period
+        # "during the same period": the period the sentence has named, else the sentence before's
+        named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
+        value = named or previous.period
+        if not value:
+            return None  # a period referred to but not known: no fact rather than an undated one
     elif period is not None:
         value = _resolve(period, main, periods)
     elif main and not inherited and _inferred(periods, main):
@@ -149,6 +157,29 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
+
+
+#: Another country's or region's own figures: "India's", "Indian companies", "the Telangana
+#: government". Countries and the states and cities whose IT exports the press reports.
+_FOREIGN_PLACES = (
+    r"India|Bangladesh|China|Philippines|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Kenya|Indonesia|Malaysia|Brazil|Ukraine|Russia|"
+    r"Telangana|Kerala|Karnataka|Maharashtra|Tamil\s+Nadu|Gujarat|Bengaluru|Bangalore|Chennai|Mumbai|Delhi|Pune|Noida|Kolkata"
+)
+_FOREIGN_OWNER = re.compile(
+    rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)"
+    r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
+)
+_PAKISTAN = re.compile(
+    r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
+)
+
+
+def _compared_with_other(figure: Figure, sentence: str, subjects: list[Subject], spans: list[Span], bounds: tuple[int, int]) -> bool:
+    """Whether a rate is the growth of something the monitor does not track, named in the
+    comparison that follows it in its clause."""
+    span = next((s for s in spans if s.start >= figure.end and s.start < bounds[1]), None)
+    return span is not None and any(s.kind is None and span.holds(s.start, s.end) for s in subjects)
 
 
 def _inferred(periods: list[Period], main: str) -> bool:

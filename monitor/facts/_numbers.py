@@ -195,9 +195,31 @@ def _ranks(sentence: str) -> list[Figure]:
     return found
 
 
+def _borrow_scales(money: list[Figure], sentence: str) -> list[Figure]:
+    """An amount written without its scale ("rose to $227 compared to $224 million") takes the
+    scale of another amount of the sentence in the same currency whose number is close to it
+    (within half): a dropped word, not a sum of a few hundred dollars."""
+    out = []
+    for f in money:
+        text = sentence[f.start : f.end]
+        raw = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+        if raw and not re.search(rf"\d\s?{_EN_SCALE}", text, re.IGNORECASE) and f.value < 0.001 * 1e3:
+            number = _number(raw.group())
+            for other in money:
+                other_raw = re.search(r"\d[\d,]*(?:\.\d+)?", sentence[other.start : other.end])
+                if other is f or other.unit != f.unit or not other_raw:
+                    continue
+                other_number = _number(other_raw.group())
+                if other_number and other.value >= 1 and 0.5 <= number / other_number <= 1.5:
+                    f = Figure(number * other.value / other_number, f.unit, f.start, f.end, f.noun)
+                    break
+        out.append(f)
+    return out
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """Every money amount, percentage, count and rank in ``sentence`` (digits normalised)."""
-    money = _dedupe_overlaps(_money(sentence))
+    money = _borrow_scales(_dedupe_overlaps(_money(sentence)), sentence)
     percents = _percents(sentence)
     ranks = _ranks(sentence)
     counts = _counts(sentence, money + percents + ranks)

@@ -62,7 +62,7 @@ _QUARTER_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
 _URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
@@ -70,7 +70,7 @@ _URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے|گذشتہ)\s+(?:ما�
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
-    r"(?:\b(?:in|during|for|of|calendar\s+year|CY)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
@@ -99,7 +99,8 @@ _SAME_PERIOD_OF_FY = re.compile(
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(?:during|in|for|over)\s+the\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"|اس\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b",
     re.IGNORECASE,
 )

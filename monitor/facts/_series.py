@@ -20,13 +20,15 @@ SERIES = (
 )
 UNITS = ("USD_million", "PKR_million", "count", "rank", "percent")
 
-#: Accepted (series, unit) pairs and their plausible value ranges, inclusive.
+#: Accepted (series, unit) pairs and their plausible value ranges, inclusive: wide enough for
+#: the history (monthly IT exports were about $100m in 2019) and a few years of growth, narrow
+#: enough to catch a figure off by a thousand ("$1.46 million" where billion was meant).
 PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
-    ("it_exports_monthly", "USD_million"): (150, 600),
+    ("it_exports_monthly", "USD_million"): (50, 1_000),
     ("it_exports_monthly", "percent"): (-60, 150),
-    ("it_exports_cumulative", "USD_million"): (300, 6_000),
+    ("it_exports_cumulative", "USD_million"): (100, 12_000),
     ("it_exports_cumulative", "percent"): (-60, 150),
-    ("it_exports_annual", "USD_million"): (800, 8_000),
+    ("it_exports_annual", "USD_million"): (500, 15_000),
     ("it_exports_annual", "percent"): (-60, 150),
     ("freelancer_earnings", "USD_million"): (5, 5_000),
     ("freelancer_earnings", "PKR_million"): (1_000, 1_500_000),

@@ -46,7 +46,8 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
-    r"|،|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])"  # Urdu separates its clauses with commas
+    # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
+    r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
 )
 
 
@@ -234,6 +235,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
     if in_clause or bases:
         return _nearest(in_clause + bases, figure)
+    preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
+    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy):
+        return preceding[-1]  # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
 

@@ -122,7 +122,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     A base of a comparison whose period cannot be told is no fact.
     """
     bounds = _clause(sentence, figure)
-    subject = _subject_for(figure, subjects, bounds)
+    subject = _subject_for(figure, subjects, bounds, sentence)
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
     if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):

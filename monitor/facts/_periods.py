@@ -232,9 +232,12 @@ class _PeriodScanner:
                 out.append((m.start(), m.end(), end))
             else:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
+        explicit = list(out)
         for m in _FY_RELATIVE.finditer(self.s):
             if self.published is None:
                 continue
+            if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
+                continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
             current = _fy_of(self.published)
             shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,

@@ -76,7 +76,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
-    ("exports", re.compile(r"(?<![\w])(?:exports?|export\s+(?:earnings|receipts|proceeds|revenues?))(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
+    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
@@ -121,11 +121,16 @@ def find_subjects(sentence: str) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int]) -> Subject | None:
+#: A relative clause after a figure speaks of something else: "$164m, which was 12.6pc of ICT
+#: exports" does not make the $164m ICT exports.
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who)\b|\bof\s+(?:the\s+)?total\b", re.IGNORECASE)
+
+
+def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int], sentence: str = "") -> Subject | None:
     """The figure's subject: the nearest before it in its clause, else the first shortly after
     it in its clause, else the nearest before it in the sentence."""
     before = [s for s in subjects if s.end <= figure.start]
-    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1]]
+    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
         return before[-1]
     if after:

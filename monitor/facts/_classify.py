@@ -26,7 +26,7 @@ _OTHER_CUE = re.compile(
 )
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
-    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ|زیادہ",
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضاف\w*|بڑھ\w*|زیادہ",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
@@ -45,7 +45,7 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
 )
@@ -83,6 +83,13 @@ def _growth_sign(clause_head: str, after: str) -> int:
     down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
     if up or down:
         return -1 if max(down, default=-1) > max(up, default=-1) else 1
+    # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ"
+    window = re.match(r"[^.،,;]{0,40}", after).group()
+    for m in re.finditer(r"[^\W\d_]+", window):
+        if _GROWTH_DOWN.fullmatch(m.group()):
+            return -1
+        if _GROWTH_UP.fullmatch(m.group()) and not _NEUTRAL.fullmatch(m.group()):
+            return 1
     if right and _NEUTRAL.fullmatch(right.group(1)):
         return 1
     return 0
@@ -127,7 +134,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
         return _freelancer_series(place), value
-    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
 
@@ -186,6 +193,15 @@ def _freelancer_series(place: _Place) -> str:
         return "freelancer_earnings"
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
+
+
+def _registrants(place: _Place) -> bool:
+    """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
+    registered their VPNs"."""
+    return place.figure.noun in _REGISTRANTS and bool(_VPN_COUNT.search(place.sentence, place.figure.end, place.figure.end + 60))
+
+
+_REGISTRANTS = frozenset({"companies", "firms", "users", "freelancers", "businesses", "entities", "individuals", "people", "organisations", "organizations", "subscribers", "applicants"})
 
 
 def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:

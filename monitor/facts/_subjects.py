@@ -35,7 +35,7 @@ _OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|coun
 #: "export receipts from the IT sector", "exports of IT and ITeS services", Urdu "آئی ٹی کی
 #: برآمدات", "انفارمیشن ٹیکنالوجی کے شعبے کی برآمدات".
 _IT_WORD = (
-    r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|call\s+cent(?:re|er)s?)"
+    r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|call\s+cent(?:re|er)s?)"
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|سافٹ\s?ویئر|کمپیوٹر)"
@@ -52,7 +52,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
-        rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
+        rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
@@ -92,7 +92,11 @@ _ANAPHOR = re.compile(
     r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
     re.IGNORECASE,
 )
-_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top)\b|نمبر", re.IGNORECASE)
+_MAY_HOLD_FIGURES = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|percent|per\s+cent|dollars?|billion|million)\b"
+    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست",
+    re.IGNORECASE,
+)
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
 
 

@@ -26,12 +26,13 @@ _OTHER_CUE = re.compile(
 )
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
-    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضاف\w*|بڑھ\w*|زیادہ",
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative)\b|کمی|کم\b|گر",
+    r"slip\w*|dwindl\w+|negative)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)

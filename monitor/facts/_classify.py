@@ -107,6 +107,7 @@ class _Place:
     kind: str
     period: str
     target: bool = False
+    dated: bool = False  # the sentence names some period, even one this figure's is not
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -181,8 +182,13 @@ def _is_level(sentence: str, figure: Figure) -> bool:
 
 
 def _percent_series(place: _Place) -> str:
+    """The series of a growth rate. IT exports growing by a rate no period is named for ("IT
+    exports surge 23pc") are taken to grow over the fiscal year so far, as SBP and the ministry
+    report them; the period stays unknown (``""``)."""
     if place.kind == "it_exports":
-        return _series_of_exports(place.period) if place.period else "other"
+        if place.period:
+            return _series_of_exports(place.period)
+        return "other" if place.dated else "it_exports_cumulative"
     return "freelancer_earnings" if place.kind == "freelancers" else "other"
 
 

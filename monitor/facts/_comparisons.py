@@ -125,6 +125,13 @@ def span_of(spans: Sequence[Span], start: int, end: int) -> Span | None:
     return next((s for s in spans if s.holds(start, end)), None)
 
 
-def basis_words(text: str) -> str:
-    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``."""
-    return _relation(text)
+def basis_words(text: str, at: int | None = None) -> str:
+    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``,
+    the words nearest that position decide ("62pc year-on-year, and 1pc over the previous
+    month")."""
+    if at is None:
+        return _relation(text)
+    found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
+    if not found:
+        return ""
+    return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]

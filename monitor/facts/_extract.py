@@ -156,7 +156,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
-    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
+    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period))
 
 
 #: Another country's or region's own figures: "India's", "Indian companies", "the Telangana
@@ -196,16 +196,16 @@ def _basis(place: _Place, spans: list[Span], series: str) -> str:
     period and this one; else a rate over a fiscal year or part of one is against the same
     months a year before, and a month's rate is ``unknown``.
     """
-    said = basis_words(place.clause)
+    figure = place.figure
+    clause_start = max(0, place.sentence.find(place.clause))
+    said = basis_words(place.clause, figure.start - clause_start)
     if said:
         return said
-    figure = place.figure
     for span in spans:
         if span.relation and place.clause and place.sentence.find(place.clause) <= span.start <= place.sentence.find(place.clause) + len(place.clause):
             return span.relation
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
         return "yoy"
-    del figure
     return "unknown"
 
 

@@ -108,6 +108,7 @@ class _Place:
     period: str
     target: bool = False
     dated: bool = False  # the sentence names some period, even one this figure's is not
+    base: bool = False  # the base of a comparison: a figure already recorded, never a target
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -117,7 +118,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or place.kind == "it_component" or _targeted(place, head):
+    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
     if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar"
@@ -202,6 +203,12 @@ def _freelancer_series(place: _Place) -> str:
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+def registrants(sentence: str, figure: Figure) -> bool:
+    """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
+    registered their VPNs"."""
+    return figure.noun in _REGISTRANTS and bool(re.search(r"\bregist\w*\s+(?:\w+\s+){0,2}(?:VPNs?|virtual)", sentence[figure.end : figure.end + 80], re.IGNORECASE))
+
+
 def _registrants(place: _Place) -> bool:
     """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
     registered their VPNs"."""
@@ -217,6 +224,8 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     noun = place.figure.noun
     if not noun or noun in _LINK_WORDS or nouns.match(noun):
         return True
+    if not noun.isascii() and nouns.search(" ".join(place.sentence[place.figure.end :].split()[:4])):
+        return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
     follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
     return noun in _PEOPLE and bool(follows)
 

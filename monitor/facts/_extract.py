@@ -17,6 +17,7 @@ from ._classify import (
     _resolve,
     base_span,
     classify,
+    registrants,
     infer_main,
 )
 from ._comparisons import Span, basis_words, comparison_spans
@@ -125,6 +126,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     subject = _subject_for(figure, subjects, bounds, sentence)
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
+    if figure.unit == "count" and registrants(sentence, figure):
+        kind = "vpn"
     if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):
         kind = None
     if kind is None and figure.unit != "rank":
@@ -156,7 +159,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
-    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period))
+    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period), base is not None)
 
 
 #: Another country's or region's own figures: "India's", "Indian companies", "the Telangana

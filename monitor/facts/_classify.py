@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ._numbers import _NUM, Figure
 from ._comparisons import Span, basis_words, span_of
+from ._numbers import _NUM, Figure
 from ._periods import Period, fiscal_end, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
 
@@ -41,7 +41,10 @@ _CHANGE_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
-_COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
+_COUNT_FLOW = re.compile(
+    r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
+    re.IGNORECASE,
+)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
 
@@ -137,6 +140,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
         return _freelancer_series(place), value
+    if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(place.clause):
+        return "other", value  # "200 VPNs are registered every day": a rate, not the total
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value

@@ -17,12 +17,12 @@ from ._classify import (
     _resolve,
     base_span,
     classify,
-    registrants,
     infer_main,
+    registrants,
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date
+from ._periods import Period, _PeriodScanner, _published_date, shift_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -85,7 +85,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
-            basis = _basis(place, spans, series) if figure.unit == "percent" and series != "other" else ""
+            basis = _basis(place, spans, series, periods, main) if figure.unit == "percent" and series != "other" else ""
             found.append((figure, series, place.period, classified[1], basis))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
@@ -191,7 +191,7 @@ def _inferred(periods: list[Period], main: str) -> bool:
     return not any(p.value == main and not p.comparison for p in periods)
 
 
-def _basis(place: _Place, spans: list[Span], series: str) -> str:
+def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] = (), main: str = "") -> str:
     """How a growth rate is measured: ``yoy``, ``mom`` or ``unknown``.
 
     The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
@@ -204,9 +204,17 @@ def _basis(place: _Place, spans: list[Span], series: str) -> str:
     said = basis_words(place.clause, figure.start - clause_start)
     if said:
         return said
-    for span in spans:
-        if span.relation and place.clause and place.sentence.find(place.clause) <= span.start <= place.sentence.find(place.clause) + len(place.clause):
+    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause)]
+    for span in in_clause:
+        if span.relation:
             return span.relation
+        for p in periods:
+            if span.holds(p.start, p.end) and place.period:
+                base = _resolve(p, main, periods)
+                if base and base == shift_months(place.period, 12):
+                    return "yoy"
+                if base and base == shift_months(place.period, 1):
+                    return "mom"
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
         return "yoy"
     return "unknown"

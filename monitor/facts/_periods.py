@@ -337,9 +337,14 @@ class _PeriodScanner:
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
                 continue
             start, end = m.start(), m.end()
+            fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             if m.group("year") or m.group("yy"):
                 year = int(m.group("year") or m.group("yy"))
                 year = 2000 + year if year < 100 else year
+            elif fy is not None:  # "July of FY24", Urdu "گزشتہ مالی سال کے جولائی": July in that year
+                self.found.remove(fy)
+                year = fy_end_of(fy.value) - (1 if month >= 7 else 0)
+                start, end = min(start, fy.start), max(end, fy.end)
             elif self.published is not None:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
                 if last_year := _LAST_YEAR.match(self.s, end):
@@ -356,6 +361,15 @@ class _PeriodScanner:
             back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
             self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
+
+    def _fy_beside(self, start: int, end: int) -> Period | None:
+        """A whole fiscal year named right before or after a month: the month is in it."""
+        for p in self.found:
+            if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
+                re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]) or re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start])
+            ):
+                return p
+        return None
 
     def _years(self) -> None:
         for m in _TARGET_YEAR.finditer(self.s):
@@ -438,6 +452,11 @@ def shift_months(period: str, months: int) -> str:
         year, month = divmod(int(m.group(1)) * 12 + int(m.group(2)) - 1 - months, 12)
         return f"{year}-{month + 1:02d}"
     return ""
+
+
+def fy_end_of(period: str) -> int:
+    """The year a ``FY2024-25`` period ends in (2025)."""
+    return int(period[2:6]) + 1
 
 
 def fiscal_end(period: str) -> int | None:

@@ -254,7 +254,29 @@ def fact_matches(predicted: Fact, gold: dict) -> bool:
     return abs(predicted.value - gold["value"]) <= 0.01 * max(abs(predicted.value), abs(gold["value"]))
 
 
-def score(case: Case, rules: Rules) -> Outcome:
+def page_facts(cases: Sequence[Case]) -> dict[str, tuple[Fact, ...]]:
+    """The facts of each short text read with the other texts of its page, in page order (the
+    first headline as the title, the rest as the text): the closest these snippets come to the
+    article the pipeline would read. Each fact goes to the text its quote comes from."""
+    pages: dict[str, list[Case]] = defaultdict(list)
+    for case in cases:
+        if case.set == "pk-facts":
+            pages[case.label["source"].split()[0]].append(case)
+    found: dict[str, tuple[Fact, ...]] = {}
+    for members in pages.values():
+        members.sort(key=lambda c: c.key)
+        heads = [c for c in members if c.kind == "headline"]
+        title_case = heads[0] if heads else None
+        body = [c for c in members if c is not title_case]
+        text = "\n".join(c.title or c.text for c in body)
+        facts = extract_facts(title_case.title if title_case else "", text, members[0].published)
+        for case in members:
+            own = case.title or case.text
+            found[case.key] = tuple(f for f in facts if f.quote in own or own in f.quote)
+    return found
+
+
+def score(case: Case, rules: Rules, in_page: dict[str, tuple[Fact, ...]] | None = None) -> Outcome:
     out = Outcome(case)
     label = case.label
     where = f"{case.set} {case.key} [{case.kind}/{case.lang}]"
@@ -273,7 +295,14 @@ def score(case: Case, rules: Rules) -> Outcome:
         facts = result.facts if case.kind == "article" else tuple(extract_facts(case.title, case.text, case.published))
     else:
         facts = tuple(extract_facts(case.title, case.text, case.published))
-    measures = ["facts"] + (["headline facts"] if case.kind == "headline" else [])
+    suffix = ""
+    if in_page is not None:
+        if case.set != "pk-facts":
+            return out
+        facts, suffix = in_page[case.key], " (in page)"
+        out.counts.clear()
+        out.notes.clear()
+    measures = ["facts" + suffix] + (["headline facts" + suffix] if case.kind == "headline" else [])
     unmatched = [g for g in label["facts"] if g["series"] in SCORED_SERIES]
     for fact in (f for f in facts if f.series in SCORED_SERIES):
         match = next((g for g in unmatched if fact_matches(fact, g)), None)
@@ -395,7 +424,7 @@ def groups(outcomes: Sequence[Outcome]) -> dict[str, list[Outcome]]:
     return {k: out[k] for k in order if k in out}
 
 
-def run(corpus: Path, config: Path) -> tuple[list[Outcome], float]:
+def run(corpus: Path, config: Path) -> tuple[list[Outcome], list[Outcome], float]:
     cfg = load_config(config)
     rules = cfg.rules()
     hints = Hints(cfg.sources)
@@ -404,7 +433,9 @@ def run(corpus: Path, config: Path) -> tuple[list[Outcome], float]:
     cases += load_short_texts(corpus / "pk-facts-dev", hints)
     started = time.perf_counter()
     outcomes = [score(case, rules) for case in cases]
-    return outcomes, time.perf_counter() - started
+    in_page = page_facts(cases)
+    page_outcomes = [score(case, rules, in_page) for case in cases if case.set == "pk-facts"]
+    return outcomes, page_outcomes, time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -415,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a floor is not met")
     args = parser.parse_args(argv)
 
-    outcomes, seconds = run(args.corpus, args.config)
+    outcomes, page_outcomes, seconds = run(args.corpus, args.config)
     print(f"corpus: {args.corpus} ({len(outcomes)} labelled items, analysed in {seconds:.1f}s)")
     for name, members in groups(outcomes).items():
         detailed = not name.startswith("pk-facts ") or name.count(" ") == 1
@@ -423,6 +454,12 @@ def main(argv: list[str] | None = None) -> int:
         for measure in ("relevance", "topics", "facts", "headline facts"):
             if any(measure in o.counts for o in members):
                 print(f"  {measure:<15} {describe(members, measure, intervals=detailed)}")
+    print("\nThe short texts read with the other texts of their page (see page_facts):")
+    for part in ("dev", "test"):
+        members = [o for o in page_outcomes if o.case.part == part]
+        print(f"\npk-facts {part}, in page context: {len(members)} items")
+        for measure in ("facts (in page)", "headline facts (in page)"):
+            print(f"  {measure:<24} {describe(members, measure, intervals=True)}")
     missed = []
     print()
     for group in ("pooled test", "pk-news all"):

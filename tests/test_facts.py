@@ -721,3 +721,27 @@ def test_vpn_registrants_are_counted_but_not_daily_rates():
 
 def test_early_monthly_figures_are_plausible():
     assert named("IT exports were $128 million in January 2020.", "2020-02-20") == {("it_exports_monthly", "2020-01", 128, "USD_million")}
+
+
+def test_wishes_and_deadlines_are_targets():
+    assert named("The government wants IT exports to reach $10bn by FY29.") == set()
+
+
+def test_a_sentence_led_by_another_country_is_not_ours():
+    assert named("Bangladesh earned $1.2bn from IT exports in FY25.") == set()
+
+
+def test_net_exports_and_rolling_sums_go_to_other():
+    assert named("Net IT exports were $3.1bn in FY25.") == set()
+    assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
+
+
+def test_freelancers_remittances_are_their_earnings():
+    assert named("Freelancers' remittances grew 91pc in the first nine months of FY24 to $350m.", "2024-04-18") == {
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 91, "percent"),
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 350, "USD_million"),
+    }
+
+
+def test_more_and_less_than_are_directions_for_rates():
+    assert ("it_exports_monthly", "2025-11", 10, "percent") in named("IT exports in November 2025 were $356 million, 10% more than in November 2024.", "2025-12-20")

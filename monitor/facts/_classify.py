@@ -14,24 +14,24 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"can\s+reach|capacity|commitments?|pledge\w*)\b|ہدف|متوقع",
+    r"can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*)\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
-    r"average|averag\w+|net\s+exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
+    r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
     r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*)\b|ٹیکس|بجٹ",
+    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b|ٹیکس|بجٹ",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
-    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
     r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
-    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
+    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
     r"slip\w*|dwindl\w+|negative)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -50,6 +50,9 @@ _EARLIER = re.compile(
     r"\b(?:same|corresponding|comparable|previous|preceding|last|earlier|ago|record)\b|(?:19|20)\d\d|" + _MONTH,
     re.IGNORECASE,
 )
+#: A rate more or less than a base: "10% more than in November 2024" (while "more than
+#: 20,000" is a quantity).
+_RATE_THAN = re.compile(r"(?:%|\bpc|\bpercent|\bper\s+cent)\s+(?:more|less|higher|lower|greater|fewer)\s+(?P<than>than)\b", re.IGNORECASE)
 #: Where a span ends.
 _SPAN_END = re.compile(
     r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
@@ -104,6 +107,11 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span
         if spans and spans[-1].end > m.start():
             continue  # inside the span before ("compared to ... from")
         spans.append(Span(m.start(), end, _relation(sentence[m.start() : end])))
+    for m in _RATE_THAN.finditer(sentence):  # "10% more than in November 2024"
+        end_match = _SPAN_END.search(sentence, m.end())
+        end = end_match.start() if end_match else len(sentence)
+        if not any(s.holds(m.start("than"), m.end()) for s in spans):
+            spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
         start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
         if any(s.holds(m.start(), m.end()) for s in spans):

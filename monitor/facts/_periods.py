@@ -74,6 +74,8 @@ _CALENDAR_YEAR = re.compile(
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
+#: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
+_TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
@@ -245,7 +247,7 @@ class _PeriodScanner:
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
-        return sorted(out)
+        return sorted(f for f in out if not _TARGET_BEFORE.search(self.s, max(0, f[0] - 24), f[0]))
 
     def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
         """A fiscal year mentioned just after (or just before) a span such as "first half"."""

@@ -422,7 +422,9 @@ def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None
     """
     import csv
 
-    columns = ["series", "period", "value", "unit", "reports", "published", "source", "also_reported_by", "revises", "quote"]
+    from .facts import BASIS_LABELS
+
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports)
     if fmt == "csv":
@@ -437,7 +439,8 @@ def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None
         value = f"{r['value']:,.3f}".rstrip("0").rstrip(".")
         also = f" (+{r['reports'] - 1} more: {r['also_reported_by']})" if r["reports"] > 1 and r["also_reported_by"] else ""
         revised = f" [revises #{r['revises']}]" if r["revises"] else ""
-        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {r['unit']:<12} {(r['published'] or '')[:10]}  {r['source']}{also}{revised}")
+        unit = f"{r['unit']} {BASIS_LABELS.get(r.get('basis') or '', '')}".strip()
+        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {unit:<12} {(r['published'] or '')[:10]}  {r['source']}{also}{revised}")
         click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
 
 

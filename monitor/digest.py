@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
-from .facts import shift_period
+from .facts import BASIS_LABELS, shift_period
 from .store import Store
 from .text import split_sentences
 from .weeks import check_week, parse_timestamp, week_bounds
@@ -126,7 +126,7 @@ class Figure:
     quote: str
     published: str | None
     outlets: int = 1  # how many items of the week reported this same figure
-    growth: str | None = None  # the growth rate the articles gave for it: "+24%"
+    growth: str | None = None  # the growth rates the articles gave for it, each with its basis: "+24% y/y, +3% m/m"
     revises: str | None = None  # the earlier value this one revises: "$352m"
 
 
@@ -364,8 +364,9 @@ def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
     Reports of one figure are those the store links to the same fact (``corroborates``).
     Only the newest period of each series and kind of period is shown: "$354m in July 2025,
     against $286m in July 2024" is news about July 2025, and the older figure still serves
-    as a base for changes. A growth rate given for a figure shown (``+24%``) goes with it
-    rather than on a row of its own.
+    as a base for changes. A growth rate given for a figure shown (``+24% y/y``) goes with it
+    rather than on a row of its own; rates measured differently (year on year, month on month)
+    are told apart and never shown one as the other.
     """
     same: dict[int, list[dict]] = defaultdict(list)
     for f in store.week_facts(week):
@@ -376,10 +377,12 @@ def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
     for r in reported:
         newest[r.kind] = max(newest.get(r.kind, r.period), r.period)
     shown = [r for r in reported if newest[r.kind] == r.period]
-    growth: dict[tuple[str, str], list[dict]] = {}
+    growth: dict[tuple[str, str], dict[str, list[dict]]] = defaultdict(dict)
     for r in shown:
-        if r.unit == "percent" and len(r.rows) > len(growth.get((r.series, r.period), [])):
-            growth[(r.series, r.period)] = r.rows  # the rate most reports gave
+        basis = r.rows[0].get("basis") or "unknown"
+        rates = growth[(r.series, r.period)]
+        if r.unit == "percent" and len(r.rows) > len(rates.get(basis, [])):
+            rates[basis] = r.rows  # of each basis, the rate most reports gave
     levels = {(r.series, r.period) for r in shown if r.unit != "percent"}
     figures = [_figure(store, r.rows, end_utc, growth.get((r.series, r.period))) for r in shown if r.unit != "percent" or (r.series, r.period) not in levels]
     order = list(SERIES_LABELS)
@@ -413,7 +416,7 @@ def period_kind(period: str) -> str:
     return period
 
 
-def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] | None) -> Figure:
+def _figure(store: Store, reports: list[dict], end_utc: str, growth: dict[str, list[dict]] | None) -> Figure:
     """A figure from its reports, told by the first that quotes a whole sentence (else the first)."""
     first = next((r for r in reports if _is_sentence(r["quote"] or "")), reports[0])
     series, period, unit, value = first["series"], first["period"] or "", first["unit"], first["value"]
@@ -427,7 +430,7 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] 
         period_label=period_label(period),
         value=value,
         unit=unit,
-        display=format_value(value, unit),
+        display=_with_basis(format_value(value, unit), first.get("basis")) if unit == "percent" else format_value(value, unit),
         change=change,
         direction=direction,
         source=first["source"] or "",
@@ -435,9 +438,20 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] 
         quote=one_line(first["quote"] or ""),
         published=first["published"],
         outlets=len({r["item"] for r in reports}),
-        growth=format_value(growth[0]["value"], "percent") if growth and unit != "percent" else None,
+        growth=_rates(growth) if growth and unit != "percent" else None,
         revises=next((format_value(r["revises_value"], unit) for r in reports if r["revises_value"] is not None), None),
     )
+
+
+def _rates(growth: dict[str, list[dict]]) -> str:
+    """The growth rates reported for a figure, year on year first: "+24% y/y, +3% m/m"."""
+    order = ("yoy", "unknown", "mom")
+    return ", ".join(_with_basis(format_value(rows[0]["value"], "percent"), basis) for basis, rows in sorted(growth.items(), key=lambda b: order.index(b[0]) if b[0] in order else 9))
+
+
+def _with_basis(text: str, basis: str | None) -> str:
+    label = BASIS_LABELS.get(basis or "", "")
+    return f"{text} {label}" if label else text
 
 
 def _is_sentence(quote: str) -> bool:

@@ -350,6 +350,7 @@ class _Cycle:
                         "period": f.period,
                         "value": f.value,
                         "unit": f.unit,
+                        "basis": f.basis,
                         "quote": f.quote,
                         "item": item.id,
                         "source": item.source,

@@ -128,8 +128,8 @@ def test_facts_command(tmp_path):
     assert "it_exports_monthly" in table.output and "(+1 more: Profit)" in table.output
     csv_out = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly", "--format", "csv"])
     lines = csv_out.output.splitlines()
-    assert lines[0].startswith("series,period,value,unit,reports")
-    assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,2,")
+    assert lines[0].startswith("series,period,value,unit,basis,reports")
+    assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,,2,")
     none = runner.invoke(cli, ["--db", str(db), "facts", "--series", "ranking"])
     assert "no facts stored for series 'ranking'" in none.output
 

@@ -174,7 +174,7 @@ def test_search_takes_words_not_fts_syntax(http, query, expected):
 CANNED = {
     "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
     "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),
-    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
+    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "basis", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
 }
 
 VIEWS = {
@@ -182,7 +182,7 @@ VIEWS = {
     "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
     "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
     "current_week": ["week"],
-    "figures": ["series", "period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
+    "figures": ["series", "period", "value", "unit", "basis", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
 }
 
 
@@ -233,7 +233,7 @@ def test_stories_filter_on_any_of_their_topics(http):
 def test_facts_series_gives_periods_values_sources_and_quotes(http):
     facts = rows(http, "/monitor/facts_series.json", series="it_exports_monthly")
     assert facts == [
-        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url,
+        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "basis": "", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url,
          "reports": 2, "also_reported_by": "ProPakistani", "revises_value": None}
     ]
     assert rows(http, "/monitor/facts_series.json", series="no_such_series") == []

@@ -260,8 +260,13 @@ def _plausible(fact: Fact) -> bool:
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per figure: the first report of it (a headline's, usually), with the basis a
+    later sentence gives when the first did not ("rise 24pc", then "24 percent year-on-year")."""
     out: list[Fact] = []
     for fact in facts:
-        if not any(same_fact(fact, kept) for kept in out):
+        same = next((i for i, kept in enumerate(out) if same_fact(fact, kept)), None)
+        if same is None:
             out.append(fact)
+        elif out[same].basis == "unknown" and fact.basis not in ("", "unknown"):
+            out[same] = replace(out[same], basis=fact.basis)
     return out

@@ -38,6 +38,9 @@ PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
     ("ranking", "rank"): (1, 200),
 }
 
+#: How a rate's basis reads next to it: "+24% y/y", "+3% m/m"; a rate of unknown basis has no mark.
+BASIS_LABELS = {"yoy": "y/y", "mom": "m/m", "unknown": "", "": ""}
+
 SAME_TOLERANCE = 0.01  # same figure: values within 1%
 REVISION_TOLERANCE = 0.03  # revision: more than 1% and at most 3% apart
 
@@ -46,12 +49,19 @@ def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+def same_basis(a: Fact, b: Fact) -> bool:
+    """Whether two rates can be one: a year-on-year rate is never a month-on-month one; a rate
+    whose basis is not known may be either."""
+    return a.basis == b.basis or a.basis in ("", "unknown") or b.basis in ("", "unknown")
+
+
 def same_fact(a: Fact, b: Fact) -> bool:
-    """Same series, unit and period, and values within 1%: one figure, many reports."""
+    """Same series, unit, period and growth basis, and values within 1%: one figure, many reports."""
     return (
         a.series == b.series
         and a.unit == b.unit
         and canonical_period(a.period) == canonical_period(b.period)
+        and same_basis(a, b)
         and _close(a.value, b.value, SAME_TOLERANCE)
     )
 
@@ -62,6 +72,7 @@ def is_revision(old: Fact, new: Fact) -> bool:
         old.series == new.series
         and old.unit == new.unit
         and canonical_period(old.period) == canonical_period(new.period)
+        and same_basis(old, new)
         and not _close(old.value, new.value, SAME_TOLERANCE)
         and _close(old.value, new.value, REVISION_TOLERANCE)
     )

@@ -217,16 +217,16 @@ class Store:
         """
         with self.transaction():
             for row in rows:
-                row = dict(row)
+                row = {"basis": "", **row}
                 new = _as_fact(row)
                 series, unit, key = fact_key(new)
                 row["period_key"] = key
                 known = self.db.execute(
-                    "SELECT id, series, period, value, unit, published FROM facts"
+                    "SELECT id, series, period, value, unit, published, basis FROM facts"
                     " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL ORDER BY id",
                     [series, unit, key],
                 ).fetchall()
-                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5])) for r in known])
+                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in known])
                 if found:
                     row[found[0]] = found[1]
                 self.db["facts"].insert(row)
@@ -360,7 +360,15 @@ class Store:
 
 
 def _as_fact(row: dict) -> Fact:
-    return Fact(series=row["series"], period=row.get("period") or "", value=row["value"], unit=row["unit"], quote=row.get("quote") or "", published=row.get("published"))
+    return Fact(
+        series=row["series"],
+        period=row.get("period") or "",
+        value=row["value"],
+        unit=row["unit"],
+        quote=row.get("quote") or "",
+        published=row.get("published"),
+        basis=row.get("basis") or "",
+    )
 
 
 def _decode_item(row: dict) -> dict:

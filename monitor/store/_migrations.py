@@ -349,7 +349,28 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
     db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key]
+def _v13_growth_basis(db: sqlite_utils.Database) -> None:
+    """``facts.basis``: how a growth rate is measured (``yoy``, ``mom``, ``unknown``; empty for a
+    level), and the ``figures`` view with it, so that a year-on-year rate is never read as a
+    month-on-month one."""
+    db["facts"].add_column("basis", str)
+    db.executescript(
+        """
+        DROP VIEW figures;
+        CREATE VIEW figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.basis, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c
+              WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL;
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_growth_basis]
 
 
 # --------------------------------------------------------------------------- the store

@@ -83,7 +83,7 @@ SAFE_SCHEMES = ("http", "https")
 #: its fiscal year to date (a whole fiscal year included).
 OFFICIAL_SUBJECTS = (
     ("IT & ITeS exports", "it_exports_monthly", ("it_exports_cumulative", "it_exports_annual")),
-    ("Freelance earnings", "freelancer_earnings", ("freelancer_earnings",)),
+    ("Freelancer earnings", "freelancer_earnings", ("freelancer_earnings",)),
 )
 OFFICIAL_UNIT = "USD_million"
 
@@ -153,7 +153,7 @@ class OfficialFigure:
     """One line of "Official figures": a subject's newest month, or its fiscal year to date."""
 
     subject: str  # "IT & ITeS exports"
-    what: str  # "month" or "fiscal year to date"
+    what: str  # "month", "fiscal year to date", or in July "month and fiscal year to date"
     series: str
     period: str
     period_label: str  # "May 2026", "Jul-May FY2025-26"
@@ -592,7 +592,7 @@ def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
         bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent, official=month in official or value is None))
     note = None
     if any(not b.official for b in bars):
-        note = "Dark bars: SBP's figures; light bars (*): figures reported in the news, for months without an SBP figure in the archive." if official else "Figures reported in the news (*): the archive has no SBP figure for these months."
+        note = "SBP's figures; * a figure reported in the news, for a month the archive has no SBP figure for." if official else "* Figures reported in the news: the archive has no SBP figure for these months."
     return Trend(f"Monthly IT & ITeS exports, {period_label(shown[0])} to {period_label(shown[-1])}", tuple(bars), note)
 
 
@@ -603,7 +603,7 @@ def build_official(store: Store, end_utc: str) -> tuple[OfficialFigure, ...]:
     """SBP's figures as known by the week's end (see :data:`OFFICIAL_SUBJECTS`): for each
     subject, the newest month, with its change against the month before and the same month
     a year earlier, and the fiscal year to date of that month's fiscal year, with its change
-    against the same months a year earlier (July's year to date is July itself)."""
+    against the same months a year earlier (in July, the month is the year to date)."""
     figures: list[OfficialFigure] = []
     for subject, month_series, ytd_series in OFFICIAL_SUBJECTS:
         monthly = {p: r for p, r in store.official_values(month_series, OFFICIAL_UNIT, end_utc).items() if re.fullmatch(r"\d{4}-\d\d", p)}
@@ -621,8 +621,8 @@ def build_official(store: Store, end_utc: str) -> tuple[OfficialFigure, ...]:
         if current:
             best = max(current, key=lambda p: fiscal_months(p) or 0)
             figures.append(_official(subject, "fiscal year to date", spans[best], [_official_change(spans[best]["value"], spans, shift_period(best, 1))]))
-        elif newest.endswith("-07"):
-            figures.append(replace(_official(subject, "fiscal year to date", month, [changes[1]]), period_label=f"Jul {fy}"))
+        elif newest.endswith("-07"):  # July is the whole of the year so far
+            figures[-1] = replace(figures[-1], what="month and fiscal year to date")
     return tuple(figures)
 
 

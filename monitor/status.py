@@ -43,6 +43,7 @@ class SourceRow:
     items_per_week: float
     silent_days: float | None  # days without a new item, when over the threshold
     stale: str | None = None  # why the source is stale, when it is
+    newest_entry: str | None = None  # its newest item's date (a workbook's newest month's end)
 
     @property
     def needs_attention(self) -> bool:
@@ -55,7 +56,10 @@ class SourceRow:
         if not self.polled:
             return " | ".join([*parts, "not polled yet"])
         parts.append(f"last success {_ago(self.last_success, now)}")
-        parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+        if self.kind in NEWS_KINDS:
+            parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+        elif self.newest_entry and self.stale is None:
+            parts.append(f"figures up to {parse_timestamp(self.newest_entry).strftime('%b %Y')}")
         if self.consecutive_failures:
             times = "failure" if self.consecutive_failures == 1 else "failures in a row"
             parts.append(f"{self.consecutive_failures} {times}, last {self.last_outcome}: {self.last_error}")
@@ -124,6 +128,7 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime, stale_after:
         items_per_week=(h.get("items_for_rate") or 0) / RATE_WEEKS,
         silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now) if source.kind in NEWS_KINDS else None,
         stale=stale_detail(h.get("newest_entry"), stale_after, now, source.kind) if h.get("last_success") else None,
+        newest_entry=h.get("newest_entry"),
     )
 
 

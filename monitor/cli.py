@@ -124,9 +124,10 @@ def sources_check(obj: Context) -> None:
     Exits 2 with a message naming the file, line and key when something is wrong.
     """
     config = obj.config
-    feeds = sum(s.kind == "feed" for s in config.sources)
-    pages = len(config.sources) - feeds
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages), {len(config.topics)} topics, timezone {config.timezone}")
+    kinds = Counter(s.kind for s in config.sources)
+    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook"}
+    counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
+    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
 
 
 @sources.command("list")

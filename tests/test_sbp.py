@@ -337,3 +337,24 @@ def test_the_standard_proxy_variables_are_honoured(write_config, store, monkeypa
         monkeypatch.setenv("NO_PROXY", ".example.invalid")
         bypassed = pipeline.poll(config, store, force=True).reports[0]
     assert bypassed.outcome == "dns" and len(proxy.requests) == 1
+
+
+# --------------------------------------------------------------------------- the demo's sample
+
+
+def test_the_demo_workbook_is_what_its_script_writes_and_reads_as_published(tmp_path):
+    import importlib.util
+
+    from monitor.demo import DEMO_SITE
+
+    script = DEMO_SITE / "sbp" / "make_dt_xls.py"
+    spec = importlib.util.spec_from_file_location("make_dt_xls", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.write(tmp_path / "dt.xls")
+    committed = (DEMO_SITE / "sbp" / "ecodata" / "dt.xls").read_bytes()
+    assert (tmp_path / "dt.xls").read_bytes() == committed
+    got = values(read_ebops(committed, url=URL, fetched_at=FETCHED))
+    # the published figures the demo's articles quote
+    assert (got[("it_exports_monthly", "2025-07")], got[("it_exports_monthly", "2025-06")], got[("it_exports_monthly", "2024-07")]) == (354.0, 338.0, 286.0)
+    assert (got[("computer_services_exports", "2025-07")], got[("software_consultancy_exports", "2025-07")], got[("software_consultancy_exports", "2025-06")]) == (311.0, 104.0, 96.0)

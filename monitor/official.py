@@ -20,8 +20,6 @@ from typing import Literal
 from .facts import SAME_TOLERANCE
 from .models import OfficialFact
 
-#: The kinds of source whose figures are official, and who publishes them.
-OFFICIAL_KINDS = {"sbp_ebops": "SBP"}
 #: A news figure agrees with the official value when within 1% of it (``$354m`` for 354.33).
 AGREE_TOLERANCE = SAME_TOLERANCE
 #: Official values are US$ thousands: two readings closer than half a thousand are one value.

@@ -44,7 +44,7 @@ import jinja2
 from .config import TOPIC_IDS, Config
 from .facts import canonical_period, shift_period
 from .models import NEWS_KINDS
-from .official import agrees
+from .official import agrees, growth_agrees
 from .status import stale_detail
 from .store import Store
 from .text import split_sentences
@@ -558,19 +558,26 @@ def period_label(period: str) -> str:
 
 def check_figures(store: Store, figures: Sequence[Figure], end_utc: str) -> tuple[Figure, ...]:
     """Each figure beside SBP's value for its series, unit and period as known by the week's
-    end: "agrees with SBP" (within 1%, :func:`monitor.official.agrees`) or "SBP: $338m".
-    Figures SBP publishes nothing for (counts, ranks, growth rates, undated) stay as they are."""
-    known: dict[tuple[str, str], dict[str, dict]] = {}
+    end: "agrees with SBP" (within 1%, :func:`monitor.official.agrees`) or "SBP: $338m". A
+    growth rate is checked against the one SBP's values for the period and a year earlier
+    give ("SBP: +23.8%"). Figures SBP publishes nothing for (counts, ranks, undated) stay as
+    they are."""
+    known: dict[str, dict[str, dict]] = {}
     checked = []
     for f in figures:
-        if (f.series, f.unit) not in known:
-            known[(f.series, f.unit)] = store.official_values(f.series, f.unit, end_utc)
-        row = known[(f.series, f.unit)].get(canonical_period(f.period)) if f.period else None
-        if row is None:
+        if f.series not in known:
+            known[f.series] = store.official_values(f.series, OFFICIAL_UNIT, end_utc)
+        values = {p: r["value"] for p, r in known[f.series].items()}
+        period = canonical_period(f.period) if f.period else ""
+        if f.unit == OFFICIAL_UNIT and period in values:
+            ok = agrees(f.value, values[period])
+            checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {format_value(values[period], f.unit)}", official_agrees=ok))
+        elif f.unit == "percent" and period in values and values.get(shift_period(period, 1)):
+            growth = (values[period] / values[shift_period(period, 1)] - 1) * 100
+            ok = growth_agrees(f.value, growth)
+            checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {growth:+.1f}%", official_agrees=ok))
+        else:
             checked.append(f)
-            continue
-        ok = agrees(f.value, row["value"])
-        checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {format_value(row['value'], f.unit)}", official_agrees=ok))
     return tuple(checked)
 
 

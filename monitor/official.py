@@ -9,7 +9,9 @@ other: a newspaper that misprints SBP's figure does not revise it.
   for the same series, unit, period and source: new, the same, the same value with a new
   status (provisional to revised), or a revision (stored as a new row pointing at the old).
 * :func:`agrees`: whether a news figure agrees with the official value of its period
-  (within :data:`AGREE_TOLERANCE`, the tolerance that makes two reports one figure).
+  (within :data:`AGREE_TOLERANCE`, the tolerance that makes two reports one figure), and
+  :func:`growth_agrees`: whether a reported growth rate agrees with the one the official
+  values give (within :data:`GROWTH_TOLERANCE` percentage points: "24%" for 23.8%).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from .models import OfficialFact
 
 #: A news figure agrees with the official value when within 1% of it (``$354m`` for 354.33).
 AGREE_TOLERANCE = SAME_TOLERANCE
+#: A reported growth rate agrees with the official one within a percentage point.
+GROWTH_TOLERANCE = 1.0
 #: Official values are US$ thousands: two readings closer than half a thousand are one value.
 SAME_VALUE = 0.0005  # USD_million
 
@@ -59,3 +63,8 @@ def relation(new: OfficialFact, current: Stored | None) -> tuple[Relation, int |
 def agrees(reported: float, official: float) -> bool:
     """Whether a reported figure agrees with the official value (within 1%)."""
     return abs(reported - official) <= AGREE_TOLERANCE * max(abs(reported), abs(official))
+
+
+def growth_agrees(reported: float, official: float) -> bool:
+    """Whether a reported growth rate (percent) agrees with the official one."""
+    return abs(reported - official) <= GROWTH_TOLERANCE

@@ -17,7 +17,8 @@ the layout it reads (see README.md, "Official figures"):
 * **Rows** are found by their label in the first column, numbered by EBOPS 2010: the number
   is ignored (SBP renumbers when it inserts a line) and the words must match, case,
   punctuation and stray or non-breaking spaces aside (:data:`LINES`).
-* **Values** are US$ thousands, stored as ``USD_million``. The Credit column is exports.
+* **Values** are US$ thousands, stored as ``USD_million``; a number stored as text
+  (``373,270``) is read as that number. The Credit column is exports.
 
 Periods follow the facts' forms (:mod:`monitor.facts`): ``2026-05`` for a month,
 ``FY2025-26:Jul-May`` for fiscal year to date (``FY2025-26:Q1`` and ``:H1`` for July to
@@ -65,6 +66,7 @@ _SPAN_HEADER = re.compile(
     r"(?P<first>[A-Za-z]{3})[a-z]*\s*(?:[-–]\s*(?P<last>[A-Za-z]{3})[a-z]*)?\s*,?\s*FY\s*'?(?P<fy>\d{4}|\d{2})" + _MARK, re.IGNORECASE
 )
 _CODE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*")
+_NUMBER_TEXT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: .xls (BIFF8)
 _ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .ods
 
@@ -312,6 +314,8 @@ def _series(line: Line, kind: str) -> str:
 def _fact(line: Line, row: list[Any], column: Column, where: str, *, url: str, sheet: str, fetched_at: str, published: str | None) -> OfficialFact:
     label = str(row[0])
     cell = row[column.credit] if column.credit < len(row) else ""
+    if isinstance(cell, str) and _NUMBER_TEXT.fullmatch(_clean(cell)):  # "373,270" stored as text
+        cell = float(_clean(cell).replace(",", ""))
     if isinstance(cell, bool) or not isinstance(cell, (int, float)):
         raise WorkbookError("layout_changed", f"{where}: row '{_clean(label)}', column '{column.header}' (Credit, {_column_name(column.credit)}) holds {cell!r}, not a number")
     series = _series(line, column.kind)

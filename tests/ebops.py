@@ -28,7 +28,7 @@ LINE_9 = f"9.{NBSP}Telecommunications, Computer and information services"
 FREELANCE = "9.2.5 Freelance of Computer and Information Services"
 
 #: (label, {header: credit in US$ thousands}) in the order SBP prints them.
-ROWS: tuple[tuple[str, dict[str, float]], ...] = (
+ROWS: tuple[tuple[str, dict[str, float | str]], ...] = (
     ("Services", dict(zip(HEADERS, (904_090, 838_280, 7_750_140, 9_097_020)))),  # SBP
     (LINE_9, dict(zip(HEADERS, (422_260, 373_270, 3_480_460, 4_183_440)))),  # SBP
     ("9.1 Telecommunications services", dict(zip(HEADERS, (75_490, 49_050, 498_770, 640_180)))),  # SBP
@@ -99,9 +99,13 @@ def workbook(layout: Layout = Layout()) -> bytes:
             if header not in credits or (label, header) in layout.blank:
                 continue
             col = 4 + 3 * n
-            credit = credits[header] * layout.scale
-            debit = round(credit * 0.27, 3)
-            values = {"Credit": credit, "Debit": debit, "Net": credit - debit}
+            credit = credits[header]
+            if isinstance(credit, str):  # a cell stored as text ("373,270", "-")
+                values = {"Credit": credit, "Debit": "", "Net": ""}
+            else:
+                credit *= layout.scale
+                debit = round(credit * 0.27, 3)
+                values = {"Credit": credit, "Debit": debit, "Net": credit - debit}
             for offset, name in enumerate(holds):
                 sheet.write(row, col + offset, values[name])
     out = io.BytesIO()

@@ -248,3 +248,22 @@ def test_facts_lists_official_values_with_their_provenance(tmp_path):
     assert csv_out[0].endswith(",origin,status,file_url,sheet,row_label,column_header,found_at")
     revised = next(line for line in csv_out if line.startswith("it_exports_monthly,2025-06,338.45"))
     assert ",official,revised," in revised
+
+
+def test_a_growth_rate_without_its_level_is_checked_against_sbps_values(store, archive_config):
+    from digest_archive import STORIES, story_url
+    from monitor.store import item_id
+
+    build_archive(store, archive_config)
+    add_official(store)
+    exports, published = item_id(story_url(STORIES[0])), STORIES[0].published
+    store.db.execute("DELETE FROM facts WHERE origin = 'news' AND series = 'freelancer_earnings'")
+    store.save_facts([
+        {"series": "freelancer_earnings", "period": "2025-07", "value": 51, "unit": "percent", "quote": "Freelance earnings rose 51pc.", "item": exports, "source": "Test Dawn", "published": published, "found_at": published},
+    ])
+    d = build_digest(store, archive_config, WEEK)
+    growth = next(f for f in d.figures if f.series == "freelancer_earnings")
+    assert (growth.display, growth.official, growth.official_agrees) == ("+51%", "agrees with SBP", True)  # SBP: 78.9 against 52.1, +51.4%
+    store.db.execute("UPDATE facts SET value = 60 WHERE unit = 'percent' AND series = 'freelancer_earnings'")
+    growth = next(f for f in build_digest(store, archive_config, WEEK).figures if f.series == "freelancer_earnings")
+    assert (growth.official, growth.official_agrees) == ("SBP: +51.4%", False)

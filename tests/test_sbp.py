@@ -358,3 +358,10 @@ def test_the_demo_workbook_is_what_its_script_writes_and_reads_as_published(tmp_
     # the published figures the demo's articles quote
     assert (got[("it_exports_monthly", "2025-07")], got[("it_exports_monthly", "2025-06")], got[("it_exports_monthly", "2024-07")]) == (354.0, 338.0, 286.0)
     assert (got[("computer_services_exports", "2025-07")], got[("software_consultancy_exports", "2025-07")], got[("software_consultancy_exports", "2025-06")]) == (311.0, 104.0, 96.0)
+
+
+def test_a_number_stored_as_text_is_read_as_that_number():
+    rows = tuple((label, {h: (f"{v:,.0f}" if label == LINE_9 else v) for h, v in credits.items()}) for label, credits in ebops.ROWS)
+    assert values(read(Layout(rows=rows))) == values(read())
+    dashes = tuple((label, {h: ("-" if label == LINE_9 and h == "May-26 (P)" else v) for h, v in credits.items()}) for label, credits in ebops.ROWS)
+    assert failure(workbook(Layout(rows=dashes))).reason == "layout_changed"

@@ -307,7 +307,8 @@ def demo(obj: Context, out_dir: str) -> None:
 @click.pass_obj
 def status(obj: Context) -> None:
     """Show each source's health: last success, failures in a row and the last error, next
-    attempt, items this week and per week, and sources silent for over monitor.silent_days.
+    attempt, items this week and per week, sources silent for over monitor.silent_days, and
+    stale ones (they answer, but their newest item is older than stale_days).
 
     Also the schedule, and the last digest sent and any week whose send failed or never
     finished (marked !!).

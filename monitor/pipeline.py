@@ -1,10 +1,12 @@
 """One poll cycle: fetch every due source, parse, extract, analyze, dedup and store.
 
-A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
-``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
-official figures (revisions of earlier values noted, see :mod:`monitor.official`). Sources are fetched concurrently; each source's items are written to the store as soon as
+Sources are fetched concurrently; each source's items are written to the store as soon as
 that source is done, in one transaction, so a crash loses at most the sources in flight and
 never leaves half an item. A failing source is logged and recorded, and the others carry on.
+
+A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
+``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
+official figures (a changed value stored as a revision, see :mod:`monitor.official`).
 """
 
 from __future__ import annotations

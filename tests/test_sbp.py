@@ -310,6 +310,16 @@ def test_drift_stops_the_source_with_its_outcome_and_stores_nothing(write_config
     assert (state.last_outcome, state.consecutive_failures) == (outcome, 1)
 
 
+def test_a_served_release_with_a_row_inserted_and_columns_moved_gives_the_same_figures(write_config, store):
+    rows = ebops.with_row_inserted(FREELANCE, "   9.2.5 Cloud computing services", dict(zip(HEADERS, (9_000, 9_500, 80_000, 95_000))))
+    rows = tuple((label.replace("9.2.5 Freelance", "9.2.6 Freelance") if "Freelance" in label else label, credits) for label, credits in rows)
+    drifted = workbook(Layout(rows=rows, headers=tuple(reversed(HEADERS)), triplet=("Debit", "Credit", "Net")))
+    with SiteServer(routes={"/ecodata/dt.xls": serve_bytes(drifted)}) as server:
+        report = pipeline.poll(sbp_config(write_config, server.base), store).reports[0]
+    assert report.outcome == "ok"
+    assert {(r["series"], r["period"]): r["value"] for r in official_rows(store)} == values(read())
+
+
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
 <item><title>IT exports steady</title><link>https://example.com/a</link><description>Exporters say orders held up.</description><pubDate>Fri, 19 Jun 2026 08:00:00 GMT</pubDate></item>
 </channel></rss>"""

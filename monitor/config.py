@@ -20,6 +20,13 @@ import yaml
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
+#: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook.
+SOURCE_KINDS = ("feed", "page", "sbp_ebops")
+#: The kinds that can be stale (their newest item has a date), and the default number of days
+#: after which they are: a feed's newest entry; a workbook's newest month, which SBP
+#: publishes about seven weeks after the month ends.
+STALE_KINDS = {"feed": None, "sbp_ebops": 75}  # None: monitor.stale_days
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_CONFIG = "sources.yaml"
 
@@ -77,6 +84,7 @@ class Config:
     keep_irrelevant: bool = True  # store items judged irrelevant (flagged), or drop them
     dedup_window_days: int = 7
     silent_days: int = 14  # a source with no new item for this long is flagged
+    stale_days: int = 30  # a feed whose newest item is older than this is stale
 
     @property
     def tz(self) -> ZoneInfo:
@@ -87,6 +95,14 @@ class Config:
             if s.name == name:
                 return s
         raise KeyError(name)
+
+    def stale_after(self, source: Source) -> int | None:
+        """Days after which ``source``'s newest item makes it stale: its own ``stale_days``,
+        else its kind's default (``monitor.stale_days`` for a feed); ``None`` for a kind
+        whose items carry no date (a listing page)."""
+        if source.kind not in STALE_KINDS:
+            return None
+        return source.stale_days or STALE_KINDS[source.kind] or self.stale_days
 
     def rules(self):
         """The compiled topic and relevance rules (see :mod:`monitor.analyze`)."""
@@ -260,12 +276,12 @@ def _range(lo: int, hi: int) -> Callable[[Any], str | None]:
 
 
 TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics"}
-MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days"}
+MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days"}
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
-SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator"}
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days"}
 
 
 def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
@@ -294,6 +310,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     keep_irrelevant = c.get(mon, "keep_irrelevant", bool, "monitor", True)
     window = c.get(mon, "dedup_window_days", int, "monitor", 7, _range(1, 365))
     silent_days = c.get(mon, "silent_days", int, "monitor", 14, _range(1, 3650))
+    stale_days = c.get(mon, "stale_days", int, "monitor", 30, _range(1, 3650))
 
     sch = c.mapping(raw.get("schedule"), raw, "schedule", "schedule")
     c.known_keys(sch, SCHEDULE_KEYS, "schedule")
@@ -352,6 +369,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         keep_irrelevant=keep_irrelevant,
         dedup_window_days=window,
         silent_days=silent_days,
+        stale_days=stale_days,
     )
     _check_rules(config, raw, file)
     return config
@@ -399,6 +417,9 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         if name in seen:
             c.fail(f"duplicate source name {name!r} (first used on line {seen[name]})", s, "name", f"{path}.name")
         seen[name] = _line_of(s, "name") or 0
+        kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
+        if "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
+            c.fail(f"stale_days applies to {' and '.join(STALE_KINDS)} sources, whose items are dated; this one is a {kind}", s, "stale_days", f"{path}.stale_days")
         topics = c.get(s, "topics", list, path, [])
         for j, t in enumerate(topics):
             if t not in TOPIC_IDS:
@@ -407,7 +428,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
             Source(
                 name=name,
                 url=url,
-                kind=c.get(s, "kind", str, path, "feed", _one_of(("feed", "page"))),
+                kind=kind,
                 topics=tuple(topics),
                 interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
                 full_text=c.get(s, "full_text", bool, path, True),
@@ -415,6 +436,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 language=c.get(s, "language", str, path, None),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
+                stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
             )
         )
     if not out:

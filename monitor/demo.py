@@ -1,14 +1,15 @@
 """The offline demo: the whole pipeline on a bundled sample of the watch list.
 
 ``demo_site/`` holds feeds, listing pages and article pages written for the project about
-real events and figures, and a ``manifest.yaml`` that says which configured source each
-file stands for. :func:`run_demo` serves the folder on 127.0.0.1, points a copy of the
+real events and figures, a sample of SBP's trade in services workbook (``sbp/ecodata/dt.xls``,
+written by ``sbp/make_dt_xls.py``), and a ``manifest.yaml`` that says which configured source
+each file stands for and what headers (a Last-Modified) go with it. :func:`run_demo` serves the folder on 127.0.0.1, points a copy of the
 configuration at it, runs one poll and writes the digest of the sample week.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -30,6 +31,7 @@ class Manifest:
     week: str
     sources: dict[str, str]  # configured source name -> path on the demo site
     redirects: dict[str, str]
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> headers sent with it
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ def load_manifest(site: Path = DEMO_SITE) -> Manifest:
         week=raw["week"],
         sources={s["name"]: s["path"] for s in raw["sources"]},
         redirects=dict(raw.get("redirects") or {}),
+        headers={s["path"]: {str(k): str(v) for k, v in s["headers"].items()} for s in raw["sources"] if s.get("headers")},
     )
 
 
@@ -67,7 +70,7 @@ def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = 
     manifest = load_manifest(site)
     # A stable port keeps the sample's URLs, and so its item ids, the same from run to run,
     # so running the demo again adds nothing; a free port is used when that one is taken.
-    with SiteServer(site, redirects=manifest.redirects, port=DEMO_PORT) as server:
+    with SiteServer(site, redirects=manifest.redirects, port=DEMO_PORT, headers=manifest.headers) as server:
         cfg = demo_config(config, server.base, manifest)
         with Store(out / "monitor.db") as store:
             summary = pipeline.poll(cfg, store, progress=progress, force=True)

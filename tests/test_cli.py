@@ -99,13 +99,18 @@ def test_make_demo_path_end_to_end(tmp_path):
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "15 sources: 15 ok, 0 not modified, 0 failed" in result.stdout
+    assert "16 sources: 16 ok, 0 not modified, 0 failed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout
     html = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
     text = next(out.glob("digest-*.txt")).read_text(encoding="utf-8")
     for label in ("Freelancing", "IT and ICT exports", "VPN and internet"):
         assert label.lower() in html.lower(), label
     assert "354" in text
+    # official figures from the bundled sample of SBP's workbook, first, and the news checked against them
+    assert "OFFICIAL FIGURES (SBP)\n\n* IT & ITeS exports, month and fiscal year to date, Jul 2025 (provisional): $354m\n   +4.7% vs Jun 2025; +23.8% vs Jul 2024" in text
+    assert "Freelancer earnings, month and fiscal year to date, Jul 2025 (provisional): $90.4m" in text
+    assert text.index("OFFICIAL FIGURES") < text.index("FIGURES THIS WEEK") and "[ok] agrees with SBP" in text
+    assert "<h2" in html and html.index("Official figures") < html.index("Figures this week")
     # polling the same sample again adds nothing
     again = subprocess.run(
         [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],

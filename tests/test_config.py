@@ -33,12 +33,17 @@ def test_real_watch_list_is_valid():
     names = [s.name for s in config.sources]
     assert len(names) >= 25
     assert len(set(names)) == len(names)
-    assert {s.kind for s in config.sources} == {"feed", "page"}
+    assert {s.kind for s in config.sources} == {"feed", "page", "sbp_ebops"}
     assert set(config.topics) == set(TOPIC_IDS)
     assert sum("news.google.com/rss/search" in s.url for s in config.sources) >= 6
     pages = {s.url for s in config.sources if s.kind == "page"}
     assert "https://www.pta.gov.pk/en/media-center/press-releases" in pages
-    assert "https://www.sbp.org.pk/ecodata/index2.asp" in pages
+    assert {"https://www.sbp.org.pk/economic-data", "https://www.sbp.org.pk/press-release", "https://pid.gov.pk/site/press"} <= pages
+    assert [s.url for s in config.sources if s.kind == "sbp_ebops"] == ["https://archive.sbp.org.pk/ecodata/dt.xls"]
+    urls = {s.url for s in config.sources}
+    assert {"https://www.brecorder.com/feeds/business-finance", "https://www.app.com.pk/category/business/feed/", "https://jang.com.pk/rss/1/1", "https://feeds.bbci.co.uk/urdu/rss.xml"} <= urls
+    assert not urls & {"https://www.thenews.com.pk/rss/1/1", "https://mettisglobal.news/feed/", "https://www.brecorder.com/feeds/business"}
+    assert sum("site%3A" in u for u in urls) == 2 and sum("ceid=PK:ur" in u for u in urls) == 3
     assert config.timezone == "Asia/Karachi"
     assert (config.schedule.digest_day, config.schedule.digest_hour) == ("mon", 8)
 

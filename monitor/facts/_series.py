@@ -16,6 +16,10 @@ SERIES = (
     "freelancer_count",
     "vpn_registrations",
     "ranking",
+    "telecom_exports",  # EBOPS 9.1, from SBP's workbook
+    "computer_services_exports",  # EBOPS 9.2
+    "software_consultancy_exports",  # EBOPS 9.2.2
+    "software_exports",  # EBOPS 9.2.4, export of computer software
     "other",
 )
 UNITS = ("USD_million", "PKR_million", "count", "rank", "percent")
@@ -36,6 +40,10 @@ PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
     ("freelancer_count", "count"): (100_000, 10_000_000),
     ("vpn_registrations", "count"): (10, 5_000_000),
     ("ranking", "rank"): (1, 200),
+    ("telecom_exports", "USD_million"): (5, 3_000),
+    ("computer_services_exports", "USD_million"): (50, 8_000),
+    ("software_consultancy_exports", "USD_million"): (10, 4_000),
+    ("software_exports", "USD_million"): (5, 3_000),
 }
 
 #: How a rate's basis reads next to it: "+24% y/y", "+3% m/m"; a rate of unknown basis has no mark.

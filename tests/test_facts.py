@@ -745,3 +745,10 @@ def test_freelancers_remittances_are_their_earnings():
 
 def test_more_and_less_than_are_directions_for_rates():
     assert ("it_exports_monthly", "2025-11", 10, "percent") in named("IT exports in November 2025 were $356 million, 10% more than in November 2024.", "2025-12-20")
+
+
+def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
+    text = "According to the Ministry of IT and Telecom, remittances reached $584 million in July-August FY25."
+    assert named(text, "2024-09-20") == {("it_exports_cumulative", "FY2024-25:Jul-Aug", 584, "USD_million")}
+    assert named("Remittances hit a record $4.1 billion in March.", "2025-04-10") == set()
+    assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()

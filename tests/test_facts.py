@@ -752,3 +752,8 @@ def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
     assert named(text, "2024-09-20") == {("it_exports_cumulative", "FY2024-25:Jul-Aug", 584, "USD_million")}
     assert named("Remittances hit a record $4.1 billion in March.", "2025-04-10") == set()
     assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()
+
+
+def test_this_year_follows_the_year_named_as_the_previous():
+    text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
+    assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}

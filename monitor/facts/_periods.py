@@ -40,6 +40,7 @@ _FY_RELATIVE = re.compile(
     r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
+_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
 _MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
@@ -235,13 +236,21 @@ class _PeriodScanner:
             else:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
         explicit = list(out)
-        for m in _FY_RELATIVE.finditer(self.s):
-            if self.published is None:
+        relative = list(_FY_RELATIVE.finditer(self.s))
+        # "this financial year ... the previous financial year 2020-21": this year is the one
+        # after the year named as the previous, whatever the article's date
+        anchor = None
+        for m in relative:
+            named = next((e for s_, e_, e in explicit if s_ < m.end() + 12 and m.start() < e_), None)
+            if named and (m.group("rel") or m.group("urel") or "").lower() in _PREVIOUS:
+                anchor = named + 1
+        for m in relative:
+            if self.published is None and anchor is None:
                 continue
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
-            current = _fy_of(self.published)
+            current = anchor or _fy_of(self.published)
             shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
                      "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
             if word == "outgoing" and self.published.month >= 7:

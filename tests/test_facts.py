@@ -757,3 +757,37 @@ def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
 def test_this_year_follows_the_year_named_as_the_previous():
     text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
     assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}
+
+
+def test_urdu_rates_take_the_basis_named_before_them():
+    sentence = "اکتوبر میں ماہانہ بنیاد پر آئی ٹی برآمدات میں 5.5 فیصد اور سالانہ بنیاد پر 17 فیصد اضافہ ہوا۔"
+    assert {(v, b) for *_, v, u, b in with_basis(sentence, "2025-11-18") if u == "percent"} == {(5.5, "mom"), (17, "yoy")}
+
+
+def test_urdu_rate_more_than_a_base_keeps_this_period():
+    sentence = "رواں مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب پانچ کروڑ ڈالر رہیں جو پچھلے سال کی اسی سہ ماہی سے 20 فیصد زیادہ ہیں۔"
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 20, "percent") in named(sentence, "2025-10-18")
+
+
+def test_urdu_number_of_freelancers():
+    assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
+
+
+def test_urdu_other_countries():
+    assert named("بھارت کی آئی ٹی برآمدات میں 10 فیصد اضافہ ہوا۔") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("IT exports grew 20pc in four months to $1.4bn.", "FY2025-26:Jul-Oct"),
+        ("آئی ٹی سیکٹر کی برآمدات 4 ماہ میں 1 ارب 40 کروڑ ڈالر رہیں۔", "FY2025-26:Jul-Oct"),
+    ],
+)
+def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, expected):
+    assert {p for _, p, *_ in named(sentence, "2025-11-20")} == {expected}
+
+
+def test_durations_are_no_periods():
+    assert periods("PTA banned the platform for six months in the last fiscal year.", "2025-11-20") == ["FY2024-25"]
+    assert periods("IT exports were $300m two months ago.", "2025-11-20") == []

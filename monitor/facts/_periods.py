@@ -332,13 +332,38 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()):
                 continue
             first, last = _named_span(m)
+            if self._duration(m):
+                continue
             fy = self.nearby_fy(fys, m.start(), m.end())
             if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh")):
-                continue
+                if not self._reporting_months(m):
+                    continue
             if fy is not None:
                 self.taken.append((fy[0], fy[1]))
             end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _duration(self, m: re.Match) -> bool:
+        """Whether "N months" is a length of time ("banned for six months", "two months ago"),
+        not months of a fiscal year."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")):
+            return False
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
+        return bool(
+            re.search(r"\b(?:for|after|within|next|another|over\s+the\s+next|coming)\s+(?:the\s+)?$", before, re.IGNORECASE)
+            or re.match(r"\s*(?:ago|later|earlier|from\s+now|back|old|long|قبل|پہلے|بعد)", after, re.IGNORECASE)
+        )
+
+    def _reporting_months(self, m: re.Match) -> bool:
+        """Whether "N months" with no fiscal year named is a reporting period (the fiscal year so
+        far: "exports grew 20pc in four months", "9 ماہ میں") rather than a passing mention."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")) or self.published is None:
+            return False
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:
         for m in _MONTH_YEAR.finditer(self.s):

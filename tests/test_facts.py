@@ -791,3 +791,8 @@ def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, exp
 def test_durations_are_no_periods():
     assert periods("PTA banned the platform for six months in the last fiscal year.", "2025-11-20") == ["FY2024-25"]
     assert periods("IT exports were $300m two months ago.", "2025-11-20") == []
+
+
+def test_the_first_months_are_months_of_the_year_however_introduced():
+    text = "IT exports now stand at $2.8 billion for the first nine months of the current fiscal year."
+    assert named(text, "2025-04-19") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")}

@@ -347,8 +347,8 @@ class _PeriodScanner:
         """Whether "N months" is a length of time ("banned for six months", "two months ago"),
         not months of a fiscal year."""
         groups = m.groupdict()
-        if not (groups.get("n") or groups.get("un")):
-            return False
+        if not (groups.get("n") or groups.get("un")) or re.match(r"(?:the\s+)?first\b|پہلے|ابتدائی", m.group(), re.IGNORECASE):
+            return False  # "for the first nine months": months of a year, however introduced
         before = self.s[max(0, m.start() - 20) : m.start()]
         after = self.s[m.end() : m.end() + 16]
         return bool(
@@ -363,6 +363,7 @@ class _PeriodScanner:
         if not (groups.get("n") or groups.get("un")) or self.published is None:
             return False
         before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
         return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:

@@ -796,3 +796,17 @@ def test_durations_are_no_periods():
 def test_the_first_months_are_months_of_the_year_however_introduced():
     text = "IT exports now stand at $2.8 billion for the first nine months of the current fiscal year."
     assert named(text, "2025-04-19") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("یکم جولائی سے 31 مارچ تک آئی ٹی برآمدات 2 ارب 82 کروڑ ڈالر رہیں۔", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2820, "USD_million")),
+        ("From July 1 to March 31, IT exports were $2.8bn.", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ڈیڑھ ارب ڈالر تھیں۔", "2021-04-20", ("it_exports_annual", "FY2019-20", 1500, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ساڑھے تین ارب ڈالر تھیں۔", "2025-04-20", ("it_exports_annual", "FY2023-24", 3500, "USD_million")),
+        ("مارچ میں آئی ٹی برآمدات میں 12 فی صد اضافہ ہوا۔", "2025-04-20", ("it_exports_monthly", "2025-03", 12, "percent")),
+    ],
+)
+def test_spans_between_dates_urdu_fractions_and_two_word_percent(sentence, published, expected):
+    assert named(sentence, published) == {expected}

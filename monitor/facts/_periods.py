@@ -50,6 +50,14 @@ _MONTH_SPAN = re.compile(
     re.IGNORECASE,
 )
 _URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
+#: Spans between two dates: "یکم جولائی سے 31 مارچ تک", "from July 1 to March 31", "1st July
+#: to 31st March": the months from the first to the last.
+_DAY = r"(?:یکم|\d{1,2}(?:st|nd|rd|th)?)"
+_DATED_SPAN = re.compile(
+    rf"{_DAY}\s+(?P<m1>{_MONTH_NAMES})\s+(?:سے|تا|to|till|until|through|[-–])\s+{_DAY}\s+(?P<m2>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?P<m1b>{_MONTH_NAMES})\s+{_DAY},?\s+(?:to|till|until|through|[-–])\s+(?P<m2b>{_MONTH_NAMES})\s+{_DAY}(?:,?\s+(?P<yearb>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
 _FIRST_MONTHS = re.compile(
     r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
     r"|\b(?P<first>first)\s+month\b"
@@ -283,6 +291,7 @@ class _PeriodScanner:
                 first, last = _span_bounds(kind, n)
                 if last <= 12:
                     self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._dated_spans()
         self._month_spans(fys)
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
@@ -301,6 +310,18 @@ class _PeriodScanner:
                 self.taken.append((start, start + 1))
                 return True
         return False
+
+    def _dated_spans(self) -> None:
+        for m in _DATED_SPAN.finditer(self.s):
+            m1, m2, year = m.group("m1") or m.group("m1b"), m.group("m2") or m.group("m2b"), m.group("year") or m.group("yearb")
+            first, last = _fiscal_month(_month_number(m1)), _fiscal_month(_month_number(m2))
+            if last < first or not self.free(m.start(), m.end()):
+                continue
+            if year:
+                end_year = int(year) + (1 if _month_number(m2) >= 7 else 0)
+            else:
+                end_year = _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), m.end())
 
     def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
         for m in _MONTH_SPAN.finditer(self.s):

@@ -810,3 +810,9 @@ def test_the_first_months_are_months_of_the_year_however_introduced():
 )
 def test_spans_between_dates_urdu_fractions_and_two_word_percent(sentence, published, expected):
     assert named(sentence, published) == {expected}
+
+
+def test_urdu_training_counts_shares_and_losses_go_to_other():
+    assert named("ڈیجی اسکلز کے ذریعے 30 لاکھ فری لانسرز کو تربیت دی گئی۔") == set()
+    assert named("مجموعی برآمدات میں آئی ٹی کا حصہ 10 فیصد ہے۔") == set()
+    assert named("آئی ٹی سیکٹر کو انٹرنیٹ کی بندش سے 30 کروڑ ڈالر کا نقصان ہوا۔") == set()

@@ -21,7 +21,8 @@ _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
     r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b|ٹیکس|بجٹ",
+    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
+    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(

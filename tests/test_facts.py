@@ -816,3 +816,8 @@ def test_urdu_training_counts_shares_and_losses_go_to_other():
     assert named("ڈیجی اسکلز کے ذریعے 30 لاکھ فری لانسرز کو تربیت دی گئی۔") == set()
     assert named("مجموعی برآمدات میں آئی ٹی کا حصہ 10 فیصد ہے۔") == set()
     assert named("آئی ٹی سیکٹر کو انٹرنیٹ کی بندش سے 30 کروڑ ڈالر کا نقصان ہوا۔") == set()
+
+
+def test_a_month_after_a_fiscal_year_in_another_clause_keeps_its_own_year():
+    text = "ICT exports went up to $2.616 billion in the fiscal year 2021-22 while the exports in June increased by $52 million."
+    assert named(text, "2022-07-28") == {("it_exports_annual", "FY2021-22", 2616, "USD_million")}

@@ -424,7 +424,8 @@ class _PeriodScanner:
         """A whole fiscal year named right before or after a month: the month is in it."""
         for p in self.found:
             if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
-                re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]) or re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start])
+                (p.end <= start and re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]))
+                or (end <= p.start and re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start]))
             ):
                 return p
         return None

@@ -821,3 +821,20 @@ def test_urdu_training_counts_shares_and_losses_go_to_other():
 def test_a_month_after_a_fiscal_year_in_another_clause_keeps_its_own_year():
     text = "ICT exports went up to $2.616 billion in the fiscal year 2021-22 while the exports in June increased by $52 million."
     assert named(text, "2022-07-28") == {("it_exports_annual", "FY2021-22", 2616, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank"),
+    [
+        ("Pakistan stands 4th in the Payoneer global freelancing index.", 4),
+        ("Pakistan was placed third among the fastest-growing freelance markets.", 3),
+        ("In the Global Gig Economy Index, Pakistan is at number four.", 4),
+        ("Pakistan is the third-largest supplier of online labour.", 3),
+    ],
+)
+def test_more_rank_forms(sentence, rank):
+    assert named(sentence) == {("ranking", "", rank, "rank")}
+
+
+def test_first_as_an_adverb_is_no_rank():
+    assert named("He was first to speak on freelancing at the seminar.") == set()

@@ -78,7 +78,7 @@ _ORDINAL_WORDS = {
     "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
     "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4, "چھٹی": 6,
 }
-_CARDINAL_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
+_CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _RANK_PATTERNS = (
     re.compile(
@@ -90,6 +90,13 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    # "stands 4th in the index", "was placed third among", "is at number four"
+    re.compile(
+        rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
+        rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
+        r"(?=\s+(?:in|among|on|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?P<ord>پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})"
         r"\s?(?:نمبر|پوزیشن|درجے)"

@@ -79,7 +79,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
-    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
+    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
     re.IGNORECASE,
 )
 _NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)

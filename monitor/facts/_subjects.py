@@ -93,7 +93,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(
-    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|percent|per\s+cent|dollars?|billion|million)\b"
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million)\b"
     r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست",
     re.IGNORECASE,
 )

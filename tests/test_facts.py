@@ -838,3 +838,13 @@ def test_more_rank_forms(sentence, rank):
 
 def test_first_as_an_adverb_is_no_rank():
     assert named("He was first to speak on freelancing at the seminar.") == set()
+
+
+def test_a_when_clause_takes_the_period_it_hangs_on():
+    text = "In comparison with June 2025, when export remittances stood at US$ 338 million, the inflows in July were higher."
+    assert named(text, "2025-08-20") == {("it_exports_monthly", "2025-06", 338, "USD_million")}
+
+
+def test_parts_of_it_exports_named_by_their_line_stay_parts():
+    text = "Within the category, software consultancy exports increased to $104 million, up from $96 million in June."
+    assert named(text, "2025-08-20") == set()

@@ -260,6 +260,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     nearest main period in its clause, else a base period before it in its clause (Urdu:
     "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"), else the nearest main period before
     it that frames the whole sentence (before any subject) or follows its own subject."""
+    when = _when_clause(figure, periods, sentence)
+    if when is not None:
+        return when
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
@@ -283,6 +286,21 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         return preceding[-1]  # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
+
+
+_WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
+
+
+def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period | None:
+    """The period a "when" clause hangs on: in "compared with June 2025, when remittances stood
+    at $338 million, ..." the $338m is June's."""
+    for p in periods:
+        m = _WHEN.match(sentence, p.end)
+        if m and m.end() <= figure.start:
+            end = re.search(r",\s|;|$", sentence[m.end() :])
+            if figure.end <= m.end() + end.start():
+                return p
+    return None
 
 
 _AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")

@@ -102,7 +102,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
       monitor digest --week 2025-W34
       monitor status                health of every source and the schedule
       monitor run                   the daemon: poll on schedule, send the weekly digest
-      monitor serve                 explore the archive in Datasette
+      monitor serve                 explore the archive in Datasette, and the Atom feeds
     """
     setup_logging(verbose, log_format)
     ctx.obj = Context(config_path, db_path, verbose)
@@ -125,8 +125,9 @@ def sources_check(obj: Context) -> None:
     """
     config = obj.config
     feeds = sum(s.kind == "feed" for s in config.sources)
-    pages = len(config.sources) - feeds
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages), {len(config.topics)} topics, timezone {config.timezone}")
+    pages = sum(s.kind == "page" for s in config.sources)
+    watched = sum(s.kind == "watch" for s in config.sources)
+    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages, {watched} watched pages), {len(config.topics)} topics, timezone {config.timezone}")
 
 
 @sources.command("list")
@@ -265,6 +266,31 @@ def _week_option(week: str | None, config: Config) -> str:
         return check_week(week)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--week") from None
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+@cli.command("feeds")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write them. [default: feeds/ beside the --db file]")
+@click.pass_obj
+def feeds_cmd(obj: Context, out_dir: str | None) -> None:
+    """Write the Atom feeds now: relevant stories (all, and one per topic) and changes of
+    watched policy pages.
+
+    Every poll rewrites them too; run this after changing monitor.public_url. `monitor serve`
+    serves them at /feeds/. Prints each file written (unchanged ones are left alone).
+    """
+    from .feeds import feed_names, write_feeds
+    from .public import feed_url, feeds_dir
+
+    config = obj.config
+    with obj.store() as store:
+        written = write_feeds(store, config, out_dir)
+    folder = Path(out_dir) if out_dir else feeds_dir(obj.db_path)
+    click.echo(f"{len(written)} of {len(feed_names())} feeds rewritten in {folder}; readers subscribe to e.g. {feed_url(config.public_url, 'stories')}")
+    for path in written:
+        click.echo(f"  {path}")
 
 
 # --------------------------------------------------------------------------- demo
@@ -490,8 +516,9 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     """Explore the archive in Datasette, read-only, safe beside the running daemon.
 
     Opens on descriptions of every table, facets by topic, source and week, full-text
-    search, and canned queries: this week's stories by topic, search, a series of figures.
-    Brings the archive's views up to date first. Ctrl+C stops it.
+    search, and canned queries: this week's stories by topic, search, a series of figures,
+    a watched page's history. Serves the Atom feeds written by each poll at /feeds/. Brings
+    the archive's views up to date first. Ctrl+C stops it.
     """
     from . import serve as server
 

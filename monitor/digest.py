@@ -12,6 +12,8 @@
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text and the other outlets
   that reported it;
+* **policy pages changed this week**: what the week's changes of watched pages added and
+  removed, with links to the page and the full diff (:mod:`monitor.digest_policy`);
 * **source health**: the sources that failed all week or have gone silent.
 
 The renderers turn the record into text with the jinja2 templates in ``templates/``
@@ -36,6 +38,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import shift_period
 from .store import Store
 from .text import split_sentences
@@ -168,6 +171,8 @@ class Digest:
     unsubscribe: tuple[str, ...] = ()
     timezone: str = "Asia/Karachi"  # dates are shown in this zone
     hidden_figures: int = 0  # figures left out of the HTML to keep it small
+    policy: tuple[PolicyChange, ...] = ()  # changes of watched policy pages
+    policy_watched: int = 0  # enabled watched pages (kind watch)
 
     @property
     def last_day(self) -> datetime:
@@ -217,6 +222,8 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         manage_url=safe_url(config.digest.manage_url or ""),
         unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
         timezone=config.timezone,
+        policy=build_policy_changes(store, config, week),
+        policy_watched=sum(s.kind == "watch" and s.enabled for s in config.sources),
     )
 
 
@@ -533,7 +540,7 @@ def _months_back(day: date, count: int) -> list[str]:
 
 def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
     """Enabled sources that failed every fetch of the week, or had no new item for
-    ``silent_days`` by the week's end."""
+    ``silent_days`` by the week's end (watched pages excepted: they are not expected to change)."""
     enabled = {s.name for s in config.sources if s.enabled}
     rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
     alerts = []
@@ -545,7 +552,7 @@ def source_alerts(store: Store, config: Config, start: datetime, end: datetime) 
             continue
         since = r["last_new_item"] or r["first_fetch"]
         days = (end - parse_timestamp(since)).days if since else None
-        if r["successes"] and days is not None and days > config.silent_days:
+        if r["successes"] and days is not None and days > config.silent_days and r["kind"] != "watch":  # a policy page may rightly stay the same for months
             what = "no new item" if r["last_new_item"] else "no item at all"
             alerts.append(SourceAlert(r["name"], "silent", f"{what} for {days} days"))
     return tuple(alerts)
@@ -570,6 +577,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     )
     env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
     env.filters["wrap"] = _wrap
+    env.filters["segments_text"] = segments_text
     return env
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceKind = Literal["feed", "page"]
+SourceKind = Literal["feed", "page", "watch"]
 
 #: The topics the monitor tags items with, in the digest's default order.
 TOPIC_IDS = (
@@ -41,6 +41,7 @@ FETCH_OUTCOMES = (
     "parse_error",
     "empty",
     "robots_disallowed",
+    "truncated",
     "error",
 )
 
@@ -59,6 +60,10 @@ class Source:
     language: str | None = None
     aggregator: bool = False  # links hide the article (Google News): stories match by headline
     line: int | None = None  # line in the config file, for messages
+    # kind "watch" (a policy page whose text is tracked, see monitor.watch):
+    selector: str | None = None  # CSS selector of the text to track; default: the main content
+    ignore: tuple[str, ...] = ()  # regular expressions of volatile text, besides the defaults
+    documents: bool = True  # read new linked documents (PDFs, notifications)
 
 
 @dataclass(frozen=True)

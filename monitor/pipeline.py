@@ -3,6 +3,8 @@
 Sources are fetched concurrently; each source's items are written to the store as soon as
 that source is done, in one transaction, so a crash loses at most the sources in flight and
 never leaves half an item. A failing source is logged and recorded, and the others carry on.
+Watched pages (kind ``watch``) are handled by :mod:`monitor.watchpoll`. After the cycle the
+Atom feeds next to the archive are rewritten (:mod:`monitor.feeds`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, listing
+from . import analyze, canonical, dedup, extract, feeds, listing, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
@@ -35,6 +37,7 @@ class SourceReport:
     outcome: str
     new_items: int = 0
     error: str | None = None
+    changed: bool = False  # a watched page changed
 
 
 @dataclass
@@ -62,11 +65,16 @@ class PollSummary:
     def skipped(self) -> int:
         return sum(r.outcome == "skipped" for r in self.reports)
 
+    @property
+    def changed_pages(self) -> int:
+        return sum(r.changed for r in self.reports)
+
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
+        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
         return (
             f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new items in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new items{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -109,6 +117,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     finally:
         if own:
             await fetcher.__aexit__(None, None, None)
+    feeds.write_after_poll(store, config)
     summary.seconds = time.monotonic() - t0
     return summary
 
@@ -215,6 +224,8 @@ class _Cycle:
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
+        if source.kind == "watch":  # a policy page whose text is tracked
+            return await watchpoll.poll_watched(self, source, result)
         try:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop

@@ -117,7 +117,7 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime) -> SourceRow
         next_attempt=h.get("next_attempt"),
         items_this_week=h.get("items_this_week") or 0,
         items_per_week=(h.get("items_for_rate") or 0) / RATE_WEEKS,
-        silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now),
+        silent_days=None if source.kind == "watch" else _silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now),  # a policy page may rightly stay the same
     )
 
 

@@ -22,6 +22,7 @@ import sqlite_utils
 from ..facts import fact_key, relation
 from ..models import Fact, FetchResult, Item, Source
 from ._migrations import MIGRATIONS
+from ._pages import PageStore
 
 
 def utcnow() -> str:
@@ -57,8 +58,8 @@ class SourceState:
     last_new_item: str | None = None
 
 
-class Store:
-    """The monitor's SQLite archive."""
+class Store(PageStore):
+    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)

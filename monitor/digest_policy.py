@@ -1,0 +1,142 @@
+"""The digest's "Policy pages changed this week": the week's changes of watched pages.
+
+One entry per change found in the week (a page that changed twice has two), each with a few
+lines of what was added and removed (a changed sentence shows its words struck out and put
+in, with a little context around them), the new documents linked, a link to the page and one
+to the full diff in the archive (Datasette, under ``monitor.public_url``).
+
+Order: changes that touch a watched subject (relevant) first, then by their first topic in
+the order of ``sources.yaml``, then the most relevant, then the newest. A sentence added that
+is only a new document's link text is not shown twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import public
+from .config import TOPIC_IDS, Config
+from .store import Store
+
+#: Lines shown for one change; the rest are counted and in the full diff.
+MAX_LINES = 5
+#: Characters of one sentence shown; a changed sentence keeps this many around its changes.
+MAX_CHARS = 220
+CONTEXT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class PolicyLine:
+    """One line of a change: ``op`` is added, removed, changed, document or document_removed;
+    ``segments`` are ``(same | del | ins, text)``."""
+
+    op: str
+    segments: tuple[tuple[str, str], ...]
+    url: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PolicyChange:
+    source: str
+    title: str  # the page's headline
+    url: str  # the page ("" when not an absolute http(s) URL)
+    history_url: str  # the full diff in the archive
+    fetched_at: str
+    page_date: str | None  # the page's own "last updated" date
+    summary: str  # "2 sentences added, 1 removed"
+    topics: tuple[str, ...]
+    topic_labels: tuple[str, ...]
+    relevant: bool
+    score: float
+    lines: tuple[PolicyLine, ...]
+    more: int = 0  # changes not shown
+
+
+def build_policy_changes(store: Store, config: Config, week: str, db_path: str | Path | None = None) -> tuple[PolicyChange, ...]:
+    """The changes of watched pages found in ``week``, most important first."""
+    from .digest import safe_url, topic_label
+
+    db_path = db_path or store.path
+    changes = []
+    for v in store.week_page_changes(week):
+        lines = visible_lines(v["changes"])
+        changes.append(
+            PolicyChange(
+                source=v["source"],
+                title=" ".join((v["title"] or v["source"]).split()),
+                url=safe_url(v["url"] or ""),
+                history_url=public.history_url(config.public_url, db_path, v["source"], v["version"]),
+                fetched_at=v["fetched_at"],
+                page_date=v["page_date"],
+                summary=v["summary"] or "",
+                topics=tuple(v["topics"]),
+                topic_labels=tuple(topic_label(config, t) for t in v["topics"]),
+                relevant=v["relevant"],
+                score=v["score"] or 0.0,
+                lines=tuple(lines[:MAX_LINES]),
+                more=max(0, len(lines) - MAX_LINES),
+            )
+        )
+    order = [t for t in config.topics if t in TOPIC_IDS] + [t for t in TOPIC_IDS if t not in config.topics]
+    rank = {t: i for i, t in enumerate(order)}
+    changes.sort(key=lambda c: c.fetched_at, reverse=True)
+    changes.sort(key=lambda c: (not c.relevant, min((rank.get(t, len(rank)) for t in c.topics), default=len(rank)), -c.score))
+    return tuple(changes)
+
+
+def visible_lines(changes: list[dict]) -> list[PolicyLine]:
+    """The lines a reader sees, in page order: new documents first, then sentences added,
+    removed and changed; moves and sentences that only repeat a new document's link are left out."""
+    from .digest import safe_url
+
+    documents = [c for c in changes if c["op"] == "document"]
+    linked = {" ".join(c.get("text", "").split()).casefold() for c in documents}
+    lines = [PolicyLine("document", (("ins", clip(c.get("text", ""))),), safe_url(c.get("url") or ""), c.get("note", "")) for c in documents]
+    for c in changes:
+        op = c["op"]
+        if op == "added" and c["text"].casefold() not in linked:
+            lines.append(PolicyLine("added", (("ins", clip(c["text"])),)))
+        elif op == "removed":
+            lines.append(PolicyLine("removed", (("del", clip(c["text"])),)))
+        elif op == "changed":
+            lines.append(PolicyLine("changed", around_changes([tuple(w) for w in c.get("words", [])])))
+        elif op == "document_removed":
+            lines.append(PolicyLine("document_removed", (("del", clip(c.get("text", ""))),), safe_url(c.get("url") or "")))
+    return lines
+
+
+def clip(text: str, limit: int = MAX_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def around_changes(words: list[tuple[str, str]], context: int = CONTEXT_WORDS) -> tuple[tuple[str, str], ...]:
+    """A changed sentence word by word, with long unchanged runs cut to ``context`` words next
+    to the changes (an ellipsis marks each cut)."""
+    out = []
+    for i, (kind, text) in enumerate(words):
+        if kind != "same":
+            out.append((kind, clip(text)))
+            continue
+        tokens = text.split()
+        first, last = i == 0, i == len(words) - 1
+        keep = context if first or last else 2 * context
+        if len(tokens) > keep:
+            if first:
+                text = "… " + " ".join(tokens[-context:])
+            elif last:
+                text = " ".join(tokens[:context]) + " …"
+            else:
+                text = " ".join(tokens[:context]) + " … " + " ".join(tokens[-context:])
+        out.append(("same", text))
+    return tuple(out)
+
+
+def segments_text(segments: tuple[tuple[str, str], ...], op: str) -> str:
+    """A line's words as plain text: a changed sentence marks ``[-removed-]`` and
+    ``{+added+}`` words; other lines are their text (their sign says the rest)."""
+    if op != "changed":
+        return " ".join(text for _, text in segments)
+    return " ".join(text if kind == "same" else f"[-{text}-]" if kind == "del" else f"{{+{text}+}}" for kind, text in segments)

@@ -303,7 +303,9 @@ def demo(obj: Context, out_dir: str) -> None:
     """Run the whole pipeline offline on the bundled sample sources.
 
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
-    once, writes the digest of the sample week and prints where everything is.
+    them as on a day of the sample week and polls the watched policy pages again two days
+    later (the demo serves a second version of one), writes the digest of the sample week and
+    the Atom feeds, and prints where everything is.
     """
     from .demo import run_demo
 
@@ -314,13 +316,17 @@ def demo(obj: Context, out_dir: str) -> None:
     click.echo("Polling the bundled sample sources...", err=True)
     result = run_demo(obj.config, out_dir, progress=progress)
     click.echo(result.summary.line())
-    click.echo(f"Digest for {result.week}: {result.stories} stories")
+    if result.watch_summary:
+        click.echo(f"Watched pages polled again two days later: {result.watch_summary.line()}")
+    click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")
-    click.echo(f"Explore the archive: monitor --db {result.db} serve")
-    if result.summary.failed:
-        names = ", ".join(r.source for r in result.summary.failed)
+    click.echo(f"  feeds:    {Path(result.db).parent / 'feeds'}")
+    click.echo(f"Explore the archive and the feeds: monitor --db {result.db} serve")
+    failed = result.summary.failed + (result.watch_summary.failed if result.watch_summary else [])
+    if failed:
+        names = ", ".join(r.source for r in failed)
         click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
         sys.exit(1)
 

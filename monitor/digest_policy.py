@@ -6,12 +6,12 @@ in, with a little context around them), the new documents linked, a link to the 
 to the full diff in the archive (Datasette, under ``monitor.public_url``).
 
 Order: changes that touch a watched subject (relevant) first, then by their first topic in
-the order of ``sources.yaml``, then the most relevant, then the newest. A sentence added that
-is only a new document's link text is not shown twice.
+the order of ``sources.yaml``, then the most relevant, then the newest.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,16 +87,15 @@ def build_policy_changes(store: Store, config: Config, week: str, db_path: str |
 
 
 def visible_lines(changes: list[dict]) -> list[PolicyLine]:
-    """The lines a reader sees, in page order: new documents first, then sentences added,
-    removed and changed; moves and sentences that only repeat a new document's link are left out."""
+    """The lines a reader sees: new documents first, then sentences added, removed and
+    changed in page order, then document links removed; moves are left out."""
     from .digest import safe_url
 
     documents = [c for c in changes if c["op"] == "document"]
-    linked = {" ".join(c.get("text", "").split()).casefold() for c in documents}
     lines = [PolicyLine("document", (("ins", clip(c.get("text", ""))),), safe_url(c.get("url") or ""), c.get("note", "")) for c in documents]
     for c in changes:
         op = c["op"]
-        if op == "added" and c["text"].casefold() not in linked:
+        if op == "added":
             lines.append(PolicyLine("added", (("ins", clip(c["text"])),)))
         elif op == "removed":
             lines.append(PolicyLine("removed", (("del", clip(c["text"])),)))
@@ -112,24 +111,32 @@ def clip(text: str, limit: int = MAX_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_KEY = re.compile(r"^(.{1,60}?(?: \||:))\s")
+
+
 def around_changes(words: list[tuple[str, str]], context: int = CONTEXT_WORDS) -> tuple[tuple[str, str], ...]:
     """A changed sentence word by word, with long unchanged runs cut to ``context`` words next
-    to the changes (an ellipsis marks each cut)."""
+    to the changes (an ellipsis marks each cut); a table row's first cell or a line's label
+    ("Freelancer |", "Fee:") is kept. Runs keep the space before them (see
+    :func:`monitor.watch.word_diff`)."""
     out = []
     for i, (kind, text) in enumerate(words):
         if kind != "same":
-            out.append((kind, clip(text)))
+            out.append((kind, clip(text) if not text[:1].isspace() else " " + clip(text)))
             continue
+        lead = " " if text[:1].isspace() else ""
         tokens = text.split()
         first, last = i == 0, i == len(words) - 1
         keep = context if first or last else 2 * context
         if len(tokens) > keep:
             if first:
-                text = "… " + " ".join(tokens[-context:])
+                key = _KEY.match(text)
+                kept = " ".join(tokens[-context:])
+                text = f"{key[1]} … {kept}" if key and len(key[1].split()) < len(tokens) - context else f"… {kept}"
             elif last:
-                text = " ".join(tokens[:context]) + " …"
+                text = lead + " ".join(tokens[:context]) + " …"
             else:
-                text = " ".join(tokens[:context]) + " … " + " ".join(tokens[-context:])
+                text = lead + " ".join(tokens[:context]) + " … " + " ".join(tokens[-context:])
         out.append(("same", text))
     return tuple(out)
 
@@ -138,5 +145,9 @@ def segments_text(segments: tuple[tuple[str, str], ...], op: str) -> str:
     """A line's words as plain text: a changed sentence marks ``[-removed-]`` and
     ``{+added+}`` words; other lines are their text (their sign says the rest)."""
     if op != "changed":
-        return " ".join(text for _, text in segments)
-    return " ".join(text if kind == "same" else f"[-{text}-]" if kind == "del" else f"{{+{text}+}}" for kind, text in segments)
+        return "".join(text for _, text in segments)
+    return "".join(text if kind == "same" else _lead(text) + (f"[-{text.strip()}-]" if kind == "del" else f"{{+{text.strip()}+}}") for kind, text in segments)
+
+
+def _lead(text: str) -> str:
+    return " " if text[:1].isspace() else ""

@@ -154,7 +154,11 @@ def _child(pages: int, chars: int, memory: int) -> dict:
         size = 0
         read = 0
         for page in reader.pages[:pages]:
-            text = reflow(page.extract_text() or "")
+            try:  # layout mode keeps the blank lines between paragraphs
+                raw = page.extract_text(extraction_mode="layout")
+            except Exception:  # noqa: BLE001 - some fonts defeat it; the plain mode still reads them
+                raw = page.extract_text()
+            text = reflow(raw or "")
             read += 1
             texts.append(text)
             size += len(text)

@@ -228,7 +228,7 @@ def change_html(change: dict) -> str:
     if op == "moved":
         return f"Moved: {text}"
     if op == "changed":
-        words = " ".join(f"<del>{html.escape(t)}</del>" if k == "del" else f"<ins>{html.escape(t)}</ins>" if k == "ins" else html.escape(t) for k, t in change.get("words", []))
+        words = "".join(html.escape(t) if k == "same" else (" " if t[:1].isspace() else "") + f"<{'del' if k == 'del' else 'ins'}>{html.escape(t.strip())}</{'del' if k == 'del' else 'ins'}>" for k, t in change.get("words", []))
         return f"Changed: {words}"
     url = html.escape(change.get("url") or "", quote=True)
     note = f" ({html.escape(change['note'])})" if change.get("note") else ""

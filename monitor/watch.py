@@ -15,8 +15,9 @@ stores the versions.
   today's date and live clocks, copyright years) plus those configured.
 * :func:`diff` compares two versions sentence by sentence (:func:`monitor.text.split_sentences`):
   sentences added, removed, or changed (a removed and an added sentence that share most of
-  their words, shown word by word), sentences that only moved, and document links that
-  appeared or went away.
+  their words, or a table row or "label:" line with the same first cell or label, shown word
+  by word), sentences that only moved, and document links that appeared or went away (their
+  link text is not counted again as a sentence).
 * :func:`judge` decides what a fetch means: the first version (``baseline``), the same text
   (``unchanged``), a ``change``, a new ``rebaseline`` when the selector or ignore patterns
   changed, a ``truncated`` page (the last version ended with ``</html>``, this one does not),
@@ -428,7 +429,7 @@ class Change:
     def line(self) -> str:
         """The change as one readable line of text (``+``, ``-``, ``~`` and word marks)."""
         if self.op == "changed":
-            return "~ " + "".join(_word_mark(kind, text) for kind, text in _spaced(self.words))
+            return "~ " + "".join(_word_mark(kind, text) for kind, text in self.words)
         if self.op in ("document", "document_removed"):
             sign = "+" if self.op == "document" else "-"
             return f"{sign} [document] {self.text} <{self.url}>"
@@ -439,10 +440,6 @@ class Change:
         if self.words:
             row["words"] = [list(w) for w in self.words]
         return row
-
-
-def _spaced(words: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(kind, (" " if i else "") + text) for i, (kind, text) in enumerate(words)]
 
 
 def _word_mark(kind: str, text: str) -> str:
@@ -481,8 +478,20 @@ class Diff:
 
 
 def sentences(text: str) -> list[str]:
-    """The tracked text's sentences, in order; a list item or table row is one."""
-    return [" ".join(text[start:end].split()) for _, start, end in split_sentences(text) if text[start:end].strip()]
+    """The tracked text's sentences, in order. A line (a list item, a table row) holds one or
+    more; a semicolon does not end one here, so that a table row's cells stay together."""
+    out: list[str] = []
+    last_line = -1
+    for line, start, end in split_sentences(text):
+        sentence = " ".join(text[start:end].split())
+        if not sentence:
+            continue
+        if out and line == last_line and out[-1].endswith(";"):
+            out[-1] += " " + sentence
+        else:
+            out.append(sentence)
+        last_line = line
+    return out
 
 
 #: Word-level similarity above which a removed and an added sentence are one changed sentence.
@@ -501,9 +510,16 @@ def diff(old_text: str, new_text: str, old_links: Sequence[Link] = (), new_links
     changes = _fold_moves(changes)
     before = {link.url for link in old_links}
     after = {link.url for link in new_links}
-    changes += [Change("document", link.text, url=link.url) for link in new_links if link.url not in before]
-    changes += [Change("document_removed", link.text, url=link.url) for link in old_links if link.url not in after]
-    return Diff(tuple(changes), len(old))
+    added = [Change("document", link.text, url=link.url) for link in new_links if link.url not in before]
+    gone = [Change("document_removed", link.text, url=link.url) for link in old_links if link.url not in after]
+    # a document's link text is the document's line, not a sentence of its own as well
+    linked = {("added", _fold(c.text)) for c in added} | {("removed", _fold(c.text)) for c in gone}
+    changes = [c for c in changes if (c.op, _fold(c.text)) not in linked]
+    return Diff(tuple(changes + added + gone), len(old))
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _block_changes(removed: list[str], added: list[str]) -> list[Change]:
@@ -541,18 +557,31 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
+#: Words, numbers (``1,000``, ``5.5``, ``30/09/2025``) and single punctuation marks, each with
+#: the whitespace before it, so that a diff's segments put back together give the sentence.
+_TOKEN = re.compile(r"\s*(?:\d+(?:[.,:/]\d+)*|\w+(?:['’]\w+)*|[^\w\s])")
+
+
 def word_diff(before: str, after: str) -> tuple[tuple[str, str], ...]:
-    """``after`` against ``before`` word by word: runs of ``same``, ``del`` and ``ins`` words."""
-    a, b = before.split(), after.split()
+    """``after`` against ``before`` word by word: runs of ``same``, ``del`` and ``ins`` text.
+
+    Each run keeps the space before it (``" or the freelancer's"``), so the ``same`` and
+    ``ins`` runs joined give ``after`` and the ``same`` and ``del`` runs ``before``;
+    punctuation is compared on its own ("client" is the same word in "client,").
+    """
+    a, b = _TOKEN.findall(before), _TOKEN.findall(after)
     out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(("same", " ".join(a[i1:i2])))
+            out.append(("same", "".join(b[j1:j2])))
             continue
         if i2 > i1:
-            out.append(("del", " ".join(a[i1:i2])))
+            out.append(("del", "".join(a[i1:i2])))
         if j2 > j1:
-            out.append(("ins", " ".join(b[j1:j2])))
+            out.append(("ins", "".join(b[j1:j2])))
+    if out and out[0][1][:1].isspace():
+        out[0] = (out[0][0], out[0][1].lstrip())
     return tuple(out)
 
 

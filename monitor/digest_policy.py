@@ -5,8 +5,9 @@ lines of what was added and removed (a changed sentence shows its words struck o
 in, with a little context around them), the new documents linked, a link to the page and one
 to the full diff in the archive (Datasette, under ``monitor.public_url``).
 
-Order: changes that touch a watched subject (relevant) first, then by their first topic in
-the order of ``sources.yaml``, then the most relevant, then the newest.
+Order: changes that touch a watched subject (relevant) first, then by their main (first)
+topic in the order of ``sources.yaml``, as stories are grouped, then the most relevant, then
+the newest.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def build_policy_changes(store: Store, config: Config, week: str, db_path: str |
     order = [t for t in config.topics if t in TOPIC_IDS] + [t for t in TOPIC_IDS if t not in config.topics]
     rank = {t: i for i, t in enumerate(order)}
     changes.sort(key=lambda c: c.fetched_at, reverse=True)
-    changes.sort(key=lambda c: (not c.relevant, min((rank.get(t, len(rank)) for t in c.topics), default=len(rank)), -c.score))
+    changes.sort(key=lambda c: (not c.relevant, rank.get(c.topics[0], len(rank)) if c.topics else len(rank), -c.score))
     return tuple(changes)
 
 

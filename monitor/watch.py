@@ -218,10 +218,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 DOCUMENT_EXTENSIONS = frozenset("pdf doc docx odt rtf xls xlsx ods ppt pptx".split())
 #: Words in a link's URL or text that name an official document.
 _DOCUMENT_WORDS = re.compile(
-    r"notification|notifications|notice|circular|\bS\.?R\.?O\b|gazette|directive|determination|ordinance|"
-    r"amendment|نوٹیفکیشن|اعلامیہ|سرکلر",
+    r"\b(?:notifications?|notices?|circulars?|S\.?R\.?O|gazettes?|directives?|determinations?|ordinances?|"
+    r"amendments?|نوٹیفکیشن|اعلامیہ|سرکلر)\b",
     re.I,
 )
+#: Link targets that are never documents: images, media, styles, scripts, archives.
+NOT_DOCUMENT_EXTENSIONS = frozenset("png jpg jpeg gif webp svg ico bmp tif tiff mp3 mp4 m4a wav webm avi mov css js json xml rss zip rar 7z gz".split())
 #: Query parameters that change from visit to visit (sessions, cache busters) and do not
 #: make a link another document.
 _VOLATILE_PARAMETERS = re.compile(r"^(?:phpsessid|jsessionid|sid|session(?:id)?|token|nonce|csrf|_|ts|timestamp|cache|cb|nocache|rand|r)$", re.I)
@@ -399,6 +401,8 @@ def is_document(url: str, text: str = "") -> bool:
     extension = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     if extension in DOCUMENT_EXTENSIONS:
         return True
+    if extension in NOT_DOCUMENT_EXTENSIONS:
+        return False
     return bool(_DOCUMENT_WORDS.search(path.replace("-", " ").replace("_", " ")) or _DOCUMENT_WORDS.search(text))
 
 

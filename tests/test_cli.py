@@ -99,13 +99,24 @@ def test_make_demo_path_end_to_end(tmp_path):
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "15 sources: 15 ok, 0 not modified, 0 failed" in result.stdout
+    assert "16 sources: 16 ok, 0 not modified, 0 failed" in result.stdout
+    assert "Watched pages polled again two days later: 1 sources: 1 ok, 0 not modified, 0 failed; 1 new items, 1 watched page changed" in result.stdout
+    assert "1 policy page changed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout
     html = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
     text = next(out.glob("digest-*.txt")).read_text(encoding="utf-8")
-    for label in ("Freelancing", "IT and ICT exports", "VPN and internet"):
+    for label in ("Freelancing", "IT and ICT exports", "VPN and internet", "Policy pages changed this week"):
         assert label.lower() in html.lower(), label
     assert "354" in text
+    # the watched PTA page changed between the two polls: the digest says what was added and removed
+    policy = text[text.index("POLICY PAGES CHANGED THIS WEEK") :]
+    assert "* IP Whitelisting & VPN Registration" in policy
+    assert "~ A fee applies when [-five-] {+ten+} or more IP addresses are" in policy
+    assert "- Applications sent by email or by post are not accepted." in policy
+    assert "+ New document: Notification: VPN registration for freelancers" in policy and "(PDF, 1 page)" in policy
+    for volatile in ("Page views", "Last updated", "Visitors"):
+        assert volatile not in policy
+    assert "<entry>" in (out / "feeds" / "policy.atom").read_text(encoding="utf-8")
     # polling the same sample again adds nothing
     again = subprocess.run(
         [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],

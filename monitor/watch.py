@@ -74,7 +74,7 @@ DATE = (
 )
 TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:PKT|PST|GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?)"
 _AGO = r"\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago"
-_COUNTED = r"(?:page\s*views?|views?|visits?|visitors?|hits|downloads?|reads)"
+_COUNTED = r"\b(?:page\s*views?|views?|visits?|visitors?|hits|downloads?|reads)"
 
 #: The volatile parts of a page that never count as a change, by name. Matched without
 #: regard to case, on each line of the page's text, and removed before comparing.
@@ -83,8 +83,12 @@ DEFAULT_IGNORE: dict[str, str] = {
     "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
     # "Updated 3 hours ago", "2 days ago"
     "relative time": rf"(?:(?:last\s+)?(?:updated|posted|modified|published)\s+)?{_AGO}",
-    # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads"
-    "counter": rf"(?:you\s+are\s+(?:the\s+)?)?(?:total\s+|today'?s?\s+|online\s+)?{_COUNTED}(?:\s+(?:count|counter|today|so\s+far))?\s*(?:number|no\.?|#)?\s*[:\-]?\s*\d[\d,.]*|\d[\d,.]*\s+(?:page\s*)?(?:views|visits|visitors|hits|downloads|reads)\b|(?:users?|visitors?)\s+online\s*[:\-]?\s*\d+|\d+\s+(?:users?|visitors?)\s+online",
+    # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads";
+    # a verb ("the tax hits 2 million") needs a colon, or a word such as "total" before it
+    "counter": rf"{_COUNTED}(?:\s+(?:count|counter|today|so\s+far))?\s*[:#]\s*\d[\d,.]*"
+    rf"|(?:total|page|today'?s?|online|site)\s+{_COUNTED}(?:\s+(?:count|counter))?\s*[:#\-]?\s*\d[\d,.]*"
+    r"|visitors?(?:\s+count(?:er)?)?\s+\d[\d,.]*|(?:you\s+are\s+(?:the\s+)?)?visitor\s+(?:number|no\.?|#)\s*\d[\d,.]*"
+    r"|\d[\d,.]*\s+(?:page\s*)?(?:views|visits|visitors|hits|downloads|reads)\b|(?:users?|visitors?)\s+online\s*[:\-]?\s*\d+|\d+\s+(?:users?|visitors?)\s+online",
     # "csrf_token: 9f8e7d...", "nonce=abc123...", and any long run of letters and digits
     "token": r"\b(?:[a-z]+[_-])?(?:csrf|xsrf|token|nonce|session[\s_-]?id|sid)\s*[:=]\s*\S+|(?<![\w/.])(?=[A-Za-z0-9_\-+/=]*\d)(?=[A-Za-z0-9_\-+/=]*[A-Za-z])[A-Za-z0-9_\-+/=]{24,}(?![\w/.])",
     # "Today is Monday, 25 August 2025", "Current time: 10:32:15", "Server time 10:32 PM"

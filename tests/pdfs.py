@@ -23,7 +23,7 @@ def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     for i, lines in enumerate(pages):
-        page, content = 3 + 2 * i, 4 + 2 * i
+        content = 4 + 2 * i  # the page itself is object 3 + 2 * i
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 {font} 0 R >> >> /Contents {content} 0 R >>".encode())
         body = b"BT /F1 11 Tf 14 TL 56 780 Td " + b" ".join(_string(line) + b" Tj T*" for line in lines) + b" ET"
         objects.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")

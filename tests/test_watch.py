@@ -137,6 +137,8 @@ def test_a_page_cut_short_is_not_complete():
         "Reviewed: 2025-08-21",
         "Updated 3 hours ago",
         "Visitors: 12,345",
+        "Visitors 1,206,912",
+        "Page views: 48,213",
         "Total page views 98765",
         "You are visitor number 1234",
         "1,234 downloads",
@@ -162,6 +164,7 @@ def test_default_ignore_patterns_remove_volatile_lines(line):
         "Registration was updated to require an NTN.",
         "PSEB_registration_portal_now_needs_NTN_and_CNIC",  # a long word without digits is no token
         "Office hours: 9:00 to 17:00.",
+        "The new tax hits 2 million freelancers.",
     ],
 )
 def test_default_ignore_patterns_keep_content(line):

@@ -313,11 +313,10 @@ def demo(obj: Context, out_dir: str) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
 
-    click.echo("Polling the bundled sample sources...", err=True)
-    result = run_demo(obj.config, out_dir, progress=progress)
+    result = run_demo(obj.config, out_dir, progress=progress, announce=lambda line: click.echo(line, err=True))
     click.echo(result.summary.line())
     if result.watch_summary:
-        click.echo(f"Watched pages polled again two days later: {result.watch_summary.line()}")
+        click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
     click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -102,7 +103,13 @@ def _replay(config: Config, store: Store, at: str | None, sources: Sequence[Sour
     return asyncio.run(run())
 
 
-def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = DEMO_SITE, progress: Callable[[pipeline.SourceReport], None] | None = None) -> DemoResult:
+def _day(at: str | None, config: Config) -> str:
+    return datetime.fromisoformat(at).astimezone(config.tz).strftime("%a %d %b %Y") if at else "today"
+
+
+def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = DEMO_SITE, progress: Callable[[pipeline.SourceReport], None] | None = None, announce: Callable[[str], None] | None = None) -> DemoResult:
+    """Serve the sample, replay its polls, write the digest of its week; ``announce`` is told
+    what each poll is."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     manifest = load_manifest(site)
@@ -124,12 +131,16 @@ def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = 
             for name, page in manifest.watched.items():  # the first version, unless the archive has them already
                 served[page.path] = page.versions[0] if store.last_page_version(name) is None else page.versions[-1]
             polls = list(manifest.polls) or [None]
+            if announce:
+                announce(f"Polling the bundled sample sources as on {_day(polls[0], cfg)}...")
             summary = _replay(cfg, store, polls[0], None, progress)
             watch_summary = None
             if manifest.watched:
                 for name, page in manifest.watched.items():
                     served[page.path] = page.versions[-1]
                 watched = [s for s in cfg.sources if s.name in manifest.watched]
+                if announce:
+                    announce(f"Polling the watched policy pages again on {_day(polls[-1], cfg)}...")
                 watch_summary = _replay(cfg, store, polls[-1], watched, progress)
             digest = build_digest(store, cfg, manifest.week)
             html, text = write_digest(digest, out)

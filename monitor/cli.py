@@ -124,10 +124,10 @@ def sources_check(obj: Context) -> None:
     Exits 2 with a message naming the file, line and key when something is wrong.
     """
     config = obj.config
-    feeds = sum(s.kind == "feed" for s in config.sources)
-    pages = sum(s.kind == "page" for s in config.sources)
-    watched = sum(s.kind == "watch" for s in config.sources)
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages, {watched} watched pages), {len(config.topics)} topics, timezone {config.timezone}")
+    kinds = Counter(s.kind for s in config.sources)
+    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
+    counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
+    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
 
 
 @sources.command("list")
@@ -337,7 +337,8 @@ def demo(obj: Context, out_dir: str) -> None:
 @click.pass_obj
 def status(obj: Context) -> None:
     """Show each source's health: last success, failures in a row and the last error, next
-    attempt, items this week and per week, and sources silent for over monitor.silent_days.
+    attempt, items this week and per week, sources silent for over monitor.silent_days, and
+    stale ones (they answer, but their newest item is older than stale_days).
 
     Also the schedule, and the last digest sent and any week whose send failed or never
     finished (marked !!).
@@ -442,20 +443,26 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 
 
 @cli.command("facts")
-@click.option("--series", help="Only this series, e.g. it_exports_monthly.")
+@click.option("--series", help="Only this series, e.g. it_exports_monthly or freelancer_earnings.")
+@click.option("--origin", type=click.Choice(["news", "official"]), help="Only figures found in the news, or only official ones (read from SBP's workbook). [default: both]")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True, help="A readable table or CSV.")
 @click.option("--reports", is_flag=True, help="List every report, corroborating ones included.")
 @click.pass_obj
-def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None:
+def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, reports: bool) -> None:
     """Print the stored figures: series, period, value, unit, reports, source and quote.
 
     The same figure reported by several outlets is one fact; --reports lists each report.
+    An official figure is shown with its status (provisional, revised) and where it was
+    read: file, sheet, row, column and when it was fetched; a value SBP revised points at
+    the value it replaced.
     """
     import csv
 
-    columns = ["series", "period", "value", "unit", "reports", "published", "source", "also_reported_by", "revises", "quote"]
+    from .facts import BASIS_LABELS
+
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
-        rows = store.facts(series, reports=reports)
+        rows = store.facts(series, reports=reports, origin=origin)
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
@@ -464,12 +471,20 @@ def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None
     if not rows:
         click.echo("no facts stored" + (f" for series {series!r}" if series else ""))
         return
+    values = {r["id"]: r["value"] for r in rows}
     for r in rows:
         value = f"{r['value']:,.3f}".rstrip("0").rstrip(".")
         also = f" (+{r['reports'] - 1} more: {r['also_reported_by']})" if r["reports"] > 1 and r["also_reported_by"] else ""
-        revised = f" [revises #{r['revises']}]" if r["revises"] else ""
-        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {r['unit']:<12} {(r['published'] or '')[:10]}  {r['source']}{also}{revised}")
-        click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
+        revised = f" [revises #{r['revises']}{': ' + format(values[r['revises']], ',g') if r['revises'] in values else ''}]" if r["revises"] else ""
+        official = r.get("origin") == "official"
+        source = f"{r['source']} (official{', ' + r['status'] if r['status'] else ''})" if official else r["source"]
+        unit = f"{r['unit']} {BASIS_LABELS.get(r.get('basis') or '', '')}".strip()
+        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {unit:<12} {(r['published'] or r['found_at'] or '')[:10]}  {source}{also}{revised}")
+        if official:
+            row, header = " ".join((r["row_label"] or "").split()), " ".join((r["column_header"] or "").split())
+            click.echo(f"{'':<22} from {r['file_url']}, sheet '{(r['sheet'] or '').strip()}', row '{row}', column '{header}' (Credit), fetched {(r['found_at'] or '')[:10]}")
+        else:
+            click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
 
 
 def _clip(text: str, width: int) -> str:

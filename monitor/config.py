@@ -20,6 +20,15 @@ import yaml
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
+#: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
+#: watched policy pages (whose text is versioned, see :mod:`monitor.watch`).
+SOURCE_KINDS = ("feed", "page", "sbp_ebops", "watch")
+#: The kinds that can be stale (their newest item has a date), and the default number of days
+#: after which they are: a feed's newest entry; a workbook's newest month, which SBP
+#: publishes about seven weeks after the month ends. A watched page is not among them: a
+#: policy page that has not changed for months is doing its job.
+STALE_KINDS = {"feed": None, "sbp_ebops": 75}  # None: monitor.stale_days
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_CONFIG = "sources.yaml"
 
@@ -87,6 +96,7 @@ class Config:
     keep_irrelevant: bool = True  # store items judged irrelevant (flagged), or drop them
     dedup_window_days: int = 7
     silent_days: int = 14  # a source with no new item for this long is flagged
+    stale_days: int = 30  # a feed whose newest item is older than this is stale
     public_url: str = "http://127.0.0.1:8001/"  # where `monitor serve` is reached: links in feeds and the digest
     watch: WatchSettings = field(default_factory=WatchSettings)
 
@@ -99,6 +109,14 @@ class Config:
             if s.name == name:
                 return s
         raise KeyError(name)
+
+    def stale_after(self, source: Source) -> int | None:
+        """Days after which ``source``'s newest item makes it stale: its own ``stale_days``,
+        else its kind's default (``monitor.stale_days`` for a feed); ``None`` for a kind
+        whose items carry no date (a listing page)."""
+        if source.kind not in STALE_KINDS:
+            return None
+        return source.stale_days or STALE_KINDS[source.kind] or self.stale_days
 
     def rules(self):
         """The compiled topic and relevance rules (see :mod:`monitor.analyze`)."""
@@ -272,15 +290,14 @@ def _range(lo: int, hi: int) -> Callable[[Any], str | None]:
 
 
 TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics", "watch"}
-MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "public_url"}
+MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days", "public_url"}
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
-SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator"}
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days"}
 WATCH_SOURCE_KEYS = {"selector", "ignore", "documents"}  # only for kind: watch
 WATCH_KEYS = {"ignore", "max_documents", "document_seconds", "document_pages"}
-SOURCE_KINDS = ("feed", "page", "watch")
 
 
 def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
@@ -309,6 +326,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     keep_irrelevant = c.get(mon, "keep_irrelevant", bool, "monitor", True)
     window = c.get(mon, "dedup_window_days", int, "monitor", 7, _range(1, 365))
     silent_days = c.get(mon, "silent_days", int, "monitor", 14, _range(1, 3650))
+    stale_days = c.get(mon, "stale_days", int, "monitor", 30, _range(1, 3650))
     public_url = c.get(mon, "public_url", str, "monitor", Config.public_url, _url_problem).strip()
     public_url = public_url if public_url.endswith("/") else public_url + "/"
 
@@ -370,6 +388,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         keep_irrelevant=keep_irrelevant,
         dedup_window_days=window,
         silent_days=silent_days,
+        stale_days=stale_days,
         public_url=public_url,
         watch=watch,
     )
@@ -419,11 +438,13 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         if name in seen:
             c.fail(f"duplicate source name {name!r} (first used on line {seen[name]})", s, "name", f"{path}.name")
         seen[name] = _line_of(s, "name") or 0
+        kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
+        if "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
+            c.fail(f"stale_days applies to {' and '.join(STALE_KINDS)} sources, whose items are dated; this one is a {kind}", s, "stale_days", f"{path}.stale_days")
         topics = c.get(s, "topics", list, path, [])
         for j, t in enumerate(topics):
             if t not in TOPIC_IDS:
                 c.fail(f"unknown topic id {t!r}; topic ids are {', '.join(TOPIC_IDS)}", topics, j, f"{path}.topics[{j}]")
-        kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
         for key in WATCH_SOURCE_KEYS & set(s):
             if kind != "watch":
                 c.fail(f"'{key}' is only for sources of kind: watch", s, key, _join(path, key))
@@ -439,6 +460,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 language=c.get(s, "language", str, path, None),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
+                stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
                 selector=c.get(s, "selector", str, path, None, _selector_problem),
                 ignore=_patterns(c, s, path),
                 documents=c.get(s, "documents", bool, path, True),

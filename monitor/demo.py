@@ -1,11 +1,13 @@
 """The offline demo: the whole pipeline on a bundled sample of the watch list.
 
 ``demo_site/`` holds feeds, listing pages and article pages written for the project about
-real events and figures, a watched policy page in two versions, and a ``manifest.yaml`` that
-says which configured source each file stands for. :func:`run_demo` serves the folder on
-127.0.0.1, points a copy of the configuration at it and replays two polls of the sample week
-at their simulated times (every source, then the watched pages again, now in their second
-version), then writes the digest of the sample week, with the policy change in it, and the
+real events and figures, a sample of SBP's trade in services workbook (``sbp/ecodata/dt.xls``,
+written by ``sbp/make_dt_xls.py``), a watched policy page in two versions, and a
+``manifest.yaml`` that says which configured source each file stands for and what headers (a
+Last-Modified) go with it. :func:`run_demo` serves the folder on 127.0.0.1, points a copy of
+the configuration at it and replays two polls of the sample week at their simulated times
+(every source, then the watched pages again, now in their second version), then writes the
+digest of the sample week, with the official figures and the policy change in it, and the
 Atom feeds.
 """
 
@@ -45,6 +47,7 @@ class Manifest:
     redirects: dict[str, str]
     polls: tuple[str, ...] = ()  # simulated times of the polls (UTC ISO)
     watched: dict[str, WatchedPage] = field(default_factory=dict)  # configured source name -> page
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> headers sent with it
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def load_manifest(site: Path = DEMO_SITE) -> Manifest:
         redirects=dict(raw.get("redirects") or {}),
         polls=tuple(raw.get("polls") or ()),
         watched={w["name"]: WatchedPage(w["path"], tuple(w["versions"])) for w in raw.get("watched") or ()},
+        headers={s["path"]: {str(k): str(v) for k, v in s["headers"].items()} for s in raw["sources"] if s.get("headers")},
     )
 
 
@@ -125,7 +129,7 @@ def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = 
     routes = {page.path: watched_route(page.path) for page in manifest.watched.values()}
     # A stable port keeps the sample's URLs, and so its item ids, the same from run to run,
     # so running the demo again adds nothing; a free port is used when that one is taken.
-    with SiteServer(site, redirects=manifest.redirects, routes=routes, port=DEMO_PORT) as server:
+    with SiteServer(site, redirects=manifest.redirects, routes=routes, port=DEMO_PORT, headers=manifest.headers) as server:
         cfg = demo_config(config, server.base, manifest)
         with Store(out / "monitor.db") as store:
             for name, page in manifest.watched.items():  # the first version, unless the archive has them already

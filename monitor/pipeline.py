@@ -3,8 +3,13 @@
 Sources are fetched concurrently; each source's items are written to the store as soon as
 that source is done, in one transaction, so a crash loses at most the sources in flight and
 never leaves half an item. A failing source is logged and recorded, and the others carry on.
-Watched pages (kind ``watch``) are handled by :mod:`monitor.watchpoll`. After the cycle the
-Atom feeds next to the archive are rewritten (:mod:`monitor.feeds`).
+
+A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
+``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
+official figures (a changed value stored as a revision, see :mod:`monitor.official`); a
+``watch`` source is a policy page whose text is versioned with diffs, handled by
+:mod:`monitor.watchpoll`. After the cycle the Atom feeds next to the archive are rewritten
+(:mod:`monitor.feeds`).
 """
 
 from __future__ import annotations
@@ -14,14 +19,16 @@ import logging
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from typing import Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, feeds, listing, watchpoll
+from . import analyze, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
+from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
 from .weeks import iso_week, parse_timestamp
 
@@ -29,6 +36,8 @@ log = logging.getLogger("monitor.pipeline")
 
 #: Listing pages can link to many articles; a first poll reads at most this many.
 MAX_NEW_LINKS_PER_PAGE = 30
+#: What the fetcher is asked for, by source kind (a data file is not a page).
+FETCH_KINDS = {"sbp_ebops": "file"}
 
 
 @dataclass
@@ -217,13 +226,15 @@ class _Cycle:
             source.url,
             etag=prior.etag if prior else None,
             last_modified=prior.last_modified if prior else None,
-            kind=source.kind,
+            kind=FETCH_KINDS.get(source.kind, source.kind),
         )
         if result.outcome == "not_modified":
             self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
+        if source.kind == "sbp_ebops":
+            return await self._poll_official(source, result)
         if source.kind == "watch":  # a policy page whose text is tracked
             return await watchpoll.poll_watched(self, source, result)
         try:
@@ -244,9 +255,39 @@ class _Cycle:
             self._cluster(source, analysed, set(new_ids))
             state = self.success_state(source, result, len(new_ids))
             state["last_outcome"] = "ok"
+            if source.kind == "feed":
+                state["newest_entry"] = max((e.published for e in entries if e.published), default=None)
             self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
+
+    async def _poll_official(self, source: Source, result: FetchResult) -> SourceReport:
+        """Read an official file into figures and store them; the new ones and revisions
+        count as the source's new items. A file that is not the workbook, or whose layout
+        changed, fails the source with its named outcome and stores nothing."""
+        fetched_at = result.started_at or utcnow()
+        try:
+            facts = await asyncio.to_thread(
+                sbp.read_ebops,
+                result.content,
+                url=result.final_url or source.url,
+                fetched_at=fetched_at,
+                published=_last_modified(result.headers.get("last-modified")),
+                content_type=result.headers.get("content-type"),
+            )
+        except WorkbookError as e:
+            return self._fail(source, result, e.reason, e.detail)
+        with self.store.transaction():
+            saved = self.store.save_official_facts(facts, source=source.name)
+            changed = len(saved["new"]) + len(saved["revises"])
+            state = self.success_state(source, result, changed)
+            state["last_outcome"] = "ok"
+            state["newest_entry"] = sbp.newest_period_end(facts)
+            self.store.record_fetch(source.name, result, new_items=changed, state=state)
+        for fact, old in saved["revises"]:
+            log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked")
+        log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]))
+        return SourceReport(source.name, "ok", new_items=changed)
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
@@ -361,6 +402,7 @@ class _Cycle:
                         "period": f.period,
                         "value": f.value,
                         "unit": f.unit,
+                        "basis": f.basis,
                         "quote": f.quote,
                         "item": item.id,
                         "source": item.source,
@@ -378,6 +420,19 @@ async def _none() -> tuple[None, str]:
 def _teaser(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
+
+
+def _last_modified(value: str | None) -> str | None:
+    """A Last-Modified header as UTC ISO 8601, or ``None`` when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).isoformat()
 
 
 def _normalise_date(value: str | None) -> str | None:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ebops
 from monitor import watch
 from monitor.config import Config
 from monitor.models import FetchResult, Item
+from monitor.sbp import read_ebops
 from monitor.store import Store, item_id
 from monitor.weeks import iso_week
 
@@ -337,3 +339,27 @@ def build_policy(store: Store, config: Config) -> None:
         if spec is PSEB_PAGE:
             store.save_page_version(earlier)
         store.save_page_version(change)
+
+
+# --------------------------------------------------------------------------- official figures
+
+#: SBP's releases as the archive knows them: (workbook layout, when the file was published).
+#: Line 9 follows the published figures ($354m in July 2025, $286m a year before, $338m in
+#: June); the freelance line and June's provisional value are made up for the tests.
+OFFICIAL_SOURCE = "Test SBP"
+JUNE_RELEASE = (
+    ebops.release(("May-25 (R)", "Jun-25 (P)", "Jul-Jun, FY24", "Jul-Jun, FY25 (P)"), {ebops.LINE_9: (329_290, 337_900, 3_223_000, 3_800_000), ebops.FREELANCE: (64_200, 71_300, 350_000, 612_400)}),
+    "2025-07-18T10:00:00+00:00",
+)
+JULY_RELEASE = (
+    ebops.release(("Jun-25 (R)", "Jul-25 (P)", "Jul, FY25", "Jul, FY26 (P)"), {ebops.LINE_9: (338_450, 354_330, 286_020, 354_330), ebops.FREELANCE: (71_300, 78_900, 52_100, 78_900)}),
+    "2025-08-19T10:00:00+00:00",
+)
+WORKBOOK_URL = "https://www.sbp.example.org/ecodata/dt.xls"
+
+
+def add_official(store: Store, releases=(JUNE_RELEASE, JULY_RELEASE)) -> None:
+    """Store SBP's releases as a poll of the workbook would: read from real .xls bytes."""
+    for layout, published in releases:
+        facts = read_ebops(ebops.workbook(layout), url=WORKBOOK_URL, fetched_at=published, published=published)
+        store.save_official_facts(facts, source=OFFICIAL_SOURCE)

@@ -347,7 +347,8 @@ def test_analyze_lines(rules):
     out = list(analyze_lines(lines, rules))
     assert [o.get("id") for o in out] == ["a", None, None]
     assert out[0]["relevant"] is True and out[0]["topics"][0] == "it_exports"
-    assert set(out[0]["facts"][0]) == {"series", "period", "value", "unit", "quote", "published"}
+    assert set(out[0]["facts"][0]) == {"series", "period", "value", "unit", "basis", "quote", "published"}
+    assert {(f["value"], f["basis"]) for f in out[0]["facts"]} == {(24, "yoy"), (354, ""), (3, "mom")}
     assert "line 3" in out[1]["error"] and "line 4" in out[2]["error"]
 
 

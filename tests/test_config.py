@@ -33,12 +33,17 @@ def test_real_watch_list_is_valid():
     names = [s.name for s in config.sources]
     assert len(names) >= 25
     assert len(set(names)) == len(names)
-    assert {s.kind for s in config.sources} == {"feed", "page", "watch"}
+    assert {s.kind for s in config.sources} == {"feed", "page", "sbp_ebops", "watch"}
     assert set(config.topics) == set(TOPIC_IDS)
     assert sum("news.google.com/rss/search" in s.url for s in config.sources) >= 6
     pages = {s.url for s in config.sources if s.kind == "page"}
     assert "https://www.pta.gov.pk/en/media-center/press-releases" in pages
-    assert "https://www.sbp.org.pk/ecodata/index2.asp" in pages
+    assert {"https://www.sbp.org.pk/economic-data", "https://www.sbp.org.pk/press-release", "https://pid.gov.pk/site/press"} <= pages
+    assert [s.url for s in config.sources if s.kind == "sbp_ebops"] == ["https://archive.sbp.org.pk/ecodata/dt.xls"]
+    urls = {s.url for s in config.sources}
+    assert {"https://www.brecorder.com/feeds/business-finance", "https://www.app.com.pk/category/business/feed/", "https://jang.com.pk/rss/1/1", "https://feeds.bbci.co.uk/urdu/rss.xml"} <= urls
+    assert not urls & {"https://www.thenews.com.pk/rss/1/1", "https://mettisglobal.news/feed/", "https://www.brecorder.com/feeds/business"}
+    assert sum("site%3A" in u for u in urls) == 2 and sum("ceid=PK:ur" in u for u in urls) == 3
     assert config.timezone == "Asia/Karachi"
     assert (config.schedule.digest_day, config.schedule.digest_hour) == ("mon", 8)
 
@@ -109,7 +114,7 @@ def test_defaults_work_without_optional_sections():
         # 8. bad timezone
         ("monitor:\n  timezone: Asia/Lahore\n" + GOOD_SOURCE, 2, "monitor.timezone", "unknown timezone 'Asia/Lahore'"),
         # 9. bad kind
-        (GOOD_SOURCE.replace("kind: feed", "kind: website"), 4, "sources[0].kind", "must be one of feed, page, watch"),
+        (GOOD_SOURCE.replace("kind: feed", "kind: website"), 4, "sources[0].kind", "must be one of feed, page, sbp_ebops, watch"),
         # 10. missing url
         ("sources:\n  - name: A\n    kind: feed\n", 2, "sources[0].url", "missing required key 'url'"),
         # 11. bad digest day
@@ -138,6 +143,8 @@ def test_defaults_work_without_optional_sections():
         ("watch:\n  max_docs: 3\n" + GOOD_SOURCE, 2, "watch.max_docs", "unknown key 'max_docs'"),
         ("watch:\n  max_documents: 500\n" + GOOD_SOURCE, 2, "watch.max_documents", "between 0 and 100"),
         ("monitor:\n  public_url: monitor.example.org\n" + GOOD_SOURCE, 2, "monitor.public_url", "not an http(s) URL"),
+        # 21. a watched page is never stale (a policy page that stays the same is doing its job)
+        (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text, line, key, words):

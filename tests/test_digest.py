@@ -178,7 +178,8 @@ def test_trend_of_monthly_exports_as_bars(archive):
     widths = {b.period: b.percent for b in trend.bars}
     assert widths["2025-07"] == 100 and widths["2024-07"] == round(EXPORT_HISTORY["2024-07"] / 354 * 100)
     html = render_html(archive)
-    assert html.count('bgcolor="#0b6e4f"') == len(months)
+    assert html.count('bgcolor="#9ccbb9"') == len(months)  # no SBP figure in this archive: every bar is a news figure, light
+    assert "* Figures reported in the news: the archive has no SBP figure for these months." in html
     assert "Jul 25  ██████████████████████████████ $354m" in render_text(archive)
 
 

@@ -130,3 +130,24 @@ def test_two_processes_migrating_at_once(tmp_path):
         assert p.returncode == 0, err
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS)
+
+
+def test_an_archive_with_news_facts_takes_official_figures_on_upgrade(tmp_path):
+    """Migration 13 on an archive of the step before: its facts stay news facts, unchanged."""
+    import sqlite_utils
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    for version, step in enumerate(MIGRATIONS[:12], start=1):
+        step(db)
+        db.execute(f"PRAGMA user_version = {version}")
+    db["facts"].insert({"series": "it_exports_monthly", "period": "2025-07", "period_key": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Exports were $354m.", "item": "a1", "source": "Dawn"})
+    db.conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        row = next(s.db.query("SELECT * FROM facts"))
+        assert (row["origin"], row["item"], row["value"], row["status"]) == ("news", "a1", 354.0, None)
+        assert {"facts_by_key", "facts_by_revises"} <= {i.name for i in s.db["facts"].indexes}
+        assert [r["value"] for r in s.db.query("SELECT value FROM figures")] == [354.0]
+        s.save_facts([{"series": "it_exports_monthly", "period": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Again.", "item": "a2", "source": "Profit"}])
+        assert [r["reports"] for r in s.facts("it_exports_monthly")] == [2]

@@ -349,7 +349,72 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
     db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
 
 
-def _v13_watched_pages(db: sqlite_utils.Database) -> None:
+def _v13_official_figures(db: sqlite_utils.Database) -> None:
+    """Official figures in ``facts`` beside the news, and the newest item of each source.
+
+    ``facts.origin`` is ``news`` (a figure found in an item) or ``official`` (read from a
+    publisher's file, with no item: ``item`` may now be empty). An official figure keeps
+    where it was read: ``file_url``, ``sheet``, ``row_label``, ``column_header``, and the
+    publisher's ``status`` (provisional, revised); a revised value is a new row whose
+    ``revises`` points at the old one (indexed, so the current values are found quickly).
+    ``sources.newest_entry`` is the date of the newest item a source gave at its last
+    fetch, to tell a stale feed. Views: ``official_figures`` (the current official value
+    of every series and period) and ``news_vs_official`` (every dated news report of a
+    series SBP publishes, beside the official value: agrees within 1%, or differs).
+    """
+    db["facts"].transform(not_null={"item": False})
+    db["facts"].add_column("origin", str, not_null_default="news")
+    for column in ("status", "file_url", "sheet", "row_label", "column_header"):
+        db["facts"].add_column(column, str)
+    db["facts"].create_index(["revises"], index_name="facts_by_revises")
+    db["sources"].add_column("newest_entry", str)
+    db.executescript(
+        """
+        CREATE VIEW official_figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.status,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.published, f.found_at AS fetched_at, f.source, f.file_url, f.sheet, f.row_label,
+          f.column_header, f.id AS fact
+        FROM facts f
+        WHERE f.origin = 'official' AND NOT EXISTS (SELECT 1 FROM facts later WHERE later.revises = f.id);
+        CREATE VIEW news_vs_official AS
+        SELECT n.series, n.period, n.value AS reported, n.unit, o.value AS official, o.status AS official_status,
+          CASE WHEN o.value IS NULL THEN 'no official figure'
+               WHEN abs(n.value - o.value) <= 0.01 * max(abs(n.value), abs(o.value)) THEN 'agrees'
+               ELSE 'differs' END AS verdict,
+          CASE WHEN o.value != 0 THEN round((n.value - o.value) * 100.0 / o.value, 1) END AS difference_percent,
+          n.source, n.published, i.url, n.quote, n.id AS fact, o.fact AS official_fact
+        FROM facts n
+        LEFT JOIN items i ON i.id = n.item
+        LEFT JOIN official_figures o ON o.series = n.series AND o.unit = n.unit AND o.period = n.period_key
+        WHERE n.origin = 'news' AND coalesce(n.period_key, '') != ''
+          AND EXISTS (SELECT 1 FROM facts s WHERE s.series = n.series AND s.unit = n.unit AND s.origin = 'official');
+        """
+    )
+
+
+def _v14_growth_basis(db: sqlite_utils.Database) -> None:
+    """``facts.basis``: how a growth rate is measured (``yoy``, ``mom``, ``unknown``; empty for a
+    level), and the ``figures`` view with it and with each figure's origin (news or official),
+    so that a year-on-year rate is never read as a month-on-month one."""
+    db["facts"].add_column("basis", str)
+    db.executescript(
+        """
+        DROP VIEW figures;
+        CREATE VIEW figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.basis, f.origin, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c
+              WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL;
+        """
+    )
+
+
+def _v15_watched_pages(db: sqlite_utils.Database) -> None:
     """Watched policy pages (sources of kind ``watch``): every version of each page's text with
     its diff against the one before (``page_versions``), a drastic change waiting for a second
     poll to confirm it (``page_pending``), one row per page (``watched_pages``); and an index
@@ -407,7 +472,23 @@ def _v13_watched_pages(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_watched_pages]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2_digest_delivery,
+    _v3_archive_views,
+    _v4_fact_corroboration,
+    _v5_item_topics,
+    _v6_items_by_source_and_time,
+    _v7_figures_view,
+    _v8_dedup_index,
+    _v9_stories_from_clusters,
+    _v10_dedup_complete_texts,
+    _v11_dedup_keys_by_week,
+    _v12_facts_by_key,
+    _v13_official_figures,
+    _v14_growth_basis,
+    _v15_watched_pages,
+]
 
 
 # --------------------------------------------------------------------------- the store

@@ -745,3 +745,79 @@ def test_freelancers_remittances_are_their_earnings():
 
 def test_more_and_less_than_are_directions_for_rates():
     assert ("it_exports_monthly", "2025-11", 10, "percent") in named("IT exports in November 2025 were $356 million, 10% more than in November 2024.", "2025-12-20")
+
+
+def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
+    text = "According to the Ministry of IT and Telecom, remittances reached $584 million in July-August FY25."
+    assert named(text, "2024-09-20") == {("it_exports_cumulative", "FY2024-25:Jul-Aug", 584, "USD_million")}
+    assert named("Remittances hit a record $4.1 billion in March.", "2025-04-10") == set()
+    assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()
+
+
+def test_this_year_follows_the_year_named_as_the_previous():
+    text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
+    assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}
+
+
+def test_urdu_rates_take_the_basis_named_before_them():
+    sentence = "اکتوبر میں ماہانہ بنیاد پر آئی ٹی برآمدات میں 5.5 فیصد اور سالانہ بنیاد پر 17 فیصد اضافہ ہوا۔"
+    assert {(v, b) for *_, v, u, b in with_basis(sentence, "2025-11-18") if u == "percent"} == {(5.5, "mom"), (17, "yoy")}
+
+
+def test_urdu_rate_more_than_a_base_keeps_this_period():
+    sentence = "رواں مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب پانچ کروڑ ڈالر رہیں جو پچھلے سال کی اسی سہ ماہی سے 20 فیصد زیادہ ہیں۔"
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 20, "percent") in named(sentence, "2025-10-18")
+
+
+def test_urdu_number_of_freelancers():
+    assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
+
+
+def test_urdu_other_countries():
+    assert named("بھارت کی آئی ٹی برآمدات میں 10 فیصد اضافہ ہوا۔") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("IT exports grew 20pc in four months to $1.4bn.", "FY2025-26:Jul-Oct"),
+        ("آئی ٹی سیکٹر کی برآمدات 4 ماہ میں 1 ارب 40 کروڑ ڈالر رہیں۔", "FY2025-26:Jul-Oct"),
+    ],
+)
+def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, expected):
+    assert {p for _, p, *_ in named(sentence, "2025-11-20")} == {expected}
+
+
+def test_durations_are_no_periods():
+    assert periods("PTA banned the platform for six months in the last fiscal year.", "2025-11-20") == ["FY2024-25"]
+    assert periods("IT exports were $300m two months ago.", "2025-11-20") == []
+
+
+def test_the_first_months_are_months_of_the_year_however_introduced():
+    text = "IT exports now stand at $2.8 billion for the first nine months of the current fiscal year."
+    assert named(text, "2025-04-19") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("یکم جولائی سے 31 مارچ تک آئی ٹی برآمدات 2 ارب 82 کروڑ ڈالر رہیں۔", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2820, "USD_million")),
+        ("From July 1 to March 31, IT exports were $2.8bn.", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ڈیڑھ ارب ڈالر تھیں۔", "2021-04-20", ("it_exports_annual", "FY2019-20", 1500, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ساڑھے تین ارب ڈالر تھیں۔", "2025-04-20", ("it_exports_annual", "FY2023-24", 3500, "USD_million")),
+        ("مارچ میں آئی ٹی برآمدات میں 12 فی صد اضافہ ہوا۔", "2025-04-20", ("it_exports_monthly", "2025-03", 12, "percent")),
+    ],
+)
+def test_spans_between_dates_urdu_fractions_and_two_word_percent(sentence, published, expected):
+    assert named(sentence, published) == {expected}
+
+
+def test_urdu_training_counts_shares_and_losses_go_to_other():
+    assert named("ڈیجی اسکلز کے ذریعے 30 لاکھ فری لانسرز کو تربیت دی گئی۔") == set()
+    assert named("مجموعی برآمدات میں آئی ٹی کا حصہ 10 فیصد ہے۔") == set()
+    assert named("آئی ٹی سیکٹر کو انٹرنیٹ کی بندش سے 30 کروڑ ڈالر کا نقصان ہوا۔") == set()
+
+
+def test_a_month_after_a_fiscal_year_in_another_clause_keeps_its_own_year():
+    text = "ICT exports went up to $2.616 billion in the fiscal year 2021-22 while the exports in June increased by $52 million."
+    assert named(text, "2022-07-28") == {("it_exports_annual", "FY2021-22", 2616, "USD_million")}

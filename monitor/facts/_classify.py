@@ -21,7 +21,8 @@ _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
     r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b|ٹیکس|بجٹ",
+    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
+    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
@@ -88,7 +89,7 @@ def _growth_sign(clause_head: str, after: str) -> int:
     if up or down:
         return -1 if max(down, default=-1) > max(up, default=-1) else 1
     # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ"
-    window = re.match(r"[^.،,;]{0,40}", after).group()
+    window = re.match(r"[^.،,;]{0,50}", after).group()
     for m in re.finditer(r"[^\W\d_]+", window):
         if _GROWTH_DOWN.fullmatch(m.group()):
             return -1
@@ -134,7 +135,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
-        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 30])
+        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 60])
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
@@ -235,7 +236,10 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     return noun in _PEOPLE and bool(follows)
 
 
-_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"})
+_LINK_WORDS = frozenset(
+    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور"}  # Urdu postpositions and verbs
+)
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
@@ -270,6 +274,8 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    if figure.unit == "percent":
+        bases = []  # a rate is this period's, never its base's
     if in_clause or bases:
         return _nearest(in_clause + bases, figure)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]

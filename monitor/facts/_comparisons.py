@@ -60,7 +60,7 @@ _SPAN_END = re.compile(
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
-_URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)")
+_URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))")
 _URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
 
 _YOY = re.compile(
@@ -142,4 +142,7 @@ def basis_words(text: str, at: int | None = None) -> str:
     found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
     if not found:
         return ""
+    if re.search(r"[\u0600-\u06ff]\W*$", text[:at]):  # Urdu names the basis before the rate
+        before = [f for f in found if f[0].end() <= at]
+        found = before or found
     return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]

@@ -94,9 +94,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
 
 
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
-    """"Exports" alone are IT exports when the sentence names IT elsewhere ("... the IT
-    industry's strength"), or when the sentence before was about IT exports; else someone
-    else's. Returns the subjects and whether one was taken from the sentence before."""
+    """"Exports" (or "remittances") alone are IT exports when the sentence names IT elsewhere
+    ("... the IT industry's strength", "according to the Ministry of IT, remittances
+    reached ..."), or when the sentence before was about IT exports; else someone else's.
+    Returns the subjects and whether one was taken from the sentence before."""
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     if _IT_MENTION.search(sentence):
@@ -170,6 +171,7 @@ _FOREIGN_PLACES = (
 )
 _FOREIGN_OWNER = re.compile(
     rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
+    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
 )

@@ -49,7 +49,9 @@ _EN_WORD_NUM = (
 )
 _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
-_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|{_NUM}|(?<![^\W\d_])(?:{_UR_WORD_NUM})(?![^\W\d_]))"
+#: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
+_UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
+_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_WORD_NUM})(?![^\W\d_]))"
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
@@ -62,7 +64,7 @@ _MONEY_AFTER = re.compile(
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر|روپے|روپیہ|روپوں)")
 _URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(
-    rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فیصد)",
+    rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -117,6 +119,10 @@ def _number(text: str) -> float:
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:
         return float(_UR_NUMBERS[text])
+    if text in ("ڈیڑھ", "ڈھائی"):
+        return 1.5 if text == "ڈیڑھ" else 2.5
+    if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):
+        return _number(m.group(2)) + {"ساڑھے": 0.5, "سوا": 0.25, "پونے": -0.25}[m.group(1)]
     words = re.split(r"[\s-]+", text.lower())
     if words[0] == "half":
         return 0.5

@@ -40,6 +40,7 @@ _FY_RELATIVE = re.compile(
     r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
+_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
 _MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
@@ -49,6 +50,14 @@ _MONTH_SPAN = re.compile(
     re.IGNORECASE,
 )
 _URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
+#: Spans between two dates: "یکم جولائی سے 31 مارچ تک", "from July 1 to March 31", "1st July
+#: to 31st March": the months from the first to the last.
+_DAY = r"(?:یکم|\d{1,2}(?:st|nd|rd|th)?)"
+_DATED_SPAN = re.compile(
+    rf"{_DAY}\s+(?P<m1>{_MONTH_NAMES})\s+(?:سے|تا|to|till|until|through|[-–])\s+{_DAY}\s+(?P<m2>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?P<m1b>{_MONTH_NAMES})\s+{_DAY},?\s+(?:to|till|until|through|[-–])\s+(?P<m2b>{_MONTH_NAMES})\s+{_DAY}(?:,?\s+(?P<yearb>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
 _FIRST_MONTHS = re.compile(
     r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
     r"|\b(?P<first>first)\s+month\b"
@@ -235,13 +244,21 @@ class _PeriodScanner:
             else:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
         explicit = list(out)
-        for m in _FY_RELATIVE.finditer(self.s):
-            if self.published is None:
+        relative = list(_FY_RELATIVE.finditer(self.s))
+        # "this financial year ... the previous financial year 2020-21": this year is the one
+        # after the year named as the previous, whatever the article's date
+        anchor = None
+        for m in relative:
+            named = next((e for s_, e_, e in explicit if s_ < m.end() + 12 and m.start() < e_), None)
+            if named and (m.group("rel") or m.group("urel") or "").lower() in _PREVIOUS:
+                anchor = named + 1
+        for m in relative:
+            if self.published is None and anchor is None:
                 continue
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
-            current = _fy_of(self.published)
+            current = anchor or _fy_of(self.published)
             shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
                      "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
             if word == "outgoing" and self.published.month >= 7:
@@ -274,6 +291,7 @@ class _PeriodScanner:
                 first, last = _span_bounds(kind, n)
                 if last <= 12:
                     self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._dated_spans()
         self._month_spans(fys)
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
@@ -292,6 +310,18 @@ class _PeriodScanner:
                 self.taken.append((start, start + 1))
                 return True
         return False
+
+    def _dated_spans(self) -> None:
+        for m in _DATED_SPAN.finditer(self.s):
+            m1, m2, year = m.group("m1") or m.group("m1b"), m.group("m2") or m.group("m2b"), m.group("year") or m.group("yearb")
+            first, last = _fiscal_month(_month_number(m1)), _fiscal_month(_month_number(m2))
+            if last < first or not self.free(m.start(), m.end()):
+                continue
+            if year:
+                end_year = int(year) + (1 if _month_number(m2) >= 7 else 0)
+            else:
+                end_year = _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), m.end())
 
     def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
         for m in _MONTH_SPAN.finditer(self.s):
@@ -323,13 +353,39 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()):
                 continue
             first, last = _named_span(m)
+            if self._duration(m):
+                continue
             fy = self.nearby_fy(fys, m.start(), m.end())
             if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh")):
-                continue
+                if not self._reporting_months(m):
+                    continue
             if fy is not None:
                 self.taken.append((fy[0], fy[1]))
             end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _duration(self, m: re.Match) -> bool:
+        """Whether "N months" is a length of time ("banned for six months", "two months ago"),
+        not months of a fiscal year."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")) or re.match(r"(?:the\s+)?first\b|پہلے|ابتدائی", m.group(), re.IGNORECASE):
+            return False  # "for the first nine months": months of a year, however introduced
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
+        return bool(
+            re.search(r"\b(?:for|after|within|next|another|over\s+the\s+next|coming)\s+(?:the\s+)?$", before, re.IGNORECASE)
+            or re.match(r"\s*(?:ago|later|earlier|from\s+now|back|old|long|قبل|پہلے|بعد)", after, re.IGNORECASE)
+        )
+
+    def _reporting_months(self, m: re.Match) -> bool:
+        """Whether "N months" with no fiscal year named is a reporting period (the fiscal year so
+        far: "exports grew 20pc in four months", "9 ماہ میں") rather than a passing mention."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")) or self.published is None:
+            return False
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
+        return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:
         for m in _MONTH_YEAR.finditer(self.s):
@@ -368,7 +424,8 @@ class _PeriodScanner:
         """A whole fiscal year named right before or after a month: the month is in it."""
         for p in self.found:
             if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
-                re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]) or re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start])
+                (p.end <= start and re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]))
+                or (end <= p.start and re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start]))
             ):
                 return p
         return None

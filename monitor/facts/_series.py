@@ -94,11 +94,13 @@ def relation(new: Fact, known: Sequence[tuple[int, Fact]]) -> tuple[str, int] | 
     ``known`` is ``(id, fact)`` in the order stored; only figures of the same series, unit
     and period can be either, so a caller need only pass those (the archive looks them up by
     :func:`fact_key`). An undated figure (period ``""``) is never the same as, or a revision
-    of, a dated one.
+    of, a dated one, and revises nothing: without a period there is nothing to revise.
     """
     for id_, fact in known:
         if same_fact(fact, new):
             return "corroborates", id_
+    if not new.period:
+        return None  # an undated claim ("2.37 million freelancers") revises nothing
     published = new.published or ""
     older = [id_ for id_, fact in known if is_revision(fact, new) and (fact.published or "") <= published]
     return ("revises", older[-1]) if older else None

@@ -62,7 +62,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
-        r"(?<![\w])(?:freelanc\w*(?:['’]s?\s+(?:remittances|earnings|income|exports|inflows))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"(?<![\w])(?:freelanc\w*(?:['’]s?\s+(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         r"|فری\s?لانس\w*",
         re.IGNORECASE,
     )),
@@ -70,13 +70,13 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     (None, re.compile(
         r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
-        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|remittances|imports?|import\s+bill|trade\s+deficit"
+        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
-    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
+    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
@@ -104,7 +104,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export",),
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
-    "exports": ("export", "برآمد", "ایکسپورٹ"),
+    "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
     "vpn": ("vpn", "virtual private", "وی"),
 }

@@ -102,7 +102,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
       monitor digest --week 2025-W34
       monitor status                health of every source and the schedule
       monitor run                   the daemon: poll on schedule, send the weekly digest
-      monitor serve                 explore the archive in Datasette
+      monitor serve                 explore the archive in Datasette, and the Atom feeds
     """
     setup_logging(verbose, log_format)
     ctx.obj = Context(config_path, db_path, verbose)
@@ -125,7 +125,7 @@ def sources_check(obj: Context) -> None:
     """
     config = obj.config
     kinds = Counter(s.kind for s in config.sources)
-    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook"}
+    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
     counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
     click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
 
@@ -268,6 +268,31 @@ def _week_option(week: str | None, config: Config) -> str:
         raise click.BadParameter(str(e), param_hint="--week") from None
 
 
+# --------------------------------------------------------------------------- feeds
+
+
+@cli.command("feeds")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write them. [default: feeds/ beside the --db file]")
+@click.pass_obj
+def feeds_cmd(obj: Context, out_dir: str | None) -> None:
+    """Write the Atom feeds now: relevant stories (all, and one per topic) and changes of
+    watched policy pages.
+
+    Every poll rewrites them too; run this after changing monitor.public_url. `monitor serve`
+    serves them at /feeds/. Prints each file written (unchanged ones are left alone).
+    """
+    from .feeds import feed_names, write_feeds
+    from .public import feed_url, feeds_dir
+
+    config = obj.config
+    with obj.store() as store:
+        written = write_feeds(store, config, out_dir)
+    folder = Path(out_dir) if out_dir else feeds_dir(obj.db_path)
+    click.echo(f"{len(written)} of {len(feed_names())} feeds rewritten in {folder}; readers subscribe to e.g. {feed_url(config.public_url, 'stories')}")
+    for path in written:
+        click.echo(f"  {path}")
+
+
 # --------------------------------------------------------------------------- demo
 
 
@@ -278,7 +303,9 @@ def demo(obj: Context, out_dir: str) -> None:
     """Run the whole pipeline offline on the bundled sample sources.
 
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
-    once, writes the digest of the sample week and prints where everything is.
+    them as on a day of the sample week and polls the watched policy pages again two days
+    later (the demo serves a second version of one), writes the digest of the sample week and
+    the Atom feeds, and prints where everything is.
     """
     from .demo import run_demo
 
@@ -286,16 +313,19 @@ def demo(obj: Context, out_dir: str) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
 
-    click.echo("Polling the bundled sample sources...", err=True)
-    result = run_demo(obj.config, out_dir, progress=progress)
+    result = run_demo(obj.config, out_dir, progress=progress, announce=lambda line: click.echo(line, err=True))
     click.echo(result.summary.line())
-    click.echo(f"Digest for {result.week}: {result.stories} stories")
+    if result.watch_summary:
+        click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
+    click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")
-    click.echo(f"Explore the archive: monitor --db {result.db} serve")
-    if result.summary.failed:
-        names = ", ".join(r.source for r in result.summary.failed)
+    click.echo(f"  feeds:    {Path(result.db).parent / 'feeds'}")
+    click.echo(f"Explore the archive and the feeds: monitor --db {result.db} serve")
+    failed = result.summary.failed + (result.watch_summary.failed if result.watch_summary else [])
+    if failed:
+        names = ", ".join(r.source for r in failed)
         click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
         sys.exit(1)
 
@@ -506,8 +536,9 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     """Explore the archive in Datasette, read-only, safe beside the running daemon.
 
     Opens on descriptions of every table, facets by topic, source and week, full-text
-    search, and canned queries: this week's stories by topic, search, a series of figures.
-    Brings the archive's views up to date first. Ctrl+C stops it.
+    search, and canned queries: this week's stories by topic, search, a series of figures,
+    a watched page's history. Serves the Atom feeds written by each poll at /feeds/. Brings
+    the archive's views up to date first. Ctrl+C stops it.
     """
     from . import serve as server
 

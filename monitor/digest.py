@@ -14,6 +14,8 @@
   (or what SBP says); plus a trend of the monthly IT exports over the last
   :data:`TREND_MONTHS` months, drawn from SBP's figures, with the news's figures only for
   months the archive has no official figure for;
+* **policy pages changed this week**: what the week's changes of watched pages added and
+  removed, with links to the page and the full diff (:mod:`monitor.digest_policy`);
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text and the other outlets
   that reported it;
@@ -42,6 +44,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import BASIS_LABELS, canonical_period, shift_period
 from .models import NEWS_KINDS
 from .official import agrees, growth_agrees
@@ -216,6 +219,8 @@ class Digest:
     unsubscribe: tuple[str, ...] = ()
     timezone: str = "Asia/Karachi"  # dates are shown in this zone
     hidden_figures: int = 0  # figures left out of the HTML to keep it small
+    policy: tuple[PolicyChange, ...] = ()  # changes of watched policy pages
+    policy_watched: int = 0  # enabled watched pages (kind watch)
 
     @property
     def last_day(self) -> datetime:
@@ -267,6 +272,8 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         manage_url=safe_url(config.digest.manage_url or ""),
         unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
         timezone=config.timezone,
+        policy=build_policy_changes(store, config, week),
+        policy_watched=sum(s.kind == "watch" and s.enabled for s in config.sources),
     )
 
 
@@ -720,7 +727,8 @@ def _months_back(day: date, count: int) -> list[str]:
 def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
     """Enabled sources that failed every fetch of the week; that answered but are stale (their
     newest item, or a workbook's newest month, older than their ``stale_days`` by the week's
-    end); or news sources that had no new item for ``silent_days`` by the week's end."""
+    end); or news sources that had no new item for ``silent_days`` by the week's end (a watched
+    policy page is not expected to change, so it is never silent)."""
     enabled = {s.name: s for s in config.sources if s.enabled}
     rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
     alerts = []
@@ -764,6 +772,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     )
     env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
     env.filters["wrap"] = _wrap
+    env.filters["segments_text"] = segments_text
     return env
 
 

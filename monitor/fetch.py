@@ -6,11 +6,12 @@ named outcome (see :data:`monitor.models.FETCH_OUTCOMES`).
 
 What one fetch does, in order:
 
-* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page`` and
-  ``article`` fetches, the host's ``/robots.txt`` is read once per cycle (through the same
+* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page``,
+  ``article``, ``watch`` (a watched policy page) and ``document`` (a PDF or notification
+  linked from one) fetches, the host's ``/robots.txt`` is read once per cycle (through the same
   client and limits) and obeyed for the product token :data:`PRODUCT`; a robots.txt that is
-  missing, fails (4xx, 5xx) or does not answer in time allows everything. Feeds are
-  published for machines to read and are not checked.
+  missing, fails (4xx, 5xx) or does not answer in time allows everything. Feeds and data
+  files (``file``: SBP's workbook) are published for machines to read and are not checked.
 * **Limits on concurrency.** At most ``concurrency`` requests in flight in the cycle, at most
   ``per_host`` to one host name, and request starts to one host at least ``host_delay``
   seconds apart. A request first waits for its host, then for a global slot, so a busy host
@@ -64,12 +65,12 @@ from .models import FetchResult
 
 log = logging.getLogger("monitor.fetch")
 
-FetchKind = Literal["feed", "page", "article", "file"]
+FetchKind = Literal["feed", "page", "article", "file", "watch", "document"]
 
 #: The product token robots.txt rules are matched against, and the start of the User-Agent.
 PRODUCT = "pk-freelance-monitor"
 #: Fetch kinds that honour robots.txt.
-ROBOTS_KINDS = ("page", "article")
+ROBOTS_KINDS = ("page", "article", "watch", "document")
 #: The most of a robots.txt that is read (the limit major crawlers use).
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -78,6 +79,8 @@ _ACCEPT = {
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
     "article": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
     "file": "application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/octet-stream;q=0.9, */*;q=0.5",
+    "watch": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "document": "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.5",
 }
 #: Why a 403 is worth a look, added to its error.
 BLOCKED_HINT = (

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 #: ``feed`` (RSS, Atom), ``page`` (a listing without a feed), ``sbp_ebops`` (SBP's trade in
-#: services workbook, read by :mod:`monitor.sbp` into official figures).
-SourceKind = Literal["feed", "page", "sbp_ebops"]
-#: Kinds whose sources deliver news items (the others deliver official figures).
+#: services workbook, read by :mod:`monitor.sbp` into official figures), ``watch`` (a policy
+#: page whose text is tracked, read by :mod:`monitor.watch` into versions with diffs).
+SourceKind = Literal["feed", "page", "sbp_ebops", "watch"]
+#: Kinds whose sources deliver news items (the others deliver official figures or page versions).
 NEWS_KINDS = ("feed", "page")
 
 #: The topics the monitor tags items with, in the digest's default order.
@@ -45,6 +46,7 @@ FETCH_OUTCOMES = (
     "parse_error",
     "empty",
     "robots_disallowed",
+    "truncated",
     "blocked",  # HTTP 403: the site refuses this client (often a data-centre address)
     "not_a_workbook",  # an HTML page answered where a data file was expected
     "layout_changed",  # a data file whose rows or columns are not where they were
@@ -67,6 +69,10 @@ class Source:
     aggregator: bool = False  # links hide the article (Google News): stories match by headline
     line: int | None = None  # line in the config file, for messages
     stale_days: int | None = None  # newest item older than this: stale (None: the kind's default)
+    # kind "watch" (a policy page whose text is tracked, see monitor.watch):
+    selector: str | None = None  # CSS selector of the text to track; default: the main content
+    ignore: tuple[str, ...] = ()  # regular expressions of volatile text, besides the defaults
+    documents: bool = True  # read new linked documents (PDFs, notifications)
 
 
 @dataclass(frozen=True)

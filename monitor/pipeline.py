@@ -6,7 +6,10 @@ never leaves half an item. A failing source is logged and recorded, and the othe
 
 A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
 ``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
-official figures (a changed value stored as a revision, see :mod:`monitor.official`).
+official figures (a changed value stored as a revision, see :mod:`monitor.official`); a
+``watch`` source is a policy page whose text is versioned with diffs, handled by
+:mod:`monitor.watchpoll`. After the cycle the Atom feeds next to the archive are rewritten
+(:mod:`monitor.feeds`).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, listing, sbp
+from . import analyze, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
@@ -43,6 +46,7 @@ class SourceReport:
     outcome: str
     new_items: int = 0
     error: str | None = None
+    changed: bool = False  # a watched page changed
 
 
 @dataclass
@@ -70,11 +74,16 @@ class PollSummary:
     def skipped(self) -> int:
         return sum(r.outcome == "skipped" for r in self.reports)
 
+    @property
+    def changed_pages(self) -> int:
+        return sum(r.changed for r in self.reports)
+
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
+        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
         return (
             f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new items in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new items{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -117,6 +126,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     finally:
         if own:
             await fetcher.__aexit__(None, None, None)
+    feeds.write_after_poll(store, config)
     summary.seconds = time.monotonic() - t0
     return summary
 
@@ -225,6 +235,8 @@ class _Cycle:
             return self._fail(source, result, result.outcome, result.error)
         if source.kind == "sbp_ebops":
             return await self._poll_official(source, result)
+        if source.kind == "watch":  # a policy page whose text is tracked
+            return await watchpoll.poll_watched(self, source, result)
         try:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop

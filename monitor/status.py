@@ -126,6 +126,7 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime, stale_after:
         next_attempt=h.get("next_attempt"),
         items_this_week=h.get("items_this_week") or 0,
         items_per_week=(h.get("items_for_rate") or 0) / RATE_WEEKS,
+        # news sources only: a policy page (watch) may rightly stay the same for months
         silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now) if source.kind in NEWS_KINDS else None,
         stale=stale_detail(h.get("newest_entry"), stale_after, now, source.kind) if h.get("last_success") else None,
         newest_entry=h.get("newest_entry"),

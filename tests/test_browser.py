@@ -198,6 +198,13 @@ def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width
     assert digest.trend.note in text
     assert "Also reported by Test Tribune, Test Recorder" in text
     assert "Test PTA" in text and "Test Quiet Blog" in text
+    # the week's policy changes, with what was added and removed, fit a phone too
+    assert "Policy pages changed this week" in text and len(digest.policy) == 3
+    for change in digest.policy:
+        assert change.title in text and change.summary in text
+    assert "Changed: A fee applies when five ten or more IP addresses are whitelisted." in " ".join(text.split())
+    assert "Removed: Applications by email are not accepted." in text
+    assert text.count("Full diff") == 3
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"digest-{WEEK}-{width}px.png"
     shot.write_bytes(png)

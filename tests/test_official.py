@@ -15,7 +15,7 @@ from monitor.cli import cli
 from monitor.config import load_config, parse_config
 from monitor.digest import build_digest, render_html, render_text
 from monitor.errors import ConfigError
-from monitor.models import OfficialFact
+from monitor.models import FetchResult, OfficialFact
 from monitor.official import Stored, agrees, relation
 from monitor.sbp import read_ebops
 from monitor.status import report_lines, source_rows
@@ -203,6 +203,20 @@ def test_a_stale_feed_is_named_in_the_digests_source_health(stale_archive):
     assert "<b>Stopped Feed</b> — stale: newest item is dated 03 Nov 2025" in render_html(d)
 
 
+def test_a_watched_page_unchanged_for_months_is_neither_stale_nor_silent(store, write_config):
+    watched = "- name: PTA VPN page\n  url: https://example.com/vpn.html\n  kind: watch\n"
+    config = load_config(write_config(STALE_SOURCES + watched))
+    store.sync_sources(config.sources)
+    store.record_fetch("PTA VPN page", FetchResult("https://example.com/vpn.html", "ok", started_at="2025-11-03T09:00:00+00:00"), state={"last_success": "2025-11-03T09:00:00+00:00", "last_outcome": "ok", "last_new_item": "2025-11-03T09:00:00+00:00"})
+    _record(store, "PTA VPN page", None)
+    (page,) = [s for s in config.sources if s.kind == "watch"]
+    assert config.stale_after(page) is None
+    (row,) = [r for r in source_rows(store, config, NOW) if r.name == "PTA VPN page"]
+    assert (row.stale, row.silent_days, row.needs_attention) == (None, None, False)
+    assert row.line(NOW, config.tz) == "ok PTA VPN page [watch] | last success 1 h ago"
+    assert "PTA VPN page" not in {h.name for h in build_digest(store, config, MID_2026).health}
+
+
 def test_a_polled_feed_records_its_newest_entry(site_config, store):
     from monitor import pipeline
 
@@ -222,7 +236,7 @@ def test_the_kinds_and_stale_days_are_checked_with_their_line():
     assert str(info.value).startswith("w.yaml:5: key 'sources[0].stale_days': stale_days applies to feed and sbp_ebops sources")
     with pytest.raises(ConfigError) as info:
         parse_config("sources:\n  - name: A\n    url: https://example.com/a.xls\n    kind: workbook\n", "w.yaml")
-    assert str(info.value) == "w.yaml:4: key 'sources[0].kind': must be one of feed, page, sbp_ebops; got 'workbook'"
+    assert str(info.value) == "w.yaml:4: key 'sources[0].kind': must be one of feed, page, sbp_ebops, watch; got 'workbook'"
 
 
 # --------------------------------------------------------------------------- the CLI

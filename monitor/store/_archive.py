@@ -23,6 +23,7 @@ from .. import official
 from ..facts import fact_key, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ._migrations import MIGRATIONS
+from ._pages import PageStore
 
 
 def utcnow() -> str:
@@ -59,8 +60,8 @@ class SourceState:
     newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
 
 
-class Store:
-    """The monitor's SQLite archive."""
+class Store(PageStore):
+    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)

@@ -414,6 +414,64 @@ def _v14_growth_basis(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v15_watched_pages(db: sqlite_utils.Database) -> None:
+    """Watched policy pages (sources of kind ``watch``): every version of each page's text with
+    its diff against the one before (``page_versions``), a drastic change waiting for a second
+    poll to confirm it (``page_pending``), one row per page (``watched_pages``); and an index
+    of relevant items by first-seen time for the Atom feeds."""
+    db.executescript(
+        """
+        CREATE TABLE page_versions (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT,
+            fetched_at TEXT NOT NULL,
+            week TEXT,
+            page_date TEXT,
+            hash TEXT NOT NULL,
+            settings TEXT,
+            complete INTEGER,
+            text TEXT NOT NULL,
+            links TEXT NOT NULL,
+            summary TEXT,
+            added INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            documents INTEGER NOT NULL DEFAULT 0,
+            changes TEXT,
+            diff TEXT,
+            relevant INTEGER,
+            score REAL,
+            topics TEXT,
+            rules TEXT,
+            facts TEXT,
+            UNIQUE (source, version)
+        );
+        CREATE INDEX page_versions_week ON page_versions(week);
+        CREATE INDEX page_versions_fetched_at ON page_versions(fetched_at);
+        CREATE TABLE page_pending (
+            source TEXT PRIMARY KEY,
+            hash TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            reason TEXT
+        );
+        CREATE VIEW watched_pages AS
+        SELECT l.source, l.title, l.url, l.version AS versions,
+          (SELECT count(*) FROM page_versions c WHERE c.source = l.source AND c.kind = 'change') AS changes,
+          (SELECT min(f.fetched_at) FROM page_versions f WHERE f.source = l.source) AS watched_since,
+          (SELECT max(c.fetched_at) FROM page_versions c WHERE c.source = l.source AND c.kind = 'change') AS last_change,
+          CASE WHEN l.kind = 'change' THEN l.summary END AS last_change_summary,
+          l.page_date, s.last_success AS last_checked, s.last_outcome
+        FROM page_versions l LEFT JOIN sources s ON s.name = l.source
+        WHERE l.version = (SELECT max(m.version) FROM page_versions m WHERE m.source = l.source);
+        CREATE INDEX items_relevant_fetched_at ON items(relevant, fetched_at);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -429,6 +487,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v12_facts_by_key,
     _v13_official_figures,
     _v14_growth_basis,
+    _v15_watched_pages,
 ]
 
 

@@ -458,7 +458,15 @@ def _passing_mention(scores: Iterable[_TopicScore], text: _Text, settings: Setti
 
 def fact_record(fact: Fact) -> dict[str, Any]:
     """A fact as a JSON-ready mapping."""
-    return {"series": fact.series, "period": fact.period, "value": fact.value, "unit": fact.unit, "quote": fact.quote, "published": fact.published}
+    return {
+        "series": fact.series,
+        "period": fact.period,
+        "value": fact.value,
+        "unit": fact.unit,
+        "basis": fact.basis,
+        "quote": fact.quote,
+        "published": fact.published,
+    }
 
 
 def analyze_lines(lines: Iterable[str], rules: Rules) -> Iterator[dict[str, Any]]:

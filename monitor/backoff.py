@@ -12,7 +12,10 @@ fetch came to (:class:`Outcome`) and the time, and returns the source's new :cla
 
 What a failure leaves alone (the last success, the validators, the last new item) is carried
 over from ``prior``. The poll cycle reads ``prior`` and writes the result in one transaction
-of the archive, so two pollers cannot lose each other's failures.
+of the archive, so two pollers cannot lose each other's failures. Every kind of source goes
+through it alike (feeds, listing pages, SBP's workbook, watched policy pages): for a workbook
+the new items are its new and revised figures, for a watched page its new documents, or one
+for a change.
 """
 
 from __future__ import annotations

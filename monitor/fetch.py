@@ -6,12 +6,14 @@ named outcome (see :data:`monitor.models.FETCH_OUTCOMES`).
 
 What one fetch does, in order:
 
-* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page`` and
-  ``article`` fetches, the host's ``/robots.txt`` is read once per cycle (through the same
+* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page``,
+  ``article``, ``watch`` (a watched policy page) and ``document`` (a PDF or notification
+  linked from one) fetches, the host's ``/robots.txt`` is read once per cycle (through the same
   client and limits) and obeyed for the product token :data:`PRODUCT`. As RFC 9309 says, a
-  robots.txt that is missing (4xx) allows everything, and one that is unreachable (5xx, a
-  timeout, no connection) disallows everything on that host for the rest of the cycle; the
-  next cycle asks again. Feeds are published for machines to read and are not checked.
+  robots.txt that is missing (4xx, a 403 included) allows everything, and one that is
+  unreachable (5xx, a timeout, no connection) disallows everything on that host for the rest
+  of the cycle; the next cycle asks again. Feeds and data files (``file``: SBP's workbook)
+  are published for machines to read and are not checked.
 * **Limits on concurrency.** At most ``concurrency`` requests in flight in the cycle, at most
   ``per_host`` to one host name, and request starts to one host at least ``host_delay``
   seconds apart. A request first waits for its host, then for a global slot, so a busy host
@@ -30,7 +32,12 @@ What one fetch does, in order:
   failures, and other 4xx are not retried.
 
 Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
-the ``not_modified`` outcome with no body.
+the ``not_modified`` outcome with no body. A 403 is ``blocked``, with a hint: some sites (SBP,
+Business Recorder) refuse data-centre addresses.
+
+Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+``NO_PROXY`` (or their lower-case forms) are honoured for every request, robots.txt included
+(:func:`proxy_for`); http:// and https:// proxies are supported.
 """
 
 from __future__ import annotations
@@ -41,13 +48,14 @@ import random
 import socket
 import ssl
 import time
+import urllib.request
 import urllib.robotparser
 import zlib
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import AsyncIterator, Iterator, Literal
+from typing import AsyncIterator, Iterator, Literal, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import brotli
@@ -59,12 +67,12 @@ from .models import FetchResult
 
 log = logging.getLogger("monitor.fetch")
 
-FetchKind = Literal["feed", "page", "article"]
+FetchKind = Literal["feed", "page", "article", "file", "watch", "document"]
 
 #: The product token robots.txt rules are matched against, and the start of the User-Agent.
 PRODUCT = "pk-freelance-monitor"
 #: Fetch kinds that honour robots.txt.
-ROBOTS_KINDS = ("page", "article")
+ROBOTS_KINDS = ("page", "article", "watch", "document")
 #: Outcomes of a robots.txt request that make it "unreachable" (RFC 9309, 2.3.1.4): a server
 #: error or a network failure. The crawler must then assume complete disallow.
 ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls"})
@@ -75,7 +83,15 @@ _ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
     "article": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "file": "application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/octet-stream;q=0.9, */*;q=0.5",
+    "watch": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "document": "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.5",
 }
+#: Why a 403 is worth a look, added to its error.
+BLOCKED_HINT = (
+    "the site refuses this client (SBP and Business Recorder refuse some data-centre addresses);"
+    " to route requests through a proxy, set HTTPS_PROXY (see README, Proxies)"
+)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
@@ -153,6 +169,18 @@ def _detail(causes: list[BaseException]) -> str:
         if str(e):
             return str(e)
     return type(causes[0]).__name__
+
+
+def proxy_for(url: httpx.URL, proxies: Mapping[str, str]) -> str | None:
+    """The proxy a request to ``url`` goes through, or ``None`` for a direct connection.
+
+    ``proxies`` is :func:`urllib.request.getproxies_environment`'s mapping: ``http``,
+    ``https`` and ``all`` from ``HTTP_PROXY``, ``HTTPS_PROXY`` and ``ALL_PROXY``, and ``no``
+    from ``NO_PROXY`` (host names, domain suffixes, or ``*``), which wins.
+    """
+    if not proxies or urllib.request.proxy_bypass_environment(url.host, proxies):
+        return None
+    return proxies.get(url.scheme) or proxies.get("all") or None
 
 
 def url_problem(url: str) -> str | None:
@@ -281,32 +309,37 @@ class _Host:
 
 
 class _HostPools(httpx.AsyncBaseTransport):
-    """One connection pool per host name.
+    """One connection pool per host name (and scheme), through the proxy the environment names.
 
     httpx's single pool scans every connection for every waiting request, which grows with
     the square of the requests in flight; a pool per host scans at most ``per_host``
-    connections. A host's pool is closed once the host has nothing in flight or waiting
-    (:meth:`release`), so a cycle over many hosts does not pile up idle connections.
+    connections. A host's pools are closed once the host has nothing in flight or waiting
+    (:meth:`release`), so a cycle over many hosts does not pile up idle connections. httpx
+    reads the proxy variables only for its own transport, so this one applies them
+    (:func:`proxy_for`), read once per cycle.
     """
 
-    def __init__(self, per_host: int):
+    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None):
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
         self._ssl = httpx.create_ssl_context()  # loading the CA bundle is slow: once per cycle
-        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        self._pools: dict[tuple[str, str], httpx.AsyncHTTPTransport] = {}
+        self._proxies = urllib.request.getproxies_environment() if proxies is None else dict(proxies)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        host = request.url.host
-        if host not in self._pools:
-            self._pools[host] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits)
-        return await self._pools[host].handle_async_request(request)
+        key = (request.url.host, request.url.scheme)
+        if key not in self._pools:
+            proxy = proxy_for(request.url, self._proxies)
+            if proxy and urlsplit(proxy).scheme not in ("http", "https"):
+                raise httpx.ProxyError(f"the proxy for {request.url.scheme} URLs is not an http:// or https:// proxy (only those are supported)", request=request)
+            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits, proxy=proxy)
+        return await self._pools[key].handle_async_request(request)
 
     async def release(self, host: str) -> None:
-        pool = self._pools.pop(host, None)
-        if pool is not None:
-            await pool.aclose()
+        for key in [k for k in self._pools if k[0] == host]:
+            await self._pools.pop(key).aclose()
 
     async def aclose(self) -> None:
-        for host in list(self._pools):
+        for host in {k[0] for k in self._pools}:
             await self.release(host)
 
 
@@ -445,6 +478,8 @@ class Fetcher:
         retry_after = retry_after_seconds(response.headers.get("retry-after"))
         if status >= 500:
             return _Attempt(FetchResult(url, "http_5xx", error=error, **common), retryable=True, retry_after=retry_after)
+        if status == 403:
+            return _Attempt(FetchResult(url, "blocked", error=f"{error}: {BLOCKED_HINT}", **common))
         if status >= 400:
             return _Attempt(FetchResult(url, "http_4xx", error=error, **common), retryable=status == 429, retry_after=retry_after)
         return _Attempt(FetchResult(url, "error", error=f"unexpected {error}", **common))

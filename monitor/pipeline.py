@@ -3,6 +3,13 @@
 Sources are fetched concurrently; each source's items are written to the store as soon as
 that source is done, in one transaction, so a crash loses at most the sources in flight and
 never leaves half an item. A failing source is logged and recorded, and the others carry on.
+
+A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
+``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
+official figures (a changed value stored as a revision, see :mod:`monitor.official`); a
+``watch`` source is a policy page whose text is versioned with diffs, handled by
+:mod:`monitor.watchpoll`. After the cycle the Atom feeds next to the archive are rewritten
+(:mod:`monitor.feeds`).
 """
 
 from __future__ import annotations
@@ -12,14 +19,16 @@ import logging
 import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Callable, Sequence
+from email.utils import parsedate_to_datetime
+from typing import Any, Callable, Sequence
 
-from . import analyze, backoff, canonical, dedup, extract, listing
+from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
+from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
 from .weeks import iso_week, parse_timestamp
 
@@ -27,6 +36,8 @@ log = logging.getLogger("monitor.pipeline")
 
 #: Listing pages can link to many articles; a first poll reads at most this many.
 MAX_NEW_LINKS_PER_PAGE = 30
+#: What the fetcher is asked for, by source kind (a data file is not a page).
+FETCH_KINDS = {"sbp_ebops": "file"}
 
 
 @dataclass
@@ -36,6 +47,7 @@ class SourceReport:
     new_items: int = 0
     error: str | None = None
     backing_off: bool = False  # skipped because it failed before and is not due yet
+    changed: bool = False  # a watched page changed
 
 
 @dataclass
@@ -66,7 +78,8 @@ class PollSummary:
     @property
     def outage(self) -> bool:
         """Whether every source is failing: each polled one failed now, and each skipped one
-        is backing off after failures. Sources that are fine but not due are no outage."""
+        is backing off after failures, whatever their kinds (feeds, pages, workbooks, watched
+        pages). Sources that are fine but not due are no outage."""
         failed = {r.source for r in self.failed}
         return bool(self.reports) and all(r.source in failed or r.backing_off for r in self.reports)
 
@@ -75,11 +88,16 @@ class PollSummary:
         backing_off = sum(r.backing_off for r in self.reports)
         return f"every source failing ({len(self.failed)} failed now, {backing_off} backing off): {self.line()}"
 
+    @property
+    def changed_pages(self) -> int:
+        return sum(r.changed for r in self.reports)
+
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
+        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
         return (
             f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new items in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new items{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -123,6 +141,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     finally:
         if own:
             await fetcher.__aexit__(None, None, None)
+    feeds.write_after_poll(store, config)
     summary.seconds = time.monotonic() - t0
     return summary
 
@@ -182,11 +201,14 @@ class _Cycle:
 
     # -- state -------------------------------------------------------------
 
-    def record(self, source: Source, result: FetchResult, outcome: backoff.Outcome) -> None:
-        """Record a fetch and move the source's state on (:func:`monitor.backoff.next_state`).
+    def record(self, source: Source, result: FetchResult, outcome: backoff.Outcome, *, counted: int | None = None, also: dict[str, Any] | None = None) -> None:
+        """Record a fetch and move the source's state on (:func:`monitor.backoff.next_state`),
+        for a source of any kind.
 
         The prior state is read in the same write transaction, so a concurrent poll of the
-        same source (a manual ``monitor poll`` beside the daemon's) is never lost.
+        same source (a manual ``monitor poll`` beside the daemon's) is never lost. The fetch
+        row counts ``counted`` new items (default: the outcome's); ``also`` holds more
+        source columns to set with the state (a feed's ``newest_entry``).
         """
         with self.store.transaction():
             prior = self.store.source_state(source.name)
@@ -197,7 +219,8 @@ class _Cycle:
                 interval=source.interval or self.config.schedule.poll_every,
                 cap=self.config.fetch.backoff_cap_hours * 60,
             )
-            self.store.record_fetch(source.name, result, new_items=outcome.new_items, state=asdict(state))
+            new_items = outcome.new_items if counted is None else counted
+            self.store.record_fetch(source.name, result, new_items=new_items, state={**asdict(state), **(also or {})})
 
     # -- one source ----------------------------------------------------------
 
@@ -207,13 +230,17 @@ class _Cycle:
             source.url,
             etag=prior.etag if prior else None,
             last_modified=prior.last_modified if prior else None,
-            kind=source.kind,
+            kind=FETCH_KINDS.get(source.kind, source.kind),
         )
         if result.outcome == "not_modified":
             self.record(source, result, backoff.Outcome("not_modified"))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
+        if source.kind == "sbp_ebops":
+            return await self._poll_official(source, result)
+        if source.kind == "watch":  # a policy page whose text is tracked
+            return await watchpoll.poll_watched(self, source, result)
         try:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop
@@ -233,9 +260,36 @@ class _Cycle:
             self._save_facts(analysed, set(new_ids))
             self._cluster(source, analysed, set(new_ids))
             validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
-            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators))
+            newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
+            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
+
+    async def _poll_official(self, source: Source, result: FetchResult) -> SourceReport:
+        """Read an official file into figures and store them; the new ones and revisions
+        count as the source's new items. A file that is not the workbook, or whose layout
+        changed, fails the source with its named outcome and stores nothing."""
+        fetched_at = result.started_at or utcnow()
+        try:
+            facts = await asyncio.to_thread(
+                sbp.read_ebops,
+                result.content,
+                url=result.final_url or source.url,
+                fetched_at=fetched_at,
+                published=_last_modified(result.headers.get("last-modified")),
+                content_type=result.headers.get("content-type"),
+            )
+        except WorkbookError as e:
+            return self._fail(source, result, e.reason, e.detail)
+        with self.store.transaction():
+            saved = self.store.save_official_facts(facts, source=source.name)
+            changed = len(saved["new"]) + len(saved["revises"])
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            self.record(source, result, backoff.Outcome("ok", new_items=changed, **validators), also={"newest_entry": sbp.newest_period_end(facts)})
+        for fact, old in saved["revises"]:
+            log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked")
+        log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]))
+        return SourceReport(source.name, "ok", new_items=changed)
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
@@ -351,6 +405,7 @@ class _Cycle:
                         "period": f.period,
                         "value": f.value,
                         "unit": f.unit,
+                        "basis": f.basis,
                         "quote": f.quote,
                         "item": item.id,
                         "source": item.source,
@@ -368,6 +423,19 @@ async def _none() -> tuple[None, str]:
 def _teaser(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
+
+
+def _last_modified(value: str | None) -> str | None:
+    """A Last-Modified header as UTC ISO 8601, or ``None`` when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc).isoformat()
 
 
 def _normalise_date(value: str | None, tz: tzinfo = timezone.utc) -> str | None:

@@ -1,4 +1,4 @@
-"""Files the monitor ships with: the digest templates and the default watch list.
+"""Files the monitor ships with: the digest and feed templates and the default watch list.
 
 The checkout keeps them at its top, ``templates/`` and ``sources.yaml``; an installed wheel
 carries copies in ``monitor/bundled/`` (made by the build step in ``setup.py``). Both are
@@ -15,8 +15,8 @@ PACKAGE = Path(__file__).resolve().parent
 BUNDLED = PACKAGE / "bundled"
 #: The top of a checkout, when the package runs from one.
 CHECKOUT = PACKAGE.parent
-#: What a digest needs to render.
-TEMPLATE_NAMES = ("digest.html.j2", "digest.txt.j2")
+#: What the digest and the Atom feeds need to render.
+TEMPLATE_NAMES = ("digest.html.j2", "digest.txt.j2", "feed.atom.j2")
 
 
 def templates_dir() -> Path:
@@ -25,7 +25,7 @@ def templates_dir() -> Path:
     if os.environ.get("MONITOR_TEMPLATES"):
         return Path(os.environ["MONITOR_TEMPLATES"])
     bundled = BUNDLED / "templates"
-    return bundled if (bundled / TEMPLATE_NAMES[0]).is_file() else CHECKOUT / "templates"
+    return bundled if all((bundled / name).is_file() for name in TEMPLATE_NAMES) else CHECKOUT / "templates"
 
 
 def watch_list_path() -> Path:

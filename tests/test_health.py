@@ -97,3 +97,36 @@ def test_one_working_source_keeps_the_poll_healthy(write_config, tmp_path):
         Daemon(load_config(config_path), str(db)).run_job("poll")
         health = monitor(config_path, db, "health")
     assert health.returncode == 0, health.stdout
+
+
+def test_an_outage_of_every_kind_of_source_is_a_failed_poll(write_config, tmp_path):
+    """A watched page that answers 503, a workbook that is not one and a listing page with
+    nothing in it where the text should be: every source failed, whatever its kind."""
+    routes = {
+        "/policy.html": lambda h: send(h, 503, b"maintenance", "text/plain"),
+        "/dt.xls": lambda h: send(h, 200, b"<html><body>Access denied</body></html>", "text/html"),
+        "/notice.html": lambda h: send(h, 200, b"", "text/html"),
+    }
+    with SiteServer(FAULTS, routes=routes) as server:
+        config_path = write_config(
+            f"""
+            - name: Watched
+              url: {server.base}/policy.html
+              kind: watch
+            - name: Workbook
+              url: {server.base}/dt.xls
+              kind: sbp_ebops
+            - name: Notice
+              url: {server.base}/notice.html
+              kind: watch
+            """,
+            extra="fetch:\n  host_delay: 0.0\n  retries: 0\n",
+        )
+        db = tmp_path / "monitor.db"
+        Daemon(load_config(config_path), str(db)).run_job("poll")
+        health = monitor(config_path, db, "health")
+    assert health.returncode == 1, health.stdout
+    assert "every source failing (3 failed now" in health.stdout
+    with Store(db) as store:
+        states = {s.name: (s.consecutive_failures, s.last_outcome) for s in store.source_states().values()}
+    assert states["Watched"] == (1, "http_5xx") and states["Workbook"][0] == 1 and states["Notice"] == (1, "empty")

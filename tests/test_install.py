@@ -73,6 +73,12 @@ def test_the_wheel_ships_the_templates_and_the_watch_list_as_the_project_knows_t
         assert z.read("monitor/bundled/sources.yaml") == (REPO / "sources.yaml").read_bytes()
     assert {n for n in names if n.startswith("monitor/bundled/templates/")} == {f"monitor/bundled/templates/{p.name}" for p in (REPO / "templates").iterdir() if p.is_file()}
     assert "monitor/datasette/metadata.yaml" in names and "monitor/demo_site/manifest.yaml" in names
+    # every file of the demo's sample site, the SBP workbook (.xls) and the notification PDFs included
+    site = {f"monitor/{p.relative_to(REPO / 'monitor').as_posix()}" for p in (REPO / "monitor" / "demo_site").rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert any(n.endswith(".xls") for n in site) and any(n.endswith(".pdf") for n in site)
+    assert site <= names, sorted(site - names)
+    # and every subpackage
+    assert {"monitor/facts/__init__.py", "monitor/store/__init__.py", "monitor/store/_pages.py"} <= names
 
 
 def test_the_demo_runs_in_an_empty_folder(installed, tmp_path):
@@ -82,6 +88,10 @@ def test_the_demo_runs_in_an_empty_folder(installed, tmp_path):
     assert "Digest for 2025-W34" in demo.stdout and "bundled watch list" in demo.stderr
     html = (tmp_path / "data" / "demo" / "digest-2025-W34.html").read_text(encoding="utf-8")
     assert "IT" in html and "</html>" in html
+    # the workbook and the watched page's PDF were read from the installed sample site
+    text = (tmp_path / "data" / "demo" / "digest-2025-W34.txt").read_text(encoding="utf-8")
+    assert "OFFICIAL FIGURES (SBP)" in text and "POLICY PAGES CHANGED THIS WEEK" in text and "+ New document:" in text
+    assert (tmp_path / "data" / "demo" / "feeds" / "stories.atom").is_file()  # through the installed feed template
     # then a watch list of one's own, and a digest of the demo archive through the installed templates
     assert run([str(bin_dir / "monitor"), "init"], cwd=tmp_path).returncode == 0
     digest = run([str(bin_dir / "monitor"), "--db", "data/demo/monitor.db", "digest", "--week", "2025-W34", "--out", "out"], cwd=tmp_path)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import basic_sources
 from test_daemon import runs, wait_for
 
 
@@ -61,7 +62,9 @@ def hang():
 
 
 def _files(db: Path) -> list[tuple[str, int, int]]:
-    return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(db.parent.glob(db.name + "*")) if p.is_file()]
+    """The archive's files and the Atom feeds written next to it, with sizes and times."""
+    paths = [*db.parent.glob(db.name + "*"), *(db.parent / "feeds").glob("*")]
+    return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(paths) if p.is_file()]
 
 
 def test_sigterm_stops_a_stuck_poll_at_the_timeout(write_config, tmp_path, hang):
@@ -96,3 +99,27 @@ def test_sigterm_stops_a_stuck_poll_at_the_timeout(write_config, tmp_path, hang)
     assert conn.execute("SELECT count(*) FROM fetches").fetchone()[0] == 0  # the stuck fetch never landed
     conn.close()
     assert runs(db, "poll", "running") == []
+
+
+def test_a_poll_in_its_child_process_rewrites_the_feeds_and_nothing_is_written_after_stopping(write_config, tmp_path, site):
+    config = write_config(basic_sources(site.base), extra="fetch:\n  host_delay: 0.0\n  retries: 0\n")
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", "run", "--poll-every", "3600", "--shutdown-timeout", "30"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"), timeout=120)  # the catch-up poll, run in a child process
+        feeds = tmp_path / "feeds"
+        assert (feeds / "stories.atom").is_file() and (feeds / "policy.atom").is_file()
+        assert b"<entry" in (feeds / "stories.atom").read_bytes()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[-1].endswith("daemon stopped") and "exiting anyway" not in err, lines[-5:]
+    after = _files(db)
+    time.sleep(2)
+    assert _files(db) == after

@@ -107,3 +107,66 @@ def test_two_pollers_at_once_store_each_item_once_and_count_every_failure(write_
     # no failure is lost: each of the 2 x ROUNDS failed fetches counts
     assert states["Down Feed"] == (2 * ROUNDS, "http_5xx")
     conn.close()
+
+
+POLICY_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>VPN registration | Test Authority</title></head>
+<body><main>
+<h1>VPN registration</h1>
+<p>Companies and freelancers who use a VPN for legitimate work must register it with the Authority through the online portal.</p>
+<p>Registration is free of charge for freelancers registered with the software export board.</p>
+<p>Complete applications are processed within {hours} working hours.</p>
+</main></body></html>
+"""
+
+
+def test_two_pollers_at_once_record_a_watched_page_and_the_workbook_once(write_config, tmp_path):
+    """The other kinds of source under two writers: a watched page's baseline and its change
+    are each stored once, SBP's figures once, and a failing watched page counts every failure."""
+    from ebops import workbook
+
+    db = tmp_path / "monitor.db"
+    page = {"hours": "8 to 10"}
+    xls = workbook()
+    routes = {
+        "/policy/vpn": Together(lambda h: send(h, 200, POLICY_PAGE.format(**page).encode(), "text/html; charset=utf-8"), db=db),
+        "/sbp/dt.xls": Together(lambda h: send(h, 200, xls, "application/vnd.ms-excel")),
+        "/policy/down": Together(lambda h: send(h, 503, b"maintenance", "text/plain")),
+    }
+    with SiteServer(routes=routes) as server:
+        config = write_config(
+            f"""
+            - name: Test VPN page
+              url: {server.base}/policy/vpn
+              kind: watch
+            - name: Test SBP workbook
+              url: {server.base}/sbp/dt.xls
+              kind: sbp_ebops
+            - name: Test down page
+              url: {server.base}/policy/down
+              kind: watch
+            """,
+            extra="fetch:\n  host_delay: 0.0\n  per_host: 8\n  retries: 0\n",
+        )
+        for round in range(ROUNDS):
+            page["hours"] = "8 to 10" if round == 0 else "24"  # a real edit from the second round on
+            for route in routes.values():
+                route.barrier.reset()
+            pollers = [poll(config, db), poll(config, db)]
+            for p in pollers:
+                out, err = p.communicate(timeout=120)
+                assert p.returncode == 0, err
+                assert "Traceback" not in err and "IntegrityError" not in err and "unexpected error" not in err, err
+                assert "2 ok" in out and "1 failed" in out, (round, out, err)
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    kinds = [r[0] for r in conn.execute("SELECT kind FROM page_versions WHERE source = 'Test VPN page' ORDER BY version")]
+    assert kinds == ["baseline", "change"]  # not one of each per poller
+    official = conn.execute("SELECT count(*) FROM facts WHERE origin = 'official'").fetchone()[0]
+    assert official > 0
+    assert conn.execute("SELECT sum(new_items) FROM fetches WHERE source = 'Test SBP workbook'").fetchone()[0] == official
+    states = {r[0]: r[1:] for r in conn.execute("SELECT name, consecutive_failures, last_outcome FROM sources")}
+    assert states["Test VPN page"] == states["Test SBP workbook"] == (0, "ok")
+    assert states["Test down page"] == (2 * ROUNDS, "http_5xx")
+    conn.close()

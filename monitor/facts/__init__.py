@@ -52,6 +52,7 @@ from ._extract import MAX_QUOTE, extract_facts
 from ._numbers import Figure, find_figures
 from ._periods import Period, canonical_period, find_periods, fiscal_year, shift_period
 from ._series import (
+    BASIS_LABELS,
     PLAUSIBLE,
     REVISION_TOLERANCE,
     SAME_TOLERANCE,
@@ -65,6 +66,7 @@ from ._series import (
 from ._subjects import Subject, find_subjects
 
 __all__ = [
+    "BASIS_LABELS",
     "MAX_QUOTE",
     "PLAUSIBLE",
     "REVISION_TOLERANCE",

@@ -21,11 +21,13 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
+from .. import official
 from ..facts import fact_key, relation
-from ..models import Fact, FetchResult, Item, Source
+from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
 from ._migrations import MIGRATIONS
+from ._pages import PageStore
 
 
 def utcnow() -> str:
@@ -59,10 +61,11 @@ class SourceState:
     consecutive_failures: int = 0
     next_attempt: str | None = None
     last_new_item: str | None = None
+    newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
 
 
-class Store:
-    """The monitor's SQLite archive."""
+class Store(PageStore):
+    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
@@ -267,32 +270,104 @@ class Store:
         The known figures a row can be (same series, unit and period) are looked up by the
         ``facts_by_key`` index, never by reading the series; :func:`monitor.facts.relation`
         decides: ``corroborates`` = the id of the same figure, or ``revises`` = the id of
-        the earlier value it revises.
+        the earlier value it revises. Only news figures are candidates: official ones
+        (:meth:`save_official_facts`) are neither corroborated nor revised by the news.
         """
         with self.transaction():
             for row in rows:
-                row = dict(row)
+                row = {"basis": "", **row}
                 new = _as_fact(row)
                 series, unit, key = fact_key(new)
                 row["period_key"] = key
                 known = self.db.execute(
-                    "SELECT id, series, period, value, unit, published FROM facts"
-                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL ORDER BY id",
+                    "SELECT id, series, period, value, unit, published, basis FROM facts"
+                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news' ORDER BY id",
                     [series, unit, key],
                 ).fetchall()
-                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5])) for r in known])
+                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in known])
                 if found:
                     row[found[0]] = found[1]
                 self.db["facts"].insert(row)
 
-    def facts(self, series: str | None = None, *, reports: bool = False) -> list[dict]:
+    def save_official_facts(self, facts: Sequence[OfficialFact], *, source: str) -> dict[str, list[tuple[OfficialFact, dict | None]]]:
+        """Store figures read from an official file by ``source``.
+
+        Each is compared with the value stored last for its series, unit, period and source
+        (:func:`monitor.official.relation`): a new period is inserted, a changed value is
+        inserted as a revision of the old row (``revises``), the same value under a new
+        status updates the status, the same value is left alone. Returns the facts by
+        what happened to them (``new``, ``revises``, ``restated``, ``same``), each with the
+        stored row it was compared with.
+        """
+        outcome: dict[str, list[tuple[OfficialFact, dict | None]]] = {"new": [], "revises": [], "restated": [], "same": []}
+        with self.transaction():
+            for fact in facts:
+                series, unit, key = fact_key(Fact(fact.series, fact.period, fact.value, fact.unit, ""))
+                rows = list(self.db.query(
+                    "SELECT id, value, status FROM facts WHERE series = ? AND unit = ? AND period_key = ? AND origin = 'official' AND source = ?"
+                    " ORDER BY id DESC LIMIT 1",
+                    [series, unit, key, source],
+                ))
+                current = rows[0] if rows else None
+                what, old = official.relation(fact, official.Stored(current["id"], current["value"], current["status"] or "") if current else None)
+                outcome[what].append((fact, current))
+                if what == "restated":
+                    self.db.execute("UPDATE facts SET status = ?, column_header = ? WHERE id = ?", [fact.status, fact.column_header, old])
+                elif what in ("new", "revises"):
+                    self.db["facts"].insert(
+                        {
+                            "series": fact.series,
+                            "period": fact.period,
+                            "value": fact.value,
+                            "unit": fact.unit,
+                            "quote": fact.provenance(),
+                            "item": None,
+                            "source": source,
+                            "published": fact.published,
+                            "found_at": fact.fetched_at,
+                            "revises": old,
+                            "period_key": key,
+                            "origin": "official",
+                            "status": fact.status,
+                            "file_url": fact.url,
+                            "sheet": fact.sheet,
+                            "row_label": fact.row_label,
+                            "column_header": fact.column_header,
+                        }
+                    )
+        return outcome
+
+    def official_values(self, series: str, unit: str, before: str) -> dict[str, dict]:
+        """The official value of each period of a series as known before ``before`` (UTC
+        ISO; known = the file's Last-Modified, else when it was fetched), by canonical
+        period; each row has the value it revises (``revises_value``, ``revises_status``)."""
+        q = """
+        SELECT f.*, r.value AS revises_value, r.status AS revises_status FROM facts f LEFT JOIN facts r ON r.id = f.revises
+        WHERE f.origin = 'official' AND f.series = ? AND f.unit = ? AND coalesce(f.published, f.found_at) < ?
+        ORDER BY coalesce(f.published, f.found_at), f.id
+        """
+        return {r["period_key"]: r for r in self.db.query(q, [series, unit, before])}
+
+    def official_revisions(self, start: str, end: str) -> list[dict]:
+        """Official values that revised an earlier one and became known in [start, end)."""
+        q = """
+        SELECT f.*, r.value AS revises_value, r.status AS revises_status FROM facts f JOIN facts r ON r.id = f.revises
+        WHERE f.origin = 'official' AND coalesce(f.published, f.found_at) >= ? AND coalesce(f.published, f.found_at) < ?
+        ORDER BY f.series, f.period, f.id
+        """
+        return list(self.db.query(q, [start, end]))
+
+    def facts(self, series: str | None = None, *, reports: bool = False, origin: str | None = None) -> list[dict]:
         """Stored facts, oldest period first, each with its number of reports and outlets.
 
-        With ``reports=True`` every report is listed, corroborating ones included.
+        With ``reports=True`` every report is listed, corroborating ones included;
+        ``origin`` keeps only ``news`` or ``official`` figures.
         """
         where = [] if reports else ["f.corroborates IS NULL"]
+        if origin:
+            where.append("f.origin = :origin")
         if series:
-            where.append("f.series = ?")
+            where.append("f.series = :series")
         q = f"""
         SELECT f.*,
           1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
@@ -300,7 +375,7 @@ class Store:
         FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY f.series, f.period, f.published, f.id
         """
-        return list(self.db.query(q, [series] if series else []))
+        return list(self.db.query(q, {"series": series, "origin": origin}))
 
     # ------------------------------------------------------------------ digests
 
@@ -389,15 +464,16 @@ class Store:
         """
         return list(self.db.query(q, [week]))
 
-    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str) -> dict[str, float]:
-        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO)."""
+    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str, *, origin: str | None = None) -> dict[str, float]:
+        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO);
+        ``origin`` keeps only ``news`` or ``official`` figures."""
         if not periods:
             return {}
         q = (
             f"SELECT period, value FROM facts WHERE series = ? AND unit = ? AND period IN ({','.join('?' * len(periods))})"
-            " AND coalesce(published, found_at) < ? ORDER BY coalesce(published, found_at), id"
+            " AND coalesce(published, found_at) < ?" + (" AND origin = ?" if origin else "") + " ORDER BY coalesce(published, found_at), id"
         )
-        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
+        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before, *([origin] if origin else [])])}
 
     def week_clusters(self, week: str) -> dict[str, dict]:
         """For each item of ``week`` in a story cluster: its ``cluster_id``, the cluster's
@@ -412,7 +488,8 @@ class Store:
 
     def source_week_health(self, start: str, end: str) -> list[dict]:
         """Each source's fetch successes and failures in [start, end) (UTC ISO), its last
-        failure there, its last new item and its first fetch before ``end``."""
+        failure there, its last new item and its first fetch before ``end``, and the date of
+        the newest entry it gave at its last fetch (``newest_entry``)."""
         q = """
         SELECT s.name, s.kind,
           (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
@@ -423,7 +500,8 @@ class Store:
               AND f.started_at >= :start AND f.started_at < :end AND f.outcome NOT IN ('ok', 'not_modified')
               ORDER BY f.started_at DESC, f.id DESC LIMIT 1) AS last_error,
           (SELECT max(i.fetched_at) FROM items i WHERE i.source = s.name AND i.fetched_at < :end) AS last_new_item,
-          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch,
+          s.newest_entry
         FROM sources s ORDER BY s.name
         """
         return list(self.db.query(q, {"start": start, "end": end}))
@@ -466,7 +544,15 @@ class Store:
 
 
 def _as_fact(row: dict) -> Fact:
-    return Fact(series=row["series"], period=row.get("period") or "", value=row["value"], unit=row["unit"], quote=row.get("quote") or "", published=row.get("published"))
+    return Fact(
+        series=row["series"],
+        period=row.get("period") or "",
+        value=row["value"],
+        unit=row["unit"],
+        quote=row.get("quote") or "",
+        published=row.get("published"),
+        basis=row.get("basis") or "",
+    )
 
 
 def _decode_item(row: dict) -> dict:

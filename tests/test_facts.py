@@ -848,3 +848,18 @@ def test_a_when_clause_takes_the_period_it_hangs_on():
 def test_parts_of_it_exports_named_by_their_line_stay_parts():
     text = "Within the category, software consultancy exports increased to $104 million, up from $96 million in June."
     assert named(text, "2025-08-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("IT exports in Q1 FY2022-23 were $640m.", "2022-10-20", ("it_exports_cumulative", "FY2022-23:Q1", 640, "USD_million")),
+        ("IT exports in 9MFY2024-25 were $2.8bn.", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")),
+        ("IT exports in H1 of FY22 were $1.3bn.", "2022-01-20", ("it_exports_cumulative", "FY2021-22:H1", 1300, "USD_million")),
+        ("IT exports fell to an eight-month low of $250 million.", "2025-04-20", ("it_exports_monthly", "", 250, "USD_million")),
+        ("IT exports fell to an eight-month low of $250 million in March.", "2025-04-20", ("it_exports_monthly", "2025-03", 250, "USD_million")),
+        ("Monthly IT exports fell 4pc.", "2025-04-20", ("it_exports_monthly", "", -4, "percent")),
+    ],
+)
+def test_fiscal_years_written_in_full_after_a_span_and_month_lows(sentence, published, expected):
+    assert named(sentence, published) == {expected}

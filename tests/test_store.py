@@ -179,3 +179,15 @@ def test_the_figures_a_report_may_be_are_found_by_an_index(store):
         ["it_exports_monthly", "USD_million", "2025-07"],
     ).fetchall()
     assert any("facts_by_key" in str(row) for row in plan), plan
+
+
+def test_only_values_close_enough_to_be_the_same_or_a_revision_are_read(store):
+    store.save_facts([fact_row(100 + n * 10, "Dawn", "2025-08-19", item=f"i{n}") for n in range(50)])  # 50 different figures of one period
+    reads = []
+    store.db.conn.set_trace_callback(reads.append)
+    store.save_facts([fact_row(354, "Tribune", "2025-08-20", item="new")])
+    store.db.conn.set_trace_callback(None)
+    (lookup,) = [q for q in reads if q.lstrip().startswith("SELECT id, series")]
+    assert "BETWEEN" in lookup
+    [row] = [r for r in store.facts("it_exports_monthly", reports=True) if r["item"] == "new"]
+    assert row["revises"] is not None  # 350 is within 3%: still found

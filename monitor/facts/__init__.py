@@ -60,6 +60,7 @@ from ._series import (
     UNITS,
     fact_key,
     is_revision,
+    related_values,
     relation,
     same_fact,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "fiscal_year",
     "is_revision",
     "normalise_digits",
+    "related_values",
     "relation",
     "same_fact",
     "shift_period",

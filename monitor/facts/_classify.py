@@ -138,6 +138,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         sign = _growth_sign(head, place.sentence[figure.end : figure.end + 60])
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
+        if not place.period and figure.unit != "count" and _MONTHLY_CUE.search(place.clause):
+            return "it_exports_monthly", value  # "an eight-month low of $250m": a month's figure, which month not said
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
         return _freelancer_series(place), value
@@ -188,6 +190,14 @@ def _is_level(sentence: str, figure: Figure) -> bool:
     return bool(_LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]))
 
 
+#: Words that make an undated figure a month's: "monthly", "an eight-month low", "month-on-month".
+_MONTHLY_CUE = re.compile(
+    r"\bmonthly\b|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]month\s+(?:low|high|peak|record)\b"
+    r"|\bsingle[\s-]month\b|\bmonth[\s-]on[\s-]month\b|(?-i:\bMoM\b)|ماہانہ",
+    re.IGNORECASE,
+)
+
+
 def _percent_series(place: _Place) -> str:
     """The series of a growth rate. IT exports growing by a rate no period is named for ("IT
     exports surge 23pc") are taken to grow over the fiscal year so far, as SBP and the ministry
@@ -195,6 +205,8 @@ def _percent_series(place: _Place) -> str:
     if place.kind == "it_exports":
         if place.period:
             return _series_of_exports(place.period)
+        if _MONTHLY_CUE.search(place.clause):
+            return "it_exports_monthly"
         return "other" if place.dated else "it_exports_cumulative"
     return "freelancer_earnings" if place.kind == "freelancers" else "other"
 

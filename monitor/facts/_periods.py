@@ -41,9 +41,10 @@ _FY_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
-_MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
-_HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
-_QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
+_MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
+_HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
+_QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _MONTH_SPAN = re.compile(
     rf"(?:(?P<between>\bbetween)\s+)?(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?P<joint>[-–]|to|till|through|until|and|تا|سے|اور)\s?"
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
@@ -154,7 +155,9 @@ def _published_date(published: str | None) -> date | None:
 
 
 def _fy_end(text: str) -> int:
-    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``'s end."""
+    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``."""
+    if m := re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{2}|\d{4})", text):
+        return int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
     year = int(text)
     return 2000 + year if year < 100 else year
 
@@ -375,6 +378,7 @@ class _PeriodScanner:
         return bool(
             re.search(r"\b(?:for|after|within|next|another|over\s+the\s+next|coming)\s+(?:the\s+)?$", before, re.IGNORECASE)
             or re.match(r"\s*(?:ago|later|earlier|from\s+now|back|old|long|قبل|پہلے|بعد)", after, re.IGNORECASE)
+            or re.match(r"[\s-]*(?:low|high|peak|record|lowest|highest|average|moving)\b", after, re.IGNORECASE)  # "an eight-month low"
         )
 
     def _reporting_months(self, m: re.Match) -> bool:

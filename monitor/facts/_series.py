@@ -106,6 +106,13 @@ def relation(new: Fact, known: Sequence[tuple[int, Fact]]) -> tuple[str, int] | 
     return ("revises", older[-1]) if older else None
 
 
+def related_values(fact: Fact) -> tuple[float, float]:
+    """The values a figure the same as, or revised by, ``fact`` can have (within
+    :data:`REVISION_TOLERANCE` of it): the archive reads only those."""
+    a, b = fact.value * (1 - REVISION_TOLERANCE), fact.value / (1 - REVISION_TOLERANCE)
+    return min(a, b), max(a, b)
+
+
 def fact_key(fact: Fact) -> tuple[str, str, str]:
     """``(series, unit, canonical period)``: the figures that can be one figure share it."""
     return fact.series, fact.unit, canonical_period(fact.period)

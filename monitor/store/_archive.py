@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from .. import official
-from ..facts import fact_key, relation
+from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
@@ -267,8 +267,9 @@ class Store(PageStore):
     def save_facts(self, rows: Sequence[dict]) -> None:
         """Store figures; the same figure from another outlet becomes a corroborating report.
 
-        The known figures a row can be (same series, unit and period) are looked up by the
-        ``facts_by_key`` index, never by reading the series; :func:`monitor.facts.relation`
+        The known figures a row can be (same series, unit and period, a value within 3%:
+        :func:`monitor.facts.related_values`) are looked up by the ``facts_by_key`` index,
+        never by reading the series; :func:`monitor.facts.relation`
         decides: ``corroborates`` = the id of the same figure, or ``revises`` = the id of
         the earlier value it revises. Only news figures are candidates: official ones
         (:meth:`save_official_facts`) are neither corroborated nor revised by the news.
@@ -279,10 +280,12 @@ class Store(PageStore):
                 new = _as_fact(row)
                 series, unit, key = fact_key(new)
                 row["period_key"] = key
+                low, high = related_values(new)
                 known = self.db.execute(
                     "SELECT id, series, period, value, unit, published, basis FROM facts"
-                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news' ORDER BY id",
-                    [series, unit, key],
+                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news'"
+                    " AND value BETWEEN ? AND ? ORDER BY id",
+                    [series, unit, key, low, high],
                 ).fetchall()
                 found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in known])
                 if found:

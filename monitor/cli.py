@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from . import __version__
-from .config import Config, load_config
+from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import MonitorError
 from .weeks import check_week, last_completed_week
 
@@ -30,6 +30,7 @@ class Context:
     db_path: str
     verbose: int
     _config: Config | None = None
+    log_format: str = "text"
 
     @property
     def config(self) -> Config:
@@ -97,6 +98,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
     \b
     Quick start:
       monitor demo                  the whole pipeline offline on bundled sample sources
+      monitor init                  write a starter sources.yaml to edit
       monitor sources check         validate sources.yaml without the network
       monitor poll                  fetch every source once, store new items
       monitor digest --week 2025-W34
@@ -105,7 +107,7 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
       monitor serve                 explore the archive in Datasette, and the Atom feeds
     """
     setup_logging(verbose, log_format)
-    ctx.obj = Context(config_path, db_path, verbose)
+    ctx.obj = Context(config_path, db_path, verbose, log_format=log_format)
 
 
 # --------------------------------------------------------------------------- sources
@@ -210,7 +212,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
-        store.finish_run(run_id, "ok", summary.line())
+        store.finish_run(run_id, *(("failed", summary.outage_line()) if summary.outage else ("ok", summary.line())))
     progress.close()
     click.echo(summary.line())
     polled = len(summary.reports) - summary.skipped
@@ -305,7 +307,8 @@ def demo(obj: Context, out_dir: str) -> None:
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
     them as on a day of the sample week and polls the watched policy pages again two days
     later (the demo serves a second version of one), writes the digest of the sample week and
-    the Atom feeds, and prints where everything is.
+    the Atom feeds, and prints where everything is. Without a sources.yaml (or --config) it
+    uses the watch list the monitor ships with.
     """
     from .demo import run_demo
 
@@ -313,7 +316,14 @@ def demo(obj: Context, out_dir: str) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
 
-    result = run_demo(obj.config, out_dir, progress=progress, announce=lambda line: click.echo(line, err=True))
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None
+    if config is None:
+        from .config import parse_config
+        from .resources import watch_list, watch_list_path
+
+        click.echo(f"No {DEFAULT_CONFIG} here: using the bundled watch list (`monitor init` writes it out to edit).", err=True)
+        config = parse_config(watch_list(), str(watch_list_path()))
+    result = run_demo(config, out_dir, progress=progress, announce=lambda line: click.echo(line, err=True))
     click.echo(result.summary.line())
     if result.watch_summary:
         click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
@@ -328,6 +338,35 @@ def demo(obj: Context, out_dir: str) -> None:
         names = ", ".join(r.source for r in failed)
         click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
         sys.exit(1)
+
+
+# --------------------------------------------------------------------------- init
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def init(obj: Context, path: str | None, force: bool) -> None:
+    """Write a starter sources.yaml: the watch list the monitor ships with.
+
+    Writes to PATH, else to the --config file, else to sources.yaml in this folder. An
+    existing file is left alone unless --force. Edit it, then `monitor sources check`.
+    """
+    from .config import parse_config
+    from .resources import watch_list
+
+    target = Path(path or obj.config_path or DEFAULT_CONFIG)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
+    text = watch_list()
+    config = parse_config(text, str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    config_option = "" if str(target) == DEFAULT_CONFIG else f" --config {target}"
+    click.echo(f"Wrote {target}: {len(config.sources)} sources, {len(config.topics)} topics. Next:")
+    click.echo(f"  monitor{config_option} sources check    # after editing it")
+    click.echo(f"  monitor{config_option} poll")
 
 
 # --------------------------------------------------------------------------- status
@@ -497,25 +536,30 @@ def _clip(text: str, width: int) -> str:
 
 @cli.command()
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="Override the poll interval, in seconds (the config gives minutes).")
-@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM.")
+@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM; it is stopped then.")
 @click.pass_obj
 def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> None:
     """Run the daemon: poll the sources and send the weekly digest on schedule.
 
     On start it catches up what it missed while it was down (a poll, and the last week's
     digest if it was not sent and is recent). One daemon per archive: a second one is
-    refused. SIGTERM or Ctrl-C stops it cleanly.
+    refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
+    --shutdown-timeout, else it is stopped and the daemon exits then.
     """
+    import functools
+
     from .daemon import Daemon
 
-    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout).run()
+    log_setup = functools.partial(setup_logging, obj.verbose, obj.log_format)  # the same logging in each job's process
+    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
 
 
 @cli.command()
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval the daemon runs with, if overridden.")
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
-    """Exit 0 when the last successful poll is recent, 1 otherwise (for container health checks)."""
+    """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
+    health checks): a poll in which every source failed or is backing off makes it 1."""
     from .daemon import healthy
 
     with obj.store() as store:
@@ -545,11 +589,37 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     if print_metadata:
         click.echo(json.dumps(server.metadata_for(obj.db_path), indent=2, ensure_ascii=False))
         return
-    path = server.prepare_archive(obj.db_path)
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None  # serving needs none
+    path = server.prepare_archive(obj.db_path, timezone=config.timezone if config else None)
     sock = server.listen(host, port)
     url_host = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {path} at http://{url_host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)
     server.serve(path, sock, log_level="info" if obj.verbose else "warning")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.pass_obj
+def snapshot(obj: Context, out: str, force: bool) -> None:
+    """Write a copy of the archive to publish, without subscriber addresses.
+
+    The copy is consistent even while the daemon writes, is one file (serve it with
+    `datasette serve --immutable OUT`), and keeps how many readers each digest went to but
+    not who they are.
+    """
+    from .privacy import PRIVATE_COLUMNS, WITHHELD
+    from .serve import prepare_archive
+
+    target = Path(out)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it")
+    if target.resolve() == Path(obj.db_path).resolve():
+        raise MonitorError("the snapshot cannot replace the archive itself")
+    prepare_archive(obj.db_path)  # an existing archive, brought up to date
+    with obj.store() as store:
+        store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
+    click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
 
 
 def main() -> None:

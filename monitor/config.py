@@ -531,7 +531,7 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("file not found (pass --config or set MONITOR_CONFIG)", file=str(path)) from None
+        raise ConfigError("file not found (pass --config or set MONITOR_CONFIG; `monitor init` writes a starter one)", file=str(path)) from None
     except UnicodeDecodeError as e:
         raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=str(path)) from None
     except OSError as e:

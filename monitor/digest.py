@@ -19,18 +19,24 @@
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text and the other outlets
   that reported it;
+* **late from earlier weeks**: relevant items of the :data:`LATE_WEEKS` weeks before, stored
+  after their own week's digest went out (published late on Sunday and fetched on Monday, a
+  source that was backing off); see :func:`build_late`;
 * **source health**: the sources that failed all week, have gone silent, or are stale (a feed
   whose newest item, or a workbook whose newest month, is older than its ``stale_days``).
 
-The renderers turn the record into text with the jinja2 templates in ``templates/``
-(autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
+Every relevant item reaches one digest at most (``digest_items``): its week's, when it was
+stored before that digest was sent, else the next one sent, as a late story. A late report of
+a story that a digest already told is counted as carried but not told again.
+
+The renderers turn the record into text with the jinja2 templates in ``templates/`` (an
+installed wheel carries a copy, see :mod:`monitor.resources`; autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
 no script, no image, absolute links. :func:`fit_html` keeps it under :data:`MAX_HTML_BYTES`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import textwrap
 from collections import defaultdict
@@ -48,14 +54,15 @@ from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import BASIS_LABELS, canonical_period, shift_period
 from .models import NEWS_KINDS
 from .official import agrees, growth_agrees
+from .resources import templates_dir
 from .status import stale_detail
 from .store import Store
 from .text import split_sentences
-from .weeks import check_week, parse_timestamp, week_bounds
+from .weeks import check_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.digest")
 
-TEMPLATES = Path(os.environ.get("MONITOR_TEMPLATES") or Path(__file__).resolve().parent.parent / "templates")
+TEMPLATES = templates_dir()  # the checkout's templates/, or the installed copy
 
 #: Gmail clips a message whose HTML is over about 102 KB; stay clear of it.
 MAX_HTML_BYTES = 100_000
@@ -69,6 +76,9 @@ TREND_MIN_MONTHS = 3  # months with a figure needed before the trend is drawn
 SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 420
 TOP_STORIES = 3
+#: How many weeks back the "late from earlier weeks" part reaches; items of older weeks found
+#: now (a newly added source's back catalogue) are archive, not news.
+LATE_WEEKS = 2
 
 #: The series shown under "Figures this week", in this order, with their labels. Facts of
 #: the ``other`` series (targets, projections, allocations) are left out.
@@ -221,6 +231,9 @@ class Digest:
     hidden_figures: int = 0  # figures left out of the HTML to keep it small
     policy: tuple[PolicyChange, ...] = ()  # changes of watched policy pages
     policy_watched: int = 0  # enabled watched pages (kind watch)
+    late: tuple[Story, ...] = ()  # stories of earlier weeks stored after those weeks' digests
+    late_hidden: int = 0  # late stories left out of the HTML to keep it small
+    carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
 
     @property
     def last_day(self) -> datetime:
@@ -228,14 +241,15 @@ class Digest:
 
     @property
     def story_count(self) -> int:
-        return sum(len(g.stories) + g.hidden for g in self.groups)
+        return sum(len(g.stories) + g.hidden for g in self.groups) + len(self.late) + self.late_hidden
 
     def capped(self, per_group: int, figures: int) -> "Digest":
-        """This digest with at most ``per_group`` stories per topic and ``figures`` figures,
-        the first ones kept (the rest counted as hidden)."""
+        """This digest with at most ``per_group`` stories per topic (and late ones) and
+        ``figures`` figures, the first ones kept (the rest counted as hidden)."""
         groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group)) for g in self.groups)
         hidden = self.hidden_figures + max(0, len(self.figures) - figures)
-        return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden)
+        late_hidden = self.late_hidden + max(0, len(self.late) - per_group)
+        return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden, late=self.late[:per_group], late_hidden=late_hidden)
 
 
 # --------------------------------------------------------------------------- building
@@ -254,15 +268,18 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
     check_week(week)
     start, end = week_bounds(week, config.tz)
     end_utc = end.astimezone(timezone.utc).isoformat()
-    stories = build_stories(store, week)
+    elsewhere = store.carried_items(except_week=week)  # carried by another week's digest
+    stories = build_stories(store, week, skip=elsewhere)
     groups = _group(stories, config)
+    late, late_carried = build_late(store, week)
+    on_time = [(r["id"], False) for r in store.items_in_week(week) if r["id"] not in elsewhere]
     return Digest(
         week=week,
         title=one_line(config.digest.title),
         start=start,
         end=end,
         groups=groups,
-        sources=tuple(sorted({s.source for s in stories} | {o.source for s in stories for o in s.also})),
+        sources=tuple(sorted({s.source for s in (*stories, *late)} | {o.source for s in (*stories, *late) for o in s.also})),
         top=tuple(sorted(stories, key=importance)[:TOP_STORIES]),
         figures=check_figures(store, build_figures(store, week, end_utc), end_utc),
         trend=build_trend(store, end_utc, (end - timedelta(days=1)).date()),
@@ -274,10 +291,12 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         timezone=config.timezone,
         policy=build_policy_changes(store, config, week),
         policy_watched=sum(s.kind == "watch" and s.enabled for s in config.sources),
+        late=late,
+        carried=tuple(on_time) + late_carried,
     )
 
 
-def build_stories(store: Store, week: str) -> list[Story]:
+def build_stories(store: Store, week: str, *, skip: set[str] = frozenset()) -> list[Story]:
     """One story per cluster of the week's items that holds a relevant item (one per item
     when the archive has no clusters yet).
 
@@ -285,7 +304,7 @@ def build_stories(store: Store, week: str) -> list[Story]:
     else by the week's first relevant member; every other outlet that ran it this week, even
     in an item judged irrelevant on its own, is listed under "also reported by". An item is
     named by its outlet as the dedup index knows it (the publisher behind a Google News link),
-    else by its source.
+    else by its source. Items in ``skip`` (carried by another week's digest) tell no story.
     """
     clusters = store.week_clusters(week)
     founders = {c["cluster_id"]: c["primary_item"] for c in clusters.values()}
@@ -296,11 +315,35 @@ def build_stories(store: Store, week: str) -> list[Story]:
         members[cluster.get("cluster_id", row["id"])].append(row)
     stories = []
     for cluster_id, items in members.items():
-        relevant = [r for r in items if r["relevant"]]
+        relevant = [r for r in items if r["relevant"] and r["id"] not in skip]
         if relevant:
             primary = next((r for r in relevant if r["id"] == founders.get(cluster_id)), relevant[0])
             stories.append(replace(_story(primary), also=_also(primary, items)))
     return stories
+
+
+def build_late(store: Store, week: str) -> tuple[tuple[Story, ...], tuple[tuple[str, bool], ...]]:
+    """The late stories of ``week``'s digest, and every late item it carries.
+
+    Late items are the relevant items of the :data:`LATE_WEEKS` weeks before whose own
+    week's digest went out without them, and that no other digest carries. They are told
+    one story per cluster, most important first; a cluster of which a digest already
+    carried an item was told then, and its late items are carried without being told again.
+    """
+    rows = store.late_items([shift_week(week, -n) for n in range(1, LATE_WEEKS + 1)], except_week=week)
+    clusters = store.item_clusters([r["id"] for r in rows])
+    told = store.carried_clusters(except_week=week)
+    members: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:  # oldest first
+        cluster = clusters.get(row["id"], {})
+        row["outlet"] = cluster.get("outlet") or row["source"]
+        members[cluster.get("cluster_id", row["id"])].append(row)
+    stories = []
+    for cluster_id, items in members.items():
+        if cluster_id not in told:
+            primary = next((r for r in items if r["id"] == clusters.get(r["id"], {}).get("primary_item")), items[0])
+            stories.append(replace(_story(primary), also=_also(primary, items)))
+    return tuple(sorted(stories, key=importance)), tuple((r["id"], True) for r in rows)
 
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:

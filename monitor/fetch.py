@@ -9,9 +9,11 @@ What one fetch does, in order:
 * **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page``,
   ``article``, ``watch`` (a watched policy page) and ``document`` (a PDF or notification
   linked from one) fetches, the host's ``/robots.txt`` is read once per cycle (through the same
-  client and limits) and obeyed for the product token :data:`PRODUCT`; a robots.txt that is
-  missing, fails (4xx, 5xx) or does not answer in time allows everything. Feeds and data
-  files (``file``: SBP's workbook) are published for machines to read and are not checked.
+  client and limits) and obeyed for the product token :data:`PRODUCT`. As RFC 9309 says, a
+  robots.txt that is missing (4xx, a 403 included) allows everything, and one that is
+  unreachable (5xx, a timeout, no connection) disallows everything on that host for the rest
+  of the cycle; the next cycle asks again. Feeds and data files (``file``: SBP's workbook)
+  are published for machines to read and are not checked.
 * **Limits on concurrency.** At most ``concurrency`` requests in flight in the cycle, at most
   ``per_host`` to one host name, and request starts to one host at least ``host_delay``
   seconds apart. A request first waits for its host, then for a global slot, so a busy host
@@ -71,6 +73,9 @@ FetchKind = Literal["feed", "page", "article", "file", "watch", "document"]
 PRODUCT = "pk-freelance-monitor"
 #: Fetch kinds that honour robots.txt.
 ROBOTS_KINDS = ("page", "article", "watch", "document")
+#: Outcomes of a robots.txt request that make it "unreachable" (RFC 9309, 2.3.1.4): a server
+#: error or a network failure. The crawler must then assume complete disallow.
+ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls"})
 #: The most of a robots.txt that is read (the limit major crawlers use).
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -383,7 +388,7 @@ class Fetcher:
         )
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._random = random.Random()
 
@@ -399,8 +404,10 @@ class Fetcher:
         problem = url_problem(url)
         if problem:
             return self._finish(FetchResult(url, "bad_url", error=problem), clock, attempts=0)
-        if kind in ROBOTS_KINDS and not await self._robots_allow(url):
-            return self._finish(FetchResult(url, "robots_disallowed", error=f"robots.txt disallows {url} for {PRODUCT}"), clock, attempts=0)
+        if kind in ROBOTS_KINDS:
+            refusal = await self._robots_refusal(url)
+            if refusal:
+                return self._finish(FetchResult(url, "robots_disallowed", error=refusal), clock, attempts=0)
         headers = {"Accept": _ACCEPT[kind]}
         if etag:
             headers["If-None-Match"] = etag
@@ -500,7 +507,8 @@ class Fetcher:
 
     # -- robots.txt ---------------------------------------------------------------
 
-    async def _robots_allow(self, url: str) -> bool:
+    async def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt forbids fetching ``url`` this cycle, or ``None`` when it allows it."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
@@ -508,17 +516,27 @@ class Fetcher:
             if origin not in self._robots:
                 self._robots[origin] = await self._load_robots(origin)
         rules = self._robots[origin]
-        return rules is None or rules.can_fetch(PRODUCT, url)
+        if isinstance(rules, str):
+            return f"robots.txt unreachable ({rules}): everything on {origin} is disallowed this cycle (RFC 9309)"
+        if rules is None or rules.can_fetch(PRODUCT, url):
+            return None
+        return f"robots.txt disallows {url} for {PRODUCT}"
 
-    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The parsed robots.txt of ``origin``, or ``None`` (everything allowed) when unavailable."""
+    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str | None:
+        """The parsed robots.txt of ``origin``; ``None`` (everything allowed) when it is missing
+        (4xx) or unusable; or, when it is unreachable (5xx, timeout, no connection), the
+        reason, meaning everything is disallowed until the next cycle asks again."""
         url = origin + "/robots.txt"
         attempt = await self._attempt(url, {"Accept": "text/plain"}, _Clock(self.settings.deadline), ROBOTS_MAX_BYTES)
-        if not attempt.result.ok:
-            log.info("%s: %s, everything allowed", url, attempt.result.error or attempt.result.outcome)
+        result = attempt.result
+        if result.outcome in ROBOTS_UNREACHABLE:
+            log.warning("%s: %s: everything on %s is disallowed this cycle", url, result.error or result.outcome, origin)
+            return result.error or result.outcome
+        if not result.ok:
+            log.info("%s: %s, everything allowed", url, result.error or result.outcome)
             return None
         rules = urllib.robotparser.RobotFileParser(url)
-        rules.parse(attempt.result.content.decode("utf-8", errors="replace").splitlines())
+        rules.parse(result.content.decode("utf-8", errors="replace").splitlines())
         return rules
 
 

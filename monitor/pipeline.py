@@ -17,12 +17,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, feeds, listing, sbp, watchpoll
+from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .fetch import Fetcher, retry_after_seconds, user_agent
@@ -46,6 +46,7 @@ class SourceReport:
     outcome: str
     new_items: int = 0
     error: str | None = None
+    backing_off: bool = False  # skipped because it failed before and is not due yet
     changed: bool = False  # a watched page changed
 
 
@@ -75,6 +76,19 @@ class PollSummary:
         return sum(r.outcome == "skipped" for r in self.reports)
 
     @property
+    def outage(self) -> bool:
+        """Whether every source is failing: each polled one failed now, and each skipped one
+        is backing off after failures, whatever their kinds (feeds, pages, workbooks, watched
+        pages). Sources that are fine but not due are no outage."""
+        failed = {r.source for r in self.failed}
+        return bool(self.reports) and all(r.source in failed or r.backing_off for r in self.reports)
+
+    def outage_line(self) -> str:
+        """What an outage looks like: how many failed now and how many are backing off."""
+        backing_off = sum(r.backing_off for r in self.reports)
+        return f"every source failing ({len(self.failed)} failed now, {backing_off} backing off): {self.line()}"
+
+    @property
     def changed_pages(self) -> int:
         return sum(r.changed for r in self.reports)
 
@@ -102,6 +116,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     t0 = time.monotonic()
     chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
     store.sync_sources(chosen)
+    store.set_timezone(config.timezone)  # the archive's current_week view follows it
     summary = PollSummary()
     if sources is None and not force:
         chosen = _skip_not_due(config, store, chosen, summary, progress)
@@ -117,7 +132,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             except Exception as e:  # a bug in one source's handling must not stop the cycle
                 log.exception("%s: unexpected error", source.name)
                 report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
-                store.record_fetch(source.name, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), state=cycle.failure_state(source, report.error))
+                cycle.record(source, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), backoff.Outcome("error", error=report.error))
             summary.reports.append(report)
             if progress:
                 progress(report)
@@ -168,7 +183,7 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
             due.append(source)
             continue
         why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
-        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}")
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
         log.info("%s: skipped: %s", source.name, report.error)
         summary.reports.append(report)
         if progress:
@@ -186,37 +201,26 @@ class _Cycle:
 
     # -- state -------------------------------------------------------------
 
-    def failure_state(self, source: Source, error: str | None, retry_after: float | None = None) -> dict:
-        """Back off: next attempt after 1, 2, 4... intervals (or the server's Retry-After), capped."""
-        state = self.store.source_state(source.name)
-        failures = (state.consecutive_failures if state else 0) + 1
-        interval = source.interval or self.config.schedule.poll_every
-        delay = min(max(interval * 2 ** (failures - 1), (retry_after or 0) / 60), self.config.fetch.backoff_cap_hours * 60)
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        return {
-            "last_attempt": now.isoformat(),
-            "last_failure": now.isoformat(),
-            "last_error": error,
-            "consecutive_failures": failures,
-            "next_attempt": (now + timedelta(minutes=delay)).isoformat(),
-        }
+    def record(self, source: Source, result: FetchResult, outcome: backoff.Outcome, *, counted: int | None = None, also: dict[str, Any] | None = None) -> None:
+        """Record a fetch and move the source's state on (:func:`monitor.backoff.next_state`),
+        for a source of any kind.
 
-    def success_state(self, source: Source, result: FetchResult, new_items: int) -> dict:
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        interval = source.interval or self.config.schedule.poll_every
-        state = {
-            "last_attempt": now.isoformat(),
-            "last_success": now.isoformat(),
-            "last_outcome": result.outcome,
-            "consecutive_failures": 0,
-            "next_attempt": (now + timedelta(minutes=interval)).isoformat(),
-        }
-        if result.outcome == "ok":
-            state["etag"] = result.headers.get("etag")
-            state["last_modified"] = result.headers.get("last-modified")
-        if new_items:
-            state["last_new_item"] = now.isoformat()
-        return state
+        The prior state is read in the same write transaction, so a concurrent poll of the
+        same source (a manual ``monitor poll`` beside the daemon's) is never lost. The fetch
+        row counts ``counted`` new items (default: the outcome's); ``also`` holds more
+        source columns to set with the state (a feed's ``newest_entry``).
+        """
+        with self.store.transaction():
+            prior = self.store.source_state(source.name)
+            state = backoff.next_state(
+                backoff.State.of(prior) if prior else None,
+                outcome,
+                datetime.now(timezone.utc),
+                interval=source.interval or self.config.schedule.poll_every,
+                cap=self.config.fetch.backoff_cap_hours * 60,
+            )
+            new_items = outcome.new_items if counted is None else counted
+            self.store.record_fetch(source.name, result, new_items=new_items, state={**asdict(state), **(also or {})})
 
     # -- one source ----------------------------------------------------------
 
@@ -229,7 +233,7 @@ class _Cycle:
             kind=FETCH_KINDS.get(source.kind, source.kind),
         )
         if result.outcome == "not_modified":
-            self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
+            self.record(source, result, backoff.Outcome("not_modified"))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
@@ -241,23 +245,23 @@ class _Cycle:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop
                 # keeps the other sources' requests going meanwhile.
-                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
+                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers, tz=self.config.tz)
             else:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
             return self._fail(source, result, e.reason, e.detail)
         analysed = await self._new_items(source, entries)
         # One transaction per source: its items, their facts and the fetch record land
-        # together or not at all, so a crash never leaves an item without its facts.
+        # together or not at all, so a crash never leaves an item without its facts. Which
+        # items are new is decided inside it, so of two pollers storing the same items at
+        # once, the second finds them stored and counts none.
         with self.store.transaction():
             new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
             self._save_facts(analysed, set(new_ids))
             self._cluster(source, analysed, set(new_ids))
-            state = self.success_state(source, result, len(new_ids))
-            state["last_outcome"] = "ok"
-            if source.kind == "feed":
-                state["newest_entry"] = max((e.published for e in entries if e.published), default=None)
-            self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
+            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
 
@@ -280,10 +284,8 @@ class _Cycle:
         with self.store.transaction():
             saved = self.store.save_official_facts(facts, source=source.name)
             changed = len(saved["new"]) + len(saved["revises"])
-            state = self.success_state(source, result, changed)
-            state["last_outcome"] = "ok"
-            state["newest_entry"] = sbp.newest_period_end(facts)
-            self.store.record_fetch(source.name, result, new_items=changed, state=state)
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            self.record(source, result, backoff.Outcome("ok", new_items=changed, **validators), also={"newest_entry": sbp.newest_period_end(facts)})
         for fact, old in saved["revises"]:
             log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked")
         log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]))
@@ -291,9 +293,7 @@ class _Cycle:
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
-        state = self.failure_state(source, error, retry_after_seconds(result.headers.get("retry-after")))
-        state["last_outcome"] = outcome
-        self.store.record_fetch(source.name, result, state=state)
+        self.record(source, result, backoff.Outcome(outcome, error=error, retry_after=retry_after_seconds(result.headers.get("retry-after"))))
         log.warning("%s: %s: %s", source.name, outcome, error)
         return SourceReport(source.name, outcome, error=error)
 
@@ -308,6 +308,9 @@ class _Cycle:
     # -- items ----------------------------------------------------------------
 
     async def _new_items(self, source: Source, entries: Sequence[Entry]) -> list[tuple[Item, tuple[Fact, ...]]]:
+        """The entries not in the archive yet, read and analysed. Which are new is looked up
+        here to spare fetching and analysing known ones; :meth:`Store.save_items` decides
+        again under the write lock."""
         by_id: dict[str, tuple[Entry, str]] = {}
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""
@@ -358,7 +361,7 @@ class _Cycle:
             title=title,
             summary=entry.summary or _teaser(text),
             text=text,
-            published=_normalise_date(published),
+            published=_normalise_date(published, self.config.tz),
             fetched_at=fetched_at,
             author=entry.author or (article.author if article else None),
             lang=(article.lang if article else None) or source.language,
@@ -435,8 +438,9 @@ def _last_modified(value: str | None) -> str | None:
     return when.astimezone(timezone.utc).isoformat()
 
 
-def _normalise_date(value: str | None) -> str | None:
-    """Dates become UTC ISO 8601; a bare date stays a date."""
+def _normalise_date(value: str | None, tz: tzinfo = timezone.utc) -> str | None:
+    """Dates become UTC ISO 8601; a bare date stays a date; a time without an offset (an
+    article page that gives none) is read in ``tz``, the configured timezone."""
     if not value:
         return None
     try:
@@ -446,5 +450,5 @@ def _normalise_date(value: str | None) -> str | None:
     if len(value) <= 10:
         return dt.date().isoformat()
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=tz)
     return dt.astimezone(timezone.utc).isoformat()

@@ -12,6 +12,10 @@ opens read-only (``mode=ro``) and which keeps working while the daemon writes in
 Datasette accepts only SELECT statements, no canned query is a write query, and any HTTP
 request other than GET or HEAD is answered 405 before it reaches Datasette.
 
+Visitors never see a subscriber's address: every connection Datasette opens gets the
+:func:`monitor.privacy.authorizer`, under which the columns that hold addresses read as
+NULL in pages and arbitrary SQL alike.
+
 The Atom feeds the poll writes next to the archive (:mod:`monitor.feeds`) are served at
 ``/feeds/<name>.atom`` with an ETag and Last-Modified (a feed reader's conditional GET gets
 304), and listed at ``/feeds/``.
@@ -30,8 +34,11 @@ from typing import Any, Awaitable, Callable, MutableMapping
 
 import uvicorn
 import yaml
+from datasette import hookimpl
 from datasette.app import Datasette
+from datasette.plugins import pm
 
+from . import privacy
 from .errors import MonitorError
 from .public import database_name, feeds_dir
 from .store import Store
@@ -64,8 +71,9 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     return metadata
 
 
-def prepare_archive(db_path: str | Path) -> Path:
-    """Check that ``db_path`` is an archive and bring its schema, views included, up to date.
+def prepare_archive(db_path: str | Path, *, timezone: str | None = None) -> Path:
+    """Check that ``db_path`` is an archive and bring its schema, views included, up to date;
+    with ``timezone`` (the configured one), the ``current_week`` view follows it.
 
     Raises :class:`MonitorError` when the file is missing, is not an SQLite database or is
     another program's database; such a file is left as it was.
@@ -76,7 +84,9 @@ def prepare_archive(db_path: str | Path) -> Path:
     try:
         if not _schema_version(path):
             raise MonitorError(f"{path}: not a monitor archive: it has no monitor schema")
-        Store(path).close()
+        with Store(path) as store:
+            if timezone:
+                store.set_timezone(timezone)
     except sqlite3.DatabaseError as e:
         raise MonitorError(f"{path}: not a monitor archive: {e}") from None
     return path
@@ -91,8 +101,22 @@ def _schema_version(path: Path) -> int:
         conn.close()
 
 
+class _Privacy:
+    """A Datasette plugin: each connection Datasette opens gets the privacy authorizer."""
+
+    NAME = "monitor-privacy"
+    __name__ = NAME  # Datasette lists plugins by name (a name that is no importable package)
+
+    @hookimpl
+    def prepare_connection(self, conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
+        conn.set_authorizer(privacy.authorizer)
+
+
 def datasette_for(db_path: str | Path) -> Datasette:
-    """A Datasette instance serving the archive with the shipped metadata and settings."""
+    """A Datasette instance serving the archive with the shipped metadata and settings, and
+    without subscriber addresses (:class:`_Privacy`)."""
+    if not pm.has_plugin(_Privacy.NAME):
+        pm.register(_Privacy(), name=_Privacy.NAME)
     return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
 
 

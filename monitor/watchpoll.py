@@ -18,8 +18,9 @@ called). Then:
    removed sentences when nothing was added) is analysed for relevance, topics and facts,
    which the digest uses to order the week's changes.
 
-The version, the documents' items and facts, and the fetch record are written in one
-transaction.
+The version, the documents' items and facts, and the fetch record with the source's new
+state (:func:`monitor.backoff.next_state`, read and written under the write lock as for any
+source) are written in one transaction.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import re
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Sequence
 
-from . import analyze, canonical, documents, watch
+from . import analyze, backoff, canonical, documents, watch
 from .errors import ExtractionError
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .store import item_id, utcnow
@@ -72,15 +73,18 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
     if verdict.kind == "truncated":
         return cycle._fail(source, result, "truncated", verdict.reason)
     if not verdict.records:
-        state = cycle.success_state(source, result, 0)
+        # a held change keeps no validators: the page is fetched whole next time, to confirm or not
+        validators = {} if verdict.kind == "held" else {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+        with store.transaction():
+            if verdict.kind == "held":
+                store.set_page_pending(source.name, snap.hash, fetched_at, verdict.reason)
+            elif pending:
+                store.clear_page_pending(source.name)
+            cycle.record(source, replace(result, error=verdict.reason or None), backoff.Outcome("ok", **validators))
         if verdict.kind == "held":
-            state["etag"] = state["last_modified"] = None  # fetched whole next time, to confirm or not
-            store.set_page_pending(source.name, snap.hash, fetched_at, verdict.reason)
             log.warning("%s: change held for confirmation: %s", source.name, verdict.reason)
         elif pending:
-            store.clear_page_pending(source.name)
             log.info("%s: back to its last version; the held change is dropped", source.name)
-        store.record_fetch(source.name, replace(result, error=verdict.reason or None), state=state)
         log.info("%s: ok, %s", source.name, verdict.kind)
         return SourceReport(source.name, "ok")
 
@@ -94,14 +98,19 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
         notes[change.url] = (None, f"not read: more than {settings.max_documents} new documents in one poll")
     row = _version_row(source, snap, verdict, analysis, notes, url, fetched_at, cycle.week_of(None, fetched_at))
     with store.transaction():
-        _, version = store.save_page_version(row)
+        # Judged against the newest version read before the write lock: if another poller
+        # (a manual poll beside the daemon's) stored a version of this page meanwhile, that
+        # one stands and this poll stores none, so a change is never recorded twice.
+        newest = store.last_page_version(source.name)
+        raced = (newest or {}).get("version") != (last or {}).get("version")
+        version = newest["version"] if raced and newest else store.save_page_version(row)[1]
         new_ids = store.save_items([item for item, _ in items], week_of=cycle.week_of)
         cycle._save_facts(items, set(new_ids))
         cycle._cluster(source, items, set(new_ids))
         store.clear_page_pending(source.name)
-        changed = verdict.kind == "change"
-        state = cycle.success_state(source, result, len(new_ids) or int(changed))
-        store.record_fetch(source.name, replace(result, error=None), new_items=len(new_ids), state=state)
+        changed = verdict.kind == "change" and not raced
+        validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+        cycle.record(source, replace(result, error=None), backoff.Outcome("ok", new_items=len(new_ids) or int(changed), **validators), counted=len(new_ids))
     log.info("%s: %s, version %d: %s", source.name, verdict.kind, version, row["summary"])
     return SourceReport(source.name, "ok", new_items=len(new_ids), changed=changed)
 

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from .. import official
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
+from ..privacy import redact
+from ..weeks import week_rows
 from ._migrations import MIGRATIONS
 from ._pages import PageStore
 
@@ -69,7 +73,12 @@ class Store(PageStore):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
+        # 64 MB of page cache (allocated as used): storing a large feed reads the latest
+        # fingerprints of the dedup index from all over the file; with SQLite's default 2 MB
+        # each lookup went to the disk cache and the first poll of 16,000 items took twice as long
+        conn.execute("PRAGMA cache_size = -65536")
         self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -99,6 +108,47 @@ class Store(PageStore):
                     continue
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
+
+    def snapshot(self, target: str | Path, *, private: Mapping[str, Iterable[str]], placeholder: str) -> Path:
+        """Copy the archive to ``target`` consistently (even while a poll writes), in one file
+        (no WAL), with each ``private`` column's JSON list replaced by as many
+        ``placeholder`` strings, other values of it by NULL; rebuilt, so that no page of the
+        copy keeps an old value. ``target`` appears whole or not at all."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute("BEGIN")
+            for table, columns in private.items():
+                for column in columns:
+                    copy.execute(
+                        f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
+                        f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
+                        [placeholder],
+                    )
+            copy.execute("COMMIT")
+            copy.execute("VACUUM")
+        finally:
+            copy.close()
+        os.replace(tmp, target)
+        return target
+
+    def set_timezone(self, name: str) -> None:
+        """Write the weeks of the configured timezone ``name`` into ``local_weeks`` (which the
+        ``current_week`` view reads), unless they are there already."""
+        if self.readonly:
+            return
+        held = self.db.execute("SELECT timezone FROM local_weeks LIMIT 1").fetchone()
+        if held and held[0] == name:
+            return
+        rows = week_rows(ZoneInfo(name))
+        with self.transaction():
+            self.db.execute("DELETE FROM local_weeks")
+            self.db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, name) for row in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -172,11 +222,12 @@ class Store(PageStore):
     def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
         """Insert new items and refresh known ones; return the ids that were new.
 
-        All items of one call are written in one transaction.
+        All items of one call are written in one transaction. Inserting is idempotent: an
+        item stored meanwhile by another process (a second poller) is refreshed, not
+        inserted again, and not counted as new.
         """
         if not items:
             return []
-        known = self.known_ids(i.id for i in items)
         new: list[str] = []
         with self.transaction():
             for item in items:
@@ -185,13 +236,16 @@ class Store(PageStore):
                 row["rules"] = json.dumps(list(item.rules))
                 row["relevant"] = int(item.relevant)
                 row["week"] = week_of(item.published, item.fetched_at) if week_of else None
-                if item.id in known:
-                    keep = ("fetched_at",)  # first-seen time never changes
-                    update = {k: v for k, v in row.items() if k not in keep and k != "id"}
-                    self.db["items"].update(item.id, update)
-                else:
-                    self.db["items"].insert(row)
+                columns = ", ".join(f"[{k}]" for k in row)
+                inserted = self.db.execute(
+                    f"INSERT INTO items ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO NOTHING", list(row.values())
+                ).rowcount
+                if inserted:
                     new.append(item.id)
+                    continue
+                keep = ("id", "fetched_at")  # first-seen time never changes
+                update = {k: v for k, v in row.items() if k not in keep}
+                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
         return new
 
     def item(self, id: str) -> dict | None:
@@ -333,6 +387,10 @@ class Store(PageStore):
         return rows[0] if rows else None
 
     def set_digest(self, week: str, **fields: Any) -> None:
+        """Write fields of ``week``'s digest row; an ``error`` is stored without the addresses
+        an SMTP server's reply may quote (:func:`monitor.privacy.redact`)."""
+        if fields.get("error"):
+            fields["error"] = redact(fields["error"])
         with self.transaction():
             self.db["digests"].upsert({"week": week, **fields}, pk="week")
 
@@ -341,12 +399,14 @@ class Store(PageStore):
 
     # ------------------------------------------------------------------ digest content and delivery
 
-    def claim_digest(self, week: str, *, force: bool = False, **fields: Any) -> dict | None:
-        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already.
+    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), **fields: Any) -> dict | None:
+        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already,
+        and record the items it carries: ``carried`` holds ``(item id, late)`` pairs.
 
-        Runs in one immediate transaction, so of two senders racing for a week only one wins.
-        Returns ``None`` when the claim succeeded, else the row that blocked it (unchanged).
-        ``force`` claims the week whatever its status.
+        Runs in one immediate transaction, so of two senders racing for a week only one wins,
+        and an item carried by another digest cannot be recorded again (``digest_items`` has
+        one row per item). Returns ``None`` when the claim succeeded, else the row that
+        blocked it (unchanged). ``force`` claims the week whatever its status.
         """
         with self.transaction():
             row = self.digest(week)
@@ -356,7 +416,46 @@ class Store(PageStore):
             reset = {"sent_at": None, "error": None, "refused": None, "eml_path": None}
             created = (row or {}).get("created_at") or utcnow()
             self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+            self.db.conn.executemany("INSERT INTO digest_items (item, week, late) VALUES (?, ?, ?)", [(item, week, int(late)) for item, late in carried])
         return None
+
+    def forget_carried(self, week: str) -> None:
+        """``week``'s digest did not go out: the items it would have carried are free again."""
+        with self.transaction():
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+
+    def carried_items(self, *, except_week: str | None = None) -> set[str]:
+        """The items carried by a digest (other than ``except_week``'s)."""
+        return {r[0] for r in self.db.execute("SELECT item FROM digest_items WHERE week IS NOT ?", [except_week])}
+
+    def carried_clusters(self, *, except_week: str | None = None) -> set[str]:
+        """The story clusters of which a digest (other than ``except_week``'s) carried an item."""
+        q = "SELECT DISTINCT m.cluster_id FROM digest_items d JOIN cluster_members m ON m.item_id = d.item WHERE d.week IS NOT ?"
+        return {r[0] for r in self.db.execute(q, [except_week])}
+
+    def late_items(self, weeks: Sequence[str], *, except_week: str | None = None) -> list[dict]:
+        """Relevant items of ``weeks`` whose week's digest went out (``sent``, or ``sending``
+        and so perhaps delivered) without them, and that no digest other than
+        ``except_week``'s carries: items stored after their week's digest. Oldest first."""
+        if not weeks:
+            return []
+        q = f"""
+        SELECT i.* FROM items i JOIN digests d ON d.week = i.week AND d.status IN ('sent', 'sending')
+        WHERE i.week IN ({",".join("?" * len(weeks))}) AND i.relevant = 1
+          AND NOT EXISTS (SELECT 1 FROM digest_items c WHERE c.item = i.id AND c.week IS NOT ?)
+        ORDER BY i.published, i.id
+        """
+        return [_decode_item(r) for r in self.db.query(q, [*weeks, except_week])]
+
+    def item_clusters(self, ids: Sequence[str]) -> dict[str, dict]:
+        """Like :meth:`week_clusters`, for the items ``ids``."""
+        q = """
+        SELECT m.item_id, m.cluster_id, c.primary_item, d.outlet FROM cluster_members m
+        JOIN clusters c ON c.id = m.cluster_id LEFT JOIN dedup_items d ON d.id = m.item_id
+        WHERE m.item_id IN (SELECT value FROM json_each(?))
+        """
+        return {r["item_id"]: r for r in self.db.query(q, [json.dumps(list(ids))])}
 
     def week_facts(self, week: str) -> list[dict]:
         """The facts found in the items of ``week``, oldest first, with each item's URL and the
@@ -417,12 +516,19 @@ class Store(PageStore):
             return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
 
     def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
+        """End a run; its ``detail`` is stored without email addresses (a failed send's reason)."""
         with self.transaction():
-            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": detail})
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": redact(detail)})
 
     def last_run(self, job: str, outcome: str | None = None) -> dict | None:
         q = "SELECT * FROM runs WHERE job = ?" + (" AND outcome = ?" if outcome else "") + " ORDER BY id DESC LIMIT 1"
         rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
+        return rows[0] if rows else None
+
+    def last_finished_run(self, job: str) -> dict | None:
+        """The newest run of ``job`` that ended, passing over runs stopped at shutdown."""
+        q = "SELECT * FROM runs WHERE job = ? AND finished_at IS NOT NULL AND outcome != 'stopped' ORDER BY id DESC LIMIT 1"
+        rows = list(self.db.query(q, [job]))
         return rows[0] if rows else None
 
     # ------------------------------------------------------------------ status

@@ -4,7 +4,7 @@ over SQLite.
 - ``dedup_items``: one fingerprint per item (exact keys, script, outlet, and in ``shingles``
   the shingle set followed by the content words in text order, see :func:`_pack_sets`);
 - ``dedup_exact(key, item)``: one row per exact key of an item (URL, GUID, headline), looked
-  up at any time;
+  up at any time, the latest :data:`~monitor.dedup.COMMON_KEY_ITEMS` items of a key;
 - ``dedup_keys(week, key, published, item)``: one row per sampled shingle and content word of
   an item, a ``WITHOUT ROWID`` table ordered by week (of publication, in epoch weeks; undated
   items in week -1), then key, then time. A lookup is one range seek per key and week of
@@ -62,8 +62,9 @@ _DEDUP_CANDIDATES = """
     )
 """ + _DEDUP_SELECT + " JOIN hits ON hits.item = i.n ORDER BY hits.shared DESC, hits.item"
 
-#: Items with any of the exact keys (a JSON array), in the order they were indexed.
-_DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN (SELECT value FROM json_each(:keys))) ORDER BY i.n"
+#: The latest items (at most ``:cap``) with one exact key, in the order they were indexed: a
+#: headline that recurs (a desk's daily notice) must not make every new item read them all.
+_DEDUP_EXACT = _DEDUP_SELECT + " WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key = :key ORDER BY e.item DESC LIMIT :cap) ORDER BY i.n"
 
 
 class SqliteDedupIndex:
@@ -77,9 +78,16 @@ class SqliteDedupIndex:
         return _indexed(rows[0]) if rows else None
 
     def exact(self, keys: Sequence[int]) -> list[Indexed]:
-        if not keys:
-            return []
-        return [_indexed(r) for r in self._rows(_DEDUP_EXACT, {"keys": json.dumps(sorted(set(keys)))})]
+        """Items with any of ``keys``, in the order indexed: for each key the latest
+        :data:`~monitor.dedup.COMMON_KEY_ITEMS` items that have it. A URL or GUID names one
+        item or a few, whenever published; a headline shared by more (a recurring notice)
+        is only worth its latest reports (a Google News link finds its outlet's report
+        among them), and reading all of them would make a long feed's first poll quadratic."""
+        found: dict[int, dict[str, Any]] = {}
+        for key in sorted(set(keys)):
+            for row in self._rows(_DEDUP_EXACT, {"key": key, "cap": COMMON_KEY_ITEMS}):
+                found[row["n"]] = row
+        return [_indexed(found[n]) for n in sorted(found)]
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1

@@ -472,6 +472,64 @@ def _v15_watched_pages(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v16_local_weeks(db: sqlite_utils.Database) -> None:
+    """``local_weeks``: every ISO week's bounds in the configured timezone, as UTC, so that the
+    ``current_week`` view follows that timezone (SQL cannot convert timezones). The store
+    writes the configured zone's weeks (:meth:`Store.set_timezone`); a new archive starts
+    in Pakistan time, the default."""
+    from zoneinfo import ZoneInfo
+
+    from ..weeks import week_rows
+
+    db.executescript(
+        f"""
+        CREATE TABLE local_weeks (
+            week TEXT PRIMARY KEY,
+            starts TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            timezone TEXT NOT NULL
+        );
+        CREATE INDEX local_weeks_starts ON local_weeks(starts);
+        DROP VIEW current_week;
+        CREATE VIEW current_week AS SELECT coalesce(
+          (SELECT week FROM local_weeks
+           WHERE starts <= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND ends > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+           ORDER BY starts DESC LIMIT 1),
+          {iso_week_sql(PAKISTAN_TODAY_SQL)}) AS week;
+        """
+    )
+    db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, "Asia/Karachi") for row in week_rows(ZoneInfo("Asia/Karachi"))])
+
+
+def _v17_no_addresses_in_free_text(db: sqlite_utils.Database) -> None:
+    """Email addresses leave the free text of earlier digest errors and job details (an SMTP
+    server's refusal quotes them); the store now writes both without them."""
+    from ..privacy import redact
+
+    for table, key, column in (("digests", "week", "error"), ("runs", "id", "detail")):
+        rows = db.execute(f"SELECT [{key}], [{column}] FROM [{table}] WHERE [{column}] LIKE '%@%'").fetchall()
+        db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(redact(text), pk) for pk, text in rows])
+
+
+def _v18_digest_items(db: sqlite_utils.Database) -> None:
+    """``digest_items``: which digest carried each item, on time or late. An item is carried by
+    one digest at most (its primary key). Digests sent before record their week's relevant
+    items stored before the send began."""
+    db.executescript(
+        """
+        CREATE TABLE digest_items (
+            item TEXT PRIMARY KEY REFERENCES items(id),
+            week TEXT NOT NULL REFERENCES digests(week),
+            late INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX digest_items_week ON digest_items(week);
+        INSERT OR IGNORE INTO digest_items (item, week, late)
+            SELECT i.id, d.week, 0 FROM digests d JOIN items i ON i.week = d.week AND i.relevant = 1
+            WHERE d.status IN ('sent', 'sending') AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at, i.fetched_at);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -488,6 +546,9 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v13_official_figures,
     _v14_growth_basis,
     _v15_watched_pages,
+    _v16_local_weeks,
+    _v17_no_addresses_in_free_text,
+    _v18_digest_items,
 ]
 
 

@@ -103,6 +103,20 @@ def user_agent(contact: str) -> str:
 # --------------------------------------------------------------------------- pure helpers
 
 
+def http_date(value: str | None) -> datetime | None:
+    """An HTTP date (``Last-Modified``, ``Retry-After``) as an aware UTC datetime; ``None`` when
+    absent or unreadable."""
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
+
+
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
     """Seconds to wait according to a ``Retry-After`` value (delta-seconds or an HTTP date).
 
@@ -113,13 +127,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+    when = http_date(value)
+    return None if when is None else max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 def backoff_seconds(retry: int, base: float, rng: random.Random) -> float:

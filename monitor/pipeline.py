@@ -19,13 +19,12 @@ import logging
 import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from email.utils import parsedate_to_datetime
 from typing import Any, Callable, Sequence
 
 from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
-from .fetch import Fetcher, retry_after_seconds, user_agent
+from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
@@ -427,15 +426,8 @@ def _teaser(text: str, limit: int = 300) -> str:
 
 def _last_modified(value: str | None) -> str | None:
     """A Last-Modified header as UTC ISO 8601, or ``None`` when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return when.astimezone(timezone.utc).isoformat()
+    when = http_date(value)
+    return when.isoformat() if when else None
 
 
 def _normalise_date(value: str | None, tz: tzinfo = timezone.utc) -> str | None:

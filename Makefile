@@ -44,7 +44,7 @@ check: install
 	@test -d "$(CORPUS)" || { echo "make check: no corpus at $(CORPUS) (set CORPUS=DIR)"; exit 2; }
 	$(BIN)/python bench/listing.py --page $(CORPUS)/pk-pages/dawn_homepage.html --check
 	$(BIN)/python bench/extraction.py --corpus $(CORPUS)/extraction-dev --ours-only --check
-	$(BIN)/python bench/analyze.py --corpus $(CORPUS)/pk-news-dev --check
+	$(BIN)/python bench/analyze.py --corpus $(CORPUS) --check
 	$(BIN)/python bench/dedup.py --corpus $(CORPUS)/near-dup-urdu --skip-scale --check
 	$(BIN)/python bench/dedup_en.py --corpus $(CORPUS)/neardup-en-dev --articles $(CORPUS)/pk-news-dev --check
 

@@ -267,7 +267,7 @@ def _compile_topic(topic_id: str, raw: Any) -> Topic:
         terms += [_compile_term(item, kind, path + (kind, i), context) for i, item in enumerate(items)]
     if not terms:
         raise _fail(path, "a topic needs at least one keyword or phrase")
-    return Topic(topic_id, label.strip(), tuple(terms))
+    return Topic(topic_id, label.strip(), tuple(sorted(terms, key=lambda t: -t.weight)))  # weightiest first
 
 
 def _compile_settings(raw: Mapping[str, Any]) -> Settings:
@@ -378,9 +378,11 @@ def _score_topic(topic: Topic, text: _Text, settings: Settings) -> _TopicScore:
     title_context = f"{text.title}\n{text.lede}"
     title_taken: list[tuple[int, int]] = []
     body_taken: list[tuple[int, int]] = []
-    for term in sorted(topic.terms, key=lambda t: -t.weight):
-        in_title = _in_context(term, title_context) and [m for m in term.pattern.finditer(text.title) if _claim(m, title_taken)]
+    for term in topic.terms:  # weightiest first (compile_rules sorts them)
+        title_hits = [m for m in term.pattern.finditer(text.title) if not _taken(m, title_taken)]
+        in_title = bool(title_hits) and _in_context(term, title_context)
         if in_title:
+            title_taken.extend(m.span() for m in title_hits)
             result.score += term.weight * settings.title_weight
             result.rules.append(f"{topic.id}:title:{term.name}")
             result.in_title = True
@@ -394,6 +396,11 @@ def _score_topic(topic: Topic, text: _Text, settings: Settings) -> _TopicScore:
         if hits:
             result.rules.append(f"{topic.id}:body:{term.name}")
     return result
+
+
+def _taken(match: re.Match, taken: list[tuple[int, int]]) -> bool:
+    """Whether a weightier term of the same topic already covers this match."""
+    return any(a < match.end() and match.start() < b for a, b in taken)
 
 
 def _claim(match: re.Match, taken: list[tuple[int, int]]) -> bool:
@@ -458,7 +465,15 @@ def _passing_mention(scores: Iterable[_TopicScore], text: _Text, settings: Setti
 
 def fact_record(fact: Fact) -> dict[str, Any]:
     """A fact as a JSON-ready mapping."""
-    return {"series": fact.series, "period": fact.period, "value": fact.value, "unit": fact.unit, "quote": fact.quote, "published": fact.published}
+    return {
+        "series": fact.series,
+        "period": fact.period,
+        "value": fact.value,
+        "unit": fact.unit,
+        "basis": fact.basis,
+        "quote": fact.quote,
+        "published": fact.published,
+    }
 
 
 def analyze_lines(lines: Iterable[str], rules: Rules) -> Iterator[dict[str, Any]]:

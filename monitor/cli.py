@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from . import __version__
-from .config import Config, load_config
+from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import MonitorError
 from .weeks import check_week, last_completed_week
 
@@ -30,6 +30,7 @@ class Context:
     db_path: str
     verbose: int
     _config: Config | None = None
+    log_format: str = "text"
 
     @property
     def config(self) -> Config:
@@ -97,15 +98,16 @@ def cli(ctx: click.Context, config_path: str | None, db_path: str, verbose: int,
     \b
     Quick start:
       monitor demo                  the whole pipeline offline on bundled sample sources
+      monitor init                  write a starter sources.yaml to edit
       monitor sources check         validate sources.yaml without the network
       monitor poll                  fetch every source once, store new items
       monitor digest --week 2025-W34
       monitor status                health of every source and the schedule
       monitor run                   the daemon: poll on schedule, send the weekly digest
-      monitor serve                 explore the archive in Datasette
+      monitor serve                 explore the archive in Datasette, and the Atom feeds
     """
     setup_logging(verbose, log_format)
-    ctx.obj = Context(config_path, db_path, verbose)
+    ctx.obj = Context(config_path, db_path, verbose, log_format=log_format)
 
 
 # --------------------------------------------------------------------------- sources
@@ -124,9 +126,10 @@ def sources_check(obj: Context) -> None:
     Exits 2 with a message naming the file, line and key when something is wrong.
     """
     config = obj.config
-    feeds = sum(s.kind == "feed" for s in config.sources)
-    pages = len(config.sources) - feeds
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({feeds} feeds, {pages} pages), {len(config.topics)} topics, timezone {config.timezone}")
+    kinds = Counter(s.kind for s in config.sources)
+    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
+    counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
+    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
 
 
 @sources.command("list")
@@ -209,7 +212,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
-        store.finish_run(run_id, "ok", summary.line())
+        store.finish_run(run_id, *(("failed", summary.outage_line()) if summary.outage else ("ok", summary.line())))
     progress.close()
     click.echo(summary.line())
     polled = len(summary.reports) - summary.skipped
@@ -267,6 +270,31 @@ def _week_option(week: str | None, config: Config) -> str:
         raise click.BadParameter(str(e), param_hint="--week") from None
 
 
+# --------------------------------------------------------------------------- feeds
+
+
+@cli.command("feeds")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write them. [default: feeds/ beside the --db file]")
+@click.pass_obj
+def feeds_cmd(obj: Context, out_dir: str | None) -> None:
+    """Write the Atom feeds now: relevant stories (all, and one per topic) and changes of
+    watched policy pages.
+
+    Every poll rewrites them too; run this after changing monitor.public_url. `monitor serve`
+    serves them at /feeds/. Prints each file written (unchanged ones are left alone).
+    """
+    from .feeds import feed_names, write_feeds
+    from .public import feed_url, feeds_dir
+
+    config = obj.config
+    with obj.store() as store:
+        written = write_feeds(store, config, out_dir)
+    folder = Path(out_dir) if out_dir else feeds_dir(obj.db_path)
+    click.echo(f"{len(written)} of {len(feed_names())} feeds rewritten in {folder}; readers subscribe to e.g. {feed_url(config.public_url, 'stories')}")
+    for path in written:
+        click.echo(f"  {path}")
+
+
 # --------------------------------------------------------------------------- demo
 
 
@@ -277,7 +305,10 @@ def demo(obj: Context, out_dir: str) -> None:
     """Run the whole pipeline offline on the bundled sample sources.
 
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
-    once, writes the digest of the sample week and prints where everything is.
+    them as on a day of the sample week and polls the watched policy pages again two days
+    later (the demo serves a second version of one), writes the digest of the sample week and
+    the Atom feeds, and prints where everything is. Without a sources.yaml (or --config) it
+    uses the watch list the monitor ships with.
     """
     from .demo import run_demo
 
@@ -285,18 +316,57 @@ def demo(obj: Context, out_dir: str) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         click.echo(f"  {report.source}: {report.outcome}{' - ' + detail if detail else ''}", err=True)
 
-    click.echo("Polling the bundled sample sources...", err=True)
-    result = run_demo(obj.config, out_dir, progress=progress)
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None
+    if config is None:
+        from .config import parse_config
+        from .resources import watch_list, watch_list_path
+
+        click.echo(f"No {DEFAULT_CONFIG} here: using the bundled watch list (`monitor init` writes it out to edit).", err=True)
+        config = parse_config(watch_list(), str(watch_list_path()))
+    result = run_demo(config, out_dir, progress=progress, announce=lambda line: click.echo(line, err=True))
     click.echo(result.summary.line())
-    click.echo(f"Digest for {result.week}: {result.stories} stories")
+    if result.watch_summary:
+        click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
+    click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")
-    click.echo(f"Explore the archive: monitor --db {result.db} serve")
-    if result.summary.failed:
-        names = ", ".join(r.source for r in result.summary.failed)
+    click.echo(f"  feeds:    {Path(result.db).parent / 'feeds'}")
+    click.echo(f"Explore the archive and the feeds: monitor --db {result.db} serve")
+    failed = result.summary.failed + (result.watch_summary.failed if result.watch_summary else [])
+    if failed:
+        names = ", ".join(r.source for r in failed)
         click.echo(f"error: the demo expects every sample source to work; failed: {names}", err=True)
         sys.exit(1)
+
+
+# --------------------------------------------------------------------------- init
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_obj
+def init(obj: Context, path: str | None, force: bool) -> None:
+    """Write a starter sources.yaml: the watch list the monitor ships with.
+
+    Writes to PATH, else to the --config file, else to sources.yaml in this folder. An
+    existing file is left alone unless --force. Edit it, then `monitor sources check`.
+    """
+    from .config import parse_config
+    from .resources import watch_list
+
+    target = Path(path or obj.config_path or DEFAULT_CONFIG)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
+    text = watch_list()
+    config = parse_config(text, str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    config_option = "" if str(target) == DEFAULT_CONFIG else f" --config {target}"
+    click.echo(f"Wrote {target}: {len(config.sources)} sources, {len(config.topics)} topics. Next:")
+    click.echo(f"  monitor{config_option} sources check    # after editing it")
+    click.echo(f"  monitor{config_option} poll")
 
 
 # --------------------------------------------------------------------------- status
@@ -306,7 +376,8 @@ def demo(obj: Context, out_dir: str) -> None:
 @click.pass_obj
 def status(obj: Context) -> None:
     """Show each source's health: last success, failures in a row and the last error, next
-    attempt, items this week and per week, and sources silent for over monitor.silent_days.
+    attempt, items this week and per week, sources silent for over monitor.silent_days, and
+    stale ones (they answer, but their newest item is older than stale_days).
 
     Also the schedule, and the last digest sent and any week whose send failed or never
     finished (marked !!).
@@ -397,11 +468,12 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 
     Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source", "lang",
     "complete", true when the text is the whole article, and "facts", a list of
-    "series|period|value|unit" keys, too); once all are read, prints {"id", "cluster",
-    "event"} a line in the same order. Items with one cluster are one story (reprints); the
-    cluster is the id of the story's first item. Stories with one event report one
-    happening independently; the event is the id of its first story. A line that is not
-    such an object gives {"id", "error"} and the exit code is 1.
+    "series|period|value|unit" keys, "|basis" after a growth rate's, too); once all are
+    read, prints {"id", "cluster", "event"} a line in the same order. Items with one
+    cluster are one story (reprints); the cluster is the id of the story's first item.
+    Stories with one event report one happening independently; the event is the id of its
+    first story. A line that is not such an object gives {"id", "error"} and the exit code
+    is 1.
     """
     from .dedup import dedup_lines
 
@@ -413,20 +485,26 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 
 
 @cli.command("facts")
-@click.option("--series", help="Only this series, e.g. it_exports_monthly.")
+@click.option("--series", help="Only this series, e.g. it_exports_monthly or freelancer_earnings.")
+@click.option("--origin", type=click.Choice(["news", "official"]), help="Only figures found in the news, or only official ones (read from SBP's workbook). [default: both]")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True, help="A readable table or CSV.")
 @click.option("--reports", is_flag=True, help="List every report, corroborating ones included.")
 @click.pass_obj
-def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None:
+def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, reports: bool) -> None:
     """Print the stored figures: series, period, value, unit, reports, source and quote.
 
     The same figure reported by several outlets is one fact; --reports lists each report.
+    An official figure is shown with its status (provisional, revised) and where it was
+    read: file, sheet, row, column and when it was fetched; a value SBP revised points at
+    the value it replaced.
     """
     import csv
 
-    columns = ["series", "period", "value", "unit", "reports", "published", "source", "also_reported_by", "revises", "quote"]
+    from .facts import BASIS_LABELS
+
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
-        rows = store.facts(series, reports=reports)
+        rows = store.facts(series, reports=reports, origin=origin)
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
@@ -435,12 +513,20 @@ def facts_cmd(obj: Context, series: str | None, fmt: str, reports: bool) -> None
     if not rows:
         click.echo("no facts stored" + (f" for series {series!r}" if series else ""))
         return
+    values = {r["id"]: r["value"] for r in rows}
     for r in rows:
         value = f"{r['value']:,.3f}".rstrip("0").rstrip(".")
         also = f" (+{r['reports'] - 1} more: {r['also_reported_by']})" if r["reports"] > 1 and r["also_reported_by"] else ""
-        revised = f" [revises #{r['revises']}]" if r["revises"] else ""
-        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {r['unit']:<12} {(r['published'] or '')[:10]}  {r['source']}{also}{revised}")
-        click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
+        revised = f" [revises #{r['revises']}{': ' + format(values[r['revises']], ',g') if r['revises'] in values else ''}]" if r["revises"] else ""
+        official = r.get("origin") == "official"
+        source = f"{r['source']} (official{', ' + r['status'] if r['status'] else ''})" if official else r["source"]
+        unit = f"{r['unit']} {BASIS_LABELS.get(r.get('basis') or '', '')}".strip()
+        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {unit:<12} {(r['published'] or r['found_at'] or '')[:10]}  {source}{also}{revised}")
+        if official:
+            row, header = " ".join((r["row_label"] or "").split()), " ".join((r["column_header"] or "").split())
+            click.echo(f"{'':<22} from {r['file_url']}, sheet '{(r['sheet'] or '').strip()}', row '{row}', column '{header}' (Credit), fetched {(r['found_at'] or '')[:10]}")
+        else:
+            click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
 
 
 def _clip(text: str, width: int) -> str:
@@ -453,25 +539,30 @@ def _clip(text: str, width: int) -> str:
 
 @cli.command()
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="Override the poll interval, in seconds (the config gives minutes).")
-@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM.")
+@click.option("--shutdown-timeout", type=click.FloatRange(min=0), default=60, show_default=True, metavar="SECONDS", help="How long a running job may take to finish after SIGTERM; it is stopped then.")
 @click.pass_obj
 def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> None:
     """Run the daemon: poll the sources and send the weekly digest on schedule.
 
     On start it catches up what it missed while it was down (a poll, and the last week's
     digest if it was not sent and is recent). One daemon per archive: a second one is
-    refused. SIGTERM or Ctrl-C stops it cleanly.
+    refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
+    --shutdown-timeout, else it is stopped and the daemon exits then.
     """
+    import functools
+
     from .daemon import Daemon
 
-    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout).run()
+    log_setup = functools.partial(setup_logging, obj.verbose, obj.log_format)  # the same logging in each job's process
+    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
 
 
 @cli.command()
 @click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval the daemon runs with, if overridden.")
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
-    """Exit 0 when the last successful poll is recent, 1 otherwise (for container health checks)."""
+    """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
+    health checks): a poll in which every source failed or is backing off makes it 1."""
     from .daemon import healthy
 
     with obj.store() as store:
@@ -492,19 +583,46 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
     """Explore the archive in Datasette, read-only, safe beside the running daemon.
 
     Opens on descriptions of every table, facets by topic, source and week, full-text
-    search, and canned queries: this week's stories by topic, search, a series of figures.
-    Brings the archive's views up to date first. Ctrl+C stops it.
+    search, and canned queries: this week's stories by topic, search, a series of figures,
+    a watched page's history. Serves the Atom feeds written by each poll at /feeds/. Brings
+    the archive's views up to date first. Ctrl+C stops it.
     """
     from . import serve as server
 
     if print_metadata:
         click.echo(json.dumps(server.metadata_for(obj.db_path), indent=2, ensure_ascii=False))
         return
-    path = server.prepare_archive(obj.db_path)
+    config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None  # serving needs none
+    path = server.prepare_archive(obj.db_path, timezone=config.timezone if config else None)
     sock = server.listen(host, port)
     url_host = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {path} at http://{url_host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)
     server.serve(path, sock, log_level="info" if obj.verbose else "warning")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.pass_obj
+def snapshot(obj: Context, out: str, force: bool) -> None:
+    """Write a copy of the archive to publish, without subscriber addresses.
+
+    The copy is consistent even while the daemon writes, is one file (serve it with
+    `datasette serve --immutable OUT`), and keeps how many readers each digest went to but
+    not who they are.
+    """
+    from .privacy import PRIVATE_COLUMNS, WITHHELD
+    from .serve import prepare_archive
+
+    target = Path(out)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it")
+    if target.resolve() == Path(obj.db_path).resolve():
+        raise MonitorError("the snapshot cannot replace the archive itself")
+    prepare_archive(obj.db_path)  # an existing archive, brought up to date
+    with obj.store() as store:
+        store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
+    click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
 
 
 def main() -> None:

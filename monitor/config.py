@@ -20,6 +20,15 @@ import yaml
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
+#: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
+#: watched policy pages (whose text is versioned, see :mod:`monitor.watch`).
+SOURCE_KINDS = ("feed", "page", "sbp_ebops", "watch")
+#: The kinds that can be stale (their newest item has a date), and the default number of days
+#: after which they are: a feed's newest entry; a workbook's newest month, which SBP
+#: publishes about seven weeks after the month ends. A watched page is not among them: a
+#: policy page that has not changed for months is doing its job.
+STALE_KINDS = {"feed": None, "sbp_ebops": 75}  # None: monitor.stale_days
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_CONFIG = "sources.yaml"
 
@@ -64,6 +73,16 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    """Settings for every watched page (sources of kind ``watch``)."""
+
+    ignore: tuple[str, ...] = ()  # regular expressions of volatile text, besides the defaults
+    max_documents: int = 10  # new linked documents read per poll of one page
+    document_seconds: float = 30.0  # time to read one PDF
+    document_pages: int = 50  # pages read of one PDF
+
+
+@dataclass(frozen=True)
 class Config:
     path: str
     sources: tuple[Source, ...]
@@ -77,6 +96,9 @@ class Config:
     keep_irrelevant: bool = True  # store items judged irrelevant (flagged), or drop them
     dedup_window_days: int = 7
     silent_days: int = 14  # a source with no new item for this long is flagged
+    stale_days: int = 30  # a feed whose newest item is older than this is stale
+    public_url: str = "http://127.0.0.1:8001/"  # where `monitor serve` is reached: links in feeds and the digest
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -87,6 +109,14 @@ class Config:
             if s.name == name:
                 return s
         raise KeyError(name)
+
+    def stale_after(self, source: Source) -> int | None:
+        """Days after which ``source``'s newest item makes it stale: its own ``stale_days``,
+        else its kind's default (``monitor.stale_days`` for a feed); ``None`` for a kind
+        whose items carry no date (a listing page)."""
+        if source.kind not in STALE_KINDS:
+            return None
+        return source.stale_days or STALE_KINDS[source.kind] or self.stale_days
 
     def rules(self):
         """The compiled topic and relevance rules (see :mod:`monitor.analyze`)."""
@@ -259,13 +289,15 @@ def _range(lo: int, hi: int) -> Callable[[Any], str | None]:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}; got {v}"
 
 
-TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics"}
-MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days"}
+TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics", "watch"}
+MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days", "public_url"}
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
-SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator"}
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days"}
+WATCH_SOURCE_KEYS = {"selector", "ignore", "documents"}  # only for kind: watch
+WATCH_KEYS = {"ignore", "max_documents", "document_seconds", "document_pages"}
 
 
 def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
@@ -294,6 +326,9 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     keep_irrelevant = c.get(mon, "keep_irrelevant", bool, "monitor", True)
     window = c.get(mon, "dedup_window_days", int, "monitor", 7, _range(1, 365))
     silent_days = c.get(mon, "silent_days", int, "monitor", 14, _range(1, 3650))
+    stale_days = c.get(mon, "stale_days", int, "monitor", 30, _range(1, 3650))
+    public_url = c.get(mon, "public_url", str, "monitor", Config.public_url, _url_problem).strip()
+    public_url = public_url if public_url.endswith("/") else public_url + "/"
 
     sch = c.mapping(raw.get("schedule"), raw, "schedule", "schedule")
     c.known_keys(sch, SCHEDULE_KEYS, "schedule")
@@ -338,6 +373,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         c.mapping(relevance_raw, raw, "relevance", "relevance")
 
     sources = _sources(c, raw)
+    watch = _watch_settings(c, raw)
 
     config = Config(
         path=file,
@@ -352,6 +388,9 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         keep_irrelevant=keep_irrelevant,
         dedup_window_days=window,
         silent_days=silent_days,
+        stale_days=stale_days,
+        public_url=public_url,
+        watch=watch,
     )
     _check_rules(config, raw, file)
     return config
@@ -391,7 +430,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         path = f"sources[{i}]"
         if not isinstance(s, dict):
             c.fail(f"expected a mapping with name, url and kind, got {_kind(s)}", items, i, path)
-        c.known_keys(s, SOURCE_KEYS, path)
+        c.known_keys(s, SOURCE_KEYS | WATCH_SOURCE_KEYS, path)
         c.require(s, "name", path)
         c.require(s, "url", path)
         name = c.get(s, "name", str, path).strip()
@@ -399,15 +438,21 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         if name in seen:
             c.fail(f"duplicate source name {name!r} (first used on line {seen[name]})", s, "name", f"{path}.name")
         seen[name] = _line_of(s, "name") or 0
+        kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
+        if "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
+            c.fail(f"stale_days applies to {' and '.join(STALE_KINDS)} sources, whose items are dated; this one is a {kind}", s, "stale_days", f"{path}.stale_days")
         topics = c.get(s, "topics", list, path, [])
         for j, t in enumerate(topics):
             if t not in TOPIC_IDS:
                 c.fail(f"unknown topic id {t!r}; topic ids are {', '.join(TOPIC_IDS)}", topics, j, f"{path}.topics[{j}]")
+        for key in WATCH_SOURCE_KEYS & set(s):
+            if kind != "watch":
+                c.fail(f"'{key}' is only for sources of kind: watch", s, key, _join(path, key))
         out.append(
             Source(
                 name=name,
                 url=url,
-                kind=c.get(s, "kind", str, path, "feed", _one_of(("feed", "page"))),
+                kind=kind,
                 topics=tuple(topics),
                 interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
                 full_text=c.get(s, "full_text", bool, path, True),
@@ -415,11 +460,49 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 language=c.get(s, "language", str, path, None),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
+                stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
+                selector=c.get(s, "selector", str, path, None, _selector_problem),
+                ignore=_patterns(c, s, path),
+                documents=c.get(s, "documents", bool, path, True),
             )
         )
     if not out:
         c.fail("the sources list is empty", raw, "sources", "sources")
     return tuple(out)
+
+
+def _selector_problem(v: str) -> str | None:
+    from selectolax.lexbor import LexborHTMLParser, SelectolaxError
+
+    try:
+        LexborHTMLParser("<html><body></body></html>").css(v)
+    except SelectolaxError:
+        return f"not a valid CSS selector: {v!r}"
+    return None
+
+
+def _patterns(c: _Checker, m: _Map, path: str) -> tuple[str, ...]:
+    """An ``ignore`` list: regular expressions, each checked now."""
+    patterns = c.get(m, "ignore", list, path, [])
+    for j, p in enumerate(patterns):
+        if not isinstance(p, str) or not p:
+            c.fail(f"expected a regular expression (a string), got {_kind(p)}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
+        try:
+            re.compile(p)
+        except re.error as e:
+            c.fail(f"not a valid regular expression: {e}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
+    return tuple(patterns)
+
+
+def _watch_settings(c: _Checker, raw: _Map) -> WatchSettings:
+    w = c.mapping(raw.get("watch"), raw, "watch", "watch")
+    c.known_keys(w, WATCH_KEYS, "watch")
+    return WatchSettings(
+        ignore=_patterns(c, w, "watch"),
+        max_documents=c.get(w, "max_documents", int, "watch", WatchSettings.max_documents, _range(0, 100)),
+        document_seconds=c.get(w, "document_seconds", (int, float), "watch", WatchSettings.document_seconds, _positive),
+        document_pages=c.get(w, "document_pages", int, "watch", WatchSettings.document_pages, _range(1, 10000)),
+    )
 
 
 def _check_rules(config: Config, raw: _Map, file: str) -> None:
@@ -448,7 +531,7 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError("file not found (pass --config or set MONITOR_CONFIG)", file=str(path)) from None
+        raise ConfigError("file not found (pass --config or set MONITOR_CONFIG; `monitor init` writes a starter one)", file=str(path)) from None
     except UnicodeDecodeError as e:
         raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=str(path)) from None
     except OSError as e:

@@ -12,22 +12,27 @@ configuration at every start: the archive, not the scheduler, remembers what hap
   ``misfire_grace_time`` keeps a run that starts late (a busy or suspended machine) instead of
   silently dropping it, as APScheduler's default of one second would.
 * A lock file next to the database stops a second daemon on the same archive.
-* SIGTERM and SIGINT stop scheduling, let a running job finish within a timeout and close the
-  database. Each source's items are written in one transaction, so even ``kill -9`` leaves an
-  archive that the next run completes.
+* Each job runs in a child process of its own (:class:`ChildJob`), so that it can be stopped.
+  SIGTERM and SIGINT stop scheduling and let a running job finish within the shutdown
+  timeout; a job still running then (a fetch stuck on a server that never answers) is
+  killed, its run recorded as ``stopped``, and only then does the daemon say "daemon
+  stopped" and exit: nothing is written after that. Each source's items are written in one
+  transaction, so a killed job, like ``kill -9`` of the daemon itself, leaves an archive that
+  the next run completes. A child whose daemon dies stops too.
 """
 
 from __future__ import annotations
 
 import fcntl
 import logging
+import multiprocessing
 import os
 import signal
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -45,6 +50,8 @@ log = logging.getLogger("monitor.daemon")
 MISFIRE_GRACE = 6 * 3600  # seconds a late run is still worth doing
 JOB_OPTIONS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFIRE_GRACE}
 SHUTDOWN_TIMEOUT = 60.0
+#: Seconds to wait for a killed job's thread to record the run, after the shutdown timeout.
+STOP_GRACE = 10.0
 
 
 # --------------------------------------------------------------------------- lock
@@ -107,11 +114,18 @@ class Plan:
         return self.digest.get_next_fire_time(None, now)
 
 
+class JobFailed(Exception):
+    """A job that ran to its end without doing its work (every source failed): a ``failed``
+    run, not an ``error``."""
+
+
 def job_poll(config: Config, db_path: str) -> str:
     from . import pipeline
 
     with Store(db_path) as store:
         summary = pipeline.poll(config, store)
+    if summary.outage:
+        raise JobFailed(summary.outage_line())
     return summary.line()
 
 
@@ -127,20 +141,110 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
     return f"digest {week}: {result.status}"
 
 
+class JobStopped(Exception):
+    """The job was killed at shutdown: a ``stopped`` run."""
+
+
+class ChildJob:
+    """A job function run in a child process (``spawn``), which :meth:`stop` can kill.
+
+    Calling it runs ``func(*args)`` in the child and returns what it returned, or raises
+    :class:`JobFailed` or ``RuntimeError`` as the function did; :class:`JobStopped` when it
+    was stopped. ``log_setup`` configures the child's logging as the daemon's.
+    """
+
+    def __init__(self, name: str, func: Callable[..., str], *args: Any, log_setup: Callable[[], None] | None = None):
+        self.name = name
+        self.func = func
+        self.args = args
+        self.log_setup = log_setup
+        self._lock = threading.Lock()
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._stopped = False
+
+    def __call__(self) -> str:
+        context = multiprocessing.get_context("spawn")
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_child_main, args=(send, self.func, self.args, self.log_setup, os.getpid()), name=f"monitor {self.name}")
+        with self._lock:
+            if self._stopped:
+                raise JobStopped("stopped at shutdown before it began")
+            process.start()
+            self._process = process
+        send.close()
+        try:
+            result = None
+            while result is None and (process.is_alive() or receive.poll()):
+                if receive.poll(0.5):
+                    result = receive.recv()
+            process.join()
+        except EOFError:
+            process.join()
+        finally:
+            receive.close()
+            with self._lock:
+                self._process = None
+        if result is None:
+            if self._stopped:
+                raise JobStopped("stopped at shutdown: it was still running when the shutdown timeout passed")
+            raise RuntimeError(f"the job's process ended without a result (exit code {process.exitcode})")
+        outcome, detail = result
+        if outcome == "failed":
+            raise JobFailed(detail)
+        if outcome == "error":
+            raise RuntimeError(detail)
+        return detail
+
+    def stop(self) -> bool:
+        """Kill the child if it runs, and refuse to start another; whether one was killed."""
+        with self._lock:
+            self._stopped = True
+            process = self._process
+        if process is not None and process.is_alive():
+            process.kill()
+            return True
+        return False
+
+
+def _child_main(send, func: Callable[..., str], args: tuple, log_setup: Callable[[], None] | None, daemon_pid: int) -> None:
+    """In the child: run the job and send ``(outcome, detail)`` back; end if the daemon dies."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the daemon, which decides
+    if log_setup:
+        log_setup()
+    threading.Thread(target=_end_with, args=(daemon_pid,), name="watch daemon", daemon=True).start()
+    try:
+        result = ("ok", func(*args))
+    except JobFailed as e:
+        result = ("failed", str(e))
+    except Exception as e:
+        log.exception("job %s failed", getattr(func, "__name__", "job"))
+        result = ("error", f"{type(e).__name__}: {e}")
+    send.send(result)
+    send.close()
+
+
+def _end_with(daemon_pid: int) -> None:
+    """End this process as soon as the daemon that started it is gone."""
+    while os.getppid() == daemon_pid:
+        threading.Event().wait(1.0)
+    os._exit(1)
+
+
 class Daemon:
     """Builds the scheduler from the config and runs it until a signal arrives."""
 
-    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None):
+    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None, log_setup: Callable[[], None] | None = None):
         self.config = config
         self.db_path = str(db_path)
         self.plan = Plan.from_config(config, poll_seconds)
         self.shutdown_timeout = shutdown_timeout
         self.jobs = jobs or {
-            "poll": lambda: job_poll(config, self.db_path),
-            "digest": lambda: job_digest(config, self.db_path),
+            "poll": ChildJob("poll", job_poll, config, self.db_path, log_setup=log_setup),
+            "digest": ChildJob("digest", job_digest, config, self.db_path, log_setup=log_setup),
         }
         self._idle = threading.Condition()
         self._running = 0
+        self._stopping = False
         self.scheduler = BlockingScheduler(
             timezone=config.tz,
             executors={"default": ThreadPoolExecutor(2)},
@@ -152,6 +256,8 @@ class Daemon:
     def run_job(self, name: str) -> None:
         """Run a job and record it in ``runs``; errors are logged, never raised."""
         with self._idle:
+            if self._stopping:
+                return
             self._running += 1
         try:
             with Store(self.db_path) as store:
@@ -160,6 +266,11 @@ class Daemon:
             try:
                 detail = self.jobs[name]()
                 outcome = "ok"
+            except JobStopped as e:
+                detail, outcome = str(e), "stopped"
+            except JobFailed as e:
+                log.warning("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "failed"})
+                detail, outcome = str(e), "failed"
             except Exception as e:  # a failing job must not kill the daemon
                 log.exception("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "error"})
                 detail, outcome = f"{type(e).__name__}: {e}", "error"
@@ -208,14 +319,29 @@ class Daemon:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
-    def wait_idle(self) -> bool:
-        """Wait for running jobs to finish, up to the shutdown timeout."""
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait for running jobs to finish, up to ``timeout`` (default: the shutdown timeout)."""
         with self._idle:
-            return self._idle.wait_for(lambda: self._running == 0, timeout=self.shutdown_timeout)
+            return self._idle.wait_for(lambda: self._running == 0, timeout=self.shutdown_timeout if timeout is None else timeout)
+
+    def shut_down(self) -> None:
+        """After scheduling stopped: let a running job finish within the shutdown timeout,
+        else kill it and wait until its run is recorded as ``stopped``."""
+        if self.wait_idle():
+            return
+        log.warning("a job was still running after %.0fs; exiting anyway: stopping it (its source's writes are atomic)", self.shutdown_timeout)
+        with self._idle:
+            self._stopping = True  # no job starts from now on
+        for job in self.jobs.values():
+            if isinstance(job, ChildJob):
+                job.stop()
+        if not self.wait_idle(STOP_GRACE):
+            log.error("a job could not be stopped; exiting with it running")
 
     def run(self) -> None:
         with DaemonLock(self.db_path):
-            Store(self.db_path).close()  # create or migrate the archive before any job
+            with Store(self.db_path) as store:  # create or migrate the archive before any job
+                store.set_timezone(self.config.timezone)
             self.build()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self.stop)
@@ -223,8 +349,7 @@ class Daemon:
             try:
                 self.scheduler.start()  # blocks until stop()
             finally:
-                if not self.wait_idle():
-                    log.warning("a job was still running after %.0fs; exiting anyway (its source's writes are atomic)", self.shutdown_timeout)
+                self.shut_down()
                 log.info("daemon stopped")
 
 
@@ -255,13 +380,24 @@ def _local(when: datetime | None, config: Config) -> str:
 
 
 def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None) -> tuple[bool, str]:
-    """Healthy when the last successful poll is recent (three intervals), for HEALTHCHECK."""
+    """For HEALTHCHECK: healthy when the last poll that ended worked (not every source
+    failed, no error) and was recent (within three intervals).
+
+    A poll stopped at shutdown is passed over; one still running counts once it ends.
+    """
     now = now or datetime.now(timezone.utc)
     plan = Plan.from_config(config, poll_seconds)
-    last_ok = store.last_run("poll", "ok")
-    if last_ok is None:
+    last = store.last_finished_run("poll")
+    if last is None:
         return False, "no successful poll yet"
-    age = now - parse_timestamp(last_ok["finished_at"] or last_ok["started_at"])
+    age = now - parse_timestamp(last["finished_at"])
+    if last["outcome"] != "ok":
+        return False, f"last poll {last['outcome']} {_age(age)} ago: {last['detail'] or 'no detail'}"
     if age > timedelta(seconds=3 * plan.poll_seconds):
         return False, f"last successful poll {age} ago"
     return True, f"last successful poll {int(age.total_seconds())}s ago"
+
+
+def _age(age: timedelta) -> str:
+    seconds = int(age.total_seconds())
+    return f"{seconds}s" if seconds < 120 else f"{seconds // 60} min" if seconds < 7200 else f"{seconds // 3600} h"

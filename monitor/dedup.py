@@ -65,8 +65,8 @@ when the two report the same happening: both published within :data:`EVENT_HOURS
 text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) mostly told in the other
 (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
 figure in disagreement; or both carrying one of the same dated figures (a fact key from the
-analysis, :attr:`DedupInput.facts`: same series, period and value) within
-:data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
+analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
+basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
 compared with the representatives of each candidate event's founding story, never with any
 member, so events do not chain either. An event's id is the id of its founding story.
 
@@ -462,8 +462,9 @@ class DedupInput:
     passes the fetch time when the item has none, because an undated item is only compared
     with undated ones. For an item found through Google News, ``title`` is the feed's
     ``Headline - Outlet``: the outlet named there is matched with the other items' sites.
-    ``facts`` are the keys of the dated figures the analysis found
-    (``series|period|value|unit``): reports sharing one are reports of one data release.
+    ``facts`` are the keys of the dated figures the analysis found in the item, news
+    figures only (``series|period|value|unit``, and ``|basis`` after a growth rate's, see
+    :func:`monitor.pipeline.fact_key`): reports sharing one are reports of one data release.
     """
 
     id: str

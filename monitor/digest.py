@@ -4,26 +4,40 @@
 
 * a header with the week, the counts of stories and sources and the three most important
   stories (reported by the most outlets, then the most relevant);
+* **official figures** (:func:`build_official`): SBP's newest month and fiscal year to date
+  of IT & ITeS exports and of freelance earnings as known by the week's end, each with its
+  change against the month before and a year earlier, and the values SBP revised that week;
 * **figures**: the facts found in the week's items, one row per series, period and value,
   each with its change against the previous period of the same series (the month before
   for a monthly figure, the same span a year earlier for the others), the first outlet that
-  reported it and the quoted sentence; plus a trend of the monthly IT exports over the last
-  :data:`TREND_MONTHS` months;
+  reported it, the quoted sentence, and whether it agrees with SBP's value for that period
+  (or what SBP says); plus a trend of the monthly IT exports over the last
+  :data:`TREND_MONTHS` months, drawn from SBP's figures, with the news's figures only for
+  months the archive has no official figure for;
+* **policy pages changed this week**: what the week's changes of watched pages added and
+  removed, with links to the page and the full diff (:mod:`monitor.digest_policy`);
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text, the other outlets
   that ran it ("also reported by") and the outlets that reported the same event in stories
   of their own ("more coverage"): one entry per event;
-* **source health**: the sources that failed all week or have gone silent.
+* **late from earlier weeks**: relevant items of the :data:`LATE_WEEKS` weeks before, stored
+  after their own week's digest went out (published late on Sunday and fetched on Monday, a
+  source that was backing off), one entry per event as well; see :func:`build_late`;
+* **source health**: the sources that failed all week, have gone silent, or are stale (a feed
+  whose newest item, or a workbook whose newest month, is older than its ``stale_days``).
 
-The renderers turn the record into text with the jinja2 templates in ``templates/``
-(autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
+Every relevant item reaches one digest at most (``digest_items``): its week's, when it was
+stored before that digest was sent, else the next one sent, as a late story. A late report of
+a story that a digest already told is counted as carried but not told again.
+
+The renderers turn the record into text with the jinja2 templates in ``templates/`` (an
+installed wheel carries a copy, see :mod:`monitor.resources`; autoescape on for HTML). The HTML is written for email clients: tables, inline styles only,
 no script, no image, absolute links. :func:`fit_html` keeps it under :data:`MAX_HTML_BYTES`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import textwrap
 from collections import defaultdict
@@ -37,14 +51,19 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
-from .facts import shift_period
+from .digest_policy import PolicyChange, build_policy_changes, segments_text
+from .facts import BASIS_LABELS, canonical_period, shift_period
+from .models import NEWS_KINDS
+from .official import agrees, growth_agrees
+from .resources import templates_dir
+from .status import stale_detail
 from .store import Store
 from .text import split_sentences
-from .weeks import check_week, parse_timestamp, week_bounds
+from .weeks import check_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.digest")
 
-TEMPLATES = Path(os.environ.get("MONITOR_TEMPLATES") or Path(__file__).resolve().parent.parent / "templates")
+TEMPLATES = templates_dir()  # the checkout's templates/, or the installed copy
 
 #: Gmail clips a message whose HTML is over about 102 KB; stay clear of it.
 MAX_HTML_BYTES = 100_000
@@ -58,6 +77,9 @@ TREND_MIN_MONTHS = 3  # months with a figure needed before the trend is drawn
 SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 420
 TOP_STORIES = 3
+#: How many weeks back the "late from earlier weeks" part reaches; items of older weeks found
+#: now (a newly added source's back catalogue) are archive, not news.
+LATE_WEEKS = 2
 
 #: The series shown under "Figures this week", in this order, with their labels. Facts of
 #: the ``other`` series (targets, projections, allocations) are left out.
@@ -71,6 +93,13 @@ SERIES_LABELS = {
     "ranking": "Ranking",
 }
 SAFE_SCHEMES = ("http", "https")
+#: The subjects of "Official figures": a label, the series of its months, and the series of
+#: its fiscal year to date (a whole fiscal year included).
+OFFICIAL_SUBJECTS = (
+    ("IT & ITeS exports", "it_exports_monthly", ("it_exports_cumulative", "it_exports_annual")),
+    ("Freelancer earnings", "freelancer_earnings", ("freelancer_earnings",)),
+)
+OFFICIAL_UNIT = "USD_million"
 
 
 # --------------------------------------------------------------------------- records
@@ -96,6 +125,7 @@ class Story:
     score: float = 0.0
     also: tuple[Outlet, ...] = ()  # outlets that ran this story (reprints)
     more: tuple[Outlet, ...] = ()  # outlets that reported the same event in stories of their own
+    event: str | None = None  # the event it tells (an item in no story: its own id)
 
     @property
     def outlets(self) -> int:
@@ -128,8 +158,36 @@ class Figure:
     quote: str
     published: str | None
     outlets: int = 1  # how many items of the week reported this same figure
-    growth: str | None = None  # the growth rate the articles gave for it: "+24%"
+    growth: str | None = None  # the growth rates the articles gave for it, each with its basis: "+24% y/y, +3% m/m"
     revises: str | None = None  # the earlier value this one revises: "$352m"
+    official: str | None = None  # checked against SBP: "agrees with SBP" or "SBP: $338m"
+    official_agrees: bool | None = None
+
+
+@dataclass(frozen=True)
+class OfficialFigure:
+    """One line of "Official figures": a subject's newest month, or its fiscal year to date."""
+
+    subject: str  # "IT & ITeS exports"
+    what: str  # "month", "fiscal year to date", or in July "month and fiscal year to date"
+    series: str
+    period: str
+    period_label: str  # "May 2026", "Jul-May FY2025-26"
+    value: float
+    display: str
+    status: str  # provisional, revised, or "" when SBP marks neither
+    changes: tuple[tuple[str, str], ...] = ()  # (text, direction): vs the month before, vs a year earlier
+    source: str = ""
+    url: str = ""  # the file it was read from
+
+
+@dataclass(frozen=True)
+class OfficialRevision:
+    """A value SBP revised during the week, with the one it replaced."""
+
+    label: str  # "IT & ITeS exports, month, Apr 2026"
+    before: str  # "$420.10m (provisional)"
+    after: str  # "$422.26m (revised)"
 
 
 @dataclass(frozen=True)
@@ -139,18 +197,20 @@ class TrendBar:
     value: float | None  # None: no figure for that month
     display: str
     percent: int  # bar width, 0-100, relative to the largest month
+    official: bool = True  # SBP's figure; False: a figure reported in the news
 
 
 @dataclass(frozen=True)
 class Trend:
     title: str
     bars: tuple[TrendBar, ...]
+    note: str | None = None  # what the bars are drawn from, when news fills a gap
 
 
 @dataclass(frozen=True)
 class SourceAlert:
     name: str
-    problem: str  # failing (every fetch of the week failed) or silent (no new item for long)
+    problem: str  # failing (every fetch of the week failed), silent (no new item for long) or stale (newest item too old)
     detail: str
 
 
@@ -165,11 +225,18 @@ class Digest:
     top: tuple[Story, ...] = field(default=())
     figures: tuple[Figure, ...] = ()
     trend: Trend | None = None
+    official: tuple[OfficialFigure, ...] = ()
+    official_revisions: tuple[OfficialRevision, ...] = ()
     health: tuple[SourceAlert, ...] = ()
     manage_url: str | None = None
     unsubscribe: tuple[str, ...] = ()
     timezone: str = "Asia/Karachi"  # dates are shown in this zone
     hidden_figures: int = 0  # figures left out of the HTML to keep it small
+    policy: tuple[PolicyChange, ...] = ()  # changes of watched policy pages
+    policy_watched: int = 0  # enabled watched pages (kind watch)
+    late: tuple[Story, ...] = ()  # stories of earlier weeks stored after those weeks' digests
+    late_hidden: int = 0  # late stories left out of the HTML to keep it small
+    carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
 
     @property
     def last_day(self) -> datetime:
@@ -177,14 +244,15 @@ class Digest:
 
     @property
     def story_count(self) -> int:
-        return sum(len(g.stories) + g.hidden for g in self.groups)
+        return sum(len(g.stories) + g.hidden for g in self.groups) + len(self.late) + self.late_hidden
 
     def capped(self, per_group: int, figures: int) -> "Digest":
-        """This digest with at most ``per_group`` stories per topic and ``figures`` figures,
-        the first ones kept (the rest counted as hidden)."""
+        """This digest with at most ``per_group`` stories per topic (and late ones) and
+        ``figures`` figures, the first ones kept (the rest counted as hidden)."""
         groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group)) for g in self.groups)
         hidden = self.hidden_figures + max(0, len(self.figures) - figures)
-        return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden)
+        late_hidden = self.late_hidden + max(0, len(self.late) - per_group)
+        return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden, late=self.late[:per_group], late_hidden=late_hidden)
 
 
 # --------------------------------------------------------------------------- building
@@ -203,26 +271,36 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
     check_week(week)
     start, end = week_bounds(week, config.tz)
     end_utc = end.astimezone(timezone.utc).isoformat()
-    stories = build_stories(store, week)
+    elsewhere = store.carried_items(except_week=week)  # carried by another week's digest
+    stories = build_stories(store, week, skip=elsewhere)
+    late, late_carried, late_more = build_late(store, week, now=stories)
+    stories = [replace(s, more=s.more + late_more[s.event]) if s.event in late_more else s for s in stories]
     groups = _group(stories, config)
+    on_time = [(r["id"], False) for r in store.items_in_week(week) if r["id"] not in elsewhere]
     return Digest(
         week=week,
         title=one_line(config.digest.title),
         start=start,
         end=end,
         groups=groups,
-        sources=tuple(sorted({s.source for s in stories} | {o.source for s in stories for o in (*s.also, *s.more)})),
+        sources=tuple(sorted({s.source for s in (*stories, *late)} | {o.source for s in (*stories, *late) for o in (*s.also, *s.more)})),
         top=tuple(sorted(stories, key=importance)[:TOP_STORIES]),
-        figures=build_figures(store, week, end_utc),
+        figures=check_figures(store, build_figures(store, week, end_utc), end_utc),
         trend=build_trend(store, end_utc, (end - timedelta(days=1)).date()),
+        official=build_official(store, end_utc),
+        official_revisions=build_official_revisions(store, start.astimezone(timezone.utc).isoformat(), end_utc),
         health=source_alerts(store, config, start, end),
         manage_url=safe_url(config.digest.manage_url or ""),
         unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
         timezone=config.timezone,
+        policy=build_policy_changes(store, config, week),
+        policy_watched=sum(s.kind == "watch" and s.enabled for s in config.sources),
+        late=late,
+        carried=tuple(on_time) + late_carried,
     )
 
 
-def build_stories(store: Store, week: str) -> list[Story]:
+def build_stories(store: Store, week: str, *, skip: set[str] = frozenset()) -> list[Story]:
     """One entry per event of the week that holds a relevant item (one per item when the
     archive has no clusters yet).
 
@@ -232,7 +310,8 @@ def build_stories(store: Store, week: str) -> list[Story]:
     outlet that ran it this week, even in an item judged irrelevant on its own, is listed
     under "also reported by", and the outlets of the event's other stories this week under
     "more coverage". An item is named by its outlet as the dedup index knows it (the
-    publisher behind a Google News link), else by its source.
+    publisher behind a Google News link), else by its source. Items in ``skip`` (carried by
+    another week's digest) tell no story.
     """
     clusters = store.week_clusters(week)
     founders = {c["cluster_id"]: c["primary_item"] for c in clusters.values()}
@@ -244,24 +323,31 @@ def build_stories(store: Store, week: str) -> list[Story]:
         members[cluster.get("cluster_id", row["id"])].append(row)
     told: dict[str, list[tuple[Story | None, list[dict]]]] = defaultdict(list)
     for cluster_id, items in members.items():
-        relevant = [r for r in items if r["relevant"]]
+        relevant = [r for r in items if r["relevant"] and r["id"] not in skip]
         primary = next((r for r in relevant if r["id"] == founders.get(cluster_id)), relevant[0]) if relevant else None
         story = replace(_story(primary), also=_also(primary, items)) if primary else None
         told[events.get(cluster_id, cluster_id)].append((story, items))
+    return _entries(told)
+
+
+def _entries(told: dict[str, list[tuple[Story | None, list[dict]]]]) -> list[Story]:
+    """One entry per event of ``told`` (each of its stories, None for a story with nothing to
+    tell, beside its items): the story reported by the most outlets, with the others' outlets
+    as more coverage."""
     stories = []
-    for group in told.values():
+    for event, group in told.items():
         relevant = [story for story, _ in group if story is not None]
         if not relevant:
             continue
         lead = min(relevant, key=lambda s: (-s.outlets, -s.score, *_oldest_first(s)))
         others = [item for story, items in group if story is not lead for item in items]
-        stories.append(replace(lead, more=_more(lead, others)))
+        stories.append(replace(lead, more=_more(lead, others), event=event))
     return stories
 
 
 def _more(lead: Story, items: list[dict]) -> tuple[Outlet, ...]:
     """The outlets of ``items`` not already named for ``lead``, each once (its first item)."""
-    seen = {outlet_key(lead.source)} | {outlet_key(o.source) for o in lead.also}
+    seen = {outlet_key(lead.source)} | {outlet_key(o.source) for o in (*lead.also, *lead.more)}
     outlets = []
     for r in sorted(items, key=lambda r: r["published"] or ""):
         key = outlet_key(r["outlet"])
@@ -273,6 +359,44 @@ def _more(lead: Story, items: list[dict]) -> tuple[Outlet, ...]:
 
 def _oldest_first(s: Story) -> tuple:
     return (s.published or "~", s.title)
+
+
+def build_late(store: Store, week: str, *, now: Sequence[Story] = ()) -> tuple[tuple[Story, ...], tuple[tuple[str, bool], ...], dict[str, tuple[Outlet, ...]]]:
+    """The late stories of ``week``'s digest, every late item it carries, and the outlets
+    late items add to the entries of ``now`` (the week's own entries) as more coverage.
+
+    Late items are the relevant items of the :data:`LATE_WEEKS` weeks before whose own
+    week's digest went out without them, and that no other digest carries. They are told
+    one entry per event, as the week's stories are, most important first. An event of
+    which a digest already carried an item was told then: its late items are carried
+    without being told again. An event told in ``now`` is told there: its late items'
+    outlets are added to that entry's more coverage (returned by the entry's ``event``).
+    """
+    rows = store.late_items([shift_week(week, -n) for n in range(1, LATE_WEEKS + 1)], except_week=week)
+    clusters = store.item_clusters([r["id"] for r in rows])
+    told = store.carried_events(except_week=week)
+    current = {s.event: s for s in now if s.event}
+    members: dict[str, list[dict]] = defaultdict(list)
+    events: dict[str, str] = {}
+    for row in rows:  # oldest first
+        cluster = clusters.get(row["id"], {})
+        row["outlet"] = cluster.get("outlet") or row["source"]
+        cluster_id = cluster.get("cluster_id", row["id"])
+        members[cluster_id].append(row)
+        events[cluster_id] = cluster.get("event_id") or cluster_id
+    grouped: dict[str, list[tuple[Story | None, list[dict]]]] = defaultdict(list)
+    extra: dict[str, list[dict]] = defaultdict(list)
+    for cluster_id, items in members.items():
+        event = events[cluster_id]
+        if event in told:
+            continue
+        if event in current:
+            extra[event].extend(items)
+            continue
+        primary = next((r for r in items if r["id"] == clusters.get(r["id"], {}).get("primary_item")), items[0])
+        grouped[event].append((replace(_story(primary), also=_also(primary, items)), items))
+    more = {event: _more(current[event], items) for event, items in extra.items()}
+    return tuple(sorted(_entries(grouped), key=importance)), tuple((r["id"], True) for r in rows), more
 
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:
@@ -393,8 +517,9 @@ def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
     Reports of one figure are those the store links to the same fact (``corroborates``).
     Only the newest period of each series and kind of period is shown: "$354m in July 2025,
     against $286m in July 2024" is news about July 2025, and the older figure still serves
-    as a base for changes. A growth rate given for a figure shown (``+24%``) goes with it
-    rather than on a row of its own.
+    as a base for changes. A growth rate given for a figure shown (``+24% y/y``) goes with it
+    rather than on a row of its own; rates measured differently (year on year, month on month)
+    are told apart and never shown one as the other.
     """
     same: dict[int, list[dict]] = defaultdict(list)
     for f in store.week_facts(week):
@@ -405,10 +530,12 @@ def build_figures(store: Store, week: str, end_utc: str) -> tuple[Figure, ...]:
     for r in reported:
         newest[r.kind] = max(newest.get(r.kind, r.period), r.period)
     shown = [r for r in reported if newest[r.kind] == r.period]
-    growth: dict[tuple[str, str], list[dict]] = {}
+    growth: dict[tuple[str, str], dict[str, list[dict]]] = defaultdict(dict)
     for r in shown:
-        if r.unit == "percent" and len(r.rows) > len(growth.get((r.series, r.period), [])):
-            growth[(r.series, r.period)] = r.rows  # the rate most reports gave
+        basis = r.rows[0].get("basis") or "unknown"
+        rates = growth[(r.series, r.period)]
+        if r.unit == "percent" and len(r.rows) > len(rates.get(basis, [])):
+            rates[basis] = r.rows  # of each basis, the rate most reports gave
     levels = {(r.series, r.period) for r in shown if r.unit != "percent"}
     figures = [_figure(store, r.rows, end_utc, growth.get((r.series, r.period))) for r in shown if r.unit != "percent" or (r.series, r.period) not in levels]
     order = list(SERIES_LABELS)
@@ -442,7 +569,7 @@ def period_kind(period: str) -> str:
     return period
 
 
-def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] | None) -> Figure:
+def _figure(store: Store, reports: list[dict], end_utc: str, growth: dict[str, list[dict]] | None) -> Figure:
     """A figure from its reports, told by the first that quotes a whole sentence (else the first)."""
     first = next((r for r in reports if _is_sentence(r["quote"] or "")), reports[0])
     series, period, unit, value = first["series"], first["period"] or "", first["unit"], first["value"]
@@ -456,7 +583,7 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] 
         period_label=period_label(period),
         value=value,
         unit=unit,
-        display=format_value(value, unit),
+        display=_with_basis(format_value(value, unit), first.get("basis")) if unit == "percent" else format_value(value, unit),
         change=change,
         direction=direction,
         source=first["source"] or "",
@@ -464,9 +591,20 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: list[dict] 
         quote=one_line(first["quote"] or ""),
         published=first["published"],
         outlets=len({r["item"] for r in reports}),
-        growth=format_value(growth[0]["value"], "percent") if growth and unit != "percent" else None,
+        growth=_rates(growth) if growth and unit != "percent" else None,
         revises=next((format_value(r["revises_value"], unit) for r in reports if r["revises_value"] is not None), None),
     )
+
+
+def _rates(growth: dict[str, list[dict]]) -> str:
+    """The growth rates reported for a figure, year on year first: "+24% y/y, +3% m/m"."""
+    order = ("yoy", "unknown", "mom")
+    return ", ".join(_with_basis(format_value(rows[0]["value"], "percent"), basis) for basis, rows in sorted(growth.items(), key=lambda b: order.index(b[0]) if b[0] in order else 9))
+
+
+def _with_basis(text: str, basis: str | None) -> str:
+    label = BASIS_LABELS.get(basis or "", "")
+    return f"{text} {label}" if label else text
 
 
 def _is_sentence(quote: str) -> bool:
@@ -535,10 +673,38 @@ def period_label(period: str) -> str:
     return period or "undated"
 
 
+def check_figures(store: Store, figures: Sequence[Figure], end_utc: str) -> tuple[Figure, ...]:
+    """Each figure beside SBP's value for its series, unit and period as known by the week's
+    end: "agrees with SBP" (within 1%, :func:`monitor.official.agrees`) or "SBP: $338m". A
+    growth rate is checked against the one SBP's values for the period and a year earlier
+    give ("SBP: +23.8%"). Figures SBP publishes nothing for (counts, ranks, undated) stay as
+    they are."""
+    known: dict[str, dict[str, dict]] = {}
+    checked = []
+    for f in figures:
+        if f.series not in known:
+            known[f.series] = store.official_values(f.series, OFFICIAL_UNIT, end_utc)
+        values = {p: r["value"] for p, r in known[f.series].items()}
+        period = canonical_period(f.period) if f.period else ""
+        if f.unit == OFFICIAL_UNIT and period in values:
+            ok = agrees(f.value, values[period])
+            checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {format_value(values[period], f.unit)}", official_agrees=ok))
+        elif f.unit == "percent" and period in values and values.get(shift_period(period, 1)):
+            growth = (values[period] / values[shift_period(period, 1)] - 1) * 100
+            ok = growth_agrees(f.value, growth)
+            checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {growth:+.1f}%", official_agrees=ok))
+        else:
+            checked.append(f)
+    return tuple(checked)
+
+
 def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
-    """The monthly IT exports of the last :data:`TREND_MONTHS` months known by the week's end."""
+    """The monthly IT exports of the last :data:`TREND_MONTHS` months known by the week's end:
+    SBP's figure where the archive has one, else the figure reported in the news."""
     months = _months_back(last_day, TREND_MONTHS)
-    values = store.fact_values(TREND_SERIES, TREND_UNIT, months, end_utc)
+    official = {p: r["value"] for p, r in store.official_values(TREND_SERIES, TREND_UNIT, end_utc).items() if p in months}
+    news = store.fact_values(TREND_SERIES, TREND_UNIT, [m for m in months if m not in official], end_utc, origin="news")
+    values = {**news, **official}
     if len(values) < TREND_MIN_MONTHS:
         return None
     shown = months[months.index(min(values)) : months.index(max(values)) + 1]
@@ -547,8 +713,102 @@ def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
     for month in shown:
         value = values.get(month)
         percent = max(1, round(value / top * 100)) if value and top > 0 else 0
-        bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent))
-    return Trend(f"Monthly IT & ITeS exports, {period_label(shown[0])} to {period_label(shown[-1])}", tuple(bars))
+        bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent, official=month in official or value is None))
+    note = None
+    if any(not b.official for b in bars):
+        note = "SBP's figures; * a figure reported in the news, for a month the archive has no SBP figure for." if official else "* Figures reported in the news: the archive has no SBP figure for these months."
+    return Trend(f"Monthly IT & ITeS exports, {period_label(shown[0])} to {period_label(shown[-1])}", tuple(bars), note)
+
+
+# --------------------------------------------------------------------------- official figures
+
+
+def build_official(store: Store, end_utc: str) -> tuple[OfficialFigure, ...]:
+    """SBP's figures as known by the week's end (see :data:`OFFICIAL_SUBJECTS`): for each
+    subject, the newest month, with its change against the month before and the same month
+    a year earlier, and the fiscal year to date of that month's fiscal year, with its change
+    against the same months a year earlier (in July, the month is the year to date)."""
+    figures: list[OfficialFigure] = []
+    for subject, month_series, ytd_series in OFFICIAL_SUBJECTS:
+        monthly = {p: r for p, r in store.official_values(month_series, OFFICIAL_UNIT, end_utc).items() if re.fullmatch(r"\d{4}-\d\d", p)}
+        if not monthly:
+            continue
+        newest = max(monthly)
+        month = monthly[newest]
+        changes = [_official_change(month["value"], monthly, previous_period(newest)), _official_change(month["value"], monthly, shift_period(newest, 1))]
+        figures.append(_official(subject, "month", month, changes))
+        spans: dict[str, dict] = {}
+        for series in ytd_series:
+            spans.update({p: r for p, r in store.official_values(series, OFFICIAL_UNIT, end_utc).items() if fiscal_months(p)})
+        fy = _fiscal_year_of(newest)
+        current = [p for p in spans if p.split(":")[0] == fy]
+        if current:
+            best = max(current, key=lambda p: fiscal_months(p) or 0)
+            figures.append(_official(subject, "fiscal year to date", spans[best], [_official_change(spans[best]["value"], spans, shift_period(best, 1))]))
+        elif newest.endswith("-07"):  # July is the whole of the year so far
+            figures[-1] = replace(figures[-1], what="month and fiscal year to date")
+    return tuple(figures)
+
+
+def build_official_revisions(store: Store, start_utc: str, end_utc: str) -> tuple[OfficialRevision, ...]:
+    """The values of the digest's series that SBP revised during the week, old and new."""
+    revisions = []
+    for r in store.official_revisions(start_utc, end_utc):
+        if r["series"] in SERIES_LABELS:
+            revisions.append(OfficialRevision(f"{SERIES_LABELS[r['series']]}, {period_label(r['period'])}", _precise(r["revises_value"], r["revises_status"]), _precise(r["value"], r["status"])))
+    return tuple(revisions)
+
+
+def _official(subject: str, what: str, row: dict, changes: Sequence[tuple[str, str] | None]) -> OfficialFigure:
+    return OfficialFigure(
+        subject=subject,
+        what=what,
+        series=row["series"],
+        period=row["period"],
+        period_label=period_label(row["period"]),
+        value=row["value"],
+        display=format_value(row["value"], OFFICIAL_UNIT),
+        status=row["status"] or "",
+        changes=tuple(c for c in changes if c),
+        source=row["source"] or "",
+        url=safe_url(row["file_url"] or ""),
+    )
+
+
+def _official_change(value: float, known: dict[str, dict], period: str | None) -> tuple[str, str] | None:
+    if not period or period not in known:
+        return None
+    text, direction = describe_change(value, known[period]["value"], OFFICIAL_UNIT, period)
+    return (text, direction) if text and direction else None
+
+
+def fiscal_months(period: str) -> int | None:
+    """How many months of its fiscal year a period spans from July: ``FY2025-26`` 12,
+    ``FY2025-26:Jul-May`` 11, ``:Q1`` 3, ``:H1`` 6; ``None`` for anything else."""
+    m = re.fullmatch(r"FY\d{4}-\d\d(?::(.+))?", period)
+    if not m:
+        return None
+    if m[1] is None:
+        return 12
+    if m[1] in ("Q1", "H1"):
+        return {"Q1": 3, "H1": 6}[m[1]]
+    if span := re.fullmatch(r"Jul-([A-Z][a-z]{2})", m[1]):
+        months = ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun")
+        return months.index(span[1]) + 1 if span[1] in months else None
+    return None
+
+
+def _fiscal_year_of(month: str) -> str:
+    """``2026-05`` -> ``FY2025-26``; ``2025-07`` -> ``FY2025-26``."""
+    year, number = int(month[:4]), int(month[5:])
+    end = year + 1 if number >= 7 else year
+    return f"FY{end - 1}-{end % 100:02d}"
+
+
+def _precise(value: float, status: str | None) -> str:
+    """An official value to the thousand dollars SBP gives, with its status: ``$420.10m (provisional)``."""
+    text = f"${value / 1000:,.3f}bn" if abs(value) >= 1000 else f"${value:,.2f}m"
+    return f"{text} ({status})" if status else text
 
 
 def _months_back(day: date, count: int) -> list[str]:
@@ -561,16 +821,25 @@ def _months_back(day: date, count: int) -> list[str]:
 
 
 def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
-    """Enabled sources that failed every fetch of the week, or had no new item for
-    ``silent_days`` by the week's end."""
-    enabled = {s.name for s in config.sources if s.enabled}
+    """Enabled sources that failed every fetch of the week; that answered but are stale (their
+    newest item, or a workbook's newest month, older than their ``stale_days`` by the week's
+    end); or news sources that had no new item for ``silent_days`` by the week's end (a watched
+    policy page is not expected to change, so it is never silent)."""
+    enabled = {s.name: s for s in config.sources if s.enabled}
     rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
     alerts = []
     for r in rows:
-        if r["name"] not in enabled:
+        source = enabled.get(r["name"])
+        if source is None:
             continue
         if r["failures"] and not r["successes"]:
             alerts.append(SourceAlert(r["name"], "failing", f"all {r['failures']} fetches this week failed; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
+            continue
+        stale = stale_detail(r["newest_entry"], config.stale_after(source), end, source.kind)
+        if r["successes"] and stale:
+            alerts.append(SourceAlert(r["name"], "stale", stale))
+            continue
+        if source.kind not in NEWS_KINDS:
             continue
         since = r["last_new_item"] or r["first_fetch"]
         days = (end - parse_timestamp(since)).days if since else None
@@ -599,6 +868,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     )
     env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
     env.filters["wrap"] = _wrap
+    env.filters["segments_text"] = segments_text
     return env
 
 

@@ -6,11 +6,14 @@ named outcome (see :data:`monitor.models.FETCH_OUTCOMES`).
 
 What one fetch does, in order:
 
-* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page`` and
-  ``article`` fetches, the host's ``/robots.txt`` is read once per cycle (through the same
-  client and limits) and obeyed for the product token :data:`PRODUCT`; a robots.txt that is
-  missing, fails (4xx, 5xx) or does not answer in time allows everything. Feeds are
-  published for machines to read and are not checked.
+* **Politeness.** Requests carry an honest User-Agent (:func:`user_agent`). For ``page``,
+  ``article``, ``watch`` (a watched policy page) and ``document`` (a PDF or notification
+  linked from one) fetches, the host's ``/robots.txt`` is read once per cycle (through the same
+  client and limits) and obeyed for the product token :data:`PRODUCT`. As RFC 9309 says, a
+  robots.txt that is missing (4xx, a 403 included) allows everything, and one that is
+  unreachable (5xx, a timeout, no connection) disallows everything on that host for the rest
+  of the cycle; the next cycle asks again. Feeds and data files (``file``: SBP's workbook)
+  are published for machines to read and are not checked.
 * **Limits on concurrency.** At most ``concurrency`` requests in flight in the cycle, at most
   ``per_host`` to one host name, and request starts to one host at least ``host_delay``
   seconds apart. A request first waits for its host, then for a global slot, so a busy host
@@ -29,7 +32,12 @@ What one fetch does, in order:
   failures, and other 4xx are not retried.
 
 Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
-the ``not_modified`` outcome with no body.
+the ``not_modified`` outcome with no body. A 403 is ``blocked``, with a hint: some sites (SBP,
+Business Recorder) refuse data-centre addresses.
+
+Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+``NO_PROXY`` (or their lower-case forms) are honoured for every request, robots.txt included
+(:func:`proxy_for`); http:// and https:// proxies are supported.
 """
 
 from __future__ import annotations
@@ -40,13 +48,14 @@ import random
 import socket
 import ssl
 import time
+import urllib.request
 import urllib.robotparser
 import zlib
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import AsyncIterator, Iterator, Literal
+from typing import AsyncIterator, Iterator, Literal, Mapping
 from urllib.parse import urljoin, urlsplit
 
 import brotli
@@ -58,12 +67,15 @@ from .models import FetchResult
 
 log = logging.getLogger("monitor.fetch")
 
-FetchKind = Literal["feed", "page", "article"]
+FetchKind = Literal["feed", "page", "article", "file", "watch", "document"]
 
 #: The product token robots.txt rules are matched against, and the start of the User-Agent.
 PRODUCT = "pk-freelance-monitor"
 #: Fetch kinds that honour robots.txt.
-ROBOTS_KINDS = ("page", "article")
+ROBOTS_KINDS = ("page", "article", "watch", "document")
+#: Outcomes of a robots.txt request that make it "unreachable" (RFC 9309, 2.3.1.4): a server
+#: error or a network failure. The crawler must then assume complete disallow.
+ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls"})
 #: The most of a robots.txt that is read (the limit major crawlers use).
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -71,7 +83,15 @@ _ACCEPT = {
     "feed": "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
     "page": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
     "article": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "file": "application/vnd.ms-excel, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/octet-stream;q=0.9, */*;q=0.5",
+    "watch": "text/html, application/xhtml+xml;q=0.9, */*;q=0.5",
+    "document": "application/pdf, text/html;q=0.9, application/xhtml+xml;q=0.9, */*;q=0.5",
 }
+#: Why a 403 is worth a look, added to its error.
+BLOCKED_HINT = (
+    "the site refuses this client (SBP and Business Recorder refuse some data-centre addresses);"
+    " to route requests through a proxy, set HTTPS_PROXY (see README, Proxies)"
+)
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
@@ -81,6 +101,20 @@ def user_agent(contact: str) -> str:
 
 
 # --------------------------------------------------------------------------- pure helpers
+
+
+def http_date(value: str | None) -> datetime | None:
+    """An HTTP date (``Last-Modified``, ``Retry-After``) as an aware UTC datetime; ``None`` when
+    absent or unreadable."""
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when.astimezone(timezone.utc)
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
@@ -93,13 +127,8 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+    when = http_date(value)
+    return None if when is None else max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 def backoff_seconds(retry: int, base: float, rng: random.Random) -> float:
@@ -149,6 +178,18 @@ def _detail(causes: list[BaseException]) -> str:
         if str(e):
             return str(e)
     return type(causes[0]).__name__
+
+
+def proxy_for(url: httpx.URL, proxies: Mapping[str, str]) -> str | None:
+    """The proxy a request to ``url`` goes through, or ``None`` for a direct connection.
+
+    ``proxies`` is :func:`urllib.request.getproxies_environment`'s mapping: ``http``,
+    ``https`` and ``all`` from ``HTTP_PROXY``, ``HTTPS_PROXY`` and ``ALL_PROXY``, and ``no``
+    from ``NO_PROXY`` (host names, domain suffixes, or ``*``), which wins.
+    """
+    if not proxies or urllib.request.proxy_bypass_environment(url.host, proxies):
+        return None
+    return proxies.get(url.scheme) or proxies.get("all") or None
 
 
 def url_problem(url: str) -> str | None:
@@ -277,32 +318,37 @@ class _Host:
 
 
 class _HostPools(httpx.AsyncBaseTransport):
-    """One connection pool per host name.
+    """One connection pool per host name (and scheme), through the proxy the environment names.
 
     httpx's single pool scans every connection for every waiting request, which grows with
     the square of the requests in flight; a pool per host scans at most ``per_host``
-    connections. A host's pool is closed once the host has nothing in flight or waiting
-    (:meth:`release`), so a cycle over many hosts does not pile up idle connections.
+    connections. A host's pools are closed once the host has nothing in flight or waiting
+    (:meth:`release`), so a cycle over many hosts does not pile up idle connections. httpx
+    reads the proxy variables only for its own transport, so this one applies them
+    (:func:`proxy_for`), read once per cycle.
     """
 
-    def __init__(self, per_host: int):
+    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None):
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
         self._ssl = httpx.create_ssl_context()  # loading the CA bundle is slow: once per cycle
-        self._pools: dict[str, httpx.AsyncHTTPTransport] = {}
+        self._pools: dict[tuple[str, str], httpx.AsyncHTTPTransport] = {}
+        self._proxies = urllib.request.getproxies_environment() if proxies is None else dict(proxies)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        host = request.url.host
-        if host not in self._pools:
-            self._pools[host] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits)
-        return await self._pools[host].handle_async_request(request)
+        key = (request.url.host, request.url.scheme)
+        if key not in self._pools:
+            proxy = proxy_for(request.url, self._proxies)
+            if proxy and urlsplit(proxy).scheme not in ("http", "https"):
+                raise httpx.ProxyError(f"the proxy for {request.url.scheme} URLs is not an http:// or https:// proxy (only those are supported)", request=request)
+            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits, proxy=proxy)
+        return await self._pools[key].handle_async_request(request)
 
     async def release(self, host: str) -> None:
-        pool = self._pools.pop(host, None)
-        if pool is not None:
-            await pool.aclose()
+        for key in [k for k in self._pools if k[0] == host]:
+            await self._pools.pop(key).aclose()
 
     async def aclose(self) -> None:
-        for host in list(self._pools):
+        for host in {k[0] for k in self._pools}:
             await self.release(host)
 
 
@@ -351,7 +397,7 @@ class Fetcher:
         )
         self._slots = asyncio.Semaphore(settings.concurrency)
         self._hosts: dict[str, _Host] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | str | None] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._random = random.Random()
 
@@ -367,8 +413,10 @@ class Fetcher:
         problem = url_problem(url)
         if problem:
             return self._finish(FetchResult(url, "bad_url", error=problem), clock, attempts=0)
-        if kind in ROBOTS_KINDS and not await self._robots_allow(url):
-            return self._finish(FetchResult(url, "robots_disallowed", error=f"robots.txt disallows {url} for {PRODUCT}"), clock, attempts=0)
+        if kind in ROBOTS_KINDS:
+            refusal = await self._robots_refusal(url)
+            if refusal:
+                return self._finish(FetchResult(url, "robots_disallowed", error=refusal), clock, attempts=0)
         headers = {"Accept": _ACCEPT[kind]}
         if etag:
             headers["If-None-Match"] = etag
@@ -439,6 +487,8 @@ class Fetcher:
         retry_after = retry_after_seconds(response.headers.get("retry-after"))
         if status >= 500:
             return _Attempt(FetchResult(url, "http_5xx", error=error, **common), retryable=True, retry_after=retry_after)
+        if status == 403:
+            return _Attempt(FetchResult(url, "blocked", error=f"{error}: {BLOCKED_HINT}", **common))
         if status >= 400:
             return _Attempt(FetchResult(url, "http_4xx", error=error, **common), retryable=status == 429, retry_after=retry_after)
         return _Attempt(FetchResult(url, "error", error=f"unexpected {error}", **common))
@@ -466,7 +516,8 @@ class Fetcher:
 
     # -- robots.txt ---------------------------------------------------------------
 
-    async def _robots_allow(self, url: str) -> bool:
+    async def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt forbids fetching ``url`` this cycle, or ``None`` when it allows it."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
@@ -474,17 +525,27 @@ class Fetcher:
             if origin not in self._robots:
                 self._robots[origin] = await self._load_robots(origin)
         rules = self._robots[origin]
-        return rules is None or rules.can_fetch(PRODUCT, url)
+        if isinstance(rules, str):
+            return f"robots.txt unreachable ({rules}): everything on {origin} is disallowed this cycle (RFC 9309)"
+        if rules is None or rules.can_fetch(PRODUCT, url):
+            return None
+        return f"robots.txt disallows {url} for {PRODUCT}"
 
-    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | None:
-        """The parsed robots.txt of ``origin``, or ``None`` (everything allowed) when unavailable."""
+    async def _load_robots(self, origin: str) -> urllib.robotparser.RobotFileParser | str | None:
+        """The parsed robots.txt of ``origin``; ``None`` (everything allowed) when it is missing
+        (4xx) or unusable; or, when it is unreachable (5xx, timeout, no connection), the
+        reason, meaning everything is disallowed until the next cycle asks again."""
         url = origin + "/robots.txt"
         attempt = await self._attempt(url, {"Accept": "text/plain"}, _Clock(self.settings.deadline), ROBOTS_MAX_BYTES)
-        if not attempt.result.ok:
-            log.info("%s: %s, everything allowed", url, attempt.result.error or attempt.result.outcome)
+        result = attempt.result
+        if result.outcome in ROBOTS_UNREACHABLE:
+            log.warning("%s: %s: everything on %s is disallowed this cycle", url, result.error or result.outcome, origin)
+            return result.error or result.outcome
+        if not result.ok:
+            log.info("%s: %s, everything allowed", url, result.error or result.outcome)
             return None
         rules = urllib.robotparser.RobotFileParser(url)
-        rules.parse(attempt.result.content.decode("utf-8", errors="replace").splitlines())
+        rules.parse(result.content.decode("utf-8", errors="replace").splitlines())
         return rules
 
 

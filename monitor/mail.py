@@ -7,7 +7,9 @@ as an ``.eml`` file to the outbox. It is what ``monitor digest --send`` and the 
 
 Exactly once: before the SMTP transaction the week's row in ``digests`` becomes
 ``sending`` (in one immediate transaction, so two senders cannot both claim the week), and
-``sent`` after the server accepted the message. A week that is ``sent``, or still
+``sent`` after the server accepted the message; the claim records the items the digest
+carries (``digest_items``), so that each relevant item reaches one digest, late ones the next
+sent (see :mod:`monitor.digest`). A week that is ``sent``, or still
 ``sending`` (the process died mid-send, or the connection was lost after the message was
 handed over, so it may have been delivered), is refused unless ``force`` is given. A send
 that failed for certain (connection refused, message rejected) is ``failed`` and may be
@@ -238,21 +240,25 @@ def send_digest(
     recipients = tuple(config.digest.recipients)
     if smtp and not recipients:
         raise MailError(f"{config.path}: digest.recipients is empty: nobody to send the digest to")
-    digest = build_digest(store, config, week)
-    html = fit_html(digest)
-    msg = build_message(digest, config, html, render_text(digest))
-    mid = msg["Message-ID"]
-    blocked = store.claim_digest(
-        week,
-        force=force,
-        message_id=mid,
-        list_id=config.digest.list_id,
-        subject=msg["Subject"],
-        transport="smtp" if smtp else "outbox",
-        recipients=json.dumps(list(recipients)),
-        stories=digest.story_count,
-        html_bytes=len(html.encode("utf-8")),
-    )
+    # What the digest carries is decided and claimed in one transaction: a poll storing items
+    # meanwhile, or another sender, cannot make an item miss this digest or reach two.
+    with store.transaction():
+        digest = build_digest(store, config, week)
+        html = fit_html(digest)
+        msg = build_message(digest, config, html, render_text(digest))
+        mid = msg["Message-ID"]
+        blocked = store.claim_digest(
+            week,
+            force=force,
+            carried=digest.carried,
+            message_id=mid,
+            list_id=config.digest.list_id,
+            subject=msg["Subject"],
+            transport="smtp" if smtp else "outbox",
+            recipients=json.dumps(list(recipients)),
+            stories=digest.story_count,
+            html_bytes=len(html.encode("utf-8")),
+        )
     if blocked:
         status = "already_sent" if blocked["status"] == "sent" else "in_doubt"
         result = SendResult(week, status, blocked.get("message_id") or mid, since=blocked.get("sent_at") or blocked.get("started_at"))
@@ -295,7 +301,9 @@ def _record(store: Store, result: SendResult) -> None:
     if result.delivered:
         store.set_digest(result.week, status="sent", sent_at=utcnow(), refused=json.dumps(list(result.refused)), eml_path=str(result.path) if result.path else None, error=None)
     elif result.status == "failed":
-        store.set_digest(result.week, status="failed", error=result.error)
+        with store.transaction():
+            store.set_digest(result.week, status="failed", error=result.error)
+            store.forget_carried(result.week)  # nothing went out: its items wait for the next send
     else:  # uncertain: stays 'sending', with the reason
         store.set_digest(result.week, error=result.error)
 

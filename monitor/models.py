@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-SourceKind = Literal["feed", "page"]
+#: ``feed`` (RSS, Atom), ``page`` (a listing without a feed), ``sbp_ebops`` (SBP's trade in
+#: services workbook, read by :mod:`monitor.sbp` into official figures), ``watch`` (a policy
+#: page whose text is tracked, read by :mod:`monitor.watch` into versions with diffs).
+SourceKind = Literal["feed", "page", "sbp_ebops", "watch"]
+#: Kinds whose sources deliver news items (the others deliver official figures or page versions).
+NEWS_KINDS = ("feed", "page")
 
 #: The topics the monitor tags items with, in the digest's default order.
 TOPIC_IDS = (
@@ -41,6 +46,10 @@ FETCH_OUTCOMES = (
     "parse_error",
     "empty",
     "robots_disallowed",
+    "truncated",
+    "blocked",  # HTTP 403: the site refuses this client (often a data-centre address)
+    "not_a_workbook",  # an HTML page answered where a data file was expected
+    "layout_changed",  # a data file whose rows or columns are not where they were
     "error",
 )
 
@@ -59,6 +68,11 @@ class Source:
     language: str | None = None
     aggregator: bool = False  # links hide the article (Google News): stories match by headline
     line: int | None = None  # line in the config file, for messages
+    stale_days: int | None = None  # newest item older than this: stale (None: the kind's default)
+    # kind "watch" (a policy page whose text is tracked, see monitor.watch):
+    selector: str | None = None  # CSS selector of the text to track; default: the main content
+    ignore: tuple[str, ...] = ()  # regular expressions of volatile text, besides the defaults
+    documents: bool = True  # read new linked documents (PDFs, notifications)
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,37 @@ class Fact:
     unit: str  # USD_million, PKR_million, count, rank, percent
     quote: str
     published: str | None = None
+    #: For a growth rate: ``yoy`` (against a year before), ``mom`` (against the month before)
+    #: or ``unknown``; ``""`` for a level.
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class OfficialFact:
+    """A figure read from an official statistical file, with exactly where it was read.
+
+    ``status`` is the publisher's mark on the figure's column: ``provisional``, ``revised``,
+    or ``""`` when the column carries neither. ``published`` is when the file was last
+    modified (the server's Last-Modified), when known.
+    """
+
+    series: str
+    period: str
+    value: float
+    unit: str
+    status: str
+    url: str  # the file read, after redirects
+    sheet: str  # the sheet's name as stored, stray spaces included
+    row_label: str  # the row's label as printed
+    column_header: str  # the period's column header as printed
+    column: str  # which column of that period: Credit (exports)
+    fetched_at: str
+    published: str | None = None
+
+    def provenance(self) -> str:
+        """Where the figure was read, in words: file, sheet, row and column."""
+        name = self.url.rstrip("/").rsplit("/", 1)[-1] or self.url
+        return f"{name}, sheet '{self.sheet.strip()}', row '{' '.join(self.row_label.split())}', column '{' '.join(self.column_header.split())}' ({self.column})"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Turn a feed's bytes into :class:`~monitor.models.Entry` records.
 
 feedparser gets the raw bytes with the response headers, so it can apply the HTTP charset
-and the XML declaration itself. A document that is not a feed raises :class:`ParseError`
+and the XML declaration itself. Dates become UTC ISO 8601; a date that gives no offset
+(``Sun, 24 Aug 2025 23:30:00``, ``2025-08-24T23:30:00``), common on Pakistani sites, is read
+in the configured timezone, and ``PKT`` is Pakistan Standard Time, UTC+5. A document that is not a feed raises :class:`ParseError`
 with a named reason: ``empty``, ``not_a_feed`` (an HTML page where a feed was expected) or
 ``parse_error`` (broken XML with nothing usable).
 """
@@ -11,7 +13,8 @@ from __future__ import annotations
 import calendar
 import html
 import re
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_tz
 from typing import Mapping
 from urllib.parse import urljoin
 
@@ -37,9 +40,20 @@ def plain_text(fragment: str | None) -> str:
     return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", fragment))).strip()
 
 
-def _when(entry: Mapping) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        t = entry.get(key)
+#: A date string that ends in an offset or a zone name (``+0500``, ``+05:00``, ``Z``, ``GMT``).
+_HAS_ZONE = re.compile(r"(?:[+-]\d\d:?\d\d|[A-Za-z]{1,5})\s*$")
+#: Pakistan Standard Time by name, which feedparser does not know (it would read UTC).
+_PKT = re.compile(r"\s+PKT\s*$", re.IGNORECASE)
+PKT = timezone(timedelta(hours=5), "PKT")
+
+
+def _when(entry: Mapping, tz: tzinfo) -> str | None:
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        local = _local_time(raw, tz) if isinstance(raw, str) else None
+        if local:
+            return local
+        t = entry.get(f"{key}_parsed")
         if t:
             try:
                 return datetime.fromtimestamp(calendar.timegm(t), timezone.utc).isoformat()
@@ -48,8 +62,39 @@ def _when(entry: Mapping) -> str | None:
     return None
 
 
-def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, str] | None = None) -> list[Entry]:
-    """Parse RSS, Atom or RDF bytes into entries; links are made absolute against ``url``."""
+def _local_time(raw: str, tz: tzinfo) -> str | None:
+    """A date and time that gives no offset, read in ``tz`` (or in ``PKT`` when it says so),
+    as UTC ISO 8601; ``None`` for a date with an offset or a bare date, which feedparser reads."""
+    text, zone = raw.strip(), tz
+    pkt = _PKT.search(text)
+    if pkt:
+        text, zone = text[: pkt.start()], PKT
+    elif _HAS_ZONE.search(text):
+        return None
+    wall = _wall_time(text)
+    return wall.replace(tzinfo=zone).astimezone(timezone.utc).isoformat() if wall else None
+
+
+def _wall_time(text: str) -> datetime | None:
+    """``2025-08-24T23:30:00`` or ``Sun, 24 Aug 2025 23:30:00`` as a naive datetime."""
+    if len(text) <= 10:
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        fields = parsedate_tz(text)
+        if fields is None:
+            return None
+        try:
+            moment = datetime(*fields[:6])
+        except ValueError:
+            return None
+    return moment if moment.tzinfo is None else None
+
+
+def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, str] | None = None, tz: tzinfo = timezone.utc) -> list[Entry]:
+    """Parse RSS, Atom or RDF bytes into entries; links are made absolute against ``url``;
+    dates without an offset are read in ``tz`` (the configured timezone)."""
     if not content.strip():
         raise ParseError("empty", "the response body is empty")
     head = {k.lower(): v for k, v in (headers or {}).items()}
@@ -76,7 +121,7 @@ def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, s
                 url=link or guid or "",
                 title=title or plain_text(e.get("summary"))[:120],
                 summary=plain_text(e.get("summary") or e.get("description")),
-                published=_when(e),
+                published=_when(e, tz),
                 author=plain_text(e.get("author")) or None,
                 guid=guid,
             )

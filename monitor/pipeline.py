@@ -3,6 +3,13 @@
 Sources are fetched concurrently; each source's items are written to the store as soon as
 that source is done, in one transaction, so a crash loses at most the sources in flight and
 never leaves half an item. A failing source is logged and recorded, and the others carry on.
+
+A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
+``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
+official figures (a changed value stored as a revision, see :mod:`monitor.official`); a
+``watch`` source is a policy page whose text is versioned with diffs, handled by
+:mod:`monitor.watchpoll`. After the cycle the Atom feeds next to the archive are rewritten
+(:mod:`monitor.feeds`).
 """
 
 from __future__ import annotations
@@ -11,17 +18,18 @@ import asyncio
 import logging
 import re
 import time
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
-from typing import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Any, Callable, Sequence
 
-from . import analyze, canonical, dedup, extract, listing
+from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .facts import canonical_period
-from .fetch import Fetcher, retry_after_seconds, user_agent
+from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
 from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
+from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
 from .weeks import iso_week, parse_timestamp
 
@@ -29,6 +37,8 @@ log = logging.getLogger("monitor.pipeline")
 
 #: Listing pages can link to many articles; a first poll reads at most this many.
 MAX_NEW_LINKS_PER_PAGE = 30
+#: What the fetcher is asked for, by source kind (a data file is not a page).
+FETCH_KINDS = {"sbp_ebops": "file"}
 
 
 @dataclass
@@ -37,6 +47,8 @@ class SourceReport:
     outcome: str
     new_items: int = 0
     error: str | None = None
+    backing_off: bool = False  # skipped because it failed before and is not due yet
+    changed: bool = False  # a watched page changed
 
 
 @dataclass
@@ -64,11 +76,29 @@ class PollSummary:
     def skipped(self) -> int:
         return sum(r.outcome == "skipped" for r in self.reports)
 
+    @property
+    def outage(self) -> bool:
+        """Whether every source is failing: each polled one failed now, and each skipped one
+        is backing off after failures, whatever their kinds (feeds, pages, workbooks, watched
+        pages). Sources that are fine but not due are no outage."""
+        failed = {r.source for r in self.failed}
+        return bool(self.reports) and all(r.source in failed or r.backing_off for r in self.reports)
+
+    def outage_line(self) -> str:
+        """What an outage looks like: how many failed now and how many are backing off."""
+        backing_off = sum(r.backing_off for r in self.reports)
+        return f"every source failing ({len(self.failed)} failed now, {backing_off} backing off): {self.line()}"
+
+    @property
+    def changed_pages(self) -> int:
+        return sum(r.changed for r in self.reports)
+
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
+        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
         return (
             f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new items in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new items{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -87,6 +117,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     t0 = time.monotonic()
     chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
     store.sync_sources(chosen)
+    store.set_timezone(config.timezone)  # the archive's current_week view follows it
     summary = PollSummary()
     if sources is None and not force:
         chosen = _skip_not_due(config, store, chosen, summary, progress)
@@ -102,7 +133,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             except Exception as e:  # a bug in one source's handling must not stop the cycle
                 log.exception("%s: unexpected error", source.name)
                 report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
-                store.record_fetch(source.name, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), state=cycle.failure_state(source, report.error))
+                cycle.record(source, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), backoff.Outcome("error", error=report.error))
             summary.reports.append(report)
             if progress:
                 progress(report)
@@ -111,6 +142,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     finally:
         if own:
             await fetcher.__aexit__(None, None, None)
+    feeds.write_after_poll(store, config)
     summary.seconds = time.monotonic() - t0
     return summary
 
@@ -152,7 +184,7 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
             due.append(source)
             continue
         why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
-        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}")
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
         log.info("%s: skipped: %s", source.name, report.error)
         summary.reports.append(report)
         if progress:
@@ -170,37 +202,26 @@ class _Cycle:
 
     # -- state -------------------------------------------------------------
 
-    def failure_state(self, source: Source, error: str | None, retry_after: float | None = None) -> dict:
-        """Back off: next attempt after 1, 2, 4... intervals (or the server's Retry-After), capped."""
-        state = self.store.source_state(source.name)
-        failures = (state.consecutive_failures if state else 0) + 1
-        interval = source.interval or self.config.schedule.poll_every
-        delay = min(max(interval * 2 ** (failures - 1), (retry_after or 0) / 60), self.config.fetch.backoff_cap_hours * 60)
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        return {
-            "last_attempt": now.isoformat(),
-            "last_failure": now.isoformat(),
-            "last_error": error,
-            "consecutive_failures": failures,
-            "next_attempt": (now + timedelta(minutes=delay)).isoformat(),
-        }
+    def record(self, source: Source, result: FetchResult, outcome: backoff.Outcome, *, counted: int | None = None, also: dict[str, Any] | None = None) -> None:
+        """Record a fetch and move the source's state on (:func:`monitor.backoff.next_state`),
+        for a source of any kind.
 
-    def success_state(self, source: Source, result: FetchResult, new_items: int) -> dict:
-        now = datetime.now(timezone.utc).replace(microsecond=0)
-        interval = source.interval or self.config.schedule.poll_every
-        state = {
-            "last_attempt": now.isoformat(),
-            "last_success": now.isoformat(),
-            "last_outcome": result.outcome,
-            "consecutive_failures": 0,
-            "next_attempt": (now + timedelta(minutes=interval)).isoformat(),
-        }
-        if result.outcome == "ok":
-            state["etag"] = result.headers.get("etag")
-            state["last_modified"] = result.headers.get("last-modified")
-        if new_items:
-            state["last_new_item"] = now.isoformat()
-        return state
+        The prior state is read in the same write transaction, so a concurrent poll of the
+        same source (a manual ``monitor poll`` beside the daemon's) is never lost. The fetch
+        row counts ``counted`` new items (default: the outcome's); ``also`` holds more
+        source columns to set with the state (a feed's ``newest_entry``).
+        """
+        with self.store.transaction():
+            prior = self.store.source_state(source.name)
+            state = backoff.next_state(
+                backoff.State.of(prior) if prior else None,
+                outcome,
+                datetime.now(timezone.utc),
+                interval=source.interval or self.config.schedule.poll_every,
+                cap=self.config.fetch.backoff_cap_hours * 60,
+            )
+            new_items = outcome.new_items if counted is None else counted
+            self.store.record_fetch(source.name, result, new_items=new_items, state={**asdict(state), **(also or {})})
 
     # -- one source ----------------------------------------------------------
 
@@ -210,40 +231,70 @@ class _Cycle:
             source.url,
             etag=prior.etag if prior else None,
             last_modified=prior.last_modified if prior else None,
-            kind=source.kind,
+            kind=FETCH_KINDS.get(source.kind, source.kind),
         )
         if result.outcome == "not_modified":
-            self.store.record_fetch(source.name, result, state=self.success_state(source, result, 0))
+            self.record(source, result, backoff.Outcome("not_modified"))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
             return self._fail(source, result, result.outcome, result.error)
+        if source.kind == "sbp_ebops":
+            return await self._poll_official(source, result)
+        if source.kind == "watch":  # a policy page whose text is tracked
+            return await watchpoll.poll_watched(self, source, result)
         try:
             if source.kind == "feed":
                 # Parsing, extraction and analysis run in a worker thread, so the event loop
                 # keeps the other sources' requests going meanwhile.
-                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers)
+                entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers, tz=self.config.tz)
             else:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
             return self._fail(source, result, e.reason, e.detail)
         analysed = await self._new_items(source, entries)
         # One transaction per source: its items, their facts and the fetch record land
-        # together or not at all, so a crash never leaves an item without its facts.
+        # together or not at all, so a crash never leaves an item without its facts. Which
+        # items are new is decided inside it, so of two pollers storing the same items at
+        # once, the second finds them stored and counts none.
         with self.store.transaction():
             new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
             self._save_facts(analysed, set(new_ids))
             self._cluster(source, analysed, set(new_ids))
-            state = self.success_state(source, result, len(new_ids))
-            state["last_outcome"] = "ok"
-            self.store.record_fetch(source.name, result, new_items=len(new_ids), state=state)
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
+            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
         log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
         return SourceReport(source.name, "ok", new_items=len(new_ids))
 
+    async def _poll_official(self, source: Source, result: FetchResult) -> SourceReport:
+        """Read an official file into figures and store them; the new ones and revisions
+        count as the source's new items. A file that is not the workbook, or whose layout
+        changed, fails the source with its named outcome and stores nothing."""
+        fetched_at = result.started_at or utcnow()
+        try:
+            facts = await asyncio.to_thread(
+                sbp.read_ebops,
+                result.content,
+                url=result.final_url or source.url,
+                fetched_at=fetched_at,
+                published=_last_modified(result.headers.get("last-modified")),
+                content_type=result.headers.get("content-type"),
+            )
+        except WorkbookError as e:
+            return self._fail(source, result, e.reason, e.detail)
+        with self.store.transaction():
+            saved = self.store.save_official_facts(facts, source=source.name)
+            changed = len(saved["new"]) + len(saved["revises"])
+            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+            self.record(source, result, backoff.Outcome("ok", new_items=changed, **validators), also={"newest_entry": sbp.newest_period_end(facts)})
+        for fact, old in saved["revises"]:
+            log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked")
+        log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]))
+        return SourceReport(source.name, "ok", new_items=changed)
+
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
-        state = self.failure_state(source, error, retry_after_seconds(result.headers.get("retry-after")))
-        state["last_outcome"] = outcome
-        self.store.record_fetch(source.name, result, state=state)
+        self.record(source, result, backoff.Outcome(outcome, error=error, retry_after=retry_after_seconds(result.headers.get("retry-after"))))
         log.warning("%s: %s: %s", source.name, outcome, error)
         return SourceReport(source.name, outcome, error=error)
 
@@ -258,6 +309,9 @@ class _Cycle:
     # -- items ----------------------------------------------------------------
 
     async def _new_items(self, source: Source, entries: Sequence[Entry]) -> list[tuple[Item, tuple[Fact, ...]]]:
+        """The entries not in the archive yet, read and analysed. Which are new is looked up
+        here to spare fetching and analysing known ones; :meth:`Store.save_items` decides
+        again under the write lock."""
         by_id: dict[str, tuple[Entry, str]] = {}
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""
@@ -308,7 +362,7 @@ class _Cycle:
             title=title,
             summary=entry.summary or _teaser(text),
             text=text,
-            published=_normalise_date(published),
+            published=_normalise_date(published, self.config.tz),
             fetched_at=fetched_at,
             author=entry.author or (article.author if article else None),
             lang=(article.lang if article else None) or source.language,
@@ -339,6 +393,7 @@ class _Cycle:
                         "period": f.period,
                         "value": f.value,
                         "unit": f.unit,
+                        "basis": f.basis,
                         "quote": f.quote,
                         "item": item.id,
                         "source": item.source,
@@ -422,8 +477,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 def fact_key(fact: Fact) -> str:
     """One dated figure as deduplication compares it: ``series|period|value|unit``, the
-    value to three significant digits."""
-    return f"{fact.series}|{canonical_period(fact.period)}|{float(f'{fact.value:.3g}'):g}|{fact.unit}"
+    value to three significant digits, and for a growth rate ``|basis`` too: a rate against
+    a year before and one against the month before are different figures (one of unknown
+    basis is told apart from both, so that it never joins a report of the other)."""
+    key = f"{fact.series}|{canonical_period(fact.period)}|{float(f'{fact.value:.3g}'):g}|{fact.unit}"
+    return f"{key}|{fact.basis}" if fact.basis else key
 
 
 async def _none() -> tuple[None, str]:
@@ -435,8 +493,15 @@ def _teaser(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit].rsplit(" ", 1)[0] + "…"
 
 
-def _normalise_date(value: str | None) -> str | None:
-    """Dates become UTC ISO 8601; a bare date stays a date."""
+def _last_modified(value: str | None) -> str | None:
+    """A Last-Modified header as UTC ISO 8601, or ``None`` when absent or unreadable."""
+    when = http_date(value)
+    return when.isoformat() if when else None
+
+
+def _normalise_date(value: str | None, tz: tzinfo = timezone.utc) -> str | None:
+    """Dates become UTC ISO 8601; a bare date stays a date; a time without an offset (an
+    article page that gives none) is read in ``tz``, the configured timezone."""
     if not value:
         return None
     try:
@@ -446,5 +511,5 @@ def _normalise_date(value: str | None) -> str | None:
     if len(value) <= 10:
         return dt.date().isoformat()
     if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=tz)
     return dt.astimezone(timezone.utc).isoformat()

@@ -11,21 +11,36 @@ Visitors can only read. The archive is served as a mutable database, which Datas
 opens read-only (``mode=ro``) and which keeps working while the daemon writes in WAL mode;
 Datasette accepts only SELECT statements, no canned query is a write query, and any HTTP
 request other than GET or HEAD is answered 405 before it reaches Datasette.
+
+Visitors never see a subscriber's address: every connection Datasette opens gets the
+:func:`monitor.privacy.authorizer`, under which the columns that hold addresses read as
+NULL in pages and arbitrary SQL alike.
+
+The Atom feeds the poll writes next to the archive (:mod:`monitor.feeds`) are served at
+``/feeds/<name>.atom`` with an ETag and Last-Modified (a feed reader's conditional GET gets
+304), and listed at ``/feeds/``.
 """
 
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 import socket
 import sqlite3
+from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Awaitable, Callable, MutableMapping
 
 import uvicorn
 import yaml
+from datasette import hookimpl
 from datasette.app import Datasette
+from datasette.plugins import pm
 
+from . import privacy
 from .errors import MonitorError
+from .public import database_name, feeds_dir
 from .store import Store
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette" / "metadata.yaml"
@@ -48,11 +63,6 @@ READ_ONLY_BODY = b"This archive is read-only: only GET and HEAD requests are ser
 SETTINGS: dict[str, Any] = {"truncate_cells_html": 280, "suggest_facets": False}
 
 
-def database_name(db_path: str | Path) -> str:
-    """The name Datasette gives a database file: its name without the extension."""
-    return Path(db_path).stem
-
-
 def metadata_for(db_path: str | Path) -> dict[str, Any]:
     """The shipped metadata, with its database entry renamed after the file served."""
     metadata = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
@@ -61,8 +71,9 @@ def metadata_for(db_path: str | Path) -> dict[str, Any]:
     return metadata
 
 
-def prepare_archive(db_path: str | Path) -> Path:
-    """Check that ``db_path`` is an archive and bring its schema, views included, up to date.
+def prepare_archive(db_path: str | Path, *, timezone: str | None = None) -> Path:
+    """Check that ``db_path`` is an archive and bring its schema, views included, up to date;
+    with ``timezone`` (the configured one), the ``current_week`` view follows it.
 
     Raises :class:`MonitorError` when the file is missing, is not an SQLite database or is
     another program's database; such a file is left as it was.
@@ -73,7 +84,9 @@ def prepare_archive(db_path: str | Path) -> Path:
     try:
         if not _schema_version(path):
             raise MonitorError(f"{path}: not a monitor archive: it has no monitor schema")
-        Store(path).close()
+        with Store(path) as store:
+            if timezone:
+                store.set_timezone(timezone)
     except sqlite3.DatabaseError as e:
         raise MonitorError(f"{path}: not a monitor archive: {e}") from None
     return path
@@ -88,8 +101,22 @@ def _schema_version(path: Path) -> int:
         conn.close()
 
 
+class _Privacy:
+    """A Datasette plugin: each connection Datasette opens gets the privacy authorizer."""
+
+    NAME = "monitor-privacy"
+    __name__ = NAME  # Datasette lists plugins by name (a name that is no importable package)
+
+    @hookimpl
+    def prepare_connection(self, conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
+        conn.set_authorizer(privacy.authorizer)
+
+
 def datasette_for(db_path: str | Path) -> Datasette:
-    """A Datasette instance serving the archive with the shipped metadata and settings."""
+    """A Datasette instance serving the archive with the shipped metadata and settings, and
+    without subscriber addresses (:class:`_Privacy`)."""
+    if not pm.has_plugin(_Privacy.NAME):
+        pm.register(_Privacy(), name=_Privacy.NAME)
     return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
 
 
@@ -107,6 +134,57 @@ def read_only(app: ASGIApp) -> ASGIApp:
     return guarded
 
 
+_FEED_PATH = re.compile(r"/feeds/([a-z0-9][a-z0-9_-]*\.atom)")
+
+
+def with_feeds(app: ASGIApp, folder: str | Path) -> ASGIApp:
+    """Wrap an ASGI app so that ``/feeds/`` lists the Atom files in ``folder`` and
+    ``/feeds/<name>.atom`` serves one; any other path goes to ``app``."""
+    folder = Path(folder)
+
+    async def served(scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if path not in ("/feeds", "/feeds/") and not path.startswith("/feeds/"):
+            await app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        status, extra, body = _feed_response(folder, path, headers)
+        extra.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": extra})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+    return served
+
+
+def _feed_response(folder: Path, path: str, headers: dict[str, str]) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    text = [(b"content-type", b"text/plain; charset=utf-8")]
+    if path in ("/feeds", "/feeds/"):
+        names = sorted(p.name for p in folder.glob("*.atom")) if folder.is_dir() else []
+        items = "".join(f'<li><a href="/feeds/{html.escape(n)}">{html.escape(n)}</a></li>' for n in names)
+        page = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Feeds</title></head><body><h1>Atom feeds</h1><ul>{items or '<li>No feed yet: they are written after each poll.</li>'}</ul></body></html>"
+        return 200, [(b"content-type", b"text/html; charset=utf-8")], page.encode()
+    m = _FEED_PATH.fullmatch(path)
+    file = folder / m[1] if m else None
+    if file is None or not file.is_file():
+        return 404, text, b"No such feed. The list is at /feeds/.\n"
+    stat = file.stat()
+    etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+    modified = formatdate(stat.st_mtime, usegmt=True)
+    common = [(b"etag", etag.encode()), (b"last-modified", modified.encode()), (b"cache-control", b"max-age=300")]
+    if headers.get("if-none-match") == etag or _not_modified_since(headers.get("if-modified-since"), stat.st_mtime):
+        return 304, common, b""
+    return 200, [(b"content-type", b"application/atom+xml; charset=utf-8"), *common], file.read_bytes()
+
+
+def _not_modified_since(value: str | None, mtime: float) -> bool:
+    if not value:
+        return False
+    try:
+        return int(mtime) <= parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError):
+        return False
+
+
 def listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port`` (port 0 picks a free one), or a clear error."""
     try:
@@ -120,5 +198,5 @@ def serve(db_path: str | Path, sock: socket.socket, *, log_level: str = "warning
     """Serve the archive on ``sock`` until interrupted (Ctrl+C or SIGTERM)."""
     ds = datasette_for(db_path)
     asyncio.run(ds.invoke_startup())
-    config = uvicorn.Config(read_only(ds.app()), log_level=log_level, log_config=None, lifespan="on")
+    config = uvicorn.Config(read_only(with_feeds(ds.app(), feeds_dir(db_path))), log_level=log_level, log_config=None, lifespan="on")
     uvicorn.Server(config).run(sockets=[sock])

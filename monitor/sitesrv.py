@@ -3,7 +3,8 @@
 Used by ``monitor demo`` (the bundled sample of the watch list) and by the tests. Files are
 served by path; the placeholder ``__BASE__`` inside them becomes the server's own base URL
 (``http://127.0.0.1:PORT``), so feeds can link to article pages on a random free port.
-Extra routes (a path mapped to a handler) let tests add faulty endpoints.
+Extra routes (a path mapped to a handler) let tests add faulty endpoints; extra headers per
+path (a file's Last-Modified, say) are sent with that file.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ Route = Callable[[BaseHTTPRequestHandler], None]
 class SiteServer:
     """Serve ``root`` on a free port of 127.0.0.1 in a background thread."""
 
-    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1", delay: float = 0.0, port: int = 0):
+    def __init__(self, root: str | Path | None = None, *, redirects: Mapping[str, str] | None = None, routes: Mapping[str, Route] | None = None, host: str = "127.0.0.1", delay: float = 0.0, port: int = 0, headers: Mapping[str, Mapping[str, str]] | None = None):
         self.root = Path(root).resolve() if root else None
         self.redirects = dict(redirects or {})
         self.routes = dict(routes or {})
+        self.headers = {path: dict(h) for path, h in (headers or {}).items()}  # path -> extra headers
         self.host = host
         self.delay = delay  # seconds to wait before each answer, to simulate slow sites
         self.port = port  # preferred port; 0, or a port already taken, means any free one
@@ -92,7 +94,7 @@ class SiteServer:
             send(h, 404, b"<h1>Not found</h1>", "text/html; charset=utf-8")
             return
         body = file.read_bytes().replace(PLACEHOLDER, self.base.encode())
-        send(h, 200, body, _content_type(file))
+        send(h, 200, body, _content_type(file), self.headers.get(path))
 
     def _file(self, path: str) -> Path | None:
         if self.root is None:

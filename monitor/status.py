@@ -2,9 +2,11 @@
 
 For each configured source: when it last succeeded; how many attempts in a row failed, the last
 outcome and error, and when it is tried next (a failing source backs off); how many items it
-gave this week and per week over the last :data:`RATE_WEEKS` weeks; and whether it has gone
+gave this week and per week over the last :data:`RATE_WEEKS` weeks; whether it has gone
 silent, that is, given no new item for more than ``monitor.silent_days`` days although it is
-polled (counted from its first poll when it never gave one). Sources that need a look are
+polled (counted from its first poll when it never gave one; news sources only); and whether
+it is stale: it answers, but its newest item (a feed's newest entry, a workbook's newest
+month) is older than its ``stale_days`` (:func:`stale_detail`). Sources that need a look are
 marked ``!!``.
 """
 
@@ -15,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from .config import Config
-from .models import Source
+from .models import NEWS_KINDS, Source
 from .store import Store
 from .weeks import current_week, parse_timestamp, week_bounds
 
@@ -40,10 +42,12 @@ class SourceRow:
     items_this_week: int
     items_per_week: float
     silent_days: float | None  # days without a new item, when over the threshold
+    stale: str | None = None  # why the source is stale, when it is
+    newest_entry: str | None = None  # its newest item's date (a workbook's newest month's end)
 
     @property
     def needs_attention(self) -> bool:
-        return self.enabled and (self.consecutive_failures > 0 or self.silent_days is not None)
+        return self.enabled and (self.consecutive_failures > 0 or self.silent_days is not None or self.stale is not None)
 
     def line(self, now: datetime, tz: ZoneInfo) -> str:
         """One line: ``!! name [kind] | last success ... | items ... | failures ... | next attempt ...``."""
@@ -52,12 +56,17 @@ class SourceRow:
         if not self.polled:
             return " | ".join([*parts, "not polled yet"])
         parts.append(f"last success {_ago(self.last_success, now)}")
-        parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+        if self.kind in NEWS_KINDS:
+            parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+        elif self.newest_entry and self.stale is None:
+            parts.append(f"figures up to {parse_timestamp(self.newest_entry).strftime('%b %Y')}")
         if self.consecutive_failures:
             times = "failure" if self.consecutive_failures == 1 else "failures in a row"
             parts.append(f"{self.consecutive_failures} {times}, last {self.last_outcome}: {self.last_error}")
         if self.next_attempt and (self.consecutive_failures or self.own_interval):
             parts.append(f"next attempt {_when(self.next_attempt, now, tz)}")
+        if self.stale is not None:
+            parts.append(f"stale: {self.stale}")
         if self.silent_days is not None:
             parts.append(f"silent: no new item for {self.silent_days:.0f} days")
         return " | ".join(parts)
@@ -96,14 +105,14 @@ def source_rows(store: Store, config: Config, now: datetime | None = None) -> li
     week_start, _ = week_bounds(current_week(config.tz, now), config.tz)
     rate_since = now - timedelta(weeks=RATE_WEEKS)
     health = {r["name"]: r for r in store.source_health(_iso(week_start), _iso(rate_since))}
-    return [_row(s, health.get(s.name, {}), config.silent_days, now) for s in config.sources]
+    return [_row(s, health.get(s.name, {}), config.silent_days, now, config.stale_after(s)) for s in config.sources]
 
 
 def _iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _row(source: Source, h: dict, silent_after: int, now: datetime) -> SourceRow:
+def _row(source: Source, h: dict, silent_after: int, now: datetime, stale_after: int | None = None) -> SourceRow:
     return SourceRow(
         name=source.name,
         kind=source.kind,
@@ -117,8 +126,27 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime) -> SourceRow
         next_attempt=h.get("next_attempt"),
         items_this_week=h.get("items_this_week") or 0,
         items_per_week=(h.get("items_for_rate") or 0) / RATE_WEEKS,
-        silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now),
+        # news sources only: a policy page (watch) may rightly stay the same for months
+        silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now) if source.kind in NEWS_KINDS else None,
+        stale=stale_detail(h.get("newest_entry"), stale_after, now, source.kind) if h.get("last_success") else None,
+        newest_entry=h.get("newest_entry"),
     )
+
+
+def stale_detail(newest: str | None, stale_after: int | None, now: datetime, kind: str = "feed") -> str | None:
+    """Why a source is stale at ``now``: its newest item (a workbook's newest month) is dated
+    ``newest``, more than ``stale_after`` days before; ``None`` when it is not, or cannot
+    tell (no dated item, or a kind that is never stale)."""
+    if not newest or not stale_after:
+        return None
+    try:
+        days = (now - parse_timestamp(newest)).total_seconds() / 86400
+    except ValueError:
+        return None
+    if days <= stale_after:
+        return None
+    what = "newest month ends" if kind == "sbp_ebops" else "newest item is dated"
+    return f"{what} {parse_timestamp(newest).strftime('%d %b %Y')}, {days:.0f} days old (stale after {stale_after} days)"
 
 
 def _silent_days(since: str | None, silent_after: int, now: datetime) -> float | None:
@@ -134,9 +162,10 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
     now = now or datetime.now(timezone.utc)
     failing = sum(r.enabled and r.consecutive_failures > 0 for r in rows)
     silent = sum(r.enabled and r.silent_days is not None for r in rows)
+    stale = sum(r.enabled and r.stale is not None for r in rows)
     attention = sum(r.needs_attention for r in rows)
     heading = (
         f"Sources ({len(rows)}): {attention} need a look ({failing} failing, {silent} silent for over "
-        f"{config.silent_days} days); items counted for {current_week(config.tz, now)}:"
+        f"{config.silent_days} days{f', {stale} stale' if stale else ''}); items counted for {current_week(config.tz, now)}:"
     )
     return [heading, *(r.line(now, config.tz) for r in rows)]

@@ -6,25 +6,27 @@ A week is written ``2025-W34``; it runs Monday 00:00 to the next Monday 00:00 lo
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
-def parse_timestamp(value: str) -> datetime:
-    """An ISO 8601 date or datetime as an aware datetime (naive means UTC)."""
+def parse_timestamp(value: str, tz: tzinfo = timezone.utc) -> datetime:
+    """An ISO 8601 date or datetime as an aware datetime; a naive one is taken in ``tz``
+    (UTC by default: the archive stores UTC)."""
     dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    return dt if dt.tzinfo else dt.replace(tzinfo=tz)
 
 
 def iso_week(value: str | datetime, tz: ZoneInfo) -> str:
-    """The ISO week, in ``tz``, of a timestamp. A bare date is taken as that local day."""
+    """The ISO week, in ``tz``, of a timestamp. A bare date is taken as that local day, and a
+    time without an offset as a local time."""
     if isinstance(value, str) and len(value) == 10:
         day = date.fromisoformat(value)
     else:
-        dt = parse_timestamp(value) if isinstance(value, str) else value
-        day = dt.astimezone(tz).date()
+        dt = parse_timestamp(value, tz) if isinstance(value, str) else value
+        day = (dt if dt.tzinfo else dt.replace(tzinfo=tz)).astimezone(tz).date()
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
 
@@ -64,3 +66,22 @@ def current_week(tz: ZoneInfo, now: datetime | None = None) -> str:
 
 def last_completed_week(tz: ZoneInfo, now: datetime | None = None) -> str:
     return shift_week(current_week(tz, now), -1)
+
+
+#: The years :func:`week_rows` covers: every week the archive can meet, with room to spare.
+WEEK_YEARS = (2000, 2099)
+
+
+def week_rows(tz: ZoneInfo, years: tuple[int, int] = WEEK_YEARS) -> list[tuple[str, str, str]]:
+    """``(week, starts, ends)`` for every ISO week of ``years`` (inclusive), its bounds in
+    ``tz`` written as UTC ISO 8601, for SQL that cannot convert timezones."""
+    rows = []
+    monday = date.fromisocalendar(years[0], 1, 1)
+    start = datetime.combine(monday, time(0), tz).astimezone(timezone.utc)
+    while monday.isocalendar()[0] <= years[1]:
+        year, num, _ = monday.isocalendar()
+        monday += timedelta(days=7)
+        end = datetime.combine(monday, time(0), tz).astimezone(timezone.utc)
+        rows.append((f"{year}-W{num:02d}", start.isoformat(), end.isoformat()))
+        start = end
+    return rows

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import ebops
+from monitor import watch
 from monitor.config import Config
 from monitor.models import FetchResult, Item
+from monitor.sbp import read_ebops
 from monitor.store import Store, item_id
 from monitor.weeks import iso_week
 
@@ -36,6 +39,9 @@ SOURCES = (
     ("Test Recorder", "feed"),
     ("Test PTA", "page"),
     ("Test Quiet Blog", "feed"),
+    ("Test PTA VPN page", "watch"),
+    ("Test FBR tax page", "watch"),
+    ("Test PSEB page", "watch"),
 )
 
 SOURCES_YAML = "\n".join(f"- name: {name}\n  url: https://example.com/{name.split()[-1].lower()}\n  kind: {kind}" for name, kind in SOURCES)
@@ -191,6 +197,7 @@ def build_archive(store: Store, config: Config) -> None:
         rows.append(_fact_row(series, period, value, unit, "Earlier figure.", HISTORY_ITEM, "Test Quiet Blog", "2025-08-01T05:00:00+00:00"))
     store.save_facts(rows)
     _fetches(store)
+    build_policy(store, config)
 
 
 def _clusters(store: Store, ids: dict[str, str]) -> None:
@@ -224,3 +231,135 @@ def _fetches(store: Store) -> None:
             store.record_fetch(name, FetchResult(url="https://example.com/", outcome="ok", started_at=at))
         store.record_fetch("Test PTA", FetchResult(url="https://example.com/pta", outcome="http_5xx", status=503, error="HTTP 503 Service Unavailable", started_at=at))
     store.record_fetch("Test Quiet Blog", FetchResult(url="https://example.com/", outcome="ok", started_at="2025-05-20T06:00:00+00:00"))
+
+
+# --------------------------------------------------------------------------- watched pages
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A watched page's version before the week and the change found in it."""
+
+    source: str
+    title: str
+    url: str
+    before: str
+    after: str
+    fetched_at: str
+    topics: tuple[str, ...]
+    relevant: bool
+    score: float
+    new_links: tuple[watch.Link, ...] = ()
+    notes: tuple[str, ...] = ()  # what became of each new document
+
+
+VPN_PAGE = PageSpec(
+    "Test PTA VPN page",
+    "IP whitelisting and VPN registration",
+    "https://pta.example.gov.pk/vpn-registration",
+    "Who must register: companies and freelancers who use a VPN for their work.\nFreelancer | CNIC of the applicant (both sides); letter of authentication from the employer or client\n"
+    "A fee applies when five or more IP addresses are whitelisted.\nApplications by email are not accepted.",
+    "Who must register: companies and freelancers who use a VPN for their work.\nFreelancer | CNIC of the applicant (both sides); letter of authentication from the employer or client, or the PSEB registration certificate\n"
+    "A fee applies when ten or more IP addresses are whitelisted.\nFreelancers registered with PSEB may give their registration number instead of a letter.",
+    "2025-08-21T06:00:00+00:00",
+    ("vpn_internet", "freelancing"),
+    True,
+    6.0,
+    (watch.Link("https://pta.example.gov.pk/notices/vpn-freelancers-2025-08-21.pdf", "Notification: VPN registration for PSEB-registered freelancers"),),
+    ("PDF, 2 pages",),
+)
+TAX_PAGE = PageSpec(
+    "Test FBR tax page",
+    "Tax on export of IT services",
+    "https://fbr.example.gov.pk/it-exports-tax",
+    "Exporters of IT services registered with PSEB pay a final tax of 0.25% of export proceeds.\nOthers pay 1%.",
+    "Exporters of IT services registered with PSEB pay a final tax of 0.5% of export proceeds.\nOthers pay 1%.",
+    "2025-08-20T05:00:00+00:00",
+    ("taxes", "freelancing"),
+    True,
+    7.0,
+)
+PSEB_PAGE = PageSpec(
+    "Test PSEB page",
+    "Contact the Board",
+    "https://pseb.example.gov.pk/contact",
+    "Head office: 2nd floor, Software Technology Park, Islamabad.",
+    "Head office: 5th floor, Evacuee Trust Complex, Islamabad.",
+    "2025-08-22T05:00:00+00:00",
+    (),
+    False,
+    0.5,
+)
+#: The changes of the week; also one from the week before, which the digest leaves out.
+PAGES = (VPN_PAGE, TAX_PAGE, PSEB_PAGE)
+LAST_WEEKS_PAGE = PageSpec("Test PSEB page", "Contact the Board", "https://pseb.example.gov.pk/contact", "Phone: 051 111 111 111", "Head office: 2nd floor, Software Technology Park, Islamabad.", "2025-08-14T05:00:00+00:00", (), False, 0.5)
+
+
+def page_rows(spec: PageSpec, week: str) -> tuple[dict, dict]:
+    """The baseline and the change of a watched page, as the poll stores them."""
+    found = watch.diff(spec.before, spec.after, (), spec.new_links)
+    notes = dict(zip((link.url for link in spec.new_links), spec.notes))
+    changes = []
+    for c in found.changes:
+        record = c.to_dict()
+        if c.op == "document" and notes.get(c.url):
+            record["note"] = notes[c.url]
+        record["line"] = c.line()
+        changes.append(record)
+    common = {"source": spec.source, "url": spec.url, "title": spec.title, "settings": "", "complete": 1, "links": []}
+    baseline = {**common, "kind": "baseline", "fetched_at": "2025-08-01T05:00:00+00:00", "week": "2025-W31", "hash": watch.content_hash(spec.before, []), "text": spec.before, "summary": "first version of the page", "relevant": int(spec.relevant), "score": spec.score, "topics": list(spec.topics)}
+    change = {
+        **common,
+        "kind": "change",
+        "fetched_at": spec.fetched_at,
+        "week": week,
+        "hash": watch.content_hash(spec.after, [link.url for link in spec.new_links]),
+        "text": spec.after,
+        "links": [{"url": link.url, "text": link.text} for link in spec.new_links],
+        "summary": found.summary(),
+        "added": found.count("added"),
+        "removed": found.count("removed"),
+        "changed": found.count("changed"),
+        "documents": found.count("document"),
+        "changes": changes,
+        "diff": "\n".join(c["line"] for c in changes),
+        "relevant": int(spec.relevant),
+        "score": spec.score,
+        "topics": list(spec.topics),
+    }
+    return baseline, change
+
+
+def build_policy(store: Store, config: Config) -> None:
+    """The watched pages' baselines and the week's changes (and one of the week before)."""
+    _, earlier = page_rows(LAST_WEEKS_PAGE, "2025-W33")
+    for spec in PAGES:
+        baseline, change = page_rows(spec, iso_week(spec.fetched_at, config.tz))
+        store.save_page_version(baseline)
+        if spec is PSEB_PAGE:
+            store.save_page_version(earlier)
+        store.save_page_version(change)
+
+
+# --------------------------------------------------------------------------- official figures
+
+#: SBP's releases as the archive knows them: (workbook layout, when the file was published).
+#: Line 9 follows the published figures ($354m in July 2025, $286m a year before, $338m in
+#: June); the freelance line and June's provisional value are made up for the tests.
+OFFICIAL_SOURCE = "Test SBP"
+JUNE_RELEASE = (
+    ebops.release(("May-25 (R)", "Jun-25 (P)", "Jul-Jun, FY24", "Jul-Jun, FY25 (P)"), {ebops.LINE_9: (329_290, 337_900, 3_223_000, 3_800_000), ebops.FREELANCE: (64_200, 71_300, 350_000, 612_400)}),
+    "2025-07-18T10:00:00+00:00",
+)
+JULY_RELEASE = (
+    ebops.release(("Jun-25 (R)", "Jul-25 (P)", "Jul, FY25", "Jul, FY26 (P)"), {ebops.LINE_9: (338_450, 354_330, 286_020, 354_330), ebops.FREELANCE: (71_300, 78_900, 52_100, 78_900)}),
+    "2025-08-19T10:00:00+00:00",
+)
+WORKBOOK_URL = "https://www.sbp.example.org/ecodata/dt.xls"
+
+
+def add_official(store: Store, releases=(JUNE_RELEASE, JULY_RELEASE)) -> None:
+    """Store SBP's releases as a poll of the workbook would: read from real .xls bytes."""
+    for layout, published in releases:
+        facts = read_ebops(ebops.workbook(layout), url=WORKBOOK_URL, fetched_at=published, published=published)
+        store.save_official_facts(facts, source=OFFICIAL_SOURCE)

@@ -347,7 +347,8 @@ def test_analyze_lines(rules):
     out = list(analyze_lines(lines, rules))
     assert [o.get("id") for o in out] == ["a", None, None]
     assert out[0]["relevant"] is True and out[0]["topics"][0] == "it_exports"
-    assert set(out[0]["facts"][0]) == {"series", "period", "value", "unit", "quote", "published"}
+    assert set(out[0]["facts"][0]) == {"series", "period", "value", "unit", "basis", "quote", "published"}
+    assert {(f["value"], f["basis"]) for f in out[0]["facts"]} == {(24, "yoy"), (354, ""), (3, "mom")}
     assert "line 3" in out[1]["error"] and "line 4" in out[2]["error"]
 
 
@@ -367,3 +368,58 @@ def test_monitor_analyze_command_reports_bad_lines():
     result = CliRunner().invoke(cli, ["--config", str(REPO / "sources.yaml"), "analyze"], input="{oops\n")
     assert result.exit_code == 1
     assert "error" in json.loads(result.output)
+
+
+# --------------------------------------------------------------------------- the mission in headlines
+
+
+@pytest.mark.parametrize(
+    ("headline", "topic"),
+    [
+        ("Mobile internet suspended in Quetta for third day", "vpn_internet"),
+        ("Govt to suspend internet services in three cities ahead of rally", "vpn_internet"),
+        ("Immediate resumption of cellular services ordered in Panjgur", "vpn_internet"),
+        ("Senate committee directs PTA to resolve internet issues within two weeks", "vpn_internet"),
+        ("X remains blocked in Pakistan for sixth month", "vpn_internet"),
+        ("Authorities lift year-long ban on social media site X", "vpn_internet"),
+        ("X (formerly Twitter) services partially restored", "vpn_internet"),
+        ("بلوچستان میں موبائل انٹرنیٹ سروس معطل", "vpn_internet"),
+        ("Unregistered VPNs to be blocked from November 30", "vpn_internet"),
+        ("Special Technology Zones get 10-year income tax holiday", "it_exports"),
+        ("Govt notifies SEZ status for IT park in Karachi", "it_exports"),
+        ("Sindh govt unveils digital skills programme for women", "skills"),
+        ("Information Technology (IT) exports rise 23pc", "it_exports"),
+        ("ICT services export remittances climb to $338m", "it_exports"),
+        ("آئی ٹی کی برآمدات 3 ارب ڈالر تک پہنچ گئیں", "it_exports"),
+        ("انفارمیشن ٹیکنالوجی کی برآمدات میں اضافہ", "it_exports"),
+    ],
+)
+def test_headlines_of_the_mission_are_relevant(rules, headline, topic):
+    result = run(rules, headline, "")
+    assert result.relevant, result.rules
+    assert topic in result.topics
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Workers' remittances hit record $4.1bn in March",
+        "Textile exports fall 5pc in July",
+        "KSE-100 gains 500 points as tech stocks rally",
+        "India's IT exports to grow 8pc this year",
+        "Internet banking transactions rise 20pc",
+        "Cyber crime wing arrests journalist under PECA",
+        "Bangladesh freelancers demand PayPal access",
+    ],
+)
+def test_headlines_outside_the_mission_are_not(rules, headline):
+    assert not run(rules, headline, "").relevant
+
+
+def test_restoring_internet_in_a_clause_of_another_story_is_a_passing_mention(rules):
+    text = (
+        "The sit-in over the drone strike ended on Tuesday after talks with officials.\n"
+        "The agreement includes compensation, an inquiry and the restoration of internet services.\n"
+        "Elders said internet services in the area would be restored within a day."
+    )
+    assert not run(rules, "Sit-in ends after agreement with officials", text).relevant

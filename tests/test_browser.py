@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import repo_rules_sections
-from digest_archive import EXPORT_HISTORY, SOURCES_YAML, STORIES, WEEK, build_archive, week_of
+from digest_archive import EXPORT_HISTORY, SOURCES_YAML, STORIES, WEEK, add_official, build_archive, week_of
 from monitor.config import load_config
 from monitor.digest import build_digest, write_digest
 from monitor.models import Item
@@ -152,12 +152,14 @@ def browser():
 
 
 def _write_digest(folder: Path, extra: tuple[Item, ...] = ()):
-    """The HTML digest of the test archive (and ``extra`` items), as ``monitor digest`` writes it."""
+    """The HTML digest of the test archive with SBP's figures (and ``extra`` items), as
+    ``monitor digest`` writes it."""
     config_path = folder / "sources.yaml"
     config_path.write_text("sources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n" + repo_rules_sections(), encoding="utf-8")
     config = load_config(config_path)
     with Store(folder / "monitor.db") as store:
         build_archive(store, config)
+        add_official(store)
         if extra:
             store.save_items(list(extra), week_of=week_of(config))
         digest = build_digest(store, config, WEEK)
@@ -182,11 +184,27 @@ def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width
         assert story.title in text  # markup in titles shows as text
     for figure in digest.figures:
         assert figure.display in text and figure.quote in text and f"{figure.label} · {figure.period_label}" in text
+        assert figure.official is None or figure.official in text
+    assert {f.official for f in digest.figures} >= {"agrees with SBP", "SBP: $612m"}
+    assert len(digest.official) == 2 and digest.official_revisions
+    for o in digest.official:
+        assert f"{o.subject} · {o.what} · {o.period_label} ({o.status})" in text and o.display in text
+        assert all(change in text for change, _ in o.changes)
+    for r in digest.official_revisions:
+        assert f"{r.label}: {r.before} → {r.after}" in text
     assert len(digest.trend.bars) == len(EXPORT_HISTORY)
     for bar in digest.trend.bars:
         assert bar.label in text and bar.display in text
+    assert digest.trend.note in text
     assert "Also reported by Test Tribune, Test Recorder" in text
     assert "Test PTA" in text and "Test Quiet Blog" in text
+    # the week's policy changes, with what was added and removed, fit a phone too
+    assert "Policy pages changed this week" in text and len(digest.policy) == 3
+    for change in digest.policy:
+        assert change.title in text and change.summary in text
+    assert "Changed: A fee applies when five ten or more IP addresses are whitelisted." in " ".join(text.split())
+    assert "Removed: Applications by email are not accepted." in text
+    assert text.count("Full diff") == 3
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shot = SCREENSHOTS / f"digest-{WEEK}-{width}px.png"
     shot.write_bytes(png)

@@ -99,13 +99,33 @@ def test_make_demo_path_end_to_end(tmp_path):
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
-    assert "15 sources: 15 ok, 0 not modified, 0 failed" in result.stdout
+    assert "17 sources: 17 ok, 0 not modified, 0 failed" in result.stdout
+    assert "Watched pages polled again: 1 sources: 1 ok, 0 not modified, 0 failed; 1 new items, 1 watched page changed" in result.stdout
+    assert "Polling the watched policy pages again on Thu 21 Aug 2025..." in result.stderr
+    assert "1 policy page changed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout
     html = next(out.glob("digest-*.html")).read_text(encoding="utf-8")
     text = next(out.glob("digest-*.txt")).read_text(encoding="utf-8")
-    for label in ("Freelancing", "IT and ICT exports", "VPN and internet"):
+    for label in ("Freelancing", "IT and ICT exports", "VPN and internet", "Policy pages changed this week"):
         assert label.lower() in html.lower(), label
     assert "354" in text
+    # the watched PTA page changed between the two polls: the digest says what was added and removed
+    # official figures first, then the policy changes, then the stories by topic (text and HTML)
+    assert text.index("OFFICIAL FIGURES (SBP)") < text.index("POLICY PAGES CHANGED THIS WEEK") < text.index("\n== ")
+    assert html.index("Official figures") < html.index("Policy pages changed this week") < html.index("Source health")
+    policy = text[text.index("POLICY PAGES CHANGED THIS WEEK") :]
+    assert "* IP Whitelisting & VPN Registration" in policy
+    assert "~ A fee applies when [-five-] {+ten+} or more IP addresses are" in policy
+    assert "- Applications sent by email or by post are not accepted." in policy
+    assert "+ New document: Notification: VPN registration for freelancers" in policy and "(PDF, 1 page)" in policy
+    for volatile in ("Page views", "Last updated", "Visitors"):
+        assert volatile not in policy
+    assert "<entry>" in (out / "feeds" / "policy.atom").read_text(encoding="utf-8")
+    # official figures from the bundled sample of SBP's workbook, first, and the news checked against them
+    assert "OFFICIAL FIGURES (SBP)\n\n* IT & ITeS exports, month and fiscal year to date, Jul 2025 (provisional): $354m\n   +4.7% vs Jun 2025; +23.8% vs Jul 2024" in text
+    assert "Freelancer earnings, month and fiscal year to date, Jul 2025 (provisional): $90.4m" in text
+    assert text.index("OFFICIAL FIGURES") < text.index("FIGURES THIS WEEK") and "[ok] agrees with SBP" in text
+    assert "<h2" in html and html.index("Official figures") < html.index("Figures this week")
     # July's IT export reports: one entry, the reports written apart from the wire under "more coverage"
     exports = text.split("== IT and ICT exports ==")[1].split("\n== ")[0]
     july = [entry for entry in exports.split("\n* ") if "354" in entry.split("\n")[0]]
@@ -134,8 +154,8 @@ def test_facts_command(tmp_path):
     assert "it_exports_monthly" in table.output and "(+1 more: Profit)" in table.output
     csv_out = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly", "--format", "csv"])
     lines = csv_out.output.splitlines()
-    assert lines[0].startswith("series,period,value,unit,reports")
-    assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,2,")
+    assert lines[0].startswith("series,period,value,unit,basis,reports")
+    assert lines[1].startswith("it_exports_monthly,2025-07,354.0,USD_million,,2,")
     none = runner.invoke(cli, ["--db", str(db), "facts", "--series", "ranking"])
     assert "no facts stored for series 'ranking'" in none.output
 

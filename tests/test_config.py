@@ -33,14 +33,58 @@ def test_real_watch_list_is_valid():
     names = [s.name for s in config.sources]
     assert len(names) >= 25
     assert len(set(names)) == len(names)
-    assert {s.kind for s in config.sources} == {"feed", "page"}
+    assert {s.kind for s in config.sources} == {"feed", "page", "sbp_ebops", "watch"}
     assert set(config.topics) == set(TOPIC_IDS)
     assert sum("news.google.com/rss/search" in s.url for s in config.sources) >= 6
     pages = {s.url for s in config.sources if s.kind == "page"}
     assert "https://www.pta.gov.pk/en/media-center/press-releases" in pages
-    assert "https://www.sbp.org.pk/ecodata/index2.asp" in pages
+    assert {"https://www.sbp.org.pk/economic-data", "https://www.sbp.org.pk/press-release", "https://pid.gov.pk/site/press"} <= pages
+    assert [s.url for s in config.sources if s.kind == "sbp_ebops"] == ["https://archive.sbp.org.pk/ecodata/dt.xls"]
+    urls = {s.url for s in config.sources}
+    assert {"https://www.brecorder.com/feeds/business-finance", "https://www.app.com.pk/category/business/feed/", "https://jang.com.pk/rss/1/1", "https://feeds.bbci.co.uk/urdu/rss.xml"} <= urls
+    assert not urls & {"https://www.thenews.com.pk/rss/1/1", "https://mettisglobal.news/feed/", "https://www.brecorder.com/feeds/business"}
+    assert sum("site%3A" in u for u in urls) == 2 and sum("ceid=PK:ur" in u for u in urls) == 3
     assert config.timezone == "Asia/Karachi"
     assert (config.schedule.digest_day, config.schedule.digest_hour) == ("mon", 8)
+
+
+def test_real_watch_list_watches_the_policy_pages_and_says_which_addresses_are_unverified():
+    config = load_config(REPO / "sources.yaml")
+    watched = {s.name: s for s in config.sources if s.kind == "watch"}
+    assert set(watched) == {"PTA - VPN registration", "PTA - Notifications", "FBR - Freelancers' tax", "PSEB - Freelancer registration", "MoITT - Notifications"}
+    assert all(s.topics and s.interval for s in watched.values())
+    text = (REPO / "sources.yaml").read_text(encoding="utf-8")
+    for name in watched:
+        entry = text[text.index(f"- name: {name}") :].split("\n  - name:")[0]
+        comment = " ".join(line.strip() for line in entry.splitlines() if line.strip().startswith("#"))
+        assert comment, f"{name}: say how sure its address is"
+        assert "UNVERIFIED" in comment or "not checked live" in comment, name
+    assert config.public_url == "http://127.0.0.1:8001/"
+    assert config.watch.max_documents == 10
+
+
+def test_watched_page_options():
+    config = parse_config(
+        """monitor:
+  public_url: https://monitor.example.org
+watch:
+  ignore: ['Queue number \\d+']
+  max_documents: 3
+  document_seconds: 5
+sources:
+  - name: PTA VPN
+    url: https://pta.example.gov.pk/vpn
+    kind: watch
+    selector: "main .faq"
+    ignore: ['Token: \\w+']
+    documents: false
+""",
+        "x.yaml",
+    )
+    (source,) = config.sources
+    assert (source.kind, source.selector, source.ignore, source.documents) == ("watch", "main .faq", ("Token: \\w+",), False)
+    assert (config.watch.ignore, config.watch.max_documents, config.watch.document_seconds) == (("Queue number \\d+",), 3, 5)
+    assert config.public_url == "https://monitor.example.org/"
 
 
 def test_defaults_work_without_optional_sections():
@@ -70,7 +114,7 @@ def test_defaults_work_without_optional_sections():
         # 8. bad timezone
         ("monitor:\n  timezone: Asia/Lahore\n" + GOOD_SOURCE, 2, "monitor.timezone", "unknown timezone 'Asia/Lahore'"),
         # 9. bad kind
-        (GOOD_SOURCE.replace("kind: feed", "kind: website"), 4, "sources[0].kind", "must be one of feed, page"),
+        (GOOD_SOURCE.replace("kind: feed", "kind: website"), 4, "sources[0].kind", "must be one of feed, page, sbp_ebops, watch"),
         # 10. missing url
         ("sources:\n  - name: A\n    kind: feed\n", 2, "sources[0].url", "missing required key 'url'"),
         # 11. bad digest day
@@ -91,6 +135,16 @@ def test_defaults_work_without_optional_sections():
         ("digest:\n  list_unsubscribe: <mailto:leave@example.com>, <ftp://example.com/x>\n" + GOOD_SOURCE, 2, "digest.list_unsubscribe", "mailto: address or an http(s) URL"),
         # 19. SMTP secrets do not belong in the file
         ("digest:\n  smtp_password: hunter2\n" + GOOD_SOURCE, 2, "digest.smtp_password", "unknown key"),
+        # 20. watched pages: a selector that is not CSS, a pattern that is not a regular
+        # expression, watch options on a feed, an unknown key in the watch section, a bad public URL
+        (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    selector: 'div[[x'\n", 5, "sources[0].selector", "not a valid CSS selector"),
+        (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    ignore:\n      - ok\n      - '(unclosed'\n", 7, "sources[0].ignore[1]", "not a valid regular expression"),
+        (GOOD_SOURCE + "    selector: main\n", 5, "sources[0].selector", "only for sources of kind: watch"),
+        ("watch:\n  max_docs: 3\n" + GOOD_SOURCE, 2, "watch.max_docs", "unknown key 'max_docs'"),
+        ("watch:\n  max_documents: 500\n" + GOOD_SOURCE, 2, "watch.max_documents", "between 0 and 100"),
+        ("monitor:\n  public_url: monitor.example.org\n" + GOOD_SOURCE, 2, "monitor.public_url", "not an http(s) URL"),
+        # 21. a watched page is never stale (a policy page that stays the same is doing its job)
+        (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text, line, key, words):

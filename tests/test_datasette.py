@@ -24,9 +24,14 @@ import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
+import ebops
+from monitor import watch
+from monitor.config import parse_config
 from monitor.dedup import assign
+from monitor.feeds import write_feeds
 from monitor.models import Fact, FetchResult, Item, Source
 from monitor.pipeline import dedup_input
+from monitor.sbp import read_ebops
 from monitor.serve import METADATA_FILE, SETTINGS, metadata_for, prepare_archive
 from monitor.store import MIGRATIONS, SqliteDedupIndex, Store, item_id, iso_week_sql
 from monitor.store._migrations import _v3_archive_views
@@ -74,14 +79,36 @@ FACTS = [
     _fact("it_exports_monthly", "2025-07", 354.0, ITEMS[1].text, ITEMS[1]),
     _fact("it_exports_annual", "FY2024-25", 3800.0, ITEMS[4].text, ITEMS[4]),
     _fact("it_exports_monthly", "2025-07", 354.0, ITEMS[5].text, ITEMS[5]),  # the same figure, another outlet
+    _fact("it_exports_monthly", "2025-06", 345.0, "Exports were $345m in June.", ITEMS[5]),  # SBP says 338.45
 ]
+
+#: SBP's June and July 2025 releases, read from real workbooks: July revises June's provisional month.
+SBP_RELEASES = (
+    (ebops.release(("May-25 (R)", "Jun-25 (P)", "Jul-Jun, FY24", "Jul-Jun, FY25 (P)"), {ebops.LINE_9: (329_290, 337_900, 3_223_000, 3_809_000)}), "2025-07-18T10:00:00+00:00"),
+    (ebops.release(("Jun-25 (R)", "Jul-25 (P)", "Jul, FY25", "Jul, FY26 (P)"), {ebops.LINE_9: (338_450, 354_330, 286_020, 354_330)}), "2025-08-19T10:00:00+00:00"),
+)
+WORKBOOK_URL = "https://archive.sbp.org.pk/ecodata/dt.xls"
 
 SOURCES = [
     Source("Dawn Business", "https://www.dawn.com/feeds/business"),
     Source("ProPakistani", "https://propakistani.pk/feed/"),
     Source("PTA Press Releases", "https://www.pta.gov.pk/en/media-center/press-releases", kind="page"),
     Source("Dead Feed", "https://feeds.example.com/gone.xml"),
+    Source("PTA VPN page", "https://www.pta.gov.pk/vpn-registration", kind="watch"),
 ]
+
+PAGE_BEFORE = "VPN registration\nA fee applies when five or more IP addresses are whitelisted.\nApplications by email are not accepted."
+PAGE_AFTER = "VPN registration\nA fee applies when ten or more IP addresses are whitelisted.\nFreelancers registered with PSEB may apply with their registration number."
+
+
+def _page_versions(store: Store) -> None:
+    """A watched page's baseline and one change, as a poll stores them."""
+    found = watch.diff(PAGE_BEFORE, PAGE_AFTER)
+    common = {"source": "PTA VPN page", "url": "https://www.pta.gov.pk/vpn-registration", "title": "VPN registration", "links": [], "complete": 1, "topics": ["vpn_internet"], "relevant": 1}
+    store.save_page_version({**common, "kind": "baseline", "fetched_at": "2025-08-12T05:00:00+00:00", "week": "2025-W33", "hash": "h1", "text": PAGE_BEFORE, "summary": "first version of the page"})
+    changes = [{**c.to_dict(), "line": c.line()} for c in found.changes]
+    store.save_page_version({**common, "kind": "change", "fetched_at": "2025-08-21T05:00:00+00:00", "week": "2025-W34", "hash": "h2", "text": PAGE_AFTER, "summary": found.summary(),
+                             "added": found.count("added"), "removed": found.count("removed"), "changed": found.count("changed"), "changes": changes, "diff": found.text()})
 
 
 def build_archive(path: Path) -> Path:
@@ -92,8 +119,10 @@ def build_archive(path: Path) -> Path:
         store.save_facts(FACTS)
         index = SqliteDedupIndex(store.db)  # stories and events, as a poll places them
         for item in sorted(ITEMS, key=lambda i: i.published or ""):
-            facts = [Fact(f["series"], f["period"], f["value"], f["unit"], f["quote"]) for f in FACTS if f["item"] == item.id]
+            facts = [Fact(f["series"], f["period"], f["value"], f["unit"], f["quote"], basis=f.get("basis") or "") for f in FACTS if f["item"] == item.id]
             assign(dedup_input(item, facts), index)
+        for layout, published in SBP_RELEASES:
+            store.save_official_facts(read_ebops(ebops.workbook(layout), url=WORKBOOK_URL, fetched_at=published, published=published), source="SBP")
         ok = FetchResult("https://www.dawn.com/feeds/business", "ok", status=200, started_at=_ago(hours=2))
         store.record_fetch("Dawn Business", ok, new_items=3, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(hours=2)})
         store.record_fetch("ProPakistani", ok, state={"last_success": _ago(hours=2), "last_outcome": "ok", "last_new_item": _ago(days=20, hours=1)})
@@ -102,6 +131,8 @@ def build_archive(path: Path) -> Path:
             store.record_fetch("Dead Feed", failed, state={"last_failure": _ago(days=days), "last_outcome": "http_5xx", "last_error": "HTTP 503", "consecutive_failures": 4})
         store.set_digest("2025-W33", status="sent", sent_at="2025-08-18T03:00:05+00:00", stories=6, recipients=json.dumps(["desk@example.com", "editor@example.com"]), subject="Freelance monitor 2025-W33", message_id="<w33@monitor.example.com>")
         store.set_digest("2025-W34", status="failed", error="SMTP 554: rejected", stories=5)
+        _page_versions(store)
+        write_feeds(store, parse_config("sources:\n  - name: A\n    url: https://example.com/\n", "test.yaml"))
     return path
 
 
@@ -180,7 +211,12 @@ def test_search_takes_words_not_fts_syntax(http, query, expected):
 CANNED = {
     "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
     "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),
-    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
+    "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "basis", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
+    "page_history": ({"source": "PTA VPN page"}, ["version", "fetched_at", "change", "text", "topics", "relevant", "url"]),
+    **{
+        f"official_{series}": ({}, ["period", "value", "unit", "status", "revises_value", "published", "fetched_at", "source", "file_url", "sheet", "row_label", "column_header"])
+        for series in ("it_exports_monthly", "it_exports_cumulative", "it_exports_annual", "freelancer_earnings", "telecom_exports", "computer_services_exports", "software_consultancy_exports", "software_exports")
+    },
 }
 
 VIEWS = {
@@ -189,7 +225,10 @@ VIEWS = {
     "source_health": ["source", "kind", "last_success", "last_failure", "last_outcome", "last_error", "consecutive_failures", "failures_7d", "items_7d", "last_new_item", "silent_days", "next_attempt", "url"],
     "digests_sent": ["week", "sent_at", "stories", "recipients", "subject", "message_id"],
     "current_week": ["week"],
-    "figures": ["series", "period", "value", "unit", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
+    "figures": ["series", "period", "value", "unit", "basis", "origin", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
+    "official_figures": ["series", "period", "value", "unit", "status", "revises_value", "published", "fetched_at", "source", "file_url", "sheet", "row_label", "column_header", "fact"],
+    "news_vs_official": ["series", "period", "reported", "unit", "official", "official_status", "verdict", "difference_percent", "source", "published", "url", "quote", "fact", "official_fact"],
+    "watched_pages": ["source", "title", "url", "versions", "changes", "watched_since", "last_change", "last_change_summary", "page_date", "last_checked", "last_outcome"],
 }
 
 
@@ -248,11 +287,72 @@ def test_stories_filter_on_any_of_their_topics(http):
 
 def test_facts_series_gives_periods_values_sources_and_quotes(http):
     facts = rows(http, "/monitor/facts_series.json", series="it_exports_monthly")
-    assert facts == [
-        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url,
+    assert [f for f in facts if f["source"] != "SBP" and f["period"] == "2025-07"] == [
+        {"period": "2025-07", "value": 354.0, "unit": "USD_million", "basis": "", "source": "Dawn Business", "quote": ITEMS[1].text, "published": ITEMS[1].published, "url": ITEMS[1].url,
          "reports": 2, "also_reported_by": "ProPakistani", "revises_value": None}
     ]
+    sbp = [(f["period"], f["value"], f["revises_value"]) for f in facts if f["source"] == "SBP"]
+    assert ("2025-06", 338.45, 337.9) in sbp and ("2025-07", 354.33, None) in sbp  # official figures too, a revision with the value it replaced
     assert rows(http, "/monitor/facts_series.json", series="no_such_series") == []
+
+
+def test_page_history_shows_one_watched_pages_changes_line_by_line(http):
+    history = rows(http, "/monitor/page_history.json", source="PTA VPN page")
+    assert [(r["version"], r["change"], r["text"]) for r in history] == [
+        (2, "changed", "~ A fee applies when [-five-] {+ten+} or more IP addresses are whitelisted."),
+        (2, "removed", "- Applications by email are not accepted."),
+        (2, "added", "+ Freelancers registered with PSEB may apply with their registration number."),
+        (1, "baseline", "first version of the page"),
+    ]
+    assert {r["version"] for r in rows(http, "/monitor/page_history.json", source="PTA VPN page", version="2")} == {2}
+    assert rows(http, "/monitor/page_history.json", source="No such page") == []
+    versions = rows(http, "/monitor/page_versions.json", _sort_desc="fetched_at")
+    assert [(v["version"], v["kind"], v["summary"]) for v in versions] == [(2, "change", "1 sentence added, 1 removed, 1 changed"), (1, "baseline", "first version of the page")]
+    (page,) = rows(http, "/monitor/watched_pages.json")
+    assert (page["source"], page["versions"], page["changes"], page["last_change_summary"]) == ("PTA VPN page", 2, 1, "1 sentence added, 1 removed, 1 changed")
+
+
+def test_the_feeds_are_served_with_caching_and_nothing_else_under_feeds(http):
+    listing = http.get("/feeds/")
+    assert listing.status_code == 200 and 'href="/feeds/stories.atom"' in listing.text and 'href="/feeds/policy.atom"' in listing.text
+    feed = http.get("/feeds/policy.atom")
+    assert feed.status_code == 200 and feed.headers["content-type"] == "application/atom+xml; charset=utf-8"
+    assert b"VPN registration: 1 sentence added, 1 removed, 1 changed" in feed.content
+    again = http.get("/feeds/policy.atom", headers={"If-None-Match": feed.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
+    since = http.get("/feeds/policy.atom", headers={"If-Modified-Since": feed.headers["last-modified"]})
+    assert since.status_code == 304
+    head = http.head("/feeds/stories.atom")
+    assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 0
+    for path in ("/feeds/nothing.atom", "/feeds/%2e%2e/monitor.db", "/feeds/monitor.db", "/feeds/sub/stories.atom"):
+        assert http.get(path).status_code == 404, path
+    assert http.post("/feeds/stories.atom").status_code == 405
+    assert http.get("/monitor/items.json").status_code == 200  # Datasette still answers the rest
+
+
+def test_a_canned_query_per_official_series_gives_sbps_values_with_provenance(http):
+    months = rows(http, "/monitor/official_it_exports_monthly.json")
+    assert [(m["period"], m["value"], m["status"], m["revises_value"]) for m in months] == [
+        ("2025-07", 354.33, "provisional", None),
+        ("2025-06", 338.45, "revised", 337.9),  # the current value, with the provisional one it replaced
+        ("2025-05", 329.29, "revised", None),
+        ("2024-07", 286.02, "", None),
+    ]
+    assert (months[0]["file_url"], months[0]["sheet"], months[0]["column_header"], months[0]["source"]) == (WORKBOOK_URL, "EBOPS ", "Jul-25 (P)", "SBP")
+    assert months[0]["row_label"] == ebops.LINE_9
+    assert [(y["period"], y["value"]) for y in rows(http, "/monitor/official_it_exports_annual.json")] == [("FY2024-25", 3809.0), ("FY2023-24", 3223.0)]
+    assert {m["period"] for m in rows(http, "/monitor/official_freelancer_earnings.json")} >= {"2025-07", "2025-06"}
+
+
+def test_news_figures_beside_the_official_value(http):
+    checked = rows(http, "/monitor/news_vs_official.json", _sort="fact")
+    assert [(c["series"], c["period"], c["reported"], c["official"], c["verdict"], c["difference_percent"], c["source"]) for c in checked] == [
+        ("it_exports_monthly", "2025-07", 354.0, 354.33, "agrees", -0.1, "Dawn Business"),
+        ("it_exports_annual", "FY2024-25", 3800.0, 3809.0, "agrees", -0.2, "Dawn Business"),
+        ("it_exports_monthly", "2025-07", 354.0, 354.33, "agrees", -0.1, "ProPakistani"),
+        ("it_exports_monthly", "2025-06", 345.0, 338.45, "differs", 1.9, "ProPakistani"),
+    ]
+    assert rows(http, "/monitor/news_vs_official.json", verdict="differs")[0]["url"] == ITEMS[5].url
 
 
 def test_source_health_shows_failures_and_silence(http):

@@ -7,6 +7,7 @@ Punjab training programme, a State Bank decision, a daily gold price report.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Iterator
 
@@ -310,6 +311,21 @@ def test_the_figures_a_report_leads_with_for_a_recent_period_are_its_news() -> N
     assert news_facts([july], "2025-12-20", document) == ()  # July is background by December
     deep = f"{title}\n{'Background sentence. ' * 40}Exports rose to $354 million in July."
     assert news_facts([july], "2025-08-19", deep) == ()  # not what the report leads with
+
+
+def test_a_growth_rate_is_news_with_its_basis() -> None:
+    """A year-on-year and a month-on-month rate of one month are different figures: reports of
+    each never share a fact key, whatever the value."""
+    from monitor.models import Fact
+    from monitor.pipeline import news_facts
+
+    title = "IT exports grow 24pc in July"
+    yoy = Fact("it_exports_monthly", "2025-07", 24, "percent", title, basis="yoy")
+    keys = {basis: news_facts([replace(yoy, basis=basis)], "2025-08-19", f"{title}\n") for basis in ("yoy", "mom", "unknown")}
+    assert keys["yoy"] == ("it_exports_monthly|2025-07|24|percent|yoy",)
+    assert len({k for found in keys.values() for k in found}) == 3
+    level = Fact("it_exports_monthly", "2025-07", 354, "USD_million", title)
+    assert news_facts([level], "2025-08-19", f"{title}\n") == ("it_exports_monthly|2025-07|354|USD_million",)
 
 
 @pytest.mark.parametrize(

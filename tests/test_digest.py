@@ -11,7 +11,7 @@ from digest_archive import AGGREGATED_OUTLET, EXPORT_HISTORY, LONG_TOKEN, SOURCE
 from monitor.config import load_config
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import FetchResult, Item
-from monitor.store import item_id
+from monitor.store import Store, item_id
 from monitor.weeks import iso_week
 
 
@@ -146,6 +146,60 @@ def test_reports_of_one_event_are_one_entry_with_more_coverage(store, site_confi
     assert 'More coverage: <a href="https://example.com/3"' in html and "Test Daily +3</span>" in html
 
 
+def _sent(store, week, carried=()):
+    """``week``'s digest went out carrying the items ``carried``."""
+    store.claim_digest(week, carried=[(i.id, False) for i in carried])
+    store.set_digest(week, status="sent", sent_at="2025-08-25T04:00:00+00:00")
+
+
+def test_late_reports_of_one_event_are_one_late_entry_with_more_coverage(store, site_config):
+    sent = item(1, "PTA opens VPN registration portal", ["vpn_internet"], "2025-08-18T05:00:00+00:00")
+    save(store, site_config, [sent])
+    _story_rows(store, "s-sent", "s-sent", [sent])
+    _sent(store, "2025-W34", [sent])
+    # stored after W34's digest went out: two outlets' own reports of one release, and a reprint
+    wire = item(2, "IT exports reach $354m in July", ["it_exports"], "2025-08-24T17:00:00+00:00", score=5.0)
+    copy = item(3, "July IT exports at $354m", ["it_exports"], "2025-08-24T18:00:00+00:00", source="Other Daily")
+    own = item(4, "Software leads July's export gains", ["it_exports"], "2025-08-24T18:30:00+00:00", source="Third Daily")
+    save(store, site_config, [wire, copy, own])
+    _story_rows(store, "s-wire", "s-wire", [wire, copy])
+    _story_rows(store, "s-own", "s-wire", [own])
+    digest = build_digest(store, site_config, "2025-W35")
+    assert [s.title for s in digest.late] == ["IT exports reach $354m in July"]
+    assert digest.late[0].also == (Outlet("Other Daily", "https://example.com/3"),)
+    assert digest.late[0].more == (Outlet("Third Daily", "https://example.com/4"),)
+    assert {item_id for item_id, late in digest.carried if late} == {wire.id, copy.id, own.id}
+    text = render_text(digest)
+    assert "More coverage: Third Daily <https://example.com/4>" in text[text.index("LATE FROM EARLIER WEEKS") :]
+    assert "More coverage:" in render_html(digest).split("Late from earlier weeks")[1]
+
+
+def test_a_late_report_of_an_event_already_told_is_carried_not_told(store, site_config):
+    told = item(1, "IT exports reach $354m in July", ["it_exports"], "2025-08-19T05:00:00+00:00")
+    save(store, site_config, [told])
+    _story_rows(store, "s-told", "s-told", [told])
+    _sent(store, "2025-W34", [told])
+    late = item(2, "Software leads July's export gains", ["it_exports"], "2025-08-20T05:00:00+00:00", source="Other Daily")
+    save(store, site_config, [late])
+    _story_rows(store, "s-late", "s-told", [late])  # its own story, of the event told last week
+    digest = build_digest(store, site_config, "2025-W35")
+    assert digest.late == () and (late.id, True) in digest.carried
+
+
+def test_a_late_report_of_an_event_told_this_week_is_more_coverage_there(store, site_config):
+    _sent(store, "2025-W34")
+    late = item(1, "Software leads July's export gains", ["it_exports"], "2025-08-24T18:00:00+00:00", source="Other Daily")
+    now = item(2, "IT exports reach $354m in July", ["it_exports"], "2025-08-25T05:00:00+00:00")
+    save(store, site_config, [late, now])
+    _story_rows(store, "s-late", "s-now", [late])
+    _story_rows(store, "s-now", "s-now", [now])
+    digest = build_digest(store, site_config, "2025-W35")
+    assert digest.late == () and (late.id, True) in digest.carried
+    [entry] = [s for g in digest.groups for s in g.stories]
+    assert entry.title == now.title and entry.more == (Outlet("Other Daily", "https://example.com/1"),)
+    assert "Other Daily" in digest.sources
+
+
 def test_without_clusters_every_item_is_a_story(store, site_config):
     save(store, site_config, [item(1, "PSEB opens registration", ["freelancing"]), item(2, "PSEB opens registration", ["freelancing"], source="Other Daily")])
     assert [s.also for g in build_digest(store, site_config, "2025-W34").groups for s in g.stories] == [(), ()]
@@ -205,7 +259,8 @@ def test_trend_of_monthly_exports_as_bars(archive):
     widths = {b.period: b.percent for b in trend.bars}
     assert widths["2025-07"] == 100 and widths["2024-07"] == round(EXPORT_HISTORY["2024-07"] / 354 * 100)
     html = render_html(archive)
-    assert html.count('bgcolor="#0b6e4f"') == len(months)
+    assert html.count('bgcolor="#9ccbb9"') == len(months)  # no SBP figure in this archive: every bar is a news figure, light
+    assert "* Figures reported in the news: the archive has no SBP figure for these months." in html
     assert "Jul 25  ██████████████████████████████ $354m" in render_text(archive)
 
 
@@ -463,3 +518,77 @@ def test_outlet_key_folds_sections_and_articles():
     assert outlet_key("Dawn - Tech") == outlet_key("Dawn") == outlet_key("The Dawn")
     assert outlet_key("The Express Tribune") == outlet_key("Express Tribune - Business")
     assert outlet_key("ProPakistani") != outlet_key("Profit")
+
+
+# --------------------------------------------------------------------------- policy pages
+
+
+def test_policy_changes_of_the_week_relevant_first_then_by_topic(archive):
+    # the VPN change's main topic (vpn_internet) comes before the tax change's (taxes) in
+    # sources.yaml, though the tax change scores higher; the office move touches no watched
+    # subject; last week's change is not this week's news
+    assert [p.source for p in archive.policy] == ["Test PTA VPN page", "Test FBR tax page", "Test PSEB page"]
+    assert [p.summary for p in archive.policy] == ["1 sentence added, 1 removed, 2 changed, 1 new document", "1 changed", "1 changed"]
+    assert archive.policy_watched == 3
+
+
+def test_a_policy_change_shows_what_was_added_and_removed_with_links(archive):
+    vpn = archive.policy[0]
+    assert (vpn.title, vpn.url) == ("IP whitelisting and VPN registration", "https://pta.example.gov.pk/vpn-registration")
+    assert vpn.history_url == "http://127.0.0.1:8001/monitor/page_history?source=Test+PTA+VPN+page&version=2"
+    assert [(line.op, line.segments) for line in vpn.lines] == [
+        ("document", (("ins", "Notification: VPN registration for PSEB-registered freelancers"),)),
+        ("changed", (("same", "Freelancer | … letter of authentication from the employer or client"), ("ins", ", or the PSEB registration certificate"))),
+        ("changed", (("same", "A fee applies when"), ("del", " five"), ("ins", " ten"), ("same", " or more IP addresses are whitelisted."))),
+        ("removed", (("del", "Applications by email are not accepted."),)),
+        ("added", (("ins", "Freelancers registered with PSEB may give their registration number instead of a letter."),)),
+    ]
+    html = render_html(archive)
+    tree = HTMLParser(html)
+    section = next(h for h in tree.css("h2") if h.text() == "Policy pages changed this week")
+    assert section is not None
+    links = {a.text(): a.attributes["href"] for a in tree.css("a")}
+    assert links["IP whitelisting and VPN registration"] == vpn.url
+    assert links["Notification: VPN registration for PSEB-registered freelancers"] == "https://pta.example.gov.pk/notices/vpn-freelancers-2025-08-21.pdf"
+    assert vpn.history_url.replace("&", "&amp;") in html
+    assert [d.text() for d in tree.css("del")][:2] == ["five", "Applications by email are not accepted."]
+    assert "ten" in [i.text() for i in tree.css("ins")]
+    assert "(PDF, 2 pages)" in html
+    text = render_text(archive)
+    assert "   ~ A fee applies when [-five-] {+ten+} or more IP addresses are\n     whitelisted." in text
+    assert "   - Applications by email are not accepted." in text
+    assert f"   Full diff: {vpn.history_url}" in text and "   Page: https://pta.example.gov.pk/vpn-registration" in text
+    assert text.index("POLICY PAGES CHANGED THIS WEEK") < text.index("== ")  # before the stories
+
+
+def test_links_to_the_archive_use_the_public_url(store, write_config):
+    config = load_config(write_config(SOURCES_YAML, extra="monitor:\n  public_url: https://monitor.example.org/archive\n"))
+    build_archive(store, config)
+    d = build_digest(store, config, WEEK)
+    assert d.policy[0].history_url == "https://monitor.example.org/archive/monitor/page_history?source=Test+PTA+VPN+page&version=2"
+
+
+def test_a_week_without_policy_changes_says_so_and_without_watched_pages_says_nothing(store, archive_config, site_config, tmp_path):
+    build_archive(store, archive_config)
+    quiet = build_digest(store, archive_config, "2025-W35")
+    assert quiet.policy == ()
+    assert "None of the 3 watched policy pages changed this week." in render_html(quiet)
+    assert "None of the 3 watched policy pages changed this week." in render_text(quiet)
+    with Store(tmp_path / "unwatched.db") as other:
+        unwatched = build_digest(other, site_config, WEEK)
+    assert unwatched.policy_watched == 0 and "Policy pages" not in render_html(unwatched) and "POLICY" not in render_text(unwatched)
+
+
+def test_a_long_changed_sentence_keeps_the_words_around_the_change():
+    from monitor.digest_policy import around_changes
+
+    long_start = " ".join(f"w{n}" for n in range(30))
+    words = [("same", "Fee: " + long_start), ("del", " 500"), ("ins", " 1,000"), ("same", " " + " ".join(f"v{n}" for n in range(30)))]
+    assert around_changes(words, context=3) == (("same", "Fee: … w27 w28 w29"), ("del", " 500"), ("ins", " 1,000"), ("same", " v0 v1 v2 …"))
+
+
+def test_watched_pages_are_never_silent(store, archive_config):
+    build_archive(store, archive_config)
+    store.record_fetch("Test PSEB page", FetchResult(url="https://pseb.example.gov.pk/contact", outcome="ok", started_at="2025-05-01T06:00:00+00:00"))
+    store.record_fetch("Test PSEB page", FetchResult(url="https://pseb.example.gov.pk/contact", outcome="not_modified", started_at="2025-08-20T06:00:00+00:00"))
+    assert "Test PSEB page" not in {h.name for h in build_digest(store, archive_config, WEEK).health}

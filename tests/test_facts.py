@@ -372,9 +372,9 @@ def test_implausible_figures_are_logged_and_dropped(caplog):
 
 def test_plausible_ranges_per_series():
     assert named("IT exports were $354m in July.") != set()
-    assert named("IT exports were $754m in July.") == set()  # above the monthly range
+    assert named("IT exports were $1.75 billion in July.") == set()  # above the monthly range
     assert named("IT exports were $1.46 billion in FY25.") != set()
-    assert named("IT exports were $14.6 billion in FY25.") == set()  # above the annual range
+    assert named("IT exports were $146 billion in FY25.") == set()  # above the annual range
     assert named("Pakistan is home to 2,370 freelancers.") == set()  # below the national count range
     assert named("IT exports were Rs100 billion in July.") == set()  # exports are reported in dollars
 
@@ -493,3 +493,373 @@ def test_a_number_named_by_the_word_before_it_is_a_label_not_a_count():
     assert named("Update on VPN registration item 17: PTA registered VPNs for freelancers.") == set()
     assert named("Under section 37 of the act, PTA registers VPNs of IT companies.") == set()
     assert named("PTA has registered 17,000 VPNs so far.") == {("vpn_registrations", "", 17000.0, "count")}
+
+
+# --------------------------------------------------------------------------- numbers in words, Urdu forms
+
+
+def with_basis(text: str, published: str | None = "2025-08-18", title: str = "") -> set[tuple[str, str, float, str, str]]:
+    """Like :func:`named`, with each fact's growth basis."""
+    return {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts(title, text, published) if f.series != "other"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات ایک ارب بیس کروڑ ڈالر رہیں۔", 1200, "USD_million"),
+        ("رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات 1 ارب 20 کروڑڈالر رہیں۔", 1200, "USD_million"),
+        ("رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات 1 عشاریہ 2 ارب امریکی ڈالر رہیں۔", 1200, "USD_million"),
+        ("رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات میں 12 اعشاریہ 5 فیصد اضافہ ہوا۔", 12.5, "percent"),
+        ("رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات میں چونتیس فیصد اضافہ ہوا۔", 34, "percent"),
+        ("IT exports grew by fifteen percent in the first four months of the current fiscal year.", 15, "percent"),
+        ("IT exports grew by twenty-four per cent in the first four months of the current fiscal year.", 24, "percent"),
+    ],
+)
+def test_numbers_in_words_and_urdu_decimals(sentence, value, unit):
+    assert named(sentence, "2025-11-20") == {("it_exports_cumulative", "FY2025-26:Jul-Oct", value, unit)}
+
+
+def test_urdu_number_words_need_a_unit():
+    """"اسی" is 80 and also "that same": read as a number only before a scale or currency."""
+    found = named("گزشتہ مالی سال کے اسی عرصے میں آئی ٹی برآمدات 1 ارب ڈالر تھیں۔", "2025-11-20")
+    assert not any(value == 80 for *_, value, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("IT exports in Fiscal Year 24-25 were $3.8bn.", "2025-08-01", "FY2024-25"),
+        ("مالی سال 2025 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں۔", "2025-08-01", "FY2024-25"),
+        ("مالی سال 25ء میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں۔", "2025-08-01", "FY2024-25"),
+        ("IT exports in the first month of the current fiscal year were $354m.", "2025-08-20", "2025-07"),
+        ("رواں مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب ڈالر رہیں۔", "2025-10-20", "FY2025-26:Q1"),
+        ("رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب ڈالر رہیں۔", "2026-01-20", "FY2025-26:H1"),
+        ("جولائی اور اگست میں آئی ٹی برآمدات 70 کروڑ ڈالر رہیں۔", "2025-09-20", "FY2025-26:Jul-Aug"),
+        ("Between July and December 2025, IT exports were $2.1bn.", "2026-01-20", "FY2025-26:H1"),
+        ("IT exports for Jan-25 were $300m.", "2025-02-20", "2025-01"),
+        ("IT exports were $300m in July of FY25.", "2025-02-20", "2024-07"),
+        ("IT exports for the period July 2024 to January 2025 during FY2024-25 were $2.2bn.", "2025-02-20", "FY2024-25:Jul-Jan"),
+    ],
+)
+def test_more_period_forms(sentence, published, expected):
+    assert {f.period for f in extract_facts("", sentence, published) if f.series != "other"} == {expected}
+
+
+def test_two_months_with_and_are_not_a_span_in_english():
+    assert periods("IT exports in July and August were $350m and $360m.", "2025-09-20") == ["2025-07", "2025-08"]
+
+
+# --------------------------------------------------------------------------- comparisons
+
+
+def test_the_growth_rate_keeps_this_period_when_the_base_period_follows_it():
+    text = "In February 2025, ICT export remittances were $300mn at a growth rate of 12pc when compared to $268mn reported for the month of February 2024."
+    assert with_basis(text, "2025-03-20") == {
+        ("it_exports_monthly", "2025-02", 300, "USD_million", ""),
+        ("it_exports_monthly", "2025-02", 12, "percent", "yoy"),
+        ("it_exports_monthly", "2024-02", 268, "USD_million", ""),
+    }
+
+
+def test_the_same_period_of_a_named_fiscal_year():
+    text = "IT exports for July-March FY25 rose to $2.8bn in comparison to $2.3bn during the same period in FY 2023-24."
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million") in named(text, "2025-04-20")
+    text = "IT exports stood at $350m in July, compared to $280m during the corresponding month of the fiscal year 2024-25."
+    assert ("it_exports_monthly", "2024-07", 280, "USD_million") in named(text, "2025-08-20")
+
+
+def test_this_period_is_inferred_from_the_base_it_is_compared_with():
+    text = "IT exports rose 20 percent year-on-year to $300 million, compared with $250 million in March 2024."
+    assert named(text, "2025-04-20") == {
+        ("it_exports_monthly", "2025-03", 20, "percent"),
+        ("it_exports_monthly", "2025-03", 300, "USD_million"),
+        ("it_exports_monthly", "2024-03", 250, "USD_million"),
+    }
+    assert named("IT exports have increased by 30 percent compared to June last year.", "2025-07-20") == {("it_exports_monthly", "2025-06", 30, "percent")}
+
+
+def test_the_previous_financial_year_named_with_its_year():
+    text = "IT export receipts fell to $2.6bn in the financial year 2022-23 as compared to $2.62bn in the previous financial year 2021-22."
+    assert ("it_exports_annual", "FY2021-22", 2620, "USD_million") in named(text, "2023-07-19")
+
+
+def test_a_base_of_a_projection_is_an_actual():
+    text = "Analysts expect IT exports for FY26 to reach $4.5 billion compared to $3.8 billion recorded last year."
+    assert named(text, "2025-09-01") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_a_rate_of_something_else_in_the_comparison_is_not_ours():
+    text = "ICT export remittances left a trade surplus in FY25, an increase of 20% as compared to trade surplus of $900 million in FY24."
+    assert not any(unit == "percent" for *_, unit in named(text, "2025-08-01"))
+
+
+def test_an_amount_missing_its_scale_borrows_the_neighbours():
+    text = "On a year-on-year basis, IT export remittances increased 1.3 percent to $227 compared to $224 million in August 2024."
+    assert ("it_exports_monthly", "2025-08", 227, "USD_million") in named(text, "2025-09-20")
+
+
+# --------------------------------------------------------------------------- growth basis
+
+
+def test_rates_carry_their_basis():
+    text = (
+        "IT exports rose 24 percent year-on-year to $354 million in July.\n"
+        "On a month-on-month basis, exports were up 3 percent.\n"
+        "During July-March FY25, ICT exports rose 22 percent to $2.8 billion."
+    )
+    found = with_basis(text, "2025-08-18")
+    assert ("it_exports_monthly", "2025-07", 24, "percent", "yoy") in found
+    assert ("it_exports_monthly", "2025-07", 3, "percent", "mom") in found
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 22, "percent", "yoy") in found  # over the same months a year before
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million", "") in found
+
+
+def test_the_basis_words_nearest_the_rate_decide():
+    sentence = "آئی ٹی کی برآمدات میں سال بہ سال 62 فیصد اضافہ ہوا اور گزشتہ ماہ کے مقابلے میں 1 فیصد اضافہ دیکھا گیا۔"
+    found = {(value, basis) for *_, value, unit, basis in with_basis("اپریل 2025 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔ " + sentence, "2025-05-20") if unit == "percent"}
+    assert found == {(62, "yoy"), (1, "mom")}
+
+
+def test_a_monthly_rate_without_words_or_base_has_an_unknown_basis():
+    assert with_basis("IT exports rose 9% in July.") == {("it_exports_monthly", "2025-07", 9, "percent", "unknown")}
+
+
+def test_an_undated_growth_rate_of_it_exports_is_a_fiscal_year_to_date_rate():
+    assert named("", title="PM hails 23pc surge in IT exports") == {("it_exports_cumulative", "", 23, "percent")}
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The export receipts from the IT sector rose to $2.9bn in FY25.",
+        "Pakistan earned $2.9bn by providing information technology (IT) services to foreign clients in FY25.",
+        "Exports comprising computer services and call centre services stood at $2.9bn in FY25.",
+        "According to the IT ministry, exports stood at $2.9bn in FY25.",
+        "مالی سال 2025 میں انفارمیشن ٹیکنالوجی کے شعبے کی برآمدات 2 ارب 90 کروڑ ڈالر رہیں۔",
+    ],
+)
+def test_it_exports_named_in_other_words(sentence):
+    assert named(sentence, "2025-08-01") == {("it_exports_annual", "FY2024-25", 2900, "USD_million")}
+
+
+def test_exports_alone_are_not_it_exports():
+    assert named("Exports rose to $2.9bn in FY25.", "2025-08-01") == set()
+    assert named("Total exports rose to $32bn in FY25, the IT ministry said.", "2025-08-01") == set()
+
+
+def test_a_relative_clause_does_not_lend_its_subject():
+    text = "Their earnings were $160 million in July-December FY25, which was 12 percent of the total ICT export remittances."
+    assert named(text, "2025-02-01") == set()
+
+
+def test_other_countries_own_figures_are_not_ours():
+    assert named("India's software exports rose 9 percent to $150 billion in 2023-24.", "2024-06-01") == set()
+    assert named("The Kerala government said IT exports grew 24 percent in 2023-24.", "2024-06-01") == set()
+    assert named("Pakistan's IT exports to the US rose 20 percent in FY24, the SBP said.", "2024-08-01") == {("it_exports_annual", "FY2023-24", 20, "percent")}
+
+
+# --------------------------------------------------------------------------- what is no level
+
+
+def test_a_target_cue_later_in_the_clause_belongs_to_the_later_figure():
+    text = "Freelancing exports during 2023-24 were $350 million and we hope they will reach $500 million by June 2026."
+    assert named(text, "2024-09-01") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+    assert named("آئی ٹی برآمدات رواں مالی سال 4 ارب ڈالر سے زائد متوقع ہیں۔", "2025-09-01") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT exports crossed the $3 billion mark in FY24.",
+        "IT exports to Qatar reached $25 million in FY24.",
+        "He said $15 million was higher than the remittances of July 2024.",
+    ],
+)
+def test_thresholds_destinations_and_differences_are_no_levels(sentence):
+    assert named(sentence, "2024-09-01") == set()
+
+
+def test_a_period_referred_to_but_unknown_gives_no_fact():
+    assert named("Freelancers added $400 million to the economy during this period.") == set()
+    text = "IT exports were $2.8bn in July-March FY25.\nFreelancers added $400 million to the economy during this period."
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 400, "USD_million") in named(text, "2025-04-20")
+
+
+def test_urdu_clauses_and_lists():
+    sentence = (
+        "دسمبر 2024 میں ٹیلی مواصلات، کمپیوٹر اور انفارمیشن ٹیکنالوجی خدمات کی برآمدات 34 کروڑ ڈالر رہیں، "
+        "گزشتہ مالی سال کی اسی مدت میں یہ 30 کروڑ ڈالر تھیں۔"
+    )
+    found = named(sentence, "2025-01-20")
+    assert ("it_exports_monthly", "2024-12", 340, "USD_million") in found
+    assert ("it_exports_monthly", "2023-12", 300, "USD_million") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("آئی ٹی برآمدات مارچ میں 24 فیصد اضافے کے ساتھ 34 کروڑ ڈالر رہیں۔", 24),
+        ("مارچ میں آئی ٹی برآمدات میں 7 فیصد کمی دیکھی گئی۔", -7),
+    ],
+)
+def test_urdu_direction_words_after_the_rate(sentence, expected):
+    assert ("it_exports_monthly", "2025-03", expected, "percent") in named(sentence, "2025-04-20")
+
+
+def test_urdu_ranks():
+    assert named("پاکستانی فری لانسرز عالمی سطح پر تیسری پوزیشن پر ہیں۔") == {("ranking", "", 3, "rank")}
+    assert named("پاکستان فری لانسرز کی تعداد کے لحاظ سے سرفہرست پانچ ممالک میں شامل ہے۔") == {("ranking", "", 5, "rank")}
+
+
+def test_vpn_registrants_are_counted_but_not_daily_rates():
+    assert named("More than 20,000 companies and freelancers have registered their VPNs with PTA.") == {("vpn_registrations", "", 20_000, "count")}
+    assert named("پی ٹی اے کے مطابق روزانہ 200 سے زائد وی پی اینز رجسٹر کیے جا رہے ہیں۔") == set()
+
+
+def test_early_monthly_figures_are_plausible():
+    assert named("IT exports were $128 million in January 2020.", "2020-02-20") == {("it_exports_monthly", "2020-01", 128, "USD_million")}
+
+
+def test_wishes_and_deadlines_are_targets():
+    assert named("The government wants IT exports to reach $10bn by FY29.") == set()
+
+
+def test_a_sentence_led_by_another_country_is_not_ours():
+    assert named("Bangladesh earned $1.2bn from IT exports in FY25.") == set()
+
+
+def test_net_exports_and_rolling_sums_go_to_other():
+    assert named("Net IT exports were $3.1bn in FY25.") == set()
+    assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
+
+
+def test_freelancers_remittances_are_their_earnings():
+    assert named("Freelancers' remittances grew 91pc in the first nine months of FY24 to $350m.", "2024-04-18") == {
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 91, "percent"),
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 350, "USD_million"),
+    }
+
+
+def test_more_and_less_than_are_directions_for_rates():
+    assert ("it_exports_monthly", "2025-11", 10, "percent") in named("IT exports in November 2025 were $356 million, 10% more than in November 2024.", "2025-12-20")
+
+
+def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
+    text = "According to the Ministry of IT and Telecom, remittances reached $584 million in July-August FY25."
+    assert named(text, "2024-09-20") == {("it_exports_cumulative", "FY2024-25:Jul-Aug", 584, "USD_million")}
+    assert named("Remittances hit a record $4.1 billion in March.", "2025-04-10") == set()
+    assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()
+
+
+def test_this_year_follows_the_year_named_as_the_previous():
+    text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
+    assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}
+
+
+def test_urdu_rates_take_the_basis_named_before_them():
+    sentence = "اکتوبر میں ماہانہ بنیاد پر آئی ٹی برآمدات میں 5.5 فیصد اور سالانہ بنیاد پر 17 فیصد اضافہ ہوا۔"
+    assert {(v, b) for *_, v, u, b in with_basis(sentence, "2025-11-18") if u == "percent"} == {(5.5, "mom"), (17, "yoy")}
+
+
+def test_urdu_rate_more_than_a_base_keeps_this_period():
+    sentence = "رواں مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب پانچ کروڑ ڈالر رہیں جو پچھلے سال کی اسی سہ ماہی سے 20 فیصد زیادہ ہیں۔"
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 20, "percent") in named(sentence, "2025-10-18")
+
+
+def test_urdu_number_of_freelancers():
+    assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
+
+
+def test_urdu_other_countries():
+    assert named("بھارت کی آئی ٹی برآمدات میں 10 فیصد اضافہ ہوا۔") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("IT exports grew 20pc in four months to $1.4bn.", "FY2025-26:Jul-Oct"),
+        ("آئی ٹی سیکٹر کی برآمدات 4 ماہ میں 1 ارب 40 کروڑ ڈالر رہیں۔", "FY2025-26:Jul-Oct"),
+    ],
+)
+def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, expected):
+    assert {p for _, p, *_ in named(sentence, "2025-11-20")} == {expected}
+
+
+def test_durations_are_no_periods():
+    assert periods("PTA banned the platform for six months in the last fiscal year.", "2025-11-20") == ["FY2024-25"]
+    assert periods("IT exports were $300m two months ago.", "2025-11-20") == []
+
+
+def test_the_first_months_are_months_of_the_year_however_introduced():
+    text = "IT exports now stand at $2.8 billion for the first nine months of the current fiscal year."
+    assert named(text, "2025-04-19") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("یکم جولائی سے 31 مارچ تک آئی ٹی برآمدات 2 ارب 82 کروڑ ڈالر رہیں۔", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2820, "USD_million")),
+        ("From July 1 to March 31, IT exports were $2.8bn.", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ڈیڑھ ارب ڈالر تھیں۔", "2021-04-20", ("it_exports_annual", "FY2019-20", 1500, "USD_million")),
+        ("گزشتہ مالی سال آئی ٹی برآمدات ساڑھے تین ارب ڈالر تھیں۔", "2025-04-20", ("it_exports_annual", "FY2023-24", 3500, "USD_million")),
+        ("مارچ میں آئی ٹی برآمدات میں 12 فی صد اضافہ ہوا۔", "2025-04-20", ("it_exports_monthly", "2025-03", 12, "percent")),
+    ],
+)
+def test_spans_between_dates_urdu_fractions_and_two_word_percent(sentence, published, expected):
+    assert named(sentence, published) == {expected}
+
+
+def test_urdu_training_counts_shares_and_losses_go_to_other():
+    assert named("ڈیجی اسکلز کے ذریعے 30 لاکھ فری لانسرز کو تربیت دی گئی۔") == set()
+    assert named("مجموعی برآمدات میں آئی ٹی کا حصہ 10 فیصد ہے۔") == set()
+    assert named("آئی ٹی سیکٹر کو انٹرنیٹ کی بندش سے 30 کروڑ ڈالر کا نقصان ہوا۔") == set()
+
+
+def test_a_month_after_a_fiscal_year_in_another_clause_keeps_its_own_year():
+    text = "ICT exports went up to $2.616 billion in the fiscal year 2021-22 while the exports in June increased by $52 million."
+    assert named(text, "2022-07-28") == {("it_exports_annual", "FY2021-22", 2616, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank"),
+    [
+        ("Pakistan stands 4th in the Payoneer global freelancing index.", 4),
+        ("Pakistan was placed third among the fastest-growing freelance markets.", 3),
+        ("In the Global Gig Economy Index, Pakistan is at number four.", 4),
+        ("Pakistan is the third-largest supplier of online labour.", 3),
+    ],
+)
+def test_more_rank_forms(sentence, rank):
+    assert named(sentence) == {("ranking", "", rank, "rank")}
+
+
+def test_first_as_an_adverb_is_no_rank():
+    assert named("He was first to speak on freelancing at the seminar.") == set()
+
+
+def test_a_when_clause_takes_the_period_it_hangs_on():
+    text = "In comparison with June 2025, when export remittances stood at US$ 338 million, the inflows in July were higher."
+    assert named(text, "2025-08-20") == {("it_exports_monthly", "2025-06", 338, "USD_million")}
+
+
+def test_parts_of_it_exports_named_by_their_line_stay_parts():
+    text = "Within the category, software consultancy exports increased to $104 million, up from $96 million in June."
+    assert named(text, "2025-08-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("IT exports in Q1 FY2022-23 were $640m.", "2022-10-20", ("it_exports_cumulative", "FY2022-23:Q1", 640, "USD_million")),
+        ("IT exports in 9MFY2024-25 were $2.8bn.", "2025-04-20", ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")),
+        ("IT exports in H1 of FY22 were $1.3bn.", "2022-01-20", ("it_exports_cumulative", "FY2021-22:H1", 1300, "USD_million")),
+        ("IT exports fell to an eight-month low of $250 million.", "2025-04-20", ("it_exports_monthly", "", 250, "USD_million")),
+        ("IT exports fell to an eight-month low of $250 million in March.", "2025-04-20", ("it_exports_monthly", "2025-03", 250, "USD_million")),
+        ("Monthly IT exports fell 4pc.", "2025-04-20", ("it_exports_monthly", "", -4, "percent")),
+    ],
+)
+def test_fiscal_years_written_in_full_after_a_span_and_month_lows(sentence, published, expected):
+    assert named(sentence, published) == {expected}

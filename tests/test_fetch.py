@@ -469,15 +469,35 @@ def test_article_fetches_obey_robots_txt_and_feeds_do_not_ask():
     "robots",
     [
         lambda h: send(h, 404, b"not here", "text/plain"),
-        lambda h: send(h, 503, b"down", "text/plain"),
-        quietly(lambda h: (time.sleep(2), send(h, 200, b"User-agent: *\nDisallow: /\n", "text/plain"))),
+        lambda h: send(h, 410, b"gone", "text/plain"),
+        lambda h: send(h, 200, b"", "text/plain"),
     ],
-    ids=["404", "503", "timeout"],
+    ids=["404", "410", "empty"],
 )
-def test_an_unavailable_robots_txt_allows_everything(robots):
+def test_a_missing_robots_txt_allows_everything(robots):
     with SiteServer(FAULTS, routes={"/robots.txt": robots}) as server:
         result = fetch_one(server.base + "/not-a-feed.html", kind="page")
     assert result.outcome == "ok"
+
+
+@pytest.mark.parametrize(
+    "robots, why",
+    [
+        (lambda h: send(h, 503, b"down", "text/plain"), "HTTP 503"),
+        (lambda h: send(h, 500, b"oops", "text/plain"), "HTTP 500"),
+        (quietly(lambda h: (time.sleep(2), send(h, 200, b"User-agent: *\nAllow: /\n", "text/plain"))), "timeout"),
+    ],
+    ids=["503", "500", "timeout"],
+)
+def test_an_unreachable_robots_txt_disallows_everything_this_cycle(robots, why):
+    """RFC 9309, 2.3.1.4: a robots.txt unreachable through a server or network error means
+    complete disallow; the next cycle asks again."""
+    with SiteServer(FAULTS, routes={"/robots.txt": robots}) as server:
+        results = fetch_all([server.base + "/not-a-feed.html", server.base + "/feed.xml"], kind="page")
+        asked = paths(server)
+    assert [r.outcome for r in results] == ["robots_disallowed", "robots_disallowed"]
+    assert why in results[0].error and "unreachable" in results[0].error
+    assert asked == ["/robots.txt"]  # asked once per cycle; the pages were not fetched
 
 
 # --------------------------------------------------------------------------- settings

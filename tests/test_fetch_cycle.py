@@ -177,6 +177,24 @@ def test_article_pages_obey_robots_txt_while_the_feed_is_read(write_config, stor
     assert not any(p.startswith("/wire/") for p, _ in server.requests)
 
 
+def test_a_robots_txt_answering_5xx_holds_the_site_off_for_the_cycle_only(write_config, store):
+    state = {"robots": 503}
+    routes = {"/robots.txt": lambda h: send(h, state["robots"], b"User-agent: *\nAllow: /\n" if state["robots"] == 200 else b"down", "text/plain")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        path = write_config(f"- name: Newsroom\n  url: {server.base}/not-a-feed.html\n  kind: page\n- name: Wire\n  url: {server.base}/feed.xml\n", extra=FAST)
+        config = load_config(path)
+        summary = pipeline.poll(config, store)
+        first = [p for p, _ in server.requests]
+        state["robots"] = 200
+        again = pipeline.poll(config, store, force=True)
+    assert {r.source: r.outcome for r in summary.reports} == {"Newsroom": "robots_disallowed", "Wire": "ok"}
+    assert "robots.txt unreachable (HTTP 503" in store.db.execute("SELECT error FROM fetches WHERE source = 'Newsroom'").fetchone()[0]
+    # the feed is read (feeds do not ask), its articles are not fetched: only robots.txt was
+    assert sorted(set(first)) == ["/feed.xml", "/robots.txt"]
+    assert {r["extraction"].split(":")[0] for r in store.db["items"].rows_where("source = 'Wire'")} == {"fetch robots_disallowed"}
+    assert {r.source: r.outcome for r in again.reports} == {"Newsroom": "ok", "Wire": "ok"}  # the next cycle asks again
+
+
 # --------------------------------------------------------------------------- backoff across cycles
 
 

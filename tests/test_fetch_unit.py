@@ -46,3 +46,24 @@ def test_a_404_is_not_retried():
     route = respx.get(URL).mock(return_value=httpx.Response(404))
     result = fetch()
     assert result.outcome == "http_4xx" and route.call_count == 1
+
+
+def test_the_proxy_for_a_url_follows_the_standard_variables():
+    from monitor.fetch import proxy_for
+
+    proxies = {"https": "http://proxy.example.net:3128", "http": "http://plain.example.net:8080", "no": "localhost,.internal.example"}
+    assert proxy_for(httpx.URL("https://archive.sbp.org.pk/ecodata/dt.xls"), proxies) == "http://proxy.example.net:3128"
+    assert proxy_for(httpx.URL("http://www.brecorder.com/feeds/business-finance"), proxies) == "http://plain.example.net:8080"
+    assert proxy_for(httpx.URL("https://feeds.internal.example/a.xml"), proxies) is None  # NO_PROXY suffix
+    assert proxy_for(httpx.URL("http://localhost:8001/"), proxies) is None
+    assert proxy_for(httpx.URL("https://www.dawn.com/feeds/business"), {"all": "http://all.example.net:3128"}) == "http://all.example.net:3128"
+    assert proxy_for(httpx.URL("https://www.dawn.com/feeds/business"), {"all": "http://all.example.net:3128", "no": "*"}) is None
+    assert proxy_for(httpx.URL("https://www.dawn.com/feeds/business"), {}) is None
+
+
+def test_a_socks_proxy_is_a_named_error_not_a_crash(monkeypatch):
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", "socks5://127.0.0.1:1080")
+    result = fetch()  # not mocked: the request reaches the per-host transport, which refuses the proxy
+    assert result.outcome == "error" and "not an http:// or https:// proxy" in result.error

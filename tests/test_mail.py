@@ -123,6 +123,8 @@ def no_smtp_env(monkeypatch):
 @pytest.fixture
 def config_path(write_config):
     extra = f"""\
+monitor:
+  public_url: https://monitor.example.com/
 digest:
   sender: {SENDER}
   recipients: [{", ".join(RECIPIENTS)}]
@@ -175,6 +177,7 @@ def test_sends_once_with_parts_headers_links_and_escaping(smtp_server, archive, 
     assert len(html.encode()) < 100_000
     hrefs = [a.attributes["href"] for a in LexborHTMLParser(html).css("a")]
     assert hrefs and all(h.startswith(("https://", "mailto:")) for h in hrefs)
+    assert "https://monitor.example.com/monitor/page_history?source=Test+PTA+VPN+page&version=2" in hrefs  # a policy change's full diff
     assert "<script>" not in html and "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in html
     assert "&lt;script&gt;expected&lt;/script&gt;" in html  # a quote
     text = text_part.get_content()

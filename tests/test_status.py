@@ -129,3 +129,13 @@ def test_status_help_names_what_it_shows():
     result = CliRunner().invoke(cli, ["status", "--help"])
     assert result.exit_code == 0
     assert "failures in a row" in result.output and "silent" in result.output and "next" in result.output
+
+
+def test_a_watched_page_that_has_not_changed_for_months_is_not_silent(store, write_config):
+    config = load_config(write_config("- name: PTA VPN page\n  url: http://127.0.0.1:9/vpn.html\n  kind: watch\n"))
+    store.sync_sources(config.sources)
+    record(store, "PTA VPN page", "ok", ago(days=90), last_success=ago(days=90))
+    record(store, "PTA VPN page", "ok", ago(hours=1), last_success=ago(hours=1))
+    (row,) = source_rows(store, config, NOW)
+    assert row.silent_days is None and not row.needs_attention
+    assert row.line(NOW, config.tz).startswith("ok PTA VPN page [watch]")

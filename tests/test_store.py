@@ -130,3 +130,64 @@ def test_two_processes_migrating_at_once(tmp_path):
         assert p.returncode == 0, err
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS)
+
+
+def test_an_archive_with_news_facts_takes_official_figures_on_upgrade(tmp_path):
+    """Migration 13 on an archive of the step before: its facts stay news facts, unchanged."""
+    import sqlite_utils
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    for version, step in enumerate(MIGRATIONS[:12], start=1):
+        step(db)
+        db.execute(f"PRAGMA user_version = {version}")
+    db["facts"].insert({"series": "it_exports_monthly", "period": "2025-07", "period_key": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Exports were $354m.", "item": "a1", "source": "Dawn"})
+    db.conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        row = next(s.db.query("SELECT * FROM facts"))
+        assert (row["origin"], row["item"], row["value"], row["status"]) == ("news", "a1", 354.0, None)
+        assert {"facts_by_key", "facts_by_revises"} <= {i.name for i in s.db["facts"].indexes}
+        assert [r["value"] for r in s.db.query("SELECT value FROM figures")] == [354.0]
+        s.save_facts([{"series": "it_exports_monthly", "period": "2025-07", "value": 354.0, "unit": "USD_million", "quote": "Again.", "item": "a2", "source": "Profit"}])
+        assert [r["reports"] for r in s.facts("it_exports_monthly")] == [2]
+
+
+def test_an_undated_figure_never_corroborates_or_revises_a_dated_one(store):
+    store.save_facts([fact_row(354, "Dawn", "2025-08-19")])
+    store.save_facts([fact_row(354, "Tribune", "2025-08-20", item="i2", period=""), fact_row(360, "Profit", "2025-08-21", item="i3", period="")])
+    rows = store.facts("it_exports_monthly", reports=True)
+    dated = next(r for r in rows if r["period"] == "2025-07")
+    undated = [r for r in rows if r["period"] == ""]
+    assert dated["corroborates"] is None and all(r["corroborates"] in (None, undated[0]["id"]) for r in undated)
+    assert all(r["revises"] is None for r in rows)
+
+
+def test_rates_of_different_bases_are_different_facts(store):
+    yoy = {**fact_row(24, "Dawn", "2025-08-19"), "unit": "percent", "basis": "yoy"}
+    mom = {**fact_row(24, "Tribune", "2025-08-19", item="i2"), "unit": "percent", "basis": "mom"}
+    unknown = {**fact_row(24, "Profit", "2025-08-19", item="i3"), "unit": "percent", "basis": "unknown"}
+    store.save_facts([yoy, mom, unknown])
+    rows = {r["source"]: r for r in store.facts("it_exports_monthly", reports=True)}
+    assert rows["Tribune"]["corroborates"] is None  # a month-on-month 24% is not the year-on-year one
+    assert rows["Profit"]["corroborates"] == rows["Dawn"]["id"]  # a rate of unknown basis may be either
+
+
+def test_the_figures_a_report_may_be_are_found_by_an_index(store):
+    plan = store.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM facts WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news'",
+        ["it_exports_monthly", "USD_million", "2025-07"],
+    ).fetchall()
+    assert any("facts_by_key" in str(row) for row in plan), plan
+
+
+def test_only_values_close_enough_to_be_the_same_or_a_revision_are_read(store):
+    store.save_facts([fact_row(100 + n * 10, "Dawn", "2025-08-19", item=f"i{n}") for n in range(50)])  # 50 different figures of one period
+    reads = []
+    store.db.conn.set_trace_callback(reads.append)
+    store.save_facts([fact_row(354, "Tribune", "2025-08-20", item="new")])
+    store.db.conn.set_trace_callback(None)
+    (lookup,) = [q for q in reads if q.lstrip().startswith("SELECT id, series")]
+    assert "BETWEEN" in lookup
+    [row] = [r for r in store.facts("it_exports_monthly", reports=True) if r["item"] == "new"]
+    assert row["revises"] is not None  # 350 is within 3%: still found

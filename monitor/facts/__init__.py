@@ -52,6 +52,7 @@ from ._extract import MAX_QUOTE, extract_facts
 from ._numbers import Figure, find_figures
 from ._periods import Period, canonical_period, find_periods, fiscal_year, shift_period
 from ._series import (
+    BASIS_LABELS,
     PLAUSIBLE,
     REVISION_TOLERANCE,
     SAME_TOLERANCE,
@@ -59,12 +60,14 @@ from ._series import (
     UNITS,
     fact_key,
     is_revision,
+    related_values,
     relation,
     same_fact,
 )
 from ._subjects import Subject, find_subjects
 
 __all__ = [
+    "BASIS_LABELS",
     "MAX_QUOTE",
     "PLAUSIBLE",
     "REVISION_TOLERANCE",
@@ -84,6 +87,7 @@ __all__ = [
     "fiscal_year",
     "is_revision",
     "normalise_digits",
+    "related_values",
     "relation",
     "same_fact",
     "shift_period",

@@ -4,38 +4,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
+from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import (
-    _BASE_CUE,
-    _COMPARISON_CUE,
-    _URDU_COMPARISON_AFTER,
-    Period,
-    shift_period,
-)
+from ._periods import Period, fiscal_end, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"can\s+reach|capacity|commitments?|pledge\w*)\b|ہدف|متوقع",
+    r"can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*)\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
-    r"average|averag\w+|net\s+exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
+    r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
     r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*)\b|ٹیکس|بجٹ",
+    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
+    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
-    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|"
-    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b|اضافہ|بڑھ|زیادہ",
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|"
+    r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
-    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative)\b|کمی|کم\b|گر",
+    r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
+    r"slip\w*|dwindl\w+|negative)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
@@ -44,11 +42,18 @@ _CHANGE_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
-_COUNT_FLOW = re.compile(r"\b(?:every|each|per|a)\s+(?:year|month|annum)\b|\bannually\b", re.IGNORECASE)
+_COUNT_FLOW = re.compile(
+    r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
+    re.IGNORECASE,
+)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s")
+_CLAUSE_BREAK = re.compile(
+    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
+    r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
+)
 
 
 def _clause(sentence: str, figure: Figure) -> tuple[int, int]:
@@ -83,6 +88,13 @@ def _growth_sign(clause_head: str, after: str) -> int:
     down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
     if up or down:
         return -1 if max(down, default=-1) > max(up, default=-1) else 1
+    # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ"
+    window = re.match(r"[^.،,;]{0,50}", after).group()
+    for m in re.finditer(r"[^\W\d_]+", window):
+        if _GROWTH_DOWN.fullmatch(m.group()):
+            return -1
+        if _GROWTH_UP.fullmatch(m.group()) and not _NEUTRAL.fullmatch(m.group()):
+            return 1
     if right and _NEUTRAL.fullmatch(right.group(1)):
         return 1
     return 0
@@ -99,6 +111,8 @@ class _Place:
     kind: str
     period: str
     target: bool = False
+    dated: bool = False  # the sentence names some period, even one this figure's is not
+    base: bool = False  # the base of a comparison: a figure already recorded, never a target
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -108,8 +122,12 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or place.kind == "it_component" or _TARGET_CUE.search(place.clause):
+    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
+    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)):
+        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar"
+    if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
+        return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
     if _OTHER_CUE.search(place.clause):
@@ -117,15 +135,47 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
-        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 30])
+        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 60])
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
+        if not place.period and figure.unit != "count" and _MONTHLY_CUE.search(place.clause):
+            return "it_exports_monthly", value  # "an eight-month low of $250m": a month's figure, which month not said
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
         return _freelancer_series(place), value
-    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and _counts_people_of(place, _VPN_NOUN):
+    if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(place.clause):
+        return "other", value  # "200 VPNs are registered every day": a rate, not the total
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
+
+
+#: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
+_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
+#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
+_DESTINATION = re.compile(
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
+)
+#: Money followed by a comparative: a difference between two figures, not a level.
+_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
+
+
+def _targeted(place: _Place, head: str) -> bool:
+    """Whether a figure is a target or projection: a cue ("expected to reach", "aims at",
+    "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
+    clause is another figure's ("... was $396 million and we hope it will reach half a billion")."""
+    if _TARGET_CUE.search(head):
+        return not _FROM_BEFORE.search(head)  # "envisaged increasing exports from $3.2bn to $4.2bn": $3.2bn is the actual
+    tail = place.clause[len(head) :]
+    return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
+
+
+_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع")  # Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں"
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 
 
 _LEVEL_BEFORE = re.compile(
@@ -140,9 +190,24 @@ def _is_level(sentence: str, figure: Figure) -> bool:
     return bool(_LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]))
 
 
+#: Words that make an undated figure a month's: "monthly", "an eight-month low", "month-on-month".
+_MONTHLY_CUE = re.compile(
+    r"\bmonthly\b|\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]month\s+(?:low|high|peak|record)\b"
+    r"|\bsingle[\s-]month\b|\bmonth[\s-]on[\s-]month\b|(?-i:\bMoM\b)|ماہانہ",
+    re.IGNORECASE,
+)
+
+
 def _percent_series(place: _Place) -> str:
+    """The series of a growth rate. IT exports growing by a rate no period is named for ("IT
+    exports surge 23pc") are taken to grow over the fiscal year so far, as SBP and the ministry
+    report them; the period stays unknown (``""``)."""
     if place.kind == "it_exports":
-        return _series_of_exports(place.period) if place.period else "other"
+        if place.period:
+            return _series_of_exports(place.period)
+        if _MONTHLY_CUE.search(place.clause):
+            return "it_exports_monthly"
+        return "other" if place.dated else "it_exports_cumulative"
     return "freelancer_earnings" if place.kind == "freelancers" else "other"
 
 
@@ -156,17 +221,37 @@ def _freelancer_series(place: _Place) -> str:
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+def registrants(sentence: str, figure: Figure) -> bool:
+    """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
+    registered their VPNs"."""
+    return figure.noun in _REGISTRANTS and bool(re.search(r"\bregist\w*\s+(?:\w+\s+){0,2}(?:VPNs?|virtual)", sentence[figure.end : figure.end + 80], re.IGNORECASE))
+
+
+def _registrants(place: _Place) -> bool:
+    """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
+    registered their VPNs"."""
+    return place.figure.noun in _REGISTRANTS and bool(_VPN_COUNT.search(place.sentence, place.figure.end, place.figure.end + 60))
+
+
+_REGISTRANTS = frozenset({"companies", "firms", "users", "freelancers", "businesses", "entities", "individuals", "people", "organisations", "organizations", "subscribers", "applicants"})
+
+
 def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     """Whether a count counts the subject: no noun after it, the subject's own noun, or
     people who are then named as the subject ("2 million Pakistanis work as freelancers")."""
     noun = place.figure.noun
     if not noun or noun in _LINK_WORDS or nouns.match(noun):
         return True
+    if not noun.isascii() and nouns.search(" ".join(place.sentence[place.figure.end :].split()[:4])):
+        return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
     follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
     return noun in _PEOPLE and bool(follows)
 
 
-_LINK_WORDS = frozenset({"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"})
+_LINK_WORDS = frozenset(
+    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور"}  # Urdu postpositions and verbs
+)
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
@@ -178,69 +263,114 @@ def _nearest(periods: list[Period], figure: Figure) -> Period | None:
     return min(periods, key=distance) if periods else None
 
 
-def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int) -> Period | None:
-    """The period dating a figure: the nearest in its clause; else the nearest before it that
-    frames the whole sentence (before any subject) or follows the figure's own subject."""
-    if _is_comparison_figure(figure, sentence):
-        after = [p for p in periods if p.start >= figure.end and p.start - figure.end <= 45]
-        return after[0] if after else None
-    # "$2.28bn in the same period of the previous year": the base period right after the figure
-    right_after = [p for p in periods if p.shift and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tuple[int, int], subject: Subject | None, first_subject: int, spans: list[Span]) -> Period | None:
+    """The period dating a figure.
+
+    A base (a figure in a comparison span) takes the period of its span: the first after it,
+    else the last before it (Urdu names the base's period first). Any other figure takes a
+    base period right after it ("$2.3bn in the same period of the previous year"), else the
+    nearest main period in its clause, else a base period before it in its clause (Urdu:
+    "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"), else the nearest main period before
+    it that frames the whole sentence (before any subject) or follows its own subject."""
+    when = _when_clause(figure, periods, sentence)
+    if when is not None:
+        return when
+    span = base_span(figure, spans)
+    if span is not None:
+        inside = [p for p in periods if span.holds(p.start, p.end)]
+        named = [p for p in inside if p.value and not (p.shift or p.fy or p.months_back)]
+        inside = named or inside  # "the previous month of January 2022": January 2022
+        after = [p for p in inside if p.start >= figure.end]
+        before = [p for p in inside if p.end <= figure.start]
+        return after[0] if after else before[-1] if before else None
+    right_after = [p for p in periods if (p.shift or p.fy) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
-    if in_clause:
-        return _nearest(in_clause, figure)
-    # Urdu puts the base's period first: "جبکہ گزشتہ مالی سال کے اسی عرصے میں یہ ... تھیں"
-    bases = [p for p in periods if p.shift and clause[0] <= p.start and p.end <= figure.start]
-    if bases:
-        return bases[-1]
+    bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    if figure.unit == "percent":
+        bases = []  # a rate is this period's, never its base's
+    if in_clause or bases:
+        return _nearest(in_clause + bases, figure)
+    preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
+    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy):
+        return preceding[-1]  # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
+
+
+_WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
+
+
+def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period | None:
+    """The period a "when" clause hangs on: in "compared with June 2025, when remittances stood
+    at $338 million, ..." the $338m is June's."""
+    for p in periods:
+        m = _WHEN.match(sentence, p.end)
+        if m and m.end() <= figure.start:
+            end = re.search(r",\s|;|$", sentence[m.end() :])
+            if figure.end <= m.end() + end.start():
+                return p
+    return None
 
 
 _AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
 
 
-_SPAN_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from July 2024 to March 2025" names a span
+def _mark_bases(periods: list[Period], spans: list[Span]) -> list[Period]:
+    """Mark the periods that are bases of comparisons: those in a comparison span, and those
+    the scanner knows to be bases ("the same period last year")."""
+    return [replace(p, comparison=p.comparison or span_of(spans, p.start, p.end) is not None) for p in periods]
 
 
-def _mark_bases(periods: list[Period], figures: list[Figure], sentence: str) -> list[Period]:
-    """Mark the periods that are bases of comparisons: "compared to FY 2022-23", "from $345m
-    in March", Urdu "... کے مقابلے"."""
-    ends = [f.end for f in figures if _is_comparison_figure(f, sentence)]
-    marked = []
-    for p in periods:
-        before = sentence[max(0, p.start - 60) : p.start]
-        base = (
-            p.comparison
-            or any(end <= p.start and _AFTER_FIGURE.fullmatch(sentence, end, p.start) for end in ends)
-            or (_COMPARISON_CUE.search(before) and not (":" in p.value and _SPAN_FROM.search(before)))
-            or _BASE_CUE.search(before)
-            or _URDU_COMPARISON_AFTER.match(sentence, p.end)
-        )
-        marked.append(replace(p, comparison=bool(base)))
-    return marked
-
-
-def _is_comparison_figure(figure: Figure, sentence: str) -> bool:
-    """Whether a figure is the base of a comparison ("from $286m"); a percentage never is."""
-    return figure.unit != "percent" and bool(_COMPARISON_CUE.search(sentence[max(0, figure.start - 30) : figure.start]))
+def base_span(figure: Figure, spans: list[Span]) -> Span | None:
+    """The comparison span a figure is the base of; a percentage never is one."""
+    return None if figure.unit == "percent" else span_of(spans, figure.start, figure.end)
 
 
 def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:
-    """A period's value; "the same period of the previous year" shifts the period it is
-    compared with: the nearest main period before it, else the sentence's main period
-    ("$2.8bn in July-March of FY25, against $2.3bn in the same period of the previous year":
-    July-March of FY24, not the FY of a "Survey 2024-25" named earlier)."""
+    """A period's value. A base named relative to the period it is compared with is resolved
+    against it: the nearest main period before it, else the sentence's main period. "The same
+    period of the previous year" moves it a year back ("$2.8bn in July-March of FY25, against
+    $2.3bn in the same period of the previous year": July-March of FY24, not the FY of a
+    "Survey 2024-25" named earlier); "the same period of FY2020-21" moves its months into that
+    fiscal year; "the previous month" is the month before it."""
     if period is None:
         return ""
-    if period.shift:
+    if period.shift or period.fy or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
         base = before[-1] if before else main
-        return shift_period(base, period.shift) if base else ""
+        if not base:
+            return "" if (period.shift or period.fy) else period.value
+        if period.fy:
+            return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
+        if period.months_back:
+            return shift_months(base, period.months_back) or period.value
+        return shift_period(base, period.shift)
     return period.value
+
+
+def infer_main(periods: list[Period], spans: list[Span], sentence: str, published: date | None) -> str:
+    """This period, when a sentence names only the base it is compared with: "up 36pc
+    year-on-year, compared to $225m in March 2023" is March 2024. A month base is a year
+    back when the words say so (year-on-year, last year), a month back when they say that;
+    else the later of the two that is not after the article. A fiscal year or a part of one
+    is a year back."""
+    base = next((p for p in periods if p.comparison and p.value and not (p.shift or p.fy or p.months_back)), None)
+    if base is None:
+        return ""
+    if not re.fullmatch(r"\d{4}-\d\d", base.value):
+        return shift_period(base.value, -1)
+    span = span_of(spans, base.start, base.end)
+    relation = (span.relation if span else "") or basis_words(sentence)
+    if relation == "mom":
+        return shift_months(base.value, -1)
+    if relation == "yoy" or published is None:
+        return shift_period(base.value, -1) if relation == "yoy" else ""
+    latest = f"{published.year}-{published.month:02d}"
+    candidates = [c for c in (shift_period(base.value, -1), shift_months(base.value, -1)) if c <= latest]
+    return max(candidates) if candidates else ""
 
 
 # --------------------------------------------------------------------------- extraction

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..models import Fact
 from ..text import normalise_digits, split_sentences
 from ._classify import (
     _clause,
-    _is_comparison_figure,
     _mark_bases,
     _period_for,
     _Place,
     _resolve,
+    base_span,
     classify,
+    infer_main,
+    registrants,
 )
+from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date
+from ._periods import Period, _PeriodScanner, _published_date, shift_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -50,68 +53,173 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
-        for figure, series, period, value in found:
-            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published)
+        for figure, series, period, value, basis in found:
+            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis)
             if _plausible(fact):
                 facts.append(fact)
     return _unique(facts)
 
 
-def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[tuple[Figure, str, str, float]], _Context]:
-    """``(figure, series, period, value)`` of one sentence, and the context for the next."""
-    subjects = find_subjects(sentence)
+_Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
+
+
+def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[_Found], _Context]:
+    """``(figure, series, period, value, basis)`` of one sentence, and the context for the next."""
+    subjects, from_context = _bare_exports(find_subjects(sentence), sentence, context)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
-    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), figures, sentence)
+    spans = comparison_spans(sentence, figures)
+    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and any(p.back for p in periods):
         main = context.period  # "during the period under review"
-    inherited = not subjects and context.kind and _ANAPHOR.search(sentence)
+    if not main:
+        main = infer_main(periods, spans, sentence, day)
+    inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, context, main or context.period)
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
-            found.append((figure, classified[0], place.period, classified[1]))
+            series = classified[0]
+            basis = _basis(place, spans, series, periods, main) if figure.unit == "percent" and series != "other" else ""
+            found.append((figure, series, place.period, classified[1], basis))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
     return found, context if inherited else _Context()
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], previous: _Context, main: str) -> _Place | None:
+def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
+    """"Exports" (or "remittances") alone are IT exports when the sentence names IT elsewhere
+    ("... the IT industry's strength", "according to the Ministry of IT, remittances
+    reached ..."), or when the sentence before was about IT exports; else someone else's.
+    Returns the subjects and whether one was taken from the sentence before."""
+    if not any(s.kind == "exports" for s in subjects):
+        return subjects, False
+    if _IT_MENTION.search(sentence):
+        kind, from_context = "it_exports", False
+    elif context.kind == "it_exports":
+        kind, from_context = "it_exports", True
+    else:
+        return [s for s in subjects if s.kind != "exports"], False  # nobody's in particular: no evidence either way
+    return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
+
+
+_IT_MENTION = re.compile(
+    r"(?<![\w])(?:(?-i:IT|ICT|ITeS)|information\s+technology|software)(?![\w])|آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی",
+    re.IGNORECASE,
+)
+
+
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
     to it. A percentage without a period takes the previous sentence's period if both
     sentences are about the same subject ("On a month-on-month basis, exports fell 2pc").
+    A base of a comparison whose period cannot be told is no fact.
     """
     bounds = _clause(sentence, figure)
-    subject = _subject_for(figure, subjects, bounds)
-    inherited = not subjects and _ANAPHOR.search(sentence)
+    subject = _subject_for(figure, subjects, bounds, sentence)
+    inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
+    if figure.unit == "count" and registrants(sentence, figure):
+        kind = "vpn"
     if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):
         kind = None
     if kind is None and figure.unit != "rank":
         return None
+    if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
+        return None  # "India's export of software services", "Kerala's IT hub"
+    if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
+        return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
-    period = _period_for(figure, periods, sentence, bounds, subject, first_subject)
-    if period is None and _is_comparison_figure(figure, sentence):
+    period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    base = base_span(figure, spans)
+    if period is None and base is not None:
         return None
     if period is not None and period.back:
-        value = previous.period
+        # "during the same period": the period the sentence has named, else the sentence before's
+        named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
+        value = named or previous.period
+        if not value:
+            return None  # a period referred to but not known: no fact rather than an undated one
     elif period is not None:
         value = _resolve(period, main, periods)
+    elif main and not inherited and _inferred(periods, main):
+        value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period
     else:
         value = ""
+    if base is not None and not value:
+        return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
-    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target))
+    return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period), base is not None)
+
+
+#: Another country's or region's own figures: "India's", "Indian companies", "the Telangana
+#: government". Countries and the states and cities whose IT exports the press reports.
+_FOREIGN_PLACES = (
+    r"India|Bangladesh|China|Philippines|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Kenya|Indonesia|Malaysia|Brazil|Ukraine|Russia|"
+    r"Telangana|Kerala|Karnataka|Maharashtra|Tamil\s+Nadu|Gujarat|Bengaluru|Bangalore|Chennai|Mumbai|Delhi|Pune|Noida|Kolkata"
+)
+_FOREIGN_OWNER = re.compile(
+    rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
+    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
+    r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
+)
+_PAKISTAN = re.compile(
+    r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
+)
+
+
+def _compared_with_other(figure: Figure, sentence: str, subjects: list[Subject], spans: list[Span], bounds: tuple[int, int]) -> bool:
+    """Whether a rate is the growth of something the monitor does not track, named in the
+    comparison that follows it in its clause."""
+    span = next((s for s in spans if s.start >= figure.end and s.start < bounds[1]), None)
+    return span is not None and any(s.kind is None and span.holds(s.start, s.end) for s in subjects)
+
+
+def _inferred(periods: list[Period], main: str) -> bool:
+    """Whether the sentence's main period is named nowhere in it (it was inferred from the
+    base it is compared with): then it dates every figure that is no base."""
+    return not any(p.value == main and not p.comparison for p in periods)
+
+
+def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] = (), main: str = "") -> str:
+    """How a growth rate is measured: ``yoy``, ``mom`` or ``unknown``.
+
+    The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
+    previous month"); else the comparison in its clause, by the distance between the base's
+    period and this one; else a rate over a fiscal year or part of one is against the same
+    months a year before, and a month's rate is ``unknown``.
+    """
+    figure = place.figure
+    clause_start = max(0, place.sentence.find(place.clause))
+    said = basis_words(place.clause, figure.start - clause_start)
+    if said:
+        return said
+    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause)]
+    for span in in_clause:
+        if span.relation:
+            return span.relation
+        for p in periods:
+            if span.holds(p.start, p.end) and place.period:
+                base = _resolve(p, main, periods)
+                if base and base == shift_months(place.period, 12):
+                    return "yoy"
+                if base and base == shift_months(place.period, 1):
+                    return "mom"
+    if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
+        return "yoy"
+    return "unknown"
 
 
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
@@ -154,8 +262,13 @@ def _plausible(fact: Fact) -> bool:
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
+    """One fact per figure: the first report of it (a headline's, usually), with the basis a
+    later sentence gives when the first did not ("rise 24pc", then "24 percent year-on-year")."""
     out: list[Fact] = []
     for fact in facts:
-        if not any(same_fact(fact, kept) for kept in out):
+        same = next((i for i, kept in enumerate(out) if same_fact(fact, kept)), None)
+        if same is None:
             out.append(fact)
+        elif out[same].basis == "unknown" and fact.basis not in ("", "unknown"):
+            out[same] = replace(out[same], basis=fact.basis)
     return out

@@ -16,25 +16,57 @@ _SCALES = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
     "thousand": 1e3, "k": 1e3,
     "ارب": 1e9, "کھرب": 1e11, "کروڑ": 1e7, "لاکھ": 1e5, "ہزار": 1e3, "ملین": 1e6, "بلین": 1e9,
-}
+}  # fmt: skip
 _EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|crore|cr|lakhs|lakh|lacs|lac|thousand|k)(?![a-z])"
 _UR_SCALE = r"(?:ارب|کھرب|کروڑ|لاکھ|ہزار|ملین|بلین)"
 _USD = r"US\s?\$|USD|\$"
 _PKR = r"Rs\.?|PKR"
+
+#: Numbers written as words. English to ninety-nine; Urdu to a hundred, each of which is a word
+#: of its own. Words are read only where a unit follows (a scale, a currency, "percent"):
+#: several are also ordinary words ("اسی" is 80 and "that same", "سو" 100 and "so").
+_EN_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UR_NUMBERS = dict(
+    zip(
+        """ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ تیرہ چودہ پندرہ سولہ سترہ اٹھارہ انیس بیس
+        اکیس بائیس تئیس چوبیس پچیس چھبیس ستائیس اٹھائیس انتیس تیس اکتیس بتیس تینتیس چونتیس پینتیس چھتیس
+        سینتیس اڑتیس انتالیس چالیس اکتالیس بیالیس تینتالیس چوالیس پینتالیس چھیالیس سینتالیس اڑتالیس انچاس
+        پچاس اکیاون باون ترپن چون پچپن چھپن ستاون اٹھاون انسٹھ ساٹھ اکسٹھ باسٹھ تریسٹھ چونسٹھ پینسٹھ
+        چھیاسٹھ سڑسٹھ اڑسٹھ انہتر ستر اکہتر بہتر تہتر چوہتر پچھتر چھہتر ستتر اٹھہتر اناسی اسی اکیاسی
+        بیاسی تراسی چوراسی پچاسی چھیاسی ستاسی اٹھاسی نواسی نوے اکانوے بانوے ترانوے چورانوے پچانوے
+        چھیانوے ستانوے اٹھانوے ننانوے سو""".split(),
+        range(1, 101),
+    )
+)
+_EN_WORD_NUM = (
+    rf"(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{'|'.join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)}))?"
+    rf"|{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))}|(?:a|one)\s+hundred)"
+)
+_UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
+#: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
+#: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
+_UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
+_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_WORD_NUM})(?![^\W\d_]))"
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:\s?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.$])(?P<num>{_NUM})\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
-_MONEY_URDU = re.compile(
-    rf"(?P<parts>(?:(?:{_NUM})\s?{_UR_SCALE}\s?)+)(?P<cur>ڈالر|روپے|روپیہ|روپوں)"
+_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر|روپے|روپیہ|روپوں)")
+_URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
+_PERCENT = re.compile(
+    rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
+    re.IGNORECASE,
 )
-_URDU_PART = re.compile(rf"(?P<num>{_NUM})\s?(?P<scale>{_UR_SCALE})")
-_PERCENT = re.compile(rf"(?<![\w.])(?P<num>{_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فیصد)", re.IGNORECASE)
 _COUNT = re.compile(
     rf"(?<![\w.$,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mln|mn|m|lakhs|lakh|lacs|lac|crore|thousand|k)(?![a-z])|\s?(?P<uscale>{_UR_SCALE}))?",
     re.IGNORECASE,
@@ -44,8 +76,9 @@ _ORDINAL_WORDS = {
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "پہلے": 1, "پہلا": 1, "دوسرے": 2, "دوسرا": 2, "تیسرے": 3, "تیسرا": 3, "چوتھے": 4, "چوتھا": 4,
     "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
+    "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4, "چھٹی": 6,
 }
-_CARDINAL_WORDS = {"three": 3, "five": 5, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100}
+_CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _RANK_PATTERNS = (
     re.compile(
@@ -57,7 +90,18 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
-    re.compile(r"(?P<ord>پہلے|پہلا|دوسرے|دوسرا|تیسرے|تیسرا|چوتھے|چوتھا|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})\s?نمبر"),
+    # "stands 4th in the index", "was placed third among", "is at number four"
+    re.compile(
+        rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
+        rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
+        r"(?=\s+(?:in|among|on|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?P<ord>پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})"
+        r"\s?(?:نمبر|پوزیشن|درجے)"
+    ),
+    re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
 
 
@@ -73,7 +117,25 @@ class Figure:
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    """The value of a number written in digits ("1,234.5"), with Urdu's decimal word ("2 عشاریہ
+    12"), or in English or Urdu words ("fifteen", "twenty-four", "چونتیس")."""
+    text = text.strip()
+    if m := re.fullmatch(r"(\d+)\s?ا?عشاریہ\s?(\d+)", text):
+        return float(f"{m.group(1)}.{m.group(2)}")
+    if text[:1].isdigit():
+        return float(text.replace(",", ""))
+    if text in _UR_NUMBERS:
+        return float(_UR_NUMBERS[text])
+    if text in ("ڈیڑھ", "ڈھائی"):
+        return 1.5 if text == "ڈیڑھ" else 2.5
+    if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):
+        return _number(m.group(2)) + {"ساڑھے": 0.5, "سوا": 0.25, "پونے": -0.25}[m.group(1)]
+    words = re.split(r"[\s-]+", text.lower())
+    if words[0] == "half":
+        return 0.5
+    if words[-1] == "hundred":
+        return 100.0
+    return float(sum(_EN_TENS.get(w, 0) + _EN_UNITS.get(w, 0) for w in words))
 
 
 def _money(sentence: str) -> list[Figure]:
@@ -86,6 +148,8 @@ def _money(sentence: str) -> list[Figure]:
         found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
     for m in _MONEY_URDU.finditer(sentence):
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
+        if not total:
+            continue
         unit = "USD_million" if m.group("cur") == "ڈالر" else "PKR_million"
         found.append(Figure(total / 1e6, unit, m.start(), m.end()))
     return found
@@ -94,6 +158,8 @@ def _money(sentence: str) -> list[Figure]:
 def _money_figure(currency: str, number: str, scale: str | None, start: int, end: int) -> Figure:
     usd = currency.upper().startswith(("US", "$", "DOLLAR")) or "$" in currency
     multiplier = _SCALES[scale.lower()] if scale else 1.0
+    if not number[:1].isdigit() and not scale:
+        return Figure(0.0, "USD_million" if usd else "PKR_million", start, end)  # "twenty dollars": too small to matter
     return Figure(_number(number) * multiplier / 1e6, "USD_million" if usd else "PKR_million", start, end)
 
 
@@ -147,9 +213,31 @@ def _ranks(sentence: str) -> list[Figure]:
     return found
 
 
+def _borrow_scales(money: list[Figure], sentence: str) -> list[Figure]:
+    """An amount written without its scale ("rose to $227 compared to $224 million") takes the
+    scale of another amount of the sentence in the same currency whose number is close to it
+    (within half): a dropped word, not a sum of a few hundred dollars."""
+    out = []
+    for f in money:
+        text = sentence[f.start : f.end]
+        raw = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+        if raw and not re.search(rf"\d\s?{_EN_SCALE}", text, re.IGNORECASE) and f.value < 0.001 * 1e3:
+            number = _number(raw.group())
+            for other in money:
+                other_raw = re.search(r"\d[\d,]*(?:\.\d+)?", sentence[other.start : other.end])
+                if other is f or other.unit != f.unit or not other_raw:
+                    continue
+                other_number = _number(other_raw.group())
+                if other_number and other.value >= 1 and 0.5 <= number / other_number <= 1.5:
+                    f = Figure(number * other.value / other_number, f.unit, f.start, f.end, f.noun)
+                    break
+        out.append(f)
+    return out
+
+
 def find_figures(sentence: str) -> list[Figure]:
     """Every money amount, percentage, count and rank in ``sentence`` (digits normalised)."""
-    money = _dedupe_overlaps(_money(sentence))
+    money = _borrow_scales(_dedupe_overlaps(_money(sentence)), sentence)
     percents = _percents(sentence)
     ranks = _ranks(sentence)
     counts = _counts(sentence, money + percents + ranks)

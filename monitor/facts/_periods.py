@@ -27,11 +27,12 @@ _NUMBER_WORDS = {
 }
 _FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
 _FY_EXPLICIT = re.compile(
-    r"(?:\bFY\s?'?(?P<a1>\d{4})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
-    r"|\b(?:fiscal|financial)\s+year\s+(?:of\s+)?(?P<a2>\d{4})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
+    r"(?:\bFY\s?'?(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
+    r"|\b(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:of\s+)?(?P<a2>\d{4}|\d{2})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
     r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
-    r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b)",
+    r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
+    r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
@@ -39,48 +40,79 @@ _FY_RELATIVE = re.compile(
     r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
-_MONTHS_SO_FAR = re.compile(r"\b(?P<n>\d{1,2})\s?M\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
-_HALF_FY = re.compile(r"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
-_QUARTER_FY = re.compile(r"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?FY\s?'?(?P<y>\d{4}|\d{2})\b", re.IGNORECASE)
+_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
+_FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
+_MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
+_HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
+_QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _MONTH_SPAN = re.compile(
-    rf"(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?:[-–]|to|till|through|until|تا|سے)\s?"
+    rf"(?:(?P<between>\bbetween)\s+)?(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?P<joint>[-–]|to|till|through|until|and|تا|سے|اور)\s?"
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
+    re.IGNORECASE,
+)
+_URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
+#: Spans between two dates: "یکم جولائی سے 31 مارچ تک", "from July 1 to March 31", "1st July
+#: to 31st March": the months from the first to the last.
+_DAY = r"(?:یکم|\d{1,2}(?:st|nd|rd|th)?)"
+_DATED_SPAN = re.compile(
+    rf"{_DAY}\s+(?P<m1>{_MONTH_NAMES})\s+(?:سے|تا|to|till|until|through|[-–])\s+{_DAY}\s+(?P<m2>{_MONTH_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?"
+    rf"|\b(?P<m1b>{_MONTH_NAMES})\s+{_DAY},?\s+(?:to|till|until|through|[-–])\s+(?P<m2b>{_MONTH_NAMES})\s+{_DAY}(?:,?\s+(?P<yearb>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
 _FIRST_MONTHS = re.compile(
     r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
-    r"|(?:پہلے\s+)?(?P<un>\d{1,2})\s+(?:ماہ|مہینوں|مہینے)",
+    r"|\b(?P<first>first)\s+month\b"
+    rf"|(?:(?:پہلے|ابتدائی)\s+)?(?P<un>\d{{1,2}}|{'|'.join(_URDU_MONTH_COUNTS)})\s+(?:ماہ|مہینوں|مہینے)(?!\s*(?:قبل|پہلے))",
     re.IGNORECASE,
 )
 _QUARTER_WORDS = re.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ(?P<qn>[1-4])\b"
-    r"|\b(?P<h>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b",
+    r"|\b(?P<h>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b"
+    r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی",
     re.IGNORECASE,
 )
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-]))?",
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
 _URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
-_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے)\s+(?:مالی\s+)?سال\s+(?:کے|کی)\s+(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے|گذشتہ)\s+(?:مالی\s+)?(?:سال|برس)\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
-    r"(?:\b(?:in|during|for|of|calendar\s+year|CY)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
+#: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
+_TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
+#: "The same period of the previous (fiscal) year": a year before the period it is compared with,
+#: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
+_SAME_PERIOD_LAST_YEAR = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_COMPARISON = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
-    r"|\b(?:same|corresponding)\s+(?:period|month|quarter)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b"
-    r"|\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    r"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    re.IGNORECASE,
+)
+#: "the same period of 2020-21", "the corresponding months of the fiscal year 2021-22", "the
+#: corresponding month of the last fiscal year 2023-24": the base is the main period's months
+#: in the fiscal year named.
+_SAME_PERIOD_OF_FY = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY\s?'?)?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"(?:(?:fiscal|financial)\s+year\s+|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
-    r"\b(?:during|in|for|over)\s+the\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    r"|اس\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b",
     re.IGNORECASE,
 )
@@ -104,6 +136,8 @@ class Period:
     target: bool = False  # "by 2029": a target date, not a reporting period
     shift: int = 0  # years back from the sentence's main period
     back: bool = False  # "during the month under review": the previous sentence's period
+    fy: int = 0  # "the same period of FY2020-21": the main period's months in the fiscal year ending then
+    months_back: int = 0  # "last month": as a base, that many months before the main period
 
 
 def _published_date(published: str | None) -> date | None:
@@ -121,7 +155,9 @@ def _published_date(published: str | None) -> date | None:
 
 
 def _fy_end(text: str) -> int:
-    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``'s end."""
+    """The calendar year a fiscal year ends in, from ``25``, ``2025`` or ``2024-25``."""
+    if m := re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{2}|\d{4})", text):
+        return int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
     year = int(text)
     return 2000 + year if year < 100 else year
 
@@ -133,6 +169,13 @@ def fiscal_year(end_year: int) -> str:
 
 def _fy_of(day: date) -> int:
     return day.year + 1 if day.month >= 7 else day.year
+
+
+def _fy_of_month(period: str) -> int | None:
+    """The fiscal year (by its end) of a month period ``2025-07``; ``None`` for other periods."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        return _fy_of(date(int(m.group(1)), int(m.group(2)), 1))
+    return None
 
 
 def _fiscal_month(month: int) -> int:
@@ -196,23 +239,35 @@ class _PeriodScanner:
         for m in _FY_EXPLICIT.finditer(self.s):
             a, b = m.group("a1") or m.group("a2") or m.group("a3"), m.group("b1") or m.group("b2") or m.group("b3")
             if a:
+                a = a if len(a) == 4 else f"20{a}"
                 end = int(b) if len(b) == 4 else int(a[:2] + b)
                 if end != int(a) + 1:
                     continue
                 out.append((m.start(), m.end(), end))
             else:
-                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2"))))
-        for m in _FY_RELATIVE.finditer(self.s):
-            if self.published is None:
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
+        explicit = list(out)
+        relative = list(_FY_RELATIVE.finditer(self.s))
+        # "this financial year ... the previous financial year 2020-21": this year is the one
+        # after the year named as the previous, whatever the article's date
+        anchor = None
+        for m in relative:
+            named = next((e for s_, e_, e in explicit if s_ < m.end() + 12 and m.start() < e_), None)
+            if named and (m.group("rel") or m.group("urel") or "").lower() in _PREVIOUS:
+                anchor = named + 1
+        for m in relative:
+            if self.published is None and anchor is None:
                 continue
+            if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
+                continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
-            current = _fy_of(self.published)
+            current = anchor or _fy_of(self.published)
             shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
                      "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
-        return sorted(out)
+        return sorted(f for f in out if not _TARGET_BEFORE.search(self.s, max(0, f[0] - 24), f[0]))
 
     def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
         """A fiscal year mentioned just after (or just before) a span such as "first half"."""
@@ -222,8 +277,16 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
+        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, shift=1)
         for m in _URDU_SAME_PERIOD.finditer(s):
             self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        for m in _SAME_PERIOD_OF_FY.finditer(s):
+            a, b, e = m.group("a"), m.group("b"), m.group("e")
+            start_year = int(a if len(a or "") == 4 else f"20{a}") if a else None
+            end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
+            if end_year:
+                self.add("", m.start(), m.end(), comparison=True, fy=end_year)
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
             for m in pattern.finditer(s):
@@ -231,20 +294,47 @@ class _PeriodScanner:
                 first, last = _span_bounds(kind, n)
                 if last <= 12:
                     self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._dated_spans()
         self._month_spans(fys)
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
-            if self.free(start, end):
+            if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
                 self.add(fiscal_year(end_year), start, end)
         self._months()
         self._years()
         return sorted(self.found, key=lambda p: p.start)
+
+    def _names_fy_of_span_before(self, start: int, end_year: int) -> bool:
+        """Whether a fiscal year mention only says which year a span just before it is in:
+        "July 2021 to January 2022 during FY2021-22" is one period."""
+        name = fiscal_year(end_year)
+        for p in self.found:
+            if 0 <= start - p.end <= 35 and (p.value.startswith(name + ":") or _fy_of_month(p.value) == end_year):
+                self.taken.append((start, start + 1))
+                return True
+        return False
+
+    def _dated_spans(self) -> None:
+        for m in _DATED_SPAN.finditer(self.s):
+            m1, m2, year = m.group("m1") or m.group("m1b"), m.group("m2") or m.group("m2b"), m.group("year") or m.group("yearb")
+            first, last = _fiscal_month(_month_number(m1)), _fiscal_month(_month_number(m2))
+            if last < first or not self.free(m.start(), m.end()):
+                continue
+            if year:
+                end_year = int(year) + (1 if _month_number(m2) >= 7 else 0)
+            else:
+                end_year = _latest_fy_ending_by(last, self.published)
+            self.add(_within_fy(end_year, first, last), m.start(), m.end())
 
     def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
         for m in _MONTH_SPAN.finditer(self.s):
             first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
             if not self.free(m.start(), m.end()) or last < first:
                 continue
+            if m.group("joint") == "and" and not m.group("between"):
+                continue  # "in July and August" names two months; "between July and August" a span
+            if m.group("joint") == "اور" and last != first + 1:
+                continue  # "جولائی اور اگست": two months running
             end = m.end()
             if m.group("year"):
                 month = _month_number(m.group("m2"))
@@ -266,13 +356,40 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()):
                 continue
             first, last = _named_span(m)
-            fy = self.nearby_fy(fys, m.start(), m.end())
-            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE):
+            if self._duration(m):
                 continue
+            fy = self.nearby_fy(fys, m.start(), m.end())
+            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh")):
+                if not self._reporting_months(m):
+                    continue
             if fy is not None:
                 self.taken.append((fy[0], fy[1]))
             end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _duration(self, m: re.Match) -> bool:
+        """Whether "N months" is a length of time ("banned for six months", "two months ago"),
+        not months of a fiscal year."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")) or re.match(r"(?:the\s+)?first\b|پہلے|ابتدائی", m.group(), re.IGNORECASE):
+            return False  # "for the first nine months": months of a year, however introduced
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
+        return bool(
+            re.search(r"\b(?:for|after|within|next|another|over\s+the\s+next|coming)\s+(?:the\s+)?$", before, re.IGNORECASE)
+            or re.match(r"\s*(?:ago|later|earlier|from\s+now|back|old|long|قبل|پہلے|بعد)", after, re.IGNORECASE)
+            or re.match(r"[\s-]*(?:low|high|peak|record|lowest|highest|average|moving)\b", after, re.IGNORECASE)  # "an eight-month low"
+        )
+
+    def _reporting_months(self, m: re.Match) -> bool:
+        """Whether "N months" with no fiscal year named is a reporting period (the fiscal year so
+        far: "exports grew 20pc in four months", "9 ماہ میں") rather than a passing mention."""
+        groups = m.groupdict()
+        if not (groups.get("n") or groups.get("un")) or self.published is None:
+            return False
+        before = self.s[max(0, m.start() - 20) : m.start()]
+        after = self.s[m.end() : m.end() + 16]
+        return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:
         for m in _MONTH_YEAR.finditer(self.s):
@@ -282,9 +399,14 @@ class _PeriodScanner:
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
                 continue
             start, end = m.start(), m.end()
-            if m.group("year"):
-                year = int(m.group("year"))
+            fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
+            if m.group("year") or m.group("yy"):
+                year = int(m.group("year") or m.group("yy"))
                 year = 2000 + year if year < 100 else year
+            elif fy is not None:  # "July of FY24", Urdu "گزشتہ مالی سال کے جولائی": July in that year
+                self.found.remove(fy)
+                year = fy_end_of(fy.value) - (1 if month >= 7 else 0)
+                start, end = min(start, fy.start), max(end, fy.end)
             elif self.published is not None:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
                 if last_year := _LAST_YEAR.match(self.s, end):
@@ -300,7 +422,17 @@ class _PeriodScanner:
                 continue
             back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
-            self.add(f"{year}-{month + 1:02d}", m.start(), m.end())
+            self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
+
+    def _fy_beside(self, start: int, end: int) -> Period | None:
+        """A whole fiscal year named right before or after a month: the month is in it."""
+        for p in self.found:
+            if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
+                (p.end <= start and re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]))
+                or (end <= p.start and re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start]))
+            ):
+                return p
+        return None
 
     def _years(self) -> None:
         for m in _TARGET_YEAR.finditer(self.s):
@@ -326,16 +458,19 @@ def _span_bounds(kind: str, n: int) -> tuple[int, int]:
 
 
 def _named_span(m: re.Match) -> tuple[int, int]:
-    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+    ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+               "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4}  # fmt: skip
     groups = m.groupdict()
+    if groups.get("first"):
+        return 1, 1  # "the first month of the fiscal year": July
     if groups.get("n") or groups.get("un"):
         n = groups.get("n") or groups["un"]
-        months = int(n) if n.isdigit() else _NUMBER_WORDS[n.lower()]
+        months = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()) or _URDU_MONTH_COUNTS[n]
         return 1, min(months, 12)
-    if m.group("q") or m.group("qn"):
-        q = int(m.group("qn")) if m.group("qn") else ordinal[m.group("q").lower()]
+    if groups.get("q") or groups.get("qn") or groups.get("uq"):
+        q = int(groups["qn"]) if groups.get("qn") else ordinal[(groups.get("q") or groups["uq"]).lower()]
         return _span_bounds("quarter", q)
-    h = int(m.group("hn")) if m.group("hn") else ordinal[m.group("h").lower()]
+    h = int(groups["hn"]) if groups.get("hn") else ordinal[(groups.get("h") or groups["uh"]).lower()]
     return _span_bounds("half", h)
 
 
@@ -372,6 +507,26 @@ def shift_period(period: str, years: int) -> str:
     if m := re.fullmatch(r"FY(\d{4})-(\d\d)(:.+)?", period):
         return fiscal_year(int(m.group(1)) + 1 - years) + (m.group(3) or "")
     return ""
+
+
+def shift_months(period: str, months: int) -> str:
+    """A month period moved ``months`` back: ``2025-01`` -> ``2024-12``; ``""`` for other periods."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        year, month = divmod(int(m.group(1)) * 12 + int(m.group(2)) - 1 - months, 12)
+        return f"{year}-{month + 1:02d}"
+    return ""
+
+
+def fy_end_of(period: str) -> int:
+    """The year a ``FY2024-25`` period ends in (2025)."""
+    return int(period[2:6]) + 1
+
+
+def fiscal_end(period: str) -> int | None:
+    """The year the fiscal year of ``period`` ends in (``FY2024-25:H1`` and ``2024-08``: 2025)."""
+    if m := re.match(r"FY(\d{4})-\d\d", period):
+        return int(m.group(1)) + 1
+    return _fy_of_month(period)
 
 
 def canonical_period(period: str) -> str:

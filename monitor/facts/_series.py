@@ -16,17 +16,23 @@ SERIES = (
     "freelancer_count",
     "vpn_registrations",
     "ranking",
+    "telecom_exports",  # EBOPS 9.1, from SBP's workbook
+    "computer_services_exports",  # EBOPS 9.2
+    "software_consultancy_exports",  # EBOPS 9.2.2
+    "software_exports",  # EBOPS 9.2.4, export of computer software
     "other",
 )
 UNITS = ("USD_million", "PKR_million", "count", "rank", "percent")
 
-#: Accepted (series, unit) pairs and their plausible value ranges, inclusive.
+#: Accepted (series, unit) pairs and their plausible value ranges, inclusive: wide enough for
+#: the history (monthly IT exports were about $100m in 2019) and a few years of growth, narrow
+#: enough to catch a figure off by a thousand ("$1.46 million" where billion was meant).
 PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
-    ("it_exports_monthly", "USD_million"): (150, 600),
+    ("it_exports_monthly", "USD_million"): (50, 1_000),
     ("it_exports_monthly", "percent"): (-60, 150),
-    ("it_exports_cumulative", "USD_million"): (300, 6_000),
+    ("it_exports_cumulative", "USD_million"): (100, 12_000),
     ("it_exports_cumulative", "percent"): (-60, 150),
-    ("it_exports_annual", "USD_million"): (800, 8_000),
+    ("it_exports_annual", "USD_million"): (500, 15_000),
     ("it_exports_annual", "percent"): (-60, 150),
     ("freelancer_earnings", "USD_million"): (5, 5_000),
     ("freelancer_earnings", "PKR_million"): (1_000, 1_500_000),
@@ -34,7 +40,14 @@ PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
     ("freelancer_count", "count"): (100_000, 10_000_000),
     ("vpn_registrations", "count"): (10, 5_000_000),
     ("ranking", "rank"): (1, 200),
+    ("telecom_exports", "USD_million"): (5, 3_000),
+    ("computer_services_exports", "USD_million"): (50, 8_000),
+    ("software_consultancy_exports", "USD_million"): (10, 4_000),
+    ("software_exports", "USD_million"): (5, 3_000),
 }
+
+#: How a rate's basis reads next to it: "+24% y/y", "+3% m/m"; a rate of unknown basis has no mark.
+BASIS_LABELS = {"yoy": "y/y", "mom": "m/m", "unknown": "", "": ""}
 
 SAME_TOLERANCE = 0.01  # same figure: values within 1%
 REVISION_TOLERANCE = 0.03  # revision: more than 1% and at most 3% apart
@@ -44,12 +57,19 @@ def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
+def same_basis(a: Fact, b: Fact) -> bool:
+    """Whether two rates can be one: a year-on-year rate is never a month-on-month one; a rate
+    whose basis is not known may be either."""
+    return a.basis == b.basis or a.basis in ("", "unknown") or b.basis in ("", "unknown")
+
+
 def same_fact(a: Fact, b: Fact) -> bool:
-    """Same series, unit and period, and values within 1%: one figure, many reports."""
+    """Same series, unit, period and growth basis, and values within 1%: one figure, many reports."""
     return (
         a.series == b.series
         and a.unit == b.unit
         and canonical_period(a.period) == canonical_period(b.period)
+        and same_basis(a, b)
         and _close(a.value, b.value, SAME_TOLERANCE)
     )
 
@@ -60,6 +80,7 @@ def is_revision(old: Fact, new: Fact) -> bool:
         old.series == new.series
         and old.unit == new.unit
         and canonical_period(old.period) == canonical_period(new.period)
+        and same_basis(old, new)
         and not _close(old.value, new.value, SAME_TOLERANCE)
         and _close(old.value, new.value, REVISION_TOLERANCE)
     )
@@ -73,14 +94,23 @@ def relation(new: Fact, known: Sequence[tuple[int, Fact]]) -> tuple[str, int] | 
     ``known`` is ``(id, fact)`` in the order stored; only figures of the same series, unit
     and period can be either, so a caller need only pass those (the archive looks them up by
     :func:`fact_key`). An undated figure (period ``""``) is never the same as, or a revision
-    of, a dated one.
+    of, a dated one, and revises nothing: without a period there is nothing to revise.
     """
     for id_, fact in known:
         if same_fact(fact, new):
             return "corroborates", id_
+    if not new.period:
+        return None  # an undated claim ("2.37 million freelancers") revises nothing
     published = new.published or ""
     older = [id_ for id_, fact in known if is_revision(fact, new) and (fact.published or "") <= published]
     return ("revises", older[-1]) if older else None
+
+
+def related_values(fact: Fact) -> tuple[float, float]:
+    """The values a figure the same as, or revised by, ``fact`` can have (within
+    :data:`REVISION_TOLERANCE` of it): the archive reads only those."""
+    a, b = fact.value * (1 - REVISION_TOLERANCE), fact.value / (1 - REVISION_TOLERANCE)
+    return min(a, b), max(a, b)
 
 
 def fact_key(fact: Fact) -> tuple[str, str, str]:

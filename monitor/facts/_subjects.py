@@ -27,12 +27,25 @@ _BETWEEN = (
     r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
     r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
-_EXPORTS = r"(?:export\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+#: Words that make "exports" someone else's when they stand between IT and "exports" ("IT
+#: sector's share of total exports").
+_OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|country's|share|contribution|percent|per|%"
+#: IT, named in a window of a few words before or after an exports word, in one clause:
+#: "export receipts from the IT sector", "exports of IT and ITeS services", Urdu "آئی ٹی کی
+#: برآمدات", "انفارمیشن ٹیکنالوجی کے شعبے کی برآمدات".
+_IT_WORD = (
+    r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|call\s+cent(?:re|er)s?)"
+)
+_WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
+_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|سافٹ\s?ویئر|کمپیوٹر)"
+_UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
         r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
-        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+services(?![\w])",
+        r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])",
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(
@@ -40,11 +53,17 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
-        r"|آئی\s?ٹی(?:\s?(?:کی|سیکٹر|شعبے|شعبہ|سروسز|خدمات))*\s?(?:برآمدات|ایکسپورٹس?|برآمد)",
+        rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
+        rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        # "earned $214m by providing IT services in various countries": services sold abroad
+        rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
+        # "export remittances", SBP's name for what IT exporters bring home
+        r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
+        rf"|{_UR_IT}(?:[\s،,]+\S+){{0,6}}?\s*{_UR_EXPORTS}",
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
-        r"(?<![\w])(?:freelanc\w*|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"(?<![\w])(?:freelanc\w*(?:['’]s?\s+(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         r"|فری\s?لانس\w*",
         re.IGNORECASE,
     )),
@@ -52,14 +71,16 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     (None, re.compile(
         r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
-        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|remittances|imports?|import\s+bill|trade\s+deficit"
-        r"|current\s+account|(?-i:GDP)|reserves|revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
+        r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
+        r"|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
+    # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
+    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
-    r"freelanc\w*|\bgig\b|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
+    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
     re.IGNORECASE,
 )
 _NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)
@@ -72,14 +93,19 @@ _ANAPHOR = re.compile(
     r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
     re.IGNORECASE,
 )
-_MAY_HOLD_FIGURES = re.compile(r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top)\b|نمبر", re.IGNORECASE)
+_MAY_HOLD_FIGURES = re.compile(
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million)\b"
+    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست",
+    re.IGNORECASE,
+)
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping
 
 
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export",),
-    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ"),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
+    "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
     "vpn": ("vpn", "virtual private", "وی"),
 }
@@ -100,11 +126,16 @@ def find_subjects(sentence: str) -> list[Subject]:
     return sorted(found, key=lambda s: s.start)
 
 
-def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int]) -> Subject | None:
+#: A relative clause after a figure speaks of something else: "$164m, which was 12.6pc of ICT
+#: exports" does not make the $164m ICT exports.
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who)\b|\bof\s+(?:the\s+)?total\b", re.IGNORECASE)
+
+
+def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int], sentence: str = "") -> Subject | None:
     """The figure's subject: the nearest before it in its clause, else the first shortly after
     it in its clause, else the nearest before it in the sentence."""
     before = [s for s in subjects if s.end <= figure.start]
-    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1]]
+    after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
         return before[-1]
     if after:

@@ -3,7 +3,8 @@
 * :mod:`._archive`: :class:`Store`, the archive itself (sources, fetches, items, facts,
   digests, runs);
 * :mod:`._migrations`: the schema, one migration a step;
-* :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index, stories and events.
+* :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index, stories and events;
+* :mod:`._pages`: the versions of watched pages, and what the Atom feeds read.
 """
 
 from __future__ import annotations

@@ -10,19 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from ..facts import fact_key, relation
-from ..models import Fact, FetchResult, Item, Source
+from .. import official
+from ..facts import fact_key, related_values, relation
+from ..models import Fact, FetchResult, Item, OfficialFact, Source
+from ..privacy import redact
+from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import MIGRATIONS
+from ._pages import PageStore
 
 
 def utcnow() -> str:
@@ -56,10 +62,11 @@ class SourceState:
     consecutive_failures: int = 0
     next_attempt: str | None = None
     last_new_item: str | None = None
+    newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
 
 
-class Store:
-    """The monitor's SQLite archive."""
+class Store(PageStore):
+    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False):
         self.path = str(path)
@@ -67,7 +74,12 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
+        # 64 MB of page cache (allocated as used): storing a large feed reads the latest
+        # fingerprints of the dedup index from all over the file; with SQLite's default 2 MB
+        # each lookup went to the disk cache and the first poll of 16,000 items took twice as long
+        conn.execute("PRAGMA cache_size = -65536")
         self.db = sqlite_utils.Database(conn)
+        self.readonly = readonly
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -97,6 +109,47 @@ class Store:
                     continue
                 step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
+
+    def snapshot(self, target: str | Path, *, private: Mapping[str, Iterable[str]], placeholder: str) -> Path:
+        """Copy the archive to ``target`` consistently (even while a poll writes), in one file
+        (no WAL), with each ``private`` column's JSON list replaced by as many
+        ``placeholder`` strings, other values of it by NULL; rebuilt, so that no page of the
+        copy keeps an old value. ``target`` appears whole or not at all."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            self.db.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute("BEGIN")
+            for table, columns in private.items():
+                for column in columns:
+                    copy.execute(
+                        f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
+                        f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
+                        [placeholder],
+                    )
+            copy.execute("COMMIT")
+            copy.execute("VACUUM")
+        finally:
+            copy.close()
+        os.replace(tmp, target)
+        return target
+
+    def set_timezone(self, name: str) -> None:
+        """Write the weeks of the configured timezone ``name`` into ``local_weeks`` (which the
+        ``current_week`` view reads), unless they are there already."""
+        if self.readonly:
+            return
+        held = self.db.execute("SELECT timezone FROM local_weeks LIMIT 1").fetchone()
+        if held and held[0] == name:
+            return
+        rows = week_rows(ZoneInfo(name))
+        with self.transaction():
+            self.db.execute("DELETE FROM local_weeks")
+            self.db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, name) for row in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -171,11 +224,12 @@ class Store:
     def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
         """Insert new items and refresh known ones; return the ids that were new.
 
-        All items of one call are written in one transaction.
+        All items of one call are written in one transaction. Inserting is idempotent: an
+        item stored meanwhile by another process (a second poller) is refreshed, not
+        inserted again, and not counted as new.
         """
         if not items:
             return []
-        known = self.known_ids(i.id for i in items)
         new: list[str] = []
         with self.transaction():
             for item in items:
@@ -184,13 +238,16 @@ class Store:
                 row["rules"] = json.dumps(list(item.rules))
                 row["relevant"] = int(item.relevant)
                 row["week"] = week_of(item.published, item.fetched_at) if week_of else None
-                if item.id in known:
-                    keep = ("fetched_at",)  # first-seen time never changes
-                    update = {k: v for k, v in row.items() if k not in keep and k != "id"}
-                    self.db["items"].update(item.id, update)
-                else:
-                    self.db["items"].insert(row)
+                columns = ", ".join(f"[{k}]" for k in row)
+                inserted = self.db.execute(
+                    f"INSERT INTO items ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO NOTHING", list(row.values())
+                ).rowcount
+                if inserted:
                     new.append(item.id)
+                    continue
+                keep = ("id", "fetched_at")  # first-seen time never changes
+                update = {k: v for k, v in row.items() if k not in keep}
+                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
         return new
 
     def item(self, id: str) -> dict | None:
@@ -212,35 +269,110 @@ class Store:
     def save_facts(self, rows: Sequence[dict]) -> None:
         """Store figures; the same figure from another outlet becomes a corroborating report.
 
-        The known figures a row can be (same series, unit and period) are looked up by the
-        ``facts_by_key`` index, never by reading the series; :func:`monitor.facts.relation`
+        The known figures a row can be (same series, unit and period, a value within 3%:
+        :func:`monitor.facts.related_values`) are looked up by the ``facts_by_key`` index,
+        never by reading the series; :func:`monitor.facts.relation`
         decides: ``corroborates`` = the id of the same figure, or ``revises`` = the id of
-        the earlier value it revises.
+        the earlier value it revises. Only news figures are candidates: official ones
+        (:meth:`save_official_facts`) are neither corroborated nor revised by the news.
         """
         with self.transaction():
             for row in rows:
-                row = dict(row)
+                row = {"basis": "", **row}
                 new = _as_fact(row)
                 series, unit, key = fact_key(new)
                 row["period_key"] = key
+                low, high = related_values(new)
                 known = self.db.execute(
-                    "SELECT id, series, period, value, unit, published FROM facts"
-                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL ORDER BY id",
-                    [series, unit, key],
+                    "SELECT id, series, period, value, unit, published, basis FROM facts"
+                    " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news'"
+                    " AND value BETWEEN ? AND ? ORDER BY id",
+                    [series, unit, key, low, high],
                 ).fetchall()
-                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5])) for r in known])
+                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in known])
                 if found:
                     row[found[0]] = found[1]
                 self.db["facts"].insert(row)
 
-    def facts(self, series: str | None = None, *, reports: bool = False) -> list[dict]:
+    def save_official_facts(self, facts: Sequence[OfficialFact], *, source: str) -> dict[str, list[tuple[OfficialFact, dict | None]]]:
+        """Store figures read from an official file by ``source``.
+
+        Each is compared with the value stored last for its series, unit, period and source
+        (:func:`monitor.official.relation`): a new period is inserted, a changed value is
+        inserted as a revision of the old row (``revises``), the same value under a new
+        status updates the status, the same value is left alone. Returns the facts by
+        what happened to them (``new``, ``revises``, ``restated``, ``same``), each with the
+        stored row it was compared with.
+        """
+        outcome: dict[str, list[tuple[OfficialFact, dict | None]]] = {"new": [], "revises": [], "restated": [], "same": []}
+        with self.transaction():
+            for fact in facts:
+                series, unit, key = fact_key(Fact(fact.series, fact.period, fact.value, fact.unit, ""))
+                rows = list(self.db.query(
+                    "SELECT id, value, status FROM facts WHERE series = ? AND unit = ? AND period_key = ? AND origin = 'official' AND source = ?"
+                    " ORDER BY id DESC LIMIT 1",
+                    [series, unit, key, source],
+                ))
+                current = rows[0] if rows else None
+                what, old = official.relation(fact, official.Stored(current["id"], current["value"], current["status"] or "") if current else None)
+                outcome[what].append((fact, current))
+                if what == "restated":
+                    self.db.execute("UPDATE facts SET status = ?, column_header = ? WHERE id = ?", [fact.status, fact.column_header, old])
+                elif what in ("new", "revises"):
+                    self.db["facts"].insert(
+                        {
+                            "series": fact.series,
+                            "period": fact.period,
+                            "value": fact.value,
+                            "unit": fact.unit,
+                            "quote": fact.provenance(),
+                            "item": None,
+                            "source": source,
+                            "published": fact.published,
+                            "found_at": fact.fetched_at,
+                            "revises": old,
+                            "period_key": key,
+                            "origin": "official",
+                            "status": fact.status,
+                            "file_url": fact.url,
+                            "sheet": fact.sheet,
+                            "row_label": fact.row_label,
+                            "column_header": fact.column_header,
+                        }
+                    )
+        return outcome
+
+    def official_values(self, series: str, unit: str, before: str) -> dict[str, dict]:
+        """The official value of each period of a series as known before ``before`` (UTC
+        ISO; known = the file's Last-Modified, else when it was fetched), by canonical
+        period; each row has the value it revises (``revises_value``, ``revises_status``)."""
+        q = """
+        SELECT f.*, r.value AS revises_value, r.status AS revises_status FROM facts f LEFT JOIN facts r ON r.id = f.revises
+        WHERE f.origin = 'official' AND f.series = ? AND f.unit = ? AND coalesce(f.published, f.found_at) < ?
+        ORDER BY coalesce(f.published, f.found_at), f.id
+        """
+        return {r["period_key"]: r for r in self.db.query(q, [series, unit, before])}
+
+    def official_revisions(self, start: str, end: str) -> list[dict]:
+        """Official values that revised an earlier one and became known in [start, end)."""
+        q = """
+        SELECT f.*, r.value AS revises_value, r.status AS revises_status FROM facts f JOIN facts r ON r.id = f.revises
+        WHERE f.origin = 'official' AND coalesce(f.published, f.found_at) >= ? AND coalesce(f.published, f.found_at) < ?
+        ORDER BY f.series, f.period, f.id
+        """
+        return list(self.db.query(q, [start, end]))
+
+    def facts(self, series: str | None = None, *, reports: bool = False, origin: str | None = None) -> list[dict]:
         """Stored facts, oldest period first, each with its number of reports and outlets.
 
-        With ``reports=True`` every report is listed, corroborating ones included.
+        With ``reports=True`` every report is listed, corroborating ones included;
+        ``origin`` keeps only ``news`` or ``official`` figures.
         """
         where = [] if reports else ["f.corroborates IS NULL"]
+        if origin:
+            where.append("f.origin = :origin")
         if series:
-            where.append("f.series = ?")
+            where.append("f.series = :series")
         q = f"""
         SELECT f.*,
           1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
@@ -248,7 +380,7 @@ class Store:
         FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY f.series, f.period, f.published, f.id
         """
-        return list(self.db.query(q, [series] if series else []))
+        return list(self.db.query(q, {"series": series, "origin": origin}))
 
     # ------------------------------------------------------------------ digests
 
@@ -257,6 +389,10 @@ class Store:
         return rows[0] if rows else None
 
     def set_digest(self, week: str, **fields: Any) -> None:
+        """Write fields of ``week``'s digest row; an ``error`` is stored without the addresses
+        an SMTP server's reply may quote (:func:`monitor.privacy.redact`)."""
+        if fields.get("error"):
+            fields["error"] = redact(fields["error"])
         with self.transaction():
             self.db["digests"].upsert({"week": week, **fields}, pk="week")
 
@@ -265,12 +401,14 @@ class Store:
 
     # ------------------------------------------------------------------ digest content and delivery
 
-    def claim_digest(self, week: str, *, force: bool = False, **fields: Any) -> dict | None:
-        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already.
+    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), **fields: Any) -> dict | None:
+        """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already,
+        and record the items it carries: ``carried`` holds ``(item id, late)`` pairs.
 
-        Runs in one immediate transaction, so of two senders racing for a week only one wins.
-        Returns ``None`` when the claim succeeded, else the row that blocked it (unchanged).
-        ``force`` claims the week whatever its status.
+        Runs in one immediate transaction, so of two senders racing for a week only one wins,
+        and an item carried by another digest cannot be recorded again (``digest_items`` has
+        one row per item). Returns ``None`` when the claim succeeded, else the row that
+        blocked it (unchanged). ``force`` claims the week whatever its status.
         """
         with self.transaction():
             row = self.digest(week)
@@ -280,7 +418,50 @@ class Store:
             reset = {"sent_at": None, "error": None, "refused": None, "eml_path": None}
             created = (row or {}).get("created_at") or utcnow()
             self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+            self.db.conn.executemany("INSERT INTO digest_items (item, week, late) VALUES (?, ?, ?)", [(item, week, int(late)) for item, late in carried])
         return None
+
+    def forget_carried(self, week: str) -> None:
+        """``week``'s digest did not go out: the items it would have carried are free again."""
+        with self.transaction():
+            self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+
+    def carried_items(self, *, except_week: str | None = None) -> set[str]:
+        """The items carried by a digest (other than ``except_week``'s)."""
+        return {r[0] for r in self.db.execute("SELECT item FROM digest_items WHERE week IS NOT ?", [except_week])}
+
+    def carried_events(self, *, except_week: str | None = None) -> set[str]:
+        """The events (see :meth:`week_clusters`) of which a digest (other than
+        ``except_week``'s) carried an item."""
+        q = """
+        SELECT DISTINCT coalesce(c.event_id, c.id) FROM digest_items d JOIN cluster_members m ON m.item_id = d.item
+        JOIN clusters c ON c.id = m.cluster_id WHERE d.week IS NOT ?
+        """
+        return {r[0] for r in self.db.execute(q, [except_week])}
+
+    def late_items(self, weeks: Sequence[str], *, except_week: str | None = None) -> list[dict]:
+        """Relevant items of ``weeks`` whose week's digest went out (``sent``, or ``sending``
+        and so perhaps delivered) without them, and that no digest other than
+        ``except_week``'s carries: items stored after their week's digest. Oldest first."""
+        if not weeks:
+            return []
+        q = f"""
+        SELECT i.* FROM items i JOIN digests d ON d.week = i.week AND d.status IN ('sent', 'sending')
+        WHERE i.week IN ({",".join("?" * len(weeks))}) AND i.relevant = 1
+          AND NOT EXISTS (SELECT 1 FROM digest_items c WHERE c.item = i.id AND c.week IS NOT ?)
+        ORDER BY i.published, i.id
+        """
+        return [_decode_item(r) for r in self.db.query(q, [*weeks, except_week])]
+
+    def item_clusters(self, ids: Sequence[str]) -> dict[str, dict]:
+        """Like :meth:`week_clusters`, for the items ``ids``."""
+        q = """
+        SELECT m.item_id, m.cluster_id, c.primary_item, coalesce(c.event_id, m.cluster_id) AS event_id, d.outlet
+        FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id LEFT JOIN dedup_items d ON d.id = m.item_id
+        WHERE m.item_id IN (SELECT value FROM json_each(?))
+        """
+        return {r["item_id"]: r for r in self.db.query(q, [json.dumps(list(ids))])}
 
     def week_facts(self, week: str) -> list[dict]:
         """The facts found in the items of ``week``, oldest first, with each item's URL and the
@@ -292,15 +473,16 @@ class Store:
         """
         return list(self.db.query(q, [week]))
 
-    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str) -> dict[str, float]:
-        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO)."""
+    def fact_values(self, series: str, unit: str, periods: Sequence[str], before: str, *, origin: str | None = None) -> dict[str, float]:
+        """The latest value of each of ``periods`` of a series, as known before ``before`` (UTC ISO);
+        ``origin`` keeps only ``news`` or ``official`` figures."""
         if not periods:
             return {}
         q = (
             f"SELECT period, value FROM facts WHERE series = ? AND unit = ? AND period IN ({','.join('?' * len(periods))})"
-            " AND coalesce(published, found_at) < ? ORDER BY coalesce(published, found_at), id"
+            " AND coalesce(published, found_at) < ?" + (" AND origin = ?" if origin else "") + " ORDER BY coalesce(published, found_at), id"
         )
-        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before])}
+        return {r["period"]: r["value"] for r in self.db.query(q, [series, unit, *periods, before, *([origin] if origin else [])])}
 
     def week_clusters(self, week: str) -> dict[str, dict]:
         """For each item of ``week`` in a story cluster: its ``cluster_id``, the cluster's
@@ -315,7 +497,8 @@ class Store:
 
     def source_week_health(self, start: str, end: str) -> list[dict]:
         """Each source's fetch successes and failures in [start, end) (UTC ISO), its last
-        failure there, its last new item and its first fetch before ``end``."""
+        failure there, its last new item and its first fetch before ``end``, and the date of
+        the newest entry it gave at its last fetch (``newest_entry``)."""
         q = """
         SELECT s.name, s.kind,
           (SELECT count(*) FROM fetches f WHERE f.source = s.name AND f.started_at >= :start AND f.started_at < :end
@@ -326,7 +509,8 @@ class Store:
               AND f.started_at >= :start AND f.started_at < :end AND f.outcome NOT IN ('ok', 'not_modified')
               ORDER BY f.started_at DESC, f.id DESC LIMIT 1) AS last_error,
           (SELECT max(i.fetched_at) FROM items i WHERE i.source = s.name AND i.fetched_at < :end) AS last_new_item,
-          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch
+          (SELECT min(f.started_at) FROM fetches f WHERE f.source = s.name) AS first_fetch,
+          s.newest_entry
         FROM sources s ORDER BY s.name
         """
         return list(self.db.query(q, {"start": start, "end": end}))
@@ -338,12 +522,19 @@ class Store:
             return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
 
     def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
+        """End a run; its ``detail`` is stored without email addresses (a failed send's reason)."""
         with self.transaction():
-            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": detail})
+            self.db["runs"].update(run_id, {"finished_at": utcnow(), "outcome": outcome, "detail": redact(detail)})
 
     def last_run(self, job: str, outcome: str | None = None) -> dict | None:
         q = "SELECT * FROM runs WHERE job = ?" + (" AND outcome = ?" if outcome else "") + " ORDER BY id DESC LIMIT 1"
         rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
+        return rows[0] if rows else None
+
+    def last_finished_run(self, job: str) -> dict | None:
+        """The newest run of ``job`` that ended, passing over runs stopped at shutdown."""
+        q = "SELECT * FROM runs WHERE job = ? AND finished_at IS NOT NULL AND outcome != 'stopped' ORDER BY id DESC LIMIT 1"
+        rows = list(self.db.query(q, [job]))
         return rows[0] if rows else None
 
     # ------------------------------------------------------------------ status
@@ -362,7 +553,15 @@ class Store:
 
 
 def _as_fact(row: dict) -> Fact:
-    return Fact(series=row["series"], period=row.get("period") or "", value=row["value"], unit=row["unit"], quote=row.get("quote") or "", published=row.get("published"))
+    return Fact(
+        series=row["series"],
+        period=row.get("period") or "",
+        value=row["value"],
+        unit=row["unit"],
+        quote=row.get("quote") or "",
+        published=row.get("published"),
+        basis=row.get("basis") or "",
+    )
 
 
 def _decode_item(row: dict) -> dict:

@@ -5,7 +5,7 @@
   shingle set, the content words in text order, the figures and the fact keys
   (:func:`_pack_fingerprint`); in ``sample`` its sampled index keys;
 - ``dedup_exact(key, item)``: one row per exact key of an item (URL, GUID, headline), looked
-  up at any time;
+  up at any time, the latest :data:`~monitor.dedup.COMMON_KEY_ITEMS` items of a key;
 - ``dedup_lines(key, stories, last_story)``: for each line of text seen on a site, in how
   many stories (boilerplate is learned from it);
 - ``clusters(id, primary_item, first_seen, last_seen, outlets, size, event_id, event_reason,
@@ -20,7 +20,9 @@ index) the first time a lookup needs them, adds each new item as it is written, 
 items published more than a day before the window of the last lookup. Writes are one row
 per item and exact key, not one per sampled key, and a lookup reads no page of the archive
 for its keys: that work depends on the window, not on the size of the archive (the writes
-to the indexes keyed by hashes, ids and exact keys, grow slowly with it).
+to the indexes keyed by hashes, ids and exact keys, grow slowly with it). An exact key
+shared by many items (a desk's recurring headline) reads only its latest
+``COMMON_KEY_ITEMS`` items, so that no lookup costs more for every earlier item with it.
 
 Stories, events and the last fingerprints read or written are kept in memory too. What may
 have changed under them is looked for when a placement starts (:meth:`get` of an item not
@@ -46,7 +48,7 @@ from typing import Any, Iterator, Sequence
 
 import sqlite_utils
 
-from ..dedup import Candidate, Cluster, Event, Fingerprint, Indexed, Member, Placement, Postings, epoch
+from ..dedup import COMMON_KEY_ITEMS, Candidate, Cluster, Event, Fingerprint, Indexed, Member, Placement, Postings, epoch
 
 #: Items published this long before the window of the last lookup are forgotten by the
 #: in-memory key index (and loaded again if a later lookup needs them).
@@ -81,6 +83,11 @@ _ROLLBACKS: dict[int, int] = {}
 def rolled_back(conn: object) -> None:
     """Note that a transaction of ``conn`` was rolled back (called by the archive)."""
     _ROLLBACKS[id(conn)] = _ROLLBACKS.get(id(conn), 0) + 1
+
+
+#: The latest items (at most ``?`` after the key) with one exact key: a headline that recurs (a
+#: desk's daily notice) must not make every new item read them all. One per key of a lookup.
+_EXACT_KEY = "SELECT item FROM (SELECT e.item FROM dedup_exact e WHERE e.key = ? ORDER BY e.item DESC LIMIT ?)"
 
 
 class SqliteDedupIndex:
@@ -160,11 +167,16 @@ class SqliteDedupIndex:
         self._events.clear()
 
     def exact(self, keys: Sequence[int]) -> list[Indexed]:
-        if not keys:
-            return []
+        """Items with any of ``keys``, in the order indexed: for each key the latest
+        :data:`~monitor.dedup.COMMON_KEY_ITEMS` items that have it. A URL or GUID names one
+        item or a few, whenever published; a headline shared by more (a recurring notice)
+        is only worth its latest reports (a Google News link finds its outlet's report
+        among them), and reading all of them would make a long feed's first poll quadratic."""
         wanted = sorted(set(keys))
-        query = _DEDUP_SELECT + f" WHERE i.n IN (SELECT e.item FROM dedup_exact e WHERE e.key IN ({', '.join('?' * len(wanted))})) ORDER BY i.n"
-        return [_indexed(r) for r in self._rows(query, wanted)]
+        if not wanted:
+            return []
+        query = _DEDUP_SELECT + f" WHERE i.n IN ({' UNION '.join([_EXACT_KEY] * len(wanted))}) ORDER BY i.n"
+        return [_indexed(r) for r in self._rows(query, [p for key in wanted for p in (key, COMMON_KEY_ITEMS)])]
 
     def candidates(
         self, keys: Sequence[int], since: str | None, until: str | None, *, limit: int | None = None, min_shared: int = 1

@@ -352,7 +352,188 @@ def _v12_facts_by_key(db: sqlite_utils.Database) -> None:
     db["facts"].create_index(["series", "unit", "period_key"], index_name="facts_by_key")
 
 
-def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
+def _v13_official_figures(db: sqlite_utils.Database) -> None:
+    """Official figures in ``facts`` beside the news, and the newest item of each source.
+
+    ``facts.origin`` is ``news`` (a figure found in an item) or ``official`` (read from a
+    publisher's file, with no item: ``item`` may now be empty). An official figure keeps
+    where it was read: ``file_url``, ``sheet``, ``row_label``, ``column_header``, and the
+    publisher's ``status`` (provisional, revised); a revised value is a new row whose
+    ``revises`` points at the old one (indexed, so the current values are found quickly).
+    ``sources.newest_entry`` is the date of the newest item a source gave at its last
+    fetch, to tell a stale feed. Views: ``official_figures`` (the current official value
+    of every series and period) and ``news_vs_official`` (every dated news report of a
+    series SBP publishes, beside the official value: agrees within 1%, or differs).
+    """
+    db["facts"].transform(not_null={"item": False})
+    db["facts"].add_column("origin", str, not_null_default="news")
+    for column in ("status", "file_url", "sheet", "row_label", "column_header"):
+        db["facts"].add_column(column, str)
+    db["facts"].create_index(["revises"], index_name="facts_by_revises")
+    db["sources"].add_column("newest_entry", str)
+    db.executescript(
+        """
+        CREATE VIEW official_figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.status,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.published, f.found_at AS fetched_at, f.source, f.file_url, f.sheet, f.row_label,
+          f.column_header, f.id AS fact
+        FROM facts f
+        WHERE f.origin = 'official' AND NOT EXISTS (SELECT 1 FROM facts later WHERE later.revises = f.id);
+        CREATE VIEW news_vs_official AS
+        SELECT n.series, n.period, n.value AS reported, n.unit, o.value AS official, o.status AS official_status,
+          CASE WHEN o.value IS NULL THEN 'no official figure'
+               WHEN abs(n.value - o.value) <= 0.01 * max(abs(n.value), abs(o.value)) THEN 'agrees'
+               ELSE 'differs' END AS verdict,
+          CASE WHEN o.value != 0 THEN round((n.value - o.value) * 100.0 / o.value, 1) END AS difference_percent,
+          n.source, n.published, i.url, n.quote, n.id AS fact, o.fact AS official_fact
+        FROM facts n
+        LEFT JOIN items i ON i.id = n.item
+        LEFT JOIN official_figures o ON o.series = n.series AND o.unit = n.unit AND o.period = n.period_key
+        WHERE n.origin = 'news' AND coalesce(n.period_key, '') != ''
+          AND EXISTS (SELECT 1 FROM facts s WHERE s.series = n.series AND s.unit = n.unit AND s.origin = 'official');
+        """
+    )
+
+
+def _v14_growth_basis(db: sqlite_utils.Database) -> None:
+    """``facts.basis``: how a growth rate is measured (``yoy``, ``mom``, ``unknown``; empty for a
+    level), and the ``figures`` view with it and with each figure's origin (news or official),
+    so that a year-on-year rate is never read as a month-on-month one."""
+    db["facts"].add_column("basis", str)
+    db.executescript(
+        """
+        DROP VIEW figures;
+        CREATE VIEW figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.basis, f.origin, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          (SELECT group_concat(DISTINCT c.source) FROM facts c
+              WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL;
+        """
+    )
+
+
+def _v15_watched_pages(db: sqlite_utils.Database) -> None:
+    """Watched policy pages (sources of kind ``watch``): every version of each page's text with
+    its diff against the one before (``page_versions``), a drastic change waiting for a second
+    poll to confirm it (``page_pending``), one row per page (``watched_pages``); and an index
+    of relevant items by first-seen time for the Atom feeds."""
+    db.executescript(
+        """
+        CREATE TABLE page_versions (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            title TEXT,
+            fetched_at TEXT NOT NULL,
+            week TEXT,
+            page_date TEXT,
+            hash TEXT NOT NULL,
+            settings TEXT,
+            complete INTEGER,
+            text TEXT NOT NULL,
+            links TEXT NOT NULL,
+            summary TEXT,
+            added INTEGER NOT NULL DEFAULT 0,
+            removed INTEGER NOT NULL DEFAULT 0,
+            changed INTEGER NOT NULL DEFAULT 0,
+            documents INTEGER NOT NULL DEFAULT 0,
+            changes TEXT,
+            diff TEXT,
+            relevant INTEGER,
+            score REAL,
+            topics TEXT,
+            rules TEXT,
+            facts TEXT,
+            UNIQUE (source, version)
+        );
+        CREATE INDEX page_versions_week ON page_versions(week);
+        CREATE INDEX page_versions_fetched_at ON page_versions(fetched_at);
+        CREATE TABLE page_pending (
+            source TEXT PRIMARY KEY,
+            hash TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            reason TEXT
+        );
+        CREATE VIEW watched_pages AS
+        SELECT l.source, l.title, l.url, l.version AS versions,
+          (SELECT count(*) FROM page_versions c WHERE c.source = l.source AND c.kind = 'change') AS changes,
+          (SELECT min(f.fetched_at) FROM page_versions f WHERE f.source = l.source) AS watched_since,
+          (SELECT max(c.fetched_at) FROM page_versions c WHERE c.source = l.source AND c.kind = 'change') AS last_change,
+          CASE WHEN l.kind = 'change' THEN l.summary END AS last_change_summary,
+          l.page_date, s.last_success AS last_checked, s.last_outcome
+        FROM page_versions l LEFT JOIN sources s ON s.name = l.source
+        WHERE l.version = (SELECT max(m.version) FROM page_versions m WHERE m.source = l.source);
+        CREATE INDEX items_relevant_fetched_at ON items(relevant, fetched_at);
+        """
+    )
+
+
+def _v16_local_weeks(db: sqlite_utils.Database) -> None:
+    """``local_weeks``: every ISO week's bounds in the configured timezone, as UTC, so that the
+    ``current_week`` view follows that timezone (SQL cannot convert timezones). The store
+    writes the configured zone's weeks (:meth:`Store.set_timezone`); a new archive starts
+    in Pakistan time, the default."""
+    from zoneinfo import ZoneInfo
+
+    from ..weeks import week_rows
+
+    db.executescript(
+        f"""
+        CREATE TABLE local_weeks (
+            week TEXT PRIMARY KEY,
+            starts TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            timezone TEXT NOT NULL
+        );
+        CREATE INDEX local_weeks_starts ON local_weeks(starts);
+        DROP VIEW current_week;
+        CREATE VIEW current_week AS SELECT coalesce(
+          (SELECT week FROM local_weeks
+           WHERE starts <= strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') AND ends > strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+           ORDER BY starts DESC LIMIT 1),
+          {iso_week_sql(PAKISTAN_TODAY_SQL)}) AS week;
+        """
+    )
+    db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, "Asia/Karachi") for row in week_rows(ZoneInfo("Asia/Karachi"))])
+
+
+def _v17_no_addresses_in_free_text(db: sqlite_utils.Database) -> None:
+    """Email addresses leave the free text of earlier digest errors and job details (an SMTP
+    server's refusal quotes them); the store now writes both without them."""
+    from ..privacy import redact
+
+    for table, key, column in (("digests", "week", "error"), ("runs", "id", "detail")):
+        rows = db.execute(f"SELECT [{key}], [{column}] FROM [{table}] WHERE [{column}] LIKE '%@%'").fetchall()
+        db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(redact(text), pk) for pk, text in rows])
+
+
+def _v18_digest_items(db: sqlite_utils.Database) -> None:
+    """``digest_items``: which digest carried each item, on time or late. An item is carried by
+    one digest at most (its primary key). Digests sent before record their week's relevant
+    items stored before the send began."""
+    db.executescript(
+        """
+        CREATE TABLE digest_items (
+            item TEXT PRIMARY KEY REFERENCES items(id),
+            week TEXT NOT NULL REFERENCES digests(week),
+            late INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX digest_items_week ON digest_items(week);
+        INSERT OR IGNORE INTO digest_items (item, week, late)
+            SELECT i.id, d.week, 0 FROM digests d JOIN items i ON i.week = d.week AND i.relevant = 1
+            WHERE d.status IN ('sent', 'sending') AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at, i.fetched_at);
+        """
+    )
+
+
+def _v19_events_and_boilerplate(db: sqlite_utils.Database) -> None:
     """Two levels of grouping and learned boilerplate (see :mod:`monitor.dedup`):
 
     - ``events(id, first_seen, stories)``: the stories that report one happening, and
@@ -435,13 +616,13 @@ def _v13_events_and_boilerplate(db: sqlite_utils.Database) -> None:
 
 
 #: Items published this many days before the newest one are fingerprinted again by
-#: migration 13 (the hashes changed); older ones are outside every time window.
+#: migration 19 (the hashes changed); older ones are outside every time window.
 _REFINGERPRINT_DAYS = 15
 
 
 def _refingerprint_recent(db: sqlite_utils.Database) -> None:
     """Fingerprint again, from their stored text, the items of the last weeks and the
-    undated ones: word pairs are hashed differently since migration 13, and a new item is
+    undated ones: word pairs are hashed differently since migration 19, and a new item is
     only ever compared with the items of its time window."""
     from ..dedup import DedupInput, fingerprint
     from ._dedup_index import _pack_fingerprint, _pack_keys
@@ -472,7 +653,27 @@ def _keys_blob(keys: array) -> bytes:
     return keys.tobytes()
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2_digest_delivery, _v3_archive_views, _v4_fact_corroboration, _v5_item_topics, _v6_items_by_source_and_time, _v7_figures_view, _v8_dedup_index, _v9_stories_from_clusters, _v10_dedup_complete_texts, _v11_dedup_keys_by_week, _v12_facts_by_key, _v13_events_and_boilerplate]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1,
+    _v2_digest_delivery,
+    _v3_archive_views,
+    _v4_fact_corroboration,
+    _v5_item_topics,
+    _v6_items_by_source_and_time,
+    _v7_figures_view,
+    _v8_dedup_index,
+    _v9_stories_from_clusters,
+    _v10_dedup_complete_texts,
+    _v11_dedup_keys_by_week,
+    _v12_facts_by_key,
+    _v13_official_figures,
+    _v14_growth_basis,
+    _v15_watched_pages,
+    _v16_local_weeks,
+    _v17_no_addresses_in_free_text,
+    _v18_digest_items,
+    _v19_events_and_boilerplate,
+]
 
 
 # --------------------------------------------------------------------------- the store

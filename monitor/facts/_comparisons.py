@@ -1,0 +1,148 @@
+"""Comparisons: which stretch of a sentence holds the base a figure is compared with.
+
+"IT exports rose 7pc year-on-year to $214m, compared to $199m in July 2022": the $214m and the
+7pc are this period's figures, the $199m and July 2022 the base. A *comparison span* runs from
+a cue ("compared to", "as against", "v/s", "from $...", "than", "surpassing the ...", "over
+the same period ...") to the end of its phrase (a comma, a semicolon, "while", the "to" of
+"from $X to $Y", the end of the sentence). Urdu puts the base before its cue: "گزشتہ سال اگست
+کے مقابلے میں 3 فیصد زیادہ" ("3pc more than last August"): the span runs back from the cue to
+the start of its clause.
+
+Figures and periods inside a span are bases; a growth rate never is. Each span also tells, as
+far as its words do, how the base stands to this period: a year before (``yoy``) or a month
+before (``mom``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ._numbers import Figure
+
+_MONTH = (
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)"
+)
+#: Words after which a base follows.
+_CUE = re.compile(
+    r"\b(?:(?:as\s+|when\s+)?compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|v/s"
+    r"|relative\s+to|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than|from|over"
+    r"|surpass\w*|exceed\w*|outpac\w*)(?=[\s$])",
+    re.IGNORECASE,
+)
+#: What must follow a weak cue ("from", "over", "against") for it to open a comparison: a
+#: figure (money or a number) or words naming an earlier period; "from July to March" is a span.
+_BASE_FOLLOWS = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?"
+    r"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY))",
+    re.IGNORECASE,
+)
+_WEAK = ("from", "over", "against")
+#: "over" before a figure means "more than" ("over 31,000 VPNs"): it opens a comparison only
+#: before words naming an earlier period ("over the same period last year").
+_OVER_FOLLOWS = re.compile(r"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b", re.IGNORECASE)
+#: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
+#: comparison only when the span names an earlier time.
+_LEVEL_CUES = ("surpass", "exceed", "outpac")
+_EARLIER = re.compile(
+    r"\b(?:same|corresponding|comparable|previous|preceding|last|earlier|ago|record)\b|(?:19|20)\d\d|" + _MONTH,
+    re.IGNORECASE,
+)
+#: A rate more or less than a base: "10% more than in November 2024" (while "more than
+#: 20,000" is a quantity).
+_RATE_THAN = re.compile(r"(?:%|\bpc|\bpercent|\bper\s+cent)\s+(?:more|less|higher|lower|greater|fewer)\s+(?P<than>than)\b", re.IGNORECASE)
+#: Where a span ends.
+_SPAN_END = re.compile(
+    r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
+    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s[-–—]\s|،|جبکہ",
+    re.IGNORECASE,
+)
+#: The Urdu cue, after its base, and where the clause holding that base starts.
+_URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))")
+_URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
+
+_YOY = re.compile(
+    r"\b(?:year[\s-]on[\s-]year|(?-i:YoY|y/y)|annual(?:ly)?\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
+    r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
+    r"|سال\s+بہ\s+سال|سالانہ\s+بنیاد|گزشتہ\s+(?:مالی\s+)?سال|پچھلے\s+(?:مالی\s+)?سال|گذشتہ\s+(?:مالی\s+)?(?:سال|برس)",
+    re.IGNORECASE,
+)
+_MOM = re.compile(
+    r"\b(?:month[\s-]on[\s-]month|(?-i:MoM|m/m)|monthly\s+basis|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
+    r"|ماہانہ\s+بنیاد|(?:گزشتہ|پچھلے|گذشتہ)\s+(?:ماہ|مہینے)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """The stretch of a sentence that holds a base, and how the base stands to this period."""
+
+    start: int
+    end: int
+    relation: str = ""  # yoy, mom, or "" when the words do not say
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether something at ``[start, end)`` is in the span (it starts inside it)."""
+        return self.start <= start < self.end
+
+
+def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span]:
+    """Every comparison span of ``sentence`` (digits normalised), in order."""
+    spans: list[Span] = []
+    for m in _CUE.finditer(sentence):
+        word = m.group().lower()
+        if word.startswith(_WEAK) and not _BASE_FOLLOWS.match(sentence, m.end()):
+            continue
+        if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()):
+            continue
+        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b", sentence[m.end() :]):
+            continue  # "from July to March": a span of months
+        end_match = _SPAN_END.search(sentence, m.end())
+        end = end_match.start() if end_match else len(sentence)
+        if word.startswith(_LEVEL_CUES) and not _EARLIER.search(sentence, m.end(), end):
+            continue
+        if spans and spans[-1].end > m.start():
+            continue  # inside the span before ("compared to ... from")
+        spans.append(Span(m.start(), end, _relation(sentence[m.start() : end])))
+    for m in _RATE_THAN.finditer(sentence):  # "10% more than in November 2024"
+        end_match = _SPAN_END.search(sentence, m.end())
+        end = end_match.start() if end_match else len(sentence)
+        if not any(s.holds(m.start("than"), m.end()) for s in spans):
+            spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
+    for m in _URDU_CUE.finditer(sentence):
+        start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
+        if any(s.holds(m.start(), m.end()) for s in spans):
+            continue
+        spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _relation(text: str) -> str:
+    if _MOM.search(text):
+        return "mom"
+    if _YOY.search(text):
+        return "yoy"
+    return ""
+
+
+def span_of(spans: Sequence[Span], start: int, end: int) -> Span | None:
+    """The span holding ``[start, end)``, if any."""
+    return next((s for s in spans if s.holds(start, end)), None)
+
+
+def basis_words(text: str, at: int | None = None) -> str:
+    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``,
+    the words nearest that position decide ("62pc year-on-year, and 1pc over the previous
+    month")."""
+    if at is None:
+        return _relation(text)
+    found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
+    if not found:
+        return ""
+    if re.search(r"[\u0600-\u06ff]\W*$", text[:at]):  # Urdu names the basis before the rate
+        before = [f for f in found if f[0].end() <= at]
+        found = before or found
+    return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]

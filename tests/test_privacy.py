@@ -1,0 +1,169 @@
+"""No subscriber address leaves through Datasette: a real `monitor serve`, JSON and HTML, tables,
+views, row pages, filters, facets and arbitrary SQL; and a snapshot made for publishing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+from urllib.parse import quote
+
+import httpx
+import pytest
+from aiosmtpd.controller import Controller
+from test_datasette import monitor_serve
+
+from digest_archive import SOURCES_YAML, WEEK, build_archive
+from monitor.config import load_config
+from monitor.daemon import Daemon, job_digest
+from monitor.mail import SmtpSettings, send_digest
+from monitor.store import Store
+
+READERS = ("reader.one@subscribers.example", "reader.two@subscribers.example", "gone.away@subscribers.example")
+FAILED_WEEK = "2025-W33"
+
+
+class Postfix:
+    """Refuses ``refuse`` as Postfix does, naming the address in its reply."""
+
+    def __init__(self, refuse: set[str]):
+        self.refuse = refuse
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown in virtual mailbox table"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        return "250 OK"
+
+
+def _smtp(refuse: set[str]) -> tuple[Controller, SmtpSettings]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    controller = Controller(Postfix(refuse), hostname="127.0.0.1", port=port)
+    controller.start()
+    return controller, SmtpSettings("127.0.0.1", port, security="none", attempts=1, retry_delays=())
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """An archive whose digests went out to subscribers: one week sent with one address
+    refused, an earlier week where every address was refused (the daemon's run)."""
+    folder = tmp_path_factory.mktemp("private")
+    config_path = folder / "sources.yaml"
+    config_path.write_text(f"digest:\n  sender: digest@monitor.example.com\n  recipients: [{', '.join(READERS)}]\nsources:\n" + "\n".join("  " + line for line in SOURCES_YAML.splitlines()) + "\n", encoding="utf-8")
+    config = load_config(config_path)
+    db = folder / "monitor.db"
+    with Store(db) as store:
+        build_archive(store, config)
+    controller, smtp = _smtp({READERS[2]})
+    try:
+        with Store(db) as store:
+            assert send_digest(store, config, WEEK, smtp=smtp).status == "sent"
+    finally:
+        controller.stop()
+    controller, smtp = _smtp(set(READERS))
+    env = {"MONITOR_SMTP_HOST": smtp.host, "MONITOR_SMTP_PORT": str(smtp.port), "MONITOR_SMTP_SECURITY": "none"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        daemon = Daemon(config, str(db), jobs={"digest": lambda: job_digest(config, str(db), FAILED_WEEK)})
+        daemon.run_job("digest")
+    finally:
+        controller.stop()
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    with Store(db) as store:
+        assert store.digest(FAILED_WEEK)["status"] == "failed"
+    return db
+
+
+def _leaks(text: str) -> list[str]:
+    low = text.lower()
+    return [a for a in READERS if a in low or a.split("@")[0] in low]
+
+
+PAGES = [
+    "/monitor/digests", "/monitor/digests.json", "/monitor/digests.json?_shape=array", "/monitor/digests.csv",
+    f"/monitor/digests/{WEEK}", f"/monitor/digests/{WEEK}.json", f"/monitor/digests/{FAILED_WEEK}.json",
+    "/monitor/digests.json?_facet=recipients&_facet=refused&_facet=error",
+    "/monitor/digests_sent", "/monitor/digests_sent.json", "/monitor/runs", "/monitor/runs.json?_shape=array",
+    "/monitor/runs.json?_facet=detail", "/monitor.json", "/monitor", "/-/metadata.json",
+]
+
+SQL = [
+    "select * from digests",
+    "select recipients, refused, error from digests",
+    "select group_concat(recipients, ' ') || group_concat(refused, ' ') || group_concat(error, ' ') from digests",
+    "select json_extract(recipients, '$[0]'), json_extract(refused, '$[0]') from digests",
+    "select value from digests, json_each(digests.recipients)",
+    "with d as (select * from digests) select * from d",
+    "select (select recipients from digests where recipients is not null limit 1) as r",
+    "select detail from runs",
+    "select * from digests_sent",
+    "select hex(recipients), quote(refused), length(recipients), substr(recipients, 1, 40) from digests",
+    "select unicode(substr(recipients, 2, 1)) from digests",
+]
+
+
+@pytest.fixture(scope="module")
+def client(archive):
+    with monitor_serve(archive) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        yield client
+
+
+def test_no_address_in_any_page_json_or_html(client):
+    leaks = {}
+    for page in PAGES:
+        r = client.get(page)
+        assert r.status_code == 200, (page, r.status_code, r.text[:300])
+        if _leaks(r.text):
+            leaks[page] = _leaks(r.text)
+    sent = client.get("/monitor/digests_sent.json?_shape=array").json()
+    assert leaks == {}
+    assert [(d["week"], d["recipients"]) for d in sent] == [(WEEK, 3)]  # the count still shows
+
+
+@pytest.mark.parametrize("sql", SQL)
+@pytest.mark.parametrize("fmt", ["json", "html"])
+def test_no_address_through_arbitrary_sql(client, sql, fmt):
+    r = client.get(f"/monitor{'.json' if fmt == 'json' else ''}?sql={quote(sql)}")
+    assert r.status_code == 200, r.text[:300]
+    assert _leaks(r.text) == []
+
+
+def test_a_question_about_an_address_gets_no_answer(client):
+    """Filters on a private column see nothing, so yes/no questions reveal nothing either."""
+    probes = [
+        "/monitor.json?sql=" + quote("select count(*) as n from digests where recipients like '%reader.one%' or refused like '%gone%' or error like '%gone%'") + "&_shape=array",
+        "/monitor/digests.json?recipients__contains=reader.one&_shape=array",
+        "/monitor/digests.json?refused__contains=gone&_shape=array",
+    ]
+    answers = [client.get(p).json() for p in probes]
+    assert answers == [[{"n": 0}], [], []]
+
+
+def test_the_archive_keeps_them_for_the_operator(archive):
+    with Store(archive) as store:
+        row = store.digest(WEEK)
+    assert READERS[0] in row["recipients"] and READERS[2] in row["refused"]
+
+
+def test_a_snapshot_for_publishing_holds_no_address(archive, tmp_path):
+    copy = tmp_path / "publish" / "monitor.db"
+    r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(archive), "snapshot", str(copy)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    raw = copy.read_bytes().lower()
+    assert not [a for a in READERS if a.encode() in raw or a.split("@")[0].encode() in raw]
+    conn = sqlite3.connect(copy)
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
+    assert conn.execute("SELECT recipients FROM digests_sent").fetchall() == [(3,)]
+    conn.close()

@@ -1,0 +1,125 @@
+"""SIGTERM stops the daemon within --shutdown-timeout, even with a poll stuck on a server that
+accepts connections and never answers; nothing is written after "daemon stopped"."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from conftest import basic_sources
+from test_daemon import runs, wait_for
+
+
+class Hang:
+    """A TCP server on 127.0.0.1 that accepts connections, reads what it is sent and never
+    answers; it notes when a client gives up and closes."""
+
+    def __init__(self):
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.open = 0
+        self.closed = 0
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with self.lock:
+                self.open += 1
+            threading.Thread(target=self._hold, args=(conn,), daemon=True).start()
+
+    def _hold(self, conn: socket.socket) -> None:
+        with conn:
+            while True:
+                try:
+                    if not conn.recv(65536):
+                        break
+                except OSError:
+                    break
+        with self.lock:
+            self.closed += 1
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+@pytest.fixture
+def hang():
+    server = Hang()
+    yield server
+    server.close()
+
+
+def _files(db: Path) -> list[tuple[str, int, int]]:
+    """The archive's files and the Atom feeds written next to it, with sizes and times."""
+    paths = [*db.parent.glob(db.name + "*"), *(db.parent / "feeds").glob("*")]
+    return [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(paths) if p.is_file()]
+
+
+def test_sigterm_stops_a_stuck_poll_at_the_timeout(write_config, tmp_path, hang):
+    config = write_config(
+        f"- name: Stuck Feed\n  url: http://127.0.0.1:{hang.port}/feed.xml\n",
+        extra="fetch:\n  read_timeout: 120\n  connect_timeout: 5\n  deadline: 300\n  retries: 0\n",
+    )
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", "run", "--poll-every", "3600", "--shutdown-timeout", "3"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        wait_for(lambda: hang.open >= 1 and runs(db, "poll"), timeout=60)  # the catch-up poll is stuck on the feed
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)  # far less than the 120 s the read would wait
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert "exiting anyway" in err
+    assert lines[-1].endswith("daemon stopped"), lines[-5:]
+    wait_for(lambda: hang.closed >= hang.open, timeout=10)  # nothing of the poll lives on
+    after = _files(db)
+    time.sleep(2)
+    assert _files(db) == after  # nothing was written after it said it stopped
+
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    [poll] = conn.execute("SELECT outcome, finished_at, detail FROM runs WHERE job = 'poll'").fetchall()
+    assert poll[0] == "stopped" and poll[1] and "shutdown" in poll[2]
+    assert conn.execute("SELECT count(*) FROM fetches").fetchone()[0] == 0  # the stuck fetch never landed
+    conn.close()
+    assert runs(db, "poll", "running") == []
+
+
+def test_a_poll_in_its_child_process_rewrites_the_feeds_and_nothing_is_written_after_stopping(write_config, tmp_path, site):
+    config = write_config(basic_sources(site.base), extra="fetch:\n  host_delay: 0.0\n  retries: 0\n")
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", "run", "--poll-every", "3600", "--shutdown-timeout", "30"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"), timeout=120)  # the catch-up poll, run in a child process
+        feeds = tmp_path / "feeds"
+        assert (feeds / "stories.atom").is_file() and (feeds / "policy.atom").is_file()
+        assert b"<entry" in (feeds / "stories.atom").read_bytes()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[-1].endswith("daemon stopped") and "exiting anyway" not in err, lines[-5:]
+    after = _files(db)
+    time.sleep(2)
+    assert _files(db) == after

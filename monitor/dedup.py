@@ -809,7 +809,9 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
         if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
             return None  # an outlet's own wording on another day is its template, not a re-run
         score = _retold(later, earlier)
-        if score is None and later.script in RUN_SCRIPTS:
+        # the earlier item can be told in the later when fewer of its words are needed than
+        # the later's own rule needed and missed (a shortfall of runs fails both)
+        if score is None and later.script in RUN_SCRIPTS and EXPANDED * len(earlier.sequence) < max(ORDERED * len(later.sequence), MIN_SHARED):
             score = _expanded(later, earlier)
         if score is None:
             return None

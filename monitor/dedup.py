@@ -24,9 +24,10 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    wire copy in its own words keeps the wire's sequence of names, figures and terms, an
    independent report uses them in an order of its own. In English (:data:`RUN_SCRIPTS`)
    the ordered rule also needs runs of :data:`RUN_WORDS` content words in common
-   (:data:`RETOLD_RUNS` of the shorter text's, :func:`run_share`): a desk re-running a
-   handout keeps whole phrases of it, two reporters of one accident, hearing or market
-   session share its names and figures in the same order but few phrases. And a later item
+   (:data:`RETOLD_RUNS` of the shorter text's, :func:`run_share`) unless the order is
+   closer still (:data:`ORDERED_ALONE`): a desk re-running a handout keeps some phrases of
+   it, two reporters of one accident, hearing or market session share its names and figures
+   in the same order but hardly a phrase. And a later item
    that is the earlier one with text added (background below it, a new first paragraph) is
    its reprint when at least :data:`EXPANDED` of the *earlier* item's content words are told
    in it in order, with :data:`EXPANDED_RUNS` of its runs, and it leads with them

@@ -22,7 +22,16 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    fixed list of Urdu and English function words, lone letters and bare numbers) appear in
    the earlier one *in the same order* (their longest common subsequence): a desk retelling
    wire copy in its own words keeps the wire's sequence of names, figures and terms, an
-   independent report uses them in an order of its own; and
+   independent report uses them in an order of its own. In English (:data:`RUN_SCRIPTS`)
+   the ordered rule also needs runs of :data:`RUN_WORDS` content words in common
+   (:data:`RETOLD_RUNS` of the shorter text's, :func:`run_share`) unless the order is
+   closer still (:data:`ORDERED_ALONE`): a desk re-running a handout keeps some phrases of
+   it, two reporters of one accident, hearing or market session share its names and figures
+   in the same order but hardly a phrase. And a later item
+   that is the earlier one with text added (background below it, a new first paragraph) is
+   its reprint when at least :data:`EXPANDED` of the *earlier* item's content words are told
+   in it in order, with :data:`EXPANDED_RUNS` of its runs, and it leads with them
+   (:data:`EXPANDED_LEAD`); and
 2. each text leads with what the other tells (:data:`LEAD_WORDS`, :data:`LEAD_SHARE`): the
    earlier item's lead is told in the later one, and the later item's lead in the earlier.
    A brief that is a *secondary* part of a roundup led by another story, or a story led by
@@ -129,8 +138,9 @@ CANDIDATE_LIMIT = 32
 MIN_SHARED_KEYS = 2
 #: Share of the new item's sampled keys a candidate must share to be compared as a possible
 #: source of a reprint (the event comparison takes every candidate). A reprint that keeps a
-#: third of the wire's content words in order shares about that share of the word keys.
-STORY_KEY_SHARE = 0.1
+#: third of the wire's content words in order shares about a tenth of the word keys; a
+#: later item that adds as much again to a short earlier one (:data:`EXPANDED`), less.
+STORY_KEY_SHARE = 0.08
 #: ... and this share for a possible report of the same event: independent reports share a
 #: third of their vocabulary, a tenth of their keys.
 EVENT_KEY_SHARE = 0.05
@@ -149,6 +159,31 @@ MIN_SHARED = 8
 #: Share of the later full-text item's content words that must appear in the earlier one in
 #: the same order, for two items whose shingles fall short of :data:`CONTAINMENT`.
 ORDERED = 1 / 3
+#: Scripts whose reprints are told in runs of the source's words: a desk re-running a
+#: handout or wire story in English keeps whole phrases of it, an independent report of the
+#: same event uses the same names, figures and terms in phrases of its own. (Urdu desks
+#: retell wire copy, often translated, in their own words: COUNTER's wholly derived texts
+#: share few runs, so the run rules do not apply to Arabic script.)
+RUN_SCRIPTS = frozenset({"latin"})
+#: Consecutive content words (:func:`content_words`) that make a run: about eight words of
+#: text, a phrase that two writers do not hit on apart.
+RUN_WORDS = 4
+#: Share of the shorter text's runs (:func:`run_share`) the other must have too, for two
+#: items in :data:`RUN_SCRIPTS` whose word pairs fall short of :data:`CONTAINMENT` and that
+#: are one story only by the ordered rule (:data:`ORDERED`).
+RETOLD_RUNS = 0.06
+#: ... unless at least this share of the later item's content words is told in the earlier
+#: in order: a desk's paraphrase of a handout sentence by sentence keeps more of its order
+#: than two reporters' accounts of one event do.
+ORDERED_ALONE = 0.43
+#: A later item that is the earlier one with more text (context added, a new intro) tells at
+#: least this share of the earlier's content words in order ...
+EXPANDED = 0.5
+#: ... shares at least this share of the earlier's runs ...
+EXPANDED_RUNS = 0.3
+#: ... and leads with it: this share of its first ``2 * LEAD_WORDS`` content words are
+#: told in the earlier, in order (in :data:`RUN_SCRIPTS` only).
+EXPANDED_LEAD = 0.35
 #: Content words (title excluded) that make an item's lead ...
 LEAD_WORDS = 30
 #: ... of which this share must be told, in order, in the other item: the earlier item's
@@ -774,18 +809,62 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
     if not (score >= CONTAINMENT and shared >= MIN_SHARED):
         if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
             return None  # an outlet's own wording on another day is its template, not a re-run
-        needed = max(ORDERED * len(later.sequence), MIN_SHARED) - 1e-9  # words in common, in order
-        # the later item's words found in the earlier at all bound their common subsequence:
-        # most candidates fall short of it and skip the longer computation
-        vocabulary = set(earlier.sequence)
-        if sum(map(vocabulary.__contains__, later.sequence)) < needed:
-            return None
-        score = common_subsequence(later.sequence, earlier.positions, len(earlier.sequence)) / len(later.sequence)
-        if round(score * len(later.sequence)) < needed:
+        score = _retold(later, earlier)
+        # the earlier item can be told in the later when fewer of its words are needed than
+        # the later's own rule needed and missed (a shortfall of runs fails both)
+        if score is None and later.script in RUN_SCRIPTS and EXPANDED * len(earlier.sequence) < max(ORDERED * len(later.sequence), MIN_SHARED):
+            score = _expanded(later, earlier)
+        if score is None:
             return None
     if not leads_agree(later, earlier) or figures_disagree(later, earlier):
         return None
     return score
+
+
+def _retold(later: Fingerprint, earlier: Fingerprint) -> float | None:
+    """The share of ``later``'s content words told in ``earlier`` in the same order, when it
+    is at least :data:`ORDERED` and (in :data:`RUN_SCRIPTS`) the two share runs of words
+    (:data:`RETOLD_RUNS`); else ``None``."""
+    needed = max(ORDERED * len(later.sequence), MIN_SHARED) - 1e-9  # words in common, in order
+    # the later item's words found in the earlier at all bound their common subsequence:
+    # most candidates fall short of it and skip the longer computation
+    vocabulary = set(earlier.sequence)
+    if sum(map(vocabulary.__contains__, later.sequence)) < needed:
+        return None
+    score = common_subsequence(later.sequence, earlier.positions, len(earlier.sequence)) / len(later.sequence)
+    if round(score * len(later.sequence)) < needed:
+        return None
+    if later.script in RUN_SCRIPTS and score < ORDERED_ALONE and run_share(later.body, earlier.body) < RETOLD_RUNS:
+        return None  # the same names and terms in the same order, but in words of its own
+    return score
+
+
+def _expanded(later: Fingerprint, earlier: Fingerprint) -> float | None:
+    """The share of ``earlier``'s content words told in ``later`` in the same order, when
+    ``later`` is ``earlier`` with more text: at least :data:`EXPANDED` of it in order, runs of
+    words in common (:data:`EXPANDED_RUNS`) and ``later`` leading with it
+    (:data:`EXPANDED_LEAD`); else ``None``."""
+    needed = max(EXPANDED * len(earlier.sequence), MIN_SHARED) - 1e-9
+    vocabulary = set(later.sequence)
+    if sum(map(vocabulary.__contains__, earlier.sequence)) < needed:
+        return None
+    score = common_subsequence(earlier.sequence, later.positions, len(later.sequence)) / len(earlier.sequence)
+    if round(score * len(earlier.sequence)) < needed or run_share(later.body, earlier.body) < EXPANDED_RUNS:
+        return None
+    lead = later.body[: 2 * LEAD_WORDS]  # a roundup led by another story carries it further down
+    if not lead or common_subsequence(lead, earlier.positions, len(earlier.sequence)) / len(lead) < EXPANDED_LEAD:
+        return None
+    return score
+
+
+def run_share(a: Sequence[int], b: Sequence[int]) -> float:
+    """The share of the runs of :data:`RUN_WORDS` consecutive content words of the shorter
+    of ``a`` and ``b`` (each distinct run once) that the other has too."""
+    k = RUN_WORDS
+    first, second = set(zip(*(a[i:] for i in range(k)))), set(zip(*(b[i:] for i in range(k))))
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
 
 
 def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:

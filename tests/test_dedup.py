@@ -78,16 +78,16 @@ URDU_REPRINT = (
     "۳۵۴ ملین ڈالر کمائے جو گزشتہ سال کے اسی مہینے سے اکیس فیصد زیادہ ہیں۔ حکام کا کہنا ہے کہ یہ اضافہ زیادہ تر "
     "سافٹ ویئر، کال سینٹرز اور کمپیوٹر مشاورت کی بدولت ہوا۔"
 )
-# The wire story as another desk rewrote it: sentences recast and reordered, a clause cut;
-# fewer than half of its word pairs are the wire's, most of its words are.
+# The wire story as another desk rewrote it: sentences recast and reordered, a clause cut, a
+# few phrases kept; fewer than half of its word pairs are the wire's, most of its words are.
 REWRITE = (
     "Record remittances reached Pakistan from freelancers in July, the State Bank reported on Monday, "
-    "crediting a new rule under which services exporters keep more of their foreign currency earnings "
-    "in their accounts. Information technology firms earned 354 million dollars, the central bank "
+    "crediting a new rule under which services exporters keep a larger share of their earnings in "
+    "foreign currency accounts. The information technology sector earned 354 million dollars, the central bank "
     "added, up twenty one percent on last year's month, mostly through software development, call "
-    "centres and consultancy work on computers. Eleven thousand more freelancers have registered with "
-    "the Software Export Board of Pakistan since January. December will see the limit reviewed again "
-    "with commercial banks and industry bodies, according to a spokesman."
+    "centres and consultancy work on computers. Eleven thousand more freelancers have signed up with "
+    "the export board since January. Industry bodies and banks will be consulted again before the "
+    "limit comes up for review in December."
 )
 # The same day's figures as an independent report: the same names and subject, its own words.
 INDEPENDENT = (

@@ -85,6 +85,31 @@ TEASERS = "\n".join(
         "Heavy rain expected in upper parts of the country this week",
     )
 )
+# the PTA decision retold by another desk: the wire's names and terms in the wire's order, no
+# phrase of it kept
+PARAPHRASE = (
+    "ISLAMABAD: Provisional permits went on Tuesday from the telecom authority to a pair of satellite internet "
+    "providers, so that homes and offices beyond the reach of fibre can buy broadband. A twelve month trial applies, "
+    "the regulator explained, and in that time each firm has to put up ground stations within Pakistan and send its "
+    "traffic via domestic gateways. Remote districts of Balochistan and Gilgit-Baltistan, with slow and frequently "
+    "suspended mobile data, are where freelancers and small software houses stand to gain, according to officials. "
+    "Prices and quality of service will be checked by the authority ahead of full licences. Industry voices praised "
+    "the step while seeking clarity over terminal import duties and spectrum fees."
+)
+# background a desk adds below a short State Bank handout
+CONTEXT = (
+    "The decision comes as the government prepares a budget that businesses hope will ease the tax burden on "
+    "salaried workers and exporters. Over the past two years the central bank raised rates sharply to fight "
+    "inflation that peaked near forty percent, before cutting them in a series of steps as prices cooled. "
+    "Economists in Islamabad said further cuts would depend on oil prices, the exchange rate and the next "
+    "review by the International Monetary Fund, whose loan programme requires tight money and a primary surplus. "
+    "Textile mills in Faisalabad have closed several units this year, blaming expensive electricity and gas as "
+    "much as the cost of credit. Small traders told reporters that banks still demand heavy collateral even "
+    "when rates fall, so the benefit rarely reaches them. The finance ministry expects growth of about three "
+    "percent this year, led by agriculture and a recovery in large scale manufacturing. Car assemblers reported "
+    "that sales on instalments doubled after the last cut, and property dealers in Lahore said inquiries rose too. "
+    "Remittances from workers abroad reached a record in the spring, easing pressure on the rupee."
+)
 URDU_EXPORTS = "اسٹیٹ بینک کے مطابق جولائی میں آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر رہیں جو گزشتہ سال کے اسی مہینے سے 24 فیصد زیادہ ہیں۔"
 EXPORTS = "Pakistan's IT exports rose 24 percent to $354 million in July, according to State Bank data released on Monday."
 JULY = "it_exports_monthly|2025-07|354|USD_million"
@@ -171,6 +196,28 @@ def test_a_story_led_by_another_that_carries_an_earlier_one_is_not_its_reprint(i
     assert assign(led, index) == "led"
     intro = item("intro", "Borrowing costs will stay where they are for now. " + POLICY, 10)
     assert assign(intro, index) == "brief"  # a new first sentence is not another story
+
+
+def test_the_wires_order_in_phrases_of_its_own_is_an_independent_report(index: dedup.DedupIndex) -> None:
+    """English reprints keep runs of the wire's words; a report that only follows its order
+    in phrases of its own is another story of the same event."""
+    wire, own = fingerprint(item("wire", WIRE, 6)), fingerprint(item("para", PARAPHRASE, 9))
+    assert dedup.ordered_share(own.sequence, wire.sequence) >= dedup.ORDERED  # the wire's words in its order...
+    assert dedup.run_share(own.body, wire.body) < dedup.RETOLD_RUNS  # ...but hardly a phrase of it
+    assign(item("wire", WIRE, 6, source="APP"), index)
+    assert assign(item("para", PARAPHRASE, 9), index) == "para"
+    assert index.cluster("para").event == "wire"
+
+
+def test_a_later_item_that_adds_background_to_an_earlier_one_is_its_reprint(index: dedup.DedupIndex) -> None:
+    """The later item is the earlier one with as much again below it: it leads with it."""
+    brief, long = item("brief", POLICY, 6, source="APP"), item("long", POLICY + "\n" + CONTEXT, 9)
+    later, earlier = fingerprint(long), fingerprint(brief)
+    assert dedup.ordered_share(later.sequence, earlier.sequence) < dedup.ORDERED  # most of it is not the brief
+    assert dedup.ordered_share(earlier.sequence, later.sequence) >= dedup.EXPANDED  # the brief is all in it
+    assert assign(brief, index) == "brief" and assign(long, index) == "brief"
+    led = item("led", CONTEXT + "\n" + POLICY, 10)  # the background first: led by something else
+    assert assign(led, index) == "led"
 
 
 # --------------------------------------------------------------------------- boilerplate

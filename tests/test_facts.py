@@ -178,6 +178,15 @@ def test_a_calendar_year_and_a_date_are_told_apart():
     assert periods("The forum was held on 29 & 30th April.") == []
 
 
+def test_two_digits_after_a_month_are_its_day_unless_marked_as_a_year():
+    dateline = "ISLAMABAD, Jun 09 (APP): IT exports rose 23.7% to $2.8bn in the first nine months of FY25."
+    assert periods(dateline, "2025-06-09") == ["FY2024-25:Jul-Mar"]
+    follow = dateline + " Freelancers earned $400 million during this period."
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 400, "USD_million") in named(follow, "2025-06-09")
+    assert periods("IT exports were $300m in March '25.", "2025-06-09") == ["2025-03"]
+    assert periods("IT exports were $300m in Mar-25.", "2025-06-09") == ["2025-03"]
+
+
 def test_without_a_period_the_period_is_empty():
     assert named("Freelancers contributed more than $500 million in foreign exchange.") == {("freelancer_earnings", "", 500, "USD_million")}
 
@@ -618,6 +627,31 @@ def test_the_basis_words_nearest_the_rate_decide():
     sentence = "آئی ٹی کی برآمدات میں سال بہ سال 62 فیصد اضافہ ہوا اور گزشتہ ماہ کے مقابلے میں 1 فیصد اضافہ دیکھا گیا۔"
     found = {(value, basis) for *_, value, unit, basis in with_basis("اپریل 2025 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔ " + sentence, "2025-05-20") if unit == "percent"}
     assert found == {(62, "yoy"), (1, "mom")}
+
+
+def test_other_spellings_of_the_basis():
+    sentence = "IT exports were $380m in March, up 22pc on a yearly basis and 12pc on a monthly basis."
+    rates = {(value, basis) for *_, value, unit, basis in with_basis(sentence, "2025-04-10") if unit == "percent"}
+    assert rates == {(22, "yoy"), (12, "mom")}
+    assert ("it_exports_monthly", "2025-03", 5, "percent", "yoy") in with_basis("IT exports grew 5% year-over-year in March.", "2025-04-10")
+    assert ("it_exports_monthly", "2025-03", 2, "percent", "mom") in with_basis("IT exports grew 2% sequentially in March.", "2025-04-10")
+    urdu = "مارچ میں آئی ٹی برآمدات میں 15 فیصد سالانہ اضافہ ہوا۔"
+    assert with_basis(urdu, "2025-04-10") == {("it_exports_monthly", "2025-03", 15, "percent", "yoy")}
+
+
+def test_urdu_spellings_of_previous_and_year():
+    # گذشتہ as well as گزشتہ, برس as well as سال: the base's months a year back
+    sentence = "دسمبر 2024 میں آئی ٹی برآمدات 34 کروڑ 80 لاکھ ڈالر رہیں جبکہ گذشتہ برس دسمبر میں 29 کروڑ ڈالر تھیں۔"
+    assert named(sentence, "2025-01-10") == {
+        ("it_exports_monthly", "2024-12", 348, "USD_million"),
+        ("it_exports_monthly", "2023-12", 290, "USD_million"),
+    }
+    assert periods("جاری مالی سال کی پہلی ششماہی میں", "2025-01-10") == ["FY2024-25:H1"]
+
+
+def test_urdu_fiscal_year_stored_end_first():
+    assert named("مالی سال 24-2023 میں آئی ٹی برآمدات 3.2 ارب ڈالر رہیں۔", "2024-07-18") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    assert periods("The meeting of 12-2023 was held.", "2024-07-18") == []
 
 
 def test_a_monthly_rate_without_words_or_base_has_an_unknown_basis():

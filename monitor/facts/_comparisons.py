@@ -64,14 +64,14 @@ _URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|مواز�
 _URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
 
 _YOY = re.compile(
-    r"\b(?:year[\s-]on[\s-]year|(?-i:YoY|y/y)|annual(?:ly)?\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
+    r"\b(?:year[\s-](?:on|over)[\s-]year|(?-i:YoY|y/y|y-o-y)|(?:annual(?:ly)?|yearly)\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
     r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
-    r"|سال\s+بہ\s+سال|سالانہ\s+بنیاد|گزشتہ\s+(?:مالی\s+)?سال|پچھلے\s+(?:مالی\s+)?سال|گذشتہ\s+(?:مالی\s+)?(?:سال|برس)",
+    r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)",
     re.IGNORECASE,
 )
 _MOM = re.compile(
-    r"\b(?:month[\s-]on[\s-]month|(?-i:MoM|m/m)|monthly\s+basis|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
-    r"|ماہانہ\s+بنیاد|(?:گزشتہ|پچھلے|گذشتہ)\s+(?:ماہ|مہینے)",
+    r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
+    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)",
     re.IGNORECASE,
 )
 
@@ -133,10 +133,11 @@ def span_of(spans: Sequence[Span], start: int, end: int) -> Span | None:
     return next((s for s in spans if s.holds(start, end)), None)
 
 
-def basis_words(text: str, at: int | None = None) -> str:
-    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``,
-    the words nearest that position decide ("62pc year-on-year, and 1pc over the previous
-    month")."""
+def basis_words(text: str, at: int | None = None, end: int | None = None) -> str:
+    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``
+    (and ``end``), the position of the rate, the words nearest it decide ("62pc year-on-year,
+    and 1pc over the previous month"). In English, words right after the rate, before the
+    next figure or clause, are its own ("22pc on a yearly basis and 12pc on a monthly basis")."""
     if at is None:
         return _relation(text)
     found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
@@ -145,4 +146,13 @@ def basis_words(text: str, at: int | None = None) -> str:
     if re.search(r"[\u0600-\u06ff]\W*$", text[:at]):  # Urdu names the basis before the rate
         before = [f for f in found if f[0].end() <= at]
         found = before or found
+    elif end is not None:
+        stop = _TAIL_END.search(text, end)
+        own = [f for f in found if end <= f[0].start() < (stop.start() if stop else len(text))]
+        if own:
+            return min(own, key=lambda f: f[0].start())[1]
     return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]
+
+
+#: Where the words that belong to a rate end: the next figure, clause or "and".
+_TAIL_END = re.compile(r"[,;]|\d|\b(?:and|while|whereas|but)\b", re.IGNORECASE)

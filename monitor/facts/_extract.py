@@ -203,7 +203,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     """
     figure = place.figure
     clause_start = max(0, place.sentence.find(place.clause))
-    said = basis_words(place.clause, figure.start - clause_start)
+    said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said:
         return said
     in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause)]

@@ -26,10 +26,15 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 _FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
+#: Urdu's words for "previous" (both spellings of گزشتہ, پچھلے/پچھلی, سابقہ) and "year" (سال, برس).
+_UR_PREVIOUS = r"(?:گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ)"
+_UR_YEAR = r"(?:سال|برس)"
 _FY_EXPLICIT = re.compile(
     r"(?:\bFY\s?'?(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:of\s+)?(?P<a2>\d{4}|\d{2})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
     r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
+    # Urdu text, written right to left, often stores a fiscal year end first: "مالی سال 24-2023"
+    r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
@@ -37,10 +42,10 @@ _FY_EXPLICIT = re.compile(
 )
 _FY_RELATIVE = re.compile(
     rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
-    r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
+    rf"|(?P<urel>رواں|جاری|موجودہ|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
-_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
+_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
@@ -71,14 +76,16 @@ _QUARTER_WORDS = re.compile(
     r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی",
     re.IGNORECASE,
 )
+#: A month and its year: "July 2025", "July, 2025", "July '25", "Jul-25". Two digits after a
+#: month with only a space are its day ("ISLAMABAD, Jun 09 (APP)"), never a year.
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d|'\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
-_URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
-_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے|گذشتہ)\s+(?:مالی\s+)?(?:سال|برس)\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+_URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
+_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
-_RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
@@ -97,7 +104,7 @@ _SAME_PERIOD_LAST_YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_COMPARISON = re.compile(
-    r"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,
 )
 #: "the same period of 2020-21", "the corresponding months of the fiscal year 2021-22", "the
@@ -237,7 +244,8 @@ class _PeriodScanner:
         """``(start, end, end_year)`` of every explicit or relative fiscal-year mention."""
         out = []
         for m in _FY_EXPLICIT.finditer(self.s):
-            a, b = m.group("a1") or m.group("a2") or m.group("a3"), m.group("b1") or m.group("b2") or m.group("b3")
+            a = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
+            b = m.group("b1") or m.group("b2") or m.group("b3") or m.group("b4")
             if a:
                 a = a if len(a) == 4 else f"20{a}"
                 end = int(b) if len(b) == 4 else int(a[:2] + b)
@@ -262,8 +270,7 @@ class _PeriodScanner:
                 continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
             current = anchor or _fy_of(self.published)
-            shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
-                     "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
+            shift = -1 if word in _PREVIOUS else 1 if word in ("next", "upcoming", "coming", "آئندہ") else 0
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
@@ -401,7 +408,7 @@ class _PeriodScanner:
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             if m.group("year") or m.group("yy"):
-                year = int(m.group("year") or m.group("yy"))
+                year = int((m.group("year") or m.group("yy")).lstrip("'"))
                 year = 2000 + year if year < 100 else year
             elif fy is not None:  # "July of FY24", Urdu "گزشتہ مالی سال کے جولائی": July in that year
                 self.found.remove(fy)

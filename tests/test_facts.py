@@ -803,6 +803,27 @@ def test_urdu_rate_more_than_a_base_keeps_this_period():
     assert ("it_exports_cumulative", "FY2025-26:Q1", 20, "percent") in named(sentence, "2025-10-18")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # this month named before the subject, the base between the subject and the cue
+        "دسمبر میں آئی ٹی برآمدات میں گزشتہ سال کے اسی مہینے کے مقابلے میں 20 فیصد اضافہ ہوا۔",
+        # this month closed by میں, the base month alone before the cue
+        "آئی ٹی برآمدات دسمبر میں نومبر کے مقابلے میں 20 فیصد بڑھ گئیں۔",
+    ],
+)
+def test_an_urdu_base_stops_at_the_subject_and_at_this_periods_phrase(sentence):
+    assert named(sentence, "2025-01-10") == {("it_exports_monthly", "2024-12", 20, "percent")}
+
+
+def test_an_urdu_base_keeps_its_own_period_and_figure_together():
+    sentence = "گزشتہ سال کی اسی مدت میں 1.45 ارب ڈالر کے مقابلے میں رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 1.86 ارب ڈالر رہیں۔"
+    assert named(sentence, "2025-01-10") == {
+        ("it_exports_cumulative", "FY2023-24:H1", 1450, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million"),
+    }
+
+
 def test_urdu_number_of_freelancers():
     assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
 

@@ -6,7 +6,7 @@ a cue ("compared to", "as against", "v/s", "from $...", "than", "surpassing the 
 the same period ...") to the end of its phrase (a comma, a semicolon, "while", the "to" of
 "from $X to $Y", the end of the sentence). Urdu puts the base before its cue: "گزشتہ سال اگست
 کے مقابلے میں 3 فیصد زیادہ" ("3pc more than last August"): the span runs back from the cue to
-the start of its clause.
+the start of its clause, but never takes in the subject compared or this period's phrase.
 
 Figures and periods inside a span are bases; a growth rate never is. Each span also tells, as
 far as its words do, how the base stands to this period: a year before (``yoy``) or a month
@@ -89,8 +89,9 @@ class Span:
         return self.start <= start < self.end
 
 
-def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span]:
-    """Every comparison span of ``sentence`` (digits normalised), in order."""
+def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Every comparison span of ``sentence`` (digits normalised), in order; ``subjects`` are
+    the stretches naming the watched subjects, which an Urdu base never takes in."""
     spans: list[Span] = []
     for m in _CUE.finditer(sentence):
         word = m.group().lower()
@@ -113,11 +114,28 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span
         if not any(s.holds(m.start("than"), m.end()) for s in spans):
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
-        start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
+        start = _urdu_base_start(sentence, m.start(), figures, subjects)
         if any(s.holds(m.start(), m.end()) for s in spans):
             continue
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _urdu_base_start(sentence: str, cue: int, figures: Sequence[Figure], subjects: Sequence[tuple[int, int]]) -> int:
+    """Where the base before an Urdu cue starts: at the start of its clause, but after the
+    subject compared ("دسمبر میں آئی ٹی برآمدات میں گزشتہ سال کے اسی مہینے کے مقابلے": the
+    base is last year's month, not December) and after a "میں" or "کے دوران" that closes
+    this period's phrase, unless a figure stands between it and the cue ("گزشتہ سال کی اسی
+    مدت میں 1.45 ارب ڈالر کے مقابلے": the period and the figure are one base)."""
+    start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, cue)), default=0)
+    start = max([start] + [end for begin, end in subjects if start <= begin and end <= cue])
+    for m in _URDU_IN.finditer(sentence, start, cue):
+        if not any(m.end() <= f.start < cue for f in figures):
+            return m.end()
+    return start
+
+
+_URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")
 
 
 def _relation(text: str) -> str:

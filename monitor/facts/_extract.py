@@ -69,7 +69,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
-    spans = comparison_spans(sentence, figures)
+    spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and any(p.back for p in periods):

@@ -824,6 +824,15 @@ def test_an_urdu_base_keeps_its_own_period_and_figure_together():
     }
 
 
+def test_an_urdu_relative_clause_in_the_past_is_the_base():
+    sentence = "دسمبر 2024 میں آئی ٹی برآمدات 348 ملین ڈالر رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں، یوں سالانہ بنیاد پر 20 فیصد اضافہ ہوا۔"
+    assert with_basis(sentence, "2025-01-10") == {
+        ("it_exports_monthly", "2024-12", 348, "USD_million", ""),
+        ("it_exports_monthly", "2023-12", 290, "USD_million", ""),
+        ("it_exports_monthly", "2024-12", 20, "percent", "yoy"),
+    }
+
+
 def test_urdu_number_of_freelancers():
     assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
 

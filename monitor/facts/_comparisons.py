@@ -61,6 +61,9 @@ _SPAN_END = re.compile(
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))")
+#: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
+#: ("which were ...", "while ... was"), with a figure in it.
+_URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
 
 _YOY = re.compile(
@@ -118,6 +121,9 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
         if any(s.holds(m.start(), m.end()) for s in spans):
             continue
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
+    for m in _URDU_PAST.finditer(sentence):  # "... رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں"
+        if any(m.start() <= f.start < m.end() for f in figures) and not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(Span(m.start(), m.end(), _relation(m.group())))
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -765,6 +765,13 @@ def test_a_sentence_led_by_another_country_is_not_ours():
     assert named("Bangladesh earned $1.2bn from IT exports in FY25.") == set()
 
 
+def test_another_countrys_subject_is_not_ours_in_a_sentence_that_names_pakistan():
+    assert named("Bangladesh's IT exports stood at $1.3bn in FY24, compared to Pakistan's $3.2bn.") == set()
+    assert named("In FY25, India's IT exports rose 5pc, while Pakistan's IT exports rose 18pc.") == {("it_exports_annual", "FY2024-25", 18, "percent")}
+    urdu = "بھارت کی آئی ٹی برآمدات میں 5 فیصد اضافہ ہوا جبکہ پاکستان کی آئی ٹی برآمدات میں مالی سال 2025 میں 18 فیصد اضافہ ہوا۔"
+    assert named(urdu) == {("it_exports_annual", "FY2024-25", 18, "percent")}
+
+
 def test_net_exports_and_rolling_sums_go_to_other():
     assert named("Net IT exports were $3.1bn in FY25.") == set()
     assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()

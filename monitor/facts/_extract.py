@@ -135,6 +135,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
+    if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
+        return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -174,6 +176,13 @@ _FOREIGN_OWNER = re.compile(
     r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
+)
+#: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
+#: Indian IT sector's exports", "بھارت کی آئی ٹی برآمدات", even in a sentence that names Pakistan.
+_OWNED_ABROAD = re.compile(
+    rf"(?:\b(?:{_FOREIGN_PLACES})['’]s|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian))"
+    r"(?:\s+(?:the|its|own|total|annual|overall|\w+['’]s))*\s*$"
+    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|بھارتی\s*$",
 )
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"

@@ -215,6 +215,17 @@ def test_a_comparison_period_does_not_date_the_growth_rate():
     }
 
 
+def test_a_rate_that_opens_a_comparison_is_the_rate_of_its_base():
+    assert with_basis("IT exports in March grew 22pc compared to 9pc growth in February.", "2025-04-10") == {
+        ("it_exports_monthly", "2025-03", 22, "percent", "unknown"),
+        ("it_exports_monthly", "2025-02", 9, "percent", "unknown"),
+    }
+    # a rate after a base that is an amount stays this period's
+    assert with_basis("IT exports in March were $380m, compared to $311m in March 2024, up 22pc.", "2025-04-10") >= {
+        ("it_exports_monthly", "2025-03", 22, "percent", "yoy"),
+    }
+
+
 def test_same_period_last_year_for_cumulative_figures():
     text = "ICT exports during 9MFY25 stood at $2.83bn, up 23.7 per cent from $2.29bn in the same period last year."
     assert named(text, "2025-04-20") == {

@@ -325,8 +325,11 @@ def _mark_bases(periods: list[Period], spans: list[Span]) -> list[Period]:
 
 
 def base_span(figure: Figure, spans: list[Span]) -> Span | None:
-    """The comparison span a figure is the base of; a percentage never is one."""
-    return None if figure.unit == "percent" else span_of(spans, figure.start, figure.end)
+    """The comparison span a figure is the base of; a percentage only when it opens the span."""
+    span = span_of(spans, figure.start, figure.end)
+    if figure.unit == "percent" and span is not None and span.rate_at != figure.start:
+        return None
+    return span
 
 
 def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:

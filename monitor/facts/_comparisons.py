@@ -8,7 +8,8 @@ the same period ...") to the end of its phrase (a comma, a semicolon, "while", t
 کے مقابلے میں 3 فیصد زیادہ" ("3pc more than last August"): the span runs back from the cue to
 the start of its clause, but never takes in the subject compared or this period's phrase.
 
-Figures and periods inside a span are bases; a growth rate never is. Each span also tells, as
+Figures and periods inside a span are bases; a growth rate is one only when it opens the span
+("up 22pc compared to 9pc growth in February": the 9pc is February's). Each span also tells, as
 far as its words do, how the base stands to this period: a year before (``yoy``) or a month
 before (``mom``).
 """
@@ -53,6 +54,9 @@ _EARLIER = re.compile(
 #: A rate more or less than a base: "10% more than in November 2024" (while "more than
 #: 20,000" is a quantity).
 _RATE_THAN = re.compile(r"(?:%|\bpc|\bpercent|\bper\s+cent)\s+(?:more|less|higher|lower|greater|fewer)\s+(?P<than>than)\b", re.IGNORECASE)
+#: What may stand between a cue and a rate that is the base itself: "compared to 9pc growth in
+#: February", "against a growth of 15% in the same period last year".
+_RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decline|decrease|fall|drop)\s+of\s+)?", re.IGNORECASE)
 #: Where a span ends.
 _SPAN_END = re.compile(
     r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
@@ -86,6 +90,7 @@ class Span:
     start: int
     end: int
     relation: str = ""  # yoy, mom, or "" when the words do not say
+    rate_at: int = -1  # where a rate that is itself the base starts ("compared to 9pc growth in February")
 
     def holds(self, start: int, end: int) -> bool:
         """Whether something at ``[start, end)`` is in the span (it starts inside it)."""
@@ -110,7 +115,9 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue
         if spans and spans[-1].end > m.start():
             continue  # inside the span before ("compared to ... from")
-        spans.append(Span(m.start(), end, _relation(sentence[m.start() : end])))
+        head = _RATE_HEAD.match(sentence, m.end())
+        rate_at = next((f.start for f in figures if f.unit == "percent" and f.start == head.end()), -1) if word != "from" else -1
+        spans.append(Span(m.start(), end, _relation(sentence[m.start() : end]), rate_at))
     for m in _RATE_THAN.finditer(sentence):  # "10% more than in November 2024"
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)

@@ -208,14 +208,16 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
     previous month"); else the comparison in its clause, by the distance between the base's
     period and this one; else a rate over a fiscal year or part of one is against the same
-    months a year before, and a month's rate is ``unknown``.
+    months a year before, and a month's rate is ``unknown``. A comparison with another rate
+    ("22pc compared to 9pc growth in February") tells nothing of the basis.
     """
     figure = place.figure
     clause_start = max(0, place.sentence.find(place.clause))
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said:
         return said
-    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause)]
+    # a span whose base is a rate compares two rates: it says nothing of how either is measured
+    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
     for span in in_clause:
         if span.relation:
             return span.relation

@@ -785,6 +785,8 @@ def test_another_countrys_subject_is_not_ours_in_a_sentence_that_names_pakistan(
 
 def test_net_exports_and_rolling_sums_go_to_other():
     assert named("Net IT exports were $3.1bn in FY25.") == set()
+    urdu = "مالی سال 2025 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں جبکہ خالص برآمدات 3 ارب 10 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert named(urdu) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
     assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
 
 

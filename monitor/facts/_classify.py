@@ -132,6 +132,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if _OTHER_CUE.search(place.clause):
         return "other", value
+    if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
+        return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
@@ -150,6 +152,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
     return "other", value
 
 
+#: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
+_URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
+_URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.

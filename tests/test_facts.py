@@ -772,6 +772,18 @@ def test_wishes_and_deadlines_are_targets():
     assert named("The government wants IT exports to reach $10bn by FY29.") == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "آئی ٹی برآمدات رواں مالی سال 4 ارب ڈالر تک پہنچ جائیں گی۔",  # will reach
+        "رواں مالی سال آئی ٹی برآمدات 4 ارب ڈالر ہوگی۔",  # will be
+        "حکومت رواں مالی سال آئی ٹی برآمدات کو 4 ارب ڈالر تک لے جانا چاہتی ہے۔",  # wants to take
+    ],
+)
+def test_urdu_future_and_wishes_are_targets(sentence):
+    assert named(sentence, "2025-01-10") == set()
+
+
 def test_a_sentence_led_by_another_country_is_not_ours():
     assert named("Bangladesh earned $1.2bn from IT exports in FY25.") == set()
 

@@ -176,7 +176,9 @@ def _targeted(place: _Place, head: str) -> bool:
     return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
 
 
-_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع")  # Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں"
+#: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
+#: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
+_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])")
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)

@@ -349,6 +349,12 @@ def test_parts_of_ict_exports_go_to_other():
     assert {f.series for f in facts} == {"other"}
 
 
+def test_urdu_parts_of_ict_exports_go_to_other_but_the_whole_list_is_ict():
+    assert named("کمپیوٹر سروسز کی برآمدات دسمبر میں 28 کروڑ ڈالر رہیں۔", "2025-01-10") == set()
+    whole = "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات دسمبر میں 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(whole, "2025-01-10") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
+
+
 def test_each_clause_keeps_its_own_subject_and_period():
     text = "Remittances from freelancers stood at $350 million in FY24, while the regulator has whitelisted 25,000 VPNs."
     assert named(text) == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("vpn_registrations", "", 25_000, "count")}

@@ -45,7 +45,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     ("it_component", re.compile(
         r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
-        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])",
+        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
+        # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
+        r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)",
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(
@@ -103,7 +105,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
-    "it_component": ("export",),
+    "it_component": ("export", "برآمد", "ایکسپورٹ"),
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),

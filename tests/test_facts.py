@@ -871,6 +871,19 @@ def test_an_urdu_relative_clause_in_the_past_is_the_base():
     }
 
 
+def test_a_clause_about_this_increase_takes_the_subject_named_later():
+    # this month is the one after the base month, the month named by "ماہانہ"
+    urdu = "یہ اضافہ سالانہ بنیاد پر 12 فیصد اور ماہانہ بنیاد پر 4 فیصد رہا، جبکہ اگست 2025 میں آئی ٹی برآمدات 32 کروڑ ڈالر تھیں۔"
+    assert with_basis(urdu, "2025-10-15") == {
+        ("it_exports_monthly", "2025-09", 12, "percent", "yoy"),
+        ("it_exports_monthly", "2025-09", 4, "percent", "mom"),
+        ("it_exports_monthly", "2025-08", 320, "USD_million", ""),
+    }
+    # a clause that names something else and does not refer back keeps its figures to itself
+    tourism = "مالی سال 2025 میں سیاحت سے 5 ارب ڈالر کمائے گئے جبکہ آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں۔"
+    assert named(tourism) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
 def test_urdu_number_of_freelancers():
     assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
 

@@ -135,14 +135,29 @@ _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who)\b|\bof\s+(?:the\s+)?tota
 
 def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int], sentence: str = "") -> Subject | None:
     """The figure's subject: the nearest before it in its clause, else the first shortly after
-    it in its clause, else the nearest before it in the sentence."""
+    it in its clause, else the nearest before it in the sentence, else, when its clause speaks
+    of "this increase" ("یہ اضافہ"), the first watched subject named after it."""
     before = [s for s in subjects if s.end <= figure.start]
     after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
         return before[-1]
     if after:
         return after[0]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "یہ اضافہ سالانہ بنیادوں پر 17 فیصد رہا جبکہ ستمبر میں آئی ٹی برآمدات ...": a clause that
+    # names nothing but refers back ("this increase"), in a sentence whose only subjects come
+    # later, is about the first of them
+    later = [s for s in subjects if s.start >= clause[1]]
+    if later and later[0].kind and _POINTS_BACK.search(sentence, clause[0], figure.start):
+        return later[0]
+    return None
+
+
+_POINTS_BACK = re.compile(
+    r"(?<![^\W\d_])(?:یہ|اس)\s+(?:اضافہ|اضافے|کمی|شرح)(?![^\W\d_])|\b(?:this|the)\s+(?:increase|growth|rise|decline|drop|fall)\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- classification

@@ -226,6 +226,17 @@ def test_a_rate_that_opens_a_comparison_is_the_rate_of_its_base():
     }
 
 
+def test_a_rate_over_a_month_or_a_fiscal_year_is_compared_with_it():
+    assert with_basis("IT exports for September 2025 came in at $366 million, a rise of 5.5pc over August.", "2025-10-20") == {
+        ("it_exports_monthly", "2025-09", 366, "USD_million", ""),
+        ("it_exports_monthly", "2025-09", 5.5, "percent", "mom"),
+    }
+    assert named("IT exports were $3.8bn in FY25, a growth of 18pc over FY24.") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 18, "percent"),
+    }
+
+
 def test_same_period_last_year_for_cumulative_figures():
     text = "ICT exports during 9MFY25 stood at $2.83bn, up 23.7 per cent from $2.29bn in the same period last year."
     assert named(text, "2025-04-20") == {

@@ -34,16 +34,20 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 #: What must follow a weak cue ("from", "over", "against") for it to open a comparison: a
-#: figure (money or a number) or words naming an earlier period; "from July to March" is a span.
+#: figure (money or a number) or words naming an earlier period or a month; "from July to
+#: March" is a span.
 _BASE_FOLLOWS = re.compile(
     r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?"
-    r"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY))",
+    rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
     re.IGNORECASE,
 )
 _WEAK = ("from", "over", "against")
 #: "over" before a figure means "more than" ("over 31,000 VPNs"): it opens a comparison only
-#: before words naming an earlier period ("over the same period last year").
-_OVER_FOLLOWS = re.compile(r"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b", re.IGNORECASE)
+#: before words naming an earlier period ("over the same period last year"), a month ("5.5pc
+#: over August") or a fiscal year ("20pc over FY24").
+_OVER_FOLLOWS = re.compile(
+    rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b", re.IGNORECASE
+)
 #: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
 #: comparison only when the span names an earlier time.
 _LEVEL_CUES = ("surpass", "exceed", "outpac")

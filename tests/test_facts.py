@@ -819,6 +819,14 @@ def test_net_exports_and_rolling_sums_go_to_other():
     assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
 
 
+def test_freelancers_export_remittances_are_theirs_not_it_exports():
+    sentence = "Freelancers' export remittances rose 58 percent to $557 million in July-December, according to SBP."
+    assert named(sentence, "2026-02-20") == {
+        ("freelancer_earnings", "FY2025-26:H1", 58, "percent"),
+        ("freelancer_earnings", "FY2025-26:H1", 557, "USD_million"),
+    }
+
+
 def test_freelancers_remittances_are_their_earnings():
     assert named("Freelancers' remittances grew 91pc in the first nine months of FY24 to $350m.", "2024-04-18") == {
         ("freelancer_earnings", "FY2023-24:Jul-Mar", 91, "percent"),

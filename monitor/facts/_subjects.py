@@ -114,7 +114,9 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
 
 
 def find_subjects(sentence: str) -> list[Subject]:
-    """Watched and unwatched subjects in ``sentence``; of two that overlap, the first listed wins."""
+    """Watched and unwatched subjects in ``sentence``; of two that overlap, the one that takes
+    in the other wins ("freelancers' export remittances" are the freelancers', not "export
+    remittances"), else the first listed."""
     found: list[Subject] = []
     lowered = sentence.lower()
     for kind, pattern in _SUBJECTS:
@@ -122,8 +124,10 @@ def find_subjects(sentence: str) -> list[Subject]:
         if clues and not any(clue in lowered for clue in clues):
             continue
         for m in pattern.finditer(sentence):
-            if any(s.start < m.end() and m.start() < s.end for s in found):
+            overlapping = [s for s in found if s.start < m.end() and m.start() < s.end]
+            if any(not (m.start() <= s.start and s.end <= m.end() and m.end() - m.start() > s.end - s.start) for s in overlapping):
                 continue
+            found = [s for s in found if s not in overlapping]
             found.append(Subject(kind, m.start(), m.end()))
     return sorted(found, key=lambda s: s.start)
 

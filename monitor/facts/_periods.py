@@ -91,6 +91,8 @@ _CALENDAR_YEAR = re.compile(
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
+#: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
+_CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
@@ -389,13 +391,19 @@ class _PeriodScanner:
         )
 
     def _reporting_months(self, m: re.Match) -> bool:
-        """Whether "N months" with no fiscal year named is a reporting period (the fiscal year so
-        far: "exports grew 20pc in four months", "9 ماہ میں") rather than a passing mention."""
+        """Whether "N months", a quarter or a half with no fiscal year named is a reporting
+        period (of the fiscal year: "exports grew 20pc in four months", "9 ماہ میں", "exports
+        reach $1.05bn in Q1") rather than a passing mention or a calendar one ("in the first
+        half of 2025", "Q1 2025")."""
         groups = m.groupdict()
-        if not (groups.get("n") or groups.get("un")) or self.published is None:
+        if self.published is None:
             return False
         before = self.s[max(0, m.start() - 20) : m.start()]
-        after = self.s[m.end() : m.end() + 16]
+        after = self.s[m.end() : m.end() + 24]
+        if groups.get("q") or groups.get("qn") or groups.get("h") or groups.get("hn"):
+            return bool(re.search(r"\b(?:in|during|for)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
+        if not (groups.get("n") or groups.get("un")):
+            return False
         return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:

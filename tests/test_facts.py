@@ -38,6 +38,7 @@ def periods(sentence: str, published: str | None = "2025-08-18") -> list[str]:
         ("IT exports were US$ 2.616 billion in 11MFY25.", 2616, "USD_million"),
         ("IT exports were $1,941.350 million in 1HFY25.", 1941.35, "USD_million"),
         ("IT exports were US $3.2 billion in FY25.", 3200, "USD_million"),
+        ("IT exports were a record $3.8-billion in FY25.", 3800, "USD_million"),
         ("IT exports were 354 million dollars in July.", 354, "USD_million"),
         ("IT exports were USD 354 million in July.", 354, "USD_million"),
         ("IT exports were $0.35 billion in July.", 350, "USD_million"),

@@ -931,6 +931,20 @@ def test_a_quarter_or_half_without_a_fiscal_year_takes_it_from_the_date():
     assert periods("Quarter after quarter, the first half of the match went on.", "2025-11-10") == []
 
 
+def test_a_fiscal_year_still_running_is_its_months_so_far():
+    text = "IT exports during fiscal year 2024-25 rose to $2.8 billion, up 24pc against $2.3bn in the same period of 2023-24."
+    assert named(text, "2025-04-18") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 24, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million"),
+    }
+    assert periods("IT exports in the current fiscal year stood at $1.9bn.", "2025-02-20") == ["FY2024-25:Jul-Jan"]
+    # once the year is over it is the whole year; a projection for it is for the whole year
+    assert periods("IT exports in fiscal year 2024-25 stood at $3.8bn.", "2025-08-01") == ["FY2024-25"]
+    assert named("Analysts expect IT exports to reach $4bn in the current fiscal year.", "2025-02-20") == set()
+    assert periods("Analysts expect IT exports to reach $4bn in the current fiscal year.", "2025-02-20") == ["FY2024-25"]
+
+
 def test_durations_are_no_periods():
     assert periods("PTA banned the platform for six months in the last fiscal year.", "2025-11-20") == ["FY2024-25"]
     assert periods("IT exports were $300m two months ago.", "2025-11-20") == []

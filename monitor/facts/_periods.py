@@ -91,6 +91,12 @@ _CALENDAR_YEAR = re.compile(
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
+#: Words of a sentence that looks ahead: a projection, target or hope.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|expect\w*|anticipat\w*|project\w*|forecast\w*|target\w*|aim\w*|goals?|estimat\w*|likely|could|"
+    r"(?-i:may|might)|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
 _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
@@ -308,10 +314,19 @@ class _PeriodScanner:
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
             if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
-                self.add(fiscal_year(end_year), start, end)
+                self.add(self._so_far(end_year), start, end)
         self._months()
         self._years()
         return sorted(self.found, key=lambda p: p.start)
+
+    def _so_far(self, end_year: int) -> str:
+        """A whole fiscal year, or, when it is still running at the article's date, its months
+        so far (to the month before the article's): "IT exports during FY21-22 surged to $1.3bn",
+        written in January 2022, are July to December's."""
+        day = self.published
+        if day is None or _fy_of(day) != end_year or day.month == 7 or _LOOKS_AHEAD.search(self.s):
+            return fiscal_year(end_year)  # a projection for the running year is for all of it
+        return _within_fy(end_year, 1, _fiscal_month(day.month) - 1)
 
     def _names_fy_of_span_before(self, start: int, end_year: int) -> bool:
         """Whether a fiscal year mention only says which year a span just before it is in:

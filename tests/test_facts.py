@@ -575,6 +575,8 @@ def test_urdu_number_words_need_a_unit():
         ("جولائی اور اگست میں آئی ٹی برآمدات 70 کروڑ ڈالر رہیں۔", "2025-09-20", "FY2025-26:Jul-Aug"),
         ("Between July and December 2025, IT exports were $2.1bn.", "2026-01-20", "FY2025-26:H1"),
         ("IT exports for Jan-25 were $300m.", "2025-02-20", "2025-01"),
+        ("IT exports were $3.8bn in the fiscal year ending June 2025.", "2025-08-01", "FY2024-25"),
+        ("IT exports were $3.2bn in the year ended June 30, 2024.", "2025-08-01", "FY2023-24"),
         ("IT exports were $300m in July of FY25.", "2025-02-20", "2024-07"),
         ("IT exports for the period July 2024 to January 2025 during FY2024-25 were $2.2bn.", "2025-02-20", "FY2024-25:Jul-Jan"),
     ],

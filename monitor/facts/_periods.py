@@ -37,6 +37,8 @@ _FY_EXPLICIT = re.compile(
     r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
+    # "the fiscal year ending June 2025", "the year ended June 30, 2025"
+    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:ending|ended)\s+(?:on\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
     re.IGNORECASE,
 )
@@ -261,7 +263,7 @@ class _PeriodScanner:
                     continue
                 out.append((m.start(), m.end(), end))
             else:
-                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4"))))
         explicit = list(out)
         relative = list(_FY_RELATIVE.finditer(self.s))
         # "this financial year ... the previous financial year 2020-21": this year is the one

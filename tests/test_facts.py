@@ -848,6 +848,28 @@ def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
     assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()
 
 
+def test_remittances_sent_by_overseas_workers_are_not_it_exports():
+    assert named("Remittances sent by overseas Pakistanis rose 30pc in March, the IT minister said.", "2025-04-20") == set()
+
+
+def test_exports_named_before_it_exports_are_others():
+    assert named("Exports rose 10pc to $2.9bn in March, while IT exports were $380m in March.", "2025-04-20") == {
+        ("it_exports_monthly", "2025-03", 380, "USD_million"),
+    }
+    # named after them, they are the same exports
+    assert named("IT exports rose 20pc in March; exports reached $380m.", "2025-04-20") == {
+        ("it_exports_monthly", "2025-03", 20, "percent"),
+        ("it_exports_monthly", "2025-03", 380, "USD_million"),
+    }
+
+
+def test_a_rate_goes_with_a_level_too_large_for_the_series(caplog):
+    # $3.1bn is no month's IT exports: these remittances are someone else's, and so is the 30pc
+    assert named("The IT minister said remittances rose 30pc to $3.1bn in March.", "2025-04-20") == set()
+    # a level too small is a slip of the pen: the rate stays
+    assert named("In March, IT exports were US $ 31m at a growth rate of 12pc.", "2025-04-20") == {("it_exports_monthly", "2025-03", 12, "percent")}
+
+
 def test_this_year_follows_the_year_named_as_the_previous():
     text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
     assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}

@@ -32,7 +32,9 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   ``other``; counts under 1,000 in ``other`` are dropped.
 * **Plausibility.** Each series accepts one unit and a range of values
   (:data:`PLAUSIBLE`); a figure outside it (say "$1.46 million" of monthly exports, where
-  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped.
+  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped; a
+  level too large for its series ("remittances rose 30pc to $3.1bn in March") takes the
+  rates of that series and period in its sentence with it.
 
 :func:`same_fact` and :func:`is_revision` tell whether two facts are the same figure from
 different outlets, or a revision of an earlier one; :func:`relation` applies them to a new

@@ -53,10 +53,13 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
-        for figure, series, period, value, basis in found:
-            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis)
-            if _plausible(fact):
-                facts.append(fact)
+        sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
+        kept = [fact for fact in sentence if _plausible(fact)]
+        # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
+        # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
+        # in the wrong currency, is more likely a slip of the pen)
+        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
+        facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
 
 
@@ -96,8 +99,14 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
     """"Exports" (or "remittances") alone are IT exports when the sentence names IT elsewhere
     ("... the IT industry's strength", "according to the Ministry of IT, remittances
-    reached ..."), or when the sentence before was about IT exports; else someone else's.
+    reached ..."), or when the sentence before was about IT exports; else someone else's,
+    as are those named before IT exports in the same sentence (a contrast).
     Returns the subjects and whether one was taken from the sentence before."""
+    if not any(s.kind == "exports" for s in subjects):
+        return subjects, False
+    # "Exports rose 10pc, while IT exports grew 20pc": exports named before IT exports are others'
+    later_it = [s.start for s in subjects if s.kind == "it_exports"]
+    subjects = [replace(s, kind=None) if s.kind == "exports" and any(s.end <= at for at in later_it) else s for s in subjects]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     if _IT_MENTION.search(sentence):

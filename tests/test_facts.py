@@ -317,6 +317,15 @@ def test_the_period_under_review_is_the_period_of_the_sentence_before():
     }
 
 
+def test_counts_and_ranks_are_not_dated_by_the_sentence_before():
+    text = "Freelancers earned $557 million in July-December. Pakistan is home to 2.37 million freelancers and ranks fourth in freelancing."
+    assert named(text, "2026-02-20") == {
+        ("freelancer_earnings", "FY2025-26:H1", 557, "USD_million"),
+        ("freelancer_count", "", 2_370_000, "count"),
+        ("ranking", "", 4, "rank"),
+    }
+
+
 def test_a_sentence_that_does_not_refer_back_inherits_nothing():
     assert named("Pakistan's IT exports rose to $354m in July.\nThe rupee closed at 281 against the dollar.") == {
         ("it_exports_monthly", "2025-07", 354, "USD_million")

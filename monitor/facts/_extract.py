@@ -161,6 +161,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             return None  # a period referred to but not known: no fact rather than an undated one
     elif period is not None:
         value = _resolve(period, main, periods)
+    elif figure.unit in ("count", "rank") and not periods:
+        value = ""  # a number of people or a position as it stands: never dated by the sentence before
     elif main and not inherited and _inferred(periods, main):
         value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):

@@ -937,6 +937,17 @@ def test_a_clause_about_this_increase_takes_the_subject_named_later():
     assert named(tourism) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "مارچ میں ٹیکنالوجی کی برآمدات 38 کروڑ ڈالر رہیں۔",  # technology exports, as in English
+        "مارچ کے دوران آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں۔",  # the exports named after the figure
+    ],
+)
+def test_more_urdu_names_of_it_exports(sentence):
+    assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", 380, "USD_million")}
+
+
 def test_urdu_number_of_freelancers():
     assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
 

@@ -38,7 +38,7 @@ _IT_WORD = (
     r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|call\s+cent(?:re|er)s?)"
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
-_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|سافٹ\s?ویئر|کمپیوٹر)"
+_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
@@ -61,7 +61,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
         # "export remittances", SBP's name for what IT exporters bring home
         r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
-        rf"|{_UR_IT}(?:[\s،,]+\S+){{0,6}}?\s*{_UR_EXPORTS}",
+        # (never across a figure: "آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں" names the exports after it)
+        rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}",
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(

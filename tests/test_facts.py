@@ -793,6 +793,13 @@ def test_vpn_registrants_are_counted_but_not_daily_rates():
     assert named("پی ٹی اے کے مطابق روزانہ 200 سے زائد وی پی اینز رجسٹر کیے جا رہے ہیں۔") == set()
 
 
+def test_vpns_registered_with_the_regulator_and_the_urdu_number_of():
+    assert named("So far, 31,000 VPNs have been registered with PTA.") == {("vpn_registrations", "", 31_000, "count")}
+    assert named("رجسٹرڈ وی پی اینز کی تعداد 30 ہزار ہوگئی ہے۔") == {("vpn_registrations", "", 30_000, "count")}
+    # members registered with a body stay no registrations
+    assert named("Over 5,000 freelancers are registered with PSEB.") == set()
+
+
 def test_early_monthly_figures_are_plausible():
     assert named("IT exports were $128 million in January 2020.", "2020-02-20") == {("it_exports_monthly", "2020-01", 128, "USD_million")}
 

@@ -130,8 +130,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
-    if _OTHER_CUE.search(place.clause):
-        return "other", value
+    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
+        return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
@@ -251,10 +251,13 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
         return True
     if not noun.isascii() and nouns.search(" ".join(place.sentence[place.figure.end :].split()[:4])):
         return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
+    if (number_of := _URDU_NUMBER_OF.search(place.sentence, 0, place.figure.start)) and nouns.search(place.sentence, max(0, number_of.start() - 40), number_of.start()):
+        return True  # "رجسٹرڈ وی پی اینز کی تعداد 30 ہزار": the number of what is named before تعداد
     follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
     return noun in _PEOPLE and bool(follows)
 
 
+_URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور"}  # Urdu postpositions and verbs

@@ -1044,6 +1044,12 @@ def test_more_rank_forms(sentence, rank):
     assert named(sentence) == {("ranking", "", rank, "rank")}
 
 
+def test_a_rank_of_a_sector_or_a_platform_is_not_the_countrys():
+    assert named("IT is the third-largest sector in services exports.") == set()
+    assert named("Upwork is the second-largest freelancing platform.") == set()
+    assert named("Pakistan is the fourth-largest freelancing market in the world.") == {("ranking", "", 4, "rank")}
+
+
 def test_first_as_an_adverb_is_no_rank():
     assert named("He was first to speak on freelancing at the seminar.") == set()
 

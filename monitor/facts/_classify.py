@@ -121,6 +121,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
+        if _RANKS_A_PART.match(place.sentence, figure.end):
+            return None  # "IT is the third-largest sector", "the second-largest freelancing platform"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
@@ -152,6 +154,13 @@ def classify(place: _Place) -> tuple[str, float] | None:
     return "other", value
 
 
+#: What a rank ranks, when it is a part of the economy or a business rather than the country:
+#: "the third-largest sector", "the second largest export item", "the largest platform".
+_RANKS_A_PART = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|contributors?|"
+    r"sources?|platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|employers?|apps?)\b|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
+    re.IGNORECASE,
+)
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")

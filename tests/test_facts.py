@@ -238,6 +238,25 @@ def test_a_rate_over_a_month_or_a_fiscal_year_is_compared_with_it():
     }
 
 
+def test_two_comparisons_joined_by_and_each_date_their_own():
+    sentence = "Pakistan's IT exports in January 2025 rose to $313 million, up 18pc from $265m a year ago and 4pc from December."
+    assert with_basis(sentence, "2025-02-20") == {
+        ("it_exports_monthly", "2025-01", 313, "USD_million", ""),
+        ("it_exports_monthly", "2025-01", 18, "percent", "yoy"),
+        ("it_exports_monthly", "2024-01", 265, "USD_million", ""),
+        ("it_exports_monthly", "2025-01", 4, "percent", "mom"),
+    }
+
+
+def test_months_from_one_to_another_are_a_span_not_a_destination():
+    assert named("IT exports from July to December were $1.86bn.", "2025-02-20") == {("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million")}
+
+
+def test_this_period_inferred_from_a_base_is_never_after_the_article():
+    found = named("IT exports rose 7pc year-on-year to $214m, compared to $199m in July 2024.", "2025-02-20")
+    assert found == {("it_exports_monthly", "2024-07", 199, "USD_million")}
+
+
 def test_same_period_last_year_for_cumulative_figures():
     text = "ICT exports during 9MFY25 stood at $2.83bn, up 23.7 per cent from $2.29bn in the same period last year."
     assert named(text, "2025-04-20") == {
@@ -1057,6 +1076,10 @@ def test_a_rank_of_a_sector_or_a_platform_is_not_the_countrys():
     assert named("IT is the third-largest sector in services exports.") == set()
     assert named("Upwork is the second-largest freelancing platform.") == set()
     assert named("Pakistan is the fourth-largest freelancing market in the world.") == {("ranking", "", 4, "rank")}
+
+
+def test_a_rank_among_figures_is_no_ranking():
+    assert named("IT exports were $313m in January, the second highest monthly figure ever.", "2025-02-20") == {("it_exports_monthly", "2025-01", 313, "USD_million")}
 
 
 def test_first_as_an_adverb_is_no_rank():

@@ -154,11 +154,12 @@ def classify(place: _Place) -> tuple[str, float] | None:
     return "other", value
 
 
-#: What a rank ranks, when it is a part of the economy or a business rather than the country:
-#: "the third-largest sector", "the second largest export item", "the largest platform".
+#: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
+#: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|contributors?|"
-    r"sources?|platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|employers?|apps?)\b|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
+    r"sources?|platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|employers?|apps?|"
+    r"figures?|levels?|months?|monthly|amounts?|totals?|inflows?|numbers?|records?)\b|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
@@ -168,7 +169,7 @@ _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
 _DESTINATION = re.compile(
-    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
@@ -388,9 +389,10 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     relation = (span.relation if span else "") or basis_words(sentence)
     if relation == "mom":
         return shift_months(base.value, -1)
+    latest = f"{published.year}-{published.month:02d}" if published else ""
     if relation == "yoy" or published is None:
-        return shift_period(base.value, -1) if relation == "yoy" else ""
-    latest = f"{published.year}-{published.month:02d}"
+        later = shift_period(base.value, -1) if relation == "yoy" else ""
+        return later if not latest or later <= latest else ""  # never a month after the article
     candidates = [c for c in (shift_period(base.value, -1), shift_months(base.value, -1)) if c <= latest]
     return max(candidates) if candidates else ""
 

@@ -64,7 +64,7 @@ _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decl
 #: Where a span ends.
 _SPAN_END = re.compile(
     r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
@@ -111,8 +111,8 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue
         if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()):
             continue
-        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b", sentence[m.end() :]):
-            continue  # "from July to March": a span of months
+        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,\s]{{0,8}}?(?:to|till|until|through|[-–])", sentence[m.end() :]):
+            continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
         if word.startswith(_LEVEL_CUES) and not _EARLIER.search(sentence, m.end(), end):

@@ -234,16 +234,22 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
     previous month"); else the comparison in its clause, by the distance between the base's
     period and this one; else a rate over a fiscal year or part of one is against the same
-    months a year before, and a month's rate is ``unknown``. A comparison with another rate
-    ("22pc compared to 9pc growth in February") tells nothing of the basis.
+    months a year before, and a month's rate is ``unknown``. A comparison right after the rate
+    ("up 18pc from $265m a year ago and 4pc from December") is its own and goes first; one
+    with another rate ("22pc compared to 9pc growth in February") tells nothing of the basis.
     """
     figure = place.figure
     clause_start = max(0, place.sentence.find(place.clause))
+    # the rate's own comparison, right after it ("4pc from December"), before any words
+    own = [
+        span for span in spans
+        if span.rate_at < 0 and span.start >= figure.end and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,3}?", place.sentence[figure.end : span.start])
+    ]
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
-    if said:
+    if said and not own:
         return said
     # a span whose base is a rate compares two rates: it says nothing of how either is measured
-    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
+    in_clause = own or [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
     for span in in_clause:
         if span.relation:
             return span.relation
@@ -254,6 +260,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
                     return "yoy"
                 if base and base == shift_months(place.period, 1):
                     return "mom"
+    if said:
+        return said
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
         return "yoy"
     return "unknown"

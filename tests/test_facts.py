@@ -983,6 +983,14 @@ def test_more_urdu_names_of_it_exports(sentence):
     assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", 380, "USD_million")}
 
 
+def test_urdu_from_one_amount_to_another():
+    sentence = "دسمبر میں آئی ٹی برآمدات نومبر کے 32 کروڑ ڈالر سے بڑھ کر 34 کروڑ 80 لاکھ ڈالر ہو گئیں۔"
+    assert named(sentence, "2026-01-20") == {
+        ("it_exports_monthly", "2025-11", 320, "USD_million"),
+        ("it_exports_monthly", "2025-12", 348, "USD_million"),
+    }
+
+
 def test_urdu_number_of_freelancers():
     assert named("پاکستان میں فری لانسرز کی تعداد 23 لاکھ سے تجاوز کر گئی ہے۔") == {("freelancer_count", "", 2_300_000, "count")}
 

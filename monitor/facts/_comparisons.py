@@ -68,7 +68,10 @@ _SPAN_END = re.compile(
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
-_URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))")
+_URDU_CUE = re.compile(
+    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))"
+    r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
+)
 #: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
 #: ("which were ...", "while ... was"), with a figure in it.
 _URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")

@@ -395,15 +395,6 @@ def test_urdu_parts_of_ict_exports_go_to_other_but_the_whole_list_is_ict():
     assert named(whole, "2025-01-10") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
 
 
-def test_a_second_amount_of_the_same_period_in_a_sentence_is_a_part():
-    assert named("IT exports reached $3.8bn in FY25, with the US the largest market at $1.2bn.") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
-    # amounts of different periods, or the same amount twice, are kept
-    assert named("IT exports were $3.8bn in FY25 and $3.2bn in FY24.") == {
-        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
-        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
-    }
-
-
 def test_each_clause_keeps_its_own_subject_and_period():
     text = "Remittances from freelancers stood at $350 million in FY24, while the regulator has whitelisted 25,000 VPNs."
     assert named(text) == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("vpn_registrations", "", 25_000, "count")}
@@ -894,17 +885,6 @@ def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
 
 def test_remittances_sent_by_overseas_workers_are_not_it_exports():
     assert named("Remittances sent by overseas Pakistanis rose 30pc in March, the IT minister said.", "2025-04-20") == set()
-
-
-def test_exports_named_before_it_exports_are_others():
-    assert named("Exports rose 10pc to $2.9bn in March, while IT exports were $380m in March.", "2025-04-20") == {
-        ("it_exports_monthly", "2025-03", 380, "USD_million"),
-    }
-    # named after them, they are the same exports
-    assert named("IT exports rose 20pc in March; exports reached $380m.", "2025-04-20") == {
-        ("it_exports_monthly", "2025-03", 20, "percent"),
-        ("it_exports_monthly", "2025-03", 380, "USD_million"),
-    }
 
 
 def test_a_rate_goes_with_a_level_too_large_for_the_series(caplog):

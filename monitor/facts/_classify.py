@@ -157,9 +157,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
 #: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
 #: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|contributors?|"
-    r"sources?|platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|employers?|apps?|"
-    r"figures?|levels?|months?|monthly|amounts?|totals?|inflows?|numbers?|records?)\b|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
+    r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
+    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?)\b"
+    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.

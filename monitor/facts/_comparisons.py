@@ -114,7 +114,7 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue
         if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()):
             continue
-        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,\s]{{0,8}}?(?:to|till|until|through|[-–])", sentence[m.end() :]):
+        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,.\s]{{0,16}}?(?:\bto|\btill|\buntil|\bthrough|[-–])", sentence[m.end() :]):
             continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)

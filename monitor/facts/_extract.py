@@ -6,7 +6,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable
 
 from ..models import Fact
 from ..text import normalise_digits, split_sentences
@@ -60,22 +59,8 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
         # in the wrong currency, is more likely a slip of the pen)
         wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
-        facts.extend(_one_level(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong)))
+        facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
-
-
-def _one_level(facts: Iterable[Fact]) -> list[Fact]:
-    """One level per series and period in a sentence: the first named. A second, different
-    amount of the same period is a part of it ("$3.8bn in FY25, with the US the largest market
-    at $1.2bn", "of which computer services were $3bn"), not the series' value."""
-    out: list[Fact] = []
-    for fact in facts:
-        if fact.series != "other" and fact.unit != "percent" and any(
-            kept.series == fact.series and kept.unit == fact.unit and kept.period == fact.period and not same_fact(kept, fact) for kept in out
-        ):
-            continue
-        out.append(fact)
-    return out
 
 
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
@@ -114,14 +99,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
     """"Exports" (or "remittances") alone are IT exports when the sentence names IT elsewhere
     ("... the IT industry's strength", "according to the Ministry of IT, remittances
-    reached ..."), or when the sentence before was about IT exports; else someone else's,
-    as are those named before IT exports in the same sentence (a contrast).
+    reached ..."), or when the sentence before was about IT exports; else someone else's.
     Returns the subjects and whether one was taken from the sentence before."""
-    if not any(s.kind == "exports" for s in subjects):
-        return subjects, False
-    # "Exports rose 10pc, while IT exports grew 20pc": exports named before IT exports are others'
-    later_it = [s.start for s in subjects if s.kind == "it_exports"]
-    subjects = [replace(s, kind=None) if s.kind == "exports" and any(s.end <= at for at in later_it) else s for s in subjects]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     if _IT_MENTION.search(sentence):

@@ -38,6 +38,7 @@ def periods(sentence: str, published: str | None = "2025-08-18") -> list[str]:
         ("IT exports were US$ 2.616 billion in 11MFY25.", 2616, "USD_million"),
         ("IT exports were $1,941.350 million in 1HFY25.", 1941.35, "USD_million"),
         ("IT exports were US $3.2 billion in FY25.", 3200, "USD_million"),
+        ("IT exports were a record $3.8-billion in FY25.", 3800, "USD_million"),
         ("IT exports were 354 million dollars in July.", 354, "USD_million"),
         ("IT exports were USD 354 million in July.", 354, "USD_million"),
         ("IT exports were $0.35 billion in July.", 350, "USD_million"),
@@ -178,6 +179,15 @@ def test_a_calendar_year_and_a_date_are_told_apart():
     assert periods("The forum was held on 29 & 30th April.") == []
 
 
+def test_two_digits_after_a_month_are_its_day_unless_marked_as_a_year():
+    dateline = "ISLAMABAD, Jun 09 (APP): IT exports rose 23.7% to $2.8bn in the first nine months of FY25."
+    assert periods(dateline, "2025-06-09") == ["FY2024-25:Jul-Mar"]
+    follow = dateline + " Freelancers earned $400 million during this period."
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 400, "USD_million") in named(follow, "2025-06-09")
+    assert periods("IT exports were $300m in March '25.", "2025-06-09") == ["2025-03"]
+    assert periods("IT exports were $300m in Mar-25.", "2025-06-09") == ["2025-03"]
+
+
 def test_without_a_period_the_period_is_empty():
     assert named("Freelancers contributed more than $500 million in foreign exchange.") == {("freelancer_earnings", "", 500, "USD_million")}
 
@@ -204,6 +214,47 @@ def test_a_comparison_period_does_not_date_the_growth_rate():
         ("it_exports_annual", "FY2023-24", 3220, "USD_million"),
         ("it_exports_annual", "FY2023-24", 24.15, "percent"),
     }
+
+
+def test_a_rate_that_opens_a_comparison_is_the_rate_of_its_base():
+    assert with_basis("IT exports in March grew 22pc compared to 9pc growth in February.", "2025-04-10") == {
+        ("it_exports_monthly", "2025-03", 22, "percent", "unknown"),
+        ("it_exports_monthly", "2025-02", 9, "percent", "unknown"),
+    }
+    # a rate after a base that is an amount stays this period's
+    assert with_basis("IT exports in March were $380m, compared to $311m in March 2024, up 22pc.", "2025-04-10") >= {
+        ("it_exports_monthly", "2025-03", 22, "percent", "yoy"),
+    }
+
+
+def test_a_rate_over_a_month_or_a_fiscal_year_is_compared_with_it():
+    assert with_basis("IT exports for September 2025 came in at $366 million, a rise of 5.5pc over August.", "2025-10-20") == {
+        ("it_exports_monthly", "2025-09", 366, "USD_million", ""),
+        ("it_exports_monthly", "2025-09", 5.5, "percent", "mom"),
+    }
+    assert named("IT exports were $3.8bn in FY25, a growth of 18pc over FY24.") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 18, "percent"),
+    }
+
+
+def test_two_comparisons_joined_by_and_each_date_their_own():
+    sentence = "Pakistan's IT exports in January 2025 rose to $313 million, up 18pc from $265m a year ago and 4pc from December."
+    assert with_basis(sentence, "2025-02-20") == {
+        ("it_exports_monthly", "2025-01", 313, "USD_million", ""),
+        ("it_exports_monthly", "2025-01", 18, "percent", "yoy"),
+        ("it_exports_monthly", "2024-01", 265, "USD_million", ""),
+        ("it_exports_monthly", "2025-01", 4, "percent", "mom"),
+    }
+
+
+def test_months_from_one_to_another_are_a_span_not_a_destination():
+    assert named("IT exports from July to December were $1.86bn.", "2025-02-20") == {("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million")}
+
+
+def test_this_period_inferred_from_a_base_is_never_after_the_article():
+    found = named("IT exports rose 7pc year-on-year to $214m, compared to $199m in July 2024.", "2025-02-20")
+    assert found == {("it_exports_monthly", "2024-07", 199, "USD_million")}
 
 
 def test_same_period_last_year_for_cumulative_figures():
@@ -285,6 +336,15 @@ def test_the_period_under_review_is_the_period_of_the_sentence_before():
     }
 
 
+def test_counts_and_ranks_are_not_dated_by_the_sentence_before():
+    text = "Freelancers earned $557 million in July-December. Pakistan is home to 2.37 million freelancers and ranks fourth in freelancing."
+    assert named(text, "2026-02-20") == {
+        ("freelancer_earnings", "FY2025-26:H1", 557, "USD_million"),
+        ("freelancer_count", "", 2_370_000, "count"),
+        ("ranking", "", 4, "rank"),
+    }
+
+
 def test_a_sentence_that_does_not_refer_back_inherits_nothing():
     assert named("Pakistan's IT exports rose to $354m in July.\nThe rupee closed at 281 against the dollar.") == {
         ("it_exports_monthly", "2025-07", 354, "USD_million")
@@ -327,6 +387,12 @@ def test_a_monthly_report_in_full():
 def test_parts_of_ict_exports_go_to_other():
     facts = extract_facts("", "Computer services exports rose 23 percent to $2.6 billion in FY25.", "2025-08-18")
     assert {f.series for f in facts} == {"other"}
+
+
+def test_urdu_parts_of_ict_exports_go_to_other_but_the_whole_list_is_ict():
+    assert named("کمپیوٹر سروسز کی برآمدات دسمبر میں 28 کروڑ ڈالر رہیں۔", "2025-01-10") == set()
+    whole = "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات دسمبر میں 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(whole, "2025-01-10") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
 
 
 def test_each_clause_keeps_its_own_subject_and_period():
@@ -537,6 +603,8 @@ def test_urdu_number_words_need_a_unit():
         ("جولائی اور اگست میں آئی ٹی برآمدات 70 کروڑ ڈالر رہیں۔", "2025-09-20", "FY2025-26:Jul-Aug"),
         ("Between July and December 2025, IT exports were $2.1bn.", "2026-01-20", "FY2025-26:H1"),
         ("IT exports for Jan-25 were $300m.", "2025-02-20", "2025-01"),
+        ("IT exports were $3.8bn in the fiscal year ending June 2025.", "2025-08-01", "FY2024-25"),
+        ("IT exports were $3.2bn in the year ended June 30, 2024.", "2025-08-01", "FY2023-24"),
         ("IT exports were $300m in July of FY25.", "2025-02-20", "2024-07"),
         ("IT exports for the period July 2024 to January 2025 during FY2024-25 were $2.2bn.", "2025-02-20", "FY2024-25:Jul-Jan"),
     ],
@@ -618,6 +686,31 @@ def test_the_basis_words_nearest_the_rate_decide():
     sentence = "آئی ٹی کی برآمدات میں سال بہ سال 62 فیصد اضافہ ہوا اور گزشتہ ماہ کے مقابلے میں 1 فیصد اضافہ دیکھا گیا۔"
     found = {(value, basis) for *_, value, unit, basis in with_basis("اپریل 2025 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔ " + sentence, "2025-05-20") if unit == "percent"}
     assert found == {(62, "yoy"), (1, "mom")}
+
+
+def test_other_spellings_of_the_basis():
+    sentence = "IT exports were $380m in March, up 22pc on a yearly basis and 12pc on a monthly basis."
+    rates = {(value, basis) for *_, value, unit, basis in with_basis(sentence, "2025-04-10") if unit == "percent"}
+    assert rates == {(22, "yoy"), (12, "mom")}
+    assert ("it_exports_monthly", "2025-03", 5, "percent", "yoy") in with_basis("IT exports grew 5% year-over-year in March.", "2025-04-10")
+    assert ("it_exports_monthly", "2025-03", 2, "percent", "mom") in with_basis("IT exports grew 2% sequentially in March.", "2025-04-10")
+    urdu = "مارچ میں آئی ٹی برآمدات میں 15 فیصد سالانہ اضافہ ہوا۔"
+    assert with_basis(urdu, "2025-04-10") == {("it_exports_monthly", "2025-03", 15, "percent", "yoy")}
+
+
+def test_urdu_spellings_of_previous_and_year():
+    # گذشتہ as well as گزشتہ, برس as well as سال: the base's months a year back
+    sentence = "دسمبر 2024 میں آئی ٹی برآمدات 34 کروڑ 80 لاکھ ڈالر رہیں جبکہ گذشتہ برس دسمبر میں 29 کروڑ ڈالر تھیں۔"
+    assert named(sentence, "2025-01-10") == {
+        ("it_exports_monthly", "2024-12", 348, "USD_million"),
+        ("it_exports_monthly", "2023-12", 290, "USD_million"),
+    }
+    assert periods("جاری مالی سال کی پہلی ششماہی میں", "2025-01-10") == ["FY2024-25:H1"]
+
+
+def test_urdu_fiscal_year_stored_end_first():
+    assert named("مالی سال 24-2023 میں آئی ٹی برآمدات 3.2 ارب ڈالر رہیں۔", "2024-07-18") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    assert periods("The meeting of 12-2023 was held.", "2024-07-18") == []
 
 
 def test_a_monthly_rate_without_words_or_base_has_an_unknown_basis():
@@ -719,6 +812,13 @@ def test_vpn_registrants_are_counted_but_not_daily_rates():
     assert named("پی ٹی اے کے مطابق روزانہ 200 سے زائد وی پی اینز رجسٹر کیے جا رہے ہیں۔") == set()
 
 
+def test_vpns_registered_with_the_regulator_and_the_urdu_number_of():
+    assert named("So far, 31,000 VPNs have been registered with PTA.") == {("vpn_registrations", "", 31_000, "count")}
+    assert named("رجسٹرڈ وی پی اینز کی تعداد 30 ہزار ہوگئی ہے۔") == {("vpn_registrations", "", 30_000, "count")}
+    # members registered with a body stay no registrations
+    assert named("Over 5,000 freelancers are registered with PSEB.") == set()
+
+
 def test_early_monthly_figures_are_plausible():
     assert named("IT exports were $128 million in January 2020.", "2020-02-20") == {("it_exports_monthly", "2020-01", 128, "USD_million")}
 
@@ -727,13 +827,42 @@ def test_wishes_and_deadlines_are_targets():
     assert named("The government wants IT exports to reach $10bn by FY29.") == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "آئی ٹی برآمدات رواں مالی سال 4 ارب ڈالر تک پہنچ جائیں گی۔",  # will reach
+        "رواں مالی سال آئی ٹی برآمدات 4 ارب ڈالر ہوگی۔",  # will be
+        "حکومت رواں مالی سال آئی ٹی برآمدات کو 4 ارب ڈالر تک لے جانا چاہتی ہے۔",  # wants to take
+    ],
+)
+def test_urdu_future_and_wishes_are_targets(sentence):
+    assert named(sentence, "2025-01-10") == set()
+
+
 def test_a_sentence_led_by_another_country_is_not_ours():
     assert named("Bangladesh earned $1.2bn from IT exports in FY25.") == set()
 
 
+def test_another_countrys_subject_is_not_ours_in_a_sentence_that_names_pakistan():
+    assert named("Bangladesh's IT exports stood at $1.3bn in FY24, compared to Pakistan's $3.2bn.") == set()
+    assert named("In FY25, India's IT exports rose 5pc, while Pakistan's IT exports rose 18pc.") == {("it_exports_annual", "FY2024-25", 18, "percent")}
+    urdu = "بھارت کی آئی ٹی برآمدات میں 5 فیصد اضافہ ہوا جبکہ پاکستان کی آئی ٹی برآمدات میں مالی سال 2025 میں 18 فیصد اضافہ ہوا۔"
+    assert named(urdu) == {("it_exports_annual", "FY2024-25", 18, "percent")}
+
+
 def test_net_exports_and_rolling_sums_go_to_other():
     assert named("Net IT exports were $3.1bn in FY25.") == set()
+    urdu = "مالی سال 2025 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں جبکہ خالص برآمدات 3 ارب 10 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert named(urdu) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
     assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
+
+
+def test_freelancers_export_remittances_are_theirs_not_it_exports():
+    sentence = "Freelancers' export remittances rose 58 percent to $557 million in July-December, according to SBP."
+    assert named(sentence, "2026-02-20") == {
+        ("freelancer_earnings", "FY2025-26:H1", 58, "percent"),
+        ("freelancer_earnings", "FY2025-26:H1", 557, "USD_million"),
+    }
 
 
 def test_freelancers_remittances_are_their_earnings():
@@ -754,6 +883,17 @@ def test_remittances_alone_in_a_sentence_about_it_are_it_exports():
     assert named("Overseas Pakistanis' remittances rose to $3.2bn in July, the IT minister said.", "2025-08-10") == set()
 
 
+def test_remittances_sent_by_overseas_workers_are_not_it_exports():
+    assert named("Remittances sent by overseas Pakistanis rose 30pc in March, the IT minister said.", "2025-04-20") == set()
+
+
+def test_a_rate_goes_with_a_level_too_large_for_the_series(caplog):
+    # $3.1bn is no month's IT exports: these remittances are someone else's, and so is the 30pc
+    assert named("The IT minister said remittances rose 30pc to $3.1bn in March.", "2025-04-20") == set()
+    # a level too small is a slip of the pen: the rate stays
+    assert named("In March, IT exports were US $ 31m at a growth rate of 12pc.", "2025-04-20") == {("it_exports_monthly", "2025-03", 12, "percent")}
+
+
 def test_this_year_follows_the_year_named_as_the_previous():
     text = "Freelancers' remittance inflows in this financial year stood at $397 million as compared to $396 million recorded in the previous financial year 2020-21."
     assert named(text, "2023-01-06") == {("freelancer_earnings", "FY2021-22", 397, "USD_million"), ("freelancer_earnings", "FY2020-21", 396, "USD_million")}
@@ -767,6 +907,68 @@ def test_urdu_rates_take_the_basis_named_before_them():
 def test_urdu_rate_more_than_a_base_keeps_this_period():
     sentence = "رواں مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب پانچ کروڑ ڈالر رہیں جو پچھلے سال کی اسی سہ ماہی سے 20 فیصد زیادہ ہیں۔"
     assert ("it_exports_cumulative", "FY2025-26:Q1", 20, "percent") in named(sentence, "2025-10-18")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # this month named before the subject, the base between the subject and the cue
+        "دسمبر میں آئی ٹی برآمدات میں گزشتہ سال کے اسی مہینے کے مقابلے میں 20 فیصد اضافہ ہوا۔",
+        # this month closed by میں, the base month alone before the cue
+        "آئی ٹی برآمدات دسمبر میں نومبر کے مقابلے میں 20 فیصد بڑھ گئیں۔",
+    ],
+)
+def test_an_urdu_base_stops_at_the_subject_and_at_this_periods_phrase(sentence):
+    assert named(sentence, "2025-01-10") == {("it_exports_monthly", "2024-12", 20, "percent")}
+
+
+def test_an_urdu_base_keeps_its_own_period_and_figure_together():
+    sentence = "گزشتہ سال کی اسی مدت میں 1.45 ارب ڈالر کے مقابلے میں رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 1.86 ارب ڈالر رہیں۔"
+    assert named(sentence, "2025-01-10") == {
+        ("it_exports_cumulative", "FY2023-24:H1", 1450, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million"),
+    }
+
+
+def test_an_urdu_relative_clause_in_the_past_is_the_base():
+    sentence = "دسمبر 2024 میں آئی ٹی برآمدات 348 ملین ڈالر رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں، یوں سالانہ بنیاد پر 20 فیصد اضافہ ہوا۔"
+    assert with_basis(sentence, "2025-01-10") == {
+        ("it_exports_monthly", "2024-12", 348, "USD_million", ""),
+        ("it_exports_monthly", "2023-12", 290, "USD_million", ""),
+        ("it_exports_monthly", "2024-12", 20, "percent", "yoy"),
+    }
+
+
+def test_a_clause_about_this_increase_takes_the_subject_named_later():
+    # this month is the one after the base month, the month named by "ماہانہ"
+    urdu = "یہ اضافہ سالانہ بنیاد پر 12 فیصد اور ماہانہ بنیاد پر 4 فیصد رہا، جبکہ اگست 2025 میں آئی ٹی برآمدات 32 کروڑ ڈالر تھیں۔"
+    assert with_basis(urdu, "2025-10-15") == {
+        ("it_exports_monthly", "2025-09", 12, "percent", "yoy"),
+        ("it_exports_monthly", "2025-09", 4, "percent", "mom"),
+        ("it_exports_monthly", "2025-08", 320, "USD_million", ""),
+    }
+    # a clause that names something else and does not refer back keeps its figures to itself
+    tourism = "مالی سال 2025 میں سیاحت سے 5 ارب ڈالر کمائے گئے جبکہ آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں۔"
+    assert named(tourism) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "مارچ میں ٹیکنالوجی کی برآمدات 38 کروڑ ڈالر رہیں۔",  # technology exports, as in English
+        "مارچ کے دوران آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں۔",  # the exports named after the figure
+    ],
+)
+def test_more_urdu_names_of_it_exports(sentence):
+    assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", 380, "USD_million")}
+
+
+def test_urdu_from_one_amount_to_another():
+    sentence = "دسمبر میں آئی ٹی برآمدات نومبر کے 32 کروڑ ڈالر سے بڑھ کر 34 کروڑ 80 لاکھ ڈالر ہو گئیں۔"
+    assert named(sentence, "2026-01-20") == {
+        ("it_exports_monthly", "2025-11", 320, "USD_million"),
+        ("it_exports_monthly", "2025-12", 348, "USD_million"),
+    }
 
 
 def test_urdu_number_of_freelancers():
@@ -786,6 +988,28 @@ def test_urdu_other_countries():
 )
 def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, expected):
     assert {p for _, p, *_ in named(sentence, "2025-11-20")} == {expected}
+
+
+def test_a_quarter_or_half_without_a_fiscal_year_takes_it_from_the_date():
+    assert named("IT exports reach $1.05bn in Q1", "2025-11-10") == {("it_exports_cumulative", "FY2025-26:Q1", 1050, "USD_million")}
+    assert periods("IT exports were $1.86bn in the first half.", "2026-01-20") == ["FY2025-26:H1"]
+    # a calendar year after it, or no reporting word before it, is no fiscal part
+    assert periods("IT exports in Q1 2025 were strong.", "2025-11-10") == []
+    assert periods("Quarter after quarter, the first half of the match went on.", "2025-11-10") == []
+
+
+def test_a_fiscal_year_still_running_is_its_months_so_far():
+    text = "IT exports during fiscal year 2024-25 rose to $2.8 billion, up 24pc against $2.3bn in the same period of 2023-24."
+    assert named(text, "2025-04-18") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 24, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million"),
+    }
+    assert periods("IT exports in the current fiscal year stood at $1.9bn.", "2025-02-20") == ["FY2024-25:Jul-Jan"]
+    # once the year is over it is the whole year; a projection for it is for the whole year
+    assert periods("IT exports in fiscal year 2024-25 stood at $3.8bn.", "2025-08-01") == ["FY2024-25"]
+    assert named("Analysts expect IT exports to reach $4bn in the current fiscal year.", "2025-02-20") == set()
+    assert periods("Analysts expect IT exports to reach $4bn in the current fiscal year.", "2025-02-20") == ["FY2024-25"]
 
 
 def test_durations_are_no_periods():
@@ -834,6 +1058,16 @@ def test_a_month_after_a_fiscal_year_in_another_clause_keeps_its_own_year():
 )
 def test_more_rank_forms(sentence, rank):
     assert named(sentence) == {("ranking", "", rank, "rank")}
+
+
+def test_a_rank_of_a_sector_or_a_platform_is_not_the_countrys():
+    assert named("IT is the third-largest sector in services exports.") == set()
+    assert named("Upwork is the second-largest freelancing platform.") == set()
+    assert named("Pakistan is the fourth-largest freelancing market in the world.") == {("ranking", "", 4, "rank")}
+
+
+def test_a_rank_among_figures_is_no_ranking():
+    assert named("IT exports were $313m in January, the second highest monthly figure ever.", "2025-02-20") == {("it_exports_monthly", "2025-01", 313, "USD_million")}
 
 
 def test_first_as_an_adverb_is_no_rank():

@@ -10,19 +10,24 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits.
 * **Subjects.** Each figure belongs to the nearest subject named before it in its clause
   (clauses end at ", while", ", and", ";" ...), else to one named just after it, else to the
-  nearest before it in the sentence: IT/ICT exports, freelancers, VPNs, parts of ICT exports
-  (computer or telecom services, kept as ``other``), or a subject the monitor does not track
-  (total exports, workers' remittances, imports, GDP...), named only so that its figures are
-  not taken for ours. A sentence that names no subject but refers back (``they``, ``the
+  nearest before it in the sentence (else, in a clause about "this increase", to the first
+  named after it): IT/ICT exports, freelancers, VPNs, parts of ICT exports (computer or
+  telecom services, kept as ``other``), or a subject the monitor does not track (total
+  exports, workers' remittances, imports, GDP...), named only so that its figures are not
+  taken for ours. A subject owned by another country by name ("Bangladesh's IT exports") is
+  not ours. A sentence that names no subject but refers back (``they``, ``the
   sector``, ``exports``) inherits the subject and period of the sentence before it.
 * **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
   before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),
   ``FY2024-25:Jul-Mar`` (months so far: ``9MFY25``, ``Jul-Mar``, ``first nine months``),
   ``FY2025-26:Q1`` and ``FY2025-26:H1`` (also for ``Jul-Sep`` and ``Jul-Dec``); or ``""``
-  when the text gives none. A figure takes the period of its clause, else one that frames
-  the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in March``,
-  ``same period last year``) date only the comparison figure, never the headline one; a
-  growth rate without a period takes that of the sentence before, if about the same subject.
+  when the text gives none. A fiscal year still running at the article's date is its months
+  so far, unless the sentence looks ahead. A figure takes the period of its clause, else one
+  that frames the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in
+  March``, ``same period last year``, Urdu ``جو ... تھیں``) date only the comparison figure,
+  never the headline one (a rate only when it opens the comparison: "compared to 9pc growth
+  in February"); a growth rate without a period takes that of the sentence before, if about
+  the same subject. Counts and ranks are never dated by the sentence before.
 * **Series.** ``it_exports_monthly`` / ``_cumulative`` / ``_annual`` by the kind of period,
   ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking`` (a rank
   in a clause about freelancing, IT or an index, and not another country's). Percentages on
@@ -32,7 +37,9 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   ``other``; counts under 1,000 in ``other`` are dropped.
 * **Plausibility.** Each series accepts one unit and a range of values
   (:data:`PLAUSIBLE`); a figure outside it (say "$1.46 million" of monthly exports, where
-  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped.
+  billion was meant) is logged on ``monitor.facts`` at INFO with its quote and dropped; a
+  level too large for its series ("remittances rose 30pc to $3.1bn in March") takes the
+  rates of that series and period in its sentence with it.
 
 :func:`same_fact` and :func:`is_revision` tell whether two facts are the same figure from
 different outlets, or a revision of an earlier one; :func:`relation` applies them to a new

@@ -121,6 +121,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
+        if _RANKS_A_PART.match(place.sentence, figure.end):
+            return None  # "IT is the third-largest sector", "the second-largest freelancing platform"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
@@ -130,8 +132,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
-    if _OTHER_CUE.search(place.clause):
-        return "other", value
+    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
+        return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
+    if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
+        return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
@@ -150,11 +154,22 @@ def classify(place: _Place) -> tuple[str, float] | None:
     return "other", value
 
 
+#: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
+#: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
+_RANKS_A_PART = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
+    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?)\b"
+    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
+    re.IGNORECASE,
+)
+#: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
+_URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
+_URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
 _DESTINATION = re.compile(
-    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
@@ -171,7 +186,9 @@ def _targeted(place: _Place, head: str) -> bool:
     return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
 
 
-_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع")  # Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں"
+#: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
+#: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
+_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])")
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -244,10 +261,13 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
         return True
     if not noun.isascii() and nouns.search(" ".join(place.sentence[place.figure.end :].split()[:4])):
         return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
+    if (number_of := _URDU_NUMBER_OF.search(place.sentence, 0, place.figure.start)) and nouns.search(place.sentence, max(0, number_of.start() - 40), number_of.start()):
+        return True  # "رجسٹرڈ وی پی اینز کی تعداد 30 ہزار": the number of what is named before تعداد
     follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
     return noun in _PEOPLE and bool(follows)
 
 
+_URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور"}  # Urdu postpositions and verbs
@@ -325,8 +345,11 @@ def _mark_bases(periods: list[Period], spans: list[Span]) -> list[Period]:
 
 
 def base_span(figure: Figure, spans: list[Span]) -> Span | None:
-    """The comparison span a figure is the base of; a percentage never is one."""
-    return None if figure.unit == "percent" else span_of(spans, figure.start, figure.end)
+    """The comparison span a figure is the base of; a percentage only when it opens the span."""
+    span = span_of(spans, figure.start, figure.end)
+    if figure.unit == "percent" and span is not None and span.rate_at != figure.start:
+        return None
+    return span
 
 
 def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> str:
@@ -366,9 +389,10 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     relation = (span.relation if span else "") or basis_words(sentence)
     if relation == "mom":
         return shift_months(base.value, -1)
+    latest = f"{published.year}-{published.month:02d}" if published else ""
     if relation == "yoy" or published is None:
-        return shift_period(base.value, -1) if relation == "yoy" else ""
-    latest = f"{published.year}-{published.month:02d}"
+        later = shift_period(base.value, -1) if relation == "yoy" else ""
+        return later if not latest or later <= latest else ""  # never a month after the article
     candidates = [c for c in (shift_period(base.value, -1), shift_months(base.value, -1)) if c <= latest]
     return max(candidates) if candidates else ""
 

@@ -6,9 +6,10 @@ a cue ("compared to", "as against", "v/s", "from $...", "than", "surpassing the 
 the same period ...") to the end of its phrase (a comma, a semicolon, "while", the "to" of
 "from $X to $Y", the end of the sentence). Urdu puts the base before its cue: "گزشتہ سال اگست
 کے مقابلے میں 3 فیصد زیادہ" ("3pc more than last August"): the span runs back from the cue to
-the start of its clause.
+the start of its clause, but never takes in the subject compared or this period's phrase.
 
-Figures and periods inside a span are bases; a growth rate never is. Each span also tells, as
+Figures and periods inside a span are bases; a growth rate is one only when it opens the span
+("up 22pc compared to 9pc growth in February": the 9pc is February's). Each span also tells, as
 far as its words do, how the base stands to this period: a year before (``yoy``) or a month
 before (``mom``).
 """
@@ -33,16 +34,20 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 #: What must follow a weak cue ("from", "over", "against") for it to open a comparison: a
-#: figure (money or a number) or words naming an earlier period; "from July to March" is a span.
+#: figure (money or a number) or words naming an earlier period or a month; "from July to
+#: March" is a span.
 _BASE_FOLLOWS = re.compile(
     r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?"
-    r"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY))",
+    rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
     re.IGNORECASE,
 )
 _WEAK = ("from", "over", "against")
 #: "over" before a figure means "more than" ("over 31,000 VPNs"): it opens a comparison only
-#: before words naming an earlier period ("over the same period last year").
-_OVER_FOLLOWS = re.compile(r"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b", re.IGNORECASE)
+#: before words naming an earlier period ("over the same period last year"), a month ("5.5pc
+#: over August") or a fiscal year ("20pc over FY24").
+_OVER_FOLLOWS = re.compile(
+    rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b", re.IGNORECASE
+)
 #: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
 #: comparison only when the span names an earlier time.
 _LEVEL_CUES = ("surpass", "exceed", "outpac")
@@ -53,25 +58,34 @@ _EARLIER = re.compile(
 #: A rate more or less than a base: "10% more than in November 2024" (while "more than
 #: 20,000" is a quantity).
 _RATE_THAN = re.compile(r"(?:%|\bpc|\bpercent|\bper\s+cent)\s+(?:more|less|higher|lower|greater|fewer)\s+(?P<than>than)\b", re.IGNORECASE)
+#: What may stand between a cue and a rate that is the base itself: "compared to 9pc growth in
+#: February", "against a growth of 15% in the same period last year".
+_RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decline|decrease|fall|drop)\s+of\s+)?", re.IGNORECASE)
 #: Where a span ends.
 _SPAN_END = re.compile(
     r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
-_URDU_CUE = re.compile(r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))")
+_URDU_CUE = re.compile(
+    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))"
+    r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
+)
+#: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
+#: ("which were ...", "while ... was"), with a figure in it.
+_URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
 
 _YOY = re.compile(
-    r"\b(?:year[\s-]on[\s-]year|(?-i:YoY|y/y)|annual(?:ly)?\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
+    r"\b(?:year[\s-](?:on|over)[\s-]year|(?-i:YoY|y/y|y-o-y)|(?:annual(?:ly)?|yearly)\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
     r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
-    r"|سال\s+بہ\s+سال|سالانہ\s+بنیاد|گزشتہ\s+(?:مالی\s+)?سال|پچھلے\s+(?:مالی\s+)?سال|گذشتہ\s+(?:مالی\s+)?(?:سال|برس)",
+    r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)",
     re.IGNORECASE,
 )
 _MOM = re.compile(
-    r"\b(?:month[\s-]on[\s-]month|(?-i:MoM|m/m)|monthly\s+basis|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
-    r"|ماہانہ\s+بنیاد|(?:گزشتہ|پچھلے|گذشتہ)\s+(?:ماہ|مہینے)",
+    r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
+    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)",
     re.IGNORECASE,
 )
 
@@ -83,14 +97,16 @@ class Span:
     start: int
     end: int
     relation: str = ""  # yoy, mom, or "" when the words do not say
+    rate_at: int = -1  # where a rate that is itself the base starts ("compared to 9pc growth in February")
 
     def holds(self, start: int, end: int) -> bool:
         """Whether something at ``[start, end)`` is in the span (it starts inside it)."""
         return self.start <= start < self.end
 
 
-def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span]:
-    """Every comparison span of ``sentence`` (digits normalised), in order."""
+def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Sequence[tuple[int, int]] = ()) -> list[Span]:
+    """Every comparison span of ``sentence`` (digits normalised), in order; ``subjects`` are
+    the stretches naming the watched subjects, which an Urdu base never takes in."""
     spans: list[Span] = []
     for m in _CUE.finditer(sentence):
         word = m.group().lower()
@@ -98,26 +114,48 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = ()) -> list[Span
             continue
         if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()):
             continue
-        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b", sentence[m.end() :]):
-            continue  # "from July to March": a span of months
+        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,.\s]{{0,16}}?(?:\bto|\btill|\buntil|\bthrough|[-–])", sentence[m.end() :]):
+            continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
         if word.startswith(_LEVEL_CUES) and not _EARLIER.search(sentence, m.end(), end):
             continue
         if spans and spans[-1].end > m.start():
             continue  # inside the span before ("compared to ... from")
-        spans.append(Span(m.start(), end, _relation(sentence[m.start() : end])))
+        head = _RATE_HEAD.match(sentence, m.end())
+        rate_at = next((f.start for f in figures if f.unit == "percent" and f.start == head.end()), -1) if word != "from" else -1
+        spans.append(Span(m.start(), end, _relation(sentence[m.start() : end]), rate_at))
     for m in _RATE_THAN.finditer(sentence):  # "10% more than in November 2024"
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
         if not any(s.holds(m.start("than"), m.end()) for s in spans):
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
-        start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, m.start())), default=0)
+        start = _urdu_base_start(sentence, m.start(), figures, subjects)
         if any(s.holds(m.start(), m.end()) for s in spans):
             continue
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
+    for m in _URDU_PAST.finditer(sentence):  # "... رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں"
+        if any(m.start() <= f.start < m.end() for f in figures) and not any(s.start < m.end() and m.start() < s.end for s in spans):
+            spans.append(Span(m.start(), m.end(), _relation(m.group())))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _urdu_base_start(sentence: str, cue: int, figures: Sequence[Figure], subjects: Sequence[tuple[int, int]]) -> int:
+    """Where the base before an Urdu cue starts: at the start of its clause, but after the
+    subject compared ("دسمبر میں آئی ٹی برآمدات میں گزشتہ سال کے اسی مہینے کے مقابلے": the
+    base is last year's month, not December) and after a "میں" or "کے دوران" that closes
+    this period's phrase, unless a figure stands between it and the cue ("گزشتہ سال کی اسی
+    مدت میں 1.45 ارب ڈالر کے مقابلے": the period and the figure are one base)."""
+    start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, cue)), default=0)
+    start = max([start] + [end for begin, end in subjects if start <= begin and end <= cue])
+    for m in _URDU_IN.finditer(sentence, start, cue):
+        if not any(m.end() <= f.start < cue for f in figures):
+            return m.end()
+    return start
+
+
+_URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")
 
 
 def _relation(text: str) -> str:
@@ -133,10 +171,11 @@ def span_of(spans: Sequence[Span], start: int, end: int) -> Span | None:
     return next((s for s in spans if s.holds(start, end)), None)
 
 
-def basis_words(text: str, at: int | None = None) -> str:
-    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``,
-    the words nearest that position decide ("62pc year-on-year, and 1pc over the previous
-    month")."""
+def basis_words(text: str, at: int | None = None, end: int | None = None) -> str:
+    """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``
+    (and ``end``), the position of the rate, the words nearest it decide ("62pc year-on-year,
+    and 1pc over the previous month"). In English, words right after the rate, before the
+    next figure or clause, are its own ("22pc on a yearly basis and 12pc on a monthly basis")."""
     if at is None:
         return _relation(text)
     found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
@@ -145,4 +184,13 @@ def basis_words(text: str, at: int | None = None) -> str:
     if re.search(r"[\u0600-\u06ff]\W*$", text[:at]):  # Urdu names the basis before the rate
         before = [f for f in found if f[0].end() <= at]
         found = before or found
+    elif end is not None:
+        stop = _TAIL_END.search(text, end)
+        own = [f for f in found if end <= f[0].start() < (stop.start() if stop else len(text))]
+        if own:
+            return min(own, key=lambda f: f[0].start())[1]
     return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]
+
+
+#: Where the words that belong to a rate end: the next figure, clause or "and".
+_TAIL_END = re.compile(r"[,;]|\d|\b(?:and|while|whereas|but)\b", re.IGNORECASE)

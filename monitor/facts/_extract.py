@@ -53,10 +53,13 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
-        for figure, series, period, value, basis in found:
-            fact = Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis)
-            if _plausible(fact):
-                facts.append(fact)
+        sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
+        kept = [fact for fact in sentence if _plausible(fact)]
+        # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
+        # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
+        # in the wrong currency, is more likely a slip of the pen)
+        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
+        facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
 
 
@@ -69,7 +72,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
-    spans = comparison_spans(sentence, figures)
+    spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and any(p.back for p in periods):
@@ -135,6 +138,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
+    if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
+        return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -150,6 +155,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             return None  # a period referred to but not known: no fact rather than an undated one
     elif period is not None:
         value = _resolve(period, main, periods)
+    elif figure.unit in ("count", "rank") and not periods:
+        value = ""  # a number of people or a position as it stands: never dated by the sentence before
     elif main and not inherited and _inferred(periods, main):
         value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
@@ -175,6 +182,13 @@ _FOREIGN_OWNER = re.compile(
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
 )
+#: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
+#: Indian IT sector's exports", "بھارت کی آئی ٹی برآمدات", even in a sentence that names Pakistan.
+_OWNED_ABROAD = re.compile(
+    rf"(?:\b(?:{_FOREIGN_PLACES})['’]s|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian))"
+    r"(?:\s+(?:the|its|own|total|annual|overall|\w+['’]s))*\s*$"
+    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|بھارتی\s*$",
+)
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
 )
@@ -199,14 +213,22 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     The words of its clause decide ("year-on-year", "MoM", "سال بہ سال", "compared to the
     previous month"); else the comparison in its clause, by the distance between the base's
     period and this one; else a rate over a fiscal year or part of one is against the same
-    months a year before, and a month's rate is ``unknown``.
+    months a year before, and a month's rate is ``unknown``. A comparison right after the rate
+    ("up 18pc from $265m a year ago and 4pc from December") is its own and goes first; one
+    with another rate ("22pc compared to 9pc growth in February") tells nothing of the basis.
     """
     figure = place.figure
     clause_start = max(0, place.sentence.find(place.clause))
-    said = basis_words(place.clause, figure.start - clause_start)
-    if said:
+    # the rate's own comparison, right after it ("4pc from December"), before any words
+    own = [
+        span for span in spans
+        if span.rate_at < 0 and span.start >= figure.end and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,3}?", place.sentence[figure.end : span.start])
+    ]
+    said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
+    if said and not own:
         return said
-    in_clause = [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause)]
+    # a span whose base is a rate compares two rates: it says nothing of how either is measured
+    in_clause = own or [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
     for span in in_clause:
         if span.relation:
             return span.relation
@@ -217,6 +239,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
                     return "yoy"
                 if base and base == shift_months(place.period, 1):
                     return "mom"
+    if said:
+        return said
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
         return "yoy"
     return "unknown"

@@ -26,21 +26,28 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 _FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
+#: Urdu's words for "previous" (both spellings of گزشتہ, پچھلے/پچھلی, سابقہ) and "year" (سال, برس).
+_UR_PREVIOUS = r"(?:گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ)"
+_UR_YEAR = r"(?:سال|برس)"
 _FY_EXPLICIT = re.compile(
     r"(?:\bFY\s?'?(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:of\s+)?(?P<a2>\d{4}|\d{2})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
     r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
+    # Urdu text, written right to left, often stores a fiscal year end first: "مالی سال 24-2023"
+    r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
+    # "the fiscal year ending June 2025", "the year ended June 30, 2025"
+    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:ending|ended)\s+(?:on\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
     rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
-    r"|(?P<urel>رواں|گزشتہ|پچھلے|آئندہ)\s+مالی\s+سال",
+    rf"|(?P<urel>رواں|جاری|موجودہ|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
-_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "پچھلے")
+_PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
@@ -71,19 +78,29 @@ _QUARTER_WORDS = re.compile(
     r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی",
     re.IGNORECASE,
 )
+#: A month and its year: "July 2025", "July, 2025", "July '25", "Jul-25". Two digits after a
+#: month with only a space are its day ("ISLAMABAD, Jun 09 (APP)"), never a year.
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?'?(?P<year>(?:19|20)\d\d|\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d|'\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
-_URDU_LAST_YEAR = re.compile(r"(?:گزشتہ|پچھلے)\s+سال\s+$")
-_URDU_SAME_PERIOD = re.compile(r"(?:گزشتہ|پچھلے|گذشتہ)\s+(?:مالی\s+)?(?:سال|برس)\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+_URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
+_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
-_RELATIVE_MONTH = re.compile(r"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>گزشتہ|پچھلے|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
     re.IGNORECASE,
 )
+#: Words of a sentence that looks ahead: a projection, target or hope.
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:will|would|shall|expect\w*|anticipat\w*|project\w*|forecast\w*|target\w*|aim\w*|goals?|estimat\w*|likely|could|"
+    r"(?-i:may|might)|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
+_CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
@@ -97,7 +114,7 @@ _SAME_PERIOD_LAST_YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_COMPARISON = re.compile(
-    r"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|(?:گزشتہ|پچھلے)\s+سال(?!\s*مالی)",
+    rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,
 )
 #: "the same period of 2020-21", "the corresponding months of the fiscal year 2021-22", "the
@@ -237,7 +254,8 @@ class _PeriodScanner:
         """``(start, end, end_year)`` of every explicit or relative fiscal-year mention."""
         out = []
         for m in _FY_EXPLICIT.finditer(self.s):
-            a, b = m.group("a1") or m.group("a2") or m.group("a3"), m.group("b1") or m.group("b2") or m.group("b3")
+            a = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
+            b = m.group("b1") or m.group("b2") or m.group("b3") or m.group("b4")
             if a:
                 a = a if len(a) == 4 else f"20{a}"
                 end = int(b) if len(b) == 4 else int(a[:2] + b)
@@ -245,7 +263,7 @@ class _PeriodScanner:
                     continue
                 out.append((m.start(), m.end(), end))
             else:
-                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3"))))
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4"))))
         explicit = list(out)
         relative = list(_FY_RELATIVE.finditer(self.s))
         # "this financial year ... the previous financial year 2020-21": this year is the one
@@ -262,8 +280,7 @@ class _PeriodScanner:
                 continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
             current = anchor or _fy_of(self.published)
-            shift = {"last": -1, "previous": -1, "past": -1, "preceding": -1, "گزشتہ": -1, "پچھلے": -1,
-                     "next": 1, "upcoming": 1, "coming": 1, "آئندہ": 1}.get(word, 0)
+            shift = -1 if word in _PREVIOUS else 1 if word in ("next", "upcoming", "coming", "آئندہ") else 0
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
@@ -299,10 +316,19 @@ class _PeriodScanner:
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
             if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
-                self.add(fiscal_year(end_year), start, end)
+                self.add(self._so_far(end_year), start, end)
         self._months()
         self._years()
         return sorted(self.found, key=lambda p: p.start)
+
+    def _so_far(self, end_year: int) -> str:
+        """A whole fiscal year, or, when it is still running at the article's date, its months
+        so far (to the month before the article's): "IT exports during FY21-22 surged to $1.3bn",
+        written in January 2022, are July to December's."""
+        day = self.published
+        if day is None or _fy_of(day) != end_year or day.month == 7 or _LOOKS_AHEAD.search(self.s):
+            return fiscal_year(end_year)  # a projection for the running year is for all of it
+        return _within_fy(end_year, 1, _fiscal_month(day.month) - 1)
 
     def _names_fy_of_span_before(self, start: int, end_year: int) -> bool:
         """Whether a fiscal year mention only says which year a span just before it is in:
@@ -382,13 +408,19 @@ class _PeriodScanner:
         )
 
     def _reporting_months(self, m: re.Match) -> bool:
-        """Whether "N months" with no fiscal year named is a reporting period (the fiscal year so
-        far: "exports grew 20pc in four months", "9 ماہ میں") rather than a passing mention."""
+        """Whether "N months", a quarter or a half with no fiscal year named is a reporting
+        period (of the fiscal year: "exports grew 20pc in four months", "9 ماہ میں", "exports
+        reach $1.05bn in Q1") rather than a passing mention or a calendar one ("in the first
+        half of 2025", "Q1 2025")."""
         groups = m.groupdict()
-        if not (groups.get("n") or groups.get("un")) or self.published is None:
+        if self.published is None:
             return False
         before = self.s[max(0, m.start() - 20) : m.start()]
-        after = self.s[m.end() : m.end() + 16]
+        after = self.s[m.end() : m.end() + 24]
+        if groups.get("q") or groups.get("qn") or groups.get("h") or groups.get("hn"):
+            return bool(re.search(r"\b(?:in|during|for)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
+        if not (groups.get("n") or groups.get("un")):
+            return False
         return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
 
     def _months(self) -> None:
@@ -401,7 +433,7 @@ class _PeriodScanner:
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             if m.group("year") or m.group("yy"):
-                year = int(m.group("year") or m.group("yy"))
+                year = int((m.group("year") or m.group("yy")).lstrip("'"))
                 year = 2000 + year if year < 100 else year
             elif fy is not None:  # "July of FY24", Urdu "گزشتہ مالی سال کے جولائی": July in that year
                 self.found.remove(fy)

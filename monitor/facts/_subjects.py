@@ -38,14 +38,16 @@ _IT_WORD = (
     r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|call\s+cent(?:re|er)s?)"
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
-_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|سافٹ\s?ویئر|کمپیوٹر)"
+_UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
         r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
-        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])",
+        r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
+        # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
+        r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)",
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(
@@ -59,7 +61,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
         # "export remittances", SBP's name for what IT exporters bring home
         r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
-        rf"|{_UR_IT}(?:[\s،,]+\S+){{0,6}}?\s*{_UR_EXPORTS}",
+        # (never across a figure: "آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں" names the exports after it)
+        rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}",
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
@@ -72,6 +75,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
+        r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
         r"|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
@@ -103,7 +107,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
-    "it_component": ("export",),
+    "it_component": ("export", "برآمد", "ایکسپورٹ"),
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
@@ -112,7 +116,9 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
 
 
 def find_subjects(sentence: str) -> list[Subject]:
-    """Watched and unwatched subjects in ``sentence``; of two that overlap, the first listed wins."""
+    """Watched and unwatched subjects in ``sentence``; of two that overlap, the one that takes
+    in the other wins ("freelancers' export remittances" are the freelancers', not "export
+    remittances"), else the first listed."""
     found: list[Subject] = []
     lowered = sentence.lower()
     for kind, pattern in _SUBJECTS:
@@ -120,8 +126,10 @@ def find_subjects(sentence: str) -> list[Subject]:
         if clues and not any(clue in lowered for clue in clues):
             continue
         for m in pattern.finditer(sentence):
-            if any(s.start < m.end() and m.start() < s.end for s in found):
+            overlapping = [s for s in found if s.start < m.end() and m.start() < s.end]
+            if any(not (m.start() <= s.start and s.end <= m.end() and m.end() - m.start() > s.end - s.start) for s in overlapping):
                 continue
+            found = [s for s in found if s not in overlapping]
             found.append(Subject(kind, m.start(), m.end()))
     return sorted(found, key=lambda s: s.start)
 
@@ -133,14 +141,29 @@ _RELATIVE_CLAUSE = re.compile(r",?\s+(?:which|that|who)\b|\bof\s+(?:the\s+)?tota
 
 def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int], sentence: str = "") -> Subject | None:
     """The figure's subject: the nearest before it in its clause, else the first shortly after
-    it in its clause, else the nearest before it in the sentence."""
+    it in its clause, else the nearest before it in the sentence, else, when its clause speaks
+    of "this increase" ("یہ اضافہ"), the first watched subject named after it."""
     before = [s for s in subjects if s.end <= figure.start]
     after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
         return before[-1]
     if after:
         return after[0]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "یہ اضافہ سالانہ بنیادوں پر 17 فیصد رہا جبکہ ستمبر میں آئی ٹی برآمدات ...": a clause that
+    # names nothing but refers back ("this increase"), in a sentence whose only subjects come
+    # later, is about the first of them
+    later = [s for s in subjects if s.start >= clause[1]]
+    if later and later[0].kind and _POINTS_BACK.search(sentence, clause[0], figure.start):
+        return later[0]
+    return None
+
+
+_POINTS_BACK = re.compile(
+    r"(?<![^\W\d_])(?:یہ|اس)\s+(?:اضافہ|اضافے|کمی|شرح)(?![^\W\d_])|\b(?:this|the)\s+(?:increase|growth|rise|decline|drop|fall)\b",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------- classification

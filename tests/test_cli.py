@@ -125,6 +125,7 @@ def test_make_demo_path_end_to_end(tmp_path):
     assert "OFFICIAL FIGURES (SBP)\n\n* IT & ITeS exports, month and fiscal year to date, Jul 2025 (provisional): $354m\n   +4.7% vs Jun 2025; +23.8% vs Jul 2024" in text
     assert "Freelancer earnings, month and fiscal year to date, Jul 2025 (provisional): $90.4m" in text
     assert text.index("OFFICIAL FIGURES") < text.index("FIGURES THIS WEEK") and "[ok] agrees with SBP" in text
+    assert "[!!]" not in text  # every news figure of the demo is right: none is flagged against SBP's
     assert "<h2" in html and html.index("Official figures") < html.index("Figures this week")
     # July's IT export reports: one entry, the reports written apart from the wire under "more coverage"
     exports = text.split("== IT and ICT exports ==")[1].split("\n== ")[0]

@@ -395,6 +395,12 @@ def test_urdu_parts_of_ict_exports_go_to_other_but_the_whole_list_is_ict():
     assert named(whole, "2025-01-10") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
 
 
+def test_urdu_software_consultancy_exports_are_a_part_not_the_whole():
+    # software consultancy grew from $96m in June to $104m: a part of IT exports, like its English name
+    part = "سافٹ ویئر کنسلٹنسی کی برآمدات جون کے 9 کروڑ 60 لاکھ ڈالر سے بڑھ کر 10 کروڑ 40 لاکھ ڈالر ہو گئیں۔"
+    assert named(part, "2025-08-19") == set()
+
+
 def test_each_clause_keeps_its_own_subject_and_period():
     text = "Remittances from freelancers stood at $350 million in FY24, while the regulator has whitelisted 25,000 VPNs."
     assert named(text) == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("vpn_registrations", "", 25_000, "count")}

@@ -47,7 +47,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
-        r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)",
+        r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)"
+        # and "سافٹ ویئر کنسلٹنسی کی برآمدات" (software consultancy), as in English
+        r"|(?:سافٹ\s?ویئر|ہارڈ\s?ویئر)\s+کنسلٹنسی(?:\s+(?:سروسز|خدمات))?\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)",
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(

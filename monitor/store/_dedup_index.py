@@ -107,6 +107,7 @@ class SqliteDedupIndex:
         self._rollbacks = _ROLLBACKS.get(id(db.conn), 0)
         # what this process read or wrote last, as it is in the archive
         self._items: OrderedDict[str, Indexed] = OrderedDict()
+        self._members: dict[int, tuple[Member, str | None]] = {}  # the key index's items: membership, published
         self._stories: dict[str, Cluster] = {}
         self._events: dict[str, Event] = {}
         self._written: tuple[int, str] | None = None  # the last item written in a transaction not yet seen to commit
@@ -150,7 +151,7 @@ class SqliteDedupIndex:
                 self._version = version
         if rolled_back and self._written is None:
             self._forget()  # what was cached may have been read inside the transaction
-        if self._written is not None and (rolled_back or not conn.in_transaction):
+        if self._written is not None:  # still there? (a rollback need not be reported)
             n, item_id = self._written
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
                 # rolled back: the key index drops such items when a lookup finds them missing
@@ -163,6 +164,7 @@ class SqliteDedupIndex:
 
     def _forget(self) -> None:
         self._items.clear()
+        self._members.clear()
         self._stories.clear()
         self._events.clear()
 
@@ -189,18 +191,21 @@ class SqliteDedupIndex:
         ranked = sorted(counts, key=lambda n: (-counts[n], n))[:limit]
         if not ranked:
             return []
-        rows = {
-            n: (Member(id_, cluster, reason, score), published)
+        members = self._members
+        missing = [n for n in ranked if n not in members]
+        if missing:
+            found = set()
             for n, id_, published, cluster, reason, score in self.db.conn.execute(
                 "SELECT i.n, i.id, i.published, m.cluster_id, m.reason, m.score FROM dedup_items i"
-                f" JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN ({', '.join('?' * len(ranked))})",
-                ranked,
-            )
-        }
-        for n in ranked:
-            if n not in rows:  # written in a transaction that was rolled back
-                self._postings.remove(n)
-        return [Candidate(rows[n][0], counts[n], rows[n][1]) for n in ranked if n in rows]
+                f" JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN ({', '.join('?' * len(missing))})",
+                missing,
+            ):
+                members[n] = (Member(id_, cluster, reason, score), published)
+                found.add(n)
+            for n in missing:
+                if n not in found:  # written in a transaction that was rolled back
+                    self._postings.remove(n)
+        return [Candidate(members[n][0], counts[n], members[n][1]) for n in ranked if n in members]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         if cluster_id in self._stories:
@@ -252,6 +257,7 @@ class SqliteDedupIndex:
         when = epoch(f.published) if f.published else None
         if (when is None and self._undated) or (when is not None and self._since is not None and when >= self._since):
             self._postings.add(n, when, f.sample)
+            self._members[n] = (placement.member, f.published)
 
     def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
         with self._savepoint():
@@ -267,6 +273,11 @@ class SqliteDedupIndex:
             self._save_cluster(cluster, event=True)
             self._save_event(event)
         self._items.clear()  # their members moved
+        if absorbed:
+            moved = set(absorbed)
+            for n, (member, published) in list(self._members.items()):
+                if member.cluster in moved:
+                    self._members[n] = (replace(member, cluster=cluster.id), published)
         for cid in absorbed:
             self._stories.pop(cid, None)
         for eid in absorbed_events:
@@ -360,6 +371,7 @@ class SqliteDedupIndex:
             self._since = start
         elif until is not None and until - since >= self._widest and start - self._since > _RETAIN:
             self._postings.evict(start)
+            self._members = {n: kept for n, kept in self._members.items() if n in self._postings}
             self._since = start
         if until is not None:
             self._widest = max(self._widest, until - since)

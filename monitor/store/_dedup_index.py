@@ -55,8 +55,9 @@ from ..dedup import COMMON_KEY_ITEMS, Candidate, Cluster, Event, Fingerprint, In
 _RETAIN = timedelta(days=1).total_seconds()
 #: Seconds between two looks at whether another connection wrote to the archive.
 _CHECK_SECONDS = 1.0
-#: Fingerprints, stories and events kept in memory, the last used.
-_CACHED_ITEMS = 256
+#: Fingerprints (without the sets of their shingles: :meth:`Fingerprint.shared_shingles`),
+#: stories and events kept in memory, the last used.
+_CACHED_ITEMS = 1024
 _CACHED_STORIES = 4096
 #: Kept for the migrations that made and moved the old key table.
 _UNDATED = -(1 << 62)

@@ -948,7 +948,12 @@ def _same_language(a: Fingerprint, b: Fingerprint) -> bool:
 def _within(a: str | None, b: str | None, span: timedelta) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return abs(datetime.fromisoformat(a) - datetime.fromisoformat(b)) <= span
+    return abs(_moment(a) - _moment(b)) <= span
+
+
+#: A stored time read back, kept: a placement compares the times of the same few dozen items
+#: many times.
+_moment = lru_cache(maxsize=4096)(datetime.fromisoformat)
 
 
 def _same_headline_and_outlet(a: Fingerprint, b: Fingerprint) -> bool:
@@ -1114,7 +1119,7 @@ def _distance(a: str | None, b: str | None) -> float:
     """Seconds between two times; undated items are far from everything."""
     if a is None or b is None:
         return float("inf")
-    return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds())
+    return abs((_moment(a) - _moment(b)).total_seconds())
 
 
 def representatives(story: Cluster, index: DedupIndex) -> list[Indexed]:
@@ -1312,10 +1317,15 @@ class Postings:
                     found = [s for s in have if (w := when[s]) is not None and since <= w <= until]
                 if len(found) <= COMMON_KEY_ITEMS:
                     hits.extend(found)
-        counts = Counter(hits)
+        if not hits:
+            return Counter()
+        # most items share a key or two by chance: count them all at once, look at the few left
+        slots, shared = np.unique(np.array(hits, dtype=np.int64), return_counts=True)
+        chosen = shared >= min_shared
+        pairs = zip(slots[chosen].tolist(), shared[chosen].tolist())
         if undated:
-            return Counter({s: c for s, c in counts.items() if c >= min_shared and when[s] is None})
-        return Counter({s: c for s, c in counts.items() if c >= min_shared and (w := when[s]) is not None and since <= w <= until})
+            return Counter({s: c for s, c in pairs if when[s] is None})
+        return Counter({s: c for s, c in pairs if (w := when[s]) is not None and since <= w <= until})
 
 
 def epoch(when: str) -> float:

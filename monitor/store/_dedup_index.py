@@ -24,12 +24,15 @@ to the indexes keyed by hashes, ids and exact keys, grow slowly with it). An exa
 shared by many items (a desk's recurring headline) reads only its latest
 ``COMMON_KEY_ITEMS`` items, so that no lookup costs more for every earlier item with it.
 
-Stories, events and the last fingerprints read or written are kept in memory too. What may
-have changed under them is looked for when a placement starts (:meth:`get` of an item not
+Stories, events, the last fingerprints read or written and the story memberships of the
+items found by lookups or written (for the items of the window) are kept in memory too. What
+may have changed under them is looked for when a placement starts (:meth:`get` of an item not
 kept): another connection's writes (a manual poll beside the daemon) through ``PRAGMA
 data_version``, at most once a second (``check_every``), after which its new items are loaded
 and the rest forgotten; and a transaction rolled back, which :meth:`monitor.store.Store.transaction`
-reports (:func:`rolled_back`), or which is found when the last item written is gone.
+reports (:func:`rolled_back`), or which is found when the last item written is gone (looked
+for at each placement, inside a transaction too: a rollback that is not reported may be
+followed by a new transaction before the next placement).
 """
 
 from __future__ import annotations

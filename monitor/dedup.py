@@ -114,7 +114,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import repeat
 from typing import Iterable, Iterator, Protocol, Sequence
 from urllib.parse import urlsplit
@@ -546,6 +546,16 @@ class Fingerprint:
         """The low 32 bits of each shingle hash, as a set (made when first compared)."""
         return frozenset(np.frombuffer(self.packed_shingles, dtype="<u4").tolist())
 
+    @property
+    def shingle_count(self) -> int:
+        """How many distinct shingles the item has."""
+        return len(self.packed_shingles) // 4
+
+    def shared_shingles(self, other: Fingerprint) -> int:
+        """How many shingles this item and ``other`` have in common: this one's set against
+        ``other``'s packed hashes, so that no set is made (and kept) for ``other``."""
+        return len(self.shingles.intersection(np.frombuffer(other.packed_shingles, dtype="<u4").tolist()))
+
     @cached_property
     def positions(self) -> dict[int, int]:
         """:func:`_positions` of :attr:`sequence` (made when first compared)."""
@@ -693,6 +703,7 @@ def _scope(item: DedupInput, canon: str | None = None) -> str:
     return item.source or ""
 
 
+@lru_cache(maxsize=64)  # asked twice for each new item: for its boilerplate scope and its site
 def _host(canon: str) -> str:
     """The host of a canonical URL (:func:`monitor.canonical.site` of it)."""
     return (urlsplit(canon).hostname or "") if canon else ""
@@ -800,12 +811,14 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
     one found in the earlier (see the module docstring), else ``None``."""
     if not (new.words and old.words) or not _same_language(new, old) or not _within(new.published, old.published, timedelta(days=window_days)):
         return None  # a headline alone is no evidence: columns and generic headlines recur
-    if not (new.full and old.full):
-        score, shared = containment(new.shingles, old.shingles)
+    if not (new.full and old.full):  # the share of the smaller set found in the other
+        smaller = min(new.shingle_count, old.shingle_count)
+        shared = new.shared_shingles(old) if smaller else 0
+        score = shared / smaller if smaller else 0.0
         return score if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
     later, earlier = _later_first(new, old)
-    shared = len(later.shingles & earlier.shingles)
-    score = shared / len(later.shingles) if later.shingles else 0.0
+    shared = new.shared_shingles(old)
+    score = shared / later.shingle_count if later.shingle_count else 0.0
     if not (score >= CONTAINMENT and shared >= MIN_SHARED):
         if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
             return None  # an outlet's own wording on another day is its template, not a re-run
@@ -935,7 +948,12 @@ def _same_language(a: Fingerprint, b: Fingerprint) -> bool:
 def _within(a: str | None, b: str | None, span: timedelta) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return abs(datetime.fromisoformat(a) - datetime.fromisoformat(b)) <= span
+    return abs(_moment(a) - _moment(b)) <= span
+
+
+#: A stored time read back, kept: a placement compares the times of the same few dozen items
+#: many times.
+_moment = lru_cache(maxsize=4096)(datetime.fromisoformat)
 
 
 def _same_headline_and_outlet(a: Fingerprint, b: Fingerprint) -> bool:
@@ -1101,7 +1119,7 @@ def _distance(a: str | None, b: str | None) -> float:
     """Seconds between two times; undated items are far from everything."""
     if a is None or b is None:
         return float("inf")
-    return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds())
+    return abs((_moment(a) - _moment(b)).total_seconds())
 
 
 def representatives(story: Cluster, index: DedupIndex) -> list[Indexed]:
@@ -1299,10 +1317,15 @@ class Postings:
                     found = [s for s in have if (w := when[s]) is not None and since <= w <= until]
                 if len(found) <= COMMON_KEY_ITEMS:
                     hits.extend(found)
-        counts = Counter(hits)
+        if not hits:
+            return Counter()
+        # most items share a key or two by chance: count them all at once, look at the few left
+        slots, shared = np.unique(np.array(hits, dtype=np.int64), return_counts=True)
+        chosen = shared >= min_shared
+        pairs = zip(slots[chosen].tolist(), shared[chosen].tolist())
         if undated:
-            return Counter({s: c for s, c in counts.items() if c >= min_shared and when[s] is None})
-        return Counter({s: c for s, c in counts.items() if c >= min_shared and (w := when[s]) is not None and since <= w <= until})
+            return Counter({s: c for s, c in pairs if when[s] is None})
+        return Counter({s: c for s, c in pairs if (w := when[s]) is not None and since <= w <= until})
 
 
 def epoch(when: str) -> float:

@@ -298,6 +298,34 @@ def test_items_of_a_rolled_back_transaction_are_forgotten(tmp_path) -> None:
         assert rows.fetchone()[0] == 0
 
 
+def test_items_of_a_transaction_rolled_back_unreported_are_forgotten_in_the_next(tmp_path) -> None:
+    """A transaction rolled back outside ``Store.transaction`` and the next one begun before
+    another item is placed: the key index must not offer the items that are gone."""
+    with Store(tmp_path / "monitor.db") as store:
+        index, conn = SqliteDedupIndex(store.db), store.db.conn
+        conn.execute("BEGIN")
+        assert assign(item("wire", WIRE, 6, source="APP"), index) == "wire"
+        conn.execute("ROLLBACK")
+        conn.execute("BEGIN")
+        assert assign(item("reprint", REPRINT, 8), index) == "reprint"
+        conn.execute("COMMIT")
+        assert index.get("wire") is None
+        rows = store.db.execute("SELECT count(*) FROM cluster_members m LEFT JOIN clusters c ON c.id = m.cluster_id WHERE c.id IS NULL")
+        assert rows.fetchone()[0] == 0
+
+
+def test_a_lookup_finds_the_items_of_a_merged_story_in_the_story_they_moved_to(index: dedup.DedupIndex) -> None:
+    """The archive keeps the memberships of the window's items in memory: a merge moves them."""
+    wire, other = item("wire", WIRE, 6, source="APP"), item("other", OTHER_WIRE, 7, source="PPI")
+    assert assign(wire, index) == "wire" and assign(other, index) == "other"
+    first, second = index.cluster("wire"), index.cluster("other")
+    event = replace(index.event("wire"), stories=2)
+    index.merge(replace(first, size=first.size + second.size), ["other"], event, ["other"])
+    keys = fingerprint(other).sample
+    found = {c.member.item: c.member.cluster for c in index.candidates(keys, f"{TUESDAY}T00:00:00+00:00", f"{TUESDAY}T23:00:00+00:00")}
+    assert found["other"] == "wire"
+
+
 def test_an_older_archive_gets_events_and_fresh_fingerprints(tmp_path) -> None:
     """Migration 13: every stored story becomes an event of its own, each item keeps its
     sampled keys, and the items of the last weeks are fingerprinted again from their text."""

@@ -24,12 +24,15 @@ to the indexes keyed by hashes, ids and exact keys, grow slowly with it). An exa
 shared by many items (a desk's recurring headline) reads only its latest
 ``COMMON_KEY_ITEMS`` items, so that no lookup costs more for every earlier item with it.
 
-Stories, events and the last fingerprints read or written are kept in memory too. What may
-have changed under them is looked for when a placement starts (:meth:`get` of an item not
+Stories, events, the last fingerprints read or written and the story memberships of the
+items found by lookups or written (for the items of the window) are kept in memory too. What
+may have changed under them is looked for when a placement starts (:meth:`get` of an item not
 kept): another connection's writes (a manual poll beside the daemon) through ``PRAGMA
 data_version``, at most once a second (``check_every``), after which its new items are loaded
 and the rest forgotten; and a transaction rolled back, which :meth:`monitor.store.Store.transaction`
-reports (:func:`rolled_back`), or which is found when the last item written is gone.
+reports (:func:`rolled_back`), or which is found when the last item written is gone (looked
+for at each placement, inside a transaction too: a rollback that is not reported may be
+followed by a new transaction before the next placement).
 """
 
 from __future__ import annotations
@@ -55,8 +58,9 @@ from ..dedup import COMMON_KEY_ITEMS, Candidate, Cluster, Event, Fingerprint, In
 _RETAIN = timedelta(days=1).total_seconds()
 #: Seconds between two looks at whether another connection wrote to the archive.
 _CHECK_SECONDS = 1.0
-#: Fingerprints, stories and events kept in memory, the last used.
-_CACHED_ITEMS = 256
+#: Fingerprints (without the sets of their shingles: :meth:`Fingerprint.shared_shingles`),
+#: stories and events kept in memory, the last used.
+_CACHED_ITEMS = 1024
 _CACHED_STORIES = 4096
 #: Kept for the migrations that made and moved the old key table.
 _UNDATED = -(1 << 62)
@@ -107,6 +111,7 @@ class SqliteDedupIndex:
         self._rollbacks = _ROLLBACKS.get(id(db.conn), 0)
         # what this process read or wrote last, as it is in the archive
         self._items: OrderedDict[str, Indexed] = OrderedDict()
+        self._members: dict[int, tuple[Member, str | None]] = {}  # the key index's items: membership, published
         self._stories: dict[str, Cluster] = {}
         self._events: dict[str, Event] = {}
         self._written: tuple[int, str] | None = None  # the last item written in a transaction not yet seen to commit
@@ -150,7 +155,7 @@ class SqliteDedupIndex:
                 self._version = version
         if rolled_back and self._written is None:
             self._forget()  # what was cached may have been read inside the transaction
-        if self._written is not None and (rolled_back or not conn.in_transaction):
+        if self._written is not None:  # still there? (a rollback need not be reported)
             n, item_id = self._written
             if conn.execute("SELECT 1 FROM dedup_items WHERE n = ? AND id = ?", [n, item_id]).fetchone() is None:
                 # rolled back: the key index drops such items when a lookup finds them missing
@@ -163,6 +168,7 @@ class SqliteDedupIndex:
 
     def _forget(self) -> None:
         self._items.clear()
+        self._members.clear()
         self._stories.clear()
         self._events.clear()
 
@@ -189,18 +195,21 @@ class SqliteDedupIndex:
         ranked = sorted(counts, key=lambda n: (-counts[n], n))[:limit]
         if not ranked:
             return []
-        rows = {
-            n: (Member(id_, cluster, reason, score), published)
+        members = self._members
+        missing = [n for n in ranked if n not in members]
+        if missing:
+            found = set()
             for n, id_, published, cluster, reason, score in self.db.conn.execute(
                 "SELECT i.n, i.id, i.published, m.cluster_id, m.reason, m.score FROM dedup_items i"
-                f" JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN ({', '.join('?' * len(ranked))})",
-                ranked,
-            )
-        }
-        for n in ranked:
-            if n not in rows:  # written in a transaction that was rolled back
-                self._postings.remove(n)
-        return [Candidate(rows[n][0], counts[n], rows[n][1]) for n in ranked if n in rows]
+                f" JOIN cluster_members m ON m.item_id = i.id WHERE i.n IN ({', '.join('?' * len(missing))})",
+                missing,
+            ):
+                members[n] = (Member(id_, cluster, reason, score), published)
+                found.add(n)
+            for n in missing:
+                if n not in found:  # written in a transaction that was rolled back
+                    self._postings.remove(n)
+        return [Candidate(members[n][0], counts[n], members[n][1]) for n in ranked if n in members]
 
     def cluster(self, cluster_id: str) -> Cluster | None:
         if cluster_id in self._stories:
@@ -252,6 +261,7 @@ class SqliteDedupIndex:
         when = epoch(f.published) if f.published else None
         if (when is None and self._undated) or (when is not None and self._since is not None and when >= self._since):
             self._postings.add(n, when, f.sample)
+            self._members[n] = (placement.member, f.published)
 
     def merge(self, cluster: Cluster, absorbed: Sequence[str], event: Event, absorbed_events: Sequence[str]) -> None:
         with self._savepoint():
@@ -267,6 +277,11 @@ class SqliteDedupIndex:
             self._save_cluster(cluster, event=True)
             self._save_event(event)
         self._items.clear()  # their members moved
+        if absorbed:
+            moved = set(absorbed)
+            for n, (member, published) in list(self._members.items()):
+                if member.cluster in moved:
+                    self._members[n] = (replace(member, cluster=cluster.id), published)
         for cid in absorbed:
             self._stories.pop(cid, None)
         for eid in absorbed_events:
@@ -360,6 +375,7 @@ class SqliteDedupIndex:
             self._since = start
         elif until is not None and until - since >= self._widest and start - self._since > _RETAIN:
             self._postings.evict(start)
+            self._members = {n: kept for n, kept in self._members.items() if n in self._postings}
             self._since = start
         if until is not None:
             self._widest = max(self._widest, until - since)

@@ -74,10 +74,10 @@ class Store(PageStore):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
-        # 64 MB of page cache (allocated as used): storing a large feed reads the latest
-        # fingerprints of the dedup index from all over the file; with SQLite's default 2 MB
-        # each lookup went to the disk cache and the first poll of 16,000 items took twice as long
-        conn.execute("PRAGMA cache_size = -65536")
+        # 8 MB of page cache (allocated as used; SQLite's default is 2 MB): a large first poll
+        # stored as fast with it as with 64 MB, and the process stays well under 200 MB with a
+        # 200,000-item archive (BENCHMARKS.md, "A huge feed's first poll" and dedup "Scale")
+        conn.execute("PRAGMA cache_size = -8192")
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         if not readonly:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import textwrap
 from pathlib import Path
 
@@ -13,6 +15,39 @@ from monitor.store import Store
 
 SITES = Path(__file__).parent / "sites"
 REPO = Path(__file__).resolve().parent.parent
+
+_CONNECT, _CONNECT_EX = socket.socket.connect, socket.socket.connect_ex
+
+
+def _local(address: object) -> bool:
+    """Whether a socket address is on this machine: a Unix socket, or a loopback host."""
+    if not isinstance(address, tuple):
+        return True  # AF_UNIX path
+    host = str(address[0]).split("%")[0]
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False  # a name: outside names are never connected to
+    return ip.is_loopback or ip.is_unspecified
+
+
+def _guarded(real):
+    def connect(self, address):
+        if not _local(address):
+            raise ConnectionRefusedError(f"tests never reach outside this machine: {address!r}")
+        return real(self, address)
+
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def no_outside_network(monkeypatch):
+    """Every connection a test's process makes goes to this machine: URLs of real sites in
+    tests are data (provenance, canonical forms), never fetched."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded(_CONNECT))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_CONNECT_EX))
 
 
 

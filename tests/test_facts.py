@@ -1103,3 +1103,33 @@ def test_parts_of_it_exports_named_by_their_line_stay_parts():
 )
 def test_fiscal_years_written_in_full_after_a_span_and_month_lows(sentence, published, expected):
     assert named(sentence, published) == {expected}
+
+
+# --------------------------------------------------------------------------- continued clauses
+
+
+def basis_of(text: str, published: str) -> dict[float, str]:
+    return {f.value: f.basis for f in extract_facts("", text, published) if f.unit == "percent" and f.series != "other"}
+
+
+def test_a_rate_said_also_takes_the_direction_of_the_clause_before():
+    english = "IT exports fell 3pc year-on-year in October, while month-on-month they were also 2pc."
+    assert named(english, "2024-11-18") == {("it_exports_monthly", "2024-10", -3, "percent"), ("it_exports_monthly", "2024-10", -2, "percent")}
+    urdu = "آئی ٹی برآمدات میں اکتوبر میں سالانہ بنیادوں پر 17 فیصد اضافہ ہوا جبکہ ماہانہ بنیادوں پر بھی 4 فیصد رہا۔"
+    assert named(urdu, "2024-11-18") == {("it_exports_monthly", "2024-10", 17, "percent"), ("it_exports_monthly", "2024-10", 4, "percent")}
+    assert basis_of(urdu, "2024-11-18") == {17: "yoy", 4: "mom"}
+
+
+def test_an_also_clause_about_this_increase_takes_the_subject_named_later():
+    text = "یہ اضافہ سالانہ بنیادوں پر 12 فیصد جبکہ ماہانہ بنیادوں پر بھی 3 فیصد رہا جبکہ ستمبر 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر تھیں۔"
+    assert named(text, "2024-11-18") == {
+        ("it_exports_monthly", "2024-10", 12, "percent"),
+        ("it_exports_monthly", "2024-10", 3, "percent"),
+        ("it_exports_monthly", "2024-09", 300, "USD_million"),
+    }
+    # Urdu names a rate's basis before it: a past clause after the rate is not its comparison
+    assert basis_of(text, "2024-11-18") == {12: "yoy", 3: "mom"}
+
+
+def test_also_without_a_rising_or_falling_clause_before_says_nothing():
+    assert named("IT exports in October were 3pc of total exports, while freelancers also earned 2pc.", "2024-11-18") == set()

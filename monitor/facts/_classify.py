@@ -9,7 +9,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
 from ._periods import Period, fiscal_end, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
@@ -100,6 +100,20 @@ def _growth_sign(clause_head: str, after: str) -> int:
     return 0
 
 
+def _sign_of_clause_before(place: _Place, head: str) -> int:
+    """The direction of the clause before a rate whose own clause says none but "also" (بھی):
+    "grew 17pc year-on-year, while month-on-month it was also 5pc", "یہ اضافہ سالانہ 17 فیصد
+    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice."""
+    if not ALSO.search(head):
+        return 0
+    clause_start = max(0, place.sentence.find(place.clause))
+    breaks = [m for m in _CLAUSE_BREAK.finditer(place.sentence, 0, clause_start) if m.end() <= clause_start]
+    if not breaks:
+        return 0
+    previous = place.sentence[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
+    return _growth_sign(_NEUTRAL.sub(" ", previous), "") if re.search(r"\d", previous) else 0
+
+
 @dataclass(frozen=True)
 class _Place:
     """A figure with what surrounds it: its sentence, clause, subject and resolved period."""
@@ -139,7 +153,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
-        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 60])
+        after = place.sentence[figure.end : figure.end + 60]
+        sign = _growth_sign(_NEUTRAL.sub(" ", head), _NEUTRAL.sub(" ", after)) or _sign_of_clause_before(place, head) or _growth_sign(head, after)
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
         if not place.period and figure.unit != "count" and _MONTHLY_CUE.search(place.clause):

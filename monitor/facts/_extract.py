@@ -223,6 +223,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     own = [
         span for span in spans
         if span.rate_at < 0 and span.start >= figure.end and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,3}?", place.sentence[figure.end : span.start])
+        and not _URDU_LETTER.match(place.sentence, span.start)  # Urdu names a rate's basis before it, never after
     ]
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said and not own:
@@ -246,6 +247,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+_URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
 
 

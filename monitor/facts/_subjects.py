@@ -157,9 +157,16 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     # names nothing but refers back ("this increase"), in a sentence whose only subjects come
     # later, is about the first of them
     later = [s for s in subjects if s.start >= clause[1]]
-    if later and later[0].kind and _POINTS_BACK.search(sentence, clause[0], figure.start):
+    # (a clause that says "also" (بھی) goes on from the one before it: "یہ اضافہ سالانہ 17 فیصد
+    # جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا" speaks of the same increase twice)
+    points_from = 0 if ALSO.search(sentence, clause[0], figure.start) else clause[0]
+    if later and later[0].kind and _POINTS_BACK.search(sentence, points_from, figure.start):
         return later[0]
     return None
+
+
+#: "Also": a clause that goes on from the one before it, about the same thing.
+ALSO = re.compile(r"\balso\b|(?<![^\W\d_])بھی(?![^\W\d_])", re.IGNORECASE)
 
 
 _POINTS_BACK = re.compile(

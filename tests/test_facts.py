@@ -1133,3 +1133,36 @@ def test_an_also_clause_about_this_increase_takes_the_subject_named_later():
 
 def test_also_without_a_rising_or_falling_clause_before_says_nothing():
     assert named("IT exports in October were 3pc of total exports, while freelancers also earned 2pc.", "2024-11-18") == set()
+
+
+def test_the_growth_of_exports_to_one_country_is_not_the_national_rate():
+    assert named("IT exports to Saudi Arabia rose 40 percent in FY24.", "2024-11-18") == set()
+    assert named("IT exports to the United States grew 15pc to $1.1 billion in FY24.", "2024-11-18") == set()
+    # a market named as the reason for the national rise leaves the rate the nation's
+    assert named("IT exports rose 20pc in FY24, driven by demand in the US and UK.", "2024-11-18") == {("it_exports_annual", "FY2023-24", 20, "percent")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank"),
+    [
+        ("Pakistan has slipped to 7th in the global freelancing index.", 7),
+        ("Pakistan dropped two places to 9th in the index of online labour.", 9),
+        ("Pakistan improved its ranking from 8th to 4th in the online labour index.", 4),
+        ("In freelancing, the country climbed to the third position this year.", 3),
+    ],
+)
+def test_a_move_in_a_ranking_gives_the_place_reached(sentence, rank):
+    assert named(sentence, "2024-11-18") == {("ranking", "", rank, "rank")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT exports rose to the fourth highest level on record.",
+        "IT exports were the third highest ever.",
+        "Freelancer earnings fell to the second lowest in five years.",
+        "Monthly IT exports were the second largest since 2021.",
+    ],
+)
+def test_a_figures_rank_among_other_times_is_no_ranking(sentence):
+    assert named(sentence, "2024-11-18") == set()

@@ -135,13 +135,13 @@ def classify(place: _Place) -> tuple[str, float] | None:
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
-        if _RANKS_A_PART.match(place.sentence, figure.end):
-            return None  # "IT is the third-largest sector", "the second-largest freelancing platform"
+        if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
+            return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
-    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)):
-        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar"
+    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
@@ -177,15 +177,27 @@ _RANKS_A_PART = re.compile(
     r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
+#: A rank among the figures of other times, not among countries: "the third highest ever", "the
+#: fourth highest level on record", "the second largest in five years", "the best since 2019".
+_SUPERLATIVE = re.compile(r"highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least", re.IGNORECASE)
+_RANKS_OVER_TIME = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:ever|levels?|on\s+record|in\s+(?:history|(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?))|since)\b",
+    re.IGNORECASE,
+)
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
-#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
-_DESTINATION = re.compile(
-    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
+#: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
+#: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
+_EXPORTS_TO = re.compile(
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
+)
+_DESTINATION = re.compile(
+    rf"{_EXPORTS_TO.pattern}|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)

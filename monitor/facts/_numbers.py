@@ -97,6 +97,13 @@ _RANK_PATTERNS = (
         r"(?=\s+(?:in|among|on|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
+    # a move in a ranking: "slipped to 7th", "climbed two places to fourth", "from 8th to 4th"
+    re.compile(
+        rf"\b(?:slipp\w*|slid(?:e|es)?|f[ae]ll(?:s|en)?|dropp\w*|drops?|declin\w*|climb\w*|r[io]se|rises|risen|jump\w*|mov\w*|improv\w*|advanc\w*|ranking)"
+        rf"(?:\s+[\w-]+){{0,5}}?\s+to\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])"
+        r"(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b)",  # "fell to the second lowest": a figure's
+        re.IGNORECASE,
+    ),
     re.compile(
         r"(?P<ord>پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})"
         r"\s?(?:نمبر|پوزیشن|درجے)"

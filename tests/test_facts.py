@@ -1166,3 +1166,38 @@ def test_a_move_in_a_ranking_gives_the_place_reached(sentence, rank):
 )
 def test_a_figures_rank_among_other_times_is_no_ranking(sentence):
     assert named(sentence, "2024-11-18") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of freelancers increased by 500,000 in FY24.",
+        "IT exports in April were up $84 million from a year earlier.",
+        "Computer services accounted for $2.5bn of IT exports in Jul-Apr.",
+        "آئی ٹی برآمدات میں اپریل میں 5 کروڑ ڈالر کا اضافہ ہوا۔",
+        "اپریل میں آئی ٹی برآمدات 5 کروڑ ڈالر بڑھ گئیں۔",
+        "فری لانسرز کی تعداد میں 10 لاکھ کا اضافہ ہوا۔",
+        "فری لانسرز کی آمدنی میں 2 کروڑ ڈالر کی کمی ہوئی۔",
+    ],
+)
+def test_changes_and_parts_are_not_levels(sentence):
+    assert named(sentence, "2024-05-20") == set()
+
+
+def test_a_rate_given_again_as_an_amount_is_a_change_and_the_level_stays():
+    assert named("IT exports in April rose 37pc, or $84 million, to $310 million.", "2024-05-20") == {
+        ("it_exports_monthly", "2024-04", 37, "percent"),
+        ("it_exports_monthly", "2024-04", 310, "USD_million"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("IT exports in April were up to $310 million.", 310),
+        ("آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر سے بڑھ کر اپریل میں 31 کروڑ ڈالر ہو گئیں۔", 310),
+        ("اپریل میں آئی ٹی برآمدات 30 کروڑ ڈالر سے زیادہ رہیں۔", 300),
+    ],
+)
+def test_levels_reached_or_exceeded_stay_levels(sentence, value):
+    assert named(sentence, "2024-05-20") == {("it_exports_monthly", "2024-04", value, "USD_million")}

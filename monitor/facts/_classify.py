@@ -41,6 +41,18 @@ _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
     re.IGNORECASE,
 )
+#: A change named before an amount or a count: "increased by 500,000", "were up $84 million",
+#: "rose 37pc, or $84 million, to ..." (a rate given again as an amount).
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:increased|rose|risen|grew|grown|jumped|climbed|surged|fell|fallen|dropped|declined|decreased|slipped|up|down)\s+by"
+    r"|\b(?:up|down)(?!\s+to\b)|\d\s?(?:%|pc|pct|per\s?cent|percent)\s*,?\s+or)\s+(?:an?\s+)?(?:additional\s+)?$"
+    # a part: "computer services accounted for $2.5bn of IT exports"
+    r"|\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+#: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
+#: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
+_URDU_CHANGE_AFTER = re.compile(r"\s*(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(
     r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
@@ -146,6 +158,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
+    if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
+        return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
     if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):

@@ -1201,3 +1201,15 @@ def test_a_rate_given_again_as_an_amount_is_a_change_and_the_level_stays():
 )
 def test_levels_reached_or_exceeded_stay_levels(sentence, value):
     assert named(sentence, "2024-05-20") == {("it_exports_monthly", "2024-04", value, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports of telecommunication, computer and information services rose to $2.8bn in Jul-Apr.", ("it_exports_cumulative", "FY2024-25:Jul-Apr", 2800, "USD_million")),
+        ("Telecommunication, computer and information services exports stood at $330 million in April.", ("it_exports_monthly", "2025-04", 330, "USD_million")),
+    ],
+)
+def test_sbps_name_for_all_ict_exports_in_english(sentence, expected):
+    assert named(sentence, "2025-05-20") == {expected}
+    assert named("Exports of computer services rose to $280 million in April.", "2025-05-20") == set()  # a part alone

@@ -39,6 +39,7 @@ _IT_WORD = (
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
+_ICT_CATEGORY = r"telecom(?:munications?)?\s*,\s*computer\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
@@ -53,7 +54,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(
-        rf"(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        # SBP's name for the whole of ICT exports: "exports of telecommunication, computer and
+        # information services" (each of its parts alone is a part)
+        rf"(?<![\w])exports?\s+(?:of|under|in)\s+(?:the\s+)?{_ICT_CATEGORY}|(?<![\w]){_ICT_CATEGORY}(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"

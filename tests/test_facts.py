@@ -1213,3 +1213,8 @@ def test_levels_reached_or_exceeded_stay_levels(sentence, value):
 def test_sbps_name_for_all_ict_exports_in_english(sentence, expected):
     assert named(sentence, "2025-05-20") == {expected}
     assert named("Exports of computer services rose to $280 million in April.", "2025-05-20") == set()  # a part alone
+
+
+def test_it_export_inflows_are_it_exports():
+    assert named("IT export inflows increased to $348 million in November.", "2024-12-20") == {("it_exports_monthly", "2024-11", 348, "USD_million")}
+    assert named("Inflows rose to $3bn in November.", "2024-12-20") == set()

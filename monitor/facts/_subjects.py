@@ -27,7 +27,7 @@ _BETWEEN = (
     r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
     r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
-_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?|inflows?)|export(?:s|ed)?)"
 #: Words that make "exports" someone else's when they stand between IT and "exports" ("IT
 #: sector's share of total exports").
 _OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|country's|share|contribution|percent|per|%"

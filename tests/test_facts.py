@@ -1218,3 +1218,17 @@ def test_sbps_name_for_all_ict_exports_in_english(sentence, expected):
 def test_it_export_inflows_are_it_exports():
     assert named("IT export inflows increased to $348 million in November.", "2024-12-20") == {("it_exports_monthly", "2024-11", 348, "USD_million")}
     assert named("Inflows rose to $3bn in November.", "2024-12-20") == set()
+
+
+def test_a_clause_led_by_another_country_is_that_countrys():
+    text = "Bangladesh earned $1.3bn from IT exports in FY24, while Pakistan earned $3.2bn."
+    assert named(text, "2024-12-20") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    text = "In India, software exports grew 5pc, while Pakistan's IT exports rose 22pc to $348m in November."
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 22, "percent"), ("it_exports_monthly", "2024-11", 348, "USD_million")}
+
+
+def test_a_rate_compared_with_another_subjects_rate_stays_ours():
+    text = "IT exports grew 22pc in November, compared with 5pc growth in merchandise exports."
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 22, "percent")}
+    # the growth of something compared with a level of another is not ours
+    assert named("IT exports rose 20% as compared to trade surplus of $972m in November.", "2024-12-20") == set()

@@ -140,6 +140,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "India's export of software services", "Kerala's IT hub"
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
+    if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
+        return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -182,6 +184,13 @@ _FOREIGN_OWNER = re.compile(
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
 )
+#: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
+#: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
+_FOREIGN_LEAD = re.compile(
+    rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    r"|\W*(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
+    re.IGNORECASE,
+)
 #: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
 #: Indian IT sector's exports", "بھارت کی آئی ٹی برآمدات", even in a sentence that names Pakistan.
 _OWNED_ABROAD = re.compile(
@@ -198,6 +207,8 @@ def _compared_with_other(figure: Figure, sentence: str, subjects: list[Subject],
     """Whether a rate is the growth of something the monitor does not track, named in the
     comparison that follows it in its clause."""
     span = next((s for s in spans if s.start >= figure.end and s.start < bounds[1]), None)
+    if span is not None and span.rate_at >= 0:
+        return False  # "grew 22pc, compared with 5pc growth in merchandise exports": two rates, each its own
     return span is not None and any(s.kind is None and span.holds(s.start, s.end) for s in subjects)
 
 

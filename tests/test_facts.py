@@ -1232,3 +1232,36 @@ def test_a_rate_compared_with_another_subjects_rate_stays_ours():
     assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 22, "percent")}
     # the growth of something compared with a level of another is not ours
     assert named("IT exports rose 20% as compared to trade surplus of $972m in November.", "2024-12-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Remittances and IT exports stood at $3.1 billion and $348 million, respectively, in November.", {("it_exports_monthly", "2024-11", 348, "USD_million")}),
+        ("IT exports in October and November were $330m and $348m respectively.", {("it_exports_monthly", "2024-10", 330, "USD_million"), ("it_exports_monthly", "2024-11", 348, "USD_million")}),
+        ("IT exports rose 22pc and 10pc year-on-year in November and October respectively.", {("it_exports_monthly", "2024-11", 22, "percent"), ("it_exports_monthly", "2024-10", 10, "percent")}),
+        # which figure is whose cannot be told: none is kept
+        ("Freelancers and IT companies earned $120m and $228m respectively in November.", set()),
+        ("IT exports in October, November and December were $330m and $348m respectively.", set()),
+    ],
+)
+def test_figures_given_respectively_pair_in_order(sentence, expected):
+    assert named(sentence, "2024-12-20") == expected
+
+
+def test_urdu_figures_given_respectively():
+    text = "آئی ٹی برآمدات اکتوبر اور نومبر میں بالترتیب 33 کروڑ ڈالر اور 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-10", 330, "USD_million"), ("it_exports_monthly", "2024-11", 348, "USD_million")}
+    text = "ترسیلات زر اور آئی ٹی برآمدات نومبر میں بالترتیب 3 ارب 10 کروڑ ڈالر اور 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 348, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "آئی ٹی برآمدات میں اضافے کے ساتھ ساتھ ترسیلات زر بھی اپریل میں 90 کروڑ ڈالر رہیں۔",
+        "آئی ٹی برآمدات کے برعکس درآمدات اپریل میں 50 کروڑ ڈالر رہیں۔",
+    ],
+)
+def test_urdu_subjects_the_monitor_does_not_track_own_their_figures(sentence):
+    assert named(sentence, "2024-05-20") == set()

@@ -31,6 +31,8 @@ from ._subjects import (
     Subject,
     _subject_for,
     find_subjects,
+    respective,
+    respective_figures,
 )
 
 log = logging.getLogger("monitor.facts")
@@ -80,11 +82,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not main:
         main = infer_main(periods, spans, sentence, day)
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
+    paired = respective(sentence, figures, subjects)
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context)
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods))
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -94,6 +97,20 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
     return found, context if inherited else _Context()
+
+
+def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:
+    """Figures given "respectively" for a list of periods: "IT exports in October and November
+    were $330m and $348m respectively" pairs them in order; ``None`` for each when the counts
+    differ (which is whose cannot be told)."""
+    paired: dict[int, Period | None] = {}
+    for start, end, listed in respective_figures(sentence, figures):
+        named = [p for p in periods if start <= p.start and p.end <= end and p.value and not p.comparison and not p.target]
+        if len(named) < 2:
+            continue  # one period for all: the subjects are what the list runs over
+        for i, f in enumerate(listed):
+            paired[f.start] = named[i] if len(named) == len(listed) else None
+    return paired
 
 
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
@@ -118,7 +135,7 @@ _IT_MENTION = re.compile(
 )
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False) -> _Place | None:
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
@@ -127,7 +144,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     A base of a comparison whose period cannot be told is no fact.
     """
     bounds = _clause(sentence, figure)
-    subject = _subject_for(figure, subjects, bounds, sentence)
+    subject = paired[figure.start] if paired is not None and figure.start in paired else _subject_for(figure, subjects, bounds, sentence)
+    if paired is not None and figure.start in paired and subject is None:
+        return None  # one of several figures given "respectively" for subjects not all named
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
@@ -146,6 +165,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    if when is not None and figure.start in when:
+        period = when[figure.start]
+        if period is None:
+            return None  # figures given "respectively" for more or fewer periods than there are
     base = base_span(figure, spans)
     if period is None and base is not None:
         return None

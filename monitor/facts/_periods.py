@@ -359,8 +359,8 @@ class _PeriodScanner:
                 continue
             if m.group("joint") == "and" and not m.group("between"):
                 continue  # "in July and August" names two months; "between July and August" a span
-            if m.group("joint") == "اور" and last != first + 1:
-                continue  # "جولائی اور اگست": two months running
+            if m.group("joint") == "اور" and (last != first + 1 or re.match(r"\s*(?:میں|کے\s+دوران)?\s*بالترتیب", self.s[m.end() :])):
+                continue  # "جولائی اور اگست": two months running, but two months each its own figure when "بالترتیب" (respectively)
             end = m.end()
             if m.group("year"):
                 month = _month_number(m.group("m2"))

@@ -83,7 +83,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
         r"|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
-        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])"
+        # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
+        r"|(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات)(?![^\W\d_])",
         re.IGNORECASE,
     )),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
@@ -180,3 +182,42 @@ _POINTS_BACK = re.compile(
 
 
 # --------------------------------------------------------------------------- classification
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|بالترتیب", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[;:]|\.\s")
+_JOINED_BEFORE = re.compile(r"(?:\band|&|اور)\s+$")
+_JOINED_AFTER = re.compile(r"\s+(?:and|&|اور)\s")
+
+
+def respective_figures(sentence: str, figures: list[Figure]) -> list[tuple[int, int, list[Figure]]]:
+    """For each "respectively", where its list starts and ends and the figures it gives (of the
+    unit most of them have)."""
+    out = []
+    for m in _RESPECTIVELY.finditer(sentence):
+        start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, m.start())), default=0)
+        end = m.start()
+        if m.group() == "بالترتیب":  # Urdu gives the word before its figures: "بالترتیب 33 اور 35 کروڑ"
+            stop = re.compile(r"[;:۔،]|\.\s").search(sentence, m.end())
+            end = stop.start() if stop else len(sentence)
+        listed = [f for f in figures if start <= f.start < end and f.unit != "rank"]
+        if len(listed) < 2:
+            continue
+        unit = max({f.unit for f in listed}, key=lambda u: sum(f.unit == u for f in listed))
+        out.append((start, max(end, m.end()), [f for f in listed if f.unit == unit]))
+    return out
+
+
+def respective(sentence: str, figures: list[Figure], subjects: list[Subject]) -> dict[int, Subject | None]:
+    """Figures given "respectively" for a list of subjects: "IT exports and remittances were
+    $348m and $3.1bn respectively" pairs them in order. ``{figure start: subject}``; ``None``
+    when the list names fewer subjects the monitor knows than there are figures ("freelancers
+    and IT companies earned $120m and $228m respectively"): which is whose cannot be told."""
+    paired: dict[int, Subject | None] = {}
+    for start, _, listed in respective_figures(sentence, figures):
+        named = [x for x in subjects if start <= x.start and x.end <= listed[0].start]
+        if len(named) == 1 and not (_JOINED_BEFORE.search(sentence, 0, named[0].start) or _JOINED_AFTER.match(sentence, named[0].end)):
+            continue  # one subject, its figures listed for several periods or kinds
+        for i, f in enumerate(listed):
+            paired[f.start] = named[i] if len(named) == len(listed) else None
+    return paired

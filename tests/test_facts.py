@@ -1265,3 +1265,16 @@ def test_urdu_figures_given_respectively():
 )
 def test_urdu_subjects_the_monitor_does_not_track_own_their_figures(sentence):
     assert named(sentence, "2024-05-20") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT exports in FYTD25 stood at $1.45bn.",
+        "Fiscal year-to-date IT exports were $1.45bn.",
+        "IT exports in the financial year to date were $1.45bn.",
+    ],
+)
+def test_fiscal_year_to_date_is_the_months_so_far(sentence):
+    assert named(sentence, "2024-12-20") == {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1450, "USD_million")}
+    assert named(sentence, "2024-07-10") == set()  # in July no month of the year is over

@@ -49,6 +49,10 @@ _FY_RELATIVE = re.compile(
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
+_FY_TO_DATE = re.compile(
+    r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b",
+    re.IGNORECASE,
+)
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
@@ -304,6 +308,7 @@ class _PeriodScanner:
             end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
+        self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
             for m in pattern.finditer(s):
@@ -320,6 +325,18 @@ class _PeriodScanner:
         self._months()
         self._years()
         return sorted(self.found, key=lambda p: p.start)
+
+    def _to_date(self) -> None:
+        """"FYTD25", "fiscal year-to-date", "the financial year to date": the months of a fiscal
+        year still running at the article's date, to the month before it (none in July)."""
+        if self.published is None:
+            return
+        current = _fy_of(self.published)
+        months = _fiscal_month(self.published.month) - 1
+        for m in _FY_TO_DATE.finditer(self.s):
+            year = m.group("y")
+            if months >= 1 and (year is None or _fy_end(year) == current):
+                self.add(_within_fy(current, 1, months), m.start(), m.end())
 
     def _so_far(self, end_year: int) -> str:
         """A whole fiscal year, or, when it is still running at the article's date, its months

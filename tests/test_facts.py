@@ -1278,3 +1278,17 @@ def test_urdu_subjects_the_monitor_does_not_track_own_their_figures(sentence):
 def test_fiscal_year_to_date_is_the_months_so_far(sentence):
     assert named(sentence, "2024-12-20") == {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1450, "USD_million")}
     assert named(sentence, "2024-07-10") == set()  # in July no month of the year is over
+
+
+def test_a_fiscal_year_inferred_from_its_base_is_its_months_so_far_while_it_runs():
+    assert named("IT exports rose 24pc over FY23 to $2.8bn.", "2024-05-15") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 24, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 2800, "USD_million"),
+    }
+    text = "آئی ٹی برآمدات میں گزشتہ مالی سال کے مقابلے میں 24 فیصد اضافہ ہوا اور یہ 3 ارب 20 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Apr", 3200, "USD_million") in named(text, "2024-05-15")
+    # once the year is over, it is the whole year
+    assert named("IT exports rose 24pc over FY23 to $3.2bn.", "2024-07-15") == {
+        ("it_exports_annual", "FY2023-24", 24, "percent"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }

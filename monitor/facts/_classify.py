@@ -8,7 +8,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import Period, fiscal_end, shift_months, shift_period
+from ._periods import _LOOKS_AHEAD, Period, fiscal_end, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -425,7 +425,10 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     if base is None:
         return ""
     if not re.fullmatch(r"\d{4}-\d\d", base.value):
-        return shift_period(base.value, -1)
+        later = shift_period(base.value, -1)
+        if re.fullmatch(r"FY\d{4}-\d\d", later) and published is not None and not _LOOKS_AHEAD.search(sentence):
+            return running_fy(fiscal_end(later), published) or later  # "up 24pc over FY24", said in May 2025: July to April
+        return later
     span = span_of(spans, base.start, base.end)
     relation = (span.relation if span else "") or basis_words(sentence)
     if relation == "mom":

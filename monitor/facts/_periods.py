@@ -342,10 +342,9 @@ class _PeriodScanner:
         """A whole fiscal year, or, when it is still running at the article's date, its months
         so far (to the month before the article's): "IT exports during FY21-22 surged to $1.3bn",
         written in January 2022, are July to December's."""
-        day = self.published
-        if day is None or _fy_of(day) != end_year or day.month == 7 or _LOOKS_AHEAD.search(self.s):
+        if _LOOKS_AHEAD.search(self.s):
             return fiscal_year(end_year)  # a projection for the running year is for all of it
-        return _within_fy(end_year, 1, _fiscal_month(day.month) - 1)
+        return running_fy(end_year, self.published) or fiscal_year(end_year)
 
     def _names_fy_of_span_before(self, start: int, end_year: int) -> bool:
         """Whether a fiscal year mention only says which year a span just before it is in:
@@ -496,6 +495,14 @@ class _PeriodScanner:
         for m in _BACK_REFERENCE.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), back=True)
+
+
+def running_fy(end_year: int, published: date | None) -> str:
+    """The months so far (to the month before ``published``) of the fiscal year ending
+    ``end_year`` when it is still running then, else ``""``."""
+    if published is None or _fy_of(published) != end_year or published.month == 7:
+        return ""
+    return _within_fy(end_year, 1, _fiscal_month(published.month) - 1)
 
 
 def _span_bounds(kind: str, n: int) -> tuple[int, int]:

@@ -1292,3 +1292,8 @@ def test_a_fiscal_year_inferred_from_its_base_is_its_months_so_far_while_it_runs
         ("it_exports_annual", "FY2023-24", 24, "percent"),
         ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
     }
+
+
+@pytest.mark.parametrize("sentence", ["Freelancers earned $350 million last year.", "فری لانسرز نے گزشتہ سال 35 کروڑ ڈالر کمائے۔"])
+def test_a_figure_of_a_period_named_but_not_known_is_no_undated_claim(sentence):
+    assert named(sentence, "2024-12-20") == set()

@@ -1297,3 +1297,19 @@ def test_a_fiscal_year_inferred_from_its_base_is_its_months_so_far_while_it_runs
 @pytest.mark.parametrize("sentence", ["Freelancers earned $350 million last year.", "فری لانسرز نے گزشتہ سال 35 کروڑ ڈالر کمائے۔"])
 def test_a_figure_of_a_period_named_but_not_known_is_no_undated_claim(sentence):
     assert named(sentence, "2024-12-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("مارچ میں آئی ٹی برآمدات کی شرح نمو 21 فیصد رہی۔", 21),
+        ("مارچ میں آئی ٹی برآمدات میں 21 فیصد ترقی ہوئی۔", 21),
+        ("مارچ میں آئی ٹی برآمدات میں 5 فیصد تنزلی ہوئی۔", -5),
+        ("مارچ میں آئی ٹی برآمدات 5 فیصد گھٹ گئیں۔", -5),
+        ("IT exports registered negative growth of 5 percent in March.", -5),
+        ("IT exports were 5 percent below last year's level in March.", -5),
+        ("IT exports were 5 percent above last year's level in March.", 5),
+    ],
+)
+def test_more_words_of_growth_and_decline(sentence, value):
+    assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", value, "percent")}

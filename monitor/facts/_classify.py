@@ -26,14 +26,14 @@ _OTHER_CUE = re.compile(
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
-    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|"
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
-    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|نمو|ترقی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ)(?![^\W\d_])",
+    r"slip\w*|dwindl\w+|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)

@@ -1313,3 +1313,10 @@ def test_a_figure_of_a_period_named_but_not_known_is_no_undated_claim(sentence):
 )
 def test_more_words_of_growth_and_decline(sentence, value):
     assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", value, "percent")}
+
+
+def test_a_count_over_months_of_a_year_not_named_fiscal_is_no_fact():
+    assert named("PTA said 25,000 VPNs were registered in the first three months.", "2025-04-20") == set()
+    assert named("PTA said 25,000 VPNs were registered in the first three months of the fiscal year.", "2025-04-20") == {
+        ("vpn_registrations", "FY2024-25:Q1", 25000, "count")
+    }

@@ -190,6 +190,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
+    if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
+        return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
     if period is not None and (period.shift or period.fy) and not value:
         return None  # "freelancers earned $350m last year": a period named but not known is no undated claim
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
@@ -283,6 +285,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+_FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
 

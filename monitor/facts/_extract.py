@@ -104,6 +104,8 @@ def respective_periods(sentence: str, figures: list[Figure], periods: list[Perio
     were $330m and $348m respectively" pairs them in order; ``None`` for each when the counts
     differ (which is whose cannot be told)."""
     paired: dict[int, Period | None] = {}
+    if "respectively" not in sentence.lower() and "بالترتیب" not in sentence:
+        return paired
     for start, end, listed in respective_figures(sentence, figures):
         named = [p for p in periods if start <= p.start and p.end <= end and p.value and not p.comparison and not p.target]
         if len(named) < 2:

@@ -329,7 +329,8 @@ class _PeriodScanner:
     def _to_date(self) -> None:
         """"FYTD25", "fiscal year-to-date", "the financial year to date": the months of a fiscal
         year still running at the article's date, to the month before it (none in July)."""
-        if self.published is None:
+        lowered = self.s.lower()
+        if self.published is None or not any(clue in lowered for clue in ("fytd", "to date", "to-date", "so far", "till date")):
             return
         current = _fy_of(self.published)
         months = _fiscal_month(self.published.month) - 1

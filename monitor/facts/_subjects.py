@@ -41,6 +41,7 @@ _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
 _ICT_CATEGORY = r"telecom(?:munications?)?\s*,\s*computer\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
+_URDU_UNTRACKED = re.compile(r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات)(?![^\W\d_])")
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -83,11 +84,11 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
         r"|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
-        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])"
-        # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
-        r"|(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات)(?![^\W\d_])",
+        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
+    # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
+    (None, _URDU_UNTRACKED),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
     ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
@@ -123,6 +124,9 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
 }
 
 
+_URDU_UNTRACKED_CLUES = ("ترسیلات", "درآمدات", "خسارہ", "ذخائر", "برآمدات")
+
+
 def find_subjects(sentence: str) -> list[Subject]:
     """Watched and unwatched subjects in ``sentence``; of two that overlap, the one that takes
     in the other wins ("freelancers' export remittances" are the freelancers', not "export
@@ -130,7 +134,7 @@ def find_subjects(sentence: str) -> list[Subject]:
     found: list[Subject] = []
     lowered = sentence.lower()
     for kind, pattern in _SUBJECTS:
-        clues = _SUBJECT_CLUES.get(kind)
+        clues = _URDU_UNTRACKED_CLUES if pattern is _URDU_UNTRACKED else _SUBJECT_CLUES.get(kind)
         if clues and not any(clue in lowered for clue in clues):
             continue
         for m in pattern.finditer(sentence):
@@ -214,6 +218,8 @@ def respective(sentence: str, figures: list[Figure], subjects: list[Subject]) ->
     when the list names fewer subjects the monitor knows than there are figures ("freelancers
     and IT companies earned $120m and $228m respectively"): which is whose cannot be told."""
     paired: dict[int, Subject | None] = {}
+    if "respectively" not in sentence.lower() and "بالترتیب" not in sentence:
+        return paired
     for start, _, listed in respective_figures(sentence, figures):
         named = [x for x in subjects if start <= x.start and x.end <= listed[0].start]
         if len(named) == 1 and not (_JOINED_BEFORE.search(sentence, 0, named[0].start) or _JOINED_AFTER.match(sentence, named[0].end)):

@@ -1103,3 +1103,220 @@ def test_parts_of_it_exports_named_by_their_line_stay_parts():
 )
 def test_fiscal_years_written_in_full_after_a_span_and_month_lows(sentence, published, expected):
     assert named(sentence, published) == {expected}
+
+
+# --------------------------------------------------------------------------- continued clauses
+
+
+def basis_of(text: str, published: str) -> dict[float, str]:
+    return {f.value: f.basis for f in extract_facts("", text, published) if f.unit == "percent" and f.series != "other"}
+
+
+def test_a_rate_said_also_takes_the_direction_of_the_clause_before():
+    english = "IT exports fell 3pc year-on-year in October, while month-on-month they were also 2pc."
+    assert named(english, "2024-11-18") == {("it_exports_monthly", "2024-10", -3, "percent"), ("it_exports_monthly", "2024-10", -2, "percent")}
+    urdu = "آئی ٹی برآمدات میں اکتوبر میں سالانہ بنیادوں پر 17 فیصد اضافہ ہوا جبکہ ماہانہ بنیادوں پر بھی 4 فیصد رہا۔"
+    assert named(urdu, "2024-11-18") == {("it_exports_monthly", "2024-10", 17, "percent"), ("it_exports_monthly", "2024-10", 4, "percent")}
+    assert basis_of(urdu, "2024-11-18") == {17: "yoy", 4: "mom"}
+
+
+def test_an_also_clause_about_this_increase_takes_the_subject_named_later():
+    text = "یہ اضافہ سالانہ بنیادوں پر 12 فیصد جبکہ ماہانہ بنیادوں پر بھی 3 فیصد رہا جبکہ ستمبر 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر تھیں۔"
+    assert named(text, "2024-11-18") == {
+        ("it_exports_monthly", "2024-10", 12, "percent"),
+        ("it_exports_monthly", "2024-10", 3, "percent"),
+        ("it_exports_monthly", "2024-09", 300, "USD_million"),
+    }
+    # Urdu names a rate's basis before it: a past clause after the rate is not its comparison
+    assert basis_of(text, "2024-11-18") == {12: "yoy", 3: "mom"}
+
+
+def test_also_without_a_rising_or_falling_clause_before_says_nothing():
+    assert named("IT exports in October were 3pc of total exports, while freelancers also earned 2pc.", "2024-11-18") == set()
+
+
+def test_the_growth_of_exports_to_one_country_is_not_the_national_rate():
+    assert named("IT exports to Saudi Arabia rose 40 percent in FY24.", "2024-11-18") == set()
+    assert named("IT exports to the United States grew 15pc to $1.1 billion in FY24.", "2024-11-18") == set()
+    # a market named as the reason for the national rise leaves the rate the nation's
+    assert named("IT exports rose 20pc in FY24, driven by demand in the US and UK.", "2024-11-18") == {("it_exports_annual", "FY2023-24", 20, "percent")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank"),
+    [
+        ("Pakistan has slipped to 7th in the global freelancing index.", 7),
+        ("Pakistan dropped two places to 9th in the index of online labour.", 9),
+        ("Pakistan improved its ranking from 8th to 4th in the online labour index.", 4),
+        ("In freelancing, the country climbed to the third position this year.", 3),
+    ],
+)
+def test_a_move_in_a_ranking_gives_the_place_reached(sentence, rank):
+    assert named(sentence, "2024-11-18") == {("ranking", "", rank, "rank")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT exports rose to the fourth highest level on record.",
+        "IT exports were the third highest ever.",
+        "Freelancer earnings fell to the second lowest in five years.",
+        "Monthly IT exports were the second largest since 2021.",
+    ],
+)
+def test_a_figures_rank_among_other_times_is_no_ranking(sentence):
+    assert named(sentence, "2024-11-18") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of freelancers increased by 500,000 in FY24.",
+        "IT exports in April were up $84 million from a year earlier.",
+        "Computer services accounted for $2.5bn of IT exports in Jul-Apr.",
+        "آئی ٹی برآمدات میں اپریل میں 5 کروڑ ڈالر کا اضافہ ہوا۔",
+        "اپریل میں آئی ٹی برآمدات 5 کروڑ ڈالر بڑھ گئیں۔",
+        "فری لانسرز کی تعداد میں 10 لاکھ کا اضافہ ہوا۔",
+        "فری لانسرز کی آمدنی میں 2 کروڑ ڈالر کی کمی ہوئی۔",
+    ],
+)
+def test_changes_and_parts_are_not_levels(sentence):
+    assert named(sentence, "2024-05-20") == set()
+
+
+def test_a_rate_given_again_as_an_amount_is_a_change_and_the_level_stays():
+    assert named("IT exports in April rose 37pc, or $84 million, to $310 million.", "2024-05-20") == {
+        ("it_exports_monthly", "2024-04", 37, "percent"),
+        ("it_exports_monthly", "2024-04", 310, "USD_million"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("IT exports in April were up to $310 million.", 310),
+        ("آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر سے بڑھ کر اپریل میں 31 کروڑ ڈالر ہو گئیں۔", 310),
+        ("اپریل میں آئی ٹی برآمدات 30 کروڑ ڈالر سے زیادہ رہیں۔", 300),
+    ],
+)
+def test_levels_reached_or_exceeded_stay_levels(sentence, value):
+    assert named(sentence, "2024-05-20") == {("it_exports_monthly", "2024-04", value, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports of telecommunication, computer and information services rose to $2.8bn in Jul-Apr.", ("it_exports_cumulative", "FY2024-25:Jul-Apr", 2800, "USD_million")),
+        ("Telecommunication, computer and information services exports stood at $330 million in April.", ("it_exports_monthly", "2025-04", 330, "USD_million")),
+    ],
+)
+def test_sbps_name_for_all_ict_exports_in_english(sentence, expected):
+    assert named(sentence, "2025-05-20") == {expected}
+    assert named("Exports of computer services rose to $280 million in April.", "2025-05-20") == set()  # a part alone
+
+
+def test_it_export_inflows_are_it_exports():
+    assert named("IT export inflows increased to $348 million in November.", "2024-12-20") == {("it_exports_monthly", "2024-11", 348, "USD_million")}
+    assert named("Inflows rose to $3bn in November.", "2024-12-20") == set()
+
+
+def test_a_clause_led_by_another_country_is_that_countrys():
+    text = "Bangladesh earned $1.3bn from IT exports in FY24, while Pakistan earned $3.2bn."
+    assert named(text, "2024-12-20") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    text = "In India, software exports grew 5pc, while Pakistan's IT exports rose 22pc to $348m in November."
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 22, "percent"), ("it_exports_monthly", "2024-11", 348, "USD_million")}
+
+
+def test_a_rate_compared_with_another_subjects_rate_stays_ours():
+    text = "IT exports grew 22pc in November, compared with 5pc growth in merchandise exports."
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 22, "percent")}
+    # the growth of something compared with a level of another is not ours
+    assert named("IT exports rose 20% as compared to trade surplus of $972m in November.", "2024-12-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Remittances and IT exports stood at $3.1 billion and $348 million, respectively, in November.", {("it_exports_monthly", "2024-11", 348, "USD_million")}),
+        ("IT exports in October and November were $330m and $348m respectively.", {("it_exports_monthly", "2024-10", 330, "USD_million"), ("it_exports_monthly", "2024-11", 348, "USD_million")}),
+        ("IT exports rose 22pc and 10pc year-on-year in November and October respectively.", {("it_exports_monthly", "2024-11", 22, "percent"), ("it_exports_monthly", "2024-10", 10, "percent")}),
+        # which figure is whose cannot be told: none is kept
+        ("Freelancers and IT companies earned $120m and $228m respectively in November.", set()),
+        ("IT exports in October, November and December were $330m and $348m respectively.", set()),
+    ],
+)
+def test_figures_given_respectively_pair_in_order(sentence, expected):
+    assert named(sentence, "2024-12-20") == expected
+
+
+def test_urdu_figures_given_respectively():
+    text = "آئی ٹی برآمدات اکتوبر اور نومبر میں بالترتیب 33 کروڑ ڈالر اور 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-10", 330, "USD_million"), ("it_exports_monthly", "2024-11", 348, "USD_million")}
+    text = "ترسیلات زر اور آئی ٹی برآمدات نومبر میں بالترتیب 3 ارب 10 کروڑ ڈالر اور 34 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 348, "USD_million")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "آئی ٹی برآمدات میں اضافے کے ساتھ ساتھ ترسیلات زر بھی اپریل میں 90 کروڑ ڈالر رہیں۔",
+        "آئی ٹی برآمدات کے برعکس درآمدات اپریل میں 50 کروڑ ڈالر رہیں۔",
+    ],
+)
+def test_urdu_subjects_the_monitor_does_not_track_own_their_figures(sentence):
+    assert named(sentence, "2024-05-20") == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT exports in FYTD25 stood at $1.45bn.",
+        "Fiscal year-to-date IT exports were $1.45bn.",
+        "IT exports in the financial year to date were $1.45bn.",
+    ],
+)
+def test_fiscal_year_to_date_is_the_months_so_far(sentence):
+    assert named(sentence, "2024-12-20") == {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1450, "USD_million")}
+    assert named(sentence, "2024-07-10") == set()  # in July no month of the year is over
+
+
+def test_a_fiscal_year_inferred_from_its_base_is_its_months_so_far_while_it_runs():
+    assert named("IT exports rose 24pc over FY23 to $2.8bn.", "2024-05-15") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 24, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 2800, "USD_million"),
+    }
+    text = "آئی ٹی برآمدات میں گزشتہ مالی سال کے مقابلے میں 24 فیصد اضافہ ہوا اور یہ 3 ارب 20 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Apr", 3200, "USD_million") in named(text, "2024-05-15")
+    # once the year is over, it is the whole year
+    assert named("IT exports rose 24pc over FY23 to $3.2bn.", "2024-07-15") == {
+        ("it_exports_annual", "FY2023-24", 24, "percent"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }
+
+
+@pytest.mark.parametrize("sentence", ["Freelancers earned $350 million last year.", "فری لانسرز نے گزشتہ سال 35 کروڑ ڈالر کمائے۔"])
+def test_a_figure_of_a_period_named_but_not_known_is_no_undated_claim(sentence):
+    assert named(sentence, "2024-12-20") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("مارچ میں آئی ٹی برآمدات کی شرح نمو 21 فیصد رہی۔", 21),
+        ("مارچ میں آئی ٹی برآمدات میں 21 فیصد ترقی ہوئی۔", 21),
+        ("مارچ میں آئی ٹی برآمدات میں 5 فیصد تنزلی ہوئی۔", -5),
+        ("مارچ میں آئی ٹی برآمدات 5 فیصد گھٹ گئیں۔", -5),
+        ("IT exports registered negative growth of 5 percent in March.", -5),
+        ("IT exports were 5 percent below last year's level in March.", -5),
+        ("IT exports were 5 percent above last year's level in March.", 5),
+    ],
+)
+def test_more_words_of_growth_and_decline(sentence, value):
+    assert named(sentence, "2025-04-20") == {("it_exports_monthly", "2025-03", value, "percent")}
+
+
+def test_a_count_over_months_of_a_year_not_named_fiscal_is_no_fact():
+    assert named("PTA said 25,000 VPNs were registered in the first three months.", "2025-04-20") == set()
+    assert named("PTA said 25,000 VPNs were registered in the first three months of the fiscal year.", "2025-04-20") == {
+        ("vpn_registrations", "FY2024-25:Q1", 25000, "count")
+    }

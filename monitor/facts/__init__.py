@@ -15,14 +15,19 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   telecom services, kept as ``other``), or a subject the monitor does not track (total
   exports, workers' remittances, imports, GDP...), named only so that its figures are not
   taken for ours. A subject owned by another country by name ("Bangladesh's IT exports") is
-  not ours. A sentence that names no subject but refers back (``they``, ``the
+  not ours, nor is a clause led by another country ("Bangladesh earned $1.3bn from IT
+  exports"). Figures given "respectively" (بالترتیب) pair with their subjects or periods in
+  order, and none is kept when the counts differ. A clause that says "also" (بھی) goes on from
+  the one before it. A sentence that names no subject but refers back (``they``, ``the
   sector``, ``exports``) inherits the subject and period of the sentence before it.
 * **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
   before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),
   ``FY2024-25:Jul-Mar`` (months so far: ``9MFY25``, ``Jul-Mar``, ``first nine months``),
   ``FY2025-26:Q1`` and ``FY2025-26:H1`` (also for ``Jul-Sep`` and ``Jul-Dec``); or ``""``
-  when the text gives none. A fiscal year still running at the article's date is its months
-  so far, unless the sentence looks ahead. A figure takes the period of its clause, else one
+  when the text gives none. A fiscal year still running at the article's date (named,
+  inferred from its base, or "FYTD") is its months so far, unless the sentence looks ahead. A
+  figure dated only by a period that cannot be resolved ("last year" with nothing to be a year
+  before) is no fact, and neither is a count over months of a year not named fiscal. A figure takes the period of its clause, else one
   that frames the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in
   March``, ``same period last year``, Urdu ``جو ... تھیں``) date only the comparison figure,
   never the headline one (a rate only when it opens the comparison: "compared to 9pc growth
@@ -32,7 +37,7 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking`` (a rank
   in a clause about freelancing, IT or an index, and not another country's). Percentages on
   a series are growth rates (declines negative); shares are not. Targets, projections,
-  changes ("up by $20m"), averages, allocations, taxes, losses, programme claims, memberships
+  changes ("up by $20m", "10 لاکھ کا اضافہ", "37pc, or $84m"), averages, allocations, taxes, losses, programme claims, memberships
   and counts of something else ("4.6 million students") about a watched subject go to
   ``other``; counts under 1,000 in ``other`` are dropped.
 * **Plausibility.** Each series accepts one unit and a range of values

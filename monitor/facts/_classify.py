@@ -8,8 +8,8 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import Period, fiscal_end, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, Subject
+from ._periods import _LOOKS_AHEAD, Period, fiscal_end, running_fy, shift_months, shift_period
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
@@ -26,14 +26,14 @@ _OTHER_CUE = re.compile(
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
-    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|"
+    r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
-    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|نمو|ترقی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ)(?![^\W\d_])",
+    r"slip\w*|dwindl\w+|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
@@ -41,6 +41,18 @@ _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
     re.IGNORECASE,
 )
+#: A change named before an amount or a count: "increased by 500,000", "were up $84 million",
+#: "rose 37pc, or $84 million, to ..." (a rate given again as an amount).
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:increased|rose|risen|grew|grown|jumped|climbed|surged|fell|fallen|dropped|declined|decreased|slipped|up|down)\s+by"
+    r"|\b(?:up|down)(?!\s+to\b)|\d\s?(?:%|pc|pct|per\s?cent|percent)\s*,?\s+or)\s+(?:an?\s+)?(?:additional\s+)?$"
+    # a part: "computer services accounted for $2.5bn of IT exports"
+    r"|\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+#: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
+#: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
+_URDU_CHANGE_AFTER = re.compile(r"\s*(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(
     r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
@@ -100,6 +112,20 @@ def _growth_sign(clause_head: str, after: str) -> int:
     return 0
 
 
+def _sign_of_clause_before(place: _Place, head: str) -> int:
+    """The direction of the clause before a rate whose own clause says none but "also" (بھی):
+    "grew 17pc year-on-year, while month-on-month it was also 5pc", "یہ اضافہ سالانہ 17 فیصد
+    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice."""
+    if not ALSO.search(head):
+        return 0
+    clause_start = max(0, place.sentence.find(place.clause))
+    breaks = [m for m in _CLAUSE_BREAK.finditer(place.sentence, 0, clause_start) if m.end() <= clause_start]
+    if not breaks:
+        return 0
+    previous = place.sentence[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
+    return _growth_sign(_NEUTRAL.sub(" ", previous), "") if re.search(r"\d", previous) else 0
+
+
 @dataclass(frozen=True)
 class _Place:
     """A figure with what surrounds it: its sentence, clause, subject and resolved period."""
@@ -121,17 +147,19 @@ def classify(place: _Place) -> tuple[str, float] | None:
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
         about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
-        if _RANKS_A_PART.match(place.sentence, figure.end):
-            return None  # "IT is the third-largest sector", "the second-largest freelancing platform"
+        if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
+            return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
         return "other", value
-    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)):
-        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar"
+    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+        return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
+    if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
+        return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
     if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
@@ -139,7 +167,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
-        sign = _growth_sign(head, place.sentence[figure.end : figure.end + 60])
+        after = place.sentence[figure.end : figure.end + 60]
+        sign = _growth_sign(_NEUTRAL.sub(" ", head), _NEUTRAL.sub(" ", after)) or _sign_of_clause_before(place, head) or _growth_sign(head, after)
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
         if not place.period and figure.unit != "count" and _MONTHLY_CUE.search(place.clause):
@@ -162,15 +191,27 @@ _RANKS_A_PART = re.compile(
     r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
+#: A rank among the figures of other times, not among countries: "the third highest ever", "the
+#: fourth highest level on record", "the second largest in five years", "the best since 2019".
+_SUPERLATIVE = re.compile(r"highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least", re.IGNORECASE)
+_RANKS_OVER_TIME = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:ever|levels?|on\s+record|in\s+(?:history|(?:the\s+)?(?:last\s+|past\s+)?(?:\w+\s+)?(?:years?|months?|decades?))|since)\b",
+    re.IGNORECASE,
+)
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
-#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national series.
-_DESTINATION = re.compile(
-    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+#: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
+#: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
+#: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
+_EXPORTS_TO = re.compile(
+    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
+)
+_DESTINATION = re.compile(
+    rf"{_EXPORTS_TO.pattern}|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
@@ -384,7 +425,10 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     if base is None:
         return ""
     if not re.fullmatch(r"\d{4}-\d\d", base.value):
-        return shift_period(base.value, -1)
+        later = shift_period(base.value, -1)
+        if re.fullmatch(r"FY\d{4}-\d\d", later) and published is not None and not _LOOKS_AHEAD.search(sentence):
+            return running_fy(fiscal_end(later), published) or later  # "up 24pc over FY24", said in May 2025: July to April
+        return later
     span = span_of(spans, base.start, base.end)
     relation = (span.relation if span else "") or basis_words(sentence)
     if relation == "mom":

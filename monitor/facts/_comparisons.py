@@ -75,6 +75,7 @@ _URDU_CUE = re.compile(
 #: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
 #: ("which were ...", "while ... was"), with a figure in it.
 _URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
+_URDU_PAST_OPEN = re.compile(r"(?<![^\W\d_])(?:جو|جبکہ)(?=\s)")
 _URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
 
 _YOY = re.compile(
@@ -136,8 +137,12 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
     for m in _URDU_PAST.finditer(sentence):  # "... رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں"
-        if any(m.start() <= f.start < m.end() for f in figures) and not any(s.start < m.end() and m.start() < s.end for s in spans):
-            spans.append(Span(m.start(), m.end(), _relation(m.group())))
+        inside = [f.start for f in figures if m.start() <= f.start < m.end()]
+        if inside and not any(s.start < m.end() and m.start() < s.end for s in spans):
+            # the clause opens at the last جو or جبکہ before its figure: "17 فیصد جبکہ ... 5 فیصد رہا
+            # جبکہ ستمبر میں ... 30 کروڑ ڈالر تھیں" has one past clause, the last
+            start = max((o.start() for o in _URDU_PAST_OPEN.finditer(sentence, m.start(), inside[0])), default=m.start())
+            spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -31,6 +31,8 @@ from ._subjects import (
     Subject,
     _subject_for,
     find_subjects,
+    respective,
+    respective_figures,
 )
 
 log = logging.getLogger("monitor.facts")
@@ -80,11 +82,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not main:
         main = infer_main(periods, spans, sentence, day)
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
+    paired = respective(sentence, figures, subjects)
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context)
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods))
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -94,6 +97,22 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
     return found, context if inherited else _Context()
+
+
+def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:
+    """Figures given "respectively" for a list of periods: "IT exports in October and November
+    were $330m and $348m respectively" pairs them in order; ``None`` for each when the counts
+    differ (which is whose cannot be told)."""
+    paired: dict[int, Period | None] = {}
+    if "respectively" not in sentence.lower() and "بالترتیب" not in sentence:
+        return paired
+    for start, end, listed in respective_figures(sentence, figures):
+        named = [p for p in periods if start <= p.start and p.end <= end and p.value and not p.comparison and not p.target]
+        if len(named) < 2:
+            continue  # one period for all: the subjects are what the list runs over
+        for i, f in enumerate(listed):
+            paired[f.start] = named[i] if len(named) == len(listed) else None
+    return paired
 
 
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
@@ -118,7 +137,7 @@ _IT_MENTION = re.compile(
 )
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False) -> _Place | None:
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
@@ -127,7 +146,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     A base of a comparison whose period cannot be told is no fact.
     """
     bounds = _clause(sentence, figure)
-    subject = _subject_for(figure, subjects, bounds, sentence)
+    subject = paired[figure.start] if paired is not None and figure.start in paired else _subject_for(figure, subjects, bounds, sentence)
+    if paired is not None and figure.start in paired and subject is None:
+        return None  # one of several figures given "respectively" for subjects not all named
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
@@ -140,10 +161,16 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "India's export of software services", "Kerala's IT hub"
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
+    if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
+        return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    if when is not None and figure.start in when:
+        period = when[figure.start]
+        if period is None:
+            return None  # figures given "respectively" for more or fewer periods than there are
     base = base_span(figure, spans)
     if period is None and base is not None:
         return None
@@ -165,6 +192,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
+    if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
+        return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
+    if period is not None and (period.shift or period.fy) and not value:
+        return None  # "freelancers earned $350m last year": a period named but not known is no undated claim
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period), base is not None)
@@ -182,6 +213,13 @@ _FOREIGN_OWNER = re.compile(
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
 )
+#: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
+#: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
+_FOREIGN_LEAD = re.compile(
+    rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    r"|\W*(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
+    re.IGNORECASE,
+)
 #: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
 #: Indian IT sector's exports", "بھارت کی آئی ٹی برآمدات", even in a sentence that names Pakistan.
 _OWNED_ABROAD = re.compile(
@@ -198,6 +236,8 @@ def _compared_with_other(figure: Figure, sentence: str, subjects: list[Subject],
     """Whether a rate is the growth of something the monitor does not track, named in the
     comparison that follows it in its clause."""
     span = next((s for s in spans if s.start >= figure.end and s.start < bounds[1]), None)
+    if span is not None and span.rate_at >= 0:
+        return False  # "grew 22pc, compared with 5pc growth in merchandise exports": two rates, each its own
     return span is not None and any(s.kind is None and span.holds(s.start, s.end) for s in subjects)
 
 
@@ -223,6 +263,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     own = [
         span for span in spans
         if span.rate_at < 0 and span.start >= figure.end and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,3}?", place.sentence[figure.end : span.start])
+        and not _URDU_LETTER.match(place.sentence, span.start)  # Urdu names a rate's basis before it, never after
     ]
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said and not own:
@@ -246,6 +287,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+_FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
+_URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
 
 

@@ -201,8 +201,26 @@ def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -
     return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
 
 
+#: A move in a ranking: "slipped to 7th", "climbed two places to fourth", "from 8th to 4th": the
+#: place reached (found from its "to", then the verb of moving looked for before it).
+_RANK_REACHED = re.compile(
+    rf"\bto\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst|strongest|weakest)\b)",
+    re.IGNORECASE,
+)
+_RANK_MOVE = re.compile(
+    r"\b(?:slipp\w*|slid(?:e|es)?|f[ae]ll(?:s|en)?|dropp\w*|drops?|declin\w*|climb\w*|r[io]se|rises|risen|jump\w*|mov\w*|improv\w*|advanc\w*|ranking)"
+    r"(?:\s+[\w-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _ranks(sentence: str) -> list[Figure]:
     found = []
+    for m in _RANK_REACHED.finditer(sentence):
+        move = _RANK_MOVE.search(sentence, max(0, m.start() - 60), m.start())
+        value = int(re.match(r"\d+", m.group("ord")).group()) if m.group("ord")[0].isdigit() else _ORDINAL_WORDS.get(m.group("ord").lower())
+        if move and value:
+            found.append(Figure(float(value), "rank", move.start(), m.end()))
     for pattern in _RANK_PATTERNS:
         for m in pattern.finditer(sentence):
             token = (m.groupdict().get("ord") or m.groupdict().get("num") or "").lower()

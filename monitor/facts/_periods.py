@@ -49,6 +49,10 @@ _FY_RELATIVE = re.compile(
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
+_FY_TO_DATE = re.compile(
+    r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b",
+    re.IGNORECASE,
+)
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
@@ -304,6 +308,7 @@ class _PeriodScanner:
             end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
+        self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
             for m in pattern.finditer(s):
@@ -321,14 +326,26 @@ class _PeriodScanner:
         self._years()
         return sorted(self.found, key=lambda p: p.start)
 
+    def _to_date(self) -> None:
+        """"FYTD25", "fiscal year-to-date", "the financial year to date": the months of a fiscal
+        year still running at the article's date, to the month before it (none in July)."""
+        lowered = self.s.lower()
+        if self.published is None or not any(clue in lowered for clue in ("fytd", "to date", "to-date", "so far", "till date")):
+            return
+        current = _fy_of(self.published)
+        months = _fiscal_month(self.published.month) - 1
+        for m in _FY_TO_DATE.finditer(self.s):
+            year = m.group("y")
+            if months >= 1 and (year is None or _fy_end(year) == current):
+                self.add(_within_fy(current, 1, months), m.start(), m.end())
+
     def _so_far(self, end_year: int) -> str:
         """A whole fiscal year, or, when it is still running at the article's date, its months
         so far (to the month before the article's): "IT exports during FY21-22 surged to $1.3bn",
         written in January 2022, are July to December's."""
-        day = self.published
-        if day is None or _fy_of(day) != end_year or day.month == 7 or _LOOKS_AHEAD.search(self.s):
+        if _LOOKS_AHEAD.search(self.s):
             return fiscal_year(end_year)  # a projection for the running year is for all of it
-        return _within_fy(end_year, 1, _fiscal_month(day.month) - 1)
+        return running_fy(end_year, self.published) or fiscal_year(end_year)
 
     def _names_fy_of_span_before(self, start: int, end_year: int) -> bool:
         """Whether a fiscal year mention only says which year a span just before it is in:
@@ -359,8 +376,8 @@ class _PeriodScanner:
                 continue
             if m.group("joint") == "and" and not m.group("between"):
                 continue  # "in July and August" names two months; "between July and August" a span
-            if m.group("joint") == "اور" and last != first + 1:
-                continue  # "جولائی اور اگست": two months running
+            if m.group("joint") == "اور" and (last != first + 1 or re.match(r"\s*(?:میں|کے\s+دوران)?\s*بالترتیب", self.s[m.end() :])):
+                continue  # "جولائی اور اگست": two months running, but two months each its own figure when "بالترتیب" (respectively)
             end = m.end()
             if m.group("year"):
                 month = _month_number(m.group("m2"))
@@ -479,6 +496,14 @@ class _PeriodScanner:
         for m in _BACK_REFERENCE.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), back=True)
+
+
+def running_fy(end_year: int, published: date | None) -> str:
+    """The months so far (to the month before ``published``) of the fiscal year ending
+    ``end_year`` when it is still running then, else ``""``."""
+    if published is None or _fy_of(published) != end_year or published.month == 7:
+        return ""
+    return _within_fy(end_year, 1, _fiscal_month(published.month) - 1)
 
 
 def _span_bounds(kind: str, n: int) -> tuple[int, int]:

@@ -27,7 +27,7 @@ _BETWEEN = (
     r"(?:\s+(?:were|was|are|is|being|have\s+been|has\s+been))?"
     r"(?:\s+(?:generated|posted|recorded|earned|fetched|brought\s+in))?(?:\s+(?:an?|the|its))?"
 )
-_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?)|export(?:s|ed)?)"
+_EXPORTS = r"(?:exports?['’]?\s+(?:remittances?|earnings|receipts|proceeds|revenues?|inflows?)|export(?:s|ed)?)"
 #: Words that make "exports" someone else's when they stand between IT and "exports" ("IT
 #: sector's share of total exports").
 _OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|country's|share|contribution|percent|per|%"
@@ -39,7 +39,9 @@ _IT_WORD = (
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
+_ICT_CATEGORY = r"telecom(?:munications?)?\s*,\s*computer\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
+_URDU_UNTRACKED = re.compile(r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات)(?![^\W\d_])")
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -53,7 +55,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("it_exports", re.compile(
-        rf"(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
+        # SBP's name for the whole of ICT exports: "exports of telecommunication, computer and
+        # information services" (each of its parts alone is a part)
+        rf"(?<![\w])exports?\s+(?:of|under|in)\s+(?:the\s+)?{_ICT_CATEGORY}|(?<![\w]){_ICT_CATEGORY}(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
@@ -82,6 +87,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
+    # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
+    (None, _URDU_UNTRACKED),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
     ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
@@ -117,6 +124,9 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
 }
 
 
+_URDU_UNTRACKED_CLUES = ("ترسیلات", "درآمدات", "خسارہ", "ذخائر", "برآمدات")
+
+
 def find_subjects(sentence: str) -> list[Subject]:
     """Watched and unwatched subjects in ``sentence``; of two that overlap, the one that takes
     in the other wins ("freelancers' export remittances" are the freelancers', not "export
@@ -124,7 +134,7 @@ def find_subjects(sentence: str) -> list[Subject]:
     found: list[Subject] = []
     lowered = sentence.lower()
     for kind, pattern in _SUBJECTS:
-        clues = _SUBJECT_CLUES.get(kind)
+        clues = _URDU_UNTRACKED_CLUES if pattern is _URDU_UNTRACKED else _SUBJECT_CLUES.get(kind)
         if clues and not any(clue in lowered for clue in clues):
             continue
         for m in pattern.finditer(sentence):
@@ -157,9 +167,16 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     # names nothing but refers back ("this increase"), in a sentence whose only subjects come
     # later, is about the first of them
     later = [s for s in subjects if s.start >= clause[1]]
-    if later and later[0].kind and _POINTS_BACK.search(sentence, clause[0], figure.start):
+    # (a clause that says "also" (بھی) goes on from the one before it: "یہ اضافہ سالانہ 17 فیصد
+    # جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا" speaks of the same increase twice)
+    points_from = 0 if ALSO.search(sentence, clause[0], figure.start) else clause[0]
+    if later and later[0].kind and _POINTS_BACK.search(sentence, points_from, figure.start):
         return later[0]
     return None
+
+
+#: "Also": a clause that goes on from the one before it, about the same thing.
+ALSO = re.compile(r"\balso\b|(?<![^\W\d_])بھی(?![^\W\d_])", re.IGNORECASE)
 
 
 _POINTS_BACK = re.compile(
@@ -169,3 +186,44 @@ _POINTS_BACK = re.compile(
 
 
 # --------------------------------------------------------------------------- classification
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b|بالترتیب", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[;:]|\.\s")
+_JOINED_BEFORE = re.compile(r"(?:\band|&|اور)\s+$")
+_JOINED_AFTER = re.compile(r"\s+(?:and|&|اور)\s")
+
+
+def respective_figures(sentence: str, figures: list[Figure]) -> list[tuple[int, int, list[Figure]]]:
+    """For each "respectively", where its list starts and ends and the figures it gives (of the
+    unit most of them have)."""
+    out = []
+    for m in _RESPECTIVELY.finditer(sentence):
+        start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, m.start())), default=0)
+        end = m.start()
+        if m.group() == "بالترتیب":  # Urdu gives the word before its figures: "بالترتیب 33 اور 35 کروڑ"
+            stop = re.compile(r"[;:۔،]|\.\s").search(sentence, m.end())
+            end = stop.start() if stop else len(sentence)
+        listed = [f for f in figures if start <= f.start < end and f.unit != "rank"]
+        if len(listed) < 2:
+            continue
+        unit = max({f.unit for f in listed}, key=lambda u: sum(f.unit == u for f in listed))
+        out.append((start, max(end, m.end()), [f for f in listed if f.unit == unit]))
+    return out
+
+
+def respective(sentence: str, figures: list[Figure], subjects: list[Subject]) -> dict[int, Subject | None]:
+    """Figures given "respectively" for a list of subjects: "IT exports and remittances were
+    $348m and $3.1bn respectively" pairs them in order. ``{figure start: subject}``; ``None``
+    when the list names fewer subjects the monitor knows than there are figures ("freelancers
+    and IT companies earned $120m and $228m respectively"): which is whose cannot be told."""
+    paired: dict[int, Subject | None] = {}
+    if "respectively" not in sentence.lower() and "بالترتیب" not in sentence:
+        return paired
+    for start, _, listed in respective_figures(sentence, figures):
+        named = [x for x in subjects if start <= x.start and x.end <= listed[0].start]
+        if len(named) == 1 and not (_JOINED_BEFORE.search(sentence, 0, named[0].start) or _JOINED_AFTER.match(sentence, named[0].end)):
+            continue  # one subject, its figures listed for several periods or kinds
+        for i, f in enumerate(listed):
+            paired[f.start] = named[i] if len(named) == len(listed) else None
+    return paired

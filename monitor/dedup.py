@@ -553,7 +553,7 @@ class Fingerprint:
 
     @cached_property
     def shingles(self) -> frozenset[int]:
-        """The low 32 bits of each shingle hash, as a set (made when first compared)."""
+        """The low 32 bits of each shingle hash, as a set (made when first asked for)."""
         return frozenset(np.frombuffer(self.packed_shingles, dtype="<u4").tolist())
 
     @property
@@ -562,9 +562,20 @@ class Fingerprint:
         return len(self.packed_shingles) // 4
 
     def shared_shingles(self, other: Fingerprint) -> int:
-        """How many shingles this item and ``other`` have in common: this one's set against
-        ``other``'s packed hashes, so that no set is made (and kept) for ``other``."""
-        return len(self.shingles.intersection(np.frombuffer(other.packed_shingles, dtype="<u4").tolist()))
+        """How many shingles this item and ``other`` have in common: each one's packed hashes
+        looked up in the other's (a binary search, as both are sorted), so that no set is
+        made; as sets when either is not sorted."""
+        mine = np.frombuffer(self.packed_shingles, dtype="<u4")
+        theirs = np.frombuffer(other.packed_shingles, dtype="<u4")
+        if not len(mine) or not len(theirs):
+            return 0
+        if not (_increasing(mine) and _increasing(theirs)):
+            return len(self.shingles.intersection(theirs.tolist()))
+        if len(theirs) > len(mine):
+            mine, theirs = theirs, mine
+        at = np.searchsorted(mine, theirs)
+        at[at == len(mine)] = 0
+        return int(np.count_nonzero(mine[at] == theirs))
 
     @cached_property
     def positions(self) -> dict[int, int]:
@@ -586,6 +597,11 @@ class Fingerprint:
     def body(self) -> tuple[int, ...]:
         """The content words of the text, the title's left out."""
         return self.sequence[self.head :]
+
+
+def _increasing(values: np.ndarray) -> bool:
+    """Whether ``values`` are sorted with no value twice."""
+    return len(values) < 2 or bool((values[1:] > values[:-1]).all())
 
 
 @dataclass(frozen=True)

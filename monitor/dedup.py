@@ -923,10 +923,11 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     first, second = earlier.body[:LEAD_WORDS], later.body[: 2 * LEAD_WORDS]
     if not first or not second:
         return True  # a text of title alone has no lead to compare
-    # the lead as the bit side and the other text as the steps: the positions of a lead are
-    # cheap to make, those of a whole text are kept with its fingerprint
+    # each lead as the bit side and the other text as the steps (the length of a common
+    # subsequence is the same either way round): the positions of a lead are cheap to make,
+    # those of a whole text are not made for this
     told = common_subsequence(later.sequence, _positions(first), len(first)) / len(first)
-    return told >= LEAD_SHARE and common_subsequence(second, earlier.positions, len(earlier.sequence)) / len(second) >= LEAD_SHARE
+    return told >= LEAD_SHARE and common_subsequence(earlier.sequence, _positions(second), len(second)) / len(second) >= LEAD_SHARE
 
 
 def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:

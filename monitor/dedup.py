@@ -325,16 +325,17 @@ def _hashed(tokens: Sequence[str], salt: str) -> list[int]:
     once per process. The low bit says whether the word carries content (:func:`content_words`):
     it is cleared for function words, lone letters and bare numbers."""
     table = _word_hashes(salt)
-    out = list(map(table.get, tokens))
-    if None in out:  # words not seen before
-        person = salt.encode("utf-8")[:16]
-        for t in {t for t, h in zip(tokens, out) if h is None}:
-            h = _hash64(t, person) | 1
-            if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
-                h ^= 1
-            table[t] = h
-        out = list(map(table.__getitem__, tokens))
-    return out
+    try:
+        return list(map(table.__getitem__, tokens))
+    except KeyError:  # words not seen before
+        pass
+    person = salt.encode("utf-8")[:16]
+    for t in set(tokens).difference(table):
+        h = _hash64(t, person) | 1
+        if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
+            h ^= 1
+        table[t] = h
+    return list(map(table.__getitem__, tokens))
 
 
 #: Odd multipliers (the golden ratio's and another of Knuth's) that combine word hashes into

@@ -278,7 +278,7 @@ def words(text: str) -> list[str]:
 
 
 def _split(normal: str) -> list[str]:
-    """The words (``\w+``) of normalised text: an ASCII text by :meth:`str.split`."""
+    """The words (``\\w+``) of normalised text: an ASCII text by :meth:`str.split`."""
     if normal.isascii():
         return normal.translate(_ASCII_GAPS).split()
     return _WORD.findall(normal)

@@ -115,7 +115,6 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import cache, cached_property, lru_cache
-from itertools import repeat
 from typing import Iterable, Iterator, Protocol, Sequence
 from urllib.parse import urlsplit
 
@@ -236,6 +235,10 @@ REASONS = ("first", "url", "guid", "title", "text")
 EVENT_REASONS = ("first", "facts", "text")
 
 _WORD = re.compile(r"\w+")
+#: For ASCII text: every character that is not a word character (``\w``: a letter, a digit,
+#: ``_``) as a space, so that ``text.translate(_ASCII_GAPS).split()`` finds the words
+#: ``_WORD`` finds, without a regular expression.
+_ASCII_GAPS = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]+")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]+")
@@ -271,7 +274,14 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The normalised words of ``text``, in order."""
-    return _WORD.findall(normalise(text))
+    return _split(normalise(text))
+
+
+def _split(normal: str) -> list[str]:
+    """The words (``\\w+``) of normalised text: an ASCII text by :meth:`str.split`."""
+    if normal.isascii():
+        return normal.translate(_ASCII_GAPS).split()
+    return _WORD.findall(normal)
 
 
 def script(text: str) -> str:
@@ -315,16 +325,17 @@ def _hashed(tokens: Sequence[str], salt: str) -> list[int]:
     once per process. The low bit says whether the word carries content (:func:`content_words`):
     it is cleared for function words, lone letters and bare numbers."""
     table = _word_hashes(salt)
-    out = list(map(table.get, tokens, repeat(-1, len(tokens))))
-    if out and min(out) < 0:  # words not seen before
-        person = salt.encode("utf-8")[:16]
-        for t in {t for t, h in zip(tokens, out) if h < 0}:
-            h = _hash64(t, person) | 1
-            if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
-                h ^= 1
-            table[t] = h
-        out = list(map(table.__getitem__, tokens))
-    return out
+    try:
+        return list(map(table.__getitem__, tokens))
+    except KeyError:  # words not seen before
+        pass
+    person = salt.encode("utf-8")[:16]
+    for t in set(tokens).difference(table):
+        h = _hash64(t, person) | 1
+        if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
+            h ^= 1
+        table[t] = h
+    return list(map(table.__getitem__, tokens))
 
 
 #: Odd multipliers (the golden ratio's and another of Knuth's) that combine word hashes into
@@ -543,7 +554,7 @@ class Fingerprint:
 
     @cached_property
     def shingles(self) -> frozenset[int]:
-        """The low 32 bits of each shingle hash, as a set (made when first compared)."""
+        """The low 32 bits of each shingle hash, as a set (made when first asked for)."""
         return frozenset(np.frombuffer(self.packed_shingles, dtype="<u4").tolist())
 
     @property
@@ -552,9 +563,20 @@ class Fingerprint:
         return len(self.packed_shingles) // 4
 
     def shared_shingles(self, other: Fingerprint) -> int:
-        """How many shingles this item and ``other`` have in common: this one's set against
-        ``other``'s packed hashes, so that no set is made (and kept) for ``other``."""
-        return len(self.shingles.intersection(np.frombuffer(other.packed_shingles, dtype="<u4").tolist()))
+        """How many shingles this item and ``other`` have in common: each one's packed hashes
+        looked up in the other's (a binary search, as both are sorted), so that no set is
+        made; as sets when either is not sorted."""
+        mine = np.frombuffer(self.packed_shingles, dtype="<u4")
+        theirs = np.frombuffer(other.packed_shingles, dtype="<u4")
+        if not len(mine) or not len(theirs):
+            return 0
+        if not (_increasing(mine) and _increasing(theirs)):
+            return len(self.shingles.intersection(theirs.tolist()))
+        if len(theirs) > len(mine):
+            mine, theirs = theirs, mine
+        at = np.searchsorted(mine, theirs)
+        at[at == len(mine)] = 0
+        return int(np.count_nonzero(mine[at] == theirs))
 
     @cached_property
     def positions(self) -> dict[int, int]:
@@ -576,6 +598,11 @@ class Fingerprint:
     def body(self) -> tuple[int, ...]:
         """The content words of the text, the title's left out."""
         return self.sequence[self.head :]
+
+
+def _increasing(values: np.ndarray) -> bool:
+    """Whether ``values`` are sorted with no value twice."""
+    return len(values) < 2 or bool((values[1:] > values[:-1]).all())
 
 
 @dataclass(frozen=True)
@@ -706,7 +733,15 @@ def _scope(item: DedupInput, canon: str | None = None) -> str:
 @lru_cache(maxsize=64)  # asked twice for each new item: for its boilerplate scope and its site
 def _host(canon: str) -> str:
     """The host of a canonical URL (:func:`monitor.canonical.site` of it)."""
-    return (urlsplit(canon).hostname or "") if canon else ""
+    if not canon:
+        return ""
+    plain = _PLAIN_HOST.match(canon)  # what urlsplit gives for these, without its work
+    return plain.group(1) if plain else (urlsplit(canon).hostname or "")
+
+
+#: A URL whose host is lower-case letters, digits, dots and hyphens, with no user, port or
+#: surrounding space: its host is the text after the scheme.
+_PLAIN_HOST = re.compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
 
 
 def _lines_of(item: DedupInput, scope: str) -> list[tuple[int, str, list[str]]]:
@@ -715,7 +750,7 @@ def _lines_of(item: DedupInput, scope: str) -> list[tuple[int, str, list[str]]]:
     out = []
     for raw in item.text.split("\n"):
         normal = normalise(raw)
-        found = _WORD.findall(normal)
+        found = _split(normal)
         if found:
             out.append((line_key(scope, " ".join(found)) if len(found) <= BOILERPLATE_WORDS else 0, normal, found))
     return out
@@ -727,8 +762,10 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
     writing = script(f"{item.title} {item.text[:2000]}")
     kept = [line for line in lines if line[0] not in boilerplate]
     headline_words = words(headline)
-    text_words = [w for line in kept for w in line[2]]
-    hashed = _hashed(headline_words + text_words, writing)
+    every = headline_words.copy()  # the title's words, then the text's
+    for line in kept:
+        every += line[2]
+    hashed = _hashed(every, writing)
     packed, terms, sampled = _vectors(hashed)
     head = sum(h & 1 for h in hashed[: len(headline_words)])
     sample = set(sampled)
@@ -747,7 +784,7 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         url_key=_key("url", canon) if canon else None,
         guid_key=_guid_key(item.guid, item.source),
         title_key=_key("title", writing, " ".join(headline_words)) if headline_words else None,
-        words=len(text_words),
+        words=len(every) - len(headline_words),
         packed_shingles=packed,
         sequence=terms,
         sample=tuple(sorted(sample)),
@@ -887,10 +924,11 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     first, second = earlier.body[:LEAD_WORDS], later.body[: 2 * LEAD_WORDS]
     if not first or not second:
         return True  # a text of title alone has no lead to compare
-    # the lead as the bit side and the other text as the steps: the positions of a lead are
-    # cheap to make, those of a whole text are kept with its fingerprint
+    # each lead as the bit side and the other text as the steps (the length of a common
+    # subsequence is the same either way round): the positions of a lead are cheap to make,
+    # those of a whole text are not made for this
     told = common_subsequence(later.sequence, _positions(first), len(first)) / len(first)
-    return told >= LEAD_SHARE and common_subsequence(second, earlier.positions, len(earlier.sequence)) / len(second) >= LEAD_SHARE
+    return told >= LEAD_SHARE and common_subsequence(earlier.sequence, _positions(second), len(second)) / len(second) >= LEAD_SHARE
 
 
 def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:
@@ -1243,16 +1281,14 @@ class Postings:
         self._when[slot] = when
         sample = tuple(set(keys))
         self._sample[slot] = sample
-        table = self._keys
-        for key in sample:
-            have = table.get(key)
+        table, longest = self._keys, 4 * COMMON_KEY_ITEMS
+        for key, have in zip(sample, map(table.get, sample)):
             if have is None:
                 table[key] = slot
-            elif have == _COMMON:
-                continue
-            elif isinstance(have, int):
-                table[key] = [have, slot]
-            elif len(have) >= 4 * COMMON_KEY_ITEMS:
+            elif type(have) is int:
+                if have != _COMMON:
+                    table[key] = [have, slot]
+            elif len(have) >= longest:
                 table[key] = _COMMON
             else:
                 have.append(slot)
@@ -1302,14 +1338,15 @@ class Postings:
         long list."""
         when, table, undated = self._when, self._keys, since is None or until is None
         hits: list[int] = []
-        for key in set(keys):
-            have = table.get(key)
-            if have is None or have == _COMMON:
+        append, extend, whole = hits.append, hits.extend, self.held or undated
+        for have in map(table.get, set(keys)):
+            if have is None:
                 continue
             if type(have) is int:
-                hits.append(have)
-            elif len(have) <= COMMON_KEY_ITEMS and (self.held or undated):
-                hits.extend(have)
+                if have != _COMMON:
+                    append(have)
+            elif whole and len(have) <= COMMON_KEY_ITEMS:
+                extend(have)
             elif len(have) <= 2 * COMMON_KEY_ITEMS and not self.held:
                 if undated:
                     found = [s for s in have if when[s] is None]

@@ -46,6 +46,7 @@ from array import array
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterator, Sequence
 
@@ -335,8 +336,7 @@ class SqliteDedupIndex:
     def _save_cluster(self, cluster: Cluster, *, event: bool = False) -> None:
         """Insert or update a story's row; its event too when ``event`` (the columns of an
         index are not rewritten for each new member)."""
-        values = [cluster.id, cluster.primary_item, cluster.first_seen, cluster.last_seen,
-                  json.dumps(list(cluster.outlets), ensure_ascii=False), cluster.size,
+        values = [cluster.id, cluster.primary_item, cluster.first_seen, cluster.last_seen, _outlets_json(cluster.outlets), cluster.size,
                   cluster.event or cluster.id, cluster.event_reason, cluster.event_score]  # fmt: skip
         also = ", event_id = excluded.event_id, event_reason = excluded.event_reason, event_score = excluded.event_score" if event else ""
         self.db.conn.execute(
@@ -395,6 +395,11 @@ class SqliteDedupIndex:
         cursor = self.db.conn.execute(query, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
+
+
+@lru_cache(maxsize=1024)  # a story's outlets are written again with each new member
+def _outlets_json(outlets: tuple[str, ...]) -> str:
+    return json.dumps(list(outlets), ensure_ascii=False)
 
 
 def _iso(when: float) -> str:

@@ -1,0 +1,130 @@
+"""The faster ways deduplication works out words, hosts and comparisons give what the plain
+ways give: each shortcut is checked against the plain computation it replaces."""
+
+from __future__ import annotations
+
+import random
+import string
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+import numpy as np
+import pytest
+
+from monitor import dedup
+from monitor.dedup import DedupInput, fingerprint
+
+
+def test_ascii_text_splits_into_the_words_the_regular_expression_finds():
+    rng = random.Random(14)
+    alphabet = string.ascii_letters + string.digits + string.punctuation + " \t\n\r\x0b\x0c\x00\x1c\x1f\x7f"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))).lower()
+        assert dedup._split(text) == dedup._WORD.findall(text), repr(text)
+    assert dedup.words("Rs1,000 per tola; KSE-100 at 3:30pm (snake_case) it's") == [
+        "rs1", "000", "per", "tola", "kse", "100", "at", "3", "30pm", "snake_case", "it", "s"]  # fmt: skip
+
+
+def test_text_that_is_not_ascii_is_split_by_the_regular_expression():
+    text = dedup.normalise("اسٹیٹ بینک نے کہا، café au lait: ۱۲۳")
+    assert dedup._split(text) == dedup._WORD.findall(text) == ["اسٹیٹ", "بینک", "نے", "کہا", "cafe", "au", "lait", "123"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://tribune.com.pk/story/1/x",
+        "http://a.b.c/?x=1",
+        "https://thenews.com.pk",
+        "https://thenews.com.pk#top",
+        "https://Ex.PK/",
+        "https://ex.pk:8080/a",
+        "https://user@ex.pk/a",
+        "https://ex.pk\t/a",
+        "https://ex.pk\n",
+        " https://ex.pk/a",
+        "https://[::1]/a",
+        "https://ex.pk./a",
+        "https:///a",
+        "ftp://ex.pk/a",
+        "https://bücher.de/a",
+    ],
+)
+def test_host_is_the_host_urlsplit_reads(url):
+    assert dedup._host.__wrapped__(url) == (urlsplit(url).hostname or "")
+
+
+def _with_shingles(values: list[int]) -> dedup.Fingerprint:
+    base = fingerprint(DedupInput("x", "A title", "some words of text"))
+    return replace(base, packed_shingles=np.array(values, dtype="<u4").tobytes())
+
+
+def test_shingles_in_common_are_counted_as_sets_would_count_them():
+    rng = random.Random(6)
+    for _ in range(2000):
+        pool = rng.sample(range(1 << 32), 500) if rng.random() < 0.5 else list(range(700))
+        a, b = rng.sample(pool, rng.randint(0, 300)), rng.sample(pool, rng.randint(0, 300))
+        mine, theirs = sorted(a), sorted(b)
+        if rng.random() < 0.1:
+            theirs = b  # an older layout need not be sorted
+        if rng.random() < 0.05:
+            theirs = sorted(b + b[:3])  # nor free of repeats
+        want = len(set(mine) & set(theirs))
+        x, y = _with_shingles(mine), _with_shingles(theirs)
+        assert x.shared_shingles(y) == y.shared_shingles(x) == want
+
+
+def test_sorted_shingles_are_compared_without_making_sets():
+    a, b = fingerprint(DedupInput("a", "T", WIRE_TEXT)), fingerprint(DedupInput("b", "T", WIRE_TEXT + " And one more line."))
+    assert a.shared_shingles(b) == len(a.shingles & b.shingles)
+    fresh_a, fresh_b = replace(a), replace(b)
+    fresh_a.shared_shingles(fresh_b)
+    assert "shingles" not in vars(fresh_a) and "shingles" not in vars(fresh_b)
+
+
+def test_common_subsequence_is_as_long_either_way_round():
+    rng = random.Random(9)
+    for _ in range(2000):
+        x = [rng.randrange(12) for _ in range(rng.randint(1, 40))]
+        y = [rng.randrange(12) for _ in range(rng.randint(1, 80))]
+        forward = dedup.common_subsequence(x, dedup._positions(y), len(y))
+        assert forward == dedup.common_subsequence(y, dedup._positions(x), len(x)) == _lcs(x, y)
+
+
+def _lcs(x: list[int], y: list[int]) -> int:
+    row = [0] * (len(y) + 1)
+    for a in x:
+        previous = 0
+        for j, b in enumerate(y, 1):
+            previous, row[j] = row[j], previous + 1 if a == b else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def test_leads_are_compared_without_the_positions_of_whole_texts():
+    earlier = fingerprint(DedupInput("e", "Rates held", WIRE_TEXT, published="2025-08-18T09:00:00+00:00"))
+    later = fingerprint(DedupInput("l", "Rates held", "A new first line. " + WIRE_TEXT, published="2025-08-18T11:00:00+00:00"))
+    assert dedup.leads_agree(later, earlier)
+    assert "positions" not in vars(earlier) and "positions" not in vars(later)
+
+
+def test_new_and_known_words_of_one_text_hash_as_each_alone():
+    dedup._WORD_HASHES.pop("test-salt", None)
+    try:
+        first = dedup._hashed(["rates", "held", "the"], "test-salt")
+        mixed = dedup._hashed(["the", "policy", "rates", "policy"], "test-salt")  # one new word, twice
+        assert mixed[0] == first[2] and mixed[2] == first[0] and mixed[1] == mixed[3]
+        dedup._WORD_HASHES.pop("test-salt")
+        assert dedup._hashed(["the", "policy", "rates", "policy"], "test-salt") == mixed
+        assert mixed[0] & 1 == 0 and mixed[1] & 1 == 1  # a function word carries no content
+    finally:
+        dedup._WORD_HASHES.pop("test-salt", None)
+
+
+WIRE_TEXT = (
+    "The State Bank of Pakistan kept its policy rate unchanged at eleven percent on Monday, saying "
+    "inflation had eased faster than expected over the summer while the current account stayed in "
+    "surplus for a fourth month. The governor told reporters in Karachi that information technology "
+    "exports had risen to a record in July and that remittances sent by freelancers through banking "
+    "channels were growing steadily. Analysts had expected a cut of one percentage point after prices "
+    "rose by less than five percent in the year to July."
+)

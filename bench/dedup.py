@@ -165,14 +165,20 @@ def quality(corpus: Path, *, brief: bool = False) -> bool:
 
 def _shares(pairs: list[Pair], **thresholds: float) -> dict[str, float]:
     """The share of each label's pairs grouped, with ``monitor.dedup``'s thresholds set as given."""
+    # each of the package's modules that reads a threshold holds its own name for it
+    modules = [m for name, m in sys.modules.items() if name == "monitor.dedup" or name.startswith("monitor.dedup.")]
     defaults = {name: getattr(dedup, name) for name in thresholds}
     try:
         for name, value in thresholds.items():
-            setattr(dedup, name, value)
+            for module in modules:
+                if hasattr(module, name):
+                    setattr(module, name, value)
         return {label: hits / total for label, (hits, total) in grouped_shares(pairs).items()}
     finally:
         for name, value in defaults.items():
-            setattr(dedup, name, value)
+            for module in modules:
+                if hasattr(module, name):
+                    setattr(module, name, value)
 
 
 def _table(first: str, rows: list[tuple[str, dict[str, float]]]) -> None:

@@ -1,5 +1,5 @@
 """Dedup on real-news shapes: no chaining through members, templated reports and roundups
-kept apart, boilerplate learned per site, and events above stories (see monitor/dedup.py).
+kept apart, boilerplate learned per site, and events above stories (see the monitor.dedup docstring).
 
 The texts are written for these tests: two satellite internet firms licensed by the PTA, a
 Punjab training programme, a State Bank decision, a daily gold price report.

@@ -1,0 +1,65 @@
+"""``monitor dedup``: JSON lines in, ``{"id", "cluster", "event"}`` out."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from ._assign import assign
+from ._memory import MemoryIndex
+from ._records import DedupInput
+
+
+def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str, object]]:
+    """Place JSON lines ``{"id", "title", "text", "url"?, "published"?}`` in stories and
+    events; yield ``{"id", "cluster", "event"}`` for each, in input order, once all are read
+    (a later item can show that two stories are one). ``guid``, ``source``, ``lang``,
+    ``complete`` (true when ``text`` is the whole article) and ``facts`` (a list of fact
+    keys) are read too.
+
+    Items that share a cluster are one story; the cluster is the id (as a string) of the
+    story's first item. Stories that share an event report one happening; the event is the
+    id of its first story. A line that is not such an object yields
+    ``{"id": ..., "error": "..."}``; blank lines are skipped.
+    """
+    index = MemoryIndex()
+    results: list[dict[str, object]] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            results.append({"id": None, "error": f"line {number}: not JSON: {e.msg}"})
+            continue
+        item = _input(obj)
+        if item is None:
+            ident = obj.get("id") if isinstance(obj, dict) else None
+            results.append({"id": ident, "error": f"line {number}: expected an object with an id and a string title or text"})
+            continue
+        assign(item, index, window_days)
+        results.append({"id": obj["id"], "item": item.id})
+    for result in results:
+        if "item" in result:
+            indexed = index.get(str(result.pop("item")))
+            story = index.cluster(indexed.member.cluster) if indexed else None
+            result["cluster"] = indexed.member.cluster if indexed else None
+            result["event"] = (story.event or story.id) if story else None
+        yield result
+
+
+def _input(obj: object) -> DedupInput | None:
+    """A :class:`DedupInput` from a decoded JSON line, or ``None`` when it does not fit."""
+    if not isinstance(obj, dict) or type(obj.get("id")) not in (str, int) or obj["id"] == "":
+        return None
+    fields = {k: obj.get(k) for k in ("title", "text", "url", "guid", "source", "published", "lang")}
+    if not all(v is None or isinstance(v, str) for v in fields.values()) or not (fields["title"] or fields["text"]):
+        return None
+    complete = obj.get("complete")
+    if complete is not None and not isinstance(complete, bool):
+        return None
+    facts = obj.get("facts") or []
+    if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+        return None
+    title, text = fields.pop("title") or "", fields.pop("text") or ""
+    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, facts=tuple(facts), **fields)

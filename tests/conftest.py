@@ -17,6 +17,7 @@ SITES = Path(__file__).parent / "sites"
 REPO = Path(__file__).resolve().parent.parent
 
 _CONNECT, _CONNECT_EX = socket.socket.connect, socket.socket.connect_ex
+_GETADDRINFO = socket.getaddrinfo
 
 
 def _local(address: object) -> bool:
@@ -48,6 +49,15 @@ def no_outside_network(monkeypatch):
     tests are data (provenance, canonical forms), never fetched."""
     monkeypatch.setattr(socket.socket, "connect", _guarded(_CONNECT))
     monkeypatch.setattr(socket.socket, "connect_ex", _guarded(_CONNECT_EX))
+    monkeypatch.setattr(socket, "getaddrinfo", _looked_up)
+
+
+def _looked_up(host, *args, **kwargs):
+    """``socket.getaddrinfo`` for this machine's names and addresses only: no outside name is
+    even looked up."""
+    if host is not None and not _local((host.decode() if isinstance(host, bytes) else host, 0)):
+        raise socket.gaierror(socket.EAI_NONAME, f"tests never look up names outside this machine: {host!r}")
+    return _GETADDRINFO(host, *args, **kwargs)
 
 
 

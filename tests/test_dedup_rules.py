@@ -272,7 +272,7 @@ def test_reports_of_the_same_figure_are_one_event_in_any_language(index: dedup.D
 
 
 def test_stories_that_merge_merge_their_events(index: dedup.DedupIndex) -> None:
-    gn = "https://news.google.com/rss/articles/CBMiAbC"
+    gn = "https://news.google.com/rss/articles/CBMiAbC"  # data, as a feed gives it: never fetched
     assign(item("wire", WIRE, 6, source="APP"), index)
     assign(item("own", OWN_REPORT, 7), index)  # the wire's event
     assign(item("gn", "", 8, title="Satellite firms get trial licences - Dawn", url=gn, source="Google News"), index)

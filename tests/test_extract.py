@@ -268,7 +268,7 @@ def test_truncated_and_invalid_utf8_does_not_crash():
 
 def test_broken_url_and_deeply_nested_json_ld():
     json_ld = "<script type='application/ld+json'>" + "[" * 50_000 + "]" * 50_000 + "</script>"
-    article = extract(simple_page(head=json_ld), url="http://[::1/news/2024/05/06/x")
+    article = extract(simple_page(head=json_ld), url="http://[::1/news/2024/05/06/x")  # a malformed URL, parsed, never fetched
     assert article.text.count("Paragraph ") == 4
     assert article.published is None
 

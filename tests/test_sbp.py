@@ -13,7 +13,7 @@ from monitor.config import load_config
 from monitor.sbp import LINES, WorkbookError, newest_period_end, parse_header, read_ebops
 from monitor.sitesrv import SiteServer, send
 
-URL = "https://archive.sbp.org.pk/ecodata/dt.xls"
+URL = "https://archive.sbp.org.pk/ecodata/dt.xls"  # provenance only: the workbooks are built in memory
 FETCHED = "2026-06-20T05:00:00+00:00"
 LAST_MODIFIED = "Thu, 18 Jun 2026 11:00:00 GMT"
 

@@ -13,6 +13,7 @@ import pytest
 
 from monitor import dedup
 from monitor.dedup import DedupInput, fingerprint
+from monitor.dedup._text import _vectors
 
 
 def test_ascii_text_splits_into_the_words_the_regular_expression_finds():
@@ -128,3 +129,14 @@ WIRE_TEXT = (
     "channels were growing steadily. Analysts had expected a cut of one percentage point after prices "
     "rose by less than five percent in the year to July."
 )
+
+
+@pytest.mark.parametrize("text", ["", "rates", "The State Bank kept the policy rate at 11 percent, and the rate held.", "اسٹیٹ بینک نے شرح سود 11 فیصد پر برقرار رکھی اور شرح برقرار رہی"])
+def test_a_fingerprint_packs_the_shingles_and_content_words_their_plain_definitions_give(text):
+    """:func:`monitor.dedup._text._vectors` makes in a few array operations what :func:`dedup.shingles` and
+    :func:`dedup.content_words` define word by word."""
+    tokens, salt = dedup.words(text), dedup.script(text)
+    packed, terms, _ = _vectors(dedup._hashed(tokens, salt))
+    low = sorted({h & 0xFFFFFFFF for h in dedup.shingles(tokens, salt)}) if tokens else []
+    assert np.frombuffer(packed, dtype="<u4").tolist() == low
+    assert list(terms) == [h & 0xFFFFFFFF for h in dedup.content_words(tokens, salt)]

@@ -46,8 +46,8 @@ from array import array
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
 import sqlite_utils

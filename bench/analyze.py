@@ -41,12 +41,13 @@ Each figure comes with its counts and a 95% interval: Wilson's for precision and
 
 Usage::
 
-    .venv/bin/python bench/analyze.py [--corpus DIR] [--config sources.yaml] [-v] [--check]
+    .venv/bin/python bench/analyze.py [--corpus DIR] [--config sources.yaml] [-v] [--check | --dev-only]
 
 ``--corpus`` is the folder holding ``pk-news-dev`` and ``pk-facts-dev`` (default
 ``../shared/corpus``); ``-v`` lists every error of the dev part and of ``labels.jsonl``;
 ``--check`` exits with status 1 when a floor (:data:`FLOORS`) is not met, or, for a floor not
-met yet, when the level reached so far is lost.
+met yet, when the level reached so far is lost; ``--dev-only`` leaves the test part out of the
+report (for use while a rule is being changed).
 """
 
 from __future__ import annotations
@@ -448,9 +449,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=REPO / "sources.yaml", help="rules file [%(default)s]")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the errors of the dev part and of labels.jsonl")
     parser.add_argument("--check", action="store_true", help="exit 1 when a floor is not met")
+    parser.add_argument("--dev-only", action="store_true", help="score the dev part and labels.jsonl only (while changing a rule)")
     args = parser.parse_args(argv)
+    if args.dev_only and args.check:
+        parser.error("--check reads the test part; it cannot be combined with --dev-only")
 
     outcomes, page_outcomes, seconds = run(args.corpus, args.config)
+    if args.dev_only:
+        outcomes = [o for o in outcomes if o.case.part != "test"]
+        page_outcomes = [o for o in page_outcomes if o.case.part != "test"]
     print(f"corpus: {args.corpus} ({len(outcomes)} labelled items, analysed in {seconds:.1f}s)")
     for name, members in groups(outcomes).items():
         detailed = not name.startswith("pk-facts ") or name.count(" ") == 1
@@ -459,14 +466,14 @@ def main(argv: list[str] | None = None) -> int:
             if any(measure in o.counts for o in members):
                 print(f"  {measure:<15} {describe(members, measure, intervals=detailed)}")
     print("\nThe short texts read with the other texts of their page (see page_facts):")
-    for part in ("dev", "test"):
+    for part in ("dev",) if args.dev_only else ("dev", "test"):
         members = [o for o in page_outcomes if o.case.part == part]
         print(f"\npk-facts {part}, in page context: {len(members)} items")
         for measure in ("facts (in page)", "headline facts (in page)"):
             print(f"  {measure:<24} {describe(members, measure, intervals=True)}")
     missed = []
     print()
-    for group in ("pooled test", "pk-news all"):
+    for group in ("pk-news all",) if args.dev_only else ("pooled test", "pk-news all"):
         found = figures([o for o in outcomes if f"{o.case.set} {o.case.part}" == group or (group == "pooled test" and o.case.part == "test")])
         for name, (floor, held) in FLOORS.items():
             value = found.value(name)

@@ -102,17 +102,19 @@ def _hashed(tokens: Sequence[str], salt: str) -> list[int]:
     once per process. The low bit says whether the word carries content (:func:`content_words`):
     it is cleared for function words, lone letters and bare numbers."""
     table = _word_hashes(salt)
-    try:
-        return list(map(table.__getitem__, tokens))
-    except KeyError:  # words not seen before
-        pass
-    person = salt.encode("utf-8")[:16]
-    for t in set(tokens).difference(table):
-        h = _hash64(t, person) | 1
-        if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
-            h ^= 1
-        table[t] = h
-    return list(map(table.__getitem__, tokens))
+    hashes = list(map(table.get, tokens))  # one pass over the table (most of a text is known)
+    if None in hashes:  # words not seen before: fill in their places
+        person = salt.encode("utf-8")[:16]
+        for i in [i for i, h in enumerate(hashes) if h is None]:
+            t = tokens[i]
+            h = table.get(t)  # the same new word earlier in the text
+            if h is None:
+                h = _hash64(t, person) | 1
+                if len(t) <= 1 or t in FUNCTION_WORDS or t.isdigit():
+                    h ^= 1
+                table[t] = h
+            hashes[i] = h
+    return hashes
 
 
 #: Odd multipliers (the golden ratio's and another of Knuth's) that combine word hashes into
@@ -154,7 +156,7 @@ def _vectors(hashed: list[int]) -> tuple[bytes, tuple[int, ...], list[int]]:
     words 0 modulo :data:`WORD_MODULUS`) as signed 64-bit integers."""
     if not hashed:
         return b"", (), []
-    words_ = np.array(hashed, dtype=np.uint64)
+    words_ = np.fromiter(hashed, dtype=np.uint64, count=len(hashed))
     pairs = words_[:-1] * _NP_PAIR + words_[1:] if len(words_) >= SHINGLE_WORDS else words_[:1]
     terms = words_[(words_ & _NP_ONE).astype(bool)] * _NP_TERM
     keys = np.concatenate((pairs[(pairs >> _NP_32) % _NP_SAMPLE == 0], terms[(terms >> _NP_32) % _NP_WORDS == 0]))

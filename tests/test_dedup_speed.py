@@ -108,6 +108,26 @@ def test_leads_are_compared_without_the_positions_of_whole_texts():
     assert "positions" not in vars(earlier) and "positions" not in vars(later)
 
 
+def test_a_leads_positions_are_made_once_and_are_the_plain_ones():
+    item = fingerprint(DedupInput("e", "Rates held", WIRE_TEXT, published="2025-08-18T09:00:00+00:00"))
+    for length in (dedup.LEAD_WORDS, 2 * dedup.LEAD_WORDS, 3):
+        kept = item.lead_positions(length)
+        assert kept == dedup._positions(item.body[:length])
+        assert item.lead_positions(length) is kept
+    blank = fingerprint(DedupInput("b", "Only a title", ""))
+    assert blank.lead_positions(dedup.LEAD_WORDS) == {}
+
+
+def test_whether_an_items_shingles_are_sorted_is_looked_at_once():
+    a, b = fingerprint(DedupInput("a", "T", WIRE_TEXT)), fingerprint(DedupInput("b", "T", WIRE_TEXT + " And one more line."))
+    a.shared_shingles(b)
+    kept = vars(a)["_sorted_shingles"]
+    assert kept is not None and kept.tobytes() == a.packed_shingles
+    assert a.shared_shingles(b) == len(a.shingles & b.shingles) and vars(a)["_sorted_shingles"] is kept
+    unsorted = _with_shingles([5, 3, 9])
+    assert unsorted._sorted_shingles is None and unsorted.shared_shingles(_with_shingles([3, 4, 5])) == 2
+
+
 def test_new_and_known_words_of_one_text_hash_as_each_alone():
     dedup._WORD_HASHES.pop("test-salt", None)
     try:

@@ -79,17 +79,23 @@ class Fingerprint:
         """How many shingles this item and ``other`` have in common: each one's packed hashes
         looked up in the other's (a binary search, as both are sorted), so that no set is
         made; as sets when either is not sorted."""
-        mine = np.frombuffer(self.packed_shingles, dtype="<u4")
-        theirs = np.frombuffer(other.packed_shingles, dtype="<u4")
+        mine, theirs = self._sorted_shingles, other._sorted_shingles
+        if mine is None or theirs is None:
+            return len(self.shingles.intersection(np.frombuffer(other.packed_shingles, dtype="<u4").tolist()))
         if not len(mine) or not len(theirs):
             return 0
-        if not (_increasing(mine) and _increasing(theirs)):
-            return len(self.shingles.intersection(theirs.tolist()))
         if len(theirs) > len(mine):
             mine, theirs = theirs, mine
         at = np.searchsorted(mine, theirs)
         at[at == len(mine)] = 0
         return int(np.count_nonzero(mine[at] == theirs))
+
+    @cached_property
+    def _sorted_shingles(self) -> np.ndarray | None:
+        """The packed hashes as an array, or ``None`` when they are not sorted (an item
+        compared with several others is looked at once)."""
+        packed = np.frombuffer(self.packed_shingles, dtype="<u4")
+        return packed if _increasing(packed) else None
 
     @cached_property
     def positions(self) -> dict[int, int]:
@@ -111,6 +117,14 @@ class Fingerprint:
     def body(self) -> tuple[int, ...]:
         """The content words of the text, the title's left out."""
         return self.sequence[self.head :]
+
+    def lead_positions(self, length: int) -> dict[int, int]:
+        """:func:`_positions` of the first ``length`` words of :attr:`body` (kept for the
+        next comparison of this item)."""
+        kept = self.__dict__.setdefault("_leads", {})
+        if length not in kept:
+            kept[length] = _positions(self.body[:length])
+        return kept[length]
 
 
 def _increasing(values: np.ndarray) -> bool:

@@ -30,7 +30,7 @@ from ._params import (
     SHORT_CONTAINMENT,
 )
 from ._records import Fingerprint
-from ._text import _positions, common_subsequence, figure_conflicts, words
+from ._text import common_subsequence, figure_conflicts, words
 
 
 def identity(new: Fingerprint, old: Fingerprint, window_days: int) -> str | None:
@@ -128,8 +128,10 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     # each lead as the bit side and the other text as the steps (the length of a common
     # subsequence is the same either way round): the positions of a lead are cheap to make,
     # those of a whole text are not made for this
-    told = common_subsequence(later.sequence, _positions(first), len(first)) / len(first)
-    return told >= LEAD_SHARE and common_subsequence(earlier.sequence, _positions(second), len(second)) / len(second) >= LEAD_SHARE
+    told = common_subsequence(later.sequence, earlier.lead_positions(LEAD_WORDS), len(first)) / len(first)
+    if told < LEAD_SHARE:
+        return False
+    return common_subsequence(earlier.sequence, later.lead_positions(2 * LEAD_WORDS), len(second)) / len(second) >= LEAD_SHARE
 
 
 def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:

@@ -179,6 +179,77 @@ def test_figures_are_numbers_and_weekdays_in_their_words() -> None:
     assert dedup.figures("No figure here at all.") == ()
 
 
+# a military media wing's operations handout: the same sentences every time, the counts and
+# places written as words changing
+OPERATION = (
+    "RAWALPINDI: Security forces killed {killed} terrorists in an intelligence based operation in {place}, "
+    "the military's media wing said in a statement. During the operation, troops engaged the hideout and after "
+    "a heavy exchange of fire {killed} terrorists were killed while {martyred} soldiers embraced martyrdom. "
+    "Weapons and ammunition were recovered from the terrorists, who were involved in attacks on security forces "
+    "and civilians in the area. A clearance operation is under way to eliminate any other terrorist found nearby, "
+    "the statement said, adding that the forces were determined to wipe out terrorism from the country."
+)
+
+
+def test_a_handout_template_with_other_counts_in_words_is_another_story(index: dedup.DedupIndex) -> None:
+    first = item("first", OPERATION.format(killed="three", place="North Waziristan", martyred="two"), 6, source="APP")
+    other = item("other", OPERATION.format(killed="five", place="the Khyber district", martyred="four"), 9, day="2025-08-20", source="PPI")
+    later, earlier = fingerprint(other), fingerprint(first)
+    assert len(later.shingles & earlier.shingles) >= dedup.CONTAINMENT * len(later.shingles)  # the handout is shared...
+    agree, conflict, days = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert conflict >= dedup.FIGURE_CONFLICTS and 2 * conflict >= agree  # ...its counts are not
+    assert assign(first, index) == "first" and assign(other, index) == "other"
+    # the same report with its counts in digits is a reprint: "3" is "three"
+    digits = item("digits", OPERATION.format(killed="3", place="North Waziristan", martyred="2"), 11, source="Daily Star")
+    assert assign(digits, index) == "first"
+
+
+def test_counts_in_number_words_are_figures_with_their_values() -> None:
+    def values(text: str) -> list[int]:
+        return list(dedup.figures(text)[0::3])
+
+    crc = dedup._crc
+    assert values("Three soldiers and twenty-five civilians were hurt.") == [crc("n:3"), crc("n:25")]
+    assert values("About two hundred and fifty families, some three thousand people.") == [crc("n:250"), crc("n:3000")]
+    assert values("Police arrested 3 suspects.") == values("Police arrested three suspects.")
+    assert dedup.figures("Police arrested three suspects.")[1:3] == (crc("arrested"), crc("suspects"))  # the words around it
+    assert dedup.figures("One of the suspects said no one was hurt.") == ()  # "one" alone is not a count
+    assert values("Twenty one people") == [crc("n:21")]
+
+
+# a stock market session as a desk writes it from the exchange's data and a broker's notes
+SESSION = (
+    "KARACHI: The benchmark KSE-100 index gained 720 points, or 0.6 percent, to close at 119,691 points on Friday. "
+    "Volume on the all-share index rose to 612 million shares from 480 million shares in the previous session, while "
+    "the value of shares traded stood at Rs28.5 billion. Of the 455 companies traded, 270 closed higher, 140 lower "
+    "and 45 unchanged. Brokers said investors bought ahead of the budget on hopes of relief for the salaried class. "
+    "Among the index heavyweights, OGDC added {0} points, Lucky Cement {1} points, Engro {2} points, Hub Power {3} "
+    "points and Mari Petroleum {4} points. WorldCall Telecom led the volumes with 70 million shares, followed by "
+    "Cnergyico with 40 million shares and K-Electric with 33 million shares."
+)
+
+
+def test_reports_of_one_session_with_figures_of_their_own_are_stories_of_one_event(index: dedup.DedupIndex) -> None:
+    """Two desks' reports of one market session share the exchange's figures and most of
+    their wording, but each gives figures of its own in the same words: not a reprint."""
+    first = item("first", SESSION.format(95, 60, 48, 41, 37), 12, source="APP")
+    other = item("other", SESSION.format(88, 54, 43, 39, 30), 13, source="PPI")
+    later, earlier = fingerprint(other), fingerprint(first)
+    agree, conflict, _ = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert conflict >= dedup.REPRINT_CONFLICTS and 2 * conflict < agree  # many of their own, more shared
+    assert dedup.reprint(later, earlier, 7) is None
+    assert assign(first, index) == "first" and assign(other, index) == "other"
+    assert index.cluster("other").event == "first"  # the same session: one event
+
+
+def test_a_reprint_that_corrects_a_few_figures_is_one_story(index: dedup.DedupIndex) -> None:
+    first = item("first", SESSION.format(95, 60, 48, 41, 37), 12, source="APP")
+    fixed = item("fixed", SESSION.format(95, 61, 49, 40, 38), 13, source="PPI")  # four contributions corrected
+    agree, conflict, _ = dedup.figure_conflicts(fingerprint(fixed).figures, fingerprint(first).figures)
+    assert 0 < conflict < dedup.REPRINT_CONFLICTS
+    assert assign(first, index) == "first" and assign(fixed, index) == "first"
+
+
 def test_a_brief_carried_below_another_story_is_not_its_reprint(index: dedup.DedupIndex) -> None:
     roundup = item("roundup", OTHER_WIRE + "\n" + POLICY, 6, title="Punjab to train 40,000 young people")
     brief = item("brief", POLICY, 9, title="SBP keeps policy rate at 11pc")

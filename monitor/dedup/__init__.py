@@ -38,11 +38,14 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    something else that carries the earlier one further down, is not its reprint; and
 3. their figures do not disagree (:func:`figure_conflicts`): numbers of the later item that
    sit in the same words as different numbers of the earlier one ("rose by Rs1,000 per tola"
-   against "fell by Rs3,600 per tola"; :data:`FIGURE_CONFLICTS`, and half as many as the
-   figures they share), or another weekday after the same word ("on Tuesday" against "on
-   Wednesday"), are the sign of a templated report (the daily gold price, the KSE-100 close,
-   road accidents, the weather, the monthly export figures) of another day: shared template
-   wording is not copying; and
+   against "fell by Rs3,600 per tola", "killed three terrorists" against "killed five
+   terrorists": counts written in words are figures too, :data:`NUMBER_WORDS`;
+   :data:`FIGURE_CONFLICTS`, and half as many as the figures they share, or
+   :data:`REPRINT_CONFLICTS` however many they share), or another weekday after the same word
+   ("on Tuesday" against "on Wednesday"), are the sign of a templated report (the daily gold
+   price, the KSE-100 close, road accidents, the weather, the monthly export figures, a
+   press office's operations handout) of another day, or of another desk's report of the same
+   session: shared template wording is not copying; and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
    share an order of words without being re-runs, so only the word-pair rule applies.
@@ -136,10 +139,13 @@ from ._params import (
     LEAD_WORDS,
     MIN_SHARED,
     MIN_SHARED_KEYS,
+    MULTIPLIERS,
+    NUMBER_WORDS,
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
     REASONS,
+    REPRINT_CONFLICTS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
     RUN_WORDS,
@@ -251,7 +257,9 @@ __all__ = [
     "MemoryIndex",
     "MIN_SHARED",
     "MIN_SHARED_KEYS",
+    "MULTIPLIERS",
     "normalise",
+    "NUMBER_WORDS",
     "ORDERED",
     "ORDERED_ALONE",
     "ordered_share",
@@ -261,6 +269,7 @@ __all__ = [
     "REASONS",
     "representatives",
     "reprint",
+    "REPRINT_CONFLICTS",
     "RETOLD_RUNS",
     "RUN_SCRIPTS",
     "run_share",

@@ -24,6 +24,7 @@ from ._params import (
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
+    REPRINT_CONFLICTS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
     RUN_WORDS,
@@ -132,13 +133,16 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     return told >= LEAD_SHARE and common_subsequence(earlier.sequence, _positions(second), len(second)) / len(second) >= LEAD_SHARE
 
 
-def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:
+def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, story: bool = True) -> bool:
     """Whether the figures of ``later`` disagree with those of ``earlier``: at least
     :data:`FIGURE_CONFLICTS` in the same words with other values, and at least half as many
-    as the figures they share; or (with ``days``) another weekday after the same word, a
-    report of another day."""
+    as the figures they share. For one ``story`` also: another weekday after the same word
+    (a report of another day), or at least :data:`REPRINT_CONFLICTS` in the same words with
+    other values however many they share."""
     agree, conflict, other_days = figure_conflicts(later.figures, earlier.figures)
-    return (days and other_days > 0) or (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree)
+    if story and (other_days > 0 or conflict >= REPRINT_CONFLICTS):
+        return True
+    return conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree
 
 
 def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
@@ -154,7 +158,7 @@ def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
     if cover < EVENT_COVER or _lead_told(new, b) < EVENT_LEAD or _lead_told(old, a) < EVENT_LEAD:
         return None
     later, earlier = _later_first(new, old)
-    if figures_disagree(later, earlier, days=False) or figures_disagree(earlier, later, days=False):
+    if figures_disagree(later, earlier, story=False) or figures_disagree(earlier, later, story=False):
         return None
     return "text", round(cover, 4)
 

@@ -215,6 +215,7 @@ def test_counts_in_number_words_are_figures_with_their_values() -> None:
     assert dedup.figures("Police arrested three suspects.")[1:3] == (crc("arrested"), crc("suspects"))  # the words around it
     assert dedup.figures("One of the suspects said no one was hurt.") == ()  # "one" alone is not a count
     assert values("Twenty one people") == [crc("n:21")]
+    assert values("Some 5 thousand people") == [crc("n:5")]  # a multiplier after digits is a word
 
 
 # a stock market session as a desk writes it from the exchange's data and a broker's notes

@@ -241,8 +241,8 @@ def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
             value = "n:" + token.replace(",", "").rstrip(".")
         elif token in WEEKDAYS:
             value = "d:" + token
-        elif token in NUMBER_WORDS or token in MULTIPLIERS:
-            count, end = _count(tokens, i)
+        elif token in NUMBER_WORDS or (token in MULTIPLIERS and not (i and tokens[i - 1][0].isdigit())):
+            count, end = _count(tokens, i)  # "5 thousand" is the figure 5 and a word
             value = f"n:{count}"
         else:
             i += 1

@@ -45,7 +45,10 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    ("on Tuesday" against "on Wednesday"), are the sign of a templated report (the daily gold
    price, the KSE-100 close, road accidents, the weather, the monthly export figures, a
    press office's operations handout) of another day, or of another desk's report of the same
-   session: shared template wording is not copying; and
+   session: shared template wording is not copying; and both headlines giving figures of
+   which the other text tells none (:func:`headlines_disagree`: "Forces kill 7 terrorists in
+   Kalat" against "14 terrorists killed in North Waziristan", a handout template again: a
+   report under a new headline keeps the figure it leads with somewhere); and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
    share an order of words without being re-runs, so only the word-pair rule applies.
@@ -167,6 +170,7 @@ from ._text import (
     content_words,
     figure_conflicts,
     figures,
+    headline_figures,
     line_key,
     normalise,
     ordered_share,
@@ -191,6 +195,7 @@ from ._fingerprint import (
 )
 from ._rules import (
     figures_disagree,
+    headlines_disagree,
     identity,
     leads_agree,
     reprint,
@@ -243,6 +248,8 @@ __all__ = [
     "figure_conflicts",
     "figures",
     "figures_disagree",
+    "headline_figures",
+    "headlines_disagree",
     "Fingerprint",
     "fingerprint",
     "FULL_TEXT_WORDS",

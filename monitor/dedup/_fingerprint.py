@@ -17,6 +17,7 @@ from ._text import (
     _split,
     _vectors,
     figures,
+    headline_figures,
     line_key,
     normalise,
     script,
@@ -105,6 +106,7 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         complete=item.complete,
         head=head,
         figures=figures("\n".join(line[1] for line in kept), normalised=True),
+        headline_figures=headline_figures(headline),
         facts=tuple(sorted({_crc(f) for f in item.facts})),
     )
 

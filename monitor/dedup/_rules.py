@@ -68,7 +68,7 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
             score = _expanded(later, earlier)
         if score is None:
             return None
-    if not leads_agree(later, earlier) or figures_disagree(later, earlier):
+    if not leads_agree(later, earlier) or figures_disagree(later, earlier) or headlines_disagree(later, earlier):
         return None
     return score
 
@@ -143,6 +143,17 @@ def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, story: bool = 
     if story and (other_days > 0 or conflict >= REPRINT_CONFLICTS):
         return True
     return conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree
+
+
+def headlines_disagree(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether the headlines of ``a`` and ``b`` both give figures and neither text tells any
+    of the other's ("Forces kill 7 terrorists in ..." against "14 terrorists killed in ..."):
+    two reports of a handout template, not one report under a new headline, which keeps the
+    figure it leads with somewhere."""
+    if not (a.headline_figures and b.headline_figures):
+        return False
+    told_a, told_b = set(a.figures[0::3]).union(a.headline_figures), set(b.figures[0::3]).union(b.headline_figures)
+    return told_b.isdisjoint(a.headline_figures) and told_a.isdisjoint(b.headline_figures)
 
 
 def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:

@@ -257,6 +257,12 @@ def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
     return tuple(out)
 
 
+def headline_figures(headline: str) -> tuple[int, ...]:
+    """The values of the numbers of a headline (digits or number words; weekdays left out),
+    as CRC-32s like :func:`figures` makes them, sorted, each once."""
+    return tuple(sorted({v for v in figures(headline)[0::3] if v not in _DAY_HASHES}))
+
+
 def _count(tokens: Sequence[str], start: int) -> tuple[int, int]:
     """The value of the number words from ``tokens[start]`` on ("twenty five" 25, "two
     hundred and fifty" 250, "three thousand" 3000) and the index after the last of them."""

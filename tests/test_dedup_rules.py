@@ -216,6 +216,8 @@ def test_counts_in_number_words_are_figures_with_their_values() -> None:
     assert dedup.figures("One of the suspects said no one was hurt.") == ()  # "one" alone is not a count
     assert values("Twenty one people") == [crc("n:21")]
     assert values("Some 5 thousand people") == [crc("n:5")]  # a multiplier after digits is a word
+    for text in ("Seven killed on Friday.", "No figure here.", "بدھ کو اجلاس ہوا", "Rates rose 2pc", "Saturday's session"):
+        assert dedup.figures(text, words=dedup.words(text)) == dedup.figures(text)  # the text's words at hand change nothing
 
 
 # the same press office's shorter handout: the count once in the text, in words

@@ -219,16 +219,19 @@ def _crc(text: str) -> int:
 
 
 _DAY_HASHES = frozenset(_crc("d:" + day) for day in WEEKDAYS)
-#: Whether a text may hold a figure: a digit, or a number word (:data:`NUMBER_WORDS`) as a word.
-_MAY_COUNT = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS.keys() | MULTIPLIERS.keys(), key=len, reverse=True)) + r")\b")
+_DIGIT = re.compile(r"\d")
+#: The words that are figures, or start one, when no digit is: weekdays and number words.
+_FIGURE_WORDS = frozenset(WEEKDAYS | NUMBER_WORDS.keys() | MULTIPLIERS.keys())
 
 
-def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
+def figures(text: str, *, normalised: bool = False, words: Sequence[str] | None = None) -> tuple[int, ...]:
     """Each figure of ``text`` (a number, thousands separators dropped; a count in number
     words, as its value; or a weekday) with the words on either side, as flattened ``(value,
-    word before, word after)`` CRC-32 triples, each distinct triple once, in text order."""
+    word before, word after)`` CRC-32 triples, each distinct triple once, in text order.
+    ``words``, the text's words (:func:`words`) when they are at hand, spare the search for a
+    figure in a text that has none."""
     text = text if normalised else normalise(text)
-    if not _MAY_COUNT.search(text) and not any(day in text for day in WEEKDAYS):
+    if not _DIGIT.search(text) and _FIGURE_WORDS.isdisjoint(_split(text) if words is None else words):
         return ()
     tokens = _TOKEN.findall(text)
     seen: set[tuple[int, int, int]] = set()

@@ -244,6 +244,17 @@ def test_handouts_whose_headlines_give_figures_the_other_never_tells_are_other_s
     assert assign(replace(kalat, id="plain", title="Militants killed in Kalat raid", source="Daily Post"), index) == "kalat"
 
 
+def test_an_urdu_rewrite_may_headline_a_figure_its_source_does_not_give(index: dedup.DedupIndex) -> None:
+    """Urdu desks retell agency copy under a headline with the latest count: the headline rule
+    is for the scripts whose reprints keep runs of the source (:data:`RUN_SCRIPTS`)."""
+    agency = item("agency", URDU_EXPORTS, 6, title="برآمدات: 12 ماہ کا ریکارڈ", lang="ur", source="APP")
+    paper = item("paper", URDU_EXPORTS, 9, title="آئی ٹی برآمدات 3 سال کی بلند ترین سطح پر", lang="ur")
+    later, earlier = fingerprint(paper), fingerprint(agency)
+    assert later.headline_figures and earlier.headline_figures and not set(later.headline_figures) & set(earlier.figures[0::3])
+    assert not dedup.headlines_disagree(later, earlier)
+    assert assign(agency, index) == "agency" and assign(paper, index) == "agency"
+
+
 # a stock market session as a desk writes it from the exchange's data and a broker's notes
 SESSION = (
     "KARACHI: The benchmark KSE-100 index gained 720 points, or 0.6 percent, to close at 119,691 points on Friday. "

@@ -288,6 +288,43 @@ def test_a_reprint_that_corrects_a_few_figures_is_one_story(index: dedup.DedupIn
     assert assign(first, index) == "first" and assign(fixed, index) == "first"
 
 
+# two sessions of one race weekend, and another desk's report of the first
+QUALIFYING = (
+    "MONTREAL: Lena Varga took pole position for the Canadian Grand Prix on Saturday with a lap of one minute "
+    "and 11.546 seconds, beating her team-mate Tomas Reyes by 0.209 seconds in the final minute of qualifying. "
+    "The four-time champion Marco Bellini was third ahead of the seven-time champion Jack Holden, and the "
+    "two-time champion Ruben Ortiz was fifth for the home crowd. Varga, 24, leads the championship by three "
+    "points and starts from the front for the second race in a row; Reyes said the team had done a great job."
+)
+PRACTICE = (
+    "MONTREAL: Tomas Reyes topped the final practice session for the Canadian Grand Prix on Saturday with a lap of "
+    "one minute and 12.387 seconds, ahead of his team-mate Lena Varga by 0.526 seconds. The four-time champion "
+    "Marco Bellini was third, the seven-time champion Jack Holden fourth and the two-time champion Ruben Ortiz "
+    "sixth. Varga, 24, leads Reyes by three points in the championship; the session began in hot, dry weather "
+    "and the team said its cars were ready for qualifying."
+)
+QUALIFYING_AGAIN = (
+    "Lena Varga will start the Canadian Grand Prix from pole after a final-minute lap of one minute and 11.546 "
+    "seconds on Saturday left team-mate Tomas Reyes 0.209 seconds behind. Marco Bellini, the four-time champion, "
+    "qualified third, with seven-time champion Jack Holden fourth and Ruben Ortiz, a two-time champion, fifth. "
+    "The 24-year-old Varga is three points clear in the standings and said the car had felt perfect all day."
+)
+
+
+def test_reports_that_open_with_other_figures_in_the_same_words_are_other_events(index: dedup.DedupIndex) -> None:
+    quali = item("quali", QUALIFYING, 14, source="APP", title="Varga takes Canadian GP pole")
+    practice = item("practice", PRACTICE, 15, source="PPI", title="Reyes quickest in final practice")
+    later, earlier = fingerprint(practice), fingerprint(quali)
+    agree, conflict, _ = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert 2 * conflict < agree  # more figures agree than differ over the whole texts...
+    assert dedup.leads_figures_disagree(later, earlier)  # ...but the times they open with differ
+    assert assign(quali, index) == "quali" and assign(practice, index) == "practice"
+    assert index.cluster("practice").event == "practice"
+    again = item("again", QUALIFYING_AGAIN, 16, source="Daily Star", title="Varga on pole in Montreal")
+    assert not dedup.leads_figures_disagree(fingerprint(again), earlier)
+    assert index.cluster(assign(again, index)).event == "quali"  # the same session: its story or its event
+
+
 def test_a_brief_carried_below_another_story_is_not_its_reprint(index: dedup.DedupIndex) -> None:
     roundup = item("roundup", OTHER_WIRE + "\n" + POLICY, 6, title="Punjab to train 40,000 young people")
     brief = item("brief", POLICY, 9, title="SBP keeps policy rate at 11pc")

@@ -41,7 +41,9 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    against "fell by Rs3,600 per tola", "killed three terrorists" against "killed five
    terrorists": counts written in words are figures too, :data:`NUMBER_WORDS`;
    :data:`FIGURE_CONFLICTS`, and half as many as the figures they share, or
-   :data:`REPRINT_CONFLICTS` however many they share), or another weekday after the same word
+   :data:`REPRINT_CONFLICTS` however many they share; or of the figures each text opens with,
+   :data:`LEAD_FIGURES`, :data:`LEAD_FIGURE_CONFLICTS` in all: another session's lap times,
+   another edition's listings), or another weekday after the same word
    ("on Tuesday" against "on Wednesday"), are the sign of a templated report (the daily gold
    price, the KSE-100 close, road accidents, the weather, the monthly export figures, a
    press office's operations handout) of another day, or of another desk's report of the same
@@ -79,7 +81,7 @@ teaching its own text as boilerplate.
 when the two report the same happening: both published within :data:`EVENT_HOURS`, each
 text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) mostly told in the other
 (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
-figure in disagreement; or both carrying one of the same dated figures (a fact key from the
+figure in disagreement (the proportional rule and the opening figures of rule 3 above); or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
 compared with the representatives of each candidate event's founding story, never with any
@@ -138,6 +140,8 @@ from ._params import (
     FIGURE_CONFLICTS,
     FULL_TEXT_WORDS,
     FUNCTION_WORDS,
+    LEAD_FIGURE_CONFLICTS,
+    LEAD_FIGURES,
     LEAD_SHARE,
     LEAD_WORDS,
     MIN_SHARED,
@@ -197,6 +201,7 @@ from ._rules import (
     figures_disagree,
     headlines_disagree,
     identity,
+    leads_figures_disagree,
     leads_agree,
     reprint,
     run_share,
@@ -256,9 +261,12 @@ __all__ = [
     "FUNCTION_WORDS",
     "identity",
     "Indexed",
+    "LEAD_FIGURE_CONFLICTS",
+    "LEAD_FIGURES",
     "LEAD_SHARE",
     "LEAD_WORDS",
     "leads_agree",
+    "leads_figures_disagree",
     "line_key",
     "Member",
     "MemoryIndex",

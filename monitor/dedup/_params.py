@@ -85,6 +85,14 @@ FIGURE_CONFLICTS = 2
 #: corrected date), two reports of one market session or match each give their own
 #: (independent reports of one event may: :func:`same_event` keeps the proportional rule).
 REPRINT_CONFLICTS = 5
+#: Figures that open a text (the headline's and the lead's, as :func:`figures` lists them in
+#: text order) ...
+LEAD_FIGURES = 4
+#: ... of which, the two texts' counted together, this many in the same words with other
+#: values in the other text make them other reports, at either level: reports of one event
+#: lead with its figures (the toll, the close, the winning time), another session, edition
+#: or operation leads with its own.
+LEAD_FIGURE_CONFLICTS = 3
 #: A line seen in this many other stories of its site is boilerplate ...
 BOILERPLATE_STORIES = 3
 #: ... when it has at most this many words: page furniture, teasers of other stories, a

@@ -18,6 +18,8 @@ from ._params import (
     EXPANDED_LEAD,
     EXPANDED_RUNS,
     FIGURE_CONFLICTS,
+    LEAD_FIGURE_CONFLICTS,
+    LEAD_FIGURES,
     LEAD_SHARE,
     LEAD_WORDS,
     MIN_SHARED,
@@ -136,13 +138,24 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
 def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, story: bool = True) -> bool:
     """Whether the figures of ``later`` disagree with those of ``earlier``: at least
     :data:`FIGURE_CONFLICTS` in the same words with other values, and at least half as many
-    as the figures they share. For one ``story`` also: another weekday after the same word
+    as the figures they share, or the figures they open with disagreeing
+    (:func:`leads_figures_disagree`). For one ``story`` also: another weekday after the same word
     (a report of another day), or at least :data:`REPRINT_CONFLICTS` in the same words with
     other values however many they share."""
     agree, conflict, other_days = figure_conflicts(later.figures, earlier.figures)
     if story and (other_days > 0 or conflict >= REPRINT_CONFLICTS):
         return True
-    return conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree
+    return (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree) or leads_figures_disagree(later, earlier)
+
+
+def leads_figures_disagree(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether the figures ``a`` and ``b`` open with (their first :data:`LEAD_FIGURES`) stand
+    in the same words as other values of the other text, at least
+    :data:`LEAD_FIGURE_CONFLICTS` of them in all."""
+    k = 3 * LEAD_FIGURES  # figures are flattened triples
+    if not (a.figures and b.figures):
+        return False
+    return figure_conflicts(a.figures[:k], b.figures)[1] + figure_conflicts(b.figures[:k], a.figures)[1] >= LEAD_FIGURE_CONFLICTS
 
 
 def headlines_disagree(a: Fingerprint, b: Fingerprint) -> bool:

@@ -131,14 +131,13 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday Ù
 #: and consecutive number words are one figure ("two hundred and fifty", hyphens and "and"
 #: between them allowed). ``hundred`` and ``thousand`` multiply what comes before them.
 #: ("one" is left out: "one of", "no one" and "at one point" say nothing about a count.)
-NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "_ _ two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen".split()
+NUMBER_WORDS = dict(
+    zip(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+        "eighteen nineteen".split(),
+        range(2, 20),
     )
-    if word != "_"
-} | {word: 10 * value for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+) | dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
 #: Number words that multiply the count before them.
 MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 #: How a member joined its story, strongest evidence first.

@@ -179,6 +179,152 @@ def test_figures_are_numbers_and_weekdays_in_their_words() -> None:
     assert dedup.figures("No figure here at all.") == ()
 
 
+# a military media wing's operations handout: the same sentences every time, the counts and
+# places written as words changing
+OPERATION = (
+    "RAWALPINDI: Security forces killed {killed} terrorists in an intelligence based operation in {place}, "
+    "the military's media wing said in a statement. During the operation, troops engaged the hideout and after "
+    "a heavy exchange of fire {killed} terrorists were killed while {martyred} soldiers embraced martyrdom. "
+    "Weapons and ammunition were recovered from the terrorists, who were involved in attacks on security forces "
+    "and civilians in the area. A clearance operation is under way to eliminate any other terrorist found nearby, "
+    "the statement said, adding that the forces were determined to wipe out terrorism from the country."
+)
+
+
+def test_a_handout_template_with_other_counts_in_words_is_another_story(index: dedup.DedupIndex) -> None:
+    first = item("first", OPERATION.format(killed="three", place="North Waziristan", martyred="two"), 6, source="APP")
+    other = item("other", OPERATION.format(killed="five", place="the Khyber district", martyred="four"), 9, day="2025-08-20", source="PPI")
+    later, earlier = fingerprint(other), fingerprint(first)
+    assert len(later.shingles & earlier.shingles) >= dedup.CONTAINMENT * len(later.shingles)  # the handout is shared...
+    agree, conflict, days = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert conflict >= dedup.FIGURE_CONFLICTS and 2 * conflict >= agree  # ...its counts are not
+    assert assign(first, index) == "first" and assign(other, index) == "other"
+    # the same report with its counts in digits is a reprint: "3" is "three"
+    digits = item("digits", OPERATION.format(killed="3", place="North Waziristan", martyred="2"), 11, source="Daily Star")
+    assert assign(digits, index) == "first"
+
+
+def test_counts_in_number_words_are_figures_with_their_values() -> None:
+    def values(text: str) -> list[int]:
+        return list(dedup.figures(text)[0::3])
+
+    crc = dedup._crc
+    assert values("Three soldiers and twenty-five civilians were hurt.") == [crc("n:3"), crc("n:25")]
+    assert values("About two hundred and fifty families, some three thousand people.") == [crc("n:250"), crc("n:3000")]
+    assert values("Police arrested 3 suspects.") == values("Police arrested three suspects.")
+    assert dedup.figures("Police arrested three suspects.")[1:3] == (crc("arrested"), crc("suspects"))  # the words around it
+    assert dedup.figures("One of the suspects said no one was hurt.") == ()  # "one" alone is not a count
+    assert values("Twenty one people") == [crc("n:21")]
+    assert values("Some 5 thousand people") == [crc("n:5")]  # a multiplier after digits is a word
+    for text in ("Seven killed on Friday.", "No figure here.", "بدھ کو اجلاس ہوا", "Rates rose 2pc", "Saturday's session"):
+        assert dedup.figures(text, words=dedup.words(text)) == dedup.figures(text)  # the text's words at hand change nothing
+
+
+# the same press office's shorter handout: the count once in the text, in words
+HANDOUT = (
+    "Security forces carried out an intelligence based operation in {place} on the reported presence of militants, "
+    "the military's media wing said. After an intense exchange of fire, troops killed {killed} of them and seized "
+    "weapons, ammunition and explosives from their hideout. The statement said the militants had been involved in "
+    "attacks on police posts and on civilians travelling on the main highway, and that a search of the surrounding "
+    "villages was under way. The prime minister praised the troops and said the nation stood behind its forces "
+    "in the fight against terrorism until the last terrorist was eliminated."
+)
+
+
+def test_handouts_whose_headlines_give_figures_the_other_never_tells_are_other_stories(index: dedup.DedupIndex) -> None:
+    kalat = item("kalat", HANDOUT.format(place="Kalat", killed="seven"), 6, title="Forces kill 7 militants in Kalat", source="APP")
+    north = item("north", HANDOUT.format(place="North Waziristan", killed="fourteen"), 9, title="14 militants killed in North Waziristan", source="PPI")
+    later, earlier = fingerprint(north), fingerprint(kalat)
+    assert dedup.reprint(replace(later, headline_figures=()), earlier, 7) is not None  # the text alone would make them one
+    assert not dedup.figures_disagree(later, earlier)  # one count in the text: not enough to tell
+    assert dedup.headlines_disagree(later, earlier)
+    assert assign(kalat, index) == "kalat" and assign(north, index) == "north"
+    # the Kalat report under another headline: its figure is told in words in the text, or there is none
+    assert assign(replace(kalat, id="seven", title="Seven militants killed in Kalat raid", source="Daily Star"), index) == "kalat"
+    assert assign(replace(kalat, id="plain", title="Militants killed in Kalat raid", source="Daily Post"), index) == "kalat"
+
+
+def test_an_urdu_rewrite_may_headline_a_figure_its_source_does_not_give(index: dedup.DedupIndex) -> None:
+    """Urdu desks retell agency copy under a headline with the latest count: the headline rule
+    is for the scripts whose reprints keep runs of the source (:data:`RUN_SCRIPTS`)."""
+    agency = item("agency", URDU_EXPORTS, 6, title="برآمدات: 12 ماہ کا ریکارڈ", lang="ur", source="APP")
+    paper = item("paper", URDU_EXPORTS, 9, title="آئی ٹی برآمدات 3 سال کی بلند ترین سطح پر", lang="ur")
+    later, earlier = fingerprint(paper), fingerprint(agency)
+    assert later.headline_figures and earlier.headline_figures and not set(later.headline_figures) & set(earlier.figures[0::3])
+    assert not dedup.headlines_disagree(later, earlier)
+    assert assign(agency, index) == "agency" and assign(paper, index) == "agency"
+
+
+# a stock market session as a desk writes it from the exchange's data and a broker's notes
+SESSION = (
+    "KARACHI: The benchmark KSE-100 index gained 720 points, or 0.6 percent, to close at 119,691 points on Friday. "
+    "Volume on the all-share index rose to 612 million shares from 480 million shares in the previous session, while "
+    "the value of shares traded stood at Rs28.5 billion. Of the 455 companies traded, 270 closed higher, 140 lower "
+    "and 45 unchanged. Brokers said investors bought ahead of the budget on hopes of relief for the salaried class. "
+    "Among the index heavyweights, OGDC added {0} points, Lucky Cement {1} points, Engro {2} points, Hub Power {3} "
+    "points and Mari Petroleum {4} points. WorldCall Telecom led the volumes with 70 million shares, followed by "
+    "Cnergyico with 40 million shares and K-Electric with 33 million shares."
+)
+
+
+def test_reports_of_one_session_with_figures_of_their_own_are_stories_of_one_event(index: dedup.DedupIndex) -> None:
+    """Two desks' reports of one market session share the exchange's figures and most of
+    their wording, but each gives figures of its own in the same words: not a reprint."""
+    first = item("first", SESSION.format(95, 60, 48, 41, 37), 12, source="APP")
+    other = item("other", SESSION.format(88, 54, 43, 39, 30), 13, source="PPI")
+    later, earlier = fingerprint(other), fingerprint(first)
+    agree, conflict, _ = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert conflict >= dedup.REPRINT_CONFLICTS and 2 * conflict < agree  # many of their own, more shared
+    assert dedup.reprint(later, earlier, 7) is None
+    assert assign(first, index) == "first" and assign(other, index) == "other"
+    assert index.cluster("other").event == "first"  # the same session: one event
+
+
+def test_a_reprint_that_corrects_a_few_figures_is_one_story(index: dedup.DedupIndex) -> None:
+    first = item("first", SESSION.format(95, 60, 48, 41, 37), 12, source="APP")
+    fixed = item("fixed", SESSION.format(95, 61, 49, 40, 38), 13, source="PPI")  # four contributions corrected
+    agree, conflict, _ = dedup.figure_conflicts(fingerprint(fixed).figures, fingerprint(first).figures)
+    assert 0 < conflict < dedup.REPRINT_CONFLICTS
+    assert assign(first, index) == "first" and assign(fixed, index) == "first"
+
+
+# two sessions of one race weekend, and another desk's report of the first
+QUALIFYING = (
+    "MONTREAL: Lena Varga took pole position for the Canadian Grand Prix on Saturday with a lap of one minute "
+    "and 11.546 seconds, beating her team-mate Tomas Reyes by 0.209 seconds in the final minute of qualifying. "
+    "The four-time champion Marco Bellini was third ahead of the seven-time champion Jack Holden, and the "
+    "two-time champion Ruben Ortiz was fifth for the home crowd. Varga, 24, leads the championship by three "
+    "points and starts from the front for the second race in a row; Reyes said the team had done a great job."
+)
+PRACTICE = (
+    "MONTREAL: Tomas Reyes topped the final practice session for the Canadian Grand Prix on Saturday with a lap of "
+    "one minute and 12.387 seconds, ahead of his team-mate Lena Varga by 0.526 seconds. The four-time champion "
+    "Marco Bellini was third, the seven-time champion Jack Holden fourth and the two-time champion Ruben Ortiz "
+    "sixth. Varga, 24, leads Reyes by three points in the championship; the session began in hot, dry weather "
+    "and the team said its cars were ready for qualifying."
+)
+QUALIFYING_AGAIN = (
+    "Lena Varga will start the Canadian Grand Prix from pole after a final-minute lap of one minute and 11.546 "
+    "seconds on Saturday left team-mate Tomas Reyes 0.209 seconds behind. Marco Bellini, the four-time champion, "
+    "qualified third, with seven-time champion Jack Holden fourth and Ruben Ortiz, a two-time champion, fifth. "
+    "The 24-year-old Varga is three points clear in the standings and said the car had felt perfect all day."
+)
+
+
+def test_reports_that_open_with_other_figures_in_the_same_words_are_other_events(index: dedup.DedupIndex) -> None:
+    quali = item("quali", QUALIFYING, 14, source="APP", title="Varga takes Canadian GP pole")
+    practice = item("practice", PRACTICE, 15, source="PPI", title="Reyes quickest in final practice")
+    later, earlier = fingerprint(practice), fingerprint(quali)
+    agree, conflict, _ = dedup.figure_conflicts(later.figures, earlier.figures)
+    assert 2 * conflict < agree  # more figures agree than differ over the whole texts...
+    assert dedup.leads_figures_disagree(later, earlier)  # ...but the times they open with differ
+    assert assign(quali, index) == "quali" and assign(practice, index) == "practice"
+    assert index.cluster("practice").event == "practice"
+    again = item("again", QUALIFYING_AGAIN, 16, source="Daily Star", title="Varga on pole in Montreal")
+    assert not dedup.leads_figures_disagree(fingerprint(again), earlier)
+    assert index.cluster(assign(again, index)).event == "quali"  # the same session: its story or its event
+
+
 def test_a_brief_carried_below_another_story_is_not_its_reprint(index: dedup.DedupIndex) -> None:
     roundup = item("roundup", OTHER_WIRE + "\n" + POLICY, 6, title="Punjab to train 40,000 young people")
     brief = item("brief", POLICY, 9, title="SBP keeps policy rate at 11pc")
@@ -240,7 +386,7 @@ def test_lines_recurring_on_a_site_are_learned_as_boilerplate(index: dedup.Dedup
 
 def test_a_story_run_again_and_again_does_not_teach_its_own_text_as_boilerplate(index: dedup.DedupIndex) -> None:
     for n in range(5):
-        assert assign(item(f"run{n}", WIRE, 6 + n, source="Daily Star"), index) == "run0"
+        assert assign(item(f"run{n}", WIRE, 6 + n, title="PTA licenses two satellite internet firms", source="Daily Star"), index) == "run0"
     assert index.get("run4").fingerprint.words == index.get("run0").fingerprint.words
 
 

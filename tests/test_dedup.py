@@ -6,7 +6,6 @@ import json
 import os
 import sqlite3
 import subprocess
-import struct
 import sys
 from dataclasses import replace
 from datetime import datetime
@@ -304,21 +303,16 @@ def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
 def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts() -> None:
     from monitor.store._dedup_index import _pack_fingerprint, _pack_sets, _pack_words, _unpack_fingerprint
 
-    f = fingerprint(item("a", title="IT exports rise 24pc in July", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)))
-    assert f.sequence and f.figures and f.facts and f.head and f.headline_figures
+    f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)))
+    assert f.sequence and f.figures and f.facts and f.head
     packed = f.packed_shingles
-    parts = {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts}
-    assert _unpack_fingerprint(_pack_fingerprint(f)) == {**parts, "headline_figures": f.headline_figures, "head": f.head}
-    # format 03: no headline figures
-    three = packed + b"".join(_pack_words(p) for p in (f.sequence, f.figures, f.facts))
-    three += struct.pack("<5I", len(packed) // 4, len(f.sequence), len(f.figures), len(f.facts), f.head) + b"\x03"
-    assert _unpack_fingerprint(three) == {**parts, "head": f.head}
+    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
     assert _unpack_fingerprint(_pack_sets(f.shingles, f.sequence)) == {"packed_shingles": packed, "sequence": f.sequence}  # format 02
     assert _unpack_fingerprint(_pack_words(list(f.shingles))) == {"packed_shingles": packed, "sequence": ()}  # shingles alone
     as_set = _pack_words(list(f.shingles)) + _pack_words(sorted(set(f.sequence))) + len(f.shingles).to_bytes(4, "little") + b"\x01"
     assert _unpack_fingerprint(as_set) == {"packed_shingles": packed, "sequence": ()}  # a set of words has no order
     index = _sqlite_index()
-    assign(item("a", title="IT exports rise 24pc in July", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)), index)
+    assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)), index)
     assign(item("b", url="https://example.com/b"), index)
     assert index.get("a").fingerprint == replace(f, sample=())  # the sample is kept apart
     assert index.get("a").fingerprint.complete is True and index.get("b").fingerprint.complete is None

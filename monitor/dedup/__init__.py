@@ -38,19 +38,11 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    something else that carries the earlier one further down, is not its reprint; and
 3. their figures do not disagree (:func:`figure_conflicts`): numbers of the later item that
    sit in the same words as different numbers of the earlier one ("rose by Rs1,000 per tola"
-   against "fell by Rs3,600 per tola", "killed three terrorists" against "killed five
-   terrorists": counts written in words are figures too, :data:`NUMBER_WORDS`;
-   :data:`FIGURE_CONFLICTS`, and half as many as the figures they share, or
-   :data:`REPRINT_CONFLICTS` however many they share; or of the figures each text opens with,
-   :data:`LEAD_FIGURES`, :data:`LEAD_FIGURE_CONFLICTS` in all: another session's lap times,
-   another edition's listings), or another weekday after the same word
-   ("on Tuesday" against "on Wednesday"), are the sign of a templated report (the daily gold
-   price, the KSE-100 close, road accidents, the weather, the monthly export figures, a
-   press office's operations handout) of another day, or of another desk's report of the same
-   session: shared template wording is not copying; and both headlines giving figures of
-   which the other text tells none (:func:`headlines_disagree`: "Forces kill 7 terrorists in
-   Kalat" against "14 terrorists killed in North Waziristan", a handout template again: a
-   report under a new headline keeps the figure it leads with somewhere); and
+   against "fell by Rs3,600 per tola"; :data:`FIGURE_CONFLICTS`, and half as many as the
+   figures they share), or another weekday after the same word ("on Tuesday" against "on
+   Wednesday"), are the sign of a templated report (the daily gold price, the KSE-100 close,
+   road accidents, the weather, the monthly export figures) of another day: shared template
+   wording is not copying; and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
    share an order of words without being re-runs, so only the word-pair rule applies.
@@ -81,7 +73,7 @@ teaching its own text as boilerplate.
 when the two report the same happening: both published within :data:`EVENT_HOURS`, each
 text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) mostly told in the other
 (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
-figure in disagreement (the proportional rule and the opening figures of rule 3 above); or both carrying one of the same dated figures (a fact key from the
+figure in disagreement; or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
 compared with the representatives of each candidate event's founding story, never with any
@@ -140,19 +132,14 @@ from ._params import (
     FIGURE_CONFLICTS,
     FULL_TEXT_WORDS,
     FUNCTION_WORDS,
-    LEAD_FIGURE_CONFLICTS,
-    LEAD_FIGURES,
     LEAD_SHARE,
     LEAD_WORDS,
     MIN_SHARED,
     MIN_SHARED_KEYS,
-    MULTIPLIERS,
-    NUMBER_WORDS,
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
     REASONS,
-    REPRINT_CONFLICTS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
     RUN_WORDS,
@@ -174,7 +161,6 @@ from ._text import (
     content_words,
     figure_conflicts,
     figures,
-    headline_figures,
     line_key,
     normalise,
     ordered_share,
@@ -199,9 +185,7 @@ from ._fingerprint import (
 )
 from ._rules import (
     figures_disagree,
-    headlines_disagree,
     identity,
-    leads_figures_disagree,
     leads_agree,
     reprint,
     run_share,
@@ -253,28 +237,21 @@ __all__ = [
     "figure_conflicts",
     "figures",
     "figures_disagree",
-    "headline_figures",
-    "headlines_disagree",
     "Fingerprint",
     "fingerprint",
     "FULL_TEXT_WORDS",
     "FUNCTION_WORDS",
     "identity",
     "Indexed",
-    "LEAD_FIGURE_CONFLICTS",
-    "LEAD_FIGURES",
     "LEAD_SHARE",
     "LEAD_WORDS",
     "leads_agree",
-    "leads_figures_disagree",
     "line_key",
     "Member",
     "MemoryIndex",
     "MIN_SHARED",
     "MIN_SHARED_KEYS",
-    "MULTIPLIERS",
     "normalise",
-    "NUMBER_WORDS",
     "ORDERED",
     "ORDERED_ALONE",
     "ordered_share",
@@ -284,7 +261,6 @@ __all__ = [
     "REASONS",
     "representatives",
     "reprint",
-    "REPRINT_CONFLICTS",
     "RETOLD_RUNS",
     "RUN_SCRIPTS",
     "run_share",

@@ -17,7 +17,6 @@ from ._text import (
     _split,
     _vectors,
     figures,
-    headline_figures,
     line_key,
     normalise,
     script,
@@ -105,8 +104,7 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         sample=tuple(sorted(sample)),
         complete=item.complete,
         head=head,
-        figures=figures("\n".join(line[1] for line in kept), normalised=True, words=every[len(headline_words) :]),
-        headline_figures=headline_figures(headline),
+        figures=figures("\n".join(line[1] for line in kept), normalised=True),
         facts=tuple(sorted({_crc(f) for f in item.facts})),
     )
 

@@ -80,19 +80,6 @@ OWN_REWRITE_HOURS = 12
 #: Figures in the same words but with other values (:func:`figure_conflicts`) that make two
 #: texts different reports, when they are at least half as many as the figures they share.
 FIGURE_CONFLICTS = 2
-#: ... and a later item with at least this many is not a reprint of the earlier whatever
-#: they share: a desk re-running a report changes a figure or two (an updated toll, a
-#: corrected date), two reports of one market session or match each give their own
-#: (independent reports of one event may: :func:`same_event` keeps the proportional rule).
-REPRINT_CONFLICTS = 5
-#: Figures that open a text (the headline's and the lead's, as :func:`figures` lists them in
-#: text order) ...
-LEAD_FIGURES = 4
-#: ... of which, the two texts' counted together, this many in the same words with other
-#: values in the other text make them other reports, at either level: reports of one event
-#: lead with its figures (the toll, the close, the winning time), another session, edition
-#: or operation leads with its own.
-LEAD_FIGURE_CONFLICTS = 3
 #: A line seen in this many other stories of its site is boilerplate ...
 BOILERPLATE_STORIES = 3
 #: ... when it has at most this many words: page furniture, teasers of other stories, a
@@ -126,20 +113,6 @@ FUNCTION_WORDS = frozenset(
 #: Names of weekdays, as :func:`words` normalises them: a figure of a report like a number
 #: (the Urdu names that are also common words, پیر and ہفتہ, are left out).
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday منگل بدھ جمعرات جمعہ اتوار".split())
-#: English number words and their values, as :func:`words` normalises them: a count written
-#: out ("three terrorists", "twenty-five people") is a figure of a report like one in digits,
-#: and consecutive number words are one figure ("two hundred and fifty", hyphens and "and"
-#: between them allowed). ``hundred`` and ``thousand`` multiply what comes before them.
-#: ("one" is left out: "one of", "no one" and "at one point" say nothing about a count.)
-NUMBER_WORDS = dict(
-    zip(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-        "eighteen nineteen".split(),
-        range(2, 20),
-    )
-) | dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10)))
-#: Number words that multiply the count before them.
-MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 #: How a member joined its story, strongest evidence first.
 REASONS = ("first", "url", "guid", "title", "text")
 #: How a story joined its event.

@@ -63,7 +63,6 @@ class Fingerprint:
     complete: bool | None = None  # :attr:`DedupInput.complete`
     head: int = 0  # how many of ``sequence`` come from the title
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
-    headline_figures: tuple[int, ...] = ()  # :func:`headline_figures` of the headline
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
 
     @cached_property

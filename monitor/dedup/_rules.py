@@ -18,15 +18,12 @@ from ._params import (
     EXPANDED_LEAD,
     EXPANDED_RUNS,
     FIGURE_CONFLICTS,
-    LEAD_FIGURE_CONFLICTS,
-    LEAD_FIGURES,
     LEAD_SHARE,
     LEAD_WORDS,
     MIN_SHARED,
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
-    REPRINT_CONFLICTS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
     RUN_WORDS,
@@ -70,7 +67,7 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
             score = _expanded(later, earlier)
         if score is None:
             return None
-    if not leads_agree(later, earlier) or figures_disagree(later, earlier) or headlines_disagree(later, earlier):
+    if not leads_agree(later, earlier) or figures_disagree(later, earlier):
         return None
     return score
 
@@ -137,40 +134,13 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     return common_subsequence(earlier.sequence, later.lead_positions(2 * LEAD_WORDS), len(second)) / len(second) >= LEAD_SHARE
 
 
-def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, story: bool = True) -> bool:
+def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:
     """Whether the figures of ``later`` disagree with those of ``earlier``: at least
     :data:`FIGURE_CONFLICTS` in the same words with other values, and at least half as many
-    as the figures they share, or the figures they open with disagreeing
-    (:func:`leads_figures_disagree`). For one ``story`` also: another weekday after the same word
-    (a report of another day), or at least :data:`REPRINT_CONFLICTS` in the same words with
-    other values however many they share."""
+    as the figures they share; or (with ``days``) another weekday after the same word, a
+    report of another day."""
     agree, conflict, other_days = figure_conflicts(later.figures, earlier.figures)
-    if story and (other_days > 0 or conflict >= REPRINT_CONFLICTS):
-        return True
-    return (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree) or leads_figures_disagree(later, earlier)
-
-
-def leads_figures_disagree(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether the figures ``a`` and ``b`` open with (their first :data:`LEAD_FIGURES`) stand
-    in the same words as other values of the other text, at least
-    :data:`LEAD_FIGURE_CONFLICTS` of them in all."""
-    k = 3 * LEAD_FIGURES  # figures are flattened triples
-    if not (a.figures and b.figures):
-        return False
-    return figure_conflicts(a.figures[:k], b.figures)[1] + figure_conflicts(b.figures[:k], a.figures)[1] >= LEAD_FIGURE_CONFLICTS
-
-
-def headlines_disagree(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether the headlines of ``a`` and ``b`` both give figures and neither text tells any
-    of the other's ("Forces kill 7 terrorists in ..." against "14 terrorists killed in ..."):
-    two reports of a handout template, not one report under a new headline, which keeps the
-    figure it leads with somewhere. In :data:`RUN_SCRIPTS` only: an Urdu desk rewriting
-    agency copy often puts the latest toll in its headline (2 of COUNTER's 89 wholly derived
-    pairs in its dev part)."""
-    if a.script not in RUN_SCRIPTS or not (a.headline_figures and b.headline_figures):
-        return False
-    told_a, told_b = set(a.figures[0::3]).union(a.headline_figures), set(b.figures[0::3]).union(b.headline_figures)
-    return told_b.isdisjoint(a.headline_figures) and told_a.isdisjoint(b.headline_figures)
+    return (days and other_days > 0) or (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree)
 
 
 def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
@@ -186,7 +156,7 @@ def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
     if cover < EVENT_COVER or _lead_told(new, b) < EVENT_LEAD or _lead_told(old, a) < EVENT_LEAD:
         return None
     later, earlier = _later_first(new, old)
-    if figures_disagree(later, earlier, story=False) or figures_disagree(earlier, later, story=False):
+    if figures_disagree(later, earlier, days=False) or figures_disagree(earlier, later, days=False):
         return None
     return "text", round(cover, 4)
 

@@ -20,8 +20,6 @@ from ._params import (
     _TOKEN,
     _WORD,
     FUNCTION_WORDS,
-    MULTIPLIERS,
-    NUMBER_WORDS,
     SAMPLE_MODULUS,
     SHINGLE_WORDS,
     WEEKDAYS,
@@ -222,72 +220,32 @@ def _crc(text: str) -> int:
 
 _DAY_HASHES = frozenset(_crc("d:" + day) for day in WEEKDAYS)
 _DIGIT = re.compile(r"\d")
-#: The words that are figures, or start one, when no digit is: weekdays and number words.
-_FIGURE_WORDS = frozenset(WEEKDAYS | NUMBER_WORDS.keys() | MULTIPLIERS.keys())
 
 
-def figures(text: str, *, normalised: bool = False, words: Sequence[str] | None = None) -> tuple[int, ...]:
-    """Each figure of ``text`` (a number, thousands separators dropped; a count in number
-    words, as its value; or a weekday) with the words on either side, as flattened ``(value,
-    word before, word after)`` CRC-32 triples, each distinct triple once, in text order.
-    ``words``, the text's words (:func:`words`) when they are at hand, spare the search for a
-    figure in a text that has none."""
+def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
+    """Each figure of ``text`` (a number, thousands separators dropped, or a weekday) with
+    the words on either side, as flattened ``(value, word before, word after)`` CRC-32
+    triples, each distinct triple once, in text order."""
     text = text if normalised else normalise(text)
-    if not _DIGIT.search(text) and _FIGURE_WORDS.isdisjoint(_split(text) if words is None else words):
+    if not _DIGIT.search(text) and not any(day in text for day in WEEKDAYS):
         return ()
     tokens = _TOKEN.findall(text)
     seen: set[tuple[int, int, int]] = set()
     out: list[int] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        end = i + 1  # the figure's last token, plus one
+    for i, token in enumerate(tokens):
         if token[0].isdigit():
             value = "n:" + token.replace(",", "").rstrip(".")
         elif token in WEEKDAYS:
             value = "d:" + token
-        elif token in NUMBER_WORDS or (token in MULTIPLIERS and not (i and tokens[i - 1][0].isdigit())):
-            count, end = _count(tokens, i)  # "5 thousand" is the figure 5 and a word
-            value = f"n:{count}"
         else:
-            i += 1
             continue
         before = tokens[i - 1] if i and not tokens[i - 1][0].isdigit() else ""
-        after = tokens[end] if end < n and not tokens[end][0].isdigit() else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) and not tokens[i + 1][0].isdigit() else ""
         triple = (_crc(value), _crc(before), _crc(after))
         if triple not in seen:
             seen.add(triple)
             out.extend(triple)
-        i = end
     return tuple(out)
-
-
-def headline_figures(headline: str) -> tuple[int, ...]:
-    """The values of the numbers of a headline (digits or number words; weekdays left out),
-    as CRC-32s like :func:`figures` makes them, sorted, each once."""
-    return tuple(sorted({v for v in figures(headline)[0::3] if v not in _DAY_HASHES}))
-
-
-def _count(tokens: Sequence[str], start: int) -> tuple[int, int]:
-    """The value of the number words from ``tokens[start]`` on ("twenty five" 25, "two
-    hundred and fifty" 250, "three thousand" 3000) and the index after the last of them."""
-    total = current = 0
-    i, n = start, len(tokens)
-    while i < n:
-        word = tokens[i]
-        if word in MULTIPLIERS:
-            if MULTIPLIERS[word] == 1000:
-                total, current = total + max(current, 1) * 1000, 0
-            else:
-                current = max(current, 1) * MULTIPLIERS[word]
-        elif word in NUMBER_WORDS or (word == "one" and i > start):
-            current += NUMBER_WORDS.get(word, 1)
-        elif word == "and" and i > start and tokens[i - 1] in MULTIPLIERS and i + 1 < n and (tokens[i + 1] in NUMBER_WORDS or tokens[i + 1] == "one"):
-            pass  # "two hundred and fifty"
-        else:
-            break
-        i += 1
-    return total + current, i
 
 
 def figure_conflicts(later: Sequence[int], earlier: Sequence[int]) -> tuple[int, int, int]:

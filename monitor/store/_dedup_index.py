@@ -2,8 +2,7 @@
 :class:`monitor.dedup.DedupIndex` over SQLite.
 
 - ``dedup_items``: one fingerprint per item: exact keys, script, outlet; in ``shingles`` the
-  shingle set, the content words in text order, the figures, the fact keys and the
-  headline's figures
+  shingle set, the content words in text order, the figures and the fact keys
   (:func:`_pack_fingerprint`); in ``sample`` its sampled index keys;
 - ``dedup_exact(key, item)``: one row per exact key of an item (URL, GUID, headline), looked
   up at any time, the latest :data:`~monitor.dedup.COMMON_KEY_ITEMS` items of a key;
@@ -432,17 +431,17 @@ def _indexed(r: dict[str, Any]) -> Indexed:
 
 
 def _pack_fingerprint(f: Fingerprint) -> bytes:
-    """The shingles, the content words in text order, the figures, the fact keys and the
-    headline's figures, as little-endian unsigned 32-bit integers; then their five counts and
-    the number of title words, and a format byte, ``04``.
+    """The shingles, the content words in text order, the figures and the fact
+    keys, as little-endian unsigned 32-bit integers; then their four counts and the number
+    of title words, and a format byte, ``03``.
 
     Older layouts read back: the shingles alone (a length that is a multiple of four); with
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
-    words; with ``03``, all but the headline's figures."""
-    parts = (f.sequence, f.figures, f.facts, f.headline_figures)
+    words."""
+    parts = (f.sequence, f.figures, f.facts)
     counts = (len(f.packed_shingles) // 4, *(len(p) for p in parts))
-    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<6I", *counts, f.head) + b"\x04"
+    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *counts, f.head) + b"\x03"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
@@ -452,23 +451,16 @@ def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
     return _pack_words(sorted(shingles)) + _pack_words(sequence) + len(shingles).to_bytes(4, "little") + b"\x02"
 
 
-#: The parts after the shingles in formats ``03`` and ``04``.
-_PARTS = {b"\x03": ("sequence", "figures", "facts"), b"\x04": ("sequence", "figures", "facts", "headline_figures")}
-
-
 def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
-    """``shingles``, ``sequence``, ``figures``, ``facts``, ``headline_figures`` and ``head``
-    from a packed blob (as many of them as its layout has)."""
-    names = _PARTS.get(blob[-1:]) if len(blob) % 4 == 1 else None
-    if names:
-        tail = 4 * (len(names) + 2) + 1  # the counts (shingles, each part, title words) and the format byte
-        counts = struct.unpack(f"<{len(names) + 2}I", blob[-tail:-1])
+    """``shingles``, ``sequence``, ``figures``, ``facts`` and ``head`` from a packed blob."""
+    if len(blob) % 4 == 1 and blob[-1:] == b"\x03":
+        counts = struct.unpack("<5I", blob[-21:-1])
         shingles = blob[: 4 * counts[0]]
-        values, out, start = _words(blob[4 * counts[0] : -tail]), {}, 0
-        for name, count in zip(names, counts[1:-1]):
+        values, out, start = _words(blob[4 * counts[0] : -21]), {}, 0
+        for name, count in zip(("sequence", "figures", "facts"), counts[1:4]):
             out[name] = tuple(values[start : start + count])
             start += count
-        return {"packed_shingles": shingles, **out, "head": counts[-1]}
+        return {"packed_shingles": shingles, **out, "head": counts[4]}
     if len(blob) % 4 == 1 and blob[-1:] == b"\x02":
         count = int.from_bytes(blob[-5:-1], "little")
         return {"packed_shingles": _repack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}

@@ -194,8 +194,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
-    if period is not None and (period.shift or period.fy) and not value:
-        return None  # "freelancers earned $350m last year": a period named but not known is no undated claim
+    if period is not None and not period.target and not value:
+        # "freelancers earned $350m last year", "exports were $303m in December" or "in the first
+        # half of the current fiscal year" with no date to place them: a period named but not
+        # known is no undated claim
+        return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period), base is not None)

@@ -38,7 +38,7 @@ _FY_EXPLICIT = re.compile(
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
     # "the fiscal year ending June 2025", "the year ended June 30, 2025"
-    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:ending|ended)\s+(?:on\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
+    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ending|ended|closed)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
     re.IGNORECASE,
 )
@@ -48,6 +48,12 @@ _FY_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
+#: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
+#: date (its June is a fiscal year's end, never a month of its own).
+_FY_ENDED = re.compile(
+    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b",
+    re.IGNORECASE,
+)
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _FY_TO_DATE = re.compile(
     r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b",
@@ -128,7 +134,8 @@ _SAME_PERIOD_OF_FY = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY\s?'?)?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
     r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
-    r"(?:(?:fiscal|financial)\s+year\s+|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
+    # "of the last financial year FY23": the year's name may follow the words that say it is one
+    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY\s?'?)?|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -268,6 +275,9 @@ class _PeriodScanner:
                 out.append((m.start(), m.end(), end))
             else:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4"))))
+        if self.published is not None:
+            for m in _FY_ENDED.finditer(self.s):
+                out.append((m.start(), m.end(), self.published.year if self.published.month >= 7 else self.published.year - 1))
         explicit = list(out)
         relative = list(_FY_RELATIVE.finditer(self.s))
         # "this financial year ... the previous financial year 2020-21": this year is the one
@@ -298,16 +308,20 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
-        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, shift=1)
-        for m in _URDU_SAME_PERIOD.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        # a fiscal year named for "the same period" wins over the relative words before it ("the
+        # same period of the last financial year FY23" is FY23's months, whatever the date)
         for m in _SAME_PERIOD_OF_FY.finditer(s):
             a, b, e = m.group("a"), m.group("b"), m.group("e")
             start_year = int(a if len(a or "") == 4 else f"20{a}") if a else None
             end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
+        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)
+        for m in _URDU_SAME_PERIOD.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
         self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):

@@ -1,0 +1,53 @@
+"""Fact rules found by reading the extractor's output on real text it had not seen (each case
+here is written for these tests, in its own words; the figures are real)."""
+
+from __future__ import annotations
+
+from monitor.facts import extract_facts
+
+
+def named(text: str, published: str | None = "2025-08-18", title: str = "") -> set[tuple[str, str, float, str]]:
+    """``(series, period, value, unit)`` of every fact outside the ``other`` series."""
+    return {(f.series, f.period, f.value, f.unit) for f in extract_facts(title, text, published) if f.series != "other"}
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def test_same_period_of_a_fiscal_year_named_after_relative_words():
+    # "the same period of the last financial year FY23" is FY23's July-November, not all of FY23
+    text = (
+        "IT exports climbed to $1.152 billion in July-November of FY24 from $1.088 billion in the "
+        "same period of the last financial year FY23."
+    )
+    assert named(text, "2023-12-19") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1152, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Nov", 1088, "USD_million"),
+    }
+
+
+def test_fiscal_year_that_ended_in_june_is_that_fiscal_year():
+    # June here ends a fiscal year: it is not the month of June
+    assert named("IT exports reached $1.06 billion in the fiscal year that ended in June.", "2018-09-16") == {
+        ("it_exports_annual", "FY2017-18", 1060, "USD_million")
+    }
+    assert named("IT exports reached $1.06 billion in the fiscal year that ended in June.", "2019-03-02") == {
+        ("it_exports_annual", "FY2017-18", 1060, "USD_million")
+    }
+    # with a year, the year says which ("ended June 30, 2024"): unchanged
+    assert named("IT exports were $3.2bn in the fiscal year that ended June 30, 2024.", "2025-08-01") == {
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million")
+    }
+
+
+def test_period_named_but_not_placeable_gives_no_fact():
+    # with no publication date, "December" and "the current fiscal year" cannot be placed: no
+    # fact, rather than an undated one that would read as a standing claim
+    assert named("IT exports for December stood at $303 million, up 17 percent month-on-month.", None) == set()
+    assert named("In the first half of the current fiscal year, freelancers earned $557 million.", None) == set()
+    # the same sentences with a date are facts
+    assert ("freelancer_earnings", "FY2025-26:H1", 557, "USD_million") in named(
+        "In the first half of the current fiscal year, freelancers earned $557 million.", "2026-02-10"
+    )
+    # an undated count stays a standing claim
+    assert named("Pakistan has 2.37 million freelancers.", None) == {("freelancer_count", "", 2370000, "count")}

@@ -51,3 +51,25 @@ def test_period_named_but_not_placeable_gives_no_fact():
     )
     # an undated count stays a standing claim
     assert named("Pakistan has 2.37 million freelancers.", None) == {("freelancer_count", "", 2370000, "count")}
+
+
+# --------------------------------------------------------------------------- ranks
+
+
+def test_rank_belongs_to_the_country_named_last_before_it():
+    # another country in the clause no longer hides Pakistan's own place ...
+    assert named("In the payments firm's freelancing survey, Pakistan ranked fourth and India seventh.") == {
+        ("ranking", "", 4, "rank")
+    }
+    assert named("Pakistan climbed to the fourth position in freelancing, leaving India behind.") == {("ranking", "", 4, "rank")}
+    # ... and the other country's place is never taken for Pakistan's
+    assert named("In freelancing, India ranks third, ahead of Pakistan.") == set()
+    assert named("فری لانسنگ کی نئی درجہ بندی میں پاکستان چوتھے اور بھارت ساتویں نمبر پر ہے۔") == {("ranking", "", 4, "rank")}
+    assert named("فری لانسنگ کی رینکنگ میں پاکستان چوتھے نمبر جبکہ بھارت کا ساتواں نمبر ہے۔") == {("ranking", "", 4, "rank")}
+
+
+def test_top_n_of_a_list_is_its_length_not_a_place():
+    assert named("A payments company published its rankings of the top 10 countries in freelancing.") == set()
+    assert named("ادائیگی کمپنی نے فری لانسنگ میں سرفہرست 10 ممالک کی فہرست جاری کی۔") == set()
+    # being among the top five is a place (the labels' rule: rank 5)
+    assert named("Pakistan is among the top five countries for freelancing.") == {("ranking", "", 5, "rank")}

@@ -146,7 +146,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
-        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
+        owner = _ranked_country(place)
+        about_us = _RANKING_CONTEXT.search(place.context) and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
+        if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
+            return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
@@ -181,6 +184,30 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
+
+
+#: Country names, English and Urdu, for telling whose a rank is.
+_PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
+_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+
+
+def _ranked_country(place: _Place) -> str | None:
+    """Whose a rank is: the country named last before it in its clause ("Pakistan ranked fourth
+    and India seventh": fourth is Pakistan's, seventh India's), ``"Pakistan"`` or ``"other"``;
+    ``None`` when the clause names no country before it."""
+    start = max(0, place.sentence.find(place.clause))
+    head = place.sentence[start : place.figure.start]
+    ours = [m.start() for m in _PAKISTAN_NAME.finditer(head)]
+    theirs = [m.start() for m in _FOREIGN.finditer(head)] + [m.start() for m in _URDU_FOREIGN.finditer(head)]
+    if not ours and not theirs:
+        return None
+    return "Pakistan" if max(ours, default=-1) > max(theirs, default=-1) else "other"
+
+
+#: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
+#: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
+_LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_URDU_LIST_SIZE_AFTER = re.compile(r"\s*(?:(?:ممالک|ملکوں)\s+)?(?:کی|کا)\s+(?:رینکنگ|فہرست|درجہ\s?بندی)")
 
 
 #: What a rank ranks, when it is a part of the economy, a business or a figure rather than the

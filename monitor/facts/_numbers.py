@@ -75,11 +75,12 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "پہلے": 1, "پہلا": 1, "دوسرے": 2, "دوسرا": 2, "تیسرے": 3, "تیسرا": 3, "چوتھے": 4, "چوتھا": 4,
-    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
+    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "ساتواں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
     "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4, "چھٹی": 6,
 }
 _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_UR_ORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|ساتواں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3}"
 _RANK_PATTERNS = (
     re.compile(
         rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
@@ -98,8 +99,9 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"(?P<ord>پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})"
-        r"\s?(?:نمبر|پوزیشن|درجے)"
+        rf"(?P<ord>{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے)"
+        # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
+        rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
@@ -223,7 +225,7 @@ def _ranks(sentence: str) -> list[Figure]:
             found.append(Figure(float(value), "rank", move.start(), m.end()))
     for pattern in _RANK_PATTERNS:
         for m in pattern.finditer(sentence):
-            token = (m.groupdict().get("ord") or m.groupdict().get("num") or "").lower()
+            token = (m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or "").lower()
             digits = re.match(r"\d+", token)
             value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
             if value and not any(f.start < m.end() and m.start() < f.end for f in found):

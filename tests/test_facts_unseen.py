@@ -73,3 +73,15 @@ def test_top_n_of_a_list_is_its_length_not_a_place():
     assert named("ادائیگی کمپنی نے فری لانسنگ میں سرفہرست 10 ممالک کی فہرست جاری کی۔") == set()
     # being among the top five is a place (the labels' rule: rank 5)
     assert named("Pakistan is among the top five countries for freelancing.") == {("ranking", "", 5, "rank")}
+
+
+# --------------------------------------------------------------------------- freelancers' rates
+
+
+def test_freelancer_rate_is_earnings_only_when_money_is_named():
+    # more freelancers is no rise in what they earn
+    assert named("The index found a 42 percent increase in Pakistani freelancers over the year.") == set()
+    assert named("فری لانسرز کی تعداد میں 20 فیصد اضافہ ہوا۔") == set()
+    # the same rates said of their revenue or earnings are earnings growth
+    assert named("The index found 47 percent growth in Pakistani freelancers' revenue.") == {("freelancer_earnings", "", 47, "percent")}
+    assert named("فری لانسرز کی برآمدات میں 71 فیصد اضافہ ہوا۔") == {("freelancer_earnings", "", 71, "percent")}

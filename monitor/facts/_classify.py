@@ -293,7 +293,19 @@ def _percent_series(place: _Place) -> str:
         if _MONTHLY_CUE.search(place.clause):
             return "it_exports_monthly"
         return "other" if place.dated else "it_exports_cumulative"
-    return "freelancer_earnings" if place.kind == "freelancers" else "other"
+    if place.kind == "freelancers":
+        return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
+    return "other"
+
+
+#: Words that make a freelancers' rate one of money: "a 47pc rise in freelance revenue", "earnings
+#: grew 58pc", "فری لانسرز کی برآمدات میں 71 فیصد اضافہ". Without one, a rate is of the freelancers
+#: themselves ("a 42pc increase in Pakistani freelancers": their number) or of nothing said.
+_MONEY_WORD = re.compile(
+    r"\b(?:earn\w*|income|revenues?|exports?|remittances?|receipts|inflows?|proceeds|payments?|foreign\s+exchange|forex|dollars?|pay(?:outs?)?)\b|\$"
+    r"|آمدنی|آمدن|کمائی|کما\w*|برآمد\w*|ایکسپورٹ\w*|ترسیلات|زرمبادلہ|ڈالر|ادائیگ\w*",
+    re.IGNORECASE,
+)
 
 
 def _freelancer_series(place: _Place) -> str:

@@ -85,3 +85,20 @@ def test_freelancer_rate_is_earnings_only_when_money_is_named():
     # the same rates said of their revenue or earnings are earnings growth
     assert named("The index found 47 percent growth in Pakistani freelancers' revenue.") == {("freelancer_earnings", "", 47, "percent")}
     assert named("فری لانسرز کی برآمدات میں 71 فیصد اضافہ ہوا۔") == {("freelancer_earnings", "", 71, "percent")}
+
+
+# --------------------------------------------------------------------------- growth rates
+
+
+def rates(text: str, published: str) -> set[tuple[str, str, float, str]]:
+    return {(f.series, f.period, f.value, f.basis) for f in extract_facts("", text, published) if f.unit == "percent" and f.series != "other"}
+
+
+def test_rate_in_a_clause_without_words_shares_the_verb_before():
+    up = "IT exports were $330 million in October, up by 17 percent month-on-month, and 23 percent year-on-year."
+    assert rates(up, "2024-11-20") == {("it_exports_monthly", "2024-10", 17, "mom"), ("it_exports_monthly", "2024-10", 23, "yoy")}
+    down = "IT exports were $265 million in January, down 13 percent month-on-month, and 5 percent year-on-year."
+    assert rates(down, "2024-02-20") == {("it_exports_monthly", "2024-01", -13, "mom"), ("it_exports_monthly", "2024-01", -5, "yoy")}
+    # a share in such a clause is still no growth rate
+    share = "IT exports were $265 million in January, down 13 percent month-on-month, and 5 percent of services exports."
+    assert rates(share, "2024-02-20") == {("it_exports_monthly", "2024-01", -13, "mom")}

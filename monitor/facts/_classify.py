@@ -115,8 +115,11 @@ def _growth_sign(clause_head: str, after: str) -> int:
 def _sign_of_clause_before(place: _Place, head: str) -> int:
     """The direction of the clause before a rate whose own clause says none but "also" (بھی):
     "grew 17pc year-on-year, while month-on-month it was also 5pc", "یہ اضافہ سالانہ 17 فیصد
-    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice."""
-    if not ALSO.search(head):
+    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice. So too a clause with
+    no words of its own before the rate ("up 17 percent month-on-month, and 23 percent
+    year-on-year"): it shares the verb of the one before (never a share: "and 23 percent of")."""
+    elliptical = not re.search(r"[^\W\d_]", head) and not re.match(r"\s+of\b", place.sentence[place.figure.end :])
+    if not ALSO.search(head) and not elliptical:
         return 0
     clause_start = max(0, place.sentence.find(place.clause))
     breaks = [m for m in _CLAUSE_BREAK.finditer(place.sentence, 0, clause_start) if m.end() <= clause_start]

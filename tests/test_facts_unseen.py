@@ -102,3 +102,14 @@ def test_rate_in_a_clause_without_words_shares_the_verb_before():
     # a share in such a clause is still no growth rate
     share = "IT exports were $265 million in January, down 13 percent month-on-month, and 5 percent of services exports."
     assert rates(share, "2024-02-20") == {("it_exports_monthly", "2024-01", -13, "mom")}
+
+
+def test_rate_after_a_base_is_the_growth_since_not_the_bases():
+    text = "IT exports were $635 million in the first quarter of FY22. Exports were $445 million in the same period last year, an increase of 42 percent."
+    assert rates(text, "2021-10-22") == {("it_exports_cumulative", "FY2021-22:Q1", 42, "yoy")}
+    assert ("it_exports_cumulative", "FY2020-21:Q1", 445, "USD_million") in named(text, "2021-10-22")
+    urdu = (
+        "اس سال پہلی سہ ماہی میں آئی ٹی برآمدات 635 ملین ڈالر رہیں۔ گزشتہ سال اسی عرصے میں اس شعبے کی برآمدات "
+        "445 ملین ڈالر تھیں، یوں سالانہ بنیاد پر 42 فیصد اضافہ ہوا۔"
+    )
+    assert rates(urdu, "2021-10-22") == {("it_exports_cumulative", "FY2021-22:Q1", 42, "yoy")}

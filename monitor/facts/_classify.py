@@ -397,8 +397,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     if in_clause or bases:
         return _nearest(in_clause + bases, figure)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
-    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy):
-        return preceding[-1]  # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"
+    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy) and figure.unit != "percent":
+        # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in
+        # the same period last year, an increase of 42 percent") is the growth since, not the base's
+        return preceding[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
 

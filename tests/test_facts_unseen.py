@@ -113,3 +113,25 @@ def test_rate_after_a_base_is_the_growth_since_not_the_bases():
         "445 ملین ڈالر تھیں، یوں سالانہ بنیاد پر 42 فیصد اضافہ ہوا۔"
     )
     assert rates(urdu, "2021-10-22") == {("it_exports_cumulative", "FY2021-22:Q1", 42, "yoy")}
+
+
+# --------------------------------------------------------------------------- bases
+
+
+def test_previous_fiscal_year_as_a_base_is_before_the_year_compared():
+    # written after FY2024-25 ended, "the previous fiscal year" of a base is FY2023-24, never the
+    # year it is compared with
+    assert named("IT exports reached $3.8 billion in FY2024-25, up from $3.2 billion in the previous fiscal year.", "2025-08-20") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }
+    # alone, it is counted from the article's date as before
+    assert named("IT exports were $3.2 billion in the previous fiscal year.", "2024-08-20") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+def test_sentence_opening_on_this_figure_refers_back():
+    text = "Freelancers earned $400 million in foreign exchange during FY2024-25. This figure marks a rise from the $350.15 million recorded in the previous fiscal year."
+    assert named(text, "2025-07-20") == {
+        ("freelancer_earnings", "FY2024-25", 400, "USD_million"),
+        ("freelancer_earnings", "FY2023-24", 350.15, "USD_million"),
+    }

@@ -22,7 +22,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date, shift_months
+from ._periods import Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -77,8 +77,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
-    if not main and any(p.back for p in periods):
-        main = context.period  # "during the period under review"
+    if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
+        main = context.period  # "during the period under review"; "This figure marks a rise from ..."
     if not main:
         main = infer_main(periods, spans, sentence, day)
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
@@ -192,6 +192,13 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
+    if base is not None and period is not None and period.relative and (main or previous.period):
+        # "$400m in FY2024-25, up from $350m in the previous fiscal year", written in August 2025:
+        # the year before the one compared with, not the one before the article's date (a base
+        # is never of the period it is compared with)
+        compared = main or previous.period
+        if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
+            value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
     if period is not None and not period.target and not value:
@@ -290,9 +297,11 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+#: A sentence that opens on the figure of the sentence before: its period is that sentence's.
+_THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

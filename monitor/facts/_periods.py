@@ -166,6 +166,7 @@ class Period:
     back: bool = False  # "during the month under review": the previous sentence's period
     fy: int = 0  # "the same period of FY2020-21": the main period's months in the fiscal year ending then
     months_back: int = 0  # "last month": as a base, that many months before the main period
+    relative: bool = False  # "the previous fiscal year": counted from the article's date
 
 
 def _published_date(published: str | None) -> date | None:
@@ -253,6 +254,7 @@ class _PeriodScanner:
         self.published = published
         self.taken: list[tuple[int, int]] = []
         self.found: list[Period] = []
+        self.relative: set[tuple[int, int]] = set()  # fiscal years named by words ("last fiscal year")
 
     def free(self, start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in self.taken)
@@ -298,6 +300,7 @@ class _PeriodScanner:
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
+            self.relative.add((m.start(), m.end()))
         return sorted(f for f in out if not _TARGET_BEFORE.search(self.s, max(0, f[0] - 24), f[0]))
 
     def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
@@ -335,7 +338,7 @@ class _PeriodScanner:
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
             if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
-                self.add(self._so_far(end_year), start, end)
+                self.add(self._so_far(end_year), start, end, relative=(start, end) in self.relative)
         self._months()
         self._years()
         return sorted(self.found, key=lambda p: p.start)

@@ -135,3 +135,23 @@ def test_sentence_opening_on_this_figure_refers_back():
         ("freelancer_earnings", "FY2024-25", 400, "USD_million"),
         ("freelancer_earnings", "FY2023-24", 350.15, "USD_million"),
     }
+
+
+def test_year_before_fiscal_year_and_fiscal_before_year_name_a_fiscal_year():
+    assert named("Officials said IT exports grew by 19 percent in the 2025 fiscal year.", "2025-08-09") == {
+        ("it_exports_annual", "FY2024-25", 19, "percent")
+    }
+    assert named("IT exports rose 21 percent in fiscal 2021 to $2.1 billion.", "2021-08-09") == {
+        ("it_exports_annual", "FY2020-21", 21, "percent"),
+        ("it_exports_annual", "FY2020-21", 2100, "USD_million"),
+    }
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def test_figure_named_as_a_target_is_one_even_when_compared_with():
+    assert named("The ministry surpassed its IT export target of $3.8 billion in the previous fiscal year.", "2025-08-09") == set()
+    assert named("IT exports reached $3.8 billion in FY25, beating the target of $3.5 billion.", "2025-08-09") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million")
+    }

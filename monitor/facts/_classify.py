@@ -156,7 +156,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
+    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
     if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
@@ -262,6 +262,9 @@ def _targeted(place: _Place, head: str) -> bool:
 _URDU_TARGET = re.compile(r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])")
 
 
+#: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
+#: the target, even where the sentence compares with it (the actual figure is another).
+_NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 

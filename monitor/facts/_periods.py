@@ -37,6 +37,8 @@ _FY_EXPLICIT = re.compile(
     r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
+    # "the 2025 fiscal year", "in fiscal 2021": the fiscal year ending in June of that year
+    r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+(?P<e6>(?:19|20)\d\d)\b(?![-–/]\d)"
     # "the fiscal year ending June 2025", "the year ended June 30, 2025"
     r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ending|ended|closed)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
@@ -276,7 +278,7 @@ class _PeriodScanner:
                     continue
                 out.append((m.start(), m.end(), end))
             else:
-                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4"))))
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4") or m.group("e5") or m.group("e6"))))
         if self.published is not None:
             for m in _FY_ENDED.finditer(self.s):
                 out.append((m.start(), m.end(), self.published.year if self.published.month >= 7 else self.published.year - 1))

@@ -155,3 +155,23 @@ def test_figure_named_as_a_target_is_one_even_when_compared_with():
     assert named("IT exports reached $3.8 billion in FY25, beating the target of $3.5 billion.", "2025-08-09") == {
         ("it_exports_annual", "FY2024-25", 3800, "USD_million")
     }
+
+
+# --------------------------------------------------------------------------- other countries
+
+
+def test_article_on_another_countrys_figures_keeps_only_what_it_says_of_pakistan():
+    text = (
+        "Bangladesh's IT exports rose 36 percent in the first half of the current fiscal year. "
+        "Local IT companies brought home $282.77 million in July-December, up from $208.09 million a year earlier. "
+        "Pakistan's ICT exports were worth $2.62 billion in FY22."
+    )
+    assert named(text, "2023-02-20") == {("it_exports_annual", "FY2021-22", 2620, "USD_million")}
+    # the same with a headline naming the other country, and a lead that says "from Bangladesh"
+    assert named("Local IT firms earned $592 million in FY22.", "2023-02-20", title="Bangladesh's IT export surges") == set()
+    assert named("Information technology exports from Bangladesh shot up 36 per cent in the first half of the fiscal year.", "2023-02-20") == set()
+    # a Pakistani article that names another country in passing keeps its figures
+    assert named("IT exports rose 20 percent to $1.2 billion in the first four months of FY25.", "2024-11-20", title="IT exports outpace India's growth") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Oct", 20, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million"),
+    }

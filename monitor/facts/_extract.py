@@ -53,8 +53,11 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     day = _published_date(published)
     facts: list[Fact] = []
     context = _Context()
+    abroad = _about_abroad(normalised, title)
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
+        if abroad and not _PAKISTAN.search(normalised, start, end):
+            continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
         kept = [fact for fact in sentence if _plausible(fact)]
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
@@ -63,6 +66,24 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
+
+
+def _about_abroad(document: str, title: str) -> bool:
+    """Whether an article is about another country's figures: its headline (else its first
+    sentence) makes another country the owner ("Bangladesh's IT export surges", "IT exports from
+    Bangladesh shot up 36pc", "Indian IT firms ...") and names nothing Pakistani. Its sentences
+    that name no Pakistani then speak of that country ("Local IT companies earned $592m")."""
+    if title:
+        lead = document[: len(title)]
+    else:
+        first = next(iter(split_sentences(document)), None)
+        if first is None:
+            return False
+        lead = document[first[1] : first[2]]
+    if _PAKISTAN.search(lead):
+        return False
+    owned = any(s.kind and _OWNED_ABROAD.search(lead, max(0, s.start - 40), s.start) for s in find_subjects(lead))
+    return bool(owned or _EXPORTS_FROM_ABROAD.search(lead) or _FOREIGN_LEAD.match(lead))
 
 
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
@@ -217,11 +238,14 @@ _FOREIGN_PLACES = (
     r"India|Bangladesh|China|Philippines|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Kenya|Indonesia|Malaysia|Brazil|Ukraine|Russia|"
     r"Telangana|Kerala|Karnataka|Maharashtra|Tamil\s+Nadu|Gujarat|Bengaluru|Bangalore|Chennai|Mumbai|Delhi|Pune|Noida|Kolkata"
 )
+#: Exports said to come from another country: "IT exports from Bangladesh".
+_EXPORTS_FROM_ABROAD = re.compile(rf"\b(?:exports?|earnings|revenues?|receipts)\s+(?:\w+\s+)?from\s+(?:{_FOREIGN_PLACES})\b")
 _FOREIGN_OWNER = re.compile(
     rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
     r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
-    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
+    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}"  # India's central bank; Indian digit grouping
+    rf"|{_EXPORTS_FROM_ABROAD.pattern}",
 )
 #: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".

@@ -175,3 +175,40 @@ def test_article_on_another_countrys_figures_keeps_only_what_it_says_of_pakistan
         ("it_exports_cumulative", "FY2024-25:Jul-Oct", 20, "percent"),
         ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million"),
     }
+
+
+# --------------------------------------------------------------------------- Urdu periods
+
+
+def test_urdu_month_right_after_last_fiscal_year_is_that_years_month():
+    text = "گزشتہ مالی سال جولائی میں آئی ٹی برآمدات 214 ملین ڈالر رہیں جبکہ رواں مالی سال کے پہلے مہینے میں برآمدات 286 ملین ڈالر تک پہنچ گئیں۔"
+    assert named(text, "2024-08-20") == {
+        ("it_exports_monthly", "2023-07", 214, "USD_million"),
+        ("it_exports_monthly", "2024-07", 286, "USD_million"),
+    }
+
+
+def test_period_restated_after_ie_is_the_same_period():
+    urdu = (
+        "رواں مالی سال کے پہلے 4 ماہ کے دوران آئی ٹی برآمدات ایک ارب 20 کروڑ ڈالر رہیں۔ "
+        "گذشتہ مالی سال کے اسی عرصہ یعنی جولائی سے اکتوبر تک آئی ٹی برآمدات 89 کروڑ ڈالر تھیں۔"
+    )
+    assert named(urdu, "2024-11-20") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Oct", 890, "USD_million"),
+    }
+    english = "IT exports were $1.2 billion in the first four months of FY25, against $891 million in the same period last year, i.e. July to October 2023."
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Oct", 891, "USD_million") in named(english, "2024-11-20")
+
+
+def test_urdu_clause_ends_on_its_past_verb():
+    # two statements run together with no stop: the month after "تھیں" is the next one's, and
+    # "گذشتہ مالی" (the last fiscal's) is the same period of the year before
+    text = (
+        "وزیر کے مطابق گذشتہ مالی کے اسی عرصہ یعنی جولائی سے اکتوبر تک آئی ٹی برآمدات 89 کروڑ ڈالر تھیں "
+        "اکتوبر 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔"
+    )
+    assert named(text, "2024-11-20") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Oct", 890, "USD_million"),
+        ("it_exports_monthly", "2024-10", 300, "USD_million"),
+    }

@@ -65,6 +65,9 @@ _CLAUSE_BREAK = re.compile(
     r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
+    # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
+    # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
+    r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
 )
 
 
@@ -449,6 +452,8 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
     fiscal year; "the previous month" is the month before it."""
     if period is None:
         return ""
+    if period.shift and period.value:
+        return period.value  # "the same period last year, i.e. July to October": restated, known
     if period.shift or period.fy or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
         base = before[-1] if before else main

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -97,7 +97,8 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
-_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+#: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
+_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
 _CALENDAR_YEAR = re.compile(
@@ -248,6 +249,9 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
     return f"{fiscal_year(end_year)}:{_span_label(first, last)}"
 
 
+_RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
+
+
 class _PeriodScanner:
     """Finds the periods of one sentence, most specific forms first."""
 
@@ -343,7 +347,28 @@ class _PeriodScanner:
                 self.add(self._so_far(end_year), start, end, relative=(start, end) in self.relative)
         self._months()
         self._years()
-        return sorted(self.found, key=lambda p: p.start)
+        return self._restated(sorted(self.found, key=lambda p: p.start))
+
+    def _restated(self, found: list[Period]) -> list[Period]:
+        """A period that only restates the one before it ("the same period last year, i.e. July
+        to October", "گذشتہ مالی سال کے اسی عرصہ یعنی جولائی سے اکتوبر تک") is no period of its
+        own: the first says which year's months they are."""
+        out: list[Period] = []
+        for p in found:
+            if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):
+                first = out[-1]
+                if not first.value and first.shift and p.value:
+                    # "the same period last year, i.e. July to October": those months, a year back
+                    # unless their own year was named (never the fiscal year still running)
+                    value = p.value
+                    if self.published is not None and fiscal_end(value) == _fy_of(self.published):
+                        value = shift_period(value, first.shift)
+                    out[-1] = Period(value, first.start, p.end, comparison=True, shift=first.shift)
+                else:
+                    out[-1] = replace(first, end=p.end)
+                continue
+            out.append(p)
+        return out
 
     def _to_date(self) -> None:
         """"FYTD25", "fiscal year-to-date", "the financial year to date": the months of a fiscal
@@ -493,10 +518,11 @@ class _PeriodScanner:
             self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
 
     def _fy_beside(self, start: int, end: int) -> Period | None:
-        """A whole fiscal year named right before or after a month: the month is in it."""
+        """A whole fiscal year named right before or after a month: the month is in it ("July of
+        FY24", "گزشتہ مالی سال کے جولائی", and with nothing between, "گزشتہ مالی سال جولائی میں")."""
         for p in self.found:
             if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
-                (p.end <= start and re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]))
+                (p.end <= start and re.fullmatch(r"\s*(?:(?:کے|کی|کا)\s*)?", self.s[p.end : start]))
                 or (end <= p.start and re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start]))
             ):
                 return p

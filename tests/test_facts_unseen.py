@@ -212,3 +212,15 @@ def test_urdu_clause_ends_on_its_past_verb():
         ("it_exports_cumulative", "FY2023-24:Jul-Oct", 890, "USD_million"),
         ("it_exports_monthly", "2024-10", 300, "USD_million"),
     }
+
+
+def test_urdu_base_never_reaches_back_over_the_verb_before_and():
+    # the $1.523bn closes its clause ("رہا اور"): the comparison after "اور" is the rate's
+    text = (
+        "وزیر نے کہا کہ رواں مالی سال کے پہلے 7 ماہ میں آئی ٹی برآمدات کا حجم 1.523 ارب ڈالر رہا اور "
+        "گزشتہ مالی سال کے اسی عرصے کے مقابلے میں 2.35 فیصد اضافہ ہوا۔"
+    )
+    assert named(text, "2023-02-20") == {
+        ("it_exports_cumulative", "FY2022-23:Jul-Jan", 1523, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Jan", 2.35, "percent"),
+    }

@@ -68,6 +68,8 @@ _CLAUSE_BREAK = re.compile(
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
     # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
+    # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ..."
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے)(?=\s+اور\s)"
 )
 
 

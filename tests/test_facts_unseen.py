@@ -224,3 +224,13 @@ def test_urdu_base_never_reaches_back_over_the_verb_before_and():
         ("it_exports_cumulative", "FY2022-23:Jul-Jan", 1523, "USD_million"),
         ("it_exports_cumulative", "FY2022-23:Jul-Jan", 2.35, "percent"),
     }
+
+
+def test_other_business_services_are_not_ict_exports():
+    text = (
+        "جنوری 2023 میں آئی ٹی کی برآمدی ترسیلات 19 کروڑ ڈالر رہیں۔ آئی سی ٹی سیکٹر کی برآمدات تمام سروسز میں "
+        "سب سے زیادہ ہیں اور دیگر بزنس سروسز 942 ملین ڈالر پیچھے ہیں۔"
+    )
+    assert named(text, "2023-02-20") == {("it_exports_monthly", "2023-01", 190, "USD_million")}
+    english = "IT exports were $190 million in January 2023. Exports of other business services were $942 million."
+    assert named(english, "2023-02-20") == {("it_exports_monthly", "2023-01", 190, "USD_million")}

@@ -234,3 +234,16 @@ def test_other_business_services_are_not_ict_exports():
     assert named(text, "2023-02-20") == {("it_exports_monthly", "2023-01", 190, "USD_million")}
     english = "IT exports were $190 million in January 2023. Exports of other business services were $942 million."
     assert named(english, "2023-02-20") == {("it_exports_monthly", "2023-01", 190, "USD_million")}
+
+
+def test_previous_months_base_needs_the_month_it_is_compared_with():
+    # the month before the article's is no stand-in for the month before the figure's
+    assert named("IT exports of $238 million were recorded compared to the previous month's $206 million.", "2023-11-20") == set()
+    # nor is a span of months carried from the sentence before
+    text = "IT exports reached $1.2 billion in the first four months of FY24. Exports of $238 million were recorded compared to the previous month's $206 million."
+    assert named(text, "2023-11-20") == {("it_exports_cumulative", "FY2023-24:Jul-Oct", 1200, "USD_million")}
+    # with the month named, both are dated
+    assert named("IT exports were $238 million in October 2023, compared to the previous month's $206 million.", "2023-11-20") == {
+        ("it_exports_monthly", "2023-10", 238, "USD_million"),
+        ("it_exports_monthly", "2023-09", 206, "USD_million"),
+    }

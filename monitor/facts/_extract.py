@@ -213,6 +213,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
+    if any(p.comparison and p.months_back for p in periods) and not _MONTH.fullmatch(main or previous.period or "" if base is not None else value):
+        # "compared to the previous month's $206m": both are months' figures, the base the month
+        # before the other; when that month is not known, neither is (never the month before
+        # the article's date, nor a span of months taken from the sentence before)
+        return None
     if base is not None and period is not None and period.relative and (main or previous.period):
         # "$400m in FY2024-25, up from $350m in the previous fiscal year", written in August 2025:
         # the year before the one compared with, not the one before the article's date (a base
@@ -321,6 +326,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+_MONTH = re.compile(r"\d{4}-\d\d")
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
 _THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)

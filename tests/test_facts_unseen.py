@@ -247,3 +247,15 @@ def test_previous_months_base_needs_the_month_it_is_compared_with():
         ("it_exports_monthly", "2023-10", 238, "USD_million"),
         ("it_exports_monthly", "2023-09", 206, "USD_million"),
     }
+
+
+def test_sentences_own_base_dates_it_over_the_sentence_before():
+    # the base (December 2019) dates this sentence a year on: a month, not the span before
+    text = "IT exports grew in the first five months of FY21. They stood at $225 million compared to $180 million in December 2019."
+    assert named(text, "2021-01-03") == {
+        ("it_exports_monthly", "2020-12", 225, "USD_million"),
+        ("it_exports_monthly", "2019-12", 180, "USD_million"),
+    }
+    # total exports taken up from an IT sentence are too large for a month of IT exports: dropped
+    text = "IT exports grew in the first five months of FY21. He said exports stood at $2.357 billion compared to $1.993 billion in December 2019."
+    assert named(text, "2021-01-03") == set()

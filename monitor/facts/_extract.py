@@ -102,13 +102,14 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         main = context.period  # "during the period under review"; "This figure marks a rise from ..."
     if not main:
         main = infer_main(periods, spans, sentence, day)
+    compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
     paired = respective(sentence, figures, subjects)
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods))
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods), compared)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -158,13 +159,14 @@ _IT_MENTION = re.compile(
 )
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None) -> _Place | None:
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None, compared: bool = False) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
     to it. A percentage without a period takes the previous sentence's period if both
     sentences are about the same subject ("On a month-on-month basis, exports fell 2pc").
-    A base of a comparison whose period cannot be told is no fact.
+    A base of a comparison whose period cannot be told is no fact. ``compared`` says that
+    ``main`` was inferred from the base this sentence compares with.
     """
     bounds = _clause(sentence, figure)
     subject = paired[figure.start] if paired is not None and figure.start in paired else _subject_for(figure, subjects, bounds, sentence)
@@ -205,7 +207,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not periods:
         value = ""  # a number of people or a position as it stands: never dated by the sentence before
-    elif main and not inherited and _inferred(periods, main):
+    elif main and (not inherited or compared) and _inferred(periods, main):
+        # (the period this sentence's own base implies wins over the one of the sentence before:
+        # "exports stood at $2.36bn compared to $1.99bn in December 2019" are December 2020's)
         value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period

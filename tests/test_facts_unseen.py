@@ -259,3 +259,13 @@ def test_sentences_own_base_dates_it_over_the_sentence_before():
     # total exports taken up from an IT sentence are too large for a month of IT exports: dropped
     text = "IT exports grew in the first five months of FY21. He said exports stood at $2.357 billion compared to $1.993 billion in December 2019."
     assert named(text, "2021-01-03") == set()
+
+
+def test_projection_and_aim_are_no_actuals():
+    # Urdu: "by analysts' estimate ... may be between 3 and 4 billion dollars"
+    urdu = "تجزیہ کاروں کے اندازے کے مطابق رواں مالی سال میں آئی ٹی برآمدات تین سے چار ارب ڈالر کے درمیان ہو سکتی ہے۔"
+    assert named(urdu, "2024-04-02") == set()
+    assert named("Pakistan's IT minister has a $5 billion export aim for FY23.", "2023-02-23") == set()
+    # the plural "ڈالرز" is read whole, so a difference after it is seen as one
+    assert named("آئی ٹی برآمدات گزشتہ سال کے مقابلے میں 26 کروڑ ڈالرز زیادہ ہیں۔", "2024-04-02") == set()
+    assert named("گزشتہ مالی سال جولائی میں آئی ٹی برآمدات 214 ملین ڈالرز رہیں۔", "2024-08-20") == {("it_exports_monthly", "2023-07", 214, "USD_million")}

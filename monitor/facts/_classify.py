@@ -264,14 +264,18 @@ def _targeted(place: _Place, head: str) -> bool:
 
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
-_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])")
+_URDU_TARGET = re.compile(
+    r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
+    r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
+)
 
 
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
 #: the target, even where the sentence compares with it (the actual figure is another).
-_NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+_NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 
 
 _LEVEL_BEFORE = re.compile(

@@ -61,7 +61,7 @@ _MONEY_AFTER = re.compile(
     rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
-_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر|روپے|روپیہ|روپوں)")
+_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں)")  # (ڈالرز, plural; words run together: "ڈالرتک")
 _URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
@@ -152,7 +152,7 @@ def _money(sentence: str) -> list[Figure]:
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
         if not total:
             continue
-        unit = "USD_million" if m.group("cur") == "ڈالر" else "PKR_million"
+        unit = "USD_million" if m.group("cur").startswith("ڈالر") else "PKR_million"
         found.append(Figure(total / 1e6, unit, m.start(), m.end()))
     return found
 

@@ -269,3 +269,13 @@ def test_projection_and_aim_are_no_actuals():
     # the plural "ڈالرز" is read whole, so a difference after it is seen as one
     assert named("آئی ٹی برآمدات گزشتہ سال کے مقابلے میں 26 کروڑ ڈالرز زیادہ ہیں۔", "2024-04-02") == set()
     assert named("گزشتہ مالی سال جولائی میں آئی ٹی برآمدات 214 ملین ڈالرز رہیں۔", "2024-08-20") == {("it_exports_monthly", "2023-07", 214, "USD_million")}
+
+
+def test_lowest_since_a_month_is_no_period_of_the_figure():
+    assert rates("IT exports for January 2023 decreased by 23 percent month-on-month to the lowest since May 2022.", "2023-02-23") == {
+        ("it_exports_monthly", "2023-01", -23, "mom")
+    }
+    # with no month of its own, the rate keeps no period rather than the reference point's
+    assert rates("IT exports showed a fall of 23% on a monthly basis to the lowest since May 2022.", "2023-02-23") == {
+        ("it_exports_monthly", "", -23, "mom")
+    }

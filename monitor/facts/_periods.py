@@ -249,6 +249,10 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
     return f"{fiscal_year(end_year)}:{_span_label(first, last)}"
 
 
+_SINCE_BEFORE = re.compile(
+    r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
 
 
@@ -355,6 +359,8 @@ class _PeriodScanner:
         own: the first says which year's months they are."""
         out: list[Period] = []
         for p in found:
+            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start):
+                continue  # "the lowest since May 2022": a point of reference, not the figure's period
             if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):
                 first = out[-1]
                 if not first.value and first.shift and p.value:

@@ -279,3 +279,13 @@ def test_lowest_since_a_month_is_no_period_of_the_figure():
     assert rates("IT exports showed a fall of 23% on a monthly basis to the lowest since May 2022.", "2023-02-23") == {
         ("it_exports_monthly", "", -23, "mom")
     }
+
+
+def test_rise_in_a_part_of_ict_is_the_parts_and_yearly_is_a_basis():
+    text = "Helped by an 8% yearly rise in telecom services, IT exports for January 2023 increased by 2% yearly."
+    assert rates(text, "2023-02-23") == {("it_exports_monthly", "2023-01", 2, "yoy")}
+    assert rates("IT exports for January 2023 fell 23% monthly.", "2023-02-23") == {("it_exports_monthly", "2023-01", -23, "mom")}
+    # a part named in a list with its whole is not taken for a part's own figure
+    assert rates("IT exports rose 20 percent in October 2024, led by growth in computer services.", "2024-11-20") == {
+        ("it_exports_monthly", "2024-10", 20, "unknown")
+    }

@@ -52,6 +52,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
+        # a rise or fall "in telecom services" is the part's own, "exports" unsaid
+        r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
         r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)"
         # and "سافٹ ویئر کنسلٹنسی کی برآمدات" (software consultancy), as in English

@@ -289,3 +289,8 @@ def test_rise_in_a_part_of_ict_is_the_parts_and_yearly_is_a_basis():
     assert rates("IT exports rose 20 percent in October 2024, led by growth in computer services.", "2024-11-20") == {
         ("it_exports_monthly", "2024-10", 20, "unknown")
     }
+
+
+def test_words_of_a_relative_clause_after_a_count_say_nothing_of_it():
+    text = "He added that Pakistan has over 1.5 million freelancers, which accounts for the second largest online workforce on the platforms."
+    assert ("freelancer_count", "", 1500000, "count") in named(text)

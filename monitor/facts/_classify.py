@@ -171,7 +171,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
-    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
+    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_before_relative(place, head))):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
@@ -250,6 +250,17 @@ _DESTINATION = re.compile(
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
+
+
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
+
+
+def _before_relative(place: _Place, head: str) -> str:
+    """The figure's clause up to a relative clause after it: in "1.5 million freelancers, which
+    accounts for the second largest online workforce", what the relative clause says (a share)
+    is of the whole, not a word on what the figure counts."""
+    after = _RELATIVE_AFTER.search(place.clause, len(head))
+    return place.clause[: after.start()] if after else place.clause
 
 
 def _targeted(place: _Place, head: str) -> bool:

@@ -294,3 +294,10 @@ def test_rise_in_a_part_of_ict_is_the_parts_and_yearly_is_a_basis():
 def test_words_of_a_relative_clause_after_a_count_say_nothing_of_it():
     text = "He added that Pakistan has over 1.5 million freelancers, which accounts for the second largest online workforce on the platforms."
     assert ("freelancer_count", "", 1500000, "count") in named(text)
+
+
+def test_trend_rate_is_no_reported_growth():
+    assert named("Pakistan's IT exports have crossed $3.5 billion and are growing at an annual pace of 20%.", "2025-05-30") == set()
+    assert named("IT exports have grown at a CAGR of 25 percent.", "2025-05-30") == set()
+    # a headline's undated rate is still the latest release's growth (the labels' rule)
+    assert named("", "2025-05-30", title="Pakistan's IT exports surge 23pc") == {("it_exports_cumulative", "", 23, "percent")}

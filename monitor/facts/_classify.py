@@ -309,15 +309,23 @@ _MONTHLY_CUE = re.compile(
 )
 
 
+#: A rate said of a trend rather than of a period: "at an annual pace of 20%", "a CAGR of 25pc",
+#: "compound growth".
+_TREND = re.compile(r"\bpace\b|\b(?-i:CAGR)\b|\bcompound(?:ed)?\b|\bat\s+an?\s+(?:annual|yearly)\s+rate\b", re.IGNORECASE)
+
+
 def _percent_series(place: _Place) -> str:
     """The series of a growth rate. IT exports growing by a rate no period is named for ("IT
     exports surge 23pc") are taken to grow over the fiscal year so far, as SBP and the ministry
-    report them; the period stays unknown (``""``)."""
+    report them; the period stays unknown (``""``). A trend ("growing at an annual pace of
+    20%") is no such report."""
     if place.kind == "it_exports":
         if place.period:
             return _series_of_exports(place.period)
         if _MONTHLY_CUE.search(place.clause):
             return "it_exports_monthly"
+        if _TREND.search(place.clause):
+            return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"

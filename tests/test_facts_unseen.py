@@ -301,3 +301,12 @@ def test_trend_rate_is_no_reported_growth():
     assert named("IT exports have grown at a CAGR of 25 percent.", "2025-05-30") == set()
     # a headline's undated rate is still the latest release's growth (the labels' rule)
     assert named("", "2025-05-30", title="Pakistan's IT exports surge 23pc") == {("it_exports_cumulative", "", 23, "percent")}
+
+
+def test_round_figure_crossed_for_the_first_time_is_a_threshold():
+    text = "Pakistan's IT exports crossed $400 million in December for the first time, reaching $437 million."
+    assert named(text, "2026-01-20") == {("it_exports_monthly", "2025-12", 437, "USD_million")}
+    assert named("", "2026-01-20", title="IT exports crossed $400 million in December for first time") == set()
+    assert named("ملکی تاریخ میں پہلی بار دسمبر میں آئی ٹی برآمدات 40 کروڑ ڈالر سے زائد رہیں۔", "2026-01-20") == set()
+    # a figure reached, not crossed, is the value
+    assert named("IT exports reached $437 million in December 2025 for the first time.", "2026-01-20") == {("it_exports_monthly", "2025-12", 437, "USD_million")}

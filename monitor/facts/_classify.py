@@ -163,7 +163,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
-    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+    if _first_crossing(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
@@ -236,6 +236,20 @@ _RANKS_OVER_TIME = re.compile(
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
+#: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed
+#: $400 million for the first time" (the month's figure was $437m); Urdu "پہلی بار ... 3 ارب سے زائد".
+_CROSSED_BEFORE = re.compile(r"\b(?:cross\w*|surpass\w*|exceed\w*|topp?\w*|pass\w*|breach\w*|broke|break\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"\bfor\s+(?:the\s+)?first\s+time\b|\bfirst\s+time\s+ever\b|پہلی\s+(?:بار|مرتبہ)", re.IGNORECASE)
+_URDU_OVER_AFTER = re.compile(r"\s*(?:سے\s+)?(?:زائد|تجاوز|عبور)")
+
+
+def _first_crossing(place: _Place, head: str) -> bool:
+    """Whether a money figure is a threshold crossed for the first time."""
+    if place.figure.unit not in ("USD_million", "PKR_million") or not _FIRST_TIME.search(place.sentence):
+        return False
+    return bool(_CROSSED_BEFORE.search(head) or _URDU_OVER_AFTER.match(place.sentence, place.figure.end))
+
+
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national

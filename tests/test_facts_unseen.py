@@ -310,3 +310,17 @@ def test_round_figure_crossed_for_the_first_time_is_a_threshold():
     assert named("ملکی تاریخ میں پہلی بار دسمبر میں آئی ٹی برآمدات 40 کروڑ ڈالر سے زائد رہیں۔", "2026-01-20") == set()
     # a figure reached, not crossed, is the value
     assert named("IT exports reached $437 million in December 2025 for the first time.", "2026-01-20") == {("it_exports_monthly", "2025-12", 437, "USD_million")}
+
+
+def test_months_so_far_hold_no_more_than_their_months_at_the_monthly_ceiling():
+    # remittances taken up after an IT sentence: far too large for four months of IT exports,
+    # and the rate of that figure goes with it
+    text = (
+        "The share of IT remittances in overall IT exports is over 20 percent. Remittances dropped almost 2% "
+        "to $7.47 billion in the first four months (Jul-Oct) of the current fiscal year 2020."
+    )
+    assert named(text, "2019-11-26") == set()
+    # a true four-month figure stays
+    assert named("IT exports reached $1.2 billion in the first four months of FY25.", "2024-11-20") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million")
+    }

@@ -22,7 +22,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period
+from ._periods import Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -63,7 +63,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
         # in the wrong currency, is more likely a slip of the pen)
-        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
+        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > _bounds(f)[1]}
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
 
@@ -363,12 +363,23 @@ def _quote(sentence: str, figure: Figure) -> str:
     return text[start:end].strip()
 
 
+def _bounds(fact: Fact) -> tuple[float, float]:
+    """The plausible range of a fact's series and unit (everything when none is set). Months so
+    far hold no more than that many months at the monthly ceiling: "$7.47bn in July-October" is
+    workers' remittances or total exports, never IT exports."""
+    low, high = PLAUSIBLE.get((fact.series, fact.unit), (0, float("inf")))
+    if fact.series == "it_exports_cumulative" and fact.unit == "USD_million" and (months := span_months(fact.period)):
+        high = min(high, months * PLAUSIBLE[("it_exports_monthly", "USD_million")][1])
+    return low, high
+
+
 def _plausible(fact: Fact) -> bool:
-    """Whether a fact's unit fits its series and its value the series' range; log if not."""
+    """Whether a fact's unit fits its series and its value the series' range (for months so far,
+    no more than those months at the monthly ceiling); log if not."""
     if fact.series == "other":
         return True
     bounds = PLAUSIBLE.get((fact.series, fact.unit))
-    if bounds is None or not bounds[0] <= fact.value <= bounds[1]:
+    if bounds is None or not bounds[0] <= fact.value <= _bounds(fact)[1]:
         log.info("implausible %s %s %s (period %r) rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
         return False
     return True

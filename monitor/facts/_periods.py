@@ -625,6 +625,23 @@ def shift_months(period: str, months: int) -> str:
     return ""
 
 
+def span_months(period: str) -> int:
+    """How many months a part of a fiscal year holds (``FY2024-25:Jul-Oct``: 4, ``:Q2``: 3,
+    ``:H1``: 6); 0 for other periods."""
+    m = re.fullmatch(r"FY\d{4}-\d\d:(.+)", period)
+    if not m:
+        return 0
+    label = m.group(1)
+    if re.fullmatch(r"Q[1-4]", label):
+        return 3
+    if re.fullmatch(r"H[12]", label):
+        return 6
+    if parts := re.fullmatch(r"([A-Z][a-z]{2})-([A-Z][a-z]{2})", label):
+        first, last = (_fiscal_month(_MONTH_ABBR.index(x)) for x in parts.groups())
+        return last - first + 1 if last >= first else 0
+    return 0
+
+
 def fy_end_of(period: str) -> int:
     """The year a ``FY2024-25`` period ends in (2025)."""
     return int(period[2:6]) + 1

@@ -324,3 +324,14 @@ def test_months_so_far_hold_no_more_than_their_months_at_the_monthly_ceiling():
     assert named("IT exports reached $1.2 billion in the first four months of FY25.", "2024-11-20") == {
         ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million")
     }
+
+
+def test_relative_fiscal_year_with_no_date_is_not_the_sentence_befores():
+    text = (
+        "Freelance inflows are expected to reach $500 million in the current fiscal year (FY25). "
+        "According to the SBP, freelance exports brought in over $400 million in the last fiscal year."
+    )
+    assert named(text, None) == set()
+    assert named("Freelance exports brought in over $400 million in the last fiscal year.", "2025-08-01") == {
+        ("freelancer_earnings", "FY2024-25", 400, "USD_million")
+    }

@@ -265,6 +265,7 @@ class _PeriodScanner:
         self.taken: list[tuple[int, int]] = []
         self.found: list[Period] = []
         self.relative: set[tuple[int, int]] = set()  # fiscal years named by words ("last fiscal year")
+        self.unknown: list[tuple[int, int]] = []  # such words with no date to count from
 
     def free(self, start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in self.taken)
@@ -301,6 +302,7 @@ class _PeriodScanner:
                 anchor = named + 1
         for m in relative:
             if self.published is None and anchor is None:
+                self.unknown.append((m.start(), m.end()))  # "the last fiscal year" with no date: named, not known
                 continue
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
@@ -349,6 +351,9 @@ class _PeriodScanner:
         for start, end, end_year in fys:
             if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
                 self.add(self._so_far(end_year), start, end, relative=(start, end) in self.relative)
+        for start, end in self.unknown:
+            if self.free(start, end):
+                self.add("", start, end)  # a period named but not placeable: its figures are no facts
         self._months()
         self._years()
         return self._restated(sorted(self.found, key=lambda p: p.start))

@@ -335,3 +335,11 @@ def test_relative_fiscal_year_with_no_date_is_not_the_sentence_befores():
     assert named("Freelance exports brought in over $400 million in the last fiscal year.", "2025-08-01") == {
         ("freelancer_earnings", "FY2024-25", 400, "USD_million")
     }
+
+
+def test_corresponding_period_this_year_is_a_year_after_the_base_named_before():
+    text = (
+        "In contrast with the revenue of $185.698 million from July-December FY21, freelancers' earnings "
+        "for the corresponding period this year showed a growth rate of 16.74 percent."
+    )
+    assert rates(text, "2022-02-01") == {("freelancer_earnings", "FY2021-22:H1", 16.74, "yoy")}

@@ -126,6 +126,12 @@ _SAME_PERIOD_LAST_YEAR = re.compile(
     r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
+#: "The corresponding period this year": after a base named first ("$185.7m in July-December FY21
+#: ... the corresponding period this year"), the same months a year later.
+_SAME_PERIOD_THIS_YEAR = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of\s+|in\s+)?(?:this|the\s+current)\s+(?:fiscal\s+|financial\s+)?year\b",
+    re.IGNORECASE,
+)
 _RELATIVE_COMPARISON = re.compile(
     rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,
@@ -334,6 +340,9 @@ class _PeriodScanner:
         for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
+        for m in _SAME_PERIOD_THIS_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), shift=-1)  # a year after the period named before it
         for m in _URDU_SAME_PERIOD.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"

@@ -343,3 +343,11 @@ def test_corresponding_period_this_year_is_a_year_after_the_base_named_before():
         "for the corresponding period this year showed a growth rate of 16.74 percent."
     )
     assert rates(text, "2022-02-01") == {("freelancer_earnings", "FY2021-22:H1", 16.74, "yoy")}
+
+
+def test_sentence_opening_on_a_part_of_the_figure_before_gives_parts():
+    text = (
+        "The PTA has approved 20,437 VPNs for use. "
+        "Out of these, 19,840 VPNs belong to 1,286 companies, while 180 VPNs have been registered by freelancers."
+    )
+    assert named(text, "2024-08-27") == {("vpn_registrations", "", 20437, "count")}

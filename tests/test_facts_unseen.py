@@ -351,3 +351,24 @@ def test_sentence_opening_on_a_part_of_the_figure_before_gives_parts():
         "Out of these, 19,840 VPNs belong to 1,286 companies, while 180 VPNs have been registered by freelancers."
     )
     assert named(text, "2024-08-27") == {("vpn_registrations", "", 20437, "count")}
+
+
+def test_one_month_is_a_length_not_the_first_month():
+    text = "ستمبر 2025 کے اعداد و شمار کے مطابق، صرف ایک ماہ میں آئی سی ٹی برآمدات میں 25 فیصد اضافہ ہوا، جس سے ان کی مالیت 366 ملین ڈالر تک پہنچ گئی۔"
+    assert named(text, "2025-10-20") == {
+        ("it_exports_monthly", "2025-09", 25, "percent"),
+        ("it_exports_monthly", "2025-09", 366, "USD_million"),
+    }
+
+
+def test_sector_ranked_among_sources_is_no_country_rank():
+    assert named("In FY25, the IT sector had emerged as the country's third-largest source of foreign exchange.", "2025-10-27") == set()
+
+
+def test_urdu_difference_with_its_rate_in_brackets_and_potential():
+    text = "آئی سی ٹی کی برآمدات پہلی سہ ماہی میں 1.057 ارب ڈالر رہیں، جو گزشتہ سال کی نسبت 180 ملین ڈالر (20.5 فیصد) زیادہ ہے۔"
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 1057, "USD_million") in named(text, "2025-10-20")
+    assert not any(v == 180 for _, _, v, _ in named(text, "2025-10-20"))
+    # "has the potential to earn over a billion dollars a year": no earnings; the count stands
+    text = "پاکستان میں فری لانسرز کی تعداد 23 لاکھ تک پہنچ چکی ہے اور یہ کمیونٹی سالانہ ایک ارب ڈالر سے زائد کمانے کی صلاحیت رکھتی ہے۔"
+    assert named(text) == {("freelancer_count", "", 2300000, "count")}

@@ -52,7 +52,7 @@ _CHANGE_BEFORE = re.compile(
 )
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
-_URDU_CHANGE_AFTER = re.compile(r"\s*(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")
+_URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(
     r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
@@ -69,7 +69,7 @@ _CLAUSE_BREAK = re.compile(
     # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
     # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ..."
-    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے)(?=\s+اور\s)"
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں)(?=\s+اور\s)"
 )
 
 
@@ -224,7 +224,7 @@ _URDU_LIST_SIZE_AFTER = re.compile(r"\s*(?:(?:ممالک|ملکوں)\s+)?(?:کی
 #: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
-    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?)\b"
+    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?|earners?|contributors?)\b"
     r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
@@ -292,7 +292,7 @@ def _targeted(place: _Place, head: str) -> bool:
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
-    r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    r"ہدف|متوقع|توقع|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
     # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
 )

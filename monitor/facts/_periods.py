@@ -480,6 +480,8 @@ class _PeriodScanner:
         groups = m.groupdict()
         if not (groups.get("n") or groups.get("un")) or re.match(r"(?:the\s+)?first\b|پہلے|ابتدائی", m.group(), re.IGNORECASE):
             return False  # "for the first nine months": months of a year, however introduced
+        if (groups.get("n") or groups.get("un") or "").lower() in ("1", "one", "ایک"):
+            return True  # "in just one month", "صرف ایک ماہ میں": a length of time; a month is named by its name
         before = self.s[max(0, m.start() - 20) : m.start()]
         after = self.s[m.end() : m.end() + 16]
         return bool(

@@ -372,3 +372,17 @@ def test_urdu_difference_with_its_rate_in_brackets_and_potential():
     # "has the potential to earn over a billion dollars a year": no earnings; the count stands
     text = "پاکستان میں فری لانسرز کی تعداد 23 لاکھ تک پہنچ چکی ہے اور یہ کمیونٹی سالانہ ایک ارب ڈالر سے زائد کمانے کی صلاحیت رکھتی ہے۔"
     assert named(text) == {("freelancer_count", "", 2300000, "count")}
+
+
+def test_sentence_opening_on_this_takes_the_subject_before_for_figures_without_one():
+    text = (
+        "IT exports surged to $366 million in September 2025. This marks a 25 percent year-on-year and "
+        "9 percent month-on-month increase, making it the highest monthly export figure recorded to date."
+    )
+    assert rates(text, "2025-10-27") == {("it_exports_monthly", "2025-09", 25, "yoy"), ("it_exports_monthly", "2025-09", 9, "mom")}
+
+
+def test_since_a_month_which_was_keeps_the_month_for_its_figure():
+    # "the lowest since May 2022, which was $184m": May 2022 is that figure's month, not Jan-23's
+    text = "IT exports for January 2023 were $190 million, the lowest since May 2022, which was $184 million."
+    assert ("it_exports_monthly", "2023-01", 184, "USD_million") not in named(text, "2023-02-23")

@@ -173,6 +173,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if paired is not None and figure.start in paired and subject is None:
         return None  # one of several figures given "respectively" for subjects not all named
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
+    if subject is None and previous.kind and _OPENS_BACK.match(sentence):
+        inherited = True  # "This marks a 25 percent ... increase, making it the highest monthly export figure": the sentence before's
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
         kind = "vpn"
@@ -331,6 +333,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
+#: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
+_OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
 _THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)

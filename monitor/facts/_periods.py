@@ -373,8 +373,8 @@ class _PeriodScanner:
         own: the first says which year's months they are."""
         out: list[Period] = []
         for p in found:
-            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start):
-                continue  # "the lowest since May 2022": a point of reference, not the figure's period
+            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not re.match(r",?\s+(?:which|when)\b", self.s[p.end :]):
+                continue  # "the lowest since May 2022": a point of reference, not the figure's period (unless "..., which was $184m")
             if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):
                 first = out[-1]
                 if not first.value and first.shift and p.value:

@@ -386,3 +386,11 @@ def test_since_a_month_which_was_keeps_the_month_for_its_figure():
     # "the lowest since May 2022, which was $184m": May 2022 is that figure's month, not Jan-23's
     text = "IT exports for January 2023 were $190 million, the lowest since May 2022, which was $184 million."
     assert ("it_exports_monthly", "2023-01", 184, "USD_million") not in named(text, "2023-02-23")
+
+
+def test_people_counted_are_freelancers_when_their_clause_says_so():
+    assert named("According to a news report, about 3 million Pakistanis are providing their services as freelancers.") == {
+        ("freelancer_count", "", 3000000, "count")
+    }
+    # another clause's freelancers do not make the people counted freelancers
+    assert named("About 3 million Pakistanis work abroad, while freelancers at home earn dollars.") == set()

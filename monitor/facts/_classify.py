@@ -396,7 +396,10 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
         return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
     if (number_of := _URDU_NUMBER_OF.search(place.sentence, 0, place.figure.start)) and nouns.search(place.sentence, max(0, number_of.start() - 40), number_of.start()):
         return True  # "رجسٹرڈ وی پی اینز کی تعداد 30 ہزار": the number of what is named before تعداد
-    follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
+    # people named as the subject later in the clause: "3 million Pakistanis are providing their
+    # services as freelancers" (the clause, not a fixed window, bounds it)
+    clause_end = place.sentence.find(place.clause) + len(place.clause) if place.clause in place.sentence else place.figure.end + 50
+    follows = nouns.search(place.sentence, place.figure.end, min(clause_end, place.figure.end + 80))
     return noun in _PEOPLE and bool(follows)
 
 

@@ -394,3 +394,9 @@ def test_people_counted_are_freelancers_when_their_clause_says_so():
     }
     # another clause's freelancers do not make the people counted freelancers
     assert named("About 3 million Pakistanis work abroad, while freelancers at home earn dollars.") == set()
+
+
+def test_relative_clause_after_a_rank_does_not_make_it_a_projection():
+    text = "In freelancing, Pakistan stands third among the world's countries by earning around $1 billion, which is expected to increase."
+    assert ("ranking", "", 3, "rank") in named(text)
+    assert named("Pakistan is expected to rank third in freelancing.") == set()

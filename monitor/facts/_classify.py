@@ -160,7 +160,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
-        return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
+        return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
     if _PART_OF_BEFORE.match(place.sentence):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):

@@ -400,3 +400,7 @@ def test_relative_clause_after_a_rank_does_not_make_it_a_projection():
     text = "In freelancing, Pakistan stands third among the world's countries by earning around $1 billion, which is expected to increase."
     assert ("ranking", "", 3, "rank") in named(text)
     assert named("Pakistan is expected to rank third in freelancing.") == set()
+
+
+def test_place_as_number_n_is_a_rank():
+    assert named("Growth solidified Pakistan's place as number 4 in the top freelancing countries ranking for 2021.") == {("ranking", "2021", 4, "rank")}

@@ -91,6 +91,8 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
+    re.compile(r"\b(?:as|at)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     # "stands 4th in the index", "was placed third among", "is at number four"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"

@@ -404,3 +404,11 @@ def test_relative_clause_after_a_rank_does_not_make_it_a_projection():
 
 def test_place_as_number_n_is_a_rank():
     assert named("Growth solidified Pakistan's place as number 4 in the top freelancing countries ranking for 2021.") == {("ranking", "2021", 4, "rank")}
+
+
+def test_rank_takes_the_year_of_its_own_ranking():
+    text = (
+        "The share of freelancers rose to 48 percent in 2020-2021, solidifying Pakistan's place as number 4 "
+        "in the top freelancing countries ranking for 2021."
+    )
+    assert ("ranking", "2021", 4, "rank") in named(text)

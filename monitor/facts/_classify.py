@@ -431,6 +431,11 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     when = _when_clause(figure, periods, sentence)
     if when is not None:
         return when
+    if figure.unit == "rank":
+        # "number 4 in the freelancing countries ranking for 2021": the ranking's own year
+        own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
+        if own:
+            return own[0]
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
@@ -458,6 +463,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     return before[-1] if before else None
 
 
+_RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 
 

@@ -412,3 +412,11 @@ def test_rank_takes_the_year_of_its_own_ranking():
         "in the top freelancing countries ranking for 2021."
     )
     assert ("ranking", "2021", 4, "rank") in named(text)
+
+
+def test_urdu_hundreds_in_words():
+    text = "آئی ٹی کی برآمدات گزشتہ سال چھ سو چوراسی ملین ڈالر سے بڑھ کر رواں مالی سال کی پہلی ششماہی میں نوسواٹھاون ملین ڈالر تک ہو گئیں۔"
+    assert named(text, "2021-01-20") == {
+        ("it_exports_cumulative", "FY2019-20:H1", 684, "USD_million"),
+        ("it_exports_cumulative", "FY2020-21:H1", 958, "USD_million"),
+    }

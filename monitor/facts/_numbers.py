@@ -51,7 +51,9 @@ _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
 #: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
 _UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
-_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_WORD_NUM})(?![^\W\d_]))"
+#: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
+_UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
+_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
@@ -130,6 +132,8 @@ def _number(text: str) -> float:
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:
         return float(_UR_NUMBERS[text])
+    if m := re.fullmatch(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?", text):
+        return float(_UR_NUMBERS[m.group(1)] * 100 + (_UR_NUMBERS[m.group(2)] if m.group(2) else 0))
     if text in ("ڈیڑھ", "ڈھائی"):
         return 1.5 if text == "ڈیڑھ" else 2.5
     if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):

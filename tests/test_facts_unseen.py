@@ -420,3 +420,8 @@ def test_urdu_hundreds_in_words():
         ("it_exports_cumulative", "FY2019-20:H1", 684, "USD_million"),
         ("it_exports_cumulative", "FY2020-21:H1", 958, "USD_million"),
     }
+
+
+def test_urdu_decimal_in_words_and_zaid_as_a_rise():
+    text = "یوں رواں مالی سال کے اکتوبر میں آئی ٹی برآمدات اڑتیس اعشاریہ چھ فیصد زائد رہیں ۔"
+    assert named(text, "2024-11-20") == {("it_exports_monthly", "2024-10", 38.6, "percent")}

@@ -28,7 +28,7 @@ _OTHER_CUE = re.compile(
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
-    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|نمو|ترقی)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|زائد|نمو|ترقی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(

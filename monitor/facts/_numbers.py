@@ -53,7 +53,8 @@ _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 _UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
 #: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
 _UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
-_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
+_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
+_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
@@ -128,6 +129,10 @@ def _number(text: str) -> float:
     text = text.strip()
     if m := re.fullmatch(r"(\d+)\s?ا?عشاریہ\s?(\d+)", text):
         return float(f"{m.group(1)}.{m.group(2)}")
+    if m := re.fullmatch(r"(\S+)\s?ا?عشاریہ\s?(\S+)", text):
+        whole, part = (g if g.isdigit() else str(_UR_NUMBERS.get(g, "")) for g in m.groups())
+        if whole and part:
+            return float(f"{whole}.{part}")
     if text[:1].isdigit():
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:

@@ -425,3 +425,12 @@ def test_urdu_hundreds_in_words():
 def test_urdu_decimal_in_words_and_zaid_as_a_rise():
     text = "یوں رواں مالی سال کے اکتوبر میں آئی ٹی برآمدات اڑتیس اعشاریہ چھ فیصد زائد رہیں ۔"
     assert named(text, "2024-11-20") == {("it_exports_monthly", "2024-10", 38.6, "percent")}
+
+
+def test_a_month_ago_is_the_month_before_the_one_compared():
+    text = "IT exports stood at $183 million in May, down from $249 million a month ago, SBP figures showed."
+    assert named(text, "2022-06-22") == {
+        ("it_exports_monthly", "2022-05", 183, "USD_million"),
+        ("it_exports_monthly", "2022-04", 249, "USD_million"),
+    }
+    assert named("IT exports stood at $183 million, down from $249 million a month ago.", "2022-06-22") == set()

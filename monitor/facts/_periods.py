@@ -100,7 +100,11 @@ _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
 _URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
-_RELATIVE_MONTH = re.compile(rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(
+    rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
+    r"|\ba\s+month\s+(?P<ago>ago|earlier|before)\b",  # "down from $249m a month ago": the month before
+    re.IGNORECASE,
+)
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
@@ -535,7 +539,7 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
-            back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
+            back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
             self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
 

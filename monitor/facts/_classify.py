@@ -444,7 +444,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         after = [p for p in inside if p.start >= figure.end]
         before = [p for p in inside if p.end <= figure.start]
         return after[0] if after else before[-1] if before else None
-    right_after = [p for p in periods if (p.shift or p.fy) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    right_after = [p for p in periods if (p.shift or p.fy or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
@@ -509,9 +509,12 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
         return period.value  # "the same period last year, i.e. July to October": restated, known
     if period.shift or period.fy or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
+        if period.shift < 0:  # "the corresponding period this year": a year after the period named before, base or not
+            before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
         if not base:
-            return "" if (period.shift or period.fy) else period.value
+            # a base counted back from a period not known is not known either (never from the article's date)
+            return "" if (period.shift or period.fy or period.months_back) else period.value
         if period.fy:
             return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
         if period.months_back:

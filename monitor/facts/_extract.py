@@ -250,7 +250,7 @@ _FOREIGN_PLACES = (
     r"Telangana|Kerala|Karnataka|Maharashtra|Tamil\s+Nadu|Gujarat|Bengaluru|Bangalore|Chennai|Mumbai|Delhi|Pune|Noida|Kolkata"
 )
 #: Exports said to come from another country: "IT exports from Bangladesh".
-_EXPORTS_FROM_ABROAD = re.compile(rf"\b(?:exports?|earnings|revenues?|receipts)\s+(?:\w+\s+)?from\s+(?:{_FOREIGN_PLACES})\b")
+_EXPORTS_FROM_ABROAD = re.compile(rf"\b(?i:exports?|earnings|revenues?|receipts)\s+(?:[\w-]+\s+){{0,3}}?from\s+(?:{_FOREIGN_PLACES})\b")
 _FOREIGN_OWNER = re.compile(
     rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
     r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"

@@ -46,7 +46,7 @@ _FY_EXPLICIT = re.compile(
 )
 _FY_RELATIVE = re.compile(
     rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
-    rf"|(?P<urel>رواں|جاری|موجودہ|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
+    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
@@ -515,7 +515,7 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
                 continue
             month = _month_number(m.group("month"))
-            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b", self.s[m.end() :]):
                 continue
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
@@ -541,7 +541,7 @@ class _PeriodScanner:
                 continue
             back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
-            self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
+            self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back, comparison=bool(m.group("ago")))
 
     def _fy_beside(self, start: int, end: int) -> Period | None:
         """A whole fiscal year named right before or after a month: the month is in it ("July of

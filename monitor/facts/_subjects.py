@@ -44,7 +44,7 @@ _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسور�
 _URDU_UNTRACKED = re.compile(
     r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات"
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
-    r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات))(?![^\W\d_])"
+    r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
 )
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".

@@ -16,7 +16,8 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   exports, workers' remittances, imports, GDP...), named only so that its figures are not
   taken for ours. A subject owned by another country by name ("Bangladesh's IT exports") is
   not ours, nor is a clause led by another country ("Bangladesh earned $1.3bn from IT
-  exports"). Figures given "respectively" (بالترتیب) pair with their subjects or periods in
+  exports"), nor, in an article whose headline or lead makes another country the owner, a
+  sentence that names nothing Pakistani. A rank is the country's named last before it. Figures given "respectively" (بالترتیب) pair with their subjects or periods in
   order, and none is kept when the counts differ. A clause that says "also" (بھی) goes on from
   the one before it. A sentence that names no subject but refers back (``they``, ``the
   sector``, ``exports``) inherits the subject and period of the sentence before it.
@@ -33,6 +34,11 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   never the headline one (a rate only when it opens the comparison: "compared to 9pc growth
   in February"); a growth rate without a period takes that of the sentence before, if about
   the same subject. Counts and ranks are never dated by the sentence before.
+  A period named but not placeable (a month or "the current fiscal year" with no date) gives
+  no fact; "the lowest since May 2022" names no period of the figure; a period restated after
+  "i.e." (یعنی) is the one before it; "the fiscal year that ended in June", "the 2025 fiscal
+  year" and "fiscal 2021" are fiscal years; "the previous fiscal year" of a base is the year
+  before the one compared with; a sentence's own base dates it over the sentence before.
 * **Series.** ``it_exports_monthly`` / ``_cumulative`` / ``_annual`` by the kind of period,
   ``freelancer_earnings``, ``freelancer_count``, ``vpn_registrations``, ``ranking`` (a rank
   in a clause about freelancing, IT or an index, and not another country's). Percentages on

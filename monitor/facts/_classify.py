@@ -28,7 +28,7 @@ _OTHER_CUE = re.compile(
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
-    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|نمو|ترقی)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|زائد|نمو|ترقی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
@@ -52,7 +52,7 @@ _CHANGE_BEFORE = re.compile(
 )
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
-_URDU_CHANGE_AFTER = re.compile(r"\s*(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")
+_URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(
     r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
@@ -65,6 +65,11 @@ _CLAUSE_BREAK = re.compile(
     r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
+    # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
+    # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
+    r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
+    # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ..."
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں)(?=\s+اور\s)"
 )
 
 
@@ -115,8 +120,11 @@ def _growth_sign(clause_head: str, after: str) -> int:
 def _sign_of_clause_before(place: _Place, head: str) -> int:
     """The direction of the clause before a rate whose own clause says none but "also" (بھی):
     "grew 17pc year-on-year, while month-on-month it was also 5pc", "یہ اضافہ سالانہ 17 فیصد
-    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice."""
-    if not ALSO.search(head):
+    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice. So too a clause with
+    no words of its own before the rate ("up 17 percent month-on-month, and 23 percent
+    year-on-year"): it shares the verb of the one before (never a share: "and 23 percent of")."""
+    elliptical = not re.search(r"[^\W\d_]", head) and not re.match(r"\s+of\b", place.sentence[place.figure.end :])
+    if not ALSO.search(head) and not elliptical:
         return 0
     clause_start = max(0, place.sentence.find(place.clause))
     breaks = [m for m in _CLAUSE_BREAK.finditer(place.sentence, 0, clause_start) if m.end() <= clause_start]
@@ -146,13 +154,18 @@ def classify(place: _Place) -> tuple[str, float] | None:
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
-        about_us = _RANKING_CONTEXT.search(place.context) and not _FOREIGN.search(place.clause) and not _NOT_RANKED_HERE.search(place.clause)
+        owner = _ranked_country(place)
+        about_us = _RANKING_CONTEXT.search(place.context) and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
+        if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
+            return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
-        return ("ranking", value) if about_us and not _TARGET_CUE.search(place.clause) else None
-    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base):
+        return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
+    if _PART_OF_BEFORE.match(place.sentence):
+        return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
+    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
-    if _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+    if _first_crossing(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
@@ -160,7 +173,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
-    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(place.clause)):
+    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_before_relative(place, head))):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
@@ -183,11 +196,35 @@ def classify(place: _Place) -> tuple[str, float] | None:
     return "other", value
 
 
+#: Country names, English and Urdu, for telling whose a rank is.
+_PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
+_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+
+
+def _ranked_country(place: _Place) -> str | None:
+    """Whose a rank is: the country named last before it in its clause ("Pakistan ranked fourth
+    and India seventh": fourth is Pakistan's, seventh India's), ``"Pakistan"`` or ``"other"``;
+    ``None`` when the clause names no country before it."""
+    start = max(0, place.sentence.find(place.clause))
+    head = place.sentence[start : place.figure.start]
+    ours = [m.start() for m in _PAKISTAN_NAME.finditer(head)]
+    theirs = [m.start() for m in _FOREIGN.finditer(head)] + [m.start() for m in _URDU_FOREIGN.finditer(head)]
+    if not ours and not theirs:
+        return None
+    return "Pakistan" if max(ours, default=-1) > max(theirs, default=-1) else "other"
+
+
+#: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
+#: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
+_LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_URDU_LIST_SIZE_AFTER = re.compile(r"\s*(?:(?:ممالک|ملکوں)\s+)?(?:کی|کا)\s+(?:رینکنگ|فہرست|درجہ\s?بندی)")
+
+
 #: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
 #: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
-    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?)\b"
+    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?|earners?|contributors?)\b"
     r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
     re.IGNORECASE,
 )
@@ -201,6 +238,20 @@ _RANKS_OVER_TIME = re.compile(
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
+#: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed
+#: $400 million for the first time" (the month's figure was $437m); Urdu "پہلی بار ... 3 ارب سے زائد".
+_CROSSED_BEFORE = re.compile(r"\b(?:cross\w*|surpass\w*|exceed\w*|topp?\w*|pass\w*|breach\w*|broke|break\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"\bfor\s+(?:the\s+)?first\s+time\b|\bfirst\s+time\s+ever\b|پہلی\s+(?:بار|مرتبہ)", re.IGNORECASE)
+_URDU_OVER_AFTER = re.compile(r"\s*(?:سے\s+)?(?:زائد|تجاوز|عبور)")
+
+
+def _first_crossing(place: _Place, head: str) -> bool:
+    """Whether a money figure is a threshold crossed for the first time."""
+    if place.figure.unit not in ("USD_million", "PKR_million") or not _FIRST_TIME.search(place.sentence):
+        return False
+    return bool(_CROSSED_BEFORE.search(head) or _URDU_OVER_AFTER.match(place.sentence, place.figure.end))
+
+
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
@@ -217,6 +268,17 @@ _DESTINATION = re.compile(
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
 
 
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
+
+
+def _before_relative(place: _Place, head: str) -> str:
+    """The figure's clause up to a relative clause after it: in "1.5 million freelancers, which
+    accounts for the second largest online workforce", what the relative clause says (a share)
+    is of the whole, not a word on what the figure counts."""
+    after = _RELATIVE_AFTER.search(place.clause, len(head))
+    return place.clause[: after.start()] if after else place.clause
+
+
 def _targeted(place: _Place, head: str) -> bool:
     """Whether a figure is a target or projection: a cue ("expected to reach", "aims at",
     "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
@@ -229,11 +291,21 @@ def _targeted(place: _Place, head: str) -> bool:
 
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
-_URDU_TARGET = re.compile(r"ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])")
+_URDU_TARGET = re.compile(
+    r"ہدف|متوقع|توقع|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
+    r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
+)
 
 
+#: A sentence that opens on a part of the figure before it: "Out of these, ...", "Of which ...",
+#: Urdu "ان میں سے ...".
+_PART_OF_BEFORE = re.compile(r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے", re.IGNORECASE)
+#: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
+#: the target, even where the sentence compares with it (the actual figure is another).
+_NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 
 
 _LEVEL_BEFORE = re.compile(
@@ -256,17 +328,37 @@ _MONTHLY_CUE = re.compile(
 )
 
 
+#: A rate said of a trend rather than of a period: "at an annual pace of 20%", "a CAGR of 25pc",
+#: "compound growth".
+_TREND = re.compile(r"\bpace\b|\b(?-i:CAGR)\b|\bcompound(?:ed)?\b|\bat\s+an?\s+(?:annual|yearly)\s+rate\b", re.IGNORECASE)
+
+
 def _percent_series(place: _Place) -> str:
     """The series of a growth rate. IT exports growing by a rate no period is named for ("IT
     exports surge 23pc") are taken to grow over the fiscal year so far, as SBP and the ministry
-    report them; the period stays unknown (``""``)."""
+    report them; the period stays unknown (``""``). A trend ("growing at an annual pace of
+    20%") is no such report."""
     if place.kind == "it_exports":
         if place.period:
             return _series_of_exports(place.period)
         if _MONTHLY_CUE.search(place.clause):
             return "it_exports_monthly"
+        if _TREND.search(place.clause):
+            return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
-    return "freelancer_earnings" if place.kind == "freelancers" else "other"
+    if place.kind == "freelancers":
+        return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
+    return "other"
+
+
+#: Words that make a freelancers' rate one of money: "a 47pc rise in freelance revenue", "earnings
+#: grew 58pc", "فری لانسرز کی برآمدات میں 71 فیصد اضافہ". Without one, a rate is of the freelancers
+#: themselves ("a 42pc increase in Pakistani freelancers": their number) or of nothing said.
+_MONEY_WORD = re.compile(
+    r"\b(?:earn\w*|income|revenues?|exports?|remittances?|receipts|inflows?|proceeds|payments?|foreign\s+exchange|forex|dollars?|pay(?:outs?)?)\b|\$"
+    r"|آمدنی|آمدن|کمائی|کما\w*|برآمد\w*|ایکسپورٹ\w*|ترسیلات|زرمبادلہ|ڈالر|ادائیگ\w*",
+    re.IGNORECASE,
+)
 
 
 def _freelancer_series(place: _Place) -> str:
@@ -304,7 +396,10 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
         return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
     if (number_of := _URDU_NUMBER_OF.search(place.sentence, 0, place.figure.start)) and nouns.search(place.sentence, max(0, number_of.start() - 40), number_of.start()):
         return True  # "رجسٹرڈ وی پی اینز کی تعداد 30 ہزار": the number of what is named before تعداد
-    follows = nouns.search(place.sentence, place.figure.end, place.figure.end + 50)
+    # people named as the subject later in the clause: "3 million Pakistanis are providing their
+    # services as freelancers" (the clause, not a fixed window, bounds it)
+    clause_end = place.sentence.find(place.clause) + len(place.clause) if place.clause in place.sentence else place.figure.end + 50
+    follows = nouns.search(place.sentence, place.figure.end, min(clause_end, place.figure.end + 80))
     return noun in _PEOPLE and bool(follows)
 
 
@@ -336,6 +431,11 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     when = _when_clause(figure, periods, sentence)
     if when is not None:
         return when
+    if figure.unit == "rank":
+        # "number 4 in the freelancing countries ranking for 2021": the ranking's own year
+        own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
+        if own:
+            return own[0]
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
@@ -344,7 +444,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         after = [p for p in inside if p.start >= figure.end]
         before = [p for p in inside if p.end <= figure.start]
         return after[0] if after else before[-1] if before else None
-    right_after = [p for p in periods if (p.shift or p.fy) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    right_after = [p for p in periods if (p.shift or p.fy or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
@@ -355,12 +455,15 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     if in_clause or bases:
         return _nearest(in_clause + bases, figure)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
-    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy):
-        return preceding[-1]  # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"
+    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy) and figure.unit != "percent":
+        # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in
+        # the same period last year, an increase of 42 percent") is the growth since, not the base's
+        return preceding[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     return before[-1] if before else None
 
 
+_RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 
 
@@ -402,11 +505,16 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
     fiscal year; "the previous month" is the month before it."""
     if period is None:
         return ""
+    if period.shift and period.value:
+        return period.value  # "the same period last year, i.e. July to October": restated, known
     if period.shift or period.fy or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
+        if period.shift < 0:  # "the corresponding period this year": a year after the period named before, base or not
+            before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
         if not base:
-            return "" if (period.shift or period.fy) else period.value
+            # a base counted back from a period not known is not known either (never from the article's date)
+            return "" if (period.shift or period.fy or period.months_back) else period.value
         if period.fy:
             return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
         if period.months_back:

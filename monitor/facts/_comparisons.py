@@ -76,17 +76,26 @@ _URDU_CUE = re.compile(
 #: ("which were ...", "while ... was"), with a figure in it.
 _URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _URDU_PAST_OPEN = re.compile(r"(?<![^\W\d_])(?:جو|جبکہ)(?=\s)")
-_URDU_CLAUSE_START = re.compile(r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر")
+#: Where an Urdu clause opens: after a comma, at جو, جبکہ, تاہم ... and after a verb and اور ("...
+#: 1.523 ارب ڈالر رہا اور گزشتہ مالی سال کے اسی عرصے کے مقابلے ...": the base never reaches back
+#: over the verb that closed the clause before it).
+_URDU_CLAUSE_START = re.compile(
+    r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر"
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|تھا|تھی|تھیں|تھے|ہے|ہیں)\s+اور(?=\s)"
+)
 
 _YOY = re.compile(
     r"\b(?:year[\s-](?:on|over)[\s-]year|(?-i:YoY|y/y|y-o-y)|(?:annual(?:ly)?|yearly)\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
     r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
-    r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)",
+    r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)"
+    # "2% yearly", "8 percent annually": the word right after a rate
+    r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))(?:yearly|annually)\b",
     re.IGNORECASE,
 )
 _MOM = re.compile(
     r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
-    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)",
+    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)"
+    r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))monthly\b",
     re.IGNORECASE,
 )
 

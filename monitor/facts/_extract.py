@@ -22,7 +22,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date, shift_months
+from ._periods import Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -53,16 +53,37 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     day = _published_date(published)
     facts: list[Fact] = []
     context = _Context()
+    abroad = _about_abroad(normalised, title)
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
+        if abroad and not _PAKISTAN.search(normalised, start, end):
+            continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
         kept = [fact for fact in sentence if _plausible(fact)]
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
         # in the wrong currency, is more likely a slip of the pen)
-        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > PLAUSIBLE.get((f.series, f.unit), (0, float("inf")))[1]}
+        wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > _bounds(f)[1]}
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
     return _unique(facts)
+
+
+def _about_abroad(document: str, title: str) -> bool:
+    """Whether an article is about another country's figures: its headline (else its first
+    sentence) makes another country the owner ("Bangladesh's IT export surges", "IT exports from
+    Bangladesh shot up 36pc", "Indian IT firms ...") and names nothing Pakistani. Its sentences
+    that name no Pakistani then speak of that country ("Local IT companies earned $592m")."""
+    if title:
+        lead = document[: len(title)]
+    else:
+        first = next(iter(split_sentences(document)), None)
+        if first is None:
+            return False
+        lead = document[first[1] : first[2]]
+    if _PAKISTAN.search(lead):
+        return False
+    owned = any(s.kind and _OWNED_ABROAD.search(lead, max(0, s.start - 40), s.start) for s in find_subjects(lead))
+    return bool(owned or _EXPORTS_FROM_ABROAD.search(lead) or _FOREIGN_LEAD.match(lead))
 
 
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
@@ -77,17 +98,18 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
-    if not main and any(p.back for p in periods):
-        main = context.period  # "during the period under review"
+    if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
+        main = context.period  # "during the period under review"; "This figure marks a rise from ..."
     if not main:
         main = infer_main(periods, spans, sentence, day)
+    compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
     paired = respective(sentence, figures, subjects)
     found = []
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods))
+        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods), compared)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -137,19 +159,22 @@ _IT_MENTION = re.compile(
 )
 
 
-def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None) -> _Place | None:
+def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list[Period], spans: list[Span], previous: _Context, main: str, from_context: bool = False, paired: dict[int, Subject | None] | None = None, when: dict[int, Period | None] | None = None, compared: bool = False) -> _Place | None:
     """Where a figure stands: its subject, clause and period; ``None`` if about nothing we watch.
 
     A figure without a subject takes the previous sentence's, if this sentence refers back
     to it. A percentage without a period takes the previous sentence's period if both
     sentences are about the same subject ("On a month-on-month basis, exports fell 2pc").
-    A base of a comparison whose period cannot be told is no fact.
+    A base of a comparison whose period cannot be told is no fact. ``compared`` says that
+    ``main`` was inferred from the base this sentence compares with.
     """
     bounds = _clause(sentence, figure)
     subject = paired[figure.start] if paired is not None and figure.start in paired else _subject_for(figure, subjects, bounds, sentence)
     if paired is not None and figure.start in paired and subject is None:
         return None  # one of several figures given "respectively" for subjects not all named
     inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
+    if subject is None and previous.kind and _OPENS_BACK.match(sentence):
+        inherited = True  # "This marks a 25 percent ... increase, making it the highest monthly export figure": the sentence before's
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
         kind = "vpn"
@@ -184,7 +209,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not periods:
         value = ""  # a number of people or a position as it stands: never dated by the sentence before
-    elif main and not inherited and _inferred(periods, main):
+    elif main and (not inherited or compared) and _inferred(periods, main):
+        # (the period this sentence's own base implies wins over the one of the sentence before:
+        # "exports stood at $2.36bn compared to $1.99bn in December 2019" are December 2020's)
         value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period
@@ -192,10 +219,25 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
+    if any(p.comparison and p.months_back for p in periods) and not _MONTH.fullmatch(main or previous.period or "" if base is not None else value):
+        # "compared to the previous month's $206m": both are months' figures, the base the month
+        # before the other; when that month is not known, neither is (never the month before
+        # the article's date, nor a span of months taken from the sentence before)
+        return None
+    if base is not None and period is not None and period.relative and (main or previous.period):
+        # "$400m in FY2024-25, up from $350m in the previous fiscal year", written in August 2025:
+        # the year before the one compared with, not the one before the article's date (a base
+        # is never of the period it is compared with)
+        compared = main or previous.period
+        if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
+            value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
-    if period is not None and (period.shift or period.fy) and not value:
-        return None  # "freelancers earned $350m last year": a period named but not known is no undated claim
+    if period is not None and not period.target and not value:
+        # "freelancers earned $350m last year", "exports were $303m in December" or "in the first
+        # half of the current fiscal year" with no date to place them: a period named but not
+        # known is no undated claim
+        return None
     wide = (min(bounds[0], subject.start), max(bounds[1], subject.end)) if subject else bounds
     clause, context = sentence[bounds[0] : bounds[1]], sentence[wide[0] : wide[1]]
     return _Place(figure, sentence, clause, context, kind or "ranking", value, bool(period and period.target), bool(periods) or bool(previous.period), base is not None)
@@ -207,11 +249,14 @@ _FOREIGN_PLACES = (
     r"India|Bangladesh|China|Philippines|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Kenya|Indonesia|Malaysia|Brazil|Ukraine|Russia|"
     r"Telangana|Kerala|Karnataka|Maharashtra|Tamil\s+Nadu|Gujarat|Bengaluru|Bangalore|Chennai|Mumbai|Delhi|Pune|Noida|Kolkata"
 )
+#: Exports said to come from another country: "IT exports from Bangladesh".
+_EXPORTS_FROM_ABROAD = re.compile(rf"\b(?i:exports?|earnings|revenues?|receipts)\s+(?:[\w-]+\s+){{0,3}}?from\s+(?:{_FOREIGN_PLACES})\b")
 _FOREIGN_OWNER = re.compile(
     rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
     r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
-    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}",  # India's central bank; Indian digit grouping
+    r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}"  # India's central bank; Indian digit grouping
+    rf"|{_EXPORTS_FROM_ABROAD.pattern}",
 )
 #: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
@@ -287,9 +332,14 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
+_MONTH = re.compile(r"\d{4}-\d\d")
+#: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
+_OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
+#: A sentence that opens on the figure of the sentence before: its period is that sentence's.
+_THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|the\s+figure|the\s+amount)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:
@@ -317,12 +367,23 @@ def _quote(sentence: str, figure: Figure) -> str:
     return text[start:end].strip()
 
 
+def _bounds(fact: Fact) -> tuple[float, float]:
+    """The plausible range of a fact's series and unit (everything when none is set). Months so
+    far hold no more than that many months at the monthly ceiling: "$7.47bn in July-October" is
+    workers' remittances or total exports, never IT exports."""
+    low, high = PLAUSIBLE.get((fact.series, fact.unit), (0, float("inf")))
+    if fact.series == "it_exports_cumulative" and fact.unit == "USD_million" and (months := span_months(fact.period)):
+        high = min(high, months * PLAUSIBLE[("it_exports_monthly", "USD_million")][1])
+    return low, high
+
+
 def _plausible(fact: Fact) -> bool:
-    """Whether a fact's unit fits its series and its value the series' range; log if not."""
+    """Whether a fact's unit fits its series and its value the series' range (for months so far,
+    no more than those months at the monthly ceiling); log if not."""
     if fact.series == "other":
         return True
     bounds = PLAUSIBLE.get((fact.series, fact.unit))
-    if bounds is None or not bounds[0] <= fact.value <= bounds[1]:
+    if bounds is None or not bounds[0] <= fact.value <= _bounds(fact)[1]:
         log.info("implausible %s %s %s (period %r) rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
         return False
     return True

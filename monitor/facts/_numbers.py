@@ -51,7 +51,10 @@ _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
 #: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
 _UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
-_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_WORD_NUM})(?![^\W\d_]))"
+#: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
+_UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
+_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
+_UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 _MONEY_BEFORE = re.compile(
     rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
@@ -61,7 +64,7 @@ _MONEY_AFTER = re.compile(
     rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
-_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر|روپے|روپیہ|روپوں)")
+_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں)")  # (ڈالرز, plural; words run together: "ڈالرتک")
 _URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
@@ -75,11 +78,12 @@ _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
     "پہلے": 1, "پہلا": 1, "دوسرے": 2, "دوسرا": 2, "تیسرے": 3, "تیسرا": 3, "چوتھے": 4, "چوتھا": 4,
-    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
+    "پانچویں": 5, "چھٹے": 6, "ساتویں": 7, "ساتواں": 7, "آٹھویں": 8, "نویں": 9, "دسویں": 10,
     "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4, "چھٹی": 6,
 }
 _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_UR_ORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|ساتواں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3}"
 _RANK_PATTERNS = (
     re.compile(
         rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
@@ -90,6 +94,8 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
+    re.compile(r"\b(?:as|at)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     # "stands 4th in the index", "was placed third among", "is at number four"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
@@ -98,8 +104,9 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"(?P<ord>پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3})"
-        r"\s?(?:نمبر|پوزیشن|درجے)"
+        rf"(?P<ord>{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے)"
+        # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
+        rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
@@ -122,10 +129,16 @@ def _number(text: str) -> float:
     text = text.strip()
     if m := re.fullmatch(r"(\d+)\s?ا?عشاریہ\s?(\d+)", text):
         return float(f"{m.group(1)}.{m.group(2)}")
+    if m := re.fullmatch(r"(\S+)\s?ا?عشاریہ\s?(\S+)", text):
+        whole, part = (g if g.isdigit() else str(_UR_NUMBERS.get(g, "")) for g in m.groups())
+        if whole and part:
+            return float(f"{whole}.{part}")
     if text[:1].isdigit():
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:
         return float(_UR_NUMBERS[text])
+    if m := re.fullmatch(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?", text):
+        return float(_UR_NUMBERS[m.group(1)] * 100 + (_UR_NUMBERS[m.group(2)] if m.group(2) else 0))
     if text in ("ڈیڑھ", "ڈھائی"):
         return 1.5 if text == "ڈیڑھ" else 2.5
     if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):
@@ -150,7 +163,7 @@ def _money(sentence: str) -> list[Figure]:
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
         if not total:
             continue
-        unit = "USD_million" if m.group("cur") == "ڈالر" else "PKR_million"
+        unit = "USD_million" if m.group("cur").startswith("ڈالر") else "PKR_million"
         found.append(Figure(total / 1e6, unit, m.start(), m.end()))
     return found
 
@@ -223,7 +236,7 @@ def _ranks(sentence: str) -> list[Figure]:
             found.append(Figure(float(value), "rank", move.start(), m.end()))
     for pattern in _RANK_PATTERNS:
         for m in pattern.finditer(sentence):
-            token = (m.groupdict().get("ord") or m.groupdict().get("num") or "").lower()
+            token = (m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or "").lower()
             digits = re.match(r"\d+", token)
             value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
             if value and not any(f.start < m.end() and m.start() < f.end for f in found):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -37,17 +37,25 @@ _FY_EXPLICIT = re.compile(
     r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
     r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
+    # "the 2025 fiscal year", "in fiscal 2021": the fiscal year ending in June of that year
+    r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+(?P<e6>(?:19|20)\d\d)\b(?![-–/]\d)"
     # "the fiscal year ending June 2025", "the year ended June 30, 2025"
-    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:ending|ended)\s+(?:on\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
+    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ending|ended|closed)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
     rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
-    rf"|(?P<urel>رواں|جاری|موجودہ|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
+    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
+#: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
+#: date (its June is a fiscal year's end, never a month of its own).
+_FY_ENDED = re.compile(
+    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b",
+    re.IGNORECASE,
+)
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _FY_TO_DATE = re.compile(
     r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b",
@@ -89,9 +97,14 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
-_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
+#: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
+_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
-_RELATIVE_MONTH = re.compile(rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(
+    rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
+    r"|\ba\s+month\s+(?P<ago>ago|earlier|before)\b",  # "down from $249m a month ago": the month before
+    re.IGNORECASE,
+)
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
@@ -117,6 +130,12 @@ _SAME_PERIOD_LAST_YEAR = re.compile(
     r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
+#: "The corresponding period this year": after a base named first ("$185.7m in July-December FY21
+#: ... the corresponding period this year"), the same months a year later.
+_SAME_PERIOD_THIS_YEAR = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of\s+|in\s+)?(?:this|the\s+current)\s+(?:fiscal\s+|financial\s+)?year\b",
+    re.IGNORECASE,
+)
 _RELATIVE_COMPARISON = re.compile(
     rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,
@@ -128,7 +147,8 @@ _SAME_PERIOD_OF_FY = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY\s?'?)?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
     r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
-    r"(?:(?:fiscal|financial)\s+year\s+|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
+    # "of the last financial year FY23": the year's name may follow the words that say it is one
+    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY\s?'?)?|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
 )
 _BACK_REFERENCE = re.compile(
@@ -159,6 +179,7 @@ class Period:
     back: bool = False  # "during the month under review": the previous sentence's period
     fy: int = 0  # "the same period of FY2020-21": the main period's months in the fiscal year ending then
     months_back: int = 0  # "last month": as a base, that many months before the main period
+    relative: bool = False  # "the previous fiscal year": counted from the article's date
 
 
 def _published_date(published: str | None) -> date | None:
@@ -238,6 +259,13 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
     return f"{fiscal_year(end_year)}:{_span_label(first, last)}"
 
 
+_SINCE_BEFORE = re.compile(
+    r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
+
+
 class _PeriodScanner:
     """Finds the periods of one sentence, most specific forms first."""
 
@@ -246,6 +274,8 @@ class _PeriodScanner:
         self.published = published
         self.taken: list[tuple[int, int]] = []
         self.found: list[Period] = []
+        self.relative: set[tuple[int, int]] = set()  # fiscal years named by words ("last fiscal year")
+        self.unknown: list[tuple[int, int]] = []  # such words with no date to count from
 
     def free(self, start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in self.taken)
@@ -267,7 +297,10 @@ class _PeriodScanner:
                     continue
                 out.append((m.start(), m.end(), end))
             else:
-                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4"))))
+                out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4") or m.group("e5") or m.group("e6"))))
+        if self.published is not None:
+            for m in _FY_ENDED.finditer(self.s):
+                out.append((m.start(), m.end(), self.published.year if self.published.month >= 7 else self.published.year - 1))
         explicit = list(out)
         relative = list(_FY_RELATIVE.finditer(self.s))
         # "this financial year ... the previous financial year 2020-21": this year is the one
@@ -279,6 +312,7 @@ class _PeriodScanner:
                 anchor = named + 1
         for m in relative:
             if self.published is None and anchor is None:
+                self.unknown.append((m.start(), m.end()))  # "the last fiscal year" with no date: named, not known
                 continue
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
@@ -288,6 +322,7 @@ class _PeriodScanner:
             if word == "outgoing" and self.published.month >= 7:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
+            self.relative.add((m.start(), m.end()))
         return sorted(f for f in out if not _TARGET_BEFORE.search(self.s, max(0, f[0] - 24), f[0]))
 
     def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
@@ -298,16 +333,23 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
-        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, shift=1)
-        for m in _URDU_SAME_PERIOD.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        # a fiscal year named for "the same period" wins over the relative words before it ("the
+        # same period of the last financial year FY23" is FY23's months, whatever the date)
         for m in _SAME_PERIOD_OF_FY.finditer(s):
             a, b, e = m.group("a"), m.group("b"), m.group("e")
             start_year = int(a if len(a or "") == 4 else f"20{a}") if a else None
             end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
+        for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)
+        for m in _SAME_PERIOD_THIS_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), shift=-1)  # a year after the period named before it
+        for m in _URDU_SAME_PERIOD.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
         self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
@@ -321,10 +363,36 @@ class _PeriodScanner:
         self._spans_with_fy(fys)
         for start, end, end_year in fys:
             if self.free(start, end) and not self._names_fy_of_span_before(start, end_year):
-                self.add(self._so_far(end_year), start, end)
+                self.add(self._so_far(end_year), start, end, relative=(start, end) in self.relative)
+        for start, end in self.unknown:
+            if self.free(start, end):
+                self.add("", start, end)  # a period named but not placeable: its figures are no facts
         self._months()
         self._years()
-        return sorted(self.found, key=lambda p: p.start)
+        return self._restated(sorted(self.found, key=lambda p: p.start))
+
+    def _restated(self, found: list[Period]) -> list[Period]:
+        """A period that only restates the one before it ("the same period last year, i.e. July
+        to October", "گذشتہ مالی سال کے اسی عرصہ یعنی جولائی سے اکتوبر تک") is no period of its
+        own: the first says which year's months they are."""
+        out: list[Period] = []
+        for p in found:
+            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not re.match(r",?\s+(?:which|when)\b", self.s[p.end :]):
+                continue  # "the lowest since May 2022": a point of reference, not the figure's period (unless "..., which was $184m")
+            if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):
+                first = out[-1]
+                if not first.value and first.shift and p.value:
+                    # "the same period last year, i.e. July to October": those months, a year back
+                    # unless their own year was named (never the fiscal year still running)
+                    value = p.value
+                    if self.published is not None and fiscal_end(value) == _fy_of(self.published):
+                        value = shift_period(value, first.shift)
+                    out[-1] = Period(value, first.start, p.end, comparison=True, shift=first.shift)
+                else:
+                    out[-1] = replace(first, end=p.end)
+                continue
+            out.append(p)
+        return out
 
     def _to_date(self) -> None:
         """"FYTD25", "fiscal year-to-date", "the financial year to date": the months of a fiscal
@@ -416,6 +484,8 @@ class _PeriodScanner:
         groups = m.groupdict()
         if not (groups.get("n") or groups.get("un")) or re.match(r"(?:the\s+)?first\b|پہلے|ابتدائی", m.group(), re.IGNORECASE):
             return False  # "for the first nine months": months of a year, however introduced
+        if (groups.get("n") or groups.get("un") or "").lower() in ("1", "one", "ایک"):
+            return True  # "in just one month", "صرف ایک ماہ میں": a length of time; a month is named by its name
         before = self.s[max(0, m.start() - 20) : m.start()]
         after = self.s[m.end() : m.end() + 16]
         return bool(
@@ -445,7 +515,7 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
                 continue
             month = _month_number(m.group("month"))
-            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()):
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b", self.s[m.end() :]):
                 continue
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
@@ -469,15 +539,16 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
-            back = 0 if (m.group("rel") or m.group("urel")).lower() in ("this", "current", "رواں") else 1
+            back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
-            self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back)
+            self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back, comparison=bool(m.group("ago")))
 
     def _fy_beside(self, start: int, end: int) -> Period | None:
-        """A whole fiscal year named right before or after a month: the month is in it."""
+        """A whole fiscal year named right before or after a month: the month is in it ("July of
+        FY24", "گزشتہ مالی سال کے جولائی", and with nothing between, "گزشتہ مالی سال جولائی میں")."""
         for p in self.found:
             if re.fullmatch(r"FY\d{4}-\d\d", p.value) and (
-                (p.end <= start and re.fullmatch(r"\s*(?:کے|کی|کا)\s*", self.s[p.end : start]))
+                (p.end <= start and re.fullmatch(r"\s*(?:(?:کے|کی|کا)\s*)?", self.s[p.end : start]))
                 or (end <= p.start and re.fullmatch(r"\s*(?:of|in)?\s*(?:the\s+)?", self.s[end : p.start]))
             ):
                 return p
@@ -572,6 +643,23 @@ def shift_months(period: str, months: int) -> str:
         year, month = divmod(int(m.group(1)) * 12 + int(m.group(2)) - 1 - months, 12)
         return f"{year}-{month + 1:02d}"
     return ""
+
+
+def span_months(period: str) -> int:
+    """How many months a part of a fiscal year holds (``FY2024-25:Jul-Oct``: 4, ``:Q2``: 3,
+    ``:H1``: 6); 0 for other periods."""
+    m = re.fullmatch(r"FY\d{4}-\d\d:(.+)", period)
+    if not m:
+        return 0
+    label = m.group(1)
+    if re.fullmatch(r"Q[1-4]", label):
+        return 3
+    if re.fullmatch(r"H[12]", label):
+        return 6
+    if parts := re.fullmatch(r"([A-Z][a-z]{2})-([A-Z][a-z]{2})", label):
+        first, last = (_fiscal_month(_MONTH_ABBR.index(x)) for x in parts.groups())
+        return last - first + 1 if last >= first else 0
+    return 0
 
 
 def fy_end_of(period: str) -> int:

@@ -9,7 +9,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
 from ._periods import _LOOKS_AHEAD, Period, fiscal_end, running_fy, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _RANKING_CONTEXT, ALSO, Subject
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
@@ -194,11 +194,6 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
-
-
-#: Country names, English and Urdu, for telling whose a rank is.
-_PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
-_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
 
 
 def _ranked_country(place: _Place) -> str | None:

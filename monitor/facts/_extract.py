@@ -219,7 +219,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
-    if any(p.comparison and p.months_back for p in periods) and not _MONTH.fullmatch(main or previous.period or "" if base is not None else value):
+    if any(p.comparison and p.months_back for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
         # "compared to the previous month's $206m": both are months' figures, the base the month
         # before the other; when that month is not known, neither is (never the month before
         # the article's date, nor a span of months taken from the sentence before)

@@ -53,6 +53,7 @@ _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 _UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
 #: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
 _UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
+_UR_HUNDREDS_PARTS = re.compile(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?")  # its parts, for the value
 _UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
 _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
@@ -137,7 +138,7 @@ def _number(text: str) -> float:
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:
         return float(_UR_NUMBERS[text])
-    if m := re.fullmatch(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?", text):
+    if m := _UR_HUNDREDS_PARTS.fullmatch(text):
         return float(_UR_NUMBERS[m.group(1)] * 100 + (_UR_NUMBERS[m.group(2)] if m.group(2) else 0))
     if text in ("ڈیڑھ", "ڈھائی"):
         return 1.5 if text == "ڈیڑھ" else 2.5

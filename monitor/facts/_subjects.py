@@ -108,6 +108,9 @@ _FOREIGN = re.compile(
     r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania)\b",
     re.IGNORECASE,
 )
+#: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
+_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+_PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
 _ANAPHOR = re.compile(
     r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
     re.IGNORECASE,

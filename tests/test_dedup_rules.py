@@ -277,6 +277,7 @@ def test_stories_that_merge_merge_their_events(index: dedup.DedupIndex) -> None:
     assign(item("own", OWN_REPORT, 7), index)  # the wire's event
     assign(item("gn", "", 8, title="Satellite firms get trial licences - Dawn", url=gn, source="Google News"), index)
     assert index.cluster("gn").event == "gn"
+    # the article the link leads to, as its feed would give it (data: never fetched)
     dawn = item("dawn", REPRINT, 9, title="Satellite firms get trial licences", url="https://www.dawn.com/news/1", source="Dawn")
     assert assign(dawn, index) == "wire"  # the link's article is a reprint of the wire: one story
     assert index.cluster("gn") is None and index.event("gn") is None

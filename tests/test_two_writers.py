@@ -51,6 +51,7 @@ class Together:
 
 def _file(path: str):
     def handler(h) -> None:
+        # links in the page point back at this local server (the Host the request came to)
         body = (SITES / "basic" / path.lstrip("/")).read_bytes().replace(b"__BASE__", f"http://{h.headers['Host']}".encode())
         send(h, 200, body, "application/rss+xml; charset=utf-8" if path.endswith(".xml") else "text/html; charset=utf-8")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import string
+import unicodedata
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -13,7 +14,8 @@ import pytest
 
 from monitor import dedup
 from monitor.dedup import DedupInput, fingerprint
-from monitor.dedup._text import _vectors
+from monitor.dedup._params import _ARABIC, _LATIN
+from monitor.dedup._text import _table, _vectors
 
 
 def test_ascii_text_splits_into_the_words_the_regular_expression_finds():
@@ -26,9 +28,42 @@ def test_ascii_text_splits_into_the_words_the_regular_expression_finds():
         "rs1", "000", "per", "tola", "kse", "100", "at", "3", "30pm", "snake_case", "it", "s"]  # fmt: skip
 
 
-def test_text_that_is_not_ascii_is_split_by_the_regular_expression():
+def test_text_that_is_not_ascii_splits_into_the_words_the_regular_expression_finds():
     text = dedup.normalise("اسٹیٹ بینک نے کہا، café au lait: ۱۲۳")
     assert dedup._split(text) == dedup._WORD.findall(text) == ["اسٹیٹ", "بینک", "نے", "کہا", "cafe", "au", "lait", "123"]
+
+
+def _plain_normalise(text: str) -> str:
+    """What :func:`dedup.normalise` gives, a character at a time."""
+    return text.lower() if text.isascii() else unicodedata.normalize("NFKD", text).translate(_table()).casefold()
+
+
+def _plain_script(text: str) -> str:
+    sample = text[:2000]
+    arabic = len(sample) - len(_ARABIC.sub("", sample))
+    latin = len(sample) - len(_LATIN.sub("", sample))
+    return "other" if not arabic and not latin else "arabic" if arabic > latin else "latin"
+
+
+def _every_character() -> list[str]:
+    """Each code point in turn between letters, digits and a sharp s (which case folding
+    turns into two letters), in blocks of 64; lone surrogates among them."""
+    chars = [chr(c) for c in range(0x110000) if c % 7 == 0 or c < 0x10000]
+    return ["".join(f"a{c}b ß{c}1 " for c in chars[i : i + 64]) for i in range(0, len(chars), 64)]
+
+
+def test_normalising_words_and_script_by_array_give_what_they_give_a_character_at_a_time():
+    texts = _every_character()
+    rng = random.Random(15)
+    ranges = [(0x20, 0x3000), (0x600, 0x700), (0xFB50, 0xFF00), (0x300, 0x370), (0x10000, 0x1F700), (0xD800, 0xE000)]
+    for _ in range(2000):
+        texts.append("".join(chr(rng.randrange(*rng.choice(ranges))) if rng.random() < 0.8 else " " for _ in range(rng.randint(0, 80))))
+    texts += ["ایکسپریس ٹریبیون: آئی ٹی برآمدات ۳۵۰ ملین ڈالر ہو گئیں", "Ａｂｃ ﬁnance ١٢٣", "كيه ي ى ة ۃ ـ \u200c\u200d", "😀 IT exports 🇵🇰"]
+    for text in texts:
+        normal = _plain_normalise(text)
+        assert dedup.normalise(text) == normal, repr(text)
+        assert dedup._split(normal) == dedup._WORD.findall(normal), repr(text)
+        assert dedup.script(text) == _plain_script(text), repr(text)
 
 
 @pytest.mark.parametrize(

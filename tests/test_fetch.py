@@ -332,7 +332,12 @@ def test_etag_and_last_modified_are_sent_back_and_304_is_not_modified(faults):
 
 
 class Gauge:
-    """Counts requests in flight at a server; optionally holds each until ``meet`` are in."""
+    """Counts requests in flight at a server; optionally holds each until ``meet`` are in.
+
+    A request stops counting just before its answer is sent: the client frees its slot only
+    once it has the answer, so the next request it lets in can never find this one still
+    counted (counting it until after the send would see one more request at once than the
+    client ever has in flight, whenever the server's thread is slower than the client)."""
 
     def __init__(self, meet: int = 1, hold: float = 0.1):
         self.now = self.peak = 0
@@ -344,16 +349,17 @@ class Gauge:
         with self.lock:
             self.now += 1
             self.peak = max(self.peak, self.now)
+        answer = (200, b"<rss/>", "application/rss+xml")
         try:
             if self.barrier:
                 self.barrier.wait(timeout=5)  # raises if the fetcher never lets `meet` in together
             time.sleep(self.hold)
-            send(h, 200, b"<rss/>", "application/rss+xml")
         except threading.BrokenBarrierError:
-            send(h, 500, b"requests were serialised", "text/plain")
+            answer = (500, b"requests were serialised", "text/plain")
         finally:
             with self.lock:
                 self.now -= 1
+        send(h, *answer)
 
 
 def test_per_host_limit_allows_exactly_that_many_requests_at_once():

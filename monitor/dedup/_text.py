@@ -53,7 +53,7 @@ _ASTRAL = re.compile("[\ud800-\udfff\U00010000-\U0010ffff]")
 def _vector_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`_table` as an array indexed by code point (:data:`_DROPPED` for a character it
     drops; each of its characters maps to at most one); each code point's word gap (itself
-    when ``\w`` matches it, else a space); and each one's script (1 Arabic, 2 Latin, 0
+    when ``\\w`` matches it, else a space); and each one's script (1 Arabic, 2 Latin, 0
     other, as :data:`_ARABIC` and :data:`_LATIN` match them). The Basic Multilingual Plane
     only: other characters take the slow path."""
     table = _table()

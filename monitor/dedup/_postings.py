@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from datetime import datetime
 from typing import Iterable
@@ -28,7 +29,7 @@ class Postings:
         self.held = held
         self._keys: dict[int, int | list[int]] = {}
         self._when: dict[int, float | None] = {}
-        self._sample: dict[int, tuple[int, ...]] = {}
+        self._sample: dict[int, array] = {}  # 8 bytes a key, not an int object and a pointer
 
     def __len__(self) -> int:
         return len(self._when)
@@ -40,7 +41,7 @@ class Postings:
         if slot in self._when:  # a slot used again: forget what it held
             self.remove(slot)
         self._when[slot] = when
-        sample = tuple(set(keys))
+        sample = array("q", set(keys))
         self._sample[slot] = sample
         table, longest = self._keys, 4 * COMMON_KEY_ITEMS
         for key, have in zip(sample, map(table.get, sample)):

@@ -290,12 +290,13 @@ class Phases:
         from monitor.dedup import _assign
 
         self.seconds = {label: 0.0 for label, _, _ in PHASES} | {"commit": 0.0}
-        self._assign, self._index = _assign, index
-        self._originals: list[tuple[str, str, object]] = []
+        self._index = index
+        self._wrapped: list[tuple[object, str, object]] = []
         for label, where, name in PHASES:
             owner = _assign if where == "assign" else index
-            self._originals.append((where, name, getattr(_assign, name) if where == "assign" else None))
-            setattr(owner, name, self._timed(label, getattr(owner, name)))  # on the index: its own attribute
+            original = getattr(owner, name)
+            self._wrapped.append((owner, name, original))
+            setattr(owner, name, self._timed(label, original))  # on the index: an attribute of its own
 
     def _timed(self, label: str, function):
         seconds = self.seconds
@@ -317,11 +318,11 @@ class Phases:
         return out
 
     def close(self) -> None:
-        for where, name, original in self._originals:
-            if where == "assign":
-                setattr(self._assign, name, original)
-            elif name in vars(self._index):
-                delattr(self._index, name)  # the class's method shows through again
+        for owner, name, original in self._wrapped:
+            if owner is self._index:
+                delattr(owner, name)  # the class's method shows through again
+            else:
+                setattr(owner, name, original)
 
 
 def scale(items: int, batch: int, *, phases: bool = False) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
 
 from monitor.models import FetchResult, Item
 from monitor.store import MIGRATIONS, Store, item_id
+from monitor.store._archive import _use_wal
 
 
 def make_item(n: int, **kw) -> Item:
@@ -130,6 +132,40 @@ def test_two_processes_migrating_at_once(tmp_path):
         assert p.returncode == 0, err
     with Store(path) as s:
         assert s.schema_version == len(MIGRATIONS)
+
+
+def _writing_in_rollback_mode(path) -> sqlite3.Connection:
+    """A connection to a new file in SQLite's default (rollback) journal mode that holds the
+    write lock, as a process creating the archive does for a moment."""
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE elsewhere (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO elsewhere VALUES (1)")
+    return other
+
+
+def test_an_archive_opened_while_another_process_creates_it_waits_for_wal(tmp_path):
+    """SQLite refuses the switch to WAL at once, not after its busy timeout, while another
+    connection writes to the new file: the archive tries again instead of failing."""
+    path = tmp_path / "new.db"
+    other = _writing_in_rollback_mode(path)
+    threading.Timer(0.3, lambda: (other.execute("COMMIT"), other.close())).start()
+    with Store(path) as s:
+        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert s.schema_version == len(MIGRATIONS)
+
+
+def test_the_wait_for_wal_ends_with_sqlite_s_error(tmp_path):
+    path = tmp_path / "new.db"
+    other = _writing_in_rollback_mode(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            _use_wal(conn, wait=0.2)
+    finally:
+        conn.close()
+        other.execute("ROLLBACK")
+        other.close()
 
 
 def test_an_archive_with_news_facts_takes_official_figures_on_upgrade(tmp_path):

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
@@ -65,6 +66,32 @@ class SourceState:
     newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
 
 
+#: How long a process waits to switch a new archive to WAL while another process opens it.
+WAL_SWITCH_SECONDS = 30.0
+
+
+def _use_wal(conn: sqlite3.Connection, *, wait: float = WAL_SWITCH_SECONDS) -> None:
+    """Put the archive in WAL mode (it stays so: the mode is kept in the file).
+
+    Switching a new file needs an exclusive lock, and SQLite refuses it at once, without its
+    busy handler, when another connection is switching the same file at that moment (the
+    daemon and a manual ``monitor poll`` started together on a new archive): the switch is
+    tried again until ``wait`` seconds have passed."""
+    deadline = time.monotonic() + wait
+    pause = 0.01
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
+
+
 class Store(PageStore):
     """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
 
@@ -81,7 +108,7 @@ class Store(PageStore):
         self.db = sqlite_utils.Database(conn)
         self.readonly = readonly
         if not readonly:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             self.migrate()
 

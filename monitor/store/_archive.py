@@ -74,9 +74,10 @@ def _use_wal(conn: sqlite3.Connection, *, wait: float = WAL_SWITCH_SECONDS) -> N
     """Put the archive in WAL mode (it stays so: the mode is kept in the file).
 
     Switching a new file needs an exclusive lock, and SQLite refuses it at once, without its
-    busy handler, when another connection is switching the same file at that moment (the
-    daemon and a manual ``monitor poll`` started together on a new archive): the switch is
-    tried again until ``wait`` seconds have passed."""
+    busy handler, while another connection holds a lock on the file, as another process
+    creating the same archive does for a moment (the daemon and a manual ``monitor poll``
+    started together on a new archive): the switch is tried again until ``wait`` seconds have
+    passed, then SQLite's error is raised."""
     deadline = time.monotonic() + wait
     pause = 0.01
     while True:

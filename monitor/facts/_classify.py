@@ -19,10 +19,10 @@ _TARGET_CUE = re.compile(
 )
 _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
-    r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|trainees?|graduates?|alumni|trained|"
-    r"training|programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
+    r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
+    r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
-    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
+    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
@@ -231,7 +231,7 @@ _RANKS_OVER_TIME = re.compile(
     re.IGNORECASE,
 )
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
-_URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:ایکسپورٹس?|برآمدات)")
+_URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:(?:آئی\s?ٹی|آئی\s?سی\s?ٹی)\s+)?(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed
 #: $400 million for the first time" (the month's figure was $437m); Urdu "پہلی بار ... 3 ارب سے زائد".

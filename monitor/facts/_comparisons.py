@@ -142,6 +142,12 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
         start = _urdu_base_start(sentence, m.start(), figures, subjects)
+        # a second base never takes in the first and its rate: "دسمبر 2022 کے مقابلے میں 22 فیصد
+        # اور نومبر 2023 کے مقابلے میں 15 فیصد" compares the 15 فیصد with November alone
+        for earlier in (s for s in spans if start < s.end <= m.start()):
+            rate = next((f for f in figures if earlier.end <= f.start < m.start()), None)
+            if rate is not None:
+                start = max(start, rate.end)
         if any(s.holds(m.start(), m.end()) for s in spans):
             continue
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))

@@ -308,7 +308,13 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     own = [
         span for span in spans
         if span.rate_at < 0 and span.start >= figure.end and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){0,3}?", place.sentence[figure.end : span.start])
-        and not _URDU_LETTER.match(place.sentence, span.start)  # Urdu names a rate's basis before it, never after
+        and not _URDU_LETTER.search(place.sentence, span.start, span.end)  # Urdu names a rate's basis before it, never after
+    ]
+    # in Urdu, the comparison right before it ("نومبر 2023 کے مقابلے میں 15 فیصد")
+    own = own or [
+        span for span in spans
+        if span.rate_at < 0 and span.end <= figure.start and _URDU_LETTER.search(place.sentence, span.start, span.end)
+        and _URDU_TO_RATE.fullmatch(place.sentence, span.end, figure.start)
     ]
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said and not own:
@@ -339,7 +345,10 @@ _OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figur
 _THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b", re.IGNORECASE)
+#: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
+_URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
+#: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

@@ -84,6 +84,7 @@ _ORDINAL_WORDS = {
 }
 _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|ساتواں|آٹھویں|نویں|دسویں|\d{1,3}ویں"
 _UR_ORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|چھٹے|چھٹی|ساتویں|ساتواں|آٹھویں|نویں|دسویں|\d{1,3}ویں|\d{1,3}"
 _RANK_PATTERNS = (
     re.compile(
@@ -109,6 +110,8 @@ _RANK_PATTERNS = (
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
+    # "دنیا کی چوتھی بڑی فری لانس مارکیٹ" (the world's fourth-largest): an ordinal word, never a bare number ("10 بڑی کمپنیاں")
+    re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])"),
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
 
@@ -191,10 +194,20 @@ _LABEL_BEFORE = re.compile(
 )
 
 
+#: An Urdu count in several parts: "23 لاکھ 70 ہزار" (2,370,000), "2 کروڑ 10 لاکھ".
+_COUNT_URDU_PARTS = re.compile(rf"(?<![\w.$,])(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})+(?![^\W\d_])")
+
+
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     found = []
-    for m in _COUNT.finditer(sentence):
+    for m in _COUNT_URDU_PARTS.finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
+            continue
+        value = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group()))
+        noun = re.match(r"\s*([^\W\d]+)", sentence[m.end() :])
+        found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
+    for m in _COUNT.finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in taken + found):
             continue
         scale = m.group("scale") or m.group("uscale")
         number = m.group("num")
@@ -203,7 +216,7 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
         if not scale and _LABEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "VPN registration item 17": an item's number, not 17 registrations
         value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
-        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+)?([^\W\d]+)", sentence[m.end() :])
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     return found
 

@@ -96,6 +96,10 @@ _MONTH_YEAR = re.compile(
     rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d|'\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
+#: "Last year" said of a span of months right after it ("the first half of last year") or
+#: right before it ("last year's first half", "گزشتہ سال کی پہلی ششماہی").
+_OF_LAST_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:last|previous|preceding)\s+year\b(?!['’])", re.IGNORECASE)
+_LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR_PREVIOUS}\s+{_UR_YEAR}\s+(?:کی|کے)\s+$", re.IGNORECASE)
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
 _URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے)")
@@ -469,7 +473,7 @@ class _PeriodScanner:
             first, last = _named_span(m)
             if self._duration(m):
                 continue
-            fy = self.nearby_fy(fys, m.start(), m.end())
+            fy = self.nearby_fy(fys, m.start(), m.end()) or self._last_year_of(m)
             if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh")):
                 if not self._reporting_months(m):
                     continue
@@ -477,6 +481,20 @@ class _PeriodScanner:
                 self.taken.append((fy[0], fy[1]))
             end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
+
+    def _last_year_of(self, m: re.Match) -> tuple[int, int, int] | None:
+        """"Last year" said of a span of the fiscal year ("the first half of last year", "last
+        year's first quarter", "گزشتہ سال کی پہلی ششماہی"): the span of the fiscal year before
+        the one running at publication, as "last fiscal year" is. ``(start, end, end_year)``
+        of the words, or ``None``."""
+        if self.published is None:
+            return None
+        after = _OF_LAST_YEAR.match(self.s, m.end())
+        before = _LAST_YEARS.search(self.s, max(0, m.start() - 30), m.start())
+        if not (after or before):
+            return None
+        start, end = (m.end(), after.end()) if after else (before.start(), m.start())
+        return start, end, _fy_of(self.published) - 1
 
     def _duration(self, m: re.Match) -> bool:
         """Whether "N months" is a length of time ("banned for six months", "two months ago"),

@@ -79,7 +79,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
-        r"(?<![\w])(?:freelanc\w*(?:['’]s?\s+(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"(?<![\w])(?:freelanc\w*(?:['’]s?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         r"|فری\s?لانس\w*",
         re.IGNORECASE,
     )),
@@ -117,7 +117,7 @@ _ANAPHOR = re.compile(
 )
 _MAY_HOLD_FIGURES = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million)\b"
-    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست",
+    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست|پہل[یاے]|دوسر[یاے]|تیسر[یاے]|چوتھ[یاے]|پانچویں|چھٹ[یے]|ساتویں|ساتواں|آٹھویں|نویں|دسویں",
     re.IGNORECASE,
 )
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping

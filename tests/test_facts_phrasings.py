@@ -1,0 +1,114 @@
+"""Fact rules found by trying the extractor on headlines and sentences written to vary the
+phrasings a reader meets (word order, Urdu numbers, several bases in one sentence). Each case
+is written for these tests in its own words; the figures are of the size the real ones have."""
+
+from __future__ import annotations
+
+from monitor.facts import extract_facts
+
+
+def facts(text: str, published: str, title: str = "") -> set[tuple[str, str, float, str]]:
+    """``(series, period, value, unit)`` of every fact, ``other`` included."""
+    return {(f.series, f.period, f.value, f.unit) for f in extract_facts(title, text, published)}
+
+
+def rates(text: str, published: str) -> dict[float, str]:
+    """``{value: basis}`` of every growth rate on a named series."""
+    return {f.value: f.basis for f in extract_facts("", text, published) if f.unit == "percent" and f.series != "other"}
+
+
+# --------------------------------------------------------------------------- subjects
+
+
+def test_freelancers_own_it_exports_are_their_earnings():
+    text = "Freelancers' IT exports climbed to $410 million in July-March FY25, 30 percent more than the $315 million of a year earlier."
+    assert facts(text, "2025-04-20") == {
+        ("freelancer_earnings", "FY2024-25:Jul-Mar", 410, "USD_million"),
+        ("freelancer_earnings", "FY2024-25:Jul-Mar", 30, "percent"),
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 315, "USD_million"),
+    }
+    # IT exports as a whole, with freelancers named elsewhere, stay IT exports
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2830, "USD_million") in facts(
+        "IT exports reached $2.83 billion in July-March FY25, helped by freelancers.", "2025-04-20"
+    )
+
+
+def test_people_trained_are_no_count_of_freelancers():
+    assert facts("Government scheme trains over 2 million freelancers in five years", "2024-05-02") == {
+        ("other", "", 2000000, "count")
+    }
+    # Urdu: "prepared" (تیار کیے) under a programme
+    assert facts("", "2024-05-02", title="ہنرمند پروگرام کے تحت 20 لاکھ سے زائد فری لانسرز تیار کیے گئے") == {
+        ("other", "", 2000000, "count")
+    }
+    # the count of freelancers itself is kept
+    assert facts("Pakistan now has 2 million freelancers, a survey finds.", "2024-05-02") == {
+        ("freelancer_count", "", 2000000, "count")
+    }
+
+
+def test_count_of_pakistani_freelancers_is_a_count_of_freelancers():
+    assert facts("Some 1.4 million Pakistani freelancers found work on global platforms in 2024.", "2025-02-01") == {
+        ("freelancer_count", "2024", 1400000, "count")
+    }
+
+
+def test_urdu_net_exports_with_it_named_between():
+    text = "گزشتہ مالی سال کے دوران خالص آئی ٹی برآمدات 2 ارب 70 کروڑ ڈالر رہیں۔"
+    assert {f[0] for f in facts(text, "2024-08-10")} == {"other"}
+    # the exports themselves are a series
+    assert facts("گزشتہ مالی سال کے دوران آئی ٹی برآمدات 3 ارب 20 کروڑ ڈالر رہیں۔", "2024-08-10") == {
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million")
+    }
+
+
+def test_urdu_clause_opening_on_which_refers_back_to_the_freelancers():
+    text = "مالی سال 2024-25 میں فری لانسرز نے 40 کروڑ ڈالر کا زرمبادلہ کمایا، جو گزشتہ مالی سال کے 32 کروڑ ڈالر کے مقابلے میں 25 فیصد زیادہ ہے۔"
+    assert facts(text, "2025-07-30") == {
+        ("freelancer_earnings", "FY2024-25", 400, "USD_million"),
+        ("freelancer_earnings", "FY2023-24", 320, "USD_million"),
+        ("freelancer_earnings", "FY2024-25", 25, "percent"),
+    }
+
+
+# --------------------------------------------------------------------------- Urdu numbers and ranks
+
+
+def test_urdu_count_in_several_parts():
+    assert facts("", "2024-06-12", title="فری لانسرز کی تعداد 18 لاکھ 40 ہزار ہو گئی") == {("freelancer_count", "", 1840000, "count")}
+    assert facts("", "2024-06-12", title="ملک میں 25 لاکھ 50 ہزار فری لانسرز") == {("freelancer_count", "", 2550000, "count")}
+
+
+def test_urdu_ordinal_before_largest_is_a_rank():
+    assert ("ranking", "", 3, "rank") in facts("پاکستان دنیا کی تیسری بڑی فری لانس مارکیٹ بن گیا ہے۔", "2023-03-01")
+    # a number before "big" counts things: no rank
+    assert not any(f[0] == "ranking" for f in facts("ملک کی 10 بڑی آئی ٹی کمپنیوں نے فری لانسرز کو ملازمتیں دیں۔", "2023-03-01"))
+
+
+# --------------------------------------------------------------------------- bases and periods
+
+
+def test_urdu_rates_each_against_the_base_named_right_before_it():
+    text = "مئی 2024 میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں جو مئی 2023 کے مقابلے میں 30 فیصد اور اپریل 2024 کے مقابلے میں 6 فیصد زیادہ ہیں۔"
+    assert rates(text, "2024-06-18") == {30: "yoy", 6: "mom"}
+    text = "مئی میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں جو گزشتہ سال کے اسی مہینے کے مقابلے میں 30 فیصد اور اپریل کے مقابلے میں 6 فیصد زیادہ ہیں۔"
+    assert rates(text, "2024-06-18") == {30: "yoy", 6: "mom"}
+
+
+def test_span_of_last_year_is_that_span_of_the_fiscal_year_before():
+    published = "2024-01-18"
+    assert ("it_exports_cumulative", "FY2022-23:H1", 1310, "USD_million") in facts(
+        "IT exports were $1.46bn in H1 FY24, up 11.8pc from $1.31bn in the first half of last year.", published
+    )
+    assert ("it_exports_cumulative", "FY2022-23:H1", 1310, "USD_million") in facts(
+        "IT exports were $1.46bn in H1 FY24, against $1.31bn in last year's first half.", published
+    )
+    urdu = "پہلی ششماہی میں آئی ٹی برآمدات 1 ارب 46 کروڑ ڈالر رہیں، جو گزشتہ سال کی پہلی ششماہی میں 1 ارب 31 کروڑ ڈالر تھیں۔"
+    assert facts(urdu, published) == {
+        ("it_exports_cumulative", "FY2023-24:H1", 1460, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:H1", 1310, "USD_million"),
+    }
+    # a span with no year word stays in the running fiscal year
+    assert facts("IT exports were $1.46bn in the first half, the SBP said.", published) == {
+        ("it_exports_cumulative", "FY2023-24:H1", 1460, "USD_million")
+    }

@@ -112,3 +112,40 @@ def test_span_of_last_year_is_that_span_of_the_fiscal_year_before():
     assert facts("IT exports were $1.46bn in the first half, the SBP said.", published) == {
         ("it_exports_cumulative", "FY2023-24:H1", 1460, "USD_million")
     }
+
+
+def test_rate_above_or_below_a_month_compares_with_it():
+    text = "IT exports reached $424 million in December 2025, 21.8 percent above December 2024 and 8.7 percent over the previous month."
+    assert facts(text, "2026-01-19") == {
+        ("it_exports_monthly", "2025-12", 424, "USD_million"),
+        ("it_exports_monthly", "2025-12", 21.8, "percent"),
+        ("it_exports_monthly", "2025-12", 8.7, "percent"),
+    }
+    assert rates(text, "2026-01-19") == {21.8: "yoy", 8.7: "mom"}
+    # the month is this period when the base is given only relative to it
+    assert facts("IT exports were 5 percent below last year's level in March.", "2025-04-20") == {("it_exports_monthly", "2025-03", -5, "percent")}
+
+
+def test_sentence_going_on_about_the_figure_before_keeps_its_period():
+    text = "IT exports were $286 million in July. The figure was 4 percent lower than June but 33.6 percent above the $214 million recorded in July 2023."
+    assert facts(text, "2024-08-19") == {
+        ("it_exports_monthly", "2024-07", 286, "USD_million"),
+        ("it_exports_monthly", "2024-07", -4, "percent"),
+        ("it_exports_monthly", "2024-07", 33.6, "percent"),
+        ("it_exports_monthly", "2023-07", 214, "USD_million"),
+    }
+    text = "Exports of IT services in August 2022 were $227 million. This was 14.1 percent higher than the previous month but 1.3 percent lower than in August 2021."
+    assert rates(text, "2022-09-19") == {14.1: "mom", -1.3: "yoy"}
+    assert {f[1] for f in facts(text, "2022-09-19")} == {"2022-08"}
+    # "their" goes on about the subject and the period before, even with a base counted from the article's date
+    text = "Freelancers had their best year in FY25. Their earnings amounted to $557 million, 59 percent higher than the previous fiscal year."
+    assert facts(text, "2025-08-12") == {
+        ("freelancer_earnings", "FY2024-25", 557, "USD_million"),
+        ("freelancer_earnings", "FY2024-25", 59, "percent"),
+    }
+
+
+def test_but_ends_a_clause_and_easing_is_a_fall():
+    text = "IT exports were $265 million in January 2024, a 13.4% month-over-month fall but a 21.6% year-over-year gain."
+    assert rates(text, "2024-02-19") == {-13.4: "mom", 21.6: "yoy"}
+    assert rates("August IT exports ease 2.4pc MoM to $402m", "2026-09-17") == {-2.4: "mom"}

@@ -33,7 +33,7 @@ _GROWTH_UP = re.compile(
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
+    r"slip\w*|dwindl\w+|eas(?:e|ed|es|ing)|retreat\w*|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
@@ -62,7 +62,7 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
@@ -477,10 +477,25 @@ def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period
 _AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
 
 
-def _mark_bases(periods: list[Period], spans: list[Span]) -> list[Period]:
+def _mark_bases(periods: list[Period], spans: list[Span], sentence: str = "") -> list[Period]:
     """Mark the periods that are bases of comparisons: those in a comparison span, and those
-    the scanner knows to be bases ("the same period last year")."""
-    return [replace(p, comparison=p.comparison or span_of(spans, p.start, p.end) is not None) for p in periods]
+    the scanner knows to be bases ("the same period last year"). A period named right after a
+    base given only relative to it is this period: "5 percent below last year's level in
+    March" compares March with the March before."""
+    marked = []
+    for p in periods:
+        span = span_of(spans, p.start, p.end)
+        relative = span is not None and any(
+            r.end <= p.start and span.holds(r.start, r.end) and not r.value and (r.shift or r.months_back)
+            and _THEN_THIS_PERIOD.fullmatch(sentence, r.end, p.start)
+            for r in periods
+        )
+        marked.append(replace(p, comparison=p.comparison or (span is not None and not relative)))
+    return marked
+
+
+#: Between a relative base and this period: "last year's level in March", "a year earlier in March".
+_THEN_THIS_PERIOD = re.compile(r"(?:['’]s)?(?:\s+(?:level|levels|figure|mark|total))?\s+(?:in|during|for)\s+(?:the\s+month\s+of\s+)?", re.IGNORECASE)
 
 
 def base_span(figure: Figure, spans: list[Span]) -> Span | None:
@@ -533,7 +548,11 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
             return running_fy(fiscal_end(later), published) or later  # "up 24pc over FY24", said in May 2025: July to April
         return later
     span = span_of(spans, base.start, base.end)
-    relation = (span.relation if span else "") or basis_words(sentence)
+    # the words of the base's own comparison, else of the sentence outside the other comparisons
+    # ("14pc higher than the previous month but 1pc lower than in August 2021": August 2021 is
+    # no month back)
+    rest = "".join(" " if any(s is not span and s.holds(i, i + 1) for s in spans) else c for i, c in enumerate(sentence))
+    relation = (span.relation if span else "") or basis_words(rest)
     if relation == "mom":
         return shift_months(base.value, -1)
     latest = f"{published.year}-{published.month:02d}" if published else ""

@@ -55,9 +55,11 @@ _EARLIER = re.compile(
     r"\b(?:same|corresponding|comparable|previous|preceding|last|earlier|ago|record)\b|(?:19|20)\d\d|" + _MONTH,
     re.IGNORECASE,
 )
-#: A rate more or less than a base: "10% more than in November 2024" (while "more than
-#: 20,000" is a quantity).
-_RATE_THAN = re.compile(r"(?:%|\bpc|\bpercent|\bper\s+cent)\s+(?:more|less|higher|lower|greater|fewer)\s+(?P<than>than)\b", re.IGNORECASE)
+#: A rate more or less than a base: "10% more than in November 2024", "21.8 percent above
+#: December 2024" (while "more than 20,000" is a quantity, and "above $400 million" a level).
+_RATE_THAN = re.compile(
+    r"(?:%|\bpc|\bpct|\bpercent|\bper\s+cent)\s+(?:(?:more|less|higher|lower|greater|fewer)\s+)?(?P<than>than|above|below)\b", re.IGNORECASE
+)
 #: What may stand between a cue and a rate that is the base itself: "compared to 9pc growth in
 #: February", "against a growth of 15% in the same period last year".
 _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decline|decrease|fall|drop)\s+of\s+)?", re.IGNORECASE)

@@ -96,12 +96,20 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not subjects and not figures:
         return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
-    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans)
+    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         main = context.period  # "during the period under review"; "This figure marks a rise from ..."
     if not main:
         main = infer_main(periods, spans, sentence, day)
+        if context.period and context.kind and (_OPENS_BACK.match(sentence) or _THEIR.match(sentence)) and (
+            not main or bool(_MONTH.fullmatch(main)) == bool(_MONTH.fullmatch(context.period)) or any(p.relative and p.comparison for p in periods)
+        ):
+            # a sentence that goes on about the figure before is of its period, when its base is
+            # of the same kind: "This was 14 percent higher than the previous month but 1
+            # percent lower than in August 2021" (while "They stood at $225m compared to $180m in
+            # December 2019", after a sentence on five months, are December 2020's)
+            main = context.period
     compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
     inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
     paired = respective(sentence, figures, subjects)
@@ -339,6 +347,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
+_THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.

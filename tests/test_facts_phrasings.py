@@ -149,3 +149,64 @@ def test_but_ends_a_clause_and_easing_is_a_fall():
     text = "IT exports were $265 million in January 2024, a 13.4% month-over-month fall but a 21.6% year-over-year gain."
     assert rates(text, "2024-02-19") == {-13.4: "mom", 21.6: "yoy"}
     assert rates("August IT exports ease 2.4pc MoM to $402m", "2026-09-17") == {-2.4: "mom"}
+
+
+def test_clause_after_a_semicolon_goes_on_about_the_same_subject():
+    assert facts("", "2024-04-17", title="IT exports post 20pc YoY growth in 9MFY24 at $2.3bn; March up 19.5pc MoM") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Mar", 20, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million"),
+        ("it_exports_monthly", "2024-03", 19.5, "percent"),
+    }
+    # with nothing watched before the semicolon, nothing is carried
+    assert facts("", "2024-04-17", title="Remittances up 20pc in 9MFY24; March at $3bn") == set()
+
+
+def test_growth_over_an_amount_and_year_to_date():
+    text = "Year-to-date, IT exports have reached $1.99 billion, a 14 percent increase over the $1.745 billion recorded in July-February of last fiscal year."
+    assert facts(text, "2024-03-18") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Feb", 1990, "USD_million"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Feb", 14, "percent"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Feb", 1745, "USD_million"),
+    }
+    assert facts("IT exports so far this fiscal year stand at $3.5 billion.", "2025-06-18") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-May", 3500, "USD_million")
+    }
+
+
+def test_first_time_marked_is_a_threshold():
+    text = "December 2025 marks the first time monthly IT exports have crossed $400 million."
+    assert ("it_exports_monthly", "2025-12", 400, "USD_million") not in facts(text, "2026-01-19")
+    assert facts("IT exports crossed $400 million in December 2025.", "2026-01-19") == {("it_exports_monthly", "2025-12", 400, "USD_million")}
+
+
+def test_freelance_it_exports_and_the_same_half():
+    text = "Freelance IT exports rose to $181 million in Jul-Dec FY24 from $137 million in the same half of FY23."
+    assert facts(text, "2024-02-15") == {
+        ("freelancer_earnings", "FY2023-24:H1", 181, "USD_million"),
+        ("freelancer_earnings", "FY2022-23:H1", 137, "USD_million"),
+    }
+
+
+def test_average_exchange_rate_does_not_make_a_figure_an_average():
+    text = "IT exports in 1QFY25 were worth $862 million, or about Rs239.7 billion at the average exchange rate."
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 862, "USD_million") in facts(text, "2024-10-22")
+    # a monthly average is still one
+    assert facts("IT exports averaged $290 million a month in FY24.", "2024-08-01") <= {("other", "FY2023-24", 290, "USD_million")}
+
+
+def test_figures_of_other_countries_and_of_provinces_are_not_the_countrys():
+    text = "Pakistan has an estimated 1.5 million freelancers, compared with 650,000 in Bangladesh."
+    assert facts(text, "2023-11-20") == {("freelancer_count", "", 1500000, "count")}
+    assert facts("Punjab's IT exports rose to $1.9 billion in FY25, the provincial IT board said.", "2025-08-04") == set()
+    assert facts("Punjab contributed $1.65 billion of the country's $3.22 billion IT exports in FY24.", "2024-07-25") == {
+        ("it_exports_annual", "FY2023-24", 3220, "USD_million")
+    }
+    assert facts("مالی سال 2023-24 میں صوبے سے آئی ٹی برآمدات ایک ارب 10 کروڑ ڈالر رہیں۔", "2024-08-01") == set()
+
+
+def test_period_parted_from_a_figure_by_a_comma_gives_way_to_its_own():
+    text = "With May's receipts of $329 million, July-May IT exports climbed to $3.5 billion."
+    assert facts(text, "2025-06-18") == {
+        ("it_exports_monthly", "2025-05", 329, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-May", 3500, "USD_million"),
+    }

@@ -19,7 +19,7 @@ _TARGET_CUE = re.compile(
 )
 _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
-    r"average|averag\w+|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
+    r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
     r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
@@ -236,7 +236,7 @@ _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:
 #: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed
 #: $400 million for the first time" (the month's figure was $437m); Urdu "پہلی بار ... 3 ارب سے زائد".
 _CROSSED_BEFORE = re.compile(r"\b(?:cross\w*|surpass\w*|exceed\w*|topp?\w*|pass\w*|breach\w*|broke|break\w*)\s+(?:the\s+)?$", re.IGNORECASE)
-_FIRST_TIME = re.compile(r"\bfor\s+(?:the\s+)?first\s+time\b|\bfirst\s+time\s+ever\b|پہلی\s+(?:بار|مرتبہ)", re.IGNORECASE)
+_FIRST_TIME = re.compile(r"\b(?:for\s+|marks\s+)?the\s+first\s+time\b|\bfor\s+first\s+time\b|\bfirst\s+time\s+ever\b|پہلی\s+(?:بار|مرتبہ)", re.IGNORECASE)
 _URDU_OVER_AFTER = re.compile(r"\s*(?:سے\s+)?(?:زائد|تجاوز|عبور)")
 
 
@@ -407,9 +407,13 @@ _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professi
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
 
-def _nearest(periods: list[Period], figure: Figure) -> Period | None:
-    def distance(p: Period) -> int:
-        return p.start - figure.end if p.start >= figure.end else figure.start - p.end
+def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
+    """The period nearest a figure, one not parted from it by a comma first ("With May's
+    receipts of $329 million, IT exports so far this fiscal year ...": May's)."""
+
+    def distance(p: Period) -> tuple[bool, int]:
+        between = sentence[figure.end : p.start] if p.start >= figure.end else sentence[p.end : figure.start]
+        return ("," in between or "،" in between, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
 
     return min(periods, key=distance) if periods else None
 
@@ -448,7 +452,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     if figure.unit == "percent":
         bases = []  # a rate is this period's, never its base's
     if in_clause or bases:
-        return _nearest(in_clause + bases, figure)
+        return _nearest(in_clause + bases, figure, sentence)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
     if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy) and figure.unit != "percent":
         # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in

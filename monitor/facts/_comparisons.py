@@ -48,6 +48,8 @@ _WEAK = ("from", "over", "against")
 _OVER_FOLLOWS = re.compile(
     rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b", re.IGNORECASE
 )
+#: A growth named right before "over": "a 14 percent increase over the $1.745 billion of ...".
+_GROWTH_BEFORE = re.compile(r"(?:\b(?:increase|growth|rise|jump|gain|surge)|%|\bpc|\bpercent|\bcent)\s+$", re.IGNORECASE)
 #: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
 #: comparison only when the span names an earlier time.
 _LEVEL_CUES = ("surpass", "exceed", "outpac")
@@ -124,8 +126,8 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
         word = m.group().lower()
         if word.startswith(_WEAK) and not _BASE_FOLLOWS.match(sentence, m.end()):
             continue
-        if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()):
-            continue
+        if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()) and not _GROWTH_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # ("a 14 percent increase over the $1.745 billion ...": a base)
         if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,.\s]{{0,16}}?(?:\bto|\btill|\buntil|\bthrough|[-–])", sentence[m.end() :]):
             continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())

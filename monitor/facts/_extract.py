@@ -44,6 +44,11 @@ class _Context:
 
     kind: str | None = None
     period: str = ""
+    continued: bool = False  # this sentence goes on after a semicolon: "...; March up 19.5pc MoM"
+
+    def refers_back(self, sentence: str) -> bool:
+        """Whether ``sentence`` goes on about what this context was about."""
+        return bool(self.continued or _ANAPHOR.search(sentence))
 
 
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
@@ -56,6 +61,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     abroad = _about_abroad(normalised, title)
     for _, start, end in split_sentences(normalised):
         found, context = _sentence_facts(normalised[start:end], day, context)
+        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
@@ -94,7 +100,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     subjects, from_context = _bare_exports(find_subjects(sentence), sentence, context)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
-        return [], context if context.kind and _ANAPHOR.search(sentence) else _Context()
+        return [], context if context.kind and context.refers_back(sentence) else _Context()
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
@@ -111,7 +117,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             # December 2019", after a sentence on five months, are December 2020's)
             main = context.period
     compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
-    inherited = bool(not subjects and context.kind and _ANAPHOR.search(sentence))
+    inherited = bool(not subjects and context.kind and context.refers_back(sentence))
     paired = respective(sentence, figures, subjects)
     found = []
     for figure in figures:
@@ -180,7 +186,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     subject = paired[figure.start] if paired is not None and figure.start in paired else _subject_for(figure, subjects, bounds, sentence)
     if paired is not None and figure.start in paired and subject is None:
         return None  # one of several figures given "respectively" for subjects not all named
-    inherited = bool(not subjects and _ANAPHOR.search(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
+    inherited = bool(not subjects and previous.refers_back(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
     if subject is None and previous.kind and _OPENS_BACK.match(sentence):
         inherited = True  # "This marks a 25 percent ... increase, making it the highest monthly export figure": the sentence before's
     kind = subject.kind if subject else previous.kind if inherited else None
@@ -194,6 +200,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "India's export of software services", "Kerala's IT hub"
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
+    if kind and _PLACE_AFTER.match(sentence, figure.end):
+        return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
+    lead = _PROVINCE_LEADS.match(sentence, bounds[0])
+    if (subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start)):
+        return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
     if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
         return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
@@ -280,6 +291,17 @@ _OWNED_ABROAD = re.compile(
     r"(?:\s+(?:the|its|own|total|annual|overall|\w+['’]s))*\s*$"
     r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|بھارتی\s*$",
 )
+#: A figure said to be of a place abroad: "650,000 in Bangladesh", "$1.3bn for India".
+_PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")
+#: A province's own figures: "Punjab's IT exports", "the Punjab IT Board said the province's exports",
+#: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".
+_PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK"
+_PROVINCE_OWNS = re.compile(
+    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|صوبے|صوبہ)\s+(?:سے|کی|کے)\s*$"
+)
+#: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
+_PROVINCE_LEADS = re.compile(rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b", re.IGNORECASE)
+_JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
 )

@@ -58,7 +58,10 @@ _FY_ENDED = re.compile(
 )
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _FY_TO_DATE = re.compile(
-    r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b",
+    r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b"
+    r"|\bso\s+far\s+(?:in\s+)?(?:this|the\s+current)\s+(?:fiscal|financial)\s+year\b"
+    # "year-to-date" in a sentence that speaks of fiscal years: the fiscal year's
+    r"|\byear[\s-]to[\s-]date\b(?=.*\b(?:fiscal|financial|FY))",
     re.IGNORECASE,
 )
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
@@ -130,8 +133,8 @@ _TARGET_YEAR = re.compile(
 #: "The same period of the previous (fiscal) year": a year before the period it is compared with,
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
 _SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
 #: "The corresponding period this year": after a base named first ("$185.7m in July-December FY21
@@ -148,9 +151,9 @@ _RELATIVE_COMPARISON = re.compile(
 #: corresponding month of the last fiscal year 2023-24": the base is the main period's months
 #: in the fiscal year named.
 _SAME_PERIOD_OF_FY = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY\s?'?)?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     # "of the last financial year FY23": the year's name may follow the words that say it is one
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY\s?'?)?|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,

@@ -210,3 +210,59 @@ def test_period_parted_from_a_figure_by_a_comma_gives_way_to_its_own():
         ("it_exports_monthly", "2025-05", 329, "USD_million"),
         ("it_exports_cumulative", "FY2024-25:Jul-May", 3500, "USD_million"),
     }
+
+
+def test_n_month_total_and_first_quarter_tally():
+    assert ("it_exports_cumulative", "FY2021-22:Jul-Mar", 1950, "USD_million") in facts(
+        "IT exports were $259 million in March 2022, taking the nine-month total to $1.95 billion.", "2022-04-19"
+    )
+    assert ("it_exports_cumulative", "FY2022-23:Q1", 636, "USD_million") in facts(
+        "", "2022-10-19", title="IT exports fall 7.5pc MoM to $210m in September, first-quarter tally at $636m"
+    )
+    # "nine months" as a length of time is still no period
+    assert facts("The nine-month programme trained thousands of IT graduates.", "2022-04-19") == set()
+
+
+def test_amounts_in_words_with_hundreds_billions_and_a_quarter():
+    assert facts("IT exports in December 2023 were three hundred and six million dollars.", "2024-01-18") == {
+        ("it_exports_monthly", "2023-12", 306, "USD_million")
+    }
+    assert facts("IT exports reached two billion 190 million dollars in the first seven months of FY25.", "2025-02-18") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2190, "USD_million")
+    }
+    assert facts("The country earned a quarter billion dollars from IT exports in March 2022.", "2022-04-19") == {
+        ("it_exports_monthly", "2022-03", 250, "USD_million")
+    }
+    text = "Freelancers brought home three hundred million dollars in the first nine months of FY24, against two hundred and seven million dollars in the corresponding period of FY23."
+    assert facts(text, "2024-04-25") == {
+        ("freelancer_earnings", "FY2023-24:Jul-Mar", 300, "USD_million"),
+        ("freelancer_earnings", "FY2022-23:Jul-Mar", 207, "USD_million"),
+    }
+
+
+def test_count_since_a_month_is_a_running_total():
+    assert facts("", "2025-02-03", title="PTA says 55,000 VPNs whitelisted since registration reopened in October") == {
+        ("vpn_registrations", "", 55000, "count")
+    }
+
+
+def test_the_month_under_review_is_the_month_named_before():
+    text = "The State Bank released services trade data for December on Tuesday. IT exports in the month under review came in at $225 million."
+    assert facts(text, "2023-01-18") == {("it_exports_monthly", "2022-12", 225, "USD_million")}
+    # with no month named before, no period is known: no fact
+    assert facts("The State Bank released services trade data on Tuesday. IT exports in the month under review came in at $225 million.", "2023-01-18") == set()
+
+
+def test_monthly_decline_and_annual_rise_name_their_basis():
+    text = "IT exports were $330 million in April 2025, a monthly decline of 3.5 percent and an annual rise of 6.5 percent."
+    assert rates(text, "2025-05-19") == {-3.5: "mom", 6.5: "yoy"}
+
+
+def test_base_without_a_period_of_a_fiscal_year_is_the_year_before():
+    text = "In the fiscal year ending June 30, 2024, IT exports climbed to $3.223 billion from $2.597 billion."
+    assert facts(text, "2024-07-18") == {
+        ("it_exports_annual", "FY2023-24", 3223, "USD_million"),
+        ("it_exports_annual", "FY2022-23", 2597, "USD_million"),
+    }
+    # of a month, which month is not said: no fact
+    assert facts("IT exports climbed to $330 million in April 2025 from $310 million.", "2025-05-19") == {("it_exports_monthly", "2025-04", 330, "USD_million")}

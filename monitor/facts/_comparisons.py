@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ._numbers import Figure
+from ._numbers import _EN_WORD_NUM, Figure
 
 _MONTH = (
     r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
@@ -38,7 +38,7 @@ _CUE = re.compile(
 #: March" is a span.
 _BASE_FOLLOWS = re.compile(
     r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?"
-    rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
+    rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|{_EN_WORD_NUM}\s+(?:million|billion)\b|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
     re.IGNORECASE,
 )
 _WEAK = ("from", "over", "against")
@@ -91,6 +91,8 @@ _URDU_CLAUSE_START = re.compile(
 _YOY = re.compile(
     r"\b(?:year[\s-](?:on|over)[\s-]year|(?-i:YoY|y/y|y-o-y)|(?:annual(?:ly)?|yearly)\s+basis|a\s+year\s+(?:ago|earlier|before)|(?:last|previous|preceding)\s+"
     r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
+    # "an annual rise of 6.5 percent"
+    r"|\b(?:annual|yearly|year-on-year)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
     r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)"
     # "2% yearly", "8 percent annually": the word right after a rate
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))(?:yearly|annually)\b",
@@ -98,6 +100,7 @@ _YOY = re.compile(
 )
 _MOM = re.compile(
     r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
+    r"|\b(?:monthly|sequential)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
     r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)"
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))monthly\b",
     re.IGNORECASE,

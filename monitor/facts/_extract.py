@@ -22,7 +22,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
+from ._periods import _MONTH_NAMES, Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     _ANAPHOR,
@@ -100,7 +100,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     subjects, from_context = _bare_exports(find_subjects(sentence), sentence, context)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
-        return [], context if context.kind and context.refers_back(sentence) else _Context()
+        if context.kind and context.refers_back(sentence):
+            return [], context
+        return [], _Context(None, _named_month(sentence, day))
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
@@ -133,6 +135,18 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
     return found, context if inherited else _Context()
+
+
+_MONTH_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])", re.IGNORECASE)
+
+
+def _named_month(sentence: str, day: date | None) -> str:
+    """The one month a sentence without figures names ("The SBP's latest data covers April
+    2025."), for a next sentence that speaks of "the month under review"; else ``""``."""
+    if not _MONTH_WORD.search(sentence):
+        return ""
+    named = {p.value for p in _PeriodScanner(sentence, day).scan() if p.value and not p.comparison and not p.target}
+    return named.pop() if len(named) == 1 and _MONTH.fullmatch(next(iter(named))) else ""
 
 
 def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:
@@ -217,7 +231,13 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             return None  # figures given "respectively" for more or fewer periods than there are
     base = base_span(figure, spans)
     if period is None and base is not None:
-        return None
+        # a base with no period of its own: of a fiscal year or part of one, the same months a
+        # year before ("climbed to $3.22bn in FY24 from $2.6bn"); of a month, which month (the
+        # one before, or a year before) cannot be told
+        compared = _own_period_before(periods, figure.start)
+        if figure.unit == "percent" or not _FY_PERIOD.match(compared):
+            return None
+        period = Period(shift_period(compared, 1), figure.start, figure.end, comparison=True)
     if period is not None and period.back:
         # "during the same period": the period the sentence has named, else the sentence before's
         named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
@@ -369,6 +389,15 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
+_FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
+
+
+def _own_period_before(periods: list[Period], at: int) -> str:
+    """The last period named as the sentence's own (no base, no target) before ``at``."""
+    own = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= at]
+    return own[-1] if own else ""
+#: A clause that gives the base of the one before: ", against $207 million in ...".
+_COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from)\b", re.IGNORECASE)
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
@@ -389,7 +418,8 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
         return bool(_REFERS_BACK.search(sentence))
     if bounds[0] <= subject.start and subject.end <= bounds[1]:
         return True
-    return bool(_REFERS_BACK.search(sentence[bounds[0] : bounds[1]]))
+    clause = sentence[bounds[0] : bounds[1]]
+    return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20))
 
 
 def _quote(sentence: str, figure: Figure) -> str:

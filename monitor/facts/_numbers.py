@@ -43,9 +43,13 @@ _UR_NUMBERS = dict(
         range(1, 101),
     )
 )
-_EN_WORD_NUM = (
+_EN_BELOW_100 = (
     rf"(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{'|'.join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)}))?"
-    rf"|{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))}|(?:a|one)\s+hundred)"
+    rf"|{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))})"
+)
+#: To nine hundred and ninety-nine: "three hundred and six" (Radio Pakistan writes amounts so).
+_EN_WORD_NUM = (
+    rf"(?:(?:a|{'|'.join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|{_EN_BELOW_100})"
 )
 _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
@@ -62,7 +66,9 @@ _MONEY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    # "two billion 190 million dollars": billions and millions, in words or digits
+    rf"(?<![\w.$])(?:(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion\s+(?:and\s+)?(?=(?:{_NUM}|{_EN_WORD_NUM})\s?(?:million|mln|mn)\b))?"
+    rf"(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?|\ba\s+quarter(?:\s+of\s+a)?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں)")  # (ڈالرز, plural; words run together: "ڈالرتک")
@@ -150,9 +156,12 @@ def _number(text: str) -> float:
     words = re.split(r"[\s-]+", text.lower())
     if words[0] == "half":
         return 0.5
-    if words[-1] == "hundred":
-        return 100.0
-    return float(sum(_EN_TENS.get(w, 0) + _EN_UNITS.get(w, 0) for w in words))
+    if "quarter" in words:
+        return 0.25
+    value = 0
+    for w in words:
+        value = (value or 1) * 100 if w == "hundred" else value + _EN_TENS.get(w, 0) + _EN_UNITS.get(w, 0)
+    return float(value)
 
 
 def _money(sentence: str) -> list[Figure]:
@@ -162,7 +171,10 @@ def _money(sentence: str) -> list[Figure]:
             continue
         found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
     for m in _MONEY_AFTER.finditer(sentence):
-        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+        figure = _money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end())
+        if m.group("bn"):
+            figure = Figure(figure.value + _number(m.group("bn")) * 1e3, figure.unit, figure.start, figure.end)
+        found.append(figure)
     for m in _MONEY_URDU.finditer(sentence):
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
         if not total:

@@ -88,8 +88,8 @@ _FIRST_MONTHS = re.compile(
     re.IGNORECASE,
 )
 _QUARTER_WORDS = re.compile(
-    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ(?P<qn>[1-4])\b"
-    r"|\b(?P<h>first|second|1st|2nd)\s+half\b|\bH(?P<hn>[12])\b"
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ(?P<qn>[1-4])\b"
+    r"|\b(?P<h>first|second|1st|2nd)[\s-]half\b|\bH(?P<hn>[12])\b"
     r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی",
     re.IGNORECASE,
 )
@@ -124,6 +124,8 @@ _LOOKS_AHEAD = re.compile(
     re.IGNORECASE,
 )
 #: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
+#: What a span of months is the total of: "the 11-month total", "first-quarter tally".
+_REPORTED_TOTAL = re.compile(r"\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b", re.IGNORECASE)
 _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
@@ -267,7 +269,9 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
 
 
 _SINCE_BEFORE = re.compile(
-    r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$",
+    r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$"
+    # the start of a running total: "55,000 VPNs whitelisted since registration reopened in October"
+    r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$",
     re.IGNORECASE,
 )
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
@@ -525,6 +529,8 @@ class _PeriodScanner:
             return False
         before = self.s[max(0, m.start() - 20) : m.start()]
         after = self.s[m.end() : m.end() + 24]
+        if _REPORTED_TOTAL.match(after):
+            return True  # "the nine-month total", "first-quarter tally at $636m"
         if groups.get("q") or groups.get("qn") or groups.get("h") or groups.get("hn"):
             return bool(re.search(r"\b(?:in|during|for)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
         if not (groups.get("n") or groups.get("un")):

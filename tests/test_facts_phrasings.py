@@ -266,3 +266,58 @@ def test_base_without_a_period_of_a_fiscal_year_is_the_year_before():
     }
     # of a month, which month is not said: no fact
     assert facts("IT exports climbed to $330 million in April 2025 from $310 million.", "2025-05-19") == {("it_exports_monthly", "2025-04", 330, "USD_million")}
+
+
+def test_clause_opening_on_as_and_a_month_and_a_while_clause_with_its_own_base():
+    assert facts("", "2025-10-17", title="1QFY26 IT exports rise to $1.07bn as September hits record $386m") == {
+        ("it_exports_cumulative", "FY2025-26:Q1", 1070, "USD_million"),
+        ("it_exports_monthly", "2025-09", 386, "USD_million"),
+    }
+    text = "Home remittances reached $3.47 billion in January 2026, while IT exports amounted to $390 million, up 17.8pc from January 2025."
+    assert facts(text, "2026-02-18") == {
+        ("it_exports_monthly", "2026-01", 390, "USD_million"),
+        ("it_exports_monthly", "2026-01", 17.8, "percent"),
+    }
+
+
+# --------------------------------------------------------------------------- Urdu, second round
+
+
+def test_urdu_projection_destination_and_another_countrys_rank():
+    assert {f[0] for f in facts("", "2025-06-04", title="آئندہ مالی سال آئی ٹی برآمدات میں 25 فیصد اضافے کا امکان")} <= {"other"}
+    text = "جولائی تا دسمبر کے دوران امریکا کو پاکستان کی آئی ٹی برآمدات 55 کروڑ ڈالر رہیں، جبکہ متحدہ عرب امارات دوسری بڑی منڈی رہی۔"
+    assert {f[0] for f in facts(text, "2025-01-25")} <= {"other"}
+
+
+def test_urdu_same_months_of_last_year_and_this_volume():
+    text = "رواں مالی سال کے پہلے دو ماہ میں آئی ٹی برآمدات 69 کروڑ ڈالر رہیں جو گزشتہ برس کے انہی دو ماہ کے 58 کروڑ 40 لاکھ ڈالر سے 18 فیصد زیادہ ہیں۔"
+    assert facts(text, "2025-09-18") == {
+        ("it_exports_cumulative", "FY2025-26:Jul-Aug", 690, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Aug", 584, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Jul-Aug", 18, "percent"),
+    }
+    text = "مئی 2024 میں پاکستان کی آئی ٹی برآمدات ریکارڈ سطح پر رہیں۔ یہ حجم 33 کروڑ ڈالر رہا جو اپریل کے مقابلے میں 6.5 فیصد زیادہ ہے۔"
+    assert facts(text, "2024-06-18") == {
+        ("it_exports_monthly", "2024-05", 330, "USD_million"),
+        ("it_exports_monthly", "2024-05", 6.5, "percent"),
+    }
+
+
+def test_urdu_but_parts_two_comparisons_and_less_than_a_month():
+    text = "اپریل میں آئی ٹی برآمدات 32 کروڑ 90 لاکھ ڈالر رہیں۔ یہ مارچ کے 34 کروڑ 20 لاکھ ڈالر سے 3.8 فیصد کم لیکن اپریل 2024 کے مقابلے میں 6 فیصد زیادہ ہیں۔"
+    assert rates(text, "2025-05-16") == {-3.8: "mom", 6: "yoy"}
+    assert ("it_exports_monthly", "2025-03", 342, "USD_million") in facts(text, "2025-05-16")
+    text = "فروری 2026 میں آئی ٹی ایکسپورٹس 368.5 ملین ڈالر رہیں، جو جنوری کے 382 ملین ڈالر سے کم مگر گزشتہ سال فروری کے 305 ملین ڈالر سے 20.8 فیصد زیادہ ہیں۔"
+    assert rates(text, "2026-03-18") == {20.8: "yoy"}
+    assert ("it_exports_monthly", "2026-01", 382, "USD_million") in facts(text, "2026-03-18")
+    # more than an amount is a level
+    assert facts("اپریل میں آئی ٹی برآمدات 30 کروڑ ڈالر سے زیادہ رہیں۔", "2025-05-16") == {("it_exports_monthly", "2025-04", 300, "USD_million")}
+
+
+def test_urdu_their_income_and_ninth_place():
+    text = "جولائی سے دسمبر 2024 تک فری لانسرز نے 21 کروڑ 50 لاکھ ڈالر کمائے، جبکہ گزشتہ سال کی اسی مدت میں ان کی آمدن 17 کروڑ 30 لاکھ ڈالر تھی۔"
+    assert facts(text, "2025-01-21") == {
+        ("freelancer_earnings", "FY2024-25:H1", 215, "USD_million"),
+        ("freelancer_earnings", "FY2023-24:H1", 173, "USD_million"),
+    }
+    assert ("ranking", "2024", 9, "rank") in facts("فری لانسنگ انڈیکس 2025 میں پاکستان ساتویں نمبر پر آ گیا، جبکہ 2024 میں اس کا نواں نمبر تھا۔", "2025-02-10")

@@ -62,7 +62,9 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
+    # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
+    r"|\sas\s(?=(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
@@ -70,6 +72,8 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
     # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ..."
     r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں)(?=\s+اور\s)"
+    # "but": "... سے 3.8 فیصد کم لیکن اپریل 2024 کے مقابلے میں 6 فیصد زیادہ"
+    r"|\s(?:لیکن|مگر)(?=\s)"
 )
 
 
@@ -254,7 +258,7 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|lan
 #: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
 _EXPORTS_TO = re.compile(
     r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
-    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|برطانیہ|متحدہ\s+عرب\s+امارات)\s+کو",
+    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو",
 )
 _DESTINATION = re.compile(
     rf"{_EXPORTS_TO.pattern}|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
@@ -287,7 +291,7 @@ def _targeted(place: _Place, head: str) -> bool:
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
-    r"ہدف|متوقع|توقع|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    r"ہدف|متوقع|توقع|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
     # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
 )

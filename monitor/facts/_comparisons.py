@@ -75,6 +75,7 @@ _SPAN_END = re.compile(
 _URDU_CUE = re.compile(
     r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))"
     r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
+    r"|سے(?=\s+(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے کم": less than January's (see _URDU_EARLIER)
 )
 #: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
 #: ("which were ...", "while ... was"), with a figure in it.
@@ -149,6 +150,8 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
         start = _urdu_base_start(sentence, m.start(), figures, subjects)
+        if re.match(r"سے\s+(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and not _URDU_EARLIER.search(sentence, start, m.start()):
+            continue  # "30 کروڑ ڈالر سے زیادہ رہیں": more than an amount, a level, not a base
         # a second base never takes in the first and its rate: "دسمبر 2022 کے مقابلے میں 22 فیصد
         # اور نومبر 2023 کے مقابلے میں 15 فیصد" compares the 15 فیصد with November alone
         for earlier in (s for s in spans if start < s.end <= m.start()):
@@ -182,6 +185,8 @@ def _urdu_base_start(sentence: str, cue: int, figures: Sequence[Figure], subject
     return start
 
 
+#: An earlier time named in an Urdu base: a month, a year, "گزشتہ" (last).
+_URDU_EARLIER = re.compile(r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|گزشتہ|گذشتہ|پچھلے|پچھلی|\b(?:19|20)\d\d\b")
 _URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")
 
 

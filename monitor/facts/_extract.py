@@ -252,6 +252,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # (the period this sentence's own base implies wins over the one of the sentence before:
         # "exports stood at $2.36bn compared to $1.99bn in December 2019" are December 2020's)
         value = main
+    elif main and _MONTH.fullmatch(main) and _compares_with_month_before(main, periods, spans, bounds):
+        # "..., while IT exports amounted to $390 million, up 17.8pc from January 2025": its own
+        # base places it in the sentence's month
+        value = main
     elif inherited or (figure.unit == "percent" and kind == previous.kind):
         value = previous.period
     else:
@@ -392,6 +396,14 @@ _MONTH = re.compile(r"\d{4}-\d\d")
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 
 
+def _compares_with_month_before(main: str, periods: list[Period], spans: list[Span], bounds: tuple[int, int]) -> bool:
+    """Whether a clause compares with a month a year or a month before ``main``."""
+    return any(
+        p.comparison and _MONTH.fullmatch(p.value) and bounds[0] <= p.start < bounds[1] and main in (shift_period(p.value, -1), shift_months(p.value, -1))
+        for p in periods
+    )
+
+
 def _own_period_before(periods: list[Period], at: int) -> str:
     """The last period named as the sentence's own (no base, no target) before ``at``."""
     own = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= at]
@@ -402,13 +414,13 @@ _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
-_THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b", re.IGNORECASE)
+_THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

@@ -109,10 +109,11 @@ _FOREIGN = re.compile(
     re.IGNORECASE,
 )
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
-_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
 _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
 _ANAPHOR = re.compile(
-    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b",
+    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b"
+    r"|^\W*(?:یہ|اس|ان)(?=\s)",  # Urdu "this", "these" opening the sentence
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(

@@ -321,3 +321,18 @@ def test_urdu_their_income_and_ninth_place():
         ("freelancer_earnings", "FY2023-24:H1", 173, "USD_million"),
     }
     assert ("ranking", "2024", 9, "rank") in facts("فری لانسنگ انڈیکس 2025 میں پاکستان ساتویں نمبر پر آ گیا، جبکہ 2024 میں اس کا نواں نمبر تھا۔", "2025-02-10")
+
+
+def test_urdu_direction_at_the_end_of_the_clause_serves_both_rates():
+    text = "اکتوبر 2024 میں آئی ٹی برآمدات 33 کروڑ ڈالر رہیں جو ستمبر کے مقابلے میں 13 اعشاریہ 1 فیصد اور گزشتہ سال اکتوبر کے مقابلے میں 24.5 فیصد زیادہ ہیں۔"
+    assert rates(text, "2024-11-18") == {13.1: "mom", 24.5: "yoy"}
+    # never past "while"
+    text = "اکتوبر 2024 میں آئی ٹی برآمدات 33 کروڑ ڈالر رہیں جو ستمبر کے مقابلے میں 13 فیصد جبکہ ترسیلات زر 10 فیصد زیادہ رہیں۔"
+    assert 13 not in rates(text, "2024-11-18")
+
+
+def test_urdu_this_period_after_a_sentence_naming_it():
+    text = "اسٹیٹ بینک نے رواں مالی سال کے ابتدائی سات ماہ کے اعداد و شمار جاری کر دیے ہیں۔ اس عرصے میں آئی ٹی برآمدات ایک ارب 53 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2022-02-17") == {("it_exports_cumulative", "FY2021-22:Jul-Jan", 1530, "USD_million")}
+    text = "مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات 87 کروڑ 60 لاکھ ڈالر رہیں۔ اس عرصے میں گزشتہ سال کی اسی مدت کے مقابلے میں 27 فیصد اضافہ ہوا۔"
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 27, "percent") in facts(text, "2024-10-17")

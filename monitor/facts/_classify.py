@@ -109,8 +109,10 @@ def _growth_sign(clause_head: str, after: str) -> int:
     down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
     if up or down:
         return -1 if max(down, default=-1) > max(up, default=-1) else 1
-    # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ"
-    window = re.match(r"[^.،,;]{0,50}", after).group()
+    # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ", and
+    # once for two rates: "ستمبر کے مقابلے میں 13.1 فیصد اور گزشتہ سال اکتوبر کے مقابلے میں 24.5
+    # فیصد زیادہ" (to the end of the clause, never past "while" or "but")
+    window = re.split(r"\s(?:جبکہ|لیکن|مگر)\s", re.match(r"(?:[^.،,;۔]|(?<=\d)\.(?=\d)){0,90}", after).group())[0]
     for m in re.finditer(r"[^\W\d_]+", window):
         if _GROWTH_DOWN.fullmatch(m.group()):
             return -1
@@ -184,7 +186,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
-        after = place.sentence[figure.end : figure.end + 60]
+        after = place.sentence[figure.end : figure.end + 90]
         sign = _growth_sign(_NEUTRAL.sub(" ", head), _NEUTRAL.sub(" ", after)) or _sign_of_clause_before(place, head) or _growth_sign(head, after)
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":

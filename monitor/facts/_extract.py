@@ -102,7 +102,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not subjects and not figures:
         if context.kind and context.refers_back(sentence):
             return [], context
-        return [], _Context(None, _named_month(sentence, day))
+        return [], _Context(None, _named_period(sentence, day))
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
@@ -137,16 +137,17 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     return found, context if inherited else _Context()
 
 
-_MONTH_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])", re.IGNORECASE)
+_PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bmonths?\b|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|ماہ|مہین|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
 
 
-def _named_month(sentence: str, day: date | None) -> str:
-    """The one month a sentence without figures names ("The SBP's latest data covers April
-    2025."), for a next sentence that speaks of "the month under review"; else ``""``."""
-    if not _MONTH_WORD.search(sentence):
+def _named_period(sentence: str, day: date | None) -> str:
+    """The one period a sentence without figures names ("The SBP's latest data covers April
+    2025.", "اسٹیٹ بینک نے رواں مالی سال کے ابتدائی سات ماہ کے اعداد و شمار جاری کر دیے"),
+    for a next sentence that speaks of "the month under review" or "اس عرصے"; else ``""``."""
+    if not _PERIOD_WORD.search(sentence):
         return ""
     named = {p.value for p in _PeriodScanner(sentence, day).scan() if p.value and not p.comparison and not p.target}
-    return named.pop() if len(named) == 1 and _MONTH.fullmatch(next(iter(named))) else ""
+    return named.pop() if len(named) == 1 else ""
 
 
 def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:
@@ -412,7 +413,11 @@ def _own_period_before(periods: list[Period], at: int) -> str:
 _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from)\b", re.IGNORECASE)
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
-_OPENS_BACK = re.compile(r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)", re.IGNORECASE)
+_OPENS_BACK = re.compile(
+    r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)"
+    r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
+    re.IGNORECASE,
+)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
 _THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)

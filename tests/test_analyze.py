@@ -75,6 +75,20 @@ def test_internet_shutdown_story(rules):
     assert "vpn_internet:title:internet suspended" in result.rules
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["حکومت نے ایکس پر پابندی ختم کر دی", "ٹک ٹاک کی سروس بحال", "سوشل میڈیا پلیٹ فارمز بند", "ایکس (سابقہ ٹوئٹر) پر پابندی برقرار"],
+)
+def test_urdu_platform_bans_and_their_lifting(rules, title):
+    result = run(rules, title, "")
+    assert result.relevant and result.topics == ("vpn_internet",)
+
+
+@pytest.mark.parametrize("title", ["شہر میں ایکس ٹریفک پر پابندی", "فیس بک پر ایک ویڈیو وائرل ہو گئی"])
+def test_urdu_platform_named_without_a_ban_is_not_relevant(rules, title):
+    assert not run(rules, title, "").relevant
+
+
 @pytest.mark.parametrize("spelling", ["PAFLA", "PALFA", "Pakistan Freelancers Association"])
 def test_pafla_in_any_spelling(rules, spelling):
     result = run(rules, f"{spelling} seeks tax relief for freelancers", "KARACHI: The association asked the government not to raise withholding tax on freelancers' foreign earnings.")

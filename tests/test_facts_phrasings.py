@@ -176,7 +176,55 @@ def test_growth_over_an_amount_and_year_to_date():
 def test_first_time_marked_is_a_threshold():
     text = "December 2025 marks the first time monthly IT exports have crossed $400 million."
     assert ("it_exports_monthly", "2025-12", 400, "USD_million") not in facts(text, "2026-01-19")
-    assert facts("IT exports crossed $400 million in December 2025.", "2026-01-19") == {("it_exports_monthly", "2025-12", 400, "USD_million")}
+    assert facts("IT exports reached $400 million in December 2025.", "2026-01-19") == {("it_exports_monthly", "2025-12", 400, "USD_million")}
+
+
+def test_round_amount_crossed_is_a_threshold_and_a_precise_one_a_value():
+    assert facts("", "2025-10-20", title="IT exports cross $1bn in first quarter of FY26") == {("other", "FY2025-26:Q1", 1000, "USD_million")}
+    assert facts("IT exports surpassed $3.22 billion in FY24.", "2024-07-20") == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
+
+def test_part_of_a_whole_and_an_estimate_are_no_series_figures():
+    text = "IT exports were $2.1 billion in July-February FY25, and Punjab accounted for $1.1 billion of the total."
+    assert facts(text, "2025-03-20") == {("it_exports_cumulative", "FY2024-25:Jul-Feb", 2100, "USD_million"), ("other", "FY2024-25:Jul-Feb", 1100, "USD_million")}
+    text = "IT exports were $1.55 billion in July-January FY23. By our estimate, close to $1 billion of export proceeds is held abroad, an industry leader said."
+    assert facts(text, "2023-02-20") == {("it_exports_cumulative", "FY2022-23:Jul-Jan", 1550, "USD_million"), ("other", "FY2022-23:Jul-Jan", 1000, "USD_million")}
+
+
+def test_opening_phrase_before_words_that_refer_back():
+    text = "IT exports stood at $298 million in August 2024. On a month-on-month basis, the figure was up 4.6pc from $285m in July."
+    assert facts(text, "2024-09-18") == {
+        ("it_exports_monthly", "2024-08", 298, "USD_million"),
+        ("it_exports_monthly", "2024-08", 4.6, "percent"),
+        ("it_exports_monthly", "2024-07", 285, "USD_million"),
+    }
+    text = "ICT exports were $1.05 billion in the first quarter of FY26. September alone brought in $366 million. In August, the sector had earned $345 million."
+    assert facts(text, "2025-10-20") == {
+        ("it_exports_cumulative", "FY2025-26:Q1", 1050, "USD_million"),
+        ("it_exports_monthly", "2025-09", 366, "USD_million"),
+        ("it_exports_monthly", "2025-08", 345, "USD_million"),
+    }
+    text = "Exports stood at $338 million in June 2025. The June figure, however, was 2.6 percent lower than the $347 million recorded in May."
+    assert ("it_exports_monthly", "2025-05", 347, "USD_million") in facts(text, "2025-07-17", title="IT exports at $338m in June")
+
+
+def test_the_earnings_refer_back_and_a_body_named_export_board_is_no_subject():
+    text = (
+        "Freelancers brought home $290 million in the first eight months of FY24, according to the Pakistan Software Export Board. "
+        "The earnings were 21 percent higher than the $240 million received in the same period last year."
+    )
+    assert facts(text, "2024-03-19") == {
+        ("freelancer_earnings", "FY2023-24:Jul-Feb", 290, "USD_million"),
+        ("freelancer_earnings", "FY2023-24:Jul-Feb", 21, "percent"),
+        ("freelancer_earnings", "FY2022-23:Jul-Feb", 240, "USD_million"),
+    }
+
+
+def test_span_of_months_last_year_and_pc_written_against_its_number():
+    text = "ICT exports amounted to $1.05 billion in the first quarter, a 20 percent increase over the $874 million recorded in July-September last year."
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 874, "USD_million") in facts(text, "2025-10-20")
+    text = "IT exports fell to $199 million in July 2022. This was 8 percent lower than $217 million in July 2021 and 27pc below the $272 million earned in June 2022."
+    assert rates(text, "2022-08-18") == {-8: "yoy", -27: "mom"}
 
 
 def test_freelance_it_exports_and_the_same_half():

@@ -171,8 +171,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
-    if _first_crossing(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+    if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
+    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence)):
+        return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
@@ -253,6 +255,18 @@ def _first_crossing(place: _Place, head: str) -> bool:
     return bool(_CROSSED_BEFORE.search(head) or _URDU_OVER_AFTER.match(place.sentence, place.figure.end))
 
 
+def _round_crossed(place: _Place, head: str) -> bool:
+    """Whether a round amount is a threshold crossed: "IT exports cross $1bn in the first
+    quarter" (they were $1.05bn), "crossed the billion-dollar mark"; "surpassed $3.22 billion"
+    names the value itself."""
+    figure = place.figure
+    if figure.unit not in ("USD_million", "PKR_million") or not _CROSSED_BEFORE.search(head):
+        return False
+    digits = re.sub(r"[^\d.]", "", re.sub(r"^\D*", "", place.sentence[figure.start : figure.end]).split()[0] if place.sentence[figure.start : figure.end].strip() else "")
+    significant = digits.replace(".", "").strip("0")
+    return len(significant) <= 1
+
+
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
@@ -269,6 +283,11 @@ _DESTINATION = re.compile(
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
 
 
+#: Money that is a part of a whole named after it: "$160 million of the eight-month total",
+#: "$1 billion of export proceeds".
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
+#: A guess, not a reported figure: "by our estimate", "estimates suggest".
+_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
 
 

@@ -25,6 +25,7 @@ from ._numbers import Figure, find_figures
 from ._periods import _MONTH_NAMES, Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
+    OPENING,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
     MIN_OTHER_COUNT,
@@ -414,12 +415,12 @@ _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|ve
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(
-    r"\W*(?:this|these|they|it|(?:the|this|that)\s+(?:figure|amount|increase|growth|rise|decline))\b(?!['’]s)"
+    rf"\W*{OPENING}(?:this|these|they|it|(?:the|this|that)\s+(?:\w+\s+)?(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
-_THIS_FIGURE = re.compile(r"\W*(?:this|that|the)\s+(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+_THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:this|that|the)\s+(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".

@@ -103,6 +103,7 @@ _MONTH_YEAR = re.compile(
 #: right before it ("last year's first half", "گزشتہ سال کی پہلی ششماہی").
 _OF_LAST_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:last|previous|preceding)\s+year\b(?!['’])", re.IGNORECASE)
 _LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR_PREVIOUS}\s+{_UR_YEAR}\s+(?:کی|کے)\s+$", re.IGNORECASE)
+_SPAN_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding)\s+(?:fiscal\s+|financial\s+)?year\b|\s+a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
 _URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں)")
@@ -469,6 +470,8 @@ class _PeriodScanner:
             elif fy := self.nearby_fy(fys, m.start(), m.end()):
                 end_year, end = fy[2], max(end, fy[1])
                 self.taken.append((fy[0], fy[1]))
+            elif self.published is not None and (last_year := _SPAN_LAST_YEAR.match(self.s, end)):
+                end_year, end = _fy_of(self.published) - 1, last_year.end()  # "July-September last year"
             else:
                 end_year = _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), m.start(), end)

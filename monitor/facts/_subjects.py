@@ -96,7 +96,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
     (None, _URDU_UNTRACKED),
     # "exports" alone: IT exports when the sentence speaks of IT, or the sentence before did
-    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
+    # (never a body's name: "the Pakistan Software Export Board")
+    ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])(?!\s+(?:Board|Promotion|Processing|Development|Zones?|Bureau|Council|Bank)\b)|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
@@ -111,8 +112,14 @@ _FOREIGN = re.compile(
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
 _URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
 _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
+#: A phrase that may open a sentence before the words that refer back: "On a month-on-month
+#: basis, the figure ...", "In August, the sector ...".
+OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to)\s+[^,.;]{1,40},\s*)?"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ANAPHOR = re.compile(
-    r"^\W*(?:they|their|it|its|these|this|the\s+(?:sector|industry|figure|amount))\b|\b(?:they|their|exports?)\b"
+    rf"^\W*{OPENING}(?:they|their|it|its|these|this|the\s+(?:sector|industry|(?:\w+\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    # "September alone brought in $366 million": a month of the subject before
+    rf"|^\W*(?:in\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+alone\b"
     r"|^\W*(?:یہ|اس|ان)(?=\s)",  # Urdu "this", "these" opening the sentence
     re.IGNORECASE,
 )

@@ -384,3 +384,51 @@ def test_urdu_this_period_after_a_sentence_naming_it():
     assert facts(text, "2022-02-17") == {("it_exports_cumulative", "FY2021-22:Jul-Jan", 1530, "USD_million")}
     text = "مالی سال کی پہلی سہ ماہی میں آئی ٹی برآمدات 87 کروڑ 60 لاکھ ڈالر رہیں۔ اس عرصے میں گزشتہ سال کی اسی مدت کے مقابلے میں 27 فیصد اضافہ ہوا۔"
     assert ("it_exports_cumulative", "FY2024-25:Q1", 27, "percent") in facts(text, "2024-10-17")
+
+
+# --------------------------------------------------------------------------- Urdu articles
+
+
+def test_urdu_article_carries_its_subject_through_thus_and_these():
+    text = (
+        "ملک کی آئی ٹی برآمدات مالی سال 2022-23 کے دوران کم ہو کر 2 ارب 59 کروڑ 60 لاکھ ڈالر رہ گئیں۔ "
+        "اسٹیٹ بینک کے مطابق اس سے پچھلے مالی سال میں یہ برآمدات 2 ارب 62 کروڑ ڈالر تھیں۔ "
+        "یوں سالانہ بنیاد پر 0.9 فیصد کمی ریکارڈ کی گئی۔ "
+        "صرف جون کے مہینے کی بات کی جائے تو برآمدات 23 کروڑ 10 لاکھ ڈالر رہیں۔"
+    )
+    assert facts(text, "2023-07-20") == {
+        ("it_exports_annual", "FY2022-23", 2596, "USD_million"),
+        ("it_exports_annual", "FY2021-22", 2620, "USD_million"),
+        ("it_exports_annual", "FY2022-23", -0.9, "percent"),
+        ("it_exports_monthly", "2023-06", 231, "USD_million"),
+    }
+    text = "جولائی سے ستمبر کے دوران آئی سی ٹی برآمدات 63 کروڑ 80 لاکھ ڈالر رہیں۔ گزشتہ مالی سال کی اسی سہ ماہی میں یہ 65 کروڑ 20 لاکھ ڈالر تھیں۔"
+    assert ("it_exports_cumulative", "FY2021-22:Q1", 652, "USD_million") in facts(text, "2022-10-19")
+
+
+def test_urdu_rise_after_a_base_sentence_is_the_period_before_s():
+    text = (
+        "اپریل 2024 میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں۔ "
+        "گزشتہ برس اپریل میں یہ برآمدات 20 کروڑ 30 لاکھ ڈالر تھیں، یعنی سالانہ بنیاد پر 52 فیصد اضافہ ہوا۔ "
+        "مارچ کے 30 کروڑ 55 لاکھ ڈالر کے مقابلے میں ماہانہ بنیاد پر ڈیڑھ فیصد اضافہ دیکھا گیا۔"
+    )
+    assert facts(text, "2024-05-20") == {
+        ("it_exports_monthly", "2024-04", 310, "USD_million"),
+        ("it_exports_monthly", "2023-04", 203, "USD_million"),
+        ("it_exports_monthly", "2024-04", 52, "percent"),
+        ("it_exports_monthly", "2024-03", 305.5, "USD_million"),
+        ("it_exports_monthly", "2024-04", 1.5, "percent"),
+    }
+
+
+def test_urdu_amount_when_it_was_and_the_largest_buyer():
+    text = (
+        "رواں مالی سال کے پہلے دس ماہ میں آئی ٹی برآمدات 2 ارب 59 کروڑ ڈالر ریکارڈ کی گئیں۔ "
+        "اس عرصے میں گزشتہ سال کے مقابلے میں 22 فیصد اضافہ ہوا، جب یہ رقم 2 ارب 12 کروڑ ڈالر تھی۔ "
+        "ان برآمدات میں سب سے بڑا خریدار امریکا رہا جسے ایک ارب 10 کروڑ ڈالر کی خدمات فراہم کی گئیں۔"
+    )
+    assert {f for f in facts(text, "2024-05-20") if f[0] != "other"} == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 2590, "USD_million"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 22, "percent"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Apr", 2120, "USD_million"),
+    }

@@ -277,7 +277,7 @@ _EXPORTS_TO = re.compile(
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو",
 )
 _DESTINATION = re.compile(
-    rf"{_EXPORTS_TO.pattern}|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
@@ -455,6 +455,13 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     when = _when_clause(figure, periods, sentence)
     if when is not None:
         return when
+    # Urdu: "... کے مقابلے میں 22 فیصد اضافہ ہوا، جب یہ رقم 2 ارب 12 کروڑ ڈالر تھی": the amount
+    # "when" it was so is the base's
+    for m in _URDU_WHEN_PAST.finditer(sentence):
+        if m.start() <= figure.start < m.end():
+            bases = [p for p in periods if p.comparison and p.end <= m.start()]
+            if bases:
+                return bases[-1]
     if figure.unit == "rank":
         # "number 4 in the freelancing countries ranking for 2021": the ranking's own year
         own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
@@ -487,6 +494,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     return before[-1] if before else None
 
 
+_URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 

@@ -246,6 +246,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = named or previous.period
         if not value:
             return None  # a period referred to but not known: no fact rather than an undated one
+        if period.shift:
+            value = shift_period(value, period.shift)  # "اس سے پچھلے مالی سال": the year before that
     elif period is not None:
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not periods:
@@ -276,6 +278,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
+    if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
+        # "گزشتہ برس اپریل میں یہ برآمدات 20 کروڑ ڈالر تھیں، یعنی سالانہ بنیاد پر 52 فیصد اضافہ ہوا":
+        # the rise since the base this sentence gives is the period's of the sentence before
+        said = basis_words(sentence[bounds[0] : bounds[1]])
+        if (said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1)):
+            value = previous.period
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
     if period is not None and not period.target and not value:

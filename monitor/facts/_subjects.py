@@ -120,7 +120,9 @@ _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|the\s+(?:sector|industry|(?:\w+\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*(?:in\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+alone\b"
-    r"|^\W*(?:یہ|اس|ان)(?=\s)",  # Urdu "this", "these" opening the sentence
+    r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
+    r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
+    r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد",  # "on an annual basis": of a series already named
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(

@@ -432,3 +432,40 @@ def test_urdu_amount_when_it_was_and_the_largest_buyer():
         ("it_exports_cumulative", "FY2023-24:Jul-Apr", 22, "percent"),
         ("it_exports_cumulative", "FY2022-23:Jul-Apr", 2120, "USD_million"),
     }
+
+
+# --------------------------------------------------------------------------- analysts' and officials' styles
+
+
+def test_signed_rates_in_brackets_are_their_amounts():
+    text = "IT exports for Mar'23 came in at USD 225mn (-5% MoM, -11% YoY), bringing 9MFY23 receipts to USD 1.92bn, down 1.5% YoY."
+    assert facts(text, "2023-04-18") == {
+        ("it_exports_monthly", "2023-03", 225, "USD_million"),
+        ("it_exports_monthly", "2023-03", -5, "percent"),
+        ("it_exports_monthly", "2023-03", -11, "percent"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Mar", 1920, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Mar", -1.5, "percent"),
+    }
+    text = "IT exports for Apr'26 clocked in at USD 371mn, +12% YoY/+5% MoM, taking 10MFY26 receipts to USD 3.70bn (+17% YoY)."
+    assert rates(text, "2026-05-18") == {12: "yoy", 5: "mom", 17: "yoy"}
+    assert {(f[1], f[2]) for f in facts(text, "2026-05-18") if f[3] == "percent"} == {("2026-04", 12), ("2026-04", 5), ("FY2025-26:Jul-Apr", 17)}
+    # a range's dash is no sign
+    assert ("it_exports_monthly", "2026-04", 3, "percent") in facts("IT exports rose 2-3% in April 2026.", "2026-05-18")
+
+
+def test_parts_provisional_figures_projections_and_cities():
+    text = "Of the $260 million in ICT exports recorded in November, computer services contributed $211 million."
+    assert facts(text, "2023-12-18") == {("it_exports_monthly", "2023-11", 260, "USD_million"), ("other", "2023-11", 211, "USD_million")}
+    text = "The SBP revised November's IT export figure upward to $324 million from the provisional $318 million."
+    assert facts(text, "2025-01-17") == {("it_exports_monthly", "2024-11", 324, "USD_million"), ("other", "2024-11", 318, "USD_million")}
+    assert {f[0] for f in facts("", "2025-11-20", title="Topline sees FY26 IT exports at USD 4.4bn, up 16%")} == {"other"}
+    assert facts("لاہور کی آئی ٹی کمپنیوں نے مالی سال 25-2024 میں ایک ارب 20 کروڑ ڈالر کی برآمدات کیں۔", "2025-08-01") == set()
+    assert facts("پی ٹی اے کے مطابق اب تک 36 ہزار سے زائد وی پی اینز وائٹ لسٹ کیے جا چکے ہیں۔", "2025-01-06") == {("vpn_registrations", "", 36000, "count")}
+
+
+def test_amount_followed_by_its_subject_and_a_parallel_clause():
+    text = "Freelance remittances rose 38 percent to $332 million in 1HFY26, accounting for 14.8 percent of the $2.25 billion IT exports recorded in the period."
+    assert ("it_exports_cumulative", "FY2025-26:H1", 2250, "USD_million") in facts(text, "2026-01-20")
+    assert ("freelancer_earnings", "FY2025-26:H1", 2250, "USD_million") not in facts(text, "2026-01-20")
+    text = "Workers' remittances stood at $3.24 billion in May, while export remittances of the IT sector clocked in at $320 million, up 36 percent year-on-year."
+    assert facts(text, "2024-06-18") == {("it_exports_monthly", "2024-05", 320, "USD_million"), ("it_exports_monthly", "2024-05", 36, "percent")}

@@ -14,7 +14,7 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*)\b|ہدف|متوقع",
+    r"can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
@@ -58,7 +58,7 @@ _COUNT_FLOW = re.compile(
     r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
     re.IGNORECASE,
 )
-_VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر", re.IGNORECASE)
+_VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -173,6 +173,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
+    if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
+        return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
@@ -189,6 +191,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
         after = place.sentence[figure.end : figure.end + 90]
+        if signed := _SIGNED.search(place.sentence, max(0, figure.start - 3), figure.start):
+            return _percent_series(place), (-1 if signed.group(1) in "-−–" else 1) * abs(value)  # analysts' "(-5% MoM, +11% YoY)"
         sign = _growth_sign(_NEUTRAL.sub(" ", head), _NEUTRAL.sub(" ", after)) or _sign_of_clause_before(place, head) or _growth_sign(head, after)
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
@@ -286,8 +290,12 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: Money that is a part of a whole named after it: "$160 million of the eight-month total",
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
+#: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
+_SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
+#: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
+_SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
 
 
@@ -491,9 +499,15 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # the same period last year, an increase of 42 percent") is the growth since, not the base's
         return preceding[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
+    if not before and figure.unit in ("USD_million", "PKR_million", "percent") and len({p.value for p in main if p.value and not p.target}) == 1 and _PARALLEL.search(sentence, max(0, clause[0] - 12), clause[0] + 12):
+        # "workers' remittances stood at $3.24bn in May, while export remittances of the IT sector
+        # clocked in at $320m": two amounts of one release, the month said once (a count stays
+        # a standing claim: "..., while the regulator has whitelisted 25,000 VPNs")
+        before = [p for p in main if p.end <= figure.start and p.value]
     return before[-1] if before else None
 
 
+_PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)

@@ -132,6 +132,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             series = classified[0]
             basis = _basis(place, spans, series, periods, main) if figure.unit == "percent" and series != "other" else ""
             found.append((figure, series, place.period, classified[1], basis))
+    found = _rates_with_their_amount(found, sentence)
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         return found, _Context(watched[-1] if watched else None, main)
@@ -149,6 +150,31 @@ def _named_period(sentence: str, day: date | None) -> str:
         return ""
     named = {p.value for p in _PeriodScanner(sentence, day).scan() if p.value and not p.comparison and not p.target}
     return named.pop() if len(named) == 1 else ""
+
+
+#: Rates written right after an amount, in brackets or after a comma: "USD 225mn (-5% MoM, -11%
+#: YoY)", "USD 371mn, +12% YoY/+5% MoM".
+_RATES_AFTER_AMOUNT = re.compile(
+    r"\s*[,(]\s*(?:[-−–+]?\d+(?:\.\d+)?\s?%\s*(?:(?-i:MoM|YoY|QoQ)|m/m|y/y)?\s*[,/]\s*)*[-−–+]?\s*", re.IGNORECASE
+)
+
+
+def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]:
+    """A rate written right after an amount is that amount's, and of its period: in "IT
+    exports for Mar'23 came in at USD 225mn (-5% MoM, -11% YoY), bringing 9MFY23 receipts to
+    ...", both rates are March's, however near the nine months are."""
+    out: list[_Found] = []
+    for item in found:
+        figure, series, period, value, basis = item
+        amount = next((f for f in reversed(out) if f[0].end <= figure.start and f[0].unit in ("USD_million", "PKR_million")), None)
+        if (
+            figure.unit == "percent" and amount is not None and amount[2] and period != amount[2]
+            and series.startswith("it_exports") and amount[1].startswith("it_exports")
+            and _RATES_AFTER_AMOUNT.fullmatch(sentence, amount[0].end, figure.start)
+        ):
+            item = (figure, amount[1], amount[2], value, basis)
+        out.append(item)
+    return out
 
 
 def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:
@@ -218,6 +244,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
     if kind and _PLACE_AFTER.match(sentence, figure.end):
         return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
+    if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
+        return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
     lead = _PROVINCE_LEADS.match(sentence, bounds[0])
     if (subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start)):
         return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
@@ -329,9 +357,13 @@ _OWNED_ABROAD = re.compile(
 _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")
 #: A province's own figures: "Punjab's IT exports", "the Punjab IT Board said the province's exports",
 #: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".
-_PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK"
+_PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
 _PROVINCE_OWNS = re.compile(
-    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|صوبے|صوبہ)\s+(?:سے|کی|کے)\s*$"
+    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|صوبے|صوبہ|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
+)
+#: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
+_URDU_PLACE_LEADS = re.compile(
+    r"\W*(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:نے|کی\s+(?:\S+\s+){0,3}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
 )
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
 _PROVINCE_LEADS = re.compile(rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b", re.IGNORECASE)

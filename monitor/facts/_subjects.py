@@ -52,6 +52,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
+        # a part named as contributing its share: "computer services contributed $211 million"
+        r"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
@@ -174,6 +176,9 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     """The figure's subject: the nearest before it in its clause, else the first shortly after
     it in its clause, else the nearest before it in the sentence, else, when its clause speaks
     of "this increase" ("یہ اضافہ"), the first watched subject named after it."""
+    right_after = next((s for s in subjects if s.start >= figure.end and not sentence[figure.end : s.start].strip()), None)
+    if right_after is not None and right_after.kind:
+        return right_after  # "accounting for 14.8 percent of the $2.25 billion IT exports": the amount names its subject
     before = [s for s in subjects if s.end <= figure.start]
     after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:

@@ -191,6 +191,14 @@ def test_other_countries_freelancers_are_excluded(rules):
     assert "exclude:foreign_no_pakistan" in result.rules
 
 
+def test_other_countries_figures_in_urdu_are_excluded(rules):
+    result = run(rules, "بھارت کی آئی ٹی برآمدات 178 ارب ڈالر تک پہنچنے کا امکان", "بھارتی سافٹ ویئر کمپنیوں کی آئی ٹی برآمدات میں اضافہ ہوا۔")
+    assert not result.relevant and "exclude:foreign_no_pakistan" in result.rules
+    # Pakistan named: kept
+    result = run(rules, "آئی ٹی برآمدات میں بھارت سے مقابلہ", "پاکستان کی آئی ٹی برآمدات 3 ارب ڈالر رہیں جبکہ بھارت کی برآمدات کہیں زیادہ ہیں۔")
+    assert result.relevant
+
+
 def test_a_passing_mention_is_excluded(rules):
     result = run(
         rules,

@@ -469,3 +469,50 @@ def test_amount_followed_by_its_subject_and_a_parallel_clause():
     assert ("freelancer_earnings", "FY2025-26:H1", 2250, "USD_million") not in facts(text, "2026-01-20")
     text = "Workers' remittances stood at $3.24 billion in May, while export remittances of the IT sector clocked in at $320 million, up 36 percent year-on-year."
     assert facts(text, "2024-06-18") == {("it_exports_monthly", "2024-05", 320, "USD_million"), ("it_exports_monthly", "2024-05", 36, "percent")}
+
+
+# --------------------------------------------------------------------------- articles, fourth round
+
+
+def test_a_sentence_about_a_part_or_nothing_watched_keeps_the_period_for_the_quarter():
+    text = (
+        "IT exports increased by 19.9 percent to $1.05 billion during the first quarter of FY26. "
+        "IT exports in September 2025 stood at $366 million. "
+        "Computer services accounted for $891 million of the quarterly total. "
+        "Workers' remittances during the same quarter amounted to $9.8 billion. "
+        "Freelancers' earnings in the quarter rose to $118 million, up 22 percent year-on-year."
+    )
+    found = facts(text, "2025-10-17")
+    assert ("freelancer_earnings", "FY2025-26:Q1", 118, "USD_million") in found
+    assert ("freelancer_earnings", "FY2025-26:Q1", 22, "percent") in found
+
+
+def test_inflows_alone_are_the_subject_s_and_may_after_from_is_the_month():
+    text = "IT exports rose to $1.87 billion in the first half. In December alone, inflows amounted to $348 million, 9.4pc more than in November."
+    assert ("it_exports_monthly", "2024-12", 348, "USD_million") in facts(text, "2025-01-18")
+    assert rates("Exports of IT services in June 2023 came in at $245 million, up 3.8 percent from May.", "2023-07-20") == {3.8: "mom"}
+
+
+def test_running_totals_of_counts_are_undated():
+    text = "The PTA registered more than 25,000 VPNs in November, taking the total to over 45,000. Before this month, only around 20,000 VPNs had been registered since 2010."
+    found = facts(text, "2024-11-27")
+    assert ("vpn_registrations", "", 45000, "count") in found
+    assert ("vpn_registrations", "", 20000, "count") in found
+    assert ("vpn_registrations", "2024-11", 25000, "count") in found
+
+
+def test_headline_figure_takes_the_period_of_the_lead():
+    title = "آئی ٹی برآمدات میں 16.8 فیصد اضافہ"
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 18 کروڑ 70 لاکھ ڈالر رہیں۔"
+    assert facts(text, "2026-01-20", title=title) == {
+        ("it_exports_cumulative", "FY2025-26:H1", 16.8, "percent"),
+        ("it_exports_cumulative", "FY2025-26:H1", 2187, "USD_million"),
+    }
+    # a lead that says it again keeps one report, with its period
+    assert facts("IT exports surged 23 percent to $2.83 billion in July-March FY25.", "2025-04-18", title="PM hails 23pc surge in IT exports") == {
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 23, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2830, "USD_million"),
+    }
+    # a lead of two periods leaves the headline's undated
+    text = "IT exports were $2.19 billion in the first half, and $395 million in December."
+    assert ("it_exports_cumulative", "", 16.8, "percent") in facts(text, "2026-01-20", title="IT exports up 16.8pc")

@@ -15,6 +15,7 @@ from ._classify import (
     _period_for,
     _Place,
     _resolve,
+    _series_of_exports,
     base_span,
     classify,
     infer_main,
@@ -46,6 +47,21 @@ class _Context:
     kind: str | None = None
     period: str = ""
     continued: bool = False  # this sentence goes on after a semicolon: "...; March up 19.5pc MoM"
+    earlier: tuple[str, ...] = ()  # the periods of the sentences before, latest first
+
+    def then(self, kind: str | None, period: str) -> _Context:
+        """The context for the next sentence: this sentence's subject and period, the ones
+        before remembered."""
+        earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
+        return _Context(kind, period, False, earlier)
+
+    def latest(self, words: str) -> str:
+        """The period "the quarter", "the month" or "the half" refers to: the latest of that
+        length named before, else the latest of any."""
+        wanted = _QUARTER_WORD.search(words) and _is_quarter or _MONTH_WORD_BACK.search(words) and _MONTH.fullmatch or _HALF_WORD.search(words) and _is_half
+        if wanted:
+            return next((p for p in (self.period, *self.earlier) if p and wanted(p)), self.period)
+        return self.period
 
     def refers_back(self, sentence: str) -> bool:
         """Whether ``sentence`` goes on about what this context was about."""
@@ -60,8 +76,13 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     facts: list[Fact] = []
     context = _Context()
     abroad = _about_abroad(normalised, title)
+    undated_title: list[int] = []  # the title's facts with no period, for the lead to date
     for _, start, end in split_sentences(normalised):
+        in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
+        if not in_title and undated_title:
+            facts = _dated_by_lead(facts, undated_title, found)
+            undated_title = []
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
@@ -71,8 +92,33 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
         # in the wrong currency, is more likely a slip of the pen)
         wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > _bounds(f)[1]}
+        before = len(facts)
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
+        if in_title:
+            undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings"))]
     return _unique(facts)
+
+
+def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:
+    """A headline figure with no period ("آئی ٹی برآمدات میں 16.8 فیصد اضافہ") is of the one
+    period the lead gives the same subject ("رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات
+    ..."), as a reader takes it."""
+    periods = {(series.split("_")[0], period) for _, series, period, _, _ in lead if period and series != "other"}
+    out = list(facts)
+    restated = set()
+    for i in undated:
+        fact = out[i]
+        family = fact.series.split("_")[0]
+        own = {period for kind, period in periods if kind == family}
+        if len(own) != 1:
+            continue  # the lead gives several periods, or none, of that subject: which one is not said
+        if any(series.split("_")[0] == family and figure.unit == fact.unit and abs(value - fact.value) <= 0.01 * abs(value) for figure, series, _, value, _ in lead):
+            restated.add(i)  # the lead says it again, with its period: its report is the one to keep
+            continue
+        period = own.pop()
+        series = _series_of_exports(period) if family == "it" else fact.series
+        out[i] = replace(fact, series=series, period=period)
+    return [fact for i, fact in enumerate(out) if i not in restated]
 
 
 def _about_abroad(document: str, title: str) -> bool:
@@ -103,12 +149,14 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not subjects and not figures:
         if context.kind and context.refers_back(sentence):
             return [], context
-        return [], _Context(None, _named_period(sentence, day))
+        return [], context.then(None, _named_period(sentence, day))
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
-        main = context.period  # "during the period under review"; "This figure marks a rise from ..."
+        # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
+        back = next((p for p in periods if p.back), None)
+        main = context.latest(sentence[back.start : back.end]) if back is not None else context.period
     if not main:
         main = infer_main(periods, spans, sentence, day)
         if context.period and context.kind and (_OPENS_BACK.match(sentence) or _THEIR.match(sentence)) and (
@@ -135,8 +183,11 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     found = _rates_with_their_amount(found, sentence)
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
-        return found, _Context(watched[-1] if watched else None, main)
-    return found, context if inherited else _Context()
+        # (a sentence that names no period of its own stays in the one before's: "Computer services
+        # accounted for $891 million of the quarterly total." keeps the quarter for what follows)
+        return found, context.then(watched[-1] if watched else None, main or context.period)
+    # (a sentence about nothing watched keeps the period for a later "in the quarter")
+    return found, context if inherited else context.then(None, main or context.period)
 
 
 _PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bmonths?\b|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|ماہ|مہین|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
@@ -271,7 +322,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if period is not None and period.back:
         # "during the same period": the period the sentence has named, else the sentence before's
         named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
-        value = named or previous.period
+        value = named or previous.latest(sentence[period.start : period.end])
         if not value:
             return None  # a period referred to but not known: no fact rather than an undated one
         if period.shift:
@@ -312,9 +363,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         said = basis_words(sentence[bounds[0] : bounds[1]])
         if (said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1)):
             value = previous.period
+    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start) or _SINCE.search(sentence, bounds[0], bounds[1]))
+    if running:
+        value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
-    if period is not None and not period.target and not value:
+    if period is not None and not period.target and not value and not running:
         # "freelancers earned $350m last year", "exports were $303m in December" or "in the first
         # half of the current fiscal year" with no date to place them: a period named but not
         # known is no undated claim
@@ -435,6 +489,19 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total\s+(?:to|of|at|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
+_QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
+_HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
+_MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _is_quarter(period: str) -> bool:
+    return bool(re.search(r":(?:Q[1-4]|Jul-Sep|Oct-Dec|Jan-Mar|Apr-Jun)$", period))
+
+
+def _is_half(period: str) -> bool:
+    return bool(re.search(r":(?:H[12]|Jul-Dec|Jan-Jun)$", period))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 
 

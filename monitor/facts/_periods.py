@@ -653,7 +653,7 @@ def _is_calendar_date(sentence: str, m: re.Match) -> bool:
 
 def _month_context(sentence: str, start: int) -> bool:
     """Whether "May" is the month: preceded by in/during/for/of/since/till or a figure."""
-    return bool(re.search(r"(?:\b(?:in|during|for|of|since|till|until|through|month\s+of)|\d[%\w]*)\s+$", sentence[max(0, start - 20) : start], re.IGNORECASE))
+    return bool(re.search(r"(?:\b(?:in|during|for|of|since|till|until|through|from|than|against|over|versus|month\s+of)|\d[%\w]*)\s+$", sentence[max(0, start - 20) : start], re.IGNORECASE))
 
 
 def find_periods(sentence: str, published: str | date | None = None) -> list[Period]:

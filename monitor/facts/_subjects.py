@@ -92,7 +92,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
         r"|(?:other\s+)?business\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
-        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        r"|deficit|surplus|(?:foreign|portfolio|capital|investment|FDI|hot\s+money|RDA|Roshan\s+Digital(?:\s+Account)?)\s+inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
     # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports
@@ -124,6 +124,7 @@ _ANAPHOR = re.compile(
     rf"|^\W*(?:in\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+alone\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
+    r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
     r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد",  # "on an annual basis": of a series already named
     re.IGNORECASE,
 )
@@ -137,7 +138,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
-    "it_component": ("export", "برآمد", "ایکسپورٹ"),
+    "it_component": ("export", "برآمد", "ایکسپورٹ", "services"),
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),

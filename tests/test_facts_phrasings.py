@@ -516,3 +516,46 @@ def test_headline_figure_takes_the_period_of_the_lead():
     # a lead of two periods leaves the headline's undated
     text = "IT exports were $2.19 billion in the first half, and $395 million in December."
     assert ("it_exports_cumulative", "", 16.8, "percent") in facts(text, "2026-01-20", title="IT exports up 16.8pc")
+
+
+# --------------------------------------------------------------------------- fifth round: counts, conversions, conditions
+
+
+def test_urdu_counts_in_words_and_with_hundreds():
+    assert facts("صرف نومبر کے مہینے میں 20 ہزار 500 وی پی اینز رجسٹر کیے گئے۔", "2024-12-05") == {("vpn_registrations", "2024-11", 20500, "count")}
+    assert facts("دسمبر کے مہینے میں ساڑھے پانچ ہزار وی پی اینز وائٹ لسٹ کیے گئے۔", "2025-01-10") == {("vpn_registrations", "2024-12", 5500, "count")}
+    # a relative clause after the count says nothing of it ("جو ... حصہ": who are a part of the economy)
+    assert facts("پاکستان میں فری لانسرز کی تعداد تئیس لاکھ ستر ہزار ہے جو ملکی معیشت کا اہم حصہ بن چکے ہیں۔", "2025-03-01") == {
+        ("freelancer_count", "", 2370000, "count")
+    }
+
+
+def test_subsets_parts_of_a_group_and_conversions_are_other():
+    text = "Of Pakistan's roughly 2.37 million freelancers, around 250,000 are women, a survey found."
+    assert facts(text, "2025-03-08") == {("freelancer_count", "", 2370000, "count"), ("other", "", 250000, "count")}
+    text = "ڈیجی اسکلز پروگرام سے 45 لاکھ افراد تربیت حاصل کر چکے ہیں، جن میں سے ڈیڑھ لاکھ فری لانسنگ سے آمدن حاصل کر رہے ہیں۔"
+    assert {f[0] for f in facts(text, "2025-03-08")} == {"other"}
+    text = "Freelancers sent home $548 million in FY25. In rupee terms, the inflows amounted to roughly Rs154 billion."
+    assert facts(text, "2025-07-22") == {("freelancer_earnings", "FY2024-25", 548, "USD_million"), ("other", "FY2024-25", 154000, "PKR_million")}
+    assert facts("خیبرپختونخوا کے فری لانسرز نے گزشتہ مالی سال کے دوران 1 کروڑ 80 لاکھ ڈالر کمائے۔", "2023-08-01") == set()
+
+
+def test_conditions_and_amounts_exceeded_in_another_clause_are_no_actuals():
+    text = "Analysts expect IT exports to exceed $3.8 billion in FY25 if monthly inflows hold above $330 million through June."
+    assert {f[0] for f in facts(text, "2025-05-20")} == {"other"}
+    # an amount exceeded that is dated with it is a base
+    assert ("it_exports_monthly", "2024-06", 300, "USD_million") in facts("IT exports reached $338 million in June 2025, exceeding the $300 million of June 2024.", "2025-07-17")
+
+
+def test_the_period_and_inflows_refer_back_and_last_fiscal_year_is_the_one_before_the_reported():
+    text = (
+        "رواں مالی سال کے پہلے دس ماہ میں آئی ٹی برآمدات 3 ارب 75 کروڑ ڈالر رہیں۔ صرف اپریل میں برآمدات 38 کروڑ 50 لاکھ ڈالر رہیں۔ "
+        "اسی عرصے میں فری لانسرز کی ترسیلات 44 کروڑ ڈالر رہیں۔"
+    )
+    assert ("freelancer_earnings", "FY2025-26:Jul-Apr", 440, "USD_million") in facts(text, "2026-05-20")
+    text = "Freelancers sent home $548 million in FY25. Inflows had already reached $209 million in the first half of the fiscal year."
+    assert ("freelancer_earnings", "FY2024-25:H1", 209, "USD_million") in facts(text, "2025-07-22")
+    text = "مالی سال 2023 میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر تھیں۔"
+    assert facts(text, "2023-07-19") == {("it_exports_annual", "FY2022-23", 2600, "USD_million"), ("it_exports_annual", "FY2021-22", 2620, "USD_million")}
+    text = "IT exports touched $3.8 billion in FY25. On a month-on-month basis, June's figure was 2.7 percent above May's $329 million."
+    assert ("it_exports_monthly", "2025-05", 329, "USD_million") in facts(text, "2025-07-21", title="IT exports at $338m in June")

@@ -14,7 +14,7 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
+    r"if(?!\s+compared)|unless|can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
@@ -167,8 +167,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if _PART_OF_BEFORE.match(place.sentence):
+    if _PART_OF_BEFORE.match(place.sentence) or _PART_OF_GROUP.search(head):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
+    if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
+        return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
@@ -264,8 +266,8 @@ def _round_crossed(place: _Place, head: str) -> bool:
     quarter" (they were $1.05bn), "crossed the billion-dollar mark"; "surpassed $3.22 billion"
     names the value itself."""
     figure = place.figure
-    if figure.unit not in ("USD_million", "PKR_million") or not _CROSSED_BEFORE.search(head):
-        return False
+    if figure.unit not in ("USD_million", "PKR_million") or place.base or not _CROSSED_BEFORE.search(head):
+        return False  # (an amount surpassed that was recorded before is a base: "surpassing the $300m of June 2024")
     digits = re.sub(r"[^\d.]", "", re.sub(r"^\D*", "", place.sentence[figure.start : figure.end]).split()[0] if place.sentence[figure.start : figure.end].strip() else "")
     significant = digits.replace(".", "").strip("0")
     return len(significant) <= 1
@@ -281,7 +283,7 @@ _EXPORTS_TO = re.compile(
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو",
 )
 _DESTINATION = re.compile(
-    rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
+    rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market|destination|client)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
 _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
@@ -296,7 +298,7 @@ _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]re
 _ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
 _SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
-_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b|\sجو\s", re.IGNORECASE)
 
 
 def _before_relative(place: _Place, head: str) -> str:
@@ -329,6 +331,10 @@ _URDU_TARGET = re.compile(
 #: A sentence that opens on a part of the figure before it: "Out of these, ...", "Of which ...",
 #: Urdu "ان میں سے ...".
 _PART_OF_BEFORE = re.compile(r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے", re.IGNORECASE)
+#: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
+_PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+)?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
+#: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
+_CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+(?:دیکھا|تبدیل)", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
 #: the target, even where the sentence compares with it (the actual figure is another).
 _NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
@@ -396,7 +402,13 @@ def _freelancer_series(place: _Place) -> str:
     if figure.unit != "count":
         return "freelancer_earnings"
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
+    if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16):
+        return "other"  # "around 250,000 are women", "خواتین کی تعداد": a part of the freelancers
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
+
+
+#: A part of the freelancers counted: women, students, a province's.
+_SUBSET = re.compile(r"\b(?:women|female|girls|students)\b|خواتین|طلبہ|طالبات", re.IGNORECASE)
 
 
 def registrants(sentence: str, figure: Figure) -> bool:

@@ -136,8 +136,13 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
-        if word.startswith(_LEVEL_CUES) and not _EARLIER.search(sentence, m.end(), end):
-            continue
+        if word.startswith(_LEVEL_CUES):
+            # the earlier time must be named with the amount passed ("exceeded the $300m of June
+            # 2024"), not in another clause ("expect exports to exceed $3.8bn in FY25 if monthly
+            # inflows hold above $330m through June")
+            amount = next((f for f in figures if f.start >= m.end()), None)
+            if not _EARLIER.search(sentence, m.end(), min(end, amount.end + 30) if amount else end):
+                continue
         if spans and spans[-1].end > m.start():
             continue  # inside the span before ("compared to ... from")
         head = _RATE_HEAD.match(sentence, m.end())

@@ -58,7 +58,10 @@ class _Context:
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
         length named before, else the latest of any."""
-        wanted = _QUARTER_WORD.search(words) and _is_quarter or _MONTH_WORD_BACK.search(words) and _MONTH.fullmatch or _HALF_WORD.search(words) and _is_half
+        wanted = (
+            _QUARTER_WORD.search(words) and _is_quarter or _MONTH_WORD_BACK.search(words) and _MONTH.fullmatch or _HALF_WORD.search(words) and _is_half
+            or _SPAN_WORD.search(words) and _is_span  # "the period", "اسی عرصے": a span of months, not "April alone"
+        )
         if wanted:
             return next((p for p in (self.period, *self.earlier) if p and wanted(p)), self.period)
         return self.period
@@ -357,6 +360,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
+    elif period is not None and period.relative and base is None and previous.period and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+        # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
+        # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
+        # year before the one the article reports, not the one before the article's date
+        if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(previous.period):
+            value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
         # "گزشتہ برس اپریل میں یہ برآمدات 20 کروڑ ڈالر تھیں، یعنی سالانہ بنیاد پر 52 فیصد اضافہ ہوا":
         # the rise since the base this sentence gives is the period's of the sentence before
@@ -413,7 +422,7 @@ _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLA
 #: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".
 _PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
 _PROVINCE_OWNS = re.compile(
-    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|صوبے|صوبہ|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
+    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|صوبے|صوبہ|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
 #: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
 _URDU_PLACE_LEADS = re.compile(
@@ -489,11 +498,17 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
-_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total\s+(?:to|of|at|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
+_PREVIOUS_WORD = re.compile(r"\b(?:last|previous|preceding|past)\b|گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ", re.IGNORECASE)
+_SPAN_WORD = re.compile(r"\bperiod\b|عرصے|عرصہ|مدت", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
 _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _is_span(period: str) -> bool:
+    return bool(period) and not _MONTH.fullmatch(period)
 
 
 def _is_quarter(period: str) -> bool:
@@ -522,18 +537,18 @@ _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|ve
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(
-    rf"\W*{OPENING}(?:this|these|they|it|(?:the|this|that)\s+(?:\w+\s+)?(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
+    rf"\W*{OPENING}(?:this|these|they|it|(?:(?:the|this|that)\s+(?:\w+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
-_THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:this|that|the)\s+(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+_THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:(?:this|that|the)\s+|\w+['’]s\s+)(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

@@ -207,8 +207,11 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-#: An Urdu count in several parts: "23 لاکھ 70 ہزار" (2,370,000), "2 کروڑ 10 لاکھ".
-_COUNT_URDU_PARTS = re.compile(rf"(?<![\w.$,])(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})+(?![^\W\d_])")
+#: An Urdu count in several parts or in words: "23 لاکھ 70 ہزار" (2,370,000), "20 ہزار 500",
+#: "ساڑھے پانچ ہزار" (5,500), "تئیس لاکھ ستر ہزار".
+_COUNT_URDU_PARTS = re.compile(
+    rf"(?<![\w.$,])(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)(?:\s(?P<rest>\d{{1,3}})(?![\d.,]))?(?![^\W\d_])"
+)
 
 
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
@@ -216,7 +219,10 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     for m in _COUNT_URDU_PARTS.finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
             continue
-        value = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group()))
+        parts = list(_URDU_PART.finditer(m.group("parts")))
+        if len(parts) < 2 and not m.group("rest") and parts[0].group("num").replace(".", "").isdigit():
+            continue  # "60 ہزار": a plain count, read below
+        value = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in parts) + float(m.group("rest") or 0)
         noun = re.match(r"\s*([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     for m in _COUNT.finditer(sentence):

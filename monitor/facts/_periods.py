@@ -166,7 +166,7 @@ _SAME_PERIOD_OF_FY = re.compile(
 )
 _BACK_REFERENCE = re.compile(
     r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
-    r"|اس\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
+    r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b",
     re.IGNORECASE,
 )

@@ -120,6 +120,7 @@ OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to)\s+[
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|the\s+(?:sector|industry|(?:\w+\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    r"|^\W*(?:inflows|receipts|earnings|proceeds)\b"  # "Inflows had already reached $209 million ..."
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*(?:in\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+alone\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
@@ -130,7 +131,7 @@ _ANAPHOR = re.compile(
 )
 _MAY_HOLD_FIGURES = re.compile(
     r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million)\b"
-    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ڈالر|پوزیشن|سرفہرست|پہل[یاے]|دوسر[یاے]|تیسر[یاے]|چوتھ[یاے]|پانچویں|چھٹ[یے]|ساتویں|ساتواں|آٹھویں|نویں|دسویں",
+    r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ہزار|ڈالر|پوزیشن|سرفہرست|پہل[یاے]|دوسر[یاے]|تیسر[یاے]|چوتھ[یاے]|پانچویں|چھٹ[یے]|ساتویں|ساتواں|آٹھویں|نویں|دسویں",
     re.IGNORECASE,
 )
 MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not worth keeping

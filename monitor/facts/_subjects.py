@@ -92,7 +92,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
         r"|(?:other\s+)?business\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tax\s+collection|market\s+cap\w*"
-        r"|deficit|surplus|(?:foreign|portfolio|capital|investment|FDI|hot\s+money|RDA|Roshan\s+Digital(?:\s+Account)?)\s+inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
     # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports

@@ -193,7 +193,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     return found, context if inherited else context.then(None, main or context.period)
 
 
-_PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bmonths?\b|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|ماہ|مہین|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
+_PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
 
 
 def _named_period(sentence: str, day: date | None) -> str:

@@ -66,9 +66,12 @@ _MONEY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
-    # "two billion 190 million dollars": billions and millions, in words or digits
-    rf"(?<![\w.$])(?:(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion\s+(?:and\s+)?(?=(?:{_NUM}|{_EN_WORD_NUM})\s?(?:million|mln|mn)\b))?"
-    rf"(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?|\ba\s+quarter(?:\s+of\s+a)?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?|\ba\s+quarter(?:\s+of\s+a)?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    re.IGNORECASE,
+)
+#: "two billion 190 million dollars": billions and then millions, in words or digits.
+_MONEY_BILLIONS_AND_MILLIONS = re.compile(
+    rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں)")  # (ڈالرز, plural; words run together: "ڈالرتک")
@@ -93,6 +96,8 @@ _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|پانچواں|چھٹے|چھٹی|چھٹا|ساتویں|ساتواں|آٹھویں|آٹھواں|نویں|نواں|دسویں|دسواں|\d{1,3}ویں"
 _UR_ORD = rf"{_UR_ORD_WORD}|\d{{1,3}}"
+#: "دنیا کی چوتھی بڑی فری لانس مارکیٹ" (the world's fourth-largest): an ordinal word, never a bare number ("10 بڑی کمپنیاں").
+_URDU_LARGEST = re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])")
 _RANK_PATTERNS = (
     re.compile(
         rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
@@ -117,8 +122,7 @@ _RANK_PATTERNS = (
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
-    # "دنیا کی چوتھی بڑی فری لانس مارکیٹ" (the world's fourth-largest): an ordinal word, never a bare number ("10 بڑی کمپنیاں")
-    re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])"),
+    _URDU_LARGEST,
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
 
@@ -172,10 +176,12 @@ def _money(sentence: str) -> list[Figure]:
             continue
         found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
     for m in _MONEY_AFTER.finditer(sentence):
-        figure = _money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end())
-        if m.group("bn"):
-            figure = Figure(figure.value + _number(m.group("bn")) * 1e3, figure.unit, figure.start, figure.end)
-        found.append(figure)
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+    if "billion" in sentence.lower():
+        for m in _MONEY_BILLIONS_AND_MILLIONS.finditer(sentence):
+            # (longer than the "190 million dollars" inside it, which gives way to it)
+            millions = _money_figure(m.group("cur"), m.group("num"), "million", m.start(), m.end())
+            found.append(Figure(millions.value + _number(m.group("bn")) * 1e3, millions.unit, m.start(), m.end()))
     for m in _MONEY_URDU.finditer(sentence):
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
         if not total:
@@ -268,6 +274,8 @@ def _ranks(sentence: str) -> list[Figure]:
         if move and value:
             found.append(Figure(float(value), "rank", move.start(), m.end()))
     for pattern in _RANK_PATTERNS:
+        if pattern is _URDU_LARGEST and "بڑ" not in sentence:
+            continue
         for m in pattern.finditer(sentence):
             token = (m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or "").lower()
             digits = re.match(r"\d+", token)

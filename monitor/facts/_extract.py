@@ -498,9 +498,14 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = re.compile(r"\d{4}-\d\d")
+#: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
+#: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
+#: "Last" or "previous" in English and Urdu.
 _PREVIOUS_WORD = re.compile(r"\b(?:last|previous|preceding|past)\b|گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ", re.IGNORECASE)
+#: The words of a back-reference that say what length of period it means: "the period" (a span),
+#: "the quarter", "the half", "the month".
 _SPAN_WORD = re.compile(r"\bperiod\b|عرصے|عرصہ|مدت", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
 _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)

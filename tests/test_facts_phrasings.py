@@ -557,3 +557,28 @@ def test_the_period_and_inflows_refer_back_and_last_fiscal_year_is_the_one_befor
     assert facts(text, "2023-07-19") == {("it_exports_annual", "FY2022-23", 2600, "USD_million"), ("it_exports_annual", "FY2021-22", 2620, "USD_million")}
     text = "IT exports touched $3.8 billion in FY25. On a month-on-month basis, June's figure was 2.7 percent above May's $329 million."
     assert ("it_exports_monthly", "2025-05", 329, "USD_million") in facts(text, "2025-07-21", title="IT exports at $338m in June")
+
+
+# --------------------------------------------------------------------------- seventh round
+
+
+def test_urdu_fiscal_year_first_short_then_long_and_the_year_just_ended():
+    assert facts("مالی سال ۲۴-۲۰۲۵ میں ملک کی آئی ٹی برآمدات ۳ اعشاریہ ۸ ارب ڈالر رہیں۔", "2025-07-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+    # end first stays as it was
+    assert facts("مالی سال 24-2023 میں آئی ٹی برآمدات 3.2 ارب ڈالر رہیں۔", "2024-07-18") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    assert facts("For the fiscal year just ended, IT exports totalled $3.8 billion.", "2025-07-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_the_year_before_that_is_a_base_and_last_year_before_a_span_of_months():
+    text = "گزشتہ مالی سال کے دوران آئی ٹی برآمدات دو ارب انسٹھ کروڑ ڈالر رہیں جو اس سے پچھلے سال کے دو ارب باسٹھ کروڑ ڈالر سے قدرے کم ہیں۔"
+    assert facts(text, "2023-08-10") == {("it_exports_annual", "FY2022-23", 2590, "USD_million"), ("it_exports_annual", "FY2021-22", 2620, "USD_million")}
+    text = "مالی سال 26-2025 کی پہلی سہ ماہی میں آئی ٹی برآمدات ایک ارب سات کروڑ ڈالر رہیں، جبکہ گزشتہ سال جولائی تا ستمبر یہ 87 کروڑ 60 لاکھ ڈالر تھیں۔"
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 876, "USD_million") in facts(text, "2025-10-20")
+
+
+def test_rates_joined_by_and_after_an_amount_and_the_urdu_semicolon():
+    text = "IT exports in December 2024 reached $348 million, up 28 percent year-on-year and 9 percent month-on-month, taking the total for the first half to $1.86 billion."
+    assert rates(text, "2025-01-17") == {28: "yoy", 9: "mom"}
+    assert {(f[1], f[2]) for f in facts(text, "2025-01-17") if f[3] == "percent"} == {("2024-12", 28), ("2024-12", 9)}
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 23 کروڑ ڈالر رہیں، جو پچھلے سال کے اسی عرصے کے مقابلے میں 20 فیصد زیادہ ہیں؛ صرف دسمبر میں 40 کروڑ ڈالر رہیں۔"
+    assert ("it_exports_cumulative", "FY2025-26:H1", 20, "percent") in facts(text, "2026-01-20")

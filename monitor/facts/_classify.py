@@ -62,7 +62,7 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 
 _CLAUSE_BREAK = re.compile(
-    r";|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
+    r"[;؛]|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
     r"|\sas\s(?=(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")

@@ -67,7 +67,7 @@ _RATE_THAN = re.compile(
 _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decline|decrease|fall|drop)\s+of\s+)?", re.IGNORECASE)
 #: Where a span ends.
 _SPAN_END = re.compile(
-    r";|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
+    r"[;؛]|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
     r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )

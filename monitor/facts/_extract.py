@@ -208,8 +208,11 @@ def _named_period(sentence: str, day: date | None) -> str:
 
 #: Rates written right after an amount, in brackets or after a comma: "USD 225mn (-5% MoM, -11%
 #: YoY)", "USD 371mn, +12% YoY/+5% MoM".
+_RATE = r"[-−–+]?\d+(?:\.\d+)?\s?(?:%|pc|pct|per\s?cent|percent)"
+_RATE_BASIS = r"(?:\s*(?:(?-i:MoM|YoY|QoQ)|m/m|y/y|year[\s-]on[\s-]year|month[\s-]on[\s-]month))?"
 _RATES_AFTER_AMOUNT = re.compile(
-    r"\s*[,(]\s*(?:[-−–+]?\d+(?:\.\d+)?\s?%\s*(?:(?-i:MoM|YoY|QoQ)|m/m|y/y)?\s*[,/]\s*)*[-−–+]?\s*", re.IGNORECASE
+    # "USD 225mn (-5% MoM, -11% YoY)", "$348 million, up 28 percent year-on-year and 9 percent month-on-month"
+    rf"\s*[,(]\s*(?:(?:up|down)\s+)?(?:{_RATE}{_RATE_BASIS}\s*(?:[,/]|and)\s*)*[-−–+]?\s*", re.IGNORECASE
 )
 
 

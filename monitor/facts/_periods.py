@@ -41,7 +41,9 @@ _FY_EXPLICIT = re.compile(
     r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+(?P<e6>(?:19|20)\d\d)\b(?![-–/]\d)"
     # "the fiscal year ending June 2025", "the year ended June 30, 2025"
     r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ending|ended|closed)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
-    r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d))",
+    r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d)"
+    # and the first year short, the second long: "مالی سال 24-2025"
+    r"|مالی\s+سال\s+(?P<a5>\d\d)\s?[-–]\s?(?P<b5>(?:19|20)\d\d)(?![\d/-]))",
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
@@ -53,7 +55,9 @@ _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ"
 #: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
 #: date (its June is a fiscal year's end, never a month of its own).
 _FY_ENDED = re.compile(
-    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b",
+    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
+    # "the fiscal year just ended", "the just-ended fiscal year"
+    r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b",
     re.IGNORECASE,
 )
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
@@ -103,6 +107,7 @@ _MONTH_YEAR = re.compile(
 #: right before it ("last year's first half", "گزشتہ سال کی پہلی ششماہی").
 _OF_LAST_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:last|previous|preceding)\s+year\b(?!['’])", re.IGNORECASE)
 _LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR_PREVIOUS}\s+{_UR_YEAR}\s+(?:کی|کے)\s+$", re.IGNORECASE)
+_URDU_LAST_YEAR_BEFORE = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کی|کے|کا)\s+)?$")
 _SPAN_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding)\s+(?:fiscal\s+|financial\s+)?year\b|\s+a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
@@ -303,8 +308,11 @@ class _PeriodScanner:
         """``(start, end, end_year)`` of every explicit or relative fiscal-year mention."""
         out = []
         for m in _FY_EXPLICIT.finditer(self.s):
-            a = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4")
-            b = m.group("b1") or m.group("b2") or m.group("b3") or m.group("b4")
+            if m.group("a5") and int(m.group("b5")) + 1 == 2000 + int(m.group("a5")):
+                out.append((m.start(), m.end(), 2000 + int(m.group("a5"))))  # "مالی سال 24-2023": end first
+                continue
+            a = m.group("a1") or m.group("a2") or m.group("a3") or m.group("a4") or m.group("a5")
+            b = m.group("b1") or m.group("b2") or m.group("b3") or m.group("b4") or m.group("b5")
             if a:
                 a = a if len(a) == 4 else f"20{a}"
                 end = int(b) if len(b) == 4 else int(a[:2] + b)
@@ -367,7 +375,8 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
         for m in _YEAR_BEFORE_THAT.finditer(s):
             if self.free(m.start(), m.end()):
-                self.add("", m.start(), m.end(), back=True, shift=1)  # "اس سے پچھلے مالی سال": the year before the one just named
+                # "اس سے پچھلے مالی سال": the year before the one just named, a base
+                self.add("", m.start(), m.end(), back=True, shift=1, comparison=True)
         self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):
@@ -464,7 +473,7 @@ class _PeriodScanner:
                 continue  # "in July and August" names two months; "between July and August" a span
             if m.group("joint") == "اور" and (last != first + 1 or re.match(r"\s*(?:میں|کے\s+دوران)?\s*بالترتیب", self.s[m.end() :])):
                 continue  # "جولائی اور اگست": two months running, but two months each its own figure when "بالترتیب" (respectively)
-            end = m.end()
+            start, end = m.start(), m.end()
             if m.group("year"):
                 month = _month_number(m.group("m2"))
                 end_year = int(m.group("year")) + (1 if month >= 7 else 0)
@@ -478,9 +487,11 @@ class _PeriodScanner:
                 self.taken.append((fy[0], fy[1]))
             elif self.published is not None and (last_year := _SPAN_LAST_YEAR.match(self.s, end)):
                 end_year, end = _fy_of(self.published) - 1, last_year.end()  # "July-September last year"
+            elif self.published is not None and (urdu := _URDU_LAST_YEAR_BEFORE.search(self.s, max(0, m.start() - 30), m.start())):
+                end_year, start = _fy_of(self.published) - 1, urdu.start()  # "گزشتہ سال جولائی تا ستمبر"
             else:
                 end_year = _latest_fy_ending_by(last, self.published)
-            self.add(_within_fy(end_year, first, last), m.start(), end)
+            self.add(_within_fy(end_year, first, last), start, end)
 
     def _spans_with_fy(self, fys: list[tuple[int, int, int]]) -> None:
         for m in list(_FIRST_MONTHS.finditer(self.s)) + list(_QUARTER_WORDS.finditer(self.s)):

@@ -8,7 +8,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import _LOOKS_AHEAD, Period, fiscal_end, running_fy, shift_months, shift_period
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -64,7 +64,7 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 _CLAUSE_BREAK = re.compile(
     r"[;؛]|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
-    r"|\sas\s(?=(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
@@ -268,11 +268,12 @@ def _round_crossed(place: _Place, head: str) -> bool:
     figure = place.figure
     if figure.unit not in ("USD_million", "PKR_million") or place.base or not _CROSSED_BEFORE.search(head):
         return False  # (an amount surpassed that was recorded before is a base: "surpassing the $300m of June 2024")
-    digits = re.sub(r"[^\d.]", "", re.sub(r"^\D*", "", place.sentence[figure.start : figure.end]).split()[0] if place.sentence[figure.start : figure.end].strip() else "")
-    significant = digits.replace(".", "").strip("0")
+    number = _DIGITS.search(place.sentence, figure.start, figure.end)
+    significant = re.sub(r"[,.]", "", number.group()).strip("0") if number else ""
     return len(significant) <= 1
 
 
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
@@ -614,7 +615,9 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     # the words of the base's own comparison, else of the sentence outside the other comparisons
     # ("14pc higher than the previous month but 1pc lower than in August 2021": August 2021 is
     # no month back)
-    rest = "".join(" " if any(s is not span and s.holds(i, i + 1) for s in spans) else c for i, c in enumerate(sentence))
+    rest = sentence
+    for other in (s for s in spans if s is not span):
+        rest = rest[: other.start] + " " * (other.end - other.start) + rest[other.end :]
     relation = (span.relation if span else "") or basis_words(rest)
     if relation == "mom":
         return shift_months(base.value, -1)

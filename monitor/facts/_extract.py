@@ -58,13 +58,10 @@ class _Context:
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
         length named before, else the latest of any."""
-        wanted = (
-            _QUARTER_WORD.search(words) and _is_quarter or _MONTH_WORD_BACK.search(words) and _MONTH.fullmatch or _HALF_WORD.search(words) and _is_half
-            or _SPAN_WORD.search(words) and _is_span  # "the period", "اسی عرصے": a span of months, not "April alone"
-        )
-        if wanted:
-            return next((p for p in (self.period, *self.earlier) if p and wanted(p)), self.period)
-        return self.period
+        wanted = next((test for word, test in _LENGTHS if word.search(words)), None)
+        if wanted is None:
+            return self.period
+        return next((p for p in (self.period, *self.earlier) if p and wanted(p)), self.period)
 
     def refers_back(self, sentence: str) -> bool:
         """Whether ``sentence`` goes on about what this context was about."""
@@ -424,12 +421,13 @@ _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLA
 #: A province's own figures: "Punjab's IT exports", "the Punjab IT Board said the province's exports",
 #: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".
 _PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
+_URDU_PLACES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان"
 _PROVINCE_OWNS = re.compile(
-    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|صوبے|صوبہ|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
+    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
 #: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
 _URDU_PLACE_LEADS = re.compile(
-    r"\W*(?:پنجاب|سندھ|خیبر\s+پختونخوا|بلوچستان|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان)\s+(?:نے|کی\s+(?:\S+\s+){0,3}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
+    rf"\W*(?:{_URDU_PLACES})\s+(?:نے|کی\s+(?:\S+\s+){{0,3}}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
 )
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
 _PROVINCE_LEADS = re.compile(rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b", re.IGNORECASE)
@@ -515,6 +513,10 @@ _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
 
 
+def _is_month(period: str) -> bool:
+    return bool(_MONTH.fullmatch(period))
+
+
 def _is_span(period: str) -> bool:
     return bool(period) and not _MONTH.fullmatch(period)
 
@@ -525,6 +527,11 @@ def _is_quarter(period: str) -> bool:
 
 def _is_half(period: str) -> bool:
     return bool(re.search(r":(?:H[12]|Jul-Dec|Jan-Jun)$", period))
+
+
+#: The words of a back-reference and the length of period each means, in the order asked:
+#: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
+_LENGTHS = ((_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ._numbers import Figure
+from ._periods import _MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,11 @@ _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
 #: A phrase that may open a sentence before the words that refer back: "On a month-on-month
 #: basis, the figure ...", "In August, the sector ...".
 OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to)\s+[^,.;]{1,40},\s*)?"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|the\s+(?:sector|industry|(?:\w+\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     r"|^\W*(?:inflows|receipts|earnings|proceeds)\b"  # "Inflows had already reached $209 million ..."
     # "September alone brought in $366 million": a month of the subject before
-    rf"|^\W*(?:in\s+)?{_MONTHS}(?:\s+\d{{4}})?\s+alone\b"
+    rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬", "01234567890123456789.,")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|No|Nos|Rs|Co|Ltd|Inc|Gen|Lt|Col|Maj|Capt|Engr|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$")
+_ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|No|Nos|Rs|Co|Ltd|Inc|Gen|Lt|Col|Maj|Capt|Engr|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|viz)|\b[A-Z]|\b(?:i\.e|e\.g|I\.e|E\.g))\.$")
 _SENTENCE_END = re.compile(r"[.!?؟۔;]+[\"'”’)\]]*\s+")
 
 

@@ -582,3 +582,69 @@ def test_rates_joined_by_and_after_an_amount_and_the_urdu_semicolon():
     assert {(f[1], f[2]) for f in facts(text, "2025-01-17") if f[3] == "percent"} == {("2024-12", 28), ("2024-12", 9)}
     text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 23 کروڑ ڈالر رہیں، جو پچھلے سال کے اسی عرصے کے مقابلے میں 20 فیصد زیادہ ہیں؛ صرف دسمبر میں 40 کروڑ ڈالر رہیں۔"
     assert ("it_exports_cumulative", "FY2025-26:H1", 20, "percent") in facts(text, "2026-01-20")
+
+
+# --------------------------------------------------------------------------- bases named relative to this period
+
+
+def test_a_base_some_years_back():
+    text = "PSEB says freelancers earned $400 million in FY2023-24, up from $269 million two years earlier."
+    assert facts(text, "2024-08-10") == {("freelancer_earnings", "FY2023-24", 400, "USD_million"), ("freelancer_earnings", "FY2021-22", 269, "USD_million")}
+    text = "IT exports stood at $340 million in July, up from $300 million two years earlier."
+    assert ("it_exports_monthly", "2022-07", 300, "USD_million") in facts(text, "2024-08-10")
+    text = "مالی سال 2024 میں فری لانسرز نے 40 کروڑ ڈالر کمائے جو دو سال قبل 26 کروڑ 90 لاکھ ڈالر تھے۔"
+    assert ("freelancer_earnings", "FY2021-22", 269, "USD_million") in facts(text, "2024-08-10")
+
+
+def test_the_same_month_of_a_year_named():
+    text = "IT exports stood at $340 million in July, against $318 million in the corresponding month of 2023."
+    assert ("it_exports_monthly", "2023-07", 318, "USD_million") in facts(text, "2024-08-10")
+    text = "جولائی میں آئی ٹی برآمدات 34 کروڑ ڈالر رہیں جبکہ 2023 کے اسی مہینے میں یہ 31 کروڑ 80 لاکھ ڈالر تھیں۔"
+    assert ("it_exports_monthly", "2023-07", 318, "USD_million") in facts(text, "2024-08-10")
+    # months within one calendar year are those months of the year named, never the year itself
+    text = "IT exports reached $1.2 billion in July-October, against $1 billion in the same period of 2023."
+    assert facts(text, "2024-11-18") == {("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-Oct", 1000, "USD_million")}
+    # July-March of 2023 could be either fiscal year's: no base
+    text = "IT exports reached $2.8 billion in July-March FY25, against $2.3 billion in the same period of 2023."
+    assert facts(text, "2025-04-18") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2800, "USD_million")}
+
+
+def test_the_preceding_month_and_the_month_before_are_a_month_back():
+    text = "IT exports stood at $340 million in July, 3 percent above the preceding month's $330 million."
+    assert ("it_exports_monthly", "2024-06", 330, "USD_million") in facts(text, "2024-08-10")
+    text = "IT exports stood at $340 million in July, up from $330 million in the month before."
+    assert facts(text, "2024-08-10") == {("it_exports_monthly", "2024-07", 340, "USD_million"), ("it_exports_monthly", "2024-06", 330, "USD_million")}
+    assert rates("IT exports stood at $340 million in July, up 3 percent from $330 million the month before.", "2024-08-10") == {3: "mom"}
+
+
+def test_the_first_basis_named_in_a_comparison_is_its_own():
+    text = "IT exports in October climbed to $330 million, marking a 34 percent jump over the same month of 2023 and a 13 percent rise on the preceding month."
+    assert rates(text, "2024-11-18") == {34: "yoy", 13: "mom"}
+    text = "IT exports came in at $338 million in June, up 13 percent from a year earlier and nearly 3 percent higher than May's $329 million."
+    assert rates(text, "2025-07-19") == {13: "yoy", 3: "mom"}
+
+
+def test_a_rate_on_a_base_is_this_periods():
+    text = "IT exports for January 2024 stood at $265 million, $7 million lower than the preceding month but up 20 percent on the $221 million of January 2023."
+    got = facts(text, "2024-02-19")
+    assert ("it_exports_monthly", "2024-01", 20, "percent") in got and ("it_exports_monthly", "2023-01", 221, "USD_million") in got
+    assert rates(text, "2024-02-19") == {20: "yoy"}
+    # "on a year-on-year basis" says how, not against what
+    text = "IT exports increased by nearly 25 per cent on a year-on-year basis to $324 million in November."
+    assert ("it_exports_monthly", "2024-11", 324, "USD_million") in facts(text, "2024-12-18")
+
+
+def test_last_month_restated_by_name_is_the_month_named():
+    text = "گزشتہ ماہ یعنی نومبر میں آئی ٹی برآمدات 31 کروڑ 80 لاکھ ڈالر رہی تھیں۔"
+    assert facts(text, "2025-01-18") == {("it_exports_monthly", "2024-11", 318, "USD_million")}
+    assert facts("IT exports were $318 million last month, i.e. November.", "2025-01-18") == {("it_exports_monthly", "2024-11", 318, "USD_million")}
+
+
+def test_that_and_a_months_receipts_go_on_about_the_subject_before():
+    text = (
+        "Pakistan's exports of IT and IT-enabled services touched a record $3.83 billion in FY25. "
+        "That was an increase of 18.6 percent over the $3.23 billion earned in FY24. "
+        "June receipts came in at $338 million."
+    )
+    got = facts(text, "2025-07-19")
+    assert {("it_exports_annual", "FY2024-25", 18.6, "percent"), ("it_exports_annual", "FY2023-24", 3230, "USD_million"), ("it_exports_monthly", "2025-06", 338, "USD_million")} <= got

@@ -8,7 +8,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, running_fy, shift_months, shift_period
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -491,23 +491,23 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
-        named = [p for p in inside if p.value and not (p.shift or p.fy or p.months_back)]
+        named = [p for p in inside if p.value and not (p.shift or p.fy or p.year or p.months_back)]
         inside = named or inside  # "the previous month of January 2022": January 2022
         after = [p for p in inside if p.start >= figure.end]
         before = [p for p in inside if p.end <= figure.start]
         return after[0] if after else before[-1] if before else None
-    right_after = [p for p in periods if (p.shift or p.fy or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    right_after = [p for p in periods if (p.shift or p.fy or p.year or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
-    bases = [p for p in periods if (p.shift or p.fy) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    bases = [p for p in periods if (p.shift or p.fy or p.year) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
     if figure.unit == "percent":
         bases = []  # a rate is this period's, never its base's
     if in_clause or bases:
         return _nearest(in_clause + bases, figure, sentence)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
-    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy) and figure.unit != "percent":
+    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy or preceding[-1].year) and figure.unit != "percent":
         # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in
         # the same period last year, an increase of 42 percent") is the growth since, not the base's
         return preceding[-1]
@@ -581,16 +581,18 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
         return ""
     if period.shift and period.value:
         return period.value  # "the same period last year, i.e. July to October": restated, known
-    if period.shift or period.fy or (period.comparison and period.months_back):
+    if period.shift or period.fy or period.year or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
         if period.shift < 0:  # "the corresponding period this year": a year after the period named before, base or not
             before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
         if not base:
             # a base counted back from a period not known is not known either (never from the article's date)
-            return "" if (period.shift or period.fy or period.months_back) else period.value
+            return "" if (period.shift or period.fy or period.year or period.months_back) else period.value
         if period.fy:
             return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
+        if period.year:
+            return in_calendar_year(base, period.year)
         if period.months_back:
             return shift_months(base, period.months_back) or period.value
         return shift_period(base, period.shift)
@@ -603,7 +605,7 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     back when the words say so (year-on-year, last year), a month back when they say that;
     else the later of the two that is not after the article. A fiscal year or a part of one
     is a year back."""
-    base = next((p for p in periods if p.comparison and p.value and not (p.shift or p.fy or p.months_back)), None)
+    base = next((p for p in periods if p.comparison and p.value and not (p.shift or p.fy or p.year or p.months_back)), None)
     if base is None:
         return ""
     if not re.fullmatch(r"\d{4}-\d\d", base.value):

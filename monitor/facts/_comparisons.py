@@ -30,9 +30,18 @@ _MONTH = (
 _CUE = re.compile(
     r"\b(?:(?:as\s+|when\s+)?compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|v/s"
     r"|relative\s+to|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than|from|over"
-    r"|surpass\w*|exceed\w*|outpac\w*)(?=[\s$])",
+    r"|surpass\w*|exceed\w*|outpac\w*|on)(?=[\s$])",
     re.IGNORECASE,
 )
+#: "on" opens a comparison only right after a rate or a growth ("up 20 percent on the $221
+#: million of January 2023", "a 13 percent rise on the preceding month"), before a base.
+_RATE_ON = re.compile(
+    r"(?:%|\bpc|\bpct|\bpercent|\bcent)(?:\s+(?:higher|lower|up|down|more|less))?\s+$"
+    r"|\b(?:increase|growth|rise|jump|gain|surge|decline|fall|drop|decrease)\s+$",
+    re.IGNORECASE,
+)
+#: "on a year-on-year basis", "on an annual basis": how a rate is measured, not a base.
+_ON_BASIS = re.compile(r"\s+(?:an?\s+)?(?:(?:year|month)[\s-](?:on|over)[\s-](?:year|month)|[\w-]+)\s+basis\b", re.IGNORECASE)
 #: What must follow a weak cue ("from", "over", "against") for it to open a comparison: a
 #: figure (money or a number) or words naming an earlier period or a month; "from July to
 #: March" is a span.
@@ -68,7 +77,7 @@ _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decl
 #: Where a span ends.
 _SPAN_END = re.compile(
     r"[;؛]|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?=\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
@@ -100,7 +109,7 @@ _YOY = re.compile(
     re.IGNORECASE,
 )
 _MOM = re.compile(
-    r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|a\s+month\s+(?:ago|earlier|before))"
+    r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?:previous|last|preceding)\s+month|(?:a|the)\s+month\s+(?:ago|earlier|before))"
     r"|\b(?:monthly|sequential)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
     r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)"
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))monthly\b",
@@ -129,6 +138,11 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
     for m in _CUE.finditer(sentence):
         word = m.group().lower()
         if word.startswith(_WEAK) and not _BASE_FOLLOWS.match(sentence, m.end()):
+            continue
+        if word == "on" and (
+            not (_RATE_ON.search(sentence, max(0, m.start() - 40), m.start()) and _BASE_FOLLOWS.match(sentence, m.end()))
+            or _ON_BASIS.match(sentence, m.end())
+        ):
             continue
         if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()) and not _GROWTH_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # ("a 14 percent increase over the $1.745 billion ...": a base)
@@ -196,11 +210,13 @@ _URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")
 
 
 def _relation(text: str) -> str:
-    if _MOM.search(text):
-        return "mom"
-    if _YOY.search(text):
-        return "yoy"
-    return ""
+    """The basis the words of a comparison name. When English words name both, the first named
+    is the base's ("over the same month of 2023 and a 13 percent rise on the preceding month");
+    an Urdu base is named before its cue, and there the month's words go first."""
+    mom, yoy = _MOM.search(text), _YOY.search(text)
+    if mom and yoy and not re.search(r"[\u0600-\u06ff]", text):
+        return "mom" if mom.start() < yoy.start() else "yoy"
+    return "mom" if mom else "yoy" if yoy else ""
 
 
 def span_of(spans: Sequence[Span], start: int, end: int) -> Span | None:

@@ -117,8 +117,23 @@ _YEAR_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:مالی\s+)
 _URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(
-    rf"\b(?P<rel>last|previous|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
-    r"|\ba\s+month\s+(?P<ago>ago|earlier|before)\b",  # "down from $249m a month ago": the month before
+    rf"\b(?P<rel>last|previous|preceding|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
+    # "down from $249m a month ago", "$330m the month before": the month before
+    r"|\b(?:a|the)\s+month\s+(?P<ago>ago|earlier|before)\b(?!\s+(?:last|that))",
+    re.IGNORECASE,
+)
+#: "two years earlier", "three years ago", "دو سال قبل": a base that many years back.
+_YEARS_BACK = re.compile(
+    r"\b(?P<n>two|three|four|five|[2-5])\s+years\s+(?:ago|earlier|before)\b"
+    r"|(?P<un>دو|تین|چار|پانچ|[2-5])\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5}
+#: "the same month of 2023", "the corresponding period in 2024", "2023 کے اسی مہینے": the main
+#: period's months in that calendar year (see :func:`in_calendar_year`).
+_SAME_MONTH_OF_YEAR = re.compile(
+    r"\b(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|half)\s+(?:of|in)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"|(?<!\d)(?P<uyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|اس|انہی)\s+(?:ماہ|مہینے|مہینوں|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)",
     re.IGNORECASE,
 )
 _CALENDAR_YEAR = re.compile(
@@ -197,6 +212,7 @@ class Period:
     back: bool = False  # "during the month under review": the previous sentence's period
     fy: int = 0  # "the same period of FY2020-21": the main period's months in the fiscal year ending then
     months_back: int = 0  # "last month": as a base, that many months before the main period
+    year: int = 0  # "the same month of 2023": the main period's month in that year
     relative: bool = False  # "the previous fiscal year": counted from the article's date
 
 
@@ -373,6 +389,13 @@ class _PeriodScanner:
         for m in _URDU_SAME_PERIOD.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        for m in _SAME_MONTH_OF_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), comparison=True, year=int(m.group("year") or m.group("uyear")))
+        for m in _YEARS_BACK.finditer(s):
+            if self.free(m.start(), m.end()):
+                n = m.group("n") or m.group("un")
+                self.add("", m.start(), m.end(), comparison=True, shift=int(_COUNT_WORDS.get(n.lower(), n)))
         for m in _YEAR_BEFORE_THAT.finditer(s):
             if self.free(m.start(), m.end()):
                 # "اس سے پچھلے مالی سال": the year before the one just named, a base
@@ -415,6 +438,10 @@ class _PeriodScanner:
                     if self.published is not None and fiscal_end(value) == _fy_of(self.published):
                         value = shift_period(value, first.shift)
                     out[-1] = Period(value, first.start, p.end, comparison=True, shift=first.shift)
+                elif (first.months_back or first.relative) and p.value and not (p.shift or p.months_back):
+                    # "گزشتہ ماہ یعنی نومبر" (last month, that is November): the month named, which
+                    # says what "last" counts back from (the article's month need not be it)
+                    out[-1] = replace(p, start=first.start)
                 else:
                     out[-1] = replace(first, end=p.end)
                 continue
@@ -682,6 +709,28 @@ def shift_period(period: str, years: int) -> str:
     if m := re.fullmatch(r"FY(\d{4})-(\d\d)(:.+)?", period):
         return fiscal_year(int(m.group(1)) + 1 - years) + (m.group(3) or "")
     return ""
+
+
+def in_calendar_year(period: str, year: int) -> str:
+    """``period``'s months in calendar year ``year``, when that is before them ("July-October,
+    against the same period of 2023": July-October 2023); ``""`` when they are not all in one
+    calendar year (July-March) or are not a month or part of a fiscal year."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        return f"{year}-{m.group(2)}" if year < int(m.group(1)) else ""
+    m = re.fullmatch(r"FY(\d{4})-\d\d:(.+)", period)
+    if not m:
+        return ""
+    named = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12)}
+    if m.group(2) in named:
+        first, last = named[m.group(2)]
+    elif parts := re.fullmatch(r"([A-Z][a-z]{2})-([A-Z][a-z]{2})", m.group(2)):
+        first, last = (_fiscal_month(_MONTH_ABBR.index(x)) for x in parts.groups())
+    else:
+        return ""
+    if first <= 6 < last:
+        return ""  # across the turn of a year: which year's months is not said
+    calendar = int(m.group(1)) + (0 if last <= 6 else 1)
+    return shift_period(period, calendar - year) if year < calendar else ""
 
 
 def shift_months(period: str, months: int) -> str:

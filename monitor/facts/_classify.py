@@ -280,7 +280,7 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|lan
 #: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
 #: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
 _EXPORTS_TO = re.compile(
-    r"\bexports?\s+(?:\w+\s+){0,2}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
+    r"\b[Ee]xports?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو",
 )
 _DESTINATION = re.compile(
@@ -403,11 +403,18 @@ def _freelancer_series(place: _Place) -> str:
     if figure.unit != "count":
         return "freelancer_earnings"
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
-    if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16):
-        return "other"  # "around 250,000 are women", "خواتین کی تعداد": a part of the freelancers
+    if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16) or _WITH_ACCOUNTS.match(place.sentence, figure.end):
+        return "other"  # "around 250,000 are women", "خواتین کی تعداد", "... have opened accounts": a part of the freelancers
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+#: Freelancers who hold an account of some scheme or bank: a part of them ("120,000 freelancers
+#: have opened accounts under ...", "... کے اکاؤنٹس کھولے").
+_WITH_ACCOUNTS = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:(?:have|had|has)\s+(?:now\s+|so\s+far\s+|already\s+)?)?(?:opened|hold|held|holding|with|own|operate)\s+(?:\w+\s+){0,3}?accounts?\b"
+    r"|\s+(?:\S+\s+){0,4}?(?:اکاؤنٹس|اکاؤنٹ|اکاونٹس|اکاونٹ|کھاتے)\s+(?:\S+\s+){0,2}?(?:کھولے|کھلوائے|کھول)",
+    re.IGNORECASE,
+)
 #: A part of the freelancers counted: women, students, a province's.
 _SUBSET = re.compile(r"\b(?:women|female|girls|students)\b|خواتین|طلبہ|طالبات", re.IGNORECASE)
 
@@ -538,7 +545,7 @@ def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period
     return None
 
 
-_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?")
+_AFTER_FIGURE = re.compile(r"\s*,?\s*(?:(?:reported|recorded|earned|registered|posted|booked|logged|seen|received)\s+)?(?:(?:in|during|for|of|at)\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _mark_bases(periods: list[Period], spans: list[Span], sentence: str = "") -> list[Period]:

@@ -30,7 +30,15 @@ _MONTH = (
 _CUE = re.compile(
     r"\b(?:(?:as\s+|when\s+)?compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|v/s"
     r"|relative\s+to|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than|from|over"
-    r"|surpass\w*|exceed\w*|outpac\w*|on)(?=[\s$])",
+    r"|surpass\w*|exceed\w*|outpac\w*|on|above|below)(?=[\s$])",
+    re.IGNORECASE,
+)
+#: "above" and "below" open a comparison only before an earlier time said as one ("below the
+#: preceding month's $278 million", "below FY22's $2.62 billion", "above that of September
+#: 2020"); "above $300 million in March" is a level.
+_ABOVE_FOLLOWS = re.compile(
+    r"\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|year[\s-]earlier|a\s+year\b"
+    rf"|(?:{_MONTH}|(?-i:FY)\s?'?\d\d(?:\d\d)?(?:-\d\d)?)['’]s|{_MONTH}\s+(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 #: "on" opens a comparison only right after a rate or a growth ("up 20 percent on the $221
@@ -138,6 +146,8 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
     for m in _CUE.finditer(sentence):
         word = m.group().lower()
         if word.startswith(_WEAK) and not _BASE_FOLLOWS.match(sentence, m.end()):
+            continue
+        if word in ("above", "below") and not _ABOVE_FOLLOWS.match(sentence, m.end()):
             continue
         if word == "on" and (
             not (_RATE_ON.search(sentence, max(0, m.start() - 40), m.start()) and _BASE_FOLLOWS.match(sentence, m.end()))

@@ -648,3 +648,104 @@ def test_that_and_a_months_receipts_go_on_about_the_subject_before():
     )
     got = facts(text, "2025-07-19")
     assert {("it_exports_annual", "FY2024-25", 18.6, "percent"), ("it_exports_annual", "FY2023-24", 3230, "USD_million"), ("it_exports_monthly", "2025-06", 338, "USD_million")} <= got
+
+
+# --------------------------------------------------------------------------- eighth round
+
+
+def test_a_base_reported_some_years_ago_and_below_or_above_an_earlier_figure():
+    text = "Freelance earnings hit $557 million in FY2024-25, more than double the $230 million reported three years ago."
+    assert ("freelancer_earnings", "FY2021-22", 230, "USD_million") in facts(text, "2025-07-20")
+    text = "IT export proceeds fell to $236 million in January, below the preceding month's $278 million."
+    assert facts(text, "2024-02-12") == {("it_exports_monthly", "2024-01", 236, "USD_million"), ("it_exports_monthly", "2023-12", 278, "USD_million")}
+    text = "IT exports for FY2022-23 were $2.59 billion, marginally below FY22's $2.62 billion but well above the $2.1 billion of two years earlier."
+    assert facts(text, "2023-08-20") == {
+        ("it_exports_annual", "FY2022-23", 2590, "USD_million"), ("it_exports_annual", "FY2021-22", 2620, "USD_million"), ("it_exports_annual", "FY2020-21", 2100, "USD_million")
+    }
+
+
+def test_exports_to_a_country_and_freelancers_with_accounts_are_parts():
+    assert facts("Exports of IT services to the United States stood at $1.1 billion in FY24, more than a third of the total.", "2024-08-01") == {("other", "FY2023-24", 1100, "USD_million")}
+    text = "Some 120,000 freelancers have opened accounts under the State Bank's scheme, while the country is home to around 2.4 million freelancers."
+    assert facts(text, "2021-11-10") == {("other", "", 120000, "count"), ("freelancer_count", "", 2400000, "count")}
+
+
+
+def test_urdu_a_base_a_year_or_two_back():
+    text = "دسمبر 2025 میں آئی ٹی برآمدات 42 کروڑ 60 لاکھ ڈالر رہیں جو ایک سال پہلے کے 35 کروڑ 20 لاکھ ڈالر سے 21 فیصد زیادہ ہیں۔"
+    assert ("it_exports_monthly", "2024-12", 352, "USD_million") in facts(text, "2026-01-19")
+    assert rates(text, "2026-01-19") == {21: "yoy"}
+    text = "رواں مالی سال کے پہلے دس ماہ میں آئی ٹی برآمدات 3 ارب 27 کروڑ ڈالر رہیں، جو دو سال قبل اسی عرصے کی 2 ارب 14 کروڑ ڈالر کی برآمدات سے 53 فیصد زیادہ ہیں۔"
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Apr", 2140, "USD_million") in facts(text, "2025-05-16")
+    assert rates(text, "2025-05-16") == {53: "unknown"}  # a rise over two years is neither
+
+
+def test_urdu_one_and_a_quarter_and_a_level_stood_at():
+    assert facts("", "2022-01-20", title="پہلی ششماہی میں آئی ٹی برآمدات سوا ارب ڈالر سے متجاوز") == {("it_exports_cumulative", "FY2021-22:H1", 1250, "USD_million")}
+    text = "دسمبر میں آئی ٹی برآمدات 25 کروڑ 80 لاکھ ڈالر کی سطح پر رہیں، جبکہ نومبر میں یہ 23 کروڑ 10 لاکھ ڈالر تھیں۔"
+    assert facts(text, "2022-01-19") == {("it_exports_monthly", "2021-12", 258, "USD_million"), ("it_exports_monthly", "2021-11", 231, "USD_million")}
+
+
+def test_urdu_base_amount_of_exports_and_a_decimal_rate():
+    text = "اگست 2022 میں ملک کی آئی ٹی برآمدات 22 کروڑ 80 لاکھ ڈالر رہیں۔ یہ جولائی کی 21 کروڑ 10 لاکھ ڈالر کی برآمدات سے 8 فیصد زیادہ ہیں۔"
+    assert ("it_exports_monthly", "2022-08", 8, "percent") in facts(text, "2022-09-19")
+    assert rates(text, "2022-09-19") == {8: "mom"}
+    text = "رواں مالی سال کی دوسری سہ ماہی میں آئی ٹی برآمدات ایک ارب ۲ کروڑ ڈالر رہیں، جو پچھلی سہ ماہی کے ۹۳ کروڑ ۸۰ لاکھ ڈالر سے ۸ اعشاریہ ۷ فیصد زیادہ ہیں۔"
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 938, "USD_million") in facts(text, "2025-01-21")
+    assert rates(text, "2025-01-21") == {8.7: "unknown"}  # against the quarter before
+
+
+def test_the_quarter_before_is_a_base():
+    text = "Topline: IT exports for 2QFY26 stood at USD 1.16bn, up 6% over the previous quarter's USD 1.09bn."
+    assert facts(text, "2026-01-20") == {
+        ("it_exports_cumulative", "FY2025-26:Q2", 1160, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Q2", 6, "percent"),
+        ("it_exports_cumulative", "FY2025-26:Q1", 1090, "USD_million"),
+    }
+    assert rates(text, "2026-01-20") == {6: "unknown"}
+    text = "IT exports in the first quarter of FY25 were $873 million, against $919 million in the previous quarter."
+    assert ("it_exports_cumulative", "FY2023-24:Q4", 919, "USD_million") in facts(text, "2024-10-18")
+
+
+def test_the_same_fiscal_year_named_before_and_a_lead_restating_its_title():
+    text = "IT exports were $2.6 billion last fiscal year. In the same fiscal year, freelancers earned $269 million."
+    assert ("freelancer_earnings", "FY2022-23", 269, "USD_million") in facts(text, "2023-07-20")
+    text = "آئی ٹی برآمدات گزشتہ مالی سال 2 ارب 60 کروڑ ڈالر رہیں۔ اسی مالی سال میں فری لانسرز کی آمدن 26 کروڑ 90 لاکھ ڈالر رہی۔"
+    assert ("freelancer_earnings", "FY2022-23", 269, "USD_million") in facts(text, "2023-07-20")
+    # a month named before is not "the same fiscal year"
+    assert not any(f[0] == "freelancer_earnings" for f in facts("جون میں آئی ٹی برآمدات 24 کروڑ 50 لاکھ ڈالر رہیں۔ اسی مالی سال میں فری لانسرز کی آمدن 26 کروڑ 90 لاکھ ڈالر رہی۔", "2023-07-20"))
+    title = "مالی سال 2023: آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر"
+    text = "اسٹیٹ بینک کے مطابق گزشتہ مالی سال کے دوران ملک کی آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2023-07-20", title=title) == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+
+
+def test_counts_the_month_before_that_and_running_totals_in_their_own_stretch():
+    text = "پی ٹی اے کے مطابق گزشتہ ماہ یعنی نومبر میں 19 ہزار 400 وی پی اینز رجسٹر کیے گئے، جبکہ اس سے پچھلے مہینے یہ تعداد صرف 3 ہزار 100 تھی۔"
+    assert facts(text, "2024-12-05") == {("vpn_registrations", "2024-11", 19400, "count"), ("vpn_registrations", "2024-10", 3100, "count")}
+    text = "The PTA registered 1,230 VPNs in January, up from 870 in the month before, taking the total since the registration drive began to 27,400."
+    assert facts(text, "2025-02-11") == {("vpn_registrations", "2025-01", 1230, "count"), ("vpn_registrations", "2024-12", 870, "count"), ("vpn_registrations", "", 27400, "count")}
+    assert ("vpn_registrations", "", 35000, "count") in facts("", "2025-01-10", title="گزشتہ ماہ ۸ ہزار ۲۰۰ نئے وی پی اینز رجسٹر، مجموعی تعداد ۳۵ ہزار ہو گئی: پی ٹی اے")
+    # the time before a drive began is a point of reference, not the count's period
+    assert ("vpn_registrations", "", 50000, "count") in facts("Nearly 50,000 VPNs have now been registered with the PTA, up from about 20,000 before the drive began in October.", "2025-01-20")
+
+
+def test_not_the_countrys_figures_stocks_provinces_and_cities():
+    assert facts("Tech stocks rose 6 percent at the PSX on news of higher IT exports.", "2023-10-18") == set()
+    assert facts("", "2023-10-18", title="اسٹاک مارکیٹ: آئی ٹی برآمدات میں اضافے کی خبر پر ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے") == set()
+    text = "رواں مالی سال کی پہلی سہ ماہی میں صوبے سے 52 کروڑ ڈالر کی آئی ٹی برآمدات ہوئیں، جو اسی عرصے کی ملکی آئی ٹی برآمدات ایک ارب 6 کروڑ ڈالر کا تقریباً نصف ہیں۔"
+    assert facts(text, "2025-10-28") == {("it_exports_cumulative", "FY2025-26:Q1", 1060, "USD_million")}
+    text = "پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 26 کروڑ ڈالر رہیں۔ ششماہی برآمدات میں صوبے کا حصہ ایک ارب 20 کروڑ ڈالر رہا، جس میں سے لاہور کی کمپنیوں نے 78 کروڑ ڈالر کی خدمات برآمد کیں۔"
+    assert not any(f[2] == 780 for f in facts(text, "2026-01-20"))
+
+
+def test_gross_beside_net_superseded_in_urdu_and_an_actual_beside_a_target():
+    text = "مالی سال 25-2024 میں خالص آئی ٹی برآمدات 3 ارب 5 کروڑ ڈالر رہیں، جبکہ مجموعی آئی ٹی برآمدات 3 ارب 93 کروڑ ڈالر تھیں۔"
+    assert ("it_exports_annual", "FY2024-25", 3930, "USD_million") in facts(text, "2025-07-22")
+    text = "جنوری میں آئی ٹی برآمدات 31 کروڑ 90 لاکھ ڈالر رہیں، جو ابتدائی طور پر 31 کروڑ 20 لاکھ ڈالر بتائی گئی تھیں۔"
+    assert facts(text, "2025-03-18") == {("it_exports_monthly", "2025-01", 319, "USD_million"), ("other", "2025-01", 312, "USD_million")}
+    assert facts("", "2025-07-25", title="Govt sets $5bn IT export target for FY26 after $3.8bn in FY25") == {("other", "FY2025-26", 5000, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_the_months_figure_goes_on_about_the_month_before():
+    text = "In September alone, IT exports earned $223 million. The month's figure was also 27 percent above that of September 2020."
+    assert ("it_exports_monthly", "2021-09", 27, "percent") in facts(text, "2021-10-19")

@@ -8,7 +8,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, running_fy, shift_months, shift_period
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -205,7 +205,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(place.clause):
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
-    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
+    # (a base's count is of what the sentence counts: "19,400 VPNs were registered in November,
+    # against 3,100 in the month before that")
+    if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.sentence if place.base else place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
 
@@ -275,7 +277,7 @@ def _round_crossed(place: _Place, head: str) -> bool:
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
-_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)", re.IGNORECASE)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
 #: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
 #: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
@@ -294,7 +296,7 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
-_SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
@@ -315,7 +317,9 @@ def _targeted(place: _Place, head: str) -> bool:
     "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
     clause is another figure's ("... was $396 million and we hope it will reach half a billion")."""
     if _TARGET_CUE.search(head):
-        return not _FROM_BEFORE.search(head)  # "envisaged increasing exports from $3.2bn to $4.2bn": $3.2bn is the actual
+        # "envisaged increasing exports from $3.2bn to $4.2bn", "sets $5bn target for FY26 after
+        # $3.8bn in FY25": $3.2bn and $3.8bn are the actuals
+        return not (_FROM_BEFORE.search(head) or _AFTER_ACTUAL.search(head))
     tail = place.clause[len(head) :]
     return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
 
@@ -340,6 +344,7 @@ _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:
 #: the target, even where the sentence compares with it (the actual figure is another).
 _NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
 
 
@@ -454,7 +459,7 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
-    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور"}  # Urdu postpositions and verbs
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
@@ -498,23 +503,23 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
-        named = [p for p in inside if p.value and not (p.shift or p.fy or p.year or p.months_back)]
+        named = [p for p in inside if p.value and not (p.counted or p.months_back)]
         inside = named or inside  # "the previous month of January 2022": January 2022
         after = [p for p in inside if p.start >= figure.end]
         before = [p for p in inside if p.end <= figure.start]
         return after[0] if after else before[-1] if before else None
-    right_after = [p for p in periods if (p.shift or p.fy or p.year or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    right_after = [p for p in periods if (p.counted or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
-    bases = [p for p in periods if (p.shift or p.fy or p.year) and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    bases = [p for p in periods if p.counted and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
     if figure.unit == "percent":
         bases = []  # a rate is this period's, never its base's
     if in_clause or bases:
         return _nearest(in_clause + bases, figure, sentence)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
-    if preceding and preceding[-1].comparison and (preceding[-1].shift or preceding[-1].fy or preceding[-1].year) and figure.unit != "percent":
+    if preceding and preceding[-1].comparison and preceding[-1].counted and figure.unit != "percent":
         # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in
         # the same period last year, an increase of 42 percent") is the growth since, not the base's
         return preceding[-1]
@@ -588,18 +593,20 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
         return ""
     if period.shift and period.value:
         return period.value  # "the same period last year, i.e. July to October": restated, known
-    if period.shift or period.fy or period.year or (period.comparison and period.months_back):
+    if period.counted or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
         if period.shift < 0:  # "the corresponding period this year": a year after the period named before, base or not
             before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
         if not base:
             # a base counted back from a period not known is not known either (never from the article's date)
-            return "" if (period.shift or period.fy or period.year or period.months_back) else period.value
+            return "" if (period.counted or period.months_back) else period.value
         if period.fy:
             return shift_period(base, fiscal_end(base) - period.fy) if fiscal_end(base) else ""
         if period.year:
             return in_calendar_year(base, period.year)
+        if period.parts_back:
+            return part_before(base, period.parts_back)
         if period.months_back:
             return shift_months(base, period.months_back) or period.value
         return shift_period(base, period.shift)
@@ -612,7 +619,7 @@ def infer_main(periods: list[Period], spans: list[Span], sentence: str, publishe
     back when the words say so (year-on-year, last year), a month back when they say that;
     else the later of the two that is not after the article. A fiscal year or a part of one
     is a year back."""
-    base = next((p for p in periods if p.comparison and p.value and not (p.shift or p.fy or p.year or p.months_back)), None)
+    base = next((p for p in periods if p.comparison and p.value and not (p.counted or p.months_back)), None)
     if base is None:
         return ""
     if not re.fullmatch(r"\d{4}-\d\d", base.value):

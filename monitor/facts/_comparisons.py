@@ -54,7 +54,7 @@ _ON_BASIS = re.compile(r"\s+(?:an?\s+)?(?:(?:year|month)[\s-](?:on|over)[\s-](?:
 #: figure (money or a number) or words naming an earlier period or a month; "from July to
 #: March" is a span.
 _BASE_FOLLOWS = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?"
+    r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?(?:(?:about|around|nearly|some|almost|roughly|just)\s+)?"
     rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|{_EN_WORD_NUM}\s+(?:million|billion)\b|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
     re.IGNORECASE,
 )
@@ -90,7 +90,7 @@ _SPAN_END = re.compile(
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(
-    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+)?\s?فیصد\s+(?:زیادہ|کم))"
+    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?\s?فیصد\s+(?:زیادہ|کم))"
     r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
     r"|سے(?=\s+(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے کم": less than January's (see _URDU_EARLIER)
 )
@@ -192,6 +192,8 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
         spans.append(Span(start, m.end(), _relation(sentence[start : m.end()])))
     for m in _URDU_PAST.finditer(sentence):  # "... رہیں جو دسمبر 2023 میں 290 ملین ڈالر تھیں"
         inside = [f.start for f in figures if m.start() <= f.start < m.end()]
+        if inside and not _URDU_EARLIER.search(sentence, m.start(), m.end()):
+            continue  # "جبکہ مجموعی آئی ٹی برآمدات 3 ارب 93 کروڑ ڈالر تھیں": no earlier time, no base
         if inside and not any(s.start < m.end() and m.start() < s.end for s in spans):
             # the clause opens at the last جو or جبکہ before its figure: "17 فیصد جبکہ ... 5 فیصد رہا
             # جبکہ ستمبر میں ... 30 کروڑ ڈالر تھیں" has one past clause, the last
@@ -207,13 +209,17 @@ def _urdu_base_start(sentence: str, cue: int, figures: Sequence[Figure], subject
     this period's phrase, unless a figure stands between it and the cue ("گزشتہ سال کی اسی
     مدت میں 1.45 ارب ڈالر کے مقابلے": the period and the figure are one base)."""
     start = max((c.end() for c in _URDU_CLAUSE_START.finditer(sentence, 0, cue)), default=0)
-    start = max([start] + [end for begin, end in subjects if start <= begin and end <= cue])
+    # (a subject that is the base's own noun, an amount "of" it right before: "جولائی کی 21 کروڑ
+    # ڈالر کی برآمدات سے", than July's exports of $211m, is part of the base)
+    start = max([start] + [end for begin, end in subjects if start <= begin and end <= cue and not _BASE_NOUN.search(sentence, 0, begin)])
     for m in _URDU_IN.finditer(sentence, start, cue):
         if not any(m.end() <= f.start < cue for f in figures):
             return m.end()
     return start
 
 
+#: An amount "of" a noun right before the cue: "... 21 کروڑ 10 لاکھ ڈالر کی " before "برآمدات سے".
+_BASE_NOUN = re.compile(r"(?:ڈالر|ڈالرز|روپے)\s+(?:کی|کے)\s+$")
 #: An earlier time named in an Urdu base: a month, a year, "گزشتہ" (last).
 _URDU_EARLIER = re.compile(r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|گزشتہ|گذشتہ|پچھلے|پچھلی|\b(?:19|20)\d\d\b")
 _URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")

@@ -23,7 +23,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _MONTH_NAMES, Period, _PeriodScanner, _published_date, fiscal_end, shift_months, shift_period, span_months
+from ._periods import _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     OPENING,
@@ -48,6 +48,7 @@ class _Context:
     period: str = ""
     continued: bool = False  # this sentence goes on after a semicolon: "...; March up 19.5pc MoM"
     earlier: tuple[str, ...] = ()  # the periods of the sentences before, latest first
+    headline: bool = False  # the sentence before is the title, which the lead restates
 
     def then(self, kind: str | None, period: str) -> _Context:
         """The context for the next sentence: this sentence's subject and period, the ones
@@ -61,7 +62,8 @@ class _Context:
         wanted = next((test for word, test in _LENGTHS if word.search(words)), None)
         if wanted is None:
             return self.period
-        return next((p for p in (self.period, *self.earlier) if p and wanted(p)), self.period)
+        # ("the same fiscal year" is never a month or a part of one named before)
+        return next((p for p in (self.period, *self.earlier) if p and wanted(p)), "" if wanted is _is_fiscal_year else self.period)
 
     def refers_back(self, sentence: str) -> bool:
         """Whether ``sentence`` goes on about what this context was about."""
@@ -83,7 +85,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if not in_title and undated_title:
             facts = _dated_by_lead(facts, undated_title, found)
             undated_title = []
-        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"))
+        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title)
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
@@ -294,6 +296,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
+    if kind and (_PROVINCE_OWNS.search(sentence, max(0, figure.start - 60), figure.start) or _URDU_PART_OF_PLACE.search(sentence, max(0, figure.start - 60), figure.start)):
+        return None  # "صوبے سے 52 کروڑ ڈالر کی آئی ٹی برآمدات", "جس میں سے لاہور کی کمپنیوں نے 78 کروڑ ڈالر": a province's or city's
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
     if kind and _PLACE_AFTER.match(sentence, figure.end):
@@ -305,6 +309,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
     if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
         return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
+    if figure.unit == "percent" and _STOCKS_BEFORE.search(sentence, max(bounds[0], figure.start - 40), figure.start):
+        return None  # "Tech stocks rose 6 percent on news of higher IT exports": the shares' rise
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -360,10 +366,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
-    elif period is not None and period.relative and base is None and previous.period and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+    elif period is not None and period.relative and base is None and previous.period and not previous.headline and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
-        # year before the one the article reports, not the one before the article's date
+        # year before the one the article reports, not the one before the article's date (a
+        # lead after a title on FY23 tells the title's figure: "last fiscal year" is FY23 then)
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(previous.period):
             value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
@@ -372,7 +379,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         said = basis_words(sentence[bounds[0] : bounds[1]])
         if (said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1)):
             value = previous.period
-    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start) or _SINCE.search(sentence, bounds[0], bounds[1]))
+    # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
+    # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
+    stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1]))
+    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start) or _SINCE.search(sentence, *stretch))
     if running:
         value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
@@ -425,6 +435,8 @@ _URDU_PLACES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستا�
 _PROVINCE_OWNS = re.compile(
     rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
+#: Urdu: "of which Lahore's companies ...": a city's part of a total.
+_URDU_PART_OF_PLACE = re.compile(rf"(?:جس|جن)\s+میں\s+سے\s+(?:{_URDU_PLACES})\s+(?:\S+\s+){{0,4}}?$")
 #: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
 _URDU_PLACE_LEADS = re.compile(
     rf"\W*(?:{_URDU_PLACES})\s+(?:نے|کی\s+(?:\S+\s+){{0,3}}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
@@ -486,11 +498,13 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
             return span.relation
         for p in periods:
             if span.holds(p.start, p.end) and place.period:
-                base = _resolve(p, main, periods)
-                if base and base == shift_months(place.period, 12):
+                base = canonical_period(_resolve(p, main, periods))
+                if base and base in (shift_months(place.period, 12), canonical_period(shift_period(place.period, 1))):
                     return "yoy"
                 if base and base == shift_months(place.period, 1):
                     return "mom"
+                if base and (p.parts_back or p.shift > 1):
+                    return "unknown"  # against the quarter before, or two years back: neither
     if said:
         return said
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
@@ -501,7 +515,11 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 _MONTH = re.compile(r"\d{4}-\d\d")
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
-_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$|(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$", re.IGNORECASE)
+_COMMA = re.compile(r"[,،]\s")
+#: Shares and indices, whose moves a rate right after them is: "tech stocks rose 6 percent",
+#: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
+_STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|index|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,4}?\s+$|(?:حصص|اسٹاک|انڈیکس)(?:\s+\S+){0,4}?\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
 #: "Last" or "previous" in English and Urdu.
 _PREVIOUS_WORD = re.compile(r"\b(?:last|previous|preceding|past)\b|گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ", re.IGNORECASE)
@@ -511,6 +529,10 @@ _SPAN_WORD = re.compile(r"\bperiod\b|عرصے|عرصہ|مدت", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
 _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _is_fiscal_year(period: str) -> bool:
+    return bool(_FY_PERIOD.fullmatch(period))
 
 
 def _is_month(period: str) -> bool:
@@ -531,7 +553,8 @@ def _is_half(period: str) -> bool:
 
 #: The words of a back-reference and the length of period each means, in the order asked:
 #: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
-_LENGTHS = ((_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
+_FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|مالی")
+_LENGTHS = ((_FY_WORD, _is_fiscal_year), (_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 
 

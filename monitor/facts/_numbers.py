@@ -54,7 +54,8 @@ _EN_WORD_NUM = (
 _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
 #: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
-_UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی)"
+#: "سوا" alone before a scale is one and a quarter: "سوا ارب ڈالر" (1.25 billion).
+_UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|ڈیڑھ|ڈھائی|سوا(?=\s+(?:ارب|کروڑ|لاکھ|ہزار)(?![^\W\d_])))"
 #: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
 _UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
 _UR_HUNDREDS_PARTS = re.compile(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?")  # its parts, for the value
@@ -154,8 +155,8 @@ def _number(text: str) -> float:
         return float(_UR_NUMBERS[text])
     if m := _UR_HUNDREDS_PARTS.fullmatch(text):
         return float(_UR_NUMBERS[m.group(1)] * 100 + (_UR_NUMBERS[m.group(2)] if m.group(2) else 0))
-    if text in ("ڈیڑھ", "ڈھائی"):
-        return 1.5 if text == "ڈیڑھ" else 2.5
+    if text in ("ڈیڑھ", "ڈھائی", "سوا"):
+        return {"ڈیڑھ": 1.5, "ڈھائی": 2.5, "سوا": 1.25}[text]
     if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):
         return _number(m.group(2)) + {"ساڑھے": 0.5, "سوا": 0.25, "پونے": -0.25}[m.group(1)]
     words = re.split(r"[\s-]+", text.lower())

@@ -123,12 +123,27 @@ _RELATIVE_MONTH = re.compile(
     re.IGNORECASE,
 )
 #: "two years earlier", "three years ago", "دو سال قبل": a base that many years back.
+#: Urdu says a year back so too ("ایک سال پہلے کے 35 کروڑ ڈالر"), with the same month or period
+#: after it or "اس سے" (than this) before it.
 _YEARS_BACK = re.compile(
-    r"\b(?P<n>two|three|four|five|[2-5])\s+years\s+(?:ago|earlier|before)\b"
-    r"|(?P<un>دو|تین|چار|پانچ|[2-5])\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])",
+    r"\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+)?(?P<n>two|three|four|five|[2-5])\s+years\s+(?:ago|earlier|before)\b"
+    r"|(?:اس\s+سے\s+)?(?P<un>ایک|دو|تین|چار|پانچ|[1-5])\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])"
+    r"(?:\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:مہینے|ماہ|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5}
+#: The quarter or half before the one compared with: "over the previous quarter's USD 1.09bn",
+#: "5 percent below the preceding quarter", "پچھلی سہ ماہی کے 93 کروڑ ڈالر". Said of a base only:
+#: "last quarter" alone may be the one before the article.
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:than|over|from|on|against|with|to|below|above)\s+(?:in\s+)?(?:the|its)\s+(?:previous|preceding|last)\s+(?P<q>quarter|half)\b"
+    r"|\b(?:the\s+)?(?:previous|preceding|last)\s+(?P<q2>quarter|half)['’]s|\bthe\s+(?P<q3>quarter|half)\s+before\b(?!\s+(?:last|that))"
+    r"|\b(?:in|during)\s+the\s+(?:previous|preceding)\s+(?P<q4>quarter|half)\b)"
+    r"|(?:اس\s+سے\s+)?(?:پچھلی|گزشتہ|گذشتہ)\s+(?P<uq>سہ\s?ماہی|ششماہی)(?=\s+(?:کے|کی|میں|سے)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+#: "اس سے پچھلے مہینے", "the month before that": the month before the one just named.
+_MONTH_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:ماہ|مہینے)(?![^\W\d_])|\bthe\s+month\s+before\s+that\b", re.IGNORECASE)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5}
 #: "the same month of 2023", "the corresponding period in 2024", "2023 کے اسی مہینے": the main
 #: period's months in that calendar year (see :func:`in_calendar_year`).
 _SAME_MONTH_OF_YEAR = re.compile(
@@ -187,6 +202,8 @@ _SAME_PERIOD_OF_FY = re.compile(
 _BACK_REFERENCE = re.compile(
     r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
+    # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
+    r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b",
     re.IGNORECASE,
 )
@@ -214,6 +231,12 @@ class Period:
     months_back: int = 0  # "last month": as a base, that many months before the main period
     year: int = 0  # "the same month of 2023": the main period's month in that year
     relative: bool = False  # "the previous fiscal year": counted from the article's date
+    parts_back: int = 0  # "the previous quarter's": as a base, the quarter or half before the main one
+
+    @property
+    def counted(self) -> bool:
+        """Whether the period is counted from the one it is compared with rather than named."""
+        return bool(self.shift or self.fy or self.year or self.parts_back)
 
 
 def _published_date(published: str | None) -> date | None:
@@ -296,7 +319,9 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
 _SINCE_BEFORE = re.compile(
     r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$"
     # the start of a running total: "55,000 VPNs whitelisted since registration reopened in October"
-    r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$",
+    r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
+    # and the time before it started: "about 20,000 before the drive began in October"
+    r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?[\w-]+\s+(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
@@ -389,6 +414,11 @@ class _PeriodScanner:
         for m in _URDU_SAME_PERIOD.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
+        for m in _MONTH_BEFORE_THAT.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, months_back=1)  # "اس سے پچھلے مہینے": the month before the one named
+        for m in _PART_BEFORE.finditer(s):
+            part = (m.group("q") or m.group("q2") or m.group("q3") or m.group("q4") or m.group("uq")).lower()
+            self.add("", m.start(), m.end(), comparison=True, parts_back=6 if part in ("half", "ششماہی") else 3)
         for m in _SAME_MONTH_OF_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, year=int(m.group("year") or m.group("uyear")))
@@ -709,6 +739,19 @@ def shift_period(period: str, years: int) -> str:
     if m := re.fullmatch(r"FY(\d{4})-(\d\d)(:.+)?", period):
         return fiscal_year(int(m.group(1)) + 1 - years) + (m.group(3) or "")
     return ""
+
+
+def part_before(period: str, months: int) -> str:
+    """The quarter (``months`` 3) or half (6) before ``period``: ``FY2025-26:Q2`` -> ``FY2025-26:Q1``,
+    ``FY2024-25:Q1`` -> ``FY2023-24:Q4``, ``FY2024-25:H1`` -> ``FY2023-24:H2``; ``""`` for
+    anything else."""
+    m = re.fullmatch(r"FY(\d{4})-\d\d:([QH])([1-4])", period)
+    if not m or (m.group(2) == "Q") != (months == 3):
+        return ""
+    n, end = int(m.group(3)), int(m.group(1)) + 1
+    if n > 1:
+        return f"FY{end - 1}-{str(end)[2:]}:{m.group(2)}{n - 1}"
+    return f"{fiscal_year(end - 1)}:{m.group(2)}{4 if m.group(2) == 'Q' else 2}"
 
 
 def in_calendar_year(period: str, year: int) -> str:

@@ -519,7 +519,7 @@ _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:
 _COMMA = re.compile(r"[,،]\s")
 #: Shares and indices, whose moves a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
-_STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|index|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,4}?\s+$|(?:حصص|اسٹاک|انڈیکس)(?:\s+\S+){0,4}?\s+$", re.IGNORECASE)
+_STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
 #: "Last" or "previous" in English and Urdu.
 _PREVIOUS_WORD = re.compile(r"\b(?:last|previous|preceding|past)\b|گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ", re.IGNORECASE)

@@ -749,3 +749,39 @@ def test_gross_beside_net_superseded_in_urdu_and_an_actual_beside_a_target():
 def test_the_months_figure_goes_on_about_the_month_before():
     text = "In September alone, IT exports earned $223 million. The month's figure was also 27 percent above that of September 2020."
     assert ("it_exports_monthly", "2021-09", 27, "percent") in facts(text, "2021-10-19")
+
+
+# --------------------------------------------------------------------------- ninth round
+
+
+def test_the_level_after_a_base_and_parts_of_a_count():
+    text = "IT exports dipped 6 percent year-on-year to $247 million in December 2022. For July-December, exports were up 2 percent from the same period last year at $1.34 billion."
+    assert ("it_exports_cumulative", "FY2022-23:H1", 1340, "USD_million") in facts(text, "2023-01-19")
+    text = "The PTA registered 21,000 VPNs in November, taking the total number of registered VPNs to over 32,000, officials said."
+    assert facts(text, "2024-12-03") == {("vpn_registrations", "2024-11", 21000, "count"), ("vpn_registrations", "", 32000, "count")}
+    text = "A PTA official said 38,600 VPNs have been registered so far, 7,900 of them by individual freelancers."
+    assert facts(text, "2025-01-15") == {("vpn_registrations", "", 38600, "count"), ("other", "", 7900, "count")}
+
+
+def test_a_headline_bound_the_body_gives_exactly_is_one_figure():
+    title = "PTA: over 19,000 VPNs registered in November"
+    text = "The PTA registered 19,400 VPNs in November."
+    assert facts(text, "2024-12-05", title=title) == {("vpn_registrations", "2024-11", 19400, "count")}
+    title = "مالی سال 2025 میں فری لانسرز کی آمدن 54 کروڑ ڈالر سے تجاوز کر گئی"
+    text = "گزشتہ مالی سال کے دوران فری لانسرز نے 54 کروڑ 30 لاکھ ڈالر کمائے۔"
+    assert facts(text, "2025-08-12", title=title) == {("freelancer_earnings", "FY2024-25", 543, "USD_million")}
+    # a bound the body does not give stays, and so does one the body gives as a bound too
+    assert ("vpn_registrations", "2024-11", 19000, "count") in facts("The PTA registered VPNs briskly.", "2024-12-05", title="PTA: over 19,000 VPNs registered in November")
+
+
+def test_urdu_the_fiscal_year_ending_in_june_and_what_refers_back_to_an_amount():
+    text = "اسٹیٹ بینک کے مطابق ۳۰ جون کو ختم ہونے والے مالی سال میں آئی ٹی برآمدات ۳ ارب ۲۳ کروڑ ۳۰ لاکھ ڈالر رہیں۔"
+    assert facts(text, "2024-07-18") == {("it_exports_annual", "FY2023-24", 3233, "USD_million")}
+    text = "رواں مالی سال جولائی تا مارچ فری لانسرز کی آمدن 29 کروڑ ڈالر رہی اور اس میں 62 فیصد اضافہ ہوا۔"
+    assert ("freelancer_earnings", "FY2023-24:Jul-Mar", 62, "percent") in facts(text, "2024-05-06")
+    text = "گزشتہ مالی سال فری لانسرز نے 54 کروڑ 30 لاکھ ڈالر ملک بھیجے۔ یہ رقم مالی سال 2024 کے 39 کروڑ 80 لاکھ ڈالر کے مقابلے میں 36 فیصد زیادہ ہے۔"
+    assert {("freelancer_earnings", "FY2023-24", 398, "USD_million"), ("freelancer_earnings", "FY2024-25", 36, "percent")} <= facts(text, "2025-08-12")
+
+
+def test_urdu_a_rank_in_an_index_of_a_year():
+    assert facts("", "2024-12-20", title="عالمی فری لانسنگ انڈیکس 2024: پاکستان ایک درجہ بہتری کے ساتھ ساتویں نمبر پر") == {("ranking", "2024", 7, "rank")}

@@ -177,6 +177,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
+    if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
+        return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
@@ -295,6 +297,7 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: Money that is a part of a whole named after it: "$160 million of the eight-month total",
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
@@ -534,7 +537,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
 
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
-_RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$", re.IGNORECASE)
+_RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
 _WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
 
 

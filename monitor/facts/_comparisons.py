@@ -85,7 +85,7 @@ _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decl
 #: Where a span ends.
 _SPAN_END = re.compile(
     r"[;؛]|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+to\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+(?:to|at)\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )
 #: The Urdu cue, after its base, and where the clause holding that base starts.

@@ -79,6 +79,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     abroad = _about_abroad(normalised, title)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
+    rounded: list[int] = []  # the title's facts given as a bound ("over 19,000")
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
@@ -98,7 +99,18 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
         if in_title:
             undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings"))]
-    return _unique(facts)
+            title_text = normalised[start:end]
+            bounds = {
+                (series, period, round(value, 6)) for figure, series, period, value, _ in found
+                if _BOUND_BEFORE.search(title_text, max(0, figure.start - 16), figure.start) or _BOUND_AFTER.match(title_text, figure.end)
+            }
+            rounded += [i for i in range(before, len(facts)) if (facts[i].series, facts[i].period, facts[i].value) in bounds]
+    # a headline's "over 19,000" or "54 کروڑ ڈالر سے تجاوز" that the body gives exactly (19,400;
+    # $543m) is that figure rounded down, not another
+    title_end = len(title) if title else 0
+    body = [f for f in facts if not f.quote or document.find(f.quote) >= title_end]
+    dropped = {i for i in rounded if any(same_fact(replace(facts[i], value=f.value), f) and facts[i].value < f.value <= facts[i].value * 1.1 for f in body if f is not facts[i])}
+    return _unique([f for i, f in enumerate(facts) if i not in dropped])
 
 
 def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:
@@ -382,7 +394,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
     # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
     stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1]))
-    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 40), figure.start) or _SINCE.search(sentence, *stretch))
+    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start) or _SINCE.search(sentence, *stretch))
     if running:
         value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
@@ -515,8 +527,11 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 _MONTH = re.compile(r"\d{4}-\d\d")
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
-_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$|(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,3}?(?=\s+(?:to|at|past|stood|reached)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$|(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]\s")
+#: A figure given as a bound: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54 کروڑ ڈالر سے تجاوز".
+_BOUND_BEFORE = re.compile(r"\b(?:over|more\s+than|above|nearly|almost|about|around|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)")
 #: Shares and indices, whose moves a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
@@ -586,7 +601,7 @@ _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|^\W*(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

@@ -57,7 +57,9 @@ _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ"
 _FY_ENDED = re.compile(
     r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
     # "the fiscal year just ended", "the just-ended fiscal year"
-    r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b",
+    r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b"
+    # "30 جون کو ختم ہونے والے مالی سال" (the fiscal year ending on 30 June), "ختم ہونے والے مالی سال"
+    r"|(?:(?:30|تیس)\s+جون\s+(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال",
     re.IGNORECASE,
 )
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
@@ -153,7 +155,8 @@ _SAME_MONTH_OF_YEAR = re.compile(
 )
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
-    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)",
+    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
+    r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)",  # "عالمی فری لانسنگ انڈیکس 2024"
     re.IGNORECASE,
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.
@@ -664,7 +667,7 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), target=True)
         for m in _CALENDAR_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):
-                self.add(m.group("year") or m.group("uyear"), m.start(), m.end())
+                self.add(m.group("year") or m.group("uyear") or m.group("ryear"), m.start(), m.end())
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)

@@ -80,6 +80,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     abroad = _about_abroad(normalised, title)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
     rounded: list[int] = []  # the title's facts given as a bound ("over 19,000")
+    body_from = 0  # where the body's facts start
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
@@ -105,12 +106,18 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
                 if _BOUND_BEFORE.search(title_text, max(0, figure.start - 16), figure.start) or _BOUND_AFTER.match(title_text, figure.end)
             }
             rounded += [i for i in range(before, len(facts)) if (facts[i].series, facts[i].period, facts[i].value) in bounds]
-    # a headline's "over 19,000" or "54 کروڑ ڈالر سے تجاوز" that the body gives exactly (19,400;
-    # $543m) is that figure rounded down, not another
-    title_end = len(title) if title else 0
-    body = [f for f in facts if not f.quote or document.find(f.quote) >= title_end]
-    dropped = {i for i in rounded if any(same_fact(replace(facts[i], value=f.value), f) and facts[i].value < f.value <= facts[i].value * 1.1 for f in body if f is not facts[i])}
-    return _unique([f for i, f in enumerate(facts) if i not in dropped])
+            body_from = len(facts)
+    return _unique(_without_rounded(facts, rounded, facts[body_from:]))
+
+
+def _without_rounded(facts: list[Fact], rounded: list[int], body: list[Fact]) -> list[Fact]:
+    """The facts less the title's figures given as a bound ("over 19,000", "54 کروڑ ڈالر سے
+    تجاوز") that the body gives exactly (19,400; $543m): the same figure rounded, not another."""
+    def told(fact: Fact) -> bool:
+        return any(same_fact(replace(fact, value=f.value), f) and fact.value < f.value <= fact.value * 1.1 for f in body)
+
+    dropped = {i for i in rounded if told(facts[i])}
+    return [f for i, f in enumerate(facts) if i not in dropped]
 
 
 def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:
@@ -529,10 +536,11 @@ _MONTH = re.compile(r"\d{4}-\d\d")
 #: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,3}?(?=\s+(?:to|at|past|stood|reached)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$|(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]\s")
-#: A figure given as a bound: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54 کروڑ ڈالر سے تجاوز".
+#: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
+#: کروڑ ڈالر سے تجاوز".
 _BOUND_BEFORE = re.compile(r"\b(?:over|more\s+than|above|nearly|almost|about|around|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)")
-#: Shares and indices, whose moves a rate right after them is: "tech stocks rose 6 percent",
+#: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)

@@ -1320,3 +1320,23 @@ def test_a_count_over_months_of_a_year_not_named_fiscal_is_no_fact():
     assert named("PTA said 25,000 VPNs were registered in the first three months of the fiscal year.", "2025-04-20") == {
         ("vpn_registrations", "FY2024-25:Q1", 25000, "count")
     }
+
+
+def test_a_run_on_text_is_read_in_pieces_cut_at_commas():
+    from monitor.facts._extract import MAX_SENTENCE, pieces
+
+    clause = "IT exports rose 5 percent to $300 million in July, up from $280 million the month before, and "
+    text = clause * (3 * MAX_SENTENCE // len(clause))
+    cut = list(pieces(text, 0, len(text)))
+    assert len(cut) >= 3 and all(end - start <= MAX_SENTENCE for start, end in cut)
+    assert cut[0][0] == 0 and cut[-1][1] == len(text) and all(a[1] == b[0] for a, b in zip(cut, cut[1:]))
+    assert all(text[start:end].endswith(", ") for start, end in cut[:-1])
+    # a sentence of the usual length is one piece
+    assert list(pieces(clause, 0, len(clause))) == [(0, len(clause))]
+    # a run with no comma or space is cut at the limit
+    assert list(pieces("x" * (MAX_SENTENCE + 10), 0, MAX_SENTENCE + 10)) == [(0, MAX_SENTENCE), (MAX_SENTENCE, MAX_SENTENCE + 10)]
+
+
+def test_figures_of_a_run_on_text_are_still_read():
+    text = "Markets were calm, " * 400 + "while IT exports rose to $354 million in July 2025."
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million") in named(text, "2025-08-20")

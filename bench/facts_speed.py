@@ -1,6 +1,6 @@
-"""Time the fact extractor alone: on the real documents of the corpus, and on text with no full
-stops (a table or a list flattened into one line), whose cost must grow with its length, not
-with its square.
+"""Time the fact extractor: alone on the real documents of the corpus, and alone and within
+``analyze`` on text with no full stops (a table or a list flattened into one line), whose cost
+must grow with its length, not with its square.
 
 The documents are the 2,654 window articles of ``pk-news-dev`` (cleaned as
 ``bench/analyze.py`` cleans them) and the 1,200 ``near-dup-urdu`` stories: every one goes
@@ -78,19 +78,31 @@ def measure(repo: Path, corpus: Path, lengths: list[int]) -> dict:
             extract_facts(*doc)
         best = min(best, time.perf_counter() - started)
     out = {"repo": str(repo), "documents": len(docs), "seconds": round(best, 2), "ms_per_document": round(best / max(1, len(docs)) * 1000, 2), "run_on": {}}
+    from monitor.analyze import analyze
+    from monitor.config import load_config
+
+    rules = load_config(repo / "sources.yaml").rules()
     for lang in CLAUSES:
         for length in lengths:
             text = run_on(lang, length)
             started = time.perf_counter()
             facts = extract_facts("", text, "2025-08-01")
-            out["run_on"][f"{lang} {length:,}"] = {"seconds": round(time.perf_counter() - started, 2), "facts": len(facts)}
+            middle = time.perf_counter()
+            analysis = analyze("IT exports", text, rules=rules, published="2025-08-01")
+            out["run_on"][f"{lang} {length:,}"] = {
+                "seconds": round(middle - started, 2), "facts": len(facts),
+                "analyze_seconds": round(time.perf_counter() - middle, 2), "relevant": analysis.relevant,
+            }
     return out
 
 
 def report(result: dict) -> None:
     print(f"{result['repo']}: {result['documents']:,} documents in {result['seconds']} s (best of 3), {result['ms_per_document']} ms a document")
     for name, timing in result["run_on"].items():
-        print(f"  run-on text, {name} characters: {timing['seconds']} s, {timing['facts']} facts")
+        print(
+            f"  run-on text, {name} characters: facts {timing['seconds']} s ({timing['facts']} facts); "
+            f"analyze (relevance, topics and facts) {timing['analyze_seconds']} s (relevant: {timing['relevant']})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

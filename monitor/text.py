@@ -15,8 +15,14 @@ def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+#: The most characters read as one sentence (the longest sentence of the real corpora: 4,300).
+MAX_SENTENCE = 5_000
+
+
 def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
-    """``(paragraph, start, end)`` of each sentence; paragraphs are lines, counted from 0."""
+    """``(paragraph, start, end)`` of each sentence; paragraphs are lines, counted from 0. A run
+    longer than :data:`MAX_SENTENCE` with no full stop (a table or a list flattened into one
+    line) comes in pieces (:func:`pieces`), so that the work done per sentence stays bounded."""
     offset = 0
     for number, line in enumerate(text.split("\n")):
         start = 0
@@ -24,8 +30,22 @@ def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
             if _ABBREVIATIONS.search(line[start : m.start() + 1]):
                 continue
             if line[start : m.end()].strip():
-                yield number, offset + start, offset + m.end()
+                for first, last in pieces(line, start, m.end()):
+                    yield number, offset + first, offset + last
             start = m.end()
         if line[start:].strip():
-            yield number, offset + start, offset + len(line)
+            for first, last in pieces(line, start, len(line)):
+                yield number, offset + first, offset + last
         offset += len(line) + 1
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` of ``text`` in pieces of at most ``limit`` characters, each cut after the
+    last comma or semicolon before the limit, else after the last space, else at the limit."""
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(", "), window.rfind("; "), window.rfind("، "))
+        cut = cut + 2 if cut > 0 else (window.rfind(" ") + 1 or limit)
+        yield start, start + cut
+        start += cut
+    yield start, end

@@ -1323,7 +1323,7 @@ def test_a_count_over_months_of_a_year_not_named_fiscal_is_no_fact():
 
 
 def test_a_run_on_text_is_read_in_pieces_cut_at_commas():
-    from monitor.facts._extract import MAX_SENTENCE, pieces
+    from monitor.text import MAX_SENTENCE, pieces, split_sentences
 
     clause = "IT exports rose 5 percent to $300 million in July, up from $280 million the month before, and "
     text = clause * (3 * MAX_SENTENCE // len(clause))
@@ -1331,6 +1331,8 @@ def test_a_run_on_text_is_read_in_pieces_cut_at_commas():
     assert len(cut) >= 3 and all(end - start <= MAX_SENTENCE for start, end in cut)
     assert cut[0][0] == 0 and cut[-1][1] == len(text) and all(a[1] == b[0] for a, b in zip(cut, cut[1:]))
     assert all(text[start:end].endswith(", ") for start, end in cut[:-1])
+    # sentences come so: the run-on line in pieces, the sentence after it whole
+    assert [(start, end) for _, start, end in split_sentences(text + "\nIT exports rose.")] == cut + [(len(text) + 1, len(text) + 17)]
     # a sentence of the usual length is one piece
     assert list(pieces(clause, 0, len(clause))) == [(0, len(clause))]
     # a run with no comma or space is cut at the limit

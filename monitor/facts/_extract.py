@@ -6,7 +6,6 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterator
 
 from ..models import Fact
 from ..text import normalise_digits, split_sentences
@@ -40,7 +39,6 @@ from ._subjects import (
 
 log = logging.getLogger("monitor.facts")
 MAX_QUOTE = 300  # characters
-MAX_SENTENCE = 5_000  # characters read at a time (the longest sentence of the real corpora: 4,300)
 
 @dataclass(frozen=True)
 class _Context:
@@ -83,7 +81,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
     rounded: list[int] = []  # the title's facts given as a bound ("over 19,000")
     body_from = 0  # where the body's facts start
-    for start, end in (piece for _, first, last in split_sentences(normalised) for piece in pieces(normalised, first, last)):
+    for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
         if not in_title and undated_title:
@@ -110,20 +108,6 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             rounded += [i for i in range(before, len(facts)) if (facts[i].series, facts[i].period, facts[i].value) in bounds]
             body_from = len(facts)
     return _unique(_without_rounded(facts, rounded, facts[body_from:]))
-
-
-def pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterator[tuple[int, int]]:
-    """``[start, end)`` of ``text`` in pieces of at most ``limit`` characters, cut after the last
-    comma, semicolon or space before the limit. A sentence is read whole; a run that long (a
-    table or a list flattened into one line, a page with no full stops) is read a piece at a
-    time, so that the work stays in proportion to the text."""
-    while end - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind(", "), window.rfind("; "), window.rfind("، "))
-        cut = cut + 2 if cut > 0 else (window.rfind(" ") + 1 or limit)
-        yield start, start + cut
-        start += cut
-    yield start, end
 
 
 def _without_rounded(facts: list[Fact], rounded: list[int], body: list[Fact]) -> list[Fact]:

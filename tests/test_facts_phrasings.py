@@ -785,3 +785,63 @@ def test_urdu_the_fiscal_year_ending_in_june_and_what_refers_back_to_an_amount()
 
 def test_urdu_a_rank_in_an_index_of_a_year():
     assert facts("", "2024-12-20", title="عالمی فری لانسنگ انڈیکس 2024: پاکستان ایک درجہ بہتری کے ساتھ ساتویں نمبر پر") == {("ranking", "2024", 7, "rank")}
+
+
+# --------------------------------------------------------------------------- cases a second reading found
+
+
+def test_urdu_fiscal_years_named_with_a_year_and_years_back_in_digits():
+    assert facts("30 جون 2023 کو ختم ہونے والے مالی سال میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔", "2024-07-18") == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    text = "رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات ایک ارب 20 کروڑ ڈالر رہیں جبکہ مالی سال 2023 کے اسی عرصے میں یہ 90 کروڑ ڈالر تھیں۔"
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Oct", 900, "USD_million") in facts(text, "2024-11-18")
+    text = "مالی سال 2025 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں جو 15 سال قبل محض 50 کروڑ ڈالر تھیں۔"
+    assert ("it_exports_annual", "FY2009-10", 500, "USD_million") in facts(text, "2025-08-20")
+
+
+def test_a_rate_against_a_base_over_a_year_back_is_of_unknown_basis():
+    assert rates("IT exports reached $3.8 billion in FY25, up 47 percent from the same period two years earlier.", "2025-08-20") == {47: "unknown"}
+    assert rates("IT exports stood at $340 million in July 2025, up 25 percent from $272 million in the same month of 2023.", "2025-08-20") == {25: "unknown"}
+
+
+def test_an_urdu_clause_a_month_before_is_no_level_of_this_month():
+    for before in ("ایک ماہ قبل", "اس سے قبل"):
+        text = f"دسمبر میں آئی ٹی برآمدات 42 کروڑ 60 لاکھ ڈالر رہیں جبکہ {before} یہ 38 کروڑ ڈالر تھیں۔"
+        assert facts(text, "2026-01-19") == {("it_exports_monthly", "2025-12", 426, "USD_million")}
+
+
+def test_a_base_with_its_amount_after_at_and_the_month_before_that():
+    text = "IT exports rose to $320 million in July 2025, compared with July 2024 at $290 million."
+    assert facts(text, "2025-08-20") == {("it_exports_monthly", "2025-07", 320, "USD_million"), ("it_exports_monthly", "2024-07", 290, "USD_million")}
+    text = "IT exports were $350 million in December, up from $318 million in November and $300 million in the month before that."
+    assert ("it_exports_monthly", "2024-10", 300, "USD_million") in facts(text, "2025-01-18")
+
+
+def test_that_year_is_no_reference_to_the_figure_before():
+    text = "Pakistan's IT exports rose to $3.8 billion in FY25. That year, the government also raised $1.2 billion from a eurobond."
+    assert facts(text, "2025-07-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_running_totals_said_first_or_only_of_their_stretch():
+    assert facts("So far, the PTA has registered 55,000 VPNs, up from 20,000 in October.", "2025-01-20") == {
+        ("vpn_registrations", "", 55000, "count"), ("vpn_registrations", "2024-10", 20000, "count")
+    }
+    assert facts("The total number of VPNs registered stood at 19,400 in November, the PTA said.", "2024-12-05") == {("vpn_registrations", "2024-11", 19400, "count")}
+    text = "پی ٹی اے کے مطابق نومبر میں رجسٹر ہونے والے وی پی اینز کی مجموعی تعداد 19 ہزار 400 رہی۔"
+    assert facts(text, "2024-12-05") == {("vpn_registrations", "2024-11", 19400, "count")}
+
+
+def test_accounts_on_platforms_are_not_a_scheme():
+    text = "Pakistan is home to 2.37 million freelancers with active accounts on global platforms such as Upwork and Fiverr."
+    assert facts(text, "2021-11-10") == {("freelancer_count", "", 2370000, "count")}
+
+
+def test_a_headline_near_figure_and_a_second_headline_figure():
+    assert facts("The PTA registered 19,400 VPNs in November.", "2024-12-05", title="PTA: nearly 20,000 VPNs registered in November") == {("vpn_registrations", "2024-11", 19400, "count")}
+    title = "IT exports up 15pc; over 19,000 VPNs registered in November"
+    text = "IT exports rose 15 percent to $1.6 billion in July-November. The PTA registered 19,400 VPNs in November."
+    assert not any(f[2] == 19000 for f in facts(text, "2024-12-05", title=title))
+
+
+def test_a_level_to_reach_after_a_base_and_a_survey_is_no_year_of_figures():
+    assert ("it_exports_annual", "FY2024-25", 20, "percent") in facts("IT exports grew 20 percent on last year's level to reach $3.8 billion in FY25.", "2025-08-20")
+    assert not any(f[1] == "2025" for f in facts("اقتصادی سروے 2025 کے مطابق آئی ٹی برآمدات میں 22 فیصد اضافہ ہوا۔", "2025-08-20"))

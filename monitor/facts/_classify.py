@@ -419,7 +419,7 @@ def _freelancer_series(place: _Place) -> str:
 #: Freelancers who hold an account of some scheme or bank: a part of them ("120,000 freelancers
 #: have opened accounts under ...", "... کے اکاؤنٹس کھولے").
 _WITH_ACCOUNTS = re.compile(
-    r"\s+(?:\w+\s+){0,3}?(?:(?:have|had|has)\s+(?:now\s+|so\s+far\s+|already\s+)?)?(?:opened|hold|held|holding|with|own|operate)\s+(?:\w+\s+){0,3}?accounts?\b"
+    r"\s+(?:\w+\s+){0,3}?(?:(?:have|had|has)\s+(?:now\s+|so\s+far\s+|already\s+)?)?(?:opened|hold|held|holding|with|own|operate)\s+(?:\w+\s+){0,3}?accounts?\b(?!\s+(?:on|at|with)\s)"
     r"|\s+(?:\S+\s+){0,4}?(?:اکاؤنٹس|اکاؤنٹ|اکاونٹس|اکاونٹ|کھاتے)\s+(?:\S+\s+){0,2}?(?:کھولے|کھلوائے|کھول)",
     re.IGNORECASE,
 )
@@ -506,11 +506,14 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]
-        named = [p for p in inside if p.value and not (p.counted or p.months_back)]
-        inside = named or inside  # "the previous month of January 2022": January 2022
         after = [p for p in inside if p.start >= figure.end]
         before = [p for p in inside if p.end <= figure.start]
-        return after[0] if after else before[-1] if before else None
+        if after and (after[0].counted or after[0].months_back):
+            # "the previous month of January 2022": January 2022, the month named right after
+            named = next((p for p in after[1:] if p.value and not (p.counted or p.months_back) and p.start - after[0].end <= 6), None)
+            return named or after[0]
+        named = [p for p in before if p.value and not (p.counted or p.months_back)]
+        return after[0] if after else (named or before)[-1] if before else None
     right_after = [p for p in periods if (p.counted or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
     if right_after:
         return right_after[0]
@@ -598,7 +601,7 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
         return period.value  # "the same period last year, i.e. July to October": restated, known
     if period.counted or (period.comparison and period.months_back):
         before = [p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start]
-        if period.shift < 0:  # "the corresponding period this year": a year after the period named before, base or not
+        if period.shift < 0 or period.after_latest:  # "the corresponding period this year", "the month before that": from the period named before, base or not
             before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
         if not base:

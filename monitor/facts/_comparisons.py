@@ -85,9 +85,13 @@ _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decl
 #: Where a span ends.
 _SPAN_END = re.compile(
     r"[;؛]|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+(?:to|at)\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+to\s+(?:(?:reach|hit|touch)\s+)?(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
     re.IGNORECASE,
 )
+#: "at $1.34 billion" after a base named without an amount: the level of the period compared,
+#: when no amount came before ("compared with July 2024 at $290 million", after "$320 million",
+#: is the base's own).
+_LEVEL_AT = re.compile(r"\s+at\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)", re.IGNORECASE)
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(
     r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?\s?فیصد\s+(?:زیادہ|کم))"
@@ -160,6 +164,9 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue  # "from July to March": a span of months ("4pc from December" is a base)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
+        level_at = _LEVEL_AT.search(sentence, m.end(), end)
+        if level_at and not any(f.end <= m.start() and f.unit in ("USD_million", "PKR_million") for f in figures):
+            end = level_at.start()  # "exports were up 2 percent from the same period last year at $1.34 billion": the level, this period's
         if word.startswith(_LEVEL_CUES):
             # the earlier time must be named with the amount passed ("exceeded the $300m of June
             # 2024"), not in another clause ("expect exports to exceed $3.8bn in FY25 if monthly
@@ -221,7 +228,10 @@ def _urdu_base_start(sentence: str, cue: int, figures: Sequence[Figure], subject
 #: An amount "of" a noun right before the cue: "... 21 کروڑ 10 لاکھ ڈالر کی " before "برآمدات سے".
 _BASE_NOUN = re.compile(r"(?:ڈالر|ڈالرز|روپے)\s+(?:کی|کے)\s+$")
 #: An earlier time named in an Urdu base: a month, a year, "گزشتہ" (last).
-_URDU_EARLIER = re.compile(r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|گزشتہ|گذشتہ|پچھلے|پچھلی|\b(?:19|20)\d\d\b")
+_URDU_EARLIER = re.compile(
+    r"جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|گزشتہ|گذشتہ|پچھلے|پچھلی|\b(?:19|20)\d\d\b"
+    r"|(?:ماہ|مہینے|سال|برس)\s+(?:قبل|پہلے)|اس\s+سے\s+(?:قبل|پہلے)"  # "ایک ماہ قبل" (a month ago), "اس سے قبل" (before that)
+)
 _URDU_IN = re.compile(r"(?<![^\W\d_])(?:میں|کے\s+دوران)(?![^\W\d_])")
 
 

@@ -79,13 +79,15 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     abroad = _about_abroad(normalised, title)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
-    rounded: list[int] = []  # the title's facts given as a bound ("over 19,000")
-    body_from = 0  # where the body's facts start
+    rounded: dict[int, tuple[float, float]] = {}  # the title's facts given roughly ("over 19,000"), by id
+    titled: set[int] = set()  # the ids of the title's facts
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
         if not in_title and undated_title:
+            known = {id(f) for f in facts}
             facts = _dated_by_lead(facts, undated_title, found)
+            titled.update(id(f) for f in facts if id(f) not in known)  # the title's facts the lead dated
             undated_title = []
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title)
         if abroad and not _PAKISTAN.search(normalised, start, end):
@@ -101,23 +103,30 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if in_title:
             undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings"))]
             title_text = normalised[start:end]
-            bounds = {
-                (series, period, round(value, 6)) for figure, series, period, value, _ in found
-                if _BOUND_BEFORE.search(title_text, max(0, figure.start - 16), figure.start) or _BOUND_AFTER.match(title_text, figure.end)
-            }
-            rounded += [i for i in range(before, len(facts)) if (facts[i].series, facts[i].period, facts[i].value) in bounds]
-            body_from = len(facts)
-    return _unique(_without_rounded(facts, rounded, facts[body_from:]))
+            said = {(series, period, round(value, 6)): _rounding(title_text, figure) for figure, series, period, value, _ in found}
+            rounded.update({id(f): said[(f.series, f.period, f.value)] for f in facts[before:] if said.get((f.series, f.period, f.value))})
+            titled.update(id(f) for f in facts[before:])
+    return _unique(_without_rounded(facts, rounded, [f for f in facts if id(f) not in titled]))
 
 
-def _without_rounded(facts: list[Fact], rounded: list[int], body: list[Fact]) -> list[Fact]:
-    """The facts less the title's figures given as a bound ("over 19,000", "54 کروڑ ڈالر سے
-    تجاوز") that the body gives exactly (19,400; $543m): the same figure rounded, not another."""
-    def told(fact: Fact) -> bool:
-        return any(same_fact(replace(fact, value=f.value), f) and fact.value < f.value <= fact.value * 1.1 for f in body)
+def _rounding(text: str, figure: Figure) -> tuple[float, float] | None:
+    """How far the exact figure may lie from one the title gives roughly, as factors: above it
+    for "over 19,000", "19 ہزار سے زائد", "54 کروڑ ڈالر سے تجاوز"; below it for "nearly 20,000";
+    either side for "about $550m". ``None`` for a figure given as it is."""
+    before = _ROUGH_BEFORE.search(text, max(0, figure.start - 16), figure.start)
+    if before:
+        word = before.group(1).lower()
+        return (0.9, 1.0) if word in ("nearly", "almost") else (0.9, 1.1) if word in ("about", "around", "some") else (1.0, 1.1)
+    return (1.0, 1.1) if _BOUND_AFTER.match(text, figure.end) else None
 
-    dropped = {i for i in rounded if told(facts[i])}
-    return [f for i, f in enumerate(facts) if i not in dropped]
+
+def _without_rounded(facts: list[Fact], rounded: dict[int, tuple[float, float]], body: list[Fact]) -> list[Fact]:
+    """The facts less the title's figures given roughly that the body gives exactly (19,400 for
+    "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
+    def told(fact: Fact, low: float, high: float) -> bool:
+        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and fact.value * low <= f.value <= fact.value * high for f in body)
+
+    return [f for f in facts if not (id(f) in rounded and told(f, *rounded[id(f)]))]
 
 
 def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:
@@ -401,7 +410,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
     # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
     stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1]))
-    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start) or _SINCE.search(sentence, *stretch))
+    # ("So far, the PTA has registered 55,000 VPNs, up from 20,000 in October": a clause that
+    # opens on "so far" is a running total's, its base excepted; "مجموعی تعداد" is one only
+    # where its stretch names no period: "نومبر میں رجسٹر ہونے والے وی پی اینز کی مجموعی تعداد")
+    urdu_total = _URDU_TOTAL_BEFORE.search(sentence, max(0, figure.start - 30), figure.start) and not any(p.value and stretch[0] <= p.start < stretch[1] for p in periods)
+    opens_so_far = _SINCE_OPENS.match(sentence, bounds[0]) and base is None
+    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start) or urdu_total or opens_so_far or _SINCE.search(sentence, *stretch))
     if running:
         value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
@@ -512,18 +526,23 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
         return said
     # a span whose base is a rate compares two rates: it says nothing of how either is measured
     in_clause = own or [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
+    a_year_back = (canonical_period(shift_period(place.period, 1)), shift_months(place.period, 12))
     for span in in_clause:
+        # a base counted back further than a year or by a quarter ("the same period two years
+        # earlier", "the same month of 2023" said of July 2025, "the previous quarter") says
+        # neither, whatever "same period" suggests
+        counted = [canonical_period(_resolve(p, main, periods)) for p in periods if span.holds(p.start, p.end) and (p.parts_back or p.shift > 1 or p.year) and place.period]
+        if any(base and base not in a_year_back for base in counted):
+            return "unknown"
         if span.relation:
             return span.relation
         for p in periods:
             if span.holds(p.start, p.end) and place.period:
                 base = canonical_period(_resolve(p, main, periods))
-                if base and base in (shift_months(place.period, 12), canonical_period(shift_period(place.period, 1))):
+                if base and base in a_year_back:
                     return "yoy"
                 if base and base == shift_months(place.period, 1):
                     return "mom"
-                if base and (p.parts_back or p.shift > 1):
-                    return "unknown"  # against the quarter before, or two years back: neither
     if said:
         return said
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
@@ -534,11 +553,13 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 _MONTH = re.compile(r"\d{4}-\d\d")
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
-_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,3}?(?=\s+(?:to|at|past|stood|reached)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$|(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,3}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
+_URDU_TOTAL_BEFORE = re.compile(r"(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$")
+_SINCE_OPENS = re.compile(r"\W*(?:so\s+far|to\s+date|till\s+date|as\s+of\s+now)\b|\W*اب\s+تک", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
 #: کروڑ ڈالر سے تجاوز".
-_BOUND_BEFORE = re.compile(r"\b(?:over|more\s+than|above|nearly|almost|about|around|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
+_ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)")
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".

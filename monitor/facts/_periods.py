@@ -59,7 +59,7 @@ _FY_ENDED = re.compile(
     # "the fiscal year just ended", "the just-ended fiscal year"
     r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b"
     # "30 جون کو ختم ہونے والے مالی سال" (the fiscal year ending on 30 June), "ختم ہونے والے مالی سال"
-    r"|(?:(?:30|تیس)\s+جون\s+(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال",
+    r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال",
     re.IGNORECASE,
 )
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
@@ -128,8 +128,8 @@ _RELATIVE_MONTH = re.compile(
 #: Urdu says a year back so too ("ایک سال پہلے کے 35 کروڑ ڈالر"), with the same month or period
 #: after it or "اس سے" (than this) before it.
 _YEARS_BACK = re.compile(
-    r"\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+)?(?P<n>two|three|four|five|[2-5])\s+years\s+(?:ago|earlier|before)\b"
-    r"|(?:اس\s+سے\s+)?(?P<un>ایک|دو|تین|چار|پانچ|[1-5])\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])"
+    r"\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-3]\d)\s+years\s+(?:ago|earlier|before)\b"
+    r"|(?:اس\s+سے\s+)?(?<![\d\w])(?P<un>ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|[1-9]|[1-3]\d)\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])"
     r"(?:\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:مہینے|ماہ|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)(?![^\W\d_]))?",
     re.IGNORECASE,
 )
@@ -145,18 +145,25 @@ _PART_BEFORE = re.compile(
 )
 #: "اس سے پچھلے مہینے", "the month before that": the month before the one just named.
 _MONTH_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:ماہ|مہینے)(?![^\W\d_])|\bthe\s+month\s+before\s+that\b", re.IGNORECASE)
-_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5}
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10,
+}  # fmt: skip
+#: Urdu "مالی سال 2023 کے اسی عرصے": the main period's months in the fiscal year named.
+_URDU_SAME_PERIOD_OF_FY = re.compile(
+    r"مالی\s+سال\s+(?P<y>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)(?![^\W\d_])"
+)
 #: "the same month of 2023", "the corresponding period in 2024", "2023 کے اسی مہینے": the main
 #: period's months in that calendar year (see :func:`in_calendar_year`).
 _SAME_MONTH_OF_YEAR = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|half)\s+(?:of|in)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
-    r"|(?<!\d)(?P<uyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|اس|انہی)\s+(?:ماہ|مہینے|مہینوں|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)",
+    r"|(?<!\d)(?<!مالی\sسال\s)(?P<uyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|اس|انہی)\s+(?:ماہ|مہینے|مہینوں|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)",
     re.IGNORECASE,
 )
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
-    r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)",  # "عالمی فری لانسنگ انڈیکس 2024"
+    r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)",  # "عالمی فری لانسنگ انڈیکس 2024"
     re.IGNORECASE,
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.
@@ -235,6 +242,7 @@ class Period:
     year: int = 0  # "the same month of 2023": the main period's month in that year
     relative: bool = False  # "the previous fiscal year": counted from the article's date
     parts_back: int = 0  # "the previous quarter's": as a base, the quarter or half before the main one
+    after_latest: bool = False  # "the month before that": counted from the latest period named, base or not
 
     @property
     def counted(self) -> bool:
@@ -324,7 +332,7 @@ _SINCE_BEFORE = re.compile(
     # the start of a running total: "55,000 VPNs whitelisted since registration reopened in October"
     r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
     # and the time before it started: "about 20,000 before the drive began in October"
-    r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?[\w-]+\s+(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
+    r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
@@ -367,7 +375,9 @@ class _PeriodScanner:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4") or m.group("e5") or m.group("e6"))))
         if self.published is not None:
             for m in _FY_ENDED.finditer(self.s):
-                out.append((m.start(), m.end(), self.published.year if self.published.month >= 7 else self.published.year - 1))
+                # ("30 جون 2023 کو ختم ہونے والے مالی سال": the year that ended then)
+                ended = int(m.group("uy")) if m.group("uy") else self.published.year if self.published.month >= 7 else self.published.year - 1
+                out.append((m.start(), m.end(), ended))
         explicit = list(out)
         relative = list(_FY_RELATIVE.finditer(self.s))
         # "this financial year ... the previous financial year 2020-21": this year is the one
@@ -408,6 +418,8 @@ class _PeriodScanner:
             end_year = (start_year + 1 if int(b) == (start_year + 1) % 100 else 0) if a else _fy_end(e)
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
+        for m in _URDU_SAME_PERIOD_OF_FY.finditer(s):
+            self.add("", m.start(), m.end(), comparison=True, fy=int(m.group("y")))
         for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
@@ -418,7 +430,7 @@ class _PeriodScanner:
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
         for m in _MONTH_BEFORE_THAT.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, months_back=1)  # "اس سے پچھلے مہینے": the month before the one named
+            self.add("", m.start(), m.end(), comparison=True, months_back=1, after_latest=True)  # "اس سے پچھلے مہینے": the month before the one named
         for m in _PART_BEFORE.finditer(s):
             part = (m.group("q") or m.group("q2") or m.group("q3") or m.group("q4") or m.group("uq")).lower()
             self.add("", m.start(), m.end(), comparison=True, parts_back=6 if part in ("half", "ششماہی") else 3)

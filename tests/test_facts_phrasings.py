@@ -845,3 +845,40 @@ def test_a_headline_near_figure_and_a_second_headline_figure():
 def test_a_level_to_reach_after_a_base_and_a_survey_is_no_year_of_figures():
     assert ("it_exports_annual", "FY2024-25", 20, "percent") in facts("IT exports grew 20 percent on last year's level to reach $3.8 billion in FY25.", "2025-08-20")
     assert not any(f[1] == "2025" for f in facts("اقتصادی سروے 2025 کے مطابق آئی ٹی برآمدات میں 22 فیصد اضافہ ہوا۔", "2025-08-20"))
+
+
+# --------------------------------------------------------------------------- tenth round
+
+
+def test_during_the_year_or_the_half_and_a_forecast_between():
+    text = (
+        "IT exports fell 1.1 percent to $2.59 billion in FY2022-23. The IT ministry said it expected a recovery in FY24, "
+        "projecting exports at $3 billion. Freelancers' earnings came to $412 million during the year."
+    )
+    assert ("freelancer_earnings", "FY2022-23", 412, "USD_million") in facts(text, "2023-07-20")
+    text = "IT exports rose to $2.19 billion in the first half of FY26. Freelancers' export earnings during the half rose to $498 million."
+    assert ("freelancer_earnings", "FY2025-26:H1", 498, "USD_million") in facts(text, "2026-01-20")
+    # with nothing reported before, a forecast's year is the one the next sentence's actual is of
+    text = "گزشتہ برس ماہرین کا خیال تھا کہ مالی سال 2024 میں آئی ٹی برآمدات ساڑھے تین ارب ڈالر تک پہنچ جائیں گی۔ تاہم یہ برآمدات 3 ارب 22 کروڑ 30 لاکھ ڈالر رہیں۔"
+    assert ("it_exports_annual", "FY2023-24", 3223, "USD_million") in facts(text, "2024-07-22")
+
+
+def test_parts_estimates_and_headline_rounding():
+    text = "The PTA said 172,000 VPNs had been registered by the end of December, including 64,000 registered by freelancers."
+    assert ("other", "2025-12", 64000, "count") in facts(text, "2025-12-20")
+    assert facts("PAFLA estimates that freelancers earn another $500 million a year that never passes through banks.", "2021-07-20") == {("other", "", 500, "USD_million")}
+    title = "IT exports slip 1pc to $2.59bn in FY23"
+    text = "IT exports fell 1.1 percent to $2.59 billion in FY2022-23."
+    assert {f for f in facts(text, "2023-07-20", title=title) if f[3] == "percent"} == {("it_exports_annual", "FY2022-23", -1.1, "percent")}
+    title = "وی پی این رجسٹریشن: مجموعی تعداد 30 ہزار کے قریب"
+    text = "یوں 2022 میں رجسٹریشن کا عمل شروع ہونے کے بعد سے رجسٹرڈ وی پی اینز کی مجموعی تعداد 29 ہزار 600 ہو گئی ہے۔"
+    assert facts(text, "2024-12-18", title=title) == {("vpn_registrations", "", 29600, "count")}
+
+
+def test_urdu_bases_with_an_approximate_rate_or_a_pronoun_and_a_rank_after_others():
+    text = "مالی سال 24-2023 میں فری لانسرز نے 350 ملین ڈالر وطن بھیجے، جو گزشتہ مالی سال کے 274 ملین ڈالر سے تقریباً 28 فیصد زیادہ ہیں۔"
+    assert ("freelancer_earnings", "FY2022-23", 274, "USD_million") in facts(text, "2024-07-22")
+    text = "گزشتہ مالی سال میں فری لانسرز کی آمدن 39 کروڑ 70 لاکھ ڈالر رہی، جبکہ ایک سال پہلے یہ 37 کروڑ 20 لاکھ ڈالر تھی۔"
+    assert ("freelancer_earnings", "FY2020-21", 372, "USD_million") in facts(text, "2022-08-18")
+    text = "آن لائن لیبر انڈیکس کے مطابق پاکستان بھارت اور بنگلہ دیش کے بعد دنیا میں تیسرے نمبر پر ہے۔"
+    assert facts(text, "2021-05-11") == {("ranking", "", 3, "rank")}

@@ -177,6 +177,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
+    if figure.unit != "percent" and _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
+        return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence)):
@@ -221,12 +223,21 @@ def _ranked_country(place: _Place) -> str | None:
     start = max(0, place.sentence.find(place.clause))
     head = place.sentence[start : place.figure.start]
     ours = [m.start() for m in _PAKISTAN_NAME.finditer(head)]
-    theirs = [m.start() for m in _FOREIGN.finditer(head)] + [m.start() for m in _URDU_FOREIGN.finditer(head)]
+    # (countries named as ranked ahead are not the ones ranked: "Pakistan ranks third after India
+    # and Bangladesh", "پاکستان بھارت اور بنگلہ دیش کے بعد تیسرے نمبر پر")
+    ahead = [(m.start(), m.end()) for m in _RANKED_AHEAD.finditer(head)]
+    theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head)) if not any(a <= m.start() < b for a, b in ahead)]
     if not ours and not theirs:
         return None
     return "Pakistan" if max(ours, default=-1) > max(theirs, default=-1) else "other"
 
 
+#: Countries named as ranked ahead of the one ranked: "after India and Bangladesh", "behind the
+#: US", Urdu "بھارت اور بنگلہ دیش کے بعد".
+_RANKED_AHEAD = re.compile(
+    r"\b(?:after|behind|following)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
+    r"|(?<=\s)(?:\S+\s+){1,5}?کے\s+بعد(?=\s)"
+)
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
 #: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
 _LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -297,11 +308,12 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: Money that is a part of a whole named after it: "$160 million of the eight-month total",
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+)?(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)?$", re.IGNORECASE)
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
-_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
+_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put|that)\b|\bestimated\s+that\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
 _SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b|\sجو\s", re.IGNORECASE)

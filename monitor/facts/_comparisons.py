@@ -94,7 +94,7 @@ _SPAN_END = re.compile(
 _LEVEL_AT = re.compile(r"\s+at\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)", re.IGNORECASE)
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(
-    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?\s?فیصد\s+(?:زیادہ|کم))"
+    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?\s?فیصد\s+(?:زیادہ|کم))"
     r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
     r"|سے(?=\s+(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے کم": less than January's (see _URDU_EARLIER)
 )

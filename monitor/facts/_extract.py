@@ -23,7 +23,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     OPENING,
@@ -117,14 +117,24 @@ def _rounding(text: str, figure: Figure) -> tuple[float, float] | None:
     if before:
         word = before.group(1).lower()
         return (0.9, 1.0) if word in ("nearly", "almost") else (0.9, 1.1) if word in ("about", "around", "some") else (1.0, 1.1)
-    return (1.0, 1.1) if _BOUND_AFTER.match(text, figure.end) else None
+    if _BOUND_AFTER.match(text, figure.end):
+        return (1.0, 1.1)
+    if _NEAR_AFTER.match(text, figure.end):
+        return (0.9, 1.1)
+    if figure.unit == "percent" and figure.value == int(figure.value):
+        return (0.5, 1.5)  # "slip 1pc" over the body's 1.1 percent: the rate in whole points (see told)
+    return None
 
 
 def _without_rounded(facts: list[Fact], rounded: dict[int, tuple[float, float]], body: list[Fact]) -> list[Fact]:
     """The facts less the title's figures given roughly that the body gives exactly (19,400 for
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
     def told(fact: Fact, low: float, high: float) -> bool:
-        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and fact.value * low <= f.value <= fact.value * high for f in body)
+        def near(f: Fact) -> bool:
+            if fact.unit == "percent":  # a rate in whole points: the body's rounds to it
+                return round(f.value) == fact.value or (low, high) != (0.5, 1.5) and min(fact.value * low, fact.value * high) <= f.value <= max(fact.value * low, fact.value * high)
+            return fact.value * low <= f.value <= fact.value * high
+        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and near(f) for f in body)
 
     return [f for f in facts if not (id(f) in rounded and told(f, *rounded[id(f)]))]
 
@@ -215,7 +225,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         watched = [s.kind for s in subjects if s.kind]
         # (a sentence that names no period of its own stays in the one before's: "Computer services
         # accounted for $891 million of the quarterly total." keeps the quarter for what follows)
-        return found, context.then(watched[-1] if watched else None, main or context.period)
+        # (a sentence that only looks ahead, "it expected a recovery in FY24, projecting exports
+        # at $3 billion", leaves the period of the figures reported before it for "during the
+        # year"; with none reported before, its period is the one the next sentence's actual is of:
+        # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
+        ahead = bool(context.period or context.earlier) and bool(_LOOKS_AHEAD.search(sentence)) and not any(series != "other" for _, series, _, _, _ in found)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, main or context.period)
 
@@ -561,6 +576,7 @@ _COMMA = re.compile(r"[,،]\s")
 #: کروڑ ڈالر سے تجاوز".
 _ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)")
+_NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
@@ -597,7 +613,7 @@ def _is_half(period: str) -> bool:
 
 #: The words of a back-reference and the length of period each means, in the order asked:
 #: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
-_FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|مالی")
+_FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|\byear\b|مالی")
 _LENGTHS = ((_FY_WORD, _is_fiscal_year), (_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 
@@ -630,7 +646,7 @@ _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|^\W*(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

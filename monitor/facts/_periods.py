@@ -214,7 +214,9 @@ _BACK_REFERENCE = re.compile(
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
-    r"|\bthe\s+(?:month|period)\s+under\s+review\b",
+    r"|\bthe\s+(?:month|period)\s+under\s+review\b"
+    # "during the half", "during the year": the half or the fiscal year named before
+    r"|\b(?:during|in|over)\s+the\s+(?:half|year)\b(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b)",
     re.IGNORECASE,
 )
 _COMPARISON_CUE = re.compile(
@@ -335,6 +337,7 @@ _SINCE_BEFORE = re.compile(
     r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
+_URDU_SINCE_AFTER = re.compile(r"\s+(?:میں\s+)?(?:[^\s،,۔\d]+\s+){0,5}?(?:کے\s+بعد\s+سے|سے\s+(?:لے\s+کر\s+)?اب\s+تک)(?![^\W\d_])")
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
 
 
@@ -474,6 +477,8 @@ class _PeriodScanner:
         for p in found:
             if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not re.match(r",?\s+(?:which|when)\b", self.s[p.end :]):
                 continue  # "the lowest since May 2022": a point of reference, not the figure's period (unless "..., which was $184m")
+            if _URDU_SINCE_AFTER.match(self.s, p.end):
+                continue  # "2022 میں رجسٹریشن شروع ہونے کے بعد سے" (since registration began in 2022): a point of reference
             if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):
                 first = out[-1]
                 if not first.value and first.shift and p.value:

@@ -103,7 +103,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])(?!\s+(?:Board|Promotion|Processing|Development|Zones?|Bureau|Council|Bank)\b)|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
-    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی",
+    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی"
+    r"|آن\s?لائن\s+(?:لیبر|کام)",  # "آن لائن لیبر انڈیکس" (the Online Labour Index)
     re.IGNORECASE,
 )
 _NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)

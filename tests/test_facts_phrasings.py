@@ -882,3 +882,35 @@ def test_urdu_bases_with_an_approximate_rate_or_a_pronoun_and_a_rank_after_other
     assert ("freelancer_earnings", "FY2020-21", 372, "USD_million") in facts(text, "2022-08-18")
     text = "آن لائن لیبر انڈیکس کے مطابق پاکستان بھارت اور بنگلہ دیش کے بعد دنیا میں تیسرے نمبر پر ہے۔"
     assert facts(text, "2021-05-11") == {("ranking", "", 3, "rank")}
+
+
+def test_cases_a_reading_of_the_tenth_round_found():
+    # "the year-ago period" is no reference to the year before
+    text = "IT exports rose to $2.85 billion in July-March FY25, from $2.3 billion in the year-ago period."
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2300, "USD_million") in facts(text, "2025-04-20")
+    # "during the year" with no fiscal year before, and of a count, dates nothing
+    assert facts("The PTA registered 25,000 VPNs during the year, taking the total to 40,000.", "2024-12-20") == {
+        ("vpn_registrations", "", 25000, "count"), ("vpn_registrations", "", 40000, "count")
+    }
+    text = "Freelancers earned $350 million in FY2023-24, the SBP said. The PTA has registered 25,000 VPNs during the year."
+    assert ("vpn_registrations", "", 25000, "count") in facts(text, "2024-12-20")
+    # a clause that looks ahead in passing passes its month on
+    text = (
+        "Pakistan's IT exports stood at $3.2 billion in FY2023-24. In August 2024, IT exports, which the government expects to "
+        "double in five years, continued to grow. They rose 30 percent to $298 million."
+    )
+    assert ("it_exports_monthly", "2024-08", 298, "USD_million") in facts(text, "2024-09-20")
+    # "estimates that" is of what follows it; "including" is a part only of a total named before
+    text = "IT exports grew 24 percent to $3.2 billion in FY2023-24, and the ministry estimates that they will reach $3.5 billion in FY2024-25."
+    assert ("it_exports_annual", "FY2023-24", 3200, "USD_million") in facts(text, "2024-07-20")
+    assert facts("The SBP released key figures, including $3.8 billion in IT exports for FY2024-25.", "2025-07-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+    # an Urdu "since" that is not of the period named
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات کووڈ کے بعد سے بلند ترین سطح پر پہنچ گئیں اور 1 ارب 86 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2025-01-20") == {("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million")}
+    # countries ranked ahead are named, in Urdu, joined right before کے بعد; the one ranked is not among them
+    assert facts("فری لانس مارکیٹ میں بھارت امریکا کے بعد دوسرے نمبر پر ہے۔", "2024-05-11") == set()
+    assert facts("In online freelancing, after Pakistan and India, Bangladesh ranks third.", "2024-05-11") == set()
+    # a headline's whole-number rate is not the body's month-on-month one
+    title = "IT exports up 12pc in July"
+    text = "Pakistan's IT exports rose to $354 million in July 2025 from $316 million in July 2024. Compared with June, they were up 11.8 percent."
+    assert ("it_exports_monthly", "2025-07", 12, "percent") in facts(text, "2025-08-20", title=title)

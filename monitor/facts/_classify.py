@@ -177,11 +177,12 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
-    if figure.unit != "percent" and _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
-        return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part
+    including = _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) if figure.unit != "percent" else None
+    if including and (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, including.start()):
+        return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part of the total before
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
-    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence)):
+    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
@@ -222,10 +223,10 @@ def _ranked_country(place: _Place) -> str | None:
     ``None`` when the clause names no country before it."""
     start = max(0, place.sentence.find(place.clause))
     head = place.sentence[start : place.figure.start]
-    ours = [m.start() for m in _PAKISTAN_NAME.finditer(head)]
     # (countries named as ranked ahead are not the ones ranked: "Pakistan ranks third after India
     # and Bangladesh", "پاکستان بھارت اور بنگلہ دیش کے بعد تیسرے نمبر پر")
     ahead = [(m.start(), m.end()) for m in _RANKED_AHEAD.finditer(head)]
+    ours = [m.start() for m in _PAKISTAN_NAME.finditer(head) if not any(a <= m.start() < b for a, b in ahead)]
     theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head)) if not any(a <= m.start() < b for a, b in ahead)]
     if not ours and not theirs:
         return None
@@ -235,8 +236,10 @@ def _ranked_country(place: _Place) -> str | None:
 #: Countries named as ranked ahead of the one ranked: "after India and Bangladesh", "behind the
 #: US", Urdu "بھارت اور بنگلہ دیش کے بعد".
 _RANKED_AHEAD = re.compile(
-    r"\b(?:after|behind|following)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:(?:,\s*|\s+and\s+)(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
-    r"|(?<=\s)(?:\S+\s+){1,5}?کے\s+بعد(?=\s)"
+    r"\b(?:after|behind|following)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"(?:(?:\s+and\s+|,\s*(?=(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s))(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
+    # Urdu: country names, joined by اور or a comma, right before کے بعد
+    rf"|(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern})(?:\s*(?:،|,|\sاور)\s*(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern}))*\s+کے\s+بعد(?=\s)"
 )
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
 #: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
@@ -309,11 +312,16 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+)?(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)?$", re.IGNORECASE)
+#: A total before "including": an amount, or a count written as one.
+_MONEY_TOTAL = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn|ارب|کروڑ|لاکھ)", re.IGNORECASE)
+_COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
-_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put|that)\b|\bestimated\s+that\b", re.IGNORECASE)
+_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
+#: "PAFLA estimates that freelancers earn another $500m": an estimate of what follows it only.
+_ESTIMATE_THAT = re.compile(r"\bestimat(?:es?|ed)\s+that\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
 _SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b|\sجو\s", re.IGNORECASE)

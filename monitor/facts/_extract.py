@@ -131,8 +131,10 @@ def _without_rounded(facts: list[Fact], rounded: dict[int, tuple[float, float]],
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
     def told(fact: Fact, low: float, high: float) -> bool:
         def near(f: Fact) -> bool:
-            if fact.unit == "percent":  # a rate in whole points: the body's rounds to it
-                return round(f.value) == fact.value or (low, high) != (0.5, 1.5) and min(fact.value * low, fact.value * high) <= f.value <= max(fact.value * low, fact.value * high)
+            if fact.unit == "percent":  # a rate in whole points: the body's (a year-on-year one, as headlines give) rounds to it
+                if (low, high) == (0.5, 1.5):
+                    return round(f.value) == fact.value and f.basis in ("", "unknown", "yoy")
+                return min(fact.value * low, fact.value * high) <= f.value <= max(fact.value * low, fact.value * high)
             return fact.value * low <= f.value <= fact.value * high
         return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and near(f) for f in body)
 
@@ -191,7 +193,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             return [], context
         return [], context.then(None, _named_period(sentence, day))
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
-    periods = _mark_bases(_PeriodScanner(sentence, day).scan(), spans, sentence)
+    # ("during the year" with no fiscal year named before is no reference: the sentence is read
+    # as it would be without the words)
+    periods = [p for p in _PeriodScanner(sentence, day).scan() if not (p.loose and not context.latest(sentence[p.start : p.end]))]
+    periods = _mark_bases(periods, spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
@@ -229,7 +234,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # at $3 billion", leaves the period of the figures reported before it for "during the
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
-        ahead = bool(context.period or context.earlier) and bool(_LOOKS_AHEAD.search(sentence)) and not any(series != "other" for _, series, _, _, _ in found)
+        ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
         return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, main or context.period)
@@ -357,6 +362,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
+    if figure.unit in ("count", "rank"):
+        periods = [p for p in periods if not p.loose]  # "registered 25,000 VPNs during the year": a count as it stands
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
     if when is not None and figure.start in when:
         period = when[figure.start]

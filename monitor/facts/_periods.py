@@ -215,8 +215,8 @@ _BACK_REFERENCE = re.compile(
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"
-    # "during the half", "during the year": the half or the fiscal year named before
-    r"|\b(?:during|in|over)\s+the\s+(?:half|year)\b(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b)",
+    # "during the half", "during the year": the half or the fiscal year named before (see loose)
+    r"|(?P<loose>\b(?:during|in|over)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b))",
     re.IGNORECASE,
 )
 _COMPARISON_CUE = re.compile(
@@ -245,6 +245,7 @@ class Period:
     relative: bool = False  # "the previous fiscal year": counted from the article's date
     parts_back: int = 0  # "the previous quarter's": as a base, the quarter or half before the main one
     after_latest: bool = False  # "the month before that": counted from the latest period named, base or not
+    loose: bool = False  # "during the year": a back-reference only when such a period was named before
 
     @property
     def counted(self) -> bool:
@@ -337,7 +338,10 @@ _SINCE_BEFORE = re.compile(
     r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
-_URDU_SINCE_AFTER = re.compile(r"\s+(?:میں\s+)?(?:[^\s،,۔\d]+\s+){0,5}?(?:کے\s+بعد\s+سے|سے\s+(?:لے\s+کر\s+)?اب\s+تک)(?![^\W\d_])")
+_URDU_SINCE_AFTER = re.compile(
+    r"\s+(?:میں\s+)?(?:[^\s،,۔\d]+\s+){0,4}?(?:ہونے|کرنے|ہوئے|جانے)\s+کے\s+بعد\s+سے(?![^\W\d_])"  # "2022 میں ... شروع ہونے کے بعد سے"
+    r"|\s+سے\s+(?:لے\s+کر\s+)?اب\s+تک(?![^\W\d_])"  # "2022 سے اب تک"
+)
 _RESTATES = re.compile(r"\s*[,،(]?\s*(?:یعنی|i\.\s?e\.?|that\s+is|namely)\s*,?\s*", re.IGNORECASE)
 
 
@@ -690,7 +694,7 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
         for m in _BACK_REFERENCE.finditer(self.s):
             if self.free(m.start(), m.end()):
-                self.add("", m.start(), m.end(), back=True)
+                self.add("", m.start(), m.end(), back=True, loose=bool(m.group("loose")))
 
 
 def running_fy(end_year: int, published: date | None) -> str:

@@ -79,7 +79,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     abroad = _about_abroad(normalised, title)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
-    rounded: dict[int, tuple[float, float]] = {}  # the title's facts given roughly ("over 19,000"), by id
+    rounded: dict[int, _Rounding] = {}  # the title's facts given roughly ("over 19,000"), by id
     titled: set[int] = set()  # the ids of the title's facts
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
@@ -109,36 +109,48 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     return _unique(_without_rounded(facts, rounded, [f for f in facts if id(f) not in titled]))
 
 
-def _rounding(text: str, figure: Figure) -> tuple[float, float] | None:
-    """How far the exact figure may lie from one the title gives roughly, as factors: above it
-    for "over 19,000", "19 ہزار سے زائد", "54 کروڑ ڈالر سے تجاوز"; below it for "nearly 20,000";
-    either side for "about $550m". ``None`` for a figure given as it is."""
+@dataclass(frozen=True)
+class _Rounding:
+    """How a title gives a figure roughly: the exact one lies between ``low`` and ``high`` times
+    it, or, for a rate in whole points, rounds to it."""
+
+    low: float = 1.0
+    high: float = 1.0
+    whole_points: bool = False
+
+    def told_by(self, rough: Fact, exact: Fact) -> bool:
+        """Whether ``exact`` (a body's fact of the same series, unit and period) is ``rough``."""
+        if self.whole_points:  # "slip 1pc" over the body's 1.1 percent, a year-on-year rate as headlines give
+            return round(exact.value) == rough.value and exact.basis in ("", "unknown", "yoy")
+        ends = (rough.value * self.low, rough.value * self.high)  # (a fall's rate is negative)
+        return min(ends) <= exact.value <= max(ends)
+
+
+def _rounding(text: str, figure: Figure) -> _Rounding | None:
+    """How the title gives ``figure``: above the exact one for "over 19,000", "19 ہزار سے زائد",
+    "54 کروڑ ڈالر سے تجاوز"; below it for "nearly 20,000"; either side for "about $550m" and
+    "30 ہزار کے قریب"; a rate in whole points. ``None`` for a figure given as it is."""
     before = _ROUGH_BEFORE.search(text, max(0, figure.start - 16), figure.start)
     if before:
         word = before.group(1).lower()
-        return (0.9, 1.0) if word in ("nearly", "almost") else (0.9, 1.1) if word in ("about", "around", "some") else (1.0, 1.1)
+        return _Rounding(0.9, 1.0) if word in ("nearly", "almost") else _Rounding(0.9, 1.1) if word in ("about", "around", "some") else _Rounding(1.0, 1.1)
     if _BOUND_AFTER.match(text, figure.end):
-        return (1.0, 1.1)
+        return _Rounding(1.0, 1.1)
     if _NEAR_AFTER.match(text, figure.end):
-        return (0.9, 1.1)
+        return _Rounding(0.9, 1.1)
     if figure.unit == "percent" and figure.value == int(figure.value):
-        return (0.5, 1.5)  # "slip 1pc" over the body's 1.1 percent: the rate in whole points (see told)
+        return _Rounding(whole_points=True)
     return None
 
 
-def _without_rounded(facts: list[Fact], rounded: dict[int, tuple[float, float]], body: list[Fact]) -> list[Fact]:
+def _without_rounded(facts: list[Fact], rounded: dict[int, _Rounding], body: list[Fact]) -> list[Fact]:
     """The facts less the title's figures given roughly that the body gives exactly (19,400 for
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
-    def told(fact: Fact, low: float, high: float) -> bool:
-        def near(f: Fact) -> bool:
-            if fact.unit == "percent":  # a rate in whole points: the body's (a year-on-year one, as headlines give) rounds to it
-                if (low, high) == (0.5, 1.5):
-                    return round(f.value) == fact.value and f.basis in ("", "unknown", "yoy")
-                return min(fact.value * low, fact.value * high) <= f.value <= max(fact.value * low, fact.value * high)
-            return fact.value * low <= f.value <= fact.value * high
-        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and near(f) for f in body)
+    def told(fact: Fact) -> bool:
+        how = rounded[id(fact)]
+        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and how.told_by(fact, f) for f in body)
 
-    return [f for f in facts if not (id(f) in rounded and told(f, *rounded[id(f)]))]
+    return [f for f in facts if not (id(f) in rounded and told(f))]
 
 
 def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:

@@ -79,15 +79,17 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     context = _Context()
     abroad = _about_abroad(normalised, title)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
-    rounded: dict[int, _Rounding] = {}  # the title's facts given roughly ("over 19,000"), by id
-    titled: set[int] = set()  # the ids of the title's facts
+    # the title's facts, and those given roughly ("over 19,000"): held as objects and told apart
+    # by identity, since equal facts may come from the title and the body
+    rounded: list[tuple[Fact, _Rounding]] = []
+    titled: list[Fact] = []
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         found, context = _sentence_facts(normalised[start:end], day, context)
         if not in_title and undated_title:
-            known = {id(f) for f in facts}
+            known = facts
             facts = _dated_by_lead(facts, undated_title, found)
-            titled.update(id(f) for f in facts if id(f) not in known)  # the title's facts the lead dated
+            titled += [f for f in facts if not any(f is k for k in known)]  # the title's facts the lead dated
             undated_title = []
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title)
         if abroad and not _PAKISTAN.search(normalised, start, end):
@@ -104,9 +106,9 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings"))]
             title_text = normalised[start:end]
             said = {(series, period, round(value, 6)): _rounding(title_text, figure) for figure, series, period, value, _ in found}
-            rounded.update({id(f): said[(f.series, f.period, f.value)] for f in facts[before:] if said.get((f.series, f.period, f.value))})
-            titled.update(id(f) for f in facts[before:])
-    return _unique(_without_rounded(facts, rounded, [f for f in facts if id(f) not in titled]))
+            rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
+            titled += facts[before:]
+    return _unique(_without_rounded(facts, rounded, [f for f in facts if not any(f is t for t in titled)]))
 
 
 @dataclass(frozen=True)
@@ -143,14 +145,11 @@ def _rounding(text: str, figure: Figure) -> _Rounding | None:
     return None
 
 
-def _without_rounded(facts: list[Fact], rounded: dict[int, _Rounding], body: list[Fact]) -> list[Fact]:
+def _without_rounded(facts: list[Fact], rounded: list[tuple[Fact, _Rounding]], body: list[Fact]) -> list[Fact]:
     """The facts less the title's figures given roughly that the body gives exactly (19,400 for
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
-    def told(fact: Fact) -> bool:
-        how = rounded[id(fact)]
-        return any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and how.told_by(fact, f) for f in body)
-
-    return [f for f in facts if not (id(f) in rounded and told(f))]
+    dropped = [fact for fact, how in rounded if any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and how.told_by(fact, f) for f in body)]
+    return [f for f in facts if not any(f is d for d in dropped)]
 
 
 def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:

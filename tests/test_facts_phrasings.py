@@ -914,3 +914,21 @@ def test_cases_a_reading_of_the_tenth_round_found():
     title = "IT exports up 12pc in July"
     text = "Pakistan's IT exports rose to $354 million in July 2025 from $316 million in July 2024. Compared with June, they were up 11.8 percent."
     assert ("it_exports_monthly", "2025-07", 12, "percent") in facts(text, "2025-08-20", title=title)
+
+
+def test_a_quarter_compared_with_the_quarter_before():
+    # the rate's own comparison names its base, not its period
+    text = "IT exports were $1.1 billion in July-September, up 7pc over the previous quarter."
+    assert facts(text, "2025-11-10") == {
+        ("it_exports_cumulative", "FY2025-26:Q1", 1100, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Q1", 7, "percent"),
+    }
+    assert rates(text, "2025-11-10") == {7: "unknown"}
+    # a base in the quarter before, in another clause, makes the rate quarter-on-quarter
+    text = "IT exports rose 9 percent in the first quarter of FY26 to $1.1 billion, against $1.0 billion in the previous quarter."
+    assert rates(text, "2025-11-10") == {9: "unknown"}
+    assert rates("IT exports were $1.1 billion in July-September, up 7pc over the quarter before.", "2025-11-10") == {7: "unknown"}
+    # after a base's amount, "the last quarter" is the quarter before the one compared
+    text = "IT exports rose 9 percent in the first quarter of FY26 to $1.1 billion, against $1.0 billion in the last quarter."
+    assert ("it_exports_cumulative", "FY2024-25:Q4", 1000, "USD_million") in facts(text, "2025-11-10")
+    assert rates(text, "2025-11-10") == {9: "unknown"}

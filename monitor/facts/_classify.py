@@ -534,7 +534,12 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
             return named or after[0]
         named = [p for p in before if p.value and not (p.counted or p.months_back)]
         return after[0] if after else (named or before)[-1] if before else None
-    right_after = [p for p in periods if (p.counted or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)]
+    right_after = [
+        p for p in periods
+        if (p.counted or (p.comparison and p.months_back)) and p.start >= figure.end and _AFTER_FIGURE.fullmatch(sentence, figure.end, p.start)
+        # a rate's own comparison ("up 7pc over the previous quarter") names its base, not its period
+        and not (figure.unit == "percent" and span_of(spans, p.start, p.end) is not None)
+    ]
     if right_after:
         return right_after[0]
     main = [p for p in periods if not p.comparison]

@@ -578,6 +578,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
                     return "mom"
     if said:
         return said
+    if any(p.parts_back and p.comparison for p in periods):
+        return "unknown"  # the sentence's base is the quarter or half before ("..., against $1.0bn in the previous quarter")
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):
         return "yoy"
     return "unknown"

@@ -143,6 +143,13 @@ _PART_BEFORE = re.compile(
     r"|(?:اس\s+سے\s+)?(?:پچھلی|گزشتہ|گذشتہ)\s+(?P<uq>سہ\s?ماہی|ششماہی)(?=\s+(?:کے|کی|میں|سے)(?![^\W\d_]))",
     re.IGNORECASE,
 )
+#: "against $1.0 billion in the last quarter": after a base's amount, "the last quarter" is the
+#: quarter before the one compared, not the one before the article.
+_LAST_PART_OF_BASE = re.compile(
+    r"\b(?:against|compared\s+(?:to|with)|versus|vs\.?|from|than)\s+(?:(?:about|around|nearly|some|roughly)\s+)?(?:US\s?\$|USD\s?|\$|Rs\.?\s?|PKR\s?)?[\d.,]+\s?(?:million|billion|mn|bn|m|b)?"
+    r"\s+(?P<p>(?:in|during)\s+the\s+last\s+(?P<q>quarter|half))\b",
+    re.IGNORECASE,
+)
 #: "اس سے پچھلے مہینے", "the month before that": the month before the one just named.
 _MONTH_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:ماہ|مہینے)(?![^\W\d_])|\bthe\s+month\s+before\s+that\b", re.IGNORECASE)
 _COUNT_WORDS = {
@@ -441,6 +448,9 @@ class _PeriodScanner:
         for m in _PART_BEFORE.finditer(s):
             part = (m.group("q") or m.group("q2") or m.group("q3") or m.group("q4") or m.group("uq")).lower()
             self.add("", m.start(), m.end(), comparison=True, parts_back=6 if part in ("half", "ششماہی") else 3)
+        for m in _LAST_PART_OF_BASE.finditer(s):
+            if self.free(m.start("p"), m.end("p")):
+                self.add("", m.start("p"), m.end("p"), comparison=True, parts_back=6 if m.group("q").lower() == "half" else 3)
         for m in _SAME_MONTH_OF_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, year=int(m.group("year") or m.group("uyear")))

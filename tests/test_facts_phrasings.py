@@ -932,3 +932,36 @@ def test_a_quarter_compared_with_the_quarter_before():
     text = "IT exports rose 9 percent in the first quarter of FY26 to $1.1 billion, against $1.0 billion in the last quarter."
     assert ("it_exports_cumulative", "FY2024-25:Q4", 1000, "USD_million") in facts(text, "2025-11-10")
     assert rates(text, "2025-11-10") == {9: "unknown"}
+
+
+def test_ranks_placed_by_a_report_after_a_number_or_in_an_outsourcing_index():
+    assert facts("Payoneer's latest report places Pakistan third among the fastest-growing freelance markets.", "2023-03-02") == {("ranking", "", 3, "rank")}
+    assert facts("Payoneer placed Pakistan eighth in its Global Gig-Economy Index.", "2022-05-24") == {("ranking", "", 8, "rank")}
+    assert facts("Pakistan moves up to 26th in Kearney's Global Services Location Index 2025", "2025-09-30") == {("ranking", "2025", 26, "rank")}
+    # Urdu: "اس کا نمبر 97واں تھا" (its place was 97th) goes on about the index named before it
+    text = "اسپیڈ ٹیسٹ انڈیکس کے اگست کے جائزے میں موبائل انٹرنیٹ کی رفتار کے لحاظ سے پاکستان 111 ممالک میں 102ویں نمبر پر آ گیا، جبکہ جولائی میں اس کا نمبر 97واں تھا۔"
+    assert facts(text, "2024-09-12") == {("ranking", "2024-08", 102, "rank"), ("ranking", "2024-07", 97, "rank")}
+    # a place that is no country's rank in an index
+    assert facts("The PM said the decision places Pakistan first among nations that value freedom.", "2024-09-12") == set()
+
+
+def test_two_months_together_and_a_span_last_year_after_a_fiscal_year():
+    text = "Freelancers' earnings in July and August combined came to $71 million, slightly lower than the $74 million they earned in the same two months last year."
+    assert facts(text, "2024-09-18") == {
+        ("freelancer_earnings", "FY2024-25:Jul-Aug", 71, "USD_million"),
+        ("freelancer_earnings", "FY2023-24:Jul-Aug", 74, "USD_million"),
+    }
+    assert facts("IT exports were $300 million in July and $320 million in August.", "2024-09-18") == {
+        ("it_exports_monthly", "2024-07", 300, "USD_million"), ("it_exports_monthly", "2024-08", 320, "USD_million")
+    }
+    text = "Freelancers' export remittances reached $96 million in the first quarter of the current fiscal year, against $71 million in July-September last year."
+    assert ("freelancer_earnings", "FY2020-21:Q1", 71, "USD_million") in facts(text, "2021-11-22")
+
+
+def test_a_rate_against_a_month_is_the_months():
+    text = (
+        "Information technology exports rose to $259 million in October, registering a growth of 24 percent over the corresponding "
+        "month of last year and 11 percent over September, bringing the July-October total to $924 million."
+    )
+    assert ("it_exports_monthly", "2023-10", 11, "percent") in facts(text, "2023-11-17")
+    assert rates(text, "2023-11-17") == {24: "yoy", 11: "mom"}

@@ -161,7 +161,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
     if figure.unit == "rank":
         owner = _ranked_country(place)
-        about_us = _RANKING_CONTEXT.search(place.context) and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
+        # a clause that ranks "it" goes on about the ranking named before it ("..., جبکہ جولائی میں اس کا نمبر 97واں تھا")
+        ranked_here = _RANKING_CONTEXT.search(place.context) or (_RANKED_PRONOUN.search(place.clause) and _RANKING_CONTEXT.search(place.sentence))
+        about_us = ranked_here and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
         if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
@@ -241,6 +243,8 @@ _RANKED_AHEAD = re.compile(
     # Urdu: country names, joined by اور or a comma, right before کے بعد
     rf"|(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern})(?:\s*(?:،|,|\sاور)\s*(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern}))*\s+کے\s+بعد(?=\s)"
 )
+#: "its" or "it" (اس کا, اس کی): the one ranked in the clause before.
+_RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])اس\s+(?:کا|کی|کے)(?![^\W\d_])", re.IGNORECASE)
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
 #: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
 _LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -488,6 +492,10 @@ _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professi
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
 
+_OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
     """The period nearest a figure, one not parted from it by a comma first ("With May's
     receipts of $329 million, IT exports so far this fiscal year ...": May's)."""
@@ -547,6 +555,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     bases = [p for p in periods if p.counted and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
     if figure.unit == "percent":
         bases = []  # a rate is this period's, never its base's
+        # a rate against a month ("11 percent over September") is a month's, not a span's named nearer
+        own = next((s for s in spans if s.start >= figure.end and _OWN_COMPARISON.fullmatch(sentence, figure.end, s.start)), None)
+        if own is not None and any(own.holds(p.start, p.end) and (_MONTH_VALUE.fullmatch(p.value) or p.months_back) for p in periods):
+            in_clause = [p for p in in_clause if _MONTH_VALUE.fullmatch(p.value)] or in_clause
     if in_clause or bases:
         return _nearest(in_clause + bases, figure, sentence)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]

@@ -95,7 +95,7 @@ _ORDINAL_WORDS = {
 }
 _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
-_UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|پانچواں|چھٹے|چھٹی|چھٹا|ساتویں|ساتواں|آٹھویں|آٹھواں|نویں|نواں|دسویں|دسواں|\d{1,3}ویں"
+_UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|پانچواں|چھٹے|چھٹی|چھٹا|ساتویں|ساتواں|آٹھویں|آٹھواں|نویں|نواں|دسویں|دسواں|\d{1,3}(?:ویں|واں)"
 _UR_ORD = rf"{_UR_ORD_WORD}|\d{{1,3}}"
 #: "دنیا کی چوتھی بڑی فری لانس مارکیٹ" (the world's fourth-largest): an ordinal word, never a bare number ("10 بڑی کمپنیاں").
 _URDU_LARGEST = re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])")
@@ -111,6 +111,12 @@ _RANK_PATTERNS = (
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
     re.compile(r"\b(?:as|at)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    # "Payoneer's report places Pakistan third among ...", "put the country 8th in"
+    re.compile(
+        rf"\b(?:places?|placed|puts?)\s+(?:Pakistan|the\s+country|it)\s+(?:at\s+)?(?:the\s+)?(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}))"
+        r"(?=\s+(?:in|among|on|globally|worldwide|out\s+of|of)\b|\s*[,.;]|\s*$)",
+        re.IGNORECASE,
+    ),
     # "stands 4th in the index", "was placed third among", "is at number four"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
@@ -124,6 +130,8 @@ _RANK_PATTERNS = (
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     _URDU_LARGEST,
+    # "اس کا نمبر 97واں تھا" (its number was 97th): the place after "نمبر"
+    re.compile(rf"(?<![^\W\d_])نمبر\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
 )
 

@@ -78,6 +78,8 @@ _MONTH_SPAN = re.compile(
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
     re.IGNORECASE,
 )
+#: "July and August combined", "together": two months as one span.
+_JOINTLY = re.compile(r"\s*,?\s*(?:combined|together|taken\s+together)\b", re.IGNORECASE)
 _URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
 #: Spans between two dates: "یکم جولائی سے 31 مارچ تک", "from July 1 to March 31", "1st July
 #: to 31st March": the months from the first to the last.
@@ -191,8 +193,8 @@ _TARGET_YEAR = re.compile(
 #: "The same period of the previous (fiscal) year": a year before the period it is compared with,
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
 _SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
 #: "The corresponding period this year": after a base named first ("$185.7m in July-December FY21
@@ -560,8 +562,8 @@ class _PeriodScanner:
             first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
             if not self.free(m.start(), m.end()) or last < first:
                 continue
-            if m.group("joint") == "and" and not m.group("between"):
-                continue  # "in July and August" names two months; "between July and August" a span
+            if m.group("joint") == "and" and not m.group("between") and not _JOINTLY.match(self.s, m.end()):
+                continue  # "in July and August" names two months; "between July and August" or "July and August combined" a span
             if m.group("joint") == "اور" and (last != first + 1 or re.match(r"\s*(?:میں|کے\s+دوران)?\s*بالترتیب", self.s[m.end() :])):
                 continue  # "جولائی اور اگست": two months running, but two months each its own figure when "بالترتیب" (respectively)
             start, end = m.start(), m.end()
@@ -573,11 +575,12 @@ class _PeriodScanner:
             elif m.group("year1"):
                 month = _month_number(m.group("m1"))
                 end_year = int(m.group("year1")) + (1 if month >= 7 else 0)
+            elif self.published is not None and (last_year := _SPAN_LAST_YEAR.match(self.s, end)):
+                # "July-September last year", said after another fiscal year was named
+                end_year, end = _fy_of(self.published) - 1, last_year.end()
             elif fy := self.nearby_fy(fys, m.start(), m.end()):
                 end_year, end = fy[2], max(end, fy[1])
                 self.taken.append((fy[0], fy[1]))
-            elif self.published is not None and (last_year := _SPAN_LAST_YEAR.match(self.s, end)):
-                end_year, end = _fy_of(self.published) - 1, last_year.end()  # "July-September last year"
             elif self.published is not None and (urdu := _URDU_LAST_YEAR_BEFORE.search(self.s, max(0, m.start() - 30), m.start())):
                 end_year, start = _fy_of(self.published) - 1, urdu.start()  # "گزشتہ سال جولائی تا ستمبر"
             else:

@@ -103,7 +103,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     ("exports", re.compile(r"(?<![\w])(?:export\s+(?:earnings|receipts|proceeds|revenues?)|exports?|remittances)(?![\w])(?!\s+(?:Board|Promotion|Processing|Development|Zones?|Bureau|Council|Bank)\b)|برآمدات|ایکسپورٹس?", re.IGNORECASE)),
 )
 _RANKING_CONTEXT = re.compile(
-    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband|فری\s?لانس|آئی\s?ٹی"
+    r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband"
+    r"|outsourc\w*|services\s+location"  # where IT work is sent: Kearney's Global Services Location Index
+    r"|فری\s?لانس|آئی\s?ٹی|سافٹ\s?ویئر|ڈیجیٹل|ٹیکنالوجی|انٹرنیٹ|براڈ\s?بینڈ|اسپیڈ\s?ٹیسٹ|گِ?گ|آؤٹ\s?سورسنگ|سروسز\s+لوکیشن"
     r"|آن\s?لائن\s+(?:لیبر|کام)",  # "آن لائن لیبر انڈیکس" (the Online Labour Index)
     re.IGNORECASE,
 )

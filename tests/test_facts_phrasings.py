@@ -965,3 +965,53 @@ def test_a_rate_against_a_month_is_the_months():
     )
     assert ("it_exports_monthly", "2023-10", 11, "percent") in facts(text, "2023-11-17")
     assert rates(text, "2023-11-17") == {24: "yoy", 11: "mom"}
+
+
+def test_last_fiscal_year_said_of_another_subject_than_the_sentence_before():
+    text = (
+        "The minister said freelancers' earnings had risen to $490 million in FY2024-25 from $350 million in FY2023-24. "
+        "She added that the country's IT exports had reached a record $3.8 billion in the last fiscal year."
+    )
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in facts(text, "2025-09-16")
+
+
+def test_a_title_amount_to_fewer_decimals_and_a_leads_bound_are_the_bodys_figure():
+    title = "IT exports up 20pc to $2.9bn in 8MFY26"
+    text = "For the first eight months of the fiscal year, exports of IT and IT-enabled services came to $2.94 billion."
+    assert facts(text, "2026-03-18", title=title) == {
+        ("it_exports_cumulative", "FY2025-26:Jul-Feb", 20, "percent"), ("it_exports_cumulative", "FY2025-26:Jul-Feb", 2940, "USD_million")
+    }
+    # a title's figure that the body's does not round to stays
+    text = "For the first eight months of the fiscal year, exports of IT and IT-enabled services came to $2.97 billion."
+    assert ("it_exports_cumulative", "FY2025-26:Jul-Feb", 2900, "USD_million") in facts(text, "2026-03-18", title=title)
+    # the lead's "more than 150,000" is the body's 152,300; the title's undated bound too
+    title = "Over 150,000 VPNs registered, NA told"
+    text = (
+        "The government told the National Assembly on Monday that more than 150,000 VPNs had been registered with the PTA. "
+        "By the end of August, 152,300 VPNs had been registered, the minister said."
+    )
+    assert facts(text, "2025-09-16", title=title) == {("vpn_registrations", "2025-08", 152300, "count")}
+    # Urdu: "... کا سنگ میل عبور" (the milestone crossed) is a bound
+    title = "پانچ ماہ میں آئی ٹی برآمدات ۱ ارب ۸۰ کروڑ ڈالر کا سنگ میل عبور"
+    text = "جولائی سے نومبر تک آئی ٹی برآمدات ۱ ارب ۸۳ کروڑ ۷۰ لاکھ ڈالر رہیں۔"
+    assert facts(text, "2025-12-17", title=title) == {("it_exports_cumulative", "FY2025-26:Jul-Nov", 1837, "USD_million")}
+
+
+def test_a_commitment_is_a_target():
+    text = "وفاقی وزیر نے کہا، \"ہم رواں مالی سال کے اختتام تک آئی ٹی برآمدات کو ساڑھے ۴ ارب ڈالر تک لے جانے کے لیے پُرعزم ہیں۔\""
+    assert {s for s, *_ in facts(text, "2025-12-17")} == {"other"}
+    text = "The minister said the government was committed to taking IT exports to $4.5 billion this fiscal year."
+    assert {s for s, *_ in facts(text, "2025-12-17")} == {"other"}
+
+
+def test_urdu_slightly_more_than_a_base_and_a_rate_in_them():
+    text = (
+        "اپریل 2024 میں آئی ٹی کی برآمدات 31 کروڑ ڈالر رہیں جو مارچ کے 30 کروڑ 60 لاکھ ڈالر سے معمولی زیادہ ہیں، "
+        "جبکہ اپریل 2023 کے مقابلے میں ان میں 62 فیصد اضافہ ہوا۔"
+    )
+    assert facts(text, "2024-05-20") == {
+        ("it_exports_monthly", "2024-04", 310, "USD_million"),
+        ("it_exports_monthly", "2024-03", 306, "USD_million"),
+        ("it_exports_monthly", "2024-04", 62, "percent"),
+    }
+    assert rates(text, "2024-05-20") == {62: "yoy"}

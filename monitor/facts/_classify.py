@@ -14,7 +14,7 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"if(?!\s+compared)|unless|can\s+reach|capacity|commitments?|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
+    r"if(?!\s+compared)|unless|can\s+reach|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
@@ -357,6 +357,8 @@ _URDU_TARGET = re.compile(
     r"ہدف|متوقع|توقع|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
     # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
+    # "... تک لے جانے کے لیے پُرعزم ہیں" (are committed to taking it to), "کے اختتام تک" (by the end of)
+    r"|پ\u064f?رعزم|(?<![^\W\d_])لے\s+جان[اےی](?![^\W\d_])|اختتام\s+تک"
 )
 
 

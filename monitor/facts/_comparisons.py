@@ -96,7 +96,7 @@ _LEVEL_AT = re.compile(r"\s+at\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)", re.IGNORECASE)
 _URDU_CUE = re.compile(
     r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?\s?فیصد\s+(?:زیادہ|کم))"
     r"|سے(?=\s+(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے بڑھ کر Y": from X to Y
-    r"|سے(?=\s+(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے کم": less than January's (see _URDU_EARLIER)
+    r"|سے(?=\s+(?:(?:معمولی|قدرے|کچھ|تھوڑا|تھوڑی|کہیں|خاصا|خاصی|بہت)\s+)?(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے (معمولی) کم": (slightly) less than January's (see _URDU_EARLIER)
 )
 #: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
 #: ("which were ...", "while ... was"), with a figure in it.
@@ -186,7 +186,7 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
         start = _urdu_base_start(sentence, m.start(), figures, subjects)
-        if re.match(r"سے\s+(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and not _URDU_EARLIER.search(sentence, start, m.start()):
+        if re.match(r"سے\s+(?:\S+\s+)?(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and not _URDU_EARLIER.search(sentence, start, m.start()):
             continue  # "30 کروڑ ڈالر سے زیادہ رہیں": more than an amount, a level, not a base
         # a second base never takes in the first and its rate: "دسمبر 2022 کے مقابلے میں 22 فیصد
         # اور نومبر 2023 کے مقابلے میں 15 فیصد" compares the 15 فیصد with November alone

@@ -83,8 +83,11 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     # by identity, since equal facts may come from the title and the body
     rounded: list[tuple[Fact, _Rounding]] = []
     titled: list[Fact] = []
+    lead_at = -1  # where the body's first sentence starts
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
+        if not in_title and lead_at < 0:
+            lead_at = start
         found, context = _sentence_facts(normalised[start:end], day, context)
         if not in_title and undated_title:
             known = facts
@@ -108,6 +111,10 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             said = {(series, period, round(value, 6)): _rounding(title_text, figure) for figure, series, period, value, _ in found}
             rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
             titled += facts[before:]
+        elif start == lead_at:
+            # the lead's bound ("more than 150,000 VPNs") that the body then gives exactly
+            said = {(series, period, round(value, 6)): _rounding(normalised[start:end], figure, bounds_only=True) for figure, series, period, value, _ in found}
+            rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
     return _unique(_without_rounded(facts, rounded, [f for f in facts if not any(f is t for t in titled)]))
 
 
@@ -128,10 +135,12 @@ class _Rounding:
         return min(ends) <= exact.value <= max(ends)
 
 
-def _rounding(text: str, figure: Figure) -> _Rounding | None:
+def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding | None:
     """How the title gives ``figure``: above the exact one for "over 19,000", "19 ہزار سے زائد",
     "54 کروڑ ڈالر سے تجاوز"; below it for "nearly 20,000"; either side for "about $550m" and
-    "30 ہزار کے قریب"; a rate in whole points. ``None`` for a figure given as it is."""
+    "30 ہزار کے قریب"; a rate in whole points; an amount to fewer decimals ("$2.9bn" over the
+    body's $2.94 billion). ``None`` for a figure given as it is; with ``bounds_only``, only
+    the words say it is rough (a lead's figures are not rounded titles)."""
     before = _ROUGH_BEFORE.search(text, max(0, figure.start - 16), figure.start)
     if before:
         word = before.group(1).lower()
@@ -140,15 +149,31 @@ def _rounding(text: str, figure: Figure) -> _Rounding | None:
         return _Rounding(1.0, 1.1)
     if _NEAR_AFTER.match(text, figure.end):
         return _Rounding(0.9, 1.1)
+    if bounds_only:
+        return None
     if figure.unit == "percent" and figure.value == int(figure.value):
         return _Rounding(whole_points=True)
+    decimals = _ONE_DECIMAL_NUMBER.fullmatch(text, figure.start, figure.end)
+    if figure.unit in ("USD_million", "PKR_million") and decimals and figure.value:
+        number = float(decimals.group("n"))
+        half_step = 0.5 * 10 ** -len(decimals.group("d")) * figure.value / number
+        return _Rounding((figure.value - half_step) / figure.value, (figure.value + half_step) / figure.value)
     return None
+
+
+#: An amount written with one or two decimals and a scale: "$2.9bn", "Rs1.25 trillion".
+_ONE_DECIMAL_NUMBER = re.compile(r"\D*?(?P<n>\d+\.(?P<d>\d{1,2}))\s?[^\d\s]*")
 
 
 def _without_rounded(facts: list[Fact], rounded: list[tuple[Fact, _Rounding]], body: list[Fact]) -> list[Fact]:
     """The facts less the title's figures given roughly that the body gives exactly (19,400 for
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
-    dropped = [fact for fact, how in rounded if any(same_fact(replace(fact, value=f.value), f) and f.value != fact.value and how.told_by(fact, f) for f in body)]
+    # (a rough figure with no period is the exact one's of any: "Over 150,000 VPNs registered" over
+    # "152,300 VPNs had been registered by the end of August")
+    dropped = [
+        fact for fact, how in rounded
+        if any(same_fact(replace(fact, value=f.value, period=fact.period or f.period), f) and f.value != fact.value and how.told_by(fact, f) for f in body if f is not fact)
+    ]
     return [f for f in facts if not any(f is d for d in dropped)]
 
 
@@ -427,11 +452,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
-    elif period is not None and period.relative and base is None and previous.period and not previous.headline and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
         # year before the one the article reports, not the one before the article's date (a
-        # lead after a title on FY23 tells the title's figure: "last fiscal year" is FY23 then)
+        # lead after a title on FY23 tells the title's figure: "last fiscal year" is FY23 then);
+        # said of another subject than the sentence before's, it is the article's last year
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(previous.period):
             value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
@@ -595,7 +621,7 @@ _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
 #: کروڑ ڈالر سے تجاوز".
 _ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
-_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)")
+_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
@@ -664,7 +690,7 @@ _THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:(?:this|that|the)\s+|\w+['’]s\s+)(
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
-_URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*")
+_URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*(?:(?:ان|اس|اِن|اُن)\s+(?:میں|کی|کے)\s+)?")  # "... کے مقابلے میں ان میں 62 فیصد": in them, 62 percent
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 

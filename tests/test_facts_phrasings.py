@@ -1015,3 +1015,27 @@ def test_urdu_slightly_more_than_a_base_and_a_rate_in_them():
         ("it_exports_monthly", "2024-04", 62, "percent"),
     }
     assert rates(text, "2024-05-20") == {62: "yoy"}
+
+
+def test_a_ranking_edition_named_by_its_year_or_as_the_index_before():
+    text = "کیرنی کے گلوبل سروسز لوکیشن انڈیکس 2021 میں پاکستان 50 ممالک میں 28ویں نمبر پر آ گیا ہے، جبکہ 2019 کے انڈیکس میں اس کا نمبر 37واں تھا۔"
+    assert facts(text, "2021-09-15") == {("ranking", "2021", 28, "rank"), ("ranking", "2019", 37, "rank")}
+    text = "پے اونیئر کے گلوبل گِگ اکانومی انڈیکس 2025 میں پاکستان تیسرے نمبر پر آ گیا ہے۔ کمپنی کی رپورٹ کے مطابق 2023 کے انڈیکس میں پاکستان ساتویں نمبر پر تھا۔"
+    assert facts(text, "2025-09-10") == {("ranking", "2025", 3, "rank"), ("ranking", "2023", 7, "rank")}
+    text = "Pakistan climbed to 3rd in Payoneer's gig index. In the 2023 edition, Pakistan was placed seventh."
+    assert ("ranking", "2023", 7, "rank") in facts(text, "2025-09-10")
+    # another index, named by its own name after a ranking, is not the one before
+    text = "Pakistan climbed to 3rd in Payoneer's gig index. Separately, Pakistan moved up to 136th in the UN's 2024 E-Government Development Index."
+    assert facts(text, "2025-09-10") == {("ranking", "", 3, "rank")}
+
+
+def test_urdu_headline_clauses_after_a_comma():
+    # a target after the comma is the target's, not the actual's before it (the "ار" of "ارب" is no "اور")
+    text = "مالی سال 22-2021 میں آئی ٹی برآمدات 2 ارب 62 کروڑ ڈالر، 3 ارب ڈالر کا ہدف حاصل نہ ہو سکا"
+    assert facts(text, "2022-07-20") == {("it_exports_annual", "FY2021-22", 2620, "USD_million"), ("other", "FY2021-22", 3000, "USD_million")}
+    # a rate alone after the comma is the growth of the amount before it
+    text = "پہلی ششماہی میں فری لانسرز کی آمدن ۲۲ کروڑ ۶۰ لاکھ ڈالر، ۴۷ فیصد اضافہ"
+    assert ("freelancer_earnings", "FY2024-25:H1", 47, "percent") in facts(text, "2025-02-10")
+    # "نو ماہ کا حجم" (the nine months' volume) is the fiscal year's first nine months
+    text = "مارچ میں آئی ٹی برآمدات ریکارڈ ۳۴ کروڑ ۲۰ لاکھ ڈالر، نو ماہ کا حجم ۲ ارب ۸۵ کروڑ ڈالر"
+    assert facts(text, "2025-04-17") == {("it_exports_monthly", "2025-03", 342, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2850, "USD_million")}

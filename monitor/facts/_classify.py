@@ -66,7 +66,8 @@ _CLAUSE_BREAK = re.compile(
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
     rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
-    r"|،(?!\s*\S+\s+او?ر)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر)"
+    # ("اور", and, even run into the next word: never the "ار" of "3 ارب ڈالر")
+    r"|،(?!\s*\S+\s+او?ر(?!ب(?![^\W\d_])))|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر(?!ب(?![^\W\d_])))"
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
     # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
@@ -153,6 +154,7 @@ class _Place:
     target: bool = False
     dated: bool = False  # the sentence names some period, even one this figure's is not
     base: bool = False  # the base of a comparison: a figure already recorded, never a target
+    ranked_before: bool = False  # the sentence before gave Pakistan's place in a ranking
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -162,7 +164,12 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "rank":
         owner = _ranked_country(place)
         # a clause that ranks "it" goes on about the ranking named before it ("..., جبکہ جولائی میں اس کا نمبر 97واں تھا")
-        ranked_here = _RANKING_CONTEXT.search(place.context) or (_RANKED_PRONOUN.search(place.clause) and _RANKING_CONTEXT.search(place.sentence))
+        ranked_here = (
+            _RANKING_CONTEXT.search(place.context)
+            or (_RANKED_PRONOUN.search(place.clause) and _RANKING_CONTEXT.search(place.sentence))
+            # "2023 کے انڈیکس میں پاکستان ساتویں نمبر پر تھا", after a sentence on the index: the same index
+            or (place.ranked_before and _THE_INDEX.search(place.clause))
+        )
         about_us = ranked_here and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
         if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
@@ -242,6 +249,13 @@ _RANKED_AHEAD = re.compile(
     r"(?:(?:\s+and\s+|,\s*(?=(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s))(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
     # Urdu: country names, joined by اور or a comma, right before کے بعد
     rf"|(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern})(?:\s*(?:،|,|\sاور)\s*(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern}))*\s+کے\s+بعد(?=\s)"
+)
+#: A ranking named before, referred to by its kind: "the index", "the 2023 edition", "its latest
+#: report", "2023 کے انڈیکس" (never another one by its name: "the UN's E-Government Index").
+_THE_INDEX = re.compile(
+    r"\b(?:the|its|this|that|last\s+year['’]s)\s+(?:(?:19|20)\d\d\s+|latest\s+|previous\s+|last\s+|new\s+)?(?:index|ranking|rankings|edition|survey|report|list)\b"
+    r"|(?:(?:19|20)\d\d|اس|پچھلے|گزشتہ|گذشتہ)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)|(?:اسی|اس)\s+(?:انڈیکس|رینکنگ|رپورٹ)",
+    re.IGNORECASE,
 )
 #: "its" or "it" (اس کا, اس کی): the one ranked in the clause before.
 _RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])اس\s+(?:کا|کی|کے)(?![^\W\d_])", re.IGNORECASE)

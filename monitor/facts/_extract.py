@@ -49,12 +49,13 @@ class _Context:
     continued: bool = False  # this sentence goes on after a semicolon: "...; March up 19.5pc MoM"
     earlier: tuple[str, ...] = ()  # the periods of the sentences before, latest first
     headline: bool = False  # the sentence before is the title, which the lead restates
+    ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
 
-    def then(self, kind: str | None, period: str) -> _Context:
+    def then(self, kind: str | None, period: str, ranked: bool = False) -> _Context:
         """The context for the next sentence: this sentence's subject and period, the ones
         before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
-        return _Context(kind, period, False, earlier)
+        return _Context(kind, period, False, earlier, ranked=ranked)
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -256,12 +257,15 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
         place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods), compared)
+        if place is not None and context.ranked:
+            place = replace(place, ranked_before=True)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
             basis = _basis(place, spans, series, periods, main) if figure.unit == "percent" and series != "other" else ""
             found.append((figure, series, place.period, classified[1], basis))
     found = _rates_with_their_amount(found, sentence)
+    ranked = any(series == "ranking" for _, series, _, _, _ in found)
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         # (a sentence that names no period of its own stays in the one before's: "Computer services
@@ -271,9 +275,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
-        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
-    return found, context if inherited else context.then(None, main or context.period)
+    return found, context if inherited else context.then(None, main or context.period, ranked)
 
 
 _PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
@@ -374,7 +378,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
         kind = "vpn"
-    if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject):
+    if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject) and not _bare_rate(sentence, bounds, figure):
         kind = None
     if kind is None and figure.unit != "rank":
         return None
@@ -693,6 +697,13 @@ _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*(?:(?:ان|اس|اِن|اُن)\s+(?:میں|کی|کے)\s+)?")  # "... کے مقابلے میں ان میں 62 فیصد": in them, 62 percent
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+
+
+def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:
+    """Whether a rate stands alone in a clause after another, with at most its direction
+    ("..., ۴۷ فیصد اضافہ", "..., up 47pc"): the growth of what the clause before gave."""
+    rest = sentence[bounds[0] : figure.start] + " " + sentence[figure.end : bounds[1]]
+    return figure.unit == "percent" and bounds[0] > 0 and len(re.findall(r"[^\W\d_]+", rest)) <= 2
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

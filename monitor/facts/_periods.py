@@ -172,7 +172,8 @@ _SAME_MONTH_OF_YEAR = re.compile(
 _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
-    r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)",  # "عالمی فری لانسنگ انڈیکس 2024"
+    r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
+    r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])",  # "2019 کے انڈیکس میں": the 2019 index's
     re.IGNORECASE,
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.
@@ -183,7 +184,11 @@ _LOOKS_AHEAD = re.compile(
 )
 #: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
 #: What a span of months is the total of: "the 11-month total", "first-quarter tally".
-_REPORTED_TOTAL = re.compile(r"\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b", re.IGNORECASE)
+_REPORTED_TOTAL = re.compile(
+    r"\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b"
+    r"|\s*(?:کا|کی|کے)\s+(?:حجم|مجموعی\s+حجم|مجموعہ|برآمدات|آمدن|آمدنی)(?![^\W\d_])",  # "نو ماہ کا حجم" (the nine months' volume)
+    re.IGNORECASE,
+)
 _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
@@ -701,7 +706,7 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), target=True)
         for m in _CALENDAR_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):
-                self.add(m.group("year") or m.group("uyear") or m.group("ryear"), m.start(), m.end())
+                self.add(m.group("year") or m.group("uyear") or m.group("ryear") or m.group("iyear"), m.start(), m.end())
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)

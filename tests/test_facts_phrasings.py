@@ -1039,3 +1039,52 @@ def test_urdu_headline_clauses_after_a_comma():
     # "نو ماہ کا حجم" (the nine months' volume) is the fiscal year's first nine months
     text = "مارچ میں آئی ٹی برآمدات ریکارڈ ۳۴ کروڑ ۲۰ لاکھ ڈالر، نو ماہ کا حجم ۲ ارب ۸۵ کروڑ ڈالر"
     assert facts(text, "2025-04-17") == {("it_exports_monthly", "2025-03", 342, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2850, "USD_million")}
+
+
+def test_a_ranks_period_after_another_figure_is_that_figures():
+    text = (
+        "The Minister for IT said Pakistan was the fourth-largest freelance market in the world and that freelancers' "
+        "earnings through banking channels were $300 million in 2020-21."
+    )
+    assert facts(text, "2022-02-14") == {("ranking", "", 4, "rank"), ("freelancer_earnings", "FY2020-21", 300, "USD_million")}
+
+
+def test_the_growth_of_the_number_of_freelancers_is_no_earnings_rate():
+    text = "Payoneer's report places Pakistan third, with the number of Pakistani freelancers receiving payments through its platform up 44 percent in a year."
+    assert ("freelancer_earnings", "", 44, "percent") not in facts(text, "2023-03-02")
+    assert ("freelancer_earnings", "FY2022-23", 44, "percent") in facts("Freelancers' earnings rose 44 percent in FY2022-23.", "2023-09-02")
+
+
+def test_a_running_total_named_at_length():
+    text = "The PTA registered 4,200 VPNs in March, taking the total number of VPNs registered with the authority to 39,800."
+    assert facts(text, "2023-04-11") == {("vpn_registrations", "2023-03", 4200, "count"), ("vpn_registrations", "", 39800, "count")}
+
+
+def test_a_subject_in_an_aside_describes_another_noun():
+    text = (
+        "Computer services, which include software exports and most of freelancers' earnings, brought in $2.55 billion during FY24, "
+        "while telecommunication services accounted for $564 million."
+    )
+    assert not {f for f in facts(text, "2024-07-18") if f[0] != "other"}
+
+
+def test_a_sentence_that_only_names_the_month_passes_the_subject_on():
+    text = (
+        "In FY2023-24, IT exports climbed 24 percent to $3.22 billion. June's figures were released alongside the annual total. "
+        "Exports for the month came in at $298 million, about 4 percent lower than in May, when they stood at $310 million."
+    )
+    found = facts(text, "2024-07-18")
+    assert {("it_exports_monthly", "2024-06", 298, "USD_million"), ("it_exports_monthly", "2024-05", 310, "USD_million")} <= found
+    # a sentence on nothing watched, naming no period, still ends the subject
+    text = "In FY2023-24, IT exports climbed 24 percent to $3.22 billion. The weather was mild. Exports came in at $298 million."
+    assert ("it_exports_monthly", "2024-06", 298, "USD_million") not in facts(text, "2024-07-18")
+    # Urdu: "ستمبر کا مہینہ ... اس ماہ" (that month), "اسی سہ ماہی میں" (in the same quarter)
+    text = (
+        "اسٹیٹ بینک کے مطابق جولائی تا ستمبر آئی ٹی برآمدات 62 کروڑ 50 لاکھ ڈالر رہیں۔ ستمبر کا مہینہ خاص طور پر اچھا رہا۔ "
+        "اس ماہ برآمدات 22 کروڑ 30 لاکھ ڈالر رہیں۔ اسی سہ ماہی میں فری لانسرز کی ترسیلات کا حجم 9 کروڑ 80 لاکھ ڈالر رہا۔"
+    )
+    assert facts(text, "2021-10-20") == {
+        ("it_exports_cumulative", "FY2021-22:Q1", 625, "USD_million"),
+        ("it_exports_monthly", "2021-09", 223, "USD_million"),
+        ("freelancer_earnings", "FY2021-22:Q1", 98, "USD_million"),
+    }

@@ -430,8 +430,15 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
+        if _NUMBER_OF_FREELANCERS.search(place.context):
+            return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
+
+
+_NUMBER_OF_FREELANCERS = re.compile(
+    r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:freelanc\w*|gig\s+workers|online\s+workers)|(?:فری\s?لانسرز|فری\s?لانسر)\s+کی\s+تعداد", re.IGNORECASE
+)
 
 
 #: Words that make a freelancers' rate one of money: "a 47pc rise in freelance revenue", "earnings
@@ -547,6 +554,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
         if own:
             return own[0]
+        # a period after another figure is that figure's: "was the fourth-largest freelance market
+        # and that earnings had crossed $300 million in 2020-21" dates the earnings
+        periods = [p for p in periods if p.end <= figure.start or not re.search(r"\d", sentence[figure.end : p.start])]
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]

@@ -228,7 +228,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not subjects and not figures:
         if context.kind and context.refers_back(sentence):
             return [], context
-        return [], context.then(None, _named_period(sentence, day))
+        # (a sentence that only names a period, "June's figures were released alongside the annual
+        # total.", passes the subject before it on with that period: "Exports for the month ...")
+        named = _named_period(sentence, day)
+        return [], context.then(context.kind if named else None, named)
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     # ("during the year" with no fiscal year named before is no reference: the sentence is read
     # as it would be without the words)
@@ -618,7 +621,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 _MONTH = re.compile(r"\d{4}-\d\d")
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
-_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,3}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,6}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
 _URDU_TOTAL_BEFORE = re.compile(r"(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$")
 _SINCE_OPENS = re.compile(r"\W*(?:so\s+far|to\s+date|till\s+date|as\s+of\s+now)\b|\W*اب\s+تک", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]\s")

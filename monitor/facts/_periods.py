@@ -226,6 +226,8 @@ _SAME_PERIOD_OF_FY = re.compile(
 _BACK_REFERENCE = re.compile(
     r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
+    # "اسی سہ ماہی میں" (in the same quarter), "اسی ششماہی", "اسی ماہ": the one named before
+    r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)\s+(?:کے\s+دوران|میں)"
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"

@@ -185,7 +185,10 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     right_after = next((s for s in subjects if s.start >= figure.end and not sentence[figure.end : s.start].strip()), None)
     if right_after is not None and right_after.kind:
         return right_after  # "accounting for 14.8 percent of the $2.25 billion IT exports": the amount names its subject
-    before = [s for s in subjects if s.end <= figure.start]
+    # (a subject inside a relative clause set off by commas, before the figure, describes another
+    # noun: "Computer services, which include most of freelancers' earnings, brought in $2.55bn")
+    aside = [m.span() for m in _ASIDE.finditer(sentence, 0, figure.start)]
+    before = [s for s in subjects if s.end <= figure.start and not any(a <= s.start and s.end <= b for a, b in aside)]
     after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
         return before[-1]
@@ -205,6 +208,7 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
+_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;$\d]*,", re.IGNORECASE)
 #: "Also": a clause that goes on from the one before it, about the same thing.
 ALSO = re.compile(r"\balso\b|(?<![^\W\d_])بھی(?![^\W\d_])", re.IGNORECASE)
 

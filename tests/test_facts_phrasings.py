@@ -1088,3 +1088,34 @@ def test_a_sentence_that_only_names_the_month_passes_the_subject_on():
         ("it_exports_monthly", "2021-09", 223, "USD_million"),
         ("freelancer_earnings", "FY2021-22:Q1", 98, "USD_million"),
     }
+
+
+def test_a_rankings_edition_year_dates_only_its_ranks():
+    title = "عالمی گِگ انڈیکس 2025: پاکستان تیسرے نمبر پر، فری لانسرز کی سالانہ آمدن 50 کروڑ ڈالر کے قریب"
+    text = "مالی سال 25-2024 کے دوران فری لانسرز نے 49 کروڑ 20 لاکھ ڈالر ملک بھیجے۔"
+    assert facts(text, "2025-09-10", title=title) == {("ranking", "2025", 3, "rank"), ("freelancer_earnings", "FY2024-25", 492, "USD_million")}
+
+
+def test_urdu_running_total_of_it_exports_after_a_span_of_months():
+    text = "ستمبر میں آئی ٹی برآمدات 35 کروڑ ڈالر رہیں، جبکہ جولائی تا ستمبر کی مجموعی برآمدات ایک ارب 8 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 1080, "USD_million") in facts(text, "2025-10-20")
+    # the country's total exports stay another subject
+    text = "دسمبر میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں، جبکہ جولائی تا دسمبر ملک کی مجموعی برآمدات 15 ارب ڈالر رہیں۔"
+    assert facts(text, "2024-01-17") == {("it_exports_monthly", "2023-12", 300, "USD_million")}
+    assert facts("جولائی تا دسمبر کی مجموعی برآمدات 15 ارب ڈالر رہیں۔", "2024-01-17") == set()
+
+
+def test_counts_in_words_and_with_their_source_after_them():
+    assert facts("He said about one million Pakistanis were actively freelancing.", "2022-05-24") == {("freelancer_count", "", 1000000, "count")}
+    assert facts("Freelancers, who number about 2.4 million according to the ministry, were hit hardest.", "2024-12-18") == {("freelancer_count", "", 2400000, "count")}
+    assert facts("Exports of one million dollars were recorded.", "2024-12-18") == set()
+
+
+def test_a_count_as_of_a_months_last_day_is_that_months():
+    assert facts("As of August 31, 152,300 VPNs had been registered.", "2025-09-16") == {("vpn_registrations", "2025-08", 152300, "count")}
+    assert facts("The minister said the figures were as of August 31. By that date, 152,300 VPNs had been registered.", "2025-09-16") == {
+        ("vpn_registrations", "2025-08", 152300, "count")
+    }
+    # another day, or a flow by that date, is no month's figure
+    assert facts("As of August 15, 152,300 VPNs had been registered.", "2025-09-16") == {("vpn_registrations", "", 152300, "count")}
+    assert ("it_exports_monthly", "2025-06", 3800, "USD_million") not in facts("By June 30, IT exports had reached $3.8 billion.", "2025-09-16")

@@ -508,7 +508,7 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
-    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at"}
+    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at", "according"}
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
@@ -554,6 +554,11 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
         if own:
             return own[0]
+    else:
+        periods = [p for p in periods if not p.edition]  # "Gig index 2025: ..., freelancers earn $500m": the index's year, not the money's
+    if figure.unit != "count":
+        periods = [p for p in periods if not p.stock]  # "by June 30, exports reached $3.8bn": a flow to a date, not the month's
+    if figure.unit == "rank":
         # a period after another figure is that figure's: "was the fourth-largest freelance market
         # and that earnings had crossed $300 million in 2020-21" dates the earnings
         periods = [p for p in periods if p.end <= figure.start or not re.search(r"\d", sentence[figure.end : p.start])]

@@ -92,8 +92,11 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         found, context = _sentence_facts(normalised[start:end], day, context)
         if not in_title and undated_title:
             known = facts
-            facts = _dated_by_lead(facts, undated_title, found)
+            dated = _dated_by_lead(facts, undated_title, found)  # position for position; None for one the lead restates
+            facts = [f for f in dated if f is not None]
             titled += [f for f in facts if not any(f is k for k in known)]  # the title's facts the lead dated
+            # (a rough figure the lead dated is still rough: "50 کروڑ ڈالر کے قریب" over the body's 492)
+            rounded = [(new, how) for fact, how in rounded for old, new in zip(known, dated) if old is fact and new is not None]
             undated_title = []
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title)
         if abroad and not _PAKISTAN.search(normalised, start, end):
@@ -178,10 +181,11 @@ def _without_rounded(facts: list[Fact], rounded: list[tuple[Fact, _Rounding]], b
     return [f for f in facts if not any(f is d for d in dropped)]
 
 
-def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact]:
+def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) -> list[Fact | None]:
     """A headline figure with no period ("آئی ٹی برآمدات میں 16.8 فیصد اضافہ") is of the one
     period the lead gives the same subject ("رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات
-    ..."), as a reader takes it."""
+    ..."), as a reader takes it. The facts come back position for position, ``None`` for a
+    title's figure that the lead restates with its period."""
     periods = {(series.split("_")[0], period) for _, series, period, _, _ in lead if period and series != "other"}
     out = list(facts)
     restated = set()
@@ -197,7 +201,7 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
         period = own.pop()
         series = _series_of_exports(period) if family == "it" else fact.series
         out[i] = replace(fact, series=series, period=period)
-    return [fact for i, fact in enumerate(out) if i not in restated]
+    return [None if i in restated else fact for i, fact in enumerate(out)]
 
 
 def _about_abroad(document: str, title: str) -> bool:
@@ -237,7 +241,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     # as it would be without the words)
     periods = [p for p in _PeriodScanner(sentence, day).scan() if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
-    main = next((p.value for p in periods if p.value and not p.comparison and not p.target), "")
+    main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not p.edition and not p.stock), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
         back = next((p for p in periods if p.back), None)

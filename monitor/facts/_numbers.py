@@ -229,8 +229,17 @@ _COUNT_URDU_PARTS = re.compile(
 )
 
 
+#: An English count in words with its scale: "one million Pakistanis", "two lakh freelancers".
+_COUNT_WORDS = re.compile(rf"(?<![\w.$,])(?P<num>{_EN_WORD_NUM})\s+(?P<scale>million|lakh|crore)\b(?!\s+(?:US\s+)?(?:dollars?|rupees)\b)", re.IGNORECASE)
+
+
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     found = []
+    for m in _COUNT_WORDS.finditer(sentence):
+        if any(f.start < m.end() and m.start() < f.end for f in taken):
+            continue
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
+        found.append(Figure(_number(m.group("num")) * _SCALES[m.group("scale").lower()], "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     for m in _COUNT_URDU_PARTS.finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
             continue

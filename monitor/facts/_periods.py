@@ -231,6 +231,8 @@ _BACK_REFERENCE = re.compile(
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"
+    # "By that date, 152,300 VPNs had been registered": the date named before
+    r"|\b(?:by|as\s+of|as\s+on|on|till|until|up\s+to)\s+that\s+date\b"
     # "during the half", "during the year": the half or the fiscal year named before (see loose)
     r"|(?P<loose>\b(?:during|in|over)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b))",
     re.IGNORECASE,
@@ -262,6 +264,8 @@ class Period:
     parts_back: int = 0  # "the previous quarter's": as a base, the quarter or half before the main one
     after_latest: bool = False  # "the month before that": counted from the latest period named, base or not
     loose: bool = False  # "during the year": a back-reference only when such a period was named before
+    edition: bool = False  # "انڈیکس 2025", "Index 2025": a ranking's edition, which dates only its ranks
+    stock: bool = False  # "as of August 31": the month a count stands at, never a flow's
 
     @property
     def counted(self) -> bool:
@@ -660,7 +664,8 @@ class _PeriodScanner:
 
     def _months(self) -> None:
         for m in _MONTH_YEAR.finditer(self.s):
-            if not self.free(m.start(), m.end()) or _is_calendar_date(self.s, m):
+            stock = _is_calendar_date(self.s, m)
+            if not self.free(m.start(), m.end()) or (stock and not _month_end(self.s, m)):
                 continue
             month = _month_number(m.group("month"))
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b", self.s[m.end() :]):
@@ -683,7 +688,7 @@ class _PeriodScanner:
             else:
                 self.add("", m.start(), end)
                 continue
-            self.add(f"{year}-{month:02d}", start, end)
+            self.add(f"{year}-{month:02d}", start, end, stock=stock)
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
@@ -708,7 +713,8 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), target=True)
         for m in _CALENDAR_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):
-                self.add(m.group("year") or m.group("uyear") or m.group("ryear") or m.group("iyear"), m.start(), m.end())
+                edition = bool(m.group("ryear") or m.group("iyear") or re.match(r"(?:report|index|rankings?|edition)\b", m.group(), re.IGNORECASE))
+                self.add(m.group("year") or m.group("uyear") or m.group("ryear") or m.group("iyear"), m.start(), m.end(), edition=edition)
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
@@ -761,6 +767,21 @@ def _is_calendar_date(sentence: str, m: re.Match) -> bool:
     return bool(re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", after) and not m.group("year")) or bool(
         re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s?(?:of\s+)?$", before)
     )
+
+
+#: "as of August 31", "by 30 June": a count standing at a month's end is that month's.
+_AS_OF = re.compile(r"\b(?:as\s+of|as\s+on|by|till|until|up\s+to|upto)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _month_end(sentence: str, m: re.Match) -> bool:
+    """Whether a calendar date is a month's last day that a total stands at: "as of August 31",
+    "by 30th June" (but "on August 14" is a day)."""
+    after = re.match(r"\s?(\d{1,2})(?:st|nd|rd|th)?\b", sentence[m.end() : m.end() + 6])
+    before = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s+)?$", sentence[max(0, m.start() - 8) : m.start()])
+    day = int((after or before).group(1)) if (after or before) else 0
+    opens = m.start() - (len(before.group()) if before else 0)
+    last = {2: (28, 29), 4: (30,), 6: (30,), 9: (30,), 11: (30,)}.get(_month_number(m.group("month")), (31,))
+    return day in last and bool(_AS_OF.search(sentence, max(0, opens - 12), opens))
 
 
 def _month_context(sentence: str, start: int) -> bool:

@@ -170,7 +170,24 @@ def find_subjects(sentence: str) -> list[Subject]:
                 continue
             found = [s for s in found if s not in overlapping]
             found.append(Subject(kind, m.start(), m.end()))
-    return sorted(found, key=lambda s: s.start)
+    return [_cumulative_it(s, sentence, found) for s in sorted(found, key=lambda s: s.start)]
+
+
+def _cumulative_it(subject: Subject, sentence: str, found: list[Subject]) -> Subject:
+    """"مجموعی برآمدات" is the country's total exports, but after a span of months, in a
+    sentence that has named IT exports, it is their running total: "دسمبر میں آئی ٹی برآمدات
+    ... رہیں، جبکہ جولائی تا دسمبر کی مجموعی برآمدات ..." (never "ملک کی مجموعی برآمدات")."""
+    if subject.kind is not None or not sentence.startswith("مجموعی", subject.start) or "برآمدات" not in sentence[subject.start : subject.end]:
+        return subject
+    if not _SPAN_BEFORE_TOTAL.search(sentence, max(0, subject.start - 40), subject.start):
+        return subject
+    if not any(s.kind == "it_exports" and s.end <= subject.start for s in found):
+        return subject
+    return Subject("it_exports", subject.start, subject.end)
+
+
+#: A span of months right before "مجموعی برآمدات": "جولائی تا ستمبر کی", "پہلی ششماہی میں".
+_SPAN_BEFORE_TOTAL = re.compile(r"(?:(?:تا|سے)\s+\S+(?:\s+تک)?\s+(?:کی|کے)|(?:ششماہی|سہ\s?ماہی|ماہ|مہینوں|مہینے)\s+(?:میں|کی|کے\s+دوران))\s+$")
 
 
 #: A relative clause after a figure speaks of something else: "$164m, which was 12.6pc of ICT

@@ -1119,3 +1119,54 @@ def test_a_count_as_of_a_months_last_day_is_that_months():
     # another day, or a flow by that date, is no month's figure
     assert facts("As of August 15, 152,300 VPNs had been registered.", "2025-09-16") == {("vpn_registrations", "", 152300, "count")}
     assert ("it_exports_monthly", "2025-06", 3800, "USD_million") not in facts("By June 30, IT exports had reached $3.8 billion.", "2025-09-16")
+
+
+def test_a_count_compared_with_a_year_earlier_is_no_flow():
+    text = "The IT ministry said 184,000 VPNs had been registered with the PTA as of December 31, 2025, compared with 70,500 a year earlier."
+    assert facts(text, "2026-01-28") == {("vpn_registrations", "2025-12", 184000, "count"), ("vpn_registrations", "2024-12", 70500, "count")}
+    assert facts("The PTA said 200 VPNs are registered a day.", "2026-01-28") <= {("other", "", 200, "count")}
+
+
+def test_ranking_editions_and_the_place_moved_from():
+    text = "Pakistan has been placed 31st among 50 countries in the 2024 edition of Kearney's Global Services Location Index."
+    assert facts(text, "2024-10-09") == {("ranking", "2024", 31, "rank")}
+    text = "Pakistan has moved up to 29th place in Kearney's 2025 Global Services Location Index, from 33rd in the 2023 edition."
+    assert facts(text, "2025-04-10") == {("ranking", "2025", 29, "rank"), ("ranking", "2023", 33, "rank")}
+    assert facts("Payoneer's 2021 freelancing report ranked Pakistan fourth among its fastest-growing markets.", "2021-09-01") == {("ranking", "2021", 4, "rank")}
+    assert facts("Pakistan slipped to eighth place in a freelancing growth index for 2023, from fourth in 2022.", "2023-06-15") == {
+        ("ranking", "2023", 8, "rank"), ("ranking", "2022", 4, "rank")
+    }
+    # how many countries an index ranks is nobody's place
+    assert facts("The outsourcing index ranks 50 countries as destinations for IT work.", "2025-04-10") == set()
+
+
+def test_one_platforms_figures_are_its_own_share():
+    text = "Payoneer's 2021 report ranked Pakistan fourth among its fastest-growing freelance markets, with payments to Pakistani freelancers on the platform up 48 percent."
+    assert ("freelancer_earnings", "", 48, "percent") not in facts(text, "2022-01-10")
+    text = "فری لانسنگ پلیٹ فارم اپ ورک کے مطابق 2025 میں پلیٹ فارم پر کام کرنے والے پاکستانی فری لانسرز نے 14 کروڑ 50 لاکھ ڈالر کمائے۔"
+    assert {s for s, *_ in facts(text, "2025-12-10")} <= {"other"}
+    # the freelancers' own earnings stay theirs
+    assert facts("Freelancers earned $350 million in FY2023-24.", "2024-08-10") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+
+
+def test_a_provinces_companies_and_board():
+    assert facts("LAHORE: IT companies based in Punjab earned $1.1 billion from exports in the first half of FY24.", "2024-02-10") == set()
+    text = "پنجاب آئی ٹی بورڈ کے مطابق سہ ماہی کے دوران صوبے میں رجسٹرڈ کمپنیوں کی آئی ٹی برآمدات 62 کروڑ ڈالر رہیں۔"
+    assert {s for s, *_ in facts(text, "2025-10-10")} <= {"other"}
+
+
+def test_urdu_fiscal_years_named_in_full():
+    text = "اسٹیٹ بینک کے مطابق 30 جون کو ختم ہونے والے مالی سال 23-2022 میں ملک کی آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2023-07-20") == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    text = "رواں مالی سال کی پہلی ششماہی کے دوران فری لانسرز نے 17 کروڑ 20 لاکھ ڈالر کمائے، جبکہ گزشتہ پورے مالی سال میں یہ رقم 29 کروڑ 80 لاکھ ڈالر رہی تھی۔"
+    assert ("freelancer_earnings", "FY2019-20", 298, "USD_million") in facts(text, "2021-04-22")
+    text = "مالی سال 25-2024 کی آخری سہ ماہی میں آئی ٹی برآمدات ایک ارب 3 کروڑ ڈالر رہیں، اور یوں پورے مالی سال کی برآمدات 3 ارب 80 کروڑ ڈالر تک جا پہنچیں۔"
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in facts(text, "2025-07-21")
+
+
+def test_urdu_a_part_of_a_group_and_a_bound_said_as_rising_past():
+    text = "صوبے کے ای روزگار مراکز سے اب تک 42 ہزار نوجوان تربیت مکمل کر چکے ہیں، اور ان میں سے فری لانسنگ کرنے والوں نے مجموعی طور پر ایک کروڑ 10 لاکھ ڈالر سے زائد کمائے ہیں۔"
+    assert {s for s, *_ in facts(text, "2023-03-14")} <= {"other"}
+    title = "وی پی این رجسٹریشن میں اضافہ، تعداد 24 ہزار سے بڑھ گئی"
+    text = "وزارت نے بتایا کہ اب تک 24 ہزار 600 وی پی اینز رجسٹر کیے جا چکے ہیں۔"
+    assert facts(text, "2024-05-10", title=title) == {("vpn_registrations", "", 24600, "count")}

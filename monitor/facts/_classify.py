@@ -55,7 +55,7 @@ _CHANGE_BEFORE = re.compile(
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 _COUNT_FLOW = re.compile(
-    r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
+    r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later)\b)|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
     re.IGNORECASE,
 )
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
@@ -216,6 +216,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "it_exports_monthly", value  # "an eight-month low of $250m": a month's figure, which month not said
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
+        if _one_platform(place.context):
+            return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(place.clause):
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
@@ -380,7 +382,7 @@ _URDU_TARGET = re.compile(
 #: Urdu "ان میں سے ...".
 _PART_OF_BEFORE = re.compile(r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے", re.IGNORECASE)
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
-_PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+)?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
+_PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
 _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+(?:دیکھا|تبدیل)", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
@@ -430,7 +432,7 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
-        if _NUMBER_OF_FREELANCERS.search(place.context):
+        if _NUMBER_OF_FREELANCERS.search(place.context) or _one_platform(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
@@ -508,13 +510,30 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
-    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at", "according"}
+    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
 
+#: One freelancing or payments platform, whose figures are its own share of the freelancers'.
+_PLATFORM = re.compile(
+    r"\b(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace)\b"
+    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|کے\s+ذریعے)",
+    re.IGNORECASE,
+)
+_PLATFORMS = re.compile(r"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے", re.IGNORECASE)
+
+
+def _one_platform(text: str) -> bool:
+    """Whether ``text`` gives a figure of one platform ("on Upwork", "through its platform"),
+    not of freelancers on platforms in general ("accounts on platforms such as Upwork")."""
+    return bool(_PLATFORM.search(text)) and not _PLATFORMS.search(text)
+
+
+_RIGHT_AFTER_RANK = re.compile(r"\s*(?:(?:place|position|spot)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?", re.IGNORECASE)
+_AMOUNT_OR_RATE = re.compile(r"[$₨]|\d\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|m\b|crore|کروڑ|ارب|ملین|فیصد)", re.IGNORECASE)
 _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
@@ -550,6 +569,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
             if bases:
                 return bases[-1]
     if figure.unit == "rank":
+        # "from fourth in 2022", "97th in July": the period right after a place is its own
+        own = [p for p in periods if p.value and p.start >= figure.end and _RIGHT_AFTER_RANK.fullmatch(sentence, figure.end, p.start)]
+        if own:
+            return own[0]
         # "number 4 in the freelancing countries ranking for 2021": the ranking's own year
         own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
         if own:
@@ -561,7 +584,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     if figure.unit == "rank":
         # a period after another figure is that figure's: "was the fourth-largest freelance market
         # and that earnings had crossed $300 million in 2020-21" dates the earnings
-        periods = [p for p in periods if p.end <= figure.start or not re.search(r"\d", sentence[figure.end : p.start])]
+        periods = [p for p in periods if p.end <= figure.start or not _AMOUNT_OR_RATE.search(sentence, figure.end, p.start)]
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]

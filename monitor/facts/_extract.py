@@ -23,7 +23,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     OPENING,
@@ -428,6 +428,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if period is not None and period.back:
         # "during the same period": the period the sentence has named, else the sentence before's
         named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
+        if named and _WHOLE_FY.search(sentence, period.start, period.end) and fiscal_end(named) is not None:
+            named = fiscal_year(fiscal_end(named))  # "the whole fiscal year" after its last quarter: the year
         value = named or previous.latest(sentence[period.start : period.end])
         if not value:
             return None  # a period referred to but not known: no fact rather than an undated one
@@ -543,9 +545,16 @@ _URDU_PART_OF_PLACE = re.compile(rf"(?:جس|جن)\s+میں\s+سے\s+(?:{_URDU_PL
 #: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
 _URDU_PLACE_LEADS = re.compile(
     rf"\W*(?:{_URDU_PLACES})\s+(?:نے|کی\s+(?:\S+\s+){{0,3}}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
+    # "... کے مطابق سہ ماہی کے دوران صوبے میں رجسٹرڈ کمپنیوں ...", "... نے اپنے صوبے کا حصہ ...": the province's
+    r"|(?![^،؛۔]*(?:ملک|پاکستان|قومی))[^،؛۔]*?(?:صوبے|صوبہ)\s+(?:میں|کا|کی|کے)\s+"
 )
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
-_PROVINCE_LEADS = re.compile(rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b", re.IGNORECASE)
+_PROVINCE_LEADS = re.compile(
+    rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b"
+    # "(IT) companies based in Punjab earned $1.1 billion"
+    rf"|[^,;.]{{0,80}}?\b(?:firms|companies|businesses|exporters|startups)\s+(?:based|located|registered|headquartered)\s+in\s+(?:{_PROVINCES})\s+(?:earned|exported|generated|brought\s+in|made)\b",
+    re.IGNORECASE,
+)
 _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
@@ -632,7 +641,7 @@ _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
 #: کروڑ ڈالر سے تجاوز".
 _ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
-_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز)|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
+_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز|بڑھ\s+(?:گئی|گئے|گیا|گئیں))|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
@@ -671,6 +680,7 @@ def _is_half(period: str) -> bool:
 #: The words of a back-reference and the length of period each means, in the order asked:
 #: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
 _FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|\byear\b|مالی")
+_WHOLE_FY = re.compile(r"پورے\s+مالی\s+سال")
 _LENGTHS = ((_FY_WORD, _is_fiscal_year), (_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
 

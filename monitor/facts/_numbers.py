@@ -101,7 +101,7 @@ _UR_ORD = rf"{_UR_ORD_WORD}|\d{{1,3}}"
 _URDU_LARGEST = re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])")
 _RANK_PATTERNS = (
     re.compile(
-        rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b)",
+        rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b(?!\s+(?:countries|nations|economies|markets|locations|destinations)\b))",
         re.IGNORECASE,
     ),
     re.compile(
@@ -284,6 +284,10 @@ _RANK_MOVE = re.compile(
 )
 
 
+#: The place a ranking moved from: "up to 29th, from 33rd in the 2023 edition", "up from 90th".
+_RANK_FROM = re.compile(rf"\bfrom\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst)\b)", re.IGNORECASE)
+
+
 def _ranks(sentence: str) -> list[Figure]:
     found = []
     for m in _RANK_REACHED.finditer(sentence):
@@ -300,7 +304,13 @@ def _ranks(sentence: str) -> list[Figure]:
             value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
             if value and not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Figure(float(value), "rank", m.start(), m.end()))
-    return found
+    if found:  # a place moved from, beside the one reached
+        for m in _RANK_FROM.finditer(sentence):
+            token = m.group("ord").lower()
+            value = int(re.match(r"\d+", token).group()) if token[0].isdigit() else _ORDINAL_WORDS.get(token)
+            if value and not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Figure(float(value), "rank", m.start(), m.end()))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _borrow_scales(money: list[Figure], sentence: str) -> list[Figure]:

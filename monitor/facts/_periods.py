@@ -47,8 +47,8 @@ _FY_EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
-    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:{_FY_WORDS})\b"
-    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+مالی\s+سال",
+    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:(?:full|whole|entire)\s+)?(?:{_FY_WORDS})\b"
+    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+(?:(?:پورے|پورا|پوری|مکمل)\s+)?مالی\s+سال",
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
@@ -59,7 +59,8 @@ _FY_ENDED = re.compile(
     # "the fiscal year just ended", "the just-ended fiscal year"
     r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b"
     # "30 جون کو ختم ہونے والے مالی سال" (the fiscal year ending on 30 June), "ختم ہونے والے مالی سال"
-    r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال",
+    # (a year named after it, "... مالی سال 23-2022", is read as that fiscal year)
+    r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال(?!\s+(?:\d{2}\s?[-–/]\s?)?(?:19|20)?\d\d(?:\s?[-–/]\s?\d{2,4})?(?!\d))",
     re.IGNORECASE,
 )
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
@@ -173,7 +174,9 @@ _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
-    r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])",  # "2019 کے انڈیکس میں": the 2019 index's
+    r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's
+    # "the 2024 edition", "Kearney's 2025 Global Services Location Index", "Payoneer's 2021 freelancing report"
+    r"|\b(?P<eyear>(?:19|20)\d\d)\s+edition\b|['’]s\s+(?P<nyear>(?:19|20)\d\d)\s+(?=(?:[\w-]+\s+){0,5}?(?:index|report|ranking|rankings|survey)\b)",
     re.IGNORECASE,
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.
@@ -230,6 +233,8 @@ _BACK_REFERENCE = re.compile(
     r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)\s+(?:کے\s+دوران|میں)"
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
+    # "یوں پورے مالی سال کی برآمدات" (the whole fiscal year's exports): the fiscal year named before
+    r"|(?<!رواں\s)(?<!جاری\s)(?<!موجودہ\s)(?<!گزشتہ\s)(?<!گذشتہ\s)(?<!پچھلے\s)(?<!سابقہ\s)(?<!آئندہ\s)(?<!اس\s)پورے\s+مالی\s+سال(?!\s+\d)"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"
     # "By that date, 152,300 VPNs had been registered": the date named before
     r"|\b(?:by|as\s+of|as\s+on|on|till|until|up\s+to)\s+that\s+date\b"
@@ -713,8 +718,9 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), target=True)
         for m in _CALENDAR_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):
-                edition = bool(m.group("ryear") or m.group("iyear") or re.match(r"(?:report|index|rankings?|edition)\b", m.group(), re.IGNORECASE))
-                self.add(m.group("year") or m.group("uyear") or m.group("ryear") or m.group("iyear"), m.start(), m.end(), edition=edition)
+                edition = bool(m.group("ryear") or m.group("iyear") or m.group("eyear") or m.group("nyear") or re.match(r"(?:report|index|rankings?|edition)\b", m.group(), re.IGNORECASE))
+                year = m.group("year") or m.group("uyear") or m.group("ryear") or m.group("iyear") or m.group("eyear") or m.group("nyear")
+                self.add(year, m.start(), m.end(), edition=edition)
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)

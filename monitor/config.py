@@ -3,6 +3,11 @@
 Every problem is reported as one :class:`~monitor.errors.ConfigError` naming the file, the
 line and the key, e.g. ``sources.yaml:42: key 'sources[3].url': not an http(s) URL: 'ftp://x'``.
 Validation never touches the network.
+
+A file without ``topics:`` takes the topic rules of the bundled watch list (and its
+``relevance:`` too when the file has none either), so that a short watch list still finds
+relevant news; ``Config.bundled_rules`` says so, and ``monitor sources check`` prints it. An
+empty ``topics:`` is an error: with no topic nothing could ever be relevant.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from . import resources
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
@@ -99,6 +105,7 @@ class Config:
     stale_days: int = 30  # a feed whose newest item is older than this is stale
     public_url: str = "http://127.0.0.1:8001/"  # where `monitor serve` is reached: links in feeds and the digest
     watch: WatchSettings = field(default_factory=WatchSettings)
+    bundled_rules: str | None = None  # the bundled watch list whose topic rules are used, when the file has no `topics:`
 
     @property
     def tz(self) -> ZoneInfo:
@@ -398,11 +405,20 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, FETCH_CHECKS.get(name, _positive))
     fetch = FetchSettings(**fetch_kwargs)
 
-    topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
-    for k in topics_raw:
-        if k not in TOPIC_IDS:
-            c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
     relevance_raw = raw.get("relevance")
+    bundled_rules = None
+    if "topics" in raw:
+        topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
+        if not topics_raw:
+            c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
+        for k in topics_raw:
+            if k not in TOPIC_IDS:
+                c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
+    else:  # a watch list without topics would find nothing relevant: take the bundled rules
+        bundled_rules, bundled = _bundled_rules(file)
+        topics_raw = bundled["topics"]
+        if "relevance" not in raw:
+            relevance_raw = bundled.get("relevance")
     if relevance_raw is not None:
         c.mapping(relevance_raw, raw, "relevance", "relevance")
 
@@ -425,9 +441,22 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         stale_days=stale_days,
         public_url=public_url,
         watch=watch,
+        bundled_rules=bundled_rules,
     )
     _check_rules(config, raw, file)
     return config
+
+
+def _bundled_rules(file: str) -> tuple[str, Mapping[str, Any]]:
+    """The path of the bundled watch list and its parsed sections, for a file without ``topics:``."""
+    path = resources.watch_list_path()
+    try:
+        bundled = _read_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ConfigError):
+        bundled = None
+    if not isinstance(bundled, dict) or not isinstance(bundled.get("topics"), dict) or not bundled["topics"]:
+        raise ConfigError(f"no 'topics:' section, and the bundled topic rules ({path}) cannot be read; add a 'topics:' section (`monitor init` writes a watch list with one)", file=file, line=1, key="topics")
+    return str(path), bundled
 
 
 def _unsubscribe_problem(v: str) -> str | None:

@@ -151,6 +151,8 @@ def test_defaults_work_without_optional_sections():
         (GOOD_SOURCE + "  - name: DAWN - business\n    url: https://www.dawn.com/feeds/tech\n", 5, "sources[1].name", "source name 'DAWN - business' differs only in case from 'Dawn - Business' (line 2)"),
         ("sources:\n  - name: SBP\n    url: https://archive.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n  - name: SBP mirror\n    url: https://www.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n",
          7, "sources[1].kind", "a second sbp_ebops source (the first is 'SBP', line 4)"),
+        # 24. a topics section with no topic: nothing could ever be relevant
+        (GOOD_SOURCE + "topics: {}\n", 5, "topics", "no topics are listed, so no item could ever be relevant"),
         # 21. a watched page is never stale (a policy page that stays the same is doing its job)
         (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
     ],
@@ -180,6 +182,39 @@ def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
     assert str(info.value) == f"{path}:5: not UTF-8 text: byte 0xe9 at column 14 cannot be read; save the file as UTF-8"
     result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
     assert result.exit_code == 2 and f"error: {path}:5: not UTF-8 text" in result.output
+
+
+def test_without_topics_the_bundled_topic_rules_are_used():
+    bundled = load_config(REPO / "sources.yaml")
+    config = parse_config(GOOD_SOURCE, "x.yaml")
+    assert config.topics == bundled.topics and config.relevance == bundled.relevance
+    assert config.bundled_rules and Path(config.bundled_rules).name == "sources.yaml"
+    assert bundled.bundled_rules is None
+    own_relevance = parse_config(GOOD_SOURCE + "relevance:\n  threshold: 5\n", "x.yaml")
+    assert own_relevance.topics == bundled.topics and own_relevance.relevance == {"threshold": 5}
+    own_topics = parse_config(GOOD_SOURCE + "topics:\n  it_exports:\n    keywords: [IT exports]\n", "x.yaml")
+    assert list(own_topics.topics) == ["it_exports"] and own_topics.relevance is None and own_topics.bundled_rules is None
+
+
+def test_without_topics_the_news_is_still_found_and_check_says_whose_rules(tmp_path, store):
+    from monitor import pipeline
+    from monitor.sitesrv import SiteServer, send
+
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>IT exports rise 24pc to $354m in July</title><link>https://example.com/it-exports-july</link>
+<description>Pakistan's IT and ITeS exports rose 24 percent to $354 million in July, the State Bank said. Computer services exports led the rise.</description>
+<pubDate>Mon, 18 Aug 2025 08:00:00 GMT</pubDate></item></channel></rss>"""
+    path = tmp_path / "short.yaml"
+    with SiteServer(routes={"/feed.xml": lambda h: send(h, 200, feed, "application/rss+xml")}) as server:
+        path.write_text(f"fetch:\n  retries: 0\n  host_delay: 0\nsources:\n  - name: Wire\n    url: {server.base}/feed.xml\n    full_text: false\n", encoding="utf-8")
+        report = pipeline.poll(load_config(path), store).reports[0]
+    assert (report.outcome, report.new_items) == ("ok", 1)
+    (item,) = store.db.query("SELECT title, relevant FROM items")
+    assert (item["title"], item["relevant"]) == ("IT exports rise 24pc to $354m in July", 1)
+    check = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert check.exit_code == 0, check.output
+    assert "OK: 1 sources (1 feeds), 8 topics" in check.output
+    assert f"note: {path} has no 'topics:' section, so the bundled topic rules are used" in check.output
 
 
 def test_empty_file_is_an_error():

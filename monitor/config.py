@@ -3,6 +3,11 @@
 Every problem is reported as one :class:`~monitor.errors.ConfigError` naming the file, the
 line and the key, e.g. ``sources.yaml:42: key 'sources[3].url': not an http(s) URL: 'ftp://x'``.
 Validation never touches the network.
+
+A file without ``topics:`` takes the topic rules of the bundled watch list (and its
+``relevance:`` too when the file has none either), so that a short watch list still finds
+relevant news; ``Config.bundled_rules`` says so, and ``monitor sources check`` prints it. An
+empty ``topics:`` is an error: with no topic nothing could ever be relevant.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from . import resources
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
@@ -99,6 +105,7 @@ class Config:
     stale_days: int = 30  # a feed whose newest item is older than this is stale
     public_url: str = "http://127.0.0.1:8001/"  # where `monitor serve` is reached: links in feeds and the digest
     watch: WatchSettings = field(default_factory=WatchSettings)
+    bundled_rules: str | None = None  # the bundled watch list whose topic rules are used, when the file has no `topics:`
 
     @property
     def tz(self) -> ZoneInfo:
@@ -142,6 +149,40 @@ class _Seq(list):
 
 class _Loader(yaml.SafeLoader):
     pass
+
+
+def _read_yaml(text: str) -> Any:
+    """The YAML document in ``text``, with lines kept; a key given twice in one mapping is a
+    ConfigError naming its full key path (``sources[3].kind``) and both lines."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_duplicate_keys(node, "", set())
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_duplicate_keys(node: yaml.Node, path: str, seen_nodes: set[int]) -> None:
+    if id(node) in seen_nodes:  # an alias to a node already checked
+        return
+    seen_nodes.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            here = path
+            if isinstance(key_node, yaml.ScalarNode):
+                key, line = key_node.value, key_node.start_mark.line + 1
+                here = _join(path, key)
+                if key in lines:
+                    raise ConfigError(f"duplicate key '{key}' (first given on line {lines[key]})", line=line, key=here)
+                lines[key] = line
+            _check_duplicate_keys(value_node, here, seen_nodes)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _check_duplicate_keys(child, _join(path, i), seen_nodes)
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
@@ -303,7 +344,7 @@ WATCH_KEYS = {"ignore", "max_documents", "document_seconds", "document_pages"}
 def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     """Parse and validate configuration text; ``file`` is used in messages."""
     try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        raw = _read_yaml(text)
     except ConfigError as e:
         raise ConfigError(e.message, file=file, line=e.line, key=e.key) from None
     except yaml.MarkedYAMLError as e:
@@ -364,11 +405,20 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, FETCH_CHECKS.get(name, _positive))
     fetch = FetchSettings(**fetch_kwargs)
 
-    topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
-    for k in topics_raw:
-        if k not in TOPIC_IDS:
-            c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
     relevance_raw = raw.get("relevance")
+    bundled_rules = None
+    if "topics" in raw:
+        topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
+        if not topics_raw:
+            c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
+        for k in topics_raw:
+            if k not in TOPIC_IDS:
+                c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
+    else:  # a watch list without topics would find nothing relevant: take the bundled rules
+        bundled_rules, bundled = _bundled_rules(file)
+        topics_raw = bundled["topics"]
+        if "relevance" not in raw:
+            relevance_raw = bundled.get("relevance")
     if relevance_raw is not None:
         c.mapping(relevance_raw, raw, "relevance", "relevance")
 
@@ -391,9 +441,22 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         stale_days=stale_days,
         public_url=public_url,
         watch=watch,
+        bundled_rules=bundled_rules,
     )
     _check_rules(config, raw, file)
     return config
+
+
+def _bundled_rules(file: str) -> tuple[str, Mapping[str, Any]]:
+    """The path of the bundled watch list and its parsed sections, for a file without ``topics:``."""
+    path = resources.watch_list_path()
+    try:
+        bundled = _read_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ConfigError):
+        bundled = None
+    if not isinstance(bundled, dict) or not isinstance(bundled.get("topics"), dict) or not bundled["topics"]:
+        raise ConfigError(f"no 'topics:' section, and the bundled topic rules ({path}) cannot be read; add a 'topics:' section (`monitor init` writes a watch list with one)", file=file, line=1, key="topics")
+    return str(path), bundled
 
 
 def _unsubscribe_problem(v: str) -> str | None:
@@ -408,13 +471,27 @@ def _unsubscribe_problem(v: str) -> str | None:
     return None
 
 
+SUBJECT_PLACEHOLDERS = "{week}, {top_story}, {title}, {stories}"
+
+
 def _subject_problem(v: str) -> str | None:
     if "\n" in v or "\r" in v:
         return "the subject must be one line"
     try:
         v.format(week="2025-W01", top_story="x", title="x", stories=0)
-    except (KeyError, IndexError, ValueError) as e:
-        return f"unknown placeholder {e} (use {{week}}, {{top_story}}, {{title}}, {{stories}})"
+    except KeyError as e:
+        return f"unknown placeholder {{{e.args[0]}}} in {v!r} (placeholders: {SUBJECT_PLACEHOLDERS})"
+    except IndexError:
+        return f"a placeholder without a name in {v!r} (placeholders: {SUBJECT_PLACEHOLDERS})"
+    except (ValueError, AttributeError, TypeError) as e:
+        why = str(e)
+        if "expected '}'" in why or "Single '{'" in why or "unmatched '{'" in why:
+            problem = "a '{' is not closed by a '}'"
+        elif "Single '}'" in why:
+            problem = "a '}' has no '{' before it"
+        else:
+            problem = f"a placeholder is not just a name ({why})"
+        return f"{problem} in {v!r} (placeholders: {SUBJECT_PLACEHOLDERS}; write {{{{ or }}}} for a brace itself)"
     return None
 
 
@@ -424,7 +501,8 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
     items = raw["sources"]
     if not isinstance(items, list):
         c.fail(f"expected a list of sources, got {_kind(items)}", raw, "sources", "sources")
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[str, int]] = {}  # by name with case aside: (the name as given, its line)
+    workbook: tuple[str, int] | None = None  # the enabled sbp_ebops source: (name, line)
     out = []
     for i, s in enumerate(items):
         path = f"sources[{i}]"
@@ -435,10 +513,17 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         c.require(s, "url", path)
         name = c.get(s, "name", str, path).strip()
         url = c.get(s, "url", str, path, check=_url_problem).strip()
-        if name in seen:
-            c.fail(f"duplicate source name {name!r} (first used on line {seen[name]})", s, "name", f"{path}.name")
-        seen[name] = _line_of(s, "name") or 0
+        if name.casefold() in seen:
+            first, line = seen[name.casefold()]
+            if first == name:
+                c.fail(f"duplicate source name {name!r} (first used on line {line})", s, "name", f"{path}.name")
+            c.fail(f"source name {name!r} differs only in case from {first!r} (line {line}); source names must differ in more than case", s, "name", f"{path}.name")
+        seen[name.casefold()] = (name, _line_of(s, "name") or 0)
         kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
+        if kind == "sbp_ebops" and c.get(s, "enabled", bool, path, True):
+            if workbook:
+                c.fail(f"a second sbp_ebops source (the first is {workbook[0]!r}, line {workbook[1]}): SBP publishes one trade in services workbook, and two sources would store its figures twice; remove one or set 'enabled: false'", s, "kind", f"{path}.kind")
+            workbook = (name, _line_of(s, "kind") or 0)
         if "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
             c.fail(f"stale_days applies to {' and '.join(STALE_KINDS)} sources, whose items are dated; this one is a {kind}", s, "stale_days", f"{path}.stale_days")
         topics = c.get(s, "topics", list, path, [])
@@ -529,11 +614,15 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     """Read and validate a configuration file (default ``sources.yaml``)."""
     path = Path(path or os.environ.get("MONITOR_CONFIG") or DEFAULT_CONFIG)
     try:
-        text = path.read_text(encoding="utf-8")
+        content = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError("file not found (pass --config or set MONITOR_CONFIG; `monitor init` writes a starter one)", file=str(path)) from None
-    except UnicodeDecodeError as e:
-        raise ConfigError(f"not UTF-8 text ({e.reason} at byte {e.start})", file=str(path)) from None
     except OSError as e:
         raise ConfigError(f"cannot read: {e.strerror}", file=str(path)) from None
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line_start = content.rfind(b"\n", 0, e.start) + 1
+        column = len(content[line_start : e.start].decode("utf-8", "replace")) + 1
+        raise ConfigError(f"not UTF-8 text: byte 0x{content[e.start]:02x} at column {column} cannot be read; save the file as UTF-8", file=str(path), line=content.count(b"\n", 0, e.start) + 1) from None
     return parse_config(text, str(path))

@@ -10,9 +10,9 @@ the layout it reads (see README.md, "Official figures"):
 * **Header row**: the row naming the most periods in the sheet's first rows. Months read
   ``May-26 (P)`` or ``Apr-26 (R)`` (``P`` provisional, ``R`` revised, no mark otherwise);
   fiscal year to date reads ``Jul-May, FY26 (P)`` (FY26 runs July 2025 to June 2026), or
-  ``Jul, FY26`` in July. Each period heads three columns, Credit, Debit and Net; when a row
-  under the header labels them, the Credit column is the one labelled so, otherwise the
-  period's own column. Other cells of the header (the table's name, a date serial) are
+  ``Jul, FY26`` in July. Each period heads three columns, Credit, Debit and Net, labelled
+  so in a row under the header; the Credit column is the one labelled Credit, in whatever
+  order the three come. Other cells of the header (the table's name, a date serial) are
   not periods and are left alone.
 * **Rows** are found by their label in the first column, numbered by EBOPS 2010: the number
   is ignored (SBP renumbers when it inserts a line) and the words must match, case,
@@ -26,7 +26,8 @@ September and July to December), ``FY2025-26`` for the whole year; a year to dat
 alone is the month of July. Line 9 becomes ``it_exports_monthly``, ``it_exports_cumulative``
 or ``it_exports_annual`` by the kind of period; the other lines keep one series each.
 
-A changed layout never gives a number: a missing sheet, header, label or Credit column, a
+A changed layout never gives a number: a missing sheet, header, label or Credit column (or
+no Credit/Debit/Net labels at all, or two columns labelled Credit under one period), a
 cell that holds no number, two columns that disagree about one period, or a value far
 outside its series' plausible range (a change of unit) raises ``layout_changed`` naming the
 file, the sheet and what is missing. An HTML page where the workbook was expected (a moved
@@ -249,16 +250,18 @@ def _header(rows: list[list[Any]], where: str) -> tuple[int, list[Column]]:
     if not any(kind == "month" for _, _, (_, kind, _) in found):
         raise WorkbookError("layout_changed", f"{where}: the header row (row {best + 1}) names no month (such as 'May-26 (P)')")
     labels = _credit_labels(rows, best)
+    if labels is None:  # nothing tells Credit from Debit: the period's own column may be either
+        raise WorkbookError("layout_changed", f"{where}: no Credit/Debit/Net labels under '{found[0][1]}' (rows {best + 2}-{best + 1 + SUBHEADER_ROWS}), so its Credit column cannot be told from Debit")
     starts = [c for c, _, _ in found]
     columns = []
     for n, (c, header, (period, kind, status)) in enumerate(found):
-        credit = c
-        if labels is not None:
-            end = min(starts[n + 1] if n + 1 < len(starts) else c + 3, c + 3)
-            credit = next((k for k in range(c, end) if labels.get(k) == "credit"), -1)
-            if credit < 0:
-                raise WorkbookError("layout_changed", f"{where}: no Credit column under '{header}' (row {best + 1}, column {_column_name(c)})")
-        columns.append(Column(header, period, kind, status, credit))
+        end = min(starts[n + 1] if n + 1 < len(starts) else c + 3, c + 3)
+        credits = [k for k in range(c, end) if labels.get(k) == "credit"]
+        if not credits:
+            raise WorkbookError("layout_changed", f"{where}: no Credit column under '{header}' (row {best + 1}, column {_column_name(c)})")
+        if len(credits) > 1:
+            raise WorkbookError("layout_changed", f"{where}: {len(credits)} columns labelled Credit under '{header}' (columns {', '.join(_column_name(k) for k in credits)})")
+        columns.append(Column(header, period, kind, status, credits[0]))
     return best, columns
 
 

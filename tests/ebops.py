@@ -56,6 +56,7 @@ class Layout:
     rows: tuple[tuple[str, dict[str, float]], ...] = ROWS
     triplet: tuple[str, ...] = ("Credit", "Debit", "Net")  # the labels under each period
     labelled: bool = True  # the row of Credit, Debit, Net labels is there
+    holding: tuple[str, ...] | None = None  # which figure each column holds, when not what its label says
     unit_note: str = "(Thousand US$)"
     scale: float = 1.0  # 0.001 writes US$ millions
     header_row: int = 6
@@ -89,7 +90,7 @@ def workbook(layout: Layout = Layout()) -> bytes:
             for k, label in enumerate(layout.triplet):
                 sheet.write(h + 1, col + k, label)
     # which figure goes under each label; a label that is none of the three (drift) holds the credit
-    holds = [name if name in ("Credit", "Debit", "Net") else "Credit" for name in layout.triplet]
+    holds = layout.holding or [name if name in ("Credit", "Debit", "Net") else "Credit" for name in layout.triplet]
     for r, (label, credits) in enumerate(layout.rows):
         row = h + 2 + r
         sheet.write(row, 0, label)

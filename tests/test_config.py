@@ -125,8 +125,9 @@ def test_defaults_work_without_optional_sections():
         ("digest:\n  recipients: [ok@example.com, not-an-address]\n" + GOOD_SOURCE, 2, "digest.recipients[1]", "not an email address"),
         # 14. unknown topic id in the topics section
         (GOOD_SOURCE + "topics:\n  crypto:\n    keywords: [bitcoin]\n", 6, "topics.crypto", "unknown topic id 'crypto'"),
-        # 15. duplicate YAML key
-        ("schedule:\n  poll_every: 5\n  poll_every: 10\n" + GOOD_SOURCE, 3, "poll_every", "duplicate key"),
+        # 15. duplicate YAML key, named by its whole key path
+        ("schedule:\n  poll_every: 5\n  poll_every: 10\n" + GOOD_SOURCE, 3, "schedule.poll_every", "duplicate key 'poll_every' (first given on line 2)"),
+        (GOOD_SOURCE + "  - name: Dawn - Tech\n    url: https://www.dawn.com/feeds/tech\n    kind: feed\n    kind: page\n", 8, "sources[1].kind", "duplicate key 'kind' (first given on line 7)"),
         # 16. no sources at all
         ("schedule:\n  poll_every: 5\n", None, "sources", "missing required key 'sources'"),
         # 17. a source that is not a mapping
@@ -143,6 +144,15 @@ def test_defaults_work_without_optional_sections():
         ("watch:\n  max_docs: 3\n" + GOOD_SOURCE, 2, "watch.max_docs", "unknown key 'max_docs'"),
         ("watch:\n  max_documents: 500\n" + GOOD_SOURCE, 2, "watch.max_documents", "between 0 and 100"),
         ("monitor:\n  public_url: monitor.example.org\n" + GOOD_SOURCE, 2, "monitor.public_url", "not an http(s) URL"),
+        # 22. a subject template that cannot be filled in says what is wrong with it
+        ('digest:\n  subject: "{top_story"\n' + GOOD_SOURCE, 2, "digest.subject", "a '{' is not closed by a '}' in '{top_story'"),
+        ('digest:\n  subject: "Week {wk}"\n' + GOOD_SOURCE, 2, "digest.subject", "unknown placeholder {wk} in 'Week {wk}' (placeholders: {week}, {top_story}, {title}, {stories})"),
+        # 23. source names that differ only in case, and a second SBP workbook
+        (GOOD_SOURCE + "  - name: DAWN - business\n    url: https://www.dawn.com/feeds/tech\n", 5, "sources[1].name", "source name 'DAWN - business' differs only in case from 'Dawn - Business' (line 2)"),
+        ("sources:\n  - name: SBP\n    url: https://archive.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n  - name: SBP mirror\n    url: https://www.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n",
+         7, "sources[1].kind", "a second sbp_ebops source (the first is 'SBP', line 4)"),
+        # 24. a topics section with no topic: nothing could ever be relevant
+        (GOOD_SOURCE + "topics: {}\n", 5, "topics", "no topics are listed, so no item could ever be relevant"),
         # 21. a watched page is never stale (a policy page that stays the same is doing its job)
         (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
     ],
@@ -157,6 +167,54 @@ def test_bad_config_names_file_line_and_key(text, line, key, words):
         assert message.startswith(f"test.yaml:{line}:")
     if key is not None:
         assert f"key '{key}'" in message
+
+
+def test_a_second_sbp_workbook_may_be_kept_disabled():
+    config = parse_config("sources:\n  - name: SBP\n    url: https://archive.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n  - name: SBP mirror\n    url: https://www.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n    enabled: false\n", "x.yaml")
+    assert [s.enabled for s in config.sources] == [True, False]
+
+
+def test_a_file_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(GOOD_SOURCE.encode() + "  - name: Café\n    url: https://example.com/feed\n".encode("latin-1"))
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value) == f"{path}:5: not UTF-8 text: byte 0xe9 at column 14 cannot be read; save the file as UTF-8"
+    result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert result.exit_code == 2 and f"error: {path}:5: not UTF-8 text" in result.output
+
+
+def test_without_topics_the_bundled_topic_rules_are_used():
+    bundled = load_config(REPO / "sources.yaml")
+    config = parse_config(GOOD_SOURCE, "x.yaml")
+    assert config.topics == bundled.topics and config.relevance == bundled.relevance
+    assert config.bundled_rules and Path(config.bundled_rules).name == "sources.yaml"
+    assert bundled.bundled_rules is None
+    own_relevance = parse_config(GOOD_SOURCE + "relevance:\n  threshold: 5\n", "x.yaml")
+    assert own_relevance.topics == bundled.topics and own_relevance.relevance == {"threshold": 5}
+    own_topics = parse_config(GOOD_SOURCE + "topics:\n  it_exports:\n    keywords: [IT exports]\n", "x.yaml")
+    assert list(own_topics.topics) == ["it_exports"] and own_topics.relevance is None and own_topics.bundled_rules is None
+
+
+def test_without_topics_the_news_is_still_found_and_check_says_whose_rules(tmp_path, store):
+    from monitor import pipeline
+    from monitor.sitesrv import SiteServer, send
+
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>IT exports rise 24pc to $354m in July</title><link>https://example.com/it-exports-july</link>
+<description>Pakistan's IT and ITeS exports rose 24 percent to $354 million in July, the State Bank said. Computer services exports led the rise.</description>
+<pubDate>Mon, 18 Aug 2025 08:00:00 GMT</pubDate></item></channel></rss>"""
+    path = tmp_path / "short.yaml"
+    with SiteServer(routes={"/feed.xml": lambda h: send(h, 200, feed, "application/rss+xml")}) as server:
+        path.write_text(f"fetch:\n  retries: 0\n  host_delay: 0\nsources:\n  - name: Wire\n    url: {server.base}/feed.xml\n    full_text: false\n", encoding="utf-8")
+        report = pipeline.poll(load_config(path), store).reports[0]
+    assert (report.outcome, report.new_items) == ("ok", 1)
+    (item,) = store.db.query("SELECT title, relevant FROM items")
+    assert (item["title"], item["relevant"]) == ("IT exports rise 24pc to $354m in July", 1)
+    check = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert check.exit_code == 0, check.output
+    assert "OK: 1 sources (1 feeds), 8 topics" in check.output
+    assert f"note: {path} has no 'topics:' section, so the bundled topic rules are used" in check.output
 
 
 def test_empty_file_is_an_error():

@@ -155,9 +155,6 @@ STALE_SOURCES = """
 - name: SBP Workbook
   url: https://example.com/dt.xls
   kind: sbp_ebops
-- name: SBP Current
-  url: https://example.com/current/dt.xls
-  kind: sbp_ebops
 """
 
 
@@ -176,7 +173,6 @@ def stale_archive(store, write_config):
     _record(store, "Fresh Feed", "2026-06-24T08:00:00+00:00", new_item="2026-06-24T08:00:00+00:00")
     _record(store, "Tuned Feed", "2025-11-03T09:00:00+00:00", new_item="2026-06-24T08:00:00+00:00")
     _record(store, "SBP Workbook", "2026-03-31", new_item="2026-04-18T00:00:00+00:00")
-    _record(store, "SBP Current", "2026-05-31", new_item="2026-04-18T00:00:00+00:00")  # no new figure for 67 days: not silent
     return store, config
 
 
@@ -189,9 +185,17 @@ def test_a_feed_whose_newest_item_is_old_is_stale_in_status(stale_archive):
     # a workbook is stale by its newest month, 75 days after by default, and is never "silent"
     assert lines["SBP Workbook"].endswith("stale: newest month ends 31 Mar 2026, 86 days old (stale after 75 days)")
     assert "silent" not in lines["SBP Workbook"]
-    assert lines["SBP Current"] == "ok SBP Current [sbp_ebops] | last success 1 h ago | figures up to May 2026"
     heading = report_lines(source_rows(store, config, NOW), config, NOW)[0]
-    assert heading.startswith("Sources (5): 2 need a look (0 failing, 0 silent for over 14 days, 2 stale)")
+    assert heading.startswith("Sources (4): 2 need a look (0 failing, 0 silent for over 14 days, 2 stale)")
+
+
+def test_a_workbook_with_a_recent_month_is_neither_stale_nor_silent(store, write_config):
+    config = load_config(write_config("- name: SBP Current\n  url: https://example.com/current/dt.xls\n  kind: sbp_ebops\n"))
+    store.sync_sources(config.sources)
+    _record(store, "SBP Current", "2026-05-31", new_item="2026-04-18T00:00:00+00:00")  # no new figure for 67 days: not silent
+    (row,) = source_rows(store, config, NOW)
+    assert row.line(NOW, config.tz) == "ok SBP Current [sbp_ebops] | last success 1 h ago | figures up to May 2026"
+    assert "SBP Current" not in {h.name for h in build_digest(store, config, MID_2026).health}  # an official source is never "silent"
 
 
 def test_a_stale_feed_is_named_in_the_digests_source_health(stale_archive):
@@ -199,7 +203,7 @@ def test_a_stale_feed_is_named_in_the_digests_source_health(stale_archive):
     d = build_digest(store, config, MID_2026)
     health = {h.name: (h.problem, h.detail) for h in d.health}
     assert health["Stopped Feed"][0] == "stale" and "newest item is dated 03 Nov 2025" in health["Stopped Feed"][1]
-    assert "Fresh Feed" not in health and "Tuned Feed" not in health and "SBP Current" not in health  # an official source is never "silent"
+    assert "Fresh Feed" not in health and "Tuned Feed" not in health
     assert "<b>Stopped Feed</b> — stale: newest item is dated 03 Nov 2025" in render_html(d)
 
 

@@ -95,8 +95,32 @@ def test_the_credit_column_is_the_one_labelled_credit():
     assert values(read(Layout(triplet=("Debit", "Credit", "Net")))) == values(read())
 
 
-def test_without_credit_labels_the_periods_own_column_is_credit():
-    assert values(read(Layout(labelled=False))) == values(read())
+def test_credit_labels_in_another_order_are_read_by_label_not_position():
+    order = Layout(triplet=("Net", "Debit", "Credit"))
+    assert values(read(order)) == values(read())
+    assert {f.column_header for f in read(order)} == set(HEADERS)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        Layout(labelled=False),  # the label row dropped, Credit still first
+        Layout(labelled=False, holding=("Debit", "Credit", "Net")),  # dropped, and Debit moved first
+        Layout(triplet=("Payments", "Receipts", "Balance"), holding=("Debit", "Credit", "Net")),  # relabelled, Debit first
+    ],
+    ids=["unlabelled", "unlabelled-debit-first", "relabelled-debit-first"],
+)
+def test_without_credit_debit_net_labels_it_stops_rather_than_guess_the_column(layout):
+    e = failure(workbook(layout))
+    assert (e.reason, e.detail) == (
+        "layout_changed",
+        "dt.xls, sheet 'EBOPS ': no Credit/Debit/Net labels under 'Apr-26 (R)' (rows 8-10), so its Credit column cannot be told from Debit",
+    )
+
+
+def test_two_columns_labelled_credit_under_one_period_stop_it():
+    e = failure(workbook(Layout(triplet=("Credit", "Credit", "Net"), holding=("Debit", "Credit", "Net"))))
+    assert (e.reason, e.detail) == ("layout_changed", "dt.xls, sheet 'EBOPS ': 2 columns labelled Credit under 'Apr-26 (R)' (columns E, F)")
 
 
 def test_a_label_renamed_stops_with_the_file_sheet_and_missing_label():
@@ -288,6 +312,8 @@ def test_figures_read_again_never_corroborate_or_revise_news(store):
         ("renamed", serve_bytes(workbook(Layout(rows=ebops.relabelled(FREELANCE, "9.2.5 Freelancing services")))),
          "layout_changed", "dt.xls, sheet 'EBOPS ': no row labelled '9.2.5 Freelance of Computer and Information Services'"),
         ("moved-home", lambda h: send(h, 302, b"", "", {"Location": "/"}), "not_a_workbook", "an HTML page"),
+        ("relabelled-debit-first", serve_bytes(workbook(Layout(triplet=("Payments", "Receipts", "Balance"), holding=("Debit", "Credit", "Net")))),
+         "layout_changed", "dt.xls, sheet 'EBOPS ': no Credit/Debit/Net labels under 'Apr-26 (R)'"),
     ],
 )
 def test_drift_stops_the_source_with_its_outcome_and_stores_nothing(write_config, store, name, route, outcome, words):

@@ -1170,3 +1170,27 @@ def test_urdu_a_part_of_a_group_and_a_bound_said_as_rising_past():
     title = "وی پی این رجسٹریشن میں اضافہ، تعداد 24 ہزار سے بڑھ گئی"
     text = "وزارت نے بتایا کہ اب تک 24 ہزار 600 وی پی اینز رجسٹر کیے جا چکے ہیں۔"
     assert facts(text, "2024-05-10", title=title) == {("vpn_registrations", "", 24600, "count")}
+
+
+def test_a_quarter_against_the_quarter_before_it():
+    text = (
+        "For the third quarter of the fiscal year (January-March), IT exports totalled $831 million. "
+        "That was 23 percent more than in the same quarter of FY23, but 2 percent below the $848 million recorded in October-December."
+    )
+    assert facts(text, "2024-04-16") == {
+        ("it_exports_cumulative", "FY2023-24:Q3", 831, "USD_million"),
+        ("it_exports_cumulative", "FY2023-24:Q3", 23, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Q3", -2, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Q2", 848, "USD_million"),
+    }
+    assert rates(text, "2024-04-16") == {23: "yoy", -2: "unknown"}
+    # a quarter as the subject of its sentence goes on about the exports before
+    text = (
+        "Exports in March alone came in at $391 million. "
+        "The third quarter of the fiscal year brought in $1.11 billion, 3 percent less than the $1.14 billion earned in October-December."
+    )
+    assert {("it_exports_cumulative", "FY2025-26:Q3", 1110, "USD_million"), ("it_exports_cumulative", "FY2025-26:Q2", 1140, "USD_million")} <= facts(
+        "IT exports rose to $3.35 billion in July-March FY26. " + text, "2026-04-17"
+    )
+    # "above $300 million" with no "the" is still a level
+    assert facts("IT exports stayed above $300 million in March.", "2026-04-17") <= {("it_exports_monthly", "2026-03", 300, "USD_million"), ("other", "2026-03", 300, "USD_million")}

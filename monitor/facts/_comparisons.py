@@ -37,6 +37,8 @@ _CUE = re.compile(
 #: preceding month's $278 million", "below FY22's $2.62 billion", "above that of September
 #: 2020"); "above $300 million in March" is a level.
 _ABOVE_FOLLOWS = re.compile(
+    # ("below the $848 million recorded in October-December": an amount reported before)
+    r"\s+the\s+(?:US\s?\$|USD|\$|Rs\.?|PKR)|"
     r"\s+(?:(?:that|those)\s+of\s+)?(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|year[\s-]earlier|a\s+year\b"
     rf"|(?:{_MONTH}|(?-i:FY)\s?'?\d\d(?:\d\d)?(?:-\d\d)?)['’]s|{_MONTH}\s+(?:19|20)\d\d)",
     re.IGNORECASE,

@@ -622,6 +622,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
                     return "yoy"
                 if base and base == shift_months(place.period, 1):
                     return "mom"
+                if base and base != place.period:
+                    return "unknown"  # "3 percent less than the $1.14 billion earned in October-December": the quarter before
     if said:
         return said
     if any(p.parts_back and p.comparison for p in periods):
@@ -702,7 +704,7 @@ _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|ve
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(
-    rf"\W*{OPENING}(?:this|these|they|it|(?:(?:the|this|that)\s+(?:\w+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
+    rf"\W*{OPENING}(?:this|these|they|it|that(?=\s+(?:was|is|marks?|marked|represents?|represented)\b)|(?:(?:the|this|that)\s+(?:\w+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )

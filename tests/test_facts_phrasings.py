@@ -1194,3 +1194,16 @@ def test_a_quarter_against_the_quarter_before_it():
     )
     # "above $300 million" with no "the" is still a level
     assert facts("IT exports stayed above $300 million in March.", "2026-04-17") <= {("it_exports_monthly", "2026-03", 300, "USD_million"), ("other", "2026-03", 300, "USD_million")}
+
+
+def test_a_title_rank_the_lead_restates_and_counts_as_they_stand():
+    title = "Pakistan climbs to 29th in Kearney services location index"
+    text = "Pakistan has moved up to 29th place in Kearney's 2025 Global Services Location Index, from 33rd in the 2023 edition."
+    assert facts(text, "2025-05-22", title=title) == {("ranking", "2025", 29, "rank"), ("ranking", "2023", 33, "rank")}
+    # a count beside a target's year, or said as it stands after a clause with a period, is undated
+    text = "IT exports rose to $3.15 billion in the first ten months of FY25. Pakistan has around 2.4 million freelancers, and the government wants IT exports to reach $10 billion by 2029."
+    assert ("freelancer_count", "", 2400000, "count") in facts(text, "2025-05-22")
+    text = "مالی سال 22-2021 کے دوران فری لانسرز نے 39 کروڑ ڈالر کمائے، جبکہ ملک میں سرگرم فری لانسرز کی تعداد دس لاکھ کے لگ بھگ ہے۔"
+    assert ("freelancer_count", "", 1000000, "count") in facts(text, "2022-08-24")
+    # a count of the period's own clause keeps it
+    assert facts("The PTA registered 21,400 VPNs in November.", "2024-11-29") == {("vpn_registrations", "2024-11", 21400, "count")}

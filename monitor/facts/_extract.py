@@ -110,7 +110,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         before = len(facts)
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
         if in_title:
-            undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings"))]
+            undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings", "ranking"))]
             title_text = normalised[start:end]
             said = {(series, period, round(value, 6)): _rounding(title_text, figure) for figure, series, period, value, _ in found}
             rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
@@ -193,11 +193,11 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
         fact = out[i]
         family = fact.series.split("_")[0]
         own = {period for kind, period in periods if kind == family}
-        if len(own) != 1:
-            continue  # the lead gives several periods, or none, of that subject: which one is not said
         if any(series.split("_")[0] == family and figure.unit == fact.unit and abs(value - fact.value) <= 0.01 * abs(value) for figure, series, _, value, _ in lead):
             restated.add(i)  # the lead says it again, with its period: its report is the one to keep
             continue
+        if len(own) != 1:
+            continue  # the lead gives several periods, or none, of that subject: which one is not said
         period = own.pop()
         series = _series_of_exports(period) if family == "it" else fact.series
         out[i] = replace(fact, series=series, period=period)
@@ -435,10 +435,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             return None  # a period referred to but not known: no fact rather than an undated one
         if period.shift:
             value = shift_period(value, period.shift)  # "اس سے پچھلے مالی سال": the year before that
+    elif period is not None and figure.unit == "count" and base is None and _standing(sentence, bounds, periods):
+        value, period = "", None  # "..., جبکہ ملک میں سرگرم فری لانسرز کی تعداد دس لاکھ کے لگ بھگ ہے": a count as it stands now
     elif period is not None:
         value = _resolve(period, main, periods)
-    elif figure.unit in ("count", "rank") and not periods:
-        value = ""  # a number of people or a position as it stands: never dated by the sentence before
+    elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target]:
+        value = ""  # a number of people or a position as it stands: never dated by the sentence before (nor by a target's year)
     elif main and (not inherited or compared) and _inferred(periods, main):
         # (the period this sentence's own base implies wins over the one of the sentence before:
         # "exports stood at $2.36bn compared to $1.99bn in December 2019" are December 2020's)
@@ -716,6 +718,17 @@ _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 _URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*(?:(?:ان|اس|اِن|اُن)\s+(?:میں|کی|کے)\s+)?")  # "... کے مقابلے میں ان میں 62 فیصد": in them, 62 percent
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+
+
+def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:
+    """Whether a count's clause says how things stand now ("is", "ہے") and names no period of
+    its own, after a clause that does: the period is the other clause's."""
+    clause = sentence[bounds[0] : bounds[1]]
+    own = any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target)
+    return bounds[0] > 0 and not own and bool(_PRESENT.search(clause))
+
+
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b|(?<![^\W\d_])(?:ہے|ہیں)(?![^\W\d_])", re.IGNORECASE)
 
 
 def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:

@@ -6,20 +6,22 @@ import json
 import logging
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
-from .errors import MonitorError
+from .errors import MonitorError, cannot_write
 from .weeks import check_week, last_completed_week
 
 if TYPE_CHECKING:
     from . import pipeline
+    from .store import Store
 
 DEFAULT_DB = "data/monitor.db"
 
@@ -38,10 +40,15 @@ class Context:
             self._config = load_config(self.config_path)
         return self._config
 
-    def store(self):
-        from .store import Store
+    @contextmanager
+    def store(self, *, create: bool = False) -> Iterator["Store"]:
+        """The archive, for the length of the block. Commands that only read it refuse to
+        create one (``create``: the commands that store what they fetch); a file that cannot
+        be used as the archive is reported as :class:`monitor.store.ArchiveError`, naming it."""
+        from .store import Store, archive_errors
 
-        return Store(self.db_path)
+        with archive_errors(self.db_path), Store(self.db_path, create=create) as store:
+            yield store
 
 
 class _JsonFormatter(logging.Formatter):
@@ -205,7 +212,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty())
-    with obj.store() as store:
+    with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
             summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
@@ -361,8 +368,11 @@ def init(obj: Context, path: str | None, force: bool) -> None:
         raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
     text = watch_list()
     config = parse_config(text, str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise cannot_write("the watch list", target, e) from None
     config_option = "" if str(target) == DEFAULT_CONFIG else f" --config {target}"
     click.echo(f"Wrote {target}: {len(config.sources)} sources, {len(config.topics)} topics. Next:")
     click.echo(f"  monitor{config_option} sources check    # after editing it")
@@ -562,11 +572,16 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
     """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
-    health checks): a poll in which every source failed or is backing off makes it 1."""
+    health checks): a poll in which every source failed or is backing off makes it 1, and so
+    does an archive that is missing or cannot be read."""
     from .daemon import healthy
+    from .store import ArchiveError
 
-    with obj.store() as store:
-        ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
+    try:
+        with obj.store() as store:
+            ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
+    except ArchiveError as e:  # no archive yet, or one that cannot be read: unhealthy, not a usage error
+        ok, why = False, str(e)
     click.echo(("healthy: " if ok else "unhealthy: ") + why)
     sys.exit(0 if ok else 1)
 
@@ -612,15 +627,13 @@ def snapshot(obj: Context, out: str, force: bool) -> None:
     not who they are.
     """
     from .privacy import PRIVATE_COLUMNS, WITHHELD
-    from .serve import prepare_archive
 
     target = Path(out)
     if target.exists() and not force:
         raise MonitorError(f"{target} exists; pass --force to replace it")
     if target.resolve() == Path(obj.db_path).resolve():
         raise MonitorError("the snapshot cannot replace the archive itself")
-    prepare_archive(obj.db_path)  # an existing archive, brought up to date
-    with obj.store() as store:
+    with obj.store() as store:  # an existing archive, brought up to date
         store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
     click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
 

@@ -235,14 +235,16 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
 @click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
 @click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
 @click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
-@click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished.")
+@click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished, or one that has not ended yet.")
 @click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
 @click.pass_obj
 def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool, outbox: str | None) -> None:
     """Write the digest of one week as HTML and plain text; with --send, email it.
 
     A week's digest is sent once: --send refuses a week already sent, or one whose send
-    was interrupted (see `monitor status`), unless --force. Exits 1 when nothing was sent.
+    was interrupted (see `monitor status`), unless --force; and a week that has not ended
+    yet, whose digest would otherwise stand for the whole week (leave out --send to preview
+    it). Exits 1 when nothing was sent.
     """
     from .digest import build_digest, write_digest
 

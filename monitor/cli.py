@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+import threading
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -215,7 +217,12 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
-            summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+            with _sigterm_interrupts():
+                summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: each source's items are stored whole or not at all
+            progress.close()
+            store.finish_run(run_id, "stopped", f"{e.args[0] if e.args else 'Ctrl-C'}: the sources polled before it are stored")
+            raise
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
@@ -226,6 +233,42 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
     if polled and len(summary.failed) == polled:
         click.echo("error: every source failed; see the lines above and `monitor status`", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM stops the block as Ctrl-C does: ``KeyboardInterrupt("SIGTERM")`` comes out of it,
+    so that a poll stopped by ``kill`` or a service manager records its run as stopped instead
+    of leaving it running. As on Ctrl-C, a poll's tasks are cancelled and the sources being
+    stored are stored whole first; a second SIGTERM ends the process at once."""
+    import asyncio
+
+    received = False
+
+    def interrupt(signum: int, frame: object) -> None:
+        nonlocal received
+        received = True
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise KeyboardInterrupt("SIGTERM") from None
+        for task in asyncio.all_tasks(loop):
+            task.cancel()
+        loop.call_soon_threadsafe(lambda: None)  # wakes the loop up to see it
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    except asyncio.CancelledError:
+        if not received:
+            raise
+        raise KeyboardInterrupt("SIGTERM") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # --------------------------------------------------------------------------- digest

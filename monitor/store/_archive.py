@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -630,8 +631,10 @@ class Store(PageStore):
     # ------------------------------------------------------------------ runs
 
     def start_run(self, job: str) -> int:
+        """Begin a run of ``job``; until it ends, its detail names the process that runs it
+        (``pid 123 on host``), so that one killed before it could end it can be told."""
         with self.transaction():
-            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
+            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running", "detail": f"pid {os.getpid()} on {socket.gethostname()}"}).last_pk
 
     def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
         """End a run; its ``detail`` is stored without email addresses (a failed send's reason)."""

@@ -298,7 +298,7 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir)
-        click.echo(f"digest {week}: {d.story_count} stories\n  {html}\n  {text}")
+        click.echo(f"digest {week}: {d.story_count} {'story' if d.story_count == 1 else 'stories'}\n  {html}\n  {text}")
         if send:
             _send_digest(store, config, week, force, outbox)
 
@@ -379,7 +379,7 @@ def demo(obj: Context, out_dir: str) -> None:
     click.echo(result.summary.line())
     if result.watch_summary:
         click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
-    click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
+    click.echo(f"Digest for {result.week}: {result.stories} {'story' if result.stories == 1 else 'stories'}, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")

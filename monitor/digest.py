@@ -834,7 +834,7 @@ def source_alerts(store: Store, config: Config, start: datetime, end: datetime) 
         if source is None:
             continue
         if r["failures"] and not r["successes"]:
-            alerts.append(SourceAlert(r["name"], "failing", f"all {r['failures']} fetches this week failed; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
+            alerts.append(SourceAlert(r["name"], "failing", ("its one fetch this week failed" if r["failures"] == 1 else f"all {r['failures']} fetches this week failed") + f"; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
             continue
         stale = stale_detail(r["newest_entry"], config.stale_after(source), end, source.kind)
         if r["successes"] and stale:

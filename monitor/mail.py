@@ -188,7 +188,8 @@ class SendResult:
         head = f"digest {self.week}"
         if self.status == "sent":
             refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
-            return f"{head}: sent to {len(self.recipients) - len(self.refused)} recipients, Message-ID {self.message_id}{refused}"
+            took = len(self.recipients) - len(self.refused)
+            return f"{head}: sent to {took} {'recipient' if took == 1 else 'recipients'}, Message-ID {self.message_id}{refused}"
         if self.status == "written":
             return f"{head}: written to {self.path} (MONITOR_SMTP_HOST is not set)"
         if self.status == "already_sent":
@@ -449,5 +450,6 @@ def digest_status_lines(store: Store) -> list[str]:
             lines.append(f"!! {week}: failed at {row.get('started_at')}: {row.get('error')}; `monitor digest --week {week} --send` tries again")
         elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
-            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {row.get('stories') or 0} stories, Message-ID {row.get('message_id')}")
+            stories = row.get("stories") or 0
+            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {stories} {'story' if stories == 1 else 'stories'}, Message-ID {row.get('message_id')}")
     return lines

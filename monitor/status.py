@@ -66,7 +66,7 @@ class SourceRow:
             return " | ".join([*parts, "not polled yet"])
         parts.append(f"last success {_ago(self.last_success, now)}")
         if self.kind in NEWS_KINDS:
-            parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+            parts.append(f"{self.items_this_week} {'item' if self.items_this_week == 1 else 'items'} this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
         elif self.newest_entry and self.stale is None:
             parts.append(f"figures up to {parse_timestamp(self.newest_entry).strftime('%b %Y')}")
         if self.consecutive_failures:

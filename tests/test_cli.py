@@ -100,7 +100,7 @@ def test_make_demo_path_end_to_end(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "17 sources: 17 ok, 0 not modified, 0 failed" in result.stdout
-    assert "Watched pages polled again: 1 sources: 1 ok, 0 not modified, 0 failed; 1 new items, 1 watched page changed" in result.stdout
+    assert "Watched pages polled again: 1 source: 1 ok, 0 not modified, 0 failed; 1 new item, 1 watched page changed" in result.stdout
     assert "Polling the watched policy pages again on Thu 21 Aug 2025..." in result.stderr
     assert "1 policy page changed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout

@@ -32,7 +32,7 @@ from digest_archive import SOURCES_YAML, STORIES, WEEK, build_archive
 from monitor.cli import cli
 from monitor.config import load_config
 from monitor.digest import build_digest, fit_html
-from monitor.mail import MailError, SmtpSettings, digest_status_lines, message_id, send_digest
+from monitor.mail import MailError, SendResult, SmtpSettings, digest_status_lines, message_id, send_digest
 from monitor.store import Store
 from monitor.weeks import current_week, shift_week
 
@@ -363,6 +363,15 @@ def test_a_week_that_has_not_ended_is_not_sent_unless_forced(archive, config, tm
 def test_a_week_that_has_not_ended_can_be_forced_out(archive, config, tmp_path):
     forced = send_digest(archive, config, WEEK, force=True, now=datetime(2025, 8, 20, tzinfo=timezone.utc))
     assert forced.status == "written" and archive.digest(WEEK)["status"] == "sent"
+
+
+def test_one_recipient_and_one_story_are_said_in_the_singular(archive, config):
+    one = SendResult(WEEK, "sent", MESSAGE_ID, "smtp", RECIPIENTS, refused=RECIPIENTS[1:])
+    assert one.line().startswith(f"digest {WEEK}: sent to 1 recipient, Message-ID {MESSAGE_ID}; refused by the server: ")
+    assert SendResult(WEEK, "sent", MESSAGE_ID, "smtp", RECIPIENTS).line().startswith(f"digest {WEEK}: sent to 2 recipients,")
+    archive.claim_digest(WEEK, message_id=MESSAGE_ID, stories=1)
+    archive.set_digest(WEEK, status="sent", sent_at="2025-08-25T03:00:00+00:00")
+    assert ", 1 story, Message-ID" in digest_status_lines(archive)[0]
 
 
 def test_smtp_without_recipients_is_an_error_and_records_nothing(store, write_config):

@@ -19,6 +19,13 @@ from monitor.sitesrv import SiteServer, send
 from monitor.store import Store
 
 
+def test_the_summary_of_one_source_and_one_item_is_singular():
+    one = pipeline.PollSummary([pipeline.SourceReport("Good Feed", "ok", new_items=1)], seconds=0.5)
+    assert one.line() == "1 source: 1 ok, 0 not modified, 0 failed; 1 new item in 0.5s"
+    two = pipeline.PollSummary([pipeline.SourceReport("A", "ok", new_items=2), pipeline.SourceReport("B", "not_modified")], seconds=0.5)
+    assert two.line() == "2 sources: 1 ok, 1 not modified, 0 failed; 2 new items in 0.5s"
+
+
 def test_poll_stores_items_and_records_fetches(site_config, store):
     summary = pipeline.poll(site_config, store)
     assert summary.failed == []

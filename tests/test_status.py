@@ -82,6 +82,11 @@ def test_a_healthy_source(archive, config):
     assert line == "ok Healthy [feed] | last success 2 h ago | 2 items this week, 1.0/week over 4 weeks"
 
 
+def test_one_item_this_week_is_one_item(archive, config):
+    archive.save_items(items("Weekly Page", ago(hours=3)))
+    assert "| 1 item this week, 0.2/week over 4 weeks" in lines_by_name(archive, config)["Weekly Page"]
+
+
 def test_a_failing_source_shows_failures_error_and_next_attempt(archive, config):
     line = lines_by_name(archive, config)["Failing"]
     assert line.startswith("!! Failing [feed] | last success 6 days ago | 0 items this week")

@@ -554,12 +554,17 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
     the value it replaced.
     """
     import csv
+    import difflib
 
-    from .facts import BASIS_LABELS
+    from .facts import BASIS_LABELS, SERIES
 
     columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
+    if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet
+        close = difflib.get_close_matches(series, SERIES, n=1)
+        hint = f"did you mean {close[0]}?" if close else f"the series are {', '.join(SERIES)}"
+        raise click.BadParameter(f"no series named {series!r}: {hint}", param_hint="--series")
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import sys
+import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Iterator, TextIO
 
 import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
-from .errors import MonitorError
+from .errors import MonitorError, cannot_write
 from .weeks import check_week, last_completed_week
 
 if TYPE_CHECKING:
     from . import pipeline
+    from .store import Store
 
 DEFAULT_DB = "data/monitor.db"
 
@@ -38,10 +42,15 @@ class Context:
             self._config = load_config(self.config_path)
         return self._config
 
-    def store(self):
-        from .store import Store
+    @contextmanager
+    def store(self, *, create: bool = False) -> Iterator["Store"]:
+        """The archive, for the length of the block. Commands that only read it refuse to
+        create one (``create``: the commands that store what they fetch); a file that cannot
+        be used as the archive is reported as :class:`monitor.store.ArchiveError`, naming it."""
+        from .store import Store, archive_errors
 
-        return Store(self.db_path)
+        with archive_errors(self.db_path), Store(self.db_path, create=create) as store:
+            yield store
 
 
 class _JsonFormatter(logging.Formatter):
@@ -207,10 +216,15 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty())
-    with obj.store() as store:
+    with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
-            summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+            with _sigterm_interrupts():
+                summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
+        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: each source's items are stored whole or not at all
+            progress.close()
+            store.finish_run(run_id, "stopped", f"{e.args[0] if e.args else 'Ctrl-C'}: the sources polled before it are stored")
+            raise
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
@@ -223,6 +237,42 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         sys.exit(1)
 
 
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM stops the block as Ctrl-C does: ``KeyboardInterrupt("SIGTERM")`` comes out of it,
+    so that a poll stopped by ``kill`` or a service manager records its run as stopped instead
+    of leaving it running. As on Ctrl-C, a poll's tasks are cancelled and the sources being
+    stored are stored whole first; a second SIGTERM ends the process at once."""
+    import asyncio
+
+    received = False
+
+    def interrupt(signum: int, frame: object) -> None:
+        nonlocal received
+        received = True
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise KeyboardInterrupt("SIGTERM") from None
+        for task in asyncio.all_tasks(loop):
+            task.cancel()
+        loop.call_soon_threadsafe(lambda: None)  # wakes the loop up to see it
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    except asyncio.CancelledError:
+        if not received:
+            raise
+        raise KeyboardInterrupt("SIGTERM") from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 # --------------------------------------------------------------------------- digest
 
 
@@ -230,14 +280,16 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
 @click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
 @click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
 @click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
-@click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished.")
+@click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished, or one that has not ended yet.")
 @click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
 @click.pass_obj
 def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool, outbox: str | None) -> None:
     """Write the digest of one week as HTML and plain text; with --send, email it.
 
     A week's digest is sent once: --send refuses a week already sent, or one whose send
-    was interrupted (see `monitor status`), unless --force. Exits 1 when nothing was sent.
+    was interrupted (see `monitor status`), unless --force; and a week that has not ended
+    yet, whose digest would otherwise stand for the whole week (leave out --send to preview
+    it). Exits 1 when nothing was sent.
     """
     from .digest import build_digest, write_digest
 
@@ -248,7 +300,7 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir)
-        click.echo(f"digest {week}: {d.story_count} stories\n  {html}\n  {text}")
+        click.echo(f"digest {week}: {d.story_count} {'story' if d.story_count == 1 else 'stories'}\n  {html}\n  {text}")
         if send:
             _send_digest(store, config, week, force, outbox)
 
@@ -329,7 +381,7 @@ def demo(obj: Context, out_dir: str) -> None:
     click.echo(result.summary.line())
     if result.watch_summary:
         click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
-    click.echo(f"Digest for {result.week}: {result.stories} stories, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
+    click.echo(f"Digest for {result.week}: {result.stories} {'story' if result.stories == 1 else 'stories'}, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")
@@ -363,8 +415,11 @@ def init(obj: Context, path: str | None, force: bool) -> None:
         raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
     text = watch_list()
     config = parse_config(text, str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise cannot_write("the watch list", target, e) from None
     config_option = "" if str(target) == DEFAULT_CONFIG else f" --config {target}"
     click.echo(f"Wrote {target}: {len(config.sources)} sources, {len(config.topics)} topics. Next:")
     click.echo(f"  monitor{config_option} sources check    # after editing it")
@@ -501,12 +556,17 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
     the value it replaced.
     """
     import csv
+    import difflib
 
-    from .facts import BASIS_LABELS
+    from .facts import BASIS_LABELS, SERIES
 
     columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
+    if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet
+        close = difflib.get_close_matches(series, SERIES, n=1)
+        hint = f"did you mean {close[0]}?" if close else f"the series are {', '.join(SERIES)}"
+        raise click.BadParameter(f"no series named {series!r}: {hint}", param_hint="--series")
     if fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
@@ -564,11 +624,16 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
     """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
-    health checks): a poll in which every source failed or is backing off makes it 1."""
+    health checks): a poll in which every source failed or is backing off makes it 1, and so
+    does an archive that is missing or cannot be read."""
     from .daemon import healthy
+    from .store import ArchiveError
 
-    with obj.store() as store:
-        ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
+    try:
+        with obj.store() as store:
+            ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
+    except ArchiveError as e:  # no archive yet, or one that cannot be read: unhealthy, not a usage error
+        ok, why = False, str(e)
     click.echo(("healthy: " if ok else "unhealthy: ") + why)
     sys.exit(0 if ok else 1)
 
@@ -614,15 +679,13 @@ def snapshot(obj: Context, out: str, force: bool) -> None:
     not who they are.
     """
     from .privacy import PRIVATE_COLUMNS, WITHHELD
-    from .serve import prepare_archive
 
     target = Path(out)
     if target.exists() and not force:
         raise MonitorError(f"{target} exists; pass --force to replace it")
     if target.resolve() == Path(obj.db_path).resolve():
         raise MonitorError("the snapshot cannot replace the archive itself")
-    prepare_archive(obj.db_path)  # an existing archive, brought up to date
-    with obj.store() as store:
+    with obj.store() as store:  # an existing archive, brought up to date
         store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
     click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
 

@@ -42,6 +42,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from .config import Config
 from .errors import MonitorError
 from .pipeline import poll_tick
+from .status import run_state
 from .store import Store
 from .weeks import last_completed_week, parse_timestamp, week_bounds
 
@@ -363,16 +364,16 @@ def schedule_lines(config: Config, store: Store, now: datetime | None = None) ->
     lines = []
     last_poll = store.last_run("poll")
     next_poll = parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds) if last_poll else None
-    lines.append(f"poll: every {plan.poll_seconds / 60:g} min; last {_run(last_poll)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
+    lines.append(f"poll: every {plan.poll_seconds / 60:g} min; last {_run(last_poll, now)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
     last_digest = store.last_run("digest")
-    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest)}; next {_local(plan.next_digest(now), config)}")
+    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now)}; next {_local(plan.next_digest(now), config)}")
     return lines
 
 
-def _run(run: dict | None) -> str:
+def _run(run: dict | None, now: datetime) -> str:
     if not run:
         return "never"
-    return f"{run['started_at']} ({run['outcome']}{': ' + run['detail'] if run.get('detail') else ''})"
+    return f"{run['started_at']} ({run_state(run, now)})"
 
 
 def _local(when: datetime | None, config: Config) -> str:

@@ -24,7 +24,7 @@ import yaml
 from . import pipeline
 from .config import Config
 from .digest import build_digest, write_digest
-from .errors import MonitorError
+from .errors import MonitorError, cannot_write
 from .fetch import Fetcher, user_agent
 from .models import FetchResult, Source
 from .sitesrv import PLACEHOLDER, SiteServer, send
@@ -115,7 +115,10 @@ def run_demo(config: Config, out_dir: str | Path = "data/demo", *, site: Path = 
     """Serve the sample, replay its polls, write the digest of its week; ``announce`` is told
     what each poll is."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise cannot_write("the demo", out, e) from None
     manifest = load_manifest(site)
     served: dict[str, str] = {}  # watched page path -> file served now
 

@@ -51,6 +51,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .errors import cannot_write
 from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import BASIS_LABELS, canonical_period, shift_period
 from .models import NEWS_KINDS
@@ -833,7 +834,7 @@ def source_alerts(store: Store, config: Config, start: datetime, end: datetime) 
         if source is None:
             continue
         if r["failures"] and not r["successes"]:
-            alerts.append(SourceAlert(r["name"], "failing", f"all {r['failures']} fetches this week failed; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
+            alerts.append(SourceAlert(r["name"], "failing", ("its one fetch this week failed" if r["failures"] == 1 else f"all {r['failures']} fetches this week failed") + f"; last: {_clip(r['last_error'] or 'unknown error', 160)}"))
             continue
         stale = stale_detail(r["newest_entry"], config.stale_after(source), end, source.kind)
         if r["successes"] and stale:
@@ -917,9 +918,13 @@ def fit_html(digest: Digest, limit: int = MAX_HTML_BYTES) -> str:
 def write_digest(digest: Digest, out_dir: str | Path) -> tuple[Path, Path]:
     """Write ``digest-<week>.html`` and ``.txt`` into ``out_dir``; return both paths."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     html_path = out / f"digest-{digest.week}.html"
     text_path = out / f"digest-{digest.week}.txt"
-    html_path.write_text(fit_html(digest), encoding="utf-8")
-    text_path.write_text(render_text(digest), encoding="utf-8")
+    html, text = fit_html(digest), render_text(digest)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(html, encoding="utf-8")
+        text_path.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise cannot_write("the digest", out, e) from None
     return html_path, text_path

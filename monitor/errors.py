@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class MonitorError(Exception):
     """Base class for errors the CLI reports without a traceback."""
@@ -49,3 +52,19 @@ class ExtractionError(MonitorError):
         self.reason = reason
         self.detail = detail
         super().__init__(f"{reason}: {detail}" if detail else reason)
+
+
+def os_reason(e: OSError) -> str:
+    """What went wrong, in the operating system's words, without Python's ``[Errno N]`` and
+    the file's name; a file where a folder is needed is "a file is in the way"."""
+    if e.errno in (errno.EEXIST, errno.ENOTDIR):
+        return "a file is in the way"
+    return e.strerror or str(e)
+
+
+def cannot_write(what: str, path: str | Path, e: OSError) -> MonitorError:
+    """The error for ``what`` (e.g. "the digest") that could not be written to ``path``:
+    ``out/x: cannot write the digest: Permission denied``, then the file or folder that
+    failed when it is another one (``...: a file is in the way: out``)."""
+    failed = f": {e.filename}" if e.filename and str(e.filename) != str(path) else ""
+    return MonitorError(f"{path}: cannot write {what}: {os_reason(e)}{failed}")

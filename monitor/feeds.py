@@ -40,6 +40,7 @@ import jinja2
 
 from . import __version__, public
 from .config import TOPIC_IDS, Config
+from .errors import MonitorError, cannot_write
 from .store import Store
 from .weeks import parse_timestamp
 
@@ -300,18 +301,22 @@ def write_feeds(store: Store, config: Config, out_dir: str | Path | None = None)
     """Write every feed into ``out_dir`` (default: ``feeds/`` next to the archive); return
     the files written, those whose content changed."""
     out = Path(out_dir) if out_dir else public.feeds_dir(store.path)
-    out.mkdir(parents=True, exist_ok=True)
+    feeds = build_feeds(store, config, store.path)
     written = []
-    for feed in build_feeds(store, config, store.path):
-        path = out / f"{feed.name}.atom"
-        body = render(feed)
-        if path.is_file() and path.read_bytes() == body:
-            continue
-        with tempfile.NamedTemporaryFile("wb", dir=out, prefix=f".{feed.name}.", suffix=".tmp", delete=False) as tmp:
-            tmp.write(body)
-        os.chmod(tmp.name, 0o644)
-        os.replace(tmp.name, path)  # readers see the old file or the new one, never half of one
-        written.append(path)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for feed in feeds:
+            path = out / f"{feed.name}.atom"
+            body = render(feed)
+            if path.is_file() and path.read_bytes() == body:
+                continue
+            with tempfile.NamedTemporaryFile("wb", dir=out, prefix=f".{feed.name}.", suffix=".tmp", delete=False) as tmp:
+                tmp.write(body)
+            os.chmod(tmp.name, 0o644)
+            os.replace(tmp.name, path)  # readers see the old file or the new one, never half of one
+            written.append(path)
+    except OSError as e:
+        raise cannot_write("the feeds", out, e) from None
     return written
 
 
@@ -321,6 +326,9 @@ def write_after_poll(store: Store, config: Config) -> None:
         return
     try:
         written = write_feeds(store, config)
+    except MonitorError as e:  # a folder that cannot be written: said in a line, no traceback
+        log.error("feeds: could not be written to %s: %s", public.feeds_dir(store.path), e)
+        return
     except Exception:  # noqa: BLE001 - the poll's items are stored; the feeds can wait for the next
         log.exception("feeds: could not be written to %s", public.feeds_dir(store.path))
         return

@@ -39,6 +39,7 @@ from .config import Config
 from .digest import Digest, build_digest, fit_html, one_line, render_text
 from .errors import MonitorError
 from .store import Store, utcnow
+from .weeks import week_bounds
 
 log = logging.getLogger("monitor.mail")
 
@@ -47,7 +48,7 @@ DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 SUBJECT_TOP_STORY_CHARS = 90
 
 #: What a send can come to; the first two mean the message went out.
-STATUSES = ("sent", "written", "already_sent", "in_doubt", "failed", "uncertain")
+STATUSES = ("sent", "written", "already_sent", "in_doubt", "not_ended", "failed", "uncertain")
 
 
 class MailError(MonitorError):
@@ -175,6 +176,7 @@ class SendResult:
     error: str | None = None
     attempts: int = 0  # SMTP connections made or tried
     since: str | None = None  # for a refusal: when the earlier send was made or began
+    ends: str | None = None  # for a week that has not ended: when it ends, local time
 
     @property
     def delivered(self) -> bool:
@@ -186,13 +188,19 @@ class SendResult:
         head = f"digest {self.week}"
         if self.status == "sent":
             refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
-            return f"{head}: sent to {len(self.recipients) - len(self.refused)} recipients, Message-ID {self.message_id}{refused}"
+            took = len(self.recipients) - len(self.refused)
+            return f"{head}: sent to {took} {'recipient' if took == 1 else 'recipients'}, Message-ID {self.message_id}{refused}"
         if self.status == "written":
             return f"{head}: written to {self.path} (MONITOR_SMTP_HOST is not set)"
         if self.status == "already_sent":
             return f"{head}: already sent at {self.since} (Message-ID {self.message_id}); use --force to send it again"
         if self.status == "in_doubt":
             return f"{head}: {IN_DOUBT.format(since=self.since)}"
+        if self.status == "not_ended":
+            return (
+                f"{head}: not sent: the week has not ended yet (it ends {self.ends}); a week's digest goes out once, "
+                "so sent now it would stand for the whole week: leave out --send to preview it, or use --force to send it anyway"
+            )
         if self.status == "uncertain":
             return f"{head}: {self.error}; it is marked as sending: check the mail server's log, then use --force to send it again if it did not arrive"
         tries = f" after {self.attempts} attempt{'' if self.attempts == 1 else 's'}" if self.attempts else ""
@@ -229,13 +237,21 @@ def send_digest(
     smtp: SmtpSettings | None = None,
     outbox: str | Path | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    now: datetime | None = None,
 ) -> SendResult:
     """Send the digest of ``week`` once; calling it again for a sent week changes nothing.
 
     ``smtp`` defaults to :meth:`SmtpSettings.from_env`; without SMTP the message is written
-    to ``outbox`` (default: ``outbox/`` next to the database). ``force`` sends a week that
-    was sent, or whose send never finished, again (same Message-ID).
+    to ``outbox`` (default: ``outbox/`` next to the database). A week that has not ended by
+    ``now`` is refused (``not_ended``): once sent, its digest would stand for the whole week.
+    ``force`` sends it anyway, and sends a week that was sent, or whose send never finished,
+    again (same Message-ID).
     """
+    _, ends = week_bounds(week, config.tz)
+    if not force and (now or datetime.now(timezone.utc)) < ends:
+        result = SendResult(week, "not_ended", message_id(week, config), ends=ends.strftime("%a %Y-%m-%d %H:%M %Z"))
+        log.info("%s", result.line())
+        return result
     smtp = smtp or SmtpSettings.from_env()
     recipients = tuple(config.digest.recipients)
     if smtp and not recipients:
@@ -262,7 +278,7 @@ def send_digest(
     if blocked:
         status = "already_sent" if blocked["status"] == "sent" else "in_doubt"
         result = SendResult(week, status, blocked.get("message_id") or mid, since=blocked.get("sent_at") or blocked.get("started_at"))
-        log.warning("%s", result.line())
+        log.info("%s", result.line())
         return result
     try:
         result = _deliver(msg, week, recipients, smtp, _outbox_dir(store, outbox), sleep)
@@ -270,10 +286,9 @@ def send_digest(
         store.set_digest(week, error=f"{type(e).__name__}: {e}")
         raise
     _record(store, result)
-    if result.delivered:
-        log.info("%s", result.line())
-    else:
-        log.warning("%s", result.line())
+    # logged for -v only: the caller says what happened (the command prints this line, the
+    # daemon records the run and logs a send that did not deliver)
+    log.info("%s", result.line())
     return result
 
 
@@ -435,5 +450,6 @@ def digest_status_lines(store: Store) -> list[str]:
             lines.append(f"!! {week}: failed at {row.get('started_at')}: {row.get('error')}; `monitor digest --week {week} --send` tries again")
         elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
-            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {row.get('stories') or 0} stories, Message-ID {row.get('message_id')}")
+            stories = row.get("stories") or 0
+            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {stories} {'story' if stories == 1 else 'stories'}, Message-ID {row.get('message_id')}")
     return lines

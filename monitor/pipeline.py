@@ -97,8 +97,8 @@ class PollSummary:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
         changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
         return (
-            f"{len(self.reports)} sources: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new items{changed} in {self.seconds:.1f}s"
+            f"{len(self.reports)} {'source' if len(self.reports) == 1 else 'sources'}: {self.ok} ok, {self.not_modified} not modified, "
+            f"{len(self.failed)} failed{skipped}; {self.new_items} new {'item' if self.new_items == 1 else 'items'}{changed} in {self.seconds:.1f}s"
         )
 
 

@@ -41,7 +41,7 @@ from datasette.plugins import pm
 from . import privacy
 from .errors import MonitorError
 from .public import database_name, feeds_dir
-from .store import Store
+from .store import Store, archive_errors
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette" / "metadata.yaml"
 
@@ -75,30 +75,15 @@ def prepare_archive(db_path: str | Path, *, timezone: str | None = None) -> Path
     """Check that ``db_path`` is an archive and bring its schema, views included, up to date;
     with ``timezone`` (the configured one), the ``current_week`` view follows it.
 
-    Raises :class:`MonitorError` when the file is missing, is not an SQLite database or is
-    another program's database; such a file is left as it was.
+    Raises :class:`monitor.store.ArchiveError` (a :class:`MonitorError`) when the file is
+    missing, is not an SQLite database or is another program's database; such a file is left
+    as it was.
     """
     path = Path(db_path)
-    if not path.is_file():
-        raise MonitorError(f"no archive at {path}: run `monitor poll` (or `monitor demo`) first, or pass --db")
-    try:
-        if not _schema_version(path):
-            raise MonitorError(f"{path}: not a monitor archive: it has no monitor schema")
-        with Store(path) as store:
-            if timezone:
-                store.set_timezone(timezone)
-    except sqlite3.DatabaseError as e:
-        raise MonitorError(f"{path}: not a monitor archive: {e}") from None
+    with archive_errors(path), Store(path, create=False) as store:
+        if timezone:
+            store.set_timezone(timezone)
     return path
-
-
-def _schema_version(path: Path) -> int:
-    """The archive's ``PRAGMA user_version``, read without writing; 0 for any other database."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
 
 
 class _Privacy:

@@ -12,6 +12,9 @@ marked ``!!``.
 
 from __future__ import annotations
 
+import os
+import re
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -23,6 +26,12 @@ from .weeks import current_week, parse_timestamp, week_bounds
 
 #: The items-per-week rate is averaged over this many weeks.
 RATE_WEEKS = 4
+
+#: A run still marked running this long after it began was interrupted: no poll or digest
+#: send takes near as long (every fetch gives up after ``fetch.deadline``, a minute).
+RUN_LIMIT = timedelta(hours=6)
+
+_PROCESS = re.compile(r"^pid (\d+) on (.+)$")  # a running run's detail (Store.start_run)
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ class SourceRow:
             return " | ".join([*parts, "not polled yet"])
         parts.append(f"last success {_ago(self.last_success, now)}")
         if self.kind in NEWS_KINDS:
-            parts.append(f"{self.items_this_week} items this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+            parts.append(f"{self.items_this_week} {'item' if self.items_this_week == 1 else 'items'} this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
         elif self.newest_entry and self.stale is None:
             parts.append(f"figures up to {parse_timestamp(self.newest_entry).strftime('%b %Y')}")
         if self.consecutive_failures:
@@ -169,3 +178,32 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
         f"{config.silent_days} days{f', {stale} stale' if stale else ''}); items counted for {current_week(config.tz, now)}:"
     )
     return [heading, *(r.line(now, config.tz) for r in rows)]
+
+
+def run_state(run: dict, now: datetime, host: str | None = None) -> str:
+    """A run's outcome and detail as ``monitor status`` shows them (``ok: 3 sources: ...``).
+
+    A run marked running whose process is gone (killed with ``kill -9``, or its machine
+    went down) is ``interrupted``: the process is looked for when the run was started on
+    this machine (``host``, default this one's name), else the run is taken as interrupted
+    once it is older than :data:`RUN_LIMIT`.
+    """
+    outcome, detail = run["outcome"], run.get("detail")
+    if outcome == "running":
+        m = _PROCESS.match(detail or "")
+        if m and m[2] == (host or socket.gethostname()) and not _alive(int(m[1])):
+            return f"interrupted: its process (pid {m[1]}) ended without recording the end of the run"
+        age = now - parse_timestamp(run["started_at"])
+        if age > RUN_LIMIT:
+            return f"interrupted: marked running for {age.days * 24 + age.seconds // 3600} h, longer than any {run['job']} takes"
+    return f"{outcome}: {detail}" if detail else outcome
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

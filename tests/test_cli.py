@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = (Path(__file__).parent / "sites" / "basic" / "news" / "it-exports-july.html").read_bytes()
@@ -100,7 +101,7 @@ def test_make_demo_path_end_to_end(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "17 sources: 17 ok, 0 not modified, 0 failed" in result.stdout
-    assert "Watched pages polled again: 1 sources: 1 ok, 0 not modified, 0 failed; 1 new items, 1 watched page changed" in result.stdout
+    assert "Watched pages polled again: 1 source: 1 ok, 0 not modified, 0 failed; 1 new item, 1 watched page changed" in result.stdout
     assert "Polling the watched policy pages again on Thu 21 Aug 2025..." in result.stderr
     assert "1 policy page changed" in result.stdout
     assert f"database: {out / 'monitor.db'}" in result.stdout
@@ -170,3 +171,17 @@ def test_poll_exit_code_says_when_everything_failed(site, write_config, tmp_path
     assert "every source failed" in result.output
     mixed = write_config(f"- name: Gone\n  url: {site.base}/no/such.xml\n- name: Good\n  url: {site.base}/feeds/good.xml\n", extra="fetch:\n  retries: 0\n")
     assert runner.invoke(cli, ["--config", str(mixed), "--db", str(tmp_path / "n.db"), "poll"]).exit_code == 0
+
+
+def test_facts_of_a_misspelt_series_suggest_the_name_meant(tmp_path):
+    db = tmp_path / "m.db"
+    with Store(db):
+        pass
+    runner = CliRunner()
+    misspelt = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_export_monthly"])
+    assert misspelt.exit_code == 2
+    assert "no series named 'it_export_monthly': did you mean it_exports_monthly?" in misspelt.output
+    unknown = runner.invoke(cli, ["--db", str(db), "facts", "--series", "mangoes", "--format", "csv"])
+    assert unknown.exit_code == 2 and "no series named 'mangoes': the series are it_exports_monthly, " in unknown.output
+    known = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly"])
+    assert known.exit_code == 0 and known.output == "no facts stored for series 'it_exports_monthly'\n"

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from digest_archive import AGGREGATED_OUTLET, EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
+from monitor.cli import cli
 from monitor.config import load_config
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import FetchResult, Item
@@ -387,6 +389,15 @@ def test_a_long_error_is_clipped_to_one_line(store, archive_config):
     assert detail.endswith("…") and "\n" not in detail and len(detail) < 220
 
 
+def test_a_source_whose_one_fetch_of_the_week_failed(store, write_config):
+    extra = "- name: Test New\n  url: https://example.com/new\n"
+    config = load_config(write_config(SOURCES_YAML + "\n" + extra))
+    build_archive(store, config)
+    store.record_fetch("Test New", FetchResult(url="https://example.com/new", outcome="http_5xx", error="HTTP 503 Service Unavailable", started_at="2025-08-24T06:00:00+00:00"))
+    health = {h.name: h.detail for h in build_digest(store, config, WEEK).health}
+    assert health["Test New"] == "its one fetch this week failed; last: http_5xx: HTTP 503 Service Unavailable"
+
+
 def test_disabled_sources_are_left_out_and_a_source_without_items_is_silent(store, write_config):
     extra = "- name: Test Empty\n  url: https://example.com/empty\n"
     config = load_config(write_config(SOURCES_YAML.replace("kind: page", "kind: page\n  enabled: false") + "\n" + extra))
@@ -493,6 +504,13 @@ def test_plain_text_lines_are_wrapped(archive):
 
 
 # --------------------------------------------------------------------------- files
+
+
+def test_the_command_counts_one_story_as_one(store, site_config, tmp_path):
+    store.save_items([Item(id="one", source="Good Feed", url="https://example.com/one", canonical_url="https://example.com/one", title="Freelancers get a new portal", text="Freelancers in Pakistan can register.", published="2025-08-19T05:00:00+00:00", fetched_at="2025-08-19T06:00:00+00:00", topics=("freelancing",), score=5.0)], week_of=lambda published, fetched: WEEK)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", store.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"digest {WEEK}: 1 story\n")
 
 
 def test_empty_week_still_renders(store, site_config, tmp_path):

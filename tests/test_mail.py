@@ -17,8 +17,10 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from email import policy
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -30,8 +32,9 @@ from digest_archive import SOURCES_YAML, STORIES, WEEK, build_archive
 from monitor.cli import cli
 from monitor.config import load_config
 from monitor.digest import build_digest, fit_html
-from monitor.mail import MailError, SmtpSettings, digest_status_lines, message_id, send_digest
+from monitor.mail import MailError, SendResult, SmtpSettings, digest_status_lines, message_id, send_digest
 from monitor.store import Store
+from monitor.weeks import current_week, shift_week
 
 CERTS = Path(__file__).parent / "certs"
 CERT, KEY = CERTS / "smtp-test.pem", CERTS / "smtp-test.key"
@@ -345,6 +348,32 @@ def test_an_outbox_that_cannot_be_written_fails_cleanly(archive, config, tmp_pat
     assert send_digest(archive, config, WEEK, outbox=tmp_path / "outbox").status == "written"
 
 
+def test_a_week_that_has_not_ended_is_not_sent_unless_forced(archive, config, tmp_path):
+    sunday_noon = datetime(2025, 8, 24, 12, 0, tzinfo=ZoneInfo("Asia/Karachi"))  # the last day of 2025-W34
+    early = send_digest(archive, config, WEEK, now=sunday_noon)
+    assert early.status == "not_ended" and not early.delivered
+    assert early.line() == (
+        "digest 2025-W34: not sent: the week has not ended yet (it ends Mon 2025-08-25 00:00 PKT); a week's digest goes out once, "
+        "so sent now it would stand for the whole week: leave out --send to preview it, or use --force to send it anyway"
+    )
+    assert archive.digest(WEEK) is None and not (tmp_path / "outbox").exists()  # nothing claimed: the week can go out when it ends
+    assert send_digest(archive, config, WEEK, now=sunday_noon + timedelta(hours=12)).status == "written"
+
+
+def test_a_week_that_has_not_ended_can_be_forced_out(archive, config, tmp_path):
+    forced = send_digest(archive, config, WEEK, force=True, now=datetime(2025, 8, 20, tzinfo=timezone.utc))
+    assert forced.status == "written" and archive.digest(WEEK)["status"] == "sent"
+
+
+def test_one_recipient_and_one_story_are_said_in_the_singular(archive, config):
+    one = SendResult(WEEK, "sent", MESSAGE_ID, "smtp", RECIPIENTS, refused=RECIPIENTS[1:])
+    assert one.line().startswith(f"digest {WEEK}: sent to 1 recipient, Message-ID {MESSAGE_ID}; refused by the server: ")
+    assert SendResult(WEEK, "sent", MESSAGE_ID, "smtp", RECIPIENTS).line().startswith(f"digest {WEEK}: sent to 2 recipients,")
+    archive.claim_digest(WEEK, message_id=MESSAGE_ID, stories=1)
+    archive.set_digest(WEEK, status="sent", sent_at="2025-08-25T03:00:00+00:00")
+    assert ", 1 story, Message-ID" in digest_status_lines(archive)[0]
+
+
 def test_smtp_without_recipients_is_an_error_and_records_nothing(store, write_config):
     config = load_config(write_config(SOURCES_YAML))
     with pytest.raises(MailError, match="digest.recipients is empty"):
@@ -394,6 +423,25 @@ def test_cli_send_refuses_a_sent_week_unless_forced(archive, config_path, tmp_pa
     assert forced.exit_code == 0 and (tmp_path / "elsewhere" / "digest-2025-W34.eml").is_file()
     status = run_cli(config_path, db, "status")
     assert "Digests:\n  ok 2025-W34: sent " in status.output and MESSAGE_ID in status.output
+
+
+def test_cli_send_refuses_this_week_and_a_future_one_but_previews_them(archive, config_path, tmp_path):
+    this_week = current_week(ZoneInfo("Asia/Karachi"))
+    for week in (this_week, shift_week(this_week, 80)):
+        r = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send")
+        assert r.exit_code == 1
+        assert f"digest {week}: not sent: the week has not ended yet (it ends Mon " in r.output and "use --force to send it anyway" in r.output
+        assert (tmp_path / "out" / f"digest-{week}.html").is_file()  # the preview is written
+        assert archive.digest(week) is None
+    assert not (tmp_path / "outbox").exists()
+    forced = run_cli(config_path, archive.path, "digest", "--week", this_week, "--out", str(tmp_path / "out"), "--send", "--force")
+    assert forced.exit_code == 0 and (tmp_path / "outbox" / f"digest-{this_week}.eml").is_file()
+
+
+def test_cli_says_a_refused_send_once(archive, config_path, tmp_path):
+    assert run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send").exit_code == 0
+    again = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert again.exit_code == 1 and again.output.count("already sent at") == 1, again.output
 
 
 def test_cli_force_needs_send(config_path, tmp_path):

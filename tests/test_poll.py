@@ -1,11 +1,29 @@
-"""One poll cycle against a real HTTP server on 127.0.0.1."""
+"""One poll cycle against a real HTTP server on 127.0.0.1; a manual poll stopped or killed."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from test_daemon import runs, wait_for
+from test_shutdown import Hang
 
 from monitor import pipeline
+from monitor.cli import cli
 from monitor.config import load_config
+from monitor.daemon import schedule_lines
 from monitor.sitesrv import SiteServer, send
+from monitor.store import Store
+
+
+def test_the_summary_of_one_source_and_one_item_is_singular():
+    one = pipeline.PollSummary([pipeline.SourceReport("Good Feed", "ok", new_items=1)], seconds=0.5)
+    assert one.line() == "1 source: 1 ok, 0 not modified, 0 failed; 1 new item in 0.5s"
+    two = pipeline.PollSummary([pipeline.SourceReport("A", "ok", new_items=2), pipeline.SourceReport("B", "not_modified")], seconds=0.5)
+    assert two.line() == "2 sources: 1 ok, 1 not modified, 0 failed; 2 new items in 0.5s"
 
 
 def test_poll_stores_items_and_records_fetches(site_config, store):
@@ -104,3 +122,59 @@ def test_reports_of_one_story_become_one_cluster(site, write_config, store):
         "SELECT i.source, i.text != '' AS has_text, d.complete FROM items i JOIN dedup_items d ON d.id = i.id")}
     assert ("Test Daily", 1, 1) in complete
     assert {(s, t, c) for s, t, c in complete if not t} == {("News Search", 0, None)}
+
+
+@pytest.mark.parametrize(("sig", "said"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "Ctrl-C")], ids=["SIGTERM", "Ctrl-C"])
+def test_a_manual_poll_stopped_by_sigterm_or_ctrl_c_ends_its_run_and_keeps_what_was_stored(sig, said, site, write_config, tmp_path):
+    """``kill`` (or Ctrl-C) of a ``monitor poll`` whose second source never answers: the run
+    ends as stopped, with its time, the first source's items stay, and no traceback."""
+    hang = Hang()
+    config = write_config(
+        f"- name: Good Feed\n  url: {site.base}/feeds/good.xml\n- name: Stuck Feed\n  url: http://127.0.0.1:{hang.port}/feed.xml\n",
+        extra="fetch:\n  read_timeout: 120\n  connect_timeout: 5\n  deadline: 300\n  retries: 0\n",
+    )
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "poll"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        seen = []
+        while not seen or not seen[-1].startswith("[1/2] Good Feed: ok"):  # a line a source when not on a terminal
+            seen.append(proc.stderr.readline())
+            assert seen[-1], seen
+        wait_for(lambda: hang.open >= 1, timeout=60)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)  # far less than the 120 s the stuck read would wait
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        hang.close()
+    assert proc.returncode == 1 and "Aborted!" in err and "Traceback" not in err, err
+    [run] = runs(db, "poll")
+    assert (run["outcome"], run["detail"]) == ("stopped", f"{said}: the sources polled before it are stored") and run["finished_at"]
+    with Store(db) as store:
+        assert store.count_items() > 0
+        assert f"(stopped: {said}: the sources polled before it are stored)" in schedule_lines(load_config(config), store)[0]
+
+
+def test_a_poll_killed_outright_is_shown_as_interrupted_not_running(write_config, tmp_path):
+    """``kill -9`` leaves the run marked running; status tells it is not."""
+    hang = Hang()
+    config = write_config(f"- name: Stuck Feed\n  url: http://127.0.0.1:{hang.port}/feed.xml\n", extra="fetch:\n  read_timeout: 120\n  deadline: 300\n  retries: 0\n")
+    db = tmp_path / "monitor.db"
+    proc = subprocess.Popen([sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "poll"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(lambda: hang.open >= 1 and runs(db, "poll"), timeout=60)
+        status = CliRunner().invoke(cli, ["--config", str(config), "--db", str(db), "status"])
+        assert f"(running: pid {proc.pid} on " in status.output
+        proc.kill()
+        proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        hang.close()
+    assert runs(db, "poll")[0]["outcome"] == "running"
+    status = CliRunner().invoke(cli, ["--config", str(config), "--db", str(db), "status"])
+    assert status.exit_code == 0, status.output
+    assert f"(interrupted: its process (pid {proc.pid}) ended without recording the end of the run)" in status.output

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -11,7 +14,7 @@ from monitor.cli import cli
 from monitor.config import load_config
 from monitor.models import FetchResult, Item
 from monitor.sitesrv import SiteServer, send
-from monitor.status import report_lines, source_rows
+from monitor.status import report_lines, run_state, source_rows
 
 NOW = datetime(2025, 8, 22, 12, 0, tzinfo=timezone.utc)  # a Friday; 2025-W34 began Monday 00:00 PKT
 
@@ -79,6 +82,11 @@ def test_a_healthy_source(archive, config):
     assert line == "ok Healthy [feed] | last success 2 h ago | 2 items this week, 1.0/week over 4 weeks"
 
 
+def test_one_item_this_week_is_one_item(archive, config):
+    archive.save_items(items("Weekly Page", ago(hours=3)))
+    assert "| 1 item this week, 0.2/week over 4 weeks" in lines_by_name(archive, config)["Weekly Page"]
+
+
 def test_a_failing_source_shows_failures_error_and_next_attempt(archive, config):
     line = lines_by_name(archive, config)["Failing"]
     assert line.startswith("!! Failing [feed] | last success 6 days ago | 0 items this week")
@@ -139,3 +147,22 @@ def test_a_watched_page_that_has_not_changed_for_months_is_not_silent(store, wri
     (row,) = source_rows(store, config, NOW)
     assert row.silent_days is None and not row.needs_attention
     assert row.line(NOW, config.tz).startswith("ok PTA VPN page [watch]")
+
+
+def test_a_run_left_running_by_a_process_that_is_gone_is_interrupted():
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()  # a process that has ended
+    gone = {"job": "poll", "started_at": ago(minutes=5), "outcome": "running", "detail": f"pid {done.pid} on this-host"}
+    assert run_state(gone, NOW, host="this-host") == f"interrupted: its process (pid {done.pid}) ended without recording the end of the run"
+    mine = {**gone, "detail": f"pid {os.getpid()} on this-host"}
+    assert run_state(mine, NOW, host="this-host") == f"running: pid {os.getpid()} on this-host"
+
+
+def test_a_run_left_running_elsewhere_is_interrupted_once_older_than_any_run():
+    elsewhere = {"job": "poll", "started_at": ago(hours=1), "outcome": "running", "detail": "pid 1 on another-host"}
+    assert run_state(elsewhere, NOW, host="this-host") == "running: pid 1 on another-host"
+    old = {**elsewhere, "started_at": ago(hours=7)}
+    assert run_state(old, NOW, host="this-host") == "interrupted: marked running for 7 h, longer than any poll takes"
+    before_pids = {"job": "digest", "started_at": ago(hours=30), "outcome": "running", "detail": None}  # an archive's older runs
+    assert run_state(before_pids, NOW) == "interrupted: marked running for 30 h, longer than any digest takes"
+    assert run_state({"job": "poll", "started_at": ago(hours=30), "outcome": "ok", "detail": "3 sources"}, NOW) == "ok: 3 sources"

@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from ._archive import SourceState, Store, item_id, utcnow
+from ._archive import ArchiveError, SourceState, Store, archive_error, archive_errors, item_id, utcnow
 from ._dedup_index import SqliteDedupIndex
 from ._migrations import MIGRATIONS, PAKISTAN_TODAY_SQL, iso_week_sql
 
-__all__ = ["MIGRATIONS", "PAKISTAN_TODAY_SQL", "SourceState", "SqliteDedupIndex", "Store", "item_id", "iso_week_sql", "utcnow"]
+__all__ = ["MIGRATIONS", "PAKISTAN_TODAY_SQL", "ArchiveError", "SourceState", "SqliteDedupIndex", "Store", "archive_error", "archive_errors", "item_id", "iso_week_sql", "utcnow"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import socket
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from .. import official
+from ..errors import MonitorError, os_reason
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
@@ -93,25 +95,101 @@ def _use_wal(conn: sqlite3.Connection, *, wait: float = WAL_SWITCH_SECONDS) -> N
         pause = min(pause * 2, 0.25)
 
 
-class Store(PageStore):
-    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`)."""
+class ArchiveError(MonitorError):
+    """The archive's file cannot be used: there is none, it is no monitor archive, it is
+    damaged, or it cannot be read or written. The message names the file and the problem."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False):
+
+#: Why a command that only reads the archive does not create one.
+NO_ARCHIVE = "no archive at {path}: run `monitor poll` (or `monitor demo`) first, or pass --db"
+
+_PERMISSIONS = "check the permissions of the file and of its folder"
+
+
+def archive_error(path: str | Path, e: BaseException) -> ArchiveError | None:
+    """What is wrong with the archive's file at ``path``, when ``e`` (raised by SQLite or the
+    operating system while opening or using it) says that the file is the problem; ``None``
+    for any other error."""
+    if isinstance(e, OSError):  # making the archive's folder
+        return ArchiveError(f"{path}: cannot create the archive's folder {e.filename or Path(path).parent}: {os_reason(e)}")
+    if not isinstance(e, sqlite3.Error):
+        return None
+    code = getattr(e, "sqlite_errorname", "") or ""
+    if code == "SQLITE_NOTADB":
+        return ArchiveError(f"{path}: not a monitor archive: {e}")
+    if code.startswith("SQLITE_CORRUPT"):
+        return ArchiveError(f"{path}: the archive is damaged: {e}")
+    if code.startswith("SQLITE_READONLY"):
+        return ArchiveError(f"{path}: cannot write to the archive: {e} ({_PERMISSIONS})")
+    if code.startswith("SQLITE_CANTOPEN"):
+        return ArchiveError(f"{path}: cannot open the archive: {e} ({_PERMISSIONS}: SQLite keeps its -wal and -shm files beside it)")
+    if code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
+        return ArchiveError(f"{path}: cannot read or write the archive: {e}")
+    return None
+
+
+@contextmanager
+def archive_errors(path: str | Path) -> Iterator[None]:
+    """Raise :class:`ArchiveError` instead of an error of SQLite's, raised in the block, that
+    says the archive's file at ``path`` is the problem (:func:`archive_error`)."""
+    try:
+        yield
+    except sqlite3.Error as e:
+        problem = archive_error(path, e)
+        if problem is None:
+            raise
+        raise problem from None
+
+
+def _check_archive(path: Path) -> None:
+    """Raise :class:`ArchiveError` unless ``path`` is a monitor archive, reading it without
+    writing anything (another program's database is left as it is)."""
+    if not path.is_file():
+        raise ArchiveError(NO_ARCHIVE.format(path=path))
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+    if not version:
+        raise ArchiveError(f"{path}: not a monitor archive: it has no monitor schema")
+
+
+class Store(PageStore):
+    """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`).
+
+    Opening it creates the archive when there is none, unless ``create`` is false; a file
+    that cannot be used as the archive raises :class:`ArchiveError`.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = True):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 30000")
-        # 8 MB of page cache (allocated as used; SQLite's default is 2 MB): a large first poll
-        # stored as fast with it as with 64 MB, and the process stays well under 200 MB with a
-        # 200,000-item archive (BENCHMARKS.md, "A huge feed's first poll" and dedup "Scale")
-        conn.execute("PRAGMA cache_size = -8192")
-        self.db = sqlite_utils.Database(conn)
-        self.readonly = readonly
-        if not readonly:
-            _use_wal(conn)
-            conn.execute("PRAGMA synchronous = NORMAL")
-            self.migrate()
+        conn = None
+        try:
+            if self.path != ":memory:":
+                if create:
+                    Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+                else:
+                    _check_archive(Path(self.path))
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 30000")
+            # 8 MB of page cache (allocated as used; SQLite's default is 2 MB): a large first poll
+            # stored as fast with it as with 64 MB, and the process stays well under 200 MB with a
+            # 200,000-item archive (BENCHMARKS.md, "A huge feed's first poll" and dedup "Scale")
+            conn.execute("PRAGMA cache_size = -8192")
+            self.db = sqlite_utils.Database(conn)
+            self.readonly = readonly
+            if not readonly:
+                _use_wal(conn)
+                conn.execute("PRAGMA synchronous = NORMAL")
+                self.migrate()
+        except (OSError, sqlite3.Error) as e:
+            if conn is not None:
+                conn.close()
+            problem = archive_error(self.path, e)
+            if problem is None:
+                raise
+            raise problem from None
 
     def close(self) -> None:
         self.db.conn.close()
@@ -144,26 +222,33 @@ class Store(PageStore):
         ``placeholder`` strings, other values of it by NULL; rebuilt, so that no page of the
         copy keeps an old value. ``target`` appears whole or not at all."""
         target = Path(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
-        tmp.unlink(missing_ok=True)
-        copy = sqlite3.connect(tmp, isolation_level=None)
         try:
-            self.db.conn.backup(copy)
-            copy.execute("PRAGMA journal_mode = DELETE")
-            copy.execute("BEGIN")
-            for table, columns in private.items():
-                for column in columns:
-                    copy.execute(
-                        f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
-                        f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
-                        [placeholder],
-                    )
-            copy.execute("COMMIT")
-            copy.execute("VACUUM")
-        finally:
-            copy.close()
-        os.replace(tmp, target)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+            copy = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                self.db.conn.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")
+                copy.execute("BEGIN")
+                for table, columns in private.items():
+                    for column in columns:
+                        copy.execute(
+                            f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
+                            f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
+                            [placeholder],
+                        )
+                copy.execute("COMMIT")
+                copy.execute("VACUUM")
+            finally:
+                copy.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as e:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise MonitorError(f"{target}: cannot write the snapshot: {os_reason(e) if isinstance(e, OSError) else e}") from None
         return target
 
     def set_timezone(self, name: str) -> None:
@@ -546,8 +631,10 @@ class Store(PageStore):
     # ------------------------------------------------------------------ runs
 
     def start_run(self, job: str) -> int:
+        """Begin a run of ``job``; until it ends, its detail names the process that runs it
+        (``pid 123 on host``), so that one killed before it could end it can be told."""
         with self.transaction():
-            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running"}).last_pk
+            return self.db["runs"].insert({"job": job, "started_at": utcnow(), "outcome": "running", "detail": f"pid {os.getpid()} on {socket.gethostname()}"}).last_pk
 
     def finish_run(self, run_id: int, outcome: str, detail: str | None = None) -> None:
         """End a run; its ``detail`` is stored without email addresses (a failed send's reason)."""

@@ -1207,3 +1207,53 @@ def test_a_title_rank_the_lead_restates_and_counts_as_they_stand():
     assert ("freelancer_count", "", 1000000, "count") in facts(text, "2022-08-24")
     # a count of the period's own clause keeps it
     assert facts("The PTA registered 21,400 VPNs in November.", "2024-11-29") == {("vpn_registrations", "2024-11", 21400, "count")}
+
+
+def test_urdu_places_written_apart_from_their_suffix_and_currency_left_off():
+    text = "کیرنی کے گلوبل سروسز لوکیشن انڈیکس 2023 میں پاکستان کو 78 ممالک میں 22 واں درجہ دیا گیا ہے، جبکہ 2021 کے ایڈیشن میں وہ 25 ویں نمبر پر تھا۔"
+    assert facts(text, "2023-06-22") == {("ranking", "2023", 22, "rank"), ("ranking", "2021", 25, "rank")}
+    text = "آئی ٹی برآمدات: پہلی ششماہی میں ایک ارب 86 کروڑ ڈالر، دسمبر میں 33 کروڑ 60 لاکھ"
+    assert facts(text, "2025-01-17") == {("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million"), ("it_exports_monthly", "2024-12", 336, "USD_million")}
+    text = "پی ٹی اے: نومبر میں ریکارڈ ۱۹ ہزار ۳۰۰ وی پی اینز رجسٹر، پورے ۲۰۲۳ میں صرف ساڑھے ۵ ہزار ہوئے تھے"
+    assert facts(text, "2024-12-05") == {("vpn_registrations", "2024-11", 19300, "count"), ("vpn_registrations", "2023", 5500, "count")}
+
+
+def test_urdu_that_month_which_clauses_and_total_services():
+    text = (
+        "اسٹیٹ بینک نے اپریل 2025 کے ادائیگیوں کے توازن کے اعداد و شمار جاری کر دیے ہیں۔ ان کے مطابق اس ماہ آئی ٹی برآمدات 32 کروڑ 90 لاکھ ڈالر رہیں، "
+        "جو گزشتہ سال کے اسی مہینے سے 27 فیصد زیادہ ہیں، جبکہ جولائی تا اپریل مجموعی برآمدات 3 ارب 9 کروڑ ڈالر تک پہنچ گئیں۔"
+    )
+    assert facts(text, "2025-05-21") == {
+        ("it_exports_monthly", "2025-04", 329, "USD_million"),
+        ("it_exports_monthly", "2025-04", 27, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Apr", 3090, "USD_million"),
+    }
+    # a "جو" (which) clause's rate is of the amount right before it
+    text = (
+        "اسٹیٹ بینک کے مطابق جنوری میں آئی ٹی برآمدات ۳۵ کروڑ ۲۰ لاکھ ڈالر رہیں جو دسمبر کے مقابلے میں ۸ فیصد کم ہیں، تاہم رواں مالی سال کے ابتدائی "
+        "سات ماہ کی برآمدات ۲ ارب ۵۶ کروڑ ڈالر رہیں، جو گزشتہ سال کی اسی مدت سے ۲۰ فیصد زیادہ ہیں۔"
+    )
+    assert ("it_exports_cumulative", "FY2025-26:Jul-Jan", 20, "percent") in facts(text, "2026-02-19")
+    assert ("it_exports_monthly", "2026-01", 20, "percent") not in facts(text, "2026-02-19")
+    text = "مارچ میں آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر رہیں۔ اسی دوران مارچ میں ملک کی مجموعی خدمات کی برآمدات 60 کروڑ 40 لاکھ ڈالر رہیں۔"
+    assert facts(text, "2023-04-18") == {("it_exports_monthly", "2023-03", 226, "USD_million")}
+    # a headline's "سے کم" (less than) is a bound over the body's figure
+    title = "آئی ٹی برآمدات 9 ماہ میں 2 ارب ڈالر سے کم"
+    text = "رواں مالی سال کے پہلے نو ماہ میں آئی ٹی برآمدات ایک ارب 94 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2023-04-18", title=title) == {("it_exports_cumulative", "FY2022-23:Jul-Mar", 1940, "USD_million")}
+    # a rate alone after a comma may name what grew
+    assert ("freelancer_earnings", "FY2023-24", 26, "percent") in facts("فری لانسرز نے گزشتہ مالی سال ساڑھے 34 کروڑ ڈالر کمائے، آمدن میں 26 فیصد اضافہ", "2024-08-13")
+
+
+def test_a_surveys_year_and_a_months_rate_after_another_clause():
+    # a survey named for a fiscal year dates nothing the sentence dates otherwise
+    text = (
+        "وفاقی وزیر خزانہ نے اقتصادی جائزہ 25-2024 جاری کیا، جس میں رواں مالی سال کے پہلے نو ماہ یعنی جولائی تا مارچ کے اعداد و شمار شامل ہیں۔ "
+        "جائزے کے مطابق اس عرصے میں آئی ٹی برآمدات 2 ارب 76 کروڑ ڈالر رہیں۔"
+    )
+    assert facts(text, "2025-06-10") == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2760, "USD_million")}
+    # and dates what it alone dates
+    text = "According to the Economic Survey 2023-24, Pakistani freelancers generated US$350 million."
+    assert facts(text, "2024-08-10") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+    text = "IT exports fell 12 percent month-on-month to $361 million in January, though they were still 14 percent higher than in January 2025, taking 7MFY26 exports to $2.57 billion."
+    assert ("it_exports_monthly", "2026-01", 14, "percent") in facts(text, "2026-02-17")

@@ -260,7 +260,7 @@ _THE_INDEX = re.compile(
     re.IGNORECASE,
 )
 #: "its" or "it" (اس کا, اس کی): the one ranked in the clause before.
-_RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])اس\s+(?:کا|کی|کے)(?![^\W\d_])", re.IGNORECASE)
+_RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])(?:اس\s+(?:کا|کی|کے)|وہ)(?![^\W\d_])", re.IGNORECASE)
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
 #: list of the top ten", Urdu "سرفہرست 10 ممالک کی رینکنگ" (the ranking of the top 10 countries).
 _LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -511,7 +511,7 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
-    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے"}  # Urdu postpositions and verbs
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
@@ -578,7 +578,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         if own:
             return own[0]
     else:
-        periods = [p for p in periods if not p.edition]  # "Gig index 2025: ..., freelancers earn $500m": the index's year, not the money's
+        # "Gig index 2025: ..., freelancers earn $500m": the index's year, not the money's (a
+        # survey named for a fiscal year dates its figures when the sentence names no other period)
+        others = any(p.value and not p.edition and not p.target for p in periods)
+        periods = [p for p in periods if not p.edition or (not others and p.value.startswith("FY"))]
     if figure.unit != "count":
         periods = [p for p in periods if not p.stock]  # "by June 30, exports reached $3.8bn": a flow to a date, not the month's
     if figure.unit == "rank":
@@ -612,7 +615,11 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # a rate against a month ("11 percent over September") is a month's, not a span's named nearer
         own = next((s for s in spans if s.start >= figure.end and _OWN_COMPARISON.fullmatch(sentence, figure.end, s.start)), None)
         if own is not None and any(own.holds(p.start, p.end) and (_MONTH_VALUE.fullmatch(p.value) or p.months_back) for p in periods):
-            in_clause = [p for p in in_clause if _MONTH_VALUE.fullmatch(p.value)] or in_clause
+            months = [p for p in in_clause if _MONTH_VALUE.fullmatch(p.value)]
+            earlier = [p for p in main if _MONTH_VALUE.fullmatch(p.value) and p.end <= figure.start]
+            if not months and earlier:
+                return earlier[-1]  # "... in January, though they were 14 percent higher than in January 2025, taking 7MFY26 ..."
+            in_clause = months or in_clause
     if in_clause or bases:
         return _nearest(in_clause + bases, figure, sentence)
     preceding = [p for p in periods if p.end <= figure.start and span_of(spans, p.start, p.end) is None and not p.target]
@@ -620,6 +627,12 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # Urdu: "گزشتہ مالی سال کی اسی مدت میں ... 959 ملین ڈالر"; a rate after it ("... $445m in
         # the same period last year, an increase of 42 percent") is the growth since, not the base's
         return preceding[-1]
+    if figure.unit == "percent" and _WHICH_OPENS.match(sentence, clause[0]):
+        # "..., رواں مالی سال کے ابتدائی سات ماہ کی برآمدات ... رہیں، جو گزشتہ سال کی اسی مدت سے 20 فیصد
+        # زیادہ ہیں": "which" is the amount just before, and its period the one named last before it
+        named = [p for p in main if p.end <= figure.start and p.value and not p.target]
+        if named:
+            return named[-1]
     before = [p for p in main if p.end <= figure.start and (p.start < first_subject or (subject and subject.end <= p.start))]
     if not before and figure.unit in ("USD_million", "PKR_million", "percent") and len({p.value for p in main if p.value and not p.target}) == 1 and _PARALLEL.search(sentence, max(0, clause[0] - 12), clause[0] + 12):
         # "workers' remittances stood at $3.24bn in May, while export remittances of the IT sector
@@ -629,6 +642,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     return before[-1] if before else None
 
 
+_WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)

@@ -153,6 +153,8 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
         return _Rounding(1.0, 1.1)
     if _NEAR_AFTER.match(text, figure.end):
         return _Rounding(0.9, 1.1)
+    if _BELOW_AFTER.match(text, figure.end):
+        return _Rounding(0.9, 1.0)
     if bounds_only:
         return None
     if figure.unit == "percent" and figure.value == int(figure.value):
@@ -242,6 +244,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     periods = [p for p in _PeriodScanner(sentence, day).scan() if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
     main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not p.edition and not p.stock), "")
+    main = main or next((p.value for p in periods if p.value and not p.comparison and not p.target and not p.stock and _DOCUMENT_YEAR.match(p.value)), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
         back = next((p for p in periods if p.back), None)
@@ -646,6 +649,7 @@ _COMMA = re.compile(r"[,،]\s")
 #: کروڑ ڈالر سے تجاوز".
 _ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز|بڑھ\s+(?:گئی|گئے|گیا|گئیں))|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
+_BELOW_AFTER = re.compile(r"\s+سے\s+کم(?![^\W\d_])")  # "2 ارب ڈالر سے کم" (less than $2bn)
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
@@ -684,6 +688,7 @@ def _is_half(period: str) -> bool:
 #: The words of a back-reference and the length of period each means, in the order asked:
 #: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
 _FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|\byear\b|مالی")
+_DOCUMENT_YEAR = re.compile(r"FY\d{4}-\d\d")  # a survey named for its fiscal year, when nothing else dates the sentence
 _WHOLE_FY = re.compile(r"پورے\s+مالی\s+سال")
 _LENGTHS = ((_FY_WORD, _is_fiscal_year), (_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))
 _FY_PERIOD = re.compile(r"FY\d{4}-\d\d")
@@ -735,7 +740,7 @@ def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:
     """Whether a rate stands alone in a clause after another, with at most its direction
     ("..., ۴۷ فیصد اضافہ", "..., up 47pc"): the growth of what the clause before gave."""
     rest = sentence[bounds[0] : figure.start] + " " + sentence[figure.end : bounds[1]]
-    return figure.unit == "percent" and bounds[0] > 0 and len(re.findall(r"[^\W\d_]+", rest)) <= 2
+    return figure.unit == "percent" and bounds[0] > 0 and len(re.findall(r"[^\W\d_]+", rest)) <= 3
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

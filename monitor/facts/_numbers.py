@@ -95,7 +95,7 @@ _ORDINAL_WORDS = {
 }
 _CARDINAL_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twenty": 20, "fifty": 50, "hundred": 100, "تین": 3, "پانچ": 5, "دس": 10, "بیس": 20}
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
-_UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|پانچواں|چھٹے|چھٹی|چھٹا|ساتویں|ساتواں|آٹھویں|آٹھواں|نویں|نواں|دسویں|دسواں|\d{1,3}(?:ویں|واں)"
+_UR_ORD_WORD = r"پہلے|پہلا|پہلی|دوسرے|دوسرا|دوسری|تیسرے|تیسرا|تیسری|چوتھے|چوتھا|چوتھی|پانچویں|پانچواں|چھٹے|چھٹی|چھٹا|ساتویں|ساتواں|آٹھویں|آٹھواں|نویں|نواں|دسویں|دسواں|\d{1,3}\s?(?:ویں|واں)"
 _UR_ORD = rf"{_UR_ORD_WORD}|\d{{1,3}}"
 #: "دنیا کی چوتھی بڑی فری لانس مارکیٹ" (the world's fourth-largest): an ordinal word, never a bare number ("10 بڑی کمپنیاں").
 _URDU_LARGEST = re.compile(rf"(?<![^\W\d_])(?P<ord>{_UR_ORD_WORD})\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|بڑے)(?![^\W\d_])")
@@ -125,7 +125,7 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?P<ord>{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے)"
+        rf"(?P<ord>{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے|درجہ|درجہ(?=\s)|مقام)"
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
@@ -341,7 +341,18 @@ def find_figures(sentence: str) -> list[Figure]:
     percents = _percents(sentence)
     ranks = _ranks(sentence)
     counts = _counts(sentence, money + percents + ranks)
+    # "... ایک ارب 86 کروڑ ڈالر، دسمبر میں 33 کروڑ 60 لاکھ": an Urdu amount in crores with its
+    # currency left off after one that has it is in that currency, not a count of 336 million
+    dollars = [f for f in money if f.unit == "USD_million" and _URDU_SCALE_WORD.search(sentence, f.start, f.end)]
+    if dollars:
+        counts = [
+            Figure(f.value / 1e6, "USD_million", f.start, f.end) if f.value >= 1e7 and f.start > dollars[0].end and _URDU_SCALE_WORD.search(sentence, f.start, f.end) and not f.noun.strip("،,") else f
+            for f in counts
+        ]
     return sorted(money + percents + ranks + counts, key=lambda f: f.start)
+
+
+_URDU_SCALE_WORD = re.compile(r"کروڑ|ارب")
 
 
 def _dedupe_overlaps(figures: list[Figure]) -> list[Figure]:

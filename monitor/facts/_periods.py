@@ -52,6 +52,7 @@ _FY_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:Economic\s+)?Survey(?:\s+of\s+Pakistan)?(?:\s+(?:for|of))?\s+(?:the\s+)?(?:FY\s?)?$|(?:اقتصادی\s+)?(?:جائزہ|جائزے|سروے)\s+(?:برائے\s+)?$", re.IGNORECASE)
 #: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
 #: date (its June is a fiscal year's end, never a month of its own).
 _FY_ENDED = re.compile(
@@ -239,7 +240,8 @@ _BACK_REFERENCE = re.compile(
     # "By that date, 152,300 VPNs had been registered": the date named before
     r"|\b(?:by|as\s+of|as\s+on|on|till|until|up\s+to)\s+that\s+date\b"
     # "during the half", "during the year": the half or the fiscal year named before (see loose)
-    r"|(?P<loose>\b(?:during|in|over)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b))",
+    r"|(?P<loose>\b(?:during|in|over)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b)"
+    r"|(?<![^\W\d_])اس\s+(?:ماہ|مہینے)(?![^\W\d_]))",  # "اس ماہ" (that month) after a sentence naming it
     re.IGNORECASE,
 )
 _COMPARISON_CUE = re.compile(
@@ -499,7 +501,10 @@ class _PeriodScanner:
                 self.add("", start, end)  # a period named but not placeable: its figures are no facts
         self._months()
         self._years()
-        return self._restated(sorted(self.found, key=lambda p: p.start))
+        # "Economic Survey 2024-25", "اقتصادی جائزہ 25-2024": a document's name, which dates nothing
+        # but ranks of its own (an edition)
+        found = [replace(p, edition=True) if _DOCUMENT_BEFORE.search(self.s, max(0, p.start - 30), p.start) else p for p in self.found]
+        return self._restated(sorted(found, key=lambda p: p.start))
 
     def _restated(self, found: list[Period]) -> list[Period]:
         """A period that only restates the one before it ("the same period last year, i.e. July

@@ -44,6 +44,7 @@ _ICT_CATEGORY = r"telecom(?:munications?)?\s*,\s*computer\s*,?\s+(?:and|&)\s+inf
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _URDU_UNTRACKED = re.compile(
     r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل)\s+(?:کی\s+)?برآمدات"
+    r"|(?:مجموعی\s+)?خدمات\s+کی\s+مجموعی\s+برآمدات|مجموعی\s+خدمات\s+کی\s+برآمدات"
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
     r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
 )
@@ -189,7 +190,7 @@ def _cumulative_it(subject: Subject, sentence: str, found: list[Subject]) -> Sub
 
 
 #: A span of months right before "مجموعی برآمدات": "جولائی تا ستمبر کی", "پہلی ششماہی میں".
-_SPAN_BEFORE_TOTAL = re.compile(r"(?:(?:تا|سے)\s+\S+(?:\s+تک)?\s+(?:کی|کے)|(?:ششماہی|سہ\s?ماہی|ماہ|مہینوں|مہینے)\s+(?:میں|کی|کے\s+دوران))\s+$")
+_SPAN_BEFORE_TOTAL = re.compile(r"(?:(?:تا|سے)\s+\S+(?:\s+تک)?(?:\s+(?:کی|کے))?|(?:ششماہی|سہ\s?ماہی|ماہ|مہینوں|مہینے)\s+(?:میں|کی|کے\s+دوران))\s+$")
 
 
 #: A relative clause after a figure speaks of something else: "$164m, which was 12.6pc of ICT

@@ -1257,3 +1257,15 @@ def test_a_surveys_year_and_a_months_rate_after_another_clause():
     assert facts(text, "2024-08-10") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
     text = "IT exports fell 12 percent month-on-month to $361 million in January, though they were still 14 percent higher than in January 2025, taking 7MFY26 exports to $2.57 billion."
     assert ("it_exports_monthly", "2026-01", 14, "percent") in facts(text, "2026-02-17")
+
+
+def test_a_target_set_after_the_figure_a_count_topped_and_a_place_for_growth():
+    text = "IT exports closed FY25 at $3.74 billion, but still well short of the $5 billion the previous government had set as its target for FY23."
+    assert ("it_exports_annual", "FY2022-23", 5000, "USD_million") not in facts(text, "2025-07-17")
+    assert facts("VPN registrations top 40,000 as 27,000 sign up in a week", "2024-11-26") == {
+        ("vpn_registrations", "", 40000, "count"), ("other", "", 27000, "count")
+    }
+    assert facts("Pakistan placed fourth for growth in freelance earnings in Payoneer's 2025 Global Gig Economy Index.", "2025-04-09") == {("ranking", "2025", 4, "rank")}
+    # Urdu: "ایک سال قبل جولائی تا دسمبر" (a year before, July to December)
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 21 کروڑ ڈالر رہیں۔ ایک سال قبل جولائی تا دسمبر کے عرصے میں یہ رقم ایک ارب 86 کروڑ ڈالر تھی۔"
+    assert ("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million") in facts(text, "2026-01-20")

@@ -219,13 +219,23 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _one_platform(place.context):
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
         return _freelancer_series(place), value
-    if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(place.clause):
+    if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
     # (a base's count is of what the sentence counts: "19,400 VPNs were registered in November,
     # against 3,100 in the month before that")
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.sentence if place.base else place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return "vpn_registrations", value
     return "other", value
+
+
+def _own_stretch(place: _Place) -> str:
+    """The figure's clause between the numbers before and after it: in "registrations top 40,000
+    as 27,000 sign up in a week", "in a week" is the 27,000's."""
+    start = max(0, place.sentence.find(place.clause))
+    end = start + len(place.clause)
+    before = [m.end() for m in re.finditer(r"\d[\d,.]*", place.sentence[start : place.figure.start])]
+    after = re.search(r"\d", place.sentence[place.figure.end : end])
+    return place.sentence[start + (before[-1] if before else 0) : place.figure.end + (after.start() if after else end - place.figure.end)]
 
 
 def _ranked_country(place: _Place) -> str | None:
@@ -390,7 +400,12 @@ _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:
 _NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b", re.IGNORECASE)
+_TARGET_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b"
+    # "the $5 billion the previous government had set as its target"
+    r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b",
+    re.IGNORECASE,
+)
 
 
 _LEVEL_BEFORE = re.compile(

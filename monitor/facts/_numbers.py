@@ -108,7 +108,7 @@ _RANK_PATTERNS = (
         rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|ranked|position|place|spot)\b",
         re.IGNORECASE,
     ),
-    re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![,.]\d)(?!\s*(?:%|per|pc))", re.IGNORECASE),  # (never "top 40,000")
     # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
     re.compile(r"\b(?:as|at)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     # "Payoneer's report places Pakistan third among ...", "put the country 8th in"
@@ -121,7 +121,7 @@ _RANK_PATTERNS = (
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
         rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
-        r"(?=\s+(?:in|among|on|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     re.compile(

@@ -113,7 +113,7 @@ _MONTH_YEAR = re.compile(
 #: right before it ("last year's first half", "گزشتہ سال کی پہلی ششماہی").
 _OF_LAST_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:last|previous|preceding)\s+year\b(?!['’])", re.IGNORECASE)
 _LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR_PREVIOUS}\s+{_UR_YEAR}\s+(?:کی|کے)\s+$", re.IGNORECASE)
-_URDU_LAST_YEAR_BEFORE = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}\s+(?:(?:کی|کے|کا)\s+)?$")
+_URDU_LAST_YEAR_BEFORE = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کی|کے|کا)\s+)?$")  # "ایک سال قبل جولائی تا دسمبر": a year before
 _SPAN_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding)\s+(?:fiscal\s+|financial\s+)?year\b|\s+a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.

@@ -736,11 +736,15 @@ def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> 
 _PRESENT = re.compile(r"\b(?:is|are|has|have)\b|(?<![^\W\d_])(?:ہے|ہیں)(?![^\W\d_])", re.IGNORECASE)
 
 
+_EARNINGS_WORD = re.compile(r"آمدن|آمدنی|کمائی")
+
+
 def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:
     """Whether a rate stands alone in a clause after another, with at most its direction
     ("..., ۴۷ فیصد اضافہ", "..., up 47pc"): the growth of what the clause before gave."""
     rest = sentence[bounds[0] : figure.start] + " " + sentence[figure.end : bounds[1]]
-    return figure.unit == "percent" and bounds[0] > 0 and len(re.findall(r"[^\W\d_]+", rest)) <= 3
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _EARNINGS_WORD.fullmatch(w)]  # ("آمدن میں": the earnings, what grew)
+    return figure.unit == "percent" and bounds[0] > 0 and len(words) <= 2
 
 
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:

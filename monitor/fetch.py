@@ -19,7 +19,9 @@ What one fetch does, in order:
   seconds apart. A request first waits for its host, then for a global slot, so a busy host
   never holds slots other hosts could use.
 * **Limits on one fetch.** Connect and read timeouts per request, and a ``deadline`` for the
-  whole fetch (redirects, retries and body included) counted from its first request. Only
+  whole fetch (redirects, retries and body included) counted from its first request; the
+  time a redirect or a retry waits for its turn behind the cycle's other requests to a busy
+  host is not counted, so the poll's own queue never times a fetch out. Only
   ``http`` and ``https``; at most ``max_redirects`` redirects, each hop queued on its own
   host. The body is read as a stream and stopped as soon as it passes ``max_bytes``, counted
   after gzip, deflate or brotli decoding, which is done here with bounded output so a
@@ -354,18 +356,22 @@ class _HostPools(httpx.AsyncBaseTransport):
 
 @dataclass
 class _Clock:
-    """The deadline of one fetch, started by its first request."""
+    """The deadline of one fetch, started by its first request; a later request of the fetch
+    (a redirect, a retry) that waited ``queued`` seconds for its turn at the host moves it
+    on by that much."""
 
     seconds: float
     deadline: float | None = None
     started_at: str = ""
     t0: float = 0.0
 
-    def start(self) -> None:
+    def start(self, queued: float = 0.0) -> None:
         if self.deadline is None:
             self.t0 = time.monotonic()
             self.deadline = asyncio.get_running_loop().time() + self.seconds
             self.started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        else:
+            self.deadline += queued
 
     def left(self) -> float:
         return float("inf") if self.deadline is None else self.deadline - asyncio.get_running_loop().time()
@@ -463,9 +469,10 @@ class Fetcher:
         if name not in self._hosts:
             self._hosts[name] = _Host(self.settings.per_host, self.settings.host_delay)
         host = self._hosts[name]
+        queued = asyncio.get_running_loop().time()
         try:
             async with host.turn(), self._slots:
-                clock.start()
+                clock.start(queued=asyncio.get_running_loop().time() - queued)
                 async with asyncio.timeout_at(clock.deadline), self.client.stream("GET", url, headers=headers) as response:
                     body = await _read(response, limit) if 200 <= response.status_code < 300 else b""
         finally:

@@ -426,6 +426,25 @@ def test_a_slow_host_does_not_hold_up_another(faults):
     assert quick.outcome == "ok" and still_waiting
 
 
+def test_a_redirect_waiting_behind_a_busy_host_is_not_timed_out_by_the_queue(faults):
+    """A redirect loop on a host busy with article pages (a big feed's, fetched in the same
+    cycle) ends in too_many_redirects: each hop queues behind the articles for longer than the
+    deadline, and that waiting is the cycle's, not the server's."""
+    settings = replace(SETTINGS, per_host=1, host_delay=0.05, deadline=1.5, retries=0)
+
+    async def run() -> FetchResult:
+        async with Fetcher(settings, user_agent(CONTACT)) as fetcher:
+            loop = asyncio.create_task(fetcher.fetch(faults.base + "/loop/a"))
+            await asyncio.sleep(0.02)  # its first request is on its way; 40 articles queue behind it
+            articles = [asyncio.create_task(fetcher.fetch(f"{faults.base}/feed.xml?article={i}", kind="article")) for i in range(40)]
+            result = await loop
+            await asyncio.gather(*articles)
+            return result
+
+    result = asyncio.run(run())
+    assert result.outcome == "too_many_redirects", result.error
+
+
 def test_a_host_keeps_its_connection_while_busy_and_closes_it_when_done():
     ports: list[int] = []
 

@@ -10,12 +10,20 @@ articles are not fetched (``full_text: false``), as for a Google News search fee
 
 Each poll runs in a fresh process with a fresh archive (so the peak RSS is its own) and is
 timed by stage: parsing the feed, analysing the items (relevance, topics, facts, in a worker
-thread) and storing them (items, facts and story clusters, in one transaction). The same poll
+thread) and storing them (items, facts and story clusters, in batches of 500). The same poll
 of a quarter of the items is run too: a linear poll costs the same per item at both sizes.
+
+``--full-text`` runs the other case: a feed whose article pages are fetched (``full_text``,
+the default), 200 and 20,000 items, each with its article page on the same local server,
+with the default fetch limits (two requests at once to a host, starts 0.5 s apart) and a
+15 s deadline; beside it, a source on the same host that is a plain redirect loop. One poll
+is timed: how many items it stored, how many it left for the next polls, and what the
+redirect loop came to (``too_many_redirects`` when polled alone).
 
 Usage::
 
     .venv/bin/python bench/huge_feed.py [--items 20000] [--small 5000] [--shape distinct|recurring|both]
+    .venv/bin/python bench/huge_feed.py --full-text [--items 20000] [--small 200]
 """
 
 from __future__ import annotations
@@ -103,6 +111,49 @@ def run_poll(n: int, shape: str) -> dict:
     return {"items": n, "shape": shape, "wall": wall, "stored": stored, "new": summary.new_items, "facts": facts, "stages": totals, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
+def run_full_text_poll(n: int) -> dict:
+    """One poll of an ``n``-item feed whose articles are fetched, beside a redirect loop on
+    the same host, into an empty archive, in this process."""
+    body = {}
+
+    def feed_route(h) -> None:
+        send(h, 200, body.setdefault("feed", feed(f"http://{h.headers['Host']}", n, "distinct")), "application/rss+xml")
+
+    def article(h) -> None:
+        i = h.path.rsplit("/", 1)[1]
+        text = "".join(f"<p>Freelancers must finish VPN registration with the PTA, paragraph {j} of notice {i} of the regulator's series on internet access.</p>" for j in range(5))
+        send(h, 200, f"<html><head><title>Notice {i}</title></head><body><article><h1>PTA notice {i}</h1>{text}</article></body></html>".encode())
+
+    class Routes(dict):
+        def __contains__(self, path) -> bool:
+            return path in ("/feed.xml", "/loop/a", "/loop/b") or path.startswith("/notice/")
+
+        def __getitem__(self, path):
+            if path == "/feed.xml":
+                return feed_route
+            if path.startswith("/loop/"):
+                return lambda h: send(h, 302, b"", "", {"Location": "/loop/b" if path.endswith("a") else "/loop/a"})
+            return article
+
+    with tempfile.TemporaryDirectory() as tmp, SiteServer() as server:
+        server.routes = Routes()
+        path = Path(tmp) / "sources.yaml"
+        path.write_text(
+            f"fetch:\n  max_bytes: 200000000\n  deadline: 15\nsources:\n  - name: Notices\n    url: {server.base}/feed.xml\n"
+            f"  - name: Loop\n    url: {server.base}/loop/a\n{_rule_sections()}",
+            encoding="utf-8",
+        )
+        config = load_config(path)
+        with Store(Path(tmp) / "bench.db") as store:
+            t0 = time.perf_counter()
+            summary = pipeline.poll(config, store)
+            wall = time.perf_counter() - t0
+            left = len(store.pending_entries("Notices"))
+            reports = {r.source: r for r in summary.reports}
+    loop = reports["Loop"]
+    return {"items": n, "wall": wall, "new": reports["Notices"].new_items, "left": left, "loop": f"{loop.outcome} ({loop.error})", "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
 def run_in_child(n: int, shape: str) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", str(n), shape], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
@@ -113,10 +164,19 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=20000)
     parser.add_argument("--small", type=int, default=5000, help="the same poll with fewer items, to compare the cost per item")
     parser.add_argument("--shape", choices=["distinct", "recurring", "both"], default="both")
+    parser.add_argument("--full-text", action="store_true", help="a feed whose article pages are fetched, beside a redirect loop on its host")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_poll(int(args.child[0]), args.child[1])))
+        n, shape = int(args.child[0]), args.child[1]
+        print(json.dumps(run_full_text_poll(n) if shape == "full-text" else run_poll(n, shape)))
+        return 0
+    if args.full_text:
+        print("| items in the feed | poll | new items stored | left for the next polls | redirect loop on the same host | peak RSS |")
+        print("|---|---|---|---|---|---|")
+        for n in (args.small if args.small != parser.get_default("small") else 200, args.items):
+            r = run_in_child(n, "full-text")
+            print(f"| {n:,} | {r['wall']:.1f} s | {r['new']} | {r['left']:,} | {r['loop']} | {r['rss_mb']:.0f} MB |", flush=True)
         return 0
     shapes = ["distinct", "recurring"] if args.shape == "both" else [args.shape]
     print("| shape | items | first poll | per item | parse | analyse | store (items + facts + clusters) | vpn_registrations facts | it_exports_monthly facts | peak RSS |")

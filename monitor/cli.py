@@ -7,6 +7,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -158,15 +159,30 @@ def sources_list(obj: Context) -> None:
 class PollProgress:
     """Poll progress on stderr: a live counter line on a terminal, one line per source otherwise.
 
-    On a terminal, failures are printed on lines of their own so they stay on screen.
+    On a terminal, failures are printed on lines of their own so they stay on screen. A source
+    with many new items shows how far it got: on the live line, else in a line at most every
+    :attr:`every` seconds.
     """
 
-    def __init__(self, total: int, stream: TextIO, tty: bool):
-        self.total, self.stream, self.tty = total, stream, tty
+    def __init__(self, total: int, stream: TextIO, tty: bool, *, every: float = 5.0):
+        self.total, self.stream, self.tty, self.every = total, stream, tty, every
         self.done = self.new_items = 0
         self.counts: Counter[str] = Counter()
+        self.reading: dict[str, tuple[int, int]] = {}  # source -> (items read, items to read)
+        self._last_line = time.monotonic()
+
+    def articles(self, source: str, done: int, total: int) -> None:
+        """A source stored another batch of new items: ``done`` of ``total`` this poll."""
+        self.reading[source] = (done, total)
+        if self.tty:
+            self._live()
+        elif time.monotonic() - self._last_line >= self.every:
+            self.stream.write(f"[{self.done}/{self.total}] {source}: reading - {done} of {total} new items stored\n")
+            self.stream.flush()
+            self._last_line = time.monotonic()
 
     def __call__(self, report: "pipeline.SourceReport") -> None:
+        self.reading.pop(report.source, None)
         self.done += 1
         self.new_items += report.new_items
         kind = report.outcome if report.outcome in ("ok", "not_modified", "skipped") else "failed"
@@ -175,13 +191,19 @@ class PollProgress:
         line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
         if not self.tty:
             self.stream.write(line + "\n")
+            self.stream.flush()
+            self._last_line = time.monotonic()
             return
         if kind == "failed":
             self.stream.write(f"\r\x1b[K{line}\n")
+        self._live()
+
+    def _live(self) -> None:
         c = self.counts
+        reading = "".join(f"; {name}: {done}/{of}" for name, (done, of) in self.reading.items())
         self.stream.write(
             f"\r\x1b[K[{self.done}/{self.total}] {c['ok']} ok, {c['not_modified']} not modified, "
-            f"{c['failed']} failed, {c['skipped']} skipped, {self.new_items} new items"
+            f"{c['failed']} failed, {c['skipped']} skipped, {self.new_items} new items{reading}"
         )
         self.stream.flush()
 
@@ -220,8 +242,8 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
             with _sigterm_interrupts():
-                summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force)
-        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: each source's items are stored whole or not at all
+                summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force, article_progress=progress.articles)
+        except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: the items stored before it stay (in whole batches)
             progress.close()
             store.finish_run(run_id, "stopped", f"{e.args[0] if e.args else 'Ctrl-C'}: the sources polled before it are stored")
             raise

@@ -16,9 +16,10 @@ configuration at every start: the archive, not the scheduler, remembers what hap
   SIGTERM and SIGINT stop scheduling and let a running job finish within the shutdown
   timeout; a job still running then (a fetch stuck on a server that never answers) is
   killed, its run recorded as ``stopped``, and only then does the daemon say "daemon
-  stopped" and exit: nothing is written after that. Each source's items are written in one
-  transaction, so a killed job, like ``kill -9`` of the daemon itself, leaves an archive that
-  the next run completes. A child whose daemon dies stops too.
+  stopped" and exit: nothing is written after that. A source's items are written in batches,
+  each in one transaction, so a killed job, like ``kill -9`` of the daemon itself, keeps the
+  batches it stored and leaves an archive that the next run completes. A child whose daemon
+  dies stops too.
 """
 
 from __future__ import annotations

@@ -1,8 +1,12 @@
 """One poll cycle: fetch every due source, parse, extract, analyze, dedup and store.
 
-Sources are fetched concurrently; each source's items are written to the store as soon as
-that source is done, in one transaction, so a crash loses at most the sources in flight and
-never leaves half an item. A failing source is logged and recorded, and the others carry on.
+Sources are fetched concurrently; each source's new items are written to the store as they
+are read, :data:`STORE_BATCH` at a time, each batch in one transaction, so a crash or a kill
+loses at most the batches in flight and never leaves half an item. A poll reads the article
+pages of at most :data:`MAX_ARTICLES_PER_POLL` new items of one source, newest first; the
+others wait in the archive for the next polls (nothing is dropped), so a feed with thousands
+of new items never holds a poll for hours. A failing source is logged and recorded, and the
+others carry on.
 
 A source's kind says how it is read: a ``feed`` or a listing ``page`` gives news items; an
 ``sbp_ebops`` source is SBP's trade in services workbook, read by :mod:`monitor.sbp` into
@@ -27,7 +31,7 @@ from .config import Config
 from .errors import ExtractionError
 from .facts import canonical_period
 from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
-from .models import Analysis, Article, Entry, Fact, FetchResult, Item, Source
+from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
@@ -35,8 +39,17 @@ from .weeks import iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
 
-#: Listing pages can link to many articles; a first poll reads at most this many.
-MAX_NEW_LINKS_PER_PAGE = 30
+#: The article pages of at most this many new items of one source are fetched in one poll
+#: (a feed with ``full_text``, a listing page): the newest first, the others are kept in the
+#: archive (``pending_entries``) and taken, newest first, by the next polls.
+MAX_ARTICLES_PER_POLL = 30
+#: New items are stored this many at a time, each batch in one transaction: an interrupted
+#: poll keeps the batches it stored, and a long source shows its progress batch by batch.
+STORE_BATCH = 10
+#: ... and this many at a time when no article page is read (``full_text: false``), as
+#: analysing a teaser takes milliseconds (a smaller batch would cost a poll of 20,000 teasers
+#: a fifth more; BENCHMARKS.md, "A huge feed's first poll").
+TEASER_BATCH = 500
 #: What the fetcher is asked for, by source kind (a data file is not a page).
 FETCH_KINDS = {"sbp_ebops": "file"}
 
@@ -103,17 +116,21 @@ class PollSummary:
 
 
 Progress = Callable[[SourceReport], None]
+#: Called as a source's new items are stored: ``(source name, items read, items to read this poll)``.
+ArticleProgress = Callable[[str, int, int], None]
 
 
-def poll(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False) -> PollSummary:
+def poll(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False, article_progress: ArticleProgress | None = None) -> PollSummary:
     """Run one poll cycle over ``sources`` (default: every enabled source that is due).
 
     Sources named in ``sources``, or all with ``force``, are polled even when not due.
+    ``progress`` is called as each source ends, ``article_progress`` as a source with more
+    than one batch of new items stores each batch.
     """
-    return asyncio.run(poll_async(config, store, sources=sources, progress=progress, fetcher=fetcher, force=force))
+    return asyncio.run(poll_async(config, store, sources=sources, progress=progress, fetcher=fetcher, force=force, article_progress=article_progress))
 
 
-async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False) -> PollSummary:
+async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] | None = None, progress: Progress | None = None, fetcher: Fetcher | None = None, force: bool = False, article_progress: ArticleProgress | None = None) -> PollSummary:
     t0 = time.monotonic()
     chosen = [s for s in (sources if sources is not None else config.sources) if s.enabled]
     store.sync_sources(chosen)
@@ -125,7 +142,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
     own = fetcher is None
     fetcher = fetcher or Fetcher(config.fetch, user_agent(config.user_agent_contact))
     try:
-        cycle = _Cycle(config, store, fetcher, rules)
+        cycle = _Cycle(config, store, fetcher, rules, article_progress)
 
         async def one(source: Source) -> None:
             try:
@@ -193,11 +210,12 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
 
 
 class _Cycle:
-    def __init__(self, config: Config, store: Store, fetcher: Fetcher, rules: "analyze.Rules"):
+    def __init__(self, config: Config, store: Store, fetcher: Fetcher, rules: "analyze.Rules", article_progress: ArticleProgress | None = None):
         self.config = config
         self.store = store
         self.fetcher = fetcher
         self.rules = rules
+        self.article_progress = article_progress
         self.stories = SqliteDedupIndex(store.db)
 
     # -- state -------------------------------------------------------------
@@ -234,6 +252,8 @@ class _Cycle:
             kind=FETCH_KINDS.get(source.kind, source.kind),
         )
         if result.outcome == "not_modified":
+            if source.kind in NEWS_KINDS:  # unchanged; the items an earlier poll left are taken now
+                return await self._store_news(source, result, None)
             self.record(source, result, backoff.Outcome("not_modified"))
             return SourceReport(source.name, "not_modified")
         if not result.ok:
@@ -251,20 +271,28 @@ class _Cycle:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
             return self._fail(source, result, e.reason, e.detail)
-        analysed = await self._new_items(source, entries)
-        # One transaction per source: its items, their facts and the fetch record land
-        # together or not at all, so a crash never leaves an item without its facts. Which
-        # items are new is decided inside it, so of two pollers storing the same items at
-        # once, the second finds them stored and counts none.
+        return await self._store_news(source, result, entries)
+
+    async def _store_news(self, source: Source, result: FetchResult, entries: Sequence[Entry] | None) -> SourceReport:
+        """Read and store the new items of a feed or listing page (``entries``; ``None`` when
+        it answered 304), with those an earlier poll left for later, at most
+        :data:`MAX_ARTICLES_PER_POLL` articles; then record the fetch, and what is left."""
+        taken, left = self._take(source, entries or ())
+        stored = await self._read_and_store(source, taken)
         with self.store.transaction():
-            new_ids = self.store.save_items([item for item, _ in analysed], week_of=self.week_of)
-            self._save_facts(analysed, set(new_ids))
-            self._cluster(source, analysed, set(new_ids))
-            validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
-            newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
-            self.record(source, result, backoff.Outcome("ok", new_items=len(new_ids), **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
-        log.info("%s: ok, %d entries, %d new", source.name, len(entries), len(new_ids))
-        return SourceReport(source.name, "ok", new_items=len(new_ids))
+            self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e), "published": e.published} for i, e, _ in left])
+            if entries is None:
+                self.record(source, result, backoff.Outcome("not_modified", new_items=stored))
+            else:
+                validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
+                newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
+                self.record(source, result, backoff.Outcome("ok", new_items=stored, **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
+        later = f", {len(left)} left for the next polls" if left else ""
+        if entries is None:
+            log.info("%s: not modified, %d new of those left before%s", source.name, stored, later, extra={"source": source.name})
+            return SourceReport(source.name, "not_modified", new_items=stored)
+        log.info("%s: ok, %d entries, %d new%s", source.name, len(entries), stored, later, extra={"source": source.name})
+        return SourceReport(source.name, "ok", new_items=stored)
 
     async def _poll_official(self, source: Source, result: FetchResult) -> SourceReport:
         """Read an official file into figures and store them; the new ones and revisions
@@ -308,21 +336,57 @@ class _Cycle:
 
     # -- items ----------------------------------------------------------------
 
-    async def _new_items(self, source: Source, entries: Sequence[Entry]) -> list[tuple[Item, tuple[Fact, ...]]]:
-        """The entries not in the archive yet, read and analysed. Which are new is looked up
-        here to spare fetching and analysing known ones; :meth:`Store.save_items` decides
-        again under the write lock."""
+    def _take(self, source: Source, entries: Sequence[Entry]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
+        """The new entries to read now and those left for a later poll, each as ``(item id,
+        entry, canonical URL)``: the entries given and those an earlier poll left, less those
+        in the archive already; when their articles are fetched, the newest
+        :data:`MAX_ARTICLES_PER_POLL` (:func:`newest_first`) now and the rest later. Which are
+        new is looked up here to spare fetching and analysing known ones;
+        :meth:`Store.save_items` decides again under the write lock."""
         by_id: dict[str, tuple[Entry, str]] = {}
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""
             by_id.setdefault(item_id(canon, e.guid), (e, canon))
+        for row in self.store.pending_entries(source.name):
+            entry = _entry(row["entry"])
+            by_id.setdefault(row["id"], (entry, canonical.canonical_url(entry.url) if entry.url else ""))
         known = self.store.known_ids(by_id)
         fresh = [(i, e, c) for i, (e, c) in by_id.items() if i not in known]
-        if source.kind == "page":
-            fresh = fresh[:MAX_NEW_LINKS_PER_PAGE]
-        wants_text = source.full_text or source.kind == "page"
-        articles = await asyncio.gather(*(self._article(e) if wants_text else _none() for _, e, _ in fresh))
-        return await asyncio.to_thread(self._analyse, source, fresh, articles, utcnow())
+        if not _wants_text(source):
+            return fresh, []
+        fresh = newest_first(fresh)
+        return fresh[:MAX_ARTICLES_PER_POLL], fresh[MAX_ARTICLES_PER_POLL:]
+
+    async def _read_and_store(self, source: Source, fresh: Sequence[tuple[str, Entry, str]]) -> int:
+        """Fetch the articles of ``fresh`` (all requested at once, within the fetcher's
+        limits), analyse them and store them :data:`STORE_BATCH` at a time in the order
+        given (:data:`TEASER_BATCH` when no article is read), each batch in one transaction:
+        an item, its facts and its story land together or not at all. Returns how many were
+        new."""
+        tasks = [asyncio.ensure_future(self._article(e)) for _, e, _ in fresh] if _wants_text(source) else []
+        size = STORE_BATCH if tasks else TEASER_BATCH
+        stored = 0
+        try:
+            for start in range(0, len(fresh), size):
+                batch = fresh[start : start + size]
+                articles = await asyncio.gather(*tasks[start : start + size]) if tasks else [(None, "skipped")] * len(batch)
+                analysed = await asyncio.to_thread(self._analyse, source, batch, articles, utcnow())
+                # Which items are new is decided inside the transaction, so of two pollers
+                # storing the same items at once, the second finds them stored and counts none.
+                with self.store.transaction():
+                    new_ids = set(self.store.save_items([item for item, _ in analysed], week_of=self.week_of))
+                    self._save_facts(analysed, new_ids)
+                    self._cluster(source, analysed, new_ids)
+                stored += len(new_ids)
+                if len(fresh) > size:
+                    done = start + len(batch)
+                    log.info("%s: %d of %d new items read and stored", source.name, done, len(fresh), extra={"source": source.name})
+                    if self.article_progress:
+                        self.article_progress(source.name, done, len(fresh))
+        finally:
+            for task in tasks:  # an interrupted poll: the fetches not awaited stop here
+                task.cancel()
+        return stored
 
     def _analyse(self, source: Source, fresh: Sequence[tuple[str, Entry, str]], articles: Sequence[tuple[Article | None, str]], fetched_at: str) -> list[tuple[Item, tuple[Fact, ...]]]:
         """The new entries with their articles as items with their facts (no store access)."""
@@ -484,8 +548,33 @@ def fact_key(fact: Fact) -> str:
     return f"{key}|{fact.basis}" if fact.basis else key
 
 
-async def _none() -> tuple[None, str]:
-    return None, "skipped"
+def newest_first(fresh: Sequence[tuple[str, Entry, str]]) -> list[tuple[str, Entry, str]]:
+    """New entries in the order their articles are read: dated ones newest first, then the
+    undated ones in the order given (a listing page's links, as the page orders them, before
+    those an earlier poll left)."""
+    dated = [f for f in fresh if _moment(f[1].published)]
+    dated.sort(key=lambda f: _moment(f[1].published), reverse=True)  # stable: ties keep their order
+    return dated + [f for f in fresh if not _moment(f[1].published)]
+
+
+def _moment(published: str | None) -> datetime | None:
+    """An entry's date as an aware UTC datetime, or ``None`` when it has none or it is unreadable."""
+    if not published:
+        return None
+    try:
+        return parse_timestamp(published).astimezone(timezone.utc)
+    except ValueError:
+        return None
+
+
+def _wants_text(source: Source) -> bool:
+    """Whether a news source's items are read from their article pages."""
+    return source.full_text or source.kind == "page"
+
+
+def _entry(fields: dict[str, Any]) -> Entry:
+    """An entry kept in ``pending_entries`` (:func:`dataclasses.asdict` of it), back as one."""
+    return Entry(**{k: v for k, v in fields.items() if k in Entry.__dataclass_fields__})
 
 
 def _teaser(text: str, limit: int = 300) -> str:

@@ -301,6 +301,32 @@ def test_poll_progress_on_a_terminal_is_one_live_line_with_failures_kept():
     assert text.endswith("\r\x1b[K")
 
 
+def test_poll_progress_shows_how_far_a_source_with_many_new_items_got():
+    out = io.StringIO()
+    progress = PollProgress(2, out, tty=False, every=0)
+    progress(SourceReport("Wire", "ok", new_items=1))
+    progress.articles("Notices", 10, 30)
+    progress.articles("Notices", 20, 30)
+    progress(SourceReport("Notices", "ok", new_items=30))
+    assert out.getvalue().splitlines() == [
+        "[1/2] Wire: ok - 1 new",
+        "[1/2] Notices: reading - 10 of 30 new items stored",
+        "[1/2] Notices: reading - 20 of 30 new items stored",
+        "[2/2] Notices: ok - 30 new",
+    ]
+    quiet = io.StringIO()
+    PollProgress(1, quiet, tty=False).articles("Notices", 10, 30)  # off a terminal, a line every few seconds at most
+    assert quiet.getvalue() == ""
+
+    live = io.StringIO()
+    progress = PollProgress(2, live, tty=True)
+    progress(SourceReport("Wire", "ok", new_items=1))
+    progress.articles("Notices", 10, 30)
+    assert live.getvalue().endswith("\r\x1b[K[1/2] 1 ok, 0 not modified, 0 failed, 0 skipped, 1 new items; Notices: 10/30")
+    progress(SourceReport("Notices", "ok", new_items=30))
+    assert live.getvalue().endswith("\r\x1b[K[2/2] 2 ok, 0 not modified, 0 failed, 0 skipped, 31 new items")
+
+
 def test_poll_help_explains_backoff_and_force():
     result = CliRunner().invoke(cli, ["poll", "--help"])
     assert result.exit_code == 0

@@ -1,10 +1,15 @@
-"""A huge feed is not quadratic: the first poll of a feed with thousands of items.
+"""A huge feed is not quadratic: the first poll of a feed with thousands of items; and a big
+feed whose articles are fetched does not hold a poll for long: a poll reads a bounded number
+of its articles, newest first, keeps the rest for the next polls and stores as it goes.
 
 Nothing here is timed (bench/huge_feed.py measures the 20,000-item poll): the tests check that
-each lookup a new item makes reads a bounded part of the archive, through its index.
+each lookup a new item makes reads a bounded part of the archive, through its index, and how
+many articles a poll reads and keeps.
 """
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 
@@ -121,3 +126,118 @@ def test_a_recurring_headline_still_joins_a_google_news_link_to_its_outlet(sqlit
     assign(dawn, sqlite_index)
     link = DedupInput(id="gn", title=f"{RECURRING} - Dawn", text="", url="https://news.google.com/rss/articles/CBMiX", published="2025-09-02T09:00:00+00:00", source="Google News", aggregated=True)
     assert assign(link, sqlite_index) == "dawn"
+
+
+# --------------------------------------------------------------------------- a big feed of full texts
+
+
+class ArticleSite:
+    """A feed of ``n`` items whose article pages are served too; the items are listed out of
+    date order, item ``i`` dated ``i`` hours after the first. ``etag`` makes the feed answer
+    304 to a conditional GET; ``only`` narrows the feed to those items (it dropped the others)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.only: list[int] | None = None
+        self.etag = False
+        self.articles: list[int] = []
+        self.lock = threading.Lock()
+
+    def order(self) -> list[int]:
+        items = self.only if self.only is not None else list(range(self.n))
+        return sorted(items, key=lambda i: (i * 7919) % 1009)  # neither oldest nor newest first
+
+    def feed(self, h) -> None:
+        if self.etag and h.headers.get("If-None-Match") == '"v1"':
+            send(h, 304, b"", "", {"ETag": '"v1"'})
+            return
+        base = f"http://{h.headers['Host']}"
+        items = "".join(
+            f"<item><title>Freelancers and IT exports: PSEB update {i}</title><link>{base}/a/{i}</link>"
+            f"<pubDate>{self.date(i)}</pubDate><description>Freelancers registered with PSEB, update {i}.</description></item>"
+            for i in self.order()
+        )
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>PSEB</title><link>{base}/</link><description>x</description>{items}</channel></rss>'
+        send(h, 200, body.encode(), "application/rss+xml", {"ETag": '"v1"'} if self.etag else None)
+
+    @staticmethod
+    def date(i: int) -> str:
+        return f"{1 + i // 24:02d} Sep 2025 {i % 24:02d}:00:00 +0000"
+
+    def article(self, h) -> None:
+        i = int(h.path.rsplit("/", 1)[1])
+        with self.lock:
+            self.articles.append(i)
+        paragraphs = "".join(f"<p>Pakistan's freelancers registered with PSEB in the {j}th week of the drive, update {i} of the board's series on IT exports.</p>" for j in range(4))
+        send(h, 200, f"<html><head><title>Update {i}</title></head><body><article><h1>Freelancers and IT exports: PSEB update {i}</h1>{paragraphs}</article></body></html>".encode())
+
+    def serve(self) -> SiteServer:
+        routes = {"/feed.xml": self.feed, **{f"/a/{i}": self.article for i in range(self.n)}}
+        return SiteServer(routes=routes)
+
+    def take_articles(self) -> list[int]:
+        with self.lock:
+            taken, self.articles = self.articles, []
+        return taken
+
+
+FAST = "fetch:\n  host_delay: 0\n  per_host: 8\n  retries: 0\n"
+
+
+def _stored(store) -> set[int]:
+    return {int(r[0].rsplit("/", 1)[1]) for r in store.db.execute("SELECT url FROM items")}
+
+
+def test_a_big_full_text_feed_is_read_a_bounded_number_of_articles_a_poll_newest_first(write_config, store):
+    cap = pipeline.MAX_ARTICLES_PER_POLL
+    site = ArticleSite(2 * cap + 15)
+    site.etag = True
+    with site.serve() as server:
+        config = load_config(write_config(f"- name: PSEB\n  url: {server.base}/feed.xml\n", extra=FAST))
+        first = pipeline.poll(config, store, force=True)
+        newest = set(range(site.n - cap, site.n))
+        assert first.new_items == cap and _stored(store) == newest  # the newest, whatever the feed's order
+        assert sorted(site.take_articles()) == sorted(newest)  # no other article was fetched
+        waiting = store.pending_entries("PSEB")
+        assert {int(r["entry"]["url"].rsplit("/", 1)[1]) for r in waiting} == set(range(site.n - cap))
+
+        # the feed has not changed (304): the items left are taken, newest first
+        second = pipeline.poll(config, store, force=True)
+        assert [r.outcome for r in second.reports] == ["not_modified"] and second.new_items == cap
+        assert _stored(store) == set(range(site.n - 2 * cap, site.n))
+        assert len(site.take_articles()) == cap
+
+        # the feed dropped its old items and lists two new ones: nothing is lost
+        site.etag, site.n = False, site.n + 2
+        site.only = [site.n - 2, site.n - 1]
+        server.routes.update({f"/a/{i}": site.article for i in site.only})
+        third = pipeline.poll(config, store, force=True)
+        assert third.new_items == 17 and _stored(store) == set(range(site.n)) and len(site.take_articles()) == 17
+        assert store.pending_entries("PSEB") == []
+        assert pipeline.poll(config, store, force=True).new_items == 0 and site.take_articles() == []
+    assert store.db.execute("SELECT count(*) FROM items WHERE extraction != 'ok'").fetchone()[0] == 0
+
+
+def test_a_poll_stores_its_new_items_in_batches_and_a_failure_keeps_the_batches_stored(write_config, store, monkeypatch):
+    batch = pipeline.STORE_BATCH
+    site = ArticleSite(3 * batch)
+    calls = []
+    real = pipeline._Cycle._cluster
+
+    def cluster(self, source, analysed, new_ids):
+        calls.append(len(analysed))
+        if len(calls) == 3:
+            raise RuntimeError("the disk filled up")
+        return real(self, source, analysed, new_ids)
+
+    monkeypatch.setattr(pipeline._Cycle, "_cluster", cluster)
+    progress: list[tuple[str, int, int]] = []
+    with site.serve() as server:
+        config = load_config(write_config(f"- name: PSEB\n  url: {server.base}/feed.xml\n", extra=FAST))
+        failed = pipeline.poll(config, store, article_progress=lambda *a: progress.append(a))
+        assert [r.outcome for r in failed.reports] == ["error"]
+        assert store.count_items() == 2 * batch  # the first two batches were stored
+        assert progress == [("PSEB", batch, 3 * batch), ("PSEB", 2 * batch, 3 * batch)]
+        again = pipeline.poll(config, store, force=True)
+    assert again.new_items == batch and store.count_items() == 3 * batch
+    assert calls == [batch] * 4

@@ -363,6 +363,24 @@ class Store(PageStore):
                 self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
         return new
 
+    def pending_entries(self, source: str) -> list[dict]:
+        """The entries of ``source`` a poll left for later (:meth:`set_pending_entries`),
+        oldest queued first: ``{"id", "entry", "published", "queued_at"}``, ``entry`` decoded."""
+        rows = self.db.execute("SELECT id, entry, published, queued_at FROM pending_entries WHERE source = ? ORDER BY queued_at, rowid", [source]).fetchall()
+        return [{"id": i, "entry": json.loads(entry), "published": published, "queued_at": queued} for i, entry, published, queued in rows]
+
+    def set_pending_entries(self, source: str, rows: Sequence[dict]) -> None:
+        """Make ``rows`` (``{"id", "entry", "published"}``, ``entry`` a JSON-able dict) the
+        entries ``source`` has waiting; an entry already waiting keeps its ``queued_at``."""
+        with self.transaction():
+            queued = dict(self.db.execute("SELECT id, queued_at FROM pending_entries WHERE source = ?", [source]).fetchall())
+            self.db.execute("DELETE FROM pending_entries WHERE source = ?", [source])
+            now = utcnow()
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO pending_entries (source, id, entry, published, queued_at) VALUES (?, ?, ?, ?, ?)",
+                [(source, r["id"], json.dumps(r["entry"], ensure_ascii=False), r.get("published"), queued.get(r["id"], now)) for r in rows],
+            )
+
     def item(self, id: str) -> dict | None:
         rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [id]))
         return _decode_item(rows[0]) if rows else None

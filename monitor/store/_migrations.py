@@ -653,6 +653,25 @@ def _keys_blob(keys: array) -> bytes:
     return keys.tobytes()
 
 
+def _v20_article_backlog(db: sqlite_utils.Database) -> None:
+    """``pending_entries``: the new entries of a source whose article pages a poll left for
+    later (a poll reads at most a few dozen articles of one source), kept so that the next
+    polls take them, newest first, even when the feed has dropped them or answers 304.
+    ``entry`` is the feed's entry as JSON; ``id`` the item id it will have."""
+    db.executescript(
+        """
+        CREATE TABLE pending_entries (
+            source TEXT NOT NULL,
+            id TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            published TEXT,
+            queued_at TEXT NOT NULL,
+            PRIMARY KEY (source, id)
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -673,6 +692,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v17_no_addresses_in_free_text,
     _v18_digest_items,
     _v19_events_and_boilerplate,
+    _v20_article_backlog,
 ]
 
 

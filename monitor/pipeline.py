@@ -50,6 +50,10 @@ STORE_BATCH = 10
 #: analysing a teaser takes milliseconds (a smaller batch would cost a poll of 20,000 teasers
 #: a fifth more; BENCHMARKS.md, "A huge feed's first poll").
 TEASER_BATCH = 500
+#: A publication date more than this after the fetch is the source's mistake (a feed dated
+#: 2099): the item is dated when it was first fetched, so it reaches that week's digest and
+#: does not keep its feed looking fresh for ever.
+FUTURE_SLACK = timedelta(days=1)
 #: What the fetcher is asked for, by source kind (a data file is not a page).
 FETCH_KINDS = {"sbp_ebops": "file"}
 
@@ -267,6 +271,7 @@ class _Cycle:
                 # Parsing, extraction and analysis run in a worker thread, so the event loop
                 # keeps the other sources' requests going meanwhile.
                 entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers, tz=self.config.tz)
+                entries = self._not_ahead(source, entries, result.started_at or utcnow())
             else:
                 entries = self._listing_entries(source, result)
         except ParseError as e:
@@ -335,6 +340,28 @@ class _Cycle:
         return [Entry(source=source.name, url=u) for u in links]
 
     # -- items ----------------------------------------------------------------
+
+    def _not_ahead(self, source: Source, entries: Sequence[Entry], fetched_at: str) -> list[Entry]:
+        """``entries`` with each date more than :data:`FUTURE_SLACK` after ``fetched_at`` put
+        back (:func:`not_ahead`): to when the item was first fetched, as stored, or to
+        ``fetched_at`` for a new one. The new ones are logged with the source's name."""
+        out: list[Entry] = []
+        ahead: list[Entry] = []
+        for e in entries:
+            if not_ahead(e.published, fetched_at) == e.published:
+                out.append(e)
+                continue
+            stored = self.store.item(item_id(canonical.canonical_url(e.url) if e.url else "", e.guid))
+            if stored is None:
+                ahead.append(e)
+            out.append(replace(e, published=(stored or {}).get("published") or fetched_at))
+        if ahead:
+            first = ahead[0]
+            log.warning(
+                "%s: %d new %s dated more than a day after the fetch (%r is dated %s): dated when fetched instead",
+                source.name, len(ahead), "item" if len(ahead) == 1 else "items", first.title or first.url, first.published, extra={"source": source.name},
+            )  # fmt: skip
+        return out
 
     def _take(self, source: Source, entries: Sequence[Entry]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
         """The new entries to read now and those left for a later poll, each as ``(item id,
@@ -546,6 +573,15 @@ def fact_key(fact: Fact) -> str:
     basis is told apart from both, so that it never joins a report of the other)."""
     key = f"{fact.series}|{canonical_period(fact.period)}|{float(f'{fact.value:.3g}'):g}|{fact.unit}"
     return f"{key}|{fact.basis}" if fact.basis else key
+
+
+def not_ahead(published: str | None, fetched_at: str, slack: timedelta = FUTURE_SLACK) -> str | None:
+    """``published`` (ISO 8601, a bare date or a time), or ``fetched_at`` when it is more than
+    ``slack`` after ``fetched_at``: a date the source got wrong."""
+    when = _moment(published)
+    if when is None or when <= parse_timestamp(fetched_at) + slack:
+        return published
+    return fetched_at
 
 
 def newest_first(fresh: Sequence[tuple[str, Entry, str]]) -> list[tuple[str, Entry, str]]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +19,9 @@ from monitor.cli import cli
 from monitor.config import load_config
 from monitor.daemon import schedule_lines
 from monitor.sitesrv import SiteServer, send
+from monitor.status import source_rows
 from monitor.store import Store
+from monitor.weeks import current_week, parse_timestamp
 
 
 def test_the_summary_of_one_source_and_one_item_is_singular():
@@ -178,3 +183,52 @@ def test_a_poll_killed_outright_is_shown_as_interrupted_not_running(write_config
     status = CliRunner().invoke(cli, ["--config", str(config), "--db", str(db), "status"])
     assert status.exit_code == 0, status.output
     assert f"(interrupted: its process (pid {proc.pid}) ended without recording the end of the run)" in status.output
+
+
+# --------------------------------------------------------------------------- dates in the future
+
+
+def _feed(base: str, items: list[tuple[str, str | None]]) -> bytes:
+    """An RSS feed of ``(slug, RFC 822 date or None)`` items about freelancers' VPN registration."""
+    body = "".join(
+        f"<item><title>PTA notice to freelancers on VPN registration: {slug}</title><link>{base}/n/{slug}</link>"
+        + (f"<pubDate>{date}</pubDate>" if date else "")
+        + "<description>Freelancers must register their VPNs with the PTA.</description></item>"
+        for slug, date in items
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>{base}/</link><description>x</description>{body}</channel></rss>'.encode()
+
+
+def test_an_item_dated_in_the_future_is_dated_when_fetched_and_its_feed_can_go_stale(write_config, store, caplog):
+    old = format_datetime(datetime.now(timezone.utc) - timedelta(days=60))
+    feeds = {
+        "/desk.xml": [("one", old), ("two", old), ("far-ahead", "Thu, 20 Aug 2099 10:00:00 +0500")],
+        "/sibling.xml": [("three", old)],
+    }
+    routes = {path: (lambda items: lambda h: send(h, 200, _feed(f"http://{h.headers['Host']}", items), "application/rss+xml"))(items) for path, items in feeds.items()}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(
+            f"- name: Desk\n  url: {server.base}/desk.xml\n  full_text: false\n- name: Sibling\n  url: {server.base}/sibling.xml\n  full_text: false\n",
+            extra="fetch:\n  host_delay: 0\n  retries: 0\n",
+        ))  # fmt: skip
+        with caplog.at_level(logging.WARNING, logger="monitor.pipeline"):
+            pipeline.poll(config, store)
+        [row] = store.db.query("SELECT published, fetched_at, week FROM items WHERE url LIKE '%far-ahead'")
+        first_fetch = store.db.execute("SELECT started_at FROM fetches WHERE source = 'Desk'").fetchone()[0]
+        assert row["published"] == first_fetch and row["week"] == current_week(config.tz)  # in this week's digest
+        assert store.source_state("Desk").newest_entry == first_fetch
+        warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warnings) == 1 and warnings[0].getMessage().startswith("Desk: 1 new item dated more than a day after the fetch")
+        assert warnings[0].source == "Desk"
+
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="monitor.pipeline"):
+            pipeline.poll(config, store, force=True)  # the entry is known: it keeps the date it was given
+        assert not caplog.records
+        assert store.source_state("Desk").newest_entry == first_fetch
+
+    # a month later, the feed whose only recent item was that one is as stale as its sibling
+    later = parse_timestamp(first_fetch) + timedelta(days=31)
+    stale = {r.name: r.stale for r in source_rows(store, config, later)}
+    assert stale["Desk"] and stale["Desk"].startswith("newest item is dated") and stale["Sibling"]
+

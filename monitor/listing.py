@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .canonical import without_tracking
 from .encoding import decode_html
 
-__all__ = ["discover_links", "looks_like_article"]
+__all__ = ["discover_links", "layout_problem", "looks_like_article"]
 
 #: Elements whose links are navigation, unless they are part of an ``article``.
 _CHROME_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
@@ -157,3 +157,12 @@ def _in_chrome(anchor: LexborNode) -> bool:
             in_chrome = in_chrome or bool(_CHROME_NAMES.search(names))
         parent = parent.parent
     return in_chrome
+
+
+def layout_problem(found: int, before: int | None) -> str | None:
+    """Why a listing page that gave ``before`` article links at its last good fetch, and gives
+    ``found`` now, is no longer read right: it gave links and now gives none (a redesign, a
+    JavaScript shell in place of the list). ``None`` when it gives links, or never gave any."""
+    if found or not before:
+        return None
+    return f"no article links ({before} last time)"

@@ -273,7 +273,7 @@ class _Cycle:
                 entries = await asyncio.to_thread(parse_feed, result.content, source=source.name, url=result.final_url or source.url, headers=result.headers, tz=self.config.tz)
                 entries = self._not_ahead(source, entries, result.started_at or utcnow())
             else:
-                entries = self._listing_entries(source, result)
+                entries = self._listing_entries(source, result, prior.listing_links if prior else None)
         except ParseError as e:
             return self._fail(source, result, e.reason, e.detail)
         return await self._store_news(source, result, entries)
@@ -290,8 +290,11 @@ class _Cycle:
                 self.record(source, result, backoff.Outcome("not_modified", new_items=stored))
             else:
                 validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
-                newest = max((e.published for e in entries if e.published), default=None) if source.kind == "feed" else None
-                self.record(source, result, backoff.Outcome("ok", new_items=stored, **validators), also={"newest_entry": newest} if source.kind == "feed" else None)
+                if source.kind == "feed":
+                    also = {"newest_entry": max((e.published for e in entries if e.published), default=None)}
+                else:  # a listing page: how many links it gave, to tell when it gives none
+                    also = {"listing_links": len(entries)}
+                self.record(source, result, backoff.Outcome("ok", new_items=stored, **validators), also=also)
         later = f", {len(left)} left for the next polls" if left else ""
         if entries is None:
             log.info("%s: not modified, %d new of those left before%s", source.name, stored, later, extra={"source": source.name})
@@ -334,9 +337,15 @@ class _Cycle:
     def week_of(self, published: str | None, fetched_at: str) -> str:
         return iso_week(published or fetched_at, self.config.tz)
 
-    def _listing_entries(self, source: Source, result: FetchResult) -> list[Entry]:
+    def _listing_entries(self, source: Source, result: FetchResult, before: int | None) -> list[Entry]:
+        """The article links of a listing page as entries; a page that gave ``before`` links
+        at its last good fetch and gives none now raises ``layout_changed``
+        (:func:`monitor.listing.layout_problem`)."""
         base = result.final_url or source.url
         links = listing.discover_links(result.content, base)
+        problem = listing.layout_problem(len(links), before)
+        if problem:
+            raise ParseError("layout_changed", problem)
         return [Entry(source=source.name, url=u) for u in links]
 
     # -- items ----------------------------------------------------------------

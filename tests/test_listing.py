@@ -1,14 +1,19 @@
 """Article links on listing pages: a newspaper homepage and PTA-style press-release lists, all
 written for these tests (the real Dawn homepage is measured by ``bench/listing.py`` in
-``make check``)."""
+``make check``); and a listing page that stops giving links is a failure, not "0 new"."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from monitor.listing import discover_links, looks_like_article
+from monitor import pipeline
+from monitor.cli import cli
+from monitor.config import load_config
+from monitor.listing import discover_links, layout_problem, looks_like_article
+from monitor.sitesrv import SiteServer, send
 
 SITES = Path(__file__).parent / "sites"
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
@@ -172,3 +177,56 @@ def test_broken_links_and_base_are_skipped():
 def test_empty_and_broken_pages_give_no_links():
     assert discover_links(b"", "https://example.com/") == []
     assert discover_links(b"\x00\xff\xfe garbage <a href=", "https://example.com/") == []
+
+
+# --------------------------------------------------------------------------- a page that stops giving links
+
+
+def press_releases(base: str, count: int) -> bytes:
+    items = "".join(f'<li><a href="{base}/press-releases/2025/08/{10 + n}/pta-notice-on-vpn-registration-{n}">PTA notice {n}</a></li>' for n in range(count))
+    return f"<html><head><title>Press releases</title></head><body><main><ul>{items}</ul></main></body></html>".encode()
+
+
+def test_a_listing_page_that_gave_links_and_gives_none_is_a_failure(write_config, store, tmp_path):
+    page = {"shell": False}
+
+    def listing_page(h) -> None:
+        if page["shell"]:  # the site now renders its list with JavaScript
+            send(h, 200, b'<html><head><title>Press releases</title><script src="/app.js"></script></head><body><div id=app></div></body></html>')
+        else:
+            send(h, 200, press_releases(f"http://{h.headers['Host']}", 5))
+
+    def notice(h) -> None:
+        send(h, 200, b"<html><head><title>PTA notice</title></head><body><article><h1>PTA notice on VPN registration</h1><p>Freelancers must register their VPNs with the PTA.</p><p>The deadline is the end of the month.</p></article></body></html>")
+
+    routes = {"/press-releases": listing_page, **{f"/press-releases/2025/08/{10 + n}/pta-notice-on-vpn-registration-{n}": notice for n in range(5)}}
+    feed = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>http://x/</link><description>x</description></channel></rss>'
+    routes["/feed.xml"] = lambda h: send(h, 200, feed, "application/rss+xml")
+    with SiteServer(routes=routes) as server:
+        path = write_config(f"- name: PTA\n  url: {server.base}/press-releases\n  kind: page\n- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n")
+        config = load_config(path)
+        first = pipeline.poll(config, store)
+        assert {r.source: (r.outcome, r.new_items) for r in first.reports} == {"PTA": ("ok", 5), "Wire": ("ok", 0)}
+        assert pipeline.poll(config, store, force=True).reports  # the same links again: ok, 0 new
+        assert store.source_state("PTA").last_outcome == "ok"
+
+        page["shell"] = True
+        second = pipeline.poll(config, store, force=True)
+        outcomes = {r.source: (r.outcome, r.error) for r in second.reports}
+        assert outcomes == {"PTA": ("layout_changed", "no article links (5 last time)"), "Wire": ("ok", None)}
+        state = store.source_state("PTA")
+        assert state.consecutive_failures == 1 and state.last_error == "no article links (5 last time)"
+        status = CliRunner().invoke(cli, ["--config", str(path), "--db", store.path, "status"])
+        assert "!! PTA [page]" in status.output and "last layout_changed: no article links (5 last time)" in status.output
+        again = pipeline.poll(config, store, force=True)  # still none: still a failure, still counted from 5
+        assert {r.source: r.error for r in again.reports}["PTA"] == "no article links (5 last time)"
+
+        page["shell"] = False
+        assert {r.source: r.outcome for r in pipeline.poll(config, store, force=True).reports}["PTA"] == "ok"
+    assert store.source_state("PTA").consecutive_failures == 0
+
+
+def test_a_page_that_never_gave_links_is_not_a_layout_change():
+    assert layout_problem(0, None) is None and layout_problem(0, 0) is None
+    assert layout_problem(3, 5) is None
+    assert layout_problem(0, 5) == "no article links (5 last time)"

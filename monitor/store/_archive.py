@@ -66,6 +66,7 @@ class SourceState:
     next_attempt: str | None = None
     last_new_item: str | None = None
     newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
+    listing_links: int | None = None  # article links a listing page gave at its last good fetch
 
 
 #: How long a process waits to switch a new archive to WAL while another process opens it.

@@ -672,6 +672,12 @@ def _v20_article_backlog(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v21_listing_links(db: sqlite_utils.Database) -> None:
+    """``sources.listing_links``: how many article links a listing page gave at its last good
+    fetch, so that a page that stops giving any (a redesign, a JavaScript shell) is a failure."""
+    db["sources"].add_column("listing_links", int)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -693,6 +699,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v18_digest_items,
     _v19_events_and_boilerplate,
     _v20_article_backlog,
+    _v21_listing_links,
 ]
 
 

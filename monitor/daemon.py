@@ -6,8 +6,9 @@ configuration at every start: the archive, not the scheduler, remembers what hap
 * Every job run is a row in ``runs`` (start, end, outcome), written before and after the job.
 * On start the daemon catches up what it missed while it was down: a poll at once when the
   last one is older than the interval; the digest of the last completed week when it was not
-  sent and that week ended less than ``schedule.catch_up_days`` ago. Sending is idempotent
-  (see :mod:`monitor.mail`), so a digest is never sent twice.
+  sent and that week ended less than ``schedule.catch_up_days`` ago, after that poll has
+  ended, so that what was published while the daemon was down reaches its own week's digest.
+  Sending is idempotent (see :mod:`monitor.mail`), so a digest is never sent twice.
 * ``coalesce=True`` and ``max_instances=1`` stop piled-up or overlapping runs; a generous
   ``misfire_grace_time`` keeps a run that starts late (a busy or suspended machine) instead of
   silently dropping it, as APScheduler's default of one second would.
@@ -246,7 +247,9 @@ class Daemon:
         }
         self._idle = threading.Condition()
         self._running = 0
-        self._stopping = False
+        self._stopping = False  # the shutdown timeout passed: no job starts
+        self._signalled = False  # stop() was called: no job starts that has not begun
+        self._caught_up = threading.Event()  # the catch-up poll ended (or none was needed)
         self.scheduler = BlockingScheduler(
             timezone=config.tz,
             executors={"default": ThreadPoolExecutor(2)},
@@ -258,7 +261,7 @@ class Daemon:
     def run_job(self, name: str) -> None:
         """Run a job and record it in ``runs``; errors are logged, never raised."""
         with self._idle:
-            if self._stopping:
+            if self._stopping or self._signalled:
                 return
             self._running += 1
         try:
@@ -280,9 +283,20 @@ class Daemon:
                 store.finish_run(run_id, outcome, detail)
             log.info("job %s %s: %s", name, outcome, detail, extra={"job": name, "run_id": run_id, "outcome": outcome})
         finally:
+            if name == "poll":
+                self._caught_up.set()
             with self._idle:
                 self._running -= 1
                 self._idle.notify_all()
+
+    def catch_up_digest(self) -> None:
+        """The digest missed while the daemon was down, once the catch-up poll has ended: the
+        items published meanwhile are stored first, and go out in their own week's digest
+        rather than next week as late ones. Nothing starts once the daemon is stopping."""
+        while not self._caught_up.wait(0.5):
+            if self._signalled or self._stopping:
+                return
+        self.run_job("digest")
 
     # -- catch-up -------------------------------------------------------------------
 
@@ -309,15 +323,19 @@ class Daemon:
         now = now or datetime.now(timezone.utc)
         missed = self.missed(now)
         first_poll = now if "poll" in missed else now + timedelta(seconds=self.plan.poll_seconds)
+        if "poll" not in missed:
+            self._caught_up.set()
         self.scheduler.add_job(self.run_job, IntervalTrigger(seconds=self.plan.poll_seconds, timezone=self.config.tz), args=["poll"], id="poll", name="poll", next_run_time=first_poll, **JOB_OPTIONS)
         self.scheduler.add_job(self.run_job, self.plan.digest, args=["digest"], id="digest", name="digest", **JOB_OPTIONS)
         if "digest" in missed:
-            self.scheduler.add_job(self.run_job, "date", run_date=now, args=["digest"], id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
+            self.scheduler.add_job(self.catch_up_digest, "date", run_date=now, id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
         log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
 
     def stop(self, signum: int | None = None, frame: object = None) -> None:
         if signum:
             log.info("received %s, stopping", signal.Signals(signum).name)
+        with self._idle:
+            self._signalled = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 

@@ -155,6 +155,59 @@ def test_missed_jobs_on_start(site_config, tmp_path):
     assert "digest" not in d.missed(early)
 
 
+def _catching_up(config, db: Path, events: list[str], *, poll_seconds: float = 1.5) -> Daemon:
+    """A daemon whose poll takes ``poll_seconds`` and that missed both jobs while it was down."""
+
+    def poll() -> str:
+        events.append("poll started")
+        time.sleep(poll_seconds)
+        events.append("poll ended")
+        return "polled"
+
+    d = Daemon(config, str(db), jobs={"poll": poll, "digest": lambda: events.append("digest started") or "sent"})
+    d.missed = lambda now=None: ["poll", "digest"]
+    Store(db).close()
+    d.build()
+    return d
+
+
+def test_the_catch_up_digest_runs_after_the_catch_up_poll(site_config, tmp_path):
+    """Items published while the daemon was down are stored before their week's digest goes out."""
+    import threading
+
+    db, events = tmp_path / "m.db", []
+    d = _catching_up(site_config, db, events)
+    runner = threading.Thread(target=d.scheduler.start)
+    runner.start()
+    try:
+        wait_for(lambda: "digest started" in events, timeout=60)
+    finally:
+        d.stop()
+        runner.join(timeout=30)
+    assert d.wait_idle()
+    assert events == ["poll started", "poll ended", "digest started"]
+    [poll] = runs(db, "poll")
+    [digest] = runs(db, "digest")
+    assert digest["started_at"] >= poll["finished_at"]
+
+
+def test_a_catch_up_digest_still_waiting_for_its_poll_does_not_start_after_a_stop(site_config, tmp_path):
+    import threading
+
+    db, events = tmp_path / "m.db", []
+    d = _catching_up(site_config, db, events)
+    runner = threading.Thread(target=d.scheduler.start)
+    runner.start()
+    try:
+        wait_for(lambda: "poll started" in events, timeout=60)
+    finally:
+        d.stop()
+        runner.join(timeout=30)
+    assert d.wait_idle()
+    time.sleep(1.0)  # the catch-up digest looks twice a second whether it may start
+    assert events == ["poll started", "poll ended"] and runs(db, "digest") == []
+
+
 def test_a_crashed_send_is_not_counted_as_sent(site_config, tmp_path):
     db = tmp_path / "m.db"
     now = datetime(2025, 8, 26, 12, 0, tzinfo=timezone.utc)

@@ -4,12 +4,16 @@ Used by ``monitor demo`` (the bundled sample of the watch list) and by the tests
 served by path; the placeholder ``__BASE__`` inside them becomes the server's own base URL
 (``http://127.0.0.1:PORT``), so feeds can link to article pages on a random free port.
 Extra routes (a path mapped to a handler) let tests add faulty endpoints; extra headers per
-path (a file's Last-Modified, say) are sent with that file.
+path (a file's Last-Modified, say) are sent with that file. A client that closes or resets its
+connection mid-request (the poll's client gives up on a request, or closes idle connections)
+is logged at debug level; any other error in a request is printed with its traceback.
 """
 
 from __future__ import annotations
 
+import logging
 import mimetypes
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -19,7 +23,23 @@ from urllib.parse import unquote, urlsplit
 
 PLACEHOLDER = b"__BASE__"
 
+log = logging.getLogger("monitor.sitesrv")
+
+#: What a client that went away mid-request raises in the handler: nothing to report.
+CLIENT_GONE = (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
+
 Route = Callable[[BaseHTTPRequestHandler], None]
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, CLIENT_GONE):
+            log.debug("%s:%s closed the connection: %s", client_address[0], client_address[1], error)
+            return
+        super().handle_error(request, client_address)
 
 
 class SiteServer:
@@ -34,7 +54,7 @@ class SiteServer:
         self.delay = delay  # seconds to wait before each answer, to simulate slow sites
         self.port = port  # preferred port; 0, or a port already taken, means any free one
         self.requests: list[tuple[str, dict[str, str]]] = []
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: _Server | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -56,12 +76,11 @@ class SiteServer:
                 server._serve(self)
 
         try:
-            self._httpd = ThreadingHTTPServer((self.host, self.port), Handler)
+            self._httpd = _Server((self.host, self.port), Handler)
         except OSError:
             if not self.port:
                 raise
-            self._httpd = ThreadingHTTPServer((self.host, 0), Handler)
-        self._httpd.daemon_threads = True
+            self._httpd = _Server((self.host, 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="site-server", daemon=True)
         self._thread.start()
         return self

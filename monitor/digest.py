@@ -869,6 +869,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     )
     env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
     env.filters["wrap"] = _wrap
+    env.filters["outlet_text"] = lambda o: f"{o.source} <{o.url}>" if o.url else o.source
     env.filters["segments_text"] = segments_text
     return env
 

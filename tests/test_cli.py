@@ -123,8 +123,8 @@ def test_make_demo_path_end_to_end(tmp_path):
         assert volatile not in policy
     assert "<entry>" in (out / "feeds" / "policy.atom").read_text(encoding="utf-8")
     # official figures from the bundled sample of SBP's workbook, first, and the news checked against them
-    assert "OFFICIAL FIGURES (SBP)\n\n* IT & ITeS exports, month and fiscal year to date, Jul 2025 (provisional): $354m\n   +4.7% vs Jun 2025; +23.8% vs Jul 2024" in text
-    assert "Freelancer earnings, month and fiscal year to date, Jul 2025 (provisional): $90.4m" in text
+    assert "OFFICIAL FIGURES (SBP)\n\n* IT & ITeS exports, month and fiscal year to date, Jul 2025\n   (provisional): $354m\n   +4.7% vs Jun 2025; +23.8% vs Jul 2024" in text
+    assert "Freelancer earnings, month and fiscal year to date, Jul 2025\n   (provisional): $90.4m" in text
     assert text.index("OFFICIAL FIGURES") < text.index("FIGURES THIS WEEK") and "[ok] agrees with SBP" in text
     assert "[!!]" not in text  # every news figure of the demo is right: none is flagged against SBP's
     assert "<h2" in html and html.index("Official figures") < html.index("Figures this week")

@@ -22,6 +22,11 @@ def item(n, title, topics, published="2025-08-19T05:00:00+00:00", relevant=True,
     return Item(id=item_id(url), source=kw.pop("source", "Test Daily"), url=url, canonical_url=url, title=title, summary=kw.pop("summary", "A short teaser."), published=published, fetched_at=published, topics=tuple(topics), relevant=relevant, score=kw.pop("score", 1.0), text=kw.pop("text", ""))
 
 
+def flat(text: str) -> str:
+    """The plain-text digest with its lines joined, to find a wrapped line's words."""
+    return " ".join(text.split())
+
+
 def save(store, config, items):
     store.save_items(items, week_of=lambda p, f: iso_week(p or f, config.tz))
 
@@ -118,7 +123,7 @@ def test_a_cluster_is_one_story_with_every_other_outlet(archive):
     html = render_html(archive)
     assert 'Also reported by <a href="https://tribune.example.com/it-exports-july"' in html
     assert "Test Dawn +3</span>" in html  # among the top stories
-    assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in render_text(archive)
+    assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in flat(render_text(archive))
 
 
 def _story_rows(store, cluster, event, members):
@@ -143,7 +148,7 @@ def test_reports_of_one_event_are_one_entry_with_more_coverage(store, site_confi
     assert exports[0].also == (Outlet("Other Daily", "https://example.com/2"),)
     assert exports[0].more == (Outlet("Third Daily", "https://example.com/3"), Outlet("Urdu Daily", "https://example.com/4"))
     assert digest.story_count == 2 and "Urdu Daily" in digest.sources
-    assert "More coverage: Third Daily <https://example.com/3>, Urdu Daily <https://example.com/4>" in render_text(digest)
+    assert "More coverage: Third Daily <https://example.com/3>, Urdu Daily <https://example.com/4>" in flat(render_text(digest))
     html = render_html(digest)
     assert 'More coverage: <a href="https://example.com/3"' in html and "Test Daily +3</span>" in html
 
@@ -242,7 +247,7 @@ def test_a_revised_figure_says_what_it_revises(store, archive_config):
     revised = next(f for f in d.figures if f.value == 361)
     assert revised.revises == "$354m" and revised.change == "+6.8% vs Jun 2025"
     assert "· revised from $354m</span>" in render_html(d)
-    assert "$361m (+6.8% vs Jun 2025; revised from $354m)" in render_text(d)
+    assert "$361m (+6.8% vs Jun 2025; revised from $354m)" in flat(render_text(d))
 
 
 def test_figures_published_after_the_week_are_not_used(store, archive_config):
@@ -318,7 +323,7 @@ def test_a_growth_rate_goes_with_its_figure(store, archive_config):
     assert rows[("it_exports_monthly", "USD_million")].growth == "+24%"
     assert rows[("freelancer_count", "percent")].display == "+12.5%"  # no level to go with: its own row
     assert "$354m <span" in render_html(d) and "· growth +24% as reported</span>" in render_html(d)
-    assert "* IT & ITeS exports, month, Jul 2025: $354m (+4.7% vs Jun 2025; growth +24% as reported)" in render_text(d)
+    assert "* IT & ITeS exports, month, Jul 2025: $354m (+4.7% vs Jun 2025; growth +24% as reported)" in flat(render_text(d))
 
 
 def test_a_figure_is_quoted_from_a_whole_sentence(store, archive_config):
@@ -496,11 +501,18 @@ def test_many_figures_are_trimmed_from_the_html_too(store, archive_config):
     assert render_text(d).count("* Freelancers, undated: ") == 250
 
 
-def test_plain_text_lines_are_wrapped(archive):
+def test_plain_text_lines_are_wrapped_at_72(archive, store, archive_config):
+    """Every line of every part (stories with their other outlets, figures, official
+    figures, policy changes, the footer) is at most 72 characters; a URL or word longer than
+    that is never split, and stands alone on its line."""
+    late = build_digest(store, archive_config, "2025-W35")  # the late part, with its outlets
+    for digest in (archive, late):
+        text = render_text(digest)
+        long = [line for line in text.splitlines() if len(line) > 72 and len(line.split()) != 1]
+        assert long == []
     text = render_text(archive)
-    for line in text.splitlines():
-        assert len(line) <= 76 or "://" in line or LONG_TOKEN in line, line
     assert f"   {LONG_TOKEN}\n" in text  # a long word is never split
+    assert "\n   Also reported by: Test Tribune\n   <https://tribune.example.com/it-exports-july>, Test Recorder\n" in text
 
 
 # --------------------------------------------------------------------------- files
@@ -575,7 +587,7 @@ def test_a_policy_change_shows_what_was_added_and_removed_with_links(archive):
     text = render_text(archive)
     assert "   ~ A fee applies when [-five-] {+ten+} or more IP addresses are\n     whitelisted." in text
     assert "   - Applications by email are not accepted." in text
-    assert f"   Full diff: {vpn.history_url}" in text and "   Page: https://pta.example.gov.pk/vpn-registration" in text
+    assert f"   Full diff:\n   {vpn.history_url}\n" in text and "   Page: https://pta.example.gov.pk/vpn-registration\n" in text
     assert text.index("POLICY PAGES CHANGED THIS WEEK") < text.index("== ")  # before the stories
 
 

@@ -62,7 +62,7 @@ class _JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for key in ("source", "job", "outcome", "run_id"):
+        for key in ("source", "job", "outcome", "run_id", "new_items"):
             if hasattr(record, key):
                 out[key] = getattr(record, key)
         if record.exc_info:
@@ -161,11 +161,13 @@ class PollProgress:
 
     On a terminal, failures are printed on lines of their own so they stay on screen. A source
     with many new items shows how far it got: on the live line, else in a line at most every
-    :attr:`every` seconds.
+    :attr:`every` seconds. With ``json_lines`` (``--log-format json``) each line is a JSON
+    object like the log's, with the source's name, its outcome and new items as fields.
     """
 
-    def __init__(self, total: int, stream: TextIO, tty: bool, *, every: float = 5.0):
-        self.total, self.stream, self.tty, self.every = total, stream, tty, every
+    def __init__(self, total: int, stream: TextIO, tty: bool, *, every: float = 5.0, json_lines: bool = False):
+        self.total, self.stream, self.every, self.json_lines = total, stream, every, json_lines
+        self.tty = tty and not json_lines
         self.done = self.new_items = 0
         self.counts: Counter[str] = Counter()
         self.reading: dict[str, tuple[int, int]] = {}  # source -> (items read, items to read)
@@ -177,9 +179,7 @@ class PollProgress:
         if self.tty:
             self._live()
         elif time.monotonic() - self._last_line >= self.every:
-            self.stream.write(f"[{self.done}/{self.total}] {source}: reading - {done} of {total} new items stored\n")
-            self.stream.flush()
-            self._last_line = time.monotonic()
+            self._line(f"[{self.done}/{self.total}] {source}: reading - {done} of {total} new items stored", source=source)
 
     def __call__(self, report: "pipeline.SourceReport") -> None:
         self.reading.pop(report.source, None)
@@ -190,13 +190,20 @@ class PollProgress:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
         line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
         if not self.tty:
-            self.stream.write(line + "\n")
-            self.stream.flush()
-            self._last_line = time.monotonic()
+            self._line(line, source=report.source, outcome=report.outcome, new_items=report.new_items)
             return
         if kind == "failed":
             self.stream.write(f"\r\x1b[K{line}\n")
         self._live()
+
+    def _line(self, line: str, **fields: object) -> None:
+        if self.json_lines:
+            record = logging.LogRecord("monitor.poll", logging.INFO, __file__, 0, line, None, None)
+            record.__dict__.update(fields)
+            line = _JsonFormatter().format(record)
+        self.stream.write(line + "\n")
+        self.stream.flush()
+        self._last_line = time.monotonic()
 
     def _live(self) -> None:
         c = self.counts
@@ -237,7 +244,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         if missing:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
-    progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty())
+    progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:

@@ -152,7 +152,7 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             try:
                 report = await cycle.poll_source(source)
             except Exception as e:  # a bug in one source's handling must not stop the cycle
-                log.exception("%s: unexpected error", source.name)
+                log.exception("%s: unexpected error", source.name, extra={"source": source.name})
                 report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
                 cycle.record(source, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), backoff.Outcome("error", error=report.error))
             summary.reports.append(report)
@@ -206,7 +206,7 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
             continue
         why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
         report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
-        log.info("%s: skipped: %s", source.name, report.error)
+        log.info("%s: skipped: %s", source.name, report.error, extra={"source": source.name})
         summary.reports.append(report)
         if progress:
             progress(report)
@@ -324,14 +324,14 @@ class _Cycle:
             validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
             self.record(source, result, backoff.Outcome("ok", new_items=changed, **validators), also={"newest_entry": sbp.newest_period_end(facts)})
         for fact, old in saved["revises"]:
-            log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked")
-        log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]))
+            log.info("%s: %s %s revised from %g (%s) to %g (%s)", source.name, fact.series, fact.period, old["value"], old["status"] or "unmarked", fact.value, fact.status or "unmarked", extra={"source": source.name})
+        log.info("%s: ok, %d figures, %d new, %d revised", source.name, len(facts), len(saved["new"]), len(saved["revises"]), extra={"source": source.name})
         return SourceReport(source.name, "ok", new_items=changed)
 
     def _fail(self, source: Source, result: FetchResult, outcome: str, error: str | None) -> SourceReport:
         result = replace(result, outcome=outcome, error=error)
         self.record(source, result, backoff.Outcome(outcome, error=error, retry_after=retry_after_seconds(result.headers.get("retry-after"))))
-        log.warning("%s: %s: %s", source.name, outcome, error)
+        log.warning("%s: %s: %s", source.name, outcome, error, extra={"source": source.name, "outcome": outcome})
         return SourceReport(source.name, outcome, error=error)
 
     def week_of(self, published: str | None, fetched_at: str) -> str:
@@ -445,7 +445,7 @@ class _Cycle:
     def _item(self, source: Source, iid: str, entry: Entry, canon: str, article: Article | None, extraction: str, fetched_at: str) -> tuple[Item, tuple[Fact, ...]] | None:
         title = entry.title or (article.title if article else "") or ""
         if not title:
-            log.info("%s: skipped %s: no title", source.name, entry.url)
+            log.info("%s: skipped %s: no title", source.name, entry.url, extra={"source": source.name})
             return None
         text = article.text if article else ""
         published = entry.published or (article.published if article else None)

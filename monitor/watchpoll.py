@@ -82,10 +82,10 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
                 store.clear_page_pending(source.name)
             cycle.record(source, replace(result, error=verdict.reason or None), backoff.Outcome("ok", **validators))
         if verdict.kind == "held":
-            log.warning("%s: change held for confirmation: %s", source.name, verdict.reason)
+            log.warning("%s: change held for confirmation: %s", source.name, verdict.reason, extra={"source": source.name})
         elif pending:
-            log.info("%s: back to its last version; the held change is dropped", source.name)
-        log.info("%s: ok, %s", source.name, verdict.kind)
+            log.info("%s: back to its last version; the held change is dropped", source.name, extra={"source": source.name})
+        log.info("%s: ok, %s", source.name, verdict.kind, extra={"source": source.name})
         return SourceReport(source.name, "ok")
 
     changes = verdict.diff.changes if verdict.diff else ()
@@ -111,7 +111,7 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
         changed = verdict.kind == "change" and not raced
         validators = {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}
         cycle.record(source, replace(result, error=None), backoff.Outcome("ok", new_items=len(new_ids) or int(changed), **validators), counted=len(new_ids))
-    log.info("%s: %s, version %d: %s", source.name, verdict.kind, version, row["summary"])
+    log.info("%s: %s, version %d: %s", source.name, verdict.kind, version, row["summary"], extra={"source": source.name})
     return SourceReport(source.name, "ok", new_items=len(new_ids), changed=changed)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import threading
 from datetime import datetime, timedelta, timezone
 
@@ -286,6 +287,17 @@ def test_poll_command_prints_progress_and_a_summary(faults, write_config, tmp_pa
     assert "1 skipped" in again.stdout
     forced = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll", "--force"])
     assert "Server Error: http_5xx" in forced.stderr
+
+
+def test_with_json_logs_every_line_of_the_poll_on_stderr_is_json_and_names_its_source(faults, write_config, tmp_path):
+    path = write_config(sources_yaml(faults.base, [("Wire", "/feed.xml"), ("Server Error", "/500")]), extra=FAST)
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "cli.db"), "--log-format", "json", "poll"])
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stderr.splitlines()]
+    progress = {(r["source"], r["outcome"], r["new_items"]) for r in lines if r["logger"] == "monitor.poll"}
+    assert progress == {("Wire", "ok", 3), ("Server Error", "http_5xx", 0)}
+    [warning] = [r for r in lines if r["level"] == "warning"]
+    assert warning["source"] == "Server Error" and warning["outcome"] == "http_5xx" and warning["message"].startswith("Server Error: http_5xx")
 
 
 def test_poll_progress_on_a_terminal_is_one_live_line_with_failures_kept():

@@ -30,8 +30,10 @@ What one fetch does, in order:
   429 are retried up to ``retries`` times after an exponential backoff with jitter
   (``retry_backoff`` seconds, doubled each time), or after the server's ``Retry-After`` when
   it gives one. A ``Retry-After`` longer than ``max_retry_after`` is not waited for: the
-  fetch fails now and the source is tried again in a later cycle. Timeouts, DNS and TLS
-  failures, and other 4xx are not retried.
+  fetch fails now and the source is tried again in a later cycle. A body cut short (the
+  connection closed before its Content-Length) is ``truncated`` and retried too. Timeouts,
+  DNS and TLS failures, other 4xx, and a body whose gzip, deflate or brotli data is corrupt
+  (``bad_encoding``) are not retried.
 
 Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
 the ``not_modified`` outcome with no body. A 403 is ``blocked``, with a hint: some sites (SBP,
@@ -77,7 +79,7 @@ PRODUCT = "pk-freelance-monitor"
 ROBOTS_KINDS = ("page", "article", "watch", "document")
 #: Outcomes of a robots.txt request that make it "unreachable" (RFC 9309, 2.3.1.4): a server
 #: error or a network failure. The crawler must then assume complete disallow.
-ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls"})
+ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls", "truncated"})
 #: The most of a robots.txt that is read (the limit major crawlers use).
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -220,6 +222,11 @@ class BadEncoding(Exception):
     """The body's Content-Encoding is unknown or its data is corrupt."""
 
 
+class Truncated(Exception):
+    """The connection closed before the whole body came (shorter than its Content-Length, or
+    a chunked body without its last chunk)."""
+
+
 class _Inflater:
     """One content-coding step whose output per call is capped, so a bomb cannot inflate.
 
@@ -248,7 +255,7 @@ class _Inflater:
                 return self._unbrotli(data, cap)
             return self._inflate(data, cap)
         except (zlib.error, brotli.error) as e:
-            raise BadEncoding(f"corrupt {self.coding} data: {e}") from None
+            raise BadEncoding(f"bad {self.coding} body: {e}") from None
 
     def _unbrotli(self, data: bytes, cap: int) -> bytes:
         out = bytearray(self._brotli.process(data, output_buffer_limit=self.BROTLI_STEP))
@@ -453,7 +460,9 @@ class Fetcher:
             except TooLarge as e:
                 return _Attempt(FetchResult(url, "too_large", final_url=current, error=str(e)))
             except BadEncoding as e:
-                return _Attempt(FetchResult(url, "error", final_url=current, error=str(e)))
+                return _Attempt(FetchResult(url, "bad_encoding", final_url=current, error=str(e)))
+            except Truncated as e:  # worth another try: the next answer may come whole
+                return _Attempt(FetchResult(url, "truncated", final_url=current, error=str(e)), retryable=True)
             except httpx.HTTPError as e:
                 outcome, message, retryable = classify_error(e)
                 return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
@@ -564,9 +573,14 @@ async def _read(response: httpx.Response, limit: int) -> bytes:
     decoder = BodyDecoder(response.headers.get("content-encoding"), limit)
     body = bytearray()
     raw = 0
-    async for chunk in response.aiter_raw():
-        raw += len(chunk)
-        if raw > limit:
-            raise TooLarge(f"body larger than {limit} bytes")
-        body += decoder.decode(chunk)
+    try:
+        async for chunk in response.aiter_raw():
+            raw += len(chunk)
+            if raw > limit:
+                raise TooLarge(f"body larger than {limit} bytes")
+            body += decoder.decode(chunk)
+    except httpx.RemoteProtocolError as e:
+        if length.isdigit():
+            raise Truncated(f"truncated body: the connection closed after {raw} of {length} bytes (Content-Length)") from e
+        raise Truncated(f"truncated body: {e}") from e
     return bytes(body)

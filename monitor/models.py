@@ -46,7 +46,8 @@ FETCH_OUTCOMES = (
     "parse_error",
     "empty",
     "robots_disallowed",
-    "truncated",
+    "truncated",  # a body shorter than its Content-Length, or a watched page cut short
+    "bad_encoding",  # a corrupt gzip, deflate or brotli body, or an unknown Content-Encoding
     "blocked",  # HTTP 403: the site refuses this client (often a data-centre address)
     "not_a_workbook",  # an HTML page answered where a data file was expected
     "layout_changed",  # a data file whose rows or columns are not where they were

@@ -87,6 +87,16 @@ def unsized(body: bytes, headers: dict[str, str]):
     return handler
 
 
+def cut_short(h) -> None:
+    """A Content-Length of 1,000 bytes and only 100 of them before the connection closes."""
+    h.send_response(200)
+    h.send_header("Content-Type", "application/rss+xml")
+    h.send_header("Content-Length", "1000")
+    h.end_headers()
+    h.wfile.write(b"<rss>" + b" " * 95)
+    h.close_connection = True
+
+
 def huge_declared(h) -> None:
     """A Content-Length of 20 MB: refused before a byte of the body is read."""
     h.send_response(200)
@@ -178,6 +188,7 @@ def fault_routes() -> dict:
         "/huge-declared": huge_declared,
         "/gzip-bomb": quietly(lambda h: send(h, 200, gz, "application/rss+xml", {"Content-Encoding": "gzip"})),
         "/brotli-bomb": lambda h: send(h, 200, br, "application/rss+xml", {"Content-Encoding": "br"}),
+        "/cut-short": cut_short,
         "/corrupt-gzip": lambda h: send(h, 200, b"\x1f\x8b\x08\x00 this is not gzip data", "application/rss+xml", {"Content-Encoding": "gzip"}),
         "/empty": lambda h: send(h, 200, b"", "application/rss+xml"),
         "/wrong-charset.xml": wrong_charset("urdu.xml", "text/xml; charset=windows-1252"),

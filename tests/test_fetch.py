@@ -73,7 +73,8 @@ def paths(server: SiteServer) -> list[str]:
         ("/huge-declared", "too_large"),
         ("/gzip-bomb", "too_large"),
         ("/brotli-bomb", "too_large"),
-        ("/corrupt-gzip", "error"),
+        ("/corrupt-gzip", "bad_encoding"),
+        ("/cut-short", "truncated"),
         ("/empty", "empty"),
     ],
 )
@@ -156,9 +157,18 @@ def test_a_decompression_bomb_never_inflates_past_the_limit(bomb, coding):
 def test_unknown_or_corrupt_content_encodings_are_named():
     with pytest.raises(BadEncoding, match="unsupported Content-Encoding zstd"):
         BodyDecoder("zstd", MB)
-    with pytest.raises(BadEncoding, match="corrupt gzip"):
+    with pytest.raises(BadEncoding, match="bad gzip body"):
         BodyDecoder("gzip", MB).decode(b"\x1f\x8b\x08\x00 this is not gzip data")
     assert BodyDecoder("identity", MB).decode(b"plain") == b"plain"
+
+
+def test_a_body_cut_short_is_truncated_and_a_corrupt_gzip_body_a_bad_encoding_both_named(faults):
+    cut = fetch_one(faults.base + "/cut-short", replace(SETTINGS, retries=1))
+    assert cut.outcome == "truncated" and cut.attempts == 2  # retried: the next answer may be whole
+    assert cut.error == "truncated body: the connection closed after 100 of 1000 bytes (Content-Length)"
+    corrupt = fetch_one(faults.base + "/corrupt-gzip")
+    assert corrupt.outcome == "bad_encoding" and corrupt.attempts == 1
+    assert corrupt.error.startswith("bad gzip body: Error -3 while decompressing data")
 
 
 def test_a_wrongly_declared_charset_leaves_the_bytes_untouched(faults):

@@ -229,6 +229,7 @@ class Digest:
     official: tuple[OfficialFigure, ...] = ()
     official_revisions: tuple[OfficialRevision, ...] = ()
     health: tuple[SourceAlert, ...] = ()
+    polled: bool = True  # some enabled source was fetched in the week (else its health is unknown)
     manage_url: str | None = None
     unsubscribe: tuple[str, ...] = ()
     timezone: str = "Asia/Karachi"  # dates are shown in this zone
@@ -278,6 +279,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
     stories = [replace(s, more=s.more + late_more[s.event]) if s.event in late_more else s for s in stories]
     groups = _group(stories, config)
     on_time = [(r["id"], False) for r in store.items_in_week(week) if r["id"] not in elsewhere]
+    health, polled = source_health(store, config, start, end)
     return Digest(
         week=week,
         title=one_line(config.digest.title),
@@ -290,7 +292,8 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         trend=build_trend(store, end_utc, (end - timedelta(days=1)).date()),
         official=build_official(store, end_utc),
         official_revisions=build_official_revisions(store, start.astimezone(timezone.utc).isoformat(), end_utc),
-        health=source_alerts(store, config, start, end),
+        health=health,
+        polled=polled,
         manage_url=safe_url(config.digest.manage_url or ""),
         unsubscribe=unsubscribe_targets(config.digest.list_unsubscribe),
         timezone=config.timezone,
@@ -821,13 +824,25 @@ def _months_back(day: date, count: int) -> list[str]:
 # --------------------------------------------------------------------------- source health
 
 
+def source_health(store: Store, config: Config, start: datetime, end: datetime) -> tuple[tuple[SourceAlert, ...], bool]:
+    """The week's source alerts (:func:`source_alerts`), and whether any enabled source was
+    fetched in the week at all: a week without a fetch says nothing about their health."""
+    rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
+    enabled = {s.name for s in config.sources if s.enabled}
+    polled = any(r["successes"] or r["failures"] for r in rows if r["name"] in enabled)
+    return _alerts(rows, config, end), polled
+
+
 def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
     """Enabled sources that failed every fetch of the week; that answered but are stale (their
     newest item, or a workbook's newest month, older than their ``stale_days`` by the week's
     end); or news sources that had no new item for ``silent_days`` by the week's end (a watched
     policy page is not expected to change, so it is never silent)."""
+    return source_health(store, config, start, end)[0]
+
+
+def _alerts(rows: Sequence[dict], config: Config, end: datetime) -> tuple[SourceAlert, ...]:
     enabled = {s.name: s for s in config.sources if s.enabled}
-    rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
     alerts = []
     for r in rows:
         source = enabled.get(r["name"])

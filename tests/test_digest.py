@@ -414,9 +414,21 @@ def test_disabled_sources_are_left_out_and_a_source_without_items_is_silent(stor
 
 
 def test_all_sources_healthy(store, site_config):
+    store.sync_sources(site_config.sources)
+    for source in site_config.sources:
+        store.record_fetch(source.name, FetchResult(url=source.url, outcome="ok", started_at="2025-08-20T06:00:00+00:00"), state={"last_new_item": "2025-08-20T06:00:00+00:00"})
     d = build_digest(store, site_config, WEEK)
     assert d.health == ()
-    assert "Every source answered this week" in render_html(d)
+    assert "Every source answered this week" in render_html(d) and "Every source answered this week" in render_text(d)
+
+
+def test_a_week_without_a_single_fetch_does_not_say_every_source_answered(store, site_config):
+    store.sync_sources(site_config.sources)
+    store.record_fetch("Good Feed", FetchResult(url="https://example.com/good.xml", outcome="ok", started_at="2025-08-20T06:00:00+00:00"))
+    d = build_digest(store, site_config, "1999-W01")
+    assert d.health == () and not d.polled
+    for text in (render_html(d), render_text(d)):
+        assert "No source was polled this week" in text and "Every source answered" not in text
 
 
 # --------------------------------------------------------------------------- HTML for email

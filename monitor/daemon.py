@@ -61,10 +61,15 @@ STOP_GRACE = 10.0
 
 
 class DaemonLock:
-    """An exclusive ``flock`` on ``<db>.lock``, released by the kernel if the process dies."""
+    """An exclusive ``flock`` on ``<db>.lock``, released by the kernel if the process dies.
 
-    def __init__(self, db_path: str | Path):
+    The file holds the daemon's pid and, for ``monitor status``, the interval it polls at
+    (``poll_seconds=...``: ``--poll-every`` may override the configuration's); it is emptied
+    when the daemon stops."""
+
+    def __init__(self, db_path: str | Path, *, poll_seconds: float | None = None):
         self.path = Path(f"{db_path}.lock")
+        self.poll_seconds = poll_seconds
         self._fd: int | None = None
 
     def acquire(self) -> "DaemonLock":
@@ -73,16 +78,18 @@ class DaemonLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "unknown"
+            holder = (os.pread(fd, 32, 0).decode(errors="replace").split() or ["unknown"])[0]
             os.close(fd)
             raise MonitorError(f"another monitor daemon (pid {holder}) is already running on this archive; lock file {self.path}") from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        every = f"poll_seconds={self.poll_seconds:g}\n" if self.poll_seconds else ""
+        os.pwrite(fd, f"{os.getpid()}\n{every}".encode(), 0)
         self._fd = fd
         return self
 
     def release(self) -> None:
         if self._fd is not None:
+            os.ftruncate(self._fd, 0)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
@@ -92,6 +99,29 @@ class DaemonLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def running_daemon(db_path: str | Path) -> tuple[int, float | None] | None:
+    """The pid of the daemon running on the archive at ``db_path`` and the interval it polls
+    at, in seconds, as its lock file says; ``None`` when no daemon runs (no lock file, an
+    empty one, or its process is gone). Reads the file without locking it, so it never stands
+    in the way of a daemon starting."""
+    try:
+        lines = Path(f"{db_path}.lock").read_text(encoding="utf-8", errors="replace").split()
+        pid = int(lines[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # another user's process: it is running
+    every = next((line.partition("=")[2] for line in lines[1:] if line.startswith("poll_seconds=")), "")
+    try:
+        return pid, float(every) if every else None
+    except ValueError:
+        return pid, None
 
 
 # --------------------------------------------------------------------------- schedule
@@ -359,7 +389,7 @@ class Daemon:
             log.error("a job could not be stopped; exiting with it running")
 
     def run(self) -> None:
-        with DaemonLock(self.db_path):
+        with DaemonLock(self.db_path, poll_seconds=self.plan.poll_seconds):
             with Store(self.db_path) as store:  # create or migrate the archive before any job
                 store.set_timezone(self.config.timezone)
             self.build()
@@ -377,13 +407,16 @@ class Daemon:
 
 
 def schedule_lines(config: Config, store: Store, now: datetime | None = None) -> list[str]:
-    """The schedule with the last and next run of each job, for ``monitor status``."""
+    """The schedule with the last and next run of each job, for ``monitor status``: the poll
+    interval is the running daemon's (``--poll-every`` may override the configuration's)."""
     now = now or datetime.now(timezone.utc)
-    plan = Plan.from_config(config)
+    daemon = running_daemon(store.path) if store.path != ":memory:" else None
+    plan = Plan.from_config(config, daemon[1] if daemon else None)
     lines = []
     last_poll = store.last_run("poll")
     next_poll = parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds) if last_poll else None
-    lines.append(f"poll: every {plan.poll_seconds / 60:g} min; last {_run(last_poll, now)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
+    runner = f" (daemon pid {daemon[0]})" if daemon else ""
+    lines.append(f"poll: every {plan.poll_seconds / 60:g} min{runner}; last {_run(last_poll, now)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
     last_digest = store.last_run("digest")
     lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now)}; next {_local(plan.next_digest(now), config)}")
     return lines

@@ -103,6 +103,20 @@ def test_second_daemon_is_refused(daemon_config, tmp_path):
         stop(first)
 
 
+def test_status_shows_the_interval_the_running_daemon_polls_at(daemon_config, tmp_path):
+    db = tmp_path / "monitor.db"
+    daemon = monitor(daemon_config, db, "run", "--poll-every", "30", cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"))
+        status = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(daemon_config), "--db", str(db), "status"], capture_output=True, text=True, timeout=60)
+        assert f"poll: every 0.5 min (daemon pid {daemon.pid}); last " in status.stdout, status.stdout
+    finally:
+        code, err = stop(daemon)
+    assert code == 0, err
+    status = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(daemon_config), "--db", str(db), "status"], capture_output=True, text=True, timeout=60)
+    assert "poll: every 60 min; last " in status.stdout, status.stdout  # no daemon: the configuration's
+
+
 def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):
     db = tmp_path / "monitor.db"
     rng = random.Random(7)

@@ -187,7 +187,7 @@ class PollProgress:
         self.new_items += report.new_items
         kind = report.outcome if report.outcome in ("ok", "not_modified", "skipped") else "failed"
         self.counts[kind] += 1
-        detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")
+        detail = f"{report.new_items} new" if report.outcome == "ok" or report.new_items else (report.error or "")
         line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
         if not self.tty:
             self._line(line, source=report.source, outcome=report.outcome, new_items=report.new_items)

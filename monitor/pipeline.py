@@ -47,7 +47,7 @@ MAX_ARTICLES_PER_POLL = 30
 #: poll keeps the batches it stored, and a long source shows its progress batch by batch.
 STORE_BATCH = 10
 #: ... and this many at a time when no article page is read (``full_text: false``), as
-#: analysing a teaser takes milliseconds (a smaller batch would cost a poll of 20,000 teasers
+#: analysing a teaser takes milliseconds (batches of 10 cost the first poll of 5,000 teasers
 #: a fifth more; BENCHMARKS.md, "A huge feed's first poll").
 TEASER_BATCH = 500
 #: A publication date more than this after the fetch is the source's mistake (a feed dated

@@ -319,12 +319,12 @@ def test_poll_progress_shows_how_far_a_source_with_many_new_items_got():
     progress(SourceReport("Wire", "ok", new_items=1))
     progress.articles("Notices", 10, 30)
     progress.articles("Notices", 20, 30)
-    progress(SourceReport("Notices", "ok", new_items=30))
+    progress(SourceReport("Notices", "not_modified", new_items=30))  # the items an earlier poll left
     assert out.getvalue().splitlines() == [
         "[1/2] Wire: ok - 1 new",
         "[1/2] Notices: reading - 10 of 30 new items stored",
         "[1/2] Notices: reading - 20 of 30 new items stored",
-        "[2/2] Notices: ok - 30 new",
+        "[2/2] Notices: not_modified - 30 new",
     ]
     quiet = io.StringIO()
     PollProgress(1, quiet, tty=False).articles("Notices", 10, 30)  # off a terminal, a line every few seconds at most

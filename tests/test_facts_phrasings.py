@@ -1269,3 +1269,14 @@ def test_a_target_set_after_the_figure_a_count_topped_and_a_place_for_growth():
     # Urdu: "ایک سال قبل جولائی تا دسمبر" (a year before, July to December)
     text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 21 کروڑ ڈالر رہیں۔ ایک سال قبل جولائی تا دسمبر کے عرصے میں یہ رقم ایک ارب 86 کروڑ ڈالر تھی۔"
     assert ("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million") in facts(text, "2026-01-20")
+
+
+def test_urdu_annual_rates_and_a_forecast_with_should():
+    text = (
+        "ستمبر 2022 میں آئی ٹی برآمدات 21 کروڑ 80 لاکھ ڈالر رہیں۔ یہ حجم اگست کے 22 کروڑ 70 لاکھ ڈالر سے 4 فیصد کم ہے، "
+        "جبکہ ستمبر 2021 کے مقابلے میں برآمدات میں 6 فیصد کمی ہوئی۔"
+    )
+    assert rates(text, "2022-10-18") == {-4: "mom", -6: "yoy"}
+    assert rates("فروری میں آئی ٹی برآمدات 33 کروڑ 30 لاکھ ڈالر تک جا پہنچیں، سالانہ 24 فیصد اضافہ", "2025-03-18") == {24: "yoy"}
+    text = "The finance minister told the National Assembly that IT exports should reach $3.5 billion next year."
+    assert {s for s, *_ in facts(text, "2021-06-12")} == {"other"}

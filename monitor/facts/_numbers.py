@@ -288,28 +288,33 @@ _RANK_MOVE = re.compile(
 _RANK_FROM = re.compile(rf"\bfrom\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst)\b)", re.IGNORECASE)
 
 
+def _place_value(token: str) -> int | None:
+    """The place a token names: "4th", "97واں", "fourth", "تیسرے", or a count word ("top ten")."""
+    token = token.lower()
+    digits = re.match(r"\d+", token)
+    return int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
+
+
 def _ranks(sentence: str) -> list[Figure]:
     found = []
+
+    def add(value: int | None, start: int, end: int) -> None:
+        if value and not any(f.start < end and start < f.end for f in found):
+            found.append(Figure(float(value), "rank", start, end))
+
     for m in _RANK_REACHED.finditer(sentence):
         move = _RANK_MOVE.search(sentence, max(0, m.start() - 60), m.start())
-        value = int(re.match(r"\d+", m.group("ord")).group()) if m.group("ord")[0].isdigit() else _ORDINAL_WORDS.get(m.group("ord").lower())
+        value = _place_value(m.group("ord"))
         if move and value:
-            found.append(Figure(float(value), "rank", move.start(), m.end()))
+            found.append(Figure(float(value), "rank", move.start(), m.end()))  # (moves may overlap: each is kept)
     for pattern in _RANK_PATTERNS:
         if pattern is _URDU_LARGEST and "بڑ" not in sentence:
             continue
         for m in pattern.finditer(sentence):
-            token = (m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or "").lower()
-            digits = re.match(r"\d+", token)
-            value = int(digits.group()) if digits else _ORDINAL_WORDS.get(token) or _CARDINAL_WORDS.get(token)
-            if value and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Figure(float(value), "rank", m.start(), m.end()))
+            add(_place_value(m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or ""), m.start(), m.end())
     if found:  # a place moved from, beside the one reached
         for m in _RANK_FROM.finditer(sentence):
-            token = m.group("ord").lower()
-            value = int(re.match(r"\d+", token).group()) if token[0].isdigit() else _ORDINAL_WORDS.get(token)
-            if value and not any(f.start < m.end() and m.start() < f.end for f in found):
-                found.append(Figure(float(value), "rank", m.start(), m.end()))
+            add(_place_value(m.group("ord")), m.start(), m.end())
     return sorted(found, key=lambda f: f.start)
 
 

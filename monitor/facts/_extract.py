@@ -112,14 +112,18 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if in_title:
             undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings", "ranking"))]
             title_text = normalised[start:end]
-            said = {(series, period, round(value, 6)): _rounding(title_text, figure) for figure, series, period, value, _ in found}
-            rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
+            rounded += _rough(facts[before:], found, title_text)
             titled += facts[before:]
         elif start == lead_at:
             # the lead's bound ("more than 150,000 VPNs") that the body then gives exactly
-            said = {(series, period, round(value, 6)): _rounding(normalised[start:end], figure, bounds_only=True) for figure, series, period, value, _ in found}
-            rounded += [(f, said[(f.series, f.period, f.value)]) for f in facts[before:] if said.get((f.series, f.period, f.value))]
+            rounded += _rough(facts[before:], found, normalised[start:end], bounds_only=True)
     return _unique(_without_rounded(facts, rounded, [f for f in facts if not any(f is t for t in titled)]))
+
+
+def _rough(facts: list[Fact], found: list[_Found], text: str, bounds_only: bool = False) -> list[tuple[Fact, _Rounding]]:
+    """The facts of one sentence that it gives roughly, with how (see :func:`_rounding`)."""
+    said = {(series, period, round(value, 6)): _rounding(text, figure, bounds_only) for figure, series, period, value, _ in found}
+    return [(f, said[(f.series, f.period, f.value)]) for f in facts if said.get((f.series, f.period, f.value))]
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
         return None
     if figure.unit == "percent" and figure.value == int(figure.value):
         return _Rounding(whole_points=True)
-    decimals = _ONE_DECIMAL_NUMBER.fullmatch(text, figure.start, figure.end)
+    decimals = _DECIMAL_AMOUNT.fullmatch(text, figure.start, figure.end)
     if figure.unit in ("USD_million", "PKR_million") and decimals and figure.value:
         number = float(decimals.group("n"))
         half_step = 0.5 * 10 ** -len(decimals.group("d")) * figure.value / number
@@ -168,7 +172,7 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
 
 
 #: An amount written with one or two decimals and a scale: "$2.9bn", "Rs1.25 trillion".
-_ONE_DECIMAL_NUMBER = re.compile(r"\D*?(?P<n>\d+\.(?P<d>\d{1,2}))\s?[^\d\s]*")
+_DECIMAL_AMOUNT = re.compile(r"\D*?(?P<n>\d+\.(?P<d>\d{1,2}))\s?[^\d\s]*")
 
 
 def _without_rounded(facts: list[Fact], rounded: list[tuple[Fact, _Rounding]], body: list[Fact]) -> list[Fact]:
@@ -243,8 +247,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     # as it would be without the words)
     periods = [p for p in _PeriodScanner(sentence, day).scan() if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
-    main = next((p.value for p in periods if p.value and not p.comparison and not p.target and not p.edition and not p.stock), "")
-    main = main or next((p.value for p in periods if p.value and not p.comparison and not p.target and not p.stock and _DOCUMENT_YEAR.match(p.value)), "")
+    named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
+    main = next((p.value for p in named if not p.edition), "") or next((p.value for p in named if _DOCUMENT_YEAR.match(p.value)), "")
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
         back = next((p for p in periods if p.back), None)

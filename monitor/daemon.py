@@ -44,7 +44,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from .config import Config
 from .errors import MonitorError
 from .pipeline import poll_tick
-from .status import run_state
+from .status import process_alive, run_state
 from .store import Store
 from .weeks import last_completed_week, parse_timestamp, week_bounds
 
@@ -111,12 +111,8 @@ def running_daemon(db_path: str | Path) -> tuple[int, float | None] | None:
         pid = int(lines[0])
     except (OSError, ValueError, IndexError):
         return None
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not process_alive(pid):
         return None
-    except PermissionError:
-        pass  # another user's process: it is running
     every = next((line.partition("=")[2] for line in lines[1:] if line.startswith("poll_seconds=")), "")
     try:
         return pid, float(every) if every else None

@@ -191,7 +191,7 @@ def run_state(run: dict, now: datetime, host: str | None = None) -> str:
     outcome, detail = run["outcome"], run.get("detail")
     if outcome == "running":
         m = _PROCESS.match(detail or "")
-        if m and m[2] == (host or socket.gethostname()) and not _alive(int(m[1])):
+        if m and m[2] == (host or socket.gethostname()) and not process_alive(int(m[1])):
             return f"interrupted: its process (pid {m[1]}) ended without recording the end of the run"
         age = now - parse_timestamp(run["started_at"])
         if age > RUN_LIMIT:
@@ -199,7 +199,8 @@ def run_state(run: dict, now: datetime, host: str | None = None) -> str:
     return f"{outcome}: {detail}" if detail else outcome
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with ``pid`` runs on this machine (another user's counts)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

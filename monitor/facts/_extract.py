@@ -10,6 +10,7 @@ from datetime import date
 from ..models import Fact
 from ..text import normalise_digits, split_sentences
 from ._classify import (
+    _MONTH_VALUE,
     _clause,
     _mark_bases,
     _period_for,
@@ -642,7 +643,7 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     return "unknown"
 
 
-_MONTH = re.compile(r"\d{4}-\d\d")
+_MONTH = _MONTH_VALUE
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,6}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 import sqlite_utils
 
 from .. import official
-from ..errors import MonitorError, os_reason
+from ..errors import MonitorError, cannot_write, os_reason
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
@@ -249,7 +249,7 @@ class Store(PageStore):
                 tmp.unlink(missing_ok=True)
             except OSError:
                 pass
-            raise MonitorError(f"{target}: cannot write the snapshot: {os_reason(e) if isinstance(e, OSError) else e}") from None
+            raise (cannot_write("the snapshot", target, e) if isinstance(e, OSError) else MonitorError(f"{target}: cannot write the snapshot: {e}")) from None
         return target
 
     def set_timezone(self, name: str) -> None:

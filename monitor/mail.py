@@ -248,7 +248,10 @@ def send_digest(
     again (same Message-ID).
     """
     _, ends = week_bounds(week, config.tz)
-    if not force and (now or datetime.now(timezone.utc)) < ends:
+    sent = store.digest(week)
+    if not force and (now or datetime.now(timezone.utc)) < ends and not (sent and sent.get("status") in ("sent", "sending")):
+        # (a week already sent, with --force before its end, is "already sent" below, never
+        # "not ended", whose advice to use --force would send it twice)
         result = SendResult(week, "not_ended", message_id(week, config), ends=ends.strftime("%a %Y-%m-%d %H:%M %Z"))
         log.info("%s", result.line())
         return result

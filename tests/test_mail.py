@@ -363,6 +363,9 @@ def test_a_week_that_has_not_ended_is_not_sent_unless_forced(archive, config, tm
 def test_a_week_that_has_not_ended_can_be_forced_out(archive, config, tmp_path):
     forced = send_digest(archive, config, WEEK, force=True, now=datetime(2025, 8, 20, tzinfo=timezone.utc))
     assert forced.status == "written" and archive.digest(WEEK)["status"] == "sent"
+    # sent again before the week ends, without --force: "already sent", not "not ended" (whose advice, --force, would send it twice)
+    again = send_digest(archive, config, WEEK, now=datetime(2025, 8, 21, tzinfo=timezone.utc))
+    assert again.status == "already_sent"
 
 
 def test_one_recipient_and_one_story_are_said_in_the_singular(archive, config):

@@ -70,6 +70,9 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(out, ensure_ascii=False)
 
 
+_JSON_LINES = _JsonFormatter()  # the progress lines, in the log's JSON
+
+
 def setup_logging(verbose: int, fmt: str = "text") -> None:
     level = logging.WARNING if verbose <= 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
@@ -200,7 +203,7 @@ class PollProgress:
         if self.json_lines:
             record = logging.LogRecord("monitor.poll", logging.INFO, __file__, 0, line, None, None)
             record.__dict__.update(fields)
-            line = _JsonFormatter().format(record)
+            line = _JSON_LINES.format(record)
         self.stream.write(line + "\n")
         self.stream.flush()
         self._last_line = time.monotonic()

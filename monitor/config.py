@@ -451,7 +451,7 @@ def _bundled_rules(file: str) -> tuple[str, Mapping[str, Any]]:
     """The path of the bundled watch list and its parsed sections, for a file without ``topics:``."""
     path = resources.watch_list_path()
     try:
-        bundled = _read_yaml(path.read_text(encoding="utf-8"))
+        bundled = _read_yaml(resources.watch_list())
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ConfigError):
         bundled = None
     if not isinstance(bundled, dict) or not isinstance(bundled.get("topics"), dict) or not bundled["topics"]:
@@ -520,7 +520,8 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
             c.fail(f"source name {name!r} differs only in case from {first!r} (line {line}); source names must differ in more than case", s, "name", f"{path}.name")
         seen[name.casefold()] = (name, _line_of(s, "name") or 0)
         kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
-        if kind == "sbp_ebops" and c.get(s, "enabled", bool, path, True):
+        enabled = c.get(s, "enabled", bool, path, True)
+        if kind == "sbp_ebops" and enabled:
             if workbook:
                 c.fail(f"a second sbp_ebops source (the first is {workbook[0]!r}, line {workbook[1]}): SBP publishes one trade in services workbook, and two sources would store its figures twice; remove one or set 'enabled: false'", s, "kind", f"{path}.kind")
             workbook = (name, _line_of(s, "kind") or 0)
@@ -541,7 +542,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 topics=tuple(topics),
                 interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
                 full_text=c.get(s, "full_text", bool, path, True),
-                enabled=c.get(s, "enabled", bool, path, True),
+                enabled=enabled,
                 language=c.get(s, "language", str, path, None),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),

@@ -825,7 +825,7 @@ def _months_back(day: date, count: int) -> list[str]:
 
 
 def source_health(store: Store, config: Config, start: datetime, end: datetime) -> tuple[tuple[SourceAlert, ...], bool]:
-    """The week's source alerts (:func:`source_alerts`), and whether any enabled source was
+    """The week's source alerts (:func:`_alerts`), and whether any enabled source was
     fetched in the week at all: a week without a fetch says nothing about their health."""
     rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
     enabled = {s.name for s in config.sources if s.enabled}
@@ -833,15 +833,11 @@ def source_health(store: Store, config: Config, start: datetime, end: datetime) 
     return _alerts(rows, config, end), polled
 
 
-def source_alerts(store: Store, config: Config, start: datetime, end: datetime) -> tuple[SourceAlert, ...]:
+def _alerts(rows: Sequence[dict], config: Config, end: datetime) -> tuple[SourceAlert, ...]:
     """Enabled sources that failed every fetch of the week; that answered but are stale (their
     newest item, or a workbook's newest month, older than their ``stale_days`` by the week's
     end); or news sources that had no new item for ``silent_days`` by the week's end (a watched
     policy page is not expected to change, so it is never silent)."""
-    return source_health(store, config, start, end)[0]
-
-
-def _alerts(rows: Sequence[dict], config: Config, end: datetime) -> tuple[SourceAlert, ...]:
     enabled = {s.name: s for s in config.sources if s.enabled}
     alerts = []
     for r in rows:

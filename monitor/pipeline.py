@@ -597,9 +597,9 @@ def newest_first(fresh: Sequence[tuple[str, Entry, str]]) -> list[tuple[str, Ent
     """New entries in the order their articles are read: dated ones newest first, then the
     undated ones in the order given (a listing page's links, as the page orders them, before
     those an earlier poll left)."""
-    dated = [f for f in fresh if _moment(f[1].published)]
-    dated.sort(key=lambda f: _moment(f[1].published), reverse=True)  # stable: ties keep their order
-    return dated + [f for f in fresh if not _moment(f[1].published)]
+    moments = [_moment(f[1].published) for f in fresh]  # each date parsed once
+    dated = sorted((i for i, m in enumerate(moments) if m), key=lambda i: moments[i], reverse=True)  # stable: ties keep their order
+    return [fresh[i] for i in dated] + [f for f, m in zip(fresh, moments) if not m]
 
 
 def _moment(published: str | None) -> datetime | None:

@@ -536,12 +536,15 @@ NEWS_LEAD_CHARS = 500
 
 def news_facts(facts: Sequence[Fact], published: str | None, document: str = "") -> tuple[str, ...]:
     """The keys (:func:`fact_key`) of the figures that are a report's news: those of a named
-    series (not ``other``) for the latest period the report gives, when that period ended
-    at most :data:`NEWS_DAYS` before it was published, and quoted in the lead of
-    ``document`` (the title, a newline and the text the facts were found in) when given."""
+    series (not ``other``) for the latest period the report leads with, when that period
+    ended at most :data:`NEWS_DAYS` before it was published. The report leads with the
+    figures quoted in the lead of ``document`` (the title, a newline and the text the facts
+    were found in), when given; its other figures of periods ending on that day are news of
+    the same release (a month's figure and the fiscal year's to date, whichever a desk leads
+    with)."""
     lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS] if document else ""
-    ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other" and (not lead or f.quote in lead)}
-    latest = max((e for e in ends.values() if e), default=None)
+    ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other"}
+    latest = max((e for f, e in ends.items() if e and (not lead or f.quote in lead)), default=None)
     day = (published or "")[:10]
     if latest is None or not day:
         return ()

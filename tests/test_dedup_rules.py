@@ -389,6 +389,31 @@ def test_the_figures_a_report_leads_with_for_a_recent_period_are_its_news() -> N
     assert news_facts([july], "2025-08-19", deep) == ()  # not what the report leads with
 
 
+def test_the_release_a_report_leads_with_brings_its_other_figures_of_that_period_end() -> None:
+    """One SBP release gives the month's figure and the fiscal year's to date. A desk that
+    leads with the month and one that leads with the year to date both report the release:
+    each one's news has every figure of a period ending when the lead's does, so they share
+    keys. An earlier month's figure given as a base stays background."""
+    from monitor.models import Fact
+    from monitor.pipeline import news_facts
+
+    month_led = (
+        "IT exports jump 28pc in March",
+        "Exports of IT services rose 28 percent to $306 million in March from a year earlier, and fell from "
+        "$257 million in February. " + "The sector kept growing, officials said. " * 12
+        + "In the first nine months of the fiscal year they reached $2.28 billion.",
+    )
+    march = Fact("it_exports_monthly", "2024-03", 306, "USD_million", "$306 million in March")
+    february = Fact("it_exports_monthly", "2024-02", 257, "USD_million", "$257 million in February")
+    nine = Fact("it_exports_cumulative", "FY2023-24:Jul-Mar", 2280, "USD_million", "they reached $2.28 billion")
+    keys = news_facts([march, february, nine], "2024-04-17", "\n".join(month_led))
+    assert keys == ("it_exports_cumulative|FY2023-24:Jul-Mar|2280|USD_million", "it_exports_monthly|2024-03|306|USD_million")
+    year_led = ("IT exports reach $2.28bn in nine months", "They reached $2.28 billion in July-March, with $306 million in March.")
+    assert set(news_facts([nine, march], "2024-04-17", "\n".join(year_led))) == set(keys)
+    deep_only = ("Exporters upbeat", "The sector kept growing, officials said. " * 14 + "March brought in $306 million.")
+    assert news_facts([march, nine], "2024-04-17", "\n".join(deep_only)) == ()  # a lead with no figure of its own: none
+
+
 def test_a_growth_rate_is_news_with_its_basis() -> None:
     """A year-on-year and a month-on-month rate of one month are different figures: reports of
     each never share a fact key, whatever the value."""

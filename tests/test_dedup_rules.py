@@ -257,6 +257,39 @@ def test_independent_reports_of_one_event_are_stories_of_one_event(index: dedup.
     assert assign(item("other", OTHER_WIRE, 7, source="APP"), index) == "other" and index.cluster("other").event == "other"
 
 
+HEARING = (
+    "The Islamabad High Court on Wednesday directed the interior ministry to explain under which law the "
+    "social media platform X had been suspended across the country since February. Hearing petitions filed by "
+    "a journalist and a digital rights group, the chief justice said the government could not shut a platform "
+    "used by millions without a written order and gave the ministry two weeks to file its reply. The deputy "
+    "attorney general told the court that the suspension was ordered on the advice of intelligence agencies "
+    "for reasons of national security. Counsel for the petitioners argued that businesses, freelancers and "
+    "students had lost access to clients and news, and that VPN use had surged. The hearing was adjourned."
+)
+HEARING_OWN = (
+    "Freelancers and digital rights activists who packed a courtroom in Islamabad heard the chief justice ask "
+    "the government a simple question on Wednesday: where is the written order suspending X? The court gave "
+    "the interior ministry two weeks to answer. A lawyer for the petitioners said small businesses that sell "
+    "through the platform had lost most of their clients since February, while a government lawyer said "
+    "intelligence agencies had advised the suspension on security grounds. Outside the court, a software "
+    "developer said she now pays for a VPN only to reach her customers. The case will be heard again later "
+    "this month, after the ministry files its reply."
+)
+
+
+def test_a_reporter_who_leads_with_the_scene_reports_the_hearing_the_wire_leads_with(index: dedup.DedupIndex) -> None:
+    """Of the wire's title and first words, a few more than a third are told in a
+    reporter's own account of the same hearing, which opens on the courtroom: one event."""
+    from monitor.dedup._rules import _lead_told
+
+    wire = item("wire", HEARING, 6, title="High court wants legal basis for suspending X", source="APP")
+    own = item("own", HEARING_OWN, 11, title="'Where is the order?' court asks government over X")
+    assert 0.35 <= _lead_told(fingerprint(wire), set(fingerprint(own).sequence)) < 0.4
+    assign(wire, index)
+    assert assign(own, index) == "own"
+    assert (index.cluster("own").event, index.cluster("own").event_reason) == ("wire", "text")
+
+
 def test_reports_a_day_apart_are_not_one_event(index: dedup.DedupIndex) -> None:
     assign(item("wire", WIRE, 6), index)
     assert assign(item("own", OWN_REPORT, 9, day="2025-08-20"), index) == "own"

@@ -90,7 +90,7 @@ EVENT_HOURS = 18
 #: ... lead with what the other tells: of each one's title and first content words ...
 EVENT_LEAD_WORDS = 20
 #: ... at least this share appears in the other ...
-EVENT_LEAD = 0.4
+EVENT_LEAD = 0.35
 #: ... and at least this share of the smaller vocabulary (distinct content words) is shared.
 EVENT_COVER = 0.3
 #: Reports carrying one of the same dated figures (a fact key) within this many days are

@@ -1280,3 +1280,47 @@ def test_urdu_annual_rates_and_a_forecast_with_should():
     assert rates("فروری میں آئی ٹی برآمدات 33 کروڑ 30 لاکھ ڈالر تک جا پہنچیں، سالانہ 24 فیصد اضافہ", "2025-03-18") == {24: "yoy"}
     text = "The finance minister told the National Assembly that IT exports should reach $3.5 billion next year."
     assert {s for s, *_ in facts(text, "2021-06-12")} == {"other"}
+
+
+def test_an_urdu_amount_after_the_words_for_fiscal_year_is_no_year():
+    # "freelancers sent home 48 crore 60 lakh dollars last fiscal year": 48 is crores, not FY48
+    title = "فری لانسرز نے گزشتہ مالی سال 48 کروڑ 60 لاکھ ڈالر ملک بھیجے"
+    assert facts(title, "2025-08-05") == {("freelancer_earnings", "FY2024-25", 486, "USD_million")}
+    assert facts("مالی سال 25 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں", "2025-08-05") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_a_named_figure_of_a_fiscal_year_not_begun_is_a_misreading():
+    from datetime import date
+
+    from monitor.facts._extract import _not_begun
+    from monitor.models import Fact
+
+    def fact(period: str, series: str = "it_exports_annual") -> Fact:
+        return Fact(series, period, 3800, "USD_million", "q")
+
+    day = date(2025, 8, 5)  # in FY2025-26
+    assert _not_begun(fact("FY2047-48"), day) and _not_begun(fact("FY2027-28:Q1"), day)
+    assert not _not_begun(fact("FY2025-26"), day) and not _not_begun(fact("FY2026-27"), day)  # this year's and the next
+    assert not _not_begun(fact("FY2047-48", "other"), day)  # a target may lie far ahead
+    assert not _not_begun(fact(""), day) and not _not_begun(fact("FY2047-48"), None)
+
+
+def test_provinces_ranked_among_themselves_are_no_place_of_pakistan():
+    # "among new registrants, Punjab was first, Sindh second and Khyber Pakhtunkhwa third"
+    text = "وزارت کے مطابق نئے رجسٹرڈ فری لانسرز میں پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر رہا۔"
+    assert {s for s, *_ in facts(text, "2025-08-05")} <= {"other"}
+    assert not {s for s, *_ in facts("Among the provinces, Punjab ranked first for freelancers, with Sindh second.", "2025-08-05")} & {"ranking"}
+    assert facts("Pakistan ranked fourth in the freelancing index, while Punjab led the provinces.", "2025-08-05") == {("ranking", "", 4, "rank")}
+
+
+def test_last_fiscal_year_of_an_amount_after_a_sentence_that_counted_is_the_articles_last_year():
+    # the sentence before counts registrations in FY2024-25; "last fiscal year" of the
+    # earnings, written in August 2025, is that same year, not the one before it
+    text = (
+        "وزارت کے مطابق مالی سال 2024-25 کے دوران 21 ہزار 640 نئے فری لانسرز نے رجسٹریشن کرائی۔ "
+        "بیان کے مطابق گزشتہ مالی سال کے دوران فری لانسرز نے 48 کروڑ 60 لاکھ ڈالر ملک بھیجے۔"
+    )
+    assert ("freelancer_earnings", "FY2024-25", 486, "USD_million") in facts(text, "2025-08-05")
+    # after a sentence on the same figures of FY23, "last fiscal year" is still FY22
+    text = "مالی سال 2023 میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر تھیں۔"
+    assert ("it_exports_annual", "FY2021-22", 2620, "USD_million") in facts(text, "2023-07-20")

@@ -9,7 +9,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
 from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
@@ -248,7 +248,8 @@ def _ranked_country(place: _Place) -> str | None:
     # and Bangladesh", "پاکستان بھارت اور بنگلہ دیش کے بعد تیسرے نمبر پر")
     ahead = [(m.start(), m.end()) for m in _RANKED_AHEAD.finditer(head)]
     ours = [m.start() for m in _PAKISTAN_NAME.finditer(head) if not any(a <= m.start() < b for a, b in ahead)]
-    theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head)) if not any(a <= m.start() < b for a, b in ahead)]
+    # (a province ranked among the others is ranked at home: "پنجاب پہلے، سندھ دوسرے نمبر پر")
+    theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head), *_PROVINCE.finditer(head)) if not any(a <= m.start() < b for a, b in ahead)]
     if not ours and not theirs:
         return None
     return "Pakistan" if max(ours, default=-1) > max(theirs, default=-1) else "other"

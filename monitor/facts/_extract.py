@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -24,9 +25,11 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
+    PROVINCE_NAMES,
+    URDU_PROVINCES,
     OPENING,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
@@ -51,12 +54,14 @@ class _Context:
     earlier: tuple[str, ...] = ()  # the periods of the sentences before, latest first
     headline: bool = False  # the sentence before is the title, which the lead restates
     ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
+    counted: bool | None = None  # the sentence before's figures were counts (True), amounts (False); None: no figure, or both
 
-    def then(self, kind: str | None, period: str, ranked: bool = False) -> _Context:
-        """The context for the next sentence: this sentence's subject and period, the ones
-        before remembered."""
+    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = ()) -> _Context:
+        """The context for the next sentence: this sentence's subject and period (and whether
+        its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
-        return _Context(kind, period, False, earlier, ranked=ranked)
+        units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
+        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None)
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -103,7 +108,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
-        kept = [fact for fact in sentence if _plausible(fact)]
+        kept = [fact for fact in sentence if _plausible(fact) and not _not_begun(fact, day)]
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
         # in the wrong currency, is more likely a slip of the pen)
@@ -290,7 +295,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
-        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked, found)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, main or context.period, ranked)
 
@@ -475,12 +480,14 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
-    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count") and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
         # year before the one the article reports, not the one before the article's date (a
         # lead after a title on FY23 tells the title's figure: "last fiscal year" is FY23 then);
-        # said of another subject than the sentence before's, it is the article's last year
+        # said of another subject than the sentence before's, or of an amount after a sentence
+        # that counted (freelancers registered in FY25, then their earnings "last fiscal year"),
+        # it is the article's last year
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(previous.period):
             value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
@@ -545,8 +552,8 @@ _OWNED_ABROAD = re.compile(
 _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")
 #: A province's own figures: "Punjab's IT exports", "the Punjab IT Board said the province's exports",
 #: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".
-_PROVINCES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
-_URDU_PLACES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان"
+_PROVINCES = rf"{PROVINCE_NAMES}|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
+_URDU_PLACES = rf"{URDU_PROVINCES}|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان"
 _PROVINCE_OWNS = re.compile(
     rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
@@ -797,6 +804,17 @@ def _plausible(fact: Fact) -> bool:
     if bounds is None or not bounds[0] <= fact.value <= _bounds(fact)[1]:
         log.info("implausible %s %s %s (period %r) rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
         return False
+    return True
+
+
+def _not_begun(fact: Fact, day: date | None) -> bool:
+    """Whether a named fact's period is of a fiscal year after the next one at the article's
+    date: no figure of it can have been recorded (a target is ``other``), so a year read there
+    is a misreading ("گزشتہ مالی سال 48 کروڑ ڈالر" is no FY48); log if so."""
+    end = fiscal_end(fact.period) if fact.series != "other" else None
+    if end is None or day is None or end <= _fy_of(day) + 1:
+        return False
+    log.info("%s %s %s of %s, a year not begun, rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
     return True
 
 

@@ -119,6 +119,11 @@ _FOREIGN = re.compile(
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
 _URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
 _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
+#: Pakistan's provinces and regions, in both scripts: a place ranked after one of them is the
+#: province's among the others ("پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر").
+PROVINCE_NAMES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\s-]Baltistan|AJK"
+URDU_PROVINCES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|گلگت(?:\s*-?\s*بلتستان)?"
+_PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: A phrase that may open a sentence before the words that refer back: "On a month-on-month
 #: basis, the figure ...", "In August, the sector ...".
 OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to)\s+[^,.;]{1,40},\s*)?"

@@ -1324,3 +1324,36 @@ def test_last_fiscal_year_of_an_amount_after_a_sentence_that_counted_is_the_arti
     # after a sentence on the same figures of FY23, "last fiscal year" is still FY22
     text = "مالی سال 2023 میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر تھیں۔"
     assert ("it_exports_annual", "FY2021-22", 2620, "USD_million") in facts(text, "2023-07-20")
+
+
+def test_among_them_a_categorys_exports_are_a_part():
+    # "among them, software consultancy exports were $423m and computer software's $385m"
+    text = (
+        "رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات ایک ارب 37 کروڑ 60 لاکھ ڈالر رہیں۔ "
+        "ان میں سافٹ ویئر کنسلٹنسی سروسز کی برآمدات 42 کروڑ 30 لاکھ ڈالر جبکہ کمپیوٹر سافٹ ویئر کی برآمدات 38 کروڑ 50 لاکھ ڈالر رہیں۔"
+    )
+    assert {(s, v) for s, _, v, _ in facts(text, "2025-11-18") if s != "other"} == {("it_exports_cumulative", 1376)}
+
+
+def test_a_clause_of_cause_after_the_figures_says_nothing_of_what_they_count():
+    text = "Pakistan's IT exports grew 31% year-on-year to $286 million in July 2024, as tech companies brought home a larger share of their foreign earnings."
+    assert facts(text, "2024-08-16") == {("it_exports_monthly", "2024-07", 31, "percent"), ("it_exports_monthly", "2024-07", 286, "USD_million")}
+
+
+def test_a_percentage_of_people_is_a_share_of_them():
+    assert facts("Over 60pc freelancers earn less than $500 a month: PAFLA survey", "2023-01-16") <= {("other", "", 60, "percent"), ("other", "", 500, "USD_million")}
+    assert {s for s, *_ in facts("Only 7 percent of the surveyed freelancers earn more than $2,000 a month.", "2023-01-16")} <= {"other"}
+    assert {s for s, *_ in facts("سروے کے مطابق 60 فیصد فری لانسرز ماہانہ 500 ڈالر سے کم کماتے ہیں۔", "2023-01-16")} <= {"other"}
+    assert ("freelancer_earnings", "FY2023-24", 24, "percent") in facts("Freelancers' earnings grew 24 percent to $400 million in FY24.", "2024-08-16")
+
+
+def test_a_payments_firm_named_by_its_name_counts_only_its_own_users():
+    for text in (
+        "Pakistani freelancers received $412 million through cross-border payments platform PayMeridian in 2023.",
+        "Pakistani Freelancers Earned $88 Million Through Swiftline in Second Half of 2023",
+        "The amount is 19 percent higher than the $74 million received through the service in the first half of the year.",
+    ):
+        assert {s for s, *_ in facts(text, "2024-02-19")} <= {"other"}, text
+    # the channels every remittance goes through name no firm
+    for text in ("Freelancers Earned $400 Million Through Banking Channels in FY24", "Freelancers earned $400 million through formal channels in FY24."):
+        assert ("freelancer_earnings", 400) in {(s, v) for s, _, v, _ in facts(text, "2024-08-16")}, text

@@ -204,6 +204,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _SHARE_OF_PEOPLE.match(place.sentence, figure.end):
+            return "other", value  # "over 60pc freelancers earn less than $500 a month": a share of them
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
         after = place.sentence[figure.end : figure.end + 90]
@@ -355,7 +357,12 @@ _ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+es
 _ESTIMATE_THAT = re.compile(r"\bestimat(?:es?|ed)\s+that\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
 _SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
-_RELATIVE_AFTER = re.compile(r",\s+(?:which|who)\b|\sجو\s", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(
+    r",\s+(?:which|who)\b|\sجو\s"
+    # a clause of cause: ", as tech companies brought home a larger share of their earnings"
+    r"|,\s+(?:as|because)\s+(?!per\b|of\b|well\b|much\b|against\b|compared\b|a\s+result\b|in\b|on\b)",
+    re.IGNORECASE,
+)
 
 
 def _before_relative(place: _Place, head: str) -> str:
@@ -391,7 +398,19 @@ _URDU_TARGET = re.compile(
 
 #: A sentence that opens on a part of the figure before it: "Out of these, ...", "Of which ...",
 #: Urdu "ان میں سے ...".
-_PART_OF_BEFORE = re.compile(r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے", re.IGNORECASE)
+#: People right after a percentage: the share of them ("60pc freelancers earn less than $500",
+#: "7 percent of respondents", "40 فیصد فری لانسرز"), not the growth of a figure.
+_SHARE_OF_PEOPLE = re.compile(
+    r"\s*(?:of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,2}?)?(?:freelancers|respondents|users|people|workers|participants|women|men|youths?|students|graduates|Pakistanis|households)\b"
+    r"|\s*(?:فری\s?لانسرز|افراد|صارفین|خواتین|نوجوانوں|نوجوان|طلبہ)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_PART_OF_BEFORE = re.compile(
+    r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے"
+    # "ان میں سافٹ ویئر کنسلٹنسی سروسز کی برآمدات ...": among them, a category's exports
+    r"|\W*ان\s+میں\s+(?=(?:[^\d\s]+\s+){1,5}?(?:کی|کے)\s+برآمدات)",
+    re.IGNORECASE,
+)
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
 _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
@@ -535,7 +554,11 @@ _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی",
 
 #: One freelancing or payments platform, whose figures are its own share of the freelancers'.
 _PLATFORM = re.compile(
-    r"\b(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace)\b"
+    r"\b(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace|service|app|wallet)\b"
+    # a firm named by its name, not one of the channels all earnings go through: "through
+    # cross-border payments platform PayMeridian", "via Swiftline" (not "Through Banking Channels")
+    r"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){0,3}?(?:platform|firm|company|app|wallet|service)\s+)?"
+    r"(?!(?-i:Banks?|Banking|Official|Formal|Legal|Proper|Legitimate|Digital|Pakistan\w*|Remittances?|Channels?|The|Its|Their|PSEB|SBP|PRI|Roshan)\b)(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b"
     r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|کے\s+ذریعے)",
     re.IGNORECASE,
 )

@@ -285,7 +285,7 @@ class _Cycle:
         taken, left = self._take(source, entries or ())
         stored = await self._read_and_store(source, taken)
         with self.store.transaction():
-            self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e), "published": e.published} for i, e, _ in left])
+            self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e)} for i, e, _ in left])
             if entries is None:
                 self.record(source, result, backoff.Outcome("not_modified", new_items=stored))
             else:

@@ -281,11 +281,18 @@ class _Cycle:
     async def _store_news(self, source: Source, result: FetchResult, entries: Sequence[Entry] | None) -> SourceReport:
         """Read and store the new items of a feed or listing page (``entries``; ``None`` when
         it answered 304), with those an earlier poll left for later, at most
-        :data:`MAX_ARTICLES_PER_POLL` articles; then record the fetch, and what is left."""
-        taken, left = self._take(source, entries or ())
+        :data:`MAX_ARTICLES_PER_POLL` articles; then record the fetch, and what is left.
+        A 304 from a source with nothing left from before is only recorded."""
+        pending = self.store.pending_entries(source.name)
+        if entries is None and not pending:
+            self.record(source, result, backoff.Outcome("not_modified"))
+            log.info("%s: not modified", source.name, extra={"source": source.name})
+            return SourceReport(source.name, "not_modified")
+        taken, left = self._take(source, entries or (), pending)
         stored = await self._read_and_store(source, taken)
         with self.store.transaction():
-            self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e)} for i, e, _ in left])
+            if left or pending:  # none before and none now: nothing to rewrite
+                self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e)} for i, e, _ in left])
             if entries is None:
                 self.record(source, result, backoff.Outcome("not_modified", new_items=stored))
             else:
@@ -372,9 +379,10 @@ class _Cycle:
             )  # fmt: skip
         return out
 
-    def _take(self, source: Source, entries: Sequence[Entry]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
+    def _take(self, source: Source, entries: Sequence[Entry], pending: Sequence[dict]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
         """The new entries to read now and those left for a later poll, each as ``(item id,
-        entry, canonical URL)``: the entries given and those an earlier poll left, less those
+        entry, canonical URL)``: the entries given and those an earlier poll left
+        (``pending``, :meth:`Store.pending_entries`), less those
         in the archive already; when their articles are fetched, the newest
         :data:`MAX_ARTICLES_PER_POLL` (:func:`newest_first`) now and the rest later. Which are
         new is looked up here to spare fetching and analysing known ones;
@@ -383,7 +391,7 @@ class _Cycle:
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""
             by_id.setdefault(item_id(canon, e.guid), (e, canon))
-        for row in self.store.pending_entries(source.name):
+        for row in pending:
             entry = _entry(row["entry"])
             by_id.setdefault(row["id"], (entry, canonical.canonical_url(entry.url) if entry.url else ""))
         known = self.store.known_ids(by_id)

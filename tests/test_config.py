@@ -22,6 +22,14 @@ sources:
 """
 
 
+#: A good source whose URL is no real site's, for the cases that need no real one.
+EXAMPLE_SOURCE = """\
+sources:
+  - name: Example
+    url: https://example.org/feed.xml
+"""
+
+
 def error_of(text: str) -> ConfigError:
     with pytest.raises(ConfigError) as info:
         parse_config(textwrap.dedent(text), "test.yaml")
@@ -128,6 +136,13 @@ def test_defaults_work_without_optional_sections():
         # 15. duplicate YAML key, named by its whole key path
         ("schedule:\n  poll_every: 5\n  poll_every: 10\n" + GOOD_SOURCE, 3, "schedule.poll_every", "duplicate key 'poll_every' (first given on line 2)"),
         (GOOD_SOURCE + "  - name: Dawn - Tech\n    url: https://www.dawn.com/feeds/tech\n    kind: feed\n    kind: page\n", 8, "sources[1].kind", "duplicate key 'kind' (first given on line 7)"),
+        # ... written differently but the same key once read, in the same words
+        ("schedule:\n  yes: 5\n  true: 10\n" + EXAMPLE_SOURCE, 3, "schedule.true", "duplicate key 'true' (first given on line 2 as 'yes')"),
+        (EXAMPLE_SOURCE + "    1: a\n    1.0: b\n", 5, "sources[0].1.0", "duplicate key '1.0' (first given on line 4 as '1')"),
+        ("schedule:\n  0x10: a\n  16: b\n" + EXAMPLE_SOURCE, 3, "schedule.16", "duplicate key '16' (first given on line 2 as '0x10')"),
+        ("schedule:\n  poll_every: 5\n  'poll_every': 10\n" + EXAMPLE_SOURCE, 3, "schedule.poll_every", "duplicate key 'poll_every' (first given on line 2)"),
+        # ... and a key that is a list or a mapping, which no key can be
+        ("schedule:\n  ? [poll_every]\n  : 5\n" + EXAMPLE_SOURCE, 2, "schedule", "a key must be a single value, not a list"),
         # 16. no sources at all
         ("schedule:\n  poll_every: 5\n", None, "sources", "missing required key 'sources'"),
         # 17. a source that is not a mapping

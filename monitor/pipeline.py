@@ -35,6 +35,7 @@ from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Ite
 from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
+from .text import counted
 from .weeks import iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
@@ -112,10 +113,10 @@ class PollSummary:
 
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
-        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
+        changed = f", {counted(self.changed_pages, 'watched page')} changed" if self.changed_pages else ""
         return (
-            f"{len(self.reports)} {'source' if len(self.reports) == 1 else 'sources'}: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new {'item' if self.new_items == 1 else 'items'}{changed} in {self.seconds:.1f}s"
+            f"{counted(len(self.reports), 'source')}: {self.ok} ok, {self.not_modified} not modified, "
+            f"{len(self.failed)} failed{skipped}; {counted(self.new_items, 'new item')}{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -374,8 +375,8 @@ class _Cycle:
         if ahead:
             first = ahead[0]
             log.warning(
-                "%s: %d new %s dated more than a day after the fetch (%r is dated %s): dated when fetched instead",
-                source.name, len(ahead), "item" if len(ahead) == 1 else "items", first.title or first.url, first.published, extra={"source": source.name},
+                "%s: %s dated more than a day after the fetch (%r is dated %s): dated when fetched instead",
+                source.name, counted(len(ahead), "new item"), first.title or first.url, first.published, extra={"source": source.name},
             )  # fmt: skip
         return out
 

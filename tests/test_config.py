@@ -162,6 +162,10 @@ def test_defaults_work_without_optional_sections():
         # 22. a subject template that cannot be filled in says what is wrong with it
         ('digest:\n  subject: "{top_story"\n' + GOOD_SOURCE, 2, "digest.subject", "a '{' is not closed by a '}' in '{top_story'"),
         ('digest:\n  subject: "Week {wk}"\n' + GOOD_SOURCE, 2, "digest.subject", "unknown placeholder {wk} in 'Week {wk}' (placeholders: {week}, {top_story}, {title}, {stories})"),
+        ('digest:\n  subject: "Week {week}\\nTop: {top_story}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "the subject must be one line"),
+        ('digest:\n  subject: "Week {}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a placeholder without a name in 'Week {}' (placeholders: {week}, {top_story}, {title}, {stories})"),
+        ('digest:\n  subject: "Week {week}}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a '}' has no '{' before it in 'Week {week}}' (placeholders: {week}, {top_story}, {title}, {stories}; write {{ or }} for a brace itself)"),
+        ('digest:\n  subject: "{week.year}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a placeholder is not just a name ('str' object has no attribute 'year') in '{week.year}'"),
         # 23. source names that differ only in case, and a second SBP workbook
         (GOOD_SOURCE + "  - name: DAWN - business\n    url: https://www.dawn.com/feeds/tech\n", 5, "sources[1].name", "source name 'DAWN - business' differs only in case from 'Dawn - Business' (line 2)"),
         ("sources:\n  - name: SBP\n    url: https://archive.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n  - name: SBP mirror\n    url: https://www.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n",

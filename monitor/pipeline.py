@@ -362,16 +362,17 @@ class _Cycle:
         """``entries`` with each date more than :data:`FUTURE_SLACK` after ``fetched_at`` put
         back (:func:`not_ahead`): to when the item was first fetched, as stored, or to
         ``fetched_at`` for a new one. The new ones are logged with the source's name."""
+        ids = {i: item_id(canonical.canonical_url(e.url) if e.url else "", e.guid) for i, e in enumerate(entries) if not_ahead(e.published, fetched_at) != e.published}
+        stored = self.store.published_dates(set(ids.values())) if ids else {}  # one lookup for them all
         out: list[Entry] = []
         ahead: list[Entry] = []
-        for e in entries:
-            if not_ahead(e.published, fetched_at) == e.published:
+        for i, e in enumerate(entries):
+            if i not in ids:
                 out.append(e)
                 continue
-            stored = self.store.item(item_id(canonical.canonical_url(e.url) if e.url else "", e.guid))
-            if stored is None:
+            if ids[i] not in stored:
                 ahead.append(e)
-            out.append(replace(e, published=(stored or {}).get("published") or fetched_at))
+            out.append(replace(e, published=stored.get(ids[i]) or fetched_at))
         if ahead:
             first = ahead[0]
             log.warning(

@@ -254,3 +254,11 @@ def test_pending_entries_lose_their_unread_date_column_on_upgrade_and_keep_their
         assert s.pending_entries("PSEB") == [{"id": "a1", "entry": entry, "queued_at": "2025-08-18T06:00:00+00:00"}]
         s.set_pending_entries("PSEB", [{"id": "a1", "entry": entry}, {"id": "a2", "entry": {**entry, "url": "https://example.com/a/2"}}])
         assert [(r["id"], r["queued_at"]) for r in s.pending_entries("PSEB")][0] == ("a1", "2025-08-18T06:00:00+00:00")  # kept its place
+
+
+def test_published_dates_gives_the_stored_date_of_each_id_in_the_archive_in_one_call(store):
+    store.save_items([make_item(1), make_item(2, published=None)])
+    ids = [make_item(1).id, make_item(2).id, item_id("https://example.com/news/never-stored")]
+    many = ids + [item_id(f"https://example.com/news/other/{n}") for n in range(1200)]  # more than one chunk of ids
+    assert store.published_dates(many) == {ids[0]: "2025-08-18T05:00:00+00:00", ids[1]: None}
+    assert store.published_dates([]) == {}

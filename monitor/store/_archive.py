@@ -335,6 +335,17 @@ class Store(PageStore):
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
 
+    def published_dates(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The stored publication date of each of ``ids`` in the archive (``None`` when it
+        has none); ids not in the archive are left out."""
+        ids = list(ids)
+        found: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id, published FROM items WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(self.db.execute(q, chunk).fetchall())
+        return found
+
     def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
         """Insert new items and refresh known ones; return the ids that were new.
 

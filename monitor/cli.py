@@ -20,6 +20,7 @@ import click
 from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import MonitorError, cannot_write
+from .text import counted
 from .weeks import check_week, last_completed_week
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir)
-        click.echo(f"digest {week}: {d.story_count} {'story' if d.story_count == 1 else 'stories'}\n  {html}\n  {text}")
+        click.echo(f"digest {week}: {counted(d.story_count, 'story', 'stories')}\n  {html}\n  {text}")
         if send:
             _send_digest(store, config, week, force, outbox)
 
@@ -413,7 +414,7 @@ def demo(obj: Context, out_dir: str) -> None:
     click.echo(result.summary.line())
     if result.watch_summary:
         click.echo(f"Watched pages polled again: {result.watch_summary.line()}")
-    click.echo(f"Digest for {result.week}: {result.stories} {'story' if result.stories == 1 else 'stories'}, {result.policy_changes} policy {'page' if result.policy_changes == 1 else 'pages'} changed")
+    click.echo(f"Digest for {result.week}: {counted(result.stories, 'story', 'stories')}, {counted(result.policy_changes, 'policy page')} changed")
     click.echo(f"  database: {result.db}")
     click.echo(f"  digest:   {result.html}")
     click.echo(f"            {result.text}")

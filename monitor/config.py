@@ -153,46 +153,55 @@ class _Loader(yaml.SafeLoader):
 
 def _read_yaml(text: str) -> Any:
     """The YAML document in ``text``, with lines kept; a key given twice in one mapping is a
-    ConfigError naming its full key path (``sources[3].kind``) and both lines."""
+    ConfigError naming its full key path (``sources[3].kind``) and both lines
+    (:func:`_check_keys`)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_duplicate_keys(node, "", set())
+        _check_keys(loader, node, "", set())
         return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
-def _check_duplicate_keys(node: yaml.Node, path: str, seen_nodes: set[int]) -> None:
+def _check_keys(loader: _Loader, node: yaml.Node, path: str, seen_nodes: set[int]) -> None:
+    """Raise ConfigError for a key given twice in one mapping, whether written the same
+    (``kind`` and ``'kind'``) or only equal once read (``1`` and ``1.0``, ``yes`` and
+    ``true``), and for a key that is a list or a mapping; each is named by its whole key
+    path, the second with the line of the first."""
     if id(node) in seen_nodes:  # an alias to a node already checked
         return
     seen_nodes.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        lines: dict[str, int] = {}
+        first: dict[tuple[str, Any], tuple[int, str]] = {}  # a key as written and as read: (line, as written)
         for key_node, value_node in node.value:
-            here = path
-            if isinstance(key_node, yaml.ScalarNode):
-                key, line = key_node.value, key_node.start_mark.line + 1
-                here = _join(path, key)
-                if key in lines:
-                    raise ConfigError(f"duplicate key '{key}' (first given on line {lines[key]})", line=line, key=here)
-                lines[key] = line
-            _check_duplicate_keys(value_node, here, seen_nodes)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                kind = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                raise ConfigError(f"a key must be a single value, not {kind}", line=line, key=path or None)
+            text = key_node.value
+            here = _join(path, text)
+            for seen in (("written", text), ("read", loader.construct_object(key_node))):
+                if seen in first:
+                    before, written = first[seen]
+                    also = f" as '{written}'" if written != text else ""
+                    raise ConfigError(f"duplicate key '{text}' (first given on line {before}{also})", line=line, key=here)
+                first[seen] = (line, text)
+            _check_keys(loader, value_node, here, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
-            _check_duplicate_keys(child, _join(path, i), seen_nodes)
+            _check_keys(loader, child, _join(path, i), seen_nodes)
 
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    """A mapping with its lines; its keys were checked before (:func:`_check_keys`)."""
     m = _Map()
     m.line = node.start_mark.line + 1
     m.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if key in m:
-            raise ConfigError(f"duplicate key '{key}'", line=key_node.start_mark.line + 1, key=str(key))
         m[key] = loader.construct_object(value_node, deep=True)
         m.key_lines[key] = key_node.start_mark.line + 1
     return m

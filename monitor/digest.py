@@ -59,7 +59,7 @@ from .official import agrees, growth_agrees
 from .resources import templates_dir
 from .status import stale_detail
 from .store import Store
-from .text import split_sentences
+from .text import counted, split_sentences
 from .weeks import check_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.digest")
@@ -637,8 +637,7 @@ def describe_change(value: float, before: float | None, unit: str, previous: str
         places = int(before - value)
         if places == 0:
             return f"unchanged {against}", "flat"
-        word = "place" if abs(places) == 1 else "places"
-        return f"{'up' if places > 0 else 'down'} {abs(places)} {word} {against}", "up" if places > 0 else "down"
+        return f"{'up' if places > 0 else 'down'} {counted(abs(places), 'place')} {against}", "up" if places > 0 else "down"
     if before == 0:
         return None, None
     pct = (value - before) / abs(before) * 100
@@ -882,6 +881,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     env.filters["wrap"] = _wrap
     env.filters["outlet_text"] = lambda o: f"{o.source} <{o.url}>" if o.url else o.source
     env.filters["segments_text"] = segments_text
+    env.filters["counted"] = counted
     return env
 
 

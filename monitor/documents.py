@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from .errors import ExtractionError
 from .extract import extract
 from .models import Article
+from .text import counted
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def read_document(content: bytes, *, url: str, content_type: str | None = None, 
     see the module docstring."""
     if is_pdf(content, content_type):
         title, text, pages, total = pdf_text(content, limits)
-        read = f"{total} {'page' if total == 1 else 'pages'}" if pages >= total else f"first {pages} of {total} pages read"
+        read = counted(total, "page") if pages >= total else f"first {pages} of {total} pages read"
         return Article(url=url, title=title, text=text), f"PDF, {read}"
     if is_html(content, content_type):
         article = extract(content, url=url, content_type=content_type)

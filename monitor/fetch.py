@@ -31,9 +31,10 @@ What one fetch does, in order:
   (``retry_backoff`` seconds, doubled each time), or after the server's ``Retry-After`` when
   it gives one. A ``Retry-After`` longer than ``max_retry_after`` is not waited for: the
   fetch fails now and the source is tried again in a later cycle. A body cut short (the
-  connection closed before its Content-Length) is ``truncated`` and retried too. Timeouts,
-  DNS and TLS failures, other 4xx, and a body whose gzip, deflate or brotli data is corrupt
-  (``bad_encoding``) are not retried.
+  connection closed before its Content-Length, or before a chunked body's last chunk) is
+  ``truncated`` and retried too. Timeouts, DNS and TLS failures, other 4xx, a body whose
+  gzip, deflate or brotli data is corrupt (``bad_encoding``) and a body that breaks HTTP's
+  own framing, such as a chunk size that is no number (``protocol_error``), are not retried.
 
 Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
 the ``not_modified`` outcome with no body. A 403 is ``blocked``, with a hint: some sites (SBP,
@@ -79,7 +80,7 @@ PRODUCT = "pk-freelance-monitor"
 ROBOTS_KINDS = ("page", "article", "watch", "document")
 #: Outcomes of a robots.txt request that make it "unreachable" (RFC 9309, 2.3.1.4): a server
 #: error or a network failure. The crawler must then assume complete disallow.
-ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls", "truncated"})
+ROBOTS_UNREACHABLE = frozenset({"http_5xx", "timeout", "connect", "dns", "tls", "truncated", "protocol_error"})
 #: The most of a robots.txt that is read (the limit major crawlers use).
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -225,6 +226,16 @@ class BadEncoding(Exception):
 class Truncated(Exception):
     """The connection closed before the whole body came (shorter than its Content-Length, or
     a chunked body without its last chunk)."""
+
+
+class MalformedBody(Exception):
+    """The body breaks HTTP's framing (a chunk size that is no number, a chunk longer than it
+    said): the server's fault, not a connection cut short."""
+
+
+#: How h11 (under httpx and httpcore) begins the error it raises when the connection closes
+#: before the whole body came; its other errors in a body are malformed framing.
+_CLOSED_EARLY = "peer closed connection without sending complete message body"
 
 
 class _Inflater:
@@ -463,6 +474,8 @@ class Fetcher:
                 return _Attempt(FetchResult(url, "bad_encoding", final_url=current, error=str(e)))
             except Truncated as e:  # worth another try: the next answer may come whole
                 return _Attempt(FetchResult(url, "truncated", final_url=current, error=str(e)), retryable=True)
+            except MalformedBody as e:  # the server writes it so: asking again gives the same
+                return _Attempt(FetchResult(url, "protocol_error", final_url=current, error=str(e)))
             except httpx.HTTPError as e:
                 outcome, message, retryable = classify_error(e)
                 return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
@@ -579,8 +592,10 @@ async def _read(response: httpx.Response, limit: int) -> bytes:
             if raw > limit:
                 raise TooLarge(f"body larger than {limit} bytes")
             body += decoder.decode(chunk)
-    except httpx.RemoteProtocolError as e:
-        if length.isdigit():
+    except httpx.ProtocolError as e:
+        if length.isdigit() and raw < int(length):
             raise Truncated(f"truncated body: the connection closed after {raw} of {length} bytes (Content-Length)") from e
-        raise Truncated(f"truncated body: {e}") from e
+        if any(str(cause).startswith(_CLOSED_EARLY) for cause in _chain(e)):
+            raise Truncated(f"truncated body: {e}") from e
+        raise MalformedBody(f"malformed body: {e}") from e
     return bytes(body)

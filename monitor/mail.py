@@ -39,6 +39,7 @@ from .config import Config
 from .digest import Digest, build_digest, fit_html, one_line, render_text
 from .errors import MonitorError
 from .store import Store, utcnow
+from .text import counted
 from .weeks import week_bounds
 
 log = logging.getLogger("monitor.mail")
@@ -189,7 +190,7 @@ class SendResult:
         if self.status == "sent":
             refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
             took = len(self.recipients) - len(self.refused)
-            return f"{head}: sent to {took} {'recipient' if took == 1 else 'recipients'}, Message-ID {self.message_id}{refused}"
+            return f"{head}: sent to {counted(took, 'recipient')}, Message-ID {self.message_id}{refused}"
         if self.status == "written":
             return f"{head}: written to {self.path} (MONITOR_SMTP_HOST is not set)"
         if self.status == "already_sent":
@@ -203,7 +204,7 @@ class SendResult:
             )
         if self.status == "uncertain":
             return f"{head}: {self.error}; it is marked as sending: check the mail server's log, then use --force to send it again if it did not arrive"
-        tries = f" after {self.attempts} attempt{'' if self.attempts == 1 else 's'}" if self.attempts else ""
+        tries = f" after {counted(self.attempts, 'attempt')}" if self.attempts else ""
         return f"{head}: not sent{tries}: {self.error}; run the send again to retry"
 
 
@@ -454,5 +455,5 @@ def digest_status_lines(store: Store) -> list[str]:
         elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
             stories = row.get("stories") or 0
-            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {stories} {'story' if stories == 1 else 'stories'}, Message-ID {row.get('message_id')}")
+            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {counted(stories, 'story', 'stories')}, Message-ID {row.get('message_id')}")
     return lines

@@ -47,6 +47,7 @@ FETCH_OUTCOMES = (
     "empty",
     "robots_disallowed",
     "truncated",  # a body shorter than its Content-Length, or a watched page cut short
+    "protocol_error",  # a body that breaks HTTP's framing (a chunk size that is no number...)
     "bad_encoding",  # a corrupt gzip, deflate or brotli body, or an unknown Content-Encoding
     "blocked",  # HTTP 403: the site refuses this client (often a data-centre address)
     "not_a_workbook",  # an HTML page answered where a data file was expected

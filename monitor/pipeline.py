@@ -35,6 +35,7 @@ from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Ite
 from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
+from .text import counted
 from .weeks import iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
@@ -112,10 +113,10 @@ class PollSummary:
 
     def line(self) -> str:
         skipped = f", {self.skipped} skipped (backing off or not due)" if self.skipped else ""
-        changed = f", {self.changed_pages} watched {'page' if self.changed_pages == 1 else 'pages'} changed" if self.changed_pages else ""
+        changed = f", {counted(self.changed_pages, 'watched page')} changed" if self.changed_pages else ""
         return (
-            f"{len(self.reports)} {'source' if len(self.reports) == 1 else 'sources'}: {self.ok} ok, {self.not_modified} not modified, "
-            f"{len(self.failed)} failed{skipped}; {self.new_items} new {'item' if self.new_items == 1 else 'items'}{changed} in {self.seconds:.1f}s"
+            f"{counted(len(self.reports), 'source')}: {self.ok} ok, {self.not_modified} not modified, "
+            f"{len(self.failed)} failed{skipped}; {counted(self.new_items, 'new item')}{changed} in {self.seconds:.1f}s"
         )
 
 
@@ -281,11 +282,18 @@ class _Cycle:
     async def _store_news(self, source: Source, result: FetchResult, entries: Sequence[Entry] | None) -> SourceReport:
         """Read and store the new items of a feed or listing page (``entries``; ``None`` when
         it answered 304), with those an earlier poll left for later, at most
-        :data:`MAX_ARTICLES_PER_POLL` articles; then record the fetch, and what is left."""
-        taken, left = self._take(source, entries or ())
+        :data:`MAX_ARTICLES_PER_POLL` articles; then record the fetch, and what is left.
+        A 304 from a source with nothing left from before is only recorded."""
+        pending = self.store.pending_entries(source.name)
+        if entries is None and not pending:
+            self.record(source, result, backoff.Outcome("not_modified"))
+            log.info("%s: not modified", source.name, extra={"source": source.name})
+            return SourceReport(source.name, "not_modified")
+        taken, left = self._take(source, entries or (), pending)
         stored = await self._read_and_store(source, taken)
         with self.store.transaction():
-            self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e), "published": e.published} for i, e, _ in left])
+            if left or pending:  # none before and none now: nothing to rewrite
+                self.store.set_pending_entries(source.name, [{"id": i, "entry": asdict(e)} for i, e, _ in left])
             if entries is None:
                 self.record(source, result, backoff.Outcome("not_modified", new_items=stored))
             else:
@@ -354,27 +362,29 @@ class _Cycle:
         """``entries`` with each date more than :data:`FUTURE_SLACK` after ``fetched_at`` put
         back (:func:`not_ahead`): to when the item was first fetched, as stored, or to
         ``fetched_at`` for a new one. The new ones are logged with the source's name."""
+        ids = {i: item_id(canonical.canonical_url(e.url) if e.url else "", e.guid) for i, e in enumerate(entries) if not_ahead(e.published, fetched_at) != e.published}
+        stored = self.store.published_dates(set(ids.values())) if ids else {}  # one lookup for them all
         out: list[Entry] = []
         ahead: list[Entry] = []
-        for e in entries:
-            if not_ahead(e.published, fetched_at) == e.published:
+        for i, e in enumerate(entries):
+            if i not in ids:
                 out.append(e)
                 continue
-            stored = self.store.item(item_id(canonical.canonical_url(e.url) if e.url else "", e.guid))
-            if stored is None:
+            if ids[i] not in stored:
                 ahead.append(e)
-            out.append(replace(e, published=(stored or {}).get("published") or fetched_at))
+            out.append(replace(e, published=stored.get(ids[i]) or fetched_at))
         if ahead:
             first = ahead[0]
             log.warning(
-                "%s: %d new %s dated more than a day after the fetch (%r is dated %s): dated when fetched instead",
-                source.name, len(ahead), "item" if len(ahead) == 1 else "items", first.title or first.url, first.published, extra={"source": source.name},
+                "%s: %s dated more than a day after the fetch (%r is dated %s): dated when fetched instead",
+                source.name, counted(len(ahead), "new item"), first.title or first.url, first.published, extra={"source": source.name},
             )  # fmt: skip
         return out
 
-    def _take(self, source: Source, entries: Sequence[Entry]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
+    def _take(self, source: Source, entries: Sequence[Entry], pending: Sequence[dict]) -> tuple[list[tuple[str, Entry, str]], list[tuple[str, Entry, str]]]:
         """The new entries to read now and those left for a later poll, each as ``(item id,
-        entry, canonical URL)``: the entries given and those an earlier poll left, less those
+        entry, canonical URL)``: the entries given and those an earlier poll left
+        (``pending``, :meth:`Store.pending_entries`), less those
         in the archive already; when their articles are fetched, the newest
         :data:`MAX_ARTICLES_PER_POLL` (:func:`newest_first`) now and the rest later. Which are
         new is looked up here to spare fetching and analysing known ones;
@@ -383,7 +393,7 @@ class _Cycle:
         for e in entries:
             canon = canonical.canonical_url(e.url) if e.url else ""
             by_id.setdefault(item_id(canon, e.guid), (e, canon))
-        for row in self.store.pending_entries(source.name):
+        for row in pending:
             entry = _entry(row["entry"])
             by_id.setdefault(row["id"], (entry, canonical.canonical_url(entry.url) if entry.url else ""))
         known = self.store.known_ids(by_id)

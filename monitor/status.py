@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from .config import Config
 from .models import NEWS_KINDS, Source
 from .store import Store
+from .text import counted
 from .weeks import current_week, parse_timestamp, week_bounds
 
 #: The items-per-week rate is averaged over this many weeks.
@@ -66,12 +67,11 @@ class SourceRow:
             return " | ".join([*parts, "not polled yet"])
         parts.append(f"last success {_ago(self.last_success, now)}")
         if self.kind in NEWS_KINDS:
-            parts.append(f"{self.items_this_week} {'item' if self.items_this_week == 1 else 'items'} this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
+            parts.append(f"{counted(self.items_this_week, 'item')} this week, {self.items_per_week:.1f}/week over {RATE_WEEKS} weeks")
         elif self.newest_entry and self.stale is None:
             parts.append(f"figures up to {parse_timestamp(self.newest_entry).strftime('%b %Y')}")
         if self.consecutive_failures:
-            times = "failure" if self.consecutive_failures == 1 else "failures in a row"
-            parts.append(f"{self.consecutive_failures} {times}, last {self.last_outcome}: {self.last_error}")
+            parts.append(f"{counted(self.consecutive_failures, 'failure', 'failures in a row')}, last {self.last_outcome}: {self.last_error}")
         if self.next_attempt and (self.consecutive_failures or self.own_interval):
             parts.append(f"next attempt {_when(self.next_attempt, now, tz)}")
         if self.stale is not None:

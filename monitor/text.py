@@ -1,4 +1,4 @@
-"""Text helpers shared by the analysis stages: digits and sentences."""
+"""Text helpers shared by the stages: digits and sentences, and a count in words."""
 
 from __future__ import annotations
 
@@ -49,3 +49,10 @@ def pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterat
         yield start, start + cut
         start += cut
     yield start, end
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``n`` with its noun, singular for one: ``counted(1, "source")`` is ``1 source``,
+    ``counted(2, "new item")`` ``2 new items``; ``many`` when the plural is not ``one`` + s
+    (``counted(2, "story", "stories")``)."""
+    return f"{n} {one if n == 1 else many or one + 's'}"

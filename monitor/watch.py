@@ -42,7 +42,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .canonical import without_tracking
 from .encoding import decode_html
 from .errors import ExtractionError
-from .text import split_sentences
+from .text import counted, split_sentences
 
 __all__ = [
     "DEFAULT_IGNORE",
@@ -481,7 +481,7 @@ class Diff:
         for op, one, many in (("added", "sentence added", "sentences added"), ("removed", "removed", "removed"), ("changed", "changed", "changed"), ("document", "new document", "new documents"), ("document_removed", "document link removed", "document links removed"), ("moved", "moved", "moved")):
             n = self.count(op)
             if n:
-                parts.append(f"{n} {one if n == 1 else many}")
+                parts.append(counted(n, one, many))
         return ", ".join(parts) or "no change in the text"
 
 

@@ -97,6 +97,22 @@ def cut_short(h) -> None:
     h.close_connection = True
 
 
+def chunked(*chunks: bytes):
+    """A chunked body written as given, raw: its chunks' framing is the test's to break. The
+    connection closes after it."""
+
+    @quietly
+    def handler(h) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "application/rss+xml")
+        h.send_header("Transfer-Encoding", "chunked")
+        h.end_headers()
+        h.wfile.write(b"".join(chunks))
+        h.close_connection = True
+
+    return handler
+
+
 def huge_declared(h) -> None:
     """A Content-Length of 20 MB: refused before a byte of the body is read."""
     h.send_response(200)
@@ -189,6 +205,10 @@ def fault_routes() -> dict:
         "/gzip-bomb": quietly(lambda h: send(h, 200, gz, "application/rss+xml", {"Content-Encoding": "gzip"})),
         "/brotli-bomb": lambda h: send(h, 200, br, "application/rss+xml", {"Content-Encoding": "br"}),
         "/cut-short": cut_short,
+        # a chunk, then the connection closes without the last (empty) chunk
+        "/chunks-cut-short": chunked(b"5\r\n<rss>\r\n"),
+        # a chunk size that is no number: the body breaks HTTP's framing, however often asked
+        "/bad-chunk": chunked(b"5\r\n<rss>\r\n", b"zz\r\n</rss>\r\n", b"0\r\n\r\n"),
         "/corrupt-gzip": lambda h: send(h, 200, b"\x1f\x8b\x08\x00 this is not gzip data", "application/rss+xml", {"Content-Encoding": "gzip"}),
         "/empty": lambda h: send(h, 200, b"", "application/rss+xml"),
         "/wrong-charset.xml": wrong_charset("urdu.xml", "text/xml; charset=windows-1252"),

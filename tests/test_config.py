@@ -22,6 +22,14 @@ sources:
 """
 
 
+#: A good source whose URL is no real site's, for the cases that need no real one.
+EXAMPLE_SOURCE = """\
+sources:
+  - name: Example
+    url: https://example.org/feed.xml
+"""
+
+
 def error_of(text: str) -> ConfigError:
     with pytest.raises(ConfigError) as info:
         parse_config(textwrap.dedent(text), "test.yaml")
@@ -128,6 +136,13 @@ def test_defaults_work_without_optional_sections():
         # 15. duplicate YAML key, named by its whole key path
         ("schedule:\n  poll_every: 5\n  poll_every: 10\n" + GOOD_SOURCE, 3, "schedule.poll_every", "duplicate key 'poll_every' (first given on line 2)"),
         (GOOD_SOURCE + "  - name: Dawn - Tech\n    url: https://www.dawn.com/feeds/tech\n    kind: feed\n    kind: page\n", 8, "sources[1].kind", "duplicate key 'kind' (first given on line 7)"),
+        # ... written differently but the same key once read, in the same words
+        ("schedule:\n  yes: 5\n  true: 10\n" + EXAMPLE_SOURCE, 3, "schedule.true", "duplicate key 'true' (first given on line 2 as 'yes')"),
+        (EXAMPLE_SOURCE + "    1: a\n    1.0: b\n", 5, "sources[0].1.0", "duplicate key '1.0' (first given on line 4 as '1')"),
+        ("schedule:\n  0x10: a\n  16: b\n" + EXAMPLE_SOURCE, 3, "schedule.16", "duplicate key '16' (first given on line 2 as '0x10')"),
+        ("schedule:\n  poll_every: 5\n  'poll_every': 10\n" + EXAMPLE_SOURCE, 3, "schedule.poll_every", "duplicate key 'poll_every' (first given on line 2)"),
+        # ... and a key that is a list or a mapping, which no key can be
+        ("schedule:\n  ? [poll_every]\n  : 5\n" + EXAMPLE_SOURCE, 2, "schedule", "a key must be a single value, not a list"),
         # 16. no sources at all
         ("schedule:\n  poll_every: 5\n", None, "sources", "missing required key 'sources'"),
         # 17. a source that is not a mapping
@@ -147,6 +162,10 @@ def test_defaults_work_without_optional_sections():
         # 22. a subject template that cannot be filled in says what is wrong with it
         ('digest:\n  subject: "{top_story"\n' + GOOD_SOURCE, 2, "digest.subject", "a '{' is not closed by a '}' in '{top_story'"),
         ('digest:\n  subject: "Week {wk}"\n' + GOOD_SOURCE, 2, "digest.subject", "unknown placeholder {wk} in 'Week {wk}' (placeholders: {week}, {top_story}, {title}, {stories})"),
+        ('digest:\n  subject: "Week {week}\\nTop: {top_story}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "the subject must be one line"),
+        ('digest:\n  subject: "Week {}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a placeholder without a name in 'Week {}' (placeholders: {week}, {top_story}, {title}, {stories})"),
+        ('digest:\n  subject: "Week {week}}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a '}' has no '{' before it in 'Week {week}}' (placeholders: {week}, {top_story}, {title}, {stories}; write {{ or }} for a brace itself)"),
+        ('digest:\n  subject: "{week.year}"\n' + EXAMPLE_SOURCE, 2, "digest.subject", "a placeholder is not just a name ('str' object has no attribute 'year') in '{week.year}'"),
         # 23. source names that differ only in case, and a second SBP workbook
         (GOOD_SOURCE + "  - name: DAWN - business\n    url: https://www.dawn.com/feeds/tech\n", 5, "sources[1].name", "source name 'DAWN - business' differs only in case from 'Dawn - Business' (line 2)"),
         ("sources:\n  - name: SBP\n    url: https://archive.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n  - name: SBP mirror\n    url: https://www.sbp.org.pk/ecodata/dt.xls\n    kind: sbp_ebops\n",

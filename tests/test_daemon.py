@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import basic_sources
+from procs import runs, wait_for
 
 from monitor.config import load_config
 from monitor.daemon import Daemon, Plan, healthy
@@ -28,27 +29,6 @@ EXPECTED_ITEMS = 6  # 4 + 1 feed items and 1 press release on the basic fixture 
 def monitor(config: Path, db: Path, *args: str, **kw) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", *args]
     return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-
-
-def wait_for(check, timeout: float = 120.0, every: float = 0.2):
-    """Poll ``check`` until it returns something truthy; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError(f"condition not met within {timeout}s")
-
-
-def runs(db: Path, job: str, outcome: str | None = None) -> list[dict]:
-    if not db.exists():
-        return []
-    with Store(db, readonly=True) as s:
-        if not s.db["runs"].exists():
-            return []
-        where = "job = ?" + (" AND outcome = ?" if outcome else "")
-        return list(s.db["runs"].rows_where(where, [job, outcome] if outcome else [job]))
 
 
 def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30) -> tuple[int, str]:

@@ -75,6 +75,8 @@ def paths(server: SiteServer) -> list[str]:
         ("/brotli-bomb", "too_large"),
         ("/corrupt-gzip", "bad_encoding"),
         ("/cut-short", "truncated"),
+        ("/chunks-cut-short", "truncated"),
+        ("/bad-chunk", "protocol_error"),
         ("/empty", "empty"),
     ],
 )
@@ -169,6 +171,16 @@ def test_a_body_cut_short_is_truncated_and_a_corrupt_gzip_body_a_bad_encoding_bo
     corrupt = fetch_one(faults.base + "/corrupt-gzip")
     assert corrupt.outcome == "bad_encoding" and corrupt.attempts == 1
     assert corrupt.error.startswith("bad gzip body: Error -3 while decompressing data")
+
+
+def test_a_chunked_body_cut_short_is_truncated_and_retried_but_one_with_broken_framing_is_a_protocol_error_not_retried(faults):
+    cut = fetch_one(faults.base + "/chunks-cut-short", replace(SETTINGS, retries=1))
+    assert cut.outcome == "truncated" and cut.attempts == 2
+    assert cut.error == "truncated body: peer closed connection without sending complete message body (incomplete chunked read)"
+    broken = fetch_one(faults.base + "/bad-chunk", replace(SETTINGS, retries=1))
+    assert broken.outcome == "protocol_error" and broken.attempts == 1  # the server writes it so: no retry
+    assert broken.error.startswith("malformed body: illegal chunk header") and "truncated" not in broken.error
+    assert paths(faults).count("/bad-chunk") == 1
 
 
 def test_a_wrongly_declared_charset_leaves_the_bytes_untouched(faults):

@@ -218,6 +218,29 @@ def test_a_big_full_text_feed_is_read_a_bounded_number_of_articles_a_poll_newest
     assert store.db.execute("SELECT count(*) FROM items WHERE extraction != 'ok'").fetchone()[0] == 0
 
 
+def test_a_304_from_a_source_with_nothing_left_from_before_neither_reads_nor_rewrites_a_backlog(write_config, store):
+    site = ArticleSite(3)
+    site.etag = True
+    with site.serve() as server:
+        config = load_config(write_config(f"- name: PSEB\n  url: {server.base}/feed.xml\n", extra=FAST))
+
+        def backlog_statements(summary: list) -> list[str]:
+            statements: list[str] = []
+            store.db.conn.set_trace_callback(statements.append)
+            try:
+                summary.append(pipeline.poll(config, store, force=True))
+            finally:
+                store.db.conn.set_trace_callback(None)
+            return [q.strip().split()[0].upper() for q in statements if "pending_entries" in q]
+
+        polls: list = []
+        assert backlog_statements(polls) == ["SELECT"]  # all 3 read at once: none left, none written
+        assert polls[0].new_items == 3 and store.pending_entries("PSEB") == []
+        assert backlog_statements(polls) == ["SELECT"]  # the 304: asked once, nothing written
+    assert [(r.outcome, r.new_items) for r in polls[1].reports] == [("not_modified", 0)]
+    assert store.source_state("PSEB").last_outcome == "not_modified"
+
+
 def test_a_poll_stores_its_new_items_in_batches_and_a_failure_keeps_the_batches_stored(write_config, store, monkeypatch):
     batch = pipeline.STORE_BATCH
     site = ArticleSite(3 * batch)

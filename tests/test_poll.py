@@ -11,8 +11,7 @@ from email.utils import format_datetime
 
 import pytest
 from click.testing import CliRunner
-from test_daemon import runs, wait_for
-from test_shutdown import Hang
+from procs import Hang, runs, wait_for
 
 from monitor import pipeline
 from monitor.cli import cli

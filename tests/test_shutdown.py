@@ -4,54 +4,15 @@ accepts connections and never answers; nothing is written after "daemon stopped"
 from __future__ import annotations
 
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from conftest import basic_sources
-from test_daemon import runs, wait_for
-
-
-class Hang:
-    """A TCP server on 127.0.0.1 that accepts connections, reads what it is sent and never
-    answers; it notes when a client gives up and closes."""
-
-    def __init__(self):
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.open = 0
-        self.closed = 0
-        self.lock = threading.Lock()
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with self.lock:
-                self.open += 1
-            threading.Thread(target=self._hold, args=(conn,), daemon=True).start()
-
-    def _hold(self, conn: socket.socket) -> None:
-        with conn:
-            while True:
-                try:
-                    if not conn.recv(65536):
-                        break
-                except OSError:
-                    break
-        with self.lock:
-            self.closed += 1
-
-    def close(self) -> None:
-        self.sock.close()
+from procs import Hang, runs, wait_for
 
 
 @pytest.fixture

@@ -227,3 +227,38 @@ def test_only_values_close_enough_to_be_the_same_or_a_revision_are_read(store):
     assert "BETWEEN" in lookup
     [row] = [r for r in store.facts("it_exports_monthly", reports=True) if r["item"] == "new"]
     assert row["revises"] is not None  # 350 is within 3%: still found
+
+
+def test_pending_entries_lose_their_unread_date_column_on_upgrade_and_keep_their_rows(tmp_path):
+    """Migration 22 on an archive of the step before: the backlog's ``published`` copy of the
+    entry's date goes; each waiting entry, with its date in ``entry``, stays where it was."""
+    import json
+
+    import sqlite_utils
+
+    from monitor.store._migrations import _v22_pending_entries_undated
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    db = sqlite_utils.Database(path)  # back to the step before: the table as migration 20 made it
+    db.execute("DROP TABLE pending_entries")
+    db.execute("CREATE TABLE pending_entries (source TEXT NOT NULL, id TEXT NOT NULL, entry TEXT NOT NULL, published TEXT, queued_at TEXT NOT NULL, PRIMARY KEY (source, id))")
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v22_pending_entries_undated)}")
+    entry = {"source": "PSEB", "url": "https://example.com/a/1", "title": "Update 1", "published": "2025-08-18T05:00:00+00:00"}
+    db["pending_entries"].insert({"source": "PSEB", "id": "a1", "entry": json.dumps(entry), "published": entry["published"], "queued_at": "2025-08-18T06:00:00+00:00"})
+    db.conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert [c.name for c in s.db["pending_entries"].columns] == ["source", "id", "entry", "queued_at"]
+        assert s.db["pending_entries"].pks == ["source", "id"]
+        assert s.pending_entries("PSEB") == [{"id": "a1", "entry": entry, "queued_at": "2025-08-18T06:00:00+00:00"}]
+        s.set_pending_entries("PSEB", [{"id": "a1", "entry": entry}, {"id": "a2", "entry": {**entry, "url": "https://example.com/a/2"}}])
+        assert [(r["id"], r["queued_at"]) for r in s.pending_entries("PSEB")][0] == ("a1", "2025-08-18T06:00:00+00:00")  # kept its place
+
+
+def test_published_dates_gives_the_stored_date_of_each_id_in_the_archive_in_one_call(store):
+    store.save_items([make_item(1), make_item(2, published=None)])
+    ids = [make_item(1).id, make_item(2).id, item_id("https://example.com/news/never-stored")]
+    many = ids + [item_id(f"https://example.com/news/other/{n}") for n in range(1200)]  # more than one chunk of ids
+    assert store.published_dates(many) == {ids[0]: "2025-08-18T05:00:00+00:00", ids[1]: None}
+    assert store.published_dates([]) == {}

@@ -335,6 +335,17 @@ class Store(PageStore):
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
 
+    def published_dates(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The stored publication date of each of ``ids`` in the archive (``None`` when it
+        has none); ids not in the archive are left out."""
+        ids = list(ids)
+        found: dict[str, str | None] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id, published FROM items WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(self.db.execute(q, chunk).fetchall())
+        return found
+
     def save_items(self, items: Sequence[Item], *, week_of: Callable[[str | None, str], str] | None = None) -> list[str]:
         """Insert new items and refresh known ones; return the ids that were new.
 
@@ -366,20 +377,21 @@ class Store(PageStore):
 
     def pending_entries(self, source: str) -> list[dict]:
         """The entries of ``source`` a poll left for later (:meth:`set_pending_entries`),
-        oldest queued first: ``{"id", "entry", "published", "queued_at"}``, ``entry`` decoded."""
-        rows = self.db.execute("SELECT id, entry, published, queued_at FROM pending_entries WHERE source = ? ORDER BY queued_at, rowid", [source]).fetchall()
-        return [{"id": i, "entry": json.loads(entry), "published": published, "queued_at": queued} for i, entry, published, queued in rows]
+        oldest queued first: ``{"id", "entry", "queued_at"}``, ``entry`` decoded (the entry's
+        date, which orders them, is in it)."""
+        rows = self.db.execute("SELECT id, entry, queued_at FROM pending_entries WHERE source = ? ORDER BY queued_at, rowid", [source]).fetchall()
+        return [{"id": i, "entry": json.loads(entry), "queued_at": queued} for i, entry, queued in rows]
 
     def set_pending_entries(self, source: str, rows: Sequence[dict]) -> None:
-        """Make ``rows`` (``{"id", "entry", "published"}``, ``entry`` a JSON-able dict) the
+        """Make ``rows`` (``{"id", "entry"}``, ``entry`` a JSON-able dict) the
         entries ``source`` has waiting; an entry already waiting keeps its ``queued_at``."""
         with self.transaction():
             queued = dict(self.db.execute("SELECT id, queued_at FROM pending_entries WHERE source = ?", [source]).fetchall())
             self.db.execute("DELETE FROM pending_entries WHERE source = ?", [source])
             now = utcnow()
             self.db.conn.executemany(
-                "INSERT OR REPLACE INTO pending_entries (source, id, entry, published, queued_at) VALUES (?, ?, ?, ?, ?)",
-                [(source, r["id"], json.dumps(r["entry"], ensure_ascii=False), r.get("published"), queued.get(r["id"], now)) for r in rows],
+                "INSERT OR REPLACE INTO pending_entries (source, id, entry, queued_at) VALUES (?, ?, ?, ?)",
+                [(source, r["id"], json.dumps(r["entry"], ensure_ascii=False), queued.get(r["id"], now)) for r in rows],
             )
 
     def item(self, id: str) -> dict | None:

@@ -678,6 +678,26 @@ def _v21_listing_links(db: sqlite_utils.Database) -> None:
     db["sources"].add_column("listing_links", int)
 
 
+def _v22_pending_entries_undated(db: sqlite_utils.Database) -> None:
+    """``pending_entries`` without its ``published`` column: the entry's date is in ``entry``,
+    which is what orders the backlog (newest first), so the column was a copy nothing read.
+    The table is rebuilt (SQLite before 3.35 cannot drop a column); its rows are kept, in order."""
+    db.execute(
+        """
+        CREATE TABLE pending_entries_new (
+            source TEXT NOT NULL,
+            id TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            PRIMARY KEY (source, id)
+        )
+        """
+    )
+    db.execute("INSERT INTO pending_entries_new (source, id, entry, queued_at) SELECT source, id, entry, queued_at FROM pending_entries ORDER BY rowid")  # ties of queued_at keep their order
+    db.execute("DROP TABLE pending_entries")
+    db.execute("ALTER TABLE pending_entries_new RENAME TO pending_entries")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -700,6 +720,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v19_events_and_boilerplate,
     _v20_article_backlog,
     _v21_listing_links,
+    _v22_pending_entries_undated,
 ]
 
 

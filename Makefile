@@ -46,6 +46,7 @@ check: install
 	$(BIN)/python bench/extraction.py --corpus $(CORPUS)/extraction-dev --ours-only --check
 	$(BIN)/python bench/analyze.py --corpus $(CORPUS) --check
 	$(BIN)/python bench/phrasings.py --check
+	$(BIN)/python bench/stories.py --check
 	$(BIN)/python bench/dedup.py --corpus $(CORPUS)/near-dup-urdu --skip-scale --check
 	$(BIN)/python bench/dedup_en.py --corpus $(CORPUS)/neardup-en-dev --articles $(CORPUS)/pk-news-dev --check
 

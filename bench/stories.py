@@ -12,7 +12,8 @@ archive of its own, since the writers of two rounds may have told one real event
 (:func:`monitor.analyze.analyze` with the rules of ``sources.yaml``): its figures reach
 deduplication through :func:`monitor.pipeline.dedup_input` when it is relevant, as they do in a
 poll. It is then placed by :func:`monitor.dedup.assign` in the SQLite index, with the
-configured window.
+configured window; every article is placed, relevant or not, as a poll with
+``keep_irrelevant`` places them.
 
 **Scoring**, as ``bench/dedup_en.py`` scores the real pairs: grouped at the story level when
 the two end in one story, at the event level when their stories are in one event. Stories:

@@ -1357,3 +1357,31 @@ def test_a_payments_firm_named_by_its_name_counts_only_its_own_users():
     # the channels every remittance goes through name no firm
     for text in ("Freelancers Earned $400 Million Through Banking Channels in FY24", "Freelancers earned $400 million through formal channels in FY24."):
         assert ("freelancer_earnings", 400) in {(s, v) for s, _, v, _ in facts(text, "2024-08-16")}, text
+
+
+def test_a_base_named_with_its_subject_and_a_base_after_when_compared():
+    # "against exports of $1.519 billion during July-March (2020-21), showing growth of 28.3 percent":
+    # the rate is this year's, not the base's
+    text = "ICT exports during July-March (2021-22) were recorded at $1.949 billion against exports of $1.519 billion during July-March (2020-21), showing growth of 28.3 percent."
+    assert ("it_exports_cumulative", "FY2021-22:Jul-Mar", 28.3, "percent") in facts(text, "2022-04-18")
+    # "when compared with" opens a base, not a "when" clause of the month before it
+    text = "IT exports increased by 6.7 percent in March 2022 when compared with exports of $243.1 million in February 2022."
+    assert facts(text, "2022-04-18") == {("it_exports_monthly", "2022-03", 6.7, "percent"), ("it_exports_monthly", "2022-02", 243.1, "USD_million")}
+
+
+def test_a_category_among_or_within_others_is_a_part():
+    for text in (
+        "Among the telecommunication services, exports of call centre services increased by 31.6 percent, from $164.2 million to $216.1 million.",
+        "Within computer services, exports of software consultancy services went up by 33.8 percent, from $443.7 million to $593.6 million.",
+    ):
+        assert {s for s, *_ in facts(text, "2022-04-18")} <= {"other"}, text
+    assert ("it_exports_annual", "FY2023-24", 20, "percent") in facts("Within a year, IT exports rose 20 percent to $3.2 billion in FY24.", "2024-08-18")
+
+
+def test_an_urdu_claim_of_taking_exports_to_a_figure_is_no_figure_reached():
+    # "claims were made of taking IT exports to $10bn by 2025"
+    text = (
+        "وزیر نے کہا کہ رواں مالی سال کا ہدف ساڑھے چار ارب ڈالر رکھا گیا ہے۔ "
+        "یاد رہے کہ چند برس قبل حکومتی اعلانات میں آئی ٹی برآمدات کو 2025 تک 10 ارب ڈالر تک پہنچانے کے دعوے کیے جاتے رہے ہیں۔"
+    )
+    assert {s for s, *_ in facts(text, "2025-07-18")} <= {"other"}

@@ -393,6 +393,8 @@ _URDU_TARGET = re.compile(
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
     # "... تک لے جانے کے لیے پُرعزم ہیں" (are committed to taking it to), "کے اختتام تک" (by the end of)
     r"|پ\u064f?رعزم|(?<![^\W\d_])لے\s+جان[اےی](?![^\W\d_])|اختتام\s+تک"
+    # "... تک پہنچانے کے دعوے" (claims of taking it to): a claim or an aim, not a figure reached
+    r"|(?<![^\W\d_])(?:پہنچان[اےی]|دعو[ےیٰ]|دعوؤں)(?![^\W\d_])"
 )
 
 
@@ -408,7 +410,10 @@ _SHARE_OF_PEOPLE = re.compile(
 _PART_OF_BEFORE = re.compile(
     r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے"
     # "ان میں سافٹ ویئر کنسلٹنسی سروسز کی برآمدات ...": among them, a category's exports
-    r"|\W*ان\s+میں\s+(?=(?:[^\d\s]+\s+){1,5}?(?:کی|کے)\s+برآمدات)",
+    r"|\W*ان\s+میں\s+(?=(?:[^\d\s]+\s+){1,5}?(?:کی|کے)\s+برآمدات)"
+    # "Among the telecommunication services, exports of call centre services ...", "Within
+    # computer services, ...": a category inside one
+    r"|\W*(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:services|exports|categories|components|segments|sub-?sectors)\s*,",
     re.IGNORECASE,
 )
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
@@ -685,7 +690,7 @@ _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])"
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
-_WHEN = re.compile(r"\s*,?\s+when\b", re.IGNORECASE)
+_WHEN = re.compile(r"\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base
 
 
 def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period | None:

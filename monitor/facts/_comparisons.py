@@ -56,7 +56,8 @@ _ON_BASIS = re.compile(r"\s+(?:an?\s+)?(?:(?:year|month)[\s-](?:on|over)[\s-](?:
 #: figure (money or a number) or words naming an earlier period or a month; "from July to
 #: March" is a span.
 _BASE_FOLLOWS = re.compile(
-    r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of)\s+)?(?:(?:about|around|nearly|some|almost|roughly|just)\s+)?"
+    # ("against exports of $1.519 billion": the base's amount named with its subject)
+    r"\s+(?:(?:the|a|an|its|their|a\s+level\s+of|levels\s+of|(?:exports|earnings|receipts|inflows|remittances)\s+of)\s+)?(?:(?:about|around|nearly|some|almost|roughly|just)\s+)?"
     rf"(?:US\s?\$|USD|\$|Rs\.?|PKR|\d|{_EN_WORD_NUM}\s+(?:million|billion)\b|same\b|corresponding\b|comparable\b|previous\b|preceding\b|last\b|a\s+year\b|(?-i:FY)|{_MONTH}\b)",
     re.IGNORECASE,
 )

@@ -268,6 +268,11 @@ def report(name: str, s: Score) -> dict[str, float]:
     }
 
 
+def crossed_limits(figures: dict[str, float], held: dict[str, tuple[str, float]]) -> list[str]:
+    """The names of the ``held`` limits (``(">=" or "<=", limit)``) that ``figures`` cross."""
+    return [name for name, (way, limit) in held.items() if (figures[name] < limit if way == ">=" else figures[name] > limit)]
+
+
 def errors(pairs: list[Pair], placed: Placed) -> None:
     """The dev part's errors, one line each."""
     for p in pairs:
@@ -323,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"issue floor {name} >= {floor:.2f} (test): {'ok' if name not in missed else 'MISSED'} ({test[name]:.3f})")
     for name in ("different grouped (stories)", "different grouped (events)"):
         print(f"issue floor {name} <= {MAX_DIFFERENT:.2f} (test): {'ok' if name not in missed else 'MISSED'} ({test[name]:.3f})")
-    crossed = [name for name, (way, limit) in HELD.items() if (test[name] < limit if way == ">=" else test[name] > limit)]
+    crossed = crossed_limits(test, HELD)
     print(f"regression limits (test): {'all held' if not crossed else 'CROSSED: ' + ', '.join(crossed)}")
     return 1 if (args.check and crossed) or (args.strict and missed) else 0
 

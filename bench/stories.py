@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         return 0
     figures["pairs of two scenarios grouped (stories)"] = in_story
-    crossed = [name for name, (way, limit) in HELD.items() if (figures[name] < limit if way == ">=" else figures[name] > limit)]
+    crossed = D.crossed_limits(figures, HELD)
     for name, (way, limit) in HELD.items():
         print(f"held: {name} {way} {limit}: {'MISSED' if name in crossed else 'ok'} ({figures[name]:.3f})")
     return 1 if crossed else 0

@@ -1385,3 +1385,14 @@ def test_an_urdu_claim_of_taking_exports_to_a_figure_is_no_figure_reached():
         "یاد رہے کہ چند برس قبل حکومتی اعلانات میں آئی ٹی برآمدات کو 2025 تک 10 ارب ڈالر تک پہنچانے کے دعوے کیے جاتے رہے ہیں۔"
     )
     assert {s for s, *_ in facts(text, "2025-07-18")} <= {"other"}
+
+
+def test_a_month_last_year_is_in_the_calendar_year_before_the_articles_unless_a_base_of_that_month():
+    # written in January 2025: "December last year" is December 2024...
+    assert facts("IT exports touched 348 million dollars in December last year.", "2025-01-17") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
+    assert facts("آئی ٹی برآمدات گزشتہ سال دسمبر میں 34 کروڑ 80 لاکھ ڈالر رہیں۔", "2025-01-17") == {("it_exports_monthly", "2024-12", 348, "USD_million")}
+    # ...but as the base of December 2024's figure, the December before it
+    text = "IT exports rose to $348 million in December 2024, up 28 percent from $272 million in December last year."
+    assert ("it_exports_monthly", "2023-12", 272, "USD_million") in facts(text, "2025-01-17")
+    text = "دسمبر 2024 میں آئی ٹی برآمدات 34 کروڑ 80 لاکھ ڈالر رہیں۔ یہ پچھلے سال دسمبر کے 27 کروڑ 20 لاکھ ڈالر کے مقابلے میں 28 فیصد زیادہ ہیں۔"
+    assert ("it_exports_monthly", "2023-12", 272, "USD_million") in facts(text, "2025-01-17")

@@ -480,6 +480,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         compared = main or previous.period
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(compared):
             value = shift_period(re.sub(r":.*", "", value), 1)
+    if base is not None and period is not None and period.last_year and value == (main or previous.period):
+        # "... 28 percent more than the $272 million of December last year", after December
+        # 2024's figure: the December before it (a base is never the period compared with)
+        value = shift_period(value, 1)
     elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count") and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the

@@ -274,6 +274,7 @@ class Period:
     loose: bool = False  # "during the year": a back-reference only when such a period was named before
     edition: bool = False  # "انڈیکس 2025", "Index 2025": a ranking's edition, which dates only its ranks
     stock: bool = False  # "as of August 31": the month a count stands at, never a flow's
+    last_year: bool = False  # "December last year": the month in the calendar year before the article's
 
     @property
     def counted(self) -> bool:
@@ -683,6 +684,7 @@ class _PeriodScanner:
                 continue
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
+            last = False
             if m.group("year") or m.group("yy"):
                 year = int((m.group("year") or m.group("yy")).lstrip("'"))
                 year = 2000 + year if year < 100 else year
@@ -692,14 +694,17 @@ class _PeriodScanner:
                 start, end = min(start, fy.start), max(end, fy.end)
             elif self.published is not None:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
+                # "December last year", written in January 2025, is December 2024: the month in
+                # the calendar year before the article's, however late in it (as the base of a
+                # comparison with that very month, it is the one a year before: see _extract)
                 if last_year := _LAST_YEAR.match(self.s, end):
-                    year, end = year - 1, last_year.end()
+                    year, end, last = self.published.year - 1, last_year.end(), True
                 elif urdu := _URDU_LAST_YEAR.search(self.s, 0, m.start()):
-                    year, start = year - 1, urdu.start()  # "گزشتہ سال فروری": February of last year
+                    year, start, last = self.published.year - 1, urdu.start(), True  # "گزشتہ سال فروری": February of last year
             else:
                 self.add("", m.start(), end)
                 continue
-            self.add(f"{year}-{month:02d}", start, end, stock=stock)
+            self.add(f"{year}-{month:02d}", start, end, stock=stock, last_year=last)
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue

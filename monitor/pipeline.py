@@ -531,7 +531,8 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
         lang=item.lang,
         aggregated=aggregated,
         complete=True if item.text else None,  # a feed's summary: judged by its length
-        facts=news_facts(facts, item.published or item.fetched_at, f"{item.title}\n{item.text or item.summary}"),
+        facts=(news := news_facts(facts, item.published or item.fetched_at, f"{item.title}\n{item.text or item.summary}")),
+        mentions=tuple(sorted({fact_key(f) for f in facts if f.series != "other"} - set(news))),
     )
 
 

@@ -290,6 +290,41 @@ def test_a_reporter_who_leads_with_the_scene_reports_the_hearing_the_wire_leads_
     assert (index.cluster("own").event, index.cluster("own").event_reason) == ("wire", "text")
 
 
+RELEASE = (
+    "ISLAMABAD: Pakistan's IT exports rose 24 percent year-on-year to $354 million in July, according to data "
+    "released by the State Bank of Pakistan on Monday. Computer services brought in most of the earnings, while "
+    "telecommunication services grew more slowly. Officials said software houses in Lahore, Karachi and Islamabad "
+    "had signed new contracts with clients in the Gulf and Europe, and that freelancers were sending home more of "
+    "their income through banks. The sector earned $3.8 billion in the last fiscal year."
+)
+ROUNDUP = (
+    "Car sales jump 38pc in July\n"
+    "KARACHI: Car sales in the country rose 38 percent year-on-year to 9,870 units in July, the Pakistan "
+    "Automotive Manufacturers Association said on Monday, as lower prices and cheaper credit revived demand. "
+    "Sales had stood at 7,152 units a year earlier, when high interest rates and limits on letters of credit "
+    "had brought assembly lines to a near standstill. Analysts expect a cut in the policy rate to lift demand "
+    "for small cars and motorcycles further, though volumes remain well below their peak.\n"
+    "IT exports up 24pc\n" + RELEASE + "\n"
+    "Petroleum sales fall 9pc\n"
+    "KARACHI: Sales of petroleum products declined 9 percent to 1.31 million tonnes in July, mainly because "
+    "power plants burned less furnace oil and smuggled diesel undercut local fuel, industry data showed."
+)
+
+
+def test_a_roundup_led_by_another_story_that_carries_a_release_as_a_brief_is_not_of_its_event(index: dedup.DedupIndex) -> None:
+    """A business page led by car sales that gives the release's figures only in its second
+    brief (below a lead of its own) is not a report of the release, whatever words they share."""
+    release = item("release", RELEASE, 6, source="APP", facts=(JULY,))
+    roundup = item("roundup", ROUNDUP, 9, title="Business roundup: Car sales jump 38pc", source="Daily Roundup")
+    assert dedup.same_event(fingerprint(roundup), fingerprint(release)) is not None  # by its text alone, one event...
+    assign(release, index)
+    assert assign(replace(roundup, mentions=(JULY,)), index) == "roundup"
+    assert index.cluster("roundup").event == "roundup"  # ...but the release is only its brief
+    # a report that leads with the release has it as its news, and joins by the figure
+    assert assign(item("own", "The State Bank said on Monday that IT exports reached $354 million in July.", 10, facts=(JULY,)), index) == "own"
+    assert index.cluster("own").event == "release"
+
+
 def test_reports_a_day_apart_are_not_one_event(index: dedup.DedupIndex) -> None:
     assign(item("wire", WIRE, 6), index)
     assert assign(item("own", OWN_REPORT, 9, day="2025-08-20"), index) == "own"

@@ -106,6 +106,7 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         head=head,
         figures=figures("\n".join(line[1] for line in kept), normalised=True),
         facts=tuple(sorted({_crc(f) for f in item.facts})),
+        mentions=tuple(sorted({_crc(f) for f in item.mentions})),
     )
 
 

@@ -24,6 +24,8 @@ class DedupInput:
     ``facts`` are the keys of the dated figures the analysis found in the item, news
     figures only (``series|period|value|unit``, and ``|basis`` after a growth rate's, see
     :func:`monitor.pipeline.fact_key`): reports sharing one are reports of one data release.
+    ``mentions`` are the keys of its other dated figures, those it gives below its lead: an
+    item that gives another report's news only there carries it as a brief.
     """
 
     id: str
@@ -40,6 +42,7 @@ class DedupInput:
     #: not known (``None``: fewer than :data:`FULL_TEXT_WORDS` words is taken for a teaser).
     complete: bool | None = None
     facts: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Fingerprint:
     head: int = 0  # how many of ``sequence`` come from the title
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
+    mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted; for placing the item, not stored
 
     @cached_property
     def shingles(self) -> frozenset[int]:

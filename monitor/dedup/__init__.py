@@ -71,9 +71,11 @@ teaching its own text as boilerplate.
 
 **Events.** A new story (an item that joined no story) joins the *event* of an earlier story
 when the two report the same happening: both published within :data:`EVENT_HOURS`, each
-text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) mostly told in the other
-(:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
-figure in disagreement; or both carrying one of the same dated figures (a fact key from the
+text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) in good part told in the
+other (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
+figure in disagreement, unless the new item has no news figures of its own and gives the
+other's only below its lead (:attr:`DedupInput.mentions`: a roundup carrying it as a brief);
+or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
 compared with the representatives of each candidate event's founding story, never with any

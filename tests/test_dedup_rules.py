@@ -7,6 +7,7 @@ Punjab training programme, a State Bank decision, a daily gold price report.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date
 from typing import Iterator
@@ -323,6 +324,17 @@ def test_a_roundup_led_by_another_story_that_carries_a_release_as_a_brief_is_not
     # a report that leads with the release has it as its news, and joins by the figure
     assert assign(item("own", "The State Bank said on Monday that IT exports reached $354 million in July.", 10, facts=(JULY,)), index) == "own"
     assert index.cluster("own").event == "release"
+
+
+def test_dedup_lines_read_the_figures_an_item_gives_below_its_lead() -> None:
+    from monitor.dedup import dedup_lines
+
+    release = {"id": "release", "title": "IT exports up 24pc", "text": RELEASE, "source": "APP", "published": f"{TUESDAY}T06:00:00+00:00", "complete": True, "facts": [JULY]}
+    roundup = {"id": "roundup", "title": "Business roundup: Car sales jump 38pc", "text": ROUNDUP, "source": "Daily Roundup", "published": f"{TUESDAY}T09:00:00+00:00", "complete": True}
+    alone = list(dedup_lines([json.dumps(release), json.dumps(roundup)]))
+    told = list(dedup_lines([json.dumps(release), json.dumps({**roundup, "mentions": [JULY]})]))
+    assert alone[1]["event"] == "release" and told[1]["event"] == "roundup"
+    assert "error" in list(dedup_lines([json.dumps({**roundup, "mentions": "x"})]))[0]
 
 
 def test_reports_a_day_apart_are_not_one_event(index: dedup.DedupIndex) -> None:

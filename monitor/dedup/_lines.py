@@ -14,8 +14,9 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
     """Place JSON lines ``{"id", "title", "text", "url"?, "published"?}`` in stories and
     events; yield ``{"id", "cluster", "event"}`` for each, in input order, once all are read
     (a later item can show that two stories are one). ``guid``, ``source``, ``lang``,
-    ``complete`` (true when ``text`` is the whole article) and ``facts`` (a list of fact
-    keys) are read too.
+    ``complete`` (true when ``text`` is the whole article), ``facts`` (a list of fact keys:
+    the figures the item leads with) and ``mentions`` (the keys of its other figures) are
+    read too.
 
     Items that share a cluster are one story; the cluster is the id (as a string) of the
     story's first item. Stories that share an event report one happening; the event is the
@@ -58,8 +59,8 @@ def _input(obj: object) -> DedupInput | None:
     complete = obj.get("complete")
     if complete is not None and not isinstance(complete, bool):
         return None
-    facts = obj.get("facts") or []
-    if not isinstance(facts, list) or not all(isinstance(f, str) for f in facts):
+    keys = {name: obj.get(name) or [] for name in ("facts", "mentions")}
+    if not all(isinstance(v, list) and all(isinstance(f, str) for f in v) for v in keys.values()):
         return None
     title, text = fields.pop("title") or "", fields.pop("text") or ""
-    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, facts=tuple(facts), **fields)
+    return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, facts=tuple(keys["facts"]), mentions=tuple(keys["mentions"]), **fields)

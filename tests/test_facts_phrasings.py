@@ -1396,3 +1396,18 @@ def test_a_month_last_year_is_in_the_calendar_year_before_the_articles_unless_a_
     assert ("it_exports_monthly", "2023-12", 272, "USD_million") in facts(text, "2025-01-17")
     text = "دسمبر 2024 میں آئی ٹی برآمدات 34 کروڑ 80 لاکھ ڈالر رہیں۔ یہ پچھلے سال دسمبر کے 27 کروڑ 20 لاکھ ڈالر کے مقابلے میں 28 فیصد زیادہ ہیں۔"
     assert ("it_exports_monthly", "2023-12", 272, "USD_million") in facts(text, "2025-01-17")
+
+
+def test_two_urdu_bases_sharing_one_verb_each_keep_their_rate():
+    # "265m in October, about 15% more than September's 231m and about 16% more than last October"
+    text = (
+        "اکتوبر میں آئی ٹی برآمدات 26 کروڑ 50 لاکھ ڈالر رہیں، جو ستمبر کے 23 کروڑ 10 لاکھ ڈالر سے تقریباً 15 فیصد "
+        "اور گزشتہ سال اکتوبر سے لگ بھگ 16 فیصد زیادہ ہیں۔"
+    )
+    assert ("it_exports_monthly", "2023-09", 231, "USD_million") in facts(text, "2023-11-17")
+    assert rates(text, "2023-11-17") == {15: "mom", 16: "yoy"}
+
+
+def test_an_urdu_fee_cut_is_no_growth_of_exports():
+    text = "پاکستان سافٹ ویئر ایکسپورٹ بورڈ نے آئی ٹی کمپنیوں کی رجسٹریشن اور تجدید کی فیس میں 50 فیصد کمی کی منظوری دے دی ہے۔"
+    assert {s for s, *_ in facts(text, "2026-02-10")} <= {"other"}

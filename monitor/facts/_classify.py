@@ -22,7 +22,8 @@ _OTHER_CUE = re.compile(
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
-    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض",
+    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
+    r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی")
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(

@@ -736,7 +736,10 @@ _THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:(?:this|that|the)\s+|\w+['’]s\s+)(
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
 _URDU_LETTER = re.compile(r"[\u0600-\u06ff]")
 #: What stands between an Urdu comparison and its rate: "کے مقابلے میں 15 فیصد".
-_URDU_TO_RATE = re.compile(r"\s*(?:میں|سے|پر)?\s*(?:(?:ان|اس|اِن|اُن|برآمدات|آمدن|آمدنی|ترسیلات)\s+(?:میں|کی|کے)\s+)?")  # "... کے مقابلے میں ان میں 62 فیصد": in them, 62 percent
+_URDU_TO_RATE = re.compile(
+    r"\s*(?:میں|سے|پر)?\s*(?:(?:ان|اس|اِن|اُن|برآمدات|آمدن|آمدنی|ترسیلات)\s+(?:میں|کی|کے)\s+)?"  # "... کے مقابلے میں ان میں 62 فیصد": in them, 62 percent
+    r"(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?"  # "... سے تقریباً 15 فیصد": about 15 percent
+)
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 

@@ -191,8 +191,13 @@ def main(argv: list[str] | None = None) -> int:
         relevant += placed[2]
         counts = cross(these, placed[0], placed[1])
         total, in_story, in_event = total + counts[0], in_story + counts[1], in_event + counts[2]
+        twice = {a.id for a in these} & {a.id for a in articles}
+        if twice:
+            raise SystemExit(f"article ids given in two rounds: {', '.join(sorted(twice))}")
         articles += these
         pairs += labelled
+    if not articles:
+        raise SystemExit(f"no articles in {args.sets}" + (f" in {args.lang}" if args.lang else ""))
     scenarios = len({a.scenario for a in articles})
     print(f"{len(articles)} articles ({relevant} relevant) in {scenarios} scenarios from {len(paths)} sets, each round in an archive of its own")
     print()

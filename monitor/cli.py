@@ -558,8 +558,8 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 
     Reads {"id", "title", "text", "url"?, "published"?} a line ("guid", "source", "lang",
     "complete", true when the text is the whole article, "facts", a list of
-    "series|period|value|unit" keys, "|basis" after a growth rate's, of the figures the item
-    leads with, and "mentions", the keys of its other figures, too); once all are
+    "series|period|value|unit" keys, "|basis" after a growth rate's, of the figures that are
+    the item's news, and "mentions", the keys of its other dated figures, too); once all are
     read, prints {"id", "cluster", "event"} a line in the same order. Items with one
     cluster are one story (reprints); the cluster is the id of the story's first item.
     Stories with one event report one happening independently; the event is the id of its

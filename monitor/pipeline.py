@@ -532,7 +532,7 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
         aggregated=aggregated,
         complete=True if item.text else None,  # a feed's summary: judged by its length
         facts=(news := news_facts(facts, item.published or item.fetched_at, f"{item.title}\n{item.text or item.summary}")),
-        mentions=tuple(sorted({fact_key(f) for f in facts if f.series != "other"} - set(news))),
+        mentions=tuple(sorted({fact_key(f) for f in facts if f.series != "other" and f.period} - set(news))),
     )
 
 
@@ -550,18 +550,27 @@ def news_facts(facts: Sequence[Fact], published: str | None, document: str = "")
     series (not ``other``) for the latest period the report leads with, when that period
     ended at most :data:`NEWS_DAYS` before it was published. The report leads with the
     figures quoted in the lead of ``document`` (the title, a newline and the text the facts
-    were found in), when given; its other figures of periods ending on that day are news of
-    the same release (a month's figure and the fiscal year's to date, whichever a desk leads
-    with)."""
+    were found in), when given; its other figures of the same kind (:func:`_family`) and of
+    periods ending on that day are news of the same release (a month's IT exports and the
+    fiscal year's to date, whichever a desk leads with; not the VPN count of that month
+    that a story on IT exports gives lower down)."""
     lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS] if document else ""
     ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other"}
-    latest = max((e for f, e in ends.items() if e and (not lead or f.quote in lead)), default=None)
+    led = [(f, e) for f, e in ends.items() if e and (not lead or f.quote in lead)]
+    latest = max((e for _, e in led), default=None)
     day = (published or "")[:10]
     if latest is None or not day:
         return ()
     if (date.fromisoformat(day) - latest).days > NEWS_DAYS:
         return ()
-    return tuple(sorted({fact_key(f) for f, end in ends.items() if end == latest}))
+    kinds = {_family(f.series) for f, e in led if e == latest}
+    return tuple(sorted({fact_key(f) for f, end in ends.items() if end == latest and _family(f.series) in kinds}))
+
+
+def _family(series: str) -> str:
+    """The kind of figure a series is: ``it`` for the monthly, cumulative and annual IT
+    exports, ``freelancer`` for freelancers' earnings and counts, and so on."""
+    return series.split("_")[0]
 
 
 def _period_end(period: str) -> date | None:

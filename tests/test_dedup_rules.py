@@ -334,7 +334,7 @@ def test_dedup_lines_read_the_figures_an_item_gives_below_its_lead() -> None:
     alone = list(dedup_lines([json.dumps(release), json.dumps(roundup)]))
     told = list(dedup_lines([json.dumps(release), json.dumps({**roundup, "mentions": [JULY]})]))
     assert alone[1]["event"] == "release" and told[1]["event"] == "roundup"
-    assert "error" in list(dedup_lines([json.dumps({**roundup, "mentions": "x"})]))[0]
+    assert list(dedup_lines([json.dumps({**roundup, "mentions": "x"})]))[0]["error"] == "line 1: 'mentions' must be a list of strings"
 
 
 def test_reports_a_day_apart_are_not_one_event(index: dedup.DedupIndex) -> None:
@@ -492,6 +492,11 @@ def test_the_release_a_report_leads_with_brings_its_other_figures_of_that_period
     assert set(news_facts([nine, march], "2024-04-17", "\n".join(year_led))) == set(keys)
     deep_only = ("Exporters upbeat", "The sector kept growing, officials said. " * 14 + "March brought in $306 million.")
     assert news_facts([march, nine], "2024-04-17", "\n".join(deep_only)) == ()  # a lead with no figure of its own: none
+    # only figures of the lead's kind: a story on freelancers' March earnings that gives the
+    # month's IT exports lower down is not a report of the IT-exports release
+    earned = Fact("freelancer_earnings", "2024-03", 41, "USD_million", "earned $41 million in March")
+    freelancers = ("Freelancers earned $41 million in March", "Freelancers earned $41 million in March. " + "Officials said more were registering. " * 14 + "IT exports were $306 million in March.")
+    assert news_facts([earned, march], "2024-04-17", "\n".join(freelancers)) == ("freelancer_earnings|2024-03|41|USD_million",)
 
 
 def test_a_growth_rate_is_news_with_its_basis() -> None:

@@ -1411,3 +1411,20 @@ def test_two_urdu_bases_sharing_one_verb_each_keep_their_rate():
 def test_an_urdu_fee_cut_is_no_growth_of_exports():
     text = "پاکستان سافٹ ویئر ایکسپورٹ بورڈ نے آئی ٹی کمپنیوں کی رجسٹریشن اور تجدید کی فیس میں 50 فیصد کمی کی منظوری دے دی ہے۔"
     assert {s for s, *_ in facts(text, "2026-02-10")} <= {"other"}
+
+
+def test_words_that_look_like_the_new_rules_but_are_not():
+    """Sentences the rules for firms, fees, claims, categories and provinces must leave alone."""
+    day = "2025-08-05"
+    # a month, a payment system or a social network after "through"/"via" names no firm
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 350, "USD_million") in facts("Pakistani freelancers earned $350 million from July through March, the State Bank said.", day)
+    assert ("freelancer_earnings", "2025-07", 45, "USD_million") in facts("Freelancers received $45 million via Raast in July.", day)
+    # Facebook (فیس بک) is no fee
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million") in facts("فیس بک کے مطابق جولائی میں آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر رہیں۔", day)
+    # "helped take exports to $354m" is a figure reached, not a claim
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million") in facts("فری لانسرز نے آئی ٹی برآمدات کو جولائی میں 35 کروڑ 40 لاکھ ڈالر تک پہنچانے میں اہم کردار ادا کیا۔", day)
+    # IT exports within services exports are the whole of IT exports
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million") in facts("Within services exports, IT exports rose 20 percent to $354 million in July.", day)
+    # one province named is where the country's freelancers come from
+    assert facts("Pakistan, led by freelancers from Punjab, ranked fourth in the global freelancing index.", day) == {("ranking", "", 4, "rank")}
+    assert ("ranking", "", 4, "rank") in facts("پاکستان پنجاب کے نوجوانوں کی بدولت عالمی فری لانسنگ انڈیکس میں چوتھے نمبر پر ہے۔", day)

@@ -15,8 +15,8 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
     events; yield ``{"id", "cluster", "event"}`` for each, in input order, once all are read
     (a later item can show that two stories are one). ``guid``, ``source``, ``lang``,
     ``complete`` (true when ``text`` is the whole article), ``facts`` (a list of fact keys:
-    the figures the item leads with) and ``mentions`` (the keys of its other figures) are
-    read too.
+    the figures that are the item's news) and ``mentions`` (the keys of its other dated
+    figures) are read too.
 
     Items that share a cluster are one story; the cluster is the id (as a string) of the
     story's first item. Stories that share an event report one happening; the event is the
@@ -34,9 +34,9 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
             results.append({"id": None, "error": f"line {number}: not JSON: {e.msg}"})
             continue
         item = _input(obj)
-        if item is None:
+        if isinstance(item, str):
             ident = obj.get("id") if isinstance(obj, dict) else None
-            results.append({"id": ident, "error": f"line {number}: expected an object with an id and a string title or text"})
+            results.append({"id": ident, "error": f"line {number}: {item}"})
             continue
         assign(item, index, window_days)
         results.append({"id": obj["id"], "item": item.id})
@@ -49,18 +49,20 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
         yield result
 
 
-def _input(obj: object) -> DedupInput | None:
-    """A :class:`DedupInput` from a decoded JSON line, or ``None`` when it does not fit."""
+def _input(obj: object) -> DedupInput | str:
+    """A :class:`DedupInput` from a decoded JSON line, or what is wrong with it."""
+    fit = "expected an object with an id and a string title or text"
     if not isinstance(obj, dict) or type(obj.get("id")) not in (str, int) or obj["id"] == "":
-        return None
+        return fit
     fields = {k: obj.get(k) for k in ("title", "text", "url", "guid", "source", "published", "lang")}
     if not all(v is None or isinstance(v, str) for v in fields.values()) or not (fields["title"] or fields["text"]):
-        return None
+        return fit
     complete = obj.get("complete")
     if complete is not None and not isinstance(complete, bool):
-        return None
+        return "'complete' must be true or false"
     keys = {name: obj.get(name) or [] for name in ("facts", "mentions")}
-    if not all(isinstance(v, list) and all(isinstance(f, str) for f in v) for v in keys.values()):
-        return None
+    for name, value in keys.items():
+        if not isinstance(value, list) or not all(isinstance(f, str) for f in value):
+            return f"'{name}' must be a list of strings"
     title, text = fields.pop("title") or "", fields.pop("text") or ""
     return DedupInput(id=str(obj["id"]), title=title, text=text, complete=complete, facts=tuple(keys["facts"]), mentions=tuple(keys["mentions"]), **fields)

@@ -24,8 +24,8 @@ class DedupInput:
     ``facts`` are the keys of the dated figures the analysis found in the item, news
     figures only (``series|period|value|unit``, and ``|basis`` after a growth rate's, see
     :func:`monitor.pipeline.fact_key`): reports sharing one are reports of one data release.
-    ``mentions`` are the keys of its other dated figures, those it gives below its lead: an
-    item that gives another report's news only there carries it as a brief.
+    ``mentions`` are the keys of its other dated figures, those that are not its news: an
+    item with no news of its own that gives another report's news carries it as a brief.
     """
 
     id: str
@@ -67,7 +67,7 @@ class Fingerprint:
     head: int = 0  # how many of ``sequence`` come from the title
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
-    mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted; for placing the item, not stored
+    mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted; read when the item is placed, not kept in the archive
 
     @cached_property
     def shingles(self) -> frozenset[int]:

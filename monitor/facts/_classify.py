@@ -23,7 +23,7 @@ _OTHER_CUE = re.compile(
     r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
     r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
-    r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی")
+    r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
 )
 _GROWTH_UP = re.compile(
@@ -252,12 +252,16 @@ def _ranked_country(place: _Place) -> str | None:
     ahead = [(m.start(), m.end()) for m in _RANKED_AHEAD.finditer(head)]
     ours = [m.start() for m in _PAKISTAN_NAME.finditer(head) if not any(a <= m.start() < b for a, b in ahead)]
     # (a province ranked among the others is ranked at home: "پنجاب پہلے، سندھ دوسرے نمبر پر")
-    theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head), *_PROVINCE.finditer(head)) if not any(a <= m.start() < b for a, b in ahead)]
+    provinces = list(_PROVINCE.finditer(head))
+    if len(_PROVINCE.findall(place.sentence)) < 2 and not _PROVINCES_SAID.search(place.sentence):
+        provinces = []  # one province named is where a country's freelancers come from ("Pakistan, led by Punjab's freelancers, ranked fourth")
+    theirs = [m.start() for m in (*_FOREIGN.finditer(head), *_URDU_FOREIGN.finditer(head), *provinces) if not any(a <= m.start() < b for a, b in ahead)]
     if not ours and not theirs:
         return None
     return "Pakistan" if max(ours, default=-1) > max(theirs, default=-1) else "other"
 
 
+_PROVINCES_SAID = re.compile(r"\bprovinc\w*|صوبوں|صوبے|صوبہ", re.IGNORECASE)
 #: Countries named as ranked ahead of the one ranked: "after India and Bangladesh", "behind the
 #: US", Urdu "بھارت اور بنگلہ دیش کے بعد".
 _RANKED_AHEAD = re.compile(
@@ -395,12 +399,10 @@ _URDU_TARGET = re.compile(
     # "... تک لے جانے کے لیے پُرعزم ہیں" (are committed to taking it to), "کے اختتام تک" (by the end of)
     r"|پ\u064f?رعزم|(?<![^\W\d_])لے\s+جان[اےی](?![^\W\d_])|اختتام\s+تک"
     # "... تک پہنچانے کے دعوے" (claims of taking it to): a claim or an aim, not a figure reached
-    r"|(?<![^\W\d_])(?:پہنچان[اےی]|دعو[ےیٰ]|دعوؤں)(?![^\W\d_])"
+    r"|(?<![^\W\d_])پہنچان[اےی]\s+(?:کے|کا|کی)\s+(?:دعو|ہدف|عزم|منصوب|وعد|اعلان)"
 )
 
 
-#: A sentence that opens on a part of the figure before it: "Out of these, ...", "Of which ...",
-#: Urdu "ان میں سے ...".
 #: People right after a percentage: the share of them ("60pc freelancers earn less than $500",
 #: "7 percent of respondents", "40 فیصد فری لانسرز"), not the growth of a figure.
 _SHARE_OF_PEOPLE = re.compile(
@@ -408,13 +410,16 @@ _SHARE_OF_PEOPLE = re.compile(
     r"|\s*(?:فری\s?لانسرز|افراد|صارفین|خواتین|نوجوانوں|نوجوان|طلبہ)(?![^\W\d_])",
     re.IGNORECASE,
 )
+#: A sentence that opens on a part of the figure before it: "Out of these, ...", "Of which ...",
+#: Urdu "ان میں سے ...".
 _PART_OF_BEFORE = re.compile(
     r"\W*(?:out\s+of|of)\s+(?:these|those|them|which|this|the\s+total)\b|\W*(?:ان|اس)\s+میں\s+سے"
     # "ان میں سافٹ ویئر کنسلٹنسی سروسز کی برآمدات ...": among them, a category's exports
     r"|\W*ان\s+میں\s+(?=(?:[^\d\s]+\s+){1,5}?(?:کی|کے)\s+برآمدات)"
     # "Among the telecommunication services, exports of call centre services ...", "Within
     # computer services, ...": a category inside one
-    r"|\W*(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:services|exports|categories|components|segments|sub-?sectors)\s*,",
+    r"|\W*(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:services|exports|categories|components|segments|sub-?sectors)\s*,"
+    r"(?!\s*(?:Pakistan['’]s\s+|the\s+country['’]s\s+)?(?:(?-i:IT|ICT)\b|information\s+(?:and\s+communication\s+)?technology\b))",  # (not "Within services exports, IT exports rose ...")
     re.IGNORECASE,
 )
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
@@ -564,7 +569,11 @@ _PLATFORM = re.compile(
     # a firm named by its name, not one of the channels all earnings go through: "through
     # cross-border payments platform PayMeridian", "via Swiftline" (not "Through Banking Channels")
     r"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){0,3}?(?:platform|firm|company|app|wallet|service)\s+)?"
-    r"(?!(?-i:Banks?|Banking|Official|Formal|Legal|Proper|Legitimate|Digital|Pakistan\w*|Remittances?|Channels?|The|Its|Their|PSEB|SBP|PRI|Roshan)\b)(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b"
+    r"(?!(?-i:Banks?|Banking|Official|Formal|Legal|Proper|Legitimate|Digital|Pakistan\w*|Remittances?|Channels?|The|Its|Their|PSEB|SBP|PRI|Roshan|Raast"
+    r"|Twitter|Facebook|WhatsApp|YouTube|LinkedIn|Email|Mobile|Online|Internet|Local|Foreign"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b"
     r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|کے\s+ذریعے)",
     re.IGNORECASE,
 )

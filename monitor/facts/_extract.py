@@ -54,7 +54,7 @@ class _Context:
     earlier: tuple[str, ...] = ()  # the periods of the sentences before, latest first
     headline: bool = False  # the sentence before is the title, which the lead restates
     ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
-    counted: bool | None = None  # the sentence before's figures were counts (True), amounts (False); None: no figure, or both
+    counted: bool | None = None  # the sentence before's figures, rates left out, were counts (True) or amounts (False); None: none, or both
 
     def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = ()) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
@@ -484,7 +484,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # "... 28 percent more than the $272 million of December last year", after December
         # 2024's figure: the December before it (a base is never the period compared with)
         value = shift_period(value, 1)
-    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count") and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count" if figure.unit != "percent" else previous.counted) and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
         # year before the one the article reports, not the one before the article's date (a

@@ -518,7 +518,14 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
     """What deduplication is told about a stored item and the figures found in it: its
     text (else its feed summary, judged by its length), the fetch time when it has no date,
     and the figures that are its news (:func:`news_facts`) as fact keys, so that reports of
-    one data release form one event."""
+    one data release form one event; and, when its lead gives figures of its own but none is
+    news (a roundup led by car sales), its other dated figures as ``mentions``: a release it
+    gives below such a lead is carried as a brief (a report whose lead gives no figure at
+    all, "The State Bank released its data on Monday ...", is not a roundup)."""
+    document = f"{item.title}\n{item.text or item.summary}"
+    news = news_facts(facts, item.published or item.fetched_at, document)
+    lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS]
+    mentions = {fact_key(f) for f in facts if f.series != "other" and f.period} - set(news) if not news and _LEAD_FIGURE.search(lead) else set()
     return dedup.DedupInput(
         id=item.id,
         title=item.title,
@@ -531,11 +538,13 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
         lang=item.lang,
         aggregated=aggregated,
         complete=True if item.text else None,  # a feed's summary: judged by its length
-        facts=(news := news_facts(facts, item.published or item.fetched_at, f"{item.title}\n{item.text or item.summary}")),
-        mentions=tuple(sorted({fact_key(f) for f in facts if f.series != "other" and f.period} - set(news))),
+        facts=news,
+        mentions=tuple(sorted(mentions)),
     )
 
 
+#: A number that is not a year ("38pc", "9,870 units"; not "Budget 2025-26").
+_LEAD_FIGURE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?:-\d\d)?(?![\d.,]))\d")
 #: A figure is news when its period ended at most this many days before the report: data
 #: for a month or a year are released within weeks, the Economic Survey's nine months
 #: within three; a figure for an older period is background.

@@ -326,6 +326,25 @@ def test_a_roundup_led_by_another_story_that_carries_a_release_as_a_brief_is_not
     assert index.cluster("own").event == "release"
 
 
+def test_only_a_lead_with_figures_of_its_own_makes_an_items_other_figures_mentions() -> None:
+    """A roundup leads with another story's figures; a report that leads with words only
+    ("The State Bank released its data on Monday ...") and gives the figures lower down is
+    no roundup, and may still join the release's event by its text."""
+    from monitor.models import Fact, Item
+    from monitor.pipeline import dedup_input
+
+    july = Fact("it_exports_monthly", "2025-07", 354, "USD_million", "IT exports were $354 million in July")
+    below = " Officials said the sector kept growing." * 14 + " IT exports were $354 million in July."
+
+    def mentions(title: str, lead: str) -> tuple[str, ...]:
+        item = Item(id="x", source="S", url="", canonical_url="", title=title, text=lead + below, published="2025-08-19", fetched_at="2025-08-19")
+        return dedup_input(item, [july]).mentions
+
+    assert mentions("Business roundup: Car sales jump 38pc", "Car sales rose 38 percent to 9,870 units in July.") == (JULY,)
+    assert mentions("Exporters upbeat as the State Bank releases its data", "The State Bank released its data on Monday.") == ()
+    assert mentions("Budget 2025-26: what it means for exporters", "The budget keeps the final tax regime.") == ()  # a year is no figure
+
+
 def test_dedup_lines_read_the_figures_an_item_gives_below_its_lead() -> None:
     from monitor.dedup import dedup_lines
 

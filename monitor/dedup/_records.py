@@ -24,8 +24,9 @@ class DedupInput:
     ``facts`` are the keys of the dated figures the analysis found in the item, news
     figures only (``series|period|value|unit``, and ``|basis`` after a growth rate's, see
     :func:`monitor.pipeline.fact_key`): reports sharing one are reports of one data release.
-    ``mentions`` are the keys of its other dated figures, those that are not its news: an
-    item with no news of its own that gives another report's news carries it as a brief.
+    ``mentions`` are the keys of its other dated figures when its lead gives figures of its
+    own but none is news (the pipeline leaves them out otherwise): such an item that gives
+    another report's news carries it as a brief.
     """
 
     id: str

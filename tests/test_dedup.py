@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import struct
 import subprocess
 import sys
 from dataclasses import replace
@@ -303,16 +304,20 @@ def test_content_words_leave_out_function_words_numbers_and_letters() -> None:
 def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts() -> None:
     from monitor.store._dedup_index import _pack_fingerprint, _pack_sets, _pack_words, _unpack_fingerprint
 
-    f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)))
-    assert f.sequence and f.figures and f.facts and f.head
+    f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",), mentions=("it_exports_monthly|2025-06|330|USD_million",)))
+    assert f.sequence and f.figures and f.facts and f.mentions and f.head
     packed = f.packed_shingles
-    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
+    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "mentions": f.mentions, "head": f.head}
+    # format 03: the same, without the mentioned keys
+    parts = (f.sequence, f.figures, f.facts)
+    v3 = packed + b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", len(packed) // 4, *(len(p) for p in parts), f.head) + b"\x03"
+    assert _unpack_fingerprint(v3) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "head": f.head}
     assert _unpack_fingerprint(_pack_sets(f.shingles, f.sequence)) == {"packed_shingles": packed, "sequence": f.sequence}  # format 02
     assert _unpack_fingerprint(_pack_words(list(f.shingles))) == {"packed_shingles": packed, "sequence": ()}  # shingles alone
     as_set = _pack_words(list(f.shingles)) + _pack_words(sorted(set(f.sequence))) + len(f.shingles).to_bytes(4, "little") + b"\x01"
     assert _unpack_fingerprint(as_set) == {"packed_shingles": packed, "sequence": ()}  # a set of words has no order
     index = _sqlite_index()
-    assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",)), index)
+    assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",), mentions=("it_exports_monthly|2025-06|330|USD_million",)), index)
     assign(item("b", url="https://example.com/b"), index)
     assert index.get("a").fingerprint == replace(f, sample=())  # the sample is kept apart
     assert index.get("a").fingerprint.complete is True and index.get("b").fingerprint.complete is None

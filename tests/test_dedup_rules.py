@@ -326,6 +326,15 @@ def test_a_roundup_led_by_another_story_that_carries_a_release_as_a_brief_is_not
     assert index.cluster("own").event == "release"
 
 
+def test_a_roundup_placed_before_the_release_it_carries_is_not_of_its_event(index: dedup.DedupIndex) -> None:
+    """Polls do not fetch in publication order: the archive keeps a roundup's mentions, so a
+    release placed after the roundup that carries it does not join the roundup's event."""
+    assign(item("roundup", ROUNDUP, 9, title="Business roundup: Car sales jump 38pc", source="Daily Roundup", mentions=(JULY,)), index)
+    assert index.get("roundup").fingerprint.mentions  # kept in either index
+    assert assign(item("release", RELEASE, 6, source="APP", facts=(JULY,)), index) == "release"
+    assert index.cluster("release").event == "release"
+
+
 def test_only_a_lead_with_figures_of_its_own_makes_an_items_other_figures_mentions() -> None:
     """A roundup leads with another story's figures; a report that leads with words only
     ("The State Bank released its data on Monday ...") and gives the figures lower down is

@@ -73,9 +73,9 @@ teaching its own text as boilerplate.
 when the two report the same happening: both published within :data:`EVENT_HOURS`, each
 text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) in good part told in the
 other (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
-figure in disagreement, unless the new item has no news figures of its own and gives the
-other's (:attr:`DedupInput.mentions`: a roundup carrying it as a brief; only the item being
-placed has its mentions read, so a roundup placed before the report is not caught);
+figure in disagreement, unless one of them has no news figures of its own and gives the
+other's (:attr:`DedupInput.mentions`, kept in the archive: a roundup carrying it as a brief,
+whichever was placed first);
 or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is

@@ -68,7 +68,7 @@ class Fingerprint:
     head: int = 0  # how many of ``sequence`` come from the title
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
-    mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted; read when the item is placed, not kept in the archive
+    mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted
 
     @cached_property
     def shingles(self) -> frozenset[int]:

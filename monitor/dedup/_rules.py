@@ -151,8 +151,8 @@ def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
         return "facts", round(len(shared_facts) / min(len(new.facts), len(old.facts)), 4)
     if not (new.full and old.full) or not _same_language(new, old) or not _within(new.published, old.published, timedelta(hours=EVENT_HOURS)):
         return None
-    if not new.facts and set(new.mentions) & set(old.facts):
-        return None  # it gives the other's news only below a lead of its own: a roundup carrying it as a brief
+    if (not new.facts and set(new.mentions) & set(old.facts)) or (not old.facts and set(old.mentions) & set(new.facts)):
+        return None  # one gives the other's news below a lead of its own: a roundup carrying it as a brief
     a, b = set(new.sequence), set(old.sequence)
     cover = len(a & b) / min(len(a), len(b)) if a and b else 0.0
     if cover < EVENT_COVER or _lead_told(new, b) < EVENT_LEAD or _lead_told(old, a) < EVENT_LEAD:

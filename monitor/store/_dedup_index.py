@@ -431,17 +431,17 @@ def _indexed(r: dict[str, Any]) -> Indexed:
 
 
 def _pack_fingerprint(f: Fingerprint) -> bytes:
-    """The shingles, the content words in text order, the figures and the fact
-    keys, as little-endian unsigned 32-bit integers; then their four counts and the number
-    of title words, and a format byte, ``03``.
+    """The shingles, the content words in text order, the figures, the fact keys and the
+    mentioned fact keys, as little-endian unsigned 32-bit integers; then their five counts
+    and the number of title words, and a format byte, ``04``.
 
     Older layouts read back: the shingles alone (a length that is a multiple of four); with
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
-    words."""
-    parts = (f.sequence, f.figures, f.facts)
+    words; with ``03``, all but the mentioned keys."""
+    parts = (f.sequence, f.figures, f.facts, f.mentions)
     counts = (len(f.packed_shingles) // 4, *(len(p) for p in parts))
-    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<5I", *counts, f.head) + b"\x03"
+    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<6I", *counts, f.head) + b"\x04"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
@@ -452,15 +452,18 @@ def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
 
 
 def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
-    """``shingles``, ``sequence``, ``figures``, ``facts`` and ``head`` from a packed blob."""
-    if len(blob) % 4 == 1 and blob[-1:] == b"\x03":
-        counts = struct.unpack("<5I", blob[-21:-1])
+    """``shingles``, ``sequence``, ``figures``, ``facts``, ``mentions`` and ``head`` from a
+    packed blob (what a layout lacks is left out)."""
+    if len(blob) % 4 == 1 and blob[-1:] in (b"\x03", b"\x04"):
+        names = ("sequence", "figures", "facts") + (("mentions",) if blob[-1:] == b"\x04" else ())
+        size = 4 * (len(names) + 2)  # the counts: shingles, each part, head
+        counts = struct.unpack(f"<{len(names) + 2}I", blob[-size - 1 : -1])
         shingles = blob[: 4 * counts[0]]
-        values, out, start = _words(blob[4 * counts[0] : -21]), {}, 0
-        for name, count in zip(("sequence", "figures", "facts"), counts[1:4]):
+        values, out, start = _words(blob[4 * counts[0] : -size - 1]), {}, 0
+        for name, count in zip(names, counts[1:-1]):
             out[name] = tuple(values[start : start + count])
             start += count
-        return {"packed_shingles": shingles, **out, "head": counts[4]}
+        return {"packed_shingles": shingles, **out, "head": counts[-1]}
     if len(blob) % 4 == 1 and blob[-1:] == b"\x02":
         count = int.from_bytes(blob[-5:-1], "little")
         return {"packed_shingles": _repack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}

@@ -52,6 +52,20 @@ def test_monthly_exports_story(rules):
     assert all(f.published == "2025-08-18" for f in result.facts)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Telecom, computer and information services exports up 16pc in Q1",
+         "Exports of telecommunication, computer and information services rose 16 percent to $1,020 million in July-September, the statistics bureau said."),
+        ("ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات میں 16 فیصد اضافہ",
+         "ادارہ شماریات کے مطابق ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات پہلی سہ ماہی میں 16 فیصد بڑھ کر ایک ارب 2 کروڑ ڈالر ہو گئیں۔"),
+    ],
+)  # fmt: skip
+def test_the_official_name_of_the_ict_category_is_it_exports(rules, title, text):
+    result = run(rules, title, text, published="2025-10-20")
+    assert result.relevant and result.topics[0] == "it_exports"
+
+
 def test_vpn_registration_story(rules):
     result = run(
         rules,

@@ -524,8 +524,7 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
     all, "The State Bank released its data on Monday ...", is not a roundup)."""
     document = f"{item.title}\n{item.text or item.summary}"
     news = news_facts(facts, item.published or item.fetched_at, document)
-    lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS]
-    mentions = {fact_key(f) for f in facts if f.series != "other" and f.period} - set(news) if not news and _LEAD_FIGURE.search(lead) else set()
+    mentions = {fact_key(f) for f in facts if f.series != "other" and f.period} - set(news) if not news and _LEAD_FIGURE.search(_lead(document)) else set()
     return dedup.DedupInput(
         id=item.id,
         title=item.title,
@@ -563,7 +562,7 @@ def news_facts(facts: Sequence[Fact], published: str | None, document: str = "")
     periods ending on that day are news of the same release (a month's IT exports and the
     fiscal year's to date, whichever a desk leads with; not the VPN count of that month
     that a story on IT exports gives lower down)."""
-    lead = document[: document.find("\n") + 1 + NEWS_LEAD_CHARS] if document else ""
+    lead = _lead(document) if document else ""
     ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other"}
     led = [(f, e) for f, e in ends.items() if e and (not lead or f.quote in lead)]
     latest = max((e for _, e in led), default=None)
@@ -574,6 +573,12 @@ def news_facts(facts: Sequence[Fact], published: str | None, document: str = "")
         return ()
     kinds = {_family(f.series) for f, e in led if e == latest}
     return tuple(sorted({fact_key(f) for f, end in ends.items() if end == latest and _family(f.series) in kinds}))
+
+
+def _lead(document: str) -> str:
+    """The title and the first :data:`NEWS_LEAD_CHARS` characters of the text of ``document``
+    (the title, a newline and the text)."""
+    return document[: document.find("\n") + 1 + NEWS_LEAD_CHARS]
 
 
 def _family(series: str) -> str:

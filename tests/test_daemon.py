@@ -165,20 +165,26 @@ def _catching_up(config, db: Path, events: list[str], *, poll_seconds: float = 1
     return d
 
 
-def test_the_catch_up_digest_runs_after_the_catch_up_poll(site_config, tmp_path):
-    """Items published while the daemon was down are stored before their week's digest goes out."""
+def _run_until(d, condition) -> None:
+    """Run ``d``'s scheduler in a thread until ``condition`` holds, then stop it and wait for
+    its jobs to end."""
     import threading
 
-    db, events = tmp_path / "m.db", []
-    d = _catching_up(site_config, db, events)
     runner = threading.Thread(target=d.scheduler.start)
     runner.start()
     try:
-        wait_for(lambda: "digest started" in events, timeout=60)
+        wait_for(condition, timeout=60)
     finally:
         d.stop()
         runner.join(timeout=30)
     assert d.wait_idle()
+
+
+def test_the_catch_up_digest_runs_after_the_catch_up_poll(site_config, tmp_path):
+    """Items published while the daemon was down are stored before their week's digest goes out."""
+    db, events = tmp_path / "m.db", []
+    d = _catching_up(site_config, db, events)
+    _run_until(d, lambda: "digest started" in events)
     assert events == ["poll started", "poll ended", "digest started"]
     [poll] = runs(db, "poll")
     [digest] = runs(db, "digest")
@@ -186,18 +192,9 @@ def test_the_catch_up_digest_runs_after_the_catch_up_poll(site_config, tmp_path)
 
 
 def test_a_catch_up_digest_still_waiting_for_its_poll_does_not_start_after_a_stop(site_config, tmp_path):
-    import threading
-
     db, events = tmp_path / "m.db", []
     d = _catching_up(site_config, db, events)
-    runner = threading.Thread(target=d.scheduler.start)
-    runner.start()
-    try:
-        wait_for(lambda: "poll started" in events, timeout=60)
-    finally:
-        d.stop()
-        runner.join(timeout=30)
-    assert d.wait_idle()
+    _run_until(d, lambda: "poll started" in events)
     time.sleep(1.0)  # the catch-up digest looks twice a second whether it may start
     assert events == ["poll started", "poll ended"] and runs(db, "digest") == []
 

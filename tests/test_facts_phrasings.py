@@ -1428,3 +1428,26 @@ def test_words_that_look_like_the_new_rules_but_are_not():
     # one province named is where the country's freelancers come from
     assert facts("Pakistan, led by freelancers from Punjab, ranked fourth in the global freelancing index.", day) == {("ranking", "", 4, "rank")}
     assert ("ranking", "", 4, "rank") in facts("پاکستان پنجاب کے نوجوانوں کی بدولت عالمی فری لانسنگ انڈیکس میں چوتھے نمبر پر ہے۔", day)
+
+
+def test_this_fiscal_year_in_july_is_the_year_just_closed():
+    # no month of the new year has been counted in July: a figure of "this fiscal year" then
+    # is the closed year's, and "last year" beside it the one before
+    assert facts("IT exports reached a record $3.8 billion in the current fiscal year, the minister said.", "2025-07-18") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million")
+    }
+    assert facts("IT exports in the current fiscal year stood at $3.8 billion against $3.2 billion last year.", "2025-07-18") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }
+    assert facts("آئی ٹی برآمدات رواں مالی سال بڑھ کر 2 اعشاریہ 12 ارب ڈالر پر پہنچ گئی ہیں۔", "2021-07-26") == {
+        ("it_exports_annual", "FY2020-21", 2120, "USD_million")
+    }
+    # a goal for it looks ahead, to the year begun
+    assert facts("The government aims to take IT exports to $5 billion in the current fiscal year.", "2025-07-18") == {
+        ("other", "FY2025-26", 5000, "USD_million")
+    }
+    # "last fiscal year" alone in July is the closed year, as before
+    assert facts("IT exports in the last fiscal year were $3.8 billion.", "2025-07-18") == {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million")
+    }

@@ -53,6 +53,10 @@ _FY_RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
+#: Words that name the fiscal year running at the article's date.
+_RUNNING = ("current", "this", "ongoing", "present", "running", "رواں", "جاری", "موجودہ", "اس")
+#: A running total's words: "so far this fiscal year", "اب تک".
+_SO_FAR_WORDS = re.compile(r"\bso\s+far\b|\bto[\s-]date\b|\btill\s+date\b|اب\s+تک", re.IGNORECASE)
 _DOCUMENT_BEFORE = re.compile(r"\b(?:Economic\s+)?Survey(?:\s+of\s+Pakistan)?(?:\s+(?:for|of))?\s+(?:the\s+)?(?:FY\s?)?$|(?:اقتصادی\s+)?(?:جائزہ|جائزے|سروے)\s+(?:برائے\s+)?$", re.IGNORECASE)
 #: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
 #: date (its June is a fiscal year's end, never a month of its own).
@@ -423,6 +427,18 @@ class _PeriodScanner:
             named = next((e for s_, e_, e in explicit if s_ < m.end() + 12 and m.start() < e_), None)
             if named and (m.group("rel") or m.group("urel") or "").lower() in _PREVIOUS:
                 anchor = named + 1
+        # in July no month of the new fiscal year has been counted yet: a figure told of "this
+        # fiscal year" then, and not looked forward to, is of the year that has just closed
+        # ("رواں سال بڑھ کر 2 عشاریہ 12 ارب ڈالر", written in July 2021, is FY21's), and "last
+        # year" beside it the one before
+        closed = (
+            anchor is None
+            and self.published is not None
+            and self.published.month == 7
+            and any((m.group("rel") or m.group("urel") or "").lower() in _RUNNING for m in relative)
+            and not _LOOKS_AHEAD.search(self.s)
+            and not _SO_FAR_WORDS.search(self.s)
+        )
         for m in relative:
             if self.published is None and anchor is None:
                 self.unknown.append((m.start(), m.end()))  # "the last fiscal year" with no date: named, not known
@@ -430,9 +446,9 @@ class _PeriodScanner:
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
             word = (m.group("rel") or m.group("urel")).lower()
-            current = anchor or _fy_of(self.published)
+            current = anchor or _fy_of(self.published) - closed
             shift = -1 if word in _PREVIOUS else 1 if word in ("next", "upcoming", "coming", "آئندہ") else 0
-            if word == "outgoing" and self.published.month >= 7:
+            if word == "outgoing" and self.published.month >= 7 and not closed:
                 shift = -1  # in July and after, the year that just ended
             out.append((m.start(), m.end(), current + shift))
             self.relative.add((m.start(), m.end()))

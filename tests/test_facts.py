@@ -860,7 +860,9 @@ def test_net_exports_and_rolling_sums_go_to_other():
     assert named("Net IT exports were $3.1bn in FY25.") == set()
     urdu = "مالی سال 2025 میں آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں جبکہ خالص برآمدات 3 ارب 10 کروڑ ڈالر تک پہنچ گئیں۔"
     assert named(urdu) == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
-    assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == set()
+    assert named("IT exports grew 26% during the 12 months ending March 2024.", "2024-04-18") == set()
+    # twelve months ending June are the fiscal year
+    assert named("IT exports grew 26% during the 12 months ending June 2024.", "2024-07-18") == {("it_exports_annual", "FY2023-24", 26, "percent")}
 
 
 def test_freelancers_export_remittances_are_theirs_not_it_exports():

@@ -1451,3 +1451,58 @@ def test_this_fiscal_year_in_july_is_the_year_just_closed():
     assert facts("IT exports in the last fiscal year were $3.8 billion.", "2025-07-18") == {
         ("it_exports_annual", "FY2024-25", 3800, "USD_million")
     }
+
+
+def test_a_read_more_line_gives_another_storys_figures():
+    text = "Freelancers in Lahore said payments were slow this week.\n\nRead more: IT exports climb 24pc to $354m in July\n\nBanks blamed a new screening step."
+    assert facts(text, "2025-08-20", title="Freelancers complain of slow payments") == set()
+    urdu = "فری لانسرز نے ادائیگیوں میں تاخیر کی شکایت کی۔\n\nمزید پڑھیں: آئی ٹی برآمدات میں اضافہ، جنوری میں 33 کروڑ ڈالر\n\nبینکوں نے نئے طریقہ کار کو وجہ بتایا۔"
+    assert facts(urdu, "2025-03-12") == set()
+    # a sentence that only mentions reading more is still read
+    assert ("it_exports_monthly", "2025-07", 354, "USD_million") in facts("Readers can read more about IT exports, which were $354 million in July.", "2025-08-20")
+
+
+def test_earnings_on_a_named_platform_are_its_own():
+    assert facts("Pakistani freelancers earned $142 million on TaskBridge in FY22", "2022-09-13") == {("other", "FY2021-22", 142, "USD_million")}
+    # a day or a holiday named after "on" is no platform
+    assert ("freelancer_earnings", "FY2024-25", 400, "USD_million") in facts("Pakistani freelancers earned $400 million in FY25, PSEB said on Tuesday.", "2025-08-01")
+    assert ("freelancer_count", "", 2370000, "count") in facts(
+        "Of Pakistan's roughly 2.37 million freelancers, 250,000 are women, a survey released on International Women's Day found.", "2024-03-08"
+    )
+    # Urdu: "from the platform"
+    assert facts("پاکستانی فری لانسرز نے 2024 میں اس پلیٹ فارم سے 41 کروڑ 50 لاکھ ڈالر کمائے۔", "2025-03-14") == {("other", "2024", 415, "USD_million")}
+
+
+def test_a_rate_that_goes_on_about_a_platforms_figure_is_the_platforms():
+    text = "Local freelancers earned $186 million on the platform in the year to June 2023, the company said. The earnings represent a 31 percent jump from last year."
+    assert facts(text, "2023-09-19") == {("other", "FY2022-23", 186, "USD_million"), ("other", "FY2022-23", 31, "percent")}
+    # after a national figure, the same words are the nation's growth
+    text = "Pakistani freelancers earned $400 million in FY23, PSEB said. The earnings represent a 20 percent jump from last year."
+    assert ("freelancer_earnings", "FY2022-23", 20, "percent") in facts(text, "2023-09-19")
+
+
+def test_a_headline_figure_the_lead_tells_as_a_platforms_is_no_fact():
+    lead = "KARACHI: Pakistani freelancers received $412 million through payments platform PayMeridian in 2023, an increase of 28 percent over 2022."
+    assert {f[0] for f in facts(lead, "2024-02-14", title="Freelancers' earnings rise 28pc to $412m")} == {"other"}
+    urdu_lead = "کراچی: فری لانسنگ پلیٹ فارم کی رپورٹ کے مطابق پاکستانی فری لانسرز نے 2023 کے دوران پلیٹ فارم کے ذریعے 34 کروڑ 10 لاکھ ڈالر کمائے۔"
+    assert {f[0] for f in facts(urdu_lead, "2024-03-19", title="پاکستانی فری لانسرز نے ایک سال میں 34 کروڑ ڈالر کما لیے")} == {"other"}
+    # a lead that gives the headline's figure as the series' still dates it
+    assert facts("Pakistani freelancers earned $412 million in 2023, PSEB said.", "2024-02-14", title="Freelancers earn $412m") == {
+        ("freelancer_earnings", "2023", 412, "USD_million")
+    }
+
+
+def test_the_year_to_june_is_a_fiscal_year():
+    assert facts("Local freelancers earned $186 million in the year to June 2023, PSEB said.", "2023-09-19") == {("freelancer_earnings", "FY2022-23", 186, "USD_million")}
+    assert facts("IT exports rose to $2.6 billion in the 12 months to June 2023.", "2023-09-19") == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    # twelve months to another month are a rolling sum
+    assert {f[0] for f in facts("IT exports were $3.4 billion in the 12 months to March 2024.", "2024-04-20")} == {"other"}
+
+
+def test_places_listed_together_are_no_countrys():
+    after_pakistans = "فری لانسرز کی تعداد کے لحاظ سے پاکستان پانچویں نمبر پر ہے۔ گرافک ڈیزائن 19 فیصد اور ڈیجیٹل مارکیٹنگ 15 فیصد کے ساتھ دوسرے اور تیسرے نمبر پر رہے۔"
+    assert {f for f in facts(after_pakistans, "2024-03-19") if f[0] == "ranking"} == {("ranking", "", 5, "rank")}
+    assert facts("Among freelance markets, graphic design and digital marketing came second and third.", "2024-03-19") == set()
+    # a country's place beside another's is still told
+    assert ("ranking", "", 4, "rank") in facts("Pakistan ranked fourth and India seventh among the fastest-growing freelance markets.", "2024-03-19")
+    assert ("ranking", "", 4, "rank") in facts("فری لانسنگ مارکیٹوں میں پاکستان چوتھے اور بھارت ساتویں نمبر پر ہے۔", "2024-03-19")

@@ -21,7 +21,7 @@ _OTHER_CUE = re.compile(
     r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through))\b"
+    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
     r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
@@ -156,6 +156,7 @@ class _Place:
     dated: bool = False  # the sentence names some period, even one this figure's is not
     base: bool = False  # the base of a comparison: a figure already recorded, never a target
     ranked_before: bool = False  # the sentence before gave Pakistan's place in a ranking
+    platform_before: bool = False  # this sentence goes on about one platform's figures given before
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -174,6 +175,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         about_us = ranked_here and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
         if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
+        if owner is None and (_PLACE_LISTED_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) or _PLACE_LISTED_AFTER.match(place.sentence, figure.end)):
+            return None  # "graphic design and digital marketing came second and third": places of others, no country's
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
@@ -219,7 +222,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "it_exports_monthly", value  # "an eight-month low of $250m": a month's figure, which month not said
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
-        if _one_platform(place.context):
+        if one_platform(place.context) or place.platform_before:
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
@@ -287,6 +290,14 @@ _URDU_LIST_SIZE_AFTER = re.compile(r"\s*(?:(?:ممالک|ملکوں)\s+)?(?:کی
 
 #: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
 #: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
+#: An ordinal listed with another ("second and third", "دوسرے اور تیسرے نمبر"): the places of
+#: several, none of them one country's unless the sentence says whose.
+_ORDINAL_WORD = (
+    r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|پہلے|پہلی|دوسرے|دوسری|تیسرے|تیسری|چوتھے|چوتھی|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}\s?ویں)"
+)
+_PLACE_LISTED_BEFORE = re.compile(rf"(?<![^\W\d_]){_ORDINAL_WORD}\s*(?:,|،|\band\b|&|اور)\s*$", re.IGNORECASE)
+_PLACE_LISTED_AFTER = re.compile(rf"\s*(?:,|،|\band\b|&|اور)\s*{_ORDINAL_WORD}(?![^\W\d_])", re.IGNORECASE)
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
     r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?|earners?|contributors?)\b"
@@ -478,7 +489,7 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
-        if _NUMBER_OF_FREELANCERS.search(place.context) or _one_platform(place.context):
+        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before:
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
@@ -563,24 +574,31 @@ _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professi
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
 
 
+#: Capitalised words after "through", "via" or "on" that name no firm: channels all earnings
+#: go through, places, months, weekdays and social networks.
+_NO_FIRM = (
+    r"(?!(?-i:Banks?|Banking|Official|Formal|Legal|Proper|Legitimate|Digital|Pakistan\w*|Remittances?|Channels?|The|Its|Their|PSEB|SBP|PRI|Roshan|Raast"
+    r"|Twitter|Facebook|WhatsApp|YouTube|LinkedIn|Email|Mobile|Online|Internet|Local|Foreign"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
 #: One freelancing or payments platform, whose figures are its own share of the freelancers'.
 _PLATFORM = re.compile(
     r"\b(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace|service|app|wallet)\b"
     # a firm named by its name, not one of the channels all earnings go through: "through
     # cross-border payments platform PayMeridian", "via Swiftline" (not "Through Banking Channels")
-    r"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){0,3}?(?:platform|firm|company|app|wallet|service)\s+)?"
-    r"(?!(?-i:Banks?|Banking|Official|Formal|Legal|Proper|Legitimate|Digital|Pakistan\w*|Remittances?|Channels?|The|Its|Their|PSEB|SBP|PRI|Roshan|Raast"
-    r"|Twitter|Facebook|WhatsApp|YouTube|LinkedIn|Email|Mobile|Online|Internet|Local|Foreign"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    rf"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:platform|firm|company|app|wallet|service)\s+)?{_NO_FIRM}"
     r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b"
-    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|کے\s+ذریعے)",
+    # "earned $142 million on TaskBridge", a name standing alone (not "on International
+    # Women's Day", nor a headline's "On Back Of ...")
+    rf"|\bon\s+{_NO_FIRM}(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![\s-]+(?-i:[A-Z])|['’]s\s+(?-i:[A-Z]))"
+    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)",
     re.IGNORECASE,
 )
 _PLATFORMS = re.compile(r"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے", re.IGNORECASE)
 
 
-def _one_platform(text: str) -> bool:
+def one_platform(text: str) -> bool:
     """Whether ``text`` gives a figure of one platform ("on Upwork", "through its platform"),
     not of freelancers on platforms in general ("accounts on platforms such as Upwork")."""
     return bool(_PLATFORM.search(text)) and not _PLATFORMS.search(text)

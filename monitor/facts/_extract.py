@@ -21,6 +21,7 @@ from ._classify import (
     base_span,
     classify,
     infer_main,
+    one_platform,
     registrants,
 )
 from ._comparisons import Span, basis_words, comparison_spans
@@ -55,13 +56,14 @@ class _Context:
     headline: bool = False  # the sentence before is the title, which the lead restates
     ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
     counted: bool | None = None  # the sentence before's figures, rates left out, were counts (True) or amounts (False); None: none, or both
+    platform: bool = False  # the sentence before gave one platform's figures of freelancers ("$186m on the platform")
 
-    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = ()) -> _Context:
+    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
         its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
         units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
-        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None)
+        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform)
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -75,6 +77,11 @@ class _Context:
     def refers_back(self, sentence: str) -> bool:
         """Whether ``sentence`` goes on about what this context was about."""
         return bool(self.continued or _ANAPHOR.search(sentence))
+
+
+#: A line that links to another story ("Read more: ...", "یہ بھی پڑھیں: ..."), which the page
+#: extractor drops but a feed's text or a pasted one may keep: its figures are that story's.
+_TEASER = re.compile(r"\s*(?:read\s+(?:more|also)|also\s+read|related|مزید\s+پڑھیں|یہ\s+بھی\s+پڑھیں)\s*[:：–-]", re.IGNORECASE)
 
 
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
@@ -93,6 +100,8 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     lead_at = -1  # where the body's first sentence starts
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
+        if not in_title and _TEASER.match(normalised, start, end):
+            continue  # "Read more: IT exports climb 24pc in July": another story's headline
         if not in_title and lead_at < 0:
             lead_at = start
         found, context = _sentence_facts(normalised[start:end], day, context)
@@ -205,8 +214,11 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
         fact = out[i]
         family = fact.series.split("_")[0]
         own = {period for kind, period in periods if kind == family}
-        if any(series.split("_")[0] == family and figure.unit == fact.unit and abs(value - fact.value) <= 0.01 * abs(value) for figure, series, _, value, _ in lead):
-            restated.add(i)  # the lead says it again, with its period: its report is the one to keep
+        if any(series.split("_")[0] in (family, "other") and figure.unit == fact.unit and abs(value - fact.value) <= 0.01 * abs(value) for figure, series, _, value, _ in lead):
+            # the lead says it again, with its period: its report is the one to keep; and when
+            # the lead tells it as no figure of the series (one platform's: "نے پلیٹ فارم کے
+            # ذریعے 34 کروڑ 10 لاکھ ڈالر کمائے" under "... 34 کروڑ ڈالر کما لیے"), it is not one
+            restated.add(i)
             continue
         if len(own) != 1:
             continue  # the lead gives several periods, or none, of that subject: which one is not said
@@ -279,6 +291,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods), compared)
         if place is not None and context.ranked:
             place = replace(place, ranked_before=True)
+        if place is not None and context.platform and (inherited or _OPENS_BACK.match(sentence)):
+            place = replace(place, platform_before=True)  # "The earnings represent a 31 percent jump": the platform's
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -295,7 +309,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
-        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked, found)
+        platform = bool(watched) and watched[-1] == "freelancers" and one_platform(sentence)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, main or context.period, ranked)
 

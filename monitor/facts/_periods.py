@@ -39,8 +39,8 @@ _FY_EXPLICIT = re.compile(
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
     # "the 2025 fiscal year", "in fiscal 2021": the fiscal year ending in June of that year
     r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+(?P<e6>(?:19|20)\d\d)\b(?![-–/]\d)"
-    # "the fiscal year ending June 2025", "the year ended June 30, 2025"
-    r"|\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ending|ended|closed)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
+    # "the fiscal year ending June 2025", "the year ended June 30, 2025", "the 12 months to June 2025"
+    r"|\b(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?(?:ending|ended|closed|to|through)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     # (not an amount after the words: "گزشتہ مالی سال 48 کروڑ ڈالر", "last fiscal year 480 million")
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d)(?!\s*(?:ارب|کروڑ|لاکھ|ہزار|ملین|بلین|فیصد|ڈالر|روپے))"
     # and the first year short, the second long: "مالی سال 24-2025"

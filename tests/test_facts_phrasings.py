@@ -1506,3 +1506,16 @@ def test_places_listed_together_are_no_countrys():
     # a country's place beside another's is still told
     assert ("ranking", "", 4, "rank") in facts("Pakistan ranked fourth and India seventh among the fastest-growing freelance markets.", "2024-03-19")
     assert ("ranking", "", 4, "rank") in facts("فری لانسنگ مارکیٹوں میں پاکستان چوتھے اور بھارت ساتویں نمبر پر ہے۔", "2024-03-19")
+
+
+def test_a_platform_named_as_the_source_makes_the_figures_its_own():
+    assert {f[0] for f in facts("Pakistani freelancers earned $415 million in 2024, up 22 percent, according to the country report of freelancing platform WorkBridge.", "2025-03-12")} == {"other"}
+    # ... or named in the sentence after them
+    text = "Pakistani freelancers earned $415 million in 2024, up 22 percent. This was revealed in the country report of freelancing platform WorkBridge."
+    assert {f[0] for f in facts(text, "2025-03-12")} == {"other"}
+    urdu = "پاکستانی فری لانسرز کی آمدنی گزشتہ سال 22 فیصد اضافے سے 41 کروڑ 50 لاکھ ڈالر تک پہنچ گئی۔ یہ بات فری لانسنگ پلیٹ فارم ورک برج کی جاری کردہ رپورٹ میں بتائی گئی ہے۔"
+    assert {f[0] for f in facts(urdu, "2025-03-12")} == {"other"}
+    # a board's or the ministry's report names no platform; platforms in general are all freelancers
+    text = "Pakistani freelancers earned $415 million in 2024, up 22 percent. This was revealed in the annual report of the Pakistan Software Export Board."
+    assert ("freelancer_earnings", "2024", 415, "USD_million") in facts(text, "2025-03-12")
+    assert ("freelancer_earnings", "2024", 400, "USD_million") in facts("Freelancers on platforms such as Upwork and Fiverr earned $400 million in 2024.", "2025-03-12")

@@ -592,6 +592,8 @@ _PLATFORM = re.compile(
     # "earned $142 million on TaskBridge", a name standing alone (not "on International
     # Women's Day", nor a headline's "On Back Of ...")
     rf"|\bon\s+{_NO_FIRM}(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![\s-]+(?-i:[A-Z])|['’]s\s+(?-i:[A-Z]))"
+    # "according to freelancing platform WorkBridge", "فری لانسنگ پلیٹ فارم ورک برج کی رپورٹ"
+    r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
     r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)",
     re.IGNORECASE,
 )

@@ -79,6 +79,15 @@ class _Context:
         return bool(self.continued or _ANAPHOR.search(sentence))
 
 
+#: A sentence that says where the one before's figures were given: "This was revealed in ...",
+#: "The figures come from ...", "یہ بات ... میں بتائی گئی".
+_SAID_IN = re.compile(
+    r"\W*(?:(?:this|these|the|such)\s+(?:figures?|data|numbers?|information|details?)?\s*(?:was|were|is|are|has\s+been|have\s+been)\s+"
+    r"(?:revealed|stated|disclosed|shown|reported|given|mentioned|released|published|said)\b"
+    r"|(?:the\s+)?(?:figures?|data|numbers)\s+(?:come|came|are\s+from|were\s+from)\b)"
+    r"|\W*یہ\s+(?:بات|اعداد\s+و\s?شمار|انکشاف|تفصیلات)",
+    re.IGNORECASE,
+)
 #: A line that links to another story ("Read more: ...", "یہ بھی پڑھیں: ..."), which the page
 #: extractor drops but a feed's text or a pasted one may keep: its figures are that story's.
 _TEASER = re.compile(r"\s*(?:read\s+(?:more|also)|also\s+read|related|مزید\s+پڑھیں|یہ\s+بھی\s+پڑھیں)\s*[:：–-]", re.IGNORECASE)
@@ -98,6 +107,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     rounded: list[tuple[Fact, _Rounding]] = []
     titled: list[Fact] = []
     lead_at = -1  # where the body's first sentence starts
+    said: list[Fact] = []  # the facts of the body's sentence before
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         if not in_title and _TEASER.match(normalised, start, end):
@@ -105,6 +115,11 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if not in_title and lead_at < 0:
             lead_at = start
         found, context = _sentence_facts(normalised[start:end], day, context)
+        if not in_title and _SAID_IN.match(normalised, start, end) and one_platform(normalised[start:end]):
+            # "... earned $415 million. This was revealed in the report of freelancing platform
+            # WorkBridge.": the sentence before gave one platform's figures
+            facts = [replace(f, series="other", basis="") if any(f is g for g in said) and f.series.startswith("freelancer_") else f for f in facts]
+        said: list[Fact] = []
         if not in_title and undated_title:
             known = facts
             dated = _dated_by_lead(facts, undated_title, found)  # position for position; None for one the lead restates
@@ -124,6 +139,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         wrong = {(f.series, f.period) for f in sentence if f not in kept and f.unit != "percent" and f.value > _bounds(f)[1]}
         before = len(facts)
         facts.extend(f for f in kept if not (f.unit == "percent" and (f.series, f.period) in wrong))
+        said = facts[before:] if not in_title else []
         if in_title:
             undated_title += [i for i in range(before, len(facts)) if not facts[i].period and facts[i].series.startswith(("it_exports", "freelancer_earnings", "ranking"))]
             title_text = normalised[start:end]

@@ -30,7 +30,7 @@ from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
-from ._migrations import MIGRATIONS
+from ._migrations import MIGRATIONS, already_applied, effective_version
 from ._pages import PageStore
 
 
@@ -206,15 +206,17 @@ class Store(PageStore):
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        """Apply the migrations not yet applied, each in its own transaction."""
+        """Apply the migrations not yet applied, each in its own transaction (a step found
+        applied under an earlier numbering is only counted, see :func:`effective_version`)."""
         for version, step in enumerate(MIGRATIONS, start=1):
-            if self.schema_version >= version:
+            if effective_version(self.db, self.schema_version) >= version:
                 continue
             with self.transaction():
                 # checked again under the write lock: another process may have just applied it
-                if self.schema_version >= version:
+                if effective_version(self.db, self.schema_version) >= version:
                     continue
-                step(self.db)
+                if not already_applied(self.db, version):
+                    step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
 
     def snapshot(self, target: str | Path, *, private: Mapping[str, Iterable[str]], placeholder: str) -> Path:

@@ -120,6 +120,24 @@ def test_a_write_to_a_read_only_archive_names_it(tmp_path):
     assert str(e.value) == f"{db}: cannot write to the archive: attempt to write a readonly database (check the permissions of the file and of its folder)"
 
 
+def test_an_archive_another_process_keeps_locked_is_named(tmp_path):
+    """Another program holding a write transaction open on the archive (an sqlite3 shell left
+    in BEGIN) past the wait for it: one line that says so, not a traceback."""
+    db = tmp_path / "m.db"
+    with Store(db):
+        pass
+    holder = sqlite3.connect(db, isolation_level=None)
+    waiter = sqlite3.connect(db, isolation_level=None, timeout=0)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(ArchiveError) as e, archive_errors(db):
+            waiter.execute("BEGIN IMMEDIATE")
+    finally:
+        waiter.close()
+        holder.close()
+    assert str(e.value) == f"{db}: the archive is locked by another process, which kept it locked past the wait (database is locked); try again once it is done"
+
+
 def test_other_errors_of_sqlite_are_not_taken_for_a_bad_archive(tmp_path):
     with Store(tmp_path / "m.db") as store, pytest.raises(sqlite3.OperationalError), archive_errors(store.path):
         store.db.execute("SELECT nothing FROM nowhere")

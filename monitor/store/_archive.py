@@ -124,6 +124,8 @@ def archive_error(path: str | Path, e: BaseException) -> ArchiveError | None:
         return ArchiveError(f"{path}: cannot write to the archive: {e} ({_PERMISSIONS})")
     if code.startswith("SQLITE_CANTOPEN"):
         return ArchiveError(f"{path}: cannot open the archive: {e} ({_PERMISSIONS}: SQLite keeps its -wal and -shm files beside it)")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ArchiveError(f"{path}: the archive is locked by another process, which kept it locked past the wait ({e}); try again once it is done")
     if code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
         return ArchiveError(f"{path}: cannot read or write the archive: {e}")
     return None

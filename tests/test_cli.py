@@ -77,6 +77,16 @@ def test_bad_week_is_refused(site_config, tmp_path):
     assert "2025 has no week 60" in result.output
 
 
+@pytest.mark.parametrize("week", ["9999-W52", "0001-W01"])
+def test_a_week_of_a_year_out_of_range_is_refused_in_one_line(week, site_config, tmp_path):
+    db = tmp_path / "m.db"
+    Store(db).close()
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest", "--week", week, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert f"{week[:4]} is out of range: the year must be between 1900 and 9998" in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_poll_then_status(site_config, tmp_path):
     db = str(tmp_path / "m.db")
     runner = CliRunner()

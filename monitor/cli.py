@@ -144,6 +144,8 @@ def sources_check(obj: Context) -> None:
     names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
     counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
     click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
+    for warning in config.warnings:
+        click.echo(f"warning: {warning}")
     if config.bundled_rules:
         click.echo(f"note: {config.path} has no 'topics:' section, so the bundled topic rules are used ({config.bundled_rules}); add 'topics:' to use your own")
 

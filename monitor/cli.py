@@ -250,6 +250,10 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         if missing:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
+        disabled = [s for s in chosen if not s.enabled]
+        if disabled:
+            where = ", ".join(f"{s.name!r} (line {s.line})" if s.line else repr(s.name) for s in disabled)
+            raise click.BadParameter(f"{where} {'is' if len(disabled) == 1 else 'are'} disabled in {config.path} (enabled: false); enable it to poll it", param_hint="--source")
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too

@@ -71,6 +71,15 @@ def test_unknown_source_for_poll_is_refused(site_config):
     assert "no source named 'Nope'" in result.output
 
 
+def test_a_disabled_source_named_for_poll_is_refused_not_skipped_in_silence(tmp_path):
+    config = tmp_path / "sources.yaml"
+    config.write_text("sources:\n  - name: Old\n    url: http://127.0.0.1:9/old.xml\n    enabled: false\n  - name: New\n    url: http://127.0.0.1:9/new.xml\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "m.db"), "poll", "--source", "Old"])
+    assert result.exit_code == 2, result.output
+    assert f"'Old' (line 2) is disabled in {config} (enabled: false); enable it to poll it" in result.output
+    assert not (tmp_path / "m.db").exists()
+
+
 def test_bad_week_is_refused(site_config, tmp_path):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(tmp_path / "m.db"), "digest", "--week", "2025-W60"])
     assert result.exit_code == 2

@@ -205,8 +205,9 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
         if is_due(source, state, config.schedule.poll_every, now, tick):
             due.append(source)
             continue
-        why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
-        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
+        why = f"backing off after {counted(state.consecutive_failures, 'failure')}" if state.consecutive_failures else "not due"
+        when = parse_timestamp(state.next_attempt).astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z")
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {when}", backing_off=bool(state.consecutive_failures))
         log.info("%s: skipped: %s", source.name, report.error, extra={"source": source.name})
         summary.reports.append(report)
         if progress:

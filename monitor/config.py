@@ -561,7 +561,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
                 full_text=c.get(s, "full_text", bool, path, True),
                 enabled=enabled,
-                language=c.get(s, "language", str, path, None),
+                language=c.get(s, "language", str, path, None, _language_problem),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
                 stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
@@ -583,6 +583,17 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
     if not out:
         c.fail("the sources list is empty", raw, "sources", "sources")
     return tuple(out)
+
+
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def _language_problem(v: str) -> str | None:
+    """A source's language is a code such as ``ur`` or ``en-PK``, as the extractor gives
+    (reprints are only grouped within one language, so ``urdu`` would never meet ``ur``)."""
+    if not _LANGUAGE_CODE.fullmatch(v.strip()):
+        return f"expected a language code such as ur or en, got {v!r}"
+    return None
 
 
 def _selector_problem(v: str) -> str | None:

@@ -174,6 +174,8 @@ def test_defaults_work_without_optional_sections():
         (GOOD_SOURCE + "topics: {}\n", 5, "topics", "no topics are listed, so no item could ever be relevant"),
         # 21. a watched page is never stale (a policy page that stays the same is doing its job)
         (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
+        # 25. a language by its name, where its code is meant (the extractor says ur, not urdu)
+        (GOOD_SOURCE + "    language: urdu\n", 5, "sources[0].language", "expected a language code such as ur or en, got 'urdu'"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text, line, key, words):

@@ -313,7 +313,10 @@ def _positive(v: Any) -> str | None:
 
 def _url_problem(v: str) -> str | None:
     v = v.strip()
-    parts = urlsplit(v)
+    try:
+        parts = urlsplit(v)
+    except ValueError as e:  # an IPv6 address without its closing bracket
+        return f"not a valid URL ({e}): {v!r}"
     if parts.scheme not in ("http", "https"):
         return f"not an http(s) URL: {v!r}"
     host = parts.hostname or ""

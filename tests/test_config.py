@@ -174,6 +174,9 @@ def test_defaults_work_without_optional_sections():
         (GOOD_SOURCE + "topics: {}\n", 5, "topics", "no topics are listed, so no item could ever be relevant"),
         # 21. a watched page is never stale (a policy page that stays the same is doing its job)
         (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
+        # 26. an IPv6 address whose bracket is never closed
+        ('sources:\n  - name: A\n    url: "http://[::1/feed.xml"\n', 3, "sources[0].url", "not a valid URL (Invalid IPv6 URL): 'http://[::1/feed.xml'"),
+        ('monitor:\n  public_url: "http://[fe80::1/"\n' + EXAMPLE_SOURCE, 2, "monitor.public_url", "not a valid URL (Invalid IPv6 URL)"),
         # 25. a language by its name, where its code is meant (the extractor says ur, not urdu)
         (GOOD_SOURCE + "    language: urdu\n", 5, "sources[0].language", "expected a language code such as ur or en, got 'urdu'"),
     ],

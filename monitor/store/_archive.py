@@ -209,7 +209,14 @@ class Store(PageStore):
 
     def migrate(self) -> None:
         """Apply the migrations not yet applied, each in its own transaction (a step found
-        applied under an earlier numbering is only counted, see :func:`effective_version`)."""
+        applied under an earlier numbering is only counted, see :func:`effective_version`).
+        An archive a later version of the monitor has brought further is refused: this one
+        would write to it without knowing what those steps changed."""
+        if self.schema_version > len(MIGRATIONS):
+            raise ArchiveError(
+                f"{self.path}: the archive was made by a newer version of the monitor (schema {self.schema_version};"
+                f" this version knows up to {len(MIGRATIONS)}): upgrade the monitor to use it"
+            )
         for version, step in enumerate(MIGRATIONS, start=1):
             if effective_version(self.db, self.schema_version) >= version:
                 continue

@@ -52,6 +52,17 @@ def test_update_keeps_first_seen_time_and_refreshes_fields(store):
     assert row["topics"] == ["freelancing"]
 
 
+def test_an_item_stored_by_one_source_is_not_rewritten_by_another_that_carries_it_too(store):
+    """Two feeds of one poll carrying one article (a section feed and the front page, or an
+    outlet and a Google News search) both read it before either stores it: the first stores
+    it, and the second, whose feed gives only a teaser, neither empties its text nor takes it
+    over, since the facts and story stored with it are the first one's."""
+    assert store.save_items([make_item(1, source="Section feed", text="The full article, as the page gives it.", relevant=True)]) == [make_item(1).id]
+    assert store.save_items([make_item(1, source="Front page", text="", summary="A teaser.", relevant=False, topics=())]) == []
+    row = store.item(make_item(1).id)
+    assert (row["source"], row["text"], row["relevant"], row["topics"]) == ("Section feed", "The full article, as the page gives it.", True, ["freelancing"])
+
+
 def test_item_id_is_stable_and_needs_a_key():
     assert item_id("https://a.pk/x") == item_id("https://a.pk/x")
     assert item_id(None, "guid-1") != item_id(None, "guid-2")

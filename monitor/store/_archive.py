@@ -362,7 +362,9 @@ class Store(PageStore):
 
         All items of one call are written in one transaction. Inserting is idempotent: an
         item stored meanwhile by another process (a second poller) is refreshed, not
-        inserted again, and not counted as new.
+        inserted again, and not counted as new. Only the source that stored an item refreshes
+        it: another source carrying the same article (read in the same poll, before either
+        stored it) leaves it as it is, with the text, relevance, facts and story it came with.
         """
         if not items:
             return []
@@ -383,7 +385,7 @@ class Store(PageStore):
                     continue
                 keep = ("id", "fetched_at")  # first-seen time never changes
                 update = {k: v for k, v in row.items() if k not in keep}
-                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
+                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ? AND source = ?", [*update.values(), item.id, item.source])
         return new
 
     def pending_entries(self, source: str) -> list[dict]:

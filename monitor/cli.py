@@ -348,7 +348,8 @@ def _send_digest(store, config: Config, week: str, force: bool, outbox: str | No
     """``digest --send``: one line saying what happened; exit 1 unless the message went out."""
     from .mail import send_digest
 
-    result = send_digest(store, config, week, force=force, outbox=outbox)
+    with _sigterm_interrupts():  # stopped by kill as by Ctrl-C: a send that handed nothing over is failed, not in doubt
+        result = send_digest(store, config, week, force=force, outbox=outbox)
     click.echo(result.line(), err=not result.delivered)
     if not result.delivered:
         sys.exit(1)

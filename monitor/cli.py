@@ -144,6 +144,8 @@ def sources_check(obj: Context) -> None:
     names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
     counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
     click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
+    for warning in config.warnings:
+        click.echo(f"warning: {warning}")
     if config.bundled_rules:
         click.echo(f"note: {config.path} has no 'topics:' section, so the bundled topic rules are used ({config.bundled_rules}); add 'topics:' to use your own")
 
@@ -248,6 +250,10 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         if missing:
             raise click.BadParameter(f"no source named {', '.join(map(repr, missing))}", param_hint="--source")
         chosen = [s for s in config.sources if s.name in names]
+        disabled = [s for s in chosen if not s.enabled]
+        if disabled:
+            where = ", ".join(f"{s.name!r} (line {s.line})" if s.line else repr(s.name) for s in disabled)
+            raise click.BadParameter(f"{where} {'is' if len(disabled) == 1 else 'are'} disabled in {config.path} (enabled: false); enable it to poll it", param_hint="--source")
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
@@ -342,7 +348,8 @@ def _send_digest(store, config: Config, week: str, force: bool, outbox: str | No
     """``digest --send``: one line saying what happened; exit 1 unless the message went out."""
     from .mail import send_digest
 
-    result = send_digest(store, config, week, force=force, outbox=outbox)
+    with _sigterm_interrupts():  # stopped by kill as by Ctrl-C: a send that handed nothing over is failed, not in doubt
+        result = send_digest(store, config, week, force=force, outbox=outbox)
     click.echo(result.line(), err=not result.delivered)
     if not result.delivered:
         sys.exit(1)

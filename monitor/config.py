@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from . import resources
+from .canonical import canonical_url
 from .errors import ConfigError, RuleError
 from .models import TOPIC_IDS, Source
 
@@ -106,6 +107,7 @@ class Config:
     public_url: str = "http://127.0.0.1:8001/"  # where `monitor serve` is reached: links in feeds and the digest
     watch: WatchSettings = field(default_factory=WatchSettings)
     bundled_rules: str | None = None  # the bundled watch list whose topic rules are used, when the file has no `topics:`
+    warnings: tuple[str, ...] = ()  # mistakes that stop nothing, each naming file, line and key
 
     @property
     def tz(self) -> ZoneInfo:
@@ -234,6 +236,11 @@ class _Checker:
 
     def __init__(self, file: str):
         self.file = file
+        self.warnings: list[str] = []
+
+    def warn(self, message: str, container: Any, key: Any, path: str) -> None:
+        """A mistake that does not stop the monitor, said by ``monitor sources check``."""
+        self.warnings.append(str(ConfigError(message, file=self.file, line=_line_of(container, key), key=path)))
 
     def fail(self, message: str, container: Any, key: Any, path: str) -> None:
         raise ConfigError(message, file=self.file, line=_line_of(container, key), key=path)
@@ -306,7 +313,10 @@ def _positive(v: Any) -> str | None:
 
 def _url_problem(v: str) -> str | None:
     v = v.strip()
-    parts = urlsplit(v)
+    try:
+        parts = urlsplit(v)
+    except ValueError as e:  # an IPv6 address without its closing bracket
+        return f"not a valid URL ({e}): {v!r}"
     if parts.scheme not in ("http", "https"):
         return f"not an http(s) URL: {v!r}"
     host = parts.hostname or ""
@@ -451,6 +461,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         public_url=public_url,
         watch=watch,
         bundled_rules=bundled_rules,
+        warnings=tuple(c.warnings),
     )
     _check_rules(config, raw, file)
     return config
@@ -511,6 +522,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
     if not isinstance(items, list):
         c.fail(f"expected a list of sources, got {_kind(items)}", raw, "sources", "sources")
     seen: dict[str, tuple[str, int]] = {}  # by name with case aside: (the name as given, its line)
+    addresses: dict[tuple, tuple[str, int]] = {}  # by what is fetched: (the source's name, its line)
     workbook: tuple[str, int] | None = None  # the enabled sbp_ebops source: (name, line)
     out = []
     for i, s in enumerate(items):
@@ -552,7 +564,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
                 full_text=c.get(s, "full_text", bool, path, True),
                 enabled=enabled,
-                language=c.get(s, "language", str, path, None),
+                language=c.get(s, "language", str, path, None, _language_problem),
                 aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
                 line=_line_of(items, i),
                 stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
@@ -561,9 +573,30 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
                 documents=c.get(s, "documents", bool, path, True),
             )
         )
+        if enabled:
+            # two sources fetching the same thing: the second would store nothing of its own
+            # (an item is one, whoever fetched it first) and look silent; a watched page may be
+            # watched twice for two different parts of it
+            fetched = (canonical_url(url), out[-1].selector if kind == "watch" else None)
+            if fetched in addresses:
+                first, line = addresses[fetched]
+                c.warn(f"the same address as source {first!r} (line {line}), so this one stores nothing of its own and will look silent; remove one or set 'enabled: false'", s, "url", f"{path}.url")
+            else:
+                addresses[fetched] = (name, _line_of(s, "url") or 0)
     if not out:
         c.fail("the sources list is empty", raw, "sources", "sources")
     return tuple(out)
+
+
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def _language_problem(v: str) -> str | None:
+    """A source's language is a code such as ``ur`` or ``en-PK``, as the extractor gives
+    (reprints are only grouped within one language, so ``urdu`` would never meet ``ur``)."""
+    if not _LANGUAGE_CODE.fullmatch(v.strip()):
+        return f"expected a language code such as ur or en, got {v!r}"
+    return None
 
 
 def _selector_problem(v: str) -> str | None:

@@ -412,16 +412,17 @@ def schedule_lines(config: Config, store: Store, now: datetime | None = None) ->
     last_poll = store.last_run("poll")
     next_poll = parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds) if last_poll else None
     runner = f" (daemon pid {daemon[0]})" if daemon else ""
-    lines.append(f"poll: every {plan.poll_seconds / 60:g} min{runner}; last {_run(last_poll, now)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
+    lines.append(f"poll: every {plan.poll_seconds / 60:g} min{runner}; last {_run(last_poll, now, config)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
     last_digest = store.last_run("digest")
-    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now)}; next {_local(plan.next_digest(now), config)}")
+    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now, config)}; next {_local(plan.next_digest(now), config)}")
     return lines
 
 
-def _run(run: dict | None, now: datetime) -> str:
+def _run(run: dict | None, now: datetime, config: Config) -> str:
+    """A job's last run: when it started, in the configured timezone as its next run is, and how it went."""
     if not run:
         return "never"
-    return f"{run['started_at']} ({run_state(run, now)})"
+    return f"{_local(parse_timestamp(run['started_at']), config)} ({run_state(run, now)})"
 
 
 def _local(when: datetime | None, config: Config) -> str:

@@ -229,6 +229,16 @@ class _Failed(Exception):
         self.attempts = 0  # set by _transmit()
 
 
+class _Stopped(Exception):
+    """Ctrl-C or SIGTERM (``stop``) during the pause before another attempt: the attempts
+    before it (the last failed with ``last``) handed nothing over, so nothing went out."""
+
+    def __init__(self, stop: BaseException, last: _Failed):
+        super().__init__(f"stopped while waiting to try again after {counted(last.attempts, 'attempt')}: {last}")
+        self.stop = stop
+        self.last = last
+
+
 def send_digest(
     store: Store,
     config: Config,
@@ -286,6 +296,9 @@ def send_digest(
         return result
     try:
         result = _deliver(msg, week, recipients, smtp, _outbox_dir(store, outbox), sleep)
+    except _Stopped as e:  # nothing was handed over: the week failed, and the stop goes on
+        _record(store, SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.last.attempts))
+        raise e.stop from None
     except Exception as e:  # a bug or an unexpected error: the week stays 'sending' (in doubt)
         store.set_digest(week, error=f"{type(e).__name__}: {e}")
         raise
@@ -352,7 +365,10 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
                 raise
             delay = smtp.retry_delays[min(attempt, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0
             log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
-            sleep(delay)
+            try:
+                sleep(delay)
+            except KeyboardInterrupt as stop:  # a failed attempt left nothing in doubt
+                raise _Stopped(stop, e) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 

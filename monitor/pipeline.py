@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sqlite3
 import time
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -34,7 +35,7 @@ from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
 from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
-from .store import SourceState, SqliteDedupIndex, Store, item_id, utcnow
+from .store import SourceState, SqliteDedupIndex, Store, archive_error, item_id, utcnow
 from .text import counted
 from .weeks import iso_week, parse_timestamp
 
@@ -153,6 +154,8 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             try:
                 report = await cycle.poll_source(source)
             except Exception as e:  # a bug in one source's handling must not stop the cycle
+                if isinstance(e, sqlite3.Error) and archive_error(store.path, e) is not None:
+                    raise  # the archive cannot be written (locked, read-only, full): no source's fault
                 log.exception("%s: unexpected error", source.name, extra={"source": source.name})
                 report = SourceReport(source.name, "error", error=f"{type(e).__name__}: {e}")
                 cycle.record(source, FetchResult(source.url, "error", error=report.error, started_at=utcnow()), backoff.Outcome("error", error=report.error))
@@ -205,8 +208,9 @@ def _skip_not_due(config: Config, store: Store, sources: Sequence[Source], summa
         if is_due(source, state, config.schedule.poll_every, now, tick):
             due.append(source)
             continue
-        why = f"backing off after {state.consecutive_failures} failures" if state.consecutive_failures else "not due"
-        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {state.next_attempt}", backing_off=bool(state.consecutive_failures))
+        why = f"backing off after {counted(state.consecutive_failures, 'failure')}" if state.consecutive_failures else "not due"
+        when = parse_timestamp(state.next_attempt).astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z")
+        report = SourceReport(source.name, "skipped", error=f"{why}; next attempt {when}", backing_off=bool(state.consecutive_failures))
         log.info("%s: skipped: %s", source.name, report.error, extra={"source": source.name})
         summary.reports.append(report)
         if progress:

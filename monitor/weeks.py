@@ -31,12 +31,19 @@ def iso_week(value: str | datetime, tz: ZoneInfo) -> str:
     return f"{year}-W{week:02d}"
 
 
+#: The years a week may be in: a digest also reads the weeks and months before and after its
+#: own, which Python's dates cannot hold at either end of their range.
+MIN_YEAR, MAX_YEAR = 1900, 9998
+
+
 def check_week(week: str) -> str:
     """Validate ``YYYY-Www``; raise ValueError with a helpful message."""
     m = _WEEK.match(week or "")
     if not m:
         raise ValueError(f"not an ISO week: {week!r} (expected e.g. 2025-W34)")
     year, num = int(m[1]), int(m[2])
+    if not MIN_YEAR <= year <= MAX_YEAR:  # a digest reads the weeks and months around its own
+        raise ValueError(f"{year:04d} is out of range: the year must be between {MIN_YEAR} and {MAX_YEAR}")
     try:
         date.fromisocalendar(year, num, 1)
     except ValueError:

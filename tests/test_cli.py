@@ -71,10 +71,29 @@ def test_unknown_source_for_poll_is_refused(site_config):
     assert "no source named 'Nope'" in result.output
 
 
+def test_a_disabled_source_named_for_poll_is_refused_not_skipped_in_silence(tmp_path):
+    config = tmp_path / "sources.yaml"
+    config.write_text("sources:\n  - name: Old\n    url: http://127.0.0.1:9/old.xml\n    enabled: false\n  - name: New\n    url: http://127.0.0.1:9/new.xml\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "m.db"), "poll", "--source", "Old"])
+    assert result.exit_code == 2, result.output
+    assert f"'Old' (line 2) is disabled in {config} (enabled: false); enable it to poll it" in result.output
+    assert not (tmp_path / "m.db").exists()
+
+
 def test_bad_week_is_refused(site_config, tmp_path):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(tmp_path / "m.db"), "digest", "--week", "2025-W60"])
     assert result.exit_code == 2
     assert "2025 has no week 60" in result.output
+
+
+@pytest.mark.parametrize("week", ["9999-W52", "0001-W01"])
+def test_a_week_of_a_year_out_of_range_is_refused_in_one_line(week, site_config, tmp_path):
+    db = tmp_path / "m.db"
+    Store(db).close()
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest", "--week", week, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert f"{week[:4]} is out of range: the year must be between 1900 and 9998" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_poll_then_status(site_config, tmp_path):

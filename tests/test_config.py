@@ -174,6 +174,11 @@ def test_defaults_work_without_optional_sections():
         (GOOD_SOURCE + "topics: {}\n", 5, "topics", "no topics are listed, so no item could ever be relevant"),
         # 21. a watched page is never stale (a policy page that stays the same is doing its job)
         (GOOD_SOURCE.replace("kind: feed", "kind: watch") + "    stale_days: 30\n", 5, "sources[0].stale_days", "this one is a watch"),
+        # 26. an IPv6 address whose bracket is never closed
+        ('sources:\n  - name: A\n    url: "http://[::1/feed.xml"\n', 3, "sources[0].url", "not a valid URL (Invalid IPv6 URL): 'http://[::1/feed.xml'"),
+        ('monitor:\n  public_url: "http://[fe80::1/"\n' + EXAMPLE_SOURCE, 2, "monitor.public_url", "not a valid URL (Invalid IPv6 URL)"),
+        # 25. a language by its name, where its code is meant (the extractor says ur, not urdu)
+        (GOOD_SOURCE + "    language: urdu\n", 5, "sources[0].language", "expected a language code such as ur or en, got 'urdu'"),
     ],
 )
 def test_bad_config_names_file_line_and_key(text, line, key, words):
@@ -186,6 +191,42 @@ def test_bad_config_names_file_line_and_key(text, line, key, words):
         assert message.startswith(f"test.yaml:{line}:")
     if key is not None:
         assert f"key '{key}'" in message
+
+
+def test_one_address_given_twice_is_named_by_sources_check(tmp_path):
+    """Two sources fetching one feed (here written once with www. and http:): the second
+    stores nothing of its own and would look silent, so `sources check` says which."""
+    path = tmp_path / "sources.yaml"
+    path.write_text(EXAMPLE_SOURCE + "  - name: Example again\n    url: http://www.example.org/feed.xml\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"warning: {path}:5: key 'sources[1].url': the same address as source 'Example' (line 3), so this one "
+        "stores nothing of its own and will look silent; remove one or set 'enabled: false'"
+    ) in result.output
+    assert len(load_config(path).sources) == 2  # a warning: the monitor still runs
+
+
+def test_one_page_may_be_watched_twice_for_two_parts_and_a_disabled_copy_is_no_duplicate():
+    text = textwrap.dedent("""\
+        sources:
+          - name: Rules - fees
+            url: https://example.org/rules
+            kind: watch
+            selector: "#fees"
+          - name: Rules - documents
+            url: https://example.org/rules
+            kind: watch
+            selector: "#documents"
+          - name: Feed
+            url: https://example.org/feed.xml
+          - name: Feed (old name)
+            url: https://example.org/feed.xml
+            enabled: false
+        """)
+    config = parse_config(text, "test.yaml")
+    assert [s.name for s in config.sources] == ["Rules - fees", "Rules - documents", "Feed", "Feed (old name)"]
+    assert config.warnings == ()
 
 
 def test_a_second_sbp_workbook_may_be_kept_disabled():

@@ -544,6 +544,15 @@ def test_empty_week_still_renders(store, site_config, tmp_path):
     assert text_path.name == "digest-2025-W01.txt"
 
 
+def test_a_week_that_starts_in_one_year_and_ends_in_the_next_names_both_years(store, site_config, tmp_path):
+    d = build_digest(store, site_config, "2025-W01")  # Monday 30 December 2024 to Sunday 5 January 2025
+    html_path, text_path = write_digest(d, tmp_path)
+    assert "Week 2025-W01 (30 Dec 2024 - 05 Jan 2025)" in text_path.read_text()
+    assert "30 Dec 2024 – 05 Jan 2025" in html_path.read_text()
+    august = build_digest(store, site_config, "2025-W34")
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025)" in render_text(august)  # one year: said once
+
+
 def test_digest_after_a_real_poll(store, site_config):
     from monitor import pipeline
 

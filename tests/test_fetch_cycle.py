@@ -283,7 +283,7 @@ def test_poll_command_prints_progress_and_a_summary(faults, write_config, tmp_pa
     assert "Wire: ok - 3 new" in result.stderr and "Server Error: http_5xx - HTTP 500" in result.stderr
 
     again = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"])
-    assert "Server Error: skipped - backing off after 1 failures" in again.stderr
+    assert "Server Error: skipped - backing off after 1 failure; next attempt 20" in again.stderr and " PKT" in again.stderr
     assert "1 skipped" in again.stdout
     forced = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll", "--force"])
     assert "Server Error: http_5xx" in forced.stderr

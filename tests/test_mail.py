@@ -288,6 +288,24 @@ def test_no_server_fails_after_every_attempt(archive, config):
     assert archive.digest(WEEK)["status"] == "failed"
 
 
+def test_a_send_stopped_while_waiting_to_try_again_failed_and_is_not_in_doubt(archive, config):
+    """Ctrl-C (or SIGTERM) during the pause after a refused connection: nothing was handed
+    to any server, so the week is failed, its items free for the next send, and the next
+    --send goes ahead without --force."""
+
+    def stopped(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    settings = SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(10.0, 60.0))
+    with pytest.raises(KeyboardInterrupt):
+        send_digest(archive, config, WEEK, smtp=settings, sleep=stopped)
+    row = archive.digest(WEEK)
+    assert row["status"] == "failed", row
+    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect: ConnectionRefusedError")
+    again = send_digest(archive, config, WEEK, smtp=settings, sleep=lambda seconds: None)
+    assert (again.status, again.attempts) == ("failed", 3)  # tried again, not refused as in doubt
+
+
 def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, config):
     server, port = smtp_server()
     server.refuse = {"editor@example.org"}
@@ -484,3 +502,24 @@ def test_a_crash_mid_send_is_visible_and_blocks_a_resend(smtp_server, archive, c
     with Store(archive.path) as store:
         assert store.digest(WEEK)["status"] == "sent"
 
+
+
+def test_a_send_command_stopped_by_sigterm_while_waiting_to_try_again_leaves_a_failed_week(archive, config_path, tmp_path):
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(free_port()), "MONITOR_SMTP_SECURITY": "none"}
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config_path), "--db", archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stderr:  # the first attempt is refused; the command waits 10 s
+            if "retrying in" in line:
+                break
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode != 0
+    with Store(archive.path) as store:
+        row = store.digest(WEEK)
+    assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    status = run_cli(config_path, archive.path, "status")
+    assert f"`monitor digest --week {WEEK} --send` tries again" in status.output

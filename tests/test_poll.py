@@ -231,3 +231,27 @@ def test_an_item_dated_in_the_future_is_dated_when_fetched_and_its_feed_can_go_s
     stale = {r.name: r.stale for r in source_rows(store, config, later)}
     assert stale["Desk"] and stale["Desk"].startswith("newest item is dated") and stale["Sibling"]
 
+
+
+def test_an_archive_locked_by_another_process_stops_the_poll_without_blaming_the_sources(site_config, tmp_path, monkeypatch):
+    """SQLite gave up waiting for another process's write lock while a source's items were
+    being stored: the archive is the problem, so the poll stops and says so, and no source is
+    marked failing or sent into back-off for it."""
+    import sqlite3
+
+    db = tmp_path / "m.db"
+    Store(db).close()
+
+    def locked(self, *args, **kwargs):
+        e = sqlite3.OperationalError("database is locked")
+        e.sqlite_errorname = "SQLITE_BUSY"
+        raise e
+
+    monkeypatch.setattr(Store, "save_items", locked)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "poll"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {db}: the archive is locked by another process" in result.output
+    monkeypatch.undo()
+    with Store(db) as store:
+        states = store.source_states()
+    assert all(s.consecutive_failures == 0 for s in states.values()), states

@@ -166,3 +166,12 @@ def test_a_run_left_running_elsewhere_is_interrupted_once_older_than_any_run():
     before_pids = {"job": "digest", "started_at": ago(hours=30), "outcome": "running", "detail": None}  # an archive's older runs
     assert run_state(before_pids, NOW) == "interrupted: marked running for 30 h, longer than any digest takes"
     assert run_state({"job": "poll", "started_at": ago(hours=30), "outcome": "ok", "detail": "3 sources"}, NOW) == "ok: 3 sources"
+
+
+def test_the_schedule_gives_the_last_run_in_the_configured_timezone_as_it_gives_the_next(store, config):
+    from monitor.daemon import schedule_lines
+
+    store.db["runs"].insert({"job": "poll", "started_at": "2025-08-19T04:00:00+00:00", "finished_at": "2025-08-19T04:01:00+00:00", "outcome": "ok", "detail": "1 source: 1 ok"})
+    poll, digest = schedule_lines(config, store, datetime(2025, 8, 19, 4, 30, tzinfo=timezone.utc))
+    assert poll.startswith("poll: every 60 min; last 2025-08-19 09:00 PKT (ok: 1 source: 1 ok); next 2025-08-19 10:00 PKT"), poll
+    assert "; last never; next " in digest

@@ -52,6 +52,17 @@ def test_update_keeps_first_seen_time_and_refreshes_fields(store):
     assert row["topics"] == ["freelancing"]
 
 
+def test_an_item_stored_by_one_source_is_not_rewritten_by_another_that_carries_it_too(store):
+    """Two feeds of one poll carrying one article (a section feed and the front page, or an
+    outlet and a Google News search) both read it before either stores it: the first stores
+    it, and the second, whose feed gives only a teaser, neither empties its text nor takes it
+    over, since the facts and story stored with it are the first one's."""
+    assert store.save_items([make_item(1, source="Section feed", text="The full article, as the page gives it.", relevant=True)]) == [make_item(1).id]
+    assert store.save_items([make_item(1, source="Front page", text="", summary="A teaser.", relevant=False, topics=())]) == []
+    row = store.item(make_item(1).id)
+    assert (row["source"], row["text"], row["relevant"], row["topics"]) == ("Section feed", "The full article, as the page gives it.", True, ["freelancing"])
+
+
 def test_item_id_is_stable_and_needs_a_key():
     assert item_id("https://a.pk/x") == item_id("https://a.pk/x")
     assert item_id(None, "guid-1") != item_id(None, "guid-2")
@@ -262,3 +273,29 @@ def test_published_dates_gives_the_stored_date_of_each_id_in_the_archive_in_one_
     many = ids + [item_id(f"https://example.com/news/other/{n}") for n in range(1200)]  # more than one chunk of ids
     assert store.published_dates(many) == {ids[0]: "2025-08-18T05:00:00+00:00", ids[1]: None}
     assert store.published_dates([]) == {}
+
+
+def test_an_archive_of_the_days_when_events_were_migration_13_is_brought_up_to_date(tmp_path):
+    """For a few hours main numbered the events and boilerplate step 13 (now 19), before the
+    official figures took that number. Such an archive says version 13 and has the events
+    tables but none of steps 13 to 18: it gets those, its events and stories stay, and the
+    events step is not run again."""
+    import sqlite_utils
+
+    from monitor.store._migrations import _v19_events_and_boilerplate
+
+    path = tmp_path / "early.db"
+    db = sqlite_utils.Database(path)
+    for version, step in enumerate([*MIGRATIONS[:12], _v19_events_and_boilerplate], start=1):
+        step(db)
+        db.execute(f"PRAGMA user_version = {version}")
+    db["events"].insert({"id": "e1", "first_seen": "2025-08-19T05:00:00+00:00", "stories": 1})
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert "origin" in s.db["facts"].columns_dict  # step 13, the official figures
+        assert {"watched_pages", "official_figures", "news_vs_official"} <= set(s.db.view_names())
+        assert [r["id"] for r in s.db.query("SELECT id FROM events")] == ["e1"]
+    with Store(path) as s:  # and it opens again as any archive does
+        assert s.schema_version == len(MIGRATIONS)

@@ -120,6 +120,47 @@ def test_a_write_to_a_read_only_archive_names_it(tmp_path):
     assert str(e.value) == f"{db}: cannot write to the archive: attempt to write a readonly database (check the permissions of the file and of its folder)"
 
 
+def test_an_archive_another_process_keeps_locked_is_named(tmp_path):
+    """Another program holding a write transaction open on the archive (an sqlite3 shell left
+    in BEGIN) past the wait for it: one line that says so, not a traceback."""
+    db = tmp_path / "m.db"
+    with Store(db):
+        pass
+    holder = sqlite3.connect(db, isolation_level=None)
+    waiter = sqlite3.connect(db, isolation_level=None, timeout=0)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(ArchiveError) as e, archive_errors(db):
+            waiter.execute("BEGIN IMMEDIATE")
+    finally:
+        waiter.close()
+        holder.close()
+    assert str(e.value) == f"{db}: the archive is locked by another process, which kept it locked past the wait (database is locked); try again once it is done"
+
+
+@pytest.mark.parametrize("command", [("status",), ("poll",)], ids=lambda c: c[0])
+def test_an_archive_of_a_newer_version_is_refused_and_left_as_it_was(command, local, tmp_path):
+    """After going back to an older monitor (a rolled-back image): it would write rows the
+    newer schema does not expect, and no migration would ever run again to mend them."""
+    from monitor.store import MIGRATIONS
+
+    db = tmp_path / "m.db"
+    with Store(db):
+        pass
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    conn.close()
+    r = monitor("--db", str(db), *command, config=local)
+    assert r.returncode == 2
+    assert (
+        f"error: {db}: the archive was made by a newer version of the monitor (schema {len(MIGRATIONS) + 1}; "
+        f"this version knows up to {len(MIGRATIONS)}): upgrade the monitor to use it"
+    ) in said(r)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
+    conn.close()
+
+
 def test_other_errors_of_sqlite_are_not_taken_for_a_bad_archive(tmp_path):
     with Store(tmp_path / "m.db") as store, pytest.raises(sqlite3.OperationalError), archive_errors(store.path):
         store.db.execute("SELECT nothing FROM nowhere")

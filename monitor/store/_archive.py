@@ -30,7 +30,7 @@ from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
-from ._migrations import MIGRATIONS
+from ._migrations import MIGRATIONS, already_applied, effective_version
 from ._pages import PageStore
 
 
@@ -124,6 +124,8 @@ def archive_error(path: str | Path, e: BaseException) -> ArchiveError | None:
         return ArchiveError(f"{path}: cannot write to the archive: {e} ({_PERMISSIONS})")
     if code.startswith("SQLITE_CANTOPEN"):
         return ArchiveError(f"{path}: cannot open the archive: {e} ({_PERMISSIONS}: SQLite keeps its -wal and -shm files beside it)")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ArchiveError(f"{path}: the archive is locked by another process, which kept it locked past the wait ({e}); try again once it is done")
     if code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
         return ArchiveError(f"{path}: cannot read or write the archive: {e}")
     return None
@@ -206,15 +208,24 @@ class Store(PageStore):
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        """Apply the migrations not yet applied, each in its own transaction."""
+        """Apply the migrations not yet applied, each in its own transaction (a step found
+        applied under an earlier numbering is only counted, see :func:`effective_version`).
+        An archive a later version of the monitor has brought further is refused: this one
+        would write to it without knowing what those steps changed."""
+        if self.schema_version > len(MIGRATIONS):
+            raise ArchiveError(
+                f"{self.path}: the archive was made by a newer version of the monitor (schema {self.schema_version};"
+                f" this version knows up to {len(MIGRATIONS)}): upgrade the monitor to use it"
+            )
         for version, step in enumerate(MIGRATIONS, start=1):
-            if self.schema_version >= version:
+            if effective_version(self.db, self.schema_version) >= version:
                 continue
             with self.transaction():
                 # checked again under the write lock: another process may have just applied it
-                if self.schema_version >= version:
+                if effective_version(self.db, self.schema_version) >= version:
                     continue
-                step(self.db)
+                if not already_applied(self.db, version):
+                    step(self.db)
                 self.db.execute(f"PRAGMA user_version = {version}")
 
     def snapshot(self, target: str | Path, *, private: Mapping[str, Iterable[str]], placeholder: str) -> Path:
@@ -351,7 +362,9 @@ class Store(PageStore):
 
         All items of one call are written in one transaction. Inserting is idempotent: an
         item stored meanwhile by another process (a second poller) is refreshed, not
-        inserted again, and not counted as new.
+        inserted again, and not counted as new. Only the source that stored an item refreshes
+        it: another source carrying the same article (read in the same poll, before either
+        stored it) leaves it as it is, with the text, relevance, facts and story it came with.
         """
         if not items:
             return []
@@ -372,7 +385,7 @@ class Store(PageStore):
                     continue
                 keep = ("id", "fetched_at")  # first-seen time never changes
                 update = {k: v for k, v in row.items() if k not in keep}
-                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ?", [*update.values(), item.id])
+                self.db.execute(f"UPDATE items SET {', '.join(f'[{k}] = ?' for k in update)} WHERE id = ? AND source = ?", [*update.values(), item.id, item.source])
         return new
 
     def pending_entries(self, source: str) -> list[dict]:

@@ -724,6 +724,31 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
 ]
 
 
+
+#: The step numbered 13 on main for a few hours, before the official figures took that
+#: number and it became 19: an archive of then says version 13 and holds its events tables,
+#: but none of the steps now numbered 13 to 18.
+_EVENTS_STEP = MIGRATIONS.index(_v19_events_and_boilerplate) + 1
+
+
+def effective_version(db: sqlite_utils.Database, version: int) -> int:
+    """The number of the last step applied to ``db``, whose ``user_version`` is ``version``:
+    an archive of the days when the events step was 13 has only steps 1 to 12 of today's
+    numbering (and the events step, which :func:`already_applied` tells)."""
+    if version == 13 and _has_events(db) and "origin" not in db["facts"].columns_dict:
+        return 12
+    return version
+
+
+def already_applied(db: sqlite_utils.Database, version: int) -> bool:
+    """Whether step ``version`` is in ``db`` already, applied under another number."""
+    return version == _EVENTS_STEP and _has_events(db)
+
+
+def _has_events(db: sqlite_utils.Database) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone() is not None
+
+
 # --------------------------------------------------------------------------- the store
 
 

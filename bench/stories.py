@@ -138,8 +138,8 @@ def place(articles: list[Article], config: Path, trace: bool = False) -> tuple[d
                     result = analyze.analyze(a.title, a.text, rules=rules, published=published)
                     relevant += result.relevant
                     item = Item(id=a.id, source=a.source, url="", canonical_url="", title=a.title, text=a.text,
-                                published=published, fetched_at=published or "", lang=a.lang)
-                    dedup.assign(dedup_input(item, result.facts if result.relevant else ()), index, cfg.dedup_window_days)
+                                published=published, fetched_at=published or "", lang=a.lang, relevant=result.relevant)
+                    dedup.assign(dedup_input(item, result.facts if result.relevant else result.asides), index, cfg.dedup_window_days)
         for a in articles:
             indexed = index.get(a.id)
             assert indexed is not None

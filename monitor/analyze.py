@@ -427,7 +427,8 @@ def _fired_exclusions(rules: Rules, text: _Text, tagged: Sequence[str]) -> list[
 
 
 def analyze(title: str, text: str, *, rules: Rules, published: str | None = None, hints: Sequence[str] = ()) -> Analysis:
-    """Score an item against the rules; extract its facts if it is relevant."""
+    """Score an item against the rules; extract its facts if it is relevant (and, as
+    ``asides``, if it is not but names a watched subject)."""
     body = _Text.of(title or "", text or "")
     settings = rules.settings
     scores = {topic.id: _score_topic(topic, body, settings) for topic in rules.topics}
@@ -447,8 +448,8 @@ def analyze(title: str, text: str, *, rules: Rules, published: str | None = None
             exclusions.append(PASSING_MENTION)
     fired += [f"exclude:{name}" for name in exclusions]
     relevant = total >= settings.threshold and not exclusions
-    facts = tuple(extract_facts(title or "", text or "", published)) if relevant else ()
-    return Analysis(relevant, total, topics, tuple(fired), facts)
+    facts = tuple(extract_facts(title or "", text or "", published)) if relevant or total > 0 else ()
+    return Analysis(relevant, total, topics, tuple(fired), facts if relevant else (), () if relevant else facts)
 
 
 def _passing_mention(scores: Iterable[_TopicScore], text: _Text, settings: Settings) -> bool:

@@ -174,6 +174,11 @@ class Analysis:
     topics: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: The figures of an item judged not relevant that still names a watched subject (a
+    #: business page led by the current account that carries the month's IT exports as a
+    #: brief): never stored or shown, only told to deduplication, so that the page does not
+    #: join the event of the report it carries.
+    asides: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -487,7 +487,7 @@ class _Cycle:
             rules=result.rules,
             extraction=extraction,
         )
-        return item, result.facts
+        return item, result.facts if result.relevant else result.asides
 
     def _cluster(self, source: Source, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
         """Put each new item into its story and event (see :mod:`monitor.dedup`)."""
@@ -498,8 +498,8 @@ class _Cycle:
     def _save_facts(self, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
         rows = []
         for item, facts in analysed:
-            if item.id not in new_ids:
-                continue
+            if item.id not in new_ids or not item.relevant:
+                continue  # (an item not relevant brings its figures to deduplication only)
             for f in facts:
                 rows.append(
                     {
@@ -525,9 +525,10 @@ def dedup_input(item: Item, facts: Sequence[Fact] = (), *, aggregated: bool = Fa
     one data release form one event; and, when its lead gives figures of its own but none is
     news (a roundup led by car sales), its other dated figures as ``mentions``: a release it
     gives below such a lead is carried as a brief (a report whose lead gives no figure at
-    all, "The State Bank released its data on Monday ...", is not a roundup)."""
+    all, "The State Bank released its data on Monday ...", is not a roundup). An item judged
+    not relevant has no news, whatever its figures: they can only be such mentions."""
     document = f"{item.title}\n{item.text or item.summary}"
-    news = news_facts(facts, item.published or item.fetched_at, document)
+    news = news_facts(facts, item.published or item.fetched_at, document) if item.relevant else ()
     mentions = {fact_key(f) for f in facts if f.series != "other" and f.period} - set(news) if not news and _LEAD_FIGURE.search(_lead(document)) else set()
     return dedup.DedupInput(
         id=item.id,

@@ -460,3 +460,21 @@ def test_restoring_internet_in_a_clause_of_another_story_is_a_passing_mention(ru
         "Elders said internet services in the area would be restored within a day."
     )
     assert not run(rules, "Sit-in ends after agreement with officials", text).relevant
+
+
+def test_an_item_not_relevant_gives_its_figures_as_asides_only(rules):
+    """A story led by the current account that carries the month's IT exports in its last
+    paragraph is not relevant; its figures are asides, for deduplication, never its facts."""
+    text = (
+        "The current account posted a surplus of $47 million in July, the State Bank said on Monday.\n\n"
+        "Analysts said the surplus would narrow as growth picked up.\n\n"
+        "Reserves stood at $14.2 billion at the end of the month.\n\n"
+        "Separately, the data showed IT exports at $354 million in July, up 24 percent year-on-year."
+    )
+    aside = analyze("Current account posts $47m surplus in July", text, rules=rules, published="2025-08-18")
+    assert not aside.relevant and aside.facts == ()
+    assert ("it_exports_monthly", "2025-07", 354) in {(f.series, f.period, f.value) for f in aside.asides}
+    report = analyze("IT exports climb 24pc to $354m in July", "Pakistan's IT exports rose 24 percent to $354 million in July, the State Bank said.", rules=rules, published="2025-08-18")
+    assert report.relevant and report.facts and report.asides == ()
+    # an item that names nothing watched is not read for figures at all
+    assert analyze("Gold steady", "Gold was unchanged at Rs350,000 per tola on Monday.", rules=rules, published="2025-08-18").asides == ()

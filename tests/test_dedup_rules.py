@@ -354,6 +354,19 @@ def test_only_a_lead_with_figures_of_its_own_makes_an_items_other_figures_mentio
     assert mentions("Budget 2025-26: what it means for exporters", "The budget keeps the final tax regime.") == ()  # a year is no figure
 
 
+def test_an_item_judged_not_relevant_has_no_news_only_mentions() -> None:
+    """Its figures never join it to a release's event; they can only say it carries one."""
+    from monitor.models import Fact, Item
+    from monitor.pipeline import dedup_input
+
+    july = Fact("it_exports_monthly", "2025-07", 354, "USD_million", "IT exports were $354 million in July")
+    lead = "IT exports were $354 million in July, the State Bank said."
+    item = Item(id="x", source="S", url="", canonical_url="", title="IT exports up", text=lead, published="2025-08-19", fetched_at="2025-08-19")
+    assert dedup_input(item, [july]).facts == (JULY,)
+    aside = dedup_input(replace(item, relevant=False), [july])
+    assert aside.facts == () and aside.mentions == (JULY,)
+
+
 def test_dedup_lines_read_the_figures_an_item_gives_below_its_lead() -> None:
     from monitor.dedup import dedup_lines
 

@@ -255,3 +255,47 @@ def test_an_archive_locked_by_another_process_stops_the_poll_without_blaming_the
     with Store(db) as store:
         states = store.source_states()
     assert all(s.consecutive_failures == 0 for s in states.values()), states
+
+
+_REPORT = (
+    "KARACHI: Pakistan's IT exports rose 24 percent year-on-year to $354 million in July, the State Bank of Pakistan said on Monday. "
+    "Computer services brought in most of the month's earnings, and freelancers sent home more of their income through banks. "
+    "Software houses in Lahore and Islamabad said new contracts with clients in the Gulf had lifted their sales, while telecom services grew more slowly."
+)
+#: a business story led by the current account that carries the same release as its last paragraph
+_ROUNDUP = (
+    "KARACHI: The current account posted a surplus of $47 million in July against a deficit of $491 million a year earlier, "
+    "the State Bank of Pakistan said on Monday, as workers' remittances held up and imports of machinery slowed.\n\n"
+    "Analysts said the surplus would narrow as growth picked up and oil prices rose.\n\n"
+    "The central bank's reserves stood at $14.2 billion at the end of the month, enough for about two and a half months of imports.\n\n"
+    "Separately, the State Bank's data showed IT exports at $354 million in July, up 24 percent year-on-year, as computer services and freelancers brought in more."
+)
+
+
+def test_a_story_not_relevant_that_carries_a_release_as_a_brief_is_not_of_its_event_and_stores_no_figures(write_config, store):
+    """The current-account story is judged not relevant (the release is a passing mention in
+    it), so its figures are never stored; they still tell deduplication that it only carries
+    the release, so it is no part of the release's event, though it shares its words."""
+    from xml.sax.saxutils import escape
+
+    when = "Mon, 18 Aug 2025 09:00:00 +0500"  # a month after July: the release is the report's news
+    stories = {"report": ("IT exports climb 24pc to $354m in July", _REPORT), "roundup": ("Current account posts $47m surplus in July", _ROUNDUP)}
+
+    def feed(handler):
+        base = f"http://{handler.headers['Host']}"
+        body = "".join(f"<item><title>{escape(title)}</title><link>{base}/n/{slug}</link><pubDate>{when}</pubDate></item>" for slug, (title, _) in stories.items())
+        send(handler, 200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>{base}/</link><description>x</description>{body}</channel></rss>'.encode(), "application/rss+xml")
+
+    def page(slug):
+        title, text = stories[slug]
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n\n"))
+        return lambda handler: send(handler, 200, f"<html><head><title>{escape(title)}</title></head><body><article><h1>{escape(title)}</h1>{paragraphs}</article></body></html>".encode(), "text/html")
+
+    with SiteServer(routes={"/business.xml": feed, **{f"/n/{slug}": page(slug) for slug in stories}}) as server:
+        config = load_config(write_config(f"- name: Business\n  url: {server.base}/business.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    rows = {r["url"].rsplit("/", 1)[1]: r for r in store.db.query("SELECT id, url, relevant FROM items")}
+    assert rows["report"]["relevant"] and not rows["roundup"]["relevant"]
+    assert {f["item"] for f in store.db.query("SELECT item FROM facts")} == {rows["report"]["id"]}
+    events = {r["item_id"]: r["event_id"] for r in store.db.query("SELECT m.item_id, COALESCE(c.event_id, c.id) AS event_id FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id")}
+    assert events[rows["roundup"]["id"]] != events[rows["report"]["id"]]

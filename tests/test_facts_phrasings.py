@@ -1519,3 +1519,20 @@ def test_a_platform_named_as_the_source_makes_the_figures_its_own():
     text = "Pakistani freelancers earned $415 million in 2024, up 22 percent. This was revealed in the annual report of the Pakistan Software Export Board."
     assert ("freelancer_earnings", "2024", 415, "USD_million") in facts(text, "2025-03-12")
     assert ("freelancer_earnings", "2024", 400, "USD_million") in facts("Freelancers on platforms such as Upwork and Fiverr earned $400 million in 2024.", "2025-03-12")
+
+
+def test_a_figure_said_as_what_it_had_been_is_background_for_the_sentences_after():
+    text = (
+        "IT exports were $391 million in March 2026, up 14.3 percent year-on-year. In March 2025, IT exports had stood at $342 million. "
+        "Compared with the previous month, IT exports rose 16.7 percent."
+    )
+    assert ("it_exports_monthly", "2026-03", 16.7, "percent") in facts(text, "2026-04-17")
+    assert ("it_exports_monthly", "2025-03", 342, "USD_million") in facts(text, "2026-04-17")
+    urdu = (
+        "آئی ٹی برآمدات مارچ 2026 کے دوران 39 کروڑ 10 لاکھ ڈالر رہیں۔ مارچ 2025 میں آئی ٹی برآمدات 34 کروڑ 20 لاکھ ڈالر رہی تھیں۔ "
+        "گزشتہ ماہ کے مقابلے میں آئی ٹی برآمدات میں 16.7 فیصد اضافہ ہوا۔"
+    )
+    assert ("it_exports_monthly", "2026-03", 16.7, "percent") in facts(urdu, "2026-04-17")
+    # a sentence that reports the earlier period as news of its own moves the story to it
+    text = "IT exports were $391 million in March 2026. In March 2025, IT exports were $342 million. In that month, they rose 5 percent."
+    assert ("it_exports_monthly", "2025-03", 5, "percent") in facts(text, "2026-04-17")

@@ -79,6 +79,18 @@ class _Context:
         return bool(self.continued or _ANAPHOR.search(sentence))
 
 
+#: A figure said as what it had been: "had stood at", "رہی تھیں", "ریکارڈ کی گئی تھیں".
+_HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|remained|touched|fetched|brought)\b|(?:رہی|رہا|رہے|رہیں|گئی|گیا|گئے|گئیں|ہوئی|ہوا|ہوئے|ہوئیں)\s+(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _before(period: str, other: str) -> bool:
+    """Whether ``period`` is a month or fiscal year that ends before ``other``, a period of the
+    same form (``2025-03`` before ``2026-03``, ``FY2023-24`` before ``FY2024-25``)."""
+    if not other or len(period) != len(other) or period[:2] != other[:2] or ":" in period + other:
+        return False
+    return period < other
+
+
 #: A sentence that says where the one before's figures were given: "This was revealed in ...",
 #: "The figures come from ...", "یہ بات ... میں بتائی گئی".
 _SAID_IN = re.compile(
@@ -325,8 +337,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
+        # (a sentence that says what an earlier period's figure had been, "In March 2025, IT
+        # exports had stood at $342 million", is background: "Compared with the previous month,
+        # exports rose 16.7 percent" after it is still about the month reported)
+        background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
         platform = bool(watched) and watched[-1] == "freelancers" and one_platform(sentence)
-        return found, context.then(watched[-1] if watched else None, context.period if ahead else main or context.period, ranked, found, platform)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, main or context.period, ranked)
 

@@ -1536,3 +1536,34 @@ def test_a_figure_said_as_what_it_had_been_is_background_for_the_sentences_after
     # a sentence that reports the earlier period as news of its own moves the story to it
     text = "IT exports were $391 million in March 2026. In March 2025, IT exports were $342 million. In that month, they rose 5 percent."
     assert ("it_exports_monthly", "2025-03", 5, "percent") in facts(text, "2026-04-17")
+
+
+def test_exports_to_one_country_and_their_growth_are_not_the_countrys():
+    lead = "Pakistan's IT exports rose to $2.6 billion in FY23, SBP data showed. "
+    assert named_only(facts(lead + "Exports to the US amounted to $902 million, a marginal increase of 1.9 percent over $885 million in the previous fiscal year.", "2023-08-20")) == {
+        ("it_exports_annual", "FY2022-23", 2600, "USD_million")
+    }
+    assert named_only(facts(lead + "The UAE stood second with $390 million, up 6.6 percent, while exports to the UK fell 4.3 percent to $309 million.", "2023-08-20")) == {
+        ("it_exports_annual", "FY2022-23", 2600, "USD_million")
+    }
+    urdu = "مالی سال 2024 میں آئی ٹی برآمدات 3 ارب 20 کروڑ ڈالر رہیں۔ "
+    assert named_only(facts(urdu + "متحدہ عرب امارات ۳۸ کروڑ ۲۰ لاکھ ڈالر کے ساتھ دوسرے نمبر پر رہا، جہاں برآمدات میں ۳۱ اعشاریہ ۴ فیصد اضافہ ہوا۔", "2024-08-20")) == {
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million")
+    }
+    assert named_only(facts(urdu + "اس کے برعکس آئرلینڈ کو برآمدات 4.2 فیصد کمی سے 241 ملین ڈالر رہ گئیں۔", "2024-08-20")) == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    # the country's own total beside them stays
+    assert named_only(facts("IT exports rose 24 percent to $3.2 billion in FY24, with exports to the US up 18 percent.", "2024-08-20")) == {
+        ("it_exports_annual", "FY2023-24", 24, "percent"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }
+
+
+def test_a_percentage_that_makes_up_a_total_is_a_share():
+    assert named_only(facts("The US accounted for 34.7 percent of IT exports in FY23, while the top six destinations together made up around 78 percent.", "2023-08-20")) == set()
+    # "making up for" is no share, and a total after "made up" is still the total
+    assert ("it_exports_annual", "FY2022-23", 24, "percent") in facts("IT exports rose 24 percent to $2.6 billion in FY23, making up for a weak year before.", "2023-08-20")
+    assert ("it_exports_monthly", "2024-10", 307, "USD_million") in facts("Computer services made up $252 million, or 82 percent, of October's IT exports of $307 million.", "2024-11-18")
+
+
+def named_only(found: set[tuple[str, str, float, str]]) -> set[tuple[str, str, float, str]]:
+    return {f for f in found if f[0] != "other"}

@@ -186,7 +186,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
         return "other", value
-    if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause):
+    if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
@@ -208,6 +208,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _MADE_UP.search(place.sentence, max(0, figure.start - 40), figure.start):
+            return "other", value  # "the top six destinations made up around 78 percent": a share
         if _SHARE_OF_PEOPLE.match(place.sentence, figure.end):
             return "other", value  # "over 60pc freelancers earn less than $500 a month": a share of them
         if _is_level(place.sentence, figure):
@@ -346,9 +348,13 @@ _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|lan
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
 #: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
 #: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
+#: A percentage that is a share: "made up around 78 percent" (of a total).
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s+(?:(?:around|about|nearly|roughly|some|over|almost|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 _EXPORTS_TO = re.compile(
-    r"\b[Ee]xports?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])[a-z]+\b"
-    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو",
+    r"\b[Ee]xports?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])(?:[a-z]+|[A-Z]{1,3})\b"
+    r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو"
+    # "آئرلینڈ کو برآمدات" (exports to Ireland), "... جہاں برآمدات میں 31 فیصد اضافہ ہوا" (where exports grew)
+    r"|(?<![^\W\d_])(?!ملک|حکومت|پاکستان|ان|اس|جن|جس)[^\W\d_]+\s+کو\s+(?:آئی\s+ٹی\s+)?برآمدات|(?<![^\W\d_])جہاں\s+(?:آئی\s+ٹی\s+)?برآمدات",
 )
 _DESTINATION = re.compile(
     rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market|destination|client)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"

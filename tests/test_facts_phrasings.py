@@ -1567,3 +1567,15 @@ def test_a_percentage_that_makes_up_a_total_is_a_share():
 
 def named_only(found: set[tuple[str, str, float, str]]) -> set[tuple[str, str, float, str]]:
     return {f for f in found if f[0] != "other"}
+
+
+def test_a_provinces_freelancers_and_exports_are_the_provinces():
+    assert named_only(facts("She said freelancers from Punjab had earned $262 million through banking channels during the year.", "2025-08-20")) == set()
+    assert named_only(facts("KP freelancers earned $148m in FY25, the provincial IT board said.", "2025-08-20")) == set()
+    assert named_only(facts("The Punjab government claims the province earned $2.09 billion, or 55pc, of Pakistan's IT exports last fiscal year.", "2025-08-20")) == set()
+    urdu = "چیئرمین نے کہا کہ مالی سال 2022-23 کے دوران پنجاب سے آئی ٹی اور آئی ٹی سے منسلک خدمات کی برآمدات ایک ارب 42 کروڑ ڈالر رہیں۔"
+    assert named_only(facts(urdu, "2023-08-20")) == set()
+    assert named_only(facts("چیئرمین نے کہا کہ گذشتہ مالی سال میں پاکستان کی آئی ٹی برآمدات کا نصف سے زیادہ، یعنی ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا۔", "2023-08-20")) == set()
+    # the country's figure with a province named beside it stays the country's
+    assert ("freelancer_earnings", "FY2024-25", 400, "USD_million") in facts("Pakistani freelancers earned $400 million in FY25, with freelancers from Punjab leading.", "2025-08-20")
+    assert ("it_exports_annual", "FY2023-24", 3200, "USD_million") in facts("پنجاب سمیت ملک بھر سے آئی ٹی برآمدات مالی سال 2024 میں 3 ارب 20 کروڑ ڈالر رہیں۔", "2024-08-20")

@@ -459,6 +459,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
     if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
         return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
+    if kind and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
+        return None  # "freelancers from Punjab had earned $262 million", "KP freelancers", "پنجاب سے ... برآمدات": a province's
     lead = _PROVINCE_LEADS.match(sentence, bounds[0])
     if (subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start)):
         return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
@@ -623,6 +625,17 @@ _PROVINCE_LEADS = re.compile(
     rf"|[^,;.]{{0,80}}?\b(?:firms|companies|businesses|exporters|startups)\s+(?:based|located|registered|headquartered)\s+in\s+(?:{_PROVINCES})\s+(?:earned|exported|generated|brought\s+in|made)\b",
     re.IGNORECASE,
 )
+#: The people, firms or exports of a province or city, before a figure in its clause: "freelancers
+#: from Punjab", "KP freelancers", "the province earned", "پنجاب سے آئی ٹی ... کی برآمدات".
+_PROVINCE_PEOPLE = re.compile(
+    rf"\b(?:freelancers?|exporters?|compan(?:y|ies)|firms|software\s+houses|youths?|graduates)\s+(?:from|in|of|based\s+in)\s+(?:the\s+)?(?:{_PROVINCES})\b"
+    rf"|\b(?:{_PROVINCES})(?:['’]s)?\s+(?:(?:IT|tech|software)\s+)?(?:freelancers?|exporters?|compan(?:y|ies)|firms)\b"
+    r"|\bthe\s+province\s+(?:alone\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
+    rf"|(?:{_URDU_PLACES})\s+(?:سے|کے)\s+(?:تعلق\s+رکھنے\s+والے\s+)?(?:\S+\s+){{0,10}}?(?:برآمدات|فری\s?لانسرز)",
+    re.IGNORECASE,
+)
+#: Urdu: a figure said to have come from a province: "... ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا".
+_URDU_FROM_PLACE_AFTER = re.compile(rf"[\s،,]*(?:صرف\s+)?(?:{_URDU_PLACES})\s+سے\s+(?:آیا|آئی|آئے|آئیں|حاصل)")
 _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"

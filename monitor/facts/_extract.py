@@ -459,7 +459,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
     if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
         return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
-    if kind and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
+    if kind and figure.unit != "rank" and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
         return None  # "freelancers from Punjab had earned $262 million", "KP freelancers", "پنجاب سے ... برآمدات": a province's
     lead = _PROVINCE_LEADS.match(sentence, bounds[0])
     if (subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start)):

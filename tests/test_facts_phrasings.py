@@ -1579,3 +1579,15 @@ def test_a_provinces_freelancers_and_exports_are_the_provinces():
     # the country's figure with a province named beside it stays the country's
     assert ("freelancer_earnings", "FY2024-25", 400, "USD_million") in facts("Pakistani freelancers earned $400 million in FY25, with freelancers from Punjab leading.", "2025-08-20")
     assert ("it_exports_annual", "FY2023-24", 3200, "USD_million") in facts("پنجاب سمیت ملک بھر سے آئی ٹی برآمدات مالی سال 2024 میں 3 ارب 20 کروڑ ڈالر رہیں۔", "2024-08-20")
+
+
+def test_one_banks_freelancer_accounts_are_no_count_or_earnings_of_freelancers():
+    assert named_only(facts("Freelancer Accounts at Crescent Bank Grow 64% to 118,400 in 2022", "2023-01-20")) == set()
+    text = "The bank said the number of freelancer digital accounts opened with the bank reached 118,400 by December 31, 2022, up 64 percent."
+    assert named_only(facts(text, "2023-01-20")) == set()
+    assert named_only(facts("Freelancers Brought $96 Million Into Crescent Bank Accounts Last Year", "2023-02-14")) == set()
+    text = "Its report shows that these accounts received $96 million in foreign currency during 2022, up 68% from $57 million in 2021."
+    assert named_only(facts(text, "2023-02-14")) == set()
+    # the State Bank's data on all freelancers, and freelancers counted as people, stay
+    assert ("freelancer_earnings", "2022", 400, "USD_million") in facts("Freelancers earned $400 million in 2022, data released by the State Bank showed.", "2023-02-14")
+    assert ("freelancer_count", "", 120000, "count") in facts("Over 120,000 freelancers in Pakistan, the PSEB said, up 30 percent.", "2023-02-14")

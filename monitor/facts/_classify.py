@@ -226,6 +226,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "freelancers":
         if one_platform(place.context) or place.platform_before:
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
+        if _ACCOUNTS_RECEIVED.search(head):
+            return "other", value  # "these accounts received $96 million": the inflows of some freelancers' accounts
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
@@ -495,7 +497,7 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
-        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before:
+        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
@@ -523,7 +525,7 @@ def _freelancer_series(place: _Place) -> str:
     if figure.unit != "count":
         return "freelancer_earnings"
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
-    if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16) or _WITH_ACCOUNTS.match(place.sentence, figure.end):
+    if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16) or _WITH_ACCOUNTS.match(place.sentence, figure.end) or _ACCOUNTS_COUNTED.search(place.clause):
         return "other"  # "around 250,000 are women", "خواتین کی تعداد", "... have opened accounts": a part of the freelancers
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
@@ -535,6 +537,11 @@ _WITH_ACCOUNTS = re.compile(
     r"|\s+(?:\S+\s+){0,4}?(?:اکاؤنٹس|اکاؤنٹ|اکاونٹس|اکاونٹ|کھاتے)\s+(?:\S+\s+){0,2}?(?:کھولے|کھلوائے|کھول)",
     re.IGNORECASE,
 )
+#: Freelancers' accounts counted, not freelancers: "Freelancer digital accounts opened with the
+#: bank rose to 118,400".
+_ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:[\w-]+\s+){0,2}?accounts?\b", re.IGNORECASE)
+#: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
+_ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
 #: A part of the freelancers counted: women, students, a province's.
 _SUBSET = re.compile(r"\b(?:women|female|girls|students)\b|خواتین|طلبہ|طالبات", re.IGNORECASE)
 
@@ -600,6 +607,8 @@ _PLATFORM = re.compile(
     rf"|\bon\s+{_NO_FIRM}(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![\s-]+(?-i:[A-Z])|['’]s\s+(?-i:[A-Z]))"
     # "according to freelancing platform WorkBridge", "فری لانسنگ پلیٹ فارم ورک برج کی رپورٹ"
     r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
+    # one bank's customers: "accounts at Crescent Bank", "opened with the bank" (not the State Bank's data)
+    r"|\b(?:at|with|into|in|through|via)\s+(?!(?-i:State|World|Asian|the\s+State))(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Bank)\b|\b(?:at|with|into)\s+the\s+bank\b"
     r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)",
     re.IGNORECASE,
 )

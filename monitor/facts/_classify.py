@@ -539,7 +539,7 @@ _WITH_ACCOUNTS = re.compile(
 )
 #: Freelancers' accounts counted, not freelancers: "Freelancer digital accounts opened with the
 #: bank rose to 118,400".
-_ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:[\w-]+\s+){0,2}?accounts?\b", re.IGNORECASE)
+_ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:(?!with\b|who\b|having\b|holding\b)[\w-]+\s+){0,2}?accounts?\b", re.IGNORECASE)
 #: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
 _ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
 #: A part of the freelancers counted: women, students, a province's.

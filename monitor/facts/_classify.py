@@ -14,7 +14,7 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _U
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"if(?!\s+compared)|unless|can\s+reach|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
+    r"if(?!\s+compared)|unless|can\s+(?:reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
@@ -419,6 +419,8 @@ _URDU_TARGET = re.compile(
     r"|پ\u064f?رعزم|(?<![^\W\d_])لے\s+جان[اےی](?![^\W\d_])|اختتام\s+تک"
     # "... تک پہنچانے کے دعوے" (claims of taking it to): a claim or an aim, not a figure reached
     r"|(?<![^\W\d_])پہنچان[اےی]\s+(?:کے|کا|کی)\s+(?:دعو|ہدف|عزم|منصوب|وعد|اعلان)"
+    # "... 80 کروڑ ڈالر کی برآمدات درکار ہیں" (are needed): what a target still asks for
+    r"|(?<![^\W\d_])درکار(?![^\W\d_])"
 )
 
 
@@ -452,6 +454,8 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b"
+    # "with $4.4 billion as its base case": a projection's scenario
+    r"|\s+as\s+(?:its|their|the)\s+(?:base|central|best|worst)[\s-](?:case|scenario|estimate)\b"
     # "the $5 billion the previous government had set as its target"
     r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b",
     re.IGNORECASE,

@@ -1602,3 +1602,14 @@ def test_what_exports_can_rise_to_or_still_need_is_a_projection():
     assert named_only(facts(urdu, "2026-04-17")) == set()
     # what exports did is still told
     assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in facts("IT exports rose to $3.8 billion in FY25, and P@SHA believes they can rise further.", "2025-09-20")
+
+
+def test_during_the_half_in_urdu_is_the_half_named_before():
+    text = (
+        "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب 12 کروڑ ڈالر رہیں۔ "
+        "جولائی میں 33 کروڑ 20 لاکھ ڈالر کی آئی ٹی برآمدات ہوئیں۔ "
+        "وزارت کے مطابق ششماہی کے دوران فری لانسرز کی آمدن 21 کروڑ 40 لاکھ ڈالر رہی۔"
+    )
+    assert ("freelancer_earnings", "FY2025-26:H1", 214, "USD_million") in facts(text, "2026-01-19")
+    # the first half named outright is that half, as before
+    assert ("it_exports_cumulative", "FY2025-26:H1", 2120, "USD_million") in facts(text, "2026-01-19")

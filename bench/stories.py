@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.943),
-    "story recall": (">=", 0.986),
-    "event precision": (">=", 0.974),
-    "event recall": (">=", 0.589),
-    "different grouped (stories)": ("<=", 0.003),
-    "different grouped (events)": ("<=", 0.025),
+    "story precision": (">=", 0.939),
+    "story recall": (">=", 0.988),
+    "event precision": (">=", 0.987),
+    "event recall": (">=", 0.599),
+    "different grouped (stories)": ("<=", 0.002),
+    "different grouped (events)": ("<=", 0.012),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -1613,3 +1613,8 @@ def test_during_the_half_in_urdu_is_the_half_named_before():
     assert ("freelancer_earnings", "FY2025-26:H1", 214, "USD_million") in facts(text, "2026-01-19")
     # the first half named outright is that half, as before
     assert ("it_exports_cumulative", "FY2025-26:H1", 2120, "USD_million") in facts(text, "2026-01-19")
+
+
+def test_freelancers_export_proceeds_are_their_earnings_after_a_sentence_on_it_exports():
+    text = "IT exports reached $398 million in December. Freelancers' export proceeds stood at $52.6 million in December."
+    assert facts(text, "2026-01-16") == {("it_exports_monthly", "2025-12", 398, "USD_million"), ("freelancer_earnings", "2025-12", 52.6, "USD_million")}

@@ -83,7 +83,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
-        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         r"|فری\s?لانس\w*",
         re.IGNORECASE,
     )),

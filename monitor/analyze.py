@@ -78,7 +78,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .errors import RuleError
+from .errors import RuleError, not_finite
 from .facts import extract_facts
 from .models import TOPIC_IDS, Analysis, Fact
 from .text import split_sentences
@@ -238,6 +238,8 @@ def _compile_term(raw: Any, kind: str, path: tuple, context: tuple[re.Pattern | 
 
 
 def _number(value: Any, path: tuple, low: float, high: float, *, exclusive_low: bool = False, integer: bool = False) -> float:
+    if not_finite(value):  # .nan would pass every comparison below
+        raise _fail(path, not_finite(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
         raise _fail(path, f"expected {'an integer' if integer else 'a number'}, got {value!r}")
     if value < low or value > high or (exclusive_low and value == low):

@@ -24,7 +24,7 @@ import yaml
 
 from . import resources
 from .canonical import canonical_url
-from .errors import ConfigError, RuleError
+from .errors import ConfigError, RuleError, not_finite
 from .models import TOPIC_IDS, Source
 
 #: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
@@ -267,6 +267,8 @@ class _Checker:
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
             self.fail(f"expected {_names(kinds)}, got a boolean", m, key, _join(path, key))
+        if (int in kinds or float in kinds) and not_finite(value):  # .nan, .inf: no setting can use them
+            self.fail(not_finite(value), m, key, _join(path, key))
         if not isinstance(value, kinds):
             self.fail(f"expected {_names(kinds)}, got {_kind(value)}", m, key, _join(path, key))
         if check:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import math
 from pathlib import Path
+from typing import Any
 
 
 class MonitorError(Exception):
@@ -43,6 +45,15 @@ class RuleError(ValueError):
         self.path = tuple(path)
         self.message = message
         super().__init__(f"{'.'.join(map(str, self.path))}: {message}")
+
+
+def not_finite(value: Any) -> str | None:
+    """What is wrong with a setting read as a number that is not one (YAML's ``.nan``,
+    ``.inf``, ``-.inf``): ``expected a finite number, got .nan``; ``None`` for anything else."""
+    if isinstance(value, float) and not math.isfinite(value):
+        written = ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        return f"expected a finite number, got {written}"
+    return None
 
 
 class ExtractionError(MonitorError):

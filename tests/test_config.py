@@ -321,3 +321,38 @@ def test_google_news_sources_are_aggregators():
         assert s.aggregator == ("news.google.com" in s.url), s.name
     explicit = parse_config(GOOD_SOURCE + "    aggregator: true\n", "x.yaml")
     assert explicit.sources[0].aggregator is True
+
+
+@pytest.mark.parametrize(
+    "text, line, key",
+    [
+        (EXAMPLE_SOURCE + "relevance: {threshold: .nan}\n", 4, "relevance.threshold"),
+        (EXAMPLE_SOURCE + "relevance:\n  threshold: .inf\n", 5, "relevance.threshold"),
+        (EXAMPLE_SOURCE + "relevance:\n  repeat_decay: .nan\n", 5, "relevance.repeat_decay"),
+        (EXAMPLE_SOURCE + "relevance:\n  min_paragraphs: .nan\n", 5, "relevance.min_paragraphs"),
+        ("fetch:\n  deadline: .inf\n" + EXAMPLE_SOURCE, 2, "fetch.deadline"),
+        ("fetch:\n  deadline: .nan\n" + EXAMPLE_SOURCE, 2, "fetch.deadline"),
+        ("fetch:\n  host_delay: .inf\n" + EXAMPLE_SOURCE, 2, "fetch.host_delay"),
+        ("fetch:\n  max_retry_after: .Inf\n" + EXAMPLE_SOURCE, 2, "fetch.max_retry_after"),
+        ("fetch:\n  retries: .nan\n" + EXAMPLE_SOURCE, 2, "fetch.retries"),
+        ("watch:\n  document_seconds: .inf\n" + EXAMPLE_SOURCE, 2, "watch.document_seconds"),
+        ("schedule:\n  poll_every: -.inf\n" + EXAMPLE_SOURCE, 2, "schedule.poll_every"),
+        (EXAMPLE_SOURCE + "    interval: .inf\n", 4, "sources[0].interval"),
+        (EXAMPLE_SOURCE + "topics:\n  it_exports:\n    keywords:\n      - {term: IT exports, weight: .nan}\n", 7, "topics.it_exports.keywords[0].weight"),
+    ],
+)
+def test_a_number_that_is_not_finite_is_refused_by_file_line_and_key(text, line, key):
+    """YAML reads .nan and .inf as numbers; no setting can use them (a NaN threshold lets
+    nothing through, an infinite deadline never ends), so each is named like any other mistake."""
+    err = error_of(text)
+    assert err.line == line and err.key == key, str(err)
+    assert str(err).startswith(f"test.yaml:{line}: key '{key}': ")
+    assert "finite number" in err.message, str(err)
+
+
+def test_sources_check_refuses_a_threshold_that_is_not_a_number(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text(EXAMPLE_SOURCE + "relevance: {threshold: .nan}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {path}:4: key 'relevance.threshold': expected a finite number, got .nan" in result.output

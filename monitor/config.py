@@ -24,7 +24,7 @@ import yaml
 
 from . import resources
 from .canonical import canonical_url
-from .errors import ConfigError, RuleError, not_finite
+from .errors import ConfigError, RuleError, not_finite, unknown_key
 from .models import TOPIC_IDS, Source
 
 #: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
@@ -256,9 +256,7 @@ class _Checker:
     def known_keys(self, m: _Map, allowed: set[str], path: str) -> None:
         for k in m:
             if k not in allowed:
-                hint = _closest(str(k), allowed)
-                extra = f" (did you mean '{hint}'?)" if hint else f"; known keys: {', '.join(sorted(allowed))}"
-                self.fail(f"unknown key '{k}'{extra}", m, k, _join(path, k))
+                self.fail(unknown_key(k, allowed), m, k, _join(path, k))
 
     def get(self, m: _Map, key: str, kind: type | tuple, path: str, default: Any = None, check: Callable[[Any], str | None] | None = None) -> Any:
         if key not in m or m[key] is None:
@@ -300,13 +298,6 @@ def _kind(value: Any) -> str:
 def _names(kinds: tuple) -> str:
     names = {str: "a string", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a mapping"}
     return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
-
-
-def _closest(word: str, options: set[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.75)
-    return found[0] if found else None
 
 
 def _positive(v: Any) -> str | None:
@@ -434,7 +425,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
             c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
         for k in topics_raw:
             if k not in TOPIC_IDS:
-                c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
+                c.fail(unknown_key(k, TOPIC_IDS, what="topic id"), topics_raw, k, _join("topics", k))
     else:  # a watch list without topics would find nothing relevant: take the bundled rules
         bundled_rules, bundled = _bundled_rules(file)
         topics_raw = bundled["topics"]
@@ -553,7 +544,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         topics = c.get(s, "topics", list, path, [])
         for j, t in enumerate(topics):
             if t not in TOPIC_IDS:
-                c.fail(f"unknown topic id {t!r}; topic ids are {', '.join(TOPIC_IDS)}", topics, j, f"{path}.topics[{j}]")
+                c.fail(unknown_key(t, TOPIC_IDS, what="topic id"), topics, j, f"{path}.topics[{j}]")
         for key in WATCH_SOURCE_KEYS & set(s):
             if kind != "watch":
                 c.fail(f"'{key}' is only for sources of kind: watch", s, key, _join(path, key))

@@ -356,3 +356,24 @@ def test_sources_check_refuses_a_threshold_that_is_not_a_number(tmp_path):
     result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
     assert result.exit_code == 2, result.output
     assert f"error: {path}:4: key 'relevance.threshold': expected a finite number, got .nan" in result.output
+
+
+@pytest.mark.parametrize(
+    "text, line, key, words",
+    [
+        (EXAMPLE_SOURCE + "relevance: {treshold: 3}\n", 4, "relevance.treshold", "unknown key 'treshold' (did you mean 'threshold'?)"),
+        (EXAMPLE_SOURCE + "relevance:\n  threshold: 3\n  title_weigth: 2\n", 6, "relevance.title_weigth", "unknown key 'title_weigth' (did you mean 'title_weight'?)"),
+        (EXAMPLE_SOURCE + "relevance:\n  exclude:\n    remittances:\n      unles: [IT]\n", 7, "relevance.exclude.remittances.unles", "unknown key 'unles' (did you mean 'unless'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancing:\n    keyword: [freelancer]\n", 6, "topics.freelancing.keyword", "unknown key 'keyword' (did you mean 'keywords'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancing:\n    keywords:\n      - {term: freelancer, wieght: 2}\n", 7, "topics.freelancing.keywords[0].wieght", "unknown key 'wieght' (did you mean 'weight'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancng:\n    keywords: [freelancer]\n", 5, "topics.freelancng", "unknown topic id 'freelancng' (did you mean 'freelancing'?)"),
+        (EXAMPLE_SOURCE + "    topics: [it_export]\n", 4, "sources[0].topics[0]", "unknown topic id 'it_export' (did you mean 'it_exports'?)"),
+        # nothing close: the known keys are listed, as for a source
+        (EXAMPLE_SOURCE + "relevance: {cutoff: 3}\n", 4, "relevance.cutoff", "unknown key 'cutoff'; known keys: exclude, hint_boost, min_paragraphs, repeat_decay, threshold, title_weight, topic_threshold"),
+        (EXAMPLE_SOURCE + "    colour: red\n", 4, "sources[0].colour", "unknown key 'colour'; known keys: aggregator, documents, enabled"),
+    ],
+)
+def test_unknown_keys_of_relevance_and_topics_get_the_hint_source_keys_get(text, line, key, words):
+    err = error_of(text)
+    assert (err.line, err.key) == (line, key), str(err)
+    assert words in err.message, str(err)

@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import idna
 import yaml
 
 from . import resources
@@ -313,6 +314,11 @@ def _url_problem(v: str) -> str | None:
     if parts.scheme not in ("http", "https"):
         return f"not an http(s) URL: {v!r}"
     host = parts.hostname or ""
+    if host and not host.isascii() and not any(ch.isspace() for ch in v):
+        try:  # an internationalised name: checked, as it is fetched, in IDNA (exämple.com is xn--exmple-cua.com)
+            host = idna.encode(host).decode("ascii")
+        except idna.IDNAError as e:
+            return f"not a valid URL (not a host name in IDNA: {e}): {v!r}"
     if not host or any(ch.isspace() for ch in v) or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:]+", host):
         return f"not a valid URL: {v!r}"
     try:

@@ -377,3 +377,36 @@ def test_unknown_keys_of_relevance_and_topics_get_the_hint_source_keys_get(text,
     err = error_of(text)
     assert (err.line, err.key) == (line, key), str(err)
     assert words in err.message, str(err)
+
+
+def test_an_internationalised_host_name_is_a_valid_url():
+    """exämple.com is xn--exmple-cua.com in IDNA: a host name like any other."""
+    config = parse_config(textwrap.dedent("""\
+        monitor:
+          public_url: https://mönitor.example.org/
+        sources:
+          - name: Umlaut
+            url: https://exämple.com/feed
+          - name: Capitals
+            url: https://EXÄMPLE.org/rss?x=1
+          - name: Japanese
+            url: https://例え.テスト/feed.xml
+        """), "test.yaml")
+    assert [s.url for s in config.sources] == ["https://exämple.com/feed", "https://EXÄMPLE.org/rss?x=1", "https://例え.テスト/feed.xml"]
+    assert config.public_url == "https://mönitor.example.org/"
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("https://ex☃mple.com/feed", "not a valid URL (not a host name in IDNA: "),  # a symbol no host name may hold
+        ("https://-exämple.com/feed", "not a valid URL (not a host name in IDNA: "),  # a label starting with a hyphen
+        ("https://exämple..com/feed", "not a valid URL (not a host name in IDNA: "),  # an empty label
+        ("https://exä mple.com/feed", "not a valid URL: "),
+        ("https://ex_ample.com/feed", "not a valid URL: "),
+    ],
+)
+def test_a_host_name_that_is_not_one_is_still_refused(url, words):
+    err = error_of(f"sources:\n  - name: A\n    url: {url}\n")
+    assert (err.line, err.key) == (3, "sources[0].url"), str(err)
+    assert words in err.message and repr(url) in err.message, str(err)

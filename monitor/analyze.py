@@ -78,7 +78,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .errors import RuleError
+from .errors import RuleError, not_finite, unknown_key
 from .facts import extract_facts
 from .models import TOPIC_IDS, Analysis, Fact
 from .text import split_sentences
@@ -219,7 +219,7 @@ def _compile_term(raw: Any, kind: str, path: tuple, context: tuple[re.Pattern | 
         raise _fail(path, f"expected a term or a mapping, got {type(raw).__name__}")
     for key in raw:
         if key not in _TERM_KEYS:
-            raise _fail(path + (key,), f"unknown key '{key}'; a term takes {', '.join(sorted(_TERM_KEYS))}")
+            raise _fail(path + (key,), unknown_key(key, _TERM_KEYS))
     if ("term" in raw) == ("regex" in raw):
         raise _fail(path, "give exactly one of 'term' and 'regex'")
     key = "term" if "term" in raw else "regex"
@@ -238,6 +238,8 @@ def _compile_term(raw: Any, kind: str, path: tuple, context: tuple[re.Pattern | 
 
 
 def _number(value: Any, path: tuple, low: float, high: float, *, exclusive_low: bool = False, integer: bool = False) -> float:
+    if not_finite(value):  # .nan would pass every comparison below
+        raise _fail(path, not_finite(value))
     if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
         raise _fail(path, f"expected {'an integer' if integer else 'a number'}, got {value!r}")
     if value < low or value > high or (exclusive_low and value == low):
@@ -251,7 +253,7 @@ def _compile_topic(topic_id: str, raw: Any) -> Topic:
         raise _fail(path, f"expected a mapping, got {type(raw).__name__}")
     for key in raw:
         if key not in _TOPIC_KEYS:
-            raise _fail(path + (key,), f"unknown key '{key}'; a topic takes {', '.join(sorted(_TOPIC_KEYS))}")
+            raise _fail(path + (key,), unknown_key(key, _TOPIC_KEYS))
     label = raw.get("label", topic_id)
     if not isinstance(label, str) or not label.strip():
         raise _fail(path + ("label",), "expected a non-empty string")
@@ -276,8 +278,7 @@ def _compile_settings(raw: Mapping[str, Any]) -> Settings:
         if key == "exclude":
             continue
         if key not in _SETTING_RANGES:
-            allowed = ", ".join(sorted([*_SETTING_RANGES, "exclude"]))
-            raise _fail(("relevance", key), f"unknown key '{key}'; relevance takes {allowed}")
+            raise _fail(("relevance", key), unknown_key(key, {*_SETTING_RANGES, "exclude"}))
         kind, low, high = _SETTING_RANGES[key]
         values[key] = kind(_number(value, ("relevance", key), low, high, integer=kind is int))
     return Settings(**values)
@@ -296,11 +297,11 @@ def _compile_exclusions(raw: Any) -> tuple[Exclusion, ...]:
             raise _fail(where, "expected a mapping with when, unless and/or unless_topics")
         for key in spec:
             if key not in _EXCLUSION_KEYS:
-                raise _fail(where + (key,), f"unknown key '{key}'; an exclusion takes {', '.join(sorted(_EXCLUSION_KEYS))}")
+                raise _fail(where + (key,), unknown_key(key, _EXCLUSION_KEYS))
         topics = _term_list(spec.get("unless_topics", []), where + ("unless_topics",))
         for i, topic in enumerate(topics):
             if topic not in TOPIC_IDS:
-                raise _fail(where + ("unless_topics", i), f"unknown topic id '{topic}'")
+                raise _fail(where + ("unless_topics", i), unknown_key(topic, TOPIC_IDS, what="topic id"))
         when = _alternation(_term_list(spec.get("when", []), where + ("when",)), where + ("when",))
         unless = _alternation(_term_list(spec.get("unless", []), where + ("unless",)), where + ("unless",))
         out.append(Exclusion(name, when, unless, tuple(topics)))
@@ -318,7 +319,7 @@ def compile_rules(topics: Mapping[str, Any], relevance: Mapping[str, Any] | None
     compiled = []
     for topic_id, raw in topics.items():
         if topic_id not in TOPIC_IDS:
-            raise _fail((topic_id,), f"unknown topic id '{topic_id}'; topic ids are {', '.join(TOPIC_IDS)}")
+            raise _fail((topic_id,), unknown_key(topic_id, TOPIC_IDS, what="topic id"))
         compiled.append(_compile_topic(topic_id, raw))
     relevance = relevance or {}
     if not isinstance(relevance, Mapping):

@@ -20,11 +20,12 @@ from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import idna
 import yaml
 
 from . import resources
 from .canonical import canonical_url
-from .errors import ConfigError, RuleError
+from .errors import ConfigError, RuleError, not_finite, unknown_key
 from .models import TOPIC_IDS, Source
 
 #: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
@@ -256,9 +257,7 @@ class _Checker:
     def known_keys(self, m: _Map, allowed: set[str], path: str) -> None:
         for k in m:
             if k not in allowed:
-                hint = _closest(str(k), allowed)
-                extra = f" (did you mean '{hint}'?)" if hint else f"; known keys: {', '.join(sorted(allowed))}"
-                self.fail(f"unknown key '{k}'{extra}", m, k, _join(path, k))
+                self.fail(unknown_key(k, allowed), m, k, _join(path, k))
 
     def get(self, m: _Map, key: str, kind: type | tuple, path: str, default: Any = None, check: Callable[[Any], str | None] | None = None) -> Any:
         if key not in m or m[key] is None:
@@ -267,6 +266,8 @@ class _Checker:
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
             self.fail(f"expected {_names(kinds)}, got a boolean", m, key, _join(path, key))
+        if (int in kinds or float in kinds) and not_finite(value):  # .nan, .inf: no setting can use them
+            self.fail(not_finite(value), m, key, _join(path, key))
         if not isinstance(value, kinds):
             self.fail(f"expected {_names(kinds)}, got {_kind(value)}", m, key, _join(path, key))
         if check:
@@ -300,13 +301,6 @@ def _names(kinds: tuple) -> str:
     return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
 
 
-def _closest(word: str, options: set[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.75)
-    return found[0] if found else None
-
-
 def _positive(v: Any) -> str | None:
     return None if v > 0 else "must be greater than 0"
 
@@ -320,6 +314,11 @@ def _url_problem(v: str) -> str | None:
     if parts.scheme not in ("http", "https"):
         return f"not an http(s) URL: {v!r}"
     host = parts.hostname or ""
+    if host and not host.isascii() and not any(ch.isspace() for ch in v):
+        try:  # an internationalised name: checked, as it is fetched, in IDNA (exämple.com is xn--exmple-cua.com)
+            host = idna.encode(host).decode("ascii")
+        except idna.IDNAError as e:
+            return f"not a valid URL (not a host name in IDNA: {e}): {v!r}"
     if not host or any(ch.isspace() for ch in v) or not re.fullmatch(r"[a-z0-9.\-]+|[0-9a-f:]+", host):
         return f"not a valid URL: {v!r}"
     try:
@@ -432,7 +431,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
             c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
         for k in topics_raw:
             if k not in TOPIC_IDS:
-                c.fail(f"unknown topic id '{k}'; topic ids are {', '.join(TOPIC_IDS)}", topics_raw, k, _join("topics", k))
+                c.fail(unknown_key(k, TOPIC_IDS, what="topic id"), topics_raw, k, _join("topics", k))
     else:  # a watch list without topics would find nothing relevant: take the bundled rules
         bundled_rules, bundled = _bundled_rules(file)
         topics_raw = bundled["topics"]
@@ -551,7 +550,7 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         topics = c.get(s, "topics", list, path, [])
         for j, t in enumerate(topics):
             if t not in TOPIC_IDS:
-                c.fail(f"unknown topic id {t!r}; topic ids are {', '.join(TOPIC_IDS)}", topics, j, f"{path}.topics[{j}]")
+                c.fail(unknown_key(t, TOPIC_IDS, what="topic id"), topics, j, f"{path}.topics[{j}]")
         for key in WATCH_SOURCE_KEYS & set(s):
             if kind != "watch":
                 c.fail(f"'{key}' is only for sources of kind: watch", s, key, _join(path, key))

@@ -15,12 +15,14 @@ configuration at every start: the archive, not the scheduler, remembers what hap
 * A lock file next to the database stops a second daemon on the same archive.
 * Each job runs in a child process of its own (:class:`ChildJob`), so that it can be stopped.
   SIGTERM and SIGINT stop scheduling and let a running job finish within the shutdown
-  timeout; a job still running then (a fetch stuck on a server that never answers) is
-  killed, its run recorded as ``stopped``, and only then does the daemon say "daemon
-  stopped" and exit: nothing is written after that. A source's items are written in batches,
-  each in one transaction, so a killed job, like ``kill -9`` of the daemon itself, keeps the
-  batches it stored and leaves an archive that the next run completes. A child whose daemon
-  dies stops too.
+  timeout, asking it to stop at its next pause: a digest waiting to try the mail server
+  again stops there, and its week, of which nothing was handed over, is failed, not in
+  doubt (the path of ``digest --send`` stopped by Ctrl-C). A job still running then (a
+  fetch stuck on a server that never answers) is killed, its run recorded as ``stopped``,
+  and only then does the daemon say "daemon stopped" and exit: nothing is written after
+  that. A source's items are written in batches, each in one transaction, so a killed job,
+  like ``kill -9`` of the daemon itself, keeps the batches it stored and leaves an archive
+  that the next run completes. A child whose daemon dies stops too.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -163,7 +166,10 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
 
     week = week or last_completed_week(config.tz)
     with Store(db_path) as store:
-        result = send_digest(store, config, week)
+        try:
+            result = send_digest(store, config, week, sleep=_pause)
+        except KeyboardInterrupt:  # stopped while waiting to try again: send_digest recorded the week as failed
+            raise JobStopped(f"digest {week}: stopped at shutdown while waiting to try again; nothing was handed over, so the week is failed and the next run sends it") from None
     if result.status in ("failed", "uncertain", "in_doubt"):
         # recorded as a failed run, visible in `monitor status` and the runs table
         raise RuntimeError(f"digest {week}: {result.status}: {result.error or 'see the digests table'}")
@@ -171,7 +177,21 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
 
 
 class JobStopped(Exception):
-    """The job was killed at shutdown: a ``stopped`` run."""
+    """The job was killed at shutdown, or stopped at a pause when asked to: a ``stopped`` run."""
+
+
+#: In a job's child process: set when the daemon is stopping (:meth:`ChildJob.request_stop`).
+_stop_requested: Any = None
+
+
+def _pause(seconds: float) -> None:
+    """``time.sleep`` for a job's wait before trying again, cut short when the daemon stops:
+    it raises ``KeyboardInterrupt`` then, as Ctrl-C does in ``digest --send``, so that a send
+    whose attempts handed nothing over is recorded as failed rather than killed in doubt."""
+    if _stop_requested is None:
+        time.sleep(seconds)
+    elif _stop_requested.wait(seconds):
+        raise KeyboardInterrupt("the daemon is stopping")
 
 
 class ChildJob:
@@ -190,11 +210,13 @@ class ChildJob:
         self._lock = threading.Lock()
         self._process: multiprocessing.process.BaseProcess | None = None
         self._stopped = False
+        self._context = multiprocessing.get_context("spawn")
+        self._stop_requested = self._context.Event()  # read by the child's pauses (_pause)
 
     def __call__(self) -> str:
-        context = multiprocessing.get_context("spawn")
+        context = self._context
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child_main, args=(send, self.func, self.args, self.log_setup, os.getpid()), name=f"monitor {self.name}")
+        process = context.Process(target=_child_main, args=(send, self.func, self.args, self.log_setup, os.getpid(), self._stop_requested), name=f"monitor {self.name}")
         with self._lock:
             if self._stopped:
                 raise JobStopped("stopped at shutdown before it began")
@@ -218,11 +240,18 @@ class ChildJob:
                 raise JobStopped("stopped at shutdown: it was still running when the shutdown timeout passed")
             raise RuntimeError(f"the job's process ended without a result (exit code {process.exitcode})")
         outcome, detail = result
+        if outcome == "stopped":
+            raise JobStopped(detail)
         if outcome == "failed":
             raise JobFailed(detail)
         if outcome == "error":
             raise RuntimeError(detail)
         return detail
+
+    def request_stop(self) -> None:
+        """Ask the running child (and any later one) to stop at its next pause: a digest
+        waiting to try the mail server again gives up and records its week as failed."""
+        self._stop_requested.set()
 
     def stop(self) -> bool:
         """Kill the child if it runs, and refuse to start another; whether one was killed."""
@@ -235,14 +264,25 @@ class ChildJob:
         return False
 
 
-def _child_main(send, func: Callable[..., str], args: tuple, log_setup: Callable[[], None] | None, daemon_pid: int) -> None:
-    """In the child: run the job and send ``(outcome, detail)`` back; end if the daemon dies."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the daemon, which decides
+def _child_main(send, func: Callable[..., str], args: tuple, log_setup: Callable[[], None] | None, daemon_pid: int, stop_requested: Any = None) -> None:
+    """In the child: run the job and send ``(outcome, detail)`` back; end if the daemon dies.
+
+    Ctrl-C and SIGTERM are for the daemon, which decides (a service manager may send SIGTERM
+    to every process of the service): it asks the job to stop at its next pause
+    (``stop_requested``), then kills it once the shutdown timeout has passed."""
+    global _stop_requested
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _stop_requested = stop_requested
     if log_setup:
         log_setup()
     threading.Thread(target=_end_with, args=(daemon_pid,), name="watch daemon", daemon=True).start()
     try:
         result = ("ok", func(*args))
+    except JobStopped as e:
+        result = ("stopped", str(e))
+    except KeyboardInterrupt as e:
+        result = ("stopped", f"stopped at shutdown: {e}" if str(e) else "stopped at shutdown")
     except JobFailed as e:
         result = ("failed", str(e))
     except Exception as e:
@@ -371,8 +411,13 @@ class Daemon:
             return self._idle.wait_for(lambda: self._running == 0, timeout=self.shutdown_timeout if timeout is None else timeout)
 
     def shut_down(self) -> None:
-        """After scheduling stopped: let a running job finish within the shutdown timeout,
-        else kill it and wait until its run is recorded as ``stopped``."""
+        """After scheduling stopped: ask a running job to stop at its next pause (a digest
+        waiting to try the mail server again stops there, its week failed, since nothing was
+        handed over) and let it finish within the shutdown timeout, else kill it and wait
+        until its run is recorded as ``stopped``."""
+        for job in self.jobs.values():
+            if isinstance(job, ChildJob):
+                job.request_stop()
         if self.wait_idle():
             return
         log.warning("a job was still running after %.0fs; exiting anyway: stopping it (its source's writes are atomic)", self.shutdown_timeout)

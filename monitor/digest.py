@@ -38,6 +38,7 @@ no script, no image, absolute links. :func:`fit_html` keeps it under :data:`MAX_
 from __future__ import annotations
 
 import logging
+import math
 import re
 import textwrap
 from collections import defaultdict
@@ -75,6 +76,7 @@ TREND_SERIES = "it_exports_monthly"
 TREND_UNIT = "USD_million"
 TREND_MONTHS = 18
 TREND_MIN_MONTHS = 3  # months with a figure needed before the trend is drawn
+TEXT_BAR_CELLS = 30  # characters of the largest month's bar in the plain-text digest
 SUMMARY_SENTENCES = 3
 SUMMARY_CHARS = 420
 TOP_STORIES = 3
@@ -198,6 +200,7 @@ class TrendBar:
     value: float | None  # None: no figure for that month
     display: str
     percent: int  # bar width, 0-100, relative to the largest month
+    cells: int = 0  # the plain-text bar, in characters out of TEXT_BAR_CELLS
     official: bool = True  # SBP's figure; False: a figure reported in the news
 
 
@@ -701,6 +704,16 @@ def check_figures(store: Store, figures: Sequence[Figure], end_utc: str) -> tupl
     return tuple(checked)
 
 
+def _cells(value: float | None, top: float) -> int:
+    """The plain-text bar of ``value``: its share of ``top`` in :data:`TEXT_BAR_CELLS`
+    characters, rounded once, to the nearest (rounding the percentage first, then the
+    characters, drew $342m as long as $354m). Two values more than one character's worth
+    apart never draw alike; a value under half a character's worth draws none."""
+    if not value or value < 0 or top <= 0:
+        return 0
+    return min(TEXT_BAR_CELLS, math.floor(value / top * TEXT_BAR_CELLS + 0.5))
+
+
 def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
     """The monthly IT exports of the last :data:`TREND_MONTHS` months known by the week's end:
     SBP's figure where the archive has one, else the figure reported in the news."""
@@ -716,7 +729,7 @@ def build_trend(store: Store, end_utc: str, last_day: date) -> Trend | None:
     for month in shown:
         value = values.get(month)
         percent = max(1, round(value / top * 100)) if value and top > 0 else 0
-        bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent, official=month in official or value is None))
+        bars.append(TrendBar(month, date.fromisoformat(month + "-01").strftime("%b %y"), value, format_value(value, TREND_UNIT) if value is not None else "", percent, _cells(value, top), official=month in official or value is None))
     note = None
     if any(not b.official for b in bars):
         note = "SBP's figures; * a figure reported in the news, for a month the archive has no SBP figure for." if official else "* Figures reported in the news: the archive has no SBP figure for these months."

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
+import math
 from pathlib import Path
+from typing import Any, Iterable
 
 
 class MonitorError(Exception):
@@ -43,6 +46,27 @@ class RuleError(ValueError):
         self.path = tuple(path)
         self.message = message
         super().__init__(f"{'.'.join(map(str, self.path))}: {message}")
+
+
+def unknown_key(key: Any, known: Iterable[str], *, what: str = "key") -> str:
+    """The message for a mistyped name in the configuration: ``unknown key 'treshold' (did you
+    mean 'threshold'?)`` when one known name is close, else the known names, ``unknown key
+    'cutoff'; known keys: ...`` (a list or tuple in its own order, a set sorted). ``what``
+    names the thing (``topic id``)."""
+    known = list(known) if isinstance(known, (list, tuple)) else sorted(known)
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+    if close:
+        return f"unknown {what} '{key}' (did you mean '{close[0]}'?)"
+    return f"unknown {what} '{key}'; known {what}s: {', '.join(known)}"
+
+
+def not_finite(value: Any) -> str | None:
+    """What is wrong with a setting read as a number that is not one (YAML's ``.nan``,
+    ``.inf``, ``-.inf``): ``expected a finite number, got .nan``; ``None`` for anything else."""
+    if isinstance(value, float) and not math.isfinite(value):
+        written = ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        return f"expected a finite number, got {written}"
+    return None
 
 
 class ExtractionError(MonitorError):

@@ -65,6 +65,7 @@ from urllib.parse import urljoin, urlsplit
 
 import brotli
 import httpx
+import idna
 
 from . import __version__
 from .config import FetchSettings
@@ -190,11 +191,26 @@ def proxy_for(url: httpx.URL, proxies: Mapping[str, str]) -> str | None:
 
     ``proxies`` is :func:`urllib.request.getproxies_environment`'s mapping: ``http``,
     ``https`` and ``all`` from ``HTTP_PROXY``, ``HTTPS_PROXY`` and ``ALL_PROXY``, and ``no``
-    from ``NO_PROXY`` (host names, domain suffixes, or ``*``), which wins.
+    from ``NO_PROXY`` (host names, domain suffixes, or ``*``), which wins. An
+    internationalised host is matched as written and in IDNA (``exämple.com`` and
+    ``xn--exmple-cua.com``), whichever way ``NO_PROXY`` spells it.
     """
-    if not proxies or urllib.request.proxy_bypass_environment(url.host, proxies):
+    if not proxies:
+        return None
+    if any(urllib.request.proxy_bypass_environment(host, proxies) for host in _host_names(url)):
         return None
     return proxies.get(url.scheme) or proxies.get("all") or None
+
+
+def _host_names(url: httpx.URL) -> tuple[str, ...]:
+    """``url``'s host as it is asked for, in IDNA, and, when that is internationalised, in
+    Unicode (``xn--exmple-cua.com`` and ``exämple.com``)."""
+    encoded = url.raw_host.decode("ascii")
+    try:
+        written = idna.decode(encoded) if "xn--" in encoded else encoded
+    except (idna.IDNAError, UnicodeError):
+        written = encoded
+    return tuple(dict.fromkeys((encoded, written)))
 
 
 def url_problem(url: str) -> str | None:
@@ -547,8 +563,8 @@ class Fetcher:
 
     async def _robots_refusal(self, url: str) -> str | None:
         """Why robots.txt forbids fetching ``url`` this cycle, or ``None`` when it allows it."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        # the host in IDNA, as it is asked for: one robots.txt whichever way links spell it
+        origin = str(httpx.URL(url).copy_with(path="", query=None, fragment=None))
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:
             if origin not in self._robots:

@@ -363,11 +363,11 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
             e.attempts = attempt
             if not e.transient or attempt == smtp.attempts:
                 raise
-            delay = smtp.retry_delays[min(attempt, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0
-            log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
-            try:
+            try:  # a failed attempt left nothing in doubt, from its log line to the next attempt
+                delay = smtp.retry_delays[min(attempt, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0
+                log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
                 sleep(delay)
-            except KeyboardInterrupt as stop:  # a failed attempt left nothing in doubt
+            except KeyboardInterrupt as stop:
                 raise _Stopped(stop, e) from None
     raise AssertionError("unreachable")  # pragma: no cover
 

@@ -321,3 +321,92 @@ def test_google_news_sources_are_aggregators():
         assert s.aggregator == ("news.google.com" in s.url), s.name
     explicit = parse_config(GOOD_SOURCE + "    aggregator: true\n", "x.yaml")
     assert explicit.sources[0].aggregator is True
+
+
+@pytest.mark.parametrize(
+    "text, line, key",
+    [
+        (EXAMPLE_SOURCE + "relevance: {threshold: .nan}\n", 4, "relevance.threshold"),
+        (EXAMPLE_SOURCE + "relevance:\n  threshold: .inf\n", 5, "relevance.threshold"),
+        (EXAMPLE_SOURCE + "relevance:\n  repeat_decay: .nan\n", 5, "relevance.repeat_decay"),
+        (EXAMPLE_SOURCE + "relevance:\n  min_paragraphs: .nan\n", 5, "relevance.min_paragraphs"),
+        ("fetch:\n  deadline: .inf\n" + EXAMPLE_SOURCE, 2, "fetch.deadline"),
+        ("fetch:\n  deadline: .nan\n" + EXAMPLE_SOURCE, 2, "fetch.deadline"),
+        ("fetch:\n  host_delay: .inf\n" + EXAMPLE_SOURCE, 2, "fetch.host_delay"),
+        ("fetch:\n  max_retry_after: .Inf\n" + EXAMPLE_SOURCE, 2, "fetch.max_retry_after"),
+        ("fetch:\n  retries: .nan\n" + EXAMPLE_SOURCE, 2, "fetch.retries"),
+        ("watch:\n  document_seconds: .inf\n" + EXAMPLE_SOURCE, 2, "watch.document_seconds"),
+        ("schedule:\n  poll_every: -.inf\n" + EXAMPLE_SOURCE, 2, "schedule.poll_every"),
+        (EXAMPLE_SOURCE + "    interval: .inf\n", 4, "sources[0].interval"),
+        (EXAMPLE_SOURCE + "topics:\n  it_exports:\n    keywords:\n      - {term: IT exports, weight: .nan}\n", 7, "topics.it_exports.keywords[0].weight"),
+    ],
+)
+def test_a_number_that_is_not_finite_is_refused_by_file_line_and_key(text, line, key):
+    """YAML reads .nan and .inf as numbers; no setting can use them (a NaN threshold lets
+    nothing through, an infinite deadline never ends), so each is named like any other mistake."""
+    err = error_of(text)
+    assert err.line == line and err.key == key, str(err)
+    assert str(err).startswith(f"test.yaml:{line}: key '{key}': ")
+    assert "finite number" in err.message, str(err)
+
+
+def test_sources_check_refuses_a_threshold_that_is_not_a_number(tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text(EXAMPLE_SOURCE + "relevance: {threshold: .nan}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {path}:4: key 'relevance.threshold': expected a finite number, got .nan" in result.output
+
+
+@pytest.mark.parametrize(
+    "text, line, key, words",
+    [
+        (EXAMPLE_SOURCE + "relevance: {treshold: 3}\n", 4, "relevance.treshold", "unknown key 'treshold' (did you mean 'threshold'?)"),
+        (EXAMPLE_SOURCE + "relevance:\n  threshold: 3\n  title_weigth: 2\n", 6, "relevance.title_weigth", "unknown key 'title_weigth' (did you mean 'title_weight'?)"),
+        (EXAMPLE_SOURCE + "relevance:\n  exclude:\n    remittances:\n      unles: [IT]\n", 7, "relevance.exclude.remittances.unles", "unknown key 'unles' (did you mean 'unless'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancing:\n    keyword: [freelancer]\n", 6, "topics.freelancing.keyword", "unknown key 'keyword' (did you mean 'keywords'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancing:\n    keywords:\n      - {term: freelancer, wieght: 2}\n", 7, "topics.freelancing.keywords[0].wieght", "unknown key 'wieght' (did you mean 'weight'?)"),
+        (EXAMPLE_SOURCE + "topics:\n  freelancng:\n    keywords: [freelancer]\n", 5, "topics.freelancng", "unknown topic id 'freelancng' (did you mean 'freelancing'?)"),
+        (EXAMPLE_SOURCE + "    topics: [it_export]\n", 4, "sources[0].topics[0]", "unknown topic id 'it_export' (did you mean 'it_exports'?)"),
+        # nothing close: the known keys are listed, as for a source
+        (EXAMPLE_SOURCE + "relevance: {cutoff: 3}\n", 4, "relevance.cutoff", "unknown key 'cutoff'; known keys: exclude, hint_boost, min_paragraphs, repeat_decay, threshold, title_weight, topic_threshold"),
+        (EXAMPLE_SOURCE + "    colour: red\n", 4, "sources[0].colour", "unknown key 'colour'; known keys: aggregator, documents, enabled"),
+    ],
+)
+def test_unknown_keys_of_relevance_and_topics_get_the_hint_source_keys_get(text, line, key, words):
+    err = error_of(text)
+    assert (err.line, err.key) == (line, key), str(err)
+    assert words in err.message, str(err)
+
+
+def test_an_internationalised_host_name_is_a_valid_url():
+    """exämple.com is xn--exmple-cua.com in IDNA: a host name like any other."""
+    config = parse_config(textwrap.dedent("""\
+        monitor:
+          public_url: https://mönitor.example.org/
+        sources:
+          - name: Umlaut
+            url: https://exämple.com/feed
+          - name: Capitals
+            url: https://EXÄMPLE.org/rss?x=1
+          - name: Japanese
+            url: https://例え.テスト/feed.xml
+        """), "test.yaml")
+    assert [s.url for s in config.sources] == ["https://exämple.com/feed", "https://EXÄMPLE.org/rss?x=1", "https://例え.テスト/feed.xml"]
+    assert config.public_url == "https://mönitor.example.org/"
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        ("https://ex☃mple.com/feed", "not a valid URL (not a host name in IDNA: "),  # a symbol no host name may hold
+        ("https://-exämple.com/feed", "not a valid URL (not a host name in IDNA: "),  # a label starting with a hyphen
+        ("https://exämple..com/feed", "not a valid URL (not a host name in IDNA: "),  # an empty label
+        ("https://exä mple.com/feed", "not a valid URL: "),
+        ("https://ex_ample.com/feed", "not a valid URL: "),
+    ],
+)
+def test_a_host_name_that_is_not_one_is_still_refused(url, words):
+    err = error_of(f"sources:\n  - name: A\n    url: {url}\n")
+    assert (err.line, err.key) == (3, "sources[0].url"), str(err)
+    assert words in err.message and repr(url) in err.message, str(err)

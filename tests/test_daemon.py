@@ -70,6 +70,72 @@ def test_sigterm_restart_and_exactly_one_digest(daemon_config, tmp_path, monkeyp
         assert s.db["digests"].count == 1
 
 
+@pytest.mark.parametrize("sig, group", [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGTERM, True)], ids=["SIGTERM", "Ctrl-C", "SIGTERM to every process of the service"])
+def test_a_daemon_stopped_while_its_digest_waits_to_retry_smtp_leaves_the_week_failed_for_the_next_run(site, write_config, tmp_path, sig, group):
+    """The mail server refuses the connection and the digest job waits to try again when the
+    daemon is stopped: nothing was handed over, so the week is failed (not in doubt), the
+    daemon exits at once rather than at --shutdown-timeout, and the next start sends it. A
+    service manager that signals the job's process too changes nothing: the daemon decides."""
+    import os
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    def free_port() -> int:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            return s.getsockname()[1]
+
+    config = write_config(basic_sources(site.base), extra="schedule:\n  catch_up_days: 30\ndigest:\n  recipients: [reader@example.com]\nfetch:\n  host_delay: 0.01\n  retries: 0\n")
+    week = last_completed_week(load_config(config).tz)
+    db = tmp_path / "monitor.db"
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(free_port()), "MONITOR_SMTP_SECURITY": "none"}
+    daemon = monitor(config, db, "run", "--poll-every", "3600", "--shutdown-timeout", "20", cwd=tmp_path, env=env, start_new_session=group)
+    try:
+        for line in daemon.stderr:  # the first attempt is refused; the job waits 10 s to try again
+            if "retrying in" in line:
+                break
+        started = time.monotonic()
+        if group:
+            os.killpg(daemon.pid, sig)
+        code, err = stop(daemon, sig, timeout=60) if not group else (daemon.wait(60), daemon.stderr.read())
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+            daemon.wait()
+    assert code == 0 and "daemon stopped" in err, err
+    assert time.monotonic() - started < 10, err  # not killed at the shutdown timeout
+    assert "exiting anyway" not in err
+    with Store(db) as s:
+        row = s.digest(week)
+    assert row["status"] == "failed", row
+    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    [run] = runs(db, "digest")
+    assert run["outcome"] == "stopped" and run["finished_at"], run
+
+    class Recorder:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope.content)
+            return "250 OK"
+
+    handler, port = Recorder(), free_port()
+    smtp = Controller(handler, hostname="127.0.0.1", port=port)
+    smtp.start()
+    again = monitor(config, db, "run", "--poll-every", "3600", cwd=tmp_path, env={**env, "MONITOR_SMTP_PORT": str(port)})
+    try:
+        wait_for(lambda: runs(db, "digest", "ok"), timeout=60)
+    finally:
+        code, err = stop(again)
+        smtp.stop()
+    assert code == 0, err
+    with Store(db) as s:
+        assert s.digest(week)["status"] == "sent"
+    assert len(handler.messages) == 1
+
+
 def test_second_daemon_is_refused(daemon_config, tmp_path):
     db = tmp_path / "monitor.db"
     first = monitor(daemon_config, db, "run", "--poll-every", "5", cwd=tmp_path)

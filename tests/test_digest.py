@@ -271,6 +271,23 @@ def test_trend_of_monthly_exports_as_bars(archive):
     assert "Jul 25  ██████████████████████████████ $354m" in render_text(archive)
 
 
+def test_text_chart_bars_are_proportional_and_rounded_once(archive):
+    """$342m against $354m is 28.98 of 30 cells: 29, not the full 30 that rounding the
+    percentage first and then the cells gave; each bar is its value's share rounded to the
+    nearest cell, so values more than one cell apart never draw alike."""
+    text = render_text(archive)
+    drawn = {m.group(1): len(m.group(2)) for m in re.finditer(r"^ +(\w{3} \d{2})  (█+) ", text, re.M)}
+    assert drawn["Jul 25"] == 30 and drawn["Mar 25"] == 29, drawn
+    cell = 354 / 30
+    values = {b.label: b.value for b in archive.trend.bars if b.value is not None}
+    assert set(drawn) == set(values)
+    for label, value in values.items():
+        assert abs(drawn[label] - value / cell) <= 0.5, (label, value, drawn[label])
+        for other, other_value in values.items():
+            if other_value - value > cell:
+                assert drawn[other] > drawn[label], (label, value, other, other_value)
+
+
 def test_trend_shows_a_missing_month_as_such(store, archive_config):
     build_archive(store, archive_config)
     store.db.execute("DELETE FROM facts WHERE series = 'it_exports_monthly' AND period = '2025-05'")

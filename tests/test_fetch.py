@@ -313,6 +313,30 @@ def test_an_unknown_host_name_is_dns_and_not_retried(monkeypatch):
     assert "resolve" in result.error
 
 
+def test_an_internationalised_host_name_is_fetched_by_its_idna_name(monkeypatch):
+    """exämple.com is looked up and asked for as xn--exmple-cua.com (its robots.txt once,
+    whichever way a link spells the host); the name as written is never sent or resolved."""
+    real, looked_up = socket.getaddrinfo, []
+
+    def resolver(host, *args, **kwargs):
+        looked_up.append(host)
+        if host in ("xn--exmple-cua.com", b"xn--exmple-cua.com"):
+            return real("127.0.0.1", *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    routes = {"/robots.txt": lambda h: send(h, 200, b"User-agent: *\nDisallow: /private/\n", "text/plain"), "/page.html": lambda h: send(h, 200, b"<p>page</p>")}
+    with SiteServer(FAULTS, routes=routes) as server:
+        port = server.base.rsplit(":", 1)[1]
+        urls = [f"http://exämple.com:{port}/page.html", f"http://EXÄMPLE.com:{port}/private/x.html", f"http://xn--exmple-cua.com:{port}/page.html?again"]
+        results = fetch_all(urls, kind="page")
+    assert [r.outcome for r in results] == ["ok", "robots_disallowed", "ok"], [r.error for r in results]
+    assert results[0].content == b"<p>page</p>"
+    assert paths(server) == ["/robots.txt", "/page.html", "/page.html?again"]
+    assert {headers["host"] for _, headers in server.requests} == {f"xn--exmple-cua.com:{port}"}
+    assert set(looked_up) <= {"xn--exmple-cua.com", b"xn--exmple-cua.com"}, looked_up
+
+
 def test_errors_are_classified_through_their_causes():
     import ssl
 

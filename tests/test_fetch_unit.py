@@ -61,6 +61,17 @@ def test_the_proxy_for_a_url_follows_the_standard_variables():
     assert proxy_for(httpx.URL("https://www.dawn.com/feeds/business"), {}) is None
 
 
+def test_no_proxy_names_an_internationalised_host_either_way():
+    from monitor.fetch import proxy_for
+
+    proxy = "http://proxy.example.net:3128"
+    for no_proxy in ("xn--exmple-cua.com", "exämple.com", ".xn--exmple-cua.com"):
+        proxies = {"https": proxy, "no": no_proxy}
+        for url in ("https://feeds.exämple.com/a.xml", "https://feeds.xn--exmple-cua.com/a.xml"):
+            assert proxy_for(httpx.URL(url), proxies) is None, (no_proxy, url)
+    assert proxy_for(httpx.URL("https://exämple.org/a.xml"), {"https": proxy, "no": "exämple.com"}) == proxy
+
+
 def test_a_socks_proxy_is_a_named_error_not_a_crash(monkeypatch):
     for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"):
         monkeypatch.delenv(name, raising=False)

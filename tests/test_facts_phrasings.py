@@ -1618,3 +1618,11 @@ def test_during_the_half_in_urdu_is_the_half_named_before():
 def test_freelancers_export_proceeds_are_their_earnings_after_a_sentence_on_it_exports():
     text = "IT exports reached $398 million in December. Freelancers' export proceeds stood at $52.6 million in December."
     assert facts(text, "2026-01-16") == {("it_exports_monthly", "2025-12", 398, "USD_million"), ("freelancer_earnings", "2025-12", 52.6, "USD_million")}
+
+
+def test_urdu_total_services_exports_are_not_it_exports():
+    text = (
+        "ملک کی ٹیلی کام، کمپیوٹر اور انفارمیشن سروسز کی برآمدات مالی سال 23-2022 کی پہلی سہ ماہی کے دوران 704 ملین ڈالر تک پہنچ گئیں۔ "
+        "اس کے برعکس ملک کی کُل خدمات کی برآمدات 1.86 ارب ڈالر رہیں جو گزشتہ سال کی پہلی سہ ماہی کے 1.9 ارب ڈالر سے 1.9 فیصد کم ہیں۔"
+    )
+    assert named_only(facts(text, "2022-10-21")) == {("it_exports_cumulative", "FY2022-23:Q1", 704, "USD_million")}

@@ -1626,3 +1626,10 @@ def test_urdu_total_services_exports_are_not_it_exports():
         "اس کے برعکس ملک کی کُل خدمات کی برآمدات 1.86 ارب ڈالر رہیں جو گزشتہ سال کی پہلی سہ ماہی کے 1.9 ارب ڈالر سے 1.9 فیصد کم ہیں۔"
     )
     assert named_only(facts(text, "2022-10-21")) == {("it_exports_cumulative", "FY2022-23:Q1", 704, "USD_million")}
+
+
+def test_the_top_five_countries_as_a_subject_are_no_rank_of_pakistan():
+    text = "پاکستان کی آئی ٹی برآمدات کا ایک تہائی حصہ امریکا کو جاتا ہے، جبکہ سرفہرست پانچ ممالک ملک کی مجموعی آئی ٹی برآمدات کے دو تہائی حصے کے حامل ہیں۔"
+    assert not any(f[0] == "ranking" for f in facts(text, "2024-08-20"))
+    # Pakistan among the top five is its place
+    assert facts("پاکستان فری لانسرز کی تعداد کے لحاظ سے سرفہرست پانچ ممالک میں شامل ہے۔", "2024-08-20") == {("ranking", "", 5, "rank")}

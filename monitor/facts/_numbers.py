@@ -132,7 +132,9 @@ _RANK_PATTERNS = (
     _URDU_LARGEST,
     # "اس کا نمبر 97واں تھا" (its number was 97th): the place after "نمبر"
     re.compile(rf"(?<![^\W\d_])نمبر\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
-    re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)"),  # "among the top five countries"
+    # "among the top five countries" ("... سرفہرست پانچ ممالک میں شامل ہے"), not the top five as a
+    # subject ("سرفہرست پانچ ممالک ... برآمدات کے دو تہائی حصے کے حامل ہیں": the biggest buyers)
+    re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)(?=\s+(?:میں|کی\s+فہرست|کے\s+درمیان))"),
 )
 
 

@@ -1633,3 +1633,13 @@ def test_the_top_five_countries_as_a_subject_are_no_rank_of_pakistan():
     assert not any(f[0] == "ranking" for f in facts(text, "2024-08-20"))
     # Pakistan among the top five is its place
     assert facts("پاکستان فری لانسرز کی تعداد کے لحاظ سے سرفہرست پانچ ممالک میں شامل ہے۔", "2024-08-20") == {("ranking", "", 5, "rank")}
+
+
+def test_what_had_grown_last_year_leaves_the_quarter_reported():
+    text = (
+        "ادارہ شماریات کے مطابق جولائی سے ستمبر 2022 کے دوران کمپیوٹر سروسز کی برآمدات 57 کروڑ 89 لاکھ ڈالر رہیں۔ "
+        "گزشتہ مالی سال کے دوران اسی شعبے کی برآمدات میں تقریباً 30 فیصد اضافہ ہوا تھا۔ "
+        "مجموعی طور پر ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات 70 کروڑ 42 لاکھ ڈالر رہیں جو 8.24 فیصد اضافہ ظاہر کرتی ہیں۔"
+    )
+    assert ("it_exports_cumulative", "FY2022-23:Q1", 704.2, "USD_million") in facts(text, "2022-10-21")
+    assert not any(f[1] == "FY2021-22" and f[0] != "other" for f in facts(text, "2022-10-21"))

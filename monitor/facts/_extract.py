@@ -26,7 +26,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_ABBR, _MONTH_NAMES, _fiscal_month, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -84,11 +84,26 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|r
 
 
 def _before(period: str, other: str) -> bool:
-    """Whether ``period`` is a month or fiscal year that ends before ``other``, a period of the
-    same form (``2025-03`` before ``2026-03``, ``FY2023-24`` before ``FY2024-25``)."""
-    if not other or len(period) != len(other) or period[:2] != other[:2] or ":" in period + other:
-        return False
-    return period < other
+    """Whether ``period`` ends before ``other`` does (``2025-03`` before ``2026-03``,
+    ``FY2021-22`` before ``FY2022-23:Q1``)."""
+    a, b = _end_month(period), _end_month(other)
+    return a is not None and b is not None and a < b
+
+
+def _end_month(period: str) -> tuple[int, int] | None:
+    """The ``(year, month)`` a period ends in: ``2025-03``, ``2025``, ``FY2024-25`` (June 2025),
+    ``FY2024-25:Q1`` (September 2024), ``FY2024-25:Jul-Mar`` (March 2025)."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        return int(m.group(1)), int(m.group(2))
+    if re.fullmatch(r"\d{4}", period):
+        return int(period), 12
+    if not (m := re.fullmatch(r"FY(\d{4})-\d\d(?::(Q[1-4]|H[12]|[A-Z][a-z]{2}-(?P<last>[A-Z][a-z]{2})))?", period)):
+        return None
+    start, label = int(m.group(1)), m.group(2)
+    if not label:
+        return start + 1, 6
+    last = 6 if label == "H1" else 12 if label == "H2" else 3 * int(label[1]) if label[0] == "Q" else _fiscal_month(_MONTH_ABBR.index(m.group("last")))
+    return (start, last + 6) if last <= 6 else (start + 1, last - 6)
 
 
 #: A sentence that says where the one before's figures were given: "This was revealed in ...",
@@ -344,7 +359,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         platform = bool(watched) and watched[-1] == "freelancers" and one_platform(sentence)
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
-    return found, context if inherited else context.then(None, main or context.period, ranked)
+    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
+    return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)
 
 
 _PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)

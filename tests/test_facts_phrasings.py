@@ -1643,3 +1643,15 @@ def test_what_had_grown_last_year_leaves_the_quarter_reported():
     )
     assert ("it_exports_cumulative", "FY2022-23:Q1", 704.2, "USD_million") in facts(text, "2022-10-21")
     assert not any(f[1] == "FY2021-22" and f[0] != "other" for f in facts(text, "2022-10-21"))
+
+
+def test_the_fiscal_year_named_beside_a_month_is_that_months_fiscal_year():
+    assert facts("IT exports at $298m in June, up 24pc in the fiscal year", "2024-07-18") == {
+        ("it_exports_monthly", "2024-06", 298, "USD_million"),
+        ("it_exports_annual", "FY2023-24", 24, "percent"),
+    }
+    assert ("it_exports_annual", "FY2023-24", 24, "percent") in facts("جون میں آئی ٹی برآمدات 29 کروڑ 80 لاکھ ڈالر، مالی سال میں 24 فیصد اضافہ", "2024-07-18")
+    # beside March, the fiscal year so far is July to March
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 20, "percent") in facts("IT exports were $300m in March, up 20 percent in the fiscal year.", "2024-04-18")
+    # a fiscal year named with its year is that year
+    assert facts("IT exports rose in the fiscal year 2023-24 to $3.2bn.", "2024-07-18") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}

@@ -232,6 +232,14 @@ _SAME_PERIOD_OF_FY = re.compile(
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY\s?'?)?|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
 )
+#: "the fiscal year" named with no year or word that places it (see _bare_fiscal_year).
+_FY_BARE = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+(?:fiscal|financial)\s+year\b(?!\s*(?:\(|\d|FY|ending|ended|to\b|that|which|so\s+far|20\d\d))"
+    r"|\b(?:fiscal|financial)[\s-]year\s+(?:exports|earnings)\b"
+    r"|(?<![^\W\d_])(?<!رواں\s)(?<!جاری\s)(?<!موجودہ\s)(?<!گزشتہ\s)(?<!گذشتہ\s)(?<!پچھلے\s)(?<!سابقہ\s)(?<!آئندہ\s)(?<!اس\s)(?<!پورے\s)(?<!اسی\s)مالی\s+سال\s+(?:میں|کے\s+دوران)",
+    re.IGNORECASE,
+)
+_MONTH_VALUE_FORM = re.compile(r"\d{4}-\d\d")
 _BACK_REFERENCE = re.compile(
     r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
@@ -520,6 +528,7 @@ class _PeriodScanner:
             if self.free(start, end):
                 self.add("", start, end)  # a period named but not placeable: its figures are no facts
         self._months()
+        self._bare_fiscal_year()
         self._years()
         # "Economic Survey 2024-25", "اقتصادی جائزہ 25-2024": a document's name, which dates nothing
         # but ranks of its own (an edition)
@@ -691,6 +700,20 @@ class _PeriodScanner:
         if not (groups.get("n") or groups.get("un")):
             return False
         return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))
+
+    def _bare_fiscal_year(self) -> None:
+        """"the fiscal year" with no year, beside the one month a sentence names ("IT exports at
+        $298m in June, up 24pc in the fiscal year", "جون میں ... ، مالی سال میں 24 فیصد اضافہ"):
+        that month's fiscal year, to that month (the whole year when it is June)."""
+        months = [p for p in self.found if _MONTH_VALUE_FORM.fullmatch(p.value) and not p.comparison]
+        if len(months) != 1:
+            return
+        year, month = int(months[0].value[:4]), int(months[0].value[5:])
+        end_year = year + (1 if month >= 7 else 0)
+        for m in _FY_BARE.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                last = _fiscal_month(month)
+                self.add(fiscal_year(end_year) if last == 12 else _within_fy(end_year, 1, last), m.start(), m.end())
 
     def _months(self) -> None:
         for m in _MONTH_YEAR.finditer(self.s):

@@ -1655,3 +1655,27 @@ def test_the_fiscal_year_named_beside_a_month_is_that_months_fiscal_year():
     assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 20, "percent") in facts("IT exports were $300m in March, up 20 percent in the fiscal year.", "2024-04-18")
     # a fiscal year named with its year is that year
     assert facts("IT exports rose in the fiscal year 2023-24 to $3.2bn.", "2024-07-18") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+def test_a_component_with_the_total_in_apposition_is_the_component():
+    text = "Computer services exports, the major component of ICT exports, rose to $1.56 billion during July-May from $1.04 billion a year earlier, an increase of 50 percent."
+    assert named_only(facts(text, "2021-07-20")) == set()
+    assert ("it_exports_cumulative", "FY2020-21:Jul-May", 2300, "USD_million") in facts("ICT exports, the bulk of them computer services, rose to $2.3 billion during July-May.", "2021-07-20")
+
+
+def test_the_growth_of_a_count_of_freelancers_is_not_of_their_earnings():
+    text = "The Pakistan Software Export Board registered 3,108 freelancers during the fiscal year 2021-22, an increase of 121.7 percent over 1,402 freelancers registered the year before."
+    assert named_only(facts(text, "2022-07-20")) == set()
+    # freelancers counted beside their earnings leave the earnings' growth theirs
+    assert ("freelancer_earnings", "FY2021-22", 20, "percent") in facts("Some 2,000 freelancers earned $400 million in FY22, up 20 percent.", "2022-07-20")
+
+
+def test_one_technology_parks_companies_are_a_part():
+    text = "Companies based at the Arfa Software Technology Park exported IT services worth $186.4 million in FY23, registering a growth of 11.2 percent over $167.6 million."
+    assert named_only(facts(text, "2023-07-26")) == set()
+    assert named_only(facts("IT exports by the tenant companies of the Arfa Software Technology Park rose 11.2 percent to $186.4 million in FY23.", "2023-07-26")) == set()
+    urdu = "پشاور ٹیکنالوجی پارک میں قائم آئی ٹی کمپنیوں کی برآمدات مالی سال 2022-23 کے دوران 45.3 فیصد اضافے سے 2 کروڑ 34 لاکھ ڈالر تک پہنچ گئیں۔"
+    assert named_only(facts(urdu, "2023-08-12")) == set()
+    assert named_only(facts("پشاور ٹیکنالوجی پارک سے برآمدات میں 45 فیصد اضافہ", "2023-08-12")) == set()
+    # the country's figure with parks named beside it stays
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts("IT exports rose 24 percent to $2.6 billion in FY23, with companies in software parks leading.", "2023-08-12")

@@ -501,12 +501,22 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
-        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context):
+        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
 
 
+def _counted_before(place: _Place) -> bool:
+    """Whether a rate follows a count of freelancers with no amount of money between: "registered
+    3,108 freelancers during FY22, an increase of 121.7 percent" is the count's growth."""
+    head = place.sentence[: place.figure.start]
+    counts = list(_FREELANCERS_COUNTED.finditer(head))
+    return bool(counts) and not _MONEY_SIGN.search(head, counts[-1].end())
+
+
+_FREELANCERS_COUNTED = re.compile(r"(?<![\w.$,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+(?:(?:million|lakh|thousand|ہزار|لاکھ)\s+)?(?:[\w-]+\s+)?(?:freelancers|فری\s?لانسرز)", re.IGNORECASE)
+_MONEY_SIGN = re.compile(r"[$₨]|\bRs\.?\s?\d|\b(?:dollars?|USD|rupees?)\b|ڈالر|روپے", re.IGNORECASE)
 _NUMBER_OF_FREELANCERS = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:freelanc\w*|gig\s+workers|online\s+workers)|(?:فری\s?لانسرز|فری\s?لانسر)\s+کی\s+تعداد", re.IGNORECASE
 )

@@ -647,6 +647,11 @@ _PROVINCE_PEOPLE = re.compile(
     rf"\b(?:freelancers?|exporters?|compan(?:y|ies)|firms|software\s+houses|youths?|graduates)\s+(?:from|in|of|based\s+in)\s+(?:the\s+)?(?:{_PROVINCES})\b"
     rf"|\b(?:{_PROVINCES})(?:['’]s)?\s+(?:(?:IT|tech|software)\s+)?(?:freelancers?|exporters?|compan(?:y|ies)|firms)\b"
     r"|\bthe\s+province\s+(?:alone\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
+    # one park's or zone's companies: "companies based at the Arfa Software Technology Park",
+    # "tenant companies of ...", "پشاور ٹیکنالوجی پارک میں قائم آئی ٹی کمپنیوں", "... پارک کی کمپنیوں نے"
+    r"|\b(?:companies|firms|tenants|startups)\s+(?:based|located|housed|operating)\s+(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Park|Zone|Tower|Incubator|Hub)\b"
+    r"|\btenant\s+(?:companies|firms)\s+of\b"
+    r"|(?:پارک|زون)\s+(?:میں\s+(?:قائم|موجود)\s+)?(?:کی\s+)?(?:\S+\s+){0,2}?کمپنیوں|(?:پارک|زون)\s+سے\s+(?:\S+\s+){0,2}?برآمدات"
     rf"|(?:{_URDU_PLACES})\s+(?:سے|کے)\s+(?:تعلق\s+رکھنے\s+والے\s+)?(?:\S+\s+){{0,10}}?(?:برآمدات|فری\s?لانسرز)",
     re.IGNORECASE,
 )

@@ -233,7 +233,12 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
-_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,;$\d]*,", re.IGNORECASE)
+_ASIDE = re.compile(
+    r",\s+(?:which|who)\s+[^,;$\d]*,"
+    # "Computer services exports, the major component of ICT exports, rose to ...": an apposition
+    r"|,\s+(?:the|a|its)\s+(?:\w+\s+)?(?:component|part|segment|share|portion|chunk|bulk)\s+of\s+[^,;$\d]*,",
+    re.IGNORECASE,
+)
 #: "Also": a clause that goes on from the one before it, about the same thing.
 ALSO = re.compile(r"\balso\b|(?<![^\W\d_])بھی(?![^\W\d_])", re.IGNORECASE)
 

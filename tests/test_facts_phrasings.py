@@ -1679,3 +1679,11 @@ def test_one_technology_parks_companies_are_a_part():
     assert named_only(facts("پشاور ٹیکنالوجی پارک سے برآمدات میں 45 فیصد اضافہ", "2023-08-12")) == set()
     # the country's figure with parks named beside it stays
     assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts("IT exports rose 24 percent to $2.6 billion in FY23, with companies in software parks leading.", "2023-08-12")
+
+
+def test_registered_freelancers_earnings_are_a_part():
+    assert named_only(facts("Registered freelancers earned $118 million in FY24, the PSEB said.", "2024-08-20")) == set()
+    assert named_only(facts("بورڈ کے اعداد و شمار کے مطابق رجسٹرڈ فری لانسرز نے گزشتہ مالی سال 11 کروڑ 80 لاکھ ڈالر کمائے۔", "2024-08-20")) == set()
+    assert named_only(facts("اس طرح مالی سال 2023-24 میں رجسٹرڈ فری لانسرز کی آمدن میں 35.6 فیصد اضافہ ہوا۔", "2024-08-20")) == set()
+    # all freelancers' earnings beside a registry count stay theirs
+    assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("Pakistani freelancers earned $350 million in FY24; the PSEB has 50,000 registered freelancers.", "2024-08-20")

@@ -228,6 +228,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
         if _ACCOUNTS_RECEIVED.search(head):
             return "other", value  # "these accounts received $96 million": the inflows of some freelancers' accounts
+        if figure.unit != "count" and _REGISTERED_FREELANCERS.search(place.context):
+            return "other", value  # "registered freelancers earned $118 million": those registered with a board, a part
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
@@ -501,7 +503,7 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
-        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place):
+        if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place) or _REGISTERED_FREELANCERS.search(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
     return "other"
@@ -554,6 +556,10 @@ _WITH_ACCOUNTS = re.compile(
 #: Freelancers' accounts counted, not freelancers: "Freelancer digital accounts opened with the
 #: bank rose to 118,400".
 _ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:(?!with\b|who\b|having\b|holding\b)[\w-]+\s+){0,2}?accounts?\b", re.IGNORECASE)
+#: Freelancers registered with a board (PSEB): a part of all freelancers, whose earnings are theirs.
+_REGISTERED_FREELANCERS = re.compile(
+    r"\b(?:(?:PSEB|board)[\s-])?registered\s+freelancers\b|\bfreelancers\s+registered\s+with\b|رجسٹرڈ\s+فری\s?لانسرز", re.IGNORECASE
+)
 #: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
 _ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
 #: A part of the freelancers counted: women, students, a province's.

@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
-from .facts import canonical_period
+from .facts import canonical_period, period_end
 from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
 from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
@@ -568,7 +568,7 @@ def news_facts(facts: Sequence[Fact], published: str | None, document: str = "")
     fiscal year's to date, whichever a desk leads with; not the VPN count of that month
     that a story on IT exports gives lower down)."""
     lead = _lead(document) if document else ""
-    ends = {f: _period_end(canonical_period(f.period)) for f in facts if f.series != "other"}
+    ends = {f: period_end(canonical_period(f.period)) for f in facts if f.series != "other"}
     led = [(f, e) for f, e in ends.items() if e and (not lead or f.quote in lead)]
     latest = max((e for _, e in led), default=None)
     day = (published or "")[:10]
@@ -590,31 +590,6 @@ def _family(series: str) -> str:
     """The kind of figure a series is: ``it`` for the monthly, cumulative and annual IT
     exports, ``freelancer`` for freelancers' earnings and counts, and so on."""
     return series.split("_")[0]
-
-
-def _period_end(period: str) -> date | None:
-    """The last day of a period (``2025-07``, ``2025``, ``FY2024-25``, ``FY2024-25:Jul-Mar``,
-    ``FY2025-26:Q1``, ``FY2025-26:H1``), or ``None`` when it is not one of those forms."""
-    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
-        year, month = int(m[1]), int(m[2])
-    elif m := re.fullmatch(r"(\d{4})", period):
-        year, month = int(m[1]), 12
-    elif m := re.fullmatch(r"FY(\d{4})-\d\d(?::(.+))?", period):
-        first = int(m[1])
-        span = m[2] or "Jul-Jun"
-        last = {"Q1": "Sep", "H1": "Dec", "Q2": "Dec", "Q3": "Mar", "Q4": "Jun"}.get(span, span.split("-")[-1])
-        if last not in _MONTHS:
-            return None
-        month = _MONTHS.index(last) + 1
-        year = first if month >= 7 else first + 1
-    else:
-        return None
-    if not 1 <= month <= 12:
-        return None
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def fact_key(fact: Fact) -> str:

@@ -558,12 +558,12 @@ def test_a_growth_rate_is_news_with_its_basis() -> None:
 @pytest.mark.parametrize(
     ("period", "end"),
     [("2025-07", "2025-07-31"), ("2024", "2024-12-31"), ("FY2024-25", "2025-06-30"), ("FY2024-25:Jul-Mar", "2025-03-31"),
-     ("FY2025-26:Q1", "2025-09-30"), ("FY2025-26:H1", "2025-12-31"), ("", None), ("FY2024-25:Xyz", None)],
+     ("FY2025-26:Q1", "2025-09-30"), ("FY2025-26:H1", "2025-12-31"), ("FY2025-26:H2", "2026-06-30"), ("", None), ("FY2024-25:Xyz", None)],
 )  # fmt: skip
 def test_period_ends(period: str, end: str | None) -> None:
-    from monitor.pipeline import _period_end
+    from monitor.facts import period_end
 
-    assert _period_end(period) == (None if end is None else date.fromisoformat(end))
+    assert period_end(period) == (None if end is None else date.fromisoformat(end))
 
 
 def test_every_story_of_a_poll_has_an_event(site_config, store) -> None:

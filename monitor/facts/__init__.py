@@ -68,7 +68,7 @@ from ..text import normalise_digits, split_sentences
 from ._classify import classify
 from ._extract import MAX_QUOTE, extract_facts
 from ._numbers import Figure, find_figures
-from ._periods import Period, canonical_period, find_periods, fiscal_year, shift_period
+from ._periods import Period, canonical_period, find_periods, fiscal_year, period_end, shift_period
 from ._series import (
     BASIS_LABELS,
     PLAUSIBLE,
@@ -96,6 +96,7 @@ __all__ = [
     "Period",
     "Subject",
     "canonical_period",
+    "period_end",
     "classify",
     "extract_facts",
     "fact_key",

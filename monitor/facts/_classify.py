@@ -294,8 +294,6 @@ _LIST_SIZE_BEFORE = re.compile(r"\b(?:rankings?|list|index|table|league)\s+(?:of
 _URDU_LIST_SIZE_AFTER = re.compile(r"\s*(?:(?:ممالک|ملکوں)\s+)?(?:کی|کا)\s+(?:رینکنگ|فہرست|درجہ\s?بندی)")
 
 
-#: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
-#: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 #: An ordinal listed with another ("second and third", "دوسرے اور تیسرے نمبر"): the places of
 #: several, none of them one country's unless the sentence says whose.
 _ORDINAL_WORD = (
@@ -304,6 +302,8 @@ _ORDINAL_WORD = (
 )
 _PLACE_LISTED_BEFORE = re.compile(rf"(?<![^\W\d_]){_ORDINAL_WORD}\s*(?:,|،|\band\b|&|اور)\s*$", re.IGNORECASE)
 _PLACE_LISTED_AFTER = re.compile(rf"\s*(?:,|،|\band\b|&|اور)\s*{_ORDINAL_WORD}(?![^\W\d_])", re.IGNORECASE)
+#: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
+#: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
     r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?|earners?|contributors?)\b"
@@ -349,11 +349,11 @@ def _round_crossed(place: _Place, head: str) -> bool:
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
+#: A percentage that is a share: "made up around 78 percent" (of a total).
+_MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s+(?:(?:around|about|nearly|roughly|some|over|almost|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
 #: series, and neither is their growth; a market named for an amount ("$25m in the Gulf") is one
 #: too, while a rate may only be the national one's ("grew 20pc, led by demand in the US").
-#: A percentage that is a share: "made up around 78 percent" (of a total).
-_MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s+(?:(?:around|about|nearly|roughly|some|over|almost|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 _EXPORTS_TO = re.compile(
     r"\b[Ee]xports?\s+(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?!US\s?\$|USD|Rs|PKR|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)(?-i:[A-Z])(?:[a-z]+|[A-Z]{1,3})\b"
     r"|(?:سعودی\s+عرب|قطر|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|امارات)\s+کو"
@@ -517,6 +517,7 @@ def _counted_before(place: _Place) -> bool:
     return bool(counts) and not _MONEY_SIGN.search(head, counts[-1].end())
 
 
+#: A count of freelancers ("3,108 freelancers", "48 ہزار فری لانسرز"), and a sign of money.
 _FREELANCERS_COUNTED = re.compile(r"(?<![\w.$,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+(?:(?:million|lakh|thousand|ہزار|لاکھ)\s+)?(?:[\w-]+\s+)?(?:freelancers|فری\s?لانسرز)", re.IGNORECASE)
 _MONEY_SIGN = re.compile(r"[$₨]|\bRs\.?\s?\d|\b(?:dollars?|USD|rupees?)\b|ڈالر|روپے", re.IGNORECASE)
 _NUMBER_OF_FREELANCERS = re.compile(

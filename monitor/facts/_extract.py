@@ -26,7 +26,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_ABBR, _MONTH_NAMES, _fiscal_month, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -86,24 +86,8 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|r
 def _before(period: str, other: str) -> bool:
     """Whether ``period`` ends before ``other`` does (``2025-03`` before ``2026-03``,
     ``FY2021-22`` before ``FY2022-23:Q1``)."""
-    a, b = _end_month(period), _end_month(other)
+    a, b = period_end(canonical_period(period)), period_end(canonical_period(other))
     return a is not None and b is not None and a < b
-
-
-def _end_month(period: str) -> tuple[int, int] | None:
-    """The ``(year, month)`` a period ends in: ``2025-03``, ``2025``, ``FY2024-25`` (June 2025),
-    ``FY2024-25:Q1`` (September 2024), ``FY2024-25:Jul-Mar`` (March 2025)."""
-    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
-        return int(m.group(1)), int(m.group(2))
-    if re.fullmatch(r"\d{4}", period):
-        return int(period), 12
-    if not (m := re.fullmatch(r"FY(\d{4})-\d\d(?::(Q[1-4]|H[12]|[A-Z][a-z]{2}-(?P<last>[A-Z][a-z]{2})))?", period)):
-        return None
-    start, label = int(m.group(1)), m.group(2)
-    if not label:
-        return start + 1, 6
-    last = 6 if label == "H1" else 12 if label == "H2" else 3 * int(label[1]) if label[0] == "Q" else _fiscal_month(_MONTH_ABBR.index(m.group("last")))
-    return (start, last + 6) if last <= 6 else (start + 1, last - 6)
 
 
 #: A sentence that says where the one before's figures were given: "This was revealed in ...",
@@ -343,6 +327,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             found.append((figure, series, place.period, classified[1], basis))
     found = _rates_with_their_amount(found, sentence)
     ranked = any(series == "ranking" for _, series, _, _, _ in found)
+    # (a sentence that says what an earlier period's figure had been, "In March 2025, IT exports
+    # had stood at $342 million", is background: "Compared with the previous month, exports rose
+    # 16.7 percent" after it is still about the month reported)
+    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         # (a sentence that names no period of its own stays in the one before's: "Computer services
@@ -352,14 +340,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
-        # (a sentence that says what an earlier period's figure had been, "In March 2025, IT
-        # exports had stood at $342 million", is background: "Compared with the previous month,
-        # exports rose 16.7 percent" after it is still about the month reported)
-        background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
         platform = bool(watched) and watched[-1] == "freelancers" and one_platform(sentence)
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
-    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from ..text import normalise_digits
@@ -934,6 +934,28 @@ def fiscal_end(period: str) -> int | None:
     if m := re.match(r"FY(\d{4})-\d\d", period):
         return int(m.group(1)) + 1
     return _fy_of_month(period)
+
+
+def period_end(period: str) -> date | None:
+    """The last day of a period (``2025-07``, ``2025``, ``FY2024-25``, ``FY2024-25:Jul-Mar``,
+    ``FY2025-26:Q1``, ``FY2025-26:H1``), or ``None`` when it is not one of those forms."""
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", period):
+        year, month = int(m[1]), int(m[2])
+    elif m := re.fullmatch(r"(\d{4})", period):
+        year, month = int(m[1]), 12
+    elif m := re.fullmatch(r"FY(\d{4})-\d\d(?::(.+))?", period):
+        first = int(m[1])
+        span = m[2] or "Jul-Jun"
+        last = {"Q1": "Sep", "H1": "Dec", "Q2": "Dec", "Q3": "Mar", "Q4": "Jun", "H2": "Jun"}.get(span, span.split("-")[-1])
+        if last not in _MONTH_ABBR[1:]:
+            return None
+        month = _MONTH_ABBR.index(last)
+        year = first if month >= 7 else first + 1
+    else:
+        return None
+    if not 1 <= month <= 12:
+        return None
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def canonical_period(period: str) -> str:

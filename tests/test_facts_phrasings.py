@@ -1326,6 +1326,17 @@ def test_last_fiscal_year_of_an_amount_after_a_sentence_that_counted_is_the_arti
     assert ("it_exports_annual", "FY2021-22", 2620, "USD_million") in facts(text, "2023-07-20")
 
 
+def test_last_fiscal_year_said_again_after_sentences_without_figures_is_the_same_year():
+    # written in July 2022: both "last fiscal year"s are FY22; the sentences between give no
+    # figures, so the second is not the year before the first
+    text = (
+        "The board registered 3,108 freelancers during the last fiscal year. "
+        "Its managing director said the rise showed awareness among freelancers of the benefits of registration, such as a reduced tax rate on export proceeds. "
+        "Freelancers' remittances amounted to $396.6 million in the last fiscal year."
+    )
+    assert ("freelancer_earnings", "FY2021-22", 396.6, "USD_million") in facts(text, "2022-07-19")
+
+
 def test_among_them_a_categorys_exports_are_a_part():
     # "among them, software consultancy exports were $423m and computer software's $385m"
     text = (

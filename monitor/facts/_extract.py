@@ -57,13 +57,14 @@ class _Context:
     ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
     counted: bool | None = None  # the sentence before's figures, rates left out, were counts (True) or amounts (False); None: none, or both
     platform: bool = False  # the sentence before gave one platform's figures of freelancers ("$186m on the platform")
+    stated: bool = False  # the sentence before gave figures of its own
 
     def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
         its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
         units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
-        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform)
+        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found))
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -532,14 +533,16 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # "... 28 percent more than the $272 million of December last year", after December
         # 2024's figure: the December before it (a base is never the period compared with)
         value = shift_period(value, 1)
-    elif period is not None and period.relative and base is None and previous.period and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count" if figure.unit != "percent" else previous.counted) and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
+    elif period is not None and period.relative and base is None and previous.period and previous.stated and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count" if figure.unit != "percent" else previous.counted) and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
         # year before the one the article reports, not the one before the article's date (a
         # lead after a title on FY23 tells the title's figure: "last fiscal year" is FY23 then);
         # said of another subject than the sentence before's, or of an amount after a sentence
         # that counted (freelancers registered in FY25, then their earnings "last fiscal year"),
-        # it is the article's last year
+        # it is the article's last year; and so it is after a sentence with no figures ("PSEB
+        # registered 3,108 freelancers during the last fiscal year. ... Freelancers' remittances
+        # amounted to $396.6m in the last fiscal year": one year, said twice)
         if fiscal_end(value) is not None and fiscal_end(value) == fiscal_end(previous.period):
             value = shift_period(re.sub(r":.*", "", value), 1)
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:

@@ -1352,7 +1352,7 @@ def test_a_clause_of_cause_after_the_figures_says_nothing_of_what_they_count():
 
 
 def test_a_percentage_of_people_is_a_share_of_them():
-    assert facts("Over 60pc freelancers earn less than $500 a month: PAFLA survey", "2023-01-16") <= {("other", "", 60, "percent"), ("other", "", 500, "USD_million")}
+    assert facts("Over 60pc freelancers earn less than $500 a month: PAFLA survey", "2023-01-16") <= {("other", "", 60, "percent"), ("other", "", 0.0005, "USD_million")}
     assert {s for s, *_ in facts("Only 7 percent of the surveyed freelancers earn more than $2,000 a month.", "2023-01-16")} <= {"other"}
     assert {s for s, *_ in facts("سروے کے مطابق 60 فیصد فری لانسرز ماہانہ 500 ڈالر سے کم کماتے ہیں۔", "2023-01-16")} <= {"other"}
     assert ("freelancer_earnings", "FY2023-24", 24, "percent") in facts("Freelancers' earnings grew 24 percent to $400 million in FY24.", "2024-08-16")
@@ -1698,3 +1698,42 @@ def test_registered_freelancers_earnings_are_a_part():
     assert named_only(facts("اس طرح مالی سال 2023-24 میں رجسٹرڈ فری لانسرز کی آمدن میں 35.6 فیصد اضافہ ہوا۔", "2024-08-20")) == set()
     # all freelancers' earnings beside a registry count stay theirs
     assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("Pakistani freelancers earned $350 million in FY24; the PSEB has 50,000 registered freelancers.", "2024-08-20")
+
+
+# --------------------------------------------------------------------------- bounds, steps and conditions
+
+
+def test_a_bound_before_a_rate_is_no_direction():
+    assert ("it_exports_monthly", "2023-12", -5, "percent") in facts("IT exports fell more than 5 percent to $250 million in December.", "2024-01-20")
+    assert ("it_exports_monthly", "2023-12", -5, "percent") in facts("IT exports declined by slightly more than 5 percent in December.", "2024-01-20")
+    # "after growing less than 4%": a rise below 4%, not a fall
+    text = "IT exports rose 15% to $791 million in October-December, after growing less than 4% in the July-September quarter."
+    assert ("it_exports_cumulative", "FY2023-24:Q1", 4, "percent") in facts(text, "2024-01-24")
+    # a comparison after the rate still says which way
+    assert ("it_exports_monthly", "2023-12", -5, "percent") in facts("IT exports in December were 5 percent lower than a year earlier.", "2024-01-20")
+
+
+def test_a_step_in_a_reckoning_is_no_rate():
+    text = "The note reckoned that every 10 percent increase in IT exports would cut the current account deficit by about $250 million."
+    assert named_only(facts(text, "2024-01-29")) == set()
+
+
+def test_an_amount_per_period_is_a_rate_not_a_total():
+    text = "Freelancers' inflows were $412 million in July-March of FY25, roughly $140 million a quarter."
+    assert named_only(facts(text, "2025-04-18")) == {("freelancer_earnings", "FY2024-25:Jul-Mar", 412, "USD_million")}
+    # "a year earlier" dates a figure; it is no rate per year
+    text = "IT exports were $262 million in December, against $230 million a year earlier."
+    assert ("it_exports_monthly", "2022-12", 230, "USD_million") in facts(text, "2024-01-20")
+
+
+def test_urdu_if_makes_a_projection():
+    # "if this pace holds, this fiscal year's IT exports come to about $4.5bn"
+    text = "اگر یہی رفتار برقرار رہی تو رواں مالی سال کی آئی ٹی برآمدات تقریباً 4.5 ارب ڈالر بنتی ہیں۔"
+    assert named_only(facts(text, "2026-02-24")) == set()
+
+
+def test_india_spelled_as_in_english_is_abroad():
+    # "India's software exports grew about nine percent", with India written انڈیا
+    text = "دوسری جانب انڈیا کی سافٹ ویئر برآمدات میں تقریباً نو فیصد اور 12 فیصد کے درمیان اضافہ ہوا۔"
+    assert named_only(facts(text, "2023-03-20")) == set()
+    assert named_only(facts("انڈین آئی ٹی برآمدات 194 ارب ڈالر رہیں۔", "2023-03-20")) == set()

@@ -14,7 +14,8 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _U
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"if(?!\s+compared)|unless|can\s+(?:reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع",
+    r"if(?!\s+compared)|unless|can\s+(?:reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع"
+    r"|(?<![^\W\d_])اگر(?![^\W\d_])",  # "اگر یہی شرح نمو برقرار رہے تو ..." (if the pace holds, ...)
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
@@ -37,6 +38,7 @@ _GROWTH_DOWN = re.compile(
     r"slip\w*|dwindl\w+|eas(?:e|ed|es|ing)|retreat\w*|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_BOUND_BEFORE = re.compile(r"\b(?:(?:a\s+(?:little|bit)\s+|slightly\s+|much\s+|far\s+)?(?:more|less|fewer)\s+than|above|below)\s*$", re.IGNORECASE)
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
 _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
@@ -107,6 +109,9 @@ def _growth_sign(clause_head: str, after: str) -> int:
         return -1
     if right and _GROWTH_UP.fullmatch(right.group(1)) and not _NEUTRAL.fullmatch(right.group(1)):
         return 1
+    # (a bound right before the figure says how much, not which way: "fell more than 5pc",
+    # "after growing less than 4%")
+    clause_head = _BOUND_BEFORE.sub(" ", clause_head)
     up = [m.end() for m in _GROWTH_UP.finditer(clause_head)]
     down = [m.end() for m in _GROWTH_DOWN.finditer(clause_head)]
     if up or down:
@@ -197,6 +202,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
+    if _EVERY_BEFORE.search(head):
+        return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
+    if figure.unit in ("USD_million", "PKR_million") and _PER_PERIOD_AFTER.match(place.sentence, figure.end):
+        return "other", value  # "$412m in July-March, roughly $140 million a quarter": a rate per period
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
@@ -376,6 +385,10 @@ _MONEY_TOTAL = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:mil
 _COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
+#: A figure counted per step: "every 10 percent increase", "for each $1 billion".
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
+#: An amount per period of time: "roughly $140 million a quarter", "$25m per month", "ماہانہ".
+_PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|quarter|year|week|day)\b(?!\s+(?:earlier|ago|before|back|previously|prior|on)\b)", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)

@@ -584,7 +584,7 @@ _FOREIGN_PLACES = (
 _EXPORTS_FROM_ABROAD = re.compile(rf"\b(?i:exports?|earnings|revenues?|receipts)\s+(?:[\w-]+\s+){{0,3}}?from\s+(?:{_FOREIGN_PLACES})\b")
 _FOREIGN_OWNER = re.compile(
     rf"\b(?:{_FOREIGN_PLACES})(?:['’]s\b|\s+(?:government|state|govt)\b)|^\W*(?:{_FOREIGN_PLACES})\b"
-    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی"
+    r"|(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:کی|کے|کا)|بھارتی|انڈین"
     r"|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}"  # India's central bank; Indian digit grouping
     rf"|{_EXPORTS_FROM_ABROAD.pattern}",
@@ -593,7 +593,7 @@ _FOREIGN_OWNER = re.compile(
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
 _FOREIGN_LEAD = re.compile(
     rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
-    r"|\W*(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
+    r"|\W*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
     re.IGNORECASE,
 )
 #: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
@@ -601,7 +601,7 @@ _FOREIGN_LEAD = re.compile(
 _OWNED_ABROAD = re.compile(
     rf"(?:\b(?:{_FOREIGN_PLACES})['’]s|\b(?:Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian))"
     r"(?:\s+(?:the|its|own|total|annual|overall|\w+['’]s))*\s*$"
-    r"|(?:بھارت|ہندوستان|بنگلہ\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|بھارتی\s*$",
+    r"|(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|(?:بھارتی|انڈین)\s*$",
 )
 #: A figure said to be of a place abroad: "650,000 in Bangladesh", "$1.3bn for India".
 _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")

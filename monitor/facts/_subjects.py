@@ -117,7 +117,7 @@ _FOREIGN = re.compile(
     re.IGNORECASE,
 )
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
-_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|بنگلہ\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
 _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
 #: Pakistan's provinces and regions, in both scripts: a place ranked after one of them is the
 #: province's among the others ("پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر").

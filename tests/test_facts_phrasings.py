@@ -1737,3 +1737,22 @@ def test_india_spelled_as_in_english_is_abroad():
     text = "دوسری جانب انڈیا کی سافٹ ویئر برآمدات میں تقریباً نو فیصد اور 12 فیصد کے درمیان اضافہ ہوا۔"
     assert named_only(facts(text, "2023-03-20")) == set()
     assert named_only(facts("انڈین آئی ٹی برآمدات 194 ارب ڈالر رہیں۔", "2023-03-20")) == set()
+
+
+def test_urdu_a_year_before_in_the_same_month_is_that_month_last_year():
+    # "exports were $348m in November alone, while a year before, in the same month, they were
+    # $282m; so they rose 23.4 percent"
+    text = "صرف نومبر میں 34 کروڑ 80 لاکھ ڈالر کی آئی ٹی برآمدات ہوئیں، جبکہ ایک سال قبل اسی مہینے میں یہ 28 کروڑ 20 لاکھ ڈالر تھیں، یوں ان میں 23.4 فیصد اضافہ ہوا۔"
+    assert facts(text, "2024-12-19") == {
+        ("it_exports_monthly", "2024-11", 348, "USD_million"),
+        ("it_exports_monthly", "2023-11", 282, "USD_million"),
+        ("it_exports_monthly", "2024-11", 23.4, "percent"),
+    }
+    assert rates(text, "2024-12-19") == {23.4: "yoy"}
+
+
+def test_a_months_rate_beside_its_only_base_is_measured_against_it():
+    assert rates("IT exports were $348 million in November, against $282 million in November 2023, a rise of 23.4 percent.", "2024-12-19") == {23.4: "yoy"}
+    assert rates("IT exports were $348 million in November, against $331 million in October, a rise of 5 percent.", "2024-12-19") == {5: "mom"}
+    # a month named after "since" is no base
+    assert rates("IT exports were $348 million in November, up 5 percent, the highest since November 2023.", "2024-12-19") == {5: "unknown"}

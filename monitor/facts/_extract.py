@@ -714,6 +714,18 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
                     return "unknown"  # "3 percent less than the $1.14 billion earned in October-December": the quarter before
     if said:
         return said
+    if _MONTH.fullmatch(place.period or ""):
+        # a month's rate in a sentence whose only base is that month a year before (or the month
+        # before) is the change against it: "$348m in November, against $282m in November
+        # 2023, a rise of 23.4 percent", "...، جبکہ ایک سال قبل اسی مہینے میں یہ 28 کروڑ 20 لاکھ
+        # ڈالر تھیں، یوں ان میں 23.4 فیصد اضافہ ہوا"
+        # (never a rate's period: "22pc compared to 9pc growth in February" compares two rates)
+        rated = [span for span in spans if span.rate_at >= 0]
+        bases = {canonical_period(_resolve(p, main, periods)) for p in periods if (p.comparison or p.counted) and not any(span.holds(p.start, p.end) for span in rated)} - {""}
+        if bases and bases <= set(a_year_back):
+            return "yoy"
+        if bases == {shift_months(place.period, 1)}:
+            return "mom"
     if any(p.parts_back and p.comparison for p in periods):
         return "unknown"  # the sentence's base is the quarter or half before ("..., against $1.0bn in the previous quarter")
     if series != "it_exports_monthly" and place.period and not re.fullmatch(r"\d{4}-\d\d", place.period):

@@ -121,11 +121,12 @@ _LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR
 _URDU_LAST_YEAR_BEFORE = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کی|کے|کا)\s+)?$")  # "ایک سال قبل جولائی تا دسمبر": a year before
 _SPAN_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding)\s+(?:fiscal\s+|financial\s+)?year\b|\s+a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
-#: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too.
+#: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too,
+#: and so does "ایک سال قبل اسی مہینے" (a year before, in the same month).
 #: The fiscal year before the one the text has just named: "اس سے پچھلے مالی سال", "the
 #: year before that".
 _YEAR_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+before\s+that\b", re.IGNORECASE)
-_URDU_SAME_PERIOD = re.compile(rf"{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)")
+_URDU_SAME_PERIOD = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(
     rf"\b(?P<rel>last|previous|preceding|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"

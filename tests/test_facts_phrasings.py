@@ -1756,3 +1756,20 @@ def test_a_months_rate_beside_its_only_base_is_measured_against_it():
     assert rates("IT exports were $348 million in November, against $331 million in October, a rise of 5 percent.", "2024-12-19") == {5: "mom"}
     # a month named after "since" is no base
     assert rates("IT exports were $348 million in November, up 5 percent, the highest since November 2023.", "2024-12-19") == {5: "unknown"}
+
+
+def test_an_estimate_put_at_a_figure_is_no_level():
+    text = "The SBP had estimated unrecorded IT export proceeds at $1.2 billion to $1.5 billion in FY24."
+    assert named_only(facts(text, "2025-03-13")) == set()
+    text = "IT exports held abroad came to $1.5 billion in FY24, according to an estimate by the State Bank."
+    assert named_only(facts(text, "2025-03-13")) == set()
+    # recorded exports beside no estimate stay
+    assert ("it_exports_annual", "FY2023-24", 3220, "USD_million") in facts("Recorded IT exports were $3.22 billion in FY24.", "2025-03-13")
+
+
+def test_a_subject_with_to_and_a_verb_is_a_headlines_future():
+    assert named_only(facts("", "2026-02-24", title="IT exports to cross $4.5bn this fiscal year: minister")) == set()
+    assert named_only(facts("", "2026-02-24", title="Freelancers' earnings to touch $500m in FY26, says PSEB")) == set()
+    # a verb of its own before "to" reports what happened
+    assert ("it_exports_monthly", "2026-01", 350, "USD_million") in facts("", "2026-02-18", title="IT exports jump 20pc to hit record $350m in January")
+    assert ("it_exports_monthly", "2026-01", 350, "USD_million") in facts("IT exports managed to reach $350 million in January.", "2026-02-18")

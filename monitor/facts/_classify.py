@@ -200,7 +200,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part of the total before
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
-    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head)):
+    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if _EVERY_BEFORE.search(head):
         return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
@@ -391,7 +391,14 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US
 _PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|quarter|year|week|day)\b(?!\s+(?:earlier|ago|before|back|previously|prior|on)\b)", re.IGNORECASE)
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
-_ESTIMATE = re.compile(r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b", re.IGNORECASE)
+_ESTIMATE = re.compile(
+    r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b"
+    # "according to an estimate by the State Bank", "by the SBP's estimates"
+    r"|\baccording\s+to\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?estimates?\b",
+    re.IGNORECASE,
+)
+#: "had estimated unrecorded proceeds at $1.2 billion": the figure an estimate is put at.
+_ESTIMATED_AT = re.compile(r"\bestimat(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?at\s+(?:about\s+|around\s+|roughly\s+|some\s+|up\s+to\s+)?(?:(?:US\s?\$|\$|Rs\.?\s?)?[\d.,]+\s*(?:billion|million|bn|mn|m)?\s+(?:to|and|-)\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: "PAFLA estimates that freelancers earn another $500m": an estimate of what follows it only.
 _ESTIMATE_THAT = re.compile(r"\bestimat(?:es?|ed)\s+that\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
@@ -412,6 +419,12 @@ def _before_relative(place: _Place, head: str) -> str:
     return place.clause[: after.start()] if after else place.clause
 
 
+_VERB_BEFORE_TO = re.compile(r"\b(?:was|were|is|are|has|have|had|went|came|set|moved|managed|continued|helped|needed|need|used)\b", re.IGNORECASE)
+#: A subject followed by "to" and a verb, with no verb of its own: the future of a headline or a
+#: minister's claim ("IT exports to cross $4.5bn this fiscal year"), not "rose 20pc to hit $350m".
+_TO_DO = re.compile(r"\bto\s+(?:cross|reach|hit|touch|surpass|exceed|top|double|triple|rise|grow|climb|jump|surge|increase|fall|drop|decline)\s+(?:to\s+)?(?:the\s+|a\s+|record\s+|over\s+|above\s+|around\s+|about\s+|nearly\s+|beyond\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
+
+
 def _targeted(place: _Place, head: str) -> bool:
     """Whether a figure is a target or projection: a cue ("expected to reach", "aims at",
     "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
@@ -420,6 +433,8 @@ def _targeted(place: _Place, head: str) -> bool:
         # "envisaged increasing exports from $3.2bn to $4.2bn", "sets $5bn target for FY26 after
         # $3.8bn in FY25": $3.2bn and $3.8bn are the actuals
         return not (_FROM_BEFORE.search(head) or _AFTER_ACTUAL.search(head))
+    if (to_do := _TO_DO.search(head)) and not (_GROWTH_UP.search(head, 0, to_do.start()) or _GROWTH_DOWN.search(head, 0, to_do.start()) or _VERB_BEFORE_TO.search(head, 0, to_do.start())):
+        return True
     tail = place.clause[len(head) :]
     return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
 

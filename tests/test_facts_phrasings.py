@@ -1773,3 +1773,15 @@ def test_a_subject_with_to_and_a_verb_is_a_headlines_future():
     # a verb of its own before "to" reports what happened
     assert ("it_exports_monthly", "2026-01", 350, "USD_million") in facts("", "2026-02-18", title="IT exports jump 20pc to hit record $350m in January")
     assert ("it_exports_monthly", "2026-01", 350, "USD_million") in facts("IT exports managed to reach $350 million in January.", "2026-02-18")
+
+
+def test_a_standfirst_with_no_figure_of_a_series_leaves_the_title_to_the_lead():
+    title = "IT exports slump 14% as rupee gap bites"
+    text = (
+        "Sector earns $207m in January, seven-month tally slips into negative territory\n\n"
+        "KARACHI: Pakistan's information technology exports fell 14% year-on-year to $207 million in January, the steepest monthly fall in three years."
+    )
+    assert facts(text, "2023-02-18", title=title) == {
+        ("it_exports_monthly", "2023-01", -14, "percent"),
+        ("it_exports_monthly", "2023-01", 207, "USD_million"),
+    }

@@ -132,7 +132,9 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             # WorkBridge.": the sentence before gave one platform's figures
             facts = [replace(f, series="other", basis="") if any(f is g for g in said) and f.series.startswith("freelancer_") else f for f in facts]
         said: list[Fact] = []
-        if not in_title and undated_title:
+        if not in_title and undated_title and not found and start == lead_at:
+            pass  # a standfirst that gives no figure of a series ("Sector earns $207m in January"): the lead after it dates the title
+        elif not in_title and undated_title:
             known = facts
             dated = _dated_by_lead(facts, undated_title, found)  # position for position; None for one the lead restates
             facts = [f for f in dated if f is not None]

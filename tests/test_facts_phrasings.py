@@ -1785,3 +1785,11 @@ def test_a_standfirst_with_no_figure_of_a_series_leaves_the_title_to_the_lead():
         ("it_exports_monthly", "2023-01", -14, "percent"),
         ("it_exports_monthly", "2023-01", 207, "USD_million"),
     }
+
+
+def test_the_base_of_a_net_figure_is_net():
+    text = "Imports of IT services came to $46 million in the month, taking net IT exports to $183 million, against $214 million in December 2021."
+    assert named_only(facts(text, "2023-01-18")) == set()
+    # the gross figures beside it stay
+    text = "IT exports were $229 million in December, against $268 million in December 2021; net of imports they were $183 million."
+    assert ("it_exports_monthly", "2021-12", 268, "USD_million") in facts(text, "2023-01-18")

@@ -214,6 +214,11 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
     if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_before_relative(place, head))):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
+    if figure.unit != "percent" and place.base and (amounts := list(_AMOUNT.finditer(place.sentence, 0, figure.start))):
+        # the base of a net figure is net too: "taking net IT exports to $183 million, against
+        # $214 million in December 2021"
+        if _NET_EXPORTS.search(place.sentence, amounts[-2].end() if len(amounts) > 1 else 0, amounts[-1].start()):
+            return "other", value
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
@@ -327,6 +332,8 @@ _RANKS_OVER_TIME = re.compile(
     re.IGNORECASE,
 )
 #: Net exports in Urdu ("نیٹ ایکسپورٹ", "خالص برآمدات"), and an amount in Urdu.
+_NET_EXPORTS = re.compile(r"\bnet\s+(?:[\w-]+\s+){0,2}?exports\b|(?:نیٹ|خالص)\s+(?:(?:آئی\s?ٹی|آئی\s?سی\s?ٹی)\s+)?(?:ایکسپورٹس?|برآمدات)", re.IGNORECASE)
+_AMOUNT = re.compile(r"(?:US\s?\$|\$|Rs\.?\s?)\s?\d[\d,.]*(?:\s*(?:million|billion|bn|mn|m)\b)?|\d[\d,.]*\s*(?:million|billion|ارب|کروڑ|ملین)(?:\s+\d+\s+(?:لاکھ|کروڑ))?", re.IGNORECASE)
 _URDU_NET = re.compile(r"(?:نیٹ|خالص)\s+(?:(?:آئی\s?ٹی|آئی\s?سی\s?ٹی)\s+)?(?:ایکسپورٹس?|برآمدات)")
 _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:امریکی\s)?(?:ڈالر|روپے)")
 #: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed

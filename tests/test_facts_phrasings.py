@@ -1793,3 +1793,14 @@ def test_the_base_of_a_net_figure_is_net():
     # the gross figures beside it stay
     text = "IT exports were $229 million in December, against $268 million in December 2021; net of imports they were $183 million."
     assert ("it_exports_monthly", "2021-12", 268, "USD_million") in facts(text, "2023-01-18")
+
+
+def test_urdu_and_after_a_figure_opens_a_components_clause():
+    # "computer services exports were $1.39bn and telecommunication services exports $331m": both parts
+    text = (
+        "رواں مالی سال کے پہلے آٹھ ماہ میں آئی ٹی برآمدات ایک ارب 73 کروڑ ڈالر رہیں۔ "
+        "اس دوران کمپیوٹر سروسز کی برآمدات ایک ارب 39 کروڑ ڈالر اور ٹیلی کمیونیکیشن سروسز کی برآمدات 33 کروڑ 10 لاکھ ڈالر رہیں۔"
+    )
+    assert named_only(facts(text, "2023-03-17")) == {("it_exports_cumulative", "FY2022-23:Jul-Feb", 1730, "USD_million")}
+    # "telecom and computer services exports" together are the total
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Feb", 1730, "USD_million") in facts("مالی سال کے پہلے آٹھ ماہ میں ٹیلی کام اور کمپیوٹر سروسز کی برآمدات ایک ارب 73 کروڑ ڈالر رہیں۔", "2023-03-17")

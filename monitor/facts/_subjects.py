@@ -58,8 +58,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
-        # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز")
-        r"|(?<![،,])(?<![،,]\s)(?<!اور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)"
+        # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز");
+        # "اور" after a figure joins another clause ("... 39 کروڑ ڈالر اور ٹیلی کمیونیکیشن سروسز کی برآمدات")
+        r"|(?<![،,])(?<![،,]\s)(?<!کام\sاور\s)(?<!کیشن\sاور\s)(?<!مواصلات\sاور\s)(?<!کمپیوٹر\sاور\s)(?<!سروسز\sاور\s)(?<!خدمات\sاور\s)(?<!ٹی\sاور\s)(?:کمپیوٹر|ٹیلی\s?کام|ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات)\s+(?:سروسز|خدمات)\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)"
         # and "سافٹ ویئر کنسلٹنسی کی برآمدات" (software consultancy), as in English
         r"|(?:سافٹ\s?ویئر|ہارڈ\s?ویئر)\s+کنسلٹنسی(?:\s+(?:سروسز|خدمات))?\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?)",
         re.IGNORECASE,

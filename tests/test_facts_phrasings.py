@@ -1804,3 +1804,12 @@ def test_urdu_and_after_a_figure_opens_a_components_clause():
     assert named_only(facts(text, "2023-03-17")) == {("it_exports_cumulative", "FY2022-23:Jul-Feb", 1730, "USD_million")}
     # "telecom and computer services exports" together are the total
     assert ("it_exports_cumulative", "FY2022-23:Jul-Feb", 1730, "USD_million") in facts("مالی سال کے پہلے آٹھ ماہ میں ٹیلی کام اور کمپیوٹر سروسز کی برآمدات ایک ارب 73 کروڑ ڈالر رہیں۔", "2023-03-17")
+
+
+def test_a_period_after_another_rates_growth_recorded_in_it_is_that_rates():
+    text = "IT exports amounted to $4.27bn in FY26, compared with $3.8bn a year earlier. The increase of 12.4 per cent was roughly half the 18pc growth recorded in FY25."
+    found = facts(text, "2026-07-18")
+    assert ("it_exports_annual", "FY2025-26", 12.4, "percent") in found
+    assert ("it_exports_annual", "FY2024-25", 18, "percent") in found
+    # two rates of one period said once stay that period's
+    assert rates("IT exports rose 5% month-on-month and 20% year-on-year in June.", "2026-07-18") == {5: "mom", 20: "yoy"}

@@ -755,6 +755,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     bases = [p for p in periods if p.counted and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    if figure.unit == "percent" and len(in_clause) == 1 and in_clause[0].start >= figure.end and _RATE_GROWTH_SAID.search(sentence, figure.end, in_clause[0].start):
+        # the one period after another rate's growth "recorded in" it is that rate's: "The increase
+        # of 12.4 per cent was roughly half the 18pc growth recorded in FY25"
+        in_clause = []
     if figure.unit == "percent":
         bases = []  # a rate is this period's, never its base's
         # a rate against a month ("11 percent over September") is a month's, not a span's named nearer
@@ -787,6 +791,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     return before[-1] if before else None
 
 
+_RATE_GROWTH_SAID = re.compile(r"\d\s?(?:%|pc\b|pct\b|per\s?cent|percent)\s+(?:growth|increase|rise|decline|fall|drop)\s+(?:(?:recorded|posted|seen|registered|achieved|witnessed)\s+)?(?:in|during)\s+$", re.IGNORECASE)
 _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")

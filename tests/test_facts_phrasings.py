@@ -1813,3 +1813,12 @@ def test_a_period_after_another_rates_growth_recorded_in_it_is_that_rates():
     assert ("it_exports_annual", "FY2024-25", 18, "percent") in found
     # two rates of one period said once stay that period's
     assert rates("IT exports rose 5% month-on-month and 20% year-on-year in June.", "2026-07-18") == {5: "mom", 20: "yoy"}
+
+
+def test_a_clause_with_one_month_of_the_period_is_the_same_subjects():
+    text = "Freelancers' remittances rose to $118.6 million in the first quarter, with September bringing in a record $41.2 million."
+    assert ("freelancer_earnings", "2025-09", 41.2, "USD_million") in facts(text, "2025-10-21")
+    assert ("freelancer_earnings", "2025-09", 41.2, "USD_million") in facts("Freelancers' remittances were $118.6 million in the quarter, with $41.2 million in September.", "2025-10-21")
+    # another actor's money in such a clause is not theirs
+    text = "Freelancers' remittances were $118.6 million in the first quarter, with PSEB signing a $5 million deal in September."
+    assert named_only(facts(text, "2025-10-21")) == {("freelancer_earnings", "FY2025-26:Q1", 118.6, "USD_million")}

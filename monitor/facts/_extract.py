@@ -855,7 +855,23 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
     if bounds[0] <= subject.start and subject.end <= bounds[1]:
         return True
     clause = sentence[bounds[0] : bounds[1]]
-    return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20))
+    return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
+
+
+#: A clause that gives one month of the period before it: "..., with September bringing in a
+#: record $41.2 million", "..., with $41.2 million in September": the same subject's.
+_WITH_ENDS = re.compile(r"\bwith\s*$", re.IGNORECASE)
+_MONTH_SOON = re.compile(
+    rf"\W*(?:with\s+)?(?:the\s+month\s+of\s+)?(?<![\w])(?:{_MONTH_NAMES})(?![^\W\d_])\s+(?:alone\s+)?(?:bringing\s+in|contribut\w+|accounting\s+for|adding|at)\b"
+    rf"|\W*(?:with\s+)?(?:a\s+record\s+|another\s+)?(?:US\s?\$|\$)[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){{0,2}}?(?:in|during|for)\s+(?<![\w])(?:{_MONTH_NAMES})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _with_a_month(sentence: str, bounds: tuple[int, int]) -> bool:
+    clause = sentence[bounds[0] : bounds[1]]
+    opens_with = bool(_WITH_ENDS.search(sentence, max(0, bounds[0] - 8), bounds[0]) or re.match(r"\W*with\b", clause, re.IGNORECASE))
+    return opens_with and bool(_MONTH_SOON.match(clause))
 
 
 def _quote(sentence: str, figure: Figure) -> str:

@@ -1822,3 +1822,19 @@ def test_a_clause_with_one_month_of_the_period_is_the_same_subjects():
     # another actor's money in such a clause is not theirs
     text = "Freelancers' remittances were $118.6 million in the first quarter, with PSEB signing a $5 million deal in September."
     assert named_only(facts(text, "2025-10-21")) == {("freelancer_earnings", "FY2025-26:Q1", 118.6, "USD_million")}
+
+
+def test_a_month_on_month_rate_beside_what_the_month_before_had_been_is_the_next_months():
+    # "IT exports in July 2023 were $227m. But month-on-month exports fell 1.7 percent, since in
+    # June 2024 they had been $291m": the fall is July 2024's, not July 2023's
+    text = (
+        "جولائی 2024 میں آئی ٹی برآمدات 26 فیصد اضافے سے 28 کروڑ 60 لاکھ ڈالر رہیں۔ "
+        "جولائی 2023 میں آئی ٹی برآمدات کا حجم 22 کروڑ 70 لاکھ ڈالر تھا۔ "
+        "تاہم ماہانہ بنیاد پر برآمدات میں 1.7 فیصد کمی ریکارڈ کی گئی، کیونکہ جون 2024 میں یہ 29 کروڑ 10 لاکھ ڈالر رہی تھیں۔"
+    )
+    found = facts(text, "2024-08-19")
+    assert ("it_exports_monthly", "2024-07", -1.7, "percent") in found
+    assert ("it_exports_monthly", "2024-06", 291, "USD_million") in found
+    # a year-on-year rate beside such a month keeps its own period
+    text = "یہ اضافہ سالانہ بنیادوں پر 17 فیصد جبکہ ماہانہ بنیادوں پر بھی 5.5 فیصد رہا جبکہ ستمبر 2025 میں آئی ٹی برآمدات 36 کروڑ 60 لاکھ ڈالر ریکارڈ ہوئی تھیں۔"
+    assert not any(period == "2026-09" for _, period, _, _ in facts(text, "2025-11-18"))

@@ -553,6 +553,15 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         said = basis_words(sentence[bounds[0] : bounds[1]])
         if (said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1)):
             value = previous.period
+    if figure.unit == "percent" and base is None:
+        # "ماہانہ بنیاد پر برآمدات میں 1.7 فیصد کمی ریکارڈ کی گئی، کیونکہ جون 2024 میں یہ 29 کروڑ 10 لاکھ
+        # ڈالر رہی تھیں": a month-on-month rate whose only month, in a clause of its own after it,
+        # is what the figure had been is of the month after that (a year-on-year rate beside it
+        # need not be measured against that month)
+        months = [p for p in periods if p.value and _MONTH.fullmatch(p.value) and not p.target]
+        said = basis_words(sentence[bounds[0] : bounds[1]])
+        if said == "mom" and len(months) == 1 and months[0].start >= bounds[1] and _HAD_BEEN.search(sentence, months[0].end):
+            value = shift_months(months[0].value, -1)
     # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
     # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
     stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1]))

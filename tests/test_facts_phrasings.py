@@ -1838,3 +1838,15 @@ def test_a_month_on_month_rate_beside_what_the_month_before_had_been_is_the_next
     # a year-on-year rate beside such a month keeps its own period
     text = "یہ اضافہ سالانہ بنیادوں پر 17 فیصد جبکہ ماہانہ بنیادوں پر بھی 5.5 فیصد رہا جبکہ ستمبر 2025 میں آئی ٹی برآمدات 36 کروڑ 60 لاکھ ڈالر ریکارڈ ہوئی تھیں۔"
     assert not any(period == "2026-09" for _, period, _, _ in facts(text, "2025-11-18"))
+
+
+def test_urdu_a_month_that_opens_the_next_figure_is_that_ones():
+    # "in July freelancers' remittances were $43m and in August $46m"
+    text = "جولائی میں فری لانسرز کی ترسیلات 4 کروڑ 30 لاکھ ڈالر اور اگست میں 4 کروڑ 60 لاکھ ڈالر رہیں۔"
+    assert facts(text, "2025-10-20") == {
+        ("freelancer_earnings", "2025-07", 43, "USD_million"),
+        ("freelancer_earnings", "2025-08", 46, "USD_million"),
+    }
+    # "reaching $2.12bn in the first half and a monthly record of $384m in December"
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات کا 2 ارب 12 کروڑ ڈالر تک پہنچنا اور دسمبر میں 38 کروڑ 40 لاکھ ڈالر کا ماہانہ ریکارڈ قائم ہونا خوش آئند ہے۔"
+    assert ("it_exports_cumulative", "FY2025-26:H1", 2120, "USD_million") in facts(text, "2026-01-21")

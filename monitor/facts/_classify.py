@@ -683,13 +683,19 @@ _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
 
+_OPENS_NEXT_FIGURE = re.compile(r"\s*(?:میں|کے\s+دوران)\s+(?:\S+\s+)?\d")
+
+
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
     """The period nearest a figure, one not parted from it by a comma first ("With May's
     receipts of $329 million, IT exports so far this fiscal year ...": May's)."""
 
-    def distance(p: Period) -> tuple[bool, int]:
+    def distance(p: Period) -> tuple[bool, bool, int]:
         between = sentence[figure.end : p.start] if p.start >= figure.end else sentence[p.end : figure.start]
-        return ("," in between or "،" in between, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
+        # (an Urdu period after the figure that opens the next figure is that one's: "جولائی میں
+        # ... 4 کروڑ 30 لاکھ ڈالر اور اگست میں 4 کروڑ 60 لاکھ ڈالر")
+        anothers = p.start >= figure.end and bool(_OPENS_NEXT_FIGURE.match(sentence, p.end))
+        return ("," in between or "،" in between, anothers, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
 
     return min(periods, key=distance) if periods else None
 

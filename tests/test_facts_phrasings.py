@@ -1850,3 +1850,14 @@ def test_urdu_a_month_that_opens_the_next_figure_is_that_ones():
     # "reaching $2.12bn in the first half and a monthly record of $384m in December"
     text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات کا 2 ارب 12 کروڑ ڈالر تک پہنچنا اور دسمبر میں 38 کروڑ 40 لاکھ ڈالر کا ماہانہ ریکارڈ قائم ہونا خوش آئند ہے۔"
     assert ("it_exports_cumulative", "FY2025-26:H1", 2120, "USD_million") in facts(text, "2026-01-21")
+
+
+def test_urdu_freelancers_remittances_named_with_zar_are_theirs():
+    # "remittances sent home by the country's freelancers rose 29 percent to $138m in the first quarter"
+    text = "رواں مالی سال 2025-26 کی پہلی سہ ماہی کے دوران ملک کے فری لانسرز کی جانب سے وطن بھیجی گئی ترسیلات زر 29 فیصد اضافے کے ساتھ 13 کروڑ 80 لاکھ ڈالر تک پہنچ گئیں۔"
+    assert facts(text, "2025-10-20") == {
+        ("freelancer_earnings", "FY2025-26:Q1", 29, "percent"),
+        ("freelancer_earnings", "FY2025-26:Q1", 138, "USD_million"),
+    }
+    # workers' remittances (ترسیلات زر alone) stay untracked
+    assert named_only(facts("پہلی سہ ماہی میں ترسیلات زر 8 ارب 80 کروڑ ڈالر رہیں جبکہ فری لانسرز کی تعداد بڑھ گئی۔", "2025-10-20")) == set()

@@ -85,7 +85,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     )),
     ("freelancers", re.compile(
         r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
-        r"|فری\s?لانس\w*",
+        # (freelancers' remittances are theirs, not the workers' remittances "ترسیلات زر" names:
+        # "فری لانسرز کی جانب سے وطن بھیجی گئی ترسیلات زر")
+        r"|فری\s?لانس\w*(?:\s+(?:کی|کے)(?:\s+[^\s\d]+){0,5}?\s+ترسیلات(?:\s?زر)?(?![^\W\d_]))?",
         re.IGNORECASE,
     )),
     ("vpn", re.compile(r"(?<![\w])(?:(?-i:VPNs?)|virtual\s+private\s+networks?)(?![\w])|وی\s?پی\s?این", re.IGNORECASE)),

@@ -268,6 +268,22 @@ def test_an_empty_answer_records_no_change(policy, watch_config, store):
     assert store.source_state(SOURCE).consecutive_failures == 2
 
 
+def test_an_address_that_answers_with_a_pdf_or_binary_data_is_a_failed_fetch_not_a_version(policy, watch_config, store):
+    """The bytes of a PDF or an image are no text to track: never a baseline of gibberish,
+    nor a change that removed the page."""
+    config = watch_config()
+    policy.body = NOTICE_PDF  # served as text/html, as a misconfigured server does
+    report = poll(config, store)
+    assert (report.outcome, report.error) == ("parse_error", "the address answers with a PDF, not a web page: watch the page that links to it (new documents linked from a watched page are read)")
+    assert versions(store) == []
+    policy.body = None
+    poll(config, store)
+    policy.body = bytes(range(256)) * 40  # an image, say
+    report = poll(config, store)
+    assert (report.outcome, report.error) == ("parse_error", "the address answers with binary data (text/html), not a web page")
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+
+
 def test_a_selector_that_matches_nothing_is_an_empty_answer(policy, watch_config, store):
     report = poll(watch_config(extra_source='  selector: "#policy-text"'), store)
     assert report.outcome == "empty" and "'#policy-text' matches nothing" in report.error

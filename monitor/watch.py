@@ -65,11 +65,11 @@ __all__ = [
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-#: A date as pages write it: 21 August 2025, August 21, 2025, 2025-08-21, 21/08/2025, 21-08-2025.
+#: A date as pages write it: 21 August 2025, August 21, 2025, 2025-08-21, 2025/08/21, 21/08/2025, 21-08-2025.
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.,]+{_MONTH}[\s\-/.,]+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})"
 )
 TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:PKT|PST|GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?)"
@@ -79,8 +79,8 @@ _COUNTED = r"\b(?:page\s*views?|views?|visits?|visitors?|hits|downloads?|reads)"
 #: The volatile parts of a page that never count as a change, by name. Matched without
 #: regard to case, on each line of the page's text, and removed before comparing.
 DEFAULT_IGNORE: dict[str, str] = {
-    # "Last updated: 21 August 2025", "Page last modified on 21/08/2025 at 10:32 AM", "Reviewed: 2025-08-21"
-    "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
+    # "Last updated: 21 August 2025", "Page last modified on 21/08/2025 at 10:32 AM", "Reviewed: 2025-08-21", "Last update: 2025/08/21"
+    "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+update|(?:last\s+)?(?:updated|modified|revised|reviewed))(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
     # "Updated 3 hours ago", "2 days ago"
     "relative time": rf"(?:(?:last\s+)?(?:updated|posted|modified|published)\s+)?{_AGO}",
     # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads";
@@ -102,7 +102,7 @@ DEFAULT_IGNORE: dict[str, str] = {
 }
 
 #: The "last updated" stamp whose date :func:`page_date` reads.
-_STAMP = re.compile(rf"(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?({DATE})", re.I)
+_STAMP = re.compile(rf"(?:last\s+update|(?:last\s+)?(?:updated|modified|revised|reviewed))(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?({DATE})", re.I)
 
 
 def compile_ignore(patterns: Iterable[str] = ()) -> tuple[re.Pattern, ...]:
@@ -152,7 +152,7 @@ def parse_date(value: str) -> str | None:
     """``21 August 2025``, ``August 21, 2025``, ``2025-08-21`` or ``21/08/2025`` (day first, as in
     Pakistan) as ``2025-08-21``; ``None`` when it is not a real date."""
     value = value.strip().lower()
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value):
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", value):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])

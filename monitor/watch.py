@@ -22,7 +22,9 @@ stores the versions.
   (``unchanged``), a ``change``, a new ``rebaseline`` when the selector or ignore patterns
   changed, a ``truncated`` page (the last version ended with ``</html>``, this one does not),
   or a change that removed most of the page, ``held`` until the next poll sees the same text,
-  so that an error page answered with 200 never records "everything removed".
+  so that an error page answered with 200 never records "everything removed". A page that
+  ends before ``</html>`` the same way at two polls in a row is how the site writes it now
+  (HTML may leave the tag out): it is compared, not failed at every poll from then on.
 """
 
 from __future__ import annotations
@@ -681,8 +683,8 @@ def judge(previous: Version | None, now: Snapshot, pending: str | None = None) -
         return Verdict("baseline", reason="first version of the page", records=True)
     if previous.settings and now.settings and previous.settings != now.settings:
         return Verdict("rebaseline", reason="the selector or ignore patterns changed: a new starting point", records=True)
-    if previous.complete and not now.complete:
-        return Verdict("truncated", reason="the page ended before </html> (cut off in transfer?); the last version did not")
+    if previous.complete and not now.complete and pending != now.hash:
+        return Verdict("truncated", reason="the page ended before </html> (cut off in transfer?); the last version did not; taken as the page if the next poll sees the same")
     if now.hash == previous.hash:
         return Verdict("unchanged")
     found = diff(previous.text, now.text, previous.links, now.links)

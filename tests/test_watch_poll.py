@@ -309,6 +309,24 @@ def test_a_page_cut_short_in_transfer_is_truncated_not_everything_removed(policy
     assert store.source_state(SOURCE).last_outcome == "truncated"
 
 
+def test_a_page_the_site_now_writes_without_its_closing_tag_is_tracked_again_after_a_second_look(policy, watch_config, store):
+    """HTML may leave out </html>: a site that drops it for good is not "truncated" at every
+    poll from then on. One poll without it fails as a page possibly cut short; the same text
+    again is how the page is now, compared as ever."""
+    config = watch_config()
+    poll(config, store)
+    policy.values.update(fee="A fee applies when ten or more IP addresses are whitelisted.")
+    policy.body = policy.html().replace(b"</body></html>", b"")
+    first = poll(config, store)
+    assert first.outcome == "truncated" and "</html>" in first.error
+    second = poll(config, store)
+    assert second.outcome == "ok" and second.changed
+    assert versions(store)[-1]["diff"] == "~ A fee applies when [-five-] {+ten+} or more IP addresses are whitelisted."
+    third = poll(config, store)
+    assert third.outcome == "ok" and not third.changed and len(versions(store)) == 2
+    assert outcomes(store) == ["ok", "truncated", "ok", "ok"]
+
+
 def test_a_page_that_loses_most_of_its_text_is_held_until_the_next_poll_confirms_it(policy, watch_config, store):
     config = watch_config()
     policy.mode = "etag"

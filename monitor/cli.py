@@ -544,7 +544,8 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
 def analyze_cmd(obj: Context) -> None:
     """Judge relevance, topics and facts of JSON lines read on stdin, with the config's rules.
 
-    Reads {"id", "title", "text", "published"?} a line; prints {"id", "relevant", "score",
+    Reads {"id", "title", "text", "published"?} a line ("published": a date such as
+    2025-08-18, an ISO 8601 time or an RFC 2822 one); prints {"id", "relevant", "score",
     "topics", "facts", "rules"} a line. A line that is not such an object gives
     {"id", "error"} and the exit code is 1.
     """

@@ -15,7 +15,9 @@
   :data:`TREND_MONTHS` months, drawn from SBP's figures, with the news's figures only for
   months the archive has no official figure for;
 * **policy pages changed this week**: what the week's changes of watched pages added and
-  removed, with links to the page and the full diff (:mod:`monitor.digest_policy`);
+  removed, with links to the page and the full diff (:mod:`monitor.digest_policy`); in a
+  week without a change, how many pages were checked (a page no fetch reached may have
+  changed unseen);
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text, the other outlets
   that ran it ("also reported by") and the outlets that reported the same event in stories
@@ -239,6 +241,7 @@ class Digest:
     hidden_figures: int = 0  # figures left out of the HTML to keep it small
     policy: tuple[PolicyChange, ...] = ()  # changes of watched policy pages
     policy_watched: int = 0  # enabled watched pages (kind watch)
+    policy_unchecked: int = 0  # of those, the ones no fetch of the week reached (failed or not polled)
     late: tuple[Story, ...] = ()  # stories of earlier weeks stored after those weeks' digests
     late_hidden: int = 0  # late stories left out of the HTML to keep it small
     carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
@@ -246,6 +249,18 @@ class Digest:
     @property
     def last_day(self) -> datetime:
         return self.end - timedelta(days=1)
+
+    @property
+    def policy_quiet(self) -> str:
+        """What a week without a change of a watched page says: only pages checked that week
+        can be said not to have changed."""
+        checked = self.policy_watched - self.policy_unchecked
+        if checked <= 0:
+            return f"None of the {counted(self.policy_watched, 'watched policy page')} was checked this week, so no change of theirs is known."
+        if self.policy_unchecked:
+            was = "was" if self.policy_unchecked == 1 else "were"
+            return f"None of the {counted(checked, 'watched policy page')} checked this week changed; {self.policy_unchecked} {was} not checked."
+        return f"None of the {counted(self.policy_watched, 'watched policy page')} changed this week."
 
     @property
     def story_count(self) -> int:
@@ -302,6 +317,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         timezone=config.timezone,
         policy=build_policy_changes(store, config, week),
         policy_watched=sum(s.kind == "watch" and s.enabled for s in config.sources),
+        policy_unchecked=unchecked_pages(store, config, start, end),
         late=late,
         carried=tuple(on_time) + late_carried,
     )
@@ -843,6 +859,14 @@ def source_health(store: Store, config: Config, start: datetime, end: datetime) 
     enabled = {s.name for s in config.sources if s.enabled}
     polled = any(r["successes"] or r["failures"] for r in rows if r["name"] in enabled)
     return _alerts(rows, config, end), polled
+
+
+def unchecked_pages(store: Store, config: Config, start: datetime, end: datetime) -> int:
+    """How many enabled watched pages no fetch of the week reached (every one failed, or
+    none was made): nothing is known of whether they changed."""
+    rows = store.source_week_health(start.astimezone(timezone.utc).isoformat(), end.astimezone(timezone.utc).isoformat())
+    checked = {r["name"] for r in rows if r["successes"]}
+    return sum(1 for s in config.sources if s.kind == "watch" and s.enabled and s.name not in checked)
 
 
 def _alerts(rows: Sequence[dict], config: Config, end: datetime) -> tuple[SourceAlert, ...]:

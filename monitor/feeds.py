@@ -307,6 +307,8 @@ def write_feeds(store: Store, config: Config, out_dir: str | Path | None = None)
         out.mkdir(parents=True, exist_ok=True)
         for feed in feeds:
             path = out / f"{feed.name}.atom"
+            if not feed.entries and path.is_file():  # still empty: the time it said stands, so it is not rewritten
+                feed = replace(feed, updated=_updated_of(path) or feed.updated)
             body = render(feed)
             if path.is_file() and path.read_bytes() == body:
                 continue
@@ -318,6 +320,19 @@ def write_feeds(store: Store, config: Config, out_dir: str | Path | None = None)
     except OSError as e:
         raise cannot_write("the feeds", out, e) from None
     return written
+
+
+_UPDATED = re.compile(rb"<updated>([^<]{1,64})</updated>")
+
+
+def _updated_of(path: Path) -> str | None:
+    """The ``updated`` time a feed file written earlier gives, if it has no entry."""
+    try:
+        body = path.read_bytes()
+    except OSError:
+        return None
+    m = _UPDATED.search(body)
+    return m.group(1).decode("ascii", "replace") if m and b"<entry" not in body else None
 
 
 def write_after_poll(store: Store, config: Config) -> None:

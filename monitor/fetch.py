@@ -31,8 +31,8 @@ What one fetch does, in order:
   (``retry_backoff`` seconds, doubled each time), or after the server's ``Retry-After`` when
   it gives one. A ``Retry-After`` longer than ``max_retry_after`` is not waited for: the
   fetch fails now and the source is tried again in a later cycle. A body cut short (the
-  connection closed before its Content-Length, or before a chunked body's last chunk) is
-  ``truncated`` and retried too. Timeouts, DNS and TLS failures, other 4xx, a body whose
+  connection closed before its Content-Length, or before a chunked body's last chunk, or
+  gzip, deflate or brotli data that stops before its end) is ``truncated`` and retried too. Timeouts, DNS and TLS failures, other 4xx, a body whose
   gzip, deflate or brotli data is corrupt (``bad_encoding``) and a body that breaks HTTP's
   own framing, such as a chunk size that is no number (``protocol_error``), are not retried.
 
@@ -254,12 +254,17 @@ class MalformedBody(Exception):
 _CLOSED_EARLY = "peer closed connection without sending complete message body"
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 class _Inflater:
     """One content-coding step whose output per call is capped, so a bomb cannot inflate.
 
     :meth:`feed` returns at most ``cap + 1`` bytes for gzip and deflate, and at most about
     ``cap + BROTLI_STEP`` for brotli, whose output grows in steps; more than ``cap`` bytes
-    means "over the limit".
+    means "over the limit". A gzip body of several members (RFC 1952) is decoded whole; other
+    bytes after the end of the compressed data are left out. :meth:`finish` tells a body
+    whose compressed data stops before its end (a file cut short on the server).
     """
 
     #: Output requested from the brotli decoder per call.
@@ -267,6 +272,9 @@ class _Inflater:
 
     def __init__(self, coding: str):
         self.coding = coding
+        self.fed = False  # any byte came in
+        self._after = b""  # bytes after the end of a gzip member, too few to tell what follows
+        self._ended = False  # the compressed data ended, and what follows is not read
         if coding == "br":
             self._brotli = brotli.Decompressor()
         else:
@@ -277,12 +285,21 @@ class _Inflater:
     def feed(self, data: bytes, cap: int) -> bytes:
         if not data:
             return b""
+        self.fed = True
         try:
             if self.coding == "br":
                 return self._unbrotli(data, cap)
             return self._inflate(data, cap)
         except (zlib.error, brotli.error) as e:
             raise BadEncoding(f"bad {self.coding} body: {e}") from None
+
+    def finish(self) -> None:
+        """Raise :class:`Truncated` when the compressed data did not come to its end."""
+        if not self.fed:
+            return
+        done = self._brotli.is_finished() if self.coding == "br" else (self._ended or self._zlib.eof)
+        if not done:
+            raise Truncated(f"truncated body: its {self.coding} data ends before the end of the stream")
 
     def _unbrotli(self, data: bytes, cap: int) -> bytes:
         out = bytearray(self._brotli.process(data, output_buffer_limit=self.BROTLI_STEP))
@@ -291,13 +308,29 @@ class _Inflater:
         return bytes(out)
 
     def _inflate(self, data: bytes, cap: int) -> bytes:
+        out = bytearray()
+        while data and not self._ended and len(out) <= cap:
+            if self._zlib.eof:  # what follows the end of the compressed data
+                data, self._after = self._after + data, b""
+                if self.coding != "gzip" or not data.startswith(_GZIP_MAGIC[: len(data)]):
+                    self._ended = True  # trailing bytes that are no gzip member: left out
+                    break
+                if len(data) < len(_GZIP_MAGIC):
+                    self._after = data
+                    break
+                self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)  # the next member
+            out += self._decompress(data, cap + 1 - len(out))
+            data = self._zlib.unused_data if self._zlib.eof else b""
+        return bytes(out)
+
+    def _decompress(self, data: bytes, most: int) -> bytes:
         try:
-            return self._zlib.decompress(data, cap + 1)
+            return self._zlib.decompress(data, most)
         except zlib.error:
             if not self._first:
                 raise
             self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
-            return self._zlib.decompress(data, cap + 1)
+            return self._zlib.decompress(data, most)
         finally:
             self._first = False
 
@@ -325,6 +358,12 @@ class BodyDecoder:
         if self.size > self.limit:
             raise TooLarge(f"body larger than {self.limit} bytes")
         return data
+
+    def finish(self) -> None:
+        """Once the whole body is in: raise :class:`Truncated` when compressed data stopped
+        before its end (the server sent a cut-short file whole)."""
+        for step in self._steps:
+            step.finish()
 
 
 # --------------------------------------------------------------------------- scheduling
@@ -614,4 +653,5 @@ async def _read(response: httpx.Response, limit: int) -> bytes:
         if any(str(cause).startswith(_CLOSED_EARLY) for cause in _chain(e)):
             raise Truncated(f"truncated body: {e}") from e
         raise MalformedBody(f"malformed body: {e}") from e
+    decoder.finish()
     return bytes(body)

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .canonical import without_tracking
 from .encoding import decode_html
 
-__all__ = ["discover_links", "layout_problem", "looks_like_article"]
+__all__ = ["discover_links", "layout_problem", "looks_like_article", "not_a_listing"]
 
 #: Elements whose links are navigation, unless they are part of an ``article``.
 _CHROME_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
@@ -166,3 +166,23 @@ def layout_problem(found: int, before: int | None) -> str | None:
     if found or not before:
         return None
     return f"no article links ({before} last time)"
+
+
+#: The root element of an RSS, Atom or RDF feed, after an XML declaration or comments.
+_FEED_ROOT = re.compile(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>)*<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
+
+
+def not_a_listing(content: bytes, content_type: str | None = None) -> str | None:
+    """Why a listing page's body is no web page to find article links on (a feed, a PDF,
+    binary data), or ``None``: such a body would read as a page with no link, "0 new" at
+    every poll."""
+    head = content[:4096].removeprefix(b"\xef\xbb\xbf")
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if _FEED_ROOT.match(head):
+        return "the address answers with an RSS or Atom feed, not a web page: give the source kind: feed"
+    if head.lstrip().startswith(b"%PDF-") or kind == "application/pdf":
+        return "the address answers with a PDF, not a web page"
+    sample = decode_html(head, content_type)
+    if sample and sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f")) > 0.05 * len(sample):
+        return f"the address answers with binary data{f' ({kind})' if kind else ''}, not a web page"
+    return None

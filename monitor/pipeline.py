@@ -354,6 +354,8 @@ class _Cycle:
         at its last good fetch and gives none now raises ``layout_changed``
         (:func:`monitor.listing.layout_problem`)."""
         base = result.final_url or source.url
+        if wrong := listing.not_a_listing(result.content, result.headers.get("content-type")):
+            raise ParseError("parse_error", wrong)
         links = listing.discover_links(result.content, base)
         problem = listing.layout_problem(len(links), before)
         if problem:

@@ -9,7 +9,7 @@ default ``http://127.0.0.1:8001/``, where ``monitor serve`` listens).
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 #: The folder of the Atom feeds, next to the archive (``data/feeds/`` for ``data/monitor.db``).
 FEEDS_DIR = "feeds"
@@ -24,9 +24,19 @@ def feeds_dir(db_path: str | Path) -> Path:
     return Path(db_path).parent / FEEDS_DIR
 
 
+#: The bytes Datasette leaves as they are in a database's or row's name in a URL.
+_TILDE_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def tilde_encode(name: str) -> str:
+    """A name as Datasette writes it in a URL ("tilde encoding"): ``pk.monitor`` is
+    ``pk~2Emonitor`` (a dot would read as a format, ``.json``), a space ``+``."""
+    return "".join(chr(b) if b in _TILDE_SAFE else "+" if b == 0x20 else f"~{b:02X}" for b in name.encode("utf-8"))
+
+
 def archive_url(public_url: str, db_path: str | Path, path: str = "", **params: object) -> str:
     """``public_url`` + the database + ``path`` (a table, row or canned query) + the query."""
-    base = f"{public_url.rstrip('/')}/{quote(database_name(db_path))}"
+    base = f"{public_url.rstrip('/')}/{tilde_encode(database_name(db_path))}"
     url = f"{base}/{path.lstrip('/')}" if path else base
     query = urlencode({k: v for k, v in params.items() if v is not None})
     return f"{url}?{query}" if query else url
@@ -34,7 +44,7 @@ def archive_url(public_url: str, db_path: str | Path, path: str = "", **params: 
 
 def item_url(public_url: str, db_path: str | Path, item_id: str) -> str:
     """An item's page in the archive."""
-    return archive_url(public_url, db_path, f"items/{quote(item_id, safe='')}")
+    return archive_url(public_url, db_path, f"items/{tilde_encode(item_id)}")
 
 
 def history_url(public_url: str, db_path: str | Path, source: str, version: int | None = None) -> str:

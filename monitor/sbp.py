@@ -32,7 +32,7 @@ cell that holds no number, two columns that disagree about one period, or a valu
 outside its series' plausible range (a change of unit) raises ``layout_changed`` naming the
 file, the sheet and what is missing. An HTML page where the workbook was expected (a moved
 file answered by the site's home page) is ``not_a_workbook``; other bytes that are not a
-workbook are ``parse_error``.
+workbook, or a workbook too damaged or cut short to read, are ``parse_error``.
 """
 
 from __future__ import annotations
@@ -174,6 +174,12 @@ def _sheet_rows(content: bytes, name: str, content_type: str | None) -> tuple[li
         return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False), sheet
     except CalamineError as e:
         raise WorkbookError("parse_error", f"{name}: cannot read the workbook: {e}") from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as e:  # noqa: BLE001 - calamine panics on some damaged files (pyo3's PanicException is no Exception)
+        if type(e).__name__ != "PanicException":
+            raise
+        raise WorkbookError("parse_error", f"{name}: cannot read the workbook: it is damaged or cut short ({e})") from None
 
 
 def _looks_like_html(content: bytes, content_type: str | None) -> bool:

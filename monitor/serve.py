@@ -156,9 +156,20 @@ def _feed_response(folder: Path, path: str, headers: dict[str, str]) -> tuple[in
     etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
     modified = formatdate(stat.st_mtime, usegmt=True)
     common = [(b"etag", etag.encode()), (b"last-modified", modified.encode()), (b"cache-control", b"max-age=300")]
-    if headers.get("if-none-match") == etag or _not_modified_since(headers.get("if-modified-since"), stat.st_mtime):
+    if _not_modified(headers, etag, stat.st_mtime):
         return 304, common, b""
     return 200, [(b"content-type", b"application/atom+xml; charset=utf-8"), *common], file.read_bytes()
+
+
+def _not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:
+    """Whether a conditional GET gets 304 (RFC 9110, 13.2.2): ``If-None-Match`` decides when it
+    is sent, matching any tag of its list, weakly (a proxy that compresses the feed hands out
+    ``W/"..."``), or ``*``; ``If-Modified-Since`` only without it."""
+    match = headers.get("if-none-match")
+    if match is not None:
+        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+        return "*" in tags or etag in tags
+    return _not_modified_since(headers.get("if-modified-since"), mtime)
 
 
 def _not_modified_since(value: str | None, mtime: float) -> bool:

@@ -22,7 +22,9 @@ stores the versions.
   (``unchanged``), a ``change``, a new ``rebaseline`` when the selector or ignore patterns
   changed, a ``truncated`` page (the last version ended with ``</html>``, this one does not),
   or a change that removed most of the page, ``held`` until the next poll sees the same text,
-  so that an error page answered with 200 never records "everything removed".
+  so that an error page answered with 200 never records "everything removed". A page that
+  ends before ``</html>`` the same way at two polls in a row is how the site writes it now
+  (HTML may leave the tag out): it is compared, not failed at every poll from then on.
 """
 
 from __future__ import annotations
@@ -65,11 +67,11 @@ __all__ = [
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-#: A date as pages write it: 21 August 2025, August 21, 2025, 2025-08-21, 21/08/2025, 21-08-2025.
+#: A date as pages write it: 21 August 2025, August 21, 2025, 2025-08-21, 2025/08/21, 21/08/2025, 21-08-2025.
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[\s\-/.,]+{_MONTH}[\s\-/.,]+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})"
 )
 TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:PKT|PST|GMT|UTC)(?:\s*[+-]\s*\d{1,2})?)?)"
@@ -79,8 +81,8 @@ _COUNTED = r"\b(?:page\s*views?|views?|visits?|visitors?|hits|downloads?|reads)"
 #: The volatile parts of a page that never count as a change, by name. Matched without
 #: regard to case, on each line of the page's text, and removed before comparing.
 DEFAULT_IGNORE: dict[str, str] = {
-    # "Last updated: 21 August 2025", "Page last modified on 21/08/2025 at 10:32 AM", "Reviewed: 2025-08-21"
-    "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
+    # "Last updated: 21 August 2025", "Page last modified on 21/08/2025 at 10:32 AM", "Reviewed: 2025-08-21", "Last update: 2025/08/21"
+    "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+update|(?:last\s+)?(?:updated|modified|revised|reviewed))(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
     # "Updated 3 hours ago", "2 days ago"
     "relative time": rf"(?:(?:last\s+)?(?:updated|posted|modified|published)\s+)?{_AGO}",
     # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads";
@@ -102,7 +104,7 @@ DEFAULT_IGNORE: dict[str, str] = {
 }
 
 #: The "last updated" stamp whose date :func:`page_date` reads.
-_STAMP = re.compile(rf"(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?({DATE})", re.I)
+_STAMP = re.compile(rf"(?:last\s+update|(?:last\s+)?(?:updated|modified|revised|reviewed))(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?({DATE})", re.I)
 
 
 def compile_ignore(patterns: Iterable[str] = ()) -> tuple[re.Pattern, ...]:
@@ -152,7 +154,7 @@ def parse_date(value: str) -> str | None:
     """``21 August 2025``, ``August 21, 2025``, ``2025-08-21`` or ``21/08/2025`` (day first, as in
     Pakistan) as ``2025-08-21``; ``None`` when it is not a real date."""
     value = value.strip().lower()
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value):
+    if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", value):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", value):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
@@ -243,6 +245,8 @@ def snapshot(content: bytes | str, url: str, *, selector: str | None = None, ign
     html = content if isinstance(content, str) else decode_html(content, content_type)
     if not html.strip():
         raise ExtractionError("empty", "the page is empty")
+    if not_a_page := _not_a_page(raw, html, content_type):
+        raise ExtractionError("not_html", not_a_page)
     tree = LexborHTMLParser(html)
     if tree.body is None:
         raise ExtractionError("not_html", "the document has no body")
@@ -269,6 +273,23 @@ def snapshot(content: bytes | str, url: str, *, selector: str | None = None, ign
         complete=raw.lower().rfind(b"</html") >= 0,
         settings=settings,
     )
+
+
+#: Share of control or replacement characters in the first characters above which a body is
+#: binary (an image, an archive), not a page.
+_BINARY_SHARE = 0.05
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def _not_a_page(raw: bytes, html: str, content_type: str | None) -> str | None:
+    """Why the body is no page whose text can be tracked (a PDF, binary data), or ``None``."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if raw[:1024].lstrip().startswith(b"%PDF-") or kind == "application/pdf":
+        return "the address answers with a PDF, not a web page: watch the page that links to it (new documents linked from a watched page are read)"
+    sample = html[:4096]
+    if len(_CONTROL_CHARS.findall(sample)) > _BINARY_SHARE * len(sample):
+        return f"the address answers with binary data{f' ({kind})' if kind else ''}, not a web page"
+    return None
 
 
 def _regions(tree: LexborHTMLParser, selector: str | None) -> list[LexborNode]:
@@ -662,8 +683,8 @@ def judge(previous: Version | None, now: Snapshot, pending: str | None = None) -
         return Verdict("baseline", reason="first version of the page", records=True)
     if previous.settings and now.settings and previous.settings != now.settings:
         return Verdict("rebaseline", reason="the selector or ignore patterns changed: a new starting point", records=True)
-    if previous.complete and not now.complete:
-        return Verdict("truncated", reason="the page ended before </html> (cut off in transfer?); the last version did not")
+    if previous.complete and not now.complete and pending != now.hash:
+        return Verdict("truncated", reason="the page ended before </html> (cut off in transfer?); the last version did not; taken as the page if the next poll sees the same")
     if now.hash == previous.hash:
         return Verdict("unchanged")
     found = diff(previous.text, now.text, previous.links, now.links)

@@ -70,8 +70,10 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
     last = store.last_page_version(source.name)
     pending = store.page_pending(source.name)
     verdict = watch.judge(_version(last) if last else None, snap, pending["hash"] if pending else None)
-    if verdict.kind == "truncated":
-        return cycle._fail(source, result, "truncated", verdict.reason)
+    if verdict.kind == "truncated":  # remembered: the same text at the next poll is how the page ends now
+        with store.transaction():
+            store.set_page_pending(source.name, snap.hash, fetched_at, verdict.reason)
+            return cycle._fail(source, result, "truncated", verdict.reason)
     if not verdict.records:
         # a held change keeps no validators: the page is fetched whole next time, to confirm or not
         validators = {} if verdict.kind == "held" else {"etag": result.headers.get("etag"), "last_modified": result.headers.get("last-modified")}

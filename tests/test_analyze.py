@@ -389,6 +389,24 @@ def test_analyze_lines(rules):
     assert "line 3" in out[1]["error"] and "line 4" in out[2]["error"]
 
 
+def test_analyze_lines_names_a_publication_date_it_cannot_read(rules):
+    """An unreadable date would leave every figure's period unplaced (or stop the command):
+    the line is an error naming the value, and the lines after it are still read."""
+    title, text = MONTHLY_EXPORTS
+    lines = [json.dumps({"id": i, "title": title, "text": text, "published": p}) for i, p in enumerate((123, ["2025-08-18"], "yesterday", "Mon, 18 Aug 2025 10:00:00 +0500", None))]
+    out = list(analyze_lines(lines, rules))
+    assert [o["id"] for o in out] == [0, 1, 2, 3, 4]
+    assert out[0]["error"] == "line 1: 'published' must be a date such as 2025-08-18 or an RFC 2822 time, got 123"
+    assert "line 2: 'published'" in out[1]["error"] and 'got "yesterday"' in out[2]["error"]
+    assert "error" not in out[3] and {f["period"] for f in out[3]["facts"]} >= {"2025-07"}
+    assert "error" not in out[4]
+
+
+def test_analyze_lines_without_title_or_text_is_an_error(rules):
+    (out,) = analyze_lines([json.dumps({"id": "c"})], rules)
+    assert out == {"id": "c", "error": "line 1: expected an object with a string title or text"}
+
+
 def test_monitor_analyze_command():
     title, text = MONTHLY_EXPORTS
     stdin = json.dumps({"id": 7, "title": title, "text": text, "published": "2025-08-18"}) + "\n"

@@ -330,6 +330,38 @@ def test_the_feeds_are_served_with_caching_and_nothing_else_under_feeds(http):
     assert http.get("/monitor/items.json").status_code == 200  # Datasette still answers the rest
 
 
+def test_a_feeds_conditional_get_follows_if_none_match_first_and_matches_weak_and_listed_tags(tmp_path):
+    from monitor.serve import _feed_response
+
+    (tmp_path / "stories.atom").write_bytes(b"<feed/>")
+    status, headers, _ = _feed_response(tmp_path, "/feeds/stories.atom", {})
+    etag, modified = dict(headers)[b"etag"].decode(), dict(headers)[b"last-modified"].decode()
+
+    def answer(**sent: str) -> int:
+        return _feed_response(tmp_path, "/feeds/stories.atom", {k.replace("_", "-"): v for k, v in sent.items()})[0]
+
+    assert status == 200 and answer(if_none_match=etag) == 304
+    assert answer(if_none_match=f"W/{etag}") == 304  # as a compressing proxy hands it out
+    assert answer(if_none_match=f'"older", {etag}') == 304 and answer(if_none_match="*") == 304
+    assert answer(if_modified_since=modified) == 304
+    # a tag of another version is a change, whatever the date says (RFC 9110, 13.1.3)
+    assert answer(if_none_match='"older"', if_modified_since=modified) == 200
+
+
+@pytest.mark.parametrize("name", ["monitor", "pk.monitor", "my archive", "archive-2025_v2", "نگرانی"])
+def test_links_to_the_archive_name_the_database_as_datasette_does(name):
+    """The digest's and the feeds' links reach the pages ``monitor serve`` publishes, also for
+    an archive whose file name has a dot or a space (Datasette tilde-encodes it)."""
+    from datasette.utils import tilde_encode
+
+    from monitor.public import archive_url, history_url, item_url
+
+    db = f"/srv/{name}.db"
+    assert archive_url("https://monitor.example.org/", db) == f"https://monitor.example.org/{tilde_encode(name)}"
+    assert history_url("https://monitor.example.org", db, "PTA - VPN", 2) == f"https://monitor.example.org/{tilde_encode(name)}/page_history?source=PTA+-+VPN&version=2"
+    assert item_url("https://monitor.example.org/", db, "074c4ca2858f3c7e") == f"https://monitor.example.org/{tilde_encode(name)}/items/074c4ca2858f3c7e"
+
+
 def test_a_canned_query_per_official_series_gives_sbps_values_with_provenance(http):
     months = rows(http, "/monitor/official_it_exports_monthly.json")
     assert [(m["period"], m["value"], m["status"], m["revises_value"]) for m in months] == [

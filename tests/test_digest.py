@@ -636,8 +636,13 @@ def test_links_to_the_archive_use_the_public_url(store, write_config):
     assert d.policy[0].history_url == "https://monitor.example.org/archive/monitor/page_history?source=Test+PTA+VPN+page&version=2"
 
 
+WATCHED = ("Test PTA VPN page", "Test FBR tax page", "Test PSEB page")
+
+
 def test_a_week_without_policy_changes_says_so_and_without_watched_pages_says_nothing(store, archive_config, site_config, tmp_path):
     build_archive(store, archive_config)
+    for name in WATCHED:
+        store.record_fetch(name, FetchResult(url="https://example.com/", outcome="ok" if name != "Test PSEB page" else "not_modified", started_at="2025-08-26T06:00:00+00:00"))
     quiet = build_digest(store, archive_config, "2025-W35")
     assert quiet.policy == ()
     assert "None of the 3 watched policy pages changed this week." in render_html(quiet)
@@ -645,6 +650,21 @@ def test_a_week_without_policy_changes_says_so_and_without_watched_pages_says_no
     with Store(tmp_path / "unwatched.db") as other:
         unwatched = build_digest(other, site_config, WEEK)
     assert unwatched.policy_watched == 0 and "Policy pages" not in render_html(unwatched) and "POLICY" not in render_text(unwatched)
+
+
+def test_a_week_whose_watched_pages_were_not_checked_does_not_say_they_did_not_change(store, archive_config):
+    """A page whose every fetch failed, or that no poll reached (the daemon was down), may
+    have changed: the digest says how many pages were checked, not that none changed."""
+    build_archive(store, archive_config)
+    unpolled = build_digest(store, archive_config, "2025-W36")
+    said = "None of the 3 watched policy pages was checked this week, so no change of theirs is known."
+    assert said in render_html(unpolled) and said in " ".join(render_text(unpolled).split())
+    assert "changed this week." not in render_text(unpolled).split("POLICY PAGES CHANGED THIS WEEK")[1].split("SOURCE HEALTH")[0]
+    store.record_fetch("Test PTA VPN page", FetchResult(url="https://example.com/", outcome="ok", started_at="2025-09-02T06:00:00+00:00"))
+    store.record_fetch("Test FBR tax page", FetchResult(url="https://example.com/", outcome="http_5xx", error="HTTP 503 Service Unavailable", started_at="2025-09-02T06:00:00+00:00"))
+    partly = build_digest(store, archive_config, "2025-W36")
+    said = "None of the 1 watched policy page checked this week changed; 2 were not checked."
+    assert said in render_html(partly) and said in " ".join(render_text(partly).split())
 
 
 def test_a_long_changed_sentence_keeps_the_words_around_the_change():

@@ -222,6 +222,18 @@ def test_ids_are_permanent_and_unchanged_feeds_are_not_rewritten(store, archive_
     assert feedparser.parse(render(build_feeds(store, other, store.path)[0])).entries[0].id not in {e.id for e in parsed(feeds, "stories").entries}
 
 
+def test_the_feeds_of_an_empty_archive_are_written_once_and_not_rewritten_after_every_poll(store, archive_config, monkeypatch):
+    import monitor.feeds
+
+    first = write_feeds(store, archive_config)
+    assert {p.stem for p in first} == set(feed_names())
+    assert all(atom_problems(p.read_bytes()) == [] for p in first)
+    bodies = {p: p.read_bytes() for p in first}
+    monkeypatch.setattr(monitor.feeds, "_now", lambda: "2099-01-01T00:00:00+00:00")  # a later poll
+    assert write_feeds(store, archive_config) == []  # nothing in them changed: nothing rewritten
+    assert {p: p.read_bytes() for p in first} == bodies
+
+
 def test_characters_xml_cannot_hold_are_dropped_and_languages_marked(store, archive_config, tmp_path):
     build_archive(store, archive_config)
     url = "https://news.example.com/urdu-vpn"

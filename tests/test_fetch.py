@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 
 import pytest
-from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, fault_routes, gzip_bomb, quietly, serve_encoded, unsized
+from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, encoded, fault_routes, gzip_bomb, quietly, serve_encoded, unsized
 
 from monitor.config import FetchSettings
 from monitor.fetch import BadEncoding, BodyDecoder, Fetcher, TooLarge, backoff_seconds, classify_error, retry_after_seconds, user_agent
@@ -171,6 +171,33 @@ def test_a_body_cut_short_is_truncated_and_a_corrupt_gzip_body_a_bad_encoding_bo
     corrupt = fetch_one(faults.base + "/corrupt-gzip")
     assert corrupt.outcome == "bad_encoding" and corrupt.attempts == 1
     assert corrupt.error.startswith("bad gzip body: Error -3 while decompressing data")
+
+
+@pytest.mark.parametrize("coding", ["gzip", "deflate", "br"])
+def test_compressed_data_cut_short_on_the_server_is_truncated_not_a_part_taken_for_the_whole(coding):
+    """The server sends its whole (Content-Length) body, but the file it compressed was cut
+    short: the decoded part would read as a shorter feed, so it is named and retried."""
+    body = b"".join(b"<item><title>Freelancers %d</title></item>" % i for i in range(400))
+    packed = encoded(coding, body)
+    cut = packed[: len(packed) // 2]
+    header = "deflate" if coding == "deflate" else coding
+    with SiteServer(routes={"/feed": lambda h: send(h, 200, cut, "application/rss+xml", {"Content-Encoding": header})}) as server:
+        result = fetch_one(server.base + "/feed", replace(SETTINGS, retries=1))
+    assert result.outcome == "truncated" and result.attempts == 2 and result.content == b""
+    assert result.error == f"truncated body: its {coding} data ends before the end of the stream"
+
+
+def test_a_gzip_body_of_several_members_is_decoded_whole():
+    """RFC 1952: a gzip file is a series of members; each is read, split across chunks too."""
+    first, second = b"<rss><channel><title>Part one</title>" * 300, b"<item>Part two</item></channel></rss>" * 300
+    packed = gzip.compress(first) + gzip.compress(second)
+    with SiteServer(routes={"/feed": lambda h: send(h, 200, packed, "application/rss+xml", {"Content-Encoding": "gzip"})}) as server:
+        result = fetch_one(server.base + "/feed")
+    assert result.outcome == "ok" and result.content == first + second
+    for size in (1, 7, 4096):
+        decoder = BodyDecoder("gzip", MB)
+        assert b"".join(decoder.decode(packed[i : i + size]) for i in range(0, len(packed), size)) == first + second
+        decoder.finish()
 
 
 def test_a_chunked_body_cut_short_is_truncated_and_retried_but_one_with_broken_framing_is_a_protocol_error_not_retried(faults):

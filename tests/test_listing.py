@@ -230,3 +230,24 @@ def test_a_page_that_never_gave_links_is_not_a_layout_change():
     assert layout_problem(0, None) is None and layout_problem(0, 0) is None
     assert layout_problem(3, 5) is None
     assert layout_problem(0, 5) == "no article links (5 last time)"
+
+
+def test_a_listing_address_that_answers_with_a_feed_a_pdf_or_binary_data_fails_and_says_why(write_config, store):
+    """Read as a web page, such a body has no link: "ok, 0 new" at every poll would hide it."""
+    feed = b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>PTA</title><item><title>PTA notice</title><link>https://example.com/press-releases/2025/08/10/pta-notice</link></item></channel></rss>'
+    routes = {
+        "/rss": lambda h: send(h, 200, feed, "application/rss+xml"),
+        "/releases.pdf": lambda h: send(h, 200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n", "application/octet-stream"),
+        "/banner": lambda h: send(h, 200, bytes(range(256)) * 16, "image/png"),
+        "/urdu": lambda h: send(h, 200, "<html><body><main><p>پی ٹی اے کی خبریں</p></main></body></html>".encode("utf-8"), "text/html; charset=windows-1256"),
+    }
+    with SiteServer(routes=routes) as server:
+        sources = "".join(f"- name: {name}\n  url: {server.base}{path}\n  kind: page\n" for name, path in (("Feed", "/rss"), ("PDF", "/releases.pdf"), ("Image", "/banner"), ("Urdu", "/urdu")))
+        config = load_config(write_config(sources, extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        reports = {r.source: (r.outcome, r.error) for r in pipeline.poll(config, store).reports}
+    assert reports == {
+        "Feed": ("parse_error", "the address answers with an RSS or Atom feed, not a web page: give the source kind: feed"),
+        "PDF": ("parse_error", "the address answers with a PDF, not a web page"),
+        "Image": ("parse_error", "the address answers with binary data (image/png), not a web page"),
+        "Urdu": ("ok", None),  # a page under a wrong charset is still a page
+    }

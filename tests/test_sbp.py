@@ -179,6 +179,20 @@ def test_other_bytes_are_a_parse_error():
     assert failure(b"").reason == "parse_error"
 
 
+def test_a_workbook_cut_short_anywhere_is_a_parse_error_or_reads_whole():
+    """Some cuts make the workbook library panic rather than raise its own error: still a
+    parse_error, never a crash, and never figures other than the whole file's."""
+    whole = workbook()
+    full = values(read())
+    for end in range(512, len(whole), 64):
+        try:
+            got = values(read_ebops(whole[:end], url=URL, fetched_at=FETCHED))
+        except WorkbookError as e:
+            assert e.reason in ("parse_error", "layout_changed"), (end, e)
+        else:
+            assert got == full, end
+
+
 def test_a_july_release_reads_its_year_to_date_as_the_month():
     july = ebops.release(("Jun-25 (R)", "Jul-25 (P)", "Jul, FY25", "Jul, FY26 (P)"), {LINE_9: (338_000, 354_000, 286_000, 354_000)})
     got = values(read(july))
@@ -314,6 +328,7 @@ def test_figures_read_again_never_corroborate_or_revise_news(store):
         ("moved-home", lambda h: send(h, 302, b"", "", {"Location": "/"}), "not_a_workbook", "an HTML page"),
         ("relabelled-debit-first", serve_bytes(workbook(Layout(triplet=("Payments", "Receipts", "Balance"), holding=("Debit", "Credit", "Net")))),
          "layout_changed", "dt.xls, sheet 'EBOPS ': no Credit/Debit/Net labels under 'Apr-26 (R)'"),
+        ("cut-short", serve_bytes(workbook()[:-64]), "parse_error", "dt.xls: cannot read the workbook"),
     ],
 )
 def test_drift_stops_the_source_with_its_outcome_and_stores_nothing(write_config, store, name, route, outcome, words):

@@ -135,6 +135,8 @@ def test_a_page_cut_short_is_not_complete():
         "Page last modified on 21/08/2025 at 10:32 AM",
         "Updated on Monday, August 25, 2025",
         "Reviewed: 2025-08-21",
+        "Last update: 21 August 2025",
+        "Last Update : 2025/08/21 10:32 AM",
         "Updated 3 hours ago",
         "Visitors: 12,345",
         "Visitors 1,206,912",
@@ -165,6 +167,7 @@ def test_default_ignore_patterns_remove_volatile_lines(line):
         "PSEB_registration_portal_now_needs_NTN_and_CNIC",  # a long word without digits is no token
         "Office hours: 9:00 to 17:00.",
         "The new tax hits 2 million freelancers.",
+        "The fee update 21 August 2025 applies to all freelancers.",  # an update named in a sentence
     ],
 )
 def test_default_ignore_patterns_keep_content(line):
@@ -180,6 +183,7 @@ def test_page_date_forms():
     assert watch.page_date("Last updated: 21 August 2025") == "2025-08-21"
     assert watch.page_date("modified on August 21, 2025") == "2025-08-21"
     assert watch.page_date("Last updated 21/08/2025") == "2025-08-21"  # day first, as in Pakistan
+    assert watch.page_date("Last update: 2025/08/21") == "2025-08-21"
     assert watch.page_date("Updated: 31/02/2025") is None  # no such day
     assert watch.page_date("The deadline is 21 August 2025") is None
 

@@ -268,6 +268,22 @@ def test_an_empty_answer_records_no_change(policy, watch_config, store):
     assert store.source_state(SOURCE).consecutive_failures == 2
 
 
+def test_an_address_that_answers_with_a_pdf_or_binary_data_is_a_failed_fetch_not_a_version(policy, watch_config, store):
+    """The bytes of a PDF or an image are no text to track: never a baseline of gibberish,
+    nor a change that removed the page."""
+    config = watch_config()
+    policy.body = NOTICE_PDF  # served as text/html, as a misconfigured server does
+    report = poll(config, store)
+    assert (report.outcome, report.error) == ("parse_error", "the address answers with a PDF, not a web page: watch the page that links to it (new documents linked from a watched page are read)")
+    assert versions(store) == []
+    policy.body = None
+    poll(config, store)
+    policy.body = bytes(range(256)) * 40  # an image, say
+    report = poll(config, store)
+    assert (report.outcome, report.error) == ("parse_error", "the address answers with binary data (text/html), not a web page")
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+
+
 def test_a_selector_that_matches_nothing_is_an_empty_answer(policy, watch_config, store):
     report = poll(watch_config(extra_source='  selector: "#policy-text"'), store)
     assert report.outcome == "empty" and "'#policy-text' matches nothing" in report.error
@@ -291,6 +307,24 @@ def test_a_page_cut_short_in_transfer_is_truncated_not_everything_removed(policy
     assert report.outcome == "truncated" and "</html>" in report.error
     assert len(versions(store)) == 1
     assert store.source_state(SOURCE).last_outcome == "truncated"
+
+
+def test_a_page_the_site_now_writes_without_its_closing_tag_is_tracked_again_after_a_second_look(policy, watch_config, store):
+    """HTML may leave out </html>: a site that drops it for good is not "truncated" at every
+    poll from then on. One poll without it fails as a page possibly cut short; the same text
+    again is how the page is now, compared as ever."""
+    config = watch_config()
+    poll(config, store)
+    policy.values.update(fee="A fee applies when ten or more IP addresses are whitelisted.")
+    policy.body = policy.html().replace(b"</body></html>", b"")
+    first = poll(config, store)
+    assert first.outcome == "truncated" and "</html>" in first.error
+    second = poll(config, store)
+    assert second.outcome == "ok" and second.changed
+    assert versions(store)[-1]["diff"] == "~ A fee applies when [-five-] {+ten+} or more IP addresses are whitelisted."
+    third = poll(config, store)
+    assert third.outcome == "ok" and not third.changed and len(versions(store)) == 2
+    assert outcomes(store) == ["ok", "truncated", "ok", "ok"]
 
 
 def test_a_page_that_loses_most_of_its_text_is_held_until_the_next_poll_confirms_it(policy, watch_config, store):

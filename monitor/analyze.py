@@ -76,14 +76,12 @@ import bisect
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .errors import RuleError, not_finite, unknown_key
 from .facts import extract_facts
 from .models import TOPIC_IDS, Analysis, Fact
-from .text import split_sentences
+from .text import readable_date, split_sentences
 
 PASSING_MENTION = "passing_mention"
 _TOPIC_KEYS = {"label", "keywords", "phrases", "require", "exclude"}
@@ -480,23 +478,6 @@ def fact_record(fact: Fact) -> dict[str, Any]:
     }
 
 
-def _readable_date(value: object) -> bool:
-    """Whether ``value`` is a publication date the fact extractor can read: ISO 8601
-    (``2025-08-18``, ``2025-08-18T10:00:00+05:00``) or RFC 2822 (a feed's ``pubDate``)."""
-    if not isinstance(value, str):
-        return False
-    try:
-        datetime.fromisoformat(value.strip()[:10])
-        return True
-    except ValueError:
-        pass
-    try:
-        parsedate_to_datetime(value.strip())
-        return True
-    except (TypeError, ValueError, IndexError):
-        return False
-
-
 def analyze_lines(lines: Iterable[str], rules: Rules) -> Iterator[dict[str, Any]]:
     """Analyze JSON lines ``{"id", "title", "text", "published"?}``; yield one result each.
 
@@ -515,7 +496,7 @@ def analyze_lines(lines: Iterable[str], rules: Rules) -> Iterator[dict[str, Any]
         if not isinstance(item, dict) or not isinstance(item.get("title", ""), str) or not isinstance(item.get("text", ""), str) or not (item.get("title") or item.get("text")):
             yield {"id": item.get("id") if isinstance(item, dict) else None, "error": f"line {number}: expected an object with a string title or text"}
             continue
-        if item.get("published") is not None and not _readable_date(item["published"]):
+        if item.get("published") is not None and not readable_date(item["published"]):
             yield {"id": item.get("id"), "error": f"line {number}: 'published' must be a date such as 2025-08-18 or an RFC 2822 time, got {json.dumps(item['published'], ensure_ascii=False)}"}
             continue
         result = analyze(item.get("title", ""), item.get("text", ""), rules=rules, published=item.get("published"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from typing import Iterator
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬", "01234567890123456789.,")
@@ -56,3 +58,39 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     ``counted(2, "new item")`` ``2 new items``; ``many`` when the plural is not ``one`` + s
     (``counted(2, "story", "stories")``)."""
     return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def readable_date(value: object) -> bool:
+    """Whether ``value`` is a publication date the fact extractor can read: ISO 8601
+    (``2025-08-18``, ``2025-08-18T10:00:00+05:00``) or RFC 2822 (a feed's ``pubDate``)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value.strip()[:10])
+        return True
+    except ValueError:
+        pass
+    try:
+        parsedate_to_datetime(value.strip())
+        return True
+    except (TypeError, ValueError, IndexError):
+        return False
+
+
+def utc_date(value: str) -> str | None:
+    """``value`` (ISO 8601 or RFC 2822) as the UTC ISO 8601 time the archive compares, a bare
+    date kept a date and a time without an offset read as UTC; ``None`` when it is no date."""
+    text = value.strip()
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    else:
+        if len(text) <= 10:
+            return moment.date().isoformat()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat()

@@ -634,6 +634,14 @@ def test_dedup_lines_reads_json_lines_and_prints_clusters() -> None:
     assert out[3]["error"].startswith("line 5: not JSON")
 
 
+def test_dedup_lines_refuses_a_published_that_is_no_date() -> None:
+    # an unreadable date would put the item outside every story's window without a word
+    lines = [json.dumps({"id": i, "title": HEADLINE, "text": WIRE, "published": p}) for i, p in enumerate(("yesterday", "2025-08-18", "Mon, 18 Aug 2025 10:00:00 +0500"))]
+    out = list(dedup_lines(lines))
+    assert out[0]["id"] == 0 and 'got "yesterday"' in out[0]["error"]
+    assert [o.get("cluster") for o in out[1:]] == ["1", "1"]
+
+
 def test_monitor_dedup_prints_one_cluster_per_line() -> None:
     lines = [
         {"id": "w", "title": HEADLINE, "text": WIRE, "url": "https://www.app.com.pk/1?utm_source=rss"},

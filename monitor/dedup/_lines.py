@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, Iterator
 
+from ..text import utc_date
 from ._assign import assign
 from ._memory import MemoryIndex
 from ._records import DedupInput
@@ -57,6 +58,13 @@ def _input(obj: object) -> DedupInput | str:
     fields = {k: obj.get(k) for k in ("title", "text", "url", "guid", "source", "published", "lang")}
     if not all(v is None or isinstance(v, str) for v in fields.values()) or not (fields["title"] or fields["text"]):
         return fit
+    if fields["published"] is not None:
+        # (an unreadable date would place the item outside every story's window without a
+        # word; a feed's RFC 2822 time and an offset are read as the pipeline reads them)
+        published = utc_date(fields["published"])
+        if published is None:
+            return f"'published' must be a date such as 2025-08-18 or an RFC 2822 time, got {json.dumps(fields['published'], ensure_ascii=False)}"
+        fields["published"] = published
     complete = obj.get("complete")
     if complete is not None and not isinstance(complete, bool):
         return "'complete' must be true or false"

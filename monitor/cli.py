@@ -254,6 +254,11 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         if disabled:
             where = ", ".join(f"{s.name!r} (line {s.line})" if s.line else repr(s.name) for s in disabled)
             raise click.BadParameter(f"{where} {'is' if len(disabled) == 1 else 'are'} disabled in {config.path} (enabled: false); enable it to poll it", param_hint="--source")
+    if not chosen and config.sources and not any(s.enabled for s in config.sources):
+        # (a poll of nothing is no success to report: say why nothing was fetched)
+        every = "the only source is" if len(config.sources) == 1 else f"all {len(config.sources)} sources are"
+        click.echo(f"error: {every} disabled in {config.path} (enabled: false); enable one to poll it", err=True)
+        sys.exit(1)
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too

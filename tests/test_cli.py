@@ -80,6 +80,14 @@ def test_a_disabled_source_named_for_poll_is_refused_not_skipped_in_silence(tmp_
     assert not (tmp_path / "m.db").exists()
 
 
+def test_a_poll_with_every_source_disabled_says_so_and_fails(tmp_path):
+    config = tmp_path / "sources.yaml"
+    config.write_text("sources:\n  - name: Old\n    url: http://127.0.0.1:9/old.xml\n    enabled: false\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "m.db"), "poll"])
+    assert result.exit_code == 1, result.output
+    assert f"the only source is disabled in {config} (enabled: false)" in result.output
+
+
 def test_bad_week_is_refused(site_config, tmp_path):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(tmp_path / "m.db"), "digest", "--week", "2025-W60"])
     assert result.exit_code == 2

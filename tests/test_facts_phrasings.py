@@ -1861,3 +1861,34 @@ def test_urdu_freelancers_remittances_named_with_zar_are_theirs():
     }
     # workers' remittances (ترسیلات زر alone) stay untracked
     assert named_only(facts("پہلی سہ ماہی میں ترسیلات زر 8 ارب 80 کروڑ ڈالر رہیں جبکہ فری لانسرز کی تعداد بڑھ گئی۔", "2025-10-20")) == set()
+
+
+def test_a_month_that_ends_a_span_of_calendar_months_dates_no_figure():
+    # "from January to September this year, 9,430 new VPNs were registered": not September's
+    assert named_only(facts("جواب کے مطابق رواں سال جنوری سے ستمبر کے دوران 9 ہزار 430 نئے وی پی اینز رجسٹر ہوئے۔", "2025-10-10")) == set()
+    assert named_only(facts("From January to September this year, 9,430 new VPNs were registered with the PTA.", "2025-10-10")) == set()
+    assert ("vpn_registrations", "2025-09", 9430, "count") in facts("The PTA registered 9,430 VPNs in September, up from 8,000 in August.", "2025-10-10")
+
+
+def test_urdu_more_than_after_a_rate_is_a_bound_not_a_rise():
+    # "exports fell by more than 10 percent month-on-month"
+    assert ("it_exports_monthly", "2025-01", -10, "percent") in facts("جنوری 2025 میں ملک کی آئی ٹی برآمدات میں ماہانہ بنیاد پر 10 فیصد سے زائد کمی ہوئی۔", "2025-02-17")
+    assert ("it_exports_monthly", "2025-01", 10, "percent") in facts("جنوری 2025 میں آئی ٹی برآمدات 10 فیصد سے زائد بڑھ گئیں۔", "2025-02-17")
+
+
+def test_urdu_an_amount_a_day_is_a_rate_not_a_total():
+    # "IT firms and freelancers risk about $12m of business a day"
+    text = "انٹرنیٹ میں خلل سے آئی ٹی کمپنیوں اور فری لانسرز کو روزانہ تقریباً ایک کروڑ 20 لاکھ ڈالر کے کاروبار کا خطرہ لاحق ہوتا ہے۔"
+    assert named_only(facts(text, "2025-10-10")) == set()
+
+
+def test_it_companies_and_freelancers_together_export_the_whole():
+    text = "آئی ٹی کمپنیوں اور فری لانسرز نے اگست میں 29 کروڑ 80 لاکھ ڈالر کی خدمات برآمد کیں۔"
+    assert facts(text, "2024-09-17") == {("it_exports_monthly", "2024-08", 298, "USD_million")}
+    assert facts("IT companies and freelancers exported services worth $298 million in August.", "2024-09-17") == {("it_exports_monthly", "2024-08", 298, "USD_million")}
+
+
+def test_an_urdu_title_about_a_figure_gives_way_to_the_leads_exact_one():
+    title = "اگست میں آئی ٹی برآمدات تقریباً 30 کروڑ ڈالر"
+    text = "اسٹیٹ بینک کے مطابق اگست میں آئی ٹی برآمدات 29 کروڑ 80 لاکھ ڈالر رہیں۔"
+    assert named_only(facts(text, "2024-09-17", title=title)) == {("it_exports_monthly", "2024-08", 298, "USD_million")}

@@ -39,6 +39,7 @@ _GROWTH_DOWN = re.compile(
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(r"\b(?:(?:a\s+(?:little|bit)\s+|slightly\s+|much\s+|far\s+)?(?:more|less|fewer)\s+than|above|below)\s*$", re.IGNORECASE)
+_URDU_BOUND_AFTER = re.compile(r"^\s*سے\s+(?:زائد|زیادہ|کم|کچھ\s+(?:زائد|زیادہ|کم))(?![^\W\d_])")
 _NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
 _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
@@ -104,6 +105,7 @@ def _growth_sign(clause_head: str, after: str) -> int:
     """
     if re.match(r"\s+of\b", after):
         return 0  # a share: "24pc of total exports"
+    after = _URDU_BOUND_AFTER.sub(" ", after, count=1)  # "10 فیصد سے زائد کمی": more than 10 percent, a fall
     right = re.match(r"\s*(?:[\w-]+\s+){0,1}?(\w+)", after)
     if right and _GROWTH_DOWN.fullmatch(right.group(1)):
         return -1
@@ -204,7 +206,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if _EVERY_BEFORE.search(head):
         return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
-    if figure.unit in ("USD_million", "PKR_million") and _PER_PERIOD_AFTER.match(place.sentence, figure.end):
+    if figure.unit in ("USD_million", "PKR_million") and (_PER_PERIOD_AFTER.match(place.sentence, figure.end) or _URDU_DAILY_BEFORE.search(head)):
         return "other", value  # "$412m in July-March, roughly $140 million a quarter": a rate per period
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
         return "other", value  # "$15 million higher than": a difference
@@ -396,6 +398,8 @@ _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNO
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: An amount per period of time: "roughly $140 million a quarter", "$25m per month", "ماہانہ".
 _PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|quarter|year|week|day)\b(?!\s+(?:earlier|ago|before|back|previously|prior|on)\b)", re.IGNORECASE)
+#: Urdu "daily" or "a day" before an amount: "روزانہ تقریباً ایک کروڑ 20 لاکھ ڈالر" ($12m a day).
+_URDU_DAILY_BEFORE = re.compile(r"(?<![^\W\d_])(?:یومیہ|روزانہ|فی\s+دن|ہفتہ\s?وار)\s+(?:\S+\s+){0,2}$")
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(

@@ -197,7 +197,7 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
     before = _ROUGH_BEFORE.search(text, max(0, figure.start - 16), figure.start)
     if before:
         word = before.group(1).lower()
-        return _Rounding(0.9, 1.0) if word in ("nearly", "almost") else _Rounding(0.9, 1.1) if word in ("about", "around", "some") else _Rounding(1.0, 1.1)
+        return _Rounding(0.9, 1.0) if word in ("nearly", "almost") else _Rounding(0.9, 1.1) if word in ("about", "around", "some") or not word.isascii() else _Rounding(1.0, 1.1)
     if _BOUND_AFTER.match(text, figure.end):
         return _Rounding(1.0, 1.1)
     if _NEAR_AFTER.match(text, figure.end):
@@ -480,6 +480,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         period = when[figure.start]
         if period is None:
             return None  # figures given "respectively" for more or fewer periods than there are
+    if period is not None and _MONTH.fullmatch(period.value or "") and _SPAN_TO.search(sentence, max(0, period.start - 40), period.start):
+        return None  # "from January to September, 9,430 VPNs were registered": a span's, not September's
     base = base_span(figure, spans)
     if period is None and base is not None:
         # a base with no period of its own: of a fiscal year or part of one, the same months a
@@ -753,7 +755,7 @@ _SINCE_OPENS = re.compile(r"\W*(?:so\s+far|to\s+date|till\s+date|as\s+of\s+now)\
 _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
 #: کروڑ ڈالر سے تجاوز".
-_ROUGH_BEFORE = re.compile(r"\b(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*)\s+$", re.IGNORECASE)
+_ROUGH_BEFORE = re.compile(r"(?:\b|(?<=\s))(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*|تقریباً|تقریبا|لگ\s?بھگ|قریباً)\s+$", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز|بڑھ\s+(?:گئی|گئے|گیا|گئیں))|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
 _BELOW_AFTER = re.compile(r"\s+سے\s+کم(?![^\W\d_])")  # "2 ارب ڈالر سے کم" (less than $2bn)
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
@@ -867,6 +869,12 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
     return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
 
 
+#: A month that ends a span of months: "from January to September", "between January and
+#: September", "January-September", "جنوری سے ستمبر".
+_SPAN_TO = re.compile(
+    rf"(?:\b(?:from|between)\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:to|and|till|until|through)|(?<![\w])(?:{_MONTH_NAMES})\s*[-–]|(?<![^\W\d_])(?:{_MONTH_NAMES})\s+سے)\s*$",
+    re.IGNORECASE,
+)
 #: A clause that gives one month of the period before it: "..., with September bringing in a
 #: record $41.2 million", "..., with $41.2 million in September": the same subject's.
 _WITH_ENDS = re.compile(r"\bwith\s*$", re.IGNORECASE)

@@ -79,6 +79,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
         # "export remittances", SBP's name for what IT exporters bring home
         r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
+        # IT firms and freelancers together are the whole of what is exported: "IT companies and
+        # freelancers exported services worth $298m", "آئی ٹی کمپنیوں اور فری لانسرز نے ..."
+        rf"|(?<![\w])(?-i:IT|ICT)\s+(?:companies|firms|exporters|industry)\s+(?:and|&)\s+freelancers\b(?![’']s?\s+(?:earnings|income|remittances))"
+        rf"|{_UR_IT}\s+(?:کمپنیوں|کمپنیاں|کمپنیز|برآمد\s?کنندگان|صنعت)\s+اور\s+فری\s?لانسرز"
         # (never across a figure: "آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں" names the exports after it)
         rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}",
         re.IGNORECASE,

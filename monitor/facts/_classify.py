@@ -58,10 +58,10 @@ _CHANGE_BEFORE = re.compile(
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
-_COUNT_FLOW = re.compile(
-    r"\b(?:every|each|per|a)\s+(?:year|month|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later)\b)|\b(?:annually|daily|weekly)\b|روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s+وار",
-    re.IGNORECASE,
-)
+#: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
+_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on)\b)|\b(?:annually|daily|weekly)\b"
+_URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
+_COUNT_FLOW = re.compile(rf"{_PER_PERIOD}|{_URDU_PER_PERIOD}", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
 
 
@@ -397,9 +397,9 @@ _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNO
 #: A figure counted per step: "every 10 percent increase", "for each $1 billion".
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: An amount per period of time: "roughly $140 million a quarter", "$25m per month", "ماہانہ".
-_PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:month|quarter|year|week|day)\b(?!\s+(?:earlier|ago|before|back|previously|prior|on)\b)", re.IGNORECASE)
+_PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)
 #: Urdu "daily" or "a day" before an amount: "روزانہ تقریباً ایک کروڑ 20 لاکھ ڈالر" ($12m a day).
-_URDU_DAILY_BEFORE = re.compile(r"(?<![^\W\d_])(?:یومیہ|روزانہ|فی\s+دن|ہفتہ\s?وار)\s+(?:\S+\s+){0,2}$")
+_URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\s+){{0,2}}$")
 _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(

@@ -1892,3 +1892,13 @@ def test_an_urdu_title_about_a_figure_gives_way_to_the_leads_exact_one():
     title = "اگست میں آئی ٹی برآمدات تقریباً 30 کروڑ ڈالر"
     text = "اسٹیٹ بینک کے مطابق اگست میں آئی ٹی برآمدات 29 کروڑ 80 لاکھ ڈالر رہیں۔"
     assert named_only(facts(text, "2024-09-17", title=title)) == {("it_exports_monthly", "2024-08", 298, "USD_million")}
+
+
+def test_last_year_alone_of_another_subject_is_not_counted_back_from_the_sentence_before():
+    # written in October 2025 after a sentence on freelancers' FY25: "last year" of IT exports
+    # is not FY24 (alone it is calendar 2024 or FY25: not known)
+    text = "Freelancers' remittances for the full FY25 stood at $431 million. IT exports crossed $3.8 billion last year."
+    assert named_only(facts(text, "2025-10-21")) == {("freelancer_earnings", "FY2024-25", 431, "USD_million")}
+    # "the same period last year" still refers to the period named before
+    text = "IT exports were $3.8 billion in FY25. Freelancers earned $431 million in the same period last year."
+    assert ("freelancer_earnings", "FY2023-24", 431, "USD_million") in facts(text, "2025-10-21")

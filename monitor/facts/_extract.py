@@ -503,6 +503,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             value = shift_period(value, period.shift)  # "اس سے پچھلے مالی سال": the year before that
     elif period is not None and figure.unit == "count" and base is None and _standing(sentence, bounds, periods):
         value, period = "", None  # "..., جبکہ ملک میں سرگرم فری لانسرز کی تعداد دس لاکھ کے لگ بھگ ہے": a count as it stands now
+    elif period is not None and period.shift and not period.value and base is None and _BARE_LAST_YEAR.fullmatch(sentence, period.start, period.end) and kind != previous.kind and not any(p.value and not p.comparison and not p.target for p in periods):
+        # "Freelancers' remittances for FY25 stood at $431m. ... IT exports crossed $3.8bn last
+        # year": "last year" of another subject is not counted back from the sentence before's
+        # year, and alone it is not known (calendar 2024, or FY25)
+        return None
     elif period is not None:
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target]:
@@ -869,6 +874,8 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
     return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
 
 
+#: "last year" and nothing more (not "the same period last year").
+_BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 #: A month that ends a span of months: "from January to September", "between January and
 #: September", "January-September", "جنوری سے ستمبر".
 _SPAN_TO = re.compile(

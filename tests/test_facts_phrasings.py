@@ -1902,3 +1902,14 @@ def test_last_year_alone_of_another_subject_is_not_counted_back_from_the_sentenc
     # "the same period last year" still refers to the period named before
     text = "IT exports were $3.8 billion in FY25. Freelancers earned $431 million in the same period last year."
     assert ("freelancer_earnings", "FY2023-24", 431, "USD_million") in facts(text, "2025-10-21")
+
+
+def test_registered_freelancers_figures_said_again_are_theirs():
+    # "registered freelancers sent home $118m in FY24, while their earnings in FY23 were $87m"
+    text = "بورڈ کے مطابق رجسٹرڈ فری لانسرز نے مالی سال 2023-24 میں 11 کروڑ 80 لاکھ ڈالر ملک بھجوائے، جبکہ مالی سال 2022-23 میں ان کی آمدن 8 کروڑ 70 لاکھ ڈالر رہی تھی۔"
+    assert named_only(facts(text, "2024-08-06")) == set()
+    # "... In FY2022-23 this amount was $87m": the sentence after goes on about them
+    text = "بورڈ کے مطابق رجسٹرڈ فری لانسرز نے گزشتہ مالی سال 11 کروڑ 80 لاکھ ڈالر ملک بھیجے۔ مالی سال 2022-23 میں یہ رقم 8 کروڑ 70 لاکھ ڈالر تھی۔"
+    assert named_only(facts(text, "2024-08-07")) == set()
+    # all freelancers' figures said again stay theirs
+    assert ("freelancer_earnings", "FY2022-23", 300, "USD_million") in facts("Freelancers earned $350 million in FY24, while their earnings in FY23 were $300 million.", "2024-08-06")

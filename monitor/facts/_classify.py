@@ -244,7 +244,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
         if _ACCOUNTS_RECEIVED.search(head):
             return "other", value  # "these accounts received $96 million": the inflows of some freelancers' accounts
-        if figure.unit != "count" and _REGISTERED_FREELANCERS.search(place.context):
+        if figure.unit != "count" and (_REGISTERED_FREELANCERS.search(place.context) or (_THEIR.search(place.clause) and _REGISTERED_FREELANCERS.search(place.sentence, 0, figure.start))):
             return "other", value  # "registered freelancers earned $118 million": those registered with a board, a part
         return _freelancer_series(place), value
     if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
@@ -600,6 +600,8 @@ _ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:(?!with\b|who\b|ha
 _REGISTERED_FREELANCERS = re.compile(
     r"\b(?:(?:PSEB|board)[\s-])?registered\s+freelancers\b|\bfreelancers\s+registered\s+with\b|رجسٹرڈ\s+فری\s?لانسرز", re.IGNORECASE
 )
+#: "their", said of the people named before: "..., while their earnings in FY23 were $87m", "ان کی آمدن".
+_THEIR = re.compile(r"\btheir\b|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)(?![^\W\d_])", re.IGNORECASE)
 #: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
 _ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
 #: A part of the freelancers counted: women, students, a province's.

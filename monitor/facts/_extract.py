@@ -12,6 +12,7 @@ from ..models import Fact
 from ..text import normalise_digits, split_sentences
 from ._classify import (
     _MONTH_VALUE,
+    _REGISTERED_FREELANCERS,
     _clause,
     _mark_bases,
     _period_for,
@@ -343,7 +344,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # year"; with none reported before, its period is the one the next sentence's actual is of:
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
-        platform = bool(watched) and watched[-1] == "freelancers" and one_platform(sentence)
+        # (so too registered freelancers' figures: "مالی سال 2022-23 میں یہ رقم ..." after them is theirs)
+        platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and _REGISTERED_FREELANCERS.search(sentence)))
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)

@@ -137,3 +137,21 @@ def _decode(content: bytes, charset: str) -> str:
         return content.decode(charset, errors="replace")
     except (LookupError, UnicodeError):
         return content.decode("utf-8", errors="replace")
+
+
+#: Share of control or replacement characters in a body's first characters above which it is
+#: binary (an image, an archive), not a page.
+_BINARY_SHARE = 0.05
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def not_a_page(content: bytes, content_type: str | None = None, text: str | None = None, pdf_advice: str = "") -> str | None:
+    """Why a body is no web page to read (a PDF, binary data), or ``None``. ``text`` is the
+    body already decoded, when it is; ``pdf_advice`` follows the reason given for a PDF."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if content[:1024].lstrip().startswith(b"%PDF-") or kind == "application/pdf":
+        return f"the address answers with a PDF, not a web page{pdf_advice}"
+    sample = (text if text is not None else decode_html(content[:4096].removeprefix(b"\xef\xbb\xbf"), content_type))[:4096]
+    if len(_CONTROL_CHARS.findall(sample)) > _BINARY_SHARE * len(sample):
+        return f"the address answers with binary data{f' ({kind})' if kind else ''}, not a web page"
+    return None

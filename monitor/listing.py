@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .canonical import without_tracking
-from .encoding import decode_html
+from .encoding import decode_html, not_a_page
 
 __all__ = ["discover_links", "layout_problem", "looks_like_article", "not_a_listing"]
 
@@ -176,13 +176,6 @@ def not_a_listing(content: bytes, content_type: str | None = None) -> str | None
     """Why a listing page's body is no web page to find article links on (a feed, a PDF,
     binary data), or ``None``: such a body would read as a page with no link, "0 new" at
     every poll."""
-    head = content[:4096].removeprefix(b"\xef\xbb\xbf")
-    kind = (content_type or "").split(";")[0].strip().lower()
-    if _FEED_ROOT.match(head):
+    if _FEED_ROOT.match(content[:4096].removeprefix(b"\xef\xbb\xbf")):
         return "the address answers with an RSS or Atom feed, not a web page: give the source kind: feed"
-    if head.lstrip().startswith(b"%PDF-") or kind == "application/pdf":
-        return "the address answers with a PDF, not a web page"
-    sample = decode_html(head, content_type)
-    if sample and sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f")) > 0.05 * len(sample):
-        return f"the address answers with binary data{f' ({kind})' if kind else ''}, not a web page"
-    return None
+    return not_a_page(content, content_type)

@@ -42,7 +42,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .canonical import without_tracking
-from .encoding import decode_html
+from .encoding import decode_html, not_a_page
 from .errors import ExtractionError
 from .text import counted, split_sentences
 
@@ -245,8 +245,8 @@ def snapshot(content: bytes | str, url: str, *, selector: str | None = None, ign
     html = content if isinstance(content, str) else decode_html(content, content_type)
     if not html.strip():
         raise ExtractionError("empty", "the page is empty")
-    if not_a_page := _not_a_page(raw, html, content_type):
-        raise ExtractionError("not_html", not_a_page)
+    if wrong := not_a_page(raw, content_type, html, pdf_advice=": watch the page that links to it (new documents linked from a watched page are read)"):
+        raise ExtractionError("not_html", wrong)
     tree = LexborHTMLParser(html)
     if tree.body is None:
         raise ExtractionError("not_html", "the document has no body")
@@ -273,23 +273,6 @@ def snapshot(content: bytes | str, url: str, *, selector: str | None = None, ign
         complete=raw.lower().rfind(b"</html") >= 0,
         settings=settings,
     )
-
-
-#: Share of control or replacement characters in the first characters above which a body is
-#: binary (an image, an archive), not a page.
-_BINARY_SHARE = 0.05
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
-
-
-def _not_a_page(raw: bytes, html: str, content_type: str | None) -> str | None:
-    """Why the body is no page whose text can be tracked (a PDF, binary data), or ``None``."""
-    kind = (content_type or "").split(";")[0].strip().lower()
-    if raw[:1024].lstrip().startswith(b"%PDF-") or kind == "application/pdf":
-        return "the address answers with a PDF, not a web page: watch the page that links to it (new documents linked from a watched page are read)"
-    sample = html[:4096]
-    if len(_CONTROL_CHARS.findall(sample)) > _BINARY_SHARE * len(sample):
-        return f"the address answers with binary data{f' ({kind})' if kind else ''}, not a web page"
-    return None
 
 
 def _regions(tree: LexborHTMLParser, selector: str | None) -> list[LexborNode]:

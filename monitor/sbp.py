@@ -37,8 +37,14 @@ workbook, or a workbook too damaged or cut short to read, are ``parse_error``.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+import os
 import re
+import sys
+import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Sequence
@@ -47,6 +53,8 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from .facts import PLAUSIBLE, canonical_period, fiscal_year
 from .models import OfficialFact
+
+log = logging.getLogger(__name__)
 
 SHEET = "EBOPS"
 UNIT = "USD_million"
@@ -167,11 +175,12 @@ def _sheet_rows(content: bytes, name: str, content_type: str | None) -> tuple[li
             raise WorkbookError("not_a_workbook", f"{name}: an HTML page{f' ({title!r})' if title else ''} was answered in place of the workbook; the file may have moved")
         raise WorkbookError("parse_error", f"{name}: not an Excel workbook (it starts with {content[:8]!r})")
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(content))
-        sheet = next((s for s in book.sheet_names if s.strip().casefold() == SHEET.casefold()), None)
-        if sheet is None:
-            raise WorkbookError("layout_changed", f"{name}: no sheet named '{SHEET}' (sheets: {', '.join(repr(s) for s in book.sheet_names) or 'none'})")
-        return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False), sheet
+        with _panic_messages_held():
+            book = CalamineWorkbook.from_filelike(io.BytesIO(content))
+            sheet = next((s for s in book.sheet_names if s.strip().casefold() == SHEET.casefold()), None)
+            if sheet is None:
+                raise WorkbookError("layout_changed", f"{name}: no sheet named '{SHEET}' (sheets: {', '.join(repr(s) for s in book.sheet_names) or 'none'})")
+            return book.get_sheet_by_name(sheet).to_python(skip_empty_area=False), sheet
     except CalamineError as e:
         raise WorkbookError("parse_error", f"{name}: cannot read the workbook: {e}") from None
     except (KeyboardInterrupt, SystemExit):
@@ -180,6 +189,73 @@ def _sheet_rows(content: bytes, name: str, content_type: str | None) -> tuple[li
         if type(e).__name__ != "PanicException":
             raise
         raise WorkbookError("parse_error", f"{name}: cannot read the workbook: it is damaged or cut short ({e})") from None
+
+
+_STDERR_LOCK = threading.Lock()
+#: The lines the Rust runtime writes for a panic: ``thread '<unnamed>' (123) panicked at
+#: src/cfb.rs:305:41:``, its message, then a note or a backtrace (frames and their ``at`` lines).
+_PANIC_START = re.compile(rb"^thread '[^']*'.* panicked at ")
+_PANIC_TAIL = re.compile(rb"^(?:note: .*RUST_BACKTRACE|stack backtrace:|\s+\d+: |\s+at )")
+
+
+@contextlib.contextmanager
+def _panic_messages_held():
+    """Keep the workbook library's panic report off the operator's terminal.
+
+    On some damaged files the library (written in Rust) panics: it writes the panic's
+    message, and with ``RUST_BACKTRACE`` set a backtrace of dozens of lines, straight to file
+    descriptor 2 before the panic reaches Python, where it becomes this source's one-line
+    ``parse_error``. While the library runs, descriptor 2 goes to a temporary file; after
+    it, everything written there is passed on to the real stderr except a panic's report,
+    which goes to the debug log. Other threads' log lines written meanwhile are passed on,
+    not lost.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (AttributeError, OSError, ValueError):  # no descriptor 2 to hold
+        yield
+        return
+    with _STDERR_LOCK, tempfile.TemporaryFile() as held:
+        os.dup2(held.fileno(), 2)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(AttributeError, OSError, ValueError):
+                sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            held.seek(0)
+            passed_on, panic = _split_panic(held.read())
+            if panic:
+                log.debug("the workbook library panicked:\n%s", panic.decode("utf-8", "replace").rstrip())
+            if passed_on:
+                with contextlib.suppress(OSError):
+                    os.write(2, passed_on)
+
+
+def _split_panic(written: bytes) -> tuple[bytes, bytes]:
+    """What was written to stderr, split into the rest and a Rust panic's report."""
+    rest: list[bytes] = []
+    panic: list[bytes] = []
+    lines = written.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        if _PANIC_START.match(lines[i]):
+            panic.append(lines[i])
+            i += 1
+            if i < len(lines):  # the panic's message
+                panic.append(lines[i])
+                i += 1
+            while i < len(lines) and _PANIC_TAIL.match(lines[i]):
+                panic.append(lines[i])
+                i += 1
+            while rest and not rest[-1].strip():  # the blank line the runtime writes before a panic
+                panic.insert(0, rest.pop())
+            continue
+        rest.append(lines[i])
+        i += 1
+    return b"".join(rest), b"".join(panic)
 
 
 def _looks_like_html(content: bytes, content_type: str | None) -> bool:

@@ -4,11 +4,15 @@ renamed, HTML in place of the file, a 403)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 import ebops
 from ebops import FREELANCE, HEADERS, LINE_9, Layout, workbook
-from monitor import pipeline
+from monitor import pipeline, sbp
 from monitor.config import load_config
 from monitor.sbp import LINES, WorkbookError, newest_period_end, parse_header, read_ebops
 from monitor.sitesrv import SiteServer, send
@@ -191,6 +195,38 @@ def test_a_workbook_cut_short_anywhere_is_a_parse_error_or_reads_whole():
             assert e.reason in ("parse_error", "layout_changed"), (end, e)
         else:
             assert got == full, end
+
+
+def test_a_panic_of_the_workbook_library_stays_off_stderr(tmp_path):
+    """The library prints a panic's report (a backtrace with RUST_BACKTRACE=1) straight to
+    descriptor 2: the operator sees the one-line error only, in a real process."""
+    cut = tmp_path / "cut.xls"
+    cut.write_bytes(workbook()[:4096])  # a cut that makes the library panic
+    script = (
+        "import pathlib, sys\n"
+        "from monitor.sbp import read_ebops, WorkbookError\n"
+        "print('before', file=sys.stderr, flush=True)\n"
+        f"try: read_ebops(pathlib.Path({str(cut)!r}).read_bytes(), url='https://example.org/dt.xls', fetched_at='2025-08-19T00:00:00+00:00')\n"
+        "except WorkbookError as e: print(e.reason, e.detail)\n"
+        "print('after', file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ, "RUST_BACKTRACE": "1"}, timeout=60)
+    assert done.stdout.startswith("parse_error dt.xls: cannot read the workbook: it is damaged or cut short"), done
+    assert done.stderr == "before\nafter\n"
+
+
+def test_what_else_is_written_to_stderr_while_the_library_runs_is_passed_on(capfd):
+    with sbp._panic_messages_held():
+        os.write(2, b"WARNING another source failed\n\nthread '<unnamed>' (7) panicked at src/cfb.rs:305:41:\nslice index starts at 4096 but ends at 3584\n")
+        os.write(2, b"stack backtrace:\n   0: __rustc::rust_begin_unwind\n             at /rustc/library/std/src/panicking.rs:697:5\n")
+        os.write(2, b"note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.\nINFO the next line\n")
+    assert capfd.readouterr().err == "WARNING another source failed\nINFO the next line\n"
+
+
+def test_stderr_written_while_the_library_runs_without_a_panic_is_passed_on_whole(capfd):
+    with sbp._panic_messages_held():
+        os.write(2, b"one\n\ntwo")
+    assert capfd.readouterr().err == "one\n\ntwo"
 
 
 def test_a_july_release_reads_its_year_to_date_as_the_month():

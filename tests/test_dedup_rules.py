@@ -392,6 +392,19 @@ def test_reports_of_the_same_figure_are_one_event_in_any_language(index: dedup.D
     assert index.cluster("late").event == "late"  # the same figure six days later is not the release
 
 
+def test_a_report_that_shares_a_figure_with_a_later_report_of_an_event_joins_the_event(index: dedup.DedupIndex) -> None:
+    """The event's first report gave no figure; another report of it, the same morning, gave
+    one; a report of the day after that gives the same figure is of the event too, though
+    it shares nothing with the first."""
+    trial = "satellite_licences|2025-08|2|count"
+    assign(item("wire", WIRE, 6), index)
+    assert assign(item("own", OWN_REPORT, 9, facts=(trial,)), index) == "own"
+    assert index.cluster("own").event == "wire"
+    later = "Freelancers in Skardu asked on Wednesday when the two satellite firms given trial licences would open sales, and at what price."
+    assert assign(item("next", later, 15, day="2025-08-20", facts=(trial,)), index) == "next"
+    assert (index.cluster("next").event, index.cluster("next").event_reason) == ("wire", "facts")
+
+
 def test_stories_that_merge_merge_their_events(index: dedup.DedupIndex) -> None:
     gn = "https://news.google.com/rss/articles/CBMiAbC"  # data, as a feed gives it: never fetched
     assign(item("wire", WIRE, 6, source="APP"), index)

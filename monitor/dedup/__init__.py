@@ -79,8 +79,11 @@ whichever was placed first);
 or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is
-compared with the representatives of each candidate event's founding story, never with any
-member, so events do not chain either. An event's id is the id of its founding story.
+compared with the representatives of each candidate event's founding story and with the
+event's reports that the index found near it (within the same hours or days): the report of
+a release a day later may give a figure as a later report of the event dated it, not as the
+first one did. An event is a candidate only while its founding story is within that reach,
+so events do not chain from day to day either. An event's id is the id of its founding story.
 
 **Why this fingerprint.** The candidate index is Broder's MOD-m sample (Broder 1997, "On the
 resemblance and containment of documents"): the shingles whose hash is 0 modulo

@@ -43,7 +43,8 @@ def assign(item: DedupInput, index: DedupIndex, window_days: int = 7) -> str:
     counts as a representative of a story it is the primary item of); otherwise it joins
     the one it matches most closely. Merged stories keep the id of the one founded first,
     and their events merge. A new story joins the event whose founding story's
-    representatives report the same event (:func:`same_event`), if any.
+    representatives, or whose reports found near it, report the same event
+    (:func:`same_event`), if any.
     """
     known = index.get(item.id)
     if known is not None:
@@ -132,19 +133,30 @@ def _found_story(new: Fingerprint, line_keys: tuple[int, ...], found: list[Candi
     best: by shared figures first, then most closely, then nearest in time), or a new one."""
     outlets = (new.outlet,) if new.outlet else ()
     best: tuple | None = None
-    seen: set[str] = set()
     reach = timedelta(days=EVENT_FACT_DAYS) if new.facts else timedelta(hours=EVENT_HOURS)
     close = [c for c in found if _within(new.published, c.published, reach)] if new.facts or new.full else []
-    for cid in dict.fromkeys(c.member.cluster for c in close):
-        story = index.cluster(cid)
-        if story is None or (story.event or story.id) in seen:
-            continue
-        eid = story.event or story.id
-        seen.add(eid)
+    stories: dict[str, Cluster | None] = {}
+    near: dict[str, list[str]] = {}  # event id: the close items of its stories
+    for c in close:
+        if c.member.cluster not in stories:
+            stories[c.member.cluster] = index.cluster(c.member.cluster)
+        story = stories[c.member.cluster]
+        if story is not None:
+            near.setdefault(story.event or story.id, []).append(c.member.item)
+    for eid, items in near.items():
         founder = index.cluster(eid)
         if founder is None or not (_within(new.published, founder.first_seen, reach) or _within(new.published, founder.last_seen, reach)):
             continue
-        for rep in _representatives(founder, index, cache):
+        # the founding story's representatives, and the event's reports found near the new
+        # item: a report that follows the release a day later tells what one of the event's
+        # later reports tells, not always what its first did
+        reps = _representatives(founder, index, cache)
+        for item_id in dict.fromkeys(items):
+            if item_id not in cache:
+                cache[item_id] = index.get(item_id)
+            if cache[item_id] is not None and all(r.fingerprint.id != item_id for r in reps):
+                reps.append(cache[item_id])
+        for rep in reps:
             how = same_event(new, rep.fingerprint)
             if how:
                 rank = (how[0] == "facts", how[1], -_distance(new.published, rep.fingerprint.published), eid)

@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.953),
-    "story recall": (">=", 0.986),
-    "event precision": (">=", 0.991),
-    "event recall": (">=", 0.604),
+    "story precision": (">=", 0.943),
+    "story recall": (">=", 0.977),
+    "event precision": (">=", 0.992),
+    "event recall": (">=", 0.660),
     "different grouped (stories)": ("<=", 0.002),
-    "different grouped (events)": ("<=", 0.009),
+    "different grouped (events)": ("<=", 0.010),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

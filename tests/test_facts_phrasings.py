@@ -1913,3 +1913,88 @@ def test_registered_freelancers_figures_said_again_are_theirs():
     assert named_only(facts(text, "2024-08-07")) == set()
     # all freelancers' figures said again stay theirs
     assert ("freelancer_earnings", "FY2022-23", 300, "USD_million") in facts("Freelancers earned $350 million in FY24, while their earnings in FY23 were $300 million.", "2024-08-06")
+
+
+def test_a_month_on_month_rate_is_of_the_month_after_the_one_it_rose_from():
+    # the sentence before ends on the month a year back: the rate is not that month's
+    text = (
+        "IT exports climbed 12 percent year-on-year to $291 million in August 2024. The exports were recorded at $260 million in August 2023. "
+        "On a month-on-month basis, IT exports rose 4.3 percent from $279 million in July 2024."
+    )
+    got = {(f.period, f.value, f.basis) for f in extract_facts("", text, "2024-09-17") if f.unit == "percent"}
+    assert got == {("2024-08", 12, "yoy"), ("2024-08", 4.3, "mom")}
+
+
+def test_the_earnings_of_a_programmes_graduates_are_no_freelancers_earnings():
+    text = "A tracer study covering 21,000 graduates found that 8,300 of them had earned money on freelancing platforms within six months of finishing their courses. Their combined earnings came to $6.4 million."
+    assert named_only(facts(text, "2025-04-02")) == set()
+    # in one sentence
+    text = "A tracer study of 21,000 graduates showed freelancers among them earning $6.4 million within six months of completing their courses."
+    assert named_only(facts(text, "2025-04-02")) == set()
+    # freelancers earning are still the country's
+    assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("Pakistani freelancers earned $350 million in FY24.", "2024-08-01")
+
+
+def test_urdu_money_some_accounts_received_is_a_part_of_the_freelancers_earnings():
+    # "freelancers opened 21,000 accounts in the pilot phase, in which $14m were received in all"
+    text = "آزمائشی مرحلے میں 21 ہزار فری لانسرز نے اکاؤنٹ کھولے جن میں مجموعی طور پر ایک کروڑ 40 لاکھ ڈالر موصول ہوئے۔"
+    assert named_only(facts(text, "2025-05-20")) == set()
+    text = "بینک کے مطابق فری لانسرز کے ان اکاؤنٹس میں مارچ اور اپریل کے دوران ایک کروڑ 40 لاکھ ڈالر کی ترسیلات موصول ہوئیں۔"
+    assert named_only(facts(text, "2025-05-20")) == set()
+
+
+def test_one_kind_of_registrants_vpns_are_a_part_of_the_registrations():
+    text = (
+        "The regulator said 15,300 VPNs were registered during the drive in March, taking the total to 52,800. "
+        "The registrations included 8,100 VPNs of software houses and call centres, 6,400 of individual freelancers, and 800 of banks and embassies."
+    )
+    got = named_only(facts(text, "2024-04-09"))
+    assert got == {("vpn_registrations", "2024-03", 15300, "count"), ("vpn_registrations", "", 52800, "count")}
+    text = "Individual freelancers registered 6,400 VPNs, while banks, embassies and other organisations registered 800."
+    assert named_only(facts(text, "2024-04-09")) == set()
+    assert named_only(facts("Around 6,000 freelancers registered their VPNs with the PTA in March.", "2024-04-09")) == set()
+    # companies and freelancers together register them all
+    assert ("vpn_registrations", "", 20000, "count") in facts("So far 20,000 companies and freelancers have registered their VPNs.", "2024-04-09")
+    # Urdu: "of the registered VPNs, 30,100 are companies'", "individual freelancers' 18,200"
+    text = "رجسٹرڈ وی پی اینز میں سے 30 ہزار 100 کمپنیوں کے ہیں، جبکہ انفرادی فری لانسرز کے 18 ہزار 200 وی پی این رجسٹر ہیں۔"
+    assert named_only(facts(text, "2025-02-11")) == set()
+
+
+def test_a_month_long_drive_names_no_month():
+    text = "Some 15,300 VPNs were registered with the PTA during the month-long registration drive held in March."
+    assert named_only(facts(text, "2024-04-09")) == {("vpn_registrations", "2024-03", 15300, "count")}
+
+
+def test_a_countrys_place_in_one_pillar_of_an_index_is_not_its_rank():
+    text = (
+        "Pakistan was placed 91st in the Network Readiness Index 2024. The index rests on three pillars: Access, Skills and Trust. "
+        "The country did worst in the Trust pillar, where it fell to 110th from 104th over internet shutdowns. "
+        "It did better in Access, where it stood at 76th, and in Skills, where it was 83rd, reflecting growth in mobile broadband and ICT services exports. "
+        "It also rose to 70th from 79th in the Access sub-index, on digital payments."
+    )
+    assert not any(series == "ranking" for series, *_ in facts(text, "2024-11-20"))
+
+
+def test_urdu_a_span_that_opens_the_next_rate_is_that_rates():
+    # "year-on-year, exports of April rose 14.2 percent and those of July-April 11 percent"
+    text = "اسٹیٹ بینک کے مطابق اپریل 2024 میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں۔ سالانہ بنیاد پر اپریل کی برآمدات میں 14.2 فیصد اور جولائی تا اپریل کے عرصے میں 11 فیصد اضافہ ہوا۔"
+    got = {(f.series, f.period, f.value) for f in extract_facts("", text, "2024-05-16") if f.unit == "percent"}
+    assert got == {("it_exports_monthly", "2024-04", 14.2), ("it_exports_cumulative", "FY2023-24:Jul-Apr", 11)}
+
+
+def test_a_rate_per_year_is_a_pace_not_a_periods_growth():
+    text = "IT exports were $640 million in 1QFY23, when the sector was growing at more than 25 percent a year."
+    assert {f.value for f in extract_facts("", text, "2022-10-18") if f.series != "other"} == {640}
+
+
+def test_a_sentence_that_gives_the_rise_of_the_amount_before_is_of_its_series():
+    text = "Freelancers' earnings reached $131 million in July-September 2025, against $98 million a year earlier. According to the ministry, this is an increase of 33.7 percent."
+    assert ("freelancer_earnings", "FY2025-26:Q1", 33.7, "percent") in facts(text, "2025-10-15")
+    # Urdu: "according to the ministry, this is a 33.7 percent increase"
+    text = "جولائی سے ستمبر 2025 کے تین ماہ میں فری لانسرز کی آمدن 13 کروڑ 10 لاکھ ڈالر رہی۔ وزارت کے مطابق یہ 33.7 فیصد کا اضافہ ہے۔"
+    assert ("freelancer_earnings", "FY2025-26:Q1", 33.7, "percent") in facts(text, "2025-10-15")
+    text = "IT exports reached $1.1 billion in July-September 2025. According to the State Bank, this is an increase of 13.1 percent."
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 13.1, "percent") in facts(text, "2025-10-15")
+    # the rise of a count of freelancers is no rise of their earnings
+    text = "PSEB registered 11,300 freelancers in July-September 2025. This is an increase of 33.7 percent."
+    assert not any(series == "freelancer_earnings" for series, *_ in facts(text, "2025-10-15"))

@@ -164,6 +164,7 @@ class _Place:
     base: bool = False  # the base of a comparison: a figure already recorded, never a target
     ranked_before: bool = False  # the sentence before gave Pakistan's place in a ranking
     platform_before: bool = False  # this sentence goes on about one platform's figures given before
+    amounts_before: bool = False  # this sentence opens on the amounts the sentence before gave ("This is an increase of 26.9 percent")
 
 
 def classify(place: _Place) -> tuple[str, float] | None:
@@ -224,6 +225,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _PACE_AFTER.match(place.sentence, figure.end):
+            return "other", value  # "when it was growing at more than 30 percent a year": a pace, no period's growth
         if _MADE_UP.search(place.sentence, max(0, figure.start - 40), figure.start):
             return "other", value  # "the top six destinations made up around 78 percent": a share
         if _SHARE_OF_PEOPLE.match(place.sentence, figure.end):
@@ -242,8 +245,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "freelancers":
         if one_platform(place.context) or place.platform_before:
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
-        if _ACCOUNTS_RECEIVED.search(head):
-            return "other", value  # "these accounts received $96 million": the inflows of some freelancers' accounts
+        if _ACCOUNTS_RECEIVED.search(head) or (_URDU_ACCOUNTS.search(head) and _URDU_RECEIVED.match(place.sentence, figure.end)):
+            return "other", value  # "these accounts received $96 million", "ان اکاؤنٹس میں ... موصول ہوئیں": the inflows of some freelancers' accounts
+        if figure.unit != "count" and _GRADUATES.search(place.sentence, 0, figure.start):
+            return "other", value  # "a tracer study of 18,400 graduates ... with total earnings of $5.2 million": a programme's graduates
         if figure.unit != "count" and (_REGISTERED_FREELANCERS.search(place.context) or (_THEIR.search(place.clause) and _REGISTERED_FREELANCERS.search(place.sentence, 0, figure.start))):
             return "other", value  # "registered freelancers earned $118 million": those registered with a board, a part
         return _freelancer_series(place), value
@@ -252,7 +257,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     # (a base's count is of what the sentence counts: "19,400 VPNs were registered in November,
     # against 3,100 in the month before that")
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.sentence if place.base else place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
-        return "vpn_registrations", value
+        return ("other", value) if _one_kind_of_registrant(place, head) else ("vpn_registrations", value)
     return "other", value
 
 
@@ -544,7 +549,7 @@ def _percent_series(place: _Place) -> str:
     if place.kind == "freelancers":
         if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place) or _REGISTERED_FREELANCERS.search(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
-        return "freelancer_earnings" if _MONEY_WORD.search(place.context) else "other"
+        return "freelancer_earnings" if _MONEY_WORD.search(place.context) or place.amounts_before else "other"
     return "other"
 
 
@@ -604,6 +609,20 @@ _REGISTERED_FREELANCERS = re.compile(
 _THEIR = re.compile(r"\btheir\b|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)(?![^\W\d_])", re.IGNORECASE)
 #: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
 _ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
+#: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
+_PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
+#: Urdu accounts (named before an amount they received: "ان اکاؤنٹس میں 3 کروڑ 10 لاکھ ڈالر کی
+#: ترسیلات موصول ہوئیں", "اکاؤنٹ کھولے جن میں ... 31 ملین ڈالر موصول ہوئے").
+_URDU_ACCOUNTS = re.compile(r"(?<![^\W\d_])(?:اکاؤنٹ|اکاونٹ|کھاتے|کھاتوں)")
+_URDU_RECEIVED = re.compile(r"(?:\s+\S+){0,4}?\s+(?:موصول|جمع)\s+(?:ہوئ|ہو\s|ہوا|ہوے|کی|کیے|کئے)")
+#: The graduates or trainees of a programme, whose earnings are the programme's outcome, not the
+#: country's freelancers': "a tracer study of 18,400 graduates", "within six months of
+#: completing their courses", "تربیت یافتہ", "فارغ التحصیل".
+_GRADUATES = re.compile(
+    r"\b(?:graduates|trainees|alumni|tracer\s+study)\b|\b(?:complet|finish)\w*\s+(?:their|the|its)\s+(?:courses?|training)\b"
+    r"|تربیت\s+یافتہ|فارغ\s+التحصیل|گریجویٹس",
+    re.IGNORECASE,
+)
 #: A part of the freelancers counted: women, students, a province's.
 _SUBSET = re.compile(r"\b(?:women|female|girls|students)\b|خواتین|طلبہ|طالبات", re.IGNORECASE)
 
@@ -612,6 +631,34 @@ def registrants(sentence: str, figure: Figure) -> bool:
     """Whether a count counts those who registered VPNs: "20,000 companies and freelancers have
     registered their VPNs"."""
     return figure.noun in _REGISTRANTS and bool(re.search(r"\bregist\w*\s+(?:\w+\s+){0,2}(?:VPNs?|virtual)", sentence[figure.end : figure.end + 80], re.IGNORECASE))
+
+
+def _one_kind_of_registrant(place: _Place, head: str) -> bool:
+    """Whether a count of VPNs is one kind of registrant's share of the registrations: "included
+    11,200 VPNs of software houses ..., 9,870 of individual freelancers"; "Individual freelancers
+    registered 9,870 VPNs, while banks ... registered 1,770"; "Nearly 10,000 freelancers
+    registered their VPNs"; "رجسٹرڈ وی پی اینز میں سے 23 ہزار 110 سافٹ ویئر ہاؤسز ... کے ہیں";
+    "انفرادی فری لانسرز کے 12 ہزار 640". Companies and freelancers together register them all."""
+    figure, sentence = place.figure, place.sentence
+    if _KIND_AFTER.match(sentence, figure.end) or _URDU_OUT_OF.search(sentence, max(0, figure.start - 20), figure.start) or _URDU_KIND_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
+        return True
+    if (kind := _KIND_REGISTERED.search(head)) and (_INDIVIDUAL.search(kind.group()) or len(_COUNT_NUMBER.findall(sentence)) > 1 or len(_REGISTERED_NUMBER.findall(sentence)) > 1):
+        return True
+    return figure.noun == "freelancers" and not _AND_OTHER_KIND.match(sentence, figure.end)
+
+
+#: Kinds of those who register VPNs, one at a time.
+_KINDS = r"(?:individual\s+)?(?:freelancers|software\s+houses|call\s+cent(?:re|er)s|(?:IT\s+)?companies|firms|banks|embassies|multinationals|businesses|individuals|entities|organi[sz]ations)"
+_KIND_AFTER = re.compile(rf"\s+(?:VPNs?\s+|virtual\s+private\s+networks?\s+)?(?:of|by|from)\s+(?:the\s+)?{_KINDS}\b", re.IGNORECASE)
+_KIND_REGISTERED = re.compile(
+    rf"\b{_KINDS}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:other\s+)?{_KINDS})*\s+(?:have\s+|had\s+)?registered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?$", re.IGNORECASE
+)
+_INDIVIDUAL = re.compile(r"\bindividual\b", re.IGNORECASE)
+_COUNT_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+_REGISTERED_NUMBER = re.compile(r"\bregistered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?\d", re.IGNORECASE)
+_AND_OTHER_KIND = re.compile(r"\s+(?:and|&)\s+(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\b", re.IGNORECASE)
+_URDU_OUT_OF = re.compile(r"(?<![^\W\d_])میں\s+سے\s+(?:\S+\s+)?$")
+_URDU_KIND_BEFORE = re.compile(r"(?<![^\W\d_])(?:فری\s?لانسرز|کمپنیوں|سافٹ\s?ویئر\s+ہاؤسز|کال\s+سینٹرز|بینکوں|اداروں|سفارت\s?خانوں)\s+(?:کے|کی)\s+$")
 
 
 def _registrants(place: _Place) -> bool:
@@ -689,7 +736,7 @@ _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 
 
-_OPENS_NEXT_FIGURE = re.compile(r"\s*(?:میں|کے\s+دوران)\s+(?:\S+\s+)?\d")
+_OPENS_NEXT_FIGURE = re.compile(r"\s*(?:(?:کے|کی)\s+(?:عرصے|مدت)\s+)?(?:میں|کے\s+دوران|دوران)\s+(?:\S+\s+)?\d")
 
 
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
@@ -699,7 +746,8 @@ def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Perio
     def distance(p: Period) -> tuple[bool, bool, int]:
         between = sentence[figure.end : p.start] if p.start >= figure.end else sentence[p.end : figure.start]
         # (an Urdu period after the figure that opens the next figure is that one's: "جولائی میں
-        # ... 4 کروڑ 30 لاکھ ڈالر اور اگست میں 4 کروڑ 60 لاکھ ڈالر")
+        # ... 4 کروڑ 30 لاکھ ڈالر اور اگست میں 4 کروڑ 60 لاکھ ڈالر", "مارچ کی برآمدات میں 19.6
+        # فیصد اور جولائی تا مارچ کے عرصے میں 17 فیصد")
         anothers = p.start >= figure.end and bool(_OPENS_NEXT_FIGURE.match(sentence, p.end))
         return ("," in between or "،" in between, anothers, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
 

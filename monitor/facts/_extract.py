@@ -12,6 +12,7 @@ from ..models import Fact
 from ..text import normalise_digits, split_sentences
 from ._classify import (
     _MONTH_VALUE,
+    _GRADUATES,
     _REGISTERED_FREELANCERS,
     _clause,
     _mark_bases,
@@ -114,6 +115,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     facts: list[Fact] = []
     context = _Context()
     abroad = _about_abroad(normalised, title)
+    pillars = _pillar_names(normalised)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
     # the title's facts, and those given roughly ("over 19,000"): held as objects and told apart
     # by identity, since equal facts may come from the title and the body
@@ -128,6 +130,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         if not in_title and lead_at < 0:
             lead_at = start
         found, context = _sentence_facts(normalised[start:end], day, context)
+        found = [f for f in found if not (f[1] == "ranking" and _ranks_a_pillar(normalised[start:end], f[0], pillars))]
         if not in_title and _SAID_IN.match(normalised, start, end) and one_platform(normalised[start:end]):
             # "... earned $415 million. This was revealed in the report of freelancing platform
             # WorkBridge.": the sentence before gave one platform's figures
@@ -259,6 +262,36 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
     return [None if i in restated else fact for i, fact in enumerate(out)]
 
 
+def _pillar_names(document: str) -> frozenset[str]:
+    """The names an article gives the pillars (sub-indices) of an index: "based on four pillars:
+    Technology, People, Governance and Impact", "the Governance pillar"."""
+    names = {m.group(1) for m in _PILLAR_NAMED.finditer(document)}
+    for m in _PILLARS_LISTED.finditer(document):
+        names.update(re.findall(r"[A-Z][\w-]*", m.group(1)))
+    return frozenset(names)
+
+
+def _ranks_a_pillar(sentence: str, figure: Figure, pillars: frozenset[str]) -> bool:
+    """Whether a rank is a country's place in one pillar of an index, not in the index: its own
+    stretch of the sentence (from the figure before it to the one after) names a pillar, or
+    one of the article's pillars ("in Impact, where it stood at 81st")."""
+    before = [m.end() for m in _RANK_OR_NUMBER.finditer(sentence, 0, figure.start)]
+    after = _RANK_OR_NUMBER.search(sentence, figure.end)
+    while after is not None and _RANK_BASE.fullmatch(sentence, figure.end, after.start()):
+        after = _RANK_OR_NUMBER.search(sentence, after.end())  # "to 72nd from 81st in the Impact pillar": its base's stretch is its own
+    stretch = sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+    if _PILLAR_WORD.search(stretch):
+        return True
+    return any(re.search(rf"\b(?:in|on|for|under)\s+(?:the\s+)?{re.escape(name)}\b", stretch) for name in pillars)
+
+
+_PILLAR_WORD = re.compile(r"\b(?:sub-?)?pillars?\b|\bsub-?ind(?:ex|ices|icators?)\b", re.IGNORECASE)
+_PILLAR_NAMED = re.compile(r"\b(?:the\s+)([A-Z][\w-]*)\s+(?:sub-?)?pillar\b")
+_PILLARS_LISTED = re.compile(r"\bpillars?\s*(?::|[-–—]|,\s*namely|\s+of)\s*((?:[A-Z][\w-]*\s*,\s*)*[A-Z][\w-]*(?:\s*,?\s*and\s+[A-Z][\w-]*)?)")
+_RANK_OR_NUMBER = re.compile(r"\d+(?:st|nd|rd|th)?\b")
+_RANK_BASE = re.compile(r"(?:\s+(?:place|position|spot))?\s+(?:from|to)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _about_abroad(document: str, title: str) -> bool:
     """Whether an article is about another country's figures: its headline (else its first
     sentence) makes another country the owner ("Bangladesh's IT export surges", "IT exports from
@@ -324,6 +357,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             place = replace(place, ranked_before=True)
         if place is not None and context.platform and (inherited or _OPENS_BACK.match(sentence)):
             place = replace(place, platform_before=True)  # "The earnings represent a 31 percent jump": the platform's
+        if place is not None and figure.unit == "percent" and context.counted is False and _RATE_OF_THE_BEFORE.match(sentence):
+            place = replace(place, amounts_before=True)  # "... $107.2 million in July-September. This is an increase of 26.9 percent."
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
@@ -345,7 +380,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # "experts expected FY24 exports to reach $3.5bn. They came to $3.22bn.")
         ahead = bool(context.period or context.earlier) and bool(found) and bool(_LOOKS_AHEAD.search(sentence)) and all(series == "other" for _, series, _, _, _ in found)
         # (so too registered freelancers' figures: "مالی سال 2022-23 میں یہ رقم ..." after them is theirs)
-        platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and _REGISTERED_FREELANCERS.search(sentence)))
+        # (and a programme's graduates': "A tracer study of 18,400 graduates found ... Their combined earnings came to $5.2 million.")
+        platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and (_REGISTERED_FREELANCERS.search(sentence) or _GRADUATES.search(sentence))))
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)
@@ -570,6 +606,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         months = [p for p in periods if p.value and _MONTH.fullmatch(p.value) and not p.target]
         said = basis_words(sentence[bounds[0] : bounds[1]])
         if said == "mom" and len(months) == 1 and months[0].start >= bounds[1] and _HAD_BEEN.search(sentence, months[0].end):
+            value = shift_months(months[0].value, -1)
+        elif said == "mom" and len(months) == 1 and months[0].comparison and months[0].start > figure.end and bounds[0] <= months[0].start < bounds[1]:
+            # "On a month-on-month basis, IT exports increased 7.2 percent from $222 million in
+            # September 2023": the month after the one it rose from, never the month a year back
+            # the sentence before gave
             value = shift_months(months[0].value, -1)
     # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
     # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
@@ -840,7 +881,15 @@ _URDU_TO_RATE = re.compile(
     r"(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?"  # "... سے تقریباً 15 فیصد": about 15 percent
 )
 #: (Urdu opens such a clause with "جو", which: "، جو گزشتہ مالی سال کے ... سے 30 فیصد زیادہ ہے")
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+#: A sentence that opens on the change of the amount the sentence before gave: "This is an
+#: increase of 26.9 percent", "According to the ministry, this marks a rise of ...", "یہ 26.9
+#: فیصد کا اضافہ ہے", "وزارت کے مطابق یہ ...".
+_RATE_OF_THE_BEFORE = re.compile(
+    rf"\W*{OPENING}(?:this|that|it)\s+(?:is|was|marks?|marked|represents?|represented|shows?|showed|reflects?|reflected|translates?|translated)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b"
+    r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?یہ\s+(?=\d)",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:according\s+to\s+[^,.;]{1,40},\s*)?(?:this|that)\s+(?:is|was|marks?|marked|represents?|represented)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

@@ -242,7 +242,8 @@ _FY_BARE = re.compile(
 )
 _MONTH_VALUE_FORM = re.compile(r"\d{4}-\d\d")
 _BACK_REFERENCE = re.compile(
-    r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
+    # (never "during the month-long drive": how long, not which month)
+    r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?![-‑]\w)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     # "اسی سہ ماہی میں" (in the same quarter), "اسی ششماہی", "اسی ماہ": the one named before
     r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)\s+(?:کے\s+دوران|میں)"

@@ -133,7 +133,7 @@ URDU_PROVINCES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچست�
 _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: A phrase that may open a sentence before the words that refer back: "On a month-on-month
 #: basis, the figure ...", "In August, the sector ...".
-OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to)\s+[^,.;]{1,40},\s*)?"
+OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{1,40},\s*)?"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."

@@ -10,6 +10,7 @@ import asyncio
 import email
 import json
 import os
+import re
 import signal
 import socket
 import ssl
@@ -19,6 +20,7 @@ import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from email import policy
+from email.header import decode_header, make_header
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -218,6 +220,30 @@ def test_header_injection_through_titles_is_harmless(smtp_server, write_config, 
     assert msg["Subject"] == "Freelance & IT exports weekly, 2025-W34: Exports up Bcc: evil@example.net body"
     assert msg["From"].addresses[0].display_name == "Monitor Bcc: evil@example.net"
     assert b"\nBcc:" not in envelope.original_content
+
+
+URDU_TITLE = "فری لانسرز کی آمدن میں 59 فیصد اضافہ، آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر تک پہنچ گئیں"
+
+
+def raw_subject(content: bytes) -> str:
+    """The Subject header as sent, unfolded, decoded as RFC 2047 tells mail programs to (the
+    whitespace between two encoded words is dropped)."""
+    head = content.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    [value] = re.findall(r"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
+    assert all(len(line) <= 78 for line in value.split("\r\n"))
+    return str(make_header(decode_header(value.replace("\r\n", ""))))
+
+
+def test_an_urdu_subject_keeps_every_space_between_its_words(smtp_server, archive, config, tmp_path):
+    server, port = smtp_server()
+    archive.db.execute("UPDATE items SET title = ? WHERE title = ?", [URDU_TITLE, STORIES[0].title])
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).status == "sent"
+    expected = f"Freelance & IT exports weekly, 2025-W34: {URDU_TITLE}"
+    content = server.envelopes[0].original_content
+    assert raw_subject(content) == expected
+    assert server.message()["Subject"] == expected
+    eml = send_digest(archive, config, WEEK, force=True, outbox=tmp_path).path
+    assert raw_subject(eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")) == expected
 
 
 # --------------------------------------------------------------------------- transports

@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import smtplib
+import socket
 import ssl
 import time
 from base64 import b64encode
@@ -417,11 +418,11 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
 
 def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> list[str]:
     """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
-    phase = "connect"
+    phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
     try:
-        conn = _connect(smtp)
-        phase = "envelope"
+        conn = _connect(smtp, phase)
+        phase.append("envelope")
         code, reply = conn.mail(sender)
         if code != 250:
             raise smtplib.SMTPSenderRefused(code, reply, sender)
@@ -432,22 +433,22 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
                 refused[rcpt] = (code, reply)
         if len(refused) == len(recipients):
             raise smtplib.SMTPRecipientsRefused(refused)
-        phase = "data"
+        phase.append("data")
         code, reply = conn.data(payload)
         if code != 250:
             raise smtplib.SMTPDataError(code, reply)
-        phase = "done"
+        phase.append("done")
         for rcpt, (code, reply) in refused.items():
             log.warning("digest: %s refused by the server: %d %s", rcpt, code, _text(reply))
         return list(refused)
     except OSError as e:  # smtplib's and ssl's errors are OSErrors too
-        raise _classify(e, phase) from e
+        raise _classify(e, phase[-1], smtp) from e
     finally:
         if conn is not None:
             _quit(conn)
 
 
-def _connect(smtp: SmtpSettings) -> smtplib.SMTP:
+def _connect(smtp: SmtpSettings, phase: list[str]) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=smtp.cafile)
     if smtp.security == "ssl":
         conn: smtplib.SMTP = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
@@ -456,9 +457,11 @@ def _connect(smtp: SmtpSettings) -> smtplib.SMTP:
     try:
         conn.ehlo()
         if smtp.security == "starttls":
+            phase.append("tls")
             conn.starttls(context=context)
             conn.ehlo()
         if smtp.user:
+            phase.append("login")
             conn.login(smtp.user, smtp.password or "")
     except BaseException:
         conn.close()
@@ -474,21 +477,48 @@ def _quit(conn: smtplib.SMTP) -> None:
         conn.close()
 
 
-def _classify(e: OSError, phase: str) -> _Failed:
-    """Whether an SMTP error is worth another attempt, or may have delivered the message."""
+#: What the server was asked at each step, for the error line.
+_ASKED = {"connect": "greeting", "tls": "TLS", "login": "login", "envelope": "sender or recipients", "data": "message"}
+
+
+def _classify(e: OSError, phase: str, smtp: SmtpSettings) -> _Failed:
+    """Whether an SMTP error is worth another attempt, or may have delivered the message; its
+    line names the server and says what went wrong in words, with the setting to check."""
+    server = f"the mail server {smtp.host}:{smtp.port}"
     if isinstance(e, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in e.recipients.values()]
         replies = "; ".join(f"{r}: {code} {_text(reply)}" for r, (code, reply) in e.recipients.items())
-        return _Failed(f"every recipient was refused: {replies}", transient=all(400 <= c < 500 for c in codes))
+        return _Failed(f"{server} refused every recipient: {replies}", transient=all(400 <= c < 500 for c in codes))
+    if isinstance(e, smtplib.SMTPAuthenticationError):
+        return _Failed(f"{server} refused the login as {smtp.user}: {e.smtp_code} {_text(e.smtp_error)} (check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD)", transient=400 <= e.smtp_code < 500)
     if isinstance(e, smtplib.SMTPResponseException):
-        return _Failed(f"{phase}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
+        return _Failed(f"{server} refused the {_ASKED.get(phase, phase)}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
     if isinstance(e, smtplib.SMTPNotSupportedError):
-        return _Failed(f"{phase}: {e} (check MONITOR_SMTP_SECURITY)")
+        if phase == "login":
+            return _Failed(f"{server} offers no login (check MONITOR_SMTP_SECURITY: many servers offer it only after starttls; or leave out MONITOR_SMTP_USER for a relay that needs none)")
+        return _Failed(f"{server} does not offer STARTTLS (check MONITOR_SMTP_SECURITY: ssl for a port that speaks TLS at once, such as 465, none for a local relay)")
+    if isinstance(e, ssl.SSLCertVerificationError):
+        return _Failed(f"{server}: its TLS certificate is not trusted: {e.verify_message} (CERTIFICATE_VERIFY_FAILED; set MONITOR_SMTP_CAFILE for a relay with a private CA)")
     if isinstance(e, ssl.SSLError):
-        return _Failed(f"{phase}: TLS: {e.reason or e}")
+        if e.reason == "WRONG_VERSION_NUMBER":
+            return _Failed(f"{server} does not speak TLS there (WRONG_VERSION_NUMBER): check MONITOR_SMTP_SECURITY and MONITOR_SMTP_PORT (ssl is usually port 465, starttls 587)")
+        return _Failed(f"{server}: TLS failed: {e.reason or e}")
     if phase == "data":
-        return _Failed(f"the connection was lost after the message was handed over ({type(e).__name__}: {e}), so it may have been delivered", uncertain=True)
-    return _Failed(f"{phase}: {type(e).__name__}: {e}", transient=True)
+        return _Failed(f"the connection to {server} was lost after the message was handed over ({_oserror(e, smtp)}), so it may have been delivered", uncertain=True)
+    if isinstance(e, socket.gaierror):
+        return _Failed(f"cannot find {server}: {e.strerror or e} (check MONITOR_SMTP_HOST)", transient=True)
+    return _Failed(f"{server}: {_oserror(e, smtp)} at the {_ASKED.get(phase, phase)}" if phase != "connect" else f"cannot connect to {server}: {_oserror(e, smtp)}", transient=True)
+
+
+def _oserror(e: OSError, smtp: SmtpSettings) -> str:
+    """A network error in words: 'connection refused', 'no answer within 30s'."""
+    if isinstance(e, TimeoutError) or "timed out" in str(e):
+        return f"no answer within {smtp.timeout:g}s (MONITOR_SMTP_TIMEOUT)"
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        return "the server closed the connection"
+    if e.strerror:
+        return e.strerror[:1].lower() + e.strerror[1:]
+    return str(e) or type(e).__name__
 
 
 def _text(reply: bytes | str) -> str:

@@ -109,7 +109,7 @@ def test_a_daemon_stopped_while_its_digest_waits_to_retry_smtp_leaves_the_week_f
     with Store(db) as s:
         row = s.digest(week)
     assert row["status"] == "failed", row
-    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:"), row
     [run] = runs(db, "digest")
     assert run["outcome"] == "stopped" and run["finished_at"], run
 

@@ -307,10 +307,11 @@ def test_a_permanent_refusal_is_not_retried(smtp_server, archive, config):
 
 def test_no_server_fails_after_every_attempt(archive, config):
     pauses: list[float] = []
-    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0)), sleep=pauses.append)
+    settings = SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0))
+    result = send_digest(archive, config, WEEK, smtp=settings, sleep=pauses.append)
     assert (result.status, result.attempts) == ("failed", 3)
     assert pauses == [1.0, 2.0]
-    assert "connect" in result.error and "ConnectionRefusedError" in result.error
+    assert result.error == f"cannot connect to the mail server 127.0.0.1:{settings.port}: connection refused"
     assert archive.digest(WEEK)["status"] == "failed"
 
 
@@ -327,9 +328,50 @@ def test_a_send_stopped_while_waiting_to_try_again_failed_and_is_not_in_doubt(ar
         send_digest(archive, config, WEEK, smtp=settings, sleep=stopped)
     row = archive.digest(WEEK)
     assert row["status"] == "failed", row
-    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect: ConnectionRefusedError")
+    assert row["error"] == f"stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:{settings.port}: connection refused"
     again = send_digest(archive, config, WEEK, smtp=settings, sleep=lambda seconds: None)
     assert (again.status, again.attempts) == ("failed", 3)  # tried again, not refused as in doubt
+
+
+def silent_server() -> tuple[socket.socket, int]:
+    """A server that accepts connections and never says a word."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    return listener, listener.getsockname()[1]
+
+
+def test_every_smtp_failure_names_the_server_and_says_what_went_wrong_in_words(smtp_server, archive, config):
+    """One line each, naming the server and the setting to check, not Python's names for the
+    error (ConnectionRefusedError, gaierror, SMTPServerDisconnected)."""
+    _, port = smtp_server()
+    tls, tls_port = smtp_server(tls_context=server_tls(), require_starttls=True)
+    listener, silent = silent_server()
+    closed = free_port()
+    cases = [
+        (SmtpSettings("127.0.0.1", closed, "none"), f"cannot connect to the mail server 127.0.0.1:{closed}: connection refused", True),
+        (SmtpSettings("127.0.0.1", silent, "none", timeout=0.5), f"cannot connect to the mail server 127.0.0.1:{silent}: no answer within 0.5s (MONITOR_SMTP_TIMEOUT)", True),
+        (SmtpSettings("smtp.example.com", 25, "none"), "cannot find the mail server smtp.example.com:25: ", True),
+        (SmtpSettings("127.0.0.1", port, "starttls"), f"the mail server 127.0.0.1:{port} does not offer STARTTLS (check MONITOR_SMTP_SECURITY: ssl for a port that speaks TLS at once, such as 465, none for a local relay)", False),
+        (SmtpSettings("127.0.0.1", port, "ssl"), f"the mail server 127.0.0.1:{port} does not speak TLS there (WRONG_VERSION_NUMBER): check MONITOR_SMTP_SECURITY and MONITOR_SMTP_PORT (ssl is usually port 465, starttls 587)", False),
+        (SmtpSettings("127.0.0.1", port, "none", user="monitor", password="pw"), f"the mail server 127.0.0.1:{port} offers no login (check MONITOR_SMTP_SECURITY: many servers offer it only after starttls; or leave out MONITOR_SMTP_USER for a relay that needs none)", False),
+        (SmtpSettings("127.0.0.1", tls_port, "starttls"), f"the mail server 127.0.0.1:{tls_port}: its TLS certificate is not trusted: ", False),
+    ]
+    try:
+        for settings, error, retried in cases:
+            result = send_digest(archive, config, WEEK, smtp=replace(settings, retry_delays=(0, 0)), sleep=lambda seconds: None)
+            assert result.status == "failed" and result.error.startswith(error), result.error
+            assert result.attempts == (3 if retried else 1)
+            assert "Error" not in result.error.replace("ERROR", "") and "\n" not in result.line()
+    finally:
+        listener.close()
+    server, port = smtp_server()
+    server.replies = ["554 5.7.1 Message rejected"]
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
+    server.refuse = set(RECIPIENTS)
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
+        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user"
+    )
 
 
 def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, config):
@@ -546,6 +588,6 @@ def test_a_send_command_stopped_by_sigterm_while_waiting_to_try_again_leaves_a_f
     assert proc.returncode != 0
     with Store(archive.path) as store:
         row = store.digest(WEEK)
-    assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:"), row
     status = run_cli(config_path, archive.path, "status")
     assert f"`monitor digest --week {WEEK} --send` tries again" in status.output

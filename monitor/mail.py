@@ -274,13 +274,14 @@ class _Failed(Exception):
 
 
 class _Stopped(Exception):
-    """Ctrl-C or SIGTERM (``stop``) during the pause before another attempt: the attempts
-    before it (the last failed with ``last``) handed nothing over, so nothing went out."""
+    """Ctrl-C or SIGTERM (``stop``) before the message was handed over: during the pause
+    before another attempt, or while connecting, securing, logging in or giving the
+    envelope; nothing went out."""
 
-    def __init__(self, stop: BaseException, last: _Failed):
-        super().__init__(f"stopped while waiting to try again after {counted(last.attempts, 'attempt')}: {last}")
+    def __init__(self, stop: BaseException, message: str, attempts: int):
+        super().__init__(message)
         self.stop = stop
-        self.last = last
+        self.attempts = attempts
 
 
 def send_digest(
@@ -341,8 +342,11 @@ def send_digest(
     try:
         result = _deliver(msg, week, recipients, smtp, _outbox_dir(store, outbox), sleep)
     except _Stopped as e:  # nothing was handed over: the week failed, and the stop goes on
-        _record(store, SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.last.attempts))
+        _record(store, SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.attempts))
         raise e.stop from None
+    except KeyboardInterrupt:  # stopped while the message was handed over: the week stays 'sending' (in doubt)
+        store.set_digest(week, error="stopped while the message was being handed over to the mail server, so it may have been delivered")
+        raise
     except Exception as e:  # a bug or an unexpected error: the week stays 'sending' (in doubt)
         store.set_digest(week, error=f"{type(e).__name__}: {e}")
         raise
@@ -403,6 +407,9 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
     for attempt in range(1, smtp.attempts + 1):
         try:
             return _transaction(smtp, sender, recipients, payload), attempt
+        except _Stopped as e:
+            e.attempts = attempt
+            raise
         except _Failed as e:
             e.attempts = attempt
             if not e.transient or attempt == smtp.attempts:
@@ -412,7 +419,7 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
                 log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
                 sleep(delay)
             except KeyboardInterrupt as stop:
-                raise _Stopped(stop, e) from None
+                raise _Stopped(stop, f"stopped while waiting to try again after {counted(attempt, 'attempt')}: {e}", attempt) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -443,6 +450,10 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
         return list(refused)
     except OSError as e:  # smtplib's and ssl's errors are OSErrors too
         raise _classify(e, phase[-1], smtp) from e
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: before DATA, nothing was handed over
+        if phase[-1] in ("data", "done"):
+            raise
+        raise _Stopped(stop, f"stopped {_DOING[phase[-1]]} the mail server {smtp.host}:{smtp.port}, before the message was handed over", 0) from None
     finally:
         if conn is not None:
             _quit(conn)
@@ -476,6 +487,9 @@ def _quit(conn: smtplib.SMTP) -> None:
     except (smtplib.SMTPException, OSError):
         conn.close()
 
+
+#: What the monitor was doing at each step before DATA, for the line of a send stopped there.
+_DOING = {"connect": "while connecting to", "tls": "while setting up TLS with", "login": "while logging in to", "envelope": "while giving the sender and recipients to"}
 
 #: What the server was asked at each step, for the error line.
 _ASKED = {"connect": "greeting", "tls": "TLS", "login": "login", "envelope": "sender or recipients", "data": "message"}

@@ -585,9 +585,37 @@ def test_a_send_command_stopped_by_sigterm_while_waiting_to_try_again_leaves_a_f
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     with Store(archive.path) as store:
         row = store.digest(WEEK)
     assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:"), row
+    assert proc.stderr.read().strip().splitlines()[-1] == f"digest {WEEK}: not sent: {row['error']}; run the send again to send it"
     status = run_cli(config_path, archive.path, "status")
     assert f"`monitor digest --week {WEEK} --send` tries again" in status.output
+
+
+def test_a_send_command_stopped_while_connecting_leaves_a_failed_week_not_one_in_doubt(smtp_server, archive, config_path, tmp_path):
+    """SIGTERM (as Ctrl-C) while the mail server has not even greeted: nothing was handed
+    over, so the week is failed, not 'may have reached the readers', and the command says so
+    in one line instead of 'Aborted!'; the next --send goes out without --force."""
+    listener, silent = silent_server()
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(silent), "MONITOR_SMTP_SECURITY": "none", "MONITOR_SMTP_TIMEOUT": "300"}
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config_path), "--db", archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        conn, _ = listener.accept()  # the command is connected, waiting for the greeting
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        listener.close()
+    with Store(archive.path) as store:
+        row = store.digest(WEEK)
+    error = f"stopped while connecting to the mail server 127.0.0.1:{silent}, before the message was handed over"
+    assert (row["status"], row["error"]) == ("failed", error)
+    assert proc.returncode == 1 and err.strip().splitlines() == [f"digest {WEEK}: not sent: {error}; run the send again to send it"]
+    server, port = smtp_server()
+    again = subprocess.run(cmd, env={**env, "MONITOR_SMTP_PORT": str(port)}, capture_output=True, text=True)
+    assert again.returncode == 0 and len(server.envelopes) == 1, again.stderr
+    conn.close()

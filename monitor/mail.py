@@ -318,7 +318,7 @@ def send_digest(
     # What the digest carries is decided and claimed in one transaction: a poll storing items
     # meanwhile, or another sender, cannot make an item miss this digest or reach two.
     with store.transaction():
-        digest = build_digest(store, config, week)
+        digest = build_digest(store, config, week, now=now)
         html = fit_html(digest)
         msg = build_message(digest, config, html, render_text(digest))
         mid = msg["Message-ID"]

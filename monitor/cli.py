@@ -353,11 +353,27 @@ def _send_digest(store, config: Config, week: str, force: bool, outbox: str | No
     """``digest --send``: one line saying what happened; exit 1 unless the message went out."""
     from .mail import send_digest
 
-    with _sigterm_interrupts():  # stopped by kill as by Ctrl-C: a send that handed nothing over is failed, not in doubt
-        result = send_digest(store, config, week, force=force, outbox=outbox)
+    try:
+        with _sigterm_interrupts():  # stopped by kill as by Ctrl-C: a send that handed nothing over is failed, not in doubt
+            result = send_digest(store, config, week, force=force, outbox=outbox)
+    except KeyboardInterrupt:  # say where the week stands, not only "Aborted!"
+        click.echo(_stopped_send_line(store, week), err=True)
+        sys.exit(1)
     click.echo(result.line(), err=not result.delivered)
     if not result.delivered:
         sys.exit(1)
+
+
+def _stopped_send_line(store, week: str) -> str:
+    """The one line for a send stopped by Ctrl-C or SIGTERM, from what it recorded."""
+    from .mail import IN_DOUBT
+
+    row = store.digest(week) or {}
+    if row.get("status") == "failed":
+        return f"digest {week}: not sent: {row.get('error')}; run the send again to send it"
+    if row.get("status") == "sending":
+        return f"digest {week}: {row.get('error') or 'stopped'}: {IN_DOUBT.format(since=row.get('started_at'))}"
+    return f"digest {week}: not sent: stopped before the send began"
 
 
 def _week_option(week: str | None, config: Config) -> str:

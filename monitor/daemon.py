@@ -489,10 +489,10 @@ def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_s
     if last["outcome"] != "ok":
         return False, f"last poll {last['outcome']} {_age(age)} ago: {last['detail'] or 'no detail'}"
     if age > timedelta(seconds=3 * plan.poll_seconds):
-        return False, f"last successful poll {age} ago"
+        return False, f"last successful poll {_age(age)} ago, and polls are due every {_age(timedelta(seconds=plan.poll_seconds))}: is the daemon running?"
     return True, f"last successful poll {int(age.total_seconds())}s ago"
 
 
 def _age(age: timedelta) -> str:
     seconds = int(age.total_seconds())
-    return f"{seconds}s" if seconds < 120 else f"{seconds // 60} min" if seconds < 7200 else f"{seconds // 3600} h"
+    return f"{seconds}s" if seconds < 120 else f"{seconds // 60} min" if seconds < 7200 else f"{seconds // 3600} h" if seconds < 172800 else f"{seconds // 86400} days"

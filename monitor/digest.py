@@ -245,6 +245,7 @@ class Digest:
     late: tuple[Story, ...] = ()  # stories of earlier weeks stored after those weeks' digests
     late_hidden: int = 0  # late stories left out of the HTML to keep it small
     carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
+    so_far: datetime | None = None  # for a week that had not ended when the digest was built: when it was
 
     @property
     def last_day(self) -> datetime:
@@ -286,10 +287,12 @@ def topic_label(config: Config, topic: str) -> str:
     return topic.replace("_", " ").capitalize()
 
 
-def build_digest(store: Store, config: Config, week: str) -> Digest:
-    """Everything the digest of ``week`` shows, read from the store."""
+def build_digest(store: Store, config: Config, week: str, *, now: datetime | None = None) -> Digest:
+    """Everything the digest of ``week`` shows, read from the store; a week that has not
+    ended by ``now`` (default: the current time) is marked as told so far."""
     check_week(week)
     start, end = week_bounds(week, config.tz)
+    now = now or datetime.now(timezone.utc)
     end_utc = end.astimezone(timezone.utc).isoformat()
     elsewhere = store.carried_items(except_week=week)  # carried by another week's digest
     stories = build_stories(store, week, skip=elsewhere)
@@ -320,6 +323,7 @@ def build_digest(store: Store, config: Config, week: str) -> Digest:
         policy_unchecked=unchecked_pages(store, config, start, end),
         late=late,
         carried=tuple(on_time) + late_carried,
+        so_far=now if now < end else None,
     )
 
 

@@ -24,13 +24,16 @@ import logging
 import os
 import re
 import smtplib
+import socket
 import ssl
 import time
+from base64 import b64encode
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Callable, Mapping
@@ -160,6 +163,47 @@ def build_message(digest: Digest, config: Config, html: str, text: str, *, now: 
     return msg
 
 
+class _Policy(EmailPolicy):
+    """The standard policies, except that a Subject with letters beyond ASCII (an Urdu story,
+    an Urdu title) is written as encoded words that carry their own spaces.
+
+    The standard folding can leave the space between two words outside the encoded words,
+    where RFC 2047 tells mail programs to drop it, so that readers would see two words run
+    together ("فیصد اضافہ" as "فیصداضافہ").
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        return _fold_encoded(name, value, self) or super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        folded = _fold_encoded(name, value, self)
+        return folded.encode("ascii") if folded else super().fold_binary(name, value)
+
+
+SMTP_POLICY = _Policy() + policy.SMTP
+FILE_POLICY = _Policy() + policy.default
+ENCODED_WORD_BYTES = 45  # of UTF-8 per encoded word: 60 base64 characters, 72 with the markers
+
+
+def _fold_encoded(name: str, value: str, pol: EmailPolicy) -> str | None:
+    """``Subject: =?utf-8?b?...?=`` on as many lines as needed, each word whole characters
+    (spaces included, so none is lost); ``None`` for an ASCII value or another header."""
+    if name.lower() != "subject" or str(value).isascii():
+        return None
+    # the first line holds the name too, and no line goes past 78 characters
+    first = min(ENCODED_WORD_BYTES, (78 - len(name) - 2 - len("=?utf-8?b??=")) // 4 * 3)
+    words, chunk = [], ""
+    for char in one_line(str(value)):
+        if chunk and len((chunk + char).encode("utf-8")) > (ENCODED_WORD_BYTES if words else first):
+            words.append(chunk)
+            chunk = ""
+        chunk += char
+    if chunk:
+        words.append(chunk)
+    encoded = [f"=?utf-8?b?{b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words]
+    return f"{name}: " + f"{pol.linesep} ".join(encoded) + pol.linesep
+
+
 # --------------------------------------------------------------------------- the result
 
 
@@ -230,13 +274,14 @@ class _Failed(Exception):
 
 
 class _Stopped(Exception):
-    """Ctrl-C or SIGTERM (``stop``) during the pause before another attempt: the attempts
-    before it (the last failed with ``last``) handed nothing over, so nothing went out."""
+    """Ctrl-C or SIGTERM (``stop``) before the message was handed over: during the pause
+    before another attempt, or while connecting, securing, logging in or giving the
+    envelope; nothing went out."""
 
-    def __init__(self, stop: BaseException, last: _Failed):
-        super().__init__(f"stopped while waiting to try again after {counted(last.attempts, 'attempt')}: {last}")
+    def __init__(self, stop: BaseException, message: str, attempts: int):
+        super().__init__(message)
         self.stop = stop
-        self.last = last
+        self.attempts = attempts
 
 
 def send_digest(
@@ -273,7 +318,7 @@ def send_digest(
     # What the digest carries is decided and claimed in one transaction: a poll storing items
     # meanwhile, or another sender, cannot make an item miss this digest or reach two.
     with store.transaction():
-        digest = build_digest(store, config, week)
+        digest = build_digest(store, config, week, now=now)
         html = fit_html(digest)
         msg = build_message(digest, config, html, render_text(digest))
         mid = msg["Message-ID"]
@@ -297,8 +342,11 @@ def send_digest(
     try:
         result = _deliver(msg, week, recipients, smtp, _outbox_dir(store, outbox), sleep)
     except _Stopped as e:  # nothing was handed over: the week failed, and the stop goes on
-        _record(store, SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.last.attempts))
+        _record(store, SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.attempts))
         raise e.stop from None
+    except KeyboardInterrupt:  # stopped while the message was handed over: the week stays 'sending' (in doubt)
+        store.set_digest(week, error="stopped while the message was being handed over to the mail server, so it may have been delivered")
+        raise
     except Exception as e:  # a bug or an unexpected error: the week stays 'sending' (in doubt)
         store.set_digest(week, error=f"{type(e).__name__}: {e}")
         raise
@@ -344,7 +392,7 @@ def write_eml(msg: EmailMessage, path: Path) -> Path:
     """Write ``msg`` to ``path`` atomically (a reader never sees half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(msg.as_bytes(policy=policy.default))
+    tmp.write_bytes(msg.as_bytes(policy=FILE_POLICY))
     os.replace(tmp, path)
     return path
 
@@ -354,11 +402,14 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
 
     Raises :class:`_Failed` (with ``attempts`` set) when it could not be delivered.
     """
-    payload = msg.as_bytes(policy=policy.SMTP)
+    payload = msg.as_bytes(policy=SMTP_POLICY)
     sender = msg["From"].addresses[0].addr_spec
     for attempt in range(1, smtp.attempts + 1):
         try:
             return _transaction(smtp, sender, recipients, payload), attempt
+        except _Stopped as e:
+            e.attempts = attempt
+            raise
         except _Failed as e:
             e.attempts = attempt
             if not e.transient or attempt == smtp.attempts:
@@ -368,17 +419,17 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
                 log.warning("%s: attempt %d of %d failed: %s; retrying in %gs", label, attempt, smtp.attempts, e, delay)
                 sleep(delay)
             except KeyboardInterrupt as stop:
-                raise _Stopped(stop, e) from None
+                raise _Stopped(stop, f"stopped while waiting to try again after {counted(attempt, 'attempt')}: {e}", attempt) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> list[str]:
     """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
-    phase = "connect"
+    phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
     try:
-        conn = _connect(smtp)
-        phase = "envelope"
+        conn = _connect(smtp, phase)
+        phase.append("envelope")
         code, reply = conn.mail(sender)
         if code != 250:
             raise smtplib.SMTPSenderRefused(code, reply, sender)
@@ -389,22 +440,26 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
                 refused[rcpt] = (code, reply)
         if len(refused) == len(recipients):
             raise smtplib.SMTPRecipientsRefused(refused)
-        phase = "data"
+        phase.append("data")
         code, reply = conn.data(payload)
         if code != 250:
             raise smtplib.SMTPDataError(code, reply)
-        phase = "done"
+        phase.append("done")
         for rcpt, (code, reply) in refused.items():
             log.warning("digest: %s refused by the server: %d %s", rcpt, code, _text(reply))
         return list(refused)
     except OSError as e:  # smtplib's and ssl's errors are OSErrors too
-        raise _classify(e, phase) from e
+        raise _classify(e, phase[-1], smtp) from e
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: before DATA, nothing was handed over
+        if phase[-1] in ("data", "done"):
+            raise
+        raise _Stopped(stop, f"stopped {_DOING[phase[-1]]} the mail server {smtp.host}:{smtp.port}, before the message was handed over", 0) from None
     finally:
         if conn is not None:
             _quit(conn)
 
 
-def _connect(smtp: SmtpSettings) -> smtplib.SMTP:
+def _connect(smtp: SmtpSettings, phase: list[str]) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=smtp.cafile)
     if smtp.security == "ssl":
         conn: smtplib.SMTP = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
@@ -413,9 +468,11 @@ def _connect(smtp: SmtpSettings) -> smtplib.SMTP:
     try:
         conn.ehlo()
         if smtp.security == "starttls":
+            phase.append("tls")
             conn.starttls(context=context)
             conn.ehlo()
         if smtp.user:
+            phase.append("login")
             conn.login(smtp.user, smtp.password or "")
     except BaseException:
         conn.close()
@@ -431,21 +488,51 @@ def _quit(conn: smtplib.SMTP) -> None:
         conn.close()
 
 
-def _classify(e: OSError, phase: str) -> _Failed:
-    """Whether an SMTP error is worth another attempt, or may have delivered the message."""
+#: What the monitor was doing at each step before DATA, for the line of a send stopped there.
+_DOING = {"connect": "while connecting to", "tls": "while setting up TLS with", "login": "while logging in to", "envelope": "while giving the sender and recipients to"}
+
+#: What the server was asked at each step, for the error line.
+_ASKED = {"connect": "greeting", "tls": "TLS", "login": "login", "envelope": "sender or recipients", "data": "message"}
+
+
+def _classify(e: OSError, phase: str, smtp: SmtpSettings) -> _Failed:
+    """Whether an SMTP error is worth another attempt, or may have delivered the message; its
+    line names the server and says what went wrong in words, with the setting to check."""
+    server = f"the mail server {smtp.host}:{smtp.port}"
     if isinstance(e, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in e.recipients.values()]
         replies = "; ".join(f"{r}: {code} {_text(reply)}" for r, (code, reply) in e.recipients.items())
-        return _Failed(f"every recipient was refused: {replies}", transient=all(400 <= c < 500 for c in codes))
+        return _Failed(f"{server} refused every recipient: {replies}", transient=all(400 <= c < 500 for c in codes))
+    if isinstance(e, smtplib.SMTPAuthenticationError):
+        return _Failed(f"{server} refused the login as {smtp.user}: {e.smtp_code} {_text(e.smtp_error)} (check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD)", transient=400 <= e.smtp_code < 500)
     if isinstance(e, smtplib.SMTPResponseException):
-        return _Failed(f"{phase}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
+        return _Failed(f"{server} refused the {_ASKED.get(phase, phase)}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
     if isinstance(e, smtplib.SMTPNotSupportedError):
-        return _Failed(f"{phase}: {e} (check MONITOR_SMTP_SECURITY)")
+        if phase == "login":
+            return _Failed(f"{server} offers no login (check MONITOR_SMTP_SECURITY: many servers offer it only after starttls; or leave out MONITOR_SMTP_USER for a relay that needs none)")
+        return _Failed(f"{server} does not offer STARTTLS (check MONITOR_SMTP_SECURITY: ssl for a port that speaks TLS at once, such as 465, none for a local relay)")
+    if isinstance(e, ssl.SSLCertVerificationError):
+        return _Failed(f"{server}: its TLS certificate is not trusted: {e.verify_message} (CERTIFICATE_VERIFY_FAILED; set MONITOR_SMTP_CAFILE for a relay with a private CA)")
     if isinstance(e, ssl.SSLError):
-        return _Failed(f"{phase}: TLS: {e.reason or e}")
+        if e.reason == "WRONG_VERSION_NUMBER":
+            return _Failed(f"{server} does not speak TLS there (WRONG_VERSION_NUMBER): check MONITOR_SMTP_SECURITY and MONITOR_SMTP_PORT (ssl is usually port 465, starttls 587)")
+        return _Failed(f"{server}: TLS failed: {e.reason or e}")
     if phase == "data":
-        return _Failed(f"the connection was lost after the message was handed over ({type(e).__name__}: {e}), so it may have been delivered", uncertain=True)
-    return _Failed(f"{phase}: {type(e).__name__}: {e}", transient=True)
+        return _Failed(f"the connection to {server} was lost after the message was handed over ({_oserror(e, smtp)}), so it may have been delivered", uncertain=True)
+    if isinstance(e, socket.gaierror):
+        return _Failed(f"cannot find {server}: {e.strerror or e} (check MONITOR_SMTP_HOST)", transient=True)
+    return _Failed(f"{server}: {_oserror(e, smtp)} at the {_ASKED.get(phase, phase)}" if phase != "connect" else f"cannot connect to {server}: {_oserror(e, smtp)}", transient=True)
+
+
+def _oserror(e: OSError, smtp: SmtpSettings) -> str:
+    """A network error in words: 'connection refused', 'no answer within 30s'."""
+    if isinstance(e, TimeoutError) or "timed out" in str(e):
+        return f"no answer within {smtp.timeout:g}s (MONITOR_SMTP_TIMEOUT)"
+    if isinstance(e, smtplib.SMTPServerDisconnected):
+        return "the server closed the connection"
+    if e.strerror:
+        return e.strerror[:1].lower() + e.strerror[1:]
+    return str(e) or type(e).__name__
 
 
 def _text(reply: bytes | str) -> str:

@@ -109,7 +109,7 @@ def test_a_daemon_stopped_while_its_digest_waits_to_retry_smtp_leaves_the_week_f
     with Store(db) as s:
         row = s.digest(week)
     assert row["status"] == "failed", row
-    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:"), row
     [run] = runs(db, "digest")
     assert run["outcome"] == "stopped" and run["finished_at"], run
 
@@ -315,6 +315,16 @@ def test_health(site_config, tmp_path):
         assert healthy(s, site_config)[0] is True
         later = datetime.now(timezone.utc) + timedelta(hours=4)
         assert healthy(s, site_config, later)[0] is False
+
+
+def test_health_says_how_long_ago_the_last_poll_was_in_words(site_config, tmp_path):
+    with Store(tmp_path / "m.db") as s:
+        s.finish_run(s.start_run("poll"), "ok")
+        now = datetime.now(timezone.utc)
+        assert site_config.schedule.poll_every == 60
+        every = "polls are due every 60 min"
+        assert healthy(s, site_config, now + timedelta(hours=4, minutes=1)) == (False, f"last successful poll 4 h ago, and {every}: is the daemon running?")
+        assert healthy(s, site_config, now + timedelta(days=5, seconds=1)) == (False, f"last successful poll 5 days ago, and {every}: is the daemon running?")
 
 
 def test_scheduled_jobs_fire_and_are_recorded(site_config, tmp_path):

@@ -285,6 +285,25 @@ def test_stories_filter_on_any_of_their_topics(http):
     assert {s["title"] for s in stories} == {VPN_TITLE, "Central bank eases foreign currency accounts for freelancers"}
 
 
+@pytest.mark.parametrize(
+    "params, hint",
+    [
+        ({"week": "2025W34"}, "No such week: '2025W34' is not an ISO week; give one such as 2025-W34, or leave week empty for the current week"),
+        ({"week": "last week"}, "No such week: 'last week' is not an ISO week; give one such as 2025-W34, or leave week empty for the current week"),
+        ({"week": "2025-W53"}, "No such week: 2025 has no week 53 (ISO weeks run from W01 to W52, or W53 in some years)"),
+        ({"week": "2025-W00"}, "No such week: 2025 has no week 0 (ISO weeks run from W01 to W52, or W53 in some years)"),
+        ({"week": "2025-W34", "topic": "exports"}, "No such topic: no story has the topic 'exports'; the topics are freelancing, it_exports, payments, vpn_internet, or leave topic empty for all"),
+    ],
+)
+def test_stories_this_week_says_what_is_wrong_with_a_week_or_topic_that_cannot_be(http, params, hint):
+    assert [(s["topic"], s["title"]) for s in rows(http, "/monitor/stories_this_week.json", **params)] == [(None, hint)]
+
+
+def test_stories_this_week_takes_a_week_in_lower_case_and_a_week_53(http):
+    assert rows(http, "/monitor/stories_this_week.json", week=" 2025-w34 ") == rows(http, "/monitor/stories_this_week.json", week="2025-W34") != []
+    assert rows(http, "/monitor/stories_this_week.json", week="2026-W53") == []  # 2026 has 53 weeks: no story, nothing wrong
+
+
 def test_facts_series_gives_periods_values_sources_and_quotes(http):
     facts = rows(http, "/monitor/facts_series.json", series="it_exports_monthly")
     assert [f for f in facts if f["source"] != "SBP" and f["period"] == "2025-07"] == [

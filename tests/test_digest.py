@@ -42,6 +42,21 @@ def archive(store, archive_config):
     return build_digest(store, archive_config, WEEK)
 
 
+def test_a_week_that_has_not_ended_is_marked_as_told_so_far(store, archive_config):
+    """A preview of the week under way says so, and up to when, in both parts; a digest of
+    a week that has ended does not."""
+    from datetime import datetime, timezone
+
+    build_archive(store, archive_config)
+    thursday = datetime(2025, 8, 21, 9, 30, tzinfo=timezone.utc)  # 14:30 in Pakistan
+    preview = build_digest(store, archive_config, WEEK, now=thursday)
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025, so far: to Thu 21 Aug 14:30 PKT): " in flat(render_text(preview))
+    assert "18 Aug – 24 Aug 2025 · so far: to Thu 21 Aug 14:30 PKT · " in HTMLParser(render_html(preview)).text()
+    ended = build_digest(store, archive_config, WEEK, now=datetime(2025, 8, 24, 19, 0, tzinfo=timezone.utc))  # Monday 00:00 PKT
+    assert "so far: to" not in render_text(ended) and "so far: to" not in render_html(ended)
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025): " in flat(render_text(ended))
+
+
 # --------------------------------------------------------------------------- stories
 
 

@@ -10,6 +10,7 @@ import asyncio
 import email
 import json
 import os
+import re
 import signal
 import socket
 import ssl
@@ -19,6 +20,7 @@ import threading
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from email import policy
+from email.header import decode_header, make_header
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -220,6 +222,30 @@ def test_header_injection_through_titles_is_harmless(smtp_server, write_config, 
     assert b"\nBcc:" not in envelope.original_content
 
 
+URDU_TITLE = "فری لانسرز کی آمدن میں 59 فیصد اضافہ، آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر تک پہنچ گئیں"
+
+
+def raw_subject(content: bytes) -> str:
+    """The Subject header as sent, unfolded, decoded as RFC 2047 tells mail programs to (the
+    whitespace between two encoded words is dropped)."""
+    head = content.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    [value] = re.findall(r"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
+    assert all(len(line) <= 78 for line in value.split("\r\n"))
+    return str(make_header(decode_header(value.replace("\r\n", ""))))
+
+
+def test_an_urdu_subject_keeps_every_space_between_its_words(smtp_server, archive, config, tmp_path):
+    server, port = smtp_server()
+    archive.db.execute("UPDATE items SET title = ? WHERE title = ?", [URDU_TITLE, STORIES[0].title])
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).status == "sent"
+    expected = f"Freelance & IT exports weekly, 2025-W34: {URDU_TITLE}"
+    content = server.envelopes[0].original_content
+    assert raw_subject(content) == expected
+    assert server.message()["Subject"] == expected
+    eml = send_digest(archive, config, WEEK, force=True, outbox=tmp_path).path
+    assert raw_subject(eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")) == expected
+
+
 # --------------------------------------------------------------------------- transports
 
 
@@ -281,10 +307,11 @@ def test_a_permanent_refusal_is_not_retried(smtp_server, archive, config):
 
 def test_no_server_fails_after_every_attempt(archive, config):
     pauses: list[float] = []
-    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0)), sleep=pauses.append)
+    settings = SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0))
+    result = send_digest(archive, config, WEEK, smtp=settings, sleep=pauses.append)
     assert (result.status, result.attempts) == ("failed", 3)
     assert pauses == [1.0, 2.0]
-    assert "connect" in result.error and "ConnectionRefusedError" in result.error
+    assert result.error == f"cannot connect to the mail server 127.0.0.1:{settings.port}: connection refused"
     assert archive.digest(WEEK)["status"] == "failed"
 
 
@@ -301,9 +328,50 @@ def test_a_send_stopped_while_waiting_to_try_again_failed_and_is_not_in_doubt(ar
         send_digest(archive, config, WEEK, smtp=settings, sleep=stopped)
     row = archive.digest(WEEK)
     assert row["status"] == "failed", row
-    assert row["error"].startswith("stopped while waiting to try again after 1 attempt: connect: ConnectionRefusedError")
+    assert row["error"] == f"stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:{settings.port}: connection refused"
     again = send_digest(archive, config, WEEK, smtp=settings, sleep=lambda seconds: None)
     assert (again.status, again.attempts) == ("failed", 3)  # tried again, not refused as in doubt
+
+
+def silent_server() -> tuple[socket.socket, int]:
+    """A server that accepts connections and never says a word."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    return listener, listener.getsockname()[1]
+
+
+def test_every_smtp_failure_names_the_server_and_says_what_went_wrong_in_words(smtp_server, archive, config):
+    """One line each, naming the server and the setting to check, not Python's names for the
+    error (ConnectionRefusedError, gaierror, SMTPServerDisconnected)."""
+    _, port = smtp_server()
+    tls, tls_port = smtp_server(tls_context=server_tls(), require_starttls=True)
+    listener, silent = silent_server()
+    closed = free_port()
+    cases = [
+        (SmtpSettings("127.0.0.1", closed, "none"), f"cannot connect to the mail server 127.0.0.1:{closed}: connection refused", True),
+        (SmtpSettings("127.0.0.1", silent, "none", timeout=0.5), f"cannot connect to the mail server 127.0.0.1:{silent}: no answer within 0.5s (MONITOR_SMTP_TIMEOUT)", True),
+        (SmtpSettings("smtp.example.com", 25, "none"), "cannot find the mail server smtp.example.com:25: ", True),
+        (SmtpSettings("127.0.0.1", port, "starttls"), f"the mail server 127.0.0.1:{port} does not offer STARTTLS (check MONITOR_SMTP_SECURITY: ssl for a port that speaks TLS at once, such as 465, none for a local relay)", False),
+        (SmtpSettings("127.0.0.1", port, "ssl"), f"the mail server 127.0.0.1:{port} does not speak TLS there (WRONG_VERSION_NUMBER): check MONITOR_SMTP_SECURITY and MONITOR_SMTP_PORT (ssl is usually port 465, starttls 587)", False),
+        (SmtpSettings("127.0.0.1", port, "none", user="monitor", password="pw"), f"the mail server 127.0.0.1:{port} offers no login (check MONITOR_SMTP_SECURITY: many servers offer it only after starttls; or leave out MONITOR_SMTP_USER for a relay that needs none)", False),
+        (SmtpSettings("127.0.0.1", tls_port, "starttls"), f"the mail server 127.0.0.1:{tls_port}: its TLS certificate is not trusted: ", False),
+    ]
+    try:
+        for settings, error, retried in cases:
+            result = send_digest(archive, config, WEEK, smtp=replace(settings, retry_delays=(0, 0)), sleep=lambda seconds: None)
+            assert result.status == "failed" and result.error.startswith(error), result.error
+            assert result.attempts == (3 if retried else 1)
+            assert "Error" not in result.error.replace("ERROR", "") and "\n" not in result.line()
+    finally:
+        listener.close()
+    server, port = smtp_server()
+    server.replies = ["554 5.7.1 Message rejected"]
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
+    server.refuse = set(RECIPIENTS)
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
+        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user"
+    )
 
 
 def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, config):
@@ -517,9 +585,37 @@ def test_a_send_command_stopped_by_sigterm_while_waiting_to_try_again_leaves_a_f
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode != 0
+    assert proc.returncode == 1
     with Store(archive.path) as store:
         row = store.digest(WEEK)
-    assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: connect:"), row
+    assert row["status"] == "failed" and row["error"].startswith("stopped while waiting to try again after 1 attempt: cannot connect to the mail server 127.0.0.1:"), row
+    assert proc.stderr.read().strip().splitlines()[-1] == f"digest {WEEK}: not sent: {row['error']}; run the send again to send it"
     status = run_cli(config_path, archive.path, "status")
     assert f"`monitor digest --week {WEEK} --send` tries again" in status.output
+
+
+def test_a_send_command_stopped_while_connecting_leaves_a_failed_week_not_one_in_doubt(smtp_server, archive, config_path, tmp_path):
+    """SIGTERM (as Ctrl-C) while the mail server has not even greeted: nothing was handed
+    over, so the week is failed, not 'may have reached the readers', and the command says so
+    in one line instead of 'Aborted!'; the next --send goes out without --force."""
+    listener, silent = silent_server()
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(silent), "MONITOR_SMTP_SECURITY": "none", "MONITOR_SMTP_TIMEOUT": "300"}
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config_path), "--db", archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        conn, _ = listener.accept()  # the command is connected, waiting for the greeting
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        listener.close()
+    with Store(archive.path) as store:
+        row = store.digest(WEEK)
+    error = f"stopped while connecting to the mail server 127.0.0.1:{silent}, before the message was handed over"
+    assert (row["status"], row["error"]) == ("failed", error)
+    assert proc.returncode == 1 and err.strip().splitlines() == [f"digest {WEEK}: not sent: {error}; run the send again to send it"]
+    server, port = smtp_server()
+    again = subprocess.run(cmd, env={**env, "MONITOR_SMTP_PORT": str(port)}, capture_output=True, text=True)
+    assert again.returncode == 0 and len(server.envelopes) == 1, again.stderr
+    conn.close()

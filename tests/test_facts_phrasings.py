@@ -1998,3 +1998,15 @@ def test_a_sentence_that_gives_the_rise_of_the_amount_before_is_of_its_series():
     # the rise of a count of freelancers is no rise of their earnings
     text = "PSEB registered 11,300 freelancers in July-September 2025. This is an increase of 33.7 percent."
     assert not any(series == "freelancer_earnings" for series, *_ in facts(text, "2025-10-15"))
+
+
+def test_urdu_a_sentence_ending_on_was_of_an_earlier_period_is_background():
+    # "... in August 2023 the volume was $219m. Compared with July too, exports rose 4.2 percent,
+    # as in July 2024 they had been $286m": the rate is August 2024's, not August 2023's
+    text = (
+        "اسٹیٹ بینک کے مطابق اگست 2024 کے دوران آئی ٹی برآمدات 31 کروڑ 20 لاکھ ڈالر تک پہنچ گئیں۔ "
+        "اگست 2023 میں آئی ٹی برآمدات کا حجم 23 کروڑ 50 لاکھ ڈالر تھا۔ "
+        "جولائی کے مقابلے میں بھی برآمدات 5.1 فیصد بڑھ گئیں، کیونکہ جولائی 2024 میں یہ 29 کروڑ 70 لاکھ ڈالر رہی تھیں۔"
+    )
+    got = {(f.period, f.value, f.basis) for f in extract_facts("", text, "2024-09-18") if f.unit == "percent"}
+    assert got == {("2024-08", 5.1, "mom")}

@@ -86,6 +86,11 @@ class _Context:
 _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|remained|touched|fetched|brought)\b|(?:رہی|رہا|رہے|رہیں|گئی|گیا|گئے|گئیں|ہوئی|ہوا|ہوئے|ہوئیں)\s+(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])", re.IGNORECASE)
 
 
+#: An Urdu sentence that ends on "was" ("اگست 2023 میں ... کا حجم 21 کروڑ 90 لاکھ ڈالر تھا"): said
+#: of an earlier period than the one reported, it is what that period's figure had been.
+_URDU_WAS_AT_END = re.compile(r"(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)\s*[۔.]?\s*$")
+
+
 def _before(period: str, other: str) -> bool:
     """Whether ``period`` ends before ``other`` does (``2025-03`` before ``2026-03``,
     ``FY2021-22`` before ``FY2022-23:Q1``)."""
@@ -369,7 +374,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     # (a sentence that says what an earlier period's figure had been, "In March 2025, IT exports
     # had stood at $342 million", is background: "Compared with the previous month, exports rose
     # 16.7 percent" after it is still about the month reported)
-    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence))
+    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence) or _URDU_WAS_AT_END.search(sentence))
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         # (a sentence that names no period of its own stays in the one before's: "Computer services

@@ -2010,3 +2010,8 @@ def test_urdu_a_sentence_ending_on_was_of_an_earlier_period_is_background():
     )
     got = {(f.period, f.value, f.basis) for f in extract_facts("", text, "2024-09-18") if f.unit == "percent"}
     assert got == {("2024-08", 5.1, "mom")}
+
+
+def test_an_index_named_with_its_abbreviation_before_its_year_is_that_years_edition():
+    text = "Pakistan moved up to 118th position in the Digital Skills Index (DSI) 2024 from 127th in 2022, the IT ministry said."
+    assert named_only(facts(text, "2024-09-18")) == {("ranking", "2024", 118, "rank"), ("ranking", "2022", 127, "rank")}

@@ -178,7 +178,8 @@ _SAME_MONTH_OF_YEAR = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_YEAR = re.compile(
-    r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    # (an index's abbreviation may stand between its name and its year: "Index (EGDI) 2024")
+    r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
     r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's

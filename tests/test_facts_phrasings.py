@@ -2015,3 +2015,17 @@ def test_urdu_a_sentence_ending_on_was_of_an_earlier_period_is_background():
 def test_an_index_named_with_its_abbreviation_before_its_year_is_that_years_edition():
     text = "Pakistan moved up to 118th position in the Digital Skills Index (DSI) 2024 from 127th in 2022, the IT ministry said."
     assert named_only(facts(text, "2024-09-18")) == {("ranking", "2024", 118, "rank"), ("ranking", "2022", 127, "rank")}
+
+
+def test_a_rate_right_before_the_amount_it_brought_a_span_to_is_that_spans():
+    text = "Recorded IT exports grew 21pc in FY24 and a further 26pc to $1.9bn in the first half of FY25."
+    got = {(f.series, f.period, f.value) for f in extract_facts("", text, "2025-03-12") if f.unit == "percent"}
+    assert got == {("it_exports_annual", "FY2023-24", 21), ("it_exports_cumulative", "FY2024-25:H1", 26)}
+
+
+def test_balances_held_in_exporters_accounts_are_no_exports():
+    text = (
+        "IT exports rose 26pc to $1.9bn in the first half of FY25. Balances in exporters' special foreign currency accounts, "
+        "where IT firms may keep half of their proceeds, stood at $430m at the end of December 2024, compared with $281m a year earlier."
+    )
+    assert named_only(facts(text, "2025-03-12")) == {("it_exports_cumulative", "FY2024-25:H1", 1900, "USD_million"), ("it_exports_cumulative", "FY2024-25:H1", 26, "percent")}

@@ -19,7 +19,7 @@ _TARGET_CUE = re.compile(
     re.IGNORECASE,
 )
 _OTHER_CUE = re.compile(
-    r"\b(?:tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
+    r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"

@@ -430,7 +430,22 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
         ):
             item = (figure, amount[1], amount[2], value, basis)
         out.append(item)
+    # a rate written right before the amount it brought the series to is that amount's, when
+    # the amount is of a span: "rose 24pc in FY24 and a further 28pc to $1.86bn in the first
+    # half of FY25" (the half's, not FY24's, which is nearer)
+    for i, (figure, series, period, value, basis) in enumerate(out):
+        if figure.unit != "percent" or not series.startswith("it_exports"):
+            continue
+        amount = next((f for f in out[i + 1 :] if f[0].start >= figure.end and f[0].unit in ("USD_million", "PKR_million")), None)
+        if (
+            amount is not None and amount[2] and period != amount[2] and amount[1].startswith("it_exports") and not _MONTH.fullmatch(amount[2])
+            and _RATE_TO_AMOUNT.fullmatch(sentence, figure.end, amount[0].start)
+        ):
+            out[i] = (figure, amount[1], amount[2], value, basis)
     return out
+
+
+_RATE_TO_AMOUNT = re.compile(r"\s+(?:to|at)\s+(?:a\s+record\s+|an?\s+all[\s-]time\s+high\s+of\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?", re.IGNORECASE)
 
 
 def respective_periods(sentence: str, figures: list[Figure], periods: list[Period]) -> dict[int, Period | None]:

@@ -2029,3 +2029,10 @@ def test_balances_held_in_exporters_accounts_are_no_exports():
         "where IT firms may keep half of their proceeds, stood at $430m at the end of December 2024, compared with $281m a year earlier."
     )
     assert named_only(facts(text, "2025-03-12")) == {("it_exports_cumulative", "FY2024-25:H1", 1900, "USD_million"), ("it_exports_cumulative", "FY2024-25:H1", 26, "percent")}
+
+
+def test_urdu_more_than_a_rate_is_a_bound_not_a_comparison_with_the_year_before_it():
+    # "IT exports reached $2.3bn in FY2021-22 and grew more than 23 percent"
+    text = "پاکستان کی آئی ٹی برآمدات مالی سال 22-2021 میں 2.3 ارب ڈالر تک پہنچیں اور 23 فیصد سے زیادہ بڑھیں۔"
+    got = {(f.series, f.period, f.value, f.basis) for f in extract_facts("", text, "2022-10-12") if f.unit == "percent"}
+    assert got == {("it_exports_annual", "FY2021-22", 23, "yoy")}

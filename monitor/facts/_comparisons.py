@@ -191,8 +191,10 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             spans.append(Span(m.start("than"), end, _relation(sentence[m.start("than") : end])))
     for m in _URDU_CUE.finditer(sentence):
         start = _urdu_base_start(sentence, m.start(), figures, subjects)
-        if re.match(r"سے\s+(?:\S+\s+)?(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and not _URDU_EARLIER.search(sentence, start, m.start()):
-            continue  # "30 کروڑ ڈالر سے زیادہ رہیں": more than an amount, a level, not a base
+        if re.match(r"سے\s+(?:\S+\s+)?(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and (
+            not _URDU_EARLIER.search(sentence, start, m.start()) or re.search(r"\d\s*فیصد\s*$", sentence[: m.start()])
+        ):
+            continue  # "30 کروڑ ڈالر سے زیادہ رہیں", "47 فیصد سے زیادہ بڑھیں": more than an amount or a rate, a bound, not a base
         # a second base never takes in the first and its rate: "دسمبر 2022 کے مقابلے میں 22 فیصد
         # اور نومبر 2023 کے مقابلے میں 15 فیصد" compares the 15 فیصد with November alone
         for earlier in (s for s in spans if start < s.end <= m.start()):

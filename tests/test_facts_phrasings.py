@@ -2036,3 +2036,10 @@ def test_urdu_more_than_a_rate_is_a_bound_not_a_comparison_with_the_year_before_
     text = "پاکستان کی آئی ٹی برآمدات مالی سال 22-2021 میں 2.3 ارب ڈالر تک پہنچیں اور 23 فیصد سے زیادہ بڑھیں۔"
     got = {(f.series, f.period, f.value, f.basis) for f in extract_facts("", text, "2022-10-12") if f.unit == "percent"}
     assert got == {("it_exports_annual", "FY2021-22", 23, "yoy")}
+
+
+def test_a_rate_that_goes_on_about_a_month_and_its_year_back_is_year_on_year():
+    text = "IT exports came in at $226 million in February, against $258 million a year earlier. That is a decline of about 12 per cent."
+    assert rates(text, "2023-03-17") == {-12: "yoy"}
+    text = "IT exports came in at $226 million in February, against $250 million in January. That is a decline of about 9.6 per cent."
+    assert rates(text, "2023-03-17") == {-9.6: "mom"}

@@ -60,13 +60,15 @@ class _Context:
     counted: bool | None = None  # the sentence before's figures, rates left out, were counts (True) or amounts (False); None: none, or both
     platform: bool = False  # the sentence before gave one platform's figures of freelancers ("$186m on the platform")
     stated: bool = False  # the sentence before gave figures of its own
+    levels: tuple[str, ...] = ()  # the periods of the sentence before's amounts and counts (rates left out)
 
     def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
         its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
         units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
-        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found))
+        levels = tuple(dict.fromkeys(f[2] for f in found if f[0].unit != "percent" and f[2] and f[1] != "other"))
+        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels)
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -368,6 +370,11 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]
             basis = _basis(place, spans, series, periods, main) if figure.unit == "percent" and series != "other" else ""
+            if basis == "unknown" and place.period and place.period in context.levels and (inherited or _OPENS_BACK.match(sentence)) and not spans:
+                # "... came in at $207 million, against $241 million a year earlier. That is a decline
+                # of a little over 14 per cent": the change between the two figures before
+                year_back, month_back = shift_period(place.period, 1) in context.levels, shift_months(place.period, 1) in context.levels
+                basis = "yoy" if year_back and not month_back else "mom" if month_back and not year_back else basis
             found.append((figure, series, place.period, classified[1], basis))
     found = _rates_with_their_amount(found, sentence)
     ranked = any(series == "ranking" for _, series, _, _, _ in found)

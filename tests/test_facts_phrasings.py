@@ -2043,3 +2043,9 @@ def test_a_rate_that_goes_on_about_a_month_and_its_year_back_is_year_on_year():
     assert rates(text, "2023-03-17") == {-12: "yoy"}
     text = "IT exports came in at $226 million in February, against $250 million in January. That is a decline of about 9.6 per cent."
     assert rates(text, "2023-03-17") == {-9.6: "mom"}
+
+
+def test_a_full_year_figure_that_part_of_the_year_points_to_is_a_reckoning():
+    text = "The broker said the first-half figure of $1.6 billion pointed to a full-year IT export number of around $3.4 billion in FY25, compared with $3.2 billion in FY24."
+    # (the year it is compared with is what it was)
+    assert named_only(facts(text, "2025-02-10")) == {("it_exports_cumulative", "FY2024-25:H1", 1600, "USD_million"), ("it_exports_annual", "FY2023-24", 3200, "USD_million")}

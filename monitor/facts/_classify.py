@@ -203,7 +203,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part of the total before
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
-    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head)):
+    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if _EVERY_BEFORE.search(head):
         return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
@@ -609,6 +609,12 @@ _REGISTERED_FREELANCERS = re.compile(
 _THEIR = re.compile(r"\btheir\b|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)(?![^\W\d_])", re.IGNORECASE)
 #: Money some accounts received: a part of the freelancers' earnings, those of the account holders.
 _ACCOUNTS_RECEIVED = re.compile(r"\b(?:these|the|such|those|its|their)\s+(?:[\w-]+\s+)?accounts?\s+(?:have\s+|had\s+)?(?:received|got|attracted|drew|saw)\b", re.IGNORECASE)
+#: A whole year's figure that part of it points to, a reckoning ahead: "the second-quarter figure
+#: ... pointed to a full-year IT export number of around $3.1 billion", "implies annual exports of".
+_IMPLIED_YEAR = re.compile(
+    r"\b(?:point(?:s|ed|ing)?\s+to|impl(?:y|ies|ied|ying)|suggest(?:s|ed|ing)?|translat(?:es|ed|ing)\s+(?:in)?to)\s+(?:an?\s+)?(?:full[\s-]year|annual(?:i[sz]ed)?|yearly|whole[\s-]year)\b",
+    re.IGNORECASE,
+)
 #: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
 #: Urdu accounts (named before an amount they received: "ان اکاؤنٹس میں 3 کروڑ 10 لاکھ ڈالر کی

@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.943),
-    "story recall": (">=", 0.977),
-    "event precision": (">=", 0.992),
-    "event recall": (">=", 0.660),
+    "story precision": (">=", 0.935),
+    "story recall": (">=", 0.979),
+    "event precision": (">=", 0.986),
+    "event recall": (">=", 0.641),
     "different grouped (stories)": ("<=", 0.002),
-    "different grouped (events)": ("<=", 0.010),
+    "different grouped (events)": ("<=", 0.018),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -2049,3 +2049,38 @@ def test_a_full_year_figure_that_part_of_the_year_points_to_is_a_reckoning():
     text = "The broker said the first-half figure of $1.6 billion pointed to a full-year IT export number of around $3.4 billion in FY25, compared with $3.2 billion in FY24."
     # (the year it is compared with is what it was)
     assert named_only(facts(text, "2025-02-10")) == {("it_exports_cumulative", "FY2024-25:H1", 1600, "USD_million"), ("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+def test_a_rate_said_as_what_it_had_been_in_an_earlier_period_is_that_periods():
+    lead = "ICT exports rose 15% to $2.2 billion in the first half of FY26. "
+    for text in (
+        lead + "The growth was slower than in the first half of the previous fiscal year, when ICT exports had grown by about 21%.",
+        lead + "In the corresponding period of FY25, the sector had grown by around 21%.",
+    ):
+        got = {(f.period, f.value) for f in extract_facts("", text, "2026-01-20") if f.unit == "percent"}
+        assert got == {("FY2025-26:H1", 15), ("FY2024-25:H1", 21)}, text
+
+
+def test_a_rate_against_a_month_a_year_back_is_of_the_month_named_for_it():
+    text = (
+        "IT exports hit a record $391 million in December 2025. December's figure beat the previous record of $371 million "
+        "set in October 2025 and was 11.2 percent higher than the $352 million recorded in December 2024."
+    )
+    got = {(f.period, f.value, f.basis) for f in extract_facts("", text, "2026-01-19") if f.unit == "percent"}
+    assert got == {("2025-12", 11.2, "yoy")}
+
+
+def test_a_percentage_of_a_total_is_a_share():
+    text = "IT exports were $338 million in March 2025. Computer services continued to make up the bulk of these exports, accounting for $272 million, or roughly 80 percent, of March's total."
+    assert named_only(facts(text, "2025-04-18")) == {("it_exports_monthly", "2025-03", 338, "USD_million")}
+
+
+def test_the_whole_a_share_is_of_is_not_the_subject_of_a_base_after_it():
+    text = (
+        "IT exports rose 15% to $2.2 billion in the first half of FY26. Computer services exports during the six-month period stood at $1.78 billion, "
+        "accounting for about 81 percent of the total IT exports, compared with $1.51 billion a year earlier."
+    )
+    assert named_only(facts(text, "2026-01-20")) == {("it_exports_cumulative", "FY2025-26:H1", 2200, "USD_million"), ("it_exports_cumulative", "FY2025-26:H1", 15, "percent")}
+    # the whole's own figure, right after it, is the whole's
+    text = "Their earnings during July-December FY23 were $171.2 million, which accounted for 12.9 percent of the total ICT export remittances of $1,327.5 million during the same period."
+    assert ("it_exports_cumulative", "FY2022-23:H1", 1327.5, "USD_million") in facts(text, "2023-02-10")

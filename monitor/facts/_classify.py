@@ -227,6 +227,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _PACE_AFTER.match(place.sentence, figure.end):
             return "other", value  # "when it was growing at more than 30 percent a year": a pace, no period's growth
+        if _SHARE_OF_AFTER.match(place.sentence, figure.end):
+            return "other", value  # "accounting for $277 million, or roughly 81 percent, of March's total": a share
         if _MADE_UP.search(place.sentence, max(0, figure.start - 40), figure.start):
             return "other", value  # "the top six destinations made up around 78 percent": a share
         if _SHARE_OF_PEOPLE.match(place.sentence, figure.end):
@@ -615,6 +617,9 @@ _IMPLIED_YEAR = re.compile(
     r"\b(?:point(?:s|ed|ing)?\s+to|impl(?:y|ies|ied|ying)|suggest(?:s|ed|ing)?|translat(?:es|ed|ing)\s+(?:in)?to)\s+(?:an?\s+)?(?:full[\s-]year|annual(?:i[sz]ed)?|yearly|whole[\s-]year)\b",
     re.IGNORECASE,
 )
+#: A percentage "of" a total after it: a share ("81 percent of the total IT exports", "roughly 81
+#: percent, of March's total").
+_SHARE_OF_AFTER = re.compile(r"\s*,?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|exports|earnings|receipts|inflows|remittances)\b", re.IGNORECASE)
 #: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
 #: Urdu accounts (named before an amount they received: "ان اکاؤنٹس میں 3 کروڑ 10 لاکھ ڈالر کی
@@ -832,6 +837,13 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         if own is not None and any(own.holds(p.start, p.end) and (_MONTH_VALUE.fullmatch(p.value) or p.months_back) for p in periods):
             months = [p for p in in_clause if _MONTH_VALUE.fullmatch(p.value)]
             earlier = [p for p in main if _MONTH_VALUE.fullmatch(p.value) and p.end <= figure.start]
+            # the month a year or a month after its base, of those named: "December's figure beat the
+            # previous record of $368 million set in October 2025 and was 10.6 percent higher than
+            # the $348 million recorded in December 2024" is December 2025's
+            based = [p.value for p in periods if own.holds(p.start, p.end) and _MONTH_VALUE.fullmatch(p.value)]
+            after = [p for p in main if p.end <= figure.start and any(p.value in (shift_months(b, -12), shift_months(b, -1)) for b in based)]
+            if after:
+                return after[-1]
             if not months and earlier:
                 return earlier[-1]  # "... in January, though they were 14 percent higher than in January 2025, taking 7MFY26 ..."
             in_clause = months or in_clause

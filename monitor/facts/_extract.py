@@ -93,6 +93,10 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|r
 _URDU_WAS_AT_END = re.compile(r"(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)\s*[۔.]?\s*$")
 
 
+#: A rate said as what it had been: "the sector had grown by around 23%".
+_HAD_GROWN = re.compile(r"\bhad\s+(?:grown|risen|increased|jumped|surged|fallen|declined|dropped|slipped|contracted)\b", re.IGNORECASE)
+
+
 def _before(period: str, other: str) -> bool:
     """Whether ``period`` ends before ``other`` does (``2025-03`` before ``2026-03``,
     ``FY2021-22`` before ``FY2022-23:Q1``)."""
@@ -541,6 +545,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if figure.unit in ("count", "rank"):
         periods = [p for p in periods if not p.loose]  # "registered 25,000 VPNs during the year": a count as it stands
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    if period is None and figure.unit == "percent" and _HAD_GROWN.search(sentence, bounds[0], figure.start):
+        # a rate said as what it had been in the one period named, even as a base: "In the
+        # corresponding period of FY25, the sector had grown by around 23%"
+        bases = [p for p in periods if p.comparison and not p.target]
+        period = bases[0] if len(bases) == 1 else None
     if when is not None and figure.start in when:
         period = when[figure.start]
         if period is None:
@@ -622,8 +631,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if figure.unit == "percent" and base is None and value and previous.period and value != previous.period:
         # "گزشتہ برس اپریل میں یہ برآمدات 20 کروڑ ڈالر تھیں، یعنی سالانہ بنیاد پر 52 فیصد اضافہ ہوا":
         # the rise since the base this sentence gives is the period's of the sentence before
+        # (not a rate said as what it had been then: "..., when ICT exports had grown by about 23%",
+        # "In the corresponding period of FY25, the sector had grown by around 23%")
         said = basis_words(sentence[bounds[0] : bounds[1]])
-        if (said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1)):
+        if ((said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1))) and not _HAD_GROWN.search(sentence, bounds[0], figure.start):
             value = previous.period
     if figure.unit == "percent" and base is None:
         # "ماہانہ بنیاد پر برآمدات میں 1.7 فیصد کمی ریکارڈ کی گئی، کیونکہ جون 2024 میں یہ 29 کروڑ 10 لاکھ

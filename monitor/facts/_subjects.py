@@ -220,6 +220,12 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     # (a subject inside a relative clause set off by commas, before the figure, describes another
     # noun: "Computer services, which include most of freelancers' earnings, brought in $2.55bn")
     aside = [m.span() for m in _ASIDE.finditer(sentence, 0, figure.start)]
+    # (nor does the whole a share is of: "stood at $1.74 billion, accounting for about 81 percent
+    # of the total IT exports, compared with $1.47 billion a year earlier" compares computer
+    # services' figures)
+    # (the whole's own figure, right after it, is the whole's: "12.59 percent of the total ICT
+    # export remittances of $1,301.880 million")
+    aside += [(s.start, s.end) for s in subjects if s.end <= figure.start and _SHARE_OF_BEFORE.search(sentence, max(0, s.start - 40), s.start) and "," in sentence[s.end : figure.start]]
     before = [s for s in subjects if s.end <= figure.start and not any(a <= s.start and s.end <= b for a, b in aside)]
     after = [s for s in subjects if s.start >= figure.end and s.start - figure.end <= 80 and s.end <= clause[1] and not _RELATIVE_CLAUSE.search(sentence, figure.end, s.start)]
     if before and before[-1].start >= clause[0]:
@@ -240,6 +246,7 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
+_SHARE_OF_BEFORE = re.compile(r"\d\s?(?:%|pc|pct|per\s?cent|percent)\s+of\s+(?:the\s+|its\s+)?(?:total\s+|overall\s+)?$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,;$\d]*,"
     # "Computer services exports, the major component of ICT exports, rose to ...": an apposition

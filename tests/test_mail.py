@@ -514,17 +514,28 @@ def test_cli_send_refuses_a_sent_week_unless_forced(archive, config_path, tmp_pa
     assert "Digests:\n  ok 2025-W34: sent " in status.output and MESSAGE_ID in status.output
 
 
-def test_cli_send_refuses_this_week_and_a_future_one_but_previews_them(archive, config_path, tmp_path):
-    this_week = current_week(ZoneInfo("Asia/Karachi"))
-    for week in (this_week, shift_week(this_week, 80)):
-        r = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send")
-        assert r.exit_code == 1
-        assert f"digest {week}: not sent: the week has not ended yet (it ends Mon " in r.output and "use --force to send it anyway" in r.output
-        assert (tmp_path / "out" / f"digest-{week}.html").is_file()  # the preview is written
-        assert archive.digest(week) is None
+def test_cli_send_refuses_this_week_but_previews_it(archive, config_path, tmp_path):
+    week = current_week(ZoneInfo("Asia/Karachi"))
+    r = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send")
+    assert r.exit_code == 1
+    assert f"digest {week}: not sent: the week has not ended yet (it ends Mon " in r.output and "use --force to send it anyway" in r.output
+    assert (tmp_path / "out" / f"digest-{week}.html").is_file()  # the preview is written
+    assert archive.digest(week) is None
     assert not (tmp_path / "outbox").exists()
-    forced = run_cli(config_path, archive.path, "digest", "--week", this_week, "--out", str(tmp_path / "out"), "--send", "--force")
-    assert forced.exit_code == 0 and (tmp_path / "outbox" / f"digest-{this_week}.eml").is_file()
+    forced = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send", "--force")
+    assert forced.exit_code == 0 and (tmp_path / "outbox" / f"digest-{week}.eml").is_file()
+
+
+@pytest.mark.parametrize("args", [(), ("--send",), ("--send", "--force")])
+def test_cli_refuses_a_week_that_has_not_begun_in_one_line(archive, config_path, tmp_path, args):
+    this_week = current_week(ZoneInfo("Asia/Karachi"))
+    week = shift_week(this_week, 80)
+    r = CliRunner().invoke(cli, ["--config", str(config_path), "--db", str(archive.path), "digest", "--week", week, "--out", str(tmp_path / "out"), *args])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.startswith(f"error: week {week} has not begun: it starts on Mon ") and r.stderr.count("\n") == 1
+    assert f" and this is {this_week}; there is nothing to write yet" in r.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "outbox").exists()  # no empty digest written, nothing sent
+    assert archive.digest(week) is None
 
 
 def test_cli_says_a_refused_send_once(archive, config_path, tmp_path):

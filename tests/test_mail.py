@@ -305,6 +305,31 @@ def test_a_permanent_refusal_is_not_retried(smtp_server, archive, config):
     assert "554" in result.error and server.envelopes == []
 
 
+@pytest.mark.parametrize("reply", ["554 5.7.1 Message rejected", "535 5.7.8 Authentication credentials invalid"])
+def test_a_permanent_refusal_says_a_plain_retry_will_not_help_and_what_to_fix(smtp_server, archive, config, reply):
+    if reply.startswith("554"):
+        server, port = smtp_server()
+        server.replies = [reply]
+        settings = plain(port)
+        fix = "(the server will not take this message as it is: its reply and its log say why"
+    else:
+        server, port = smtp_server(tls_context=server_tls(), require_starttls=True, auth_required=True, authenticator=accept(b"monitor", b"right"))
+        settings = SmtpSettings("127.0.0.1", port, "starttls", cafile=str(CERT), timeout=10, retry_delays=(0, 0), user="monitor", password="wrong")
+        fix = "(check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD)"
+    result = send_digest(archive, config, WEEK, smtp=settings)
+    assert result.status == "failed" and result.permanent
+    line = result.line()
+    assert reply[:3] in line and fix in line and "retry" not in line
+    assert line.endswith("; sending again as it is will fail the same way: fix that first, then run the send again")
+    (status,) = [s for s in digest_status_lines(archive) if s.startswith("!! 2025-W34: failed")]
+    assert status.endswith(f"; sending again as it is will fail the same way: fix that first, then `monitor digest --week {WEEK} --send` tries again")
+
+
+def test_a_passing_failure_still_says_to_run_the_send_again(archive, config):
+    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(0, 0)), sleep=lambda seconds: None)
+    assert not result.permanent and result.line().endswith(": connection refused; run the send again to retry")
+
+
 def test_no_server_fails_after_every_attempt(archive, config):
     pauses: list[float] = []
     settings = SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0))
@@ -367,10 +392,14 @@ def test_every_smtp_failure_names_the_server_and_says_what_went_wrong_in_words(s
         listener.close()
     server, port = smtp_server()
     server.replies = ["554 5.7.1 Message rejected"]
-    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
+        f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected (the server will not take this message as it is: its reply and its log say why, "
+        "such as a sender it does not accept or content it takes for spam); sending again as it is will fail the same way"
+    )
     server.refuse = set(RECIPIENTS)
     assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
-        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user"
+        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user "
+        "(check digest.recipients); sending again as it is will fail the same way"
     )
 
 

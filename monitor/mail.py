@@ -217,6 +217,7 @@ class SendResult:
     transport: str | None = None  # smtp or outbox; None when the send was refused
     recipients: tuple[str, ...] = ()
     refused: tuple[str, ...] = ()  # recipients the server would not take
+    refusals: tuple[str, ...] = ()  # the server's reply to each of them ("550 5.1.1 No such user")
     path: Path | None = None  # the .eml file, for the outbox
     error: str | None = None
     attempts: int = 0  # SMTP connections made or tried
@@ -233,7 +234,8 @@ class SendResult:
         """One line for people, naming what to do next when something is wrong."""
         head = f"digest {self.week}"
         if self.status == "sent":
-            refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
+            why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
+            refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
             took = len(self.recipients) - len(self.refused)
             return f"{head}: sent to {counted(took, 'recipient')}, Message-ID {self.message_id}{refused}"
         if self.status == "written":
@@ -385,7 +387,7 @@ def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: Sm
         if e.transient:
             return SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.attempts)
         return SendResult(week, "failed", mid, "smtp", recipients, error=f"{e}; {PERMANENT}", attempts=e.attempts, permanent=True)
-    return SendResult(week, "sent", mid, "smtp", recipients, refused=tuple(refused), attempts=attempts)
+    return SendResult(week, "sent", mid, "smtp", recipients, refused=tuple(refused), refusals=tuple(refused.values()), attempts=attempts)
 
 
 def _record(store: Store, result: SendResult) -> None:
@@ -408,8 +410,9 @@ def write_eml(msg: EmailMessage, path: Path) -> Path:
     return path
 
 
-def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[list[str], int]:
-    """Hand ``msg`` to the SMTP server; return the refused recipients and the attempts made.
+def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[dict[str, str], int]:
+    """Hand ``msg`` to the SMTP server; return the refused recipients (with the server's
+    reply to each) and the attempts made.
 
     Raises :class:`_Failed` (with ``attempts`` set) when it could not be delivered.
     """
@@ -434,7 +437,7 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> list[str]:
+def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> dict[str, str]:
     """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
     phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
@@ -456,9 +459,7 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
         if code != 250:
             raise smtplib.SMTPDataError(code, reply)
         phase.append("done")
-        for rcpt, (code, reply) in refused.items():
-            log.warning("digest: %s refused by the server: %d %s", rcpt, code, _text(reply))
-        return list(refused)
+        return {rcpt: f"{code} {_text(reply)}" for rcpt, (code, reply) in refused.items()}  # said once, in the result's line
     except OSError as e:  # smtplib's and ssl's errors are OSErrors too
         raise _classify(e, phase[-1], smtp) from e
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: before DATA, nothing was handed over

@@ -412,6 +412,17 @@ def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, co
     assert json.loads(archive.digest(WEEK)["refused"]) == ["editor@example.org"]
 
 
+def test_the_command_says_a_refused_recipient_once_with_the_servers_reply(smtp_server, archive, config_path, tmp_path, monkeypatch):
+    server, port = smtp_server()
+    server.refuse = {"editor@example.org"}
+    for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none"}.items():
+        monkeypatch.setenv(f"MONITOR_SMTP_{name}", value)
+    r = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert r.exit_code == 0, r.output
+    assert r.output.count("editor@example.org") == 1, r.output
+    assert f"digest {WEEK}: sent to 1 recipient, Message-ID {MESSAGE_ID}; refused by the server: editor@example.org (550 5.1.1 No such user)" in r.output
+
+
 def test_connection_lost_after_data_is_in_doubt(smtp_server, archive, config):
     server, port = smtp_server()
     server.replies = ["drop"]

@@ -21,7 +21,7 @@ from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import MonitorError, cannot_write
 from .text import counted
-from .weeks import check_week, last_completed_week
+from .weeks import check_week, current_week, last_completed_week, week_bounds
 
 if TYPE_CHECKING:
     from . import pipeline
@@ -333,7 +333,8 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     A week's digest is sent once: --send refuses a week already sent, or one whose send
     was interrupted (see `monitor status`), unless --force; and a week that has not ended
     yet, whose digest would otherwise stand for the whole week (leave out --send to preview
-    it). Exits 1 when nothing was sent.
+    it). A week that has not begun has nothing to tell and is refused. Exits 1 when nothing
+    was sent.
     """
     from .digest import build_digest, write_digest
 
@@ -341,6 +342,7 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
         raise click.UsageError("--force and --outbox only apply with --send")
     config = obj.config
     week = _week_option(week, config)
+    _refuse_unbegun(week, config)
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir)
@@ -374,6 +376,18 @@ def _stopped_send_line(store, week: str) -> str:
     if row.get("status") == "sending":
         return f"digest {week}: {row.get('error') or 'stopped'}: {IN_DOUBT.format(since=row.get('started_at'))}"
     return f"digest {week}: not sent: stopped before the send began"
+
+
+def _refuse_unbegun(week: str, config: Config, now: datetime | None = None) -> None:
+    """A week that has not begun has no digest to write or send: say so rather than write
+    an empty one."""
+    start, _ = week_bounds(week, config.tz)
+    now = now or datetime.now(timezone.utc)
+    if now < start:
+        raise MonitorError(
+            f"week {week} has not begun: it starts on {start:%a} {start.day} {start:%b %Y} and this is {current_week(config.tz, now)}; "
+            "there is nothing to write yet (leave out --week for the last completed week)"
+        )
 
 
 def _week_option(week: str | None, config: Config) -> str:

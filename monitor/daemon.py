@@ -173,6 +173,8 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
     if result.status in ("failed", "uncertain", "in_doubt"):
         # recorded as a failed run, visible in `monitor status` and the runs table
         raise RuntimeError(f"digest {week}: {result.status}: {result.error or 'see the digests table'}")
+    if result.refused:  # sent, but not to everyone: worth a warning, as the command prints it
+        log.warning("%s", result.line())
     return f"digest {week}: {result.status}"
 
 

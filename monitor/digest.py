@@ -62,7 +62,7 @@ from .official import agrees, growth_agrees
 from .resources import templates_dir
 from .status import stale_detail
 from .store import Store
-from .text import counted, split_sentences
+from .text import counted, is_urdu, split_sentences
 from .weeks import check_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.digest")
@@ -923,6 +923,7 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     env.filters["outlet_text"] = lambda o: f"{o.source} <{o.url}>" if o.url else o.source
     env.filters["segments_text"] = segments_text
     env.filters["counted"] = counted
+    env.tests["urdu"] = is_urdu
     return env
 
 

@@ -42,6 +42,7 @@ from . import __version__, public
 from .config import TOPIC_IDS, Config
 from .errors import MonitorError, cannot_write
 from .store import Store
+from .text import is_urdu
 from .weeks import parse_timestamp
 
 log = logging.getLogger("monitor.feeds")
@@ -166,12 +167,16 @@ def story_entry(story: _Story, config: Config, db_path: str | Path) -> FeedEntry
     article = safe_url(row["url"] or "")
     links = (Link(article or archive), Link(archive, "related", "In the monitor's archive", "text/html")) if article else (Link(archive),)
     labels = [(t, topic_label(config, t)) for t in row["topics"]]
-    parts = [f"<p>{html.escape(summary)}</p>"] if summary else []
-    parts.append(f"<p>{html.escape(_outlet(row))}" + (f", {html.escape(row['published'][:10])}" if row.get("published") else "") + "</p>")
+    lang = row.get("lang") or ("ur" if is_urdu(title) else None)
+    # the entry is in its story's language; the lines the monitor adds are English, and say so,
+    # so that a reader does not set them right to left under an Urdu story
+    english = "<p>" if lang in (None, "", "en") else '<p lang="en" dir="ltr">'
+    parts = [f'<p dir="{"rtl" if lang == "ur" else "auto"}">{html.escape(summary)}</p>'] if summary else []
+    parts.append(f"{english}{html.escape(_outlet(row))}" + (f", {html.escape(row['published'][:10])}" if row.get("published") else "") + "</p>")
     if story.also:
-        parts.append(f"<p>Also reported by {html.escape(', '.join(story.also))}.</p>")
+        parts.append(f"{english}Also reported by {html.escape(', '.join(story.also))}.</p>")
     if labels:
-        parts.append(f"<p>Topics: {html.escape(', '.join(label for _, label in labels))}.</p>")
+        parts.append(f"{english}Topics: {html.escape(', '.join(label for _, label in labels))}.</p>")
     return FeedEntry(
         id=urn(config, "story", story.key),
         title=xml_text(title),
@@ -182,7 +187,7 @@ def story_entry(story: _Story, config: Config, db_path: str | Path) -> FeedEntry
         summary=xml_text(summary),
         content=xml_text("\n".join(parts)),
         categories=tuple((t, xml_text(label)) for t, label in labels),
-        lang=row.get("lang"),
+        lang=lang,
     )
 
 

@@ -217,11 +217,13 @@ class SendResult:
     transport: str | None = None  # smtp or outbox; None when the send was refused
     recipients: tuple[str, ...] = ()
     refused: tuple[str, ...] = ()  # recipients the server would not take
+    refusals: tuple[str, ...] = ()  # the server's reply to each of them ("550 5.1.1 No such user")
     path: Path | None = None  # the .eml file, for the outbox
     error: str | None = None
     attempts: int = 0  # SMTP connections made or tried
     since: str | None = None  # for a refusal: when the earlier send was made or began
     ends: str | None = None  # for a week that has not ended: when it ends, local time
+    permanent: bool = False  # a failure that sending again unchanged would meet again
 
     @property
     def delivered(self) -> bool:
@@ -232,7 +234,8 @@ class SendResult:
         """One line for people, naming what to do next when something is wrong."""
         head = f"digest {self.week}"
         if self.status == "sent":
-            refused = f"; refused by the server: {', '.join(self.refused)}" if self.refused else ""
+            why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
+            refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
             took = len(self.recipients) - len(self.refused)
             return f"{head}: sent to {counted(took, 'recipient')}, Message-ID {self.message_id}{refused}"
         if self.status == "written":
@@ -249,7 +252,14 @@ class SendResult:
         if self.status == "uncertain":
             return f"{head}: {self.error}; it is marked as sending: check the mail server's log, then use --force to send it again if it did not arrive"
         tries = f" after {counted(self.attempts, 'attempt')}" if self.attempts else ""
+        if self.permanent:  # the error says so, and what to check: a plain retry would meet it again
+            return f"{head}: not sent{tries}: {self.error}: fix that first, then run the send again"
         return f"{head}: not sent{tries}: {self.error}; run the send again to retry"
+
+
+#: Said of a failure that is no passing one (a 5xx refusal, a setting that does not fit the
+#: server); it ends the error stored for the week, so ``monitor status`` says it too.
+PERMANENT = "sending again as it is will fail the same way"
 
 
 IN_DOUBT = (
@@ -372,9 +382,12 @@ def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: Sm
     try:
         refused, attempts = _transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
     except _Failed as e:
-        status = "uncertain" if e.uncertain else "failed"
-        return SendResult(week, status, mid, "smtp", recipients, error=str(e), attempts=e.attempts)
-    return SendResult(week, "sent", mid, "smtp", recipients, refused=tuple(refused), attempts=attempts)
+        if e.uncertain:
+            return SendResult(week, "uncertain", mid, "smtp", recipients, error=str(e), attempts=e.attempts)
+        if e.transient:
+            return SendResult(week, "failed", mid, "smtp", recipients, error=str(e), attempts=e.attempts)
+        return SendResult(week, "failed", mid, "smtp", recipients, error=f"{e}; {PERMANENT}", attempts=e.attempts, permanent=True)
+    return SendResult(week, "sent", mid, "smtp", recipients, refused=tuple(refused), refusals=tuple(refused.values()), attempts=attempts)
 
 
 def _record(store: Store, result: SendResult) -> None:
@@ -397,8 +410,9 @@ def write_eml(msg: EmailMessage, path: Path) -> Path:
     return path
 
 
-def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[list[str], int]:
-    """Hand ``msg`` to the SMTP server; return the refused recipients and the attempts made.
+def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[dict[str, str], int]:
+    """Hand ``msg`` to the SMTP server; return the refused recipients (with the server's
+    reply to each) and the attempts made.
 
     Raises :class:`_Failed` (with ``attempts`` set) when it could not be delivered.
     """
@@ -423,7 +437,7 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> list[str]:
+def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> dict[str, str]:
     """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
     phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
@@ -445,9 +459,7 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
         if code != 250:
             raise smtplib.SMTPDataError(code, reply)
         phase.append("done")
-        for rcpt, (code, reply) in refused.items():
-            log.warning("digest: %s refused by the server: %d %s", rcpt, code, _text(reply))
-        return list(refused)
+        return {rcpt: f"{code} {_text(reply)}" for rcpt, (code, reply) in refused.items()}  # said once, in the result's line
     except OSError as e:  # smtplib's and ssl's errors are OSErrors too
         raise _classify(e, phase[-1], smtp) from e
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: before DATA, nothing was handed over
@@ -491,6 +503,15 @@ def _quit(conn: smtplib.SMTP) -> None:
 #: What the monitor was doing at each step before DATA, for the line of a send stopped there.
 _DOING = {"connect": "while connecting to", "tls": "while setting up TLS with", "login": "while logging in to", "envelope": "while giving the sender and recipients to"}
 
+#: What to check when the server refuses a step for good (a 5xx reply), for the error line.
+_CHECK = {
+    "connect": "check MONITOR_SMTP_HOST and MONITOR_SMTP_PORT: the server there will not take mail from this machine",
+    "tls": "check MONITOR_SMTP_SECURITY",
+    "login": "check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD",
+    "envelope": "check digest.sender: the server may not let this login send as it",
+    "data": "the server will not take this message as it is: its reply and its log say why, such as a sender it does not accept or content it takes for spam",
+}
+
 #: What the server was asked at each step, for the error line.
 _ASKED = {"connect": "greeting", "tls": "TLS", "login": "login", "envelope": "sender or recipients", "data": "message"}
 
@@ -502,11 +523,14 @@ def _classify(e: OSError, phase: str, smtp: SmtpSettings) -> _Failed:
     if isinstance(e, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in e.recipients.values()]
         replies = "; ".join(f"{r}: {code} {_text(reply)}" for r, (code, reply) in e.recipients.items())
-        return _Failed(f"{server} refused every recipient: {replies}", transient=all(400 <= c < 500 for c in codes))
+        transient = all(400 <= c < 500 for c in codes)
+        return _Failed(f"{server} refused every recipient: {replies}" + ("" if transient else " (check digest.recipients)"), transient=transient)
     if isinstance(e, smtplib.SMTPAuthenticationError):
         return _Failed(f"{server} refused the login as {smtp.user}: {e.smtp_code} {_text(e.smtp_error)} (check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD)", transient=400 <= e.smtp_code < 500)
     if isinstance(e, smtplib.SMTPResponseException):
-        return _Failed(f"{server} refused the {_ASKED.get(phase, phase)}: {e.smtp_code} {_text(e.smtp_error)}", transient=400 <= e.smtp_code < 500)
+        transient = 400 <= e.smtp_code < 500
+        check = "" if transient else f" ({_CHECK[phase]})" if phase in _CHECK else ""
+        return _Failed(f"{server} refused the {_ASKED.get(phase, phase)}: {e.smtp_code} {_text(e.smtp_error)}{check}", transient=transient)
     if isinstance(e, smtplib.SMTPNotSupportedError):
         if phase == "login":
             return _Failed(f"{server} offers no login (check MONITOR_SMTP_SECURITY: many servers offer it only after starttls; or leave out MONITOR_SMTP_USER for a relay that needs none)")
@@ -516,7 +540,7 @@ def _classify(e: OSError, phase: str, smtp: SmtpSettings) -> _Failed:
     if isinstance(e, ssl.SSLError):
         if e.reason == "WRONG_VERSION_NUMBER":
             return _Failed(f"{server} does not speak TLS there (WRONG_VERSION_NUMBER): check MONITOR_SMTP_SECURITY and MONITOR_SMTP_PORT (ssl is usually port 465, starttls 587)")
-        return _Failed(f"{server}: TLS failed: {e.reason or e}")
+        return _Failed(f"{server}: TLS failed: {e.reason or e} (check MONITOR_SMTP_SECURITY, MONITOR_SMTP_PORT and MONITOR_SMTP_CAFILE)")
     if phase == "data":
         return _Failed(f"the connection to {server} was lost after the message was handed over ({_oserror(e, smtp)}), so it may have been delivered", uncertain=True)
     if isinstance(e, socket.gaierror):
@@ -554,7 +578,9 @@ def digest_status_lines(store: Store) -> list[str]:
             error = f" (last error: {row['error']})" if row.get("error") else ""
             lines.append(f"!! {week}: {IN_DOUBT.format(since=row.get('started_at'))}{error}")
         elif status == "failed":
-            lines.append(f"!! {week}: failed at {row.get('started_at')}: {row.get('error')}; `monitor digest --week {week} --send` tries again")
+            error = row.get("error") or ""
+            then = ": fix that first, then" if error.endswith(PERMANENT) else ";"
+            lines.append(f"!! {week}: failed at {row.get('started_at')}: {error}{then} `monitor digest --week {week} --send` tries again")
         elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
             stories = row.get("stories") or 0

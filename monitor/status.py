@@ -61,7 +61,7 @@ class SourceRow:
 
     def line(self, now: datetime, tz: ZoneInfo) -> str:
         """One line: ``!! name [kind] | last success ... | items ... | failures ... | next attempt ...``."""
-        mark = "--" if not self.enabled else "!!" if self.needs_attention else "ok"
+        mark = "--" if not self.enabled or not self.polled else "!!" if self.needs_attention else "ok"  # nothing known yet is not "ok"
         parts = [f"{mark} {self.name} [{self.kind}]" + ("" if self.enabled else " (disabled)")]
         if not self.polled:
             return " | ".join([*parts, "not polled yet"])
@@ -173,9 +173,11 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
     silent = sum(r.enabled and r.silent_days is not None for r in rows)
     stale = sum(r.enabled and r.stale is not None for r in rows)
     attention = sum(r.needs_attention for r in rows)
+    unpolled = sum(r.enabled and not r.polled for r in rows)
     heading = (
         f"Sources ({len(rows)}): {attention} need a look ({failing} failing, {silent} silent for over "
-        f"{config.silent_days} days{f', {stale} stale' if stale else ''}); items counted for {current_week(config.tz, now)}:"
+        f"{config.silent_days} days{f', {stale} stale' if stale else ''}){f', {unpolled} not polled yet' if unpolled else ''}; "
+        f"items counted for {current_week(config.tz, now)}:"
     )
     return [heading, *(r.line(now, config.tz) for r in rows)]
 

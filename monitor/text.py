@@ -12,6 +12,13 @@ _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|No|Nos|Rs|Co|Lt
 _SENTENCE_END = re.compile(r"[.!?؟۔;]+[\"'”’)\]]*\s+")
 
 
+def is_urdu(text: str | None) -> bool:
+    """Whether most letters of ``text`` are in the Arabic script, which in the monitor's
+    English and Urdu sources means Urdu: a headline, teaser or quote to mark ``lang="ur"``."""
+    letters = [char for char in (text or "")[:2000] if char.isalpha()]
+    return bool(letters) and 2 * sum("\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff" for char in letters) > len(letters)
+
+
 def normalise_digits(text: str) -> str:
     """Urdu and Arabic-Indic digits and separators as ASCII, one character for one."""
     return text.translate(_DIGITS)

@@ -57,7 +57,11 @@ MEASURE = """(() => {
   }
   const rtl = [...document.querySelectorAll("[dir=auto]")].filter(el => el.matches(":dir(rtl)"))
     .map(el => (el.textContent || "").trim().slice(0, 40));
-  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow, rtl,
+  const urdu = [...document.querySelectorAll("[dir=auto]")].filter(el => el.matches(":dir(rtl)"))
+    .map(el => el.querySelector("[lang=ur]") || el).map(el => { const style = getComputedStyle(el); return {
+      text: (el.textContent || "").trim().slice(0, 40), lang: el.matches(":lang(ur)"), font: style.fontFamily,
+      size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize)}; });
+  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow, rtl, urdu,
           text: document.body.innerText, scripts: document.scripts.length};
 })()"""
 
@@ -235,6 +239,12 @@ def test_an_urdu_story_reads_right_to_left_on_a_phone(browser, urdu_digest_html)
     # the headline and summary run right to left; the English around them does not
     assert URDU_TITLE[:40] in seen["rtl"] and any(t.startswith(URDU_TEXT[:20]) for t in seen["rtl"])
     assert not [t for t in seen["rtl"] if t.isascii()]
+    # in Urdu, for screen readers and fonts: an Urdu (Nastaliq) font asked for first, not whichever font
+    # has Arabic letters, and lines tall enough for its letters
+    assert len(seen["urdu"]) >= 2
+    for el in seen["urdu"]:
+        assert el["lang"] and el["font"].startswith("\"Noto Nastaliq Urdu\""), el
+        assert el["size"] >= 16 and el["lineHeight"] >= 1.9, el
     (SCREENSHOTS / f"digest-{WEEK}-urdu-375px.png").write_bytes(png)
 
 

@@ -28,6 +28,7 @@ import ebops
 from monitor import watch
 from monitor.config import parse_config
 from monitor.dedup import assign
+from monitor.facts._series import SERIES
 from monitor.feeds import write_feeds
 from monitor.models import Fact, FetchResult, Item, Source
 from monitor.pipeline import dedup_input
@@ -312,7 +313,19 @@ def test_facts_series_gives_periods_values_sources_and_quotes(http):
     ]
     sbp = [(f["period"], f["value"], f["revises_value"]) for f in facts if f["source"] == "SBP"]
     assert ("2025-06", 338.45, 337.9) in sbp and ("2025-07", 354.33, None) in sbp  # official figures too, a revision with the value it replaced
-    assert rows(http, "/monitor/facts_series.json", series="no_such_series") == []
+    assert rows(http, "/monitor/facts_series.json", series=" IT_exports_monthly ") == facts
+
+
+@pytest.mark.parametrize(
+    "series, hint",
+    [
+        ("no_such_series", "No such series: 'no_such_series' is not a series; the series are " + ", ".join(SERIES)),
+        ("", "No series given: give one of " + ", ".join(SERIES)),
+        ("vpn_registrations", "No figure yet: the archive has no figure of vpn_registrations; the series with figures are computer_services_exports, freelancer_earnings, it_exports_annual, it_exports_monthly, software_consultancy_exports, software_exports, telecom_exports"),
+    ],
+)
+def test_facts_series_says_what_is_wrong_with_a_series_that_gives_nothing(http, series, hint):
+    assert [(f["period"], f["value"], f["quote"]) for f in rows(http, "/monitor/facts_series.json", series=series)] == [(None, None, hint)]
 
 
 def test_page_history_shows_one_watched_pages_changes_line_by_line(http):
@@ -324,11 +337,30 @@ def test_page_history_shows_one_watched_pages_changes_line_by_line(http):
         (1, "baseline", "first version of the page"),
     ]
     assert {r["version"] for r in rows(http, "/monitor/page_history.json", source="PTA VPN page", version="2")} == {2}
-    assert rows(http, "/monitor/page_history.json", source="No such page") == []
+    assert rows(http, "/monitor/page_history.json", source=" PTA VPN page ", version=" 1 ") == [history[-1]]
     versions = rows(http, "/monitor/page_versions.json", _sort_desc="fetched_at")
     assert [(v["version"], v["kind"], v["summary"]) for v in versions] == [(2, "change", "1 sentence added, 1 removed, 1 changed"), (1, "baseline", "first version of the page")]
     (page,) = rows(http, "/monitor/watched_pages.json")
     assert (page["source"], page["versions"], page["changes"], page["last_change_summary"]) == ("PTA VPN page", 2, 1, "1 sentence added, 1 removed, 1 changed")
+
+
+@pytest.mark.parametrize(
+    "params, hint",
+    [
+        ({"source": "No such page"}, "No such page: no watched page is named 'No such page'; the watched pages are PTA VPN page"),
+        ({"source": ""}, "No page given: the watched pages are PTA VPN page"),
+        ({"source": "PTA VPN page", "version": "two"}, "No such version: 'two' is not a version of PTA VPN page, whose versions are 1 to 2; or leave version empty for every version"),
+        ({"source": "PTA VPN page", "version": "3"}, "No such version: '3' is not a version of PTA VPN page, whose versions are 1 to 2; or leave version empty for every version"),
+        ({"source": "PTA VPN page", "version": "-1"}, "No such version: '-1' is not a version of PTA VPN page, whose versions are 1 to 2; or leave version empty for every version"),
+    ],
+)
+def test_page_history_says_what_is_wrong_with_a_page_or_version_that_cannot_be(http, params, hint):
+    assert [(r["version"], r["change"], r["text"]) for r in rows(http, "/monitor/page_history.json", **{"version": "", **params})] == [(None, None, hint)]
+
+
+def test_the_series_facts_series_names_are_the_series_the_monitor_tracks():
+    sql = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"]["facts_series"]["sql"]
+    assert re.findall(r"\('([a-z_]+)'\)", sql) == list(SERIES)
 
 
 def test_the_feeds_are_served_with_caching_and_nothing_else_under_feeds(http):

@@ -484,6 +484,11 @@ def test_urdu_headlines_and_summaries_can_run_right_to_left(store, site_config):
     headline = next(a for a in tree.css("a") if a.text().startswith("وی پی این")).parent
     summary = next(n for n in tree.css("p") if n.text().startswith("پی ٹی اے"))
     assert headline.attributes.get("dir") == summary.attributes.get("dir") == "auto"
+    # marked as Urdu, for screen readers and so that an Urdu font is asked for first; English text is not
+    urdu = [n for n in tree.css("[lang=ur]")]
+    assert {n.text().strip()[:9] for n in urdu} == {"وی پی این", "پی ٹی اے "}
+    assert all(n.attributes["style"].count("font-family:Noto Nastaliq Urdu,") == 1 for n in urdu)
+    assert not [n for n in urdu if n.text().isascii()]
 
 
 def test_only_absolute_http_links(archive):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -245,6 +247,25 @@ def test_characters_xml_cannot_hold_are_dropped_and_languages_marked(store, arch
     entry = next(e for e in feedparser.parse(stories).entries if e.title.startswith("وی پی این"))
     assert entry.title == "وی پی این رجسٹریشن کی آخری تاریخ"
     assert '<entry xml:lang="ur">' in stories.decode()
+
+
+def test_an_urdu_entry_reads_right_to_left_and_its_english_lines_left_to_right(store, archive_config):
+    build_archive(store, archive_config)
+    items = []
+    for slug, lang in (("urdu-vpn", "ur"), ("urdu-undeclared", None)):
+        url = f"https://news.example.com/{slug}"
+        items.append(Item(id=item_id(url), source="Test Tribune", url=url, canonical_url=url, title=f"وی پی این رجسٹریشن کی آخری تاریخ {slug}", text="پی ٹی اے نے رجسٹریشن کی تاریخ بڑھا دی۔ فری لانسرز مطمئن ہیں۔",
+                          published="2025-08-22T12:00:00+00:00", fetched_at="2025-08-22T12:00:00+00:00", lang=lang, topics=("vpn_internet",), score=5.0))
+    store.save_items(items, week_of=week_of(archive_config))
+    (stories,) = [f for f in build_feeds(store, archive_config, store.path) if f.name == "stories"]
+    urdu = [e for e in stories.entries if e.title.startswith("وی پی این")]
+    assert [e.lang for e in urdu] == ["ur", "ur"]  # an item whose language was not told is Urdu by its script
+    for e in urdu:
+        content = html.unescape(e.content)
+        assert content.startswith('<p dir="rtl">پی ٹی اے نے')
+        assert '<p lang="en" dir="ltr">Test Tribune, 2025-08-22</p>' in content and '<p lang="en" dir="ltr">Topics: ' in content
+    english = next(e for e in stories.entries if e.lang in (None, "en"))
+    assert '<p lang="en"' not in html.unescape(english.content)
 
 
 # --------------------------------------------------------------------------- writing

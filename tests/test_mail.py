@@ -305,6 +305,31 @@ def test_a_permanent_refusal_is_not_retried(smtp_server, archive, config):
     assert "554" in result.error and server.envelopes == []
 
 
+@pytest.mark.parametrize("reply", ["554 5.7.1 Message rejected", "535 5.7.8 Authentication credentials invalid"])
+def test_a_permanent_refusal_says_a_plain_retry_will_not_help_and_what_to_fix(smtp_server, archive, config, reply):
+    if reply.startswith("554"):
+        server, port = smtp_server()
+        server.replies = [reply]
+        settings = plain(port)
+        fix = "(the server will not take this message as it is: its reply and its log say why"
+    else:
+        server, port = smtp_server(tls_context=server_tls(), require_starttls=True, auth_required=True, authenticator=accept(b"monitor", b"right"))
+        settings = SmtpSettings("127.0.0.1", port, "starttls", cafile=str(CERT), timeout=10, retry_delays=(0, 0), user="monitor", password="wrong")
+        fix = "(check MONITOR_SMTP_USER and MONITOR_SMTP_PASSWORD)"
+    result = send_digest(archive, config, WEEK, smtp=settings)
+    assert result.status == "failed" and result.permanent
+    line = result.line()
+    assert reply[:3] in line and fix in line and "retry" not in line
+    assert line.endswith("; sending again as it is will fail the same way: fix that first, then run the send again")
+    (status,) = [s for s in digest_status_lines(archive) if s.startswith("!! 2025-W34: failed")]
+    assert status.endswith(f"; sending again as it is will fail the same way: fix that first, then `monitor digest --week {WEEK} --send` tries again")
+
+
+def test_a_passing_failure_still_says_to_run_the_send_again(archive, config):
+    result = send_digest(archive, config, WEEK, smtp=SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(0, 0)), sleep=lambda seconds: None)
+    assert not result.permanent and result.line().endswith(": connection refused; run the send again to retry")
+
+
 def test_no_server_fails_after_every_attempt(archive, config):
     pauses: list[float] = []
     settings = SmtpSettings("127.0.0.1", free_port(), "none", timeout=5, retry_delays=(1.0, 2.0))
@@ -367,10 +392,14 @@ def test_every_smtp_failure_names_the_server_and_says_what_went_wrong_in_words(s
         listener.close()
     server, port = smtp_server()
     server.replies = ["554 5.7.1 Message rejected"]
-    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected"
+    assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
+        f"the mail server 127.0.0.1:{port} refused the message: 554 5.7.1 Message rejected (the server will not take this message as it is: its reply and its log say why, "
+        "such as a sender it does not accept or content it takes for spam); sending again as it is will fail the same way"
+    )
     server.refuse = set(RECIPIENTS)
     assert send_digest(archive, config, WEEK, smtp=plain(port)).error == (
-        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user"
+        f"the mail server 127.0.0.1:{port} refused every recipient: reader@example.com: 550 5.1.1 No such user; editor@example.org: 550 5.1.1 No such user "
+        "(check digest.recipients); sending again as it is will fail the same way"
     )
 
 
@@ -381,6 +410,17 @@ def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, co
     assert result.status == "sent" and result.refused == ("editor@example.org",)
     assert server.envelopes[0].rcpt_tos == ["reader@example.com"]
     assert json.loads(archive.digest(WEEK)["refused"]) == ["editor@example.org"]
+
+
+def test_the_command_says_a_refused_recipient_once_with_the_servers_reply(smtp_server, archive, config_path, tmp_path, monkeypatch):
+    server, port = smtp_server()
+    server.refuse = {"editor@example.org"}
+    for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none"}.items():
+        monkeypatch.setenv(f"MONITOR_SMTP_{name}", value)
+    r = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert r.exit_code == 0, r.output
+    assert r.output.count("editor@example.org") == 1, r.output
+    assert f"digest {WEEK}: sent to 1 recipient, Message-ID {MESSAGE_ID}; refused by the server: editor@example.org (550 5.1.1 No such user)" in r.output
 
 
 def test_connection_lost_after_data_is_in_doubt(smtp_server, archive, config):
@@ -514,17 +554,28 @@ def test_cli_send_refuses_a_sent_week_unless_forced(archive, config_path, tmp_pa
     assert "Digests:\n  ok 2025-W34: sent " in status.output and MESSAGE_ID in status.output
 
 
-def test_cli_send_refuses_this_week_and_a_future_one_but_previews_them(archive, config_path, tmp_path):
-    this_week = current_week(ZoneInfo("Asia/Karachi"))
-    for week in (this_week, shift_week(this_week, 80)):
-        r = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send")
-        assert r.exit_code == 1
-        assert f"digest {week}: not sent: the week has not ended yet (it ends Mon " in r.output and "use --force to send it anyway" in r.output
-        assert (tmp_path / "out" / f"digest-{week}.html").is_file()  # the preview is written
-        assert archive.digest(week) is None
+def test_cli_send_refuses_this_week_but_previews_it(archive, config_path, tmp_path):
+    week = current_week(ZoneInfo("Asia/Karachi"))
+    r = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send")
+    assert r.exit_code == 1
+    assert f"digest {week}: not sent: the week has not ended yet (it ends Mon " in r.output and "use --force to send it anyway" in r.output
+    assert (tmp_path / "out" / f"digest-{week}.html").is_file()  # the preview is written
+    assert archive.digest(week) is None
     assert not (tmp_path / "outbox").exists()
-    forced = run_cli(config_path, archive.path, "digest", "--week", this_week, "--out", str(tmp_path / "out"), "--send", "--force")
-    assert forced.exit_code == 0 and (tmp_path / "outbox" / f"digest-{this_week}.eml").is_file()
+    forced = run_cli(config_path, archive.path, "digest", "--week", week, "--out", str(tmp_path / "out"), "--send", "--force")
+    assert forced.exit_code == 0 and (tmp_path / "outbox" / f"digest-{week}.eml").is_file()
+
+
+@pytest.mark.parametrize("args", [(), ("--send",), ("--send", "--force")])
+def test_cli_refuses_a_week_that_has_not_begun_in_one_line(archive, config_path, tmp_path, args):
+    this_week = current_week(ZoneInfo("Asia/Karachi"))
+    week = shift_week(this_week, 80)
+    r = CliRunner().invoke(cli, ["--config", str(config_path), "--db", str(archive.path), "digest", "--week", week, "--out", str(tmp_path / "out"), *args])
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.startswith(f"error: week {week} has not begun: it starts on Mon ") and r.stderr.count("\n") == 1
+    assert f" and this is {this_week}; there is nothing to write yet" in r.stderr
+    assert not (tmp_path / "out").exists() and not (tmp_path / "outbox").exists()  # no empty digest written, nothing sent
+    assert archive.digest(week) is None
 
 
 def test_cli_says_a_refused_send_once(archive, config_path, tmp_path):

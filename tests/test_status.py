@@ -111,14 +111,14 @@ def test_sources_on_their_own_interval_never_polled_or_disabled(archive, config)
     lines = lines_by_name(archive, config)
     assert lines["Weekly Page"].startswith("ok Weekly Page [page]")
     assert lines["Weekly Page"].endswith("next attempt in 6 days (2025-08-28 17:00 PKT)")
-    assert lines["New"] == "ok New [feed] | not polled yet"
+    assert lines["New"] == "-- New [feed] | not polled yet"  # nothing is known of it yet: not "ok"
     assert lines["Retired"] == "-- Retired [feed] (disabled) | not polled yet"
 
 
 def test_the_heading_counts_what_needs_a_look(archive, config):
     heading, *rows = report_lines(source_rows(archive, config, NOW), config, NOW)
-    assert heading == "Sources (7): 3 need a look (1 failing, 2 silent for over 14 days); items counted for 2025-W34:"
-    assert [r.split(" [")[0] for r in rows] == ["ok Healthy", "!! Failing", "!! Quiet", "!! Never Gave Anything", "ok Weekly Page", "ok New", "-- Retired"]
+    assert heading == "Sources (7): 3 need a look (1 failing, 2 silent for over 14 days), 1 not polled yet; items counted for 2025-W34:"
+    assert [r.split(" [")[0] for r in rows] == ["ok Healthy", "!! Failing", "!! Quiet", "!! Never Gave Anything", "ok Weekly Page", "-- New", "-- Retired"]
 
 
 def test_status_command_after_a_real_poll(write_config, tmp_path):

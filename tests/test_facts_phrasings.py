@@ -2084,3 +2084,31 @@ def test_the_whole_a_share_is_of_is_not_the_subject_of_a_base_after_it():
     # the whole's own figure, right after it, is the whole's
     text = "Their earnings during July-December FY23 were $171.2 million, which accounted for 12.9 percent of the total ICT export remittances of $1,327.5 million during the same period."
     assert ("it_exports_cumulative", "FY2022-23:H1", 1327.5, "USD_million") in facts(text, "2023-02-10")
+
+
+def test_urdu_a_payments_firm_named_as_such_gives_its_own_figures():
+    # "through the digital payments company Sahulat Pay, freelancers received $120m in 2025, 55
+    # percent more than 2024's $77.4m"
+    text = "ڈیجیٹل پیمنٹس کمپنی سہولت پے کے ذریعے سال 2025 کے دوران فری لانسرز کو 12 کروڑ ڈالر موصول ہوئے جو 2024 کے 7 کروڑ 74 لاکھ ڈالر کے مقابلے میں 55 فیصد زیادہ ہیں۔"
+    assert named_only(facts(text, "2026-01-08")) == set()
+    # "this amount" in the clause after is the firm's too; its active freelancer users are its customers
+    text = "ادائیگیوں کی سہولت دینے والی کمپنی سہولت پے نے بتایا کہ اس کے ذریعے فری لانسرز کو 12 کروڑ ڈالر ملے، جبکہ 2024 میں یہ رقم 7 کروڑ 74 لاکھ ڈالر تھی۔"
+    assert named_only(facts(text, "2026-01-08")) == set()
+    text = "کمپنی کے مطابق ایک سال میں اس کے فعال فری لانسر صارفین 90 ہزار سے بڑھ کر ایک لاکھ 60 ہزار ہو گئے۔"
+    assert named_only(facts(text, "2026-01-08")) == set()
+
+
+def test_urdu_a_percentage_of_a_noun_is_a_share_and_at_least_is_no_fall():
+    # "he demanded that IT firms be allowed to keep at least 40 percent of export earnings in dollar accounts"
+    text = "انہوں نے مطالبہ کیا کہ آئی ٹی کمپنیوں کو برآمدی آمدن کا کم از کم 40 فیصد ڈالر اکاؤنٹ میں رکھنے کی اجازت دی جائے۔"
+    assert named_only(facts(text, "2026-01-17")) == set()
+    # the sector's growing at a rate is no share
+    text = "آئی ٹی شعبے کا 16 فیصد کی شرح سے بڑھنا اس بات کا ثبوت ہے کہ نوجوان عالمی منڈی میں جگہ بنا رہے ہیں۔ مالی سال 2024-25 میں آئی ٹی برآمدات 3.8 ارب ڈالر رہیں۔"
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in facts(text, "2025-08-02")
+
+
+def test_urdu_marks_given_out_of_a_total_are_no_rank():
+    # "in the report Pakistan was given 6 marks out of 25 for access to the internet"
+    text = "انٹرنیٹ کی آزادی کی رپورٹ میں انٹرنیٹ تک رسائی کے حوالے سے پاکستان کو 25 میں سے 6 نمبر دیے گئے۔"
+    assert named_only(facts(text, "2025-11-06")) == set()
+    assert ("ranking", "", 4, "rank") in facts("فری لانسنگ کی عالمی درجہ بندی میں پاکستان 4 نمبر پر ہے۔", "2025-11-06")

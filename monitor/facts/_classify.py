@@ -40,7 +40,7 @@ _GROWTH_DOWN = re.compile(
 )
 _BOUND_BEFORE = re.compile(r"\b(?:(?:a\s+(?:little|bit)\s+|slightly\s+|much\s+|far\s+)?(?:more|less|fewer)\s+than|above|below)\s*$", re.IGNORECASE)
 _URDU_BOUND_AFTER = re.compile(r"^\s*سے\s+(?:زائد|زیادہ|کم|کچھ\s+(?:زائد|زیادہ|کم))(?![^\W\d_])")
-_NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)", re.IGNORECASE)
+_NEUTRAL = re.compile(r"year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM)|کم\s+از\s+کم", re.IGNORECASE)  # "کم از کم": at least
 _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
     re.IGNORECASE,
@@ -227,7 +227,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit == "percent":
         if _PACE_AFTER.match(place.sentence, figure.end):
             return "other", value  # "when it was growing at more than 30 percent a year": a pace, no period's growth
-        if _SHARE_OF_AFTER.match(place.sentence, figure.end):
+        if _SHARE_OF_AFTER.match(place.sentence, figure.end) or (_URDU_SHARE_OF_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and not _URDU_MOVE_AFTER.match(place.sentence, figure.end)):
             return "other", value  # "accounting for $277 million, or roughly 81 percent, of March's total": a share
         if _MADE_UP.search(place.sentence, max(0, figure.start - 40), figure.start):
             return "other", value  # "the top six destinations made up around 78 percent": a share
@@ -245,8 +245,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "it_exports_monthly", value  # "an eight-month low of $250m": a month's figure, which month not said
         return (_series_of_exports(place.period), value) if place.period and figure.unit != "count" else ("other", value)
     if place.kind == "freelancers":
-        if one_platform(place.context) or place.platform_before:
-            return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's
+        if one_platform(place.context) or place.platform_before or (_THIS_AMOUNT.search(place.clause) and one_platform(place.sentence)):
+            return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's (and "this amount" said of it)
         if _ACCOUNTS_RECEIVED.search(head) or (_URDU_ACCOUNTS.search(head) and _URDU_RECEIVED.match(place.sentence, figure.end)):
             return "other", value  # "these accounts received $96 million", "ان اکاؤنٹس میں ... موصول ہوئیں": the inflows of some freelancers' accounts
         if figure.unit != "count" and _GRADUATES.search(place.sentence, 0, figure.start):
@@ -590,9 +590,14 @@ def _freelancer_series(place: _Place) -> str:
     flow = _COUNT_FLOW.search(place.sentence[figure.end : figure.end + 40])
     if _SUBSET.search(place.sentence, max(0, figure.start - 30), figure.end + 16) or _WITH_ACCOUNTS.match(place.sentence, figure.end) or _ACCOUNTS_COUNTED.search(place.clause):
         return "other"  # "around 250,000 are women", "خواتین کی تعداد", "... have opened accounts": a part of the freelancers
+    if _USERS.search(place.clause):
+        return "other"  # "اس کے فعال فری لانسر صارفین", "its freelancer users": a firm's customers
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+#: Freelancers counted as some firm's users or customers: "its active freelancer users", "اس کے
+#: فعال فری لانسر صارفین".
+_USERS = re.compile(r"\bfreelancers?\s+(?:users|customers|clients|account\s+holders)\b|\b(?:its|their)\s+(?:\w+\s+){0,2}?(?:users|customers)\b|فری\s?لانسر\s+صارفین|(?<![^\W\d_])(?:اس|ان)\s+کے\s+(?:\S+\s+){0,3}?صارفین", re.IGNORECASE)
 #: Freelancers who hold an account of some scheme or bank: a part of them ("120,000 freelancers
 #: have opened accounts under ...", "... کے اکاؤنٹس کھولے").
 _WITH_ACCOUNTS = re.compile(
@@ -620,8 +625,16 @@ _IMPLIED_YEAR = re.compile(
 #: A percentage "of" a total after it: a share ("81 percent of the total IT exports", "roughly 81
 #: percent, of March's total").
 _SHARE_OF_AFTER = re.compile(r"\s*,?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|exports|earnings|receipts|inflows|remittances)\b", re.IGNORECASE)
+#: Urdu "N percent of" a noun, the noun first: "برآمدی آمدن کا کم از کم 50 فیصد" (at least 50
+#: percent of export earnings), "ہدف کا 48 فیصد": a share.
+_URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی)\s+(?:کم\s+از\s+کم\s+|تقریباً\s+|تقریبا\s+|صرف\s+|محض\s+)?$")
+#: A move after an Urdu rate, which makes "X کا N فیصد" the growth of X, not a share of it: "آئی
+#: ٹی شعبے کا 18 فیصد کی شرح سے بڑھنا".
+_URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
 #: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
+#: An amount said again: "this amount", "یہ رقم".
+_THIS_AMOUNT = re.compile(r"\b(?:this|that|the)\s+(?:amount|sum|figure)\b|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])", re.IGNORECASE)
 #: Urdu accounts (named before an amount they received: "ان اکاؤنٹس میں 3 کروڑ 10 لاکھ ڈالر کی
 #: ترسیلات موصول ہوئیں", "اکاؤنٹ کھولے جن میں ... 31 ملین ڈالر موصول ہوئے").
 _URDU_ACCOUNTS = re.compile(r"(?<![^\W\d_])(?:اکاؤنٹ|اکاونٹ|کھاتے|کھاتوں)")
@@ -729,7 +742,11 @@ _PLATFORM = re.compile(
     r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
     # one bank's customers: "accounts at Crescent Bank", "opened with the bank" (not the State Bank's data)
     r"|\b(?:at|with|into|in|through|via)\s+(?!(?-i:State|World|Asian|the\s+State))(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Bank)\b|\b(?:at|with|into)\s+the\s+bank\b"
-    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)",
+    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)"
+    # a payments firm named as such, and a firm's name before "through": "ڈیجیٹل پیمنٹس کمپنی
+    # رابطہ پے کے ذریعے", "ادائیگیوں کی سہولت دینے والی کمپنی ... کے ذریعے"
+    r"|(?<![^\W\d_])(?:پیمنٹس?|ادائیگیوں|ادائیگی)(?:\s+\S+){0,4}?\s+(?:کمپنی|پلیٹ\s?فارم|فرم)(?![^\W\d_])(?!\s*ز)"
+    r"|(?<![^\W\d_])(?:کمپنی|فرم)\s+(?:\S+\s+){1,3}?کے\s+ذریعے(?![^\W\d_])",
     re.IGNORECASE,
 )
 _PLATFORMS = re.compile(r"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے", re.IGNORECASE)

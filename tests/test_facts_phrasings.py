@@ -2112,3 +2112,18 @@ def test_urdu_marks_given_out_of_a_total_are_no_rank():
     text = "انٹرنیٹ کی آزادی کی رپورٹ میں انٹرنیٹ تک رسائی کے حوالے سے پاکستان کو 25 میں سے 6 نمبر دیے گئے۔"
     assert named_only(facts(text, "2025-11-06")) == set()
     assert ("ranking", "", 4, "rank") in facts("فری لانسنگ کی عالمی درجہ بندی میں پاکستان 4 نمبر پر ہے۔", "2025-11-06")
+
+
+def test_the_sector_anywhere_in_a_sentence_goes_on_about_the_subject_before():
+    text = "The latest data on IT exports offers something for everyone. December's $379m is the best month the sector has ever had, and the first-half total of $2.1bn is 16pc above last year's."
+    assert named_only(facts(text, "2026-01-19")) == {
+        ("it_exports_monthly", "2025-12", 379, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:H1", 2100, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:H1", 16, "percent"),
+    }
+
+
+def test_a_rates_own_growth_recorded_in_a_base_period_is_that_periods():
+    text = "ICT exports for July-March came to $1.99 billion, 1.3 percent higher than a year earlier. The sector's growth rate is a sharp fall from the 24.9 percent growth recorded in the same period of FY22."
+    got = {(f.period, f.value) for f in extract_facts("", text, "2023-06-08") if f.unit == "percent"}
+    assert got == {("FY2022-23:Jul-Mar", 1.3), ("FY2021-22:Jul-Mar", 24.9)}

@@ -843,6 +843,12 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     main = [p for p in periods if not p.comparison]
     in_clause = [p for p in main if clause[0] <= p.start and p.end <= clause[1]]
     bases = [p for p in periods if p.counted and clause[0] <= p.start and p.end <= figure.start and span_of(spans, p.start, p.end) is None]
+    if figure.unit == "percent":
+        # a rate's own growth "recorded in" a period, even one named as a base: "a sharp fall from
+        # the 25.8 percent growth recorded in the same period of FY22"
+        said_in = next((p for p in periods if p.start >= figure.end and not p.target and _OWN_GROWTH_SAID.fullmatch(sentence, figure.end, p.start)), None)
+        if said_in is not None:
+            return said_in
     if figure.unit == "percent" and len(in_clause) == 1 and in_clause[0].start >= figure.end and _RATE_GROWTH_SAID.search(sentence, figure.end, in_clause[0].start):
         # the one period after another rate's growth "recorded in" it is that rate's: "The increase
         # of 12.4 per cent was roughly half the 18pc growth recorded in FY25"
@@ -886,6 +892,7 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
     return before[-1] if before else None
 
 
+_OWN_GROWTH_SAID = re.compile(r"\s+(?:(?:growth|increase|rise|decline|fall|drop)\s+)?(?:recorded|posted|seen|registered|achieved|witnessed)\s+(?:in|during)\s+(?:the\s+)?", re.IGNORECASE)
 _RATE_GROWTH_SAID = re.compile(r"\d\s?(?:%|pc\b|pct\b|per\s?cent|percent)\s+(?:growth|increase|rise|decline|fall|drop)\s+(?:(?:recorded|posted|seen|registered|achieved|witnessed)\s+)?(?:in|during)\s+$", re.IGNORECASE)
 _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)

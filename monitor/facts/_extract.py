@@ -13,6 +13,7 @@ from ..text import normalise_digits, split_sentences
 from ._classify import (
     _MONTH_VALUE,
     _GRADUATES,
+    _OWN_GROWTH_SAID,
     _REGISTERED_FREELANCERS,
     _clause,
     _mark_bases,
@@ -634,7 +635,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # (not a rate said as what it had been then: "..., when ICT exports had grown by about 23%",
         # "In the corresponding period of FY25, the sector had grown by around 23%")
         said = basis_words(sentence[bounds[0] : bounds[1]])
-        if ((said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1))) and not _HAD_GROWN.search(sentence, bounds[0], figure.start):
+        if ((said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1))) and not _HAD_GROWN.search(sentence, bounds[0], figure.start) and not (period is not None and _OWN_GROWTH_SAID.fullmatch(sentence, figure.end, period.start)):
             value = previous.period
     if figure.unit == "percent" and base is None:
         # "ماہانہ بنیاد پر برآمدات میں 1.7 فیصد کمی ریکارڈ کی گئی، کیونکہ جون 2024 میں یہ 29 کروڑ 10 لاکھ

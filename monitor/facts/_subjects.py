@@ -136,6 +136,8 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{1,40},\s*)?"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
+    r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
     rf"|^\W*(?:(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?(?:['’]s)?\s+)?(?:inflows|receipts|earnings|proceeds)\b"
     # "September alone brought in $366 million": a month of the subject before

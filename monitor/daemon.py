@@ -49,7 +49,7 @@ from .errors import MonitorError
 from .pipeline import poll_tick
 from .status import process_alive, run_state
 from .store import Store
-from .weeks import last_completed_week, parse_timestamp, week_bounds
+from .weeks import last_completed_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.daemon")
 
@@ -58,6 +58,8 @@ JOB_OPTIONS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": MISFI
 SHUTDOWN_TIMEOUT = 60.0
 #: Seconds to wait for a killed job's thread to record the run, after the shutdown timeout.
 STOP_GRACE = 10.0
+#: How many weeks back a start looks for digests left unsent, to say so.
+UNSENT_WEEKS = 8
 
 
 # --------------------------------------------------------------------------- lock
@@ -385,6 +387,32 @@ class Daemon:
                 due.append("digest")
         return due
 
+    def left_unsent(self, now: datetime | None = None) -> list[str]:
+        """The weeks whose digest was due while the daemon was down, was not sent, and is too old
+        to be sent on start (``schedule.catch_up_days``), newest first: at most
+        :data:`UNSENT_WEEKS` back, none before the archive's first poll, none before a week that
+        was sent."""
+        now = now or datetime.now(timezone.utc)
+        weeks = []
+        with Store(self.db_path) as store:
+            first = store.first_run("poll")
+            if first is None:
+                return []
+            began = parse_timestamp(first["started_at"])
+            week = last_completed_week(self.config.tz, now)
+            for _ in range(UNSENT_WEEKS):
+                _, week_end = week_bounds(week, self.config.tz)
+                if week_end <= began:
+                    break
+                sent = store.digest(week)
+                if sent and sent.get("status") == "sent":
+                    break
+                fired = self.plan.digest.get_next_fire_time(None, week_end) <= now
+                if fired and now - week_end >= timedelta(days=self.config.schedule.catch_up_days) and not sent:
+                    weeks.append(week)
+                week = shift_week(week, -1)
+        return weeks
+
     # -- lifecycle --------------------------------------------------------------------
 
     def build(self, now: datetime | None = None) -> None:
@@ -398,6 +426,11 @@ class Daemon:
         if "digest" in missed:
             self.scheduler.add_job(self.catch_up_digest, "date", run_date=now, id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
         log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
+        for week in self.left_unsent(now):
+            log.warning(
+                "digest %s was never sent and is older than schedule.catch_up_days (%s days), so it is not sent now; to send it: monitor digest --week %s --send",
+                week, self.config.schedule.catch_up_days, week,
+            )
 
     def stop(self, signum: int | None = None, frame: object = None) -> None:
         if signum:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import signal
 import sqlite3
@@ -377,3 +378,25 @@ def test_a_failed_send_is_a_failed_run(site_config, tmp_path, monkeypatch):
         smtp.stop()
     [run] = runs(db, "digest")
     assert run["outcome"] == "error" and "failed" in run["detail"]
+
+
+def test_a_start_names_the_digests_left_unsent_past_catch_up(site_config, tmp_path, caplog):
+    db = tmp_path / "u.db"
+    d = Daemon(site_config, str(db))
+    with Store(db) as s:
+        s.db["runs"].insert({"job": "poll", "started_at": "2025-08-05T06:00:00+00:00", "outcome": "ok"})  # Tuesday of 2025-W32
+        s.set_digest("2025-W32", status="sent")
+    saturday = datetime(2025, 8, 30, 12, 0, tzinfo=timezone.utc)  # W34 ended 5.5 days ago, W33 12.5
+    assert d.left_unsent(saturday) == ["2025-W34", "2025-W33"]
+    assert d.missed(saturday) == ["poll"]
+    with caplog.at_level(logging.WARNING, logger="monitor.daemon"):
+        d.build(saturday)
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert said == [
+        "digest 2025-W34 was never sent and is older than schedule.catch_up_days (3 days), so it is not sent now; to send it: monitor digest --week 2025-W34 --send",
+        "digest 2025-W33 was never sent and is older than schedule.catch_up_days (3 days), so it is not sent now; to send it: monitor digest --week 2025-W33 --send",
+    ]
+    # a week still within catch-up is sent on start, not named; weeks before the first poll are not named
+    wednesday = datetime(2025, 8, 27, 12, 0, tzinfo=timezone.utc)
+    assert d.left_unsent(wednesday) == ["2025-W33"]
+    assert Daemon(site_config, str(tmp_path / "empty.db")).left_unsent(saturday) == []

@@ -690,6 +690,10 @@ class Store(PageStore):
         rows = list(self.db.query(q, [job, outcome] if outcome else [job]))
         return rows[0] if rows else None
 
+    def first_run(self, job: str) -> dict | None:
+        rows = list(self.db.query("SELECT * FROM runs WHERE job = ? ORDER BY id LIMIT 1", [job]))
+        return rows[0] if rows else None
+
     def last_finished_run(self, job: str) -> dict | None:
         """The newest run of ``job`` that ended, passing over runs stopped at shutdown."""
         q = "SELECT * FROM runs WHERE job = ? AND finished_at IS NOT NULL AND outcome != 'stopped' ORDER BY id DESC LIMIT 1"

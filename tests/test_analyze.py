@@ -496,3 +496,45 @@ def test_an_item_not_relevant_gives_its_figures_as_asides_only(rules):
     assert report.relevant and report.facts and report.asides == ()
     # an item that names nothing watched is not read for figures at all
     assert analyze("Gold steady", "Gold was unchanged at Rs350,000 per tola on Monday.", rules=rules, published="2025-08-18").asides == ()
+
+
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # a suspension of mobile service, named as a thing or said in Urdu
+        ("Interior ministry approves mobile service suspension for Ashura", "Cellular services will stay off along procession routes in several cities, the ministry said."),
+        ("محرم الحرام: مخصوص علاقوں میں موبائل سروس معطل رہے گی", "وزارت داخلہ نے صوبوں کی درخواست پر جلوسوں کے راستوں پر سروس بند رکھنے کی منظوری دے دی۔"),
+        ("یوم عاشور کے بعد موبائل سروس بحال", "جلوس ختم ہونے کے بعد شہر بھر میں سروس مرحلہ وار بحال کر دی گئی۔"),
+        # the regulator blocking or restoring a platform, in either language
+        ("PTA restores access to X", "Users across the country could reach the site again on Tuesday evening, the regulator said."),
+        ("پی ٹی اے نے توہین آمیز مواد نہ ہٹانے پر وکی پیڈیا بلاک کر دیا", "ادارے کا کہنا ہے کہ ویب سائٹ کو متعدد نوٹس بھیجے گئے تھے۔"),
+        ("پی ٹی اے نے ٹک ٹاک پر عائد پابندی ختم کر دی", "کمپنی نے قابل اعتراض مواد ہٹانے کی یقین دہانی کرائی ہے۔"),
+        # a slowdown said with its cause
+        ("Cable fault slows internet across country, says PTA", "Users complained of sluggish browsing as a submarine cable was damaged near the coast."),
+    ],
+)
+def test_shutdowns_and_blocks_in_other_words(rules, title, text):
+    result = run(rules, title, text)
+    assert result.relevant and "vpn_internet" in result.topics, result.rules
+
+
+def test_a_block_under_the_cybercrime_law_is_a_platform_ban(rules):
+    text = (
+        "The Pakistan Telecommunication Authority on Monday blocked access to StreamNest, a live-streaming app, citing indecent content.\n"
+        "Officials said the action was taken under Section 37 of the Prevention of Electronic Crimes Act, which lets the regulator block unlawful content.\n"
+        "Some users said they could still reach the app through virtual private networks."
+    )
+    result = run(rules, "PTA blocks live-streaming app StreamNest", text)
+    assert result.relevant and "exclude:cybercrime_peca" not in result.rules
+    # a cybercrime case stays out
+    result = run(rules, "NCCIA arrests man over blasphemous posts", "The accused was booked under the Prevention of Electronic Crimes Act after a complaint, the cybercrime wing said.")
+    assert not result.relevant
+
+
+def test_an_urdu_editorial_that_says_our_is_about_the_country(rules):
+    text = (
+        "اقتصادی جائزے کے مطابق آئی ٹی برآمدات نو ماہ میں 30 فیصد بڑھ گئیں۔\n"
+        "ہمارے نوجوان فری لانسرز نے عالمی منڈی میں جگہ بنائی ہے، اگرچہ بھارت کی آئی ٹی برآمدات کہیں زیادہ ہیں۔"
+    )
+    result = run(rules, "آئی ٹی برآمدات میں اضافہ، رفتار برقرار رکھنے کی ضرورت", text)
+    assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules

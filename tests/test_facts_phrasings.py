@@ -2127,3 +2127,29 @@ def test_a_rates_own_growth_recorded_in_a_base_period_is_that_periods():
     text = "ICT exports for July-March came to $1.99 billion, 1.3 percent higher than a year earlier. The sector's growth rate is a sharp fall from the 24.9 percent growth recorded in the same period of FY22."
     got = {(f.period, f.value) for f in extract_facts("", text, "2023-06-08") if f.unit == "percent"}
     assert got == {("FY2022-23:Jul-Mar", 1.3), ("FY2021-22:Jul-Mar", 24.9)}
+
+
+def test_deposits_in_freelancer_accounts_are_no_earnings():
+    text = "Freelancers' earnings reached $350 million in FY24. The bank said 11,800 freelancers had opened the account since April and had deposited $17.2 million between them."
+    assert named_only(facts(text, "2024-08-22")) == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+
+
+def test_a_rate_of_firms_in_a_named_zone_is_the_zones():
+    text = "SIALKOT: IT exports by firms in the Sialkot Special Technology Zone grew 29.5 percent to $45.1 million in FY24 from $34.8 million a year earlier."
+    assert named_only(facts(text, "2024-09-10")) == set()
+    # "companies at the park" with the country's total after it: the total is the country's
+    text = "According to the board, companies at the park contributed about 7 percent of Pakistan's IT exports of $2.61 billion in FY23."
+    assert ("it_exports_annual", "FY2022-23", 2610, "USD_million") in facts(text, "2023-09-10")
+
+
+def test_a_gap_short_of_a_figure_and_a_full_year_figure():
+    text = (
+        "IT exports for July-April now total $3.55 billion. With two months still to go, the sector is only about $250 million "
+        "short of last year's full-year figure of $3.8 billion."
+    )
+    assert named_only(facts(text, "2026-05-19")) == {("it_exports_cumulative", "FY2025-26:Jul-Apr", 3550, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_the_rise_of_registrations_is_no_rise_of_earnings():
+    got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
+    assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

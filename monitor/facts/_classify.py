@@ -247,6 +247,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if place.kind == "freelancers":
         if one_platform(place.context) or place.platform_before or (_THIS_AMOUNT.search(place.clause) and one_platform(place.sentence)):
             return "other", value  # "Pakistani freelancers earned $145m on Upwork": one platform's share, not the country's (and "this amount" said of it)
+        if _DEPOSITS.search(place.clause):
+            return "other", value  # "deposits crossed $18.6 million": money held in accounts
         if _ACCOUNTS_RECEIVED.search(head) or (_URDU_ACCOUNTS.search(head) and _URDU_RECEIVED.match(place.sentence, figure.end)):
             return "other", value  # "these accounts received $96 million", "ان اکاؤنٹس میں ... موصول ہوئیں": the inflows of some freelancers' accounts
         if figure.unit != "count" and _GRADUATES.search(place.sentence, 0, figure.start):
@@ -389,7 +391,7 @@ _DESTINATION = re.compile(
     rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market|destination|client)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
-_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b|\s+short\s+of\b", re.IGNORECASE)  # "$200 million short of"
 
 
 #: Money that is a part of a whole named after it: "$160 million of the eight-month total",
@@ -549,6 +551,8 @@ def _percent_series(place: _Place) -> str:
             return "other"  # "growing at an annual pace of 20%": a trend over years, no release's figure
         return "other" if place.dated else "it_exports_cumulative"
     if place.kind == "freelancers":
+        if _COUNT_MOVED.search(place.sentence, max(0, place.figure.start - 40), place.figure.start):
+            return "other"  # "PSEB Registrations Up 53.6%": the growth of a count
         if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place) or _REGISTERED_FREELANCERS.search(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) or place.amounts_before else "other"
@@ -633,6 +637,10 @@ _URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی
 _URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
 #: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
+#: Money held in accounts: "deposits crossed $18.6 million", "had deposited $18.6 million".
+_DEPOSITS = re.compile(r"\bdeposit(?:s|ed)\b", re.IGNORECASE)
+#: A count's noun moving right before a rate: "PSEB Registrations Up 53.6%", "accounts rose 20%".
+_COUNT_MOVED = re.compile(r"\b(?:registrations|accounts|users|subscribers|applications|enrolments|enrollments)\s+(?:were\s+|are\s+)?(?:up|down|rose|grew|jumped|increased|fell|declined|surged)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
 #: An amount said again: "this amount", "یہ رقم".
 _THIS_AMOUNT = re.compile(r"\b(?:this|that|the)\s+(?:amount|sum|figure)\b|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])", re.IGNORECASE)
 #: Urdu accounts (named before an amount they received: "ان اکاؤنٹس میں 3 کروڑ 10 لاکھ ڈالر کی

@@ -94,6 +94,8 @@ _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|r
 _URDU_WAS_AT_END = re.compile(r"(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)\s*[۔.]?\s*$")
 
 
+#: A whole year's figure named so: "full-year figure of", "full-year exports of".
+_FULL_YEAR_BEFORE = re.compile(r"\b(?:full|whole|entire)[\s-]year(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: A rate said as what it had been: "the sector had grown by around 23%".
 _HAD_GROWN = re.compile(r"\bhad\s+(?:grown|risen|increased|jumped|surged|fallen|declined|dropped|slipped|contracted)\b", re.IGNORECASE)
 
@@ -664,6 +666,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
         return None  # "25,000 VPNs registered in the first three months": of which year's calendar, not said
+    if figure.unit != "percent" and ":" in value and _FULL_YEAR_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
+        value = re.sub(r":.*", "", value)  # "last year's full-year figure of $3.8 billion": the whole year, not its months so far
     if period is not None and not period.target and not value and not running:
         # "freelancers earned $350m last year", "exports were $303m in December" or "in the first
         # half of the current fiscal year" with no date to place them: a period named but not
@@ -735,7 +739,8 @@ _PROVINCE_PEOPLE = re.compile(
     r"|\bthe\s+province\s+(?:alone\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
     # one park's or zone's companies: "companies based at the Arfa Software Technology Park",
     # "tenant companies of ...", "پشاور ٹیکنالوجی پارک میں قائم آئی ٹی کمپنیوں", "... پارک کی کمپنیوں نے"
-    r"|\b(?:companies|firms|tenants|startups)\s+(?:based|located|housed|operating)\s+(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?:Park|Zone|Tower|Incubator|Hub)\b"
+    # ("firms in the Sialkot Special Technology Zone": a park or zone named by its name)
+    r"|\b(?:companies|firms|tenants|startups)\s+(?:(?:based|located|housed|operating)\s+)?(?:at|in)\s+(?:the\s+)?(?-i:(?:[A-Z][\w-]*\s+){1,5}(?:Park|Zone|Tower|Incubator|Hub))\b"
     r"|\btenant\s+(?:companies|firms)\s+of\b"
     r"|(?:پارک|زون)\s+(?:میں\s+(?:قائم|موجود)\s+)?(?:کی\s+)?(?:\S+\s+){0,2}?کمپنیوں|(?:پارک|زون)\s+سے\s+(?:\S+\s+){0,2}?برآمدات"
     rf"|(?:{_URDU_PLACES})\s+(?:سے|کے)\s+(?:تعلق\s+رکھنے\s+والے\s+)?(?:\S+\s+){{0,10}}?(?:برآمدات|فری\s?لانسرز)",

@@ -520,6 +520,12 @@ def test_an_item_not_relevant_gives_its_figures_as_asides_only(rules):
         ("پی ٹی اے نے ٹیلی گرام تک رسائی عارضی طور پر بند کر دی", "امتحانی پرچے لیک ہونے کے بعد یہ فیصلہ کیا گیا۔"),
         ("زیر سمندر کیبل میں خرابی، انٹرنیٹ کی رفتار متاثر", "صارفین کو ویب سائٹس کھولنے میں مشکلات کا سامنا ہے۔"),
         ("ملک بھر میں سوشل میڈیا پلیٹ فارمز چار گھنٹے بند", "آن لائن کاروبار کرنے والے افراد کو مشکلات کا سامنا رہا۔"),
+        # the regulator's block in a long Urdu sentence, the bandwidth a cable fault took back, the
+        # blocking "of" an app "by" the regulator, slow speeds
+        ("پی ٹی اے نے غیر اخلاقی مواد پر لائیو اسٹریمنگ ایپ اسٹریم نیسٹ بلاک کر دی", "ایپ استعمال کرنے والے میزبانوں کی آمدن متاثر ہوئی ہے۔"),
+        ("متبادل کیبلز سے انٹرنیٹ سروس میں بہتری: پی ٹی اے", "سب میرین کیبل میں خرابی سے متاثر ہونے والی بینڈوڈتھ کا بڑا حصہ بحال کر دیا گیا ہے۔"),
+        ("StreamNest ban leaves hosts without income", "The blocking of StreamNest by the Pakistan Telecommunication Authority has left thousands of hosts without their main income."),
+        ("Internet users across country hit by slow speeds", "Users complained of slow browsing and failed video calls on Thursday, with mobile data and broadband both affected."),
     ],
 )
 def test_shutdowns_and_blocks_in_other_words(rules, title, text):
@@ -551,3 +557,22 @@ def test_an_urdu_editorial_that_says_our_is_about_the_country(rules):
 
 def test_a_name_before_ban_needs_the_regulators_block(rules):
     assert not run(rules, "Senate committee discusses Karachi ban on pillion riding", "Police said the measure would be reviewed next month.").relevant
+
+
+def test_urdu_software_technology_parks_are_it_exports(rules):
+    result = run(rules, "ملتان میں آئی ٹی پارک فعال", "بوسن روڈ پر تعمیر ہونے والا سافٹ ویئر ٹیکنالوجی پارک ہفتے کے روز فعال کر دیا گیا جس میں 1500 نشستیں ہیں۔")
+    assert result.relevant and "it_exports" in result.topics
+
+
+def test_a_district_of_pakistan_makes_a_text_no_other_countrys(rules):
+    text = (
+        "Mobile data services remained suspended in Dera Ismail Khan for a third day, leaving online sellers and freelancers cut off.\n"
+        "A freelancer said her clients in the US had moved work to others as she could not deliver on time."
+    )
+    result = run(rules, "Online businesses in DI Khan count losses as mobile data stays off", text)
+    assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules
+
+
+def test_sims_blocked_by_the_regulator_are_no_internet_block(rules):
+    assert not run(rules, "PTA blocks 200,000 illegally issued SIMs", "The regulator said the SIMs had been issued without biometric verification.").relevant
+    assert not run(rules, "پی ٹی اے نے غیر قانونی طور پر جاری 2 لاکھ سے زائد سمیں بلاک کر دیں", "اتھارٹی کے مطابق یہ سمیں بائیو میٹرک تصدیق کے بغیر جاری کی گئی تھیں۔").relevant

@@ -2153,3 +2153,21 @@ def test_a_gap_short_of_a_figure_and_a_full_year_figure():
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}
+
+
+def test_urdu_an_amount_more_with_its_rate_is_a_difference():
+    # "IT exports reached $1.19bn in four months, which is $240m, i.e. 25 percent, more than the same period last year"
+    text = "رواں مالی سال کے پہلے چار ماہ میں آئی ٹی برآمدات ایک ارب 19 کروڑ ڈالر رہیں، جو گزشتہ مالی سال کے اسی عرصے کے مقابلے میں 24 کروڑ ڈالر یعنی 25 فیصد زیادہ ہیں۔"
+    assert named_only(facts(text, "2024-11-18")) == {("it_exports_cumulative", "FY2024-25:Jul-Oct", 1190, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Oct", 25, "percent")}
+
+
+def test_urdu_an_estimate_by_someone_is_no_series_figure():
+    # "by their estimate freelancers' real yearly income is close to a billion dollars"
+    text = "فری لانسرز ایسوسی ایشن کے صدر نے کہا کہ ان کے اندازے کے مطابق فری لانسرز کی حقیقی سالانہ آمدن ایک ارب ڈالر کے قریب ہے۔"
+    assert named_only(facts(text, "2025-10-20")) == set()
+
+
+def test_urdu_thus_they_rose_is_the_rise_of_the_amounts_before():
+    # "... freelancers' remittances were $138m in the first quarter, against $117m a year before. Thus they rose 18 percent."
+    text = "وزارت کے مطابق رواں مالی سال کی پہلی سہ ماہی میں فری لانسرز کی ترسیلات 13 کروڑ 80 لاکھ ڈالر رہیں جبکہ گزشتہ سال اسی عرصے میں یہ 11 کروڑ 70 لاکھ ڈالر تھیں۔ یوں ان میں 18 فیصد اضافہ ہوا۔"
+    assert ("freelancer_earnings", "FY2025-26:Q1", 18, "percent") in facts(text, "2025-10-15")

@@ -56,7 +56,7 @@ _CHANGE_BEFORE = re.compile(
 )
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
-_URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
+_URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
 _PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on)\b)|\b(?:annually|daily|weekly)\b"
@@ -414,7 +414,9 @@ _SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]re
 _ESTIMATE = re.compile(
     r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b"
     # "according to an estimate by the State Bank", "by the SBP's estimates"
-    r"|\baccording\s+to\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?estimates?\b",
+    r"|\baccording\s+to\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?estimates?\b"
+    # Urdu: "ان کے اندازے کے مطابق" (by their estimate), "ایک تخمینے کے مطابق"
+    r"|(?<![^\W\d_])(?:اندازے|تخمینے)\s+کے\s+مطابق",
     re.IGNORECASE,
 )
 #: "had estimated unrecorded proceeds at $1.2 billion": the figure an estimate is put at.

@@ -930,7 +930,7 @@ _URDU_TO_RATE = re.compile(
 #: فیصد کا اضافہ ہے", "وزارت کے مطابق یہ ...".
 _RATE_OF_THE_BEFORE = re.compile(
     rf"\W*{OPENING}(?:this|that|it)\s+(?:is|was|marks?|marked|represents?|represented|shows?|showed|reflects?|reflected|translates?|translated)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b"
-    r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?یہ\s+(?=\d)",
+    r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
 _REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:according\s+to\s+[^,.;]{1,40},\s*)?(?:this|that)\s+(?:is|was|marks?|marked|represents?|represented)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)

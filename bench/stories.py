@@ -60,10 +60,10 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.935),
+    "story precision": (">=", 0.928),
     "story recall": (">=", 0.979),
-    "event precision": (">=", 0.986),
-    "event recall": (">=", 0.641),
+    "event precision": (">=", 0.988),
+    "event recall": (">=", 0.625),
     "different grouped (stories)": ("<=", 0.002),
     "different grouped (events)": ("<=", 0.018),
     "pairs of two scenarios grouped (stories)": ("<=", 0),

@@ -928,12 +928,14 @@ _URDU_TO_RATE = re.compile(
 #: A sentence that opens on the change of the amount the sentence before gave: "This is an
 #: increase of 26.9 percent", "According to the ministry, this marks a rise of ...", "یہ 26.9
 #: فیصد کا اضافہ ہے", "وزارت کے مطابق یہ ...".
-_RATE_OF_THE_BEFORE = re.compile(
+_RISE_OF_THE_BEFORE = (
     rf"\W*{OPENING}(?:this|that|it)\s+(?:is|was|marks?|marked|represents?|represented|shows?|showed|reflects?|reflected|translates?|translated)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b"
-    r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
+)
+_RATE_OF_THE_BEFORE = re.compile(
+    _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^\W*(?:according\s+to\s+[^,.;]{1,40},\s*)?(?:this|that)\s+(?:is|was|marks?|marked|represents?|represented)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease)\b|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

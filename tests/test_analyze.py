@@ -546,12 +546,25 @@ def test_a_block_under_the_cybercrime_law_is_a_platform_ban(rules):
     assert not result.relevant
 
 
-def test_an_urdu_editorial_that_says_our_is_about_the_country(rules):
-    text = (
-        "اقتصادی جائزے کے مطابق آئی ٹی برآمدات نو ماہ میں 30 فیصد بڑھ گئیں۔\n"
-        "ہمارے نوجوان فری لانسرز نے عالمی منڈی میں جگہ بنائی ہے، اگرچہ بھارت کی آئی ٹی برآمدات کہیں زیادہ ہیں۔"
-    )
-    result = run(rules, "آئی ٹی برآمدات میں اضافہ، رفتار برقرار رکھنے کی ضرورت", text)
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # an Urdu editorial that says "our" (ہمارے) of the country, beside India
+        (
+            "آئی ٹی برآمدات میں اضافہ، رفتار برقرار رکھنے کی ضرورت",
+            "اقتصادی جائزے کے مطابق آئی ٹی برآمدات نو ماہ میں 30 فیصد بڑھ گئیں۔\n"
+            "ہمارے نوجوان فری لانسرز نے عالمی منڈی میں جگہ بنائی ہے، اگرچہ بھارت کی آئی ٹی برآمدات کہیں زیادہ ہیں۔",
+        ),
+        # a district of Pakistan named, beside clients in the US
+        (
+            "Online businesses in DI Khan count losses as mobile data stays off",
+            "Mobile data services remained suspended in Dera Ismail Khan for a third day, leaving online sellers and freelancers cut off.\n"
+            "A freelancer said her clients in the US had moved work to others as she could not deliver on time.",
+        ),
+    ],
+)
+def test_a_home_named_in_other_words_makes_a_text_no_other_countrys(rules, title, text):
+    result = run(rules, title, text)
     assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules
 
 
@@ -562,15 +575,6 @@ def test_a_name_before_ban_needs_the_regulators_block(rules):
 def test_urdu_software_technology_parks_are_it_exports(rules):
     result = run(rules, "ملتان میں آئی ٹی پارک فعال", "بوسن روڈ پر تعمیر ہونے والا سافٹ ویئر ٹیکنالوجی پارک ہفتے کے روز فعال کر دیا گیا جس میں 1500 نشستیں ہیں۔")
     assert result.relevant and "it_exports" in result.topics
-
-
-def test_a_district_of_pakistan_makes_a_text_no_other_countrys(rules):
-    text = (
-        "Mobile data services remained suspended in Dera Ismail Khan for a third day, leaving online sellers and freelancers cut off.\n"
-        "A freelancer said her clients in the US had moved work to others as she could not deliver on time."
-    )
-    result = run(rules, "Online businesses in DI Khan count losses as mobile data stays off", text)
-    assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules
 
 
 def test_sims_blocked_by_the_regulator_are_no_internet_block(rules):

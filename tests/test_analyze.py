@@ -526,6 +526,12 @@ def test_an_item_not_relevant_gives_its_figures_as_asides_only(rules):
         ("متبادل کیبلز سے انٹرنیٹ سروس میں بہتری: پی ٹی اے", "سب میرین کیبل میں خرابی سے متاثر ہونے والی بینڈوڈتھ کا بڑا حصہ بحال کر دیا گیا ہے۔"),
         ("StreamNest ban leaves hosts without income", "The blocking of StreamNest by the Pakistan Telecommunication Authority has left thousands of hosts without their main income."),
         ("Internet users across country hit by slow speeds", "Users complained of slow browsing and failed video calls on Thursday, with mobile data and broadband both affected."),
+        # an Urdu block of "access" said with more words between, and an app's ban, lifting or
+        # restoration in an Urdu title whose lead names the regulator
+        ("ویڈیو ایپ پر پابندی", "پاکستان ٹیلی کمیونیکیشن اتھارٹی (پی ٹی اے) نے ویڈیو شیئرنگ ایپلی کیشن کلپ زون تک ملک بھر میں رسائی فوری طور پر بلاک کر دی ہے۔"),
+        ("کلپ زون پر پابندی عائد", "ترجمان کے مطابق ایپ پر نازیبا مواد کی شکایات ملی تھیں اور پی ٹی اے نے کمپنی کو دو نوٹس بھیجے تھے۔"),
+        ("کمپنی کی یقین دہانی کے بعد کلپ زون کی سروس بحال: پی ٹی اے", "ایپ نے مقامی قوانین کے مطابق مواد کی نگرانی سخت کرنے کا وعدہ کیا ہے۔"),
+        ("پی ٹی اے نے ایک ہفتے بعد کلپ زون پر عائد پابندی مشروط طور پر ختم کر دی", "کمپنی 90 دن میں مقامی ماڈریٹرز کی ٹیم بنائے گی۔"),
     ],
 )
 def test_shutdowns_and_blocks_in_other_words(rules, title, text):
@@ -580,3 +586,7 @@ def test_urdu_software_technology_parks_are_it_exports(rules):
 def test_sims_blocked_by_the_regulator_are_no_internet_block(rules):
     assert not run(rules, "PTA blocks 200,000 illegally issued SIMs", "The regulator said the SIMs had been issued without biometric verification.").relevant
     assert not run(rules, "پی ٹی اے نے غیر قانونی طور پر جاری 2 لاکھ سے زائد سمیں بلاک کر دیں", "اتھارٹی کے مطابق یہ سمیں بائیو میٹرک تصدیق کے بغیر جاری کی گئی تھیں۔").relevant
+    assert not run(rules, "غیر قانونی سمیں بلاک", "پی ٹی اے نے بائیو میٹرک تصدیق کے بغیر جاری 50 ہزار سمیں بلاک کر دیں۔").relevant
+    # a ban or restoration in an Urdu title with no regulator in its lead is no platform's
+    assert not run(rules, "ڈبل سواری پر پابندی عائد", "ضلعی انتظامیہ نے محرم کے دوران شہر میں موٹر سائیکل پر ڈبل سواری پر پابندی لگا دی۔").relevant
+    assert not run(rules, "شہر میں بجلی کی سروس بحال", "کے الیکٹرک کے مطابق فیڈرز کی مرمت کے بعد فراہمی بحال کر دی گئی۔").relevant

@@ -2149,6 +2149,35 @@ def test_a_gap_short_of_a_figure_and_a_full_year_figure():
     )
     assert named_only(facts(text, "2026-05-19")) == {("it_exports_cumulative", "FY2025-26:Jul-Apr", 3550, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")}
 
+    # a year's figure that the running total is set to beat is the whole year's too; the base of
+    # the same months stays theirs
+    text = "IT exports for the first ten months of the fiscal year came to $3.55 billion, up 14 percent, putting the sector on course to beat last year's $3.8bn."
+    assert named_only(facts(text, "2026-05-19")) == {
+        ("it_exports_cumulative", "FY2025-26:Jul-Apr", 3550, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Jul-Apr", 14, "percent"),
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+    }
+    text = "IT exports for the first ten months of the fiscal year came to $3.55 billion, up 14 percent from last year's $3.11bn."
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Apr", 3110, "USD_million") in facts(text, "2026-05-19")
+
+
+def test_on_course_is_no_training_course_and_on_course_to_a_figure_is_a_goal():
+    # "on course" is no course (of training), so the figures stay exports
+    text = "IT exports, on course for a record year, rose to $3.55 billion in July-April."
+    assert named_only(facts(text, "2026-05-19")) == {("it_exports_cumulative", "FY2025-26:Jul-Apr", 3550, "USD_million")}
+    # the figure it is on course to hit is a goal, not this year's months so far
+    assert named_only(facts("IT exports are on course to hit $4 billion this fiscal year.", "2026-05-19")) == set()
+    assert named_only(facts("IT exports on track for over $4bn in FY26", "2026-05-19")) == set()
+    # a course of training still makes a count no count of freelancers
+    assert named_only(facts("The six-month course has trained 12,000 freelancers.", "2026-05-19")) == set()
+
+
+def test_exports_that_lost_steam_are_no_loss():
+    text = "Exports of IT services lost some momentum in April, slipping to $338 million from $371 million in March."
+    assert named_only(facts(text, "2026-05-19")) == {("it_exports_monthly", "2026-04", 338, "USD_million"), ("it_exports_monthly", "2026-03", 371, "USD_million")}
+    # a loss itself is no exports figure
+    assert named_only(facts("IT exporters lost $30 million in orders during the three-day internet shutdown in May.", "2026-05-19")) == set()
+
 
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))

@@ -21,8 +21,8 @@ _TARGET_CUE = re.compile(
 _OTHER_CUE = re.compile(
     r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
-    r"programme|program|courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?|lost|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
+    r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
+    r"loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
     r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
@@ -501,7 +501,12 @@ _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|
 _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+(?:دیکھا|تبدیل)", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
 #: the target, even where the sentence compares with it (the actual figure is another).
-_NAMED_AS_TARGET = re.compile(r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+_NAMED_AS_TARGET = re.compile(
+    r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$"
+    # "on course to hit $4 billion", "on track for $4bn" (never "on course to beat last year's $3.8bn")
+    r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$",
+    re.IGNORECASE,
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(

@@ -95,7 +95,13 @@ _URDU_WAS_AT_END = re.compile(r"(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)\s
 
 
 #: A whole year's figure named so: "full-year figure of", "full-year exports of".
-_FULL_YEAR_BEFORE = re.compile(r"\b(?:full|whole|entire)[\s-]year(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
+#: A year's figure that a running total is set to beat is the whole year's: "well placed to beat
+#: last year's $3.8bn", "on course to surpass the previous year's $3.2 billion".
+_FULL_YEAR_BEFORE = re.compile(
+    r"\b(?:full|whole|entire)[\s-]year(?:['’]s)?\s+(?:\w+\s+){0,3}?(?:of\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$"
+    r"|\b(?:beat(?:ing|s)?|surpass\w*|exceed\w*|overtak\w+|eclips\w+|better(?:ing|s)?|match(?:ing|es)?)\s+(?:last|the\s+previous)\s+(?:fiscal\s+)?year['’]s\s+(?:total\s+(?:of\s+)?|record\s+(?:of\s+)?|tally\s+(?:of\s+)?)?(?:US\s?\$|\$|Rs\.?\s?)?$",
+    re.IGNORECASE,
+)
 #: A rate said as what it had been: "the sector had grown by around 23%".
 _HAD_GROWN = re.compile(r"\bhad\s+(?:grown|risen|increased|jumped|surged|fallen|declined|dropped|slipped|contracted)\b", re.IGNORECASE)
 

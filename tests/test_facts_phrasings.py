@@ -4,6 +4,8 @@ is written for these tests in its own words; the figures are of the size the rea
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.facts import extract_facts
 
 
@@ -2178,6 +2180,27 @@ def test_exports_that_lost_steam_are_no_loss():
     # a loss itself is no exports figure
     assert named_only(facts("IT exporters lost $30 million in orders during the three-day internet shutdown in May.", "2026-05-19")) == set()
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahead of the budget, IT exports rose to $338 million in May.",
+        "Despite higher taxes, IT exports rose to $338 million in May.",
+        "Boosted by foreign investment, IT exports rose to $338 million in May.",
+        "IT exports rose to $338 million in May despite the damage done by internet outages.",
+        "IT exports rose to $338 million in May, helped by lower tax rates on export proceeds.",
+    ],
+)
+def test_a_circumstance_around_a_figure_says_nothing_of_what_it_counts(text):
+    assert named_only(facts(text, "2025-06-10")) == {("it_exports_monthly", "2025-05", 338, "USD_million")}
+
+
+def test_words_of_the_figure_itself_still_make_it_no_series_figure():
+    # a tax, a loss, a part named in the figure's own words (after an opening circumstance too)
+    assert named_only(facts("Despite the relief, freelancers paid $30 million in taxes in May.", "2025-06-10")) == set()
+    assert named_only(facts("Computer services, which account for the bulk of IT exports, fetched $266 million in May.", "2025-06-10")) == set()
+    assert named_only(facts("After tax, freelancers took home $300 million in FY25.", "2025-08-10")) == set()
 
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))

@@ -215,7 +215,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
-    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_before_relative(place, head))):
+    if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_own_words(place, head))):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and place.base and (amounts := list(_AMOUNT.finditer(place.sentence, 0, figure.start))):
         # the base of a net figure is net too: "taking net IT exports to $183 million, against
@@ -439,6 +439,39 @@ def _before_relative(place: _Place, head: str) -> str:
     is of the whole, not a word on what the figure counts."""
     after = _RELATIVE_AFTER.search(place.clause, len(head))
     return place.clause[: after.start()] if after else place.clause
+
+
+#: A circumstance that opens a clause, before its subject: "Ahead of the budget, ", "Despite
+#: higher taxes, ", "Boosted by foreign investment, " (never "After tax,": what is left of a figure).
+_CIRCUMSTANCE_OPENING = re.compile(
+    r"\W*(?:ahead\s+of|despite|in\s+spite\s+of|amid(?:st)?|after(?!\s+tax)|following|before|due\s+to|because\s+of|thanks\s+to|on\s+the\s+back\s+of|at\s+the\s+cost\s+of|"
+    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b[^,]{1,80},\s*",
+    re.IGNORECASE,
+)
+#: A circumstance told after a figure: "... in May despite the damage done by outages".
+_CIRCUMSTANCE_AFTER = re.compile(
+    r"[\s,]+(?:despite|in\s+spite\s+of|amid(?:st)?|ahead\s+of|thanks\s+to|on\s+the\s+back\s+of|because\s+of|due\s+to|even\s+as|although|though|"
+    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_words(place: _Place, head: str) -> str:
+    """The words of a figure's clause that can say what the figure is: the clause up to a
+    relative clause after the figure (see :func:`_before_relative`), without a circumstance
+    that opens it or follows the figure. "Ahead of the budget, IT exports rose to $338 million
+    in May despite higher taxes": the budget and the taxes are no words on the $338 million (a
+    relative clause before the figure stays: "Computer services, which account for the bulk of
+    the sector's earnings, fetched $166 million" is a part)."""
+    text = _before_relative(place, head)
+    at = len(head)  # where the figure starts in the clause
+    start = 0
+    if (opening := _CIRCUMSTANCE_OPENING.match(text)) and opening.end() <= at:
+        start = opening.end()
+    end = len(text)
+    if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
+        end = after.start()
+    return text[start:end]
 
 
 _VERB_BEFORE_TO = re.compile(r"\b(?:was|were|is|are|has|have|had|went|came|set|moved|managed|continued|helped|needed|need|used)\b", re.IGNORECASE)

@@ -2190,6 +2190,10 @@ def test_exports_that_lost_steam_are_no_loss():
         "Boosted by foreign investment, IT exports rose to $338 million in May.",
         "IT exports rose to $338 million in May despite the damage done by internet outages.",
         "IT exports rose to $338 million in May, helped by lower tax rates on export proceeds.",
+        # Urdu: "despite higher taxes", "thanks to foreign investment", "before the budget"
+        "زیادہ ٹیکسوں کے باوجود آئی ٹی برآمدات مئی میں 33 کروڑ 80 لاکھ ڈالر رہیں۔",
+        "غیر ملکی سرمایہ کاری کی بدولت آئی ٹی برآمدات مئی میں 33 کروڑ 80 لاکھ ڈالر رہیں۔",
+        "بجٹ سے قبل جاری اعداد و شمار کے مطابق آئی ٹی برآمدات مئی میں 33 کروڑ 80 لاکھ ڈالر رہیں۔",
     ],
 )
 def test_a_circumstance_around_a_figure_says_nothing_of_what_it_counts(text):
@@ -2201,6 +2205,8 @@ def test_words_of_the_figure_itself_still_make_it_no_series_figure():
     assert named_only(facts("Despite the relief, freelancers paid $30 million in taxes in May.", "2025-06-10")) == set()
     assert named_only(facts("Computer services, which account for the bulk of IT exports, fetched $266 million in May.", "2025-06-10")) == set()
     assert named_only(facts("After tax, freelancers took home $300 million in FY25.", "2025-08-10")) == set()
+    # "according to the FBR, freelancers paid $30 million in tax last fiscal year"
+    assert named_only(facts("ایف بی آر کے مطابق فری لانسرز نے گزشتہ مالی سال 3 کروڑ ڈالر ٹیکس ادا کیا۔", "2024-08-10")) == set()
 
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))

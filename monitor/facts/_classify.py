@@ -445,7 +445,10 @@ def _before_relative(place: _Place, head: str) -> str:
 #: higher taxes, ", "Boosted by foreign investment, " (never "After tax,": what is left of a figure).
 _CIRCUMSTANCE_OPENING = re.compile(
     r"\W*(?:ahead\s+of|despite|in\s+spite\s+of|amid(?:st)?|after(?!\s+tax)|following|before|due\s+to|because\s+of|thanks\s+to|on\s+the\s+back\s+of|at\s+the\s+cost\s+of|"
-    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b[^,]{1,80},\s*",
+    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b[^,]{1,80},\s*"
+    # Urdu closes the phrase on its postposition: "زیادہ ٹیکسوں کے باوجود" (despite higher taxes),
+    # "بجٹ سے قبل" (before the budget), "سرمایہ کاری کی بدولت" (thanks to investment)
+    r"|[^،۔\d]{1,80}?\s(?:کے\s+باوجود|کی\s+بدولت|کی\s+وجہ\s+سے|سے\s+(?:قبل|پہلے)|کے\s+مطابق)(?:\s*،)?\s+",
     re.IGNORECASE,
 )
 #: A circumstance told after a figure: "... in May despite the damage done by outages".

@@ -2200,11 +2200,27 @@ def test_a_circumstance_around_a_figure_says_nothing_of_what_it_counts(text):
     assert named_only(facts(text, "2025-06-10")) == {("it_exports_monthly", "2025-05", 338, "USD_million")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the software houses' association said IT exports reached $3.2 billion in FY24.",
+        "Speaking to members of the chamber, the minister said IT exports reached $3.2 billion in FY24.",
+        "The finance minister, in his budget speech, said IT exports reached $3.2 billion in FY24.",
+        "The minister told the National Assembly's budget session that IT exports reached $3.2 billion in FY24.",
+        # Urdu: "addressing the budget session, the minister said that ..."
+        "بجٹ اجلاس سے خطاب کرتے ہوئے وزیر نے کہا کہ آئی ٹی برآمدات گزشتہ مالی سال 3 ارب 20 کروڑ ڈالر رہیں۔",
+    ],
+)
+def test_who_said_a_figure_and_where_says_nothing_of_what_it_counts(text):
+    assert named_only(facts(text, "2024-08-10")) == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
 def test_words_of_the_figure_itself_still_make_it_no_series_figure():
     # a tax, a loss, a part named in the figure's own words (after an opening circumstance too)
     assert named_only(facts("Despite the relief, freelancers paid $30 million in taxes in May.", "2025-06-10")) == set()
     assert named_only(facts("Computer services, which account for the bulk of IT exports, fetched $266 million in May.", "2025-06-10")) == set()
     assert named_only(facts("After tax, freelancers took home $300 million in FY25.", "2025-08-10")) == set()
+    assert named_only(facts("The FBR said tax paid by freelancers rose to $30 million in FY24.", "2024-08-10")) == set()
     # "according to the FBR, freelancers paid $30 million in tax last fiscal year"
     assert named_only(facts("ایف بی آر کے مطابق فری لانسرز نے گزشتہ مالی سال 3 کروڑ ڈالر ٹیکس ادا کیا۔", "2024-08-10")) == set()
 

@@ -451,6 +451,14 @@ _CIRCUMSTANCE_OPENING = re.compile(
     r"|[^،۔\d]{1,80}?\s(?:کے\s+باوجود|کی\s+بدولت|کی\s+وجہ\s+سے|سے\s+(?:قبل|پہلے)|کے\s+مطابق)(?:\s*،)?\s+",
     re.IGNORECASE,
 )
+#: A statement's attribution before what is said: "Members of P@SHA said ", "the minister told the
+#: budget session that ", "انہوں نے بتایا کہ ".
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|noted|added|stated|revealed|claimed|announced|disclosed|highlighted|pointed\s+out|maintained|observed|explained|asserted|stressed|shared)(?:\s+that)?\s+"
+    r"|\b(?:told|informed|assured|briefed)\s+[^,]{1,80}?\s+that\s+"
+    r"|(?:کہا|بتایا|کہنا\s+(?:تھا|ہے)|انکشاف\s+کیا|آگاہ\s+کیا)\s+کہ\s+",
+    re.IGNORECASE,
+)
 #: A circumstance told after a figure: "... in May despite the damage done by outages".
 _CIRCUMSTANCE_AFTER = re.compile(
     r"[\s,]+(?:despite|in\s+spite\s+of|amid(?:st)?|ahead\s+of|thanks\s+to|on\s+the\s+back\s+of|because\s+of|due\s+to|even\s+as|although|though|"
@@ -463,7 +471,8 @@ def _own_words(place: _Place, head: str) -> str:
     """The words of a figure's clause that can say what the figure is: the clause up to a
     relative clause after the figure (see :func:`_before_relative`), without a circumstance
     that opens it or follows the figure. "Ahead of the budget, IT exports rose to $338 million
-    in May despite higher taxes": the budget and the taxes are no words on the $338 million (a
+    in May despite higher taxes": the budget and the taxes are no words on the $338 million; nor
+    is a statement's attribution ("Speaking to members of the chamber, the minister said ..."; a
     relative clause before the figure stays: "Computer services, which account for the bulk of
     the sector's earnings, fetched $166 million" is a part)."""
     text = _before_relative(place, head)
@@ -471,6 +480,8 @@ def _own_words(place: _Place, head: str) -> str:
     start = 0
     if (opening := _CIRCUMSTANCE_OPENING.match(text)) and opening.end() <= at:
         start = opening.end()
+    if said := [m for m in _ATTRIBUTION.finditer(text, start, at) if m.end() < at]:
+        start = said[-1].end()  # who said it, and where, is no word on the figure
     end = len(text)
     if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
         end = after.start()

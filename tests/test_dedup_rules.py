@@ -210,6 +210,31 @@ def test_the_wires_order_in_phrases_of_its_own_is_an_independent_report(index: d
     assert index.cluster("para").event == "wire"
 
 
+# the PTA decision rewritten by a desk from the wire: its order and some of its phrases, but
+# fewer than half of its word pairs
+RETOLD = (
+    "ISLAMABAD: A pair of satellite internet companies got provisional licences from the telecom regulator "
+    "on Tuesday, letting them sell broadband to homes and offices beyond the fibre network. "
+    "The permits cover a trial period of twelve months, officials said, in which both firms must put up "
+    "ground stations inside Pakistan and pass their traffic through local gateways. "
+    "The step is aimed at freelancers and small software houses in remote parts of Balochistan and "
+    "Gilgit-Baltistan, where mobile data is slow and frequently cut. "
+    "Full licences will follow a review of prices and service quality. "
+    "The industry welcomed the decision but asked for clarity on spectrum fees and terminal import duties."
+)
+
+
+def test_a_retelling_is_a_reprint_only_within_two_days(index: dedup.DedupIndex) -> None:
+    """A desk rewrites a wire story the day it comes or the next; days later, a text that tells
+    the same things in the same order is another report (a follow-up, a launch after the figures)."""
+    wire, retold = fingerprint(item("wire", WIRE, 6)), fingerprint(item("retold", RETOLD, 9))
+    assert retold.shared_shingles(wire) / retold.shingle_count < dedup.CONTAINMENT  # not most of its word pairs...
+    assert dedup.ordered_share(retold.sequence, wire.sequence) >= dedup.ORDERED  # ...but its words in its order
+    assign(item("wire", WIRE, 6, source="APP"), index)
+    assert assign(item("retold", RETOLD, 9), index) == "wire"
+    assert assign(item("late", RETOLD, 9, day="2025-08-24"), index) == "late"  # five days later
+
+
 def test_a_later_item_that_adds_background_to_an_earlier_one_is_its_reprint(index: dedup.DedupIndex) -> None:
     """The later item is the earlier one with as much again below it: it leads with it."""
     brief, long = item("brief", POLICY, 6, source="APP"), item("long", POLICY + "\n" + CONTEXT, 9)

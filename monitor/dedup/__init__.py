@@ -45,7 +45,12 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    wording is not copying; and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
-   share an order of words without being re-runs, so only the word-pair rule applies.
+   share an order of words without being re-runs, so only the word-pair rule applies; and
+5. a text retold in other words (the ordered and expansion rules) comes within
+   :data:`RETOLD_HOURS` of the one it retells: desks rewrite a handout or wire story the day
+   it comes or the next, and a text days later that tells the same things in the same order
+   is another report (a board's new portal a week after its registration figures, in the
+   same words as those reports). Only the word-pair rule joins items further apart.
 
 Both measures of rule 1 need at least :data:`MIN_SHARED` shingles or words in common.
 Items with only a title and a teaser (:attr:`DedupInput.complete` false, or not known and
@@ -145,6 +150,7 @@ from ._params import (
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
+    RETOLD_HOURS,
     REASONS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
@@ -262,6 +268,7 @@ __all__ = [
     "ORDERED_ALONE",
     "ordered_share",
     "OWN_REWRITE_HOURS",
+    "RETOLD_HOURS",
     "Placement",
     "Postings",
     "REASONS",

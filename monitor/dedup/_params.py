@@ -77,6 +77,11 @@ LEAD_SHARE = 0.15
 #: pairs (:data:`CONTAINMENT`): the ordered rule alone would take its recurring reports (the
 #: daily weather, its operations briefs) for re-runs.
 OWN_REWRITE_HOURS = 12
+#: A text retold in other words (the ordered and expansion rules, not most of its word pairs)
+#: comes within this many hours of the one it retells: desks rewrite a handout or a wire story
+#: the day it comes or the next. Later, a text that tells the same things in the same order is
+#: another report (a launch a week after the figures, a follow-up).
+RETOLD_HOURS = 48
 #: Figures in the same words but with other values (:func:`figure_conflicts`) that make two
 #: texts different reports, when they are at least half as many as the figures they share.
 FIGURE_CONFLICTS = 2

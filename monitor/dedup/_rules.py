@@ -24,6 +24,7 @@ from ._params import (
     ORDERED,
     ORDERED_ALONE,
     OWN_REWRITE_HOURS,
+    RETOLD_HOURS,
     RETOLD_RUNS,
     RUN_SCRIPTS,
     RUN_WORDS,
@@ -60,6 +61,8 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
     if not (score >= CONTAINMENT and shared >= MIN_SHARED):
         if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
             return None  # an outlet's own wording on another day is its template, not a re-run
+        if not _within(later.published, earlier.published, timedelta(hours=RETOLD_HOURS)):
+            return None  # a retelling days later is another report
         score = _retold(later, earlier)
         # the earlier item can be told in the later when fewer of its words are needed than
         # the later's own rule needed and missed (a shortfall of runs fails both)

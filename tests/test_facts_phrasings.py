@@ -2224,6 +2224,36 @@ def test_words_of_the_figure_itself_still_make_it_no_series_figure():
     # "according to the FBR, freelancers paid $30 million in tax last fiscal year"
     assert named_only(facts("ایف بی آر کے مطابق فری لانسرز نے گزشتہ مالی سال 3 کروڑ ڈالر ٹیکس ادا کیا۔", "2024-08-10")) == set()
 
+def test_a_month_on_month_rate_before_what_the_month_before_had_posted_is_the_next_months():
+    text = "On a month-on-month basis, however, ICT exports declined 4.2 percent, as the sector had posted exports of $231 million in September 2021."
+    assert named_only(facts(text, "2021-11-17")) == {("it_exports_monthly", "2021-10", -4.2, "percent"), ("it_exports_monthly", "2021-09", 231, "USD_million")}
+    # a month-on-month rate in the month it names stays that month's
+    text = "ICT exports declined 4.2 percent month-on-month in October 2021 to $221 million."
+    assert ("it_exports_monthly", "2021-10", -4.2, "percent") in facts(text, "2021-11-17")
+
+def test_an_improvement_over_a_base_is_the_rise_of_the_period_compared():
+    text = "IT exports earned $2.1 billion in July-March, a 24.5% improvement over the $1.687 billion of 9MFY21."
+    assert named_only(facts(text, "2022-04-20")) == {
+        ("it_exports_cumulative", "FY2021-22:Jul-Mar", 2100, "USD_million"),
+        ("it_exports_cumulative", "FY2021-22:Jul-Mar", 24.5, "percent"),
+        ("it_exports_cumulative", "FY2020-21:Jul-Mar", 1687, "USD_million"),
+    }
+
+
+def test_a_quarters_total_and_an_ordinal_said_alone_after_a_quarter():
+    # "the third quarter's total": the quarter, not the month named before it
+    text = "ICT exports were $251 million in March, which makes the third quarter's total $694 million."
+    assert ("it_exports_cumulative", "FY2021-22:Q3", 694, "USD_million") in facts(text, "2022-04-20")
+    # "... and $625 million in the first": the first quarter of the same year
+    text = "ICT exports were $694 million in the third quarter, against $706 million in the second quarter and $625 million in the first."
+    assert named_only(facts(text, "2022-04-20")) == {
+        ("it_exports_cumulative", "FY2021-22:Q3", 694, "USD_million"),
+        ("it_exports_cumulative", "FY2021-22:Q2", 706, "USD_million"),
+        ("it_exports_cumulative", "FY2021-22:Q1", 625, "USD_million"),
+    }
+    text = "IT exports were $1.45 billion in the second half of the fiscal year, against $1.25 billion in the first."
+    assert ("it_exports_cumulative", "FY2020-21:H1", 1250, "USD_million") in facts(text, "2022-04-20")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

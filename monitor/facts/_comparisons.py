@@ -69,7 +69,7 @@ _OVER_FOLLOWS = re.compile(
     rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b", re.IGNORECASE
 )
 #: A growth named right before "over": "a 14 percent increase over the $1.745 billion of ...".
-_GROWTH_BEFORE = re.compile(r"(?:\b(?:increase|growth|rise|jump|gain|surge)|%|\bpc|\bpercent|\bcent)\s+$", re.IGNORECASE)
+_GROWTH_BEFORE = re.compile(r"(?:\b(?:increase|growth|rise|jump|gain|surge|improvement|expansion|uptick|hike|decline|drop|fall|dip)|%|\bpc|\bpercent|\bcent)\s+$", re.IGNORECASE)
 #: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
 #: comparison only when the span names an earlier time.
 _LEVEL_CUES = ("surpass", "exceed", "outpac")

@@ -86,6 +86,9 @@ class _Context:
 
 
 #: A figure said as what it had been: "had stood at", "رہی تھیں", "ریکارڈ کی گئی تھیں".
+#: "..., as the sector had posted exports of $222 million in September": what the figure had been
+#: in the month after, told before that month.
+_HAD_POSTED = re.compile(r"\bhad\s+(?:posted|recorded|earned|logged|clocked|registered|exported|generated|fetched|stood\s+at|been|reached|totall?ed|amounted\s+to)\b", re.IGNORECASE)
 _HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|remained|touched|fetched|brought)\b|(?:رہی|رہا|رہے|رہیں|گئی|گیا|گئے|گئیں|ہوئی|ہوا|ہوئے|ہوئیں)\s+(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])", re.IGNORECASE)
 
 
@@ -653,6 +656,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         months = [p for p in periods if p.value and _MONTH.fullmatch(p.value) and not p.target]
         said = basis_words(sentence[bounds[0] : bounds[1]])
         if said == "mom" and len(months) == 1 and months[0].start >= bounds[1] and _HAD_BEEN.search(sentence, months[0].end):
+            value = shift_months(months[0].value, -1)
+        elif said == "mom" and len(months) == 1 and months[0].start > figure.end and _HAD_POSTED.search(sentence, figure.end, months[0].start):
+            # "ICT exports declined 3.6 percent, as the sector had posted exports of $222 million
+            # in September 2021": what it had been, in the month before the rate's
             value = shift_months(months[0].value, -1)
         elif said == "mom" and len(months) == 1 and months[0].comparison and months[0].start > figure.end and bounds[0] <= months[0].start < bounds[1]:
             # "On a month-on-month basis, IT exports increased 7.2 percent from $222 million in

@@ -105,9 +105,14 @@ _FIRST_MONTHS = re.compile(
 _QUARTER_WORDS = re.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ(?P<qn>[1-4])\b"
     r"|\b(?P<h>first|second|1st|2nd)[\s-]half\b|\bH(?P<hn>[12])\b"
-    r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی",
+    r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی"
+    # an ordinal whose quarter or half was named before it: "$717 million in the second quarter
+    # and $619 million in the first"
+    r"|\b(?:in|during|for)\s+the\s+(?P<qe>first|second|third|fourth)(?=\s*(?:[.,;:)]|$)|\s+(?:and|while|but|against)\b)",
     re.IGNORECASE,
 )
+#: The quarter or half an ordinal said alone belongs to: the last one named before it.
+_QUARTER_OR_HALF = re.compile(r"\b(quarter|half)\b", re.IGNORECASE)
 #: A month and its year: "July 2025", "July, 2025", "July '25", "Jul-25". Two digits after a
 #: month with only a space are its day ("ISLAMABAD, Jun 09 (APP)"), never a year.
 _MONTH_YEAR = re.compile(
@@ -196,7 +201,7 @@ _LOOKS_AHEAD = re.compile(
 #: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
 #: What a span of months is the total of: "the 11-month total", "first-quarter tally".
 _REPORTED_TOTAL = re.compile(
-    r"\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b"
+    r"(?:['’]s)?\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b"
     r"|\s*(?:کا|کی|کے)\s+(?:حجم|مجموعی\s+حجم|مجموعہ|برآمدات|آمدن|آمدنی)(?![^\W\d_])",  # "نو ماہ کا حجم" (the nine months' volume)
     re.IGNORECASE,
 )
@@ -644,6 +649,10 @@ class _PeriodScanner:
         for m in list(_FIRST_MONTHS.finditer(self.s)) + list(_QUARTER_WORDS.finditer(self.s)):
             if not self.free(m.start(), m.end()):
                 continue
+            if m.groupdict().get("qe"):
+                units = [u.group(1).lower() for u in _QUARTER_OR_HALF.finditer(self.s, 0, m.start())]
+                if not units or (units[-1] == "half" and m.group("qe").lower() not in ("first", "second")):
+                    continue  # "in the first" with no quarter or half named before: of something else
             first, last = _named_span(m)
             if self._duration(m):
                 continue
@@ -654,6 +663,8 @@ class _PeriodScanner:
             if fy is not None:
                 self.taken.append((fy[0], fy[1]))
             end_year = fy[2] if fy else _latest_fy_ending_by(last, self.published)
+            if m.groupdict().get("qe") and (named := [p for p in self.found if p.start < m.start() and re.search(r":(?:Q|H)\d$", p.value)]):
+                end_year = fiscal_end(named[-1].value)  # "in the first": of the year of the quarter or half named before
             self.add(_within_fy(end_year, first, last), m.start(), max(m.end(), fy[1] if fy else 0))
 
     def _last_year_of(self, m: re.Match) -> tuple[int, int, int] | None:
@@ -698,6 +709,8 @@ class _PeriodScanner:
         after = self.s[m.end() : m.end() + 24]
         if _REPORTED_TOTAL.match(after):
             return True  # "the nine-month total", "first-quarter tally at $636m"
+        if groups.get("qe"):
+            return True  # its quarter or half was named before it, as one of the fiscal year
         if groups.get("q") or groups.get("qn") or groups.get("h") or groups.get("hn"):
             return bool(re.search(r"\b(?:in|during|for)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
         if not (groups.get("n") or groups.get("un")):
@@ -810,6 +823,9 @@ def _named_span(m: re.Match) -> tuple[int, int]:
         n = groups.get("n") or groups["un"]
         months = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()) or _URDU_MONTH_COUNTS[n]
         return 1, min(months, 12)
+    if groups.get("qe"):
+        unit = [u.group(1).lower() for u in _QUARTER_OR_HALF.finditer(m.string, 0, m.start())][-1]
+        return _span_bounds(unit, ordinal[groups["qe"].lower()])
     if groups.get("q") or groups.get("qn") or groups.get("uq"):
         q = int(groups["qn"]) if groups.get("qn") else ordinal[(groups.get("q") or groups["uq"]).lower()]
         return _span_bounds("quarter", q)

@@ -2254,6 +2254,20 @@ def test_a_quarters_total_and_an_ordinal_said_alone_after_a_quarter():
     text = "IT exports were $1.45 billion in the second half of the fiscal year, against $1.25 billion in the first."
     assert ("it_exports_cumulative", "FY2020-21:H1", 1250, "USD_million") in facts(text, "2022-04-20")
 
+def test_a_breakdown_someone_gives_of_registered_vpns_is_parts():
+    text = "The PTA chairman said that of the registered VPNs, 15,100 belonged to IT companies, 3,240 to individual freelancers and 1,900 to banks."
+    assert named_only(facts(text, "2022-03-09")) == set()
+    # the total itself is kept
+    assert named_only(facts("The PTA chairman said 21,460 VPNs have been registered so far.", "2022-03-09")) == {("vpn_registrations", "", 21460, "count")}
+
+
+def test_one_figure_in_two_months_joined_by_and_is_of_both():
+    # "in January and February": the two months' registrations, of no one month (and no fiscal span)
+    assert named_only(facts("He said 1,310 VPNs had been registered in January and February this year alone.", "2022-03-09")) == set()
+    assert ("it_exports_cumulative", "FY2021-22:Jul-Aug", 683, "USD_million") in facts("IT exports were $683 million in July and August.", "2021-09-20")
+    # a month named with its own figure after two months joined by "and" stays that month's
+    assert ("it_exports_monthly", "2022-02", 230, "USD_million") in facts("IT exports rose in January and February, reaching $230 million in February.", "2022-03-20")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -188,7 +188,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if _PART_OF_BEFORE.match(place.sentence) or _PART_OF_GROUP.search(head):
+    if _opens_on_a_part(place) or _PART_OF_GROUP.search(head):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
@@ -538,10 +538,21 @@ _PART_OF_BEFORE = re.compile(
     r"|\W*ان\s+میں\s+(?=(?:[^\d\s]+\s+){1,5}?(?:کی|کے)\s+برآمدات)"
     # "Among the telecommunication services, exports of call centre services ...", "Within
     # computer services, ...": a category inside one
+    # "of the registered VPNs, 14,920 belonged to IT companies, 3,150 to freelancers": a breakdown
+    r"|\W*of\s+the\s+(?:[\w-]+\s+){0,2}?(?:VPNs|registrations|freelancers|companies|firms|accounts|users)\s*,"
     r"|\W*(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:services|exports|categories|components|segments|sub-?sectors)\s*,"
     r"(?!\s*(?:Pakistan['’]s\s+|the\s+country['’]s\s+)?(?:(?-i:IT|ICT)\b|information\s+(?:and\s+communication\s+)?technology\b))",  # (not "Within services exports, IT exports rose ...")
     re.IGNORECASE,
 )
+def _opens_on_a_part(place: _Place) -> bool:
+    """Whether the figure's sentence, or what it reports someone said, opens on a part of a
+    whole (:data:`_PART_OF_BEFORE`): "Out of these, ...", "He said that of the registered VPNs, ..."."""
+    if _PART_OF_BEFORE.match(place.sentence):
+        return True
+    said = [m for m in _ATTRIBUTION.finditer(place.sentence, 0, place.figure.start)]
+    return bool(said) and bool(_PART_OF_BEFORE.match(place.sentence, said[-1].end()))
+
+
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
 _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".

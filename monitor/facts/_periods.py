@@ -85,6 +85,22 @@ _MONTH_SPAN = re.compile(
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
     re.IGNORECASE,
 )
+#: A clause with one figure before two months joined by "and": "1,280 VPNs were registered in
+#: January and February" (the two months' figure; "$230m and $220m in January and February" and
+#: "exports rose in July and August" name each month).
+_ONE_FIGURE_BEFORE = re.compile(r"[^\d]*(?<![\w.,])\d[\d,.]*(?![\d,.]*\d)[^\d]*(?:\bin\s+|\bduring\s+)", re.IGNORECASE)
+
+
+def _clause_start(s: str, at: int) -> int:
+    """Where the clause holding position ``at`` starts: after the last comma, semicolon or colon
+    (not one inside a number: "1,280")."""
+    breaks = list(_CLAUSE_BREAK.finditer(s, 0, at))
+    return breaks[-1].end() if breaks else 0
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:،](?!\d)")
+
+
 #: "July and August combined", "together": two months as one span.
 _JOINTLY = re.compile(r"\s*,?\s*(?:combined|together|taken\s+together)\b", re.IGNORECASE)
 _URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
@@ -620,8 +636,10 @@ class _PeriodScanner:
             first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
             if not self.free(m.start(), m.end()) or last < first:
                 continue
-            if m.group("joint") == "and" and not m.group("between") and not _JOINTLY.match(self.s, m.end()):
-                continue  # "in July and August" names two months; "between July and August" or "July and August combined" a span
+            if m.group("joint") == "and" and not m.group("between") and not _JOINTLY.match(self.s, m.end()) and not _ONE_FIGURE_BEFORE.fullmatch(self.s, _clause_start(self.s, m.start()), m.start()):
+                # "in July and August" names two months; "between July and August", "July and
+                # August combined" or one figure said "in January and February" a span
+                continue
             if m.group("joint") == "اور" and (last != first + 1 or re.match(r"\s*(?:میں|کے\s+دوران)?\s*بالترتیب", self.s[m.end() :])):
                 continue  # "جولائی اور اگست": two months running, but two months each its own figure when "بالترتیب" (respectively)
             start, end = m.start(), m.end()

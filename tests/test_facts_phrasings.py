@@ -2268,6 +2268,16 @@ def test_one_figure_in_two_months_joined_by_and_is_of_both():
     # a month named with its own figure after two months joined by "and" stays that month's
     assert ("it_exports_monthly", "2022-02", 230, "USD_million") in facts("IT exports rose in January and February, reaching $230 million in February.", "2022-03-20")
 
+def test_a_provinces_firms_said_as_based_there_and_the_countrys_total_beside_them():
+    text = "Punjab-based companies and freelancers had exported services worth $752m in July-December, or 56pc of the national total of $1.34bn reported by the State Bank."
+    assert named_only(facts(text, "2022-02-10")) == {("it_exports_cumulative", "FY2021-22:H1", 1340, "USD_million")}
+    text = "IT firms and freelancers based in Punjab exported services worth $752 million in July-December, accounting for 56 percent of the country's total IT exports of $1.34 billion."
+    assert named_only(facts(text, "2022-02-10")) == {("it_exports_cumulative", "FY2021-22:H1", 1340, "USD_million")}
+    assert named_only(facts("IT exports from Punjab were $752 million in July-December.", "2022-02-10")) == set()
+    # a city's contribution, put at a figure
+    text = "The board said IT exports were $1.34 billion in July-December. It put Lahore's contribution at $590 million."
+    assert named_only(facts(text, "2022-02-10")) == {("it_exports_cumulative", "FY2021-22:H1", 1340, "USD_million")}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

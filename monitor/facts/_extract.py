@@ -534,7 +534,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
-    if kind and (_PROVINCE_OWNS.search(sentence, max(0, figure.start - 60), figure.start) or _URDU_PART_OF_PLACE.search(sentence, max(0, figure.start - 60), figure.start)):
+    # (the country's total beside a province's share is the country's: "Punjab-based firms
+    # exported $741m, or 55.5pc of the country's total IT exports of $1.336bn")
+    national = _NATIONAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start)
+    if national and kind not in (None, "it_exports") and (national.group("it") or (kind == "freelancers" and _FIRMS_TOO.search(sentence, 0, figure.start))):
+        kind = "it_exports"  # (the total of "companies and freelancers" is the country's IT exports)
+    if kind and not national and (_PROVINCE_OWNS.search(sentence, max(0, figure.start - 60), figure.start) or _URDU_PART_OF_PLACE.search(sentence, max(0, figure.start - 60), figure.start)):
         return None  # "صوبے سے 52 کروڑ ڈالر کی آئی ٹی برآمدات", "جس میں سے لاہور کی کمپنیوں نے 78 کروڑ ڈالر": a province's or city's
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
@@ -542,10 +547,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
     if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
         return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
-    if kind and figure.unit != "rank" and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
+    if kind and figure.unit != "rank" and not national and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
         return None  # "freelancers from Punjab had earned $262 million", "KP freelancers", "پنجاب سے ... برآمدات": a province's
     lead = _PROVINCE_LEADS.match(sentence, bounds[0])
-    if (subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start)):
+    if not national and ((subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start))):
         return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
     if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
         return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
@@ -727,8 +732,18 @@ _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLA
 _PROVINCES = rf"{PROVINCE_NAMES}|Lahore|Karachi|Islamabad|Rawalpindi|Peshawar|Quetta|Faisalabad|Multan"
 _URDU_PLACES = rf"{URDU_PROVINCES}|لاہور|کراچی|اسلام\s+آباد|راولپنڈی|پشاور|کوئٹہ|فیصل\s+آباد|ملتان"
 _PROVINCE_OWNS = re.compile(
-    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
+    rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?(?:\s+(?:at|of|was|is|stood\s+at|reached|came\s+to))?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
+#: The country's total named right before a figure: "the country's total IT exports of",
+#: "the national total of", "Pakistan's overall ICT exports of".
+_NATIONAL_BEFORE = re.compile(
+    r"\b(?:the\s+country['’]s|the\s+national|Pakistan['’]s|national)\s+(?:total|overall|entire)?\s*(?P<it>(?:IT|ICT)\s+exports\s+)?(?:total\s+)?(?:of\s+|at\s+|stood\s+at\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|some\s+)?(?:US\s?\$|\$|USD\s?)?$"
+    # the whole a part is "of": "accounted for $780 million of the $2.6 billion in IT exports"
+    r"|(?:\d\s?(?:million|billion|bn|mn|m|percent|per\s?cent|pc|%)|\d%)\s+of\s+(?:the\s+)?(?:US\s?\$|\$|USD\s?)?$",
+    re.IGNORECASE,
+)
+_FIRMS_TOO = re.compile(r"\b(?:companies|firms|software\s+houses)\s+and\s+freelancers|\bfreelancers\s+and\s+(?:IT\s+)?(?:companies|firms)", re.IGNORECASE)
 #: Urdu: "of which Lahore's companies ...": a city's part of a total.
 _URDU_PART_OF_PLACE = re.compile(rf"(?:جس|جن)\s+میں\s+سے\s+(?:{_URDU_PLACES})\s+(?:\S+\s+){{0,4}}?$")
 #: Urdu: a province or city, or its companies, opening the clause: "لاہور کی آئی ٹی کمپنیوں نے", "پنجاب نے".
@@ -747,7 +762,8 @@ _PROVINCE_LEADS = re.compile(
 #: The people, firms or exports of a province or city, before a figure in its clause: "freelancers
 #: from Punjab", "KP freelancers", "the province earned", "پنجاب سے آئی ٹی ... کی برآمدات".
 _PROVINCE_PEOPLE = re.compile(
-    rf"\b(?:freelancers?|exporters?|compan(?:y|ies)|firms|software\s+houses|youths?|graduates)\s+(?:from|in|of|based\s+in)\s+(?:the\s+)?(?:{_PROVINCES})\b"
+    rf"\b(?:freelancers?|exporters?|exports|compan(?:y|ies)|firms|software\s+houses|youths?|graduates)\s+(?:from|in|of|based\s+in)\s+(?:the\s+)?(?:{_PROVINCES})\b"
+    rf"|\b(?:{_PROVINCES})[\s-]based\b"  # "Punjab-based companies and freelancers"
     rf"|\b(?:{_PROVINCES})(?:['’]s)?\s+(?:(?:IT|tech|software)\s+)?(?:freelancers?|exporters?|compan(?:y|ies)|firms)\b"
     r"|\bthe\s+province\s+(?:alone\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
     # one park's or zone's companies: "companies based at the Arfa Software Technology Park",

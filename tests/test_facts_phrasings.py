@@ -2278,6 +2278,28 @@ def test_a_provinces_firms_said_as_based_there_and_the_countrys_total_beside_the
     text = "The board said IT exports were $1.34 billion in July-December. It put Lahore's contribution at $590 million."
     assert named_only(facts(text, "2022-02-10")) == {("it_exports_cumulative", "FY2021-22:H1", 1340, "USD_million")}
 
+def test_the_end_of_a_fiscal_year_and_a_length_of_time_are_no_counts():
+    # "the PTA registered 7,960 VPNs in the first ten months of fiscal year 2021-22": not 22 VPNs
+    text = "پی ٹی اے نے رواں مالی سال 2021-22 کے پہلے دس ماہ (جولائی تا اپریل) کے دوران 7960 وی پی اینز رجسٹر کیے ہیں"
+    assert named_only(facts(text, "2022-05-10")) == {("vpn_registrations", "FY2021-22:Jul-Apr", 7960, "count")}
+    # "a VPN registration is processed in 24 to 48 hours"
+    assert named_only(facts("پی ٹی اے کے مطابق وی پی این کی رجسٹریشن کی درخواست پر عموماً 24 سے 48 گھنٹوں میں کارروائی مکمل ہو جاتی ہے۔", "2022-05-10")) == set()
+    assert named_only(facts("The PTA processes VPN registrations within 24 to 48 hours.", "2022-05-10")) == set()
+
+
+def test_urdu_a_place_out_of_a_total_and_a_move_of_places():
+    # "we are 61st of 64": a place, read whole
+    assert named_only(facts("ڈیجیٹل ٹیلنٹ کی درجہ بندی میں آئی ٹی کے لحاظ سے پاکستان 64 میں سے 61ویں نمبر پر ہے۔", "2022-05-10")) == {("ranking", "", 61, "rank")}
+    # "Pakistan up five places, to 47th": the move is no place
+    text = "فری لانسنگ کی عالمی درجہ بندی میں پاکستان 5 درجے ترقی کے بعد 47ویں نمبر پر آ گیا"
+    assert named_only(facts(text, "2022-05-10")) == {("ranking", "", 47, "rank")}
+
+
+def test_urdu_a_rate_after_and_with_a_base_of_its_own_is_measured_against_it():
+    # "IT exports were $226m in November, 22.8 percent more year-on-year and 3.7 percent more than October's $218m"
+    text = "نومبر میں آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر رہیں جو سالانہ بنیاد پر 22.8 فیصد اور اکتوبر کے 21 کروڑ 80 لاکھ ڈالر کے مقابلے میں 3.7 فیصد زیادہ ہیں۔"
+    assert rates(text, "2021-12-15") == {22.8: "yoy", 3.7: "mom"}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -126,7 +126,10 @@ _RANK_PATTERNS = (
     ),
     re.compile(
         # (never marks given out of a total: "25 میں سے 5 نمبر دیے گئے", a score)
-        rf"(?<!میں\sسے\s)(?P<ord>{_UR_ORD})\s?(?:نمبر(?!\s+(?:دیے|دئیے|دیئے|دیا|ملے|ملا|حاصل|لیے|لئے))|پوزیشن|درجے|درجہ|درجہ(?=\s)|مقام)"
+        # (an ordinal out of a total is a place: "64 میں سے 61ویں نمبر"; "5 درجے ترقی" is a move of
+        # five places, no place)
+        rf"(?:(?<!میں\sسے\s)|(?=\d{{1,3}}\s?(?:ویں|واں)))(?<![\d\u06f0-\u06f9])(?P<ord>{_UR_ORD})\s?"
+        r"(?:نمبر(?!\s+(?:دیے|دئیے|دیئے|دیا|ملے|ملا|حاصل|لیے|لئے))|پوزیشن|درجے(?!\s+(?:کی\s+)?(?:ترقی|تنزلی|بہتری|اوپر|نیچے|بہتر|گر|بڑھ))|درجہ|درجہ(?=\s)|مقام)"
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
@@ -261,15 +264,27 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
             continue
         if not scale and _LABEL_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "VPN registration item 17": an item's number, not 17 registrations
+        if _DURATION_AFTER.match(sentence, m.end()):
+            continue  # "within 24 to 48 hours", "24 سے 48 گھنٹوں میں": a length of time
         value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
         noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     return found
 
 
+#: A length of time after a number, or after a range it opens: "24 hours", "24 to 48 hours",
+#: "24 سے 48 گھنٹوں", "دو سے تین دن".
+_DURATION_AFTER = re.compile(
+    r"(?:\s*(?:to|-|–|or|سے|یا)\s*[\d\u06f0-\u06f9]+)?\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|گھنٹ\w*|منٹ|دن|دنوں|روز|ہفت\w*)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -> bool:
     if re.fullmatch(r"(?:19|20)\d\d", number):
         return True
+    if re.search(r"(?:19|20)\d\d\s?[-–/]\s?$", sentence[max(0, start - 7) : start]) and len(number) <= 2:
+        return True  # the "22" of a fiscal year written "2021-22"
     around = sentence[max(0, start - 12) : end + 12]
     return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
 

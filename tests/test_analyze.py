@@ -578,6 +578,25 @@ def test_a_name_before_ban_needs_the_regulators_block(rules):
     assert not run(rules, "Senate committee discusses Karachi ban on pillion riding", "Police said the measure would be reviewed next month.").relevant
 
 
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # "KP's digital skills programme: 9,000 young people complete training"
+        ("ڈیجیٹل ہنر پروگرام: 9 ہزار نوجوانوں نے تربیت مکمل کر لی", "صوبائی آئی ٹی بورڈ کے مطابق تربیت میں ویب ڈویلپمنٹ اور گرافک ڈیزائن کے کورس شامل تھے۔"),
+        # "the IT board's training programme benefits 9,500 young people"
+        ("کے پی آئی ٹی بی کے تربیتی پروگرام سے ساڑھے 9 ہزار نوجوان مستفید", "پروگرام کے تحت نوجوانوں کو آن لائن کام کے لیے ڈیجیٹل مہارتیں سکھائی گئیں۔"),
+    ],
+)
+def test_urdu_digital_skills_training_is_a_skills_programme(rules, title, text):
+    result = run(rules, title, text)
+    assert result.relevant and "skills" in result.topics, result.rules
+
+
+def test_urdu_training_of_other_kinds_is_no_skills_programme(rules):
+    # "police training programme for 500 recruits begins"
+    assert not run(rules, "500 ریکروٹس کے لیے پولیس کا تربیتی پروگرام شروع", "تربیت چھ ماہ جاری رہے گی اور اس میں جسمانی مشقیں شامل ہیں۔").relevant
+
+
 def test_urdu_software_technology_parks_are_it_exports(rules):
     result = run(rules, "ملتان میں آئی ٹی پارک فعال", "بوسن روڈ پر تعمیر ہونے والا سافٹ ویئر ٹیکنالوجی پارک ہفتے کے روز فعال کر دیا گیا جس میں 1500 نشستیں ہیں۔")
     assert result.relevant and "it_exports" in result.topics

@@ -2300,6 +2300,29 @@ def test_urdu_a_rate_after_and_with_a_base_of_its_own_is_measured_against_it():
     text = "نومبر میں آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر رہیں جو سالانہ بنیاد پر 22.8 فیصد اور اکتوبر کے 21 کروڑ 80 لاکھ ڈالر کے مقابلے میں 3.7 فیصد زیادہ ہیں۔"
     assert rates(text, "2021-12-15") == {22.8: "yoy", 3.7: "mom"}
 
+def test_urdu_what_a_target_still_needs_is_no_level():
+    # "the remaining $1.65bn needs about $410m of exports each month from March to June"
+    text = "ہدف تک پہنچنے کے لیے بقیہ ایک ارب 65 کروڑ ڈالر کے لیے مارچ سے جون تک ہر ماہ تقریباً 41 کروڑ ڈالر کی برآمدات چاہئیں۔"
+    assert named_only(facts(text, "2022-03-20")) == set()
+    # "... are needed each month, which is 40 percent more than the best month so far"
+    text = "اس ہدف کے لیے ہر ماہ اوسطاً 38 کروڑ ڈالر کی آئی ٹی برآمدات درکار ہوں گی، جو اب تک کی بلند ترین ماہانہ سطح سے بھی 40 فیصد زیادہ ہے۔"
+    assert named_only(facts(text, "2022-02-20")) == set()
+    # "... should be welcomed" says nothing of a target: the year's exports stay
+    text = "گزشتہ مالی سال میں آئی ٹی برآمدات کا 3 ارب 20 کروڑ ڈالر تک پہنچنا ایک ایسی خبر ہے جس کا خیر مقدم کیا جانا چاہیے۔"
+    assert named_only(facts(text, "2024-08-10")) == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+def test_urdu_a_target_as_a_base_and_a_psychological_threshold():
+    # "IT exports will be about $2.6bn this year against the $3.5bn target"
+    text = "انہوں نے کہا کہ رواں مالی سال آئی ٹی برآمدات ساڑھے 3 ارب ڈالر کے ہدف کے مقابلے میں 2 ارب 60 کروڑ ڈالر کے لگ بھگ رہیں گی۔"
+    assert named_only(facts(text, "2022-05-25")) == set()
+    # "exports crossed the psychological $1bn barrier to reach $1.08bn"
+    text = "رواں مالی سال کے ابتدائی پانچ ماہ کے دوران آئی ٹی برآمدات ایک ارب ڈالر کی نفسیاتی حد عبور کرتے ہوئے ایک ارب 8 کروڑ ڈالر تک پہنچ گئیں۔"
+    assert named_only(facts(text, "2021-12-15")) == {("it_exports_cumulative", "FY2021-22:Jul-Nov", 1080, "USD_million")}
+    # "the historic level of $3.22bn" is the level reached
+    text = "مالی سال 2023-24 میں آئی ٹی برآمدات 3.22 ارب ڈالر کی تاریخی سطح پر پہنچ گئیں"
+    assert named_only(facts(text, "2024-07-20")) == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -192,7 +192,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
-    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head):
+    if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head) or _TARGET_NAMED_AFTER.match(place.sentence, figure.end):
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
@@ -205,6 +205,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
+    if figure.unit in ("USD_million", "PKR_million", "count") and _REMAINING_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start):
+        return "other", value  # "the remaining $1.72 billion", "بقیہ ایک ارب 72 کروڑ ڈالر": what is left to reach a figure
     if _EVERY_BEFORE.search(head):
         return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
     if figure.unit in ("USD_million", "PKR_million") and (_PER_PERIOD_AFTER.match(place.sentence, figure.end) or _URDU_DAILY_BEFORE.search(head)):
@@ -225,6 +227,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _RELATIVE_OPENS.match(place.clause) and (clause_at := place.sentence.find(place.clause)) > 0 and (_URDU_TARGET.search(place.sentence, 0, clause_at) or _TARGET_CUE.search(place.sentence, 0, clause_at)):
+            return "other", value  # "... ہر ماہ 38 کروڑ ڈالر درکار ہوں گی، جو بلند ترین سطح سے 43 فیصد زیادہ ہے": of the amount needed
         if _PACE_AFTER.match(place.sentence, figure.end):
             return "other", value  # "when it was growing at more than 30 percent a year": a pace, no period's growth
         if _SHARE_OF_AFTER.match(place.sentence, figure.end) or (_URDU_SHARE_OF_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and not _URDU_MOVE_AFTER.match(place.sentence, figure.end)):
@@ -375,7 +379,7 @@ def _round_crossed(place: _Place, head: str) -> bool:
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
-_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
+_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:نفسیاتی\s+)?(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
 #: A percentage that is a share: "made up around 78 percent" (of a total).
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s+(?:(?:around|about|nearly|roughly|some|over|almost|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
@@ -505,7 +509,7 @@ def _targeted(place: _Place, head: str) -> bool:
     if (to_do := _TO_DO.search(head)) and not (_GROWTH_UP.search(head, 0, to_do.start()) or _GROWTH_DOWN.search(head, 0, to_do.start()) or _VERB_BEFORE_TO.search(head, 0, to_do.start())):
         return True
     tail = place.clause[len(head) :]
-    return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail))
+    return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail) or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end))
 
 
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
@@ -521,6 +525,9 @@ _URDU_TARGET = re.compile(
     # "... 80 کروڑ ڈالر کی برآمدات درکار ہیں" (are needed): what a target still asks for
     r"|(?<![^\W\d_])درکار(?![^\W\d_])"
 )
+#: What a figure is needed for, said right after it: "ہر ماہ 43 کروڑ ڈالر کی برآمدات چاہئیں" (are
+#: needed; never "... کا خیر مقدم کیا جانا چاہیے", should be welcomed).
+_URDU_NEEDED_AFTER = re.compile(r"\s*(?:کی|کے)\s+(?:\S+\s+){0,2}?(?:چاہئیں|چاہیئں|چاہیے|چاہئے|چاہیئے|درکار)(?![^\W\d_])")
 
 
 #: People right after a percentage: the share of them ("60pc freelancers earn less than $500",
@@ -567,6 +574,12 @@ _NAMED_AS_TARGET = re.compile(
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
+_REMAINING_BEFORE = re.compile(r"(?:\b(?:the\s+)?remaining|\bthe\s+other|(?<![^\W\d_])(?:بقیہ|باقی))\s+(?:US\s?\$|\$)?$", re.IGNORECASE)
+#: A clause that opens on a relative pronoun: what it says is of the figure before it.
+_RELATIVE_OPENS = re.compile(r"\W*(?:جو|which)(?![^\W\d_])", re.IGNORECASE)
+#: A figure named a target right after it is one even as the base of a comparison ("3.5 ارب ڈالر
+#: کے ہدف کے مقابلے میں", "against the $3.5bn target"): never the year's exports.
+_TARGET_NAMED_AFTER = re.compile(r"\s*(?:(?:کے|کا|کی)\s+ہدف|target\b)", re.IGNORECASE)
 _TARGET_AFTER = re.compile(
     r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b"
     # "with $4.4 billion as its base case": a projection's scenario

@@ -2323,6 +2323,34 @@ def test_urdu_a_target_as_a_base_and_a_psychological_threshold():
     text = "مالی سال 2023-24 میں آئی ٹی برآمدات 3.22 ارب ڈالر کی تاریخی سطح پر پہنچ گئیں"
     assert named_only(facts(text, "2024-07-20")) == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
 
+def test_urdu_a_share_proposed_and_the_rise_of_a_count_of_companies_are_no_export_rates():
+    # after the exports of ten months, "the ministry has recommended raising the export retention
+    # limit from 35 to 50 percent"
+    text = (
+        "رواں مالی سال کے دس ماہ میں آئی ٹی برآمدات 2 ارب 20 کروڑ ڈالر رہیں۔ "
+        "سیکریٹری آئی ٹی نے بتایا کہ وزارت نے ایکسپورٹ ریٹینشن کی حد 35 سے بڑھا کر 50 فیصد کرنے کی سفارش اسٹیٹ بینک کو بھیج دی ہے۔"
+    )
+    assert named_only(facts(text, "2022-05-25")) == {("it_exports_cumulative", "FY2021-22:Jul-Apr", 2200, "USD_million")}
+    # "... it should be made at least 60 percent"
+    text = (
+        "رواں مالی سال کے پانچ ماہ میں آئی ٹی برآمدات ایک ارب 8 کروڑ ڈالر رہیں۔ "
+        "ان کا کہنا تھا کہ برآمدی آمدن کا صرف 35 فیصد اکاؤنٹ میں رکھنے کی اجازت ناکافی ہے، اسے کم از کم 60 فیصد کیا جانا چاہیے۔"
+    )
+    assert named_only(facts(text, "2021-12-20")) == {("it_exports_cumulative", "FY2021-22:Jul-Nov", 1080, "USD_million")}
+    # "the Pakistan Software Export Board registered 1,230 IT companies in July-December, 41
+    # percent more than the 872 companies of the same period last year"
+    text = (
+        "پاکستان سافٹ ویئر ایکسپورٹ بورڈ (پی ایس ای بی) نے رواں مالی سال 2021-22 کی پہلی ششماہی (جولائی تا دسمبر) کے دوران 1230 نئی آئی ٹی و آئی ٹی "
+        "سے متعلقہ خدمات فراہم کرنے والی کمپنیوں کو رجسٹر کیا جو گزشتہ مالی سال کے اسی عرصے میں رجسٹر ہونے والی 872 کمپنیوں کے مقابلے میں 41 فیصد زیادہ ہیں۔"
+    )
+    assert named_only(facts(text, "2022-01-25")) == set()
+
+
+def test_urdu_a_month_the_figure_fell_from_is_its_base():
+    # "in January, exports fell markedly from December's record level to $211 million"
+    text = "جنوری میں آئی ٹی برآمدات دسمبر کی ریکارڈ سطح سے نمایاں طور پر کم ہو کر 21 کروڑ 10 لاکھ ڈالر رہ گئیں۔"
+    assert named_only(facts(text, "2022-02-18")) == {("it_exports_monthly", "2022-01", 211, "USD_million")}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -227,6 +227,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _COUNT_OF_FIRMS_BASE.search(place.sentence, max(0, figure.start - 80), figure.start) or _COUNT_OF_FIRMS_AFTER.match(place.sentence, figure.end):
+            return "other", value  # the rise of a count of companies, not of their exports
         if _RELATIVE_OPENS.match(place.clause) and (clause_at := place.sentence.find(place.clause)) > 0 and (_URDU_TARGET.search(place.sentence, 0, clause_at) or _TARGET_CUE.search(place.sentence, 0, clause_at)):
             return "other", value  # "... ہر ماہ 38 کروڑ ڈالر درکار ہوں گی، جو بلند ترین سطح سے 43 فیصد زیادہ ہے": of the amount needed
         if _PACE_AFTER.match(place.sentence, figure.end):
@@ -509,7 +511,10 @@ def _targeted(place: _Place, head: str) -> bool:
     if (to_do := _TO_DO.search(head)) and not (_GROWTH_UP.search(head, 0, to_do.start()) or _GROWTH_DOWN.search(head, 0, to_do.start()) or _VERB_BEFORE_TO.search(head, 0, to_do.start())):
         return True
     tail = place.clause[len(head) :]
-    return bool(_TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail) or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end))
+    return bool(
+        _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
+        or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end) or _URDU_PROPOSED_AFTER.match(place.sentence, place.figure.end)
+    )
 
 
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
@@ -525,6 +530,17 @@ _URDU_TARGET = re.compile(
     # "... 80 کروڑ ڈالر کی برآمدات درکار ہیں" (are needed): what a target still asks for
     r"|(?<![^\W\d_])درکار(?![^\W\d_])"
 )
+#: A figure proposed or demanded, said right after it: "اسے کم از کم 50 فیصد کیا جانا چاہیے" (it
+#: should be made at least 50 percent), "35 سے بڑھا کر 50 فیصد کرنے کی سفارش" (a recommendation).
+_URDU_PROPOSED_AFTER = re.compile(
+    r"\s*(?:تک\s+)?(?:(?:کیا|کی|کیے|کر)\s+(?:جان[اےی]\s+چاہ\w+|جائے|دیا\s+جائے|دی\s+جائے)|کرنے\s+(?:کی|کا)\s+(?:سفارش|تجویز|مطالبہ|درخواست))(?![^\W\d_])"
+)
+#: A rate measured against a count of companies or firms is of that count: "862 کمپنیوں کے
+#: مقابلے میں 40.8 فیصد زیادہ", "up 40.8 percent from 862 companies".
+_COUNT_OF_FIRMS_BASE = re.compile(
+    r"\d[\d,]*\s+(?:\S+\s+){0,2}?(?:کمپنیوں|کمپنیاں|فرموں|فرمیں)\s+(?:کے|کی)\s+(?:مقابلے|موازنے)\s+(?:میں\s+)?$"
+)
+_COUNT_OF_FIRMS_AFTER = re.compile(r"\s*(?:more\s+than|over|from|against|compared\s+(?:to|with))\s+(?:the\s+)?[\d,]+\s+(?:\w+\s+){0,2}?(?:companies|firms)\b", re.IGNORECASE)
 #: What a figure is needed for, said right after it: "ہر ماہ 43 کروڑ ڈالر کی برآمدات چاہئیں" (are
 #: needed; never "... کا خیر مقدم کیا جانا چاہیے", should be welcomed).
 _URDU_NEEDED_AFTER = re.compile(r"\s*(?:کی|کے)\s+(?:\S+\s+){0,2}?(?:چاہئیں|چاہیئں|چاہیے|چاہئے|چاہیئے|درکار)(?![^\W\d_])")

@@ -511,25 +511,29 @@ def status(obj: Context) -> None:
     attempt, items this week and per week, sources silent for over monitor.silent_days, and
     stale ones (they answer, but their newest item is older than stale_days).
 
-    Also the schedule, and the last digest sent and any week whose send failed or never
-    finished (marked !!).
+    Also whether a daemon (`monitor run`) is running on the archive, from the heartbeat it
+    writes there; the schedule, with next runs only while a daemon runs to keep them; and the
+    last digest sent and any week whose send failed or never finished (marked !!).
     """
-    from .daemon import schedule_lines
+    from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
     from .status import report_lines, source_rows
 
     config = obj.config
+    now = datetime.now(timezone.utc)
     with obj.store() as store:
-        rows = source_rows(store, config)
-        schedule = schedule_lines(config, store)
+        rows = source_rows(store, config, now)
+        daemon = daemon_state(store.daemon(), now, config)
+        schedule = schedule_lines(config, store, now, daemon)
         digests = digest_status_lines(store)
-    click.echo("Schedule:")
+    click.echo(f"Daemon: {daemon.line}")
+    click.echo("Schedule:" if daemon.running else "Schedule (what a running daemon does; nothing runs on schedule now):")
     for line in schedule:
         click.echo(f"  {line}")
     click.echo("Digests:")
     for line in digests:
         click.echo(f"  {line}")
-    for line in report_lines(rows, config):
+    for line in report_lines(rows, config, now, scheduled=daemon.running):
         click.echo(line)
 
 

@@ -322,12 +322,12 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 @cli.command()
 @click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
-@click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt. [default: the --db file's folder]")
 @click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
 @click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished, or one that has not ended yet.")
 @click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
 @click.pass_obj
-def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool, outbox: str | None) -> None:
+def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, force: bool, outbox: str | None) -> None:
     """Write the digest of one week as HTML and plain text; with --send, email it.
 
     A week's digest is sent once: --send refuses a week already sent, or one whose send
@@ -345,7 +345,7 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     _refuse_unbegun(week, config)
     with obj.store() as store:
         d = build_digest(store, config, week)
-        html, text = write_digest(d, out_dir)
+        html, text = write_digest(d, out_dir or Path(obj.db_path).parent)  # beside the archive, as the feeds and the outbox are
         click.echo(f"digest {week}: {counted(d.story_count, 'story', 'stories')}\n  {html}\n  {text}")
         if send:
             _send_digest(store, config, week, force, outbox)

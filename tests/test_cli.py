@@ -104,6 +104,20 @@ def test_a_week_of_a_year_out_of_range_is_refused_in_one_line(week, site_config,
     assert not (tmp_path / "out").exists()
 
 
+def test_the_digest_is_written_beside_the_archive_wherever_the_command_runs(site_config, tmp_path, monkeypatch):
+    """As the feeds and the outbox are: run from another folder (the Docker image's /data with
+    MONITOR_DB=/data/monitor.db, a cron job's home), the digest does not land in ./data/."""
+    archive = tmp_path / "archive"
+    Store(archive / "m.db").close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(archive / "m.db"), "digest", "--week", "2025-W34"])
+    assert result.exit_code == 0, result.output
+    assert f"  {archive / 'digest-2025-W34.html'}\n  {archive / 'digest-2025-W34.txt'}" in result.stdout
+    assert (archive / "digest-2025-W34.html").exists() and not (elsewhere / "data").exists()
+
+
 def test_poll_then_status(site_config, tmp_path):
     db = str(tmp_path / "m.db")
     runner = CliRunner()

@@ -341,12 +341,22 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     if (force or outbox) and not send:
         raise click.UsageError("--force and --outbox only apply with --send")
     config = obj.config
+    chosen = week
     week = _week_option(week, config)
     _refuse_unbegun(week, config)
     with obj.store() as store:
         d = build_digest(store, config, week)
         html, text = write_digest(d, out_dir or Path(obj.db_path).parent)  # beside the archive, as the feeds and the outbox are
         click.echo(f"digest {week}: {counted(d.story_count, 'story', 'stories')}\n  {html}\n  {text}")
+        if not chosen and not d.story_count:
+            # a first run: the stories just polled are this week's, which has not ended
+            this_week = current_week(config.tz)
+            waiting = len(store.items_in_week(this_week))
+            if waiting:
+                click.echo(
+                    f"note: {week} is the last completed week; the {counted(waiting, 'relevant item')} stored so far "
+                    f"{'is' if waiting == 1 else 'are'} of this week, {this_week}, whose digest goes out once it ends: `monitor digest --week {this_week}` previews it"
+                )
         if send:
             _send_digest(store, config, week, force, outbox)
 

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -13,7 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.config import load_config
 from monitor.store import Store
+from monitor.weeks import current_week
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = (Path(__file__).parent / "sites" / "basic" / "news" / "it-exports-july.html").read_bytes()
@@ -116,6 +119,30 @@ def test_the_digest_is_written_beside_the_archive_wherever_the_command_runs(site
     assert result.exit_code == 0, result.output
     assert f"  {archive / 'digest-2025-W34.html'}\n  {archive / 'digest-2025-W34.txt'}" in result.stdout
     assert (archive / "digest-2025-W34.html").exists() and not (elsewhere / "data").exists()
+
+
+def test_a_first_digest_of_the_last_week_says_where_the_stories_just_polled_are(site_config, tmp_path):
+    """After a first poll, `monitor digest` writes the last completed week, before the archive
+    began: 0 stories. It says so, and how to see this week's so far, rather than leave the
+    reader wondering where the items went."""
+    from monitor.models import Item
+    from monitor.weeks import last_completed_week
+
+    db = tmp_path / "m.db"
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    config = load_config(site_config.path)
+    with Store(db) as store:
+        store.save_items([Item(id=f"a{n}", source="Example", url=f"https://example.com/{n}", canonical_url=f"https://example.com/{n}", title=f"IT exports {n}", published=now, fetched_at=now, relevant=True) for n in (1, 2)], week_of=lambda published, fetched: current_week(config.tz))
+    this_week, last_week = current_week(config.tz), last_completed_week(config.tz)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"digest {last_week}: 0 stories\n")
+    assert (
+        f"note: {last_week} is the last completed week; the 2 relevant items stored so far are of this week, {this_week},"
+        f" whose digest goes out once it ends: `monitor digest --week {this_week}` previews it"
+    ) in result.stdout
+    asked = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest", "--week", last_week])
+    assert asked.exit_code == 0 and "note:" not in asked.stdout  # a week asked for is the week meant
 
 
 def test_poll_then_status(site_config, tmp_path):

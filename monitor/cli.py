@@ -260,6 +260,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         click.echo(f"error: {every} disabled in {config.path} (enabled: false); enable one to poll it", err=True)
         sys.exit(1)
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
+    first = not Path(obj.db_path).exists()
     with obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
@@ -275,6 +276,19 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         store.finish_run(run_id, *(("failed", summary.outage_line()) if summary.outage else ("ok", summary.line())))
     progress.close()
     click.echo(summary.line())
+    if first:  # a first run: where the archive is, and what to do with it
+        import shlex
+
+        options = "".join(f" {flag} {shlex.quote(str(value))}" for flag, value in (("--config", obj.config_path), ("--db", obj.db_path)) if value and value not in (DEFAULT_CONFIG, DEFAULT_DB))
+        steps = [
+            ("status", "each source's health"),
+            (f"digest --week {current_week(config.tz)}", "this week's digest so far"),
+            ("run", "poll on schedule and send the weekly digest"),
+        ]
+        width = max(len(command) for command, _ in steps)
+        click.echo(f"New archive: {obj.db_path}. Next:")
+        for command, what in steps:
+            click.echo(f"  monitor{options} {command.ljust(width)}  # {what}")
     polled = len(summary.reports) - summary.skipped
     if polled and len(summary.failed) == polled:
         click.echo("error: every source failed; see the lines above and `monitor status`", err=True)

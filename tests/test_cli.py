@@ -151,8 +151,16 @@ def test_poll_then_status(site_config, tmp_path):
     polled = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
     assert polled.exit_code == 0, polled.output
     assert "3 sources: 3 ok" in polled.stdout
+    # the first poll made the archive: it says where, and what to run next, with the same options
+    week = current_week(load_config(site_config.path).tz)
+    assert polled.stdout.splitlines()[1:] == [
+        f"New archive: {db}. Next:",
+        f"  monitor --config {site_config.path} --db {db} status                  # each source's health",
+        f"  monitor --config {site_config.path} --db {db} digest --week {week}  # this week's digest so far",
+        f"  monitor --config {site_config.path} --db {db} run                     # poll on schedule and send the weekly digest",
+    ]
     again = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
-    assert "0 new items" in again.stdout
+    assert "0 new items" in again.stdout and "New archive" not in again.stdout
     status = runner.invoke(cli, ["--config", site_config.path, "--db", db, "status"])
     assert status.exit_code == 0, status.output
     assert "poll: every 60 min; last 20" in status.output  # manual polls are runs too

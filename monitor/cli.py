@@ -162,10 +162,33 @@ def sources_list(obj: Context) -> None:
 # --------------------------------------------------------------------------- poll
 
 
+class _SaidByProgress(logging.Filter):
+    """Leaves out the pipeline's warning that a source failed (the record that carries its
+    ``outcome``): in ``monitor poll`` the progress line of that source says it, so that each
+    failure is one line (the daemon, which shows no progress, keeps the warning)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "monitor.pipeline" and hasattr(record, "outcome"))
+
+
+@contextmanager
+def _log_filter(f: logging.Filter) -> Iterator[None]:
+    """``f`` on every handler of the log, for the length of the block."""
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(f)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(f)
+
+
 class PollProgress:
     """Poll progress on stderr: a live counter line on a terminal, one line per source otherwise.
 
-    On a terminal, failures are printed on lines of their own so they stay on screen. A source
+    On a terminal, failures are printed on lines of their own so they stay on screen; in
+    JSON, a failure's line has the level ``warning``. A source
     with many new items shows how far it got: on the live line, else in a line at most every
     :attr:`every` seconds. With ``json_lines`` (``--log-format json``) each line is a JSON
     object like the log's, with the source's name, its outcome and new items as fields.
@@ -196,15 +219,15 @@ class PollProgress:
         detail = f"{report.new_items} new" if report.outcome == "ok" or report.new_items else (report.error or "")
         line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
         if not self.tty:
-            self._line(line, source=report.source, outcome=report.outcome, new_items=report.new_items)
+            self._line(line, level=logging.WARNING if kind == "failed" else logging.INFO, source=report.source, outcome=report.outcome, new_items=report.new_items)
             return
         if kind == "failed":
             self.stream.write(f"\r\x1b[K{line}\n")
         self._live()
 
-    def _line(self, line: str, **fields: object) -> None:
+    def _line(self, line: str, *, level: int = logging.INFO, **fields: object) -> None:
         if self.json_lines:
-            record = logging.LogRecord("monitor.poll", logging.INFO, __file__, 0, line, None, None)
+            record = logging.LogRecord("monitor.poll", level, __file__, 0, line, None, None)
             record.__dict__.update(fields)
             line = _JSON_LINES.format(record)
         self.stream.write(line + "\n")
@@ -261,7 +284,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         sys.exit(1)
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     first = not Path(obj.db_path).exists()
-    with obj.store(create=True) as store:
+    with _log_filter(_SaidByProgress()), obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
             with _sigterm_interrupts():

@@ -595,9 +595,11 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     """Extract the article from HTML files (plain or .gz); '-' reads one page from stdin.
 
     Prints {"path", "title", "text", "published", "author", "lang"} per file. A file that
-    cannot be read or has no article gives {"path", "error"} and the exit code is 1.
+    cannot be read (gzip data cut short or corrupt included) or has no article gives
+    {"path", "error"}, the others are read all the same, and the exit code is 1.
     """
     import gzip
+    import zlib
 
     from .errors import ExtractionError
     from .extract import extract
@@ -607,9 +609,14 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
         try:
             raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             if raw[:2] == b"\x1f\x8b":
-                raw = gzip.decompress(raw)
+                try:
+                    raw = gzip.decompress(raw)
+                except EOFError:
+                    raise ExtractionError("cannot read: the gzip data is cut short") from None
+                except (zlib.error, gzip.BadGzipFile) as e:
+                    raise ExtractionError(f"cannot read: the gzip data is corrupt ({e})") from None
             article = extract(raw, url=url)
-        except (OSError, EOFError, ExtractionError) as e:
+        except (OSError, ExtractionError) as e:
             failed += 1
             reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {e}"
             click.echo(f"{path}: {reason}", err=True)

@@ -68,6 +68,23 @@ def test_extract_reports_bad_files_and_goes_on(tmp_path):
     assert lines[2]["title"].startswith("IT exports")
 
 
+def test_extract_says_gzip_data_cut_short_or_corrupt_and_goes_on(tmp_path):
+    packed = gzip.compress(PAGE)
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[: len(packed) // 2])
+    corrupt = tmp_path / "corrupt.html.gz"
+    corrupt.write_bytes(packed[:10] + b"\xff" * 20 + packed[30:])
+    good = tmp_path / "good.html.gz"
+    good.write_bytes(packed)
+    result = CliRunner().invoke(cli, ["extract", str(cut), str(corrupt), str(good)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["error"] == "cannot read: the gzip data is cut short"
+    assert rows[1]["error"].startswith("cannot read: the gzip data is corrupt (")
+    assert rows[2]["path"] == str(good) and rows[2]["title"].startswith("IT exports")
+
+
 def test_unknown_source_for_poll_is_refused(site_config):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "poll", "--source", "Nope"])
     assert result.exit_code == 2

@@ -590,18 +590,18 @@ def status(obj: Context) -> None:
 @cli.command("extract")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True, help="One JSON object a line, or readable text.")
 @click.option("--url", help="The page's URL, when known (helps with dates and relative links).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))  # a missing file or a folder is one file's error, below
 def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     """Extract the article from HTML files (plain or .gz); '-' reads one page from stdin.
 
     Prints {"path", "title", "text", "published", "author", "lang"} per file. A file that
-    cannot be read (gzip data cut short or corrupt included) or has no article gives
-    {"path", "error"}, the others are read all the same, and the exit code is 1.
+    cannot be read (missing, a folder, gzip data cut short or corrupt) or has no article
+    gives {"path", "error"}, the others are read all the same, and the exit code is 1.
     """
     import gzip
     import zlib
 
-    from .errors import ExtractionError
+    from .errors import ExtractionError, os_reason
     from .extract import extract
 
     failed = 0
@@ -618,7 +618,7 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
             article = extract(raw, url=url)
         except (OSError, ExtractionError) as e:
             failed += 1
-            reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {e}"
+            reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {os_reason(e)}"
             click.echo(f"{path}: {reason}", err=True)
             if fmt == "jsonl":
                 click.echo(json.dumps({"path": path, "error": reason}, ensure_ascii=False))

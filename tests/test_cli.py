@@ -85,6 +85,21 @@ def test_extract_says_gzip_data_cut_short_or_corrupt_and_goes_on(tmp_path):
     assert rows[2]["path"] == str(good) and rows[2]["title"].startswith("IT exports")
 
 
+def test_extract_says_a_folder_or_a_missing_file_in_words_and_reads_the_rest(tmp_path):
+    """`monitor extract pages/*` with a subfolder among the pages: that path is one line
+    saying so, not a usage error that reads nothing."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    good = tmp_path / "good.html"
+    good.write_bytes(PAGE)
+    result = CliRunner().invoke(cli, ["extract", str(folder), str(tmp_path / "missing.html"), str(good)])
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("error") for r in rows] == ["cannot read: Is a directory", "cannot read: No such file or directory", None]  # no [Errno 2], no repeated name
+    assert rows[2]["title"].startswith("IT exports")
+    assert result.stderr.splitlines() == [f"{folder}: cannot read: Is a directory", f"{tmp_path / 'missing.html'}: cannot read: No such file or directory"]
+
+
 def test_unknown_source_for_poll_is_refused(site_config):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "poll", "--source", "Nope"])
     assert result.exit_code == 2

@@ -162,10 +162,33 @@ def sources_list(obj: Context) -> None:
 # --------------------------------------------------------------------------- poll
 
 
+class _SaidByProgress(logging.Filter):
+    """Leaves out the pipeline's warning that a source failed (the record that carries its
+    ``outcome``): in ``monitor poll`` the progress line of that source says it, so that each
+    failure is one line (the daemon, which shows no progress, keeps the warning)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "monitor.pipeline" and hasattr(record, "outcome"))
+
+
+@contextmanager
+def _log_filter(f: logging.Filter) -> Iterator[None]:
+    """``f`` on every handler of the log, for the length of the block."""
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(f)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(f)
+
+
 class PollProgress:
     """Poll progress on stderr: a live counter line on a terminal, one line per source otherwise.
 
-    On a terminal, failures are printed on lines of their own so they stay on screen. A source
+    On a terminal, failures are printed on lines of their own so they stay on screen; in
+    JSON, a failure's line has the level ``warning``. A source
     with many new items shows how far it got: on the live line, else in a line at most every
     :attr:`every` seconds. With ``json_lines`` (``--log-format json``) each line is a JSON
     object like the log's, with the source's name, its outcome and new items as fields.
@@ -196,15 +219,15 @@ class PollProgress:
         detail = f"{report.new_items} new" if report.outcome == "ok" or report.new_items else (report.error or "")
         line = f"[{self.done}/{self.total}] {report.source}: {report.outcome}{' - ' + detail if detail else ''}"
         if not self.tty:
-            self._line(line, source=report.source, outcome=report.outcome, new_items=report.new_items)
+            self._line(line, level=logging.WARNING if kind == "failed" else logging.INFO, source=report.source, outcome=report.outcome, new_items=report.new_items)
             return
         if kind == "failed":
             self.stream.write(f"\r\x1b[K{line}\n")
         self._live()
 
-    def _line(self, line: str, **fields: object) -> None:
+    def _line(self, line: str, *, level: int = logging.INFO, **fields: object) -> None:
         if self.json_lines:
-            record = logging.LogRecord("monitor.poll", logging.INFO, __file__, 0, line, None, None)
+            record = logging.LogRecord("monitor.poll", level, __file__, 0, line, None, None)
             record.__dict__.update(fields)
             line = _JSON_LINES.format(record)
         self.stream.write(line + "\n")
@@ -260,7 +283,8 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         click.echo(f"error: {every} disabled in {config.path} (enabled: false); enable one to poll it", err=True)
         sys.exit(1)
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
-    with obj.store(create=True) as store:
+    first = not Path(obj.db_path).exists()
+    with _log_filter(_SaidByProgress()), obj.store(create=True) as store:
         run_id = store.start_run("poll")  # a manual poll counts for the daemon's catch-up too
         try:
             with _sigterm_interrupts():
@@ -275,6 +299,19 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
         store.finish_run(run_id, *(("failed", summary.outage_line()) if summary.outage else ("ok", summary.line())))
     progress.close()
     click.echo(summary.line())
+    if first:  # a first run: where the archive is, and what to do with it
+        import shlex
+
+        options = "".join(f" {flag} {shlex.quote(str(value))}" for flag, value in (("--config", obj.config_path), ("--db", obj.db_path)) if value and value not in (DEFAULT_CONFIG, DEFAULT_DB))
+        steps = [
+            ("status", "each source's health"),
+            (f"digest --week {current_week(config.tz)}", "this week's digest so far"),
+            ("run", "poll on schedule and send the weekly digest"),
+        ]
+        width = max(len(command) for command, _ in steps)
+        click.echo(f"New archive: {obj.db_path}. Next:")
+        for command, what in steps:
+            click.echo(f"  monitor{options} {command.ljust(width)}  # {what}")
     polled = len(summary.reports) - summary.skipped
     if polled and len(summary.failed) == polled:
         click.echo("error: every source failed; see the lines above and `monitor status`", err=True)
@@ -322,12 +359,12 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 @cli.command()
 @click.option("--week", help="ISO week such as 2025-W34. [default: the last completed week]")
-@click.option("--out", "out_dir", default="data", show_default=True, type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Where to write digest-<week>.html and .txt. [default: the --db file's folder]")
 @click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
 @click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished, or one that has not ended yet.")
 @click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
 @click.pass_obj
-def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool, outbox: str | None) -> None:
+def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, force: bool, outbox: str | None) -> None:
     """Write the digest of one week as HTML and plain text; with --send, email it.
 
     A week's digest is sent once: --send refuses a week already sent, or one whose send
@@ -341,12 +378,22 @@ def digest(obj: Context, week: str | None, out_dir: str, send: bool, force: bool
     if (force or outbox) and not send:
         raise click.UsageError("--force and --outbox only apply with --send")
     config = obj.config
+    chosen = week
     week = _week_option(week, config)
     _refuse_unbegun(week, config)
     with obj.store() as store:
         d = build_digest(store, config, week)
-        html, text = write_digest(d, out_dir)
+        html, text = write_digest(d, out_dir or Path(obj.db_path).parent)  # beside the archive, as the feeds and the outbox are
         click.echo(f"digest {week}: {counted(d.story_count, 'story', 'stories')}\n  {html}\n  {text}")
+        if not chosen and not d.story_count:
+            # a first run: the stories just polled are this week's, which has not ended
+            this_week = current_week(config.tz)
+            waiting = len(store.items_in_week(this_week))
+            if waiting:
+                click.echo(
+                    f"note: {week} is the last completed week; the {counted(waiting, 'relevant item')} stored so far "
+                    f"{'is' if waiting == 1 else 'are'} of this week, {this_week}, whose digest goes out once it ends: `monitor digest --week {this_week}` previews it"
+                )
         if send:
             _send_digest(store, config, week, force, outbox)
 
@@ -511,25 +558,29 @@ def status(obj: Context) -> None:
     attempt, items this week and per week, sources silent for over monitor.silent_days, and
     stale ones (they answer, but their newest item is older than stale_days).
 
-    Also the schedule, and the last digest sent and any week whose send failed or never
-    finished (marked !!).
+    Also whether a daemon (`monitor run`) is running on the archive, from the heartbeat it
+    writes there; the schedule, with next runs only while a daemon runs to keep them; and the
+    last digest sent and any week whose send failed or never finished (marked !!).
     """
-    from .daemon import schedule_lines
+    from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
     from .status import report_lines, source_rows
 
     config = obj.config
+    now = datetime.now(timezone.utc)
     with obj.store() as store:
-        rows = source_rows(store, config)
-        schedule = schedule_lines(config, store)
+        rows = source_rows(store, config, now)
+        daemon = daemon_state(store.daemon(), now, config)
+        schedule = schedule_lines(config, store, now, daemon)
         digests = digest_status_lines(store)
-    click.echo("Schedule:")
+    click.echo(f"Daemon: {daemon.line}")
+    click.echo("Schedule:" if daemon.running else "Schedule (what a running daemon does; nothing runs on schedule now):")
     for line in schedule:
         click.echo(f"  {line}")
     click.echo("Digests:")
     for line in digests:
         click.echo(f"  {line}")
-    for line in report_lines(rows, config):
+    for line in report_lines(rows, config, now, scheduled=daemon.running):
         click.echo(line)
 
 
@@ -539,16 +590,18 @@ def status(obj: Context) -> None:
 @cli.command("extract")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True, help="One JSON object a line, or readable text.")
 @click.option("--url", help="The page's URL, when known (helps with dates and relative links).")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))  # a missing file or a folder is one file's error, below
 def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     """Extract the article from HTML files (plain or .gz); '-' reads one page from stdin.
 
     Prints {"path", "title", "text", "published", "author", "lang"} per file. A file that
-    cannot be read or has no article gives {"path", "error"} and the exit code is 1.
+    cannot be read (missing, a folder, gzip data cut short or corrupt) or has no article
+    gives {"path", "error"}, the others are read all the same, and the exit code is 1.
     """
     import gzip
+    import zlib
 
-    from .errors import ExtractionError
+    from .errors import ExtractionError, os_reason
     from .extract import extract
 
     failed = 0
@@ -556,11 +609,16 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
         try:
             raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             if raw[:2] == b"\x1f\x8b":
-                raw = gzip.decompress(raw)
+                try:
+                    raw = gzip.decompress(raw)
+                except EOFError:
+                    raise ExtractionError("cannot read: the gzip data is cut short") from None
+                except (zlib.error, gzip.BadGzipFile) as e:
+                    raise ExtractionError(f"cannot read: the gzip data is corrupt ({e})") from None
             article = extract(raw, url=url)
-        except (OSError, EOFError, ExtractionError) as e:
+        except (OSError, ExtractionError) as e:
             failed += 1
-            reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {e}"
+            reason = e.reason if isinstance(e, ExtractionError) else f"cannot read: {os_reason(e)}"
             click.echo(f"{path}: {reason}", err=True)
             if fmt == "jsonl":
                 click.echo(json.dumps({"path": path, "error": reason}, ensure_ascii=False))

@@ -13,6 +13,9 @@ configuration at every start: the archive, not the scheduler, remembers what hap
   ``misfire_grace_time`` keeps a run that starts late (a busy or suspended machine) instead of
   silently dropping it, as APScheduler's default of one second would.
 * A lock file next to the database stops a second daemon on the same archive.
+* The daemon writes a heartbeat to the archive (:class:`Heartbeat`), so that ``monitor
+  status`` can tell whether one is running, even from another container sharing the archive
+  (:func:`daemon_state`).
 * Each job runs in a child process of its own (:class:`ChildJob`), so that it can be stopped.
   SIGTERM and SIGINT stop scheduling and let a running job finish within the shutdown
   timeout, asking it to stop at its next pause: a digest waiting to try the mail server
@@ -32,6 +35,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import socket
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -60,6 +65,11 @@ SHUTDOWN_TIMEOUT = 60.0
 STOP_GRACE = 10.0
 #: How many weeks back a start looks for digests left unsent, to say so.
 UNSENT_WEEKS = 8
+#: Seconds between two heartbeats of the daemon in the archive.
+HEARTBEAT_SECONDS = 30.0
+#: A daemon whose heartbeat is this many beats late is taken as gone (a beat may wait up to
+#: SQLite's 30 seconds behind a poll's write).
+HEARTBEAT_MISSES = 4
 
 
 # --------------------------------------------------------------------------- lock
@@ -68,13 +78,12 @@ UNSENT_WEEKS = 8
 class DaemonLock:
     """An exclusive ``flock`` on ``<db>.lock``, released by the kernel if the process dies.
 
-    The file holds the daemon's pid and, for ``monitor status``, the interval it polls at
-    (``poll_seconds=...``: ``--poll-every`` may override the configuration's); it is emptied
-    when the daemon stops."""
+    The file holds the daemon's pid, to name it when a second daemon is refused; it is
+    emptied when the daemon stops. Whether a daemon runs is told by its heartbeat in the
+    archive (:func:`daemon_state`), which another container sharing the archive sees too."""
 
-    def __init__(self, db_path: str | Path, *, poll_seconds: float | None = None):
+    def __init__(self, db_path: str | Path):
         self.path = Path(f"{db_path}.lock")
-        self.poll_seconds = poll_seconds
         self._fd: int | None = None
 
     def acquire(self) -> "DaemonLock":
@@ -87,8 +96,7 @@ class DaemonLock:
             os.close(fd)
             raise MonitorError(f"another monitor daemon (pid {holder}) is already running on this archive; lock file {self.path}") from None
         os.ftruncate(fd, 0)
-        every = f"poll_seconds={self.poll_seconds:g}\n" if self.poll_seconds else ""
-        os.pwrite(fd, f"{os.getpid()}\n{every}".encode(), 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return self
 
@@ -106,23 +114,81 @@ class DaemonLock:
         self.release()
 
 
-def running_daemon(db_path: str | Path) -> tuple[int, float | None] | None:
-    """The pid of the daemon running on the archive at ``db_path`` and the interval it polls
-    at, in seconds, as its lock file says; ``None`` when no daemon runs (no lock file, an
-    empty one, or its process is gone). Reads the file without locking it, so it never stands
-    in the way of a daemon starting."""
-    try:
-        lines = Path(f"{db_path}.lock").read_text(encoding="utf-8", errors="replace").split()
-        pid = int(lines[0])
-    except (OSError, ValueError, IndexError):
-        return None
-    if not process_alive(pid):
-        return None
-    every = next((line.partition("=")[2] for line in lines[1:] if line.startswith("poll_seconds=")), "")
-    try:
-        return pid, float(every) if every else None
-    except ValueError:
-        return pid, None
+# --------------------------------------------------------------------------- heartbeat
+
+
+@dataclass(frozen=True)
+class DaemonState:
+    """Whether a daemon runs on the archive, as its heartbeat says (:func:`daemon_state`)."""
+
+    running: bool
+    line: str  # what ``monitor status`` says about it
+    poll_seconds: float | None = None  # the interval the running daemon polls at
+
+
+class Heartbeat:
+    """Writes the daemon's heartbeat to the archive every ``beat_seconds`` from a thread of
+    its own, from :meth:`start` until :meth:`stop`, which records the clean stop. A beat
+    that cannot be written (the archive locked past SQLite's wait) is logged and tried
+    again at the next one."""
+
+    def __init__(self, db_path: str, *, poll_seconds: float, beat_seconds: float = HEARTBEAT_SECONDS):
+        self.db_path = db_path
+        self.poll_seconds = poll_seconds
+        self.beat_seconds = beat_seconds
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        with Store(self.db_path) as store:
+            store.daemon_started(poll_seconds=self.poll_seconds, beat_seconds=self.beat_seconds)
+        self._thread = threading.Thread(target=self._beat, name="heartbeat", daemon=True)
+        self._thread.start()
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.beat_seconds):
+            try:
+                with Store(self.db_path) as store:
+                    store.daemon_beat()
+            except (MonitorError, sqlite3.Error) as e:
+                log.warning("could not write the daemon's heartbeat to the archive: %s", e)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        try:
+            with Store(self.db_path) as store:
+                store.daemon_beat(stopped=True)
+        except (MonitorError, sqlite3.Error) as e:
+            log.warning("could not record the daemon's stop in the archive: %s", e)
+
+
+def daemon_state(row: dict | None, now: datetime, config: Config, host: str | None = None) -> DaemonState:
+    """Whether the daemon of ``row`` (:meth:`Store.daemon`) is running at ``now``: it has not
+    recorded a stop, and its last heartbeat is at most :data:`HEARTBEAT_MISSES` beats old
+    (on this machine, ``host``, default this one's name, its process must also be alive)."""
+    if row is None:
+        return DaemonState(False, "not running (none has run on this archive); start one with `monitor run`")
+    who = f"pid {row['pid']} on {row['host']}"
+    seen = parse_timestamp(row["seen_at"])
+    if row.get("stopped_at"):
+        return DaemonState(False, f"not running; the last one ({who}) stopped at {_local(parse_timestamp(row['stopped_at']), config)}; start one with `monitor run`")
+    gone = now - seen > timedelta(seconds=HEARTBEAT_MISSES * row["beat_seconds"])
+    if not gone and row["host"] == (host or socket.gethostname()) and not process_alive(int(row["pid"])):
+        gone = True
+    if gone:
+        return DaemonState(
+            False,
+            f"not running; the last one ({who}) was last seen at {_local(seen, config)} and did not record a stop"
+            " (killed, or its machine went down); start one with `monitor run`",
+        )
+    return DaemonState(True, f"running ({who}, since {_local(parse_timestamp(row['started_at']), config)}; last heartbeat {_ago(now - seen)} ago)", row["poll_seconds"])
+
+
+def _ago(age: timedelta) -> str:
+    seconds = max(0, int(age.total_seconds()))
+    return f"{seconds} s" if seconds < 120 else f"{seconds // 60} min"
 
 
 # --------------------------------------------------------------------------- schedule
@@ -306,10 +372,11 @@ def _end_with(daemon_pid: int) -> None:
 class Daemon:
     """Builds the scheduler from the config and runs it until a signal arrives."""
 
-    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None, log_setup: Callable[[], None] | None = None):
+    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None, log_setup: Callable[[], None] | None = None, beat_seconds: float = HEARTBEAT_SECONDS):
         self.config = config
         self.db_path = str(db_path)
         self.plan = Plan.from_config(config, poll_seconds)
+        self.heartbeat = Heartbeat(self.db_path, poll_seconds=self.plan.poll_seconds, beat_seconds=beat_seconds)
         self.shutdown_timeout = shutdown_timeout
         self.jobs = jobs or {
             "poll": ChildJob("poll", job_poll, config, self.db_path, log_setup=log_setup),
@@ -465,37 +532,45 @@ class Daemon:
             log.error("a job could not be stopped; exiting with it running")
 
     def run(self) -> None:
-        with DaemonLock(self.db_path, poll_seconds=self.plan.poll_seconds):
+        with DaemonLock(self.db_path):
             with Store(self.db_path) as store:  # create or migrate the archive before any job
                 store.set_timezone(self.config.timezone)
             self.build()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self.stop)
+            self.heartbeat.start()
             log.info("daemon started (pid %d) on %s", os.getpid(), self.db_path)
             try:
                 self.scheduler.start()  # blocks until stop()
             finally:
                 self.shut_down()
+                self.heartbeat.stop()
                 log.info("daemon stopped")
 
 
 # --------------------------------------------------------------------------- status
 
 
-def schedule_lines(config: Config, store: Store, now: datetime | None = None) -> list[str]:
-    """The schedule with the last and next run of each job, for ``monitor status``: the poll
-    interval is the running daemon's (``--poll-every`` may override the configuration's)."""
+def schedule_lines(config: Config, store: Store, now: datetime | None = None, daemon: DaemonState | None = None) -> list[str]:
+    """The schedule with the last and next run of each job, for ``monitor status``. The next
+    runs are the running daemon's (``daemon``, else read from the archive's heartbeat: see
+    :func:`daemon_state`), at the interval it polls at (``--poll-every`` may override the
+    configuration's); with no daemon running nothing is scheduled, and the lines say so
+    rather than give times nothing will keep."""
     now = now or datetime.now(timezone.utc)
-    daemon = running_daemon(store.path) if store.path != ":memory:" else None
-    plan = Plan.from_config(config, daemon[1] if daemon else None)
-    lines = []
+    daemon = daemon or daemon_state(store.daemon(), now, config)
+    plan = Plan.from_config(config, daemon.poll_seconds)
     last_poll = store.last_run("poll")
-    next_poll = parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds) if last_poll else None
-    runner = f" (daemon pid {daemon[0]})" if daemon else ""
-    lines.append(f"poll: every {plan.poll_seconds / 60:g} min{runner}; last {_run(last_poll, now, config)}; next {_local(next_poll, config) if next_poll else 'at daemon start'}")
     last_digest = store.last_run("digest")
-    lines.append(f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now, config)}; next {_local(plan.next_digest(now), config)}")
-    return lines
+    if daemon.running:
+        next_poll = _local(parse_timestamp(last_poll["started_at"]) + timedelta(seconds=plan.poll_seconds), config) if last_poll else "at once"
+        next_digest = _local(plan.next_digest(now), config)
+    else:
+        next_poll = next_digest = "none scheduled, no daemon is running"
+    return [
+        f"poll: every {plan.poll_seconds / 60:g} min; last {_run(last_poll, now, config)}; next {next_poll}",
+        f"digest: {config.schedule.digest_day} {config.schedule.digest_hour:02d}:{config.schedule.digest_minute:02d} {config.timezone}; last {_run(last_digest, now, config)}; next {next_digest}",
+    ]
 
 
 def _run(run: dict | None, now: datetime, config: Config) -> str:

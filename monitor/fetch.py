@@ -50,6 +50,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
 import socket
 import ssl
 import time
@@ -150,8 +151,9 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     The cause chain is searched, since httpx wraps the socket and ssl errors it meets.
     """
     causes = list(_chain(exc))
-    if any(isinstance(e, ssl.SSLError) for e in causes):
-        return "tls", f"TLS failure: {exc}", False
+    tls = next((e for e in causes if isinstance(e, ssl.SSLError)), None)
+    if tls is not None:
+        return "tls", f"TLS failure: {tls_reason(tls)}", False
     if any(isinstance(e, socket.gaierror) for e in causes):
         return "dns", f"cannot resolve the host name: {exc}", False
     if isinstance(exc, httpx.ConnectTimeout):
@@ -163,6 +165,18 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return "bad_url", str(exc), False
     return "error", f"{type(exc).__name__}: {exc}", False
+
+
+def tls_reason(e: ssl.SSLError) -> str:
+    """What went wrong in words, without OpenSSL's code and source line: ``certificate verify
+    failed: self-signed certificate``, not ``[SSL: CERTIFICATE_VERIFY_FAILED] certificate
+    verify failed: self-signed certificate (_ssl.c:1006)``; an answer that is no TLS (the
+    port speaks plain HTTP) says so."""
+    reason = getattr(e, "reason", None)  # OpenSSL's code, when OpenSSL raised it
+    text = re.sub(r"^\[[A-Z0-9_]+: [A-Z0-9_]+\]\s*|\s*\(_ssl\.c:\d+\)$", "", str(e)).strip() or str(reason or type(e).__name__)
+    if reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"):
+        text += " (the server did not answer in TLS: is this port plain HTTP? try http://)"
+    return text
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

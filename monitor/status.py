@@ -59,8 +59,10 @@ class SourceRow:
     def needs_attention(self) -> bool:
         return self.enabled and (self.consecutive_failures > 0 or self.silent_days is not None or self.stale is not None)
 
-    def line(self, now: datetime, tz: ZoneInfo) -> str:
-        """One line: ``!! name [kind] | last success ... | items ... | failures ... | next attempt ...``."""
+    def line(self, now: datetime, tz: ZoneInfo, *, scheduled: bool = True) -> str:
+        """One line: ``!! name [kind] | last success ... | items ... | failures ... | next attempt ...``
+        (``due again ...`` when no daemon runs, ``scheduled`` false: no attempt is scheduled,
+        the time is only when a poll will next try the source)."""
         mark = "--" if not self.enabled or not self.polled else "!!" if self.needs_attention else "ok"  # nothing known yet is not "ok"
         parts = [f"{mark} {self.name} [{self.kind}]" + ("" if self.enabled else " (disabled)")]
         if not self.polled:
@@ -73,7 +75,7 @@ class SourceRow:
         if self.consecutive_failures:
             parts.append(f"{counted(self.consecutive_failures, 'failure', 'failures in a row')}, last {self.last_outcome}: {self.last_error}")
         if self.next_attempt and (self.consecutive_failures or self.own_interval):
-            parts.append(f"next attempt {_when(self.next_attempt, now, tz)}")
+            parts.append(f"{'next attempt' if scheduled else 'due again'} {_when(self.next_attempt, now, tz)}")
         if self.stale is not None:
             parts.append(f"stale: {self.stale}")
         if self.silent_days is not None:
@@ -166,8 +168,9 @@ def _silent_days(since: str | None, silent_after: int, now: datetime) -> float |
     return days if days > silent_after else None
 
 
-def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = None) -> list[str]:
-    """The sources part of ``monitor status``: a heading with counts, then one line per source."""
+def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = None, *, scheduled: bool = True) -> list[str]:
+    """The sources part of ``monitor status``: a heading with counts, then one line per source
+    (``scheduled``: whether a daemon runs to poll them, see :meth:`SourceRow.line`)."""
     now = now or datetime.now(timezone.utc)
     failing = sum(r.enabled and r.consecutive_failures > 0 for r in rows)
     silent = sum(r.enabled and r.silent_days is not None for r in rows)
@@ -179,7 +182,7 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
         f"{config.silent_days} days{f', {stale} stale' if stale else ''}){f', {unpolled} not polled yet' if unpolled else ''}; "
         f"items counted for {current_week(config.tz, now)}:"
     )
-    return [heading, *(r.line(now, config.tz) for r in rows)]
+    return [heading, *(r.line(now, config.tz, scheduled=scheduled) for r in rows)]
 
 
 def run_state(run: dict, now: datetime, host: str | None = None) -> str:

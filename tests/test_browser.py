@@ -46,7 +46,8 @@ FLAGS = (
 )
 BROWSER_TIMEOUT = 120  # seconds without an answer before the browser counts as hung
 
-#: Runs in the page: the layout width, every element sticking out of it, the visible text.
+#: Runs in the page: the layout width, every element sticking out of it, the visible text, the
+#: box of every link, and the boxes and page height with every link made a plain inline link.
 MEASURE = """(() => {
   const root = document.documentElement, width = root.clientWidth, overflow = [];
   for (const el of document.querySelectorAll("body *")) {
@@ -61,7 +62,16 @@ MEASURE = """(() => {
     .map(el => el.querySelector("[lang=ur]") || el).map(el => { const style = getComputedStyle(el); return {
       text: (el.textContent || "").trim().slice(0, 40), lang: el.matches(":lang(ur)"), font: style.fontFamily,
       size: parseFloat(style.fontSize), lineHeight: parseFloat(style.lineHeight) / parseFloat(style.fontSize)}; });
-  return {width, scrollWidth: root.scrollWidth, height: root.scrollHeight, overflow, rtl, urdu,
+  const boxes = () => [...document.querySelectorAll("a")].map(a => { const r = a.getBoundingClientRect(); return {
+    text: (a.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40), left: r.left, top: r.top, right: r.right, bottom: r.bottom,
+    fontSize: parseFloat(getComputedStyle(a).fontSize)}; });
+  const links = boxes(), height = root.scrollHeight;
+  // the same page with every link a plain inline link, to tell what the tap targets add
+  const styles = [...document.querySelectorAll("a")].map(a => [a, a.getAttribute("style")]);
+  for (const [a] of styles) { a.style.display = "inline"; a.style.padding = "0"; a.style.minHeight = "0"; a.style.minWidth = "0"; a.style.lineHeight = "inherit"; }
+  const plainLinks = boxes(), plainHeight = root.scrollHeight;
+  for (const [a, style] of styles) { if (style === null) a.removeAttribute("style"); else a.setAttribute("style", style); }
+  return {width, scrollWidth: root.scrollWidth, height, overflow, rtl, urdu, links, plainLinks, plainHeight,
           text: document.body.innerText, scripts: document.scripts.length};
 })()"""
 
@@ -246,6 +256,33 @@ def test_an_urdu_story_reads_right_to_left_on_a_phone(browser, urdu_digest_html)
         assert el["lang"] and el["font"].startswith("\"Noto Nastaliq Urdu\""), el
         assert el["size"] >= 16 and el["lineHeight"] >= 1.9, el
     (SCREENSHOTS / f"digest-{WEEK}-urdu-375px.png").write_bytes(png)
+
+
+#: A comfortable tap target, in CSS px (Apple's 44 pt, WCAG 2.5.5's 44 px).
+TAP = 44
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return min(a["right"], b["right"]) - max(a["left"], b["left"]) > 0.5 and min(a["bottom"], b["bottom"]) - max(a["top"], b["top"]) > 0.5
+
+
+@pytest.mark.parametrize("which", ["digest", "urdu"])
+def test_every_link_is_a_comfortable_tap_target_on_a_phone_and_the_digest_stays_compact_on_a_desktop(browser, digest_html, urdu_digest_html, which):
+    html = digest_html[0] if which == "digest" else urdu_digest_html
+    phone, _ = browser.render(html.as_uri(), 375)
+    links = phone["links"]
+    assert len(links) >= 20  # headlines, top stories, outlets, sources of figures, diffs, documents, the SBP file
+    small = [f"{l['text']!r}: {l['right'] - l['left']:.0f} x {l['bottom'] - l['top']:.0f}" for l in links if l["bottom"] - l["top"] < TAP - 0.5 or l["right"] - l["left"] < TAP - 0.5]
+    assert small == [], "links smaller than a fingertip on a phone"
+    touching = [(a["text"], b["text"]) for i, a in enumerate(links) for b in links[i + 1:] if _overlap(a, b)]
+    assert touching == [], "links whose tap targets overlap: a tap meant for one may open the other"
+    # without the larger targets the same links are small: the measurement sees them
+    assert min(l["bottom"] - l["top"] for l in phone["plainLinks"]) < 20
+    # not by larger text, and at little cost in length on a desktop mail client
+    assert [l["fontSize"] for l in links] == [l["fontSize"] for l in phone["plainLinks"]] and max(l["fontSize"] for l in links) <= 17
+    desktop, _ = browser.render(html.as_uri(), 1200)
+    assert desktop["height"] <= 1.15 * desktop["plainHeight"], (desktop["height"], desktop["plainHeight"])  # 1.13 with the sample archive
+    assert [l["right"] - l["left"] for l in desktop["links"]] and min(l["bottom"] - l["top"] for l in desktop["links"]) >= TAP - 0.5
 
 
 def test_a_layout_that_overflows_is_caught(browser, digest_html, tmp_path):

@@ -6,6 +6,7 @@ import gzip
 import json
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -13,7 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.config import load_config
 from monitor.store import Store
+from monitor.weeks import current_week
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = (Path(__file__).parent / "sites" / "basic" / "news" / "it-exports-july.html").read_bytes()
@@ -65,6 +68,38 @@ def test_extract_reports_bad_files_and_goes_on(tmp_path):
     assert lines[2]["title"].startswith("IT exports")
 
 
+def test_extract_says_gzip_data_cut_short_or_corrupt_and_goes_on(tmp_path):
+    packed = gzip.compress(PAGE)
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[: len(packed) // 2])
+    corrupt = tmp_path / "corrupt.html.gz"
+    corrupt.write_bytes(packed[:10] + b"\xff" * 20 + packed[30:])
+    good = tmp_path / "good.html.gz"
+    good.write_bytes(packed)
+    result = CliRunner().invoke(cli, ["extract", str(cut), str(corrupt), str(good)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["error"] == "cannot read: the gzip data is cut short"
+    assert rows[1]["error"].startswith("cannot read: the gzip data is corrupt (")
+    assert rows[2]["path"] == str(good) and rows[2]["title"].startswith("IT exports")
+
+
+def test_extract_says_a_folder_or_a_missing_file_in_words_and_reads_the_rest(tmp_path):
+    """`monitor extract pages/*` with a subfolder among the pages: that path is one line
+    saying so, not a usage error that reads nothing."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    good = tmp_path / "good.html"
+    good.write_bytes(PAGE)
+    result = CliRunner().invoke(cli, ["extract", str(folder), str(tmp_path / "missing.html"), str(good)])
+    assert result.exit_code == 1, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("error") for r in rows] == ["cannot read: Is a directory", "cannot read: No such file or directory", None]  # no [Errno 2], no repeated name
+    assert rows[2]["title"].startswith("IT exports")
+    assert result.stderr.splitlines() == [f"{folder}: cannot read: Is a directory", f"{tmp_path / 'missing.html'}: cannot read: No such file or directory"]
+
+
 def test_unknown_source_for_poll_is_refused(site_config):
     result = CliRunner().invoke(cli, ["--config", site_config.path, "poll", "--source", "Nope"])
     assert result.exit_code == 2
@@ -104,14 +139,60 @@ def test_a_week_of_a_year_out_of_range_is_refused_in_one_line(week, site_config,
     assert not (tmp_path / "out").exists()
 
 
+def test_the_digest_is_written_beside_the_archive_wherever_the_command_runs(site_config, tmp_path, monkeypatch):
+    """As the feeds and the outbox are: run from another folder (the Docker image's /data with
+    MONITOR_DB=/data/monitor.db, a cron job's home), the digest does not land in ./data/."""
+    archive = tmp_path / "archive"
+    Store(archive / "m.db").close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(archive / "m.db"), "digest", "--week", "2025-W34"])
+    assert result.exit_code == 0, result.output
+    assert f"  {archive / 'digest-2025-W34.html'}\n  {archive / 'digest-2025-W34.txt'}" in result.stdout
+    assert (archive / "digest-2025-W34.html").exists() and not (elsewhere / "data").exists()
+
+
+def test_a_first_digest_of_the_last_week_says_where_the_stories_just_polled_are(site_config, tmp_path):
+    """After a first poll, `monitor digest` writes the last completed week, before the archive
+    began: 0 stories. It says so, and how to see this week's so far, rather than leave the
+    reader wondering where the items went."""
+    from monitor.models import Item
+    from monitor.weeks import last_completed_week
+
+    db = tmp_path / "m.db"
+    now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    config = load_config(site_config.path)
+    with Store(db) as store:
+        store.save_items([Item(id=f"a{n}", source="Example", url=f"https://example.com/{n}", canonical_url=f"https://example.com/{n}", title=f"IT exports {n}", published=now, fetched_at=now, relevant=True) for n in (1, 2)], week_of=lambda published, fetched: current_week(config.tz))
+    this_week, last_week = current_week(config.tz), last_completed_week(config.tz)
+    result = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"digest {last_week}: 0 stories\n")
+    assert (
+        f"note: {last_week} is the last completed week; the 2 relevant items stored so far are of this week, {this_week},"
+        f" whose digest goes out once it ends: `monitor digest --week {this_week}` previews it"
+    ) in result.stdout
+    asked = CliRunner().invoke(cli, ["--config", site_config.path, "--db", str(db), "digest", "--week", last_week])
+    assert asked.exit_code == 0 and "note:" not in asked.stdout  # a week asked for is the week meant
+
+
 def test_poll_then_status(site_config, tmp_path):
     db = str(tmp_path / "m.db")
     runner = CliRunner()
     polled = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
     assert polled.exit_code == 0, polled.output
     assert "3 sources: 3 ok" in polled.stdout
+    # the first poll made the archive: it says where, and what to run next, with the same options
+    week = current_week(load_config(site_config.path).tz)
+    assert polled.stdout.splitlines()[1:] == [
+        f"New archive: {db}. Next:",
+        f"  monitor --config {site_config.path} --db {db} status                  # each source's health",
+        f"  monitor --config {site_config.path} --db {db} digest --week {week}  # this week's digest so far",
+        f"  monitor --config {site_config.path} --db {db} run                     # poll on schedule and send the weekly digest",
+    ]
     again = runner.invoke(cli, ["--config", site_config.path, "--db", db, "poll"])
-    assert "0 new items" in again.stdout
+    assert "0 new items" in again.stdout and "New archive" not in again.stdout
     status = runner.invoke(cli, ["--config", site_config.path, "--db", db, "status"])
     assert status.exit_code == 0, status.output
     assert "poll: every 60 min; last 20" in status.output  # manual polls are runs too

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import random
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -150,18 +151,65 @@ def test_second_daemon_is_refused(daemon_config, tmp_path):
         stop(first)
 
 
-def test_status_shows_the_interval_the_running_daemon_polls_at(daemon_config, tmp_path):
+def status_of(config: Path, db: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "status"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_status_says_whether_a_daemon_runs_and_shows_next_runs_only_while_one_does(daemon_config, tmp_path):
     db = tmp_path / "monitor.db"
     daemon = monitor(daemon_config, db, "run", "--poll-every", "30", cwd=tmp_path)
     try:
         wait_for(lambda: runs(db, "poll", "ok"))
-        status = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(daemon_config), "--db", str(db), "status"], capture_output=True, text=True, timeout=60)
-        assert f"poll: every 0.5 min (daemon pid {daemon.pid}); last " in status.stdout, status.stdout
+        status = status_of(daemon_config, db)
+        assert f"Daemon: running (pid {daemon.pid} on {socket.gethostname()}, since " in status, status
+        assert "\nSchedule:\n  poll: every 0.5 min; last " in status, status  # the interval the running daemon polls at
+        assert "none scheduled" not in status
     finally:
         code, err = stop(daemon)
     assert code == 0, err
-    status = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(daemon_config), "--db", str(db), "status"], capture_output=True, text=True, timeout=60)
-    assert "poll: every 60 min; last " in status.stdout, status.stdout  # no daemon: the configuration's
+    status = status_of(daemon_config, db)
+    assert f"Daemon: not running; the last one (pid {daemon.pid} on {socket.gethostname()}) stopped at " in status, status
+    assert "Schedule (what a running daemon does; nothing runs on schedule now):" in status
+    assert "  poll: every 60 min; last " in status and "; next none scheduled, no daemon is running" in status  # the configuration's
+
+
+def test_status_after_the_daemon_was_killed_says_it_is_not_running(daemon_config, tmp_path):
+    db = tmp_path / "monitor.db"
+    Store(db).close()  # an archive no daemon has run on
+    assert "Daemon: not running (none has run on this archive); start one with `monitor run`" in status_of(daemon_config, db)
+    daemon = monitor(daemon_config, db, "run", "--poll-every", "30", cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"))
+    finally:
+        daemon.kill()
+        daemon.communicate(timeout=30)
+    status = status_of(daemon_config, db)
+    assert f"Daemon: not running; the last one (pid {daemon.pid} on {socket.gethostname()}) was last seen at " in status, status
+    assert "did not record a stop (killed, or its machine went down)" in status
+    assert "next none scheduled, no daemon is running" in status
+
+
+def test_the_heartbeat_is_written_while_the_daemon_runs_and_its_stop_recorded(tmp_path):
+    from monitor.daemon import Heartbeat
+
+    db = tmp_path / "monitor.db"
+    beat = Heartbeat(str(db), poll_seconds=600, beat_seconds=0.1)
+    beat.start()
+    try:
+        with Store(db) as s:
+            first = s.daemon()
+        assert first["stopped_at"] is None and first["poll_seconds"] == 600
+        def seen() -> str:
+            with Store(db) as s:
+                return s.daemon()["seen_at"]
+
+        wait_for(lambda: seen() > first["seen_at"])  # it beats
+    finally:
+        beat.stop()
+    with Store(db) as s:
+        assert s.daemon()["stopped_at"] is not None
 
 
 def test_kill_9_mid_poll_leaves_a_sound_archive(write_config, tmp_path):

@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import gzip
 import socket
+import ssl
 import threading
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, encoded, fault_routes, gzip_bomb, quietly, serve_encoded, unsized
@@ -324,6 +326,40 @@ def test_connection_refused_is_connect_and_retried():
 def test_a_tls_failure_is_tls_and_not_retried(faults):
     result = fetch_one(faults.base.replace("http://", "https://") + "/feed.xml", replace(SETTINGS, retries=2))
     assert result.outcome == "tls" and result.attempts == 1
+    # said in words, without OpenSSL's code and source line, with what to try
+    assert result.error.startswith("TLS failure: ") and "_ssl.c" not in result.error and "[SSL:" not in result.error
+    assert result.error.endswith("(the server did not answer in TLS: is this port plain HTTP? try http://)"), result.error
+
+
+@pytest.fixture
+def self_signed_server():
+    """A TLS server on 127.0.0.1 with a self-signed certificate (the one of the mail tests)."""
+    certs = Path(__file__).parent / "certs"
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certs / "smtp-test.pem", certs / "smtp-test.key")
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:  # closed: the test is over
+                return
+            try:
+                context.wrap_socket(conn, server_side=True).close()
+            except (ssl.SSLError, OSError):  # the client refused the certificate
+                conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield listener.getsockname()[1]
+    listener.close()
+
+
+def test_an_untrusted_certificate_is_said_in_words(self_signed_server):
+    result = fetch_one(f"https://127.0.0.1:{self_signed_server}/feed.xml")
+    assert result.outcome == "tls" and result.attempts == 1
+    assert result.error.startswith("TLS failure: certificate verify failed: self"), result.error  # "self-signed certificate"
+    assert "_ssl.c" not in result.error and "CERTIFICATE_VERIFY_FAILED" not in result.error
 
 
 def test_an_unknown_host_name_is_dns_and_not_retried(monkeypatch):

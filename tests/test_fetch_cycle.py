@@ -296,8 +296,20 @@ def test_with_json_logs_every_line_of_the_poll_on_stderr_is_json_and_names_its_s
     lines = [json.loads(line) for line in result.stderr.splitlines()]
     progress = {(r["source"], r["outcome"], r["new_items"]) for r in lines if r["logger"] == "monitor.poll"}
     assert progress == {("Wire", "ok", 3), ("Server Error", "http_5xx", 0)}
-    [warning] = [r for r in lines if r["level"] == "warning"]
-    assert warning["source"] == "Server Error" and warning["outcome"] == "http_5xx" and warning["message"].startswith("Server Error: http_5xx")
+    [warning] = [r for r in lines if r["level"] == "warning"]  # the failure, once, at the level of a failure
+    assert warning["source"] == "Server Error" and warning["outcome"] == "http_5xx" and "] Server Error: http_5xx - HTTP 500" in warning["message"]
+    assert [r["level"] for r in lines if r.get("source") == "Wire"] == ["info"]
+
+
+@pytest.mark.parametrize("verbose", [[], ["-v"], ["-vv"]], ids=["quiet", "-v", "-vv"])
+def test_each_failed_source_is_one_line_of_the_poll(faults, write_config, tmp_path, verbose):
+    """The progress line says it: the pipeline's own warning of the same failure is left out."""
+    path = write_config(sources_yaml(faults.base, [("Wire", "/feed.xml"), ("Server Error", "/500"), ("Missing", "/404")]), extra=FAST)
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "cli.db"), *verbose, "poll"])
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if " INFO " not in line and " DEBUG " not in line]  # -v tells of the retries too
+    assert [line for line in lines if "Server Error" in line] == [next(line for line in lines if "] Server Error: http_5xx - HTTP 500" in line)]
+    assert len([line for line in lines if "Missing" in line]) == 1 and "Traceback" not in result.stderr
 
 
 def test_poll_progress_on_a_terminal_is_one_live_line_with_failures_kept():

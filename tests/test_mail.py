@@ -194,6 +194,19 @@ def test_sends_once_with_parts_headers_links_and_escaping(smtp_server, archive, 
     assert row["stories"] == len(STORIES) and row["html_bytes"] == len(fit_html(build_digest(archive, config, WEEK)).encode())
 
 
+def test_the_plain_text_footer_opens_on_the_signature_delimiter(smtp_server, archive, config):
+    """"-- " with its space (RFC 3676, 4.3), so that a mail program greys out the footer and
+    leaves it out of a reply; "--" alone is just a line of text."""
+    server, port = smtp_server()
+    send_digest(archive, config, WEEK, smtp=plain(port))
+    text_part, _ = server.message().get_payload()
+    lines = text_part.get_content().splitlines()
+    assert lines.count("-- ") == 1 and "--" not in lines
+    footer = lines[lines.index("-- ") + 1:]
+    assert footer[0].startswith("You receive this weekly digest") and "https://monitor.example.com/subscription" in " ".join(footer)
+    assert lines[lines.index("-- ") - 1] == ""
+
+
 def test_a_sent_week_is_not_sent_again_unless_forced(smtp_server, archive, config):
     server, port = smtp_server()
     send_digest(archive, config, WEEK, smtp=plain(port))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -130,7 +131,7 @@ def test_status_command_after_a_real_poll(write_config, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Sources (1): 1 need a look (1 failing, 0 silent for over 14 days)" in result.stdout
     assert "!! Down [feed] | last success never | 0 items this week, 0.0/week over 4 weeks | 1 failure, last http_5xx: HTTP 503" in result.stdout
-    assert "next attempt in 59 min" in result.stdout or "next attempt in 1 h" in result.stdout
+    assert "due again in 59 min" in result.stdout or "due again in 1 h" in result.stdout  # no daemon runs: nothing is scheduled
 
 
 def test_status_help_names_what_it_shows():
@@ -172,6 +173,53 @@ def test_the_schedule_gives_the_last_run_in_the_configured_timezone_as_it_gives_
     from monitor.daemon import schedule_lines
 
     store.db["runs"].insert({"job": "poll", "started_at": "2025-08-19T04:00:00+00:00", "finished_at": "2025-08-19T04:01:00+00:00", "outcome": "ok", "detail": "1 source: 1 ok"})
+    store.db["daemon"].insert(heartbeat(seen_at="2025-08-19T04:29:50+00:00", poll_seconds=3600.0))  # a daemon runs
     poll, digest = schedule_lines(config, store, datetime(2025, 8, 19, 4, 30, tzinfo=timezone.utc))
     assert poll.startswith("poll: every 60 min; last 2025-08-19 09:00 PKT (ok: 1 source: 1 ok); next 2025-08-19 10:00 PKT"), poll
     assert "; last never; next " in digest
+
+
+# --------------------------------------------------------------------------- the daemon's heartbeat
+
+
+def heartbeat(**row) -> dict:
+    """The archive's row of a daemon: this process on this machine, unless ``row`` says otherwise."""
+    return {"id": 1, "pid": os.getpid(), "host": socket.gethostname(), "started_at": ago(days=2), "seen_at": ago(seconds=20), "beat_seconds": 30.0, "poll_seconds": 1800.0, "stopped_at": None, **row}
+
+
+def test_the_daemon_is_running_while_its_heartbeat_is_recent_seen_from_another_machine_too(config):
+    from monitor.daemon import daemon_state
+
+    state = daemon_state(heartbeat(pid=1, host="monitor-daemon-container"), NOW, config, host="datasette-container")
+    assert state.running and state.poll_seconds == 1800.0
+    assert state.line == "running (pid 1 on monitor-daemon-container, since 2025-08-20 17:00 PKT; last heartbeat 20 s ago)"
+    late = daemon_state(heartbeat(pid=1, host="monitor-daemon-container", seen_at=ago(minutes=3)), NOW, config, host="datasette-container")
+    assert not late.running and late.poll_seconds is None
+    assert late.line == (
+        "not running; the last one (pid 1 on monitor-daemon-container) was last seen at 2025-08-22 16:57 PKT and did not record a stop"
+        " (killed, or its machine went down); start one with `monitor run`"
+    )
+
+
+def test_a_daemon_that_stopped_or_whose_process_is_gone_is_not_running(config):
+    from monitor.daemon import daemon_state
+
+    assert daemon_state(None, NOW, config).line == "not running (none has run on this archive); start one with `monitor run`"
+    stopped = daemon_state(heartbeat(stopped_at=ago(seconds=10)), NOW, config)
+    assert not stopped.running and stopped.line.startswith(f"not running; the last one (pid {os.getpid()} on {socket.gethostname()}) stopped at 2025-08-22 16:59 PKT")
+    done = subprocess.Popen([sys.executable, "-c", "pass"])
+    done.wait()  # killed a moment ago, on this machine: its heartbeat is recent, its process gone
+    assert not daemon_state(heartbeat(pid=done.pid), NOW, config).running
+
+
+def test_with_no_daemon_running_status_gives_no_next_run_times(archive, config):
+    from monitor.daemon import daemon_state, schedule_lines
+
+    archive.db["runs"].insert({"job": "poll", "started_at": ago(minutes=30), "finished_at": ago(minutes=29), "outcome": "ok", "detail": "1 source: 1 ok"})
+    archive.db["daemon"].insert(heartbeat(seen_at=ago(hours=5), stopped_at=ago(hours=5)))
+    poll, digest = schedule_lines(config, archive, NOW)
+    assert poll.endswith("; next none scheduled, no daemon is running") and digest.endswith("; next none scheduled, no daemon is running")
+    assert poll.startswith("poll: every 60 min;")  # the configuration's, not the interval the stopped daemon polled at
+    lines = report_lines(source_rows(archive, config, NOW), config, NOW, scheduled=daemon_state(archive.daemon(), NOW, config).running)
+    failing = next(line for line in lines if line.startswith("!! Failing"))
+    assert "| due again in 4 h (2025-08-22 21:00 PKT)" in failing and "next attempt" not in failing

@@ -252,6 +252,7 @@ def test_pending_entries_lose_their_unread_date_column_on_upgrade_and_keep_their
     path = tmp_path / "old.db"
     Store(path).close()
     db = sqlite_utils.Database(path)  # back to the step before: the table as migration 20 made it
+    db.execute("DROP TABLE daemon")  # and none of the later steps
     db.execute("DROP TABLE pending_entries")
     db.execute("CREATE TABLE pending_entries (source TEXT NOT NULL, id TEXT NOT NULL, entry TEXT NOT NULL, published TEXT, queued_at TEXT NOT NULL, PRIMARY KEY (source, id))")
     db.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v22_pending_entries_undated)}")

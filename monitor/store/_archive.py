@@ -700,6 +700,33 @@ class Store(PageStore):
         rows = list(self.db.query(q, [job]))
         return rows[0] if rows else None
 
+    # ------------------------------------------------------------------ the daemon's heartbeat
+
+    def daemon_started(self, *, poll_seconds: float, beat_seconds: float) -> None:
+        """Record this process as the archive's daemon, polling every ``poll_seconds`` and
+        beating every ``beat_seconds`` (the row of the daemon before it is replaced)."""
+        now = utcnow()
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR REPLACE INTO daemon (id, pid, host, started_at, seen_at, beat_seconds, poll_seconds, stopped_at) VALUES (1, ?, ?, ?, ?, ?, ?, NULL)",
+                [os.getpid(), socket.gethostname(), now, now, beat_seconds, poll_seconds],
+            )
+
+    def daemon_beat(self, *, stopped: bool = False) -> None:
+        """The heartbeat of this process's daemon (and, ``stopped``, its clean stop); the row
+        of another daemon that has since started is left alone."""
+        now = utcnow()
+        with self.transaction():
+            self.db.execute(
+                "UPDATE daemon SET seen_at = ?, stopped_at = ? WHERE pid = ? AND host = ? AND stopped_at IS NULL",
+                [now, now if stopped else None, os.getpid(), socket.gethostname()],
+            )
+
+    def daemon(self) -> dict | None:
+        """The row of the daemon that runs, or last ran, on the archive; ``None`` when none has."""
+        rows = list(self.db.query("SELECT * FROM daemon WHERE id = 1"))
+        return rows[0] if rows else None
+
     # ------------------------------------------------------------------ status
 
     def source_health(self, week_start: str, rate_since: str) -> list[dict]:

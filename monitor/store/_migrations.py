@@ -698,6 +698,28 @@ def _v22_pending_entries_undated(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_entries_new RENAME TO pending_entries")
 
 
+def _v23_daemon_heartbeat(db: sqlite_utils.Database) -> None:
+    """``daemon``: the daemon that runs, or last ran, on the archive, in one row: its process
+    and host, when it started, the interval it polls at, its heartbeat (``seen_at``, written
+    every ``beat_seconds``) and ``stopped_at`` once it stopped cleanly. ``monitor status``
+    reads it to tell whether a daemon is running, which the lock file's process id cannot
+    tell from another container or machine sharing the archive."""
+    db.execute(
+        """
+        CREATE TABLE daemon (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            beat_seconds REAL NOT NULL,
+            poll_seconds REAL NOT NULL,
+            stopped_at TEXT
+        )
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -721,6 +743,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v20_article_backlog,
     _v21_listing_links,
     _v22_pending_entries_undated,
+    _v23_daemon_heartbeat,
 ]
 
 

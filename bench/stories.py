@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.928),
-    "story recall": (">=", 0.979),
-    "event precision": (">=", 0.988),
+    "story precision": (">=", 0.934),
+    "story recall": (">=", 0.981),
+    "event precision": (">=", 0.989),
     "event recall": (">=", 0.625),
     "different grouped (stories)": ("<=", 0.002),
-    "different grouped (events)": ("<=", 0.018),
+    "different grouped (events)": ("<=", 0.015),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

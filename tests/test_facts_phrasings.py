@@ -2351,6 +2351,21 @@ def test_urdu_a_month_the_figure_fell_from_is_its_base():
     text = "جنوری میں آئی ٹی برآمدات دسمبر کی ریکارڈ سطح سے نمایاں طور پر کم ہو کر 21 کروڑ 10 لاکھ ڈالر رہ گئیں۔"
     assert named_only(facts(text, "2022-02-18")) == {("it_exports_monthly", "2022-01", 211, "USD_million")}
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IT exports are growing at over 25 percent despite all the challenges, the minister said.",
+        "IT exports have been growing at over 30 percent this year, and the industry wants a higher retention limit.",
+        "The IT sector is the only sector that has consistently delivered export growth of more than 20 percent.",
+    ],
+)
+def test_a_rate_said_as_a_pace_or_a_habit_is_no_periods_growth(text):
+    assert named_only(facts(text, "2022-06-12")) == set()
+
+
+def test_a_rate_of_a_named_period_stays_with_a_pace_elsewhere():
+    assert ("it_exports_cumulative", "FY2021-22:Jul-Apr", 26, "percent") in facts("IT exports grew 26 percent in July-April.", "2022-06-12")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -231,6 +231,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "other", value  # the rise of a count of companies, not of their exports
         if _RELATIVE_OPENS.match(place.clause) and (clause_at := place.sentence.find(place.clause)) > 0 and (_URDU_TARGET.search(place.sentence, 0, clause_at) or _TARGET_CUE.search(place.sentence, 0, clause_at)):
             return "other", value  # "... ہر ماہ 38 کروڑ ڈالر درکار ہوں گی، جو بلند ترین سطح سے 43 فیصد زیادہ ہے": of the amount needed
+        if _PACE_BEFORE.search(head):
+            return "other", value  # "IT exports are growing at over 25 percent", "has consistently delivered growth of 20 percent": a pace or a habit, no period's growth
         if _PACE_AFTER.match(place.sentence, figure.end):
             return "other", value  # "when it was growing at more than 30 percent a year": a pace, no period's growth
         if _SHARE_OF_AFTER.match(place.sentence, figure.end) or (_URDU_SHARE_OF_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and not _URDU_MOVE_AFTER.match(place.sentence, figure.end)):
@@ -730,6 +732,12 @@ _URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی
 #: ٹی شعبے کا 18 فیصد کی شرح سے بڑھنا".
 _URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
 #: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
+#: A rate said as a pace or a habit, before it: "are growing at (over)", "has consistently
+#: delivered export growth of (more than)", "year after year".
+_PACE_BEFORE = re.compile(
+    r"\b(?:(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:growing|expanding|rising)\s+at|consistently|year\s+after\s+year|year\s+on\s+year\s+for\s+\w+\s+years)\b(?!.*\d)",
+    re.IGNORECASE,
+)
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
 #: Money held in accounts: "deposits crossed $18.6 million", "had deposited $18.6 million".
 _DEPOSITS = re.compile(r"\bdeposit(?:s|ed)\b", re.IGNORECASE)

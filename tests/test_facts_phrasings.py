@@ -2366,6 +2366,23 @@ def test_a_rate_said_as_a_pace_or_a_habit_is_no_periods_growth(text):
 def test_a_rate_of_a_named_period_stays_with_a_pace_elsewhere():
     assert ("it_exports_cumulative", "FY2021-22:Jul-Apr", 26, "percent") in facts("IT exports grew 26 percent in July-April.", "2022-06-12")
 
+def test_urdu_a_revised_figure_supersedes_the_one_it_replaced():
+    # "SBP raised its preliminary estimate of December 2021's exports from $264m to $271m"
+    text = "اسٹیٹ بینک نے دسمبر 2021 کی آئی ٹی برآمدات کا ابتدائی تخمینہ 264 ملین ڈالر سے بڑھا کر 271 ملین ڈالر کر دیا ہے۔"
+    assert named_only(facts(text, "2022-02-18")) == {("it_exports_monthly", "2021-12", 271, "USD_million")}
+    # "... showed this month's exports at $271m instead of $264m"
+    text = "مرکزی بینک نے دسمبر کی آئی ٹی برآمدات پر نظرثانی کرتے ہوئے اس ماہ کی برآمدات 26 کروڑ 40 لاکھ ڈالر کے بجائے 27 کروڑ 10 لاکھ ڈالر ظاہر کی ہیں۔"
+    assert named_only(facts(text, "2022-02-18")) == {("it_exports_monthly", "2021-12", 271, "USD_million")}
+    # "rose from $264m to $271m" is a rise from a base: both months' figures stay
+    text = "دسمبر میں آئی ٹی برآمدات نومبر کے 264 ملین ڈالر سے بڑھ کر 271 ملین ڈالر ہو گئیں۔"
+    assert named_only(facts(text, "2022-01-18")) >= {("it_exports_monthly", "2021-12", 271, "USD_million"), ("it_exports_monthly", "2021-11", 264, "USD_million")}
+
+
+def test_urdu_a_count_the_government_wants_registered_is_a_wish():
+    # "the government's effort is that at least 100,000 freelancers be registered with the board in two years"
+    text = "سیکریٹری آئی ٹی نے کہا کہ حکومت کی کوشش ہے کہ آئندہ دو برسوں میں کم از کم ایک لاکھ فری لانسرز کو بورڈ کے ساتھ رجسٹر کیا جائے۔"
+    assert named_only(facts(text, "2022-02-01")) == set()
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

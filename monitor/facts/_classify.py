@@ -196,7 +196,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
-    if figure.unit in ("USD_million", "PKR_million") and _SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start):
+    if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) if figure.unit != "percent" else None
     if including and (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, including.start()):
@@ -417,7 +417,15 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US
 _PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)
 #: Urdu "daily" or "a day" before an amount: "روزانہ تقریباً ایک کروڑ 20 لاکھ ڈالر" ($12m a day).
 _URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\s+){{0,2}}$")
-_SUPERSEDED = re.compile(r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$", re.IGNORECASE)
+_SUPERSEDED = re.compile(
+    r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$"
+    r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+$",  # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate)
+    re.IGNORECASE,
+)
+#: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
+#: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
+#: "سے بڑھ کر" (rose from), a base.
+_URDU_SUPERSEDED_AFTER = re.compile(r"\s*(?:سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])")
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(
     r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b"
@@ -531,6 +539,8 @@ _URDU_TARGET = re.compile(
     r"|(?<![^\W\d_])پہنچان[اےی]\s+(?:کے|کا|کی)\s+(?:دعو|ہدف|عزم|منصوب|وعد|اعلان)"
     # "... 80 کروڑ ڈالر کی برآمدات درکار ہیں" (are needed): what a target still asks for
     r"|(?<![^\W\d_])درکار(?![^\W\d_])"
+    # "حکومت کی کوشش ہے کہ ... ایک لاکھ فری لانسرز کو رجسٹر کیا جائے" (that they be registered): a wish
+    r"|(?<![^\W\d_])(?:کیا|کی|کیے)\s+جائے(?![^\W\d_])"
 )
 #: A figure proposed or demanded, said right after it: "اسے کم از کم 50 فیصد کیا جانا چاہیے" (it
 #: should be made at least 50 percent), "35 سے بڑھا کر 50 فیصد کرنے کی سفارش" (a recommendation).

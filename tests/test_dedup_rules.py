@@ -167,6 +167,16 @@ def test_the_same_figures_on_another_weekday_are_another_report(index: dedup.Ded
     assert assign(item("unchanged", GOLD_UNCHANGED, day="2025-06-04"), index) == "unchanged"
 
 
+def test_a_reprint_that_adds_an_earlier_day_to_the_wire_is_one_story(index: dedup.DedupIndex) -> None:
+    """A desk runs the wire's Tuesday report and adds a paragraph on what came on Monday: it
+    keeps the wire's day and its words, so it is a re-run, not Monday's report."""
+    assign(item("wire", WIRE, 6, source="APP"), index)
+    added = WIRE + " The two firms had applied for the licences on Monday, after the cabinet cleared the policy."
+    assert assign(item("desk", added, 9), index) == "wire"
+    # the same text with the wire's day replaced is another day's report
+    assert assign(item("other", WIRE.replace("on Tuesday", "on Monday"), 9, day="2025-08-21"), index) == "other"
+
+
 def test_a_reprint_of_a_templated_report_with_its_figures_is_one_story(index: dedup.DedupIndex) -> None:
     assign(item("tue", GOLD_TUESDAY, day="2025-06-03"), index)
     assert assign(item("copy", GOLD_REPRINT, 12, day="2025-06-03"), index) == "tue"

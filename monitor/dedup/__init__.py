@@ -42,7 +42,10 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    figures they share), or another weekday after the same word ("on Tuesday" against "on
    Wednesday"), are the sign of a templated report (the daily gold price, the KSE-100 close,
    road accidents, the weather, the monthly export figures) of another day: shared template
-   wording is not copying; and
+   wording is not copying. A later text with most of the earlier's word pairs, no figure of
+   another value and every weekday the earlier tells is a re-run that tells another day too
+   (a desk's paragraph on "Thursday" below the wire's "on Friday"), not another day's report;
+   and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
    share an order of words without being re-runs, so only the word-pair rule applies; and

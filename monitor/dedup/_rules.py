@@ -31,7 +31,7 @@ from ._params import (
     SHORT_CONTAINMENT,
 )
 from ._records import Fingerprint
-from ._text import common_subsequence, figure_conflicts, words
+from ._text import common_subsequence, figure_conflicts, tells_its_days, words
 
 
 def identity(new: Fingerprint, old: Fingerprint, window_days: int) -> str | None:
@@ -58,7 +58,8 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
     later, earlier = _later_first(new, old)
     shared = new.shared_shingles(old)
     score = shared / later.shingle_count if later.shingle_count else 0.0
-    if not (score >= CONTAINMENT and shared >= MIN_SHARED):
+    verbatim = score >= CONTAINMENT and shared >= MIN_SHARED
+    if not verbatim:
         if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)):
             return None  # an outlet's own wording on another day is its template, not a re-run
         if not _within(later.published, earlier.published, timedelta(hours=RETOLD_HOURS)):
@@ -70,7 +71,7 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
             score = _expanded(later, earlier)
         if score is None:
             return None
-    if not leads_agree(later, earlier) or figures_disagree(later, earlier):
+    if not leads_agree(later, earlier) or figures_disagree(later, earlier, verbatim=verbatim):
         return None
     return score
 
@@ -137,12 +138,17 @@ def leads_agree(later: Fingerprint, earlier: Fingerprint) -> bool:
     return common_subsequence(earlier.sequence, later.lead_positions(2 * LEAD_WORDS), len(second)) / len(second) >= LEAD_SHARE
 
 
-def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True) -> bool:
+def figures_disagree(later: Fingerprint, earlier: Fingerprint, *, days: bool = True, verbatim: bool = False) -> bool:
     """Whether the figures of ``later`` disagree with those of ``earlier``: at least
     :data:`FIGURE_CONFLICTS` in the same words with other values, and at least half as many
     as the figures they share; or (with ``days``) another weekday after the same word, a
-    report of another day."""
+    report of another day. A ``verbatim`` later text (most of its word pairs the earlier's)
+    with no figure of another value that tells every weekday the earlier tells is a re-run
+    that tells another day too ("... on Friday. The district administration imposed Section
+    144 on Thursday"), not another day's report (which leaves the earlier's day out)."""
     agree, conflict, other_days = figure_conflicts(later.figures, earlier.figures)
+    if verbatim and conflict == 0 and tells_its_days(later.figures, earlier.figures):
+        other_days = 0
     return (days and other_days > 0) or (conflict >= FIGURE_CONFLICTS and 2 * conflict >= agree)
 
 

@@ -292,6 +292,13 @@ def figures(text: str, *, normalised: bool = False) -> tuple[int, ...]:
     return tuple(out)
 
 
+def tells_its_days(later: Sequence[int], earlier: Sequence[int]) -> bool:
+    """Whether ``later`` (flattened :func:`figures` triples) tells every weekday ``earlier``
+    tells, and ``earlier`` tells one."""
+    days = {value for value in earlier[0::3] if value in _DAY_HASHES}
+    return bool(days) and days <= set(later[0::3])
+
+
 def figure_conflicts(later: Sequence[int], earlier: Sequence[int]) -> tuple[int, int, int]:
     """How ``later``'s figures (flattened :func:`figures` triples) stand against
     ``earlier``'s: how many ``earlier`` has too; how many it has *other* values for in the

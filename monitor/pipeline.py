@@ -584,8 +584,24 @@ def news_facts(facts: Sequence[Fact], published: str | None, document: str = "")
 
 def _lead(document: str) -> str:
     """The title and the first :data:`NEWS_LEAD_CHARS` characters of the text of ``document``
-    (the title, a newline and the text)."""
-    return document[: document.find("\n") + 1 + NEWS_LEAD_CHARS]
+    (the title, a newline and the text), up to the heading of another item when the text is a
+    digest of briefs, each under a short headline of its own ("خبریں مختصراً", "News in brief")."""
+    start = document.find("\n") + 1
+    lead = document[: start + NEWS_LEAD_CHARS]
+    lines = document[start : start + NEWS_LEAD_CHARS].split("\n")
+    seen = 0
+    for n, line in enumerate(lines):
+        if seen >= _BRIEF_MIN_CHARS and _BRIEF_HEADING.fullmatch(line.strip()) and n + 1 < len(lines):
+            return document[: start + sum(len(x) + 1 for x in lines[:n])]
+        seen += len(line.strip())
+    return lead
+
+
+#: A line that heads a brief in a digest: short, with no full stop or other end of a sentence,
+#: after a brief of at least this many characters (not a standfirst or a section tag before
+#: the first paragraph, "اداریہ" above an editorial's own headline).
+_BRIEF_HEADING = re.compile(r"[^.۔!?؟:\n]{8,90}")
+_BRIEF_MIN_CHARS = 120
 
 
 def _family(series: str) -> str:

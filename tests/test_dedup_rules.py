@@ -558,6 +558,29 @@ def test_the_figures_a_report_leads_with_for_a_recent_period_are_its_news() -> N
     assert news_facts([july], "2025-08-19", deep) == ()  # not what the report leads with
 
 
+def test_a_digest_of_briefs_leads_with_its_first_brief_only() -> None:
+    """An agency's "news in brief" strings short items under headlines of their own: a release
+    given in its second brief is carried, not led with (its figures are mentions), while an
+    editorial's own headline under its section tag is still its lead."""
+    from monitor.models import Fact, Item
+    from monitor.pipeline import dedup_input, news_facts
+
+    vpn = Fact("vpn_registrations", "2024-02", 2340, "count", "The PTA registered 2,340 VPNs in February.")
+    digest = (
+        "Polio drive from March 11\n"
+        "ISLAMABAD (APP): A five-day national polio campaign will start on March 11, in which over 44 million children "
+        "under five will be vaccinated by 335,000 workers, the emergency operations centre said.\n"
+        "2,340 new VPNs registered in February\n"
+        "ISLAMABAD (APP): The PTA registered 2,340 VPNs in February."
+    )
+    assert news_facts([vpn], "2024-03-07", f"News in brief\n{digest}") == ()
+    item = Item(id="d", source="APP", url="", canonical_url="", title="News in brief", text=digest, published="2024-03-07", fetched_at="2024-03-07", relevant=True)
+    assert dedup_input(item, [vpn]).mentions == ("vpn_registrations|2024-02|2340|count",)
+    # a section tag and a headline above the first paragraph are no briefs
+    editorial = "Editorial\nA new milestone for VPN registration\nThe PTA registered 2,340 VPNs in February. It is the most in a month so far."
+    assert news_facts([vpn], "2024-03-07", f"A new milestone\n{editorial}") == ("vpn_registrations|2024-02|2340|count",)
+
+
 def test_the_release_a_report_leads_with_brings_its_other_figures_of_that_period_end() -> None:
     """One SBP release gives the month's figure and the fiscal year's to date. A desk that
     leads with the month and one that leads with the year to date both report the release:

@@ -2383,6 +2383,18 @@ def test_urdu_a_count_the_government_wants_registered_is_a_wish():
     text = "سیکریٹری آئی ٹی نے کہا کہ حکومت کی کوشش ہے کہ آئندہ دو برسوں میں کم از کم ایک لاکھ فری لانسرز کو بورڈ کے ساتھ رجسٹر کیا جائے۔"
     assert named_only(facts(text, "2022-02-01")) == set()
 
+def test_a_rate_of_a_part_of_ict_exports_is_the_parts():
+    # after the month's ICT exports, "computer services exports were $201m in March, 13.4 percent
+    # less than the $232m of exports of March 2022"
+    text = (
+        "مارچ میں آئی سی ٹی برآمدات 12.8 فیصد کمی سے 25 کروڑ 80 لاکھ ڈالر رہیں۔ "
+        "اعداد و شمار کے مطابق مارچ میں کمپیوٹر سروسز کی برآمدات 20 کروڑ 10 لاکھ ڈالر رہیں جو مارچ 2022 کی 23 کروڑ 20 لاکھ ڈالر کی برآمدات سے 13.4 فیصد کم ہیں۔"
+    )
+    assert named_only(facts(text, "2023-04-18")) == {("it_exports_monthly", "2023-03", -12.8, "percent"), ("it_exports_monthly", "2023-03", 258, "USD_million")}
+    # the whole named as its three parts is the whole
+    text = "On a year-on-year basis, telecommunication, computer and information services exports increased by 18 percent in September."
+    assert ("it_exports_monthly", "2025-09", 18, "percent") in facts(text, "2025-10-20")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

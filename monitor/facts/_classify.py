@@ -9,7 +9,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
 from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _URDU_FOREIGN, _RANKING_CONTEXT, ALSO, Subject
+from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
@@ -227,10 +227,13 @@ def classify(place: _Place) -> tuple[str, float] | None:
     if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
         return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
     if figure.unit == "percent":
+        if _of_a_part(head):
+            return "other", value  # "کمپیوٹر سروسز کی برآمدات 20 کروڑ ڈالر رہیں جو ... 13.4 فیصد کم ہیں": the part's own rate
         if _COUNT_OF_FIRMS_BASE.search(place.sentence, max(0, figure.start - 80), figure.start) or _COUNT_OF_FIRMS_AFTER.match(place.sentence, figure.end):
             return "other", value  # the rise of a count of companies, not of their exports
-        if _RELATIVE_OPENS.match(place.clause) and (clause_at := place.sentence.find(place.clause)) > 0 and (_URDU_TARGET.search(place.sentence, 0, clause_at) or _TARGET_CUE.search(place.sentence, 0, clause_at)):
-            return "other", value  # "... ہر ماہ 38 کروڑ ڈالر درکار ہوں گی، جو بلند ترین سطح سے 43 فیصد زیادہ ہے": of the amount needed
+        if _RELATIVE_OPENS.match(place.clause) and (clause_at := place.sentence.find(place.clause)) > 0:
+            if _URDU_TARGET.search(place.sentence, 0, clause_at) or _TARGET_CUE.search(place.sentence, 0, clause_at):
+                return "other", value  # "... ہر ماہ 38 کروڑ ڈالر درکار ہوں گی، جو بلند ترین سطح سے 43 فیصد زیادہ ہے": of the amount needed
         if _PACE_BEFORE.search(head):
             return "other", value  # "IT exports are growing at over 25 percent", "has consistently delivered growth of 20 percent": a pace or a habit, no period's growth
         if _PACE_AFTER.match(place.sentence, figure.end):
@@ -603,6 +606,19 @@ _NAMED_AS_TARGET = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"(?:\b(?:the\s+)?remaining|\bthe\s+other|(?<![^\W\d_])(?:بقیہ|باقی))\s+(?:US\s?\$|\$)?$", re.IGNORECASE)
+#: The parts of ICT exports named as a subject (computer services, telecom services).
+_IT_COMPONENT = dict(_SUBJECTS)["it_component"]
+_IT_WHOLE = dict(_SUBJECTS)["it_exports"]
+def _of_a_part(head: str) -> bool:
+    """Whether the last subject ``head`` names is a part of ICT exports (computer services,
+    telecom services), not the whole ("telecommunication, computer and information services
+    exports", whose last item alone reads as a part)."""
+    named = [m.span() for m in _IT_COMPONENT.finditer(head)]
+    wholes = [m.span() for m in _IT_WHOLE.finditer(head) if m.span() not in named]  # (the whole's pattern takes a part alone too)
+    parts = [(a, b) for a, b in named if not any(x <= a < y for x, y in wholes)]
+    return bool(parts) and not any(a >= parts[-1][1] for a, _ in wholes)
+
+
 #: A clause that opens on a relative pronoun: what it says is of the figure before it.
 _RELATIVE_OPENS = re.compile(r"\W*(?:جو|which)(?![^\W\d_])", re.IGNORECASE)
 #: A figure named a target right after it is one even as the base of a comparison ("3.5 ارب ڈالر

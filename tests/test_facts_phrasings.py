@@ -2395,6 +2395,26 @@ def test_a_rate_of_a_part_of_ict_exports_is_the_parts():
     text = "On a year-on-year basis, telecommunication, computer and information services exports increased by 18 percent in September."
     assert ("it_exports_monthly", "2025-09", 18, "percent") in facts(text, "2025-10-20")
 
+def test_pending_applications_and_a_corrected_figure_are_no_registrations():
+    text = "He said 11 local VPN service providers had been licensed and another 2,210 registration applications were pending because of incomplete documents."
+    assert named_only(facts(text, "2026-01-22")) == set()
+    text = "Correction: An earlier version of this report stated that 6,920 VPNs had been registered with the PTA. The correct figure is 69,200."
+    assert ("vpn_registrations", "", 6920, "count") not in facts(text, "2026-01-23")
+
+
+def test_urdu_vpns_spelled_out_and_registered_by_every_kind_are_the_total():
+    # "the PTA registered 2,340 virtual private networks of various companies, institutions and freelancers in February 2024"
+    text = "پی ٹی اے نے فروری 2024 کے دوران مختلف کمپنیوں، اداروں اور فری لانسرز کے 2,340 ورچوئل پرائیویٹ نیٹ ورکس (وی پی این) رجسٹر کیے۔"
+    assert named_only(facts(text, "2024-03-06")) == {("vpn_registrations", "2024-02", 2340, "count")}
+    # one kind's are still a part
+    assert named_only(facts("انفرادی فری لانسرز کے 12 ہزار 640 وی پی این رجسٹر ہیں۔", "2024-03-06")) == set()
+
+
+def test_urdu_what_the_government_hopes_for_is_a_goal():
+    # "IT exports were $2.83bn in July-March and the government hopes to exceed $3.8bn for the whole year"
+    text = "انہوں نے کہا کہ آئی ٹی برآمدات رواں مالی سال جولائی تا مارچ 2 ارب 83 کروڑ ڈالر رہیں اور حکومت کو پورے سال میں 3 ارب 80 کروڑ ڈالر سے تجاوز کرنے کی امید ہے۔"
+    assert named_only(facts(text, "2025-04-24")) == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2830, "USD_million")}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -22,8 +22,8 @@ _OTHER_CUE = re.compile(
     r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
-    r"loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
-    r"|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
+    r"pending|backlog|awaiting|loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
+    r"|زیر\s+التوا|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
 )
@@ -196,6 +196,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
+    if _CORRECTED.search(place.sentence, 0, figure.start):
+        return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) if figure.unit != "percent" else None
@@ -425,6 +427,12 @@ _SUPERSEDED = re.compile(
     r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+$",  # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate)
     re.IGNORECASE,
 )
+#: A correction's account of what a report wrongly said: the figure it withdraws.
+_CORRECTED = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:report|story|article|news\s+item)\b|\b(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:stated|said|reported|mentioned|put)\b"
+    r"|(?<![^\W\d_])(?:غلطی\s+سے|سہواً|سہوا)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
 #: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
 #: "سے بڑھ کر" (rose from), a base.
@@ -533,7 +541,7 @@ def _targeted(place: _Place, head: str) -> bool:
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
-    r"ہدف|متوقع|توقع|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    r"ہدف|متوقع|توقع|امید|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
     # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
     # "... تک لے جانے کے لیے پُرعزم ہیں" (are committed to taking it to), "کے اختتام تک" (by the end of)
@@ -800,6 +808,8 @@ def _one_kind_of_registrant(place: _Place, head: str) -> bool:
     registered their VPNs"; "رجسٹرڈ وی پی اینز میں سے 23 ہزار 110 سافٹ ویئر ہاؤسز ... کے ہیں";
     "انفرادی فری لانسرز کے 12 ہزار 640". Companies and freelancers together register them all."""
     figure, sentence = place.figure, place.sentence
+    if _URDU_KINDS_LISTED.search(sentence, max(0, figure.start - 80), figure.start):
+        return False  # "مختلف کمپنیوں، اداروں اور فری لانسرز کے 2,340": every kind, the whole
     if _KIND_AFTER.match(sentence, figure.end) or _URDU_OUT_OF.search(sentence, max(0, figure.start - 20), figure.start) or _URDU_KIND_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return True
     if (kind := _KIND_REGISTERED.search(head)) and (_INDIVIDUAL.search(kind.group()) or len(_COUNT_NUMBER.findall(sentence)) > 1 or len(_REGISTERED_NUMBER.findall(sentence)) > 1):
@@ -818,6 +828,9 @@ _COUNT_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
 _REGISTERED_NUMBER = re.compile(r"\bregistered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?\d", re.IGNORECASE)
 _AND_OTHER_KIND = re.compile(r"\s+(?:and|&)\s+(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\b", re.IGNORECASE)
 _URDU_OUT_OF = re.compile(r"(?<![^\W\d_])میں\s+سے\s+(?:\S+\s+)?$")
+_URDU_KIND = r"(?:فری\s?لانسرز|کمپنیوں|سافٹ\s?ویئر\s+ہاؤسز|کال\s+سینٹرز|بینکوں|اداروں|سفارت\s?خانوں)"
+#: Kinds of registrant listed together: "مختلف کمپنیوں، اداروں اور فری لانسرز کے" (of various companies, institutions and freelancers).
+_URDU_KINDS_LISTED = re.compile(rf"{_URDU_KIND}(?:\s*[،,]\s*{_URDU_KIND})*\s+اور\s+{_URDU_KIND}\s+(?:کے|کی)\s+$")
 _URDU_KIND_BEFORE = re.compile(r"(?<![^\W\d_])(?:فری\s?لانسرز|کمپنیوں|سافٹ\s?ویئر\s+ہاؤسز|کال\s+سینٹرز|بینکوں|اداروں|سفارت\s?خانوں)\s+(?:کے|کی)\s+$")
 
 
@@ -853,7 +866,7 @@ _LINK_WORDS = frozenset(
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
-_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی", re.IGNORECASE)
+_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی|ورچوئل", re.IGNORECASE)
 
 
 #: Capitalised words after "through", "via" or "on" that name no firm: channels all earnings

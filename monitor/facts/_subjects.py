@@ -94,7 +94,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|فری\s?لانس\w*(?:\s+(?:کی|کے)(?:\s+[^\s\d]+){0,5}?\s+ترسیلات(?:\s?زر)?(?![^\W\d_]))?",
         re.IGNORECASE,
     )),
-    ("vpn", re.compile(r"(?<![\w])(?:(?-i:VPNs?)|virtual\s+private\s+networks?)(?![\w])|وی\s?پی\s?این", re.IGNORECASE)),
+    ("vpn", re.compile(r"(?<![\w])(?:(?-i:VPNs?)|virtual\s+private\s+networks?)(?![\w])|وی\s?پی\s?این|ورچوئل\s+پرائیویٹ\s+نیٹ\s?ورکس?", re.IGNORECASE)),
     (None, re.compile(
         r"(?<![\w])(?:(?:total|overall|national|country'?s|merchandise|goods|textile|food|rice|services|mango|agricultural|garments?|"
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
@@ -164,7 +164,7 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
-    "vpn": ("vpn", "virtual private", "وی"),
+    "vpn": ("vpn", "virtual private", "وی", "ورچوئل"),
 }
 
 

@@ -2415,6 +2415,14 @@ def test_urdu_what_the_government_hopes_for_is_a_goal():
     text = "انہوں نے کہا کہ آئی ٹی برآمدات رواں مالی سال جولائی تا مارچ 2 ارب 83 کروڑ ڈالر رہیں اور حکومت کو پورے سال میں 3 ارب 80 کروڑ ڈالر سے تجاوز کرنے کی امید ہے۔"
     assert named_only(facts(text, "2025-04-24")) == {("it_exports_cumulative", "FY2024-25:Jul-Mar", 2830, "USD_million")}
 
+def test_a_title_figure_the_body_tells_as_one_platforms_is_the_platforms():
+    title = "Pakistani Freelancers Earned $121.4 Million on Gigloop Last Year"
+    text = (
+        "Pakistan is the fourth-largest freelancer market on Gigloop, according to the platform's annual report.\n"
+        "Pakistani freelancers earned $121.4 million on Gigloop between July 2022 and June 2023, up 30 percent."
+    )
+    assert not [f for f in named_only(facts(text, "2023-08-20", title)) if f[0].startswith("freelancer_")]
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -189,7 +189,12 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         elif start == lead_at:
             # the lead's bound ("more than 150,000 VPNs") that the body then gives exactly
             rounded += _rough(facts[before:], found, normalised[start:end], bounds_only=True)
-    return _unique(_without_rounded(facts, rounded, [f for f in facts if not any(f is t for t in titled)]))
+    body = [f for f in facts if not any(f is t for t in titled)]
+    # a title's undated figure of freelancers that the body tells as one platform's ("Pakistani
+    # Freelancers Earned $118.6 Million on Worklane" over "... earned $118.6 million on Worklane
+    # between July 2022 and June 2023") is the platform's too
+    facts = [f for f in facts if not (not f.period and f.series.startswith("freelancer_") and any(f is t for t in titled) and any(g.series == "other" and g.unit == f.unit and abs(g.value - f.value) <= 0.01 * abs(g.value) and one_platform(g.quote) for g in body))]
+    return _unique(_without_rounded(facts, rounded, body))
 
 
 def _rough(facts: list[Fact], found: list[_Found], text: str, bounds_only: bool = False) -> list[tuple[Fact, _Rounding]]:

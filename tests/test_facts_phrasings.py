@@ -2423,6 +2423,14 @@ def test_a_title_figure_the_body_tells_as_one_platforms_is_the_platforms():
     )
     assert not [f for f in named_only(facts(text, "2023-08-20", title)) if f[0].startswith("freelancer_")]
 
+def test_urdu_a_periods_earnings_refer_to_the_series_before():
+    # "our IT exports fell to $196m in a month ... The fiscal year's ten months' earnings are $2.176bn"
+    text = (
+        "ہماری آئی ٹی برآمدات ایک مہینے میں 19 کروڑ 60 لاکھ ڈالر پر آ گئیں۔ "
+        "مالی سال کے دس مہینوں کی کمائی 2 ارب 17 کروڑ 60 لاکھ ڈالر ہے، جبکہ ہدف ساڑھے تین ارب ڈالر کا رکھا گیا تھا۔"
+    )
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Apr", 2176, "USD_million") in facts(text, "2023-05-22")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -147,7 +147,10 @@ _ANAPHOR = re.compile(
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
-    r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد",  # "on an annual basis": of a series already named
+    r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد"  # "on an annual basis": of a series already named
+    # "مالی سال کے دس مہینوں کی کمائی ..." (the fiscal year's ten months' earnings): a period's
+    # earnings of the series before, as "December receipts of $229 million"
+    r"|^\W*(?:\S+\s+){0,6}?(?:کی|کا)\s+(?:کمائی|آمدن|آمدنی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(

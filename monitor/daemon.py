@@ -584,23 +584,53 @@ def _local(when: datetime | None, config: Config) -> str:
     return when.astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z") if when else "-"
 
 
-def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None) -> tuple[bool, str]:
-    """For HEALTHCHECK: healthy when the last poll that ended worked (not every source
-    failed, no error) and was recent (within three intervals).
+def healthy(
+    store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None, host: str | None = None
+) -> tuple[bool, str]:
+    """For HEALTHCHECK: healthy when a daemon runs on the archive (its heartbeat, as
+    :func:`daemon_state` reads it) and the last poll that ended worked (not every source
+    failed, no error) and was recent (within three of the daemon's intervals, counted from
+    its start when no poll has ended since: a daemon just started has that long for its
+    first poll).
 
-    A poll stopped at shutdown is passed over; one still running counts once it ends.
+    An archive no daemon has ever run on (polls by hand or from cron) is judged by its polls
+    alone. A poll stopped at shutdown is passed over; one still running counts once it ends.
+    ``poll_seconds`` overrides the interval, which is otherwise the running daemon's
+    (``run --poll-every`` included), else the configuration's.
     """
     now = now or datetime.now(timezone.utc)
-    plan = Plan.from_config(config, poll_seconds)
+    row = store.daemon()
+    daemon = daemon_state(row, now, config, host)
+    if row is not None and not daemon.running:
+        return False, f"daemon {daemon.line}"
+    plan = Plan.from_config(config, poll_seconds or daemon.poll_seconds)
+    every = _age(timedelta(seconds=plan.poll_seconds))
+    limit = timedelta(seconds=3 * plan.poll_seconds)
+    started = parse_timestamp(row["started_at"]) if daemon.running else None
     last = store.last_finished_run("poll")
-    if last is None:
-        return False, "no successful poll yet"
-    age = now - parse_timestamp(last["finished_at"])
-    if last["outcome"] != "ok":
-        return False, f"last poll {last['outcome']} {_age(age)} ago: {last['detail'] or 'no detail'}"
-    if age > timedelta(seconds=3 * plan.poll_seconds):
-        return False, f"last successful poll {_age(age)} ago, and polls are due every {_age(timedelta(seconds=plan.poll_seconds))}: is the daemon running?"
-    return True, f"last successful poll {int(age.total_seconds())}s ago"
+    if last is not None and last["outcome"] != "ok":
+        return False, f"last poll {last['outcome']} {_age(now - parse_timestamp(last['finished_at']))} ago: {last['detail'] or 'no detail'}"
+    ended = parse_timestamp(last["finished_at"]) if last else None
+    if started is not None and (ended is None or ended < started):
+        if now - started <= limit:  # a daemon just started: its first poll may still be running
+            first = "its first poll has not ended yet" if ended is None else f"its first poll has not ended yet; the last one before it ended {_age(now - ended)} ago"
+            return True, f"daemon started {_age(now - started)} ago, {first}"
+        return False, f"the daemon started {_age(now - started)} ago and no poll has ended since, and polls are due every {every}{_running_poll(store, now)}"
+    if ended is None:
+        return False, "no successful poll yet" + ("" if row else "; no daemon has run on this archive: start one with `monitor run`")
+    age = now - ended
+    if age > limit:
+        why = _running_poll(store, now) or ": the daemon runs but has not polled since" if daemon.running else ": no daemon has run on this archive (start one with `monitor run`)"
+        return False, f"last successful poll {_age(age)} ago, and polls are due every {every}{why}"
+    return True, f"last successful poll {_age(age)} ago" + ("; daemon " + daemon.line if daemon.running else "; no daemon has run on this archive (polls by hand or from cron)")
+
+
+def _running_poll(store: Store, now: datetime) -> str:
+    """``: one has been running for 3 h`` when the newest poll is still marked running."""
+    run = store.last_run("poll")
+    if run is None or run["finished_at"] is not None:
+        return ""
+    return f": one has been running for {_age(now - parse_timestamp(run['started_at']))}"
 
 
 def _age(age: timedelta) -> str:

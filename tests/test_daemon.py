@@ -372,8 +372,9 @@ def test_health_says_how_long_ago_the_last_poll_was_in_words(site_config, tmp_pa
         now = datetime.now(timezone.utc)
         assert site_config.schedule.poll_every == 60
         every = "polls are due every 60 min"
-        assert healthy(s, site_config, now + timedelta(hours=4, minutes=1)) == (False, f"last successful poll 4 h ago, and {every}: is the daemon running?")
-        assert healthy(s, site_config, now + timedelta(days=5, seconds=1)) == (False, f"last successful poll 5 days ago, and {every}: is the daemon running?")
+        nobody = "no daemon has run on this archive (start one with `monitor run`)"
+        assert healthy(s, site_config, now + timedelta(hours=4, minutes=1)) == (False, f"last successful poll 4 h ago, and {every}: {nobody}")
+        assert healthy(s, site_config, now + timedelta(days=5, seconds=1)) == (False, f"last successful poll 5 days ago, and {every}: {nobody}")
 
 
 def test_scheduled_jobs_fire_and_are_recorded(site_config, tmp_path):

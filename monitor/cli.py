@@ -742,8 +742,10 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
     """Run the daemon: poll the sources and send the weekly digest on schedule.
 
     On start it catches up what it missed while it was down (a poll, and the last week's
-    digest if it was not sent and is recent). One daemon per archive: a second one is
-    refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
+    digest if it was not sent and is recent). It takes up changes to the configuration file
+    without a restart, within 30 seconds, and logs what changed (a file that cannot be used
+    is logged as an error, and the last good one kept). One daemon per archive: a second one
+    is refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
     --shutdown-timeout, else it is stopped and the daemon exits then.
     """
     import functools

@@ -742,8 +742,10 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
     """Run the daemon: poll the sources and send the weekly digest on schedule.
 
     On start it catches up what it missed while it was down (a poll, and the last week's
-    digest if it was not sent and is recent). One daemon per archive: a second one is
-    refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
+    digest if it was not sent and is recent). It takes up changes to the configuration file
+    without a restart, within 30 seconds, and logs what changed (a file that cannot be used
+    is logged as an error, and the last good one kept). One daemon per archive: a second one
+    is refused. SIGTERM or Ctrl-C stops it cleanly: a running job may finish within
     --shutdown-timeout, else it is stopped and the daemon exits then.
     """
     import functools
@@ -755,12 +757,18 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
 
 
 @cli.command()
-@click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval the daemon runs with, if overridden.")
+@click.option("--poll-every", "poll_seconds", type=click.FloatRange(min=0.5), metavar="SECONDS", help="The poll interval to judge by; default: the running daemon's, else the configuration's.")
 @click.pass_obj
 def health(obj: Context, poll_seconds: float | None) -> None:
-    """Exit 0 when the last poll that ended worked and is recent, 1 otherwise (for container
-    health checks): a poll in which every source failed or is backing off makes it 1, and so
-    does an archive that is missing or cannot be read."""
+    """Exit 0 when the daemon runs and its last poll that ended worked and is recent, 1
+    otherwise (for container health checks).
+
+    Whether the daemon runs comes from the heartbeat it writes to the archive (as `monitor
+    status` says): a daemon stopped, killed or silent for two minutes makes it 1, and so does
+    a poll in which every source failed or is backing off, no poll within three intervals
+    (a daemon just started has that long for its first), and an archive that is missing or
+    cannot be read. An archive no daemon has run on (polls by hand or from cron) is judged
+    by its polls alone."""
     from .daemon import healthy
     from .store import ArchiveError
 

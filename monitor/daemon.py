@@ -39,7 +39,7 @@ import socket
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -49,11 +49,12 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from .config import Config
+from .config import Config, ConfigError, load_config
 from .errors import MonitorError
 from .pipeline import poll_tick
 from .status import process_alive, run_state
 from .store import Store
+from .text import counted
 from .weeks import last_completed_week, parse_timestamp, shift_week, week_bounds
 
 log = logging.getLogger("monitor.daemon")
@@ -67,6 +68,8 @@ STOP_GRACE = 10.0
 UNSENT_WEEKS = 8
 #: Seconds between two heartbeats of the daemon in the archive.
 HEARTBEAT_SECONDS = 30.0
+#: Seconds between two looks at the configuration file for a change (a job looks first too).
+CONFIG_CHECK_SECONDS = 30.0
 #: A daemon whose heartbeat is this many beats late is taken as gone (a beat may wait up to
 #: SQLite's 30 seconds behind a poll's write).
 HEARTBEAT_MISSES = 4
@@ -189,6 +192,81 @@ def daemon_state(row: dict | None, now: datetime, config: Config, host: str | No
 def _ago(age: timedelta) -> str:
     seconds = max(0, int(age.total_seconds()))
     return f"{seconds} s" if seconds < 120 else f"{seconds // 60} min"
+
+
+# --------------------------------------------------------------------------- the configuration file
+
+
+class ConfigWatch:
+    """The configuration the daemon runs with, read again when its file changes.
+
+    :meth:`check` reads the file (a few kilobytes) and compares it with the last look: a
+    changed file that loads is the new configuration; one that does not (a mistake mid-edit,
+    the file gone) is logged once as an error, naming it and what is wrong, and the daemon
+    keeps the version it read last, until the file changes again."""
+
+    def __init__(self, config: Config, now: datetime | None = None):
+        self.config = config
+        self.path = Path(config.path)
+        self.read_at = now or datetime.now(timezone.utc)
+        self._seen = self._content()
+
+    def _content(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except OSError:
+            return None
+
+    def check(self, now: datetime | None = None) -> Config | None:
+        """The new configuration when the file changed since the last look and can be used;
+        ``None`` when it did not change, changed in nothing that matters, or cannot be used."""
+        content = self._content()
+        if content == self._seen:
+            return None
+        self._seen = content
+        now = now or datetime.now(timezone.utc)
+        try:
+            new = load_config(self.path)
+        except ConfigError as e:
+            log.error("%s changed, but the daemon cannot use it and keeps the version it read at %s: %s", self.path, _local(self.read_at, self.config), e)
+            return None
+        if _meaning(new) == _meaning(self.config):  # a comment, or lines moved
+            return None
+        self.config, self.read_at = new, now
+        return new
+
+
+def _meaning(config: Config) -> Config:
+    """``config`` without what only places it in its file (lines, warnings naming them)."""
+    return replace(config, sources=tuple(replace(s, line=None) for s in config.sources), warnings=())
+
+
+def config_changes(old: Config, new: Config, poll_seconds: float | None = None) -> str:
+    """What a new configuration changes, in words: the sources added, removed and changed
+    (by name), and the poll interval and digest time when they moved."""
+    before = {s.name: s for s in old.sources}
+    after = {s.name: s for s in new.sources}
+    parts = []
+    for label, names in (
+        ("added", [n for n in after if n not in before]),
+        ("removed", [n for n in before if n not in after]),
+        ("changed", [n for n in after if n in before and replace(after[n], line=None) != replace(before[n], line=None)]),
+    ):
+        if names:
+            parts.append(f"{counted(len(names), 'source')} {label} ({', '.join(names)})")
+    if poll_seconds is None:
+        was, now = poll_tick(old), poll_tick(new)
+        if was != now:
+            parts.append(f"polls every {now} min (was {was})")
+    s, t = old.schedule, new.schedule
+    if (s.digest_day, s.digest_hour, s.digest_minute) != (t.digest_day, t.digest_hour, t.digest_minute) or old.timezone != new.timezone:
+        parts.append(f"digest {t.digest_day} {t.digest_hour:02d}:{t.digest_minute:02d} {new.timezone} (was {s.digest_day} {s.digest_hour:02d}:{s.digest_minute:02d} {old.timezone})")
+    others = [k for k in ("topics", "relevance", "digest", "fetch", "watch", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days", "public_url", "user_agent_contact") if getattr(old, k) != getattr(new, k)]
+    if old.schedule.catch_up_days != new.schedule.catch_up_days:
+        others.append("schedule.catch_up_days")
+    if others:
+        parts.append("settings changed: " + ", ".join(others))
+    return "; ".join(parts) or "nothing the daemon uses"
 
 
 # --------------------------------------------------------------------------- schedule
@@ -372,9 +450,13 @@ def _end_with(daemon_pid: int) -> None:
 class Daemon:
     """Builds the scheduler from the config and runs it until a signal arrives."""
 
-    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None, log_setup: Callable[[], None] | None = None, beat_seconds: float = HEARTBEAT_SECONDS):
+    def __init__(self, config: Config, db_path: str, *, poll_seconds: float | None = None, shutdown_timeout: float = SHUTDOWN_TIMEOUT, jobs: dict[str, Callable[[], str]] | None = None, log_setup: Callable[[], None] | None = None, beat_seconds: float = HEARTBEAT_SECONDS, config_check_seconds: float = CONFIG_CHECK_SECONDS):
         self.config = config
+        self.config_watch = ConfigWatch(config)
+        self.config_check_seconds = config_check_seconds
+        self._config_lock = threading.Lock()
         self.db_path = str(db_path)
+        self.poll_override = poll_seconds  # run --poll-every: the configuration's interval does not apply
         self.plan = Plan.from_config(config, poll_seconds)
         self.heartbeat = Heartbeat(self.db_path, poll_seconds=self.plan.poll_seconds, beat_seconds=beat_seconds)
         self.shutdown_timeout = shutdown_timeout
@@ -389,7 +471,7 @@ class Daemon:
         self._caught_up = threading.Event()  # the catch-up poll ended (or none was needed)
         self.scheduler = BlockingScheduler(
             timezone=config.tz,
-            executors={"default": ThreadPoolExecutor(2)},
+            executors={"default": ThreadPoolExecutor(3)},  # a poll, the digest and the configuration check
             job_defaults=JOB_OPTIONS,
         )
 
@@ -402,6 +484,7 @@ class Daemon:
                 return
             self._running += 1
         try:
+            self.reload_config()  # a job runs with the file as it is now
             with Store(self.db_path) as store:
                 run_id = store.start_run(name)
             log.info("job %s started", name, extra={"job": name, "run_id": run_id})
@@ -425,6 +508,38 @@ class Daemon:
             with self._idle:
                 self._running -= 1
                 self._idle.notify_all()
+
+    def reload_config(self) -> None:
+        """Take up the configuration file's changes (see :class:`ConfigWatch`): the next jobs
+        run with the new file, and the poll interval (unless ``--poll-every`` set it) and the
+        digest's time move to its values, the heartbeat's interval with them."""
+        with self._config_lock:
+            new = self.config_watch.check()
+            if new is None:
+                return
+            log.warning("%s changed; the daemon uses it from now on: %s", new.path, config_changes(self.config, new, self.poll_override))
+            for warning in new.warnings:
+                log.warning("%s", warning)
+            self.config = new
+            for job in self.jobs.values():
+                if isinstance(job, ChildJob):
+                    job.args = (new, *job.args[1:])
+            plan = Plan.from_config(new, self.poll_override)
+            moved_poll = plan.poll_seconds != self.plan.poll_seconds
+            moved_digest = str(plan.digest) != str(self.plan.digest)
+            self.plan = plan
+            if self.scheduler.running:
+                if moved_poll:
+                    self.scheduler.reschedule_job("poll", trigger=IntervalTrigger(seconds=plan.poll_seconds, timezone=new.tz))
+                if moved_digest:
+                    self.scheduler.reschedule_job("digest", trigger=plan.digest)
+            if moved_poll:
+                self.heartbeat.poll_seconds = plan.poll_seconds
+                try:
+                    with Store(self.db_path) as store:
+                        store.daemon_polls_every(plan.poll_seconds)
+                except (MonitorError, sqlite3.Error) as e:
+                    log.warning("could not record the daemon's new poll interval in the archive: %s", e)
 
     def catch_up_digest(self) -> None:
         """The digest missed while the daemon was down, once the catch-up poll has ended: the
@@ -490,6 +605,7 @@ class Daemon:
             self._caught_up.set()
         self.scheduler.add_job(self.run_job, IntervalTrigger(seconds=self.plan.poll_seconds, timezone=self.config.tz), args=["poll"], id="poll", name="poll", next_run_time=first_poll, **JOB_OPTIONS)
         self.scheduler.add_job(self.run_job, self.plan.digest, args=["digest"], id="digest", name="digest", **JOB_OPTIONS)
+        self.scheduler.add_job(self.reload_config, IntervalTrigger(seconds=self.config_check_seconds, timezone=self.config.tz), id="config", name="configuration check", **JOB_OPTIONS)
         if "digest" in missed:
             self.scheduler.add_job(self.catch_up_digest, "date", run_date=now, id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
         log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
@@ -584,23 +700,53 @@ def _local(when: datetime | None, config: Config) -> str:
     return when.astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z") if when else "-"
 
 
-def healthy(store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None) -> tuple[bool, str]:
-    """For HEALTHCHECK: healthy when the last poll that ended worked (not every source
-    failed, no error) and was recent (within three intervals).
+def healthy(
+    store: Store, config: Config, now: datetime | None = None, *, poll_seconds: float | None = None, host: str | None = None
+) -> tuple[bool, str]:
+    """For HEALTHCHECK: healthy when a daemon runs on the archive (its heartbeat, as
+    :func:`daemon_state` reads it) and the last poll that ended worked (not every source
+    failed, no error) and was recent (within three of the daemon's intervals, counted from
+    its start when no poll has ended since: a daemon just started has that long for its
+    first poll).
 
-    A poll stopped at shutdown is passed over; one still running counts once it ends.
+    An archive no daemon has ever run on (polls by hand or from cron) is judged by its polls
+    alone. A poll stopped at shutdown is passed over; one still running counts once it ends.
+    ``poll_seconds`` overrides the interval, which is otherwise the running daemon's
+    (``run --poll-every`` included), else the configuration's.
     """
     now = now or datetime.now(timezone.utc)
-    plan = Plan.from_config(config, poll_seconds)
+    row = store.daemon()
+    daemon = daemon_state(row, now, config, host)
+    if row is not None and not daemon.running:
+        return False, f"daemon {daemon.line}"
+    plan = Plan.from_config(config, poll_seconds or daemon.poll_seconds)
+    every = _age(timedelta(seconds=plan.poll_seconds))
+    limit = timedelta(seconds=3 * plan.poll_seconds)
+    started = parse_timestamp(row["started_at"]) if daemon.running else None
     last = store.last_finished_run("poll")
-    if last is None:
-        return False, "no successful poll yet"
-    age = now - parse_timestamp(last["finished_at"])
-    if last["outcome"] != "ok":
-        return False, f"last poll {last['outcome']} {_age(age)} ago: {last['detail'] or 'no detail'}"
-    if age > timedelta(seconds=3 * plan.poll_seconds):
-        return False, f"last successful poll {_age(age)} ago, and polls are due every {_age(timedelta(seconds=plan.poll_seconds))}: is the daemon running?"
-    return True, f"last successful poll {int(age.total_seconds())}s ago"
+    if last is not None and last["outcome"] != "ok":
+        return False, f"last poll {last['outcome']} {_age(now - parse_timestamp(last['finished_at']))} ago: {last['detail'] or 'no detail'}"
+    ended = parse_timestamp(last["finished_at"]) if last else None
+    if started is not None and (ended is None or ended < started):
+        if now - started <= limit:  # a daemon just started: its first poll may still be running
+            first = "its first poll has not ended yet" if ended is None else f"its first poll has not ended yet; the last one before it ended {_age(now - ended)} ago"
+            return True, f"daemon started {_age(now - started)} ago, {first}"
+        return False, f"the daemon started {_age(now - started)} ago and no poll has ended since, and polls are due every {every}{_running_poll(store, now)}"
+    if ended is None:
+        return False, "no successful poll yet" + ("" if row else "; no daemon has run on this archive: start one with `monitor run`")
+    age = now - ended
+    if age > limit:
+        why = _running_poll(store, now) or ": the daemon runs but has not polled since" if daemon.running else ": no daemon has run on this archive (start one with `monitor run`)"
+        return False, f"last successful poll {_age(age)} ago, and polls are due every {every}{why}"
+    return True, f"last successful poll {_age(age)} ago" + ("; daemon " + daemon.line if daemon.running else "; no daemon has run on this archive (polls by hand or from cron)")
+
+
+def _running_poll(store: Store, now: datetime) -> str:
+    """``: one has been running for 3 h`` when the newest poll is still marked running."""
+    run = store.last_run("poll")
+    if run is None or run["finished_at"] is not None:
+        return ""
+    return f": one has been running for {_age(now - parse_timestamp(run['started_at']))}"
 
 
 def _age(age: timedelta) -> str:

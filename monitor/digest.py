@@ -131,6 +131,7 @@ class Story:
     also: tuple[Outlet, ...] = ()  # outlets that ran this story (reprints)
     more: tuple[Outlet, ...] = ()  # outlets that reported the same event in stories of their own
     event: str | None = None  # the event it tells (an item in no story: its own id)
+    found: str | None = None  # when it was first fetched: the day shown for a story that gives no date
 
     @property
     def outlets(self) -> int:
@@ -455,6 +456,7 @@ def _story(row: dict) -> Story:
         summary=summarize(row.get("text") or "", row.get("summary") or "", title=row["title"]),
         topics=tuple(row["topics"]),
         score=row["score"] or 0.0,
+        found=row.get("fetched_at"),
     )
 
 

@@ -48,7 +48,9 @@ Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` a
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import os
 import random
 import re
 import socket
@@ -161,7 +163,8 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     if isinstance(exc, httpx.TimeoutException):
         return "timeout", f"{_timeout_kind(exc)} timeout", False
     if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError)):
-        return "connect", f"connection failed: {_detail(causes)}", True
+        failure = next((e for e in reversed(causes) if isinstance(e, OSError) and e.errno), None)
+        return "connect", os_reason(failure) if failure is not None else f"connection failed: {_detail(causes)}", True
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return "bad_url", str(exc), False
     return "error", f"{type(exc).__name__}: {exc}", False
@@ -177,6 +180,31 @@ def tls_reason(e: ssl.SSLError) -> str:
     if reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"):
         text += " (the server did not answer in TLS: is this port plain HTTP? try http://)"
     return text
+
+
+#: A failed connection's errno in words, with what it usually means; ``{at}`` names the address when known.
+_OS_REASONS = {
+    errno.ECONNREFUSED: "connection refused{at}: no server is listening there (the site is down, or the address or port is wrong)",
+    errno.ECONNRESET: "connection reset by the server{at}",
+    errno.ECONNABORTED: "connection aborted{at}",
+    errno.EPIPE: "the server closed the connection{at}",
+    errno.EHOSTUNREACH: "no route to the host{at} (host unreachable)",
+    errno.ENETUNREACH: "network unreachable{at}: is this machine online?",
+    errno.ETIMEDOUT: "connection timed out{at}",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """A failed connection in words, without the errno and Python's tuple of the address:
+    ``connection refused by 127.0.0.1:8768: no server is listening there (...)``, not
+    ``[Errno 111] Connect call failed ('127.0.0.1', 8768)``."""
+    m = re.search(r"\('([^']+)', (\d+)", str(e))  # asyncio names the address it tried: ('::1', 80, 0, 0)
+    where = (f"[{m[1]}]:{m[2]}" if ":" in m[1] else f"{m[1]}:{m[2]}") if m else ""
+    template = _OS_REASONS.get(e.errno)
+    if template is None:
+        words = e.strerror or os.strerror(e.errno)
+        return f"connection failed: {words[:1].lower()}{words[1:]}" + (f" ({where})" if where else "")
+    return template.format(at="" if not where else f" by {where}" if e.errno == errno.ECONNREFUSED else f" ({where})")
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

@@ -328,7 +328,7 @@ def test_scheduler_job_defaults(site_config, tmp_path):
     for job in d.scheduler.get_jobs():
         assert job.coalesce is True and job.max_instances == 1
         assert job.misfire_grace_time >= 3600
-    assert {j.id for j in d.scheduler.get_jobs()} == {"poll", "digest", "digest-catch-up"}
+    assert {j.id for j in d.scheduler.get_jobs()} == {"poll", "digest", "digest-catch-up", "config"}
 
 
 def test_digest_fires_monday_0800_karachi(site_config):
@@ -372,8 +372,9 @@ def test_health_says_how_long_ago_the_last_poll_was_in_words(site_config, tmp_pa
         now = datetime.now(timezone.utc)
         assert site_config.schedule.poll_every == 60
         every = "polls are due every 60 min"
-        assert healthy(s, site_config, now + timedelta(hours=4, minutes=1)) == (False, f"last successful poll 4 h ago, and {every}: is the daemon running?")
-        assert healthy(s, site_config, now + timedelta(days=5, seconds=1)) == (False, f"last successful poll 5 days ago, and {every}: is the daemon running?")
+        nobody = "no daemon has run on this archive (start one with `monitor run`)"
+        assert healthy(s, site_config, now + timedelta(hours=4, minutes=1)) == (False, f"last successful poll 4 h ago, and {every}: {nobody}")
+        assert healthy(s, site_config, now + timedelta(days=5, seconds=1)) == (False, f"last successful poll 5 days ago, and {every}: {nobody}")
 
 
 def test_scheduled_jobs_fire_and_are_recorded(site_config, tmp_path):
@@ -448,3 +449,81 @@ def test_a_start_names_the_digests_left_unsent_past_catch_up(site_config, tmp_pa
     wednesday = datetime(2025, 8, 27, 12, 0, tzinfo=timezone.utc)
     assert d.left_unsent(wednesday) == ["2025-W33"]
     assert Daemon(site_config, str(tmp_path / "empty.db")).left_unsent(saturday) == []
+
+
+# --------------------------------------------------------------------------- sources.yaml edited while it runs
+
+
+def _fetched(db: Path, source: str) -> int:
+    if not db.exists():
+        return 0
+    with Store(db, readonly=True) as s:
+        return s.db.execute("SELECT count(*) FROM fetches WHERE source = ?", [source]).fetchone()[0]
+
+
+def test_the_running_daemon_takes_up_an_edited_sources_yaml_and_keeps_the_last_good_one(site, write_config, tmp_path):
+    """A source added to the file is polled by the next poll, without a restart, and the log
+    says so; a file broken mid-edit is named once as an error and the daemon goes on with
+    the version it read last."""
+    fetch = "fetch:\n  host_delay: 0.01\n  retries: 0\n"
+    config = write_config(f"- name: Good Feed\n  url: {site.base}/feeds/good.xml\n  full_text: false\n", extra=fetch)
+    db = tmp_path / "monitor.db"
+    proc = monitor(config, db, "run", "--poll-every", "2", cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"), timeout=60)
+        write_config(
+            f"- name: Good Feed\n  url: {site.base}/feeds/good.xml\n  full_text: false\n- name: Second Feed\n  url: {site.base}/feeds/second.xml\n  full_text: false\n",
+            extra=fetch,
+        )
+        wait_for(lambda: _fetched(db, "Second Feed"), timeout=60)
+        broken = config.read_text(encoding="utf-8").replace("  retries: 0\n", "  retries: 0\n  retires: 2\n")
+        config.write_text(broken, encoding="utf-8")
+        polls = len(runs(db, "poll", "ok"))
+        wait_for(lambda: len(runs(db, "poll", "ok")) >= polls + 3, timeout=60)  # it polls on, with both sources
+        code, err = stop(proc)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert code == 0, err
+    assert f"WARNING {config} changed; the daemon uses it from now on: 1 source added (Second Feed)" in err
+    errors = [line for line in err.splitlines() if " ERROR " in line]
+    assert len(errors) == 1, errors  # once, not at every look
+    assert f"{config} changed, but the daemon cannot use it and keeps the version it read at " in errors[0]
+    assert errors[0].endswith("key 'fetch.retires': unknown key 'retires' (did you mean 'retries'?)")
+    assert _fetched(db, "Second Feed") >= 1
+
+
+def test_an_edited_interval_or_digest_time_moves_the_schedule_and_the_heartbeat(write_config, tmp_path):
+    import threading
+
+    config = write_config("- name: A\n  url: https://a.example.com/feed\n- name: B\n  url: https://b.example.com/feed\n")
+    db = tmp_path / "m.db"
+    d = Daemon(load_config(config), str(db), jobs={"poll": lambda: "polled", "digest": lambda: "sent"})
+    Store(db).close()
+    d.heartbeat.start()
+    d.build()
+    runner = threading.Thread(target=d.scheduler.start)
+    runner.start()
+    try:
+        write_config("- name: A\n  url: https://a.example.com/feed\n  interval: 15\n", extra="schedule:\n  digest_day: tue\n")
+        d.reload_config()
+        assert d.scheduler.get_job("poll").trigger.interval == timedelta(minutes=15)
+        assert "day_of_week='tue'" in str(d.scheduler.get_job("digest").trigger)
+        assert [s.name for s in d.config.sources] == ["A"]
+        with Store(db, readonly=True) as s:
+            assert s.daemon()["poll_seconds"] == 900.0  # what `monitor status` and `monitor health` read
+    finally:
+        d.stop()
+        runner.join(timeout=30)
+        d.heartbeat.stop()
+
+
+def test_what_an_edit_changes_is_said_in_words(write_config):
+    from monitor.daemon import config_changes
+
+    old = load_config(write_config("- name: A\n  url: https://a.example.com/feed\n- name: B\n  url: https://b.example.com/feed\n"))
+    new = load_config(write_config("# a comment moves every line\n- name: B\n  url: https://b.example.com/feed\n- name: C\n  url: https://c.example.com/feed\n  interval: 20\n"))
+    assert config_changes(old, new) == "1 source added (C); 1 source removed (A); polls every 20 min (was 60)"
+    assert config_changes(old, new, poll_seconds=5) == "1 source added (C); 1 source removed (A)"  # run --poll-every: the interval is not the file's
+    assert config_changes(old, old) == "nothing the daemon uses"

@@ -94,6 +94,19 @@ def test_week_uses_karachi_time(store, site_config):
     assert "Mon 25 Aug 2025" in render_html(d) and "Mon 25 Aug 2025" in render_text(d)
 
 
+def test_a_story_that_gives_no_date_says_so_and_the_day_it_was_found(store, site_config):
+    """An item with no date of its own is in the week it was fetched; its entry says that it
+    is undated and when it was found, rather than showing the outlet alone."""
+    from dataclasses import replace
+
+    undated = replace(item(1, "PSEB opens a freelancer desk in Lahore", ["freelancing"], published=None), fetched_at="2025-08-24T19:30:00+00:00")  # Mon 00:30 PKT
+    save(store, site_config, [undated, item(2, "Freelancers earn more", ["freelancing"], published="2025-08-26T05:00:00+00:00")])
+    d = build_digest(store, site_config, "2025-W35")
+    assert "Test Daily, undated, found Mon 25 Aug 2025" in flat(render_text(d))
+    assert "Test Daily · undated, found Mon 25 Aug 2025" in HTMLParser(render_html(d)).text()
+    assert "Test Daily, Tue 26 Aug 2025" in flat(render_text(d))
+
+
 def test_header_counts_and_three_top_stories(archive):
     assert archive.story_count == len(STORIES)
     assert archive.sources == (AGGREGATED_OUTLET, "Test Dawn", "Test Recorder", "Test Tribune")

@@ -318,9 +318,21 @@ def _closed_port() -> int:
 
 
 def test_connection_refused_is_connect_and_retried():
-    result = fetch_one(f"http://127.0.0.1:{_closed_port()}/feed.xml", replace(SETTINGS, retries=2))
+    port = _closed_port()
+    result = fetch_one(f"http://127.0.0.1:{port}/feed.xml", replace(SETTINGS, retries=2))
     assert result.outcome == "connect" and result.attempts == 3
-    assert "refused" in result.error.lower() or "failed" in result.error.lower()
+    # said in words, as a TLS failure is: not "[Errno 111] Connect call failed ('127.0.0.1', 8768)"
+    assert result.error == f"connection refused by 127.0.0.1:{port}: no server is listening there (the site is down, or the address or port is wrong)"
+
+
+def test_a_connection_reset_or_another_network_error_is_said_in_words():
+    import errno
+
+    from monitor.fetch import os_reason
+
+    assert os_reason(ConnectionResetError(errno.ECONNRESET, "Connection reset by peer")) == "connection reset by the server"
+    assert os_reason(OSError(errno.EHOSTUNREACH, "Connect call failed ('::1', 80, 0, 0)")) == "no route to the host ([::1]:80) (host unreachable)"
+    assert os_reason(OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")) == "connection failed: cannot assign requested address"
 
 
 def test_a_tls_failure_is_tls_and_not_retried(faults):
@@ -416,7 +428,7 @@ def test_errors_are_classified_through_their_causes():
 
     assert classify_error(wrapped(socket.gaierror(-2, "Name or service not known")))[0] == "dns"
     assert classify_error(wrapped(ssl.SSLCertVerificationError(1, "certificate verify failed")))[0] == "tls"
-    assert classify_error(wrapped(ConnectionRefusedError(111, "refused"))) == ("connect", "connection failed: [Errno 111] refused", True)
+    assert classify_error(wrapped(ConnectionRefusedError(111, "refused"))) == ("connect", "connection refused: no server is listening there (the site is down, or the address or port is wrong)", True)
     assert classify_error(httpx.ConnectTimeout("slow"))[::2] == ("timeout", True)
     assert classify_error(httpx.ReadTimeout("slow"))[:2] == ("timeout", "read timeout")
     assert classify_error(httpx.RemoteProtocolError("Server disconnected"))[0] == "connect"

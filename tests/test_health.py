@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from faultsite import FAULTS, fixture_bytes
+from procs import runs, wait_for
 
 from monitor.config import load_config
-from monitor.daemon import Daemon
+from monitor.daemon import Daemon, healthy
 from monitor.sitesrv import SiteServer, send
 from monitor.store import Store
 
@@ -130,3 +135,98 @@ def test_an_outage_of_every_kind_of_source_is_a_failed_poll(write_config, tmp_pa
     with Store(db) as store:
         states = {s.name: (s.consecutive_failures, s.last_outcome) for s in store.source_states().values()}
     assert states["Watched"] == (1, "http_5xx") and states["Workbook"][0] == 1 and states["Notice"] == (1, "empty")
+
+
+# --------------------------------------------------------------------------- the daemon's heartbeat
+
+
+def _daemon(config: Path, db: Path, *args: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "run", "--shutdown-timeout", "30", *args]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=db.parent)
+
+
+@pytest.fixture
+def feed_config(write_config):
+    with SiteServer(FAULTS) as server:
+        yield write_config(f"- name: Up\n  url: {server.base}/feed.xml\n  full_text: false\n", extra="fetch:\n  host_delay: 0.0\n  retries: 0\n")
+
+
+def test_health_is_red_once_the_daemon_stops_even_right_after_a_good_poll(feed_config, tmp_path):
+    """The container's health check follows the daemon's heartbeat, not only the last poll's
+    age: a daemon stopped cleanly, or killed, is unhealthy at once, though its poll is recent."""
+    db = tmp_path / "monitor.db"
+    proc = _daemon(feed_config, db, "--poll-every", "3600")
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"), timeout=120)
+        health = monitor(feed_config, db, "health")
+        assert health.returncode == 0, health.stdout
+        assert health.stdout.startswith("healthy: last successful poll ") and f"; daemon running (pid {proc.pid} on " in health.stdout
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    health = monitor(feed_config, db, "health")
+    assert health.returncode == 1, health.stdout
+    assert health.stdout.startswith(f"unhealthy: daemon not running; the last one (pid {proc.pid} on ") and "stopped at" in health.stdout
+
+    proc = _daemon(feed_config, db, "--poll-every", "3600")
+    try:
+        wait_for(lambda: _daemon_row(db).get("pid") == proc.pid and not _daemon_row(db)["stopped_at"], timeout=120)
+        assert monitor(feed_config, db, "health").returncode == 0  # running again, its last poll recent
+    finally:
+        proc.kill()  # no stop recorded: the heartbeat is recent, the process gone
+        proc.wait()
+    health = monitor(feed_config, db, "health")
+    assert health.returncode == 1, health.stdout
+    assert "did not record a stop (killed, or its machine went down); start one with `monitor run`" in health.stdout
+
+
+def _daemon_row(db: Path) -> dict:
+    with Store(db, readonly=True) as s:
+        return s.daemon() or {}
+
+
+def _beat(store: Store, *, started: timedelta, poll_seconds: float) -> datetime:
+    now = datetime.now(timezone.utc)
+    store.db["daemon"].insert(
+        {"id": 1, "pid": os.getpid(), "host": socket.gethostname(), "started_at": (now - started).isoformat(), "seen_at": (now - timedelta(seconds=5)).isoformat(),
+         "beat_seconds": 30.0, "poll_seconds": poll_seconds, "stopped_at": None}
+    )
+    return now
+
+
+def _poll(store: Store, *, ended: timedelta, now: datetime, outcome: str = "ok") -> None:
+    at = (now - ended).isoformat()
+    store.db["runs"].insert({"job": "poll", "started_at": at, "finished_at": at, "outcome": outcome, "detail": "1 source: 1 ok"})
+
+
+def test_health_judges_polls_by_the_interval_the_running_daemon_polls_at(site_config, tmp_path):
+    """A daemon started with `run --poll-every 60` that has not polled for five minutes is
+    unhealthy, though the configuration's interval (an hour) would still allow it."""
+    with Store(tmp_path / "m.db") as s:
+        now = _beat(s, started=timedelta(hours=1), poll_seconds=60.0)
+        _poll(s, ended=timedelta(minutes=5), now=now)
+        ok, why = healthy(s, site_config, now)
+        assert not ok and why == "last successful poll 5 min ago, and polls are due every 60s: the daemon runs but has not polled since"
+        assert healthy(s, site_config, now, poll_seconds=3600)[0]  # --poll-every still overrides
+
+
+def test_a_daemon_just_started_has_three_intervals_for_its_first_poll(site_config, tmp_path):
+    with Store(tmp_path / "m.db") as s:
+        now = _beat(s, started=timedelta(minutes=2), poll_seconds=3600.0)
+        _poll(s, ended=timedelta(days=6), now=now)  # before a week down
+        assert healthy(s, site_config, now) == (True, "daemon started 2 min ago, its first poll has not ended yet; the last one before it ended 6 days ago")
+        s.db["runs"].insert({"job": "poll", "started_at": (now - timedelta(minutes=1)).isoformat(), "finished_at": None, "outcome": "running", "detail": None})
+        s.db["daemon"].update(1, {"seen_at": (now + timedelta(hours=4)).isoformat()})
+        ok, why = healthy(s, site_config, now + timedelta(hours=4))
+        assert not ok and why == "the daemon started 4 h ago and no poll has ended since, and polls are due every 60 min: one has been running for 4 h"
+
+
+def test_without_any_daemon_health_judges_the_polls_alone(site_config, tmp_path):
+    """Polls run by hand or from cron, no daemon ever: the polls' age alone, and it says so."""
+    with Store(tmp_path / "m.db") as s:
+        now = datetime.now(timezone.utc)
+        _poll(s, ended=timedelta(minutes=10), now=now)
+        assert healthy(s, site_config, now) == (True, "last successful poll 10 min ago; no daemon has run on this archive (polls by hand or from cron)")

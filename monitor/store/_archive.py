@@ -722,6 +722,14 @@ class Store(PageStore):
                 [now, now if stopped else None, os.getpid(), socket.gethostname()],
             )
 
+    def daemon_polls_every(self, poll_seconds: float) -> None:
+        """This process's daemon now polls every ``poll_seconds`` (its configuration changed)."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE daemon SET poll_seconds = ? WHERE pid = ? AND host = ? AND stopped_at IS NULL",
+                [poll_seconds, os.getpid(), socket.gethostname()],
+            )
+
     def daemon(self) -> dict | None:
         """The row of the daemon that runs, or last ran, on the archive; ``None`` when none has."""
         rows = list(self.db.query("SELECT * FROM daemon WHERE id = 1"))

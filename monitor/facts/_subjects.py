@@ -150,7 +150,8 @@ _ANAPHOR = re.compile(
     r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد"  # "on an annual basis": of a series already named
     # "مالی سال کے دس مہینوں کی کمائی ..." (the fiscal year's ten months' earnings): a period's
     # earnings of the series before, as "December receipts of $229 million"
-    r"|^\W*(?:\S+\s+){0,6}?(?:کی|کا)\s+(?:کمائی|آمدن|آمدنی)(?![^\W\d_])",
+    # (never an owner's: "موبائل فون کمپنیوں کی آمدنی", the phone companies' revenue)
+    r"|^\W*(?:(?:رواں|گزشتہ|اس|پچھلے)\s+)?(?:مالی\s+سال\s+(?:کے|کی)\s+)?(?:\S+\s+)?(?:ماہ|مہینوں|مہینے|سہ\s?ماہی|ششماہی|عرصے)\s+(?:کی|کا)\s+(?:کمائی|آمدن|آمدنی)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(

@@ -585,6 +585,9 @@ def test_a_name_before_ban_needs_the_regulators_block(rules):
         ("ڈیجیٹل ہنر پروگرام: 9 ہزار نوجوانوں نے تربیت مکمل کر لی", "صوبائی آئی ٹی بورڈ کے مطابق تربیت میں ویب ڈویلپمنٹ اور گرافک ڈیزائن کے کورس شامل تھے۔"),
         # "the IT board's training programme benefits 9,500 young people"
         ("کے پی آئی ٹی بی کے تربیتی پروگرام سے ساڑھے 9 ہزار نوجوان مستفید", "پروگرام کے تحت نوجوانوں کو آن لائن کام کے لیے ڈیجیٹل مہارتیں سکھائی گئیں۔"),
+        # "youth skills programme: training of 110,000 young people complete", IT and digital
+        # marketing among the courses
+        ("یوتھ اسکلز پروگرام: ایک لاکھ 10 ہزار نوجوانوں کی تربیت مکمل", "پہلے مرحلے میں 61 ہزار نوجوانوں کو آئی ٹی، ای کامرس اور ڈیجیٹل مارکیٹنگ میں تربیت دی گئی۔"),
     ],
 )
 def test_urdu_digital_skills_training_is_a_skills_programme(rules, title, text):
@@ -595,6 +598,8 @@ def test_urdu_digital_skills_training_is_a_skills_programme(rules, title, text):
 def test_urdu_training_of_other_kinds_is_no_skills_programme(rules):
     # "police training programme for 500 recruits begins"
     assert not run(rules, "500 ریکروٹس کے لیے پولیس کا تربیتی پروگرام شروع", "تربیت چھ ماہ جاری رہے گی اور اس میں جسمانی مشقیں شامل ہیں۔").relevant
+    # "youth skills programme: young people trained in tailoring and cooking"
+    assert not run(rules, "یوتھ اسکلز پروگرام کے تحت 5 ہزار نوجوانوں کی تربیت مکمل", "نوجوانوں کو سلائی، کھانا پکانے اور الیکٹریشن کے کورس کرائے گئے۔").relevant
 
 
 def test_urdu_software_technology_parks_are_it_exports(rules):

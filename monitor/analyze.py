@@ -86,7 +86,13 @@ from .text import readable_date, split_sentences
 PASSING_MENTION = "passing_mention"
 _TOPIC_KEYS = {"label", "keywords", "phrases", "require", "exclude"}
 _TERM_KEYS = {"term", "regex", "name", "weight", "require", "exclude"}
-_EXCLUSION_KEYS = {"when", "unless", "unless_topics"}
+_EXCLUSION_KEYS = {"when", "unless", "unless_topics", "within"}
+#: Where an exclusion's ``when`` and ``unless`` terms are looked for: the whole item (``text``),
+#: or ``when`` in the title and ``unless`` in the title and the first paragraph of substance
+#: (``title``: what the item is about, as a reader sees it first).
+_EXCLUSION_SCOPES = ("text", "title")
+#: A first line shorter than this is a section tag or a byline ("اداریہ", "Editorial"), not the lead.
+_LEAD_MIN_CHARS = 40
 _DEFAULT_WEIGHT = {"keywords": 1.0, "phrases": 2.0}
 MAX_WEIGHT = 10.0
 
@@ -138,6 +144,7 @@ class Exclusion:
     when: re.Pattern | None
     unless: re.Pattern | None
     unless_topics: tuple[str, ...]
+    within: str = "text"  # "text" or "title" (see _EXCLUSION_SCOPES)
 
 
 @dataclass(frozen=True)
@@ -302,9 +309,12 @@ def _compile_exclusions(raw: Any) -> tuple[Exclusion, ...]:
         for i, topic in enumerate(topics):
             if topic not in TOPIC_IDS:
                 raise _fail(where + ("unless_topics", i), unknown_key(topic, TOPIC_IDS, what="topic id"))
+        within = spec.get("within", "text")
+        if within not in _EXCLUSION_SCOPES:
+            raise _fail(where + ("within",), f"expected one of {', '.join(_EXCLUSION_SCOPES)}, got {within!r}")
         when = _alternation(_term_list(spec.get("when", []), where + ("when",)), where + ("when",))
         unless = _alternation(_term_list(spec.get("unless", []), where + ("unless",)), where + ("unless",))
-        out.append(Exclusion(name, when, unless, tuple(topics)))
+        out.append(Exclusion(name, when, unless, tuple(topics), within))
     return tuple(out)
 
 
@@ -414,12 +424,14 @@ def _claim(match: re.Match, taken: list[tuple[int, int]]) -> bool:
 
 def _fired_exclusions(rules: Rules, text: _Text, tagged: Sequence[str]) -> list[str]:
     """The names of the exclusions that apply to the whole item."""
-    document = f"{text.title}\n{text.body}"
+    whole = f"{text.title}\n{text.body}"
+    lead = next((line for line in text.body.split("\n") if len(line.strip()) >= _LEAD_MIN_CHARS), "")
     fired = []
     for exclusion in rules.exclusions:
-        if exclusion.when is not None and not exclusion.when.search(document):
+        titled = exclusion.within == "title"
+        if exclusion.when is not None and not exclusion.when.search(text.title if titled else whole):
             continue
-        if exclusion.unless is not None and exclusion.unless.search(document):
+        if exclusion.unless is not None and exclusion.unless.search(f"{text.title}\n{lead}" if titled else whole):
             continue
         if any(topic in tagged for topic in exclusion.unless_topics):
             continue

@@ -213,6 +213,22 @@ def test_other_countries_figures_in_urdu_are_excluded(rules):
     assert result.relevant
 
 
+def test_another_countrys_story_that_mentions_pakistan_in_passing_is_excluded(rules):
+    text = (
+        "DHAKA: Freelance designers missed client deadlines for a week as Bangladesh cut internet access across the country.\n"
+        "Broadband was partly restored on Tuesday, but mobile data, which most freelancers rely on, stayed off.\n"
+        '"For many clients, plan B is to go to India or Pakistan," the owner of an outsourcing firm said.'
+    )
+    result = run(rules, "Bangladesh's freelancers count losses as internet blackout drags on", text)
+    assert not result.relevant and "exclude:foreign_title" in result.rules
+    # a title that names other countries over a lead on Pakistan's own figures is kept
+    text = "Editorial\nPakistan's IT exports grew 47 percent last year, to $2.1 billion, a report reminds us.\nIndia's exports are near $150 billion."
+    assert run(rules, "IT exports: a comparison with India and Bangladesh", text).relevant
+    # (in Urdu too: "India's IT industry slows", over a lead on Indian firms only)
+    urdu = "بنگلور: انڈیا کی بڑی آئی ٹی کمپنیوں نے نئی بھرتیاں روک دی ہیں اور کلائنٹس کم لوگوں سے زیادہ کام چاہتے ہیں۔\nماہرین کے مطابق فری لانسرز کو بھی کم کام مل رہا ہے۔\nپاکستان کی آئی ٹی برآمدات بھی اسی رجحان سے متاثر ہو سکتی ہیں۔"
+    assert not run(rules, "انڈیا کی آئی ٹی صنعت سست روی کا شکار", urdu).relevant
+
+
 def test_a_passing_mention_is_excluded(rules):
     result = run(
         rules,
@@ -356,6 +372,7 @@ GOOD_TOPIC = {"label": "Freelancing", "keywords": ["freelanc*"]}
         ({"freelancing": GOOD_TOPIC}, {"exclude": {"Bad Name": {"when": ["x"]}}}, ("relevance", "exclude", "Bad Name")),
         ({"freelancing": GOOD_TOPIC}, {"exclude": {"x": {"when": ["a"], "if": ["b"]}}}, ("relevance", "exclude", "x", "if")),
         ({"freelancing": GOOD_TOPIC}, {"exclude": {"x": {"unless_topics": ["crypto"]}}}, ("relevance", "exclude", "x", "unless_topics", 0)),
+        ({"freelancing": GOOD_TOPIC}, {"exclude": {"x": {"when": ["a"], "within": "lead"}}}, ("relevance", "exclude", "x", "within")),
     ],
 )
 def test_bad_rules_are_reported_with_their_path(topics, relevance, path):

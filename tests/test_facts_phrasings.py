@@ -2434,6 +2434,14 @@ def test_urdu_a_periods_earnings_refer_to_the_series_before():
     text = "رواں مالی سال کے دو ماہ میں آئی ٹی برآمدات 65 کروڑ ڈالر رہیں۔ اسی دوران موبائل فون کمپنیوں کی آمدنی میں بھی 18 فیصد اضافہ ریکارڈ کیا گیا۔"
     assert not [f for f in named_only(facts(text, "2026-09-20")) if f[3] == "percent"]
 
+def test_urdu_thus_they_rose_is_measured_against_the_month_before():
+    # "ICT exports were $331m in September, thus in October they rose 5.1 percent"
+    text = "ستمبر میں آئی سی ٹی برآمدات 33 کروڑ 10 لاکھ ڈالر تھیں، یوں اکتوبر میں ان میں 5.1 فیصد اضافہ ہوا۔"
+    assert rates(text, "2024-11-18") == {5.1: "mom"}
+    # ... and against the same month a year before
+    text = "گزشتہ سال اکتوبر میں آئی سی ٹی برآمدات 26 کروڑ ڈالر تھیں، یوں اکتوبر میں ان میں 33 فیصد اضافہ ہوا۔"
+    assert rates(text, "2024-11-18") == {33: "yoy"}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -861,6 +861,11 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
         # (never a rate's period: "22pc compared to 9pc growth in February" compares two rates)
         rated = [span for span in spans if span.rate_at >= 0]
         bases = {canonical_period(_resolve(p, main, periods)) for p in periods if (p.comparison or p.counted) and not any(span.holds(p.start, p.end) for span in rated)} - {""}
+        if not bases and (thus := _THUS_RATE.search(place.sentence, 0, figure.start)):
+            # "ستمبر میں آئی سی ٹی برآمدات 33 کروڑ 10 لاکھ ڈالر تھیں، یوں اکتوبر میں ان میں 5.1 فیصد
+            # اضافہ ہوا" (they were $331m in September, thus they rose 5.1% in October): the rise
+            # since the month the clause before gave
+            bases = {canonical_period(_resolve(p, main, periods)) for p in periods if p.end <= thus.start() and p.value and _MONTH.fullmatch(p.value)} - {"", place.period}
         if bases and bases <= set(a_year_back):
             return "yoy"
         if bases == {shift_months(place.period, 1)}:
@@ -873,6 +878,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = _MONTH_VALUE
+#: "..., یوں (اکتوبر میں) ان میں": thus, in a month, they ...; the amount before is the base.
+_THUS_RATE = re.compile(r"(?<![^\W\d_])یوں(?![^\W\d_])|\b(?:thus|so)\b(?=[^.]*\b(?:rose|grew|increased|fell|declined|dropped)\b)", re.IGNORECASE)
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,6}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)

@@ -2442,6 +2442,21 @@ def test_urdu_thus_they_rose_is_measured_against_the_month_before():
     text = "گزشتہ سال اکتوبر میں آئی سی ٹی برآمدات 26 کروڑ ڈالر تھیں، یوں اکتوبر میں ان میں 33 فیصد اضافہ ہوا۔"
     assert rates(text, "2024-11-18") == {33: "yoy"}
 
+def test_a_second_rate_with_its_own_base_after_and_up():
+    text = "Freelancers' receipts stood at $41.2 million in June 2024, 27 percent higher than a year ago and up 6 percent from May."
+    assert rates(text, "2024-07-20") == {27: "yoy", 6: "mom"}
+
+
+def test_a_province_as_a_whole_and_an_urdu_rise_of_registrations_and_plan():
+    text = "The minister said the province as a whole had contributed $861 million, or 33 percent, of the national IT exports in FY23."
+    assert not [f for f in named_only(facts(text, "2023-08-20")) if f[3] == "USD_million"]
+    # "IT companies' registration with the board rose 20 percent last fiscal year"
+    text = "پاکستان سافٹ ویئر ایکسپورٹ بورڈ کے ساتھ آئی ٹی کمپنیوں کی رجسٹریشن میں گزشتہ مالی سال 20 فیصد اضافہ ہوا۔"
+    assert named_only(facts(text, "2023-08-08")) == set()
+    # "the IT exports target set at $4.5bn this fiscal year, a plan of $10bn by 2029"
+    text = "رواں مالی سال آئی ٹی برآمدات کا ہدف 4 ارب 50 کروڑ ڈالر مقرر، 2029 تک 10 ارب ڈالر کا منصوبہ"
+    assert named_only(facts("", "2025-07-10", text)) == set()
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

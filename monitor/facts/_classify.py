@@ -561,7 +561,9 @@ _URDU_PROPOSED_AFTER = re.compile(
 #: A rate measured against a count of companies or firms is of that count: "862 کمپنیوں کے
 #: مقابلے میں 40.8 فیصد زیادہ", "up 40.8 percent from 862 companies".
 _COUNT_OF_FIRMS_BASE = re.compile(
-    r"\d[\d,]*\s+(?:\S+\s+){0,2}?(?:کمپنیوں|کمپنیاں|فرموں|فرمیں)\s+(?:کے|کی)\s+(?:مقابلے|موازنے)\s+(?:میں\s+)?$"
+    r"\d[\d,]*\s+(?:\S+\s+){0,2}?(?:کمپنیوں|کمپنیاں|فرموں|فرمیں|رجسٹریشنز|رجسٹریشنوں)\s+(?:کے|کی)\s+(?:مقابلے|موازنے)\s+(?:میں\s+)?$"
+    # "آئی ٹی کمپنیوں کی رجسٹریشن میں گزشتہ مالی سال 20 فیصد اضافہ" (a rise in companies' registration)
+    r"|(?:کمپنیوں|فرموں|فری\s?لانسرز)\s+کی\s+رجسٹریشن\s+میں\s+(?:\S+\s+){0,4}?$"
 )
 _COUNT_OF_FIRMS_AFTER = re.compile(r"\s*(?:more\s+than|over|from|against|compared\s+(?:to|with))\s+(?:the\s+)?[\d,]+\s+(?:\w+\s+){0,2}?(?:companies|firms)\b", re.IGNORECASE)
 #: What a figure is needed for, said right after it: "ہر ماہ 43 کروڑ ڈالر کی برآمدات چاہئیں" (are
@@ -633,7 +635,7 @@ _RELATIVE_OPENS = re.compile(r"\W*(?:جو|which)(?![^\W\d_])", re.IGNORECASE)
 #: کے ہدف کے مقابلے میں", "against the $3.5bn target"): never the year's exports.
 _TARGET_NAMED_AFTER = re.compile(r"\s*(?:(?:کے|کا|کی)\s+ہدف|target\b)", re.IGNORECASE)
 _TARGET_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف)\b"
+    r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف|کا\s+منصوبہ)\b"
     # "with $4.4 billion as its base case": a projection's scenario
     r"|\s+as\s+(?:its|their|the)\s+(?:base|central|best|worst)[\s-](?:case|scenario|estimate)\b"
     # "the $5 billion the previous government had set as its target"

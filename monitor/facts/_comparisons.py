@@ -88,7 +88,8 @@ _RATE_HEAD = re.compile(r"\s*(?:(?:the|a|an)\s+)?(?:(?:growth|increase|rise|decl
 #: Where a span ends.
 _SPAN_END = re.compile(
     r"[;؛]|,\s|\.\s|\.$|[\"”]|\s(?:while|whereas|whilst|but|and\s+(?:stood|reached|rose|grew|was|were|is|are|has|have|had))\b"
-    r"|\s+to\s+(?:(?:reach|hit|touch)\s+)?(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)|\s[-–—]\s|،|جبکہ",
+    r"|\s+to\s+(?:(?:reach|hit|touch)\s+)?(?=US\s?\$|USD|\$|Rs|PKR|\d)|\s+and\s+(?:(?:a|an|nearly|almost|about|around|roughly|some|just|by|another)\s+){0,2}(?=\d)"
+    r"|\s+and\s+(?:up|down)\s+(?:by\s+)?(?=\d)|\s[-–—]\s|،|جبکہ",  # "... than a year ago and up 6 percent from May": the next rate's
     re.IGNORECASE,
 )
 #: "at $1.34 billion" after a base named without an amount: the level of the period compared,

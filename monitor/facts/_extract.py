@@ -770,7 +770,7 @@ _PROVINCE_PEOPLE = re.compile(
     rf"\b(?:freelancers?|exporters?|exports|compan(?:y|ies)|firms|software\s+houses|youths?|graduates)\s+(?:from|in|of|based\s+in)\s+(?:the\s+)?(?:{_PROVINCES})\b"
     rf"|\b(?:{_PROVINCES})[\s-]based\b"  # "Punjab-based companies and freelancers"
     rf"|\b(?:{_PROVINCES})(?:['’]s)?\s+(?:(?:IT|tech|software)\s+)?(?:freelancers?|exporters?|compan(?:y|ies)|firms)\b"
-    r"|\bthe\s+province\s+(?:alone\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
+    r"|\bthe\s+province\s+(?:alone\s+|as\s+a\s+whole\s+)?(?:had\s+|has\s+)?(?:earned|exported|contributed|generated|brought\s+in)\b"
     # one park's or zone's companies: "companies based at the Arfa Software Technology Park",
     # "tenant companies of ...", "پشاور ٹیکنالوجی پارک میں قائم آئی ٹی کمپنیوں", "... پارک کی کمپنیوں نے"
     # ("firms in the Sialkot Special Technology Zone": a park or zone named by its name)

@@ -2457,6 +2457,13 @@ def test_a_province_as_a_whole_and_an_urdu_rise_of_registrations_and_plan():
     text = "رواں مالی سال آئی ٹی برآمدات کا ہدف 4 ارب 50 کروڑ ڈالر مقرر، 2029 تک 10 ارب ڈالر کا منصوبہ"
     assert named_only(facts("", "2025-07-10", text)) == set()
 
+def test_the_slowest_growth_in_eleven_months_names_no_span():
+    text = "IT exports fell to $299 million in May 2026. On a year-on-year basis, exports were up 8.1 percent from $277 million in May 2025, the slowest annual growth in eleven months."
+    assert rates(text, "2026-06-17") == {8.1: "yoy"}
+    assert ("it_exports_monthly", "2026-05", 8.1, "percent") in facts(text, "2026-06-17")
+    # eleven months of the fiscal year are still a span
+    assert ("it_exports_cumulative", "FY2025-26:Jul-May", 14.6, "percent") in facts("IT exports grew 14.6 percent in eleven months to $3.9 billion.", "2026-06-17")
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

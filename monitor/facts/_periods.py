@@ -91,6 +91,10 @@ _MONTH_SPAN = re.compile(
 _ONE_FIGURE_BEFORE = re.compile(r"[^\d]*(?<![\w.,])\d[\d,.]*(?![\d,.]*\d)[^\d]*(?:\bin\s+|\bduring\s+)", re.IGNORECASE)
 
 
+#: A superlative measured over a stretch of time: "the slowest annual growth in", "the highest in".
+_SUPERLATIVE_IN = re.compile(r"\b(?:slowest|fastest|highest|lowest|weakest|strongest|best|worst|biggest|smallest|largest|sharpest)\b[^,.;]{0,40}?\bin\s+(?:the\s+(?:last|past)\s+)?$", re.IGNORECASE)
+
+
 def _clause_start(s: str, at: int) -> int:
     """Where the clause holding position ``at`` starts: after the last comma, semicolon or colon
     (not one inside a number: "1,280")."""
@@ -709,6 +713,8 @@ class _PeriodScanner:
             return True  # "in just one month", "صرف ایک ماہ میں": a length of time; a month is named by its name
         before = self.s[max(0, m.start() - 20) : m.start()]
         after = self.s[m.end() : m.end() + 16]
+        if _SUPERLATIVE_IN.search(self.s, max(0, m.start() - 60), m.start()):
+            return True  # "the slowest annual growth in eleven months": how long since, not months of a year
         return bool(
             re.search(r"\b(?:for|after|within|next|another|over\s+the\s+next|coming)\s+(?:the\s+)?$", before, re.IGNORECASE)
             or re.match(r"\s*(?:ago|later|earlier|from\s+now|back|old|long|قبل|پہلے|بعد)", after, re.IGNORECASE)

@@ -91,6 +91,8 @@ _EXCLUSION_KEYS = {"when", "unless", "unless_topics", "within"}
 #: or ``when`` in the title and ``unless`` in the title and the first paragraph of substance
 #: (``title``: what the item is about, as a reader sees it first).
 _EXCLUSION_SCOPES = ("text", "title")
+#: A currency written with a country's letters ("US$ 354 million"), which names no country.
+_CURRENCY = re.compile(r"\bUS\s?\$|\bUSD\b|\bUS\s+dollars?\b")
 #: A first line shorter than this is a section tag or a byline ("اداریہ", "Editorial"), not the lead.
 _LEAD_MIN_CHARS = 40
 _DEFAULT_WEIGHT = {"keywords": 1.0, "phrases": 2.0}
@@ -429,7 +431,7 @@ def _fired_exclusions(rules: Rules, text: _Text, tagged: Sequence[str]) -> list[
     fired = []
     for exclusion in rules.exclusions:
         titled = exclusion.within == "title"
-        if exclusion.when is not None and not exclusion.when.search(text.title if titled else whole):
+        if exclusion.when is not None and not exclusion.when.search(_CURRENCY.sub(" ", text.title if titled else whole)):
             continue
         if exclusion.unless is not None and exclusion.unless.search(f"{text.title}\n{lead}" if titled else whole):
             continue

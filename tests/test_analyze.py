@@ -224,6 +224,9 @@ def test_another_countrys_story_that_mentions_pakistan_in_passing_is_excluded(ru
     # a title that names other countries over a lead on Pakistan's own figures is kept
     text = "Editorial\nPakistan's IT exports grew 47 percent last year, to $2.1 billion, a report reminds us.\nIndia's exports are near $150 billion."
     assert run(rules, "IT exports: a comparison with India and Bangladesh", text).relevant
+    # a title's dollars are no country: a board's release that never says "Pakistan" stays relevant
+    text = "ICT export remittances recorded a strong start to fiscal year 2025-26, with inflows of US$ 354 million in July 2025 against US$ 286 million a year earlier.\nThe board registered 1,200 new IT companies and call centres during the month."
+    assert run(rules, "ICT export remittances reach US$ 354 million in July 2025", text).relevant
     # (in Urdu too: "India's IT industry slows", over a lead on Indian firms only)
     urdu = "بنگلور: انڈیا کی بڑی آئی ٹی کمپنیوں نے نئی بھرتیاں روک دی ہیں اور کلائنٹس کم لوگوں سے زیادہ کام چاہتے ہیں۔\nماہرین کے مطابق فری لانسرز کو بھی کم کام مل رہا ہے۔\nپاکستان کی آئی ٹی برآمدات بھی اسی رجحان سے متاثر ہو سکتی ہیں۔"
     assert not run(rules, "انڈیا کی آئی ٹی صنعت سست روی کا شکار", urdu).relevant

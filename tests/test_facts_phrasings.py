@@ -2464,6 +2464,11 @@ def test_the_slowest_growth_in_eleven_months_names_no_span():
     # eleven months of the fiscal year are still a span
     assert ("it_exports_cumulative", "FY2025-26:Jul-May", 14.6, "percent") in facts("IT exports grew 14.6 percent in eleven months to $3.9 billion.", "2026-06-17")
 
+def test_a_rate_names_its_subject_after_its_growth():
+    text = "Remittances sent home by individual freelancers rose 31.5 percent to $401 million in FY24, outpacing the 23 percent growth in the country's overall IT exports."
+    got = named_only(facts(text, "2024-07-20"))
+    assert ("it_exports_annual", "FY2023-24", 23, "percent") in got and ("freelancer_earnings", "FY2023-24", 31.5, "percent") in got
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

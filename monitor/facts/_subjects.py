@@ -223,6 +223,11 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     right_after = next((s for s in subjects if s.start >= figure.end and not sentence[figure.end : s.start].strip()), None)
     if right_after is not None and right_after.kind:
         return right_after  # "accounting for 14.8 percent of the $2.25 billion IT exports": the amount names its subject
+    if figure.unit == "percent" and (grown := _GROWTH_IN_AFTER.match(sentence, figure.end)):
+        # "outpacing the 24 percent growth in the country's overall IT exports": the rate names its subject
+        named = next((s for s in subjects if s.start >= grown.end() and s.start - grown.end() <= 12 and s.kind), None)
+        if named is not None:
+            return named
     # (a subject inside a relative clause set off by commas, before the figure, describes another
     # noun: "Computer services, which include most of freelancers' earnings, brought in $2.55bn")
     aside = [m.span() for m in _ASIDE.finditer(sentence, 0, figure.start)]
@@ -252,6 +257,11 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
+#: A rate's own noun and the subject it is of, right after it: "24 percent growth in the country's overall IT exports".
+_GROWTH_IN_AFTER = re.compile(
+    r"\s*(?:growth|increase|rise|jump|decline|fall|drop|contraction)\s+in\s+(?:the\s+)?(?:country['’]s\s+|Pakistan['’]s\s+|national\s+)?(?:overall\s+|total\s+)?",
+    re.IGNORECASE,
+)
 _SHARE_OF_BEFORE = re.compile(r"\d\s?(?:%|pc|pct|per\s?cent|percent)\s+of\s+(?:the\s+|its\s+)?(?:total\s+|overall\s+)?$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,;$\d]*,"

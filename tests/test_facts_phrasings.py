@@ -2469,6 +2469,10 @@ def test_a_rate_names_its_subject_after_its_growth():
     got = named_only(facts(text, "2024-07-20"))
     assert ("it_exports_annual", "FY2023-24", 23, "percent") in got and ("freelancer_earnings", "FY2023-24", 31.5, "percent") in got
 
+def test_the_months_of_this_one_after_last_fiscal_year_are_this_years():
+    text = "Pakistan's IT exports, by comparison, were $3.2 billion last fiscal year and $2.25 billion in the first seven months of this one."
+    assert named_only(facts(text, "2025-02-20")) == {("it_exports_annual", "FY2023-24", 3200, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2250, "USD_million")}
+
 def test_the_rise_of_registrations_is_no_rise_of_earnings():
     got = named_only(facts("", "2024-02-10", "Freelancers' Earnings Grow 13.9% in H1FY24, PSEB Registrations Up 48.2%"))
     assert got == {("freelancer_earnings", "FY2023-24:H1", 13.9, "percent")}

@@ -48,7 +48,7 @@ _FY_EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
-    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:(?:full|whole|entire)\s+)?(?:{_FY_WORDS})\b"
+    rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:(?:full|whole|entire)\s+)?(?:(?:{_FY_WORDS})\b|(?<=\bmonths\sof\sthis\s)one\b)"  # ("the first seven months of this one", after another fiscal year)
     rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+(?:(?:پورے|پورا|پوری|مکمل)\s+)?مالی\s+سال",
     re.IGNORECASE,
 )

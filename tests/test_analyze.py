@@ -518,45 +518,59 @@ def test_an_item_not_relevant_gives_its_figures_as_asides_only(rules):
     assert analyze("Gold steady", "Gold was unchanged at Rs350,000 per tola on Monday.", rules=rules, published="2025-08-18").asides == ()
 
 
+#: The beat told in other words, each with the topic it is: shutdowns and blocks, and Urdu
+#: digital skills training.
+_SHUTDOWNS_AND_BLOCKS = [
+    # a suspension of mobile service, named as a thing or said in Urdu
+    ("Interior ministry approves mobile service suspension for Ashura", "Cellular services will stay off along procession routes in several cities, the ministry said."),
+    ("محرم الحرام: مخصوص علاقوں میں موبائل سروس معطل رہے گی", "وزارت داخلہ نے صوبوں کی درخواست پر جلوسوں کے راستوں پر سروس بند رکھنے کی منظوری دے دی۔"),
+    ("یوم عاشور کے بعد موبائل سروس بحال", "جلوس ختم ہونے کے بعد شہر بھر میں سروس مرحلہ وار بحال کر دی گئی۔"),
+    # the regulator blocking or restoring a platform, in either language
+    ("PTA restores access to X", "Users across the country could reach the site again on Tuesday evening, the regulator said."),
+    ("پی ٹی اے نے توہین آمیز مواد نہ ہٹانے پر وکی پیڈیا بلاک کر دیا", "ادارے کا کہنا ہے کہ ویب سائٹ کو متعدد نوٹس بھیجے گئے تھے۔"),
+    ("پی ٹی اے نے ٹک ٹاک پر عائد پابندی ختم کر دی", "کمپنی نے قابل اعتراض مواد ہٹانے کی یقین دہانی کرائی ہے۔"),
+    # a slowdown said with its cause
+    ("Cable fault slows internet across country, says PTA", "Users complained of sluggish browsing as a submarine cable was damaged near the coast."),
+    # a block, its lifting or its court case told by a noun, a block with words between in
+    # Urdu, and a submarine cable fault in Urdu
+    ("Court seeks reasons behind X suspension", "The judge asked the interior ministry to justify the block, which users have got round with VPNs."),
+    ("PM orders immediate restoration of Wikipedia, forms committee", "The encyclopedia had been inaccessible since Friday on the regulator's orders."),
+    ("StreamNest ban challenged in IHC", "A petition says the PTA blocked the app without hearing its owners."),
+    ("وکی پیڈیا کی سروسز پاکستان میں بند، پی ٹی اے کی تصدیق", "صارفین کا کہنا ہے کہ ویب سائٹ جمعہ کی شام سے نہیں کھل رہی۔"),
+    ("پی ٹی اے نے ٹیلی گرام تک رسائی عارضی طور پر بند کر دی", "امتحانی پرچے لیک ہونے کے بعد یہ فیصلہ کیا گیا۔"),
+    ("زیر سمندر کیبل میں خرابی، انٹرنیٹ کی رفتار متاثر", "صارفین کو ویب سائٹس کھولنے میں مشکلات کا سامنا ہے۔"),
+    ("ملک بھر میں سوشل میڈیا پلیٹ فارمز چار گھنٹے بند", "آن لائن کاروبار کرنے والے افراد کو مشکلات کا سامنا رہا۔"),
+    # the regulator's block in a long Urdu sentence, the bandwidth a cable fault took back, the
+    # blocking "of" an app "by" the regulator, slow speeds
+    ("پی ٹی اے نے غیر اخلاقی مواد پر لائیو اسٹریمنگ ایپ اسٹریم نیسٹ بلاک کر دی", "ایپ استعمال کرنے والے میزبانوں کی آمدن متاثر ہوئی ہے۔"),
+    ("متبادل کیبلز سے انٹرنیٹ سروس میں بہتری: پی ٹی اے", "سب میرین کیبل میں خرابی سے متاثر ہونے والی بینڈوڈتھ کا بڑا حصہ بحال کر دیا گیا ہے۔"),
+    ("StreamNest ban leaves hosts without income", "The blocking of StreamNest by the Pakistan Telecommunication Authority has left thousands of hosts without their main income."),
+    ("Internet users across country hit by slow speeds", "Users complained of slow browsing and failed video calls on Thursday, with mobile data and broadband both affected."),
+    # an Urdu block of "access" said with more words between, and an app's ban, lifting or
+    # restoration in an Urdu title whose lead names the regulator
+    ("ویڈیو ایپ پر پابندی", "پاکستان ٹیلی کمیونیکیشن اتھارٹی (پی ٹی اے) نے ویڈیو شیئرنگ ایپلی کیشن کلپ زون تک ملک بھر میں رسائی فوری طور پر بلاک کر دی ہے۔"),
+    ("کلپ زون پر پابندی عائد", "ترجمان کے مطابق ایپ پر نازیبا مواد کی شکایات ملی تھیں اور پی ٹی اے نے کمپنی کو دو نوٹس بھیجے تھے۔"),
+    ("کمپنی کی یقین دہانی کے بعد کلپ زون کی سروس بحال: پی ٹی اے", "ایپ نے مقامی قوانین کے مطابق مواد کی نگرانی سخت کرنے کا وعدہ کیا ہے۔"),
+    ("پی ٹی اے نے ایک ہفتے بعد کلپ زون پر عائد پابندی مشروط طور پر ختم کر دی", "کمپنی 90 دن میں مقامی ماڈریٹرز کی ٹیم بنائے گی۔"),
+]
+_URDU_SKILLS_TRAINING = [
+    # "KP's digital skills programme: 9,000 young people complete training"
+    ("ڈیجیٹل ہنر پروگرام: 9 ہزار نوجوانوں نے تربیت مکمل کر لی", "صوبائی آئی ٹی بورڈ کے مطابق تربیت میں ویب ڈویلپمنٹ اور گرافک ڈیزائن کے کورس شامل تھے۔"),
+    # "the IT board's training programme benefits 9,500 young people"
+    ("کے پی آئی ٹی بی کے تربیتی پروگرام سے ساڑھے 9 ہزار نوجوان مستفید", "پروگرام کے تحت نوجوانوں کو آن لائن کام کے لیے ڈیجیٹل مہارتیں سکھائی گئیں۔"),
+    # "youth skills programme: training of 110,000 young people complete", IT and digital
+    # marketing among the courses
+    ("یوتھ اسکلز پروگرام: ایک لاکھ 10 ہزار نوجوانوں کی تربیت مکمل", "پہلے مرحلے میں 61 ہزار نوجوانوں کو آئی ٹی، ای کامرس اور ڈیجیٹل مارکیٹنگ میں تربیت دی گئی۔"),
+]
+
+
 @pytest.mark.parametrize(
-    "title, text",
-    [
-        # a suspension of mobile service, named as a thing or said in Urdu
-        ("Interior ministry approves mobile service suspension for Ashura", "Cellular services will stay off along procession routes in several cities, the ministry said."),
-        ("محرم الحرام: مخصوص علاقوں میں موبائل سروس معطل رہے گی", "وزارت داخلہ نے صوبوں کی درخواست پر جلوسوں کے راستوں پر سروس بند رکھنے کی منظوری دے دی۔"),
-        ("یوم عاشور کے بعد موبائل سروس بحال", "جلوس ختم ہونے کے بعد شہر بھر میں سروس مرحلہ وار بحال کر دی گئی۔"),
-        # the regulator blocking or restoring a platform, in either language
-        ("PTA restores access to X", "Users across the country could reach the site again on Tuesday evening, the regulator said."),
-        ("پی ٹی اے نے توہین آمیز مواد نہ ہٹانے پر وکی پیڈیا بلاک کر دیا", "ادارے کا کہنا ہے کہ ویب سائٹ کو متعدد نوٹس بھیجے گئے تھے۔"),
-        ("پی ٹی اے نے ٹک ٹاک پر عائد پابندی ختم کر دی", "کمپنی نے قابل اعتراض مواد ہٹانے کی یقین دہانی کرائی ہے۔"),
-        # a slowdown said with its cause
-        ("Cable fault slows internet across country, says PTA", "Users complained of sluggish browsing as a submarine cable was damaged near the coast."),
-        # a block, its lifting or its court case told by a noun, a block with words between in
-        # Urdu, and a submarine cable fault in Urdu
-        ("Court seeks reasons behind X suspension", "The judge asked the interior ministry to justify the block, which users have got round with VPNs."),
-        ("PM orders immediate restoration of Wikipedia, forms committee", "The encyclopedia had been inaccessible since Friday on the regulator's orders."),
-        ("StreamNest ban challenged in IHC", "A petition says the PTA blocked the app without hearing its owners."),
-        ("وکی پیڈیا کی سروسز پاکستان میں بند، پی ٹی اے کی تصدیق", "صارفین کا کہنا ہے کہ ویب سائٹ جمعہ کی شام سے نہیں کھل رہی۔"),
-        ("پی ٹی اے نے ٹیلی گرام تک رسائی عارضی طور پر بند کر دی", "امتحانی پرچے لیک ہونے کے بعد یہ فیصلہ کیا گیا۔"),
-        ("زیر سمندر کیبل میں خرابی، انٹرنیٹ کی رفتار متاثر", "صارفین کو ویب سائٹس کھولنے میں مشکلات کا سامنا ہے۔"),
-        ("ملک بھر میں سوشل میڈیا پلیٹ فارمز چار گھنٹے بند", "آن لائن کاروبار کرنے والے افراد کو مشکلات کا سامنا رہا۔"),
-        # the regulator's block in a long Urdu sentence, the bandwidth a cable fault took back, the
-        # blocking "of" an app "by" the regulator, slow speeds
-        ("پی ٹی اے نے غیر اخلاقی مواد پر لائیو اسٹریمنگ ایپ اسٹریم نیسٹ بلاک کر دی", "ایپ استعمال کرنے والے میزبانوں کی آمدن متاثر ہوئی ہے۔"),
-        ("متبادل کیبلز سے انٹرنیٹ سروس میں بہتری: پی ٹی اے", "سب میرین کیبل میں خرابی سے متاثر ہونے والی بینڈوڈتھ کا بڑا حصہ بحال کر دیا گیا ہے۔"),
-        ("StreamNest ban leaves hosts without income", "The blocking of StreamNest by the Pakistan Telecommunication Authority has left thousands of hosts without their main income."),
-        ("Internet users across country hit by slow speeds", "Users complained of slow browsing and failed video calls on Thursday, with mobile data and broadband both affected."),
-        # an Urdu block of "access" said with more words between, and an app's ban, lifting or
-        # restoration in an Urdu title whose lead names the regulator
-        ("ویڈیو ایپ پر پابندی", "پاکستان ٹیلی کمیونیکیشن اتھارٹی (پی ٹی اے) نے ویڈیو شیئرنگ ایپلی کیشن کلپ زون تک ملک بھر میں رسائی فوری طور پر بلاک کر دی ہے۔"),
-        ("کلپ زون پر پابندی عائد", "ترجمان کے مطابق ایپ پر نازیبا مواد کی شکایات ملی تھیں اور پی ٹی اے نے کمپنی کو دو نوٹس بھیجے تھے۔"),
-        ("کمپنی کی یقین دہانی کے بعد کلپ زون کی سروس بحال: پی ٹی اے", "ایپ نے مقامی قوانین کے مطابق مواد کی نگرانی سخت کرنے کا وعدہ کیا ہے۔"),
-        ("پی ٹی اے نے ایک ہفتے بعد کلپ زون پر عائد پابندی مشروط طور پر ختم کر دی", "کمپنی 90 دن میں مقامی ماڈریٹرز کی ٹیم بنائے گی۔"),
-    ],
+    "topic, title, text",
+    [("vpn_internet", *case) for case in _SHUTDOWNS_AND_BLOCKS] + [("skills", *case) for case in _URDU_SKILLS_TRAINING],
 )
-def test_shutdowns_and_blocks_in_other_words(rules, title, text):
+def test_the_beat_in_other_words(rules, topic, title, text):
     result = run(rules, title, text)
-    assert result.relevant and "vpn_internet" in result.topics, result.rules
+    assert result.relevant and topic in result.topics, result.rules
 
 
 def test_a_block_under_the_cybercrime_law_is_a_platform_ban(rules):
@@ -596,23 +610,6 @@ def test_a_home_named_in_other_words_makes_a_text_no_other_countrys(rules, title
 
 def test_a_name_before_ban_needs_the_regulators_block(rules):
     assert not run(rules, "Senate committee discusses Karachi ban on pillion riding", "Police said the measure would be reviewed next month.").relevant
-
-
-@pytest.mark.parametrize(
-    "title, text",
-    [
-        # "KP's digital skills programme: 9,000 young people complete training"
-        ("ڈیجیٹل ہنر پروگرام: 9 ہزار نوجوانوں نے تربیت مکمل کر لی", "صوبائی آئی ٹی بورڈ کے مطابق تربیت میں ویب ڈویلپمنٹ اور گرافک ڈیزائن کے کورس شامل تھے۔"),
-        # "the IT board's training programme benefits 9,500 young people"
-        ("کے پی آئی ٹی بی کے تربیتی پروگرام سے ساڑھے 9 ہزار نوجوان مستفید", "پروگرام کے تحت نوجوانوں کو آن لائن کام کے لیے ڈیجیٹل مہارتیں سکھائی گئیں۔"),
-        # "youth skills programme: training of 110,000 young people complete", IT and digital
-        # marketing among the courses
-        ("یوتھ اسکلز پروگرام: ایک لاکھ 10 ہزار نوجوانوں کی تربیت مکمل", "پہلے مرحلے میں 61 ہزار نوجوانوں کو آئی ٹی، ای کامرس اور ڈیجیٹل مارکیٹنگ میں تربیت دی گئی۔"),
-    ],
-)
-def test_urdu_digital_skills_training_is_a_skills_programme(rules, title, text):
-    result = run(rules, title, text)
-    assert result.relevant and "skills" in result.topics, result.rules
 
 
 def test_urdu_training_of_other_kinds_is_no_skills_programme(rules):

@@ -767,13 +767,13 @@ _URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی
 #: A move after an Urdu rate, which makes "X کا N فیصد" the growth of X, not a share of it: "آئی
 #: ٹی شعبے کا 18 فیصد کی شرح سے بڑھنا".
 _URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
-#: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 #: A rate said as a pace or a habit, before it: "are growing at (over)", "has consistently
 #: delivered export growth of (more than)", "year after year".
 _PACE_BEFORE = re.compile(
     r"\b(?:(?:is|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:growing|expanding|rising)\s+at|consistently|year\s+after\s+year|year\s+on\s+year\s+for\s+\w+\s+years)\b(?!.*\d)",
     re.IGNORECASE,
 )
+#: A rate per unit of time: "growing at more than 30 percent a year", "5 percent per month".
 _PACE_AFTER = re.compile(r"\s+(?:a|per|each|every)\s+(?:year|annum|month|quarter)\b", re.IGNORECASE)
 #: Money held in accounts: "deposits crossed $18.6 million", "had deposited $18.6 million".
 _DEPOSITS = re.compile(r"\bdeposit(?:s|ed)\b", re.IGNORECASE)

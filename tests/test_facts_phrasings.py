@@ -2494,3 +2494,33 @@ def test_urdu_thus_they_rose_is_the_rise_of_the_amounts_before():
     # "... freelancers' remittances were $138m in the first quarter, against $117m a year before. Thus they rose 18 percent."
     text = "وزارت کے مطابق رواں مالی سال کی پہلی سہ ماہی میں فری لانسرز کی ترسیلات 13 کروڑ 80 لاکھ ڈالر رہیں جبکہ گزشتہ سال اسی عرصے میں یہ 11 کروڑ 70 لاکھ ڈالر تھیں۔ یوں ان میں 18 فیصد اضافہ ہوا۔"
     assert ("freelancer_earnings", "FY2025-26:Q1", 18, "percent") in facts(text, "2025-10-15")
+
+
+def test_the_half_or_quarter_beside_the_month_closing_it_is_that_span():
+    # "IT exports a record $399m in December, 18.5 percent up in the half-year"
+    title = "دسمبر میں آئی ٹی برآمدات ریکارڈ 39 کروڑ 90 لاکھ ڈالر، ششماہی میں 18.5 فیصد اضافہ"
+    assert named_only(facts("", "2026-01-18", title)) == {("it_exports_monthly", "2025-12", 399, "USD_million"), ("it_exports_cumulative", "FY2025-26:H1", 18.5, "percent")}
+    text = "IT exports were $330 million in September, while during the quarter they rose 12 percent."
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 12, "percent") in facts(text, "2025-10-18")
+    # a month that closes no half leaves the rate where it was
+    assert ("it_exports_cumulative", "FY2025-26:H1", 18.5, "percent") not in facts("", "2025-12-18", title.replace("دسمبر", "نومبر"))
+
+
+def test_a_year_as_a_whole_when_is_that_years():
+    text = "Freelancers received $22.9 million in July 2022. The growth in July was slower than the 21 percent increase recorded for FY22 as a whole, when freelancers brought home $259 million."
+    got = named_only(facts(text, "2022-08-20"))
+    assert ("freelancer_earnings", "FY2021-22", 259, "USD_million") in got and ("freelancer_earnings", "2022-07", 259, "USD_million") not in got
+
+
+def test_urdu_that_month_after_a_month_named_in_the_sentence_is_that_month():
+    # "April's exports alone were $232m, while after March's figures were revised that month's exports became $262m"
+    text = "جولائی سے اپریل تک آئی ٹی برآمدات 2 ارب 27 کروڑ 60 لاکھ ڈالر رہیں۔ صرف اپریل میں برآمدات 23 کروڑ 20 لاکھ ڈالر رہیں جبکہ مارچ کے اعداد و شمار پر نظرثانی کے بعد اس ماہ کی برآمدات 26 کروڑ 20 لاکھ ڈالر ہو گئی ہیں۔"
+    got = named_only(facts(text, "2022-05-18"))
+    assert ("it_exports_monthly", "2022-04", 232, "USD_million") in got and ("it_exports_monthly", "2022-03", 262, "USD_million") in got
+
+
+def test_the_rate_two_amounts_show_is_of_their_series():
+    text = "The tax authority collected Rs842 million in income tax on the export proceeds of IT services during the first quarter of 2023-24, against Rs597 million in the same period last year, showing an increase of 41 percent."
+    assert named_only(facts(text, "2023-10-20")) == set()
+    text = "IT exports stood at $726 million in the first quarter of 2023-24, against $649 million in the same period last year, showing an increase of 12 percent."
+    assert ("it_exports_cumulative", "FY2023-24:Q1", 12, "percent") in facts(text, "2023-10-20")

@@ -1049,7 +1049,8 @@ _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])"
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
-_WHEN = re.compile(r"\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base
+#: ("FY22 as a whole, when freelancers brought home $259 million": the whole year's)
+_WHEN = re.compile(r"(?:\s+(?:as\s+a\s+whole|in\s+full|overall|in\s+all))?\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base
 
 
 def _when_clause(figure: Figure, periods: list[Period], sentence: str) -> Period | None:

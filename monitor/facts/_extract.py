@@ -355,7 +355,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     # ("during the year" with no fiscal year named before is no reference: the sentence is read
     # as it would be without the words)
-    periods = [p for p in _PeriodScanner(sentence, day).scan() if not (p.loose and not context.latest(sentence[p.start : p.end]))]
+    periods = _spans_closed_by_month(_PeriodScanner(sentence, day).scan(), sentence, context)
+    periods = [p for p in periods if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
     named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
     main = next((p.value for p in named if not p.edition), "") or next((p.value for p in named if _DOCUMENT_YEAR.match(p.value)), "")
@@ -398,6 +399,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
                 basis = "yoy" if year_back and not month_back else "mom" if month_back and not year_back else basis
             found.append((figure, series, place.period, classified[1], basis))
     found = _rates_with_their_amount(found, sentence)
+    found = _rate_of_the_amounts_compared(found, figures, sentence)
     ranked = any(series == "ranking" for _, series, _, _, _ in found)
     # (a sentence that says what an earlier period's figure had been, "In March 2025, IT exports
     # had stood at $342 million", is background: "Compared with the previous month, exports rose
@@ -471,6 +473,30 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
         ):
             out[i] = (figure, amount[1], amount[2], value, basis)
     return out
+
+
+def _rate_of_the_amounts_compared(found: list[_Found], figures: list[Figure], sentence: str) -> list[_Found]:
+    """A rate that a sentence ends on as what its two amounts show ("collected Rs842 million in
+    income tax on the export proceeds of IT ... against Rs597 million in the same period last
+    year, showing an increase of 41 percent") is the change of those amounts: of no watched
+    series when the first of them is not."""
+    out = []
+    for item in found:
+        figure, series = item[0], item[1]
+        amounts = [f for f in figures if f.end <= figure.start and f.unit in ("USD_million", "PKR_million")]
+        if figure.unit == "percent" and series != "other" and len(amounts) >= 2 and _SHOWING_RATE.search(sentence, amounts[-1].end, figure.start):
+            first = next((f for f in found if f[0] is amounts[0]), None)
+            if first is None or first[1] == "other":
+                item = (figure, "other", item[2], item[3], "")
+        out.append(item)
+    return out
+
+
+#: "..., showing an increase of", "registering a growth of": the rate the amounts before show.
+_SHOWING_RATE = re.compile(
+    r",\s*(?:showing|reflecting|registering|depicting|marking|indicating|posting)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|surge|decline|decrease|fall|drop|dip)\s+of\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _RATE_TO_AMOUNT = re.compile(r"\s+(?:to|at)\s+(?:a\s+record\s+|an?\s+all[\s-]time\s+high\s+of\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?", re.IGNORECASE)
@@ -904,6 +930,42 @@ _SPAN_WORD = re.compile(r"\bperiod\b|عرصے|عرصہ|مدت", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
 _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Context) -> list[Period]:
+    """"The half" or "the quarter" with none named before, in a sentence that names the month
+    closing one: that half or quarter ("دسمبر میں ... 39 کروڑ 90 لاکھ ڈالر، ششماہی میں 18.5
+    فیصد اضافہ": December's figure, and the first half's rate)."""
+    periods = [_month_named_before(p, periods, sentence) for p in periods]
+    months = [p.value for p in periods if _MONTH.fullmatch(p.value) and not p.comparison and not p.target]
+    if len(set(months)) != 1:
+        return periods
+    year, month = int(months[0][:4]), int(months[0][5:])
+    fiscal = (month - 7) % 12 + 1
+    out = []
+    for p in periods:
+        words = sentence[p.start : p.end]
+        if p.back and not p.value and not re.search(r"\bsame\b|اسی", words):
+            length = 6 if _HALF_WORD.search(words) else 3 if _QUARTER_WORD.search(words) else 0
+            known = _is_half if length == 6 else _is_quarter
+            if length and fiscal % length == 0 and not any(x and known(x) for x in (context.period, *context.earlier)):
+                end_year = year + 1 if month >= 7 else year
+                p = replace(p, value=f"{fiscal_year(end_year)}:{('H' if length == 6 else 'Q')}{fiscal // length}", back=False, loose=False)
+        out.append(p)
+    return out
+
+
+def _month_named_before(p: Period, periods: list[Period], sentence: str) -> Period:
+    """"That month" after a month named earlier in the same sentence is that month: "صرف اپریل
+    میں ... جبکہ مارچ کے اعداد و شمار پر نظرثانی کے بعد اس ماہ کی برآمدات" (March's, revised)."""
+    if not p.back or p.value or not _THAT_MONTH.fullmatch(sentence[p.start : p.end]):
+        return p
+    before = [q for q in periods if q.end <= p.start and _MONTH.fullmatch(q.value) and not q.target]
+    return replace(p, value=before[-1].value, back=False, loose=False) if before else p
+
+
+#: "اس ماہ", "اس مہینے" (that month) as a back-reference.
+_THAT_MONTH = re.compile(r"اس\s+(?:ماہ|مہینے)")
 
 
 def _is_fiscal_year(period: str) -> bool:

@@ -2524,3 +2524,49 @@ def test_the_rate_two_amounts_show_is_of_their_series():
     assert named_only(facts(text, "2023-10-20")) == set()
     text = "IT exports stood at $726 million in the first quarter of 2023-24, against $649 million in the same period last year, showing an increase of 12 percent."
     assert ("it_exports_cumulative", "FY2023-24:Q1", 12, "percent") in facts(text, "2023-10-20")
+
+
+def test_urdu_a_percentage_someone_set_from_one_level_to_another_is_no_growth():
+    # "the central bank raised the share of export proceeds they may keep in foreign currency from 35 to 50 percent"
+    text = "مرکزی بینک نے فری لانسرز اور آئی ٹی خدمات برآمد کرنے والی کمپنیوں کے لیے برآمدی آمدنی کا وہ حصہ جو وہ فارن کرنسی میں رکھ سکتے ہیں، 35 فیصد سے بڑھا کر 50 فیصد کر دیا ہے۔"
+    assert named_only(facts(text, "2022-10-20")) == set()
+
+
+def test_a_place_where_a_figure_grew_owns_it():
+    text = "Freelancers' earnings rose 47 percent over the year, while the fastest growth was seen in Peshawar, where freelancers' earnings rose 61 percent."
+    assert [f for f in named_only(facts(text, "2024-09-12")) if f[2] == 61] == []
+    # "... while within the country the fastest growth was seen in Peshawar, where freelancers' earnings rose 61 percent"
+    text = "پاکستانی فری لانسرز کی آمدنی میں ایک سال کے دوران 47 فیصد اضافہ ہوا ہے، جبکہ ملک کے اندر سب سے تیز رفتار ترقی پشاور میں دیکھی گئی جہاں فری لانسرز کی آمدنی 61 فیصد بڑھی۔"
+    got = named_only(facts(text, "2024-09-12"))
+    assert [f for f in got if f[2] == 61] == [] and [f for f in got if f[2] == 47]
+
+
+def test_urdu_the_parts_a_total_includes_are_parts():
+    # "computer services exports were $1.582bn, which include software consultancy's $624m and other software services' $497m"
+    text = "جولائی تا مارچ کمپیوٹر سروسز کی برآمدات 1 ارب 58 کروڑ 20 لاکھ ڈالر رہیں، جن میں سافٹ ویئر کنسلٹنسی سروسز کی برآمدات 62 کروڑ 40 لاکھ ڈالر اور کمپیوٹر سافٹ ویئر سے متعلق دیگر خدمات کی برآمدات 49 کروڑ 70 لاکھ ڈالر شامل ہیں۔"
+    assert named_only(facts(text, "2023-04-18")) == set()
+
+
+def test_urdu_the_total_exports_of_a_span_after_it_exports_month_are_theirs():
+    # "ICT exports fell 7 percent to $229m in February 2023. In the first eight months the total exports were $1.702bn, about one percent lower"
+    text = "فروری 2023 میں آئی سی ٹی خدمات کی برآمدات سالانہ بنیاد پر 7 فیصد کمی سے 22 کروڑ 90 لاکھ ڈالر رہیں۔ رواں مالی سال کے پہلے آٹھ ماہ میں مجموعی برآمدات 1 ارب 70 کروڑ 20 لاکھ ڈالر رہیں جو گزشتہ سال کے اسی عرصے سے تقریباً ایک فیصد کم ہیں۔"
+    got = named_only(facts(text, "2023-03-20"))
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Feb", 1702, "USD_million") in got and ("it_exports_cumulative", "FY2022-23:Jul-Feb", -1, "percent") in got
+    # the country's total exports stay nobody's we watch
+    text = "فروری میں آئی ٹی برآمدات 22 کروڑ 90 لاکھ ڈالر رہیں۔ رواں مالی سال کے پہلے آٹھ ماہ میں ملک کی مجموعی برآمدات 18 ارب ڈالر رہیں۔"
+    assert named_only(facts(text, "2023-03-20")) == {("it_exports_monthly", "2023-02", 229, "USD_million")}
+
+
+def test_on_course_for_roughly_is_a_projection():
+    text = "IT exports rose to $689 million in the first quarter. At the current pace, the sector is on course for roughly $2.8 billion."
+    assert named_only(facts(text, "2022-10-18")) == {("it_exports_cumulative", "FY2022-23:Q1", 689, "USD_million")}
+
+
+def test_a_years_rise_over_the_previous_year_stays_that_years_after_another_year():
+    text = "The sector would need about $312 million a month for the rest of FY23. Pakistan's ICT exports stood at $2.61 billion in FY22, up 26% over the previous year."
+    got = named_only(facts(text, "2022-10-18"))
+    assert ("it_exports_annual", "FY2021-22", 26, "percent") in got and ("it_exports_annual", "FY2022-23", 26, "percent") not in got
+    # (a rate given the base's year still takes the year the sentence reports: "last fiscal year
+    # freelancers sent $486m, 39 percent more than the $350m of the year before that")
+    text = "مالی سال 2024-25 کے دوران 21 ہزار 640 نئے فری لانسرز نے بورڈ کے ساتھ رجسٹریشن کرائی۔ گزشتہ مالی سال کے دوران فری لانسرز نے 48 کروڑ 60 لاکھ ڈالر کا زرمبادلہ بینکاری ذرائع سے ملک بھیجا، جو اس سے پچھلے سال کے 35 کروڑ ڈالر کے مقابلے میں 39 فیصد زیادہ ہے۔"
+    assert ("freelancer_earnings", "FY2024-25", 39, "percent") in facts(text, "2025-08-05")

@@ -203,6 +203,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
     including = _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) if figure.unit != "percent" else None
     if including and (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, including.start()):
         return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part of the total before
+    if figure.unit != "percent" and (among := _URDU_AMONG.search(place.sentence, 0, figure.start)) and _URDU_INCLUDED_AFTER.match(place.sentence, figure.end) and (
+        (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, among.start())
+    ):
+        return "other", value  # "... 1 ارب 58 کروڑ ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
@@ -414,6 +418,9 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them)\s+(?:ab
 #: A total before "including": an amount, or a count written as one.
 _MONEY_TOTAL = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn|ارب|کروڑ|لاکھ)", re.IGNORECASE)
 _COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)
+#: Urdu "which include": "جن میں ... شامل ہیں" around the parts of a total.
+_URDU_AMONG = re.compile(r"(?<![^\W\d_])(?:جن|جس)\s+میں(?!\s+سے)(?![^\W\d_])(?=[^۔]*$)")
+_URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)(?![^\W\d_])")
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 #: A figure counted per step: "every 10 percent increase", "for each $1 billion".
@@ -610,7 +617,7 @@ _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:
 _NAMED_AS_TARGET = re.compile(
     r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$"
     # "on course to hit $4 billion", "on track for $4bn" (never "on course to beat last year's $3.8bn")
-    r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$",
+    r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than|roughly|approximately|almost|close\s+to|just|under|below)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -650,10 +657,21 @@ _LEVEL_BEFORE = re.compile(
 )
 
 
+#: A percentage someone set, from one level to another: "35 فیصد سے بڑھا کر 50 فیصد کر دیا" (raised
+#: it from 35 to 50 percent), "گھٹا کر", "کم کر کے" (lowered).
+_URDU_SET_FROM = re.compile(r"\s+سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s+(?:کر|کے)\s+[\d۰-۹]")
+_URDU_SET_TO = re.compile(r"(?:فیصد|%)\s+سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s+(?:کر|کے)\s+$")
+
+
 def _is_level(sentence: str, figure: Figure) -> bool:
     """Whether a percentage is a level moved from or to ("up from 35 percent", "from 35 to 50
-    percent"): a share or rate that changed, not the growth of a series."""
-    return bool(_LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start]))
+    percent", "35 فیصد سے بڑھا کر 50 فیصد"): a share or rate that changed, not the growth of a
+    series."""
+    return bool(
+        _LEVEL_BEFORE.search(sentence[max(0, figure.start - 40) : figure.start])
+        or _URDU_SET_FROM.match(sentence, figure.end)
+        or _URDU_SET_TO.search(sentence[max(0, figure.start - 40) : figure.start])
+    )
 
 
 #: Words that make an undated figure a month's: "monthly", "an eight-month low", "month-on-month".

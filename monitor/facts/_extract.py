@@ -37,6 +37,7 @@ from ._subjects import (
     OPENING,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
+    _SPAN_BEFORE_TOTAL,
     MIN_OTHER_COUNT,
     Subject,
     _subject_for,
@@ -523,6 +524,13 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     ("... the IT industry's strength", "according to the Ministry of IT, remittances
     reached ..."), or when the sentence before was about IT exports; else someone else's.
     Returns the subjects and whether one was taken from the sentence before."""
+    if context.kind == "it_exports" and not any(s.kind == "it_exports" for s in subjects):
+        # "مجموعی برآمدات" after a span of months, the sentence after IT exports' month: their
+        # running total ("... آئی سی ٹی خدمات کی برآمدات ... رہیں۔ رواں مالی سال کے پہلے آٹھ ماہ
+        # میں مجموعی برآمدات 1 ارب 70 کروڑ 20 لاکھ ڈالر رہیں")
+        total = next((s for s in subjects if s.kind is None and sentence.startswith("مجموعی برآمدات", s.start)), None)
+        if total is not None and _SPAN_BEFORE_TOTAL.search(sentence, max(0, total.start - 40), total.start):
+            return [replace(s, kind="it_exports") if s is total else s for s in subjects], True
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     if _IT_MENTION.search(sentence):
@@ -570,7 +578,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     national = _NATIONAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start)
     if national and kind not in (None, "it_exports") and (national.group("it") or (kind == "freelancers" and _FIRMS_TOO.search(sentence, 0, figure.start))):
         kind = "it_exports"  # (the total of "companies and freelancers" is the country's IT exports)
-    if kind and not national and (_PROVINCE_OWNS.search(sentence, max(0, figure.start - 60), figure.start) or _URDU_PART_OF_PLACE.search(sentence, max(0, figure.start - 60), figure.start)):
+    if kind and not national and (
+        _PROVINCE_OWNS.search(sentence, max(0, figure.start - 60), figure.start)
+        or _URDU_PART_OF_PLACE.search(sentence, max(0, figure.start - 60), figure.start)
+        or _PLACE_WHERE.search(sentence, max(0, figure.start - 120), figure.start)
+    ):
         return None  # "صوبے سے 52 کروڑ ڈالر کی آئی ٹی برآمدات", "جس میں سے لاہور کی کمپنیوں نے 78 کروڑ ڈالر": a province's or city's
     if subject is not None and _OWNED_ABROAD.search(sentence, max(0, subject.start - 40), subject.start):
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
@@ -681,7 +693,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # the rise since the base this sentence gives is the period's of the sentence before
         # (not a rate said as what it had been then: "..., when ICT exports had grown by about 23%",
         # "In the corresponding period of FY25, the sector had grown by around 23%")
-        said = basis_words(sentence[bounds[0] : bounds[1]])
+        # (never when the sentence gives the rate its own base: "$2.61 billion in FY22, up 26%
+        # over the previous year", after a sentence on FY23, is FY22's rise)
+        own_base = value == main and any(p.comparison and p.shift and not p.value for p in periods)
+        said = basis_words(sentence[bounds[0] : bounds[1]]) if not own_base else None
         if ((said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1))) and not _HAD_GROWN.search(sentence, bounds[0], figure.start) and not (period is not None and _OWN_GROWTH_SAID.fullmatch(sentence, figure.end, period.start)):
             value = previous.period
     if figure.unit == "percent" and base is None:
@@ -782,6 +797,12 @@ _URDU_PLACE_LEADS = re.compile(
     rf"\W*(?:{_URDU_PLACES})\s+(?:نے|کی\s+(?:\S+\s+){{0,3}}?(?:کمپنیوں|فرموں|صنعت)\s+نے)"
     # "... کے مطابق سہ ماہی کے دوران صوبے میں رجسٹرڈ کمپنیوں ...", "... نے اپنے صوبے کا حصہ ...": the province's
     r"|(?![^،؛۔]*(?:ملک|پاکستان|قومی))[^،؛۔]*?(?:صوبے|صوبہ)\s+(?:میں|کا|کی|کے)\s+"
+)
+#: A province or city, then "where" and the figure in that clause: "the fastest growth was in
+#: Peshawar, where freelancers' earnings rose 61 percent", "پشاور میں دیکھی گئی جہاں فری لانسرز کی
+#: آمدنی 61 فیصد بڑھی".
+_PLACE_WHERE = re.compile(
+    rf"\b(?:{_PROVINCES})\s*,?\s+where\b[^,;.]*$|(?<![^\W\d_])(?:{_URDU_PLACES})\s+(?:[^\s،؛۔]+\s+){{0,4}}?جہاں\s+[^،؛۔]*$"
 )
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
 _PROVINCE_LEADS = re.compile(

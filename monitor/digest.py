@@ -267,6 +267,18 @@ class Digest:
         return self.end - timedelta(days=1)
 
     @property
+    def zone(self) -> str:
+        """The timezone the week's days are given in, as readers know it: ``PKT``; ``UTC+04``
+        for a zone without an abbreviation; ``GMT/BST`` for a week in which the clocks change."""
+        names = []
+        for moment in (self.start, self.end - timedelta(microseconds=1)):
+            name = moment.astimezone(ZoneInfo(self.timezone)).strftime("%Z")
+            name = f"UTC{name}" if name[:1] in "+-" else name
+            if name not in names:
+                names.append(name)
+        return "/".join(names)
+
+    @property
     def policy_quiet(self) -> str:
         """What a week without a change of a watched page says: only pages checked that week
         can be said not to have changed."""

@@ -520,19 +520,22 @@ def demo(obj: Context, out_dir: str) -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_obj
 def init(obj: Context, path: str | None, force: bool) -> None:
     """Write a starter sources.yaml: the watch list the monitor ships with.
 
-    Writes to PATH, else to the --config file, else to sources.yaml in this folder. An
-    existing file is left alone unless --force. Edit it, then `monitor sources check`.
+    Writes to PATH (a folder, or a path ending in /, gets PATH/sources.yaml), else to the
+    --config file, else to sources.yaml in this folder. An existing file is left alone
+    unless --force. Edit it, then `monitor sources check`.
     """
     from .config import parse_config
     from .resources import watch_list
 
     target = Path(path or obj.config_path or DEFAULT_CONFIG)
+    if path and (target.is_dir() or path.endswith(("/", "\\"))):
+        target = target / DEFAULT_CONFIG
     if target.exists() and not force:
         raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
     text = watch_list()

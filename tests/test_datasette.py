@@ -203,10 +203,27 @@ def test_search_for_vpn_returns_the_vpn_story_as_json(http):
         ('"freelancers VPN', {VPN_TITLE}),  # stray quote, words in any order
         ("   ", set()),  # an empty search is no search, not an error
         ("NEAR( OR", set()),  # FTS operators are plain words
+        ("freelancer", {VPN_TITLE, "Central bank eases foreign currency accounts for freelancers", "Mobile internet slows down again in several cities"}),  # and its plural
+        ("earning freelancer", {"Central bank eases foreign currency accounts for freelancers"}),
+        ("it", {"IT exports reach $354 million in July", "IT exports up 12% in July", "ICT exports cross $3.8 billion in FY2024-25"}),  # a short word is whole: not "items"
     ],
 )
 def test_search_takes_words_not_fts_syntax(http, query, expected):
     assert {h["title"] for h in rows(http, "/monitor/search.json", q=query)} == expected
+
+
+def test_search_finds_urdu_words_with_their_endings(tmp_path):
+    """An Urdu word finds its plural and other endings, as an English one does: "فری لانسر"
+    (freelancer) finds "فری لانسرز" (freelancers)."""
+    import yaml
+
+    sql = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"]["search"]["sql"]
+    urdu = replace(_item("Express (Urdu)", "ur-vpn", "وی پی این رجسٹریشن: فری لانسرز کو کیا کرنا ہوگا؟", "2025-08-19T04:00:00+00:00", ("vpn_internet",), "پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن کی آخری تاریخ بڑھا دی۔"), lang="ur")
+    with Store(tmp_path / "monitor.db") as store:
+        store.save_items([urdu], week_of=lambda published, fetched: "2025-W34")
+        found = lambda q: [r[0] for r in store.db.execute(sql, {"q": q}).fetchall()]
+        assert found("فری لانسر") == [urdu.title] == found("رجسٹریشن")
+        assert found("لانسرو") == []
 
 
 CANNED = {

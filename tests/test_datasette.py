@@ -23,6 +23,7 @@ import pytest
 import sqlite_utils
 import yaml
 from datasette.app import Datasette
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import ebops
 from monitor import watch
@@ -383,6 +384,12 @@ def test_the_series_facts_series_names_are_the_series_the_monitor_tracks():
 def test_the_feeds_are_served_with_caching_and_nothing_else_under_feeds(http):
     listing = http.get("/feeds/")
     assert listing.status_code == 200 and 'href="/feeds/stories.atom"' in listing.text and 'href="/feeds/policy.atom"' in listing.text
+    page = HTMLParser(listing.text)
+    assert page.css_first('meta[name="viewport"]') is not None  # readable on a phone
+    named = {a.attributes["href"]: a.text() for a in page.css("li a")}
+    assert named["/feeds/stories.atom"].endswith(": stories") and named["/feeds/topic-freelancing.atom"].endswith(": Freelancing")  # each by its title, not its file name
+    assert "Relevant stories, one entry per story, newest first." in page.text()
+    assert [link.attributes["href"] for link in page.css('link[rel="alternate"][type="application/atom+xml"]')] == list(named)  # feed readers find them
     feed = http.get("/feeds/policy.atom")
     assert feed.status_code == 200 and feed.headers["content-type"] == "application/atom+xml; charset=utf-8"
     assert b"VPN registration: 1 sentence added, 1 removed, 1 changed" in feed.content

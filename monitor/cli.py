@@ -19,7 +19,7 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
-from .errors import MonitorError, cannot_write
+from .errors import ConfigError, MonitorError, cannot_write
 from .text import counted
 from .weeks import check_week, current_week, last_completed_week, week_bounds
 
@@ -520,19 +520,22 @@ def demo(obj: Context, out_dir: str) -> None:
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.argument("path", required=False, type=click.Path())
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_obj
 def init(obj: Context, path: str | None, force: bool) -> None:
     """Write a starter sources.yaml: the watch list the monitor ships with.
 
-    Writes to PATH, else to the --config file, else to sources.yaml in this folder. An
-    existing file is left alone unless --force. Edit it, then `monitor sources check`.
+    Writes to PATH (a folder, or a path ending in /, gets PATH/sources.yaml), else to the
+    --config file, else to sources.yaml in this folder. An existing file is left alone
+    unless --force. Edit it, then `monitor sources check`.
     """
     from .config import parse_config
     from .resources import watch_list
 
     target = Path(path or obj.config_path or DEFAULT_CONFIG)
+    if path and (target.is_dir() or path.endswith(("/", "\\"))):
+        target = target / DEFAULT_CONFIG
     if target.exists() and not force:
         raise MonitorError(f"{target} exists; pass --force to replace it with the starter watch list")
     text = watch_list()
@@ -564,17 +567,34 @@ def status(obj: Context) -> None:
     """
     from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
-    from .status import report_lines, source_rows
+    from .status import recorded_config, report_lines, source_rows
+    from .store import ArchiveError
 
-    config = obj.config
+    try:
+        config, broken = obj.config, None
+    except ConfigError as e:  # the archive's state is still worth showing, beside what is wrong
+        config, broken = None, e
     now = datetime.now(timezone.utc)
-    with obj.store() as store:
-        rows = source_rows(store, config, now)
-        daemon = daemon_state(store.daemon(), now, config)
-        schedule = schedule_lines(config, store, now, daemon)
-        digests = digest_status_lines(store)
+    try:
+        with obj.store() as store:
+            config = config or recorded_config(store, broken.file or "")
+            rows = source_rows(store, config, now)
+            daemon = daemon_state(store.daemon(), now, config)
+            schedule = [] if broken else schedule_lines(config, store, now, daemon)
+            digests = digest_status_lines(store)
+    except ArchiveError:
+        if broken:  # no archive to show either: the configuration is the one problem to fix first
+            raise broken from None
+        raise
+    if broken:
+        click.echo(f"error: {broken}", err=True)
+        keeps = "the running daemon keeps the last configuration it read, until the file loads again" if daemon.running else "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed"
+        click.echo(f"Configuration: {broken.file} cannot be read (see the error); {keeps}. Below, the archive's state, with its sources as it last recorded them.")
     click.echo(f"Daemon: {daemon.line}")
-    click.echo("Schedule:" if daemon.running else "Schedule (what a running daemon does; nothing runs on schedule now):")
+    if broken:
+        click.echo(f"Schedule: unknown, as it is set in {broken.file}")
+    else:
+        click.echo("Schedule:" if daemon.running else "Schedule (what a running daemon does; nothing runs on schedule now):")
     for line in schedule:
         click.echo(f"  {line}")
     click.echo("Digests:")
@@ -582,6 +602,8 @@ def status(obj: Context) -> None:
         click.echo(f"  {line}")
     for line in report_lines(rows, config, now, scheduled=daemon.running):
         click.echo(line)
+    if broken:
+        sys.exit(2)
 
 
 # --------------------------------------------------------------------------- stages on files

@@ -62,6 +62,7 @@ class DigestSettings:
     list_unsubscribe: str | None = None
     manage_url: str | None = None  # where readers change their subscription
     list_id: str = "weekly.monitor.local"
+    full_stories: int = 3  # stories of each topic told in full; the rest are headlines with their links
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,7 @@ def _range(lo: int, hi: int) -> Callable[[Any], str | None]:
 TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "topics", "watch"}
 MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days", "public_url"}
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
-DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id"}
+DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id", "full_stories"}
 FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
 SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days"}
@@ -413,6 +414,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         list_unsubscribe=c.get(dig, "list_unsubscribe", str, "digest", None, _unsubscribe_problem),
         manage_url=c.get(dig, "manage_url", str, "digest", None, _url_problem),
         list_id=c.get(dig, "list_id", str, "digest", DigestSettings.list_id),
+        full_stories=c.get(dig, "full_stories", int, "digest", DigestSettings.full_stories, _range(0, 1000)),
     )
 
     fet = c.mapping(raw.get("fetch"), raw, "fetch", "fetch")

@@ -21,7 +21,9 @@
 * the stories grouped by topic in the order of ``sources.yaml``, most important first, each
   with a two-to-three sentence summary taken from the extracted text, the other outlets
   that ran it ("also reported by") and the outlets that reported the same event in stories
-  of their own ("more coverage"): one entry per event;
+  of their own ("more coverage"): one entry per event; only the first ``digest.full_stories``
+  of each topic are told so, the others are headlines with their outlet, day and link, and
+  the header then says how many stories the week had (:attr:`Digest.busy_note`);
 * **late from earlier weeks**: relevant items of the :data:`LATE_WEEKS` weeks before, stored
   after their own week's digest went out (published late on Sunday and fetched on Monday, a
   source that was backing off), one entry per event as well; see :func:`build_late`;
@@ -142,8 +144,19 @@ class Story:
 class TopicGroup:
     id: str
     label: str
-    stories: tuple[Story, ...]
+    stories: tuple[Story, ...]  # most important first
     hidden: int = 0  # stories left out of the HTML to keep it small (the text part has them)
+    full: int = 1_000_000  # how many of the first stories are told in full; the others are headlines
+
+    @property
+    def told(self) -> tuple[Story, ...]:
+        """The stories told in full: summary, other outlets and all."""
+        return self.stories[: self.full]
+
+    @property
+    def headlines(self) -> tuple[Story, ...]:
+        """The stories after those, each a headline with its link, outlet and day."""
+        return self.stories[self.full :]
 
 
 @dataclass(frozen=True)
@@ -247,10 +260,23 @@ class Digest:
     late_hidden: int = 0  # late stories left out of the HTML to keep it small
     carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
     so_far: datetime | None = None  # for a week that had not ended when the digest was built: when it was
+    full_stories: int = 1_000_000  # stories of each topic (and late ones) told in full; the rest are headlines
 
     @property
     def last_day(self) -> datetime:
         return self.end - timedelta(days=1)
+
+    @property
+    def zone(self) -> str:
+        """The timezone the week's days are given in, as readers know it: ``PKT``; ``UTC+04``
+        for a zone without an abbreviation; ``GMT/BST`` for a week in which the clocks change."""
+        names = []
+        for moment in (self.start, self.end - timedelta(microseconds=1)):
+            name = moment.astimezone(ZoneInfo(self.timezone)).strftime("%Z")
+            name = f"UTC{name}" if name[:1] in "+-" else name
+            if name not in names:
+                names.append(name)
+        return "/".join(names)
 
     @property
     def policy_quiet(self) -> str:
@@ -268,10 +294,36 @@ class Digest:
     def story_count(self) -> int:
         return sum(len(g.stories) + g.hidden for g in self.groups) + len(self.late) + self.late_hidden
 
+    @property
+    def late_told(self) -> tuple[Story, ...]:
+        return self.late[: self.full_stories]
+
+    @property
+    def late_headlines(self) -> tuple[Story, ...]:
+        return self.late[self.full_stories :]
+
+    @property
+    def headline_count(self) -> int:
+        """How many stories (of every topic, and late) are headlines only."""
+        return sum(len(g.headlines) for g in self.groups) + len(self.late_headlines)
+
+    @property
+    def busy_note(self) -> str | None:
+        """What a week with more stories than are told in full says at the top: how many
+        stories it had, and how they are told."""
+        headlines = self.headline_count
+        if not headlines:
+            return None
+        stories = counted(self.story_count, "story", "stories")
+        if not self.full_stories:
+            return f"{stories} this week, each as its headline with its link."
+        most = "most covered story" if self.full_stories == 1 else f"{self.full_stories} most covered"
+        return f"{stories} this week: the {most} of each topic in full, the other {headlines} as headlines with their links."
+
     def capped(self, per_group: int, figures: int) -> "Digest":
         """This digest with at most ``per_group`` stories per topic (and late ones) and
         ``figures`` figures, the first ones kept (the rest counted as hidden)."""
-        groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group)) for g in self.groups)
+        groups = tuple(replace(g, stories=g.stories[:per_group], hidden=g.hidden + max(0, len(g.stories) - per_group), full=min(g.full, per_group)) for g in self.groups)
         hidden = self.hidden_figures + max(0, len(self.figures) - figures)
         late_hidden = self.late_hidden + max(0, len(self.late) - per_group)
         return replace(self, groups=groups, figures=self.figures[:figures], hidden_figures=hidden, late=self.late[:per_group], late_hidden=late_hidden)
@@ -299,7 +351,7 @@ def build_digest(store: Store, config: Config, week: str, *, now: datetime | Non
     stories = build_stories(store, week, skip=elsewhere)
     late, late_carried, late_more = build_late(store, week, now=stories)
     stories = [replace(s, more=s.more + late_more[s.event]) if s.event in late_more else s for s in stories]
-    groups = _group(stories, config)
+    groups = tuple(replace(g, full=config.digest.full_stories) for g in _group(stories, config))
     on_time = [(r["id"], False) for r in store.items_in_week(week) if r["id"] not in elsewhere]
     health, polled = source_health(store, config, start, end)
     return Digest(
@@ -325,6 +377,7 @@ def build_digest(store: Store, config: Config, week: str, *, now: datetime | Non
         late=late,
         carried=tuple(on_time) + late_carried,
         so_far=now if now < end else None,
+        full_stories=config.digest.full_stories,
     )
 
 

@@ -155,8 +155,13 @@ def build_message(digest: Digest, config: Config, html: str, text: str, *, now: 
     msg["Date"] = format_datetime(now or datetime.now(timezone.utc))
     msg["Message-ID"] = message_id(digest.week, config)
     msg["List-Id"] = f"{title} <{_atom(settings.list_id) or 'digest'}>"
-    if digest.unsubscribe:
-        msg["List-Unsubscribe"] = ", ".join(f"<{target}>" for target in digest.unsubscribe)
+    # RFC 2369: where to unsubscribe, by mail or on a web page; without a list_unsubscribe,
+    # the page where readers manage their subscription is that page. No List-Unsubscribe-Post
+    # (RFC 8058's one click): it needs an address that names the reader, and the one message
+    # goes to every recipient.
+    unsubscribe = digest.unsubscribe or ((digest.manage_url,) if digest.manage_url else ())
+    if unsubscribe:
+        msg["List-Unsubscribe"] = ", ".join(f"<{target}>" for target in unsubscribe)
     msg["Auto-Submitted"] = "auto-generated"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")

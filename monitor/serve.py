@@ -144,10 +144,7 @@ def with_feeds(app: ASGIApp, folder: str | Path) -> ASGIApp:
 def _feed_response(folder: Path, path: str, headers: dict[str, str]) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     text = [(b"content-type", b"text/plain; charset=utf-8")]
     if path in ("/feeds", "/feeds/"):
-        names = sorted(p.name for p in folder.glob("*.atom")) if folder.is_dir() else []
-        items = "".join(f'<li><a href="/feeds/{html.escape(n)}">{html.escape(n)}</a></li>' for n in names)
-        page = f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Feeds</title></head><body><h1>Atom feeds</h1><ul>{items or '<li>No feed yet: they are written after each poll.</li>'}</ul></body></html>"
-        return 200, [(b"content-type", b"text/html; charset=utf-8")], page.encode()
+        return 200, [(b"content-type", b"text/html; charset=utf-8")], _feed_index(folder).encode()
     m = _FEED_PATH.fullmatch(path)
     file = folder / m[1] if m else None
     if file is None or not file.is_file():
@@ -159,6 +156,47 @@ def _feed_response(folder: Path, path: str, headers: dict[str, str]) -> tuple[in
     if _not_modified(headers, etag, stat.st_mtime):
         return 304, common, b""
     return 200, [(b"content-type", b"application/atom+xml; charset=utf-8"), *common], file.read_bytes()
+
+
+def _feed_index(folder: Path) -> str:
+    """The page of ``/feeds/``: each feed by its title and what it holds, linked, for a phone
+    as for a desktop, and announced to browsers and feed readers (``rel="alternate"``)."""
+    feeds = []
+    for path in sorted(folder.glob("*.atom")) if folder.is_dir() else []:
+        title, subtitle = _feed_titles(path)
+        feeds.append((f"/feeds/{html.escape(path.name)}", html.escape(title or path.stem), html.escape(subtitle)))
+    links = "".join(f'<link rel="alternate" type="application/atom+xml" href="{href}" title="{title}">' for href, title, _ in feeds)
+    items = "".join(
+        f'<li style="margin:0 0 14px 0;"><a href="{href}" style="display:block;padding:6px 0;font-size:17px;">{title}</a>'
+        f'<span style="color:#5b6475;font-size:14px;">{subtitle + " " if subtitle else ""}Add the link to a feed reader to follow it.</span></li>'
+        for href, title, subtitle in feeds
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>Atom feeds</title>{links}</head>"
+        '<body style="margin:0 auto;max-width:640px;padding:16px;font-family:Arial,Helvetica,sans-serif;line-height:1.4;color:#1d2330;">'
+        f'<h1 style="font-size:22px;">Atom feeds</h1><ul style="list-style:none;padding:0;">{items or "<li>No feed yet: they are written after each poll.</li>"}</ul>'
+        '<p><a href="/">The archive</a></p></body></html>'
+    )
+
+
+def _feed_titles(path: Path) -> tuple[str, str]:
+    """An Atom file's own title and subtitle, read up to its first entry; empty when the
+    file cannot be read as Atom."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    found = {"title": "", "subtitle": ""}
+    try:
+        for _, element in ET.iterparse(path, events=("end",)):
+            if element.tag == f"{atom}entry":
+                break
+            name = element.tag.removeprefix(atom)
+            if name in found and not found[name]:
+                found[name] = " ".join((element.text or "").split())
+    except (ET.ParseError, OSError):
+        pass
+    return found["title"], found["subtitle"]
 
 
 def _not_modified(headers: dict[str, str], etag: str, mtime: float) -> bool:

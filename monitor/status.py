@@ -119,6 +119,14 @@ def source_rows(store: Store, config: Config, now: datetime | None = None) -> li
     return [_row(s, health.get(s.name, {}), config.silent_days, now, config.stale_after(s)) for s in config.sources]
 
 
+def recorded_config(store: Store, path: str) -> Config:
+    """What the archive knows of the configuration, for ``monitor status`` while the file at
+    ``path`` cannot be read: every source it has a row for (however the file names them
+    now), the timezone its weeks were last written in, and the other settings' defaults."""
+    sources = tuple(Source(name=s.name, url=s.url, kind=s.kind) for s in sorted(store.source_states().values(), key=lambda s: s.name.lower()))
+    return Config(path=path, sources=sources, topics={}, timezone=store.timezone_name() or Config.timezone)
+
+
 def _iso(dt: datetime) -> str:
     return dt.astimezone(timezone.utc).replace(microsecond=0).isoformat()
 

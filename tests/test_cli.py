@@ -293,3 +293,20 @@ def test_facts_of_a_misspelt_series_suggest_the_name_meant(tmp_path):
     assert unknown.exit_code == 2 and "no series named 'mangoes': the series are it_exports_monthly, " in unknown.output
     known = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly"])
     assert known.exit_code == 0 and known.output == "no facts stored for series 'it_exports_monthly'\n"
+
+
+def test_init_into_a_folder_writes_sources_yaml_there(tmp_path):
+    """`monitor init DIR` writes DIR/sources.yaml and says where; a path ending in / is a
+    folder to make; a file path is written as before."""
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    result = CliRunner().invoke(cli, ["init", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert (folder / "sources.yaml").is_file()
+    assert result.output.startswith(f"Wrote {folder / 'sources.yaml'}: ") and f"monitor --config {folder / 'sources.yaml'} sources check" in result.output
+    again = CliRunner().invoke(cli, ["init", str(folder)])
+    assert again.exit_code == 2 and f"error: {folder / 'sources.yaml'} exists; pass --force" in again.output
+    new = CliRunner().invoke(cli, ["init", str(tmp_path / "new") + "/"])
+    assert new.exit_code == 0 and (tmp_path / "new" / "sources.yaml").is_file()
+    named = CliRunner().invoke(cli, ["init", str(tmp_path / "lists" / "mine.yaml")])
+    assert named.exit_code == 0 and (tmp_path / "lists" / "mine.yaml").is_file() and not (tmp_path / "lists" / "mine.yaml" / "sources.yaml").exists()

@@ -23,6 +23,7 @@ import pytest
 import sqlite_utils
 import yaml
 from datasette.app import Datasette
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import ebops
 from monitor import watch
@@ -203,10 +204,27 @@ def test_search_for_vpn_returns_the_vpn_story_as_json(http):
         ('"freelancers VPN', {VPN_TITLE}),  # stray quote, words in any order
         ("   ", set()),  # an empty search is no search, not an error
         ("NEAR( OR", set()),  # FTS operators are plain words
+        ("freelancer", {VPN_TITLE, "Central bank eases foreign currency accounts for freelancers", "Mobile internet slows down again in several cities"}),  # and its plural
+        ("earning freelancer", {"Central bank eases foreign currency accounts for freelancers"}),
+        ("it", {"IT exports reach $354 million in July", "IT exports up 12% in July", "ICT exports cross $3.8 billion in FY2024-25"}),  # a short word is whole: not "items"
     ],
 )
 def test_search_takes_words_not_fts_syntax(http, query, expected):
     assert {h["title"] for h in rows(http, "/monitor/search.json", q=query)} == expected
+
+
+def test_search_finds_urdu_words_with_their_endings(tmp_path):
+    """An Urdu word finds its plural and other endings, as an English one does: "فری لانسر"
+    (freelancer) finds "فری لانسرز" (freelancers)."""
+    import yaml
+
+    sql = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"]["search"]["sql"]
+    urdu = replace(_item("Express (Urdu)", "ur-vpn", "وی پی این رجسٹریشن: فری لانسرز کو کیا کرنا ہوگا؟", "2025-08-19T04:00:00+00:00", ("vpn_internet",), "پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن کی آخری تاریخ بڑھا دی۔"), lang="ur")
+    with Store(tmp_path / "monitor.db") as store:
+        store.save_items([urdu], week_of=lambda published, fetched: "2025-W34")
+        found = lambda q: [r[0] for r in store.db.execute(sql, {"q": q}).fetchall()]
+        assert found("فری لانسر") == [urdu.title] == found("رجسٹریشن")
+        assert found("لانسرو") == []
 
 
 CANNED = {
@@ -366,6 +384,12 @@ def test_the_series_facts_series_names_are_the_series_the_monitor_tracks():
 def test_the_feeds_are_served_with_caching_and_nothing_else_under_feeds(http):
     listing = http.get("/feeds/")
     assert listing.status_code == 200 and 'href="/feeds/stories.atom"' in listing.text and 'href="/feeds/policy.atom"' in listing.text
+    page = HTMLParser(listing.text)
+    assert page.css_first('meta[name="viewport"]') is not None  # readable on a phone
+    named = {a.attributes["href"]: a.text() for a in page.css("li a")}
+    assert named["/feeds/stories.atom"].endswith(": stories") and named["/feeds/topic-freelancing.atom"].endswith(": Freelancing")  # each by its title, not its file name
+    assert "Relevant stories, one entry per story, newest first." in page.text()
+    assert [link.attributes["href"] for link in page.css('link[rel="alternate"][type="application/atom+xml"]')] == list(named)  # feed readers find them
     feed = http.get("/feeds/policy.atom")
     assert feed.status_code == 200 and feed.headers["content-type"] == "application/atom+xml; charset=utf-8"
     assert b"VPN registration: 1 sentence added, 1 removed, 1 changed" in feed.content

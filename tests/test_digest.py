@@ -50,11 +50,11 @@ def test_a_week_that_has_not_ended_is_marked_as_told_so_far(store, archive_confi
     build_archive(store, archive_config)
     thursday = datetime(2025, 8, 21, 9, 30, tzinfo=timezone.utc)  # 14:30 in Pakistan
     preview = build_digest(store, archive_config, WEEK, now=thursday)
-    assert "Week 2025-W34 (18 Aug - 24 Aug 2025, so far: to Thu 21 Aug 14:30 PKT): " in flat(render_text(preview))
-    assert "18 Aug – 24 Aug 2025 · so far: to Thu 21 Aug 14:30 PKT · " in HTMLParser(render_html(preview)).text()
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025 PKT, so far: to Thu 21 Aug 14:30 PKT): " in flat(render_text(preview))
+    assert "18 Aug – 24 Aug 2025 PKT · so far: to Thu 21 Aug 14:30 PKT · " in HTMLParser(render_html(preview)).text()
     ended = build_digest(store, archive_config, WEEK, now=datetime(2025, 8, 24, 19, 0, tzinfo=timezone.utc))  # Monday 00:00 PKT
     assert "so far: to" not in render_text(ended) and "so far: to" not in render_html(ended)
-    assert "Week 2025-W34 (18 Aug - 24 Aug 2025): " in flat(render_text(ended))
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025 PKT): " in flat(render_text(ended))
 
 
 # --------------------------------------------------------------------------- stories
@@ -113,7 +113,7 @@ def test_header_counts_and_three_top_stories(archive):
     assert [s.title for s in archive.top] == [STORIES[0].title, STORIES[1].title, STORIES[4].title]
     html = render_html(archive)
     header = HTMLParser(html).css_first("h1").parent.text()
-    assert "Week 2025-W34 · 18 Aug – 24 Aug 2025 · 6 stories from 4 sources · 3 figures" in " ".join(header.split())
+    assert "Week 2025-W34 · 18 Aug – 24 Aug 2025 PKT · 6 stories from 4 sources · 3 figures" in " ".join(header.split())
 
 
 def test_summary_takes_two_to_three_sentences_of_the_text():
@@ -594,13 +594,29 @@ def test_empty_week_still_renders(store, site_config, tmp_path):
     assert text_path.name == "digest-2025-W01.txt"
 
 
+def test_the_week_s_days_are_given_in_the_configured_timezone(store, write_config):
+    """The header says which timezone the week's days are in: PKT by default, the zone's own
+    abbreviation (or its offset) otherwise, and both when the clocks change in the week."""
+    sources = "- name: Test Daily\n  url: https://example.com/feed\n"
+
+    def header(timezone, week=WEEK):
+        extra = f"monitor:\n  timezone: {timezone}\n" if timezone else ""
+        d = build_digest(store, load_config(write_config(sources, extra=extra)), week)
+        return render_text(d).splitlines()[1], " ".join(HTMLParser(render_html(d)).css_first("h1").parent.text().split())
+
+    assert header(None) == ("Week 2025-W34 (18 Aug - 24 Aug 2025 PKT): 0 stories from 0 sources", "Pakistan Freelance & IT Exports Monitor Week 2025-W34 · 18 Aug – 24 Aug 2025 PKT · 0 stories from 0 sources")
+    assert header("Asia/Dubai")[0] == "Week 2025-W34 (18 Aug - 24 Aug 2025 UTC+04): 0 stories from 0 sources"
+    assert header("Europe/London")[0].startswith("Week 2025-W34 (18 Aug - 24 Aug 2025 BST): ")
+    assert header("Europe/London", "2025-W43")[0].startswith("Week 2025-W43 (20 Oct - 26 Oct 2025 BST/GMT): ")
+
+
 def test_a_week_that_starts_in_one_year_and_ends_in_the_next_names_both_years(store, site_config, tmp_path):
     d = build_digest(store, site_config, "2025-W01")  # Monday 30 December 2024 to Sunday 5 January 2025
     html_path, text_path = write_digest(d, tmp_path)
-    assert "Week 2025-W01 (30 Dec 2024 - 05 Jan 2025)" in text_path.read_text()
-    assert "30 Dec 2024 – 05 Jan 2025" in html_path.read_text()
+    assert "Week 2025-W01 (30 Dec 2024 - 05 Jan 2025 PKT)" in text_path.read_text()
+    assert "30 Dec 2024 – 05 Jan 2025 PKT" in html_path.read_text()
     august = build_digest(store, site_config, "2025-W34")
-    assert "Week 2025-W34 (18 Aug - 24 Aug 2025)" in render_text(august)  # one year: said once
+    assert "Week 2025-W34 (18 Aug - 24 Aug 2025 PKT)" in render_text(august)  # one year: said once
 
 
 def test_digest_after_a_real_poll(store, site_config):
@@ -713,3 +729,49 @@ def test_watched_pages_are_never_silent(store, archive_config):
     store.record_fetch("Test PSEB page", FetchResult(url="https://pseb.example.gov.pk/contact", outcome="ok", started_at="2025-05-01T06:00:00+00:00"))
     store.record_fetch("Test PSEB page", FetchResult(url="https://pseb.example.gov.pk/contact", outcome="not_modified", started_at="2025-08-20T06:00:00+00:00"))
     assert "Test PSEB page" not in {h.name for h in build_digest(store, archive_config, WEEK).health}
+
+
+# --------------------------------------------------------------------------- a busy week
+
+
+def _busy_week(store, config):
+    """40 stories of freelancing and 9 of payments, each reported once, but for the ones
+    numbered 30 to 32 (the least relevant), each run by three outlets."""
+    text = "Freelancers in Pakistan earned more this quarter than last, the board said. It met in Lahore. Fees were cut."
+    stories = [item(n, f"Freelancing story number {n}", ["freelancing"], text=text, score=5.0 + n / 100) for n in range(40)]
+    stories += [item(100 + n, f"Payments story number {n}", ["payments"], text=text, score=5.0) for n in range(9)]
+    reprints = [item(200 + 10 * n + k, f"Freelancing story number {n} (reprint)", ["freelancing"], text=text, score=1.0, source=f"Reprinting Daily {k}") for n in (30, 31, 32) for k in (1, 2)]
+    save(store, config, stories + reprints)
+    for n in (30, 31, 32):
+        _story_rows(store, f"s-{n}", f"s-{n}", [stories[n], *(r for r in reprints if r.title.startswith(f"Freelancing story number {n} "))])
+
+
+def test_a_busy_week_tells_the_most_covered_stories_in_full_and_the_rest_as_headlines(store, write_config):
+    """A week of 49 stories: of each topic, the stories most outlets ran are told in full
+    (three, by default), every other one is a headline with its outlet, day and link, and
+    the top says how many stories the week had. Nothing is lost: every story's headline and
+    link is in both parts."""
+    config = load_config(write_config("- name: Test Daily\n  url: https://example.com/feed\n"))
+    assert config.digest.full_stories == 3
+    _busy_week(store, config)
+    d = build_digest(store, config, WEEK)
+    text, html = render_text(d), render_html(d)
+    note = "49 stories this week: the 3 most covered of each topic in full, the other 43 as headlines with their links."
+    assert note in flat(text) and note in " ".join(HTMLParser(html).text().split())
+    freelancing = next(g for g in d.groups if g.id == "freelancing")
+    assert [s.title for s in freelancing.told] == [f"Freelancing story number {n}" for n in (32, 31, 30)]  # three outlets each
+    assert len(freelancing.headlines) == 37 and freelancing.headlines[0].title == "Freelancing story number 39"
+    assert text.count("It met in Lahore.") == 6  # summaries: three a topic
+    assert "\nMore on Freelancing:\n- Freelancing story number 39\n  Test Daily, Tue 19 Aug: https://example.com/39\n" in text
+    for n in [*range(40), *range(100, 109)]:
+        assert f"https://example.com/{n}\n" in text and f'href="https://example.com/{n}"' in html
+    assert len(text.splitlines()) < 250
+    quiet = build_digest(store, load_config(write_config("- name: Test Daily\n  url: https://example.com/feed\n", extra="digest:\n  full_stories: 50\n")), WEEK)
+    assert quiet.busy_note is None and "More on" not in render_text(quiet) and render_text(quiet).count("It met in Lahore.") == 49
+
+
+def test_full_stories_must_be_a_count(write_config):
+    from monitor.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"key 'digest.full_stories': must be between 0 and 1000; got -1"):
+        load_config(write_config("- name: Test Daily\n  url: https://example.com/feed\n", extra="digest:\n  full_stories: -1\n"))

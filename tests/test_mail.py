@@ -683,3 +683,22 @@ def test_a_send_command_stopped_while_connecting_leaves_a_failed_week_not_one_in
     again = subprocess.run(cmd, env={**env, "MONITOR_SMTP_PORT": str(port)}, capture_output=True, text=True)
     assert again.returncode == 0 and len(server.envelopes) == 1, again.stderr
     conn.close()
+
+
+def test_a_manage_url_alone_is_the_list_unsubscribe_page(smtp_server, store, write_config):
+    """With only `manage_url` set, the raw message still says where to unsubscribe (RFC 2369),
+    pointing at that page, as the footer does; it claims no one-click unsubscription (RFC
+    8058 needs a link that names the reader, and one message goes to every recipient). With
+    neither set there is no such header: the footer asks readers to reply."""
+    extra = f"digest:\n  sender: {SENDER}\n  recipients: [{RECIPIENTS[0]}]\n  manage_url: https://monitor.example.com/subscription\n"
+    config = load_config(write_config(SOURCES_YAML, extra=extra))
+    build_archive(store, config)
+    server, port = smtp_server()
+    assert send_digest(store, config, WEEK, smtp=plain(port)).status == "sent"
+    raw = server.envelopes[0].content.decode("ascii")
+    head = raw.split("\r\n\r\n", 1)[0]
+    assert "\r\nList-Unsubscribe: <https://monitor.example.com/subscription>\r\n" in head
+    assert "List-Unsubscribe-Post" not in head
+    bare = load_config(write_config(SOURCES_YAML, extra=f"digest:\n  sender: {SENDER}\n  recipients: [{RECIPIENTS[0]}]\n"))
+    assert send_digest(store, bare, "2025-W35", smtp=plain(port), force=True).status == "sent"
+    assert "List-Unsubscribe" not in server.envelopes[1].content.decode("ascii").split("\r\n\r\n", 1)[0]

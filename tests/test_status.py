@@ -16,6 +16,7 @@ from monitor.config import load_config
 from monitor.models import FetchResult, Item
 from monitor.sitesrv import SiteServer, send
 from monitor.status import report_lines, run_state, source_rows
+from monitor.store import Store
 
 NOW = datetime(2025, 8, 22, 12, 0, tzinfo=timezone.utc)  # a Friday; 2025-W34 began Monday 00:00 PKT
 
@@ -223,3 +224,30 @@ def test_with_no_daemon_running_status_gives_no_next_run_times(archive, config):
     lines = report_lines(source_rows(archive, config, NOW), config, NOW, scheduled=daemon_state(archive.daemon(), NOW, config).running)
     failing = next(line for line in lines if line.startswith("!! Failing"))
     assert "| due again in 4 h (2025-08-22 21:00 PKT)" in failing and "next attempt" not in failing
+
+
+def test_status_while_the_watch_list_is_broken_shows_the_error_and_the_archive(write_config, tmp_path):
+    """A mistake in sources.yaml does not stop a running daemon, which keeps the last file it
+    read: `status` names the mistake, says so, and still shows the daemon, the digests and
+    the sources the archive knows (exit 2, as for any configuration error). Without an
+    archive, the mistake is all it has to say."""
+    with SiteServer(routes={"/down.xml": lambda h: send(h, 503, b"down", "text/plain")}) as server:
+        path = write_config(f"- name: Down\n  url: {server.base}/down.xml\n", extra="monitor:\n  timezone: Asia/Dubai\nfetch:\n  retries: 0\n")
+        db = str(tmp_path / "status.db")
+        assert CliRunner().invoke(cli, ["--config", str(path), "--db", db, "poll"]).exit_code == 1
+    with Store(db) as store:
+        store.db["daemon"].insert(heartbeat(started_at=datetime.now(timezone.utc).isoformat(), seen_at=datetime.now(timezone.utc).isoformat()))
+    path.write_text(path.read_text().replace("  url:", "  ur:", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "status"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {path}:") and "unknown key 'ur'" in result.stderr
+    assert result.stdout.startswith(f"Configuration: {path} cannot be read (see the error); the running daemon keeps the last configuration it read, until the file loads again.")
+    assert f"Daemon: running (pid {os.getpid()} on {socket.gethostname()}, since " in result.stdout and " +04;" in result.stdout  # in the timezone of the archive's weeks
+    assert f"Schedule: unknown, as it is set in {path}\n" in result.stdout and "Digests:\n" in result.stdout
+    assert "!! Down [feed] | last success never | 0 items this week, 0.0/week over 4 weeks | 1 failure, last http_5xx: HTTP 503" in result.stdout
+    with Store(db) as store:
+        store.daemon_beat(stopped=True)
+    stopped = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "status"])
+    assert "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed." in stopped.stdout and "!! Down [feed]" in stopped.stdout
+    nothing = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "none.db"), "status"])
+    assert nothing.exit_code == 2 and nothing.stdout == "" and nothing.stderr.startswith(f"error: {path}:")

@@ -276,6 +276,11 @@ class Store(PageStore):
             self.db.execute("DELETE FROM local_weeks")
             self.db.conn.executemany("INSERT INTO local_weeks (week, starts, ends, timezone) VALUES (?, ?, ?, ?)", [(*row, name) for row in rows])
 
+    def timezone_name(self) -> str | None:
+        """The configured timezone the archive's weeks were last written in (``local_weeks``)."""
+        held = self.db.execute("SELECT timezone FROM local_weeks LIMIT 1").fetchone()
+        return held[0] if held else None
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """An immediate transaction: all or nothing, even on kill -9."""

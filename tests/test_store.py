@@ -101,8 +101,10 @@ def test_same_figure_from_many_outlets_is_one_fact(store):
     store.save_facts([fact_row(354.0, "Tribune", "2025-08-19", item="i2"), fact_row(355, "Profit", "2025-08-20", item="i3")])
     [fact] = store.facts("it_exports_monthly")
     assert fact["value"] == 354 and fact["reports"] == 3
-    assert set(fact["also_reported_by"].split(",")) == {"Tribune", "Profit"}
+    assert fact["also_reported_by"] == "Tribune, Profit"  # in the order they reported, as every view lists outlets
     assert len(store.facts("it_exports_monthly", reports=True)) == 3
+    [row] = store.db.query("SELECT also_reported_by FROM figures")
+    assert row["also_reported_by"] == "Tribune, Profit"
 
 
 def test_a_later_value_within_three_percent_is_a_revision(store):

@@ -30,7 +30,7 @@ from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
-from ._migrations import MIGRATIONS, already_applied, effective_version
+from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version
 from ._pages import PageStore
 
 
@@ -538,7 +538,7 @@ class Store(PageStore):
         q = f"""
         SELECT f.*,
           1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
-          (SELECT group_concat(DISTINCT c.source) FROM facts c WHERE c.corroborates = f.id AND c.source != f.source) AS also_reported_by
+          {ALSO_REPORTED_BY} AS also_reported_by
         FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY f.series, f.period, f.published, f.id
         """

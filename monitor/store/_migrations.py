@@ -18,6 +18,11 @@ import sqlite_utils
 
 from ._dedup_index import _UNDATED, _UNDATED_WEEK, _WEEK
 
+#: The other outlets that reported a figure ``f``, in the order they did, as "Profit, Tribune".
+ALSO_REPORTED_BY = """(SELECT group_concat(source, ', ') FROM (
+              SELECT c.source FROM facts c WHERE c.corroborates = f.id AND c.source != f.source
+              GROUP BY c.source ORDER BY min(c.published), c.source))"""
+
 
 def _v1(db: sqlite_utils.Database) -> None:
     db["sources"].create(
@@ -720,6 +725,25 @@ def _v23_daemon_heartbeat(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v24_outlets_listed_with_spaces(db: sqlite_utils.Database) -> None:
+    """``figures.also_reported_by`` lists the other outlets as every other view does, in the
+    order they reported and separated by ", " ("Express Tribune, Profit"), not run together
+    by a bare comma ("Express Tribune,Profit")."""
+    db.executescript(
+        f"""
+        DROP VIEW figures;
+        CREATE VIEW figures AS
+        SELECT f.series, f.period, f.value, f.unit, f.basis, f.origin, f.source, f.quote, f.published, i.url,
+          1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
+          {ALSO_REPORTED_BY} AS also_reported_by,
+          (SELECT r.value FROM facts r WHERE r.id = f.revises) AS revises_value,
+          f.id AS fact, f.item
+        FROM facts f LEFT JOIN items i ON i.id = f.item
+        WHERE f.corroborates IS NULL;
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -744,6 +768,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v21_listing_links,
     _v22_pending_entries_undated,
     _v23_daemon_heartbeat,
+    _v24_outlets_listed_with_spaces,
 ]
 
 

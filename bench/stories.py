@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.934),
-    "story recall": (">=", 0.981),
-    "event precision": (">=", 0.989),
-    "event recall": (">=", 0.624),
-    "different grouped (stories)": ("<=", 0.002),
-    "different grouped (events)": ("<=", 0.015),
+    "story precision": (">=", 0.932),
+    "story recall": (">=", 0.980),
+    "event precision": (">=", 0.991),
+    "event recall": (">=", 0.629),
+    "different grouped (stories)": ("<=", 0.001),
+    "different grouped (events)": ("<=", 0.010),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -478,7 +478,8 @@ def feeds_cmd(obj: Context, out_dir: str | None) -> None:
 @click.option("--out", "out_dir", default="data/demo", show_default=True, type=click.Path(file_okay=False), help="Where the demo archive and digest go.")
 @click.pass_obj
 def demo(obj: Context, out_dir: str) -> None:
-    """Run the whole pipeline offline on the bundled sample sources.
+    """Run the whole pipeline offline on the bundled sample sources, in an archive of its own
+    under --out (never the --db archive).
 
     Serves the sample sites on 127.0.0.1, points a copy of the configuration at them, polls
     them as on a day of the sample week and polls the watched policy pages again two days
@@ -487,6 +488,10 @@ def demo(obj: Context, out_dir: str) -> None:
     uses the watch list the monitor ships with.
     """
     from .demo import run_demo
+
+    if obj.db_path != DEFAULT_DB:
+        # (the demo never writes sample news into a real archive: it says so rather than ignore the option)
+        click.echo(f"The demo keeps its own archive in {out_dir}: {obj.db_path} (--db or MONITOR_DB) is not touched.", err=True)
 
     def progress(report) -> None:
         detail = f"{report.new_items} new" if report.outcome == "ok" else (report.error or "")

@@ -242,13 +242,15 @@ def test_make_demo_path_end_to_end(tmp_path):
     assert len(july) == 1, exports
     assert "More coverage: " in july[0] and "PSEB" in july[0] and "Express (Urdu)" in july[0]
     assert "More coverage: " in html
-    # polling the same sample again adds nothing
+    # polling the same sample again adds nothing; a --db given is left alone, and the demo says so
     again = subprocess.run(
-        [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "demo", "--out", str(out)],
+        [sys.executable, "-m", "monitor.cli", "--config", str(REPO / "sources.yaml"), "--db", str(tmp_path / "real.db"), "demo", "--out", str(out)],
         capture_output=True, text=True, timeout=300, cwd=tmp_path,
     )
     assert again.returncode == 0, again.stderr
     assert " 0 new items" in again.stdout
+    assert f"The demo keeps its own archive in {out}: {tmp_path / 'real.db'} (--db or MONITOR_DB) is not touched." in again.stderr
+    assert not (tmp_path / "real.db").exists()
 
 
 def test_facts_command(tmp_path):

@@ -200,13 +200,15 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
-    including = _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) if figure.unit != "percent" else None
+    including = (
+        _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start)
+        or (_URDU_AMONG.search(place.sentence, 0, figure.start) if _URDU_INCLUDED_AFTER.match(place.sentence, figure.end) else None)
+        if figure.unit != "percent" else None
+    )
     if including and (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, including.start()):
-        return "other", value  # "172,000 VPNs had been registered, including 64,000 by freelancers": a part of the total before
-    if figure.unit != "percent" and (among := _URDU_AMONG.search(place.sentence, 0, figure.start)) and _URDU_INCLUDED_AFTER.match(place.sentence, figure.end) and (
-        (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, among.start())
-    ):
-        return "other", value  # "... 1 ارب 58 کروڑ ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
+        # "172,000 VPNs had been registered, including 64,000 by freelancers", "... 1 ارب 58 کروڑ
+        # ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
+        return "other", value
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
@@ -429,6 +431,8 @@ _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US
 _PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)
 #: Urdu "daily" or "a day" before an amount: "روزانہ تقریباً ایک کروڑ 20 لاکھ ڈالر" ($12m a day).
 _URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\s+){{0,2}}$")
+#: Urdu "raised" or "cut" by someone, before "کر" or "کے": "بڑھا کر", "گھٹا کر", "کم کر کے".
+_URDU_RAISED_OR_CUT = r"(?:بڑھا|گھٹا|کم\s+کر)"
 _SUPERSEDED = re.compile(
     r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$"
     r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+$",  # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate)
@@ -443,7 +447,7 @@ _CORRECTED = re.compile(
 #: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
 #: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
 #: "سے بڑھ کر" (rose from), a base.
-_URDU_SUPERSEDED_AFTER = re.compile(r"\s*(?:سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])")
+_URDU_SUPERSEDED_AFTER = re.compile(rf"\s*(?:سے\s+{_URDU_RAISED_OR_CUT}\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])")
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(
     r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b"
@@ -659,8 +663,8 @@ _LEVEL_BEFORE = re.compile(
 
 #: A percentage someone set, from one level to another: "35 فیصد سے بڑھا کر 50 فیصد کر دیا" (raised
 #: it from 35 to 50 percent), "گھٹا کر", "کم کر کے" (lowered).
-_URDU_SET_FROM = re.compile(r"\s+سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s+(?:کر|کے)\s+[\d۰-۹]")
-_URDU_SET_TO = re.compile(r"(?:فیصد|%)\s+سے\s+(?:بڑھا|گھٹا|کم\s+کر)\s+(?:کر|کے)\s+$")
+_URDU_SET_FROM = re.compile(rf"\s+سے\s+{_URDU_RAISED_OR_CUT}\s+(?:کر|کے)\s+[\d۰-۹]")
+_URDU_SET_TO = re.compile(rf"(?:فیصد|%)\s+سے\s+{_URDU_RAISED_OR_CUT}\s+(?:کر|کے)\s+$")
 
 
 def _is_level(sentence: str, figure: Figure) -> bool:

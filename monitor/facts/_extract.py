@@ -29,7 +29,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fy_of, _published_date, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fiscal_month, _fy_of, _fy_of_month, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -356,7 +356,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     # ("during the year" with no fiscal year named before is no reference: the sentence is read
     # as it would be without the words)
-    periods = _spans_closed_by_month(_PeriodScanner(sentence, day).scan(), sentence, context)
+    periods = _PeriodScanner(sentence, day).scan()
+    periods = _spans_closed_by_month([_month_named_before(p, periods, sentence) for p in periods], sentence, context)
     periods = [p for p in periods if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
     named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
@@ -957,12 +958,10 @@ def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Conte
     """"The half" or "the quarter" with none named before, in a sentence that names the month
     closing one: that half or quarter ("دسمبر میں ... 39 کروڑ 90 لاکھ ڈالر، ششماہی میں 18.5
     فیصد اضافہ": December's figure, and the first half's rate)."""
-    periods = [_month_named_before(p, periods, sentence) for p in periods]
     months = [p.value for p in periods if _MONTH.fullmatch(p.value) and not p.comparison and not p.target]
     if len(set(months)) != 1:
         return periods
-    year, month = int(months[0][:4]), int(months[0][5:])
-    fiscal = (month - 7) % 12 + 1
+    fiscal = _fiscal_month(int(months[0][5:]))
     out = []
     for p in periods:
         words = sentence[p.start : p.end]
@@ -970,8 +969,7 @@ def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Conte
             length = 6 if _HALF_WORD.search(words) else 3 if _QUARTER_WORD.search(words) else 0
             known = _is_half if length == 6 else _is_quarter
             if length and fiscal % length == 0 and not any(x and known(x) for x in (context.period, *context.earlier)):
-                end_year = year + 1 if month >= 7 else year
-                p = replace(p, value=f"{fiscal_year(end_year)}:{('H' if length == 6 else 'Q')}{fiscal // length}", back=False, loose=False)
+                p = replace(p, value=_within_fy(_fy_of_month(months[0]), fiscal - length + 1, fiscal), back=False, loose=False)
         out.append(p)
     return out
 

@@ -134,6 +134,24 @@ def test_coding_courses_for_online_work(rules):
     assert result.topics[0] == "skills" and "freelancing" in result.topics
 
 
+
+
+def test_a_provincial_it_board_spelled_out_training_freelancers(rules):
+    # a feed's teaser of one paragraph: the board by its full name, its seats and its courses
+    result = run(
+        rules,
+        "Province opens registrations for second batch of tech hubs",
+        "The Sindh Information Technology Board has opened registrations for 4,000 free seats in "
+        "freelancing, web development and graphic design courses across eight districts.",
+    )
+    assert result.relevant and "skills" in result.topics
+    # the same board quoted on exports or an IT park is no skills programme
+    quoted = run(
+        rules,
+        "Province claims $1bn in IT exports",
+        "The Sindh Information Technology Board said the province's software firms and freelancers earned $1 billion last year.",
+    )
+    assert "skills" not in quoted.topics
 def test_urdu_story(rules):
     result = run(
         rules,

@@ -649,3 +649,46 @@ def test_sims_blocked_by_the_regulator_are_no_internet_block(rules):
     # a ban or restoration in an Urdu title with no regulator in its lead is no platform's
     assert not run(rules, "ڈبل سواری پر پابندی عائد", "ضلعی انتظامیہ نے محرم کے دوران شہر میں موٹر سائیکل پر ڈبل سواری پر پابندی لگا دی۔").relevant
     assert not run(rules, "شہر میں بجلی کی سروس بحال", "کے الیکٹرک کے مطابق فیڈرز کی مرمت کے بعد فراہمی بحال کر دی گئی۔").relevant
+
+
+def test_access_to_a_platform_restricted_is_a_platform_ban(rules):
+    # no "ban" or "block" of X by name, but access to it restricted across the country
+    result = run(
+        rules,
+        "X outage in Pakistan enters second day",
+        "ISLAMABAD: Users in Pakistan could not reach the social media platform X for a second day on Sunday.\n\n"
+        "A monitoring group said its data showed that access to X had been restricted across the country since Saturday evening.\n\n"
+        "The regulator did not respond to requests for comment.\n\n"
+        "Pakistan has blocked social media platforms in the past, particularly during protests.",
+    )
+    assert result.relevant and "vpn_internet" in result.topics
+    # a platform's own outage somewhere else, with no access cut, is not
+    assert not run(rules, "X down for thousands of users worldwide", "The platform said a software fault was to blame and service returned within hours.").relevant
+
+
+def test_people_trained_in_digital_work_are_a_skills_programme(rules):
+    result = run(
+        rules,
+        "Graduates of youth skills programme receive certificates",
+        "Certificates were given to 420 graduates of the programme in the district.\n\n"
+        "The graduates were trained at fourteen institutes in freelancing, graphic design and web development.\n\n"
+        "The regional head said sixty thousand young people are being trained in the current phase.",
+    )
+    assert "skills" in result.topics
+    # trained in other trades is not
+    assert "skills" not in run(rules, "Youth trained in plumbing", "Some 300 young men were trained in plumbing and welding at the institute.").topics
+
+
+def test_urdu_navttc_and_courses_in_digital_work(rules):
+    # "youth skills programme: certificates to 1,250 young people in Multan" with NAVTTC's
+    # courses in e-commerce, digital marketing and graphic design
+    result = run(
+        rules,
+        "ملتان: یوتھ اسکلز پروگرام کے تحت 1250 نوجوانوں میں اسناد تقسیم",
+        "ملتان میں تربیت مکمل کرنے والے 1250 نوجوانوں میں اسناد تقسیم کی گئیں۔\n\n"
+        "نیوٹیک کے مطابق نوجوانوں کو ای کامرس، ڈیجیٹل مارکیٹنگ اور گرافک ڈیزائن کے کورسز کرائے گئے۔\n\n"
+        "کمشنر نے کہا کہ فری لانسنگ کے ذریعے نوجوان گھر بیٹھے زرمبادلہ کما سکتے ہیں۔",
+    )
+    assert result.relevant and result.topics[0] == "skills"
+    # NAVTTC's courses in tailoring and cooking are no digital-skills programme
+    assert not run(rules, "نیوٹیک کے تحت 500 نوجوانوں کی تربیت مکمل", "نیوٹیک کے مطابق نوجوانوں کو سلائی اور کھانا پکانے کے کورسز کرائے گئے۔").relevant

@@ -2570,3 +2570,35 @@ def test_a_years_rise_over_the_previous_year_stays_that_years_after_another_year
     # freelancers sent $486m, 39 percent more than the $350m of the year before that")
     text = "مالی سال 2024-25 کے دوران 21 ہزار 640 نئے فری لانسرز نے بورڈ کے ساتھ رجسٹریشن کرائی۔ گزشتہ مالی سال کے دوران فری لانسرز نے 48 کروڑ 60 لاکھ ڈالر کا زرمبادلہ بینکاری ذرائع سے ملک بھیجا، جو اس سے پچھلے سال کے 35 کروڑ ڈالر کے مقابلے میں 39 فیصد زیادہ ہے۔"
     assert ("freelancer_earnings", "FY2024-25", 39, "percent") in facts(text, "2025-08-05")
+
+
+def test_a_figure_first_reported_and_since_revised_is_superseded():
+    # "had initially reported ... at": what was first put out, named a sentence after the revision
+    got = facts(
+        "ICT exports rose to $352 million in December. On a month-on-month basis, exports grew 4% from a revised $338m in November. "
+        "The central bank had initially reported November's ICT exports at $333m.",
+        "2025-01-17",
+    )
+    assert ("it_exports_monthly", "2024-11", 338, "USD_million") in got
+    assert not any(f[2] == 333 and f[0] != "other" for f in got)
+    # "revised its figure for November upward to ... from the ... it had reported last month":
+    # the figure of the subject before, revised; and the total that follows is still of it
+    got = facts(
+        "ICT exports grew 28% to $352 million in December. The central bank also revised its figure for November upward to $338 million "
+        "from the $333 million it had reported last month. With the revision, exports in the first half (July-December) of FY25 "
+        "totalled $1.9 billion.",
+        "2025-01-17",
+    )
+    assert ("it_exports_monthly", "2024-11", 338, "USD_million") in got
+    assert ("it_exports_cumulative", "FY2024-25:H1", 1900, "USD_million") in got
+    assert not any(f[2] == 333 and f[0] != "other" for f in got)
+    # "revised the November figure upward from $333 million reported last month"
+    got = facts("ICT exports reached $352 million in December. The SBP has revised the November figure upward from $333 million reported last month.", "2025-01-17")
+    assert not any(f[2] == 333 and f[0] != "other" for f in got)
+    # Urdu: "in the preliminary figures released last month this sum was given as 348 million dollars"
+    got = facts(
+        "جنوری کی آئی ٹی برآمدات اب 351 ملین ڈالر ظاہر کی گئی ہیں، پچھلے ماہ جاری ابتدائی اعداد و شمار میں یہ رقم 348 ملین ڈالر بتائی گئی تھی۔",
+        "2025-03-18",
+    )
+    assert ("it_exports_monthly", "2025-01", 351, "USD_million") in got
+    assert not any(f[2] == 348 and f[0] != "other" for f in got)

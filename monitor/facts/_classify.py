@@ -198,7 +198,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if _CORRECTED.search(place.sentence, 0, figure.start):
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
-    if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 30), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
+    if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = (
         _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start)
@@ -435,7 +435,13 @@ _URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\
 _URDU_RAISED_OR_CUT = r"(?:بڑھا|گھٹا|کم\s+کر)"
 _SUPERSEDED = re.compile(
     r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$"
-    r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+$",  # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate)
+    # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate); "ابتدائی اعداد و شمار میں یہ رقم
+    # 348 ملین ڈالر بتائی گئی تھی" (in the preliminary figures this sum was given as)
+    r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+(?:میں\s+)?(?:یہ\s+)?(?:(?:رقم|حجم)\s+)?$"
+    # "had initially reported October's ICT exports at $330m": what was first put out
+    r"|\b(?:initially|originally|first|earlier|previously)\s+(?:reported|put|estimated|given|released|announced|shown)\s+(?:[\w'’-]+\s+){0,5}?(?:at|as)\s+(?:US\s?\$|\$)?$"
+    # "revised the February figure upward from $211 million": the figure revised
+    r"|\brevis(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?(?:upwards?|downwards?|up|down)?\s*from\s+(?:the\s+)?(?:provisional\s+|earlier\s+|initial\s+)?(?:US\s?\$|\$)?$",
     re.IGNORECASE,
 )
 #: A correction's account of what a report wrongly said: the figure it withdraws.
@@ -447,7 +453,14 @@ _CORRECTED = re.compile(
 #: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
 #: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
 #: "سے بڑھ کر" (rose from), a base.
-_URDU_SUPERSEDED_AFTER = re.compile(rf"\s*(?:سے\s+{_URDU_RAISED_OR_CUT}\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])")
+_URDU_SUPERSEDED_AFTER = re.compile(
+    rf"\s*(?:سے\s+{_URDU_RAISED_OR_CUT}\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])"
+    # "from the $330 million it had reported last month": the figure it gave before
+    r"|\s+(?:that\s+|which\s+)?(?:it|they|the\s+(?:central\s+)?bank|the\s+ministry|SBP|PBS)\s+had\s+(?:initially\s+|earlier\s+|first\s+|originally\s+|previously\s+)?(?:reported|announced|released|estimated|given|shown)\b"
+    # "$211 million reported last month", "... initially reported a month ago"
+    r"|\s+(?:initially\s+|earlier\s+|first\s+|originally\s+|previously\s+)?reported\s+(?:last\s+month|earlier|previously|before|a\s+month\s+(?:ago|earlier))\b",
+    re.IGNORECASE,
+)
 #: A guess, not a reported figure: "by our estimate", "estimates suggest".
 _ESTIMATE = re.compile(
     r"\bby\s+(?:our|their|his|her|its|one|some|industry)\s+estimates?\b|\bestimates?\s+(?:suggest|show|put)\b"

@@ -144,6 +144,9 @@ _ANAPHOR = re.compile(
     rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)\s+(?:alone\s+)?(?:brought\s+in|earned|fetched|generated|yielded)\b"
+    # "The central bank also revised its figure for October upward to $336 million": the
+    # figure of the subject before, revised
+    r"|\brevis(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:figure|estimate|number|data)s?\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume

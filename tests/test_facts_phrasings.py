@@ -2602,3 +2602,10 @@ def test_a_figure_first_reported_and_since_revised_is_superseded():
     )
     assert ("it_exports_monthly", "2025-01", 351, "USD_million") in got
     assert not any(f[2] == 348 and f[0] != "other" for f in got)
+
+
+def test_urdu_month_a_year_before_is_last_years():
+    # "ICT exports were 338 million dollars in June 2025, while in June a year before their volume was 298 million dollars"
+    got = facts("جون 2025 میں آئی ٹی برآمدات 338 ملین ڈالر رہیں جبکہ ایک سال پہلے جون میں ان کا حجم 298 ملین ڈالر تھا۔", "2025-07-22")
+    assert ("it_exports_monthly", "2025-06", 338, "USD_million") in got
+    assert ("it_exports_monthly", "2024-06", 298, "USD_million") in got

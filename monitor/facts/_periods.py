@@ -145,7 +145,9 @@ _OF_LAST_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:last|previous|preceding)\s+ye
 _LAST_YEARS = re.compile(rf"\b(?:last|previous|preceding)\s+year['’]s\s+$|{_UR_PREVIOUS}\s+{_UR_YEAR}\s+(?:کی|کے)\s+$", re.IGNORECASE)
 _URDU_LAST_YEAR_BEFORE = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کی|کے|کا)\s+)?$")  # "ایک سال قبل جولائی تا دسمبر": a year before
 _SPAN_LAST_YEAR = re.compile(r"\s+(?:of\s+)?(?:the\s+)?(?:last|previous|preceding)\s+(?:fiscal\s+|financial\s+)?year\b|\s+a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
-_URDU_LAST_YEAR = re.compile(rf"{_UR_PREVIOUS}\s+{_UR_YEAR}\s+$")
+#: A month of last year: "گزشتہ سال فروری", and "ایک سال پہلے جون میں" (June a year before) as
+#: English "June a year earlier".
+_URDU_LAST_YEAR = re.compile(rf"(?:{_UR_PREVIOUS}\s+{_UR_YEAR}|ایک\s+{_UR_YEAR}\s+(?:پہلے|قبل))\s+$")
 #: "گزشتہ (مالی) سال کے اسی عرصے" (the same period of last year); "گزشتہ مالی کے اسی عرصہ" says it too,
 #: and so does "ایک سال قبل اسی مہینے" (a year before, in the same month).
 #: The fiscal year before the one the text has just named: "اس سے پچھلے مالی سال", "the

@@ -2609,3 +2609,12 @@ def test_urdu_month_a_year_before_is_last_years():
     got = facts("جون 2025 میں آئی ٹی برآمدات 338 ملین ڈالر رہیں جبکہ ایک سال پہلے جون میں ان کا حجم 298 ملین ڈالر تھا۔", "2025-07-22")
     assert ("it_exports_monthly", "2025-06", 338, "USD_million") in got
     assert ("it_exports_monthly", "2024-06", 298, "USD_million") in got
+
+
+def test_the_country_heading_a_table_is_not_ranked_for_pakistan():
+    got = facts(
+        "Pakistan ranked 98th in the Speedtest Global Index for mobile internet speeds. "
+        "The UAE topped the mobile rankings, while Singapore remained first for fixed broadband.",
+        "2025-03-18",
+    )
+    assert got == {("ranking", "", 98, "rank")}

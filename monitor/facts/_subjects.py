@@ -120,7 +120,11 @@ _RANKING_CONTEXT = re.compile(
 _NOT_RANKED_HERE = re.compile(r"crypto\w*|bitcoin|blockchain|universit\w*|cricket", re.IGNORECASE)
 _FOREIGN = re.compile(
     r"\b(?:India|Bangladesh|China|Philippines|Ukraine|Russia|Vietnam|Sri\s+Lanka|Egypt|Nigeria|Indonesia|Brazil|"
-    r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania)\b",
+    r"United\s+States|(?-i:US|UK|UAE)|Britain|Serbia|Romania|"
+    # countries that head the speed, freelancing and readiness tables
+    r"Singapore|Qatar|Kuwait|Saudi\s+Arabia|United\s+Arab\s+Emirates|Norway|Denmark|Sweden|Finland|Iceland|Switzerland|"
+    r"Netherlands|Germany|France|Japan|South\s+Korea|Korea|Hong\s+Kong|Taiwan|Malaysia|Thailand|Turkey|Türkiye|Iran|Afghanistan|"
+    r"Nepal|Canada|Australia|New\s+Zealand|Mexico|Argentina|Kenya|Estonia)\b",
     re.IGNORECASE,
 )
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.

@@ -2618,3 +2618,16 @@ def test_the_country_heading_a_table_is_not_ranked_for_pakistan():
         "2025-03-18",
     )
     assert got == {("ranking", "", 98, "rank")}
+
+
+def test_a_month_ranked_among_the_fiscal_years_months_is_that_months():
+    # "the highest monthly figure so far in FY25" ranks October among the year's months: it is
+    # no running total; and a ", with ..." clause tells the month the sentence names before it
+    text = (
+        "Pakistan's IT sector posted another strong month in October, with exports climbing to $330 million, "
+        "the highest monthly figure recorded so far in FY25."
+    )
+    assert facts(text, "2024-11-18") == {("it_exports_monthly", "2024-10", 330, "USD_million")}
+    assert facts("IT exports hit $348 million in November, the best month of the current fiscal year.", "2024-12-18") == {
+        ("it_exports_monthly", "2024-11", 348, "USD_million")
+    }

@@ -1075,9 +1075,15 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # clocked in at $320m": two amounts of one release, the month said once (a count stays
         # a standing claim: "..., while the regulator has whitelisted 25,000 VPNs")
         before = [p for p in main if p.end <= figure.start and p.value]
+    if not before and figure.unit != "rank" and _WITH_BEFORE.search(sentence, max(0, clause[0] - 10), clause[0] + 1):
+        # "The sector posted another strong month in October, with exports climbing to $330
+        # million": a "with" clause tells the month the sentence names before it
+        before = [p for p in main if p.end <= clause[0] and p.value and not p.target]
     return before[-1] if before else None
 
 
+#: A clause of what came with the sentence's news: ", with exports climbing to ...".
+_WITH_BEFORE = re.compile(r",\s*with\s*$", re.IGNORECASE)
 _OWN_GROWTH_SAID = re.compile(r"\s+(?:(?:growth|increase|rise|decline|fall|drop)\s+)?(?:recorded|posted|seen|registered|achieved|witnessed)\s+(?:in|during)\s+(?:the\s+)?", re.IGNORECASE)
 _RATE_GROWTH_SAID = re.compile(r"\d\s?(?:%|pc\b|pct\b|per\s?cent|percent)\s+(?:growth|increase|rise|decline|fall|drop)\s+(?:(?:recorded|posted|seen|registered|achieved|witnessed)\s+)?(?:in|during)\s+$", re.IGNORECASE)
 _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)

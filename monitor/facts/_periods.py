@@ -91,6 +91,13 @@ _MONTH_SPAN = re.compile(
 _ONE_FIGURE_BEFORE = re.compile(r"[^\d]*(?<![\w.,])\d[\d,.]*(?![\d,.]*\d)[^\d]*(?:\bin\s+|\bduring\s+)", re.IGNORECASE)
 
 
+#: A month's figure ranked among the months of a span: "the highest monthly figure recorded so
+#: far in", "the best month of", "the lowest monthly tally this".
+_MONTH_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|best|worst|biggest|strongest|weakest|largest|smallest)\s+(?:single[\s-])?(?:monthly|month)\b"
+    r"(?:\s+(?!in\b|of\b|during\b|for\b|so\b)[\w-]+){0,3}?(?:\s+so\s+far)?(?:\s+(?:in|of|during|for))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A superlative measured over a stretch of time: "the slowest annual growth in", "the highest in".
 _SUPERLATIVE_IN = re.compile(r"\b(?:slowest|fastest|highest|lowest|weakest|strongest|best|worst|biggest|smallest|largest|sharpest)\b[^,.;]{0,40}?\bin\s+(?:the\s+(?:last|past)\s+)?$", re.IGNORECASE)
 
@@ -573,6 +580,8 @@ class _PeriodScanner:
         for p in found:
             if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not re.match(r",?\s+(?:which|when)\b", self.s[p.end :]):
                 continue  # "the lowest since May 2022": a point of reference, not the figure's period (unless "..., which was $184m")
+            if _MONTH_SUPERLATIVE_BEFORE.search(self.s, max(0, p.start - 70), p.start):
+                continue  # "$330 million, the highest monthly figure so far in FY25": the months it tops, not its period
             if _URDU_SINCE_AFTER.match(self.s, p.end):
                 continue  # "2022 میں رجسٹریشن شروع ہونے کے بعد سے" (since registration began in 2022): a point of reference
             if out and _RESTATES.fullmatch(self.s, out[-1].end, p.start):

@@ -141,9 +141,9 @@ def sources_check(obj: Context) -> None:
     """
     config = obj.config
     kinds = Counter(s.kind for s in config.sources)
-    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
-    counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
+    names = {"feed": "feed", "page": "page", "sbp_ebops": "SBP workbook", "watch": "watched page"}
+    counts = ", ".join(counted(n, names.get(kind, kind)) for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
+    click.echo(f"{config.path}: OK: {counted(len(config.sources), 'source')} ({counts}), {counted(len(config.topics), 'topic')}, timezone {config.timezone}")
     for warning in config.warnings:
         click.echo(f"warning: {warning}")
     if config.bundled_rules:

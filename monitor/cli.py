@@ -386,8 +386,9 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     """
     from .digest import build_digest, write_digest
 
-    if (force or outbox) and not send:
-        raise click.UsageError("--force and --outbox only apply with --send")
+    if (force or outbox) and not send:  # name the options given, not every one that needs --send
+        given = [name for name, value in (("--force", force), ("--outbox", outbox)) if value]
+        raise click.UsageError(f"{' and '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --send")
     config = obj.config
     chosen = week
     week = _week_option(week, config)

@@ -141,9 +141,9 @@ def sources_check(obj: Context) -> None:
     """
     config = obj.config
     kinds = Counter(s.kind for s in config.sources)
-    names = {"feed": "feeds", "page": "pages", "sbp_ebops": "SBP workbook", "watch": "watched pages"}
-    counts = ", ".join(f"{n} {names.get(kind, kind)}" for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
-    click.echo(f"{config.path}: OK: {len(config.sources)} sources ({counts}), {len(config.topics)} topics, timezone {config.timezone}")
+    names = {"feed": "feed", "page": "page", "sbp_ebops": "SBP workbook", "watch": "watched page"}
+    counts = ", ".join(counted(n, names.get(kind, kind)) for kind, n in sorted(kinds.items(), key=lambda k: list(names).index(k[0]) if k[0] in names else len(names)))
+    click.echo(f"{config.path}: OK: {counted(len(config.sources), 'source')} ({counts}), {counted(len(config.topics), 'topic')}, timezone {config.timezone}")
     for warning in config.warnings:
         click.echo(f"warning: {warning}")
     if config.bundled_rules:
@@ -225,6 +225,14 @@ class PollProgress:
             self.stream.write(f"\r\x1b[K{line}\n")
         self._live()
 
+    def stopped_line(self, why: str) -> str:
+        """The line for a poll stopped by Ctrl-C or SIGTERM: how far it got, and what it kept."""
+        stored = self.new_items + sum(done for done, _ in self.reading.values())
+        return (
+            f"poll stopped by {why} after {self.done} of {counted(self.total, 'source')}: "
+            f"{counted(stored, 'new item')} stored and kept; the others wait for the next poll"
+        )
+
     def _line(self, line: str, *, level: int = logging.INFO, **fields: object) -> None:
         if self.json_lines:
             record = logging.LogRecord("monitor.poll", level, __file__, 0, line, None, None)
@@ -261,7 +269,8 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
     fetch.backoff_cap_hours), and one with its own `interval` waits for it; until then it is
     reported as skipped. Shows progress on stderr (a live line on a terminal) and prints a
     one-line summary at the end. Failures are recorded (see `monitor status`) and never stop
-    the other sources. Exits 1 only when every polled source failed.
+    the other sources. Exits 1 only when every polled source failed; stopped by Ctrl-C
+    or SIGTERM, it says what it kept and exits 130 or 143.
     """
     from . import pipeline
 
@@ -291,8 +300,10 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
                 summary = pipeline.poll(config, store, sources=chosen, progress=progress, force=force, article_progress=progress.articles)
         except KeyboardInterrupt as e:  # Ctrl-C or SIGTERM: the items stored before it stay (in whole batches)
             progress.close()
-            store.finish_run(run_id, "stopped", f"{e.args[0] if e.args else 'Ctrl-C'}: the sources polled before it are stored")
-            raise
+            why = e.args[0] if e.args else "Ctrl-C"
+            store.finish_run(run_id, "stopped", f"{why}: the sources polled before it are stored")
+            click.echo(progress.stopped_line(why), err=True)  # what was kept, not only "Aborted!"
+            sys.exit(143 if why == "SIGTERM" else 130)  # as a shell reports a command a signal ended
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
@@ -375,8 +386,9 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     """
     from .digest import build_digest, write_digest
 
-    if (force or outbox) and not send:
-        raise click.UsageError("--force and --outbox only apply with --send")
+    if (force or outbox) and not send:  # name the options given, not every one that needs --send
+        given = [name for name, value in (("--force", force), ("--outbox", outbox)) if value]
+        raise click.UsageError(f"{' and '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --send")
     config = obj.config
     chosen = week
     week = _week_option(week, config)

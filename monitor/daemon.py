@@ -203,13 +203,15 @@ class ConfigWatch:
     :meth:`check` reads the file (a few kilobytes) and compares it with the last look: a
     changed file that loads is the new configuration; one that does not (a mistake mid-edit,
     the file gone) is logged once as an error, naming it and what is wrong, and the daemon
-    keeps the version it read last, until the file changes again."""
+    keeps the version it read last, until the file changes again. A mistake undone, so that
+    the file says again what the version in use says, is logged too: the error is over."""
 
     def __init__(self, config: Config, now: datetime | None = None):
         self.config = config
         self.path = Path(config.path)
         self.read_at = now or datetime.now(timezone.utc)
         self._seen = self._content()
+        self._unusable = False  # the file's last change could not be used
 
     def _content(self) -> bytes | None:
         try:
@@ -229,8 +231,12 @@ class ConfigWatch:
             new = load_config(self.path)
         except ConfigError as e:
             log.error("%s changed, but the daemon cannot use it and keeps the version it read at %s: %s", self.path, _local(self.read_at, self.config), e)
+            self._unusable = True
             return None
-        if _meaning(new) == _meaning(self.config):  # a comment, or lines moved
+        fixed, self._unusable = self._unusable, False
+        if _meaning(new) == _meaning(self.config):  # a comment, or lines moved, or a mistake undone
+            if fixed:  # the error said the file was unusable: say that is over
+                log.warning("%s can be used again; it says what the version the daemon read at %s says, which it goes on with", self.path, _local(self.read_at, self.config))
             return None
         self.config, self.read_at = new, now
         return new

@@ -74,6 +74,8 @@ _MONTH_HEADER = re.compile(r"(?P<month>[A-Za-z]{3})[a-z]*\.?\s*[-–/' ]\s*(?P<y
 _SPAN_HEADER = re.compile(
     r"(?P<first>[A-Za-z]{3})[a-z]*\s*(?:[-–]\s*(?P<last>[A-Za-z]{3})[a-z]*)?\s*,?\s*FY\s*'?(?P<fy>\d{4}|\d{2})" + _MARK, re.IGNORECASE
 )
+#: A header that names a month and a year, or a fiscal year, whether or not :func:`parse_header` reads it.
+_LOOKS_LIKE_PERIOD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d{2}|\bFY\s*'?\d{2}", re.IGNORECASE)
 _CODE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*")
 _NUMBER_TEXT = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: .xls (BIFF8)
@@ -335,6 +337,13 @@ def _header(rows: list[list[Any]], where: str) -> tuple[int, list[Column]]:
     if labels is None:  # nothing tells Credit from Debit: the period's own column may be either
         raise WorkbookError("layout_changed", f"{where}: no Credit/Debit/Net labels under '{found[0][1]}' (rows {best + 2}-{best + 1 + SUBHEADER_ROWS}), so its Credit column cannot be told from Debit")
     starts = [c for c, _, _ in found]
+    for c, cell in enumerate(rows[best]):  # a period written in a form not read would be skipped, as if unpublished
+        if c in labels and c not in starts and isinstance(cell, str) and _LOOKS_LIKE_PERIOD.search(_clean(cell)):
+            raise WorkbookError(
+                "layout_changed",
+                f"{where}: the header row (row {best + 1}) has '{_clean(cell)}' over column {_column_name(c)}'s Credit, Debit and Net,"
+                " but it is no period the monitor can read (such as 'May-26 (P)' or 'Jul-May, FY26 (P)'), so that column is not skipped silently",
+            )
     columns = []
     for n, (c, header, (period, kind, status)) in enumerate(found):
         end = min(starts[n + 1] if n + 1 < len(starts) else c + 3, c + 3)

@@ -24,7 +24,9 @@ The Atom feeds the poll writes next to the archive (:mod:`monitor.feeds`) are se
 from __future__ import annotations
 
 import asyncio
+import errno
 import html
+import os
 import re
 import socket
 import sqlite3
@@ -224,8 +226,18 @@ def listen(host: str, port: int) -> socket.socket:
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         return socket.create_server((host, port), family=family)
-    except OSError as e:
-        raise MonitorError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    except OSError as e:  # said in words, without the address tuple Python appends to the reason
+        reason = os.strerror(e.errno) if e.errno else str(e)
+        hint = _LISTEN_HINTS.get(e.errno or 0)
+        raise MonitorError(f"cannot listen on {host}:{port}: {reason[:1].lower() + reason[1:]}{f' ({hint})' if hint else ''}") from None
+
+
+#: What to do when ``monitor serve`` cannot listen, by errno.
+_LISTEN_HINTS = {
+    errno.EADDRINUSE: "another program listens there, perhaps another `monitor serve`: stop it, or pass another --port (0 picks a free one)",
+    errno.EADDRNOTAVAIL: "no interface of this machine has that address: pass --host 127.0.0.1, or 0.0.0.0 for every interface",
+    errno.EACCES: "ports below 1024 need privileges: pass a --port above 1023",
+}
 
 
 def serve(db_path: str | Path, sock: socket.socket, *, log_level: str = "warning") -> None:

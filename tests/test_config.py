@@ -273,8 +273,24 @@ def test_without_topics_the_news_is_still_found_and_check_says_whose_rules(tmp_p
     assert (item["title"], item["relevant"]) == ("IT exports rise 24pc to $354m in July", 1)
     check = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
     assert check.exit_code == 0, check.output
-    assert "OK: 1 sources (1 feeds), 8 topics" in check.output
+    assert "OK: 1 source (1 feed), 8 topics" in check.output
     assert f"note: {path} has no 'topics:' section, so the bundled topic rules are used" in check.output
+
+
+def test_sources_check_counts_each_kind_in_the_singular_or_the_plural(tmp_path):
+    """'1 watched page', '2 SBP workbooks', '1 topic': a count and its noun agree."""
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "topics:\n  freelancing:\n    label: Freelancing\n    keywords: [freelancer]\nsources:\n"
+        "  - name: A\n    url: https://a.example.com/feed\n  - name: B\n    url: https://b.example.com/feed\n"
+        "  - name: PTA\n    url: https://pta.example.org/vpn\n    kind: watch\n"
+        "  - name: SBP\n    url: https://sbp.example.org/dt.xls\n    kind: sbp_ebops\n"
+        "  - name: SBP mirror\n    url: https://mirror.example.org/dt.xls\n    kind: sbp_ebops\n    enabled: false\n",
+        encoding="utf-8",
+    )
+    check = CliRunner().invoke(cli, ["--config", str(path), "sources", "check"])
+    assert check.exit_code == 0, check.output
+    assert f"{path}: OK: 5 sources (2 feeds, 2 SBP workbooks, 1 watched page), 1 topic, timezone Asia/Karachi" in check.output
 
 
 def test_empty_file_is_an_error():

@@ -19,7 +19,7 @@ from conftest import basic_sources
 from procs import runs, wait_for
 
 from monitor.config import load_config
-from monitor.daemon import Daemon, Plan, healthy
+from monitor.daemon import ConfigWatch, Daemon, Plan, healthy
 from monitor.sitesrv import SiteServer
 from monitor.store import Store
 from monitor.weeks import last_completed_week
@@ -492,6 +492,26 @@ def test_the_running_daemon_takes_up_an_edited_sources_yaml_and_keeps_the_last_g
     assert f"{config} changed, but the daemon cannot use it and keeps the version it read at " in errors[0]
     assert errors[0].endswith("key 'fetch.retires': unknown key 'retires' (did you mean 'retries'?)")
     assert _fetched(db, "Second Feed") >= 1
+
+
+def test_a_broken_sources_yaml_put_right_again_is_said_to_be_usable(write_config, caplog):
+    """The mistake logged as an error is undone, so the file says what the daemon's version
+    says: one line says the file can be used again, rather than leaving the error the last
+    word in the log; a comment edited after that says nothing."""
+    good = "- name: A\n  url: https://a.example.com/feed\n"
+    path = write_config(good)
+    watch = ConfigWatch(load_config(path))
+    with caplog.at_level(logging.INFO, logger="monitor.daemon"):
+        write_config(good.replace("url:", "ulr:"))
+        assert watch.check() is None
+        write_config(good)
+        assert watch.check() is None
+        write_config("# the feed\n" + good)
+        assert watch.check() is None
+    said = [(r.levelname, r.getMessage()) for r in caplog.records]
+    assert [level for level, _ in said] == ["ERROR", "WARNING"], said
+    assert said[1][1].startswith(f"{path} can be used again; it says what the version the daemon read at ")
+    assert said[1][1].endswith(", which it goes on with")
 
 
 def test_an_edited_interval_or_digest_time_moves_the_schedule_and_the_heartbeat(write_config, tmp_path):

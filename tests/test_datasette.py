@@ -670,7 +670,11 @@ def test_serve_reports_a_busy_port(archive):
         port = served.url.rsplit(":", 1)[1]
         r = subprocess.run([sys.executable, "-m", "monitor.cli", "--db", str(archive), "serve", "--port", port], capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
-    assert f"error: cannot listen on 127.0.0.1:{port}:" in r.stderr
+    # in words, with what to do, and without the address tuple Python adds to the reason
+    assert r.stderr == (
+        f"error: cannot listen on 127.0.0.1:{port}: address already in use (another program listens there,"
+        " perhaps another `monitor serve`: stop it, or pass another --port (0 picks a free one))\n"
+    ), r.stderr
 
 
 def test_serve_help_explains_the_command():

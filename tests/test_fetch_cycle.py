@@ -236,6 +236,28 @@ def test_a_recovered_source_is_back_on_the_normal_schedule(faults, write_config,
     assert pipeline.poll(config, store).reports[0].outcome == "not_modified"  # due again at once
 
 
+def test_a_source_given_a_new_address_is_polled_at_once_without_the_old_addresss_state(faults, write_config, store):
+    """Correcting a failing source's address in sources.yaml: the next scheduled poll tries the
+    new address, rather than waiting out the back-off the old one earned, and sends it none of
+    the old address's validators; the same address keeps its back-off."""
+    broken = load_config(write_config(sources_yaml(faults.base, [("Wire", "/500")]), extra=FAST))
+    pipeline.poll(broken, store, force=True)
+    pipeline.poll(broken, store, force=True)
+    assert store.source_state("Wire").consecutive_failures == 2
+    assert pipeline.poll(broken, store).reports[0].outcome == "skipped"  # backing off, same address
+
+    fixed = load_config(write_config(sources_yaml(faults.base, [("Wire", "/etag.xml")]), extra=FAST))
+    report = pipeline.poll(fixed, store).reports[0]  # scheduled, not forced
+    assert report.outcome == "ok" and report.new_items == 3
+    state = store.source_state("Wire")
+    assert state.consecutive_failures == 0 and state.url.endswith("/etag.xml") and state.etag == '"wire-v1"'
+
+    moved = load_config(write_config(sources_yaml(faults.base, [("Wire", "/feed.xml")]), extra=FAST))
+    assert pipeline.poll(moved, store).reports[0].outcome == "ok"
+    path, headers = faults.requests[-1]
+    assert path == "/feed.xml" and "if-none-match" not in headers and "if-modified-since" not in headers
+
+
 def test_a_long_retry_after_pushes_the_next_attempt(faults, write_config, store):
     config = load_config(write_config(sources_yaml(faults.base, [("Maintenance", "/503-for-an-hour")]), extra=FAST + "schedule:\n  poll_every: 5\n"))
     pipeline.poll(config, store)

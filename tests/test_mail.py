@@ -597,9 +597,18 @@ def test_cli_says_a_refused_send_once(archive, config_path, tmp_path):
     assert again.exit_code == 1 and again.output.count("already sent at") == 1, again.output
 
 
-def test_cli_force_needs_send(config_path, tmp_path):
-    result = run_cli(config_path, tmp_path / "m.db", "digest", "--force")
-    assert result.exit_code == 2 and "--force and --outbox only apply with --send" in result.output
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        (["--force"], "--force only applies with --send"),
+        (["--outbox", "ob"], "--outbox only applies with --send"),
+        (["--force", "--outbox", "ob"], "--force and --outbox only apply with --send"),
+    ],
+)
+def test_cli_force_and_outbox_need_send(config_path, tmp_path, given, said):
+    """The error names the options that were given, not one the user did not type."""
+    result = run_cli(config_path, tmp_path / "m.db", "digest", *given)
+    assert result.exit_code == 2 and f"Error: {said}\n" in result.output, result.output
 
 
 def test_cli_help_explains_sending(config_path, tmp_path):

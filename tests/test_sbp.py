@@ -143,6 +143,24 @@ def test_months_that_are_no_longer_text_headers_stop_it():
     assert e.reason == "layout_changed" and "dt.xls, sheet 'EBOPS ': the header row (row 7) names no month" in e.detail
 
 
+@pytest.mark.parametrize(
+    "newest",
+    ["May-26P", "May-26 (P)*", "May-26 (Prov.)", "May 26 P", "Jul-May, FY26P"],
+)
+def test_a_period_header_written_another_way_stops_it_rather_than_skip_the_newest_figures(newest):
+    """A period's header in a form not read ('May-26P', a footnote mark, 'Prov.'), over its
+    Credit, Debit and Net: the release stops with the cell named, instead of being read
+    without that period, as if SBP had not published it."""
+    replaced = "Jul-May, FY26 (P)" if "FY" in newest else "May-26 (P)"
+    e = failure(workbook(ebops.release(tuple(newest if header == replaced else header for header in HEADERS), {})))
+    column = "N" if "FY" in newest else "H"
+    assert (e.reason, e.detail) == (
+        "layout_changed",
+        f"dt.xls, sheet 'EBOPS ': the header row (row 7) has '{newest}' over column {column}'s Credit, Debit and Net,"
+        " but it is no period the monitor can read (such as 'May-26 (P)' or 'Jul-May, FY26 (P)'), so that column is not skipped silently",
+    )
+
+
 def test_a_header_row_without_periods_stops_it():
     e = failure(workbook(Layout(headers=("April", "May", "Year to date", "Last year"))))
     assert e.reason == "layout_changed" and "no header row naming periods" in e.detail

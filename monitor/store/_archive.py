@@ -300,12 +300,18 @@ class Store(PageStore):
     # ------------------------------------------------------------------ sources
 
     def sync_sources(self, sources: Sequence[Source]) -> None:
-        """Make sure every configured source has a row (fetch state is kept)."""
+        """Make sure every configured source has a row (fetch state is kept).
+
+        A source given another address or kind starts its fetch state afresh: the failures in a
+        row and the back-off the old address earned, and its ETag and Last-Modified, are not the
+        new address's, so it is due at once and asked unconditionally (its history stays)."""
+        moved = "(sources.url IS NOT excluded.url OR sources.kind IS NOT excluded.kind)"
+        afresh = ", ".join(f"{column} = CASE WHEN {moved} THEN {fresh} ELSE {column} END" for column, fresh in (("consecutive_failures", "0"), ("next_attempt", "NULL"), ("etag", "NULL"), ("last_modified", "NULL")))
         with self.transaction():
             for s in sources:
                 self.db.execute(
                     "INSERT INTO sources (name, url, kind, consecutive_failures) VALUES (?, ?, ?, 0) "
-                    "ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind",
+                    f"ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind, {afresh}",
                     [s.name, s.url, s.kind],
                 )
 

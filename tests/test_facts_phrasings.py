@@ -2631,3 +2631,10 @@ def test_a_month_ranked_among_the_fiscal_years_months_is_that_months():
     assert facts("IT exports hit $348 million in November, the best month of the current fiscal year.", "2024-12-18") == {
         ("it_exports_monthly", "2024-11", 348, "USD_million")
     }
+
+
+def test_a_round_amount_approached_is_no_level():
+    for text in ("IT exports crept towards $4 billion in FY25", "IT exports edged closer to $4 billion in FY25", "Tech exports near $4bn in FY25"):
+        assert facts(text, "2025-08-12") == {("other", "FY2024-25", 4000, "USD_million")}, text
+    # a figure given exactly is its value, whatever the verb
+    assert facts("IT exports near $3.8 billion in FY25", "2025-08-12") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}

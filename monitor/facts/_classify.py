@@ -369,6 +369,9 @@ _URDU_AMOUNT = re.compile(r"(?:ملین|بلین|ارب|کروڑ|لاکھ)\s?(?:
 #: A round figure crossed "for the first time" is a threshold, not the value: "IT exports crossed
 #: $400 million for the first time" (the month's figure was $437m); Urdu "پہلی بار ... 3 ارب سے زائد".
 _CROSSED_BEFORE = re.compile(r"\b(?:cross\w*|surpass\w*|exceed\w*|topp?\w*|pass\w*|breach\w*|broke|break\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A round amount approached, not reached: "crept towards $4 billion", "edged closer to $4bn",
+#: "nears $4bn" (the value is in the text that gives it: "$3.8 billion").
+_APPROACHED_BEFORE = re.compile(r"\b(?:towards?|closer\s+to|nears?|nearing|approach(?:es|ed|ing)?)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_TIME = re.compile(r"\b(?:for\s+|marks\s+)?the\s+first\s+time\b|\bfor\s+first\s+time\b|\bfirst\s+time\s+ever\b|پہلی\s+(?:بار|مرتبہ)", re.IGNORECASE)
 _URDU_OVER_AFTER = re.compile(r"\s*(?:سے\s+)?(?:زائد|تجاوز|عبور)")
 
@@ -381,11 +384,11 @@ def _first_crossing(place: _Place, head: str) -> bool:
 
 
 def _round_crossed(place: _Place, head: str) -> bool:
-    """Whether a round amount is a threshold crossed: "IT exports cross $1bn in the first
-    quarter" (they were $1.05bn), "crossed the billion-dollar mark"; "surpassed $3.22 billion"
-    names the value itself."""
+    """Whether a round amount is a threshold crossed or approached: "IT exports cross $1bn in
+    the first quarter" (they were $1.05bn), "crossed the billion-dollar mark", "crept towards $4
+    billion"; "surpassed $3.22 billion" names the value itself."""
     figure = place.figure
-    if figure.unit not in ("USD_million", "PKR_million") or place.base or not _CROSSED_BEFORE.search(head):
+    if figure.unit not in ("USD_million", "PKR_million") or place.base or not (_CROSSED_BEFORE.search(head) or _APPROACHED_BEFORE.search(head)):
         return False  # (an amount surpassed that was recorded before is a base: "surpassing the $300m of June 2024")
     number = _DIGITS.search(place.sentence, figure.start, figure.end)
     significant = re.sub(r"[,.]", "", number.group()).strip("0") if number else ""

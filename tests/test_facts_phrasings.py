@@ -2638,3 +2638,16 @@ def test_a_round_amount_approached_is_no_level():
         assert facts(text, "2025-08-12") == {("other", "FY2024-25", 4000, "USD_million")}, text
     # a figure given exactly is its value, whatever the verb
     assert facts("IT exports near $3.8 billion in FY25", "2025-08-12") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_a_part_that_is_the_bulk_of_exports_keeps_its_own_figure():
+    month = "ICT exports in October 2024 were $330 million. "
+    for text in (
+        "Computer services accounted for the bulk of the exports, bringing in $271 million in October.",
+        # what the part includes, said between, names no subject of its figure
+        "Computer services, which include software development and export of freelance work, accounted for the bulk of the exports, bringing in $271 million in October.",
+    ):
+        assert facts(month + text, "2024-11-18") == {
+            ("it_exports_monthly", "2024-10", 330, "USD_million"),
+            ("other", "2024-10", 271, "USD_million"),
+        }, text

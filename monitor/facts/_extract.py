@@ -344,7 +344,7 @@ _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, b
 
 def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[_Found], _Context]:
     """``(figure, series, period, value, basis)`` of one sentence, and the context for the next."""
-    subjects, from_context = _bare_exports(find_subjects(sentence), sentence, context)
+    subjects, from_context = _bare_exports(_without_what_a_part_includes(find_subjects(sentence), sentence), sentence, context)
     figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         if context.kind and context.refers_back(sentence):
@@ -520,6 +520,22 @@ def respective_periods(sentence: str, figures: list[Figure], periods: list[Perio
     return paired
 
 
+def _without_what_a_part_includes(subjects: list[Subject], sentence: str) -> list[Subject]:
+    """The subjects, less those a part's relative clause says it includes: in "Computer services,
+    which include software development and export of freelance work, accounted for the bulk of
+    the exports, bringing in $271 million", the $271m is the part's, not freelancers'."""
+    for part in [s for s in subjects if s.kind == "it_component"]:
+        if m := _WHICH_INCLUDE.match(sentence, part.end):
+            subjects = [s for s in subjects if not m.start() <= s.start < m.end()]
+    return subjects
+
+
+_WHICH_INCLUDE = re.compile(
+    r",\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^.;]{0,240}?,(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)",
+    re.IGNORECASE,
+)
+
+
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:
     """"Exports" (or "remittances") alone are IT exports when the sentence names IT elsewhere
     ("... the IT industry's strength", "according to the Ministry of IT, remittances
@@ -532,6 +548,12 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         total = next((s for s in subjects if s.kind is None and sentence.startswith("مجموعی برآمدات", s.start)), None)
         if total is not None and _SPAN_BEFORE_TOTAL.search(sentence, max(0, total.start - 40), total.start):
             return [replace(s, kind="it_exports") if s is total else s for s in subjects], True
+    # "Computer services accounted for the bulk of the exports, bringing in $271 million": the
+    # whole a part is a share of names no subject of the figures after it
+    subjects = [
+        s for s in subjects
+        if not (s.kind == "exports" and _SHARE_OF_BEFORE.search(sentence, max(0, s.start - 40), s.start) and any(o.kind == "it_component" and o.end <= s.start for o in subjects))
+    ]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     if _IT_MENTION.search(sentence):
@@ -543,6 +565,11 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
 
 
+#: A share of a whole: "the bulk of the", "most of", "two-thirds of total".
+_SHARE_OF_BEFORE = re.compile(
+    r"\b(?:bulk|most|majority|share|part|portion|half|chunk|two[\s-]thirds|three[\s-]quarters|\d+(?:\.\d+)?\s?(?:%|pc|percent|per\s?cent))\s+of\s+(?:the\s+|total\s+|all\s+|overall\s+)*$",
+    re.IGNORECASE,
+)
 _IT_MENTION = re.compile(
     r"(?<![\w])(?:(?-i:IT|ICT|ITeS)|information\s+technology|software)(?![\w])|آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی",
     re.IGNORECASE,

@@ -55,7 +55,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
         # a part named as contributing its share: "computer services contributed $211 million"
-        r"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)"
+        r"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b"
+        # (with what it includes said between: "Computer services, which include software
+        # development and export of freelance work, accounted for the bulk")
+        r"|,\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^,.;]{0,80}(?:,[^,.;]{0,80}){0,3}?,\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز");

@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.932),
-    "story recall": (">=", 0.980),
+    "story precision": (">=", 0.935),
+    "story recall": (">=", 0.978),
     "event precision": (">=", 0.991),
-    "event recall": (">=", 0.629),
+    "event recall": (">=", 0.634),
     "different grouped (stories)": ("<=", 0.001),
-    "different grouped (events)": ("<=", 0.010),
+    "different grouped (events)": ("<=", 0.009),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -2651,3 +2651,14 @@ def test_a_part_that_is_the_bulk_of_exports_keeps_its_own_figure():
             ("it_exports_monthly", "2024-10", 330, "USD_million"),
             ("other", "2024-10", 271, "USD_million"),
         }, text
+
+
+def test_counts_in_words_with_thousand_or_lakh():
+    # a state radio writes numbers in words
+    assert facts("She said there is no ban on VPNs, and over twenty-five thousand VPNs have been registered with PTA.", "2025-01-10") == {
+        ("vpn_registrations", "", 25000, "count")
+    }
+    assert facts("PTA said two lakh VPNs have been registered so far.", "2025-01-10") == {("vpn_registrations", "", 200000, "count")}
+    assert facts("PTA said twenty-four thousand five hundred VPNs have been registered so far.", "2025-01-10") == {
+        ("vpn_registrations", "", 24500, "count")
+    }

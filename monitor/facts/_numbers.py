@@ -235,8 +235,12 @@ _COUNT_URDU_PARTS = re.compile(
 )
 
 
-#: An English count in words with its scale: "one million Pakistanis", "two lakh freelancers".
-_COUNT_WORDS = re.compile(rf"(?<![\w.$,])(?P<num>{_EN_WORD_NUM})\s+(?P<scale>million|lakh|crore)\b(?!\s+(?:US\s+)?(?:dollars?|rupees)\b)", re.IGNORECASE)
+#: An English count in words with its scale: "one million Pakistanis", "two lakh freelancers",
+#: "twenty-four thousand five hundred" (a state radio's style).
+_COUNT_WORDS = re.compile(
+    rf"(?<![\w.$,])(?P<num>{_EN_WORD_NUM})\s+(?P<scale>million|lakh|crore|thousand)\b(?:\s+(?:and\s+)?(?P<rest>{_EN_WORD_NUM})\b)?(?!\s+(?:US\s+)?(?:dollars?|rupees)\b)",
+    re.IGNORECASE,
+)
 
 
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
@@ -244,8 +248,10 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     for m in _COUNT_WORDS.finditer(sentence):
         if any(f.start < m.end() and m.start() < f.end for f in taken):
             continue
-        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
-        found.append(Figure(_number(m.group("num")) * _SCALES[m.group("scale").lower()], "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
+        rest = _number(m.group("rest")) if m.group("rest") and m.group("scale").lower() == "thousand" else 0.0
+        end = m.end() if rest else m.end("scale")
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[end:])
+        found.append(Figure(_number(m.group("num")) * _SCALES[m.group("scale").lower()] + rest, "count", m.start(), end, noun.group(1).lower() if noun else ""))
     for m in _COUNT_URDU_PARTS.finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken):
             continue

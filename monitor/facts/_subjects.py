@@ -165,7 +165,7 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _MAY_HOLD_FIGURES = re.compile(
-    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million)\b"
+    r"\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|top|number|percent|per\s+cent|dollars?|billion|million|thousand|lakh|crore)\b"
     r"|نمبر|فیصد|ارب|کروڑ|لاکھ|ہزار|ڈالر|پوزیشن|سرفہرست|پہل[یاے]|دوسر[یاے]|تیسر[یاے]|چوتھ[یاے]|پانچویں|چھٹ[یے]|ساتویں|ساتواں|آٹھویں|نویں|دسویں",
     re.IGNORECASE,
 )

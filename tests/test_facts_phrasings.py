@@ -2662,3 +2662,10 @@ def test_counts_in_words_with_thousand_or_lakh():
     assert facts("PTA said twenty-four thousand five hundred VPNs have been registered so far.", "2025-01-10") == {
         ("vpn_registrations", "", 24500, "count")
     }
+
+
+def test_a_count_of_vpns_named_earlier_in_the_sentence():
+    # "over 25,000 had been registered": the VPNs the sentence opens on
+    assert facts("On VPNs, she said there was no ban, and over 25,000 had been registered with PTA.", "2025-01-10") == {
+        ("vpn_registrations", "", 25000, "count")
+    }

@@ -902,7 +902,7 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
-    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
+    {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "has", "have", "had", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})

@@ -2669,3 +2669,16 @@ def test_a_count_of_vpns_named_earlier_in_the_sentence():
     assert facts("On VPNs, she said there was no ban, and over 25,000 had been registered with PTA.", "2025-01-10") == {
         ("vpn_registrations", "", 25000, "count")
     }
+
+
+def test_a_level_held_for_a_while_is_no_periods_figure():
+    got = facts("IT exports hit $3.8 billion in FY25. Monthly exports hovered around $350 million in the first months of FY26.", "2025-12-30")
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in got
+    assert not any(f[2] == 350 and f[0] != "other" for f in got)
+    # Urdu: "monthly exports stayed mostly around 35 crore dollars"
+    got = facts("جولائی میں مالی سال 2025 کی آئی ٹی برآمدات 3 ارب 80 کروڑ ڈالر رہیں۔ اس کے بعد ماہانہ برآمدات زیادہ تر 35 کروڑ ڈالر کے آس پاس رہیں۔", "2025-12-30")
+    assert not any(f[2] == 350 and f[0] != "other" for f in got)
+    # "more than" (سے زیادہ) is no such level
+    assert facts("پی ٹی اے کے مطابق اب تک 25 ہزار 600 سے زیادہ وی پی اینز رجسٹر ہو چکے ہیں جن میں زیادہ تر کمپنیوں کے ہیں۔", "2024-11-20") >= {
+        ("vpn_registrations", "", 25600, "count")
+    }

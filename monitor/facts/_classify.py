@@ -27,6 +27,8 @@ _OTHER_CUE = re.compile(
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
 )
+#: A level held for a while, right before its figure: "hovered around", Urdu "زیادہ تر" (mostly).
+_HELD_AROUND_BEFORE = re.compile(r"\bhover(?:ed|ing|s)?\s+(?:around|at|near)\s+(?:US\s?\$|\$)?$|(?<![^\W\d_])زیادہ\s+تر\s+$", re.IGNORECASE)
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
@@ -225,6 +227,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
+    if _HELD_AROUND_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
+        return "other", value  # "monthly exports hovered around $350m", "زیادہ تر 35 کروڑ ڈالر کے آس پاس": a level held, no period's figure
     if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_own_words(place, head))):
         return "other", value  # (VPNs "registered with PTA" are the registrations themselves)
     if figure.unit != "percent" and place.base and (amounts := list(_AMOUNT.finditer(place.sentence, 0, figure.start))):

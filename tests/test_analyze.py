@@ -692,3 +692,28 @@ def test_urdu_navttc_and_courses_in_digital_work(rules):
     assert result.relevant and result.topics[0] == "skills"
     # NAVTTC's courses in tailoring and cooking are no digital-skills programme
     assert not run(rules, "نیوٹیک کے تحت 500 نوجوانوں کی تربیت مکمل", "نیوٹیک کے مطابق نوجوانوں کو سلائی اور کھانا پکانے کے کورسز کرائے گئے۔").relevant
+
+
+def test_a_firms_own_release_pitching_a_product_is_no_news(rules):
+    # "Karachi (press release): the bank has launched a dollar account for freelancers"
+    text = "کراچی (پریس ریلیز) نجی بینک نے فری لانسرز کے لیے ڈالر اکاؤنٹ متعارف کرا دیا ہے۔ فری لانسرز یہ اکاؤنٹ آن لائن کھول سکتے ہیں اور ان کی آمدن براہ راست اکاؤنٹ میں آئے گی۔"
+    assert not run(rules, "نجی بینک نے فری لانسرز کے لیے ڈالر اکاؤنٹ متعارف کرا دیا", text).relevant
+    # a regulator's handout stays news, however the paper marks it
+    handout = "اسلام آباد (پریس ریلیز) پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن کا عمل آسان کر دیا ہے۔ فری لانسرز اب ایک دن میں رجسٹریشن کرا سکیں گے۔"
+    assert run(rules, "پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن آسان کر دی", handout).relevant
+    assert "promotion" in [r.removeprefix("exclude:") for r in run(rules, "Bank launches freelancer account (Sponsored)", "The bank's new account lets freelancers receive dollars online.").rules]
+
+
+def test_an_events_announcement_a_guide_and_an_obituary_are_no_news(rules):
+    announcement = run(
+        rules,
+        "Association to hold seminar on VPN rules for freelancers",
+        "The association will hold a seminar on the new VPN registration rules for freelancers on Saturday. Entry is free.",
+    )
+    assert not announcement.relevant and "exclude:event_notice" in announcement.rules
+    guide = run(rules, "How to register your VPN with PTA: a complete guide", "Freelancers must register their VPNs with PTA. Here are the steps.")
+    assert not guide.relevant and "exclude:how_to" in guide.rules
+    obituary = run(rules, "Veteran freelance trainer passes away", "The trainer, who taught freelancing to thousands of young people online, died on Monday.")
+    assert not obituary.relevant and "exclude:obituary" in obituary.rules
+    # the news they would sit beside
+    assert run(rules, "PTA simplifies VPN registration for freelancers", "Freelancers can now register their VPNs with PTA within a day, the regulator said.").relevant

@@ -717,3 +717,15 @@ def test_an_events_announcement_a_guide_and_an_obituary_are_no_news(rules):
     assert not obituary.relevant and "exclude:obituary" in obituary.rules
     # the news they would sit beside
     assert run(rules, "PTA simplifies VPN registration for freelancers", "Freelancers can now register their VPNs with PTA within a day, the regulator said.").relevant
+
+
+def test_urdu_internet_speed_ranking_is_a_ranking(rules):
+    # "mobile internet speed: Pakistan 100th in the global ranking", as "Speedtest Global Index" in English
+    result = run(
+        rules,
+        "موبائل انٹرنیٹ کی رفتار: عالمی درجہ بندی میں پاکستان 100ویں نمبر پر",
+        "اوکلا کے اسپیڈ ٹیسٹ گلوبل انڈیکس کی فروری کی رپورٹ کے مطابق موبائل انٹرنیٹ کی رفتار کے لحاظ سے پاکستان 111 ممالک میں 100ویں نمبر پر ہے۔",
+    )
+    assert result.relevant and "rankings" in result.topics
+    # a grading of crops is no ranking
+    assert "rankings" not in run(rules, "آم کی برآمد", "ماہرین کے مطابق آم کی درجہ بندی جدید طریقوں سے کی جائے تو برآمد بڑھ سکتی ہے۔").topics

@@ -61,11 +61,11 @@ LABELS = ("duplicate", "related", "different")
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
     "story precision": (">=", 0.935),
-    "story recall": (">=", 0.978),
+    "story recall": (">=", 0.973),
     "event precision": (">=", 0.991),
-    "event recall": (">=", 0.634),
+    "event recall": (">=", 0.628),
     "different grouped (stories)": ("<=", 0.001),
-    "different grouped (events)": ("<=", 0.009),
+    "different grouped (events)": ("<=", 0.008),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

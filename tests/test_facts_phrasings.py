@@ -2682,3 +2682,11 @@ def test_a_level_held_for_a_while_is_no_periods_figure():
     assert facts("پی ٹی اے کے مطابق اب تک 25 ہزار 600 سے زیادہ وی پی اینز رجسٹر ہو چکے ہیں جن میں زیادہ تر کمپنیوں کے ہیں۔", "2024-11-20") >= {
         ("vpn_registrations", "", 25600, "count")
     }
+
+
+def test_a_range_of_amounts_is_no_count():
+    # "$400-500 million": the currency said before the first number is the second's too
+    assert facts("Industry estimates put freelancers' earnings through such channels at $400-500 million annually.", "2025-03-10") == set()
+    assert facts("Freelancers' proceeds are typically around $25-35 million a month.", "2025-03-10") == set()
+    # a range of counts stays two counts
+    assert ("vpn_registrations", "2024-11", 25000, "count") in facts("Some 25,000-30,000 VPNs were registered in November, PTA said.", "2025-03-10")

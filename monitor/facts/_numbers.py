@@ -370,6 +370,10 @@ def find_figures(sentence: str) -> list[Figure]:
     percents = _percents(sentence)
     ranks = _ranks(sentence)
     counts = _counts(sentence, money + percents + ranks)
+    # "$400-500 million a year": a range of amounts is no figure (see _money), and its second
+    # number, with the currency said before the first, is no count of 500 million either
+    ranges = [(m.start(), end.end()) for m in _MONEY_BEFORE.finditer(sentence) if m.group("range") and (end := _RANGE_REST.match(sentence, m.end("num")))]
+    counts = [f for f in counts if not any(a <= f.start < b for a, b in ranges)]
     # "... ایک ارب 86 کروڑ ڈالر، دسمبر میں 33 کروڑ 60 لاکھ": an Urdu amount in crores with its
     # currency left off after one that has it is in that currency, not a count of 336 million
     dollars = [f for f in money if f.unit == "USD_million" and _URDU_SCALE_WORD.search(sentence, f.start, f.end)]
@@ -382,6 +386,8 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 _URDU_SCALE_WORD = re.compile(r"کروڑ|ارب")
+#: The rest of a range of amounts after its first number: "-500 million", " – 50bn".
+_RANGE_REST = re.compile(rf"\s?[-–]\s?(?:{_NUM})(?:\s?{_EN_SCALE})?", re.IGNORECASE)
 
 
 def _dedupe_overlaps(figures: list[Figure]) -> list[Figure]:

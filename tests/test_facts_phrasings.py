@@ -2690,3 +2690,9 @@ def test_a_range_of_amounts_is_no_count():
     assert facts("Freelancers' proceeds are typically around $25-35 million a month.", "2025-03-10") == set()
     # a range of counts stays two counts
     assert ("vpn_registrations", "2024-11", 25000, "count") in facts("Some 25,000-30,000 VPNs were registered in November, PTA said.", "2025-03-10")
+
+
+def test_a_count_of_many_countries_people_is_not_pakistans():
+    assert facts("The index is based on the earnings of more than 4 million freelancers in 160 countries on the platform.", "2025-06-10") == set()
+    # Pakistan's own count, the world named only to rank it, stays
+    assert ("freelancer_count", "", 2370000, "count") in facts("Pakistan has 2.37 million freelancers, the fourth largest in the world.", "2025-06-10")

@@ -616,6 +616,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "Bangladesh's IT exports stood at $1.3bn, compared to Pakistan's $3.2bn"
     if kind and _PLACE_AFTER.match(sentence, figure.end):
         return None  # "1.5 million freelancers, compared with 650,000 in Bangladesh": that country's
+    if kind and figure.unit == "count" and _MANY_COUNTRIES_AFTER.match(sentence, figure.end):
+        return None  # "more than 4 million freelancers in 160 countries": a platform's world, not Pakistan's
     if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
         return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
     if kind and figure.unit != "rank" and not national and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
@@ -800,6 +802,11 @@ _OWNED_ABROAD = re.compile(
     r"|(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:کی|کے|کا)\s*$|(?:بھارتی|انڈین)\s*$",
 )
 #: A figure said to be of a place abroad: "650,000 in Bangladesh", "$1.3bn for India".
+#: A count of many countries' people: "freelancers in 160 countries", "users worldwide".
+_MANY_COUNTRIES_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:in|across|from)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?\d[\d,]*\s+countries|worldwide|globally|around\s+the\s+(?:world|globe))\b",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")
 #: A province's own figures: "Punjab's IT exports", "the Punjab IT Board said the province's exports",
 #: "پنجاب کی آئی ٹی برآمدات", "صوبے سے آئی ٹی برآمدات".

@@ -2696,3 +2696,14 @@ def test_a_count_of_many_countries_people_is_not_pakistans():
     assert facts("The index is based on the earnings of more than 4 million freelancers in 160 countries on the platform.", "2025-06-10") == set()
     # Pakistan's own count, the world named only to rank it, stays
     assert ("freelancer_count", "", 2370000, "count") in facts("Pakistan has 2.37 million freelancers, the fourth largest in the world.", "2025-06-10")
+
+
+def test_shares_in_a_list_and_shares_of_people_who_said_so_are_no_growth():
+    got = facts(
+        "Software development made up 34 percent of Pakistani freelancers' earnings in FY25, followed by graphic design at 18 percent and digital marketing at 14 percent.",
+        "2025-08-10",
+    )
+    assert {f[0] for f in got if f[3] == "percent"} == {"other"}
+    # "41 percent said their income had fallen": a share of those asked, not a fall of 41 percent
+    got = extract_facts("", "A survey of 1,140 freelancers found that 41 percent said their monthly income had fallen since February.", "2025-06-10")
+    assert all(f.series == "other" and f.value > 0 for f in got if f.unit == "percent")

@@ -254,8 +254,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return "other", value  # "accounting for $277 million, or roughly 81 percent, of March's total": a share
         if _MADE_UP.search(place.sentence, max(0, figure.start - 40), figure.start):
             return "other", value  # "the top six destinations made up around 78 percent": a share
-        if _SHARE_OF_PEOPLE.match(place.sentence, figure.end):
-            return "other", value  # "over 60pc freelancers earn less than $500 a month": a share of them
+        if _SHARE_OF_PEOPLE.match(place.sentence, figure.end) or _PEOPLE_SAID_AFTER.match(place.sentence, figure.end):
+            return "other", value  # "over 60pc freelancers earn less than $500 a month", "41 percent said their income had fallen": a share of them
+        if _FOLLOWED_AT_BEFORE.search(place.sentence, max(0, figure.start - 60), figure.start) and _SHARE_SAID.search(place.sentence, 0, figure.start):
+            return "other", value  # "Software made up 34 percent of earnings, followed by design at 18 percent": shares in a list
         if _is_level(place.sentence, figure):
             return "other", value  # "up from 35 percent", "from 35 to 50 percent": a share or rate, not growth
         after = place.sentence[figure.end : figure.end + 90]
@@ -604,6 +606,12 @@ _URDU_NEEDED_AFTER = re.compile(r"\s*(?:کی|کے)\s+(?:\S+\s+){0,2}?(?:چاہئ
 
 #: People right after a percentage: the share of them ("60pc freelancers earn less than $500",
 #: "7 percent of respondents", "40 فیصد فری لانسرز"), not the growth of a figure.
+#: A share of people who said something: "41 percent said their monthly income had fallen".
+_PEOPLE_SAID_AFTER = re.compile(r"\s+(?:said|say|says|reported|believe[sd]?|felt|feel|agreed|complained|admitted|expected)\b", re.IGNORECASE)
+#: The next item of a list of shares: "..., followed by graphic design at 18 percent and digital marketing at".
+_FOLLOWED_AT_BEFORE = re.compile(r"\b(?:followed\s+by|and|then)\s+(?:[\w&/-]+\s+){1,5}?at\s+(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
+#: A share said before in the sentence: "made up 34 percent of", "accounted for 40pc of", "a 34 percent share".
+_SHARE_SAID = re.compile(r"\b(?:made|make|makes)\s+up\s+[^.;]{0,20}?\d|\baccount(?:ed|s|ing)?\s+for\s+[^.;]{0,20}?\d[^.;]{0,15}?\bof\b|\bshare\b", re.IGNORECASE)
 _SHARE_OF_PEOPLE = re.compile(
     r"\s*(?:of\s+(?:the\s+|all\s+|those\s+)?(?:[\w-]+\s+){0,2}?)?(?:freelancers|respondents|users|people|workers|participants|women|men|youths?|students|graduates|Pakistanis|households)\b"
     r"|\s*(?:فری\s?لانسرز|افراد|صارفین|خواتین|نوجوانوں|نوجوان|طلبہ)(?![^\W\d_])",

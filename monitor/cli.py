@@ -703,8 +703,8 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
     read, prints {"id", "cluster", "event"} a line in the same order. Items with one
     cluster are one story (reprints); the cluster is the id of the story's first item.
     Stories with one event report one happening independently; the event is the id of its
-    first story. A line that is not such an object gives {"id", "error"} and the exit code
-    is 1.
+    first story. A line that is not such an object, or whose id an earlier line gave,
+    gives {"id", "error"} and the exit code is 1.
     """
     from .dedup import dedup_lines
 

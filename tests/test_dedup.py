@@ -659,3 +659,23 @@ def test_monitor_dedup_prints_one_cluster_per_line() -> None:
     ]
     failed = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input='{"id": "x"}\n')
     assert failed.exit_code == 1 and "error" in json.loads(failed.output)
+
+
+def test_monitor_dedup_refuses_an_id_given_twice() -> None:
+    # Two items under one id made the output ambiguous: the first "a" was reported with the
+    # second one's cluster, and "cluster": "a" could name either story.
+    lines = [
+        {"id": "a", "title": HEADLINE, "text": WIRE},
+        {"id": "o", "title": "PTA orders outage reports", "text": OTHER_STORY},
+        {"id": "a", "title": "PTA orders outage reports", "text": OTHER_STORY},
+        {"id": 7, "title": "Freelancers send home record sums", "text": REPRINT},
+        {"id": "7", "title": "PTA orders outage reports", "text": OTHER_STORY},
+    ]
+    result = CliRunner().invoke(cli, ["dedup", "--window-days", "7"], input="\n".join(json.dumps(x) for x in lines))
+    assert result.exit_code == 1, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert out[0] == {"id": "a", "cluster": "a", "event": "a"}
+    assert out[1] == {"id": "o", "cluster": "o", "event": "o"}
+    assert out[2] == {"id": "a", "error": 'line 3: id "a" was given on line 1 already: each item needs an id of its own'}
+    assert out[3] == {"id": 7, "cluster": "a", "event": "a"}
+    assert out[4]["id"] == "7" and out[4]["error"].startswith('line 5: id "7" was given on line 4 already')

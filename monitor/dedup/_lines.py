@@ -21,11 +21,13 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
 
     Items that share a cluster are one story; the cluster is the id (as a string) of the
     story's first item. Stories that share an event report one happening; the event is the
-    id of its first story. A line that is not such an object yields
-    ``{"id": ..., "error": "..."}``; blank lines are skipped.
+    id of its first story. A line that is not such an object, or whose id an earlier line
+    gave (``7`` and ``"7"`` are one id), yields ``{"id": ..., "error": "..."}``: two items
+    under one id would make its cluster and event say nothing; blank lines are skipped.
     """
     index = MemoryIndex()
     results: list[dict[str, object]] = []
+    seen: dict[str, int] = {}  # each item's id, as a string, and the line that gave it
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -39,6 +41,10 @@ def dedup_lines(lines: Iterable[str], window_days: int = 7) -> Iterator[dict[str
             ident = obj.get("id") if isinstance(obj, dict) else None
             results.append({"id": ident, "error": f"line {number}: {item}"})
             continue
+        if item.id in seen:
+            results.append({"id": obj["id"], "error": f"line {number}: id {json.dumps(obj['id'], ensure_ascii=False)} was given on line {seen[item.id]} already: each item needs an id of its own"})
+            continue
+        seen[item.id] = number
         assign(item, index, window_days)
         results.append({"id": obj["id"], "item": item.id})
     for result in results:

@@ -218,7 +218,7 @@ def change_entry(version: dict, config: Config, db_path: str | Path) -> FeedEntr
         published=rfc3339(version["fetched_at"], config),
         links=tuple(links),
         author=xml_text(version["source"]),
-        summary=xml_text(" ".join(_plain(c) for c in version["changes"][:3])),
+        summary=xml_text(change_summary(version["changes"])),
         content=xml_text(content),
         categories=tuple((t, xml_text(label)) for t, label in labels),
     )
@@ -243,9 +243,22 @@ def change_html(change: dict) -> str:
     return f'Document link removed: <a href="{url}">{text}</a>'
 
 
+#: Changes told in a policy entry's summary, the line a feed reader shows in its list.
+SUMMARY_CHANGES = 3
+
+
+def change_summary(changes: Sequence[dict]) -> str:
+    """A policy entry's summary: its first changes in the digest's order (new documents first,
+    then sentences added, removed and changed in page order, moves left out), each a sentence
+    of its own, so that one without a full stop does not run into the next."""
+    ordered = [c for c in changes if c["op"] == "document"] + [c for c in changes if c["op"] not in ("document", "moved")]
+    return " ".join(_plain(c) for c in ordered[:SUMMARY_CHANGES])
+
+
 def _plain(change: dict) -> str:
     op = {"added": "Added:", "removed": "Removed:", "changed": "Now:", "moved": "Moved:", "document": "New document:", "document_removed": "Document link removed:"}[change["op"]]
-    return f"{op} {change.get('text', '')}"
+    text = " ".join((change.get("text") or "").split())
+    return f"{op} {text}" + ("" if text[-1:] in ".!?؟۔…:;" else ".")
 
 
 # --------------------------------------------------------------------------- feeds

@@ -298,3 +298,16 @@ def test_the_feeds_command_writes_them_now(store, archive_config, tmp_path):
     assert f"10 of 10 feeds rewritten in {tmp_path / 'feeds'}; readers subscribe to e.g. https://monitor.example.org/feeds/stories.atom" in result.output
     again = CliRunner().invoke(cli, ["--config", str(config_path), "--db", str(tmp_path / "monitor.db"), "feeds"])
     assert again.output.startswith("0 of 10 feeds rewritten")
+
+
+def test_a_policy_entrys_summary_keeps_its_changes_apart_and_leads_with_new_documents(feeds):
+    # The summary, which feed readers show in their lists, ran the change lines together
+    # ("... by email are not accepted. Now: A fee ... whitelisted. Now: ...", a line without a
+    # full stop running into the next "Now:"), and, taking the first three changes in the
+    # page's order, left out the new notification, the change a reader most needs to see.
+    vpn = next(e for e in parsed(feeds, "policy").entries if e.author == "Test PTA VPN page")
+    assert vpn.summary == (
+        "New document: Notification: VPN registration for PSEB-registered freelancers. "
+        "Now: Freelancer | CNIC of the applicant (both sides); letter of authentication from the employer or client, or the PSEB registration certificate. "
+        "Now: A fee applies when ten or more IP addresses are whitelisted."
+    )

@@ -744,6 +744,55 @@ def _v24_outlets_listed_with_spaces(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v25_outlets_not_aggregators(db: sqlite_utils.Database) -> None:
+    """``stories.outlets`` and ``event_coverage.outlets`` name each item by its outlet as the
+    dedup index knows it, as the digest and the feeds do: an item of a Google News search is
+    the paper its headline names ("Arab News"), not the search ("Google News - IT exports");
+    a paper also listed by one of its sections ("Dawn" beside "Dawn - Business") is named once."""
+    # the other member's outlet is a section of this one: "<outlet> - <section>"
+    section_of = "substr(coalesce(d2.outlet, o2.source), 1, length(coalesce(d.outlet, o.source)) + 3) = coalesce(d.outlet, o.source) || ' - '"
+    db.executescript(
+        f"""
+        DROP VIEW stories;
+        CREATE VIEW stories AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(outlet, ', ') FROM (
+              SELECT DISTINCT coalesce(d.outlet, o.source) AS outlet FROM cluster_members om JOIN items o ON o.id = om.item_id
+              LEFT JOIN dedup_items d ON d.id = o.id
+              WHERE om.cluster_id = c.id AND NOT EXISTS (
+                SELECT 1 FROM cluster_members om2 JOIN items o2 ON o2.id = om2.item_id LEFT JOIN dedup_items d2 ON d2.id = o2.id
+                WHERE om2.cluster_id = c.id AND {section_of})
+              ORDER BY o.published)) AS outlets,
+          c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story,
+          coalesce(c.event_id, c.id) AS event
+        FROM clusters c JOIN items i ON i.id = c.primary_item
+        WHERE EXISTS (SELECT 1 FROM cluster_members rm JOIN items r ON r.id = rm.item_id
+                      WHERE rm.cluster_id = c.id AND r.relevant = 1)
+        UNION ALL
+        SELECT week, json_extract(topics, '$[0]'), title, coalesce((SELECT d.outlet FROM dedup_items d WHERE d.id = items.id), source),
+          1, published, url, topics, id, id, id
+        FROM items WHERE relevant = 1 AND id NOT IN (SELECT item_id FROM cluster_members);
+        DROP VIEW event_coverage;
+        CREATE VIEW event_coverage AS
+        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
+          (SELECT group_concat(outlet, ', ') FROM (
+              SELECT DISTINCT coalesce(d.outlet, o.source) AS outlet FROM clusters s JOIN cluster_members om ON om.cluster_id = s.id
+              JOIN items o ON o.id = om.item_id LEFT JOIN dedup_items d ON d.id = o.id
+              WHERE s.event_id = e.id AND NOT EXISTS (
+                SELECT 1 FROM clusters s2 JOIN cluster_members om2 ON om2.cluster_id = s2.id
+                JOIN items o2 ON o2.id = om2.item_id LEFT JOIN dedup_items d2 ON d2.id = o2.id
+                WHERE s2.event_id = e.id AND {section_of})
+              ORDER BY o.published)) AS outlets,
+          e.stories, (SELECT sum(s.size) FROM clusters s WHERE s.event_id = e.id) AS reports,
+          e.first_seen, (SELECT max(s.last_seen) FROM clusters s WHERE s.event_id = e.id) AS last_seen,
+          i.url, i.id AS item, e.id AS event
+        FROM events e JOIN clusters c ON c.id = e.id JOIN items i ON i.id = c.primary_item
+        WHERE EXISTS (SELECT 1 FROM clusters s JOIN cluster_members rm ON rm.cluster_id = s.id
+                      JOIN items r ON r.id = rm.item_id WHERE s.event_id = e.id AND r.relevant = 1);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -769,6 +818,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v22_pending_entries_undated,
     _v23_daemon_heartbeat,
     _v24_outlets_listed_with_spaces,
+    _v25_outlets_not_aggregators,
 ]
 
 

@@ -746,15 +746,15 @@ def test_stories_and_events_name_the_outlet_an_aggregators_item_is_from(tmp_path
     # listed "Google News - IT exports" among a story's outlets and never named the paper the
     # headline gives ("- Arab News"), which the digest and the feeds do name.
     gnews = replace(_item("Google News - IT exports", "gnews-arab", "Pakistan's IT exports rise 24 percent to $354 million in July - Arab News",
-                          "2025-08-18T09:00:00+00:00", ("it_exports",), ""), url="https://news.google.com/rss/articles/CBMiArab", canonical_url="https://news.google.com/rss/articles/CBMiArab",
+                          "2025-08-18T09:00:00+00:00", ("it_exports",), ""), url="https://news.example.org/rss/articles/CBMiArab", canonical_url="https://news.example.org/rss/articles/CBMiArab",
                     summary="Pakistan's IT exports rose 24 percent to $354 million in July, central bank data showed.", text="")
     dawn = replace(ITEMS[1], source="Dawn - Business")
     # the search's copy of Dawn's own report: one story, whose outlet is Dawn, named once
-    copy = replace(gnews, id=item_id("https://news.google.com/rss/articles/CBMiDawn"), url="https://news.google.com/rss/articles/CBMiDawn", canonical_url="https://news.google.com/rss/articles/CBMiDawn",
+    copy = replace(gnews, id=item_id("https://news.example.org/rss/articles/CBMiDawn"), url="https://news.example.org/rss/articles/CBMiDawn", canonical_url="https://news.example.org/rss/articles/CBMiDawn",
                    title=f"{dawn.title} - Dawn", published="2025-08-18T06:00:00+00:00", summary=dawn.text)
     path = tmp_path / "m.db"
     with Store(path) as store:
-        store.sync_sources([Source("Dawn - Business", "https://www.dawn.com/feeds/business"), Source("Google News - IT exports", "https://news.google.com/rss/search?q=IT+exports")])
+        store.sync_sources([Source("Dawn - Business", "https://dawn.example.com/feeds/business"), Source("Google News - IT exports", "https://news.example.org/rss/search?q=IT+exports")])
         store.save_items([dawn, copy, gnews], week_of=lambda published, fetched: iso_week(published or fetched, KARACHI))
         index = SqliteDedupIndex(store.db)
         for item in (dawn, copy, gnews):

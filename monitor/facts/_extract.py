@@ -34,6 +34,7 @@ from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
     URDU_PROVINCES,
+    WHICH_A_PART_INCLUDES,
     OPENING,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
@@ -530,10 +531,7 @@ def _without_what_a_part_includes(subjects: list[Subject], sentence: str) -> lis
     return subjects
 
 
-_WHICH_INCLUDE = re.compile(
-    r",\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^.;]{0,240}?,(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)",
-    re.IGNORECASE,
-)
+_WHICH_INCLUDE = re.compile(WHICH_A_PART_INCLUDES, re.IGNORECASE)
 
 
 def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> tuple[list[Subject], bool]:

@@ -48,6 +48,12 @@ _URDU_UNTRACKED = re.compile(
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
     r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
 )
+#: A part of ICT exports named as bringing in its share: "computer services contributed",
+#: "telecom services accounted for".
+_PART_BRINGS_IN = r"(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b"
+#: What a part includes, said between it and its verb: ", which include software development
+#: and export of freelance work, accounted ..." (the clause up to its closing comma).
+WHICH_A_PART_INCLUDES = rf",\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^,.;]{{0,80}}(?:,[^,.;]{{0,80}}){{0,3}}?,(?=\s+{_PART_BRINGS_IN})"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -55,10 +61,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|(?<![\w])(?:(?:software|hardware)\s+consultancy|computer\s+software|call\s+cent(?:re|er)s?)(?:\s+services?)?(?:\s+sector)?['’]?\s+exports?(?![\w])"
         r"|(?<![\w])exports?\s+of\s+(?:computer|telecom(?:munications?)?)\s+(?:services|software)(?![\w])"
         # a part named as contributing its share: "computer services contributed $211 million"
-        r"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b"
-        # (with what it includes said between: "Computer services, which include software
+        # (or with what it includes said between: "Computer services, which include software
         # development and export of freelance work, accounted for the bulk")
-        r"|,\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^,.;]{0,80}(?:,[^,.;]{0,80}){0,3}?,\s+(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b)"
+        rf"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+{_PART_BRINGS_IN}|{WHICH_A_PART_INCLUDES})"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز");

@@ -163,7 +163,17 @@ async def poll_async(config: Config, store: Store, *, sources: Sequence[Source] 
             if progress:
                 progress(report)
 
-        await asyncio.gather(*(one(s) for s in chosen))
+        tasks = [asyncio.ensure_future(one(s)) for s in chosen]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException:
+            # the archive cannot be written (or the poll was stopped): the sources still
+            # waiting or fetching stop here, before the connections close under them, so
+            # that none is sent a request on a closed client and recorded as failing for it
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            raise
     finally:
         if own:
             await fetcher.__aexit__(None, None, None)

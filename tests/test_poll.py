@@ -263,6 +263,44 @@ def test_an_archive_locked_by_another_process_stops_the_poll_without_blaming_the
     assert all(s.consecutive_failures == 0 for s in states.values()), states
 
 
+def test_a_poll_stopped_by_a_locked_archive_leaves_the_sources_still_waiting_unblamed(write_config, tmp_path, monkeypatch):
+    """The archive was locked while one source's items were stored, and another source of
+    the same site was still waiting for its turn: the poll stops, and the waiting source is
+    not sent a request on a closed connection and recorded as failing for it."""
+    import asyncio
+    import sqlite3
+
+    from monitor.fetch import Fetcher
+
+    def feed(handler):
+        base = f"http://{handler.headers['Host']}"
+        send(handler, 200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>q</title><link>{base}/</link><description>q</description><item><title>IT exports rise</title><link>{base}/n/1</link><description>Pakistan IT exports rose.</description></item></channel></rss>'.encode(), "application/rss+xml")
+
+    def locked(self, *args, **kwargs):
+        e = sqlite3.OperationalError("database is locked")
+        e.sqlite_errorname = "SQLITE_BUSY"
+        raise e
+
+    closing = Fetcher.__aexit__
+
+    async def slow_close(self, *exc):  # a close that takes a while, as closing many connections can
+        await closing(self, *exc)
+        await asyncio.sleep(0.6)
+
+    with SiteServer(routes={"/a.xml": feed, "/b.xml": feed}) as server:
+        path = write_config(f"- name: First\n  url: {server.base}/a.xml\n- name: Second\n  url: {server.base}/b.xml\n", extra="fetch:\n  host_delay: 0.3\n  per_host: 1\n  retries: 0\n")
+        db = tmp_path / "m.db"
+        Store(db).close()
+        monkeypatch.setattr(Store, "save_items", locked)
+        monkeypatch.setattr(Fetcher, "__aexit__", slow_close)
+        result = CliRunner().invoke(cli, ["--config", str(path), "--db", str(db), "poll"])
+        monkeypatch.undo()
+    assert result.exit_code == 2, result.output
+    with Store(db) as store:
+        states = store.source_states()
+    assert all(s.consecutive_failures == 0 for s in states.values()), states
+
+
 _REPORT = (
     "KARACHI: Pakistan's IT exports rose 24 percent year-on-year to $354 million in July, the State Bank of Pakistan said on Monday. "
     "Computer services brought in most of the month's earnings, and freelancers sent home more of their income through banks. "

@@ -2707,3 +2707,18 @@ def test_shares_in_a_list_and_shares_of_people_who_said_so_are_no_growth():
     # "41 percent said their income had fallen": a share of those asked, not a fall of 41 percent
     got = extract_facts("", "A survey of 1,140 freelancers found that 41 percent said their monthly income had fallen since February.", "2025-06-10")
     assert all(f.series == "other" and f.value > 0 for f in got if f.unit == "percent")
+
+
+def test_one_companys_export_revenue_is_not_the_countrys():
+    # a listed firm's half-year: its rate is no figure of IT exports (the amount is in rupees)
+    got = facts("Systems Limited, the country's largest listed IT company, reported export revenue of Rs18.7 billion for January-June 2024, up 21 percent year-on-year.", "2024-09-03")
+    assert not any(f[0].startswith("it_exports") for f in got)
+    assert not any(f[0].startswith("it_exports") for f in facts("NetSol, a listed IT firm, said its export revenue rose 21 percent to $70 million in the first quarter.", "2024-10-20"))
+    assert not any(f[0].startswith("it_exports") for f in facts("The company's IT exports rose 21 percent in the first quarter.", "2024-10-20"))
+    # Urdu: "a private software company's export income ... 11 percent more than last year"
+    got = facts("نجی سافٹ ویئر کمپنی ڈیجی ٹیک سلوشنز کی برآمدی آمدن جولائی تا ستمبر کی سہ ماہی میں 5 کروڑ 20 لاکھ ڈالر رہی جو گزشتہ سال کے مقابلے میں 11 فیصد زیادہ ہے۔", "2024-10-25")
+    assert not any(f[0].startswith("it_exports") for f in got)
+    # the country's figure after a firm's, or a firm that reports the country's, stays
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Systems Ltd reported export revenue of Rs18bn, while the country's IT exports rose 21 percent in the first quarter.", "2024-10-20")
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Topline, a brokerage firm, reported that IT exports rose 21 percent in the first quarter.", "2024-10-20")
+    assert ("it_exports_monthly", "2024-07", 298, "USD_million") in facts("IT companies and freelancers exported services worth $298 million in July, up 21 percent.", "2024-08-20")

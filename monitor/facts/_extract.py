@@ -627,6 +627,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
     if figure.unit == "percent" and _STOCKS_BEFORE.search(sentence, max(bounds[0], figure.start - 40), figure.start):
         return None  # "Tech stocks rose 6 percent on news of higher IT exports": the shares' rise
+    if kind == "it_exports" and _one_firms(figure, sentence, subjects):
+        return None  # "Systems Limited ... reported export revenue of Rs18.7bn, up 21 percent": one company's
     if figure.unit == "percent" and _compared_with_other(figure, sentence, subjects, spans, bounds):
         return None  # "an increase of 20% as compared to trade surplus of $972m": the surplus grew
     first_subject = subjects[0].start if subjects else len(sentence)
@@ -974,6 +976,33 @@ _BELOW_AFTER = re.compile(r"\s+سے\s+کم(?![^\W\d_])")  # "2 ارب ڈالر �
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
 #: "ٹیکنالوجی کے حصص 6 فیصد تک چڑھ گئے".
+#: One company's own sales abroad: a firm (a name with "Limited", "Ltd", "Inc", or "company"
+#: or "firm" in the singular) reporting its export revenue, or its revenue said as its own:
+#: "Systems Limited, the country's largest listed IT company, reported export revenue of ...",
+#: "NetSol, a listed IT firm, said its export revenue rose ...", "the company's IT exports",
+#: Urdu "نجی سافٹ ویئر کمپنی ڈیجی ٹیک سلوشنز کی برآمدی آمدن" (a private software company's
+#: export income). Companies in the plural are the country's exporters ("IT companies and
+#: freelancers exported ..."), and a firm that reports that something else rose is not its owner.
+_FIRM = r"(?:\b(?-i:Limited|Ltd|Inc|PLC)\b\.?|\b(?:company|firm)\b(?!\s*(?:and|&)\s))"
+_FIRM_SALES = r"(?:(?:export|overseas|foreign)\s+)?(?:revenues?|sales|earnings|income|exports)\b"
+_ONE_FIRM_OWNS = re.compile(
+    rf"{_FIRM}[^.;]{{0,80}}?\b(?:reported|posted|recorded|booked|earned|said\s+its|and\s+its)\s+(?:(?!that\b|IT\s+exports\b)[\w-]+\s+){{0,3}}?{_FIRM_SALES}"
+    rf"|\b(?:company|firm)['’]s\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_SALES}"
+    r"|(?<![^\W\d_])(?:کمپنی|فرم|لمیٹڈ)(?![^\W\d_])(?:\s+[^\s\d،,۔]+){0,4}?\s+(?:کی|نے)\s+(?:برآمدی\s+)?(?:آمدن|آمدنی|برآمدات|ریونیو|فروخت)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _one_firms(figure: Figure, sentence: str, subjects: list[Subject]) -> bool:
+    """Whether ``figure`` is one company's: a firm owns the sales before it in the sentence,
+    and no subject of IT exports is named between them ("Systems Ltd reported export revenue
+    of Rs18bn, while the country's IT exports rose 21 percent" leaves the rate the country's)."""
+    for m in _ONE_FIRM_OWNS.finditer(sentence, max(0, figure.start - 200), figure.start):
+        if not any(s.kind == "it_exports" and m.end() <= s.start < figure.start for s in subjects):
+            return True
+    return False
+
+
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
 #: "Last" or "previous" in English and Urdu.

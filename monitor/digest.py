@@ -284,10 +284,16 @@ class Digest:
         can be said not to have changed."""
         checked = self.policy_watched - self.policy_unchecked
         if checked <= 0:
+            if self.policy_watched == 1:
+                return "The watched policy page was not checked this week, so no change of it is known."
             return f"None of the {counted(self.policy_watched, 'watched policy page')} was checked this week, so no change of theirs is known."
         if self.policy_unchecked:
             was = "was" if self.policy_unchecked == 1 else "were"
+            if checked == 1:
+                return f"The one watched policy page checked this week did not change; {self.policy_unchecked} {was} not checked."
             return f"None of the {counted(checked, 'watched policy page')} checked this week changed; {self.policy_unchecked} {was} not checked."
+        if self.policy_watched == 1:
+            return "The watched policy page did not change this week."
         return f"None of the {counted(self.policy_watched, 'watched policy page')} changed this week."
 
     @property

@@ -85,12 +85,17 @@ DEFAULT_IGNORE: dict[str, str] = {
     "updated stamp": rf"(?:(?:page|this\s+page|content|site)\s+)?(?:last\s+update|(?:last\s+)?(?:updated|modified|revised|reviewed))(?:\s+(?:on|at))?\s*[:\-–]?\s*(?:{_WEEKDAY},?\s*)?{DATE}(?:\s*,?\s*(?:at\s+)?{TIME})?",
     # "Updated 3 hours ago", "2 days ago"
     "relative time": rf"(?:(?:last\s+)?(?:updated|posted|modified|published)\s+)?{_AGO}",
-    # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads";
+    # "Visitors: 12,345", "Total page views 98765", "You are visitor number 1234", "1,234 downloads",
+    # "Viewed 1,234 times";
     # a verb ("the tax hits 2 million") needs a colon, or a word such as "total" before it
     "counter": rf"{_COUNTED}(?:\s+(?:count|counter|today|so\s+far))?\s*[:#]\s*\d[\d,.]*"
     rf"|(?:total|page|today'?s?|online|site)\s+{_COUNTED}(?:\s+(?:count|counter))?\s*[:#\-]?\s*\d[\d,.]*"
     r"|visitors?(?:\s+count(?:er)?)?\s+\d[\d,.]*|(?:you\s+are\s+(?:the\s+)?)?visitor\s+(?:number|no\.?|#)\s*\d[\d,.]*"
-    r"|\d[\d,.]*\s+(?:page\s*)?(?:views|visits|visitors|hits|downloads|reads)\b|(?:users?|visitors?)\s+online\s*[:\-]?\s*\d+|\d+\s+(?:users?|visitors?)\s+online",
+    r"|\d[\d,.]*\s+(?:page\s*)?(?:views|visits|visitors|hits|downloads|reads)\b|(?:users?|visitors?)\s+online\s*[:\-]?\s*\d+|\d+\s+(?:users?|visitors?)\s+online"
+    # "This page has been viewed 1,234 times", "Viewed: 87 times", "Posted 2 May | Downloaded 312 times":
+    # a line or a part of one after a separator, so that a sentence ("were accessed 5 times more") stays
+    r"|(?:^|(?<=[|•·]))\s*(?:(?:this\s+)?(?:page|article|post|notice|notification|document|file)\s+)?(?:(?:has\s+been|was)\s+)?"
+    r"(?:viewed|visited|accessed|downloaded|opened)\s*:?\s*\d[\d,.]*\s+times\.?\s*$",
     # "csrf_token: 9f8e7d...", "nonce=abc123...", and any long run of letters and digits
     "token": r"\b(?:[a-z]+[_-])?(?:csrf|xsrf|token|nonce|session[\s_-]?id|sid)\s*[:=]\s*\S+|(?<![\w/.])(?=[A-Za-z0-9_\-+/=]*\d)(?=[A-Za-z0-9_\-+/=]*[A-Za-z])[A-Za-z0-9_\-+/=]{24,}(?![\w/.])",
     # "Today is Monday, 25 August 2025", "Current time: 10:32:15", "Server time 10:32 PM"

@@ -68,8 +68,17 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
         return cycle._fail(source, result, "empty" if e.reason == "empty" else "parse_error", e.detail or e.reason)
     store = cycle.store
     last = store.last_page_version(source.name)
+    # A page whose source was renamed is the same page: compared with its last version under
+    # the old name (read with the same settings), a change made meanwhile is not lost in a
+    # new first version.
+    earlier = None if last else store.last_page_version_elsewhere((source.url, url), not_of=[s.name for s in cycle.config.sources])
+    if earlier and (earlier.get("settings") or "") != snap.settings:
+        earlier = None
     pending = store.page_pending(source.name)
-    verdict = watch.judge(_version(last) if last else None, snap, pending["hash"] if pending else None)
+    compared = last or earlier
+    verdict = watch.judge(_version(compared) if compared else None, snap, pending["hash"] if pending else None)
+    if earlier and verdict.kind == "unchanged":  # the first version under the new name
+        verdict = watch.Verdict("baseline", reason=f"first version under this name; the page as watched until now as '{earlier['source']}' (version {earlier['version']})", records=True)
     if verdict.kind == "truncated":  # remembered: the same text at the next poll is how the page ends now
         with store.transaction():
             store.set_page_pending(source.name, snap.hash, fetched_at, verdict.reason)

@@ -712,8 +712,27 @@ def test_a_week_whose_watched_pages_were_not_checked_does_not_say_they_did_not_c
     store.record_fetch("Test PTA VPN page", FetchResult(url="https://example.com/", outcome="ok", started_at="2025-09-02T06:00:00+00:00"))
     store.record_fetch("Test FBR tax page", FetchResult(url="https://example.com/", outcome="http_5xx", error="HTTP 503 Service Unavailable", started_at="2025-09-02T06:00:00+00:00"))
     partly = build_digest(store, archive_config, "2025-W36")
-    said = "None of the 1 watched policy page checked this week changed; 2 were not checked."
+    said = "The one watched policy page checked this week did not change; 2 were not checked."
     assert said in render_html(partly) and said in " ".join(render_text(partly).split())
+
+
+def test_a_week_of_one_watched_page_says_so_in_the_singular(store, tmp_path, write_config):
+    """An editor who watches one page reads of that page, not of "None of the 1 watched policy
+    page ... theirs"."""
+    config = load_config(write_config("""
+        - name: Test PTA VPN page
+          url: https://example.com/vpn
+          kind: watch
+        """))
+    store.sync_sources(config.sources)
+    unchecked = build_digest(store, config, "2025-W36")
+    said = "The watched policy page was not checked this week, so no change of it is known."
+    assert said in render_html(unchecked) and said in " ".join(render_text(unchecked).split())
+    store.record_fetch("Test PTA VPN page", FetchResult(url="https://example.com/vpn", outcome="ok", started_at="2025-09-02T06:00:00+00:00"))
+    quiet = build_digest(store, config, "2025-W36")
+    said = "The watched policy page did not change this week."
+    assert said in render_html(quiet) and said in " ".join(render_text(quiet).split())
+    assert "None of the 1" not in render_text(quiet) + render_html(quiet)
 
 
 def test_a_long_changed_sentence_keeps_the_words_around_the_change():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -302,3 +303,31 @@ def test_an_archive_of_the_days_when_events_were_migration_13_is_brought_up_to_d
         assert [r["id"] for r in s.db.query("SELECT id FROM events")] == ["e1"]
     with Store(path) as s:  # and it opens again as any archive does
         assert s.schema_version == len(MIGRATIONS)
+
+
+def test_the_rules_that_fired_name_urdu_terms_in_urdu_script(tmp_path):
+    """``items.rules`` is what a reader of Datasette (or sqlite3) looks at to see why an item
+    was kept: an Urdu term reads as itself, not as ``\\u0641\\u0631...``, and a search of the
+    column for it finds it. An archive whose rules were stored escaped is rewritten."""
+    import sqlite_utils
+
+    from monitor.store._migrations import _v26_rules_as_written
+
+    rules = ("freelancing:body:فری لانسر", "vpn_internet:title:وی پی این", "exclude:how_to")
+    path = tmp_path / "urdu.db"
+    with Store(path) as s:
+        s.save_items([make_item(1, rules=rules)])
+        raw = s.db.execute("SELECT rules FROM items").fetchone()[0]
+        assert "فری لانسر" in raw and "\\u" not in raw
+        assert s.db.execute("SELECT count(*) FROM items WHERE rules LIKE '%وی پی این%'").fetchone()[0] == 1
+        assert s.item(make_item(1).id)["rules"] == list(rules)
+    db = sqlite_utils.Database(path)  # as an earlier version stored them: escaped
+    db.execute("UPDATE items SET rules = ?", [json.dumps(list(rules))])
+    db.execute(f"PRAGMA user_version = {MIGRATIONS.index(_v26_rules_as_written)}")
+    db.conn.commit()
+    db.conn.close()
+    with Store(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        raw = s.db.execute("SELECT rules FROM items").fetchone()[0]
+        assert "فری لانسر" in raw and "\\u" not in raw
+        assert s.item(make_item(1).id)["rules"] == list(rules)

@@ -144,6 +144,9 @@ def test_a_page_cut_short_is_not_complete():
         "Total page views 98765",
         "You are visitor number 1234",
         "1,234 downloads",
+        "This page has been viewed 1,234 times",
+        "Viewed: 87 times",
+        "This notification has been downloaded 1,024 times.",
         "Users online: 17",
         "csrf_token: 9f8e7d6c5b4a",
         "Today is Monday, 25 August 2025",
@@ -167,11 +170,18 @@ def test_default_ignore_patterns_remove_volatile_lines(line):
         "PSEB_registration_portal_now_needs_NTN_and_CNIC",  # a long word without digits is no token
         "Office hours: 9:00 to 17:00.",
         "The new tax hits 2 million freelancers.",
+        "Registered VPNs were accessed 5 times more often than last year.",  # a count in a sentence
+        "Registered VPNs were accessed 5 times.",
         "The fee update 21 August 2025 applies to all freelancers.",  # an update named in a sentence
     ],
 )
 def test_default_ignore_patterns_keep_content(line):
     assert watch.normalise_text(line, IGNORE) == line
+
+
+def test_a_view_counter_after_a_separator_goes_and_the_rest_of_the_line_stays():
+    assert watch.normalise_text("Posted 2 May 2025 | Viewed 1,234 times", IGNORE) == watch.normalise_text("Posted 2 May 2025 | Viewed 1,301 times", IGNORE)
+    assert watch.normalise_text("Posted 2 May 2025 | Viewed 1,234 times", IGNORE).startswith("Posted 2 May 2025")
 
 
 def test_configured_patterns_and_unicode_forms():

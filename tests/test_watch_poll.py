@@ -373,3 +373,37 @@ def test_poll_and_feeds_together(policy, watch_config, store, tmp_path):
     text = feed.read_text(encoding="utf-8")
     assert text.count("<entry>") == 1 and "VPN registration: 1 changed" in text
     assert json.loads(json.dumps(versions(store)[-1]["changes"]))[0]["line"].startswith("~ A fee applies")
+
+
+def test_a_renamed_source_goes_on_from_the_page_as_watched_under_its_old_name(policy, write_config, store):
+    """The editor renames a watched page's source (a clearer name, the authority's new name)
+    while the page changes: the change is the new name's first version, compared with the
+    page as the old name last saw it, not lost in a new first version that no digest shows."""
+
+    def named(name: str):
+        path = write_config(
+            f"""
+            - name: {name}
+              url: {policy.base}/policy/vpn
+              kind: watch
+            """,
+            extra="fetch:\n  host_delay: 0\n  retries: 0\n",
+        )
+        return load_config(path)
+
+    poll(named(SOURCE), store)
+    policy.values.update(fee="A fee applies when ten or more IP addresses are whitelisted.")
+    renamed = "Test Authority - VPN registration"
+    report = poll(named(renamed), store)
+    assert report.changed
+    (first,) = store.page_versions(renamed)
+    assert (first["version"], first["kind"]) == (1, "change")
+    assert first["diff"] == "~ A fee applies when [-five-] {+ten+} or more IP addresses are whitelisted."
+    assert [c["source"] for c in store.week_page_changes(first["week"])] == [renamed]
+    assert len(versions(store)) == 1  # the old name's history stays as it was
+    assert not poll(named(renamed), store).changed and len(store.page_versions(renamed)) == 1
+    # renamed again with the page unchanged: a first version under that name, not a change
+    again = "Test Authority - VPN page"
+    assert not poll(named(again), store).changed
+    (same,) = store.page_versions(again)
+    assert same["kind"] == "baseline" and f"'{renamed}' (version 1)" in same["summary"]

@@ -383,8 +383,10 @@ class Store(PageStore):
         with self.transaction():
             for item in items:
                 row = asdict(item)
-                row["topics"] = json.dumps(list(item.topics))
-                row["rules"] = json.dumps(list(item.rules))
+                # as written, not as \u escapes: an Urdu term that fired reads as itself in
+                # Datasette and sqlite3, and a search of the column for it finds it
+                row["topics"] = json.dumps(list(item.topics), ensure_ascii=False)
+                row["rules"] = json.dumps(list(item.rules), ensure_ascii=False)
                 row["relevant"] = int(item.relevant)
                 row["week"] = week_of(item.published, item.fetched_at) if week_of else None
                 columns = ", ".join(f"[{k}]" for k in row)

@@ -9,6 +9,7 @@ changes; a change of schema is a new step at the end of :data:`MIGRATIONS`.
 
 from __future__ import annotations
 
+import json
 import sys
 from array import array
 from datetime import datetime, timedelta
@@ -793,6 +794,25 @@ def _v25_outlets_not_aggregators(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v26_rules_as_written(db: sqlite_utils.Database) -> None:
+    """``items.rules`` and ``items.topics`` name Urdu terms in Urdu script (``"freelancing:body:
+    فری لانسر"``), as the store now writes them, not as ``\\u0641...`` escapes that no reader of
+    Datasette can read and no search of the column for the term finds."""
+    rows = db.execute("SELECT id, topics, rules FROM items WHERE instr(rules, '\\u') OR instr(topics, '\\u')").fetchall()
+    db.conn.executemany(
+        "UPDATE items SET topics = ?, rules = ? WHERE id = ?",
+        [(_as_written(topics), _as_written(rules), pk) for pk, topics, rules in rows],
+    )
+
+
+def _as_written(text: str | None) -> str | None:
+    """A JSON list rewritten without ``\\u`` escapes; text that is no JSON stays as it is."""
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False) if text else text
+    except ValueError:
+        return text
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -819,6 +839,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v23_daemon_heartbeat,
     _v24_outlets_listed_with_spaces,
     _v25_outlets_not_aggregators,
+    _v26_rules_as_written,
 ]
 
 

@@ -21,6 +21,19 @@ class PageStore:
         rows = list(self.db.query("SELECT * FROM page_versions WHERE source = ? ORDER BY version DESC LIMIT 1", [source]))
         return _decode(rows[0]) if rows else None
 
+    def last_page_version_elsewhere(self, urls: Sequence[str], *, not_of: Sequence[str]) -> dict | None:
+        """The newest stored version of the page at one of ``urls`` (the address the watch
+        list gives, or where it led) under a source name not in ``not_of``: the page as it was
+        watched before its source was renamed. ``None`` when there is none."""
+        q = """
+        SELECT pv.* FROM page_versions pv LEFT JOIN sources s ON s.name = pv.source
+        WHERE (pv.url IN (SELECT value FROM json_each(:urls)) OR s.url IN (SELECT value FROM json_each(:urls)))
+          AND pv.source NOT IN (SELECT value FROM json_each(:names))
+        ORDER BY pv.fetched_at DESC, pv.id DESC LIMIT 1
+        """
+        rows = list(self.db.query(q, {"urls": json.dumps(list(urls)), "names": json.dumps(list(not_of), ensure_ascii=False)}))
+        return _decode(rows[0]) if rows else None
+
     def page_versions(self, source: str) -> list[dict]:
         """Every version of a watched page, oldest first."""
         return [_decode(r) for r in self.db.query("SELECT * FROM page_versions WHERE source = ? ORDER BY version", [source])]

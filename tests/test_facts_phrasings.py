@@ -2722,3 +2722,62 @@ def test_one_companys_export_revenue_is_not_the_countrys():
     assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Systems Ltd reported export revenue of Rs18bn, while the country's IT exports rose 21 percent in the first quarter.", "2024-10-20")
     assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Topline, a brokerage firm, reported that IT exports rose 21 percent in the first quarter.", "2024-10-20")
     assert ("it_exports_monthly", "2024-07", 298, "USD_million") in facts("IT companies and freelancers exported services worth $298 million in July, up 21 percent.", "2024-08-20")
+
+
+def test_an_urdu_clause_after_a_compound_verb_and_aur_holds_no_base_of_the_one_before():
+    # "..., which rose to $2.584bn in FY2021-22 (ہو گئیں), and thus (اور یوں) a 24.8% rise over
+    # last year": the base of "گزشتہ سال کے مقابلے میں" never reaches back over the verb
+    got = facts(
+        "قومی اسمبلی کو بتایا گیا ہے کہ مالی سال 2020-21 میں ملک کی آئی ٹی اور آئی ٹی سے متعلقہ خدمات کی برآمدات 2 ارب 7 کروڑ ڈالر رہیں، جو مالی سال 2021-22 میں بڑھ کر 2 ارب 58 کروڑ 40 لاکھ ڈالر ہو گئیں اور یوں گزشتہ سال کے مقابلے میں 24.8 فیصد اضافہ ہوا۔",
+        "2023-03-15",
+    )
+    assert got >= {("it_exports_annual", "FY2020-21", 2070, "USD_million"), ("it_exports_annual", "FY2021-22", 2584, "USD_million"), ("it_exports_annual", "FY2021-22", 24.8, "percent")}
+    assert not any(f[1] == "FY2019-20" for f in got)
+
+
+def test_a_rate_against_what_the_clause_before_gave_takes_its_basis_from_that_month():
+    # "in December 2024 IT exports were at a record $362m, compared with which (جس کے مقابلے میں)
+    # January fell 8.6 percent": against the month before, month on month
+    got = extract_facts("", "دسمبر 2024 میں آئی ٹی برآمدات 36 کروڑ 20 لاکھ ڈالر کی ریکارڈ سطح پر تھیں، جس کے مقابلے میں جنوری میں 8.6 فیصد کمی ہوئی۔", "2025-02-18")
+    assert [(f.period, f.value, f.basis) for f in got if f.unit == "percent"] == [("2025-01", -8.6, "mom")]
+    got = extract_facts("", "IT exports were $362 million in December 2024, against which January's fell 8.6 percent.", "2025-02-18")
+    assert [(f.period, f.value, f.basis) for f in got if f.unit == "percent"] == [("2025-01", -8.6, "mom")]
+    # against the same month a year before: year on year
+    got = extract_facts("", "جنوری 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر تھیں، جس کے مقابلے میں جنوری 2025 میں 9 فیصد اضافہ ہوا۔", "2025-02-18")
+    assert [(f.period, f.basis) for f in got if f.unit == "percent"] == [("2025-01", "yoy")]
+
+
+def test_urdu_new_registrations_in_a_sentence_on_vpns_are_vpn_registrations():
+    # "... while in February alone 3,900 new registrations (نئی رجسٹریشنز) were made"
+    got = facts("پی ٹی اے کے مطابق ملک میں اب تک 52 ہزار سے زائد وی پی این رجسٹر کیے جا چکے ہیں جبکہ صرف فروری کے مہینے میں 3 ہزار 900 نئی رجسٹریشنز ہوئیں۔", "2025-03-10")
+    assert got >= {("vpn_registrations", "", 52000, "count"), ("vpn_registrations", "2025-02", 3900, "count")}
+
+
+def test_urdu_their_total_earnings_are_of_those_named_before():
+    # "... while from July to February their total earnings (ان کی مجموعی آمدن) were $315m"
+    got = facts("فروری 2025 میں فری لانسرز کی ترسیلات 4 کروڑ 10 لاکھ ڈالر رہیں جبکہ جولائی تا فروری ان کی مجموعی آمدن 31 کروڑ 50 لاکھ ڈالر رہی۔", "2025-03-14")
+    assert ("freelancer_earnings", "FY2024-25:Jul-Feb", 315, "USD_million") in got
+
+
+def test_urdu_earnings_of_those_who_received_training_are_a_programmes():
+    # "51,000 young people have received freelancing training (تربیت حاصل کر چکے ہیں) through
+    # e-Rozgaar and their total earnings passed $15m": the programme's graduates', not all freelancers'
+    got = facts("ان کا کہنا تھا کہ ای روزگار کے ذریعے 51 ہزار نوجوان فری لانسنگ کی تربیت حاصل کر چکے ہیں اور ان کی مجموعی کمائی ڈیڑھ کروڑ ڈالر سے بڑھ گئی ہے۔", "2023-08-08")
+    assert not any(f[0] == "freelancer_earnings" for f in got)
+
+
+def test_a_headlines_place_with_its_verb_left_out_is_a_rank():
+    assert ("ranking", "", 3, "rank") in facts("Pakistan third in global freelance revenue growth, says Payoneer index", "2025-09-09")
+    assert ("ranking", "", 4, "rank") in facts("Pakistan 4th among fastest-growing freelance markets", "2025-09-09")
+    assert not any(f[0] == "ranking" for f in facts("Pakistan first in region to launch freelance visa", "2025-09-09"))
+
+
+def test_a_loans_tranche_is_not_the_subject_before_it():
+    got = extract_facts(
+        "",
+        "According to the State Bank, freelancers brought in $412 million in FY22, up from $301 million the year before. "
+        "These are not trivial sums for an economy that spends weeks negotiating a $1.1 billion tranche with the IMF.",
+        "2022-09-14",
+    )
+    assert not any(f.value == 1100 and f.series != "other" for f in got)
+    assert any(f.value == 412 and f.series == "freelancer_earnings" for f in got)

@@ -840,7 +840,7 @@ _URDU_RECEIVED = re.compile(r"(?:\s+\S+){0,4}?\s+(?:موصول|جمع)\s+(?:ہو
 #: completing their courses", "تربیت یافتہ", "فارغ التحصیل".
 _GRADUATES = re.compile(
     r"\b(?:graduates|trainees|alumni|tracer\s+study)\b|\b(?:complet|finish)\w*\s+(?:their|the|its)\s+(?:courses?|training)\b"
-    r"|تربیت\s+یافتہ|فارغ\s+التحصیل|گریجویٹس",
+    r"|تربیت\s+یافتہ|فارغ\s+التحصیل|گریجویٹس|تربیت\s+حاصل",  # (trained, graduated, "have received training")
     re.IGNORECASE,
 )
 #: A part of the freelancers counted: women, students, a province's.
@@ -918,7 +918,7 @@ _LINK_WORDS = frozenset(
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں"}  # Urdu postpositions and verbs
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
-_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی|ورچوئل", re.IGNORECASE)
+_VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی|ورچوئل|رجسٹریشنز?(?![^\W\d_])", re.IGNORECASE)
 
 
 #: Capitalised words after "through", "via" or "on" that name no firm: channels all earnings

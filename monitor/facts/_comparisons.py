@@ -109,11 +109,12 @@ _URDU_CUE = re.compile(
 _URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
 _URDU_PAST_OPEN = re.compile(r"(?<![^\W\d_])(?:جو|جبکہ)(?=\s)")
 #: Where an Urdu clause opens: after a comma, at جو, جبکہ, تاہم ... and after a verb and اور ("...
-#: 1.523 ارب ڈالر رہا اور گزشتہ مالی سال کے اسی عرصے کے مقابلے ...": the base never reaches back
-#: over the verb that closed the clause before it).
+#: 1.523 ارب ڈالر رہا اور گزشتہ مالی سال کے اسی عرصے کے مقابلے ...", "... بڑھ کر 2 ارب 58 کروڑ ڈالر ہو
+#: گئیں اور یوں گزشتہ سال کے مقابلے ...": the base never reaches back over the verb that closed the
+#: clause before it).
 _URDU_CLAUSE_START = re.compile(
     r"[،,؛;]|جو(?=\s)|جبکہ|تاہم|اگرچہ|لیکن|مگر"
-    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|تھا|تھی|تھیں|تھے|ہے|ہیں)\s+اور(?=\s)"
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|تھا|تھی|تھیں|تھے|ہے|ہیں|گیا|گئی|گئیں|گئے)\s+اور(?=\s)"
     # after a rate and اور: "سالانہ بنیاد پر 22.8 فیصد اور اکتوبر کے ... کے مقابلے میں 3.7 فیصد"
     r"|(?<=فیصد)\s+اور(?=\s)"
 )

@@ -960,8 +960,14 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = _MONTH_VALUE
-#: "..., یوں (اکتوبر میں) ان میں": thus, in a month, they ...; the amount before is the base.
-_THUS_RATE = re.compile(r"(?<![^\W\d_])یوں(?![^\W\d_])|\b(?:thus|so)\b(?=[^.]*\b(?:rose|grew|increased|fell|declined|dropped)\b)", re.IGNORECASE)
+#: "..., یوں (اکتوبر میں) ان میں": thus, in a month, they ...; and "..., جس کے مقابلے میں جنوری
+#: میں", "against which January's ...": compared with what the clause before gave. The amount
+#: before is the base.
+_THUS_RATE = re.compile(
+    r"(?<![^\W\d_])یوں(?![^\W\d_])|\b(?:thus|so)\b(?=[^.]*\b(?:rose|grew|increased|fell|declined|dropped)\b)"
+    r"|(?<![^\W\d_])جس\s+کے\s+(?:مقابلے|مقابلہ)(?![^\W\d_])|\b(?:against|compared\s+(?:with|to)|over)\s+which\b",
+    re.IGNORECASE,
+)
 #: A count that is a running total: "taking the total to over 45,000", "registered since 2010",
 #: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,6}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
@@ -1118,7 +1124,7 @@ _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

@@ -117,6 +117,13 @@ _RANK_PATTERNS = (
         r"(?=\s+(?:in|among|on|globally|worldwide|out\s+of|of)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
+    # a headline's place with its verb left out: "Pakistan third in global freelance revenue
+    # growth", "Pakistan 4th among fastest-growing freelance markets" ("first in" is also "the
+    # first to": "Pakistan first in region to ...")
+    re.compile(
+        rf"\bPakistan\s+(?!first\b){_ORD}(?=\s+(?:in|among|on|globally|worldwide)\b)",
+        re.IGNORECASE,
+    ),
     # "stands 4th in the index", "was placed third among", "is at number four"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"

@@ -2781,3 +2781,23 @@ def test_a_loans_tranche_is_not_the_subject_before_it():
     )
     assert not any(f.value == 1100 and f.series != "other" for f in got)
     assert any(f.value == 412 and f.series == "freelancer_earnings" for f in got)
+
+
+def test_a_rate_over_the_month_before_the_sentence_befores_month_is_that_months():
+    # after a sentence on March 2025, "last March they were $267m, thus 28% up year on year,
+    # while against February (فروری کے مقابلے میں) up 12 percent": March 2025's rise over February
+    got = extract_facts(
+        "",
+        "مارچ 2025 میں آئی ٹی برآمدات ۳۴۲ ملین ڈالر رہیں۔ گزشتہ سال مارچ میں یہ برآمدات ۲۶۷ ملین ڈالر تھیں، یوں سالانہ بنیاد پر ۲۸ فیصد اضافہ ہوا جبکہ فروری کے مقابلے میں ۱۲ فیصد اضافہ ریکارڈ کیا گیا۔",
+        "2025-04-17",
+    )
+    assert sorted((f.period, f.value, f.basis) for f in got if f.unit == "percent") == [("2025-03", 12, "mom"), ("2025-03", 28, "yoy")]
+
+
+def test_a_small_sum_in_rupees_or_dollars_written_in_urdu_is_no_count():
+    # "individual freelancers had to pay an annual fee of 1,000 rupees"; "the dollar was at 157 rupees"
+    assert facts("اس سے قبل انفرادی فری لانسرز کو رجسٹریشن کے لیے 1,000 روپے سالانہ فیس ادا کرنا پڑتی تھی۔", "2025-01-20") == set()
+    assert facts("اس سے قبل فری لانسرز کو ۱,۰۰۰ روپے سالانہ فیس ادا کرنا پڑتی تھی۔", "2025-01-20") == set()
+    assert not any(f[3] == "count" for f in facts("جولائی کے آغاز میں انٹربینک میں ڈالر 157 روپے کے لگ بھگ تھا جو نومبر کے آخر تک 176 روپے سے تجاوز کر گیا۔", "2021-12-16"))
+    # a count in لاکھ stays a count
+    assert ("freelancer_count", "", 1500000, "count") in facts("ملک میں 15 لاکھ فری لانسرز ہیں۔", "2025-01-20")

@@ -729,6 +729,14 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         said = basis_words(sentence[bounds[0] : bounds[1]]) if not own_base else None
         if ((said == "yoy" and value == shift_period(previous.period, 1)) or (said == "mom" and value == shift_months(previous.period, 1))) and not _HAD_GROWN.search(sentence, bounds[0], figure.start) and not (period is not None and _OWN_GROWTH_SAID.fullmatch(sentence, figure.end, period.start)):
             value = previous.period
+        elif _MONTH.fullmatch(previous.period):
+            # "..., جبکہ فروری کے مقابلے میں 12 فیصد اضافہ ریکارڈ کیا گیا" after a sentence on March
+            # 2025: a rate whose own base, in its clause, is the month before the sentence
+            # before's month is that month's rise over it (not the rise of the base year's
+            # month the sentence gave first)
+            compared = [p for p in periods if p.comparison and bounds[0] <= p.start < bounds[1] and p.value and _MONTH.fullmatch(p.value)]
+            if len(compared) == 1 and compared[0].value == shift_months(previous.period, 1) and not _HAD_GROWN.search(sentence, bounds[0], figure.start):
+                value = previous.period
     if figure.unit == "percent" and base is None:
         # "ماہانہ بنیاد پر برآمدات میں 1.7 فیصد کمی ریکارڈ کی گئی، کیونکہ جون 2024 میں یہ 29 کروڑ 10 لاکھ
         # ڈالر رہی تھیں": a month-on-month rate whose only month, in a clause of its own after it,

@@ -279,12 +279,16 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
             continue  # "VPN registration item 17": an item's number, not 17 registrations
         if _DURATION_AFTER.match(sentence, m.end()):
             continue  # "within 24 to 48 hours", "24 سے 48 گھنٹوں میں": a length of time
+        if _URDU_CURRENCY_AFTER.match(sentence, m.end()):
+            continue  # "1,000 روپے سالانہ فیس": a sum of money too small to be written in لاکھ or کروڑ, no count
         value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
         noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     return found
 
 
+#: An Urdu currency right after a number: "1,000 روپے", "500 ڈالر".
+_URDU_CURRENCY_AFTER = re.compile(r"\s*(?:امریکی\s+)?(?:روپے|روپیہ|روپوں|ڈالر(?:ز)?)(?![^\W\d_])")
 #: A length of time after a number, or after a range it opens: "24 hours", "24 to 48 hours",
 #: "24 سے 48 گھنٹوں", "دو سے تین دن".
 _DURATION_AFTER = re.compile(

@@ -170,11 +170,12 @@ def build_message(digest: Digest, config: Config, html: str, text: str, *, now: 
 
 class _Policy(EmailPolicy):
     """The standard policies, except that a Subject with letters beyond ASCII (an Urdu story,
-    an Urdu title) is written as encoded words that carry their own spaces.
+    an Urdu title), and a From, To or List-Id whose name is such a title, are written as
+    encoded words that carry their own spaces.
 
     The standard folding can leave the space between two words outside the encoded words,
     where RFC 2047 tells mail programs to drop it, so that readers would see two words run
-    together ("فیصد اضافہ" as "فیصداضافہ").
+    together ("فیصد اضافہ" as "فیصداضافہ", "آئی ٹی" as "آئیٹی" in the sender's name).
     """
 
     def fold(self, name: str, value: str) -> str:
@@ -192,21 +193,47 @@ ENCODED_WORD_BYTES = 45  # of UTF-8 per encoded word: 60 base64 characters, 72 w
 
 def _fold_encoded(name: str, value: str, pol: EmailPolicy) -> str | None:
     """``Subject: =?utf-8?b?...?=`` on as many lines as needed, each word whole characters
-    (spaces included, so none is lost); ``None`` for an ASCII value or another header."""
-    if name.lower() != "subject" or str(value).isascii():
+    (spaces included, so none is lost); for From and To the display name so, then the
+    address, and for List-Id the list's name, then its id. ``None`` for an ASCII value or
+    another header, which the standard folding writes."""
+    key = name.lower()
+    if key not in ("subject", "from", "to", "list-id") or str(value).isascii():
+        return None
+    tail = ""
+    if key in ("from", "to"):
+        addresses = getattr(value, "addresses", ())
+        if len(addresses) != 1 or not addresses[0].display_name:
+            return None
+        text, tail = addresses[0].display_name, f"<{addresses[0].addr_spec}>"
+    elif key == "list-id":
+        text, sep, rest = str(value).rpartition(" <")
+        if not sep:
+            return None
+        tail = f"<{rest}"
+    else:
+        text = str(value)
+    if not tail.isascii():
         return None
     # the first line holds the name too, and no line goes past 78 characters
     first = min(ENCODED_WORD_BYTES, (78 - len(name) - 2 - len("=?utf-8?b??=")) // 4 * 3)
     words, chunk = [], ""
-    for char in one_line(str(value)):
+    for char in one_line(text):
         if chunk and len((chunk + char).encode("utf-8")) > (ENCODED_WORD_BYTES if words else first):
-            words.append(chunk)
-            chunk = ""
+            # cut after the last space that fits, so that a mail program that keeps the space
+            # between encoded words (as some do in a sender's name) splits no word in two
+            cut = chunk.rfind(" ", 1) + 1 or len(chunk)
+            words.append(chunk[:cut])
+            chunk = chunk[cut:]
         chunk += char
     if chunk:
         words.append(chunk)
-    encoded = [f"=?utf-8?b?{b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words]
-    return f"{name}: " + f"{pol.linesep} ".join(encoded) + pol.linesep
+    lines = [f"=?utf-8?b?{b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words]
+    if tail:  # after the last word on its line when it fits, else on a line of its own
+        if len(lines[-1]) + 1 + len(tail) + (len(name) + 2 if len(lines) == 1 else 1) <= 78:
+            lines[-1] += f" {tail}"
+        else:
+            lines.append(tail)
+    return f"{name}: " + f"{pol.linesep} ".join(lines) + pol.linesep
 
 
 # --------------------------------------------------------------------------- the result

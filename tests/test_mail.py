@@ -238,11 +238,11 @@ def test_header_injection_through_titles_is_harmless(smtp_server, write_config, 
 URDU_TITLE = "فری لانسرز کی آمدن میں 59 فیصد اضافہ، آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر تک پہنچ گئیں"
 
 
-def raw_subject(content: bytes) -> str:
-    """The Subject header as sent, unfolded, decoded as RFC 2047 tells mail programs to (the
-    whitespace between two encoded words is dropped)."""
+def raw_subject(content: bytes, name: str = "Subject") -> str:
+    """A header (the Subject) as sent, unfolded, decoded as RFC 2047 tells mail programs to
+    (the whitespace between two encoded words is dropped)."""
     head = content.split(b"\r\n\r\n", 1)[0].decode("ascii")
-    [value] = re.findall(r"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
+    [value] = re.findall(rf"^{name}: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
     assert all(len(line) <= 78 for line in value.split("\r\n"))
     return str(make_header(decode_header(value.replace("\r\n", ""))))
 
@@ -257,6 +257,28 @@ def test_an_urdu_subject_keeps_every_space_between_its_words(smtp_server, archiv
     assert server.message()["Subject"] == expected
     eml = send_digest(archive, config, WEEK, force=True, outbox=tmp_path).path
     assert raw_subject(eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")) == expected
+
+
+URDU_DIGEST_TITLE = "پاکستان فری لانس اور آئی ٹی برآمدات کا ہفتہ وار جائزہ"
+
+
+def test_an_urdu_digest_title_keeps_every_space_in_from_to_and_list_id(smtp_server, store, write_config, tmp_path):
+    """The title is the display name of From and To and the name of the list: a mail program
+    shows it as sent, with no two words run together."""
+    config = load_config(write_config(SOURCES_YAML, extra=f'digest:\n  title: "{URDU_DIGEST_TITLE}"\n  sender: {SENDER}\n  recipients: [reader@example.com]\n  list_id: weekly.pk-monitor.example\n'))
+    build_archive(store, config)
+    server, port = smtp_server()
+    assert send_digest(store, config, WEEK, smtp=plain(port)).status == "sent"
+    eml = send_digest(store, config, WEEK, force=True, outbox=tmp_path).path
+    for content in (server.envelopes[0].original_content, eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")):
+        assert raw_subject(content, "From") == f"{URDU_DIGEST_TITLE} <{SENDER}>"
+        assert raw_subject(content, "To") == f"{URDU_DIGEST_TITLE} <{SENDER}>"
+        assert raw_subject(content, "List-Id") == f"{URDU_DIGEST_TITLE} <weekly.pk-monitor.example>"
+    # Python's own parser keeps the space between encoded words in a name: no word is cut
+    msg = server.message()
+    assert msg["From"].addresses[0].addr_spec == SENDER
+    assert " ".join(msg["From"].addresses[0].display_name.split()) == URDU_DIGEST_TITLE
+    assert " ".join(msg["To"].addresses[0].display_name.split()) == URDU_DIGEST_TITLE
 
 
 # --------------------------------------------------------------------------- transports

@@ -452,7 +452,7 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
     sender = msg["From"].addresses[0].addr_spec
     for attempt in range(1, smtp.attempts + 1):
         try:
-            return _transaction(smtp, sender, recipients, payload), attempt
+            refused = _transaction(smtp, sender, recipients, payload)
         except _Stopped as e:
             e.attempts = attempt
             raise
@@ -466,11 +466,51 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
                 sleep(delay)
             except KeyboardInterrupt as stop:
                 raise _Stopped(stop, f"stopped while waiting to try again after {counted(attempt, 'attempt')}: {e}", attempt) from None
+        else:
+            return _deliver_deferred(smtp, sender, payload, refused, attempt, sleep=sleep, label=label)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> dict[str, str]:
-    """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
+def _deliver_deferred(smtp: SmtpSettings, sender: str, payload: bytes, refused: dict[str, str], attempts: int, *, sleep: Callable[[float], None], label: str) -> tuple[dict[str, str], int]:
+    """Give the message to the recipients the server deferred with a 4xx reply in further
+    transactions; return the recipients still refused and the attempts made in all.
+
+    A 452 for too many recipients means "the others in another message" (RFC 5321), so the
+    next transaction follows at once while each one takes some of them; greylisting or a
+    full mailbox means "later", so they are tried again after the retry delays, as many
+    times as a failed send is. The message has reached the others, so whatever goes wrong
+    here (or a stop) leaves these recipients refused, with the server's last reply to each,
+    and never fails the send.
+    """
+    waits = [smtp.retry_delays[min(i, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0 for i in range(1, smtp.attempts)]
+    while deferred := tuple(r for r, reply in refused.items() if reply.startswith("4")):
+        try:
+            again = _transaction(smtp, sender, deferred, payload, all_refused=True)
+        except _Failed as e:
+            again, failure = None, e
+        except (_Stopped, KeyboardInterrupt):
+            break
+        attempts += 1
+        if again is not None:
+            refused = {r: reply for r, reply in refused.items() if r not in deferred} | again
+            if len(again) < len(deferred):
+                continue  # some were taken: the others at once, in another message
+        elif not failure.transient:
+            break
+        if not waits:
+            break
+        delay = waits.pop(0)
+        log.warning("%s: the mail server deferred %s (%s); trying again in %gs", label, counted(len(deferred), "recipient"), refused[deferred[0]] if again is not None else failure, delay)
+        try:
+            sleep(delay)
+        except KeyboardInterrupt:
+            break
+    return refused, attempts
+
+
+def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes, *, all_refused: bool = False) -> dict[str, str]:
+    """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`;
+    with ``all_refused``, every recipient refused is returned as such, not raised."""
     phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
     try:
@@ -485,6 +525,8 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
             if code not in (250, 251):
                 refused[rcpt] = (code, reply)
         if len(refused) == len(recipients):
+            if all_refused:
+                return {rcpt: f"{code} {_text(reply)}" for rcpt, (code, reply) in refused.items()}
             raise smtplib.SMTPRecipientsRefused(refused)
         phase.append("data")
         code, reply = conn.data(payload)

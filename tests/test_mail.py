@@ -53,6 +53,8 @@ class Recorder:
         self.envelopes: list = []
         self.replies: list[str] = []
         self.refuse: set[str] = set()
+        self.max_recipients = 0  # recipients taken in one message (452 for the others); 0: no limit
+        self.defer: dict[str, int] = {}  # recipient: how many RCPTs to answer with 451 first
         self.got_data = threading.Event()
         self.release = threading.Event()
         self.hold = False
@@ -60,6 +62,11 @@ class Recorder:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such user"
+        if self.max_recipients and len(envelope.rcpt_tos) >= self.max_recipients:
+            return "452 4.5.3 Too many recipients"
+        if self.defer.get(address):
+            self.defer[address] -= 1
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -445,6 +452,39 @@ def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, co
     assert result.status == "sent" and result.refused == ("editor@example.org",)
     assert server.envelopes[0].rcpt_tos == ["reader@example.com"]
     assert json.loads(archive.digest(WEEK)["refused"]) == ["editor@example.org"]
+
+
+def test_recipients_over_the_servers_limit_get_the_message_in_another_transaction(smtp_server, store, write_config):
+    """A server that takes so many recipients a message answers the others 452 (RFC 5321:
+    send it to them in a later transaction): each reader gets the digest, once."""
+    readers = [f"reader{i}@example.com" for i in range(5)]
+    config = load_config(write_config(SOURCES_YAML, extra=f"digest:\n  sender: {SENDER}\n  recipients: [{', '.join(readers)}]\n"))
+    build_archive(store, config)
+    server, port = smtp_server()
+    server.max_recipients = 2
+    result = send_digest(store, config, WEEK, smtp=plain(port))
+    assert (result.status, result.refused, result.attempts) == ("sent", (), 3)
+    assert [e.rcpt_tos for e in server.envelopes] == [readers[:2], readers[2:4], readers[4:]]
+    assert len({e.original_content for e in server.envelopes}) == 1  # the same message, Message-ID and all
+    assert json.loads(store.digest(WEEK)["refused"]) == []
+
+
+def test_a_recipient_deferred_for_now_is_tried_again_and_one_refused_for_good_is_not(smtp_server, archive, config):
+    """A 4xx reply to one recipient (greylisting, a full mailbox) is temporary: after the
+    retry delay that recipient alone is given the message; a 5xx reply stays refused."""
+    server, port = smtp_server()
+    server.defer = {"editor@example.org": 1}
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert (result.status, result.refused) == ("sent", ())
+    assert [e.rcpt_tos for e in server.envelopes] == [["reader@example.com"], ["editor@example.org"]]
+    # deferred at every try: refused in the end, with the server's last reply, and the
+    # others' copy stands (the week is sent, not failed)
+    server.envelopes.clear()
+    server.defer = {"editor@example.org": 99}
+    result = send_digest(archive, config, WEEK, smtp=plain(port), force=True)
+    assert (result.status, result.refused, result.refusals) == ("sent", ("editor@example.org",), ("451 4.7.1 Greylisted, try again later",))
+    assert [e.rcpt_tos for e in server.envelopes] == [["reader@example.com"]]
+    assert archive.digest(WEEK)["status"] == "sent"
 
 
 def test_the_command_says_a_refused_recipient_once_with_the_servers_reply(smtp_server, archive, config_path, tmp_path, monkeypatch):

@@ -411,7 +411,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         sender=c.get(dig, "sender", str, "digest", DigestSettings.sender, _email_problem),
         recipients=tuple(recipients),
         subject=c.get(dig, "subject", str, "digest", DigestSettings.subject, _subject_problem),
-        list_unsubscribe=c.get(dig, "list_unsubscribe", str, "digest", None, _unsubscribe_problem),
+        list_unsubscribe=_targets(c.get(dig, "list_unsubscribe", (str, list), "digest", None, _unsubscribe_problem)),
         manage_url=c.get(dig, "manage_url", str, "digest", None, _url_problem),
         list_id=c.get(dig, "list_id", str, "digest", DigestSettings.list_id),
         full_stories=c.get(dig, "full_stories", int, "digest", DigestSettings.full_stories, _range(0, 1000)),
@@ -480,8 +480,20 @@ def _bundled_rules(file: str) -> tuple[str, Mapping[str, Any]]:
     return str(path), bundled
 
 
-def _unsubscribe_problem(v: str) -> str | None:
-    """Every comma-separated target must be a mailto: address or an http(s) URL."""
+def _targets(v: str | list | None) -> str | None:
+    """``list_unsubscribe`` as one string, ``<a>, <b>``, when given as a list of targets."""
+    return ", ".join(v) or None if isinstance(v, list) else v
+
+
+def _unsubscribe_problem(v: str | list) -> str | None:
+    """Every target, comma-separated or a list's item, must be a mailto: address or an http(s) URL."""
+    if isinstance(v, list):
+        for i, item in enumerate(v):
+            if not isinstance(item, str):
+                return f"item {i + 1} of the list: expected a string, got {_kind(item)}"
+        if not v:
+            return None
+        v = ", ".join(v)
     for part in v.split(","):
         target = part.strip().strip("<>").strip()
         if target.lower().startswith("mailto:"):

@@ -170,11 +170,12 @@ def build_message(digest: Digest, config: Config, html: str, text: str, *, now: 
 
 class _Policy(EmailPolicy):
     """The standard policies, except that a Subject with letters beyond ASCII (an Urdu story,
-    an Urdu title) is written as encoded words that carry their own spaces.
+    an Urdu title), and a From, To or List-Id whose name is such a title, are written as
+    encoded words that carry their own spaces.
 
     The standard folding can leave the space between two words outside the encoded words,
     where RFC 2047 tells mail programs to drop it, so that readers would see two words run
-    together ("فیصد اضافہ" as "فیصداضافہ").
+    together ("فیصد اضافہ" as "فیصداضافہ", "آئی ٹی" as "آئیٹی" in the sender's name).
     """
 
     def fold(self, name: str, value: str) -> str:
@@ -192,21 +193,47 @@ ENCODED_WORD_BYTES = 45  # of UTF-8 per encoded word: 60 base64 characters, 72 w
 
 def _fold_encoded(name: str, value: str, pol: EmailPolicy) -> str | None:
     """``Subject: =?utf-8?b?...?=`` on as many lines as needed, each word whole characters
-    (spaces included, so none is lost); ``None`` for an ASCII value or another header."""
-    if name.lower() != "subject" or str(value).isascii():
+    (spaces included, so none is lost); for From and To the display name so, then the
+    address, and for List-Id the list's name, then its id. ``None`` for an ASCII value or
+    another header, which the standard folding writes."""
+    key = name.lower()
+    if key not in ("subject", "from", "to", "list-id") or str(value).isascii():
+        return None
+    tail = ""
+    if key in ("from", "to"):
+        addresses = getattr(value, "addresses", ())
+        if len(addresses) != 1 or not addresses[0].display_name:
+            return None
+        text, tail = addresses[0].display_name, f"<{addresses[0].addr_spec}>"
+    elif key == "list-id":
+        text, sep, rest = str(value).rpartition(" <")
+        if not sep:
+            return None
+        tail = f"<{rest}"
+    else:
+        text = str(value)
+    if not tail.isascii():
         return None
     # the first line holds the name too, and no line goes past 78 characters
     first = min(ENCODED_WORD_BYTES, (78 - len(name) - 2 - len("=?utf-8?b??=")) // 4 * 3)
     words, chunk = [], ""
-    for char in one_line(str(value)):
+    for char in one_line(text):
         if chunk and len((chunk + char).encode("utf-8")) > (ENCODED_WORD_BYTES if words else first):
-            words.append(chunk)
-            chunk = ""
+            # cut after the last space that fits, so that a mail program that keeps the space
+            # between encoded words (as some do in a sender's name) splits no word in two
+            cut = chunk.rfind(" ", 1) + 1 or len(chunk)
+            words.append(chunk[:cut])
+            chunk = chunk[cut:]
         chunk += char
     if chunk:
         words.append(chunk)
-    encoded = [f"=?utf-8?b?{b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words]
-    return f"{name}: " + f"{pol.linesep} ".join(encoded) + pol.linesep
+    lines = [f"=?utf-8?b?{b64encode(w.encode('utf-8')).decode('ascii')}?=" for w in words]
+    if tail:  # after the last word on its line when it fits, else on a line of its own
+        if len(lines[-1]) + 1 + len(tail) + (len(name) + 2 if len(lines) == 1 else 1) <= 78:
+            lines[-1] += f" {tail}"
+        else:
+            lines.append(tail)
+    return f"{name}: " + f"{pol.linesep} ".join(lines) + pol.linesep
 
 
 # --------------------------------------------------------------------------- the result
@@ -425,7 +452,7 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
     sender = msg["From"].addresses[0].addr_spec
     for attempt in range(1, smtp.attempts + 1):
         try:
-            return _transaction(smtp, sender, recipients, payload), attempt
+            refused = _transaction(smtp, sender, recipients, payload)
         except _Stopped as e:
             e.attempts = attempt
             raise
@@ -439,11 +466,51 @@ def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...]
                 sleep(delay)
             except KeyboardInterrupt as stop:
                 raise _Stopped(stop, f"stopped while waiting to try again after {counted(attempt, 'attempt')}: {e}", attempt) from None
+        else:
+            return _deliver_deferred(smtp, sender, payload, refused, attempt, sleep=sleep, label=label)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes) -> dict[str, str]:
-    """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`."""
+def _deliver_deferred(smtp: SmtpSettings, sender: str, payload: bytes, refused: dict[str, str], attempts: int, *, sleep: Callable[[float], None], label: str) -> tuple[dict[str, str], int]:
+    """Give the message to the recipients the server deferred with a 4xx reply in further
+    transactions; return the recipients still refused and the attempts made in all.
+
+    A 452 for too many recipients means "the others in another message" (RFC 5321), so the
+    next transaction follows at once while each one takes some of them; greylisting or a
+    full mailbox means "later", so they are tried again after the retry delays, as many
+    times as a failed send is. The message has reached the others, so whatever goes wrong
+    here (or a stop) leaves these recipients refused, with the server's last reply to each,
+    and never fails the send.
+    """
+    waits = [smtp.retry_delays[min(i, len(smtp.retry_delays)) - 1] if smtp.retry_delays else 0.0 for i in range(1, smtp.attempts)]
+    while deferred := tuple(r for r, reply in refused.items() if reply.startswith("4")):
+        try:
+            again = _transaction(smtp, sender, deferred, payload, all_refused=True)
+        except _Failed as e:
+            again, failure = None, e
+        except (_Stopped, KeyboardInterrupt):
+            break
+        attempts += 1
+        if again is not None:
+            refused = {r: reply for r, reply in refused.items() if r not in deferred} | again
+            if len(again) < len(deferred):
+                continue  # some were taken: the others at once, in another message
+        elif not failure.transient:
+            break
+        if not waits:
+            break
+        delay = waits.pop(0)
+        log.warning("%s: the mail server deferred %s (%s); trying again in %gs", label, counted(len(deferred), "recipient"), refused[deferred[0]] if again is not None else failure, delay)
+        try:
+            sleep(delay)
+        except KeyboardInterrupt:
+            break
+    return refused, attempts
+
+
+def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], payload: bytes, *, all_refused: bool = False) -> dict[str, str]:
+    """One SMTP session: connect, secure, log in, MAIL, RCPT, DATA. Errors become :class:`_Failed`;
+    with ``all_refused``, every recipient refused is returned as such, not raised."""
     phase = ["connect"]  # the step under way, for the error line: connect, tls, login, envelope, data
     conn: smtplib.SMTP | None = None
     try:
@@ -458,6 +525,8 @@ def _transaction(smtp: SmtpSettings, sender: str, recipients: tuple[str, ...], p
             if code not in (250, 251):
                 refused[rcpt] = (code, reply)
         if len(refused) == len(recipients):
+            if all_refused:
+                return {rcpt: f"{code} {_text(reply)}" for rcpt, (code, reply) in refused.items()}
             raise smtplib.SMTPRecipientsRefused(refused)
         phase.append("data")
         code, reply = conn.data(payload)

@@ -149,6 +149,8 @@ def test_defaults_work_without_optional_sections():
         ("sources:\n  - https://www.dawn.com/feeds/business\n", 2, "sources[0]", "expected a mapping"),
         # 18. a List-Unsubscribe target that is neither mailto: nor http(s)
         ("digest:\n  list_unsubscribe: <mailto:leave@example.com>, <ftp://example.com/x>\n" + GOOD_SOURCE, 2, "digest.list_unsubscribe", "mailto: address or an http(s) URL"),
+        ("digest:\n  list_unsubscribe: [mailto:leave@example.com, ftp://example.com/x]\n" + GOOD_SOURCE, 2, "digest.list_unsubscribe", "mailto: address or an http(s) URL"),
+        ("digest:\n  list_unsubscribe: [mailto:leave@example.com, 5]\n" + GOOD_SOURCE, 2, "digest.list_unsubscribe", "item 2 of the list: expected a string, got a number"),
         # 19. SMTP secrets do not belong in the file
         ("digest:\n  smtp_password: hunter2\n" + GOOD_SOURCE, 2, "digest.smtp_password", "unknown key"),
         # 20. watched pages: a selector that is not CSS, a pattern that is not a regular
@@ -426,3 +428,14 @@ def test_a_host_name_that_is_not_one_is_still_refused(url, words):
     err = error_of(f"sources:\n  - name: A\n    url: {url}\n")
     assert (err.line, err.key) == (3, "sources[0].url"), str(err)
     assert words in err.message and repr(url) in err.message, str(err)
+
+
+def test_list_unsubscribe_takes_a_list_of_targets_as_well_as_one_string():
+    """The targets may be a YAML list, as `recipients` is, or one comma-separated string."""
+    listed = parse_config("digest:\n  list_unsubscribe:\n    - mailto:leave@example.com?subject=unsubscribe\n    - https://example.com/leave\n" + GOOD_SOURCE, "x.yaml")
+    joined = parse_config("digest:\n  list_unsubscribe: '<mailto:leave@example.com?subject=unsubscribe>, <https://example.com/leave>'\n" + GOOD_SOURCE, "x.yaml")
+    assert listed.digest.list_unsubscribe == "mailto:leave@example.com?subject=unsubscribe, https://example.com/leave"
+    from monitor.digest import unsubscribe_targets
+
+    assert unsubscribe_targets(listed.digest.list_unsubscribe) == unsubscribe_targets(joined.digest.list_unsubscribe) == ("mailto:leave@example.com?subject=unsubscribe", "https://example.com/leave")
+    assert parse_config("digest:\n  list_unsubscribe: []\n" + GOOD_SOURCE, "x.yaml").digest.list_unsubscribe is None

@@ -53,6 +53,8 @@ class Recorder:
         self.envelopes: list = []
         self.replies: list[str] = []
         self.refuse: set[str] = set()
+        self.max_recipients = 0  # recipients taken in one message (452 for the others); 0: no limit
+        self.defer: dict[str, int] = {}  # recipient: how many RCPTs to answer with 451 first
         self.got_data = threading.Event()
         self.release = threading.Event()
         self.hold = False
@@ -60,6 +62,11 @@ class Recorder:
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return "550 5.1.1 No such user"
+        if self.max_recipients and len(envelope.rcpt_tos) >= self.max_recipients:
+            return "452 4.5.3 Too many recipients"
+        if self.defer.get(address):
+            self.defer[address] -= 1
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -238,11 +245,11 @@ def test_header_injection_through_titles_is_harmless(smtp_server, write_config, 
 URDU_TITLE = "فری لانسرز کی آمدن میں 59 فیصد اضافہ، آئی ٹی برآمدات 35 کروڑ 40 لاکھ ڈالر تک پہنچ گئیں"
 
 
-def raw_subject(content: bytes) -> str:
-    """The Subject header as sent, unfolded, decoded as RFC 2047 tells mail programs to (the
-    whitespace between two encoded words is dropped)."""
+def raw_subject(content: bytes, name: str = "Subject") -> str:
+    """A header (the Subject) as sent, unfolded, decoded as RFC 2047 tells mail programs to
+    (the whitespace between two encoded words is dropped)."""
     head = content.split(b"\r\n\r\n", 1)[0].decode("ascii")
-    [value] = re.findall(r"^Subject: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
+    [value] = re.findall(rf"^{name}: ([^\r\n]*(?:\r\n[ \t][^\r\n]*)*)", head, flags=re.M)
     assert all(len(line) <= 78 for line in value.split("\r\n"))
     return str(make_header(decode_header(value.replace("\r\n", ""))))
 
@@ -257,6 +264,28 @@ def test_an_urdu_subject_keeps_every_space_between_its_words(smtp_server, archiv
     assert server.message()["Subject"] == expected
     eml = send_digest(archive, config, WEEK, force=True, outbox=tmp_path).path
     assert raw_subject(eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")) == expected
+
+
+URDU_DIGEST_TITLE = "پاکستان فری لانس اور آئی ٹی برآمدات کا ہفتہ وار جائزہ"
+
+
+def test_an_urdu_digest_title_keeps_every_space_in_from_to_and_list_id(smtp_server, store, write_config, tmp_path):
+    """The title is the display name of From and To and the name of the list: a mail program
+    shows it as sent, with no two words run together."""
+    config = load_config(write_config(SOURCES_YAML, extra=f'digest:\n  title: "{URDU_DIGEST_TITLE}"\n  sender: {SENDER}\n  recipients: [reader@example.com]\n  list_id: weekly.pk-monitor.example\n'))
+    build_archive(store, config)
+    server, port = smtp_server()
+    assert send_digest(store, config, WEEK, smtp=plain(port)).status == "sent"
+    eml = send_digest(store, config, WEEK, force=True, outbox=tmp_path).path
+    for content in (server.envelopes[0].original_content, eml.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")):
+        assert raw_subject(content, "From") == f"{URDU_DIGEST_TITLE} <{SENDER}>"
+        assert raw_subject(content, "To") == f"{URDU_DIGEST_TITLE} <{SENDER}>"
+        assert raw_subject(content, "List-Id") == f"{URDU_DIGEST_TITLE} <weekly.pk-monitor.example>"
+    # Python's own parser keeps the space between encoded words in a name: no word is cut
+    msg = server.message()
+    assert msg["From"].addresses[0].addr_spec == SENDER
+    assert " ".join(msg["From"].addresses[0].display_name.split()) == URDU_DIGEST_TITLE
+    assert " ".join(msg["To"].addresses[0].display_name.split()) == URDU_DIGEST_TITLE
 
 
 # --------------------------------------------------------------------------- transports
@@ -423,6 +452,39 @@ def test_one_refused_recipient_does_not_stop_the_others(smtp_server, archive, co
     assert result.status == "sent" and result.refused == ("editor@example.org",)
     assert server.envelopes[0].rcpt_tos == ["reader@example.com"]
     assert json.loads(archive.digest(WEEK)["refused"]) == ["editor@example.org"]
+
+
+def test_recipients_over_the_servers_limit_get_the_message_in_another_transaction(smtp_server, store, write_config):
+    """A server that takes so many recipients a message answers the others 452 (RFC 5321:
+    send it to them in a later transaction): each reader gets the digest, once."""
+    readers = [f"reader{i}@example.com" for i in range(5)]
+    config = load_config(write_config(SOURCES_YAML, extra=f"digest:\n  sender: {SENDER}\n  recipients: [{', '.join(readers)}]\n"))
+    build_archive(store, config)
+    server, port = smtp_server()
+    server.max_recipients = 2
+    result = send_digest(store, config, WEEK, smtp=plain(port))
+    assert (result.status, result.refused, result.attempts) == ("sent", (), 3)
+    assert [e.rcpt_tos for e in server.envelopes] == [readers[:2], readers[2:4], readers[4:]]
+    assert len({e.original_content for e in server.envelopes}) == 1  # the same message, Message-ID and all
+    assert json.loads(store.digest(WEEK)["refused"]) == []
+
+
+def test_a_recipient_deferred_for_now_is_tried_again_and_one_refused_for_good_is_not(smtp_server, archive, config):
+    """A 4xx reply to one recipient (greylisting, a full mailbox) is temporary: after the
+    retry delay that recipient alone is given the message; a 5xx reply stays refused."""
+    server, port = smtp_server()
+    server.defer = {"editor@example.org": 1}
+    result = send_digest(archive, config, WEEK, smtp=plain(port))
+    assert (result.status, result.refused) == ("sent", ())
+    assert [e.rcpt_tos for e in server.envelopes] == [["reader@example.com"], ["editor@example.org"]]
+    # deferred at every try: refused in the end, with the server's last reply, and the
+    # others' copy stands (the week is sent, not failed)
+    server.envelopes.clear()
+    server.defer = {"editor@example.org": 99}
+    result = send_digest(archive, config, WEEK, smtp=plain(port), force=True)
+    assert (result.status, result.refused, result.refusals) == ("sent", ("editor@example.org",), ("451 4.7.1 Greylisted, try again later",))
+    assert [e.rcpt_tos for e in server.envelopes] == [["reader@example.com"]]
+    assert archive.digest(WEEK)["status"] == "sent"
 
 
 def test_the_command_says_a_refused_recipient_once_with_the_servers_reply(smtp_server, archive, config_path, tmp_path, monkeypatch):

@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.935),
-    "story recall": (">=", 0.973),
-    "event precision": (">=", 0.991),
-    "event recall": (">=", 0.628),
+    "story precision": (">=", 0.934),
+    "story recall": (">=", 0.975),
+    "event precision": (">=", 0.985),
+    "event recall": (">=", 0.635),
     "different grouped (stories)": ("<=", 0.001),
-    "different grouped (events)": ("<=", 0.008),
+    "different grouped (events)": ("<=", 0.013),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

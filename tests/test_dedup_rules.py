@@ -347,12 +347,32 @@ ROUNDUP = (
 )
 
 
+#: the same page with its briefs' headings written as sentences: no subheading opens a section
+_RUN_ON_ROUNDUP = ROUNDUP.replace("IT exports up 24pc\n", "IT exports up 24pc.\n").replace("Petroleum sales fall 9pc\n", "Petroleum sales fall 9pc.\n")
+
+
+def test_a_page_that_carries_a_report_under_a_subheading_is_of_its_own_storys_event(index: dedup.DedupIndex) -> None:
+    """A business page led by car sales that gives the release below a subheading ("IT
+    exports up 24pc") is judged by its first section: no report of the release, though its
+    second section is the release's own text; the same page with no subheading is."""
+    release = item("release", RELEASE, 6, source="APP")  # (no figures: the text alone decides)
+    page = item("page", ROUNDUP, 9, title="Business roundup: Car sales jump 38pc", source="Daily Roundup")
+    assert fingerprint(page).section and not fingerprint(release).section
+    assert dedup.same_event(fingerprint(page), fingerprint(release)) is None
+    assert dedup.same_event(fingerprint(replace(page, text=_RUN_ON_ROUNDUP)), fingerprint(release)) is not None
+    assign(release, index)
+    assert assign(page, index) == "page" and index.cluster("page").event == "page"
+    # a subheading right under the dateline, or a last short line, opens no section
+    assert not fingerprint(item("short", "Gold rates\nKARACHI: Gold rose Rs1,000 per tola on Tuesday.\nMore to follow")).section
+
+
 def test_a_roundup_led_by_another_story_that_carries_a_release_as_a_brief_is_not_of_its_event(index: dedup.DedupIndex) -> None:
     """A business page led by car sales that gives the release's figures only in its second
     brief (below a lead of its own) is not a report of the release, whatever words they share."""
     release = item("release", RELEASE, 6, source="APP", facts=(JULY,))
-    roundup = item("roundup", ROUNDUP, 9, title="Business roundup: Car sales jump 38pc", source="Daily Roundup")
-    assert dedup.same_event(fingerprint(roundup), fingerprint(release)) is not None  # by its text alone, one event...
+    # (its briefs' headings written as sentences: by its text alone, one event ...)
+    roundup = item("roundup", _RUN_ON_ROUNDUP, 9, title="Business roundup: Car sales jump 38pc", source="Daily Roundup")
+    assert dedup.same_event(fingerprint(roundup), fingerprint(release)) is not None
     assign(release, index)
     assert assign(replace(roundup, mentions=(JULY,)), index) == "roundup"
     assert index.cluster("roundup").event == "roundup"  # ...but the release is only its brief
@@ -406,7 +426,7 @@ def test_dedup_lines_read_the_figures_an_item_gives_below_its_lead() -> None:
     from monitor.dedup import dedup_lines
 
     release = {"id": "release", "title": "IT exports up 24pc", "text": RELEASE, "source": "APP", "published": f"{TUESDAY}T06:00:00+00:00", "complete": True, "facts": [JULY]}
-    roundup = {"id": "roundup", "title": "Business roundup: Car sales jump 38pc", "text": ROUNDUP, "source": "Daily Roundup", "published": f"{TUESDAY}T09:00:00+00:00", "complete": True}
+    roundup = {"id": "roundup", "title": "Business roundup: Car sales jump 38pc", "text": _RUN_ON_ROUNDUP, "source": "Daily Roundup", "published": f"{TUESDAY}T09:00:00+00:00", "complete": True}
     alone = list(dedup_lines([json.dumps(release), json.dumps(roundup)]))
     told = list(dedup_lines([json.dumps(release), json.dumps({**roundup, "mentions": [JULY]})]))
     assert alone[1]["event"] == "release" and told[1]["event"] == "roundup"

@@ -83,7 +83,10 @@ text's lead (title and first :data:`EVENT_LEAD_WORDS` content words) in good par
 other (:data:`EVENT_LEAD`), a fair share of their vocabulary in common (:data:`EVENT_COVER`) and no
 figure in disagreement, unless one of them has no news figures of its own and gives the
 other's (:attr:`DedupInput.mentions`, kept in the archive: a roundup carrying it as a brief,
-whichever was placed first);
+whichever was placed first). A page that carries another story below its own under a
+subheading (a short line with no closing stop, "Mobile service") is compared by its first
+section (:attr:`Fingerprint.section`): a sports page led by a volleyball final is not of the
+race it carries as a second item;
 or both carrying one of the same dated figures (a fact key from the
 analysis, :attr:`DedupInput.facts`: same series, period, value and, for a growth rate,
 basis) within :data:`EVENT_FACT_DAYS`, which also joins reports in other languages. The new story is

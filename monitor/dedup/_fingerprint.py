@@ -8,7 +8,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..canonical import canonical_url, is_redirect
-from ._params import BOILERPLATE_WORDS
+from ._params import BOILERPLATE_WORDS, SECTION_MIN_WORDS, SUBHEADING_WORDS
 from ._records import DedupInput, Fingerprint
 from ._text import (
     _crc,
@@ -82,6 +82,8 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
     hashed = _hashed(every, writing)
     packed, terms, sampled = _vectors(hashed)
     head = sum(h & 1 for h in hashed[: len(headline_words)])
+    cut = first_section([line[1] for line in kept], [len(line[2]) for line in kept])
+    section = sum(h & 1 for h in hashed[: len(headline_words) + cut]) if cut else 0
     sample = set(sampled)
     sample.update(_key("fact", f) for f in item.facts)
     if canon is None:
@@ -107,7 +109,26 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         figures=figures("\n".join(line[1] for line in kept), normalised=True),
         facts=tuple(sorted({_crc(f) for f in item.facts})),
         mentions=tuple(sorted({_crc(f) for f in item.mentions})),
+        section=section,
     )
+
+
+def first_section(lines: list[str], sizes: list[int]) -> int:
+    """How many words of the text (its ``lines``, normalised, and their word counts) come
+    before a subheading that opens another story's section: a line of at most
+    :data:`SUBHEADING_WORDS` words with no closing stop, with text after it, after at least
+    :data:`SECTION_MIN_WORDS` words; 0 when there is none (the text is one section)."""
+    before = 0
+    for i, (line, size) in enumerate(zip(lines, sizes)):
+        stripped = line.strip()
+        if before >= SECTION_MIN_WORDS and i + 1 < len(lines) and size <= SUBHEADING_WORDS and stripped and stripped[-1] not in _CLOSING:
+            return before
+        before += size
+    return 0
+
+
+#: What ends a sentence or a dateline, so that the line is text and not a subheading.
+_CLOSING = frozenset('.!?:;,"”’)…۔؟')
 
 
 def _canonical(item: DedupInput) -> str:

@@ -98,6 +98,14 @@ EVENT_LEAD_WORDS = 20
 EVENT_LEAD = 0.35
 #: ... and at least this share of the smaller vocabulary (distinct content words) is shared.
 EVENT_COVER = 0.3
+#: A page that carries another story below its own, under a subheading: a short line (at most
+#: :data:`SUBHEADING_WORDS` words) with no closing stop ("Mobile service", "Verstappen wins in
+#: Japan"), with text after it, after at least :data:`SECTION_MIN_WORDS` words of text, opens
+#: another section. (Paragraphs opening on "Separately" or "Meanwhile" open one too on real
+#: pages, but as often go on with the same event: taken as breaks, they cost two events of
+#: `neardup-en-dev`'s dev part for one roundup kept apart.)
+SECTION_MIN_WORDS = 25
+SUBHEADING_WORDS = 8
 #: Reports carrying one of the same dated figures (a fact key) within this many days are
 #: one event, in any language.
 EVENT_FACT_DAYS = 3

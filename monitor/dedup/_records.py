@@ -69,6 +69,10 @@ class Fingerprint:
     figures: tuple[int, ...] = ()  # :func:`figures` of the text
     facts: tuple[int, ...] = ()  # CRC-32 of the fact keys, sorted
     mentions: tuple[int, ...] = ()  # CRC-32 of :attr:`DedupInput.mentions`, sorted
+    #: How many of ``sequence`` (the title's included) make the text's first section, when a
+    #: later section tells another story (see :func:`~monitor.dedup._fingerprint.first_section`);
+    #: 0 when the text is one section (and in older archives).
+    section: int = 0
 
     @cached_property
     def shingles(self) -> frozenset[int]:

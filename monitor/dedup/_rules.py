@@ -162,7 +162,9 @@ def same_event(new: Fingerprint, old: Fingerprint) -> tuple[str, float] | None:
         return None
     if (not new.facts and set(new.mentions) & set(old.facts)) or (not old.facts and set(old.mentions) & set(new.facts)):
         return None  # one gives the other's news below a lead of its own: a roundup carrying it as a brief
-    a, b = set(new.sequence), set(old.sequence)
+    # (a page that carries another story below its own is of its own story's event: its first
+    # section speaks for it)
+    a, b = set(new.sequence[: new.section or None]), set(old.sequence[: old.section or None])
     cover = len(a & b) / min(len(a), len(b)) if a and b else 0.0
     if cover < EVENT_COVER or _lead_told(new, b) < EVENT_LEAD or _lead_told(old, a) < EVENT_LEAD:
         return None

@@ -432,16 +432,16 @@ def _indexed(r: dict[str, Any]) -> Indexed:
 
 def _pack_fingerprint(f: Fingerprint) -> bytes:
     """The shingles, the content words in text order, the figures, the fact keys and the
-    mentioned fact keys, as little-endian unsigned 32-bit integers; then their five counts
-    and the number of title words, and a format byte, ``04``.
+    mentioned fact keys, as little-endian unsigned 32-bit integers; then their five counts,
+    the number of title words and that of the first section's words, and a format byte, ``05``.
 
     Older layouts read back: the shingles alone (a length that is a multiple of four); with
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
-    words; with ``03``, all but the mentioned keys."""
+    words; with ``03``, all but the mentioned keys; with ``04``, all but the first section."""
     parts = (f.sequence, f.figures, f.facts, f.mentions)
     counts = (len(f.packed_shingles) // 4, *(len(p) for p in parts))
-    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<6I", *counts, f.head) + b"\x04"
+    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<7I", *counts, f.head, f.section) + b"\x05"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
@@ -454,16 +454,19 @@ def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
 def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
     """``shingles``, ``sequence``, ``figures``, ``facts``, ``mentions`` and ``head`` from a
     packed blob (what a layout lacks is left out)."""
-    if len(blob) % 4 == 1 and blob[-1:] in (b"\x03", b"\x04"):
-        names = ("sequence", "figures", "facts") + (("mentions",) if blob[-1:] == b"\x04" else ())
-        size = 4 * (len(names) + 2)  # the counts: shingles, each part, head
-        counts = struct.unpack(f"<{len(names) + 2}I", blob[-size - 1 : -1])
+    if len(blob) % 4 == 1 and blob[-1:] in (b"\x03", b"\x04", b"\x05"):
+        names = ("sequence", "figures", "facts") + (("mentions",) if blob[-1:] in (b"\x04", b"\x05") else ())
+        extra = 2 if blob[-1:] == b"\x05" else 1  # head, and (05) the first section
+        size = 4 * (len(names) + 1 + extra)  # the counts: shingles, each part, head (, section)
+        counts = struct.unpack(f"<{len(names) + 1 + extra}I", blob[-size - 1 : -1])
         shingles = blob[: 4 * counts[0]]
         values, out, start = _words(blob[4 * counts[0] : -size - 1]), {}, 0
-        for name, count in zip(names, counts[1:-1]):
+        for name, count in zip(names, counts[1 : len(names) + 1]):
             out[name] = tuple(values[start : start + count])
             start += count
-        return {"packed_shingles": shingles, **out, "head": counts[-1]}
+        if extra == 2:
+            out["section"] = counts[-1]
+        return {"packed_shingles": shingles, **out, "head": counts[len(names) + 1]}
     if len(blob) % 4 == 1 and blob[-1:] == b"\x02":
         count = int.from_bytes(blob[-5:-1], "little")
         return {"packed_shingles": _repack(blob[: 4 * count]), "sequence": tuple(_words(blob[4 * count : -5]))}

@@ -2801,3 +2801,35 @@ def test_a_small_sum_in_rupees_or_dollars_written_in_urdu_is_no_count():
     assert not any(f[3] == "count" for f in facts("جولائی کے آغاز میں انٹربینک میں ڈالر 157 روپے کے لگ بھگ تھا جو نومبر کے آخر تک 176 روپے سے تجاوز کر گیا۔", "2021-12-16"))
     # a count in لاکھ stays a count
     assert ("freelancer_count", "", 1500000, "count") in facts("ملک میں 15 لاکھ فری لانسرز ہیں۔", "2025-01-20")
+
+
+def test_the_periods_total_goes_on_about_the_subject_before():
+    got = facts("IT exports rose 16 percent to $348 million in December. The first-half total climbed to $1.88 billion, up 29%.", "2025-01-18")
+    assert got >= {("it_exports_cumulative", "FY2024-25:H1", 1880, "USD_million"), ("it_exports_cumulative", "FY2024-25:H1", 29, "percent")}
+    # "the total number of ..." names what it counts
+    assert ("vpn_registrations", "", 40000, "count") in facts("IT exports rose to $348 million in December. The total number of VPNs registered reached 40,000.", "2025-01-18")
+
+
+def test_earnings_said_by_someone_are_the_subject_befores():
+    got = facts(
+        "Pakistan's freelancers brought home $350 million through banks in FY24. "
+        "The IT ministry, in a written reply, said earnings rose 30% from $269 million in FY23, and reached $201 million in the first half of the current fiscal year.",
+        "2025-02-15",
+    )
+    assert got >= {("freelancer_earnings", "FY2022-23", 269, "USD_million"), ("freelancer_earnings", "FY2024-25:H1", 201, "USD_million"), ("freelancer_earnings", "FY2023-24", 30, "percent")}
+
+
+def test_money_sent_home_by_freelancers_is_their_earnings():
+    got = extract_facts("", "Money sent home by Pakistani freelancers rose 21 percent in the first nine months of the fiscal year, government figures show.", "2026-04-21")
+    assert [(f.series, f.period, f.value, f.basis) for f in got] == [("freelancer_earnings", "FY2025-26:Jul-Mar", 21, "yoy")]
+
+
+def test_freelancers_on_a_boards_rolls_are_a_part_not_the_count():
+    for text in (
+        "The board says it now has 112,400 registered freelancers.",
+        "The PSEB has about 108,000 freelancers on its rolls, while estimates of active freelancers run into the hundreds of thousands.",
+        "PSEB registrations of freelancers have now climbed to 112,400.",
+        "The number of freelancers registered with the Pakistan Software Export Board (PSEB) has risen to 112,400.",
+    ):
+        assert not any(f[0] == "freelancer_count" for f in facts(text, "2026-04-21")), text
+    assert ("freelancer_count", "", 2370000, "count") in facts("Pakistan has 2.37 million freelancers, the fourth largest in the world.", "2026-04-21")

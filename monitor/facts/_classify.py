@@ -758,10 +758,10 @@ _NUMBER_OF_FREELANCERS = re.compile(
 
 
 #: Words that make a freelancers' rate one of money: "a 47pc rise in freelance revenue", "earnings
-#: grew 58pc", "فری لانسرز کی برآمدات میں 71 فیصد اضافہ". Without one, a rate is of the freelancers
+#: grew 58pc", "money sent home by freelancers rose 21 percent", "فری لانسرز کی برآمدات میں 71 فیصد اضافہ". Without one, a rate is of the freelancers
 #: themselves ("a 42pc increase in Pakistani freelancers": their number) or of nothing said.
 _MONEY_WORD = re.compile(
-    r"\b(?:earn\w*|income|revenues?|exports?|remittances?|receipts|inflows?|proceeds|payments?|foreign\s+exchange|forex|dollars?|pay(?:outs?)?)\b|\$"
+    r"\b(?:earn\w*|income|revenues?|exports?|remittances?|receipts|inflows?|proceeds|payments?|foreign\s+exchange|forex|dollars?|pay(?:outs?)?|money\s+(?:sent|brought|remitted)\s+(?:home|back))\b|\$"
     r"|آمدنی|آمدن|کمائی|کما\w*|برآمد\w*|ایکسپورٹ\w*|ترسیلات|زرمبادلہ|ڈالر|ادائیگ\w*",
     re.IGNORECASE,
 )
@@ -778,6 +778,8 @@ def _freelancer_series(place: _Place) -> str:
         return "other"  # "around 250,000 are women", "خواتین کی تعداد", "... have opened accounts": a part of the freelancers
     if _USERS.search(place.clause):
         return "other"  # "اس کے فعال فری لانسر صارفین", "its freelancer users": a firm's customers
+    if _REGISTERED_FREELANCERS.search(place.sentence, max(0, figure.start - 60), figure.end + 40) and _BOARD.search(place.sentence):
+        return "other"  # "The board ... 112,400 registered freelancers", "PSEB registrations of freelancers ... 112,400": those on a board's rolls, a part
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
@@ -794,9 +796,12 @@ _WITH_ACCOUNTS = re.compile(
 #: Freelancers' accounts counted, not freelancers: "Freelancer digital accounts opened with the
 #: bank rose to 118,400".
 _ACCOUNTS_COUNTED = re.compile(r"\bfreelancers?['’]?s?\s+(?:(?!with\b|who\b|having\b|holding\b)[\w-]+\s+){0,2}?accounts?\b", re.IGNORECASE)
+#: A board that registers freelancers: PSEB, in both scripts.
+_BOARD = re.compile(r"\b(?:PSEB|board)\b|Software\s+Export\s+Board|پی\s?ایس\s?ای\s?بی|(?<![^\W\d_])بورڈ(?![^\W\d_])", re.IGNORECASE)
 #: Freelancers registered with a board (PSEB): a part of all freelancers, whose earnings are theirs.
 _REGISTERED_FREELANCERS = re.compile(
-    r"\b(?:(?:PSEB|board)[\s-])?registered\s+freelancers\b|\bfreelancers\s+registered\s+with\b|رجسٹرڈ\s+فری\s?لانسرز", re.IGNORECASE
+    r"\b(?:(?:PSEB|board)[\s-])?registered\s+freelancers\b|\bfreelancers\s+registered\s+with\b|\bregistrations?\s+of\s+freelancers\b"
+    r"|\bfreelancers\s+on\s+(?:its|the\s+board['’]s|the\s+PSEB['’]s)\s+rolls\b|رجسٹرڈ\s+فری\s?لانسرز", re.IGNORECASE
 )
 #: "their", said of the people named before: "..., while their earnings in FY23 were $87m", "ان کی آمدن".
 _THEIR = re.compile(r"\btheir\b|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)(?![^\W\d_])", re.IGNORECASE)

@@ -152,6 +152,11 @@ _ANAPHOR = re.compile(
     r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
     rf"|^\W*(?:(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?(?:['’]s)?\s+)?(?:inflows|receipts|earnings|proceeds)\b"
+    # "The first-half total climbed to $1.88 billion": the total of the subject before (never
+    # "the total number of ..." or "the total of ...", which name what they count)
+    r"|^\W*the\s+(?:[\w-]+\s+){0,2}?(?:total|tally)\b(?!\s+(?:number\s+)?of\b)"
+    # "The IT ministry said earnings rose 30% ...": the same nouns as what is reported
+    r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:inflows|receipts|earnings|proceeds)\b"
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it

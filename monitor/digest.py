@@ -58,7 +58,7 @@ import jinja2
 from .config import TOPIC_IDS, Config
 from .errors import cannot_write
 from .digest_policy import PolicyChange, build_policy_changes, segments_text
-from .facts import BASIS_LABELS, canonical_period, shift_period
+from .facts import BASIS_LABELS, canonical_period, period_end, shift_period
 from .models import NEWS_KINDS
 from .official import agrees, growth_agrees
 from .resources import templates_dir
@@ -179,8 +179,8 @@ class Figure:
     outlets: int = 1  # how many items of the week reported this same figure
     growth: str | None = None  # the growth rates the articles gave for it, each with its basis: "+24% y/y, +3% m/m"
     revises: str | None = None  # the earlier value this one revises: "$352m"
-    official: str | None = None  # checked against SBP: "agrees with SBP" or "SBP: $338m"
-    official_agrees: bool | None = None
+    official: str | None = None  # checked against SBP: "agrees with SBP", "SBP: $338m", or why it could not be
+    official_agrees: bool | None = None  # None: not checked (no SBP figure for its period yet, or another unit)
 
 
 @dataclass(frozen=True)
@@ -764,8 +764,10 @@ def check_figures(store: Store, figures: Sequence[Figure], end_utc: str) -> tupl
     """Each figure beside SBP's value for its series, unit and period as known by the week's
     end: "agrees with SBP" (within 1%, :func:`monitor.official.agrees`) or "SBP: $338m". A
     growth rate is checked against the one SBP's values for the period and a year earlier
-    give ("SBP: +23.8%"). Figures SBP publishes nothing for (counts, ranks, undated) stay as
-    they are."""
+    give ("SBP: +23.8%"). A dated figure of a series SBP publishes that cannot be checked says
+    why: "no SBP figure for Nov 2026 yet" (a period after SBP's newest one), "no SBP figure
+    for Mar 2024 in the archive", or "not checked: SBP's figures are in US$" (a rupee
+    amount). Figures SBP publishes nothing for (counts, ranks, undated) stay as they are."""
     known: dict[str, dict[str, dict]] = {}
     checked = []
     for f in figures:
@@ -780,9 +782,23 @@ def check_figures(store: Store, figures: Sequence[Figure], end_utc: str) -> tupl
             growth = (values[period] / values[shift_period(period, 1)] - 1) * 100
             ok = growth_agrees(f.value, growth)
             checked.append(replace(f, official="agrees with SBP" if ok else f"SBP: {growth:+.1f}%", official_agrees=ok))
+        elif values and period and f.unit in (OFFICIAL_UNIT, "percent"):
+            checked.append(replace(f, official=_no_official_figure(period, values)))
+        elif values and period and f.unit == "PKR_million":
+            checked.append(replace(f, official="not checked: SBP's figures are in US$"))
         else:
             checked.append(f)
     return tuple(checked)
+
+
+def _no_official_figure(period: str, values: dict[str, float]) -> str:
+    """Why a dated figure has no SBP value to be checked against: its period ends after the
+    newest one SBP had published by the week's end, or the archive holds no value for it."""
+    end = period_end(period)
+    newest = max((e for e in map(period_end, values) if e), default=None)
+    if end and newest and end > newest:
+        return f"no SBP figure for {period_label(period)} yet"
+    return f"no SBP figure for {period_label(period)} in the archive"
 
 
 def _cells(value: float | None, top: float) -> int:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 import ebops
-from digest_archive import JULY_RELEASE, JUNE_RELEASE, OFFICIAL_SOURCE, SOURCES_YAML, WEEK, WORKBOOK_URL, add_official, build_archive
+from digest_archive import JULY_RELEASE, JUNE_RELEASE, OFFICIAL_SOURCE, SOURCES_YAML, WEEK, WORKBOOK_URL, _fact_row, add_official, build_archive
 from monitor.cli import cli
 from monitor.config import load_config, parse_config
 from monitor.digest import build_digest, render_html, render_text
@@ -18,6 +18,7 @@ from monitor.errors import ConfigError
 from monitor.models import FetchResult, OfficialFact
 from monitor.official import Stored, agrees, relation
 from monitor.sbp import read_ebops
+from monitor.store import item_id
 from monitor.status import report_lines, source_rows
 
 MID_2026 = "2026-W26"  # 22-28 June 2026: SBP's May 2026 release is out
@@ -127,6 +128,22 @@ def test_each_news_figure_is_checked_against_sbp(archive, archive_config):
     assert "✓ agrees with SBP</span>" in html and "✗ SBP: $612m</span>" in html
     text = render_text(d)
     assert "   [ok] agrees with SBP\n" in text and "   [!!] SBP: $612m\n" in text
+
+
+def test_a_figure_sbp_has_no_value_for_says_so_rather_than_nothing(store, archive_config):
+    build_archive(store, archive_config)
+    add_official(store, [JUNE_RELEASE])  # July's release is not out: June is SBP's newest month
+    store.save_facts([_fact_row("freelancer_earnings", "2025-08", 22_000, "PKR_million", "Freelancers earned Rs22 billion in August 2025.", item_id("https://news.example.com/exports"), "Test Dawn", "2025-08-20T05:00:00+00:00")])
+    d = build_digest(store, archive_config, WEEK)
+    checks = {(f.series, f.period, f.unit): (f.official, f.official_agrees) for f in d.figures}
+    assert checks[("it_exports_monthly", "2025-07", "USD_million")] == ("no SBP figure for Jul 2025 yet", None)  # $354m
+    assert checks[("freelancer_earnings", "2025-08", "PKR_million")] == ("not checked: SBP's figures are in US$", None)
+    assert checks[("vpn_registrations", "2025-08", "count")] == (None, None)  # SBP does not publish it
+    text = render_text(d)
+    assert "   [--] no SBP figure for Jul 2025 yet\n" in text and "   [--] not checked: SBP's figures are in US$\n" in text
+    html = render_html(d)
+    assert '<span style="white-space:nowrap;">no SBP figure for Jul 2025 yet</span>' in html
+    assert "✗ no SBP" not in html and "✓ no SBP" not in html
 
 
 def test_the_chart_is_drawn_from_sbps_series_and_news_only_where_it_has_none(archive, archive_config):

@@ -246,7 +246,7 @@ VIEWS = {
     "current_week": ["week"],
     "figures": ["series", "period", "value", "unit", "basis", "origin", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value", "fact", "item"],
     "official_figures": ["series", "period", "value", "unit", "status", "revises_value", "published", "fetched_at", "source", "file_url", "sheet", "row_label", "column_header", "fact"],
-    "news_vs_official": ["series", "period", "reported", "unit", "official", "official_status", "verdict", "difference_percent", "source", "published", "url", "quote", "fact", "official_fact"],
+    "news_vs_official": ["series", "period", "reported", "unit", "official", "official_status", "verdict", "earlier_official", "difference_percent", "source", "published", "url", "quote", "fact", "official_fact"],
     "watched_pages": ["source", "title", "url", "versions", "changes", "watched_since", "last_change", "last_change_summary", "page_date", "last_checked", "last_outcome"],
 }
 

@@ -146,6 +146,23 @@ def test_a_figure_sbp_has_no_value_for_says_so_rather_than_nothing(store, archiv
     assert "✗ no SBP" not in html and "✓ no SBP" not in html
 
 
+def test_a_report_of_sbps_figure_before_sbp_revised_it_is_not_misreported(store):
+    provisional = ebops.release(("Sep-26 (P)", "Jul-Sep, FY27 (P)"), {ebops.LINE_9: (366_250, 1_125_650)})
+    revised = ebops.release(("Sep-26 (R)", "Oct-26 (P)", "Jul-Oct, FY27 (P)"), {ebops.LINE_9: (369_800, 391_150, 1_520_350)})
+    add_official(store, [(provisional, "2026-10-20T10:00:00+00:00"), (revised, "2026-11-18T10:00:00+00:00")])
+    store.save_facts([
+        _fact_row("it_exports_monthly", "2026-09", 366, "USD_million", "IT exports were $366m in September.", "a", "Test Dawn", "2026-10-21T04:00:00+00:00"),
+        _fact_row("it_exports_monthly", "2026-09", 370, "USD_million", "SBP revised September to $370m.", "b", "Test Dawn", "2026-11-20T04:00:00+00:00"),
+        _fact_row("it_exports_monthly", "2026-10", 350, "USD_million", "IT exports were $350m in October.", "c", "Test Dawn", "2026-11-20T04:00:00+00:00"),
+    ])
+    rows = store.db.execute("SELECT period, reported, official, official_status, verdict, earlier_official FROM news_vs_official ORDER BY fact").fetchall()
+    assert rows == [
+        ("2026-09", 366.0, 369.8, "revised", "revised since", 366.25),  # SBP's provisional figure, not a misprint
+        ("2026-09", 370.0, 369.8, "revised", "agrees", None),
+        ("2026-10", 350.0, 391.15, "provisional", "differs", None),
+    ]
+
+
 def test_the_chart_is_drawn_from_sbps_series_and_news_only_where_it_has_none(archive, archive_config):
     d = build_digest(archive, archive_config, WEEK)
     bars = {b.period: (b.value, b.official) for b in d.trend.bars}

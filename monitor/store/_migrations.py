@@ -813,6 +813,35 @@ def _as_written(text: str | None) -> str | None:
         return text
 
 
+def _v27_news_agreeing_with_a_revised_value(db: sqlite_utils.Database) -> None:
+    """``news_vs_official`` tells a report that gave SBP's figure before SBP revised it from a
+    misreported one: its verdict is ``revised since`` (not ``differs``) when it agrees, within
+    1%, with a value SBP published for the period and later revised, and ``earlier_official``
+    holds that value."""
+    agrees = "abs(n.value - {v}) <= 0.01 * max(abs(n.value), abs({v}))"
+    earlier = f"""(SELECT r.value FROM facts r WHERE r.origin = 'official' AND r.series = n.series AND r.unit = n.unit
+                AND r.period = n.period_key AND r.id IS NOT o.fact AND {agrees.format(v="r.value")} ORDER BY r.id DESC LIMIT 1)"""
+    db.executescript(
+        f"""
+        DROP VIEW news_vs_official;
+        CREATE VIEW news_vs_official AS
+        SELECT n.series, n.period, n.value AS reported, n.unit, o.value AS official, o.status AS official_status,
+          CASE WHEN o.value IS NULL THEN 'no official figure'
+               WHEN {agrees.format(v="o.value")} THEN 'agrees'
+               WHEN {earlier} IS NOT NULL THEN 'revised since'
+               ELSE 'differs' END AS verdict,
+          CASE WHEN o.value IS NOT NULL AND NOT {agrees.format(v="o.value")} THEN {earlier} END AS earlier_official,
+          CASE WHEN o.value != 0 THEN round((n.value - o.value) * 100.0 / o.value, 1) END AS difference_percent,
+          n.source, n.published, i.url, n.quote, n.id AS fact, o.fact AS official_fact
+        FROM facts n
+        LEFT JOIN items i ON i.id = n.item
+        LEFT JOIN official_figures o ON o.series = n.series AND o.unit = n.unit AND o.period = n.period_key
+        WHERE n.origin = 'news' AND coalesce(n.period_key, '') != ''
+          AND EXISTS (SELECT 1 FROM facts s WHERE s.series = n.series AND s.unit = n.unit AND s.origin = 'official');
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -840,6 +869,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v24_outlets_listed_with_spaces,
     _v25_outlets_not_aggregators,
     _v26_rules_as_written,
+    _v27_news_agreeing_with_a_revised_value,
 ]
 
 

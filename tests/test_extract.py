@@ -117,6 +117,26 @@ def test_str_input_and_dict_output():
     assert set(record) == {"url", "title", "published", "author", "lang", "text"}
 
 
+
+def test_a_short_last_sentence_of_the_article_is_kept():
+    """A closing paragraph under 60 characters that is a sentence of the article's paragraphs
+    ("Freelancers earned $84.4 million in October.") is text; a short line after the article
+    that is no sentence ("Published in Daily Example, June 1st, 2025") or page furniture is not."""
+    paragraphs = "".join(
+        f"<p>Paragraph {n} describes how software exporters in Karachi and Lahore handle payments, "
+        f"contracts and tax filings for their foreign clients, in some detail.</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html><body><h1>IT exports rise again</h1><article><div>"
+        f"{paragraphs}<p>Freelancers earned $84.4 million in October.</p><p>Published in Daily Example, June 1st, 2025</p>"
+        "</div></article><footer><p>Share this story with your friends today.</p></footer></body></html>"
+    )
+    text = extract(html).text
+    assert text.endswith("Freelancers earned $84.4 million in October.")
+    assert "Published in" not in text and "Share this" not in text
+
+
 # --- dates and titles from the page itself ------------------------------------------------
 
 

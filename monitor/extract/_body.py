@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 import re
 
 from ._layout import _BODY, _BOILERPLATE_ELEMENT, _Block, _Layout
@@ -44,7 +46,7 @@ def _article_blocks(layout: _Layout, title: str | None) -> list[bool]:
     in_article = _article_elements(layout, weights, prose, excluded, headline)
     inside = [in_article[block.owner] and not excluded[block.owner] for block in layout.blocks]
     classes = [_classify(block, within, title_key) for block, within in zip(layout.blocks, inside, strict=True)]
-    kept = _settle_short_blocks(layout.blocks, classes)
+    kept = _settle_short_blocks(layout.blocks, classes, layout.parent)
     if any(kept):
         return _drop_trailer(layout, kept)
     # An article that is all links (a link roundup) is its links.
@@ -229,11 +231,13 @@ def _classify(block: _Block, in_article: bool, title_key: str | None) -> int:
     return _BAD if _BOILERPLATE_PHRASE.match(block.text) else _SHORT
 
 
-def _settle_short_blocks(blocks: list[_Block], classes: list[int]) -> list[bool]:
+def _settle_short_blocks(blocks: list[_Block], classes: list[int], parent: Sequence[int] = ()) -> list[bool]:
     """Keep the good blocks, and the short ones that good prose surrounds.
 
     A short heading is kept when the next block that is not short is good; any other short
-    block when the blocks on both sides are good.
+    block when the blocks on both sides are good, or when it is a sentence that closes the
+    paragraphs before it: a paragraph of the same element as the good one right before it,
+    ending as a sentence ends ("Freelancers earned $84.4 million in October.").
     """
     count = len(classes)
     before = [_BAD] * count
@@ -249,9 +253,26 @@ def _settle_short_blocks(blocks: list[_Block], classes: list[int]) -> list[bool]
         if kind == _SHORT:
             heading = block.tag in _HEADINGS
             kept.append(nxt == _GOOD and (heading or prev == _GOOD))
+            if not kept[-1] and prev == _GOOD and parent and _closes_paragraphs(blocks, len(kept) - 1, parent):
+                kept[-1] = True
         else:
             kept.append(kind == _GOOD)
     return kept
+
+
+def _closes_paragraphs(blocks: list[_Block], index: int, parent: Sequence[int]) -> bool:
+    """Whether the short block at ``index`` is a last sentence of the paragraphs right before
+    it: a ``<p>`` of the same element as the block before it, which is a ``<p>`` too, ending
+    as a sentence ends."""
+    block, before = blocks[index], blocks[index - 1] if index else None
+    if before is None or block.tag != "p" or before.tag != "p" or parent[block.owner] != parent[before.owner]:
+        return False
+    return bool(_SENTENCE_END.search(block.text)) and not _BOILERPLATE_PHRASE.match(block.text)
+
+
+#: How a sentence ends: a full stop, a question or exclamation mark, the Urdu full stop, with
+#: a closing quote allowed.
+_SENTENCE_END = re.compile(r"[.!?۔؟][\"”’)]?\s*$")
 
 
 def _fold(text: str) -> str:

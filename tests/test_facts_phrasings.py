@@ -2722,6 +2722,8 @@ def test_one_companys_export_revenue_is_not_the_countrys():
     assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Systems Ltd reported export revenue of Rs18bn, while the country's IT exports rose 21 percent in the first quarter.", "2024-10-20")
     assert ("it_exports_cumulative", "FY2024-25:Q1", 21, "percent") in facts("Topline, a brokerage firm, reported that IT exports rose 21 percent in the first quarter.", "2024-10-20")
     assert ("it_exports_monthly", "2024-07", 298, "USD_million") in facts("IT companies and freelancers exported services worth $298 million in July, up 21 percent.", "2024-08-20")
+    # "firm" as in steady is no company
+    assert ("it_exports_monthly", "2025-07", 20, "percent") in facts("Demand for IT services remained firm, and its exports rose 20 percent in July.", "2025-08-20")
 
 
 def test_an_urdu_clause_after_a_compound_verb_and_aur_holds_no_base_of_the_one_before():

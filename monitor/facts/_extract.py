@@ -997,7 +997,7 @@ _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہز�
 #: Urdu "نجی سافٹ ویئر کمپنی ڈیجی ٹیک سلوشنز کی برآمدی آمدن" (a private software company's
 #: export income). Companies in the plural are the country's exporters ("IT companies and
 #: freelancers exported ..."), and a firm that reports that something else rose is not its owner.
-_FIRM = r"(?:\b(?-i:Limited|Ltd|Inc|PLC)\b\.?|\b(?:company|firm)\b(?!\s*(?:and|&)\s))"
+_FIRM = r"(?:\b(?-i:Limited|Ltd|Inc|PLC)\b\.?|\b(?:company|(?<!remained\s)(?<!remains\s)(?<!remain\s)(?<!held\s)(?<!holds\s)(?<!stayed\s)(?<!stays\s)(?<!stood\s)firm)\b(?!\s*(?:and|&)\s))"  # ("remained firm": steady, no firm)
 _FIRM_SALES = r"(?:(?:export|overseas|foreign)\s+)?(?:revenues?|sales|earnings|income|exports)\b"
 _ONE_FIRM_OWNS = re.compile(
     rf"{_FIRM}[^.;]{{0,80}}?\b(?:reported|posted|recorded|booked|earned|said\s+its|and\s+its)\s+(?:(?!that\b|IT\s+exports\b)[\w-]+\s+){{0,3}}?{_FIRM_SALES}"

@@ -5,7 +5,8 @@ kept when it points to a page of the same site (``www.`` or not), sits outside t
 navigation (``nav``, ``aside``, menus, and ``header``/``footer`` that are not part of an
 article), and its URL looks like an article's: a dated path (``/2024/11/30/``), a numeric
 id (``/news/2009063/...``, ``...-281124``) or a long slug; and not like a section, tag,
-author, search, login or feed page, a media file or document, or a ``mailto:`` link.
+author, search, login or feed page, a folder's index or a year's archive
+(``/circulars/2025/index.htm``), a media file or document, or a ``mailto:`` link.
 """
 
 from __future__ import annotations
@@ -51,6 +52,9 @@ _NOT_PAGE_EXTENSIONS = frozenset(
 )
 #: Query parameters that page through, search or filter a listing.
 _LISTING_PARAMETERS = frozenset("page paged offset start sort order filter s q query search replytocom share".split())
+#: The file names of a folder's own page ("index.htm", "default.aspx").
+_INDEX_STEMS = frozenset("index default home main".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DATED_PATH = re.compile(
     r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"
     r"|/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/"
@@ -103,6 +107,8 @@ def looks_like_article(url: str) -> bool:
     query = parse_qsl(parts.query)
     if any(key.lower() in _LISTING_PARAMETERS for key, _ in query):
         return False
+    if not query and ((stem or last) in _INDEX_STEMS or _YEAR.fullmatch(last)):
+        return False  # a folder's index or a year's archive: /circulars/2025/index.htm, /notifications/2024/
     if _DATED_PATH.search(parts.path.lower()) or any(_NUMERIC_ID.search(segment) for segment in segments):
         return True
     if any(value.isdigit() and len(value) >= 3 for _, value in query):

@@ -141,6 +141,7 @@ def test_article_shapes():
         "https://example.com/blog/pakistan-it-exports-cross-three-billion-dollars",
         "https://example.com/article.php?storyid=504",
         "https://example.com/news823175",
+        "https://example.com/news/index.php?id=1234",
     ],
 )
 def test_urls_shaped_like_articles(url):
@@ -160,10 +161,26 @@ def test_urls_shaped_like_articles(url):
         "https://example.com/docs/press-release-2025-08-20.pdf",
         "https://example.com/pakistan",
         "https://example.com/login",
+        "https://example.com/circulars/2025/index.htm",
+        "https://example.com/notifications/2024/",
     ],
 )
 def test_urls_of_sections_and_files(url):
     assert not looks_like_article(url)
+
+
+def test_circulars_page_skips_the_years_index_pages():
+    """A central bank's circulars page lists this year's circulars and links each year's index
+    page: those are sections, not circulars, fetched at every poll or stored as items."""
+    html = """<html><body><div id="topnav"><a href="/">Home</a></div><table class="circulars">
+    <tr><td><a href="/epd/2025/C5.htm">EPD Circular No. 5 of 2025</a></td><td>12-Jan-2025</td></tr>
+    <tr><td><a href="2025/C4.htm">FE Circular No. 4 of 2025</a></td><td>10-Jan-2025</td></tr></table>
+    <p>Circulars of other years: <a href="/epd/2025/index.htm">2025</a> <a href="/epd/2024/index.html">2024</a>
+    <a href="/epd/2023/">2023</a> <a href="/epd/2022/default.aspx">2022</a></p></body></html>"""
+    assert discover_links(html, "https://www.example.org/epd/") == [
+        "https://www.example.org/epd/2025/C5.htm",
+        "https://www.example.org/epd/2025/C4.htm",
+    ]
 
 
 def test_broken_links_and_base_are_skipped():

@@ -5,7 +5,8 @@ kept when it points to a page of the same site (``www.`` or not), sits outside t
 navigation (``nav``, ``aside``, menus, and ``header``/``footer`` that are not part of an
 article), and its URL looks like an article's: a dated path (``/2024/11/30/``), a numeric
 id (``/news/2009063/...``, ``...-281124``) or a long slug; and not like a section, tag,
-author, search, login or feed page, a media file or document, or a ``mailto:`` link.
+author, search, login or feed page, a folder's index or a year's archive
+(``/circulars/2025/index.htm``), a media file or document, or a ``mailto:`` link.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .canonical import without_tracking
 from .encoding import decode_html, not_a_page
 
-__all__ = ["discover_links", "layout_problem", "looks_like_article", "not_a_listing"]
+__all__ = ["discover_links", "layout_problem", "looks_like_article", "no_links_problem", "not_a_listing"]
 
 #: Elements whose links are navigation, unless they are part of an ``article``.
 _CHROME_TAGS = frozenset(("nav", "header", "footer", "aside", "menu"))
@@ -49,8 +50,13 @@ _NOT_PAGE_EXTENSIONS = frozenset(
     css js apk exe dmg
     """.split()
 )
+#: Documents that official pages list in place of articles.
+_DOCUMENT_EXTENSIONS = frozenset("pdf doc docx odt rtf xls xlsx ppt pptx".split())
 #: Query parameters that page through, search or filter a listing.
 _LISTING_PARAMETERS = frozenset("page paged offset start sort order filter s q query search replytocom share".split())
+#: The file names of a folder's own page ("index.htm", "default.aspx").
+_INDEX_STEMS = frozenset("index default home main".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DATED_PATH = re.compile(
     r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])/"
     r"|/(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])/"
@@ -103,6 +109,8 @@ def looks_like_article(url: str) -> bool:
     query = parse_qsl(parts.query)
     if any(key.lower() in _LISTING_PARAMETERS for key, _ in query):
         return False
+    if not query and ((stem or last) in _INDEX_STEMS or _YEAR.fullmatch(last)):
+        return False  # a folder's index or a year's archive: /circulars/2025/index.htm, /notifications/2024/
     if _DATED_PATH.search(parts.path.lower()) or any(_NUMERIC_ID.search(segment) for segment in segments):
         return True
     if any(value.isdigit() and len(value) >= 3 for _, value in query):
@@ -166,6 +174,28 @@ def layout_problem(found: int, before: int | None) -> str | None:
     if found or not before:
         return None
     return f"no article links ({before} last time)"
+
+
+def no_links_problem(content: bytes | str, base_url: str) -> str:
+    """Why a listing page that has never given an article link gives none (see
+    :func:`discover_links`): it lists only documents, which a listing page does not read, or
+    its links do not look like articles' (or are drawn by JavaScript). Said rather than
+    "0 new" at every poll, which would hide a page that can never give an item."""
+    html = content if isinstance(content, str) else decode_html(content)
+    tree = LexborHTMLParser(html)
+    documents: dict[str, None] = {}
+    for anchor in tree.css("a[href]"):
+        url = _absolute(base_url, anchor.attributes.get("href") or "")
+        if url and not _in_chrome(anchor):
+            extension = urlsplit(url).path.lower().rpartition("/")[2].rpartition(".")[2]
+            if extension in _DOCUMENT_EXTENSIONS:
+                documents[url] = None
+    if documents:
+        return (
+            f"no article links on the page, only {len(documents)} linked document{'s' if len(documents) != 1 else ''} "
+            "(PDF, Word...), which a listing page does not read: give the source kind: watch, which lists the documents a page adds and reads its PDFs"
+        )
+    return "no article links on the page (its list may be drawn by JavaScript, or its links do not look like articles'): check the address"
 
 
 #: The root element of an RSS, Atom or RDF feed, after an XML declaration or comments.

@@ -362,7 +362,8 @@ class _Cycle:
     def _listing_entries(self, source: Source, result: FetchResult, before: int | None) -> list[Entry]:
         """The article links of a listing page as entries; a page that gave ``before`` links
         at its last good fetch and gives none now raises ``layout_changed``
-        (:func:`monitor.listing.layout_problem`)."""
+        (:func:`monitor.listing.layout_problem`), and one that never gave any ``parse_error``
+        (:func:`monitor.listing.no_links_problem`)."""
         base = result.final_url or source.url
         if wrong := listing.not_a_listing(result.content, result.headers.get("content-type")):
             raise ParseError("parse_error", wrong)
@@ -370,6 +371,8 @@ class _Cycle:
         problem = listing.layout_problem(len(links), before)
         if problem:
             raise ParseError("layout_changed", problem)
+        if not links:  # none now and none before: a page that cannot give an item as configured
+            raise ParseError("parse_error", listing.no_links_problem(result.content, base))
         return [Entry(source=source.name, url=u) for u in links]
 
     # -- items ----------------------------------------------------------------

@@ -169,6 +169,12 @@ def test_date_in_german_format_and_time_element():
     assert extract(simple_page(head="", before='<time datetime="2021-06-01">June</time>')).published == "2021-06-01"
 
 
+@pytest.mark.parametrize("printed, expected", [("21-Aug-2025", "2025-08-21"), ("Dated: 12-Jan-2025", "2025-01-12"), ("12-JAN-25", "2025-01-12"), ("5-September-2024", "2024-09-05")])
+def test_date_printed_day_month_year_with_hyphens(printed, expected):
+    """How PTA, MoITT and SBP print the date of a press release or circular under its title."""
+    assert extract(simple_page(before=f"<p class='date'>{printed}</p>")).published == expected
+
+
 def test_no_date_at_all():
     assert extract(simple_page()).published is None
 

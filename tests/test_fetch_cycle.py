@@ -180,9 +180,13 @@ def test_article_pages_obey_robots_txt_while_the_feed_is_read(write_config, stor
 
 def test_a_robots_txt_answering_5xx_holds_the_site_off_for_the_cycle_only(write_config, store):
     state = {"robots": 503}
-    routes = {"/robots.txt": lambda h: send(h, state["robots"], b"User-agent: *\nAllow: /\n" if state["robots"] == 200 else b"down", "text/plain")}
+    newsroom = b'<html><body><main><a href="/newsroom/2025/08/20/freelancers-register-their-vpns">VPNs</a></main></body></html>'
+    routes = {
+        "/robots.txt": lambda h: send(h, state["robots"], b"User-agent: *\nAllow: /\n" if state["robots"] == 200 else b"down", "text/plain"),
+        "/newsroom": lambda h: send(h, 200, newsroom),
+    }
     with SiteServer(FAULTS, routes=routes) as server:
-        path = write_config(f"- name: Newsroom\n  url: {server.base}/not-a-feed.html\n  kind: page\n- name: Wire\n  url: {server.base}/feed.xml\n", extra=FAST)
+        path = write_config(f"- name: Newsroom\n  url: {server.base}/newsroom\n  kind: page\n- name: Wire\n  url: {server.base}/feed.xml\n", extra=FAST)
         config = load_config(path)
         summary = pipeline.poll(config, store)
         first = [p for p, _ in server.requests]

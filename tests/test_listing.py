@@ -141,6 +141,7 @@ def test_article_shapes():
         "https://example.com/blog/pakistan-it-exports-cross-three-billion-dollars",
         "https://example.com/article.php?storyid=504",
         "https://example.com/news823175",
+        "https://example.com/news/index.php?id=1234",
     ],
 )
 def test_urls_shaped_like_articles(url):
@@ -160,10 +161,26 @@ def test_urls_shaped_like_articles(url):
         "https://example.com/docs/press-release-2025-08-20.pdf",
         "https://example.com/pakistan",
         "https://example.com/login",
+        "https://example.com/circulars/2025/index.htm",
+        "https://example.com/notifications/2024/",
     ],
 )
 def test_urls_of_sections_and_files(url):
     assert not looks_like_article(url)
+
+
+def test_circulars_page_skips_the_years_index_pages():
+    """A central bank's circulars page lists this year's circulars and links each year's index
+    page: those are sections, not circulars, fetched at every poll or stored as items."""
+    html = """<html><body><div id="topnav"><a href="/">Home</a></div><table class="circulars">
+    <tr><td><a href="/epd/2025/C5.htm">EPD Circular No. 5 of 2025</a></td><td>12-Jan-2025</td></tr>
+    <tr><td><a href="2025/C4.htm">FE Circular No. 4 of 2025</a></td><td>10-Jan-2025</td></tr></table>
+    <p>Circulars of other years: <a href="/epd/2025/index.htm">2025</a> <a href="/epd/2024/index.html">2024</a>
+    <a href="/epd/2023/">2023</a> <a href="/epd/2022/default.aspx">2022</a></p></body></html>"""
+    assert discover_links(html, "https://www.example.org/epd/") == [
+        "https://www.example.org/epd/2025/C5.htm",
+        "https://www.example.org/epd/2025/C4.htm",
+    ]
 
 
 def test_broken_links_and_base_are_skipped():
@@ -226,6 +243,26 @@ def test_a_listing_page_that_gave_links_and_gives_none_is_a_failure(write_config
     assert store.source_state("PTA").consecutive_failures == 0
 
 
+def test_a_listing_page_that_never_gives_an_article_link_fails_and_says_why(write_config, store):
+    """A ministry's notifications page that lists only PDFs and Word files, or a page whose
+    list is drawn by JavaScript, gives no item at any poll: "ok, 0 new" would hide it."""
+    rows = "".join(f'<tr><td>Notification {n} on freelancers</td><td>{n:02d}/08/2025</td><td><a href="/files/notification-{n}.{ext}">Download</a></td></tr>'
+                   for n, ext in ((1, "pdf"), (2, "docx"), (3, "PDF")))
+    notifications = f'<html><body><nav><a href="/downloads/forms.pdf">Forms</a></nav><main><table>{rows}</table></main></body></html>'.encode()
+    shell = b'<html><head><script src="/app.js"></script></head><body><div id="app">Loading...</div></body></html>'
+    routes = {"/notifications": lambda h: send(h, 200, notifications), "/press": lambda h: send(h, 200, shell)}
+    with SiteServer(routes=routes) as server:
+        path = write_config(f"- name: MoITT\n  url: {server.base}/notifications\n  kind: page\n- name: PID\n  url: {server.base}/press\n  kind: page\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n")
+        config = load_config(path)
+        reports = {r.source: (r.outcome, r.error) for r in pipeline.poll(config, store).reports}
+        status = CliRunner().invoke(cli, ["--config", str(path), "--db", store.path, "status"])
+    assert reports == {
+        "MoITT": ("parse_error", "no article links on the page, only 3 linked documents (PDF, Word...), which a listing page does not read: give the source kind: watch, which lists the documents a page adds and reads its PDFs"),
+        "PID": ("parse_error", "no article links on the page (its list may be drawn by JavaScript, or its links do not look like articles'): check the address"),
+    }
+    assert "!! MoITT [page]" in status.output and "give the source kind: watch" in status.output
+
+
 def test_a_page_that_never_gave_links_is_not_a_layout_change():
     assert layout_problem(0, None) is None and layout_problem(0, 0) is None
     assert layout_problem(3, 5) is None
@@ -239,7 +276,7 @@ def test_a_listing_address_that_answers_with_a_feed_a_pdf_or_binary_data_fails_a
         "/rss": lambda h: send(h, 200, feed, "application/rss+xml"),
         "/releases.pdf": lambda h: send(h, 200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n", "application/octet-stream"),
         "/banner": lambda h: send(h, 200, bytes(range(256)) * 16, "image/png"),
-        "/urdu": lambda h: send(h, 200, "<html><body><main><p>پی ٹی اے کی خبریں</p></main></body></html>".encode("utf-8"), "text/html; charset=windows-1256"),
+        "/urdu": lambda h: send(h, 200, '<html><body><main><p>پی ٹی اے کی خبریں</p><a href="/urdu/2025/08/20/pta-news">خبر</a></main></body></html>'.encode("utf-8"), "text/html; charset=windows-1256"),
     }
     with SiteServer(routes=routes) as server:
         sources = "".join(f"- name: {name}\n  url: {server.base}{path}\n  kind: page\n" for name, path in (("Feed", "/rss"), ("PDF", "/releases.pdf"), ("Image", "/banner"), ("Urdu", "/urdu")))

@@ -51,11 +51,13 @@ _DATE_PATTERNS = (
     (re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)"), "dmy"),
     # 30.11.24
     (re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])"), "dmy"),
-    # 30 November 2024, 30. November 2024, 30 de noviembre de 2024
+    # 30 November 2024, 30. November 2024, 30 de noviembre de 2024, and 30-Nov-2024 or
+    # 30-NOV-24 as Pakistani government sites print it
     (
         re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+)?({_MONTH_NAME})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)", re.I),
         "dMy",
     ),
+    (re.compile(rf"(?<![\d-])(\d{{1,2}})-({_MONTH_NAME})-(\d{{4}}|\d\d)(?![\d-])", re.I), "dMy"),
     # November 30, 2024, Nov. 30th 2024
     (re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I), "Mdy"),
 )
@@ -297,6 +299,8 @@ def _date_from_match(groups: tuple[str, ...], order: str) -> str | None:
             year += 2000
     elif order == "dMy":
         day, month, year = int(groups[0]), _MONTHS[groups[1].lower()], int(groups[2])
+        if year < 100:
+            year += 2000
     else:
         month, day, year = _MONTHS[groups[0].lower()], int(groups[1]), int(groups[2])
     return f"{year:04d}-{month:02d}-{day:02d}" if _valid_date(year, month, day) else None

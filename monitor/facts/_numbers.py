@@ -75,7 +75,9 @@ _MONEY_BILLIONS_AND_MILLIONS = re.compile(
     rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
-_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں)")  # (ڈالرز, plural; words run together: "ڈالرتک")
+#: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
+_UR_CURRENCY = r"ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں"
+_MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>{_UR_CURRENCY})")  # (ڈالرز, plural; words run together: "ڈالرتک")
 _URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
@@ -288,7 +290,7 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
 
 
 #: An Urdu currency right after a number: "1,000 روپے", "500 ڈالر".
-_URDU_CURRENCY_AFTER = re.compile(r"\s*(?:امریکی\s+)?(?:روپے|روپیہ|روپوں|ڈالر(?:ز)?)(?![^\W\d_])")
+_URDU_CURRENCY_AFTER = re.compile(rf"\s*(?:امریکی\s+)?(?:{_UR_CURRENCY})(?![^\W\d_])")
 #: A length of time after a number, or after a range it opens: "24 hours", "24 to 48 hours",
 #: "24 سے 48 گھنٹوں", "دو سے تین دن".
 _DURATION_AFTER = re.compile(

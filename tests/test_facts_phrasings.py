@@ -2835,3 +2835,39 @@ def test_freelancers_on_a_boards_rolls_are_a_part_not_the_count():
     ):
         assert not any(f[0] == "freelancer_count" for f in facts(text, "2026-04-21")), text
     assert ("freelancer_count", "", 2370000, "count") in facts("Pakistan has 2.37 million freelancers, the fourth largest in the world.", "2026-04-21")
+
+
+def test_their_remittances_after_a_sentence_on_freelancers_are_the_freelancers():
+    # a clause naming the kinds of work ("software development") does not make them IT exports
+    got = extract_facts(
+        "IT exports hit a record",
+        "Pakistan's IT exports rose to $3.22 billion in FY2023-24.\n\n"
+        "The contribution of freelancers also grew. Their remittances jumped 47pc to $396 million in FY24, "
+        "compared with $269m a year ago, as more young people turned to online work in design and software development.",
+        "2024-07-18",
+    )
+    assert {(f.series, f.period, f.value) for f in got if f.value in (47, 396, 269)} == {
+        ("freelancer_earnings", "FY2023-24", 47),
+        ("freelancer_earnings", "FY2023-24", 396),
+        ("freelancer_earnings", "FY2022-23", 269),
+    }
+
+
+def test_a_linking_word_does_not_stop_a_sentence_referring_back():
+    # "On a yearly basis, however, the receipts were ...": the receipts of the sentence before
+    text = "Exports of ICT services fell 8 percent month-on-month to $214 million in January 2022, SBP said.\n\n{}"
+    for second in (
+        "On a yearly basis, however, the receipts were 17pc higher than the $183m recorded in January 2021.",
+        "However, the receipts were 17pc higher than the $183m recorded in January 2021.",
+    ):
+        got = {(f.series, f.period, f.value) for f in extract_facts("", text.format(second), "2022-02-16")}
+        assert {("it_exports_monthly", "2022-01", 17), ("it_exports_monthly", "2021-01", 183)} <= got
+
+
+def test_a_day_still_to_come_does_not_date_a_count():
+    # written on December 3: "until December 31" is a deadline, not the date the count stands at
+    assert facts("The PTA has extended the deadline for registering VPNs until December 31, after more than 32,000 VPNs were registered.", "2024-12-03") == {
+        ("vpn_registrations", "", 32000, "count")
+    }
+    # on the day itself, or a month's end already past, it is
+    assert ("vpn_registrations", "2024-11", 32000, "count") in facts("More than 32,000 VPNs had been registered by November 30, the PTA said.", "2024-12-03")

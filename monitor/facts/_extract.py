@@ -554,6 +554,11 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     ]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
+    if context.kind and context.kind != "it_exports" and any(s.kind == "exports" and _THEIRS.search(sentence, max(0, s.start - 12), s.start) for s in subjects):
+        # "The contribution of freelancers also grew. Their remittances jumped 47pc ..., as
+        # more young Pakistanis turned to ... software development": the remittances of the
+        # people the sentence before named, whatever work the sentence names
+        return [s for s in subjects if s.kind != "exports"], False
     if _IT_MENTION.search(sentence):
         kind, from_context = "it_exports", False
     elif context.kind == "it_exports":
@@ -568,6 +573,8 @@ _SHARE_OF_BEFORE = re.compile(
     r"\b(?:bulk|most|majority|share|part|portion|half|chunk|two[\s-]thirds|three[\s-]quarters|\d+(?:\.\d+)?\s?(?:%|pc|percent|per\s?cent))\s+of\s+(?:the\s+|total\s+|all\s+|overall\s+)*$",
     re.IGNORECASE,
 )
+#: A possessive that ends right before an exports word: "their remittances", "ان کی برآمدات".
+_THEIRS = re.compile(r"(?:\btheir|(?<![^\W\d_])(?:ان|اُن)\s+کی)\s+$", re.IGNORECASE)
 _IT_MENTION = re.compile(
     r"(?<![\w])(?:(?-i:IT|ICT|ITeS)|information\s+technology|software)(?![\w])|آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی",
     re.IGNORECASE,

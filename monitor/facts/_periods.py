@@ -786,6 +786,10 @@ class _PeriodScanner:
                 start, end = min(start, fy.start), max(end, fy.end)
             elif self.published is not None:
                 year = self.published.year if month <= self.published.month else self.published.year - 1
+                if stock and month == self.published.month and _day_of(self.s, m) > self.published.day:
+                    # "extended the deadline until December 31", written on December 3: a day
+                    # still to come, which no reported total stands at
+                    continue
                 # "December last year", written in January 2025, is December 2024: the month in
                 # the calendar year before the article's, however late in it (as the base of a
                 # comparison with that very month, it is the one a year before: see _extract)
@@ -883,6 +887,13 @@ def _is_calendar_date(sentence: str, m: re.Match) -> bool:
 
 #: "as of August 31", "by 30 June": a count standing at a month's end is that month's.
 _AS_OF = re.compile(r"\b(?:as\s+of|as\s+on|by|till|until|up\s+to|upto)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _day_of(sentence: str, m: re.Match) -> int:
+    """The day of a calendar date around the month ``m`` ("December 31", "31st December"), else 0."""
+    after = re.match(r"\s?(\d{1,2})(?:st|nd|rd|th)?\b", sentence[m.end() : m.end() + 6])
+    before = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s?(?:of\s+)?$", sentence[max(0, m.start() - 8) : m.start()])
+    return int((after or before).group(1)) if (after or before) else 0
 
 
 def _month_end(sentence: str, m: re.Match) -> bool:

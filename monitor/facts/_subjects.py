@@ -144,8 +144,11 @@ PROVINCE_NAMES = r"Punjab|Sindh|Khyber\s+Pakhtunkhwa|KP|KPK|Balochistan|Gilgit[\
 URDU_PROVINCES = r"پنجاب|سندھ|خیبر\s*پختونخوا|بلوچستان|گلگت(?:\s*-?\s*بلتستان)?"
 _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: A phrase that may open a sentence before the words that refer back: "On a month-on-month
-#: basis, the figure ...", "In August, the sector ...".
-OPENING = r"(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{1,40},\s*)?"
+#: basis, the figure ...", "In August, the sector ...", with a word that links it to the
+#: sentence before, on either side ("On a yearly basis, however, the receipts ...",
+#: "However, the figure ...").
+_LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
+OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"

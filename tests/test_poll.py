@@ -344,3 +344,34 @@ def test_a_story_not_relevant_that_carries_a_release_as_a_brief_is_not_of_its_ev
     events = {r["item_id"]: r["event_id"] for r in store.db.query("SELECT m.item_id, COALESCE(c.event_id, c.id) AS event_id FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id")}
     assert events[rows["roundup"]["id"]] != events[rows["report"]["id"]]
 
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_the_search(write_config, store):
+    """A hyphenation plug-in writes "free&shy;lancers" and a pasted headline carries a zero-width
+    space: a reader sees "freelancers", and so do the relevance rules, the figures and the search."""
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        item = (
+            f"<item><title>Pakistani free&amp;shy;lancers earn \u200b$350m in July</title><link>{base}/a/earnings</link>"
+            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Free\u200blancers in Pakistan.</description></item>"
+        )
+        send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{item}</channel></rss>'.encode(), "application/rss+xml")
+
+    page = (
+        "<html><head><title>Pakistani free&shy;lancers earn $350m in July</title></head><body><article>"
+        "<h1>Pakistani free&shy;lancers earn $350m in July</h1>"
+        "<p>Pakistan's free&shy;lancers earned $350 million in July 2025, the State Bank of Pakistan said on Tuesday.</p>"
+        "<p>Free\u200blancing platforms said Pakistani free&shy;lancers were paid faster than a year before.</p>"
+        "</article></body></html>"
+    ).encode()
+    routes = {"/feed.xml": feed, "/a/earnings": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    [item] = store.db.query("SELECT id, title, summary, text, relevant, topics FROM items")
+    assert item["title"] == "Pakistani freelancers earn $350m in July" and item["summary"] == "Freelancers in Pakistan."
+    assert "\u00ad" not in item["text"] and "\u200b" not in item["text"] and "Pakistan's freelancers earned" in item["text"]
+    assert item["relevant"] == 1 and "freelancing" in item["topics"]
+    assert [f["value"] for f in store.db.query("SELECT value FROM facts WHERE series = 'freelancer_earnings'")] == [350.0]
+    assert [r["id"] for r in store.db["items"].search("freelancers")] == [item["id"]]

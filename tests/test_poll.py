@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import subprocess
 import sys
@@ -375,3 +376,40 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_
     assert item["relevant"] == 1 and "freelancing" in item["topics"]
     assert [f["value"] for f in store.db.query("SELECT value FROM facts WHERE series = 'freelancer_earnings'")] == [350.0]
     assert [r["id"] for r in store.db["items"].search("freelancers")] == [item["id"]]
+
+
+def test_bidi_overrides_in_a_feed_or_an_article_do_not_reach_the_digest_or_the_feeds(write_config, store, tmp_path):
+    """A right-to-left override shows what follows backwards: a headline "Download the form
+    <RLO>fdp.exe" reads "Download the form exe.pdf", and one left open turns the outlet and the
+    link after it in the digest's line too. Urdu keeps its own letters and marks."""
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        items = (
+            f"<item><title>Pakistani freelancers must register VPNs: download the form \u202efdp.exe</title><link>{base}/a/vpn</link>"
+            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Freelancers in Pakistan \u2067must\u2069 register.</description></item>"
+        )
+        send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{items}</channel></rss>'.encode(), "application/rss+xml")
+
+    page = (
+        "<html><head><title>Freelancers must register VPNs</title></head><body><article><h1>Freelancers must register VPNs</h1>"
+        "<p>The PTA said Pakistani freelancers must register their VPNs by August 31, \u202bor lose access\u202c to the internet.</p>"
+        "<p>فری لانسرز کو \u200fوی پی این رجسٹر کرانا ہوگا۔ Freelancers who use VPNs for their work in Pakistan must register them.</p>"
+        "</article></body></html>"
+    ).encode()
+    routes = {"/feed.xml": feed, "/a/vpn": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    from monitor.digest import build_digest, render_html, render_text
+    from monitor.feeds import build_feeds, render
+
+    controls = re.compile("[\u202a-\u202e\u2066-\u2069]")
+    [item] = store.db.query("SELECT title, summary, text FROM items")
+    assert item["title"] == "Pakistani freelancers must register VPNs: download the form fdp.exe"
+    assert not any(controls.search(item[k]) for k in ("title", "summary", "text"))
+    assert "فری لانسرز کو \u200fوی پی این" in item["text"]  # a right-to-left mark reorders nothing: kept
+    digest = build_digest(store, config, "2025-W34")
+    shown = [render_text(digest), render_html(digest), *(render(f) for f in build_feeds(store, config, tmp_path / "monitor.db"))]
+    assert "fdp.exe" in shown[0] and "fdp.exe" in shown[1]
+    assert not [text for text in shown if controls.search(text if isinstance(text, str) else text.decode())]

@@ -413,3 +413,37 @@ def test_bidi_overrides_in_a_feed_or_an_article_do_not_reach_the_digest_or_the_f
     shown = [render_text(digest), render_html(digest), *(render(f) for f in build_feeds(store, config, tmp_path / "monitor.db"))]
     assert "fdp.exe" in shown[0] and "fdp.exe" in shown[1]
     assert not [text for text in shown if controls.search(text if isinstance(text, str) else text.decode())]
+
+
+def test_article_pages_answered_with_a_bot_check_keep_their_stories_apart_on_their_teasers(write_config, store):
+    """A site that serves every article page to this client as Cloudflare's "Just a moment..."
+    (with 200) gave each item the check's text: three stories became one, told with "needs to
+    review the security of your connection". Each item now keeps its feed teaser, and says why."""
+    stories = [
+        ("Pakistan's IT exports rise to $354m in July", "Pakistan's IT exports rose 20pc to $354 million in July, SBP data showed."),
+        ("PTA opens VPN registration for freelancers", "The Pakistan Telecommunication Authority asked freelancers to register their VPNs."),
+        ("PSEB registers 1,200 new IT companies", "The Pakistan Software Export Board registered 1,200 IT companies and freelancers."),
+    ]
+    check = (
+        b'<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body><div class="main-wrapper" role="main">'
+        b'<h1 class="zone-name-title h1">www.example.com</h1><h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>'
+        b'<div id="challenge-body-text" class="core-msg spacer">www.example.com needs to review the security of your connection before proceeding.</div></div>'
+        b'<script>(function(){window._cf_chl_opt={cvId: "2"};}());</script></body></html>'
+    )
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        items = "".join(
+            f"<item><title>{title}</title><link>{base}/a/{n}</link><guid>g{n}</guid><pubDate>Wed, 20 Aug 2025 09:0{n}:00 +0500</pubDate><description>{teaser}</description></item>"
+            for n, (title, teaser) in enumerate(stories)
+        )
+        send(h, 200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{items}</channel></rss>'.encode(), "application/rss+xml")
+
+    routes = {"/feed.xml": feed, **{f"/a/{n}": lambda h: send(h, 200, check, "text/html; charset=UTF-8") for n in range(3)}}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    items = store.db.query("SELECT title, summary, text, extraction FROM items ORDER BY published")
+    assert [(i["title"], i["summary"]) for i in items] == stories
+    assert all(not i["text"] and i["extraction"].startswith("fetch blocked: HTTP 200 OK, but a bot check") for i in items)
+    assert store.db.execute("SELECT count(DISTINCT cluster_id) FROM cluster_members").fetchone()[0] == 3

@@ -447,3 +447,15 @@ def test_article_pages_answered_with_a_bot_check_keep_their_stories_apart_on_the
     assert [(i["title"], i["summary"]) for i in items] == stories
     assert all(not i["text"] and i["extraction"].startswith("fetch blocked: HTTP 200 OK, but a bot check") for i in items)
     assert store.db.execute("SELECT count(DISTINCT cluster_id) FROM cluster_members").fetchone()[0] == 3
+
+
+def test_an_item_dated_at_the_unix_epoch_or_year_one_is_undated_and_reaches_this_weeks_digest(write_config, store):
+    """A content system that writes 'Thu, 01 Jan 1970 00:00:00 +0000' (or Go's zero time) for an
+    empty date put its item 55 years back: never in a digest, and its feed stale. Such a date is
+    no date: the item is in the week it was first fetched, as any undated item."""
+    with SiteServer(routes={"/desk.xml": lambda h: send(h, 200, _feed(f"http://{h.headers['Host']}", [("epoch", "Thu, 01 Jan 1970 00:00:00 +0000"), ("zero", "0001-01-01T00:00:00Z")]), "application/rss+xml")}) as server:
+        config = load_config(write_config(f"- name: Desk\n  url: {server.base}/desk.xml\n  full_text: false\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    rows = store.db.query("SELECT url, published, week FROM items ORDER BY url")
+    assert [(r["url"].rsplit("/", 1)[1], r["published"], r["week"]) for r in rows] == [("epoch", None, current_week(config.tz)), ("zero", None, current_week(config.tz))]
+    assert not source_rows(store, config)[0].stale

@@ -38,7 +38,8 @@ What one fetch does, in order:
 
 Conditional GET: pass the ETag and Last-Modified stored from the last ``ok`` fetch; a 304 is
 the ``not_modified`` outcome with no body. A 403 is ``blocked``, with a hint: some sites (SBP,
-Business Recorder) refuse data-centre addresses.
+Business Recorder) refuse data-centre addresses; so is a bot check answered with 200 in place of
+the page (:func:`bot_check`).
 
 Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
 ``NO_PROXY`` (or their lower-case forms) are honoured for every request, robots.txt included
@@ -103,6 +104,17 @@ BLOCKED_HINT = (
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
+#: A bot check served with 200 in place of the page (Cloudflare's "Just a moment...", DDoS-Guard,
+#: "Checking your browser"): its ``<title>``, or a script only challenge pages carry. Only the
+#: start of an HTML answer is looked at; a page is never called one for what its text says.
+_BOT_CHECK_TITLE = re.compile(
+    rb"<title[^>]*>\s*(just a moment\.*|attention required!? \| cloudflare|ddos-guard|checking your browser[^<]*|please wait while your request is being verified[^<]*|one moment, please[^<]*)\s*</title>",
+    re.IGNORECASE,
+)
+_BOT_CHECK_SCRIPT = re.compile(rb"window\._cf_chl_opt|cf-browser-verification|/cdn-cgi/challenge-platform/h/[bg]/orchestrate", re.IGNORECASE)
+#: How much of an answer is looked at for a bot check.
+_BOT_CHECK_BYTES = 64 * 1024
+
 
 def user_agent(contact: str) -> str:
     """The User-Agent header: the monitor's name and version, and where to reach its operators."""
@@ -145,6 +157,23 @@ def backoff_seconds(retry: int, base: float, rng: random.Random) -> float:
     the second half is random ("equal jitter"), so retries to one server spread out."""
     full = base * 2 ** (retry - 1)
     return full / 2 + rng.uniform(0, full / 2)
+
+
+def bot_check(headers: Mapping[str, str], body: bytes) -> str | None:
+    """What a 200 answer is when it is a bot check rather than the page asked for (``Cloudflare's
+    "Just a moment..."``), else ``None``. ``headers`` are lower-cased. Cloudflare marks its
+    challenges with ``cf-mitigated: challenge``; other checks are known by their title or script."""
+    if headers.get("cf-mitigated", "").strip().lower() == "challenge":
+        return 'Cloudflare\'s "Just a moment..."'
+    if "html" not in headers.get("content-type", "html").lower():
+        return None
+    head = body[:_BOT_CHECK_BYTES]
+    title = _BOT_CHECK_TITLE.search(head)
+    if title:
+        return f'"{title.group(1).decode("utf-8", "replace").strip()}"'
+    if _BOT_CHECK_SCRIPT.search(head):
+        return "Cloudflare's challenge"
+    return None
 
 
 def classify_error(exc: BaseException) -> tuple[str, str, bool]:
@@ -609,6 +638,9 @@ class Fetcher:
         if 200 <= status < 300:
             if not body:
                 return _Attempt(FetchResult(url, "empty", error="empty response body", **common))
+            check = bot_check(common["headers"], body)
+            if check:
+                return _Attempt(FetchResult(url, "blocked", error=f"{error}, but a bot check ({check}) in place of the page: {BLOCKED_HINT}", **common))
             return _Attempt(FetchResult(url, "ok", content=body, **common))
         retry_after = retry_after_seconds(response.headers.get("retry-after"))
         if status >= 500:

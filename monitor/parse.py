@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from .models import Entry
+from .text import visible
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -34,10 +35,11 @@ class ParseError(Exception):
 
 
 def plain_text(fragment: str | None) -> str:
-    """Feed HTML (titles, summaries) as one line of plain text."""
+    """Feed HTML (titles, summaries) as one line of plain text, without invisible characters
+    (:func:`monitor.text.visible`)."""
     if not fragment:
         return ""
-    return _SPACE.sub(" ", html.unescape(_TAGS.sub(" ", fragment))).strip()
+    return _SPACE.sub(" ", visible(html.unescape(_TAGS.sub(" ", fragment)))).strip()
 
 
 #: A date string that ends in an offset or a zone name (``+0500``, ``+05:00``, ``Z``, ``GMT``).
@@ -47,18 +49,26 @@ _PKT = re.compile(r"\s+PKT\s*$", re.IGNORECASE)
 PKT = timezone(timedelta(hours=5), "PKT")
 
 
+#: Before this, a feed's date is a placeholder for none: the Unix epoch (``Thu, 01 Jan 1970
+#: 00:00:00 +0000``, what a content system writes for an empty date) or Go's and .NET's zero
+#: time (``0001-01-01T00:00:00Z``). No news item of the monitor's is that old.
+NO_DATE_BEFORE = datetime(1971, 1, 1, tzinfo=timezone.utc)
+
+
 def _when(entry: Mapping, tz: tzinfo) -> str | None:
-    for key in ("published", "updated", "created"):
-        raw = entry.get(key)
+    for key in ("published", "updated", "created"):  # dict.get: no fallback from one key to another
+        raw = dict.get(entry, key)
         local = _local_time(raw, tz) if isinstance(raw, str) else None
-        if local:
+        if local and datetime.fromisoformat(local) >= NO_DATE_BEFORE:
             return local
-        t = entry.get(f"{key}_parsed")
+        t = dict.get(entry, f"{key}_parsed")
         if t:
             try:
-                return datetime.fromtimestamp(calendar.timegm(t), timezone.utc).isoformat()
+                moment = datetime.fromtimestamp(calendar.timegm(t), timezone.utc)
             except (OverflowError, ValueError):
                 continue
+            if moment >= NO_DATE_BEFORE:
+                return moment.isoformat()
     return None
 
 

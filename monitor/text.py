@@ -19,6 +19,25 @@ def is_urdu(text: str | None) -> bool:
     return bool(letters) and 2 * sum("\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f" or "\ufb50" <= char <= "\ufeff" for char in letters) > len(letters)
 
 
+#: Characters that show nothing and join nothing, but split a word for every rule that reads it:
+#: the soft hyphen (``&shy;``, which hyphenation plug-ins put inside long words), the zero-width
+#: space, the word joiner and the invisible operators, the Mongolian vowel separator and a
+#: stray byte-order mark. The zero-width (non-)joiners, which shape Urdu letters, are kept.
+#: Also the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+#: a right-to-left override shows the text after it backwards (RLO "fdp.exe" reads "exe.pdf"),
+#: and one left open turns the rest of its line in the digest, outlet and link included. Urdu
+#: needs none of them (the digest and the feeds give its direction); the marks U+200E, U+200F
+#: and U+061C, which cannot reorder what follows, are kept.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the invisible characters that would hide a word from the rules
+    ("free&shy;lancers" is "freelancers" to a reader, and now to the monitor too) or reorder
+    what a reader sees."""
+    return _INVISIBLE.sub("", text)
+
+
 def normalise_digits(text: str) -> str:
     """Urdu and Arabic-Indic digits and separators as ASCII, one character for one."""
     return text.translate(_DIGITS)

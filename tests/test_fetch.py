@@ -660,3 +660,30 @@ def test_fetch_settings_are_read_and_checked(write_config):
         load_config(write_config(source, extra="fetch:\n  max_redirects: 50\n"))
     with pytest.raises(ConfigError, match="fetch.read_timeout.*greater than 0"):
         load_config(write_config(source, extra="fetch:\n  read_timeout: 0\n"))
+
+
+#: A bot check as Cloudflare serves it to some clients, with 200 rather than 403.
+BOT_CHECK = (
+    b'<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="refresh" content="390"></head>'
+    b'<body><div class="main-wrapper" role="main"><h1 class="zone-name-title h1">www.example.com</h1>'
+    b'<h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>'
+    b'<div id="challenge-body-text" class="core-msg spacer">www.example.com needs to review the security of your connection before proceeding.</div></div>'
+    b'<script>(function(){window._cf_chl_opt={cvId: "2"};}());</script></body></html>'
+)
+
+
+def test_a_bot_check_answered_with_200_is_blocked_not_the_page():
+    """A site that answers this client with a bot check ("Just a moment...") and 200 has refused
+    it as a 403 does: the check is never read as the article, the feed or the watched page."""
+    article = b"<html><head><title>Just a moment in Pakistan's IT history</title></head><body><p>Cloudflare's page says 'Just a moment...'.</p></body></html>"
+    routes = {
+        "/check": lambda h: send(h, 200, BOT_CHECK, "text/html; charset=UTF-8"),
+        "/marked": lambda h: send(h, 200, b"<html><body>...</body></html>", "text/html", {"cf-mitigated": "challenge"}),
+        "/article": lambda h: send(h, 200, article, "text/html"),
+    }
+    with SiteServer(routes=routes) as server:
+        check, marked, real = fetch_all([f"{server.base}/check", f"{server.base}/marked", f"{server.base}/article"], kind="article")
+    assert check.outcome == "blocked" and not check.content
+    assert check.error.startswith('HTTP 200 OK, but a bot check ("Just a moment...") in place of the page: the site refuses this client')
+    assert marked.outcome == "blocked" and "Cloudflare" in marked.error
+    assert real.outcome == "ok" and real.content == article

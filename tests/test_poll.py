@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import signal
 import subprocess
 import sys
@@ -344,3 +345,117 @@ def test_a_story_not_relevant_that_carries_a_release_as_a_brief_is_not_of_its_ev
     events = {r["item_id"]: r["event_id"] for r in store.db.query("SELECT m.item_id, COALESCE(c.event_id, c.id) AS event_id FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id")}
     assert events[rows["roundup"]["id"]] != events[rows["report"]["id"]]
 
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_the_search(write_config, store):
+    """A hyphenation plug-in writes "free&shy;lancers" and a pasted headline carries a zero-width
+    space: a reader sees "freelancers", and so do the relevance rules, the figures and the search."""
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        item = (
+            f"<item><title>Pakistani free&amp;shy;lancers earn \u200b$350m in July</title><link>{base}/a/earnings</link>"
+            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Free\u200blancers in Pakistan.</description></item>"
+        )
+        send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{item}</channel></rss>'.encode(), "application/rss+xml")
+
+    page = (
+        "<html><head><title>Pakistani free&shy;lancers earn $350m in July</title></head><body><article>"
+        "<h1>Pakistani free&shy;lancers earn $350m in July</h1>"
+        "<p>Pakistan's free&shy;lancers earned $350 million in July 2025, the State Bank of Pakistan said on Tuesday.</p>"
+        "<p>Free\u200blancing platforms said Pakistani free&shy;lancers were paid faster than a year before.</p>"
+        "</article></body></html>"
+    ).encode()
+    routes = {"/feed.xml": feed, "/a/earnings": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    [item] = store.db.query("SELECT id, title, summary, text, relevant, topics FROM items")
+    assert item["title"] == "Pakistani freelancers earn $350m in July" and item["summary"] == "Freelancers in Pakistan."
+    assert "\u00ad" not in item["text"] and "\u200b" not in item["text"] and "Pakistan's freelancers earned" in item["text"]
+    assert item["relevant"] == 1 and "freelancing" in item["topics"]
+    assert [f["value"] for f in store.db.query("SELECT value FROM facts WHERE series = 'freelancer_earnings'")] == [350.0]
+    assert [r["id"] for r in store.db["items"].search("freelancers")] == [item["id"]]
+
+
+def test_bidi_overrides_in_a_feed_or_an_article_do_not_reach_the_digest_or_the_feeds(write_config, store, tmp_path):
+    """A right-to-left override shows what follows backwards: a headline "Download the form
+    <RLO>fdp.exe" reads "Download the form exe.pdf", and one left open turns the outlet and the
+    link after it in the digest's line too. Urdu keeps its own letters and marks."""
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        items = (
+            f"<item><title>Pakistani freelancers must register VPNs: download the form \u202efdp.exe</title><link>{base}/a/vpn</link>"
+            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Freelancers in Pakistan \u2067must\u2069 register.</description></item>"
+        )
+        send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{items}</channel></rss>'.encode(), "application/rss+xml")
+
+    page = (
+        "<html><head><title>Freelancers must register VPNs</title></head><body><article><h1>Freelancers must register VPNs</h1>"
+        "<p>The PTA said Pakistani freelancers must register their VPNs by August 31, \u202bor lose access\u202c to the internet.</p>"
+        "<p>فری لانسرز کو \u200fوی پی این رجسٹر کرانا ہوگا۔ Freelancers who use VPNs for their work in Pakistan must register them.</p>"
+        "</article></body></html>"
+    ).encode()
+    routes = {"/feed.xml": feed, "/a/vpn": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    from monitor.digest import build_digest, render_html, render_text
+    from monitor.feeds import build_feeds, render
+
+    controls = re.compile("[\u202a-\u202e\u2066-\u2069]")
+    [item] = store.db.query("SELECT title, summary, text FROM items")
+    assert item["title"] == "Pakistani freelancers must register VPNs: download the form fdp.exe"
+    assert not any(controls.search(item[k]) for k in ("title", "summary", "text"))
+    assert "فری لانسرز کو \u200fوی پی این" in item["text"]  # a right-to-left mark reorders nothing: kept
+    digest = build_digest(store, config, "2025-W34")
+    shown = [render_text(digest), render_html(digest), *(render(f) for f in build_feeds(store, config, tmp_path / "monitor.db"))]
+    assert "fdp.exe" in shown[0] and "fdp.exe" in shown[1]
+    assert not [text for text in shown if controls.search(text if isinstance(text, str) else text.decode())]
+
+
+def test_article_pages_answered_with_a_bot_check_keep_their_stories_apart_on_their_teasers(write_config, store):
+    """A site that serves every article page to this client as Cloudflare's "Just a moment..."
+    (with 200) gave each item the check's text: three stories became one, told with "needs to
+    review the security of your connection". Each item now keeps its feed teaser, and says why."""
+    stories = [
+        ("Pakistan's IT exports rise to $354m in July", "Pakistan's IT exports rose 20pc to $354 million in July, SBP data showed."),
+        ("PTA opens VPN registration for freelancers", "The Pakistan Telecommunication Authority asked freelancers to register their VPNs."),
+        ("PSEB registers 1,200 new IT companies", "The Pakistan Software Export Board registered 1,200 IT companies and freelancers."),
+    ]
+    check = (
+        b'<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body><div class="main-wrapper" role="main">'
+        b'<h1 class="zone-name-title h1">www.example.com</h1><h2 class="h2" id="challenge-running">Checking if the site connection is secure</h2>'
+        b'<div id="challenge-body-text" class="core-msg spacer">www.example.com needs to review the security of your connection before proceeding.</div></div>'
+        b'<script>(function(){window._cf_chl_opt={cvId: "2"};}());</script></body></html>'
+    )
+
+    def feed(h):
+        base = f"http://{h.headers['Host']}"
+        items = "".join(
+            f"<item><title>{title}</title><link>{base}/a/{n}</link><guid>g{n}</guid><pubDate>Wed, 20 Aug 2025 09:0{n}:00 +0500</pubDate><description>{teaser}</description></item>"
+            for n, (title, teaser) in enumerate(stories)
+        )
+        send(h, 200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{items}</channel></rss>'.encode(), "application/rss+xml")
+
+    routes = {"/feed.xml": feed, **{f"/a/{n}": lambda h: send(h, 200, check, "text/html; charset=UTF-8") for n in range(3)}}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    items = store.db.query("SELECT title, summary, text, extraction FROM items ORDER BY published")
+    assert [(i["title"], i["summary"]) for i in items] == stories
+    assert all(not i["text"] and i["extraction"].startswith("fetch blocked: HTTP 200 OK, but a bot check") for i in items)
+    assert store.db.execute("SELECT count(DISTINCT cluster_id) FROM cluster_members").fetchone()[0] == 3
+
+
+def test_an_item_dated_at_the_unix_epoch_or_year_one_is_undated_and_reaches_this_weeks_digest(write_config, store):
+    """A content system that writes 'Thu, 01 Jan 1970 00:00:00 +0000' (or Go's zero time) for an
+    empty date put its item 55 years back: never in a digest, and its feed stale. Such a date is
+    no date: the item is in the week it was first fetched, as any undated item."""
+    with SiteServer(routes={"/desk.xml": lambda h: send(h, 200, _feed(f"http://{h.headers['Host']}", [("epoch", "Thu, 01 Jan 1970 00:00:00 +0000"), ("zero", "0001-01-01T00:00:00Z")]), "application/rss+xml")}) as server:
+        config = load_config(write_config(f"- name: Desk\n  url: {server.base}/desk.xml\n  full_text: false\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    rows = store.db.query("SELECT url, published, week FROM items ORDER BY url")
+    assert [(r["url"].rsplit("/", 1)[1], r["published"], r["week"]) for r in rows] == [("epoch", None, current_week(config.tz)), ("zero", None, current_week(config.tz))]
+    assert not source_rows(store, config)[0].stale

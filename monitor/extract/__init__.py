@@ -31,6 +31,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import ExtractionError
 from ..models import Article
+from ..text import visible
 from ._author import _choose_author
 from ._body import _article_blocks
 from ._dates import MAX_DATE_BLOCKS, _choose_date, _dateline_blocks
@@ -46,6 +47,9 @@ __all__ = ["extract", "extract_to_dict"]
 def extract(content: bytes | str, url: str | None = None, content_type: str | None = None) -> Article:
     """Extract the headline, date, author, language and body text of an article page.
 
+    The headline, text and author come without the invisible characters that would split a word
+    for the rules (a soft hyphen, a zero-width space: :func:`monitor.text.visible`).
+
     ``content`` is the page as fetched (bytes, decoded with :func:`decode_html`) or as text;
     ``content_type`` is the HTTP ``Content-Type`` header value, used only for decoding.
     Raises :class:`ExtractionError` with reason ``empty``, ``not_html`` or ``no_text``.
@@ -60,12 +64,12 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     layout = _layout(body)
     kept = _article_blocks(layout, title)
     found = "\n\n".join(block.text for block, keep in zip(layout.blocks, kept, strict=True) if keep)
-    text = _prefer_declared_body(found, meta)
+    text = visible(_prefer_declared_body(found, meta))
     if not text:
         raise ExtractionError("no_text", "no article text found")
     return Article(
         url=url,
-        title=title,
+        title=_visible_or_none(title),
         text=text,
         published=_choose_date(
             tree,
@@ -75,9 +79,13 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
             [block.text for block in layout.blocks[:MAX_DATE_BLOCKS]],
             html,
         ),
-        author=_choose_author(tree, meta),
+        author=_visible_or_none(_choose_author(tree, meta)),
         lang=_choose_language(tree, text),
     )
+
+
+def _visible_or_none(value: str | None) -> str | None:
+    return visible(value) if value else value
 
 
 def extract_to_dict(article: Article) -> dict:

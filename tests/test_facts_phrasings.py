@@ -2871,3 +2871,36 @@ def test_a_day_still_to_come_does_not_date_a_count():
     }
     # on the day itself, or a month's end already past, it is
     assert ("vpn_registrations", "2024-11", 32000, "count") in facts("More than 32,000 VPNs had been registered by November 30, the PTA said.", "2024-12-03")
+
+
+def test_the_level_a_run_of_months_stayed_above_is_no_months_value():
+    # "the fourth consecutive month in which exports remained above $290 million": June's own is $307m
+    for text in (
+        "IT exports stood at $307 million in June 2024. It was the fourth consecutive month in which IT exports remained above $290 million.",
+        "جون 2024 میں آئی ٹی برآمدات 30 کروڑ 70 لاکھ ڈالر رہیں۔ یہ مسلسل چوتھا مہینہ ہے جس میں آئی ٹی برآمدات 29 کروڑ ڈالر سے زیادہ رہی ہیں۔",
+    ):
+        got = facts(text, "2024-07-17")
+        assert ("it_exports_monthly", "2024-06", 307, "USD_million") in got
+        assert not any(f[0] != "other" and f[2] == 290 for f in got)
+    # a run of months said of the value itself stays
+    assert ("it_exports_monthly", "2024-06", 307, "USD_million") in facts("IT exports rose for the third consecutive month to $307 million in June.", "2024-07-17")
+
+
+def test_an_urdu_headlines_verbless_rate_is_of_the_period_and_subject_after_it():
+    # "freelancers' earnings up 18 percent, earned 110 million dollars in the first quarter"
+    assert facts("فری لانسرز کی آمدن میں 18 فیصد اضافہ، پہلی سہ ماہی میں 11 کروڑ ڈالر کمائے", "2023-10-25") == {
+        ("freelancer_earnings", "FY2023-24:Q1", 18, "percent"),
+        ("freelancer_earnings", "FY2023-24:Q1", 110, "USD_million"),
+    }
+    assert ("it_exports_monthly", "2023-09", 18, "percent") in facts("آئی ٹی برآمدات میں 18 فیصد اضافہ، ستمبر میں 31 کروڑ ڈالر رہیں", "2023-10-25")
+
+
+def test_these_services_total_exports_are_of_the_subject_before():
+    # "during the first two months, July and August, these services' total exports were $421 million"
+    got = facts(
+        "جولائی میں آئی ٹی برآمدات 20 کروڑ 70 لاکھ ڈالر تھیں۔ رواں مالی سال کے پہلے دو ماہ یعنی جولائی اور اگست کے دوران ان خدمات کی مجموعی برآمدات 42 کروڑ 10 لاکھ ڈالر رہیں۔",
+        "2022-09-20",
+    )
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Aug", 421, "USD_million") in got
+    # the country's total stays the country's
+    assert not any(f[2] == 2000 for f in facts("جولائی میں آئی ٹی برآمدات 20 کروڑ 70 لاکھ ڈالر تھیں۔ اس دوران ملک کی مجموعی برآمدات 2 ارب ڈالر رہیں۔", "2022-09-20"))

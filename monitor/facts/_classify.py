@@ -196,7 +196,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head) or _TARGET_NAMED_AFTER.match(place.sentence, figure.end):
         return "other", value
-    if _first_crossing(place, head) or _round_crossed(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
+    if _first_crossing(place, head) or _round_crossed(place, head) or _run_above(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if _CORRECTED.search(place.sentence, 0, figure.start):
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
@@ -401,6 +401,25 @@ def _round_crossed(place: _Place, head: str) -> bool:
     return len(significant) <= 1
 
 
+def _run_above(place: _Place, head: str) -> bool:
+    """Whether an amount is the level a run of months stayed above: "the fourth consecutive
+    month in which exports remained above $290 million", "یہ مسلسل چوتھا مہینہ ہے جس میں ...
+    29 کروڑ ڈالر سے زیادہ رہی ہیں"; each month's own value is another."""
+    figure = place.figure
+    if figure.unit not in ("USD_million", "PKR_million") or not _RUN_OF_MONTHS.search(place.sentence):
+        return False
+    return bool(_ABOVE_BEFORE.search(head) or _URDU_ABOVE_AFTER.match(place.sentence, figure.end))
+
+
+#: A run of months: "the fourth consecutive month", "for the third straight month", "in a row",
+#: "مسلسل چوتھا مہینہ".
+_RUN_OF_MONTHS = re.compile(
+    r"\b(?:consecutive|straight|successive)\s+(?:months?|quarters?)\b|\b(?:months?|quarters?)\s+in\s+a\s+row\b"
+    r"|(?<![^\W\d_])مسلسل\s+(?:\S+\s+){0,2}?(?:مہینہ|مہینے|ماہ|سہ\s?ماہی)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_ABOVE_BEFORE = re.compile(r"\b(?:above|over|more\s+than|exceed\w*|topp?\w*|beyond)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
+_URDU_ABOVE_AFTER = re.compile(r"\s*سے\s+(?:زیادہ|زائد|اوپر|تجاوز)")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:نفسیاتی\s+)?(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
@@ -1099,9 +1118,15 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # "The sector posted another strong month in October, with exports climbing to $330
         # million": a "with" clause tells the month the sentence names before it
         before = [p for p in main if p.end <= clause[0] and p.value and not p.target]
+    if not before and figure.unit == "percent" and _URDU_RATE_ALONE.match(sentence, figure.end) and len({p.value for p in main if p.value and not p.target}) == 1:
+        # an Urdu headline's verbless rate, then its level and period: "فری لانسرز کی آمدن میں 18
+        # فیصد اضافہ، پہلی سہ ماہی میں 11 کروڑ ڈالر کمائے" (the rate of the quarter named after it)
+        before = [p for p in main if p.start >= figure.end and p.value and not p.target][:1]
     return before[-1] if before else None
 
 
+#: The end of a verbless Urdu clause of a rate: "... 18 فیصد اضافہ،".
+_URDU_RATE_ALONE = re.compile(r"\s*(?:(?:فیصد|%)\s*)?(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]")
 #: A clause of what came with the sentence's news: ", with exports climbing to ...".
 _WITH_BEFORE = re.compile(r",\s*with\s*$", re.IGNORECASE)
 _OWN_GROWTH_SAID = re.compile(r"\s+(?:(?:growth|increase|rise|decline|fall|drop)\s+)?(?:recorded|posted|seen|registered|achieved|witnessed)\s+(?:in|during)\s+(?:the\s+)?", re.IGNORECASE)

@@ -1171,10 +1171,16 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
         return bool(_REFERS_BACK.search(sentence))
     if bounds[0] <= subject.start and subject.end <= bounds[1]:
         return True
+    if subject.end <= bounds[0] and _URDU_RATE_CLAUSE_BEFORE.search(sentence, max(0, bounds[0] - 30), bounds[0] + 1) and _PeriodScanner(sentence[bounds[0] : bounds[1]], None).scan():
+        # "فری لانسرز کی آمدن میں 18 فیصد اضافہ، پہلی سہ ماہی میں 11 کروڑ ڈالر کمائے": the
+        # headline's rate, then what they earned in the period it names
+        return True
     clause = sentence[bounds[0] : bounds[1]]
     return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
 
 
+#: A verbless Urdu clause of a rate that a headline goes on from: "... میں 18 فیصد اضافہ،".
+_URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:فیصد|%)\s*(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]?\s*$")
 #: "last year" and nothing more (not "the same period last year").
 _BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 #: A month that ends a span of months: "from January to September", "between January and

@@ -221,6 +221,10 @@ def _cumulative_it(subject: Subject, sentence: str, found: list[Subject]) -> Sub
     """"مجموعی برآمدات" is the country's total exports, but after a span of months, in a
     sentence that has named IT exports, it is their running total: "دسمبر میں آئی ٹی برآمدات
     ... رہیں، جبکہ جولائی تا دسمبر کی مجموعی برآمدات ..." (never "ملک کی مجموعی برآمدات")."""
+    if subject.kind is None and "برآمدات" in sentence[subject.start : subject.end] and _THESE_BEFORE_TOTAL.search(sentence, max(0, subject.start - 30), subject.start):
+        # "ان خدمات کی مجموعی برآمدات" (these services' total exports): of the subject before,
+        # as "exports" alone are
+        return Subject("exports", subject.start, subject.end)
     if subject.kind is not None or not sentence.startswith("مجموعی", subject.start) or "برآمدات" not in sentence[subject.start : subject.end]:
         return subject
     if not _SPAN_BEFORE_TOTAL.search(sentence, max(0, subject.start - 40), subject.start):
@@ -230,6 +234,8 @@ def _cumulative_it(subject: Subject, sentence: str, found: list[Subject]) -> Sub
     return Subject("it_exports", subject.start, subject.end)
 
 
+#: Of what was named before, right before "مجموعی برآمدات": "ان خدمات کی", "اس شعبے کی".
+_THESE_BEFORE_TOTAL = re.compile(r"(?<![^\W\d_])(?:ان|اِن|اُن|انہی|اس|اسی)\s+(?:(?:\S+\s+)?(?:کی|کے)\s+)?$")
 #: A span of months right before "مجموعی برآمدات": "جولائی تا ستمبر کی", "پہلی ششماہی میں".
 _SPAN_BEFORE_TOTAL = re.compile(r"(?:(?:تا|سے)\s+\S+(?:\s+تک)?(?:\s+(?:کی|کے))?|(?:ششماہی|سہ\s?ماہی|ماہ|مہینوں|مہینے)\s+(?:میں|کی|کے\s+دوران))\s+$")
 

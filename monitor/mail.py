@@ -40,7 +40,8 @@ from typing import Callable, Mapping
 
 from .config import Config
 from .digest import Digest, build_digest, fit_html, one_line, render_text
-from .errors import MonitorError
+from .errors import MonitorError, os_reason
+from .files import write_atomically
 from .store import Store, utcnow
 from .text import counted
 from .weeks import week_bounds
@@ -409,7 +410,7 @@ def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: Sm
         try:
             path = write_eml(msg, outbox / f"digest-{week}.eml")
         except OSError as e:
-            return SendResult(week, "failed", mid, "outbox", recipients, error=f"cannot write to the outbox: {e}")
+            return SendResult(week, "failed", mid, "outbox", recipients, error=f"cannot write to the outbox {outbox}: {os_reason(e)}")
         return SendResult(week, "written", mid, "outbox", recipients, path=path)
     try:
         refused, attempts = _transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
@@ -434,12 +435,10 @@ def _record(store: Store, result: SendResult) -> None:
 
 
 def write_eml(msg: EmailMessage, path: Path) -> Path:
-    """Write ``msg`` to ``path`` atomically (a reader never sees half a file)."""
+    """Write ``msg`` to ``path`` atomically (a reader never sees half a file, and a write
+    that fails leaves nothing behind)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(msg.as_bytes(policy=FILE_POLICY))
-    os.replace(tmp, path)
-    return path
+    return write_atomically(path, msg.as_bytes(policy=FILE_POLICY))
 
 
 def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[dict[str, str], int]:

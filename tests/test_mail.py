@@ -539,6 +539,22 @@ def test_without_smtp_the_message_goes_to_the_outbox(archive, config, tmp_path):
     assert list((tmp_path / "outbox").iterdir()) == [result.path]
 
 
+def test_an_outbox_write_that_fails_leaves_nothing_behind(archive, config, tmp_path):
+    """The .eml cannot be put in place (here a folder is in its way; a full disk fails the
+    same write): the week is failed with the reason in words and the outbox's path, and no
+    temporary file is left in the outbox; once the way is clear the next send writes it."""
+    outbox = tmp_path / "outbox"
+    (outbox / "digest-2025-W34.eml" / "x").mkdir(parents=True)
+    result = send_digest(archive, config, WEEK, outbox=outbox)
+    assert result.status == "failed"
+    assert result.error == f"cannot write to the outbox {outbox}: Is a directory"  # no [Errno 21]
+    assert [p.name for p in outbox.iterdir()] == ["digest-2025-W34.eml"]
+    (outbox / "digest-2025-W34.eml" / "x").rmdir()
+    (outbox / "digest-2025-W34.eml").rmdir()
+    assert send_digest(archive, config, WEEK, outbox=outbox).status == "written"
+    assert [p.name for p in outbox.iterdir()] == ["digest-2025-W34.eml"]
+
+
 def test_an_outbox_that_cannot_be_written_fails_cleanly(archive, config, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the outbox should be")

@@ -418,22 +418,22 @@ def _send_digest(store, config: Config, week: str, force: bool, outbox: str | No
         with _sigterm_interrupts():  # stopped by kill as by Ctrl-C: a send that handed nothing over is failed, not in doubt
             result = send_digest(store, config, week, force=force, outbox=outbox)
     except KeyboardInterrupt:  # say where the week stands, not only "Aborted!"
-        click.echo(_stopped_send_line(store, week), err=True)
+        click.echo(_stopped_send_line(store, week, config), err=True)
         sys.exit(1)
     click.echo(result.line(), err=not result.delivered)
     if not result.delivered:
         sys.exit(1)
 
 
-def _stopped_send_line(store, week: str) -> str:
+def _stopped_send_line(store, week: str, config: Config) -> str:
     """The one line for a send stopped by Ctrl-C or SIGTERM, from what it recorded."""
-    from .mail import IN_DOUBT
+    from .mail import IN_DOUBT, local_time
 
     row = store.digest(week) or {}
     if row.get("status") == "failed":
         return f"digest {week}: not sent: {row.get('error')}; run the send again to send it"
     if row.get("status") == "sending":
-        return f"digest {week}: {row.get('error') or 'stopped'}: {IN_DOUBT.format(since=row.get('started_at'))}"
+        return f"digest {week}: {row.get('error') or 'stopped'}: {IN_DOUBT.format(since=local_time(row.get('started_at'), config.tz))}"
     return f"digest {week}: not sent: stopped before the send began"
 
 
@@ -598,7 +598,7 @@ def status(obj: Context) -> None:
             rows = source_rows(store, config, now)
             daemon = daemon_state(store.daemon(), now, config)
             schedule = [] if broken else schedule_lines(config, store, now, daemon)
-            digests = digest_status_lines(store)
+            digests = digest_status_lines(store, config.tz)
     except ArchiveError:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None

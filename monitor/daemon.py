@@ -151,7 +151,7 @@ class Heartbeat:
     def _beat(self) -> None:
         while not self._stop.wait(self.beat_seconds):
             try:
-                with Store(self.db_path) as store:
+                with Store(self.db_path, create=False) as store:  # never a new, empty archive
                     store.daemon_beat()
             except (MonitorError, sqlite3.Error) as e:
                 log.warning("could not write the daemon's heartbeat to the archive: %s", e)
@@ -161,7 +161,7 @@ class Heartbeat:
         if self._thread is not None:
             self._thread.join()
         try:
-            with Store(self.db_path) as store:
+            with Store(self.db_path, create=False) as store:
                 store.daemon_beat(stopped=True)
         except (MonitorError, sqlite3.Error) as e:
             log.warning("could not record the daemon's stop in the archive: %s", e)
@@ -303,21 +303,21 @@ class JobFailed(Exception):
     run, not an ``error``."""
 
 
-def job_poll(config: Config, db_path: str) -> str:
+def job_poll(config: Config, db_path: str, *, create: bool = True) -> str:
     from . import pipeline
 
-    with Store(db_path) as store:
+    with Store(db_path, create=create) as store:
         summary = pipeline.poll(config, store)
     if summary.outage:
         raise JobFailed(summary.outage_line())
     return summary.line()
 
 
-def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
+def job_digest(config: Config, db_path: str, week: str | None = None, *, create: bool = True) -> str:
     from .mail import send_digest
 
     week = week or last_completed_week(config.tz)
-    with Store(db_path) as store:
+    with Store(db_path, create=create) as store:
         try:
             result = send_digest(store, config, week, sleep=_pause)
         except KeyboardInterrupt:  # stopped while waiting to try again: send_digest recorded the week as failed
@@ -328,6 +328,16 @@ def job_digest(config: Config, db_path: str, week: str | None = None) -> str:
     if result.refused:  # sent, but not to everyone: worth a warning, as the command prints it
         log.warning("%s", result.line())
     return f"digest {week}: {result.status}"
+
+
+def daemon_poll(config: Config, db_path: str) -> str:
+    """The daemon's poll: on the archive it started on, never a new one (it may be gone)."""
+    return job_poll(config, db_path, create=False)
+
+
+def daemon_digest(config: Config, db_path: str) -> str:
+    """The daemon's digest: on the archive it started on, never a new one."""
+    return job_digest(config, db_path, create=False)
 
 
 class JobStopped(Exception):
@@ -467,14 +477,16 @@ class Daemon:
         self.heartbeat = Heartbeat(self.db_path, poll_seconds=self.plan.poll_seconds, beat_seconds=beat_seconds)
         self.shutdown_timeout = shutdown_timeout
         self.jobs = jobs or {
-            "poll": ChildJob("poll", job_poll, config, self.db_path, log_setup=log_setup),
-            "digest": ChildJob("digest", job_digest, config, self.db_path, log_setup=log_setup),
+            "poll": ChildJob("poll", daemon_poll, config, self.db_path, log_setup=log_setup),
+            "digest": ChildJob("digest", daemon_digest, config, self.db_path, log_setup=log_setup),
         }
         self._idle = threading.Condition()
         self._running = 0
         self._stopping = False  # the shutdown timeout passed: no job starts
         self._signalled = False  # stop() was called: no job starts that has not begun
         self._caught_up = threading.Event()  # the catch-up poll ended (or none was needed)
+        self._archive: tuple[int, int] | None = None  # the archive's file (device, inode) at start
+        self.failure: str | None = None  # why the daemon stopped by itself
         self.scheduler = BlockingScheduler(
             timezone=config.tz,
             executors={"default": ThreadPoolExecutor(3)},  # a poll, the digest and the configuration check
@@ -483,15 +495,49 @@ class Daemon:
 
     # -- running one job --------------------------------------------------------
 
+    def archive_lost(self) -> str | None:
+        """Why the archive the daemon started on is no longer at its path (deleted, moved away,
+        or another file put in its place), or ``None`` while it is."""
+        if self._archive is None:
+            return None
+        try:
+            st = os.stat(self.db_path)
+        except FileNotFoundError:
+            what = "was deleted or moved away"
+        except OSError as e:
+            what = f"cannot be reached ({e.strerror})"
+        else:
+            if (st.st_dev, st.st_ino) == self._archive:
+                return None
+            what = "was replaced by another file"
+        return (
+            f"the archive {self.db_path} {what} while the daemon ran; the daemon stops rather than write to"
+            " another archive than the one it started on (or create a new, empty one): put the archive back"
+            " (a copy is put in place with the daemon stopped), then start the daemon again"
+        )
+
+    def check_archive(self) -> bool:
+        """Stop the daemon, saying why, when its archive is gone (:meth:`archive_lost`)."""
+        lost = self.archive_lost()
+        if lost is None:
+            return True
+        if self.failure is None:
+            self.failure = lost
+            log.error("%s", lost)
+            self.stop()
+        return False
+
     def run_job(self, name: str) -> None:
         """Run a job and record it in ``runs``; errors are logged, never raised."""
+        if not self.check_archive():
+            return
         with self._idle:
             if self._stopping or self._signalled:
                 return
             self._running += 1
         try:
             self.reload_config()  # a job runs with the file as it is now
-            with Store(self.db_path) as store:
+            with Store(self.db_path, create=self._archive is None) as store:  # a lost archive is not made anew
                 run_id = store.start_run(name)
             log.info("job %s started", name, extra={"job": name, "run_id": run_id})
             try:
@@ -505,9 +551,12 @@ class Daemon:
             except Exception as e:  # a failing job must not kill the daemon
                 log.exception("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "error"})
                 detail, outcome = f"{type(e).__name__}: {e}", "error"
-            with Store(self.db_path) as store:
+            with Store(self.db_path, create=self._archive is None) as store:
                 store.finish_run(run_id, outcome, detail)
             log.info("job %s %s: %s", name, outcome, detail, extra={"job": name, "run_id": run_id, "outcome": outcome})
+        except MonitorError as e:  # the archive cannot be opened to record the run
+            if self.check_archive():  # (gone: said once, and the daemon stops)
+                log.error("job %s could not be recorded: %s", name, e, extra={"job": name})
         finally:
             if name == "poll":
                 self._caught_up.set()
@@ -542,7 +591,7 @@ class Daemon:
             if moved_poll:
                 self.heartbeat.poll_seconds = plan.poll_seconds
                 try:
-                    with Store(self.db_path) as store:
+                    with Store(self.db_path, create=self._archive is None) as store:
                         store.daemon_polls_every(plan.poll_seconds)
                 except (MonitorError, sqlite3.Error) as e:
                     log.warning("could not record the daemon's new poll interval in the archive: %s", e)
@@ -612,6 +661,7 @@ class Daemon:
         self.scheduler.add_job(self.run_job, IntervalTrigger(seconds=self.plan.poll_seconds, timezone=self.config.tz), args=["poll"], id="poll", name="poll", next_run_time=first_poll, **JOB_OPTIONS)
         self.scheduler.add_job(self.run_job, self.plan.digest, args=["digest"], id="digest", name="digest", **JOB_OPTIONS)
         self.scheduler.add_job(self.reload_config, IntervalTrigger(seconds=self.config_check_seconds, timezone=self.config.tz), id="config", name="configuration check", **JOB_OPTIONS)
+        self.scheduler.add_job(self.check_archive, IntervalTrigger(seconds=self.config_check_seconds, timezone=self.config.tz), id="archive", name="archive check", **JOB_OPTIONS)
         if "digest" in missed:
             self.scheduler.add_job(self.catch_up_digest, "date", run_date=now, id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
         log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
@@ -657,6 +707,8 @@ class Daemon:
         with DaemonLock(self.db_path):
             with Store(self.db_path) as store:  # create or migrate the archive before any job
                 store.set_timezone(self.config.timezone)
+            st = os.stat(self.db_path)
+            self._archive = (st.st_dev, st.st_ino)
             self.build()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self.stop)
@@ -668,6 +720,8 @@ class Daemon:
                 self.shut_down()
                 self.heartbeat.stop()
                 log.info("daemon stopped")
+        if self.failure:
+            raise MonitorError(self.failure)
 
 
 # --------------------------------------------------------------------------- status

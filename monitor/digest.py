@@ -57,6 +57,7 @@ import jinja2
 
 from .config import TOPIC_IDS, Config
 from .errors import cannot_write
+from .files import write_atomically
 from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import BASIS_LABELS, canonical_period, period_end, shift_period
 from .models import NEWS_KINDS
@@ -1054,8 +1055,8 @@ def write_digest(digest: Digest, out_dir: str | Path) -> tuple[Path, Path]:
     html, text = fit_html(digest), render_text(digest)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        html_path.write_text(html, encoding="utf-8")
-        text_path.write_text(text, encoding="utf-8")
+        write_atomically(html_path, html.encode("utf-8"))  # a full disk leaves no half a digest
+        write_atomically(text_path, text.encode("utf-8"))
     except OSError as e:
         raise cannot_write("the digest", out, e) from None
     return html_path, text_path

@@ -29,7 +29,7 @@ import ssl
 import time
 from base64 import b64encode
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -40,10 +40,11 @@ from typing import Callable, Mapping
 
 from .config import Config
 from .digest import Digest, build_digest, fit_html, one_line, render_text
-from .errors import MonitorError
+from .errors import MonitorError, os_reason
+from .files import write_atomically
 from .store import Store, utcnow
 from .text import counted
-from .weeks import week_bounds
+from .weeks import parse_timestamp, week_bounds
 
 log = logging.getLogger("monitor.mail")
 
@@ -378,7 +379,7 @@ def send_digest(
         )
     if blocked:
         status = "already_sent" if blocked["status"] == "sent" else "in_doubt"
-        result = SendResult(week, status, blocked.get("message_id") or mid, since=blocked.get("sent_at") or blocked.get("started_at"))
+        result = SendResult(week, status, blocked.get("message_id") or mid, since=local_time(blocked.get("sent_at") or blocked.get("started_at"), config.tz))
         log.info("%s", result.line())
         return result
     try:
@@ -409,7 +410,7 @@ def _deliver(msg: EmailMessage, week: str, recipients: tuple[str, ...], smtp: Sm
         try:
             path = write_eml(msg, outbox / f"digest-{week}.eml")
         except OSError as e:
-            return SendResult(week, "failed", mid, "outbox", recipients, error=f"cannot write to the outbox: {e}")
+            return SendResult(week, "failed", mid, "outbox", recipients, error=f"cannot write to the outbox {outbox}: {os_reason(e)}")
         return SendResult(week, "written", mid, "outbox", recipients, path=path)
     try:
         refused, attempts = _transmit(msg, smtp, recipients, sleep=sleep, label=f"digest {week}")
@@ -434,12 +435,10 @@ def _record(store: Store, result: SendResult) -> None:
 
 
 def write_eml(msg: EmailMessage, path: Path) -> Path:
-    """Write ``msg`` to ``path`` atomically (a reader never sees half a file)."""
+    """Write ``msg`` to ``path`` atomically (a reader never sees half a file, and a write
+    that fails leaves nothing behind)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(msg.as_bytes(policy=FILE_POLICY))
-    os.replace(tmp, path)
-    return path
+    return write_atomically(path, msg.as_bytes(policy=FILE_POLICY))
 
 
 def _transmit(msg: EmailMessage, smtp: SmtpSettings, recipients: tuple[str, ...], *, sleep: Callable[[float], None] = time.sleep, label: str = "digest") -> tuple[dict[str, str], int]:
@@ -640,8 +639,20 @@ def _text(reply: bytes | str) -> str:
 # --------------------------------------------------------------------------- status
 
 
-def digest_status_lines(store: Store) -> list[str]:
-    """For ``monitor status``: the last digest, and every week whose send needs a look."""
+def local_time(stamp: str | None, tz: tzinfo) -> str | None:
+    """A stored UTC time as its readers' time (``2025-08-25 08:00 PKT``), as ``monitor
+    status`` gives every other time; ``None`` stays ``None``."""
+    if not stamp:
+        return stamp
+    try:
+        return parse_timestamp(stamp).astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+    except ValueError:
+        return stamp
+
+
+def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:
+    """For ``monitor status``: the last digest, and every week whose send needs a look, its
+    times in ``tz`` (the configured timezone)."""
     rows = store.digests()
     if not rows:
         return ["-- no digest sent yet"]
@@ -650,13 +661,13 @@ def digest_status_lines(store: Store) -> list[str]:
         week, status = row["week"], row.get("status")
         if status == "sending":
             error = f" (last error: {row['error']})" if row.get("error") else ""
-            lines.append(f"!! {week}: {IN_DOUBT.format(since=row.get('started_at'))}{error}")
+            lines.append(f"!! {week}: {IN_DOUBT.format(since=local_time(row.get('started_at'), tz))}{error}")
         elif status == "failed":
             error = row.get("error") or ""
             then = ": fix that first, then" if error.endswith(PERMANENT) else ";"
-            lines.append(f"!! {week}: failed at {row.get('started_at')}: {error}{then} `monitor digest --week {week} --send` tries again")
+            lines.append(f"!! {week}: failed at {local_time(row.get('started_at'), tz)}: {error}{then} `monitor digest --week {week} --send` tries again")
         elif i == 0:  # sent
             where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
             stories = row.get("stories") or 0
-            lines.append(f"ok {week}: sent {row.get('sent_at')} {where}, {counted(stories, 'story', 'stories')}, Message-ID {row.get('message_id')}")
+            lines.append(f"ok {week}: sent {local_time(row.get('sent_at'), tz)} {where}, {counted(stories, 'story', 'stories')}, Message-ID {row.get('message_id')}")
     return lines

@@ -157,6 +157,40 @@ def status_of(config: Path, db: Path) -> str:
     return done.stdout
 
 
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_a_daemon_whose_archive_is_deleted_or_replaced_stops_and_says_so(daemon_config, tmp_path, how):
+    """The archive is deleted (or another file, an older copy say, is moved into its place)
+    while the daemon runs: the daemon does not start a new, empty archive at the path, nor
+    go on writing to the other file; it stops, exit 2, saying what happened and what to do."""
+    db = tmp_path / "monitor.db"
+    proc = monitor(daemon_config, db, "run", "--poll-every", "1", cwd=tmp_path)
+    try:
+        wait_for(lambda: runs(db, "poll", "ok"))
+        if how == "replaced":
+            copy = tmp_path / "copy.db"
+            with Store(db) as s, sqlite3.connect(copy) as out:
+                s.db.conn.backup(out)
+            polls = len(runs(copy, "poll"))
+            copy.replace(db)
+        else:
+            for path in tmp_path.glob("monitor.db*"):
+                if not path.name.endswith(".lock"):
+                    path.unlink()
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 2, err
+    said = "was deleted or moved away" if how == "deleted" else "was replaced by another file"
+    assert f"error: the archive {db} {said} while the daemon ran; the daemon stops" in err
+    assert "put the archive back (a copy is put in place with the daemon stopped), then start the daemon again" in err
+    if how == "deleted":
+        assert not db.exists()  # no new, empty archive in its place
+    else:
+        assert len(runs(db, "poll")) == polls  # nothing written to the file put in its place
+
+
 def test_status_says_whether_a_daemon_runs_and_shows_next_runs_only_while_one_does(daemon_config, tmp_path):
     db = tmp_path / "monitor.db"
     daemon = monitor(daemon_config, db, "run", "--poll-every", "30", cwd=tmp_path)
@@ -328,7 +362,7 @@ def test_scheduler_job_defaults(site_config, tmp_path):
     for job in d.scheduler.get_jobs():
         assert job.coalesce is True and job.max_instances == 1
         assert job.misfire_grace_time >= 3600
-    assert {j.id for j in d.scheduler.get_jobs()} == {"poll", "digest", "digest-catch-up", "config"}
+    assert {j.id for j in d.scheduler.get_jobs()} == {"poll", "digest", "digest-catch-up", "config", "archive"}
 
 
 def test_digest_fires_monday_0800_karachi(site_config):

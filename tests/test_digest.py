@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import resource
+from contextlib import contextmanager
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from digest_archive import AGGREGATED_OUTLET, EXPORT_HISTORY, LONG_TOKEN, SOURCES_YAML, STORIES, WEEK, build_archive, story_url
 from monitor.cli import cli
 from monitor.config import load_config
+from monitor.errors import MonitorError
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
 from monitor.models import FetchResult, Item
 from monitor.store import Store, item_id
@@ -592,6 +595,32 @@ def test_empty_week_still_renders(store, site_config, tmp_path):
     html_path, text_path = write_digest(d, tmp_path)
     assert "No relevant stories" in html_path.read_text()
     assert text_path.name == "digest-2025-W01.txt"
+
+
+@contextmanager
+def _files_limited_to(size: int):
+    """Writes past ``size`` bytes of a file fail (EFBIG) in this process, as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+
+
+def test_a_digest_that_cannot_be_written_whole_leaves_the_last_one_as_it_was(store, site_config, tmp_path):
+    """A full disk while the digest is written: the error names the folder, the digest written
+    before is still whole, and no half-written file or temporary file is left behind."""
+    d = build_digest(store, site_config, "2025-W01")
+    html_path, text_path = write_digest(d, tmp_path / "out")
+    before = html_path.read_bytes(), text_path.read_bytes()
+    with _files_limited_to(1024), pytest.raises(MonitorError, match="out: cannot write the digest: File too large"):
+        write_digest(d, tmp_path / "out")
+    assert (html_path.read_bytes(), text_path.read_bytes()) == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["digest-2025-W01.html", "digest-2025-W01.txt"]
+    with _files_limited_to(1024), pytest.raises(MonitorError):
+        write_digest(d, tmp_path / "new")
+    assert list((tmp_path / "new").iterdir()) == []  # no empty digest that looks written
 
 
 def test_the_week_s_days_are_given_in_the_configured_timezone(store, write_config):

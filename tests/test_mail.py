@@ -539,6 +539,22 @@ def test_without_smtp_the_message_goes_to_the_outbox(archive, config, tmp_path):
     assert list((tmp_path / "outbox").iterdir()) == [result.path]
 
 
+def test_an_outbox_write_that_fails_leaves_nothing_behind(archive, config, tmp_path):
+    """The .eml cannot be put in place (here a folder is in its way; a full disk fails the
+    same write): the week is failed with the reason in words and the outbox's path, and no
+    temporary file is left in the outbox; once the way is clear the next send writes it."""
+    outbox = tmp_path / "outbox"
+    (outbox / "digest-2025-W34.eml" / "x").mkdir(parents=True)
+    result = send_digest(archive, config, WEEK, outbox=outbox)
+    assert result.status == "failed"
+    assert result.error == f"cannot write to the outbox {outbox}: Is a directory"  # no [Errno 21]
+    assert [p.name for p in outbox.iterdir()] == ["digest-2025-W34.eml"]
+    (outbox / "digest-2025-W34.eml" / "x").rmdir()
+    (outbox / "digest-2025-W34.eml").rmdir()
+    assert send_digest(archive, config, WEEK, outbox=outbox).status == "written"
+    assert [p.name for p in outbox.iterdir()] == ["digest-2025-W34.eml"]
+
+
 def test_an_outbox_that_cannot_be_written_fails_cleanly(archive, config, tmp_path):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the outbox should be")
@@ -576,6 +592,25 @@ def test_one_recipient_and_one_story_are_said_in_the_singular(archive, config):
     archive.claim_digest(WEEK, message_id=MESSAGE_ID, stories=1)
     archive.set_digest(WEEK, status="sent", sent_at="2025-08-25T03:00:00+00:00")
     assert ", 1 story, Message-ID" in digest_status_lines(archive)[0]
+
+
+def test_status_and_send_give_a_digest_s_times_in_the_configured_timezone(archive, config_path, tmp_path):
+    """A digest sent at 08:00 on Monday in Karachi is said to be sent at 08:00 PKT, as every
+    other time of `monitor status` is, not at 03:00 UTC in ISO form; so are a failed week's
+    and a week in doubt's, and the time `--send` gives when it refuses a sent week."""
+    archive.claim_digest(WEEK, message_id=MESSAGE_ID, stories=1)
+    archive.set_digest(WEEK, status="sent", sent_at="2025-08-25T03:00:02+00:00")
+    archive.claim_digest("2025-W33", message_id="<m33@example.com>", stories=1)
+    archive.set_digest("2025-W33", status="failed", started_at="2025-08-18T03:00:00+00:00", error="cannot connect to the mail server 127.0.0.1:25: connection refused")
+    archive.claim_digest("2025-W32", message_id="<m32@example.com>", stories=1)
+    archive.set_digest("2025-W32", started_at="2025-08-10T19:30:00+00:00")
+    status = run_cli(config_path, archive.path, "status").output
+    assert "  ok 2025-W34: sent 2025-08-25 08:00 PKT " in status
+    assert "  !! 2025-W33: failed at 2025-08-18 08:00 PKT: cannot connect" in status
+    assert "  !! 2025-W32: a send began at 2025-08-11 00:30 PKT and never finished" in status
+    assert "+00:00" not in status
+    again = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send")
+    assert f"digest {WEEK}: already sent at 2025-08-25 08:00 PKT (Message-ID {MESSAGE_ID})" in again.output
 
 
 def test_smtp_without_recipients_is_an_error_and_records_nothing(store, write_config):

@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -41,6 +39,7 @@ import jinja2
 from . import __version__, public
 from .config import TOPIC_IDS, Config
 from .errors import MonitorError, cannot_write
+from .files import write_atomically
 from .store import Store
 from .text import is_urdu
 from .weeks import parse_timestamp
@@ -330,11 +329,7 @@ def write_feeds(store: Store, config: Config, out_dir: str | Path | None = None)
             body = render(feed)
             if path.is_file() and path.read_bytes() == body:
                 continue
-            with tempfile.NamedTemporaryFile("wb", dir=out, prefix=f".{feed.name}.", suffix=".tmp", delete=False) as tmp:
-                tmp.write(body)
-            os.chmod(tmp.name, 0o644)
-            os.replace(tmp.name, path)  # readers see the old file or the new one, never half of one
-            written.append(path)
+            written.append(write_atomically(path, body))  # readers see the old file or the new one, never half of one
     except OSError as e:
         raise cannot_write("the feeds", out, e) from None
     return written

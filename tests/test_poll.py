@@ -347,17 +347,25 @@ def test_a_story_not_relevant_that_carries_a_release_as_a_brief_is_not_of_its_ev
 
 
 
-def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_the_search(write_config, store):
-    """A hyphenation plug-in writes "free&shy;lancers" and a pasted headline carries a zero-width
-    space: a reader sees "freelancers", and so do the relevance rules, the figures and the search."""
+def _poll_one_story(write_config, store, title: str, description: str, path: str, page: bytes):
+    """Poll a feed of one item (``title`` and ``description`` as the feed writes them, dated 20
+    August 2025) whose article at ``path`` is ``page``; the configuration polled."""
 
     def feed(h):
         base = f"http://{h.headers['Host']}"
-        item = (
-            f"<item><title>Pakistani free&amp;shy;lancers earn \u200b$350m in July</title><link>{base}/a/earnings</link>"
-            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Free\u200blancers in Pakistan.</description></item>"
-        )
+        item = f"<item><title>{title}</title><link>{base}{path}</link><pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>{description}</description></item>"
         send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{item}</channel></rss>'.encode(), "application/rss+xml")
+
+    routes = {"/feed.xml": feed, path: lambda h: send(h, 200, page, "text/html; charset=utf-8")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    return config
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_the_search(write_config, store):
+    """A hyphenation plug-in writes "free&shy;lancers" and a pasted headline carries a zero-width
+    space: a reader sees "freelancers", and so do the relevance rules, the figures and the search."""
 
     page = (
         "<html><head><title>Pakistani free&shy;lancers earn $350m in July</title></head><body><article>"
@@ -366,10 +374,7 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_hide_words_from_the_rules_or_
         "<p>Free\u200blancing platforms said Pakistani free&shy;lancers were paid faster than a year before.</p>"
         "</article></body></html>"
     ).encode()
-    routes = {"/feed.xml": feed, "/a/earnings": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
-    with SiteServer(routes=routes) as server:
-        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
-        pipeline.poll(config, store)
+    _poll_one_story(write_config, store, "Pakistani free&amp;shy;lancers earn \u200b$350m in July", "Free\u200blancers in Pakistan.", "/a/earnings", page)
     [item] = store.db.query("SELECT id, title, summary, text, relevant, topics FROM items")
     assert item["title"] == "Pakistani freelancers earn $350m in July" and item["summary"] == "Freelancers in Pakistan."
     assert "\u00ad" not in item["text"] and "\u200b" not in item["text"] and "Pakistan's freelancers earned" in item["text"]
@@ -383,24 +388,15 @@ def test_bidi_overrides_in_a_feed_or_an_article_do_not_reach_the_digest_or_the_f
     <RLO>fdp.exe" reads "Download the form exe.pdf", and one left open turns the outlet and the
     link after it in the digest's line too. Urdu keeps its own letters and marks."""
 
-    def feed(h):
-        base = f"http://{h.headers['Host']}"
-        items = (
-            f"<item><title>Pakistani freelancers must register VPNs: download the form \u202efdp.exe</title><link>{base}/a/vpn</link>"
-            "<pubDate>Wed, 20 Aug 2025 09:00:00 +0500</pubDate><description>Freelancers in Pakistan \u2067must\u2069 register.</description></item>"
-        )
-        send(h, 200, f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><link>{base}/</link>{items}</channel></rss>'.encode(), "application/rss+xml")
-
     page = (
         "<html><head><title>Freelancers must register VPNs</title></head><body><article><h1>Freelancers must register VPNs</h1>"
         "<p>The PTA said Pakistani freelancers must register their VPNs by August 31, \u202bor lose access\u202c to the internet.</p>"
         "<p>فری لانسرز کو \u200fوی پی این رجسٹر کرانا ہوگا۔ Freelancers who use VPNs for their work in Pakistan must register them.</p>"
         "</article></body></html>"
     ).encode()
-    routes = {"/feed.xml": feed, "/a/vpn": lambda h: send(h, 200, page, "text/html; charset=utf-8")}
-    with SiteServer(routes=routes) as server:
-        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
-        pipeline.poll(config, store)
+    config = _poll_one_story(
+        write_config, store, "Pakistani freelancers must register VPNs: download the form \u202efdp.exe", "Freelancers in Pakistan \u2067must\u2069 register.", "/a/vpn", page
+    )
     from monitor.digest import build_digest, render_html, render_text
     from monitor.feeds import build_feeds, render
 

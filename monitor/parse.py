@@ -6,12 +6,17 @@ and the XML declaration itself. Dates become UTC ISO 8601; a date that gives no 
 in the configured timezone, and ``PKT`` is Pakistan Standard Time, UTC+5. A document that is not a feed raises :class:`ParseError`
 with a named reason: ``empty``, ``not_a_feed`` (an HTML page where a feed was expected) or
 ``parse_error`` (broken XML with nothing usable).
+
+A JSON Feed (https://www.jsonfeed.org/, versions 1 and 1.1: a JSON object whose ``version``
+names it) is read by :func:`_parse_json_feed`, which feedparser does not do; JSON that is not
+one is a ``parse_error`` that says so.
 """
 
 from __future__ import annotations
 
 import calendar
 import html
+import json
 import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_tz
@@ -107,6 +112,8 @@ def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, s
     dates without an offset are read in ``tz`` (the configured timezone)."""
     if not content.strip():
         raise ParseError("empty", "the response body is empty")
+    if content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return _parse_json_feed(content, source=source, url=url, tz=tz)
     head = {k.lower(): v for k, v in (headers or {}).items()}
     parsed = feedparser.parse(content, response_headers={"content-location": url, **head})
     if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
@@ -137,3 +144,69 @@ def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, s
             )
         )
     return entries
+
+
+def _parse_json_feed(content: bytes, *, source: str, url: str, tz: tzinfo) -> list[Entry]:
+    """The entries of a JSON Feed, as :func:`parse_feed` gives those of RSS and Atom: an item's
+    ``url`` (else ``external_url``) made absolute against ``url``, its ``id`` as the GUID, its
+    ``title``, its ``summary`` (else its text or HTML content) as one line of plain text,
+    ``date_published`` (else ``date_modified``) and its first author's name."""
+    try:
+        doc = json.loads(content.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise ParseError("parse_error", f"not a usable JSON Feed: {e}") from None
+    if not isinstance(doc, dict) or "jsonfeed.org/version/" not in str(doc.get("version", "")):
+        raise ParseError("parse_error", "JSON that is not a JSON Feed (no \"version\" naming https://jsonfeed.org/version/...)")
+    items = doc.get("items")
+    if not isinstance(items, list):
+        raise ParseError("parse_error", "a JSON Feed without an \"items\" list")
+    entries: list[Entry] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        link = _json_text(item.get("url")) or _json_text(item.get("external_url"))
+        link = urljoin(url, link) if link else ""
+        guid = _json_text(item.get("id")) or None
+        title = plain_text(_json_text(item.get("title")))
+        summary = plain_text(_json_text(item.get("summary")) or _json_text(item.get("content_text")) or _json_text(item.get("content_html")))
+        if not (link or guid) or not (title or summary):
+            continue
+        authors = item.get("authors") if isinstance(item.get("authors"), list) else [item.get("author")]
+        author = next((plain_text(_json_text(a.get("name"))) for a in authors if isinstance(a, dict) and _json_text(a.get("name"))), None)
+        entries.append(
+            Entry(
+                source=source,
+                url=link or guid or "",
+                title=title or summary[:120],
+                summary=summary,
+                published=_json_when(item, tz),
+                author=author,
+                guid=guid,
+            )
+        )
+    return entries
+
+
+def _json_text(value: object) -> str:
+    """A JSON Feed's string (or number, for an ``id``), stripped; ``""`` for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
+    return str(value).strip()
+
+
+def _json_when(item: Mapping, tz: tzinfo) -> str | None:
+    """A JSON Feed item's RFC 3339 ``date_published`` (else ``date_modified``) as UTC ISO 8601;
+    a time with no offset is read in ``tz``; a placeholder date before :data:`NO_DATE_BEFORE`
+    or one that cannot be read is none."""
+    for key in ("date_published", "date_modified"):
+        raw = _json_text(item.get(key))
+        try:
+            moment = datetime.fromisoformat(raw) if raw else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            continue
+        moment = (moment if moment.tzinfo else moment.replace(tzinfo=tz)).astimezone(timezone.utc)
+        if moment >= NO_DATE_BEFORE:
+            return moment.isoformat()
+    return None

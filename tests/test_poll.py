@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import signal
@@ -455,3 +456,47 @@ def test_an_item_dated_at_the_unix_epoch_or_year_one_is_undated_and_reaches_this
     rows = store.db.query("SELECT url, published, week FROM items ORDER BY url")
     assert [(r["url"].rsplit("/", 1)[1], r["published"], r["week"]) for r in rows] == [("epoch", None, current_week(config.tz)), ("zero", None, current_week(config.tz))]
     assert not source_rows(store, config)[0].stale
+
+
+def test_a_json_feed_is_polled_as_an_rss_feed_is_and_json_that_is_not_one_is_named(write_config, store):
+    """Sites built with static generators often publish a JSON Feed (https://www.jsonfeed.org/)
+    beside, or instead of, RSS; it read as "not well-formed (invalid token)". Its items are now
+    stored with their dates, authors and articles; JSON that is not a JSON Feed says so."""
+    page = (
+        "<html><head><title>Freelancers earn $350m in July</title></head><body><article><h1>Freelancers earn $350m in July</h1>"
+        "<p>Pakistan's freelancers earned $350 million in July 2025, the State Bank of Pakistan said on Tuesday.</p>"
+        "<p>Freelancing platforms said Pakistani freelancers were paid faster than a year before.</p></article></body></html>"
+    ).encode()
+
+    def feed(h):
+        doc = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Wire",
+            "items": [
+                {"id": "earnings-july", "url": "/a/earnings", "title": "Freelancers earn $350m in July", "content_html": "<p>Pakistani <b>freelancers</b> earned more.</p>",
+                 "date_published": "2025-08-20T09:00:00+05:00", "authors": [{"name": "Business Desk"}]},
+                {"id": 7, "external_url": f"http://{h.headers['Host']}/b/vpn", "summary": "PTA asks freelancers to register their VPNs", "date_modified": "2025-08-21T10:30:00"},
+                {"title": "An item with neither address nor id"},
+            ],
+        }
+        send(h, 200, json.dumps(doc).encode(), "application/feed+json")
+
+    routes = {
+        "/feed.json": feed,
+        "/a/earnings": lambda h: send(h, 200, page, "text/html; charset=utf-8"),
+        "/data.json": lambda h: send(h, 200, b'{"rates": [1, 2]}', "application/json"),
+        "/b/vpn": lambda h: send(h, 404, b"not here", "text/plain"),
+    }
+    with SiteServer(routes=routes) as server:
+        sources = f"- name: Wire\n  url: {server.base}/feed.json\n- name: Data\n  url: {server.base}/data.json\n"
+        config = load_config(write_config(sources, extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        reports = {r.source: (r.outcome, r.error) for r in pipeline.poll(config, store).reports}
+    assert reports["Wire"] == ("ok", None)
+    assert reports["Data"][0] == "parse_error" and "not a JSON Feed" in reports["Data"][1]
+    rows = {r["guid"]: r for r in store.db.query("SELECT guid, url, title, published, author, text FROM items")}
+    assert set(rows) == {"earnings-july", "7"}
+    earnings = rows["earnings-july"]
+    assert earnings["url"].endswith("/a/earnings") and earnings["published"] == "2025-08-20T04:00:00+00:00" and earnings["author"] == "Business Desk"
+    assert "Pakistan's freelancers earned $350 million in July 2025" in earnings["text"]  # the article itself, fetched
+    assert rows["7"]["url"].endswith("/b/vpn") and rows["7"]["title"] == "PTA asks freelancers to register their VPNs"
+    assert rows["7"]["published"] == "2025-08-21T05:30:00+00:00"  # no offset: read in the configured timezone (PKT)

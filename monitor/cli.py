@@ -584,7 +584,7 @@ def status(obj: Context) -> None:
     """
     from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
-    from .status import recorded_config, report_lines, source_rows
+    from .status import backup_line, recorded_config, report_lines, source_rows
     from .store import ArchiveError
 
     try:
@@ -599,6 +599,7 @@ def status(obj: Context) -> None:
             daemon = daemon_state(store.daemon(), now, config)
             schedule = [] if broken else schedule_lines(config, store, now, daemon)
             digests = digest_status_lines(store, config.tz)
+            backups = backup_line(store.last_run("backup"), now, config.tz)
     except ArchiveError:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None
@@ -617,6 +618,7 @@ def status(obj: Context) -> None:
     click.echo("Digests:")
     for line in digests:
         click.echo(f"  {line}")
+    click.echo(f"Backup: {backups}")
     for line in report_lines(rows, config, now, scheduled=daemon.running):
         click.echo(line)
     if broken:
@@ -870,6 +872,84 @@ def snapshot(obj: Context, out: str, force: bool) -> None:
     with obj.store() as store:  # an existing archive, brought up to date
         store.snapshot(target, private=PRIVATE_COLUMNS, placeholder=WITHHELD)
     click.echo(f"{target}: a copy of {obj.db_path} without subscriber addresses")
+
+
+@cli.command("backup")
+@click.argument("out", type=click.Path())
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.pass_obj
+def backup_cmd(obj: Context, out: str, force: bool) -> None:
+    """Copy the whole archive to OUT, to put back with `monitor restore`.
+
+    The copy is consistent even while the daemon writes, is one file, and is checked by
+    SQLite before it is kept. OUT may be a folder (one that exists, or a name ending in /):
+    the copy is then named after the archive and the time in UTC
+    (monitor-2026-12-06T0315Z.db), so that a daily backup keeps each day's.
+    """
+    from . import backup
+
+    target = backup.backup_path(out, obj.db_path)
+    if target.exists() and not force:
+        raise MonitorError(f"{target} exists; pass --force to replace it")
+    with obj.store() as store:  # an existing archive, brought up to date
+        backup.backup(store, target)
+        items = store.db["items"].count
+    click.echo(f"{target}: a backup of {obj.db_path} ({counted(items, 'item')}); `monitor restore {target}` puts it back")
+
+
+@cli.command("restore")
+@click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False))
+@click.pass_obj
+def restore_cmd(obj: Context, backup_file: str) -> None:
+    """Put BACKUP (made by `monitor backup`) in place of the archive.
+
+    Stop the daemon (and `monitor serve`) first. The archive it replaces is kept beside it
+    (monitor.db.replaced-<time>), and the digests it records as sent since the backup stay
+    recorded, so no week's digest is sent twice. When that archive cannot be read, the weeks
+    since the backup whose digest may have gone out are marked in doubt for `monitor status`
+    to list: a digest is not sent again by itself.
+    """
+    from . import backup
+    from .daemon import DaemonLock, daemon_state
+
+    config = obj.config
+    try:
+        lock = DaemonLock(obj.db_path).acquire()
+    except MonitorError as e:
+        raise MonitorError(f"cannot restore while a daemon runs on the archive: {e}; stop it first (nothing was changed)") from None
+    try:
+        if Path(obj.db_path).exists():
+            try:
+                with obj.store() as store:
+                    state = daemon_state(store.daemon(), datetime.now(timezone.utc), config)
+            except MonitorError:
+                state = None  # an archive that cannot be read is what a restore is for
+            if state and state.running:
+                raise MonitorError(f"cannot restore while a daemon runs on the archive: {state.line}; stop it first (nothing was changed)")
+        done = backup.restore(backup_file, obj.db_path, tz=config.tz)
+    finally:
+        lock.release()
+    taken = f"taken {_when(done.taken_at, config)}, " if done.taken_at else ""
+    click.echo(f"{done.archive}: restored from {done.backup} ({taken}{counted(done.items, 'item')})")
+    if done.replaced:
+        click.echo(f"  the archive it replaced is kept as {done.replaced}")
+    if done.kept:
+        click.echo(f"  digests sent since the backup stay recorded as sent: {', '.join(done.kept)}")
+    if done.written:
+        click.echo(f"  digests the outbox holds are recorded as sent: {', '.join(done.written)}")
+    if done.unreadable and not done.replaced:
+        click.echo(f"  there was no archive at {done.archive} before, so the digests sent since the backup are not known")
+    elif done.unreadable:
+        click.echo(f"  the archive it replaced could not be read ({done.unreadable}), so the digests sent since the backup are not known")
+    if done.in_doubt:
+        click.echo(f"  marked in doubt, not to be sent again by themselves: {', '.join(done.in_doubt)}; `monitor status` says what to do")
+    click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
+
+
+def _when(stamp: str, config: Config) -> str:
+    from .weeks import parse_timestamp
+
+    return parse_timestamp(stamp).astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def main() -> None:

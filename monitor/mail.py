@@ -275,6 +275,8 @@ class SendResult:
             return f"{head}: written to {self.path} (MONITOR_SMTP_HOST is not set)"
         if self.status == "already_sent":
             return f"{head}: already sent at {self.since} (Message-ID {self.message_id}); use --force to send it again"
+        if self.status == "in_doubt" and not self.since:  # marked so by a restore: no send began here
+            return f"{head}: not sent: whether it went out before the archive was restored is not known (see `monitor status`); use --force to send it"
         if self.status == "in_doubt":
             return f"{head}: {IN_DOUBT.format(since=self.since)}"
         if self.status == "not_ended":
@@ -294,6 +296,9 @@ class SendResult:
 #: server); it ends the error stored for the week, so ``monitor status`` says it too.
 PERMANENT = "sending again as it is will fail the same way"
 
+
+#: What to do about a week whose digest may have gone out without the archive knowing.
+UNKNOWN_ADVICE = "ask a reader or check the mail server's log; if it did not go out, `monitor digest --week {week} --send --force` sends it"
 
 IN_DOUBT = (
     "a send began at {since} and never finished (the process stopped, or the connection was lost "
@@ -659,7 +664,9 @@ def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:
     lines = []
     for i, row in enumerate(rows):
         week, status = row["week"], row.get("status")
-        if status == "sending":
+        if status == "sending" and not row.get("started_at"):  # no send began here, but one may have elsewhere (a restore)
+            lines.append(f"!! {week}: {row.get('error') or 'whether its digest went out is not known'}: {UNKNOWN_ADVICE.format(week=week)}")
+        elif status == "sending":
             error = f" (last error: {row['error']})" if row.get("error") else ""
             lines.append(f"!! {week}: {IN_DOUBT.format(since=local_time(row.get('started_at'), tz))}{error}")
         elif status == "failed":

@@ -16,7 +16,7 @@ import os
 import re
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from .config import Config
@@ -191,6 +191,13 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
         f"items counted for {current_week(config.tz, now)}:"
     )
     return [heading, *(r.line(now, config.tz, scheduled=scheduled) for r in rows)]
+
+
+def backup_line(run: dict | None, now: datetime, tz: tzinfo) -> str:
+    """The last ``monitor backup`` for ``monitor status``: when, and how it went."""
+    if run is None:
+        return "none made; `monitor backup DIR/` makes a consistent copy, `monitor restore` puts one back"
+    return f"last {parse_timestamp(run['started_at']).astimezone(tz).strftime('%Y-%m-%d %H:%M %Z')} ({run_state(run, now)})"
 
 
 def run_state(run: dict, now: datetime, host: str | None = None) -> str:

@@ -43,7 +43,7 @@ def said(r: subprocess.CompletedProcess) -> str:
 READERS = [("status",), ("digest", "--week", "2025-W34"), ("facts",), ("feeds",)]
 
 
-@pytest.mark.parametrize("command", [*READERS, ("poll",), ("snapshot", "copy.db"), ("health",)], ids=lambda c: c[0])
+@pytest.mark.parametrize("command", [*READERS, ("poll",), ("snapshot", "copy.db"), ("backup", "copy.db"), ("health",)], ids=lambda c: c[0])
 def test_a_file_that_is_not_a_database_is_named_by_every_command(command, local, tmp_path):
     bogus = tmp_path / "c.db"
     bogus.write_bytes(NOT_AN_ARCHIVE)
@@ -182,8 +182,9 @@ def archive(tmp_path) -> Path:
         (("demo", "--out", "{blocked}/out"), "the demo"),
         (("init", "{blocked}/out/sources.yaml"), "the watch list"),
         (("snapshot", "{blocked}/out/copy.db"), "the snapshot"),
+        (("backup", "{blocked}/out/copy.db"), "the backup"),
     ],
-    ids=["digest", "feeds", "demo", "init", "snapshot"],
+    ids=["digest", "feeds", "demo", "init", "snapshot", "backup"],
 )
 def test_an_output_that_cannot_be_written_is_named(command, what, archive, tmp_path):
     blocked = tmp_path / "blocked"

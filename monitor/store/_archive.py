@@ -31,6 +31,7 @@ from ..privacy import redact
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version
+from ._backup import BackupStore, check_integrity
 from ._pages import PageStore
 
 
@@ -158,7 +159,7 @@ def _check_archive(path: Path) -> None:
         raise ArchiveError(f"{path}: not a monitor archive: it has no monitor schema")
 
 
-class Store(PageStore):
+class Store(PageStore, BackupStore):
     """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`).
 
     Opening it creates the archive when there is none, unless ``create`` is false; a file
@@ -233,7 +234,43 @@ class Store(PageStore):
         (no WAL), with each ``private`` column's JSON list replaced by as many
         ``placeholder`` strings, other values of it by NULL; rebuilt, so that no page of the
         copy keeps an old value. ``target`` appears whole or not at all."""
-        target = Path(target)
+
+        def withhold(copy: sqlite3.Connection) -> None:
+            for table, columns in private.items():
+                for column in columns:
+                    copy.execute(
+                        f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
+                        f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
+                        [placeholder],
+                    )
+
+        return self._write_copy(Path(target), "the snapshot", withhold, rebuild=True)
+
+    def backup(self, target: str | Path) -> Path:
+        """Copy the whole archive to ``target`` consistently (even while a poll writes), in
+        one file (no WAL), checked by SQLite before it is put in place; ``target`` appears
+        whole or not at all. The backup is a run of job ``backup`` in this archive, and the
+        copy records when it was taken (:meth:`backup_taken_at`)."""
+        run_id = self.start_run("backup")
+
+        def taken(copy: sqlite3.Connection) -> None:
+            copy.execute("UPDATE runs SET finished_at = ?, outcome = 'ok', detail = 'this copy' WHERE id = ?", [utcnow(), run_id])
+            problem = check_integrity(copy)
+            if problem:
+                raise MonitorError(f"{target}: the copy is not sound, so it was not kept: {problem}")
+
+        try:
+            path = self._write_copy(Path(target), "the backup", taken)
+        except BaseException as e:
+            self.finish_run(run_id, "failed", str(e) or type(e).__name__)
+            raise
+        self.finish_run(run_id, "ok", f"to {path}")
+        return path
+
+    def _write_copy(self, target: Path, what: str, prepare: Callable[[sqlite3.Connection], None], *, rebuild: bool = False) -> Path:
+        """Copy the archive with SQLite's backup to a file beside ``target``, let ``prepare``
+        change the copy in one transaction, rebuild it if asked, and rename it over
+        ``target``; on any error nothing is left behind."""
         tmp = target.with_name(target.name + ".tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -243,24 +280,21 @@ class Store(PageStore):
                 self.db.conn.backup(copy)
                 copy.execute("PRAGMA journal_mode = DELETE")
                 copy.execute("BEGIN")
-                for table, columns in private.items():
-                    for column in columns:
-                        copy.execute(
-                            f"UPDATE [{table}] SET [{column}] = CASE WHEN json_valid([{column}]) AND json_type([{column}]) = 'array'"
-                            f" THEN (SELECT json_group_array(?) FROM json_each([{table}].[{column}])) END WHERE [{column}] IS NOT NULL",
-                            [placeholder],
-                        )
+                prepare(copy)
                 copy.execute("COMMIT")
-                copy.execute("VACUUM")
+                if rebuild:
+                    copy.execute("VACUUM")
             finally:
                 copy.close()
             os.replace(tmp, target)
-        except (OSError, sqlite3.Error) as e:
+        except (OSError, sqlite3.Error, MonitorError) as e:
             try:
                 tmp.unlink(missing_ok=True)
             except OSError:
                 pass
-            raise (cannot_write("the snapshot", target, e) if isinstance(e, OSError) else MonitorError(f"{target}: cannot write the snapshot: {e}")) from None
+            if isinstance(e, MonitorError):
+                raise
+            raise (cannot_write(what, target, e) if isinstance(e, OSError) else MonitorError(f"{target}: cannot write {what}: {e}")) from None
         return target
 
     def set_timezone(self, name: str) -> None:

@@ -1,0 +1,240 @@
+"""`monitor backup` and `monitor restore`: a consistent copy taken while the archive is written,
+put back in place without a digest going out twice, and refused when it cannot be done safely."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_mail import SENDER, Recorder, free_port, plain
+
+from digest_archive import SOURCES_YAML, WEEK, build_archive
+from monitor import backup
+from monitor.config import load_config
+from monitor.daemon import DaemonLock
+from monitor.mail import digest_status_lines, send_digest
+from monitor.store import Store
+
+KARACHI = ZoneInfo("Asia/Karachi")
+
+
+@pytest.fixture
+def smtp():
+    from aiosmtpd.controller import Controller
+
+    handler, port = Recorder(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield handler, plain(port)
+    controller.stop()
+
+
+@pytest.fixture
+def setup(write_config, tmp_path):
+    """An archive of one week's stories and its config (digest to one reader)."""
+    path = write_config(SOURCES_YAML, extra=f"digest:\n  sender: {SENDER}\n  recipients: [reader@example.com]\n")
+    config = load_config(path)
+    db = tmp_path / "data" / "monitor.db"
+    with Store(db) as store:
+        build_archive(store, config)
+    return config, path, db
+
+
+def monitor(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "monitor.cli", *args], capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def count(db: Path, sql: str) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()
+
+
+# --------------------------------------------------------------------------- backup
+
+
+def test_a_backup_is_one_sound_file_with_what_is_still_in_the_write_ahead_log(setup, tmp_path):
+    config, path, db = setup
+    writer = sqlite3.connect(db)  # keeps the archive's -wal from being folded in
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO runs (job, started_at, finished_at, outcome) VALUES ('poll', '2025-08-24T10:00:00+00:00', '2025-08-24T10:01:00+00:00', 'ok')")
+    writer.commit()
+    try:
+        assert Path(f"{db}-wal").stat().st_size > 0
+        out = tmp_path / "backups" / "copy.db"
+        r = monitor("--config", str(path), "--db", str(db), "backup", str(out))
+        assert r.returncode == 0, r.stderr
+        assert "copy.db: a backup of" in r.stdout and "monitor restore" in r.stdout
+    finally:
+        writer.close()
+    assert not Path(f"{out}-wal").exists()
+    conn = sqlite3.connect(out)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM runs WHERE started_at = '2025-08-24T10:00:00+00:00'").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == count(db, "SELECT count(*) FROM items") > 0
+    conn.close()
+    with Store(db) as store:  # the archive records the backup as a run
+        run = store.last_run("backup")
+    assert run["outcome"] == "ok" and str(out) in run["detail"]
+    with Store(out) as copy:
+        taken = copy.backup_taken_at()
+    assert run["started_at"] <= taken <= run["finished_at"]
+
+
+def test_a_backup_into_a_folder_is_named_by_the_time_and_an_existing_one_is_kept(setup, tmp_path):
+    config, path, db = setup
+    folder = tmp_path / "backups"
+    now = datetime(2026, 12, 6, 3, 15, tzinfo=timezone.utc)
+    assert backup.backup_path(f"{folder}/", db, now) == folder / "monitor-2026-12-06T0315Z.db"
+    assert backup.backup_path(folder / "x.db", db, now) == folder / "x.db"
+    r = monitor("--config", str(path), "--db", str(db), "backup", f"{folder}/")
+    assert r.returncode == 0, r.stderr
+    (made,) = folder.glob("monitor-*Z.db")
+    before = made.read_bytes()
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(made))
+    assert r.returncode == 2 and "exists; pass --force" in r.stderr
+    assert made.read_bytes() == before
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(db), "--force")
+    assert r.returncode == 2 and "cannot replace the archive itself" in r.stderr
+
+
+# --------------------------------------------------------------------------- restore
+
+
+def test_a_restore_keeps_the_digests_sent_since_the_backup_so_none_goes_out_twice(setup, smtp, tmp_path):
+    config, path, db = setup
+    server, settings = smtp
+    saved = tmp_path / "saved.db"
+    assert monitor("--config", str(path), "--db", str(db), "backup", str(saved)).returncode == 0
+    with Store(db) as store:
+        assert send_digest(store, config, WEEK, smtp=settings).status == "sent"
+        carried = count(db, f"SELECT count(*) FROM digest_items WHERE week = '{WEEK}'")
+    assert len(server.envelopes) == 1 and carried > 0
+
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(saved))
+    assert r.returncode == 0, r.stderr
+    assert f"digests sent since the backup stay recorded as sent: {WEEK}" in r.stdout
+    (kept,) = db.parent.glob("monitor.db.replaced-*")
+    assert f"the archive it replaced is kept as {kept}" in r.stdout
+    assert count(kept, "SELECT count(*) FROM digests WHERE status = 'sent'") == 1  # the old archive, whole
+    assert count(db, f"SELECT count(*) FROM digest_items WHERE week = '{WEEK}'") == carried
+
+    with Store(db) as store:
+        again = send_digest(store, config, WEEK, smtp=settings)
+    assert again.status == "already_sent" and len(server.envelopes) == 1
+    status = monitor("--config", str(path), "--db", str(db), "status").stdout
+    assert "Backup: last " in status and f"(ok: to {saved}, which this archive was restored from)" in status
+
+
+def test_status_says_when_no_backup_was_made(setup):
+    config, path, db = setup
+    status = monitor("--config", str(path), "--db", str(db), "status").stdout
+    assert "Backup: none made; `monitor backup DIR/` makes a consistent copy" in status
+
+
+def test_a_restore_over_an_unreadable_archive_marks_the_weeks_since_the_backup_in_doubt(setup, smtp, tmp_path):
+    config, path, db = setup
+    server, settings = smtp
+    saved = tmp_path / "saved.db"
+    with Store(db) as store:
+        store.backup(saved)
+    with Store(saved) as copy:  # taken on the Saturday of the archive's week
+        copy.db.execute("UPDATE runs SET finished_at = '2025-08-23T10:00:00+00:00' WHERE job = 'backup'")
+    db.write_bytes(b"not an archive any more" * 100)
+
+    done = backup.restore(saved, db, tz=KARACHI, now=datetime(2025, 9, 3, tzinfo=timezone.utc))
+    assert done.unreadable and "not a monitor archive" in done.unreadable
+    assert done.in_doubt == (WEEK, "2025-W35")  # the backup's own week, and the next, both ended since
+    assert done.replaced and done.replaced.read_bytes().startswith(b"not an archive")
+    with Store(db) as store:
+        lines = digest_status_lines(store, KARACHI)
+        assert any(line.startswith(f"!! {WEEK}: the archive was restored from a backup taken at 2025-08-23 15:00 PKT") and "--send --force" in line for line in lines)
+        held = send_digest(store, config, WEEK, smtp=settings, now=datetime(2025, 9, 3, tzinfo=timezone.utc))
+        assert held.status == "in_doubt" and "is not known" in held.line() and not server.envelopes
+        forced = send_digest(store, config, WEEK, smtp=settings, force=True, now=datetime(2025, 9, 3, tzinfo=timezone.utc))
+    assert forced.status == "sent" and len(server.envelopes) == 1
+
+
+def test_weeks_in_doubt_are_those_that_ended_after_the_backup_and_it_does_not_record():
+    now = datetime(2025, 9, 3, tzinfo=timezone.utc)
+    assert backup.weeks_in_doubt("2025-08-23T10:00:00+00:00", now, KARACHI, set()) == ["2025-W34", "2025-W35"]
+    assert backup.weeks_in_doubt("2025-08-23T10:00:00+00:00", now, KARACHI, {"2025-W34"}) == ["2025-W35"]
+    assert backup.weeks_in_doubt("2025-09-01T10:00:00+00:00", now, KARACHI, set()) == []  # W36 has not ended
+    # Sunday 21:00 UTC is already Monday in Karachi: the backup is of the next week
+    assert backup.weeks_in_doubt("2025-08-24T21:00:00+00:00", now, KARACHI, set()) == ["2025-W35"]
+    assert backup.weeks_in_doubt(None, now, KARACHI, set()) == []
+
+
+def test_a_restore_where_there_is_no_archive_records_the_outbox_digests(setup, tmp_path):
+    config, path, db = setup
+    saved = tmp_path / "saved.db"
+    with Store(db) as store:
+        store.backup(saved)
+        assert send_digest(store, config, WEEK).status == "written"  # no SMTP: into outbox/
+    (db.parent / "outbox" / "notes.eml").write_text("not a digest")
+    for f in db.parent.glob("monitor.db*"):
+        f.unlink()
+
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(saved))
+    assert r.returncode == 0, r.stderr
+    assert f"digests the outbox holds are recorded as sent: {WEEK}" in r.stdout
+    assert f"there was no archive at {db} before" in r.stdout and "kept as" not in r.stdout
+    with Store(db) as store:
+        row = store.digest(WEEK)
+        assert row["status"] == "sent" and row["message_id"].startswith("<digest-2025-W34.")
+        assert send_digest(store, config, WEEK).status == "already_sent"
+
+
+def test_a_restored_archive_shows_no_daemon_or_run_still_going(setup, tmp_path):
+    config, path, db = setup
+    with Store(db) as store:
+        store.daemon_started(poll_seconds=3600, beat_seconds=30)
+        store.start_run("poll")
+        store.backup(tmp_path / "saved.db")  # taken while they ran
+        store.daemon_beat(stopped=True)
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+    assert r.returncode == 0, r.stderr
+    assert count(db, "SELECT count(*) FROM runs WHERE outcome = 'running'") == 0
+    assert count(db, "SELECT count(*) FROM daemon WHERE stopped_at IS NULL") == 0
+
+
+def test_a_restore_is_refused_while_a_daemon_runs_and_changes_nothing(setup, tmp_path):
+    config, path, db = setup
+    with Store(db) as store:
+        store.backup(tmp_path / "saved.db")
+    before = db.stat().st_ino, db.read_bytes()
+    with DaemonLock(db):
+        r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+    assert r.returncode == 2
+    assert "cannot restore while a daemon runs on the archive" in r.stderr and "nothing was changed" in r.stderr
+    assert (db.stat().st_ino, db.read_bytes()) == before
+    assert not list(db.parent.glob("*.replaced-*")) and not list(db.parent.glob(".monitor.db.restoring*"))
+
+
+def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup, tmp_path):
+    config, path, db = setup
+    damaged = tmp_path / "damaged.db"
+    with Store(db) as store:
+        store.backup(damaged)
+    page = count(damaged, "PRAGMA page_size")
+    data = bytearray(damaged.read_bytes())
+    for n in range(1, 6):  # the headers of pages 2 to 6: no b-tree page type
+        data[n * page : n * page + 8] = b"\xff" * 8
+    damaged.write_bytes(bytes(data))
+    (tmp_path / "notes.txt").write_text("hello")
+    before = db.read_bytes()
+    for name, why in (("damaged.db", "it is damaged"), ("notes.txt", "not an SQLite database"), ("missing.db", "there is no such file")):
+        r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / name))
+        assert r.returncode == 2, r.stdout
+        assert f"{name}: cannot restore from it (" in r.stderr and why in r.stderr and "nothing was changed" in r.stderr
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(db))
+    assert r.returncode == 2 and "is the archive itself" in r.stderr
+    assert db.read_bytes() == before and not list(db.parent.glob("*.replaced-*"))

@@ -998,7 +998,9 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
     )
     env.filters["day"] = lambda value, fmt="%a %d %b %Y": _day(value, tz, fmt)
     env.filters["wrap"] = _wrap
-    env.filters["outlet_text"] = lambda o: f"{o.source} <{o.url}>" if o.url else o.source
+    env.filters["name"] = _name
+    env.filters["said"] = _said
+    env.filters["outlet_text"] = lambda o: f"{_name(o.source)} <{o.url}>" if o.url else _name(o.source)
     env.filters["segments_text"] = segments_text
     env.filters["counted"] = counted
     env.tests["urdu"] = is_urdu
@@ -1006,8 +1008,34 @@ def _env(tz: ZoneInfo) -> jinja2.Environment:
 
 
 def _wrap(text: str, width: int = 69, indent: str = "   ") -> str:
-    """``text`` wrapped for the plain-text part; continuation lines indented; URLs never split."""
-    return ("\n" + indent).join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False))
+    """``text`` wrapped for the plain-text part; continuation lines indented; URLs never split.
+    Urdu text (:func:`_said`) has each of its lines opened and closed with a right-to-left mark."""
+    rtl = text.startswith(RLM)
+    lines = textwrap.wrap(text[1:] if rtl else text, width - 2 * rtl, break_long_words=False, break_on_hyphens=False)
+    return ("\n" + indent).join(RLM + line + RLM if rtl else line for line in lines)
+
+
+#: The marks that set the direction of what is next to them in a plain-text line, without
+#: reordering anything themselves (unlike embeddings and isolates, which a mail program that
+#: does not pair them leaves open).
+LRM, RLM = "\u200e", "\u200f"
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+
+
+def _name(name: str) -> str:
+    """An outlet's or a source's name in a line of the plain-text part, which is English: a
+    name in Urdu between left-to-right marks, so that a mail program shows the line left to
+    right even when it goes by its first letter, and the day, count or name after it stays
+    after it ("روزنامہ آزمائش, 24 Nov" showed as "24 روزنامہ آزمائش, Nov")."""
+    return f"{LRM}{name}{LRM}" if _RTL_LETTER.search(name or "") else name
+
+
+def _said(text: str) -> str:
+    """A headline, summary or quote in the plain-text part: Urdu text marked for
+    :func:`_wrap` to open and close each of its lines with a right-to-left mark, so that a
+    line opening on a number shows it at its right-hand start, and one ending on a quotation
+    mark or a full stop shows it at its left-hand end, not at the other."""
+    return RLM + text if text and is_urdu(text) else text
 
 
 def _day(value: str | datetime | None, tz: ZoneInfo, fmt: str) -> str:

@@ -26,7 +26,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from .models import Entry
-from .text import visible
+from .text import readable
 
 _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -41,10 +41,10 @@ class ParseError(Exception):
 
 def plain_text(fragment: str | None) -> str:
     """Feed HTML (titles, summaries) as one line of plain text, without invisible characters
-    (:func:`monitor.text.visible`)."""
+    and with Urdu in its own letters (:func:`monitor.text.readable`)."""
     if not fragment:
         return ""
-    return _SPACE.sub(" ", visible(html.unescape(_TAGS.sub(" ", fragment)))).strip()
+    return _SPACE.sub(" ", readable(html.unescape(_TAGS.sub(" ", fragment)))).strip()
 
 
 #: A date string that ends in an offset or a zone name (``+0500``, ``+05:00``, ``Z``, ``GMT``).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Iterator
@@ -36,6 +37,30 @@ def visible(text: str) -> str:
     ("free&shy;lancers" is "freelancers" to a reader, and now to the monitor too) or reorder
     what a reader sees."""
     return _INVISIBLE.sub("", text)
+
+
+#: Arabic letters that Urdu is typed with on an Arabic keyboard, and that a page in Windows-1256
+#: (which has no Urdu yeh) must use: yeh and alef maksura for the Urdu yeh, the Arabic kaf for
+#: the Urdu one. A reader sees the same word (and in Urdu the final yeh without the Arabic
+#: dots); the rules, the figures and the search saw another.
+_URDU_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9"})
+#: Arabic presentation forms (one glyph of a letter in one position, or a ligature), as text
+#: copied from a PDF or an old page comes: each is its letters, read as a font shapes them.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+def urdu_letters(text: str) -> str:
+    """``text`` with Urdu written in Urdu's own letters: presentation forms as their letters
+    (``ﻓﺮﯼ`` is "فری") and the Arabic yeh and kaf as the Urdu ones ("فري" is "فری"), as the
+    keywords, the figures' words and a reader's search are written. The Arabic heh (ه) is
+    left as it is: Urdu writes it for two letters, ہ and ھ, and which one cannot be told."""
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    return text.translate(_URDU_LETTERS)
+
+
+def readable(text: str) -> str:
+    """``text`` as the stages read it: :func:`visible`, in :func:`urdu_letters`."""
+    return urdu_letters(visible(text))
 
 
 def normalise_digits(text: str) -> str:

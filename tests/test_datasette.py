@@ -225,6 +225,8 @@ def test_search_finds_urdu_words_with_their_endings(tmp_path):
         found = lambda q: [r[0] for r in store.db.execute(sql, {"q": q}).fetchall()]
         assert found("فری لانسر") == [urdu.title] == found("رجسٹریشن")
         assert found("لانسرو") == []
+        # typed on an Arabic keyboard: its yeh and kaf are the Urdu letters the archive keeps
+        assert found("فري لانسر") == [urdu.title] == found("رجسٹريشن کي") == found("كيا")
 
 
 CANNED = {

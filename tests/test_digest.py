@@ -15,6 +15,7 @@ from monitor.cli import cli
 from monitor.config import load_config
 from monitor.errors import MonitorError
 from monitor.digest import MAX_HTML_BYTES, Outlet, build_digest, describe_change, fit_html, format_value, period_label, previous_period, render_html, render_text, summarize, write_digest
+from monitor.text import is_urdu
 from monitor.models import FetchResult, Item
 from monitor.store import Store, item_id
 from monitor.weeks import iso_week
@@ -823,3 +824,33 @@ def test_full_stories_must_be_a_count(write_config):
 
     with pytest.raises(ConfigError, match=r"key 'digest.full_stories': must be between 0 and 1000; got -1"):
         load_config(write_config("- name: Test Daily\n  url: https://example.com/feed\n", extra="digest:\n  full_stories: -1\n"))
+
+
+def test_urdu_outlets_and_urdu_lines_keep_their_order_in_the_plain_text_part(store, site_config):
+    """A mail program lays out a plain-text line left to right, or by its first letter: an
+    Urdu outlet's name before a date showed "24 روزنامہ آزمائش, Nov" (the day taken into the
+    name's right-to-left run), two Urdu outlets in a list read in the wrong order, and an Urdu
+    headline or summary line that opens on a number, or a quote that ends on its quotation
+    mark, showed it at the wrong end. An Urdu name in an English line is closed with
+    left-to-right marks, and each line of Urdu text opens and ends with a right-to-left mark;
+    English lines get no mark."""
+    lrm, rlm = "\u200e", "\u200f"
+    text = "۳۸ کروڑ 60 لاکھ ڈالر کی برآمدات: اسٹیٹ بینک کے مطابق اکتوبر میں آئی ٹی برآمدات میں 18 فیصد اضافہ ہوا۔ " * 3
+    urdu = item(1, "38 کروڑ ڈالر: آئی ٹی برآمدات میں 18 فیصد اضافہ", ["it_exports"], source="روزنامہ آزمائش", text=text.strip(), score=5.0)
+    copy = item(2, "آئی ٹی برآمدات میں اضافہ", ["it_exports"], source="روزنامہ جنگ", score=1.0)
+    copy2 = item(3, "آئی ٹی برآمدات میں اضافہ", ["it_exports"], source="روزنامہ ایکسپریس", score=1.0)
+    english = item(4, "PTA extends VPN registration", ["vpn_internet"], source="Test Daily")
+    save(store, site_config, [urdu, copy, copy2, english])
+    _story_rows(store, "s-ur", "s-ur", [urdu, copy, copy2])
+    _story_rows(store, "s-en", "s-en", [english])
+    lines = render_text(build_digest(store, site_config, "2025-W34")).split("\n")
+    named = [line for line in lines if "روزنامہ آزمائش" in line]
+    assert f"   {lrm}روزنامہ آزمائش{lrm}, Tue 19 Aug 2025" in lines
+    assert all(f"{lrm}روزنامہ آزمائش{lrm}" in line for line in named)
+    also = next(line for line in flat("\n".join(lines)).split("   ") if "Also reported by" in line)
+    assert f"{lrm}روزنامہ جنگ{lrm} <https://example.com/2>" in also and f"{lrm}روزنامہ ایکسپریس{lrm} <https://example.com/3>" in also
+    told = [line.strip() for line in lines if is_urdu(line) and "روزنامہ" not in line]
+    assert told and all(line.lstrip("1.* ").startswith(rlm) and line.endswith(rlm) for line in told)
+    assert f"* {rlm}38 کروڑ ڈالر: آئی ٹی برآمدات میں 18 فیصد اضافہ{rlm}" in lines
+    english_lines = [line for line in lines if "Test Daily" in line or "VPN" in line or "Week " in line]
+    assert english_lines and not any(lrm in line or rlm in line for line in english_lines)

@@ -500,3 +500,28 @@ def test_a_json_feed_is_polled_as_an_rss_feed_is_and_json_that_is_not_one_is_nam
     assert "Pakistan's freelancers earned $350 million in July 2025" in earnings["text"]  # the article itself, fetched
     assert rows["7"]["url"].endswith("/b/vpn") and rows["7"]["title"] == "PTA asks freelancers to register their VPNs"
     assert rows["7"]["published"] == "2025-08-21T05:30:00+00:00"  # no offset: read in the configured timezone (PKT)
+
+
+def test_urdu_typed_with_arabic_letters_or_presentation_forms_is_read_as_urdu(write_config, store):
+    """An Urdu page typed on an Arabic keyboard, or saved in Windows-1256 (which has no Urdu
+    yeh), writes ي and ك for ی and ک; text copied from a PDF may come in presentation forms.
+    A reader sees the same words, but the rules saw none: a VPN report with "فري لانسرز" in
+    its headline was stored as irrelevant and no search in Urdu found it."""
+
+    title = "وي پي اين رجسٹريشن کي آخري تاريخ ميں توسيع، فري لانسرز کو ريليف"
+    paragraphs = [
+        "پاکستان ٹيلي كميونيكيشن اتھارٹي (پي ٹي اے) نے وي پي اين رجسٹريشن کي آخري تاريخ ميں ايک ماہ کي توسيع کر دي ہے.",
+        "پي ٹي اے کے مطابق اب تک 25 ہزار سے زائد فري لانسرز اور آئي ٹي کمپنيوں نے وي پي اين رجسٹر کرائے ہيں.",
+    ]
+    page = f'<html><head><meta charset="windows-1256"><title>{title}</title></head><body><article><h1>{title}</h1>'
+    page += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    # the teaser in presentation forms: "فری لانسرز پریشان" as a PDF's glyphs
+    teaser = "\ufed3\ufeae\ufbfc \ufefb\ufee7\ufeb4\ufeae\ufeaf \ufb58\ufeae\ufbfe\ufeb8\ufe8e\ufee5"
+    _poll_one_story(write_config, store, title, teaser, "/ur/vpn", page.encode("cp1256"))
+    [item] = store.db.query("SELECT id, title, summary, text, relevant, topics FROM items")
+    assert not re.search("[يىك\ufb50-\ufdff\ufe70-\ufefe]", item["title"] + item["summary"] + item["text"])
+    assert item["title"] == "وی پی این رجسٹریشن کی آخری تاریخ میں توسیع، فری لانسرز کو ریلیف"
+    assert item["summary"] == "فری لانسرز پریشان"
+    assert "پاکستان ٹیلی کمیونیکیشن اتھارٹی" in item["text"]
+    assert item["relevant"] == 1 and "vpn_internet" in item["topics"] and "freelancing" in item["topics"]
+    assert [r["id"] for r in store.db["items"].search('"فری لانسرز"')] == [item["id"]]

@@ -31,7 +31,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import ExtractionError
 from ..models import Article
-from ..text import visible
+from ..text import readable
 from ._author import _choose_author
 from ._body import _article_blocks
 from ._dates import MAX_DATE_BLOCKS, _choose_date, _dateline_blocks
@@ -48,7 +48,8 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     """Extract the headline, date, author, language and body text of an article page.
 
     The headline, text and author come without the invisible characters that would split a word
-    for the rules (a soft hyphen, a zero-width space: :func:`monitor.text.visible`).
+    for the rules (a soft hyphen, a zero-width space), and Urdu typed with Arabic letters or
+    in presentation forms in Urdu's own (:func:`monitor.text.readable`).
 
     ``content`` is the page as fetched (bytes, decoded with :func:`decode_html`) or as text;
     ``content_type`` is the HTTP ``Content-Type`` header value, used only for decoding.
@@ -64,12 +65,12 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
     layout = _layout(body)
     kept = _article_blocks(layout, title)
     found = "\n\n".join(block.text for block, keep in zip(layout.blocks, kept, strict=True) if keep)
-    text = visible(_prefer_declared_body(found, meta))
+    text = readable(_prefer_declared_body(found, meta))
     if not text:
         raise ExtractionError("no_text", "no article text found")
     return Article(
         url=url,
-        title=_visible_or_none(title),
+        title=_readable_or_none(title),
         text=text,
         published=_choose_date(
             tree,
@@ -79,13 +80,13 @@ def extract(content: bytes | str, url: str | None = None, content_type: str | No
             [block.text for block in layout.blocks[:MAX_DATE_BLOCKS]],
             html,
         ),
-        author=_visible_or_none(_choose_author(tree, meta)),
+        author=_readable_or_none(_choose_author(tree, meta)),
         lang=_choose_language(tree, text),
     )
 
 
-def _visible_or_none(value: str | None) -> str | None:
-    return visible(value) if value else value
+def _readable_or_none(value: str | None) -> str | None:
+    return readable(value) if value else value
 
 
 def extract_to_dict(article: Article) -> dict:

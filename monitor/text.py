@@ -49,13 +49,19 @@ _URDU_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643":
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 
+#: Letters Urdu (and Persian) write that Arabic has not: text with one of them is not Arabic.
+_NOT_ARABIC = re.compile("[\u067e\u0686\u0698\u06af\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c3\u06d2\u06d3\u06cc\u06a9]")
+
+
 def urdu_letters(text: str) -> str:
     """``text`` with Urdu written in Urdu's own letters: presentation forms as their letters
-    (``ﻓﺮﯼ`` is "فری") and the Arabic yeh and kaf as the Urdu ones ("فري" is "فری"), as the
-    keywords, the figures' words and a reader's search are written. The Arabic heh (ه) is
-    left as it is: Urdu writes it for two letters, ہ and ھ, and which one cannot be told."""
+    (``ﻓﺮﯼ`` is "فری") and, in text that has a letter Arabic has not (پ ٹ گ ں ے ہ ...), the
+    Arabic yeh and kaf as the Urdu ones ("فري" is "فری"), as the keywords, the figures'
+    words and a reader's search are written; Arabic itself keeps its letters. The Arabic heh
+    (ه) is left as it is: Urdu writes it for two letters, ہ and ھ, and which one cannot be
+    told."""
     text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    return text.translate(_URDU_LETTERS)
+    return text.translate(_URDU_LETTERS) if _NOT_ARABIC.search(text) else text
 
 
 def readable(text: str) -> str:

@@ -525,3 +525,14 @@ def test_urdu_typed_with_arabic_letters_or_presentation_forms_is_read_as_urdu(wr
     assert "پاکستان ٹیلی کمیونیکیشن اتھارٹی" in item["text"]
     assert item["relevant"] == 1 and "vpn_internet" in item["topics"] and "freelancing" in item["topics"]
     assert [r["id"] for r in store.db["items"].search('"فری لانسرز"')] == [item["id"]]
+
+
+def test_arabic_keeps_its_own_yeh_and_kaf(write_config, store):
+    """Only Urdu (text with a letter Arabic has not, such as پ ٹ ں ے) is written in Urdu's
+    letters: an Arabic page keeps its yeh and kaf, as its readers write them."""
+    title = "وزير الاتصالات يعلن توسيع شبكة الألياف في كل المدن"
+    page = f'<html><head><meta charset="windows-1256"><title>{title}</title></head><body><article><h1>{title}</h1>'
+    page += "<p>قال الوزير إن الشبكة الجديدة ستصل إلى كل المدارس والمستشفيات قبل نهاية العام المقبل.</p></article></body></html>"
+    _poll_one_story(write_config, store, title, "", "/ar/fibre", page.encode("cp1256"))
+    [item] = store.db.query("SELECT title, text FROM items")
+    assert item["title"] == title and "الجديدة ستصل إلى كل المدارس" in item["text"]

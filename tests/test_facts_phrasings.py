@@ -2904,3 +2904,22 @@ def test_these_services_total_exports_are_of_the_subject_before():
     assert ("it_exports_cumulative", "FY2022-23:Jul-Aug", 421, "USD_million") in got
     # the country's total stays the country's
     assert not any(f[2] == 2000 for f in facts("جولائی میں آئی ٹی برآمدات 20 کروڑ 70 لاکھ ڈالر تھیں۔ اس دوران ملک کی مجموعی برآمدات 2 ارب ڈالر رہیں۔", "2022-09-20"))
+
+
+def test_a_month_named_after_a_second_count_is_that_counts():
+    # the total registered has no month; December's registrations are December's
+    assert facts("PTA tells Senate panel 63,500 VPNs registered, 14,600 in December", "2025-01-22") == {
+        ("vpn_registrations", "", 63500, "count"),
+        ("vpn_registrations", "2024-12", 14600, "count"),
+    }
+    assert facts("The PTA told the committee that 63,500 VPNs had been registered, including 14,600 in December alone.", "2025-01-22") == {
+        ("vpn_registrations", "", 63500, "count"),
+        ("vpn_registrations", "2024-12", 14600, "count"),
+    }
+    # counts of two things listed before one period share it
+    assert not any(f[2] == 1964 and f[1] == "" for f in facts("PSEB registers 1,964 IT companies, 1,412 freelancers in H1", "2025-01-22"))
+    # a part that is not a month's stays a part of the total
+    assert facts("172,000 VPNs had been registered, including 64,000 by freelancers.", "2025-01-22") == {
+        ("vpn_registrations", "", 172000, "count"),
+        ("other", "", 64000, "count"),
+    }

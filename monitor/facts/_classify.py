@@ -207,6 +207,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         or (_URDU_AMONG.search(place.sentence, 0, figure.start) if _URDU_INCLUDED_AFTER.match(place.sentence, figure.end) else None)
         if figure.unit != "percent" else None
     )
+    if including and figure.unit == "count" and _MONTH_VALUE.fullmatch(place.period) and _IN_A_MONTH_AFTER.match(place.sentence, figure.end):
+        including = None  # "63,500 VPNs had been registered, including 14,600 in December alone": the month's own count
     if including and (_MONEY_TOTAL if figure.unit != "count" else _COUNT_TOTAL).search(place.sentence, 0, including.start()):
         # "172,000 VPNs had been registered, including 64,000 by freelancers", "... 1 ارب 58 کروڑ
         # ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
@@ -987,6 +989,8 @@ _RIGHT_AFTER_RANK = re.compile(r"\s*(?:(?:place|position|spot)\s+)?(?:(?:in|for|
 _AMOUNT_OR_RATE = re.compile(r"[$₨]|\d\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|m\b|crore|کروڑ|ارب|ملین|فیصد)", re.IGNORECASE)
 _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+#: A month named right after a count: "14,600 in December", "14,600 during the month".
+_IN_A_MONTH_AFTER = re.compile(rf"\s+(?:(?:\w+\s+){{0,2}}?(?:were\s+|had\s+been\s+)?registered\s+)?(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES}\b|(?:the|that|last)\s+month\b)", re.IGNORECASE)
 
 
 _OPENS_NEXT_FIGURE = re.compile(r"\s*(?:(?:کے|کی)\s+(?:عرصے|مدت)\s+)?(?:میں|کے\s+دوران|دوران)\s+(?:\S+\s+)?\d")

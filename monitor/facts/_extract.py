@@ -674,6 +674,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             value = shift_period(value, period.shift)  # "اس سے پچھلے مالی سال": the year before that
     elif period is not None and figure.unit == "count" and base is None and _standing(sentence, bounds, periods):
         value, period = "", None  # "..., جبکہ ملک میں سرگرم فری لانسرز کی تعداد دس لاکھ کے لگ بھگ ہے": a count as it stands now
+    elif period is not None and figure.unit == "count" and base is None and _later_figures_period(sentence, figure, period):
+        value, period = "", None  # "63,500 VPNs registered, 14,600 in December": the total as it stands, December's the part
     elif period is not None and period.shift and not period.value and base is None and _BARE_LAST_YEAR.fullmatch(sentence, period.start, period.end) and kind != previous.kind and not any(p.value and not p.comparison and not p.target for p in periods):
         # "Freelancers' remittances for FY25 stood at $431m. ... IT exports crossed $3.8bn last
         # year": "last year" of another subject is not counted back from the sentence before's
@@ -1148,6 +1150,27 @@ def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> 
     clause = sentence[bounds[0] : bounds[1]]
     own = any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target)
     return bounds[0] > 0 and not own and bool(_PRESENT.search(clause))
+
+
+#: A number in a sentence, in Western or Urdu digits.
+_A_NUMBER = re.compile(r"[\d۰-۹][\d۰-۹,.]*")
+
+
+def _later_figures_period(sentence: str, figure: Figure, period: Period) -> bool:
+    """Whether the period named after a count is another figure's, given after a comma
+    between them and named right after it: "63,500 VPNs registered, 14,600 in December"
+    (the total has no month; the month's figure is a part of it)."""
+    if period.start < figure.end:
+        return False
+    between = sentence[figure.end : period.start]
+    numbers = list(_A_NUMBER.finditer(between))
+    return bool(numbers) and "," in between[: numbers[-1].start()] and bool(_TO_ITS_PERIOD.fullmatch(between, numbers[-1].end()))
+
+
+#: What may stand between a count and the period named after it when no noun does ("14,600 of
+#: them were registered in"): a noun would make the two counts a list of things sharing the
+#: period ("1,964 IT companies, 1,412 freelancers in H1").
+_TO_ITS_PERIOD = re.compile(r"(?:\s+(?:of|them|these|those|were|was|had|have|been|registered|alone|VPNs?|in|during))*\s*", re.IGNORECASE)
 
 
 _PRESENT = re.compile(r"\b(?:is|are|has|have)\b|(?<![^\W\d_])(?:ہے|ہیں)(?![^\W\d_])", re.IGNORECASE)

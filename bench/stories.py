@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.931),
-    "story recall": (">=", 0.976),
-    "event precision": (">=", 0.983),
-    "event recall": (">=", 0.638),
+    "story precision": (">=", 0.926),
+    "story recall": (">=", 0.974),
+    "event precision": (">=", 0.984),
+    "event recall": (">=", 0.640),
     "different grouped (stories)": ("<=", 0.001),
-    "different grouped (events)": ("<=", 0.016),
+    "different grouped (events)": ("<=", 0.015),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -195,3 +195,43 @@ def test_an_output_that_cannot_be_written_is_named(command, what, archive, tmp_p
     target = args[-1]
     assert f"error: {target}: cannot write {what}: a file is in the way" in said(r)
     assert blocked.read_text() == "a file where a folder is needed"
+
+
+def _files_limited(size: int):
+    """For a child process: files that cannot grow past ``size`` bytes, as on a full disk."""
+
+    def limit() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write fails, as on a full disk, instead of killing the process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, resource.RLIM_INFINITY))
+
+    return limit
+
+
+def test_an_archive_that_cannot_grow_says_a_full_disk_is_worth_checking(local, tmp_path):
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(local), "--db", str(db), "poll"]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=tmp_path, preexec_fn=_files_limited(3 * 4096))
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"error: {db}: cannot read or write the archive: disk I/O error (a full disk, or a limit on file size, does this: check the free space where the archive is)" in said(r)
+
+
+def test_an_archive_on_a_full_disk_says_the_disk_is_full(monkeypatch, tmp_path):
+    from collections import namedtuple
+
+    from monitor.store import _archive, archive_error
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(_archive.shutil, "disk_usage", lambda path: usage(10 << 30, (10 << 30) - 8192, 8192))
+    e = sqlite3.OperationalError("database or disk is full")
+    e.sqlite_errorname = "SQLITE_FULL"
+    assert str(archive_error(tmp_path / "monitor.db", e)) == (
+        f"{tmp_path / 'monitor.db'}: cannot read or write the archive: database or disk is full"
+        " (the disk holding it is full: 8 KB free; free some space, then try again)"
+    )
+    # an error a full disk does not give says nothing of the disk
+    e = sqlite3.OperationalError("attempt to write a readonly database")
+    e.sqlite_errorname = "SQLITE_PERM"
+    assert str(archive_error(tmp_path / "monitor.db", e)).endswith("attempt to write a readonly database")

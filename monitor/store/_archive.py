@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import socket
 import sqlite3
 import time
@@ -128,8 +129,29 @@ def archive_error(path: str | Path, e: BaseException) -> ArchiveError | None:
     if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return ArchiveError(f"{path}: the archive is locked by another process, which kept it locked past the wait ({e}); try again once it is done")
     if code.startswith(("SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")):
-        return ArchiveError(f"{path}: cannot read or write the archive: {e}")
+        return ArchiveError(f"{path}: cannot read or write the archive: {e}{_space_left(path, code)}")
     return None
+
+
+#: The errors SQLite gives when a file cannot grow: a full disk (or a size limit) among the causes.
+_CANNOT_GROW = ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_SHMSIZE", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_SHORT_READ", "SQLITE_IOERR_SHMMAP")
+#: Free space under which the archive's disk counts as full.
+_FULL_BELOW = 1 << 20
+
+
+def _space_left(path: str | Path, code: str) -> str:
+    """What the free space of the archive's disk says of an error ``code`` that a full disk
+    gives: that the disk is full (and how much is free), or that a full disk is worth
+    checking; nothing for other errors, or when the space cannot be told."""
+    if code not in _CANNOT_GROW and code != "SQLITE_IOERR":
+        return ""
+    try:
+        free = shutil.disk_usage(Path(path).resolve().parent).free
+    except OSError:
+        free = None
+    if free is not None and free < _FULL_BELOW:
+        return f" (the disk holding it is full: {free // 1024} KB free; free some space, then try again)"
+    return " (a full disk, or a limit on file size, does this: check the free space where the archive is)"
 
 
 @contextmanager

@@ -115,6 +115,9 @@ def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, s
     if content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return _parse_json_feed(content, source=source, url=url, tz=tz)
     head = {k.lower(): v for k, v in (headers or {}).items()}
+    recoded = _utf16_as_utf8(content)
+    if recoded is not None:  # what the bytes are wins over what the server or the declaration says
+        content, head = recoded, {k: v for k, v in head.items() if k != "content-type"}
     parsed = feedparser.parse(content, response_headers={"content-location": url, **head})
     if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
         sniff = content[:2048].lstrip().lower()
@@ -144,6 +147,29 @@ def parse_feed(content: bytes, *, source: str, url: str, headers: Mapping[str, s
             )
         )
     return entries
+
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2""")
+
+
+def _utf16_as_utf8(content: bytes) -> bytes | None:
+    """A feed in UTF-16 (with a byte order mark, or "<" as two bytes, one of them zero) as
+    UTF-8 with its declaration saying so; ``None`` for any other. A server or an XML
+    declaration that says UTF-8 over UTF-16 bytes made the feed unreadable ("not
+    well-formed (invalid token)"): the bytes themselves tell which it is, as XML's rules say."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif content[:2] == b"<\x00":
+        encoding = "utf-16-le"
+    elif content[:2] == b"\x00<":
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return _XML_ENCODING.sub(r"\1\2utf-8\2", text.lstrip("\ufeff"), count=1).encode("utf-8")
 
 
 def _parse_json_feed(content: bytes, *, source: str, url: str, tz: tzinfo) -> list[Entry]:

@@ -458,8 +458,31 @@ def test_an_item_dated_at_the_unix_epoch_or_year_one_is_undated_and_reaches_this
     assert not source_rows(store, config)[0].stale
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_feed_in_utf16_is_read_whatever_the_server_and_its_declaration_say(encoding, write_config, store):
+    """A feed saved in UTF-16 (by a Windows tool) but served, and declared, as UTF-8 read as
+    "not well-formed (invalid token)" when its text was all ASCII (nothing else gave the
+    encoding away): its bytes say what it is, with a byte order mark or without one."""
+    xml = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>IT exports reach $354m in July</title><link>{base}/en/exports</link><guid>ur-exports</guid></item>"
+        "<item><title>Freelancers earn $350m in July</title><link>{base}/en/earnings</link><guid>en-earnings</guid></item>"
+        "</channel></rss>"
+    )
+    routes = {
+        "/feed.xml": lambda h: send(h, 200, xml.format(base=f"http://{h.headers['Host']}").encode(encoding), "application/rss+xml; charset=utf-8"),
+        "/en/exports": lambda h: send(h, 404, b"gone", "text/plain"),
+        "/en/earnings": lambda h: send(h, 404, b"gone", "text/plain"),
+    }
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Wire\n  url: {server.base}/feed.xml\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        reports = {r.source: (r.outcome, r.error) for r in pipeline.poll(config, store).reports}
+    assert reports["Wire"] == ("ok", None)
+    assert sorted(r["title"] for r in store.db.query("SELECT title FROM items")) == ["Freelancers earn $350m in July", "IT exports reach $354m in July"]
+
+
 def test_a_json_feed_is_polled_as_an_rss_feed_is_and_json_that_is_not_one_is_named(write_config, store):
-    """Sites built with static generators often publish a JSON Feed (https://www.jsonfeed.org/)
+    """Sites built with static generators often publish a JSON Feed (versions 1 and 1.1)
     beside, or instead of, RSS; it read as "not well-formed (invalid token)". Its items are now
     stored with their dates, authors and articles; JSON that is not a JSON Feed says so."""
     page = (

@@ -74,6 +74,24 @@ def normalise_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+#: What a search does not tell apart: Urdu and Arabic-Indic digits from Western ones, and the
+#: vowel marks Urdu writes now and then (zabar, zer, pesh, tanwin, shadd, jazm, the small alef)
+#: and the stretching tatweel from their absence.
+SEARCH_FOLDS: dict[str, str] = {
+    **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
+    **{mark: "" for mark in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"},
+}
+_SEARCH_FOLDS = str.maketrans(SEARCH_FOLDS)
+
+
+def search_form(text: str) -> str | None:
+    """``text`` as the search index also holds it: with :data:`SEARCH_FOLDS` applied, so that
+    "38" finds "۳۸" and "پاکستان" finds "پاکِستان"; ``None`` when that changes nothing (the
+    index holds the text itself already)."""
+    folded = text.translate(_SEARCH_FOLDS)
+    return folded if folded != text else None
+
+
 #: The most characters read as one sentence (the longest sentence of the real corpora: 4,300).
 MAX_SENTENCE = 5_000
 

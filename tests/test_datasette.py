@@ -229,6 +229,48 @@ def test_search_finds_urdu_words_with_their_endings(tmp_path):
         assert found("فري لانسر") == [urdu.title] == found("رجسٹريشن کي") == found("كيا")
 
 
+
+def test_search_finds_urdu_digits_by_western_ones_and_words_without_their_vowel_marks(tmp_path):
+    """An Urdu report writes "۳۸ کروڑ" and now and then a vowel mark ("پاکِستان"); a reader
+    types "38" and "پاکستان". Both find it, and the text is kept as written."""
+    import yaml
+
+    sql = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"]["search"]["sql"]
+    text = "پاکِستان کی آئی ٹی برآمدات ۳۸ کروڑ ۶۰ لاکھ ڈالر رہیں۔"
+    urdu = replace(_item("Jang", "ur-exports", "آئی ٹی برآمدات میں اضافہ", "2025-08-19T04:00:00+00:00", ("it_exports",), text), lang="ur")
+    english = _item("Dawn", "en-exports", "IT exports reach $386 million", "2025-08-19T05:00:00+00:00", ("it_exports",), "Exports of 38 firms rose.")
+    with Store(tmp_path / "monitor.db") as store:
+        store.save_items([urdu, english], week_of=lambda published, fetched: "2025-W34")
+        found = lambda q: sorted(r[0] for r in store.db.execute(sql, {"q": q}).fetchall())
+        assert found("38 کروڑ") == [urdu.title] == found("پاکستان") == found("پاکِستان") == found("۳۸ کروڑ")
+        assert found("38") == sorted([urdu.title, english.title])  # and the English item's own 38
+        assert store.db.execute("SELECT text FROM items WHERE id = ?", [urdu.id]).fetchone()[0] == text
+    from monitor.text import SEARCH_FOLDS  # the query folds what the index folds
+
+    assert all(f"char({ord(k)}), '{v}')" in sql for k, v in SEARCH_FOLDS.items())
+
+
+def test_an_older_archive_searches_its_urdu_digits_once_brought_up_to_date(tmp_path):
+    """Items stored before the search read Urdu digits are found too once the archive is
+    opened by this version (migration 28)."""
+    from monitor.store import MIGRATIONS
+    from monitor.store._migrations import already_applied
+
+    db = tmp_path / "monitor.db"
+    conn = sqlite3.connect(db)
+    database = sqlite_utils.Database(conn)
+    for version, step in enumerate(MIGRATIONS[:27], start=1):
+        step(database)
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO items (id, source, url, title, summary, text, fetched_at) VALUES ('ur', 'Jang', 'http://127.0.0.1/ur', 'آئی ٹی برآمدات', '', 'برآمدات ۳۸ کروڑ ڈالر رہیں۔', '2025-08-19T04:00:00+00:00')"
+    )
+    conn.commit()
+    conn.close()
+    with Store(db) as store:
+        assert [r["id"] for r in store.db["items"].search('"38"')] == ["ur"]
+
+
 CANNED = {
     "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
     "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),

@@ -31,7 +31,7 @@ from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
-from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version
+from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
 from ._backup import BackupStore, check_integrity
 from ._pages import PageStore
 
@@ -445,6 +445,7 @@ class Store(PageStore, BackupStore):
                 row["rules"] = json.dumps(list(item.rules), ensure_ascii=False)
                 row["relevant"] = int(item.relevant)
                 row["week"] = week_of(item.published, item.fetched_at) if week_of else None
+                row["search_extra"] = search_extra(item.title, item.summary, item.text)
                 columns = ", ".join(f"[{k}]" for k in row)
                 inserted = self.db.execute(
                     f"INSERT INTO items ({columns}) VALUES ({', '.join('?' * len(row))}) ON CONFLICT(id) DO NOTHING", list(row.values())

@@ -17,6 +17,7 @@ from typing import Callable
 
 import sqlite_utils
 
+from ..text import search_form
 from ._dedup_index import _UNDATED, _UNDATED_WEEK, _WEEK
 
 #: The other outlets that reported a figure ``f``, in the order they did, as "Profit, Tribune".
@@ -842,6 +843,28 @@ def _v27_news_agreeing_with_a_revised_value(db: sqlite_utils.Database) -> None:
     )
 
 
+
+def _v28_search_folds_urdu(db: sqlite_utils.Database) -> None:
+    """``items.search_extra``: the item's title, summary and text as a search reads them
+    (:func:`monitor.text.search_form`: Urdu digits as Western ones, no vowel marks), when
+    that differs from them, else NULL; the full-text index covers it too, so that "38" finds
+    "۳۸" and "پاکستان" finds "پاکِستان"."""
+    if "search_extra" not in db["items"].columns_dict:
+        db["items"].add_column("search_extra", str)
+    rows = db.execute("SELECT id, title, summary, text FROM items").fetchall()
+    db.conn.executemany(
+        "UPDATE items SET search_extra = ? WHERE id = ?",
+        [(extra, id_) for id_, *parts in rows if (extra := search_extra(*parts)) is not None],
+    )
+    db["items"].disable_fts()
+    db["items"].enable_fts(["title", "summary", "text", "search_extra"], create_triggers=True, tokenize="unicode61")
+
+
+def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
+    """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
+    return search_form("\n".join(part or "" for part in (title, summary, text)))
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1,
     _v2_digest_delivery,
@@ -870,6 +893,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v25_outlets_not_aggregators,
     _v26_rules_as_written,
     _v27_news_agreeing_with_a_revised_value,
+    _v28_search_folds_urdu,
 ]
 
 

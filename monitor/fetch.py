@@ -103,6 +103,8 @@ BLOCKED_HINT = (
     " to route requests through a proxy, set HTTPS_PROXY (see README, Proxies)"
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+#: Redirects that say the address has changed for good, not for this request.
+_PERMANENT = frozenset({301, 308})
 
 #: A bot check served with 200 in place of the page (Cloudflare's "Just a moment...", DDoS-Guard,
 #: "Checking your browser"): its ``<title>``, or a script only challenge pages carry. Only the
@@ -585,7 +587,7 @@ class Fetcher:
     # -- one attempt: a request and its redirects ------------------------------
 
     async def _attempt(self, url: str, headers: dict[str, str], clock: _Clock, limit: int) -> _Attempt:
-        current = url
+        current, permanent = url, True
         for _ in range(self.settings.max_redirects + 1):
             problem = url_problem(current)
             if problem:
@@ -607,7 +609,8 @@ class Fetcher:
                 return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
-                return self._answer(url, current, response, body)
+                return self._answer(url, current, response, body, moved_to=current if permanent and current != url else None)
+            permanent = permanent and response.status_code in _PERMANENT
             current = urljoin(current, location.strip())
         return _Attempt(FetchResult(url, "too_many_redirects", final_url=current, error=f"more than {self.settings.max_redirects} redirects"))
 
@@ -628,10 +631,11 @@ class Fetcher:
                 await self._pools.release(name)
         return response, body
 
-    def _answer(self, url: str, final_url: str, response: httpx.Response, body: bytes) -> _Attempt:
-        """Name the outcome of a final (non-redirect) response."""
+    def _answer(self, url: str, final_url: str, response: httpx.Response, body: bytes, *, moved_to: str | None = None) -> _Attempt:
+        """Name the outcome of a final (non-redirect) response; ``moved_to``: where permanent
+        redirects led (:attr:`FetchResult.moved_to`)."""
         status = response.status_code
-        common = dict(status=status, headers={k.lower(): v for k, v in response.headers.items()}, final_url=final_url)
+        common = dict(status=status, headers={k.lower(): v for k, v in response.headers.items()}, final_url=final_url, moved_to=moved_to)
         error = f"HTTP {status} {response.reason_phrase}".strip()
         if status == 304:
             return _Attempt(FetchResult(url, "not_modified", **common))

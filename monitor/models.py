@@ -91,6 +91,9 @@ class FetchResult:
     duration: float = 0.0  # seconds
     error: str | None = None
     attempts: int = 1
+    #: Where the source's address now leads, when every redirect on the way was permanent
+    #: (301 or 308): the address to put in ``sources.yaml``.
+    moved_to: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -258,6 +258,10 @@ class _Cycle:
                 cap=self.config.fetch.backoff_cap_hours * 60,
             )
             new_items = outcome.new_items if counted is None else counted
+            if result.status is not None:  # the server answered: whether the address has moved is known
+                also = {**(also or {}), "moved_to": result.moved_to}
+                if result.moved_to and result.moved_to != (prior.moved_to if prior else None):
+                    log.warning("%s: %s has moved for good to %s (a permanent redirect): put the new address in %s", source.name, source.url, result.moved_to, self.config.path or "sources.yaml", extra={"source": source.name})
             self.store.record_fetch(source.name, result, new_items=new_items, state={**asdict(state), **(also or {})})
 
     # -- one source ----------------------------------------------------------

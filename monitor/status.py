@@ -54,6 +54,7 @@ class SourceRow:
     silent_days: float | None  # days without a new item, when over the threshold
     stale: str | None = None  # why the source is stale, when it is
     newest_entry: str | None = None  # its newest item's date (a workbook's newest month's end)
+    moved_to: str | None = None  # where permanent redirects now lead from its address
 
     @property
     def needs_attention(self) -> bool:
@@ -80,6 +81,8 @@ class SourceRow:
             parts.append(f"stale: {self.stale}")
         if self.silent_days is not None:
             parts.append(f"silent: no new item for {self.silent_days:.0f} days")
+        if self.moved_to:
+            parts.append(f"moved for good to {self.moved_to} (a permanent redirect): put the new address in sources.yaml")
         return " | ".join(parts)
 
 
@@ -149,6 +152,7 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime, stale_after:
         silent_days=_silent_days(h.get("last_new_item") or h.get("first_fetch"), silent_after, now) if source.kind in NEWS_KINDS else None,
         stale=stale_detail(h.get("newest_entry"), stale_after, now, source.kind) if h.get("last_success") else None,
         newest_entry=h.get("newest_entry"),
+        moved_to=h.get("moved_to"),
     )
 
 

@@ -251,3 +251,35 @@ def test_status_while_the_watch_list_is_broken_shows_the_error_and_the_archive(w
     assert "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed." in stopped.stdout and "!! Down [feed]" in stopped.stdout
     nothing = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "none.db"), "status"])
     assert nothing.exit_code == 2 and nothing.stdout == "" and nothing.stderr.startswith(f"error: {path}:")
+
+
+def test_a_source_moved_for_good_is_named_with_its_new_address(write_config, store, caplog):
+    """A feed whose address answers with a permanent redirect (301, 308) is read where it
+    leads, as before, and `monitor status` (and the poll's log, once) says to put the new
+    address in sources.yaml; a temporary redirect (302) says nothing, and once the file
+    gives the new address the note is gone."""
+    from monitor import pipeline
+
+    rss = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>IT exports rise</title><link>http://127.0.0.1/a</link><guid>a</guid></item></channel></rss>'
+    routes = {
+        "/old.xml": lambda h: send(h, 301, b"", None, {"Location": "/older.xml"}),
+        "/older.xml": lambda h: send(h, 308, b"", None, {"Location": "/feed.xml"}),
+        "/for-now.xml": lambda h: send(h, 302, b"", None, {"Location": "/feed.xml"}),
+        "/mixed.xml": lambda h: send(h, 301, b"", None, {"Location": "/for-now.xml"}),
+        "/feed.xml": lambda h: send(h, 200, rss, "application/rss+xml"),
+    }
+    settings = "fetch:\n  host_delay: 0\n  retries: 0\n"
+    with SiteServer(routes=routes) as server:
+        sources = "".join(f"- name: {name}\n  url: {server.base}/{path}\n  full_text: false\n" for name, path in (("Moved", "old.xml"), ("Temporary", "for-now.xml"), ("Mixed", "mixed.xml")))
+        config = load_config(write_config(sources, extra=settings))
+        with caplog.at_level("WARNING", logger="monitor.pipeline"):
+            pipeline.poll(config, store)
+            pipeline.poll(config, store, force=True)
+        said = [r.getMessage() for r in caplog.records if "moved for good" in r.getMessage()]
+        assert said == [f"Moved: {server.base}/old.xml has moved for good to {server.base}/feed.xml (a permanent redirect): put the new address in {config.path}"]
+        lines = {r.name: r.line(datetime.now(timezone.utc), config.tz) for r in source_rows(store, config)}
+        assert f"moved for good to {server.base}/feed.xml (a permanent redirect): put the new address in sources.yaml" in lines["Moved"]
+        assert "moved" not in lines["Temporary"] and "moved" not in lines["Mixed"]  # one temporary step: not for good
+        config = load_config(write_config(f"- name: Moved\n  url: {server.base}/feed.xml\n  full_text: false\n", extra=settings))
+        pipeline.poll(config, store)
+        assert "moved" not in source_rows(store, config)[0].line(datetime.now(timezone.utc), config.tz)

@@ -69,6 +69,7 @@ class SourceState:
     last_new_item: str | None = None
     newest_entry: str | None = None  # the newest item's date at the last fetch (a stale feed)
     listing_links: int | None = None  # article links a listing page gave at its last good fetch
+    moved_to: str | None = None  # where permanent redirects led at the last answered fetch
 
 
 #: How long a process waits to switch a new archive to WAL while another process opens it.
@@ -362,7 +363,7 @@ class Store(PageStore, BackupStore):
         row and the back-off the old address earned, and its ETag and Last-Modified, are not the
         new address's, so it is due at once and asked unconditionally (its history stays)."""
         moved = "(sources.url IS NOT excluded.url OR sources.kind IS NOT excluded.kind)"
-        afresh = ", ".join(f"{column} = CASE WHEN {moved} THEN {fresh} ELSE {column} END" for column, fresh in (("consecutive_failures", "0"), ("next_attempt", "NULL"), ("etag", "NULL"), ("last_modified", "NULL")))
+        afresh = ", ".join(f"{column} = CASE WHEN {moved} THEN {fresh} ELSE {column} END" for column, fresh in (("consecutive_failures", "0"), ("next_attempt", "NULL"), ("etag", "NULL"), ("last_modified", "NULL"), ("moved_to", "NULL")))
         with self.transaction():
             for s in sources:
                 self.db.execute(

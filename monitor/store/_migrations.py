@@ -860,6 +860,14 @@ def _v28_search_folds_urdu(db: sqlite_utils.Database) -> None:
     db["items"].enable_fts(["title", "summary", "text", "search_extra"], create_triggers=True, tokenize="unicode61")
 
 
+def _v29_sources_moved(db: sqlite_utils.Database) -> None:
+    """``sources.moved_to``: where a source's address led at its last answered fetch when
+    every redirect on the way was permanent (301, 308), for ``monitor status`` to say that
+    ``sources.yaml`` should give the new address; NULL otherwise."""
+    if "moved_to" not in db["sources"].columns_dict:
+        db["sources"].add_column("moved_to", str)
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -894,6 +902,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v26_rules_as_written,
     _v27_news_agreeing_with_a_revised_value,
     _v28_search_folds_urdu,
+    _v29_sources_moved,
 ]
 
 

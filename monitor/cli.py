@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -919,10 +920,12 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
         raise MonitorError(f"cannot restore while a daemon runs on the archive: {e}; stop it first (nothing was changed)") from None
     try:
         if Path(obj.db_path).exists():
-            try:
-                with obj.store() as store:
+            from .store import Store
+
+            try:  # read as it is (not brought up to date: it is about to be replaced)
+                with Store(obj.db_path, readonly=True, create=False) as store:
                     state = daemon_state(store.daemon(), datetime.now(timezone.utc), config)
-            except MonitorError:
+            except (MonitorError, sqlite3.Error):
                 state = None  # an archive that cannot be read is what a restore is for
             if state and state.running:
                 raise MonitorError(f"cannot restore while a daemon runs on the archive: {state.line}; stop it first (nothing was changed)")

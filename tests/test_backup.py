@@ -219,6 +219,17 @@ def test_a_restore_is_refused_while_a_daemon_runs_and_changes_nothing(setup, tmp
     assert not list(db.parent.glob("*.replaced-*")) and not list(db.parent.glob(".monitor.db.restoring*"))
 
 
+def test_a_restore_is_refused_while_the_archive_has_a_live_daemons_heartbeat(setup, tmp_path):
+    """A daemon in another container holds no lock here; its heartbeat in the archive says it runs."""
+    config, path, db = setup
+    with Store(db) as store:
+        store.backup(tmp_path / "saved.db")
+        store.daemon_started(poll_seconds=3600, beat_seconds=30)  # this process: alive, beating now
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+    assert r.returncode == 2 and "cannot restore while a daemon runs on the archive: running (pid" in r.stderr
+    assert not list(db.parent.glob("*.replaced-*"))
+
+
 def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup, tmp_path):
     config, path, db = setup
     damaged = tmp_path / "damaged.db"

@@ -931,13 +931,17 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
         lock.release()
     taken = f"taken {_when(done.taken_at, config)}, " if done.taken_at else ""
     click.echo(f"{done.archive}: restored from {done.backup} ({taken}{counted(done.items, 'item')})")
-    if done.replaced:
+    if done.replaced and done.left_over:
+        files = " and ".join(done.left_over)
+        kept = " and ".join(f"{done.replaced}{s}" for s in done.left_over)
+        click.echo(f"  the {files} file{'s' if len(done.left_over) > 1 else ''} left at {done.archive} without its archive {'are' if len(done.left_over) > 1 else 'is'} kept as {kept}")
+    elif done.replaced:
         click.echo(f"  the archive it replaced is kept as {done.replaced}")
     if done.kept:
         click.echo(f"  digests sent since the backup stay recorded as sent: {', '.join(done.kept)}")
     if done.written:
         click.echo(f"  digests the outbox holds are recorded as sent: {', '.join(done.written)}")
-    if done.unreadable and not done.replaced:
+    if done.unreadable and (not done.replaced or done.left_over):
         click.echo(f"  there was no archive at {done.archive} before, so the digests sent since the backup are not known")
     elif done.unreadable:
         click.echo(f"  the archive it replaced could not be read ({done.unreadable}), so the digests sent since the backup are not known")

@@ -724,9 +724,11 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 @click.option("--reports", is_flag=True, help="List every report, corroborating ones included.")
 @click.pass_obj
 def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, reports: bool) -> None:
-    """Print the stored figures: series, period, value, unit, reports, source and quote.
+    """Print the stored figures: series, period, value, unit, reports, source, quote and link.
 
-    The same figure reported by several outlets is one fact; --reports lists each report.
+    A figure found in the news links to the article it was quoted from (the `url` column
+    of --format csv). The same figure reported by several outlets is one fact; --reports
+    lists each report, with its own link.
     An official figure is shown with its status (provisional, revised) and where it was
     read: file, sheet, row, column and when it was fetched; a value SBP revised points at
     the value it replaced.
@@ -736,7 +738,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
 
     from .facts import BASIS_LABELS, SERIES
 
-    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "url", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
     if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet
@@ -765,6 +767,8 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
             click.echo(f"{'':<22} from {r['file_url']}, sheet '{(r['sheet'] or '').strip()}', row '{row}', column '{header}' (Credit), fetched {(r['found_at'] or '')[:10]}")
         else:
             click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
+            if r.get("url"):
+                click.echo(f"{'':<22} {r['url']}")
 
 
 def _clip(text: str, width: int) -> str:

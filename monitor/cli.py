@@ -599,7 +599,7 @@ def status(obj: Context) -> None:
             daemon = daemon_state(store.daemon(), now, config)
             schedule = [] if broken else schedule_lines(config, store, now, daemon)
             digests = digest_status_lines(store, config.tz)
-            backups = backup_line(store.last_run("backup"), now, config.tz)
+            backups = backup_line(store.last_run("backup"), now, config.tz, store.last_run("backup", "ok"))
     except ArchiveError:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None

@@ -267,3 +267,25 @@ def test_a_restore_where_only_the_write_ahead_log_was_left_keeps_it_as_it_was(se
     assert f"there was no archive at {db} before" in r.stdout
     assert "the archive it replaced is kept" not in r.stdout
     assert count(db, "SELECT count(*) FROM runs WHERE started_at = '2025-08-24T10:00:00+00:00'") == 0
+
+
+def test_status_names_the_last_backup_that_worked_when_the_last_one_failed(setup, tmp_path):
+    """A nightly backup that started failing: status says so, and when the last good copy was
+    made and where it is."""
+    config, path, db = setup
+    good = tmp_path / "backups" / "good.db"
+    assert monitor("--config", str(path), "--db", str(db), "backup", str(good)).returncode == 0
+    (tmp_path / "afile").write_text("in the way")
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(tmp_path / "afile" / "x.db"))
+    assert r.returncode == 2
+    status = monitor("--config", str(path), "--db", str(db), "status").stdout
+    line = next(x for x in status.splitlines() if x.startswith("Backup: "))
+    assert "(failed: " in line and "a file is in the way" in line
+    assert f"; the last that worked: " in line and f"(to {good})" in line
+
+    fresh = tmp_path / "fresh.db"
+    with Store(fresh) as store:
+        build_archive(store, config)
+    monitor("--config", str(path), "--db", str(fresh), "backup", str(tmp_path / "afile" / "y.db"))
+    status = monitor("--config", str(path), "--db", str(fresh), "status").stdout
+    assert "(failed: " in status and "; no backup has worked yet" in status

@@ -54,6 +54,7 @@ class Restored:
     written: tuple[str, ...] = ()  # weeks whose digest the outbox holds
     in_doubt: tuple[str, ...] = ()  # weeks whose digest may have gone out unrecorded
     unreadable: str | None = None  # why the archive it replaced could not be read
+    left_over: tuple[str, ...] = ()  # the files ("-wal", "-shm") found at the archive's name without it, kept
 
 
 def backup_path(out: str | Path, archive: str | Path, now: datetime | None = None) -> Path:
@@ -111,11 +112,13 @@ def restore(backup_file: str | Path, archive: str | Path, *, tz: ZoneInfo, outbo
         with Store(tmp, create=False) as copy:  # brought up to this version's schema
             result = _settle(copy, backup_file, archive, tz, Path(outbox) if outbox else archive.resolve().parent / "outbox", now)
             copy.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        had_archive = archive.is_file()
+        left_over = () if had_archive else tuple(s for s in ("-wal", "-shm") if Path(f"{archive}{s}").exists())
         replaced = _put_in_place(tmp, archive, now)
     except BaseException:
         _remove(tmp)
         raise
-    return Restored(**{**result, "replaced": replaced})
+    return Restored(**{**result, "replaced": replaced, "left_over": left_over})
 
 
 def _settle(copy: Store, backup_file: Path, archive: Path, tz: ZoneInfo, outbox: Path, now: datetime) -> dict:
@@ -221,10 +224,12 @@ def _copy(source: Path, target: Path) -> None:
 
 def _put_in_place(tmp: Path, archive: Path, now: datetime) -> Path | None:
     """Rename the archive (and its ``-wal`` and ``-shm`` files) aside, then ``tmp`` to the
-    archive; the name the old one was kept under, or ``None`` when there was none."""
+    archive; the name the old one was kept under, or ``None`` when there was none. A ``-wal``
+    or ``-shm`` file left without its archive is kept under that name as it is."""
     replaced = None
     if any(Path(f"{archive}{s}").exists() for s in ("", "-wal", "-shm")):
-        _checkpoint(archive)
+        if archive.is_file():
+            _checkpoint(archive)
         replaced = archive.with_name(f"{archive.name}.replaced-{now.astimezone(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}")
         for suffix in ("", "-wal", "-shm"):  # kept together: SQLite finds a file's -wal by its name
             if Path(f"{archive}{suffix}").exists():
@@ -237,9 +242,11 @@ def _put_in_place(tmp: Path, archive: Path, now: datetime) -> Path | None:
 
 def _checkpoint(archive: Path) -> None:
     """Write what the archive's ``-wal`` file holds into the archive, when it can be read
-    (so that the file kept aside holds everything by itself); a damaged one is kept as is."""
+    (so that the file kept aside holds everything by itself); a damaged one is kept as is.
+    The archive is opened without creating it: a ``-wal`` file whose archive is gone would be
+    dropped by SQLite against a new, empty file."""
     try:
-        conn = sqlite3.connect(archive, timeout=5)
+        conn = sqlite3.connect(f"{archive.resolve().as_uri()}?mode=rw", uri=True, timeout=5)
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

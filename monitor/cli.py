@@ -600,7 +600,7 @@ def status(obj: Context) -> None:
             daemon = daemon_state(store.daemon(), now, config)
             schedule = [] if broken else schedule_lines(config, store, now, daemon)
             digests = digest_status_lines(store, config.tz)
-            backups = backup_line(store.last_run("backup"), now, config.tz)
+            backups = backup_line(store.last_run("backup"), now, config.tz, store.last_run("backup", "ok"))
     except ArchiveError:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None
@@ -725,9 +725,11 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
 @click.option("--reports", is_flag=True, help="List every report, corroborating ones included.")
 @click.pass_obj
 def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, reports: bool) -> None:
-    """Print the stored figures: series, period, value, unit, reports, source and quote.
+    """Print the stored figures: series, period, value, unit, reports, source, quote and link.
 
-    The same figure reported by several outlets is one fact; --reports lists each report.
+    A figure found in the news links to the article it was quoted from (the `url` column
+    of --format csv). The same figure reported by several outlets is one fact; --reports
+    lists each report, with its own link.
     An official figure is shown with its status (provisional, revised) and where it was
     read: file, sheet, row, column and when it was fetched; a value SBP revised points at
     the value it replaced.
@@ -737,7 +739,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
 
     from .facts import BASIS_LABELS, SERIES
 
-    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "url", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
     if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet
@@ -766,6 +768,8 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
             click.echo(f"{'':<22} from {r['file_url']}, sheet '{(r['sheet'] or '').strip()}', row '{row}', column '{header}' (Credit), fetched {(r['found_at'] or '')[:10]}")
         else:
             click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
+            if r.get("url"):
+                click.echo(f"{'':<22} {r['url']}")
 
 
 def _clip(text: str, width: int) -> str:
@@ -934,13 +938,17 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
         lock.release()
     taken = f"taken {_when(done.taken_at, config)}, " if done.taken_at else ""
     click.echo(f"{done.archive}: restored from {done.backup} ({taken}{counted(done.items, 'item')})")
-    if done.replaced:
+    if done.replaced and done.left_over:
+        files = " and ".join(done.left_over)
+        kept = " and ".join(f"{done.replaced}{s}" for s in done.left_over)
+        click.echo(f"  the {files} file{'s' if len(done.left_over) > 1 else ''} left at {done.archive} without its archive {'are' if len(done.left_over) > 1 else 'is'} kept as {kept}")
+    elif done.replaced:
         click.echo(f"  the archive it replaced is kept as {done.replaced}")
     if done.kept:
         click.echo(f"  digests sent since the backup stay recorded as sent: {', '.join(done.kept)}")
     if done.written:
         click.echo(f"  digests the outbox holds are recorded as sent: {', '.join(done.written)}")
-    if done.unreadable and not done.replaced:
+    if done.unreadable and (not done.replaced or done.left_over):
         click.echo(f"  there was no archive at {done.archive} before, so the digests sent since the backup are not known")
     elif done.unreadable:
         click.echo(f"  the archive it replaced could not be read ({done.unreadable}), so the digests sent since the backup are not known")

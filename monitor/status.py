@@ -197,11 +197,21 @@ def report_lines(rows: list[SourceRow], config: Config, now: datetime | None = N
     return [heading, *(r.line(now, config.tz, scheduled=scheduled) for r in rows)]
 
 
-def backup_line(run: dict | None, now: datetime, tz: tzinfo) -> str:
-    """The last ``monitor backup`` for ``monitor status``: when, and how it went."""
+def backup_line(run: dict | None, now: datetime, tz: tzinfo, last_ok: dict | None = None) -> str:
+    """The last ``monitor backup`` for ``monitor status``: when, and how it went; when it did
+    not work, also the last one that did (``last_ok``), the copy there is to restore."""
     if run is None:
         return "none made; `monitor backup DIR/` makes a consistent copy, `monitor restore` puts one back"
-    return f"last {parse_timestamp(run['started_at']).astimezone(tz).strftime('%Y-%m-%d %H:%M %Z')} ({run_state(run, now)})"
+    line = f"last {_local(run['started_at'], tz)} ({run_state(run, now)})"
+    if run["outcome"] == "ok" or (last_ok and last_ok["id"] == run["id"]):
+        return line
+    if last_ok is None:
+        return f"{line}; no backup has worked yet"
+    return f"{line}; the last that worked: {_local(last_ok['started_at'], tz)} ({last_ok.get('detail') or 'ok'})"
+
+
+def _local(stamp: str, tz: tzinfo) -> str:
+    return parse_timestamp(stamp).astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def run_state(run: dict, now: datetime, host: str | None = None) -> str:

@@ -249,3 +249,54 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup,
     r = monitor("--config", str(path), "--db", str(db), "restore", str(db))
     assert r.returncode == 2 and "is the archive itself" in r.stderr
     assert db.read_bytes() == before and not list(db.parent.glob("*.replaced-*"))
+
+
+def test_a_restore_where_only_the_write_ahead_log_was_left_keeps_it_as_it_was(setup, tmp_path):
+    """The archive deleted with its -wal left behind: the restore keeps the -wal (what the
+    last writes held) under the kept name, and makes no empty archive out of it."""
+    config, path, db = setup
+    with Store(db) as store:
+        store.backup(tmp_path / "saved.db")
+    writer = sqlite3.connect(db)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("INSERT INTO runs (job, started_at, finished_at, outcome) VALUES ('poll', '2025-08-24T10:00:00+00:00', '2025-08-24T10:01:00+00:00', 'ok')")
+    writer.commit()
+    wal = Path(f"{db}-wal").read_bytes()
+    assert wal
+    db.unlink()  # deleted while the writer had it open: its -wal stays behind
+    writer.close()  # closing an unlinked archive leaves the -wal as it was
+    Path(f"{db}-wal").write_bytes(wal)
+
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+    assert r.returncode == 0, r.stderr
+    kept = list(db.parent.glob("monitor.db.replaced-*"))
+    assert [p.name for p in kept if p.name.endswith("-wal")], kept
+    wal_kept = next(p for p in kept if p.name.endswith("-wal"))
+    assert wal_kept.read_bytes() == wal
+    assert not [p for p in kept if not p.name.endswith(("-wal", "-shm"))]  # no empty archive made up
+    assert f"left at {db} without its archive" in r.stdout and f"kept as {wal_kept}" in r.stdout
+    assert f"there was no archive at {db} before" in r.stdout
+    assert "the archive it replaced is kept" not in r.stdout
+    assert count(db, "SELECT count(*) FROM runs WHERE started_at = '2025-08-24T10:00:00+00:00'") == 0
+
+
+def test_status_names_the_last_backup_that_worked_when_the_last_one_failed(setup, tmp_path):
+    """A nightly backup that started failing: status says so, and when the last good copy was
+    made and where it is."""
+    config, path, db = setup
+    good = tmp_path / "backups" / "good.db"
+    assert monitor("--config", str(path), "--db", str(db), "backup", str(good)).returncode == 0
+    (tmp_path / "afile").write_text("in the way")
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(tmp_path / "afile" / "x.db"))
+    assert r.returncode == 2
+    status = monitor("--config", str(path), "--db", str(db), "status").stdout
+    line = next(x for x in status.splitlines() if x.startswith("Backup: "))
+    assert "(failed: " in line and "a file is in the way" in line
+    assert f"; the last that worked: " in line and f"(to {good})" in line
+
+    fresh = tmp_path / "fresh.db"
+    with Store(fresh) as store:
+        build_archive(store, config)
+    monitor("--config", str(path), "--db", str(fresh), "backup", str(tmp_path / "afile" / "y.db"))
+    status = monitor("--config", str(path), "--db", str(fresh), "status").stdout
+    assert "(failed: " in status and "; no backup has worked yet" in status

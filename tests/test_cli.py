@@ -312,3 +312,26 @@ def test_init_into_a_folder_writes_sources_yaml_there(tmp_path):
     assert new.exit_code == 0 and (tmp_path / "new" / "sources.yaml").is_file()
     named = CliRunner().invoke(cli, ["init", str(tmp_path / "lists" / "mine.yaml")])
     assert named.exit_code == 0 and (tmp_path / "lists" / "mine.yaml").is_file() and not (tmp_path / "lists" / "mine.yaml" / "sources.yaml").exists()
+
+
+def test_facts_link_each_news_figure_to_the_article_it_was_quoted_from(tmp_path):
+    """A journalist checking a figure needs the article: the table shows its link under the
+    quote, and the CSV has it in `url`, for each report with --reports."""
+    import csv
+    import io
+
+    from monitor.store import Store
+
+    db = tmp_path / "m.db"
+    with Store(db) as s:
+        for item, url in (("a", "https://example.com/dawn/it-exports-july"), ("b", "https://example.org/profit/354m")):
+            s.db["items"].insert({"id": item, "source": "x", "url": url, "title": "IT exports $354m", "fetched_at": "2025-08-19T00:00:00+00:00"})
+        base = {"series": "it_exports_monthly", "period": "2025-07", "unit": "USD_million", "quote": "IT exports were $354m in July", "published": "2025-08-19", "found_at": "2025-08-19"}
+        s.save_facts([{**base, "value": 354, "item": "a", "source": "Dawn"}, {**base, "value": 354, "item": "b", "source": "Profit"}])
+    runner = CliRunner()
+    table = runner.invoke(cli, ["--db", str(db), "facts"])
+    assert table.exit_code == 0, table.output
+    lines = table.output.splitlines()
+    assert lines[1].strip() == '"IT exports were $354m in July"' and lines[2].strip() == "https://example.com/dawn/it-exports-july"
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["--db", str(db), "facts", "--format", "csv", "--reports"]).output)))
+    assert [(r["source"], r["url"]) for r in rows] == [("Dawn", "https://example.com/dawn/it-exports-july"), ("Profit", "https://example.org/profit/354m")]

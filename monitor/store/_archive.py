@@ -591,7 +591,8 @@ class Store(PageStore, BackupStore):
         return list(self.db.query(q, [start, end]))
 
     def facts(self, series: str | None = None, *, reports: bool = False, origin: str | None = None) -> list[dict]:
-        """Stored facts, oldest period first, each with its number of reports and outlets.
+        """Stored facts, oldest period first, each with its number of reports and outlets, and
+        the link (``url``) of the item it was found in.
 
         With ``reports=True`` every report is listed, corroborating ones included;
         ``origin`` keeps only ``news`` or ``official`` figures.
@@ -604,7 +605,8 @@ class Store(PageStore, BackupStore):
         q = f"""
         SELECT f.*,
           1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
-          {ALSO_REPORTED_BY} AS also_reported_by
+          {ALSO_REPORTED_BY} AS also_reported_by,
+          (SELECT i.url FROM items i WHERE i.id = f.item) AS url
         FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY f.series, f.period, f.published, f.id
         """

@@ -739,7 +739,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
 
     from .facts import BASIS_LABELS, SERIES
 
-    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "url", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at"]
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at", "url"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
     if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet

@@ -2923,3 +2923,26 @@ def test_a_month_named_after_a_second_count_is_that_counts():
         ("vpn_registrations", "", 172000, "count"),
         ("other", "", 64000, "count"),
     }
+
+
+def test_a_table_written_in_lines_gives_a_figure_a_row():
+    # a written answer's year-wise figures, the unit in the sentence that introduces them
+    text = (
+        "The ministry shared the following year-wise figures for IT and ITeS exports, based on State Bank data (US$ million):\n\n"
+        "2020-21: 2,107\n2021-22: 2,583\n2022-23: 2,551\n\nThe reply said exports had dipped in 2022-23."
+    )
+    got = facts(text, "2025-09-16")
+    assert {("it_exports_annual", "FY2020-21", 2107, "USD_million"), ("it_exports_annual", "FY2021-22", 2583, "USD_million"), ("it_exports_annual", "FY2022-23", 2551, "USD_million")} <= got
+    quotes = {f.quote for f in extract_facts("", text, "2025-09-16")}
+    assert "2021-22: 2,583" in quotes  # the row itself
+    # an analyst's table under a heading with its unit; a rate's row says nothing
+    table = "IT exports rose in January.\n\nTable: IT exports (US$mn)\nJan'26: 338\nDec'25: 396\nYoY: +13%\n7MFY26: 2,438"
+    got = facts(table, "2026-02-18")
+    assert {("it_exports_monthly", "2026-01", 338, "USD_million"), ("it_exports_monthly", "2025-12", 396, "USD_million"), ("it_exports_cumulative", "FY2025-26:Jul-Jan", 2438, "USD_million")} <= got
+    assert not any(f[3] == "percent" for f in got)
+    # Urdu rows that give their own unit
+    urdu = "وزارت نے گزشتہ مالی سالوں کی آئی ٹی برآمدات کی تفصیل پیش کی، جو درج ذیل ہے:\n\nمالی سال 2019-20: ایک ارب 31 کروڑ ڈالر\nرواں مالی سال (جولائی تا جنوری): ایک ارب 79 کروڑ ڈالر"
+    assert facts(urdu, "2024-03-08") >= {("it_exports_annual", "FY2019-20", 1310, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-Jan", 1790, "USD_million")}
+    # rows with no heading that names what they count, or under another subject's heading, are not ours
+    assert facts("Exports were strong.\n2020-21: 2,107\n2021-22: 2,583", "2025-09-16") == set()
+    assert not any(f[0] != "other" for f in facts("Workers' remittances by year (US$ million):\n2020-21: 29,400\n2021-22: 31,300", "2025-09-16"))

@@ -148,8 +148,15 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     titled: list[Fact] = []
     lead_at = -1  # where the body's first sentence starts
     said: list[Fact] = []  # the facts of the body's sentence before
+    listed = table_lines(normalised)
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
+        if start in listed:
+            # a line of a table written in lines, told as the sentence it stands for
+            found, _ = _sentence_facts(listed[start], day, _Context())
+            line = [Fact(series, period, round(value, 6), figure.unit, document[start:end].strip(), published, basis) for figure, series, period, value, basis in found]
+            facts.extend(f for f in line if _plausible(f) and not _not_begun(f, day))
+            continue
         if not in_title and _TEASER.match(normalised, start, end):
             continue  # "Read more: IT exports climb 24pc in July": another story's headline
         if not in_title and lead_at < 0:
@@ -197,6 +204,62 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     # between July 2022 and June 2023") is the platform's too
     facts = [f for f in facts if not (not f.period and f.series.startswith("freelancer_") and any(f is t for t in titled) and any(g.series == "other" and g.unit == f.unit and abs(g.value - f.value) <= 0.01 * abs(g.value) and one_platform(g.quote) for g in body))]
     return _unique(_without_rounded(facts, rounded, body))
+
+
+#: A line of a table written in lines: a period, a colon and a figure ("2020-21: 2,107",
+#: "Jan'26: 338", "مالی سال 2019-20: ایک ارب 31 کروڑ ڈالر").
+_TABLE_LINE = re.compile(r"[ \t]*(?P<label>[^:\n]{2,48}?)[ \t]*:[ \t]*(?P<value>[^:\n]{1,40}?)[ \t]*")
+#: What makes a table line's label a period: a year, a fiscal year, a month, a quarter or half.
+_PERIOD_LABEL = re.compile(rf"\d{{4}}|\bFY|\d\s?M\s?FY|(?<![\w])(?:{_MONTH_NAMES})|\bQ[1-4]\b|\bH[12]\b|مالی\s+سال|سہ\s?ماہی|ششماہی", re.IGNORECASE)
+#: The unit a table's heading gives its bare numbers: "(US$ million)", "(US$mn)", "in million dollars".
+_TABLE_UNIT = re.compile(
+    r"\(\s*(?:in\s+)?(?:US\s?\$|USD|\$)\s*(?P<scale>million|mn|m|billion|bn)\s*\)|\bin\s+(?P<words>million|billion)s?\s+(?:of\s+)?(?:US\s+)?dollars\b",
+    re.IGNORECASE,
+)
+#: A figure that says its own unit: money, a rate, Urdu's counting words.
+_OWN_UNIT = re.compile(r"\$|US\s?\$|USD|\bRs\b|\bPKR\b|million|billion|\bmn\b|\bbn\b|%|percent|per\s+cent|ڈالر|روپے|کروڑ|ارب|لاکھ|فیصد", re.IGNORECASE)
+
+
+def table_lines(text: str) -> dict[int, str]:
+    """The lines of tables written in lines, each as the sentence it stands for, by where it
+    starts: a run of lines "period: figure" after a heading or a sentence that ends in a colon
+    and names what they count ("... year-wise figures for IT and ITeS exports (US$ million):",
+    then "2020-21: 2,107" is "IT and ITeS exports were US$2,107 million in 2020-21."). A
+    heading's unit goes to the bare numbers; a line with a rate, or with no period, is left
+    as it is."""
+    lines, offset, spans = text.split("\n"), 0, []
+    for line in lines:
+        spans.append((offset, line))
+        offset += len(line) + 1
+    out: dict[int, str] = {}
+    heading: tuple[str, str] | None = None  # the subject's words and the heading's unit
+    for start, line in spans:
+        if not line.strip():
+            continue  # blank lines between the heading and its rows
+        row = _TABLE_LINE.fullmatch(line)
+        if row and heading is not None and re.search(r"\d", row["value"]):
+            if not _PERIOD_LABEL.search(row["label"]):
+                continue  # a row of another kind ("YoY: +13%"): the table goes on
+            subject, scale = heading
+            value, label = row["value"].strip(), row["label"].strip()
+            if "%" in value or re.search(r"percent|فیصد", value, re.IGNORECASE):
+                continue  # a rate's row ("YoY: +13%"): of which period, the heading does not say
+            if not _OWN_UNIT.search(value):
+                if not scale:
+                    continue
+                value = f"US${value} {scale}"
+            urdu = bool(re.search("[\u0600-\u06ff]", label + value + subject))
+            out[start] = f"{subject} {label} میں {value} رہیں۔" if urdu else f"{subject} were {value} in {label}."
+            continue
+        heading = None
+        stripped = line.strip()
+        unit = _TABLE_UNIT.search(stripped)
+        if stripped.endswith(":") or (unit and not re.search(r"\d", _TABLE_UNIT.sub("", stripped))):
+            subjects = [s for s in find_subjects(stripped) if s.kind]
+            if subjects:
+                scale = (unit["scale"] or unit["words"]).lower() if unit else ""
+                heading = (stripped[subjects[-1].start : subjects[-1].end], "billion" if scale in ("billion", "bn") else "million" if scale else "")
+    return out
 
 
 def _rough(facts: list[Fact], found: list[_Found], text: str, bounds_only: bool = False) -> list[tuple[Fact, _Rounding]]:

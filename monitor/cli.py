@@ -850,6 +850,9 @@ def serve(obj: Context, host: str, port: int, print_metadata: bool) -> None:
         return
     config = obj.config if obj.config_path or Path(DEFAULT_CONFIG).exists() else None  # serving needs none
     path = server.prepare_archive(obj.db_path, timezone=config.timezone if config else None)
+    from .locks import ServingLock
+
+    ServingLock(path).share()  # held while this process serves: no restore replaces the file under it
     sock = server.listen(host, port)
     url_host = f"[{host}]" if ":" in host else host
     click.echo(f"Serving {path} at http://{url_host}:{sock.getsockname()[1]}/ (Ctrl+C to stop)", err=True)
@@ -916,12 +919,18 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     """
     from . import backup
     from .daemon import DaemonLock, daemon_state
+    from .locks import ServingLock
 
     config = obj.config
     try:
         lock = DaemonLock(obj.db_path).acquire()
     except MonitorError as e:
         raise MonitorError(f"cannot restore while a daemon runs on the archive: {e}; stop it first (nothing was changed)") from None
+    try:
+        serving = ServingLock(obj.db_path).take()
+    except MonitorError as e:
+        lock.release()
+        raise MonitorError(f"cannot restore while {e}: it would go on serving the archive set aside; stop it first (nothing was changed)") from None
     try:
         if Path(obj.db_path).exists():
             from .store import Store
@@ -935,6 +944,7 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
                 raise MonitorError(f"cannot restore while a daemon runs on the archive: {state.line}; stop it first (nothing was changed)")
         done = backup.restore(backup_file, obj.db_path, tz=config.tz)
     finally:
+        serving.release()
         lock.release()
     taken = f"taken {_when(done.taken_at, config)}, " if done.taken_at else ""
     click.echo(f"{done.archive}: restored from {done.backup} ({taken}{counted(done.items, 'item')})")

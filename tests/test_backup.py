@@ -230,6 +230,25 @@ def test_a_restore_is_refused_while_the_archive_has_a_live_daemons_heartbeat(set
     assert not list(db.parent.glob("*.replaced-*"))
 
 
+def test_a_restore_is_refused_while_monitor_serve_has_the_archive_open(setup, tmp_path):
+    """Datasette keeps its connections to the file it opened: replaced under it, it would go on
+    serving the archive set aside. Once the server stops, the restore goes ahead."""
+    from test_datasette import monitor_serve
+
+    config, path, db = setup
+    with Store(db) as store:
+        store.backup(tmp_path / "saved.db")
+    before = db.stat().st_ino
+    with monitor_serve(db) as served:
+        r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+        assert r.returncode == 2, r.stdout
+        assert "cannot restore while `monitor serve` has the archive open" in r.stderr and "nothing was changed" in r.stderr
+        assert db.stat().st_ino == before and not list(db.parent.glob("*.replaced-*"))
+        assert served.url
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / "saved.db"))
+    assert r.returncode == 0, r.stderr
+
+
 def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup, tmp_path):
     config, path, db = setup
     damaged = tmp_path / "damaged.db"

@@ -2946,3 +2946,22 @@ def test_a_table_written_in_lines_gives_a_figure_a_row():
     # rows with no heading that names what they count, or under another subject's heading, are not ours
     assert facts("Exports were strong.\n2020-21: 2,107\n2021-22: 2,583", "2025-09-16") == set()
     assert not any(f[0] != "other" for f in facts("Workers' remittances by year (US$ million):\n2020-21: 29,400\n2021-22: 31,300", "2025-09-16"))
+
+
+def test_a_change_over_several_years_is_no_years_rate():
+    assert facts("IT exports have grown by 78 percent over the last four fiscal years.", "2025-09-16") == {("other", "", 78, "percent")}
+    assert ("other", "FY2022-23", 93, "percent") in facts("ملک کی آئی ٹی برآمدات مالی سال 2019-20 سے 2022-23 کے دوران 93 فیصد بڑھ گئیں۔", "2024-03-08")
+    # the two ends of the span are their own years' figures
+    got = facts("Between FY22 and FY25, IT export receipts grew from $2.58bn to $3.76bn, a compound rate of roughly 13 per cent a year.", "2025-09-16")
+    assert {("it_exports_annual", "FY2021-22", 2580, "USD_million"), ("it_exports_annual", "FY2024-25", 3760, "USD_million")} <= got
+    assert not any(f[0] != "other" and f[3] == "percent" for f in got)
+    # one year's growth, and a record counted over years, stay that year's
+    assert ("it_exports_annual", "FY2024-25", 24, "percent") in facts("IT exports rose 24 percent from FY24 to FY25.", "2025-09-16")
+    assert ("it_exports_annual", "FY2023-24", 24, "percent") in facts("IT exports grew 24% in FY24, the fastest growth in three years.", "2024-07-20")
+
+
+def test_a_month_on_month_rate_is_a_months():
+    got = facts("IT exports clocked in at US$342mn in Nov'25, up 11% YoY and 4% MoM, taking 5MFY26 receipts to US$1.70bn (+10% YoY).", "2025-12-18")
+    assert ("it_exports_monthly", "2025-11", 4, "percent") in got
+    assert not any(f[0] == "it_exports_cumulative" and f[2] == 4 for f in got)
+    assert rates("IT exports clocked in at US$342mn in Nov'25, up 11% YoY and 4% MoM, taking 5MFY26 receipts to US$1.70bn.", "2025-12-18")[4] == "mom"

@@ -221,6 +221,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "the remaining $1.72 billion", "بقیہ ایک ارب 72 کروڑ ڈالر": what is left to reach a figure
     if _EVERY_BEFORE.search(head):
         return "other", value  # "every 10 percent increase in IT exports would ...": a step in a reckoning
+    if figure.unit == "percent" and over_years(place.clause):
+        return "other", value  # "grown by 78 percent over the last four fiscal years": no one period's rate
     if figure.unit in ("USD_million", "PKR_million") and (_PER_PERIOD_AFTER.match(place.sentence, figure.end) or _URDU_DAILY_BEFORE.search(head)):
         return "other", value  # "$412m in July-March, roughly $140 million a quarter": a rate per period
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AFTER.match(place.sentence, figure.end):
@@ -456,6 +458,43 @@ _URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہ�
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 #: A figure counted per step: "every 10 percent increase", "for each $1 billion".
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10}
+#: Years counted: "over the last four fiscal years", "in five years", "چار سال میں".
+_YEARS_COUNTED = re.compile(
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:last|past|previous|preceding|first)?\s*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:fiscal\s+|financial\s+|consecutive\s+)?years\b"
+    r"|(?<![^\W\d_])(?P<ur>\d{1,2}|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس)\s+(?:مالی\s+)?(?:سال|سالوں|برس|برسوں)\s+(?:میں|کے\s+دوران)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: Two years a change runs between: "between FY22 and FY25", "from 2019-20 to 2022-23", "مالی سال 2019-20 سے 2022-23 کے دوران".
+_YEARS_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(?:FY\s?'?(?P<a>\d{2,4})|(?P<a2>\d{4})(?:-\d{2})?)\s+(?:and|to|through)\s+(?:FY\s?'?(?P<b>\d{2,4})|(?P<b2>\d{4})(?:-(?P<b3>\d{2}))?)\b"
+    r"|(?P<ua>\d{4})-\d{2}\s+سے\s+(?:مالی\s+سال\s+)?(?P<ub>\d{4})-\d{2}\s+(?:تک|کے\s+دوران)",
+    re.IGNORECASE,
+)
+
+
+#: A record that years are counted against: "the fastest pace in three years", "the highest in five years".
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:\w+est|most|best|worst|first\s+time|record)\b[^,;.]{0,30}$", re.IGNORECASE)
+
+
+def over_years(clause: str) -> bool:
+    """Whether ``clause`` gives a change over two years or more: "over the last four fiscal
+    years", "between FY22 and FY25", "مالی سال 2019-20 سے 2022-23 کے دوران" (a rate of no one
+    year, and no year's growth)."""
+    for m in _YEARS_COUNTED.finditer(clause):
+        if _SUPERLATIVE_BEFORE.search(clause, max(0, m.start() - 50), m.start()):
+            continue  # "the fastest growth in three years": the years the record stands over
+        n = (m["n"] or m["ur"]).lower()
+        if _NUMBER_WORDS.get(n, int(n) if n.isdigit() else 0) >= 2:
+            return True
+    for m in _YEARS_BETWEEN.finditer(clause):
+        first, last = m["a"] or m["a2"] or m["ua"], m["b"] or m["b2"] or m["ub"]
+        first, last = (int(y) % 100 for y in (first, last))
+        if (last - first) % 100 >= 2:
+            return True
+    return False
+
+
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: An amount per period of time: "roughly $140 million a quarter", "$25m per month", "ماہانہ".
 _PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)

@@ -25,6 +25,7 @@ from ._classify import (
     classify,
     infer_main,
     one_platform,
+    over_years,
     registrants,
 )
 from ._comparisons import Span, basis_words, comparison_spans
@@ -463,6 +464,13 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
                 # of a little over 14 per cent": the change between the two figures before
                 year_back, month_back = shift_period(place.period, 1) in context.levels, shift_months(place.period, 1) in context.levels
                 basis = "yoy" if year_back and not month_back else "mom" if month_back and not year_back else basis
+            if basis == "mom" and not _MONTH.fullmatch(place.period or ""):
+                # a month-on-month rate is a month's: "up 11% YoY and 4% MoM, taking 5MFY26
+                # receipts to ..." is November's, the one month the sentence names, else no one's
+                months = {p.value for p in named if _MONTH.fullmatch(p.value)}
+                if not series.startswith("it_exports") or (len(months) != 1 and place.period):
+                    continue
+                series, place = "it_exports_monthly", replace(place, period=months.pop() if months else "")
             found.append((figure, series, place.period, classified[1], basis))
     found = _rates_with_their_amount(found, sentence)
     found = _rate_of_the_amounts_compared(found, figures, sentence)
@@ -717,6 +725,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if period is not None and _MONTH.fullmatch(period.value or "") and _SPAN_TO.search(sentence, max(0, period.start - 40), period.start):
         return None  # "from January to September, 9,430 VPNs were registered": a span's, not September's
     base = base_span(figure, spans)
+    spanned = [p for p in periods if p.value and not p.target and _FY_PERIOD.match(p.value)]
+    if period is None and base is not None and len(spanned) >= 2 and over_years(sentence):
+        # "Between FY22 and FY25, IT export receipts grew from $2.58bn to $3.76bn": the first year's
+        period = min(spanned, key=lambda p: fiscal_end(p.value) or 0)
     if period is None and base is not None:
         # a base with no period of its own: of a fiscal year or part of one, the same months a
         # year before ("climbed to $3.22bn in FY24 from $2.6bn"); of a month, which month (the

@@ -8,7 +8,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _NUM, Figure
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
+from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -457,8 +457,6 @@ _URDU_AMONG = re.compile(r"(?<![^\W\d_])(?:جن|جس)\s+میں(?!\s+سے)(?![^\W
 _URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)(?![^\W\d_])")
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
-#: A figure counted per step: "every 10 percent increase", "for each $1 billion".
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10}
 #: Years counted: "over the last four fiscal years", "in five years", "چار سال میں".
 _YEARS_COUNTED = re.compile(
     r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:last|past|previous|preceding|first)?\s*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:fiscal\s+|financial\s+|consecutive\s+)?years\b"
@@ -485,7 +483,7 @@ def over_years(clause: str) -> bool:
         if _SUPERLATIVE_BEFORE.search(clause, max(0, m.start() - 50), m.start()):
             continue  # "the fastest growth in three years": the years the record stands over
         n = (m["n"] or m["ur"]).lower()
-        if _NUMBER_WORDS.get(n, int(n) if n.isdigit() else 0) >= 2:
+        if _COUNT_WORDS.get(n, int(n) if n.isdigit() else 0) >= 2:
             return True
     for m in _YEARS_BETWEEN.finditer(clause):
         first, last = m["a"] or m["a2"] or m["ua"], m["b"] or m["b2"] or m["ub"]
@@ -495,6 +493,7 @@ def over_years(clause: str) -> bool:
     return False
 
 
+#: A figure counted per step: "every 10 percent increase", "for each $1 billion".
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+(?:additional\s+|extra\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: An amount per period of time: "roughly $140 million a quarter", "$25m per month", "ماہانہ".
 _PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)

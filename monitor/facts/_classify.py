@@ -456,7 +456,6 @@ _COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|
 _URDU_AMONG = re.compile(r"(?<![^\W\d_])(?:جن|جس)\s+میں(?!\s+سے)(?![^\W\d_])(?=[^۔]*$)")
 _URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)(?![^\W\d_])")
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
-#: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 #: Years counted: "over the last four fiscal years", "in five years", "چار سال میں".
 _YEARS_COUNTED = re.compile(
     r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:last|past|previous|preceding|first)?\s*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:fiscal\s+|financial\s+|consecutive\s+)?years\b"
@@ -501,6 +500,7 @@ _PER_PERIOD_AFTER = re.compile(rf"\s*(?:{_PER_PERIOD})", re.IGNORECASE)
 _URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\s+){{0,2}}$")
 #: Urdu "raised" or "cut" by someone, before "کر" or "کے": "بڑھا کر", "گھٹا کر", "کم کر کے".
 _URDU_RAISED_OR_CUT = r"(?:بڑھا|گھٹا|کم\s+کر)"
+#: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 _SUPERSEDED = re.compile(
     r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$"
     # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate); "ابتدائی اعداد و شمار میں یہ رقم

@@ -265,6 +265,7 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup,
         r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / name))
         assert r.returncode == 2, r.stdout
         assert f"{name}: cannot restore from it (" in r.stderr and why in r.stderr and "nothing was changed" in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1  # one line, as every error
     r = monitor("--config", str(path), "--db", str(db), "restore", str(db))
     assert r.returncode == 2 and "is the archive itself" in r.stderr
     assert db.read_bytes() == before and not list(db.parent.glob("*.replaced-*"))

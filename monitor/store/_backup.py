@@ -89,4 +89,5 @@ def check_integrity(conn: sqlite3.Connection) -> str | None:
     """What SQLite's ``quick_check`` finds wrong in the database of ``conn``; ``None`` when
     nothing."""
     found = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-    return None if found == ["ok"] else "; ".join(found)
+    # (SQLite writes a finding over several lines: "*** in database main ***\nPage 4: ...")
+    return None if found == ["ok"] else "; ".join(" ".join(line.split()) for line in found)

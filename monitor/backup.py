@@ -183,6 +183,8 @@ def _check_backup(path: Path) -> None:
     where = f"{path}: cannot restore from it ({{}}); nothing was changed"
     if not path.is_file():
         raise ArchiveError(where.format("there is no such file" if not path.exists() else "it is not a file"))
+    if path.stat().st_size == 0:
+        raise ArchiveError(where.format("it is empty: a copy that never got written"))
     try:
         conn = open_readonly(path)
         try:

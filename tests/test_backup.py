@@ -260,8 +260,9 @@ def test_a_file_that_is_not_a_sound_backup_is_refused_and_changes_nothing(setup,
         data[n * page : n * page + 8] = b"\xff" * 8
     damaged.write_bytes(bytes(data))
     (tmp_path / "notes.txt").write_text("hello")
+    (tmp_path / "empty.db").write_bytes(b"")
     before = db.read_bytes()
-    for name, why in (("damaged.db", "it is damaged"), ("notes.txt", "not an SQLite database"), ("missing.db", "there is no such file")):
+    for name, why in (("damaged.db", "it is damaged"), ("notes.txt", "not an SQLite database"), ("missing.db", "there is no such file"), ("empty.db", "it is empty")):
         r = monitor("--config", str(path), "--db", str(db), "restore", str(tmp_path / name))
         assert r.returncode == 2, r.stdout
         assert f"{name}: cannot restore from it (" in r.stderr and why in r.stderr and "nothing was changed" in r.stderr

@@ -33,3 +33,18 @@ def test_readme_counts_the_written_stories_make_check_scores():
     said = re.search(r"the ([\d,]+) written scenarios of `bench/stories/` \(([\d,]+) articles, ([\d,]+) labelled pairs", _readme())
     assert said, "README no longer says how many written stories `make check` scores"
     assert tuple(int(n.replace(",", "")) for n in said.groups()) == (len(scenarios), articles, pairs)
+
+
+def test_readme_status_example_counts_the_sources_it_lists():
+    """The heading of `monitor status`'s example counts what the lines under it show, as
+    ``monitor.status.report_lines`` counts them: every `!!` line, and of them the failing,
+    silent and stale ones."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = text[text.index("\nSources (42): ") :].split("```", 1)[0].strip().splitlines()
+    heading, lines = block[0], block[1:]
+    flagged = [line for line in lines if line.startswith("!! ")]
+    failing = sum(" failure" in line for line in flagged)
+    silent = sum("| silent: " in line for line in flagged)
+    stale = sum("| stale: " in line for line in flagged)
+    want = f"Sources (42): {len(flagged)} need a look ({failing} failing, {silent} silent for over 14 days{f', {stale} stale' if stale else ''}); "
+    assert heading.startswith(want), (heading, want)

@@ -18,7 +18,8 @@ Usage::
     .venv/bin/python bench/dedup_decisions.py --out before.json [--items 30000]
     .venv/bin/python bench/dedup_decisions.py --out after.json && cmp before.json after.json
 
-A corpus that is missing is left out (and said so). The file is JSON, one key per stream.
+Without ``--out`` (as ``make bench`` runs it) the file is ``bench/out/dedup-decisions.json``. A
+corpus that is missing is left out (and said so). The file is JSON, one key per stream.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def counter() -> dict | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "dedup-decisions.json", help="the JSON file to write [%(default)s]")
     parser.add_argument("--items", type=int, default=30_000, help="synthetic items")
     args = parser.parse_args()
     result = {}
@@ -118,6 +119,7 @@ def main() -> None:
         result[name] = make()
         print(f"{name}: {time.process_time() - started:.1f} s CPU", file=sys.stderr, flush=True)
     text = json.dumps(result, sort_keys=True, ensure_ascii=False)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(f"{args.out}: {hashlib.sha256(text.encode()).hexdigest()[:16]}", file=sys.stderr)
 

@@ -674,7 +674,7 @@ def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:
             then = ": fix that first, then" if error.endswith(PERMANENT) else ";"
             lines.append(f"!! {week}: failed at {local_time(row.get('started_at'), tz)}: {error}{then} `monitor digest --week {week} --send` tries again")
         elif i == 0:  # sent
-            where = row.get("eml_path") or f"by {row.get('transport') or 'smtp'}"
+            where = f"to {row['eml_path']}" if row.get("eml_path") else f"by {row.get('transport') or 'smtp'}"
             stories = row.get("stories") or 0
             lines.append(f"ok {week}: sent {local_time(row.get('sent_at'), tz)} {where}, {counted(stories, 'story', 'stories')}, Message-ID {row.get('message_id')}")
     return lines

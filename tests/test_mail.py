@@ -662,6 +662,8 @@ def test_cli_send_refuses_a_sent_week_unless_forced(archive, config_path, tmp_pa
     assert forced.exit_code == 0 and (tmp_path / "elsewhere" / "digest-2025-W34.eml").is_file()
     status = run_cli(config_path, db, "status")
     assert "Digests:\n  ok 2025-W34: sent " in status.output and MESSAGE_ID in status.output
+    # as README shows it: "ok 2025-W34: sent 2025-08-25 08:00 PKT to data/outbox/digest-2025-W34.eml, ..."
+    assert f" PKT to {tmp_path / 'elsewhere' / 'digest-2025-W34.eml'}, " in status.output
 
 
 def test_cli_send_refuses_this_week_but_previews_it(archive, config_path, tmp_path):

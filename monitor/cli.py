@@ -22,7 +22,7 @@ from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
 from .errors import ConfigError, MonitorError, cannot_write
 from .text import counted
-from .weeks import check_week, current_week, last_completed_week, week_bounds
+from .weeks import check_week, current_week, last_completed_week, local_time, week_bounds
 
 if TYPE_CHECKING:
     from . import pipeline
@@ -428,7 +428,7 @@ def _send_digest(store, config: Config, week: str, force: bool, outbox: str | No
 
 def _stopped_send_line(store, week: str, config: Config) -> str:
     """The one line for a send stopped by Ctrl-C or SIGTERM, from what it recorded."""
-    from .mail import IN_DOUBT, local_time
+    from .mail import IN_DOUBT
 
     row = store.digest(week) or {}
     if row.get("status") == "failed":
@@ -946,7 +946,7 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     finally:
         serving.release()
         lock.release()
-    taken = f"taken {_when(done.taken_at, config)}, " if done.taken_at else ""
+    taken = f"taken {local_time(done.taken_at, config.tz)}, " if done.taken_at else ""
     click.echo(f"{done.archive}: restored from {done.backup} ({taken}{counted(done.items, 'item')})")
     if done.replaced and done.left_over:
         files = " and ".join(done.left_over)
@@ -965,12 +965,6 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     if done.in_doubt:
         click.echo(f"  marked in doubt, not to be sent again by themselves: {', '.join(done.in_doubt)}; `monitor status` says what to do")
     click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
-
-
-def _when(stamp: str, config: Config) -> str:
-    from .weeks import parse_timestamp
-
-    return parse_timestamp(stamp).astimezone(config.tz).strftime("%Y-%m-%d %H:%M %Z")
 
 
 def main() -> None:

@@ -44,7 +44,7 @@ from .errors import MonitorError, os_reason
 from .files import write_atomically
 from .store import Store, utcnow
 from .text import counted
-from .weeks import parse_timestamp, week_bounds
+from .weeks import local_time, week_bounds
 
 log = logging.getLogger("monitor.mail")
 
@@ -642,17 +642,6 @@ def _text(reply: bytes | str) -> str:
 
 
 # --------------------------------------------------------------------------- status
-
-
-def local_time(stamp: str | None, tz: tzinfo) -> str | None:
-    """A stored UTC time as its readers' time (``2025-08-25 08:00 PKT``), as ``monitor
-    status`` gives every other time; ``None`` stays ``None``."""
-    if not stamp:
-        return stamp
-    try:
-        return parse_timestamp(stamp).astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
-    except ValueError:
-        return stamp
 
 
 def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:

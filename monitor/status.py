@@ -23,7 +23,7 @@ from .config import Config
 from .models import NEWS_KINDS, Source
 from .store import Store
 from .text import counted
-from .weeks import current_week, parse_timestamp, week_bounds
+from .weeks import current_week, local_time, parse_timestamp, week_bounds
 
 #: The items-per-week rate is averaged over this many weeks.
 RATE_WEEKS = 4
@@ -202,16 +202,12 @@ def backup_line(run: dict | None, now: datetime, tz: tzinfo, last_ok: dict | Non
     not work, also the last one that did (``last_ok``), the copy there is to restore."""
     if run is None:
         return "none made; `monitor backup DIR/` makes a consistent copy, `monitor restore` puts one back"
-    line = f"last {_local(run['started_at'], tz)} ({run_state(run, now)})"
+    line = f"last {local_time(run['started_at'], tz)} ({run_state(run, now)})"
     if run["outcome"] == "ok" or (last_ok and last_ok["id"] == run["id"]):
         return line
     if last_ok is None:
         return f"{line}; no backup has worked yet"
-    return f"{line}; the last that worked: {_local(last_ok['started_at'], tz)} ({last_ok.get('detail') or 'ok'})"
-
-
-def _local(stamp: str, tz: tzinfo) -> str:
-    return parse_timestamp(stamp).astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+    return f"{line}; the last that worked: {local_time(last_ok['started_at'], tz)} ({last_ok.get('detail') or 'ok'})"
 
 
 def run_state(run: dict, now: datetime, host: str | None = None) -> str:

@@ -19,6 +19,17 @@ def parse_timestamp(value: str, tz: tzinfo = timezone.utc) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=tz)
 
 
+def local_time(stamp: str | None, tz: tzinfo) -> str | None:
+    """A stored UTC time as its readers' time (``2025-08-25 08:00 PKT``), as ``monitor
+    status`` gives every other time; ``None`` stays ``None``."""
+    if not stamp:
+        return stamp
+    try:
+        return parse_timestamp(stamp).astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
+    except ValueError:
+        return stamp
+
+
 def iso_week(value: str | datetime, tz: ZoneInfo) -> str:
     """The ISO week, in ``tz``, of a timestamp. A bare date is taken as that local day, and a
     time without an offset as a local time."""

@@ -11,9 +11,6 @@ import sqlite3
 from pathlib import Path
 from typing import Any, Iterable
 
-_DIGEST_KEY = "week"
-
-
 class BackupStore:
     """Backups and restores (mixed into :class:`Store`)."""
 
@@ -53,11 +50,11 @@ class BackupStore:
         kept = []
         with self.transaction():  # type: ignore[attr-defined]
             for row in rows:
-                mine = self.db.execute("SELECT status FROM digests WHERE week = ?", [row[_DIGEST_KEY]]).fetchone()
+                mine = self.db.execute("SELECT status FROM digests WHERE week = ?", [row["week"]]).fetchone()
                 if mine and mine[0] in ("sent", "sending"):
                     continue
-                self.db["digests"].upsert({k: v for k, v in row.items() if k in columns}, pk=_DIGEST_KEY)
-                kept.append(row[_DIGEST_KEY])
+                self.db["digests"].upsert({k: v for k, v in row.items() if k in columns}, pk="week")
+                kept.append(row["week"])
             weeks = set(kept)
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO digest_items (item, week, late) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM items WHERE id = ?)",

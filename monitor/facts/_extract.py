@@ -249,7 +249,7 @@ def table_lines(text: str) -> dict[int, str]:
                 if not scale:
                     continue
                 value = f"US${value} {scale}"
-            urdu = bool(re.search("[\u0600-\u06ff]", label + value + subject))
+            urdu = bool(_URDU_LETTER.search(label + value + subject))
             out[start] = f"{subject} {label} میں {value} رہیں۔" if urdu else f"{subject} were {value} in {label}."
             continue
         heading = None

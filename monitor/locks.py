@@ -28,26 +28,22 @@ class ServingLock:
         """Hold the lock as one of the archive's servers. A folder where no lock file can be
         made (a read-only copy) holds none: nothing can be restored there either."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            return self._hold(fcntl.LOCK_SH, f"the archive is being restored (lock file {self.path}); serve it once `monitor restore` is done")
         except OSError:
             return self
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise MonitorError(f"the archive is being restored (lock file {self.path}); serve it once `monitor restore` is done") from None
-        self._fd = fd
-        return self
 
     def take(self) -> "ServingLock":
         """Hold the lock alone, for a restore; refused while a server has the archive open."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        return self._hold(fcntl.LOCK_EX, f"`monitor serve` has the archive open (lock file {self.path})")
+
+    def _hold(self, kind: int, refused: str) -> "ServingLock":
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, kind | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise MonitorError(f"`monitor serve` has the archive open (lock file {self.path})") from None
+            raise MonitorError(refused) from None
         self._fd = fd
         return self
 

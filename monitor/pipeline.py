@@ -37,7 +37,7 @@ from .parse import ParseError, parse_feed
 from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, archive_error, item_id, utcnow
 from .text import counted
-from .weeks import iso_week, parse_timestamp
+from .weeks import in_timezone, iso_week, parse_timestamp
 
 log = logging.getLogger("monitor.pipeline")
 
@@ -482,7 +482,9 @@ class _Cycle:
             return None
         text = article.text if article else ""
         published = entry.published or (article.published if article else None)
-        result: Analysis = analyze.analyze(title, text or entry.summary, rules=self.rules, published=published, hints=source.topics)
+        # the figures' months are read on the day the article is dated where it is read ("in
+        # September" in an article of 1 September, 00:30 in Pakistan, is this September)
+        result: Analysis = analyze.analyze(title, text or entry.summary, rules=self.rules, published=in_timezone(published, self.config.tz), hints=source.topics)
         if not result.relevant and not self.config.keep_irrelevant:
             return None
         if article and article.url:  # after redirects: a Google News link becomes the outlet's URL

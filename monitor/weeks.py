@@ -30,6 +30,19 @@ def local_time(stamp: str | None, tz: tzinfo) -> str | None:
         return stamp
 
 
+def in_timezone(stamp: str | None, tz: tzinfo) -> str | None:
+    """A publication time (ISO 8601; UTC as feeds are read and the archive stores them, or
+    naive, taken in ``tz``) as the same moment in ``tz``, as its readers dated it: an article
+    of 1 September, 00:30 in Pakistan is of 1 September, not of 31 August (UTC). A bare date,
+    ``None`` and a stamp that is not ISO 8601 stay as they are."""
+    if not stamp or len(stamp) <= 10:
+        return stamp
+    try:
+        return parse_timestamp(stamp, tz).astimezone(tz).isoformat()
+    except ValueError:
+        return stamp
+
+
 def iso_week(value: str | datetime, tz: ZoneInfo) -> str:
     """The ISO week, in ``tz``, of a timestamp. A bare date is taken as that local day, and a
     time without an offset as a local time."""

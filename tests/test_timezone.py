@@ -13,7 +13,7 @@ from monitor.config import load_config
 from monitor.parse import parse_feed
 from monitor.sitesrv import SiteServer, send
 from monitor.store import Store
-from monitor.weeks import current_week, iso_week, parse_timestamp
+from monitor.weeks import current_week, in_timezone, iso_week, parse_timestamp
 
 KARACHI = ZoneInfo("Asia/Karachi")
 
@@ -91,6 +91,28 @@ def test_a_late_sunday_item_without_an_offset_is_in_its_pakistani_week(write_con
     assert summary.failed == []
     rows = {r["url"].rsplit("/", 1)[1]: (r["published"], r["week"]) for r in store.db["items"].rows}
     assert rows == {name: (SUNDAY_NIGHT_UTC, "2025-W34") for name in ("rss-no-zone", "iso-no-zone", "pkt", "with-offset", "utc", "vpn-rush")}
+
+
+MIDNIGHT_FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Night Desk</title><link>__BASE__/</link><description>x</description>
+<item><title>VPN registrations reach 12,000 in September</title><link>__BASE__/night/vpn</link>
+  <pubDate>Mon, 01 Sep 2025 00:30:00 +0500</pubDate>
+  <description>The PTA said 12,000 VPNs were registered in September by freelancers and software houses, counted from the portal's first hours.</description></item>
+</channel></rss>"""
+
+
+def test_a_month_is_read_on_the_day_an_item_is_dated_in_the_configured_timezone(write_config, store):
+    """Half past midnight on 1 September in Pakistan is 31 August in UTC: "September" in it
+    is this September, not last year's."""
+    routes = {"/night.xml": lambda h: send(h, 200, MIDNIGHT_FEED.replace("__BASE__", f"http://{h.headers['Host']}").encode(), "application/rss+xml")}
+    with SiteServer(routes=routes) as server:
+        config = load_config(write_config(f"- name: Night Desk\n  url: {server.base}/night.xml\n  full_text: false\n", extra="fetch:\n  host_delay: 0.0\n  retries: 0\n"))
+        pipeline.poll(config, store)
+    assert [(r["published"], r["week"]) for r in store.db["items"].rows] == [("2025-08-31T19:30:00+00:00", "2025-W36")]
+    assert [(f["series"], f["period"], f["value"]) for f in store.db["facts"].rows] == [("vpn_registrations", "2025-09", 12000)]
+    assert in_timezone("2025-08-31T19:30:00+00:00", KARACHI) == "2025-09-01T00:30:00+05:00"
+    assert in_timezone("2025-08-31T23:30:00", KARACHI) == "2025-08-31T23:30:00+05:00"  # naive: a local time already
+    assert in_timezone("2025-08-31", KARACHI) == "2025-08-31" and in_timezone(None, KARACHI) is None
 
 
 def test_naive_times_take_the_zone_they_are_read_in():

@@ -25,7 +25,7 @@ from .text import counted
 from .weeks import check_week, current_week, last_completed_week, local_time, week_bounds
 
 if TYPE_CHECKING:
-    from . import pipeline
+    from . import pipeline, rejudge
     from .store import Store
 
 DEFAULT_DB = "data/monitor.db"
@@ -770,6 +770,87 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
             click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
             if r.get("url"):
                 click.echo(f"{'':<22} {r['url']}")
+
+
+@cli.command("rejudge")
+@click.option("--since", metavar="DATE", help="Only items published on or after this date (YYYY-MM-DD). [default: every stored item]")
+@click.option("--dry-run", is_flag=True, help="List the items whose judgment would change, and change nothing.")
+@click.pass_obj
+def rejudge_cmd(obj: Context, since: str | None, dry_run: bool) -> None:
+    """Judge the stored items again with the rules of now.
+
+    An item's relevance, topics and figures are decided when it is first stored. After a
+    change to the topic or relevance rules in sources.yaml, or an upgrade, this judges the
+    archive's items again and keeps the new judgment where it differs; a figure's reports
+    are linked again (which corroborates or revises which). Stories and events stay as they
+    were grouped, no item is deleted, and the digests that went out stay as sent: an item
+    found relevant only now, in a week whose digest was sent, is not sent later as late news.
+    Start with --dry-run to see what would change. Safe to stop and run again: each batch of
+    items is written whole or not at all.
+    """
+    from datetime import date
+
+    from . import feeds, rejudge
+
+    if since:
+        try:
+            date.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(f"{since!r} is not a date such as 2025-08-18", param_hint="--since") from None
+    config = obj.config
+    tty = sys.stderr.isatty()
+    shown = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if tty:
+            click.echo(f"\rjudged {done:,} of {total:,} items", err=True, nl=done >= total)
+        elif done >= total or time.monotonic() - shown[0] >= 5:
+            shown[0] = time.monotonic()
+            click.echo(f"judged {done:,} of {total:,} items", err=True)
+
+    with obj.store() as store:
+        run_id = None if dry_run else store.start_run("rejudge")
+        try:
+            with _sigterm_interrupts():
+                summary = rejudge.rejudge(config, store, since=since, dry_run=dry_run, progress=progress)
+        except KeyboardInterrupt as e:
+            why = e.args[0] if e.args else "Ctrl-C"
+            if run_id is not None:
+                store.finish_run(run_id, "stopped", f"{why}: the batches judged before it are written")
+            click.echo(f"\nstopped ({why}): the items judged before it keep their new judgment; run it again to judge the rest", err=True)
+            sys.exit(143 if why == "SIGTERM" else 130)
+        except BaseException as e:
+            if run_id is not None:
+                store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
+            raise
+        line = _rejudged_line(summary, dry_run)
+        if run_id is not None:
+            store.finish_run(run_id, "ok", line)
+            if summary.changes:
+                feeds.write_after_poll(store, config)
+    if dry_run:
+        for change in summary.changes:
+            click.echo(change.line())
+    click.echo(line)
+
+
+def _rejudged_line(summary: "rejudge.RejudgeSummary", dry_run: bool) -> str:
+    """``Judged 2,654 items again: 37 changed (12 now relevant, ...).``"""
+    c = summary.counts()
+    verb = "would change" if dry_run else "changed"
+    if not summary.changes:
+        return f"Judged {counted(summary.judged, 'item')} again: none {verb}."
+    parts = [f"{c[k]} {k}" for k in ("now relevant", "no longer relevant") if c[k]]
+    if c["topics"]:
+        parts.append(f"{c['topics']} with other topics")
+    if c["figures"]:
+        parts.append(f"{c['figures']} with other figures ({c['figures added']} added, {c['figures removed']} removed)")
+    line = f"Judged {counted(summary.judged, 'item')} again: {len(summary.changes):,} {verb} ({', '.join(parts) or 'scores or rules only'})."
+    if c["in sent weeks"]:
+        line += f" {counted(c['in sent weeks'], 'item')} found relevant only now {'is' if c['in sent weeks'] == 1 else 'are'} in weeks whose digest went out: those digests stay as sent, and none is sent as late."
+    if dry_run:
+        line += " Nothing was written (--dry-run)."
+    return line
 
 
 def _clip(text: str, width: int) -> str:

@@ -185,6 +185,21 @@ class Analysis:
 
 
 @dataclass(frozen=True)
+class Judgment:
+    """A stored item judged again with the rules of now, where the outcome differs from the
+    stored one: what the archive writes (:mod:`monitor.rejudge`)."""
+
+    item: str
+    relevant: bool
+    score: float
+    topics: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    #: The item's figures to store now (none when it is not relevant); ``None`` when the
+    #: stored ones stay as they are.
+    facts: tuple[Fact, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """A stored item: an entry, its article when extracted, and its analysis."""
 

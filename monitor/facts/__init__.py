@@ -54,7 +54,8 @@ about a watched subject into a :class:`~monitor.models.Fact`:
 
 :func:`same_fact` and :func:`is_revision` tell whether two facts are the same figure from
 different outlets, or a revision of an earlier one; :func:`relation` applies them to a new
-report and the known figures the archive looks up by :func:`fact_key`.
+report and the known figures the archive looks up by :func:`fact_key`, and :func:`relations`
+replays them over a series' reports in the order found.
 
 The package's modules, each testable alone: ``_numbers`` (figures), ``_periods`` (the
 fiscal calendar and period forms), ``_subjects``, ``_classify`` (series), ``_extract``
@@ -80,6 +81,7 @@ from ._series import (
     is_revision,
     related_values,
     relation,
+    relations,
     same_fact,
 )
 from ._subjects import Subject, find_subjects
@@ -108,6 +110,7 @@ __all__ = [
     "normalise_digits",
     "related_values",
     "relation",
+    "relations",
     "same_fact",
     "shift_period",
     "split_sentences",

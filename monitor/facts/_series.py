@@ -106,6 +106,24 @@ def relation(new: Fact, known: Sequence[tuple[int, Fact]]) -> tuple[str, int] | 
     return ("revises", older[-1]) if older else None
 
 
+def relations(facts: Sequence[tuple[int, Fact]]) -> dict[int, tuple[str, int] | None]:
+    """How each of ``facts`` stands to those before it, as :func:`relation` decided when each
+    was stored: ``facts`` are the news reports of one series, unit and period in the order
+    found, and each is compared with the earlier ones that are no report of another (a
+    corroborating report is never the figure others corroborate) and whose values are within
+    :func:`related_values` of it, as the archive's lookup gives them. Replaying a series'
+    reports so re-links them when some are taken out or added among them (a stored item
+    judged again)."""
+    found: dict[int, tuple[str, int] | None] = {}
+    heads: list[tuple[int, Fact]] = []
+    for id_, fact in facts:
+        low, high = related_values(fact)
+        found[id_] = relation(fact, [(i, f) for i, f in heads if low <= f.value <= high])
+        if not found[id_] or found[id_][0] != "corroborates":
+            heads.append((id_, fact))
+    return found
+
+
 def related_values(fact: Fact) -> tuple[float, float]:
     """The values a figure the same as, or revised by, ``fact`` can have (within
     :data:`REVISION_TOLERANCE` of it): the archive reads only those."""

@@ -4,7 +4,9 @@
   digests, runs);
 * :mod:`._migrations`: the schema, one migration a step;
 * :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index, stories and events;
-* :mod:`._pages`: the versions of watched pages, and what the Atom feeds read.
+* :mod:`._pages`: the versions of watched pages, and what the Atom feeds read;
+* :mod:`._backup`: backups, and what a restored copy keeps of the archive it replaces;
+* :mod:`._judging`: stored items judged again (``monitor rejudge``).
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
 from ._backup import BackupStore, check_integrity
+from ._judging import JudgingStore
 from ._pages import PageStore
 
 
@@ -182,7 +183,7 @@ def _check_archive(path: Path) -> None:
         raise ArchiveError(f"{path}: not a monitor archive: it has no monitor schema")
 
 
-class Store(PageStore, BackupStore):
+class Store(PageStore, BackupStore, JudgingStore):
     """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`).
 
     Opening it creates the archive when there is none, unless ``create`` is false; a file
@@ -673,13 +674,18 @@ class Store(PageStore, BackupStore):
     def late_items(self, weeks: Sequence[str], *, except_week: str | None = None) -> list[dict]:
         """Relevant items of ``weeks`` whose week's digest went out (``sent``, or ``sending``
         and so perhaps delivered) without them, and that no digest other than
-        ``except_week``'s carries: items stored after their week's digest. Oldest first."""
+        ``except_week``'s carries: items stored after their week's digest. Oldest first.
+        An item stored before that digest began (or in the same second) and found relevant
+        only after it, by ``monitor rejudge`` (``judged_at``), is no late news: the digest did
+        not miss it."""
         if not weeks:
             return []
         q = f"""
         SELECT i.* FROM items i JOIN digests d ON d.week = i.week AND d.status IN ('sent', 'sending')
         WHERE i.week IN ({",".join("?" * len(weeks))}) AND i.relevant = 1
           AND NOT EXISTS (SELECT 1 FROM digest_items c WHERE c.item = i.id AND c.week IS NOT ?)
+          AND NOT (i.judged_at IS NOT NULL AND i.judged_at >= coalesce(d.started_at, d.sent_at, d.created_at)
+                   AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at))
         ORDER BY i.published, i.id
         """
         return [_decode_item(r) for r in self.db.query(q, [*weeks, except_week])]

@@ -868,6 +868,15 @@ def _v29_sources_moved(db: sqlite_utils.Database) -> None:
         db["sources"].add_column("moved_to", str)
 
 
+def _v30_judged_again(db: sqlite_utils.Database) -> None:
+    """``items.judged_at``: when ``monitor rejudge`` last changed an item's relevance (NULL:
+    as judged when first stored), and an index of the figures by item, which that command
+    replaces."""
+    if "judged_at" not in db["items"].columns_dict:
+        db["items"].add_column("judged_at", str)
+    db.execute("CREATE INDEX IF NOT EXISTS facts_by_item ON facts(item)")
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -903,6 +912,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v27_news_agreeing_with_a_revised_value,
     _v28_search_folds_urdu,
     _v29_sources_moved,
+    _v30_judged_again,
 ]
 
 

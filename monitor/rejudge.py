@@ -1,0 +1,150 @@
+"""Judging stored items again with the rules of now (``monitor rejudge``).
+
+An item is judged when it is first stored. After a change to the relevance or topic rules in
+``sources.yaml``, or an upgrade that reads figures better, the items already in the archive
+can be judged again: each is analysed as a poll would analyse it now (its title, its text or
+else its teaser, its publication date in the configured timezone, its source's topic hints),
+and where the outcome differs (relevance, score, topics, the rules that fired, the figures)
+the archive takes the new one. The figures of an item that changed are replaced and every
+report of those figures is linked again (which corroborates or revises which) as if they had
+been stored so.
+
+What stays as it was: the stories and events items were grouped into (grouping is decided
+when an item arrives, against the items of its days); the digests that went out (an item
+found relevant only now, in a week whose digest was sent, is not sent later as late news: the
+digest did not miss it, the rules did); items are never deleted (one no longer relevant keeps
+its row, flagged, whatever ``keep_irrelevant`` says).
+
+:func:`judgment` is the decision, a pure function; :func:`rejudge` reads the archive in
+batches, decides, and writes each batch's changes in one transaction, so a run stopped
+half-way leaves every item either as it was or judged again, and can simply be run again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Callable, Sequence
+
+from . import analyze
+from .config import Config
+from .models import Fact, Judgment
+from .store import Store
+from .weeks import in_timezone
+
+log = logging.getLogger("monitor.rejudge")
+
+#: Items read, judged and written at a time (each batch's changes in one transaction).
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class Change:
+    """One stored item whose judgment changed, told as the command lists it."""
+
+    item: str
+    week: str | None
+    title: str
+    judgment: Judgment
+    was_relevant: bool
+    topics_before: tuple[str, ...]
+    facts_before: int
+
+    @property
+    def facts_after(self) -> int:
+        return self.facts_before if self.judgment.facts is None else len(self.judgment.facts)
+
+    def line(self) -> str:
+        """``2025-W34  now relevant  topics +vpn_internet  figures 0 -> 2  <title>``."""
+        parts = []
+        if self.judgment.relevant != self.was_relevant:
+            parts.append("now relevant" if self.judgment.relevant else "no longer relevant")
+        added = [t for t in self.judgment.topics if t not in self.topics_before]
+        dropped = [t for t in self.topics_before if t not in self.judgment.topics]
+        if added or dropped:
+            parts.append("topics " + " ".join([*(f"+{t}" for t in added), *(f"-{t}" for t in dropped)]))
+        if self.judgment.facts is not None:
+            parts.append(f"figures {self.facts_before} -> {self.facts_after}" if self.facts_after != self.facts_before else "figures changed")
+        if not parts:
+            parts.append("score or rules")
+        return f"{self.week or '-'}  {', '.join(parts)}  {self.title}"
+
+
+@dataclass
+class RejudgeSummary:
+    judged: int = 0
+    changes: list[Change] = field(default_factory=list)
+    sent_weeks: set[str] = field(default_factory=set)  # weeks whose digest went out, as the run began
+
+    def counts(self) -> Counter:
+        c: Counter = Counter()
+        for ch in self.changes:
+            if ch.judgment.relevant != ch.was_relevant:
+                c["now relevant" if ch.judgment.relevant else "no longer relevant"] += 1
+            if set(ch.judgment.topics) != set(ch.topics_before):
+                c["topics"] += 1
+            if ch.judgment.facts is not None:
+                c["figures"] += 1
+                c["figures added"] += max(0, ch.facts_after - ch.facts_before)
+                c["figures removed"] += max(0, ch.facts_before - ch.facts_after)
+        c["in sent weeks"] = sum(ch.judgment.relevant and not ch.was_relevant and ch.week in self.sent_weeks for ch in self.changes)
+        return c
+
+
+def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), tz: tzinfo) -> Judgment | None:
+    """``item`` (a stored item as :meth:`monitor.store.Store.items_to_judge` gives it) judged
+    with ``rules`` now; ``None`` when nothing differs from its stored judgment. The figures
+    are compared as found (series, period, value, unit, basis, quote); ``facts`` is ``None``
+    when they are the same."""
+    result = analyze.analyze(item["title"] or "", item["text"] or item["summary"] or "", rules=rules, published=in_timezone(item["published"], tz), hints=hints)
+    facts = result.facts if result.relevant else ()
+    same_facts = Counter(map(_found, facts)) == Counter(map(_found, item["facts"]))
+    if (
+        result.relevant == item["relevant"]
+        and tuple(result.topics) == tuple(item["topics"])
+        and tuple(result.rules) == tuple(item["rules"])
+        and _same_score(result.score, item["score"])
+        and same_facts
+    ):
+        return None
+    return Judgment(item["id"], result.relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(facts))
+
+
+def _found(f: Fact) -> tuple:
+    return f.series, f.period, round(f.value, 6), f.unit, f.basis, f.quote
+
+
+def _same_score(a: float, b: float | None) -> bool:
+    return b is not None and abs(a - b) < 1e-9
+
+
+Progress = Callable[[int, int], None]
+
+
+def rejudge(config: Config, store: Store, *, since: str | None = None, dry_run: bool = False, progress: Progress | None = None) -> RejudgeSummary:
+    """Judge the stored items (published on or after the date ``since``, when given) again
+    with ``config``'s rules and write what changed, unless ``dry_run``. ``progress`` is
+    called after each batch with ``(items judged, items to judge)``."""
+    rules = config.rules()
+    hints = {s.name: tuple(s.topics) for s in config.sources}
+    summary = RejudgeSummary(sent_weeks={d["week"] for d in store.digests() if d["status"] in ("sent", "sending")})
+    total = store.count_items_since(since)
+    after = 0
+    while batch := store.items_to_judge(since=since, after=after, limit=BATCH):
+        after = batch[-1]["n"]
+        changes = []
+        for item in batch:
+            j = judgment(item, rules, hints=hints.get(item["source"], ()), tz=config.tz)
+            if j is not None:
+                changes.append(Change(item["id"], item["week"], item["title"], j, item["relevant"], tuple(item["topics"]), len(item["facts"])))
+        if changes and not dry_run:
+            store.save_judgments([c.judgment for c in changes])
+        for c in changes:
+            log.info("%s %s: %s", "would change" if dry_run else "changed", c.item, c.line())
+        summary.changes.extend(changes)
+        summary.judged += len(batch)
+        if progress:
+            progress(summary.judged, total)
+    return summary

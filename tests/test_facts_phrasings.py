@@ -2965,3 +2965,12 @@ def test_a_month_on_month_rate_is_a_months():
     assert ("it_exports_monthly", "2025-11", 4, "percent") in got
     assert not any(f[0] == "it_exports_cumulative" and f[2] == 4 for f in got)
     assert rates("IT exports clocked in at US$342mn in Nov'25, up 11% YoY and 4% MoM, taking 5MFY26 receipts to US$1.70bn.", "2025-12-18")[4] == "mom"
+
+
+def test_a_comparison_with_the_month_before_undates_only_its_own_clause():
+    text = "ICT exports in the first eleven months of the current fiscal year grew 26.5 percent to $2.86 billion, while receipts were 3.4 percent below the previous month."
+    got = facts(text, "2024-06-18")
+    assert {("it_exports_cumulative", "FY2023-24:Jul-May", 2860, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-May", 26.5, "percent")} <= got
+    assert not any(f[2] == 3.4 for f in got)  # the month before which month? the clause names none
+    # the clause that names its month gives its rate
+    assert ("it_exports_monthly", "2024-05", -3.4, "percent") in facts(text.replace("while receipts were", "while May's receipts of $281 million were"), "2024-06-18")

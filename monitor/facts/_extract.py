@@ -15,6 +15,7 @@ from ._classify import (
     _GRADUATES,
     _OWN_GROWTH_SAID,
     _REGISTERED_FREELANCERS,
+    _CLAUSE_BREAK,
     _clause,
     _mark_bases,
     _period_for,
@@ -404,6 +405,22 @@ def _about_abroad(document: str, title: str) -> bool:
     return bool(owned or _EXPORTS_FROM_ABROAD.search(lead) or _FOREIGN_LEAD.match(lead))
 
 
+def _compares_for(period: Period, bounds: tuple[int, int], sentence: str, spans: Sequence[Span]) -> bool:
+    """Whether the comparison ``period`` is one for the figure of the clause ``bounds``: it is
+    in that clause, or its own clause gives no figure but bases ("..., against the previous
+    month's $206 million")."""
+    if bounds[0] <= period.start < bounds[1]:
+        return True
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, period.start)), default=0)
+    after = _CLAUSE_BREAK.search(sentence, period.end)
+    end = after.start() if after else len(sentence)
+    return not any(not any(s.holds(m.start(), m.end()) for s in spans) for m in _OWN_FIGURE.finditer(sentence, start, end))
+
+
+#: A figure's digits (not a year's): what a clause gives of its own, outside its bases.
+_OWN_FIGURE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
+
+
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
 
 
@@ -774,10 +791,13 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
-    if any(p.comparison and p.months_back for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
+    if any(p.comparison and p.months_back and _compares_for(p, bounds, sentence, spans) for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
         # "compared to the previous month's $206m": both are months' figures, the base the month
         # before the other; when that month is not known, neither is (never the month before
-        # the article's date, nor a span of months taken from the sentence before)
+        # the article's date, nor a span of months taken from the sentence before). A clause
+        # with a figure of its own compares that figure only: "exports in July-May grew 26.5
+        # percent to $2.86 billion, while receipts were 3.4 percent below the previous month"
+        # keeps the span's.
         return None
     if base is not None and period is not None and period.relative and (main or previous.period):
         # "$400m in FY2024-25, up from $350m in the previous fiscal year", written in August 2025:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_late_items import _feed
 
 from monitor import pipeline
 from monitor.cli import cli
@@ -48,15 +49,6 @@ NEXT_WEEK = ("tax", "Freelancers get a tax break on IT export earnings", "Tue, 2
 ZORBEX_NEXT = ("zorbex-hires", "Zorbex hires its first Karachi team", "Wed, 27 Aug 2025 10:00:00 +0500",
                "Zorbex, the remote design marketplace, hired twenty people in Karachi on Wednesday, a month after "
                "opening its first office in the country.")  # fmt: skip
-
-
-def _feed(entries, base: str) -> bytes:
-    items = "".join(
-        f"<item><title>{title}</title><link>{base}/news/{slug}</link><guid>{base}/news/{slug}</guid>"
-        f"<pubDate>{when}</pubDate><description>{teaser}</description></item>"
-        for slug, title, when, teaser in entries
-    )
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Desk</title><link>{base}/</link><description>x</description>{items}</channel></rss>'.encode()
 
 
 class World:

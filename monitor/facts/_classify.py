@@ -84,8 +84,8 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def _clause(sentence: str, figure: Figure) -> tuple[int, int]:
-    """The bounds of the clause holding ``figure``: between breaks such as ", while"."""
+def _clause(sentence: str, figure: Figure | Period) -> tuple[int, int]:
+    """The bounds of the clause holding ``figure`` (or a period): between breaks such as ", while"."""
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, figure.start)), default=0)
     after = _CLAUSE_BREAK.search(sentence, figure.end)
     return start, after.start() if after else len(sentence)

@@ -15,7 +15,6 @@ from ._classify import (
     _GRADUATES,
     _OWN_GROWTH_SAID,
     _REGISTERED_FREELANCERS,
-    _CLAUSE_BREAK,
     _clause,
     _mark_bases,
     _period_for,
@@ -411,14 +410,8 @@ def _compares_for(period: Period, bounds: tuple[int, int], sentence: str, spans:
     month's $206 million")."""
     if bounds[0] <= period.start < bounds[1]:
         return True
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, period.start)), default=0)
-    after = _CLAUSE_BREAK.search(sentence, period.end)
-    end = after.start() if after else len(sentence)
-    return not any(not any(s.holds(m.start(), m.end()) for s in spans) for m in _OWN_FIGURE.finditer(sentence, start, end))
-
-
-#: A figure's digits (not a year's): what a clause gives of its own, outside its bases.
-_OWN_FIGURE = re.compile(r"(?<![\w.,-])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
+    start, end = _clause(sentence, period)
+    return all(any(s.holds(f.start, f.end) for s in spans) for f in find_figures(sentence) if start <= f.start < end)
 
 
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis

@@ -56,20 +56,26 @@ class Change:
     def facts_after(self) -> int:
         return self.facts_before if self.judgment.facts is None else len(self.judgment.facts)
 
+    @property
+    def relevance(self) -> str | None:
+        """``now relevant``, ``no longer relevant``, or ``None`` when that did not change."""
+        if self.judgment.relevant == self.was_relevant:
+            return None
+        return "now relevant" if self.judgment.relevant else "no longer relevant"
+
+    @property
+    def topics(self) -> list[str]:
+        """The topics gained (``+it_exports``) and lost (``-payments``)."""
+        return [*(f"+{t}" for t in self.judgment.topics if t not in self.topics_before), *(f"-{t}" for t in self.topics_before if t not in self.judgment.topics)]
+
     def line(self) -> str:
-        """``2025-W34  now relevant  topics +vpn_internet  figures 0 -> 2  <title>``."""
-        parts = []
-        if self.judgment.relevant != self.was_relevant:
-            parts.append("now relevant" if self.judgment.relevant else "no longer relevant")
-        added = [t for t in self.judgment.topics if t not in self.topics_before]
-        dropped = [t for t in self.topics_before if t not in self.judgment.topics]
-        if added or dropped:
-            parts.append("topics " + " ".join([*(f"+{t}" for t in added), *(f"-{t}" for t in dropped)]))
+        """``2025-W34  now relevant, topics +vpn_internet, figures 0 -> 2  <title>``."""
+        parts = [self.relevance] if self.relevance else []
+        if self.topics:
+            parts.append("topics " + " ".join(self.topics))
         if self.judgment.facts is not None:
             parts.append(f"figures {self.facts_before} -> {self.facts_after}" if self.facts_after != self.facts_before else "figures changed")
-        if not parts:
-            parts.append("score or rules")
-        return f"{self.week or '-'}  {', '.join(parts)}  {self.title}"
+        return f"{self.week or '-'}  {', '.join(parts or ['score or rules'])}  {self.title}"
 
 
 @dataclass
@@ -81,15 +87,14 @@ class RejudgeSummary:
     def counts(self) -> Counter:
         c: Counter = Counter()
         for ch in self.changes:
-            if ch.judgment.relevant != ch.was_relevant:
-                c["now relevant" if ch.judgment.relevant else "no longer relevant"] += 1
-            if set(ch.judgment.topics) != set(ch.topics_before):
-                c["topics"] += 1
+            if ch.relevance:
+                c[ch.relevance] += 1
+                c["in sent weeks"] += ch.judgment.relevant and ch.week in self.sent_weeks
+            c["topics"] += bool(ch.topics)
             if ch.judgment.facts is not None:
                 c["figures"] += 1
                 c["figures added"] += max(0, ch.facts_after - ch.facts_before)
                 c["figures removed"] += max(0, ch.facts_before - ch.facts_after)
-        c["in sent weeks"] = sum(ch.judgment.relevant and not ch.was_relevant and ch.week in self.sent_weeks for ch in self.changes)
         return c
 
 

@@ -6,7 +6,8 @@
 * :mod:`._dedup_index`: :class:`SqliteDedupIndex`, the deduplication index, stories and events;
 * :mod:`._pages`: the versions of watched pages, and what the Atom feeds read;
 * :mod:`._backup`: backups, and what a restored copy keeps of the archive it replaces;
-* :mod:`._judging`: stored items judged again (``monitor rejudge``).
+* :mod:`._judging`: stored items judged again (``monitor rejudge``);
+* :mod:`._rows`: how rows read as the monitor's values (a fact, an item, the time).
 """
 
 from __future__ import annotations

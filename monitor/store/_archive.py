@@ -17,7 +17,6 @@ import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 from zoneinfo import ZoneInfo
@@ -35,10 +34,7 @@ from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effectiv
 from ._backup import BackupStore, check_integrity
 from ._judging import JudgingStore
 from ._pages import PageStore
-
-
-def utcnow() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+from ._rows import as_fact, decode_item, utcnow
 
 
 def item_id(canonical_url: str | None, guid: str | None = None) -> str:
@@ -481,11 +477,11 @@ class Store(PageStore, BackupStore, JudgingStore):
 
     def item(self, id: str) -> dict | None:
         rows = list(self.db.query("SELECT * FROM items WHERE id = ?", [id]))
-        return _decode_item(rows[0]) if rows else None
+        return decode_item(rows[0]) if rows else None
 
     def items_in_week(self, week: str, *, relevant_only: bool = True) -> list[dict]:
         q = "SELECT * FROM items WHERE week = ?" + (" AND relevant = 1" if relevant_only else "")
-        return [_decode_item(r) for r in self.db.query(q + " ORDER BY published, id", [week])]
+        return [decode_item(r) for r in self.db.query(q + " ORDER BY published, id", [week])]
 
     def count_items(self) -> int:
         return self.db.execute("SELECT count(*) FROM items").fetchone()[0]
@@ -508,17 +504,17 @@ class Store(PageStore, BackupStore, JudgingStore):
         with self.transaction():
             for row in rows:
                 row = {"basis": "", **row}
-                new = _as_fact(row)
+                new = as_fact(row)
                 series, unit, key = fact_key(new)
                 row["period_key"] = key
                 low, high = related_values(new)
-                known = self.db.execute(
+                known = self.db.query(
                     "SELECT id, series, period, value, unit, published, basis FROM facts"
                     " WHERE series = ? AND unit = ? AND period_key = ? AND corroborates IS NULL AND origin = 'news'"
                     " AND value BETWEEN ? AND ? ORDER BY id",
                     [series, unit, key, low, high],
-                ).fetchall()
-                found = relation(new, [(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in known])
+                )
+                found = relation(new, [(r["id"], as_fact(r)) for r in known])
                 if found:
                     row[found[0]] = found[1]
                 self.db["facts"].insert(row)
@@ -688,7 +684,7 @@ class Store(PageStore, BackupStore, JudgingStore):
                    AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at))
         ORDER BY i.published, i.id
         """
-        return [_decode_item(r) for r in self.db.query(q, [*weeks, except_week])]
+        return [decode_item(r) for r in self.db.query(q, [*weeks, except_week])]
 
     def item_clusters(self, ids: Sequence[str]) -> dict[str, dict]:
         """Like :meth:`week_clusters`, for the items ``ids``."""
@@ -827,23 +823,3 @@ class Store(PageStore, BackupStore, JudgingStore):
         FROM sources s ORDER BY s.name
         """
         return list(self.db.query(q, {"week_start": week_start, "rate_since": rate_since}))
-
-
-def _as_fact(row: dict) -> Fact:
-    return Fact(
-        series=row["series"],
-        period=row.get("period") or "",
-        value=row["value"],
-        unit=row["unit"],
-        quote=row.get("quote") or "",
-        published=row.get("published"),
-        basis=row.get("basis") or "",
-    )
-
-
-def _decode_item(row: dict) -> dict:
-    row = dict(row)
-    for key in ("topics", "rules"):
-        row[key] = json.loads(row[key]) if row.get(key) else []
-    row["relevant"] = bool(row.get("relevant"))
-    return row

@@ -9,11 +9,11 @@ of :class:`monitor.store.Store`.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
 from typing import Any, Sequence
 
 from ..facts import fact_key, relations
-from ..models import Fact, Judgment
+from ..models import Judgment
+from ._rows import as_fact, decode_item, utcnow
 
 
 class JudgingStore:
@@ -29,25 +29,22 @@ class JudgingStore:
     def items_to_judge(self, *, since: str | None = None, after: int = 0, limit: int = 200) -> list[dict]:
         """Up to ``limit`` stored items after the row ``after`` (their ``n``), in the order
         stored, published (else fetched) on or after the date ``since`` when given; each with
-        its stored judgment (``topics`` and ``rules`` decoded, ``relevant`` a bool) and the
+        its stored judgment (``topics`` and ``rules`` lists, ``relevant`` a bool) and the
         figures stored from it (``facts``, :class:`~monitor.models.Fact`\\ s, in the order found)."""
         where, args = _since(since)
         q = f"""
         SELECT rowid AS n, id, source, title, summary, text, published, fetched_at, week, relevant, score, topics, rules
         FROM items{where}{' AND' if where else ' WHERE'} rowid > ? ORDER BY rowid LIMIT ?
         """
-        rows = [dict(r) for r in self.db.query(q, [*args, after, limit])]
-        facts: dict[str, list[Fact]] = {r["id"]: [] for r in rows}
+        rows = [decode_item(r) for r in self.db.query(q, [*args, after, limit])]
+        facts: dict[str, list] = {r["id"]: [] for r in rows}
         q = """
         SELECT item, series, period, value, unit, quote, published, basis FROM facts
         WHERE origin = 'news' AND item IN (SELECT value FROM json_each(?)) ORDER BY id
         """
         for f in self.db.query(q, [json.dumps(list(facts))]):
-            facts[f["item"]].append(Fact(f["series"], f["period"] or "", f["value"], f["unit"], f["quote"] or "", f["published"], f["basis"] or ""))
+            facts[f["item"]].append(as_fact(f))
         for r in rows:
-            r["topics"] = tuple(json.loads(r["topics"])) if r["topics"] else ()
-            r["rules"] = tuple(json.loads(r["rules"])) if r["rules"] else ()
-            r["relevant"] = bool(r["relevant"])
             r["facts"] = tuple(facts[r["id"]])
         return rows
 
@@ -57,14 +54,14 @@ class JudgingStore:
         out before, is not sent as late (:meth:`late_items`). An item whose figures changed
         has them replaced, and the reports of every figure so touched are linked again in the
         order found (:func:`monitor.facts.relations`)."""
-        now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        now = utcnow()
         with self.transaction():  # type: ignore[attr-defined]
             touched: set[tuple[str, str, str]] = set()
             for j in judgments:
-                row = self.db.execute("SELECT relevant, source, published, fetched_at FROM items WHERE id = ?", [j.item]).fetchone()
+                row = self.db.execute("SELECT source, published, fetched_at FROM items WHERE id = ?", [j.item]).fetchone()
                 if row is None:
                     continue  # deleted meanwhile
-                was_relevant, source, published, fetched_at = row
+                source, published, fetched_at = row
                 self.db.execute(
                     "UPDATE items SET relevant = ?, score = ?, topics = ?, rules = ?, judged_at = CASE WHEN relevant IS NOT ? THEN ? ELSE judged_at END WHERE id = ?",
                     [int(j.relevant), j.score, json.dumps(list(j.topics), ensure_ascii=False), json.dumps(list(j.rules), ensure_ascii=False), int(j.relevant), now, j.item],
@@ -88,18 +85,18 @@ class JudgingStore:
         """Link the news reports of one figure again, in the order found."""
         # in the order found: by the item's row (items are stored in the order found, and a
         # row is never moved), then as found in the item
-        rows = self.db.execute(
+        rows = list(self.db.query(
             "SELECT f.id, f.series, f.period, f.value, f.unit, f.published, f.basis, f.corroborates, f.revises FROM facts f"
             " LEFT JOIN items i ON i.id = f.item"
             " WHERE f.series = ? AND f.unit = ? AND f.period_key = ? AND f.origin = 'news' ORDER BY i.rowid, f.id",
             [series, unit, key],
-        ).fetchall()
-        found = relations([(r[0], Fact(r[1], r[2] or "", r[3], r[4], "", r[5], r[6] or "")) for r in rows])
+        ))
+        found = relations([(r["id"], as_fact(r)) for r in rows])
         for r in rows:
-            kind, target = found[r[0]] or (None, None)
+            kind, target = found[r["id"]] or (None, None)
             now = (target if kind == "corroborates" else None, target if kind == "revises" else None)
-            if now != (r[7], r[8]):
-                self.db.execute("UPDATE facts SET corroborates = ?, revises = ? WHERE id = ?", [*now, r[0]])
+            if now != (r["corroborates"], r["revises"]):
+                self.db.execute("UPDATE facts SET corroborates = ?, revises = ? WHERE id = ?", [*now, r["id"]])
 
 
 def _since(since: str | None) -> tuple[str, list[str]]:

@@ -456,10 +456,14 @@ _COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|
 _URDU_AMONG = re.compile(r"(?<![^\W\d_])(?:جن|جس)\s+میں(?!\s+سے)(?![^\W\d_])(?=[^۔]*$)")
 _URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)(?![^\W\d_])")
 _PART_OF_THEM = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
-#: Years counted: "over the last four fiscal years", "in five years", "چار سال میں".
+#: Years counted: "over the last four fiscal years", "in five years", "چار سال میں" (two or
+#: more, in digits or in the words the periods read).
 _YEARS_COUNTED = re.compile(
-    r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:last|past|previous|preceding|first)?\s*(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:fiscal\s+|financial\s+|consecutive\s+)?years\b"
-    r"|(?<![^\W\d_])(?P<ur>\d{1,2}|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس)\s+(?:مالی\s+)?(?:سال|سالوں|برس|برسوں)\s+(?:میں|کے\s+دوران)(?![^\W\d_])",
+    r"\b(?:over|in|during|across|within)\s+(?:the\s+)?(?:last|past|previous|preceding|first)?\s*(?P<n>\d{1,2}|"
+    + "|".join(w for w, n in _COUNT_WORDS.items() if n >= 2 and w.isascii())
+    + r")\s+(?:fiscal\s+|financial\s+|consecutive\s+)?years\b|(?<![^\W\d_])(?P<ur>\d{1,2}|"
+    + "|".join(w for w, n in _COUNT_WORDS.items() if n >= 2 and not w.isascii())
+    + r")\s+(?:مالی\s+)?(?:سال|سالوں|برس|برسوں)\s+(?:میں|کے\s+دوران)(?![^\W\d_])",
     re.IGNORECASE,
 )
 #: Two years a change runs between: "between FY22 and FY25", "from 2019-20 to 2022-23", "مالی سال 2019-20 سے 2022-23 کے دوران".

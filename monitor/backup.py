@@ -30,6 +30,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .errors import MonitorError, os_reason
+from .files import through_link
 from .store import ArchiveError, Store, archive_error
 from .store._backup import check_integrity, open_readonly
 from .weeks import iso_week, parse_timestamp, shift_week, week_bounds
@@ -97,9 +98,10 @@ def restore(backup_file: str | Path, archive: str | Path, *, tz: ZoneInfo, outbo
 
     The caller makes sure no daemon runs on ``archive``. The backup is checked and copied
     beside the archive first; nothing is replaced until the copy is whole and up to date, and
-    on any error before that the archive is left as it was.
+    on any error before that the archive is left as it was. An ``archive`` that is a symbolic
+    link has the file it points at replaced (and kept aside beside it); the link stays.
     """
-    backup_file, archive = Path(backup_file), Path(archive)
+    backup_file, archive = Path(backup_file), through_link(archive)  # an archive reached by a link stays so
     now = now or datetime.now(timezone.utc)
     if archive.exists() and _same_file(backup_file, archive):
         raise MonitorError(f"{backup_file} is the archive itself: name a backup made by `monitor backup`")

@@ -1,4 +1,4 @@
-"""Writing an output file whole or not at all."""
+"""Writing an output file whole or not at all, and through a symbolic link."""
 
 from __future__ import annotations
 
@@ -11,14 +11,16 @@ def write_atomically(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` through a temporary file beside it, renamed over ``path``
     once it is whole: a reader sees the old file or the new one, never half of one, and a
     write that fails (a full disk) leaves the old file as it was and no temporary file
-    behind. Raises the ``OSError`` of the write."""
+    behind. A ``path`` that is a symbolic link has the file it points at replaced, and stays a
+    link (:func:`through_link`). Returns ``path``; raises the ``OSError`` of the write."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    real = through_link(path)
+    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+        os.replace(tmp, real)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -26,3 +28,13 @@ def write_atomically(path: str | Path, data: bytes) -> Path:
             pass
         raise
     return path
+
+
+def through_link(path: str | Path) -> Path:
+    """The file that writing to ``path`` should replace: for a symbolic link, the file it
+    points at (followed to the end, whether or not it exists yet), as ``cp`` and SQLite
+    write through one; any other path as it is. Renaming a new file over the link itself
+    would leave the link's file as it was and the link turned into a file: a served feed,
+    or a backup kept on another disk, would silently stop being updated."""
+    path = Path(path)
+    return path.resolve() if path.is_symlink() else path

@@ -301,6 +301,43 @@ def test_a_restore_where_only_the_write_ahead_log_was_left_keeps_it_as_it_was(se
     assert count(db, "SELECT count(*) FROM runs WHERE started_at = '2025-08-24T10:00:00+00:00'") == 0
 
 
+def test_a_backup_or_restore_through_a_symbolic_link_replaces_the_file_it_points_at(setup, tmp_path):
+    """`latest.db` a link to the copy kept on another disk, the archive a link to where its
+    data lives: each is written through, as cp and SQLite do, and stays a link. Renaming over
+    the link would leave the other disk's copy stale and the link turned into a file."""
+    config, path, db = setup
+    other_disk = tmp_path / "disk"
+    other_disk.mkdir()
+    latest = tmp_path / "latest.db"
+    latest.symlink_to(other_disk / "monitor-copy.db")  # not there yet
+    assert monitor("--config", str(path), "--db", str(db), "backup", str(latest)).returncode == 0
+    assert latest.is_symlink() and (other_disk / "monitor-copy.db").is_file()
+    with Store(db) as store:
+        store.db.execute("INSERT INTO runs (job, started_at, finished_at, outcome) VALUES ('poll', '2025-08-24T10:00:00+00:00', '2025-08-24T10:01:00+00:00', 'ok')")
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(latest), "--force")
+    assert r.returncode == 0, r.stderr
+    assert latest.is_symlink() and latest.resolve() == (other_disk / "monitor-copy.db").resolve()
+    assert count(other_disk / "monitor-copy.db", "SELECT count(*) FROM runs WHERE started_at = '2025-08-24T10:00:00+00:00'") == 1
+    assert [p.name for p in other_disk.iterdir()] == ["monitor-copy.db"]  # no temporary file left
+
+    saved = tmp_path / "saved.db"
+    with Store(db) as store:
+        store.backup(saved)
+    data = tmp_path / "volume" / "monitor.db"
+    data.parent.mkdir()
+    db.rename(data)
+    db.symlink_to(data)
+    with Store(db) as store:
+        store.db.execute("DELETE FROM items")  # a mistake after the backup
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(saved))
+    assert r.returncode == 0, r.stderr
+    assert db.is_symlink() and db.resolve() == data.resolve()
+    assert count(data, "SELECT count(*) FROM items") == count(saved, "SELECT count(*) FROM items") > 0
+    (kept,) = data.parent.glob("monitor.db.replaced-*")  # the archive it replaced, kept beside its data
+    assert count(kept, "SELECT count(*) FROM items") == 0
+    assert not list(db.parent.glob("monitor.db.replaced-*"))
+
+
 def test_status_names_the_last_backup_that_worked_when_the_last_one_failed(setup, tmp_path):
     """A nightly backup that started failing: status says so, and when the last good copy was
     made and where it is."""

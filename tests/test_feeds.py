@@ -290,6 +290,24 @@ def test_a_feed_that_cannot_be_written_never_fails_the_poll(site_config, store, 
     assert "Traceback" not in caplog.text  # an unwritable folder is said in a line
 
 
+def test_a_feed_that_is_a_symbolic_link_has_the_file_it_points_at_rewritten(store, archive_config, tmp_path):
+    """A feed linked into a web server's folder: the file served is rewritten, and the link
+    stays one (renaming over the link would leave readers the old feed for good)."""
+    build_archive(store, archive_config)
+    served = tmp_path / "www" / "news.xml"
+    served.parent.mkdir()
+    served.write_bytes(b"<feed/>")  # an old feed
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "stories.atom").symlink_to(served)
+    written = write_feeds(store, archive_config, out)
+    assert out / "stories.atom" in written
+    assert (out / "stories.atom").is_symlink()
+    titles = [e.title for e in feedparser.parse(served.read_bytes()).entries]
+    assert "IT exports reach $354 million in July as the new fiscal year opens" in titles
+    assert [p.name for p in served.parent.iterdir()] == ["news.xml"]  # no temporary file left
+
+
 def test_the_feeds_command_writes_them_now(store, archive_config, tmp_path):
     build_archive(store, archive_config)
     config_path = tmp_path / "sources.yaml"

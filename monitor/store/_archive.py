@@ -25,6 +25,7 @@ import sqlite_utils
 
 from .. import official
 from ..errors import MonitorError, cannot_write, os_reason
+from ..files import through_link
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
 from ..privacy import redact
@@ -290,7 +291,9 @@ class Store(PageStore, BackupStore, JudgingStore):
     def _write_copy(self, target: Path, what: str, prepare: Callable[[sqlite3.Connection], None], *, rebuild: bool = False) -> Path:
         """Copy the archive with SQLite's backup to a file beside ``target``, let ``prepare``
         change the copy in one transaction, rebuild it if asked, and rename it over
-        ``target``; on any error nothing is left behind."""
+        ``target``; on any error nothing is left behind. A ``target`` that is a symbolic link
+        has the file it points at replaced (:func:`monitor.files.through_link`)."""
+        target = through_link(target)
         tmp = target.with_name(target.name + ".tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

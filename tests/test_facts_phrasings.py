@@ -2974,3 +2974,85 @@ def test_a_comparison_with_the_month_before_undates_only_its_own_clause():
     assert not any(f[2] == 3.4 for f in got)  # the month before which month? the clause names none
     # the clause that names its month gives its rate
     assert ("it_exports_monthly", "2024-05", -3.4, "percent") in facts(text.replace("while receipts were", "while May's receipts of $281 million were"), "2024-06-18")
+
+
+def test_an_urdu_clause_ends_on_its_past_verb_before_and_or_of_which():
+    # "reached a record, and the target of 2028 ..." : the month's figure is no target
+    got = facts("وفاقی وزیر نے ایکس پر لکھا کہ مارچ میں آئی ٹی برآمدات 35 کروڑ 20 لاکھ ڈالر کی ریکارڈ سطح پر پہنچ گئیں اور 2028 تک 10 ارب ڈالر کا ہدف اب خواب نہیں رہا۔", "2025-04-17")
+    assert ("it_exports_monthly", "2025-03", 352, "USD_million") in got
+    assert not any(f[0] != "other" and f[2] == 10000 for f in got)
+    # "... were $3.214bn, of which Punjab's share was 49 percent": the total stays the country's
+    got = facts("وزارت نے بتایا کہ گزشتہ مالی سال آئی ٹی برآمدات 3 ارب 21 کروڑ 40 لاکھ ڈالر رہیں جن میں پنجاب کا حصہ 49 فیصد رہا، جبکہ رواں مالی سال کے لیے 3 اعشاریہ 8 ارب ڈالر کا ہدف مقرر کیا گیا ہے۔", "2024-09-11")
+    assert ("it_exports_annual", "FY2023-24", 3214, "USD_million") in got
+    assert not any(f[0] != "other" and f[2] in (49, 3800) for f in got)
+
+
+def test_a_projection_or_a_target_as_institutions_and_lists_write_them():
+    got = facts("The IMF staff report projects Pakistan's ICT exports at $3.5 billion in FY25, up from an actual $3.17 billion in FY24.", "2024-10-14")
+    assert ("it_exports_annual", "FY2023-24", 3170, "USD_million") in got  # the actual it is up from
+    assert not any(f[0] != "other" and f[2] == 3500 for f in got)
+    # a list's line that names its figure after a colon
+    assert not any(f[0] != "other" for f in facts("$10 billion: the government's IT export target for 2029.", "2026-01-20"))
+    assert ("it_exports_monthly", "2025-12", 402, "USD_million") in facts("$402 million: ICT exports in December, the first month ever above $400 million.", "2026-01-20")
+    # what a firm says the country "can be"
+    assert not any(f[0] != "other" for f in facts('"Pakistan can be a $1 billion freelance economy within three years if payments become frictionless," the company said.', "2024-02-10"))
+    # IT projects are no projection
+    assert ("it_exports_monthly", "2024-01", 265, "USD_million") in facts("IT exports rose to $265 million in January as firms won new projects abroad.", "2024-02-19")
+
+
+def test_a_part_named_with_what_it_is_before_its_verb_stays_a_part():
+    text = "During July-March FY2025, ICT exports stood at $2,780.2 million, the Economic Survey said, with computer services, the largest component, contributing $2,187.5 million."
+    got = facts(text, "2025-06-09")
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2780.2, "USD_million") in got
+    assert ("other", "FY2024-25:Jul-Mar", 2187.5, "USD_million") in got
+
+
+def test_the_cells_of_a_ticker_and_a_rates_label():
+    got = extract_facts("", "ICT EXPORTS AT A GLANCE | Jan: $345mn | MoM: -14.2% | YoY: +18.6% | 7MFY26: $2.58bn (+15.9% YoY)", "2026-02-18")
+    told = {(f.series, f.period, f.value, f.basis) for f in got if f.unit == "percent"}
+    assert told == {
+        ("it_exports_monthly", "2026-01", -14.2, "mom"),
+        ("it_exports_monthly", "2026-01", 18.6, "yoy"),
+        ("it_exports_cumulative", "FY2025-26:Jul-Jan", 15.9, "yoy"),
+    }
+    # an infographic's line in Urdu: the rate in its own cell is the month's before it
+    got = facts("انفوگرافک: مارچ میں آئی ٹی برآمدات ۳۵ کروڑ ۴۰ لاکھ ڈالر | سالانہ اضافہ ۲۳ فیصد | جولائی تا مارچ مجموعی حجم ۲ ارب ۸۳ کروڑ ڈالر", "2025-04-17")
+    assert {("it_exports_monthly", "2025-03", 354, "USD_million"), ("it_exports_monthly", "2025-03", 23, "percent"), ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2830, "USD_million")} == got
+
+
+def test_exports_after_a_sentence_about_freelancers_are_not_theirs():
+    text = (
+        "The bank pointed to an estimated 1.6 million active freelancers, though it said typical annual earnings per freelancer were a modest $1,900. "
+        "Freelancers' remittances recorded by the State Bank reached $236 million in the first half of FY25.\n\n"
+        "State Bank figures for the third quarter, which the report does not cover, show exports of $291 million in January, $276 million in February and $283 million in March, "
+        "bringing receipts for July-March to $2.78 billion."
+    )
+    got = facts(text, "2025-04-24")
+    assert ("freelancer_earnings", "FY2024-25:H1", 236, "USD_million") in got
+    assert not any(f[0].startswith("freelancer") and f[2] in (291, 276, 283, 2780) for f in got)
+    # "their" exports are still theirs
+    assert ("freelancer_earnings", "FY2024-25", 35, "percent") in facts("Freelancers earned $400 million in FY25. Their exports rose 35 percent.", "2025-07-20")
+
+
+def test_an_urdu_percent_of_a_noun_in_the_oblique_is_a_share():
+    got = facts("رپورٹ کے مطابق مالی سال 2024-25 میں آئی ٹی برآمدات 3.8 ارب ڈالر رہیں، جو معیشت کے مجموعی حجم کے ایک فیصد سے بھی کم ہے۔", "2025-09-10")
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in got
+    assert not any(f[0] != "other" and f[3] == "percent" for f in got)
+
+
+def test_one_firms_users_and_a_count_dated_by_another_figure():
+    got = facts("The company said it now serves 142,000 freelancers, up from 61,000 at the end of 2022.", "2024-03-05")
+    assert not any(f[0] == "freelancer_count" for f in got)
+    # the year after the money is the money's: the count stands as it is
+    got = facts("The country has an estimated 2.5 million freelancers, who sent home $512 million in FY25, according to the central bank.", "2026-01-20")
+    assert ("freelancer_count", "", 2500000, "count") in got
+    assert ("freelancer_earnings", "FY2024-25", 512, "USD_million") in got
+
+
+def test_a_lists_item_number_does_not_end_the_subject_before_it():
+    text = (
+        "1. $402 million: ICT exports in December, the first month ever above $400 million. That was 16 percent more than in December 2024.\n\n"
+        "2. $2.23 billion: exports in the first half of FY26 (July-December), 15.5 percent higher than a year earlier."
+    )
+    got = facts(text, "2026-01-20", title="Five numbers that explain the tech export boom")
+    assert {("it_exports_cumulative", "FY2025-26:H1", 2230, "USD_million"), ("it_exports_cumulative", "FY2025-26:H1", 15.5, "percent")} <= got

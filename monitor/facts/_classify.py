@@ -14,7 +14,9 @@ from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _R
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
-    r"if(?!\s+compared)|unless|can\s+(?:reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at)))\b|ہدف|متوقع"
+    r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
+    # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects")
+    r"|project(?:s|ing)(?=\s+(?:FY\s?\d|(?:[\w'’]+\s+){0,4}?(?:exports|earnings|receipts|remittances)\s+(?:at|to|of)\b)))\b|ہدف|متوقع"
     r"|(?<![^\W\d_])اگر(?![^\W\d_])",  # "اگر یہی شرح نمو برقرار رہے تو ..." (if the pace holds, ...)
     re.IGNORECASE,
 )
@@ -69,6 +71,8 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 _CLAUSE_BREAK = re.compile(
     r"[;؛]|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
+    # the cells of a ticker or an infographic's line: "Jan: $345mn | MoM: -14.2% | YoY: +18.6%"
+    r"|\s\|\s"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
     rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
@@ -77,8 +81,10 @@ _CLAUSE_BREAK = re.compile(
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
     # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
-    # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ..."
-    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں)(?=\s+اور\s)"
+    # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ...",
+    # "... کی ریکارڈ سطح پر پہنچ گئیں اور 2028 تک 10 ارب ڈالر کا ہدف ..." (reached, and the target),
+    # or before "جن میں" (of which): "... 3 ارب 21 کروڑ ڈالر رہیں جن میں پنجاب کا حصہ ..."
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں|گیا|گئی|گئیں|گئے)(?=\s+(?:اور|جن\s+میں|جس\s+میں)\s)"
     # "but": "... سے 3.8 فیصد کم لیکن اپریل 2024 کے مقابلے میں 6 فیصد زیادہ"
     r"|\s(?:لیکن|مگر)(?=\s)"
 )
@@ -715,7 +721,7 @@ _NAMED_AS_TARGET = re.compile(
     r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than|roughly|approximately|almost|close\s+to|just|under|below)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:actual|record|provisional)?\s*(?:US\s?\$|\$)?$", re.IGNORECASE)  # "up from an actual $3.17 billion"
 _AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
 _REMAINING_BEFORE = re.compile(r"(?:\b(?:the\s+)?remaining|\bthe\s+other|(?<![^\W\d_])(?:بقیہ|باقی))\s+(?:US\s?\$|\$)?$", re.IGNORECASE)
 #: The parts of ICT exports named as a subject (computer services, telecom services).
@@ -741,7 +747,10 @@ _TARGET_AFTER = re.compile(
     # "with $4.4 billion as its base case": a projection's scenario
     r"|\s+as\s+(?:its|their|the)\s+(?:base|central|best|worst)[\s-](?:case|scenario|estimate)\b"
     # "the $5 billion the previous government had set as its target"
-    r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b",
+    r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b"
+    # a list's line that names its figure after a colon: "$10 billion: the government's IT
+    # export target for 2029."
+    r"|\s*[:–—]\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:target\w*|goal|aim|objective|forecast|projection)\b",
     re.IGNORECASE,
 )
 
@@ -880,8 +889,9 @@ _IMPLIED_YEAR = re.compile(
 #: percent, of March's total").
 _SHARE_OF_AFTER = re.compile(r"\s*,?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:total|exports|earnings|receipts|inflows|remittances)\b", re.IGNORECASE)
 #: Urdu "N percent of" a noun, the noun first: "برآمدی آمدن کا کم از کم 50 فیصد" (at least 50
-#: percent of export earnings), "ہدف کا 48 فیصد": a share.
-_URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی)\s+(?:کم\s+از\s+کم\s+|تقریباً\s+|تقریبا\s+|صرف\s+|محض\s+)?$")
+#: percent of export earnings), "ہدف کا 48 فیصد", "معیشت کے مجموعی حجم کے ایک فیصد سے بھی کم" (less
+#: than one percent of the economy's size): a share.
+_URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی|کے)\s+(?:کم\s+از\s+کم\s+|تقریباً\s+|تقریبا\s+|صرف\s+|محض\s+)?$")
 #: A move after an Urdu rate, which makes "X کا N فیصد" the growth of X, not a share of it: "آئی
 #: ٹی شعبے کا 18 فیصد کی شرح سے بڑھنا".
 _URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
@@ -1011,7 +1021,8 @@ _PLATFORM = re.compile(
     r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
     # one bank's customers: "accounts at Crescent Bank", "opened with the bank" (not the State Bank's data)
     r"|\b(?:at|with|into|in|through|via)\s+(?!(?-i:State|World|Asian|the\s+State))(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Bank)\b|\b(?:at|with|into)\s+the\s+bank\b"
-    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)"
+    # its users: "the platform now has", "The company said it now serves 142,000 freelancers"
+    r"|\bthe\s+platform\s+(?:now\s+)?(?:serves|has|hosts|counts)\b|\b(?:the\s+(?:company|firm|startup|app|wallet)|it)\s+(?:now\s+|currently\s+)?(?:serves|hosts|has\s+onboarded)\b|پے\s?اونیئر|اپ\s?ورک|فائیور|فائیوَر|پلیٹ\s?فارم\s+(?:پر|سے|کے\s+ذریعے)"
     # a payments firm named as such, and a firm's name before "through": "ڈیجیٹل پیمنٹس کمپنی
     # رابطہ پے کے ذریعے", "ادائیگیوں کی سہولت دینے والی کمپنی ... کے ذریعے"
     r"|(?<![^\W\d_])(?:پیمنٹس?|ادائیگیوں|ادائیگی)(?:\s+\S+){0,4}?\s+(?:کمپنی|پلیٹ\s?فارم|فرم)(?![^\W\d_])(?!\s*ز)"
@@ -1088,9 +1099,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         periods = [p for p in periods if not p.edition or (not others and p.value.startswith("FY"))]
     if figure.unit != "count":
         periods = [p for p in periods if not p.stock]  # "by June 30, exports reached $3.8bn": a flow to a date, not the month's
-    if figure.unit == "rank":
+    if figure.unit in ("rank", "count"):
         # a period after another figure is that figure's: "was the fourth-largest freelance market
-        # and that earnings had crossed $300 million in 2020-21" dates the earnings
+        # and that earnings had crossed $300 million in 2020-21" dates the earnings, and "an
+        # estimated 2.5 million freelancers, who sent home $512 million in FY25" the money
         periods = [p for p in periods if p.end <= figure.start or not _AMOUNT_OR_RATE.search(sentence, figure.end, p.start)]
     span = base_span(figure, spans)
     if span is not None:

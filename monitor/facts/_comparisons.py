@@ -268,6 +268,8 @@ def basis_words(text: str, at: int | None = None, end: int | None = None) -> str
     next figure or clause, are its own ("22pc on a yearly basis and 12pc on a monthly basis")."""
     if at is None:
         return _relation(text)
+    if label := _BASIS_LABEL.search(text, 0, at):  # "MoM: -14.2%", a table's or a ticker's label
+        return "mom" if label.group(1).lower() in ("mom", "m/m") else "yoy"
     found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
     if not found:
         return ""
@@ -282,5 +284,7 @@ def basis_words(text: str, at: int | None = None, end: int | None = None) -> str
     return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]
 
 
+#: A basis written as the label of the rate right after it: "MoM: -14.2%", "YoY: +18.6%".
+_BASIS_LABEL = re.compile(r"\b(MoM|YoY|m/m|y/y)\s*[:=]\s*[+\-−–]?\s*$", re.IGNORECASE)
 #: Where the words that belong to a rate end: the next figure, clause or "and".
 _TAIL_END = re.compile(r"[,;]|\d|\b(?:and|while|whereas|but)\b", re.IGNORECASE)

@@ -133,6 +133,10 @@ _SAID_IN = re.compile(
 _TEASER = re.compile(r"\s*(?:read\s+(?:more|also)|also\s+read|related|مزید\s+پڑھیں|یہ\s+بھی\s+پڑھیں)\s*[:：–-]", re.IGNORECASE)
 
 
+#: The number of a list's item, split off as a sentence of its own: "2. ", "iii. ", "(b) ".
+_LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|\(?[ivx]{1,4}[.)])\s*")
+
+
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
     """Facts stated in an article; each quote is a substring of ``title + "\\n" + text``."""
     document = f"{title}\n{text}" if title else text
@@ -160,6 +164,8 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             continue
         if not in_title and _TEASER.match(normalised, start, end):
             continue  # "Read more: IT exports climb 24pc in July": another story's headline
+        if _LIST_NUMBER.fullmatch(normalised, start, end):
+            continue  # "2. " before a list's item: no sentence, and the subject before it goes on
         if not in_title and lead_at < 0:
             lead_at = start
         found, context = _sentence_facts(normalised[start:end], day, context)
@@ -644,6 +650,11 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         kind, from_context = "it_exports", False
     elif context.kind == "it_exports":
         kind, from_context = "it_exports", True
+    elif context.kind:
+        # exports said after a sentence about someone else (freelancers' remittances, VPNs) are
+        # not theirs: "Freelancers' remittances reached $236 million. State Bank figures show
+        # exports of $291 million in January" gives no freelancers' figure
+        return [replace(s, kind=None) if s.kind == "exports" else s for s in subjects], False
     else:
         return [s for s in subjects if s.kind != "exports"], False  # nobody's in particular: no evidence either way
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context

@@ -54,6 +54,9 @@ _PART_BRINGS_IN = r"(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetc
 #: What a part includes, said between it and its verb: ", which include software development
 #: and export of freelance work, accounted ..." (the clause up to its closing comma).
 WHICH_A_PART_INCLUDES = rf",\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^,.;]{{0,80}}(?:,[^,.;]{{0,80}}){{0,3}}?,(?=\s+{_PART_BRINGS_IN})"
+#: A part named, then what it is, then its verb: "computer services, the largest component,
+#: contributing $2,187.5 million".
+_PART_APPOSITIVE = rf",\s+(?:the|its|a)\s+[^,.;\d]{{1,40}},\s+{_PART_BRINGS_IN}"
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -63,7 +66,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # a part named as contributing its share: "computer services contributed $211 million"
         # (or with what it includes said between: "Computer services, which include software
         # development and export of freelance work, accounted for the bulk")
-        rf"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+{_PART_BRINGS_IN}|{WHICH_A_PART_INCLUDES})"
+        rf"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+{_PART_BRINGS_IN}|{WHICH_A_PART_INCLUDES}|{_PART_APPOSITIVE})"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز");

@@ -3056,3 +3056,17 @@ def test_a_lists_item_number_does_not_end_the_subject_before_it():
     )
     got = facts(text, "2026-01-20", title="Five numbers that explain the tech export boom")
     assert {("it_exports_cumulative", "FY2025-26:H1", 2230, "USD_million"), ("it_exports_cumulative", "FY2025-26:H1", 15.5, "percent")} <= got
+
+
+def test_an_urdu_lists_item_number_and_who_earned_in_the_year_that_ended_in_june():
+    text = (
+        "۱۔ 2 ارب 8 کروڑ 60 لاکھ ڈالر: جولائی تا دسمبر کے دوران آئی ٹی خدمات کی مجموعی برآمدات۔\n\n"
+        "۲۔ 33 کروڑ 60 لاکھ ڈالر: دسمبر کی برآمدات، جو نومبر کے 36 کروڑ 50 لاکھ ڈالر سے کم رہیں۔"
+    )
+    got = facts(text, "2026-01-21", title="پانچ اعداد جو پہلی ششماہی میں آئی ٹی شعبے کی کہانی سناتے ہیں")
+    assert {("it_exports_monthly", "2025-12", 336, "USD_million"), ("it_exports_monthly", "2025-11", 365, "USD_million")} <= got
+    # "about 2 million freelancers, who earned $350 million in the fiscal year that ended in June"
+    got = facts("پاکستان میں تقریباً 20 لاکھ فری لانسرز ہیں، جنہوں نے جون میں ختم ہونے والے مالی سال میں 35 کروڑ ڈالر کمائے۔", "2024-08-20")
+    assert got == {("freelancer_count", "", 2000000, "count"), ("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+    # June alone is still June
+    assert facts("فری لانسرز نے جون میں 3 کروڑ ڈالر کمائے۔", "2024-08-20") == {("freelancer_earnings", "2024-06", 30, "USD_million")}

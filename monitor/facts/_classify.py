@@ -77,7 +77,8 @@ _CLAUSE_BREAK = re.compile(
     rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     # ("اور", and, even run into the next word: never the "ار" of "3 ارب ڈالر")
-    r"|،(?!\s*\S+\s+او?ر(?!ب(?![^\W\d_])))|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر(?!ب(?![^\W\d_])))"
+    # (but not before "جنہوں نے", who: "20 لاکھ فری لانسرز ہیں، جنہوں نے ... 35 کروڑ ڈالر کمائے" is theirs)
+    r"|،(?!\s*\S+\s+او?ر(?!ب(?![^\W\d_])))(?!\s*جنہوں\s+نے)|(?<=[\u0600-\u06ff]),\s?(?=[\u0600-\u06ff])(?!\S+\s+او?ر(?!ب(?![^\W\d_])))(?!جنہوں\s+نے)"
     # and a clause ends on its past verb, even with no stop after it: "... 89 کروڑ ڈالر تھیں
     # اکتوبر 2024 میں ..." (the month after "تھیں" opens the next clause)
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
@@ -1038,6 +1039,7 @@ def one_platform(text: str) -> bool:
     return bool(_PLATFORM.search(text)) and not _PLATFORMS.search(text)
 
 
+_WHO_AFTER = re.compile(r"[،,]\s*جنہوں\s+نے(?![^\W\d_])")
 _RIGHT_AFTER_RANK = re.compile(r"\s*(?:(?:place|position|spot)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?", re.IGNORECASE)
 _AMOUNT_OR_RATE = re.compile(r"[$₨]|\d\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|m\b|crore|کروڑ|ارب|ملین|فیصد)", re.IGNORECASE)
 _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
@@ -1103,7 +1105,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # a period after another figure is that figure's: "was the fourth-largest freelance market
         # and that earnings had crossed $300 million in 2020-21" dates the earnings, and "an
         # estimated 2.5 million freelancers, who sent home $512 million in FY25" the money
-        periods = [p for p in periods if p.end <= figure.start or not _AMOUNT_OR_RATE.search(sentence, figure.end, p.start)]
+        # (Urdu names the period first: "20 لاکھ فری لانسرز ہیں، جنہوں نے ... مالی سال میں 35 کروڑ
+        # ڈالر کمائے", who earned in the year: the year is what they earned in)
+        periods = [p for p in periods if p.end <= figure.start or not (_AMOUNT_OR_RATE.search(sentence, figure.end, p.start) or _WHO_AFTER.search(sentence, figure.end, p.start))]
     span = base_span(figure, spans)
     if span is not None:
         inside = [p for p in periods if span.holds(p.start, p.end)]

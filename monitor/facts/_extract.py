@@ -134,7 +134,7 @@ _TEASER = re.compile(r"\s*(?:read\s+(?:more|also)|also\s+read|related|مزید\s
 
 
 #: The number of a list's item, split off as a sentence of its own: "2. ", "iii. ", "(b) ".
-_LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-h]\)|\(?[ivx]{1,4}[.)])\s*")
+_LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)۔]|\(?[a-h]\)|\(?[ivx]{1,4}[.)])\s*")
 
 
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:

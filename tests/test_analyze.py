@@ -729,3 +729,21 @@ def test_urdu_internet_speed_ranking_is_a_ranking(rules):
     assert result.relevant and "rankings" in result.topics
     # a grading of crops is no ranking
     assert "rankings" not in run(rules, "آم کی برآمد", "ماہرین کے مطابق آم کی درجہ بندی جدید طریقوں سے کی جائے تو برآمد بڑھ سکتی ہے۔").topics
+
+
+def test_pakistans_place_said_in_urdu_is_a_ranking(rules):
+    # "Pakistan fourth in the world for growth in freelancers' earnings", with no word for "ranking"
+    result = run(
+        rules,
+        "فری لانسرز کی آمدنی میں اضافے کے لحاظ سے پاکستان دنیا میں چوتھے نمبر پر",
+        "ایک عالمی ادائیگی کمپنی کی رپورٹ کے مطابق فری لانسرز کی آمدنی میں اضافے کے لحاظ سے پاکستان دنیا میں چوتھے نمبر پر ہے۔",
+    )
+    assert "rankings" in result.topics
+    assert "rankings" in run(rules, "عالمی فری لانسنگ انڈیکس میں پاکستان کی چوتھی پوزیشن", "رپورٹ کے مطابق فری لانسرز کی آمدنی میں 47 فیصد اضافہ ہوا۔").topics
+    # the provinces' or the markets' order is not Pakistan's place
+    provinces = run(
+        rules,
+        "پی ایس ای بی میں فری لانسرز کی رجسٹریشن",
+        "رجسٹرڈ فری لانسرز میں پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر رہا۔",
+    )
+    assert "rankings" not in provinces.topics

@@ -61,13 +61,21 @@ class Restored:
 def backup_path(out: str | Path, archive: str | Path, now: datetime | None = None) -> Path:
     """Where ``monitor backup OUT`` writes: ``OUT`` itself, or in the folder ``OUT`` (one
     that exists, or written with a trailing ``/``) a file named after the archive and the
-    time in UTC, ``monitor-2026-12-06T0315Z.db``, so that a daily backup keeps each day's."""
+    time in UTC, ``monitor-2026-12-06T0315Z.db``, so that a daily backup keeps each day's.
+    A backup into a folder never replaces another: a second one in the same minute (taken
+    before and after an edit, say) is ``monitor-2026-12-06T0315Z_2.db``, then ``_3``...,
+    names that sort after the first."""
     out_text = str(out)
     target = Path(out)
     if target.is_dir() or out_text.endswith(("/", os.sep)):
         stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H%MZ")
         archive = Path(archive)
-        return target / f"{archive.stem}-{stamp}{archive.suffix or '.db'}"
+        suffix = archive.suffix or ".db"
+        name, n = target / f"{archive.stem}-{stamp}{suffix}", 1
+        while name.exists() or name.is_symlink():
+            n += 1
+            name = target / f"{archive.stem}-{stamp}_{n}{suffix}"
+        return name
     return target
 
 

@@ -973,7 +973,8 @@ def backup_cmd(obj: Context, out: str, force: bool) -> None:
     The copy is consistent even while the daemon writes, is one file, and is checked by
     SQLite before it is kept. OUT may be a folder (one that exists, or a name ending in /):
     the copy is then named after the archive and the time in UTC
-    (monitor-2026-12-06T0315Z.db), so that a daily backup keeps each day's.
+    (monitor-2026-12-06T0315Z.db), so that a daily backup keeps each day's; a second one
+    in the same minute is monitor-2026-12-06T0315Z_2.db.
     """
     from . import backup
 

@@ -106,6 +106,27 @@ def test_a_backup_into_a_folder_is_named_by_the_time_and_an_existing_one_is_kept
     assert r.returncode == 2 and "cannot replace the archive itself" in r.stderr
 
 
+def test_a_second_backup_into_a_folder_in_the_same_minute_keeps_the_first(setup, tmp_path):
+    """Backed up before an edit and again after it, within a minute: the second gets a name
+    of its own rather than an error that asks for --force, which would replace the first."""
+    config, path, db = setup
+    folder = tmp_path / "backups"
+    now = datetime(2026, 12, 6, 3, 15, tzinfo=timezone.utc)
+    first = folder / "monitor-2026-12-06T0315Z.db"
+    folder.mkdir()
+    first.write_bytes(b"the backup taken before the edit")
+    assert backup.backup_path(folder, db, now) == folder / "monitor-2026-12-06T0315Z_2.db"
+    (folder / "monitor-2026-12-06T0315Z_2.db").write_bytes(b"another")
+    assert backup.backup_path(f"{folder}/", db, now) == folder / "monitor-2026-12-06T0315Z_3.db"
+    assert sorted(p.name for p in folder.iterdir())[0] == first.name  # the names sort in the order taken
+    for _ in range(2):  # two real backups at once, without --force
+        r = monitor("--config", str(path), "--db", str(db), "backup", f"{folder}/")
+        assert r.returncode == 0, r.stderr
+    made = sorted(folder.glob("monitor-*.db"))
+    assert len(made) >= 4 and first.read_bytes() == b"the backup taken before the edit"
+    assert all(count(p, "SELECT count(*) FROM items") > 0 for p in made if p.stat().st_size > 100)
+
+
 # --------------------------------------------------------------------------- restore
 
 

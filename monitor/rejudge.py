@@ -51,6 +51,9 @@ class Change:
     was_relevant: bool
     topics_before: tuple[str, ...]
     facts_before: int
+    source: str = ""
+    score_before: float | None = None
+    rules_before: tuple[str, ...] = ()
 
     @property
     def facts_after(self) -> int:
@@ -68,14 +71,31 @@ class Change:
         """The topics gained (``+it_exports``) and lost (``-payments``)."""
         return [*(f"+{t}" for t in self.judgment.topics if t not in self.topics_before), *(f"-{t}" for t in self.topics_before if t not in self.judgment.topics)]
 
+    @property
+    def rules(self) -> list[str]:
+        """The rules that fire now and did not (``+freelancing:title:Upwork``), then those
+        that no longer fire (``-...``)."""
+        return [*(f"+{r}" for r in self.judgment.rules if r not in self.rules_before), *(f"-{r}" for r in self.rules_before if r not in self.judgment.rules)]
+
     def line(self) -> str:
-        """``2025-W34  now relevant, topics +vpn_internet, figures 0 -> 2  <title>``."""
-        parts = [self.relevance] if self.relevance else []
+        """``2025-W34  now relevant (score 1.5 -> 4), topics +vpn_internet, figures 0 -> 2  <source>: <title>``:
+        what changed, with the score (the one that decided, when only the threshold moved)
+        and, when they changed, the rules that fired (the first two, and how many more)."""
+        score_changed = not _same_score(self.judgment.score, self.score_before)
+        score = f"score {_number(self.score_before)} -> {_number(self.judgment.score)}" if score_changed else f"score {_number(self.judgment.score)}"
+        parts = [f"{self.relevance} ({score})"] if self.relevance else ([score] if score_changed else [])
         if self.topics:
             parts.append("topics " + " ".join(self.topics))
         if self.judgment.facts is not None:
             parts.append(f"figures {self.facts_before} -> {self.facts_after}" if self.facts_after != self.facts_before else "figures changed")
-        return f"{self.week or '-'}  {', '.join(parts or ['score or rules'])}  {self.title}"
+        if rules := self.rules:
+            parts.append("rules " + " ".join(rules[:2]) + (f" (and {len(rules) - 2} more)" if len(rules) > 2 else ""))
+        where = f"{self.source}: " if self.source else ""
+        return f"{self.week or '-'}  {', '.join(parts or ['rules in another order'])}  {where}{self.title}"
+
+
+def _number(x: float | None) -> str:
+    return "none" if x is None else f"{round(x, 2):g}"
 
 
 @dataclass
@@ -91,6 +111,7 @@ class RejudgeSummary:
                 c[ch.relevance] += 1
                 c["in sent weeks"] += ch.judgment.relevant and ch.week in self.sent_weeks
             c["topics"] += bool(ch.topics)
+            c["score or rules only"] += not (ch.relevance or ch.topics or ch.judgment.facts is not None)
             if ch.judgment.facts is not None:
                 c["figures"] += 1
                 c["figures added"] += max(0, ch.facts_after - ch.facts_before)
@@ -143,7 +164,7 @@ def rejudge(config: Config, store: Store, *, since: str | None = None, dry_run: 
         for item in batch:
             j = judgment(item, rules, hints=hints.get(item["source"], ()), tz=config.tz)
             if j is not None:
-                changes.append(Change(item["id"], item["week"], item["title"], j, item["relevant"], tuple(item["topics"]), len(item["facts"])))
+                changes.append(Change(item["id"], item["week"], item["title"], j, item["relevant"], tuple(item["topics"]), len(item["facts"]), item["source"], item["score"], tuple(item["rules"])))
         if changes and not dry_run:
             store.save_judgments([c.judgment for c in changes])
         for c in changes:

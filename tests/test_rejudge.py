@@ -141,7 +141,7 @@ def test_an_item_found_relevant_in_a_sent_week_is_not_sent_as_late(world):
 
     world.rules(freelancing_term="Zorbex")
     summary = rejudge(world.config, world.store)
-    assert [c.line().split("  ")[1] for c in summary.changes] == ["now relevant, topics +freelancing"]
+    assert [c.line().split("  ")[1] for c in summary.changes] == ["now relevant (score 0 -> 20), topics +freelancing, rules +freelancing:title:Zorbex +freelancing:body:Zorbex"]
     assert summary.counts()["in sent weeks"] == 1
     assert world.item("zorbex")["relevant"] == 1
 
@@ -172,8 +172,9 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(world, tmp_path):
     result = CliRunner().invoke(cli, [*args, "--dry-run"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "2025-W34  no longer relevant, figures 1 -> 0  IT exports rise to $354 million in July" in lines
-    assert "2025-W34  now relevant, topics +freelancing  Zorbex opens a Lahore office" in lines
+    # each line names the source, and the score and rules that decided
+    assert "2025-W34  no longer relevant (score 16), figures 1 -> 0, rules +exclude:test_rule  Desk: IT exports rise to $354 million in July" in lines
+    assert "2025-W34  now relevant (score 0 -> 20), topics +freelancing, rules +freelancing:title:Zorbex +freelancing:body:Zorbex  Desk: Zorbex opens a Lahore office" in lines
     assert lines[-1] == "Judged 3 items again: 2 would change (1 now relevant, 1 no longer relevant, 1 with other topics, 1 with other figures (0 added, 1 removed)). Nothing was written (--dry-run)."
     assert list(world.store.db.query("SELECT * FROM items ORDER BY id")) == before
     assert world.store.db.execute("SELECT count(*) FROM runs WHERE job = 'rejudge'").fetchone()[0] == 0
@@ -186,6 +187,24 @@ def test_a_dry_run_lists_the_changes_and_writes_nothing(world, tmp_path):
     assert world.store.db.execute("SELECT outcome FROM runs WHERE job = 'rejudge'").fetchone()[0] == "ok"
     again = CliRunner().invoke(cli, args)
     assert again.stdout.splitlines() == ["Judged 3 items again: none changed."]
+
+
+def test_a_dry_run_tells_how_a_score_moved_when_relevance_did_not(world):
+    """A keyword added for items that were relevant already moves only their scores: the
+    line says from what to what and by which rules, and the count says how many, rather
+    than one "score or rules" line per item that tells nothing."""
+    world.poll(desk=[VPN], wire=[WIRE])
+    world.rules(freelancing_term="central bank")  # only in the wire's report, not in the VPN story
+    args = ["--config", str(world.config_path), "--db", str(world.store.path), "rejudge", "--dry-run"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2, lines
+    week, what, title = lines[0].split("  ")
+    assert (week, title) == ("2025-W34", "Wire: " + WIRE[1])
+    assert what.startswith("score ") and " -> " in what and ", rules +freelancing:body:central bank" in what, what
+    assert "score or rules" not in what
+    assert lines[-1] == "Judged 2 items again: 1 would change (1 with other scores or rules only). Nothing was written (--dry-run)."
 
 
 def test_since_judges_only_the_items_published_from_that_day(world):

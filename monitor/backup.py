@@ -11,6 +11,8 @@ a copy in place of the archive, with no daemon running, and keeps what the copy 
   that ended since the backup and that it does not record as sent are marked *in doubt*
   (:func:`weeks_in_doubt`): their digest may have gone out. ``monitor status`` lists them;
   ``monitor digest --week W --send --force`` sends one that did not;
+* that ``monitor rejudge`` ran on the archive being replaced after the backup was taken:
+  the restored items carry the judgments of before it, which the rules of now may not give;
 * the archive being replaced itself, renamed beside it (``monitor.db.replaced-<time>``, with
   its ``-wal`` and ``-shm`` files), never deleted.
 
@@ -56,6 +58,7 @@ class Restored:
     in_doubt: tuple[str, ...] = ()  # weeks whose digest may have gone out unrecorded
     unreadable: str | None = None  # why the archive it replaced could not be read
     left_over: tuple[str, ...] = ()  # the files ("-wal", "-shm") found at the archive's name without it, kept
+    rejudged: tuple[str, ...] = ()  # when `monitor rejudge` ran on the archive it replaced after the backup was taken
 
 
 def backup_path(out: str | Path, archive: str | Path, now: datetime | None = None) -> Path:
@@ -134,11 +137,12 @@ def restore(backup_file: str | Path, archive: str | Path, *, tz: ZoneInfo, outbo
 def _settle(copy: Store, backup_file: Path, archive: Path, tz: ZoneInfo, outbox: Path, now: datetime) -> dict:
     taken = copy.backup_taken_at()
     copy.settle_restored(f"in progress when the backup was taken; the archive was restored from {backup_file}", str(backup_file))
-    kept, unreadable = [], None
+    kept, unreadable, rejudged = [], None, []
     if archive.exists():
         try:
             with Store(archive, readonly=True, create=False) as old:
                 rows, carried = old.digests_sent_record()
+                rejudged = old.runs_since("rejudge", taken) if taken else []
             kept = copy.keep_digest_records(rows, carried)
         except (ArchiveError, sqlite3.Error) as e:
             unreadable = str(archive_error(archive, e) or e) if isinstance(e, sqlite3.Error) else str(e)
@@ -161,6 +165,7 @@ def _settle(copy: Store, backup_file: Path, archive: Path, tz: ZoneInfo, outbox:
         "written": tuple(written),
         "in_doubt": tuple(doubt),
         "unreadable": unreadable,
+        "rejudged": tuple(rejudged),
     }
 
 

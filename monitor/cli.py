@@ -1049,6 +1049,12 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
         click.echo(f"  the archive it replaced could not be read ({done.unreadable}), so the digests sent since the backup are not known")
     if done.in_doubt:
         click.echo(f"  marked in doubt, not to be sent again by themselves: {', '.join(done.in_doubt)}; `monitor status` says what to do")
+    if done.rejudged:
+        when = local_time(done.rejudged[-1], config.tz)
+        click.echo(
+            f"  `monitor rejudge` ran on the archive it replaced after the backup (last at {when}): the restored items "
+            "carry the judgments of before it; run `monitor rejudge` to judge them with the rules of now"
+        )
     click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
 
 

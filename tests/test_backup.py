@@ -194,6 +194,27 @@ def test_weeks_in_doubt_are_those_that_ended_after_the_backup_and_it_does_not_re
     assert backup.weeks_in_doubt(None, now, KARACHI, set()) == []
 
 
+def test_a_restore_says_when_the_archive_it_replaced_was_judged_again_since_the_backup(setup, tmp_path):
+    """Backed up, rules edited and `monitor rejudge` run, then the backup restored: the items
+    are back as judged before, which the rules in the file no longer give. The restore says
+    so, and what to run, rather than leave the archive and the rules out of step unsaid."""
+    config, path, db = setup
+    saved = tmp_path / "saved.db"
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(saved))
+    assert r.returncode == 0, r.stderr
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(saved))
+    assert r.returncode == 0, r.stderr
+    assert "rejudge" not in r.stdout  # nothing judged again since that backup
+
+    r = monitor("--config", str(path), "--db", str(db), "rejudge")
+    assert r.returncode == 0, r.stderr
+    r = monitor("--config", str(path), "--db", str(db), "restore", str(saved))
+    assert r.returncode == 0, r.stderr
+    (line,) = [x for x in r.stdout.splitlines() if "rejudge" in x]
+    assert "`monitor rejudge` ran on the archive it replaced after the backup (last at " in line
+    assert " PKT): the restored items carry the judgments of before it; run `monitor rejudge` to judge them with the rules of now" in line
+
+
 def test_a_restore_where_there_is_no_archive_records_the_outbox_digests(setup, tmp_path):
     config, path, db = setup
     saved = tmp_path / "saved.db"

@@ -41,6 +41,12 @@ class BackupStore:
         )]
         return rows, carried
 
+    def runs_since(self, job: str, since: str) -> list[str]:
+        """When the runs of ``job`` that worked and ended after ``since`` ended, oldest first."""
+        return [r[0] for r in self.db.execute(
+            "SELECT finished_at FROM runs WHERE job = ? AND outcome = 'ok' AND finished_at > ? ORDER BY finished_at", [job, since]
+        )]
+
     def keep_digest_records(self, rows: Iterable[dict], carried: Iterable[tuple[str, str, int]]) -> list[str]:
         """Record the digests of ``rows`` (another archive's, see :meth:`digests_sent_record`)
         that this one does not record as sent or perhaps sent, with the items of this archive

@@ -186,7 +186,7 @@ def digest_html(tmp_path_factory):
     return _write_digest(tmp_path_factory.mktemp("browser"))
 
 
-@pytest.mark.parametrize("width", [1200, 375])
+@pytest.mark.parametrize("width", [1200, 375, 320])
 def test_digest_fits_the_screen_and_shows_everything(browser, digest_html, width):
     html, digest = digest_html
     seen, png = browser.render(html.as_uri(), width)
@@ -292,3 +292,21 @@ def test_a_layout_that_overflows_is_caught(browser, digest_html, tmp_path):
     wide.write_text(html.read_text(encoding="utf-8").replace("max-width:600px", "width:700px"), encoding="utf-8")
     seen, _ = browser.render(wide.as_uri(), 375)
     assert seen["overflow"] and seen["scrollWidth"] > 375
+
+
+def test_a_figure_that_sbp_cannot_check_wraps_its_note_on_a_small_phone(browser, digest_html, tmp_path):
+    """Why a figure was not checked ("no SBP figure for Jul-Mar FY2024-25 in the archive") is
+    a line of text like any other: on a 320 px phone it wraps rather than widening the digest."""
+    from dataclasses import replace
+
+    from monitor.digest import _no_official_figure
+
+    _, digest = digest_html
+    note = _no_official_figure("FY2024-25:Jul-Mar", {"2025-06": 338.0})
+    assert note == "no SBP figure for Jul-Mar FY2024-25 in the archive"
+    figures = (replace(digest.figures[0], official=note, official_agrees=None), *digest.figures[1:])
+    html, _ = write_digest(replace(digest, figures=figures), tmp_path)
+    for width in (320, 360):
+        seen, _ = browser.render(html.as_uri(), width)
+        assert seen["overflow"] == [] and seen["scrollWidth"] <= width, seen["overflow"][:3]
+        assert note in " ".join(seen["text"].split())

@@ -406,6 +406,19 @@ def test_page_history_shows_one_watched_pages_changes_line_by_line(http):
     assert (page["source"], page["versions"], page["changes"], page["last_change_summary"]) == ("PTA VPN page", 2, 1, "1 sentence added, 1 removed, 1 changed")
 
 
+def test_page_history_opens_on_the_changes_not_on_its_sql(http):
+    """The digest's "Full diff" opens page_history: its 30 lines of SQL (one of them 1,700 px
+    wide, which pushed a phone's page sideways) are hidden until asked for, the changes shown."""
+    page = HTMLParser(http.get("/monitor/page_history", params={"source": "PTA VPN page", "version": "2"}).text)
+    shown = " ".join(node.text() for node in page.css("pre, textarea"))
+    assert "with asked as" not in shown
+    assert "A fee applies when [-five-] {+ten+}" in page.body.text()
+    (toggle,) = [a for a in page.css(".show-hide-sql a")]
+    assert toggle.text() == "show" and "_show_sql=1" in toggle.attributes["href"]
+    asked = HTMLParser(http.get("/monitor/page_history", params={"source": "PTA VPN page", "_show_sql": "1"}).text)
+    assert "with asked as" in " ".join(node.text() for node in asked.css("pre, textarea"))
+
+
 @pytest.mark.parametrize(
     "params, hint",
     [

@@ -47,6 +47,9 @@ from .store import Store, archive_errors
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette" / "metadata.yaml"
 
+#: Templates that take the place of Datasette's own (each extends the one it replaces).
+TEMPLATES_DIR = METADATA_FILE.parent / "templates"
+
 #: The database name the shipped metadata is written for (the archive is ``monitor.db``).
 METADATA_DATABASE = "monitor"
 
@@ -104,7 +107,7 @@ def datasette_for(db_path: str | Path) -> Datasette:
     without subscriber addresses (:class:`_Privacy`)."""
     if not pm.has_plugin(_Privacy.NAME):
         pm.register(_Privacy(), name=_Privacy.NAME)
-    return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
+    return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS, template_dir=str(TEMPLATES_DIR))
 
 
 def read_only(app: ASGIApp) -> ASGIApp:

@@ -406,6 +406,17 @@ def test_page_history_shows_one_watched_pages_changes_line_by_line(http):
     assert (page["source"], page["versions"], page["changes"], page["last_change_summary"]) == ("PTA VPN page", 2, 1, "1 sentence added, 1 removed, 1 changed")
 
 
+@pytest.mark.parametrize("name", ["page_history", "search", "stories_this_week"])
+def test_a_canned_querys_page_is_titled_by_the_query_not_its_sql(http, name):
+    """The <title> a screen reader reads first, and a tab or bookmark shows, is the query's own
+    title; a query written by a visitor keeps Datasette's (the database and the SQL)."""
+    title = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))["databases"]["monitor"]["queries"][name]["title"]
+    page = HTMLParser(http.get(f"/monitor/{name}").text)
+    assert page.css_first("title").text() == f"{title}: monitor"
+    written = HTMLParser(http.get("/monitor", params={"sql": "select count(*) from items"}).text)
+    assert written.css_first("title").text() == "monitor: select count(*) from items"
+
+
 def test_page_history_opens_on_the_changes_not_on_its_sql(http):
     """The digest's "Full diff" opens page_history: its 30 lines of SQL (one of them 1,700 px
     wide, which pushed a phone's page sideways) are hidden until asked for, the changes shown."""

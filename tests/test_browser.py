@@ -141,6 +141,18 @@ class Chromium:
         self.call("Target.closeTarget", targetId=target)
         return seen, png
 
+    def evaluate(self, url: str, width: int, expression: str):
+        """Open ``url`` in a ``width`` px viewport and return what ``expression`` gives there."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+        self.call("Emulation.setDeviceMetricsOverride", session, width=width, height=900, deviceScaleFactor=1, mobile=width < 600)
+        self.call("Page.enable", session)
+        self.call("Page.navigate", session, url=url)
+        self.wait_for("Page.loadEventFired", session)
+        value = self.call("Runtime.evaluate", session, expression=expression, returnByValue=True)["result"]["value"]
+        self.call("Target.closeTarget", targetId=target)
+        return value
+
     def close(self) -> None:
         try:
             self.call("Browser.close")
@@ -310,3 +322,31 @@ def test_a_figure_that_sbp_cannot_check_wraps_its_note_on_a_small_phone(browser,
         seen, _ = browser.render(html.as_uri(), width)
         assert seen["overflow"] == [] and seen["scrollWidth"] <= width, seen["overflow"][:3]
         assert note in " ".join(seen["text"].split())
+
+
+#: Runs in the page: each "," or "·" that follows a link and opens a line of its own.
+STRANDED = r"""(() => { const stranded = [];
+  for (const a of document.querySelectorAll("a")) {
+    let next = a.nextSibling;
+    if (!next || next.nodeType !== Node.TEXT_NODE) continue;
+    const at = next.textContent.search(/[,·]/);
+    if (at < 0 || next.textContent.slice(0, at).trim()) continue;
+    const mark = document.createRange(); mark.setStart(next, at); mark.setEnd(next, at + 1);
+    const m = mark.getBoundingClientRect(), link = a.getClientRects(), end = link[link.length - 1];
+    if (m.top >= end.bottom - 1) stranded.push(`${(a.textContent || "").trim()} | ${next.textContent.trim().slice(0, 20)}`);
+  }
+  return stranded; })()"""
+
+
+@pytest.mark.parametrize("which", ["digest", "urdu"])
+def test_no_line_of_a_phone_begins_with_the_comma_or_dot_after_a_link(browser, digest_html, urdu_digest_html, which):
+    """A link is an inline block, after which a line may break: on a small phone the comma
+    after an outlet ("Also reported by A, B") or the "·" after "Full diff" opened the next
+    line. They stay with their link at every phone width."""
+    html = digest_html[0] if which == "digest" else urdu_digest_html
+    stranded = {}
+    for width in range(320, 432, 8):
+        found = browser.evaluate(html.as_uri(), width, STRANDED)
+        if found:
+            stranded[width] = found
+    assert stranded == {}

@@ -153,7 +153,8 @@ def test_a_cluster_is_one_story_with_every_other_outlet(archive):
     assert archive.story_count == len(STORIES) and not any(s.title.startswith("Reprint") for s in stories.values())
     assert archive.top[0] == exports  # three outlets
     html = render_html(archive)
-    assert 'Also reported by <a href="https://tribune.example.com/it-exports-july"' in html
+    # each outlet but the last is kept on one line with its comma (see test_browser.py)
+    assert 'Also reported by <span style="white-space:nowrap;"><a href="https://tribune.example.com/it-exports-july"' in html
     assert "Test Dawn +3</span>" in html  # among the top stories
     assert "Also reported by: Test Tribune <https://tribune.example.com/it-exports-july>, Test Recorder" in flat(render_text(archive))
 
@@ -182,7 +183,7 @@ def test_reports_of_one_event_are_one_entry_with_more_coverage(store, site_confi
     assert digest.story_count == 2 and "Urdu Daily" in digest.sources
     assert "More coverage: Third Daily <https://example.com/3>, Urdu Daily <https://example.com/4>" in flat(render_text(digest))
     html = render_html(digest)
-    assert 'More coverage: <a href="https://example.com/3"' in html and "Test Daily +3</span>" in html
+    assert 'More coverage: <span style="white-space:nowrap;"><a href="https://example.com/3"' in html and "Test Daily +3</span>" in html
 
 
 def _sent(store, week, carried=()):

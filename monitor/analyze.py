@@ -193,9 +193,17 @@ def _fail(path: tuple, message: str) -> RuleError:
 
 def _compile(regex: str, path: tuple) -> re.Pattern:
     try:
-        return re.compile(regex, re.IGNORECASE)
+        pattern = re.compile(regex, re.IGNORECASE)
     except re.error as e:
         raise _fail(path, f"bad regular expression: {e}") from None
+    if any(m.end() == m.start() for m in pattern.finditer(_ANY_TEXT)):
+        # ("x*", "(?:IT|)", "\b"): it would fire on every item, or on none, and say nothing of which
+        raise _fail(path, "the regular expression matches where there is no text (an empty match): it would fire on every item; make every part of it match at least one character")
+    return pattern
+
+
+#: A little of every kind of text a rule is tried on, to find one that matches no text at all.
+_ANY_TEXT = "The IT exports, 12% آئی ٹی برآمدات ۔"
 
 
 def _term_list(value: Any, path: tuple) -> list[str]:

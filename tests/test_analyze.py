@@ -383,6 +383,9 @@ GOOD_TOPIC = {"label": "Freelancing", "keywords": ["freelanc*"]}
         ({"freelancing": {"keywords": [{"term": "x", "weight": True}]}}, None, ("freelancing", "keywords", 0, "weight")),
         ({"freelancing": {"phrases": [{"regex": "free(lanc"}]}}, None, ("freelancing", "phrases", 0, "regex")),
         ({"freelancing": {"phrases": [{"term": "a", "regex": "b"}]}}, None, ("freelancing", "phrases", 0)),
+        # a pattern that matches no text at all fires on every item ("x*" where "x+" was meant)
+        ({"freelancing": {"phrases": [{"regex": "x*"}]}}, None, ("freelancing", "phrases", 0, "regex")),
+        ({"freelancing": {"phrases": [{"regex": "(?:upwork|)"}]}}, None, ("freelancing", "phrases", 0, "regex")),
         ({"freelancing": {"phrases": [{"term": "a", "colour": "b"}]}}, None, ("freelancing", "phrases", 0, "colour")),
         ({"freelancing": {"keywords": [{"term": "a", "require": "b"}]}}, None, ("freelancing", "keywords", 0, "require")),
         ({"freelancing": {"label": "x"}}, None, ("freelancing",)),

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, TextIO
+from typing import TYPE_CHECKING, BinaryIO, Iterator, TextIO
 
 import click
 
@@ -152,12 +152,51 @@ def sources_check(obj: Context) -> None:
 
 
 @sources.command("list")
+@click.option("--format", "fmt", type=click.Choice(["text", "opml"]), default="text", show_default=True, help="opml: the enabled feeds as OPML 2.0, for a feed reader.")
 @click.pass_obj
-def sources_list(obj: Context) -> None:
-    """List the configured sources."""
+def sources_list(obj: Context, fmt: str) -> None:
+    """List the configured sources.
+
+    With --format opml, the enabled feeds as an OPML file that feed readers import
+    (watched pages, listing pages and data files are no feeds, so they are left out):
+
+      monitor sources list --format opml > sources.opml
+    """
+    if fmt == "opml":
+        from .opml import to_opml
+
+        click.echo(to_opml(obj.config.sources).decode("utf-8"), nl=False)
+        return
     for s in obj.config.sources:
         flags = "" if s.enabled else " (disabled)"
         click.echo(f"{s.kind:4}  {s.name}{flags}\n      {s.url}")
+
+
+@sources.command("import")
+@click.argument("opml_file", metavar="FILE", type=click.File("rb"))
+@click.pass_obj
+def sources_import(obj: Context, opml_file: BinaryIO) -> None:
+    """Print the sources.yaml entries of the feeds in FILE, an OPML export of a feed reader.
+
+    FILE ('-' reads stdin) is the subscriptions list a feed reader or another install exports.
+    The entries of the feeds not watched yet are printed, to paste under `sources:` in
+    sources.yaml (the file is yours, with its comments, so it is not rewritten); the feeds
+    already watched (the same address) are named on stderr. Folders are flattened; a name
+    already taken gets " (2)". Then `monitor sources check`.
+    """
+    from .opml import plan_import, read_opml, yaml_entries
+
+    where = "stdin" if opml_file.name in ("<stdin>", "-") else opml_file.name
+    subscriptions = read_opml(opml_file.read(), where)
+    plan = plan_import(subscriptions, obj.config.sources)
+    for sub, name in plan.watched:
+        click.echo(f"already watched as {name!r}: {sub.url}", err=True)
+    if not plan.new:
+        click.echo(f"{where}: {counted(len(subscriptions), 'feed')}, none new to {obj.config.path}", err=True)
+        return
+    click.echo(f"  # {counted(len(plan.new), 'feed')} from {where}, to paste under `sources:` in {obj.config.path}")
+    click.echo(yaml_entries(plan), nl=False)
+    click.echo(f"{counted(len(plan.new), 'new feed')} printed ({len(plan.watched)} already watched); paste them under `sources:`, then run `monitor sources check`", err=True)
 
 
 # --------------------------------------------------------------------------- poll

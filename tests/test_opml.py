@@ -1,0 +1,129 @@
+"""OPML: the configured feeds out for a feed reader (`monitor sources list --format opml`), and
+a reader's subscriptions in (`monitor sources import`, which prints the entries to paste)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from monitor.config import load_config
+from monitor.errors import MonitorError
+from monitor.opml import plan_import, read_opml, to_opml
+
+SOURCES = """
+- name: Dawn - Business
+  url: https://news.example.com/feeds/business
+- name: Tech Desk
+  url: https://tech.example.org/rss?section=it&lang=en
+  topics: [it_exports]
+- name: Old Feed
+  url: https://old.example.com/rss
+  enabled: false
+- name: PTA notices
+  url: https://pta.example.org/notices
+  kind: watch
+"""
+
+READER_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>My reader</title></head>
+  <body>
+    <outline text="Pakistan">
+      <outline type="rss" text="Dawn business" xmlUrl="HTTPS://NEWS.example.com/feeds/business/"/>
+      <outline type="rss" text="Tech Desk" title="Tech Desk" xmlUrl="https://other.example.net/feed"/>
+      <outline text="Blogs">
+        <outline type="rss" title="فری لانسرز کی خبریں" text="x" xmlUrl="https://urdu.example.org/rss"/>
+      </outline>
+    </outline>
+    <outline type="rss" text="Payments: weekly" xmlUrl="https://pay.example.com/feed" htmlUrl="https://pay.example.com/"/>
+    <outline type="rss" text="Payments again" xmlUrl="https://pay.example.com/feed"/>
+    <outline type="link" text="A page" url="https://example.com/"/>
+    <outline type="rss" text="Local file" xmlUrl="file:///etc/passwd"/>
+  </body>
+</opml>
+"""
+
+
+def monitor(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "monitor.cli", *args], capture_output=True, text=True, timeout=60, input=stdin)
+
+
+def test_the_enabled_feeds_go_out_as_opml_that_reads_back(write_config):
+    path = write_config(SOURCES)
+    r = monitor("--config", str(path), "sources", "list", "--format", "opml")
+    assert r.returncode == 0, r.stderr
+    root = ET.fromstring(r.stdout.encode("utf-8"))
+    assert root.tag == "opml" and root.get("version") == "2.0" and root.findtext("head/title")
+    outlines = [(o.get("text"), o.get("xmlUrl"), o.get("type")) for o in root.iter("outline")]
+    # (a disabled feed and a watched page are no feeds to follow; "&" in an address survives)
+    assert outlines == [("Dawn - Business", "https://news.example.com/feeds/business", "rss"), ("Tech Desk", "https://tech.example.org/rss?section=it&lang=en", "rss")]
+    again = read_opml(r.stdout.encode("utf-8"), "out.opml")
+    assert [(s.title, s.url) for s in again] == [(t, u) for t, u, _ in outlines]
+
+
+def test_an_import_prints_the_new_feeds_to_paste_and_names_those_already_watched(write_config, tmp_path):
+    path = write_config(SOURCES)
+    export = tmp_path / "reader.opml"
+    export.write_text(READER_EXPORT, encoding="utf-8")
+    r = monitor("--config", str(path), "sources", "import", str(export))
+    assert r.returncode == 0, r.stderr
+    # the same address, whatever its case or trailing slash, is the feed already watched
+    assert "already watched as 'Dawn - Business': HTTPS://NEWS.example.com/feeds/business/" in r.stderr
+    assert "3 new feeds printed (1 already watched)" in r.stderr
+    # pasted under `sources:`, the entries make a config that loads, with every feed once
+    text = path.read_text(encoding="utf-8").replace("sources:\n", "sources:\n" + r.stdout, 1)
+    path.write_text(text, encoding="utf-8")
+    config = load_config(path)
+    added = {s.name: s.url for s in config.sources[:3]}
+    assert added == {
+        "Tech Desk (2)": "https://other.example.net/feed",  # a name taken gets a number
+        "فری لانسرز کی خبریں": "https://urdu.example.org/rss",  # from a folder in a folder, by its title
+        "Payments: weekly": "https://pay.example.com/feed",  # once, though listed twice
+    }
+    assert all(s.kind == "feed" for s in config.sources[:3])
+    assert not any("passwd" in s.url or s.url == "https://example.com/" for s in config.sources)
+
+
+def test_a_second_import_finds_nothing_new(write_config, tmp_path):
+    path = write_config(SOURCES)
+    exported = monitor("--config", str(path), "sources", "list", "--format", "opml").stdout
+    r = monitor("--config", str(path), "sources", "import", "-", stdin=exported)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "" and "stdin: 2 feeds, none new to" in r.stderr
+
+
+def test_an_install_moves_its_feeds_to_another():
+    first = load_config(Path(__file__).resolve().parent.parent / "sources.yaml")
+    feeds = [s for s in first.sources if s.kind == "feed" and s.enabled]
+    plan = plan_import(read_opml(to_opml(first.sources), "first.opml"), [])
+    assert [(name, sub.url) for name, sub in plan.new] == [(s.name, s.url) for s in feeds] and not plan.watched
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"<opml><body><outline text='x'></body></opml>", "line 1, column "),
+        (b"<rss version='2.0'><channel/></rss>", "not an OPML file (its root is <rss>"),
+        (b"not xml at all", "not well-formed XML"),
+        # entities that would expand to gigabytes are never parsed
+        (b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><opml><body><outline text="&b;" xmlUrl="https://example.com/f"/></body></opml>', "declares a document type or entities"),
+    ],
+)
+def test_a_file_that_is_no_opml_is_refused_with_a_reason(data, said):
+    with pytest.raises(MonitorError) as caught:
+        read_opml(data, "reader.opml")
+    assert str(caught.value).startswith("reader.opml: ") and said in str(caught.value)
+
+
+def test_the_import_command_refuses_a_broken_file_in_one_line(write_config, tmp_path):
+    path = write_config(SOURCES)
+    broken = tmp_path / "broken.opml"
+    broken.write_bytes(b"<opml>\n<body>\n<outline text='x'>\n</body></opml>")
+    r = monitor("--config", str(path), "sources", "import", str(broken))
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith(f"error: {broken}: line 4, column ") and "not well-formed XML" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1

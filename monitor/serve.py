@@ -39,11 +39,13 @@ import yaml
 from datasette import hookimpl
 from datasette.app import Datasette
 from datasette.plugins import pm
+from markupsafe import Markup
 
 from . import privacy
 from .errors import MonitorError
 from .public import database_name, feeds_dir
 from .store import Store, archive_errors
+from .text import is_urdu
 
 METADATA_FILE = Path(__file__).resolve().parent / "datasette" / "metadata.yaml"
 
@@ -102,11 +104,37 @@ class _Privacy:
         conn.set_authorizer(privacy.authorizer)
 
 
+class _UrduCells:
+    """A Datasette plugin: a cell whose text is Urdu is marked so (:func:`urdu_cell`)."""
+
+    NAME = "monitor-urdu-cells"
+    __name__ = NAME
+
+    @hookimpl
+    def render_cell(self, value: Any, datasette: Datasette) -> Markup | None:
+        return urdu_cell(value, datasette.setting("truncate_cells_html"))
+
+
+def urdu_cell(value: Any, limit: int | None) -> Markup | None:
+    """A cell of Urdu text (a title, a teaser, a quote) as ``<span lang="ur" dir="rtl">``, cut
+    as Datasette cuts a long cell (at ``limit`` characters, with "…"): a screen reader then
+    reads it with an Urdu voice, and its line keeps Urdu's order (a figure or a "?" at the end
+    of an Urdu line otherwise stands at its start). ``None`` for any other value, which
+    Datasette renders as it does (an address stays a link)."""
+    if not isinstance(value, str) or not is_urdu(value) or "://" in value[:12]:
+        return None
+    if limit and len(value) > limit:
+        value = value[:limit] + "\u2026"
+    return Markup('<span lang="ur" dir="rtl">{}</span>').format(value)
+
+
 def datasette_for(db_path: str | Path) -> Datasette:
-    """A Datasette instance serving the archive with the shipped metadata and settings, and
-    without subscriber addresses (:class:`_Privacy`)."""
+    """A Datasette instance serving the archive with the shipped metadata and settings,
+    without subscriber addresses (:class:`_Privacy`), Urdu cells marked (:class:`_UrduCells`)."""
     if not pm.has_plugin(_Privacy.NAME):
         pm.register(_Privacy(), name=_Privacy.NAME)
+    if not pm.has_plugin(_UrduCells.NAME):
+        pm.register(_UrduCells(), name=_UrduCells.NAME)
     return Datasette([str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS, template_dir=str(TEMPLATES_DIR))
 
 

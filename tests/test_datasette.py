@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import select
@@ -833,3 +834,28 @@ def test_stories_and_events_name_the_outlet_an_aggregators_item_is_from(tmp_path
     assert stories == {dawn.id: "Dawn - Business", gnews.id: "Arab News"}
     (outlets,) = db.execute("SELECT outlets FROM event_coverage WHERE week = '2025-W34'").fetchone()
     assert outlets == "Dawn - Business, Arab News"
+
+
+def test_urdu_cells_are_marked_urdu_and_right_to_left(tmp_path):
+    """A screen reader reads a cell marked lang="ur" with an Urdu voice, and dir="rtl" keeps an
+    Urdu line's order (a "?" or a figure at its end otherwise stands at its start). English
+    cells and addresses render as Datasette renders them."""
+    from monitor.serve import urdu_cell
+
+    title = "وی پی این رجسٹریشن: فری لانسرز کو کیا کرنا ہوگا؟"
+    urdu = replace(_item("Express (Urdu)", "ur-vpn", title, "2025-08-19T04:00:00+00:00", ("vpn_internet",), "پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن کی آخری تاریخ بڑھا دی۔"), lang="ur")
+    english = _item("Dawn", "vpn", VPN_TITLE, "2025-08-19T05:00:00+00:00", ("vpn_internet",), "Freelancers must register their VPNs.")
+    db = tmp_path / "monitor.db"
+    with Store(db) as store:
+        store.save_items([urdu, english], week_of=lambda published, fetched: "2025-W34")
+    with monitor_serve(db) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        for path, params in (("/monitor/items", {}), ("/monitor/search", {"q": "فری لانسرز"})):
+            page = client.get(path, params=params).text
+            assert f'<span lang="ur" dir="rtl">{html.escape(title, quote=False)}</span>' in page, path
+        page = client.get("/monitor/items").text
+        assert f">{VPN_TITLE}<" in page and f'dir="rtl">{VPN_TITLE}' not in page
+        assert '<a href="https://news.example.com/ur-vpn">' in page  # an address stays a link
+    # a long cell is cut as Datasette cuts one, and its text escaped
+    assert urdu_cell("فری لانسرز " * 10, 20) == '<span lang="ur" dir="rtl">' + ("فری لانسرز " * 10)[:20] + "\u2026</span>"
+    assert urdu_cell("<b>فری لانسرز</b>", None) == '<span lang="ur" dir="rtl">&lt;b&gt;فری لانسرز&lt;/b&gt;</span>'
+    assert urdu_cell("IT exports", None) is None and urdu_cell(3, None) is None

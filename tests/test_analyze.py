@@ -750,3 +750,17 @@ def test_pakistans_place_said_in_urdu_is_a_ranking(rules):
         "رجسٹرڈ فری لانسرز میں پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر رہا۔",
     )
     assert "rankings" not in provinces.topics
+
+
+def test_handsets_and_the_taxes_on_phones_are_not_internet_policy(rules):
+    body = (
+        "The Pakistan Telecommunication Authority said its DIRBS system had blocked 1.1 million non-compliant phones, "
+        "while the FBR revised the sales tax on handsets worth more than $500.\n\n"
+        "Consumer groups said costlier phones would hurt young people who rely on mobile internet, including freelancers in smaller towns."
+    )
+    phones = run(rules, "PTA tax on phones revised as DIRBS blocks 1.1m handsets", body)
+    assert not phones.relevant and "exclude:handsets" in phones.rules
+    assert not run(rules, "موبائل فونز پر ٹیکس میں اضافہ، پی ٹی اے کا نیا نظام", "پی ٹی اے نے موبائل فونز کی رجسٹریشن کے لیے نئے ٹیکس نافذ کر دیے۔ صارفین نے انٹرنیٹ مہنگا ہونے کی شکایت کی۔").relevant
+    # a report that leads with VPNs or freelancers is kept, handsets named or not
+    kept = run(rules, "PTA links VPN registration to handset IMEI for freelancers", "Freelancers must now register their VPNs against a registered handset, the PTA said.\n\nThe rule applies from July.")
+    assert kept.relevant and "exclude:handsets" not in kept.rules

@@ -1974,7 +1974,8 @@ def test_a_countrys_place_in_one_pillar_of_an_index_is_not_its_rank():
         "It did better in Access, where it stood at 76th, and in Skills, where it was 83rd, reflecting growth in mobile broadband and ICT services exports. "
         "It also rose to 70th from 79th in the Access sub-index, on digital payments."
     )
-    assert not any(series == "ranking" for series, *_ in facts(text, "2024-11-20"))
+    # (the index's own rank is the country's, the pillars' are not)
+    assert [f for f in facts(text, "2024-11-20") if f[0] == "ranking"] == [("ranking", "2024", 91, "rank")]
 
 
 def test_urdu_a_span_that_opens_the_next_rate_is_that_rates():
@@ -3070,3 +3071,56 @@ def test_an_urdu_lists_item_number_and_who_earned_in_the_year_that_ended_in_june
     assert got == {("freelancer_count", "", 2000000, "count"), ("freelancer_earnings", "FY2023-24", 350, "USD_million")}
     # June alone is still June
     assert facts("فری لانسرز نے جون میں 3 کروڑ ڈالر کمائے۔", "2024-08-20") == {("freelancer_earnings", "2024-06", 30, "USD_million")}
+
+
+def test_may_alone_is_the_month():
+    got = facts("According to the State Bank, IT exports stood at $3.40 billion in 11MFY25, with May alone bringing in $329 million.", "2025-06-20")
+    assert {("it_exports_cumulative", "FY2024-25:Jul-May", 3400, "USD_million"), ("it_exports_monthly", "2025-05", 329, "USD_million")} == got
+    # "may" the verb is still no month
+    assert ("it_exports_cumulative", "FY2024-25:Jul-May", 3400, "USD_million") in facts("IT exports stood at $3.40 billion in 11MFY25 and may reach $3.8 billion.", "2025-06-20")
+
+
+def test_an_amount_names_its_subject_right_after_it():
+    got = facts("The freelancers' $382 million is roughly a tenth of the $3.14 billion the IT sector as a whole exported in FY24.", "2024-09-10")
+    assert {("freelancer_earnings", "FY2023-24", 382, "USD_million"), ("it_exports_annual", "FY2023-24", 3140, "USD_million")} == got
+
+
+def test_a_period_right_after_another_figure_is_not_a_counts():
+    got = facts("Banks had opened around 96,000 such accounts by June, according to the central bank, a small number for a country of more than two million freelancers.", "2025-07-20")
+    assert ("freelancer_count", "", 2000000, "count") in got
+    # a count's own period still dates it
+    assert facts("PTA registered 25,000 VPNs in June, up from 20,000 in May.", "2025-07-20") == {("vpn_registrations", "2025-06", 25000, "count"), ("vpn_registrations", "2025-05", 20000, "count")}
+
+
+def test_pakistans_place_in_a_readiness_index_and_as_a_source_of_online_workers():
+    assert facts("The Network Readiness Index 2024 placed Pakistan 95th out of 133 economies, behind Bangladesh and Sri Lanka.", "2025-11-06") == {("ranking", "2024", 95, "rank")}
+    # the country ranked after others is Pakistan, the others ranked ahead
+    got = facts("The country remains the third-biggest source of online freelance workers after India and Bangladesh, according to the Online Labour Observatory.", "2025-11-06")
+    assert got == {("ranking", "", 3, "rank")}
+    # a sector as a source of foreign exchange is ranked among sectors, not countries
+    assert facts("IT is the third-biggest source of foreign exchange after remittances and textiles.", "2025-11-06") == set()
+    # another country's place, named with the figure, is not Pakistan's
+    assert facts("The index placed India 48th and Pakistan 95th among 133 digital economies.", "2025-11-06") == {("ranking", "", 95, "rank")}
+
+
+def test_freelancers_counted_with_several_platforms_named_are_the_countrys():
+    got = facts("Pakistan ranks fourth among the world's freelance markets, with Upwork and Fiverr accounting for most of the work done by its 2.3 million freelancers, a payments company said.", "2023-08-29")
+    assert ("freelancer_count", "", 2300000, "count") in got
+    # one platform's still are the platform's
+    assert ("freelancer_earnings", "2023", 186, "USD_million") not in facts("Pakistani freelancers earned $186 million on Upwork in 2023.", "2024-02-01")
+
+
+def test_november_alone_in_urdu_refers_back_to_the_subject():
+    text = "پی ٹی اے کے مطابق اب تک مجموعی طور پر 34 ہزار 200 وی پی اینز رجسٹر کیے جا چکے ہیں۔ ترجمان نے بتایا کہ صرف نومبر کے مہینے میں 19 ہزار 600 نئی رجسٹریشنز ہوئیں۔"
+    assert facts(text, "2024-12-03") == {("vpn_registrations", "", 34200, "count"), ("vpn_registrations", "2024-11", 19600, "count")}
+
+
+def test_amounts_listed_with_their_currency_said_once_after_the_last():
+    from monitor.facts._numbers import find_figures
+
+    sentence = "Telecommunication and call centre services contributed 352 million and 188 million dollars respectively."
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == [(352, "USD_million"), (188, "USD_million")]
+    urdu = "آئی ٹی برآمدات بالترتیب 2 ارب 62 کروڑ، 3 ارب 22 کروڑ اور 3 ارب 80 کروڑ ڈالر رہیں۔"
+    assert [(f.value, f.unit) for f in find_figures(urdu)] == [(2620, "USD_million"), (3220, "USD_million"), (3800, "USD_million")]
+    # people counted in millions stay people
+    assert [f.unit for f in find_figures("The scheme reached 3 million and 2 million people respectively.")] == ["count", "count"]

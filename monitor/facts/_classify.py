@@ -189,7 +189,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
             # "2023 کے انڈیکس میں پاکستان ساتویں نمبر پر تھا", after a sentence on the index: the same index
             or (place.ranked_before and _THE_INDEX.search(place.clause))
         )
-        about_us = ranked_here and (owner == "Pakistan" or (owner is None and not _FOREIGN.search(place.clause))) and not _NOT_RANKED_HERE.search(place.clause)
+        # (with no country named before it, one named as ranked ahead is not the one ranked: "The
+        # country remains the third-biggest source of online freelance workers after India and Bangladesh")
+        others = _FOREIGN.search(_RANKED_AHEAD.sub(" ", place.clause))
+        about_us = ranked_here and (owner == "Pakistan" or (owner is None and not others)) and not _NOT_RANKED_HERE.search(place.clause)
         if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if owner is None and (_PLACE_LISTED_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) or _PLACE_LISTED_AFTER.match(place.sentence, figure.end)):
@@ -316,7 +319,8 @@ def _ranked_country(place: _Place) -> str | None:
     and India seventh": fourth is Pakistan's, seventh India's), ``"Pakistan"`` or ``"other"``;
     ``None`` when the clause names no country before it."""
     start = max(0, place.sentence.find(place.clause))
-    head = place.sentence[start : place.figure.start]
+    # (the figure itself may name it: "The Network Readiness Index placed Pakistan 95th")
+    head = place.sentence[start : place.figure.end]
     # (countries named as ranked ahead are not the ones ranked: "Pakistan ranks third after India
     # and Bangladesh", "پاکستان بھارت اور بنگلہ دیش کے بعد تیسرے نمبر پر")
     ahead = [(m.start(), m.end()) for m in _RANKED_AHEAD.finditer(head)]
@@ -367,8 +371,8 @@ _PLACE_LISTED_AFTER = re.compile(rf"\s*(?:,|،|\band\b|&|اور)\s*{_ORDINAL_WOR
 #: country: "the third-largest sector", "the largest platform", "the second highest monthly figure".
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
-    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?|earners?|contributors?)\b"
-    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",
+    r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?(?!\s+of\s+(?:online\s+)?(?:freelanc|gig|remote))|earners?|contributors?)\b"
+    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",  # (a country as a "source of online freelance workers" is ranked among countries)
     re.IGNORECASE,
 )
 #: A rank among the figures of other times, not among countries: "the third highest ever", "the
@@ -1030,7 +1034,12 @@ _PLATFORM = re.compile(
     r"|(?<![^\W\d_])(?:کمپنی|فرم)\s+(?:\S+\s+){1,3}?کے\s+ذریعے(?![^\W\d_])",
     re.IGNORECASE,
 )
-_PLATFORMS = re.compile(r"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے", re.IGNORECASE)
+_PLATFORM_NAMES = r"(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)"
+#: Platforms in general, not one: "on platforms such as Upwork", "Upwork and Fiverr" (two named).
+_PLATFORMS = re.compile(
+    rf"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے|\b{_PLATFORM_NAMES}\s*(?:,|and|or|&)\s*{_PLATFORM_NAMES}\b",
+    re.IGNORECASE,
+)
 
 
 def one_platform(text: str) -> bool:
@@ -1039,6 +1048,16 @@ def one_platform(text: str) -> bool:
     return bool(_PLATFORM.search(text)) and not _PLATFORMS.search(text)
 
 
+def another_figures_period(period: Period, figure: Figure, sentence: str) -> bool:
+    """Whether ``period``, before the count ``figure``, is right after another figure and so
+    that figure's: "Banks had opened around 96,000 such accounts by June, ..., a country of
+    more than two million freelancers" (the two million stand undated)."""
+    return figure.unit == "count" and period.end <= figure.start and bool(_FIGURE_THEN_PERIOD.search(sentence, max(0, period.start - 50), period.start))
+
+
+#: A figure and a word or three, then the preposition of the period right after them: "96,000
+#: such accounts by ", "$512 million in ".
+_FIGURE_THEN_PERIOD = re.compile(r"\d[\d,.]*(?:\s?(?:million|billion|mn|bn|m|k)\b)?\s+(?:[A-Za-z'’-]+\s+){0,3}?(?:by|in|during|as\s+of|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _WHO_AFTER = re.compile(r"[،,]\s*جنہوں\s+نے(?![^\W\d_])")
 _RIGHT_AFTER_RANK = re.compile(r"\s*(?:(?:place|position|spot)\s+)?(?:(?:in|for|during)\s+(?:the\s+)?)?", re.IGNORECASE)
 _AMOUNT_OR_RATE = re.compile(r"[$₨]|\d\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|m\b|crore|کروڑ|ارب|ملین|فیصد)", re.IGNORECASE)
@@ -1101,6 +1120,10 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         periods = [p for p in periods if not p.edition or (not others and p.value.startswith("FY"))]
     if figure.unit != "count":
         periods = [p for p in periods if not p.stock]  # "by June 30, exports reached $3.8bn": a flow to a date, not the month's
+    if figure.unit == "count":
+        # a period right after another figure before the count is that figure's: "Banks had
+        # opened around 96,000 such accounts by June, ..., a country of more than two million freelancers"
+        periods = [p for p in periods if not another_figures_period(p, figure, sentence)]
     if figure.unit in ("rank", "count"):
         # a period after another figure is that figure's: "was the fourth-largest freelance market
         # and that earnings had crossed $300 million in 2020-21" dates the earnings, and "an

@@ -21,6 +21,7 @@ from ._classify import (
     _Place,
     _resolve,
     _series_of_exports,
+    another_figures_period,
     base_span,
     classify,
     infer_main,
@@ -779,7 +780,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     elif period is not None:
         value = _resolve(period, main, periods)
-    elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target]:
+    elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence)]:
         value = ""  # a number of people or a position as it stands: never dated by the sentence before (nor by a target's year)
     elif main and (not inherited or compared) and _inferred(periods, main):
         # (the period this sentence's own base implies wins over the one of the sentence before:
@@ -795,7 +796,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
-    if any(p.comparison and p.months_back and _compares_for(p, bounds, sentence, spans) for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
+    if any(p.comparison and p.months_back and _compares_for(p, bounds, sentence, spans) and not another_figures_period(p, figure, sentence) for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
         # "compared to the previous month's $206m": both are months' figures, the base the month
         # before the other; when that month is not known, neither is (never the month before
         # the article's date, nor a span of months taken from the sentence before). A clause

@@ -395,7 +395,32 @@ def find_figures(sentence: str) -> list[Figure]:
             Figure(f.value / 1e6, "USD_million", f.start, f.end) if f.value >= 1e7 and f.start > dollars[0].end and _URDU_SCALE_WORD.search(sentence, f.start, f.end) and not f.noun.strip("،,") else f
             for f in counts
         ]
+    counts = _currency_said_once(counts, money, sentence)
     return sorted(money + percents + ranks + counts, key=lambda f: f.start)
+
+
+def _currency_said_once(counts: list[Figure], money: list[Figure], sentence: str) -> list[Figure]:
+    """Amounts listed with their currency said once, after the last: "352 million and 188
+    million dollars", "2 ارب 62 کروڑ، 3 ارب 22 کروڑ اور 3 ارب 80 کروڑ ڈالر". A count in millions
+    or crores with no noun of its own, followed only by "and", "or" or a comma and such an
+    amount, is an amount in its currency, not a count of 352 million."""
+    out = sorted(counts, key=lambda f: f.start)
+    following = sorted((f for f in money if _CURRENCY_AFTER.search(sentence, f.start, f.end)), key=lambda g: g.start)
+    for i in range(len(out) - 1, -1, -1):
+        f = out[i]
+        if f.unit != "count" or f.noun.strip("،,") not in ("", "and", "or", "اور", "یا") or not _SCALE_SAID.search(sentence, f.start, f.end):
+            continue
+        nxt = next((g for g in following if g.start >= f.end), None)
+        if nxt is not None and _LIST_JOIN.fullmatch(sentence, f.end, nxt.start):
+            out[i] = Figure(f.value / 1e6, nxt.unit, f.start, f.end)
+            following = sorted([*following, out[i]], key=lambda g: g.start)
+    return out
+
+
+#: An amount whose currency is written after its number: "188 million dollars", "80 کروڑ ڈالر".
+_CURRENCY_AFTER = re.compile(r"(?:dollars?|rupees|ڈالرز?|روپے)\s*$", re.IGNORECASE)
+_SCALE_SAID = re.compile(r"\b(?:million|billion|mn|bn)\b|کروڑ|ارب", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,|،)?\s*(?:(?:and|or|اور|یا)\s+)?")
 
 
 _URDU_SCALE_WORD = re.compile(r"کروڑ|ارب")

@@ -772,8 +772,8 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()) or (stock and not _month_end(self.s, m)):
                 continue
             month = _month_number(m.group("month"))
-            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b", self.s[m.end() :]):
-                continue
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b|\s+alone\b", self.s[m.end() :]):
+                continue  # ("May's receipts", "May alone": the month, not "may")
             start, end = m.start(), m.end()
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             last = False

@@ -84,6 +84,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
+        # "the $3.14 billion the IT sector as a whole exported in FY24"
+        rf"|(?<![\w]){_IT}\s+(?:sector|industry)(?:\s+as\s+a\s+whole)?\s+exported\b"
         rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
@@ -124,6 +126,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband"
     r"|outsourc\w*|services\s+location"  # where IT work is sent: Kearney's Global Services Location Index
+    r"|network\s+readiness"  # the Network Readiness Index (a country's readiness for ICT)
     r"|فری\s?لانس|آئی\s?ٹی|سافٹ\s?ویئر|ڈیجیٹل|ٹیکنالوجی|انٹرنیٹ|براڈ\s?بینڈ|اسپیڈ\s?ٹیسٹ|گِ?گ|آؤٹ\s?سورسنگ|سروسز\s+لوکیشن"
     r"|آن\s?لائن\s+(?:لیبر|کام)",  # "آن لائن لیبر انڈیکس" (the Online Labour Index)
     re.IGNORECASE,
@@ -171,6 +174,8 @@ _ANAPHOR = re.compile(
     # figure of the subject before, revised
     r"|\brevis(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:figure|estimate|number|data)s?\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
+    # "صرف نومبر کے مہینے میں 19 ہزار 600 نئی رجسٹریشنز": "in November alone", as in English
+    rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
     r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد"  # "on an annual basis": of a series already named
@@ -252,9 +257,11 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     """The figure's subject: the nearest before it in its clause, else the first shortly after
     it in its clause, else the nearest before it in the sentence, else, when its clause speaks
     of "this increase" ("یہ اضافہ"), the first watched subject named after it."""
-    right_after = next((s for s in subjects if s.start >= figure.end and not sentence[figure.end : s.start].strip()), None)
+    right_after = next((s for s in subjects if s.start >= figure.end and _NOTHING_BETWEEN.fullmatch(sentence, figure.end, s.start)), None)
     if right_after is not None and right_after.kind:
-        return right_after  # "accounting for 14.8 percent of the $2.25 billion IT exports": the amount names its subject
+        # "accounting for 14.8 percent of the $2.25 billion IT exports": the amount names its
+        # subject, as "the $3.14 billion (that) the IT sector as a whole exported" does
+        return right_after
     if figure.unit == "percent" and (grown := _GROWTH_IN_AFTER.match(sentence, figure.end)):
         # "outpacing the 24 percent growth in the country's overall IT exports": the rate names its subject
         named = next((s for s in subjects if s.start >= grown.end() and s.start - grown.end() <= 12 and s.kind), None)
@@ -289,6 +296,8 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
+#: Nothing between a figure and the subject right after it but "that", "which" or "the".
+_NOTHING_BETWEEN = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: A rate's own noun and the subject it is of, right after it: "24 percent growth in the country's overall IT exports".
 _GROWTH_IN_AFTER = re.compile(
     r"\s*(?:growth|increase|rise|jump|decline|fall|drop|contraction)\s+in\s+(?:the\s+)?(?:country['’]s\s+|Pakistan['’]s\s+|national\s+)?(?:overall\s+|total\s+)?",

@@ -764,3 +764,21 @@ def test_handsets_and_the_taxes_on_phones_are_not_internet_policy(rules):
     # a report that leads with VPNs or freelancers is kept, handsets named or not
     kept = run(rules, "PTA links VPN registration to handset IMEI for freelancers", "Freelancers must now register their VPNs against a registered handset, the PTA said.\n\nThe rule applies from July.")
     assert kept.relevant and "exclude:handsets" not in kept.rules
+
+
+def test_the_central_bank_as_the_source_of_export_figures_is_no_payments_story(rules):
+    release = run(
+        rules,
+        "IT exports grow 31% in July",
+        "Data released by the State Bank of Pakistan on Friday showed that IT exports were $218 million in July.\n\n"
+        "According to the State Bank, IT exports in the first month of the fiscal year rose 31 percent.",
+    )
+    assert "it_exports" in release.topics and "payments" not in release.topics
+    # the central bank as the rule-maker for freelancers' and exporters' money still is one
+    rule = run(
+        rules,
+        "Freelancers may keep more of their dollars",
+        "The State Bank of Pakistan will let freelancers retain half of their foreign income in a new account, according to a statement.\n\n"
+        "Banks must offer the accounts from April, the State Bank said of the freelancers' new facility.",
+    )
+    assert "payments" in rule.topics

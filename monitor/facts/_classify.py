@@ -317,7 +317,7 @@ def _own_stretch(place: _Place) -> str:
 def _ranked_country(place: _Place) -> str | None:
     """Whose a rank is: the country named last before it in its clause ("Pakistan ranked fourth
     and India seventh": fourth is Pakistan's, seventh India's), ``"Pakistan"`` or ``"other"``;
-    ``None`` when the clause names no country before it."""
+    ``None`` when the clause names no country before it or in it ("placed Pakistan 95th")."""
     start = max(0, place.sentence.find(place.clause))
     # (the figure itself may name it: "The Network Readiness Index placed Pakistan 95th")
     head = place.sentence[start : place.figure.end]
@@ -1013,8 +1013,10 @@ _NO_FIRM = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 #: One freelancing or payments platform, whose figures are its own share of the freelancers'.
+#: The platforms and payment firms named by their names.
+_PLATFORM_NAMES = r"(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)"
 _PLATFORM = re.compile(
-    r"\b(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace|service|app|wallet)\b"
+    rf"\b{_PLATFORM_NAMES}\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace|service|app|wallet)\b"
     # a firm named by its name, not one of the channels all earnings go through: "through
     # cross-border payments platform PayMeridian", "via Swiftline" (not "Through Banking Channels")
     rf"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:platform|firm|company|app|wallet|service)\s+)?{_NO_FIRM}"
@@ -1034,7 +1036,6 @@ _PLATFORM = re.compile(
     r"|(?<![^\W\d_])(?:کمپنی|فرم)\s+(?:\S+\s+){1,3}?کے\s+ذریعے(?![^\W\d_])",
     re.IGNORECASE,
 )
-_PLATFORM_NAMES = r"(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)"
 #: Platforms in general, not one: "on platforms such as Upwork", "Upwork and Fiverr" (two named).
 _PLATFORMS = re.compile(
     rf"\bplatforms\b|\bsuch\s+as\b|پلیٹ\s?فارمز|جیسے|\b{_PLATFORM_NAMES}\s*(?:,|and|or|&)\s*{_PLATFORM_NAMES}\b",
@@ -1120,10 +1121,9 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         periods = [p for p in periods if not p.edition or (not others and p.value.startswith("FY"))]
     if figure.unit != "count":
         periods = [p for p in periods if not p.stock]  # "by June 30, exports reached $3.8bn": a flow to a date, not the month's
-    if figure.unit == "count":
-        # a period right after another figure before the count is that figure's: "Banks had
-        # opened around 96,000 such accounts by June, ..., a country of more than two million freelancers"
-        periods = [p for p in periods if not another_figures_period(p, figure, sentence)]
+    # (a count's period right after another figure before it is that figure's: "Banks had opened
+    # around 96,000 such accounts by June, ..., a country of more than two million freelancers")
+    periods = [p for p in periods if not another_figures_period(p, figure, sentence)]
     if figure.unit in ("rank", "count"):
         # a period after another figure is that figure's: "was the fourth-largest freelance market
         # and that earnings had crossed $300 million in 2020-21" dates the earnings, and "an

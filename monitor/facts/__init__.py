@@ -7,7 +7,9 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   ``$1,941.350 million``, ``Rs30 billion``, ``700 million USD``, Urdu ``38 کروڑ 60 لاکھ ڈالر``),
   percentages (``24pc``, ``23.7 per cent``, ``24%``, ``24 فیصد``), counts (``2.37 million
   freelancers``, ``23 lac``) and ranks (``ranks 4th``, ``fourth-largest``, ``top five``).
-  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits.
+  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits. Amounts
+  listed with their currency said once, after the last (``352 million and 188 million
+  dollars``, ``2 ارب 62 کروڑ، 3 ارب 22 کروڑ اور 3 ارب 80 کروڑ ڈالر``), are all in it.
 * **Subjects.** Each figure belongs to the nearest subject named before it in its clause
   (clauses end at ", while", ", and", ";" ...), else to one named just after it, else to the
   nearest before it in the sentence (else, in a clause about "this increase", to the first
@@ -17,7 +19,10 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   taken for ours. A subject owned by another country by name ("Bangladesh's IT exports") is
   not ours, nor is a clause led by another country ("Bangladesh earned $1.3bn from IT
   exports"), nor, in an article whose headline or lead makes another country the owner, a
-  sentence that names nothing Pakistani. A rank is the country's named last before it. Figures given "respectively" (بالترتیب) pair with their subjects or periods in
+  sentence that names nothing Pakistani. A rank is the country's named last before it or in
+  it ("placed Pakistan 95th"), never one named as ranked ahead ("after India and Bangladesh").
+  A list's item number ("2. ", "۲۔ ") is no sentence, and a ticker's cells ("Jan: $345mn |
+  MoM: -14.2%") are clauses, a rate's label its basis. Figures given "respectively" (بالترتیب) pair with their subjects or periods in
   order, and none is kept when the counts differ. A clause that says "also" (بھی) goes on from
   the one before it. A sentence that names no subject but refers back (``they``, ``the
   sector``, ``exports``) inherits the subject and period of the sentence before it.

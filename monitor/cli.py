@@ -878,7 +878,7 @@ def _rejudged_line(summary: "rejudge.RejudgeSummary", dry_run: bool) -> str:
     c = summary.counts()
     verb = "would change" if dry_run else "changed"
     if not summary.changes:
-        return f"Judged {summary.judged:,} item{'' if summary.judged == 1 else 's'} again: none {verb}."
+        return f"Judged {counted(summary.judged, 'item')} again: none {verb}."
     parts = [f"{c[k]:,} {k}" for k in ("now relevant", "no longer relevant") if c[k]]
     if c["topics"]:
         parts.append(f"{c['topics']:,} with other topics")
@@ -886,8 +886,7 @@ def _rejudged_line(summary: "rejudge.RejudgeSummary", dry_run: bool) -> str:
         parts.append(f"{c['figures']:,} with other figures ({c['figures added']:,} added, {c['figures removed']:,} removed)")
     if c["score or rules only"]:
         parts.append(f"{c['score or rules only']:,} with other scores or rules only")
-    judged = f"{summary.judged:,} item{'' if summary.judged == 1 else 's'}"
-    line = f"Judged {judged} again: {len(summary.changes):,} {verb} ({', '.join(parts)})."
+    line = f"Judged {counted(summary.judged, 'item')} again: {len(summary.changes):,} {verb} ({', '.join(parts)})."
     if c["in sent weeks"]:
         line += f" {counted(c['in sent weeks'], 'item')} found relevant only now {'is' if c['in sent weeks'] == 1 else 'are'} in weeks whose digest went out: those digests stay as sent, and none is sent as late."
     if dry_run:

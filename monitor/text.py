@@ -131,8 +131,9 @@ def pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterat
 def counted(n: int, one: str, many: str | None = None) -> str:
     """``n`` with its noun, singular for one: ``counted(1, "source")`` is ``1 source``,
     ``counted(2, "new item")`` ``2 new items``; ``many`` when the plural is not ``one`` + s
-    (``counted(2, "story", "stories")``)."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
+    (``counted(2, "story", "stories")``). Thousands are grouped, as every count the
+    commands print is: ``counted(1320, "item")`` is ``1,320 items``."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
 def readable_date(value: object) -> bool:

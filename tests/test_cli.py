@@ -340,3 +340,13 @@ def test_facts_link_each_news_figure_to_the_article_it_was_quoted_from(tmp_path)
     assert lines[1].strip() == '"IT exports were $354m in July"' and lines[2].strip() == "https://example.com/dawn/it-exports-july"
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["--db", str(db), "facts", "--format", "csv", "--reports"]).output)))
     assert [(r["source"], r["url"]) for r in rows] == [("Dawn", "https://example.com/dawn/it-exports-july"), ("Profit", "https://example.org/profit/354m")]
+
+
+def test_counts_in_what_the_commands_print_group_their_thousands():
+    """A count the commands print reads as the other numbers they print do: "1,320 items",
+    never "1320 items" beside "1,320"."""
+    from monitor.text import counted
+
+    assert counted(1320, "item") == "1,320 items"
+    assert counted(1, "source") == "1 source" and counted(2, "story", "stories") == "2 stories"
+    assert counted(1234567, "figure") == "1,234,567 figures"

@@ -3124,3 +3124,22 @@ def test_amounts_listed_with_their_currency_said_once_after_the_last():
     assert [(f.value, f.unit) for f in find_figures(urdu)] == [(2620, "USD_million"), (3220, "USD_million"), (3800, "USD_million")]
     # people counted in millions stay people
     assert [f.unit for f in find_figures("The scheme reached 3 million and 2 million people respectively.")] == ["count", "count"]
+
+
+def test_a_rate_over_the_amount_of_a_month_a_year_before_is_year_on_year():
+    text = "IT exports in March were up 23pc over the $274 million of March 2024, and 12pc over February's $301 million."
+    assert rates(text, "2025-04-21") == {23: "yoy", 12: "mom"}
+    # "over" before an amount alone is "more than"
+    assert ("vpn_registrations", "", 31000, "count") in facts("PTA said over 31,000 VPNs had been registered.", "2025-04-21")
+
+
+def test_a_month_or_a_span_said_of_the_subject_before_goes_on_with_it():
+    got = facts("IT exports rose in June. July 2024 — the first month of FY25 — came in at $286mn on SBP's count, up 37pc from $209mn in July 2023.", "2024-08-20")
+    assert {("it_exports_monthly", "2024-07", 286, "USD_million"), ("it_exports_monthly", "2023-07", 209, "USD_million")} <= got
+    got = facts("IT exports hit $337 million in March. Over the first nine months of FY25, receipts added up to $2.72 billion.", "2025-04-21")
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Mar", 2720, "USD_million") in got
+
+
+def test_an_estimate_of_the_years_exports_is_no_figure_of_it():
+    got = facts("At the current pace, Rauf estimates FY26 exports in the range of $4.2 billion to $4.35 billion.", "2026-03-20", title="IT exports on course for a record year")
+    assert not any(f[0] == "it_exports_annual" and f[2] in (4200, 4350) for f in got)

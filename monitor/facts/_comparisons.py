@@ -64,9 +64,13 @@ _BASE_FOLLOWS = re.compile(
 _WEAK = ("from", "over", "against")
 #: "over" before a figure means "more than" ("over 31,000 VPNs"): it opens a comparison only
 #: before words naming an earlier period ("over the same period last year"), a month ("5.5pc
-#: over August") or a fiscal year ("20pc over FY24").
+#: over August"), a fiscal year ("20pc over FY24") or an amount as "the" one ("over the $274m").
 _OVER_FOLLOWS = re.compile(
-    rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b", re.IGNORECASE
+    rf"\s+(?:the\s+)?(?:same|corresponding|comparable|previous|preceding|last|a\s+year)\b|\s+(?:{_MONTH}|(?-i:FY)\s?'?\d\d)\b"
+    # "up 23pc over the $274 million of March 2024": an amount named as "the" one is a base ("over
+    # $274 million" alone is "more than")
+    r"|\s+the\s+(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)\d",
+    re.IGNORECASE,
 )
 #: A growth named right before "over": "a 14 percent increase over the $1.745 billion of ...".
 _GROWTH_BEFORE = re.compile(r"(?:\b(?:increase|growth|rise|jump|gain|surge|improvement|expansion|uptick|hike|decline|drop|fall|dip)|%|\bpc|\bpercent|\bcent)\s+$", re.IGNORECASE)

@@ -169,7 +169,11 @@ _ANAPHOR = re.compile(
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
-    rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)\s+(?:alone\s+)?(?:brought\s+in|earned|fetched|generated|yielded)\b"
+    # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
+    rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—])?"
+    r"\s+(?:alone\s+)?(?:brought\s+in|earned|fetched|generated|yielded|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
+    r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the
     # figure of the subject before, revised
     r"|\brevis(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:figure|estimate|number|data)s?\b"

@@ -3143,3 +3143,36 @@ def test_a_month_or_a_span_said_of_the_subject_before_goes_on_with_it():
 def test_an_estimate_of_the_years_exports_is_no_figure_of_it():
     got = facts("At the current pace, Rauf estimates FY26 exports in the range of $4.2 billion to $4.35 billion.", "2026-03-20", title="IT exports on course for a record year")
     assert not any(f[0] == "it_exports_annual" and f[2] in (4200, 4350) for f in got)
+
+
+def test_a_month_last_year_after_that_month_was_reported_is_the_year_before():
+    got = facts("IT exports were $390 million in December. In December last year, they were $323 million.", "2026-01-20")
+    assert got == {("it_exports_monthly", "2025-12", 390, "USD_million"), ("it_exports_monthly", "2024-12", 323, "USD_million")}
+    urdu = "آئی ٹی برآمدات دسمبر میں 39 کروڑ ڈالر رہیں۔ پچھلے سال دسمبر میں یہ رقم 32 کروڑ 30 لاکھ ڈالر تھی۔"
+    assert ("it_exports_monthly", "2024-12", 323, "USD_million") in facts(urdu, "2026-01-20")
+    # a lead that restates the title's month as "December last year" is the title's
+    got = facts("Pakistan's IT exports touched an all-time monthly high of 348 million dollars in December last year.", "2025-01-17", title="IT exports touch record 348 million dollars in December")
+    assert got == {("it_exports_monthly", "2024-12", 348, "USD_million")}
+
+
+def test_a_target_written_as_the_english_word_in_urdu():
+    got = facts("آئی ٹی برآمدات 2030 تک 15 ارب ڈالر تک لے جانے کا ہدف، رواں مالی سال کے لیے 4.5 ارب ڈالر کا ٹارگٹ", "2025-08-10")
+    assert not any(f[0] != "other" for f in got)
+
+
+def test_a_thread_names_a_months_figure_then_the_spans_tally():
+    got = facts("October IT exports: $342M and a four-month tally of $1.31B — a thread", "2025-11-18")
+    assert got == {("it_exports_monthly", "2025-10", 342, "USD_million"), ("it_exports_cumulative", "FY2025-26:Jul-Oct", 1310, "USD_million")}
+    # the span's fiscal year is never one named after a figure in between: "same period last FY" is the base's
+    got = facts("2/6 IT exports for Oct came in at $342M, +19% YoY 📈 Jul-Oct total now $1.31B vs $1.12B same period last FY. #PakistanIT", "2025-11-18")
+    assert {("it_exports_cumulative", "FY2025-26:Jul-Oct", 1310, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1120, "USD_million")} <= got
+
+
+def test_during_the_fiscal_year_is_the_year_named_before_not_its_last_quarter():
+    text = (
+        "IT exports were US$ 3.14 billion in FY2023-24. The April-June quarter was the strongest on record. "
+        "Remittances by freelancers reached US$ 348 million during the fiscal year, up from US$ 269 million last year."
+    )
+    got = facts(text, "2024-07-24")
+    assert {("freelancer_earnings", "FY2023-24", 348, "USD_million"), ("freelancer_earnings", "FY2022-23", 269, "USD_million")} <= got
+    assert not any(f[1].endswith(":Q4") for f in got)

@@ -649,7 +649,7 @@ def _targeted(place: _Place, head: str) -> bool:
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
-    r"ہدف|متوقع|توقع|امید|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
+    r"ہدف|ٹارگٹ|متوقع|توقع|امید|امکان|صلاحیت|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])|(?<![^\W\d_])(?:ہوگا|ہوگی|ہونگے|ہونگی|چاہت[یاے])(?![^\W\d_])"
     # "ہو سکتی ہے" (may be), "اندازے کے مطابق" (by the estimate): a projection
     r"|(?<![^\W\d_])(?:سکت[اییے]|سکیں|سکے|اندازہ|اندازے|تخمینہ|تخمینے)(?![^\W\d_])"
     # "... تک لے جانے کے لیے پُرعزم ہیں" (are committed to taking it to), "کے اختتام تک" (by the end of)
@@ -747,9 +747,9 @@ def _of_a_part(head: str) -> bool:
 _RELATIVE_OPENS = re.compile(r"\W*(?:جو|which)(?![^\W\d_])", re.IGNORECASE)
 #: A figure named a target right after it is one even as the base of a comparison ("3.5 ارب ڈالر
 #: کے ہدف کے مقابلے میں", "against the $3.5bn target"): never the year's exports.
-_TARGET_NAMED_AFTER = re.compile(r"\s*(?:(?:کے|کا|کی)\s+ہدف|target\b)", re.IGNORECASE)
+_TARGET_NAMED_AFTER = re.compile(r"\s*(?:(?:کے|کا|کی)\s+(?:ہدف|ٹارگٹ)|target\b)", re.IGNORECASE)
 _TARGET_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف|کا\s+منصوبہ)\b"
+    r"\s*(?:\w+\s+){0,2}?(?:target\w*|goal|aim|objective|کا\s+ہدف|ہدف|کا\s+ٹارگٹ|ٹارگٹ|کا\s+منصوبہ)\b"
     # "with $4.4 billion as its base case": a projection's scenario
     r"|\s+as\s+(?:its|their|the)\s+(?:base|central|best|worst)[\s-](?:case|scenario|estimate)\b"
     # "the $5 billion the previous government had set as its target"
@@ -1069,7 +1069,12 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
 _IN_A_MONTH_AFTER = re.compile(rf"\s+(?:(?:\w+\s+){{0,2}}?(?:were\s+|had\s+been\s+)?registered\s+)?(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES}\b|(?:the|that|last)\s+month\b)", re.IGNORECASE)
 
 
-_OPENS_NEXT_FIGURE = re.compile(r"\s*(?:(?:کے|کی)\s+(?:عرصے|مدت)\s+)?(?:میں|کے\s+دوران|دوران)\s+(?:\S+\s+)?\d")
+_OPENS_NEXT_FIGURE = re.compile(
+    r"\s*(?:(?:کے|کی)\s+(?:عرصے|مدت)\s+)?(?:میں|کے\s+دوران|دوران)\s+(?:\S+\s+)?\d"
+    # and an English one that names the next amount: "$342M and a four-month tally of $1.31B"
+    r"|\s+(?:tally|total|sum|figure|receipts|exports)\s+(?:of|at|stood\s+at|came\s+to|reached)\s+(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)\d",
+    re.IGNORECASE,
+)
 
 
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:

@@ -815,6 +815,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # "... 28 percent more than the $272 million of December last year", after December
         # 2024's figure: the December before it (a base is never the period compared with)
         value = shift_period(value, 1)
+    elif period is not None and period.last_year and base is None and value == previous.period and previous.stated and not previous.headline and kind == previous.kind and not main_is_own(periods, period):
+        # "IT exports were $390 million in December. In December last year, they were $323
+        # million.", written in January 2026: the December before the one just reported, as a
+        # base in one sentence would be (the sentence before gave December 2025's figure; a lead
+        # that restates the title's "in December" as "in December last year" is the title's)
+        value = shift_period(value, 1)
     elif period is not None and period.relative and base is None and previous.period and previous.stated and not previous.headline and kind == previous.kind and previous.counted in (None, figure.unit == "count" if figure.unit != "percent" else previous.counted) and not any(p.value and not p.comparison and not p.target and p is not period for p in periods) and _PREVIOUS_WORD.search(sentence, period.start, period.end):
         # "مالی سال 2023 میں ... 2 ارب 60 کروڑ ڈالر رہیں۔ گزشتہ مالی سال یہ برآمدات 2 ارب 62 کروڑ ڈالر
         # تھیں": written in July 2023, "last fiscal year" after a sentence on FY23 is FY22, the
@@ -985,6 +991,11 @@ _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
 )
+
+
+def main_is_own(periods: list[Period], period: Period) -> bool:
+    """Whether the sentence names a period of its own besides ``period`` (not a base, nor a target)."""
+    return any(p.value and not p.comparison and not p.target and p is not period for p in periods)
 
 
 def _compared_with_other(figure: Figure, sentence: str, subjects: list[Subject], spans: list[Span], bounds: tuple[int, int]) -> bool:

@@ -242,8 +242,9 @@ _TARGET_YEAR = re.compile(
 )
 #: "The same period of the previous (fiscal) year": a year before the period it is compared with,
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
+_FIGURE_BETWEEN = re.compile(r"[$₨]\s?\d|\d[\d,.]*\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|[MB]\b)", re.IGNORECASE)
 _SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:(?:fiscal\s+|financial\s+)?year|(?-i:FY))\b"
     r"|\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
@@ -503,7 +504,8 @@ class _PeriodScanner:
 
     def nearby_fy(self, fys: list[tuple[int, int, int]], start: int, end: int) -> tuple[int, int, int] | None:
         """A fiscal year mentioned just after (or just before) a span such as "first half"."""
-        after = [f for f in fys if 0 <= f[0] - end <= 45 and self.free(f[0], f[1])]
+        # (never across a figure: "Jul-Oct total now $1.31B vs $1.12B same period last FY")
+        after = [f for f in fys if 0 <= f[0] - end <= 45 and self.free(f[0], f[1]) and not _FIGURE_BETWEEN.search(self.s, end, f[0])]
         before = [f for f in fys if 0 <= start - f[1] <= 25 and self.free(f[0], f[1])]
         return (after or before or [None])[0]
 
@@ -755,9 +757,15 @@ class _PeriodScanner:
     def _bare_fiscal_year(self) -> None:
         """"the fiscal year" with no year, beside the one month a sentence names ("IT exports at
         $298m in June, up 24pc in the fiscal year", "جون میں ... ، مالی سال میں 24 فیصد اضافہ"):
-        that month's fiscal year, to that month (the whole year when it is June)."""
+        that month's fiscal year, to that month (the whole year when it is June); with no month,
+        "during the fiscal year" refers back to the one named before."""
         months = [p for p in self.found if _MONTH_VALUE_FORM.fullmatch(p.value) and not p.comparison]
         if len(months) != 1:
+            # with no month beside it, "during the fiscal year" is the fiscal year named before
+            # (not a quarter or month of it named last): a back-reference, dropped when none was
+            for m in _FY_BARE.finditer(self.s):
+                if self.free(m.start(), m.end()) and re.search(r"\b(?:in|during|over|for)\s+the\s+(?:fiscal|financial)\s+year", m.group(), re.IGNORECASE):
+                    self.add("", m.start(), m.end(), back=True, loose=True)
             return
         year, month = int(months[0].value[:4]), int(months[0].value[5:])
         end_year = year + (1 if month >= 7 else 0)

@@ -181,8 +181,9 @@ def sources_import(obj: Context, opml_file: BinaryIO) -> None:
     FILE ('-' reads stdin) is the subscriptions list a feed reader or another install exports.
     The entries of the feeds not watched yet are printed, to paste under `sources:` in
     sources.yaml (the file is yours, with its comments, so it is not rewritten); the feeds
-    already watched (the same address) are named on stderr. Folders are flattened; a name
-    already taken gets " (2)". Then `monitor sources check`.
+    already watched (the same address, http: or https:) are named on stderr. Folders are
+    flattened; a feed listed twice is printed once; a name already taken gets " (2)". Then
+    `monitor sources check`.
     """
     from .opml import plan_import, read_opml, yaml_entries
 

@@ -5,7 +5,8 @@ reader (Miniflux, NetNewsWire, Feedly) or for another install. ``monitor sources
 reads a reader's export and prints the ``sources.yaml`` entries of the feeds not watched yet,
 to paste under ``sources:`` (the file is the user's, with its comments, so it is not
 rewritten). Folders are flattened; a feed already watched (the same address, whatever its
-name) is left out and named; a name already taken gets " (2)".
+name, compared as ``monitor sources check`` compares them) is left out and named; a name
+already taken gets " (2)".
 
 Pure functions: reading and writing files is the command's.
 """
@@ -17,11 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from typing import Iterable, Sequence
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import yaml
 
+from .canonical import canonical_url
 from .errors import MonitorError
 from .models import Source
 
@@ -56,7 +58,8 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
 
 def read_opml(data: bytes, where: str) -> list[Subscription]:
-    """The feeds of an OPML document, in its order, folders flattened, each address once.
+    """The feeds of an OPML document, in its order, folders flattened, each address once
+    (``http:`` and ``https:`` of one feed are one, the ``https:`` one kept).
     Raises :class:`MonitorError` naming ``where`` (and the line, for XML that is not well
     formed) when the file is no OPML."""
     if _DOCTYPE.search(data):
@@ -76,7 +79,12 @@ def read_opml(data: bytes, where: str) -> list[Subscription]:
         if urlsplit(url).scheme not in ("http", "https"):
             continue  # ("file:", "javascript:", a reader's own scheme): nothing to fetch
         title = " ".join((outline.get("title") or outline.get("text") or "").split()) or urlsplit(url).netloc
-        found.setdefault(_same_address(url), Subscription(title, url, (outline.get("htmlUrl") or "").strip()))
+        sub = Subscription(title, url, (outline.get("htmlUrl") or "").strip())
+        key = _same_address(url)
+        if key not in found:
+            found[key] = sub
+        elif urlsplit(found[key].url).scheme.lower() == "http" and urlsplit(url).scheme.lower() == "https":
+            found[key] = Subscription(found[key].title, url, found[key].site_url)  # the secure address of a feed listed twice
     return list(found.values())
 
 
@@ -85,10 +93,10 @@ def _reason(e: ET.ParseError) -> str:
 
 
 def _same_address(url: str) -> str:
-    """An address as compared with the configured ones: scheme and host in lower case, no
-    fragment, no trailing slash on the path (the query is kept: a Google News query is one)."""
-    parts = urlsplit(url.strip())
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+    """An address as compared with the configured ones, as `monitor sources check` compares
+    them (:func:`monitor.canonical.canonical_url`): ``http:`` and ``https:``, ``www.``, the case
+    of the host and a trailing ``/`` aside."""
+    return canonical_url(url)
 
 
 @dataclass(frozen=True)

@@ -127,3 +127,31 @@ def test_the_import_command_refuses_a_broken_file_in_one_line(write_config, tmp_
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.startswith(f"error: {broken}: line 4, column ") and "not well-formed XML" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_the_http_and_https_addresses_of_one_feed_are_one_feed(write_config, tmp_path):
+    # readers keep whatever address was subscribed years ago: http: for a feed the watch list
+    # has as https:, and both for a feed subscribed twice
+    path = write_config(SOURCES)
+    export = tmp_path / "reader.opml"
+    export.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<opml version="1.0"><head/><body>
+  <outline type="rss" text="Dawn" xmlUrl="http://news.example.com/feeds/business"/>
+  <outline type="rss" text="ProPakistani" xmlUrl="http://www.pro.example.org/feed/"/>
+  <outline text="Tech"><outline type="rss" text="ProPakistani (secure)" xmlUrl="https://www.pro.example.org/feed/"/></outline>
+</body></opml>""",
+        encoding="utf-8",
+    )
+    r = monitor("--config", str(path), "sources", "import", str(export))
+    assert r.returncode == 0, r.stderr
+    assert "already watched as 'Dawn - Business': http://news.example.com/feeds/business" in r.stderr
+    assert "1 new feed printed (1 already watched)" in r.stderr
+    # the feed listed twice is printed once, under its first title, at its https: address
+    assert "name: ProPakistani\n" in r.stdout and "url: https://www.pro.example.org/feed/\n" in r.stdout
+    assert "http://" not in r.stdout
+    # pasted, the entries make a watch list that `sources check` finds no duplicate in
+    path.write_text(path.read_text(encoding="utf-8").replace("sources:\n", "sources:\n" + r.stdout, 1), encoding="utf-8")
+    check = monitor("--config", str(path), "sources", "check")
+    assert check.returncode == 0 and "same address" not in check.stdout, check.stdout
+

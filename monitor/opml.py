@@ -20,6 +20,7 @@ from email.utils import format_datetime
 from typing import Iterable, Sequence
 from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 import yaml
 
@@ -52,17 +53,39 @@ def to_opml(sources: Iterable[Source], title: str = "Sources of the monitor", no
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-#: A document type declaration: an OPML file has none, and one can define entities that
-#: expand to gigabytes ("billion laughs"), so such a file is refused before it is parsed.
-_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+class _Declares(Exception):
+    """Raised from the parser as soon as a document type declaration begins."""
+
+
+def _declares_doctype(data: bytes) -> bool:
+    """Whether ``data`` declares a document type (where entities are defined), read in the
+    document's own encoding (a UTF-16 file spells ``<!DOCTYPE`` with a zero byte between the
+    letters). The parser stops at the declaration, before any entity is defined or expanded;
+    XML that is not well formed is left for the parse proper to report."""
+    parser = expat.ParserCreate()
+
+    def refuse(*_args) -> None:
+        raise _Declares
+
+    parser.StartDoctypeDeclHandler = refuse
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(data, True)
+    except _Declares:
+        return True
+    except expat.ExpatError:
+        return False
+    return False
 
 
 def read_opml(data: bytes, where: str) -> list[Subscription]:
     """The feeds of an OPML document, in its order, folders flattened, each address once
     (``http:`` and ``https:`` of one feed are one, the ``https:`` one kept).
     Raises :class:`MonitorError` naming ``where`` (and the line, for XML that is not well
-    formed) when the file is no OPML."""
-    if _DOCTYPE.search(data):
+    formed) when the file is no OPML, or declares a document type or entities, which an OPML
+    file has no need of and which can expand to gigabytes ("billion laughs"): such a file is
+    refused before it is parsed, whatever its encoding."""
+    if _declares_doctype(data):
         raise MonitorError(f"{where}: not read: it declares a document type or entities, which an OPML file has no need of")
     try:
         root = ET.fromstring(data)

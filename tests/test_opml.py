@@ -155,3 +155,14 @@ def test_the_http_and_https_addresses_of_one_feed_are_one_feed(write_config, tmp
     check = monitor("--config", str(path), "sources", "check")
     assert check.returncode == 0 and "same address" not in check.stdout, check.stdout
 
+
+def test_a_utf16_file_that_declares_entities_is_not_parsed_either():
+    doc = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><opml><body><outline text="&b;" xmlUrl="https://example.com/f"/></body></opml>'
+    for data in (doc.encode("utf-16"), doc.encode("utf-16-le"), doc.encode("utf-16-be")):
+        with pytest.raises(MonitorError) as caught:
+            read_opml(data, "reader.opml")
+        assert "declares a document type or entities" in str(caught.value)
+    # a UTF-16 export without them reads as the UTF-8 one does, its Urdu titles included
+    plain = doc.replace('<!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>', "").replace("&b;", "فری لانسرز")
+    assert [(s.title, s.url) for s in read_opml(plain.encode("utf-16"), "reader.opml")] == [("فری لانسرز", "https://example.com/f")]
+

@@ -181,15 +181,18 @@ def sources_import(obj: Context, opml_file: BinaryIO) -> None:
     FILE ('-' reads stdin) is the subscriptions list a feed reader or another install exports.
     The entries of the feeds not watched yet are printed, to paste under `sources:` in
     sources.yaml (the file is yours, with its comments, so it is not rewritten); the feeds
-    already watched (the same address, http: or https:) are named on stderr. Folders are
-    flattened; a feed listed twice is printed once; a name already taken gets " (2)". Then
-    `monitor sources check`.
+    already watched (the same address, http: or https:) are named on stderr, and so are the
+    addresses that are not http: or https: (feed://host/rss is read as http://host/rss).
+    Folders are flattened; a feed listed twice is printed once; a name already taken gets
+    " (2)". Then `monitor sources check`.
     """
     from .opml import plan_import, read_opml, yaml_entries
 
     where = "stdin" if opml_file.name in ("<stdin>", "-") else opml_file.name
     subscriptions = read_opml(opml_file.read(), where)
     plan = plan_import(subscriptions, obj.config.sources)
+    for url in subscriptions.skipped:
+        click.echo(f"skipped, not an http: or https: address: {url}", err=True)
     for sub, name in plan.watched:
         click.echo(f"already watched as {name!r}: {sub.url}", err=True)
     if not plan.new:

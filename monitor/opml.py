@@ -6,7 +6,7 @@ reads a reader's export and prints the ``sources.yaml`` entries of the feeds not
 to paste under ``sources:`` (the file is the user's, with its comments, so it is not
 rewritten). Folders are flattened; a feed already watched (the same address, whatever its
 name, compared as ``monitor sources check`` compares them) is left out and named; a name
-already taken gets " (2)".
+already taken gets " (2)"; an address nothing can fetch is left out and named.
 
 Pure functions: reading and writing files is the command's.
 """
@@ -78,13 +78,37 @@ def _declares_doctype(data: bytes) -> bool:
     return False
 
 
-def read_opml(data: bytes, where: str) -> list[Subscription]:
+#: What a reader may write for a feed's address besides ``http:`` and ``https:``: the
+#: ``feed:`` scheme (``feed://host/rss`` meaning ``http://host/rss``, and ``feed:https://host/rss``).
+_FEED_SCHEME = re.compile(r"^feed:(?://)?", re.IGNORECASE)
+
+
+def _feed_address(url: str) -> str:
+    """``url`` with a ``feed:`` scheme as the ``http:`` or ``https:`` address it stands for."""
+    if not _FEED_SCHEME.match(url):
+        return url
+    rest = _FEED_SCHEME.sub("", url, count=1)
+    return rest if urlsplit(rest).scheme.lower() in ("http", "https") else "http://" + rest
+
+
+class Subscriptions(list):
+    """The feeds of an OPML file (a list of :class:`Subscription`), with ``skipped``: the
+    addresses that were left out because nothing can fetch them (``file:``, a reader's own
+    scheme), in the file's order."""
+
+    def __init__(self, feeds: Iterable[Subscription] = (), skipped: Iterable[str] = ()):
+        super().__init__(feeds)
+        self.skipped: list[str] = list(skipped)
+
+
+def read_opml(data: bytes, where: str) -> Subscriptions:
     """The feeds of an OPML document, in its order, folders flattened, each address once
-    (``http:`` and ``https:`` of one feed are one, the ``https:`` one kept).
-    Raises :class:`MonitorError` naming ``where`` (and the line, for XML that is not well
-    formed) when the file is no OPML, or declares a document type or entities, which an OPML
-    file has no need of and which can expand to gigabytes ("billion laughs"): such a file is
-    refused before it is parsed, whatever its encoding."""
+    (``http:`` and ``https:`` of one feed are one, the ``https:`` one kept); addresses that are
+    not ``http:`` or ``https:`` (a ``feed:`` one is read as the address it stands for) are left
+    out and listed in ``skipped``. Raises :class:`MonitorError` naming ``where`` (and the line,
+    for XML that is not well formed) when the file is no OPML, or declares a document type or
+    entities, which an OPML file has no need of and which can expand to gigabytes ("billion
+    laughs"): such a file is refused before it is parsed, whatever its encoding."""
     if _declares_doctype(data):
         raise MonitorError(f"{where}: not read: it declares a document type or entities, which an OPML file has no need of")
     try:
@@ -95,12 +119,14 @@ def read_opml(data: bytes, where: str) -> list[Subscription]:
     if root.tag != "opml" or root.find("body") is None:
         raise MonitorError(f"{where}: not an OPML file (its root is <{root.tag}>, not <opml> with a <body>)")
     found: dict[str, Subscription] = {}
+    skipped: list[str] = []
     for outline in root.find("body").iter("outline"):
-        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        url = _feed_address((outline.get("xmlUrl") or outline.get("xmlurl") or "").strip())
         if not url:
             continue  # a folder, or a link that is no feed
-        if urlsplit(url).scheme not in ("http", "https"):
-            continue  # ("file:", "javascript:", a reader's own scheme): nothing to fetch
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            skipped.append(url)  # ("file:", "javascript:", a reader's own scheme): nothing to fetch
+            continue
         title = " ".join((outline.get("title") or outline.get("text") or "").split()) or urlsplit(url).netloc
         sub = Subscription(title, url, (outline.get("htmlUrl") or "").strip())
         key = _same_address(url)
@@ -108,7 +134,7 @@ def read_opml(data: bytes, where: str) -> list[Subscription]:
             found[key] = sub
         elif urlsplit(found[key].url).scheme.lower() == "http" and urlsplit(url).scheme.lower() == "https":
             found[key] = Subscription(found[key].title, url, found[key].site_url)  # the secure address of a feed listed twice
-    return list(found.values())
+    return Subscriptions(found.values(), skipped)
 
 
 def _reason(e: ET.ParseError) -> str:

@@ -166,3 +166,23 @@ def test_a_utf16_file_that_declares_entities_is_not_parsed_either():
     plain = doc.replace('<!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>', "").replace("&b;", "فری لانسرز")
     assert [(s.title, s.url) for s in read_opml(plain.encode("utf-16"), "reader.opml")] == [("فری لانسرز", "https://example.com/f")]
 
+
+def test_addresses_left_out_are_named_and_feed_addresses_are_read(write_config, tmp_path):
+    path = write_config(SOURCES)
+    export = tmp_path / "reader.opml"
+    export.write_text(
+        """<opml version="2.0"><body>
+  <outline type="rss" text="Old Safari" xmlUrl="feed://feeds.example.org/rss"/>
+  <outline type="rss" text="NetNewsWire" xmlUrl="feed:https://secure.example.org/atom.xml"/>
+  <outline type="rss" text="Local file" xmlUrl="file:///home/me/feed.xml"/>
+  <outline type="rss" text="Podcast app" xmlUrl="pcast://pod.example.org/feed"/>
+</body></opml>""",
+        encoding="utf-8",
+    )
+    r = monitor("--config", str(path), "sources", "import", str(export))
+    assert r.returncode == 0, r.stderr
+    assert "url: http://feeds.example.org/rss\n" in r.stdout and "url: https://secure.example.org/atom.xml\n" in r.stdout
+    # nothing is lost without a word: each feed left out is named
+    assert "skipped, not an http: or https: address: file:///home/me/feed.xml" in r.stderr
+    assert "skipped, not an http: or https: address: pcast://pod.example.org/feed" in r.stderr
+    assert "2 new feeds printed" in r.stderr

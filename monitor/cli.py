@@ -418,8 +418,9 @@ def _sigterm_interrupts() -> Iterator[None]:
 @click.option("--send", is_flag=True, help="Also email it, once per week: over SMTP (MONITOR_SMTP_* variables), or without MONITOR_SMTP_HOST as an .eml file in the outbox.")
 @click.option("--force", is_flag=True, help="With --send: send a week again that was sent already, or whose send never finished, or one that has not ended yet.")
 @click.option("--outbox", type=click.Path(file_okay=False), help="With --send and no SMTP: where the .eml goes. [default: outbox/ beside the --db file]")
+@click.option("--to", "to", multiple=True, metavar="ADDRESS", help="With --send: send it to ADDRESS only (repeat for more), over SMTP, leaving the week's send to digest.recipients as it is: a test before it, or a copy for a new reader after.")
 @click.pass_obj
-def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, force: bool, outbox: str | None) -> None:
+def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, force: bool, outbox: str | None, to: tuple[str, ...]) -> None:
     """Write the digest of one week as HTML and plain text; with --send, email it.
 
     A week's digest is sent once: --send refuses a week already sent, or one whose send
@@ -427,12 +428,22 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     yet, whose digest would otherwise stand for the whole week (leave out --send to preview
     it). A week that has not begun has nothing to tell and is refused. Exits 1 when nothing
     was sent.
+
+    --send --to ADDRESS sends it to ADDRESS only and records nothing: before the week's
+    digest went out, as a test ("[test]" in the subject), any day of the week; after, the
+    message its readers got, to a reader who joined since or whom the server refused:
+
+      monitor digest --send --to me@example.org            # a test, before the real send
+      monitor digest --week 2025-W34 --send --to new@example.org
     """
     from .digest import build_digest, write_digest
 
-    if (force or outbox) and not send:  # name the options given, not every one that needs --send
-        given = [name for name, value in (("--force", force), ("--outbox", outbox)) if value]
+    if (force or outbox or to) and not send:  # name the options given, not every one that needs --send
+        given = [name for name, value in (("--force", force), ("--outbox", outbox), ("--to", to)) if value]
         raise click.UsageError(f"{' and '.join(given)} only appl{'ies' if len(given) == 1 else 'y'} with --send")
+    if to and (force or outbox):
+        given = [name for name, value in (("--force", force), ("--outbox", outbox)) if value]
+        raise click.UsageError(f"--to sends to its addresses only, over SMTP, and records nothing: {' and '.join(given)} do{'es' if len(given) == 1 else ''} not apply")
     config = obj.config
     chosen = week
     week = _week_option(week, config)
@@ -450,8 +461,25 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
                     f"note: {week} is the last completed week; the {counted(waiting, 'relevant item')} stored so far "
                     f"{'is' if waiting == 1 else 'are'} of this week, {this_week}, whose digest goes out once it ends: `monitor digest --week {this_week}` previews it"
                 )
-        if send:
+        if send and to:
+            _send_copy(store, config, week, to)
+        elif send:
             _send_digest(store, config, week, force, outbox)
+
+
+def _send_copy(store, config: Config, week: str, to: tuple[str, ...]) -> None:
+    """``digest --send --to``: one line saying what happened; exit 1 unless it went out."""
+    from .mail import send_copy
+
+    try:
+        with _sigterm_interrupts():
+            result = send_copy(store, config, week, to)
+    except KeyboardInterrupt:
+        click.echo(f"digest {week}: stopped while sending to {', '.join(to)}; the week's own send is as it was", err=True)
+        sys.exit(1)
+    click.echo(result.line(), err=not result.delivered)
+    if not result.delivered:
+        sys.exit(1)
 
 
 def _send_digest(store, config: Config, week: str, force: bool, outbox: str | None) -> None:

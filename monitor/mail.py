@@ -254,9 +254,11 @@ class SendResult:
     path: Path | None = None  # the .eml file, for the outbox
     error: str | None = None
     attempts: int = 0  # SMTP connections made or tried
-    since: str | None = None  # for a refusal: when the earlier send was made or began
+    since: str | None = None  # for a refusal: when the earlier send was made or began; for a copy, when the week's digest was sent
     ends: str | None = None  # for a week that has not ended: when it ends, local time
     permanent: bool = False  # a failure that sending again unchanged would meet again
+    copy: str | None = None  # for send_copy(): "test" before the week's digest went out, "resend" after
+
 
     @property
     def delivered(self) -> bool:
@@ -266,6 +268,16 @@ class SendResult:
     def line(self) -> str:
         """One line for people, naming what to do next when something is wrong."""
         head = f"digest {self.week}"
+        if self.copy and self.status == "sent":
+            took = [r for r in self.recipients if r not in self.refused]
+            why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
+            refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
+            if self.copy == "test":
+                return (
+                    f"{head}: a test copy sent to {', '.join(took)} only, Message-ID {self.message_id}{refused}; "
+                    "the week's digest is still to be sent to digest.recipients"
+                )
+            return f"{head}: sent to {', '.join(took)} only, Message-ID {self.message_id}{refused} (the week's digest went to its readers at {self.since})"
         if self.status == "sent":
             why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
             refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
@@ -401,6 +413,56 @@ def send_digest(
     _record(store, result)
     # logged for -v only: the caller says what happened (the command prints this line, the
     # daemon records the run and logs a send that did not deliver)
+    log.info("%s", result.line())
+    return result
+
+
+def send_copy(
+    store: Store,
+    config: Config,
+    week: str,
+    to: tuple[str, ...],
+    *,
+    smtp: SmtpSettings | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    now: datetime | None = None,
+) -> SendResult:
+    """Send the digest of ``week`` to ``to`` only, over SMTP, leaving the week's own send as
+    it is: nothing is claimed or recorded, so the digest still goes to ``digest.recipients``
+    once (or, sent already, is not sent to them again).
+
+    Before the week's digest went out this is a test: the subject starts with ``[test]`` and
+    the Message-ID is one of its own, so that a mail program that drops a second message
+    with a Message-ID it has seen (Gmail does) still shows the real one when it comes. After,
+    it is the message the readers got, Message-ID and all, for a reader who joined since or
+    whom the server refused then.
+    """
+    smtp = smtp or SmtpSettings.from_env()
+    if smtp is None:
+        raise MailError("--to sends the digest over SMTP and MONITOR_SMTP_HOST is not set; to read it without sending it, open the .html or .txt `monitor digest` writes")
+    for address in to:
+        if re.fullmatch(r"[^@\s<>,]+@[^@\s<>,]+", address) is None:
+            raise MailError(f"--to: not an email address: {address!r}")
+    to = tuple(dict.fromkeys(to))
+    row = store.digest(week) or {}
+    sent = row.get("status") == "sent"
+    digest = build_digest(store, config, week, now=now)
+    msg = build_message(digest, config, fit_html(digest), render_text(digest), now=now)
+    if not sent:
+        stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
+        msg.replace_header("Subject", f"[test] {msg['Subject']}")
+        msg.replace_header("Message-ID", message_id(week, config).replace(f"<digest-{week}.", f"<digest-{week}.test-{stamp}.", 1))
+    mid = msg["Message-ID"]
+    copy = "resend" if sent else "test"
+    since = local_time(row.get("sent_at"), config.tz) if sent else None
+    try:
+        refused, attempts = _transmit(msg, smtp, to, sleep=sleep, label=f"digest {week} to {', '.join(to)}")
+    except _Failed as e:
+        error = str(e) if e.transient or e.uncertain else f"{e}; {PERMANENT}"
+        return SendResult(week, "failed", mid, "smtp", to, error=error, attempts=e.attempts, permanent=not (e.transient or e.uncertain), copy=copy)
+    except _Stopped as e:
+        raise e.stop from None
+    result = SendResult(week, "sent", mid, "smtp", to, refused=tuple(refused), refusals=tuple(refused.values()), attempts=attempts, since=since, copy=copy)
     log.info("%s", result.line())
     return result
 

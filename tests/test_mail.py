@@ -34,7 +34,7 @@ from digest_archive import SOURCES_YAML, STORIES, WEEK, build_archive
 from monitor.cli import cli
 from monitor.config import load_config
 from monitor.digest import build_digest, fit_html
-from monitor.mail import MailError, SendResult, SmtpSettings, digest_status_lines, message_id, send_digest
+from monitor.mail import MailError, SendResult, SmtpSettings, digest_status_lines, message_id, send_copy, send_digest
 from monitor.store import Store
 from monitor.weeks import current_week, shift_week
 
@@ -810,3 +810,65 @@ def test_a_manage_url_alone_is_the_list_unsubscribe_page(smtp_server, store, wri
     bare = load_config(write_config(SOURCES_YAML, extra=f"digest:\n  sender: {SENDER}\n  recipients: [{RECIPIENTS[0]}]\n"))
     assert send_digest(store, bare, "2025-W35", smtp=plain(port), force=True).status == "sent"
     assert "List-Unsubscribe" not in server.envelopes[1].content.decode("ascii").split("\r\n\r\n", 1)[0]
+
+
+# --------------------------------------------------------------------------- to one address
+
+
+def smtp_env(monkeypatch, port: int) -> None:
+    for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "none"}.items():
+        monkeypatch.setenv(f"MONITOR_SMTP_{name}", value)
+
+
+def test_a_test_send_to_the_editor_goes_to_them_alone_and_the_real_send_follows(smtp_server, archive, config_path, tmp_path, monkeypatch):
+    """Before the week's send, `--send --to` is a test: to that address only, marked as one,
+    with a Message-ID of its own (a mail program that drops a message whose Message-ID it has
+    seen would otherwise hide the real one), and the week stays to be sent to everyone."""
+    server, port = smtp_server()
+    smtp_env(monkeypatch, port)
+    out = str(tmp_path / "out")
+    test = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--send", "--to", "me@example.org")
+    assert test.exit_code == 0, test.output
+    assert f"digest {WEEK}: a test copy sent to me@example.org only" in test.output and "still to be sent" in test.output
+    [envelope] = server.envelopes
+    assert envelope.rcpt_tos == ["me@example.org"]
+    msg = server.message()
+    assert msg["Subject"].startswith("[test] ") and msg["Message-ID"] != MESSAGE_ID
+    assert archive.digest(WEEK) is None  # nothing claimed, nothing carried
+    real = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--send")
+    assert real.exit_code == 0, real.output
+    assert server.envelopes[1].rcpt_tos == list(RECIPIENTS) and server.message(1)["Message-ID"] == MESSAGE_ID
+    assert not server.message(1)["Subject"].startswith("[test]")
+
+
+def test_a_reader_refused_or_new_after_the_send_gets_it_alone(smtp_server, archive, config_path, tmp_path, monkeypatch):
+    """The server refused one reader; once that is fixed, or for a reader who joined after
+    the send, `--send --to` gives them the message the others got, and the others nothing
+    more (`--force` was the only way, and sent everyone a second copy)."""
+    server, port = smtp_server()
+    server.refuse = {"editor@example.org"}
+    smtp_env(monkeypatch, port)
+    out = str(tmp_path / "out")
+    first = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--send")
+    assert first.exit_code == 0 and "refused by the server: editor@example.org" in first.output
+    server.refuse = set()
+    again = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--send", "--to", "editor@example.org", "--to", "new@example.com")
+    assert again.exit_code == 0, again.output
+    assert f"digest {WEEK}: sent to editor@example.org, new@example.com only, Message-ID {MESSAGE_ID}" in again.output
+    assert [e.rcpt_tos for e in server.envelopes] == [["reader@example.com"], ["editor@example.org", "new@example.com"]]
+    assert server.message(1)["Subject"] == server.message(0)["Subject"]
+    row = archive.digest(WEEK)
+    assert row["status"] == "sent" and json.loads(row["recipients"]) == list(RECIPIENTS)  # the week's send as it was
+
+
+def test_a_copy_needs_smtp_and_an_address(archive, config_path, tmp_path, monkeypatch):
+    out = str(tmp_path / "out")
+    r = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--to", "me@example.org")
+    assert r.exit_code == 2 and "--to only applies with --send" in r.output
+    r = run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", out, "--send", "--force", "--to", "me@example.org")
+    assert r.exit_code == 2 and "--force does not apply" in r.output
+    with pytest.raises(MailError, match="MONITOR_SMTP_HOST is not set"):
+        send_copy(archive, load_config(config_path), WEEK, ("me@example.org",))
+    with pytest.raises(MailError, match="not an email address: 'me'"):
+        send_copy(archive, load_config(config_path), WEEK, ("me",), smtp=plain(25))
+    assert archive.digest(WEEK) is None and not (tmp_path / "outbox").exists()

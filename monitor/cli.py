@@ -652,7 +652,8 @@ def status(obj: Context) -> None:
 
     Also whether a daemon (`monitor run`) is running on the archive, from the heartbeat it
     writes there; the schedule, with next runs only while a daemon runs to keep them; and the
-    last digest sent and any week whose send failed or never finished (marked !!).
+    last digest sent, the readers the server refused it to, and any week whose send failed or
+    never finished (marked !!).
     """
     from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines

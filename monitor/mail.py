@@ -429,7 +429,8 @@ def send_copy(
 ) -> SendResult:
     """Send the digest of ``week`` to ``to`` only, over SMTP, leaving the week's own send as
     it is: nothing is claimed or recorded, so the digest still goes to ``digest.recipients``
-    once (or, sent already, is not sent to them again).
+    once (or, sent already, is not sent to them again); only a reader the week's send was
+    refused for, whom this copy reached, is no longer recorded as refused.
 
     Before the week's digest went out this is a test: the subject starts with ``[test]`` and
     the Message-ID is one of its own, so that a mail program that drops a second message
@@ -463,6 +464,9 @@ def send_copy(
     except _Stopped as e:
         raise e.stop from None
     result = SendResult(week, "sent", mid, "smtp", to, refused=tuple(refused), refusals=tuple(refused.values()), attempts=attempts, since=since, copy=copy)
+    reached = set(to) - set(refused)
+    if sent and reached & set(_addresses(row.get("refused"))):  # readers it had missed have it now
+        store.set_digest(week, refused=json.dumps([r for r in _addresses(row.get("refused")) if r not in reached]))
     log.info("%s", result.line())
     return result
 
@@ -707,8 +711,8 @@ def _text(reply: bytes | str) -> str:
 
 
 def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:
-    """For ``monitor status``: the last digest, and every week whose send needs a look, its
-    times in ``tz`` (the configured timezone)."""
+    """For ``monitor status``: the last digest (and the readers the server refused it to),
+    and every week whose send needs a look, its times in ``tz`` (the configured timezone)."""
     rows = store.digests()
     if not rows:
         return ["-- no digest sent yet"]
@@ -728,4 +732,20 @@ def digest_status_lines(store: Store, tz: tzinfo = timezone.utc) -> list[str]:
             where = f"to {row['eml_path']}" if row.get("eml_path") else f"by {row.get('transport') or 'smtp'}"
             stories = row.get("stories") or 0
             lines.append(f"ok {week}: sent {local_time(row.get('sent_at'), tz)} {where}, {counted(stories, 'story', 'stories')}, Message-ID {row.get('message_id')}")
+            refused = _addresses(row.get("refused"))
+            if refused:  # readers who did not get it: the send's own line said so once, and is gone
+                to = " ".join(f"--to {r}" for r in refused)
+                lines.append(
+                    f"!! {week}: refused by the server: {', '.join(refused)} of {counted(len(_addresses(row.get('recipients'))), 'recipient')}; "
+                    f"once the address is right, `monitor digest --week {week} --send {to}` sends it to {'them' if len(refused) > 1 else 'that reader'} alone"
+                )
     return lines
+
+
+def _addresses(value: str | None) -> list[str]:
+    """The addresses of a ``digests.recipients`` or ``refused`` column (a JSON list)."""
+    try:
+        found = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return [a for a in found if isinstance(a, str)] if isinstance(found, list) else []

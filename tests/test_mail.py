@@ -872,3 +872,24 @@ def test_a_copy_needs_smtp_and_an_address(archive, config_path, tmp_path, monkey
     with pytest.raises(MailError, match="not an email address: 'me'"):
         send_copy(archive, load_config(config_path), WEEK, ("me",), smtp=plain(25))
     assert archive.digest(WEEK) is None and not (tmp_path / "outbox").exists()
+
+
+def test_status_names_the_readers_the_last_digest_did_not_reach(smtp_server, archive, config_path, tmp_path, monkeypatch):
+    """The send's own line named a refused reader once; a look at `monitor status` later
+    (the daemon sent it, or the line scrolled away) must too, with the way to reach them."""
+    server, port = smtp_server()
+    server.refuse = {"editor@example.org"}
+    smtp_env(monkeypatch, port)
+    assert run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send").exit_code == 0
+    status = run_cli(config_path, archive.path, "status").output
+    assert f"  ok {WEEK}: sent " in status
+    assert (
+        f"  !! {WEEK}: refused by the server: editor@example.org of 2 recipients; once the address is right, "
+        f"`monitor digest --week {WEEK} --send --to editor@example.org` sends it to that reader alone"
+    ) in status
+    # sent to them alone, they are no longer said to be missing it, and the send stands
+    server.refuse = set()
+    assert run_cli(config_path, archive.path, "digest", "--week", WEEK, "--out", str(tmp_path / "out"), "--send", "--to", "editor@example.org").exit_code == 0
+    status = run_cli(config_path, archive.path, "status").output
+    assert f"  ok {WEEK}: sent " in status and "refused by the server" not in status
+    assert json.loads(archive.digest(WEEK)["refused"]) == [] and len(server.envelopes) == 2

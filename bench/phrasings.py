@@ -46,7 +46,7 @@ from monitor.config import load_config  # noqa: E402
 
 DEFAULT_SETS = REPO / "bench" / "phrasings"
 #: The pooled levels ``--check`` holds: today's, rounded down to two places.
-HELD = {"fact precision": 0.98, "fact recall": 0.92}
+HELD = {"fact precision": 0.98, "fact recall": 0.91}
 #: Every set is read as if from this site (its topic hints: none that tip a judgment).
 SITE = "https://www.dawn.com/"
 

@@ -259,7 +259,6 @@ class SendResult:
     permanent: bool = False  # a failure that sending again unchanged would meet again
     copy: str | None = None  # for send_copy(): "test" before the week's digest went out, "resend" after
 
-
     @property
     def delivered(self) -> bool:
         """Whether this call handed the message over (to the SMTP server or the outbox)."""
@@ -268,10 +267,10 @@ class SendResult:
     def line(self) -> str:
         """One line for people, naming what to do next when something is wrong."""
         head = f"digest {self.week}"
+        why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
+        refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
         if self.copy and self.status == "sent":
             took = [r for r in self.recipients if r not in self.refused]
-            why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
-            refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
             if self.copy == "test":
                 return (
                     f"{head}: a test copy sent to {', '.join(took)} only, Message-ID {self.message_id}{refused}; "
@@ -279,8 +278,6 @@ class SendResult:
                 )
             return f"{head}: sent to {', '.join(took)} only, Message-ID {self.message_id}{refused} (the week's digest went to its readers at {self.since})"
         if self.status == "sent":
-            why = self.refusals if len(self.refusals) == len(self.refused) else ("",) * len(self.refused)
-            refused = f"; refused by the server: {', '.join(f'{r} ({w})' if w else r for r, w in zip(self.refused, why))}" if self.refused else ""
             took = len(self.recipients) - len(self.refused)
             return f"{head}: sent to {counted(took, 'recipient')}, Message-ID {self.message_id}{refused}"
         if self.status == "written":

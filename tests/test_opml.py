@@ -34,7 +34,7 @@ READER_EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
   <body>
     <outline text="Pakistan">
       <outline type="rss" text="Dawn business" xmlUrl="HTTPS://NEWS.example.com/feeds/business/"/>
-      <outline type="rss" text="Tech Desk" title="Tech Desk" xmlUrl="https://other.example.net/feed"/>
+      <outline type="rss" text="Tech Desk" title="Tech Desk" xmlUrl="https://other.example.org/feed"/>
       <outline text="Blogs">
         <outline type="rss" title="فری لانسرز کی خبریں" text="x" xmlUrl="https://urdu.example.org/rss"/>
       </outline>
@@ -80,7 +80,7 @@ def test_an_import_prints_the_new_feeds_to_paste_and_names_those_already_watched
     config = load_config(path)
     added = {s.name: s.url for s in config.sources[:3]}
     assert added == {
-        "Tech Desk (2)": "https://other.example.net/feed",  # a name taken gets a number
+        "Tech Desk (2)": "https://other.example.org/feed",  # a name taken gets a number
         "فری لانسرز کی خبریں": "https://urdu.example.org/rss",  # from a folder in a folder, by its title
         "Payments: weekly": "https://pay.example.com/feed",  # once, though listed twice
     }

@@ -30,6 +30,7 @@ import os
 import re
 import socket
 import sqlite3
+from contextvars import ContextVar
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Awaitable, Callable, MutableMapping
@@ -112,12 +113,41 @@ class _UrduCells:
 
     @hookimpl
     def render_cell(self, value: Any, datasette: Datasette) -> Markup | None:
-        return urdu_cell(value, datasette.setting("truncate_cells_html"))
+        # a row's own page shows each cell whole, as Datasette does; tables and queries cut it
+        return urdu_cell(value, None if is_row_page(_PAGE_PATH.get()) else datasette.setting("truncate_cells_html"))
+
+    @hookimpl
+    def asgi_wrapper(self, datasette: Datasette) -> Callable[[ASGIApp], ASGIApp]:
+        return _remember_path
+
+
+#: The path of the page being rendered, for :class:`_UrduCells` (Datasette does not tell a
+#: ``render_cell`` hook which page it renders, nor whether it cuts that page's cells).
+_PAGE_PATH: ContextVar[str] = ContextVar("monitor_page_path", default="")
+
+
+def _remember_path(app: ASGIApp) -> ASGIApp:
+    async def remembering(scope: Scope, receive: Receive, send: Send) -> None:
+        token = _PAGE_PATH.set(scope.get("path", "") if scope.get("type") == "http" else "")
+        try:
+            await app(scope, receive, send)
+        finally:
+            _PAGE_PATH.reset(token)
+
+    return remembering
+
+
+def is_row_page(path: str) -> bool:
+    """Whether ``path`` is one row's page (``/monitor/items/<id>``), whose cells Datasette
+    shows whole, not cut at ``truncate_cells_html`` as on a table's or a query's page."""
+    parts = [p for p in path.split("/") if p]
+    return len(parts) == 3 and not parts[0].startswith("-") and parts[1] != "-"
 
 
 def urdu_cell(value: Any, limit: int | None) -> Markup | None:
     """A cell of Urdu text (a title, a teaser, a quote) as ``<span lang="ur" dir="rtl">``, cut
-    as Datasette cuts a long cell (at ``limit`` characters, with "…"): a screen reader then
+    as Datasette cuts a long cell (at ``limit`` characters, with "…"; whole with no ``limit``,
+    as on a row's own page): a screen reader then
     reads it with an Urdu voice, and its line keeps Urdu's order (a figure or a "?" at the end
     of an Urdu line otherwise stands at its start). ``None`` for any other value, which
     Datasette renders as it does (an address stays a link)."""

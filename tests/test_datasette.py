@@ -859,3 +859,24 @@ def test_urdu_cells_are_marked_urdu_and_right_to_left(tmp_path):
     assert urdu_cell("فری لانسرز " * 10, 20) == '<span lang="ur" dir="rtl">' + ("فری لانسرز " * 10)[:20] + "\u2026</span>"
     assert urdu_cell("<b>فری لانسرز</b>", None) == '<span lang="ur" dir="rtl">&lt;b&gt;فری لانسرز&lt;/b&gt;</span>'
     assert urdu_cell("IT exports", None) is None and urdu_cell(3, None) is None
+
+
+def test_a_long_urdu_cell_is_whole_on_its_row_page_and_cut_in_the_table(tmp_path):
+    """Datasette cuts a long cell in a table (truncate_cells_html) and shows it whole on the
+    row's own page, the one place to read all of it: an Urdu cell is no different."""
+    from monitor.serve import is_row_page
+
+    title = "وی پی این رجسٹریشن: فری لانسرز کو کیا کرنا ہوگا؟ " * 12
+    assert len(title) > SETTINGS["truncate_cells_html"]
+    urdu = replace(_item("Express (Urdu)", "ur-long", title.strip(), "2025-08-19T04:00:00+00:00", ("vpn_internet",), "پی ٹی اے نے فری لانسرز کے لیے وی پی این رجسٹریشن کی آخری تاریخ بڑھا دی۔"), lang="ur")
+    db = tmp_path / "monitor.db"
+    with Store(db) as store:
+        store.save_items([urdu], week_of=lambda published, fetched: "2025-W34")
+    whole = f'<span lang="ur" dir="rtl">{html.escape(urdu.title, quote=False)}</span>'
+    cut = f'<span lang="ur" dir="rtl">{html.escape(urdu.title[: SETTINGS["truncate_cells_html"]], quote=False)}\u2026</span>'
+    with monitor_serve(db) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        page = client.get(f"/monitor/items/{urdu.id}")
+        assert page.status_code == 200 and whole in page.text
+        table = client.get("/monitor/items").text
+        assert cut in table and whole not in table
+    assert is_row_page("/monitor/items/abc") and not is_row_page("/monitor/items") and not is_row_page("/-/versions/x")

@@ -112,7 +112,11 @@ def restore(backup_file: str | Path, archive: str | Path, *, tz: ZoneInfo, outbo
     on any error before that the archive is left as it was. An ``archive`` that is a symbolic
     link has the file it points at replaced (and kept aside beside it); the link stays.
     """
-    backup_file, archive = Path(backup_file), through_link(archive)  # an archive reached by a link stays so
+    backup_file = Path(backup_file)
+    try:
+        archive = through_link(archive)  # an archive reached by a link stays so
+    except OSError as e:  # links in a loop
+        raise MonitorError(f"{archive}: cannot write the restored archive: {os_reason(e)}") from None
     now = now or datetime.now(timezone.utc)
     if archive.exists() and _same_file(backup_file, archive):
         raise MonitorError(f"{backup_file} is the archive itself: name a backup made by `monitor backup`")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -35,6 +36,13 @@ def through_link(path: str | Path) -> Path:
     points at (followed to the end, whether or not it exists yet), as ``cp`` and SQLite
     write through one; any other path as it is. Renaming a new file over the link itself
     would leave the link's file as it was and the link turned into a file: a served feed,
-    or a backup kept on another disk, would silently stop being updated."""
+    or a backup kept on another disk, would silently stop being updated. Links that lead back
+    to themselves raise the ``OSError`` of a loop ("Too many levels of symbolic links"), as
+    opening them would."""
     path = Path(path)
-    return path.resolve() if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except RuntimeError:  # a loop of links (Python before 3.13 says so with RuntimeError)
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None

@@ -380,6 +380,26 @@ def test_a_backup_or_restore_through_a_symbolic_link_replaces_the_file_it_points
     assert not list(db.parent.glob("monitor.db.replaced-*"))
 
 
+def test_links_in_a_loop_are_reported_as_one_line_not_a_traceback(setup, tmp_path):
+    """Two links that point at each other (a copy moved and its links left behind): a backup
+    to them, or a restore into them, says what is wrong in one line, exit status 2, and
+    writes nothing."""
+    config, path, db = setup
+    (tmp_path / "one.db").symlink_to(tmp_path / "two.db")
+    (tmp_path / "two.db").symlink_to(tmp_path / "one.db")
+    r = monitor("--config", str(path), "--db", str(db), "backup", str(tmp_path / "one.db"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"error: {tmp_path / 'one.db'}: cannot write the backup: Too many levels of symbolic links")
+    saved = tmp_path / "saved.db"
+    with Store(db) as store:
+        store.backup(saved)
+    r = monitor("--config", str(path), "--db", str(tmp_path / "two.db"), "restore", str(saved))
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr.startswith(f"error: {tmp_path / 'two.db'}: cannot write the restored archive: Too many levels of symbolic links")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".db")) == ["one.db", "saved.db", "two.db"]
+    assert (tmp_path / "one.db").is_symlink() and (tmp_path / "two.db").is_symlink()
+
+
 def test_status_names_the_last_backup_that_worked_when_the_last_one_failed(setup, tmp_path):
     """A nightly backup that started failing: status says so, and when the last good copy was
     made and where it is."""

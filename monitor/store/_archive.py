@@ -293,7 +293,10 @@ class Store(PageStore, BackupStore, JudgingStore):
         change the copy in one transaction, rebuild it if asked, and rename it over
         ``target``; on any error nothing is left behind. A ``target`` that is a symbolic link
         has the file it points at replaced (:func:`monitor.files.through_link`)."""
-        target = through_link(target)
+        try:
+            target = through_link(target)
+        except OSError as e:  # links in a loop
+            raise cannot_write(what, target, e) from None
         tmp = target.with_name(target.name + ".tmp")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

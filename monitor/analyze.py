@@ -197,8 +197,9 @@ def _compile(regex: str, path: tuple) -> re.Pattern:
     except re.error as e:
         raise _fail(path, f"bad regular expression: {e}") from None
     if any(m.end() == m.start() for m in pattern.finditer(_ANY_TEXT)):
-        # ("x*", "(?:IT|)", "\b"): it would fire on every item, or on none, and say nothing of which
-        raise _fail(path, "the regular expression matches where there is no text (an empty match): it would fire on every item; make every part of it match at least one character")
+        # ("x*", "(?:IT|)", "\b", lookaheads alone): a hit that covers no text, in every item for
+        # the first three, and one that names no words for a reader to see in the rules fired
+        raise _fail(path, "the regular expression can match where there is no text (an empty match), as `x*` matches every item; a hit must cover the words it found: make every part of it match at least one character (lookaheads alone match none)")
     return pattern
 
 

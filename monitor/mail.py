@@ -432,8 +432,9 @@ def send_copy(
     Before the week's digest went out this is a test: the subject starts with ``[test]`` and
     the Message-ID is one of its own, so that a mail program that drops a second message
     with a Message-ID it has seen (Gmail does) still shows the real one when it comes. After,
-    it is the message the readers got, Message-ID and all, for a reader who joined since or
-    whom the server refused then.
+    it is the week's digest with the Message-ID the readers got, for a reader who joined since
+    or whom the server refused then, built again from the archive as it is now (an item stored
+    or judged again since the send shows as it is now).
     """
     smtp = smtp or SmtpSettings.from_env()
     if smtp is None:

@@ -20,7 +20,7 @@ import click
 
 from . import __version__
 from .config import DEFAULT_CONFIG, Config, load_config
-from .errors import ConfigError, MonitorError, cannot_write
+from .errors import ConfigError, MonitorError, cannot_write, error_lines
 from .text import counted
 from .weeks import check_week, current_week, last_completed_week, local_time, week_bounds
 
@@ -96,7 +96,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except MonitorError as e:
-            click.echo(f"error: {e}", err=True)
+            for line in error_lines(e):  # a configuration file's mistakes, each on its line
+                click.echo(line, err=True)
             sys.exit(2)
 
 
@@ -678,7 +679,8 @@ def status(obj: Context) -> None:
             raise broken from None
         raise
     if broken:
-        click.echo(f"error: {broken}", err=True)
+        for line in error_lines(broken):
+            click.echo(line, err=True)
         keeps = "the running daemon keeps the last configuration it read, until the file loads again" if daemon.running else "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed"
         click.echo(f"Configuration: {broken.file} cannot be read (see the error); {keeps}. Below, the archive's state, with its sources as it last recorded them.")
     click.echo(f"Daemon: {daemon.line}")

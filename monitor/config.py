@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,7 +26,7 @@ import yaml
 
 from . import resources
 from .canonical import canonical_url
-from .errors import ConfigError, RuleError, not_finite, unknown_key
+from .errors import ConfigError, ConfigErrors, RuleError, closest, not_finite, unknown_key
 from .models import TOPIC_IDS, Source
 
 #: Source kinds and what they are: news feeds, listing pages, SBP's trade in services workbook,
@@ -234,11 +235,27 @@ def _line_of(container: Any, key: Any) -> int | None:
 
 
 class _Checker:
-    """Walks the parsed file, raising ConfigError with file, line and dotted key."""
+    """Walks the parsed file and gathers every mistake, each a ConfigError with file, line and
+    dotted key: a wrong value is noted and its default taken, so the keys after it are
+    checked too; a mistake that leaves nothing to check further (a section that is no
+    mapping, a source without a name) ends its section or its source (:meth:`collect`)."""
 
     def __init__(self, file: str):
         self.file = file
         self.warnings: list[str] = []
+        self.errors: list[ConfigError] = []
+
+    @contextmanager
+    def collect(self) -> Iterator[None]:
+        """Note a mistake raised inside and go on after the block."""
+        try:
+            yield
+        except ConfigError as e:
+            self.errors.append(e)
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise self.errors[0] if len(self.errors) == 1 else ConfigErrors(self.errors)
 
     def warn(self, message: str, container: Any, key: Any, path: str) -> None:
         """A mistake that does not stop the monitor, said by ``monitor sources check``."""
@@ -248,21 +265,39 @@ class _Checker:
         raise ConfigError(message, file=self.file, line=_line_of(container, key), key=path)
 
     def mapping(self, value: Any, parent: Any, key: Any, path: str) -> _Map:
+        """``value`` as a mapping: an empty one when it is not given, or when it is no mapping
+        (the mistake is noted, and its keys take their defaults)."""
+        if value is not None and not isinstance(value, dict):
+            with self.collect():
+                self.fail(f"expected a mapping, got {_kind(value)}", parent, key, path)
+            value = None
         if value is None:
             value = _Map()
             value.line, value.key_lines = _line_of(parent, key) or 0, {}
-        if not isinstance(value, dict):
-            self.fail(f"expected a mapping, got {_kind(value)}", parent, key, path)
         return value
 
-    def known_keys(self, m: _Map, allowed: set[str], path: str) -> None:
+    def known_keys(self, m: _Map, allowed: set[str], path: str) -> set[str]:
+        """Note each key of ``m`` not in ``allowed``; the known keys they are taken for."""
+        meant = set()
         for k in m:
             if k not in allowed:
-                self.fail(unknown_key(k, allowed), m, k, _join(path, k))
+                with self.collect():
+                    meant.add(closest(k, allowed))
+                    self.fail(unknown_key(k, allowed), m, k, _join(path, k))
+        return meant
 
     def get(self, m: _Map, key: str, kind: type | tuple, path: str, default: Any = None, check: Callable[[Any], str | None] | None = None) -> Any:
+        """The value of ``key``, checked; the default when it is not given, or when it is
+        wrong (the mistake is noted, and the checks go on)."""
         if key not in m or m[key] is None:
             return default
+        try:
+            return self._checked(m, key, kind, path, check)
+        except ConfigError as e:
+            self.errors.append(e)
+            return default
+
+    def _checked(self, m: _Map, key: str, kind: type | tuple, path: str, check: Callable[[Any], str | None] | None) -> Any:
         value = m[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
@@ -405,7 +440,8 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     recipients = c.get(dig, "recipients", list, "digest", [])
     for i, r in enumerate(recipients):
         if not isinstance(r, str) or _email_problem(r):
-            c.fail(f"not an email address: {r!r}", recipients, i, f"digest.recipients[{i}]")
+            with c.collect():
+                    c.fail(f"not an email address: {r!r}", recipients, i, f"digest.recipients[{i}]")
     digest = DigestSettings(
         title=c.get(dig, "title", str, "digest", DigestSettings.title),
         sender=c.get(dig, "sender", str, "digest", DigestSettings.sender, _email_problem),
@@ -427,13 +463,16 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
 
     relevance_raw = raw.get("relevance")
     bundled_rules = None
+    rule_errors = len(c.errors)
     if "topics" in raw:
         topics_raw = c.mapping(raw.get("topics"), raw, "topics", "topics")
-        if not topics_raw:
-            c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
+        if not topics_raw and len(c.errors) == rule_errors:
+            with c.collect():
+                c.fail("no topics are listed, so no item could ever be relevant; list at least one topic, or leave 'topics:' out to use the bundled ones", raw, "topics", "topics")
         for k in topics_raw:
             if k not in TOPIC_IDS:
-                c.fail(unknown_key(k, TOPIC_IDS, what="topic id"), topics_raw, k, _join("topics", k))
+                with c.collect():
+                    c.fail(unknown_key(k, TOPIC_IDS, what="topic id"), topics_raw, k, _join("topics", k))
     else:  # a watch list without topics would find nothing relevant: take the bundled rules
         bundled_rules, bundled = _bundled_rules(file)
         topics_raw = bundled["topics"]
@@ -441,8 +480,11 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
             relevance_raw = bundled.get("relevance")
     if relevance_raw is not None:
         c.mapping(relevance_raw, raw, "relevance", "relevance")
+    rules_readable = len(c.errors) == rule_errors  # else compiling them would only say it again
 
-    sources = _sources(c, raw)
+    sources: tuple[Source, ...] = ()
+    with c.collect():
+        sources = _sources(c, raw)
     watch = _watch_settings(c, raw)
 
     config = Config(
@@ -464,7 +506,10 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
         bundled_rules=bundled_rules,
         warnings=tuple(c.warnings),
     )
-    _check_rules(config, raw, file)
+    if rules_readable:
+        with c.collect():
+            _check_rules(config, raw, file)
+    c.raise_errors()
     return config
 
 
@@ -536,69 +581,87 @@ def _sources(c: _Checker, raw: _Map) -> tuple[Source, ...]:
         c.fail(f"expected a list of sources, got {_kind(items)}", raw, "sources", "sources")
     seen: dict[str, tuple[str, int]] = {}  # by name with case aside: (the name as given, its line)
     addresses: dict[tuple, tuple[str, int]] = {}  # by what is fetched: (the source's name, its line)
-    workbook: tuple[str, int] | None = None  # the enabled sbp_ebops source: (name, line)
-    out = []
+    workbook: list[tuple[str, int]] = []  # the enabled sbp_ebops source: (name, line)
+    out: list[Source] = []
     for i, s in enumerate(items):
-        path = f"sources[{i}]"
-        if not isinstance(s, dict):
-            c.fail(f"expected a mapping with name, url and kind, got {_kind(s)}", items, i, path)
-        c.known_keys(s, SOURCE_KEYS | WATCH_SOURCE_KEYS, path)
-        c.require(s, "name", path)
-        c.require(s, "url", path)
-        name = c.get(s, "name", str, path).strip()
-        url = c.get(s, "url", str, path, check=_url_problem).strip()
-        if name.casefold() in seen:
-            first, line = seen[name.casefold()]
+        with c.collect():
+            _source(c, items, i, s, seen, addresses, workbook, out)
+    if not items:
+        c.fail("the sources list is empty", raw, "sources", "sources")
+    return tuple(out)
+
+
+def _source(c: _Checker, items: list, i: int, s: Any, seen: dict, addresses: dict, workbook: list[tuple[str, int]], out: list[Source]) -> None:
+    """Check ``sources[i]`` and add it to ``out``; ``seen``, ``addresses`` and ``workbook`` keep
+    what the sources before it took (names, addresses, the one SBP workbook)."""
+    path = f"sources[{i}]"
+    if not isinstance(s, dict):
+        c.fail(f"expected a mapping with name, url and kind, got {_kind(s)}", items, i, path)
+    meant = c.known_keys(s, SOURCE_KEYS | WATCH_SOURCE_KEYS, path)
+    for required in ("name", "url"):
+        if required not in meant:  # a mistyped 'ulr' is named once, as the key it is taken for
+            with c.collect():
+                c.require(s, required, path)
+    name = c.get(s, "name", str, path, "").strip()
+    url = c.get(s, "url", str, path, "", _url_problem).strip()
+    if name and name.casefold() in seen:
+        first, line = seen[name.casefold()]
+        with c.collect():
             if first == name:
                 c.fail(f"duplicate source name {name!r} (first used on line {line})", s, "name", f"{path}.name")
             c.fail(f"source name {name!r} differs only in case from {first!r} (line {line}); source names must differ in more than case", s, "name", f"{path}.name")
+    elif name:
         seen[name.casefold()] = (name, _line_of(s, "name") or 0)
-        kind = c.get(s, "kind", str, path, "feed", _one_of(SOURCE_KINDS))
-        enabled = c.get(s, "enabled", bool, path, True)
-        if kind == "sbp_ebops" and enabled:
-            if workbook:
-                c.fail(f"a second sbp_ebops source (the first is {workbook[0]!r}, line {workbook[1]}): SBP publishes one trade in services workbook, and two sources would store its figures twice; remove one or set 'enabled: false'", s, "kind", f"{path}.kind")
-            workbook = (name, _line_of(s, "kind") or 0)
-        if "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
+    kind = c.get(s, "kind", str, path, None, _one_of(SOURCE_KINDS))
+    kind_known = kind is not None or s.get("kind") is None  # else what depends on it is not checked
+    kind = kind or "feed"
+    enabled = c.get(s, "enabled", bool, path, True)
+    if kind == "sbp_ebops" and enabled:
+        if workbook:
+            with c.collect():
+                c.fail(f"a second sbp_ebops source (the first is {workbook[0][0]!r}, line {workbook[0][1]}): SBP publishes one trade in services workbook, and two sources would store its figures twice; remove one or set 'enabled: false'", s, "kind", f"{path}.kind")
+        else:
+            workbook.append((name, _line_of(s, "kind") or 0))
+    if kind_known and "stale_days" in s and s["stale_days"] is not None and kind not in STALE_KINDS:
+        with c.collect():
             c.fail(f"stale_days applies to {' and '.join(STALE_KINDS)} sources, whose items are dated; this one is a {kind}", s, "stale_days", f"{path}.stale_days")
-        topics = c.get(s, "topics", list, path, [])
-        for j, t in enumerate(topics):
-            if t not in TOPIC_IDS:
+    topics = c.get(s, "topics", list, path, [])
+    for j, t in enumerate(topics):
+        if t not in TOPIC_IDS:
+            with c.collect():
                 c.fail(unknown_key(t, TOPIC_IDS, what="topic id"), topics, j, f"{path}.topics[{j}]")
-        for key in WATCH_SOURCE_KEYS & set(s):
-            if kind != "watch":
+    for key in sorted(WATCH_SOURCE_KEYS & set(s)):
+        if kind_known and kind != "watch":
+            with c.collect():
                 c.fail(f"'{key}' is only for sources of kind: watch", s, key, _join(path, key))
-        out.append(
-            Source(
-                name=name,
-                url=url,
-                kind=kind,
-                topics=tuple(topics),
-                interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
-                full_text=c.get(s, "full_text", bool, path, True),
-                enabled=enabled,
-                language=c.get(s, "language", str, path, None, _language_problem),
-                aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
-                line=_line_of(items, i),
-                stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
-                selector=c.get(s, "selector", str, path, None, _selector_problem),
-                ignore=_patterns(c, s, path),
-                documents=c.get(s, "documents", bool, path, True),
-            )
+    out.append(
+        Source(
+            name=name,
+            url=url,
+            kind=kind,
+            topics=tuple(topics),
+            interval=c.get(s, "interval", int, path, None, _range(1, 7 * 24 * 60)),
+            full_text=c.get(s, "full_text", bool, path, True),
+            enabled=enabled,
+            language=c.get(s, "language", str, path, None, _language_problem),
+            aggregator=c.get(s, "aggregator", bool, path, urlsplit(url).hostname == "news.google.com"),
+            line=_line_of(items, i),
+            stale_days=c.get(s, "stale_days", int, path, None, _range(1, 3650)),
+            selector=c.get(s, "selector", str, path, None, _selector_problem),
+            ignore=_patterns(c, s, path),
+            documents=c.get(s, "documents", bool, path, True),
         )
-        if enabled:
-            # two sources fetching the same thing: the second would store nothing of its own
-            # (an item is one, whoever fetched it first) and look silent; a watched page may be
-            # watched twice for two different parts of it
-            fetched = (canonical_url(url), out[-1].selector if kind == "watch" else None)
-            if fetched in addresses:
-                first, line = addresses[fetched]
-                c.warn(f"the same address as source {first!r} (line {line}), so this one stores nothing of its own and will look silent; remove one or set 'enabled: false'", s, "url", f"{path}.url")
-            else:
-                addresses[fetched] = (name, _line_of(s, "url") or 0)
-    if not out:
-        c.fail("the sources list is empty", raw, "sources", "sources")
-    return tuple(out)
+    )
+    if enabled:
+        # two sources fetching the same thing: the second would store nothing of its own
+        # (an item is one, whoever fetched it first) and look silent; a watched page may be
+        # watched twice for two different parts of it
+        fetched = (canonical_url(url), out[-1].selector if kind == "watch" else None)
+        if fetched in addresses:
+            first, line = addresses[fetched]
+            c.warn(f"the same address as source {first!r} (line {line}), so this one stores nothing of its own and will look silent; remove one or set 'enabled: false'", s, "url", f"{path}.url")
+        else:
+            addresses[fetched] = (name, _line_of(s, "url") or 0)
 
 
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
@@ -626,12 +689,13 @@ def _patterns(c: _Checker, m: _Map, path: str) -> tuple[str, ...]:
     """An ``ignore`` list: regular expressions, each checked now."""
     patterns = c.get(m, "ignore", list, path, [])
     for j, p in enumerate(patterns):
-        if not isinstance(p, str) or not p:
-            c.fail(f"expected a regular expression (a string), got {_kind(p)}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
-        try:
-            re.compile(p)
-        except re.error as e:
-            c.fail(f"not a valid regular expression: {e}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
+        with c.collect():
+            if not isinstance(p, str) or not p:
+                c.fail(f"expected a regular expression (a string), got {_kind(p)}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
+            try:
+                re.compile(p)
+            except re.error as e:
+                c.fail(f"not a valid regular expression: {e}", patterns, j, f"{_join(path, 'ignore')}[{j}]")
     return tuple(patterns)
 
 

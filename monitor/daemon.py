@@ -230,7 +230,7 @@ class ConfigWatch:
         try:
             new = load_config(self.path)
         except ConfigError as e:
-            log.error("%s changed, but the daemon cannot use it and keeps the version it read at %s: %s", self.path, _local(self.read_at, self.config), e)
+            log.error("%s changed, but the daemon cannot use it and keeps the version it read at %s: %s", self.path, _local(self.read_at, self.config), "; ".join(map(str, getattr(e, "errors", None) or [e])))
             self._unusable = True
             return None
         fixed, self._unusable = self._unusable, False

@@ -33,6 +33,28 @@ class ConfigError(MonitorError):
         return ": ".join(parts)
 
 
+class ConfigErrors(ConfigError):
+    """Every mistake found in one configuration file, in the order of their lines.
+
+    A ConfigError itself, located at the first mistake, so code that reads ``file``, ``line``
+    or ``key`` goes on working; ``errors`` holds them all and ``str()`` gives one per line.
+    """
+
+    def __init__(self, errors: list[ConfigError]):
+        self.errors = sorted(errors, key=lambda e: (e.line is None, e.line or 0))
+        first = self.errors[0]
+        super().__init__(first.message, file=first.file, line=first.line, key=first.key)
+
+    def __str__(self) -> str:
+        return "\n".join(ConfigError.__str__(e) for e in getattr(self, "errors", ())) or super().__str__()
+
+
+def error_lines(e: Exception) -> list[str]:
+    """What the commands print for an error they report: one ``error: ...`` line for each
+    mistake of a configuration file, one line for any other error."""
+    return [f"error: {one}" for one in getattr(e, "errors", None) or [e]]
+
+
 class RuleError(ValueError):
     """A bad rule inside a config section, with the key path inside that section.
 
@@ -54,10 +76,16 @@ def unknown_key(key: Any, known: Iterable[str], *, what: str = "key") -> str:
     'cutoff'; known keys: ...`` (a list or tuple in its own order, a set sorted). ``what``
     names the thing (``topic id``)."""
     known = list(known) if isinstance(known, (list, tuple)) else sorted(known)
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.75)
+    close = closest(key, known)
     if close:
-        return f"unknown {what} '{key}' (did you mean '{close[0]}'?)"
+        return f"unknown {what} '{key}' (did you mean '{close}'?)"
     return f"unknown {what} '{key}'; known {what}s: {', '.join(known)}"
+
+
+def closest(key: Any, known: Iterable[str]) -> str | None:
+    """The known name a mistyped ``key`` is taken for in :func:`unknown_key`, if one is close."""
+    close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def not_finite(value: Any) -> str | None:

@@ -439,3 +439,76 @@ def test_list_unsubscribe_takes_a_list_of_targets_as_well_as_one_string():
 
     assert unsubscribe_targets(listed.digest.list_unsubscribe) == unsubscribe_targets(joined.digest.list_unsubscribe) == ("mailto:leave@example.com?subject=unsubscribe", "https://example.com/leave")
     assert parse_config("digest:\n  list_unsubscribe: []\n" + GOOD_SOURCE, "x.yaml").digest.list_unsubscribe is None
+
+
+#: A watch list with a mistake in four places: two sections and two sources, one of which has
+#: two mistakes of its own (and a third source, between them, that is right).
+MANY_MISTAKES = """\
+schedule:
+  poll_every: often
+  digest_hour: 25
+sources:
+  - name: Example
+    url: https://example.org/feed.xml
+    kind: website
+    selector: main
+  - name: Fine
+    url: https://example.org/fine.xml
+  - name: 7
+    url: not a url
+    interval: 0
+digest:
+  recipients: [editor@example.org, not-an-address]
+"""
+
+
+def test_every_mistake_in_the_file_is_named_at_once_in_the_order_of_its_lines():
+    error = error_of(MANY_MISTAKES)
+    said = [(e.line, e.key) for e in error.errors]
+    assert said == [
+        (2, "schedule.poll_every"),
+        (3, "schedule.digest_hour"),
+        (7, "sources[0].kind"),
+        (11, "sources[2].name"),
+        (12, "sources[2].url"),
+        (13, "sources[2].interval"),
+        (15, "digest.recipients[1]"),
+    ]
+    # the first mistake is the error's own place, as when there is one
+    assert (error.line, error.key) == (2, "schedule.poll_every")
+    lines = str(error).splitlines()
+    assert len(lines) == 7 and lines[0].startswith("test.yaml:2: key 'schedule.poll_every': expected a whole number, got a string")
+    # a kind that is no kind says nothing of what only one kind may have (its selector)
+    assert "only for sources of kind: watch" not in str(error)
+
+
+def test_one_mistake_is_said_as_before():
+    error = error_of(GOOD_SOURCE.replace("kind: feed", "kind: website"))
+    assert type(error) is ConfigError
+    assert str(error).startswith("test.yaml:4: key 'sources[0].kind': ")
+
+
+def test_sources_check_prints_each_mistake_on_an_error_line_of_its_own(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MANY_MISTAKES, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(bad), "sources", "check"])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert len(lines) == 7 and all(line.startswith(f"error: {bad}:") for line in lines), result.output
+    assert "key 'sources[2].interval'" in lines[5]
+
+
+def test_a_source_without_a_name_or_an_address_has_both_named_and_the_next_source_checked():
+    error = error_of("""\
+        sources:
+          - kind: feed
+          - name: Next
+            url: https://example.org/next.xml
+            kind: blog
+        """)
+    assert [e.key for e in error.errors] == ["sources[0].name", "sources[0].url", "sources[1].kind"]
+
+
+def test_a_section_that_is_no_mapping_is_named_and_the_rest_of_the_file_checked():
+    error = error_of(EXAMPLE_SOURCE + "schedule: hourly\nwatch:\n  max_documents: -1\n")
+    assert [e.key for e in error.errors] == ["schedule", "watch.max_documents"]

@@ -548,6 +548,21 @@ def test_a_broken_sources_yaml_put_right_again_is_said_to_be_usable(write_config
     assert said[1][1].endswith(", which it goes on with")
 
 
+def test_a_broken_sources_yaml_with_several_mistakes_is_one_log_line_naming_them_all(write_config, caplog):
+    good = "- name: A\n  url: https://a.example.com/feed\n- name: B\n  url: https://b.example.com/feed\n"
+    path = write_config(good)
+    watch = ConfigWatch(load_config(path))
+    with caplog.at_level(logging.INFO, logger="monitor.daemon"):
+        write_config(good.replace("url:", "ur:"))
+        assert watch.check() is None
+    (record,) = caplog.records
+    message = record.getMessage()
+    assert "\n" not in message  # one event, one line of the log
+    assert message.count("unknown key 'ur' (did you mean 'url'?)") == 2
+    assert "key 'sources[0].ur'" in message and "key 'sources[1].ur'" in message
+    assert "missing required key" not in message  # the key taken for 'url' is not said to be missing too
+
+
 def test_an_edited_interval_or_digest_time_moves_the_schedule_and_the_heartbeat(write_config, tmp_path):
     import threading
 

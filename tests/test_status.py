@@ -251,6 +251,11 @@ def test_status_while_the_watch_list_is_broken_shows_the_error_and_the_archive(w
     assert "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed." in stopped.stdout and "!! Down [feed]" in stopped.stdout
     nothing = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "none.db"), "status"])
     assert nothing.exit_code == 2 and nothing.stdout == "" and nothing.stderr.startswith(f"error: {path}:")
+    path.write_text(path.read_text().replace("  retries: 0", "  retries: many"), encoding="utf-8")
+    two = CliRunner().invoke(cli, ["--config", str(path), "--db", db, "status"])
+    said = two.stderr.splitlines()
+    assert len(said) == 2 and all(line.startswith(f"error: {path}:") for line in said), two.stderr  # each mistake on its line
+    assert "unknown key 'ur'" in said[1] and "key 'fetch.retries'" in said[0]
 
 
 def test_a_source_moved_for_good_is_named_with_its_new_address(write_config, store, caplog):

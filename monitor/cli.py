@@ -75,9 +75,23 @@ class _JsonFormatter(logging.Formatter):
 _JSON_LINES = _JsonFormatter()  # the progress lines, in the log's JSON
 
 
+class _WithoutSecrets(logging.Filter):
+    """Every log line with the addresses in it as :func:`monitor.privacy.redact_secrets`
+    writes them: a source's login or key never reaches a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from .privacy import redact_secrets
+
+        message = record.getMessage()
+        if "://" in message:
+            record.msg, record.args = redact_secrets(message), ()
+        return True
+
+
 def setup_logging(verbose: int, fmt: str = "text") -> None:
     level = logging.WARNING if verbose <= 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_WithoutSecrets())
     if fmt == "json":
         handler.setFormatter(_JsonFormatter())
     else:

@@ -74,6 +74,7 @@ import idna
 from . import __version__
 from .config import FetchSettings
 from .models import FetchResult
+from .privacy import redact_secrets
 
 log = logging.getLogger("monitor.fetch")
 
@@ -674,7 +675,9 @@ class Fetcher:
             result = replace(result, error=f"{result.error}, Retry-After {result.headers['retry-after']}")
         duration = time.monotonic() - clock.t0 if clock.t0 else 0.0
         started = clock.started_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-        return replace(result, attempts=attempts, started_at=started, duration=duration)
+        # an error quotes addresses (a robots.txt's origin, a redirect's target): without the
+        # login or key the watch list gives one, wherever the error is shown or stored
+        return replace(result, attempts=attempts, started_at=started, duration=duration, error=redact_secrets(result.error))
 
     # -- robots.txt ---------------------------------------------------------------
 

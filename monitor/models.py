@@ -164,7 +164,10 @@ class OfficialFact:
 
     def provenance(self) -> str:
         """Where the figure was read, in words: file, sheet, row and column."""
-        name = self.url.rstrip("/").rsplit("/", 1)[-1] or self.url
+        from .privacy import redact_url
+
+        url = redact_url(self.url) or ""
+        name = url.rstrip("/").rsplit("/", 1)[-1] or url
         return f"{name}, sheet '{self.sheet.strip()}', row '{' '.join(self.row_label.split())}', column '{' '.join(self.column_header.split())}' ({self.column})"
 
 

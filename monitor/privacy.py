@@ -13,6 +13,13 @@ them:
   job's ``runs.detail``) is written with each address replaced (:func:`redact`);
 * ``monitor snapshot`` writes a copy for publishing in which the private columns keep only
   their length (:data:`WITHHELD` for each address).
+
+Nor does anyone see the secrets a watch list may put in an address (a feed behind a login,
+``https://user:password@host/feed``, or one that takes a key, ``?token=...``): the fetch asks
+for the address as written, but the archive, the logs, the feeds and the digest hold it as
+:func:`redact_url` writes it, with :data:`SECRET` in place of the login and of each secret
+parameter's value, and every address in a message (an error, a log line) so too
+(:func:`redact_secrets`).
 """
 
 from __future__ import annotations
@@ -35,6 +42,50 @@ _ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-
 def redact(text: str | None) -> str | None:
     """``text`` with every email address replaced by :data:`WITHHELD`."""
     return _ADDRESS.sub(WITHHELD, text) if text else text
+
+
+#: What stands for a login or a key in an address.
+SECRET = "***"
+
+#: The words of a query parameter's name that say its value is a secret (``token``,
+#: ``api_key``, ``access-token``, ``apiKey``, ``sig``...), its name split at ``_``, ``-``,
+#: ``.`` and a lower-case letter before a capital.
+_SECRET_WORDS = frozenset({"token", "key", "apikey", "secret", "password", "passwd", "pwd", "pass", "passphrase", "sig", "signature", "auth", "authorization", "credential", "credentials", "session", "sessionid", "sid", "jwt", "accesstoken", "apitoken", "authtoken"})
+
+_URL = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'`]+")
+_NAME_WORDS = re.compile(r"[_.\-]+|(?<=[a-z0-9])(?=[A-Z])")
+_PARAM = re.compile(r"(?P<lead>[?&;])(?P<name>[^=&;#]+)=(?P<value>[^&;#]*)")
+
+
+def _secret_name(name: str) -> bool:
+    words = [w.lower() for w in _NAME_WORDS.split(name) if w]
+    return name.lower() in _SECRET_WORDS or any(w in _SECRET_WORDS for w in words)
+
+
+def redact_url(url: str | None) -> str | None:
+    """``url`` without its secrets: the login of ``scheme://user:password@host`` and the value
+    of each query parameter whose name says it is a secret (``?token=``, ``api_key=``...) are
+    :data:`SECRET`; anything else is kept as written, so a redacted address stays the same
+    address for every other purpose."""
+    if not url or "://" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    authority, tail = rest[:cut], rest[cut:]
+    if "@" in authority:
+        authority = f"{SECRET}@{authority.rpartition('@')[2]}"
+    query_at = tail.find("?")
+    if query_at >= 0:
+        fragment_at = tail.find("#", query_at)
+        query = tail[query_at : fragment_at if fragment_at >= 0 else len(tail)]
+        cleaned = _PARAM.sub(lambda m: f"{m['lead']}{m['name']}={SECRET}" if m["value"] and _secret_name(m["name"]) else m[0], query)
+        tail = tail[:query_at] + cleaned + (tail[fragment_at:] if fragment_at >= 0 else "")
+    return f"{scheme}://{authority}{tail}"
+
+
+def redact_secrets(text: str | None) -> str | None:
+    """``text`` (an error, a log line) with every address in it as :func:`redact_url` writes it."""
+    return _URL.sub(lambda m: redact_url(m[0]) or "", text) if text and "://" in text else text
 
 
 def is_private(table: str | None, column: str | None) -> bool:

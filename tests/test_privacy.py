@@ -167,3 +167,84 @@ def test_a_snapshot_for_publishing_holds_no_address(archive, tmp_path):
     assert conn.execute("SELECT count(*) FROM items").fetchone()[0] > 0
     assert conn.execute("SELECT recipients FROM digests_sent").fetchall() == [(3,)]
     conn.close()
+
+
+# --------------------------------------------------------------------------- secrets in addresses
+
+
+def _robots_unreachable(h):
+    from monitor.sitesrv import send
+
+    send(h, 503, b"down for maintenance")
+
+
+def test_a_sources_login_and_key_are_used_but_never_shown_or_stored(tmp_path):
+    """A feed behind a login and a key (``https://user:password@host/feed?token=...``) is
+    fetched with them, but neither reaches the log, `monitor status`, the archive (its
+    sources, fetches, errors and watched pages, so Datasette neither) or the feeds."""
+    import base64
+
+    from conftest import SITES, repo_rules_sections
+    from monitor.sitesrv import SiteServer
+
+    secrets = ("FEEDPASS", "FEEDTOKEN", "PAGEPASS", "PAGEKEY")
+    with SiteServer(SITES / "basic") as site, SiteServer(SITES / "basic", routes={"/robots.txt": _robots_unreachable}) as down:
+        feed = site.base.replace("http://", "http://reader:FEEDPASS@") + "/feeds/good.xml?token=FEEDTOKEN&edition=pk"
+        page = down.base.replace("http://", "http://reader:PAGEPASS@") + "/pta/press-releases.html?api_key=PAGEKEY"
+        config = tmp_path / "sources.yaml"
+        config.write_text(
+            "fetch:\n  host_delay: 0.01\n  retries: 0\nsources:\n"
+            f"  - name: Private Feed\n    url: {feed}\n    full_text: false\n"
+            f"  - name: Private Page\n    url: {page}\n    kind: watch\n" + repo_rules_sections(),
+            encoding="utf-8",
+        )
+        db = tmp_path / "monitor.db"
+
+        def monitor(*args: str) -> str:
+            done = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), *args], capture_output=True, text=True, timeout=120)
+            return done.stdout + done.stderr
+
+        said = monitor("-vv", "poll") + monitor("status") + monitor("-v", "feeds")
+
+    asked = [headers for path, headers in site.requests if path.startswith("/feeds/good.xml")]
+    assert asked and "token=FEEDTOKEN" in [p for p, _ in site.requests if p.startswith("/feeds/good.xml")][0]
+    assert asked[0]["authorization"] == "Basic " + base64.b64encode(b"reader:FEEDPASS").decode()
+    assert "2 sources: 1 ok" in said and "robots.txt unreachable" in said  # the error that quotes the page's origin was said
+    with sqlite3.connect(db) as conn:
+        stored = "\n".join(conn.iterdump())
+    assert "reader:" not in stored and "http://***@127.0.0.1" in stored and "token=***&edition=pk" in stored
+    feeds = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "feeds").glob("*.atom"))
+    for secret in secrets:
+        assert secret not in said, secret
+        assert secret not in stored, secret
+        assert secret not in feeds, secret
+
+
+def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
+    db = tmp_path / "monitor.db"
+    with Store(db) as store:
+        store.db.execute("INSERT INTO sources (name, url, kind, consecutive_failures, last_error) VALUES ('P', 'https://u:PW@example.org/feed?key=K1', 'feed', 1, 'robots.txt unreachable: everything on https://u:PW@example.org is disallowed')")
+        store.db.execute("INSERT INTO fetches (source, url, started_at, outcome, error) VALUES ('P', 'https://u:PW@example.org/feed?key=K1', '2025-08-20T10:00:00+00:00', 'error', 'on https://u:PW@example.org')")
+        store.db.conn.commit()
+        store.db.execute("PRAGMA user_version = 30")
+    with Store(db) as store:
+        dump = "\n".join(store.db.conn.iterdump())
+        assert "PW" not in dump and "K1" not in dump
+        assert store.source_state("P").url == "https://***@example.org/feed?key=***"
+
+
+@pytest.mark.parametrize(
+    "url, shown",
+    [
+        ("https://user:pw@example.org/feed", "https://***@example.org/feed"),
+        ("https://TOKEN@example.org/feed", "https://***@example.org/feed"),
+        ("https://example.org/feed?token=abc&q=freelance", "https://example.org/feed?token=***&q=freelance"),
+        ("https://example.org/a?apiKey=1&access-token=2&keyword=vpn#top", "https://example.org/a?apiKey=***&access-token=***&keyword=vpn#top"),
+        ("https://example.org/news/2025/it-exports.html?id=5", "https://example.org/news/2025/it-exports.html?id=5"),
+        ("https://example.org/path@at/x", "https://example.org/path@at/x"),
+    ],
+)
+def test_redact_url_hides_logins_and_keys_only(url, shown):
+    from monitor.privacy import redact_url
+
+    assert redact_url(url) == shown

@@ -28,7 +28,7 @@ from ..errors import MonitorError, cannot_write, os_reason
 from ..files import through_link
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
-from ..privacy import redact
+from ..privacy import redact, redact_secrets, redact_url
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
@@ -364,7 +364,9 @@ class Store(PageStore, BackupStore, JudgingStore):
 
         A source given another address or kind starts its fetch state afresh: the failures in a
         row and the back-off the old address earned, and its ETag and Last-Modified, are not the
-        new address's, so it is due at once and asked unconditionally (its history stays)."""
+        new address's, so it is due at once and asked unconditionally (its history stays).
+        The address is stored without its secrets (:func:`monitor.privacy.redact_url`), so
+        a new password or key for the same address is no new address."""
         moved = "(sources.url IS NOT excluded.url OR sources.kind IS NOT excluded.kind)"
         afresh = ", ".join(f"{column} = CASE WHEN {moved} THEN {fresh} ELSE {column} END" for column, fresh in (("consecutive_failures", "0"), ("next_attempt", "NULL"), ("etag", "NULL"), ("last_modified", "NULL"), ("moved_to", "NULL")))
         with self.transaction():
@@ -372,7 +374,7 @@ class Store(PageStore, BackupStore, JudgingStore):
                 self.db.execute(
                     "INSERT INTO sources (name, url, kind, consecutive_failures) VALUES (?, ?, ?, 0) "
                     f"ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind, {afresh}",
-                    [s.name, s.url, s.kind],
+                    [s.name, redact_url(s.url), s.kind],
                 )
 
     def source_state(self, name: str) -> SourceState | None:
@@ -386,19 +388,22 @@ class Store(PageStore, BackupStore, JudgingStore):
         """Store one fetch attempt and update the source's state in one transaction.
 
         ``state`` holds the source columns to set (etag, last_success, next_attempt...).
+        Addresses and errors are stored without the secrets an address may carry.
         """
+        if state:
+            state = {k: redact_secrets(v) if k in ("last_error", "moved_to") and isinstance(v, str) else v for k, v in state.items()}
         with self.transaction():
             self.db["fetches"].insert(
                 {
                     "source": source,
-                    "url": result.url,
+                    "url": redact_url(result.url),
                     "started_at": result.started_at or utcnow(),
                     "outcome": result.outcome,
                     "http_status": result.status,
                     "bytes": len(result.content),
                     "duration": round(result.duration, 4),
                     "attempts": result.attempts,
-                    "error": result.error,
+                    "error": redact_secrets(result.error),
                     "new_items": new_items,
                 }
             )
@@ -565,7 +570,7 @@ class Store(PageStore, BackupStore, JudgingStore):
                             "period_key": key,
                             "origin": "official",
                             "status": fact.status,
-                            "file_url": fact.url,
+                            "file_url": redact_url(fact.url),
                             "sheet": fact.sheet,
                             "row_label": fact.row_label,
                             "column_header": fact.column_header,

@@ -877,6 +877,27 @@ def _v30_judged_again(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS facts_by_item ON facts(item)")
 
 
+def _v31_no_secrets_in_addresses(db: sqlite_utils.Database) -> None:
+    """The login and keys a watch list put in a source's address (``https://user:password@``,
+    ``?token=``) leave the addresses and errors stored before: the store now writes them
+    without (:func:`monitor.privacy.redact_url`)."""
+    from ..privacy import redact_secrets, redact_url
+
+    for table, key, column, redacted in (
+        ("sources", "name", "url", redact_url),
+        ("sources", "name", "last_error", redact_secrets),
+        ("sources", "name", "moved_to", redact_secrets),
+        ("fetches", "id", "url", redact_url),
+        ("fetches", "id", "error", redact_secrets),
+        ("page_versions", "id", "url", redact_url),
+        ("facts", "id", "file_url", redact_url),
+    ):
+        if column not in db[table].columns_dict:
+            continue
+        rows = db.execute(f"SELECT [{key}], [{column}] FROM [{table}] WHERE [{column}] LIKE '%://%@%' OR [{column}] LIKE '%://%?%'").fetchall()
+        db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(new, pk) for pk, old in rows if (new := redacted(old)) != old])
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -913,6 +934,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v28_search_folds_urdu,
     _v29_sources_moved,
     _v30_judged_again,
+    _v31_no_secrets_in_addresses,
 ]
 
 

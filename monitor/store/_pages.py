@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from ..privacy import redact_url
+
 
 class PageStore:
     """The ``page_versions`` and ``page_pending`` tables (mixed into :class:`Store`)."""
@@ -31,7 +33,7 @@ class PageStore:
           AND pv.source NOT IN (SELECT value FROM json_each(:names))
         ORDER BY pv.fetched_at DESC, pv.id DESC LIMIT 1
         """
-        rows = list(self.db.query(q, {"urls": json.dumps(list(urls)), "names": json.dumps(list(not_of), ensure_ascii=False)}))
+        rows = list(self.db.query(q, {"urls": json.dumps([redact_url(u) for u in urls]), "names": json.dumps(list(not_of), ensure_ascii=False)}))
         return _decode(rows[0]) if rows else None
 
     def page_versions(self, source: str) -> list[dict]:
@@ -41,8 +43,10 @@ class PageStore:
     def save_page_version(self, row: dict) -> tuple[int, int]:
         """Store a new version of a page as the one after its newest; return ``(id, version)``.
 
-        JSON-ready values (lists and dicts) are stored as JSON text.
+        JSON-ready values (lists and dicts) are stored as JSON text; the page's address
+        without the secrets it may carry (:func:`monitor.privacy.redact_url`).
         """
+        row = {**row, "url": redact_url(row["url"])} if "url" in row else row
         row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v for k, v in row.items()}
         with self.transaction():  # type: ignore[attr-defined]
             (last,) = self.db.execute("SELECT coalesce(max(version), 0) FROM page_versions WHERE source = ?", [row["source"]]).fetchone()

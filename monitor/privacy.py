@@ -94,9 +94,12 @@ def is_private(table: str | None, column: str | None) -> bool:
 
 def authorizer(action: int, arg1: str | None, arg2: str | None, database: str | None, source: str | None) -> int:
     """For ``sqlite3.Connection.set_authorizer``: private columns read as NULL outside the
-    counting views; attaching another database is refused."""
+    counting views; attaching another database is refused, and so is ``fts3_tokenizer()``,
+    which hands a visitor a pointer into the server's memory and registers one he gives."""
     if action == sqlite3.SQLITE_READ and is_private(arg1, arg2) and source not in COUNTING_VIEWS:
         return sqlite3.SQLITE_IGNORE
     if action == sqlite3.SQLITE_ATTACH:
+        return sqlite3.SQLITE_DENY
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() == "fts3_tokenizer":
         return sqlite3.SQLITE_DENY
     return sqlite3.SQLITE_OK

@@ -70,6 +70,11 @@ READ_ONLY_BODY = b"This archive is read-only: only GET and HEAD requests are ser
 #: 100,000 items); the useful facets are set in the metadata.
 SETTINGS: dict[str, Any] = {"truncate_cells_html": 280, "suggest_facets": False}
 
+#: The longest string or blob a visitor's SQL may make (``randomblob(999999999)`` would
+#: otherwise take a gigabyte of the server's memory per query, in each of Datasette's
+#: threads): far above any text the archive holds (a page is at most ``fetch.max_bytes``).
+MAX_VALUE_BYTES = 32 * 1024 * 1024
+
 
 def metadata_for(db_path: str | Path) -> dict[str, Any]:
     """The shipped metadata, with its database entry renamed after the file served."""
@@ -103,6 +108,7 @@ class _Privacy:
     @hookimpl
     def prepare_connection(self, conn: sqlite3.Connection, database: str, datasette: Datasette) -> None:
         conn.set_authorizer(privacy.authorizer)
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
 
 class _UrduCells:

@@ -140,6 +140,17 @@ def test_no_address_through_arbitrary_sql(client, sql, fmt):
     assert _leaks(r.text) == []
 
 
+def test_a_visitors_sql_cannot_reach_the_servers_memory(client):
+    """``fts3_tokenizer()`` would give a pointer into the server's memory (and register one),
+    and ``randomblob()`` a gigabyte per query: both are refused, the archive still answers."""
+    for sql in ("select fts3_tokenizer('simple') as p", "select fts3_tokenizer('x', X'4141414141414141') as p", "select length(randomblob(200000000)) as n", "select length(zeroblob(200000000) || 'x') as n"):
+        r = client.get("/monitor.json?_shape=array&sql=" + quote(sql))
+        assert r.status_code == 400, (sql, r.text[:300])
+        assert "not authorized" in r.text or "too big" in r.text, (sql, r.text[:300])
+    r = client.get("/monitor.json?_shape=array&sql=" + quote("select count(*) as n, max(length(text)) as longest from items"))
+    assert r.status_code == 200 and r.json()[0]["n"] > 0
+
+
 def test_a_question_about_an_address_gets_no_answer(client):
     """Filters on a private column see nothing, so yes/no questions reveal nothing either."""
     probes = [

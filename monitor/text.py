@@ -81,6 +81,36 @@ SEARCH_FOLDS: dict[str, str] = {
     **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
     **{mark: "" for mark in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"},
 }
+#: The short names a line in capitals keeps as they are (``IT``, ``PTA``); other words are
+#: written as a title writes them, and the rate bases as the copy desk does (``YoY``).
+KEPT_CAPITALS = frozenset(
+    "IT ICT ITES BPO PTA SBP PSEB PBS MOITT NITB PASHA STZA SEZ STZ VPN VPNS USD PKR US UAE UK EU "
+    "IMF GDP FY KP GB AJK NA APP AI IDS NADRA FBR ECC NAB".split()
+)
+_RATE_BASES = {"YOY": "YoY", "MOM": "MoM", "QOQ": "QoQ", "VPNS": "VPNs", "ITES": "ITeS"}
+_CAPITALS_WORD = re.compile(r"(?<![\w@])[A-Z]{2,}(?![\w@])")
+_LETTERS = re.compile(r"[A-Za-z]")
+_POSSESSIVE_S = re.compile(r"(?<=[A-Za-z]['’])S(?![\w@])")
+
+
+def in_ordinary_case(text: str) -> str:
+    """``text`` with each line written in capitals ("ICT EXPORTS HIT $367M IN NOVEMBER, UP 21PC
+    YOY", a wire's or a feed's shouting headline) in title case ("ICT Exports Hit $367M In
+    November, Up 21PC YoY"), which the rules read; short names stay in capitals
+    (:data:`KEPT_CAPITALS`) and words with digits as they are. The length never changes, so an
+    offset in the result is one in ``text``. A line of ordinary case is left alone."""
+    if not re.search(r"[A-Z]{2}", text):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        letters = _LETTERS.findall(line)
+        if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue
+        line = _CAPITALS_WORD.sub(lambda m: _RATE_BASES.get(m[0]) or (m[0] if m[0] in KEPT_CAPITALS else m[0].capitalize()), line)
+        lines[i] = _POSSESSIVE_S.sub("s", line)  # "PAKISTAN'S": "Pakistan's"
+    return "\n".join(lines)
+
+
 _SEARCH_FOLDS = str.maketrans(SEARCH_FOLDS)
 
 

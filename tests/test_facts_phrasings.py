@@ -3176,3 +3176,19 @@ def test_during_the_fiscal_year_is_the_year_named_before_not_its_last_quarter():
     got = facts(text, "2024-07-24")
     assert {("freelancer_earnings", "FY2023-24", 348, "USD_million"), ("freelancer_earnings", "FY2022-23", 269, "USD_million")} <= got
     assert not any(f[1].endswith(":Q4") for f in got)
+
+
+def test_a_headline_in_capitals_is_read_as_one_in_ordinary_case():
+    # a wire's or a feed's shouting headline: its month, its unit and its rate's basis
+    got = facts("Markets wrap", "2024-12-17", title="ICT EXPORTS HIT $367M IN NOVEMBER, UP 21PC YOY")
+    assert got == {("it_exports_monthly", "2024-11", 367, "USD_million"), ("it_exports_monthly", "2024-11", 21, "percent")}
+    assert {f.basis for f in extract_facts("ICT EXPORTS HIT $367M IN NOVEMBER, UP 21PC YOY", "", "2024-12-17") if f.unit == "percent"} == {"yoy"}
+    assert facts("Budget wrap", "2024-07-18", title="PAKISTAN'S FREELANCERS EARNED $350 MILLION IN FY24, PSEB SAYS") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+    # the quote is the headline as it was written
+    (quote,) = {f.quote for f in extract_facts("PTA REGISTERS 22,000 VPNS IN OCTOBER", "", "2024-11-02")}
+    assert quote == "PTA REGISTERS 22,000 VPNS IN OCTOBER"
+
+
+def test_a_period_that_labels_the_figure_after_it_is_not_the_period_of_the_one_before():
+    got = facts("• FY25 IT & ITeS exports: $3.79bn (FY24: $3.22bn)", "2025-07-18")
+    assert got == {("it_exports_annual", "FY2024-25", 3790, "USD_million"), ("it_exports_annual", "FY2023-24", 3220, "USD_million")}

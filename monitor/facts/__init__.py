@@ -7,7 +7,9 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   ``$1,941.350 million``, ``Rs30 billion``, ``700 million USD``, Urdu ``38 کروڑ 60 لاکھ ڈالر``),
   percentages (``24pc``, ``23.7 per cent``, ``24%``, ``24 فیصد``), counts (``2.37 million
   freelancers``, ``23 lac``) and ranks (``ranks 4th``, ``fourth-largest``, ``top five``).
-  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits. Amounts
+  Money becomes ``USD_million`` or ``PKR_million``; Urdu digits are read as digits, and a
+  line in capitals ("ICT EXPORTS HIT $367M IN NOVEMBER, UP 21PC YOY") as a title in ordinary
+  case would write it (:func:`monitor.text.in_ordinary_case`). Amounts
   listed with their currency said once, after the last (``352 million and 188 million
   dollars``, ``2 ارب 62 کروڑ، 3 ارب 22 کروڑ اور 3 ارب 80 کروڑ ڈالر``), are all in it.
 * **Subjects.** Each figure belongs to the nearest subject named before it in its clause
@@ -37,7 +39,8 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   that frames the sentence. Bases of comparisons (``compared to FY23``, ``from $345m in
   March``, ``same period last year``, Urdu ``جو ... تھیں``) date only the comparison figure,
   never the headline one (a rate only when it opens the comparison: "compared to 9pc growth
-  in February"); a growth rate without a period takes that of the sentence before, if about
+  in February"), and a period that labels the figure after it ("$3.79bn (FY24: $3.22bn)") is
+  that figure's; a growth rate without a period takes that of the sentence before, if about
   the same subject. Counts and ranks are never dated by the sentence before.
   A period named but not placeable (a month or "the current fiscal year" with no date) gives
   no fact; "the lowest since May 2022" names no period of the figure; a period restated after

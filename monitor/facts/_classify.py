@@ -1072,7 +1072,9 @@ _IN_A_MONTH_AFTER = re.compile(rf"\s+(?:(?:\w+\s+){{0,2}}?(?:were\s+|had\s+been\
 _OPENS_NEXT_FIGURE = re.compile(
     r"\s*(?:(?:کے|کی)\s+(?:عرصے|مدت)\s+)?(?:میں|کے\s+دوران|دوران)\s+(?:\S+\s+)?\d"
     # and an English one that names the next amount: "$342M and a four-month tally of $1.31B"
-    r"|\s+(?:tally|total|sum|figure|receipts|exports)\s+(?:of|at|stood\s+at|came\s+to|reached)\s+(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)\d",
+    r"|\s+(?:tally|total|sum|figure|receipts|exports)\s+(?:of|at|stood\s+at|came\s+to|reached)\s+(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)\d"
+    # and a period that labels the figure after it: "$3.79bn (FY24: $3.22bn)", "(گزشتہ سال: 2 ارب ڈالر)"
+    r"|\s*[:：]\s*(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?[-−+]?\d",
     re.IGNORECASE,
 )
 

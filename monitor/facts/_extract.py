@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ..models import Fact
-from ..text import normalise_digits, split_sentences
+from ..text import in_ordinary_case, normalise_digits, split_sentences
 from ._classify import (
     _MONTH_VALUE,
     _GRADUATES,
@@ -141,7 +141,7 @@ _LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)۔]|\(?[a-h]\)|\(?[ivx]{1,4}[.)])
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
     """Facts stated in an article; each quote is a substring of ``title + "\\n" + text``."""
     document = f"{title}\n{text}" if title else text
-    normalised = normalise_digits(document)
+    normalised = in_ordinary_case(normalise_digits(document))  # (a line in capitals read as a title writes it)
     day = _published_date(published)
     facts: list[Fact] = []
     context = _Context()

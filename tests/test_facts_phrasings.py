@@ -3192,3 +3192,22 @@ def test_a_headline_in_capitals_is_read_as_one_in_ordinary_case():
 def test_a_period_that_labels_the_figure_after_it_is_not_the_period_of_the_one_before():
     got = facts("• FY25 IT & ITeS exports: $3.79bn (FY24: $3.22bn)", "2025-07-18")
     assert got == {("it_exports_annual", "FY2024-25", 3790, "USD_million"), ("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
+
+def test_their_remittances_after_freelancers_named_in_the_sentence_are_theirs_whatever_came_before():
+    text = (
+        "The Ministry of Information Technology said IT exports in March alone touched $216 million. The ministry said around 1.5 million "
+        "Pakistanis were working as freelancers, and that their remittances through formal channels amounted to "
+        "$150.3 million during the first nine months of the fiscal year, up 69 percent over the same period last year."
+    )
+    got = facts(text, "2021-05-27")
+    assert {("freelancer_earnings", "FY2020-21:Jul-Mar", 150.3, "USD_million"), ("freelancer_earnings", "FY2020-21:Jul-Mar", 69, "percent")} <= got
+    assert not any(f[0] == "it_exports_cumulative" for f in got)
+
+
+def test_an_urdu_headline_of_freelancers_rise_then_its_amount_in_a_period():
+    got = facts("فری لانسرز کی کمائی میں اضافہ، رواں مالی سال کی پہلی ششماہی میں ترسیلات 246 ملین ڈالر", "2025-01-20")
+    assert got == {("freelancer_earnings", "FY2024-25:H1", 246, "USD_million")}
+    # the rise of their number is no claim on the IT exports after it
+    got = facts("فری لانسرز کی تعداد میں اضافہ، رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب ڈالر", "2025-01-20")
+    assert got == {("it_exports_cumulative", "FY2024-25:H1", 2000, "USD_million")}

@@ -642,10 +642,14 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     ]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
-    if context.kind and context.kind != "it_exports" and any(s.kind == "exports" and _THEIRS.search(sentence, max(0, s.start - 12), s.start) for s in subjects):
+    theirs = [s for s in subjects if s.kind == "exports" and _THEIRS.search(sentence, max(0, s.start - 12), s.start)]
+    if theirs and ((context.kind and context.kind != "it_exports") or any(o.kind == "freelancers" and o.end <= theirs[0].start for o in subjects)):
         # "The contribution of freelancers also grew. Their remittances jumped 47pc ..., as
         # more young Pakistanis turned to ... software development": the remittances of the
-        # people the sentence before named, whatever work the sentence names
+        # people the sentence before named, whatever work the sentence names; or of the
+        # freelancers this one named before them ("... 1.5 million Pakistanis were working as
+        # freelancers, and that their remittances ... amounted to $150.3 million"), whatever
+        # the sentence before was about
         return [s for s in subjects if s.kind != "exports"], False
     if _IT_MENTION.search(sentence):
         kind, from_context = "it_exports", False
@@ -1307,14 +1311,16 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
         return True
     if subject.end <= bounds[0] and _URDU_RATE_CLAUSE_BEFORE.search(sentence, max(0, bounds[0] - 30), bounds[0] + 1) and _PeriodScanner(sentence[bounds[0] : bounds[1]], None).scan():
         # "فری لانسرز کی آمدن میں 18 فیصد اضافہ، پہلی سہ ماہی میں 11 کروڑ ڈالر کمائے": the
-        # headline's rate, then what they earned in the period it names
+        # headline's rate, then what they earned in the period it names ("فری لانسرز کی کمائی
+        # میں اضافہ، ... پہلی ششماہی میں ترسیلات 246 ملین ڈالر": their rise, then its amount)
         return True
     clause = sentence[bounds[0] : bounds[1]]
     return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
 
 
-#: A verbless Urdu clause of a rate that a headline goes on from: "... میں 18 فیصد اضافہ،".
-_URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:فیصد|%)\s*(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]?\s*$")
+#: A verbless Urdu clause of a rise or fall, with its rate or without, that a headline goes on
+#: from: "... میں 18 فیصد اضافہ،", "فری لانسرز کی کمائی میں اضافہ،".
+_URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:(?:فیصد|%)\s*|(?<![^\W\d_])میں\s+)(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]?\s*$")
 #: "last year" and nothing more (not "the same period last year").
 _BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 #: A month that ends a span of months: "from January to September", "between January and

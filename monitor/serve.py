@@ -124,7 +124,7 @@ class _UrduCells:
 
     @hookimpl
     def asgi_wrapper(self, datasette: Datasette) -> Callable[[ASGIApp], ASGIApp]:
-        return _remember_path
+        return lambda app: _remember_path(with_landmarks(app))
 
 
 #: The path of the page being rendered, for :class:`_UrduCells` (Datasette does not tell a
@@ -141,6 +141,48 @@ def _remember_path(app: ASGIApp) -> ASGIApp:
             _PAGE_PATH.reset(token)
 
     return remembering
+
+
+def with_landmarks(app: ASGIApp) -> ASGIApp:
+    """Wrap an ASGI app so that its HTML pages say their language and where their content is
+    (:func:`landmarked`): Datasette's own pages do neither, so a screen reader guessed the
+    language and had no way to skip the header to the table."""
+
+    async def marked(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("type") != "http" or scope.get("method") == "HEAD":
+            await app(scope, receive, send)
+            return
+        start: dict | None = None
+        body: list[bytes] = []
+
+        async def sending(message: dict) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                headers = dict((k.lower(), v) for k, v in message.get("headers", []))
+                if headers.get(b"content-type", b"").startswith(b"text/html") and b"content-encoding" not in headers:
+                    start = message  # held until the whole page is here
+                    return
+            elif message["type"] == "http.response.body" and start is not None:
+                body.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                page = landmarked(b"".join(body))
+                headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
+                await send({**start, "headers": headers + [(b"content-length", str(len(page)).encode())]})
+                await send({"type": "http.response.body", "body": page})
+                return
+            await send(message)
+
+        await app(scope, receive, sending)
+
+    return marked
+
+
+def landmarked(page: bytes) -> bytes:
+    """A Datasette page with ``lang="en"`` on its ``<html>`` (an Urdu cell says its own, see
+    :func:`urdu_cell`) and its content section marked as the page's main landmark."""
+    page = page.replace(b"<html>", b'<html lang="en">', 1)
+    return page.replace(b'<section class="content">', b'<section class="content" role="main">', 1)
 
 
 def is_row_page(path: str) -> bool:

@@ -880,3 +880,24 @@ def test_a_long_urdu_cell_is_whole_on_its_row_page_and_cut_in_the_table(tmp_path
         table = client.get("/monitor/items").text
         assert cut in table and whole not in table
     assert is_row_page("/monitor/items/abc") and not is_row_page("/monitor/items") and not is_row_page("/-/versions/x")
+
+
+def test_every_page_says_its_language_and_where_its_content_is(tmp_path):
+    """Datasette's own pages have no lang and no main landmark: a screen reader guessed the
+    language and could not skip the header and the breadcrumbs to the table. Each HTML page
+    the monitor serves says both, with a right Content-Length; JSON, CSV and HEAD are untouched."""
+    db = tmp_path / "monitor.db"
+    with Store(db) as store:
+        store.save_items([_item("Dawn", "vpn", VPN_TITLE, "2025-08-19T05:00:00+00:00", ("vpn_internet",), "Freelancers must register their VPNs.")], week_of=lambda published, fetched: "2025-W34")
+    with monitor_serve(db) as served, httpx.Client(base_url=served.url, timeout=60) as client:
+        for path in ("/", "/monitor", "/monitor/items", "/monitor/stories_this_week", "/-/metadata"):
+            page = client.get(path)
+            assert page.status_code == 200, path
+            assert '<html lang="en">' in page.text and page.text.count('role="main"') == 1, path
+            assert int(page.headers["content-length"]) == len(page.content), path
+        data = client.get("/monitor/items.json")
+        assert data.json()["rows"] and "role=" not in data.text
+        csv = client.get("/monitor/items.csv")
+        assert csv.status_code == 200 and VPN_TITLE in csv.text
+        head = client.head("/monitor/items")
+        assert head.status_code == 200

@@ -3211,3 +3211,14 @@ def test_an_urdu_headline_of_freelancers_rise_then_its_amount_in_a_period():
     # the rise of their number is no claim on the IT exports after it
     got = facts("فری لانسرز کی تعداد میں اضافہ، رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 2 ارب ڈالر", "2025-01-20")
     assert got == {("it_exports_cumulative", "FY2024-25:H1", 2000, "USD_million")}
+
+
+def test_a_charts_caption_gives_its_pairs_of_period_and_bare_number_in_the_unit_of_its_heading():
+    got = facts("Chart: IT exports, Jul-Oct FY26 ($ million). July 318, August 329, September 341, October 356. Source: SBP", "2025-11-19")
+    assert got == {("it_exports_monthly", f"2025-{m:02d}", v, "USD_million") for m, v in ((7, 318), (8, 329), (9, 341), (10, 356))}
+    got = facts("Chart 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55 and FY23 2.54.", "2025-07-17")
+    assert got == {("it_exports_annual", "FY2020-21", 2070, "USD_million"), ("it_exports_annual", "FY2021-22", 2550, "USD_million"), ("it_exports_annual", "FY2022-23", 2540, "USD_million")}
+    # pairs of what the monitor does not follow, one pair alone, and pairs with no unit given are not
+    assert facts("Workers' remittances ($bn): FY24 30.2, FY25 38.", "2025-07-17") == set()
+    assert facts("IT exports ($m): July 318. The board met on Monday.", "2025-11-19") == set()
+    assert facts("IT exports: July 318, August 329.", "2025-11-19") == set()

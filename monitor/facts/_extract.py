@@ -154,7 +154,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     titled: list[Fact] = []
     lead_at = -1  # where the body's first sentence starts
     said: list[Fact] = []  # the facts of the body's sentence before
-    listed = table_lines(normalised)
+    listed = table_lines(normalised) | chart_rows(normalised)
     for _, start, end in split_sentences(normalised):
         in_title = bool(title) and start < len(title)
         if start in listed:
@@ -267,6 +267,47 @@ def table_lines(text: str) -> dict[int, str]:
             if subjects:
                 scale = (unit["scale"] or unit["words"]).lower() if unit else ""
                 heading = (stripped[subjects[-1].start : subjects[-1].end], "billion" if scale in ("billion", "bn") else "million" if scale else "")
+    return out
+
+
+#: A chart's or an inline table's pair of a period and a bare number: "July 318", "FY21 2.07",
+#: "Jan'26 338", "Q1 FY25 855" (never a figure with a unit of its own: "July $318m" is prose).
+_PAIR_LABEL = rf"(?:(?:{_MONTH_NAMES})(?:['’]?\s?\d{{2,4}})?|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?|\d{{4}}-\d{{2}}|(?:Q[1-4]|H[12])\s?FY\s?\d{{2}})"
+_PAIR = rf"(?:{_PAIR_LABEL})\s*[:=]?\s+\d+(?:,\d{3})*(?:\.\d+)?(?![\d.,]*\s*(?:%|percent|per\s+cent|pc\b|million|billion|mn\b|bn\b|m\b|k\b))"
+_PAIRS = re.compile(rf"{_PAIR}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_PAIR})+")
+_ONE_PAIR = re.compile(rf"(?P<label>{_PAIR_LABEL})\s*[:=]?\s+(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)")
+#: A chart's heading: what it shows, its unit in brackets, then its pairs in the same sentence
+#: or the next ("Chart 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports,
+#: Jul-Oct FY26 ($ million). July 318, August 329").
+_CHART_UNIT_THEN = re.compile(r"\s*[:.]?\s*")
+
+
+def chart_rows(text: str) -> dict[int, str]:
+    """The pairs of a period and a bare number that a chart's caption or an inline table
+    gives after a heading with a unit, each run as the sentence it stands for, by where its
+    sentence starts: "Annual IT exports ($bn): FY21 2.07, FY22 2.55" is "IT exports were
+    US$2.07 billion in FY21; IT exports were US$2.55 billion in FY22." At least two pairs, and
+    only right after the heading's unit, so that a sentence's "in 2024 12" is never one."""
+    starts: list[int] = []
+    out: dict[int, str] = {}
+    for unit in _TABLE_UNIT.finditer(text):
+        run = _PAIRS.match(text, _CHART_UNIT_THEN.match(text, unit.end()).end())
+        if not run:
+            continue
+        starts = starts or [start for _, start, _ in split_sentences(text)]
+        head_from = max((s for s in starts if s <= unit.start()), default=0)
+        line_from = text.rfind("\n", 0, unit.start()) + 1
+        heading = text[max(line_from, min(head_from, unit.start())) : unit.start()]
+        if head_from < line_from:
+            heading = text[line_from : unit.start()]
+        subjects = [s for s in find_subjects(heading) if s.kind]
+        if not subjects:
+            continue
+        subject = heading[subjects[-1].start : subjects[-1].end]
+        scale = (unit["scale"] or unit["words"]).lower()
+        scale = "billion" if scale in ("billion", "bn") else "million"
+        at = max((s for s in starts if s <= run.start()), default=0)
+        out[at] = "; ".join(f"{subject} were US${pair['value']} {scale} in {pair['label']}" for pair in _ONE_PAIR.finditer(run[0])) + "."
     return out
 
 

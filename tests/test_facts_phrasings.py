@@ -3222,3 +3222,15 @@ def test_a_charts_caption_gives_its_pairs_of_period_and_bare_number_in_the_unit_
     assert facts("Workers' remittances ($bn): FY24 30.2, FY25 38.", "2025-07-17") == set()
     assert facts("IT exports ($m): July 318. The board met on Monday.", "2025-11-19") == set()
     assert facts("IT exports: July 318, August 329.", "2025-11-19") == set()
+
+
+def test_a_correction_withdraws_what_it_says_was_wrong_and_keeps_what_it_says_is_right():
+    urdu = "تصحیح: اس خبر کے پہلے ورژن میں مالی سال 2023-24 کی آئی ٹی برآمدات 3 ارب 5 کروڑ ڈالر بتائی گئی تھیں، درست رقم 3 ارب 22 کروڑ ڈالر ہے۔"
+    assert facts(urdu, "2024-07-18") == {("other", "FY2023-24", 3050, "USD_million"), ("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+    english = "Correction: An earlier version of this story said FY24 IT exports were $3.05bn, but the correct figure is $3.22bn."
+    assert facts(english, "2024-07-18") == {("other", "FY2023-24", 3050, "USD_million"), ("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
+
+def test_a_province_that_leads_the_others_with_a_figure_owns_it():
+    assert facts("Punjab leads provinces with $1.4bn IT exports in FY25", "2026-01-20") == set()
+    assert facts("Pakistan leads the region with $3.8bn IT exports in FY25", "2026-01-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}

@@ -209,7 +209,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _run_above(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
-    if _CORRECTED.search(place.sentence, 0, figure.start):
+    if _withdrawn(place.sentence, figure):
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
@@ -531,9 +531,29 @@ _SUPERSEDED = re.compile(
 #: A correction's account of what a report wrongly said: the figure it withdraws.
 _CORRECTED = re.compile(
     r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:report|story|article|news\s+item)\b|\b(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:stated|said|reported|mentioned|put)\b"
-    r"|(?<![^\W\d_])(?:غلطی\s+سے|سہواً|سہوا)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:غلطی\s+سے|سہواً|سہوا)(?![^\W\d_])"
+    # Urdu "in the first version of this story": "تصحیح: اس خبر کے پہلے ورژن میں ... بتائی گئی تھیں"
+    r"|(?<![^\W\d_])(?:پہلے|ابتدائی|سابقہ|پچھلے)\s+(?:ورژن|نسخے)\s+میں(?![^\W\d_])",
     re.IGNORECASE,
 )
+#: What a correction says is right, after what it withdraws: "the correct figure is", "درست رقم".
+_CORRECT_NOW = re.compile(
+    r"\b(?:the\s+)?(?:correct|right|actual)\s+(?:figure|number|amount|total)\b|\bshould\s+have\s+(?:read|said|been)\b"
+    r"|(?<![^\W\d_])(?:درست|صحیح)\s+(?:رقم|تعداد|اعداد|عدد)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _withdrawn(sentence: str, figure: Figure) -> bool:
+    """Whether a correction withdraws ``figure``: it follows the correction's account of what
+    was said wrongly, and not what the correction says is right ("تصحیح: اس خبر کے پہلے ورژن
+    میں ... 3 ارب 5 کروڑ ڈالر بتائی گئی تھیں، درست رقم 3 ارب 22 کروڑ ڈالر ہے": the first)."""
+    said = None
+    for said in _CORRECTED.finditer(sentence, 0, figure.start):
+        pass
+    return said is not None and not _CORRECT_NOW.search(sentence, said.end(), figure.start)
+
+
 #: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
 #: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
 #: "سے بڑھ کر" (rose from), a base.

@@ -1010,6 +1010,8 @@ _PLACE_WHERE = re.compile(
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
 _PROVINCE_LEADS = re.compile(
     rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b"
+    # "Punjab leads provinces with $1.4bn IT exports": the province's, ahead of the others
+    rf"|\W*(?:the\s+)?(?:{_PROVINCES})\s+(?:leads?|led|tops?|topped)\s+(?:the\s+)?(?:other\s+)?(?:provinces|regions|cities|federating\s+units|list|chart|tally)\s+with\b"
     # "(IT) companies based in Punjab earned $1.1 billion"
     rf"|[^,;.]{{0,80}}?\b(?:firms|companies|businesses|exporters|startups)\s+(?:based|located|registered|headquartered)\s+in\s+(?:{_PROVINCES})\s+(?:earned|exported|generated|brought\s+in|made)\b",
     re.IGNORECASE,

@@ -3234,3 +3234,17 @@ def test_a_correction_withdraws_what_it_says_was_wrong_and_keeps_what_it_says_is
 def test_a_province_that_leads_the_others_with_a_figure_owns_it():
     assert facts("Punjab leads provinces with $1.4bn IT exports in FY25", "2026-01-20") == set()
     assert facts("Pakistan leads the region with $3.8bn IT exports in FY25", "2026-01-20") == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_an_item_of_a_bulleted_list_goes_on_about_the_subject_and_period_of_the_item_before():
+    box = "KEY TAKEAWAYS\n• March IT exports at $398m, up 3.9pc MoM\n• 9MFY26 tally at $3.25bn, up 12.8pc YoY"
+    assert {("it_exports_cumulative", "FY2025-26:Jul-Mar", 3250, "USD_million"), ("it_exports_cumulative", "FY2025-26:Jul-Mar", 12.8, "percent")} <= facts(box, "2026-04-16")
+    urdu = "اہم اعداد و شمار\n• مالی سال 2024-25 میں آئی ٹی برآمدات: 3.81 ارب ڈالر\n• گزشتہ مالی سال کے مقابلے میں اضافہ: 18 فیصد\n• جون 2025 کی برآمدات: 338 ملین ڈالر"
+    assert facts(urdu, "2025-07-18") == {
+        ("it_exports_annual", "FY2024-25", 3810, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 18, "percent"),  # the year of the item before, not the one "last fiscal year" is before
+        ("it_exports_monthly", "2025-06", 338, "USD_million"),
+    }
+    # a line that is no item of a list does not go on so, nor does an item with a subject of its own
+    assert facts("March IT exports at $398m.\n9MFY26 tally at $3.25bn.", "2026-04-16") == {("it_exports_monthly", "2026-03", 398, "USD_million")}
+    assert not any(f[0].startswith("it_exports") for f in facts("• IT exports: $356m in October\n• Oil import bill: $1.2bn in October", "2025-11-18") if f[2] == 1200)

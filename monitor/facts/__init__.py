@@ -28,7 +28,8 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   A list's item number ("2. ", "۲۔ ") is no sentence, and a ticker's cells ("Jan: $345mn |
   MoM: -14.2%") are clauses, a rate's label its basis. Figures given "respectively" (بالترتیب) pair with their subjects or periods in
   order, and none is kept when the counts differ. A clause that says "also" (بھی) goes on from
-  the one before it. A sentence that names no subject but refers back (``they``, ``the
+  the one before it, and an item of a bulleted list with no subject from the item before it
+  (a key-figures box: "• March IT exports at $398m" then "• 9MFY26 tally at $3.25bn"). A sentence that names no subject but refers back (``they``, ``the
   sector``, ``exports``) inherits the subject and period of the sentence before it.
 * **Periods.** ``2025-07`` (a month; a month without a year is the latest such month on or
   before the article's date), ``2024`` (a calendar year), ``FY2024-25`` (July to June),

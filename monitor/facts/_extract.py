@@ -64,6 +64,7 @@ class _Context:
     ranked: bool = False  # the sentence before gave Pakistan's place in a ranking
     counted: bool | None = None  # the sentence before's figures, rates left out, were counts (True) or amounts (False); None: none, or both
     platform: bool = False  # the sentence before gave one platform's figures of freelancers ("$186m on the platform")
+    listed: bool = False  # the sentence before is an item of a bulleted list ("• March IT exports at $398m")
     stated: bool = False  # the sentence before gave figures of its own
     levels: tuple[str, ...] = ()  # the periods of the sentence before's amounts and counts (rates left out)
 
@@ -86,7 +87,13 @@ class _Context:
 
     def refers_back(self, sentence: str) -> bool:
         """Whether ``sentence`` goes on about what this context was about."""
-        return bool(self.continued or _ANAPHOR.search(sentence))
+        # (an item of a bulleted list after another goes on about its subject: "• March IT
+        # exports at $398m" then "• 9MFY26 tally at $3.25bn", a key-figures box's lines)
+        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence))
+
+
+#: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line.
+_BULLET = re.compile(r"[ \t]*[•·▪◦‣●*–-][ \t]+")
 
 
 #: A figure said as what it had been: "had stood at", "رہی تھیں", "ریکارڈ کی گئی تھیں".
@@ -186,7 +193,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             # (a rough figure the lead dated is still rough: "50 کروڑ ڈالر کے قریب" over the body's 492)
             rounded = [(new, how) for fact, how in rounded for old, new in zip(known, dated) if old is fact and new is not None]
             undated_title = []
-        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title)
+        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title, listed=bool(_BULLET.match(normalised, start, end)))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
@@ -491,13 +498,16 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         main = context.latest(sentence[back.start : back.end]) if back is not None else context.period
     if not main:
         main = infer_main(periods, spans, sentence, day)
-        if context.period and context.kind and (_OPENS_BACK.match(sentence) or _THEIR.match(sentence)) and (
+        goes_on = _OPENS_BACK.match(sentence) or _THEIR.match(sentence) or (context.listed and _BULLET.match(sentence) and not subjects)
+        if context.period and context.kind and goes_on and (
             not main or bool(_MONTH.fullmatch(main)) == bool(_MONTH.fullmatch(context.period)) or any(p.relative and p.comparison for p in periods)
         ):
             # a sentence that goes on about the figure before is of its period, when its base is
             # of the same kind: "This was 14 percent higher than the previous month but 1
             # percent lower than in August 2021" (while "They stood at $225m compared to $180m in
-            # December 2019", after a sentence on five months, are December 2020's)
+            # December 2019", after a sentence on five months, are December 2020's); so is a
+            # list's item after another ("• FY25 exports: $3.81bn" then "• Growth over last
+            # fiscal year: 18pc")
             main = context.period
     compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
     inherited = bool(not subjects and context.kind and context.refers_back(sentence))

@@ -3248,3 +3248,15 @@ def test_an_item_of_a_bulleted_list_goes_on_about_the_subject_and_period_of_the_
     # a line that is no item of a list does not go on so, nor does an item with a subject of its own
     assert facts("March IT exports at $398m.\n9MFY26 tally at $3.25bn.", "2026-04-16") == {("it_exports_monthly", "2026-03", 398, "USD_million")}
     assert not any(f[0].startswith("it_exports") for f in facts("• IT exports: $356m in October\n• Oil import bill: $1.2bn in October", "2025-11-18") if f[2] == 1200)
+
+
+def test_what_the_country_earned_from_it_services_is_its_it_exports():
+    text = "Proceeds in December were 4.6 percent higher than in November, when the country earned $372 million from IT and IT-enabled services."
+    assert ("it_exports_monthly", "2025-11", 372, "USD_million") in facts(text, "2026-01-20")
+    assert facts("According to the State Bank's data for March, the country earned $226 million from IT and IT-enabled services during the month, 23% less than in March last year.", "2023-04-17") == {
+        ("it_exports_monthly", "2023-03", 226, "USD_million"),
+        ("it_exports_monthly", "2023-03", -23, "percent"),
+    }
+    # one company's, and what is paid for services bought abroad, are not
+    assert facts("Systems Ltd earned $120 million from IT services in FY25.", "2025-08-01") == set()
+    assert facts("Pakistan paid $90m to foreign firms for IT services in FY25.", "2025-08-01") == set()

@@ -90,6 +90,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
+        # "the country earned $372 million from IT and IT-enabled services": what the country
+        # earns from IT services is what it exports of them
+        rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s)|(?<=\d\s))from\s+(?:the\s+)?(?:export\s+of\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])(?!\s+(?:companies|firms|providers))"
         # "export remittances", SBP's name for what IT exporters bring home
         r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
         # IT firms and freelancers together are the whole of what is exported: "IT companies and

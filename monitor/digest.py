@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Sequence
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -549,11 +549,19 @@ def one_line(text: str) -> str:
 
 
 def safe_url(url: str) -> str:
-    """``url`` if it is an absolute http(s) URL without spaces or control characters, else ""."""
+    """``url`` if it is an absolute http(s) URL without spaces or control characters, else "";
+    a login in it (``https://user:pass@host/``) is left out, so no reader is shown one, nor
+    taken somewhere else than the link seems to say (``https://dawn.com@evil.example/`` goes
+    to ``evil.example``, and now reads so)."""
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
         return ""
+    if "@" in parts.netloc:
+        host = parts.netloc.rpartition("@")[2]
+        if not host:
+            return ""
+        url = urlunsplit(parts._replace(netloc=host))
     return url
 
 

@@ -855,3 +855,23 @@ def test_urdu_outlets_and_urdu_lines_keep_their_order_in_the_plain_text_part(sto
     assert f"* {rlm}38 کروڑ ڈالر: آئی ٹی برآمدات میں 18 فیصد اضافہ{rlm}" in lines
     english_lines = [line for line in lines if "Test Daily" in line or "VPN" in line or "Week " in line]
     assert english_lines and not any(lrm in line or rlm in line for line in english_lines)
+
+
+def test_a_link_with_a_login_in_it_is_shown_and_followed_without_it(store, site_config):
+    """A feed's link may carry a login ("https://user:pass@host/") or hide where it goes
+    behind one ("https://dawn.com@evil.example/" opens evil.example): the digest links the
+    address without it, so no reader is shown a password or misled about the host."""
+    from dataclasses import replace
+
+    base = item(1, "PTA extends the VPN registration deadline", ["vpn_internet"], text="The authority gave freelancers another month.")
+    disguised = replace(base, url="https://dawn.com@evil.example/vpn-story", canonical_url="https://dawn.com@evil.example/vpn-story")
+    with_login = replace(item(2, "Freelancers' remittances reach $43 million", ["freelancing"], text="Remittances rose in October."), url="https://reader:s3cret@news.example.org/remit")
+    save(store, site_config, [disguised, with_login])
+    html = render_html(build_digest(store, site_config, WEEK))
+    hrefs = [a.attributes["href"] for a in HTMLParser(html).css("a")]
+    assert "https://evil.example/vpn-story" in hrefs and "https://news.example.org/remit" in hrefs
+    assert "dawn.com@" not in html and "s3cret" not in html
+    from monitor.digest import safe_url
+
+    assert safe_url("https://example.org/a@b") == "https://example.org/a@b"  # an @ in the path is no login
+    assert safe_url("https://@/x") == ""

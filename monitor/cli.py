@@ -149,11 +149,13 @@ def sources() -> None:
 
 
 @sources.command("check")
+@click.option("--strict", is_flag=True, help="Exit 1 when there is a warning too (for a check in CI).")
 @click.pass_obj
-def sources_check(obj: Context) -> None:
+def sources_check(obj: Context, strict: bool) -> None:
     """Validate the configuration file; no network access.
 
-    Exits 2 with a message naming the file, line and key when something is wrong.
+    Exits 2 naming every mistake in the file, each by file, line and key; a warning (two
+    sources with one address) is printed and, with --strict, exits 1.
     """
     config = obj.config
     kinds = Counter(s.kind for s in config.sources)
@@ -164,6 +166,9 @@ def sources_check(obj: Context) -> None:
         click.echo(f"warning: {warning}")
     if config.bundled_rules:
         click.echo(f"note: {config.path} has no 'topics:' section, so the bundled topic rules are used ({config.bundled_rules}); add 'topics:' to use your own")
+    if strict and config.warnings:
+        click.echo(f"{config.path}: {counted(len(config.warnings), 'warning')}, and --strict makes each one fail the check", err=True)
+        sys.exit(1)
 
 
 @sources.command("list")

@@ -207,6 +207,12 @@ def test_one_address_given_twice_is_named_by_sources_check(tmp_path):
         "stores nothing of its own and will look silent; remove one or set 'enabled: false'"
     ) in result.output
     assert len(load_config(path).sources) == 2  # a warning: the monitor still runs
+    # a check in CI can make a warning fail it; a file without one passes --strict
+    strict = CliRunner().invoke(cli, ["--config", str(path), "sources", "check", "--strict"])
+    assert strict.exit_code == 1 and "warning: " in strict.stdout
+    assert strict.stderr == f"{path}: 1 warning, and --strict makes each one fail the check\n"
+    path.write_text(EXAMPLE_SOURCE, encoding="utf-8")
+    assert CliRunner().invoke(cli, ["--config", str(path), "sources", "check", "--strict"]).exit_code == 0
 
 
 def test_one_page_may_be_watched_twice_for_two_parts_and_a_disabled_copy_is_no_duplicate():

@@ -50,7 +50,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from .config import Config, ConfigError, load_config
-from .errors import MonitorError
+from .errors import MonitorError, os_reason
 from .pipeline import poll_tick
 from .status import process_alive, run_state
 from .store import Store
@@ -90,18 +90,39 @@ class DaemonLock:
         self._fd: int | None = None
 
     def acquire(self) -> "DaemonLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        """Take the lock, or raise :class:`MonitorError` in one line: another daemon holds it,
+        or its file cannot be made (the archive's folder is read-only for this user, a file is
+        in the way of the folder, the disk is full)."""
+        db = Path(str(self.path)[: -len(".lock")])
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise MonitorError(f"{db}: cannot create the archive's folder {e.filename or self.path.parent}: {os_reason(e)}") from None
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as e:
+            raise MonitorError(self._unwritable(e)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = (os.pread(fd, 32, 0).decode(errors="replace").split() or ["unknown"])[0]
             os.close(fd)
             raise MonitorError(f"another monitor daemon (pid {holder}) is already running on this archive; lock file {self.path}") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError as e:
+            os.close(fd)
+            raise MonitorError(self._unwritable(e)) from None
         self._fd = fd
         return self
+
+    def _unwritable(self, e: OSError) -> str:
+        return (
+            f"{self.path}: cannot write the daemon's lock file beside the archive: {os_reason(e)}"
+            " (the daemon writes in the archive's folder, as SQLite does its -wal and -shm files:"
+            " check that the folder is writable by the user the daemon runs as, and the free space there)"
+        )
 
     def release(self) -> None:
         if self._fd is not None:

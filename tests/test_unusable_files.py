@@ -106,6 +106,22 @@ def test_an_archive_whose_folder_cannot_be_made_is_named(local, tmp_path):
     assert r.returncode == 2 and f"error: {tmp_path / 'f' / 'x.db'}: cannot create the archive's folder {tmp_path / 'f'}: a file is in the way" in said(r)
 
 
+def test_a_daemon_that_cannot_make_its_lock_file_says_why_in_one_line(local, tmp_path):
+    """`monitor run` takes a lock file beside the archive before anything else: a folder it
+    cannot make, or a lock file it cannot write (a read-only folder, a full disk), is one line
+    and exit 2, as for the archive itself, not a traceback."""
+    (tmp_path / "f").write_text("a file")
+    r = monitor("--db", str(tmp_path / "f" / "x.db"), "run", config=local)
+    assert r.returncode == 2 and f"error: {tmp_path / 'f' / 'x.db'}: cannot create the archive's folder {tmp_path / 'f'}: a file is in the way" in said(r)
+
+    db = tmp_path / "m.db"
+    (tmp_path / "m.db.lock").mkdir()  # where the daemon keeps its lock: it cannot write there
+    r = monitor("--db", str(db), "run", config=local)
+    assert r.returncode == 2, r.stderr
+    assert f"error: {db}.lock: cannot write the daemon's lock file beside the archive: Is a directory (" in said(r)
+    assert not db.exists()
+
+
 def test_a_write_to_a_read_only_archive_names_it(tmp_path):
     """SQLite's own refusal to write (the file or its folder is read-only for this user)."""
     db = tmp_path / "ro.db"

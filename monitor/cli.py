@@ -972,8 +972,9 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
     """
     import functools
 
-    from .daemon import Daemon
+    from .daemon import Daemon, ignoring_hangups
 
+    ignoring_hangups()  # SIGHUP reads the configuration again once the daemon runs
     log_setup = functools.partial(setup_logging, obj.verbose, obj.log_format)  # the same logging in each job's process
     Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
 

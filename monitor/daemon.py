@@ -39,10 +39,11 @@ import socket
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -405,7 +406,8 @@ class ChildJob:
         with self._lock:
             if self._stopped:
                 raise JobStopped("stopped at shutdown before it began")
-            process.start()
+            with _hangups_blocked():  # until the job's process ignores SIGHUP itself (_child_main)
+                process.start()
             self._process = process
         send.close()
         try:
@@ -449,15 +451,38 @@ class ChildJob:
         return False
 
 
+def ignoring_hangups() -> None:
+    """In the daemon's process, before it starts any other: ignore SIGHUP, which the
+    process that tracks the jobs' shared resources, started with the first job, inherits
+    (:meth:`Daemon.run` then takes SIGHUP as "read the configuration again")."""
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+
+@contextmanager
+def _hangups_blocked() -> Iterator[None]:
+    """SIGHUP blocked in this thread for the block: a process started meanwhile inherits it
+    blocked, so a SIGHUP sent to every process of the daemon's group does not end it before
+    it has set its own handling."""
+    if threading.current_thread() is threading.main_thread():  # the daemon's signals arrive there
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGHUP})
+
+
 def _child_main(send, func: Callable[..., str], args: tuple, log_setup: Callable[[], None] | None, daemon_pid: int, stop_requested: Any = None) -> None:
     """In the child: run the job and send ``(outcome, detail)`` back; end if the daemon dies.
 
-    Ctrl-C and SIGTERM are for the daemon, which decides (a service manager may send SIGTERM
+    Ctrl-C, SIGTERM and SIGHUP are for the daemon, which decides (a service manager may send SIGTERM
     to every process of the service): it asks the job to stop at its next pause
     (``stop_requested``), then kills it once the shutdown timeout has passed."""
     global _stop_requested
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)  # a closed terminal or a reload is the daemon's too
     _stop_requested = stop_requested
     if log_setup:
         log_setup()
@@ -700,6 +725,27 @@ class Daemon:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
 
+    def hangup(self, signum: int | None = None, frame: object = None) -> None:
+        """SIGHUP (``systemctl reload``, or the terminal the daemon runs in closed): read the
+        configuration file again at once, as the daemon does every 30 seconds, and go on,
+        where SIGHUP's default action would end it on the spot with no stop recorded. The
+        processes it starts are kept from it too (:func:`ignoring_hangups`,
+        :meth:`ChildJob.__call__`)."""
+        threading.Thread(target=self._read_again, name="reload", daemon=True).start()
+
+    def _read_again(self) -> None:
+        before = self.config
+        self.reload_config()  # a change is said there, as for any edit
+        if self.config is before:
+            unusable = self.config_watch._unusable
+            log.warning(
+                "received SIGHUP: %s read again: %s; the daemon goes on (SIGTERM stops it)",
+                self.config_watch.path,
+                f"it still cannot be used, so the daemon keeps the version it read at {_local(self.config_watch.read_at, self.config)}" if unusable else "nothing changed that the daemon uses",
+            )
+        else:
+            log.warning("received SIGHUP: %s read again and taken up; the daemon goes on (SIGTERM stops it)", self.config_watch.path)
+
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Wait for running jobs to finish, up to ``timeout`` (default: the shutdown timeout)."""
         with self._idle:
@@ -733,6 +779,7 @@ class Daemon:
             self.build()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, self.stop)
+            signal.signal(signal.SIGHUP, self.hangup)
             self.heartbeat.start()
             log.info("daemon started (pid %d) on %s", os.getpid(), self.db_path)
             try:

@@ -84,3 +84,42 @@ def test_a_poll_in_its_child_process_rewrites_the_feeds_and_nothing_is_written_a
     after = _files(db)
     time.sleep(2)
     assert _files(db) == after
+
+
+def test_sighup_reads_sources_yaml_again_and_ends_neither_the_daemon_nor_its_job(write_config, tmp_path, hang):
+    """SIGHUP, sent by `systemctl reload` or by a terminal that closes to every process in it,
+    ended the daemon on the spot: no stop recorded, its job's process gone with it. It now
+    reads sources.yaml again at once and goes on; SIGTERM still stops it cleanly."""
+    import os
+
+    sources = f"- name: Stuck Feed\n  url: http://127.0.0.1:{hang.port}/feed.xml\n"
+    extra = "fetch:\n  read_timeout: 120\n  connect_timeout: 5\n  deadline: 300\n  retries: 0\n"
+    config = write_config(sources, extra=extra)
+    db = tmp_path / "monitor.db"
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", "run", "--poll-every", "3600", "--shutdown-timeout", "3"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, start_new_session=True)
+    try:
+        wait_for(lambda: hang.open >= 1 and runs(db, "poll"), timeout=60)  # the catch-up poll waits on the feed
+        os.killpg(proc.pid, signal.SIGHUP)  # as a closed terminal does: the daemon and its job's process
+        time.sleep(2)
+        assert proc.poll() is None
+        assert hang.closed < hang.open and runs(db, "poll", "running")  # the job's process goes on too
+        write_config(sources + "- name: Other Feed\n  url: http://127.0.0.1:9/other.xml\n", extra=extra)
+        proc.send_signal(signal.SIGHUP)  # taken up now, not at the next look 30 s on
+        time.sleep(2)
+        assert proc.poll() is None
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "received SIGHUP: " in err and "nothing changed that the daemon uses; the daemon goes on" in err, err
+    assert "changed; the daemon uses it from now on: 1 source added (Other Feed)" in err, err
+    assert err.rstrip().endswith("daemon stopped"), err[-500:]
+    [poll] = runs(db, "poll")
+    assert poll["outcome"] == "stopped" and poll["finished_at"], poll
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT stopped_at FROM daemon").fetchone()[0] is not None  # a clean stop, recorded
+    conn.close()

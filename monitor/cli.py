@@ -88,6 +88,20 @@ class _WithoutSecrets(logging.Filter):
         return True
 
 
+def say(line: str, level: int = logging.ERROR) -> None:
+    """A line for the operator on stderr, such as the ``error: ...`` a command exits with: as it
+    is, or under ``--log-format json`` as one JSON object like the log's lines (the level in
+    its own field, without the ``error: `` before the message), so that a log collector that
+    reads JSON reads why a command or the daemon stopped too."""
+    handlers = logging.getLogger().handlers
+    if handlers and isinstance(handlers[0].formatter, _JsonFormatter):
+        message = line.removeprefix("error: ") if level >= logging.ERROR else line
+        record = logging.LogRecord("monitor", level, __file__, 0, message, None, None)
+        click.echo(_JSON_LINES.format(record), err=True)
+    else:
+        click.echo(line, err=True)
+
+
 def setup_logging(verbose: int, fmt: str = "text") -> None:
     level = logging.WARNING if verbose <= 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
@@ -111,7 +125,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MonitorError as e:
             for line in error_lines(e):  # a configuration file's mistakes, each on its line
-                click.echo(line, err=True)
+                say(line)
             sys.exit(2)
 
 
@@ -353,7 +367,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
     if not chosen and config.sources and not any(s.enabled for s in config.sources):
         # (a poll of nothing is no success to report: say why nothing was fetched)
         every = "the only source is" if len(config.sources) == 1 else f"all {len(config.sources)} sources are"
-        click.echo(f"error: {every} disabled in {config.path} (enabled: false); enable one to poll it", err=True)
+        say(f"error: {every} disabled in {config.path} (enabled: false); enable one to poll it")
         sys.exit(1)
     progress = PollProgress(len(chosen or [s for s in config.sources if s.enabled]), sys.stderr, sys.stderr.isatty(), json_lines=obj.log_format == "json")
     first = not Path(obj.db_path).exists()
@@ -366,7 +380,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
             progress.close()
             why = e.args[0] if e.args else "Ctrl-C"
             store.finish_run(run_id, "stopped", f"{why}: the sources polled before it are stored")
-            click.echo(progress.stopped_line(why), err=True)  # what was kept, not only "Aborted!"
+            say(progress.stopped_line(why), logging.WARNING)  # what was kept, not only "Aborted!"
             sys.exit(143 if why == "SIGTERM" else 130)  # as a shell reports a command a signal ended
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
@@ -389,7 +403,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
             click.echo(f"  monitor{options} {command.ljust(width)}  # {what}")
     polled = len(summary.reports) - summary.skipped
     if polled and len(summary.failed) == polled:
-        click.echo("error: every source failed; see the lines above and `monitor status`", err=True)
+        say("error: every source failed; see the lines above and `monitor status`")
         sys.exit(1)
 
 
@@ -699,7 +713,7 @@ def status(obj: Context) -> None:
         raise
     if broken:
         for line in error_lines(broken):
-            click.echo(line, err=True)
+            say(line)
         keeps = "the running daemon keeps the last configuration it read, until the file loads again" if daemon.running else "no daemon runs; `monitor run` and `monitor poll` refuse the file until it is fixed"
         click.echo(f"Configuration: {broken.file} cannot be read (see the error); {keeps}. Below, the archive's state, with its sources as it last recorded them.")
     click.echo(f"Daemon: {daemon.line}")

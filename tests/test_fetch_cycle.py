@@ -327,6 +327,28 @@ def test_with_json_logs_every_line_of_the_poll_on_stderr_is_json_and_names_its_s
     assert [r["level"] for r in lines if r.get("source") == "Wire"] == ["info"]
 
 
+def test_with_json_logs_the_error_a_command_exits_with_is_json_too(faults, write_config, tmp_path):
+    """The line that says why a command or the daemon stopped was plain text among the JSON
+    lines: a log collector reading JSON lost the one line that mattered."""
+    path = write_config(sources_yaml(faults.base, [("Server Error", "/500")]), extra=FAST)
+    result = CliRunner().invoke(cli, ["--config", str(path), "--db", str(tmp_path / "cli.db"), "--log-format", "json", "poll"])
+    assert result.exit_code == 1, result.stderr
+    lines = [json.loads(line) for line in result.stderr.splitlines()]
+    assert lines[-1]["level"] == "error" and lines[-1]["message"] == "every source failed; see the lines above and `monitor status`", lines
+    assert lines[-1]["time"].endswith("+00:00")
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sources: [\n", encoding="utf-8")
+    for command in (["run"], ["poll"], ["status"]):
+        result = CliRunner().invoke(cli, ["--config", str(broken), "--db", str(tmp_path / "cli.db"), "--log-format", "json", *command])
+        assert result.exit_code == 2, result.stderr
+        [line] = [json.loads(line) for line in result.stderr.splitlines()]
+        assert line["level"] == "error" and line["message"].startswith(f"{broken}:2: not valid YAML"), line
+    # without --log-format json, the same line as ever
+    result = CliRunner().invoke(cli, ["--config", str(broken), "--db", str(tmp_path / "cli.db"), "status"])
+    assert result.exit_code == 2 and result.stderr.startswith(f"error: {broken}:2: not valid YAML")
+
+
 @pytest.mark.parametrize("verbose", [[], ["-v"], ["-vv"]], ids=["quiet", "-v", "-vv"])
 def test_each_failed_source_is_one_line_of_the_poll(faults, write_config, tmp_path, verbose):
     """The progress line says it: the pipeline's own warning of the same failure is left out."""

@@ -109,7 +109,7 @@ def setup_logging(verbose: int, fmt: str = "text") -> None:
     if fmt == "json":
         handler.setFormatter(_JsonFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S%z"))  # local time, with its offset from UTC
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -327,6 +327,23 @@ def test_with_json_logs_every_line_of_the_poll_on_stderr_is_json_and_names_its_s
     assert [r["level"] for r in lines if r.get("source") == "Wire"] == ["info"]
 
 
+def test_text_log_lines_give_their_time_with_its_offset_from_utc(faults, write_config, tmp_path):
+    """A text log line's time is the machine's local time: without its zone, 12:00 on a server
+    in UTC could not be set beside `monitor status`'s 17:00 PKT."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    path = write_config(sources_yaml(faults.base, [("Wire", "/feed.xml")]), extra=FAST)
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(path), "--db", str(tmp_path / "cli.db"), "-v", "poll"]
+    for tz, offset in (("Asia/Karachi", "+0500"), ("UTC", "+0000")):
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, "TZ": tz})
+        assert done.returncode == 0, done.stderr
+        logged = [line for line in done.stderr.splitlines() if " INFO " in line]
+        assert logged and all(re.match(rf"\d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d{re.escape(offset)} INFO ", line) for line in logged), logged
+
+
 def test_with_json_logs_the_error_a_command_exits_with_is_json_too(faults, write_config, tmp_path):
     """The line that says why a command or the daemon stopped was plain text among the JSON
     lines: a log collector reading JSON lost the one line that mattered."""

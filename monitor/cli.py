@@ -1003,8 +1003,8 @@ def health(obj: Context, poll_seconds: float | None) -> None:
     Whether the daemon runs comes from the heartbeat it writes to the archive (as `monitor
     status` says): a daemon stopped, killed or silent for two minutes makes it 1, and so does
     a poll in which every source failed or is backing off, no poll within three intervals
-    (a daemon just started has that long for its first), and an archive that is missing or
-    cannot be read. An archive no daemon has run on (polls by hand or from cron) is judged
+    (a daemon just started has that long for its first), the last digest due whose send
+    failed or never finished, and an archive that is missing or cannot be read. An archive no daemon has run on (polls by hand or from cron) is judged
     by its polls alone."""
     from .daemon import healthy
     from .store import ArchiveError

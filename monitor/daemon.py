@@ -837,8 +837,9 @@ def healthy(
     its start when no poll has ended since: a daemon just started has that long for its
     first poll).
 
-    An archive no daemon has ever run on (polls by hand or from cron) is judged by its polls
-    alone. A poll stopped at shutdown is passed over; one still running counts once it ends.
+    Unhealthy too when the newest week whose digest was due has a send that failed or never
+    finished (:func:`_unsent_digest`). An archive no daemon has ever run on (polls by hand or
+    from cron) is judged by its polls alone. A poll stopped at shutdown is passed over; one still running counts once it ends.
     ``poll_seconds`` overrides the interval, which is otherwise the running daemon's
     (``run --poll-every`` included), else the configuration's.
     """
@@ -866,7 +867,37 @@ def healthy(
     if age > limit:
         why = _running_poll(store, now) or ": the daemon runs but has not polled since" if daemon.running else ": no daemon has run on this archive (start one with `monitor run`)"
         return False, f"last successful poll {_age(age)} ago, and polls are due every {every}{why}"
+    unsent = _unsent_digest(store, config, plan, now)
+    if unsent:
+        return False, unsent
     return True, f"last successful poll {_age(age)} ago" + ("; daemon " + daemon.line if daemon.running else "; no daemon has run on this archive (polls by hand or from cron)")
+
+
+#: A send still ``sending`` after this long did not finish (a send takes minutes at most,
+#: its retries' waits included): whether its digest went out is not known.
+SEND_IN_DOUBT_AFTER = timedelta(hours=1)
+
+
+def _unsent_digest(store: Store, config: Config, plan: Plan, now: datetime) -> str | None:
+    """Why the newest week whose digest was due has not gone out, when its send failed or
+    never finished: the readers got nothing, which a health check must say as much as a
+    failed poll. ``None`` when it was sent, or none was tried (a daemon that was not running
+    then is said by the heartbeat, and its catch-up sends it)."""
+    week = last_completed_week(config.tz, now)
+    _, week_end = week_bounds(week, config.tz)
+    if plan.digest.get_next_fire_time(None, week_end) > now:  # not due yet: the week before
+        week = shift_week(week, -1)
+    row = store.digest(week)
+    if not row or row.get("status") not in ("failed", "sending"):
+        return None
+    began = parse_timestamp(row["started_at"]) if row.get("started_at") else None
+    if row["status"] == "failed":
+        ago = f" {_age(now - began)} ago" if began else ""
+        return f"the digest of {week} was not sent: its send failed{ago}: {row.get('error') or 'no detail'}; once that is fixed, `monitor digest --week {week} --send` sends it"
+    if began is not None and now - began < SEND_IN_DOUBT_AFTER:  # a send under way
+        return None
+    since = f"its send began {_age(now - began)} ago and never finished" if began else (row.get("error") or "whether it went out is not known")
+    return f"the digest of {week} may not have gone out: {since}; `monitor status` says what to check"
 
 
 def _running_poll(store: Store, now: datetime) -> str:

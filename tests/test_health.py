@@ -230,3 +230,79 @@ def test_without_any_daemon_health_judges_the_polls_alone(site_config, tmp_path)
         now = datetime.now(timezone.utc)
         _poll(s, ended=timedelta(minutes=10), now=now)
         assert healthy(s, site_config, now) == (True, "last successful poll 10 min ago; no daemon has run on this archive (polls by hand or from cron)")
+
+
+def _due_week(config) -> str:
+    """The newest week whose digest time has passed, as the health check judges it."""
+    from monitor.daemon import Plan
+    from monitor.weeks import last_completed_week, shift_week, week_bounds
+
+    now = datetime.now(timezone.utc)
+    week = last_completed_week(config.tz, now)
+    if Plan.from_config(config).digest.get_next_fire_time(None, week_bounds(week, config.tz)[1]) > now:
+        week = shift_week(week, -1)
+    return week
+
+
+def test_a_digest_the_mail_server_refused_turns_health_red_until_it_is_sent(write_config, site, tmp_path):
+    """Every poll worked, but the readers got no digest: the mail server refused it. Health
+    said "healthy" all week; it now says the digest was not sent until a send succeeds."""
+    from aiosmtpd.controller import Controller
+    from conftest import basic_sources
+
+    class Server:
+        def __init__(self):
+            self.refuse = True
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            if self.refuse:
+                return "554 5.7.1 Message rejected"
+            self.messages.append(envelope.content)
+            return "250 OK"
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    handler = Server()
+    smtp = Controller(handler, hostname="127.0.0.1", port=port)
+    smtp.start()
+    config = write_config(basic_sources(site.base), extra="digest:\n  recipients: [reader@example.com]\nfetch:\n  host_delay: 0.0\n  retries: 0\n")
+    week = _due_week(load_config(config))
+    db = tmp_path / "m.db"
+    env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(port), "MONITOR_SMTP_SECURITY": "none"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), *args]
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+
+    try:
+        assert run("poll").returncode == 0
+        assert run("health").returncode == 0
+        sent = run("digest", "--week", week, "--send")
+        assert sent.returncode == 1 and "554 5.7.1 Message rejected" in sent.stderr, sent.stderr
+        health = run("health")
+        assert health.returncode == 1, health.stdout
+        assert health.stdout.startswith(f"unhealthy: the digest of {week} was not sent: its send failed ")
+        assert "554 5.7.1 Message rejected" in health.stdout and f"`monitor digest --week {week} --send` sends it" in health.stdout
+        handler.refuse = False
+        assert run("digest", "--week", week, "--send").returncode == 0
+        health = run("health")
+        assert health.returncode == 0 and health.stdout.startswith("healthy: "), health.stdout
+    finally:
+        smtp.stop()
+    assert len(handler.messages) == 1
+
+
+def test_a_send_under_way_is_healthy_and_one_that_never_finished_is_not(site_config, tmp_path):
+    week = _due_week(site_config)
+    with Store(tmp_path / "m.db") as s:
+        now = datetime.now(timezone.utc)
+        _poll(s, ended=timedelta(minutes=10), now=now)
+        s.set_digest(week, status="sending", started_at=(now - timedelta(minutes=2)).isoformat())
+        assert healthy(s, site_config, now)[0] is True  # it is being sent
+        s.set_digest(week, status="sending", started_at=(now - timedelta(hours=3)).isoformat())
+        ok, why = healthy(s, site_config, now)
+        assert not ok and why == f"the digest of {week} may not have gone out: its send began 3 h ago and never finished; `monitor status` says what to check"
+        s.set_digest(week, status="sent", sent_at=now.isoformat())
+        assert healthy(s, site_config, now)[0] is True

@@ -381,7 +381,7 @@ def poll(obj: Context, names: tuple[str, ...], force: bool) -> None:
             why = e.args[0] if e.args else "Ctrl-C"
             store.finish_run(run_id, "stopped", f"{why}: the sources polled before it are stored")
             say(progress.stopped_line(why), logging.WARNING)  # what was kept, not only "Aborted!"
-            sys.exit(143 if why == "SIGTERM" else 130)  # as a shell reports a command a signal ended
+            sys.exit(_signal_exit(why))  # as a shell reports a command a signal ended
         except BaseException as e:
             store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
             raise
@@ -412,19 +412,22 @@ def _sigterm_interrupts() -> Iterator[None]:
     """SIGTERM stops the block as Ctrl-C does: ``KeyboardInterrupt("SIGTERM")`` comes out of it,
     so that a poll stopped by ``kill`` or a service manager records its run as stopped instead
     of leaving it running. As on Ctrl-C, a poll's tasks are cancelled and the sources being
-    stored are stored whole first; a second SIGTERM ends the process at once."""
+    stored are stored whole first; a second signal ends the process at once. SIGHUP (the
+    terminal or SSH session the command runs in closed) does the same, as
+    ``KeyboardInterrupt("SIGHUP")``, unless it is ignored (``nohup``)."""
     import asyncio
 
-    received = False
+    received = None
 
     def interrupt(signum: int, frame: object) -> None:
         nonlocal received
-        received = True
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        received = signal.Signals(signum).name
+        for sig in previous:
+            signal.signal(sig, signal.SIG_DFL)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            raise KeyboardInterrupt("SIGTERM") from None
+            raise KeyboardInterrupt(received) from None
         for task in asyncio.all_tasks(loop):
             task.cancel()
         loop.call_soon_threadsafe(lambda: None)  # wakes the loop up to see it
@@ -432,15 +435,22 @@ def _sigterm_interrupts() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():  # only the main thread gets signals
         yield
         return
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    catch = [signal.SIGTERM] + ([signal.SIGHUP] if signal.getsignal(signal.SIGHUP) == signal.SIG_DFL else [])
+    previous = {sig: signal.signal(sig, interrupt) for sig in catch}
     try:
         yield
     except asyncio.CancelledError:
         if not received:
             raise
-        raise KeyboardInterrupt("SIGTERM") from None
+        raise KeyboardInterrupt(received) from None
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _signal_exit(why: str) -> int:
+    """The exit code of a command a signal stopped, as a shell reports one (128 + its number)."""
+    return {"SIGTERM": 143, "SIGHUP": 129}.get(why, 130)
 
 
 # --------------------------------------------------------------------------- digest
@@ -925,7 +935,7 @@ def rejudge_cmd(obj: Context, since: str | None, dry_run: bool) -> None:
             if run_id is not None:
                 store.finish_run(run_id, "stopped", f"{why}: the batches judged before it are written")
             click.echo(f"\nstopped ({why}): the items judged before it keep their new judgment; run it again to judge the rest", err=True)
-            sys.exit(143 if why == "SIGTERM" else 130)
+            sys.exit(_signal_exit(why))
         except BaseException as e:
             if run_id is not None:
                 store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")

@@ -131,11 +131,12 @@ def test_reports_of_one_story_become_one_cluster(site, write_config, store):
     assert {(s, t, c) for s, t, c in complete if not t} == {("News Search", 0, None)}
 
 
-@pytest.mark.parametrize(("sig", "said"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "Ctrl-C")], ids=["SIGTERM", "Ctrl-C"])
+@pytest.mark.parametrize(("sig", "said"), [(signal.SIGTERM, "SIGTERM"), (signal.SIGINT, "Ctrl-C"), (signal.SIGHUP, "SIGHUP")], ids=["SIGTERM", "Ctrl-C", "SIGHUP"])
 def test_a_manual_poll_stopped_by_sigterm_or_ctrl_c_ends_its_run_and_keeps_what_was_stored(sig, said, site, write_config, tmp_path):
     """``kill`` (or Ctrl-C) of a ``monitor poll`` whose second source never answers: the run
     ends as stopped, with its time, the first source's items stay, the command says so in one
-    line, and no traceback."""
+    line, and no traceback. SIGHUP (the SSH session it ran in dropped) is no kill -9: it ended
+    the process on the spot, leaving the run marked running."""
     hang = Hang()
     config = write_config(
         f"- name: Good Feed\n  url: {site.base}/feeds/good.xml\n- name: Stuck Feed\n  url: http://127.0.0.1:{hang.port}/feed.xml\n",
@@ -159,7 +160,7 @@ def test_a_manual_poll_stopped_by_sigterm_or_ctrl_c_ends_its_run_and_keeps_what_
         hang.close()
     # it says how far it got and what it kept, and exits as a shell reports a signal (not 1,
     # which says every source failed)
-    assert proc.returncode == (143 if sig == signal.SIGTERM else 130), err
+    assert proc.returncode == {signal.SIGTERM: 143, signal.SIGINT: 130, signal.SIGHUP: 129}[sig], err
     assert f"poll stopped by {said} after 1 of 2 sources: " in err and " stored and kept; the others wait for the next poll" in err, err
     assert "Aborted!" not in err and "Traceback" not in err, err
     [run] = runs(db, "poll")

@@ -1,6 +1,7 @@
 """What README says of the project's own files holds: the counts it gives of the written
 benchmark sets are those of the files in `bench/`, so a round added to them is not left out of
-what a reader is told `make check` scores."""
+what a reader is told `make check` scores; the systemd unit it gives runs the daemon as the
+monitor reads its options."""
 
 from __future__ import annotations
 
@@ -48,3 +49,43 @@ def test_readme_status_example_counts_the_sources_it_lists():
     stale = sum("| stale: " in line for line in flagged)
     want = f"Sources (42): {len(flagged)} need a look ({failing} failing, {silent} silent for over 14 days{f', {stale} stale' if stale else ''}); "
     assert heading.startswith(want), (heading, want)
+
+
+def _systemd_unit() -> dict[str, list[str]]:
+    """The unit README gives for running the daemon under systemd: each key's values."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```ini\n# /etc/systemd/system/monitor.service\n(.*?)```", text, re.S)
+    assert found, "README no longer gives a systemd unit"
+    keys: dict[str, list[str]] = {}
+    for line in found.group(1).splitlines():
+        if "=" in line and not line.startswith(("#", "[")):
+            key, value = line.split("=", 1)
+            keys.setdefault(key, []).append(value)
+    return keys
+
+
+def test_readme_systemd_unit_runs_the_daemon_as_the_monitor_reads_it():
+    """The unit's command line is one the CLI takes, its variables are the ones the monitor
+    reads, the folder of its archive is the one it may write, and it gives a stop the time the
+    daemon takes."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+    from monitor.daemon import SHUTDOWN_TIMEOUT, STOP_GRACE
+
+    unit = _systemd_unit()
+    [start] = unit["ExecStart"]
+    argv = shlex.split(start)
+    assert argv[0].endswith("/bin/monitor") and "run" in argv
+    result = CliRunner().invoke(cli, [*argv[1:], "--help"])
+    assert result.exit_code == 0, result.output
+    env = dict(value.split("=", 1) for value in unit["Environment"])
+    assert set(env) <= {"MONITOR_CONFIG", "MONITOR_DB"}
+    data = str(Path(env["MONITOR_DB"]).parent)
+    assert unit["ReadWritePaths"] == [data] and unit["WorkingDirectory"] == [data]
+    assert unit["StateDirectory"] == [Path(data).name] and data.startswith("/var/lib/")
+    assert unit["ExecReload"] == ["/bin/kill -HUP $MAINPID"]
+    assert int(unit["TimeoutStopSec"][0]) > SHUTDOWN_TIMEOUT + STOP_GRACE
+    assert unit["User"] != ["root"]

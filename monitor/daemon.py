@@ -54,7 +54,7 @@ from .config import Config, ConfigError, load_config
 from .errors import MonitorError, os_reason
 from .pipeline import poll_tick
 from .status import process_alive, run_state
-from .store import Store
+from .store import Store, archive_errors
 from .text import counted
 from .weeks import last_completed_week, parse_timestamp, shift_week, week_bounds
 
@@ -581,9 +581,10 @@ class Daemon:
             if self._stopping or self._signalled:
                 return
             self._running += 1
+        run_id = None
         try:
             self.reload_config()  # a job runs with the file as it is now
-            with Store(self.db_path, create=self._archive is None) as store:  # a lost archive is not made anew
+            with archive_errors(self.db_path), Store(self.db_path, create=self._archive is None) as store:  # a lost archive is not made anew
                 run_id = store.start_run(name)
             log.info("job %s started", name, extra={"job": name, "run_id": run_id})
             try:
@@ -597,12 +598,15 @@ class Daemon:
             except Exception as e:  # a failing job must not kill the daemon
                 log.exception("job %s failed: %s", name, e, extra={"job": name, "run_id": run_id, "outcome": "error"})
                 detail, outcome = f"{type(e).__name__}: {e}", "error"
-            with Store(self.db_path, create=self._archive is None) as store:
+            with archive_errors(self.db_path), Store(self.db_path, create=self._archive is None) as store:
                 store.finish_run(run_id, outcome, detail)
             log.info("job %s %s: %s", name, outcome, detail, extra={"job": name, "run_id": run_id, "outcome": outcome})
-        except MonitorError as e:  # the archive cannot be opened to record the run
+        except MonitorError as e:  # the archive cannot be opened, or written (locked by another process), to record the run
             if self.check_archive():  # (gone: said once, and the daemon stops)
-                log.error("job %s could not be recorded: %s", name, e, extra={"job": name})
+                if run_id is None:
+                    log.error("job %s did not start, and the daemon goes on: %s", name, e, extra={"job": name, "outcome": "error"})
+                else:
+                    log.error("job %s could not be recorded: %s", name, e, extra={"job": name, "run_id": run_id})
         finally:
             if name == "poll":
                 self._caught_up.set()

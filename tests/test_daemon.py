@@ -390,6 +390,45 @@ def test_failing_job_is_recorded_and_daemon_survives(site_config, tmp_path):
     assert run["outcome"] == "error" and "disk on fire" in run["detail"]
 
 
+def test_a_job_whose_run_cannot_be_written_for_a_lock_is_one_line_and_the_daemon_goes_on(site_config, tmp_path, caplog, monkeypatch):
+    """Another process (an sqlite3 shell left in BEGIN, a long copy) holds the archive's write
+    lock past SQLite's wait as a job starts: the scheduler logged SQLite's raw
+    OperationalError with a traceback. It is one line naming the archive and the lock now,
+    and the next job runs."""
+    db = tmp_path / "m.db"
+    with Store(db):
+        pass
+    ran = []
+    d = Daemon(site_config, str(db), jobs={"poll": lambda: ran.append(1) or "done"})
+    holder = sqlite3.connect(db, isolation_level=None)
+    waiter = sqlite3.connect(db, isolation_level=None, timeout=0)  # SQLite's 30 s wait, over at once
+
+    def start_run(self, job: str) -> int:
+        waiter.execute("BEGIN IMMEDIATE")  # what start_run's transaction meets: the lock held
+        raise AssertionError("the lock was not held")
+
+    real_start_run = Store.start_run
+    monkeypatch.setattr(Store, "start_run", start_run)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with caplog.at_level(logging.ERROR, logger="monitor.daemon"):
+            d.run_job("poll")  # raised sqlite3.OperationalError
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        waiter.close()
+    assert ran == [] and runs(db, "poll") == []
+    [record] = [r for r in caplog.records if r.name == "monitor.daemon"]
+    assert record.getMessage() == (
+        f"job poll did not start, and the daemon goes on: {db}: the archive is locked by another process, which kept"
+        " it locked past the wait (database is locked); try again once it is done"
+    )
+    assert record.exc_info is None
+    monkeypatch.setattr(Store, "start_run", real_start_run)
+    d.run_job("poll")  # the lock is gone: the next one runs
+    assert ran == [1] and [r["outcome"] for r in runs(db, "poll")] == ["ok"]
+
+
 def test_health(site_config, tmp_path):
     with Store(tmp_path / "m.db") as s:
         assert healthy(s, site_config)[0] is False

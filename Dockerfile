@@ -1,6 +1,8 @@
 # The monitor as a daemon: polls the watch list and sends the weekly digest.
 #   docker build -t monitor .
-#   docker run -d --name monitor -v monitor-data:/data monitor
+#   docker run -d --name monitor --restart unless-stopped --stop-timeout 90 -v monitor-data:/data monitor
+# (--stop-timeout: docker stop kills after 10 s by default, before the daemon's own 60 s
+# shutdown timeout lets a running poll or digest send finish.)
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

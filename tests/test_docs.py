@@ -1,7 +1,7 @@
 """What README says of the project's own files holds: the counts it gives of the written
 benchmark sets are those of the files in `bench/`, so a round added to them is not left out of
 what a reader is told `make check` scores; the systemd unit it gives runs the daemon as the
-monitor reads its options."""
+monitor reads its options, and the containers it shows are given the time the daemon takes to stop."""
 
 from __future__ import annotations
 
@@ -89,3 +89,21 @@ def test_readme_systemd_unit_runs_the_daemon_as_the_monitor_reads_it():
     assert unit["ExecReload"] == ["/bin/kill -HUP $MAINPID"]
     assert int(unit["TimeoutStopSec"][0]) > SHUTDOWN_TIMEOUT + STOP_GRACE
     assert unit["User"] != ["root"]
+
+
+def test_the_daemons_container_is_given_the_time_the_daemon_takes_to_stop():
+    """`docker stop` kills a container 10 s after SIGTERM unless told otherwise: less than the
+    daemon's shutdown timeout, so a send under way would be killed and left in doubt."""
+    from monitor.daemon import SHUTDOWN_TIMEOUT, STOP_GRACE
+
+    texts = {
+        "README.md": re.sub(r"\\\n\s*", " ", (ROOT / "README.md").read_text(encoding="utf-8")),
+        "Dockerfile": (ROOT / "Dockerfile").read_text(encoding="utf-8"),
+    }
+    for name, text in texts.items():
+        daemons = [line for line in re.findall(r"docker run [^\n#]*", text) if line.rstrip().endswith(" monitor")]  # the image's own command: the daemon
+        assert daemons, f"{name} no longer shows how to run the daemon's container"
+        for line in daemons:
+            timeout = re.search(r"--stop-timeout (\d+)", line)
+            assert timeout and int(timeout.group(1)) > SHUTDOWN_TIMEOUT + STOP_GRACE, f"{name}: {line}"
+            assert "--restart unless-stopped" in line, f"{name}: {line}"

@@ -998,9 +998,10 @@ def run(obj: Context, poll_seconds: float | None, shutdown_timeout: float) -> No
 
     from .daemon import Daemon, ignoring_hangups
 
+    config = obj.config  # a configuration that cannot be read stops here, as it was
     ignoring_hangups()  # SIGHUP reads the configuration again once the daemon runs
     log_setup = functools.partial(setup_logging, obj.verbose, obj.log_format)  # the same logging in each job's process
-    Daemon(obj.config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
+    Daemon(config, obj.db_path, poll_seconds=poll_seconds, shutdown_timeout=shutdown_timeout, log_setup=log_setup).run()
 
 
 @cli.command()

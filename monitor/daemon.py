@@ -714,7 +714,12 @@ class Daemon:
         self.scheduler.add_job(self.check_archive, IntervalTrigger(seconds=self.config_check_seconds, timezone=self.config.tz), id="archive", name="archive check", **JOB_OPTIONS)
         if "digest" in missed:
             self.scheduler.add_job(self.catch_up_digest, "date", run_date=now, id="digest-catch-up", name="digest catch-up", **JOB_OPTIONS)
-        log.info("schedule: poll every %ss, digest %s; catching up: %s", int(self.plan.poll_seconds), self.plan.digest, ", ".join(missed) or "nothing")
+        sch = self.config.schedule
+        log.info(
+            "schedule: poll every %s min, digest %s %02d:%02d %s (next %s); catching up: %s",
+            f"{self.plan.poll_seconds / 60:g}", sch.digest_day, sch.digest_hour, sch.digest_minute, self.config.timezone,
+            _local(self.plan.next_digest(datetime.now(timezone.utc)), self.config), ", ".join(missed) or "nothing",
+        )
         for week in self.left_unsent(now):
             log.warning(
                 "digest %s was never sent and is older than schedule.catch_up_days (%s days), so it is not sent now; to send it: monitor digest --week %s --send",

@@ -635,3 +635,19 @@ def test_what_an_edit_changes_is_said_in_words(write_config):
     assert config_changes(old, new) == "1 source added (C); 1 source removed (A); polls every 20 min (was 60)"
     assert config_changes(old, new, poll_seconds=5) == "1 source added (C); 1 source removed (A)"  # run --poll-every: the interval is not the file's
     assert config_changes(old, old) == "nothing the daemon uses"
+
+
+def test_the_schedule_the_daemon_logs_at_start_reads_as_the_status_does(write_config, tmp_path, caplog):
+    """The start's schedule line gave the digest's trigger as the scheduler prints it
+    ("cron[day_of_week='mon', hour='8', minute='0']"); it now gives it as `monitor status`
+    does, with the next digest's time in the configured timezone."""
+    config = load_config(write_config("- name: A\n  url: https://a.example.com/feed\n", extra="schedule:\n  digest_day: thu\n  digest_hour: 9\n  digest_minute: 30\n"))
+    db = tmp_path / "m.db"
+    Store(db).close()
+    d = Daemon(config, str(db), jobs={"poll": lambda: "polled", "digest": lambda: "sent"})
+    d.missed = lambda now=None: []
+    with caplog.at_level(logging.INFO, logger="monitor.daemon"):
+        d.build()
+    (line,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("schedule: ")]
+    assert line.startswith("schedule: poll every 60 min, digest thu 09:30 Asia/Karachi (next 20") and line.endswith(" PKT); catching up: nothing"), line
+    assert "cron[" not in line

@@ -13,14 +13,21 @@ def write_atomically(path: str | Path, data: bytes) -> Path:
     once it is whole: a reader sees the old file or the new one, never half of one, and a
     write that fails (a full disk) leaves the old file as it was and no temporary file
     behind. A ``path`` that is a symbolic link has the file it points at replaced, and stays a
-    link (:func:`through_link`). Returns ``path``; raises the ``OSError`` of the write."""
+    link (:func:`through_link`). The file keeps the permissions it had; a new one gets those
+    any file the process makes gets (``0666`` less the umask: a service run with ``UMask=0027``
+    writes files its group may read and no one else). Returns ``path``; raises the
+    ``OSError`` of the write."""
     path = Path(path)
     real = through_link(path)
+    try:
+        mode = real.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, mode)  # (mkstemp makes it 0600)
         os.replace(tmp, real)
     except BaseException:
         try:
@@ -29,6 +36,23 @@ def write_atomically(path: str | Path, data: bytes) -> Path:
             pass
         raise
     return path
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (``os.umask`` sets one to read it, which
+    another thread could meet): from ``/proc`` where there is one, else as it was at import."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return _UMASK_AT_IMPORT
+
+
+_UMASK_AT_IMPORT = os.umask(0o022)
+os.umask(_UMASK_AT_IMPORT)
 
 
 def through_link(path: str | Path) -> Path:

@@ -34,6 +34,7 @@ from .facts import canonical_period, period_end
 from .fetch import Fetcher, http_date, retry_after_seconds, user_agent
 from .models import NEWS_KINDS, Analysis, Article, Entry, Fact, FetchResult, Item, Source
 from .parse import ParseError, parse_feed
+from .privacy import redact_secrets
 from .sbp import WorkbookError
 from .store import SourceState, SqliteDedupIndex, Store, archive_error, item_id, utcnow
 from .text import counted
@@ -260,7 +261,9 @@ class _Cycle:
             new_items = outcome.new_items if counted is None else counted
             if result.status is not None:  # the server answered: whether the address has moved is known
                 also = {**(also or {}), "moved_to": result.moved_to}
-                if result.moved_to and result.moved_to != (prior.moved_to if prior else None):
+                # (compared as the archive keeps it: without the login a redirect carries over
+                # from the source's address, else a source with one "moved" at every poll)
+                if result.moved_to and redact_secrets(result.moved_to) != (prior.moved_to if prior else None):
                     log.warning("%s: %s has moved for good to %s (a permanent redirect): put the new address in %s", source.name, source.url, result.moved_to, self.config.path or "sources.yaml", extra={"source": source.name})
             self.store.record_fetch(source.name, result, new_items=new_items, state={**asdict(state), **(also or {})})
 

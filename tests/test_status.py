@@ -288,3 +288,22 @@ def test_a_source_moved_for_good_is_named_with_its_new_address(write_config, sto
         config = load_config(write_config(f"- name: Moved\n  url: {server.base}/feed.xml\n  full_text: false\n", extra=settings))
         pipeline.poll(config, store)
         assert "moved" not in source_rows(store, config)[0].line(datetime.now(timezone.utc), config.tz)
+
+
+def test_a_source_with_a_login_that_moved_for_good_is_said_once_not_at_every_poll(write_config, store, caplog):
+    """A redirect keeps the source's login in the address it leads to (``/feed.xml`` from
+    ``http://reader:PW@host/old.xml`` is ``http://reader:PW@host/feed.xml``); the archive keeps
+    it without the login, so the poll took it for a new move at each poll and said so again."""
+    from monitor import pipeline
+
+    rss = b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>IT exports rise</title><link>http://127.0.0.1/a</link><guid>a</guid></item></channel></rss>'
+    routes = {"/old.xml": lambda h: send(h, 301, b"", None, {"Location": "/feed.xml?token=FEEDTOKEN"}), "/feed.xml": lambda h: send(h, 200, rss, "application/rss+xml")}
+    with SiteServer(routes=routes) as server:
+        base = server.base.replace("http://", "http://reader:FEEDPASS@")
+        config = load_config(write_config(f"- name: Moved\n  url: {base}/old.xml\n  full_text: false\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n"))
+        with caplog.at_level("WARNING", logger="monitor.pipeline"):
+            for _ in range(3):
+                pipeline.poll(config, store, force=True)
+        said = [r.getMessage() for r in caplog.records if "moved for good" in r.getMessage()]
+        assert len(said) == 1, said
+        assert store.source_state("Moved").moved_to == server.base.replace("http://", "http://***@") + "/feed.xml?token=***"

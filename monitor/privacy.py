@@ -83,6 +83,20 @@ def redact_url(url: str | None) -> str | None:
     return f"{scheme}://{authority}{tail}"
 
 
+def without_login(url: str | None) -> str | None:
+    """``url`` without the login of ``scheme://user:password@host``, and nothing else changed:
+    an article's link read on a page behind a login carries it (``/news/1`` on
+    ``https://user:password@host/`` is ``https://user:password@host/news/1``), and is kept so
+    that a reader's click leads where it should, asking for a login of its own."""
+    if not url or "://" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    if "@" not in rest[:cut]:
+        return url
+    return f"{scheme}://{rest[:cut].rpartition('@')[2]}{rest[cut:]}"
+
+
 def redact_secrets(text: str | None) -> str | None:
     """``text`` (an error, a log line) with every address in it as :func:`redact_url` writes it."""
     return _URL.sub(lambda m: redact_url(m[0]) or "", text) if text and "://" in text else text

@@ -231,17 +231,44 @@ def test_a_sources_login_and_key_are_used_but_never_shown_or_stored(tmp_path):
         assert secret not in feeds, secret
 
 
+def test_an_item_read_on_a_page_behind_a_login_is_stored_without_it(tmp_path):
+    """A listing page's links are relative ("/pta/press-releases/..."), and one read from
+    ``http://reader:PAGEPASS@host/...`` is ``http://reader:PAGEPASS@host/pta/...``: the article
+    is fetched with the login, but the item was stored with it, for every visitor of
+    Datasette to read. It is stored without, a link that still leads to the article."""
+    from conftest import SITES, repo_rules_sections
+    from monitor.sitesrv import SiteServer
+
+    with SiteServer(SITES / "basic") as site:
+        plain = site.base
+        base = plain.replace("http://", "http://reader:PAGEPASS@")
+        config = tmp_path / "sources.yaml"
+        config.write_text(f"fetch:\n  host_delay: 0.01\n  retries: 0\nsources:\n  - name: Private Listing\n    url: {base}/pta/press-releases.html\n    kind: page\n" + repo_rules_sections(), encoding="utf-8")
+        db = tmp_path / "monitor.db"
+        done = subprocess.run([sys.executable, "-m", "monitor.cli", "--config", str(config), "--db", str(db), "-v", "poll"], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    article = [p for p, _ in site.requests if p.startswith("/pta/press-releases/")]
+    assert article  # fetched (with the login: the page's links are the site's)
+    with sqlite3.connect(db) as conn:
+        stored = "\n".join(conn.iterdump())
+        urls = [u for (u,) in conn.execute("SELECT url FROM items")]
+    assert urls == [f"{plain}/pta/press-releases/vpn-registration-extended-2025-08-22.html"]
+    assert "PAGEPASS" not in stored and "PAGEPASS" not in done.stderr
+
+
 def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
     db = tmp_path / "monitor.db"
     with Store(db) as store:
         store.db.execute("INSERT INTO sources (name, url, kind, consecutive_failures, last_error) VALUES ('P', 'https://u:PW@example.org/feed?key=K1', 'feed', 1, 'robots.txt unreachable: everything on https://u:PW@example.org is disallowed')")
         store.db.execute("INSERT INTO fetches (source, url, started_at, outcome, error) VALUES ('P', 'https://u:PW@example.org/feed?key=K1', '2025-08-20T10:00:00+00:00', 'error', 'on https://u:PW@example.org')")
+        store.db.execute("INSERT INTO items (id, source, url, title, fetched_at) VALUES ('i1', 'P', 'https://u:PW@example.org/news/1', 'IT exports', '2025-08-20T10:00:00+00:00')")
         store.db.conn.commit()
         store.db.execute("PRAGMA user_version = 30")
     with Store(db) as store:
         dump = "\n".join(store.db.conn.iterdump())
         assert "PW" not in dump and "K1" not in dump
         assert store.source_state("P").url == "https://***@example.org/feed?key=***"
+        assert store.db.execute("SELECT url FROM items").fetchall() == [("https://example.org/news/1",)]
 
 
 @pytest.mark.parametrize(

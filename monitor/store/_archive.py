@@ -28,7 +28,7 @@ from ..errors import MonitorError, cannot_write, os_reason
 from ..files import through_link
 from ..facts import fact_key, related_values, relation
 from ..models import Fact, FetchResult, Item, OfficialFact, Source
-from ..privacy import redact, redact_secrets, redact_url
+from ..privacy import redact, redact_secrets, redact_url, without_login
 from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
@@ -448,6 +448,7 @@ class Store(PageStore, BackupStore, JudgingStore):
         with self.transaction():
             for item in items:
                 row = asdict(item)
+                row["url"] = without_login(item.url)  # a link read on a page behind a login carries it
                 # as written, not as \u escapes: an Urdu term that fired reads as itself in
                 # Datasette and sqlite3, and a search of the column for it finds it
                 row["topics"] = json.dumps(list(item.topics), ensure_ascii=False)

@@ -880,10 +880,12 @@ def _v30_judged_again(db: sqlite_utils.Database) -> None:
 def _v31_no_secrets_in_addresses(db: sqlite_utils.Database) -> None:
     """The login and keys a watch list put in a source's address (``https://user:password@``,
     ``?token=``) leave the addresses and errors stored before: the store now writes them
-    without (:func:`monitor.privacy.redact_url`)."""
-    from ..privacy import redact_secrets, redact_url
+    without (:func:`monitor.privacy.redact_url`); so does the login an item's link took from
+    the page behind it that it was read on (:func:`monitor.privacy.without_login`)."""
+    from ..privacy import redact_secrets, redact_url, without_login
 
     for table, key, column, redacted in (
+        ("items", "id", "url", without_login),  # a link read on a page behind a login
         ("sources", "name", "url", redact_url),
         ("sources", "name", "last_error", redact_secrets),
         ("sources", "name", "moved_to", redact_secrets),

@@ -68,7 +68,7 @@ class _JsonFormatter(logging.Formatter):
             if hasattr(record, key):
                 out[key] = getattr(record, key)
         if record.exc_info:
-            out["error"] = self.formatException(record.exc_info)
+            out["error"] = record.exc_text or self.formatException(record.exc_info)  # (without secrets: _WithoutSecrets)
         return json.dumps(out, ensure_ascii=False)
 
 
@@ -85,7 +85,16 @@ class _WithoutSecrets(logging.Filter):
         message = record.getMessage()
         if "://" in message:
             record.msg, record.args = redact_secrets(message), ()
+        if record.exc_info and not record.exc_text:  # a traceback quotes its error's message too
+            record.exc_text = _TRACEBACKS.formatException(record.exc_info)
+        if record.exc_text and "://" in record.exc_text:
+            record.exc_text = redact_secrets(record.exc_text)
+        if record.stack_info and "://" in record.stack_info:
+            record.stack_info = redact_secrets(record.stack_info)
         return True
+
+
+_TRACEBACKS = logging.Formatter()  # how a traceback is written, text or JSON
 
 
 def say(line: str, level: int = logging.ERROR) -> None:

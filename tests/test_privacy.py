@@ -3,6 +3,7 @@ views, row pages, filters, facets and arbitrary SQL; and a snapshot made for pub
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import sqlite3
@@ -254,6 +255,30 @@ def test_an_item_read_on_a_page_behind_a_login_is_stored_without_it(tmp_path):
         urls = [u for (u,) in conn.execute("SELECT url FROM items")]
     assert urls == [f"{plain}/pta/press-releases/vpn-registration-extended-2025-08-22.html"]
     assert "PAGEPASS" not in stored and "PAGEPASS" not in done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_traceback_in_the_log_shows_no_login_or_key_either(capsys, fmt):
+    """A job or a source that fails unexpectedly is logged with its traceback, whose last line
+    is the error's message: an address in it kept its login and key, in text and in JSON,
+    although the message line above it had them taken out."""
+    import logging
+
+    from monitor.cli import setup_logging
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        setup_logging(1, fmt)
+        try:
+            raise ValueError("cannot read http://reader:FEEDPASS@127.0.0.1:9/feed.xml?token=FEEDTOKEN")
+        except ValueError as e:
+            logging.getLogger("monitor.pipeline").exception("Private Feed: unexpected error: %s", e)
+    finally:
+        root.handlers[:], root.level = handlers, level
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ValueError: cannot read http://***@127.0.0.1:9/feed.xml?token=***" in (json.loads(err)["error"] if fmt == "json" else err), err
+    assert "FEEDPASS" not in err and "FEEDTOKEN" not in err, err
 
 
 def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):

@@ -101,7 +101,11 @@ def say(line: str, level: int = logging.ERROR) -> None:
     """A line for the operator on stderr, such as the ``error: ...`` a command exits with: as it
     is, or under ``--log-format json`` as one JSON object like the log's lines (the level in
     its own field, without the ``error: `` before the message), so that a log collector that
-    reads JSON reads why a command or the daemon stopped too."""
+    reads JSON reads why a command or the daemon stopped too. An address in it is written as
+    in the log, without its login or key (:func:`monitor.privacy.redact_secrets`)."""
+    from .privacy import redact_secrets
+
+    line = redact_secrets(line) or ""  # (a mistyped address in sources.yaml is quoted with its login)
     handlers = logging.getLogger().handlers
     if handlers and isinstance(handlers[0].formatter, _JsonFormatter):
         message = line.removeprefix("error: ") if level >= logging.ERROR else line

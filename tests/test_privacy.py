@@ -281,6 +281,23 @@ def test_a_traceback_in_the_log_shows_no_login_or_key_either(capsys, fmt):
     assert "FEEDPASS" not in err and "FEEDTOKEN" not in err, err
 
 
+def test_the_error_a_command_exits_with_shows_no_login_or_key(tmp_path):
+    """A mistyped address in sources.yaml is quoted in the error the daemon exits with, which
+    under systemd goes to the journal as a log line (JSON or text): its login and key stayed
+    in it, where the daemon's own log line of the same mistake (an edit it reads) had them out."""
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    config = tmp_path / "sources.yaml"
+    config.write_text("sources:\n  - name: Private Feed\n    url: htps://reader:FEEDPASS@example.org/feed.xml?token=FEEDTOKEN\n", encoding="utf-8")
+    for fmt in ("json", "text"):
+        result = CliRunner().invoke(cli, ["--config", str(config), "--db", str(tmp_path / "monitor.db"), "--log-format", fmt, "run"])
+        assert result.exit_code == 2, result.output
+        assert "not an http(s) URL: 'htps://***@example.org/feed.xml?token=***'" in result.stderr, result.stderr
+        assert "FEEDPASS" not in result.stderr and "FEEDTOKEN" not in result.stderr, result.stderr
+
+
 def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
     db = tmp_path / "monitor.db"
     with Store(db) as store:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from urllib.parse import unquote
 
 #: Columns of the archive that hold subscriber addresses (JSON lists), by table.
 PRIVATE_COLUMNS: dict[str, frozenset[str]] = {"digests": frozenset({"recipients", "refused"})}
@@ -58,6 +59,7 @@ _PARAM = re.compile(r"(?P<lead>[?&;])(?P<name>[^=&;#]+)=(?P<value>[^&;#]*)")
 
 
 def _secret_name(name: str) -> bool:
+    name = unquote(name)  # the server reads "api%5Fkey" as "api_key"
     words = [w.lower() for w in _NAME_WORDS.split(name) if w]
     return name.lower() in _SECRET_WORDS or any(w in _SECRET_WORDS for w in words)
 

@@ -322,6 +322,7 @@ def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
         ("https://example.org/a?apiKey=1&access-token=2&keyword=vpn#top", "https://example.org/a?apiKey=***&access-token=***&keyword=vpn#top"),
         ("https://example.org/news/2025/it-exports.html?id=5", "https://example.org/news/2025/it-exports.html?id=5"),
         ("https://example.org/path@at/x", "https://example.org/path@at/x"),
+        ("https://example.org/feed?api%5Fkey=abc&access%2Dtoken=def&q=it", "https://example.org/feed?api%5Fkey=***&access%2Dtoken=***&q=it"),
     ],
 )
 def test_redact_url_hides_logins_and_keys_only(url, shown):

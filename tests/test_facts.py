@@ -1346,3 +1346,36 @@ def test_a_run_on_text_is_read_in_pieces_cut_at_commas():
 def test_figures_of_a_run_on_text_are_still_read():
     text = "Markets were calm, " * 400 + "while IT exports rose to $354 million in July 2025."
     assert ("it_exports_monthly", "2025-07", 354, "USD_million") in named(text, "2025-08-20")
+
+
+#: One clause with figures, repeated with "and" into a line of 5,000 characters and no full
+#: stop (a table flattened into one line, or hostile text).
+_RUN_ON = ("IT exports rose 5 percent to $300 million in July, up from $280 million the month before, and " * 60)[:5000]
+
+
+def test_a_long_lines_figures_are_read_once_however_many_of_its_periods_ask(monkeypatch):
+    """Each period of a line asked for the figures of the whole line again: a line of a few
+    hundred figures was read a few hundred times over (a minute for 5,000 characters)."""
+    import monitor.facts._extract as extract
+
+    extract._figures_of.cache_clear()
+    reads = []
+    real = extract.find_figures
+    monkeypatch.setattr(extract, "find_figures", lambda sentence: reads.append(len(sentence)) or real(sentence))
+    facts = extract_facts("", _RUN_ON, "2025-08-20")
+    assert facts and len(reads) == 1, len(reads)
+
+
+def test_the_clauses_of_a_long_line_are_those_a_reading_from_its_start_finds():
+    """A line over 2,000 characters has its clause breaks found once and looked up (else each
+    figure read the line from its start): the bounds are the same as that reading's."""
+    from monitor.facts._classify import _CLAUSE_BREAK, _clause
+    from monitor.facts._numbers import find_figures
+
+    line = _RUN_ON.replace(", up", "; up", 7).replace(" and IT", ", while IT", 9)
+    figures = find_figures(line)
+    assert len(line) > 2000 and len(figures) > 100
+    for figure in figures:
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, figure.start)), default=0)
+        after = _CLAUSE_BREAK.search(line, figure.end)
+        assert _clause(line, figure) == (start, after.start() if after else len(line))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -94,9 +96,29 @@ _CLAUSE_BREAK = re.compile(
 
 def _clause(sentence: str, figure: Figure | Period) -> tuple[int, int]:
     """The bounds of the clause holding ``figure`` (or a period): between breaks such as ", while"."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, figure.start)), default=0)
+    pos = 0
+    if len(sentence) > _LONG_SENTENCE:
+        # a long sentence is not read from its start for each of its figures (a run-on line
+        # of a thousand figures took minutes): the breaks found in the whole sentence well
+        # before the figure are the ones a reading from the start finds, so the reading goes
+        # on from the last of them
+        ends = _clause_break_ends(sentence)
+        before = bisect.bisect_right(ends, figure.start - _BREAK_REACH)
+        pos = ends[before - 1] if before else 0
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, pos, figure.start)), default=pos)
     after = _CLAUSE_BREAK.search(sentence, figure.end)
     return start, after.start() if after else len(sentence)
+
+
+#: A sentence longer than this has its clause breaks found once (:func:`_clause`); how far a
+#: break and what it looks at around it reach, at most.
+_LONG_SENTENCE = 2000
+_BREAK_REACH = 300
+
+
+@functools.lru_cache(maxsize=16)
+def _clause_break_ends(sentence: str) -> tuple[int, ...]:
+    return tuple(m.end() for m in _CLAUSE_BREAK.finditer(sentence))
 
 
 def _series_of_exports(period: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -466,7 +467,14 @@ def _compares_for(period: Period, bounds: tuple[int, int], sentence: str, spans:
     if bounds[0] <= period.start < bounds[1]:
         return True
     start, end = _clause(sentence, period)
-    return all(any(s.holds(f.start, f.end) for s in spans) for f in find_figures(sentence) if start <= f.start < end)
+    return all(any(s.holds(f.start, f.end) for s in spans) for f in _figures_of(sentence) if start <= f.start < end)
+
+
+@functools.lru_cache(maxsize=16)
+def _figures_of(sentence: str) -> tuple[Figure, ...]:
+    """The figures of ``sentence``, read once however many of its periods ask (a sentence of
+    a thousand figures has as many periods: read for each, it took minutes)."""
+    return tuple(find_figures(sentence))
 
 
 _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, basis
@@ -475,7 +483,7 @@ _Found = tuple[Figure, str, str, float, str]  # figure, series, period, value, b
 def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple[list[_Found], _Context]:
     """``(figure, series, period, value, basis)`` of one sentence, and the context for the next."""
     subjects, from_context = _bare_exports(_without_what_a_part_includes(find_subjects(sentence), sentence), sentence, context)
-    figures = find_figures(sentence) if _MAY_HOLD_FIGURES.search(sentence) else []
+    figures = list(_figures_of(sentence)) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
         if context.kind and context.refers_back(sentence):
             return [], context

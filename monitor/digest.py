@@ -50,7 +50,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Sequence
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -62,6 +62,7 @@ from .digest_policy import PolicyChange, build_policy_changes, segments_text
 from .facts import BASIS_LABELS, canonical_period, period_end, shift_period
 from .models import NEWS_KINDS
 from .official import agrees, growth_agrees
+from .privacy import without_login
 from .resources import templates_dir
 from .status import stale_detail
 from .store import Store
@@ -558,10 +559,9 @@ def safe_url(url: str) -> str:
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc or any(c.isspace() or ord(c) < 32 for c in url):
         return ""
     if "@" in parts.netloc:
-        host = parts.netloc.rpartition("@")[2]
-        if not host:
+        if not parts.netloc.rpartition("@")[2]:
             return ""
-        url = urlunsplit(parts._replace(netloc=host))
+        url = without_login(url) or ""
     return url
 
 

@@ -71,9 +71,7 @@ def redact_url(url: str | None) -> str | None:
     address for every other purpose."""
     if not url or "://" not in url:
         return url
-    scheme, _, rest = url.partition("://")
-    cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
-    authority, tail = rest[:cut], rest[cut:]
+    scheme, authority, tail = _parts(url)
     if "@" in authority:
         authority = f"{SECRET}@{authority.rpartition('@')[2]}"
     query_at = tail.find("?")
@@ -92,11 +90,18 @@ def without_login(url: str | None) -> str | None:
     that a reader's click leads where it should, asking for a login of its own."""
     if not url or "://" not in url:
         return url
+    scheme, authority, tail = _parts(url)
+    if "@" not in authority:
+        return url
+    return f"{scheme}://{authority.rpartition('@')[2]}{tail}"
+
+
+def _parts(url: str) -> tuple[str, str, str]:
+    """``scheme://authority/rest`` as its scheme, its authority (login, host and port) and the
+    rest (path, query and fragment), each as written."""
     scheme, _, rest = url.partition("://")
     cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
-    if "@" not in rest[:cut]:
-        return url
-    return f"{scheme}://{rest[:cut].rpartition('@')[2]}{rest[cut:]}"
+    return scheme, rest[:cut], rest[cut:]
 
 
 def redact_secrets(text: str | None) -> str | None:

@@ -81,13 +81,13 @@ SEARCH_FOLDS: dict[str, str] = {
     **{d: str(i % 10) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")},
     **{mark: "" for mark in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"},
 }
-#: The short names a line in capitals keeps as they are (``IT``, ``PTA``); other words are
-#: written as a title writes them, and the rate bases as the copy desk does (``YoY``).
+#: The short names a line in capitals keeps as they are (``IT``, ``PTA``); those written in
+#: mixed case are written so (``YoY``, ``VPNs``), and other words as a title writes them.
 KEPT_CAPITALS = frozenset(
-    "IT ICT ITES BPO PTA SBP PSEB PBS MOITT NITB PASHA STZA SEZ STZ VPN VPNS USD PKR US UAE UK EU "
+    "IT ICT BPO PTA SBP PSEB PBS MOITT NITB PASHA STZA SEZ STZ VPN USD PKR US UAE UK EU "
     "IMF GDP FY KP GB AJK NA APP AI IDS NADRA FBR ECC NAB".split()
 )
-_RATE_BASES = {"YOY": "YoY", "MOM": "MoM", "QOQ": "QoQ", "VPNS": "VPNs", "ITES": "ITeS"}
+_MIXED_CASE = {"YOY": "YoY", "MOM": "MoM", "QOQ": "QoQ", "VPNS": "VPNs", "ITES": "ITeS"}
 _CAPITALS_WORD = re.compile(r"(?<![\w@])[A-Z]{2,}(?![\w@])")
 _LETTERS = re.compile(r"[A-Za-z]")
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z]['’])S(?![\w@])")
@@ -106,7 +106,7 @@ def in_ordinary_case(text: str) -> str:
         letters = _LETTERS.findall(line)
         if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             continue
-        line = _CAPITALS_WORD.sub(lambda m: _RATE_BASES.get(m[0]) or (m[0] if m[0] in KEPT_CAPITALS else m[0].capitalize()), line)
+        line = _CAPITALS_WORD.sub(lambda m: _MIXED_CASE.get(m[0]) or (m[0] if m[0] in KEPT_CAPITALS else m[0].capitalize()), line)
         lines[i] = _POSSESSIVE_S.sub("s", line)  # "PAKISTAN'S": "Pakistan's"
     return "\n".join(lines)
 

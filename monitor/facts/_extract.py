@@ -284,9 +284,9 @@ _PAIR_LABEL = rf"(?:(?:{_MONTH_NAMES})(?:['’]?\s?\d{{2,4}})?|FY\s?\d{{2}}(?:\d
 _PAIR = rf"(?:{_PAIR_LABEL})\s*[:=]?\s+\d+(?:,\d{3})*(?:\.\d+)?(?![\d.,]*\s*(?:%|percent|per\s+cent|pc\b|million|billion|mn\b|bn\b|m\b|k\b))"
 _PAIRS = re.compile(rf"{_PAIR}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_PAIR})+")
 _ONE_PAIR = re.compile(rf"(?P<label>{_PAIR_LABEL})\s*[:=]?\s+(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)")
-#: A chart's heading: what it shows, its unit in brackets, then its pairs in the same sentence
-#: or the next ("Chart 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports,
-#: Jul-Oct FY26 ($ million). July 318, August 329").
+#: What stands between a chart's unit and its pairs, in the same sentence or the next ("Chart
+#: 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports, Jul-Oct FY26 ($
+#: million). July 318, August 329").
 _CHART_UNIT_THEN = re.compile(r"\s*[:.]?\s*")
 
 
@@ -305,9 +305,7 @@ def chart_rows(text: str) -> dict[int, str]:
         starts = starts or [start for _, start, _ in split_sentences(text)]
         head_from = max((s for s in starts if s <= unit.start()), default=0)
         line_from = text.rfind("\n", 0, unit.start()) + 1
-        heading = text[max(line_from, min(head_from, unit.start())) : unit.start()]
-        if head_from < line_from:
-            heading = text[line_from : unit.start()]
+        heading = text[max(line_from, head_from) : unit.start()]  # its sentence, within its line
         subjects = [s for s in find_subjects(heading) if s.kind]
         if not subjects:
             continue

@@ -3260,3 +3260,69 @@ def test_what_the_country_earned_from_it_services_is_its_it_exports():
     # one company's, and what is paid for services bought abroad, are not
     assert facts("Systems Ltd earned $120 million from IT services in FY25.", "2025-08-01") == set()
     assert facts("Pakistan paid $90m to foreign firms for IT services in FY25.", "2025-08-01") == set()
+
+
+def test_a_running_total_said_to_stand_at_a_months_end_is_that_months():
+    assert facts("A total of 48,200 VPNs had been registered with the PTA by the end of March, a senator was told.", "2025-04-11") == {("vpn_registrations", "2025-03", 48200, "count")}
+    assert facts("مارچ کے آخر تک پی ٹی اے کے پاس رجسٹرڈ وی پی اینز کی مجموعی تعداد 48200 ہو گئی۔", "2025-04-11") == {("vpn_registrations", "2025-03", 48200, "count")}
+    # a running total with no date it stands at stays undated
+    assert facts("A total of 48,200 VPNs have been registered with the PTA so far.", "2025-04-11") == {("vpn_registrations", "", 48200, "count")}
+
+
+def test_an_effort_to_take_a_figure_somewhere_is_an_aim():
+    text = "The minister said IT exports reached $3.2 billion last fiscal year and the ministry was working to take them to $8 billion in five years."
+    assert facts(text, "2024-08-20") == {("it_exports_annual", "FY2023-24", 3200, "USD_million"), ("other", "FY2023-24", 8000, "USD_million")}
+    assert facts("Efforts to push IT exports up to $5 billion are under way.", "2024-08-20") == {("other", "", 5000, "USD_million")}
+
+
+def test_a_place_in_a_ranking_last_year_is_of_the_calendar_year_before():
+    assert facts("A payments firm last year ranked Pakistan sixth among the fastest-growing freelance markets.", "2023-05-02") == {("ranking", "2022", 6, "rank")}
+    # after a sentence on a fiscal year: still the calendar year, never a fiscal year counted back
+    text = "Freelancers earned $310 million in FY23. Last year, a payments firm ranked Pakistan sixth among freelance markets."
+    assert ("ranking", "2022", 6, "rank") in facts(text, "2023-08-02")
+    # "last year" in another clause is not the rank's
+    assert not any(f[0] == "ranking" and f[1] for f in facts("Freelancers earned $310 million last year, and Pakistan is sixth among freelance markets.", "2023-08-02"))
+
+
+def test_a_count_as_it_stands_is_not_dated_by_the_sentence_before():
+    text = (
+        "In May, freelancers' remittances stood at $31 million. "
+        "The country has about 1.8 million freelancers, a survey found, and a payments firm last year ranked it sixth among freelance markets."
+    )
+    got = facts(text, "2023-06-20")
+    assert ("freelancer_count", "", 1800000, "count") in got
+    assert not any(f[0] == "freelancer_count" and f[1] for f in got)
+
+
+def test_the_previous_month_of_a_sentence_going_on_about_a_month_is_the_month_before_it():
+    text = "IT exports came to $305 million in March. Exports were, however, 4% lower than the previous month, when they had reached $318 million."
+    assert facts(text, "2025-05-02") == {
+        ("it_exports_monthly", "2025-03", 305, "USD_million"),
+        ("it_exports_monthly", "2025-03", -4, "percent"),  # March's fall, not April's (the month before the article's date)
+        ("it_exports_monthly", "2025-02", 318, "USD_million"),
+    }
+
+
+def test_a_titles_rate_is_of_the_period_the_lead_gives_its_amount():
+    title = "فری لانسرز کی آمدنی میں 18 فیصد اضافہ، ششماہی میں 19 کروڑ 50 لاکھ ڈالر کمائے"
+    text = "اسٹیٹ بینک کے مطابق رواں مالی سال کی پہلی ششماہی میں فری لانسرز کی ترسیلات 19 کروڑ 50 لاکھ ڈالر رہیں جبکہ گزشتہ سال کے اسی عرصے میں یہ 16 کروڑ 50 لاکھ ڈالر تھیں۔"
+    got = {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts(title, text, "2024-01-18")}
+    assert ("freelancer_earnings", "FY2023-24:H1", 18, "percent", "yoy") in got
+    assert not any(f[3] == "percent" and f[1] != "FY2023-24:H1" for f in got)
+
+
+def test_a_rate_that_says_no_basis_takes_the_one_the_articles_figures_show():
+    # $270m over $245m a year before is 10.2%: year-on-year
+    text = "IT exports rose 10.2 percent to $270 million in May. In May last year, they were $245 million."
+    assert rates(text, "2024-06-18") == {10.2: "yoy"}
+    # $270m over $250m the month before is 8%: month-on-month
+    text = "IT exports rose 8 percent to $270 million in May. In April, they were $250 million."
+    assert rates(text, "2024-06-18") == {8: "mom"}
+    # figures that show neither leave it unknown
+    text = "IT exports rose 12 percent to $270 million in May. In April, they were $250 million."
+    assert rates(text, "2024-06-18") == {12: "unknown"}
+
+
+def test_an_urdu_figure_told_in_the_passive_keeps_its_series():
+    text = "بجٹ تقریر میں بتایا گیا کہ رواں مالی سال کے پہلے نو ماہ میں آئی ٹی برآمدات 1 ارب 94 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2023-06-10") == {("it_exports_cumulative", "FY2022-23:Jul-Mar", 1940, "USD_million")}

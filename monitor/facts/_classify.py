@@ -633,7 +633,8 @@ _CIRCUMSTANCE_OPENING = re.compile(
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|noted|added|stated|revealed|claimed|announced|disclosed|highlighted|pointed\s+out|maintained|observed|explained|asserted|stressed|shared)(?:\s+that)?\s+"
     r"|\b(?:told|informed|assured|briefed)\s+[^,]{1,80}?\s+that\s+"
-    r"|(?:کہا|بتایا|کہنا\s+(?:تھا|ہے)|انکشاف\s+کیا|آگاہ\s+کیا)\s+کہ\s+",
+    # (and in the passive: "بجٹ تقریر میں بتایا گیا کہ", it was told in the budget speech that)
+    r"|(?:کہا|بتایا|کہنا\s+(?:تھا|ہے)|انکشاف\s+کیا|آگاہ\s+کیا)(?:\s+گیا)?(?:\s+(?:ہے|تھا))?\s+کہ\s+",
     re.IGNORECASE,
 )
 #: A circumstance told after a figure: "... in May despite the damage done by outages".
@@ -671,6 +672,14 @@ _VERB_BEFORE_TO = re.compile(r"\b(?:was|were|is|are|has|have|had|went|came|set|m
 _TO_DO = re.compile(r"\bto\s+(?:cross|reach|hit|touch|surpass|exceed|top|double|triple|rise|grow|climb|jump|surge|increase|fall|drop|decline)\s+(?:to\s+)?(?:the\s+|a\s+|record\s+|over\s+|above\s+|around\s+|about\s+|nearly\s+|beyond\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 
 
+#: An effort to take a figure somewhere, right before it: "working to take them to", "efforts to
+#: raise IT exports to", "striving to push the sector's exports up to".
+_WORKING_TO = re.compile(
+    r"\b(?:working|striving|struggling|efforts?|endeavou?rs?|bid|drive)\s+(?:hard\s+)?to\s+(?:take|push|raise|lift|increase|boost|grow|enhance|double|scale)\s+(?:[\w'’-]+\s+){0,5}?(?:up\s+)?to\s+(?:over\s+|about\s+|around\s+|at\s+least\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?$",
+    re.IGNORECASE,
+)
+
+
 def _targeted(place: _Place, head: str) -> bool:
     """Whether a figure is a target or projection: a cue ("expected to reach", "aims at",
     "ہدف") before it in its clause, or right after it ("$5bn target"). A cue later in the
@@ -679,6 +688,8 @@ def _targeted(place: _Place, head: str) -> bool:
         # "envisaged increasing exports from $3.2bn to $4.2bn", "sets $5bn target for FY26 after
         # $3.8bn in FY25": $3.2bn and $3.8bn are the actuals
         return not (_FROM_BEFORE.search(head) or _AFTER_ACTUAL.search(head))
+    if _WORKING_TO.search(head):
+        return True  # "the government was working to take them to 10 billion dollars": an aim
     if (to_do := _TO_DO.search(head)) and not (_GROWTH_UP.search(head, 0, to_do.start()) or _GROWTH_DOWN.search(head, 0, to_do.start()) or _VERB_BEFORE_TO.search(head, 0, to_do.start())):
         return True
     tail = place.clause[len(head) :]

@@ -219,7 +219,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     # Freelancers Earned $118.6 Million on Worklane" over "... earned $118.6 million on Worklane
     # between July 2022 and June 2023") is the platform's too
     facts = [f for f in facts if not (not f.period and f.series.startswith("freelancer_") and any(f is t for t in titled) and any(g.series == "other" and g.unit == f.unit and abs(g.value - f.value) <= 0.01 * abs(g.value) and one_platform(g.quote) for g in body))]
-    return _unique(_without_rounded(facts, rounded, body))
+    return _basis_from_levels(_unique(_without_rounded(facts, rounded, body)))
 
 
 #: A line of a table written in lines: a period, a colon and a figure ("2020-21: 2,107",
@@ -392,6 +392,15 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
     periods = {(series.split("_")[0], period) for _, series, period, _, _ in lead if period and series != "other"}
     out = list(facts)
     restated = set()
+    # the periods the lead gives the title's amounts it restates: a title's rate beside its amount
+    # ("فری لانسرز کی آمدن میں 22 فیصد اضافہ، ششماہی میں 21 کروڑ 40 لاکھ ڈالر کمائے") is of the
+    # amount's period, however many (a base's year before) the lead gives
+    amounts = {
+        (fact.series.split("_")[0], period)
+        for fact in (facts[i] for i in undated if facts[i].unit != "percent")
+        for figure, series, period, value, _ in lead
+        if period and series.split("_")[0] == fact.series.split("_")[0] and figure.unit == fact.unit and abs(value - fact.value) <= 0.01 * abs(value)
+    }
     for i in undated:
         fact = out[i]
         family = fact.series.split("_")[0]
@@ -402,6 +411,8 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
             # ذریعے 34 کروڑ 10 لاکھ ڈالر کمائے" under "... 34 کروڑ ڈالر کما لیے"), it is not one
             restated.add(i)
             continue
+        if len(own) != 1 and fact.unit == "percent":
+            own = {period for kind, period in amounts if kind == family}
         if len(own) != 1:
             continue  # the lead gives several periods, or none, of that subject: which one is not said
         period = own.pop()
@@ -505,6 +516,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     if not main:
         main = infer_main(periods, spans, sentence, day)
         goes_on = _OPENS_BACK.match(sentence) or _THEIR.match(sentence) or (context.listed and _BULLET.match(sentence) and not subjects)
+        # ("However, exports were 3% lower than the previous month", after a sentence on
+        # September's IT exports: the exports and the month just reported, the base the month
+        # before it, not the month before the article's date)
+        goes_on = goes_on or (from_context and _MONTH.fullmatch(context.period) and any(p.comparison and p.months_back for p in periods))
         if context.period and context.kind and goes_on and (
             not main or bool(_MONTH.fullmatch(main)) == bool(_MONTH.fullmatch(context.period)) or any(p.relative and p.comparison for p in periods)
         ):
@@ -515,6 +530,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             # list's item after another ("• FY25 exports: $3.81bn" then "• Growth over last
             # fiscal year: 18pc")
             main = context.period
+            if _MONTH.fullmatch(main):
+                # its "previous month" is the month before that one, not before the article's date
+                periods = [replace(p, value=shift_months(main, p.months_back)) if p.comparison and p.months_back and _MONTH.fullmatch(p.value) else p for p in periods]
     compared = bool(main) and not any(p.value == main and not p.comparison for p in periods) and main != context.period
     inherited = bool(not subjects and context.kind and context.refers_back(sentence))
     paired = respective(sentence, figures, subjects)
@@ -522,7 +540,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
-        place = _place(figure, sentence, subjects, periods, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, periods), compared)
+        own = _edition_years(periods, day, sentence, _clause(sentence, figure)) if figure.unit == "rank" and day is not None else periods
+        place = _place(figure, sentence, subjects, own, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, own), compared)
         if place is not None and context.ranked:
             place = replace(place, ranked_before=True)
         if place is not None and context.platform and (inherited or _OPENS_BACK.match(sentence)):
@@ -568,6 +587,18 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)
+
+
+def _edition_years(periods: list[Period], day: date, sentence: str, bounds: tuple[int, int]) -> list[Period]:
+    """A place in a ranking "last year", in the rank's own clause, is of the calendar year before
+    the article's: "a global payments company last year ranked the country fourth" (an index's
+    edition is a year's, never a month's or a fiscal year's counted back from the sentence before)."""
+    return [
+        replace(p, value=str(day.year - 1), shift=0, comparison=False)
+        if p.shift == 1 and not p.value and bounds[0] <= p.start < bounds[1] and _BARE_LAST_YEAR.fullmatch(sentence, p.start, p.end)
+        else p
+        for p in periods
+    ]
 
 
 _PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
@@ -843,6 +874,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence)]:
         value = ""  # a number of people or a position as it stands: never dated by the sentence before (nor by a target's year)
+    elif figure.unit == "count" and base is None and not any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target) and _PRESENT.search(sentence, bounds[0], bounds[1]):
+        # "Pakistan is home to around 1.5 million freelancers, ..., and a global payments company
+        # last year ranked the country fourth": a count as it stands, in a clause with no period
+        # of its own (the other clause's is another figure's), is never dated by the sentence before
+        value = ""
     elif main and (not inherited or compared) and _inferred(periods, main):
         # (the period this sentence's own base implies wins over the one of the sentence before:
         # "exports stood at $2.36bn compared to $1.99bn in December 2019" are December 2020's)
@@ -940,6 +976,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     urdu_total = _URDU_TOTAL_BEFORE.search(sentence, max(0, figure.start - 30), figure.start) and not any(p.value and stretch[0] <= p.start < stretch[1] for p in periods)
     opens_so_far = _SINCE_OPENS.match(sentence, bounds[0]) and base is None
     running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start) or urdu_total or opens_so_far or _SINCE.search(sentence, *stretch))
+    if running and period is not None and _MONTH.fullmatch(value) and stretch[0] <= period.start < stretch[1] and (period.stock or _END_OF_BEFORE.search(sentence, max(0, period.start - 30), period.start) or _URDU_END_OF_AFTER.match(sentence, period.end)):
+        running = False  # "A total of 61,870 VPNs had been whitelisted by the end of January": the total as it stood then
     if running:
         value = ""  # "taking the total to over 45,000", "20,000 VPNs had been registered since 2010": a running total
     if figure.unit == "count" and ":" in value and not _FISCAL_WORD.search(sentence):
@@ -1202,6 +1240,9 @@ def _one_firms(figure: Figure, sentence: str, subjects: list[Subject]) -> bool:
 
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
+#: The month a running total stands at: "by the end of January", "as at end-June", "جنوری کے آخر تک".
+_END_OF_BEFORE = re.compile(r"\b(?:by|as\s+(?:of|at|on)|till|until|up\s+to|at)\s+(?:the\s+)?end(?:\s+of|-)\s*$", re.IGNORECASE)
+_URDU_END_OF_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:کے|کی)\s+(?:آخر|اختتام)\s+تک")
 #: "Last" or "previous" in English and Urdu.
 _PREVIOUS_WORD = re.compile(r"\b(?:last|previous|preceding|past)\b|گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ", re.IGNORECASE)
 #: The words of a back-reference that say what length of period it means: "the period" (a span),
@@ -1450,6 +1491,38 @@ def _not_begun(fact: Fact, day: date | None) -> bool:
         return False
     log.info("%s %s %s of %s, a year not begun, rejected: %s", fact.series, fact.value, fact.unit, fact.period, fact.quote)
     return True
+
+
+def _basis_from_levels(facts: list[Fact]) -> list[Fact]:
+    """A rate whose words say no basis ("8 فیصد اضافے سے 21 کروڑ 70 لاکھ ڈالر", "up 22pc") takes
+    the one the article's own figures show, as a reader checks it: the growth from the same
+    period a year before to its level (year-on-year), or from the month before (month-on-month),
+    to the rate's last digit. Left unknown when the figures show neither, or both."""
+    levels: dict[tuple[str, str, str], list[float]] = {}
+    for fact in facts:
+        if fact.unit != "percent" and fact.period and fact.series != "other":
+            levels.setdefault((fact.series, fact.unit, fact.period), []).append(fact.value)
+    out = []
+    for fact in facts:
+        if fact.unit == "percent" and fact.basis == "unknown" and fact.period and fact.series != "other":
+            shown = {basis for basis, before in (("yoy", shift_period(fact.period, 1)), ("mom", shift_months(fact.period, 1) if _MONTH.fullmatch(fact.period) else "")) if before and _grew_by(levels, fact, before)}
+            if len(shown) == 1:
+                fact = replace(fact, basis=shown.pop())
+        out.append(fact)
+    return out
+
+
+def _grew_by(levels: dict[tuple[str, str, str], list[float]], rate: Fact, before: str) -> bool:
+    """Whether some level of ``rate``'s series and period grew by it from one of ``before``."""
+    decimals = len(f"{rate.value:g}".partition(".")[2])
+    tolerance = 0.55 * 10**-decimals
+    for (series, unit, period), values in levels.items():
+        if series != rate.series or period != rate.period:
+            continue
+        for base in levels.get((series, unit, before), ()):
+            if base > 0 and any(abs((value / base - 1) * 100 - rate.value) <= tolerance for value in values):
+                return True
+    return False
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

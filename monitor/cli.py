@@ -292,6 +292,19 @@ class PollProgress:
         self.counts: Counter[str] = Counter()
         self.reading: dict[str, tuple[int, int]] = {}  # source -> (items read, items to read)
         self._last_line = time.monotonic()
+        self.gone = False  # the stream can no longer be written: its reader went away, or its disk is full
+
+    def _write(self, text: str) -> None:
+        """Write ``text`` to the stream, unless it can no longer be written: progress is
+        only for the eye, so a reader that went away (``monitor poll 2>&1 | head``) or a full
+        disk under a redirected stderr silences it, and the poll goes on to its end."""
+        if self.gone:
+            return
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):  # (ValueError: the stream was closed)
+            self.gone = True
 
     def articles(self, source: str, done: int, total: int) -> None:
         """A source stored another batch of new items: ``done`` of ``total`` this poll."""
@@ -313,7 +326,7 @@ class PollProgress:
             self._line(line, level=logging.WARNING if kind == "failed" else logging.INFO, source=report.source, outcome=report.outcome, new_items=report.new_items)
             return
         if kind == "failed":
-            self.stream.write(f"\r\x1b[K{line}\n")
+            self._write(f"\r\x1b[K{line}\n")
         self._live()
 
     def stopped_line(self, why: str) -> str:
@@ -329,24 +342,21 @@ class PollProgress:
             record = logging.LogRecord("monitor.poll", level, __file__, 0, line, None, None)
             record.__dict__.update(fields)
             line = _JSON_LINES.format(record)
-        self.stream.write(line + "\n")
-        self.stream.flush()
+        self._write(line + "\n")
         self._last_line = time.monotonic()
 
     def _live(self) -> None:
         c = self.counts
         reading = "".join(f"; {name}: {done}/{of}" for name, (done, of) in self.reading.items())
-        self.stream.write(
+        self._write(
             f"\r\x1b[K[{self.done}/{self.total}] {c['ok']} ok, {c['not_modified']} not modified, "
             f"{c['failed']} failed, {c['skipped']} skipped, {self.new_items} new items{reading}"
         )
-        self.stream.flush()
 
     def close(self) -> None:
         """Clear the live line, so the summary starts on a clean line."""
         if self.tty and self.done:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            self._write("\r\x1b[K")
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sqlite3
 import sys
@@ -887,7 +888,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
         hint = f"did you mean {close[0]}?" if close else f"the series are {', '.join(SERIES)}"
         raise click.BadParameter(f"no series named {series!r}: {hint}", param_hint="--series")
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(_Echoed(), fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return
@@ -1048,7 +1049,10 @@ def health(obj: Context, poll_seconds: float | None) -> None:
             ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
     except ArchiveError as e:  # no archive yet, or one that cannot be read: unhealthy, not a usage error
         ok, why = False, str(e)
-    click.echo(("healthy: " if ok else "unhealthy: ") + why)
+    try:
+        click.echo(("healthy: " if ok else "unhealthy: ") + why)
+    except OSError:  # (its reader went away, or a full disk): the exit code is the answer
+        _drop_stdout()
     sys.exit(0 if ok else 1)
 
 
@@ -1199,8 +1203,58 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
 
 
+class _Echoed:
+    """Standard output for a writer that takes a file (``csv``): what it writes goes out as
+    :func:`click.echo` writes it, so a reader that went away or a full disk is met as in any
+    other output of a command."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
+
+
+def _stdout_failed(e: OSError) -> bool:
+    """Whether ``e`` is standard output refusing what the command printed (redirected to a full
+    disk, a file past its size limit, ``/dev/full``): the write that raised it was to file
+    descriptor 1, or what is still waiting to go there cannot be written either."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    file = tb.tb_frame.f_locals.get("file") if tb is not None else None
+    try:
+        if file is not None and file.fileno() == 1:
+            return True
+    except (AttributeError, OSError, ValueError):
+        pass
+    if sys.stdout is None:
+        return False
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _drop_stdout() -> None:
+    """Nothing more goes to standard output, nor at exit: what could not be written is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def main() -> None:
-    cli(prog_name="monitor")
+    try:
+        cli(prog_name="monitor")
+    except OSError as e:  # (a reader that went away, EPIPE, is Click's: quiet, exit 1)
+        if not _stdout_failed(e):
+            raise
+        from .errors import os_reason
+
+        _drop_stdout()
+        say(f"error: cannot write to standard output: {os_reason(e)}")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -787,6 +787,8 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     from .errors import ExtractionError, os_reason
     from .extract import extract
 
+    if fmt == "jsonl":
+        _json_lines_stdio(stdin=False)
     failed = 0
     for path in paths:
         try:
@@ -827,6 +829,7 @@ def analyze_cmd(obj: Context) -> None:
     """
     from .analyze import analyze_lines
 
+    _json_lines_stdio(stdin=True)
     failed = 0
     for result in analyze_lines(sys.stdin, obj.config.rules()):
         failed += "error" in result
@@ -852,6 +855,7 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
     """
     from .dedup import dedup_lines
 
+    _json_lines_stdio(stdin=True)
     failed = 0
     for result in dedup_lines(sys.stdin, window_days or obj.config.dedup_window_days):
         failed += "error" in result
@@ -1203,6 +1207,36 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
 
 
+def _utf8(stream: TextIO | None) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def _readable_anywhere() -> None:
+    """On a terminal whose locale is not UTF-8 (``LANG=en_US.ISO-8859-1``), a line with Urdu
+    in it (a source's name, a quote, a title) shows the letters the terminal cannot as
+    ``\\u0641`` escapes, as Python writes its own errors, rather than ending the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _utf8(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
+def _json_lines_stdio(*, stdin: bool) -> None:
+    """JSON lines are UTF-8 (RFC 8259), whatever the locale: read (``stdin``) and written so,
+    as ``jq`` does, so that Urdu in them is neither misread nor a crash in another locale.
+    Bytes that are no UTF-8 in what is read become U+FFFD."""
+    streams = [(sys.stdout, "strict")] + ([(sys.stdin, "replace")] if stdin else [])
+    for stream, errors in streams:
+        if stream is not None and not _utf8(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+            except (OSError, ValueError):
+                pass
+
+
 class _Echoed:
     """Standard output for a writer that takes a file (``csv``): what it writes goes out as
     :func:`click.echo` writes it, so a reader that went away or a full disk is met as in any
@@ -1245,6 +1279,7 @@ def _drop_stdout() -> None:
 
 
 def main() -> None:
+    _readable_anywhere()
     try:
         cli(prog_name="monitor")
     except OSError as e:  # (a reader that went away, EPIPE, is Click's: quiet, exit 1)

@@ -3,6 +3,7 @@ redirected to a disk that is full."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -92,3 +93,36 @@ def test_health_answers_by_its_exit_code_when_its_line_cannot_be_written(site_co
     finally:
         os.close(pipe)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+URDU_ITEM = {"id": "1", "title": "فری لانسرز کی آمدنی میں اضافہ", "text": "پاکستان کے فری لانسرز نے 50 کروڑ ڈالر کمائے", "published": "2025-08-18"}
+
+
+def _latin1(**more: str) -> dict[str, str]:
+    """The environment of a terminal whose locale is ISO-8859-1 (`LANG=en_US.ISO-8859-1`)."""
+    return {**_env(), "PYTHONIOENCODING": "latin-1", **more}
+
+
+def test_json_lines_are_read_and_written_as_utf8_whatever_the_locale(tmp_path):
+    line = json.dumps(URDU_ITEM, ensure_ascii=False).encode("utf-8") + b"\n"
+    done = subprocess.run([*MONITOR, "analyze"], input=line, capture_output=True, env=_latin1(), timeout=120)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    [result] = [json.loads(x) for x in done.stdout.decode("utf-8").splitlines()]
+    assert result["relevant"] and result["topics"] == ["freelancing"]  # the Urdu terms matched: read as UTF-8
+    assert result["facts"][0]["quote"] == URDU_ITEM["text"]
+    done = subprocess.run([*MONITOR, "dedup"], input=line, capture_output=True, env=_latin1(), timeout=120)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert json.loads(done.stdout.decode("utf-8")) == {"id": "1", "cluster": "1", "event": "1"}
+    page = tmp_path / "u.html"
+    page.write_text(f"<html lang=ur><head><title>{URDU_ITEM['title']}</title></head><body><p>{URDU_ITEM['text']}</p><p>{URDU_ITEM['text']}</p></body></html>", encoding="utf-8")
+    done = subprocess.run([*MONITOR, "extract", str(page)], capture_output=True, env=_latin1(), timeout=120)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert json.loads(done.stdout.decode("utf-8"))["title"] == URDU_ITEM["title"]
+
+
+def test_urdu_on_a_terminal_that_cannot_show_it_is_escaped_not_a_crash(tmp_path):
+    page = tmp_path / "u.html"
+    page.write_text(f"<html lang=ur><head><title>{URDU_ITEM['title']}</title></head><body><p>{URDU_ITEM['text']}</p><p>{URDU_ITEM['text']}</p></body></html>", encoding="utf-8")
+    done = subprocess.run([*MONITOR, "extract", "--format", "text", str(page)], capture_output=True, text=True, encoding="latin-1", env=_latin1(), timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "\\u0641\\u0631\\u06cc" in done.stdout  # فری, as the terminal can show it

@@ -712,8 +712,9 @@ def init(obj: Context, path: str | None, force: bool) -> None:
 
 
 @cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Readable lines, or one JSON object for a script.")
 @click.pass_obj
-def status(obj: Context) -> None:
+def status(obj: Context, fmt: str) -> None:
     """Show each source's health: last success, failures in a row and the last error, next
     attempt, items this week and per week, sources silent for over monitor.silent_days, and
     stale ones (they answer, but their newest item is older than stale_days).
@@ -722,6 +723,12 @@ def status(obj: Context) -> None:
     writes there; the schedule, with next runs only while a daemon runs to keep them; and the
     last digest sent, the readers the server refused it to, and any week whose send failed or
     never finished (marked !!).
+
+    With --format json, one JSON object: "daemon" ({"running", "line"}), "sources" (a
+    list: "name", "kind", "state" (ok, attention, not_polled or disabled),
+    "consecutive_failures", "last_error", "last_success" and the rest, times in UTC),
+    "attention" (how many sources need a look), "schedule", "digests" and "backup" (as the
+    text says them) and "configuration_error" (null, or why the file cannot be read).
     """
     from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
@@ -745,6 +752,21 @@ def status(obj: Context) -> None:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None
         raise
+    if fmt == "json":
+        if broken:
+            for line in error_lines(broken):
+                say(line)
+        out = {
+            "daemon": {"running": daemon.running, "line": daemon.line},
+            "attention": sum(r.needs_attention for r in rows),
+            "sources": [r.as_json() for r in rows],
+            "schedule": schedule,
+            "digests": digests,
+            "backup": backups,
+            "configuration_error": "; ".join(error_lines(broken)).removeprefix("error: ") if broken else None,
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        sys.exit(2 if broken else 0)
     if broken:
         for line in error_lines(broken):
             say(line)

@@ -85,7 +85,6 @@ class SourceRow:
             parts.append(f"moved for good to {self.moved_to} (a permanent redirect): put the new address in sources.yaml")
         return " | ".join(parts)
 
-
     def state(self) -> str:
         """The mark of :meth:`line` in a word: ``ok``, ``attention``, ``not_polled``, ``disabled``."""
         if not self.enabled:

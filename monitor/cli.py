@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sqlite3
 import sys
@@ -292,6 +293,19 @@ class PollProgress:
         self.counts: Counter[str] = Counter()
         self.reading: dict[str, tuple[int, int]] = {}  # source -> (items read, items to read)
         self._last_line = time.monotonic()
+        self.gone = False  # the stream can no longer be written: its reader went away, or its disk is full
+
+    def _write(self, text: str) -> None:
+        """Write ``text`` to the stream, unless it can no longer be written: progress is
+        only for the eye, so a reader that went away (``monitor poll 2>&1 | head``) or a full
+        disk under a redirected stderr silences it, and the poll goes on to its end."""
+        if self.gone:
+            return
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except (OSError, ValueError):  # (ValueError: the stream was closed)
+            self.gone = True
 
     def articles(self, source: str, done: int, total: int) -> None:
         """A source stored another batch of new items: ``done`` of ``total`` this poll."""
@@ -313,7 +327,7 @@ class PollProgress:
             self._line(line, level=logging.WARNING if kind == "failed" else logging.INFO, source=report.source, outcome=report.outcome, new_items=report.new_items)
             return
         if kind == "failed":
-            self.stream.write(f"\r\x1b[K{line}\n")
+            self._write(f"\r\x1b[K{line}\n")
         self._live()
 
     def stopped_line(self, why: str) -> str:
@@ -329,24 +343,21 @@ class PollProgress:
             record = logging.LogRecord("monitor.poll", level, __file__, 0, line, None, None)
             record.__dict__.update(fields)
             line = _JSON_LINES.format(record)
-        self.stream.write(line + "\n")
-        self.stream.flush()
+        self._write(line + "\n")
         self._last_line = time.monotonic()
 
     def _live(self) -> None:
         c = self.counts
         reading = "".join(f"; {name}: {done}/{of}" for name, (done, of) in self.reading.items())
-        self.stream.write(
+        self._write(
             f"\r\x1b[K[{self.done}/{self.total}] {c['ok']} ok, {c['not_modified']} not modified, "
             f"{c['failed']} failed, {c['skipped']} skipped, {self.new_items} new items{reading}"
         )
-        self.stream.flush()
 
     def close(self) -> None:
         """Clear the live line, so the summary starts on a clean line."""
         if self.tty and self.done:
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+            self._write("\r\x1b[K")
 
 
 @cli.command()
@@ -701,8 +712,9 @@ def init(obj: Context, path: str | None, force: bool) -> None:
 
 
 @cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Readable lines, or one JSON object for a script.")
 @click.pass_obj
-def status(obj: Context) -> None:
+def status(obj: Context, fmt: str) -> None:
     """Show each source's health: last success, failures in a row and the last error, next
     attempt, items this week and per week, sources silent for over monitor.silent_days, and
     stale ones (they answer, but their newest item is older than stale_days).
@@ -711,6 +723,12 @@ def status(obj: Context) -> None:
     writes there; the schedule, with next runs only while a daemon runs to keep them; and the
     last digest sent, the readers the server refused it to, and any week whose send failed or
     never finished (marked !!).
+
+    With --format json, one JSON object: "daemon" ({"running", "line"}), "sources" (a
+    list: "name", "kind", "state" (ok, attention, not_polled or disabled),
+    "consecutive_failures", "last_error", "last_success" and the rest, times in UTC),
+    "attention" (how many sources need a look), "schedule", "digests" and "backup" (as the
+    text says them) and "configuration_error" (null, or why the file cannot be read).
     """
     from .daemon import daemon_state, schedule_lines
     from .mail import digest_status_lines
@@ -734,6 +752,21 @@ def status(obj: Context) -> None:
         if broken:  # no archive to show either: the configuration is the one problem to fix first
             raise broken from None
         raise
+    if fmt == "json":
+        if broken:
+            for line in error_lines(broken):
+                say(line)
+        out = {
+            "daemon": {"running": daemon.running, "line": daemon.line},
+            "attention": sum(r.needs_attention for r in rows),
+            "sources": [r.as_json() for r in rows],
+            "schedule": schedule,
+            "digests": digests,
+            "backup": backups,
+            "configuration_error": "; ".join(error_lines(broken)).removeprefix("error: ") if broken else None,
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        sys.exit(2 if broken else 0)
     if broken:
         for line in error_lines(broken):
             say(line)
@@ -776,6 +809,8 @@ def extract_cmd(fmt: str, url: str | None, paths: tuple[str, ...]) -> None:
     from .errors import ExtractionError, os_reason
     from .extract import extract
 
+    if fmt == "jsonl":
+        _json_lines_stdio(stdin=False)
     failed = 0
     for path in paths:
         try:
@@ -816,6 +851,7 @@ def analyze_cmd(obj: Context) -> None:
     """
     from .analyze import analyze_lines
 
+    _json_lines_stdio(stdin=True)
     failed = 0
     for result in analyze_lines(sys.stdin, obj.config.rules()):
         failed += "error" in result
@@ -841,6 +877,7 @@ def dedup_cmd(obj: Context, window_days: int | None) -> None:
     """
     from .dedup import dedup_lines
 
+    _json_lines_stdio(stdin=True)
     failed = 0
     for result in dedup_lines(sys.stdin, window_days or obj.config.dedup_window_days):
         failed += "error" in result
@@ -877,7 +914,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
         hint = f"did you mean {close[0]}?" if close else f"the series are {', '.join(SERIES)}"
         raise click.BadParameter(f"no series named {series!r}: {hint}", param_hint="--series")
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(_Echoed(), fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         return
@@ -1038,7 +1075,10 @@ def health(obj: Context, poll_seconds: float | None) -> None:
             ok, why = healthy(store, obj.config, poll_seconds=poll_seconds)
     except ArchiveError as e:  # no archive yet, or one that cannot be read: unhealthy, not a usage error
         ok, why = False, str(e)
-    click.echo(("healthy: " if ok else "unhealthy: ") + why)
+    try:
+        click.echo(("healthy: " if ok else "unhealthy: ") + why)
+    except OSError:  # (its reader went away, or a full disk): the exit code is the answer
+        _drop_stdout()
     sys.exit(0 if ok else 1)
 
 
@@ -1189,8 +1229,89 @@ def restore_cmd(obj: Context, backup_file: str) -> None:
     click.echo("  items fetched since the backup are fetched again by the next poll while their feeds still list them")
 
 
+def _utf8(stream: TextIO | None) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def _readable_anywhere() -> None:
+    """On a terminal whose locale is not UTF-8 (``LANG=en_US.ISO-8859-1``), a line with Urdu
+    in it (a source's name, a quote, a title) shows the letters the terminal cannot as
+    ``\\u0641`` escapes, as Python writes its own errors, rather than ending the command."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _utf8(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
+def _json_lines_stdio(*, stdin: bool) -> None:
+    """JSON lines are UTF-8 (RFC 8259), whatever the locale: read (``stdin``) and written so,
+    as ``jq`` does, so that Urdu in them is neither misread nor a crash in another locale.
+    Bytes that are no UTF-8 in what is read become U+FFFD."""
+    streams = [(sys.stdout, "strict")] + ([(sys.stdin, "replace")] if stdin else [])
+    for stream, errors in streams:
+        if stream is not None and not _utf8(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+            except (OSError, ValueError):
+                pass
+
+
+class _Echoed:
+    """Standard output for a writer that takes a file (``csv``): what it writes goes out as
+    :func:`click.echo` writes it, so a reader that went away or a full disk is met as in any
+    other output of a command."""
+
+    def write(self, text: str) -> None:
+        click.echo(text, nl=False)
+
+
+def _stdout_failed(e: OSError) -> bool:
+    """Whether ``e`` is standard output refusing what the command printed (redirected to a full
+    disk, a file past its size limit, ``/dev/full``): the write that raised it was to file
+    descriptor 1, or what is still waiting to go there cannot be written either."""
+    tb = e.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    file = tb.tb_frame.f_locals.get("file") if tb is not None else None
+    try:
+        if file is not None and file.fileno() == 1:
+            return True
+    except (AttributeError, OSError, ValueError):
+        pass
+    if sys.stdout is None:
+        return False
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _drop_stdout() -> None:
+    """Nothing more goes to standard output, nor at exit: what could not be written is dropped."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def main() -> None:
-    cli(prog_name="monitor")
+    _readable_anywhere()
+    try:
+        cli(prog_name="monitor")
+    except OSError as e:  # (a reader that went away, EPIPE, is Click's: quiet, exit 1)
+        if not _stdout_failed(e):
+            raise
+        from .errors import os_reason
+
+        _drop_stdout()
+        say(f"error: cannot write to standard output: {os_reason(e)}")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

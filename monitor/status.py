@@ -85,6 +85,34 @@ class SourceRow:
             parts.append(f"moved for good to {self.moved_to} (a permanent redirect): put the new address in sources.yaml")
         return " | ".join(parts)
 
+    def state(self) -> str:
+        """The mark of :meth:`line` in a word: ``ok``, ``attention``, ``not_polled``, ``disabled``."""
+        if not self.enabled:
+            return "disabled"
+        if not self.polled:
+            return "not_polled"
+        return "attention" if self.needs_attention else "ok"
+
+    def as_json(self) -> dict:
+        """The row for a script (``monitor status --format json``): times in UTC, ISO 8601."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "state": self.state(),
+            "enabled": self.enabled,
+            "last_success": self.last_success,
+            "consecutive_failures": self.consecutive_failures,
+            "last_outcome": self.last_outcome,
+            "last_error": self.last_error if self.consecutive_failures else None,
+            "next_attempt": self.next_attempt if (self.consecutive_failures or self.own_interval) else None,
+            "items_this_week": self.items_this_week,
+            "items_per_week": round(self.items_per_week, 2),
+            "silent_days": round(self.silent_days, 1) if self.silent_days is not None else None,
+            "stale": self.stale,
+            "newest_entry": self.newest_entry,
+            "moved_to": self.moved_to,
+        }
+
 
 def _ago(ts: str | None, now: datetime) -> str:
     if not ts:

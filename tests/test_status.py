@@ -307,3 +307,30 @@ def test_a_source_with_a_login_that_moved_for_good_is_said_once_not_at_every_pol
         said = [r.getMessage() for r in caplog.records if "moved for good" in r.getMessage()]
         assert len(said) == 1, said
         assert store.source_state("Moved").moved_to == server.base.replace("http://", "http://***@") + "/feed.xml?token=***"
+
+
+def test_status_as_json_for_a_script_names_the_failing_source_and_why(archive, config, tmp_path):
+    import json
+
+    result = CliRunner().invoke(cli, ["--config", config.path, "--db", str(tmp_path / "monitor.db"), "status", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    by_name = {s["name"]: s for s in out["sources"]}
+    failing = by_name["Failing"]
+    assert (failing["state"], failing["consecutive_failures"], failing["last_outcome"], failing["last_error"]) == ("attention", 3, "http_5xx", "HTTP 503 Service Unavailable")
+    assert failing["last_success"] == ago(days=6) and failing["next_attempt"] == (NOW + timedelta(hours=4)).isoformat()
+    assert (by_name["New"]["state"], by_name["Retired"]["state"]) == ("not_polled", "disabled")
+    assert out["attention"] == sum(s["state"] == "attention" for s in out["sources"])  # (by today's clock, the archive's month is long past)
+    assert out["daemon"] == {"running": False, "line": "not running (none has run on this archive); start one with `monitor run`"}
+    assert out["configuration_error"] is None and out["digests"] and out["backup"].startswith("none made")
+
+
+def test_status_as_json_with_a_broken_configuration_still_gives_the_archive(archive, config, tmp_path):
+    import json
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("sources:\n  - name: x\n    kind: nope\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(broken), "--db", str(tmp_path / "monitor.db"), "status", "--format", "json"])
+    assert result.exit_code == 2
+    out = json.loads(result.stdout)
+    assert "Failing" in {s["name"] for s in out["sources"]} and "kind" in out["configuration_error"]

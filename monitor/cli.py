@@ -490,6 +490,7 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     digest went out, as a test ("[test]" in the subject), any day of the week; after, the
     message its readers got, to a reader who joined since or whom the server refused:
 
+    \b
       monitor digest --send --to me@example.org            # a test, before the real send
       monitor digest --week 2025-W34 --send --to new@example.org
     """

@@ -501,6 +501,7 @@ def digest(obj: Context, week: str | None, out_dir: str | None, send: bool, forc
     digest went out, as a test ("[test]" in the subject), any day of the week; after, the
     message its readers got, to a reader who joined since or whom the server refused:
 
+    \b
       monitor digest --send --to me@example.org            # a test, before the real send
       monitor digest --week 2025-W34 --send --to new@example.org
     """
@@ -906,7 +907,7 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
 
     from .facts import BASIS_LABELS, SERIES
 
-    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at", "url"]
+    columns = ["series", "period", "value", "unit", "basis", "reports", "published", "source", "also_reported_by", "revises", "quote", "origin", "status", "file_url", "sheet", "row_label", "column_header", "found_at", "url", "id", "corrected", "correction"]
     with obj.store() as store:
         rows = store.facts(series, reports=reports, origin=origin)
     if series and not rows and series not in SERIES:  # a misspelt name, not a series without figures yet
@@ -929,7 +930,8 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
         official = r.get("origin") == "official"
         source = f"{r['source']} (official{', ' + r['status'] if r['status'] else ''})" if official else r["source"]
         unit = f"{r['unit']} {BASIS_LABELS.get(r.get('basis') or '', '')}".strip()
-        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {unit:<12} {(r['published'] or r['found_at'] or '')[:10]}  {source}{also}{revised}")
+        fixed = f" [corrected #{r['corrected']}: {r['correction']}]" if r.get("corrected") else ""
+        click.echo(f"{r['series']:<22} {r['period'] or '-':<18} {value:>12} {unit:<12} {(r['published'] or r['found_at'] or '')[:10]}  {source}{also}{revised}{fixed}  #{r['id']}")
         if official:
             row, header = " ".join((r["row_label"] or "").split()), " ".join((r["column_header"] or "").split())
             click.echo(f"{'':<22} from {r['file_url']}, sheet '{(r['sheet'] or '').strip()}', row '{row}', column '{header}' (Credit), fetched {(r['found_at'] or '')[:10]}")
@@ -937,6 +939,105 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
             click.echo(f"{'':<22} \"{_clip(r['quote'], 110)}\"")
             if r.get("url"):
                 click.echo(f"{'':<22} {r['url']}")
+
+
+@cli.group()
+def correct() -> None:
+    """Correct a figure the monitor read wrongly, list the corrections, undo one.
+
+    A correction is kept in the archive (table `corrections`: the figure as read, what it
+    was made, who, when and why) and stays through `monitor rejudge`: the digests written
+    from then on, `monitor facts` and Datasette show the figure as corrected. Digests already
+    sent stay as they were sent.
+    """
+
+
+def _editor(by: str | None) -> str:
+    import getpass
+
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (a container's numeric user)
+        return "unknown"
+
+
+@correct.command("figure")
+@click.argument("fact_id", type=int, metavar="ID")
+@click.option("--period", help="The period the figure is of, as the monitor writes periods: 2025-07, FY2024-25, FY2024-25:Jul-Mar ('' for undated).")
+@click.option("--value", type=float, help="The right value, in the figure's unit (USD_million: 338 for $338m).")
+@click.option("--drop", is_flag=True, help="The sentence gives no such figure: leave it out everywhere.")
+@click.option("--reason", required=True, help="Why, in a few words (kept with the correction).")
+@click.option("--by", metavar="NAME", help="Who makes it. [default: the login name]")
+@click.pass_obj
+def correct_figure(obj: Context, fact_id: int, period: str | None, value: float | None, drop: bool, reason: str, by: str | None) -> None:
+    """Correct the news figure ID: give it another --period or --value, or --drop it.
+
+    ID is the figure's `id`: the `#N` of `monitor facts`, the `id` column of `monitor facts
+    --format csv` and of Datasette's `facts` table. The reports of the figure are linked
+    again (which corroborates or revises which) as if it had been read so.
+    """
+    import math
+
+    from .corrections import valid_period
+    from .store import CorrectionError
+
+    if drop and (period is not None or value is not None):
+        raise click.UsageError("--drop leaves the figure out: give it without --period and --value")
+    if not drop and period is None and value is None:
+        raise click.UsageError("say what is wrong: --period, --value or --drop")
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"expected a finite number, got {value}", param_hint="--value")
+    if period is not None and not valid_period(period):
+        raise click.BadParameter(f"{period!r} is not a period such as 2025-07, FY2024-25 or FY2024-25:Jul-Mar", param_hint="--period")
+    if not reason.strip():
+        raise click.BadParameter("say why, in a few words", param_hint="--reason")
+    with obj.store() as store:
+        try:
+            c = store.correct_fact(fact_id, period=period, value=value, drop=drop, reason=reason.strip(), by=_editor(by))
+        except CorrectionError as e:
+            raise MonitorError(str(e)) from None
+    click.echo(f"correction #{c['id']}: {_correction_line(c)}")
+
+
+@correct.command("list")
+@click.option("--all", "show_all", is_flag=True, help="The undone corrections too.")
+@click.pass_obj
+def correct_list(obj: Context, show_all: bool) -> None:
+    """List the corrections in force (--all: the undone ones too), oldest first."""
+    with obj.store() as store:
+        rows = store.corrections(all=show_all)
+    if not rows:
+        click.echo("no corrections" + ("" if show_all else " in force"))
+    for c in rows:
+        undone = f" [undone {c['undone_at'][:16].replace('T', ' ')} UTC by {c['undone_by']}{': ' + c['undo_reason'] if c['undo_reason'] else ''}]" if c["undone_at"] else ""
+        click.echo(f"#{c['id']} {_correction_line(c)}{undone}")
+        click.echo(f"    \"{_clip(c['quote'], 110)}\" ({c['source']})")
+
+
+@correct.command("undo")
+@click.argument("correction_id", type=int, metavar="N")
+@click.option("--reason", default="", help="Why it is undone (kept with it).")
+@click.option("--by", metavar="NAME", help="Who undoes it. [default: the login name]")
+@click.pass_obj
+def correct_undo(obj: Context, correction_id: int, reason: str, by: str | None) -> None:
+    """Undo correction N (the `#N` of `monitor correct list`): the figure reads as found again."""
+    from .store import CorrectionError
+
+    with obj.store() as store:
+        try:
+            c = store.undo_correction(correction_id, by=_editor(by), reason=reason.strip())
+        except CorrectionError as e:
+            raise MonitorError(str(e)) from None
+    click.echo(f"correction #{c['id']} undone: {c['series']} {c['period'] or 'undated'} reads as found again")
+
+
+def _correction_line(c: dict) -> str:
+    """``it_exports_monthly 2025-07 354 -> 2025-06 338, by ali at 2025-08-24 09:00 UTC: why``"""
+    from .corrections import describe
+
+    return f"{describe(c)}, by {c['made_by']} at {c['made_at'][:16].replace('T', ' ')} UTC: {c['reason']}"
 
 
 @cli.command("rejudge")

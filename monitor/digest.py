@@ -183,6 +183,7 @@ class Figure:
     revises: str | None = None  # the earlier value this one revises: "$352m"
     official: str | None = None  # checked against SBP: "agrees with SBP", "SBP: $338m", or why it could not be
     official_agrees: bool | None = None  # None: not checked (no SBP figure for its period yet, or another unit)
+    corrected: str | None = None  # an editor's correction of a report of it: "read as $286m for Jul 2024"
 
 
 @dataclass(frozen=True)
@@ -690,7 +691,14 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: dict[str, l
         outlets=len({r["item"] for r in reports}),
         growth=_rates(growth) if growth and unit != "percent" else None,
         revises=next((format_value(r["revises_value"], unit) for r in reports if r["revises_value"] is not None), None),
+        corrected=next((_read_as(r) for r in reports if r.get("corrected")), None),
     )
+
+
+def _read_as(report: dict) -> str:
+    """What an editor's correction replaced: "read as $286m for Jul 2024"."""
+    period = report.get("corrected_from_period") or ""
+    return f"read as {format_value(report['corrected_from_value'], report['unit'])} for {period_label(period) if period else 'no period'}"
 
 
 def _rates(growth: dict[str, list[dict]]) -> str:

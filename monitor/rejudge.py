@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Callable, Sequence
 
-from . import analyze
+from . import analyze, corrections
 from .config import Config
 from .models import Fact, Judgment
 from .store import Store
@@ -125,7 +125,9 @@ def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), t
     are compared as found (series, period, value, unit, basis, quote); ``facts`` is ``None``
     when they are the same."""
     result = analyze.analyze(item["title"] or "", item["text"] or item["summary"] or "", rules=rules, published=in_timezone(item["published"], tz), hints=hints)
-    facts = result.facts if result.relevant else ()
+    found = result.facts if result.relevant else ()
+    # the stored figures carry the editor's corrections, which the store applies again
+    facts = tuple(f for f, _ in corrections.apply(found, item.get("corrections", ())))
     same_facts = Counter(map(_found, facts)) == Counter(map(_found, item["facts"]))
     if (
         result.relevant == item["relevant"]
@@ -135,7 +137,7 @@ def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), t
         and same_facts
     ):
         return None
-    return Judgment(item["id"], result.relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(facts))
+    return Judgment(item["id"], result.relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(found))
 
 
 def _found(f: Fact) -> tuple:

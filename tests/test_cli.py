@@ -350,3 +350,11 @@ def test_counts_in_what_the_commands_print_group_their_thousands():
     assert counted(1320, "item") == "1,320 items"
     assert counted(1, "source") == "1 source" and counted(2, "story", "stories") == "2 stories"
     assert counted(1234567, "figure") == "1,234,567 figures"
+
+
+def test_digest_help_shows_its_examples_one_a_line():
+    """The examples of `monitor digest --help` are not wrapped into one paragraph."""
+    out = CliRunner().invoke(cli, ["digest", "--help"], terminal_width=80).output
+    lines = [line.strip() for line in out.splitlines()]
+    assert "monitor digest --send --to me@example.org            # a test, before the real send" in lines
+    assert "monitor digest --week 2025-W34 --send --to new@example.org" in lines

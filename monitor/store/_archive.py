@@ -33,6 +33,7 @@ from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
 from ._backup import BackupStore, check_integrity
+from ._corrections import CorrectionStore
 from ._judging import JudgingStore
 from ._pages import PageStore
 from ._rows import as_fact, decode_item, utcnow
@@ -180,7 +181,7 @@ def _check_archive(path: Path) -> None:
         raise ArchiveError(f"{path}: not a monitor archive: it has no monitor schema")
 
 
-class Store(PageStore, BackupStore, JudgingStore):
+class Store(PageStore, BackupStore, JudgingStore, CorrectionStore):
     """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`).
 
     Opening it creates the archive when there is none, unless ``create`` is false; a file
@@ -615,7 +616,8 @@ class Store(PageStore, BackupStore, JudgingStore):
         SELECT f.*,
           1 + (SELECT count(*) FROM facts c WHERE c.corroborates = f.id) AS reports,
           {ALSO_REPORTED_BY} AS also_reported_by,
-          (SELECT i.url FROM items i WHERE i.id = f.item) AS url
+          (SELECT i.url FROM items i WHERE i.id = f.item) AS url,
+          (SELECT c.reason FROM corrections c WHERE c.id = f.corrected) AS correction
         FROM facts f {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY f.series, f.period, f.published, f.id
         """
@@ -708,11 +710,13 @@ class Store(PageStore, BackupStore, JudgingStore):
         return {r["item_id"]: r for r in self.db.query(q, [json.dumps(list(ids))])}
 
     def week_facts(self, week: str) -> list[dict]:
-        """The facts found in the items of ``week``, oldest first, with each item's URL and the
-        value of the fact a revised one revises."""
+        """The facts found in the items of ``week``, oldest first, with each item's URL, the
+        value of the fact a revised one revises, and for a corrected one the period and value
+        it was read as (``corrected_from_period``, ``corrected_from_value``)."""
         q = """
-        SELECT f.*, i.url AS item_url, r.value AS revises_value FROM facts f JOIN items i ON i.id = f.item
-        LEFT JOIN facts r ON r.id = f.revises
+        SELECT f.*, i.url AS item_url, r.value AS revises_value, c.reason AS correction,
+          c.period AS corrected_from_period, c.value AS corrected_from_value FROM facts f JOIN items i ON i.id = f.item
+        LEFT JOIN facts r ON r.id = f.revises LEFT JOIN corrections c ON c.id = f.corrected
         WHERE i.week = ? ORDER BY f.series, f.period, coalesce(f.published, f.found_at), f.id
         """
         return list(self.db.query(q, [week]))

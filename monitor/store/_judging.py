@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
+from .. import corrections
 from ..facts import fact_key, relations
 from ..models import Judgment
 from ._rows import as_fact, decode_item, utcnow
@@ -44,8 +45,10 @@ class JudgingStore:
         """
         for f in self.db.query(q, [json.dumps(list(facts))]):
             facts[f["item"]].append(as_fact(f))
+        fixes = self.corrections_of(facts)  # type: ignore[attr-defined]
         for r in rows:
             r["facts"] = tuple(facts[r["id"]])
+            r["corrections"] = tuple(fixes.get(r["id"], ()))
         return rows
 
     def save_judgments(self, judgments: Sequence[Judgment]) -> None:
@@ -53,7 +56,8 @@ class JudgingStore:
         when (``items.judged_at``): one found relevant only now, in a week whose digest went
         out before, is not sent as late (:meth:`late_items`). An item whose figures changed
         has them replaced, and the reports of every figure so touched are linked again in the
-        order found (:func:`monitor.facts.relations`)."""
+        order found (:func:`monitor.facts.relations`). The editor's corrections in force
+        (:mod:`monitor.corrections`) are applied to the new figures as they are written."""
         now = utcnow()
         with self.transaction():  # type: ignore[attr-defined]
             touched: set[tuple[str, str, str]] = set()
@@ -71,12 +75,13 @@ class JudgingStore:
                 old = self.db.execute("SELECT series, unit, period_key FROM facts WHERE origin = 'news' AND item = ?", [j.item]).fetchall()
                 touched.update((s, u, k or "") for s, u, k in old)
                 self.db.execute("DELETE FROM facts WHERE origin = 'news' AND item = ?", [j.item])
-                for f in j.facts:
+                fixes = self.corrections_of([j.item]).get(j.item, [])  # type: ignore[attr-defined]
+                for f, correction in corrections.apply(j.facts, fixes):
                     series, unit, key = fact_key(f)
                     touched.add((series, unit, key))
                     self.db["facts"].insert(
                         {"series": f.series, "period": f.period, "value": f.value, "unit": f.unit, "basis": f.basis, "quote": f.quote,
-                         "item": j.item, "source": source, "published": published, "found_at": fetched_at, "period_key": key}
+                         "item": j.item, "source": source, "published": published, "found_at": fetched_at, "period_key": key, "corrected": correction}
                     )
             for series, unit, key in sorted(touched):
                 self._relink(series, unit, key)

@@ -900,6 +900,28 @@ def _v31_no_secrets_in_addresses(db: sqlite_utils.Database) -> None:
         db.conn.executemany(f"UPDATE [{table}] SET [{column}] = ? WHERE [{key}] = ?", [(new, pk) for pk, old in rows if (new := redacted(old)) != old])
 
 
+def _v32_corrections(db: sqlite_utils.Database) -> None:
+    """``corrections``: an editor's corrections of figures read wrongly (``monitor correct``):
+    the figure as read from its item, what it was made (another period or value, or dropped),
+    who made it, when and why, and when it was undone; ``facts.corrected`` names the
+    correction a stored figure carries."""
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS corrections (
+          id INTEGER PRIMARY KEY,
+          item TEXT NOT NULL, source TEXT,
+          series TEXT NOT NULL, unit TEXT NOT NULL, basis TEXT, period TEXT, value REAL NOT NULL, quote TEXT,
+          new_period TEXT, new_value REAL, dropped INTEGER NOT NULL DEFAULT 0,
+          reason TEXT NOT NULL, made_by TEXT, made_at TEXT NOT NULL,
+          undone_at TEXT, undone_by TEXT, undo_reason TEXT
+        );
+        CREATE INDEX IF NOT EXISTS corrections_by_item ON corrections(item);
+        """
+    )
+    if "corrected" not in db["facts"].columns_dict:
+        db["facts"].add_column("corrected", int)
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -937,6 +959,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v29_sources_moved,
     _v30_judged_again,
     _v31_no_secrets_in_addresses,
+    _v32_corrections,
 ]
 
 

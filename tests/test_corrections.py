@@ -1,0 +1,122 @@
+"""`monitor correct`: an editor's correction of a figure read wrongly, kept in the archive
+with who made it, when and why, shown by `monitor facts`, the digest and Datasette's tables,
+kept through `monitor rejudge`, and undone.
+
+Real polls of a real HTTP server, a real archive.
+"""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from test_rejudge import DESK, WIRE, world  # noqa: F401  (the fixture)
+
+from monitor.cli import cli
+from monitor.corrections import valid_period
+from monitor.rejudge import rejudge
+
+
+def _run(world, *args: str):  # noqa: F811
+    return CliRunner().invoke(cli, ["--config", str(world.config_path), "--db", str(world.store.path), *args])
+
+
+def test_a_corrected_figure_is_shown_so_kept_through_rejudge_and_undone(world, tmp_path):  # noqa: F811
+    world.poll(desk=[DESK])
+    [fact] = world.facts("desk-exports")
+    assert (fact["series"], fact["period"], fact["value"]) == ("it_exports_monthly", "2025-07", 354)
+
+    result = _run(world, "correct", "figure", str(fact["id"]), "--period", "2025-06", "--value", "338", "--reason", "the $354m is July's; June was $338m", "--by", "ayesha")
+    assert result.exit_code == 0, result.output
+    assert "correction #1: it_exports_monthly 2025-07 354 -> 2025-06 338, by ayesha at " in result.output
+    [fixed] = world.facts("desk-exports")
+    assert (fixed["id"], fixed["period"], fixed["period_key"], fixed["value"], fixed["corrected"]) == (fact["id"], "2025-06", "2025-06", 338, 1)
+
+    listed = _run(world, "facts", "--series", "it_exports_monthly").output
+    assert "2025-06" in listed and "[corrected #1: the $354m is July's; June was $338m]" in listed and "2025-07" not in listed
+    assert "the $354m is July's" in _run(world, "facts", "--format", "csv").output
+    [row] = world.store.db.query("SELECT * FROM corrections")
+    assert (row["item"], row["period"], row["value"], row["new_period"], row["new_value"], row["made_by"], row["undone_at"]) == (fact["item"], "2025-07", 354, "2025-06", 338, "ayesha", None)
+
+    result = _run(world, "digest", "--week", "2025-W34", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    text = " ".join((tmp_path / "out" / "digest-2025-W34.txt").read_text(encoding="utf-8").split())
+    assert "IT & ITeS exports, month, Jun 2025: $338m" in text and "corrected by the editor: read as $354m for Jul 2025" in text
+    assert "corrected by the editor (read as $354m for Jul 2025)" in (tmp_path / "out" / "digest-2025-W34.html").read_text(encoding="utf-8")
+
+    # judged again with the same rules: nothing to change, the correction stands
+    assert rejudge(world.config, world.store).changes == []
+    # the item's figures written again (out, then in again): the correction is applied to them
+    world.rules(exclude="Quarrytown")
+    rejudge(world.config, world.store)
+    assert world.facts("desk-exports") == []
+    world.rules()
+    rejudge(world.config, world.store)
+    assert [(f["period"], f["value"], f["corrected"]) for f in world.facts("desk-exports")] == [("2025-06", 338, 1)]
+    assert rejudge(world.config, world.store).changes == []
+
+    result = _run(world, "correct", "undo", "1", "--by", "bilal", "--reason", "the article was right")
+    assert result.exit_code == 0 and "correction #1 undone" in result.output
+    assert [(f["period"], f["value"], f["corrected"]) for f in world.facts("desk-exports")] == [("2025-07", 354, None)]
+    assert _run(world, "correct", "list").output.strip() == "no corrections in force"
+    listed = _run(world, "correct", "list", "--all").output
+    assert listed.startswith("#1 it_exports_monthly 2025-07 354 -> 2025-06 338, by ayesha") and "by bilal: the article was right]" in listed
+    assert rejudge(world.config, world.store).changes == []
+    result = _run(world, "correct", "undo", "1")
+    assert result.exit_code == 2 and "correction #1 was undone at" in result.output
+
+
+def test_a_dropped_figure_hands_its_place_to_the_next_report_and_comes_back_when_undone(world):  # noqa: F811
+    world.poll(desk=[DESK])
+    world.poll(wire=[WIRE])
+    [desk], [wire] = world.facts("desk-exports"), world.facts("wire-exports")
+    assert wire["corroborates"] == desk["id"]
+
+    result = _run(world, "correct", "figure", str(desk["id"]), "--drop", "--reason", "a forecast, not the figure")
+    assert result.exit_code == 0 and "it_exports_monthly 2025-07 354 dropped" in result.output
+    assert world.facts("desk-exports") == []
+    assert [(f["value"], f["corroborates"]) for f in world.facts("wire-exports")] == [(354, None)]
+    assert rejudge(world.config, world.store).changes == []  # the dropped figure is not found again
+    assert world.facts("desk-exports") == []
+
+    assert _run(world, "correct", "undo", "1").exit_code == 0
+    [desk] = world.facts("desk-exports")
+    assert (desk["value"], desk["period"], desk["corrected"]) == (354, "2025-07", None)
+    assert [f["corroborates"] for f in world.facts("wire-exports")] == [desk["id"]]
+
+
+def test_a_figure_corrected_twice_is_corrected_from_its_reading_as_found(world):  # noqa: F811
+    world.poll(desk=[DESK])
+    [fact] = world.facts("desk-exports")
+    assert _run(world, "correct", "figure", str(fact["id"]), "--period", "2025-06", "--reason", "June's").exit_code == 0
+    assert _run(world, "correct", "figure", str(fact["id"]), "--value", "353", "--reason", "July's, rounded wrongly").exit_code == 0
+    assert [(f["period"], f["value"], f["corrected"]) for f in world.facts("desk-exports")] == [("2025-07", 353, 2)]
+    rows = list(world.store.db.query("SELECT id, period, value, undone_at IS NOT NULL AS undone, undo_reason FROM corrections ORDER BY id"))
+    assert [(r["period"], r["value"], r["undone"], r["undo_reason"]) for r in rows] == [("2025-07", 354, 1, "corrected again"), ("2025-07", 354, 0, None)]
+
+
+def test_the_command_refuses_what_it_cannot_do(world):  # noqa: F811
+    world.poll(desk=[DESK])
+    [fact] = world.facts("desk-exports")
+    fid = str(fact["id"])
+    result = _run(world, "correct", "figure", "999", "--drop", "--reason", "x")
+    assert result.exit_code == 2 and "no figure #999 in the archive" in result.output
+    result = _run(world, "correct", "figure", fid, "--reason", "x")
+    assert result.exit_code == 2 and "--period, --value or --drop" in result.output
+    result = _run(world, "correct", "figure", fid, "--drop", "--value", "3", "--reason", "x")
+    assert result.exit_code == 2
+    result = _run(world, "correct", "figure", fid, "--period", "July 2025", "--reason", "x")
+    assert result.exit_code == 2 and "'July 2025' is not a period" in result.output
+    result = _run(world, "correct", "figure", fid, "--value", "nan", "--reason", "x")
+    assert result.exit_code == 2 and "finite" in result.output
+    result = _run(world, "correct", "figure", fid, "--value", "3")
+    assert result.exit_code == 2 and "--reason" in result.output
+    result = _run(world, "correct", "undo", "7")
+    assert result.exit_code == 2 and "no correction #7" in result.output
+    assert list(world.store.db.query("SELECT * FROM corrections")) == []
+    assert [(f["period"], f["value"]) for f in world.facts("desk-exports")] == [("2025-07", 354)]
+
+
+def test_periods_are_checked_as_the_monitor_writes_them() -> None:
+    for ok in ("2025-07", "2025", "FY2024-25", "FY2024-25:Q1", "FY2024-25:H2", "FY2024-25:Jul-Mar", "FY1999-00", ""):
+        assert valid_period(ok), ok
+    for bad in ("2025-13", "FY2024-26", "FY2024-25:Aug-Mar", "July 2025", "fy2024-25"):
+        assert not valid_period(bad), bad

@@ -297,7 +297,7 @@ def test_facts_lists_official_values_with_their_provenance(tmp_path):
     only = runner.invoke(cli, ["--db", str(db), "facts", "--series", "freelancer_earnings", "--origin", "official"])
     assert "Dawn" not in only.output and "Test SBP" in only.output
     csv_out = runner.invoke(cli, ["--db", str(db), "facts", "--series", "it_exports_monthly", "--origin", "official", "--format", "csv"]).output.splitlines()
-    assert csv_out[0].endswith(",origin,status,file_url,sheet,row_label,column_header,found_at,url")
+    assert csv_out[0].endswith(",origin,status,file_url,sheet,row_label,column_header,found_at,url,id,corrected,correction")
     revised = next(line for line in csv_out if line.startswith("it_exports_monthly,2025-06,338.45"))
     assert ",official,revised," in revised
 

@@ -1498,10 +1498,10 @@ def _basis_from_levels(facts: list[Fact]) -> list[Fact]:
     the one the article's own figures show, as a reader checks it: the growth from the same
     period a year before to its level (year-on-year), or from the month before (month-on-month),
     to the rate's last digit. Left unknown when the figures show neither, or both."""
-    levels: dict[tuple[str, str, str], list[float]] = {}
+    levels: dict[tuple[str, str], list[tuple[str, float]]] = {}  # (series, period): (unit, value) of each level
     for fact in facts:
         if fact.unit != "percent" and fact.period and fact.series != "other":
-            levels.setdefault((fact.series, fact.unit, fact.period), []).append(fact.value)
+            levels.setdefault((fact.series, fact.period), []).append((fact.unit, fact.value))
     out = []
     for fact in facts:
         if fact.unit == "percent" and fact.basis == "unknown" and fact.period and fact.series != "other":
@@ -1512,17 +1512,15 @@ def _basis_from_levels(facts: list[Fact]) -> list[Fact]:
     return out
 
 
-def _grew_by(levels: dict[tuple[str, str, str], list[float]], rate: Fact, before: str) -> bool:
-    """Whether some level of ``rate``'s series and period grew by it from one of ``before``."""
-    decimals = len(f"{rate.value:g}".partition(".")[2])
-    tolerance = 0.55 * 10**-decimals
-    for (series, unit, period), values in levels.items():
-        if series != rate.series or period != rate.period:
-            continue
-        for base in levels.get((series, unit, before), ()):
-            if base > 0 and any(abs((value / base - 1) * 100 - rate.value) <= tolerance for value in values):
-                return True
-    return False
+def _grew_by(levels: dict[tuple[str, str], list[tuple[str, float]]], rate: Fact, before: str) -> bool:
+    """Whether some level of ``rate``'s series and period grew by it from one of ``before`` in its unit."""
+    tolerance = 0.55 * 10 ** -len(f"{rate.value:g}".partition(".")[2])
+    bases = levels.get((rate.series, before), ())
+    return any(
+        unit == base_unit and base > 0 and abs((value / base - 1) * 100 - rate.value) <= tolerance
+        for unit, value in levels.get((rate.series, rate.period), ())
+        for base_unit, base in bases
+    )
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -33,10 +33,9 @@ class CorrectionStore:
         corrected before is corrected again from its reading as found: the earlier
         correction is marked undone by this one."""
         with self.transaction():  # type: ignore[attr-defined]
-            f = self.db.execute("SELECT * FROM facts WHERE id = ?", [fact_id]).fetchone()
+            f = next(iter(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id])), None)
             if f is None:
                 raise CorrectionError(f"no figure #{fact_id} in the archive (the id is the `id` column of `monitor facts --format csv` or of Datasette's facts table)")
-            f = dict(zip([d[0] for d in self.db.execute("SELECT * FROM facts LIMIT 0").description], f))
             if f["origin"] != "news":
                 raise CorrectionError(f"figure #{fact_id} is SBP's own, read from its workbook: only figures read from the news can be corrected")
             now = utcnow()

@@ -1401,7 +1401,35 @@ def _drop_stdout() -> None:
         pass
 
 
+def _closed_streams_taken() -> None:
+    """A command started with a standard stream closed (``monitor status >&-``) meets it as a
+    stream it cannot use, as ``ls`` and ``cat`` do: what it prints fails with "Bad file
+    descriptor" (one line, exit 2) instead of vanishing with exit 0. The descriptor is taken by
+    ``/dev/null``, read-only for standard output so that writing to it fails; a closed standard
+    error drops what would go there, and the exit code still tells."""
+    for fd, flags in ((0, os.O_RDONLY), (1, os.O_RDONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        try:
+            held = os.open(os.devnull, flags)
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+        except OSError:
+            continue
+    for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
+        if getattr(sys, name) is None:
+            try:
+                setattr(sys, name, open(fd, mode, closefd=False))
+            except OSError:
+                pass
+
+
 def main() -> None:
+    _closed_streams_taken()
     _readable_anywhere()
     try:
         cli(prog_name="monitor")

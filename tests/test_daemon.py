@@ -72,6 +72,35 @@ def test_sigterm_restart_and_exactly_one_digest(daemon_config, tmp_path, monkeyp
         assert s.db["digests"].count == 1
 
 
+def test_a_daemon_with_stdout_closed_and_its_log_reader_gone_polls_digests_and_stops_cleanly(daemon_config, tmp_path, monkeypatch):
+    """Started with standard output closed and its log going to a pipe whose reader went away
+    (a journal that stopped, `monitor run 2>&1 >&- | head -1`): it writes nothing to standard
+    output and its log lines are lost, but it polls, sends the digest once and stops cleanly."""
+    import os
+
+    monkeypatch.delenv("MONITOR_SMTP_HOST", raising=False)
+    db = tmp_path / "monitor.db"
+    read, write = os.pipe()
+    os.close(read)
+    cmd = [sys.executable, "-m", "monitor.cli", "--config", str(daemon_config), "--db", str(db), "-v", "run", "--poll-every", "2"]
+    try:
+        daemon = subprocess.Popen(["sh", "-c", 'exec "$@" >&-', "sh", *cmd], stderr=write, cwd=tmp_path)
+    finally:
+        os.close(write)
+    try:
+        wait_for(lambda: len(runs(db, "poll", "ok")) >= 2 and runs(db, "digest", "ok"))
+        daemon.send_signal(signal.SIGTERM)
+        assert daemon.wait(30) == 0
+    finally:
+        if daemon.poll() is None:
+            daemon.kill()
+            daemon.wait()
+    assert [r["outcome"] for r in runs(db, "digest")] == ["ok"]
+    assert all(r["outcome"] == "ok" for r in runs(db, "poll")), runs(db, "poll")
+    with Store(db) as s:
+        assert s.count_items() == EXPECTED_ITEMS
+
+
 @pytest.mark.parametrize("sig, group", [(signal.SIGTERM, False), (signal.SIGINT, False), (signal.SIGTERM, True)], ids=["SIGTERM", "Ctrl-C", "SIGTERM to every process of the service"])
 def test_a_daemon_stopped_while_its_digest_waits_to_retry_smtp_leaves_the_week_failed_for_the_next_run(site, write_config, tmp_path, sig, group):
     """The mail server refuses the connection and the digest job waits to try again when the

@@ -93,6 +93,26 @@ def test_health_answers_by_its_exit_code_when_its_line_cannot_be_written(site_co
     assert (done.returncode, done.stderr) == (0, "")
 
 
+
+def _closed_stdout(*args: str) -> list[str]:
+    """The command line run with its standard output closed (`monitor status >&-`)."""
+    return ["sh", "-c", 'exec "$@" >&-', "sh", *args]
+
+
+@pytest.mark.parametrize("args", [["status"], ["facts"], ["sources", "list"], ["--help"]])
+def test_output_to_a_closed_stdout_is_one_line_that_says_so_not_a_silent_success(args, site_config, tmp_path):
+    db = _polled(site_config, tmp_path)
+    done = subprocess.run(_closed_stdout(*MONITOR, "--config", site_config.path, "--db", str(db), *args), stderr=subprocess.PIPE, text=True, env=_env(), timeout=120)
+    assert done.stderr.splitlines() == ["error: cannot write to standard output: Bad file descriptor"], done.stderr
+    assert done.returncode == 2
+
+
+def test_health_with_a_closed_stdout_answers_by_its_exit_code(site_config, tmp_path):
+    db = _polled(site_config, tmp_path)
+    done = subprocess.run(_closed_stdout(*MONITOR, "--config", site_config.path, "--db", str(db), "health"), stderr=subprocess.PIPE, text=True, env=_env(), timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
 URDU_ITEM = {"id": "1", "title": "فری لانسرز کی آمدنی میں اضافہ", "text": "پاکستان کے فری لانسرز نے 50 کروڑ ڈالر کمائے", "published": "2025-08-18"}
 
 

@@ -203,7 +203,7 @@ def sources_check(obj: Context, strict: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "opml"]), default="text", show_default=True, help="opml: the enabled feeds as OPML 2.0, for a feed reader.")
 @click.pass_obj
 def sources_list(obj: Context, fmt: str) -> None:
-    """List the configured sources.
+    """List the configured sources. A login or key in an address shows as ***.
 
     With --format opml, the enabled feeds as an OPML file that feed readers import
     (watched pages, listing pages and data files are no feeds, so they are left out):
@@ -215,9 +215,11 @@ def sources_list(obj: Context, fmt: str) -> None:
 
         click.echo(to_opml(obj.config.sources).decode("utf-8"), nl=False)
         return
-    for s in obj.config.sources:
+    from .privacy import redact_url
+
+    for s in obj.config.sources:  # (a login or key in an address is not shown: the listing gets pasted)
         flags = "" if s.enabled else " (disabled)"
-        click.echo(f"{s.kind:4}  {s.name}{flags}\n      {s.url}")
+        click.echo(f"{s.kind:4}  {s.name}{flags}\n      {redact_url(s.url)}")
 
 
 @sources.command("import")

@@ -298,6 +298,23 @@ def test_the_error_a_command_exits_with_shows_no_login_or_key(tmp_path):
         assert "FEEDPASS" not in result.stderr and "FEEDTOKEN" not in result.stderr, result.stderr
 
 
+def test_sources_list_shows_an_address_without_its_login_or_key_and_opml_keeps_them(tmp_path):
+    """`monitor sources list` is what an operator pastes into a question on a forum: the
+    address shows without its secrets, as the archive and the logs hold it. The OPML export is
+    for the operator's own feed reader, which needs the login and the key to read the feed."""
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    config = tmp_path / "sources.yaml"
+    config.write_text("sources:\n  - name: Private Feed\n    url: https://reader:FEEDPASS@example.org/feed.xml?token=FEEDTOKEN&page=2\n", encoding="utf-8")
+    listed = CliRunner().invoke(cli, ["--config", str(config), "sources", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert listed.output == "feed  Private Feed\n      https://***@example.org/feed.xml?token=***&page=2\n"
+    exported = CliRunner().invoke(cli, ["--config", str(config), "sources", "list", "--format", "opml"])
+    assert "https://reader:FEEDPASS@example.org/feed.xml?token=FEEDTOKEN&amp;page=2" in exported.output, exported.output
+
+
 def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
     db = tmp_path / "monitor.db"
     with Store(db) as store:

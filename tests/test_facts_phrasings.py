@@ -3326,3 +3326,80 @@ def test_a_rate_that_says_no_basis_takes_the_one_the_articles_figures_show():
 def test_an_urdu_figure_told_in_the_passive_keeps_its_series():
     text = "بجٹ تقریر میں بتایا گیا کہ رواں مالی سال کے پہلے نو ماہ میں آئی ٹی برآمدات 1 ارب 94 کروڑ ڈالر رہیں۔"
     assert facts(text, "2023-06-10") == {("it_exports_cumulative", "FY2022-23:Jul-Mar", 1940, "USD_million")}
+
+
+def test_a_sentence_that_goes_on_with_the_same_subject_unnamed_takes_it_from_the_one_before():
+    text = (
+        "IT exports in May were $331 million, the central bank said. "
+        "Compared with April's $300 million, receipts were up 10.3 percent. "
+        "March had brought in $322 million. "
+        "That leaves the first half of the fiscal year, July-December, at about $1.5 billion."
+    )
+    got = facts(text, "2024-06-18")
+    assert {
+        ("it_exports_monthly", "2024-04", 300, "USD_million"),
+        ("it_exports_monthly", "2024-05", 10.3, "percent"),
+        ("it_exports_monthly", "2024-03", 322, "USD_million"),
+        ("it_exports_cumulative", "FY2023-24:H1", 1500, "USD_million"),
+    } <= got
+    assert rates(text, "2024-06-18") == {10.3: "mom"}
+    # a comparison that opens another subject's sentence does not make it this one's
+    other = "IT exports in May were $331 million. Compared with April, workers' remittances were up 10 percent."
+    assert facts(other, "2024-06-18") == {("it_exports_monthly", "2024-05", 331, "USD_million")}
+
+
+def test_a_list_of_figures_after_a_sentence_on_a_series_is_of_that_series():
+    text = (
+        "The ministry told the National Assembly that IT exports had grown from $2.1 billion in 2020-21 to $3.8 billion in 2024-25. "
+        "In a written reply, the ministry gave year-wise figures: $2.6 billion in 2021-22, $2.5 billion in 2022-23 and $3.2 billion in 2023-24."
+    )
+    got = facts(text, "2026-02-10")
+    assert {("it_exports_annual", "FY2021-22", 2600, "USD_million"), ("it_exports_annual", "FY2022-23", 2500, "USD_million"), ("it_exports_annual", "FY2023-24", 3200, "USD_million")} <= got
+
+
+def test_what_the_country_had_exported_a_year_before_is_a_base_of_its_own_period():
+    text = (
+        "ICT exports rose 15 percent year-on-year to $350 million in September 2025. "
+        "In September 2024, the country had exported ICT services worth $304 million. "
+        "Computer services, the largest part, earned $270 million in the month."
+    )
+    got = facts(text, "2025-10-17")
+    assert ("it_exports_monthly", "2024-09", 304, "USD_million") in got
+    # the sentence on the year before is background: "in the month" is still September 2025's
+    assert ("other", "2025-09", 270, "USD_million") in got
+    # what a firm exported is its own
+    assert not any(f[2] == 12 for f in facts("Systems Ltd had exported IT services worth $12 million in the quarter.", "2025-10-17") if f[0] != "other")
+
+
+def test_a_places_earlier_year_is_not_this_places():
+    text = "Pakistan has climbed to fifth place in a global index of freelance earnings growth, up from ninth in the edition published in 2021."
+    got = facts(text, "2023-07-01")
+    assert ("ranking", "2021", 9, "rank") in got
+    assert ("ranking", "2021", 5, "rank") not in got and ("ranking", "", 5, "rank") in got
+    # a year after a comma is the sentence's, not the earlier place's
+    text = "Pakistan rose to fifth place among freelance markets, up from ninth a year earlier, the platform's report for 2022 said."
+    assert ("ranking", "2022", 5, "rank") in facts(text, "2023-03-01")
+
+
+def test_a_place_in_a_survey_of_a_year_is_of_that_year():
+    assert facts("Pakistan was ranked fifth in a 2020 survey of freelance earnings growth.", "2023-07-01") == {("ranking", "2020", 5, "rank")}
+
+
+def test_an_urdu_list_of_amounts_with_the_currency_once_and_a_year_beside_each():
+    text = "وزارت نے بتایا کہ آئی ٹی برآمدات مالی سال 2021-22 میں 2 ارب 60 کروڑ، 2022-23 میں 2 ارب 50 کروڑ اور 2023-24 میں 3 ارب 20 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2024-11-05") == {
+        ("it_exports_annual", "FY2021-22", 2600, "USD_million"),
+        ("it_exports_annual", "FY2022-23", 2500, "USD_million"),
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+    }
+
+
+def test_an_urdu_rate_on_a_monthly_basis_beside_its_amount_is_the_amounts_growth():
+    text = "نومبر میں فری لانسرز کی ترسیلات 3 کروڑ 10 لاکھ ڈالر، ماہانہ بنیاد پر 9 فیصد اضافہ"
+    assert facts(text, "2023-12-20") == {("freelancer_earnings", "2023-11", 31, "USD_million"), ("freelancer_earnings", "2023-11", 9, "percent")}
+    assert rates(text, "2023-12-20") == {9: "mom"}
+
+
+def test_the_figure_an_organisation_says_is_of_the_subject_before():
+    text = "Pakistani freelancers brought home $150 million in 2020-21. The PSEB says the figure came to about $120m in the first half of this fiscal year."
+    assert facts(text, "2022-03-01") == {("freelancer_earnings", "FY2020-21", 150, "USD_million"), ("freelancer_earnings", "FY2021-22:H1", 120, "USD_million")}

@@ -101,7 +101,7 @@ _BULLET = re.compile(r"[ \t]*[•·▪◦‣●*–-][ \t]+")
 #: "..., as the sector had posted exports of $222 million in September": what the figure had been
 #: in the month after, told before that month.
 _HAD_POSTED = re.compile(r"\bhad\s+(?:posted|recorded|earned|logged|clocked|registered|exported|generated|fetched|stood\s+at|been|reached|totall?ed|amounted\s+to)\b", re.IGNORECASE)
-_HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|remained|touched|fetched|brought)\b|(?:رہی|رہا|رہے|رہیں|گئی|گیا|گئے|گئیں|ہوئی|ہوا|ہوئے|ہوئیں)\s+(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])", re.IGNORECASE)
+_HAD_BEEN = re.compile(r"\bhad\s+(?:stood|been|reached|totall?ed|amounted|come|remained|touched|fetched|brought|exported|earned|posted|recorded)\b|(?:رہی|رہا|رہے|رہیں|گئی|گیا|گئے|گئیں|ہوئی|ہوا|ہوئے|ہوئیں)\s+(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])", re.IGNORECASE)
 
 
 #: An Urdu sentence that ends on "was" ("اگست 2023 میں ... کا حجم 21 کروڑ 90 لاکھ ڈالر تھا"): said
@@ -826,6 +826,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     first_subject = subjects[0].start if subjects else len(sentence)
     if figure.unit in ("count", "rank"):
         periods = [p for p in periods if not p.loose]  # "registered 25,000 VPNs during the year": a count as it stands
+    if figure.unit == "rank":
+        # "climbed to fourth place ..., up from eighth in the previous edition published in
+        # 2020": the year is the earlier place's, not this one's
+        # (a year after a comma is another clause's: "up from 8th a year earlier, the company's
+        # report for 2023 said")
+        periods = [p for p in periods if not (p.start >= figure.end and (m := _UP_FROM_A_PLACE.search(sentence, figure.end, p.start)) and not re.search(r"[,;]", sentence[m.end() : p.start]))]
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
     if period is None and figure.unit == "percent" and _HAD_GROWN.search(sentence, bounds[0], figure.start):
         # a rate said as what it had been in the one period named, even as a base: "In the
@@ -1330,6 +1336,11 @@ def _own_period_before(periods: list[Period], at: int) -> str:
 #: A clause that gives the base of the one before: ", against $207 million in ...".
 _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from)\b", re.IGNORECASE)
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
+#: A place given as where a rank rose or fell from: "up from eighth", "down from 12th".
+_UP_FROM_A_PLACE = re.compile(
+    r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)\b",
+    re.IGNORECASE,
+)
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(
     rf"\W*{OPENING}(?:this|these|they|it|that(?=\s+(?:was|is|marks?|marked|represents?|represented)\b)|(?:(?:the|this|that)\s+(?:\w+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
@@ -1356,7 +1367,7 @@ _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:
@@ -1392,13 +1403,15 @@ _PRESENT = re.compile(r"\b(?:is|are|has|have)\b|(?<![^\W\d_])(?:ہے|ہیں)(?![
 
 
 _EARNINGS_WORD = re.compile(r"آمدن|آمدنی|کمائی")
+_URDU_BASIS = re.compile(r"(?<![^\W\d_])(?:ماہانہ|سالانہ|سال\s+بہ\s+سال|ماہ\s+بہ\s+ماہ)\s+(?:بنیاد\s+پر|بنیادوں\s+پر)(?![^\W\d_])")
 
 
 def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:
     """Whether a rate stands alone in a clause after another, with at most its direction
     ("..., ۴۷ فیصد اضافہ", "..., up 47pc"): the growth of what the clause before gave."""
     rest = sentence[bounds[0] : figure.start] + " " + sentence[figure.end : bounds[1]]
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _EARNINGS_WORD.fullmatch(w)]  # ("آمدن میں": the earnings, what grew)
+    # ("آمدن میں": the earnings, what grew; "ماہانہ بنیاد پر": on a monthly basis, which says the rate's basis)
+    words = [w for w in re.findall(r"[^\W\d_]+", _URDU_BASIS.sub(" ", rest)) if not _EARNINGS_WORD.fullmatch(w)]
     return figure.unit == "percent" and bounds[0] > 0 and len(words) <= 2
 
 

@@ -420,7 +420,12 @@ def _currency_said_once(counts: list[Figure], money: list[Figure], sentence: str
 #: An amount whose currency is written after its number: "188 million dollars", "80 کروڑ ڈالر".
 _CURRENCY_AFTER = re.compile(r"(?:dollars?|rupees|ڈالرز?|روپے)\s*$", re.IGNORECASE)
 _SCALE_SAID = re.compile(r"\b(?:million|billion|mn|bn)\b|کروڑ|ارب", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:,|،)?\s*(?:(?:and|or|اور|یا)\s+)?")
+#: (each amount may have its year beside it: "2 ارب 64 کروڑ، 2022-23 میں 2 ارب 53 کروڑ اور ...
+#: ڈالر", "2.64 billion in 2021-22 and 2.53 billion dollars in 2022-23")
+_LIST_JOIN = re.compile(
+    r"(?:\s+in\s+(?:FY\s?)?(?:19|20)\d\d(?:[-–]\d{2,4})?)?\s*(?:,|،)?\s*(?:(?:and|or|اور|یا)\s+)?(?:(?:مالی\s+سال\s+)?(?:19|20)\d\d(?:[-–]\d{2,4})?\s+میں\s+)?",
+    re.IGNORECASE,
+)
 
 
 _URDU_SCALE_WORD = re.compile(r"کروڑ|ارب")

@@ -84,6 +84,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
+        # "the country had exported ICT services worth $321 million": what was exported, named
+        rf"|(?<![\w])exported\s+(?:its\s+|the\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])"
         # "the $3.14 billion the IT sector as a whole exported in FY24"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)(?:\s+as\s+a\s+whole)?\s+exported\b"
         rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
@@ -159,7 +161,7 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 _LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
 OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
 _ANAPHOR = re.compile(
-    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
     r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
@@ -168,13 +170,19 @@ _ANAPHOR = re.compile(
     # "the total number of ..." or "the total of ...", which name what they count)
     r"|^\W*the\s+(?:[\w-]+\s+){0,2}?(?:total|tally)\b(?!\s+(?:number\s+)?of\b)"
     # "The IT ministry said earnings rose 30% ...": the same nouns as what is reported
-    r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:inflows|receipts|earnings|proceeds)\b"
+    r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:inflows|receipts|earnings|proceeds|figure)\b"
+    # "Compared to February's $257 million, receipts were up 19 percent": the same nouns, after
+    # the base they are compared with
+    r"|^\W*compared\s+(?:to|with)\s+[^,.;]{1,40},\s*(?:the\s+)?(?:inflows|receipts|proceeds)\b"
+    # "the ministry gave year-wise figures: $2.62 billion in 2021-22, ...": a list of the
+    # figures of the subject before
+    r"|\b(?:figures|numbers)\s*:"
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—])?"
-    r"\s+(?:alone\s+)?(?:brought\s+in|earned|fetched|generated|yielded|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

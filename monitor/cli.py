@@ -950,7 +950,8 @@ def correct() -> None:
     story, what it was made, who, when and why) and stays through `monitor rejudge`: the
     digests written from then on, the feeds, `monitor facts` and Datasette show the figure
     as corrected, and leave out a story that is not relevant. Digests already sent stay as
-    they were sent.
+    they were sent; the next digest sent tells its readers, in a "Corrections" section,
+    what a sent one said of the figure or story, what it says now and why.
 
     \b
     Examples:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from test_rejudge import DESK, VPN, WIRE, ZORBEX, world  # noqa: F401  (the fixture)
+from test_rejudge import DESK, NEXT_WEEK, VPN, WIRE, ZORBEX, _plain, world  # noqa: F401  (the fixture)
 
 from monitor.cli import cli
 from monitor.corrections import valid_period
+from monitor.mail import send_digest
 from monitor.rejudge import rejudge
 
 
@@ -214,3 +215,60 @@ def test_a_story_correction_refuses_what_it_cannot_do(world):  # noqa: F811
     assert result.exit_code == 2 and "say why" in result.output
     assert list(world.store.db.query("SELECT * FROM corrections")) == []
     assert world.item("vpn-portal")["relevant"] == 1
+
+
+def _html(path: Path) -> str:
+    import email
+    from email import policy
+
+    return email.message_from_bytes(path.read_bytes(), policy=policy.default).get_body(("html",)).get_content()
+
+
+def test_the_next_digest_sent_tells_the_corrections_of_what_a_sent_one_said_once(world, tmp_path):  # noqa: F811
+    world.poll(desk=[DESK, CRICKET, ZORBEX, VPN])
+    desk = world.facts("desk-exports")[0]["id"]
+    # made before the digest went out: the digest gives the figure as corrected, nothing to tell later
+    assert _run(world, "correct", "figure", str(desk), "--value", "353", "--reason", "rounded wrongly").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    w34 = _plain(world.outbox / "digest-2025-W34.eml")
+    assert "CORRECTIONS" not in w34 and "$353m" in w34 and "cricket cup" in w34
+
+    # after it went out: the figure corrected again, the cricket story taken out, a story the
+    # digest did not give put in (nothing a reader was told: not listed)
+    assert _run(world, "correct", "figure", str(desk), "--period", "2025-06", "--value", "338", "--reason", "the $354m is July's; June was $338m").exit_code == 0
+    assert _run(world, "correct", "story", world.item("cricket-final")["id"], "--not-relevant", "--reason", "a cricket match, not IT").exit_code == 0
+    assert _run(world, "correct", "story", world.item("zorbex")["id"], "--relevant", "--reason", "a marketplace for freelancers").exit_code == 0
+
+    preview = " ".join(_digest_text(world, tmp_path, "2025-W35").split())  # a preview tells them, and records nothing
+    assert "CORRECTIONS" in preview and "It said: $353m for Jul 2025 It says now: $338m for Jun 2025" in preview
+    assert [r["told_in"] for r in world.store.db.query("SELECT told_in FROM corrections")] == [None, None, None, None]
+
+    world.poll(desk=[NEXT_WEEK])
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    text = " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
+    section = text[text.index("CORRECTIONS"):text.index("SOURCE HEALTH")]
+    assert "* IT & ITeS exports, month Desk, in the digest of 2025-W34 It said: $353m for Jul 2025 It says now: $338m for Jun 2025 Why: the $354m is July's; June was $338m" in section
+    assert (f"* {CRICKET[1]} Desk, in the digest of 2025-W34 It said: a story for this digest"
+            " It says now: not one for this digest: taken out Why: a cricket match, not IT") in section  # fmt: skip
+    assert "Zorbex" not in section and "rounded wrongly" not in section
+    html = _html(world.outbox / "digest-2025-W35.eml")
+    assert ">Corrections</h2>" in html and "It says now: <b>$338m for Jun 2025</b>" in html and "It said: $353m for Jul 2025" in html
+    told = {r["reason"]: r["told_in"] for r in world.store.db.query("SELECT reason, told_in FROM corrections")}
+    assert told == {"rounded wrongly": None, "the $354m is July's; June was $338m": "2025-W35", "a cricket match, not IT": "2025-W35", "a marketplace for freelancers": None}
+
+    # told once: the next digest has no such section; a resend of the week tells them again
+    assert send_digest(world.store, world.config, "2025-W36", outbox=world.outbox).status == "written"
+    assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W36.eml")
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox, force=True).status == "written"
+    assert "It says now: $338m for Jun 2025" in " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
+    assert world.store.db.execute("SELECT count(*) FROM corrections WHERE told_in = '2025-W35'").fetchone()[0] == 2
+
+
+def test_a_correction_undone_before_the_next_digest_is_not_told(world):  # noqa: F811
+    world.poll(desk=[DESK, VPN])
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    desk = world.facts("desk-exports")[0]["id"]
+    assert _run(world, "correct", "figure", str(desk), "--drop", "--reason", "a forecast").exit_code == 0
+    assert _run(world, "correct", "undo", "1", "--reason", "it was the figure").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W35.eml")

@@ -953,6 +953,15 @@ def _v33_story_corrections(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v34_corrections_told(db: sqlite_utils.Database) -> None:
+    """``corrections.told_in``: the week of the digest whose "Corrections" section told the
+    readers of a correction made after a digest had sent the figure or story it corrects;
+    written in the transaction that claims that digest's send (and cleared when the send
+    fails), so a correction is told once."""
+    if "told_in" not in db["corrections"].columns_dict:
+        db["corrections"].add_column("told_in", str)
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -992,6 +1001,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v31_no_secrets_in_addresses,
     _v32_corrections,
     _v33_story_corrections,
+    _v34_corrections_told,
 ]
 
 

@@ -945,12 +945,22 @@ def facts_cmd(obj: Context, series: str | None, origin: str | None, fmt: str, re
 
 @cli.group()
 def correct() -> None:
-    """Correct a figure the monitor read wrongly, list the corrections, undo one.
+    """Correct a figure the monitor read wrongly, or a story the rules judged wrongly; list
+    the corrections, undo one.
 
-    A correction is kept in the archive (table `corrections`: the figure as read, what it
-    was made, who, when and why) and stays through `monitor rejudge`: the digests written
-    from then on, `monitor facts` and Datasette show the figure as corrected. Digests already
-    sent stay as they were sent.
+    A correction is kept in the archive (table `corrections`: the figure as read, or the
+    story, what it was made, who, when and why) and stays through `monitor rejudge`: the
+    digests written from then on, the feeds, `monitor facts` and Datasette show the figure
+    as corrected, and leave out a story that is not relevant. Digests already sent stay as
+    they were sent; the next digest sent tells its readers, in a "Corrections" section,
+    what a sent one said of the figure or story, what it says now and why.
+
+    \b
+    Examples:
+      monitor correct figure 37 --period 2025-06 --value 338 --reason "the $354m is July's"
+      monitor correct story 5f0c2a9e41d7b3c8 --not-relevant --reason "cricket, not IT"
+      monitor correct list
+      monitor correct undo 2 --reason "it was about IT after all"
     """
 
 
@@ -1003,6 +1013,48 @@ def correct_figure(obj: Context, fact_id: int, period: str | None, value: float 
     click.echo(f"correction #{c['id']}: {_correction_line(c)}")
 
 
+@correct.command("story")
+@click.argument("story_id", metavar="ID")
+@click.option("--not-relevant", "verdict", flag_value="not-relevant", help="Not for the digest's readers: leave it out of the digest and the feeds, whatever the rules say.")
+@click.option("--relevant", "verdict", flag_value="relevant", help="For the digest's readers: put it in the digest and the feeds, whatever the rules say.")
+@click.option("--reason", required=True, help="Why, in a few words (kept with the correction).")
+@click.option("--by", metavar="NAME", help="Who makes it. [default: the login name]")
+@click.pass_obj
+def correct_story(obj: Context, story_id: str, verdict: str | None, reason: str, by: str | None) -> None:
+    """Say that the story ID is --not-relevant (the rules kept it) or --relevant (they left it out).
+
+    ID is the story's id: the `story` column of Datasette's `stories` view, or the `id` of
+    any of its items (Datasette's `items` table; a feed entry's "In the monitor's archive"
+    link ends with it). The verdict holds for every outlet's copy of the story, those found
+    later too, and stays through `monitor rejudge`; the digests written from then on and the
+    feeds (rewritten now) follow it. `monitor correct undo N` gives the story back to the rules.
+
+    \b
+    Example:
+      monitor correct story 5f0c2a9e41d7b3c8 --not-relevant --reason "a cricket story; IT is the team's initials"
+    """
+    from .feeds import write_feeds
+    from .rejudge import judge_again
+    from .store import CorrectionError
+
+    if verdict is None:
+        raise click.UsageError("say which: --not-relevant or --relevant")
+    if not reason.strip():
+        raise click.BadParameter("say why, in a few words", param_hint="--reason")
+    config = obj.config
+    with obj.store() as store:
+        try:
+            with store.transaction():
+                c, items = store.correct_story(story_id.strip(), relevant=verdict == "relevant", reason=reason.strip(), by=_editor(by))
+                changed = judge_again(config, store, items)
+        except CorrectionError as e:
+            raise MonitorError(str(e)) from None
+        write_feeds(store, config)
+    click.echo(f"correction #{c['id']}: {_correction_line(c)}")
+    where = "in the digest and the feeds" if c["relevant"] else "out of the digest and the feeds"
+    click.echo(f"    \"{_clip(c['quote'], 110)}\" ({c['source']}): {counted(len(items), 'item')}, {where} from now on ({len(changed)} judged otherwise)")
+
+
 @correct.command("list")
 @click.option("--all", "show_all", is_flag=True, help="The undone corrections too.")
 @click.pass_obj
@@ -1024,15 +1076,33 @@ def correct_list(obj: Context, show_all: bool) -> None:
 @click.option("--by", metavar="NAME", help="Who undoes it. [default: the login name]")
 @click.pass_obj
 def correct_undo(obj: Context, correction_id: int, reason: str, by: str | None) -> None:
-    """Undo correction N (the `#N` of `monitor correct list`): the figure reads as found again."""
+    """Undo correction N (the `#N` of `monitor correct list`): the figure reads as found
+    again; a story is judged by the rules again (the feeds are rewritten).
+
+    \b
+    Example:
+      monitor correct undo 1 --reason "the article was right"
+    """
+    from .feeds import write_feeds
+    from .rejudge import judge_again
     from .store import CorrectionError
 
     with obj.store() as store:
         try:
-            c = store.undo_correction(correction_id, by=_editor(by), reason=reason.strip())
+            with store.transaction():
+                c = store.undo_correction(correction_id, by=_editor(by), reason=reason.strip())
+                if c["kind"] == "story":
+                    items = store.story_items(c["item"])
+                    judge_again(obj.config, store, items)
+                    relevant = sum(store.item(i)["relevant"] for i in items if store.item(i))
         except CorrectionError as e:
             raise MonitorError(str(e)) from None
-    click.echo(f"correction #{c['id']} undone: {c['series']} {c['period'] or 'undated'} reads as found again")
+        if c["kind"] == "story":
+            write_feeds(store, obj.config)
+    if c["kind"] == "story":
+        click.echo(f"correction #{c['id']} undone: story {c['item']} is judged by the rules again: {relevant} of {counted(len(items), 'item')} relevant")
+    else:
+        click.echo(f"correction #{c['id']} undone: {c['series']} {c['period'] or 'undated'} reads as found again")
 
 
 def _correction_line(c: dict) -> str:

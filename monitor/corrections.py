@@ -1,11 +1,19 @@
-"""An editor's corrections of figures the extractor read wrongly (``monitor correct``).
+"""An editor's corrections of what the monitor read wrongly (``monitor correct``): a figure
+read wrongly, and a story the rules judged wrongly.
 
-A correction names a figure as it was read from one item (series, unit, basis, period,
+A figure's correction names a figure as it was read from one item (series, unit, basis, period,
 value and quote), and either gives it another period or value, or drops it. It is kept in
 the archive (table ``corrections``, with who made it, when and why) and applied whenever
 that item's figures are written again (``monitor rejudge``), so the extractor's reading
-never comes back; undone, the figure is read as found again. This module is pure: which
-figure a correction applies to, and what it makes of it.
+never comes back; undone, the figure is read as found again.
+
+A story's correction (``kind`` ``story``) is the editor's verdict on a story (a report and its
+reprints): not relevant (kept out of the digest and the feeds whatever the rules say) or
+relevant (in them whatever the rules say). It holds for every item of the story, those that
+join it later included, and ``monitor rejudge`` keeps it (:func:`relevance`).
+
+This module is pure: which figure a correction applies to, what it makes of it, and what an
+item's relevance is under the editor's verdict.
 """
 
 from __future__ import annotations
@@ -64,8 +72,18 @@ def apply(facts: Sequence[Fact], corrections: Sequence[dict]) -> list[tuple[Fact
     return out
 
 
+def relevance(judged: bool, verdict: bool | None) -> bool:
+    """An item's relevance: the editor's ``verdict`` on its story when there is one in force,
+    else as the rules ``judged`` it."""
+    return judged if verdict is None else verdict
+
+
 def describe(correction: dict) -> str:
-    """``it_exports_monthly 2025-07 354 -> 2025-06 338`` or ``... dropped``."""
+    """``it_exports_monthly 2025-07 354 -> 2025-06 338`` or ``... dropped``; for a story,
+    ``story 0123abcd4567ef89 not relevant``."""
+    if correction.get("kind") == "story":
+        return f"story {correction['item']} {'relevant' if correction['relevant'] else 'not relevant'}"
+
     def value(v: float) -> str:
         return f"{v:,.3f}".rstrip("0").rstrip(".")
 

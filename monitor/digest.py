@@ -27,6 +27,9 @@
 * **late from earlier weeks**: relevant items of the :data:`LATE_WEEKS` weeks before, stored
   after their own week's digest went out (published late on Sunday and fetched on Monday, a
   source that was backing off), one entry per event as well; see :func:`build_late`;
+* **corrections**: each correction the editor made, since a digest that went out gave it,
+  of a figure or story that digest gave (what it said, what it says now, why), told by the
+  next digest sent and by no other (``corrections.told_in``);
 * **source health**: the sources that failed all week, have gone silent, or are stale (a feed
   whose newest item, or a workbook whose newest month, is older than its ``stale_days``).
 
@@ -231,6 +234,19 @@ class Trend:
 
 
 @dataclass(frozen=True)
+class CorrectionNote:
+    """One line of "Corrections": what a digest that went out said, what it says now, why."""
+
+    id: int  # the correction's
+    subject: str  # "IT & ITeS exports, month", or a story's headline
+    sent_in: str  # the week of the digest that said it
+    said: str  # "$354m for Jul 2025", "a story for this digest"
+    says: str  # "$338m for Jun 2025", "no such figure: the article does not give it", "not relevant here: taken out"
+    why: str
+    source: str = ""  # the outlet it was read from
+
+
+@dataclass(frozen=True)
 class SourceAlert:
     name: str
     problem: str  # failing (every fetch of the week failed), silent (no new item for long) or stale (newest item too old)
@@ -264,6 +280,7 @@ class Digest:
     carried: tuple[tuple[str, bool], ...] = ()  # (item id, late) of every relevant item it carries
     so_far: datetime | None = None  # for a week that had not ended when the digest was built: when it was
     full_stories: int = 1_000_000  # stories of each topic (and late ones) told in full; the rest are headlines
+    corrections: tuple[CorrectionNote, ...] = ()  # corrections of what earlier digests that went out said
 
     @property
     def last_day(self) -> datetime:
@@ -387,6 +404,7 @@ def build_digest(store: Store, config: Config, week: str, *, now: datetime | Non
         carried=tuple(on_time) + late_carried,
         so_far=now if now < end else None,
         full_stories=config.digest.full_stories,
+        corrections=tuple(n for c in store.corrections_to_tell(week) if (n := correction_note(c)) is not None),
     )
 
 
@@ -693,6 +711,31 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: dict[str, l
         revises=next((format_value(r["revises_value"], unit) for r in reports if r["revises_value"] is not None), None),
         corrected=next((_read_as(r) for r in reports if r.get("corrected")), None),
     )
+
+
+def correction_note(c: dict) -> CorrectionNote | None:
+    """What the "Corrections" section says of the correction ``c`` (a ``corrections`` row
+    with ``sent_in``, the week of the digest that said otherwise, and what it said:
+    ``sent_period``, ``sent_value``, ``sent_dropped``); ``None`` for a figure of a series the
+    digest does not show, or that it did not show as an earlier correction had dropped it,
+    and for a story put in (no digest said it was out)."""
+    if c["kind"] == "story":
+        if c["relevant"]:
+            return None
+        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["sent_in"], "a story for this digest", "not one for this digest: taken out", c["reason"], c["source"] or "")
+    if c["series"] not in SERIES_LABELS or c["sent_dropped"]:
+        return None
+
+    def figure(period: str, value: float) -> str:
+        shown = _with_basis(format_value(value, c["unit"]), c["basis"]) if c["unit"] == "percent" else format_value(value, c["unit"])
+        return f"{shown} for {period_label(period)}" if period else f"{shown}, undated"
+
+    said = figure(c["sent_period"] or "", c["sent_value"])
+    if c["dropped"]:
+        says = "no such figure: the report does not give it"
+    else:
+        says = figure(c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
+    return CorrectionNote(c["id"], SERIES_LABELS[c["series"]], c["sent_in"], said, says, c["reason"], c["source"] or "")
 
 
 def _read_as(report: dict) -> str:

@@ -383,6 +383,7 @@ def send_digest(
             week,
             force=force,
             carried=digest.carried,
+            told=[c.id for c in digest.corrections],
             message_id=mid,
             list_id=config.digest.list_id,
             subject=msg["Subject"],

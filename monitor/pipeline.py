@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, Callable, Sequence
 
-from . import analyze, backoff, canonical, dedup, extract, feeds, listing, sbp, watchpoll
+from . import analyze, backoff, canonical, dedup, extract, feeds, listing, rejudge, sbp, watchpoll
 from .config import Config
 from .errors import ExtractionError
 from .facts import canonical_period, period_end
@@ -449,6 +449,7 @@ class _Cycle:
                     new_ids = set(self.store.save_items([item for item, _ in analysed], week_of=self.week_of))
                     self._save_facts(analysed, new_ids)
                     self._cluster(source, analysed, new_ids)
+                    self._editor_verdicts(new_ids)
                 stored += len(new_ids)
                 if len(fresh) > size:
                     done = start + len(batch)
@@ -518,6 +519,12 @@ class _Cycle:
         for item, facts in analysed:
             if item.id in new_ids:
                 dedup.assign(dedup_input(item, facts, aggregated=source.aggregator), self.stories, self.config.dedup_window_days)
+
+    def _editor_verdicts(self, new_ids: set[str]) -> None:
+        """New items that joined a story the editor gave a verdict on (``monitor correct
+        story``) take it: a reprint of a story taken out stays out."""
+        if verdicts := self.store.story_verdicts(new_ids):
+            rejudge.judge_again(self.config, self.store, sorted(verdicts), rules=self.rules)
 
     def _save_facts(self, analysed: Sequence[tuple[Item, tuple[Fact, ...]]], new_ids: set[str]) -> None:
         rows = []

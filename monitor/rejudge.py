@@ -121,23 +121,27 @@ class RejudgeSummary:
 
 def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), tz: tzinfo) -> Judgment | None:
     """``item`` (a stored item as :meth:`monitor.store.Store.items_to_judge` gives it) judged
-    with ``rules`` now; ``None`` when nothing differs from its stored judgment. The figures
-    are compared as found (series, period, value, unit, basis, quote); ``facts`` is ``None``
-    when they are the same."""
+    with ``rules`` now; ``None`` when nothing differs from its stored judgment. The editor's
+    verdict on its story (``item["verdict"]``, see :func:`monitor.corrections.relevance`)
+    decides its relevance over the rules. The figures are compared as found (series, period,
+    value, unit, basis, quote); ``facts`` is ``None`` when they are the same."""
     result = analyze.analyze(item["title"] or "", item["text"] or item["summary"] or "", rules=rules, published=in_timezone(item["published"], tz), hints=hints)
-    found = result.facts if result.relevant else ()
+    # the editor's verdict on the item's story stands whatever the rules say; an item the
+    # editor holds relevant gives the figures the rules read in it
+    relevant = corrections.relevance(result.relevant, item.get("verdict"))
+    found = (result.facts if result.relevant else result.asides) if relevant else ()
     # the stored figures carry the editor's corrections, which the store applies again
     facts = tuple(f for f, _ in corrections.apply(found, item.get("corrections", ())))
     same_facts = Counter(map(_found, facts)) == Counter(map(_found, item["facts"]))
     if (
-        result.relevant == item["relevant"]
+        relevant == item["relevant"]
         and tuple(result.topics) == tuple(item["topics"])
         and tuple(result.rules) == tuple(item["rules"])
         and _same_score(result.score, item["score"])
         and same_facts
     ):
         return None
-    return Judgment(item["id"], result.relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(found))
+    return Judgment(item["id"], relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(found))
 
 
 def _found(f: Fact) -> tuple:
@@ -149,6 +153,23 @@ def _same_score(a: float, b: float | None) -> bool:
 
 
 Progress = Callable[[int, int], None]
+
+
+def judge_again(config: Config, store: Store, items: Sequence[str], *, rules: "analyze.Rules | None" = None) -> list[Judgment]:
+    """Judge the stored ``items`` again now and write what changed: after the editor gave
+    a verdict on their story, or took one back, or when new items join a story that has
+    one. Returns the judgments written."""
+    if not items:
+        return []
+    rules = rules or config.rules()
+    hints = {s.name: tuple(s.topics) for s in config.sources}
+    judgments = [
+        j for item in store.items_to_judge(ids=items, limit=len(items))
+        if (j := judgment(item, rules, hints=hints.get(item["source"], ()), tz=config.tz)) is not None
+    ]
+    if judgments:
+        store.save_judgments(judgments)
+    return judgments
 
 
 def rejudge(config: Config, store: Store, *, since: str | None = None, dry_run: bool = False, progress: Progress | None = None) -> RejudgeSummary:

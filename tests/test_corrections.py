@@ -7,11 +7,14 @@ Real polls of a real HTTP server, a real archive.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
-from test_rejudge import DESK, WIRE, world  # noqa: F401  (the fixture)
+from test_rejudge import DESK, NEXT_WEEK, VPN, WIRE, ZORBEX, _plain, world  # noqa: F401  (the fixture)
 
 from monitor.cli import cli
 from monitor.corrections import valid_period
+from monitor.mail import send_digest
 from monitor.rejudge import rejudge
 
 
@@ -120,3 +123,152 @@ def test_periods_are_checked_as_the_monitor_writes_them() -> None:
         assert valid_period(ok), ok
     for bad in ("2025-13", "FY2024-26", "FY2024-25:Aug-Mar", "July 2025", "fy2024-25"):
         assert not valid_period(bad), bad
+
+
+# a story the rules keep for its words ("IT exports", "freelancers", PSEB) that is about cricket
+CRICKET = ("cricket-final", "PSEB IT exports XI win the freelancers cricket cup", "Tue, 19 Aug 2025 18:00:00 +0500",
+           "The IT exports XI of software houses beat the freelancers team by six wickets in Lahore on Sunday. Pakistan "
+           "Software Export Board staff cheered the IT team in the final over, and the captain thanked the groundsmen.")  # fmt: skip
+CRICKET_WIRE = ("wire-cricket", "IT exports XI win freelancers cricket cup", "Tue, 19 Aug 2025 20:00:00 +0500", CRICKET[3])
+CRICKET_LATER = ("cricket-again", "IT exports XI lift the freelancers cricket cup", "Wed, 20 Aug 2025 09:00:00 +0500", CRICKET[3])
+
+
+def _digest_text(world, tmp_path, week: str = "2025-W34") -> str:  # noqa: F811
+    result = _run(world, "digest", "--week", week, "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "out" / f"digest-{week}.txt").read_text(encoding="utf-8")
+
+
+def _stories_feed(world) -> str:  # noqa: F811
+    return (Path(world.store.path).parent / "feeds" / "stories.atom").read_text(encoding="utf-8")
+
+
+def test_a_story_not_relevant_leaves_the_digest_and_the_feeds_and_stays_out(world, tmp_path):  # noqa: F811
+    world.poll(desk=[CRICKET, VPN], wire=[CRICKET_WIRE])
+    desk, wire = world.item("cricket-final"), world.item("wire-cricket")
+    assert desk["relevant"] == wire["relevant"] == 1
+    [story] = {r[0] for r in world.store.db.execute("SELECT cluster_id FROM cluster_members WHERE item_id IN (?, ?)", [desk["id"], wire["id"]])}
+    assert "cricket cup" in _digest_text(world, tmp_path) and "cricket cup" in _stories_feed(world)
+
+    # the id of the wire's copy names the story too
+    result = _run(world, "correct", "story", wire["id"], "--not-relevant", "--reason", "a cricket match, not IT", "--by", "ayesha")
+    assert result.exit_code == 0, result.output
+    assert f"correction #1: story {story} not relevant, by ayesha at " in result.output and ": a cricket match, not IT" in result.output
+    assert "2 items, out of the digest and the feeds from now on" in result.output
+    assert (world.item("cricket-final")["relevant"], world.item("wire-cricket")["relevant"]) == (0, 0)
+    [row] = world.store.db.query("SELECT * FROM corrections")
+    assert (row["kind"], row["item"], row["relevant"], row["quote"], row["made_by"], row["reason"]) == ("story", story, 0, CRICKET[1], "ayesha", "a cricket match, not IT")
+
+    text = _digest_text(world, tmp_path)
+    assert "cricket cup" not in text and "VPN registration portal" in text
+    assert "cricket cup" not in _stories_feed(world)  # the feeds were rewritten by the command
+    assert list(world.store.db.query("SELECT * FROM stories WHERE story = ?", [story])) == []  # Datasette's view
+    listed = _run(world, "correct", "list").output
+    assert listed.startswith(f"#1 story {story} not relevant, by ayesha") and f'"{CRICKET[1]}" (Desk)' in listed
+
+    # rejudge does not put it back, nor does a reprint found later
+    assert rejudge(world.config, world.store).changes == []
+    world.poll(desk=[CRICKET, VPN, CRICKET_LATER])
+    assert world.item("cricket-again")["relevant"] == 0
+    assert "cricket cup" not in _digest_text(world, tmp_path) and "cricket cup" not in _stories_feed(world)
+    assert rejudge(world.config, world.store).changes == []
+
+    result = _run(world, "correct", "story", story, "--not-relevant", "--reason", "again")
+    assert result.exit_code == 2 and "already marked not relevant by correction #1" in result.output
+    result = _run(world, "correct", "undo", "1", "--by", "bilal", "--reason", "the league is sponsored by PSEB")
+    assert result.exit_code == 0 and f"correction #1 undone: story {story} is judged by the rules again: 3 of 3 items relevant" in result.output
+    assert "cricket cup" in _digest_text(world, tmp_path) and "cricket cup" in _stories_feed(world)
+    assert _run(world, "correct", "list").output.strip() == "no corrections in force"
+    assert rejudge(world.config, world.store).changes == []
+
+
+def test_a_story_the_rules_left_out_is_put_in_and_kept_through_rejudge(world, tmp_path):  # noqa: F811
+    world.poll(desk=[ZORBEX, VPN])
+    zorbex = world.item("zorbex")
+    assert zorbex["relevant"] == 0 and "Zorbex" not in _digest_text(world, tmp_path)
+
+    result = _run(world, "correct", "story", zorbex["id"], "--relevant", "--reason", "a marketplace for freelancers opening here")
+    assert result.exit_code == 0, result.output
+    assert "1 item, in the digest and the feeds from now on (1 judged otherwise)" in result.output
+    assert world.item("zorbex")["relevant"] == 1
+    assert "Zorbex opens a Lahore office" in _digest_text(world, tmp_path) and "Zorbex opens a Lahore office" in _stories_feed(world)
+    assert rejudge(world.config, world.store).changes == []
+    assert world.item("zorbex")["relevant"] == 1
+
+    # the other verdict replaces this one, which is marked undone
+    assert _run(world, "correct", "story", zorbex["id"], "--not-relevant", "--reason", "on second thought, a design firm").exit_code == 0
+    assert world.item("zorbex")["relevant"] == 0
+    rows = list(world.store.db.query("SELECT relevant, undo_reason FROM corrections ORDER BY id"))
+    assert [(r["relevant"], r["undo_reason"]) for r in rows] == [(1, "corrected again"), (0, None)]
+
+
+def test_a_story_correction_refuses_what_it_cannot_do(world):  # noqa: F811
+    world.poll(desk=[VPN])
+    vpn = world.item("vpn-portal")["id"]
+    result = _run(world, "correct", "story", "0123456789abcdef", "--not-relevant", "--reason", "x")
+    assert result.exit_code == 2 and "no story or item '0123456789abcdef' in the archive" in result.output
+    result = _run(world, "correct", "story", vpn, "--reason", "x")
+    assert result.exit_code == 2 and "--not-relevant or --relevant" in result.output
+    result = _run(world, "correct", "story", vpn, "--not-relevant")
+    assert result.exit_code == 2 and "--reason" in result.output
+    result = _run(world, "correct", "story", vpn, "--not-relevant", "--reason", "  ")
+    assert result.exit_code == 2 and "say why" in result.output
+    assert list(world.store.db.query("SELECT * FROM corrections")) == []
+    assert world.item("vpn-portal")["relevant"] == 1
+
+
+def _html(path: Path) -> str:
+    import email
+    from email import policy
+
+    return email.message_from_bytes(path.read_bytes(), policy=policy.default).get_body(("html",)).get_content()
+
+
+def test_the_next_digest_sent_tells_the_corrections_of_what_a_sent_one_said_once(world, tmp_path):  # noqa: F811
+    world.poll(desk=[DESK, CRICKET, ZORBEX, VPN])
+    desk = world.facts("desk-exports")[0]["id"]
+    # made before the digest went out: the digest gives the figure as corrected, nothing to tell later
+    assert _run(world, "correct", "figure", str(desk), "--value", "353", "--reason", "rounded wrongly").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    w34 = _plain(world.outbox / "digest-2025-W34.eml")
+    assert "CORRECTIONS" not in w34 and "$353m" in w34 and "cricket cup" in w34
+
+    # after it went out: the figure corrected again, the cricket story taken out, a story the
+    # digest did not give put in (nothing a reader was told: not listed)
+    assert _run(world, "correct", "figure", str(desk), "--period", "2025-06", "--value", "338", "--reason", "the $354m is July's; June was $338m").exit_code == 0
+    assert _run(world, "correct", "story", world.item("cricket-final")["id"], "--not-relevant", "--reason", "a cricket match, not IT").exit_code == 0
+    assert _run(world, "correct", "story", world.item("zorbex")["id"], "--relevant", "--reason", "a marketplace for freelancers").exit_code == 0
+
+    preview = " ".join(_digest_text(world, tmp_path, "2025-W35").split())  # a preview tells them, and records nothing
+    assert "CORRECTIONS" in preview and "It said: $353m for Jul 2025 It says now: $338m for Jun 2025" in preview
+    assert [r["told_in"] for r in world.store.db.query("SELECT told_in FROM corrections")] == [None, None, None, None]
+
+    world.poll(desk=[NEXT_WEEK])
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    text = " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
+    section = text[text.index("CORRECTIONS"):text.index("SOURCE HEALTH")]
+    assert "* IT & ITeS exports, month Desk, in the digest of 2025-W34 It said: $353m for Jul 2025 It says now: $338m for Jun 2025 Why: the $354m is July's; June was $338m" in section
+    assert (f"* {CRICKET[1]} Desk, in the digest of 2025-W34 It said: a story for this digest"
+            " It says now: not one for this digest: taken out Why: a cricket match, not IT") in section  # fmt: skip
+    assert "Zorbex" not in section and "rounded wrongly" not in section
+    html = _html(world.outbox / "digest-2025-W35.eml")
+    assert ">Corrections</h2>" in html and "It says now: <b>$338m for Jun 2025</b>" in html and "It said: $353m for Jul 2025" in html
+    told = {r["reason"]: r["told_in"] for r in world.store.db.query("SELECT reason, told_in FROM corrections")}
+    assert told == {"rounded wrongly": None, "the $354m is July's; June was $338m": "2025-W35", "a cricket match, not IT": "2025-W35", "a marketplace for freelancers": None}
+
+    # told once: the next digest has no such section; a resend of the week tells them again
+    assert send_digest(world.store, world.config, "2025-W36", outbox=world.outbox).status == "written"
+    assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W36.eml")
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox, force=True).status == "written"
+    assert "It says now: $338m for Jun 2025" in " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
+    assert world.store.db.execute("SELECT count(*) FROM corrections WHERE told_in = '2025-W35'").fetchone()[0] == 2
+
+
+def test_a_correction_undone_before_the_next_digest_is_not_told(world):  # noqa: F811
+    world.poll(desk=[DESK, VPN])
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    desk = world.facts("desk-exports")[0]["id"]
+    assert _run(world, "correct", "figure", str(desk), "--drop", "--reason", "a forecast").exit_code == 0
+    assert _run(world, "correct", "undo", "1", "--reason", "it was the figure").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W35.eml")

@@ -273,7 +273,7 @@ def test_an_older_archive_searches_its_urdu_digits_once_brought_up_to_date(tmp_p
 
 
 CANNED = {
-    "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week"]),
+    "stories_this_week": ({}, ["topic", "title", "outlets", "reprints", "published", "url", "week", "story"]),
     "search": ({"q": "VPN"}, ["title", "source", "published", "week", "topics", "url", "snippet"]),
     "facts_series": ({"series": "it_exports_monthly"}, ["period", "value", "unit", "basis", "source", "quote", "published", "url", "reports", "also_reported_by", "revises_value"]),
     "page_history": ({"source": "PTA VPN page"}, ["version", "fetched_at", "change", "text", "topics", "relevant", "url"]),

@@ -642,9 +642,10 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore):
 
     # ------------------------------------------------------------------ digest content and delivery
 
-    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), **fields: Any) -> dict | None:
+    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), told: Iterable[int] = (), **fields: Any) -> dict | None:
         """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already,
-        and record the items it carries: ``carried`` holds ``(item id, late)`` pairs.
+        and record the items it carries (``carried`` holds ``(item id, late)`` pairs) and the
+        corrections its "Corrections" section tells (``told``, their ids).
 
         Runs in one immediate transaction, so of two senders racing for a week only one wins,
         and an item carried by another digest cannot be recorded again (``digest_items`` has
@@ -661,12 +662,55 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore):
             self.set_digest(week, **{**reset, **fields, "status": "sending", "created_at": created, "started_at": utcnow(), "attempts": attempts + 1})
             self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
             self.db.conn.executemany("INSERT INTO digest_items (item, week, late) VALUES (?, ?, ?)", [(item, week, int(late)) for item, late in carried])
+            self.db.execute("UPDATE corrections SET told_in = NULL WHERE told_in = ?", [week])
+            self.db.execute("UPDATE corrections SET told_in = ? WHERE id IN (SELECT value FROM json_each(?))", [week, json.dumps(list(told))])
         return None
 
     def forget_carried(self, week: str) -> None:
-        """``week``'s digest did not go out: the items it would have carried are free again."""
+        """``week``'s digest did not go out: the items it would have carried, and the
+        corrections it would have told, are free again."""
         with self.transaction():
             self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
+            self.db.execute("UPDATE corrections SET told_in = NULL WHERE told_in = ?", [week])
+
+    def corrections_to_tell(self, week: str) -> list[dict]:
+        """The corrections ``week``'s digest tells its readers, oldest first: those in force,
+        told by no other digest, made after a digest of an earlier week had gone out
+        (``sent``, or ``sending`` and so perhaps delivered) with the figure's item or an item
+        of the story; each with that digest's week (``sent_in``, the first such). A story
+        correction gives the story's headline as ``quote``. A figure that went out corrected
+        by an earlier correction (since corrected again) went out as that one made it: its
+        period, value and whether it dropped the figure are ``sent_period``, ``sent_value``
+        and ``sent_dropped`` (the reading as found, else)."""
+        q = """
+        SELECT * FROM (
+          SELECT c.*, (
+            SELECT min(d.week) FROM digest_items di JOIN digests d ON d.week = di.week
+            WHERE d.status IN ('sent', 'sending') AND d.week < :week
+              AND coalesce(d.started_at, d.sent_at, d.created_at) <= c.made_at
+              AND (di.item = c.item OR (c.kind = 'story' AND di.item IN (
+                    SELECT m.item_id FROM cluster_members m
+                    WHERE m.cluster_id = (SELECT s.cluster_id FROM cluster_members s WHERE s.item_id = c.item))))
+          ) AS sent_in
+          FROM corrections c WHERE c.undone_at IS NULL AND (c.told_in IS NULL OR c.told_in = :week)
+        ) WHERE sent_in IS NOT NULL ORDER BY id
+        """
+        rows = []
+        for c in self.db.query(q, {"week": week}):
+            c["sent_period"], c["sent_value"], c["sent_dropped"] = c["period"], c["value"], 0
+            if c["kind"] == "figure":
+                sent = self.db.execute("SELECT coalesce(started_at, sent_at, created_at) FROM digests WHERE week = ?", [c["sent_in"]]).fetchone()[0]
+                earlier = next(iter(self.db.query(
+                    "SELECT * FROM corrections WHERE kind = 'figure' AND id < ? AND item = ? AND series = ? AND unit = ? AND basis IS ?"
+                    " AND period IS ? AND value = ? AND quote IS ? AND made_at <= ? AND (undone_at IS NULL OR undone_at >= ?) ORDER BY id DESC LIMIT 1",
+                    [c["id"], c["item"], c["series"], c["unit"], c["basis"], c["period"], c["value"], c["quote"], sent, sent],
+                )), None)
+                if earlier is not None:
+                    c["sent_period"] = c["period"] if earlier["new_period"] is None else earlier["new_period"]
+                    c["sent_value"] = c["value"] if earlier["new_value"] is None else earlier["new_value"]
+                    c["sent_dropped"] = earlier["dropped"]
+            rows.append(c)
+        return rows
 
     def carried_items(self, *, except_week: str | None = None) -> set[str]:
         """The items carried by a digest (other than ``except_week``'s)."""

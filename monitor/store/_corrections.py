@@ -1,9 +1,11 @@
-"""An editor's corrections of figures (``monitor correct``), kept in table ``corrections``.
+"""An editor's corrections (``monitor correct``), kept in table ``corrections``: of figures
+read wrongly, and the editor's verdicts on stories the rules judged wrongly.
 
-Which figure a correction names and what it makes of it is decided in
-:mod:`monitor.corrections`; these methods record a correction or its undoing, apply it to
-the stored figure, and link the reports of each figure so touched again. They are part of
-:class:`monitor.store.Store`.
+Which figure a correction names and what it makes of it, and what an item's relevance is
+under a verdict, is decided in :mod:`monitor.corrections`; these methods record a correction
+or its undoing, apply a figure's to the stored figure, link the reports of each figure so
+touched again, and look up the verdict on each item's story (the items themselves are judged
+again by :mod:`monitor.rejudge`). They are part of :class:`monitor.store.Store`.
 """
 
 from __future__ import annotations
@@ -52,8 +54,65 @@ class CorrectionStore:
             self._apply(f, as_fact(was), self._correction(cid))
             return self._correction(cid)
 
+    def correct_story(self, item_id: str, *, relevant: bool, reason: str, by: str) -> tuple[dict, list[str]]:
+        """Record the editor's verdict on the story of the item ``item_id`` (the story's own
+        id, or any of its items'): ``relevant`` or not, whatever the rules say. Returns the
+        ``corrections`` row and the story's items, which the caller judges again
+        (:func:`monitor.rejudge.judge_again`) in the same transaction. A verdict in force on
+        the story is marked undone by this one; the same verdict again is refused."""
+        with self.transaction():  # type: ignore[attr-defined]
+            row = self.db.execute(
+                "SELECT coalesce(m.cluster_id, i.id) FROM items i LEFT JOIN cluster_members m ON m.item_id = i.id WHERE i.id = ?", [item_id]
+            ).fetchone()
+            if row is None:
+                raise CorrectionError(f"no story or item {item_id!r} in the archive (the id is the `story` column of Datasette's stories view, or an item's `id`)")
+            story = row[0]
+            items = self.story_items(story)
+            primary = self.db.execute("SELECT primary_item FROM clusters WHERE id = ?", [story]).fetchone()
+            teller = next(iter(self.db.query(
+                "SELECT i.title, coalesce(d.outlet, i.source) AS outlet FROM items i LEFT JOIN dedup_items d ON d.id = i.id"
+                " WHERE i.id IN (SELECT value FROM json_each(?)) ORDER BY i.id = ? DESC, i.rowid LIMIT 1",
+                [json.dumps(items), primary[0] if primary else story],
+            )))
+            now = utcnow()
+            for earlier in self._story_corrections(items):
+                if bool(earlier["relevant"]) == relevant:
+                    raise CorrectionError(f"story {story} is already marked {'relevant' if relevant else 'not relevant'} by correction #{earlier['id']} (`monitor correct undo {earlier['id']}` takes that back)")
+                self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [now, by, "corrected again", earlier["id"]])
+            cid = self.db["corrections"].insert({
+                "kind": "story", "item": story, "source": teller["outlet"], "quote": teller["title"], "relevant": int(relevant),
+                "reason": reason, "made_by": by, "made_at": now,
+            }).last_pk
+            return self._correction(cid), items
+
+    def story_items(self, story: str) -> list[str]:
+        """The items of the story ``story`` (the item itself when it is in no story), oldest first."""
+        q = "SELECT m.item_id FROM cluster_members m JOIN items i ON i.id = m.item_id WHERE m.cluster_id = ? ORDER BY i.rowid"
+        return [r[0] for r in self.db.execute(q, [story])] or [story]
+
+    def story_verdicts(self, items: Iterable[str]) -> dict[str, bool]:
+        """The editor's verdict in force on the story of each of ``items`` that has one:
+        relevant or not (:func:`monitor.corrections.relevance`)."""
+        q = """
+        SELECT m.item_id AS item, c.relevant, c.id FROM cluster_members m
+          JOIN cluster_members s ON s.cluster_id = m.cluster_id
+          JOIN corrections c ON c.item = s.item_id AND c.kind = 'story' AND c.undone_at IS NULL
+          WHERE m.item_id IN (SELECT value FROM json_each(:items))
+        UNION
+        SELECT c.item, c.relevant, c.id FROM corrections c
+          WHERE c.kind = 'story' AND c.undone_at IS NULL AND c.item IN (SELECT value FROM json_each(:items))
+        ORDER BY 3
+        """
+        return {r["item"]: bool(r["relevant"]) for r in self.db.query(q, {"items": json.dumps(list(items))})}
+
+    def _story_corrections(self, items: list[str]) -> list[dict]:
+        """The verdicts in force on the story of ``items``."""
+        q = "SELECT * FROM corrections WHERE kind = 'story' AND undone_at IS NULL AND item IN (SELECT value FROM json_each(?)) ORDER BY id"
+        return list(self.db.query(q, [json.dumps(items)]))
+
     def undo_correction(self, correction_id: int, *, by: str, reason: str = "") -> dict:
-        """Undo the correction ``correction_id``: its figure reads as found again."""
+        """Undo the correction ``correction_id``: its figure reads as found again. A verdict on
+        a story is only marked undone: the caller judges the story's items again."""
         with self.transaction():  # type: ignore[attr-defined]
             c = self._correction(correction_id)
             if c is None:
@@ -61,6 +120,8 @@ class CorrectionStore:
             if c["undone_at"]:
                 raise CorrectionError(f"correction #{correction_id} was undone at {c['undone_at']} by {c['undone_by']}")
             self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [utcnow(), by, reason or None, correction_id])
+            if c["kind"] == "story":
+                return self._correction(correction_id)
             touched = {fact_key(as_fact(c))}
             cur = self.db.execute("SELECT id, series, unit, period FROM facts WHERE corrected = ?", [correction_id]).fetchall()
             for fid, series, unit, period in cur:
@@ -83,9 +144,9 @@ class CorrectionStore:
         return list(self.db.query(f"SELECT * FROM corrections{where} ORDER BY id"))
 
     def corrections_of(self, items: Iterable[str]) -> dict[str, list[dict]]:
-        """The corrections in force of each of ``items``."""
+        """The corrections in force of the figures of each of ``items``."""
         out: dict[str, list[dict]] = {}
-        q = "SELECT * FROM corrections WHERE undone_at IS NULL AND item IN (SELECT value FROM json_each(?)) ORDER BY id"
+        q = "SELECT * FROM corrections WHERE kind = 'figure' AND undone_at IS NULL AND item IN (SELECT value FROM json_each(?)) ORDER BY id"
         for c in self.db.query(q, [json.dumps(list(items))]):
             out.setdefault(c["item"], []).append(c)
         return out

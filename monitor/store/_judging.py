@@ -27,12 +27,18 @@ class JudgingStore:
         where, args = _since(since)
         return self.db.execute(f"SELECT count(*) FROM items{where}", args).fetchone()[0]
 
-    def items_to_judge(self, *, since: str | None = None, after: int = 0, limit: int = 200) -> list[dict]:
+    def items_to_judge(self, *, since: str | None = None, after: int = 0, limit: int = 200, ids: Sequence[str] | None = None) -> list[dict]:
         """Up to ``limit`` stored items after the row ``after`` (their ``n``), in the order
-        stored, published (else fetched) on or after the date ``since`` when given; each with
-        its stored judgment (``topics`` and ``rules`` lists, ``relevant`` a bool) and the
-        figures stored from it (``facts``, :class:`~monitor.models.Fact`\\ s, in the order found)."""
+        stored, published (else fetched) on or after the date ``since`` when given (only the
+        items ``ids``, when given); each with its stored judgment (``topics`` and ``rules``
+        lists, ``relevant`` a bool), the figures stored from it (``facts``,
+        :class:`~monitor.models.Fact`\\ s, in the order found), the corrections in force of
+        those (``corrections``) and the editor's verdict on its story (``verdict``: True,
+        False, or None when there is none)."""
         where, args = _since(since)
+        if ids is not None:
+            where += (" AND" if where else " WHERE") + " id IN (SELECT value FROM json_each(?))"
+            args = [*args, json.dumps(list(ids))]
         q = f"""
         SELECT rowid AS n, id, source, title, summary, text, published, fetched_at, week, relevant, score, topics, rules
         FROM items{where}{' AND' if where else ' WHERE'} rowid > ? ORDER BY rowid LIMIT ?
@@ -46,9 +52,11 @@ class JudgingStore:
         for f in self.db.query(q, [json.dumps(list(facts))]):
             facts[f["item"]].append(as_fact(f))
         fixes = self.corrections_of(facts)  # type: ignore[attr-defined]
+        verdicts = self.story_verdicts(facts)  # type: ignore[attr-defined]
         for r in rows:
             r["facts"] = tuple(facts[r["id"]])
             r["corrections"] = tuple(fixes.get(r["id"], ()))
+            r["verdict"] = verdicts.get(r["id"])
         return rows
 
     def save_judgments(self, judgments: Sequence[Judgment]) -> None:

@@ -922,6 +922,46 @@ def _v32_corrections(db: sqlite_utils.Database) -> None:
         db["facts"].add_column("corrected", int)
 
 
+def _v33_story_corrections(db: sqlite_utils.Database) -> None:
+    """``corrections`` holds the editor's verdicts on stories too (``monitor correct story``):
+    ``kind`` is ``figure`` or ``story``; a story's row names the story (``item``: its id, the
+    id of its first item), its headline (``quote``) and outlet (``source``) and the verdict
+    (``relevant``: 0 not relevant, 1 relevant), and has no series, unit or value. The table is
+    rebuilt, as SQLite cannot drop a NOT NULL; its rows keep their ids."""
+    if "kind" in db["corrections"].columns_dict:
+        return
+    db.executescript(
+        """
+        CREATE TABLE corrections_new (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL DEFAULT 'figure',
+          item TEXT NOT NULL, source TEXT,
+          series TEXT, unit TEXT, basis TEXT, period TEXT, value REAL, quote TEXT,
+          new_period TEXT, new_value REAL, dropped INTEGER NOT NULL DEFAULT 0,
+          relevant INTEGER,
+          reason TEXT NOT NULL, made_by TEXT, made_at TEXT NOT NULL,
+          undone_at TEXT, undone_by TEXT, undo_reason TEXT
+        );
+        INSERT INTO corrections_new (id, kind, item, source, series, unit, basis, period, value, quote, new_period, new_value, dropped,
+                                     reason, made_by, made_at, undone_at, undone_by, undo_reason)
+          SELECT id, 'figure', item, source, series, unit, basis, period, value, quote, new_period, new_value, dropped,
+                 reason, made_by, made_at, undone_at, undone_by, undo_reason FROM corrections;
+        DROP TABLE corrections;
+        ALTER TABLE corrections_new RENAME TO corrections;
+        CREATE INDEX IF NOT EXISTS corrections_by_item ON corrections(item);
+        """
+    )
+
+
+def _v34_corrections_told(db: sqlite_utils.Database) -> None:
+    """``corrections.told_in``: the week of the digest whose "Corrections" section told the
+    readers of a correction made after a digest had sent the figure or story it corrects;
+    written in the transaction that claims that digest's send (and cleared when the send
+    fails), so a correction is told once."""
+    if "told_in" not in db["corrections"].columns_dict:
+        db["corrections"].add_column("told_in", str)
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -960,6 +1000,8 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v30_judged_again,
     _v31_no_secrets_in_addresses,
     _v32_corrections,
+    _v33_story_corrections,
+    _v34_corrections_told,
 ]
 
 

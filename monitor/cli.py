@@ -1059,15 +1059,25 @@ def correct_story(obj: Context, story_id: str, verdict: str | None, reason: str,
 @click.option("--all", "show_all", is_flag=True, help="The undone corrections too.")
 @click.pass_obj
 def correct_list(obj: Context, show_all: bool) -> None:
-    """List the corrections in force (--all: the undone ones too), oldest first."""
+    """List the corrections in force (--all: the undone ones too), oldest first.
+
+    A figure's correction that names no figure the rules read in its item now (a rule
+    changed since, and read the sentence otherwise) is flagged: `monitor rejudge` leaves it
+    unapplied, so correct the figure as it now reads, or undo the correction.
+    """
+    from .rejudge import unmatched
+
     with obj.store() as store:
         rows = store.corrections(all=show_all)
+        stale = unmatched(obj.config, store, rows)
     if not rows:
         click.echo("no corrections" + ("" if show_all else " in force"))
     for c in rows:
         undone = f" [undone {c['undone_at'][:16].replace('T', ' ')} UTC by {c['undone_by']}{': ' + c['undo_reason'] if c['undo_reason'] else ''}]" if c["undone_at"] else ""
         click.echo(f"#{c['id']} {_correction_line(c)}{undone}")
         click.echo(f"    \"{_clip(c['quote'], 110)}\" ({c['source']})")
+        if c["id"] in stale:
+            click.echo("    ! no longer matches a figure the rules read in this item: read it again (`monitor facts`) and correct it anew, or undo this one")
 
 
 @correct.command("undo")

@@ -125,11 +125,7 @@ def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), t
     verdict on its story (``item["verdict"]``, see :func:`monitor.corrections.relevance`)
     decides its relevance over the rules. The figures are compared as found (series, period,
     value, unit, basis, quote); ``facts`` is ``None`` when they are the same."""
-    result = analyze.analyze(item["title"] or "", item["text"] or item["summary"] or "", rules=rules, published=in_timezone(item["published"], tz), hints=hints)
-    # the editor's verdict on the item's story stands whatever the rules say; an item the
-    # editor holds relevant gives the figures the rules read in it
-    relevant = corrections.relevance(result.relevant, item.get("verdict"))
-    found = (result.facts if result.relevant else result.asides) if relevant else ()
+    result, relevant, found = _read_now(item, rules, hints=hints, tz=tz)
     # the stored figures carry the editor's corrections, which the store applies again
     facts = tuple(f for f, _ in corrections.apply(found, item.get("corrections", ())))
     same_facts = Counter(map(_found, facts)) == Counter(map(_found, item["facts"]))
@@ -142,6 +138,33 @@ def judgment(item: dict, rules: "analyze.Rules", *, hints: Sequence[str] = (), t
     ):
         return None
     return Judgment(item["id"], relevant, result.score, tuple(result.topics), tuple(result.rules), None if same_facts else tuple(found))
+
+
+def _read_now(item: dict, rules: "analyze.Rules", *, hints: Sequence[str], tz: tzinfo) -> tuple["analyze.Analysis", bool, tuple[Fact, ...]]:
+    """``item`` analysed with ``rules`` now: the analysis, whether the item is relevant (the
+    editor's verdict on its story stands whatever the rules say) and the figures it gives as
+    found, before any correction (an item the editor holds relevant gives those the rules
+    read in it)."""
+    result = analyze.analyze(item["title"] or "", item["text"] or item["summary"] or "", rules=rules, published=in_timezone(item["published"], tz), hints=hints)
+    relevant = corrections.relevance(result.relevant, item.get("verdict"))
+    found = tuple(result.facts if result.relevant else result.asides) if relevant else ()
+    return result, relevant, found
+
+
+def unmatched(config: Config, store: Store, rows: Sequence[dict]) -> set[int]:
+    """The ids of the figure corrections in force among ``rows`` (``corrections`` rows) that
+    name no figure the rules read in their item now: a rule changed since, so the item no
+    longer gives the figure as it was read when corrected (or is no longer relevant), and the
+    next ``monitor rejudge`` leaves the correction unapplied."""
+    figures = [c for c in rows if c["kind"] == "figure" and not c["undone_at"]]
+    if not figures:
+        return set()
+    rules = config.rules()
+    hints = {s.name: tuple(s.topics) for s in config.sources}
+    wanted = sorted({c["item"] for c in figures})
+    items = {i["id"]: i for i in store.items_to_judge(ids=wanted, limit=len(wanted))}
+    found = {i: _read_now(item, rules, hints=hints.get(item["source"], ()), tz=config.tz)[2] for i, item in items.items()}
+    return {c["id"] for c in figures if not any(corrections.matches(c, f) for f in found.get(c["item"], ()))}
 
 
 def _found(f: Fact) -> tuple:

@@ -272,3 +272,29 @@ def test_a_correction_undone_before_the_next_digest_is_not_told(world):  # noqa:
     assert _run(world, "correct", "undo", "1", "--reason", "it was the figure").exit_code == 0
     assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
     assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W35.eml")
+
+
+def test_a_correction_that_no_longer_matches_a_figure_the_rules_read_is_flagged(world):  # noqa: F811
+    world.poll(desk=[DESK])
+    [fact] = world.facts("desk-exports")
+    result = _run(world, "correct", "figure", str(fact["id"]), "--value", "338", "--reason", "a slip: the release says $338m")
+    assert result.exit_code == 0, result.output
+    listed = _run(world, "correct", "list").output
+    assert "#1 it_exports_monthly 2025-07 354 -> 2025-07 338" in listed and "no longer matches" not in listed
+
+    # the rules of the day the correction was made read the sentence otherwise (as of another
+    # month); the rules of now do not give that figure, so the correction names nothing
+    world.store.db.execute("UPDATE corrections SET period = '2025-06' WHERE id = 1")
+    world.store.db.conn.commit()
+    listed = _run(world, "correct", "list").output
+    assert "! no longer matches a figure the rules read in this item" in listed, listed
+    assert rejudge(world.config, world.store).changes  # and rejudge no longer applies it
+    assert [(f["period"], f["value"], f["corrected"]) for f in world.facts("desk-exports")] == [("2025-07", 354, None)]
+
+    # an item the rules now leave out gives no figure at all: flagged too; undone, no longer listed
+    world.store.db.execute("UPDATE corrections SET period = '2025-07' WHERE id = 1")
+    world.store.db.conn.commit()
+    world.rules(exclude="Quarrytown")
+    assert "! no longer matches" in _run(world, "correct", "list").output
+    assert _run(world, "correct", "undo", "1", "--reason", "the report is out").exit_code == 0
+    assert "no longer matches" not in _run(world, "correct", "list", "--all").output

@@ -44,6 +44,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .canonical import without_tracking
 from .encoding import decode_html, not_a_page
 from .errors import ExtractionError
+from .privacy import without_login
 from .text import counted, split_sentences
 
 __all__ = [
@@ -204,7 +205,9 @@ class Snapshot:
 
 
 def content_hash(text: str, urls: Sequence[str]) -> str:
-    return hashlib.sha256((text + "\n\x00\n" + "\n".join(urls)).encode("utf-8")).hexdigest()
+    """The hash of a page's text and document links, the links without the login a page
+    behind one lends them (the archive keeps them without it)."""
+    return hashlib.sha256((text + "\n\x00\n" + "\n".join(without_login(u) or "" for u in urls)).encode("utf-8")).hexdigest()
 
 
 #: Elements never read: scripts, forms and their controls, media.
@@ -449,7 +452,7 @@ class Change:
             return "~ " + "".join(_word_mark(kind, text) for kind, text in self.words)
         if self.op in ("document", "document_removed"):
             sign = "+" if self.op == "document" else "-"
-            return f"{sign} [document] {self.text} <{self.url}>"
+            return f"{sign} [document] {self.text} <{without_login(self.url)}>"  # (shown, so without a login lent by the page)
         return {"added": "+ ", "removed": "- ", "moved": "= moved: "}[self.op] + self.text
 
     def to_dict(self) -> dict:
@@ -525,10 +528,11 @@ def diff(old_text: str, new_text: str, old_links: Sequence[Link] = (), new_links
             continue
         changes.extend(_block_changes(old[i1:i2], new[j1:j2]))
     changes = _fold_moves(changes)
-    before = {link.url for link in old_links}
-    after = {link.url for link in new_links}
-    added = [Change("document", link.text, url=link.url) for link in new_links if link.url not in before]
-    gone = [Change("document_removed", link.text, url=link.url) for link in old_links if link.url not in after]
+    # (a link read on a page behind a login carries it, and is stored without it: the same link)
+    before = {without_login(link.url) for link in old_links}
+    after = {without_login(link.url) for link in new_links}
+    added = [Change("document", link.text, url=link.url) for link in new_links if without_login(link.url) not in before]
+    gone = [Change("document_removed", link.text, url=link.url) for link in old_links if without_login(link.url) not in after]
     # a document's link text is the document's line, not a sentence of its own as well
     linked = {("added", _fold(c.text)) for c in added} | {("removed", _fold(c.text)) for c in gone}
     changes = [c for c in changes if (c.op, _fold(c.text)) not in linked]

@@ -330,6 +330,26 @@ def test_an_archive_of_before_loses_the_secrets_its_addresses_held(tmp_path):
         assert store.db.execute("SELECT url FROM items").fetchall() == [("https://example.org/news/1",)]
 
 
+def test_an_archive_of_before_loses_the_login_its_watched_pages_lent_their_links(tmp_path):
+    from monitor.watch import content_hash
+
+    db = tmp_path / "monitor.db"
+    doc = "https://u:PW@example.org/docs/notice.pdf"
+    with Store(db) as store:
+        store.db.execute(
+            "INSERT INTO page_versions (source, version, kind, url, fetched_at, hash, text, links, changes, diff) VALUES (?, 2, 'change', 'https://***@example.org/vpn', '2025-08-20T10:00:00+00:00', 'old', 'VPN registration', ?, ?, ?)",
+            ["P", json.dumps([{"url": doc, "text": "Notice"}]), json.dumps([{"op": "document", "text": "Notice", "url": doc, "line": f"+ [document] Notice <{doc}>"}]), f"+ [document] Notice <{doc}>"],
+        )
+        store.db.conn.commit()
+        store.db.execute("PRAGMA user_version = 34")
+    with Store(db) as store:
+        assert "PW" not in "\n".join(store.db.conn.iterdump())
+        [row] = store.page_versions("P")
+        assert row["links"] == [{"url": "https://example.org/docs/notice.pdf", "text": "Notice"}]
+        assert row["changes"][0]["url"] == "https://example.org/docs/notice.pdf" and row["diff"] == "+ [document] Notice <https://example.org/docs/notice.pdf>"
+        assert row["hash"] == content_hash("VPN registration", ["https://example.org/docs/notice.pdf"])
+
+
 @pytest.mark.parametrize(
     "url, shown",
     [

@@ -192,6 +192,32 @@ def test_a_real_edit_is_stored_with_a_readable_diff(policy, watch_config, store)
     assert second["relevant"] and "vpn_internet" in second["topics"]
 
 
+def test_a_page_behind_a_login_lends_it_to_its_documents_but_no_version_keeps_it(policy, write_config, store):
+    """``http://reader:PAGEPASS@host/policy/vpn``: its document links ("/docs/...") are read
+    as ``http://reader:PAGEPASS@host/docs/...`` and fetched so, but each version kept them
+    with the login, for Datasette, the digest and the feeds to show. They are kept without
+    it, and a poll that sees the same links finds the page unchanged."""
+    import sqlite3
+
+    behind = policy.base.replace("http://", "http://reader:PAGEPASS@")
+    path = write_config(f"- name: {SOURCE}\n  url: {behind}/policy/vpn\n  kind: watch\n  topics: [vpn_internet]\n", extra="fetch:\n  host_delay: 0\n  retries: 0\n")
+    config = load_config(path)
+    poll(config, store)
+    assert policy.requests[-1]["authorization"].startswith("Basic ")
+    (first,) = versions(store)
+    assert first["links"] == [{"url": f"{policy.base}/docs/old-notice.pdf", "text": "Public notice of 2024"}]
+    assert not poll(config, store).changed  # the same links as stored: no version
+    policy.values["notices"] += '<li><a href="/docs/new-notice.pdf">Notification on VPN registration for freelancers</a></li>'
+    report = poll(config, store)
+    assert report.changed and report.new_items == 1
+    second = versions(store)[-1]
+    assert [c["url"] for c in second["changes"] if c["op"] == "document"] == [f"{policy.base}/docs/new-notice.pdf"]
+    assert second["documents"] == 1 and second["removed"] == 0
+    assert not poll(config, store).changed
+    with sqlite3.connect(store.path) as conn:
+        assert "PAGEPASS" not in "\n".join(conn.iterdump())
+
+
 def test_a_new_pdf_link_is_a_change_and_the_pdf_is_read_and_analysed(policy, watch_config, store):
     config = watch_config()
     poll(config, store)

@@ -10,6 +10,7 @@ changes; a change of schema is a new step at the end of :data:`MIGRATIONS`.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from array import array
 from datetime import datetime, timedelta
@@ -962,6 +963,38 @@ def _v34_corrections_told(db: sqlite_utils.Database) -> None:
         db["corrections"].add_column("told_in", str)
 
 
+def _v35_no_logins_in_page_links(db: sqlite_utils.Database) -> None:
+    """A watched page behind a login (``https://user:password@host/page``) lent it to the
+    document links read on it, and each version kept them so (``page_versions.links``, and
+    the ``url`` of a new document in ``changes``), for Datasette, the digest and the feeds to
+    show. The store now writes them without it (:func:`monitor.privacy.without_login`), as an
+    item's link; the versions stored before lose it too (their hash, of text and links, is of
+    the links without it, as :func:`monitor.watch.content_hash` reckons it now)."""
+    from ..privacy import without_login
+    from ..watch import content_hash
+
+    if "page_versions" not in db.table_names():
+        return
+    rows = db.execute("SELECT id, text, links, changes, diff FROM page_versions WHERE links LIKE '%://%@%' OR changes LIKE '%://%@%' OR diff LIKE '%://%@%'").fetchall()
+    for pk, text, links, changes, diff in rows:
+        new_links = [{**r, "url": without_login(r["url"])} if isinstance(r, dict) and r.get("url") else r for r in json.loads(links or "[]")]
+        new_changes = None if changes is None else [
+            {**r, **({"url": without_login(r["url"])} if r.get("url") else {}), **({"line": _no_logins(r["line"])} if r.get("line") else {})} if isinstance(r, dict) else r
+            for r in json.loads(changes)
+        ]
+        db.execute(
+            "UPDATE page_versions SET links = ?, changes = ?, diff = ?, hash = ? WHERE id = ?",
+            [json.dumps(new_links, ensure_ascii=False), None if new_changes is None else json.dumps(new_changes, ensure_ascii=False), _no_logins(diff), content_hash(text or "", [r["url"] for r in new_links if isinstance(r, dict)]), pk],
+        )
+
+
+def _no_logins(text: str | None) -> str | None:
+    """``text`` (a diff's lines) with each ``<address>`` of a document without its login."""
+    from ..privacy import without_login
+
+    return re.sub(r"<([A-Za-z][A-Za-z0-9+.-]*://[^\s<>]+)>", lambda m: f"<{without_login(m[1])}>", text) if text else text
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -1002,6 +1035,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v32_corrections,
     _v33_story_corrections,
     _v34_corrections_told,
+    _v35_no_logins_in_page_links,
 ]
 
 

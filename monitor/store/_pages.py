@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Sequence
 
-from ..privacy import redact_url
+from ..privacy import redact_url, without_login
 
 
 class PageStore:
@@ -44,9 +44,11 @@ class PageStore:
         """Store a new version of a page as the one after its newest; return ``(id, version)``.
 
         JSON-ready values (lists and dicts) are stored as JSON text; the page's address
-        without the secrets it may carry (:func:`monitor.privacy.redact_url`).
+        without the secrets it may carry (:func:`monitor.privacy.redact_url`), and its
+        document links without the login they took from it (:func:`monitor.privacy.without_login`).
         """
         row = {**row, "url": redact_url(row["url"])} if "url" in row else row
+        row = {**row, **{k: _without_logins(row[k]) for k in ("links", "changes") if isinstance(row.get(k), list)}}
         row = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v for k, v in row.items()}
         with self.transaction():  # type: ignore[attr-defined]
             (last,) = self.db.execute("SELECT coalesce(max(version), 0) FROM page_versions WHERE source = ?", [row["source"]]).fetchone()
@@ -109,6 +111,11 @@ class PageStore:
 
 
 _JSON_COLUMNS = ("links", "changes", "topics", "rules", "facts")
+
+
+def _without_logins(records: list) -> list:
+    """``links`` or ``changes`` records with each ``url`` without its login."""
+    return [{**r, "url": without_login(r["url"])} if isinstance(r, dict) and r.get("url") else r for r in records]
 
 
 def _decode(row: dict) -> dict:

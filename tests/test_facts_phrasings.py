@@ -3403,3 +3403,40 @@ def test_an_urdu_rate_on_a_monthly_basis_beside_its_amount_is_the_amounts_growth
 def test_the_figure_an_organisation_says_is_of_the_subject_before():
     text = "Pakistani freelancers brought home $150 million in 2020-21. The PSEB says the figure came to about $120m in the first half of this fiscal year."
     assert facts(text, "2022-03-01") == {("freelancer_earnings", "FY2020-21", 150, "USD_million"), ("freelancer_earnings", "FY2021-22:H1", 120, "USD_million")}
+
+
+def test_an_amount_said_with_a_decimal_point_in_words():
+    assert facts("Our IT exports were two point six billion dollars last fiscal year, the P@SHA chairman said.", "2023-10-05") == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    assert facts("IT exports grew three point five percent in September.", "2023-10-20") == {("it_exports_monthly", "2023-09", 3.5, "percent")}
+    # "point" as a plain word is no decimal
+    assert facts("Freelancers earned two hundred million dollars in FY23, a point the minister stressed.", "2023-10-05") == {("freelancer_earnings", "FY2022-23", 200, "USD_million")}
+
+
+def test_what_the_country_earned_in_dollars_said_in_words_from_it_services():
+    text = "The minister said the country had earned three hundred and forty million dollars from IT services in December, and $2.1 billion in the first half of the fiscal year."
+    assert facts(text, "2026-01-21") == {("it_exports_monthly", "2025-12", 340, "USD_million"), ("it_exports_cumulative", "FY2025-26:H1", 2100, "USD_million")}
+
+
+def test_a_months_receipts_someone_said_are_of_the_subject_before():
+    text = "IT exports rose 20 percent to $250 million in October, the minister said. He said October's receipts were slightly below the $262 million recorded in September."
+    assert ("it_exports_monthly", "2021-09", 262, "USD_million") in facts(text, "2021-11-10")
+
+
+def test_people_working_in_a_province_are_not_the_countrys_freelancers():
+    assert facts("Freelancers earned $400 million in FY23. He said some 120,000 freelancers were now working from the province.", "2023-09-12") == {("freelancer_earnings", "FY2022-23", 400, "USD_million")}
+    assert ("freelancer_count", "", 1500000, "count") in facts("Pakistan has 1.5 million freelancers working from home, the survey found.", "2023-09-12")
+
+
+def test_an_urdu_count_with_more_than_after_it_is_a_bound_of_its_own_period():
+    text = "پی ٹی اے نے بتایا کہ گزشتہ ماہ 38 ہزار سے زیادہ وی پی این رجسٹر کیے گئے، جبکہ نومبر میں 20 ہزار وی پی این رجسٹر ہوئے تھے۔"
+    assert facts(text, "2025-01-09") == {("vpn_registrations", "2024-12", 38000, "count"), ("vpn_registrations", "2024-11", 20000, "count")}
+    # what the count counts comes after the bound: companies are no VPNs, views no freelancers
+    assert not any(f[0] == "vpn_registrations" for f in facts("وزارت نے بتایا کہ 24 ہزار سے زائد کمپنیاں اور کال سینٹرز وی پی این رجسٹر کرا چکے ہیں۔", "2024-12-01"))
+    # people working online are freelancers, after a sentence on them
+    text = "فری لانسرز نے گزشتہ مالی سال 40 کروڑ ڈالر کمائے۔ اس وقت ملک میں 25 لاکھ سے زائد لوگ آن لائن کام کر رہے ہیں۔"
+    assert ("freelancer_count", "", 2500000, "count") in facts(text, "2024-08-01")
+
+
+def test_the_sector_in_urdu_is_the_subject_before():
+    text = "اگست میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں۔ وزیر مملکت نے کہا کہ گزشتہ مالی سال یہ شعبہ 3 ارب 10 کروڑ ڈالر کما چکا ہے۔"
+    assert facts(text, "2024-09-18") == {("it_exports_monthly", "2024-08", 310, "USD_million"), ("it_exports_annual", "FY2023-24", 3100, "USD_million")}

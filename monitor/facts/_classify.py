@@ -64,7 +64,7 @@ _CHANGE_BEFORE = re.compile(
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
-_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری", re.IGNORECASE)
+_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+کام", re.IGNORECASE)  # ("آن لائن کام": work online)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
 _PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on)\b)|\b(?:annually|daily|weekly)\b"
 _URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
@@ -1052,9 +1052,9 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "has", "have", "had", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
-    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں"}  # Urdu postpositions and verbs
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں", "رجسٹر"}  # Urdu postpositions and verbs ("رجسٹر": registered)
 )
-_PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"})
+_PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"} | {"لوگ", "افراد", "نوجوان", "پاکستانی", "شہری", "خواتین"})
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی|ورچوئل|رجسٹریشنز?(?![^\W\d_])", re.IGNORECASE)
 
 

@@ -108,6 +108,16 @@ _URDU_CUE = re.compile(
     r"|سے(?=\s+(?:(?:نمایاں|معمولی|قدرے|کچھ|تھوڑا|خاصا|خاصی|بہت)\s+(?:طور\s+پر\s+)?)?(?:بڑھ|گھٹ|کم\s+ہو|گر)\s*کر)"  # "X سے (نمایاں طور پر) بڑھ کر Y": from X to Y
     r"|سے(?=\s+(?:(?:معمولی|قدرے|کچھ|تھوڑا|تھوڑی|کہیں|خاصا|خاصی|بہت)\s+)?(?:کم|زیادہ)(?![^\W\d_]))"  # "جنوری کے 382 ملین ڈالر سے (معمولی) کم": (slightly) less than January's (see _URDU_EARLIER)
 )
+def _bound_of_its_own(sentence: str, figures: Sequence[Figure], start: int, cue: int) -> bool:
+    """Whether "سے زیادہ" bounds a count that its own period precedes, not a base: "گزشتہ ماہ
+    41 ہزار سے زیادہ وی پی این" (more than 41,000 VPNs last month). A base is the earlier
+    period's, said so: "گزشتہ سال کے 20 ہزار سے زیادہ" (more than last year's 20,000)."""
+    before = [f for f in figures if start <= f.start and f.end <= cue]
+    if not before or before[-1].unit != "count" or sentence[before[-1].end : cue].strip():
+        return False
+    return not re.search(r"(?<![^\W\d_])(?:کے|کی|کا)\s*$", sentence[max(start, before[-1].start - 8) : before[-1].start])
+
+
 #: An Urdu clause giving what a figure was before: "جو (گزشتہ سال) ... تھیں", "جبکہ ... تھا"
 #: ("which were ...", "while ... was"), with a figure in it.
 _URDU_PAST = re.compile(r"(?:جو|جبکہ)(?=\s)[^،؛;۔.]*?(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
@@ -200,7 +210,7 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
     for m in _URDU_CUE.finditer(sentence):
         start = _urdu_base_start(sentence, m.start(), figures, subjects)
         if re.match(r"سے\s+(?:\S+\s+)?(?:کم|زیادہ)(?![^\W\d_])", sentence[m.start() :]) and (
-            not _URDU_EARLIER.search(sentence, start, m.start()) or re.search(r"\d\s*فیصد\s*$", sentence[: m.start()])
+            not _URDU_EARLIER.search(sentence, start, m.start()) or re.search(r"\d\s*فیصد\s*$", sentence[: m.start()]) or _bound_of_its_own(sentence, figures, start, m.start())
         ):
             continue  # "30 کروڑ ڈالر سے زیادہ رہیں", "47 فیصد سے زیادہ بڑھیں": more than an amount or a rate, a bound, not a base
         # a second base never takes in the first and its rate: "دسمبر 2022 کے مقابلے میں 22 فیصد

@@ -810,7 +810,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "more than 4 million freelancers in 160 countries": a platform's world, not Pakistan's
     if kind and _URDU_PLACE_LEADS.match(sentence, bounds[0]):
         return None  # "لاہور کی آئی ٹی کمپنیوں نے ... برآمدات کیں": a city's or a province's
-    if kind and figure.unit != "rank" and not national and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end)):
+    if kind and figure.unit != "rank" and not national and (_PROVINCE_PEOPLE.search(sentence, bounds[0], figure.start) or _URDU_FROM_PLACE_AFTER.match(sentence, figure.end) or (figure.unit == "count" and _PEOPLE_IN_A_PLACE_AFTER.match(sentence, figure.end))):
         return None  # "freelancers from Punjab had earned $262 million", "KP freelancers", "پنجاب سے ... برآمدات": a province's
     lead = _PROVINCE_LEADS.match(sentence, bounds[0])
     if not national and ((subject is not None and _PROVINCE_OWNS.search(sentence, max(0, subject.start - 40), subject.start)) or (lead and _JUST_AFTER.fullmatch(sentence, lead.end(), figure.start))):
@@ -1093,6 +1093,12 @@ _PROVINCE_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 #: Urdu: a figure said to have come from a province: "... ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا".
+#: A count of people said to work in a province or city: "150,000 freelancers were now working
+#: from the province", "40,000 freelancers based in Peshawar".
+_PEOPLE_IN_A_PLACE_AFTER = re.compile(
+    rf"\s+(?:(?:IT|tech|online)\s+)?(?:freelancers?|workers|professionals|young\s+people|youths?)\s+(?:(?:were|are|is|was)\s+)?(?:now\s+)?(?:working|based|living|active|operating)\s+(?:in|from|out\s+of)\s+(?:the\s+)?(?:{_PROVINCES}|province|city)\b",
+    re.IGNORECASE,
+)
 _URDU_FROM_PLACE_AFTER = re.compile(rf"[\s،,]*(?:صرف\s+)?(?:{_URDU_PLACES})\s+سے\s+(?:آیا|آئی|آئے|آئیں|حاصل)")
 _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(

@@ -51,6 +51,10 @@ _EN_BELOW_100 = (
 _EN_WORD_NUM = (
     rf"(?:(?:a|{'|'.join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)})\s+hundred(?:\s+(?:and\s+)?{_EN_BELOW_100})?|{_EN_BELOW_100})"
 )
+#: ... and with a decimal point said as a word: "two point six billion dollars" (2.6), "three
+#: point eight two" (3.82), as a speaker says it and a transcript writes it.
+_EN_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_EN_WORD_NUM = rf"(?:{_EN_WORD_NUM}\s+point(?:\s+{_EN_DIGIT_WORD})+\b|{_EN_WORD_NUM})"
 _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
 #: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
@@ -183,6 +187,10 @@ def _number(text: str) -> float:
     if m := re.fullmatch(r"(ساڑھے|سوا|پونے)\s+(.+)", text):
         return _number(m.group(2)) + {"ساڑھے": 0.5, "سوا": 0.25, "پونے": -0.25}[m.group(1)]
     words = re.split(r"[\s-]+", text.lower())
+    if "point" in words:  # "two point six": the whole in words, then its decimals a digit a word
+        at = words.index("point")
+        digits = "".join(str({"zero": 0, "oh": 0}.get(w, _EN_UNITS.get(w, 0))) for w in words[at + 1 :])
+        return float(f"{int(_number(' '.join(words[:at])))}.{digits}")
     if words[0] == "half":
         return 0.5
     if "quarter" in words:
@@ -268,7 +276,7 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
         if len(parts) < 2 and not m.group("rest") and parts[0].group("num").replace(".", "").isdigit():
             continue  # "60 ہزار": a plain count, read below
         value = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in parts) + float(m.group("rest") or 0)
-        noun = re.match(r"\s*([^\W\d]+)", sentence[m.end() :])
+        noun = re.match(_URDU_BOUND + r"\s*([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     for m in _COUNT.finditer(sentence):
         if any(f.start <= m.start() < f.end for f in taken + found):
@@ -284,11 +292,14 @@ def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
         if _URDU_CURRENCY_AFTER.match(sentence, m.end()):
             continue  # "1,000 روپے سالانہ فیس": a sum of money too small to be written in لاکھ or کروڑ, no count
         value = _number(number) * (_SCALES[scale.lower()] if scale else 1.0)
-        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
+        noun = re.match(_URDU_BOUND + r"\s*(?:more\s+|registered\s+|active\s+|young\s+|skilled\s+|independent\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[m.end() :])
         found.append(Figure(value, "count", m.start(), m.end(), noun.group(1).lower() if noun else ""))
     return found
 
 
+#: A bound said after an Urdu count, before what it counts: "41 ہزار سے زیادہ وی پی این" (more
+#: than 41,000 VPNs), "سے زائد", "کے قریب" (about).
+_URDU_BOUND = r"(?:\s*(?:سے\s+(?:زیادہ|زائد|اوپر|کم)|کے\s+(?:قریب|لگ\s+بھگ))(?![^\W\d_]))?"
 #: An Urdu currency right after a number: "1,000 روپے", "500 ڈالر".
 _URDU_CURRENCY_AFTER = re.compile(rf"\s*(?:امریکی\s+)?(?:{_UR_CURRENCY})(?![^\W\d_])")
 #: A length of time after a number, or after a range it opens: "24 hours", "24 to 48 hours",

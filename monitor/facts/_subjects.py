@@ -94,7 +94,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
         # "the country earned $372 million from IT and IT-enabled services": what the country
         # earns from IT services is what it exports of them
-        rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s)|(?<=\d\s))from\s+(?:the\s+)?(?:export\s+of\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])(?!\s+(?:companies|firms|providers))"
+        rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s)|(?<=\d\s)|(?<=dollars\s))from\s+(?:the\s+)?(?:export\s+of\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])(?!\s+(?:companies|firms|providers))"
         # "export remittances", SBP's name for what IT exporters bring home
         r"|(?<![\w])(?:sector\s+)?exports?['’]?\s+remittances?(?![\w])"
         # IT firms and freelancers together are the whole of what is exported: "IT companies and
@@ -170,7 +170,8 @@ _ANAPHOR = re.compile(
     # "the total number of ..." or "the total of ...", which name what they count)
     r"|^\W*the\s+(?:[\w-]+\s+){0,2}?(?:total|tally)\b(?!\s+(?:number\s+)?of\b)"
     # "The IT ministry said earnings rose 30% ...": the same nouns as what is reported
-    r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:inflows|receipts|earnings|proceeds|figure)\b"
+    # (or a month's: "He said October's receipts were slightly below ...")
+    rf"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:{_MONTH_NAMES}['’]s\s+)?(?:inflows|receipts|earnings|proceeds|figure)\b"
     # "Compared to February's $257 million, receipts were up 19 percent": the same nouns, after
     # the base they are compared with
     r"|^\W*compared\s+(?:to|with)\s+[^,.;]{1,40},\s*(?:the\s+)?(?:inflows|receipts|proceeds)\b"
@@ -193,6 +194,7 @@ _ANAPHOR = re.compile(
     rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
+    r"|(?<![^\W\d_])(?:یہ\s+شعبہ|اس\s+شعبے)(?![^\W\d_])"  # "گزشتہ مالی سال یہ شعبہ 3 ارب ڈالر کما چکا ہے": "the sector"
     r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد"  # "on an annual basis": of a series already named
     # "مالی سال کے دس مہینوں کی کمائی ..." (the fiscal year's ten months' earnings): a period's
     # earnings of the series before, as "December receipts of $229 million"

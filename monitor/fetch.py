@@ -44,6 +44,12 @@ the page (:func:`bot_check`).
 Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
 ``NO_PROXY`` (or their lower-case forms) are honoured for every request, robots.txt included
 (:func:`proxy_for`); http:// and https:// proxies are supported.
+
+Certificates: verified against the default CA certificates (:func:`tls_context`) and
+``fetch.ca_file``; a host whose sources give a ``ca_file`` trusts it too, and one whose source
+sets ``tls_verify: false`` is not verified, with a warning in the log each cycle
+(``FetchSettings.tls_hosts``). A failed verification is said with what it likely is and what to
+do (:func:`tls_reason`).
 """
 
 from __future__ import annotations
@@ -202,6 +208,35 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     return "error", f"{type(exc).__name__}: {exc}", False
 
 
+def tls_context(*ca_files: str | None, verify: bool = True) -> ssl.SSLContext:
+    """A client TLS context: the default CA certificates (certifi's, or those ``SSL_CERT_FILE``
+    or ``SSL_CERT_DIR`` name) and those of ``ca_files`` besides; with ``verify`` false, one
+    that checks no certificate at all."""
+    if not verify:
+        return httpx.create_ssl_context(verify=False)
+    context = httpx.create_ssl_context()
+    for ca_file in ca_files:
+        if ca_file:
+            context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+#: What a certificate that fails verification is likely to be, and what to do, by OpenSSL's verify code.
+_CHAIN = "a server that leaves out its intermediate certificate, or a CA not trusted here: put the missing certificate in the source's ca_file"
+_LAST_RESORT = "tell the site; as a last resort, tls_verify: false for this source"
+_VERIFY_HINTS = {
+    2: _CHAIN,
+    20: _CHAIN,
+    21: _CHAIN,
+    19: "a CA not trusted here: put its certificate in the source's ca_file",
+    18: "put this certificate in the source's ca_file",
+    10: _LAST_RESORT,
+    9: "is this machine's clock right? if so, " + _LAST_RESORT,
+    62: _LAST_RESORT,
+    64: _LAST_RESORT,
+}
+
+
 def tls_reason(e: ssl.SSLError) -> str:
     """What went wrong in words, without OpenSSL's code and source line: ``certificate verify
     failed: self-signed certificate``, not ``[SSL: CERTIFICATE_VERIFY_FAILED] certificate
@@ -211,6 +246,8 @@ def tls_reason(e: ssl.SSLError) -> str:
     text = re.sub(r"^\[[A-Z0-9_]+: [A-Z0-9_]+\]\s*|\s*\(_ssl\.c:\d+\)$", "", str(e)).strip() or str(reason or type(e).__name__)
     if reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"):
         text += " (the server did not answer in TLS: is this port plain HTTP? try http://)"
+    elif isinstance(e, ssl.SSLCertVerificationError) and getattr(e, "verify_code", None) is not None:
+        text += f" ({_VERIFY_HINTS.get(e.verify_code, _LAST_RESORT)}; README: Certificates)"
     return text
 
 
@@ -477,11 +514,30 @@ class _HostPools(httpx.AsyncBaseTransport):
     (:func:`proxy_for`), read once per cycle.
     """
 
-    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None):
+    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None, settings: FetchSettings | None = None):
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
-        self._ssl = httpx.create_ssl_context()  # loading the CA bundle is slow: once per cycle
+        settings = settings or FetchSettings()
+        self._ssl_ca_file = settings.ca_file
+        self._ssl = tls_context(settings.ca_file)  # loading the CA bundle is slow: once per cycle
+        self._tls = settings.tls_hosts
+        self._host_ssl: dict[str, ssl.SSLContext] = {}
         self._pools: dict[tuple[str, str], httpx.AsyncHTTPTransport] = {}
         self._proxies = urllib.request.getproxies_environment() if proxies is None else dict(proxies)
+
+    def _context(self, host: str) -> ssl.SSLContext:
+        """The TLS context for ``host``: the cycle's, or the one its sources ask for (their
+        extra CA files, or no verification), made once per cycle; an unverified host is
+        logged, as a warning, the first time it is asked for."""
+        policy = self._tls.get(host)
+        if policy is None:
+            return self._ssl
+        if host not in self._host_ssl:
+            if policy.verify:
+                self._host_ssl[host] = tls_context(self._ssl_ca_file, *policy.ca_files)
+            else:
+                self._host_ssl[host] = tls_context(verify=False)
+                log.warning("%s: its TLS certificate is not verified (tls_verify: false for %s): anyone on the way can read and change its answers", host, ", ".join(policy.unverified_by))
+        return self._host_ssl[host]
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.host, request.url.scheme)
@@ -489,7 +545,7 @@ class _HostPools(httpx.AsyncBaseTransport):
             proxy = proxy_for(request.url, self._proxies)
             if proxy and urlsplit(proxy).scheme not in ("http", "https"):
                 raise httpx.ProxyError(f"the proxy for {request.url.scheme} URLs is not an http:// or https:// proxy (only those are supported)", request=request)
-            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits, proxy=proxy)
+            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._context(request.url.host), limits=self._limits, proxy=proxy)
         return await self._pools[key].handle_async_request(request)
 
     async def release(self, host: str) -> None:
@@ -541,7 +597,7 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings, user_agent: str, *, transport: httpx.AsyncBaseTransport | None = None):
         self.settings = settings
-        self._pools = None if transport else _HostPools(settings.per_host)
+        self._pools = None if transport else _HostPools(settings.per_host, settings=settings)
         self.client = httpx.AsyncClient(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout, pool=settings.deadline),

@@ -208,6 +208,37 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     return "error", f"{type(exc).__name__}: {exc}", False
 
 
+def proxy_failure(exc: BaseException, outcome: str, message: str, retryable: bool, proxy: tuple[str, str], url: str) -> tuple[str, str, bool]:
+    """A failure of a request that went through ``proxy`` (its URL and the variable naming it),
+    as the proxy's, not the site's: ``(outcome, message, worth retrying)``. A proxy that cannot
+    be reached, that asks for a login (407), that refuses the tunnel or answers it with a page
+    of its own (a captive portal's login) is said so; other failures are left as they are."""
+    address, variable = proxy
+    parts = urlsplit(address)
+    shown = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    the_proxy = f"the proxy {shown} ({variable})"
+    if isinstance(exc, httpx.ProxyError):
+        answer = str(exc).strip()
+        code = int(answer.split()[0]) if answer[:3].isdigit() else None
+        target = httpx.URL(url)
+        where = f"{target.host}:{target.port or (443 if target.scheme == 'https' else 80)}"
+        if code == 407:
+            if parts.username:
+                return "connect", f"{the_proxy} refused the login {variable} gives (HTTP {answer}): check the user name and password", False
+            return "connect", f"{the_proxy} asks for a login (HTTP {answer}): give its user name and password in {variable}, as user:password@ before the proxy's host", False
+        if code is not None and 300 <= code < 400 or code == 200:
+            return "connect", f"{the_proxy} answered the tunnel to {where} with HTTP {answer}, a page of its own: a network login page (captive portal) may be in the way; log this machine in to the network", False
+        if code is not None and code >= 500:
+            return "connect", f"{the_proxy} could not reach {where} (HTTP {answer})", True
+        if code is not None:
+            return "connect", f"{the_proxy} refused the tunnel to {where} (HTTP {answer}): its rules may not allow this site", False
+        return outcome, message, retryable  # refused here before any request (a SOCKS proxy)
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+        message = message.replace(_SITE_DOWN, "(is the proxy running, and its address right?)")
+        return outcome, f"cannot reach {the_proxy}: {message}", retryable
+    return outcome, message, retryable
+
+
 def tls_context(*ca_files: str | None, verify: bool = True) -> ssl.SSLContext:
     """A client TLS context: the default CA certificates (certifi's, or those ``SSL_CERT_FILE``
     or ``SSL_CERT_DIR`` name) and those of ``ca_files`` besides; with ``verify`` false, one
@@ -251,9 +282,10 @@ def tls_reason(e: ssl.SSLError) -> str:
     return text
 
 
+_SITE_DOWN = "(the site is down, or the address or port is wrong)"
 #: A failed connection's errno in words, with what it usually means; ``{at}`` names the address when known.
 _OS_REASONS = {
-    errno.ECONNREFUSED: "connection refused{at}: no server is listening there (the site is down, or the address or port is wrong)",
+    errno.ECONNREFUSED: "connection refused{at}: no server is listening there " + _SITE_DOWN,
     errno.ECONNRESET: "connection reset by the server{at}",
     errno.ECONNABORTED: "connection aborted{at}",
     errno.EPIPE: "the server closed the connection{at}",
@@ -548,6 +580,19 @@ class _HostPools(httpx.AsyncBaseTransport):
             self._pools[key] = httpx.AsyncHTTPTransport(verify=self._context(request.url.host), limits=self._limits, proxy=proxy)
         return await self._pools[key].handle_async_request(request)
 
+    def proxy_of(self, url: str) -> tuple[str, str] | None:
+        """The proxy requests to ``url`` go through and the variable that names it
+        (``HTTPS_PROXY``...), or ``None`` for a direct connection."""
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            return None
+        proxy = proxy_for(parsed, self._proxies)
+        if not proxy:
+            return None
+        variable = next((f"{k.upper()}_PROXY" for k in (parsed.scheme, "all") if self._proxies.get(k) == proxy), "the proxy variables")
+        return proxy, variable
+
     async def release(self, host: str) -> None:
         for key in [k for k in self._pools if k[0] == host]:
             await self._pools.pop(key).aclose()
@@ -663,7 +708,14 @@ class Fetcher:
                 return _Attempt(FetchResult(url, "protocol_error", final_url=current, error=str(e)))
             except httpx.HTTPError as e:
                 outcome, message, retryable = classify_error(e)
+                proxy = self._pools.proxy_of(current) if self._pools is not None else None
+                if proxy is not None:
+                    outcome, message, retryable = proxy_failure(e, outcome, message, retryable, proxy, current)
                 return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
+            if response.status_code == 407 and self._pools is not None and self._pools.proxy_of(current) is not None:
+                # a plain http request through a proxy: the proxy's answer, not the site's
+                _, message, _ = proxy_failure(httpx.ProxyError(f"407 {response.reason_phrase}".strip()), "error", "", False, self._pools.proxy_of(current), current)
+                return _Attempt(FetchResult(url, "connect", status=407, final_url=current, error=message))
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
                 return self._answer(url, current, response, body, moved_to=current if permanent and current != url else None)

@@ -8,6 +8,7 @@ import socket
 import ssl
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -789,3 +790,77 @@ def test_an_expired_certificate_is_named_and_tls_verify_false_reads_it_with_a_wa
     assert [r.outcome for r in results] == ["ok", "ok"], [r.error for r in results]
     warnings = [r.getMessage() for r in caplog.records if "not verified" in r.getMessage()]
     assert warnings == ["127.0.0.1: its TLS certificate is not verified (tls_verify: false for PTA - News): anyone on the way can read and change its answers"]
+
+
+# --------------------------------------------------------------------------- proxies that fail
+
+
+@pytest.fixture
+def proxy_env(monkeypatch):
+    """Set HTTP_PROXY and HTTPS_PROXY to ``address`` (no other proxy variable)."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    def use(address: str) -> None:
+        monkeypatch.setenv("HTTP_PROXY", address)
+        monkeypatch.setenv("HTTPS_PROXY", address)
+
+    return use
+
+
+@contextmanager
+def _proxy(answer):
+    """A proxy on 127.0.0.1 that answers every request, a CONNECT too, with ``answer(handler)``;
+    yields its address."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        do_GET = do_CONNECT = answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_proxy_that_asks_for_a_login_is_named_not_the_site(proxy_env):
+    def login_please(h) -> None:
+        send(h, 407, b"", headers={"Proxy-Authenticate": 'Basic realm="office"'})
+
+    with _proxy(login_please) as address:
+        host_port = address.split("//")[1]
+        proxy_env(address)
+        results = fetch_all(["http://www.example.org/feed.xml", "https://www.example.org/feed.xml"])
+        assert [r.outcome for r in results] == ["connect", "connect"], [r.error for r in results]
+        assert [r.attempts for r in results] == [1, 1]
+        assert results[0].error == f"the proxy http://{host_port} (HTTP_PROXY) asks for a login (HTTP 407 Proxy Authentication Required): give its user name and password in HTTP_PROXY, as user:password@ before the proxy's host"
+        assert results[1].error.startswith(f"the proxy http://{host_port} (HTTPS_PROXY) asks for a login (HTTP 407")
+        proxy_env(f"http://reader:s3cret@{host_port}")
+        refused = fetch_all(["http://www.example.org/feed.xml", "https://www.example.org/feed.xml"])
+        for result, variable in zip(refused, ("HTTP_PROXY", "HTTPS_PROXY")):
+            assert result.error == f"the proxy http://{host_port} ({variable}) refused the login {variable} gives (HTTP 407 Proxy Authentication Required): check the user name and password"
+            assert "s3cret" not in result.error
+
+
+def test_a_proxy_that_is_down_or_a_captive_portal_in_its_place_is_named(proxy_env):
+    port = _closed_port()
+    proxy_env(f"http://127.0.0.1:{port}")
+    result = fetch_one("https://www.example.org/feed.xml", replace(SETTINGS, retries=1))
+    assert result.outcome == "connect" and result.attempts == 2  # retried, as any refused connection
+    assert result.error == f"cannot reach the proxy http://127.0.0.1:{port} (HTTPS_PROXY): connection refused by 127.0.0.1:{port}: no server is listening there (is the proxy running, and its address right?)"
+
+    def portal(h) -> None:  # a network's login page answers the tunnel in place of the site
+        send(h, 302, b"", headers={"Location": "http://192.0.2.1/login"})
+
+    with _proxy(portal) as address:
+        proxy_env(address)
+        result = fetch_one("https://www.example.org/feed.xml")
+    assert result.outcome == "connect" and result.attempts == 1
+    assert "answered the tunnel to www.example.org:443 with HTTP 302 Found, a page of its own: a network login page (captive portal) may be in the way" in result.error

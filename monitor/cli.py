@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator, TextIO
+from urllib.parse import urlsplit
 
 import click
 
@@ -192,6 +193,9 @@ def sources_check(obj: Context, strict: bool) -> None:
     click.echo(f"{config.path}: OK: {counted(len(config.sources), 'source')} ({counts}), {counted(len(config.topics), 'topic')}, timezone {config.timezone}")
     for warning in config.warnings:
         click.echo(f"warning: {warning}")
+    for source in config.sources:
+        if not source.tls_verify and source.enabled:
+            click.echo(f"note: {source.name}: tls_verify: false, so the TLS certificate of {urlsplit(source.url).hostname} is not verified (nor for other requests to that host); remove it once the site's certificate is fixed")
     if config.bundled_rules:
         click.echo(f"note: {config.path} has no 'topics:' section, so the bundled topic rules are used ({config.bundled_rules}); add 'topics:' to use your own")
     if strict and config.warnings:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 import re
+import ssl
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import urlsplit
@@ -80,6 +81,20 @@ class FetchSettings:
     max_retry_after: float = 30.0  # a longer Retry-After is left to a later cycle
     max_redirects: int = 5
     backoff_cap_hours: float = 24.0
+    ca_file: str | None = None  # extra CA certificates (PEM) trusted for every https request, besides the default ones
+    # what sources ask of the certificates of their hosts (their own ca_file, tls_verify: false),
+    # by host name as it is asked for; filled from the sources, not a key of `fetch:`
+    tls_hosts: Mapping[str, "HostTLS"] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HostTLS:
+    """How the certificates of one host are checked, as the sources on it ask: with their extra
+    CA files besides the default ones, or, as a last resort, not at all (``verify`` false)."""
+
+    ca_files: tuple[str, ...] = ()
+    verify: bool = True
+    unverified_by: tuple[str, ...] = ()  # the sources that set tls_verify: false, for messages
 
 
 @dataclass(frozen=True)
@@ -388,9 +403,9 @@ TOP_KEYS = {"monitor", "schedule", "digest", "fetch", "sources", "relevance", "t
 MONITOR_KEYS = {"timezone", "user_agent_contact", "keep_irrelevant", "dedup_window_days", "silent_days", "stale_days", "public_url"}
 SCHEDULE_KEYS = {"poll_every", "digest_day", "digest_hour", "digest_minute", "catch_up_days"}
 DIGEST_KEYS = {"title", "sender", "recipients", "subject", "list_unsubscribe", "manage_url", "list_id", "full_stories"}
-FETCH_KEYS = set(FetchSettings.__dataclass_fields__)
+FETCH_KEYS = set(FetchSettings.__dataclass_fields__) - {"tls_hosts"}
 FETCH_CHECKS = {"retries": _range(0, 10), "max_redirects": _range(0, 20), "host_delay": lambda v: None if v >= 0 else "must be 0 or more"}  # the others must be > 0
-SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days"}
+SOURCE_KEYS = {"name", "url", "kind", "topics", "interval", "full_text", "enabled", "language", "aggregator", "stale_days", "ca_file", "tls_verify"}
 WATCH_SOURCE_KEYS = {"selector", "ignore", "documents"}  # only for kind: watch
 WATCH_KEYS = {"ignore", "max_documents", "document_seconds", "document_pages"}
 
@@ -457,8 +472,11 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     c.known_keys(fet, FETCH_KEYS, "fetch")
     fetch_kwargs = {}
     for name, f in FetchSettings.__dataclass_fields__.items():
+        if name in ("ca_file", "tls_hosts"):
+            continue
         kind = (int, float) if f.type in ("float",) else int
         fetch_kwargs[name] = c.get(fet, name, kind, "fetch", f.default, FETCH_CHECKS.get(name, _positive))
+    fetch_kwargs["ca_file"] = _ca_file(c, fet, "fetch", file)
     fetch = FetchSettings(**fetch_kwargs)
 
     relevance_raw = raw.get("relevance")
@@ -485,6 +503,7 @@ def parse_config(text: str, file: str = DEFAULT_CONFIG) -> Config:
     sources: tuple[Source, ...] = ()
     with c.collect():
         sources = _sources(c, raw)
+    fetch = replace(fetch, tls_hosts=_tls_hosts(sources))
     watch = _watch_settings(c, raw)
 
     config = Config(
@@ -630,6 +649,15 @@ def _source(c: _Checker, items: list, i: int, s: Any, seen: dict, addresses: dic
         if t not in TOPIC_IDS:
             with c.collect():
                 c.fail(unknown_key(t, TOPIC_IDS, what="topic id"), topics, j, f"{path}.topics[{j}]")
+    ca_file = _ca_file(c, s, path, c.file)
+    tls_verify = c.get(s, "tls_verify", bool, path, True)
+    if not tls_verify or ca_file:
+        key = "tls_verify" if not tls_verify else "ca_file"
+        with c.collect():
+            if url and urlsplit(url).scheme != "https":
+                c.fail(f"'{key}' is about the certificate of an https address; this source's url is not https", s, key, _join(path, key))
+            if not tls_verify and ca_file:
+                c.fail("'ca_file' is not read when 'tls_verify' is false (no certificate is checked); keep one of them", s, "ca_file", _join(path, "ca_file"))
     for key in sorted(WATCH_SOURCE_KEYS & set(s)):
         if kind_known and kind != "watch":
             with c.collect():
@@ -650,6 +678,8 @@ def _source(c: _Checker, items: list, i: int, s: Any, seen: dict, addresses: dic
             selector=c.get(s, "selector", str, path, None, _selector_problem),
             ignore=_patterns(c, s, path),
             documents=c.get(s, "documents", bool, path, True),
+            ca_file=ca_file,
+            tls_verify=tls_verify,
         )
     )
     if enabled:
@@ -662,6 +692,63 @@ def _source(c: _Checker, items: list, i: int, s: Any, seen: dict, addresses: dic
             c.warn(f"the same address as source {first!r} (line {line}), so this one stores nothing of its own and will look silent; remove one or set 'enabled: false'", s, "url", f"{path}.url")
         else:
             addresses[fetched] = (name, _line_of(s, "url") or 0)
+
+
+def _ca_file(c: _Checker, m: _Map, path: str, file: str) -> str | None:
+    """A ``ca_file`` key: a file of PEM certificates (a private CA, or an intermediate a site
+    leaves out of its chain), read now so a wrong one is named with its line. A relative path
+    is read from the folder of the configuration file; the absolute path is returned."""
+    value = c.get(m, "ca_file", str, path, None)
+    if not value or not value.strip():
+        return None
+    where = Path(file).parent / Path(value.strip()).expanduser()
+    try:
+        ssl.create_default_context(cafile=str(where)) if where.is_file() else None
+    except ssl.SSLError as e:
+        with c.collect():
+            c.fail(f"{value!r} holds no certificate that can be read ({'no PEM block' if e.reason == 'NO_CERTIFICATE_OR_CRL_FOUND' else 'a PEM block is damaged'}): give a file of '-----BEGIN CERTIFICATE-----' blocks", m, "ca_file", _join(path, "ca_file"))
+        return None
+    except OSError as e:
+        with c.collect():
+            c.fail(f"cannot read {value!r}: {e.strerror}", m, "ca_file", _join(path, "ca_file"))
+        return None
+    if not where.is_file():
+        with c.collect():
+            relative = "" if Path(value.strip()).expanduser().is_absolute() else f" (a relative path is read from the folder of {file})"
+            c.fail(f"no such file: {value!r}{relative}", m, "ca_file", _join(path, "ca_file"))
+        return None
+    return str(where.resolve())
+
+
+def _tls_hosts(sources: tuple[Source, ...]) -> dict[str, HostTLS]:
+    """What the enabled sources ask of their hosts' certificates, by host name: a host is not
+    verified when one of its sources says ``tls_verify: false``, and trusts every ``ca_file``
+    its sources give."""
+    hosts: dict[str, HostTLS] = {}
+    for source in sources:
+        if not source.enabled or (source.tls_verify and not source.ca_file):
+            continue
+        try:
+            host = _fetched_host(source.url)
+        except ValueError:
+            continue
+        seen = hosts.get(host, HostTLS())
+        hosts[host] = HostTLS(
+            ca_files=tuple(dict.fromkeys(seen.ca_files + ((source.ca_file,) if source.ca_file else ()))),
+            verify=seen.verify and source.tls_verify,
+            unverified_by=seen.unverified_by + (() if source.tls_verify else (source.name,)),
+        )
+    return hosts
+
+
+def _fetched_host(url: str) -> str:
+    """The host name of ``url`` as requests ask for it: lower case, an internationalised name in IDNA."""
+    host = (urlsplit(url.strip()).hostname or "").lower()
+    if not host.isascii():
+        host = idna.encode(host, uts46=True).decode("ascii")
+    if not host:
+        raise ValueError(url)
+    return host
 
 
 _LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")

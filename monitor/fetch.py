@@ -44,6 +44,12 @@ the page (:func:`bot_check`).
 Proxies: the standard variables ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
 ``NO_PROXY`` (or their lower-case forms) are honoured for every request, robots.txt included
 (:func:`proxy_for`); http:// and https:// proxies are supported.
+
+Certificates: verified against the default CA certificates (:func:`tls_context`) and
+``fetch.ca_file``; a host whose sources give a ``ca_file`` trusts it too, and one whose source
+sets ``tls_verify: false`` is not verified, with a warning in the log each cycle
+(``FetchSettings.tls_hosts``). A failed verification is said with what it likely is and what to
+do (:func:`tls_reason`).
 """
 
 from __future__ import annotations
@@ -202,6 +208,66 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     return "error", f"{type(exc).__name__}: {exc}", False
 
 
+def proxy_failure(exc: BaseException, outcome: str, message: str, retryable: bool, proxy: tuple[str, str], url: str) -> tuple[str, str, bool]:
+    """A failure of a request that went through ``proxy`` (its URL and the variable naming it),
+    as the proxy's, not the site's: ``(outcome, message, worth retrying)``. A proxy that cannot
+    be reached, that asks for a login (407), that refuses the tunnel or answers it with a page
+    of its own (a captive portal's login) is said so; other failures are left as they are."""
+    address, variable = proxy
+    parts = urlsplit(address)
+    shown = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    the_proxy = f"the proxy {shown} ({variable})"
+    if isinstance(exc, httpx.ProxyError):
+        answer = str(exc).strip()
+        code = int(answer.split()[0]) if answer[:3].isdigit() else None
+        target = httpx.URL(url)
+        where = f"{target.host}:{target.port or (443 if target.scheme == 'https' else 80)}"
+        if code == 407:
+            if parts.username:
+                return "connect", f"{the_proxy} refused the login {variable} gives (HTTP {answer}): check the user name and password", False
+            return "connect", f"{the_proxy} asks for a login (HTTP {answer}): give its user name and password in {variable}, as user:password@ before the proxy's host", False
+        if code is not None and 300 <= code < 400 or code == 200:
+            return "connect", f"{the_proxy} answered the tunnel to {where} with HTTP {answer}, a page of its own: a network login page (captive portal) may be in the way; log this machine in to the network", False
+        if code is not None and code >= 500:
+            return "connect", f"{the_proxy} could not reach {where} (HTTP {answer})", True
+        if code is not None:
+            return "connect", f"{the_proxy} refused the tunnel to {where} (HTTP {answer}): its rules may not allow this site", False
+        return outcome, message, retryable  # refused here before any request (a SOCKS proxy)
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)):
+        message = message.replace(_SITE_DOWN, "(is the proxy running, and its address right?)")
+        return outcome, f"cannot reach {the_proxy}: {message}", retryable
+    return outcome, message, retryable
+
+
+def tls_context(*ca_files: str | None, verify: bool = True) -> ssl.SSLContext:
+    """A client TLS context: the default CA certificates (certifi's, or those ``SSL_CERT_FILE``
+    or ``SSL_CERT_DIR`` name) and those of ``ca_files`` besides; with ``verify`` false, one
+    that checks no certificate at all."""
+    if not verify:
+        return httpx.create_ssl_context(verify=False)
+    context = httpx.create_ssl_context()
+    for ca_file in ca_files:
+        if ca_file:
+            context.load_verify_locations(cafile=ca_file)
+    return context
+
+
+#: What a certificate that fails verification is likely to be, and what to do, by OpenSSL's verify code.
+_CHAIN = "a server that leaves out its intermediate certificate, or a CA not trusted here: put the missing certificate in the source's ca_file"
+_LAST_RESORT = "tell the site; as a last resort, tls_verify: false for this source"
+_VERIFY_HINTS = {
+    2: _CHAIN,
+    20: _CHAIN,
+    21: _CHAIN,
+    19: "a CA not trusted here: put its certificate in the source's ca_file",
+    18: "put this certificate in the source's ca_file",
+    10: _LAST_RESORT,
+    9: "is this machine's clock right? if so, " + _LAST_RESORT,
+    62: _LAST_RESORT,
+    64: _LAST_RESORT,
+}
+
+
 def tls_reason(e: ssl.SSLError) -> str:
     """What went wrong in words, without OpenSSL's code and source line: ``certificate verify
     failed: self-signed certificate``, not ``[SSL: CERTIFICATE_VERIFY_FAILED] certificate
@@ -211,12 +277,15 @@ def tls_reason(e: ssl.SSLError) -> str:
     text = re.sub(r"^\[[A-Z0-9_]+: [A-Z0-9_]+\]\s*|\s*\(_ssl\.c:\d+\)$", "", str(e)).strip() or str(reason or type(e).__name__)
     if reason in ("WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"):
         text += " (the server did not answer in TLS: is this port plain HTTP? try http://)"
+    elif isinstance(e, ssl.SSLCertVerificationError) and getattr(e, "verify_code", None) is not None:
+        text += f" ({_VERIFY_HINTS.get(e.verify_code, _LAST_RESORT)}; README: Certificates)"
     return text
 
 
+_SITE_DOWN = "(the site is down, or the address or port is wrong)"
 #: A failed connection's errno in words, with what it usually means; ``{at}`` names the address when known.
 _OS_REASONS = {
-    errno.ECONNREFUSED: "connection refused{at}: no server is listening there (the site is down, or the address or port is wrong)",
+    errno.ECONNREFUSED: "connection refused{at}: no server is listening there " + _SITE_DOWN,
     errno.ECONNRESET: "connection reset by the server{at}",
     errno.ECONNABORTED: "connection aborted{at}",
     errno.EPIPE: "the server closed the connection{at}",
@@ -477,11 +546,30 @@ class _HostPools(httpx.AsyncBaseTransport):
     (:func:`proxy_for`), read once per cycle.
     """
 
-    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None):
+    def __init__(self, per_host: int, proxies: Mapping[str, str] | None = None, settings: FetchSettings | None = None):
         self._limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
-        self._ssl = httpx.create_ssl_context()  # loading the CA bundle is slow: once per cycle
+        settings = settings or FetchSettings()
+        self._ssl_ca_file = settings.ca_file
+        self._ssl = tls_context(settings.ca_file)  # loading the CA bundle is slow: once per cycle
+        self._tls = settings.tls_hosts
+        self._host_ssl: dict[str, ssl.SSLContext] = {}
         self._pools: dict[tuple[str, str], httpx.AsyncHTTPTransport] = {}
         self._proxies = urllib.request.getproxies_environment() if proxies is None else dict(proxies)
+
+    def _context(self, host: str) -> ssl.SSLContext:
+        """The TLS context for ``host``: the cycle's, or the one its sources ask for (their
+        extra CA files, or no verification), made once per cycle; an unverified host is
+        logged, as a warning, the first time it is asked for."""
+        policy = self._tls.get(host)
+        if policy is None:
+            return self._ssl
+        if host not in self._host_ssl:
+            if policy.verify:
+                self._host_ssl[host] = tls_context(self._ssl_ca_file, *policy.ca_files)
+            else:
+                self._host_ssl[host] = tls_context(verify=False)
+                log.warning("%s: its TLS certificate is not verified (tls_verify: false for %s): anyone on the way can read and change its answers", host, ", ".join(policy.unverified_by))
+        return self._host_ssl[host]
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         key = (request.url.host, request.url.scheme)
@@ -489,8 +577,21 @@ class _HostPools(httpx.AsyncBaseTransport):
             proxy = proxy_for(request.url, self._proxies)
             if proxy and urlsplit(proxy).scheme not in ("http", "https"):
                 raise httpx.ProxyError(f"the proxy for {request.url.scheme} URLs is not an http:// or https:// proxy (only those are supported)", request=request)
-            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._ssl, limits=self._limits, proxy=proxy)
+            self._pools[key] = httpx.AsyncHTTPTransport(verify=self._context(request.url.host), limits=self._limits, proxy=proxy)
         return await self._pools[key].handle_async_request(request)
+
+    def proxy_of(self, url: str) -> tuple[str, str] | None:
+        """The proxy requests to ``url`` go through and the variable that names it
+        (``HTTPS_PROXY``...), or ``None`` for a direct connection."""
+        try:
+            parsed = httpx.URL(url)
+        except httpx.InvalidURL:
+            return None
+        proxy = proxy_for(parsed, self._proxies)
+        if not proxy:
+            return None
+        variable = next((f"{k.upper()}_PROXY" for k in (parsed.scheme, "all") if self._proxies.get(k) == proxy), "the proxy variables")
+        return proxy, variable
 
     async def release(self, host: str) -> None:
         for key in [k for k in self._pools if k[0] == host]:
@@ -541,7 +642,7 @@ class Fetcher:
 
     def __init__(self, settings: FetchSettings, user_agent: str, *, transport: httpx.AsyncBaseTransport | None = None):
         self.settings = settings
-        self._pools = None if transport else _HostPools(settings.per_host)
+        self._pools = None if transport else _HostPools(settings.per_host, settings=settings)
         self.client = httpx.AsyncClient(
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate, br"},
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout, pool=settings.deadline),
@@ -607,7 +708,14 @@ class Fetcher:
                 return _Attempt(FetchResult(url, "protocol_error", final_url=current, error=str(e)))
             except httpx.HTTPError as e:
                 outcome, message, retryable = classify_error(e)
+                proxy = self._pools.proxy_of(current) if self._pools is not None else None
+                if proxy is not None:
+                    outcome, message, retryable = proxy_failure(e, outcome, message, retryable, proxy, current)
                 return _Attempt(FetchResult(url, outcome, final_url=current, error=message), retryable=retryable)
+            if response.status_code == 407 and self._pools is not None and self._pools.proxy_of(current) is not None:
+                # a plain http request through a proxy: the proxy's answer, not the site's
+                _, message, _ = proxy_failure(httpx.ProxyError(f"407 {response.reason_phrase}".strip()), "error", "", False, self._pools.proxy_of(current), current)
+                return _Attempt(FetchResult(url, "connect", status=407, final_url=current, error=message))
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
                 return self._answer(url, current, response, body, moved_to=current if permanent and current != url else None)

@@ -75,6 +75,10 @@ class Source:
     selector: str | None = None  # CSS selector of the text to track; default: the main content
     ignore: tuple[str, ...] = ()  # regular expressions of volatile text, besides the defaults
     documents: bool = True  # read new linked documents (PDFs, notifications)
+    # the certificate of its host (https): extra CA certificates trusted (a PEM file), or, as a
+    # last resort, not checked at all
+    ca_file: str | None = None
+    tls_verify: bool = True
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ class SourceRow:
     stale: str | None = None  # why the source is stale, when it is
     newest_entry: str | None = None  # its newest item's date (a workbook's newest month's end)
     moved_to: str | None = None  # where permanent redirects now lead from its address
+    tls_verify: bool = True  # false: its host's TLS certificate is not checked (a last resort)
 
     @property
     def needs_attention(self) -> bool:
@@ -81,6 +82,8 @@ class SourceRow:
             parts.append(f"stale: {self.stale}")
         if self.silent_days is not None:
             parts.append(f"silent: no new item for {self.silent_days:.0f} days")
+        if not self.tls_verify:
+            parts.append("TLS certificate not verified (tls_verify: false): remove it once the site's certificate is fixed")
         if self.moved_to:
             parts.append(f"moved for good to {self.moved_to} (a permanent redirect): put the new address in sources.yaml")
         return " | ".join(parts)
@@ -111,6 +114,7 @@ class SourceRow:
             "stale": self.stale,
             "newest_entry": self.newest_entry,
             "moved_to": self.moved_to,
+            "tls_verify": self.tls_verify,
         }
 
 
@@ -181,6 +185,7 @@ def _row(source: Source, h: dict, silent_after: int, now: datetime, stale_after:
         stale=stale_detail(h.get("newest_entry"), stale_after, now, source.kind) if h.get("last_success") else None,
         newest_entry=h.get("newest_entry"),
         moved_to=h.get("moved_to"),
+        tls_verify=source.tls_verify,
     )
 
 

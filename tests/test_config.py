@@ -394,7 +394,7 @@ def test_sources_check_refuses_a_threshold_that_is_not_a_number(tmp_path):
         (EXAMPLE_SOURCE + "    topics: [it_export]\n", 4, "sources[0].topics[0]", "unknown topic id 'it_export' (did you mean 'it_exports'?)"),
         # nothing close: the known keys are listed, as for a source
         (EXAMPLE_SOURCE + "relevance: {cutoff: 3}\n", 4, "relevance.cutoff", "unknown key 'cutoff'; known keys: exclude, hint_boost, min_paragraphs, repeat_decay, threshold, title_weight, topic_threshold"),
-        (EXAMPLE_SOURCE + "    colour: red\n", 4, "sources[0].colour", "unknown key 'colour'; known keys: aggregator, documents, enabled"),
+        (EXAMPLE_SOURCE + "    colour: red\n", 4, "sources[0].colour", "unknown key 'colour'; known keys: aggregator, ca_file, documents, enabled"),
     ],
 )
 def test_unknown_keys_of_relevance_and_topics_get_the_hint_source_keys_get(text, line, key, words):
@@ -518,3 +518,75 @@ def test_a_source_without_a_name_or_an_address_has_both_named_and_the_next_sourc
 def test_a_section_that_is_no_mapping_is_named_and_the_rest_of_the_file_checked():
     error = error_of(EXAMPLE_SOURCE + "schedule: hourly\nwatch:\n  max_documents: -1\n")
     assert [e.key for e in error.errors] == ["schedule", "watch.max_documents"]
+
+
+CERTS = Path(__file__).resolve().parent / "certs"
+
+
+def test_certificates_a_source_asks_for_are_kept_by_host(tmp_path):
+    """`fetch.ca_file` for every request, a source's `ca_file` (read from the folder of the
+    file) and `tls_verify: false` for its host: the host is unverified when a source there
+    says so, and trusts every CA file given for it."""
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "certs" / "intermediate.pem").write_bytes((CERTS / "site-intermediate-ca.pem").read_bytes())
+    path = tmp_path / "sources.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        fetch:
+          ca_file: {CERTS / "site-root-ca.pem"}
+        sources:
+          - name: PSEB
+            url: https://www.PSEB.example.org/news
+            kind: page
+            ca_file: certs/intermediate.pem
+          - name: PTA - News
+            url: https://pta.example.org/news
+            kind: page
+            tls_verify: false
+          - name: PTA - Notifications
+            url: https://pta.example.org/notifications
+            kind: watch
+          - name: Dawn
+            url: https://www.example.com/feed
+        """))
+    config = load_config(path)
+    assert config.fetch.ca_file == str(CERTS / "site-root-ca.pem")
+    assert config.source("PSEB").ca_file == str(tmp_path / "certs" / "intermediate.pem")
+    hosts = config.fetch.tls_hosts
+    assert set(hosts) == {"www.pseb.example.org", "pta.example.org"}
+    assert hosts["www.pseb.example.org"].verify and hosts["www.pseb.example.org"].ca_files == (str(tmp_path / "certs" / "intermediate.pem"),)
+    assert not hosts["pta.example.org"].verify and hosts["pta.example.org"].unverified_by == ("PTA - News",)
+    out = CliRunner().invoke(cli, ["--config", str(path), "sources", "check", "--strict"])
+    assert out.exit_code == 0, out.output  # a deliberate choice, not a mistake: a note
+    assert "note: PTA - News: tls_verify: false, so the TLS certificate of pta.example.org is not verified" in out.output
+
+
+@pytest.mark.parametrize(
+    "source, line, key, words",
+    [
+        ("    ca_file: nowhere.pem\n", 4, "sources[0].ca_file", "no such file: 'nowhere.pem' (a relative path is read from the folder of"),
+        ("    ca_file: junk.pem\n", 4, "sources[0].ca_file", "'junk.pem' holds no certificate that can be read (no PEM block)"),
+        ("    tls_verify: 'no'\n", 4, "sources[0].tls_verify", "expected true or false, got a string"),
+        ("    tls_verify: false\n    ca_file: root.pem\n", 5, "sources[0].ca_file", "'ca_file' is not read when 'tls_verify' is false"),
+    ],
+)
+def test_a_wrong_certificate_setting_is_named_by_file_line_and_key(tmp_path, source, line, key, words):
+    (tmp_path / "junk.pem").write_text("not a certificate\n")
+    (tmp_path / "root.pem").write_bytes((CERTS / "site-root-ca.pem").read_bytes())
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - name: Example\n    url: https://example.org/feed.xml\n" + source)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.line == line and info.value.key == key and words in info.value.message, str(info.value)
+
+
+def test_tls_settings_of_a_plain_http_source_are_refused():
+    e = error_of("""\
+        fetch:
+          ca_file: nowhere/ca.pem
+        sources:
+          - name: Example
+            url: http://example.org/feed.xml
+            tls_verify: false
+        """)
+    assert "fetch.ca_file" in str(e) and "no such file" in str(e)
+    assert "sources[0].tls_verify" in str(e) and "this source's url is not https" in str(e)

@@ -8,6 +8,7 @@ import socket
 import ssl
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -689,3 +690,177 @@ def test_a_bot_check_answered_with_200_is_blocked_not_the_page():
     assert check.error.startswith('HTTP 200 OK, but a bot check ("Just a moment...") in place of the page: the site refuses this client')
     assert marked.outcome == "blocked" and "Cloudflare" in marked.error
     assert real.outcome == "ok" and real.content == article
+
+
+# --------------------------------------------------------------------------- certificates as government sites serve them
+
+CERTS = Path(__file__).parent / "certs"
+
+
+@pytest.fixture
+def https_site(tmp_path):
+    """Start an HTTPS server on 127.0.0.1 answering every GET with a small feed, with a
+    certificate chain of ``tests/certs`` (a test root CA, its intermediate, a leaf for
+    127.0.0.1 and localhost, and the same leaf expired); returns its port.
+
+    ``https_site("site-leaf.pem")`` sends the leaf alone, as a server that leaves out its
+    intermediate does; ``https_site("site-leaf.pem", "site-intermediate-ca.pem")`` the whole chain."""
+    listeners = []
+
+    def start(*chain: str) -> int:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        pem = tmp_path / f"chain-{len(listeners)}.pem"
+        pem.write_bytes(b"".join((CERTS / name).read_bytes() for name in chain))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(pem, CERTS / "site-leaf.key")
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                body = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:  # a refused handshake
+                pass
+
+        server = Server(("127.0.0.1", 0), Handler)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        listeners.append(server)
+        return server.server_address[1]
+
+    yield start
+    for server in listeners:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_chain_without_its_intermediate_is_named_and_a_ca_file_mends_it(https_site):
+    from monitor.config import HostTLS
+
+    port = https_site("site-leaf.pem")
+    url = f"https://127.0.0.1:{port}/feed.xml"
+    trusted_root = replace(SETTINGS, ca_file=str(CERTS / "site-root-ca.pem"))  # as a public root is
+    result = fetch_one(url, trusted_root)
+    assert result.outcome == "tls", result.error
+    assert result.error.startswith("TLS failure: certificate verify failed: unable to get local issuer certificate (a server that leaves out its intermediate certificate"), result.error
+    assert "the source's ca_file" in result.error and "_ssl.c" not in result.error
+    # the missing intermediate given for that host: the chain is whole
+    mended = replace(trusted_root, tls_hosts={"127.0.0.1": HostTLS(ca_files=(str(CERTS / "site-intermediate-ca.pem"),))})
+    assert fetch_one(url, mended).outcome == "ok"
+    # a private CA trusted for every request, besides the default ones
+    whole = https_site("site-leaf.pem", "site-intermediate-ca.pem")
+    assert fetch_one(f"https://127.0.0.1:{whole}/feed.xml").outcome == "tls"
+    assert fetch_one(f"https://127.0.0.1:{whole}/feed.xml", trusted_root).outcome == "ok"
+
+
+def test_a_self_signed_certificate_is_trusted_for_its_host_only(self_signed_server):
+    from monitor.config import HostTLS
+
+    settings = replace(SETTINGS, tls_hosts={"127.0.0.1": HostTLS(ca_files=(str(CERTS / "smtp-test.pem"),))})
+    # the handshake succeeds; this server closes at once, which is no TLS failure
+    assert fetch_one(f"https://127.0.0.1:{self_signed_server}/feed.xml", settings).outcome != "tls"
+    other = replace(SETTINGS, tls_hosts={"localhost": HostTLS(ca_files=(str(CERTS / "smtp-test.pem"),))})
+    result = fetch_one(f"https://127.0.0.1:{self_signed_server}/feed.xml", other)
+    assert result.outcome == "tls" and "(put this certificate in the source's ca_file; README: Certificates)" in result.error, result.error
+
+
+def test_an_expired_certificate_is_named_and_tls_verify_false_reads_it_with_a_warning(https_site, caplog):
+    from monitor.config import HostTLS
+
+    port = https_site("site-expired.pem", "site-intermediate-ca.pem")
+    url = f"https://127.0.0.1:{port}/feed.xml"
+    trusted_root = replace(SETTINGS, ca_file=str(CERTS / "site-root-ca.pem"))
+    result = fetch_one(url, trusted_root)
+    assert result.outcome == "tls"
+    assert result.error == "TLS failure: certificate verify failed: certificate has expired (tell the site; as a last resort, tls_verify: false for this source; README: Certificates)"
+    unverified = replace(SETTINGS, tls_hosts={"127.0.0.1": HostTLS(verify=False, unverified_by=("PTA - News",))})
+    with caplog.at_level("WARNING", logger="monitor.fetch"):
+        results = fetch_all([url, url + "?again"], unverified)
+    assert [r.outcome for r in results] == ["ok", "ok"], [r.error for r in results]
+    warnings = [r.getMessage() for r in caplog.records if "not verified" in r.getMessage()]
+    assert warnings == ["127.0.0.1: its TLS certificate is not verified (tls_verify: false for PTA - News): anyone on the way can read and change its answers"]
+
+
+# --------------------------------------------------------------------------- proxies that fail
+
+
+@pytest.fixture
+def proxy_env(monkeypatch):
+    """Set HTTP_PROXY and HTTPS_PROXY to ``address`` (no other proxy variable)."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+    def use(address: str) -> None:
+        monkeypatch.setenv("HTTP_PROXY", address)
+        monkeypatch.setenv("HTTPS_PROXY", address)
+
+    return use
+
+
+@contextmanager
+def _proxy(answer):
+    """A proxy on 127.0.0.1 that answers every request, a CONNECT too, with ``answer(handler)``;
+    yields its address."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        do_GET = do_CONNECT = answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_proxy_that_asks_for_a_login_is_named_not_the_site(proxy_env):
+    def login_please(h) -> None:
+        send(h, 407, b"", headers={"Proxy-Authenticate": 'Basic realm="office"'})
+
+    with _proxy(login_please) as address:
+        host_port = address.split("//")[1]
+        proxy_env(address)
+        results = fetch_all(["http://www.example.org/feed.xml", "https://www.example.org/feed.xml"])
+        assert [r.outcome for r in results] == ["connect", "connect"], [r.error for r in results]
+        assert [r.attempts for r in results] == [1, 1]
+        assert results[0].error == f"the proxy http://{host_port} (HTTP_PROXY) asks for a login (HTTP 407 Proxy Authentication Required): give its user name and password in HTTP_PROXY, as user:password@ before the proxy's host"
+        assert results[1].error.startswith(f"the proxy http://{host_port} (HTTPS_PROXY) asks for a login (HTTP 407")
+        proxy_env(f"http://reader:s3cret@{host_port}")
+        refused = fetch_all(["http://www.example.org/feed.xml", "https://www.example.org/feed.xml"])
+        for result, variable in zip(refused, ("HTTP_PROXY", "HTTPS_PROXY")):
+            assert result.error == f"the proxy http://{host_port} ({variable}) refused the login {variable} gives (HTTP 407 Proxy Authentication Required): check the user name and password"
+            assert "s3cret" not in result.error
+
+
+def test_a_proxy_that_is_down_or_a_captive_portal_in_its_place_is_named(proxy_env):
+    port = _closed_port()
+    proxy_env(f"http://127.0.0.1:{port}")
+    result = fetch_one("https://www.example.org/feed.xml", replace(SETTINGS, retries=1))
+    assert result.outcome == "connect" and result.attempts == 2  # retried, as any refused connection
+    assert result.error == f"cannot reach the proxy http://127.0.0.1:{port} (HTTPS_PROXY): connection refused by 127.0.0.1:{port}: no server is listening there (is the proxy running, and its address right?)"
+
+    def portal(h) -> None:  # a network's login page answers the tunnel in place of the site
+        send(h, 302, b"", headers={"Location": "http://192.0.2.1/login"})
+
+    with _proxy(portal) as address:
+        proxy_env(address)
+        result = fetch_one("https://www.example.org/feed.xml")
+    assert result.outcome == "connect" and result.attempts == 1
+    assert "answered the tunnel to www.example.org:443 with HTTP 302 Found, a page of its own: a network login page (captive portal) may be in the way" in result.error

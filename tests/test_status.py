@@ -334,3 +334,15 @@ def test_status_as_json_with_a_broken_configuration_still_gives_the_archive(arch
     assert result.exit_code == 2
     out = json.loads(result.stdout)
     assert "Failing" in {s["name"] for s in out["sources"]} and "kind" in out["configuration_error"]
+
+
+def test_a_source_whose_certificate_is_not_verified_says_so(store, write_config):
+    """`tls_verify: false` is a last resort: every status line of the source says it is on,
+    and the JSON row has it, so it is not forgotten once the site mends its certificate."""
+    config = load_config(write_config("- name: PTA - News\n  url: https://127.0.0.1:9/news\n  kind: page\n  tls_verify: false\n- name: Dawn\n  url: https://127.0.0.1:9/dawn.xml\n"))
+    store.sync_sources(config.sources)
+    record(store, "PTA - News", "ok", ago(hours=1), last_success=ago(hours=1))
+    rows = {r.name: r for r in source_rows(store, config, NOW)}
+    assert rows["PTA - News"].line(NOW, config.tz).endswith("| TLS certificate not verified (tls_verify: false): remove it once the site's certificate is fixed")
+    assert rows["PTA - News"].as_json()["tls_verify"] is False and rows["Dawn"].as_json()["tls_verify"] is True
+    assert "not verified" not in rows["Dawn"].line(NOW, config.tz)

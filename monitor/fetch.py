@@ -185,6 +185,25 @@ def bot_check(headers: Mapping[str, str], body: bytes) -> str | None:
     return None
 
 
+#: A failed name lookup in words, with what it usually means (getaddrinfo's codes).
+_GAI_REASONS = {
+    socket.EAI_NONAME: "no such host (is the address right?)",
+    socket.EAI_AGAIN: "the name server did not answer (is this machine's network or DNS working?)",
+    socket.EAI_FAIL: "the name server failed (is this machine's DNS working?)",
+}
+for _code in ("EAI_NODATA", "EAI_ADDRFAMILY"):  # (not on every platform)
+    if hasattr(socket, _code):
+        _GAI_REASONS[getattr(socket, _code)] = "the name has no address (is the address right?)"
+
+
+def _host_of(exc: BaseException) -> str | None:
+    """The host the failed request asked for, when the exception knows its request."""
+    try:
+        return exc.request.url.host or None  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):
+        return None
+
+
 def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     """Name a transport exception: ``(outcome, message, worth retrying in this cycle)``.
 
@@ -194,8 +213,9 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     tls = next((e for e in causes if isinstance(e, ssl.SSLError)), None)
     if tls is not None:
         return "tls", f"TLS failure: {tls_reason(tls)}", False
-    if any(isinstance(e, socket.gaierror) for e in causes):
-        return "dns", f"cannot resolve the host name: {exc}", False
+    if (gai := next((e for e in causes if isinstance(e, socket.gaierror)), None)) is not None:
+        host = _host_of(exc)
+        return "dns", f"cannot resolve the host name{f' {host}' if host else ''}: {_GAI_REASONS.get(gai.errno) or gai.strerror or gai}", False
     if isinstance(exc, httpx.ConnectTimeout):
         return "timeout", "connect timeout", True
     if isinstance(exc, httpx.TimeoutException):

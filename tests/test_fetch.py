@@ -386,7 +386,8 @@ def test_an_unknown_host_name_is_dns_and_not_retried(monkeypatch):
     monkeypatch.setattr(socket, "getaddrinfo", resolver)
     result = fetch_one("http://feeds.nowhere.invalid/rss", replace(SETTINGS, retries=2))
     assert result.outcome == "dns" and result.attempts == 1
-    assert "resolve" in result.error
+    # the host named, the reason in words (not "[Errno -2] Name or service not known")
+    assert result.error == "cannot resolve the host name feeds.nowhere.invalid: no such host (is the address right?)", result.error
 
 
 def test_an_internationalised_host_name_is_fetched_by_its_idna_name(monkeypatch):
@@ -428,6 +429,7 @@ def test_errors_are_classified_through_their_causes():
             return e
 
     assert classify_error(wrapped(socket.gaierror(-2, "Name or service not known")))[0] == "dns"
+    assert classify_error(wrapped(socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")))[1] == "cannot resolve the host name: the name server did not answer (is this machine's network or DNS working?)"
     assert classify_error(wrapped(ssl.SSLCertVerificationError(1, "certificate verify failed")))[0] == "tls"
     assert classify_error(wrapped(ConnectionRefusedError(111, "refused"))) == ("connect", "connection refused: no server is listening there (the site is down, or the address or port is wrong)", True)
     assert classify_error(httpx.ConnectTimeout("slow"))[::2] == ("timeout", True)

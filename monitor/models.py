@@ -52,6 +52,7 @@ FETCH_OUTCOMES = (
     "blocked",  # HTTP 403: the site refuses this client (often a data-centre address)
     "not_a_workbook",  # an HTML page answered where a data file was expected
     "layout_changed",  # a data file whose rows or columns are not where they were
+    "login_page",  # a watched page that shows a login form in place of its text (a captive portal)
     "error",
 )
 

@@ -198,6 +198,7 @@ class Snapshot:
     page_date: str | None = None  # the page's own "last updated" date, YYYY-MM-DD
     complete: bool = True  # the HTML came to its end
     settings: str = ""  # fingerprint of the selector and ignore patterns (settings_key)
+    login_form: bool = False  # the tracked part asks for a password (a login form)
 
     @property
     def hash(self) -> str:
@@ -280,6 +281,7 @@ def snapshot(content: bytes | str, url: str, *, selector: str | None = None, ign
         page_date=page_date(visible),
         complete=raw.lower().rfind(b"</html") >= 0,
         settings=settings,
+        login_form=any(region.css_first("input[type=password]") is not None for region in regions),
     )
 
 
@@ -659,7 +661,8 @@ class Verdict:
     ``kind``: ``baseline`` (no version yet), ``rebaseline`` (the selector or ignore patterns
     changed: a new starting point, no diff), ``unchanged``, ``change`` (with ``diff``),
     ``held`` (a change that removes most of the page, kept until the next poll confirms it),
-    or ``truncated`` (a failed fetch: the page did not come to its end).
+    ``truncated`` (a failed fetch: the page did not come to its end), or ``login_page`` (a
+    login form in place of the page's text, as a captive portal answers: never a version).
     """
 
     kind: str
@@ -668,9 +671,15 @@ class Verdict:
     records: bool = field(default=False)  # a new version is stored
 
 
+#: What a login form in place of a page's text is likely to be.
+_LOGIN_PAGE = "a login form where the page's text was: a network login page (captive portal, hotel or office Wi-Fi) may be in the way, or the site now asks for a login"
+
+
 def judge(previous: Version | None, now: Snapshot, pending: str | None = None) -> Verdict:
     """Compare the page as fetched now with its last version; ``pending`` is the hash of a
     drastic change held at the last poll."""
+    if now.login_form and previous is None:
+        return Verdict("login_page", reason=_LOGIN_PAGE + "; no first version is kept until the page's own text is there (a selector can leave out a login box that belongs to the page)")
     if previous is None:
         return Verdict("baseline", reason="first version of the page", records=True)
     if previous.settings and now.settings and previous.settings != now.settings:
@@ -680,6 +689,8 @@ def judge(previous: Version | None, now: Snapshot, pending: str | None = None) -
     if now.hash == previous.hash:
         return Verdict("unchanged")
     found = diff(previous.text, now.text, previous.links, now.links)
+    if now.login_form and found.removed_share >= DRASTIC_SHARE:
+        return Verdict("login_page", found, reason=f"{_LOGIN_PAGE}, and {found.removed_share:.0%} of the page's sentences are gone; no version is kept")
     if found.removed_share >= DRASTIC_SHARE and pending != now.hash:
         return Verdict("held", found, reason=f"{found.removed_share:.0%} of the page's sentences are gone; recorded only if the next poll sees the same text")
     return Verdict("change", found, reason=found.summary(), records=True)

@@ -79,6 +79,8 @@ async def poll_watched(cycle: "_Cycle", source: Source, result: FetchResult) -> 
     verdict = watch.judge(_version(compared) if compared else None, snap, pending["hash"] if pending else None)
     if earlier and verdict.kind == "unchanged":  # the first version under the new name
         verdict = watch.Verdict("baseline", reason=f"first version under this name; the page as watched until now as '{earlier['source']}' (version {earlier['version']})", records=True)
+    if verdict.kind == "login_page":  # never a version: the page's own text is not there
+        return cycle._fail(source, result, "login_page", verdict.reason)
     if verdict.kind == "truncated":  # remembered: the same text at the next poll is how the page ends now
         with store.transaction():
             store.set_page_pending(source.name, snap.hash, fetched_at, verdict.reason)

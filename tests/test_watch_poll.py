@@ -371,6 +371,50 @@ def test_a_page_that_loses_most_of_its_text_is_held_until_the_next_poll_confirms
     assert store.page_pending(SOURCE) is None
 
 
+PORTAL = (
+    b"<!DOCTYPE html><html><head><title>Office Wi-Fi</title></head><body><h1>Welcome to Office Wi-Fi</h1>"
+    b"<p>Please log in to use the internet.</p><form method='post' action='/login'><input name='user'>"
+    b"<input type='password' name='pass'><button>Log in</button></form><p>Terms of use apply.</p></body></html>"
+)
+
+
+def test_a_captive_portals_login_page_is_never_a_version_of_the_page(policy, watch_config, store):
+    """Behind a network login page (office or hotel Wi-Fi) a plain-http page is answered with
+    the portal's form, poll after poll: it was stored as the page's next version ("2 added, 4
+    removed"), and the page's own text, once the portal went, as another change. The form in
+    place of the page's text is a failure of the source; the page's versions do not move."""
+    config = watch_config()
+    poll(config, store)
+    policy.body = PORTAL
+    for _ in range(3):  # however many polls confirm it
+        report = poll(config, store)
+        assert report.outcome == "login_page" and "captive portal" in report.error, report
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+    assert store.source_state(SOURCE).consecutive_failures == 3
+    policy.body = None
+    report = poll(config, store)
+    assert (report.outcome, report.changed) == ("ok", False)
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+
+
+def test_a_captive_portal_on_the_first_poll_is_no_first_version(policy, watch_config, store):
+    config = watch_config()
+    policy.body = PORTAL
+    assert poll(config, store).outcome == "login_page"
+    assert versions(store) == []
+    policy.body = None
+    poll(config, store)
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+    assert "VPN registration" in versions(store)[0]["title"]
+
+
+def test_a_page_with_a_login_box_outside_what_is_tracked_is_watched_as_usual(policy, watch_config, store):
+    config = watch_config()
+    policy.body = policy.html().replace(b"<header>", b"<header><form><input type='password' name='p'></form>")
+    poll(config, store)
+    assert [v["kind"] for v in versions(store)] == ["baseline"]
+
+
 def test_a_glitch_that_goes_away_is_never_recorded(policy, watch_config, store):
     config = watch_config()
     poll(config, store)

@@ -827,11 +827,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if figure.unit in ("count", "rank"):
         periods = [p for p in periods if not p.loose]  # "registered 25,000 VPNs during the year": a count as it stands
     if figure.unit == "rank":
-        # "climbed to fourth place ..., up from eighth in the previous edition published in
-        # 2020": the year is the earlier place's, not this one's
-        # (a year after a comma is another clause's: "up from 8th a year earlier, the company's
-        # report for 2023 said")
-        periods = [p for p in periods if not (p.start >= figure.end and (m := _UP_FROM_A_PLACE.search(sentence, figure.end, p.start)) and not re.search(r"[,;]", sentence[m.end() : p.start]))]
+        periods = [p for p in periods if not _an_earlier_places(p, figure, sentence)]
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
     if period is None and figure.unit == "percent" and _HAD_GROWN.search(sentence, bounds[0], figure.start):
         # a rate said as what it had been in the one period named, even as a base: "In the
@@ -1092,13 +1088,13 @@ _PROVINCE_PEOPLE = re.compile(
     rf"|(?:{_URDU_PLACES})\s+(?:سے|کے)\s+(?:تعلق\s+رکھنے\s+والے\s+)?(?:\S+\s+){{0,10}}?(?:برآمدات|فری\s?لانسرز)",
     re.IGNORECASE,
 )
-#: Urdu: a figure said to have come from a province: "... ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا".
 #: A count of people said to work in a province or city: "150,000 freelancers were now working
 #: from the province", "40,000 freelancers based in Peshawar".
 _PEOPLE_IN_A_PLACE_AFTER = re.compile(
     rf"\s+(?:(?:IT|tech|online)\s+)?(?:freelancers?|workers|professionals|young\s+people|youths?)\s+(?:(?:were|are|is|was)\s+)?(?:now\s+)?(?:working|based|living|active|operating)\s+(?:in|from|out\s+of)\s+(?:the\s+)?(?:{_PROVINCES}|province|city)\b",
     re.IGNORECASE,
 )
+#: Urdu: a figure said to have come from a province: "... ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا".
 _URDU_FROM_PLACE_AFTER = re.compile(rf"[\s،,]*(?:صرف\s+)?(?:{_URDU_PLACES})\s+سے\s+(?:آیا|آئی|آئے|آئیں|حاصل)")
 _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
@@ -1342,6 +1338,17 @@ def _own_period_before(periods: list[Period], at: int) -> str:
 #: A clause that gives the base of the one before: ", against $207 million in ...".
 _COMPARES_WITH = re.compile(r",\s+(?:as\s+)?(?:against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from)\b", re.IGNORECASE)
 _THEIR = re.compile(r"\W*their\b", re.IGNORECASE)
+def _an_earlier_places(period: Period, figure: Figure, sentence: str) -> bool:
+    """Whether ``period``, after the rank ``figure``, is the year of the place it rose or fell
+    from: "climbed to fourth place ..., up from eighth in the previous edition published in
+    2020". A year after a comma is another clause's: "up from 8th a year earlier, the
+    company's report for 2023 said"."""
+    if period.start < figure.end:
+        return False
+    place = _UP_FROM_A_PLACE.search(sentence, figure.end, period.start)
+    return place is not None and not re.search(r"[,;]", sentence[place.end() : period.start])
+
+
 #: A place given as where a rank rose or fell from: "up from eighth", "down from 12th".
 _UP_FROM_A_PLACE = re.compile(
     r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)\b",

@@ -970,22 +970,33 @@ def _v35_no_logins_in_page_links(db: sqlite_utils.Database) -> None:
     show. The store now writes them without it (:func:`monitor.privacy.without_login`), as an
     item's link; the versions stored before lose it too (their hash, of text and links, is of
     the links without it, as :func:`monitor.watch.content_hash` reckons it now)."""
-    from ..privacy import without_login
     from ..watch import content_hash
 
     if "page_versions" not in db.table_names():
         return
     rows = db.execute("SELECT id, text, links, changes, diff FROM page_versions WHERE links LIKE '%://%@%' OR changes LIKE '%://%@%' OR diff LIKE '%://%@%'").fetchall()
     for pk, text, links, changes, diff in rows:
-        new_links = [{**r, "url": without_login(r["url"])} if isinstance(r, dict) and r.get("url") else r for r in json.loads(links or "[]")]
-        new_changes = None if changes is None else [
-            {**r, **({"url": without_login(r["url"])} if r.get("url") else {}), **({"line": _no_logins(r["line"])} if r.get("line") else {})} if isinstance(r, dict) else r
-            for r in json.loads(changes)
-        ]
+        new_links = [_record_without_login(r) for r in json.loads(links or "[]")]
+        new_changes = None if changes is None else json.dumps([_record_without_login(r) for r in json.loads(changes)], ensure_ascii=False)
+        urls = [r["url"] for r in new_links if isinstance(r, dict) and r.get("url")]
         db.execute(
             "UPDATE page_versions SET links = ?, changes = ?, diff = ?, hash = ? WHERE id = ?",
-            [json.dumps(new_links, ensure_ascii=False), None if new_changes is None else json.dumps(new_changes, ensure_ascii=False), _no_logins(diff), content_hash(text or "", [r["url"] for r in new_links if isinstance(r, dict)]), pk],
+            [json.dumps(new_links, ensure_ascii=False), new_changes, _no_logins(diff), content_hash(text or "", urls), pk],
         )
+
+
+def _record_without_login(record: object) -> object:
+    """A link or change record (``url``, and a change's ``line``) without the login."""
+    from ..privacy import without_login
+
+    if not isinstance(record, dict):
+        return record
+    out = dict(record)
+    if out.get("url"):
+        out["url"] = without_login(out["url"])
+    if out.get("line"):
+        out["line"] = _no_logins(out["line"])
+    return out
 
 
 def _no_logins(text: str | None) -> str | None:

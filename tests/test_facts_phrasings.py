@@ -3440,3 +3440,27 @@ def test_an_urdu_count_with_more_than_after_it_is_a_bound_of_its_own_period():
 def test_the_sector_in_urdu_is_the_subject_before():
     text = "اگست میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں۔ وزیر مملکت نے کہا کہ گزشتہ مالی سال یہ شعبہ 3 ارب 10 کروڑ ڈالر کما چکا ہے۔"
     assert facts(text, "2024-09-18") == {("it_exports_monthly", "2024-08", 310, "USD_million"), ("it_exports_annual", "FY2023-24", 3100, "USD_million")}
+
+
+def test_a_ministry_pleased_to_share_a_figure_gives_no_share():
+    text = "The Ministry of IT is pleased to share that ICT exports during the first quarter of fiscal year 2021-22 have reached USD 623.7 Million."
+    assert facts(text, "2021-10-21") == {("it_exports_cumulative", "FY2021-22:Q1", 623.7, "USD_million")}
+    # a share is still a share
+    assert facts("Freelancers' share of IT exports was $400 million in FY2021-22.", "2022-08-01") == {("other", "FY2021-22", 400, "USD_million")}
+
+
+def test_a_date_written_in_figures_is_no_count():
+    text = "Islamabad, 05-12-2024: The PTA has registered 24,516 VPNs during the month of November, 2024."
+    assert facts(text, "2024-12-05") == {("vpn_registrations", "2024-11", 24516, "count")}
+
+
+def test_billions_and_millions_in_words_with_a_comma_between():
+    text = "IT exports for the first seven months of the current fiscal year came to two billion, one hundred and seventy-nine million dollars."
+    assert facts(text, "2025-02-18") == {("it_exports_cumulative", "FY2024-25:Jul-Jan", 2179, "USD_million")}
+
+
+def test_of_this_a_months_exports_are_that_months_not_a_part():
+    before = "IT exports in the first quarter stood at $700 million. "
+    assert ("it_exports_monthly", "2023-09", 242, "USD_million") in facts(before + "Of this, the IT exports in September alone stood at US$ 242 Million.", "2023-10-18")
+    # a part in kind stays a part
+    assert ("other", "2023-09", 500, "USD_million") in facts(before + "Of this, computer services exports stood at $500 million in September.", "2023-10-18")

@@ -26,7 +26,7 @@ _TARGET_CUE = re.compile(
 _OTHER_CUE = re.compile(
     r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
-    r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|share|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
+    r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|(?<!\bto\s)share(?!\s+(?:that|with)\b)|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"pending|backlog|awaiting|loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
     r"|زیر\s+التوا|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
@@ -223,7 +223,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if _opens_on_a_part(place) or _PART_OF_GROUP.search(head):
+    if (_opens_on_a_part(place) and not _a_month_of_the_whole(place)) or _PART_OF_GROUP.search(head):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
@@ -759,6 +759,17 @@ _PART_OF_BEFORE = re.compile(
     r"(?!\s*(?:Pakistan['’]s\s+|the\s+country['’]s\s+)?(?:(?-i:IT|ICT)\b|information\s+(?:and\s+communication\s+)?technology\b))",  # (not "Within services exports, IT exports rose ...")
     re.IGNORECASE,
 )
+def _a_month_of_the_whole(place: _Place) -> bool:
+    """Whether a figure after "Of this, ..." is one month's of the same exports, a part in
+    time rather than in kind: "Of this, the IT exports in September alone stood at $242
+    million" is September's."""
+    return place.kind == "it_exports" and bool(_MONTH_VALUE.fullmatch(place.period)) and bool(_A_MONTHS_EXPORTS.search(place.clause))
+
+
+#: A month's exports named in a clause: "the IT exports in September alone", "September's exports".
+_A_MONTHS_EXPORTS = re.compile(rf"\bexports\s+(?:in|for|during)\s+(?:the\s+month\s+of\s+)?{_MONTH_NAMES}\b|\b{_MONTH_NAMES}(?:['’]s)?\s+(?:IT\s+|ICT\s+)?exports\b", re.IGNORECASE)
+
+
 def _opens_on_a_part(place: _Place) -> bool:
     """Whether the figure's sentence, or what it reports someone said, opens on a part of a
     whole (:data:`_PART_OF_BEFORE`): "Out of these, ...", "He said that of the registered VPNs, ..."."""

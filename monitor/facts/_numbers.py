@@ -76,7 +76,7 @@ _MONEY_AFTER = re.compile(
 )
 #: "two billion 190 million dollars": billions and then millions, in words or digits.
 _MONEY_BILLIONS_AND_MILLIONS = re.compile(
-    rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion,?\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
 #: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
@@ -315,8 +315,14 @@ def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -
         return True
     if re.search(r"(?:19|20)\d\d\s?[-–/]\s?$", sentence[max(0, start - 7) : start]) and len(number) <= 2:
         return True  # the "22" of a fiscal year written "2021-22"
+    if len(number) <= 2 and (re.search(r"(?<!\d)\d{1,2}[-/.]$", sentence[max(0, start - 3) : start]) or re.match(r"[-/.]\d{1,2}[-/.](?:19|20)\d\d\b", sentence[end : end + 12])) and _NUMERIC_DATE.search(sentence, max(0, start - 3), end + 12):
+        return True  # a date written in figures: the "12" of "05-12-2024", "05/12/2024"
     around = sentence[max(0, start - 12) : end + 12]
     return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
+
+
+#: A date written in figures, day first: "05-12-2024", "21/10/2021", "30.06.2024".
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d\d(?!\d)")
 
 
 #: A move in a ranking: "slipped to 7th", "climbed two places to fourth", "from 8th to 4th": the

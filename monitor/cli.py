@@ -1348,6 +1348,77 @@ def backup_cmd(obj: Context, out: str, force: bool) -> None:
     click.echo(f"{target}: a backup of {obj.db_path} ({counted(items, 'item')}); `monitor restore {target}` puts it back")
 
 
+@cli.command("prune")
+@click.option("--fetches-older-than", "fetch_days", type=int, default=90, show_default=True, metavar="DAYS", help="Delete the fetch log's rows older than this many days (at least 60).")
+@click.option("--text-older-than", "text_days", type=int, default=180, show_default=True, metavar="DAYS", help="Empty the article text of items not relevant fetched more than this many days ago (at least 30).")
+@click.option("--dry-run", is_flag=True, help="Say what would go, and change nothing.")
+@click.option("--vacuum", is_flag=True, help="Then give the freed space back to the disk (VACUUM); the daemon must be stopped.")
+@click.pass_obj
+def prune_cmd(obj: Context, fetch_days: int, text_days: int, dry_run: bool, vacuum: bool) -> None:
+    """Remove what an old archive no longer needs: old fetch rows, and the text of old
+    items not relevant.
+
+    Kept whatever their age: relevant items, every item a digest carried, items of a
+    story with a relevant report, items with figures or a correction, figures, digests,
+    watched pages' versions and each source's first fetch. An item whose text goes keeps
+    its title, teaser, link and judgment (the search then finds it by those; `monitor
+    rejudge` judges it on them). Safe beside the running daemon: each batch is a short
+    transaction. The freed space is reused by new rows; --vacuum gives it back to the disk
+    and needs the daemon stopped and room for a second copy of the archive.
+    """
+    import shutil
+
+    from . import prune
+
+    found_cut = prune.cutoffs(datetime.now(timezone.utc), fetch_days=fetch_days, text_days=text_days)
+    lock = None
+    if vacuum and not dry_run:
+        from .daemon import DaemonLock
+
+        try:
+            lock = DaemonLock(obj.db_path).acquire()
+        except MonitorError as e:
+            raise MonitorError(f"cannot vacuum while a daemon runs on the archive: {e}; stop it first, or prune without --vacuum (nothing was changed)") from None
+    try:
+        with obj.store() as store:
+            if lock is not None:
+                from .daemon import daemon_state
+
+                state = daemon_state(store.daemon(), datetime.now(timezone.utc), obj.config)
+                if state.running:
+                    raise MonitorError(f"cannot vacuum while a daemon runs on the archive: {state.line}; stop it first, or prune without --vacuum (nothing was changed)")
+            if dry_run:
+                found = store.prune_candidates(fetches_before=found_cut.fetches_before, text_before=found_cut.text_before)
+                for line in prune.plan_lines(found, fetch_days=fetch_days, text_days=text_days, dry_run=True):
+                    click.echo(line)
+                click.echo(prune.space_line(store.space(), dry_run=True))
+                return
+            run_id = store.start_run("prune")
+            try:
+                done = store.prune(fetches_before=found_cut.fetches_before, text_before=found_cut.text_before, marker=f"text pruned {datetime.now(timezone.utc).date().isoformat()}")
+                lines = prune.plan_lines(done, fetch_days=fetch_days, text_days=text_days, dry_run=False)
+                store.finish_run(run_id, "ok", "; ".join(lines))
+            except BaseException as e:
+                store.finish_run(run_id, "error", f"{type(e).__name__}: {e}")
+                raise
+            for line in lines:
+                click.echo(line)
+            space = store.space()
+            if vacuum:
+                why = prune.vacuum_room(space, shutil.disk_usage(Path(obj.db_path).resolve().parent).free)
+                if why:
+                    click.echo(prune.space_line(space, dry_run=False))
+                    raise MonitorError(why)
+                before = space["file"]
+                store.vacuum()
+                click.echo(prune.space_line(store.space(), dry_run=False, vacuumed_from=before))
+            else:
+                click.echo(prune.space_line(space, dry_run=False))
+    finally:
+        if lock is not None:
+            lock.release()
+
+
 @cli.command("restore")
 @click.argument("backup_file", metavar="BACKUP", type=click.Path(dir_okay=False))
 @click.pass_obj

@@ -166,6 +166,15 @@ def counted(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
+def readable_size(n: int) -> str:
+    """``n`` bytes as people read them: ``812 KB``, ``243 MB``, ``1.2 GB`` (powers of 1,000, as ``df -H``)."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if n >= scale:
+            value = n / scale
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+    return f"{n:,} bytes"
+
+
 def readable_date(value: object) -> bool:
     """Whether ``value`` is a publication date the fact extractor can read: ISO 8601
     (``2025-08-18``, ``2025-08-18T10:00:00+05:00``) or RFC 2822 (a feed's ``pubDate``)."""

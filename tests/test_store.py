@@ -331,3 +331,32 @@ def test_the_rules_that_fired_name_urdu_terms_in_urdu_script(tmp_path):
         raw = s.db.execute("SELECT rules FROM items").fetchone()[0]
         assert "فری لانسر" in raw and "\\u" not in raw
         assert s.item(make_item(1).id)["rules"] == list(rules)
+
+
+def test_event_coverage_checks_each_events_own_stories_not_every_relevant_item(store):
+    """Whether an event has a relevant report is looked up from the event's stories: a plan
+    that reads the relevant items for each event took longer than Datasette's time limit on
+    a year's archive (88,000 events)."""
+    from monitor import dedup
+    from monitor.pipeline import dedup_input
+    from monitor.store import SqliteDedupIndex
+
+    idx = SqliteDedupIndex(store.db)
+    items = [
+        Item(id=item_id(f"https://example.com/{n}"), source="Dawn", url=f"https://example.com/{n}", canonical_url=f"https://example.com/{n}",
+             title=f"Story {n} on a subject of its own, number {n}", text=f"Words of story {n} " * 30, published=f"2025-08-{10 + n:02d}T10:00:00+00:00",
+             fetched_at=f"2025-08-{10 + n:02d}T10:00:00+00:00", topics=("freelancing",) if n % 2 else (), relevant=bool(n % 2))
+        for n in range(6)
+    ]
+    store.save_items(items)
+    with store.transaction():
+        for it in items:
+            dedup.assign(dedup_input(it), idx, 7)
+    plan = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM event_coverage").fetchall()]
+    assert not [p for p in plan if "(relevant=?)" in p], plan
+    assert any("clusters_event (event_id=?)" in p for p in plan)
+    # Datasette shows it newest first: the first page reads the events it shows, not all
+    plan = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM event_coverage ORDER BY first_seen DESC LIMIT 101").fetchall()]
+    assert plan[0] == "SCAN e USING INDEX events_first_seen", plan
+    rows = store.db.execute("SELECT item FROM event_coverage ORDER BY item").fetchall()
+    assert sorted(r[0] for r in rows) == sorted(it.id for it in items if it.relevant)

@@ -7,6 +7,7 @@
 * :mod:`._pages`: the versions of watched pages, and what the Atom feeds read;
 * :mod:`._backup`: backups, and what a restored copy keeps of the archive it replaces;
 * :mod:`._judging`: stored items judged again (``monitor rejudge``);
+* :mod:`._prune`: old fetch rows and old texts of items not relevant (``monitor prune``), and VACUUM;
 * :mod:`._corrections`: an editor's corrections of figures (``monitor correct``);
 * :mod:`._rows`: how rows read as the monitor's values (a fact, an item, the time).
 """

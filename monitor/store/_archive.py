@@ -36,6 +36,7 @@ from ._backup import BackupStore, check_integrity
 from ._corrections import CorrectionStore
 from ._judging import JudgingStore
 from ._pages import PageStore
+from ._prune import PruneStore
 from ._rows import as_fact, decode_item, utcnow
 
 
@@ -181,7 +182,7 @@ def _check_archive(path: Path) -> None:
         raise ArchiveError(f"{path}: not a monitor archive: it has no monitor schema")
 
 
-class Store(PageStore, BackupStore, JudgingStore, CorrectionStore):
+class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
     """The monitor's SQLite archive (watched pages' versions: :class:`PageStore`).
 
     Opening it creates the archive when there is none, unless ``create`` is false; a file

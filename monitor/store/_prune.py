@@ -98,13 +98,23 @@ class PruneStore:
         it (not in ``/tmp``, which may be small or in memory), and fold the write-ahead log
         back in, so the file shrinks. The caller makes sure no daemon writes meanwhile."""
         folder = str(Path(self.path).resolve().parent)
+        # (SQLite reads SQLITE_TMPDIR once, at its first temporary file, so the folder is also
+        # given as the process's temporary directory while the copy is made)
         before = os.environ.get("SQLITE_TMPDIR")
         os.environ["SQLITE_TMPDIR"] = folder
+        was = self.db.execute("PRAGMA temp_store_directory").fetchone()
+        self.db.execute("PRAGMA temp_store_directory = " + _quoted(folder))
         try:
             self.db.execute("VACUUM")
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
+            self.db.execute("PRAGMA temp_store_directory = " + _quoted(was[0] if was and was[0] else ""))
             if before is None:
                 os.environ.pop("SQLITE_TMPDIR", None)
             else:
                 os.environ["SQLITE_TMPDIR"] = before
+
+
+def _quoted(text: str) -> str:
+    """``text`` as an SQL string literal (a PRAGMA takes no parameters)."""
+    return "'" + text.replace("'", "''") + "'"

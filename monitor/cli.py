@@ -1345,7 +1345,9 @@ def backup_cmd(obj: Context, out: str, force: bool) -> None:
     with obj.store() as store:  # an existing archive, brought up to date
         backup.backup(store, target)
         items = store.db["items"].count
-    click.echo(f"{target}: a backup of {obj.db_path} ({counted(items, 'item')}); `monitor restore {target}` puts it back")
+    from .text import readable_size
+
+    click.echo(f"{target}: a backup of {obj.db_path} ({counted(items, 'item')}, {readable_size(target.stat().st_size)}); `monitor restore {target}` puts it back")
 
 
 @cli.command("prune")

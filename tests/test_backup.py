@@ -3,6 +3,7 @@ put back in place without a digest going out twice, and refused when it cannot b
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -72,6 +73,8 @@ def test_a_backup_is_one_sound_file_with_what_is_still_in_the_write_ahead_log(se
         r = monitor("--config", str(path), "--db", str(db), "backup", str(out))
         assert r.returncode == 0, r.stderr
         assert "copy.db: a backup of" in r.stdout and "monitor restore" in r.stdout
+        # how big the copy is, as people read sizes ("1.2 MB", "812 KB")
+        assert re.search(r"\bitems?, [\d.,]+ (?:KB|MB|GB|bytes)\)", r.stdout), r.stdout
     finally:
         writer.close()
     assert not Path(f"{out}-wal").exists()

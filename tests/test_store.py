@@ -386,3 +386,12 @@ def test_stories_are_found_from_the_relevant_items_not_by_checking_every_story(s
     assert any("(relevant=?)" in p for p in plan), plan
     rows = store.db.execute("SELECT item FROM stories").fetchall()
     assert sorted(r[0] for r in rows) == sorted(it.id for it in items if it.relevant)
+
+
+def test_news_vs_official_asks_whether_sbp_publishes_a_series_of_its_figures_alone(store):
+    """Whether SBP publishes a news figure's series is looked up among SBP's figures alone:
+    the plan that read every figure of the series, news and official, for each news figure
+    took 0.8 s on 1,870 of them (and grew with their square)."""
+    plan = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM news_vs_official").fetchall()]
+    assert any(p.startswith("SEARCH s USING INDEX facts_official") for p in plan), plan
+    assert not [p for p in plan if p.startswith("SEARCH s USING INDEX facts_by_key")], plan

@@ -362,32 +362,6 @@ def test_event_coverage_checks_each_events_own_stories_not_every_relevant_item(s
     assert sorted(r[0] for r in rows) == sorted(it.id for it in items if it.relevant)
 
 
-def test_stories_are_found_from_the_relevant_items_not_by_checking_every_story(store):
-    """Which stories have a relevant report is read from the relevant items: a plan that
-    checks every story's members (SCAN c) made Datasette's page sort-and-count slow on an
-    archive of months."""
-    from monitor import dedup
-    from monitor.pipeline import dedup_input
-    from monitor.store import SqliteDedupIndex
-
-    idx = SqliteDedupIndex(store.db)
-    items = [
-        Item(id=item_id(f"https://example.com/s{n}"), source="Dawn", url=f"https://example.com/s{n}", canonical_url=f"https://example.com/s{n}",
-             title=f"Story {n} on a subject of its own, number {n}", text=f"Words of story {n} " * 30, published=f"2025-08-{10 + n:02d}T10:00:00+00:00",
-             fetched_at=f"2025-08-{10 + n:02d}T10:00:00+00:00", topics=("freelancing",) if n % 2 else (), relevant=bool(n % 2))
-        for n in range(6)
-    ]
-    store.save_items(items)
-    with store.transaction():
-        for it in items:
-            dedup.assign(dedup_input(it), idx, 7)
-    plan = [r[3] for r in store.db.execute("EXPLAIN QUERY PLAN SELECT * FROM stories ORDER BY published DESC LIMIT 101").fetchall()]
-    assert "SCAN c" not in plan, plan
-    assert any("(relevant=?)" in p for p in plan), plan
-    rows = store.db.execute("SELECT item FROM stories").fetchall()
-    assert sorted(r[0] for r in rows) == sorted(it.id for it in items if it.relevant)
-
-
 def test_news_vs_official_asks_whether_sbp_publishes_a_series_of_its_figures_alone(store):
     """Whether SBP publishes a news figure's series is looked up among SBP's figures alone:
     the plan that read every figure of the series, news and official, for each news figure

@@ -1038,37 +1038,7 @@ def _v36_event_coverage_by_event(db: sqlite_utils.Database) -> None:
     )
 
 
-def _v37_stories_from_relevant_items(db: sqlite_utils.Database) -> None:
-    """``stories`` finds the stories with a relevant report from the relevant items (a few in
-    ten), not by checking every story: on a third of a year's archive (43,000 stories, 6,300
-    relevant items) the check read each story's members, and Datasette's page, which sorts
-    every row, took twice as long. The rows are the same."""
-    section_of = "substr(coalesce(d2.outlet, o2.source), 1, length(coalesce(d.outlet, o.source)) + 3) = coalesce(d.outlet, o.source) || ' - '"
-    db.executescript(
-        f"""
-        DROP VIEW IF EXISTS stories;
-        CREATE VIEW stories AS
-        SELECT i.week, json_extract(i.topics, '$[0]') AS topic, i.title,
-          (SELECT group_concat(outlet, ', ') FROM (
-              SELECT DISTINCT coalesce(d.outlet, o.source) AS outlet FROM cluster_members om JOIN items o ON o.id = om.item_id
-              LEFT JOIN dedup_items d ON d.id = o.id
-              WHERE om.cluster_id = c.id AND NOT EXISTS (
-                SELECT 1 FROM cluster_members om2 JOIN items o2 ON o2.id = om2.item_id LEFT JOIN dedup_items d2 ON d2.id = o2.id
-                WHERE om2.cluster_id = c.id AND {section_of})
-              ORDER BY o.published)) AS outlets,
-          c.size AS reprints, i.published, i.url, i.topics, i.id AS item, c.id AS story,
-          coalesce(c.event_id, c.id) AS event
-        FROM clusters c JOIN items i ON i.id = c.primary_item
-        WHERE c.id IN (SELECT rm.cluster_id FROM items r CROSS JOIN cluster_members rm ON rm.item_id = r.id WHERE r.relevant = 1)
-        UNION ALL
-        SELECT week, json_extract(topics, '$[0]'), title, coalesce((SELECT d.outlet FROM dedup_items d WHERE d.id = items.id), source),
-          1, published, url, topics, id, id, id
-        FROM items WHERE relevant = 1 AND id NOT IN (SELECT item_id FROM cluster_members);
-        """
-    )
-
-
-def _v38_official_figures_indexed(db: sqlite_utils.Database) -> None:
+def _v37_official_figures_indexed(db: sqlite_utils.Database) -> None:
     """The official figures (SBP's) are indexed by series, unit and period apart from the news
     figures: ``news_vs_official`` asks, for each news figure, whether SBP publishes its series,
     and found it by reading every figure of that series, SBP's or not. On 1,870 news figures
@@ -1119,8 +1089,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v34_corrections_told,
     _v35_no_logins_in_page_links,
     _v36_event_coverage_by_event,
-    _v37_stories_from_relevant_items,
-    _v38_official_figures_indexed,
+    _v37_official_figures_indexed,
 ]
 
 

@@ -43,7 +43,7 @@ def stop(proc: subprocess.Popen, sig: int = signal.SIGTERM, timeout: float = 30)
 def daemon_config(site, write_config):
     return write_config(
         basic_sources(site.base),
-        extra="schedule:\n  catch_up_days: 30\nfetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n",
+        extra="schedule:\n  catch_up_days: 30\n  digest_hour: 0\nfetch:\n  host_delay: 0.01\n  per_host: 4\n  retries: 0\n",
     )
 
 
@@ -117,7 +117,7 @@ def test_a_daemon_stopped_while_its_digest_waits_to_retry_smtp_leaves_the_week_f
             s.bind(("127.0.0.1", 0))
             return s.getsockname()[1]
 
-    config = write_config(basic_sources(site.base), extra="schedule:\n  catch_up_days: 30\ndigest:\n  recipients: [reader@example.com]\nfetch:\n  host_delay: 0.01\n  retries: 0\n")
+    config = write_config(basic_sources(site.base), extra="schedule:\n  catch_up_days: 30\n  digest_hour: 0\ndigest:\n  recipients: [reader@example.com]\nfetch:\n  host_delay: 0.01\n  retries: 0\n")
     week = last_completed_week(load_config(config).tz)
     db = tmp_path / "monitor.db"
     env = {**os.environ, "MONITOR_SMTP_HOST": "127.0.0.1", "MONITOR_SMTP_PORT": str(free_port()), "MONITOR_SMTP_SECURITY": "none"}

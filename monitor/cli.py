@@ -1031,7 +1031,9 @@ def correct_story(obj: Context, story_id: str, verdict: str | None, reason: str,
     any of its items (Datasette's `items` table; a feed entry's "In the monitor's archive"
     link ends with it). The verdict holds for every outlet's copy of the story, those found
     later too, and stays through `monitor rejudge`; the digests written from then on and the
-    feeds (rewritten now) follow it. `monitor correct undo N` gives the story back to the rules.
+    feeds (rewritten now) follow it. A story put in after its week's digest went out without
+    it is told by the next digest under "Late from earlier weeks" (the command says which).
+    `monitor correct undo N` gives the story back to the rules.
 
     \b
     Example:
@@ -1054,9 +1056,33 @@ def correct_story(obj: Context, story_id: str, verdict: str | None, reason: str,
         except CorrectionError as e:
             raise MonitorError(str(e)) from None
         write_feeds(store, config)
+        late = _late_lines(store, items) if c["relevant"] else []
     click.echo(f"correction #{c['id']}: {_correction_line(c)}")
     where = "in the digest and the feeds" if c["relevant"] else "out of the digest and the feeds"
     click.echo(f"    \"{_clip(c['quote'], 110)}\" ({c['source']}): {counted(len(items), 'item')}, {where} from now on ({len(changed)} judged otherwise)")
+    for line in late:
+        click.echo(f"    {line}")
+
+
+def _late_lines(store: "Store", items: list[str]) -> list[str]:
+    """What becomes of a story put in after its week's digest went out without it: which
+    digest tells it as late news, or that none to come does."""
+    from .digest import LATE_WEEKS, late_digest_for
+
+    if store.carried_items() & set(items):
+        return []
+    weeks = sorted({row["week"] for i in items if (row := store.item(i)) and row["week"]})
+
+    def went_out(week: str) -> bool:
+        return (store.digest(week) or {}).get("status") in ("sent", "sending")
+
+    lines = []
+    for week in filter(went_out, weeks):
+        later = late_digest_for(week, went_out)
+        tells = f"the digest of {later} tells it under \"Late from earlier weeks\"" if later else (
+            f"no digest to come tells it (a digest tells the late stories of the {LATE_WEEKS} weeks before its own)")
+        lines.append(f"the digest of {week} went out without it: {tells}")
+    return lines
 
 
 @correct.command("list")

@@ -52,7 +52,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -505,6 +505,14 @@ def build_late(store: Store, week: str, *, now: Sequence[Story] = ()) -> tuple[t
         grouped[event].append((replace(_story(primary), also=_also(primary, items)), items))
     more = {event: _more(current[event], items) for event, items in extra.items()}
     return tuple(sorted(_entries(grouped), key=importance)), tuple((r["id"], True) for r in rows), more
+
+
+def late_digest_for(week: str, went_out: Callable[[str], bool]) -> str | None:
+    """The digest that tells, under "Late from earlier weeks", a story of ``week`` that
+    ``week``'s own digest went out without: the first of the :data:`LATE_WEEKS` weeks after
+    it whose digest has not gone out (``went_out``); ``None`` when all have, and no digest
+    to come reaches back so far."""
+    return next((later for n in range(1, LATE_WEEKS + 1) if not went_out(later := shift_week(week, n))), None)
 
 
 def _also(primary: dict, items: list[dict]) -> tuple[Outlet, ...]:

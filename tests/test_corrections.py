@@ -234,7 +234,7 @@ def test_the_next_digest_sent_tells_the_corrections_of_what_a_sent_one_said_once
     assert "CORRECTIONS" not in w34 and "$353m" in w34 and "cricket cup" in w34
 
     # after it went out: the figure corrected again, the cricket story taken out, a story the
-    # digest did not give put in (nothing a reader was told: not listed)
+    # digest did not give put in (nothing a reader was told: not listed, but told as late news)
     assert _run(world, "correct", "figure", str(desk), "--period", "2025-06", "--value", "338", "--reason", "the $354m is July's; June was $338m").exit_code == 0
     assert _run(world, "correct", "story", world.item("cricket-final")["id"], "--not-relevant", "--reason", "a cricket match, not IT").exit_code == 0
     assert _run(world, "correct", "story", world.item("zorbex")["id"], "--relevant", "--reason", "a marketplace for freelancers").exit_code == 0
@@ -246,7 +246,8 @@ def test_the_next_digest_sent_tells_the_corrections_of_what_a_sent_one_said_once
     world.poll(desk=[NEXT_WEEK])
     assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
     text = " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
-    section = text[text.index("CORRECTIONS"):text.index("SOURCE HEALTH")]
+    section = text[text.index("CORRECTIONS"):text.index("LATE FROM EARLIER WEEKS")]
+    assert "Zorbex opens a Lahore office" in text[text.index("LATE FROM EARLIER WEEKS"):text.index("SOURCE HEALTH")]  # told as late news
     assert "* IT & ITeS exports, month Desk, in the digest of 2025-W34 It said: $353m for Jul 2025 It says now: $338m for Jun 2025 Why: the $354m is July's; June was $338m" in section
     assert (f"* {CRICKET[1]} Desk, in the digest of 2025-W34 It said: a story for this digest"
             " It says now: not one for this digest: taken out Why: a cricket match, not IT") in section  # fmt: skip
@@ -298,3 +299,47 @@ def test_a_correction_that_no_longer_matches_a_figure_the_rules_read_is_flagged(
     assert "! no longer matches" in _run(world, "correct", "list").output
     assert _run(world, "correct", "undo", "1", "--reason", "the report is out").exit_code == 0
     assert "no longer matches" not in _run(world, "correct", "list", "--all").output
+
+
+def test_a_story_put_in_after_its_weeks_digest_went_out_is_told_late_by_the_next(world):  # noqa: F811
+    """The editor puts in a story its week's digest went out without: the readers should have
+    had it, so the next digest tells it under "Late from earlier weeks" (a story the rules
+    find relevant under new rules is not sent late: the digest did not miss it, the rules did).
+    The command says which digest will tell it."""
+    world.poll(desk=[ZORBEX, VPN])
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    zorbex = world.item("zorbex")
+    result = _run(world, "correct", "story", zorbex["id"], "--relevant", "--reason", "a marketplace for freelancers opening here")
+    assert result.exit_code == 0, result.output
+    assert 'the digest of 2025-W34 went out without it: the digest of 2025-W35 tells it under "Late from earlier weeks"' in result.output
+
+    world.poll(desk=[ZORBEX, VPN, NEXT_WEEK])
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    w35 = _plain(world.outbox / "digest-2025-W35.eml")
+    late = w35.split("LATE FROM EARLIER WEEKS", 1)[1]
+    assert ZORBEX[1] in late and "put in by the editor" in late
+    assert ZORBEX[1] not in w35.split("LATE FROM EARLIER WEEKS", 1)[0]
+    # carried once: the digest after does not tell it again, and the command has nothing to add
+    assert _run(world, "correct", "undo", "1", "--reason", "checking").exit_code == 0
+    result = _run(world, "correct", "story", zorbex["id"], "--relevant", "--reason", "a marketplace for freelancers opening here")
+    assert result.exit_code == 0 and "went out without it" not in result.output
+
+
+def test_a_story_put_in_and_taken_back_before_the_next_digest_is_not_told_late(world):  # noqa: F811
+    world.poll(desk=[ZORBEX, VPN])
+    send_digest(world.store, world.config, "2025-W34", outbox=world.outbox)
+    zorbex = world.item("zorbex")
+    assert _run(world, "correct", "story", zorbex["id"], "--relevant", "--reason", "a marketplace for freelancers").exit_code == 0
+    assert _run(world, "correct", "undo", "1", "--reason", "not ours after all").exit_code == 0
+    world.poll(desk=[ZORBEX, VPN, NEXT_WEEK])
+    send_digest(world.store, world.config, "2025-W35", outbox=world.outbox)
+    assert ZORBEX[1] not in _plain(world.outbox / "digest-2025-W35.eml")
+
+
+def test_the_command_says_when_no_digest_to_come_reaches_back_to_the_storys_week(world):  # noqa: F811
+    world.poll(desk=[ZORBEX, VPN])
+    for week in ("2025-W34", "2025-W35", "2025-W36"):
+        world.store.set_digest(week, status="sent", sent_at="2025-09-08T03:00:00Z")
+    result = _run(world, "correct", "story", world.item("zorbex")["id"], "--relevant", "--reason", "a marketplace for freelancers")
+    assert result.exit_code == 0, result.output
+    assert "the digest of 2025-W34 went out without it: no digest to come tells it (a digest tells the late stories of the 2 weeks before its own)" in result.output

@@ -732,7 +732,8 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
         ``except_week``'s carries: items stored after their week's digest. Oldest first.
         An item stored before that digest began (or in the same second) and found relevant
         only after it, by ``monitor rejudge`` (``judged_at``), is no late news: the digest did
-        not miss it."""
+        not miss it. Unless the editor put its story in (``monitor correct story --relevant``)
+        after that digest began: the editor says the readers should have had it."""
         if not weeks:
             return []
         q = f"""
@@ -740,7 +741,11 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
         WHERE i.week IN ({",".join("?" * len(weeks))}) AND i.relevant = 1
           AND NOT EXISTS (SELECT 1 FROM digest_items c WHERE c.item = i.id AND c.week IS NOT ?)
           AND NOT (i.judged_at IS NOT NULL AND i.judged_at >= coalesce(d.started_at, d.sent_at, d.created_at)
-                   AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at))
+                   AND i.fetched_at <= coalesce(d.started_at, d.sent_at, d.created_at)
+                   AND NOT EXISTS (SELECT 1 FROM corrections v WHERE v.kind = 'story' AND v.relevant = 1 AND v.undone_at IS NULL
+                                   AND v.made_at >= coalesce(d.started_at, d.sent_at, d.created_at)
+                                   AND (v.item = i.id OR v.item IN (SELECT s.item_id FROM cluster_members m
+                                        JOIN cluster_members s ON s.cluster_id = m.cluster_id WHERE m.item_id = i.id))))
         ORDER BY i.published, i.id
         """
         return [decode_item(r) for r in self.db.query(q, [*weeks, except_week])]

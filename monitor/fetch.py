@@ -228,6 +228,12 @@ def classify_error(exc: BaseException) -> tuple[str, str, bool]:
     return "error", f"{type(exc).__name__}: {exc}", False
 
 
+def _shown(address: str) -> str:
+    """A proxy's URL as the messages name it: without its login."""
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+
+
 def proxy_failure(exc: BaseException, outcome: str, message: str, retryable: bool, proxy: tuple[str, str], url: str) -> tuple[str, str, bool]:
     """A failure of a request that went through ``proxy`` (its URL and the variable naming it),
     as the proxy's, not the site's: ``(outcome, message, worth retrying)``. A proxy that cannot
@@ -235,8 +241,7 @@ def proxy_failure(exc: BaseException, outcome: str, message: str, retryable: boo
     of its own (a captive portal's login) is said so; other failures are left as they are."""
     address, variable = proxy
     parts = urlsplit(address)
-    shown = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
-    the_proxy = f"the proxy {shown} ({variable})"
+    the_proxy = f"the proxy {_shown(address)} ({variable})"
     if isinstance(exc, httpx.ProxyError):
         answer = str(exc).strip()
         code = int(answer.split()[0]) if answer[:3].isdigit() else None
@@ -257,6 +262,26 @@ def proxy_failure(exc: BaseException, outcome: str, message: str, retryable: boo
         message = message.replace(_SITE_DOWN, "(is the proxy running, and its address right?)")
         return outcome, f"cannot reach {the_proxy}: {message}", retryable
     return outcome, message, retryable
+
+
+#: The reason a proxy gives for an error answer it made itself: RFC 9209's ``Proxy-Status``
+#: (``squid; error=dns_error``) or Squid's own ``X-Squid-Error: ERR_DNS_FAIL 0``.
+_PROXY_STATUS_ERROR = re.compile(r";\s*error\s*=\s*\"?([A-Za-z0-9_.-]+)")
+
+
+def through_proxy(message: str, headers: Mapping[str, str], proxy: tuple[str, str]) -> str:
+    """The error of a 5xx answer to a plain http request that went through ``proxy`` (its URL
+    and the variable naming it): such an answer may be the proxy's own (it could not reach the
+    site) or the site's, passed on. Said so, with the reason the proxy gives if it gives one
+    (which a site's own front proxy may give too, so the answer stays the site's ``http_5xx``)."""
+    address, variable = proxy
+    shown = _shown(address)
+    lowered = {k.lower(): v for k, v in headers.items()}
+    found = _PROXY_STATUS_ERROR.search(lowered.get("proxy-status", ""))
+    reason = found.group(1) if found else (lowered.get("x-squid-error", "").split() or [None])[0]
+    if reason:
+        return f"{message}, through the proxy {shown} ({variable}), with a proxy's reason: {reason} (the proxy may not reach the site; its log tells)"
+    return f"{message}, through the proxy {shown} ({variable}): the proxy's answer or the site's (the proxy's log tells)"
 
 
 def tls_context(*ca_files: str | None, verify: bool = True) -> ssl.SSLContext:
@@ -738,7 +763,11 @@ class Fetcher:
                 return _Attempt(FetchResult(url, "connect", status=407, final_url=current, error=message))
             location = response.headers.get("location")
             if response.status_code not in _REDIRECTS or not location:
-                return self._answer(url, current, response, body, moved_to=current if permanent and current != url else None)
+                attempt = self._answer(url, current, response, body, moved_to=current if permanent and current != url else None)
+                proxy = self._pools.proxy_of(current) if self._pools is not None and response.status_code >= 500 else None
+                if proxy is not None and attempt.result.error and httpx.URL(current).scheme == "http":
+                    attempt = replace(attempt, result=replace(attempt.result, error=through_proxy(attempt.result.error, response.headers, proxy)))
+                return attempt
             permanent = permanent and response.status_code in _PERMANENT
             current = urljoin(current, location.strip())
         return _Attempt(FetchResult(url, "too_many_redirects", final_url=current, error=f"more than {self.settings.max_redirects} redirects"))

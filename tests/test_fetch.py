@@ -11,6 +11,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from faultsite import FAULTS, MB, EtagFeed, Flaky, brotli_bomb, encoded, fault_routes, gzip_bomb, quietly, serve_encoded, unsized
@@ -245,7 +246,7 @@ def test_a_redirect_loop_stops_after_five_redirects(faults):
 
 def test_server_errors_are_retried_then_reported(faults):
     result = fetch_one(faults.base + "/500", replace(SETTINGS, retries=2))
-    assert result.outcome == "http_5xx" and result.status == 500
+    assert result.outcome == "http_5xx" and result.status == 500 and result.error == "HTTP 500 Internal Server Error"  # no proxy to name
     assert result.attempts == 3 and paths(faults) == ["/500"] * 3
 
 
@@ -866,3 +867,30 @@ def test_a_proxy_that_is_down_or_a_captive_portal_in_its_place_is_named(proxy_en
         result = fetch_one("https://www.example.org/feed.xml")
     assert result.outcome == "connect" and result.attempts == 1
     assert "answered the tunnel to www.example.org:443 with HTTP 302 Found, a page of its own: a network login page (captive portal) may be in the way" in result.error
+
+
+def test_a_5xx_through_a_proxy_names_the_proxy_and_the_reason_it_gives(proxy_env):
+    """A plain http request goes through the proxy as a request, not a tunnel: a 502 may be the
+    proxy's own (it could not reach the site) or the site's, passed on. The error names the
+    proxy, with the reason it gives (RFC 9209's Proxy-Status, or Squid's X-Squid-Error), so
+    the operator does not blame only the site; the answer stays an http_5xx, retried as one."""
+    answers = {
+        "/rfc": (502, {"Proxy-Status": 'office-proxy; error=dns_error; details="no such host"'}),
+        "/squid": (503, {"X-Squid-Error": "ERR_CONNECT_FAIL 111"}),
+        "/plain": (502, {}),
+    }
+
+    def answer(h) -> None:
+        status, headers = answers[urlsplit(h.path).path]
+        send(h, status, b"<html>the proxy's page</html>", headers=headers)
+
+    with _proxy(answer) as address:
+        host_port = address.split("//")[1]
+        proxy_env(address)
+        results = fetch_all(["http://www.example.org/rfc", "http://www.example.org/squid", "http://www.example.org/plain"], replace(SETTINGS, retries=0))
+    assert [r.outcome for r in results] == ["http_5xx"] * 3
+    assert results[0].error == (f"HTTP 502 Bad Gateway, through the proxy http://{host_port} (HTTP_PROXY), with a proxy's reason: dns_error"
+                                " (the proxy may not reach the site; its log tells)")  # fmt: skip
+    assert results[1].error.startswith(f"HTTP 503 Service Unavailable, through the proxy http://{host_port} (HTTP_PROXY), with a proxy's reason: ERR_CONNECT_FAIL")
+    assert results[2].error == f"HTTP 502 Bad Gateway, through the proxy http://{host_port} (HTTP_PROXY): the proxy's answer or the site's (the proxy's log tells)"
+

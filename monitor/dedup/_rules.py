@@ -56,7 +56,7 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
         score = shared / smaller if smaller else 0.0
         return score if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
     later, earlier = _later_first(new, old)
-    if _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)) and other_edition(later, earlier):
+    if (later.entries or earlier.entries) and _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)) and other_edition(later, earlier):
         return None  # a listing's next edition, not a re-run of the last one
     shared = new.shared_shingles(old)
     score = shared / later.shingle_count if later.shingle_count else 0.0

@@ -307,8 +307,12 @@ def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts(
     f = fingerprint(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",), mentions=("it_exports_monthly|2025-06|330|USD_million",)))
     assert f.sequence and f.figures and f.facts and f.mentions and f.head
     packed = f.packed_shingles
-    f = replace(f, section=5)  # the first section's words, when a subheading opens another story's
-    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "mentions": f.mentions, "head": f.head, "section": 5}
+    f = replace(f, section=5, entries=(7, 8))  # the first section's words; a listing's headings
+    assert _unpack_fingerprint(_pack_fingerprint(f)) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "mentions": f.mentions, "entries": (7, 8), "head": f.head, "section": 5}
+    # format 05: the same, without the headings (no listing, as before headings were kept)
+    parts = (f.sequence, f.figures, f.facts, f.mentions)
+    v5 = packed + b"".join(_pack_words(p) for p in parts) + struct.pack("<7I", len(packed) // 4, *(len(p) for p in parts), f.head, 5) + b"\x05"
+    assert _unpack_fingerprint(v5) == {"packed_shingles": packed, "sequence": f.sequence, "figures": f.figures, "facts": f.facts, "mentions": f.mentions, "head": f.head, "section": 5}
     # format 04: the same, without the first section (one section, as before sections were kept)
     parts = (f.sequence, f.figures, f.facts, f.mentions)
     v4 = packed + b"".join(_pack_words(p) for p in parts) + struct.pack("<6I", len(packed) // 4, *(len(p) for p in parts), f.head) + b"\x04"
@@ -324,7 +328,7 @@ def test_the_sqlite_index_keeps_words_figures_and_facts_and_reads_older_layouts(
     index = _sqlite_index()
     assign(item("a", complete=True, facts=("it_exports_monthly|2025-07|354|USD_million",), mentions=("it_exports_monthly|2025-06|330|USD_million",)), index)
     assign(item("b", url="https://example.com/b"), index)
-    assert index.get("a").fingerprint == replace(f, sample=(), section=0)  # the sample is kept apart (and "a" is one section)
+    assert index.get("a").fingerprint == replace(f, sample=(), section=0, entries=())  # the sample is kept apart (and "a" is one section, no listing)
     assert index.get("a").fingerprint.complete is True and index.get("b").fingerprint.complete is None
 
 

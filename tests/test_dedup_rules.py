@@ -182,6 +182,33 @@ def test_a_reprint_of_a_templated_report_with_its_figures_is_one_story(index: de
     assert assign(item("copy", GOLD_REPRINT, 12, day="2025-06-03"), index) == "tue"
 
 
+#: a desk's daily listing of the city's events: a heading and one paragraph each
+_PUPPETS = "Paper Lanterns\nA puppet theatre from Multan stages a folk tale for children at the arts council every evening, with shows in Urdu and Saraiki. Entry is free for students who bring their school cards."
+_PRINTS = "Salt and Indigo\nA gallery on the main boulevard shows block prints by eleven textile designers from Hala and Thatta, with a talk by the curator on the opening night. The show runs until the end of the month."
+_CHOIRS = "Voices of the Coast\nA festival of choirs brings school and college groups from across the province to the open air theatre for three evenings of songs in six languages. Passes are sold at the gate."
+
+
+def test_a_listings_next_edition_is_another_story_and_its_rerun_the_same(index: dedup.DedupIndex) -> None:
+    """A daily listing carries over most of the last edition's entries: the next day's, with an
+    entry added (or one dropped), is a new edition, though most of its words are the last
+    one's; the same entries run again are a re-run. A story with a subheading or two has no
+    entries (several paragraphs under each), and another outlet's copy is judged by its words."""
+    monday = item("mon", f"{_PUPPETS}\n{_PRINTS}", day="2025-06-02", title="CITY DIARY", source="Daily Mirror")
+    tuesday = item("tue", f"{_PUPPETS}\n{_PRINTS}\n{_CHOIRS}", day="2025-06-03", title="CITY DIARY", source="Daily Mirror")
+    wednesday = item("wed", f"{_PRINTS}\n{_CHOIRS}", day="2025-06-04", title="CITY DIARY", source="Daily Mirror")
+    thursday = item("thu", f"{_PRINTS}\n{_CHOIRS}", day="2025-06-05", title="CITY DIARY", source="Daily Mirror")
+    assert len(fingerprint(tuesday).entries) == 3 and len(fingerprint(wednesday).entries) == 2
+    assert not fingerprint(item("story", WIRE + "\nFees unclear\n" + OWN_REPORT + " " + OWN_REPORT)).entries
+    later, earlier = fingerprint(tuesday), fingerprint(monday)
+    assert len(later.shingles & earlier.shingles) >= dedup.CONTAINMENT * len(later.shingles)  # most of its words are the last edition's
+    assert assign(monday, index) == "mon"
+    assert assign(tuesday, index) == "tue"  # an entry added
+    assert assign(wednesday, index) == "wed"  # an entry dropped
+    assert assign(thursday, index) == "wed"  # the same entries: a re-run
+    # the same desk's listing and its next edition, on one day, are one page updated
+    assert dedup.reprint(fingerprint(replace(tuesday, published=monday.published)), earlier, 7) is not None
+
+
 def test_figures_are_numbers_and_weekdays_in_their_words() -> None:
     triples = dedup.figures("Gold rose by Rs1,000 to Rs354,100 on Tuesday; it was 3.5pc higher.")
     values = [dedup._crc(v) for v in ("n:1000", "n:354100", "d:tuesday", "n:3.5")]

@@ -48,7 +48,11 @@ for in the earlier one, never the reverse. Two full-text items are one story whe
    and
 4. an outlet that runs text of its own again more than :data:`OWN_REWRITE_HOURS` later keeps
    most of its word pairs: its recurring reports (the weather, a desk's operations briefs)
-   share an order of words without being re-runs, so only the word-pair rule applies; and
+   share an order of words without being re-runs, so only the word-pair rule applies; and a
+   listing of its own (entries, each a heading and a paragraph: the city's events, a column of
+   briefs; :attr:`Fingerprint.entries`) run again then is a re-run only with the same entries:
+   the next edition carries over most of the last one's and adds or drops one, so most of its
+   word pairs are the last one's (:func:`other_edition`); and
 5. a text retold in other words (the ordered and expansion rules) comes within
    :data:`RETOLD_HOURS` of the one it retells: desks rewrite a handout or wire story the day
    it comes or the next, and a text days later that tells the same things in the same order
@@ -205,6 +209,7 @@ from ._rules import (
     figures_disagree,
     identity,
     leads_agree,
+    other_edition,
     reprint,
     run_share,
     same_event,
@@ -273,6 +278,7 @@ __all__ = [
     "ORDERED",
     "ORDERED_ALONE",
     "ordered_share",
+    "other_edition",
     "OWN_REWRITE_HOURS",
     "RETOLD_HOURS",
     "Placement",

@@ -110,6 +110,7 @@ def _fingerprint(item: DedupInput, lines: list[tuple[int, str, list[str]]], boil
         facts=tuple(sorted({_crc(f) for f in item.facts})),
         mentions=tuple(sorted({_crc(f) for f in item.mentions})),
         section=section,
+        entries=entry_headings(lines),
     )
 
 
@@ -125,6 +126,25 @@ def first_section(lines: list[str], sizes: list[int]) -> int:
             return before
         before += size
     return 0
+
+
+def entry_headings(lines: list[tuple[int, str, list[str]]]) -> tuple[int, ...]:
+    """The CRC-32 of each entry's heading, in text order, when ``lines`` (:func:`_lines_of`)
+    are a listing; else ``()``. A heading is a line of at most :data:`SUBHEADING_WORDS` words
+    with no closing stop, followed by a line of text (more words, ending in a stop); a
+    listing (the day's exhibitions, a column of briefs) is at least two entries, each a
+    heading and one paragraph, one after the other. (A story with a subheading or two runs
+    several paragraphs under each.) All lines are read, boilerplate too: a listing's entries
+    carried over from its last edition are soon learned as boilerplate."""
+    at, found_headings = [], []
+    for i, ((_, line, found), (_, after, more)) in enumerate(zip(lines, lines[1:])):
+        stripped, following = line.strip(), after.strip()
+        if len(found) <= SUBHEADING_WORDS and stripped[-1:] not in _CLOSING and len(more) > SUBHEADING_WORDS and following[-1:] in _CLOSING:
+            at.append(i)
+            found_headings.append(_crc(" ".join(found)))
+    if len(at) < 2 or any(b - a != 2 for a, b in zip(at, at[1:])):
+        return ()
+    return tuple(found_headings)
 
 
 #: What ends a sentence or a dateline, so that the line is text and not a subheading.

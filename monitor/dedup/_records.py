@@ -73,6 +73,10 @@ class Fingerprint:
     #: later section tells another story (see :func:`~monitor.dedup._fingerprint.first_section`);
     #: 0 when the text is one section (and in older archives).
     section: int = 0
+    #: CRC-32 of each heading of the text's entries, in text order (see
+    #: :func:`~monitor.dedup._fingerprint.entry_headings`): a listing's entries; empty when the
+    #: text has no headings (and in older archives).
+    entries: tuple[int, ...] = ()
 
     @cached_property
     def shingles(self) -> frozenset[int]:

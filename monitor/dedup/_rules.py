@@ -56,6 +56,8 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
         score = shared / smaller if smaller else 0.0
         return score if score >= SHORT_CONTAINMENT and shared >= MIN_SHARED else None
     later, earlier = _later_first(new, old)
+    if (later.entries or earlier.entries) and _same_outlet(later, earlier) and not _within(later.published, earlier.published, timedelta(hours=OWN_REWRITE_HOURS)) and other_edition(later, earlier):
+        return None  # a listing's next edition, not a re-run of the last one
     shared = new.shared_shingles(old)
     score = shared / later.shingle_count if later.shingle_count else 0.0
     verbatim = score >= CONTAINMENT and shared >= MIN_SHARED
@@ -74,6 +76,17 @@ def reprint(new: Fingerprint, old: Fingerprint, window_days: int) -> float | Non
     if not leads_agree(later, earlier) or figures_disagree(later, earlier, verbatim=verbatim):
         return None
     return score
+
+
+def other_edition(later: Fingerprint, earlier: Fingerprint) -> bool:
+    """Whether ``later`` is another edition of the listing ``earlier`` is, or the reverse: both
+    have entries under headings (:attr:`Fingerprint.entries`), one at least two, and not the
+    same ones. A desk's daily listing (the city's exhibitions, the day's briefs) carries over
+    most of the last edition and adds or drops an entry; a re-run of it tells the same
+    entries. (Only for an outlet's own text on another day: :func:`reprint`.)"""
+    if max(len(later.entries), len(earlier.entries)) < 2:
+        return False
+    return set(later.entries) != set(earlier.entries)
 
 
 def _retold(later: Fingerprint, earlier: Fingerprint) -> float | None:

@@ -431,17 +431,19 @@ def _indexed(r: dict[str, Any]) -> Indexed:
 
 
 def _pack_fingerprint(f: Fingerprint) -> bytes:
-    """The shingles, the content words in text order, the figures, the fact keys and the
-    mentioned fact keys, as little-endian unsigned 32-bit integers; then their five counts,
-    the number of title words and that of the first section's words, and a format byte, ``05``.
+    """The shingles, the content words in text order, the figures, the fact keys, the
+    mentioned fact keys and the entries' headings, as little-endian unsigned 32-bit integers;
+    then their six counts, the number of title words and that of the first section's words,
+    and a format byte, ``06``.
 
     Older layouts read back: the shingles alone (a length that is a multiple of four); with
     format byte ``01``, the shingles and the *set* of content words, which gives no order
     and so reads back with no content words; with ``02``, the shingles and the content
-    words; with ``03``, all but the mentioned keys; with ``04``, all but the first section."""
-    parts = (f.sequence, f.figures, f.facts, f.mentions)
+    words; with ``03``, all but the mentioned keys; with ``04``, all but the first section;
+    with ``05``, all but the headings (read back as none)."""
+    parts = (f.sequence, f.figures, f.facts, f.mentions, f.entries)
     counts = (len(f.packed_shingles) // 4, *(len(p) for p in parts))
-    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<7I", *counts, f.head, f.section) + b"\x05"
+    return f.packed_shingles + b"".join(_pack_words(p) for p in parts) + struct.pack("<8I", *counts, f.head, f.section) + b"\x06"
 
 
 def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
@@ -452,11 +454,11 @@ def _pack_sets(shingles: frozenset[int], sequence: Sequence[int]) -> bytes:
 
 
 def _unpack_fingerprint(blob: bytes) -> dict[str, Any]:
-    """``shingles``, ``sequence``, ``figures``, ``facts``, ``mentions`` and ``head`` from a
-    packed blob (what a layout lacks is left out)."""
-    if len(blob) % 4 == 1 and blob[-1:] in (b"\x03", b"\x04", b"\x05"):
-        names = ("sequence", "figures", "facts") + (("mentions",) if blob[-1:] in (b"\x04", b"\x05") else ())
-        extra = 2 if blob[-1:] == b"\x05" else 1  # head, and (05) the first section
+    """``shingles``, ``sequence``, ``figures``, ``facts``, ``mentions``, ``entries``, ``head``
+    and ``section`` from a packed blob (what a layout lacks is left out)."""
+    if len(blob) % 4 == 1 and blob[-1:] in (b"\x03", b"\x04", b"\x05", b"\x06"):
+        names = ("sequence", "figures", "facts") + (("mentions",) if blob[-1:] in (b"\x04", b"\x05", b"\x06") else ()) + (("entries",) if blob[-1:] == b"\x06" else ())
+        extra = 2 if blob[-1:] in (b"\x05", b"\x06") else 1  # head, and (05, 06) the first section
         size = 4 * (len(names) + 1 + extra)  # the counts: shingles, each part, head (, section)
         counts = struct.unpack(f"<{len(names) + 1 + extra}I", blob[-size - 1 : -1])
         shingles = blob[: 4 * counts[0]]

@@ -77,12 +77,12 @@ MAX_DIFFERENT = 0.02  # share of different pairs grouped, at either level
 #: Regression limits on the test part, checked by ``--check`` (``make check``): the issue's
 #: floors where they are met, else the level reached less about one pair.
 HELD = {
-    "story precision": (">=", 0.85),
+    "story precision": (">=", 0.88),
     "story recall": (">=", 0.85),
     "event precision": (">=", 0.90),
     "event recall": (">=", 0.70),
-    "different grouped (stories)": ("<=", 0.10),
-    "different grouped (events)": ("<=", 0.16),
+    "different grouped (stories)": ("<=", 0.07),
+    "different grouped (events)": ("<=", 0.13),
 }
 FAILED_SCRAPE = ("Title not found", "Content not found")
 SOURCES = {"the_news": "The News", "tribune": "The Express Tribune"}

@@ -29,7 +29,8 @@
   source that was backing off), one entry per event as well; see :func:`build_late`;
 * **corrections**: each correction the editor made, since a digest that went out gave it,
   of a figure or story that digest gave (what it said, what it says now, why), told by the
-  next digest sent and by no other (``corrections.told_in``);
+  next digest sent and by no other (``corrections.told_in``), and a told correction the
+  editor undid since, as withdrawn (``corrections.undo_told_in``);
 * **source health**: the sources that failed all week, have gone silent, or are stale (a feed
   whose newest item, or a workbook whose newest month, is older than its ``stale_days``).
 
@@ -244,6 +245,7 @@ class CorrectionNote:
     says: str  # "$338m for Jun 2025", "no such figure: the article does not give it", "not relevant here: taken out"
     why: str
     source: str = ""  # the outlet it was read from
+    withdrawn: bool = False  # the editor undid a correction a digest had told
 
 
 @dataclass(frozen=True)
@@ -404,7 +406,8 @@ def build_digest(store: Store, config: Config, week: str, *, now: datetime | Non
         carried=tuple(on_time) + late_carried,
         so_far=now if now < end else None,
         full_stories=config.digest.full_stories,
-        corrections=tuple(n for c in store.corrections_to_tell(week) if (n := correction_note(c)) is not None),
+        corrections=tuple(n for c in store.corrections_to_tell(week) if (n := correction_note(c)) is not None)
+        + tuple(n for c in store.withdrawals_to_tell(week) if (n := withdrawal_note(c)) is not None),
     )
 
 
@@ -734,16 +737,38 @@ def correction_note(c: dict) -> CorrectionNote | None:
     if c["series"] not in SERIES_LABELS or c["sent_dropped"]:
         return None
 
-    def figure(period: str, value: float) -> str:
-        shown = _with_basis(format_value(value, c["unit"]), c["basis"]) if c["unit"] == "percent" else format_value(value, c["unit"])
-        return f"{shown} for {period_label(period)}" if period else f"{shown}, undated"
-
-    said = figure(c["sent_period"] or "", c["sent_value"])
+    said = _figure_of(c, c["sent_period"] or "", c["sent_value"])
     if c["dropped"]:
         says = "no such figure: the report does not give it"
     else:
-        says = figure(c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
+        says = _figure_of(c, c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
     return CorrectionNote(c["id"], SERIES_LABELS[c["series"]], c["sent_in"], said, says, c["reason"], c["source"] or "")
+
+
+def _figure_of(c: dict, period: str, value: float) -> str:
+    """A figure of the correction ``c``'s series as the "Corrections" section gives it:
+    "$338m for Jun 2025", "12% year on year for FY2024-25", "$2.6bn, undated"."""
+    shown = _with_basis(format_value(value, c["unit"]), c["basis"]) if c["unit"] == "percent" else format_value(value, c["unit"])
+    return f"{shown} for {period_label(period)}" if period else f"{shown}, undated"
+
+
+def withdrawal_note(c: dict) -> CorrectionNote | None:
+    """What the "Corrections" section says of the correction ``c`` (a ``corrections`` row)
+    that the digest of ``c["told_in"]`` told and the editor has since undone: what that digest
+    said it was corrected to, and that the figure reads as the report gives it again (or the
+    story is back); ``None`` for a figure of a series the digest does not show."""
+    why = c["undo_reason"] or "the editor withdrew the correction"
+    if c["kind"] == "story":
+        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["told_in"], "not one for this digest: taken out",
+                              "a story for this digest again: the correction is withdrawn", why, c["source"] or "", withdrawn=True)  # fmt: skip
+    if c["series"] not in SERIES_LABELS:
+        return None
+    if c["dropped"]:
+        said = "no such figure: the report does not give it"
+    else:
+        said = _figure_of(c, c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
+    says = f"{_figure_of(c, c['period'] or '', c['value'])}, as the report gives it: the correction is withdrawn"
+    return CorrectionNote(c["id"], SERIES_LABELS[c["series"]], c["told_in"], said, says, why, c["source"] or "", withdrawn=True)
 
 
 def _read_as(report: dict) -> str:

@@ -275,6 +275,52 @@ def test_a_correction_undone_before_the_next_digest_is_not_told(world):  # noqa:
     assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W35.eml")
 
 
+def test_a_correction_told_and_then_undone_is_told_withdrawn_once(world):  # noqa: F811
+    """The readers were told of a correction; the editor undoes it: the next digest tells them
+    it is withdrawn, the figure as the report gives it (or the story back), and why. Told once;
+    a correction replaced by a newer one is told as that one, not as withdrawn."""
+    world.poll(desk=[DESK, CRICKET, VPN])
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    desk = world.facts("desk-exports")[0]["id"]
+    assert _run(world, "correct", "figure", str(desk), "--period", "2025-06", "--value", "338", "--reason", "June's, not July's").exit_code == 0
+    assert _run(world, "correct", "story", world.item("cricket-final")["id"], "--not-relevant", "--reason", "a cricket match, not IT").exit_code == 0
+    world.poll(desk=[NEXT_WEEK])
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    assert "It says now: $338m for Jun 2025" in " ".join(_plain(world.outbox / "digest-2025-W35.eml").split())
+
+    assert _run(world, "correct", "undo", "1", "--reason", "SBP's release says July after all").exit_code == 0
+    assert _run(world, "correct", "undo", "2", "--reason", "the league is PSEB's").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W36", outbox=world.outbox).status == "written"
+    text = " ".join(_plain(world.outbox / "digest-2025-W36.eml").split())
+    section = text[text.index("CORRECTIONS"):text.index("SOURCE HEALTH")]
+    assert ("* IT & ITeS exports, month Desk, in the digest of 2025-W35: a correction, now withdrawn It said: $338m for Jun 2025"
+            " It says now: $354m for Jul 2025, as the report gives it: the correction is withdrawn Why: SBP's release says July after all") in section  # fmt: skip
+    assert (f"* {CRICKET[1]} Desk, in the digest of 2025-W35: a correction, now withdrawn It said: not one for this digest: taken out"
+            " It says now: a story for this digest again: the correction is withdrawn Why: the league is PSEB's") in section  # fmt: skip
+    html = _html(world.outbox / "digest-2025-W36.eml")
+    assert "in the digest of 2025-W35: a correction, now withdrawn" in html
+    told = {r["id"]: (r["told_in"], r["undo_told_in"]) for r in world.store.db.query("SELECT id, told_in, undo_told_in FROM corrections")}
+    assert told == {1: ("2025-W35", "2025-W36"), 2: ("2025-W35", "2025-W36")}
+    # told once; a resend of the week tells it again
+    assert send_digest(world.store, world.config, "2025-W37", outbox=world.outbox).status == "written"
+    assert "CORRECTIONS" not in _plain(world.outbox / "digest-2025-W37.eml")
+    assert send_digest(world.store, world.config, "2025-W36", outbox=world.outbox, force=True).status == "written"
+    assert "now withdrawn" in _plain(world.outbox / "digest-2025-W36.eml")
+
+
+def test_a_told_correction_replaced_by_a_newer_one_is_told_as_that_one_not_withdrawn(world):  # noqa: F811
+    world.poll(desk=[DESK, VPN])
+    assert send_digest(world.store, world.config, "2025-W34", outbox=world.outbox).status == "written"
+    desk = world.facts("desk-exports")[0]["id"]
+    assert _run(world, "correct", "figure", str(desk), "--value", "353", "--reason", "rounded wrongly").exit_code == 0
+    world.poll(desk=[NEXT_WEEK])
+    assert send_digest(world.store, world.config, "2025-W35", outbox=world.outbox).status == "written"
+    assert _run(world, "correct", "figure", str(desk), "--value", "352", "--reason", "rounded wrongly again").exit_code == 0
+    assert send_digest(world.store, world.config, "2025-W36", outbox=world.outbox).status == "written"
+    text = " ".join(_plain(world.outbox / "digest-2025-W36.eml").split())
+    assert "It says now: $352m for Jul 2025" in text and "withdrawn" not in text
+
+
 def test_a_correction_that_no_longer_matches_a_figure_the_rules_read_is_flagged(world):  # noqa: F811
     world.poll(desk=[DESK])
     [fact] = world.facts("desk-exports")

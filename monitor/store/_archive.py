@@ -33,7 +33,7 @@ from ..weeks import week_rows
 from ._dedup_index import rolled_back
 from ._migrations import ALSO_REPORTED_BY, MIGRATIONS, already_applied, effective_version, search_extra
 from ._backup import BackupStore, check_integrity
-from ._corrections import CorrectionStore
+from ._corrections import REPLACED, CorrectionStore
 from ._judging import JudgingStore
 from ._pages import PageStore
 from ._prune import PruneStore
@@ -643,10 +643,13 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
 
     # ------------------------------------------------------------------ digest content and delivery
 
-    def claim_digest(self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), told: Iterable[int] = (), **fields: Any) -> dict | None:
+    def claim_digest(
+        self, week: str, *, force: bool = False, carried: Iterable[tuple[str, bool]] = (), told: Iterable[int] = (), withdrawn: Iterable[int] = (), **fields: Any
+    ) -> dict | None:
         """Mark ``week``'s digest as ``sending``, unless it is ``sent`` or ``sending`` already,
-        and record the items it carries (``carried`` holds ``(item id, late)`` pairs) and the
-        corrections its "Corrections" section tells (``told``, their ids).
+        and record the items it carries (``carried`` holds ``(item id, late)`` pairs), the
+        corrections its "Corrections" section tells (``told``, their ids) and those it tells
+        were withdrawn (``withdrawn``).
 
         Runs in one immediate transaction, so of two senders racing for a week only one wins,
         and an item carried by another digest cannot be recorded again (``digest_items`` has
@@ -665,6 +668,8 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
             self.db.conn.executemany("INSERT INTO digest_items (item, week, late) VALUES (?, ?, ?)", [(item, week, int(late)) for item, late in carried])
             self.db.execute("UPDATE corrections SET told_in = NULL WHERE told_in = ?", [week])
             self.db.execute("UPDATE corrections SET told_in = ? WHERE id IN (SELECT value FROM json_each(?))", [week, json.dumps(list(told))])
+            self.db.execute("UPDATE corrections SET undo_told_in = NULL WHERE undo_told_in = ?", [week])
+            self.db.execute("UPDATE corrections SET undo_told_in = ? WHERE id IN (SELECT value FROM json_each(?))", [week, json.dumps(list(withdrawn))])
         return None
 
     def forget_carried(self, week: str) -> None:
@@ -673,6 +678,7 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
         with self.transaction():
             self.db.execute("DELETE FROM digest_items WHERE week = ?", [week])
             self.db.execute("UPDATE corrections SET told_in = NULL WHERE told_in = ?", [week])
+            self.db.execute("UPDATE corrections SET undo_told_in = NULL WHERE undo_told_in = ?", [week])
 
     def corrections_to_tell(self, week: str) -> list[dict]:
         """The corrections ``week``'s digest tells its readers, oldest first: those in force,
@@ -712,6 +718,18 @@ class Store(PageStore, BackupStore, JudgingStore, CorrectionStore, PruneStore):
                     c["sent_dropped"] = earlier["dropped"]
             rows.append(c)
         return rows
+
+    def withdrawals_to_tell(self, week: str) -> list[dict]:
+        """The corrections an earlier digest told its readers (``told_in``, before ``week``)
+        that the editor has since undone (``monitor correct undo``, not replaced by a new
+        correction, which is told as itself), and that no digest other than ``week``'s has
+        told were withdrawn; oldest first."""
+        q = """
+        SELECT * FROM corrections WHERE undone_at IS NOT NULL AND undo_reason IS NOT :replaced
+          AND told_in IS NOT NULL AND told_in < :week AND (undo_told_in IS NULL OR undo_told_in = :week)
+        ORDER BY id
+        """
+        return list(self.db.query(q, {"week": week, "replaced": REPLACED}))
 
     def carried_items(self, *, except_week: str | None = None) -> set[str]:
         """The items carried by a digest (other than ``except_week``'s)."""

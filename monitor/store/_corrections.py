@@ -20,6 +20,11 @@ from ..models import Fact
 from ._rows import as_fact, utcnow
 
 
+#: The ``undo_reason`` of a correction replaced by a newer one of the same figure or story
+#: (which is told as itself), as against one the editor undid (``monitor correct undo``).
+REPLACED = "corrected again"
+
+
 class CorrectionError(MonitorError):
     """A correction that cannot be made or undone, said in words."""
 
@@ -45,7 +50,7 @@ class CorrectionStore:
             if f["corrected"]:  # correct the reading as found, not the corrected one
                 earlier = self._correction(f["corrected"])
                 was = {k: earlier[k] for k in was}
-                self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [now, by, "corrected again", earlier["id"]])
+                self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [now, by, REPLACED, earlier["id"]])
             row = {
                 **was, "item": f["item"], "source": f["source"], "new_period": period, "new_value": value, "dropped": int(drop),
                 "reason": reason, "made_by": by, "made_at": now,
@@ -78,7 +83,7 @@ class CorrectionStore:
             for earlier in self._story_corrections(items):
                 if bool(earlier["relevant"]) == relevant:
                     raise CorrectionError(f"story {story} is already marked {'relevant' if relevant else 'not relevant'} by correction #{earlier['id']} (`monitor correct undo {earlier['id']}` takes that back)")
-                self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [now, by, "corrected again", earlier["id"]])
+                self.db.execute("UPDATE corrections SET undone_at = ?, undone_by = ?, undo_reason = ? WHERE id = ?", [now, by, REPLACED, earlier["id"]])
             cid = self.db["corrections"].insert({
                 "kind": "story", "item": story, "source": teller["outlet"], "quote": teller["title"], "relevant": int(relevant),
                 "reason": reason, "made_by": by, "made_at": now,

@@ -1080,6 +1080,15 @@ def _v38_stories_by_week(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v39_withdrawals_told(db: sqlite_utils.Database) -> None:
+    """``corrections.undo_told_in``: the week of the digest whose "Corrections" section told
+    the readers that a correction an earlier digest had told them was withdrawn (``monitor
+    correct undo``); written in the transaction that claims that digest's send, as
+    ``told_in`` is, so a withdrawal is told once."""
+    if "undo_told_in" not in db["corrections"].columns_dict:
+        db["corrections"].add_column("undo_told_in", str)
+
+
 def search_extra(title: str | None, summary: str | None, text: str | None) -> str | None:
     """What ``items.search_extra`` holds for an item (see :func:`_v28_search_folds_urdu`)."""
     return search_form("\n".join(part or "" for part in (title, summary, text)))
@@ -1124,6 +1133,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v36_event_coverage_by_event,
     _v37_official_figures_indexed,
     _v38_stories_by_week,
+    _v39_withdrawals_told,
 ]
 
 

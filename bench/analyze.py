@@ -17,7 +17,8 @@ in aggregate: ``-v`` lists the errors of the dev part and of ``labels.jsonl`` on
 **The production path.** Each item is analysed as the pipeline analyses it: with the topic
 hints of the configured source it comes from (the first source in ``sources.yaml`` on the
 item's site; The News and the Tribune for the articles), its publication date, and the
-article text as the extractor would leave it (there is no HTML in these sets: The News
+article text as the extractor would leave it, read by :func:`monitor.text.readable` as the
+feed parser and the extractor leave every text (there is no HTML in these sets: The News
 teaser lines and the Tribune's junk first line and ``COMMENTS`` trailer, page furniture that
 the extractor drops from a real page, are removed here).
 
@@ -74,6 +75,7 @@ from monitor.canonical import site  # noqa: E402
 from monitor.config import load_config  # noqa: E402
 from monitor.facts import SERIES, canonical_period, extract_facts  # noqa: E402
 from monitor.models import Fact, Source  # noqa: E402
+from monitor.text import readable  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 SCORED_SERIES = frozenset(SERIES) - {"other"}
@@ -152,6 +154,12 @@ class Case:
     published: str
     hints: tuple[str, ...]
     label: dict
+
+    def __post_init__(self) -> None:
+        # as the pipeline hands text on: read by monitor.text.readable (Urdu in its own letters,
+        # the invisible characters gone), as the feed parser and the article extractor leave it
+        object.__setattr__(self, "title", readable(self.title))
+        object.__setattr__(self, "text", readable(self.text))
 
 
 class Hints:

@@ -126,24 +126,47 @@ def search_form(text: str) -> str | None:
 MAX_SENTENCE = 5_000
 
 
-def split_sentences(text: str) -> Iterator[tuple[int, int, int]]:
+#: A line that stops in mid-sentence (no closing stop, colon or quote at its end) ...
+_OPEN_LINE_END = re.compile(r"[^\s.!?؟۔;:\"'”’)\]]\s*$")
+#: ... and a next line that goes on with it in lower case: a line broken where a page, a feed
+#: or a copy-and-paste wrapped it ("... at $1.07 billion,\nup 11.6 percent from ...").
+_GOES_ON = re.compile(r"\s*[a-z]")
+
+
+def split_sentences(text: str, *, join_from: int | None = None) -> Iterator[tuple[int, int, int]]:
     """``(paragraph, start, end)`` of each sentence; paragraphs are lines, counted from 0. A run
     longer than :data:`MAX_SENTENCE` with no full stop (a table or a list flattened into one
-    line) comes in pieces (:func:`pieces`), so that the work done per sentence stays bounded."""
+    line) comes in pieces (:func:`pieces`), so that the work done per sentence stays bounded.
+
+    With ``join_from``, a line break at or after that offset that falls inside an English
+    sentence (the line ends with no stop and the next goes on in lower case) is read as a
+    space: the sentence runs on across it, and the paragraph is the first line's."""
     offset = 0
+    held: tuple[int, int, str] | None = None  # (paragraph, offset, text) of the line read so far
     for number, line in enumerate(text.split("\n")):
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            if _ABBREVIATIONS.search(line[start : m.start() + 1]):
-                continue
-            if line[start : m.end()].strip():
-                for first, last in pieces(line, start, m.end()):
-                    yield number, offset + first, offset + last
-            start = m.end()
-        if line[start:].strip():
-            for first, last in pieces(line, start, len(line)):
-                yield number, offset + first, offset + last
+        if held is not None and join_from is not None and offset - 1 >= join_from and _OPEN_LINE_END.search(held[2]) and _GOES_ON.match(line):
+            held = (held[0], held[1], f"{held[2]}\n{line}")
+        else:
+            if held is not None:
+                yield from _line_sentences(*held)
+            held = (number, offset, line)
         offset += len(line) + 1
+    if held is not None:
+        yield from _line_sentences(*held)
+
+
+def _line_sentences(number: int, offset: int, line: str) -> Iterator[tuple[int, int, int]]:
+    start = 0
+    for m in _SENTENCE_END.finditer(line):
+        if _ABBREVIATIONS.search(line[start : m.start() + 1]):
+            continue
+        if line[start : m.end()].strip():
+            for first, last in pieces(line, start, m.end()):
+                yield number, offset + first, offset + last
+        start = m.end()
+    if line[start:].strip():
+        for first, last in pieces(line, start, len(line)):
+            yield number, offset + first, offset + last
 
 
 def pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterator[tuple[int, int]]:

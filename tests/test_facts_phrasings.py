@@ -3464,3 +3464,52 @@ def test_of_this_a_months_exports_are_that_months_not_a_part():
     assert ("it_exports_monthly", "2023-09", 242, "USD_million") in facts(before + "Of this, the IT exports in September alone stood at US$ 242 Million.", "2023-10-18")
     # a part in kind stays a part
     assert ("other", "2023-09", 500, "USD_million") in facts(before + "Of this, computer services exports stood at $500 million in September.", "2023-10-18")
+
+
+# --------------------------------------------------------------------------- copy as it arrives (round 28)
+
+
+def test_a_number_grouped_in_lakhs_and_crores_is_read_whole():
+    assert ("freelancer_earnings", "2024-11", 41.25, "USD_million") in facts(
+        "Freelancers brought home 4,12,50,000 dollars in November, the PSEB told the committee.", "2024-12-18"
+    )
+    assert ("vpn_registrations", "", 118400, "count") in facts(
+        "PTA has now registered 1,18,400 VPNs since the drive began, an official said.", "2024-11-02"
+    )
+
+
+def test_a_line_broken_in_mid_sentence_is_read_as_one_sentence():
+    text = "Official data put ICT exports for the first quarter of FY26 at $1.11 billion,\nup 9.4 percent from $1,015 million in the same quarter last year."
+    assert facts(text, "2025-10-18") >= {
+        ("it_exports_cumulative", "FY2025-26:Q1", 1110, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Q1", 9.4, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Q1", 1015, "USD_million"),
+    }
+    # a rate's basis said across the break is the rate's
+    assert rates("IT exports were $301 million in October, while on a month-on-month\nbasis they slipped 3 pc.", "2024-11-19") == {-3: "mom"}
+    # a break after a sentence's end, or before a capital, is a new sentence as before
+    assert [f.quote for f in extract_facts("", "IT exports were $301 million in October\nThe ministry welcomed it.", "2024-11-19")] == ["IT exports were $301 million in October"]
+
+
+def test_a_long_months_name_mistyped_is_that_month():
+    assert facts("IT exports reach $312million in Augst, up 19pc", "2024-09-17") == {
+        ("it_exports_monthly", "2024-08", 312, "USD_million"),
+        ("it_exports_monthly", "2024-08", 19, "percent"),
+    }
+    assert ("it_exports_monthly", "2025-02", 298, "USD_million") in facts("Feburary IT exports at $ 298 mln", "2025-03-18")
+    assert ("it_exports_monthly", "2024-09", 290, "USD_million") in facts("IT exports stood at $290 million in Septmber 2024.", "2024-10-20")
+    # a short name is never read so: "Marc" is a name, not March
+    assert not {f for f in facts("Marc said IT exports were $290 million.", "2024-10-20") if f[1]}
+
+
+def test_urdu_months_spelt_otherwise_are_those_months():
+    assert ("it_exports_monthly", "2024-12", 348, "USD_million") in facts("ڈسمبر 2024 میں آئی ٹی برآمدات 34 کروڑ 80 لاکھ ڈالر رہیں۔", "2025-01-20")
+    assert ("it_exports_monthly", "2024-07", 286, "USD_million") in facts("جولائ 2024 میں آئی ٹی برآمدات 28 کروڑ 60 لاکھ ڈالر رہیں۔", "2024-08-19")
+
+
+def test_urdu_words_and_numbers_run_together_are_read_apart():
+    assert facts("مالی سال2023ءمیں آئی ٹی برآمدات 2.59ارب ڈالر رہیں", "2023-07-20") == {("it_exports_annual", "FY2022-23", 2590, "USD_million")}
+    [fact] = extract_facts("", "دسمبر 2024میں آئی ٹی برآمدات348ملین ڈالر رہیں۔", "2025-01-20")
+    assert (fact.series, fact.period, fact.value) == ("it_exports_monthly", "2024-12", 348)
+    assert fact.quote == "دسمبر 2024میں آئی ٹی برآمدات348ملین ڈالر رہیں۔"  # as written
+    assert ("it_exports_cumulative", "FY2024-25:H1", 1456, "USD_million") in facts("رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 1ارب 45کروڑ60لاکھ ڈالر رہیں۔", "2025-01-20")

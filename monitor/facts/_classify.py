@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
-from ._numbers import _NUM, Figure
+from ._numbers import _GROUPED, _NUM, Figure
 from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
@@ -485,7 +485,7 @@ _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+)?(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)?$", re.IGNORECASE)
 #: A total before "including": an amount, or a count written as one.
 _MONEY_TOTAL = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn|ارب|کروڑ|لاکھ)", re.IGNORECASE)
-_COUNT_TOTAL = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)
+_COUNT_TOTAL = re.compile(rf"\b(?:{_GROUPED})\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)
 #: Urdu "which include": "جن میں ... شامل ہیں" around the parts of a total.
 _URDU_AMONG = re.compile(r"(?<![^\W\d_])(?:جن|جس)\s+میں(?!\s+سے)(?![^\W\d_])(?=[^۔]*$)")
 _URDU_INCLUDED_AFTER = re.compile(r"[^۔]*?(?<![^\W\d_])شامل\s+(?:ہیں|ہے|تھیں|تھے|تھی|تھا)(?![^\W\d_])")
@@ -892,7 +892,7 @@ def _counted_before(place: _Place) -> bool:
 
 
 #: A count of freelancers ("3,108 freelancers", "48 ہزار فری لانسرز"), and a sign of money.
-_FREELANCERS_COUNTED = re.compile(r"(?<![\w.$,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s+(?:(?:million|lakh|thousand|ہزار|لاکھ)\s+)?(?:[\w-]+\s+)?(?:freelancers|فری\s?لانسرز)", re.IGNORECASE)
+_FREELANCERS_COUNTED = re.compile(rf"(?<![\w.$,])(?:{_GROUPED}|\d+)(?:\.\d+)?\s+(?:(?:million|lakh|thousand|ہزار|لاکھ)\s+)?(?:[\w-]+\s+)?(?:freelancers|فری\s?لانسرز)", re.IGNORECASE)
 _MONEY_SIGN = re.compile(r"[$₨]|\bRs\.?\s?\d|\b(?:dollars?|USD|rupees?)\b|ڈالر|روپے", re.IGNORECASE)
 _NUMBER_OF_FREELANCERS = re.compile(
     r"\bnumber\s+of\s+(?:[\w-]+\s+){0,2}?(?:freelanc\w*|gig\s+workers|online\s+workers)|(?:فری\s?لانسرز|فری\s?لانسر)\s+کی\s+تعداد", re.IGNORECASE
@@ -1024,7 +1024,7 @@ _KIND_REGISTERED = re.compile(
     rf"\b{_KINDS}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:other\s+)?{_KINDS})*\s+(?:have\s+|had\s+)?registered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?$", re.IGNORECASE
 )
 _INDIVIDUAL = re.compile(r"\bindividual\b", re.IGNORECASE)
-_COUNT_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")
+_COUNT_NUMBER = re.compile(rf"\b(?:{_GROUPED})\b")
 _REGISTERED_NUMBER = re.compile(r"\bregistered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?\d", re.IGNORECASE)
 _AND_OTHER_KIND = re.compile(r"\s+(?:and|&)\s+(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\b", re.IGNORECASE)
 _URDU_OUT_OF = re.compile(r"(?<![^\W\d_])میں\s+سے\s+(?:\S+\s+)?$")

@@ -149,11 +149,13 @@ _LIST_NUMBER = re.compile(r"\s*(?:\(?\d{1,2}[.)۔]|\(?[a-h]\)|\(?[ivx]{1,4}[.)])
 def extract_facts(title: str, text: str, published: str | None = None) -> list[Fact]:
     """Facts stated in an article; each quote is a substring of ``title + "\\n" + text``."""
     document = f"{title}\n{text}" if title else text
-    normalised = in_ordinary_case(normalise_digits(document))  # (a line in capitals read as a title writes it)
+    # (a line in capitals read as a title writes it; Urdu's words and digits run together apart)
+    normalised, origin = unglued(in_ordinary_case(normalise_digits(document)))
+    title_end = origin.index(len(title)) if title else 0  # where the title ends in ``normalised``
     day = _published_date(published)
     facts: list[Fact] = []
     context = _Context()
-    abroad = _about_abroad(normalised, title)
+    abroad = _about_abroad(normalised, normalised[:title_end])
     pillars = _pillar_names(normalised)
     undated_title: list[int] = []  # the title's facts with no period, for the lead to date
     # the title's facts, and those given roughly ("over 19,000"): held as objects and told apart
@@ -163,12 +165,12 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     lead_at = -1  # where the body's first sentence starts
     said: list[Fact] = []  # the facts of the body's sentence before
     listed = table_lines(normalised) | chart_rows(normalised)
-    for _, start, end in split_sentences(normalised):
-        in_title = bool(title) and start < len(title)
+    for _, start, end in split_sentences(normalised, join_from=title_end + 1 if title else 0):  # (a line broken in mid-sentence read whole)
+        in_title = bool(title) and start < title_end
         if start in listed:
             # a line of a table written in lines, told as the sentence it stands for
             found, _ = _sentence_facts(listed[start], day, _Context())
-            line = [Fact(series, period, round(value, 6), figure.unit, document[start:end].strip(), published, basis) for figure, series, period, value, basis in found]
+            line = [Fact(series, period, round(value, 6), figure.unit, document[origin[start] : origin[end]].strip(), published, basis) for figure, series, period, value, basis in found]
             facts.extend(f for f in line if _plausible(f) and not _not_begun(f, day))
             continue
         if not in_title and _TEASER.match(normalised, start, end):
@@ -197,7 +199,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title, listed=bool(_BULLET.match(normalised, start, end)))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
-        sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document[start:end], figure), published, basis) for figure, series, period, value, basis in found]
+        sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document, origin, start, end, figure), published, basis) for figure, series, period, value, basis in found]
         kept = [fact for fact in sentence if _plausible(fact) and not _not_begun(fact, day)]
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
@@ -1471,19 +1473,47 @@ def _with_a_month(sentence: str, bounds: tuple[int, int]) -> bool:
     return opens_with and bool(_MONTH_SOON.match(clause))
 
 
-def _quote(sentence: str, figure: Figure) -> str:
-    """The sentence, or a word-aligned window of it around the figure when it is long."""
+def _quote(document: str, origin: Sequence[int], start: int, end: int, figure: Figure) -> str:
+    """The sentence at ``[start, end)`` of the text read (``origin`` maps its offsets to
+    ``document``'s: :func:`unglued`), or a word-aligned window of it around the figure when it
+    is long; as ``document`` writes it."""
+    sentence = document[origin[start] : origin[end]]
     text = sentence.strip()
     if len(text) <= MAX_QUOTE:
         return text
     lead = len(sentence) - len(sentence.lstrip())
-    start = max(0, figure.start - lead - MAX_QUOTE // 2)
-    end = min(len(text), start + MAX_QUOTE)
-    if start > 0:
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > figure.end - lead else end
-    return text[start:end].strip()
+    at, to = origin[start + figure.start] - origin[start], origin[start + figure.end] - origin[start]  # the figure, in ``sentence``
+    begin = max(0, at - lead - MAX_QUOTE // 2)
+    stop = min(len(text), begin + MAX_QUOTE)
+    if begin > 0:
+        begin = text.find(" ", begin) + 1 or begin
+    if stop < len(text):
+        stop = text.rfind(" ", begin, stop) if text.rfind(" ", begin, stop) > to - lead else stop
+    return text[begin:stop].strip()
+
+
+#: Urdu letters (the Arabic block's letters, Urdu's own among them), not its punctuation.
+_URDU_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
+#: Where Urdu copy runs a word and a number together: "مالی سال2023ءمیں", "میں47.5 فیصد",
+#: "ڈالر348 ملین", "26کروڑ 90 لاکھ". (The year's ء stays with its year: "2023ء".)
+_GLUED = re.compile(rf"(?<=[{_URDU_LETTERS}])(?<!\dء)(?=\d)|(?<=\d)(?=[{_URDU_LETTERS}])(?!ء)|(?<=\dء)(?=[{_URDU_LETTERS}])")
+
+
+def unglued(text: str) -> tuple[str, Sequence[int]]:
+    """``text`` with a space where an Urdu word and a number run together, as a writer would
+    have put one ("سال 2023ء میں", "میں 47.5"), and for each offset of the result (and its
+    end) the offset in ``text`` it came from: an added space maps to the character after it."""
+    cuts = [m.start() for m in _GLUED.finditer(text)]
+    if not cuts:
+        return text, range(len(text) + 1)
+    parts, origin, last = [], [], 0
+    for cut in cuts:
+        parts += [text[last:cut], " "]
+        origin += [*range(last, cut), cut]
+        last = cut
+    parts.append(text[last:])
+    origin += range(last, len(text) + 1)
+    return "".join(parts), origin
 
 
 def _bounds(fact: Fact) -> tuple[float, float]:

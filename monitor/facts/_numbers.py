@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 from ._periods import _MONTH_NAMES
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: A number in digits: grouped in thousands ("2,370,000"), or in lakhs and crores as South Asian
+#: copy groups it ("23,70,000", "3,45,60,000": the last three digits, then pairs), or not at all.
+_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+"
+_NUM = rf"(?:{_GROUPED})(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
     "trillion": 1e12, "tr": 1e12, "tln": 1e12,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,

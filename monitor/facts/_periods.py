@@ -15,11 +15,30 @@ _MONTHS = {
     "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6,
     "جولائی": 7, "اگست": 8, "ستمبر": 9, "اکتوبر": 10, "نومبر": 11, "دسمبر": 12,
 }
+#: Urdu's other spellings of a month's name, as Urdu copy writes them: English's "De" and "Sep"
+#: transliterated (ڈسمبر، سپتمبر), and a final ی or a ر dropped (جولائ، فروی).
+_MONTHS.update({"ڈسمبر": 12, "سپتمبر": 9, "جولائ": 7, "فروی": 2})
 _MONTH_ABBR = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# English month names are capitalised ("mar" and "may" are also verbs).
+
+
+def _slips(name: str) -> list[str]:
+    """The ways a long month's name is mistyped after its first three letters, which name the
+    month (:func:`_month_number`): one letter left out or two swapped ("Augst", "Feburary",
+    "Septmber"). Names of five letters or fewer (March, April) have none: "Marc" is a name."""
+    head, rest = name[:3], name[3:]
+    if len(name) < 6:
+        return []
+    dropped = {rest[:i] + rest[i + 1 :] for i in range(len(rest))}
+    swapped = {rest[:i] + rest[i + 1] + rest[i] + rest[i + 2 :] for i in range(len(rest) - 1)}
+    return sorted(head + tail for tail in (dropped | swapped) - {rest} if len(tail) >= 2)
+
+
+_MONTH_SLIPS = "|".join(sorted({slip for name in ("January", "February", "August", "September", "October", "November", "December") for slip in _slips(name)}, key=len, reverse=True))
+# English month names are capitalised ("mar" and "may" are also verbs); a long one mistyped reads
+# as the month it names (see _slips).
 _MONTH_NAMES = (
-    r"(?:(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر)"
+    rf"(?:(?-i:(?:{_MONTH_SLIPS})(?![a-z])|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|ڈسمبر|سپتمبر|جولائ(?!ی)|فروی)"
 )
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -782,3 +782,12 @@ def test_the_central_bank_as_the_source_of_export_figures_is_no_payments_story(r
         "Banks must offer the accounts from April, the State Bank said of the freelancers' new facility.",
     )
     assert "payments" in rule.topics
+
+
+def test_urdu_copy_that_names_it_exports_in_latin_letters_is_relevant(rules):
+    """Urdu copy writes the short name in Latin letters as often as in Urdu: "IT برآمدات"."""
+    for title in ("اگست میں IT برآمدات 31کروڑ ڈالر، 18فیصد اضافہ", "مالی سال2024ءمیں ICT کی برآمدات 3٫2ارب ڈالر"):
+        result = run(rules, title, "", published="2024-09-18")
+        assert result.relevant and "it_exports" in result.topics, (title, result.rules)
+    # Latin "IT" beside other Urdu words is no IT exports
+    assert not run(rules, "IT سیکٹر کے ملازمین کی تنخواہیں", "", published="2024-09-18").relevant

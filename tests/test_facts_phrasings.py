@@ -3513,3 +3513,24 @@ def test_urdu_words_and_numbers_run_together_are_read_apart():
     assert (fact.series, fact.period, fact.value) == ("it_exports_monthly", "2024-12", 348)
     assert fact.quote == "دسمبر 2024میں آئی ٹی برآمدات348ملین ڈالر رہیں۔"  # as written
     assert ("it_exports_cumulative", "FY2024-25:H1", 1456, "USD_million") in facts("رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات 1ارب 45کروڑ60لاکھ ڈالر رہیں۔", "2025-01-20")
+
+
+def test_fiscal_years_written_untidily_are_read():
+    assert facts("IT exports were $ 3.2bn in FY-24 and $ 3.8bn in FY-25.", "2025-07-20") == {
+        ("it_exports_annual", "FY2023-24", 3200, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+    }
+    assert facts("Freelancers' export proceeds rose to $ 402mln in fiscal 25 from $ 331mln in fiscal 24.", "2025-07-22") >= {
+        ("freelancer_earnings", "FY2024-25", 402, "USD_million"),
+        ("freelancer_earnings", "FY2023-24", 331, "USD_million"),
+    }
+    assert ("it_exports_cumulative", "FY2023-24:Jul-Mar", 2280, "USD_million") in facts(
+        "IT exports stood at $2.83bn in Jul-Mar FY-25 against $2.28bn in the same period of FY-24.", "2025-04-18"
+    )
+    # a rate after "fiscal" is no year
+    assert ("it_exports_annual", "FY2024-25", 3100, "USD_million") in facts("A fiscal 25 percent cut, and IT exports at $3.1bn in FY25.", "2025-07-20")
+
+
+def test_urdu_percent_transliterated_and_more_misspelt_are_read():
+    assert rates("دسمبر 2024 میں آئی ٹی برآمدات نومبر کے مقابلے میں 4 پرسنٹ کمی کے بعد 33 کروڑ ڈالر رہیں۔", "2025-01-20") == {-4: "mom"}
+    assert rates("جنوری 2025 میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں جو جنوری 2024 کے مقابلے میں 17.5 فیصد ذیادہ ہیں۔", "2025-02-18") == {17.5: "yoy"}

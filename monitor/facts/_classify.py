@@ -502,7 +502,7 @@ _YEARS_COUNTED = re.compile(
 )
 #: Two years a change runs between: "between FY22 and FY25", "from 2019-20 to 2022-23", "مالی سال 2019-20 سے 2022-23 کے دوران".
 _YEARS_BETWEEN = re.compile(
-    r"\b(?:between|from)\s+(?:FY\s?'?(?P<a>\d{2,4})|(?P<a2>\d{4})(?:-\d{2})?)\s+(?:and|to|through)\s+(?:FY\s?'?(?P<b>\d{2,4})|(?P<b2>\d{4})(?:-(?P<b3>\d{2}))?)\b"
+    r"\b(?:between|from)\s+(?:FY(?:\s?'?|-)(?P<a>\d{2,4})|(?P<a2>\d{4})(?:-\d{2})?)\s+(?:and|to|through)\s+(?:FY(?:\s?'?|-)(?P<b>\d{2,4})|(?P<b2>\d{4})(?:-(?P<b3>\d{2}))?)\b"
     r"|(?P<ua>\d{4})-\d{2}\s+سے\s+(?:مالی\s+سال\s+)?(?P<ub>\d{4})-\d{2}\s+(?:تک|کے\s+دوران)",
     re.IGNORECASE,
 )

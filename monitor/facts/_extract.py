@@ -1497,20 +1497,26 @@ _URDU_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff"
 #: Where Urdu copy runs a word and a number together: "مالی سال2023ءمیں", "میں47.5 فیصد",
 #: "ڈالر348 ملین", "26کروڑ 90 لاکھ". (The year's ء stays with its year: "2023ء".)
 _GLUED = re.compile(rf"(?<=[{_URDU_LETTERS}])(?<!\dء)(?=\d)|(?<=\d)(?=[{_URDU_LETTERS}])(?!ء)|(?<=\dء)(?=[{_URDU_LETTERS}])")
+#: Urdu words written otherwise in untidy copy, as the rules read them: the English "percent"
+#: transliterated (پرسنٹ) and زیادہ (more) misspelt with ذ.
+_RESPELT = {"پرسنٹ": "فیصد", "ذیادہ": "زیادہ"}
+_RESPELLING = re.compile(rf"(?<![{_URDU_LETTERS}])(?:{'|'.join(_RESPELT)})(?![{_URDU_LETTERS}])")
 
 
 def unglued(text: str) -> tuple[str, Sequence[int]]:
-    """``text`` with a space where an Urdu word and a number run together, as a writer would
-    have put one ("سال 2023ء میں", "میں 47.5"), and for each offset of the result (and its
-    end) the offset in ``text`` it came from: an added space maps to the character after it."""
-    cuts = [m.start() for m in _GLUED.finditer(text)]
-    if not cuts:
+    """``text`` as the rules read it: with a space where an Urdu word and a number run together,
+    as a writer would have put one ("سال 2023ء میں", "میں 47.5"), and Urdu words written
+    otherwise in their usual spelling (:data:`_RESPELT`); and for each offset of the result
+    (and its end) the offset in ``text`` it came from: an added space maps to the character
+    after it, a word respelt to its letters in turn (and the last of them for the rest)."""
+    edits = sorted([(m.start(), m.start(), " ") for m in _GLUED.finditer(text)] + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)])
+    if not edits:
         return text, range(len(text) + 1)
     parts, origin, last = [], [], 0
-    for cut in cuts:
-        parts += [text[last:cut], " "]
-        origin += [*range(last, cut), cut]
-        last = cut
+    for begin, stop, new in edits:
+        parts += [text[last:begin], new]
+        origin += [*range(last, begin), *(min(begin + i, max(begin, stop - 1)) for i in range(len(new)))]
+        last = stop
     parts.append(text[last:])
     origin += range(last, len(text) + 1)
     return "".join(parts), origin

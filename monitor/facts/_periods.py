@@ -49,15 +49,16 @@ _FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
 _UR_PREVIOUS = r"(?:گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ)"
 _UR_YEAR = r"(?:سال|برس)"
 _FY_EXPLICIT = re.compile(
-    r"(?:\bFY\s?'?(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
+    r"(?:\bFY(?:\s?'?|-)(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:of\s+)?(?P<a2>\d{4}|\d{2})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
     r"|(?<![\d/-])(?P<a3>(?:19|20)\d\d)\s?[-–/]\s?(?P<b3>\d\d|(?:19|20)\d\d)(?![\d/-])"
     # Urdu text, written right to left, often stores a fiscal year end first: "مالی سال 24-2023"
     r"|(?<![\d/-])(?P<b4>1[3-9]|[2-9]\d)\s?[-–]\s?(?P<a4>(?:19|20)\d\d)(?![\d/-])"
-    r"|\bFY\s?'?(?P<e1>\d{4}|\d{2})\b"
+    # ("FY-25", as a dash joins them in untidy copy)
+    r"|\bFY(?:\s?'?|-)(?P<e1>\d{4}|\d{2})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?P<e2>(?:19|20)\d\d)\b"
-    # "the 2025 fiscal year", "in fiscal 2021": the fiscal year ending in June of that year
-    r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+(?P<e6>(?:19|20)\d\d)\b(?![-–/]\d)"
+    # "the 2025 fiscal year", "in fiscal 2021", "in fiscal 25": the fiscal year ending in June of that year
+    r"|\b(?P<e5>(?:19|20)\d\d)\s+(?:fiscal|financial)\s+year\b|\bfiscal\s+'?(?P<e6>(?:19|20)\d\d|\d\d)\b(?![-–/]\d)(?![.,]?\d|\s*(?:%|per|pc|percent|million|billion|mn|bn)\b)"
     # "the fiscal year ending June 2025", "the year ended June 30, 2025", "the 12 months to June 2025"
     r"|\b(?:(?:fiscal|financial)\s+)?(?:year|(?:12|twelve)[\s-]months?)\s+(?:that\s+|which\s+)?(?:ending|ended|closed|to|through)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?June(?:\s+30(?:th)?)?,?\s+(?P<e4>(?:19|20)\d\d)\b"
     # (not an amount after the words: "گزشتہ مالی سال 48 کروڑ ڈالر", "last fiscal year 480 million")
@@ -96,9 +97,9 @@ _FY_TO_DATE = re.compile(
     r"|\byear[\s-]to[\s-]date\b(?=.*\b(?:fiscal|financial|FY))",
     re.IGNORECASE,
 )
-_MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
-_HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
-_QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY\s?'?{_FY_YEAR}\b", re.IGNORECASE)
+_MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
+_HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
+_QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
 _MONTH_SPAN = re.compile(
     rf"(?:(?P<between>\bbetween)\s+)?(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?P<joint>[-–]|to|till|through|until|and|تا|سے|اور)\s?"
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
@@ -257,7 +258,7 @@ _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
-    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY\s?'?\d\d(?:\d\d)?)\b", re.IGNORECASE
+    r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY(?:\s?'?|-)\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
 #: "The same period of the previous (fiscal) year": a year before the period it is compared with,
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
@@ -282,10 +283,10 @@ _RELATIVE_COMPARISON = re.compile(
 #: in the fiscal year named.
 _SAME_PERIOD_OF_FY = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
-    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY\s?'?)?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
+    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY(?:\s?'?|-))?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
     r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     # "of the last financial year FY23": the year's name may follow the words that say it is one
-    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY\s?'?)?|FY\s?'?)(?P<e>(?:19|20)?\d\d)\b",
+    r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY(?:\s?'?|-))?|FY(?:\s?'?|-))(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
 )
 #: "the fiscal year" named with no year or word that places it (see _bare_fiscal_year).

@@ -129,8 +129,12 @@ MAX_SENTENCE = 5_000
 #: A line that stops in mid-sentence (no closing stop, colon or quote at its end) ...
 _OPEN_LINE_END = re.compile(r"[^\s.!?؟۔;:\"'”’)\]]\s*$")
 #: ... and a next line that goes on with it in lower case: a line broken where a page, a feed
-#: or a copy-and-paste wrapped it ("... at $1.07 billion,\nup 11.6 percent from ...").
+#: or a copy-and-paste wrapped it ("... at $1.07 billion,\nup 11.6 percent from ..."). Urdu has
+#: no case: a line of Urdu words goes on in the next when it is a long one (a heading is short)
+#: and the next starts with a word.
 _GOES_ON = re.compile(r"\s*[a-z]")
+_URDU_GOES_ON = re.compile(r"\s*[\u0620-\u064a\u066e-\u06d3]")
+_URDU_LINE = re.compile(r"(?:[\u0600-\u06ff]+\s+){7,}[\u0600-\u06ff]+\s*$")
 
 
 def split_sentences(text: str, *, join_from: int | None = None) -> Iterator[tuple[int, int, int]]:
@@ -138,13 +142,14 @@ def split_sentences(text: str, *, join_from: int | None = None) -> Iterator[tupl
     longer than :data:`MAX_SENTENCE` with no full stop (a table or a list flattened into one
     line) comes in pieces (:func:`pieces`), so that the work done per sentence stays bounded.
 
-    With ``join_from``, a line break at or after that offset that falls inside an English
-    sentence (the line ends with no stop and the next goes on in lower case) is read as a
-    space: the sentence runs on across it, and the paragraph is the first line's."""
+    With ``join_from``, a line break at or after that offset that falls inside a sentence (the
+    line ends with no stop and the next goes on: in lower case, or in Urdu after a long line of
+    Urdu) is read as a space: the sentence runs on across it, and the paragraph is the first
+    line's."""
     offset = 0
     held: tuple[int, int, str] | None = None  # (paragraph, offset, text) of the line read so far
     for number, line in enumerate(text.split("\n")):
-        if held is not None and join_from is not None and offset - 1 >= join_from and _OPEN_LINE_END.search(held[2]) and _GOES_ON.match(line):
+        if held is not None and join_from is not None and offset - 1 >= join_from and _OPEN_LINE_END.search(held[2]) and _goes_on(held[2], line):
             held = (held[0], held[1], f"{held[2]}\n{line}")
         else:
             if held is not None:
@@ -153,6 +158,11 @@ def split_sentences(text: str, *, join_from: int | None = None) -> Iterator[tupl
         offset += len(line) + 1
     if held is not None:
         yield from _line_sentences(*held)
+
+
+def _goes_on(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with the sentence ``line`` leaves open (see :data:`_GOES_ON`)."""
+    return bool(_GOES_ON.match(after) or (_URDU_GOES_ON.match(after) and _URDU_LINE.search(line[-400:])))
 
 
 def _line_sentences(number: int, offset: int, line: str) -> Iterator[tuple[int, int, int]]:

@@ -3534,3 +3534,16 @@ def test_fiscal_years_written_untidily_are_read():
 def test_urdu_percent_transliterated_and_more_misspelt_are_read():
     assert rates("دسمبر 2024 میں آئی ٹی برآمدات نومبر کے مقابلے میں 4 پرسنٹ کمی کے بعد 33 کروڑ ڈالر رہیں۔", "2025-01-20") == {-4: "mom"}
     assert rates("جنوری 2025 میں آئی ٹی برآمدات 31 کروڑ ڈالر رہیں جو جنوری 2024 کے مقابلے میں 17.5 فیصد ذیادہ ہیں۔", "2025-02-18") == {17.5: "yoy"}
+
+
+def test_an_urdu_line_broken_in_mid_sentence_is_read_as_one_sentence():
+    text = "رواں مالی سال کے ابتدائی آٹھ ماہ کے دوران ملک کی آئی ٹی اور آئی ٹی سے وابستہ\nخدمات کی برآمدات 2 ارب 45 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2024-03-19") == {("it_exports_cumulative", "FY2023-24:Jul-Feb", 2450, "USD_million")}
+    # a short line (a heading) is a sentence of its own, as before
+    assert [f.quote for f in extract_facts("", "برآمدات کے نئے اعداد و شمار\nفروری 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔", "2024-03-19")] == ["فروری 2024 میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔"]
+
+
+def test_amounts_in_untidy_currency_forms_are_money():
+    assert facts("نومبر 2023 میں آئی ٹی برآمدات 31,20,00,000 ڈالر رہیں۔", "2023-12-19") == {("it_exports_monthly", "2023-11", 312, "USD_million")}
+    assert facts("مالی سال 2025 میں فری لانسرز کی ترسیلات $410 ملین رہیں۔", "2025-07-22") == {("freelancer_earnings", "FY2024-25", 410, "USD_million")}
+    assert facts("In May 2024, ICT exports came in at US dollars 297 million.", "2024-06-18") == {("it_exports_monthly", "2024-05", 297, "USD_million")}

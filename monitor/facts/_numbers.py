@@ -69,8 +69,11 @@ _UR_HUNDREDS_PARTS = re.compile(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?")
 _UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
 _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
+#: The currency before the amount: "$354m", "US$ 2.8bn", "Rs 12bn", and in untidy copy the
+#: currency's name ("US dollars 253 million") or, in Urdu copy, the sign before an Urdu scale
+#: ("$400 ملین").
 _MONEY_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?P<cur>{_USD}|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE}))?(?P<range>\s?[-–]\s?\d)?",
+    rf"(?<![A-Za-z])(?P<cur>{_USD}|US\s+dollars?(?=\s?\d)|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE})|\s?(?P<uscale>ملین|بلین|ارب|کروڑ|لاکھ)(?![^\W\d_]))?(?P<range>\s?[-–]\s?\d)?",
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
@@ -85,6 +88,9 @@ _MONEY_BILLIONS_AND_MILLIONS = re.compile(
 #: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
 _UR_CURRENCY = r"ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں"
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>{_UR_CURRENCY})")  # (ڈالرز, plural; words run together: "ڈالرتک")
+#: An Urdu amount in digits alone, as untidy copy writes a large one: "30,10,00,000 ڈالر" (a
+#: million or more; smaller sums are fees and prices).
+_MONEY_URDU_DIGITS = re.compile(rf"(?<![\w.$,])(?P<num>{_NUM})\s?(?:امریکی\s)?(?P<cur>{_UR_CURRENCY})")
 _URDU_PART = re.compile(rf"(?P<num>{_UR_NUM})\s?(?P<scale>{_UR_SCALE})")
 _PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_UR_NUM}|{_EN_WORD_NUM})\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|فی\s?صد)",
@@ -209,7 +215,7 @@ def _money(sentence: str) -> list[Figure]:
     for m in _MONEY_BEFORE.finditer(sentence):
         if m.group("range"):
             continue
-        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
+        found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale") or m.group("uscale"), m.start(), m.end()))
     for m in _MONEY_AFTER.finditer(sentence):
         found.append(_money_figure(m.group("cur"), m.group("num"), m.group("scale"), m.start(), m.end()))
     if "billion" in sentence.lower():
@@ -223,6 +229,9 @@ def _money(sentence: str) -> list[Figure]:
             continue
         unit = "USD_million" if m.group("cur").startswith("ڈالر") else "PKR_million"
         found.append(Figure(total / 1e6, unit, m.start(), m.end()))
+    for m in _MONEY_URDU_DIGITS.finditer(sentence):
+        if (amount := _number(m.group("num"))) >= 1e6:  # (a fee of "1,000 روپے" is no figure)
+            found.append(Figure(amount / 1e6, "USD_million" if m.group("cur").startswith("ڈالر") else "PKR_million", m.start(), m.end()))
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from datetime import datetime, timezone
@@ -64,14 +65,34 @@ def urdu_letters(text: str) -> str:
     return text.translate(_URDU_LETTERS) if _NOT_ARABIC.search(text) else text
 
 
+#: An HTML character reference left in text that was escaped twice (a feed that escapes its
+#: already escaped titles, a CMS that stores "&amp;nbsp;"): after one decoding, "&ndash;",
+#: "&nbsp;" and "&#8217;" are still there for a reader to see.
+_LEFT_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+#: The tatweel (kashida) inside a word, which stretches an Urdu or Arabic word to fill a line
+#: or a heading ("بــرآمــدات") and is no letter: the word is the same without it. (One before
+#: a mark or a digit joins a one-letter prefix to it, as in "لـ«الصباح»", and is kept.)
+_TATWEEL = re.compile("(?<=[\u0620-\u064a\u066e-\u06d3])\u0640+(?=[\u0620-\u064a\u066e-\u06d3])")
+
+
 def readable(text: str) -> str:
-    """``text`` as the stages read it: :func:`visible`, in :func:`urdu_letters`."""
-    return urdu_letters(visible(text))
+    """``text`` as the stages read it: :func:`visible`, in :func:`urdu_letters`, without the
+    tatweel, and with the character references an extra escaping left decoded."""
+    if "&" in text:
+        text = _LEFT_ENTITY.sub(lambda m: html.unescape(m[0]), text)
+    return _TATWEEL.sub("", urdu_letters(visible(text)))
+
+
+#: A thin, narrow or no-break space (or a figure space) between digits: how typeset copy and
+#: PDFs group thousands ("21 240", "US$ 3 482 million"). A plain space is not read so: it
+#: separates the cells of a table flattened into a line ("Jul-23 215 Aug-23 236").
+_SPACE_GROUPING = re.compile("(?<=[0-9\u06f0-\u06f9\u0660-\u0669])[\u00a0\u2007\u2009\u202f](?=[0-9\u06f0-\u06f9\u0660-\u0669])")
 
 
 def normalise_digits(text: str) -> str:
-    """Urdu and Arabic-Indic digits and separators as ASCII, one character for one."""
-    return text.translate(_DIGITS)
+    """Urdu and Arabic-Indic digits and separators as ASCII, and a thin or no-break space
+    between digits as the comma it stands for; one character for one."""
+    return _SPACE_GROUPING.sub(",", text).translate(_DIGITS)
 
 
 #: What a search does not tell apart: Urdu and Arabic-Indic digits from Western ones, and the

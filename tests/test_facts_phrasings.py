@@ -3547,3 +3547,15 @@ def test_amounts_in_untidy_currency_forms_are_money():
     assert facts("نومبر 2023 میں آئی ٹی برآمدات 31,20,00,000 ڈالر رہیں۔", "2023-12-19") == {("it_exports_monthly", "2023-11", 312, "USD_million")}
     assert facts("مالی سال 2025 میں فری لانسرز کی ترسیلات $410 ملین رہیں۔", "2025-07-22") == {("freelancer_earnings", "FY2024-25", 410, "USD_million")}
     assert facts("In May 2024, ICT exports came in at US dollars 297 million.", "2024-06-18") == {("it_exports_monthly", "2024-05", 297, "USD_million")}
+
+
+# --------------------------------------------------------------------------- text as extraction leaves it (round 29)
+
+
+def test_a_word_hyphenated_at_a_lines_end_is_read_whole():
+    text = "Freelancers earned US$ 131.6 mil-\nlion in the first half of FY23, up 7.4 per-\ncent on a year-\non-year basis."
+    assert facts(text, "2023-01-25") >= {("freelancer_earnings", "FY2022-23:H1", 131.6, "USD_million"), ("freelancer_earnings", "FY2022-23:H1", 7.4, "percent")}
+    assert rates(text, "2023-01-25") == {7.4: "yoy"}  # the compound broken at its own hyphen keeps it
+    assert ("vpn_registrations", "2023-09", 1312, "count") in facts("The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
+    [fact] = extract_facts("", "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
+    assert fact.quote == "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023."  # as written

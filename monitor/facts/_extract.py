@@ -1501,15 +1501,24 @@ _GLUED = re.compile(rf"(?<=[{_URDU_LETTERS}])(?<!\dء)(?=\d)|(?<=\d)(?=[{_URDU_L
 #: transliterated (پرسنٹ) and زیادہ (more) misspelt with ذ.
 _RESPELT = {"پرسنٹ": "فیصد", "ذیادہ": "زیادہ"}
 _RESPELLING = re.compile(rf"(?<![{_URDU_LETTERS}])(?:{'|'.join(_RESPELT)})(?![{_URDU_LETTERS}])")
+#: A word hyphenated at a line's end, as typeset copy and PDFs break it: "mil-\nlion",
+#: "Septem-\nber", "per-\ncent" read whole; a compound broken at its own hyphen
+#: ("year-\non-year", the next part hyphenated too) keeps it.
+_LINE_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z]+(?P<compound>-)?)")
 
 
 def unglued(text: str) -> tuple[str, Sequence[int]]:
     """``text`` as the rules read it: with a space where an Urdu word and a number run together,
-    as a writer would have put one ("سال 2023ء میں", "میں 47.5"), and Urdu words written
-    otherwise in their usual spelling (:data:`_RESPELT`); and for each offset of the result
+    as a writer would have put one ("سال 2023ء میں", "میں 47.5"), Urdu words written
+    otherwise in their usual spelling (:data:`_RESPELT`), and a word hyphenated at a line's
+    end whole (:data:`_LINE_HYPHEN`); and for each offset of the result
     (and its end) the offset in ``text`` it came from: an added space maps to the character
     after it, a word respelt to its letters in turn (and the last of them for the rest)."""
-    edits = sorted([(m.start(), m.start(), " ") for m in _GLUED.finditer(text)] + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)])
+    edits = sorted(
+        [(m.start(), m.start(), " ") for m in _GLUED.finditer(text)]
+        + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)]
+        + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text)]
+    )
     if not edits:
         return text, range(len(text) + 1)
     parts, origin, last = [], [], 0

@@ -3559,3 +3559,16 @@ def test_a_word_hyphenated_at_a_lines_end_is_read_whole():
     assert ("vpn_registrations", "2023-09", 1312, "count") in facts("The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
     [fact] = extract_facts("", "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
     assert fact.quote == "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023."  # as written
+
+
+def test_a_table_flattened_into_one_line_after_its_unit_is_read_pair_by_pair():
+    text = "Table 3: IT exports (US$mn) Jan-25 312 Feb-25 305 Mar-25 342 MoM 12.1% YoY 17.5%"
+    got = facts(text, "2025-04-18")
+    assert {f for f in got if f[3] == "USD_million"} == {
+        ("it_exports_monthly", "2025-01", 312, "USD_million"),
+        ("it_exports_monthly", "2025-02", 305, "USD_million"),
+        ("it_exports_monthly", "2025-03", 342, "USD_million"),
+    }
+    assert not {f for f in got if f[3] == "percent" and f[0] != "other"}  # the rates' columns name no period of their own
+    # without a unit before them, numbers after months in prose are no table
+    assert not facts("Exports in Jan 25 312 companies reported, Feb 25 305 firms", "2025-04-18") & {("it_exports_monthly", "2025-01", 312, "USD_million")}

@@ -282,9 +282,9 @@ def table_lines(text: str) -> dict[int, str]:
 
 #: A chart's or an inline table's pair of a period and a bare number: "July 318", "FY21 2.07",
 #: "Jan'26 338", "Q1 FY25 855" (never a figure with a unit of its own: "July $318m" is prose).
-_PAIR_LABEL = rf"(?:(?:{_MONTH_NAMES})(?:['’]?\s?\d{{2,4}})?|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?|\d{{4}}-\d{{2}}|(?:Q[1-4]|H[12])\s?FY\s?\d{{2}})"
+_PAIR_LABEL = rf"(?:(?:{_MONTH_NAMES})(?:['’-]?\s?\d{{2,4}})?|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?|\d{{4}}-\d{{2}}|(?:Q[1-4]|H[12])\s?FY\s?\d{{2}})"
 _PAIR = rf"(?:{_PAIR_LABEL})\s*[:=]?\s+\d+(?:,\d{3})*(?:\.\d+)?(?![\d.,]*\s*(?:%|percent|per\s+cent|pc\b|million|billion|mn\b|bn\b|m\b|k\b))"
-_PAIRS = re.compile(rf"{_PAIR}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+){_PAIR})+")
+_PAIRS = re.compile(rf"{_PAIR}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+){_PAIR})+")  # (a table flattened into a line: "Jun-25 338 May-25 329")
 _ONE_PAIR = re.compile(rf"(?P<label>{_PAIR_LABEL})\s*[:=]?\s+(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)")
 #: What stands between a chart's unit and its pairs, in the same sentence or the next ("Chart
 #: 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports, Jul-Oct FY26 ($

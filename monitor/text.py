@@ -168,17 +168,17 @@ def split_sentences(text: str, *, join_from: int | None = None) -> Iterator[tupl
     Urdu) is read as a space: the sentence runs on across it, and the paragraph is the first
     line's."""
     offset = 0
-    held: tuple[int, int, str] | None = None  # (paragraph, offset, text) of the line read so far
+    held: tuple[int, int, list[str]] | None = None  # (paragraph, offset, lines) of the line read so far
     for number, line in enumerate(text.split("\n")):
-        if held is not None and join_from is not None and offset - 1 >= join_from and _OPEN_LINE_END.search(held[2]) and _goes_on(held[2], line):
-            held = (held[0], held[1], f"{held[2]}\n{line}")
+        if held is not None and join_from is not None and offset - 1 >= join_from and _OPEN_LINE_END.search(held[2][-1]) and _goes_on(held[2][-1], line):
+            held[2].append(line)
         else:
             if held is not None:
-                yield from _line_sentences(*held)
-            held = (number, offset, line)
+                yield from _line_sentences(held[0], held[1], "\n".join(held[2]))
+            held = (number, offset, [line])
         offset += len(line) + 1
     if held is not None:
-        yield from _line_sentences(*held)
+        yield from _line_sentences(held[0], held[1], "\n".join(held[2]))
 
 
 def _goes_on(line: str, after: str) -> bool:

@@ -3559,6 +3559,9 @@ def test_a_word_hyphenated_at_a_lines_end_is_read_whole():
     assert ("vpn_registrations", "2023-09", 1312, "count") in facts("The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
     [fact] = extract_facts("", "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023.", "2023-10-10")
     assert fact.quote == "The Authority registered 1\u2009312 VPNs during Septem-\nber 2023."  # as written
+    # a title that ends on a hyphen is never joined to the body
+    got = extract_facts("IT exports at $3.2 bil-", "lion, and IT exports were $3.2 billion in FY25.", "2025-07-20")
+    assert [f.quote for f in got if f.series != "other"] == ["lion, and IT exports were $3.2 billion in FY25."]
 
 
 def test_a_table_flattened_into_one_line_after_its_unit_is_read_pair_by_pair():

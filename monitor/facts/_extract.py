@@ -150,7 +150,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     """Facts stated in an article; each quote is a substring of ``title + "\\n" + text``."""
     document = f"{title}\n{text}" if title else text
     # (a line in capitals read as a title writes it; Urdu's words and digits run together apart)
-    normalised, origin = unglued(in_ordinary_case(normalise_digits(document)))
+    normalised, origin = unglued(in_ordinary_case(normalise_digits(document)), keep=len(title) if title else None)
     title_end = origin.index(len(title)) if title else 0  # where the title ends in ``normalised``
     day = _published_date(published)
     facts: list[Fact] = []
@@ -1507,17 +1507,18 @@ _RESPELLING = re.compile(rf"(?<![{_URDU_LETTERS}])(?:{'|'.join(_RESPELT)})(?![{_
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z]+(?P<compound>-)?)")
 
 
-def unglued(text: str) -> tuple[str, Sequence[int]]:
+def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
     """``text`` as the rules read it: with a space where an Urdu word and a number run together,
     as a writer would have put one ("سال 2023ء میں", "میں 47.5"), Urdu words written
     otherwise in their usual spelling (:data:`_RESPELT`), and a word hyphenated at a line's
     end whole (:data:`_LINE_HYPHEN`); and for each offset of the result
     (and its end) the offset in ``text`` it came from: an added space maps to the character
-    after it, a word respelt to its letters in turn (and the last of them for the rest)."""
+    after it, a word respelt to its letters in turn (and the last of them for the rest). The
+    character at ``keep`` (the line break after a title) is never joined away."""
     edits = sorted(
         [(m.start(), m.start(), " ") for m in _GLUED.finditer(text)]
         + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)]
-        + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text)]
+        + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text) if keep is None or not m.start() <= keep < m.end()]
     )
     if not edits:
         return text, range(len(text) + 1)

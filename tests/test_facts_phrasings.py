@@ -3547,6 +3547,7 @@ def test_amounts_in_untidy_currency_forms_are_money():
     assert facts("نومبر 2023 میں آئی ٹی برآمدات 31,20,00,000 ڈالر رہیں۔", "2023-12-19") == {("it_exports_monthly", "2023-11", 312, "USD_million")}
     assert facts("مالی سال 2025 میں فری لانسرز کی ترسیلات $410 ملین رہیں۔", "2025-07-22") == {("freelancer_earnings", "FY2024-25", 410, "USD_million")}
     assert facts("In May 2024, ICT exports came in at US dollars 297 million.", "2024-06-18") == {("it_exports_monthly", "2024-05", 297, "USD_million")}
+    assert not facts("IT exports and the US dollar 2024 outlook were discussed.", "2024-06-18")  # a year after the currency's name is no amount
 
 
 # --------------------------------------------------------------------------- text as extraction leaves it (round 29)

@@ -70,10 +70,11 @@ _UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_N
 _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 #: The currency before the amount: "$354m", "US$ 2.8bn", "Rs 12bn", and in untidy copy the
-#: currency's name ("US dollars 253 million") or, in Urdu copy, the sign before an Urdu scale
+#: currency's name before an amount in millions or billions ("US dollars 253 million"; never
+#: "the US dollar 2024 outlook") or, in Urdu copy, the sign before an Urdu scale
 #: ("$400 ملین").
 _MONEY_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?P<cur>{_USD}|US\s+dollars?(?=\s?\d)|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE})|\s?(?P<uscale>ملین|بلین|ارب|کروڑ|لاکھ)(?![^\W\d_]))?(?P<range>\s?[-–]\s?\d)?",
+    rf"(?<![A-Za-z])(?P<cur>{_USD}|US\s+dollars?(?=\s?[\d,.]+\s?(?:million|billion|mln|bln|mn|bn)\b)|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE})|\s?(?P<uscale>ملین|بلین|ارب|کروڑ|لاکھ)(?![^\W\d_]))?(?P<range>\s?[-–]\s?\d)?",
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(

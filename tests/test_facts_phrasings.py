@@ -3576,3 +3576,16 @@ def test_a_table_flattened_into_one_line_after_its_unit_is_read_pair_by_pair():
     assert not {f for f in got if f[3] == "percent" and f[0] != "other"}  # the rates' columns name no period of their own
     # without a unit before them, numbers after months in prose are no table
     assert not facts("Exports in Jan 25 312 companies reported, Feb 25 305 firms", "2025-04-18") & {("it_exports_monthly", "2025-01", 312, "USD_million")}
+
+
+def test_a_footnotes_mark_on_a_word_and_bullets_run_into_a_line_are_read_through():
+    assert facts("During July–March FY2024, ICT exports¹ reached US$ 2.28 billion.", "2024-06-11") == {("it_exports_cumulative", "FY2023-24:Jul-Mar", 2280, "USD_million")}
+    got = facts("■ IT exports reached US$ 3.81 bn in FY25 ■ Target for FY26 set at US$ 4.5 bn", "2025-07-22")
+    assert ("it_exports_annual", "FY2024-25", 3810, "USD_million") in got  # the bullet ends the clause the target's words are in
+    assert ("other", "FY2025-26", 4500, "USD_million") in got
+
+
+def test_freelance_computer_services_are_the_freelancers_earnings():
+    # SBP's own line for what freelancers export, never the computer services' total
+    assert facts("Inflows booked as freelance computer services amounted to $301m in July–March FY25.", "2025-04-22") == {("freelancer_earnings", "FY2024-25:Jul-Mar", 301, "USD_million")}
+    assert ("other", "FY2024-25:Jul-Mar", 2610, "USD_million") in facts("Computer services exports amounted to $2.61bn in July–March FY25.", "2025-04-22")

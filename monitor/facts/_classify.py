@@ -74,8 +74,9 @@ _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجس�
 
 _CLAUSE_BREAK = re.compile(
     r"[;؛]|[”\"]\s|,\s+(?:adding|saying|noting)\s+that\b"
-    # the cells of a ticker or an infographic's line: "Jan: $345mn | MoM: -14.2% | YoY: +18.6%"
-    r"|\s\|\s"
+    # the cells of a ticker or an infographic's line: "Jan: $345mn | MoM: -14.2% | YoY: +18.6%",
+    # and key points run into one line by their bullets: "■ IT exports reached $3.81bn in FY25 ■ Target ..."
+    r"|\s[|•■▪●◆►▸]\s"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
     rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")

@@ -1505,13 +1505,17 @@ _RESPELLING = re.compile(rf"(?<![{_URDU_LETTERS}])(?:{'|'.join(_RESPELT)})(?![{_
 #: "Septem-\nber", "per-\ncent" read whole; a compound broken at its own hyphen
 #: ("year-\non-year", the next part hyphenated too) keeps it.
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z]+(?P<compound>-)?)")
+#: A footnote's mark stuck to the word it annotates, as typeset reports print it: "ICT exports¹
+#: reached", "freelancers³ in Pakistan"; the word is read without it.
+_FOOTNOTE_MARK = re.compile(rf"(?<=[A-Za-z{_URDU_LETTERS}])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
     """``text`` as the rules read it: with a space where an Urdu word and a number run together,
     as a writer would have put one ("سال 2023ء میں", "میں 47.5"), Urdu words written
-    otherwise in their usual spelling (:data:`_RESPELT`), and a word hyphenated at a line's
-    end whole (:data:`_LINE_HYPHEN`); and for each offset of the result
+    otherwise in their usual spelling (:data:`_RESPELT`), a word hyphenated at a line's end
+    whole (:data:`_LINE_HYPHEN`) and a word without its footnote's mark (:data:`_FOOTNOTE_MARK`);
+    and for each offset of the result
     (and its end) the offset in ``text`` it came from: an added space maps to the character
     after it, a word respelt to its letters in turn (and the last of them for the rest). The
     character at ``keep`` (the line break after a title) is never joined away."""
@@ -1519,6 +1523,7 @@ def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
         [(m.start(), m.start(), " ") for m in _GLUED.finditer(text)]
         + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)]
         + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text) if keep is None or not m.start() <= keep < m.end()]
+        + [(m.start(), m.end(), "") for m in _FOOTNOTE_MARK.finditer(text)]
     )
     if not edits:
         return text, range(len(text) + 1)

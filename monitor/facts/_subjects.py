@@ -106,7 +106,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
-        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds))?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        # ("freelance computer services", SBP's own line for what freelancers export, is theirs, not computer services')
+        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds)|\s+computer\s+services(?:\s+exports?)?)?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         # (freelancers' remittances are theirs, not the workers' remittances "ترسیلات زر" names:
         # "فری لانسرز کی جانب سے وطن بھیجی گئی ترسیلات زر")
         r"|فری\s?لانس\w*(?:\s+(?:کی|کے)(?:\s+[^\s\d]+){0,5}?\s+ترسیلات(?:\s?زر)?(?![^\W\d_]))?",

@@ -50,6 +50,14 @@ def matches(correction: dict, fact: Fact) -> bool:
     )
 
 
+def corrected_reading(correction: dict) -> tuple[str, float]:
+    """The period and value ``correction`` gives the figure it corrects (the reading as found
+    where it names no other)."""
+    period = correction["period"] if correction["new_period"] is None else correction["new_period"]
+    value = correction["value"] if correction["new_value"] is None else correction["new_value"]
+    return period, value
+
+
 def corrected(fact: Fact, correction: dict) -> Fact | None:
     """``fact`` as ``correction`` makes it: ``None`` when it drops it."""
     if correction["dropped"]:
@@ -90,6 +98,5 @@ def describe(correction: dict) -> str:
     was = f"{correction['series']} {correction['period'] or 'undated'} {value(correction['value'])}"
     if correction["dropped"]:
         return f"{was} dropped"
-    period = correction["period"] if correction["new_period"] is None else correction["new_period"]
-    new_value = correction["value"] if correction["new_value"] is None else correction["new_value"]
+    period, new_value = corrected_reading(correction)
     return f"{was} -> {period or 'undated'} {value(new_value)}"

@@ -60,6 +60,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from .config import TOPIC_IDS, Config
+from .corrections import corrected_reading
 from .errors import cannot_write
 from .files import write_atomically
 from .digest_policy import PolicyChange, build_policy_changes, segments_text
@@ -724,6 +725,10 @@ def _figure(store: Store, reports: list[dict], end_utc: str, growth: dict[str, l
     )
 
 
+#: What the "Corrections" section says a story taken out of the digest is now.
+TAKEN_OUT = "not one for this digest: taken out"
+
+
 def correction_note(c: dict) -> CorrectionNote | None:
     """What the "Corrections" section says of the correction ``c`` (a ``corrections`` row
     with ``sent_in``, the week of the digest that said otherwise, and what it said:
@@ -733,7 +738,7 @@ def correction_note(c: dict) -> CorrectionNote | None:
     if c["kind"] == "story":
         if c["relevant"]:
             return None
-        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["sent_in"], "a story for this digest", "not one for this digest: taken out", c["reason"], c["source"] or "")
+        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["sent_in"], "a story for this digest", TAKEN_OUT, c["reason"], c["source"] or "")
     if c["series"] not in SERIES_LABELS or c["sent_dropped"]:
         return None
 
@@ -741,7 +746,7 @@ def correction_note(c: dict) -> CorrectionNote | None:
     if c["dropped"]:
         says = "no such figure: the report does not give it"
     else:
-        says = _figure_of(c, c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
+        says = _figure_of(c, *corrected_reading(c))
     return CorrectionNote(c["id"], SERIES_LABELS[c["series"]], c["sent_in"], said, says, c["reason"], c["source"] or "")
 
 
@@ -759,14 +764,14 @@ def withdrawal_note(c: dict) -> CorrectionNote | None:
     story is back); ``None`` for a figure of a series the digest does not show."""
     why = c["undo_reason"] or "the editor withdrew the correction"
     if c["kind"] == "story":
-        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["told_in"], "not one for this digest: taken out",
+        return CorrectionNote(c["id"], one_line(c["quote"] or ""), c["told_in"], TAKEN_OUT,
                               "a story for this digest again: the correction is withdrawn", why, c["source"] or "", withdrawn=True)  # fmt: skip
     if c["series"] not in SERIES_LABELS:
         return None
     if c["dropped"]:
         said = "no such figure: the report does not give it"
     else:
-        said = _figure_of(c, c["period"] if c["new_period"] is None else c["new_period"], c["value"] if c["new_value"] is None else c["new_value"])
+        said = _figure_of(c, *corrected_reading(c))
     says = f"{_figure_of(c, c['period'] or '', c['value'])}, as the report gives it: the correction is withdrawn"
     return CorrectionNote(c["id"], SERIES_LABELS[c["series"]], c["told_in"], said, says, why, c["source"] or "", withdrawn=True)
 

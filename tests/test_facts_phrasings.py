@@ -3589,3 +3589,15 @@ def test_freelance_computer_services_are_the_freelancers_earnings():
     # SBP's own line for what freelancers export, never the computer services' total
     assert facts("Inflows booked as freelance computer services amounted to $301m in July–March FY25.", "2025-04-22") == {("freelancer_earnings", "FY2024-25:Jul-Mar", 301, "USD_million")}
     assert ("other", "FY2024-25:Jul-Mar", 2610, "USD_million") in facts("Computer services exports amounted to $2.61bn in July–March FY25.", "2025-04-22")
+
+
+def test_exports_of_the_group_after_one_of_its_parts_are_the_whole_groups():
+    parts = (
+        "Exports of telecommunication, computer and information services came to $3,231 million in FY24.\n\n"
+        "Within this group, computer services accounted for $2,620 million.\n\n"
+    )
+    got = facts(parts + "Exports of the group during June 2024 were $298.1 million.", "2024-07-19")
+    assert ("it_exports_monthly", "2024-06", 298.1, "USD_million") in got
+    assert ("it_exports_monthly", "2024-06", 298.1, "USD_million") in facts(parts + "The sector's exports during June 2024 were $298.1 million.", "2024-07-19")
+    # exports that name no whole after a part stay nobody's
+    assert not {f for f in facts(parts + "Exports during June 2024 were $298.1 million.", "2024-07-19") if f[1] == "2024-06" and f[0] != "other"}

@@ -745,6 +745,11 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         kind, from_context = "it_exports", False
     elif context.kind == "it_exports":
         kind, from_context = "it_exports", True
+    elif context.kind == "it_component" and _THE_WHOLE_GROUP.search(sentence):
+        # "Within this group, computer services accounted for $2,619.7 million ... On a
+        # month-on-month basis, exports of the group during June were $298.1 million": after a
+        # part of ICT exports, the exports of the whole it is a part of are theirs
+        kind, from_context = "it_exports", True
     elif context.kind:
         # exports said after a sentence about someone else (freelancers' remittances, VPNs) are
         # not theirs: "Freelancers' remittances reached $236 million. State Bank figures show
@@ -753,6 +758,14 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     else:
         return [s for s in subjects if s.kind != "exports"], False  # nobody's in particular: no evidence either way
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
+
+
+#: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
+_THE_WHOLE_GROUP = re.compile(
+    r"\bexports?\s+of\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:group|sector|industry)\b"
+    r"|\b(?:the|this)\s+(?:group|sector|industry)['’]s\s+exports?\b",
+    re.IGNORECASE,
+)
 
 
 #: A share of a whole: "the bulk of the", "most of", "two-thirds of total".

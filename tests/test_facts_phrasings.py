@@ -3601,3 +3601,26 @@ def test_exports_of_the_group_after_one_of_its_parts_are_the_whole_groups():
     assert ("it_exports_monthly", "2024-06", 298.1, "USD_million") in facts(parts + "The sector's exports during June 2024 were $298.1 million.", "2024-07-19")
     # exports that name no whole after a part stay nobody's
     assert not {f for f in facts(parts + "Exports during June 2024 were $298.1 million.", "2024-07-19") if f[1] == "2024-06" and f[0] != "other"}
+
+
+# --------------------------------------------------------------------------- the calendar's edges (round 30)
+
+
+def test_a_quarter_or_half_of_a_calendar_year_is_the_fiscal_years_part_of_those_months():
+    # January to March is the third quarter of the fiscal year ending in June; July to
+    # December the first half of the one starting then; never the calendar year's total
+    for text, period in (
+        ("IT exports were $958 million in the first quarter of calendar year 2025.", "FY2024-25:Q3"),
+        ("IT exports were $958 million in Q1 2025.", "FY2024-25:Q3"),
+        ("IT exports were $958 million in 1QCY25.", "FY2024-25:Q3"),
+        ("IT exports were $958 million in the second quarter of CY2025.", "FY2024-25:Q4"),
+        ("IT exports were $958 million in calendar year 2024's fourth quarter.", "FY2024-25:Q2"),
+        ("IT exports were $1,958 million in the first half of 2025.", "FY2024-25:H2"),
+        ("IT exports were $1,958 million in the second half of 2024.", "FY2024-25:H1"),
+        ("کیلنڈر سال 2025 کی پہلی سہ ماہی میں آئی ٹی برآمدات 95 کروڑ 80 لاکھ ڈالر رہیں۔", "FY2024-25:Q3"),
+    ):
+        got = {f for f in facts(text, "2025-08-01") if f[0] != "other"}
+        assert {f[1] for f in got} == {period}, text
+    # a fiscal year's quarter stays the fiscal year's
+    assert {f[1] for f in facts("IT exports were $958 million in the first quarter of FY2025.", "2025-08-01")} == {"FY2024-25:Q1"}
+    assert {f[1] for f in facts("مالی سال 2025 کی پہلی سہ ماہی میں آئی ٹی برآمدات 95 کروڑ 80 لاکھ ڈالر رہیں۔", "2025-08-01")} == {"FY2024-25:Q1"}

@@ -100,6 +100,20 @@ _FY_TO_DATE = re.compile(
 _MONTHS_SO_FAR = re.compile(rf"\b(?P<n>\d{{1,2}})\s?M\s?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
 _HALF_FY = re.compile(rf"\b(?:(?P<n1>[12])\s?H|H(?P<n2>[12]))\s?(?:of\s+)?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
 _QUARTER_FY = re.compile(rf"\b(?:(?P<n1>[1-4])\s?Q|Q(?P<n2>[1-4]))\s?(?:of\s+)?FY(?:\s?'?|-){_FY_YEAR}\b", re.IGNORECASE)
+#: A quarter or half of a calendar year, in short: "1QCY25", "Q1CY25", "H1 CY2025".
+_CALENDAR_PART = re.compile(r"\b(?:(?P<n1>[1-4])Q|Q(?P<n2>[1-4])|(?P<h1>[12])H|H(?P<h2>[12]))\s?CY\s?'?(?P<y>(?:20)?\d\d)\b")
+#: The calendar year after a quarter or half: "first half of 2025", "Q1 2025", "second quarter
+#: of calendar year 2025", "first quarter of CY25" (never a fiscal year's: "2024-25", "FY25").
+_CALENDAR_YEAR_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:the\s+)?(?:(?:calendar\s+year|CY)\s?'?(?P<yy>\d\d)\b|(?:calendar\s+year\s*|CY\s?)?(?P<y>(?:19|20)\d\d)\b)(?![-–/]\d)",
+    re.IGNORECASE,
+)
+#: The calendar year before a quarter or half: "calendar year 2025's first quarter", "کیلنڈر
+#: سال 2025 کی پہلی سہ ماہی", "سال 2025 کی پہلی ششماہی" (never "مالی سال 2025 کی", the fiscal year's).
+_CALENDAR_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:calendar\s+year|CY)\s?'?(?P<y>(?:19|20)?\d\d)['’]s|(?<!مالی\s)(?:کیلنڈر\s+)?سال\s+(?P<uy>(?:19|20)\d\d)\s+(?:کی|کے))\s+$",
+    re.IGNORECASE,
+)
 _MONTH_SPAN = re.compile(
     rf"(?:(?P<between>\bbetween)\s+)?(?<![\w])(?P<m1>{_MONTH_NAMES})\.?(?:\s?,?\s?(?P<year1>(?:19|20)\d\d))?\s?(?P<joint>[-–]|to|till|through|until|and|تا|سے|اور)\s?"
     rf"(?P<m2>{_MONTH_NAMES})(?![\w])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d)(?![\d-]))?",
@@ -577,6 +591,7 @@ class _PeriodScanner:
                 first, last = _span_bounds(kind, n)
                 if last <= 12:
                     self.add(_within_fy(_fy_end(m.group("y")), first, last), m.start(), m.end())
+        self._calendar_parts()
         self._dated_spans()
         self._month_spans(fys)
         self._spans_with_fy(fys)
@@ -699,6 +714,36 @@ class _PeriodScanner:
             else:
                 end_year = _latest_fy_ending_by(last, self.published)
             self.add(_within_fy(end_year, first, last), start, end)
+
+    def _calendar_parts(self) -> None:
+        """A quarter or half of a calendar year is the fiscal year's part of those months: the
+        first quarter of 2025 (January to March) is the third of FY2024-25, the second half of
+        2024 (July to December) the first of FY2024-25 ("1QCY25", "H1 2025", "کیلنڈر سال 2025
+        کی پہلی سہ ماہی")."""
+        for m in _CALENDAR_PART.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                n = int(m.group("n1") or m.group("n2") or m.group("h1") or m.group("h2"))
+                first, last = _span_bounds("quarter" if (m.group("n1") or m.group("n2")) else "half", n)
+                self._add_calendar_part(first, last, int(m.group("y")) % 100 + 2000, m.start(), m.end())
+        for m in _QUARTER_WORDS.finditer(self.s):
+            if m.groupdict().get("qe") or not self.free(m.start(), m.end()):
+                continue
+            after = _CALENDAR_YEAR_AFTER.match(self.s, m.end())
+            before = _CALENDAR_YEAR_BEFORE.search(self.s, max(0, m.start() - 30), m.start())
+            if not (after or before):
+                continue
+            found = after or before
+            year = int(found.group("y") or found.groupdict().get("yy") or found.groupdict().get("uy"))
+            first, last = _named_span(m)
+            start, end = (m.start(), after.end()) if after else (before.start(), m.end())
+            self._add_calendar_part(first, last, year % 100 + 2000, start, end)
+
+    def _add_calendar_part(self, first: int, last: int, year: int, start: int, end: int) -> None:
+        """Calendar months ``first`` to ``last`` of ``year`` as the fiscal year's months."""
+        if last <= 6:
+            self.add(_within_fy(year, first + 6, last + 6), start, end)  # January to June: the fiscal year ending then
+        else:
+            self.add(_within_fy(year + 1, first - 6, last - 6), start, end)
 
     def _spans_with_fy(self, fys: list[tuple[int, int, int]]) -> None:
         for m in list(_FIRST_MONTHS.finditer(self.s)) + list(_QUARTER_WORDS.finditer(self.s)):

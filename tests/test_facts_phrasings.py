@@ -3624,3 +3624,43 @@ def test_a_quarter_or_half_of_a_calendar_year_is_the_fiscal_years_part_of_those_
     # a fiscal year's quarter stays the fiscal year's
     assert {f[1] for f in facts("IT exports were $958 million in the first quarter of FY2025.", "2025-08-01")} == {"FY2024-25:Q1"}
     assert {f[1] for f in facts("مالی سال 2025 کی پہلی سہ ماہی میں آئی ٹی برآمدات 95 کروڑ 80 لاکھ ڈالر رہیں۔", "2025-08-01")} == {"FY2024-25:Q1"}
+
+
+def test_the_first_month_of_the_fiscal_year_in_urdu_is_its_july():
+    assert facts("مالی سال کے پہلے مہینے آئی ٹی برآمدات 28 کروڑ 60 لاکھ ڈالر ہو گئیں", "2024-08-19") == {("it_exports_monthly", "2024-07", 286, "USD_million")}
+    assert facts("گزشتہ مالی سال کے پہلے مہینے میں آئی ٹی برآمدات 22 کروڑ 60 لاکھ ڈالر رہیں۔", "2024-08-19") == {("it_exports_monthly", "2023-07", 226, "USD_million")}
+    # "دو ماہ پہلے" (two months ago) is no first month
+    assert not {f for f in facts("آئی ٹی برآمدات دو ماہ پہلے 28 کروڑ 60 لاکھ ڈالر تھیں۔", "2024-08-19") if f[0] != "other"}
+
+
+def test_the_twelve_months_to_june_are_the_fiscal_year_that_ended_then():
+    text = "Freelance earnings for the twelve months to June 30 came to $350 million, up from $269 million in 2022-23."
+    assert facts(text, "2024-08-08") == {("freelancer_earnings", "FY2023-24", 350, "USD_million"), ("freelancer_earnings", "FY2022-23", 269, "USD_million")}
+    assert facts("Freelance earnings for the twelve months to June 30 came to $350 million.", "2024-08-08") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+    assert facts("Freelancers earned $350 million in the 12 months ended June.", "2024-08-08") == {("freelancer_earnings", "FY2023-24", 350, "USD_million")}
+
+
+def test_another_countrys_figure_set_against_ours_after_it_leaves_ours_alone():
+    text = "ملک میں 23 لاکھ سے زائد فری لانسرز کام کر رہے ہیں، تاہم بھارت کی 200 ارب ڈالر سے زائد آئی ٹی برآمدات کے مقابلے میں ہمیں طویل سفر طے کرنا ہے۔"
+    assert facts(text, "2025-12-30") == {("freelancer_count", "", 2300000, "count")}
+    text = "There are over 2.3 million freelancers in the country, but compared with India's $200 billion of IT exports we have a long way to go."
+    assert {f for f in facts(text, "2025-12-30") if f[0] != "other"} == {("freelancer_count", "", 2300000, "count")}
+    # another country's name after the figure, not set against it, still owns it
+    assert not {f for f in facts("IT exports rose to $200 billion last year, India's IT ministry said.", "2025-12-30") if f[0] != "other"}
+
+
+def test_a_years_figure_in_urdu_said_as_that_years():
+    text = "کیلنڈر سال 2024 میں آئی ٹی برآمدات 3 ارب 50 کروڑ 50 لاکھ ڈالر رہیں جو 2023 کے 2 ارب 81 کروڑ ڈالر سے 25 فیصد زیادہ ہیں۔"
+    assert ("it_exports_annual", "2023", 2810, "USD_million") in facts(text, "2025-01-21")
+    assert ("it_exports_annual", "2024", 3505, "USD_million") in facts(text, "2025-01-21")
+
+
+def test_the_months_of_a_span_across_the_fiscal_years_end_are_none_of_its_spans():
+    # January to November is no span of one fiscal year, and "the eleven months" that restate
+    # it are not the fiscal year's first eleven
+    for text in (
+        "IT exports were $3.7 billion in the eleven months from January to November.",
+        "جنوری سے نومبر تک کے گیارہ مہینوں میں آئی ٹی برآمدات 3 ارب 70 کروڑ ڈالر رہیں۔",
+    ):
+        assert not {f for f in facts(text, "2025-12-20") if f[0] != "other"}, text
+    assert facts("IT exports were $3.3 billion in the first eleven months of FY25, from July to May.", "2025-06-20") == {("it_exports_cumulative", "FY2024-25:Jul-May", 3300, "USD_million")}

@@ -804,7 +804,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         kind = None
     if kind is None and figure.unit != "rank":
         return None
-    if kind and _FOREIGN_OWNER.search(sentence) and not _PAKISTAN.search(sentence):
+    if kind and _owned_abroad(sentence, figure) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
     # (the country's total beside a province's share is the country's: "Punjab-based firms
     # exported $741m, or 55.5pc of the country's total IT exports of $1.336bn")
@@ -1026,6 +1026,24 @@ _FOREIGN_OWNER = re.compile(
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}"  # India's central bank; Indian digit grouping
     rf"|{_EXPORTS_FROM_ABROAD.pattern}",
 )
+#: Words that set what follows against what came before: "..., but compared with India's $200
+#: billion ...", "..., تاہم بھارت کی ...".
+_CONTRAST = re.compile(
+    r"\b(?:however|but|while|whereas|compared\s+(?:with|to)|against|unlike|in\s+contrast)\b|(?<![^\W\d_])(?:تاہم|لیکن|مگر|جبکہ|جب\s+کہ)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _owned_abroad(sentence: str, figure: Figure) -> bool:
+    """Whether another country owns the figures of ``sentence``: it names one ("India's",
+    "Indian"), and not only after the figure, set against it ("23 لاکھ سے زائد فری لانسرز ...،
+    تاہم بھارت کی 200 ارب ڈالر ..." is Pakistan's count beside India's exports)."""
+    for m in _FOREIGN_OWNER.finditer(sentence):
+        if m.start() < figure.end or not _CONTRAST.search(sentence, figure.end, m.start()):
+            return True
+    return False
+
+
 #: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
 _FOREIGN_LEAD = re.compile(

@@ -82,6 +82,8 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:Economic\s+)?Survey(?:\s+of\s+Pakistan)?(?:
 #: date (its June is a fiscal year's end, never a month of its own).
 _FY_ENDED = re.compile(
     r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
+    # "for the twelve months to June 30", "the 12 months ended June"
+    r"|\b(?:12|twelve)[\s-]months?\s+(?:that\s+|which\s+)?(?:to|ended|through)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
     # "the fiscal year just ended", "the just-ended fiscal year"
     r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b"
     # "30 جون کو ختم ہونے والے مالی سال" (the fiscal year ending on 30 June), "ختم ہونے والے مالی سال"
@@ -160,6 +162,7 @@ _DATED_SPAN = re.compile(
 _FIRST_MONTHS = re.compile(
     r"\b(?:the\s+)?(?:first\s+)?(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]months?\b"
     r"|\b(?P<first>first)\s+month\b"
+    r"|(?<=سال\sکے\s)(?P<ufirst>پہلے)\s+(?:ماہ|مہینے|مہینہ)(?![^\W\d_])"  # "مالی سال کے پہلے مہینے": the fiscal year's first month
     rf"|(?:(?:پہلے|ابتدائی)\s+)?(?P<un>\d{{1,2}}|{'|'.join(_URDU_MONTH_COUNTS)})\s+(?:ماہ|مہینوں|مہینے)(?!\s*(?:قبل|پہلے))",
     re.IGNORECASE,
 )
@@ -248,7 +251,7 @@ _SAME_MONTH_OF_YEAR = re.compile(
 _CALENDAR_YEAR = re.compile(
     # (an index's abbreviation may stand between its name and its year: "Index (EGDI) 2024")
     r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
-    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران)"
+    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d))"  # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
     r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's
     # "the 2024 edition", "Kearney's 2025 Global Services Location Index", "Payoneer's 2021 freelancing report"
@@ -686,7 +689,18 @@ class _PeriodScanner:
     def _month_spans(self, fys: list[tuple[int, int, int]]) -> None:
         for m in _MONTH_SPAN.finditer(self.s):
             first, last = (_fiscal_month(_month_number(m.group(g))) for g in ("m1", "m2"))
-            if not self.free(m.start(), m.end()) or last < first:
+            if not self.free(m.start(), m.end()):
+                continue
+            if last < first:
+                # a span across the fiscal year's end is none of its spans; nor are the months it
+                # is said to be ("the eleven months from January to November", "جنوری سے نومبر
+                # تک کے گیارہ مہینوں"), which would otherwise read as the fiscal year's first eleven
+                count = last - first + 13
+                for n in _FIRST_MONTHS.finditer(self.s, max(0, m.start() - 40), min(len(self.s), m.end() + 30)):
+                    said = n.group("n") or n.group("un")
+                    if said and (int(said) if said.isdigit() else _NUMBER_WORDS.get(said.lower()) or _URDU_MONTH_COUNTS.get(said)) == count:
+                        self.add("", min(m.start(), n.start()), max(m.end(), n.end()))
+                        break
                 continue
             if m.group("joint") == "and" and not m.group("between") and not _JOINTLY.match(self.s, m.end()) and not _ONE_FIGURE_BEFORE.fullmatch(self.s, _clause_start(self.s, m.start()), m.start()):
                 # "in July and August" names two months; "between July and August", "July and
@@ -929,7 +943,7 @@ def _named_span(m: re.Match) -> tuple[int, int]:
     ordinal = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                "پہلی": 1, "دوسری": 2, "تیسری": 3, "چوتھی": 4}  # fmt: skip
     groups = m.groupdict()
-    if groups.get("first"):
+    if groups.get("first") or groups.get("ufirst"):
         return 1, 1  # "the first month of the fiscal year": July
     if groups.get("n") or groups.get("un"):
         n = groups.get("n") or groups["un"]

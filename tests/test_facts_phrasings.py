@@ -3664,3 +3664,28 @@ def test_the_months_of_a_span_across_the_fiscal_years_end_are_none_of_its_spans(
     ):
         assert not {f for f in facts(text, "2025-12-20") if f[0] != "other"}, text
     assert facts("IT exports were $3.3 billion in the first eleven months of FY25, from July to May.", "2025-06-20") == {("it_exports_cumulative", "FY2024-25:Jul-May", 3300, "USD_million")}
+
+
+def test_a_fiscal_year_that_closed_in_june_keeps_its_figures_and_a_total_lifted_by_a_month_is_its_subjects():
+    text = (
+        "IT exports were $302 million in November. That lifted the total for July-November of the current fiscal year to $1.18 billion, "
+        "against $1.01 billion in the same five months of the previous one. "
+        "The recovery followed a difficult FY2022-23, which closed in June with exports of $2.6 billion, slightly below the $2.62 billion of 2021-22."
+    )
+    got = facts(text, "2024-01-02")
+    assert got >= {
+        ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1180, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Nov", 1010, "USD_million"),
+        ("it_exports_annual", "FY2022-23", 2600, "USD_million"),
+        ("it_exports_annual", "FY2021-22", 2620, "USD_million"),
+    }
+    assert not {f for f in got if f[1] == "2023-06"}  # June, there, is the year's end
+
+
+def test_quarters_split_out_after_a_month_are_the_same_subjects():
+    text = (
+        "December brought in $368 million, the best month on record. Split by quarter, the second quarter of the fiscal year, "
+        "October to December, contributed $1.06 billion, while the first quarter had yielded $860 million."
+    )
+    got = facts("IT exports rose to $1.92 billion in the first half of FY25. " + text, "2025-01-17")
+    assert got >= {("it_exports_cumulative", "FY2024-25:Q2", 1060, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 860, "USD_million")}

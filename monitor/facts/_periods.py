@@ -91,6 +91,9 @@ _FY_ENDED = re.compile(
     r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال(?!\s+(?:\d{2}\s?[-–/]\s?)?(?:19|20)?\d\d(?:\s?[-–/]\s?\d{2,4})?(?!\d))",
     re.IGNORECASE,
 )
+#: A fiscal year's end said after it: "FY2022-23, which closed in June".
+_CLOSED_IN = re.compile(r"\b(?:closed|ended|concluded|ending|closing)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?$", re.IGNORECASE)
+_FY_VALUE = re.compile(r"FY\d{4}-\d\d")
 _FY_YEAR = r"(?P<y>\d{4}\s?[-–/]\s?\d{2}(?:\d\d)?|\d{4}|\d{2})"  # FY25, FY2025, FY2024-25
 _FY_TO_DATE = re.compile(
     r"\bFYTD\s?'?(?P<y>\d{4}|\d{2})?\b|\b(?:fiscal|financial)[\s-]year[\s-]to[\s-]date\b|\b(?:fiscal|financial)\s+year\s+(?:so\s+far|till\s+date|to\s+date)\b"
@@ -281,7 +284,7 @@ _TARGET_YEAR = re.compile(
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
 _FIGURE_BETWEEN = re.compile(r"[$₨]\s?\d|\d[\d,.]*\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|[MB]\b)", re.IGNORECASE)
 _SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:(?:fiscal\s+|financial\s+)?year|(?-i:FY))\b"
+    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:(?:fiscal\s+|financial\s+)?year|(?-i:FY)|one)\b"
     r"|\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
@@ -862,6 +865,11 @@ class _PeriodScanner:
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b|\s+alone\b", self.s[m.end() :]):
                 continue  # ("May's receipts", "May alone": the month, not "may")
             start, end = m.start(), m.end()
+            if month == 6 and not (m.group("year") or m.group("yy")) and _CLOSED_IN.search(self.s, max(0, start - 30), start) and any(
+                _FY_VALUE.fullmatch(p.value) and 0 <= start - p.end <= 40 for p in self.found
+            ):
+                self.taken.append((start, end))  # "a difficult FY2022-23, which closed in June with ...": the year's end, no month of its own
+                continue
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             last = False
             if m.group("year") or m.group("yy"):

@@ -162,7 +162,7 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 _LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
 OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
 _ANAPHOR = re.compile(
-    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|lifted|raised|pushed|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
     r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
@@ -183,8 +183,9 @@ _ANAPHOR = re.compile(
     rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
-    rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—])?"
-    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")
+    rf"|^\W*(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?,\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
+    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

@@ -3689,3 +3689,20 @@ def test_quarters_split_out_after_a_month_are_the_same_subjects():
     )
     got = facts("IT exports rose to $1.92 billion in the first half of FY25. " + text, "2025-01-17")
     assert got >= {("it_exports_cumulative", "FY2024-25:Q2", 1060, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 860, "USD_million")}
+
+
+def test_a_half_that_had_closed_at_a_calendar_years_total_and_a_month_alone_are_read():
+    text = (
+        "Exports for July-January FY26 reached $2.53 billion. The first half of the fiscal year, July to December, had closed at $2.15 billion. "
+        "Over calendar year 2025, IT exports amounted to $4.04 billion, the first time a January-December total has passed $4 billion."
+    )
+    got = facts("IT exports were $379 million in January. " + text, "2026-02-17")
+    assert got >= {("it_exports_cumulative", "FY2025-26:H1", 2150, "USD_million"), ("it_exports_annual", "2025", 4040, "USD_million")}
+    assert ("it_exports_annual", "2025", 4040, "USD_million") in facts("IT exports amounted to $4.04 billion in January-December 2025.", "2026-02-17")
+    text = (
+        "Freelancers brought home $331 million in the first nine months of the current fiscal year. The ministry said the third quarter, "
+        "January to March, was the strongest so far, with receipts of $118 million. March alone accounted for $43 million."
+    )
+    assert facts(text, "2025-05-14") >= {("freelancer_earnings", "FY2024-25:Q3", 118, "USD_million"), ("freelancer_earnings", "2025-03", 43, "USD_million")}
+    # a part that accounts for a share is still a part
+    assert ("other", "FY2024-25", 2500, "USD_million") in facts("Computer services accounted for $2.5 billion of IT exports in FY25.", "2025-08-01")

@@ -61,6 +61,9 @@ _CHANGE_BEFORE = re.compile(
     r"|\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$",
     re.IGNORECASE,
 )
+#: A month said to account for its own figure: "March alone accounted for $43 million" (its
+#: whole figure, the part it is being of the period before).
+_A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*(?:in\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
@@ -263,7 +266,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
-    if figure.unit != "percent" and (_CHANGE_BEFORE.search(head) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
+    if figure.unit != "percent" and ((_CHANGE_BEFORE.search(head) and not _A_MONTH_ALONE_ACCOUNTED.match(head)) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
     if _HELD_AROUND_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "monthly exports hovered around $350m", "زیادہ تر 35 کروڑ ڈالر کے آس پاس": a level held, no period's figure

@@ -253,7 +253,7 @@ _SAME_MONTH_OF_YEAR = re.compile(
 )
 _CALENDAR_YEAR = re.compile(
     # (an index's abbreviation may stand between its name and its year: "Index (EGDI) 2024")
-    r"(?:\b(?:in|during|for|of|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"(?:\b(?:in|during|for|of|over|throughout|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d))"  # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
     r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's
@@ -698,6 +698,16 @@ class _PeriodScanner:
                 # a span across the fiscal year's end is none of its spans; nor are the months it
                 # is said to be ("the eleven months from January to November", "جنوری سے نومبر
                 # تک کے گیارہ مہینوں"), which would otherwise read as the fiscal year's first eleven
+                if first == 7 and last == 6:
+                    # "January-December 2025", "a January-December total": a calendar year
+                    # (with no year, the words name the kind of total, no period of their own:
+                    # "the first time a January-December total has passed $4 billion")
+                    year = m.group("year") or m.group("year1")
+                    if year:
+                        self.add(year, m.start(), m.end())
+                    else:
+                        self.taken.append((m.start(), m.end()))
+                    continue
                 count = last - first + 13
                 for n in _FIRST_MONTHS.finditer(self.s, max(0, m.start() - 40), min(len(self.s), m.end() + 30)):
                     said = n.group("n") or n.group("un")

@@ -173,6 +173,9 @@ _ANAPHOR = re.compile(
     # "The IT ministry said earnings rose 30% ...": the same nouns as what is reported
     # (or a month's: "He said October's receipts were slightly below ...")
     rf"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:{_MONTH_NAMES}['’]s\s+)?(?:inflows|receipts|earnings|proceeds|figure)\b"
+    # "... the third quarter was the strongest so far, with receipts of $118 million": the
+    # same nouns, said of a period of the subject before
+    r"|\bwith\s+(?:inflows|receipts|earnings|proceeds)\s+of\b"
     # "Compared to February's $257 million, receipts were up 19 percent": the same nouns, after
     # the base they are compared with
     r"|^\W*compared\s+(?:to|with)\s+[^,.;]{1,40},\s*(?:the\s+)?(?:inflows|receipts|proceeds)\b"
@@ -185,7 +188,7 @@ _ANAPHOR = re.compile(
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")
     rf"|^\W*(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?,\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
-    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

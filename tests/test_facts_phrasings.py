@@ -3706,3 +3706,28 @@ def test_a_half_that_had_closed_at_a_calendar_years_total_and_a_month_alone_are_
     assert facts(text, "2025-05-14") >= {("freelancer_earnings", "FY2024-25:Q3", 118, "USD_million"), ("freelancer_earnings", "2025-03", 43, "USD_million")}
     # a part that accounts for a share is still a part
     assert ("other", "FY2024-25", 2500, "USD_million") in facts("Computer services accounted for $2.5 billion of IT exports in FY25.", "2025-08-01")
+
+
+def test_what_the_country_earned_under_the_head_of_it_services_is_its_it_exports():
+    text = "رواں مالی سال کے ابتدائی سات مہینوں میں ملک نے آئی ٹی خدمات کی مد میں 2 ارب 45 کروڑ 50 لاکھ ڈالر کمائے، جو گزشتہ مالی سال کے اسی عرصے کے 2 ارب 12 کروڑ ڈالر کے مقابلے میں 15.8 فیصد زیادہ ہیں۔"
+    assert facts(text, "2026-02-18") >= {("it_exports_cumulative", "FY2025-26:Jul-Jan", 2455, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2120, "USD_million")}
+    # computer services are a part, whatever head they are earned under
+    assert not {f for f in facts("ملک نے کمپیوٹر خدمات کی مد میں 2 ارب ڈالر کمائے۔", "2026-02-18") if f[0] != "other"}
+
+
+def test_a_month_a_hope_is_set_for_is_no_period_of_the_figures_beside_it():
+    # "by June" is when the hope is for: "last fiscal year" counts back from the article's date
+    text = "An analyst expects IT exports for the whole year to reach $4.3 billion by June, well above last fiscal year's $3.8 billion."
+    assert {f for f in facts(text, "2026-02-18") if f[0] != "other"} == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_a_months_place_in_the_fiscal_year_said_of_it_names_no_period():
+    text = "تاہم ماہانہ بنیاد پر آئی ٹی برآمدات میں 15 فیصد کمی ہوئی۔ جون میں، جو گزشتہ مالی سال کا آخری مہینہ تھا، یہ برآمدات 23 کروڑ ڈالر تک پہنچ گئی تھیں۔"
+    assert ("it_exports_monthly", "2021-06", 230, "USD_million") in facts(text, "2021-08-19")
+    text = "IT exports fell 15 percent month-on-month. In June, the last month of the previous fiscal year, they had reached $230 million."
+    assert ("it_exports_monthly", "2021-06", 230, "USD_million") in facts(text, "2021-08-19")
+
+
+def test_a_companys_review_of_a_year_in_urdu_is_that_years_edition():
+    text = "فری لانسنگ کے محاذ پر ایک بین الاقوامی ادائیگی کمپنی نے سال 2025 کے جائزے میں آمدن کی تیز رفتار نمو والے ممالک میں پاکستان کو پانچویں نمبر پر رکھا۔"
+    assert facts(text, "2026-01-20") == {("ranking", "2025", 5, "rank")}

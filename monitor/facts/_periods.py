@@ -91,6 +91,17 @@ _FY_ENDED = re.compile(
     r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال(?!\s+(?:\d{2}\s?[-–/]\s?)?(?:19|20)?\d\d(?:\s?[-–/]\s?\d{2,4})?(?!\d))",
     re.IGNORECASE,
 )
+#: A month's place in the fiscal year said of it: "June, the last month of the fiscal year",
+#: "جون میں، جو گزشتہ مالی سال کا آخری مہینہ تھا".
+_MONTH_SAID_OF_FY = re.compile(
+    rf"(?<![\w])(?:{_MONTH_NAMES})(?:\s+(?:19|20)\d\d)?(?:\s+میں)?\s*[,،]\s*(?:"
+    r"(?P<a>(?:which\s+(?:was|is)\s+)?the\s+(?:last|final|first|closing|opening)\s+month\s+of\s+(?:the\s+)?(?:(?:last|previous|current|new|outgoing)\s+)?(?:fiscal|financial)\s+year)"
+    r"|(?P<u>جو\s+(?:(?:گزشتہ|گذشتہ|پچھلے|رواں|نئے)\s+)?مالی\s+سال\s+کا\s+(?:آخری|پہلا)\s+مہینہ\s+(?:تھا|ہے)))",
+    re.IGNORECASE,
+)
+#: A month a hope is set for: "by June", "جون تک".
+_BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")
 #: A fiscal year's end said after it: "FY2022-23, which closed in June".
 _CLOSED_IN = re.compile(r"\b(?:closed|ended|concluded|ending|closing)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?$", re.IGNORECASE)
 _FY_VALUE = re.compile(r"FY\d{4}-\d\d")
@@ -256,7 +267,7 @@ _CALENDAR_YEAR = re.compile(
     r"(?:\b(?:in|during|for|of|over|throughout|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d))"  # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
-    r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's
+    r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن|جائزے|جائزہ)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's ("سال 2025 کے جائزے میں": its review of 2025)
     # "the 2024 edition", "Kearney's 2025 Global Services Location Index", "Payoneer's 2021 freelancing report"
     r"|\b(?P<eyear>(?:19|20)\d\d)\s+edition\b|(?:['’]s|\ban?)\s+(?P<nyear>(?:19|20)\d\d)\s+(?=(?:[\w-]+\s+){0,5}?(?:index|report|ranking|rankings|survey)\b)",
     re.IGNORECASE,
@@ -551,6 +562,11 @@ class _PeriodScanner:
 
     def scan(self) -> list[Period]:
         s = self.s
+        # "June, the last month of the previous fiscal year, ...": what the month is, said of it,
+        # names no period of its own
+        for m in _MONTH_SAID_OF_FY.finditer(s):
+            said = "a" if m.group("a") else "u"
+            self.taken.append((m.start(said), m.end(said)))
         # a fiscal year named for "the same period" wins over the relative words before it ("the
         # same period of the last financial year FY23" is FY23's months, whatever the date)
         for m in _SAME_PERIOD_OF_FY.finditer(s):
@@ -905,7 +921,12 @@ class _PeriodScanner:
             else:
                 self.add("", m.start(), end)
                 continue
-            self.add(f"{year}-{month:02d}", start, end, stock=stock, last_year=last)
+            # ("to reach $4.3 billion by June", "جون تک ... جا سکتی ہیں", in a sentence that looks
+            # ahead: the date a hope is set for, no period figures were reported for)
+            target = not (m.group("year") or m.group("yy")) and bool(
+                (_BY_MONTH_BEFORE.search(self.s, max(0, start - 12), start) or _URDU_BY_MONTH_AFTER.match(self.s, end)) and _LOOKS_AHEAD.search(self.s)
+            )
+            self.add(f"{year}-{month:02d}", start, end, stock=stock, last_year=last, target=target)
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue

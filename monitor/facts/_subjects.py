@@ -102,7 +102,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?-i:IT|ICT)\s+(?:companies|firms|exporters|industry)\s+(?:and|&)\s+freelancers\b(?![’']s?\s+(?:earnings|income|remittances))"
         rf"|{_UR_IT}\s+(?:کمپنیوں|کمپنیاں|کمپنیز|برآمد\s?کنندگان|صنعت)\s+اور\s+فری\s?لانسرز"
         # (never across a figure: "آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں" names the exports after it)
-        rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}",
+        rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}"
+        # "ملک نے آئی ٹی خدمات کی مد میں 2 ارب 45 کروڑ ڈالر کمائے": what the country earned under
+        # the head of IT services is what it exported of them
+        rf"|(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی)\s+(?:(?:اور|و)\s+[^\s\d]+(?:\s+[^\s\d]+){{0,3}}?\s+)?(?:خدمات|سروسز)\s+کی\s+مد\s+میں(?![^\W\d_])",
         re.IGNORECASE,
     )),
     ("freelancers", re.compile(
@@ -218,7 +221,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export", "برآمد", "ایکسپورٹ", "services"),
-    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services"),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
     "vpn": ("vpn", "virtual private", "وی", "ورچوئل"),

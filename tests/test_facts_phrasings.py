@@ -3731,3 +3731,30 @@ def test_a_months_place_in_the_fiscal_year_said_of_it_names_no_period():
 def test_a_companys_review_of_a_year_in_urdu_is_that_years_edition():
     text = "فری لانسنگ کے محاذ پر ایک بین الاقوامی ادائیگی کمپنی نے سال 2025 کے جائزے میں آمدن کی تیز رفتار نمو والے ممالک میں پاکستان کو پانچویں نمبر پر رکھا۔"
     assert facts(text, "2026-01-20") == {("ranking", "2025", 5, "rank")}
+
+
+# --------------------------------------------------------------------------- the look-alikes (round 31)
+
+
+def test_a_count_that_tops_millions_is_no_place_in_a_ranking():
+    got = facts("PTA: 32,400 VPNs registered so far; mobile broadband users top 140 million", "2024-12-05")
+    assert not {f for f in got if f[0] == "ranking"}
+    assert ("ranking", "", 10, "rank") in facts("Pakistan is in the top 10 of the online labour index.", "2024-12-05")
+
+
+def test_one_payments_firm_named_back_gives_its_own_figures():
+    text = "The payments firm, which says it has more than five million customers worldwide, handled about $41 million in payouts to Pakistani freelancers in January."
+    assert not {f for f in facts(text, "2025-02-12") if f[0] != "other"}
+
+
+def test_the_same_year_is_the_year_named_before_not_a_year_back():
+    text = "Bangladesh earned about $1.3 billion from ICT exports in FY24, against the $3.22 billion Pakistan made from IT and IT-enabled services in the same year."
+    assert {f for f in facts(text, "2025-05-15") if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+    assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("IT exports were $3.22 billion in FY24. Freelancers earned $350 million in the same year.", "2025-05-15")
+
+
+def test_a_clause_of_what_went_on_beside_a_figure_says_nothing_of_it():
+    got = facts("IT exports reach $354m in August as Punjab's share rises to 48pc", "2025-09-17")
+    assert ("it_exports_monthly", "2025-08", 354, "USD_million") in got
+    assert ("it_exports_monthly", "2025-08", 48, "percent") not in got  # the province's share stays a share
+    assert facts("Computer services accounted for $2.5 billion in FY25 as exports rose.", "2025-09-17") == {("other", "FY2024-25", 2500, "USD_million")}

@@ -644,7 +644,10 @@ _ATTRIBUTION = re.compile(
 #: A circumstance told after a figure: "... in May despite the damage done by outages".
 _CIRCUMSTANCE_AFTER = re.compile(
     r"[\s,]+(?:despite|in\s+spite\s+of|amid(?:st)?|ahead\s+of|thanks\s+to|on\s+the\s+back\s+of|because\s+of|due\s+to|even\s+as|although|though|"
-    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b",
+    r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b"
+    # a clause of what went on beside it: "... $354m in August as Punjab's share rises to 48pc"
+    r"|[\s,]+as\s+(?!(?:of|well|per|against|compared|a|an|its|their|part|such|much|many)\b)(?:[\w'’-]+\s+){1,3}?"
+    r"(?:rises?|rose|grows?|grew|falls?|fell|climbs?|climbed|increases?|increased|declines?|declined|jumps?|jumped|slips?|slipped|reaches|reached|hits|touched)\b",
     re.IGNORECASE,
 )
 
@@ -1094,7 +1097,9 @@ _PLATFORM = re.compile(
     # Women's Day", nor a headline's "On Back Of ...")
     rf"|\bon\s+{_NO_FIRM}(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b(?![\s-]+(?-i:[A-Z])|['’]s\s+(?-i:[A-Z]))"
     # "according to freelancing platform WorkBridge", "فری لانسنگ پلیٹ فارم ورک برج کی رپورٹ"
-    r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
+    r"|\b(?:freelanc\w*|payments?|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\s+(?-i:[A-Z])"
+    # one firm named back: "The payments firm, which says it has five million customers, handled $41 million"
+    r"|\b(?:the|this|that)\s+(?:payments?|freelanc\w*|gig)\s+(?:platform|marketplace|app|wallet|firm|company)\b(?!s)|(?:فری\s?لانسنگ|ادائیگیوں\s+کے)\s+پلیٹ\s?فارم(?!ز)"
     # one bank's customers: "accounts at Crescent Bank", "opened with the bank" (not the State Bank's data)
     r"|\b(?:at|with|into|in|through|via)\s+(?!(?-i:State|World|Asian|the\s+State))(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:Bank)\b|\b(?:at|with|into)\s+the\s+bank\b"
     # its users: "the platform now has", "The company said it now serves 142,000 freelancers"

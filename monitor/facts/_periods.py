@@ -335,7 +335,7 @@ _BACK_REFERENCE = re.compile(
     # "اسی سہ ماہی میں" (in the same quarter), "اسی ششماہی", "اسی ماہ": the one named before
     r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)\s+(?:کے\s+دوران|میں)"
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
-    r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:fiscal|financial)\s+year\b"
+    r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:(?:fiscal|financial)\s+)?year\b"
     # "یوں پورے مالی سال کی برآمدات" (the whole fiscal year's exports): the fiscal year named before
     r"|(?<!رواں\s)(?<!جاری\s)(?<!موجودہ\s)(?<!گزشتہ\s)(?<!گذشتہ\s)(?<!پچھلے\s)(?<!سابقہ\s)(?<!آئندہ\s)(?<!اس\s)پورے\s+مالی\s+سال(?!\s+\d)"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"

@@ -3758,3 +3758,23 @@ def test_a_clause_of_what_went_on_beside_a_figure_says_nothing_of_it():
     assert ("it_exports_monthly", "2025-08", 354, "USD_million") in got
     assert ("it_exports_monthly", "2025-08", 48, "percent") not in got  # the province's share stays a share
     assert facts("Computer services accounted for $2.5 billion in FY25 as exports rose.", "2025-09-17") == {("other", "FY2024-25", 2500, "USD_million")}
+
+
+def test_a_months_figure_revised_is_that_months_and_the_day_it_was_first_published_is_no_period():
+    text = "IT exports reached $3.81 billion in FY25. The central bank revised June's figure to $338 million from the $329 million it had first published in mid-July."
+    got = facts(text, "2025-08-19")
+    assert ("it_exports_monthly", "2025-06", 338, "USD_million") in got
+    assert not {f for f in got if f[1] == "2025-07"}  # mid-July is when, not what
+    # a count by the middle of a month is still that month's
+    assert ("vpn_registrations", "2024-11", 21000, "count") in facts("PTA had registered 21,000 VPNs in mid-November.", "2024-12-02")
+
+
+def test_an_average_or_equivalent_in_apposition_is_the_next_figures_not_the_ones_before():
+    got = facts("For the whole of FY24, IT exports were $3.22 billion, an average of about $268 million a month.", "2024-08-20")
+    assert ("it_exports_annual", "FY2023-24", 3220, "USD_million") in got
+    assert ("other", "FY2023-24", 268, "USD_million") in got
+
+
+def test_another_country_named_as_where_in_urdu_owns_the_figure_after_it():
+    text = "پاکستان میں 23 لاکھ فری لانسرز ہیں، جبکہ ہمسایہ ملک بنگلہ دیش میں فعال فری لانسرز کی تعداد ساڑھے 6 لاکھ بتائی جاتی ہے۔"
+    assert facts(text, "2025-08-14") == {("freelancer_count", "", 2300000, "count")}

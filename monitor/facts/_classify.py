@@ -645,6 +645,9 @@ _ATTRIBUTION = re.compile(
 _CIRCUMSTANCE_AFTER = re.compile(
     r"[\s,]+(?:despite|in\s+spite\s+of|amid(?:st)?|ahead\s+of|thanks\s+to|on\s+the\s+back\s+of|because\s+of|due\s+to|even\s+as|although|though|"
     r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b"
+    # the next figure's apposition: "$3.22 billion, an average of about $268 million a month",
+    # "$3.81 billion, the equivalent of Rs1.07 trillion"
+    r"|,\s+(?:an?\s+|the\s+)?(?:average|equivalent)\s+of\b"
     # a clause of what went on beside it: "... $354m in August as Punjab's share rises to 48pc"
     r"|[\s,]+as\s+(?!(?:of|well|per|against|compared|a|an|its|their|part|such|much|many)\b)(?:[\w'’-]+\s+){1,3}?"
     r"(?:rises?|rose|grows?|grew|falls?|fell|climbs?|climbed|increases?|increased|declines?|declined|jumps?|jumped|slips?|slipped|reaches|reached|hits|touched)\b",

@@ -42,6 +42,7 @@ from ._subjects import (
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
     _SPAN_BEFORE_TOTAL,
+    _URDU_FOREIGN,
     MIN_OTHER_COUNT,
     Subject,
     _subject_for,
@@ -832,6 +833,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None  # "Punjab's IT exports rose to $1.9bn", "Punjab contributed $1.65bn of ...": a province's share, not the country's
     if kind and _FOREIGN_LEAD.match(sentence, bounds[0]):
         return None  # "Bangladesh earned $1.3bn from IT exports, while Pakistan earned $3.2bn"
+    if kind and (abroad := _URDU_IN_ABROAD.search(sentence, bounds[0], figure.start)) and not _URDU_OURS.search(sentence, abroad.end(), figure.start):
+        return None  # "، جبکہ ہمسایہ ملک بنگلہ دیش میں فعال فری لانسرز کی تعداد ساڑھے 6 لاکھ": that country's
     if figure.unit == "percent" and _STOCKS_BEFORE.search(sentence, max(bounds[0], figure.start - 40), figure.start):
         return None  # "Tech stocks rose 6 percent on news of higher IT exports": the shares' rise
     if kind == "it_exports" and _one_firms(figure, sentence, subjects):
@@ -1051,6 +1054,9 @@ _FOREIGN_LEAD = re.compile(
     r"|\W*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
     re.IGNORECASE,
 )
+#: Another country named as where, in Urdu, in a figure's clause before it: "بنگلہ دیش میں".
+_URDU_IN_ABROAD = re.compile(rf"(?:{_URDU_FOREIGN.pattern})\s+میں(?![^\W\d_])")
+_URDU_OURS = re.compile(r"پاکستان|ملک|ہمارے|ہمارا|ہماری")
 #: Another country's name right before a subject owns it: "Bangladesh's IT exports", "the
 #: Indian IT sector's exports", "بھارت کی آئی ٹی برآمدات", even in a sentence that names Pakistan.
 _OWNED_ABROAD = re.compile(

@@ -99,6 +99,8 @@ _MONTH_SAID_OF_FY = re.compile(
     r"|(?P<u>جو\s+(?:(?:گزشتہ|گذشتہ|پچھلے|رواں|نئے)\s+)?مالی\s+سال\s+کا\s+(?:آخری|پہلا)\s+مہینہ\s+(?:تھا|ہے)))",
     re.IGNORECASE,
 )
+#: When a figure was published, not what it is of: "the $329 million it had first published in mid-July".
+_PUBLISHED_IN_MID = re.compile(r"\b(?:published|released|announced|reported|issued|put\s+out|made\s+public)\s+(?:in\s+|on\s+)?(?:the\s+)?mid[\s-]?$", re.IGNORECASE)
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")
@@ -891,6 +893,9 @@ class _PeriodScanner:
             if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b|\s+alone\b", self.s[m.end() :]):
                 continue  # ("May's receipts", "May alone": the month, not "may")
             start, end = m.start(), m.end()
+            if _PUBLISHED_IN_MID.search(self.s, max(0, start - 40), start) and not (m.group("year") or m.group("yy")):
+                self.taken.append((start, end))  # "the $329 million it had first published in mid-July": a day, no month's figure
+                continue
             if month == 6 and not (m.group("year") or m.group("yy")) and _CLOSED_IN.search(self.s, max(0, start - 30), start) and any(
                 _FY_VALUE.fullmatch(p.value) and 0 <= start - p.end <= 40 for p in self.found
             ):

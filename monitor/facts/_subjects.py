@@ -196,7 +196,8 @@ _ANAPHOR = re.compile(
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the
     # figure of the subject before, revised
-    r"|\brevis(?:ed|es|ing)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}?(?:figure|estimate|number|data)s?\b"
+    # (or a month's: "The central bank revised June's figure to $338 million")
+    rf"|\brevis(?:ed|es|ing)\s+(?:its|their|the|(?:{_MONTH_NAMES})['’]s)\s+(?:\w+\s+){{0,2}}?(?:figure|estimate|number|data)s?\b"
     r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
     # "صرف نومبر کے مہینے میں 19 ہزار 600 نئی رجسٹریشنز": "in November alone", as in English
     rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"

@@ -752,6 +752,16 @@ def test_pakistans_place_said_in_urdu_is_a_ranking(rules):
     assert "rankings" not in provinces.topics
 
 
+def test_pakistans_place_said_right_after_its_name_in_online_labour_is_a_ranking(rules):
+    # "Pakistan third in online labour supply": the place with no word for "ranking", in a
+    # headline whose only other clue is the online labour it ranks
+    result = run(rules, "Pakistan third in online labour supply; Karachi makes Asia's top 10 startup cities", "")
+    assert result.relevant and "rankings" in result.topics
+    assert "rankings" in run(rules, "Pakistan ranks fourth in Online Labour Index as demand for its developers soars", "").topics
+    # a place in a match or a medal table is not one
+    assert not run(rules, "Pakistan third in Asian hockey standings", "").relevant
+
+
 def test_handsets_and_the_taxes_on_phones_are_not_internet_policy(rules):
     body = (
         "The Pakistan Telecommunication Authority said its DIRBS system had blocked 1.1 million non-compliant phones, "

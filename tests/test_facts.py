@@ -1003,8 +1003,9 @@ def test_months_so_far_without_a_fiscal_year_take_it_from_the_date(sentence, exp
 def test_a_quarter_or_half_without_a_fiscal_year_takes_it_from_the_date():
     assert named("IT exports reach $1.05bn in Q1", "2025-11-10") == {("it_exports_cumulative", "FY2025-26:Q1", 1050, "USD_million")}
     assert periods("IT exports were $1.86bn in the first half.", "2026-01-20") == ["FY2025-26:H1"]
-    # a calendar year after it, or no reporting word before it, is no fiscal part
-    assert periods("IT exports in Q1 2025 were strong.", "2025-11-10") == []
+    # a calendar year after it makes it the calendar year's quarter (January to March 2025:
+    # the third of FY2024-25), never the fiscal year's first; no reporting word before it, no part
+    assert periods("IT exports in Q1 2025 were strong.", "2025-11-10") == ["FY2024-25:Q3"]
     assert periods("Quarter after quarter, the first half of the match went on.", "2025-11-10") == []
 
 

@@ -848,7 +848,8 @@ class _PeriodScanner:
         """Whether "N months", a quarter or a half with no fiscal year named is a reporting
         period (of the fiscal year: "exports grew 20pc in four months", "9 ماہ میں", "exports
         reach $1.05bn in Q1") rather than a passing mention or a calendar one ("in the first
-        half of 2025", "Q1 2025")."""
+        half of 2025", "Q1 2025", which :meth:`_calendar_parts` reads as the fiscal year's part
+        of those months)."""
         groups = m.groupdict()
         if self.published is None:
             return False

@@ -3623,6 +3623,7 @@ def test_a_quarter_or_half_of_a_calendar_year_is_the_fiscal_years_part_of_those_
         assert {f[1] for f in got} == {period}, text
     # a fiscal year's quarter stays the fiscal year's
     assert {f[1] for f in facts("IT exports were $958 million in the first quarter of FY2025.", "2025-08-01")} == {"FY2024-25:Q1"}
+    assert {f[1] for f in facts("IT exports were $1.9 billion in the first half of the 2025 fiscal year.", "2025-08-01")} == {"FY2024-25:H1"}
     assert {f[1] for f in facts("مالی سال 2025 کی پہلی سہ ماہی میں آئی ٹی برآمدات 95 کروڑ 80 لاکھ ڈالر رہیں۔", "2025-08-01")} == {"FY2024-25:Q1"}
 
 
@@ -3719,6 +3720,8 @@ def test_a_month_a_hope_is_set_for_is_no_period_of_the_figures_beside_it():
     # "by June" is when the hope is for: "last fiscal year" counts back from the article's date
     text = "An analyst expects IT exports for the whole year to reach $4.3 billion by June, well above last fiscal year's $3.8 billion."
     assert {f for f in facts(text, "2026-02-18") if f[0] != "other"} == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+    # a count "by June" is June's, whatever hope the sentence goes on to
+    assert ("vpn_registrations", "2025-06", 30000, "count") in facts("PTA had registered 30,000 VPNs by June, and it expects more registrations next year.", "2025-08-01")
 
 
 def test_a_months_place_in_the_fiscal_year_said_of_it_names_no_period():

@@ -61,8 +61,8 @@ _CHANGE_BEFORE = re.compile(
     r"|\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$",
     re.IGNORECASE,
 )
-#: A month said to account for its own figure: "March alone accounted for $43 million" (its
-#: whole figure, the part it is being of the period before).
+#: A month said to account for its own figure: "March alone accounted for $43 million" (the
+#: month's whole figure, though a part of the quarter before it).
 _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*(?:in\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).

@@ -123,7 +123,7 @@ _CALENDAR_PART = re.compile(r"\b(?:(?P<n1>[1-4])Q|Q(?P<n2>[1-4])|(?P<h1>[12])H|H
 #: The calendar year after a quarter or half: "first half of 2025", "Q1 2025", "second quarter
 #: of calendar year 2025", "first quarter of CY25" (never a fiscal year's: "2024-25", "FY25").
 _CALENDAR_YEAR_AFTER = re.compile(
-    r"\s*(?:of\s+)?(?:the\s+)?(?:(?:calendar\s+year|CY)\s?'?(?P<yy>\d\d)\b|(?:calendar\s+year\s*|CY\s?)?(?P<y>(?:19|20)\d\d)\b)(?![-–/]\d)",
+    r"\s*(?:of\s+)?(?:the\s+)?(?:(?:calendar\s+year|CY)\s?'?(?P<yy>\d\d)\b|(?:calendar\s+year\s*|CY\s?)?(?P<y>(?:19|20)\d\d)\b)(?![-–/]\d)(?!\s+(?:fiscal|financial)\b)",
     re.IGNORECASE,
 )
 #: The calendar year before a quarter or half: "calendar year 2025's first quarter", "کیلنڈر
@@ -929,8 +929,10 @@ class _PeriodScanner:
                 continue
             # ("to reach $4.3 billion by June", "جون تک ... جا سکتی ہیں", in a sentence that looks
             # ahead: the date a hope is set for, no period figures were reported for)
+            # (the hope said before it in English, after it in Urdu, near enough to be its own)
             target = not (m.group("year") or m.group("yy")) and bool(
-                (_BY_MONTH_BEFORE.search(self.s, max(0, start - 12), start) or _URDU_BY_MONTH_AFTER.match(self.s, end)) and _LOOKS_AHEAD.search(self.s)
+                (_BY_MONTH_BEFORE.search(self.s, max(0, start - 12), start) and _LOOKS_AHEAD.search(self.s, max(0, start - 80), start))
+                or (_URDU_BY_MONTH_AFTER.match(self.s, end) and _LOOKS_AHEAD.search(self.s, end, end + 80))
             )
             self.add(f"{year}-{month:02d}", start, end, stock=stock, last_year=last, target=target)
         for m in _RELATIVE_MONTH.finditer(self.s):

@@ -3781,3 +3781,58 @@ def test_an_average_or_equivalent_in_apposition_is_the_next_figures_not_the_ones
 def test_another_country_named_as_where_in_urdu_owns_the_figure_after_it():
     text = "پاکستان میں 23 لاکھ فری لانسرز ہیں، جبکہ ہمسایہ ملک بنگلہ دیش میں فعال فری لانسرز کی تعداد ساڑھے 6 لاکھ بتائی جاتی ہے۔"
     assert facts(text, "2025-08-14") == {("freelancer_count", "", 2300000, "count")}
+
+
+# --------------------------------------------------------------------------- the numbers themselves (round 32)
+
+
+def test_urdu_decimals_read_a_digit_a_word_after_the_decimal_word():
+    text = "رواں مالی سال کی پہلی ششماہی میں آئی ٹی برآمدات ایک اعشاریہ نو ارب ڈالر رہیں جو گزشتہ مالی سال کی اسی مدت کے ایک اعشاریہ پانچ چار ارب ڈالر سے زیادہ ہیں۔"
+    got = facts(text, "2025-01-20")
+    assert ("it_exports_cumulative", "FY2023-24:H1", 1540, "USD_million") in got
+    assert not {f for f in got if f[2] == 4000}  # never "چار ارب" (four billion) alone
+    assert ("it_exports_annual", "FY2020-21", 2120, "USD_million") in facts("مالی سال 2020-21 میں آئی ٹی برآمدات 2 عشاریہ 12 ارب ڈالر رہیں۔", "2021-08-01")
+
+
+def test_the_two_ends_of_a_range_are_no_figure():
+    for text in (
+        "PTA said between 25,000 and 30,000 VPNs were registered in November.",
+        "IT exports were $300 to $310 million in November.",
+        "پی ٹی اے کے مطابق نومبر کے دوران 20 سے 25 ہزار کے درمیان نئے وی پی این رجسٹر ہوئے۔",
+    ):
+        assert not {f for f in facts(text, "2024-12-10") if f[0] != "other"}, text
+    # from one to another is a change, both figures kept
+    got = facts("IT exports rose from $300 million in October to $310 million in November.", "2024-12-10")
+    assert got >= {("it_exports_monthly", "2024-10", 300, "USD_million"), ("it_exports_monthly", "2024-11", 310, "USD_million")}
+
+
+def test_a_fall_said_as_negative_growth_or_in_brackets_is_negative():
+    text = "ستمبر 2022 کے دوران آئی ٹی برآمدات 209 ملین ڈالرز رہیں، جو گزشتہ برس ستمبر کے مقابلے میں 3.6 فیصد کی منفی شرح نمو ہے۔"
+    assert ("it_exports_monthly", "2022-09", -3.6, "percent") in facts(text, "2022-10-20")
+    text = "IT exports for Feb'23 clocked in at US$ 207mn, (3.6%) MoM, while 8MFY23 exports settled at US$ 1,725mn, up 1.9% YoY."
+    assert ("it_exports_monthly", "2023-02", -3.6, "percent") in facts(text, "2023-03-20")
+    assert rates("IT exports at $ 286 M in April, down 6.5 MoM", "2024-05-17") == {-6.5: "mom"}  # a rate with its basis and no sign of percent
+    # brackets around a rate with no basis after them say nothing of its direction
+    assert ("it_exports_monthly", "2023-02", 3.6, "percent") in facts("IT exports rose to US$ 250mn in Feb'23 (3.6%) from January.", "2023-03-20")
+
+
+def test_a_month_given_for_reference_goes_on_about_the_subject_before():
+    text = "Pakistan's IT exports for Mar'26 came in at US$ 412mn. For reference, Feb'26 had come in at US$ 377mn, -7.1% MoM."
+    assert facts(text, "2026-04-16") >= {("it_exports_monthly", "2026-02", 377, "USD_million"), ("it_exports_monthly", "2026-02", -7.1, "percent")}
+
+
+def test_urdu_bases_a_fraction_more_or_less_than_and_the_whole_year():
+    text = "صرف اگست 2024 میں فری لانسرز نے 3 کروڑ 75 لاکھ ڈالر بھیجے جو جولائی کے 3 کروڑ ڈالر سے ایک چوتھائی زیادہ ہیں۔"
+    assert facts(text, "2024-09-17") >= {("freelancer_earnings", "2024-08", 37.5, "USD_million"), ("freelancer_earnings", "2024-07", 30, "USD_million")}
+    text = "آئی ٹی برآمدات مالی سال 2022-23 میں دو ارب انسٹھ کروڑ ڈالر رہیں۔ جون 2023 میں برآمدات 18 کروڑ 70 لاکھ ڈالر رہیں۔ فری لانسرز کی ترسیلات بھی پورے سال میں 26 کروڑ 90 لاکھ ڈالر تک محدود رہیں۔"
+    assert ("freelancer_earnings", "FY2022-23", 269, "USD_million") in facts(text, "2023-07-20")
+
+
+def test_a_titles_rough_figure_gives_way_to_the_bodys_exact_one():
+    title = "فری لانسرز کی آمدن گزشتہ مالی سال 0.36 ارب ڈالر تک پہنچ گئی، تعداد 23 لاکھ سے زائد"
+    body = "مالی سال 2023-24 کے دوران فری لانسرز نے 35 کروڑ 60 لاکھ ڈالر ملک بھیجے۔ ملک میں سرگرم فری لانسرز کی تعداد 23 لاکھ 70 ہزار ہے۔"
+    got = {(f.series, f.period, f.value) for f in extract_facts(title, body, "2024-09-17")}
+    assert got == {("freelancer_earnings", "FY2023-24", 356), ("freelancer_count", "", 2370000)}
+    title = "آئی ٹی برآمدات مالی سال 23 میں ڈھائی ارب ڈالر سے کچھ زیادہ"
+    body = "ملک کی آئی ٹی برآمدات مالی سال 2022-23 میں دو ارب انسٹھ کروڑ پچاس لاکھ ڈالر رہیں۔"
+    assert {(f.series, f.period, f.value) for f in extract_facts(title, body, "2023-07-20")} == {("it_exports_annual", "FY2022-23", 2595)}

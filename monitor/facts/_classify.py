@@ -42,7 +42,7 @@ _GROWTH_UP = re.compile(
 )
 _GROWTH_DOWN = re.compile(
     r"\b(?:down|fell|fall\w*|declin\w+|decreas\w+|drop\w*|dip\w*|lower|less|contract\w*|slump\w*|plung\w+|shr[au]nk|shrink\w*|slid\w*|"
-    r"slip\w*|dwindl\w+|eas(?:e|ed|es|ing)|retreat\w*|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|گھٹ\w*)(?![^\W\d_])",
+    r"slip\w*|dwindl\w+|eas(?:e|ed|es|ing)|retreat\w*|negative(?:\s+growth)?|below)\b|(?<![^\W\d_])(?:کمی|کم|گر|گری|گرا|گراوٹ|تنزلی|منفی|گھٹ\w*)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _BOUND_BEFORE = re.compile(r"\b(?:(?:a\s+(?:little|bit)\s+|slightly\s+|much\s+|far\s+)?(?:more|less|fewer)\s+than|above|below)\s*$", re.IGNORECASE)
@@ -304,6 +304,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         after = place.sentence[figure.end : figure.end + 90]
         if signed := _SIGNED.search(place.sentence, max(0, figure.start - 3), figure.start):
             return _percent_series(place), (-1 if signed.group(1) in "-−–" else 1) * abs(value)  # analysts' "(-5% MoM, +11% YoY)"
+        if _ACCOUNTING_NEGATIVE.match(place.sentence, figure.end) and place.sentence[max(0, figure.start - 1) : figure.start] == "(":
+            return _percent_series(place), -abs(value)  # analysts' "US$ 207mn, (3.6%) MoM": a fall, in brackets as accounts write it
         sign = _growth_sign(_NEUTRAL.sub(" ", head), _NEUTRAL.sub(" ", after)) or _sign_of_clause_before(place, head) or _growth_sign(head, after)
         return ("other", value) if sign == 0 else (_percent_series(place), sign * abs(value))
     if place.kind == "it_exports":
@@ -605,6 +607,8 @@ _ESTIMATED_AT = re.compile(r"\bestimat(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?at\
 #: "PAFLA estimates that freelancers earn another $500m": an estimate of what follows it only.
 _ESTIMATE_THAT = re.compile(r"\bestimat(?:es?|ed)\s+that\b", re.IGNORECASE)
 #: A sign written against a rate: "(-5% MoM, -11% YoY)", "+12% YoY/+5% MoM" (never a range's dash: "2-3%").
+#: The rest of a rate in brackets with its basis after, as analysts write a fall: "(3.6%) MoM".
+_ACCOUNTING_NEGATIVE = re.compile(r"\)\s*(?-i:MoM|YoY|QoQ)\b|\)\s*(?:m/m|y/y)", re.IGNORECASE)
 _SIGNED = re.compile(r"(?:^|(?<=[\s(/,]))([-−–+])$")
 _RELATIVE_AFTER = re.compile(
     r",\s+(?:which|who)\b|\sجو\s"

@@ -372,17 +372,18 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
 
 
 #: An amount written with one or two decimals and a scale: "$2.9bn", "Rs1.25 trillion".
-_DECIMAL_AMOUNT = re.compile(r"\D*?(?P<n>\d+\.(?P<d>\d{1,2}))\s?[^\d\s]*")
+_DECIMAL_AMOUNT = re.compile(r"\D*?(?P<n>\d+\.(?P<d>\d{1,2}))(?:\s?[^\d\s]+)*")  # (and "0.36 ارب ڈالر")
 
 
 def _without_rounded(facts: list[Fact], rounded: list[tuple[Fact, _Rounding]], body: list[Fact]) -> list[Fact]:
     """The facts less the title's figures given roughly that the body gives exactly (19,400 for
     "over 19,000"; $543m for "54 کروڑ ڈالر سے تجاوز"): the same figure, not another."""
     # (a rough figure with no period is the exact one's of any: "Over 150,000 VPNs registered" over
-    # "152,300 VPNs had been registered by the end of August")
+    # "152,300 VPNs had been registered by the end of August"; so is a rough count the body tells
+    # with none: "تعداد 23 لاکھ سے زائد" over "فری لانسرز کی تعداد 23 لاکھ 70 ہزار ہے")
     dropped = [
         fact for fact, how in rounded
-        if any(same_fact(replace(fact, value=f.value, period=fact.period or f.period), f) and f.value != fact.value and how.told_by(fact, f) for f in body if f is not fact)
+        if any(same_fact(replace(fact, value=f.value, period=fact.period or f.period if f.period or fact.unit != "count" else ""), f) and f.value != fact.value and how.told_by(fact, f) for f in body if f is not fact)
     ]
     return [f for f in facts if not any(f is d for d in dropped)]
 
@@ -540,9 +541,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     inherited = bool(not subjects and context.kind and context.refers_back(sentence))
     paired = respective(sentence, figures, subjects)
     found = []
+    ranges = _range_ends(sentence, figures)
     for figure in figures:
         if figure.unit == "count" and any(p.start <= figure.start < p.end for p in periods):
             continue  # the 9 of "9MFY25"
+        if figure in ranges:
+            continue  # "between 25,000 and 30,000 VPNs", "20 سے 25 ہزار کے درمیان": no one figure
         own = _edition_years(periods, day, sentence, _clause(sentence, figure)) if figure.unit == "rank" and day is not None else periods
         place = _place(figure, sentence, subjects, own, spans, context, main or context.period, from_context, paired, respective_periods(sentence, figures, own), compared)
         if place is not None and context.ranked:
@@ -1029,6 +1033,33 @@ _FOREIGN_OWNER = re.compile(
     r"|\bReserve\s+Bank\b|\bcrore\b(?=[^.]*\bRs\b)|\bRs\s?\d{1,2},\d\d,\d{3}"  # India's central bank; Indian digit grouping
     rf"|{_EXPORTS_FROM_ABROAD.pattern}",
 )
+def _range_ends(sentence: str, figures: list[Figure]) -> list[Figure]:
+    """The figures that are the two ends of a range, which gives no one figure: "between 25,000
+    and 30,000 VPNs", "$300 to $310 million" (never "from $300m to $310m", a change), "20 سے 25
+    ہزار کے درمیان"."""
+    ends: list[Figure] = []
+    for first, second in zip(figures, figures[1:]):
+        if first.unit != second.unit:
+            continue
+        joint = _RANGE_JOINT.fullmatch(sentence, first.end, second.start)
+        if joint is None:
+            continue
+        before = sentence[max(0, first.start - 12) : first.start]
+        if joint.group("urdu"):
+            ranged = bool(_URDU_RANGE_AFTER.match(sentence, second.end))
+        else:
+            ranged = bool(re.search(r"\bbetween\s+$", before, re.IGNORECASE)) or (
+                joint.group("to") is not None and not re.search(r"\b(?:from|rose|fell|grew|increased|decreased|declined|jumped|dropped|up|down)\s+$", before, re.IGNORECASE)
+            )
+        if ranged:
+            ends += [first, second]
+    return ends
+
+
+_RANGE_JOINT = re.compile(r"\s*(?:(?P<and>and)|(?P<to>to|–|—)|(?P<urdu>سے))\s*", re.IGNORECASE)
+_URDU_RANGE_AFTER = re.compile(r"\s*(?:کے\s+)?(?:درمیان|بیچ)(?![^\W\d_])")
+
+
 #: Words that set what follows against what came before: "..., but compared with India's $200
 #: billion ...", "..., تاہم بھارت کی ...".
 _CONTRAST = re.compile(
@@ -1253,7 +1284,7 @@ _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54
 #: کروڑ ڈالر سے تجاوز".
 _ROUGH_BEFORE = re.compile(r"(?:\b|(?<=\s))(over|more\s+than|above|nearly|almost|about|around|some|exceed\w*|tops?|cross\w*|تقریباً|تقریبا|لگ\s?بھگ|قریباً)\s+$", re.IGNORECASE)
-_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:زائد|زیادہ|تجاوز|متجاوز|بڑھ\s+(?:گئی|گئے|گیا|گئیں))|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
+_BOUND_AFTER = re.compile(r"\s*\+|\s+سے\s+(?:(?:کچھ|قدرے|تھوڑا|معمولی)\s+)?(?:زائد|زیادہ|تجاوز|متجاوز|بڑھ\s+(?:گئی|گئے|گیا|گئیں))|\s+(?:کا|کی)\s+(?:سنگ\s+میل|حد)\s+عبور")  # "... کا سنگ میل عبور": the milestone crossed
 _BELOW_AFTER = re.compile(r"\s+سے\s+کم(?![^\W\d_])")  # "2 ارب ڈالر سے کم" (less than $2bn)
 _NEAR_AFTER = re.compile(r"\s+(?:\S+\s+)?(?:کے|کی)\s+قریب")  # "30 ہزار کے قریب" (close to 30,000)
 #: Shares, whose move a rate right after them is: "tech stocks rose 6 percent",
@@ -1355,7 +1386,7 @@ def _is_half(period: str) -> bool:
 
 #: The words of a back-reference and the length of period each means, in the order asked:
 #: "the period" and "اسی عرصے" are a span of months, never "April alone" just named.
-_FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|\byear\b|مالی")
+_FY_WORD = re.compile(r"\bfiscal\b|\bfinancial\b|\byear\b|مالی|(?<![^\W\d_])سال(?![^\W\d_])")
 _DOCUMENT_YEAR = re.compile(r"FY\d{4}-\d\d")  # a survey named for its fiscal year, when nothing else dates the sentence
 _WHOLE_FY = re.compile(r"پورے\s+مالی\s+سال")
 _LENGTHS = ((_FY_WORD, _is_fiscal_year), (_QUARTER_WORD, _is_quarter), (_MONTH_WORD_BACK, _is_month), (_HALF_WORD, _is_half), (_SPAN_WORD, _is_span))

@@ -66,7 +66,10 @@ _UR_FRACTION = rf"(?:(?:ساڑھے|سوا|پونے)\s+(?:{_NUM}|{_UR_WORD_NUM})|
 #: Hundreds in words: "چھ سو چوراسی" (684), written joined too: "نوسواٹھاون" (958).
 _UR_HUNDREDS = rf"(?:{_UR_WORD_NUM})\s?سو(?:\s?(?:{_UR_WORD_NUM}))?"
 _UR_HUNDREDS_PARTS = re.compile(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?")  # its parts, for the value
-_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
+#: (or its digits one word each, as a speaker reads them: "ایک اعشاریہ پانچ چار" is 1.54)
+_UR_DIGIT_WORD = "صفر|ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو"
+_UR_DIGITS = {word: digit for digit, word in enumerate(_UR_DIGIT_WORD.split("|"))}
+_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:(?:{_UR_DIGIT_WORD})(?:\s+(?:{_UR_DIGIT_WORD})(?![^\W\d_]))+|{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
 _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 #: The currency before the amount: "$354m", "US$ 2.8bn", "Rs 12bn", and in untidy copy the
@@ -183,8 +186,13 @@ def _number(text: str) -> float:
     text = text.strip()
     if m := re.fullmatch(r"(\d+)\s?ا?عشاریہ\s?(\d+)", text):
         return float(f"{m.group(1)}.{m.group(2)}")
-    if m := re.fullmatch(r"(\S+)\s?ا?عشاریہ\s?(\S+)", text):
-        whole, part = (g if g.isdigit() else str(_UR_NUMBERS.get(g, "")) for g in m.groups())
+    if m := re.fullmatch(r"(\S+)\s?ا?عشاریہ\s?(\S+(?:\s+\S+)*)", text):
+        whole = m.group(1) if m.group(1).isdigit() else str(_UR_NUMBERS.get(m.group(1), ""))
+        digits = m.group(2).split()
+        if len(digits) > 1:  # a word each is a digit each: "پانچ چار" (54)
+            part = "".join(str(_UR_DIGITS[d]) for d in digits) if all(d in _UR_DIGITS for d in digits) else ""
+        else:
+            part = digits[0] if digits[0].isdigit() else str(_UR_NUMBERS.get(digits[0], ""))
         if whole and part:
             return float(f"{whole}.{part}")
     if text[:1].isdigit():
@@ -246,7 +254,13 @@ def _money_figure(currency: str, number: str, scale: str | None, start: int, end
 
 
 def _percents(sentence: str) -> list[Figure]:
-    return [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
+    found = [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
+    # a rate with its basis and no sign of percent, as analysts write it: "down 6.5 MoM"
+    found += [Figure(float(m.group("num")), "percent", m.start(), m.end("num")) for m in _BARE_RATE.finditer(sentence)]
+    return sorted(found, key=lambda f: f.start)
+
+
+_BARE_RATE = re.compile(r"(?<![\w.'’$])(?P<num>\d{1,3}(?:\.\d+)?)\s(?-i:MoM|YoY|QoQ)\b")
 
 
 #: A word that names the number after it ("item 17", "No. 5", "Section 37", "phase 2",

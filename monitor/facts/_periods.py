@@ -340,6 +340,8 @@ _BACK_REFERENCE = re.compile(
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:(?:fiscal|financial)\s+)?year\b"
     # "یوں پورے مالی سال کی برآمدات" (the whole fiscal year's exports): the fiscal year named before
     r"|(?<!رواں\s)(?<!جاری\s)(?<!موجودہ\s)(?<!گزشتہ\s)(?<!گذشتہ\s)(?<!پچھلے\s)(?<!سابقہ\s)(?<!آئندہ\s)(?<!اس\s)پورے\s+مالی\s+سال(?!\s+\d)"
+    # "پورے سال میں" (in the whole year): the fiscal year named before
+    r"|(?<![^\W\d_])پورے\s+سال\s+(?:میں|کے\s+دوران)(?![^\W\d_])"
     r"|\bthe\s+(?:month|period)\s+under\s+review\b"
     # "By that date, 152,300 VPNs had been registered": the date named before
     r"|\b(?:by|as\s+of|as\s+on|on|till|until|up\s+to)\s+that\s+date\b"

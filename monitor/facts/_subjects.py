@@ -190,8 +190,8 @@ _ANAPHOR = re.compile(
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")
-    rf"|^\W*(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?,\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
-    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
+    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|come\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

@@ -3836,3 +3836,29 @@ def test_a_titles_rough_figure_gives_way_to_the_bodys_exact_one():
     title = "آئی ٹی برآمدات مالی سال 23 میں ڈھائی ارب ڈالر سے کچھ زیادہ"
     body = "ملک کی آئی ٹی برآمدات مالی سال 2022-23 میں دو ارب انسٹھ کروڑ پچاس لاکھ ڈالر رہیں۔"
     assert {(f.series, f.period, f.value) for f in extract_facts(title, body, "2023-07-20")} == {("it_exports_annual", "FY2022-23", 2595)}
+
+
+def test_an_urdu_rate_said_of_a_months_amount_is_that_months():
+    text = "رواں مالی سال کے پہلے دس ماہ یعنی جولائی تا اپریل آئی ٹی برآمدات سوا دو ارب ڈالر رہیں، جبکہ صرف اپریل میں یہ بیس کروڑ دس لاکھ ڈالر تھیں جو مارچ کے مقابلے میں ساڑھے نو فیصد کم ہیں۔"
+    got = facts(text, "2023-05-18")
+    assert ("it_exports_monthly", "2023-04", -9.5, "percent") in got
+    assert not {f for f in got if f[3] == "percent" and f[1] == "FY2022-23:Jul-Apr"}
+    assert rates(text, "2023-05-18") == {-9.5: "mom"}
+
+
+def test_no_3_climbed_to_is_a_place():
+    assert facts("Pakistan climbs to No 3 on Payoneer's freelancer earnings growth index", "2024-09-12") == {("ranking", "", 3, "rank")}
+
+
+def test_the_inflows_name_back_what_was_reported_before():
+    text = "Pakistan's IT exports grew to US$ 344.6 million in October 2024. On a month-on-month basis, however, the inflows were 3.6 per cent lower than September's $357.5 million."
+    assert facts(text, "2024-11-18") >= {("it_exports_monthly", "2024-10", -3.6, "percent"), ("it_exports_monthly", "2024-09", 357.5, "USD_million")}
+    # after another flow, they are its own
+    assert not {f for f in facts("FDI rose to $200 million in October 2024. The inflows were 3.6 per cent lower than September's $207 million.", "2024-11-18") if f[0] != "other"}
+
+
+def test_analysts_pencilled_in_figure_is_a_hope_and_whose_exports_names_the_ict_category():
+    got = facts("Brokerage analysts had pencilled in first-half exports of around $1.65 billion, so the outcome fell just shy of expectations.", "2024-01-18")
+    assert not {f for f in got if f[0] != "other"}
+    text = "The biggest contribution came from telecommunication, computer and information services, whose exports reached USD3.22 billion in FY 2023-24."
+    assert facts(text, "2024-08-20") == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}

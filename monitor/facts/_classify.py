@@ -14,7 +14,7 @@ from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_e
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
-    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|"
+    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|pencil+ed\s+in|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
     r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
     # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects"),

@@ -32,7 +32,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fiscal_month, _fy_of, _fy_of_month, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, Period, _PeriodScanner, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -631,6 +631,13 @@ _RATES_AFTER_AMOUNT = re.compile(
 )
 
 
+#: What stands between a month's amount and the rate said of it in Urdu: "... ڈالر تھیں جو
+#: مارچ کے مقابلے میں" (which, against March, are ... less).
+_URDU_RATE_OF_THE_AMOUNT = re.compile(
+    rf"\s*(?:ڈالرز?\s*)?(?:تھیں|تھی|تھا|تھے|رہیں|رہی|رہا|رہے)?\s*[،,]?\s*جو\s+(?:(?:گزشتہ|پچھلے)\s+(?:سال|برس)\s+)?(?P<month>{_MONTH_NAMES})?\s*(?:کے|کی)\s+(?:مقابلے\s+میں|نسبت)\s+(?:(?:تقریباً|تقریبا|لگ\s+بھگ|محض|صرف)\s+)?"
+)
+
+
 def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]:
     """A rate written right after an amount is that amount's, and of its period: in "IT
     exports for Mar'23 came in at USD 225mn (-5% MoM, -11% YoY), bringing 9MFY23 receipts to
@@ -644,6 +651,18 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
             and series.startswith("it_exports") and amount[1].startswith("it_exports")
             and _RATES_AFTER_AMOUNT.fullmatch(sentence, amount[0].end, figure.start)
         ):
+            item = (figure, amount[1], amount[2], value, basis)
+        elif (
+            figure.unit == "percent" and amount is not None and _MONTH.fullmatch(amount[2] or "") and period != amount[2]
+            and series.startswith("it_exports") and amount[1].startswith("it_exports")
+            and (urdu := _URDU_RATE_OF_THE_AMOUNT.fullmatch(sentence, amount[0].end, figure.start))
+        ):
+            # "... صرف اپریل میں یہ 20 کروڑ 10 لاکھ ڈالر تھیں جو مارچ کے مقابلے میں ساڑھے نو فیصد کم
+            # ہیں": the rate of the month's amount it is said of, against the month it names
+            base = urdu.group("month")
+            month = int(amount[2][5:])
+            named = _month_number(base) if base else 0
+            basis = "mom" if named and named % 12 == (month - 1) % 12 else "yoy" if named == month else basis
             item = (figure, amount[1], amount[2], value, basis)
         out.append(item)
     # a rate written right before the amount it brought the series to is that amount's, when
@@ -722,6 +741,9 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     ("... the IT industry's strength", "according to the Ministry of IT, remittances
     reached ..."), or when the sentence before was about IT exports; else someone else's.
     Returns the subjects and whether one was taken from the sentence before."""
+    # "the inflows", "these inflows" name back what the sentence before reported, not some other
+    # inflow ("FDI inflows", "inflows of $2bn from abroad")
+    subjects = [replace(s, kind="exports") if s.kind is None and sentence[s.start : s.end].lower() == "inflows" and _NAMED_BACK.search(sentence, max(0, s.start - 8), s.start) else s for s in subjects]
     if context.kind == "it_exports" and not any(s.kind == "it_exports" for s in subjects):
         # "مجموعی برآمدات" after a span of months, the sentence after IT exports' month: their
         # running total ("... آئی سی ٹی خدمات کی برآمدات ... رہیں۔ رواں مالی سال کے پہلے آٹھ ماہ
@@ -765,6 +787,7 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
 
 
+_NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$", re.IGNORECASE)
 #: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
 _THE_WHOLE_GROUP = re.compile(
     r"\bexports?\s+of\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:group|sector|industry)\b"

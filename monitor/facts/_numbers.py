@@ -130,7 +130,8 @@ _RANK_PATTERNS = (
     # (never "top 40,000", nor a count or an amount: "users top 140 million", "top 10 lakh")
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![,.]\d)(?!\s*(?:%|per|pc|mn\b|bn\b|m\b|k\b|million|billion|thousand|lakh|crore|trillion))", re.IGNORECASE),
     # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
-    re.compile(r"\b(?:as|at)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
+    # (or climbed to: "Pakistan climbs to No 3 on Payoneer's index")
+    re.compile(r"\b(?:as|at|(?:climb(?:s|ed)?|rises?|rose|moves?|moved|jumps?|jumped|slips?|slipped|falls?|fell|drops?|dropped)\s+to)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
     # "Payoneer's report places Pakistan third among ...", "put the country 8th in"
     re.compile(
         rf"\b(?:places?|placed|puts?)\s+(?:Pakistan|the\s+country|it)\s+(?:at\s+)?(?:the\s+)?(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}))"

@@ -276,7 +276,7 @@ _CALENDAR_YEAR = re.compile(
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.
 _LOOKS_AHEAD = re.compile(
-    r"\b(?:will|would|should|shall|expect\w*|anticipat\w*|project\w*|forecast\w*|target\w*|aim\w*|goals?|estimat\w*|likely|could|"
+    r"\b(?:will|would|should|shall|expect\w*|anticipat\w*|project\w*|forecast\w*|target\w*|aim\w*|goals?|estimat\w*|likely|could|pencil+ed\s+in|"
     r"(?-i:may|might)|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
     re.IGNORECASE,
 )

@@ -80,6 +80,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # SBP's name for the whole of ICT exports: "exports of telecommunication, computer and
         # information services" (each of its parts alone is a part)
         rf"(?<![\w])exports?\s+(?:of|under|in)\s+(?:the\s+)?{_ICT_CATEGORY}|(?<![\w]){_ICT_CATEGORY}(?:\s+sector)?['’]?\s+exports?(?![\w])"
+        # "telecommunication, computer and information services, whose exports reached ..."
+        rf"|(?<![\w]){_ICT_CATEGORY},?\s+whose\s+exports?(?![\w])"
         rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"

@@ -3862,3 +3862,16 @@ def test_analysts_pencilled_in_figure_is_a_hope_and_whose_exports_names_the_ict_
     assert not {f for f in got if f[0] != "other"}
     text = "The biggest contribution came from telecommunication, computer and information services, whose exports reached USD3.22 billion in FY 2023-24."
     assert facts(text, "2024-08-20") == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
+
+def test_a_rate_said_as_a_fraction_after_the_word_of_its_change():
+    text = "IT exports contracted for a third straight month, with May receipts of $191 million down a fifth from the $240 million earned in May 2022."
+    assert ("it_exports_monthly", "2023-05", -20, "percent") in facts(text, "2023-06-19")
+    text = "Pakistani freelancers brought home $350m in FY24, up by a fifth on the $290m they remitted in FY23."
+    assert rates(text, "2024-07-25") == {20: "yoy"}
+    assert ("freelancer_earnings", "2025-06", 50, "percent") in facts("Freelancers' earnings rose by half in June 2025 to $45 million.", "2025-07-20")
+    text = "صرف اگست 2024 میں فری لانسرز نے 3 کروڑ 75 لاکھ ڈالر بھیجے جو جولائی کے 3 کروڑ ڈالر سے ایک چوتھائی زیادہ ہیں۔"
+    assert ("freelancer_earnings", "2024-08", 25, "percent") in facts(text, "2024-09-17")
+    # "a third straight month", "a quarter of a million" are no rates
+    assert not {f for f in facts("IT exports rose for a third straight month in May 2023 to $250 million.", "2023-06-19") if f[3] == "percent"}
+    assert not {f for f in facts("IT exports fell by a quarter of a million dollars in May 2023.", "2023-06-19") if f[3] == "percent"}

@@ -46,7 +46,7 @@ _ABOVE_FOLLOWS = re.compile(
 #: "on" opens a comparison only right after a rate or a growth ("up 20 percent on the $221
 #: million of January 2023", "a 13 percent rise on the preceding month"), before a base.
 _RATE_ON = re.compile(
-    r"(?:%|\bpc|\bpct|\bpercent|\bcent)(?:\s+(?:higher|lower|up|down|more|less))?\s+$"
+    r"(?:%|\bpc|\bpct|\bpercent|\bcent|\b(?:a|one)[\s-](?:fifth|quarter|third)|\bby\s+half)(?:\s+(?:higher|lower|up|down|more|less))?\s+$"
     r"|\b(?:increase|growth|rise|jump|gain|surge|decline|fall|drop|decrease)\s+$",
     re.IGNORECASE,
 )

@@ -258,7 +258,22 @@ def _percents(sentence: str) -> list[Figure]:
     found = [Figure(_number(m.group("num")), "percent", m.start(), m.end()) for m in _PERCENT.finditer(sentence)]
     # a rate with its basis and no sign of percent, as analysts write it: "down 6.5 MoM"
     found += [Figure(float(m.group("num")), "percent", m.start(), m.end("num")) for m in _BARE_RATE.finditer(sentence)]
+    # a rate said as a fraction after the word of the change: "down a fifth", "rose by half",
+    # "ایک چوتھائی زیادہ" (a quarter more)
+    for m in _FRACTION_RATE.finditer(sentence):
+        said = "said" if m.group("said") else "usaid"
+        fraction = (m.group("frac") or m.group("frac_half") or re.sub(r"\s+", " ", m.group("ufrac"))).lower()
+        found.append(Figure(_FRACTIONS[fraction], "percent", m.start(said), m.end(said)))
     return sorted(found, key=lambda f: f.start)
+
+
+_FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 100 / 3, "half": 50.0, "پانچواں حصہ": 20.0, "چوتھائی": 25.0, "تہائی": 100 / 3}
+_FRACTION_RATE = re.compile(
+    r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|declined|increased|decreased|jumped|dropped|climbed|slipped|shrank|contracted|expanded|surged)\s+(?:by\s+)?"
+    r"(?P<said>(?:(?:a|one)[\s-](?P<frac>fifth|quarter|third)|(?<=by\s)(?P<frac_half>half)))\b(?!\s+(?:of|consecutive|straight|successive|time|month|year|quarter)\b)"
+    r"|(?<![^\W\d_])(?P<usaid>ایک\s+(?P<ufrac>چوتھائی|تہائی|پانچواں\s+حصہ))(?=\s+(?:زیادہ|کم)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 
 
 _BARE_RATE = re.compile(r"(?<![\w.'’$])(?P<num>\d{1,3}(?:\.\d+)?)\s(?-i:MoM|YoY|QoQ)\b")

@@ -3875,3 +3875,40 @@ def test_a_rate_said_as_a_fraction_after_the_word_of_its_change():
     # "a third straight month", "a quarter of a million" are no rates
     assert not {f for f in facts("IT exports rose for a third straight month in May 2023 to $250 million.", "2023-06-19") if f[3] == "percent"}
     assert not {f for f in facts("IT exports fell by a quarter of a million dollars in May 2023.", "2023-06-19") if f[3] == "percent"}
+
+
+# --------------------------------------------------------------------------- a plain month (round 33)
+
+
+def test_corresponding_months_are_no_single_months_base():
+    text = "The amount for the five months was 38.8 per cent higher than the $121 million that freelancers remitted in the corresponding months of last year, and November alone accounted for $36 million."
+    got = facts(text, "2024-12-20")
+    assert ("freelancer_earnings", "2023-11", 121, "USD_million") not in got
+    assert ("freelancer_earnings", "2024-11", 36, "USD_million") in got
+    # "the same period" of a month is still that month's
+    assert ("it_exports_monthly", "2025-03", 20, "percent") in facts("IT exports were $300 million in March, up 20% from the same period last year.", "2025-04-20")
+
+
+def test_a_total_said_to_stand_now_is_as_of_the_article():
+    text = "The authority's whitelist now holds over 35,000 VPNs, up from about 14,900 at the end of October, an official said."
+    assert facts(text, "2024-12-12") == {("vpn_registrations", "", 35000, "count"), ("vpn_registrations", "2024-10", 14900, "count")}
+
+
+def test_data_released_last_month_is_dated_by_what_it_is_compared_with():
+    text = "According to State Bank data released last month, IT exports came in at $336 million, up 31.8% from $255 million in October 2023."
+    assert facts(text, "2024-12-04") >= {("it_exports_monthly", "2024-10", 336, "USD_million"), ("it_exports_monthly", "2023-10", 255, "USD_million")}
+
+
+def test_months_of_a_calendar_year_and_a_quarter_named_by_its_months_in_urdu():
+    assert not {f for f in facts("IT exports for the first eleven months of the calendar year came to about $3.25 billion.", "2024-12-30") if f[0] != "other"}
+    assert not {f for f in facts("IT exports were $1.6 billion in the first five months of 2025.", "2025-06-20") if f[0] != "other"}
+    assert facts("IT exports were $3.3 billion in the first eleven months of FY25.", "2025-06-20") == {("it_exports_cumulative", "FY2024-25:Jul-May", 3300, "USD_million")}
+    text = "مالی سال 2024-25 کی پہلی سہ ماہی (جولائی تا ستمبر) میں آئی ٹی برآمدات 87 کروڑ 10 لاکھ ڈالر رہیں، جبکہ اکتوبر تا دسمبر کی سہ ماہی میں یہ بڑھ کر ایک ارب 2 کروڑ 50 لاکھ ڈالر ہو گئیں۔"
+    assert facts(text, "2025-02-26") == {("it_exports_cumulative", "FY2024-25:Q1", 871, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q2", 1025, "USD_million")}
+
+
+def test_a_count_of_freelancers_accounts_is_not_of_freelancers_and_a_place_this_year_is_this_years():
+    text = "مرکزی بینک کے مطابق فری لانسرز کے ڈیجیٹل اکاؤنٹس کی تعداد ایک لاکھ 12 ہزار سے تجاوز کر چکی ہے۔"
+    assert not {f for f in facts(text, "2025-02-25") if f[0] != "other"}
+    text = "The payments firm's annual survey placed Pakistan fourth among the world's fastest-growing freelance markets this year."
+    assert facts(text, "2024-12-09") == {("ranking", "2024", 4, "rank")}

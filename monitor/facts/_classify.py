@@ -29,6 +29,8 @@ _OTHER_CUE = re.compile(
     r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|(?<!\bto\s)share(?!\s+(?:that|with)\b)|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"pending|backlog|awaiting|loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
     r"|زیر\s+التوا|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
+    # a count of their accounts, not of them: "فری لانسرز کے ڈیجیٹل اکاؤنٹس کی تعداد", "the number of freelancers' accounts"
+    r"|(?:اکاؤنٹس|اکاؤنٹ|کھاتوں)\s+کی\s+تعداد|\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}accounts\b|\baccounts\s+(?:opened|numbered|number)\b"
     r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
     re.IGNORECASE,
 )
@@ -1372,6 +1374,8 @@ def _resolve(period: Period | None, main: str, periods: list[Period] = ()) -> st
         if period.shift < 0 or period.after_latest:  # "the corresponding period this year", "the month before that": from the period named before, base or not
             before = [p.value for p in periods if p.value and not p.target and p.end <= period.start] or before
         base = before[-1] if before else main
+        if period.of_span and re.fullmatch(r"\d{4}-\d\d", base or ""):
+            return ""  # "the corresponding months of last year" is no month's base (a month named later is another figure's)
         if not base:
             # a base counted back from a period not known is not known either (never from the article's date)
             return "" if (period.counted or period.months_back) else period.value

@@ -518,7 +518,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         back = next((p for p in periods if p.back), None)
         main = context.latest(sentence[back.start : back.end]) if back is not None else context.period
     if not main:
-        main = infer_main(periods, spans, sentence, day)
+        # (a total said to stand "now" is as of the article, whatever it is compared with: "The
+        # whitelist now holds over 35,000 VPNs, up from about 14,900 at the end of October")
+        main = "" if _NOW_BEFORE_FIGURE.search(sentence, 0, figures[0].start if figures else 0) else infer_main(periods, spans, sentence, day)
         goes_on = _OPENS_BACK.match(sentence) or _THEIR.match(sentence) or (context.listed and _BULLET.match(sentence) and not subjects)
         # ("However, exports were 3% lower than the previous month", after a sentence on
         # September's IT exports: the exports and the month just reported, the base the month
@@ -600,12 +602,19 @@ def _edition_years(periods: list[Period], day: date, sentence: str, bounds: tupl
     """A place in a ranking "last year", in the rank's own clause, is of the calendar year before
     the article's: "a global payments company last year ranked the country fourth" (an index's
     edition is a year's, never a month's or a fiscal year's counted back from the sentence before)."""
-    return [
+    editions = [
         replace(p, value=str(day.year - 1), shift=0, comparison=False)
         if p.shift == 1 and not p.value and bounds[0] <= p.start < bounds[1] and _BARE_LAST_YEAR.fullmatch(sentence, p.start, p.end)
         else p
         for p in periods
     ]
+    # ("placed Pakistan fourth ... this year": the edition of the article's year)
+    if not any(bounds[0] <= p.start < bounds[1] for p in periods) and (this := _THIS_YEAR.search(sentence, bounds[0], bounds[1])):
+        editions.append(Period(str(day.year), this.start(), this.end()))
+    return editions
+
+
+_THIS_YEAR = re.compile(r"\bthis\s+year\b|(?<![^\W\d_])(?:رواں|اس)\s+(?:سال|برس)(?![^\W\d_])", re.IGNORECASE)
 
 
 _PERIOD_WORD = re.compile(rf"(?<![\w]){_MONTH_NAMES}(?![^\W\d_])|\bquarter\b|\bhalf\b|\bFY|fiscal|financial|مالی|سہ\s?ماہی|ششماہی", re.IGNORECASE)
@@ -787,6 +796,7 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
 
 
+_NOW_BEFORE_FIGURE = re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date)\b|(?<![^\W\d_])(?:اب\s+تک|اس\s+وقت)(?![^\W\d_])", re.IGNORECASE)
 _NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$", re.IGNORECASE)
 #: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
 _THE_WHOLE_GROUP = re.compile(

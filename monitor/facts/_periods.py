@@ -101,6 +101,15 @@ _MONTH_SAID_OF_FY = re.compile(
 )
 #: When a figure was published, not what it is of: "the $329 million it had first published in mid-July".
 _PUBLISHED_IN_MID = re.compile(r"\b(?:published|released|announced|reported|issued|put\s+out|made\s+public)\s+(?:in\s+|on\s+)?(?:the\s+)?mid[\s-]?$", re.IGNORECASE)
+#: The words of a span, not of one month: "months", "quarter", "half" ("period" may be a month).
+_SPAN_WORDS = re.compile(r"\b(?:months|quarter|half)\b", re.IGNORECASE)
+#: A calendar year after a number of months: "of the calendar year", "of the current calendar
+#: year", "of 2025" (never "of 2024-25", "of FY25").
+_OF_CALENDAR_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:current|this|last|previous)\s+)?calendar\s+year\b|\s+of\s+(?:calendar\s+year\s+)?(?:19|20)\d\d\b(?![-–/]\d)(?!\s+(?:fiscal|financial)\b)", re.IGNORECASE)
+#: Months right before "کی سہ ماہی" (the quarter of): "اکتوبر تا دسمبر کی".
+_MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
+#: Data released at a time said relative to the article: "State Bank data released last month".
+_RELEASED_BEFORE = re.compile(r"\b(?:released|published|issued|announced|put\s+out|made\s+public)\s+$", re.IGNORECASE)
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")
@@ -382,6 +391,7 @@ class Period:
     edition: bool = False  # "انڈیکس 2025", "Index 2025": a ranking's edition, which dates only its ranks
     stock: bool = False  # "as of August 31": the month a count stands at, never a flow's
     last_year: bool = False  # "December last year": the month in the calendar year before the article's
+    of_span: bool = False  # "the corresponding months of last year": a span's base, never one month's
 
     @property
     def counted(self) -> bool:
@@ -583,7 +593,7 @@ class _PeriodScanner:
             self.add("", m.start(), m.end(), comparison=True, fy=int(m.group("y")))
         for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
-                self.add("", m.start(), m.end(), comparison=True, shift=1)
+                self.add("", m.start(), m.end(), comparison=True, shift=1, of_span=bool(_SPAN_WORDS.search(m.group())))
         for m in _SAME_PERIOD_THIS_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), shift=-1)  # a year after the period named before it
@@ -772,6 +782,11 @@ class _PeriodScanner:
                 n = int(m.group("n1") or m.group("n2") or m.group("h1") or m.group("h2"))
                 first, last = _span_bounds("quarter" if (m.group("n1") or m.group("n2")) else "half", n)
                 self._add_calendar_part(first, last, int(m.group("y")) % 100 + 2000, m.start(), m.end())
+        # ("the first eleven months of the calendar year", "the first five months of 2025": months
+        # of a calendar year, no span of the fiscal year's)
+        for m in _FIRST_MONTHS.finditer(self.s):
+            if (m.group("n") or m.group("un")) and self.free(m.start(), m.end()) and (cal := _OF_CALENDAR_YEAR.match(self.s, m.end())):
+                self.add("", m.start(), cal.end())
         for m in _QUARTER_WORDS.finditer(self.s):
             if m.groupdict().get("qe") or not self.free(m.start(), m.end()):
                 continue
@@ -940,6 +955,9 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
+            if _RELEASED_BEFORE.search(self.s, max(0, m.start() - 24), m.start()):
+                self.taken.append((m.start(), m.end()))  # "data released last month": when, not what it is of
+                continue
             back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1
             year, month = divmod(self.published.year * 12 + self.published.month - 1 - back, 12)
             self.add(f"{year}-{month + 1:02d}", m.start(), m.end(), months_back=back, comparison=bool(m.group("ago")))
@@ -969,6 +987,8 @@ class _PeriodScanner:
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
         for m in _BACK_REFERENCE.finditer(self.s):
             if self.free(m.start(), m.end()):
+                if _MONTHS_OF_IT_BEFORE.search(self.s, max(0, m.start() - 24), m.start()):
+                    continue  # "اکتوبر تا دسمبر کی سہ ماہی میں": the quarter its months just named, not one named before
                 self.add("", m.start(), m.end(), back=True, loose=bool(m.group("loose")))
 
 

@@ -3912,3 +3912,28 @@ def test_a_count_of_freelancers_accounts_is_not_of_freelancers_and_a_place_this_
     assert not {f for f in facts(text, "2025-02-25") if f[0] != "other"}
     text = "The payments firm's annual survey placed Pakistan fourth among the world's fastest-growing freelance markets this year."
     assert facts(text, "2024-12-09") == {("ranking", "2024", 4, "rank")}
+
+
+def test_what_a_change_is_put_down_to_says_nothing_of_its_figures():
+    text = (
+        "Cumulatively, IT exports in the first five months of FY25 (5MFY25) climbed to $1.54 billion, 25.3% higher than the $1.23 billion "
+        "recorded in the same period last year, a rise analysts attributed to a steady rupee and the higher retention limit on exporters' accounts."
+    )
+    assert facts(text, "2024-12-18") >= {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1540, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1230, "USD_million")}
+
+
+def test_a_month_alone_out_of_a_whole_and_someones_inflows_are_theirs():
+    text = "ان میں سے صرف جنوری میں فری لانسرز کی ترسیلات 3 کروڑ 40 لاکھ ڈالر رہیں۔"
+    assert facts(text, "2025-02-20") == {("freelancer_earnings", "2025-01", 34, "USD_million")}
+    text = "Freelancers sent home $168 million in July-November. For the whole of the last fiscal year, the freelance community's inflows came to $348m."
+    assert ("freelancer_earnings", "FY2023-24", 348, "USD_million") in facts(text, "2024-12-20")
+
+
+def test_the_ict_category_said_on_the_export_side_then_exports_in_this_category():
+    text = (
+        "Telecommunication, computer and information services remained the largest contributor on the export side. "
+        "Exports in this category grew 25.7 percent to $1.541 billion in 5MFY25, compared with $1.226 billion in 5MFY24."
+    )
+    assert facts(text, "2024-12-20") >= {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1541, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1226, "USD_million")}
+    # never its imports
+    assert not {f for f in facts("Imports of telecommunication, computer and information services rose to $120 million in November, while exports fell.", "2024-12-20") if f[0] != "other"}

@@ -229,7 +229,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if (_opens_on_a_part(place) and not _a_month_of_the_whole(place)) or _PART_OF_GROUP.search(head):
+    if (_opens_on_a_part(place) or _PART_OF_GROUP.search(head)) and not _a_month_of_the_whole(place):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
@@ -651,6 +651,10 @@ _ATTRIBUTION = re.compile(
 _CIRCUMSTANCE_AFTER = re.compile(
     r"[\s,]+(?:despite|in\s+spite\s+of|amid(?:st)?|ahead\s+of|thanks\s+to|on\s+the\s+back\s+of|because\s+of|due\s+to|even\s+as|although|though|"
     r"(?:boosted|driven|helped|hit|hurt|supported|buoyed|dragged(?:\s+down)?|weighed\s+down)\s+by)\b"
+    # what a change is put down to: "..., a rise analysts attributed to a steady rupee and the
+    # higher retention limit"
+    r"|,\s+(?:a|the)\s+(?:rise|increase|growth|jump|surge|gain|fall|decline|drop)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}?(?:attributed|credited|blamed|linked|put\s+down)\b"
+    r"|[\s,]+(?:attributed|owing)\s+to\b"
     # the next figure's apposition: "$3.22 billion, an average of about $268 million a month",
     # "$3.81 billion, the equivalent of Rs1.07 trillion"
     r"|,\s+(?:an?\s+|the\s+)?(?:average|equivalent)\s+of\b"
@@ -779,9 +783,16 @@ def _a_month_of_the_whole(place: _Place) -> bool:
     """Whether a figure after "Of this, ..." is one month's of the same exports, a part in
     time rather than in kind: "Of this, the IT exports in September alone stood at $242
     million" is September's."""
-    return place.kind == "it_exports" and bool(_MONTH_VALUE.fullmatch(place.period)) and bool(_A_MONTHS_EXPORTS.search(place.clause))
+    if not _MONTH_VALUE.fullmatch(place.period):
+        return False
+    # ("ان میں سے صرف جنوری میں فری لانسرز کی ترسیلات 3 کروڑ 40 لاکھ ڈالر رہیں": January alone, theirs)
+    return (place.kind == "it_exports" and bool(_A_MONTHS_EXPORTS.search(place.clause))) or (
+        place.kind in ("it_exports", "freelancers") and bool(_A_MONTH_ALONE.search(place.clause))
+    )
 
 
+#: A month said alone: "September alone", "صرف جنوری میں" (in January alone).
+_A_MONTH_ALONE = re.compile(rf"\b(?:{_MONTH_NAMES})\s+alone\b|(?<![^\W\d_])صرف\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:کے\s+(?:مہینے|ماہ)\s+)?میں(?![^\W\d_])", re.IGNORECASE)
 #: A month's exports named in a clause: "the IT exports in September alone", "September's exports".
 _A_MONTHS_EXPORTS = re.compile(rf"\bexports\s+(?:in|for|during)\s+(?:the\s+month\s+of\s+)?{_MONTH_NAMES}\b|\b{_MONTH_NAMES}(?:['’]s)?\s+(?:IT\s+|ICT\s+)?exports\b", re.IGNORECASE)
 

@@ -753,6 +753,8 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     # "the inflows", "these inflows" name back what the sentence before reported, not some other
     # inflow ("FDI inflows", "inflows of $2bn from abroad")
     subjects = [replace(s, kind="exports") if s.kind is None and sentence[s.start : s.end].lower() == "inflows" and _NAMED_BACK.search(sentence, max(0, s.start - 8), s.start) else s for s in subjects]
+    # (and someone's inflows are theirs: "the freelance community's inflows came to $348m")
+    subjects = [s for s in subjects if not (s.kind is None and sentence[s.start : s.end].lower() == "inflows" and _OWNED_BEFORE.search(sentence, max(0, s.start - 4), s.start))]
     if context.kind == "it_exports" and not any(s.kind == "it_exports" for s in subjects):
         # "مجموعی برآمدات" after a span of months, the sentence after IT exports' month: their
         # running total ("... آئی سی ٹی خدمات کی برآمدات ... رہیں۔ رواں مالی سال کے پہلے آٹھ ماہ
@@ -797,6 +799,7 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
 
 
 _NOW_BEFORE_FIGURE = re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date)\b|(?<![^\W\d_])(?:اب\s+تک|اس\s+وقت)(?![^\W\d_])", re.IGNORECASE)
+_OWNED_BEFORE = re.compile(r"(?:['’]s?|\btheir|\bits)\s+$", re.IGNORECASE)
 _NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$", re.IGNORECASE)
 #: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
 _THE_WHOLE_GROUP = re.compile(

@@ -82,6 +82,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"(?<![\w])exports?\s+(?:of|under|in)\s+(?:the\s+)?{_ICT_CATEGORY}|(?<![\w]){_ICT_CATEGORY}(?:\s+sector)?['’]?\s+exports?(?![\w])"
         # "telecommunication, computer and information services, whose exports reached ..."
         rf"|(?<![\w]){_ICT_CATEGORY},?\s+whose\s+exports?(?![\w])"
+        # the category alone, said to be exported ("... remained the largest contributor on the
+        # export side"), never imported
+        rf"|(?<![\w])(?<!imports\sof\s)(?<!import\sof\s)(?<!imports\sof\sthe\s){_ICT_CATEGORY}(?!\s+(?:ki|ke|ka)\b)(?=[^.;]{{0,80}}\bexport(?:s|\s+side|ed)?\b)"
         rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"

@@ -99,8 +99,10 @@ _MONTH_SAID_OF_FY = re.compile(
     r"|(?P<u>جو\s+(?:(?:گزشتہ|گذشتہ|پچھلے|رواں|نئے)\s+)?مالی\s+سال\s+کا\s+(?:آخری|پہلا)\s+مہینہ\s+(?:تھا|ہے)))",
     re.IGNORECASE,
 )
+#: The words of a figure's coming out, whose time is not what the figure is of.
+_RELEASE_VERBS = r"(?:published|released|announced|reported|issued|put\s+out|made\s+public)"
 #: When a figure was published, not what it is of: "the $329 million it had first published in mid-July".
-_PUBLISHED_IN_MID = re.compile(r"\b(?:published|released|announced|reported|issued|put\s+out|made\s+public)\s+(?:in\s+|on\s+)?(?:the\s+)?mid[\s-]?$", re.IGNORECASE)
+_PUBLISHED_IN_MID = re.compile(rf"\b{_RELEASE_VERBS}\s+(?:in\s+|on\s+)?(?:the\s+)?mid[\s-]?$", re.IGNORECASE)
 #: The words of a span, not of one month: "months", "quarter", "half" ("period" may be a month).
 _SPAN_WORDS = re.compile(r"\b(?:months|quarter|half)\b", re.IGNORECASE)
 #: A calendar year after a number of months: "of the calendar year", "of the current calendar
@@ -109,7 +111,7 @@ _OF_CALENDAR_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:current|this|last|prev
 #: Months right before "کی سہ ماہی" (the quarter of): "اکتوبر تا دسمبر کی".
 _MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
 #: Data released at a time said relative to the article: "State Bank data released last month".
-_RELEASED_BEFORE = re.compile(r"\b(?:released|published|issued|announced|put\s+out|made\s+public)\s+$", re.IGNORECASE)
+_RELEASED_BEFORE = re.compile(rf"\b{_RELEASE_VERBS}\s+$", re.IGNORECASE)
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")

@@ -10,7 +10,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
-from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
+from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -65,7 +65,7 @@ _CHANGE_BEFORE = re.compile(
 )
 #: A month said to account for its own figure: "March alone accounted for $43 million" (the
 #: month's whole figure, though a part of the quarter before it).
-_A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*(?:in\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
+_A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")

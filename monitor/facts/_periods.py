@@ -40,6 +40,8 @@ _MONTH_NAMES = (
     rf"(?:(?-i:(?:{_MONTH_SLIPS})(?![a-z])|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|ڈسمبر|سپتمبر|جولائ(?!ی)|فروی)"
 )
+#: A month said alone, the subject's figure for that month: "September alone", "in March 2025 alone".
+MONTH_ALONE = rf"(?:in\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\b"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -291,13 +293,14 @@ _LOOKS_AHEAD = re.compile(
     r"(?-i:may|might)|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
     re.IGNORECASE,
 )
-#: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25".
 #: What a span of months is the total of: "the 11-month total", "first-quarter tally".
 _REPORTED_TOTAL = re.compile(
     r"(?:['’]s)?\s*(?:IT\s+|ICT\s+)?(?:total|tally|figure|cumulative|exports|receipts|earnings)\b"
     r"|\s*(?:کا|کی|کے)\s+(?:حجم|مجموعی\s+حجم|مجموعہ|برآمدات|آمدن|آمدنی)(?![^\W\d_])",  # "نو ماہ کا حجم" (the nine months' volume)
     re.IGNORECASE,
 )
+#: A calendar year right after a quarter or a half: "first half of 2025", "Q1 2025", "Q1CY25"
+#: (the forms :meth:`_PeriodScanner._calendar_parts` reads are taken before this is asked).
 _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)

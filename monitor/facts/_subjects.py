@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ._numbers import Figure
-from ._periods import _MONTH_NAMES
+from ._periods import _MONTH_NAMES, MONTH_ALONE
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ _ANAPHOR = re.compile(
     # figures of the subject before
     r"|\b(?:figures|numbers)\s*:"
     # "September alone brought in $366 million": a month of the subject before
-    rf"|^\W*(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?\s+alone\b"
+    rf"|^\W*{MONTH_ALONE}"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")

@@ -3937,3 +3937,103 @@ def test_the_ict_category_said_on_the_export_side_then_exports_in_this_category(
     assert facts(text, "2024-12-20") >= {("it_exports_cumulative", "FY2024-25:Jul-Nov", 1541, "USD_million"), ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1226, "USD_million")}
     # never its imports
     assert not {f for f in facts("Imports of telecommunication, computer and information services rose to $120 million in November, while exports fell.", "2024-12-20") if f[0] != "other"}
+
+
+# --------------------------------------------------------------------------- a plain month in an earlier year (round 34)
+
+
+def test_the_month_of_march_alone_and_bare_inflows_at_a_clauses_head():
+    text = (
+        "IT exports rose to $1.9 billion in July-March. The month of March alone brought in $241 million, up 7pc from $225m in March last year. "
+        "Compared with February, when the sector earned $214m, inflows were 12.6pc higher."
+    )
+    got = facts(text, "2022-04-18")
+    assert {("it_exports_monthly", "2022-03", 241, "USD_million"), ("it_exports_monthly", "2021-03", 225, "USD_million")} <= got
+    assert {("it_exports_monthly", "2022-02", 214, "USD_million"), ("it_exports_monthly", "2022-03", 12.6, "percent")} <= got
+    # (someone else's inflows stay theirs)
+    assert not {f for f in facts("Workers' remittances rose to $2.7 billion in March. Compared with February, inflows were 14pc higher.", "2022-04-18") if f[0] != "other"}
+
+
+def test_a_month_with_its_year_after_an_apostrophe_and_a_comma():
+    assert facts("In Feb'22, IT exports came in at US$214mn.", "2023-03-10") == {("it_exports_monthly", "2022-02", 214, "USD_million")}
+    assert facts("In Feb’22, IT exports came in at US$214mn.", "2023-03-10") == {("it_exports_monthly", "2022-02", 214, "USD_million")}
+
+
+def test_the_month_a_record_is_measured_from_when_its_own_figure_is_told():
+    text = "IT exports were $241 million in March, the highest monthly print since December, when they stood at $236 million."
+    assert facts(text, "2022-04-18") == {("it_exports_monthly", "2022-03", 241, "USD_million"), ("it_exports_monthly", "2021-12", 236, "USD_million")}
+    # (without "when", December is only a point of reference)
+    assert facts("IT exports were $241 million in March, the highest monthly print since December.", "2022-04-18") == {("it_exports_monthly", "2022-03", 241, "USD_million")}
+
+
+def test_a_quarter_on_quarter_rate_is_neither_yoy_nor_mom():
+    text = "IT exports for 3QFY22 came in at US$655mn, up 14% YoY but down 2% QoQ."
+    assert rates(text, "2022-04-18") == {14: "yoy", -2: "unknown"}
+    assert rates("IT exports rose 3pc quarter-on-quarter to $655m in the January-March quarter.", "2022-04-18") == {3: "unknown"}
+
+
+def test_an_office_taken_is_no_charge():
+    text = "Chairing a briefing at the ministry after assuming charge, the minister was told that IT exports had reached $1.9 billion during July-March of the current fiscal year."
+    assert facts(text, "2022-04-21") == {("it_exports_cumulative", "FY2021-22:Jul-Mar", 1900, "USD_million")}
+    text = "The new minister, who took charge on Monday, was told that IT exports had reached $1.9 billion during July-March."
+    assert facts(text, "2022-04-21") == {("it_exports_cumulative", "FY2021-22:Jul-Mar", 1900, "USD_million")}
+    assert not {f for f in facts("IT exports paid a service charge of $20 million in March.", "2022-04-21") if f[0] != "other"}
+
+
+def test_the_ict_category_in_either_order_said_to_have_earned():
+    text = "The category, which groups computer, telecommunication and information services, fetched $655 million in the January-March quarter."
+    assert facts(text, "2022-04-21") == {("it_exports_cumulative", "FY2021-22:Q3", 655, "USD_million")}
+
+
+def test_an_index_that_placed_it_fourth_for_something():
+    text = "Pakistan has been a leading freelance nation since Payoneer's 2019 index placed it fourth for growth in freelancer earnings."
+    assert facts(text, "2022-04-07") == {("ranking", "2019", 4, "rank")}
+
+
+def test_the_three_months_just_named_are_their_span():
+    text = "IT exports were $228m in July, $247m in August and $243m in September, taking the quarter's total to $718 million."
+    got = facts(text, "2023-10-20")
+    assert ("it_exports_cumulative", "FY2023-24:Q1", 718, "USD_million") in got
+    assert ("it_exports_monthly", "2023-09", 718, "USD_million") not in got
+    text = "جولائی میں آئی ٹی برآمدات 22 کروڑ 80 لاکھ ڈالر، اگست میں 24 کروڑ 70 لاکھ ڈالر اور ستمبر میں 24 کروڑ 30 لاکھ ڈالر رہیں۔ یوں تینوں مہینوں کا مجموعی حجم 71 کروڑ 80 لاکھ ڈالر بنتا ہے۔"
+    got = facts(text, "2023-10-20")
+    assert ("it_exports_cumulative", "FY2023-24:Q1", 718, "USD_million") in got
+    assert ("it_exports_monthly", "2023-07", 718, "USD_million") not in got
+
+
+def test_the_rate_named_back_for_another_month():
+    text = "IT exports in July were 9 percent higher than a year earlier, while in August the rate was 13 percent."
+    assert rates(text, "2023-09-20") == {9: "yoy", 13: "yoy"}
+    assert facts(text, "2023-09-20") == {("it_exports_monthly", "2023-07", 9, "percent"), ("it_exports_monthly", "2023-08", 13, "percent")}
+    text = "جولائی میں آئی ٹی برآمدات گزشتہ سال جولائی کے 20 کروڑ 10 لاکھ ڈالر سے 9 فیصد زیادہ تھیں، جبکہ اگست میں یہ شرح 13 فیصد رہی۔"
+    assert rates(text, "2023-09-20") == {9: "yoy", 13: "yoy"}
+    # (never another rate: the policy rate is no growth of exports)
+    assert ("it_exports_monthly", "2023-07", 22, "percent") not in facts("IT exports fell 3 percent in July, while the policy rate was 22 percent.", "2023-09-20")
+
+
+def test_an_urdu_rise_ends_its_clause_before_and():
+    text = "ستمبر میں آئی ٹی برآمدات سالانہ بنیاد پر 13 فیصد بڑھیں اور ان کا 12 ماہ کا اوسط بڑھ کر 21 کروڑ 80 لاکھ ڈالر ہو گیا۔"
+    assert ("it_exports_monthly", "2023-09", 13, "percent") in facts(text, "2023-10-19")
+
+
+def test_vpns_of_kinds_listed_together_are_all_of_them():
+    assert facts("PTA said over 19,000 VPNs of IT companies and freelancers have been registered.", "2023-10-26") == {("vpn_registrations", "", 19000, "count")}
+    assert facts("پی ٹی اے: آئی ٹی کمپنیوں اور فری لانسرز کے 19 ہزار سے زائد وی پی این رجسٹرڈ", "2023-10-26") == {("vpn_registrations", "", 19000, "count")}
+    # one kind's share stays a part
+    got = facts("Of the 19,000 VPNs registered, 8,200 were of individual freelancers and 10,800 of IT companies.", "2023-10-26")
+    assert ("vpn_registrations", "", 19000, "count") in got and ("vpn_registrations", "", 8200, "count") not in got
+
+
+def test_an_urdu_place_said_after_its_noun():
+    text = "سافٹ ویئر کے زمرے میں پاکستان کا درجہ تیسرا ہے۔"
+    assert facts(text, "2023-10-28") == {("ranking", "", 3, "rank")}
+
+
+def test_our_figures_beside_another_countrys():
+    text = "بنگلہ دیش نے گزشتہ مالی سال ایک ارب 30 کروڑ ڈالر کی آئی سی ٹی برآمدات کیں، جبکہ ہماری آئی ٹی برآمدات اسی عرصے میں ڈھائی ارب ڈالر کے آس پاس رہیں۔"
+    assert facts(text, "2023-10-22") == {("it_exports_annual", "FY2022-23", 2500, "USD_million")}
+    text = "Bangladesh exported $1.3 billion of ICT services last fiscal year, while our IT exports in the same period were around $2.5 billion."
+    assert facts(text, "2023-10-22") == {("it_exports_annual", "FY2022-23", 2500, "USD_million")}
+    # (the other country's own clause, after "and", stays theirs)
+    text = "بھارت کی برآمدات 190 ارب ڈالر ہیں اور بنگلہ دیش نے بھی گزشتہ مالی سال ایک ارب 30 کروڑ ڈالر کی آئی سی ٹی برآمدات کیں، جبکہ ہماری آئی ٹی برآمدات ڈھائی ارب ڈالر رہیں۔"
+    assert ("it_exports_annual", "FY2022-23", 1300, "USD_million") not in facts(text, "2023-10-22")

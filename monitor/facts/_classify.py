@@ -23,8 +23,10 @@ _TARGET_CUE = re.compile(
     r"|(?<![^\W\d_])اگر(?![^\W\d_])",  # "اگر یہی شرح نمو برقرار رہے تو ..." (if the pace holds, ...)
     re.IGNORECASE,
 )
+#: Words of a figure that is no series' (a tax, a fee, a budget, a loan, trainees, a loss ...);
+#: not an office's "charge" ("after assuming charge", "in charge of").
 _OTHER_CUE = re.compile(
-    r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges?|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
+    r"\b(?:balances|tax\w*|withholding|(?-i:WHT)|duty|duties|levy|fees?|charges|(?<!\bin\s)(?<!\btook\s)(?<!\btaking\s)(?<!\bassumed\s)(?<!\bassuming\s)(?<!\bgiven\s)charge(?!\s+of\b)|allocat\w+|budget\w*|loans?|grants?|funds?|fund(?:ing|ed)|"
     r"(?:average|averag\w+)(?!\s+(?:exchange\s+|interbank\s+|dollar\s+)?rate)|net\s+(?:\w+\s+){0,2}?exports|retention|retain|members?|membership|registered\s+with|train(?:s|ed|ing|ees?)|graduates?|alumni|"
     r"programme|program|(?<!\bon\s)(?<!\bof\s)courses?|enrol\w*|scholarships?|investment|invest\w*|(?<!\bto\s)share(?!\s+(?:that|with)\b)|accounts?\s+for|contribut\w+\s+to\s+(?:the\s+)?(?:total|GDP)|"
     r"pending|backlog|awaiting|loss(?:es)?(?!\s+of\s+(?:momentum|steam|pace))|lost(?!\s+(?:some\s+|its\s+|their\s+|much\s+|a\s+(?:little|bit)\s+(?:of\s+)?)?(?:steam|momentum|pace|ground|speed|traction))|cost\w*|damage\w*|(?:12|twelve)[\s-]months?\s+(?:ending|ended|to|through)(?!\s+(?:30(?:th)?\s+)?June\b))\b"
@@ -93,8 +95,9 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=\s)(?:تھیں|تھا|تھی|تھے)(?=\s+[\u0600-\u06ff\d])"
     # or on its verb before "اور" (and) opens the next: "... 1.523 ارب ڈالر رہا اور گزشتہ ...",
     # "... کی ریکارڈ سطح پر پہنچ گئیں اور 2028 تک 10 ارب ڈالر کا ہدف ..." (reached, and the target),
+    # "... 16 فیصد بڑھیں اور ان کا 12 ماہ کا اوسط ..." (rose, and their average),
     # or before "جن میں" (of which): "... 3 ارب 21 کروڑ ڈالر رہیں جن میں پنجاب کا حصہ ..."
-    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں|گیا|گئی|گئیں|گئے)(?=\s+(?:اور|جن\s+میں|جس\s+میں)\s)"
+    r"|(?<=\s)(?:رہا|رہی|رہیں|رہے|ہوا|ہوئی|ہوئیں|ہوئے|ہے|ہیں|گیا|گئی|گئیں|گئے|بڑھا|بڑھی|بڑھیں|بڑھے|گھٹا|گھٹی|گھٹیں|گھٹے|گرا|گری|گریں|گرے)(?=\s+(?:اور|جن\s+میں|جس\s+میں)\s)"
     # "but": "... سے 3.8 فیصد کم لیکن اپریل 2024 کے مقابلے میں 6 فیصد زیادہ"
     r"|\s(?:لیکن|مگر)(?=\s)"
 )
@@ -173,18 +176,30 @@ def _growth_sign(clause_head: str, after: str) -> int:
 def _sign_of_clause_before(place: _Place, head: str) -> int:
     """The direction of the clause before a rate whose own clause says none but "also" (بھی):
     "grew 17pc year-on-year, while month-on-month it was also 5pc", "یہ اضافہ سالانہ 17 فیصد
-    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice. So too a clause with
+    جبکہ ماہانہ بنیادوں پر بھی 5 فیصد رہا": the same rise, measured twice; and the rate named
+    back for another period ("..., while in August the rate was 16 percent"). So too a clause with
     no words of its own before the rate ("up 17 percent month-on-month, and 23 percent
     year-on-year"): it shares the verb of the one before (never a share: "and 23 percent of")."""
     elliptical = not re.search(r"[^\W\d_]", head) and not re.match(r"\s+of\b", place.sentence[place.figure.end :])
-    if not ALSO.search(head) and not elliptical:
+    if not ALSO.search(head) and not elliptical and not RATE_NAMED_BACK.search(head):
         return 0
+    start, end = clause_before(place)
+    previous = place.sentence[start:end]
+    return _growth_sign(_NEUTRAL.sub(" ", previous), "") if re.search(r"\d", previous) else 0
+
+
+def clause_before(place: _Place) -> tuple[int, int]:
+    """The bounds of the clause before the figure's own (``(0, 0)`` when it is the first)."""
     clause_start = max(0, place.sentence.find(place.clause))
     breaks = [m for m in _CLAUSE_BREAK.finditer(place.sentence, 0, clause_start) if m.end() <= clause_start]
     if not breaks:
-        return 0
-    previous = place.sentence[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
-    return _growth_sign(_NEUTRAL.sub(" ", previous), "") if re.search(r"\d", previous) else 0
+        return 0, 0
+    return breaks[-2].end() if len(breaks) > 1 else 0, breaks[-1].start()
+
+
+#: The rate of the clause before, named back for another period (its sign and basis): "..., while in August the rate
+#: was 16 percent", "جبکہ اگست میں یہ شرح 16 فیصد رہی" (never another rate: "the policy rate").
+RATE_NAMED_BACK = re.compile(r"\b(?:the|this|that|its|the\s+same)\s+(?:growth\s+)?rate\b|(?<![^\W\d_])(?:یہ|اس\s+کی|ان\s+کی)\s+شرح(?![^\W\d_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -1046,7 +1061,14 @@ def _one_kind_of_registrant(place: _Place, head: str) -> bool:
 
 #: Kinds of those who register VPNs, one at a time.
 _KINDS = r"(?:individual\s+)?(?:freelancers|software\s+houses|call\s+cent(?:re|er)s|(?:IT\s+)?companies|firms|banks|embassies|multinationals|businesses|individuals|entities|organi[sz]ations)"
-_KIND_AFTER = re.compile(rf"\s+(?:VPNs?\s+|virtual\s+private\s+networks?\s+)?(?:of|by|from)\s+(?:the\s+)?{_KINDS}\b", re.IGNORECASE)
+_COMPANIES_AND_FREELANCERS = r"(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\s*(?:,|and\b|&)\s*(?:other\s+)?(?:individual\s+)?freelancers\b"
+#: One kind right after a count ("9,870 of individual freelancers", "9,870 were of"), not
+#: companies and freelancers together ("21,000 VPNs of IT companies and freelancers": all of them).
+_KIND_AFTER = re.compile(
+    rf"\s+(?:VPNs?\s+|virtual\s+private\s+networks?\s+)?(?:(?:were|was|are|is)\s+)?(?:of|by|from)\s+(?:the\s+)?"
+    rf"(?!{_COMPANIES_AND_FREELANCERS})(?!(?:individual\s+)?freelancers\s*(?:,|and\b|&)\s*(?:other\s+)?(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\b){_KINDS}\b",
+    re.IGNORECASE,
+)
 _KIND_REGISTERED = re.compile(
     rf"\b{_KINDS}(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:other\s+)?{_KINDS})*\s+(?:have\s+|had\s+)?registered\s+(?:over\s+|about\s+|around\s+|nearly\s+|some\s+)?$", re.IGNORECASE
 )

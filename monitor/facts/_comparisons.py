@@ -281,12 +281,15 @@ def basis_words(text: str, at: int | None = None, end: int | None = None) -> str
     """``mom`` or ``yoy`` when ``text`` says how a rate is measured, else ``""``; with ``at``
     (and ``end``), the position of the rate, the words nearest it decide ("62pc year-on-year,
     and 1pc over the previous month"). In English, words right after the rate, before the
-    next figure or clause, are its own ("22pc on a yearly basis and 12pc on a monthly basis")."""
+    next figure or clause, are its own ("22pc on a yearly basis and 12pc on a monthly basis"),
+    and a quarter-on-quarter rate's are ``unknown`` ("down 1% QoQ")."""
     if at is None:
         return _relation(text)
     if label := _BASIS_LABEL.search(text, 0, at):  # "MoM: -14.2%", a table's or a ticker's label
         return "mom" if label.group(1).lower() in ("mom", "m/m") else "yoy"
     found = [(m, "mom") for m in _MOM.finditer(text)] + [(m, "yoy") for m in _YOY.finditer(text)]
+    if end is not None and _QOQ.match(text, end):
+        return "unknown"  # "up 16% YoY but down 1% QoQ": against the quarter before, neither
     if not found:
         return ""
     if re.search(r"[\u0600-\u06ff]\W*$", text[:at]):  # Urdu names the basis before the rate
@@ -300,6 +303,8 @@ def basis_words(text: str, at: int | None = None, end: int | None = None) -> str
     return min(found, key=lambda f: f[0].start() - at if f[0].start() >= at else at - f[0].end())[1]
 
 
+#: A quarter-on-quarter rate's own words, right after it: "down 1% QoQ", "3pc quarter-on-quarter".
+_QOQ = re.compile(r"\s*(?:(?-i:QoQ|q/q|Q/Q|q-o-q)|quarter[\s-](?:on|over)[\s-]quarter)\b", re.IGNORECASE)
 #: A basis written as the label of the rate right after it: "MoM: -14.2%", "YoY: +18.6%".
 _BASIS_LABEL = re.compile(r"\b(MoM|YoY|m/m|y/y)\s*[:=]\s*[+\-−–]?\s*$", re.IGNORECASE)
 #: Where the words that belong to a rate end: the next figure, clause or "and".

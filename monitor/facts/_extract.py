@@ -12,6 +12,7 @@ from datetime import date
 from ..models import Fact
 from ..text import in_ordinary_case, normalise_digits, split_sentences
 from ._classify import (
+    RATE_NAMED_BACK,
     _MONTH_VALUE,
     _GRADUATES,
     _OWN_GROWTH_SAID,
@@ -25,6 +26,7 @@ from ._classify import (
     another_figures_period,
     base_span,
     classify,
+    clause_before,
     infer_main,
     one_platform,
     over_years,
@@ -32,7 +34,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -509,6 +511,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     # as it would be without the words)
     periods = _PeriodScanner(sentence, day).scan()
     periods = _spans_closed_by_month([_month_named_before(p, periods, sentence) for p in periods], sentence, context)
+    periods = _months_just_named(periods, sentence, context)
     periods = [p for p in periods if not (p.loose and not context.latest(sentence[p.start : p.end]))]
     periods = _mark_bases(periods, spans, sentence)
     named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
@@ -800,7 +803,9 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
 
 _NOW_BEFORE_FIGURE = re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date)\b|(?<![^\W\d_])(?:اب\s+تک|اس\s+وقت)(?![^\W\d_])", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\btheir|\bits)\s+$", re.IGNORECASE)
-_NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$", re.IGNORECASE)
+#: "Inflows" named back: "the inflows", "these inflows", or bare at a clause's head ("Compared
+#: with February, inflows were 14.5pc higher").
+_NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$|^\W*$|[,;]\s+$", re.IGNORECASE)
 #: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
 _THE_WHOLE_GROUP = re.compile(
     r"\bexports?\s+of\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:group|sector|industry)\b"
@@ -1118,7 +1123,7 @@ def _owned_abroad(sentence: str, figure: Figure) -> bool:
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
 _FOREIGN_LEAD = re.compile(
     rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
-    r"|\W*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",
+    r"|\W*(?:(?:اور|جبکہ|تاہم|لیکن|مگر)\s+)*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",  # ("اور بنگلہ دیش نے": and Bangladesh)
     re.IGNORECASE,
 )
 #: Another country named as where, in Urdu, in a figure's clause before it: "بنگلہ دیش میں".
@@ -1203,8 +1208,11 @@ _PEOPLE_IN_A_PLACE_AFTER = re.compile(
 #: Urdu: a figure said to have come from a province: "... ایک ارب 42 کروڑ ڈالر، صرف پنجاب سے آیا".
 _URDU_FROM_PLACE_AFTER = re.compile(rf"[\s،,]*(?:صرف\s+)?(?:{_URDU_PLACES})\s+سے\s+(?:آیا|آئی|آئے|آئیں|حاصل)")
 _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
+#: Pakistan named, or a Pakistani place or body, or "ours" as its press says it ("ہماری آئی ٹی
+#: برآمدات", "our IT exports" beside another country's).
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
+    r"|(?<![^\W\d_])(?:ہماری|ہمارے|ہمارا)(?![^\W\d_])|\bour\s+(?:country|(?:IT|ICT)\b|freelancers|exports)"
 )
 
 
@@ -1255,6 +1263,12 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
     if said and not own:
         return said
+    if not said and not own and RATE_NAMED_BACK.search(place.sentence, clause_start, figure.start):
+        # "..., while in August the rate was 16 percent": measured as the rate named back was
+        start, end = clause_before(place)
+        named_back = next((span.relation for span in spans if start <= span.start < end and span.relation and span.rate_at < 0), "")
+        if named_back:
+            return named_back
     # a span whose base is a rate compares two rates: it says nothing of how either is measured
     in_clause = own or [span for span in spans if clause_start <= span.start <= clause_start + len(place.clause) and span.rate_at < 0]
     a_year_back = (canonical_period(shift_period(place.period, 1)), shift_months(place.period, 12))
@@ -1385,6 +1399,32 @@ def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Conte
                 p = replace(p, value=_within_fy(_fy_of_month(months[0]), fiscal - length + 1, fiscal), back=False, loose=False)
         out.append(p)
     return out
+
+
+def _months_just_named(periods: list[Period], sentence: str, context: _Context) -> list[Period]:
+    """"The three months", "these two months", "the quarter's", Urdu "تینوں مہینوں" (all three
+    months) after months named one by one, in this sentence or else the one before: the span
+    of those months ("$236m in July, $257m in August and $251m in September, taking the
+    quarter's total to $744m": the first quarter's), when they run on in one fiscal year."""
+    for m in _MONTHS_JUST_NAMED.finditer(sentence):
+        said = (m.group("n") or m.group("un") or "").lower()
+        count = 3 if m.group("q") else _SPAN_COUNTS.get(said) or int(said)
+        own = [p.value for p in periods if _MONTH.fullmatch(p.value) and not p.comparison and not p.target and p.end <= m.start()]
+        span = span_of_months(own, count) if own else span_of_months(context.levels, count)
+        if span:
+            periods = sorted([p for p in periods if not (p.start < m.end() and m.start() < p.end)] + [Period(span, m.start(), m.end())], key=lambda p: p.start)
+    return periods
+
+
+#: Months named one by one, then counted back: "the three months", "these two months", "the
+#: quarter's (total)", "تینوں مہینوں" (all three months), "دونوں مہینوں" (both months). (Never "the
+#: three months to March", "of", "ended": a span named by its end.)
+_MONTHS_JUST_NAMED = re.compile(
+    r"\b(?:the|these|those|all)\s+(?:(?P<n>two|three|four|five|six|[2-6])\s+months|(?P<q>quarter)(?=['’]s?\s))(?!\s+(?:to|of|ended|ending|through|till|until|before|earlier|ago)\b)"
+    r"|(?<![^\W\d_])(?P<un>دونوں|تینوں|چاروں|پانچوں)\s+(?:مہینوں|ماہ)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_SPAN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "دونوں": 2, "تینوں": 3, "چاروں": 4, "پانچوں": 5}
 
 
 def _month_named_before(p: Period, periods: list[Period], sentence: str) -> Period:

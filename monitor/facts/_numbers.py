@@ -132,10 +132,11 @@ _RANK_PATTERNS = (
     # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
     # (or climbed to: "Pakistan climbs to No 3 on Payoneer's index")
     re.compile(r"\b(?:as|at|(?:climb(?:s|ed)?|rises?|rose|moves?|moved|jumps?|jumped|slips?|slipped|falls?|fell|drops?|dropped)\s+to)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
-    # "Payoneer's report places Pakistan third among ...", "put the country 8th in"
+    # "Payoneer's report places Pakistan third among ...", "put the country 8th in", "placed it
+    # fourth for growth in freelancer earnings"
     re.compile(
         rf"\b(?:places?|placed|puts?)\s+(?:Pakistan|the\s+country|it)\s+(?:at\s+)?(?:the\s+)?(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}))"
-        r"(?=\s+(?:in|among|on|globally|worldwide|out\s+of|of)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|globally|worldwide|out\s+of|of)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     # a headline's place with its verb left out: "Pakistan third in global freelance revenue
@@ -162,8 +163,9 @@ _RANK_PATTERNS = (
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     _URDU_LARGEST,
-    # "اس کا نمبر 97واں تھا" (its number was 97th): the place after "نمبر"
-    re.compile(rf"(?<![^\W\d_])نمبر\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
+    # "اس کا نمبر 97واں تھا" (its number was 97th), "پاکستان کا درجہ تیسرا ہے" (Pakistan's place
+    # is third): the place after "نمبر", "درجہ", "پوزیشن" or "مقام"
+    re.compile(rf"(?<![^\W\d_])(?:نمبر|درجہ|پوزیشن|مقام)\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
     # "among the top five countries" ("... سرفہرست پانچ ممالک میں شامل ہے"), not the top five as a
     # subject ("سرفہرست پانچ ممالک ... برآمدات کے دو تہائی حصے کے حامل ہیں": the biggest buyers)
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)(?=\s+(?:میں|کی\s+فہرست|کے\s+درمیان))"),

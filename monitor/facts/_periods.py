@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -40,8 +41,9 @@ _MONTH_NAMES = (
     rf"(?:(?-i:(?:{_MONTH_SLIPS})(?![a-z])|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)|جنوری|فروری|مارچ|اپریل|مئی|جون|جولائی|اگست|ستمبر|اکتوبر|نومبر|دسمبر|ڈسمبر|سپتمبر|جولائ(?!ی)|فروی)"
 )
-#: A month said alone, the subject's figure for that month: "September alone", "in March 2025 alone".
-MONTH_ALONE = rf"(?:in\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\b"
+#: A month said alone, the subject's figure for that month: "September alone", "in March 2025 alone",
+#: "the month of March alone".
+MONTH_ALONE = rf"(?:in\s+)?(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\b"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -209,7 +211,7 @@ _QUARTER_OR_HALF = re.compile(r"\b(quarter|half)\b", re.IGNORECASE)
 #: A month and its year: "July 2025", "July, 2025", "July '25", "Jul-25". Two digits after a
 #: month with only a space are its day ("ISLAMABAD, Jun 09 (APP)"), never a year.
 _MONTH_YEAR = re.compile(
-    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d|'\d\d(?![\d,]))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
+    rf"(?<![\w])(?P<month>{_MONTH_NAMES})(?![^\W\d_])\.?(?:\s?,?\s?(?P<year>(?:19|20)\d\d|['’]\d\d(?!\d))(?![\d-])|-(?P<yy>\d\d)\b(?![-–/]))?",
     re.IGNORECASE,
 )
 #: "Last year" said of a span of months right after it ("the first half of last year") or
@@ -469,6 +471,20 @@ def _span_label(first: int, last: int) -> str:
     return f"{_MONTH_ABBR[(first + 5) % 12 + 1]}-{_MONTH_ABBR[(last + 5) % 12 + 1]}"
 
 
+def span_of_months(months: Sequence[str], count: int) -> str:
+    """The span ``months`` (``YYYY-MM`` values) make when they are ``count`` months one after
+    another in one fiscal year, named one by one ("$236m in July, $257m in August and $251m in
+    September": ``FY2023-24:Q1``); else ``""``."""
+    named = sorted(set(months))
+    if count < 2 or len(named) != count or not all(_MONTH_VALUE_FORM.fullmatch(m) for m in named):
+        return ""
+    ends = {_fy_of_month(m) for m in named}
+    fiscal = [_fiscal_month(int(m[5:])) for m in named]
+    if len(ends) != 1 or fiscal != list(range(fiscal[0], fiscal[0] + count)):
+        return ""
+    return _within_fy(ends.pop(), fiscal[0], fiscal[-1])
+
+
 def _within_fy(end_year: int | None, first: int, last: int) -> str:
     """A span of fiscal months (1 = July) in the fiscal year ending ``end_year``."""
     if end_year is None:
@@ -656,9 +672,10 @@ class _PeriodScanner:
         own: the first says which year's months they are."""
         out: list[Period] = []
         for p in found:
-            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not re.match(r",?\s+(?:which|when)\b", self.s[p.end :]):
-                continue  # "the lowest since May 2022": a point of reference, not the figure's period (unless "..., which was $184m")
-            if _MONTH_SUPERLATIVE_BEFORE.search(self.s, max(0, p.start - 70), p.start):
+            told_of = re.match(r",?\s+(?:which|when)\b", self.s[p.end :])  # "..., which was $184m", "..., when they stood at $247m"
+            if _SINCE_BEFORE.search(self.s, max(0, p.start - 40), p.start) and not told_of:
+                continue  # "the lowest since May 2022": a point of reference, not the figure's period
+            if _MONTH_SUPERLATIVE_BEFORE.search(self.s, max(0, p.start - 70), p.start) and not told_of:
                 continue  # "$330 million, the highest monthly figure so far in FY25": the months it tops, not its period
             if _URDU_SINCE_AFTER.match(self.s, p.end):
                 continue  # "2022 میں رجسٹریشن شروع ہونے کے بعد سے" (since registration began in 2022): a point of reference
@@ -927,7 +944,7 @@ class _PeriodScanner:
             fy = None if (m.group("year") or m.group("yy")) else self._fy_beside(start, end)
             last = False
             if m.group("year") or m.group("yy"):
-                year = int((m.group("year") or m.group("yy")).lstrip("'"))
+                year = int((m.group("year") or m.group("yy")).lstrip("'’"))
                 year = 2000 + year if year < 100 else year
             elif fy is not None:  # "July of FY24", Urdu "گزشتہ مالی سال کے جولائی": July in that year
                 self.found.remove(fy)

@@ -40,7 +40,7 @@ _IT_WORD = (
 )
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
-_ICT_CATEGORY = r"telecom(?:munications?)?\s*,\s*computer\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
+_ICT_CATEGORY = r"(?:telecom(?:munications?)?\s*,\s*computer|computer\s*,\s*telecom(?:munications?)?)\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _URDU_UNTRACKED = re.compile(
     r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات"
@@ -83,8 +83,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # "telecommunication, computer and information services, whose exports reached ..."
         rf"|(?<![\w]){_ICT_CATEGORY},?\s+whose\s+exports?(?![\w])"
         # the category alone, said to be exported ("... remained the largest contributor on the
-        # export side"), never imported
-        rf"|(?<![\w])(?<!imports\sof\s)(?<!import\sof\s)(?<!imports\sof\sthe\s){_ICT_CATEGORY}(?!\s+(?:ki|ke|ka)\b)(?=[^.;]{{0,80}}\bexport(?:s|\s+side|ed)?\b)"
+        # export side") or to have earned ("The category, which lumps together computer,
+        # telecommunication and information services, fetched $686 million"), never imported
+        rf"|(?<![\w])(?<!imports\sof\s)(?<!import\sof\s)(?<!imports\sof\sthe\s){_ICT_CATEGORY}(?!\s+(?:ki|ke|ka)\b)(?=[^.;]{{0,80}}\b(?:export(?:s|\s+side|ed)?|fetched|earned|brought\s+in|generated)\b)"
         rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
@@ -327,8 +328,9 @@ def _subject_for(figure: Figure, subjects: list[Subject], clause: tuple[int, int
     return None
 
 
-#: Nothing between a figure and the subject right after it but "that", "which" or "the".
-_NOTHING_BETWEEN = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?", re.IGNORECASE)
+#: Nothing between a figure and the subject right after it but "that", "which" or "the", or
+#: Urdu's bound ("21 ہزار سے زائد وی پی این": more than 21,000 VPNs).
+_NOTHING_BETWEEN = re.compile(r"\s*(?:(?:that|which)\s+)?(?:the\s+)?(?:سے\s+(?:زائد|زیادہ|اوپر)\s+)?", re.IGNORECASE)
 #: A rate's own noun and the subject it is of, right after it: "24 percent growth in the country's overall IT exports".
 _GROWTH_IN_AFTER = re.compile(
     r"\s*(?:growth|increase|rise|jump|decline|fall|drop|contraction)\s+in\s+(?:the\s+)?(?:country['’]s\s+|Pakistan['’]s\s+|national\s+)?(?:overall\s+|total\s+)?",

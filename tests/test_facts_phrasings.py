@@ -4034,6 +4034,8 @@ def test_our_figures_beside_another_countrys():
     assert facts(text, "2023-10-22") == {("it_exports_annual", "FY2022-23", 2500, "USD_million")}
     text = "Bangladesh exported $1.3 billion of ICT services last fiscal year, while our IT exports in the same period were around $2.5 billion."
     assert facts(text, "2023-10-22") == {("it_exports_annual", "FY2022-23", 2500, "USD_million")}
+    text = "Bangladesh exported $1.3 billion of ICT services in FY23. Our IT exports in the same year were around $2.5 billion."
+    assert facts(text, "2023-10-22") == {("it_exports_annual", "FY2022-23", 2500, "USD_million")}
     # (the other country's own clause, after "and", stays theirs)
     text = "بھارت کی برآمدات 190 ارب ڈالر ہیں اور بنگلہ دیش نے بھی گزشتہ مالی سال ایک ارب 30 کروڑ ڈالر کی آئی سی ٹی برآمدات کیں، جبکہ ہماری آئی ٹی برآمدات ڈھائی ارب ڈالر رہیں۔"
     assert ("it_exports_annual", "FY2022-23", 1300, "USD_million") not in facts(text, "2023-10-22")

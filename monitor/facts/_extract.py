@@ -1212,7 +1212,7 @@ _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 #: برآمدات", "our IT exports" beside another country's).
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
-    r"|(?<![^\W\d_])(?:ہماری|ہمارے|ہمارا)(?![^\W\d_])|\bour\s+(?:country|(?:IT|ICT)\b|freelancers|exports)"
+    r"|(?<![^\W\d_])(?:ہماری|ہمارے|ہمارا)(?![^\W\d_])|\b(?i:our)\s+(?:(?i:country|freelancers|exports)|(?:IT|ICT)\b)"
 )
 
 

@@ -4039,3 +4039,8 @@ def test_our_figures_beside_another_countrys():
     # (the other country's own clause, after "and", stays theirs)
     text = "بھارت کی برآمدات 190 ارب ڈالر ہیں اور بنگلہ دیش نے بھی گزشتہ مالی سال ایک ارب 30 کروڑ ڈالر کی آئی سی ٹی برآمدات کیں، جبکہ ہماری آئی ٹی برآمدات ڈھائی ارب ڈالر رہیں۔"
     assert ("it_exports_annual", "FY2022-23", 1300, "USD_million") not in facts(text, "2023-10-22")
+
+
+def test_a_place_behind_only_another_country_is_ours():
+    text = "Pakistan is the third-largest supplier of online labour. In the software category, the country ranks second, behind only India."
+    assert facts(text, "2022-04-07") == {("ranking", "", 3, "rank"), ("ranking", "", 2, "rank")}

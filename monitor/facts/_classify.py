@@ -383,9 +383,9 @@ def _ranked_country(place: _Place) -> str | None:
 
 _PROVINCES_SAID = re.compile(r"\bprovinc\w*|صوبوں|صوبے|صوبہ", re.IGNORECASE)
 #: Countries named as ranked ahead of the one ranked: "after India and Bangladesh", "behind the
-#: US", Urdu "بھارت اور بنگلہ دیش کے بعد".
+#: US", "behind only India", "second only to India", Urdu "بھارت اور بنگلہ دیش کے بعد".
 _RANKED_AHEAD = re.compile(
-    r"\b(?:after|behind|following)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"\b(?:after|behind|following|only\s+to)\s+(?:only\s+|just\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
     r"(?:(?:\s+and\s+|,\s*(?=(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+and\s))(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)*"
     # Urdu: country names, joined by اور or a comma, right before کے بعد
     rf"|(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern})(?:\s*(?:،|,|\sاور)\s*(?:{_URDU_FOREIGN.pattern}|{_PAKISTAN_NAME.pattern}))*\s+کے\s+بعد(?=\s)"

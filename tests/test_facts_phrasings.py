@@ -4044,3 +4044,5 @@ def test_our_figures_beside_another_countrys():
 def test_a_place_behind_only_another_country_is_ours():
     text = "Pakistan is the third-largest supplier of online labour. In the software category, the country ranks second, behind only India."
     assert facts(text, "2022-04-07") == {("ranking", "", 3, "rank"), ("ranking", "", 2, "rank")}
+    text = "Pakistan is the third-largest supplier of online labour. In software, the country is second only to India."
+    assert facts(text, "2022-04-07") == {("ranking", "", 3, "rank"), ("ranking", "", 2, "rank")}

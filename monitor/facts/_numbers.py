@@ -146,11 +146,12 @@ _RANK_PATTERNS = (
         rf"\bPakistan\s+(?!first\b){_ORD}(?=\s+(?:in|among|on|globally|worldwide)\b)",
         re.IGNORECASE,
     ),
-    # "stands 4th in the index", "was placed third among", "is at number four"
+    # "stands 4th in the index", "was placed third among", "is at number four", "is second only
+    # to India", "is third behind"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
         rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
-        r"(?=\s+(?:in|among|on|for|globally|worldwide|position|place|spot)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|globally|worldwide|position|place|spot|only\s+to|behind)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     re.compile(

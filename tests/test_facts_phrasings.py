@@ -4046,3 +4046,77 @@ def test_a_place_behind_only_another_country_is_ours():
     assert facts(text, "2022-04-07") == {("ranking", "", 3, "rank"), ("ranking", "", 2, "rank")}
     text = "Pakistan is the third-largest supplier of online labour. In software, the country is second only to India."
     assert facts(text, "2022-04-07") == {("ranking", "", 3, "rank"), ("ranking", "", 2, "rank")}
+
+
+# --------------------------------------------------------------------------- passages from the middle of reports (round 35)
+
+
+def test_the_quarter_just_before_the_one_reported_is_its_base():
+    text = "IT exports came to $960 million in the second quarter of FY25. Compared with the first quarter, when exports stood at $830 million, the increase works out to 15.7 percent."
+    got = facts(text, "2025-01-20")
+    assert ("it_exports_cumulative", "FY2024-25:Q2", 15.7, "percent") in got and ("it_exports_cumulative", "FY2024-25:Q1", 830, "USD_million") in got
+    text = "During 2QFY25, IT exports amounted to USD 960mn, up 21% YoY from USD 793mn in 2QFY24. On a QoQ basis, exports rose 15.7% from USD 830mn in 1QFY25."
+    assert rates(text, "2025-01-20") == {21: "yoy", 15.7: "unknown"}
+    assert ("it_exports_cumulative", "FY2024-25:Q2", 15.7, "percent") in facts(text, "2025-01-20")
+    # (a base a year back stays so)
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 20, "percent") in facts("IT exports rose 20% YoY from USD 700mn in 1QFY24.", "2024-10-20")
+
+
+def test_that_was_after_freelancers_money_is_theirs():
+    text = "Freelancers sent home $201 million during the first half of the current fiscal year. That was 25 percent more than the $161 million received in the same months a year earlier."
+    assert facts(text, "2025-01-24") == {
+        ("freelancer_earnings", "FY2024-25:H1", 201, "USD_million"),
+        ("freelancer_earnings", "FY2024-25:H1", 25, "percent"),
+        ("freelancer_earnings", "FY2023-24:H1", 161, "USD_million"),
+    }
+
+
+def test_a_fraction_before_the_comparison():
+    text = "Over calendar year 2024, IT exports added up to $3.4 billion, roughly a quarter more than the $2.7 billion earned in 2023."
+    assert facts(text, "2025-01-20") == {("it_exports_annual", "2024", 3400, "USD_million"), ("it_exports_annual", "2024", 25, "percent"), ("it_exports_annual", "2023", 2700, "USD_million")}
+    assert ("it_exports_monthly", "2024-03", -20, "percent") in facts("IT exports were $300 million in March, a fifth lower than in February.", "2024-04-20")
+    # (not a fraction of something else: "a quarter more active")
+    assert not {f for f in facts("IT firms were a quarter more active than usual in the second quarter.", "2025-01-20") if f[3] == "percent"}
+    # and a change over two years is no year's rate
+    got = facts("IT exports rose to $3.1 billion in July-April. The sector now earns about a third more than it did two years ago.", "2025-05-20")
+    assert not {f for f in got if f[3] == "percent" and f[0] != "other"}
+
+
+def test_a_place_risen_from_in_a_ranking_named_for_its_year():
+    text = "Pakistan has moved up to fifth place among the fastest-growing freelance markets in Payoneer's freelancer report for 2024, up from sixth a year earlier."
+    assert facts(text, "2025-01-09") == {("ranking", "2024", 5, "rank"), ("ranking", "2023", 6, "rank")}
+    text = "In the platform's report for 2024, Pakistan came fifth by growth in freelancer earnings, up from sixth a year earlier."
+    assert facts(text, "2025-01-09") == {("ranking", "2024", 5, "rank"), ("ranking", "2023", 6, "rank")}
+
+
+def test_a_second_place_joined_by_and_for_another_list():
+    text = "In the Speedtest Global Index for December 2024, Pakistan ranked 98th for mobile internet speed and 152nd for fixed broadband."
+    assert facts(text, "2025-01-22") == {("ranking", "2024-12", 98, "rank"), ("ranking", "2024-12", 152, "rank")}
+
+
+def test_this_volume_a_year_before_is_the_same_subjects():
+    text = "گزشتہ مالی سال کے دوران ملک کی آئی ٹی برآمدات دو ارب دس کروڑ ڈالر تک پہنچ گئیں۔ اس سے ایک سال پہلے یہ حجم ایک ارب 43 کروڑ ڈالر تھا، یوں ان برآمدات میں 47 فیصد اضافہ ہوا۔"
+    assert ("it_exports_annual", "FY2019-20", 1430, "USD_million") in facts(text, "2021-08-05")
+
+
+def test_people_taught_freelancing_or_turned_out_by_a_programme_are_no_count_of_freelancers():
+    text = "دوسرے مرحلے میں آئندہ تین برسوں کے دوران مزید 25 لاکھ نوجوانوں کو فری لانسنگ، ای کامرس اور ڈیجیٹل مارکیٹنگ کے کورسز کرائے جائیں گے۔"
+    assert not {f for f in facts(text, "2021-08-16") if f[0] != "other"}
+    assert not {f for f in facts("The DigiSkills programme has so far produced some 3.1 million freelancers, the minister said.", "2025-01-13") if f[0] != "other"}
+    # (while a count of them, with a bound, stays one)
+    assert facts("ملک میں 22 لاکھ سے زائد فعال فری لانسرز ہیں۔", "2025-09-18") == {("freelancer_count", "", 2200000, "count")}
+
+
+def test_a_titles_amount_is_of_the_period_the_lead_gives_beside_its_base():
+    title = "فری لانسرز کی آمدن 38 کروڑ 90 لاکھ ڈالر تک پہنچ گئی"
+    text = "اسٹیٹ بینک کے مطابق مالی سال 2020-21 کے دوران فری لانسرز نے جو رقوم وصول کیں وہ گزشتہ مالی سال کے 25 کروڑ 10 لاکھ ڈالر کے مقابلے میں 55 فیصد زیادہ ہیں۔"
+    assert ("freelancer_earnings", "FY2020-21", 389, "USD_million") in facts(text, "2021-08-12", title)
+
+
+def test_the_ict_category_in_urdu_and_the_other_heads_of_services():
+    text = "خدمات کی برآمدات میں سب سے نمایاں کردار ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کا رہا جن کی برآمدات جولائی میں 18 کروڑ 90 لاکھ ڈالر ریکارڈ کی گئیں۔"
+    assert facts(text, "2021-08-21") == {("it_exports_monthly", "2021-07", 189, "USD_million")}
+    text = "جولائی میں آئی ٹی برآمدات 18 کروڑ 90 لاکھ ڈالر رہیں۔ اسی طرح ٹرانسپورٹ سروسز کی برآمدات 9 کروڑ 70 لاکھ ڈالر رہیں۔"
+    assert facts(text, "2021-08-21") == {("it_exports_monthly", "2021-07", 189, "USD_million")}
+    text = "Exports of telecommunication, computer and information services were $189m in July. Likewise, exports of transport services were $97 million and travel services $48 million."
+    assert facts(text, "2021-08-21") == {("it_exports_monthly", "2021-07", 189, "USD_million")}

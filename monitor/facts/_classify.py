@@ -964,9 +964,14 @@ def _freelancer_series(place: _Place) -> str:
         return "other"  # "اس کے فعال فری لانسر صارفین", "its freelancer users": a firm's customers
     if _REGISTERED_FREELANCERS.search(place.sentence, max(0, figure.start - 60), figure.end + 40) and _BOARD.search(place.sentence):
         return "other"  # "The board ... 112,400 registered freelancers", "PSEB registrations of freelancers ... 112,400": those on a board's rolls, a part
+    if _TURNED_OUT.search(place.sentence, max(0, figure.start - 50), figure.start):
+        return "other"  # "the platform has so far produced some 3.4 million freelancers": a programme's output, its trainees
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+#: What a programme is said to have made of people, right before their count: "has so far
+#: produced some", "churned out over".
+_TURNED_OUT = re.compile(r"\b(?:produced|churned\s+out|turned\s+out|groomed|prepared|created)\s+(?:so\s+far\s+)?(?:some|over|about|around|nearly|more\s+than|almost)?\s*$", re.IGNORECASE)
 #: Freelancers counted as some firm's users or customers: "its active freelancer users", "اس کے
 #: فعال فری لانسر صارفین".
 _USERS = re.compile(r"\bfreelancers?\s+(?:users|customers|clients|account\s+holders)\b|\b(?:its|their)\s+(?:\w+\s+){0,2}?(?:users|customers)\b|فری\s?لانسر\s+صارفین|(?<![^\W\d_])(?:اس|ان)\s+کے\s+(?:\S+\s+){0,3}?صارفین", re.IGNORECASE)
@@ -1098,8 +1103,9 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     noun = place.figure.noun
     if not noun or noun in _LINK_WORDS or nouns.match(noun):
         return True
-    if not noun.isascii() and nouns.search(" ".join(place.sentence[place.figure.end :].split()[:4])):
-        return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر"
+    window = " ".join(place.sentence[place.figure.end :].split()[:4])
+    if not noun.isascii() and (m := nouns.search(window)) and not _URDU_CASE_MARK.search(window, 0, m.start()):
+        return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر" (not "30 لاکھ نوجوانوں کو فری لانسنگ ...": youths taught it)
     if (number_of := _URDU_NUMBER_OF.search(place.sentence, 0, place.figure.start)) and nouns.search(place.sentence, max(0, number_of.start() - 40), number_of.start()):
         return True  # "رجسٹرڈ وی پی اینز کی تعداد 30 ہزار": the number of what is named before تعداد
     # people named as the subject later in the clause: "3 million Pakistanis are providing their
@@ -1109,6 +1115,9 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     return noun in _PEOPLE and bool(follows)
 
 
+#: An Urdu case marker, which ends the noun phrase before it: "نوجوانوں کو", "کمپنیوں نے" (not
+#: a bound's: "سے زائد", more than; "کے قریب", close to).
+_URDU_CASE_MARK = re.compile(r"(?<![^\W\d_])(?:کو|نے|میں|کی|کا|سے(?!\s+(?:زائد|زیادہ|کم|اوپر|متجاوز))|کے(?!\s+(?:قریب|لگ\s?بھگ)))(?![^\W\d_])")
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "has", "have", "had", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
@@ -1233,9 +1242,11 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         own = [p for p in periods if p.value and p.start >= figure.end and _RIGHT_AFTER_RANK.fullmatch(sentence, figure.end, p.start)]
         if own:
             return own[0]
-        # "number 4 in the freelancing countries ranking for 2021": the ranking's own year
+        # "number 4 in the freelancing countries ranking for 2021": the ranking's own year (not
+        # of the place it rose or fell from: "fifth in the report for 2024, up from sixth a year
+        # earlier")
         own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
-        if own:
+        if own and not _FROM_A_PLACE.search(sentence, max(0, figure.start - 24), figure.end):
             return own[0]
     else:
         # "Gig index 2025: ..., freelancers earn $500m": the index's year, not the money's (a
@@ -1342,6 +1353,8 @@ _RATE_GROWTH_SAID = re.compile(r"\d\s?(?:%|pc\b|pct\b|per\s?cent|percent)\s+(?:g
 _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
+#: A place risen or fallen from, to its end: "up from sixth", "down from the 12th".
+_FROM_A_PLACE = re.compile(r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?\S+$", re.IGNORECASE)
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
 #: ("FY22 as a whole, when freelancers brought home $259 million": the whole year's)
 _WHEN = re.compile(r"(?:\s+(?:as\s+a\s+whole|in\s+full|overall|in\s+all))?\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base

@@ -82,9 +82,10 @@ _EARLIER = re.compile(
     re.IGNORECASE,
 )
 #: A rate more or less than a base: "10% more than in November 2024", "21.8 percent above
-#: December 2024" (while "more than 20,000" is a quantity, and "above $400 million" a level).
+#: December 2024", "a quarter more than in 2023" (while "more than 20,000" is a quantity, and
+#: "above $400 million" a level).
 _RATE_THAN = re.compile(
-    r"(?:%|(?<=\d)\s?(?:pc|pct)|\bpercent|\bper\s+cent)\s+(?:(?:more|less|higher|lower|greater|fewer)\s+)?(?P<than>than|above|below)\b", re.IGNORECASE
+    r"(?:%|(?<=\d)\s?(?:pc|pct)|\bpercent|\bper\s+cent|\b(?:a|one)[\s-](?:fifth|quarter|third))\s+(?:(?:more|less|higher|lower|greater|fewer)\s+)?(?P<than>than|above|below)\b", re.IGNORECASE
 )
 #: What may stand between a cue and a rate that is the base itself: "compared to 9pc growth in
 #: February", "against a growth of 15% in the same period last year".

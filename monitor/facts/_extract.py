@@ -34,7 +34,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, period_end, shift_months, shift_period, span_months
+from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, part_before, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -419,6 +419,9 @@ def _dated_by_lead(facts: list[Fact], undated: list[int], lead: list[_Found]) ->
             continue
         if len(own) != 1 and fact.unit == "percent":
             own = {period for kind, period in amounts if kind == family}
+        # (a period a year before another the lead gives is its base: "FY21's receipts were 54.7
+        # percent more than FY20's $256 million" dates the title's amount to FY21)
+        own = {p for p in own if not any(shift_period(q, 1) == p for q in own if q != p)}
         if len(own) != 1:
             continue  # the lead gives several periods, or none, of that subject: which one is not said
         period = own.pop()
@@ -524,6 +527,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (a total said to stand "now" is as of the article, whatever it is compared with: "The
         # whitelist now holds over 35,000 VPNs, up from about 14,900 at the end of October")
         main = "" if _NOW_BEFORE_FIGURE.search(sentence, 0, figures[0].start if figures else 0) else infer_main(periods, spans, sentence, day)
+        if main and context.kind and _part_just_before(context.period, periods) and basis_words(sentence) != "yoy":
+            # the quarter or half just before the one the sentence before reported is its base:
+            # "Compared with the first quarter, when exports stood at $853 million, the increase
+            # works out to 16.1 percent", "On a QoQ basis, exports rose 16.1% from USD 853mn in
+            # 1QFY25", after the second quarter's figure (not the first quarter a year on)
+            main = context.period
         goes_on = _OPENS_BACK.match(sentence) or _THEIR.match(sentence) or (context.listed and _BULLET.match(sentence) and not subjects)
         # ("However, exports were 3% lower than the previous month", after a sentence on
         # September's IT exports: the exports and the month just reported, the base the month
@@ -841,8 +850,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if paired is not None and figure.start in paired and subject is None:
         return None  # one of several figures given "respectively" for subjects not all named
     inherited = bool(not subjects and previous.refers_back(sentence)) or (from_context and subject is not None and subject.kind == "it_exports")
-    if subject is None and previous.kind and _OPENS_BACK.match(sentence):
-        inherited = True  # "This marks a 25 percent ... increase, making it the highest monthly export figure": the sentence before's
+    if subject is None and previous.kind and (_OPENS_BACK.match(sentence) or _THIS_FIGURE_IN.search(sentence, bounds[0], figure.start)):
+        # "This marks a 25 percent ... increase, making it the highest monthly export figure", "اس سے
+        # ایک سال پہلے یہ حجم ... تھا" (a year before, this volume was ...): the sentence before's
+        inherited = True
     kind = subject.kind if subject else previous.kind if inherited else None
     if figure.unit == "count" and registrants(sentence, figure):
         kind = "vpn"
@@ -1401,6 +1412,13 @@ def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Conte
     return out
 
 
+def _part_just_before(period: str, periods: list[Period]) -> bool:
+    """Whether the one base ``periods`` name is the quarter or half just before ``period``."""
+    bases = {canonical_period(p.value) for p in periods if p.comparison and p.value and not (p.counted or p.months_back)}
+    length = span_months(period)
+    return len(bases) == 1 and length in (3, 6) and part_before(period, length) in bases
+
+
 def _months_just_named(periods: list[Period], sentence: str, context: _Context) -> list[Period]:
     """"The three months", "these two months", "the quarter's", Urdu "تینوں مہینوں" (all three
     months) after months named one by one, in this sentence or else the one before: the span
@@ -1506,6 +1524,10 @@ _OPENS_BACK = re.compile(
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )
+#: The figure of the sentence before named in a clause before a figure: "this volume", "یہ حجم".
+_THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+#: A sentence that opens on what the one before gave: "That was 27.6 percent more than ...".
+_THAT_WAS = re.compile(r"\W*(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented)\b", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
 _THIS_FIGURE = re.compile(rf"\W*{OPENING}(?:(?:this|that|the)\s+|\w+['’]s\s+)(?:figure|amount|sum)\b|\W*(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 _FISCAL_WORD = re.compile(r"fiscal|financial|\bFY|مالی", re.IGNORECASE)
@@ -1577,8 +1599,8 @@ def _bare_rate(sentence: str, bounds: tuple[int, int], figure: Figure) -> bool:
 def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject | None) -> bool:
     """Whether money is the freelancers' own: they are named in its clause, or the clause
     refers back to them ("their earnings", "they earned"); an export board's deals are not."""
-    if subject is None:  # taken from the sentence before: this one must refer back to them
-        return bool(_REFERS_BACK.search(sentence))
+    if subject is None:  # taken from the sentence before: this one must refer back to them ("That was ...")
+        return bool(_REFERS_BACK.search(sentence) or _THAT_WAS.match(sentence))
     if bounds[0] <= subject.start and subject.end <= bounds[1]:
         return True
     if subject.end <= bounds[0] and _URDU_RATE_CLAUSE_BEFORE.search(sentence, max(0, bounds[0] - 30), bounds[0] + 1) and _PeriodScanner(sentence[bounds[0] : bounds[1]], None).scan():

@@ -147,11 +147,11 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     # "stands 4th in the index", "was placed third among", "is at number four", "is second only
-    # to India", "is third behind"
+    # to India", "is third behind", "came fifth by growth in earnings"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
         rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
-        r"(?=\s+(?:in|among|on|for|globally|worldwide|position|place|spot|only\s+to|behind)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|by|globally|worldwide|position|place|spot|only\s+to|behind)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -262,19 +262,25 @@ def _percents(sentence: str) -> list[Figure]:
     # a rate with its basis and no sign of percent, as analysts write it: "down 6.5 MoM"
     found += [Figure(float(m.group("num")), "percent", m.start(), m.end("num")) for m in _BARE_RATE.finditer(sentence)]
     # a rate said as a fraction after the word of the change: "down a fifth", "rose by half",
-    # "ایک چوتھائی زیادہ" (a quarter more)
+    # or before the comparison's: "a quarter more than", "ایک چوتھائی زیادہ" (a quarter more)
     for m in _FRACTION_RATE.finditer(sentence):
-        said = "said" if m.group("said") else "usaid"
-        fraction = (m.group("frac") or m.group("frac_half") or re.sub(r"\s+", " ", m.group("ufrac"))).lower()
+        if m.group("esaid") and _YEARS_BACK_AFTER.match(sentence, m.end()):
+            continue  # "about a third more than it did two years ago": a rough change over years, no rate
+        said = "said" if m.group("said") else "esaid" if m.group("esaid") else "usaid"
+        fraction = (m.group("frac") or m.group("frac_half") or m.group("efrac") or re.sub(r"\s+", " ", m.group("ufrac"))).lower()
         found.append(Figure(_FRACTIONS[fraction], "percent", m.start(said), m.end(said)))
     return sorted(found, key=lambda f: f.start)
 
 
+#: A comparison with a base years back, right after a fraction: "more than it did two years ago".
+_YEARS_BACK_AFTER = re.compile(r"[^.;]{0,60}?\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\s+(?:ago|earlier|before)\b", re.IGNORECASE)
 _FRACTIONS = {"fifth": 20.0, "quarter": 25.0, "third": 100 / 3, "half": 50.0, "پانچواں حصہ": 20.0, "چوتھائی": 25.0, "تہائی": 100 / 3}
 _FRACTION_RATE = re.compile(
     r"\b(?:up|down|rose|risen|fell|fallen|grew|grown|declined|increased|decreased|jumped|dropped|climbed|slipped|shrank|contracted|expanded|surged)\s+(?:by\s+)?"
     r"(?P<said>(?:(?:a|one)[\s-](?P<frac>fifth|quarter|third)|(?<=by\s)(?P<frac_half>half)))\b(?!\s+(?:of|consecutive|straight|successive|time|month|year|quarter)\b)"
-    r"|(?<![^\W\d_])(?P<usaid>ایک\s+(?P<ufrac>چوتھائی|تہائی|پانچواں\s+حصہ))(?=\s+(?:زیادہ|کم)(?![^\W\d_]))",
+    r"|(?<![^\W\d_])(?P<usaid>ایک\s+(?P<ufrac>چوتھائی|تہائی|پانچواں\s+حصہ))(?=\s+(?:زیادہ|کم)(?![^\W\d_]))"
+    # and before the word of the comparison: "roughly a quarter more than", "a fifth lower"
+    r"|\b(?P<esaid>(?:a|one)[\s-](?P<efrac>fifth|quarter|third))(?=\s+(?:more|higher|less|lower|fewer|above|below)(?:\s+than\b|\s*[,.;]|\s*$))",
     re.IGNORECASE,
 )
 
@@ -416,7 +422,16 @@ def _ranks(sentence: str) -> list[Figure]:
     if found:  # a place moved from, beside the one reached
         for m in _RANK_FROM.finditer(sentence):
             add(_place_value(m.group("ord")), m.start(), m.end())
+        # and another place joined to one found, in another list: "ranked 100th of 111 countries
+        # for mobile internet speed and 158th for fixed broadband"
+        for m in _RANK_AND.finditer(sentence):
+            if any(f.end <= m.start() for f in found):
+                add(_place_value(m.group("ord")), m.start("ord"), m.end("ord"))
     return sorted(found, key=lambda f: f.start)
+
+
+#: A numbered place after "and", said of another list: "and 158th for fixed broadband".
+_RANK_AND = re.compile(r"\band\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:for|in|on|among)\b", re.IGNORECASE)
 
 
 def _borrow_scales(money: list[Figure], sentence: str) -> list[Figure]:

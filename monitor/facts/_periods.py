@@ -899,7 +899,8 @@ class _PeriodScanner:
         if groups.get("qe"):
             return True  # its quarter or half was named before it, as one of the fiscal year
         if groups.get("q") or groups.get("qn") or groups.get("h") or groups.get("hn"):
-            return bool(re.search(r"\b(?:in|during|for)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
+            # (or compared with: "Compared with the first quarter, when exports stood at ...")
+            return bool(re.search(r"\b(?:in|during|for|(?:compared|as\s+against)\s+(?:with|to)|against|than)\s+(?:the\s+)?$", before, re.IGNORECASE)) and not _CALENDAR_AFTER.match(after)
         if not (groups.get("n") or groups.get("un")):
             return False
         return bool(re.search(r"\b(?:in|during|of)\s+(?:the\s+)?(?:first\s+)?$|\bfirst\s+$", before, re.IGNORECASE) or re.match(r"\s*(?:میں|کے\s+دوران)", after))

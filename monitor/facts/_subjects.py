@@ -41,12 +41,16 @@ _IT_WORD = (
 _WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
 _ICT_CATEGORY = r"(?:telecom(?:munications?)?\s*,\s*computer|computer\s*,\s*telecom(?:munications?)?)\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
+#: SBP's category in Urdu: "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز", "ٹیلی مواصلات، کمپیوٹر اور اطلاعاتی خدمات".
+_UR_ICT_CATEGORY = r"(?:ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات|ٹیلی\s?کام)\s*[،,]\s*کمپیوٹر\s*[،,]?\s+(?:اور|و)\s+(?:انفارمیشن|اطلاعاتی|معلوماتی)\s+(?:سروسز|خدمات)"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _URDU_UNTRACKED = re.compile(
     r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات"
     r"|(?:مجموعی\s+)?خدمات\s+کی\s+(?:مجموعی|کل|کُل)\s+برآمدات|(?:مجموعی|کل|کُل)\s+خدمات\s+کی\s+برآمدات"
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
-    r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
+    r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?"
+    # and the other heads of services trade: transport, travel, construction, insurance, ...
+    r"|(?:ٹرانسپورٹ|ٹریول|سفری|تعمیراتی|انشورنس|بیمہ|مالیاتی|حکومتی|سرکاری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
 )
 #: A part of ICT exports named as bringing in its share: "computer services contributed",
 #: "telecom services accounted for".
@@ -82,6 +86,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"(?<![\w])exports?\s+(?:of|under|in)\s+(?:the\s+)?{_ICT_CATEGORY}|(?<![\w]){_ICT_CATEGORY}(?:\s+sector)?['’]?\s+exports?(?![\w])"
         # "telecommunication, computer and information services, whose exports reached ..."
         rf"|(?<![\w]){_ICT_CATEGORY},?\s+whose\s+exports?(?![\w])"
+        # and in Urdu, never its imports: "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز ... جن کی برآمدات"
+        rf"|(?<![^\W\d_]){_UR_ICT_CATEGORY}(?![^\W\d_])(?![^۔.]{{0,40}}درآمد)"
         # the category alone, said to be exported ("... remained the largest contributor on the
         # export side") or to have earned ("The category, which lumps together computer,
         # telecommunication and information services, fetched $686 million"), never imported
@@ -128,7 +134,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
-        r"|(?:other\s+)?business\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
+        r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),

@@ -4120,3 +4120,17 @@ def test_the_ict_category_in_urdu_and_the_other_heads_of_services():
     assert facts(text, "2021-08-21") == {("it_exports_monthly", "2021-07", 189, "USD_million")}
     text = "Exports of telecommunication, computer and information services were $189m in July. Likewise, exports of transport services were $97 million and travel services $48 million."
     assert facts(text, "2021-08-21") == {("it_exports_monthly", "2021-07", 189, "USD_million")}
+
+
+def test_one_aside_that_names_nothing_keeps_the_subject():
+    text = (
+        "Pakistan's IT exports added up to $3.4 billion in calendar year 2024. Calendar-year totals are not how officials usually keep score. "
+        "By that measure, the industry earned $3.2 billion in FY24, compared with $2.6 billion in FY23."
+    )
+    assert facts(text, "2025-01-21") >= {("it_exports_annual", "FY2023-24", 3200, "USD_million"), ("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    # (two asides in a row leave it: what follows may be about anything)
+    text = (
+        "Pakistan's IT exports added up to $3.4 billion in calendar year 2024. Calendar-year totals are not how officials usually keep score. "
+        "Few readers notice the difference. By that measure, the industry earned $3.2 billion in FY24."
+    )
+    assert facts(text, "2025-01-21") == {("it_exports_annual", "2024", 3400, "USD_million")}

@@ -71,14 +71,15 @@ class _Context:
     listed: bool = False  # the sentence before is an item of a bulleted list ("• March IT exports at $398m")
     stated: bool = False  # the sentence before gave figures of its own
     levels: tuple[str, ...] = ()  # the periods of the sentence before's amounts and counts (rates left out)
+    aside: bool = False  # the sentence before named no subject, figure or period: an aside
 
-    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False) -> _Context:
+    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False, aside: bool = False) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
         its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
         units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
         levels = tuple(dict.fromkeys(f[2] for f in found if f[0].unit != "percent" and f[2] and f[1] != "other"))
-        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels)
+        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels, aside=aside)
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -508,7 +509,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (a sentence that only names a period, "June's figures were released alongside the annual
         # total.", passes the subject before it on with that period: "Exports for the month ...")
         named = _named_period(sentence, day)
-        return [], context.then(context.kind if named else None, named)
+        # (and one aside that names nothing keeps the subject for the sentence after it: "Calendar
+        # totals are not how the government keeps score." between IT exports' year and "By that
+        # measure, the industry earned $3.22 billion in FY24")
+        return [], context.then(context.kind if named or not context.aside else None, named, aside=True)
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     # ("during the year" with no fiscal year named before is no reference: the sentence is read
     # as it would be without the words)

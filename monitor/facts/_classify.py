@@ -269,7 +269,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
-    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
+    # (an estimate in a later clause is of something else: "freelancers sent home $269 million in
+    # FY23, but industry estimates suggest their actual earnings could be three times as large")
+    clause_end = place.sentence.find(place.clause) + len(place.clause) if place.clause in place.sentence else len(place.sentence)
+    if figure.unit in ("USD_million", "PKR_million") and (_PART_OF_AFTER.match(place.sentence, figure.end) or _ESTIMATE.search(place.sentence, 0, clause_end) or _ESTIMATE_THAT.search(head) or _ESTIMATED_AT.search(head) or (_IMPLIED_YEAR.search(head) and not place.base)):
         return "other", value  # "$1 billion of export proceeds is held abroad", "by our estimate": a part or a guess
     if figure.unit in ("USD_million", "PKR_million", "count") and _REMAINING_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start):
         return "other", value  # "the remaining $1.72 billion", "بقیہ ایک ارب 72 کروڑ ڈالر": what is left to reach a figure
@@ -729,11 +732,13 @@ def _targeted(place: _Place, head: str) -> bool:
         return True
     tail = place.clause[len(head) :]
     return bool(
-        _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
+        _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _WITHIN_REACH_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
         or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end) or _URDU_PROPOSED_AFTER.match(place.sentence, place.figure.end)
     )
 
 
+#: A figure said to be within reach: "insisted that $5 billion was within reach in two years", a hope.
+_WITHIN_REACH_AFTER = re.compile(r"\s+(?:was|is|were|are|remains?|remained|seems?|seemed|looks?|looked)\s+(?:well\s+|still\s+|now\s+)?within\s+(?:reach|grasp)\b", re.IGNORECASE)
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
@@ -791,7 +796,9 @@ _PART_OF_BEFORE = re.compile(
     # "of the registered VPNs, 14,920 belonged to IT companies, 3,150 to freelancers": a breakdown
     r"|\W*of\s+the\s+(?:[\w-]+\s+){0,2}?(?:VPNs|registrations|freelancers|companies|firms|accounts|users)\s*,"
     r"|\W*(?:among|within)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:services|exports|categories|components|segments|sub-?sectors)\s*,"
-    r"(?!\s*(?:Pakistan['’]s\s+|the\s+country['’]s\s+)?(?:(?-i:IT|ICT)\b|information\s+(?:and\s+communication\s+)?technology\b))",  # (not "Within services exports, IT exports rose ...")
+    # (not "Within services exports, IT exports rose ...", nor a watched part: "Within computer
+    # services, receipts from freelance work stood at $51 million")
+    r"(?!\s*(?:Pakistan['’]s\s+|the\s+country['’]s\s+)?(?:(?-i:IT|ICT)\b|information\s+(?:and\s+communication\s+)?technology\b|(?:[\w'’-]+\s+){0,3}?freelanc))",
     re.IGNORECASE,
 )
 def _a_month_of_the_whole(place: _Place) -> bool:

@@ -337,11 +337,14 @@ class _Rounding:
     low: float = 1.0
     high: float = 1.0
     whole_points: bool = False
+    floor: bool = False  # "over 2,000": a bound, which any figure above it of the same period meets
 
     def told_by(self, rough: Fact, exact: Fact) -> bool:
         """Whether ``exact`` (a body's fact of the same series, unit and period) is ``rough``."""
         if self.whole_points:  # "slip 1pc" over the body's 1.1 percent, a year-on-year rate as headlines give
             return round(exact.value) == rough.value and exact.basis in ("", "unknown", "yoy")
+        if self.floor and rough.period and exact.period == rough.period:
+            return exact.value >= rough.value  # "فروری میں 2 ہزار سے زائد" over February's 2,340
         ends = (rough.value * self.low, rough.value * self.high)  # (a fall's rate is negative)
         return min(ends) <= exact.value <= max(ends)
 
@@ -355,9 +358,9 @@ def _rounding(text: str, figure: Figure, bounds_only: bool = False) -> _Rounding
     before = _ROUGH_BEFORE.search(text, max(0, figure.start - 16), figure.start)
     if before:
         word = before.group(1).lower()
-        return _Rounding(0.9, 1.0) if word in ("nearly", "almost") else _Rounding(0.9, 1.1) if word in ("about", "around", "some") or not word.isascii() else _Rounding(1.0, 1.1)
+        return _Rounding(0.9, 1.0) if word in ("nearly", "almost") else _Rounding(0.9, 1.1) if word in ("about", "around", "some") or not word.isascii() else _Rounding(1.0, 1.1, floor=True)
     if _BOUND_AFTER.match(text, figure.end):
-        return _Rounding(1.0, 1.1)
+        return _Rounding(1.0, 1.1, floor=True)
     if _NEAR_AFTER.match(text, figure.end):
         return _Rounding(0.9, 1.1)
     if _BELOW_AFTER.match(text, figure.end):
@@ -1528,8 +1531,9 @@ _OPENS_BACK = re.compile(
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )
-#: The figure of the sentence before named in a clause before a figure: "this volume", "یہ حجم".
-_THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+#: The figure of the sentence before named in a clause before a figure: "this volume", "یہ حجم",
+#: "has put the number at" (never "the number of ...", which names its own).
+_THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|\b(?:this|that|the)\s+(?:number|count|tally)\b(?!\s+of\b)|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
 #: A sentence that opens on what the one before gave: "That was 27.6 percent more than ...".
 _THAT_WAS = re.compile(r"\W*(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented)\b", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
@@ -1607,6 +1611,10 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
         return bool(_REFERS_BACK.search(sentence) or _THAT_WAS.match(sentence))
     if bounds[0] <= subject.start and subject.end <= bounds[1]:
         return True
+    if subject.end <= bounds[0] and _URDU_AMOUNT_CLAUSE_BEFORE.search(sentence, max(0, bounds[0] - 12), bounds[0] + 1) and not _SUBJECT_WORD.search(sentence, bounds[0], bounds[1]):
+        # "فری لانسرز کی ترسیلات فروری میں 3 کروڑ 20 لاکھ ڈالر، جنوری کے مقابلے میں 6 فیصد کمی": their
+        # amount, then its change in a clause of no subject of its own
+        return True
     if subject.end <= bounds[0] and _URDU_RATE_CLAUSE_BEFORE.search(sentence, max(0, bounds[0] - 30), bounds[0] + 1) and _PeriodScanner(sentence[bounds[0] : bounds[1]], None).scan():
         # "فری لانسرز کی آمدن میں 18 فیصد اضافہ، پہلی سہ ماہی میں 11 کروڑ ڈالر کمائے": the
         # headline's rate, then what they earned in the period it names ("فری لانسرز کی کمائی
@@ -1616,6 +1624,10 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
     return bool(_REFERS_BACK.search(clause) or _COMPARES_WITH.search(sentence, max(0, bounds[0] - 20), bounds[0] + 20) or _with_a_month(sentence, bounds))
 
 
+#: An Urdu clause that ends on an amount, before the clause of its change: "... 3 کروڑ 20 لاکھ ڈالر،".
+_URDU_AMOUNT_CLAUSE_BEFORE = re.compile(r"(?:ڈالر|ڈالرز|روپے)\s*[،,]\s*$")
+#: Any word that names a subject of its own in a clause (Urdu).
+_SUBJECT_WORD = re.compile(r"(?<![^\W\d_])(?:برآمدات|ترسیلات|آمدن|آمدنی|کمائی|ایکسپورٹس?)(?![^\W\d_])")
 #: A verbless Urdu clause of a rise or fall, with its rate or without, that a headline goes on
 #: from: "... میں 18 فیصد اضافہ،", "فری لانسرز کی کمائی میں اضافہ،".
 _URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:(?:فیصد|%)\s*|(?<![^\W\d_])میں\s+)(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]?\s*$")

@@ -147,11 +147,12 @@ _RANK_PATTERNS = (
         re.IGNORECASE,
     ),
     # "stands 4th in the index", "was placed third among", "is at number four", "is second only
-    # to India", "is third behind", "came fifth by growth in earnings"
+    # to India", "is third behind", "placed third after India", "came fifth by growth in
+    # earnings", "was placed 112th out of 142 countries"
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
         rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
-        r"(?=\s+(?:in|among|on|for|by|globally|worldwide|position|place|spot|only\s+to|behind)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|by|out\s+of|of\s+\d|globally|worldwide|position|place|spot|only\s+to|behind|after)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -430,8 +431,9 @@ def _ranks(sentence: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
-#: A numbered place after "and", said of another list: "and 158th for fixed broadband".
-_RANK_AND = re.compile(r"\band\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:for|in|on|among)\b", re.IGNORECASE)
+#: A numbered place after "and", said of another list: "and 158th for fixed broadband", "and
+#: 151st of 180 for fixed broadband".
+_RANK_AND = re.compile(r"\band\s+(?P<ord>\d{1,3}(?:st|nd|rd|th))\s+(?:(?:out\s+)?of\s+\d{1,3}\s+)?(?:for|in|on|among)\b", re.IGNORECASE)
 
 
 def _borrow_scales(money: list[Figure], sentence: str) -> list[Figure]:

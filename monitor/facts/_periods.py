@@ -282,7 +282,8 @@ _SAME_MONTH_OF_YEAR = re.compile(
 _CALENDAR_YEAR = re.compile(
     # (an index's abbreviation may stand between its name and its year: "Index (EGDI) 2024")
     r"(?:\b(?:in|during|for|of|over|throughout|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
-    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d))"  # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's
+    # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's; "2023 کے پورے سال میں": in the whole of 2023
+    r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d)|(?:کے|کا)\s+(?:پورے|تمام)\s+(?:سال|برس)(?:\s+(?:میں|کے\s+دوران))?)"
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
     r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن|جائزے|جائزہ)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's ("سال 2025 کے جائزے میں": its review of 2025)
     # "the 2024 edition", "Kearney's 2025 Global Services Location Index", "Payoneer's 2021 freelancing report"

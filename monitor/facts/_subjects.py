@@ -38,7 +38,7 @@ _OTHER_EXPORTS = r"total|overall|national|merchandise|goods|textile|country|coun
 _IT_WORD = (
     r"(?:(?-i:IT|ICT|ITeS|I\.T\.)|information\s+(?:and\s+communications?\s+)?technology|software|computer\s+services|call\s+cent(?:re|er)s?)"
 )
-_WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)[\w&’'()-]+"
+_WINDOW_WORD = rf"(?!(?:{_OTHER_EXPORTS})\b)(?!freelanc)[\w&’'()-]+"  # ("exports of freelance computer services" are freelancers')
 _UR_IT = r"(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+(?:اینڈ\s+کمیونیکیشن\s+)?ٹیکنالوجی|ٹیکنالوجی|ٹیک|سافٹ\s?ویئر|کمپیوٹر)(?![^\W\d_])"
 _ICT_CATEGORY = r"(?:telecom(?:munications?)?\s*,\s*computer|computer\s*,\s*telecom(?:munications?)?)\s*,?\s+(?:and|&)\s+information\s+(?:technology\s+)?services"
 #: SBP's category in Urdu: "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز", "ٹیلی مواصلات، کمپیوٹر اور اطلاعاتی خدمات".

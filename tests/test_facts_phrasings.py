@@ -4193,3 +4193,48 @@ def test_a_figure_said_to_be_within_reach_is_a_hope():
     got = facts(text, "2023-09-20")
     assert ("it_exports_annual", "FY2022-23", 2590, "USD_million") in got
     assert not {f for f in got if f[2] == 5000 and f[0] != "other"}
+
+
+# --------------------------------------------------------------------------- the fiscal year's close (round 37)
+
+
+def test_two_urdu_rates_sharing_the_verb_after_jabke():
+    text = "جون کے مہینے میں آئی ٹی برآمدات 25 کروڑ 80 لاکھ ڈالر رہیں جو جون 2021 کے 22 کروڑ ڈالر سے 17 فیصد جبکہ مئی کے 23 کروڑ 70 لاکھ ڈالر سے 9 فیصد زیادہ ہیں۔"
+    got = facts(text, "2022-07-19")
+    assert {("it_exports_monthly", "2022-06", 258, "USD_million"), ("it_exports_monthly", "2022-06", 17, "percent"), ("it_exports_monthly", "2022-06", 9, "percent")} <= got
+    assert rates(text, "2022-07-19") == {17: "yoy", 9: "mom"}
+
+
+def test_the_last_quarter_and_these_three_months_in_urdu():
+    text = (
+        "گزشتہ مالی سال کی آخری سہ ماہی (اپریل تا جون) آئی ٹی شعبے کے لیے بہترین ثابت ہوئی۔ اسٹیٹ بینک کے مطابق ان تین مہینوں میں آئی ٹی برآمدات 72 کروڑ 10 لاکھ ڈالر رہیں "
+        "جو مالی سال 2020-21 کی اسی سہ ماہی کے 60 کروڑ ڈالر کے مقابلے میں 20.2 فیصد زیادہ ہیں۔"
+    )
+    assert facts(text, "2022-07-24") == {
+        ("it_exports_cumulative", "FY2021-22:Q4", 721, "USD_million"),
+        ("it_exports_cumulative", "FY2020-21:Q4", 600, "USD_million"),
+        ("it_exports_cumulative", "FY2021-22:Q4", 20.2, "percent"),
+    }
+    assert ("it_exports_cumulative", "FY2021-22:Q4", 21, "percent") in facts("آئی ٹی برآمدات: آخری سہ ماہی میں 21 فیصد اضافہ", "2022-07-24")
+    # (the same months of the year before stay the year before's)
+    text = "رواں مالی سال کے پہلے چھ ماہ میں آئی ٹی برآمدات ایک ارب 30 کروڑ ڈالر رہیں۔ گزشتہ مالی سال کے انہی چھ مہینوں میں یہ حجم ایک ارب 2 کروڑ ڈالر تھا۔"
+    assert ("it_exports_cumulative", "FY2020-21:H1", 1020, "USD_million") in facts(text, "2022-01-20")
+
+
+def test_a_half_a_year_before_in_urdu():
+    text = "جنوری سے جون 2022 تک کی دوسری ششماہی میں برآمدات کا حجم ایک ارب 30 کروڑ ڈالر رہا جو ایک سال پہلے کی دوسری ششماہی کے ایک ارب 10 کروڑ ڈالر سے 18.2 فیصد زیادہ ہے۔"
+    got = facts("آئی ٹی برآمدات میں اضافہ جاری رہا۔ " + text, "2022-07-24")
+    assert ("it_exports_cumulative", "FY2020-21:H2", 1100, "USD_million") in got and ("it_exports_cumulative", "FY2021-22:H2", 1300, "USD_million") in got
+
+
+def test_an_urdu_headlines_rise_then_the_amount_of_the_year():
+    text = "فری لانسرز کی آمدن 20 فیصد بڑھ گئی، مالی سال 22 میں 35 کروڑ ڈالر سے زائد ترسیلات"
+    assert ("freelancer_earnings", "FY2021-22", 350, "USD_million") in facts(text, "2022-07-27")
+
+
+def test_the_year_just_ended_and_the_previous_fiscal_year_said_in_july():
+    assert facts("IT exports came to $3.2 billion in the year just ended, the State Bank said.", "2024-07-24") == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+    text = "According to the State Bank, IT exports grew 24 percent as compared to the previous fiscal year, when they stood at $2.6 billion."
+    assert facts(text, "2024-07-18") == {("it_exports_annual", "FY2023-24", 24, "percent"), ("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+    # (later in the new year, the months so far against the same months of the last one)
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Nov", 24, "percent") in facts(text, "2024-12-18")

@@ -162,15 +162,30 @@ def _growth_sign(clause_head: str, after: str) -> int:
     # Urdu puts the verb last: "24 فیصد اضافے کے ساتھ", "34 فیصد سے زائد کا نمایاں اضافہ", and
     # once for two rates: "ستمبر کے مقابلے میں 13.1 فیصد اور گزشتہ سال اکتوبر کے مقابلے میں 24.5
     # فیصد زیادہ" (to the end of the clause, never past "while" or "but")
-    window = re.split(r"\s(?:جبکہ|لیکن|مگر)\s", re.match(r"(?:[^.،,;۔]|(?<=\d)\.(?=\d)){0,90}", after).group())[0]
+    clause = re.match(r"(?:[^.،,;۔]|(?<=\d)\.(?=\d)){0,90}", after).group()
+    window = re.split(r"\s(?:جبکہ|لیکن|مگر)\s", clause)[0]
     for m in re.finditer(r"[^\W\d_]+", window):
         if _GROWTH_DOWN.fullmatch(m.group()):
             return -1
         if _GROWTH_UP.fullmatch(m.group()) and not _NEUTRAL.fullmatch(m.group()):
             return 1
+    # (a rate followed at once by "جبکہ" and another rate shares the verb after the second: "...
+    # سے 17.4 فیصد جبکہ مئی کے ... سے 9.1 فیصد زیادہ ہیں")
+    if (
+        _URDU_SHARED_RATE.match(after)
+        and (shared := re.search(r"(?:سے|مقابلے\s+میں)\s+[\d.]+\s?فیصد\s+(زیادہ|کم)(?![^\W\d_])", clause))
+        and not _URDU_OWN_SUBJECT.search(clause, 0, shared.start())
+    ):
+        return 1 if shared.group(1) == "زیادہ" else -1  # (never another subject's: "جبکہ ترسیلات زر 10 فیصد زیادہ")
     if right and _NEUTRAL.fullmatch(right.group(1)):
         return 1
     return 0
+
+
+#: A rate followed at once by "جبکہ" and another rate: the two share the verb after the second.
+_URDU_SHARED_RATE = re.compile(r"\s*(?:فیصد\s+)?جبکہ\s")
+#: A subject of its own in the clause after "جبکہ": another's rate, not the same one's.
+_URDU_OWN_SUBJECT = re.compile(r"(?<![^\W\d_])(?:ترسیلات|برآمدات|درآمدات|آمدن|آمدنی|کمائی)(?![^\W\d_])")
 
 
 def _sign_of_clause_before(place: _Place, head: str) -> int:

@@ -34,7 +34,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, part_before, period_end, shift_months, shift_period, span_months
+from ._periods import _FY_VALUE, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, part_before, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -534,6 +534,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (a total said to stand "now" is as of the article, whatever it is compared with: "The
         # whitelist now holds over 35,000 VPNs, up from about 14,900 at the end of October")
         main = "" if _NOW_BEFORE_FIGURE.search(sentence, 0, figures[0].start if figures else 0) else infer_main(periods, spans, sentence, day)
+        relative_base = next((p for p in periods if p.comparison and p.relative and _FY_VALUE.fullmatch(p.value)), None)
+        if main == (shift_period(relative_base.value, -1) if relative_base else None) and day is not None and day.month == 7 and _fy_of(day) == fiscal_end(main):
+            # "a growth of 24.6 percent as compared to the previous fiscal year", said in July, when the
+            # new year has no month yet: the year just closed against the one before it
+            main = relative_base.value
+            periods = [replace(p, value=shift_period(p.value, 1)) if p is relative_base else p for p in periods]
         if main and context.kind and _part_just_before(context.period, periods) and basis_words(sentence) != "yoy":
             # the quarter or half just before the one the sentence before reported is its base:
             # "Compared with the first quarter, when exports stood at $853 million, the increase
@@ -1432,24 +1438,29 @@ def _months_just_named(periods: list[Period], sentence: str, context: _Context) 
     of those months ("$236m in July, $257m in August and $251m in September, taking the
     quarter's total to $744m": the first quarter's), when they run on in one fiscal year."""
     for m in _MONTHS_JUST_NAMED.finditer(sentence):
-        said = (m.group("n") or m.group("un") or "").lower()
+        said = (m.group("n") or m.group("un") or m.group("un2") or "").lower()
         count = 3 if m.group("q") else _SPAN_COUNTS.get(said) or int(said)
         own = [p.value for p in periods if _MONTH.fullmatch(p.value) and not p.comparison and not p.target and p.end <= m.start()]
         span = span_of_months(own, count) if own else span_of_months(context.levels, count)
+        if not span and not own and m.group("un2") and span_months(context.period) == count:
+            span = context.period  # "ان تین مہینوں میں" (in these three months) after the quarter named before
         if span:
             periods = sorted([p for p in periods if not (p.start < m.end() and m.start() < p.end)] + [Period(span, m.start(), m.end())], key=lambda p: p.start)
     return periods
 
 
 #: Months named one by one, then counted back: "the three months", "these two months", "the
-#: quarter's (total)", "تینوں مہینوں" (all three months), "دونوں مہینوں" (both months). (Never "the
-#: three months to March", "of", "ended": a span named by its end.)
+#: quarter's (total)", "تینوں مہینوں" (all three months), "دونوں مہینوں" (both months), "ان تین
+#: مہینوں" (these three months: also a quarter named before). (Never "the three months to March",
+#: "of", "ended": a span named by its end.)
 _MONTHS_JUST_NAMED = re.compile(
     r"\b(?:the|these|those|all)\s+(?:(?P<n>two|three|four|five|six|[2-6])\s+months|(?P<q>quarter)(?=['’]s?\s))(?!\s+(?:to|of|ended|ending|through|till|until|before|earlier|ago)\b)"
-    r"|(?<![^\W\d_])(?P<un>دونوں|تینوں|چاروں|پانچوں)\s+(?:مہینوں|ماہ)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?P<un>دونوں|تینوں|چاروں|پانچوں)\s+(?:مہینوں|ماہ)(?![^\W\d_])"
+    # "ان تین مہینوں" (these three months; never "گزشتہ مالی سال کے انہی چھ مہینوں", the same months a year before)
+    r"|(?<![^\W\d_])(?<!سال\sکے\s)(?<!سال\sکی\s)(?<!برس\sکے\s)(?:ان|اِن)\s+(?P<un2>دو|تین|چار|پانچ|چھ)\s+(?:مہینوں|ماہ)(?![^\W\d_])",
     re.IGNORECASE,
 )
-_SPAN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "دونوں": 2, "تینوں": 3, "چاروں": 4, "پانچوں": 5}
+_SPAN_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "دونوں": 2, "تینوں": 3, "چاروں": 4, "پانچوں": 5, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6}
 
 
 def _month_named_before(p: Period, periods: list[Period], sentence: str) -> Period:
@@ -1628,9 +1639,9 @@ def _about_freelancers(sentence: str, bounds: tuple[int, int], subject: Subject 
 _URDU_AMOUNT_CLAUSE_BEFORE = re.compile(r"(?:ڈالر|ڈالرز|روپے)\s*[،,]\s*$")
 #: Any word that names a subject of its own in a clause (Urdu).
 _SUBJECT_WORD = re.compile(r"(?<![^\W\d_])(?:برآمدات|ترسیلات|آمدن|آمدنی|کمائی|ایکسپورٹس?)(?![^\W\d_])")
-#: A verbless Urdu clause of a rise or fall, with its rate or without, that a headline goes on
-#: from: "... میں 18 فیصد اضافہ،", "فری لانسرز کی کمائی میں اضافہ،".
-_URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:(?:فیصد|%)\s*|(?<![^\W\d_])میں\s+)(?:اضافہ|اضافے|کمی|گراوٹ)\s*[،,]?\s*$")
+#: An Urdu clause of a rise or fall, with its rate or without, that a headline goes on from:
+#: "... میں 18 فیصد اضافہ،", "فری لانسرز کی کمائی میں اضافہ،", "... آمدن 20 فیصد بڑھ گئی،".
+_URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:(?:فیصد|%)\s*|(?<![^\W\d_])میں\s+)(?:اضافہ|اضافے|کمی|گراوٹ|(?:بڑھ|گھٹ|گر|کم\s+ہو)\s+(?:گئی|گئیں|گیا|گئے))\s*[،,]?\s*$")
 #: "last year" and nothing more (not "the same period last year").
 _BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 #: A month that ends a span of months: "from January to September", "between January and

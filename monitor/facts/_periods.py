@@ -73,7 +73,9 @@ _FY_EXPLICIT = re.compile(
 )
 _FY_RELATIVE = re.compile(
     rf"\b(?P<rel>current|this|ongoing|present|outgoing|running|last|previous|past|preceding|next|upcoming|coming)\s+(?:(?:full|whole|entire)\s+)?(?:(?:{_FY_WORDS})\b|(?<=\bmonths\sof\sthis\s)one\b)"  # ("the first seven months of this one", after another fiscal year)
-    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+(?:(?:پورے|پورا|پوری|مکمل)\s+)?مالی\s+سال",
+    rf"|(?P<urel>رواں|جاری|موجودہ|اس|{_UR_PREVIOUS}|آئندہ)\s+(?:(?:پورے|پورا|پوری|مکمل)\s+)?مالی\s+سال"
+    # "the year just ended", "the fiscal year that just closed": said in the months after June, the one that closed
+    r"|\bthe\s+(?P<ended>(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+)?(?:has\s+)?just\s+(?:ended|closed|concluded))\b",
     re.IGNORECASE,
 )
 _PREVIOUS = ("last", "previous", "past", "preceding", "گزشتہ", "گذشتہ", "پچھلے", "پچھلی", "سابقہ")
@@ -200,7 +202,7 @@ _FIRST_MONTHS = re.compile(
 _QUARTER_WORDS = re.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ(?P<qn>[1-4])\b"
     r"|\b(?P<h>first|second|1st|2nd)[\s-]half\b|\bH(?P<hn>[12])\b"
-    r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری)\s+ش[شِ]?ماہی"
+    r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی|آخری)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری|آخری)\s+ش[شِ]?ماہی"  # ("آخری": the last of the fiscal year)
     # an ordinal whose quarter or half was named before it: "$717 million in the second quarter
     # and $619 million in the first"
     r"|\b(?:in|during|for)\s+the\s+(?P<qe>first|second|third|fourth)(?=\s*(?:[.,;:)]|$)|\s+(?:and|while|but|against)\b)",
@@ -228,7 +230,9 @@ _URDU_LAST_YEAR = re.compile(rf"(?:{_UR_PREVIOUS}\s+{_UR_YEAR}|ایک\s+{_UR_YEA
 #: The fiscal year before the one the text has just named: "اس سے پچھلے مالی سال", "the
 #: year before that".
 _YEAR_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+before\s+that\b", re.IGNORECASE)
-_URDU_SAME_PERIOD = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)")
+_URDU_SAME_PERIOD = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)"
+    # "ایک سال پہلے کی دوسری ششماہی" (the second half a year before): the main period's part a year back
+    r"|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے)\s+(?:کے|کی)\s+(?:پہلی|دوسری|تیسری|چوتھی|آخری)\s+(?:سہ\s?ماہی|ششماہی)(?![^\W\d_])")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(
     rf"\b(?P<rel>last|previous|preceding|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
@@ -270,7 +274,7 @@ _COUNT_WORDS = {
 }  # fmt: skip
 #: Urdu "مالی سال 2023 کے اسی عرصے": the main period's months in the fiscal year named.
 _URDU_SAME_PERIOD_OF_FY = re.compile(
-    r"مالی\s+سال\s+(?P<y>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)(?![^\W\d_])"
+    r"مالی\s+سال\s+(?P<y>(?:19|20)\d\d)(?:-(?P<y2>\d\d))?\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)(?![^\W\d_])"
 )
 #: "the same month of 2023", "the corresponding period in 2024", "2023 کے اسی مہینے": the main
 #: period's months in that calendar year (see :func:`in_calendar_year`).
@@ -580,6 +584,12 @@ class _PeriodScanner:
                 continue
             if any(start < m.end() + 12 and m.start() < end for start, end, _ in explicit):
                 continue  # "the previous financial year 2021-22": the year named
+            if m.group("ended"):
+                if self.published is None or not 7 <= self.published.month <= 9:
+                    continue  # (later in the year "the year just ended" may be the calendar year)
+                out.append((m.start(), m.end(), _fy_of(self.published) - 1))
+                self.relative.add((m.start(), m.end()))
+                continue
             word = (m.group("rel") or m.group("urel")).lower()
             current = anchor or _fy_of(self.published) - closed
             shift = -1 if word in _PREVIOUS else 1 if word in ("next", "upcoming", "coming", "آئندہ") else 0
@@ -612,7 +622,8 @@ class _PeriodScanner:
             if end_year:
                 self.add("", m.start(), m.end(), comparison=True, fy=end_year)
         for m in _URDU_SAME_PERIOD_OF_FY.finditer(s):
-            self.add("", m.start(), m.end(), comparison=True, fy=int(m.group("y")))
+            # ("مالی سال 2020-21 کی اسی سہ ماہی": the year that ends in 2021)
+            self.add("", m.start(), m.end(), comparison=True, fy=int(m.group("y")) + 1 if m.group("y2") else int(m.group("y")))
         for m in _SAME_PERIOD_LAST_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1, of_span=bool(_SPAN_WORDS.search(m.group())))
@@ -1045,6 +1056,7 @@ def _named_span(m: re.Match) -> tuple[int, int]:
     if groups.get("qe"):
         unit = [u.group(1).lower() for u in _QUARTER_OR_HALF.finditer(m.string, 0, m.start())][-1]
         return _span_bounds(unit, ordinal[groups["qe"].lower()])
+    ordinal["آخری"] = 4 if groups.get("uq") else 2  # the last quarter or half of the fiscal year
     if groups.get("q") or groups.get("qn") or groups.get("uq"):
         q = int(groups["qn"]) if groups.get("qn") else ordinal[(groups.get("q") or groups["uq"]).lower()]
         return _span_bounds("quarter", q)

@@ -4238,3 +4238,33 @@ def test_the_year_just_ended_and_the_previous_fiscal_year_said_in_july():
     assert facts(text, "2024-07-18") == {("it_exports_annual", "FY2023-24", 24, "percent"), ("it_exports_annual", "FY2022-23", 2600, "USD_million")}
     # (later in the new year, the months so far against the same months of the last one)
     assert ("it_exports_cumulative", "FY2024-25:Jul-Nov", 24, "percent") in facts(text, "2024-12-18")
+
+
+# --------------------------------------------------------------------------- Urdu snippets (round 38)
+
+
+def test_months_counted_beside_their_span_restate_it():
+    text = "جنوری سے مارچ کے تین ماہ میں کمپیوٹر اور آئی ٹی خدمات کی برآمدات 63 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2023-04-20") == {("it_exports_cumulative", "FY2022-23:Q3", 630, "USD_million")}
+    assert facts("In the three months from January to March, IT exports were $630 million.", "2023-04-20") == {("it_exports_cumulative", "FY2022-23:Q3", 630, "USD_million")}
+    # (the fiscal year's first months, said with their names, stay so)
+    assert facts("In the first three months, July to September, IT exports were $745 million.", "2023-10-20") == {("it_exports_cumulative", "FY2023-24:Q1", 745, "USD_million")}
+
+
+def test_another_countrys_first_place_in_urdu():
+    text = "پے اونیئر کے سروے میں فری لانسرز کی آمدن میں تیزی سے اضافے والے ممالک کی فہرست میں پاکستان آٹھویں نمبر پر رہا، جبکہ پہلا نمبر امریکا کے حصے میں آیا۔"
+    assert facts(text, "2023-02-14") == {("ranking", "", 8, "rank")}
+
+
+def test_this_sum_after_freelancers_money_and_a_month_alone_of_a_count():
+    text = "پاکستانی فری لانسرز نے رواں مالی سال کے پہلے نو ماہ میں 29 کروڑ ڈالر وطن بھیجے۔ یہ رقم گزشتہ مالی سال کے اسی عرصے سے 11 فیصد زیادہ ہے۔"
+    assert ("freelancer_earnings", "FY2024-25:Jul-Mar", 11, "percent") in facts(text, "2025-04-22")
+    text = "پی ٹی اے کے مطابق اب تک رجسٹرڈ وی پی اینز کی تعداد ایک لاکھ سے تجاوز کر گئی ہے۔ ان میں سے 17 ہزار 600 وی پی اینز صرف گزشتہ ماہ رجسٹر کیے گئے۔"
+    assert ("vpn_registrations", "2024-12", 17600, "count") in facts(text, "2025-01-08")
+
+
+def test_a_figure_set_against_a_target_is_no_target_and_the_same_month_in_urdu():
+    text = "گزشتہ مالی سال میں آئی ٹی برآمدات 2 ارب 70 کروڑ ڈالر رہیں جو ساڑھے تین ارب ڈالر کے سرکاری ہدف سے خاصی کم ہیں۔"
+    assert ("it_exports_annual", "FY2021-22", 2700, "USD_million") in facts(text, "2022-07-20")
+    text = "دسمبر میں بیرون ملک مقیم پاکستانیوں کی ترسیلات زر 2 ارب 51 کروڑ ڈالر رہیں۔ اسی مہینے آئی ٹی برآمدات 25 کروڑ ڈالر ریکارڈ کی گئیں۔"
+    assert facts(text, "2022-01-19") == {("it_exports_monthly", "2021-12", 250, "USD_million")}

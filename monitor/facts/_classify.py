@@ -250,7 +250,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         )
         # (with no country named before it, one named as ranked ahead is not the one ranked: "The
         # country remains the third-biggest source of online freelance workers after India and Bangladesh")
-        others = _FOREIGN.search(_RANKED_AHEAD.sub(" ", place.clause))
+        # (and in Urdu: "... جبکہ پہلا نمبر امریکا کے حصے میں آیا", first place went to America)
+        others = _FOREIGN.search(_RANKED_AHEAD.sub(" ", place.clause)) or _URDU_FOREIGN.search(_RANKED_AHEAD.sub(" ", place.clause))
         about_us = ranked_here and (owner == "Pakistan" or (owner is None and not others)) and not _NOT_RANKED_HERE.search(place.clause)
         if _LIST_SIZE_BEFORE.search(place.sentence, max(0, figure.start - 40), figure.start) or _URDU_LIST_SIZE_AFTER.match(place.sentence, figure.end):
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
@@ -745,7 +746,9 @@ def _targeted(place: _Place, head: str) -> bool:
         return True  # "the government was working to take them to 10 billion dollars": an aim
     if (to_do := _TO_DO.search(head)) and not (_GROWTH_UP.search(head, 0, to_do.start()) or _GROWTH_DOWN.search(head, 0, to_do.start()) or _VERB_BEFORE_TO.search(head, 0, to_do.start())):
         return True
-    tail = place.clause[len(head) :]
+    # (a target the figure is set against is no cue: "... 2 ارب 76 کروڑ ڈالر رہیں جو ساڑھے تین ارب ڈالر
+    # کے سرکاری ہدف سے خاصی کم ہیں", less than the target)
+    tail = _AGAINST_TARGET.sub(" ", place.clause[len(head) :])
     return bool(
         _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _WITHIN_REACH_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
         or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end) or _URDU_PROPOSED_AFTER.match(place.sentence, place.figure.end)
@@ -754,6 +757,8 @@ def _targeted(place: _Place, head: str) -> bool:
 
 #: A figure said to be within reach: "insisted that $5 billion was within reach in two years", a hope.
 _WITHIN_REACH_AFTER = re.compile(r"\s+(?:was|is|were|are|remains?|remained|seems?|seemed|looks?|looked)\s+(?:well\s+|still\s+|now\s+)?within\s+(?:reach|grasp)\b", re.IGNORECASE)
+#: A target named as what a figure is compared with: "ہدف سے کم" (less than the target).
+_AGAINST_TARGET = re.compile(r"(?:ہدف|ٹارگٹ)(?=\s+سے\s)")
 #: Urdu puts the verb last: "... 2 ارب ڈالر سے زائد متوقع ہیں", "... 4 ارب ڈالر تک پہنچ جائیں گی"
 #: (the future tense: گا، گی، گے), "... لے جانا چاہتی ہے" (wants to).
 _URDU_TARGET = re.compile(
@@ -822,14 +827,19 @@ def _a_month_of_the_whole(place: _Place) -> bool:
     million" is September's."""
     if not _MONTH_VALUE.fullmatch(place.period):
         return False
-    # ("ان میں سے صرف جنوری میں فری لانسرز کی ترسیلات 3 کروڑ 40 لاکھ ڈالر رہیں": January alone, theirs)
+    # ("ان میں سے صرف جنوری میں فری لانسرز کی ترسیلات 3 کروڑ 40 لاکھ ڈالر رہیں": January alone, theirs;
+    # "ان میں سے 18 ہزار 300 وی پی اینز صرف گزشتہ ماہ رجسٹر کیے گئے": last month's registrations)
     return (place.kind == "it_exports" and bool(_A_MONTHS_EXPORTS.search(place.clause))) or (
-        place.kind in ("it_exports", "freelancers") and bool(_A_MONTH_ALONE.search(place.clause))
+        place.kind in ("it_exports", "freelancers", "vpn") and bool(_A_MONTH_ALONE.search(place.clause))
     )
 
 
 #: A month said alone: "September alone", "صرف جنوری میں" (in January alone).
-_A_MONTH_ALONE = re.compile(rf"\b(?:{_MONTH_NAMES})\s+alone\b|(?<![^\W\d_])صرف\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:کے\s+(?:مہینے|ماہ)\s+)?میں(?![^\W\d_])", re.IGNORECASE)
+_A_MONTH_ALONE = re.compile(
+    rf"\b(?:{_MONTH_NAMES})\s+alone\b|(?<![^\W\d_])صرف\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:کے\s+(?:مہینے|ماہ)\s+)?میں(?![^\W\d_])"
+    r"|(?<![^\W\d_])صرف\s+(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)(?![^\W\d_])",  # "صرف گزشتہ ماہ" (last month alone)
+    re.IGNORECASE,
+)
 #: A month's exports named in a clause: "the IT exports in September alone", "September's exports".
 _A_MONTHS_EXPORTS = re.compile(rf"\bexports\s+(?:in|for|during)\s+(?:the\s+month\s+of\s+)?{_MONTH_NAMES}\b|\b{_MONTH_NAMES}(?:['’]s)?\s+(?:IT\s+|ICT\s+)?exports\b", re.IGNORECASE)
 
@@ -968,7 +978,7 @@ _NUMBER_OF_FREELANCERS = re.compile(
 #: themselves ("a 42pc increase in Pakistani freelancers": their number) or of nothing said.
 _MONEY_WORD = re.compile(
     r"\b(?:earn\w*|income|revenues?|exports?|remittances?|receipts|inflows?|proceeds|payments?|foreign\s+exchange|forex|dollars?|pay(?:outs?)?|money\s+(?:sent|brought|remitted)\s+(?:home|back))\b|\$"
-    r"|آمدنی|آمدن|کمائی|کما\w*|برآمد\w*|ایکسپورٹ\w*|ترسیلات|زرمبادلہ|ڈالر|ادائیگ\w*",
+    r"|آمدنی|آمدن|کمائی|کما\w*|برآمد\w*|ایکسپورٹ\w*|ترسیلات|زرمبادلہ|ڈالر|ادائیگ\w*|(?<![^\W\d_])(?:یہ|اس|ان)\s+(?:رقم|رقوم)(?![^\W\d_])",  # ("یہ رقم": this sum)
     re.IGNORECASE,
 )
 
@@ -1079,6 +1089,8 @@ def _one_kind_of_registrant(place: _Place, head: str) -> bool:
     figure, sentence = place.figure, place.sentence
     if _URDU_KINDS_LISTED.search(sentence, max(0, figure.start - 80), figure.start):
         return False  # "مختلف کمپنیوں، اداروں اور فری لانسرز کے 2,340": every kind, the whole
+    if _a_month_of_the_whole(place):
+        return False  # "ان میں سے 18 ہزار 300 وی پی اینز صرف گزشتہ ماہ": a part in time, the month's own
     if _KIND_AFTER.match(sentence, figure.end) or _URDU_OUT_OF.search(sentence, max(0, figure.start - 20), figure.start) or _URDU_KIND_BEFORE.search(sentence, max(0, figure.start - 40), figure.start):
         return True
     if (kind := _KIND_REGISTERED.search(head)) and (_INDIVIDUAL.search(kind.group()) or len(_COUNT_NUMBER.findall(sentence)) > 1 or len(_REGISTERED_NUMBER.findall(sentence)) > 1):

@@ -199,6 +199,8 @@ _FIRST_MONTHS = re.compile(
     rf"|(?:(?:پہلے|ابتدائی)\s+)?(?P<un>\d{{1,2}}|{'|'.join(_URDU_MONTH_COUNTS)})\s+(?:ماہ|مہینوں|مہینے)(?!\s*(?:قبل|پہلے))",
     re.IGNORECASE,
 )
+#: What stands between a span of months and the count of them beside it: "کے", "from", "of".
+_MONTH_COUNT_BESIDE = re.compile(r"\s*(?:کے|کی|from|of|between|,|\(|–|-)?\s*", re.IGNORECASE)
 _QUARTER_WORDS = re.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ(?P<qn>[1-4])\b"
     r"|\b(?P<h>first|second|1st|2nd)[\s-]half\b|\bH(?P<hn>[12])\b"
@@ -356,7 +358,7 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:during|in|for|over)\s+(?:the|this)\s+(?:same\s+)?(?:\d{1,2}[\s-]month\s+)?(?:month|period|quarter)(?![-‑]\w)(?:\s+under\s+review)?\b(?!\s+(?:of|last|a\s+year))"
     r"|اسی?\s+(?:عرصے|عرصہ|مدت)\s+(?:کے\s+دوران|میں)"
     # "اسی سہ ماہی میں" (in the same quarter), "اسی ششماہی", "اسی ماہ": the one named before
-    r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)\s+(?:کے\s+دوران|میں)"
+    r"|اسی\s+(?:سہ\s?ماہی|ششماہی|ماہ|مہینے)(?:\s+(?:کے\s+دوران|میں))?(?![^\W\d_])"  # (and "اسی مہینے" alone: in that month)
     # "اسی مالی سال میں", "in the same fiscal year": the fiscal year named before
     r"|اسی\s+مالی\s+سال\s+(?:کے\s+دوران|میں)|\b(?:during|in|for|over)\s+the\s+same\s+(?:(?:fiscal|financial)\s+)?year\b"
     # "یوں پورے مالی سال کی برآمدات" (the whole fiscal year's exports): the fiscal year named before
@@ -804,6 +806,15 @@ class _PeriodScanner:
                 end_year, start = _fy_of(self.published) - 1, urdu.start()  # "گزشتہ سال جولائی تا ستمبر"
             else:
                 end_year = _latest_fy_ending_by(last, self.published)
+            # (the months counted right beside it restate it: "جنوری سے مارچ کے تین ماہ", "the three
+            # months from January to March", never the fiscal year's first three)
+            for n in _FIRST_MONTHS.finditer(self.s, max(0, m.start() - 30), min(len(self.s), m.end() + 20)):
+                said = n.group("n") or n.group("un")
+                gap = self.s[m.end() : n.start()] if n.start() >= m.end() else self.s[n.end() : m.start()]
+                if said and _MONTH_COUNT_BESIDE.fullmatch(gap) and (int(said) if said.isdigit() else _NUMBER_WORDS.get(said.lower()) or _URDU_MONTH_COUNTS.get(said)) == last - first + 1:
+                    start, end = min(start, n.start()), max(end, n.end())
+                    self.taken.append((n.start(), n.end()))
+                    break
             self.add(_within_fy(end_year, first, last), start, end)
 
     def _calendar_parts(self) -> None:

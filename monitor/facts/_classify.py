@@ -1387,8 +1387,10 @@ _RATE_GROWTH_SAID = re.compile(r"\d\s?(?:%|pc\b|pct\b|per\s?cent|percent)\s+(?:g
 _WHICH_OPENS = re.compile(r"\W*(?:جو|which\s+(?:is|was|were|are))(?![^\W\d_])", re.IGNORECASE)
 _PARALLEL = re.compile(r",\s+(?:while|whereas)\b|\s(?:while|whereas)\s|[،,]?\s*جبکہ\s", re.IGNORECASE)
 _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|تھی|تھیں|تھے)(?![^\W\d_])")
+#: The words of a place risen or fallen from, before the place: "up from", "down from the".
+PLACE_MOVED_FROM = r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?"
 #: A place risen or fallen from, to its end: "up from sixth", "down from the 12th".
-_FROM_A_PLACE = re.compile(r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?\S+$", re.IGNORECASE)
+_FROM_A_PLACE = re.compile(rf"{PLACE_MOVED_FROM}\S+$", re.IGNORECASE)
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
 #: ("FY22 as a whole, when freelancers brought home $259 million": the whole year's)
 _WHEN = re.compile(r"(?:\s+(?:as\s+a\s+whole|in\s+full|overall|in\s+all))?\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base

@@ -12,6 +12,7 @@ from datetime import date
 from ..models import Fact
 from ..text import in_ordinary_case, normalise_digits, split_sentences
 from ._classify import (
+    PLACE_MOVED_FROM,
     RATE_NAMED_BACK,
     _MONTH_VALUE,
     _GRADUATES,
@@ -1533,7 +1534,7 @@ def _an_earlier_places(period: Period, figure: Figure, sentence: str) -> bool:
 
 #: A place given as where a rank rose or fell from: "up from eighth", "down from 12th".
 _UP_FROM_A_PLACE = re.compile(
-    r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)\b",
+    rf"{PLACE_MOVED_FROM}(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+ieth)\b",
     re.IGNORECASE,
 )
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.

@@ -4268,3 +4268,44 @@ def test_a_figure_set_against_a_target_is_no_target_and_the_same_month_in_urdu()
     assert ("it_exports_annual", "FY2021-22", 2700, "USD_million") in facts(text, "2022-07-20")
     text = "دسمبر میں بیرون ملک مقیم پاکستانیوں کی ترسیلات زر 2 ارب 51 کروڑ ڈالر رہیں۔ اسی مہینے آئی ٹی برآمدات 25 کروڑ ڈالر ریکارڈ کی گئیں۔"
     assert facts(text, "2022-01-19") == {("it_exports_monthly", "2021-12", 250, "USD_million")}
+
+
+# --------------------------------------------------------------------------- English snippets (round 39)
+
+
+def test_a_rate_after_a_base_in_brackets_is_the_amount_before_them():
+    text = "IT exports in 3QFY24 (Jan-Mar) came to $812 million (3QFY23: $700mn), up 16 percent YoY, a brokerage said."
+    assert ("it_exports_cumulative", "FY2023-24:Q3", 16, "percent") in facts(text, "2024-04-22")
+    assert ("it_exports_cumulative", "FY2022-23:Q3", 700, "USD_million") in facts(text, "2024-04-22")
+    text = "IT exports in May were $298 million (April: $281mn), higher by 6 percent MoM."
+    assert ("it_exports_monthly", "2022-05", 6, "percent") in facts(text, "2022-06-20")
+
+
+def test_a_rates_month_before_does_not_undate_the_span_after_it():
+    text = "IT exports in October were $301 million, a rise of 4 percent over the previous month, taking receipts in the first four months of FY25 to $1.2 billion."
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million") in facts(text, "2024-11-19")
+    # (a span's amount compared with the month before itself stays unknown)
+    text = "IT exports in the first four months of FY25 were $1.2 billion, 4 percent above the previous month."
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million") not in facts(text, "2024-11-19")
+
+
+def test_the_period_referred_to_is_the_span_a_year_after_its_base():
+    text = "IT exports during the period rose 9 percent to $1.43 billion from $1.31 billion in 5MFY23, the central bank said."
+    assert facts(text, "2023-12-18") == {
+        ("it_exports_cumulative", "FY2023-24:Jul-Nov", 9, "percent"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Nov", 1430, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Nov", 1310, "USD_million"),
+    }
+    # (a month's base may be the month before or a year before: the month is not told)
+    text = "IT exports during the month rose to $301 million from $280 million in March 2023."
+    assert ("it_exports_monthly", "2024-03", 301, "USD_million") not in facts(text, "2024-04-18")
+
+
+def test_slips_to_a_place():
+    assert facts("", "2025-02-20", title="Pakistan slips to ninth on a freelance platform's list of top markets") == {("ranking", "", 9, "rank")}
+
+
+def test_a_forecast_in_urdu_is_no_figure():
+    text = "ایک بروکریج رپورٹ میں رواں مالی سال کے لیے آئی ٹی برآمدات 4 ارب 20 کروڑ ڈالر رہنے کی پیش گوئی کی گئی ہے، جو گزشتہ مالی سال کے 3 ارب 60 کروڑ ڈالر سے زیادہ ہوں گی۔"
+    assert ("it_exports_annual", "FY2025-26", 4200, "USD_million") not in facts(text, "2025-09-15")
+    assert ("it_exports_annual", "FY2024-25", 3600, "USD_million") in facts(text, "2025-09-15")

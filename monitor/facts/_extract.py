@@ -687,6 +687,10 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
             and _RATES_AFTER_AMOUNT.fullmatch(sentence, amount[0].end, figure.start)
         ):
             item = (figure, amount[1], amount[2], value, basis)
+        elif figure.unit == "percent" and amount is not None and series.startswith("it_exports") and (outer := _amount_before_its_base(out, amount, figure, sentence)):
+            # "stood at $947 million (2QFY24: $790mn), up 19.9 percent YoY": the rate of the
+            # amount the base in brackets is given for, not of the base
+            item = (figure, outer[1], outer[2], value, basis)
         elif (
             figure.unit == "percent" and amount is not None and _MONTH.fullmatch(amount[2] or "") and period != amount[2]
             and series.startswith("it_exports") and amount[1].startswith("it_exports")
@@ -713,6 +717,40 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
         ):
             out[i] = (figure, amount[1], amount[2], value, basis)
     return out
+
+
+def _a_rates_base_before(base: Period, figure: Figure, period: Period | None, sentence: str) -> bool:
+    """Whether the month-before ``base`` is the base of a rate right before it and ``figure``,
+    an amount after it, names a period of its own after it: "a growth of 10 percent over the
+    previous month, taking earnings in the first two months of FY24 to $462 million" (the
+    two months' amount is not compared with the month before)."""
+    return (
+        figure.unit != "percent" and period is not None and not period.comparison and base.end <= period.start < figure.start
+        and bool(_RATE_THEN_ITS_BASE.search(sentence, max(0, base.start - 40), base.start))
+    )
+
+
+#: A rate and the word that opens its base: "10 percent over the ", "5pc against the ".
+_RATE_THEN_ITS_BASE = re.compile(r"\d\s?(?:%|pc|pct|per\s?cent|percent)\s+(?:over|than|against|from|on|compared\s+(?:to|with))\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
+
+
+def _amount_before_its_base(found: list[_Found], base: _Found, rate: Figure, sentence: str) -> _Found | None:
+    """The amount a rate is said of when the amount just before the rate is a base in
+    brackets after it: "$947 million (2QFY24: $790mn), up 19.9 percent" (the $947 million,
+    when it is of the watched series and of another period than the base)."""
+    if not _AFTER_A_BRACKETED_BASE.fullmatch(sentence, base[0].end, rate.start):
+        return None
+    opening = sentence.rfind("(", 0, base[0].start)
+    if opening < 0 or ")" in sentence[opening : base[0].start]:
+        return None
+    outer = next((f for f in reversed(found) if f[0].end <= opening and f[0].unit in ("USD_million", "PKR_million")), None)
+    if outer is None or not outer[2] or outer[2] == base[2] or not outer[1].startswith("it_exports") or not re.fullmatch(r"\s*", sentence[outer[0].end : opening]):
+        return None
+    return outer
+
+
+#: Between a base in brackets and the rate after them: "$790mn), up 19.9 percent".
+_AFTER_A_BRACKETED_BASE = re.compile(r"\s*\)\s*,?\s*(?:(?:up|down|higher|lower)\s+(?:by\s+)?)?[-−–+]?\s*", re.IGNORECASE)
 
 
 def _rate_of_the_amounts_compared(found: list[_Found], figures: list[Figure], sentence: str) -> list[_Found]:
@@ -946,7 +984,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         named = next((p.value for p in periods if p.value and not p.comparison and not p.target and p.end <= period.start), "")
         if named and _WHOLE_FY.search(sentence, period.start, period.end) and fiscal_end(named) is not None:
             named = fiscal_year(fiscal_end(named))  # "the whole fiscal year" after its last quarter: the year
-        value = named or previous.latest(sentence[period.start : period.end])
+        # (when neither names it, the span its own base implies: "during the period declined 1.7
+        # percent to $1.917 billion from $1.95 billion in 9MFY22", the nine months a year on; a
+        # month's base may be the month before or a year before)
+        value = named or previous.latest(sentence[period.start : period.end]) or (main if compared and not _MONTH.fullmatch(main) else "")
         if not value:
             return None  # a period referred to but not known: no fact rather than an undated one
         if period.shift:
@@ -983,7 +1024,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         value = ""
     if base is not None and not value:
         return None
-    if any(p.comparison and p.months_back and _compares_for(p, bounds, sentence, spans) and not another_figures_period(p, figure, sentence) for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
+    if any(p.comparison and p.months_back and _compares_for(p, bounds, sentence, spans) and not another_figures_period(p, figure, sentence) and not _a_rates_base_before(p, figure, period, sentence) for p in periods) and not _MONTH.fullmatch((main or previous.period or "") if base is not None else value):
         # "compared to the previous month's $206m": both are months' figures, the base the month
         # before the other; when that month is not known, neither is (never the month before
         # the article's date, nor a span of months taken from the sentence before). A clause

@@ -386,7 +386,7 @@ _RANK_REACHED = re.compile(
     re.IGNORECASE,
 )
 _RANK_MOVE = re.compile(
-    r"\b(?:slipp\w*|slid(?:e|es)?|f[ae]ll(?:s|en)?|dropp\w*|drops?|declin\w*|climb\w*|r[io]se|rises|risen|jump\w*|mov\w*|improv\w*|advanc\w*|ranking)"
+    r"\b(?:slipp\w*|slips?|slid(?:e|es)?|f[ae]ll(?:s|en)?|dropp\w*|drops?|declin\w*|climb\w*|r[io]se|rises|risen|jump\w*|mov\w*|improv\w*|advanc\w*|ranking)"
     r"(?:\s+[\w-]+){0,5}?\s*$",
     re.IGNORECASE,
 )

@@ -801,3 +801,11 @@ def test_urdu_copy_that_names_it_exports_in_latin_letters_is_relevant(rules):
         assert result.relevant and "it_exports" in result.topics, (title, result.rules)
     # Latin "IT" beside other Urdu words is no IT exports
     assert not run(rules, "IT سیکٹر کے ملازمین کی تنخواہیں", "", published="2024-09-18").relevant
+
+
+def test_a_place_named_as_a_spot_or_position_is_a_ranking(rules):
+    result = run(rules, "Pakistan keeps fourth spot in Online Labour Index; US leads", "")
+    assert result.relevant and "rankings" in result.topics
+    assert "rankings" in run(rules, "Pakistan slips to sixth position among top freelance markets", "").topics
+    # a team's place is not one
+    assert not run(rules, "Pakistan finish third place in Asia Cup hockey", "").relevant

@@ -4309,3 +4309,82 @@ def test_a_forecast_in_urdu_is_no_figure():
     text = "ایک بروکریج رپورٹ میں رواں مالی سال کے لیے آئی ٹی برآمدات 4 ارب 20 کروڑ ڈالر رہنے کی پیش گوئی کی گئی ہے، جو گزشتہ مالی سال کے 3 ارب 60 کروڑ ڈالر سے زیادہ ہوں گی۔"
     assert ("it_exports_annual", "FY2025-26", 4200, "USD_million") not in facts(text, "2025-09-15")
     assert ("it_exports_annual", "FY2024-25", 3600, "USD_million") in facts(text, "2025-09-15")
+
+
+# --------------------------------------------------------------------------- a plain month again (round 40)
+
+
+def test_during_the_year_named_before_in_the_same_sentence():
+    text = "IT exports were $2.6 billion last fiscal year, and freelancers alone brought in $397 million during the year."
+    assert ("freelancer_earnings", "FY2021-22", 397, "USD_million") in facts(text, "2022-09-12")
+
+
+def test_the_first_quarters_counted():
+    assert facts("IT exports in the first three quarters of FY24 stood at $2.28 billion.", "2024-05-02") == {("it_exports_cumulative", "FY2023-24:Jul-Mar", 2280, "USD_million")}
+    text = "رواں مالی سال کی پہلی دو سہ ماہیوں میں آئی ٹی برآمدات ایک ارب 60 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2024-03-04") == {("it_exports_cumulative", "FY2023-24:H1", 1600, "USD_million")}
+
+
+def test_what_the_month_compared_with_had_been_in_urdu():
+    text = "فروری میں آئی ٹی برآمدات 29 کروڑ 50 لاکھ ڈالر رہیں، تاہم جنوری کے مقابلے میں ان میں 4 فیصد کمی ہوئی جب یہ 30 کروڑ 70 لاکھ ڈالر تھیں۔"
+    assert ("it_exports_monthly", "2024-01", 307, "USD_million") in facts(text, "2024-03-18")
+    assert ("it_exports_monthly", "2024-02", 307, "USD_million") not in facts(text, "2024-03-18")
+
+
+def test_net_exports_in_urdu_across_commas():
+    text = "آئی ٹی شعبے کی خالص برآمدات، یعنی بیرون ملک ادائیگیاں منہا کرنے کے بعد، آٹھ ماہ میں 2 ارب 10 کروڑ ڈالر رہیں۔"
+    assert not {f for f in facts(text, "2024-03-20") if f[0].startswith("it_exports")}
+
+
+def test_a_place_in_digits_before_its_verb_in_urdu():
+    text = "عالمی فہرست میں موبائل انٹرنیٹ کی رفتار کے لحاظ سے پاکستان اپریل میں 97 ویں نمبر پر رہا، جبکہ مارچ میں اس کا درجہ 100 تھا۔"
+    assert ("ranking", "2024-03", 100, "rank") in facts(text, "2024-05-10")
+
+
+def test_a_place_right_after_pakistans_dated_place_is_of_its_edition():
+    text = (
+        "Pakistan ranked 109th among 146 countries for mobile internet speed in Speedtest's index for June 2023. "
+        "The median mobile download speed stood at 19.6 Mbps in June. "
+        "On fixed broadband, the country was ranked 150th out of 180 countries."
+    )
+    assert ("ranking", "2023-06", 150, "rank") in facts(text, "2023-07-14")
+    # another list named after it, or another field, keeps its own (unknown) date
+    text = (
+        "Pakistan ranked 109th among 146 countries for mobile internet speed in Speedtest's index for June 2023. "
+        "Separately, the Online Labour Index places Pakistan fourth among suppliers of online freelance labour."
+    )
+    assert ("ranking", "2023-06", 4, "rank") not in facts(text, "2023-07-14")
+    text = (
+        "Pakistan ranked 109th among 146 countries for mobile internet speed in Speedtest's index for June 2023. "
+        "The country is also ranked fourth in the world for freelance market growth."
+    )
+    assert ("ranking", "2023-06", 4, "rank") not in facts(text, "2023-07-14")
+
+
+def test_a_part_that_continues_to_account_for_the_total_owns_their_exports():
+    text = (
+        "ICT exports rose 18 percent to $254 million in May. "
+        "Computer services continued to account for the bulk of the total. "
+        "Their exports stood at $198m in May."
+    )
+    assert ("it_exports_monthly", "2023-05", 198, "USD_million") not in facts(text, "2023-06-16")
+
+
+def test_the_sector_after_freelancers_is_the_industry():
+    text = (
+        "Officials say foreign clients now hand design and coding work to Pakistani companies and freelancers alike. "
+        "The sector closed 2022-23 with exports of $2.6 billion."
+    )
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts(text, "2023-09-10")
+
+
+def test_a_month_on_month_fall_after_a_month_that_had_been_a_record():
+    text = "IT exports fell 6.1 percent month-on-month, as in December they had touched a record $348 million."
+    assert ("it_exports_monthly", "2024-01", -6.1, "percent") in facts(text, "2024-02-19")
+    text = "ماہانہ بنیاد پر آئی ٹی برآمدات میں 6.1 فیصد کمی ہوئی کیونکہ دسمبر میں یہ برآمدات 34 کروڑ 80 لاکھ ڈالر تک پہنچ گئی تھیں۔"
+    assert ("it_exports_monthly", "2024-01", -6.1, "percent") in facts(text, "2024-02-19")
+
+
+def test_an_actual_after_a_target_said_with_its_subject():
+    text = "The ministry has set a target of taking IT exports to $4 billion this year, after the sector crossed $2.6 billion in 2022-23."
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts(text, "2023-08-03")

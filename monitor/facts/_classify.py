@@ -313,8 +313,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         # $214 million in December 2021"
         if _NET_EXPORTS.search(place.sentence, amounts[-2].end() if len(amounts) > 1 else 0, amounts[-1].start()):
             return "other", value
-    if figure.unit != "percent" and (net := list(_URDU_NET.finditer(head))) and not _URDU_AMOUNT.search(head, net[-1].end()):
-        return "other", value  # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net
+    if figure.unit != "percent" and (net := list(_URDU_NET.finditer(place.sentence, 0, figure.start))) and not _URDU_AMOUNT.search(place.sentence, net[-1].end(), figure.start):
+        # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net, however
+        # many commas stand between ("خالص برآمدات، یعنی ... منہا کرنے کے بعد، دس ماہ میں 2 ارب 62 کروڑ ڈالر")
+        return "other", value
     if figure.unit == "percent":
         if _of_a_part(head):
             return "other", value  # "کمپیوٹر سروسز کی برآمدات 20 کروڑ ڈالر رہیں جو ... 13.4 فیصد کم ہیں": the part's own rate
@@ -868,7 +870,12 @@ _NAMED_AS_TARGET = re.compile(
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:actual|record|provisional)?\s*(?:US\s?\$|\$)?$", re.IGNORECASE)  # "up from an actual $3.17 billion"
-_AFTER_ACTUAL = re.compile(r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+)?(?:a\s+record\s+)?$", re.IGNORECASE)
+_AFTER_ACTUAL = re.compile(
+    r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+"
+    # "... a target of taking IT exports to $3.5 billion, after the sector crossed $2.1 billion in 2020-21"
+    r"|(?:the\s+)?(?:sector|industry|exports|they|it)\s+(?:had\s+)?(?:crossed|reached|hit|posted|earned|recorded|touched|clocked|fetched|stood\s+at|totall?ed|amounted\s+to)\s+)?(?:a\s+record\s+)?$",
+    re.IGNORECASE,
+)
 _REMAINING_BEFORE = re.compile(r"(?:\b(?:the\s+)?remaining|\bthe\s+other|(?<![^\W\d_])(?:بقیہ|باقی))\s+(?:US\s?\$|\$)?$", re.IGNORECASE)
 #: The parts of ICT exports named as a subject (computer services, telecom services).
 _IT_COMPONENT = dict(_SUBJECTS)["it_component"]

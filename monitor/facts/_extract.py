@@ -73,14 +73,29 @@ class _Context:
     stated: bool = False  # the sentence before gave figures of its own
     levels: tuple[str, ...] = ()  # the periods of the sentence before's amounts and counts (rates left out)
     aside: bool = False  # the sentence before named no subject, figure or period: an aside
+    #: the period of Pakistan's place given in one of the two sentences before, when the ones
+    #: since named no other period: a place said after it with no period of its own is of the
+    #: same edition ("... for October 2021. ... On fixed broadband, it was ranked 155th")
+    rank_period: str = ""
+    rank_since: int = 0
+    rank_fields: frozenset[int] = frozenset()  # what that place was for (:func:`_rank_fields`)
 
-    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False, aside: bool = False) -> _Context:
+    def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False, aside: bool = False, fields: frozenset[int] = frozenset()) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
         its figures ``found`` count or measure), the ones before remembered."""
         earlier = tuple(dict.fromkeys(p for p in (period, self.period, *self.earlier) if p))[:6]
         units = {f[0].unit == "count" for f in found if f[0].unit != "percent"}
         levels = tuple(dict.fromkeys(f[2] for f in found if f[0].unit != "percent" and f[2] and f[1] != "other"))
-        return _Context(kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels, aside=aside)
+        if ranked and period:
+            rank_period, since = period, 0
+        elif self.rank_period and period in ("", self.rank_period) and self.rank_since < 1:
+            rank_period, since, fields = self.rank_period, self.rank_since + 1, self.rank_fields
+        else:
+            rank_period, since, fields = "", 0, frozenset()
+        return _Context(
+            kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels, aside=aside,
+            rank_period=rank_period, rank_since=since, rank_fields=fields,
+        )
 
     def latest(self, words: str) -> str:
         """The period "the quarter", "the month" or "the half" refers to: the latest of that
@@ -523,7 +538,7 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     periods = _PeriodScanner(sentence, day).scan()
     periods = _spans_closed_by_month([_month_named_before(p, periods, sentence) for p in periods], sentence, context)
     periods = _months_just_named(periods, sentence, context)
-    periods = [p for p in periods if not (p.loose and not context.latest(sentence[p.start : p.end]))]
+    periods = [p for p in periods if not (p.loose and not context.latest(sentence[p.start : p.end]) and not _named_before_it(p, periods, sentence))]
     periods = _mark_bases(periods, spans, sentence)
     named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
     main = next((p.value for p in named if not p.edition), "") or next((p.value for p in named if _DOCUMENT_YEAR.match(p.value)), "")
@@ -592,6 +607,11 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
                 # of a little over 14 per cent": the change between the two figures before
                 year_back, month_back = shift_period(place.period, 1) in context.levels, shift_months(place.period, 1) in context.levels
                 basis = "yoy" if year_back and not month_back else "mom" if month_back and not year_back else basis
+            if basis == "mom" and figure.unit == "percent" and (had := _month_it_had_been(figure, sentence, periods, place.period)):
+                # "ماہانہ بنیاد پر ... 3.2 فیصد کمی دیکھی گئی کیونکہ مارچ میں یہ برآمدات ... پہنچ گئی
+                # تھیں" (fell 3.2% month-on-month, as in March they had reached ...): the month
+                # named as what had been is the base, the rate the month after's
+                place = replace(place, period=shift_months(had, -1))
             if basis == "mom" and not _MONTH.fullmatch(place.period or ""):
                 # a month-on-month rate is a month's: "up 11% YoY and 4% MoM, taking 5MFY26
                 # receipts to ..." is November's, the one month the sentence names, else no one's
@@ -619,9 +639,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (so too registered freelancers' figures: "مالی سال 2022-23 میں یہ رقم ..." after them is theirs)
         # (and a programme's graduates': "A tracer study of 18,400 graduates found ... Their combined earnings came to $5.2 million.")
         platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and (_REGISTERED_FREELANCERS.search(sentence) or _GRADUATES.search(sentence))))
-        return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform)
+        return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform, fields=_rank_fields(sentence) if ranked else frozenset())
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
-    return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked)
+    return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked, fields=_rank_fields(sentence) if ranked else frozenset())
 
 
 def _edition_years(periods: list[Period], day: date, sentence: str, bounds: tuple[int, int]) -> list[Period]:
@@ -717,6 +737,52 @@ def _rates_with_their_amount(found: list[_Found], sentence: str) -> list[_Found]
         ):
             out[i] = (figure, amount[1], amount[2], value, basis)
     return out
+
+
+def _month_it_had_been(figure: Figure, sentence: str, periods: list[Period], period: str) -> str:
+    """The month ``period`` when it is named only after the rate ``figure``, in a clause of
+    what had been then ("..., as in March they had reached a record $342 million"); else ""."""
+    if not _MONTH.fullmatch(period or ""):
+        return ""
+    months = [p for p in periods if p.value == period and not p.comparison]
+    if len(months) != 1 or months[0].start < figure.end or any(p.value and _MONTH.fullmatch(p.value) and p.value != period for p in periods):
+        return ""
+    clause_end = next((m.start() for m in re.finditer(r"[.;۔]", sentence) if m.start() > months[0].end), len(sentence))
+    opening = max((m.end() for m in re.finditer(r",|،|\b(?:as|because|since|after)\b|(?<![^\W\d_])(?:کیونکہ|جبکہ|جب)(?![^\W\d_])", sentence[: months[0].start])), default=0)
+    if opening <= figure.end or not _HAD_BEEN.search(sentence, opening, clause_end):
+        return ""
+    return period
+
+
+def _rank_fields(sentence: str) -> frozenset[int]:
+    """What a place in ``sentence`` is for, as the numbers of :data:`_RANK_FIELDS` it names."""
+    return frozenset(n for n, field in enumerate(_RANK_FIELDS) if field.search(sentence))
+
+
+#: The fields a place is given in: internet speed, freelancing, IT services and outsourcing,
+#: digital government.
+_RANK_FIELDS = (
+    re.compile(r"\b(?:speeds?|broadband|mobile|download|Mbps)\b|رفتار|براڈ\s?بینڈ|موبائل", re.IGNORECASE),
+    re.compile(r"\b(?:freelanc\w*|gig|online\s+labou?r)\b|فری\s?لانس", re.IGNORECASE),
+    re.compile(r"\b(?:outsourcing|software|(?-i:IT)\s+services|services\s+location)\b|آؤٹ\s?سورسنگ|سافٹ\s?ویئر", re.IGNORECASE),
+    re.compile(r"\b(?:e-?government|digital)\b|ڈیجیٹل", re.IGNORECASE),
+)
+#: A place given in another list than the one before: "Separately, ...", an index named by its
+#: own name ("the Oxford Internet Institute's Online Labour Index places Pakistan ...").
+_ANOTHER_LIST = re.compile(r"^\W*(?:Separately|Meanwhile|Elsewhere|In\s+another)\b|(?-i:[A-Z][\w'’-]*\s+)+(?-i:Index|Report|Survey|Ranking)\b|(?:علاوہ\s+ازیں|دوسری\s+جانب|ادھر)(?![^\W\d_])", re.IGNORECASE)
+
+
+#: An Urdu clause of what the figures were then: "جب یہ 34 کروڑ ڈالر کی بلند ترین سطح پر تھیں".
+_URDU_WHEN_IT_WAS = re.compile(r"(?<![^\W\d_])جب\s+(?:یہ|وہ|ان\s+کا\s+حجم|ان\s+کی\s+مالیت)\s+[^۔،,؛]*?(?<![^\W\d_])(?:تھیں|تھی|تھا|تھے)(?![^\W\d_])")
+
+
+def _named_before_it(period: Period, periods: list[Period], sentence: str) -> bool:
+    """Whether the period "during the year" (and the like) refers back to is named earlier in
+    its own sentence: "IT exports were $2.11 billion last fiscal year, and freelancers sent
+    home $164.3 million during the year"."""
+    words = sentence[period.start : period.end]
+    wanted = next((test for word, test in _LENGTHS if word.search(words)), None)
+    return any(q.value and not q.comparison and not q.target and q.end <= period.start and (wanted is None or wanted(q.value)) for q in periods)
 
 
 def _a_rates_base_before(base: Period, figure: Figure, period: Period | None, sentence: str) -> bool:
@@ -852,6 +918,10 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         # month-on-month basis, exports of the group during June were $298.1 million": after a
         # part of ICT exports, the exports of the whole it is a part of are theirs
         kind, from_context = "it_exports", True
+    elif context.kind == "freelancers" and (_THE_WHOLE_GROUP.search(sentence) or _THE_SECTOR_OPENS.match(sentence)):
+        # "... handing work to Pakistani companies and freelancers. The sector closed 2020-21 with
+        # exports of $2.11 billion": a sector's exports are the industry's, never the freelancers'
+        kind, from_context = "it_exports", True
     elif context.kind:
         # exports said after a sentence about someone else (freelancers' remittances, VPNs) are
         # not theirs: "Freelancers' remittances reached $236 million. State Bank figures show
@@ -873,6 +943,10 @@ _THE_WHOLE_GROUP = re.compile(
     r"|\b(?:the|this)\s+(?:group|sector|industry)['’]s\s+exports?\b",
     re.IGNORECASE,
 )
+
+
+#: A sentence that opens on the sector or the industry: "The sector closed 2020-21 with exports of".
+_THE_SECTOR_OPENS = re.compile(r"\W*(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 
 
 #: A share of a whole: "the bulk of the", "most of", "two-thirds of total".
@@ -955,6 +1029,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if figure.unit == "rank":
         periods = [p for p in periods if not _an_earlier_places(p, figure, sentence)]
     period = _period_for(figure, periods, sentence, bounds, subject, first_subject, spans)
+    if (was := next((w for w in _URDU_WHEN_IT_WAS.finditer(sentence) if w.start() < figure.start and figure.end <= w.end()), None)) and (bases := [p for p in periods if p.comparison and p.value and p.end <= was.start()]):
+        # "مارچ کے مقابلے میں ان میں 3.2 فیصد کمی ریکارڈ کی گئی جب یہ 34 کروڑ 20 لاکھ ڈالر کی بلند ترین
+        # سطح پر تھیں" (down from March, when they were at ...): the month compared with, as "from
+        # March, when they stood at" is
+        period = replace(bases[-1], comparison=False)
     if period is None and figure.unit == "percent" and _HAD_GROWN.search(sentence, bounds[0], figure.start):
         # a rate said as what it had been in the one period named, even as a base: "In the
         # corresponding period of FY25, the sector had grown by around 23%"
@@ -1004,7 +1083,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     elif period is not None:
         value = _resolve(period, main, periods)
     elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence)]:
-        value = ""  # a number of people or a position as it stands: never dated by the sentence before (nor by a target's year)
+        # a number of people or a position as it stands: never dated by the sentence before (nor
+        # by a target's year), but a place said right after Pakistan's dated place is of its edition
+        value = previous.rank_period if figure.unit == "rank" and _rank_fields(sentence) & previous.rank_fields and not _ANOTHER_LIST.search(sentence) else ""
     elif figure.unit == "count" and base is None and not any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target) and _PRESENT.search(sentence, bounds[0], bounds[1]):
         # "Pakistan is home to around 1.5 million freelancers, ..., and a global payments company
         # last year ranked the country fourth": a count as it stands, in a clause with no period

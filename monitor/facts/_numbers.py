@@ -168,6 +168,8 @@ _RANK_PATTERNS = (
     # "اس کا نمبر 97واں تھا" (its number was 97th), "پاکستان کا درجہ تیسرا ہے" (Pakistan's place
     # is third): the place after "نمبر", "درجہ", "پوزیشن" or "مقام"
     re.compile(rf"(?<![^\W\d_])(?:نمبر|درجہ|پوزیشن|مقام)\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
+    # and in digits alone before its verb: "جبکہ مارچ میں اس کا درجہ 101 تھا" (its place was 101)
+    re.compile(r"(?<![^\W\d_])(?:کا\s+(?:نمبر|درجہ)|کی\s+پوزیشن)\s+(?P<num>\d{1,3})(?=\s+(?:تھا|تھی|ہے|رہا|رہی)(?![^\W\d_]))"),
     # "among the top five countries" ("... سرفہرست پانچ ممالک میں شامل ہے"), not the top five as a
     # subject ("سرفہرست پانچ ممالک ... برآمدات کے دو تہائی حصے کے حامل ہیں": the biggest buyers)
     re.compile(r"سرفہرست\s+(?P<num>\d{1,3}|تین|پانچ|دس|بیس)\s+(?:ممالک|ملکوں)(?=\s+(?:میں|کی\s+فہرست|کے\s+درمیان))"),

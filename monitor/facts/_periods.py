@@ -205,6 +205,8 @@ _QUARTER_WORDS = re.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b|\bQ(?P<qn>[1-4])\b"
     r"|\b(?P<h>first|second|1st|2nd)[\s-]half\b|\bH(?P<hn>[12])\b"
     r"|(?P<uq>پہلی|دوسری|تیسری|چوتھی|آخری)\s+سہ\s?ماہی|(?P<uh>پہلی|دوسری|آخری)\s+ش[شِ]?ماہی"  # ("آخری": the last of the fiscal year)
+    # the first quarters counted: "the first three quarters of FY25", "پہلی تین سہ ماہیوں"
+    r"|\bfirst\s+(?P<nq>two|three|2|3)\s+quarters\b|(?:پہلی|ابتدائی)\s+(?P<unq>دو|تین)\s+سہ\s?ماہیوں"
     # an ordinal whose quarter or half was named before it: "$717 million in the second quarter
     # and $619 million in the first"
     r"|\b(?:in|during|for)\s+the\s+(?P<qe>first|second|third|fourth)(?=\s*(?:[.,;:)]|$)|\s+(?:and|while|but|against)\b)",
@@ -864,7 +866,7 @@ class _PeriodScanner:
             if self._duration(m):
                 continue
             fy = self.nearby_fy(fys, m.start(), m.end()) or self._last_year_of(m)
-            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh")):
+            if fy is None and not re.search(r"fiscal|financial|FY|مالی", self.s, re.IGNORECASE) and not (m.groupdict().get("uq") or m.groupdict().get("uh") or m.groupdict().get("unq")):
                 if not self._reporting_months(m):
                     continue
             if fy is not None:
@@ -1064,6 +1066,8 @@ def _named_span(m: re.Match) -> tuple[int, int]:
         n = groups.get("n") or groups["un"]
         months = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()) or _URDU_MONTH_COUNTS[n]
         return 1, min(months, 12)
+    if groups.get("nq") or groups.get("unq"):
+        return 1, 3 * {"two": 2, "2": 2, "دو": 2, "three": 3, "3": 3, "تین": 3}[(groups.get("nq") or groups["unq"]).lower()]
     if groups.get("qe"):
         unit = [u.group(1).lower() for u in _QUARTER_OR_HALF.finditer(m.string, 0, m.start())][-1]
         return _span_bounds(unit, ordinal[groups["qe"].lower()])

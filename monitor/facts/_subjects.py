@@ -53,8 +53,8 @@ _URDU_UNTRACKED = re.compile(
     r"|(?:ٹرانسپورٹ|ٹریول|سفری|تعمیراتی|انشورنس|بیمہ|مالیاتی|حکومتی|سرکاری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?)(?![^\W\d_])"
 )
 #: A part of ICT exports named as bringing in its share: "computer services contributed",
-#: "telecom services accounted for".
-_PART_BRINGS_IN = r"(?:contribut\w+|accounted|made\s+up|brought\s+in|earned|fetched|amounted)\b"
+#: "telecom services accounted for", "computer services continued to account for".
+_PART_BRINGS_IN = r"(?:contribut\w+|accounted|(?:continu\w+\s+to\s+)?accounts?\s+for|made\s+up|brought\s+in|earned|fetched|amounted)\b"
 #: What a part includes, said between it and its verb: ", which include software development
 #: and export of freelance work, accounted ..." (the clause up to its closing comma).
 WHICH_A_PART_INCLUDES = rf",\s+which\s+(?:include|includes|cover|covers|comprise|comprises)\b[^,.;]{{0,80}}(?:,[^,.;]{{0,80}}){{0,3}}?,(?=\s+{_PART_BRINGS_IN})"

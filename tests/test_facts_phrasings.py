@@ -4334,6 +4334,9 @@ def test_what_the_month_compared_with_had_been_in_urdu():
 def test_net_exports_in_urdu_across_commas():
     text = "آئی ٹی شعبے کی خالص برآمدات، یعنی بیرون ملک ادائیگیاں منہا کرنے کے بعد، آٹھ ماہ میں 2 ارب 10 کروڑ ڈالر رہیں۔"
     assert not {f for f in facts(text, "2024-03-20") if f[0].startswith("it_exports")}
+    # (IT exports named again after them are the gross figure)
+    text = "خالص برآمدات کے اعداد و شمار جاری نہیں کیے گئے، جبکہ فروری میں آئی ٹی برآمدات 30 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2024-03-20") == {("it_exports_monthly", "2024-02", 300, "USD_million")}
 
 
 def test_a_place_in_digits_before_its_verb_in_urdu():

@@ -313,9 +313,13 @@ def classify(place: _Place) -> tuple[str, float] | None:
         # $214 million in December 2021"
         if _NET_EXPORTS.search(place.sentence, amounts[-2].end() if len(amounts) > 1 else 0, amounts[-1].start()):
             return "other", value
-    if figure.unit != "percent" and (net := list(_URDU_NET.finditer(place.sentence, 0, figure.start))) and not _URDU_AMOUNT.search(place.sentence, net[-1].end(), figure.start):
+    if (
+        figure.unit != "percent" and (net := list(_URDU_NET.finditer(place.sentence, 0, figure.start)))
+        and not _URDU_AMOUNT.search(place.sentence, net[-1].end(), figure.start) and not _IT_WHOLE.search(place.sentence, net[-1].end(), figure.start)
+    ):
         # "نیٹ ایکسپورٹ ... 630 ملین ڈالر": the first amount after net exports is net, however
-        # many commas stand between ("خالص برآمدات، یعنی ... منہا کرنے کے بعد، دس ماہ میں 2 ارب 62 کروڑ ڈالر")
+        # many commas stand between ("خالص برآمدات، یعنی ... منہا کرنے کے بعد، دس ماہ میں 2 ارب 62 کروڑ
+        # ڈالر"), unless IT exports are named again before it
         return "other", value
     if figure.unit == "percent":
         if _of_a_part(head):

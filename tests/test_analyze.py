@@ -807,5 +807,6 @@ def test_a_place_named_as_a_spot_or_position_is_a_ranking(rules):
     result = run(rules, "Pakistan keeps fourth spot in Online Labour Index; US leads", "")
     assert result.relevant and "rankings" in result.topics
     assert "rankings" in run(rules, "Pakistan slips to sixth position among top freelance markets", "").topics
-    # a team's place is not one
+    # a team's place is not one, nor "in the first place"
     assert not run(rules, "Pakistan finish third place in Asia Cup hockey", "").relevant
+    assert "ordinal spot" not in " ".join(run(rules, "Why IT exports stalled in the first place", "").rules)

@@ -810,3 +810,14 @@ def test_a_place_named_as_a_spot_or_position_is_a_ranking(rules):
     # a team's place is not one, nor "in the first place"
     assert not run(rules, "Pakistan finish third place in Asia Cup hockey", "").relevant
     assert "ordinal spot" not in " ".join(run(rules, "Why IT exports stalled in the first place", "").rules)
+
+
+def test_a_speed_index_place_and_a_pakistani_market_are_ours(rules):
+    assert run(rules, "Pakistan ranks 112th in Speedtest mobile index for February", "").relevant
+    body = (
+        "Systems Limited (PSX: SYS) held its corporate briefing today. Revenue for CY22 rose to PKR 32.7bn, "
+        "and the company sees strong demand in Saudi Arabia and the UAE.\n\n"
+        "For the industry as a whole, the country's IT exports were recorded at USD 1.52bn during 7MFY23."
+    )
+    result = run(rules, "Software exporter expects growth despite headwinds", body)
+    assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules

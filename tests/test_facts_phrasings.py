@@ -4391,3 +4391,71 @@ def test_a_month_on_month_fall_after_a_month_that_had_been_a_record():
 def test_an_actual_after_a_target_said_with_its_subject():
     text = "The ministry has set a target of taking IT exports to $4 billion this year, after the sector crossed $2.6 billion in 2022-23."
     assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts(text, "2023-08-03")
+
+
+# --------------------------------------------------------------------------- a plain month in whole articles (round 41)
+
+
+def test_a_span_that_brought_in_after_put_together():
+    text = "IT exports came in at $251 million in December. Put together, the first half of the fiscal year brought in $1.45 billion."
+    assert ("it_exports_cumulative", "FY2022-23:H1", 1450, "USD_million") in facts(text, "2023-01-18")
+
+
+def test_a_tally_of_an_amount_after_an_opening_with():
+    text = "IT exports came in at $207 million in February. With February's weak showing, the eight-month tally of $1.73 billion trails last year's."
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Feb", 1730, "USD_million") in facts(text, "2023-03-20")
+    # ("the total of" what it counts still names it)
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Feb", 3000, "count") not in facts("IT exports came in at $207 million in February. The total of new firms rose to 3,000.", "2023-03-20")
+
+
+def test_an_amount_for_a_time_still_to_come_is_a_hope():
+    text = "IT exports reached $2.62 billion in 2021-22, and ministers spoke of $5 billion within a couple of years."
+    assert {f for f in facts(text, "2023-03-20") if f[0] != "other"} == {("it_exports_annual", "FY2021-22", 2620, "USD_million")}
+    assert not {f for f in facts("The ministry hopes IT exports touch $10 billion in the next five years.", "2023-03-20") if f[0] != "other"}
+    # (a span already over is no time to come)
+    assert facts("IT exports hit $2.89bn in 11 months", "2024-06-20") == {("it_exports_cumulative", "FY2023-24:Jul-May", 2890, "USD_million")}
+
+
+def test_information_services_bringing_in_their_share_are_a_part():
+    text = (
+        "Within the group, computer services brought in $1.38 billion. Information services brought in $18 million. "
+        "On a year-on-year basis, the group's exports fell 13 percent in February 2023 to $207 million."
+    )
+    assert ("it_exports_monthly", "2023-02", 207, "USD_million") in facts(text, "2023-03-21")
+
+
+def test_an_urdu_list_of_rates_shares_its_verb_and_basis():
+    text = "سالانہ بنیاد پر جولائی میں آئی ٹی برآمدات 18.2 فیصد، اگست میں 25.4 فیصد اور ستمبر میں 21 فیصد بڑھیں۔"
+    assert facts(text, "2022-10-20") == {
+        ("it_exports_monthly", "2022-07", 18.2, "percent"),
+        ("it_exports_monthly", "2022-08", 25.4, "percent"),
+        ("it_exports_monthly", "2022-09", 21, "percent"),
+    }
+    assert {f.basis for f in extract_facts("", text, published="2022-10-20")} == {"yoy"}
+
+
+def test_a_figure_in_a_which_clause_of_its_subject():
+    text = "The official said training the youth in digital skills was vital to raise the country's IT exports, which stood at $2.6 billion during the last fiscal year."
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts(text, "2023-10-05")
+
+
+def test_a_count_and_its_participle_alone():
+    text = "A PTA official said more than 31,000 VPNs had been registered so far, including 2,150 registered during May."
+    assert ("vpn_registrations", "2023-05", 2150, "count") in facts(text, "2023-06-08")
+
+
+def test_a_place_said_beside_a_speed_alone():
+    text = "The median mobile download speed was 19.4 Mbps in February, against 19.9 Mbps a month earlier, when Pakistan was ranked 110th."
+    assert ("ranking", "2023-01", 110, "rank") in facts(text, "2023-03-23")
+
+
+def test_money_kept_abroad_and_a_platforms_own_volume_are_no_earnings():
+    text = "He reckoned that in 2021-22 at least $400 million earned by Pakistani freelancers was being parked outside the country."
+    assert not {f for f in facts(text, "2023-03-10") if f[0] == "freelancer_earnings"}
+    text = "Upwork, one of the largest freelancing platforms, reported an 8 percent rise in its gross services volume in 2022 to $4.1 billion."
+    assert not {f for f in facts(text, "2023-03-10") if f[0] == "freelancer_earnings"}
+
+
+def test_an_urdu_place_with_the_lists_size_between():
+    text = "اوکلا کے انڈیکس کی ستمبر کی درجہ بندی میں فکسڈ براڈ بینڈ کی رفتار میں پاکستان کا درجہ 180 ممالک میں 152 واں رہا۔"
+    assert ("ranking", "2022-09", 152, "rank") in facts(text, "2022-10-14")

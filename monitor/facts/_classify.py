@@ -33,7 +33,11 @@ _OTHER_CUE = re.compile(
     r"|زیر\s+التوا|ٹیکس|بجٹ|تربیت|ٹریننگ|پروگرام|تیار\s+(?:کیے|کئے|کیا|کر\w*)|کورس|حصہ|اوسط|نقصان|مختص|سرپلس|خسارہ|سرمایہ\s+کاری|قرض"
     # a count of their accounts, not of them: "فری لانسرز کے ڈیجیٹل اکاؤنٹس کی تعداد", "the number of freelancers' accounts"
     r"|(?:اکاؤنٹس|اکاؤنٹ|کھاتوں)\s+کی\s+تعداد|\bnumber\s+of\s+(?:[\w'’-]+\s+){0,3}accounts\b|\baccounts\s+(?:opened|numbered|number)\b"
-    r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)",  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
+    r"|(?<![^\W\d_])(?:فیس|فیسوں)(?![^\W\d_])(?!\s*بک)"  # a fee ("رجسٹریشن کی فیس میں 50 فیصد کمی"), not Facebook (فیس بک)
+    # money kept abroad, not brought home: "at least $1bn earned by ... was being parked outside the country"
+    r"|\b(?:parked|stashed|kept|held|lying|retained)\s+(?:outside\s+(?:the\s+)?(?:country|Pakistan)|abroad|overseas|offshore)\b"
+    # a platform's own business: "reported an 8 percent rise in its gross services volume"
+    r"|\bgross\s+(?:services|merchandise)\s+volume\b|(?-i:\bG[SM]V\b)",
     re.IGNORECASE,
 )
 #: A level held for a while, right before its figure: "hovered around", Urdu "زیادہ تر" (mostly).
@@ -138,6 +142,11 @@ def _series_of_exports(period: str) -> str:
     return "it_exports_annual"
 
 
+#: The rest of an Urdu list of rates that ends on their verb: "، اگست میں 29.7 فیصد اور ستمبر میں
+#: 24 فیصد بڑھیں" after July's rate.
+_URDU_RATE_LIST_AFTER = re.compile(r"\s*[،,]\s*(?:[^\d،,۔.]{1,30}?\s*[\d.]+\s?فیصد\s*(?:[،,]|اور)\s*)*?[^\d،,۔.]{1,30}?\s*[\d.]+\s?فیصد\s+(?P<verb>(?!اور(?![^\W\d_]))[^\W\d_]+)")
+
+
 def _growth_sign(clause_head: str, after: str) -> int:
     """+1 or -1 when the words around a percentage say it grew or fell, else 0.
 
@@ -177,6 +186,12 @@ def _growth_sign(clause_head: str, after: str) -> int:
         and not _URDU_OWN_SUBJECT.search(clause, 0, shared.start())
     ):
         return 1 if shared.group(1) == "زیادہ" else -1  # (never another subject's: "جبکہ ترسیلات زر 10 فیصد زیادہ")
+    # (a rate that opens an Urdu list of rates shares the verb after the last: "جولائی میں 20.9
+    # فیصد، اگست میں 29.7 فیصد اور ستمبر میں 24 فیصد بڑھیں")
+    if (listed := _URDU_RATE_LIST_AFTER.match(after)) and _GROWTH_DOWN.fullmatch(listed.group("verb")):
+        return -1
+    if listed and _GROWTH_UP.fullmatch(listed.group("verb")) and not _NEUTRAL.fullmatch(listed.group("verb")):
+        return 1
     if right and _NEUTRAL.fullmatch(right.group(1)):
         return 1
     return 0
@@ -720,12 +735,18 @@ def _own_words(place: _Place, head: str) -> str:
         start = opening.end()
     if said := [m for m in _ATTRIBUTION.finditer(text, start, at) if m.end() < at]:
         start = said[-1].end()  # who said it, and where, is no word on the figure
+    if (which := _WHICH_STOOD.search(text, start, at)) and (named := [m for m in _IT_WHOLE.finditer(text, start, which.start()) if re.fullmatch(r"\s*", text[m.end() : which.start()])]):
+        # "... training the youth ... was essential to increase the country's IT exports, which
+        # stood at US$ 2.62 billion": a figure said of the subject in a clause of its own
+        start = named[-1].start()
     end = len(text)
     if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
         end = after.start()
     return text[start:end]
 
 
+#: A relative clause that gives the figure of the subject before it: ", which stood at US$ ".
+_WHICH_STOOD = re.compile(r",\s+which\s+(?:had\s+)?(?:stood\s+at|were|was|amounted\s+to|totall?ed|reached|came\s+to)\s+(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?\s*$", re.IGNORECASE)
 _VERB_BEFORE_TO = re.compile(r"\b(?:was|were|is|are|has|have|had|went|came|set|moved|managed|continued|helped|needed|need|used)\b", re.IGNORECASE)
 #: A subject followed by "to" and a verb, with no verb of its own: the future of a headline or a
 #: minister's claim ("IT exports to cross $4.5bn this fiscal year"), not "rose 20pc to hit $350m".
@@ -907,7 +928,11 @@ _TARGET_AFTER = re.compile(
     r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b"
     # a list's line that names its figure after a colon: "$10 billion: the government's IT
     # export target for 2029."
-    r"|\s*[:–—]\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:target\w*|goal|aim|objective|forecast|projection)\b",
+    r"|\s*[:–—]\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:target\w*|goal|aim|objective|forecast|projection)\b"
+    # a time still to come: "spoke confidently of $5 billion within a couple of years", "$10
+    # billion in the next five years", "$15 billion by 2030"
+    r"|\s+(?:\w+\s+)?(?:within\s+(?:the\s+next\s+|the\s+coming\s+)?(?:a|two|three|four|five|ten|\d{1,2}|a\s+couple\s+of|a\s+few)|(?:in|over)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|ten|\d{1,2}|couple\s+of|few)?)\s*(?:\w+\s+)?(?:years?|months)\b"
+    r"|\s+(?:\w+\s+)?by\s+(?:20[3-9]\d|the\s+end\s+of\s+the\s+decade)\b",
     re.IGNORECASE,
 )
 
@@ -1150,6 +1175,8 @@ def _counts_people_of(place: _Place, nouns: re.Pattern) -> bool:
     noun = place.figure.noun
     if not noun or noun in _LINK_WORDS or nouns.match(noun):
         return True
+    if _PARTICIPLE_ALONE.match(place.sentence, place.figure.end):
+        return True  # "more than 26,000 VPNs ..., including 1,180 registered during February": the subject's
     window = " ".join(place.sentence[place.figure.end :].split()[:4])
     if not noun.isascii() and (m := nouns.search(window)) and not _URDU_CASE_MARK.search(window, 0, m.start()):
         return True  # Urdu compounds: "30 لاکھ آئی ٹی فری لانسر" (not "30 لاکھ نوجوانوں کو فری لانسنگ ...": youths taught it)
@@ -1171,6 +1198,8 @@ _LINK_WORDS = frozenset(
     | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں", "رجسٹر"}  # Urdu postpositions and verbs ("رجسٹر": registered)
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"} | {"لوگ", "افراد", "نوجوان", "پاکستانی", "شہری", "خواتین"})
+#: A count followed by a participle and no noun of its own: "1,180 registered during February".
+_PARTICIPLE_ALONE = re.compile(r"\s+(?:registered|whitelisted|approved)(?:\s+(?:during|in|since|so|last|this|by|over|till|until|on|through)\b|\s*[,.;]|\s*$)", re.IGNORECASE)
 _VPN_NOUN = re.compile(r"vpns?\b|virtual|registrations?|connections|ips\b|وی|ورچوئل|رجسٹریشنز?(?![^\W\d_])", re.IGNORECASE)
 
 

@@ -1408,6 +1408,10 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
         and _URDU_TO_RATE.fullmatch(place.sentence, span.end, figure.start)
     ]
     said = basis_words(place.clause, figure.start - clause_start, figure.end - clause_start)
+    if not said and not own and _URDU_LIST_GOES_ON.search(place.sentence, 0, clause_start):
+        # an Urdu list of rates goes on past its comma with the basis said before its first:
+        # "سالانہ بنیاد پر جولائی میں ... 20.9 فیصد، اگست میں 29.7 فیصد اور ستمبر میں 24 فیصد بڑھیں"
+        said = basis_words(place.sentence[:clause_start])
     if said and not own:
         return said
     if not said and not own and RATE_NAMED_BACK.search(place.sentence, clause_start, figure.start):
@@ -1464,6 +1468,8 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
 
 
 _MONTH = _MONTH_VALUE
+#: A clause that opens right after an Urdu rate and its comma: the list of rates goes on.
+_URDU_LIST_GOES_ON = re.compile(r"[\d.]+\s?فیصد\s*[،,]\s*$")
 #: "..., یوں (اکتوبر میں) ان میں": thus, in a month, they ...; and "..., جس کے مقابلے میں جنوری
 #: میں", "against which January's ...": compared with what the clause before gave. The amount
 #: before is the base.

@@ -167,7 +167,8 @@ _RANK_PATTERNS = (
     _URDU_LARGEST,
     # "اس کا نمبر 97واں تھا" (its number was 97th), "پاکستان کا درجہ تیسرا ہے" (Pakistan's place
     # is third): the place after "نمبر", "درجہ", "پوزیشن" or "مقام"
-    re.compile(rf"(?<![^\W\d_])(?:نمبر|درجہ|پوزیشن|مقام)\s+(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
+    # (with the list's size between: "پاکستان کا درجہ 180 ممالک میں 156 واں رہا")
+    re.compile(rf"(?<![^\W\d_])(?:نمبر|درجہ|پوزیشن|مقام)\s+(?:\d{{1,3}}\s+(?:ممالک|ملکوں)\s+میں\s+)?(?P<ord>{_UR_ORD_WORD})(?![^\W\d_])"),
     # and in digits alone before its verb: "جبکہ مارچ میں اس کا درجہ 101 تھا" (its place was 101)
     re.compile(r"(?<![^\W\d_])(?:کا\s+(?:نمبر|درجہ)|کی\s+پوزیشن)\s+(?P<num>\d{1,3})(?=\s+(?:تھا|تھی|ہے|رہا|رہی)(?![^\W\d_]))"),
     # "among the top five countries" ("... سرفہرست پانچ ممالک میں شامل ہے"), not the top five as a

@@ -70,7 +70,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # a part named as contributing its share: "computer services contributed $211 million"
         # (or with what it includes said between: "Computer services, which include software
         # development and export of freelance work, accounted for the bulk")
-        rf"|(?<![\w])(?:computer|telecom(?:munications?)?)\s+services?(?=\s+{_PART_BRINGS_IN}|{WHICH_A_PART_INCLUDES}|{_PART_APPOSITIVE})"
+        rf"|(?<![\w])(?:computer|telecom(?:munications?)?|information)\s+services?(?=\s+{_PART_BRINGS_IN}|{WHICH_A_PART_INCLUDES}|{_PART_APPOSITIVE})"
         # a rise or fall "in telecom services" is the part's own, "exports" unsaid
         r"|(?:(?<=\bin\s)|(?<=\bof\s))(?:computer|telecom(?:munications?)?)\s+services?(?![\w])(?!\s+(?:and|&)\s)"
         # Urdu: "کمپیوٹر سروسز کی برآمدات", but not an item of a list ("ٹیلی کام اور کمپیوٹر سروسز");
@@ -148,6 +148,7 @@ _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband"
     r"|outsourc\w*|services\s+location"  # where IT work is sent: Kearney's Global Services Location Index
     r"|network\s+readiness"  # the Network Readiness Index (a country's readiness for ICT)
+    r"|\bmbps\b|(?:download|upload)\s+speeds?|ڈاؤن\s?لوڈ"  # a speed index's place, said with the speed alone
     r"|فری\s?لانس|آئی\s?ٹی|سافٹ\s?ویئر|ڈیجیٹل|ٹیکنالوجی|انٹرنیٹ|براڈ\s?بینڈ|اسپیڈ\s?ٹیسٹ|گِ?گ|آؤٹ\s?سورسنگ|سروسز\s+لوکیشن"
     r"|آن\s?لائن\s+(?:لیبر|کام)",  # "آن لائن لیبر انڈیکس" (the Online Labour Index)
     re.IGNORECASE,
@@ -175,7 +176,7 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: sentence before, on either side ("On a yearly basis, however, the receipts ...",
 #: "However, the figure ...").
 _LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
-OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
+OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|with|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|lifted|raised|pushed|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
@@ -184,7 +185,8 @@ _ANAPHOR = re.compile(
     rf"|^\W*(?:(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?(?:['’]s)?\s+)?(?:inflows|receipts|earnings|proceeds)\b"
     # "The first-half total climbed to $1.88 billion": the total of the subject before (never
     # "the total number of ..." or "the total of ...", which name what they count)
-    r"|^\W*the\s+(?:[\w-]+\s+){0,2}?(?:total|tally)\b(?!\s+(?:number\s+)?of\b)"
+    # ("the eight-month tally of $1.73 billion": "of" an amount, not of what it counts)
+    rf"|^\W*{OPENING}the\s+(?:[\w-]+\s+){{0,2}}?(?:total|tally)\b(?!\s+(?:number\s+)?of\b(?!\s+(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d))"
     # "The IT ministry said earnings rose 30% ...": the same nouns as what is reported
     # (or a month's: "He said October's receipts were slightly below ...")
     rf"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the\s+)?(?:{_MONTH_NAMES}['’]s\s+)?(?:inflows|receipts|earnings|proceeds|figure)\b"
@@ -202,7 +204,8 @@ _ANAPHOR = re.compile(
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")
-    rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
+    # ("Put together, the first half of the fiscal year brought in $1.31 billion")
+    rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile|(?:put|taken)\s+together|all\s+told|in\s+all|altogether|overall|cumulatively),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
     r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|come\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"

@@ -4412,8 +4412,9 @@ def test_an_amount_for_a_time_still_to_come_is_a_hope():
     text = "IT exports reached $2.62 billion in 2021-22, and ministers spoke of $5 billion within a couple of years."
     assert {f for f in facts(text, "2023-03-20") if f[0] != "other"} == {("it_exports_annual", "FY2021-22", 2620, "USD_million")}
     assert not {f for f in facts("The ministry hopes IT exports touch $10 billion in the next five years.", "2023-03-20") if f[0] != "other"}
-    # (a span already over is no time to come)
+    # (a span already over is no time to come, nor one that an amount was reached in)
     assert facts("IT exports hit $2.89bn in 11 months", "2024-06-20") == {("it_exports_cumulative", "FY2023-24:Jul-May", 2890, "USD_million")}
+    assert facts("IT exports jumped to $1.2 billion within four months of FY24.", "2023-11-20") == {("it_exports_cumulative", "FY2023-24:Jul-Oct", 1200, "USD_million")}
 
 
 def test_information_services_bringing_in_their_share_are_a_part():

@@ -778,6 +778,7 @@ def _targeted(place: _Place, head: str) -> bool:
     tail = _AGAINST_TARGET.sub(" ", place.clause[len(head) :])
     return bool(
         _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _WITHIN_REACH_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
+        or (_TIME_TO_COME_AFTER.match(place.sentence, place.figure.end) and not _REACHED_BEFORE.search(head))
         or _URDU_NEEDED_AFTER.match(place.sentence, place.figure.end) or _URDU_PROPOSED_AFTER.match(place.sentence, place.figure.end)
     )
 
@@ -928,11 +929,19 @@ _TARGET_AFTER = re.compile(
     r"|\s+(?:that\s+|which\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:had|has|have)\s+(?:\w+\s+)?set\s+(?:as\s+)?(?:its|their|a|the)\s+(?:target|goal)\b"
     # a list's line that names its figure after a colon: "$10 billion: the government's IT
     # export target for 2029."
-    r"|\s*[:–—]\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:target\w*|goal|aim|objective|forecast|projection)\b"
-    # a time still to come: "spoke confidently of $5 billion within a couple of years", "$10
-    # billion in the next five years", "$15 billion by 2030"
-    r"|\s+(?:\w+\s+)?(?:within\s+(?:the\s+next\s+|the\s+coming\s+)?(?:a|two|three|four|five|ten|\d{1,2}|a\s+couple\s+of|a\s+few)|(?:in|over)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|ten|\d{1,2}|couple\s+of|few)?)\s*(?:\w+\s+)?(?:years?|months)\b"
+    r"|\s*[:–—]\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:target\w*|goal|aim|objective|forecast|projection)\b",
+    re.IGNORECASE,
+)
+#: A time still to come after an amount: "spoke confidently of $5 billion within a couple of
+#: years", "$10 billion in the next five years", "$15 billion by 2030" (a hope, unless a verb of
+#: what was reached stands right before the amount: "crossed 20,000 within two months").
+_TIME_TO_COME_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:within\s+(?:the\s+next\s+|the\s+coming\s+)?(?:a|two|three|four|five|ten|\d{1,2}|a\s+couple\s+of|a\s+few)|(?:in|over)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|ten|\d{1,2}|couple\s+of|few)?)\s*(?:\w+\s+)?(?:years?|months)\b"
     r"|\s+(?:\w+\s+)?by\s+(?:20[3-9]\d|the\s+end\s+of\s+the\s+decade)\b",
+    re.IGNORECASE,
+)
+_REACHED_BEFORE = re.compile(
+    r"\b(?:crossed|reached|hit|touched|rose|grew|jumped|surged|climbed|registered|earned|recorded|posted|stood\s+at|totall?ed|amounted\s+to|were|was)\s+(?:\w+\s+){0,3}?(?:US\s?\$|\$|USD\s?|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 

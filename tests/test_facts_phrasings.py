@@ -4460,3 +4460,54 @@ def test_money_kept_abroad_and_a_platforms_own_volume_are_no_earnings():
 def test_an_urdu_place_with_the_lists_size_between():
     text = "اوکلا کے انڈیکس کی ستمبر کی درجہ بندی میں فکسڈ براڈ بینڈ کی رفتار میں پاکستان کا درجہ 180 ممالک میں 152 واں رہا۔"
     assert ("ranking", "2022-09", 152, "rank") in facts(text, "2022-10-14")
+
+
+# --------------------------------------------------------------------------- snippets with their look-alikes (round 42)
+
+
+def test_a_fall_from_the_month_before_to_an_amount():
+    text = "IT exports fell 4% from October to $301 million in November, though earnings for July-November were 19% higher than a year earlier at $1.42 billion."
+    assert facts(text, "2024-12-18") == {
+        ("it_exports_monthly", "2024-11", -4, "percent"),
+        ("it_exports_monthly", "2024-11", 301, "USD_million"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Nov", 19, "percent"),
+        ("it_exports_cumulative", "FY2024-25:Jul-Nov", 1420, "USD_million"),
+    }
+
+
+def test_it_enabled_services_that_fetched():
+    text = "In July-December, goods exports came to $15.2 billion, while IT and IT-enabled services fetched $1.86 billion."
+    assert facts(text, "2025-01-20") == {("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million")}
+
+
+def test_a_month_in_which_is_no_rate_per_month():
+    text = "According to PTA data, 12,400 VPNs were registered in January alone, a month in which mobile subscriptions rose to 195 million."
+    assert ("vpn_registrations", "2025-01", 12400, "count") in facts(text, "2025-02-10")
+
+
+def test_inflows_set_against_it_exports_named_after_them_are_another_flow():
+    text = "Remittances came to $2.4bn in March, while IT exports for the month stood at $256m, 8pc lower than in March last year."
+    assert ("it_exports_monthly", "2023-03", -8, "percent") in facts(text, "2023-04-18")
+    text = "مارچ میں ملک سے اشیا کی برآمدات 2 ارب 50 کروڑ ڈالر رہیں، جبکہ آئی ٹی خدمات کی برآمدات 25 کروڑ 60 لاکھ ڈالر رہیں جو فروری کے مقابلے میں 3 فیصد کم ہیں۔"
+    assert ("it_exports_monthly", "2023-03", -3, "percent") in facts(text, "2023-04-18")
+    # (bare exports are, in an IT report, most often IT's own, whatever is set against them)
+    text = "In July-March, exports rose to $2.1 billion, while IT exports in the same period last year were $1.8 billion."
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Mar", 2100, "USD_million") in facts(text, "2023-04-20")
+    # ("these exports" name back what was reported, whatever is set against them)
+    text = "آئی ٹی برآمدات میں اضافہ ہوا۔ پہلے گیارہ ماہ میں یہ برآمدات 2 ارب 30 کروڑ ڈالر تھیں، جبکہ صرف جون میں 28 کروڑ ڈالر کی آئی ٹی خدمات برآمد کی گئیں۔"
+    assert ("it_exports_cumulative", "FY2022-23:Jul-May", 2300, "USD_million") in facts(text, "2023-07-20")
+
+
+def test_the_countrys_in_urdu_beside_another_countrys_figures():
+    text = "مالی سال 2022-23 میں ملک کی آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں، جبکہ پڑوسی ملک بھارت کی سافٹ ویئر برآمدات 190 ارب ڈالر سے بڑھ گئیں۔"
+    assert facts(text, "2023-08-10") == {("it_exports_annual", "FY2022-23", 2600, "USD_million")}
+
+
+def test_two_urdu_places_parted_by_a_comma():
+    text = "فری لانسرز کی تعداد میں پاکستان دنیا میں چوتھے، آمدن میں نویں نمبر پر"
+    assert facts("", "2023-09-12", title=text) == {("ranking", "", 4, "rank"), ("ranking", "", 9, "rank")}
+
+
+def test_the_total_the_parts_add_up_to():
+    text = "Within ICT exports, computer services rose to $271 million in May and telecommunication services brought in $58 million, taking the month's total to $331 million."
+    assert {f for f in facts(text, "2024-06-18") if f[0] != "other"} == {("it_exports_monthly", "2024-05", 331, "USD_million")}

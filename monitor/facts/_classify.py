@@ -77,7 +77,7 @@ _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+fo
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+کام", re.IGNORECASE)  # ("آن لائن کام": work online)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
-_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on)\b)|\b(?:annually|daily|weekly)\b"
+_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...")
 _URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
 _COUNT_FLOW = re.compile(rf"{_PER_PERIOD}|{_URDU_PER_PERIOD}", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
@@ -275,7 +275,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if (_opens_on_a_part(place) or _PART_OF_GROUP.search(head)) and not _a_month_of_the_whole(place):
+    if (_opens_on_a_part(place) or _PART_OF_GROUP.search(head)) and not _a_month_of_the_whole(place) and not (place.kind == "it_exports" and TOTAL_OF_THE_PARTS.search(head)):
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
@@ -883,6 +883,12 @@ def _opens_on_a_part(place: _Place) -> bool:
     return bool(said) and bool(_PART_OF_BEFORE.match(place.sentence, said[-1].end()))
 
 
+#: The whole the parts named before add up to: "taking the month's total to", "a combined total of".
+TOTAL_OF_THE_PARTS = re.compile(
+    r"\b(?:taking|bringing|lifting|pushing)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:total|tally)\s+(?:to|at)\s+(?:US\s?\$|\$|USD\s?)?$"
+    r"|\b(?:a|the)\s+(?:combined\s+)?total\s+of\s+(?:US\s?\$|\$|USD\s?)?$",
+    re.IGNORECASE,
+)
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
 _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".

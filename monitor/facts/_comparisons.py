@@ -100,6 +100,8 @@ _SPAN_END = re.compile(
 #: "at $1.34 billion" after a base named without an amount: the level of the period compared,
 #: when no amount came before ("compared with July 2024 at $290 million", after "$320 million",
 #: is the base's own).
+#: Where a clause of its own opens: "..., though", "..., while", "; ".
+_CLAUSE_OPENS = re.compile(r"[,;]\s+(?:though|although|while|whereas|but)\b|;", re.IGNORECASE)
 _LEVEL_AT = re.compile(r"\s+at\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)", re.IGNORECASE)
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(
@@ -187,12 +189,15 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             continue
         if word == "over" and not _OVER_FOLLOWS.match(sentence, m.end()) and not _GROWTH_BEFORE.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # ("a 14 percent increase over the $1.745 billion ...": a base)
-        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,.\s]{{0,16}}?(?:\bto|\btill|\buntil|\bthrough|[-–])", sentence[m.end() :]):
-            continue  # "from July to March": a span of months ("4pc from December" is a base)
+        if word == "from" and re.match(rf"\s+(?:the\s+)?{_MONTH}\b[\w,.\s]{{0,16}}?(?:\bto(?!\s+(?:US\s?\$|\$|USD|Rs|PKR|\d))|\btill|\buntil|\bthrough|[-–])", sentence[m.end() :]):
+            continue  # "from July to March": a span of months ("4pc from December" and "5% from December to $334 million" are bases)
         end_match = _SPAN_END.search(sentence, m.end())
         end = end_match.start() if end_match else len(sentence)
         level_at = _LEVEL_AT.search(sentence, m.end(), end)
-        if level_at and not any(f.end <= m.start() and f.unit in ("USD_million", "PKR_million") for f in figures):
+        # (an amount of another clause before it does not count: "..., though earnings for July-January
+        # were still 26% higher than a year earlier at $2.21 billion")
+        own_clause = max((c.end() for c in _CLAUSE_OPENS.finditer(sentence, 0, m.start())), default=0)
+        if level_at and not any(own_clause <= f.start and f.end <= m.start() and f.unit in ("USD_million", "PKR_million") for f in figures):
             end = level_at.start()  # "exports were up 2 percent from the same period last year at $1.34 billion": the level, this period's
         if word.startswith(_LEVEL_CUES):
             # the earlier time must be named with the amount passed ("exceeded the $300m of June

@@ -14,6 +14,7 @@ from ..text import in_ordinary_case, normalise_digits, split_sentences
 from ._classify import (
     PLACE_MOVED_FROM,
     RATE_NAMED_BACK,
+    TOTAL_OF_THE_PARTS,
     _MONTH_VALUE,
     _GRADUATES,
     _OWN_GROWTH_SAID,
@@ -911,6 +912,13 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         return [s for s in subjects if s.kind != "exports"], False
     if _IT_MENTION.search(sentence):
         kind, from_context = "it_exports", False
+        # (but bare inflows set against IT exports named in a clause after them are another
+        # flow: "Remittances came to $2.2bn in May, while IT exports stood at $241m")
+        named = [o for o in subjects if o.kind == "it_exports"]
+        subjects = [
+            replace(o, kind=None) if o.kind == "exports" and _INFLOWS.fullmatch(sentence, o.start, o.end) and named and o.end <= named[0].start and _SET_AGAINST.search(sentence, o.end, named[0].start) and not _NAMED_BACK_BEFORE.search(sentence, max(0, o.start - 12), o.start) else o
+            for o in subjects
+        ]
     elif context.kind == "it_exports":
         kind, from_context = "it_exports", True
     elif context.kind == "it_component" and _THE_WHOLE_GROUP.search(sentence):
@@ -945,6 +953,14 @@ _THE_WHOLE_GROUP = re.compile(
 )
 
 
+#: Inflows said bare, never exports: bare "exports" beside IT exports named after them are, in
+#: an IT report, most often the same exports ("Exports during the period rose to $2.1bn, while IT
+#: exports a year earlier ...").
+_INFLOWS = re.compile(r"(?:inflows|remittances|receipts)", re.IGNORECASE)
+#: Words that name back what was reported before: "these exports", "یہ برآمدات".
+_NAMED_BACK_BEFORE = re.compile(r"(?:\b(?:these|the|their|its|such)|(?<![^\W\d_])(?:یہ|ان\s+کی|اس\s+کی))\s+$", re.IGNORECASE)
+#: A clause set against the one before it: "..., while", "..., whereas", "; ".
+_SET_AGAINST = re.compile(r"[,;]\s+(?:while|whereas|but)\b|;\s|[،,]?\s*(?<![^\W\d_])جبکہ(?![^\W\d_])", re.IGNORECASE)
 #: A sentence that opens on the sector or the industry: "The sector closed 2020-21 with exports of".
 _THE_SECTOR_OPENS = re.compile(r"\W*(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 
@@ -987,6 +1003,8 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         kind = None
     if kind is None and figure.unit != "rank":
         return None
+    if kind == "it_component" and TOTAL_OF_THE_PARTS.search(sentence, max(0, figure.start - 50), figure.start) and any(s.kind == "it_exports" and s.end <= figure.start for s in subjects):
+        kind = "it_exports"  # "Within ICT exports, computer services ... and telecom services ..., taking the month's total to $336 million"
     if kind and _owned_abroad(sentence, figure) and not _PAKISTAN.search(sentence):
         return None  # "India's export of software services", "Kerala's IT hub"
     # (the country's total beside a province's share is the country's: "Punjab-based firms
@@ -1360,6 +1378,9 @@ _JUST_AFTER = re.compile(r"\s*(?:(?:about|around|nearly|some|over|almost)\s+)?")
 _PAKISTAN = re.compile(
     r"Pakistan|پاکستان|\b(?:SBP|PBS|MoITT|PSEB|PTA|P@SHA|PASHA|PAFLA|Islamabad|Karachi|Lahore|Peshawar|Quetta|Rawalpindi|Faisalabad)\b"
     r"|(?<![^\W\d_])(?:ہماری|ہمارے|ہمارا)(?![^\W\d_])|\b(?i:our)\s+(?:(?i:country|freelancers|exports)|(?:IT|ICT)\b)"
+    # an Urdu paper's "the country's" is Pakistan's ("ملک کی آئی ٹی ... برآمدات", "ملکی"), never a
+    # neighbouring or another country's ("پڑوسی ملک بھارت کی")
+    r"|(?<![^\W\d_])(?<!پڑوسی\s)(?<!ہمسایہ\s)(?<!دیگر\s)(?<!دوسرے\s)(?:ملک\s+(?:کی|کے|کا|سے|میں)|ملکی)(?![^\W\d_])"
 )
 
 

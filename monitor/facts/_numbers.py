@@ -163,6 +163,8 @@ _RANK_PATTERNS = (
         r"(?:نمبر(?!\s+(?:دیے|دئیے|دیئے|دیا|ملے|ملا|حاصل|لیے|لئے))|پوزیشن|درجے(?!\s+(?:کی\s+)?(?:ترقی|تنزلی|بہتری|اوپر|نیچے|بہتر|گر|بڑھ))|درجہ|درجہ(?=\s)|مقام)"
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
+        # or a comma, each place on its measure: "پاکستان دنیا میں تیسرے، آمدن میں آٹھویں نمبر پر"
+        rf"|(?P<ord3>{_UR_ORD_WORD})(?=\s*[،,]\s+(?:\S+\s+){{1,3}}?(?:{_UR_ORD_WORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     _URDU_LARGEST,
     # "اس کا نمبر 97واں تھا" (its number was 97th), "پاکستان کا درجہ تیسرا ہے" (Pakistan's place
@@ -422,7 +424,7 @@ def _ranks(sentence: str) -> list[Figure]:
         if pattern is _URDU_LARGEST and "بڑ" not in sentence:
             continue
         for m in pattern.finditer(sentence):
-            add(_place_value(m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("num") or ""), m.start(), m.end())
+            add(_place_value(m.groupdict().get("ord") or m.groupdict().get("ord2") or m.groupdict().get("ord3") or m.groupdict().get("num") or ""), m.start(), m.end())
     if found:  # a place moved from, beside the one reached
         for m in _RANK_FROM.finditer(sentence):
             add(_place_value(m.group("ord")), m.start(), m.end())

@@ -45,7 +45,7 @@ _ICT_CATEGORY = r"(?:telecom(?:munications?)?\s*,\s*computer|computer\s*,\s*tele
 _UR_ICT_CATEGORY = r"(?:ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات|ٹیلی\s?کام)\s*[،,]\s*کمپیوٹر\s*[،,]?\s+(?:اور|و)\s+(?:انفارمیشن|اطلاعاتی|معلوماتی)\s+(?:سروسز|خدمات)"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
 _URDU_UNTRACKED = re.compile(
-    r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات"
+    r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات|اشیاء?\s+کی\s+برآمدات"  # ("اشیا کی برآمدات": goods exports)
     r"|(?:مجموعی\s+)?خدمات\s+کی\s+(?:مجموعی|کل|کُل)\s+برآمدات|(?:مجموعی|کل|کُل)\s+خدمات\s+کی\s+برآمدات"
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
     r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?"
@@ -98,6 +98,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
         # "the country had exported ICT services worth $321 million": what was exported, named
         rf"|(?<![\w])exported\s+(?:its\s+|the\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])"
+        # "IT and IT-enabled services fetched $2.83 billion": services that fetch or earn abroad
+        rf"|(?<![\w]){_IT}\s+(?:and|&)\s+IT[\s-]enabled\s+services\s+(?:fetched|earned|brought\s+in|generated)\b"
         # "the $3.14 billion the IT sector as a whole exported in FY24"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)(?:\s+as\s+a\s+whole)?\s+exported\b"
         rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"

@@ -953,10 +953,10 @@ _THE_WHOLE_GROUP = re.compile(
 )
 
 
-#: Inflows said bare, never exports: bare "exports" beside IT exports named after them are, in
-#: an IT report, most often the same exports ("Exports during the period rose to $2.1bn, while IT
-#: exports a year earlier ...").
-_INFLOWS = re.compile(r"(?:inflows|remittances|receipts)", re.IGNORECASE)
+#: Inflows said bare, never exports or receipts: bare "exports" (or "receipts") beside IT exports
+#: named after them are, in an IT report, most often the same exports ("Exports during the period
+#: rose to $2.1bn, while IT exports a year earlier ...").
+_INFLOWS = re.compile(r"(?:inflows|remittances)", re.IGNORECASE)
 #: Words that name back what was reported before: "these exports", "یہ برآمدات".
 _NAMED_BACK_BEFORE = re.compile(r"(?:\b(?:these|the|their|its|such)|(?<![^\W\d_])(?:یہ|ان\s+کی|اس\s+کی))\s+$", re.IGNORECASE)
 #: A clause set against the one before it: "..., while", "..., whereas", "; ".

@@ -184,6 +184,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:،](?!\d)")
 #: "July and August combined", "together": two months as one span.
 _JOINTLY = re.compile(r"\s*,?\s*(?:combined|together|taken\s+together)\b", re.IGNORECASE)
 _URDU_MONTH_COUNTS = dict(zip("ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ".split(), range(1, 13)))
+
+
+def _count_said(word: str) -> int:
+    """The number a count of months says, in digits or in English or Urdu words ("9",
+    "nine", "نو"); 0 for none."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower()) or _URDU_MONTH_COUNTS.get(word, 0)
 #: Spans between two dates: "یکم جولائی سے 31 مارچ تک", "from July 1 to March 31", "1st July
 #: to 31st March": the months from the first to the last.
 _DAY = r"(?:یکم|\d{1,2}(?:st|nd|rd|th)?)"
@@ -779,7 +785,7 @@ class _PeriodScanner:
                 count = last - first + 13
                 for n in _FIRST_MONTHS.finditer(self.s, max(0, m.start() - 40), min(len(self.s), m.end() + 30)):
                     said = n.group("n") or n.group("un")
-                    if said and (int(said) if said.isdigit() else _NUMBER_WORDS.get(said.lower()) or _URDU_MONTH_COUNTS.get(said)) == count:
+                    if said and _count_said(said) == count:
                         self.add("", min(m.start(), n.start()), max(m.end(), n.end()))
                         break
                 continue
@@ -813,7 +819,7 @@ class _PeriodScanner:
             for n in _FIRST_MONTHS.finditer(self.s, max(0, m.start() - 30), min(len(self.s), m.end() + 20)):
                 said = n.group("n") or n.group("un")
                 gap = self.s[m.end() : n.start()] if n.start() >= m.end() else self.s[n.end() : m.start()]
-                if said and _MONTH_COUNT_BESIDE.fullmatch(gap) and (int(said) if said.isdigit() else _NUMBER_WORDS.get(said.lower()) or _URDU_MONTH_COUNTS.get(said)) == last - first + 1:
+                if said and _MONTH_COUNT_BESIDE.fullmatch(gap) and _count_said(said) == last - first + 1:
                     start, end = min(start, n.start()), max(end, n.end())
                     self.taken.append((n.start(), n.end()))
                     break
@@ -1064,10 +1070,10 @@ def _named_span(m: re.Match) -> tuple[int, int]:
         return 1, 1  # "the first month of the fiscal year": July
     if groups.get("n") or groups.get("un"):
         n = groups.get("n") or groups["un"]
-        months = int(n) if n.isdigit() else _NUMBER_WORDS.get(n.lower()) or _URDU_MONTH_COUNTS[n]
+        months = _count_said(n)
         return 1, min(months, 12)
     if groups.get("nq") or groups.get("unq"):
-        return 1, 3 * {"two": 2, "2": 2, "دو": 2, "three": 3, "3": 3, "تین": 3}[(groups.get("nq") or groups["unq"]).lower()]
+        return 1, 3 * _count_said(groups.get("nq") or groups["unq"])
     if groups.get("qe"):
         unit = [u.group(1).lower() for u in _QUARTER_OR_HALF.finditer(m.string, 0, m.start())][-1]
         return _span_bounds(unit, ordinal[groups["qe"].lower()])

@@ -4511,3 +4511,84 @@ def test_two_urdu_places_parted_by_a_comma():
 def test_the_total_the_parts_add_up_to():
     text = "Within ICT exports, computer services rose to $271 million in May and telecommunication services brought in $58 million, taking the month's total to $331 million."
     assert {f for f in facts(text, "2024-06-18") if f[0] != "other"} == {("it_exports_monthly", "2024-05", 331, "USD_million")}
+
+
+def test_the_same_stretch_of_a_year_is_the_same_months():
+    text = "The first eight months of FY25 brought in $2.4 billion in IT exports, some 16 percent more than in the same stretch of FY24."
+    assert rates(text, "2025-03-20") == {16: "yoy"}
+
+
+def test_the_first_or_last_month_of_a_calendar_year():
+    text = "IT exports slowed to $291 million in January. The sector had earned a record $348 million in the last month of 2024."
+    assert ("it_exports_monthly", "2024-12", 348, "USD_million") in facts(text, "2025-02-18")
+    assert ("it_exports_monthly", "2025-01", 348, "USD_million") not in facts(text, "2025-02-18")
+
+
+def test_the_sector_in_its_own_clause_beside_other_exports():
+    text = "IT exports slowed to $291 million in January. In December 2024, the sector had earned $348 million, a record, while in November exports came to $319 million."
+    assert ("it_exports_monthly", "2024-12", 348, "USD_million") in facts(text, "2025-02-18")
+
+
+def test_a_rate_against_the_previous_month_of_the_month_referred_back_to():
+    text = "IT exports fell on the month in January 2025. The country's ICT exports stood at $291 million during the month, down 9 percent from the previous month."
+    assert ("it_exports_monthly", "2025-01", -9, "percent") in facts(text, "2025-02-18")
+    assert not any(f[1] == "2025-02" for f in facts(text, "2025-02-18"))
+
+
+def test_the_sector_after_freelancers_and_companies_is_the_industry():
+    text = "IT exports came to $420 million in July-August. The minister said foreign clients trusted local companies and freelancers alike. He said the sector had closed the last fiscal year with $3.2 billion."
+    assert ("it_exports_annual", "FY2023-24", 3200, "USD_million") in facts(text, "2024-09-20")
+
+
+def test_a_place_with_the_speed_it_was_given_for():
+    text = "Pakistan ranked 110th out of 145 countries in Ookla's Speedtest Global Index for mobile speeds in May 2025. In April, Pakistan had been placed 107th with a median download speed of 20.2 Mbps."
+    assert ("ranking", "2025-04", 107, "rank") in facts(text, "2025-06-20")
+    text = "Pakistan ranked 110th out of 145 countries in Ookla's Speedtest Global Index for May 2025. In April, the country was ranked 107th for mobile speed."
+    assert ("ranking", "2025-04", 107, "rank") in facts(text, "2025-06-20")
+    text = "Pakistan ranked 110th in Ookla's Speedtest Global Index for mobile speeds in May 2025. Pakistan had risen as high as 94th on the mobile index in January this year."
+    assert ("ranking", "2025-01", 94, "rank") in facts(text, "2025-06-20")
+
+
+def test_a_running_total_said_at_length():
+    text = "The Pakistan Telecommunication Authority (PTA) whitelisted 2,310 Virtual Private Networks (VPNs) in March 2024, bringing the total number of VPNs registered with the regulator to more than 26,000."
+    assert facts(text, "2024-04-15") == {("vpn_registrations", "2024-03", 2310, "count"), ("vpn_registrations", "", 26000, "count")}
+
+
+def test_a_part_that_accounts_for_the_bulk_of_the_months_exports():
+    text = "ICT exports were $302 million in October. Computer services accounted for the bulk of the month's exports at $246 million, while telecom services added $55 million."
+    assert {f for f in facts(text, "2024-11-18") if f[0] != "other"} == {("it_exports_monthly", "2024-10", 302, "USD_million")}
+
+
+def test_a_month_of_the_total_given_before():
+    text = "Freelancers' remittances rose to $92 million in July-August, according to the board. Of the total, $48 million was received in August, officials said."
+    assert ("freelancer_earnings", "2024-08", 48, "USD_million") in facts(text, "2024-09-25")
+    # (a share said to be someone's is a part in kind, no month's total)
+    text = "Freelancers' remittances rose to $92 million in July-August, according to the board. Of the total, $48 million was received by software developers in August."
+    assert ("freelancer_earnings", "2024-08", 48, "USD_million") not in facts(text, "2024-09-25")
+
+
+def test_a_headline_target_after_a_record_without_its_article():
+    assert ("it_exports_annual", "FY2023-24", 3220, "USD_million") in facts("", "2024-08-02", title="Ministry eyes $3.8bn IT exports in FY25 after record $3.22bn in FY24")
+
+
+def test_the_figure_rising_and_the_following_year():
+    text = "IT exports totalled $650m in July and August. In FY21, such exports were $2.12bn, and they rose again the following year, when the tally reached $2.62bn."
+    assert ("it_exports_annual", "FY2021-22", 2620, "USD_million") in facts(text, "2023-09-20")
+    text = "IT exports totalled $650m in July and August. The rise since then has been steady, with the figure climbing to $2.6bn in FY23."
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in facts(text, "2023-09-20")
+
+
+def test_a_months_figure_keeps_the_subject_for_the_next_sentence():
+    text = "IT exports totalled $650m in July and August. August's figure, at $318m, was a little below July's. In FY21, such exports were $2.12bn."
+    assert ("it_exports_annual", "FY2020-21", 2120, "USD_million") in facts(text, "2023-09-20")
+
+
+def test_a_months_amount_and_a_month_that_has_come_in():
+    text = "IT exports reached $310 million in June. July's $286 million was the best July on record. August has now come in at $298 million. That is 24 percent more than a year ago."
+    found = facts(text, "2024-09-19")
+    assert {("it_exports_monthly", "2024-07", 286, "USD_million"), ("it_exports_monthly", "2024-08", 298, "USD_million"), ("it_exports_monthly", "2024-08", 24, "percent")} <= found
+
+
+def test_a_quarter_of_a_named_fiscal_year_as_the_subject():
+    text = "IT exports had a strong year in FY24. The fourth quarter of FY24, April to June, brought in $860 million."
+    assert ("it_exports_cumulative", "FY2023-24:Q4", 860, "USD_million") in facts(text, "2024-09-19")

@@ -433,7 +433,8 @@ _RANKED_AHEAD = re.compile(
 #: A ranking named before, referred to by its kind: "the index", "the 2023 edition", "its latest
 #: report", "2023 کے انڈیکس" (never another one by its name: "the UN's E-Government Index").
 _THE_INDEX = re.compile(
-    r"\b(?:the|its|this|that|last\s+year['’]s)\s+(?:(?:19|20)\d\d\s+|latest\s+|previous\s+|last\s+|new\s+)?(?:index|ranking|rankings|edition|survey|report|list)\b"
+    # (or by a word of its field, never a name: "the mobile index", not "the E-Government Index")
+    r"\b(?:the|its|this|that|last\s+year['’]s)\s+(?:(?:19|20)\d\d\s+|latest\s+|previous\s+|last\s+|new\s+|(?-i:[a-z][a-z-]*)\s+)?(?:index|ranking|rankings|edition|survey|report|list)\b"
     r"|(?:(?:19|20)\d\d|اس|پچھلے|گزشتہ|گذشتہ)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)|(?:اسی|اس)\s+(?:انڈیکس|رینکنگ|رپورٹ)",
     re.IGNORECASE,
 )
@@ -859,9 +860,21 @@ def _a_month_of_the_whole(place: _Place) -> bool:
         return False
     # ("ان میں سے صرف جنوری میں فری لانسرز کی ترسیلات 3 کروڑ 40 لاکھ ڈالر رہیں": January alone, theirs;
     # "ان میں سے 18 ہزار 300 وی پی اینز صرف گزشتہ ماہ رجسٹر کیے گئے": last month's registrations)
+    if place.kind in ("it_exports", "freelancers") and place.figure.unit == "USD_million" and _MONEY_IN_A_MONTH.search(place.clause):
+        # "Of the total, $41 million was received in August": the whole's month, when nothing
+        # says whose share it is ("... earned by software houses in August" is a part in kind)
+        stop = _COMMA_OR_END.search(place.sentence, place.figure.end)
+        return not _SHARE_OF_WHOM.search(place.sentence, place.figure.end, stop.start() if stop else len(place.sentence))
     return (place.kind == "it_exports" and bool(_A_MONTHS_EXPORTS.search(place.clause))) or (
         place.kind in ("it_exports", "freelancers", "vpn") and bool(_A_MONTH_ALONE.search(place.clause))
     )
+
+
+#: An amount said to have come in a month: "$41 million was received in August".
+_MONEY_IN_A_MONTH = re.compile(rf"\b(?:was|were)\s+(?:received|earned|remitted|recorded|brought\s+in|sent\s+home)\s+(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES})\b", re.IGNORECASE)
+_COMMA_OR_END = re.compile(r"[,;،]|\.(?:\s|$)")
+#: Whose share an amount is: "by software houses", "from the US", "through Payoneer".
+_SHARE_OF_WHOM = re.compile(r"\b(?:by|from|through|via|under)\s", re.IGNORECASE)
 
 
 #: A month said alone: "September alone", "صرف جنوری میں" (in January alone).
@@ -905,7 +918,7 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:actual|record|provisi
 _AFTER_ACTUAL = re.compile(
     r"\b(?:after|following)\s+(?:(?:reaching|hitting|posting|earning|recording|touching|clocking)\s+"
     # "... a target of taking IT exports to $3.5 billion, after the sector crossed $2.1 billion in 2020-21"
-    r"|(?:the\s+)?(?:sector|industry|exports|they|it)\s+(?:had\s+)?(?:crossed|reached|hit|posted|earned|recorded|touched|clocked|fetched|stood\s+at|totall?ed|amounted\s+to)\s+)?(?:a\s+record\s+)?$",
+    r"|(?:the\s+)?(?:sector|industry|exports|they|it)\s+(?:had\s+)?(?:crossed|reached|hit|posted|earned|recorded|touched|clocked|fetched|stood\s+at|totall?ed|amounted\s+to)\s+)?(?:a\s+)?(?:record\s+)?$",  # (a headline drops the article: "after record $3.8bn in FY25")
     re.IGNORECASE,
 )
 _REMAINING_BEFORE = re.compile(r"(?:\b(?:the\s+)?remaining|\bthe\s+other|(?<![^\W\d_])(?:بقیہ|باقی))\s+(?:US\s?\$|\$)?$", re.IGNORECASE)

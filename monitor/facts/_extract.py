@@ -547,6 +547,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
         back = next((p for p in periods if p.back), None)
         main = context.latest(sentence[back.start : back.end]) if back is not None else context.period
+        if back is not None and _MONTH.fullmatch(main or ""):
+            # "$265 million during the month, down 16 percent from the previous month": the month
+            # before the one referred back to, not before the article's date
+            periods = [replace(p, value=shift_months(main, p.months_back)) if p.comparison and p.months_back and _MONTH.fullmatch(p.value) else p for p in periods]
     if not main:
         # (a total said to stand "now" is as of the article, whatever it is compared with: "The
         # whitelist now holds over 35,000 VPNs, up from about 14,900 at the end of October")
@@ -641,6 +645,11 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (and a programme's graduates': "A tracer study of 18,400 graduates found ... Their combined earnings came to $5.2 million.")
         platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and (_REGISTERED_FREELANCERS.search(sentence) or _GRADUATES.search(sentence))))
         return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform, fields=_rank_fields(sentence) if ranked else frozenset())
+    if inherited and _MONTH.fullmatch(main) and _MONTH.fullmatch(context.period) and main != context.period and not background and any(series != "other" for _, series, _, _, _ in found):
+        # (a sentence that goes on about the subject with a month of its own passes that month
+        # on, as one that names it would: "August has now come in at $337 million. That is still
+        # 13 percent more than a year ago" after July's figure)
+        return found, context.then(context.kind, main, ranked, found, context.platform, fields=_rank_fields(sentence) if ranked else frozenset())
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked, fields=_rank_fields(sentence) if ranked else frozenset())
 
@@ -965,9 +974,9 @@ _SET_AGAINST = re.compile(r"[,;]\s+(?:while|whereas|but)\b|;\s|[،,]?\s*(?<![^\W
 _THE_SECTOR_OPENS = re.compile(r"\W*(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 
 
-#: A share of a whole: "the bulk of the", "most of", "two-thirds of total".
+#: A share of a whole: "the bulk of the", "most of", "two-thirds of total", "the bulk of the month's".
 _SHARE_OF_BEFORE = re.compile(
-    r"\b(?:bulk|most|majority|share|part|portion|half|chunk|two[\s-]thirds|three[\s-]quarters|\d+(?:\.\d+)?\s?(?:%|pc|percent|per\s?cent))\s+of\s+(?:the\s+|total\s+|all\s+|overall\s+)*$",
+    r"\b(?:bulk|most|majority|share|part|portion|half|chunk|two[\s-]thirds|three[\s-]quarters|\d+(?:\.\d+)?\s?(?:%|pc|percent|per\s?cent))\s+of\s+(?:the\s+|total\s+|all\s+|overall\s+)*(?:[\w-]+['’]s\s+(?:total\s+|overall\s+)?)?$",
     re.IGNORECASE,
 )
 #: A possessive that ends right before an exports word: "their remittances", "ان کی برآمدات".
@@ -996,7 +1005,15 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # "This marks a 25 percent ... increase, making it the highest monthly export figure", "اس سے
         # ایک سال پہلے یہ حجم ... تھا" (a year before, this volume was ...): the sentence before's
         inherited = True
+    if subject is None and previous.kind == "it_exports" and _THE_SECTOR_IN.search(sentence, bounds[0], figure.start):
+        # "In December 2023, the sector had earned $317 million, ..., while in November exports
+        # stood at $302 million": the sector of the sentence before, in the figure's own clause
+        inherited = True
     kind = subject.kind if subject else previous.kind if inherited else None
+    if subject is None and kind == "freelancers" and _THE_SECTOR_IN.search(sentence, bounds[0], figure.start):
+        # "... clients in Pakistani companies and freelancers. She said the sector had closed the
+        # last fiscal year with a record $3.8 billion": a sector's figure is the industry's
+        kind = "it_exports"
     if figure.unit == "count" and registrants(sentence, figure):
         kind = "vpn"
     if kind == "freelancers" and figure.unit != "count" and not _about_freelancers(sentence, bounds, subject) and not _bare_rate(sentence, bounds, figure):
@@ -1205,7 +1222,7 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     # where its stretch names no period: "نومبر میں رجسٹر ہونے والے وی پی اینز کی مجموعی تعداد")
     urdu_total = _URDU_TOTAL_BEFORE.search(sentence, max(0, figure.start - 30), figure.start) and not any(p.value and stretch[0] <= p.start < stretch[1] for p in periods)
     opens_so_far = _SINCE_OPENS.match(sentence, bounds[0]) and base is None
-    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 60), figure.start) or urdu_total or opens_so_far or _SINCE.search(sentence, *stretch))
+    running = figure.unit == "count" and bool(_TOTAL_BEFORE.search(sentence, max(0, figure.start - 90), figure.start) or urdu_total or opens_so_far or _SINCE.search(sentence, *stretch))
     if running and period is not None and _MONTH.fullmatch(value) and stretch[0] <= period.start < stretch[1] and (period.stock or _END_OF_BEFORE.search(sentence, max(0, period.start - 30), period.start) or _URDU_END_OF_AFTER.match(sentence, period.end)):
         running = False  # "A total of 61,870 VPNs had been whitelisted by the end of January": the total as it stood then
     if running:
@@ -1693,8 +1710,10 @@ _OPENS_BACK = re.compile(
     re.IGNORECASE,
 )
 #: The figure of the sentence before named in a clause before a figure: "this volume", "یہ حجم",
-#: "has put the number at" (never "the number of ...", which names its own).
-_THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|\b(?:this|that|the)\s+(?:number|count|tally)\b(?!\s+of\b)|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+#: "has put the number at", "with the figure rising to" (never "the number of ...", which names its own).
+_THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|\b(?:this|that|the)\s+(?:number|count|tally|figure)\b(?!\s+(?:of|for)\b)|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
+#: "The sector" (or industry), the subject of the sentence before named back in a clause.
+_THE_SECTOR_IN = re.compile(r"\b(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 #: A sentence that opens on what the one before gave: "That was 27.6 percent more than ...".
 _THAT_WAS = re.compile(r"\W*(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented)\b", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
@@ -1717,7 +1736,7 @@ _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

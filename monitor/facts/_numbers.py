@@ -129,6 +129,8 @@ _RANK_PATTERNS = (
     ),
     # (never "top 40,000", nor a count or an amount: "users top 140 million", "top 10 lakh")
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![,.]\d)(?!\s*(?:%|per|pc|mn\b|bn\b|m\b|k\b|million|billion|thousand|lakh|crore|trillion))", re.IGNORECASE),
+    # "climbed as high as 89th on the mobile index"
+    re.compile(rf"\bas\s+(?:high|low)\s+as\s+{_ORD}", re.IGNORECASE),
     # "Pakistan's place as number 4 in the ranking", "ranked at No. 3"
     # (or climbed to: "Pakistan climbs to No 3 on Payoneer's index")
     re.compile(r"\b(?:as|at|(?:climb(?:s|ed)?|rises?|rose|moves?|moved|jumps?|jumped|slips?|slipped|falls?|fell|drops?|dropped)\s+to)\s+(?:the\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3})\b(?!\s*(?:%|per|pc))", re.IGNORECASE),
@@ -152,7 +154,7 @@ _RANK_PATTERNS = (
     re.compile(
         rf"\b(?:stands?|stood|placed|positioned|is|was|remains?|remained|came|comes)\s+(?:at\s+)?(?:the\s+)?"
         rf"(?:{_ORD}|(?:No\.?\s?|number\s+)(?P<num>\d{{1,3}}|one|two|three|four|five|six|seven|eight|nine|ten))"
-        r"(?=\s+(?:in|among|on|for|by|out\s+of|of\s+\d|globally|worldwide|position|place|spot|only\s+to|behind|after)\b|\s*[,.;]|\s*$)",
+        r"(?=\s+(?:in|among|on|for|by|with|out\s+of|of\s+\d|globally|worldwide|position|place|spot|only\s+to|behind|after)\b|\s*[,.;]|\s*$)",
         re.IGNORECASE,
     ),
     re.compile(

@@ -105,6 +105,11 @@ _MONTH_SAID_OF_FY = re.compile(
     r"|(?P<u>جو\s+(?:(?:گزشتہ|گذشتہ|پچھلے|رواں|نئے)\s+)?مالی\s+سال\s+کا\s+(?:آخری|پہلا)\s+مہینہ\s+(?:تھا|ہے)))",
     re.IGNORECASE,
 )
+#: A calendar year's first or last month said by its place: "the last month of 2023".
+_MONTH_OF_YEAR_SAID = re.compile(
+    r"\bthe\s+(?:(?P<first>first|opening)|last|final|closing)\s+month\s+of\s+(?:the\s+)?(?:calendar\s+)?(?:year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)",
+    re.IGNORECASE,
+)
 #: The words of a figure's coming out, whose time is not what the figure is of.
 _RELEASE_VERBS = r"(?:published|released|announced|reported|issued|put\s+out|made\s+public)"
 #: When a figure was published, not what it is of: "the $329 million it had first published in mid-July".
@@ -254,7 +259,7 @@ _RELATIVE_MONTH = re.compile(
 #: Urdu says a year back so too ("ایک سال پہلے کے 35 کروڑ ڈالر"), with the same month or period
 #: after it or "اس سے" (than this) before it.
 _YEARS_BACK = re.compile(
-    r"\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-3]\d)\s+years\s+(?:ago|earlier|before)\b"
+    r"\b(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|month|quarter|half|months|time|stretch)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|[1-3]\d)\s+years\s+(?:ago|earlier|before)\b"
     r"|(?:اس\s+سے\s+)?(?<![\d\w])(?P<un>ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|[1-9]|[1-3]\d)\s+(?:سال|برس)\s+(?:قبل|پہلے)(?![^\W\d_])"
     r"(?:\s+(?:کے|کی)\s+(?:اسی|انہی|اس)\s+(?:مہینے|ماہ|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)(?![^\W\d_]))?",
     re.IGNORECASE,
@@ -289,7 +294,7 @@ _URDU_SAME_PERIOD_OF_FY = re.compile(
 #: "the same month of 2023", "the corresponding period in 2024", "2023 کے اسی مہینے": the main
 #: period's months in that calendar year (see :func:`in_calendar_year`).
 _SAME_MONTH_OF_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|half)\s+(?:of|in)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"\b(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|half|stretch)\s+(?:of|in)\s+(?:the\s+(?:calendar\s+)?year\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     r"|(?<!\d)(?<!مالی\sسال\s)(?P<uyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:اسی|اس|انہی)\s+(?:ماہ|مہینے|مہینوں|عرصے|عرصہ|مدت|سہ\s?ماہی|ششماہی)",
     re.IGNORECASE,
 )
@@ -328,16 +333,18 @@ _TARGET_YEAR = re.compile(
 #: whatever the article's date (scanned before "previous fiscal year" is read as a year of its own).
 _FIGURE_BETWEEN = re.compile(r"[$₨]\s?\d|\d[\d,.]*\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|[MB]\b)", re.IGNORECASE)
 _SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:(?:fiscal\s+|financial\s+)?year|(?-i:FY)|one)\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
+    r"\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time|stretch)\s+(?:of\s+|in\s+)?(?:the\s+)?(?:last|previous|preceding|a)\s+(?:(?:fiscal\s+|financial\s+)?year|(?-i:FY)|one)\b"
+    r"|\b(?:same|corresponding|comparable)\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+)?(?:period|month|quarter|half|months|time|stretch)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year)\b",
     re.IGNORECASE,
 )
 #: "The corresponding period this year": after a base named first ("$185.7m in July-December FY21
 #: ... the corresponding period this year"), the same months a year later.
 _SAME_PERIOD_THIS_YEAR = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time)\s+(?:of\s+|in\s+)?(?:this|the\s+current)\s+(?:fiscal\s+|financial\s+)?year\b",
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time|stretch)\s+(?:of\s+|in\s+)?(?:this|the\s+current)\s+(?:fiscal\s+|financial\s+)?year\b",
     re.IGNORECASE,
 )
+#: "The following year", "the subsequent fiscal year": a year after the one named before it.
+_FOLLOWING_YEAR = re.compile(r"\bthe\s+(?:following|subsequent)\s+(?:fiscal\s+|financial\s+)?year\b", re.IGNORECASE)
 _RELATIVE_COMPARISON = re.compile(
     rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,
@@ -346,9 +353,9 @@ _RELATIVE_COMPARISON = re.compile(
 #: corresponding month of the last fiscal year 2023-24": the base is the main period's months
 #: in the fiscal year named.
 _SAME_PERIOD_OF_FY = re.compile(
-    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time|stretch)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?|FY(?:\s?'?|-))?(?P<a>(?:19|20)?\d\d)\s?[-–/]\s?(?P<b>\d\d)\b"
-    r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
+    r"|\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|half|time|stretch)\s+(?:of|in)\s+(?:the\s+)?(?:(?:last|previous|preceding)\s+)?"
     # "of the last financial year FY23": the year's name may follow the words that say it is one
     r"(?:(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:FY(?:\s?'?|-))?|FY(?:\s?'?|-))(?P<e>(?:19|20)?\d\d)\b",
     re.IGNORECASE,
@@ -640,6 +647,9 @@ class _PeriodScanner:
         for m in _SAME_PERIOD_THIS_YEAR.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), shift=-1)  # a year after the period named before it
+        for m in _FOLLOWING_YEAR.finditer(s):
+            if self.free(m.start(), m.end()):
+                self.add("", m.start(), m.end(), shift=-1)  # "in FY22 ..., and the following year": the year after the one named before
         for m in _URDU_SAME_PERIOD.finditer(s):
             if self.free(m.start(), m.end()):
                 self.add("", m.start(), m.end(), comparison=True, shift=1)  # "the same period of last (fiscal) year"
@@ -957,6 +967,10 @@ class _PeriodScanner:
                 self.add(fiscal_year(end_year) if last == 12 else _within_fy(end_year, 1, last), m.start(), m.end())
 
     def _months(self) -> None:
+        for m in _MONTH_OF_YEAR_SAID.finditer(self.s):
+            if self.free(m.start(), m.end()):
+                # "the last month of 2023", "the first month of the year 2024": December, January
+                self.add(f"{m.group('year')}-{1 if m.group('first') else 12:02d}", m.start(), m.end())
         for m in _MONTH_YEAR.finditer(self.s):
             stock = _is_calendar_date(self.s, m)
             if not self.free(m.start(), m.end()) or (stock and not _month_end(self.s, m)):

@@ -151,6 +151,8 @@ _RANKING_CONTEXT = re.compile(
     r"|outsourc\w*|services\s+location"  # where IT work is sent: Kearney's Global Services Location Index
     r"|network\s+readiness"  # the Network Readiness Index (a country's readiness for ICT)
     r"|\bmbps\b|(?:download|upload)\s+speeds?|ڈاؤن\s?لوڈ"  # a speed index's place, said with the speed alone
+    r"|\b(?:mobile|fixed)\s+(?:data\s+)?speeds?\b"  # or with what the speed is of: "ranked 101st for mobile speed"
+    r"|\b(?:mobile|broadband)\s+(?:speed\s+)?(?:index|chart|rankings?)\b"  # "89th on the mobile index"
     r"|فری\s?لانس|آئی\s?ٹی|سافٹ\s?ویئر|ڈیجیٹل|ٹیکنالوجی|انٹرنیٹ|براڈ\s?بینڈ|اسپیڈ\s?ٹیسٹ|گِ?گ|آؤٹ\s?سورسنگ|سروسز\s+لوکیشن"
     r"|آن\s?لائن\s+(?:لیبر|کام)",  # "آن لائن لیبر انڈیکس" (the Online Labour Index)
     re.IGNORECASE,
@@ -185,6 +187,12 @@ _ANAPHOR = re.compile(
     r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
     rf"|^\W*(?:(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?(?:['’]s)?\s+)?(?:inflows|receipts|earnings|proceeds)\b"
+    # "Of the total, $41 million was received in August": a part of the total before
+    r"|^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b"
+    # "August's figure, at $337m, was lower than July's": a month's figure of the subject before
+    rf"|^\W*{OPENING}(?:{_MONTH_NAMES})['’]s\s+(?:figure|total|tally|number)\b"
+    # "July's $354 million was the second-highest monthly figure on record": a month's amount
+    rf"|^\W*{OPENING}(?:{_MONTH_NAMES})['’]s\s+(?:US\s?\$|\$|USD\s?)\d"
     # "The first-half total climbed to $1.88 billion": the total of the subject before (never
     # "the total number of ..." or "the total of ...", which name what they count)
     # ("the eight-month tally of $1.73 billion": "of" an amount, not of what it counts)
@@ -207,8 +215,8 @@ _ANAPHOR = re.compile(
     # (or said of it: "March was up 23pc over ...", "July 2024 — the first month of FY25 — came in at $286mn")
     # ("Split by quarter, the second quarter of the fiscal year, October to December, contributed $1.06 billion")
     # ("Put together, the first half of the fiscal year brought in $1.31 billion")
-    rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile|(?:put|taken)\s+together|all\s+told|in\s+all|altogether|overall|cumulatively),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+the\s+(?:fiscal|financial)\s+year)?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
-    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|come\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile|(?:put|taken)\s+together|all\s+told|in\s+all|altogether|overall|cumulatively),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+(?:fiscal|financial)\s+year|FY\s?['’]?\d\d(?:\d\d)?(?:-\d\d)?))?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
+    r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:now\s+|already\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|come\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

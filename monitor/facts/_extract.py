@@ -43,6 +43,7 @@ from ._subjects import (
     URDU_PROVINCES,
     WHICH_A_PART_INCLUDES,
     OPENING,
+    OF_THE_TOTAL,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
     _SPAN_BEFORE_TOTAL,
@@ -935,7 +936,7 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         # month-on-month basis, exports of the group during June were $298.1 million": after a
         # part of ICT exports, the exports of the whole it is a part of are theirs
         kind, from_context = "it_exports", True
-    elif context.kind == "freelancers" and (_THE_WHOLE_GROUP.search(sentence) or _THE_SECTOR_OPENS.match(sentence)):
+    elif context.kind == "freelancers" and (_THE_WHOLE_GROUP.search(sentence) or _THE_SECTOR.match(sentence)):
         # "... handing work to Pakistani companies and freelancers. The sector closed 2020-21 with
         # exports of $2.11 billion": a sector's exports are the industry's, never the freelancers'
         kind, from_context = "it_exports", True
@@ -971,7 +972,9 @@ _NAMED_BACK_BEFORE = re.compile(r"(?:\b(?:these|the|their|its|such)|(?<![^\W\d_]
 #: A clause set against the one before it: "..., while", "..., whereas", "; ".
 _SET_AGAINST = re.compile(r"[,;]\s+(?:while|whereas|but)\b|;\s|[،,]?\s*(?<![^\W\d_])جبکہ(?![^\W\d_])", re.IGNORECASE)
 #: A sentence that opens on the sector or the industry: "The sector closed 2020-21 with exports of".
-_THE_SECTOR_OPENS = re.compile(r"\W*(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
+#: "The sector" (or industry): the subject of the sentence before named back, at a sentence's
+#: opening (``match``) or in a clause (``search``).
+_THE_SECTOR = re.compile(r"\W*\b(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 
 
 #: A share of a whole: "the bulk of the", "most of", "two-thirds of total", "the bulk of the month's".
@@ -1005,12 +1008,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # "This marks a 25 percent ... increase, making it the highest monthly export figure", "اس سے
         # ایک سال پہلے یہ حجم ... تھا" (a year before, this volume was ...): the sentence before's
         inherited = True
-    if subject is None and previous.kind == "it_exports" and _THE_SECTOR_IN.search(sentence, bounds[0], figure.start):
+    if subject is None and previous.kind == "it_exports" and _THE_SECTOR.search(sentence, bounds[0], figure.start):
         # "In December 2023, the sector had earned $317 million, ..., while in November exports
         # stood at $302 million": the sector of the sentence before, in the figure's own clause
         inherited = True
     kind = subject.kind if subject else previous.kind if inherited else None
-    if subject is None and kind == "freelancers" and _THE_SECTOR_IN.search(sentence, bounds[0], figure.start):
+    if subject is None and kind == "freelancers" and _THE_SECTOR.search(sentence, bounds[0], figure.start):
         # "... clients in Pakistani companies and freelancers. She said the sector had closed the
         # last fiscal year with a record $3.8 billion": a sector's figure is the industry's
         kind = "it_exports"
@@ -1712,8 +1715,6 @@ _OPENS_BACK = re.compile(
 #: The figure of the sentence before named in a clause before a figure: "this volume", "یہ حجم",
 #: "has put the number at", "with the figure rising to" (never "the number of ...", which names its own).
 _THIS_FIGURE_IN = re.compile(r"\b(?:this|that)\s+(?:figure|amount|sum|volume)\b|\b(?:this|that|the)\s+(?:number|count|tally|figure)\b(?!\s+(?:of|for)\b)|(?<![^\W\d_])(?:یہ|اس)\s+(?:حجم|رقم)(?![^\W\d_])", re.IGNORECASE)
-#: "The sector" (or industry), the subject of the sentence before named back in a clause.
-_THE_SECTOR_IN = re.compile(r"\b(?:the|this)\s+(?:sector|industry)\b(?!['’])", re.IGNORECASE)
 #: A sentence that opens on what the one before gave: "That was 27.6 percent more than ...".
 _THAT_WAS = re.compile(r"\W*(?:this|that|it)\s+(?:was|is|marks?|marked|represents?|represented)\b", re.IGNORECASE)
 #: A sentence that opens on the figure of the sentence before: its period is that sentence's.
@@ -1736,7 +1737,7 @@ _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|" + OF_THE_TOTAL + r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

@@ -181,6 +181,8 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: "However, the figure ...").
 _LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
 OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|with|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
+#: A sentence that opens on a part of the total before: "Of the total, $41 million ...".
+OF_THE_TOTAL = r"^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b"
 _ANAPHOR = re.compile(
     rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|lifted|raised|pushed|figure|amount|total)\b)|the\s+(?:sector|industry|(?:\w+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
@@ -188,7 +190,7 @@ _ANAPHOR = re.compile(
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
     rf"|^\W*(?:(?:in\s+)?{_MONTH_NAMES}(?:\s+\d{{4}})?(?:['’]s)?\s+)?(?:inflows|receipts|earnings|proceeds)\b"
     # "Of the total, $41 million was received in August": a part of the total before
-    r"|^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b"
+    rf"|{OF_THE_TOTAL}"
     # "August's figure, at $337m, was lower than July's": a month's figure of the subject before
     rf"|^\W*{OPENING}(?:{_MONTH_NAMES})['’]s\s+(?:figure|total|tally|number)\b"
     # "July's $354 million was the second-highest monthly figure on record": a month's amount

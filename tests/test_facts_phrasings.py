@@ -4592,3 +4592,52 @@ def test_a_months_amount_and_a_month_that_has_come_in():
 def test_a_quarter_of_a_named_fiscal_year_as_the_subject():
     text = "IT exports had a strong year in FY24. The fourth quarter of FY24, April to June, brought in $860 million."
     assert ("it_exports_cumulative", "FY2023-24:Q4", 860, "USD_million") in facts(text, "2024-09-19")
+
+
+def test_urdu_amounts_of_months_listed_with_the_currency_said_once():
+    text = "آئی ٹی برآمدات بڑھ گئیں۔ جنوری میں برآمدات 29 کروڑ 10 لاکھ، فروری میں 30 کروڑ 20 لاکھ اور مارچ میں 33 کروڑ 40 لاکھ ڈالر رہیں۔"
+    assert {("it_exports_monthly", "2025-01", 291, "USD_million"), ("it_exports_monthly", "2025-02", 302, "USD_million"), ("it_exports_monthly", "2025-03", 334, "USD_million")} <= facts(text, "2025-04-20")
+
+
+def test_a_year_with_its_urdu_mark():
+    text = "کیلنڈر سال 2023ء کے دوران آئی ٹی برآمدات 2 ارب 79 کروڑ ڈالر رہیں۔"
+    assert facts(text, "2024-01-20") == {("it_exports_annual", "2023", 2790, "USD_million")}
+
+
+def test_urdu_words_said_after_a_figure_are_another_statement():
+    text = "پاشا نے نومبر میں آئی ٹی برآمدات کے 318 ملین ڈالر تک پہنچنے کا خیرمقدم کرتے ہوئے کہا ہے کہ ٹیکس کم کیے جائیں تو یہ شعبہ مزید بڑھے گا۔"
+    assert facts(text, "2024-12-20") == {("it_exports_monthly", "2024-11", 318, "USD_million")}
+
+
+def test_pakistans_place_in_the_clause_after_the_ranking_its_sentence_named():
+    text = "اوکلا کے اسپیڈ ٹیسٹ انڈیکس میں فروری 2025 کے دوران پاکستان موبائل انٹرنیٹ کی رفتار میں 97ویں نمبر پر رہا جبکہ جنوری میں پاکستان کا نمبر 100 تھا۔"
+    assert ("ranking", "2025-01", 100, "rank") in facts(text, "2025-03-20")
+    # (never a place said of another country in the sentence)
+    text = "Pakistan ranked 88th in the Government AI Readiness Index 2024, behind India, which was placed 46th."
+    assert ("ranking", "2024", 46, "rank") not in facts(text, "2025-01-10")
+
+
+def test_urdu_a_month_before_that():
+    text = "پی ٹی اے کے مطابق صرف جنوری 2025 میں 19 ہزار 400 وی پی اینز رجسٹر ہوئے جبکہ اس سے ایک ماہ پہلے یہ تعداد 22 ہزار 650 تھی۔"
+    assert ("vpn_registrations", "2024-12", 22650, "count") in facts(text, "2025-02-10")
+
+
+def test_an_urdu_part_named_right_before_its_figure():
+    text = "جون میں آئی ٹی برآمدات 29 کروڑ ڈالر رہیں جن میں سافٹ ویئر کنسلٹنسی سروسز 9 کروڑ ڈالر کی تھیں۔"
+    assert {f for f in facts(text, "2024-07-20") if f[0] != "other"} == {("it_exports_monthly", "2024-06", 290, "USD_million")}
+
+
+def test_an_urdu_bound_in_a_supposition():
+    text = "دسمبر میں آئی ٹی برآمدات 34 کروڑ ڈالر رہیں۔ یوں گزشتہ چھ ماہ میں کوئی مہینہ ایسا نہیں تھا جب یہ برآمدات 28 کروڑ ڈالر سے کم رہی ہوں۔"
+    assert {f for f in facts(text, "2025-01-20") if f[0] != "other"} == {("it_exports_monthly", "2024-12", 340, "USD_million")}
+
+
+def test_an_urdu_rate_more_than_a_base_said_with_zaid():
+    text = "جون میں آئی ٹی برآمدات 26 کروڑ ڈالر رہیں جو مئی کے 24 کروڑ ڈالر سے 8 فیصد زائد ہیں۔"
+    assert facts(text, "2022-07-20") == {("it_exports_monthly", "2022-06", 260, "USD_million"), ("it_exports_monthly", "2022-05", 240, "USD_million"), ("it_exports_monthly", "2022-06", 8, "percent")}
+
+
+def test_urdu_the_very_next_year():
+    text = "مالی سال 2019-20 میں آئی ٹی برآمدات ایک ارب 44 کروڑ ڈالر تھیں جو اگلے ہی سال 47 فیصد اضافے کے ساتھ 2 ارب 12 کروڑ ڈالر ہو گئیں۔"
+    assert ("it_exports_annual", "FY2020-21", 2120, "USD_million") in facts(text, "2022-08-03")
+    assert ("it_exports_annual", "FY2020-21", 47, "percent") in facts(text, "2022-08-03")

@@ -262,6 +262,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
             or (_RANKED_PRONOUN.search(place.clause) and _RANKING_CONTEXT.search(place.sentence))
             # "2023 کے انڈیکس میں پاکستان ساتویں نمبر پر تھا", after a sentence on the index: the same index
             or (place.ranked_before and _THE_INDEX.search(place.clause))
+            # "... 99ویں نمبر پر رہا جبکہ نومبر میں پاکستان کا نمبر 101 تھا": Pakistan's place in the
+            # clause after the ranking its sentence named
+            # (in a sentence naming no other country: "..., well behind India, which was placed 40th")
+            or (owner == "Pakistan" and _RANKING_CONTEXT.search(place.sentence) and not _FOREIGN.search(place.sentence) and not _URDU_FOREIGN.search(place.sentence))
         )
         # (with no country named before it, one named as ranked ahead is not the one ranked: "The
         # country remains the third-biggest source of online freelance workers after India and Bangladesh")
@@ -524,7 +528,14 @@ _ABOVE_BEFORE = re.compile(r"\b(?:above|over|more\s+than|exceed\w*|topp?\w*|beyo
 _URDU_ABOVE_AFTER = re.compile(r"\s*سے\s+(?:زیادہ|زائد|اوپر|تجاوز)")
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
-_THRESHOLD_AFTER = re.compile(r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:نفسیاتی\s+)?(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))", re.IGNORECASE)  # ("کی سطح پر رہیں": stood at that level)
+_THRESHOLD_AFTER = re.compile(
+    r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:نفسیاتی\s+)?(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))"  # ("کی سطح پر رہیں": stood at that level)
+    # "... جب یہ برآمدات 28 کروڑ ڈالر سے کم رہی ہوں" (when they might have been below): a bound in a
+    # supposition, no figure reached
+    # (never the future, "سے زیادہ ہوں گی", which is more than its base will be)
+    r"|\s+سے\s+(?:کم|زیادہ|زائد|نیچے|اوپر)\s+(?:(?:رہی|رہا|رہے|رہیں|ہوئی|ہوئے|گئی|گئے)\s+)?(?:ہو|ہوں)(?![^\W\d_])(?!\s+(?:گا|گی|گے)(?![^\W\d_]))",
+    re.IGNORECASE,
+)
 #: A percentage that is a share: "made up around 78 percent" (of a total).
 _MADE_UP = re.compile(r"\b(?:made|make|makes|making)\s+up\s+(?:(?:around|about|nearly|roughly|some|over|almost|more\s+than|just\s+over|just\s+under)\s+)?$", re.IGNORECASE)
 #: Exports to one country ("exports to Qatar", "سعودی عرب کو ... برآمدات"): not the national
@@ -743,6 +754,8 @@ def _own_words(place: _Place, head: str) -> str:
     end = len(text)
     if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
         end = after.start()
+    if said_after := _URDU_SAID_THAT.search(text, at + (place.figure.end - place.figure.start), end):
+        end = said_after.start()  # "... 341 ملین ڈالر تک پہنچنے کا خیرمقدم کرتے ہوئے کہا ہے کہ ... ٹیکسوں ...": what was said after it
     return text[start:end]
 
 
@@ -777,6 +790,10 @@ def _targeted(place: _Place, head: str) -> bool:
     # (a target the figure is set against is no cue: "... 2 ارب 76 کروڑ ڈالر رہیں جو ساڑھے تین ارب ڈالر
     # کے سرکاری ہدف سے خاصی کم ہیں", less than the target)
     tail = _AGAINST_TARGET.sub(" ", place.clause[len(head) :])
+    # (what someone is said to have said after the figure is another statement: "... 341 ملین ڈالر
+    # تک پہنچنے کا خیرمقدم کرتے ہوئے کہا ہے کہ ... یہ شعبہ ... بڑھے گا", welcomed the figure, then
+    # said the sector would grow)
+    tail = tail[: said.start()] if (said := _URDU_SAID_THAT.search(tail)) else tail
     return bool(
         _TARGET_CUE.match(place.sentence, place.figure.end) or _TARGET_AFTER.match(place.sentence, place.figure.end) or _WITHIN_REACH_AFTER.match(place.sentence, place.figure.end) or _URDU_TARGET.search(tail)
         or (_TIME_TO_COME_AFTER.match(place.sentence, place.figure.end) and not _REACHED_BEFORE.search(head))
@@ -784,6 +801,8 @@ def _targeted(place: _Place, head: str) -> bool:
     )
 
 
+#: Urdu "said that": "کہا ہے کہ", "کہا کہ", "کہنا تھا کہ", "بتایا کہ".
+_URDU_SAID_THAT = re.compile(r"(?<![^\W\d_])(?:کہا(?:\s+ہے)?|کہنا\s+(?:تھا|ہے)|بتایا(?:\s+ہے)?)\s+کہ(?![^\W\d_])")
 #: A figure said to be within reach: "insisted that $5 billion was within reach in two years", a hope.
 _WITHIN_REACH_AFTER = re.compile(r"\s+(?:was|is|were|are|remains?|remained|seems?|seemed|looks?|looked)\s+(?:well\s+|still\s+|now\s+)?within\s+(?:reach|grasp)\b", re.IGNORECASE)
 #: A target named as what a figure is compared with: "ہدف سے کم" (less than the target).

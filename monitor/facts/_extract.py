@@ -1870,12 +1870,14 @@ _RESPELLING = re.compile(rf"(?<![{_URDU_LETTERS}])(?:{'|'.join(_RESPELT)})(?![{_
 _LINE_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z]+(?P<compound>-)?)")
 #: A footnote's mark stuck to the word it annotates, as typeset reports print it: "ICT exports¹
 #: reached", "freelancers³ in Pakistan"; the word is read without it.
+#: The mark Urdu writes after a year ("2024ء"), read as the year alone ("کیلنڈر سال 2024ء کے دوران").
+_YEAR_MARK = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d)ء")
 _FOOTNOTE_MARK = re.compile(rf"(?<=[A-Za-z{_URDU_LETTERS}])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
     """``text`` as the rules read it: with a space where an Urdu word and a number run together,
-    as a writer would have put one ("سال 2023ء میں", "میں 47.5"), Urdu words written
+    as a writer would have put one ("سال 2023ء میں", "میں 47.5"), a year without its mark ("2024ء"), Urdu words written
     otherwise in their usual spelling (:data:`_RESPELT`), a word hyphenated at a line's end
     whole (:data:`_LINE_HYPHEN`) and a word without its footnote's mark (:data:`_FOOTNOTE_MARK`);
     and for each offset of the result
@@ -1887,6 +1889,7 @@ def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
         + [(m.start(), m.end(), _RESPELT[m[0]]) for m in _RESPELLING.finditer(text)]
         + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text) if keep is None or not m.start() <= keep < m.end()]
         + [(m.start(), m.end(), "") for m in _FOOTNOTE_MARK.finditer(text)]
+        + [(m.start(), m.end(), "") for m in _YEAR_MARK.finditer(text)]
     )
     if not edits:
         return text, range(len(text) + 1)

@@ -509,9 +509,11 @@ def _currency_said_once(counts: list[Figure], money: list[Figure], sentence: str
 _CURRENCY_AFTER = re.compile(r"(?:dollars?|rupees|ڈالرز?|روپے)\s*$", re.IGNORECASE)
 _SCALE_SAID = re.compile(r"\b(?:million|billion|mn|bn)\b|کروڑ|ارب", re.IGNORECASE)
 #: (each amount may have its year beside it: "2 ارب 64 کروڑ، 2022-23 میں 2 ارب 53 کروڑ اور ...
-#: ڈالر", "2.64 billion in 2021-22 and 2.53 billion dollars in 2022-23")
+#: ڈالر", "2.64 billion in 2021-22 and 2.53 billion dollars in 2022-23"; or its month: "اکتوبر میں
+#: 32 کروڑ 40 لاکھ، نومبر میں 31 کروڑ 80 لاکھ اور دسمبر میں 34 کروڑ 10 لاکھ ڈالر")
 _LIST_JOIN = re.compile(
-    r"(?:\s+in\s+(?:FY\s?)?(?:19|20)\d\d(?:[-–]\d{2,4})?)?\s*(?:,|،)?\s*(?:(?:and|or|اور|یا)\s+)?(?:(?:مالی\s+سال\s+)?(?:19|20)\d\d(?:[-–]\d{2,4})?\s+میں\s+)?",
+    r"(?:\s+in\s+(?:FY\s?)?(?:19|20)\d\d(?:[-–]\d{2,4})?)?\s*(?:,|،)?\s*(?:(?:and|or|اور|یا)\s+)?"
+    rf"(?:(?:(?:مالی\s+سال\s+)?(?:19|20)\d\d(?:[-–]\d{{2,4}})?|(?:{_MONTH_NAMES})(?:\s+(?:19|20)\d\d)?)\s+میں\s+)?",
     re.IGNORECASE,
 )
 

@@ -282,7 +282,8 @@ _LAST_PART_OF_BASE = re.compile(
     re.IGNORECASE,
 )
 #: "اس سے پچھلے مہینے", "the month before that": the month before the one just named.
-_MONTH_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:ماہ|مہینے)(?![^\W\d_])|\bthe\s+month\s+before\s+that\b", re.IGNORECASE)
+#: "اس سے پچھلے مہینے", "اس سے ایک ماہ پہلے" (a month before that), "the month before that".
+_MONTH_BEFORE_THAT = re.compile(rf"اس\s+سے\s+(?:{_UR_PREVIOUS}\s+(?:ماہ|مہینے)|ایک\s+(?:ماہ|مہینہ|مہینے)\s+(?:پہلے|قبل))(?![^\W\d_])|\bthe\s+month\s+before\s+that\b", re.IGNORECASE)
 _COUNT_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10,
@@ -343,8 +344,14 @@ _SAME_PERIOD_THIS_YEAR = re.compile(
     r"\b(?:same|corresponding|comparable)\s+(?:period|months?|quarter|time|stretch)\s+(?:of\s+|in\s+)?(?:this|the\s+current)\s+(?:fiscal\s+|financial\s+)?year\b",
     re.IGNORECASE,
 )
-#: "The following year", "the subsequent fiscal year": a year after the one named before it.
-_FOLLOWING_YEAR = re.compile(r"\bthe\s+(?:following|subsequent)\s+(?:fiscal\s+|financial\s+)?year\b", re.IGNORECASE)
+#: "The following year", "the subsequent fiscal year", Urdu "اگلے ہی سال" (the very next year), "اس سے
+#: اگلے مالی سال" (the year after that): a year after the one named before it ("اگلے سال" alone is
+#: as often next year from now).
+_FOLLOWING_YEAR = re.compile(
+    r"\bthe\s+(?:following|subsequent)\s+(?:fiscal\s+|financial\s+)?year\b"
+    r"|(?<![^\W\d_])(?:اگلے\s+ہی|اس\s+سے\s+اگلے)\s+(?:مالی\s+)?(?:سال|برس)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _RELATIVE_COMPARISON = re.compile(
     rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
     re.IGNORECASE,

@@ -4641,3 +4641,43 @@ def test_urdu_the_very_next_year():
     text = "مالی سال 2019-20 میں آئی ٹی برآمدات ایک ارب 44 کروڑ ڈالر تھیں جو اگلے ہی سال 47 فیصد اضافے کے ساتھ 2 ارب 12 کروڑ ڈالر ہو گئیں۔"
     assert ("it_exports_annual", "FY2020-21", 2120, "USD_million") in facts(text, "2022-08-03")
     assert ("it_exports_annual", "FY2020-21", 47, "percent") in facts(text, "2022-08-03")
+
+
+def test_a_count_of_freelancers_the_country_is_estimated_to_have():
+    text = "Pakistan is estimated to have about 1.8 million active freelancers, most of them in smaller towns."
+    assert facts(text, "2024-05-12") == {("freelancer_count", "", 1800000, "count")}
+
+
+def test_a_listed_companys_own_export_revenue_and_its_growth():
+    text = "IT exports were on track to cross $3 billion. Systems Limited's export revenue grew 28 percent to $94 million in calendar year 2022, according to its annual report."
+    assert not any(f[0].startswith("it_exports") and f[3] == "percent" for f in facts(text, "2023-04-20"))
+
+
+def test_computer_and_telecom_services_together_are_the_whole():
+    text = "SBP data show that computer and telecommunication services exports rose 24 percent to $2.1 billion in the first ten months of the fiscal year."
+    assert ("it_exports_cumulative", "FY2022-23:Jul-Apr", 2100, "USD_million") in facts(text, "2023-05-20")
+
+
+def test_a_hyphenated_figure_named_back():
+    text = "IT exports reached $3.8 billion in 2024-25. The full-year figure was 18 per cent higher than the $3.22 billion earned in FY24."
+    assert ("it_exports_annual", "FY2024-25", 18, "percent") in facts(text, "2025-07-20")
+
+
+def test_monthly_inflows_after_freelancers_earnings_are_theirs():
+    text = "Pakistani freelancers earned $150 million in the first half of the fiscal year. Payment troubles weighed on them. Monthly inflows slipped to $22 million in December from $25 million in November."
+    assert {("freelancer_earnings", "2023-12", 22, "USD_million"), ("freelancer_earnings", "2023-11", 25, "USD_million")} <= facts(text, "2024-02-14")
+    text = "Pakistani freelancers earned $150 million in the first half of the fiscal year. The inflows slipped to $22 million in December."
+    assert ("freelancer_earnings", "2023-12", 22, "USD_million") in facts(text, "2024-02-14")
+
+
+def test_a_place_in_an_index_a_university_keeps():
+    text = "Pakistan has become the world's third-largest supplier of online freelance labour, up from fifth in 2022, according to the 2023 update of an online labour index kept by researchers at the University of Oxford."
+    assert {("ranking", "2023", 3, "rank"), ("ranking", "2022", 5, "rank")} <= facts(text, "2023-09-20")
+    # (a ranking of universities is none of the country's)
+    text = "Pakistan's universities ranked 7th in a regional index of online learning."
+    assert not any(f[0] == "ranking" for f in facts(text, "2023-09-20"))
+
+
+def test_what_measures_are_meant_to_lift_exports_to_is_an_aim():
+    text = "The minister said the incentives were meant to help lift IT exports to $4 billion in 2024-25."
+    assert not any(f[0].startswith("it_exports") for f in facts(text, "2024-06-12"))

@@ -14,7 +14,7 @@ from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Per
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
-    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to|potential|pencil+ed\s+in|"
+    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
     r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
     # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects"),
@@ -770,7 +770,8 @@ _TO_DO = re.compile(r"\bto\s+(?:cross|reach|hit|touch|surpass|exceed|top|double|
 #: An effort to take a figure somewhere, right before it: "working to take them to", "efforts to
 #: raise IT exports to", "striving to push the sector's exports up to".
 _WORKING_TO = re.compile(
-    r"\b(?:working|striving|struggling|efforts?|endeavou?rs?|bid|drive)\s+(?:hard\s+)?to\s+(?:take|push|raise|lift|increase|boost|grow|enhance|double|scale)\s+(?:[\w'’-]+\s+){0,5}?(?:up\s+)?to\s+(?:over\s+|about\s+|around\s+|at\s+least\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?$",
+    # (or what measures are for: "the measures were meant to help lift IT exports to $3.5 billion")
+    r"\b(?:working|striving|struggling|efforts?|endeavou?rs?|bid|drive|meant|designed|intended|aimed)\s+(?:hard\s+)?to\s+(?:help\s+)?(?:take|push|raise|lift|increase|boost|grow|enhance|double|scale)\s+(?:[\w'’-]+\s+){0,5}?(?:up\s+)?to\s+(?:over\s+|about\s+|around\s+|at\s+least\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?$",
     re.IGNORECASE,
 )
 
@@ -1368,7 +1369,8 @@ def _period_for(figure: Figure, periods: list[Period], sentence: str, clause: tu
         # "number 4 in the freelancing countries ranking for 2021": the ranking's own year (not
         # of the place it rose or fell from: "fifth in the report for 2024, up from sixth a year
         # earlier")
-        own = [p for p in periods if p.value and _RANKING_OF.search(sentence, max(0, p.start - 40), p.start)]
+        # (or named as the edition: "according to the 2024 update of an online labour index")
+        own = [p for p in periods if p.value and (_RANKING_OF.search(sentence, max(0, p.start - 40), p.start) or (p.edition and _EDITION_WORD.search(sentence, p.start, p.end)))]
         if own and not _FROM_A_PLACE.search(sentence, max(0, figure.start - 24), figure.end):
             return own[0]
     else:
@@ -1480,6 +1482,8 @@ _URDU_WHEN_PAST = re.compile(r"[،,]\s*جب\s[^،,۔]*?(?<![^\W\d_])(?:تھا|ت
 PLACE_MOVED_FROM = r"\b(?:up|down|rising|climbing|falling|slipping)\s+from\s+(?:the\s+)?"
 #: A place risen or fallen from, to its end: "up from sixth", "down from the 12th".
 _FROM_A_PLACE = re.compile(rf"{PLACE_MOVED_FROM}\S+$", re.IGNORECASE)
+#: A year named as an index's edition: "the 2024 edition", "the 2024 update".
+_EDITION_WORD = re.compile(r"\b(?:edition|update)\b", re.IGNORECASE)
 _RANKING_OF = re.compile(r"\b(?:rankings?|index|report|survey|list)(?:\s+(?:for|of))?\s+(?:the\s+(?:year\s+)?)?$|(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|سروے)\s+$", re.IGNORECASE)
 #: ("FY22 as a whole, when freelancers brought home $259 million": the whole year's)
 _WHEN = re.compile(r"(?:\s+(?:as\s+a\s+whole|in\s+full|overall|in\s+all))?\s*,?\s+when\b(?!\s+(?:compared|measured|set\s+against|contrasted)\b)", re.IGNORECASE)  # not "when compared with": a base

@@ -940,6 +940,11 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         # "... handing work to Pakistani companies and freelancers. The sector closed 2020-21 with
         # exports of $2.11 billion": a sector's exports are the industry's, never the freelancers'
         kind, from_context = "it_exports", True
+    elif context.kind == "freelancers" and all(_INFLOWS_WORD.fullmatch(sentence, s.start, s.end) for s in subjects if s.kind == "exports"):
+        # "the inflows", "monthly inflows" named back after freelancers' earnings are theirs:
+        # "Pakistani freelancers earned $134 million ... Monthly inflows slipped to $21 million in
+        # December" (the figure takes the subject before)
+        return [s for s in subjects if s.kind != "exports"], False
     elif context.kind:
         # exports said after a sentence about someone else (freelancers' remittances, VPNs) are
         # not theirs: "Freelancers' remittances reached $236 million. State Bank figures show
@@ -954,7 +959,7 @@ _NOW_BEFORE_FIGURE = re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\btheir|\bits)\s+$", re.IGNORECASE)
 #: "Inflows" named back: "the inflows", "these inflows", or bare at a clause's head ("Compared
 #: with February, inflows were 14.5pc higher").
-_NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+$|^\W*$|[,;]\s+$", re.IGNORECASE)
+_NAMED_BACK = re.compile(r"\b(?:the|these|such|those)\s+(?:monthly\s+)?$|^\W*(?:monthly\s+)?$|[,;]\s+$", re.IGNORECASE)  # ("Monthly inflows slipped to ...")
 #: The whole a part belongs to, named back: "exports of the group", "the sector's exports".
 _THE_WHOLE_GROUP = re.compile(
     r"\bexports?\s+of\s+(?:the|this)\s+(?:whole\s+|entire\s+)?(?:group|sector|industry)\b"
@@ -967,6 +972,8 @@ _THE_WHOLE_GROUP = re.compile(
 #: named after them are, in an IT report, most often the same exports ("Exports during the period
 #: rose to $2.1bn, while IT exports a year earlier ...").
 _INFLOWS = re.compile(r"(?:inflows|remittances)", re.IGNORECASE)
+#: Inflows named back, never exports: what freelancers are said to bring home.
+_INFLOWS_WORD = re.compile(r"inflows", re.IGNORECASE)
 #: Words that name back what was reported before: "these exports", "یہ برآمدات".
 _NAMED_BACK_BEFORE = re.compile(r"(?:\b(?:these|the|their|its|such)|(?<![^\W\d_])(?:یہ|ان\s+کی|اس\s+کی))\s+$", re.IGNORECASE)
 #: A clause set against the one before it: "..., while", "..., whereas", "; ".
@@ -1545,6 +1552,8 @@ _FIRM_SALES = r"(?:(?:export|overseas|foreign)\s+)?(?:revenues?|sales|earnings|i
 _ONE_FIRM_OWNS = re.compile(
     rf"{_FIRM}[^.;]{{0,80}}?\b(?:reported|posted|recorded|booked|earned|said\s+its|and\s+its)\s+(?:(?!that\b|IT\s+exports\b)[\w-]+\s+){{0,3}}?{_FIRM_SALES}"
     rf"|\b(?:company|firm)['’]s\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_SALES}"
+    # "Systems Limited's export revenue grew 35 percent"
+    rf"|\b(?-i:Limited|Ltd|Inc|PLC)\.?['’]s\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_SALES}"
     r"|(?<![^\W\d_])(?:کمپنی|فرم|لمیٹڈ)(?![^\W\d_])(?:\s+[^\s\d،,۔]+){0,4}?\s+(?:کی|نے)\s+(?:برآمدی\s+)?(?:آمدن|آمدنی|برآمدات|ریونیو|فروخت)(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -1708,7 +1717,7 @@ _UP_FROM_A_PLACE = re.compile(
 )
 #: A sentence that opens by referring back: a figure with no subject of its own is the sentence before's.
 _OPENS_BACK = re.compile(
-    rf"\W*{OPENING}(?:this|these|they|it|that(?=\s+(?:was|is|marks?|marked|represents?|represented)\b)|(?:(?:the|this|that)\s+(?:\w+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
+    rf"\W*{OPENING}(?:this|these|they|it|that(?=\s+(?:was|is|marks?|marked|represents?|represented)\b)|(?:(?:the|this|that)\s+(?:[\w-]+\s+)?|\w+['’]s\s+)(?:figure|amount|increase|growth|rise|decline|earnings|receipts))\b(?!['’]s)"
     r"|\W*(?:یہ|اس|ان)\s+(?:حجم|رقم|عرصے|عرصہ|مدت|دوران|برآمدات|اضافہ|اضافے)(?![^\W\d_])",  # Urdu: "اس عرصے میں", "یہ حجم"
     re.IGNORECASE,
 )

@@ -307,7 +307,7 @@ _CALENDAR_YEAR = re.compile(
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"
     r"|(?<!\d)(?P<iyear>(?:19|20)\d\d)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن|جائزے|جائزہ)(?![^\W\d_])"  # "2019 کے انڈیکس میں": the 2019 index's ("سال 2025 کے جائزے میں": its review of 2025)
     # "the 2024 edition", "Kearney's 2025 Global Services Location Index", "Payoneer's 2021 freelancing report"
-    r"|\b(?P<eyear>(?:19|20)\d\d)\s+edition\b|(?:['’]s|\ban?)\s+(?P<nyear>(?:19|20)\d\d)\s+(?=(?:[\w-]+\s+){0,5}?(?:index|report|ranking|rankings|survey)\b)",
+    r"|\b(?P<eyear>(?:19|20)\d\d)\s+(?:edition|update)\b|(?:['’]s|\ban?)\s+(?P<nyear>(?:19|20)\d\d)\s+(?=(?:[\w-]+\s+){0,5}?(?:index|report|ranking|rankings|survey)\b)",
     re.IGNORECASE,
 )
 #: Words of a sentence that looks ahead: a projection, target or hope.

@@ -752,6 +752,16 @@ def test_pakistans_place_said_in_urdu_is_a_ranking(rules):
     assert "rankings" not in provinces.topics
 
 
+def test_the_nth_largest_said_in_urdu_is_a_ranking(rules):
+    # "Pakistan the world's fourth-largest country for earnings from freelancing", as
+    # "fourth-largest" is in English
+    result = run(rules, "فری لانسنگ سے آمدنی میں پاکستان دنیا کا چوتھا بڑا ملک قرار", "")
+    assert result.relevant and "rankings" in result.topics
+    # (only Pakistan's: "the second-biggest digital currency" ranks nothing of ours)
+    crypto = run(rules, "کرپٹو مارکیٹ میں مندی", "دوسری بڑی ڈیجیٹل کرنسی ایتھر کی قیمت بھی ایک ہزار ڈالر سے نیچے آ گئی۔")
+    assert "rankings" not in crypto.topics
+
+
 def test_pakistans_place_said_right_after_its_name_in_online_labour_is_a_ranking(rules):
     # "Pakistan third in online labour supply": the place with no word for "ranking", in a
     # headline whose only other clue is the online labour it ranks

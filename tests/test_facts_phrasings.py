@@ -4681,3 +4681,23 @@ def test_a_place_in_an_index_a_university_keeps():
 def test_what_measures_are_meant_to_lift_exports_to_is_an_aim():
     text = "The minister said the incentives were meant to help lift IT exports to $4 billion in 2024-25."
     assert not any(f[0].startswith("it_exports") for f in facts(text, "2024-06-12"))
+
+
+def test_two_rates_and_their_bases_written_with_slashes():
+    text = "IT exports came in at USD 301mn in Oct'24, up 24%/3% YoY/MoM, taking 4MFY25 receipts to USD 1.2bn."
+    assert rates(text, "2024-11-18") == {24: "yoy", 3: "mom"}
+
+
+def test_a_rate_in_rupee_terms_is_the_rupees():
+    text = "In rupee terms, IT exports during 1HFY24 came to Rs458 billion, up 41 percent from Rs325bn a year earlier."
+    assert not any(f[0] != "other" for f in facts(text, "2024-01-25"))
+
+
+def test_what_the_it_sector_brought_in_beside_remittances():
+    text = "Workers' remittances in July-March came to $21 billion, while the IT sector brought in $2.83 billion over the same nine months."
+    assert {f for f in facts(text, "2024-04-20") if f[0] != "other"} == {("it_exports_cumulative", "FY2023-24:Jul-Mar", 2830, "USD_million")}
+
+
+def test_what_a_figure_fell_short_of():
+    text = "IT exports stood at $3.22bn in FY24, well short of the $3.5bn the ministry had hoped for."
+    assert {f for f in facts(text, "2024-07-20") if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}

@@ -283,6 +283,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
+    if figure.unit == "percent" and _RUPEE_TERMS.search(place.sentence) and not _DOLLARS.search(place.sentence):
+        return "other", value  # "In rupee terms, IT exports ... amounted to Rs297 billion, up 27 percent": the rupees' growth
     if place.target or place.kind == "it_component" or (_targeted(place, head) and not place.base) or _NAMED_AS_TARGET.search(head) or _TARGET_NAMED_AFTER.match(place.sentence, figure.end):
         return "other", value
     if _first_crossing(place, head) or _round_crossed(place, head) or _run_above(place, head) or _THRESHOLD_AFTER.match(place.sentence, figure.end) or (figure.unit != "percent" and _DESTINATION.search(place.clause)) or _EXPORTS_TO.search(place.clause) or _EXPORTS_TO.search(place.context):
@@ -925,13 +927,18 @@ TOTAL_OF_THE_PARTS = re.compile(
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
 _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
+#: A sentence that says its figures are in rupees, and any dollar amount beside them.
+_RUPEE_TERMS = re.compile(r"\bin\s+rupee\s+terms\b|روپے\s+میں\s+دیکھا", re.IGNORECASE)
+_DOLLARS = re.compile(r"\$|\bUSD\b|\bdollars?\b|ڈالر", re.IGNORECASE)
 _CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+(?:دیکھا|تبدیل)", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
 #: the target, even where the sentence compares with it (the actual figure is another).
 _NAMED_AS_TARGET = re.compile(
     r"\b(?:targets?|goals?|aims?|objectives?)\s+(?:of|was|is|at|set\s+at)\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$"
     # "on course to hit $4 billion", "on track for $4bn" (never "on course to beat last year's $3.8bn")
-    r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than|roughly|approximately|almost|close\s+to|just|under|below)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$",
+    r"|\bon\s+(?:course|track|pace)\s+(?:to\s+(?:hit|reach|cross|touch|top|achieve|meet|clock|post|surpass|exceed)\s+|for\s+)(?:(?:a|an|over|about|around|nearly|some|record|more\s+than|roughly|approximately|almost|close\s+to|just|under|below)\s+)*(?:US\s?\$|\$|Rs\.?\s?)?$"
+    # "though still well short of the $5bn the government had once promised": what a figure fell short of
+    r"|\b(?:fell|falls|fall|falling|still|well|far|way)\s+short\s+of\s+(?:the\s+|its\s+|a\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?)?$",
     re.IGNORECASE,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:actual|record|provisional)?\s*(?:US\s?\$|\$)?$", re.IGNORECASE)  # "up from an actual $3.17 billion"

@@ -1431,6 +1431,10 @@ def _inferred(periods: list[Period], main: str) -> bool:
     return not any(p.value == main and not p.comparison for p in periods)
 
 
+#: Two rates and their bases written with slashes, in order: "down 1%/14% YoY/MoM".
+_SLASHED_RATES = re.compile(r"(?P<a>-?\d+(?:\.\d+)?\s?%)\s*/\s*(?P<b>-?\d+(?:\.\d+)?\s?%)\s+(?P<x>YoY|MoM)\s*/\s*(?P<y>YoY|MoM)\b", re.IGNORECASE)
+
+
 def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] = (), main: str = "") -> str:
     """How a growth rate is measured: ``yoy``, ``mom`` or ``unknown``.
 
@@ -1442,6 +1446,10 @@ def _basis(place: _Place, spans: list[Span], series: str, periods: list[Period] 
     with another rate ("22pc compared to 9pc growth in February") tells nothing of the basis.
     """
     figure = place.figure
+    for m in _SLASHED_RATES.finditer(place.sentence):
+        # "down 1%/14% YoY/MoM": each rate the basis in its place
+        if m.start("a") <= figure.start < m.end("a") or m.start("b") <= figure.start < m.end("b"):
+            return m.group("x" if figure.start < m.end("a") else "y").lower()
     clause_start = max(0, place.sentence.find(place.clause))
     # the rate's own comparison, right after it ("4pc from December"), before any words
     own = [

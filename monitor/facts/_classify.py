@@ -927,10 +927,11 @@ TOTAL_OF_THE_PARTS = re.compile(
 #: A part of a group just named: "45 لاکھ افراد ..., جن میں سے ڈیڑھ لاکھ", "of whom 150,000".
 _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|\bof\s+(?:whom|which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
-#: A sentence that says its figures are in rupees, and any dollar amount beside them.
+#: A sentence that says its figures are in rupees (and, below, one that converts dollars to rupees),
+#: and any dollar amount beside them.
 _RUPEE_TERMS = re.compile(r"\bin\s+rupee\s+terms\b|روپے\s+میں\s+دیکھا", re.IGNORECASE)
 _DOLLARS = re.compile(r"\$|\bUSD\b|\bdollars?\b|ڈالر", re.IGNORECASE)
-_CONVERSION = re.compile(r"\bin\s+rupee\s+terms\b|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+(?:دیکھا|تبدیل)", re.IGNORECASE)
+_CONVERSION = re.compile(_RUPEE_TERMS.pattern + r"|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+تبدیل", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is
 #: the target, even where the sentence compares with it (the actual figure is another).
 _NAMED_AS_TARGET = re.compile(

@@ -4701,3 +4701,73 @@ def test_what_the_it_sector_brought_in_beside_remittances():
 def test_what_a_figure_fell_short_of():
     text = "IT exports stood at $3.22bn in FY24, well short of the $3.5bn the ministry had hoped for."
     assert {f for f in facts(text, "2024-07-20") if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3220, "USD_million")}
+
+
+def test_a_total_by_the_end_of_a_year_already_past():
+    text = "According to PTA data, 9,240 VPNs were registered during 2022, compared with a total of around 14,300 registered by the end of 2021."
+    assert {("vpn_registrations", "2022", 9240, "count"), ("vpn_registrations", "2021-12", 14300, "count")} <= facts(text, "2023-01-11")
+    # (a year's end still to come is a deadline)
+    text = "PTA aims to register 50,000 VPNs by the end of 2025."
+    assert not any(f[0] == "vpn_registrations" for f in facts(text, "2024-11-01"))
+
+
+def test_a_year_end_deadline_is_no_rate_per_year():
+    text = "Businesses and freelancers registered 17,640 VPNs with the telecom regulator in December, as users rushed to beat a year-end deadline."
+    assert ("vpn_registrations", "2024-12", 17640, "count") in facts(text, "2025-01-09")
+
+
+def test_ranking_as_the_verb_of_a_place():
+    text = "Pakistan has improved its position in Ookla's Speedtest Global Index, ranking 98th out of 105 countries for mobile internet speed in October 2025, up from 101st in September."
+    assert {("ranking", "2025-10", 98, "rank"), ("ranking", "2025-09", 101, "rank")} <= facts(text, "2025-11-20")
+
+
+@pytest.mark.parametrize("before", ["the year before", "the previous year", "a year earlier"])
+def test_a_place_the_year_before_the_year_named(before):
+    text = f"Pakistan ranked fifth in the world for growth in freelancers' earnings in 2022, up from ninth {before}."
+    assert {f for f in facts(text, "2023-08-10") if f[0] == "ranking"} == {("ranking", "2022", 5, "rank"), ("ranking", "2021", 9, "rank")}
+
+
+def test_an_amount_the_year_before_a_month():
+    text = "IT exports were $310 million in March 2024, up from $250 million the year before."
+    assert ("it_exports_monthly", "2023-03", 250, "USD_million") in facts(text, "2024-04-20")
+
+
+def test_a_place_an_official_aims_for_is_no_place():
+    text = '"Our aim is to bring Pakistan into the top 100 by the next survey," the federal IT secretary said of the e-government index.'
+    assert not any(f[0] == "ranking" for f in facts(text, "2024-09-19"))
+
+
+def test_export_earnings_said_after_the_freelancers_amount_are_theirs():
+    title = "Freelancers' export earnings rise 14.8pc to $364m in FY22"
+    text = "Pakistani freelancers brought home $364 million in export earnings during fiscal year 2021-22, up 14.8 percent from $317 million in the previous fiscal year."
+    assert ("freelancer_earnings", "FY2020-21", 317, "USD_million") in facts(text, "2022-08-10", title)
+
+
+def test_a_payments_firms_customer_base_is_no_count_of_freelancers():
+    text = "The company said it had processed more than $80 billion in payments for small businesses and freelancers during the year, and that its customer base in Pakistan had crossed 500,000."
+    assert not any(f[0] == "freelancer_count" for f in facts(text, "2026-03-01"))
+
+
+def test_what_freelancers_received_into_one_firms_wallets():
+    text = "NayaPay says freelancers received $210 million into its wallets in calendar 2025, compared with $130 million in 2024."
+    assert not any(f[0] == "freelancer_earnings" for f in facts(text, "2026-02-01"))
+    text = "Freelancers received $210 million into their accounts in calendar 2025, compared with $130 million in 2024."
+    assert ("freelancer_earnings", "2025", 210, "USD_million") in facts(text, "2026-02-01")
+
+
+def test_a_speed_index_place_further_on_is_of_the_edition_reported():
+    text = (
+        "Pakistan has dropped four places to 118th out of 140 countries for mobile internet speeds in the Speedtest Global Index for November 2022. "
+        "The country had been ranked 114th in October. Its median mobile download speed slipped to 15.9 Mbps during the month. "
+        "For fixed broadband, Pakistan ranked 154th out of 179 countries, with a median download speed of 8.4 Mbps."
+    )
+    assert {("ranking", "2022-11", 118, "rank"), ("ranking", "2022-10", 114, "rank"), ("ranking", "2022-11", 154, "rank")} <= facts(text, "2022-12-20")
+
+
+def test_the_country_ranked_after_its_place_in_a_watched_ranking():
+    lead = "Pakistan ranked 118th for mobile internet speeds in the Speedtest Global Index for November 2022. "
+    assert ("ranking", "2022-10", 114, "rank") in facts(lead + "The country had been ranked 114th in October.", "2022-12-20")
+    # (not in a ranking named by its own name, nor on one of its measures)
+    assert not any(f[2] == 140 for f in facts(lead + "The country ranks 140th in the Global Gender Gap Report.", "2022-12-20"))
+    lead = "Pakistan ranked 7th in the Global Services Location Index in 2021. "
+    assert not any(f[2] == 6 for f in facts(lead + "The country was ranked 6th on financial attractiveness.", "2021-12-01"))

@@ -14,7 +14,7 @@ from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Per
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
-    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
+    r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
     r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
     r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
     # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects"),
@@ -77,7 +77,7 @@ _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+fo
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+کام", re.IGNORECASE)  # ("آن لائن کام": work online)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
-_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...")
+_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
 _URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
 _COUNT_FLOW = re.compile(rf"{_PER_PERIOD}|{_URDU_PER_PERIOD}", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
@@ -262,6 +262,14 @@ def classify(place: _Place) -> tuple[str, float] | None:
             or (_RANKED_PRONOUN.search(place.clause) and _RANKING_CONTEXT.search(place.sentence))
             # "2023 کے انڈیکس میں پاکستان ساتویں نمبر پر تھا", after a sentence on the index: the same index
             or (place.ranked_before and _THE_INDEX.search(place.clause))
+            # "The country had been ranked 114th in October.", after Pakistan's place in a watched
+            # ranking: the same ranking, when no other is named by its name
+            # (never a place on one of its measures, "ranked 6th on financial attractiveness", nor
+            # one recalled from "last year's report", whose year counts back from the edition)
+            or (
+                place.ranked_before and (owner == "Pakistan" or _THE_COUNTRY_OPENS.match(place.clause)) and not _NAMED_LIST.search(place.clause)
+                and not _ON_A_MEASURE.match(place.sentence, figure.end) and not _LAST_YEARS_PLACE.search(place.clause)
+            )
             # "... 99ویں نمبر پر رہا جبکہ نومبر میں پاکستان کا نمبر 101 تھا": Pakistan's place in the
             # clause after the ranking its sentence named
             # (in a sentence naming no other country: "..., well behind India, which was placed 40th")
@@ -444,6 +452,13 @@ _THE_INDEX = re.compile(
     r"|(?:(?:19|20)\d\d|اس|پچھلے|گزشتہ|گذشتہ)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)|(?:اسی|اس)\s+(?:انڈیکس|رینکنگ|رپورٹ)",
     re.IGNORECASE,
 )
+#: A clause whose subject is the country named before: "The country had been ranked ...".
+_THE_COUNTRY_OPENS = re.compile(r"\W*(?:(?:however|meanwhile|still)\s*,\s*)?the\s+country\b|\W*(?:یہ\s+)?ملک(?![^\W\d_])", re.IGNORECASE)
+#: A ranking named by its own name: "the Global Innovation Index", "the Inclusive Internet Index".
+_NAMED_LIST = re.compile(r"(?-i:[A-Z][\w'’-]*\s+)+(?-i:Index|Report|Survey|Ranking|Rankings)\b")
+#: A place on one measure of a ranking, said after it: "6th on financial attractiveness", "46th for business environment".
+_ON_A_MEASURE = re.compile(r"[^.;,]*?\b(?:on|for)\s+(?!the\s+(?:month|year|edition|index|list|ranking)\b)[a-z]", re.IGNORECASE)
+_LAST_YEARS_PLACE = re.compile(r"\b(?:last|previous)\s+year|(?<![^\W\d_])(?:گزشتہ|گذشتہ|پچھلے)\s+(?:برس|سال)(?![^\W\d_])", re.IGNORECASE)
 #: "its" or "it" (اس کا, اس کی): the one ranked in the clause before.
 _RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])(?:اس\s+(?:کا|کی|کے)|وہ)(?![^\W\d_])", re.IGNORECASE)
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its
@@ -1098,9 +1113,9 @@ def _freelancer_series(place: _Place) -> str:
 #: What a programme is said to have made of people, right before their count: "has so far
 #: produced some", "churned out over".
 _TURNED_OUT = re.compile(r"\b(?:produced|churned\s+out|turned\s+out|groomed|prepared|created)\s+(?:so\s+far\s+)?(?:some|over|about|around|nearly|more\s+than|almost)?\s*$", re.IGNORECASE)
-#: Freelancers counted as some firm's users or customers: "its active freelancer users", "اس کے
-#: فعال فری لانسر صارفین".
-_USERS = re.compile(r"\bfreelancers?\s+(?:users|customers|clients|account\s+holders)\b|\b(?:its|their)\s+(?:\w+\s+){0,2}?(?:users|customers)\b|فری\s?لانسر\s+صارفین|(?<![^\W\d_])(?:اس|ان)\s+کے\s+(?:\S+\s+){0,3}?صارفین", re.IGNORECASE)
+#: Freelancers counted as some firm's users or customers: "its active freelancer users", "its
+#: customer base in Pakistan had crossed 500,000", "اس کے فعال فری لانسر صارفین".
+_USERS = re.compile(r"\bfreelancers?\s+(?:users|customers|clients|account\s+holders)\b|\b(?:its|their)\s+(?:\w+\s+){0,2}?(?:users|customers|(?:customer|user|client)\s+base)\b|فری\s?لانسر\s+صارفین|(?<![^\W\d_])(?:اس|ان)\s+کے\s+(?:\S+\s+){0,3}?صارفین", re.IGNORECASE)
 #: Freelancers who hold an account of some scheme or bank: a part of them ("120,000 freelancers
 #: have opened accounts under ...", "... کے اکاؤنٹس کھولے").
 _WITH_ACCOUNTS = re.compile(
@@ -1272,6 +1287,9 @@ _NO_FIRM = (
 _PLATFORM_NAMES = r"(?:Payoneer|Upwork|Fiverr|Freelancer\.com|PeoplePerHour|Toptal|Guru\.com)"
 _PLATFORM = re.compile(
     rf"\b{_PLATFORM_NAMES}\b|\b(?:on|through|via|at)\s+(?:the|its|their)\s+(?:platform|site|marketplace|service|app|wallet)\b"
+    # one firm's own inflows: "freelancers received $210 million into its wallets" (never "into
+    # their accounts", the freelancers' own)
+    r"|\binto\s+its\s+(?:wallets?|accounts?|platform|app)\b"
     # a firm named by its name, not one of the channels all earnings go through: "through
     # cross-border payments platform PayMeridian", "via Swiftline" (not "Through Banking Channels")
     rf"|\b(?:through|via)\s+(?:(?:[\w-]+\s+){{0,3}}?(?:platform|firm|company|app|wallet|service)\s+)?{_NO_FIRM}"

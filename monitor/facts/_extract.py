@@ -81,6 +81,13 @@ class _Context:
     rank_period: str = ""
     rank_since: int = 0
     rank_fields: frozenset[int] = frozenset()  # what that place was for (:func:`_rank_fields`)
+    #: the period of the first dated place of Pakistan's the text gave (the index's edition it
+    #: reports), and what that place was for: a place given further on for the same field, with
+    #: no period of its own, is of that edition ("... for November 2022. ... For fixed broadband,
+    #: Pakistan ranked 154th"; an edition recalled since, "had been ranked 114th in October",
+    #: does not change it)
+    rank_edition: str = ""
+    edition_fields: frozenset[int] = frozenset()
 
     def then(self, kind: str | None, period: str, ranked: bool = False, found: Sequence[_Found] = (), platform: bool = False, aside: bool = False, fields: frozenset[int] = frozenset()) -> _Context:
         """The context for the next sentence: this sentence's subject and period (and whether
@@ -94,9 +101,10 @@ class _Context:
             rank_period, since, fields = self.rank_period, self.rank_since + 1, self.rank_fields
         else:
             rank_period, since, fields = "", 0, frozenset()
+        edition, edition_fields = (self.rank_edition, self.edition_fields) if self.rank_edition else ((period, fields) if ranked and period else ("", frozenset()))
         return _Context(
             kind, period, False, earlier, ranked=ranked, counted=units.pop() if len(units) == 1 else None, platform=platform, stated=bool(found), levels=levels, aside=aside,
-            rank_period=rank_period, rank_since=since, rank_fields=fields,
+            rank_period=rank_period, rank_since=since, rank_fields=fields, rank_edition=edition, edition_fields=edition_fields,
         )
 
     def latest(self, words: str) -> str:
@@ -659,9 +667,13 @@ def _edition_years(periods: list[Period], day: date, sentence: str, bounds: tupl
     """A place in a ranking "last year", in the rank's own clause, is of the calendar year before
     the article's: "a global payments company last year ranked the country fourth" (an index's
     edition is a year's, never a month's or a fiscal year's counted back from the sentence before)."""
+    # ("the previous year" after a year the sentence names is the year before that one: "fifth
+    # in 2022, up from ninth the previous year")
+    named = [q.start for q in periods if q.value and not q.comparison and not q.target]
     editions = [
         replace(p, value=str(day.year - 1), shift=0, comparison=False)
         if p.shift == 1 and not p.value and bounds[0] <= p.start < bounds[1] and _BARE_LAST_YEAR.fullmatch(sentence, p.start, p.end)
+        and not (sentence[p.start : p.end].lower().startswith("previous") and any(start < p.start for start in named))
         else p
         for p in periods
     ]
@@ -909,6 +921,12 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
         s for s in subjects
         if not (s.kind == "exports" and _SHARE_OF_BEFORE.search(sentence, max(0, s.start - 40), s.start) and any(o.kind == "it_component" and o.end <= s.start for o in subjects))
     ]
+    # "freelancers brought home $364 million in export earnings": what an amount is, said after
+    # it, names no subject of its own (the one before it earned it)
+    subjects = [
+        s for s in subjects
+        if not (s.kind == "exports" and _AMOUNT_IN.search(sentence, max(0, s.start - 40), s.start) and any(o.kind not in (None, "exports") and o.end <= s.start for o in subjects))
+    ]
     if not any(s.kind == "exports" for s in subjects):
         return subjects, False
     theirs = [s for s in subjects if s.kind == "exports" and _THEIRS.search(sentence, max(0, s.start - 12), s.start)]
@@ -955,6 +973,8 @@ def _bare_exports(subjects: list[Subject], sentence: str, context: _Context) -> 
     return [replace(s, kind=kind) if s.kind == "exports" else s for s in subjects], from_context
 
 
+#: An amount right before what it is: "$364 million in export earnings", "$97m of export receipts".
+_AMOUNT_IN = re.compile(r"\d(?:[\d,.]*\d)?\s?(?:million|billion|mn|bn|m|b)?\s+(?:in|of|worth\s+of)\s+(?:the\s+|their\s+)?$", re.IGNORECASE)
 _NOW_BEFORE_FIGURE = re.compile(r"\b(?:now|currently|at\s+present|so\s+far|to\s+date)\b|(?<![^\W\d_])(?:اب\s+تک|اس\s+وقت)(?![^\W\d_])", re.IGNORECASE)
 _OWNED_BEFORE = re.compile(r"(?:['’]s?|\btheir|\bits)\s+$", re.IGNORECASE)
 #: "Inflows" named back: "the inflows", "these inflows", or bare at a clause's head ("Compared
@@ -1128,7 +1148,10 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence)]:
         # a number of people or a position as it stands: never dated by the sentence before (nor
         # by a target's year), but a place said right after Pakistan's dated place is of its edition
-        value = previous.rank_period if figure.unit == "rank" and _rank_fields(sentence) & previous.rank_fields and not _ANOTHER_LIST.search(sentence) else ""
+        value = ""
+        if figure.unit == "rank" and not _ANOTHER_LIST.search(sentence):
+            fields = _rank_fields(sentence)
+            value = previous.rank_period if fields & previous.rank_fields else previous.rank_edition if fields & previous.edition_fields else ""
     elif figure.unit == "count" and base is None and not any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target) and _PRESENT.search(sentence, bounds[0], bounds[1]):
         # "Pakistan is home to around 1.5 million freelancers, ..., and a global payments company
         # last year ranked the country fourth": a count as it stands, in a clause with no period

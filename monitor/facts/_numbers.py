@@ -123,6 +123,8 @@ _RANK_PATTERNS = (
         rf"\brank(?:s|ed)?\s+(?:Pakistan\s+|the\s+country\s+|it\s+)?(?:at\s+)?(?:the\s+)?(?:No\.?\s?|number\s+)?(?:{_ORD}|(?P<num>\d{{1,3}})\b(?!\s+(?:countries|nations|economies|markets|locations|destinations)\b))",
         re.IGNORECASE,
     ),
+    # "..., ranking 98th out of 105 countries": the verb's participle, with a place always
+    re.compile(rf"\branking\s+(?:at\s+)?(?:the\s+)?{_ORD}(?![\w-])", re.IGNORECASE),
     re.compile(
         rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|ranked|position|place|spot)\b",
         re.IGNORECASE,

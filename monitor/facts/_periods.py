@@ -327,6 +327,8 @@ _REPORTED_TOTAL = re.compile(
 _CALENDAR_AFTER = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:calendar\s+year\s+)?(?:(?:19|20)\d\d\b|'\d\d\b|CY)", re.IGNORECASE)
 #: "by FY29", "till 2030": the date a target is set for, not a period figures were reported for.
 _TARGET_BEFORE = re.compile(r"\b(?:by|till|until|through)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+#: "by the end of 2021": a year's end (:data:`_TARGET_YEAR`), as a date a total stood at when it has passed.
+_END_OF_YEAR = re.compile(r"(?:by|till|until)\s+the\s+end\s+of\s+", re.IGNORECASE)
 _TARGET_YEAR = re.compile(
     r"\b(?:by|till|until|to|through|vision)\s+(?:the\s+end\s+of\s+)?(?:(?P<year>(?:19|20)\d\d)|FY(?:\s?'?|-)\d\d(?:\d\d)?)\b", re.IGNORECASE
 )
@@ -353,7 +355,9 @@ _FOLLOWING_YEAR = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_COMPARISON = re.compile(
-    rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)",
+    rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
+    # "up from ninth the year before" (never "the year before the pandemic")
+    r"|\bthe\s+year\s+before\b(?=\s*(?:[,.;:)]|$|and\b|when\b|while\b))",
     re.IGNORECASE,
 )
 #: "the same period of 2020-21", "the corresponding months of the fiscal year 2021-22", "the
@@ -1051,6 +1055,12 @@ class _PeriodScanner:
     def _years(self) -> None:
         for m in _TARGET_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):
+                year = int(m.group("year") or 0)
+                if year and self.published is not None and year < self.published.year and _END_OF_YEAR.match(m.group()) and not _LOOKS_AHEAD.search(self.s, max(0, m.start() - 80), m.start()):
+                    # "a total of 14,300 registered by the end of 2021", written in 2023: a count
+                    # as it stood at a year's end already past, no deadline
+                    self.add(f"{year}-12", m.start(), m.end(), stock=True)
+                    continue
                 self.add("", m.start(), m.end(), target=True)
         for m in _CALENDAR_YEAR.finditer(self.s):
             if self.free(m.start(), m.end()):

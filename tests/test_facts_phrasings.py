@@ -4771,3 +4771,8 @@ def test_the_country_ranked_after_its_place_in_a_watched_ranking():
     assert not any(f[2] == 140 for f in facts(lead + "The country ranks 140th in the Global Gender Gap Report.", "2022-12-20"))
     lead = "Pakistan ranked 7th in the Global Services Location Index in 2021. "
     assert not any(f[2] == 6 for f in facts(lead + "The country was ranked 6th on financial attractiveness.", "2021-12-01"))
+
+
+def test_urdu_freelance_computer_services_exports_are_the_freelancers():
+    text = "ادارہ شماریات کے مطابق جولائی تا ستمبر 2022 کے دوران فری لانس کمپیوٹر خدمات کی برآمدات 7 کروڑ 60 لاکھ ڈالر رہیں، جبکہ گزشتہ مالی سال کی اسی سہ ماہی میں یہ رقم 9 کروڑ 70 لاکھ ڈالر تھی۔"
+    assert {("freelancer_earnings", "FY2022-23:Q1", 76, "USD_million"), ("freelancer_earnings", "FY2021-22:Q1", 97, "USD_million")} <= facts(text, "2022-11-22")

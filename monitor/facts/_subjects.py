@@ -135,6 +135,8 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds)|\s+computer\s+services(?:\s+exports?)?)?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
         # (freelancers' remittances are theirs, not the workers' remittances "ترسیلات زر" names:
         # "فری لانسرز کی جانب سے وطن بھیجی گئی ترسیلات زر")
+        # (and in Urdu: "فری لانس کمپیوٹر خدمات کی برآمدات", the freelancers' line of the services data)
+        r"|فری\s?لانس\s+کمپیوٹر\s+(?:خدمات|سروسز)(?:\s+کی\s+(?:برآمدات|ایکسپورٹس?))?(?![^\W\d_])"
         r"|فری\s?لانس\w*(?:\s+(?:کی|کے)(?:\s+[^\s\d]+){0,5}?\s+ترسیلات(?:\s?زر)?(?![^\W\d_]))?",
         re.IGNORECASE,
     )),

@@ -10,7 +10,7 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
-from ._periods import _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
+from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
@@ -268,7 +268,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
             # one recalled from "last year's report", whose year counts back from the edition)
             or (
                 place.ranked_before and (owner == "Pakistan" or _THE_COUNTRY_OPENS.match(place.clause)) and not _NAMED_LIST.search(place.clause)
-                and not _ON_A_MEASURE.match(place.sentence, figure.end) and not _LAST_YEARS_PLACE.search(place.clause)
+                and not _ON_A_MEASURE.match(place.sentence, figure.end) and not _BARE_LAST_YEAR.search(place.clause)
             )
             # "... 99ویں نمبر پر رہا جبکہ نومبر میں پاکستان کا نمبر 101 تھا": Pakistan's place in the
             # clause after the ranking its sentence named
@@ -458,7 +458,6 @@ _THE_COUNTRY_OPENS = re.compile(r"\W*(?:(?:however|meanwhile|still)\s*,\s*)?the\
 _NAMED_LIST = re.compile(r"(?-i:[A-Z][\w'’-]*\s+)+(?-i:Index|Report|Survey|Ranking|Rankings)\b")
 #: A place on one measure of a ranking, said after it: "6th on financial attractiveness", "46th for business environment".
 _ON_A_MEASURE = re.compile(r"[^.;,]*?\b(?:on|for)\s+(?!the\s+(?:month|year|edition|index|list|ranking)\b)[a-z]", re.IGNORECASE)
-_LAST_YEARS_PLACE = re.compile(r"\b(?:last|previous)\s+year|(?<![^\W\d_])(?:گزشتہ|گذشتہ|پچھلے)\s+(?:برس|سال)(?![^\W\d_])", re.IGNORECASE)
 #: "its" or "it" (اس کا, اس کی): the one ranked in the clause before.
 _RANKED_PRONOUN = re.compile(r"\b(?:its|it)\b|(?<![^\W\d_])(?:اس\s+(?:کا|کی|کے)|وہ)(?![^\W\d_])", re.IGNORECASE)
 #: "Top N" as the length of a list, not a place in it: "rankings of the top 10 countries", "its

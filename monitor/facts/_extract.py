@@ -36,7 +36,7 @@ from ._classify import (
 )
 from ._comparisons import Span, basis_words, comparison_spans
 from ._numbers import Figure, find_figures
-from ._periods import _FY_VALUE, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, part_before, period_end, shift_months, shift_period, span_months
+from ._periods import _BARE_LAST_YEAR, _FY_VALUE, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, _PeriodScanner, span_of_months, _fiscal_month, _fy_of, _fy_of_month, _month_number, _published_date, _within_fy, canonical_period, fiscal_end, fiscal_year, part_before, period_end, shift_months, shift_period, span_months
 from ._series import PLAUSIBLE, same_fact
 from ._subjects import (
     PROVINCE_NAMES,
@@ -81,7 +81,7 @@ class _Context:
     rank_period: str = ""
     rank_since: int = 0
     rank_fields: frozenset[int] = frozenset()  # what that place was for (:func:`_rank_fields`)
-    #: the period of the first dated place of Pakistan's the text gave (the index's edition it
+    #: the period of the first dated place the text gave Pakistan (the edition of the index it
     #: reports), and what that place was for: a place given further on for the same field, with
     #: no period of its own, is of that edition ("... for November 2022. ... For fixed broadband,
     #: Pakistan ranked 154th"; an edition recalled since, "had been ranked 114th in October",
@@ -1851,7 +1851,6 @@ _SUBJECT_WORD = re.compile(r"(?<![^\W\d_])(?:برآمدات|ترسیلات|آم�
 #: "... میں 18 فیصد اضافہ،", "فری لانسرز کی کمائی میں اضافہ،", "... آمدن 20 فیصد بڑھ گئی،".
 _URDU_RATE_CLAUSE_BEFORE = re.compile(r"(?:(?:فیصد|%)\s*|(?<![^\W\d_])میں\s+)(?:اضافہ|اضافے|کمی|گراوٹ|(?:بڑھ|گھٹ|گر|کم\s+ہو)\s+(?:گئی|گئیں|گیا|گئے))\s*[،,]?\s*$")
 #: "last year" and nothing more (not "the same period last year").
-_BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 #: A month that ends a span of months: "from January to September", "between January and
 #: September", "January-September", "جنوری سے ستمبر".
 _SPAN_TO = re.compile(

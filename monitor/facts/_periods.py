@@ -354,6 +354,8 @@ _FOLLOWING_YEAR = re.compile(
     r"|(?<![^\W\d_])(?:اگلے\s+ہی|اس\s+سے\s+اگلے)\s+(?:مالی\s+)?(?:سال|برس)(?![^\W\d_])",
     re.IGNORECASE,
 )
+#: "last year", "previous year", "گزشتہ سال" said bare: a year back from a year not named.
+_BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
 _RELATIVE_COMPARISON = re.compile(
     rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
     # "up from ninth the year before" (never "the year before the pandemic")

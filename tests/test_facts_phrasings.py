@@ -4776,3 +4776,75 @@ def test_the_country_ranked_after_its_place_in_a_watched_ranking():
 def test_urdu_freelance_computer_services_exports_are_the_freelancers():
     text = "ادارہ شماریات کے مطابق جولائی تا ستمبر 2022 کے دوران فری لانس کمپیوٹر خدمات کی برآمدات 7 کروڑ 60 لاکھ ڈالر رہیں، جبکہ گزشتہ مالی سال کی اسی سہ ماہی میں یہ رقم 9 کروڑ 70 لاکھ ڈالر تھی۔"
     assert {("freelancer_earnings", "FY2022-23:Q1", 76, "USD_million"), ("freelancer_earnings", "FY2021-22:Q1", 97, "USD_million")} <= facts(text, "2022-11-22")
+
+
+@pytest.mark.parametrize("text", [
+    "PTA said 29,400 VPNs were registered last year, while in 2021 the number was 17,800.",
+    "پی ٹی اے کے مطابق گزشتہ سال 29 ہزار 400 وی پی اینز رجسٹر کیے گئے، جبکہ 2021 میں یہ تعداد 17 ہزار 800 تھی۔",
+])
+def test_last_year_set_against_the_calendar_year_before_it(text):
+    assert {("vpn_registrations", "2022", 29400, "count"), ("vpn_registrations", "2021", 17800, "count")} <= facts(text, "2023-01-10")
+
+
+def test_urdu_count_that_stood_at_the_month_before():
+    text = "پی ٹی اے کے ترجمان کے مطابق صرف دسمبر میں 2 ہزار 750 وی پی اینز رجسٹر ہوئے جبکہ اس سے پچھلے مہینے یہ تعداد 2 ہزار 310 رہی تھی۔"
+    assert ("vpn_registrations", "2022-11", 2310, "count") in facts(text, "2023-01-10")
+
+
+def test_urdu_place_set_against_last_months_in_a_which_clause():
+    text = (
+        "اوکلا کے اسپیڈ ٹیسٹ گلوبل انڈیکس کی اگست 2023 کی رپورٹ کے مطابق موبائل انٹرنیٹ کی رفتار کے لحاظ سے پاکستان 111ویں نمبر پر رہا۔ "
+        "فکسڈ براڈ بینڈ کی رفتار میں پاکستان کا درجہ 148 رہا، جو جولائی کے 150ویں درجے سے معمولی بہتر ہے۔"
+    )
+    assert {("ranking", "2023-08", 148, "rank"), ("ranking", "2023-07", 150, "rank")} <= facts(text, "2023-09-20")
+    text = "Pakistan ranked 148th for fixed broadband speed in August, which was better than its 150th place in July."
+    assert ("ranking", "2023-07", 150, "rank") in facts(text, "2023-09-20")
+
+
+def test_urdu_two_places_each_on_its_measure_in_a_headline():
+    title = "اسپیڈ ٹیسٹ انڈیکس: نومبر میں موبائل انٹرنیٹ کی رفتار میں پاکستان 118ویں، فکسڈ براڈ بینڈ میں 155ویں نمبر پر"
+    assert {("ranking", "2021-11", 118, "rank"), ("ranking", "2021-11", 155, "rank")} <= facts("", "2021-12-16", title)
+
+
+@pytest.mark.parametrize("separate", ["In a separate survey of broadband speeds, Pakistan was placed 150th.", "براڈ بینڈ کی رفتار کے ایک علیحدہ جائزے میں پاکستان کو 150ویں نمبر پر دکھایا گیا ہے۔"])
+def test_a_place_in_a_separate_survey_is_not_of_the_edition_before(separate):
+    lead = "Pakistan ranked 118th for mobile internet speeds in the Speedtest Global Index for November 2022. "
+    assert ("ranking", "", 150, "rank") in facts(lead + separate, "2022-12-20")
+
+
+def test_the_same_period_set_against_the_whole_year_before():
+    text = (
+        "اسٹیٹ بینک کے مطابق مالی سال کی آخری سہ ماہی یعنی اپریل تا جون میں فری لانسرز نے 11 کروڑ ڈالر کمائے۔ "
+        "اسی عرصے میں ملک کی آئی ٹی اور آئی ٹی سے منسلک خدمات کی برآمدات 3 ارب 80 کروڑ ڈالر رہیں، جبکہ مالی سال 24-2023 میں یہ حجم 3 ارب 22 کروڑ ڈالر تھا۔"
+    )
+    assert {("it_exports_annual", "FY2024-25", 3800, "USD_million"), ("it_exports_annual", "FY2023-24", 3220, "USD_million")} <= facts(text, "2025-08-20")
+
+
+def test_urdu_half_reported_beside_the_base_it_was_set_against():
+    text = (
+        "نوجوانوں کی آمدن میں رواں مالی سال کے دوران نمایاں اضافہ ہوا ہے۔ "
+        "اسٹیٹ بینک کے مطابق جولائی تا دسمبر 2023 کے دوران فری لانسرز نے 187 ملین ڈالر وطن بھیجے، جبکہ گزشتہ مالی سال کی پہلی ششماہی میں یہ رقم 13 کروڑ 80 لاکھ ڈالر تھی۔ "
+        "یوں سالانہ بنیاد پر فری لانسرز کی آمدن میں 35 اعشاریہ 5 فیصد اضافہ ہوا۔"
+    )
+    assert ("freelancer_earnings", "FY2023-24:H1", 35.5, "percent") in facts(text, "2024-02-22")
+
+
+@pytest.mark.parametrize("text", [
+    "PAFLA's chairman said more than 2 million people in the country work on various online platforms.",
+    "پافلا کے چیئرمین نے کہا کہ ملک میں 20 لاکھ سے زائد افراد مختلف آن لائن پلیٹ فارمز پر کام کر رہے ہیں۔",
+])
+def test_people_working_on_online_platforms_are_freelancers(text):
+    assert ("freelancer_count", "", 2000000, "count") in facts(text, "2024-02-22")
+
+
+def test_freelancers_counted_worldwide_are_not_the_countrys():
+    for text in ("Around 5 million freelancers work on online platforms worldwide, the company said.", "دنیا بھر میں 5 کروڑ افراد آن لائن پلیٹ فارمز پر کام کر رہے ہیں۔"):
+        assert not any(f[0] == "freelancer_count" for f in facts(text, "2024-02-22"))
+
+
+@pytest.mark.parametrize("text", [
+    "Freelancers' remittances were $142 million in the first half of the current fiscal year, against $193 million a year earlier. This 26 percent decline shows that freelancers are leaving the banking system.",
+    "رواں مالی سال کی پہلی ششماہی میں فری لانسرز کی ترسیلات 14 کروڑ 20 لاکھ ڈالر رہیں، جبکہ ایک سال پہلے اسی عرصے میں یہ رقم 19 کروڑ 30 لاکھ ڈالر تھی۔ انہوں نے کہا کہ 26 فیصد کی یہ کمی اس بات کا ثبوت ہے کہ فری لانسرز کا بینکاری نظام پر اعتماد کم ہوا ہے۔",
+])
+def test_a_change_named_with_its_rate_after_the_amounts(text):
+    assert ("freelancer_earnings", "FY2022-23:H1", -26, "percent") in facts(text, "2023-02-27")

@@ -75,7 +75,7 @@ _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+fo
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
-_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+کام", re.IGNORECASE)  # ("آن لائن کام": work online)
+_FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+(?:کام|پلیٹ\s?فارمز\s+پر\s+کام)", re.IGNORECASE)  # ("آن لائن کام": work online)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
 _PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
 _URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
@@ -270,6 +270,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
                 place.ranked_before and (owner == "Pakistan" or _THE_COUNTRY_OPENS.match(place.clause)) and not _NAMED_LIST.search(place.clause)
                 and not _ON_A_MEASURE.match(place.sentence, figure.end) and not _BARE_LAST_YEAR.search(place.clause)
             )
+            # "پاکستان کا درجہ 148 رہا، جو جولائی کے 150ویں درجے سے معمولی بہتر ہے": the place a
+            # "which" clause sets Pakistan's against, in a sentence on a watched ranking
+            or (owner is None and _WHICH_OPENS.match(place.clause) and _PAKISTAN_NAME.search(place.sentence, 0, max(0, place.sentence.find(place.clause))) and _RANKING_CONTEXT.search(place.sentence))
             # "... 99ویں نمبر پر رہا جبکہ نومبر میں پاکستان کا نمبر 101 تھا": Pakistan's place in the
             # clause after the ranking its sentence named
             # (in a sentence naming no other country: "..., well behind India, which was placed 40th")
@@ -452,6 +455,8 @@ _THE_INDEX = re.compile(
     r"|(?:(?:19|20)\d\d|اس|پچھلے|گزشتہ|گذشتہ)\s+(?:کے|کی)\s+(?:انڈیکس|رینکنگ|درجہ\s+بندی|رپورٹ|ایڈیشن)|(?:اسی|اس)\s+(?:انڈیکس|رینکنگ|رپورٹ)",
     re.IGNORECASE,
 )
+#: A clause that opens on "which" (جو): it goes on about what the clause before named.
+_WHICH_OPENS = re.compile(r"\W*(?:which\b|جو(?![^\W\d_]))", re.IGNORECASE)
 #: A clause whose subject is the country named before: "The country had been ranked ...".
 _THE_COUNTRY_OPENS = re.compile(r"\W*(?:(?:however|meanwhile|still)\s*,\s*)?the\s+country\b|\W*(?:یہ\s+)?ملک(?![^\W\d_])", re.IGNORECASE)
 #: A ranking named by its own name: "the Global Innovation Index", "the Inclusive Internet Index".
@@ -1106,9 +1111,13 @@ def _freelancer_series(place: _Place) -> str:
         return "other"  # "The board ... 112,400 registered freelancers", "PSEB registrations of freelancers ... 112,400": those on a board's rolls, a part
     if _TURNED_OUT.search(place.sentence, max(0, figure.start - 50), figure.start):
         return "other"  # "the platform has so far produced some 3.4 million freelancers": a programme's output, its trainees
+    if _WORLDWIDE.search(place.clause) and not _PAKISTAN_NAME.search(place.sentence, 0, figure.start):
+        return "other"  # "Globally, some 5 million people work on online platforms": the world's, not the country's
     return "other" if flow or not _counts_people_of(place, _FREELANCER_NOUN) else "freelancer_count"
 
 
+#: The whole world, said of a count: "worldwide", "globally", "دنیا بھر میں".
+_WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe))\b|دنیا\s+بھر(?![^\W\d_])", re.IGNORECASE)
 #: What a programme is said to have made of people, right before their count: "has so far
 #: produced some", "churned out over".
 _TURNED_OUT = re.compile(r"\b(?:produced|churned\s+out|turned\s+out|groomed|prepared|created)\s+(?:so\s+far\s+)?(?:some|over|about|around|nearly|more\s+than|almost)?\s*$", re.IGNORECASE)
@@ -1265,7 +1274,7 @@ _URDU_CASE_MARK = re.compile(r"(?<![^\W\d_])(?:کو|نے|میں|کی|کا|سے(?
 _URDU_NUMBER_OF = re.compile(r"(?:کی|کے)\s+(?:مجموعی\s+)?تعداد\s+(?:\S+\s+){0,2}?$")
 _LINK_WORDS = frozenset(
     {"and", "in", "across", "by", "as", "of", "from", "to", "with", "is", "are", "were", "was", "has", "have", "had", "who", "which", "so", "till", "until", "at", "according", "a", "last", "earlier", "ago", "previously"}
-    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں", "رجسٹر"}  # Urdu postpositions and verbs ("رجسٹر": registered)
+    | {"سے", "تک", "کی", "کے", "کا", "میں", "پر", "ہے", "ہیں", "ہو", "اور", "تھی", "تھا", "تھیں", "تھے", "ہوئے", "ہوئی", "ہوا", "ہوئیں", "رجسٹر", "رہی", "رہا", "رہے", "رہیں"}  # Urdu postpositions and verbs ("رجسٹر": registered; "رہی": stood at)
 )
 _PEOPLE = frozenset({"people", "pakistanis", "individuals", "persons", "professionals", "youths", "men", "women", "citizens"} | {"لوگ", "افراد", "نوجوان", "پاکستانی", "شہری", "خواتین"})
 #: A count followed by a participle and no noun of its own: "1,180 registered during February".

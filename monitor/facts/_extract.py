@@ -640,7 +640,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     # (a sentence that says what an earlier period's figure had been, "In March 2025, IT exports
     # had stood at $342 million", is background: "Compared with the previous month, exports rose
     # 16.7 percent" after it is still about the month reported)
-    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence) or _URDU_WAS_AT_END.search(sentence))
+    # (never for the "was" of a base set against it after "جبکہ": "... 187 ملین ڈالر وطن بھیجے،
+    # جبکہ گزشتہ مالی سال کی پہلی ششماہی میں یہ رقم 13 کروڑ 80 لاکھ ڈالر تھی" is the half reported)
+    was = _URDU_WAS_AT_END.search(sentence)
+    if was and (whereas := sentence.rfind("جبکہ")) >= 0 and any(p.start > whereas and p.value and _before(p.value, main) for p in periods):
+        was = None
+    background = bool(main) and _before(main, context.period) and bool(_HAD_BEEN.search(sentence) or was)
     if subjects:
         watched = [s.kind for s in subjects if s.kind]
         # (a sentence that names no period of its own stays in the one before's: "Computer services
@@ -791,8 +796,14 @@ _RANK_FIELDS = (
     re.compile(r"\b(?:e-?government|digital)\b|ڈیجیٹل", re.IGNORECASE),
 )
 #: A place given in another list than the one before: "Separately, ...", an index named by its
-#: own name ("the Oxford Internet Institute's Online Labour Index places Pakistan ...").
-_ANOTHER_LIST = re.compile(r"^\W*(?:Separately|Meanwhile|Elsewhere|In\s+another)\b|(?-i:[A-Z][\w'’-]*\s+)+(?-i:Index|Report|Survey|Ranking)\b|(?:علاوہ\s+ازیں|دوسری\s+جانب|ادھر)(?![^\W\d_])", re.IGNORECASE)
+#: own name ("the Oxford Internet Institute's Online Labour Index places Pakistan ..."), "a
+#: separate survey".
+_ANOTHER_LIST = re.compile(
+    r"^\W*(?:Separately|Meanwhile|Elsewhere|In\s+another)\b|(?-i:[A-Z][\w'’-]*\s+)+(?-i:Index|Report|Survey|Ranking)\b|(?:علاوہ\s+ازیں|دوسری\s+جانب|ادھر)(?![^\W\d_])"
+    # "in a separate survey", "ایک علیحدہ جائزے میں"
+    r"|\b(?:a|another)\s+(?:separate|different)\s+(?:survey|report|index|ranking|list|study)\b|(?:علیحدہ|الگ|دوسرے|ایک\s+اور)\s+(?:جائزے|سروے|رپورٹ|انڈیکس|فہرست|درجہ\s+بندی)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 #: An Urdu clause of what the figures were then: "جب یہ 34 کروڑ ڈالر کی بلند ترین سطح پر تھیں".
@@ -1130,6 +1141,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         # percent to $1.917 billion from $1.95 billion in 9MFY22", the nine months a year on; a
         # month's base may be the month before or a year before)
         value = named or previous.latest(sentence[period.start : period.end]) or (main if compared and not _MONTH.fullmatch(main) else "")
+        if not named and ":" in value and any(_FY_VALUE.fullmatch(p.value) and p.start >= period.end and shift_period(p.value, -1) == fiscal_year(fiscal_end(value) or 0) for p in periods):
+            # "اسی عرصے میں ... برآمدات 3 ارب 80 کروڑ ڈالر رہیں، جبکہ مالی سال 24-2023 میں یہ حجم
+            # 3 ارب 22 کروڑ ڈالر تھا", after a sentence on FY25's last quarter: set against the
+            # whole year before, "the same period" is the whole year the quarter closed
+            value = fiscal_year(fiscal_end(value))
         if not value:
             return None  # a period referred to but not known: no fact rather than an undated one
         if period.shift:
@@ -1145,9 +1161,11 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
         return None
     elif period is not None:
         value = _resolve(period, main, periods)
-    elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence)]:
+    elif figure.unit in ("count", "rank") and not [p for p in periods if not p.target and not another_figures_period(p, figure, sentence) and not (figure.unit == "rank" and period is None and p.start >= figure.end)]:
         # a number of people or a position as it stands: never dated by the sentence before (nor
         # by a target's year), but a place said right after Pakistan's dated place is of its edition
+        # (a place with no period of its own, before the period of a place it is set against,
+        # too: "پاکستان کا درجہ 148 رہا، جو جولائی کے 150ویں درجے سے معمولی بہتر ہے")
         value = ""
         if figure.unit == "rank" and not _ANOTHER_LIST.search(sentence):
             fields = _rank_fields(sentence)
@@ -1769,7 +1787,10 @@ _URDU_TO_RATE = re.compile(
 #: increase of 26.9 percent", "According to the ministry, this marks a rise of ...", "یہ 26.9
 #: فیصد کا اضافہ ہے", "وزارت کے مطابق یہ ...".
 _RISE_OF_THE_BEFORE = (
-    rf"\W*{OPENING}(?:this|that|it)\s+(?:is|was|marks?|marked|represents?|represented|shows?|showed|reflects?|reflected|translates?|translated)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b"
+    rf"(?:\W*{OPENING}(?:this|that|it)\s+(?:is|was|marks?|marked|represents?|represented|shows?|showed|reflects?|reflected|translates?|translated)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b"
+    # the change named with its rate: "This 26 percent decline shows ...", "انہوں نے کہا کہ 26 فیصد کی یہ کمی ..."
+    rf"|\W*{OPENING}(?:this|that|the)\s+(?=[\d.]+\s?(?:%|percent|per\s?cent|pc)\s+(?:increase|growth|rise|jump|decline|drop|fall|decrease|surge)\b)"
+    r"|\W*(?:[^،,۔]{1,40}\s(?:نے\s+کہا\s+کہ|کے\s+مطابق)\s+)?(?=[\d.]+\s*فیصد\s+کی\s+(?:یہ|اس)\s+(?:کمی|اضافہ|اضافے)(?![^\W\d_])))"
 )
 _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",

@@ -168,7 +168,7 @@ _RANK_PATTERNS = (
         # "پاکستان چوتھے اور بھارت ساتویں نمبر پر": two places sharing one "نمبر"
         rf"|(?P<ord2>{_UR_ORD})(?=\s+(?:اور|جبکہ)\s+\S+(?:\s+(?:کا|کی|کے))?\s+(?:{_UR_ORD})\s?(?:نمبر|پوزیشن|درجے))"
         # or a comma, each place on its measure: "پاکستان دنیا میں تیسرے، آمدن میں آٹھویں نمبر پر"
-        rf"|(?P<ord3>{_UR_ORD_WORD})(?=\s*[،,]\s+(?:\S+\s+){{1,3}}?(?:{_UR_ORD_WORD})\s?(?:نمبر|پوزیشن|درجے))"
+        rf"|(?P<ord3>{_UR_ORD_WORD})(?=\s*[،,]\s+(?:\S+\s+){{1,4}}?(?:{_UR_ORD_WORD})\s?(?:نمبر|پوزیشن|درجے))"
     ),
     _URDU_LARGEST,
     # "اس کا نمبر 97واں تھا" (its number was 97th), "پاکستان کا درجہ تیسرا ہے" (Pakistan's place

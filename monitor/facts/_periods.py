@@ -1071,6 +1071,14 @@ class _PeriodScanner:
                 self.add(year, m.start(), m.end(), edition=edition)
         for m in _RELATIVE_COMPARISON.finditer(self.s):
             if self.free(m.start(), m.end()):
+                if self.published is not None and _BARE_LAST_YEAR.fullmatch(m.group()) and any(
+                    p.value == str(self.published.year - 2) and p.start > m.end() for p in self.found
+                ):
+                    # "29,400 VPNs were registered last year, while in 2021 the number was 17,800",
+                    # written in 2023: set against the calendar year before it, the article's last
+                    # calendar year
+                    self.add(str(self.published.year - 1), m.start(), m.end())
+                    continue
                 self.add("", m.start(), m.end(), comparison=True, shift=1)
         for m in _BACK_REFERENCE.finditer(self.s):
             if self.free(m.start(), m.end()):

@@ -132,10 +132,15 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     )),
     ("freelancers", re.compile(
         # ("freelance computer services", SBP's own line for what freelancers export, is theirs, not computer services')
-        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds)|\s+computer\s+services(?:\s+exports?)?)?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce)"
+        r"(?<![\w])(?:freelanc\w*(?:(?:['’]s?)?\s+(?:(?-i:IT|ICT)\s+)?(?:(?:remittances?|export|foreign\s+exchange)\s+)?(?:remittances|earnings|income|exports|inflows|receipts|proceeds)|\s+computer\s+services(?:\s+exports?)?)?|gig\s+(?:economy|workforce|workers?|work)|online\s+workers?|digital\s+workforce"
+        # people said to work on online platforms are freelancers: "more than 2 million people work
+        # on various online platforms"
+        r"|(?:work|working|earn|earning)\s+(?:on|through)\s+(?:various\s+|different\s+|global\s+|international\s+)?(?:online|freelanc\w*|digital)\s+(?:platforms|marketplaces))"
         # (freelancers' remittances are theirs, not the workers' remittances "ترسیلات زر" names:
         # "فری لانسرز کی جانب سے وطن بھیجی گئی ترسیلات زر")
         # (and in Urdu: "فری لانس کمپیوٹر خدمات کی برآمدات", the freelancers' line of the services data)
+        # ("مختلف آن لائن پلیٹ فارمز پر کام کر رہے ہیں": work on various online platforms)
+        r"|(?:مختلف\s+|عالمی\s+)?آن\s?لائن\s+پلیٹ\s?فارمز\s+پر\s+کام(?![^\W\d_])"
         r"|فری\s?لانس\s+کمپیوٹر\s+(?:خدمات|سروسز)(?:\s+کی\s+(?:برآمدات|ایکسپورٹس?))?(?![^\W\d_])"
         r"|فری\s?لانس\w*(?:\s+(?:کی|کے)(?:\s+[^\s\d]+){0,5}?\s+ترسیلات(?:\s?زر)?(?![^\W\d_]))?",
         re.IGNORECASE,
@@ -264,7 +269,7 @@ _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export", "برآمد", "ایکسپورٹ", "services"),
     "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
-    "freelancers": ("freelanc", "gig", "online worker", "workforce", "فری"),
+    "freelancers": ("freelanc", "gig", "online worker", "workforce", "platforms", "marketplaces", "فری", "پلیٹ"),
     "vpn": ("vpn", "virtual private", "وی", "ورچوئل"),
 }
 

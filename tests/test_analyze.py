@@ -831,3 +831,14 @@ def test_a_speed_index_place_and_a_pakistani_market_are_ours(rules):
     )
     result = run(rules, "Software exporter expects growth despite headwinds", body)
     assert result.relevant and "exclude:foreign_no_pakistan" not in result.rules
+
+
+def test_urdu_names_of_pashas_body_payoneer_and_dollar_accounts(rules):
+    # "the Pakistan Software Houses Association says internet disruption hurt IT firms"
+    result = run(rules, "انٹرنیٹ میں خلل سے آئی ٹی شعبہ متاثر", "پاکستان سافٹ ویئر ہاؤسز ایسوسی ایشن کا کہنا ہے کہ انٹرنیٹ میں خلل کے باعث آئی ٹی کمپنیوں اور فری لانسرز کا کام متاثر ہوا۔")
+    assert "industry_bodies" in result.topics
+    # Payoneer spelt with a space, and a dollar account for freelancers
+    result = run(rules, "فری لانسرز کی آمدن میں اضافہ", "فری لانسرز کا کہنا ہے کہ پے اونیئر سے رقم نکلوانا آسان ہے۔")
+    assert "payments" in result.topics
+    result = run(rules, "فری لانسرز کی آمدن میں اضافہ", "فری لانسرز کے لیے ڈالر اکاؤنٹ کھولنے کا طریقہ کار آسان بنایا جائے، آئی ٹی ماہرین کا مطالبہ۔")
+    assert "payments" in result.topics

@@ -842,3 +842,10 @@ def test_urdu_names_of_pashas_body_payoneer_and_dollar_accounts(rules):
     assert "payments" in result.topics
     result = run(rules, "فری لانسرز کی آمدن میں اضافہ", "فری لانسرز کے لیے ڈالر اکاؤنٹ کھولنے کا طریقہ کار آسان بنایا جائے، آئی ٹی ماہرین کا مطالبہ۔")
     assert "payments" in result.topics
+
+
+def test_a_services_location_ranking_is_a_ranking(rules):
+    # Kearney's index ranks where IT and business services work is sent
+    result = run(rules, "Pakistan placed 37th in Kearney's 2021 Global Services Location Index", "")
+    assert result.relevant and "rankings" in result.topics
+    assert not run(rules, "Kearney appoints new partner for Middle East", "").relevant

@@ -4848,3 +4848,48 @@ def test_freelancers_counted_worldwide_are_not_the_countrys():
 ])
 def test_a_change_named_with_its_rate_after_the_amounts(text):
     assert ("freelancer_earnings", "FY2022-23:H1", -26, "percent") in facts(text, "2023-02-27")
+
+
+@pytest.mark.parametrize("text, published, month, value", [
+    ("VPN registrations with the authority fell 18 percent month-on-month in January to 6,950, according to PTA data.", "2025-02-11", "2025-01", -18),
+    ("فروری کے دوران رجسٹر ہونے والے وی پی اینز کی تعداد 18 ہزار 700 رہی، جو جنوری کے مقابلے میں 22 فیصد کم ہے۔", "2026-03-05", "2026-02", -22),
+])
+def test_a_months_vpn_registrations_rate(text, published, month, value):
+    assert ("vpn_registrations", month, value, "percent") in facts(text, published)
+
+
+def test_the_count_a_move_reached_in_the_month_named_before_it():
+    text = "VPN registrations with the authority fell 18 percent month-on-month in January to 6,950, according to PTA data."
+    assert ("vpn_registrations", "2025-01", 6950, "count") in facts(text, "2025-02-11")
+
+
+def test_a_vpn_rate_worked_out_after_a_months_count_is_not_dated_by_it():
+    text = "In December 2023, 1,410 VPNs were registered, which means the number of new registrations rose by about 37 percent in a month."
+    assert not any(f[3] == "percent" and f[0] == "vpn_registrations" for f in facts(text, "2024-02-20"))
+
+
+def test_a_place_compared_with_a_month_a_year_before():
+    text = "Pakistan stood 112th for mobile speeds in September, compared with 117th in September last year, according to Ookla."
+    assert {("ranking", "2022-09", 112, "rank"), ("ranking", "2021-09", 117, "rank")} <= facts(text, "2022-10-18")
+
+
+def test_the_freelancers_part_of_the_total_is_their_earnings():
+    text = "Of the total, freelancers accounted for $181.3 million in 2020-21, up 61 per cent from the preceding year, the central bank's data showed."
+    assert {("freelancer_earnings", "FY2020-21", 181.3, "USD_million"), ("freelancer_earnings", "FY2020-21", 61, "percent")} <= facts(text, "2021-08-11")
+    # (a part of the freelancers counted stays a part)
+    assert not any(f[0] == "freelancer_count" for f in facts("Of the total freelancers, 250,000 are women.", "2021-08-11"))
+
+
+def test_a_neighbouring_countrys_count_is_not_the_countrys():
+    text = "The report put the number of active Pakistani freelancers at 1.6 million, while neighbouring Bangladesh was estimated to have about 650,000."
+    assert {f for f in facts(text, "2024-05-29") if f[0] == "freelancer_count"} == {("freelancer_count", "", 1600000, "count")}
+
+
+def test_urdu_this_income_names_back_the_freelancers():
+    text = "جولائی تا مارچ کے دوران ملک کے فری لانسرز نے 18 کروڑ 70 لاکھ ڈالر کمائے، جبکہ پچھلے برس کے انہی نو مہینوں میں یہ آمدنی 15 کروڑ 50 لاکھ ڈالر تھی۔"
+    assert ("freelancer_earnings", "FY2020-21:Jul-Mar", 155, "USD_million") in facts(text, "2022-04-26")
+
+
+def test_urdu_network_readiness_index_is_a_watched_ranking():
+    text = "نیٹ ورک ریڈینس انڈیکس 2022 میں پاکستان 131 ممالک میں 82 ویں نمبر پر ہے، جو گزشتہ ایڈیشن کے مقابلے میں چھ درجے بہتر ہے۔"
+    assert ("ranking", "2022", 82, "rank") in facts(text, "2022-11-24")

@@ -11,7 +11,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
 from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
-from ._subjects import _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
+from ._subjects import OF_THE_TOTAL, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
@@ -71,6 +71,9 @@ _CHANGE_BEFORE = re.compile(
 )
 #: A month said to account for its own figure: "March alone accounted for $43 million" (the
 #: month's whole figure, though a part of the quarter before it).
+_OF_THE_TOTAL = re.compile(OF_THE_TOTAL, re.IGNORECASE)
+_FREELANCERS_NAMED = re.compile(r"\bfreelanc\w*|فری\s?لانس", re.IGNORECASE)
+_ACCOUNTED_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
@@ -290,7 +293,11 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
-    if (_opens_on_a_part(place) or _PART_OF_GROUP.search(head)) and not _a_month_of_the_whole(place) and not (place.kind == "it_exports" and TOTAL_OF_THE_PARTS.search(head)):
+    # (the freelancers' part of the total named before is their earnings: "Of the total,
+    # freelancers accounted for $181.3 million")
+    # (never a part of people named back: "ان میں سے فری لانسنگ کرنے والوں نے ... کمائے", those of them who freelance)
+    theirs = place.kind == "freelancers" and figure.unit in ("USD_million", "PKR_million", "percent") and _OF_THE_TOTAL.match(place.sentence) and _FREELANCERS_NAMED.search(head)
+    if (_opens_on_a_part(place) or _PART_OF_GROUP.search(head)) and not _a_month_of_the_whole(place) and not (place.kind == "it_exports" and TOTAL_OF_THE_PARTS.search(head)) and not theirs:
         return "other", value  # "Out of these, 180 VPNs were registered by freelancers": a part of the figure before
     if figure.unit == "PKR_million" and _CONVERSION.search(place.sentence):
         return "other", value  # "In rupee terms, the inflows amounted to Rs154 billion": a dollar figure converted
@@ -334,7 +341,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "$15 million higher than": a difference
     if figure.unit in ("USD_million", "PKR_million") and _CHANGE_AMOUNT.search(head):
         return "other", value
-    if figure.unit != "percent" and ((_CHANGE_BEFORE.search(head) and not _A_MONTH_ALONE_ACCOUNTED.match(head)) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
+    # (what freelancers "accounted for" of IT exports is their earnings: the part is the series)
+    if figure.unit != "percent" and ((_CHANGE_BEFORE.search(head) and not _A_MONTH_ALONE_ACCOUNTED.match(head) and not (place.kind == "freelancers" and _ACCOUNTED_FOR.search(head))) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
     if _HELD_AROUND_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "monthly exports hovered around $350m", "زیادہ تر 35 کروڑ ڈالر کے آس پاس": a level held, no period's figure
@@ -1067,7 +1075,18 @@ def _percent_series(place: _Place) -> str:
         if _NUMBER_OF_FREELANCERS.search(place.context) or one_platform(place.context) or place.platform_before or _ACCOUNTS_RECEIVED.search(place.context) or _counted_before(place) or _REGISTERED_FREELANCERS.search(place.context):
             return "other"  # "the number of freelancers receiving payments ... up 44 percent": a count's growth
         return "freelancer_earnings" if _MONEY_WORD.search(place.context) or place.amounts_before else "other"
+    if place.kind == "vpn" and place.period and _REGISTRATIONS.search(place.sentence) and not _WHICH_MEANS.search(place.sentence, 0, place.figure.start):
+        # "VPN registrations fell 18 percent month-on-month in January": the count's change that
+        # month (never a change worked out after a month's count, "In December, 1,410 VPNs were
+        # registered, which means registrations rose 37 percent in a month": into which month?)
+        return "vpn_registrations"
     return "other"
+
+
+_WHICH_MEANS = re.compile(r"\b(?:which|that|this)\s+means\b|\bmeaning\b", re.IGNORECASE)
+#: Registrations named as what changed: "VPN registrations fell 18 percent", "رجسٹریشن میں 33 فیصد کمی",
+#: "رجسٹر ہونے والے وی پی اینز کی تعداد" (the number of VPNs registered).
+_REGISTRATIONS = re.compile(r"\bregist(?:rations|ered)\b|رجسٹریشن(?:ز)?(?![^\W\d_])|رجسٹر\s+ہونے\s+والے", re.IGNORECASE)
 
 
 def _counted_before(place: _Place) -> bool:
@@ -1336,7 +1355,13 @@ def another_figures_period(period: Period, figure: Figure, sentence: str) -> boo
     """Whether ``period``, before the count ``figure``, is right after another figure and so
     that figure's: "Banks had opened around 96,000 such accounts by June, ..., a country of
     more than two million freelancers" (the two million stand undated)."""
+    if _REACHED_THEN.fullmatch(sentence, period.end, figure.start):
+        return False  # "fell 18 percent month-on-month in January to 6,950": the level the move reached then
     return figure.unit == "count" and period.end <= figure.start and bool(_FIGURE_THEN_PERIOD.search(sentence, max(0, period.start - 50), period.start))
+
+
+#: Between a period and the count a move reached in it: "in January to 6,950".
+_REACHED_THEN = re.compile(r",?\s+to\s+(?:about\s+|around\s+|nearly\s+|over\s+)?", re.IGNORECASE)
 
 
 #: A figure and a word or three, then the preposition of the period right after them: "96,000

@@ -1353,7 +1353,7 @@ def _owned_abroad(sentence: str, figure: Figure) -> bool:
 #: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
 _FOREIGN_LEAD = re.compile(
-    rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:(?:neighbou?ring|nearby|rival|regional\s+rival)\s+)?(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\W*(?:(?:اور|جبکہ|تاہم|لیکن|مگر)\s+)*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",  # ("اور بنگلہ دیش نے": and Bangladesh)
     re.IGNORECASE,
 )
@@ -1796,7 +1796,7 @@ _RATE_OF_THE_BEFORE = re.compile(
     _RISE_OF_THE_BEFORE + r"|\W*(?:[^،,۔]{1,40}\s(?:کے\s+مطابق|نے\s+بتایا\s+کہ)\s+)?(?:یہ|(?:یوں\s+)?(?:ان|اس)\s+میں)\s+(?=\d)",
     re.IGNORECASE,
 )
-_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|" + OF_THE_TOTAL + r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+رقم(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
+_REFERS_BACK = re.compile(r"\b(?:they|their|them|these|those|earnings|income|remittances|inflows|receipts|proceeds)\b|^" + _RISE_OF_THE_BEFORE + rf"|^\W*{MONTH_ALONE}" + r"|^\W*(?:it|its|(?:the|this|that)\s+(?:figure|amount|sum))\b|" + OF_THE_TOTAL + r"|\b(?:said|says|told|showed|show)\s+(?:that\s+)?(?:the|this|that)\s+(?:figure|amount|sum)\b|^\W*جو(?=\s)|(?<![^\W\d_])(?:اس|ان)\s+میں\s+(?=\d)|(?<![^\W\d_])(?:یہ|اس)\s+(?:رقم|آمدن|آمدنی|کمائی)(?![^\W\d_])|(?<![^\W\d_])یہ\s+(?=\d)|(?<![^\W\d_])(?:ان|اُن)\s+(?:کی|کے)\s+(?:(?:مجموعی|کل|کُل|برآمدی)\s+)?(?:آمدن|آمدنی|کمائی|برآمدات|ترسیلات)", re.IGNORECASE)
 
 
 def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> bool:

@@ -401,8 +401,9 @@ _RANK_MOVE = re.compile(
 )
 
 
-#: The place a ranking moved from: "up to 29th, from 33rd in the 2023 edition", "up from 90th".
-_RANK_FROM = re.compile(rf"\bfrom\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst)\b)", re.IGNORECASE)
+#: The place a ranking moved from: "up to 29th, from 33rd in the 2023 edition", "up from 90th",
+#: "compared with 117th in September last year".
+_RANK_FROM = re.compile(rf"\b(?:from|compared\s+(?:with|to)|against)\s+(?:the\s+)?(?:No\.?\s?|number\s+)?{_ORD}(?![\w-])(?![\s-]+(?:highest|lowest|largest|biggest|smallest|best|worst)\b)", re.IGNORECASE)
 
 
 def _place_value(token: str) -> int | None:

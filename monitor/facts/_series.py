@@ -39,6 +39,7 @@ PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
     ("freelancer_earnings", "percent"): (-80, 300),
     ("freelancer_count", "count"): (100_000, 10_000_000),
     ("vpn_registrations", "count"): (10, 5_000_000),
+    ("vpn_registrations", "percent"): (-95, 1_000),  # a month's registrations against the month before
     ("ranking", "rank"): (1, 200),
     ("telecom_exports", "USD_million"): (5, 3_000),
     ("computer_services_exports", "USD_million"): (50, 8_000),

@@ -164,7 +164,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
 _RANKING_CONTEXT = re.compile(
     r"freelanc\w*|\bgig\b|online\s+(?:labou?r|work\w*)|(?-i:\bIT\b|\bICT\b)|software|digital|\btech\b|technology|internet|speedtest|broadband"
     r"|outsourc\w*|services\s+location"  # where IT work is sent: Kearney's Global Services Location Index
-    r"|network\s+readiness"  # the Network Readiness Index (a country's readiness for ICT)
+    r"|network\s+readiness|نیٹ\s?ورک\s+ریڈی?نس"  # the Network Readiness Index (a country's readiness for ICT)
     r"|\bmbps\b|(?:download|upload)\s+speeds?|ڈاؤن\s?لوڈ"  # a speed index's place, said with the speed alone
     r"|\b(?:mobile|fixed)\s+(?:data\s+)?speeds?\b"  # or with what the speed is of: "ranked 101st for mobile speed"
     r"|\b(?:mobile|broadband)\s+(?:speed\s+)?(?:index|chart|rankings?)\b"  # "89th on the mobile index"

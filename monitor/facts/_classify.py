@@ -11,7 +11,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
 from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
-from ._subjects import OF_THE_TOTAL, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
+from ._subjects import OF_THE_TOTAL, WORLDWIDE, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
@@ -60,20 +60,25 @@ _CHANGE_AMOUNT = re.compile(
     r"(?:\bby|\b(?:increase|decrease|rise|decline|growth|drop|jump|fall)\s+(?:of|amounted\s+to|came\s+to|was|stood\s+at))\s+(?:an?\s+)?(?:additional\s+)?$",
     re.IGNORECASE,
 )
+#: What a part is said to make up of the whole, right before its figure: "accounted for about".
+_ACCOUNTED = r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$"
 #: A change named before an amount or a count: "increased by 500,000", "were up $84 million",
 #: "rose 37pc, or $84 million, to ..." (a rate given again as an amount).
 _CHANGE_BEFORE = re.compile(
     r"(?:\b(?:increased|rose|risen|grew|grown|jumped|climbed|surged|fell|fallen|dropped|declined|decreased|slipped|up|down)\s+by"
     r"|\b(?:up|down)(?!\s+to\b)|\d\s?(?:%|pc|pct|per\s?cent|percent)\s*,?\s+or)\s+(?:an?\s+)?(?:additional\s+)?$"
     # a part: "computer services accounted for $2.5bn of IT exports"
-    r"|\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$",
+    rf"|{_ACCOUNTED}",
     re.IGNORECASE,
 )
-#: A month said to account for its own figure: "March alone accounted for $43 million" (the
-#: month's whole figure, though a part of the quarter before it).
+#: ... and that alone: what freelancers "accounted for" of IT exports is their earnings.
+_ACCOUNTED_FOR = re.compile(_ACCOUNTED, re.IGNORECASE)
+#: A sentence that opens on a part of the total before ("Of the total, ..."), and freelancers
+#: named: "Of the total, freelancers accounted for $181.3 million" is their earnings.
 _OF_THE_TOTAL = re.compile(OF_THE_TOTAL, re.IGNORECASE)
 _FREELANCERS_NAMED = re.compile(r"\bfreelanc\w*|فری\s?لانس", re.IGNORECASE)
-_ACCOUNTED_FOR = re.compile(r"\baccount(?:s|ed|ing)?\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
+#: A month said to account for its own figure: "March alone accounted for $43 million" (the
+#: month's whole figure, though a part of the quarter before it).
 _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+for\s+(?:about\s+|nearly\s+|around\s+|almost\s+|some\s+|over\s+)?$", re.IGNORECASE)
 #: Urdu names the change after its amount: "10 لاکھ کا اضافہ" (a rise of a million), "5 کروڑ
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
@@ -1136,7 +1141,7 @@ def _freelancer_series(place: _Place) -> str:
 
 
 #: The whole world, said of a count: "worldwide", "globally", "دنیا بھر میں".
-_WORLDWIDE = re.compile(r"\b(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe))\b|دنیا\s+بھر(?![^\W\d_])", re.IGNORECASE)
+_WORLDWIDE = re.compile(rf"\b(?:{WORLDWIDE}|across\s+the\s+(?:world|globe))\b|دنیا\s+بھر(?![^\W\d_])", re.IGNORECASE)
 #: What a programme is said to have made of people, right before their count: "has so far
 #: produced some", "churned out over".
 _TURNED_OUT = re.compile(r"\b(?:produced|churned\s+out|turned\s+out|groomed|prepared|created)\s+(?:so\s+far\s+)?(?:some|over|about|around|nearly|more\s+than|almost)?\s*$", re.IGNORECASE)

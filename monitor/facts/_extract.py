@@ -44,6 +44,7 @@ from ._subjects import (
     WHICH_A_PART_INCLUDES,
     OPENING,
     OF_THE_TOTAL,
+    WORLDWIDE,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
     _SPAN_BEFORE_TOTAL,
@@ -1370,7 +1371,7 @@ _OWNED_ABROAD = re.compile(
 #: A figure said to be of a place abroad: "650,000 in Bangladesh", "$1.3bn for India".
 #: A count of many countries' people: "freelancers in 160 countries", "users worldwide".
 _MANY_COUNTRIES_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:(?:in|across|from)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?\d[\d,]*\s+countries|worldwide|globally|around\s+the\s+(?:world|globe))\b",
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:(?:in|across|from)\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?\d[\d,]*\s+countries|{WORLDWIDE})\b",
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(rf"\s+(?:in|for|of|from)\s+(?:the\s+)?(?:{_FOREIGN_PLACES})\b")

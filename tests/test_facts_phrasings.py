@@ -4893,3 +4893,62 @@ def test_urdu_this_income_names_back_the_freelancers():
 def test_urdu_network_readiness_index_is_a_watched_ranking():
     text = "نیٹ ورک ریڈینس انڈیکس 2022 میں پاکستان 131 ممالک میں 82 ویں نمبر پر ہے، جو گزشتہ ایڈیشن کے مقابلے میں چھ درجے بہتر ہے۔"
     assert ("ranking", "2022", 82, "rank") in facts(text, "2022-11-24")
+
+
+def test_an_aim_said_of_no_subject_keeps_the_subject_before():
+    text = (
+        "IT and IT-enabled services exports fell 1.7% to $2.57 billion in FY23, compared with $2.62 billion in FY22. "
+        "The government had targeted $3.5 billion for the year. June offered some comfort. "
+        "Exports rose to $230 million during the month, up 12% from $206 million in May."
+    )
+    assert {("it_exports_monthly", "2023-06", 230, "USD_million"), ("it_exports_monthly", "2023-05", 206, "USD_million")} <= facts(text, "2023-07-19")
+    # (one that names another subject is about it)
+    text = "IT exports fell 1.7% to $2.57 billion in FY23. The current account deficit is expected to narrow to $1 billion next year. Exports rose to $230 million in June."
+    assert not any(f[2] == 230 for f in facts(text, "2023-07-19"))
+
+
+def test_a_clause_on_who_people_are_says_nothing_of_their_figure():
+    text = "IT exports fell 1.7% to $2.57 billion in FY23. Freelancers, who make up a growing share of the sector, sent home $273 million during the year."
+    assert ("freelancer_earnings", "FY2022-23", 273, "USD_million") in facts(text, "2023-07-19")
+
+
+def test_a_share_in_brackets_names_no_subject():
+    text = "Computer services exports (~79% of IT exports) came in at USD 2.04bn in FY23, down 1% YoY."
+    assert not any(f[0].startswith("it_exports") for f in facts(text, "2023-07-20"))
+    # (nor in Urdu, in a "جو" clause)
+    text = "کمپیوٹر سروسز، جو آئی ٹی برآمدات کا سب سے بڑا حصہ ہیں، مالی سال 22 میں 2 ارب 10 کروڑ ڈالر رہیں۔"
+    assert not any(f[0].startswith("it_exports") for f in facts(text, "2022-07-20"))
+
+
+def test_a_month_named_as_the_last_of_a_fiscal_year():
+    lead = "IT exports were $286 million in July. "
+    for text in ("June, the last month of FY24, had brought in $298 million.", "June, the last month of FY24, had brought in $298 million, so July's number is about 4 percent lower."):
+        assert ("it_exports_monthly", "2024-06", 298, "USD_million") in facts(lead + text, "2024-08-20")
+
+
+def test_an_amount_more_needed_is_no_periods_figure():
+    text = "IT exports totaled $2.283 billion in July-March. The whole of FY23 brought in $2.573 billion, so the sector needs only around $290 million more to beat last year's total in April."
+    assert not any(f[2] == 290 for f in facts(text, "2024-04-18") if f[0] != "other")
+
+
+def test_a_titles_rate_in_whole_points_of_the_basis_it_says():
+    title = "IT exports dip 8pc MoM to $357m in January"
+    text = "Pakistan's ICT exports declined by 8.4 percent month-on-month to $357 million in January 2026, the State Bank said."
+    rates = {f[2] for f in facts(text, "2026-02-18", title) if f[3] == "percent"}
+    assert rates == {-8.4}
+
+
+def test_the_months_so_far_of_the_fiscal_year_that_began_in_july():
+    text = "IT exports rose in January. In the first seven months of the fiscal year that began in July, the exports totaled $2.58 billion, up nearly 18 percent from a year earlier."
+    assert ("it_exports_cumulative", "FY2025-26:Jul-Jan", 2580, "USD_million") in facts(text, "2026-02-19")
+
+
+def test_a_period_that_closes_the_figure_before_and():
+    text = "Within computer services, receipts of freelancers came to $19 million in December and $103 million during the six months."
+    lead = "During the first half (July-December) of the current fiscal year, the country's ICT exports amounted to $1.32 billion. "
+    assert {("freelancer_earnings", "2021-12", 19, "USD_million"), ("freelancer_earnings", "FY2021-22:H1", 103, "USD_million")} <= facts(lead + text, "2022-01-19")
+
+
+def test_urdu_rate_risen_from_the_base_month():
+    text = "دسمبر کے دوران کارکنوں کی ترسیلات زر 2 ارب 38 کروڑ ڈالر رہیں، جبکہ آئی ٹی برآمدات نومبر کے 30 کروڑ 10 لاکھ ڈالر سے 8.6 فیصد بڑھ گئیں۔"
+    assert {("it_exports_monthly", "2023-11", 301, "USD_million"), ("it_exports_monthly", "2023-12", 8.6, "percent")} <= facts(text, "2024-01-18")

@@ -97,7 +97,7 @@ _CLAUSE_BREAK = re.compile(
     # and key points run into one line by their bullets: "■ IT exports reached $3.81bn in FY25 ■ Target ..."
     r"|\s[|•■▪●◆►▸]\s"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
-    rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|,\s+so\b(?!\s+far\b)|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     # ("اور", and, even run into the next word: never the "ار" of "3 ارب ڈالر")
     # (but not before "جنہوں نے", who: "20 لاکھ فری لانسرز ہیں، جنہوں نے ... 35 کروڑ ڈالر کمائے" is theirs)
@@ -585,7 +585,7 @@ _DESTINATION = re.compile(
     rf"{_EXPORTS_TO.pattern}|\b(?:largest|biggest|main|top)\s+(?:buyer|importer|market|destination|client)s?\b|(?<![^\W\d_])خریدار(?![^\W\d_])|\b(?:to|in)\s+(?:the\s+)?(?:Gulf|GCC|Middle\s+East|Saudi\s+Arabia|Qatar|UAE|China|(?-i:US|UK)(?!\s?\$))\b"
 )
 #: Money followed by a comparative: a difference between two figures, not a level.
-_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b|\s+short\s+of\b", re.IGNORECASE)  # "$200 million short of"
+_CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|down)\s+than\b|\s+short\s+of\b|\s+more\s+to\b", re.IGNORECASE)  # "$200 million short of", "$290 million more to beat last year's total"
 
 
 #: Money that is a part of a whole named after it: "$160 million of the eight-month total",
@@ -766,6 +766,10 @@ _CIRCUMSTANCE_AFTER = re.compile(
 )
 
 
+#: A clause on people set off by commas: ", who make up a growing share of the sector,".
+_WHO_ASIDE = re.compile(r",\s+who\s+[^,]{1,80},", re.IGNORECASE)
+
+
 def _own_words(place: _Place, head: str) -> str:
     """The words of a figure's clause that can say what the figure is: the clause up to a
     relative clause after the figure (see :func:`_before_relative`), without a circumstance
@@ -785,6 +789,10 @@ def _own_words(place: _Place, head: str) -> str:
         # "... training the youth ... was essential to increase the country's IT exports, which
         # stood at US$ 2.62 billion": a figure said of the subject in a clause of its own
         start = named[-1].start()
+    if who := [m for m in _WHO_ASIDE.finditer(text, start, at)]:
+        # "Freelancers, who make up a growing share of the sector, sent home $273 million": a
+        # clause on who the people are says nothing of what the figure is
+        text = text[: who[0].start()] + " " * (who[-1].end() - who[0].start()) + text[who[-1].end() :]
     end = len(text)
     if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
         end = after.start()
@@ -1391,6 +1399,11 @@ _OPENS_NEXT_FIGURE = re.compile(
 )
 
 
+_AND_ONLY = re.compile(r"\s+and\s+", re.IGNORECASE)
+#: A figure right before a period: "$19 million in ", "$19m during ".
+_FIGURE_THEN_ITS_PERIOD = re.compile(r"\d(?:[\d,.]*\d)?\s?(?:%|pc|percent|per\s?cent|million|billion|mn|bn|m|b)?\s+(?:in|during|for)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
     """The period nearest a figure, one not parted from it by a comma first ("With May's
     receipts of $329 million, IT exports so far this fiscal year ...": May's)."""
@@ -1401,6 +1414,9 @@ def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Perio
         # ... 4 کروڑ 30 لاکھ ڈالر اور اگست میں 4 کروڑ 60 لاکھ ڈالر", "مارچ کی برآمدات میں 19.6
         # فیصد اور جولائی تا مارچ کے عرصے میں 17 فیصد")
         anothers = p.start >= figure.end and bool(_OPENS_NEXT_FIGURE.match(sentence, p.end))
+        # (and a period before it that closes the figure before, "and" between: "$19 million in
+        # December and $103 million during the six months")
+        anothers = anothers or (p.end <= figure.start and bool(_AND_ONLY.fullmatch(between)) and bool(_FIGURE_THEN_ITS_PERIOD.search(sentence, max(0, p.start - 30), p.start)))
         return ("," in between or "،" in between, anothers, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
 
     return min(periods, key=distance) if periods else None

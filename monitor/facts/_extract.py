@@ -369,7 +369,8 @@ class _Rounding:
     def told_by(self, rough: Fact, exact: Fact) -> bool:
         """Whether ``exact`` (a body's fact of the same series, unit and period) is ``rough``."""
         if self.whole_points:  # "slip 1pc" over the body's 1.1 percent, a year-on-year rate as headlines give
-            return round(exact.value) == rough.value and exact.basis in ("", "unknown", "yoy")
+            # (or of the basis the title itself says: "dip 8pc MoM" over the body's 8.4 percent month-on-month)
+            return round(exact.value) == rough.value and (exact.basis in ("", "unknown", "yoy") or exact.basis == rough.basis)
         if self.floor and rough.period and exact.period == rough.period:
             return exact.value >= rough.value  # "فروری میں 2 ہزار سے زائد" over February's 2,340
         ends = (rough.value * self.low, rough.value * self.high)  # (a fall's rate is negative)
@@ -665,8 +666,19 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # on, as one that names it would: "August has now come in at $337 million. That is still
         # 13 percent more than a year ago" after July's figure)
         return found, context.then(context.kind, main, ranked, found, context.platform, fields=_rank_fields(sentence) if ranked else frozenset())
+    if context.kind and not found and not ranked and _LOOKS_AHEAD.search(sentence) and not _another_subject_named(sentence):
+        # "IT exports fell 1.7% to $2.57 billion in FY23. The government had targeted $3.5
+        # billion for the year. June offered some comfort. Exports rose to $230 million": an aim
+        # said of no subject in between goes on about the one before, and keeps it
+        return found, context
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
     return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked, fields=_rank_fields(sentence) if ranked else frozenset())
+
+
+def _another_subject_named(sentence: str) -> bool:
+    """Whether a sentence with no watched subject names an unwatched one ("remittances", "the
+    current account"): then it is about something else."""
+    return any(s.kind is None for s in find_subjects(sentence))
 
 
 def _edition_years(periods: list[Period], day: date, sentence: str, bounds: tuple[int, int]) -> list[Period]:

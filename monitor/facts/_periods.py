@@ -101,8 +101,15 @@ _FY_ENDED = re.compile(
 #: "جون میں، جو گزشتہ مالی سال کا آخری مہینہ تھا".
 _MONTH_SAID_OF_FY = re.compile(
     rf"(?<![\w])(?:{_MONTH_NAMES})(?:\s+(?:19|20)\d\d)?(?:\s+میں)?\s*[,،]\s*(?:"
-    r"(?P<a>(?:which\s+(?:was|is)\s+)?the\s+(?:last|final|first|closing|opening)\s+month\s+of\s+(?:the\s+)?(?:(?:last|previous|current|new|outgoing)\s+)?(?:fiscal|financial)\s+year)"
+    r"(?P<a>(?:which\s+(?:was|is)\s+)?the\s+(?:last|final|first|closing|opening)\s+month\s+of\s+(?:the\s+)?"
+    # (the year by its name too: "June, the last month of FY24, ...")
+    r"(?:(?:(?:last|previous|current|new|outgoing)\s+)?(?:fiscal|financial)\s+year(?:\s+(?:19|20)\d\d[-–/]\d\d(?:\d\d)?)?|FY\s?-?'?\d\d(?:\d\d)?(?:[-–/]\d\d)?|(?:19|20)\d\d[-–/]\d\d(?:\d\d)?)\b)"
     r"|(?P<u>جو\s+(?:(?:گزشتہ|گذشتہ|پچھلے|رواں|نئے)\s+)?مالی\s+سال\s+کا\s+(?:آخری|پہلا)\s+مہینہ\s+(?:تھا|ہے)))",
+    re.IGNORECASE,
+)
+#: When a fiscal year began, said of it: "the fiscal year that began in July", "which started on July 1, 2025".
+_FY_BEGAN_IN = re.compile(
+    r"\b(?:fiscal|financial)\s+year\s*,?\s+(?:that|which)\s+(?:began|begins|started|starts|commenced)\s+(?:in|on)\s+(?P<when>(?:1(?:st)?\s+)?July(?:\s+1(?:st)?)?(?:,?\s+(?:19|20)\d\d)?)",
     re.IGNORECASE,
 )
 #: A calendar year's first or last month said by its place: "the last month of 2023".
@@ -250,7 +257,7 @@ _URDU_SAME_PERIOD = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|�
     r"|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے)\s+(?:کے|کی)\s+(?:پہلی|دوسری|تیسری|چوتھی|آخری)\s+(?:سہ\s?ماہی|ششماہی)(?![^\W\d_])")
 _LAST_YEAR = re.compile(r"\s*(?:of\s+)?(?:last|the\s+previous|previous)\s+year\b|\s*a\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _RELATIVE_MONTH = re.compile(
-    rf"\b(?P<rel>last|previous|preceding|this|current)\s+month\b|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"
+    rf"\b(?P<rel>last|previous|preceding|this|current)\s+month\b(?!\s+of\b)|(?P<urel>{_UR_PREVIOUS}|رواں)\s+(?:ماہ|مہینے)"  # (never "the last month of FY24", a span's final month)
     # "down from $249m a month ago", "$330m the month before": the month before
     r"|\b(?:a|the)\s+month\s+(?P<ago>ago|earlier|before)\b(?!\s+(?:last|that))",
     re.IGNORECASE,
@@ -643,6 +650,8 @@ class _PeriodScanner:
         for m in _MONTH_SAID_OF_FY.finditer(s):
             said = "a" if m.group("a") else "u"
             self.taken.append((m.start(said), m.end(said)))
+        for m in _FY_BEGAN_IN.finditer(s):
+            self.taken.append((m.start("when"), m.end("when")))  # "the fiscal year that began in July": when it began, no period of a figure
         # a fiscal year named for "the same period" wins over the relative words before it ("the
         # same period of the last financial year FY23" is FY23's months, whatever the date)
         for m in _SAME_PERIOD_OF_FY.finditer(s):

@@ -124,7 +124,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?-i:IT|ICT)\s+(?:companies|firms|exporters|industry)\s+(?:and|&)\s+freelancers\b(?![’']s?\s+(?:earnings|income|remittances))"
         rf"|{_UR_IT}\s+(?:کمپنیوں|کمپنیاں|کمپنیز|برآمد\s?کنندگان|صنعت)\s+اور\s+فری\s?لانسرز"
         # (never across a figure: "آئی ٹی سیکٹر نے 38 کروڑ ڈالر کی برآمدات کیں" names the exports after it)
-        rf"|{_UR_IT}(?:[\s،,]+[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}"
+        rf"|{_UR_IT}(?:[\s،,]+(?!جو\s)[^\s\d]+){{0,6}}?\s*{_UR_EXPORTS}"  # (nor into a "جو" clause: "کمپیوٹر سروسز، جو آئی ٹی برآمدات کا ... حصہ ہیں")
         # "ملک نے آئی ٹی خدمات کی مد میں 2 ارب 45 کروڑ ڈالر کمائے": what the country earned under
         # the head of IT services is what it exported of them
         rf"|(?:آئی\s?ٹی|آئی\s?سی\s?ٹی|انفارمیشن\s+ٹیکنالوجی)\s+(?:(?:اور|و)\s+[^\s\d]+(?:\s+[^\s\d]+){{0,3}}?\s+)?(?:خدمات|سروسز)\s+کی\s+مد\s+میں(?![^\W\d_])",
@@ -380,8 +380,12 @@ _GROWTH_IN_AFTER = re.compile(
 _SHARE_OF_BEFORE = re.compile(r"\d\s?(?:%|pc|pct|per\s?cent|percent)\s+of\s+(?:the\s+|its\s+)?(?:total\s+|overall\s+)?$", re.IGNORECASE)
 _ASIDE = re.compile(
     r",\s+(?:which|who)\s+[^,;$\d]*,"
+    # (in Urdu: "کمپیوٹر سروسز، جو آئی ٹی برآمدات کا سب سے بڑا حصہ ہیں، ...")
+    r"|[،,]\s*جو\s+[^،,;$\d]*[،,]"
     # "Computer services exports, the major component of ICT exports, rose to ...": an apposition
-    r"|,\s+(?:the|a|its)\s+(?:\w+\s+)?(?:component|part|segment|share|portion|chunk|bulk)\s+of\s+[^,;$\d]*,",
+    r"|,\s+(?:the|a|its)\s+(?:\w+\s+)?(?:component|part|segment|share|portion|chunk|bulk)\s+of\s+[^,;$\d]*,"
+    # or its share in brackets: "Computer services exports (~79% of IT exports) came in at ..."
+    r"|\([^()$]{0,12}\d[^()$]{0,8}%\s+of\s+[^()]{1,40}\)",
     re.IGNORECASE,
 )
 #: "Also": a clause that goes on from the one before it, about the same thing.

@@ -767,7 +767,7 @@ _CIRCUMSTANCE_AFTER = re.compile(
 
 
 #: A clause on people set off by commas: ", who make up a growing share of the sector,".
-_WHO_ASIDE = re.compile(r",\s+who\s+[^,]{1,80},", re.IGNORECASE)
+_WHO_ASIDE = re.compile(r",\s+who\s+[^,;$\d]*,", re.IGNORECASE)
 
 
 def _own_words(place: _Place, head: str) -> str:
@@ -1400,8 +1400,6 @@ _OPENS_NEXT_FIGURE = re.compile(
 
 
 _AND_ONLY = re.compile(r"\s+and\s+", re.IGNORECASE)
-#: A figure right before a period: "$19 million in ", "$19m during ".
-_FIGURE_THEN_ITS_PERIOD = re.compile(r"\d(?:[\d,.]*\d)?\s?(?:%|pc|percent|per\s?cent|million|billion|mn|bn|m|b)?\s+(?:in|during|for)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Period | None:
@@ -1416,7 +1414,7 @@ def _nearest(periods: list[Period], figure: Figure, sentence: str = "") -> Perio
         anothers = p.start >= figure.end and bool(_OPENS_NEXT_FIGURE.match(sentence, p.end))
         # (and a period before it that closes the figure before, "and" between: "$19 million in
         # December and $103 million during the six months")
-        anothers = anothers or (p.end <= figure.start and bool(_AND_ONLY.fullmatch(between)) and bool(_FIGURE_THEN_ITS_PERIOD.search(sentence, max(0, p.start - 30), p.start)))
+        anothers = anothers or (p.end <= figure.start and bool(_AND_ONLY.fullmatch(between)) and bool(_FIGURE_THEN_PERIOD.search(sentence, max(0, p.start - 50), p.start)))
         return ("," in between or "،" in between, anothers, p.start - figure.end if p.start >= figure.end else figure.start - p.end)
 
     return min(periods, key=distance) if periods else None

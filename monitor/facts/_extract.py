@@ -676,8 +676,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
 
 
 def _another_subject_named(sentence: str) -> bool:
-    """Whether a sentence with no watched subject names an unwatched one ("remittances", "the
-    current account"): then it is about something else."""
+    """Whether a sentence with no watched subject names an unwatched one ("workers'
+    remittances", "the current account"): then it is about something else."""
     return any(s.kind is None for s in find_subjects(sentence))
 
 

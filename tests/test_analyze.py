@@ -849,3 +849,9 @@ def test_a_services_location_ranking_is_a_ranking(rules):
     result = run(rules, "Pakistan placed 37th in Kearney's 2021 Global Services Location Index", "")
     assert result.relevant and "rankings" in result.topics
     assert not run(rules, "Kearney appoints new partner for Middle East", "").relevant
+
+
+def test_a_court_telling_the_government_to_restore_x(rules):
+    result = run(rules, "SHC directs interior ministry to restore X or justify ban by next hearing", "")
+    assert result.relevant and "vpn_internet" in result.topics
+    assert not run(rules, "Hospital to restore X-ray services next week", "").relevant

@@ -4952,3 +4952,19 @@ def test_a_period_that_closes_the_figure_before_and():
 def test_urdu_rate_risen_from_the_base_month():
     text = "دسمبر کے دوران کارکنوں کی ترسیلات زر 2 ارب 38 کروڑ ڈالر رہیں، جبکہ آئی ٹی برآمدات نومبر کے 30 کروڑ 10 لاکھ ڈالر سے 8.6 فیصد بڑھ گئیں۔"
     assert {("it_exports_monthly", "2023-11", 301, "USD_million"), ("it_exports_monthly", "2023-12", 8.6, "percent")} <= facts(text, "2024-01-18")
+
+
+@pytest.mark.parametrize("text", [
+    "پاکستان ٹیلی کمیونیکیشن اتھارٹی (پی ٹی اے) کے مطابق دسمبر 2024 کے دوران ملک بھر میں 31 ہزار 240 وی پی اینز رجسٹر کیے گئے جو کسی ایک مہینے میں اب تک کی سب سے بڑی تعداد ہے۔",
+    "PTA registered 31,240 VPNs in December 2024, which is the highest number so far for any month.",
+])
+def test_a_record_so_far_said_of_a_months_count_keeps_its_month(text):
+    assert ("vpn_registrations", "2024-12", 31240, "count") in facts(text, "2025-01-15")
+
+
+def test_a_list_of_those_who_registered_is_not_what_a_later_count_counts():
+    text = "According to PTA data, 25,318 VPNs had been registered by companies, call centres and freelancers by the end of November, nearly double the 13,100 registered at the end of October."
+    assert {("vpn_registrations", "2024-11", 25318, "count"), ("vpn_registrations", "2024-10", 13100, "count")} <= facts(text, "2024-12-10")
+    # (one who did it, named alone, is the subject: the freelancers' remittances)
+    text = "Remittances sent home by Pakistani freelancers rose to $79 million in July-August, from $66 million a year earlier."
+    assert ("freelancer_earnings", "FY2025-26:Jul-Aug", 79, "USD_million") in facts(text, "2025-09-20")

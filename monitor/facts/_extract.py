@@ -1278,7 +1278,12 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
             value = shift_months(months[0].value, -1)
     # (a running total's own stretch of the clause, between commas: "The PTA registered 1,230 VPNs
     # in January, ..., taking the total since the drive began to 27,400" dates the 1,230)
-    stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1]))
+    # (nor its relative clause: "... 31 ہزار 240 وی پی اینز رجسٹر کیے گئے جو ... اب تک کی سب سے بڑی تعداد ہے", the
+    # largest so far, is December's own)
+    stretch_end = next((m.start() for m in _COMMA.finditer(sentence, figure.end, bounds[1])), bounds[1])
+    if which := _RELATIVE_OPENER.search(sentence, figure.end, stretch_end):
+        stretch_end = which.start()
+    stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), stretch_end)
     # ("So far, the PTA has registered 55,000 VPNs, up from 20,000 in October": a clause that
     # opens on "so far" is a running total's, its base excepted; "مجموعی تعداد" is one only
     # where its stretch names no period: "نومبر میں رجسٹر ہونے والے وی پی اینز کی مجموعی تعداد")
@@ -1818,6 +1823,10 @@ def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> 
     clause = sentence[bounds[0] : bounds[1]]
     own = any(bounds[0] <= p.start < bounds[1] for p in periods if not p.target)
     return bounds[0] > 0 and not own and bool(_PRESENT.search(clause))
+
+
+#: Where a relative clause opens: "which", "جو".
+_RELATIVE_OPENER = re.compile(r"\bwhich\b|(?<![^\W\d_])جو(?![^\W\d_])", re.IGNORECASE)
 
 
 #: A number in a sentence, in Western or Urdu digits.

@@ -11,7 +11,7 @@ from datetime import date
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
 from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
-from ._subjects import OF_THE_TOTAL, WORLDWIDE, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
+from ._subjects import OF_THE_TOTAL, WHICH, WORLDWIDE, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
@@ -469,7 +469,7 @@ _THE_INDEX = re.compile(
     re.IGNORECASE,
 )
 #: A clause that opens on "which" (جو): it goes on about what the clause before named.
-_WHICH_OPENS = re.compile(r"\W*(?:which\b|جو(?![^\W\d_]))", re.IGNORECASE)
+_WHICH_OPENS = re.compile(rf"\W*(?:{WHICH})", re.IGNORECASE)
 #: A clause whose subject is the country named before: "The country had been ranked ...".
 _THE_COUNTRY_OPENS = re.compile(r"\W*(?:(?:however|meanwhile|still)\s*,\s*)?the\s+country\b|\W*(?:یہ\s+)?ملک(?![^\W\d_])", re.IGNORECASE)
 #: A ranking named by its own name: "the Global Innovation Index", "the Inclusive Internet Index".

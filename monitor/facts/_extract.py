@@ -44,6 +44,7 @@ from ._subjects import (
     WHICH_A_PART_INCLUDES,
     OPENING,
     OF_THE_TOTAL,
+    WHICH,
     WORLDWIDE,
     _ANAPHOR,
     _MAY_HOLD_FIGURES,
@@ -1826,7 +1827,7 @@ def _standing(sentence: str, bounds: tuple[int, int], periods: list[Period]) -> 
 
 
 #: Where a relative clause opens: "which", "جو".
-_RELATIVE_OPENER = re.compile(r"\bwhich\b|(?<![^\W\d_])جو(?![^\W\d_])", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(WHICH, re.IGNORECASE)
 
 
 #: A number in a sentence, in Western or Urdu digits.

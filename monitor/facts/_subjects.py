@@ -198,6 +198,8 @@ _PROVINCE = re.compile(rf"\b(?:{PROVINCE_NAMES})\b|{URDU_PROVINCES}")
 #: "However, the figure ...").
 _LINKING = r"(?:(?:however|meanwhile|moreover|still|also|though|in\s+turn|as\s+a\s+result)\s*,\s*)?"
 OPENING = rf"{_LINKING}(?:(?:in|on|during|for|by|at|over|with|compared\s+with|compared\s+to|according\s+to)\s+[^,.;]{{1,40}},\s*)?{_LINKING}"
+#: "Which" and its Urdu "جو", where a relative clause opens.
+WHICH = r"\bwhich\b|(?<![^\W\d_])جو(?![^\W\d_])"
 #: The whole world, said of a figure: "worldwide", "globally", "around the world".
 WORLDWIDE = r"worldwide|globally|around\s+the\s+(?:world|globe)"
 #: A sentence that opens on a part of the total before: "Of the total, $41 million ...".

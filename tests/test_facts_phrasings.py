@@ -4873,6 +4873,11 @@ def test_a_place_compared_with_a_month_a_year_before():
     assert {("ranking", "2022-09", 112, "rank"), ("ranking", "2021-09", 117, "rank")} <= facts(text, "2022-10-18")
 
 
+def test_a_place_set_against_a_month_a_year_before():
+    text = "Pakistan was 112th for mobile speeds in September against 117th in September last year, Ookla's index showed."
+    assert {("ranking", "2022-09", 112, "rank"), ("ranking", "2021-09", 117, "rank")} <= facts(text, "2022-10-18")
+
+
 def test_the_freelancers_part_of_the_total_is_their_earnings():
     text = "Of the total, freelancers accounted for $181.3 million in 2020-21, up 61 per cent from the preceding year, the central bank's data showed."
     assert {("freelancer_earnings", "FY2020-21", 181.3, "USD_million"), ("freelancer_earnings", "FY2020-21", 61, "percent")} <= facts(text, "2021-08-11")

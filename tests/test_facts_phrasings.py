@@ -4973,3 +4973,26 @@ def test_a_list_of_those_who_registered_is_not_what_a_later_count_counts():
     # (one who did it, named alone, is the subject: the freelancers' remittances)
     text = "Remittances sent home by Pakistani freelancers rose to $79 million in July-August, from $66 million a year earlier."
     assert ("freelancer_earnings", "FY2025-26:Jul-Aug", 79, "USD_million") in facts(text, "2025-09-20")
+
+
+def test_what_the_country_earned_from_providing_the_ict_category_in_urdu():
+    # the bureau's words: earned from providing telecommunication, computer and information services
+    text = "جولائی تا ستمبر 2024 کے دوران ملک نے ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی فراہمی سے 88 کروڑ 90 لاکھ ڈالر کمائے۔"
+    assert ("it_exports_cumulative", "FY2024-25:Q1", 889, "USD_million") in facts(text, "2024-10-21")
+
+
+def test_the_ict_categorys_exports_after_a_sentence_on_one_of_its_parts_in_urdu():
+    text = (
+        "ٹیلی کمیونیکیشن سروسز کی برآمدات 17 کروڑ 90 لاکھ ڈالر رہیں۔ "
+        "ستمبر 2025 میں ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات 35 کروڑ 60 لاکھ ڈالر رہیں۔"
+    )
+    assert ("it_exports_monthly", "2025-09", 356, "USD_million") in facts(text, "2025-10-21")
+
+
+def test_these_services_and_this_income_name_the_ict_category_before_in_urdu():
+    text = (
+        "رواں مالی سال کی پہلی سہ ماہی میں ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز کی برآمدات بڑھ گئیں۔ "
+        "جولائی سے ستمبر 2025 تک ملک نے ان خدمات کی فراہمی سے ایک ارب 3 کروڑ ڈالر کمائے۔ "
+        "گزشتہ مالی سال کی پہلی سہ ماہی میں یہ آمدن 88 کروڑ 90 لاکھ ڈالر تھی۔"
+    )
+    assert {("it_exports_cumulative", "FY2025-26:Q1", 1030, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 889, "USD_million")} <= facts(text, "2025-10-21")

@@ -92,7 +92,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # "telecommunication, computer and information services, whose exports reached ..."
         rf"|(?<![\w]){_ICT_CATEGORY},?\s+whose\s+exports?(?![\w])"
         # and in Urdu, never its imports: "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز ... جن کی برآمدات"
-        rf"|(?<![^\W\d_]){_UR_ICT_CATEGORY}(?![^\W\d_])(?![^۔.]{{0,40}}درآمد)"
+        # (with its exports named right after it, one subject: "... انفارمیشن سروسز کی برآمدات", which
+        # are the category's whatever the sentence before was about)
+        rf"|(?<![^\W\d_]){_UR_ICT_CATEGORY}(?:\s+(?:کی|کے)\s+{_UR_EXPORTS})?(?![^\W\d_])(?![^۔.]{{0,40}}درآمد)"
         # the category alone, said to be exported ("... remained the largest contributor on the
         # export side") or to have earned ("The category, which lumps together computer,
         # telecommunication and information services, fetched $686 million"), never imported
@@ -252,6 +254,9 @@ _ANAPHOR = re.compile(
     rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
+    # "ملک نے ان خدمات کی فراہمی سے ... کمائے" (earned from providing these services), "... میں یہ
+    # آمدن ... تھی" (this income was): the services or the income the sentence before named
+    r"|(?<![^\W\d_])(?:یہ|ان|اِن)\s+(?:خدمات|سروسز|آمدن|آمدنی)(?![^\W\d_])"
     r"|(?<![^\W\d_])(?:یہ\s+شعبہ|اس\s+شعبے)(?![^\W\d_])"  # "گزشتہ مالی سال یہ شعبہ 3 ارب ڈالر کما چکا ہے": "the sector"
     r"|(?<![^\W\d_])(?:سالانہ|ماہانہ)\s+بنیاد"  # "on an annual basis": of a series already named
     # "مالی سال کے دس مہینوں کی کمائی ..." (the fiscal year's ten months' earnings): a period's
@@ -271,7 +276,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export", "برآمد", "ایکسپورٹ", "services"),
-    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں"),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں", "سروسز", "خدمات"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "platforms", "marketplaces", "فری", "پلیٹ"),
     "vpn": ("vpn", "virtual private", "وی", "ورچوئل"),

@@ -4996,3 +4996,23 @@ def test_these_services_and_this_income_name_the_ict_category_before_in_urdu():
         "گزشتہ مالی سال کی پہلی سہ ماہی میں یہ آمدن 88 کروڑ 90 لاکھ ڈالر تھی۔"
     )
     assert {("it_exports_cumulative", "FY2025-26:Q1", 1030, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 889, "USD_million")} <= facts(text, "2025-10-21")
+
+
+def test_earned_by_providing_the_ict_category_named_in_full():
+    text = (
+        "Pakistan earned $1.184 billion by providing telecommunication, computer and information services "
+        "during the first four months of the fiscal year 2023-24, as compared to $1.046 billion earned "
+        "through the provision of services during the corresponding period of last year."
+    )
+    assert {("it_exports_cumulative", "FY2023-24:Jul-Oct", 1184, "USD_million"), ("it_exports_cumulative", "FY2022-23:Jul-Oct", 1046, "USD_million")} <= facts(text, "2023-11-22")
+
+
+def test_earned_by_providing_these_services_names_the_services_before():
+    text = (
+        "Exports of telecommunication, computer and information services grew 17 percent in the first four months of the fiscal year. "
+        "According to the statistics bureau, the country earned 1.426 billion dollars by providing these services during July to October."
+    )
+    assert ("it_exports_cumulative", "FY2025-26:Jul-Oct", 1426, "USD_million") in facts(text, "2025-11-20")
+    # (the services of a part named before stay the part's)
+    part = "Computer services exports rose 19 percent. The country earned 1.18 billion dollars by providing these services during July to October."
+    assert not any(f[0].startswith("it_exports") and f[3] == "USD_million" for f in facts(part, "2025-11-20"))

@@ -116,6 +116,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
         rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
+        # (or the category by name: "earned $1.742 billion by providing telecommunication,
+        # computer and information services", the statistics bureau's words)
+        rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:the\s+)?{_ICT_CATEGORY}"
         # "the country earned $372 million from IT and IT-enabled services": what the country
         # earns from IT services is what it exports of them
         rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s)|(?<=\d\s)|(?<=dollars\s))from\s+(?:the\s+)?(?:export\s+of\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])(?!\s+(?:companies|firms|providers))"
@@ -235,6 +238,9 @@ _ANAPHOR = re.compile(
     # "the ministry gave year-wise figures: $2.62 billion in 2021-22, ...": a list of the
     # figures of the subject before
     r"|\b(?:figures|numbers)\s*:"
+    # "the country earned 1.426 billion dollars by providing these services": the services the
+    # sentence before named
+    r"|\b(?:by|through|from)\s+(?:providing|rendering|exporting|offering|selling|the\s+(?:provision|export)\s+of)\s+(?:these|those|such|the\s+same)\s+services\b"
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*{MONTH_ALONE}"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it

@@ -4693,6 +4693,15 @@ def test_a_rate_in_rupee_terms_is_the_rupees():
     assert not any(f[0] != "other" for f in facts(text, "2024-01-25"))
 
 
+@pytest.mark.parametrize("text", [
+    "Measured in rupees, ICT exports in the first half came to Rs458 billion, 41 percent more than the Rs325 billion of a year earlier.",
+    "روپے کے حساب سے مالی سال 2023-24 میں آئی ٹی برآمدات 9 کھرب 5 ارب روپے رہیں جو گزشتہ سال سے 42 فیصد زیادہ ہیں۔",
+    "روپے کے لحاظ سے مالی سال 2023-24 میں آئی ٹی برآمدات میں 42 فیصد اضافہ ہوا۔",
+])
+def test_a_rate_in_rupees_said_otherwise_is_the_rupees(text):
+    assert not any(f[0] != "other" for f in facts(text, "2024-07-30"))
+
+
 def test_what_the_it_sector_brought_in_beside_remittances():
     text = "Workers' remittances in July-March came to $21 billion, while the IT sector brought in $2.83 billion over the same nine months."
     assert {f for f in facts(text, "2024-04-20") if f[0] != "other"} == {("it_exports_cumulative", "FY2023-24:Jul-Mar", 2830, "USD_million")}

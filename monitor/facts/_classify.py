@@ -969,7 +969,7 @@ _PART_OF_GROUP = re.compile(r"(?:جن|ان)\s+میں\s+سے\s+(?:\S+\s+){0,9}?$|
 #: A rupee amount that restates a dollar one: "in rupee terms", "converted at".
 #: A sentence that says its figures are in rupees (and, below, one that converts dollars to rupees),
 #: and any dollar amount beside them.
-_RUPEE_TERMS = re.compile(r"\bin\s+rupee\s+terms\b|روپے\s+میں\s+دیکھا", re.IGNORECASE)
+_RUPEE_TERMS = re.compile(r"\bin\s+rupee\s+terms\b|\b(?:measured|counted|reckoned)\s+in\s+rupees\b|روپے\s+میں\s+دیکھا|روپے\s+کے\s+(?:حساب|لحاظ)\s+سے|روپوں\s+میں\s+(?:دیکھا|حساب)", re.IGNORECASE)
 _DOLLARS = re.compile(r"\$|\bUSD\b|\bdollars?\b|ڈالر", re.IGNORECASE)
 _CONVERSION = re.compile(_RUPEE_TERMS.pattern + r"|\bconverted\b|\bat\s+the\s+(?:prevailing|average|current)\s+(?:exchange\s+)?rate\b|روپے\s+میں\s+تبدیل", re.IGNORECASE)
 #: A figure the words right before name as a target: "surpassed its export target of $3.8bn" is

@@ -5025,3 +5025,9 @@ def test_earned_by_providing_these_services_names_the_services_before():
     # (the services of a part named before stay the part's)
     part = "Computer services exports rose 19 percent. The country earned 1.18 billion dollars by providing these services during July to October."
     assert not any(f[0].startswith("it_exports") and f[3] == "USD_million" for f in facts(part, "2025-11-20"))
+
+
+def test_surpassed_an_amount_during_a_period_is_that_periods_level():
+    # said in July, when "last fiscal year" is the one just closed
+    text = "IT exports surpassed $3.2 billion during last fiscal year, the minister of state said."
+    assert {f for f in facts(text, "2024-07-18") if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}

@@ -77,6 +77,8 @@ _GROWTH_BEFORE = re.compile(r"(?:\b(?:increase|growth|rise|jump|gain|surge|impro
 #: Cues after which a figure may be this period's own ("surpassed $3bn"): they open a
 #: comparison only when the span names an earlier time.
 _LEVEL_CUES = ("surpass", "exceed", "outpac")
+#: A period said right after the amount such a cue passes, as its own: "during", "in", "for".
+_OWN_PERIOD_AFTER = re.compile(r"\s+(?:during|in|for|throughout)\s", re.IGNORECASE)
 _EARLIER = re.compile(
     r"\b(?:same|corresponding|comparable|previous|preceding|last|earlier|ago|record)\b|(?:19|20)\d\d|" + _MONTH,
     re.IGNORECASE,
@@ -204,7 +206,12 @@ def comparison_spans(sentence: str, figures: Sequence[Figure] = (), subjects: Se
             # 2024"), not in another clause ("expect exports to exceed $3.8bn in FY25 if monthly
             # inflows hold above $330m through June")
             amount = next((f for f in figures if f.start >= m.end()), None)
-            if not _EARLIER.search(sentence, m.end(), min(end, amount.end + 30) if amount else end):
+            earlier = _EARLIER.search(sentence, m.end(), min(end, amount.end + 30) if amount else end)
+            if not earlier:
+                continue
+            # (nor the amount's own period said after it: "surpassed $3.2 billion during last
+            # fiscal year" is that year's level)
+            if amount and earlier.start() >= amount.end and _OWN_PERIOD_AFTER.match(sentence, amount.end):
                 continue
         if spans and spans[-1].end > m.start():
             continue  # inside the span before ("compared to ... from")

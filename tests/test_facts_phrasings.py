@@ -5031,3 +5031,18 @@ def test_surpassed_an_amount_during_a_period_is_that_periods_level():
     # said in July, when "last fiscal year" is the one just closed
     text = "IT exports surpassed $3.2 billion during last fiscal year, the minister of state said."
     assert {f for f in facts(text, "2024-07-18") if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+@pytest.mark.parametrize("text", [
+    "The caretaker IT minister said earlier this month that Pakistan had 2.3 million freelancers.",
+    "Pakistan has 2.3 million freelancers, the minister told reporters last month.",
+])
+def test_the_month_a_count_was_said_in_does_not_date_it(text):
+    assert {f for f in facts(text, "2024-02-20") if f[0] == "freelancer_count"} == {("freelancer_count", "", 2300000, "count")}
+
+
+def test_data_released_earlier_this_month_is_dated_by_its_own_month():
+    text = "The State Bank's data, released earlier this month, show IT exports of $312 million in October, 7.2 percent more than the previous month."
+    found = facts(text, "2024-11-20")
+    assert ("it_exports_monthly", "2024-10", 7.2, "percent") in found
+    assert not any(f[1] == "2024-11" for f in found)

@@ -129,7 +129,9 @@ _OF_CALENDAR_YEAR = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:current|this|last|prev
 #: Months right before "کی سہ ماہی" (the quarter of): "اکتوبر تا دسمبر کی".
 _MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
 #: Data released at a time said relative to the article: "State Bank data released last month".
-_RELEASED_BEFORE = re.compile(rf"\b{_RELEASE_VERBS}\s+$", re.IGNORECASE)
+#: And a figure said then: "the minister said earlier this month that Pakistan had 2.3 million
+#: freelancers" is dated by nothing.
+_RELEASED_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,2}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")

@@ -5046,3 +5046,11 @@ def test_data_released_earlier_this_month_is_dated_by_its_own_month():
     found = facts(text, "2024-11-20")
     assert ("it_exports_monthly", "2024-10", 7.2, "percent") in found
     assert not any(f[1] == "2024-11" for f in found)
+
+
+def test_a_place_takes_no_fiscal_year_from_another_figure_of_its_sentence():
+    text = (
+        "مالی سال 2024-25 میں فری لانسرز کی ترسیلات 46 کروڑ 20 لاکھ ڈالر رہیں، جبکہ ایک عالمی ادائیگی کمپنی کی رپورٹ میں "
+        "پاکستان کو فری لانسرز کی آمدن میں اضافے کے لحاظ سے دنیا میں تیسرے نمبر پر رکھا گیا۔"
+    )
+    assert {f for f in facts(text, "2025-08-10") if f[0] == "ranking"} == {("ranking", "", 3, "rank")}

@@ -231,7 +231,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
         context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title, listed=bool(_BULLET.match(normalised, start, end)))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
-        sentence = [Fact(series, period, round(value, 6), figure.unit, _quote(document, origin, start, end, figure), published, basis) for figure, series, period, value, basis in found]
+        sentence = [Fact(series, _place_period(series, period), round(value, 6), figure.unit, _quote(document, origin, start, end, figure), published, basis) for figure, series, period, value, basis in found]
         kept = [fact for fact in sentence if _plausible(fact) and not _not_begun(fact, day)]
         # "remittances rose 30pc to $3.1bn in March": a level too large for the series says the
         # subject was a larger aggregate's, and the rate with it goes too (a level too small, or
@@ -322,6 +322,14 @@ _ONE_PAIR = re.compile(rf"(?P<label>{_PAIR_LABEL})\s*[:=]?\s+(?P<value>\d+(?:,\d
 #: 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports, Jul-Oct FY26 ($
 #: million). July 318, August 329").
 _CHART_UNIT_THEN = re.compile(r"\s*[:.]?\s*")
+
+
+def _place_period(series: str, period: str) -> str:
+    """A place in a ranking is of an edition, a month or a year, never of a fiscal year or a
+    span of one: such a period in its sentence is another figure's ("مالی سال 2024-25 میں ان
+    کی ترسیلات ... رہیں، جبکہ ایک عالمی ... رپورٹ میں پاکستان کو ... تیسرے نمبر پر رکھا گیا"), and
+    the place is undated."""
+    return "" if series == "ranking" and period.startswith("FY") else period
 
 
 def chart_rows(text: str) -> dict[int, str]:

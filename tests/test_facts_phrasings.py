@@ -5054,3 +5054,17 @@ def test_a_place_takes_no_fiscal_year_from_another_figure_of_its_sentence():
         "پاکستان کو فری لانسرز کی آمدن میں اضافے کے لحاظ سے دنیا میں تیسرے نمبر پر رکھا گیا۔"
     )
     assert {f for f in facts(text, "2025-08-10") if f[0] == "ranking"} == {("ranking", "", 3, "rank")}
+
+
+def test_a_wish_that_exports_reach_an_amount_is_no_figure_in_urdu():
+    text = "وزیر مملکت نے کہا کہ حکومت نے رواں مالی سال کے لیے آئی ٹی برآمدات کا ہدف ساڑھے تین ارب ڈالر رکھا ہے، تاہم ان کی خواہش ہے کہ یہ حجم 4 ارب ڈالر تک پہنچ جائے۔"
+    assert not any(f[0] != "other" for f in facts(text, "2024-08-20"))
+
+
+def test_a_titles_undated_figure_the_body_dates_further_down_is_one_figure():
+    title = "ایک ماہ میں 23 ہزار سے زائد نئے وی پی این رجسٹر: چیئرمین پی ٹی اے"
+    text = (
+        "پی ٹی اے کے چیئرمین نے سینیٹ کی قائمہ کمیٹی کو بریفنگ دی۔ "
+        "انہوں نے بتایا کہ نومبر کے دوران 23 ہزار سے زائد نئے وی پی این رجسٹر کیے گئے۔"
+    )
+    assert {f for f in facts(text, "2024-12-03", title) if f[0] == "vpn_registrations"} == {("vpn_registrations", "2024-11", 23000, "count")}

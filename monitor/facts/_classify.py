@@ -866,6 +866,9 @@ _URDU_TARGET = re.compile(
     r"|(?<![^\W\d_])درکار(?![^\W\d_])"
     # "حکومت کی کوشش ہے کہ ... ایک لاکھ فری لانسرز کو رجسٹر کیا جائے" (that they be registered): a wish
     r"|(?<![^\W\d_])(?:کیا|کی|کیے)\s+جائے(?![^\W\d_])"
+    # "ان کی خواہش ہے کہ یہ حجم 4 ارب ڈالر تک پہنچ جائے" (her wish is that it reach): a wish, and
+    # what it may reach
+    r"|(?<![^\W\d_])خواہش(?![^\W\d_])|(?<![^\W\d_])(?:پہنچ|بڑھ)\s+جائے(?![^\W\d_])"
 )
 #: A figure proposed or demanded, said right after it: "اسے کم از کم 50 فیصد کیا جانا چاہیے" (it
 #: should be made at least 50 percent), "35 سے بڑھا کر 50 فیصد کرنے کی سفارش" (a recommendation).

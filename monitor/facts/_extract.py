@@ -253,6 +253,9 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     # Freelancers Earned $118.6 Million on Worklane" over "... earned $118.6 million on Worklane
     # between July 2022 and June 2023") is the platform's too
     facts = [f for f in facts if not (not f.period and f.series.startswith("freelancer_") and any(f is t for t in titled) and any(g.series == "other" and g.unit == f.unit and abs(g.value - f.value) <= 0.01 * abs(g.value) and one_platform(g.quote) for g in body))]
+    # and one the body gives with its period, further down than the lead: "فری لانسرز کی آمدن 35
+    # کروڑ ڈالر سے تجاوز" over "گزشتہ مالی سال فری لانسرز نے بھی 35 کروڑ ڈالر سے زیادہ ملک بھیجے"
+    facts = [f for f in facts if not (not f.period and any(f is t for t in titled) and any(g.period and g.series == f.series and g.unit == f.unit and abs(g.value - f.value) <= 0.01 * abs(g.value) for g in body))]
     return _basis_from_levels(_unique(_without_rounded(facts, rounded, body)))
 
 

@@ -5068,3 +5068,14 @@ def test_a_titles_undated_figure_the_body_dates_further_down_is_one_figure():
         "انہوں نے بتایا کہ نومبر کے دوران 23 ہزار سے زائد نئے وی پی این رجسٹر کیے گئے۔"
     )
     assert {f for f in facts(text, "2024-12-03", title) if f[0] == "vpn_registrations"} == {("vpn_registrations", "2024-11", 23000, "count")}
+
+
+def test_a_floor_held_over_months_is_no_months_figure():
+    text = "The minister said IT exports in October had climbed to $330 million, up 24 percent from a year earlier, and that the monthly figure had not fallen below $300 million since March."
+    monthly = {f for f in facts(text, "2024-11-19") if f[0] == "it_exports_monthly" and f[3] == "USD_million"}
+    assert monthly == {("it_exports_monthly", "2024-10", 330, "USD_million")}
+    # nor the quarter's: "stayed above" is a floor
+    text = "Monthly IT exports stayed above $300 million in the first quarter, SBP data showed."
+    assert not any(f[0] != "other" for f in facts(text, "2024-11-19"))
+    # (what a list holds "over" is a count: "the whitelist now holds over 35,000 VPNs")
+    assert ("vpn_registrations", "", 35000, "count") in facts("The authority's whitelist now holds over 35,000 VPNs, an official said.", "2024-11-19")

@@ -41,7 +41,14 @@ _OTHER_CUE = re.compile(
     re.IGNORECASE,
 )
 #: A level held for a while, right before its figure: "hovered around", Urdu "زیادہ تر" (mostly).
-_HELD_AROUND_BEFORE = re.compile(r"\bhover(?:ed|ing|s)?\s+(?:around|at|near)\s+(?:US\s?\$|\$)?$|(?<![^\W\d_])زیادہ\s+تر\s+$", re.IGNORECASE)
+#: (or a floor or ceiling held over months: "had not fallen below $300 million since March",
+#: "has stayed above $300m for six months")
+_HELD_AROUND_BEFORE = re.compile(
+    r"\bhover(?:ed|ing|s)?\s+(?:around|at|near)\s+(?:US\s?\$|\$)?$|(?<![^\W\d_])زیادہ\s+تر\s+$"
+    r"|\b(?:not|never)\s+(?:once\s+)?(?:fallen|fell|fall|dropped|drop|dipped|dip|slipped|slip|gone|go|sunk|sink)\s+below\s+(?:US\s?\$|\$)?$"
+    r"|\b(?:stayed|remained|stays|remains)\s+(?:steadily\s+|consistently\s+|firmly\s+)?(?:above|below)\s+(?:US\s?\$|\$)?$",
+    re.IGNORECASE,
+)
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"

@@ -5079,3 +5079,13 @@ def test_a_floor_held_over_months_is_no_months_figure():
     assert not any(f[0] != "other" for f in facts(text, "2024-11-19"))
     # (what a list holds "over" is a count: "the whitelist now holds over 35,000 VPNs")
     assert ("vpn_registrations", "", 35000, "count") in facts("The authority's whitelist now holds over 35,000 VPNs, an official said.", "2024-11-19")
+
+
+@pytest.mark.parametrize("text", [
+    "گزشتہ مالی سال آئی ٹی برآمدات تین ارب اسّی کروڑ ڈالر رہیں۔",  # the shadd on "اسّی" (80)
+    "گزشتہ مالی سال آئی ٹی برآمدات تین ارب اسـی کروڑ ڈالر رہیں۔",  # a tatweel stretching it
+])
+def test_a_number_word_with_a_vowel_mark_or_a_tatweel_in_urdu(text):
+    found = extract_facts("", text, "2025-07-22")
+    assert [(f.series, f.period, f.value) for f in found] == [("it_exports_annual", "FY2024-25", 3800)]
+    assert "کروڑ ڈالر" in found[0].quote and found[0].quote in text  # quoted as written

@@ -1965,13 +1965,18 @@ _LINE_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z]+(?P<compound>-)?)")
 #: The mark Urdu writes after a year ("2024ء"), read as the year alone ("کیلنڈر سال 2024ء کے دوران").
 _YEAR_MARK = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d)ء")
 _FOOTNOTE_MARK = re.compile(rf"(?<=[A-Za-z{_URDU_LETTERS}])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+#: The marks Urdu writes now and then that no rule spells with: the shadd ("اسّی", 80), the jazm,
+#: the small alef, the doubled zer and pesh and the stretching tatweel; a word is read without
+#: them. (Zabar, zer, pesh and "ً" stay: rules spell some words with them, "تقریباً".)
+_SPARE_MARK = re.compile("[\u064c\u064d\u0651\u0652\u0670\u0640]+")
 
 
 def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
     """``text`` as the rules read it: with a space where an Urdu word and a number run together,
     as a writer would have put one ("سال 2023ء میں", "میں 47.5"), a year without its mark ("2024ء"), Urdu words written
     otherwise in their usual spelling (:data:`_RESPELT`), a word hyphenated at a line's end
-    whole (:data:`_LINE_HYPHEN`) and a word without its footnote's mark (:data:`_FOOTNOTE_MARK`);
+    whole (:data:`_LINE_HYPHEN`), a word without its footnote's mark (:data:`_FOOTNOTE_MARK`)
+    and without the marks no rule spells with (:data:`_SPARE_MARK`);
     and for each offset of the result
     (and its end) the offset in ``text`` it came from: an added space maps to the character
     after it, a word respelt to its letters in turn (and the last of them for the rest). The
@@ -1982,6 +1987,7 @@ def unglued(text: str, keep: int | None = None) -> tuple[str, Sequence[int]]:
         + [(m.start(), m.end(), "-" if m["compound"] else "") for m in _LINE_HYPHEN.finditer(text) if keep is None or not m.start() <= keep < m.end()]
         + [(m.start(), m.end(), "") for m in _FOOTNOTE_MARK.finditer(text)]
         + [(m.start(), m.end(), "") for m in _YEAR_MARK.finditer(text)]
+        + [(m.start(), m.end(), "") for m in _SPARE_MARK.finditer(text)]
     )
     if not edits:
         return text, range(len(text) + 1)

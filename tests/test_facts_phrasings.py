@@ -5089,3 +5089,11 @@ def test_a_number_word_with_a_vowel_mark_or_a_tatweel_in_urdu(text):
     found = extract_facts("", text, "2025-07-22")
     assert [(f.series, f.period, f.value) for f in found] == [("it_exports_annual", "FY2024-25", 3800)]
     assert "کروڑ ڈالر" in found[0].quote and found[0].quote in text  # quoted as written
+
+
+def test_a_part_of_a_count_said_of_a_month_alone_is_the_months_count():
+    text = "By the end of November, 41,000 VPNs had been registered with the authority, 17,400 of them in November alone."
+    assert ("vpn_registrations", "2024-11", 17400, "count") in facts(text, "2024-12-05")
+    # (a part by who registered stays a part)
+    text = "By the end of November, 41,000 VPNs had been registered with the authority, 17,400 of them by freelancers."
+    assert not any(f[2] == 17400 and f[0] != "other" for f in facts(text, "2024-12-05"))

@@ -334,7 +334,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         # "172,000 VPNs had been registered, including 64,000 by freelancers", "... 1 ارب 58 کروڑ
         # ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
         return "other", value
-    if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end):
+    if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end) and not (_MONTH_VALUE.fullmatch(place.period) and _MONTH_ALONE_AFTER.search(place.sentence, figure.end)):
+        # (but "about 21,000 of these registrations had come in November alone" is the month's own count)
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     # (an estimate in a later clause is of something else: "freelancers sent home $269 million in
     # FY23, but industry estimates suggest their actual earnings could be three times as large")
@@ -1395,6 +1396,8 @@ _RIGHT_AFTER_RANK = re.compile(r"\s*(?:(?:place|position|spot)\s+)?(?:(?:in|for|
 _AMOUNT_OR_RATE = re.compile(r"[$₨]|\d\s?(?:%|pc\b|per\s?cent|percent|million|billion|bn\b|mn\b|m\b|crore|کروڑ|ارب|ملین|فیصد)", re.IGNORECASE)
 _OWN_COMPARISON = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?")
 _MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+#: A month said to stand alone: "in November alone", "during December alone".
+_MONTH_ALONE_AFTER = re.compile(rf"\b(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+alone\b", re.IGNORECASE)
 #: A month named right after a count: "14,600 in December", "14,600 during the month".
 _IN_A_MONTH_AFTER = re.compile(rf"\s+(?:(?:\w+\s+){{0,2}}?(?:were\s+|had\s+been\s+)?registered\s+)?(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES}\b|(?:the|that|last)\s+month\b)", re.IGNORECASE)
 

@@ -5097,3 +5097,11 @@ def test_a_part_of_a_count_said_of_a_month_alone_is_the_months_count():
     # (a part by who registered stays a part)
     text = "By the end of November, 41,000 VPNs had been registered with the authority, 17,400 of them by freelancers."
     assert not any(f[2] == 17400 and f[0] != "other" for f in facts(text, "2024-12-05"))
+
+
+def test_a_rise_in_them_names_back_the_exports_before_in_urdu():
+    text = (
+        "نومبر 2022 میں آئی ٹی برآمدات 21 کروڑ 40 لاکھ ڈالر رہیں۔ "
+        "اکتوبر کے 20 کروڑ 60 لاکھ ڈالر کے مقابلے میں البتہ ان میں 3.9 فیصد اضافہ ہوا۔"
+    )
+    assert {("it_exports_monthly", "2022-10", 206, "USD_million"), ("it_exports_monthly", "2022-11", 3.9, "percent")} <= facts(text, "2022-12-20")

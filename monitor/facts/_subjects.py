@@ -259,6 +259,7 @@ _ANAPHOR = re.compile(
     # "صرف نومبر کے مہینے میں 19 ہزار 600 نئی رجسٹریشنز": "in November alone", as in English
     rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were
+    r"|(?<![^\W\d_])(?:ان|اِن|اس)\s+میں\s+(?=\d)"  # "... کے مقابلے میں ان میں 3.9 فیصد اضافہ ہوا": a rise in them
     r"|(?<![^\W\d_])(?:یہ|ان)\s+(?:حجم|رقم|برآمدات)(?![^\W\d_])"  # "... میں یہ حجم ... تھا": this volume
     # "ملک نے ان خدمات کی فراہمی سے ... کمائے" (earned from providing these services), "... میں یہ
     # آمدن ... تھی" (this income was): the services or the income the sentence before named

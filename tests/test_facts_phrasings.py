@@ -5105,3 +5105,11 @@ def test_a_rise_in_them_names_back_the_exports_before_in_urdu():
         "اکتوبر کے 20 کروڑ 60 لاکھ ڈالر کے مقابلے میں البتہ ان میں 3.9 فیصد اضافہ ہوا۔"
     )
     assert {("it_exports_monthly", "2022-10", 206, "USD_million"), ("it_exports_monthly", "2022-11", 3.9, "percent")} <= facts(text, "2022-12-20")
+
+
+def test_that_is_opening_an_urdu_sentence_names_back_the_figures_before():
+    text = (
+        "مالی سال 2025-26 میں آئی ٹی برآمدات 4 ارب 38 کروڑ ڈالر رہیں جبکہ اس سے پچھلے مالی سال میں یہ حجم 3 ارب 80 کروڑ ڈالر تھا۔ "
+        "یعنی ایک سال میں 15.3 فیصد اضافہ ہوا۔"
+    )
+    assert ("it_exports_annual", "FY2025-26", 15.3, "percent") in facts(text, "2026-07-22")

@@ -255,7 +255,7 @@ _ANAPHOR = re.compile(
     # figure of the subject before, revised
     # (or a month's: "The central bank revised June's figure to $338 million")
     rf"|\brevis(?:ed|es|ing)\s+(?:its|their|the|(?:{_MONTH_NAMES})['’]s)\s+(?:\w+\s+){{0,2}}?(?:figure|estimate|number|data)s?\b"
-    r"|^\W*(?:یہ|اس|ان|یوں)(?=\s)"  # Urdu "this", "these", "thus" opening the sentence
+    r"|^\W*(?:یہ|اس|ان|یوں|یعنی)(?=\s)"  # Urdu "this", "these", "thus", "that is" opening the sentence
     # "صرف نومبر کے مہینے میں 19 ہزار 600 نئی رجسٹریشنز": "in November alone", as in English
     rf"|(?<![^\W\d_])صرف\s+{_MONTH_NAMES}(?:\s+\d{{4}})?(?:\s+کے\s+مہینے)?\s+میں(?![^\W\d_])"
     r"|(?<![^\W\d_])یہ\s+(?=\d)"  # "یہ 65 کروڑ ڈالر تھیں": these were

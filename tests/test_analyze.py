@@ -855,3 +855,9 @@ def test_a_court_telling_the_government_to_restore_x(rules):
     result = run(rules, "SHC directs interior ministry to restore X or justify ban by next hearing", "")
     assert result.relevant and "vpn_internet" in result.topics
     assert not run(rules, "Hospital to restore X-ray services next week", "").relevant
+
+
+def test_urdu_computer_services_exports_are_it_exports(rules):
+    result = run(rules, "پہلی ششماہی: کمپیوٹر سروسز کی برآمدات 25 فیصد بڑھ کر ایک ارب 56 کروڑ ڈالر ہو گئیں", "")
+    assert result.relevant and result.topics == ("it_exports",)
+    assert not run(rules, "کمپیوٹر سروسز کی درآمدات میں اضافہ", "").relevant  # (imports are not)

@@ -335,7 +335,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         # ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
         return "other", value
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end) and not (_MONTH_VALUE.fullmatch(place.period) and _MONTH_ALONE_AFTER.search(place.sentence, figure.end)):
-        # (but "about 21,000 of these registrations had come in November alone" is the month's own count)
+        # (but "17,400 of them in November alone" is the month's own count)
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
     # (an estimate in a later clause is of something else: "freelancers sent home $269 million in
     # FY23, but industry estimates suggest their actual earnings could be three times as large")

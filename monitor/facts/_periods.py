@@ -131,7 +131,7 @@ _MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
 #: Data released at a time said relative to the article: "State Bank data released last month".
 #: And a figure said then: "the minister said earlier this month that Pakistan had 2.3 million
 #: freelancers" is dated by nothing.
-_RELEASED_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,2}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
+_RELEASED_OR_SAID_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,2}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")
@@ -1047,7 +1047,7 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
-            if _RELEASED_BEFORE.search(self.s, max(0, m.start() - 24), m.start()):
+            if _RELEASED_OR_SAID_BEFORE.search(self.s, max(0, m.start() - 24), m.start()):
                 self.taken.append((m.start(), m.end()))  # "data released last month": when, not what it is of
                 continue
             back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1

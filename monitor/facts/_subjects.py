@@ -44,6 +44,8 @@ _ICT_CATEGORY = r"(?:telecom(?:munications?)?\s*,\s*computer|computer\s*,\s*tele
 #: SBP's category in Urdu: "ٹیلی کمیونیکیشن، کمپیوٹر اور انفارمیشن سروسز", "ٹیلی مواصلات، کمپیوٹر اور اطلاعاتی خدمات".
 _UR_ICT_CATEGORY = r"(?:ٹیلی\s?کمیونیکیشن|ٹیلی\s?مواصلات|ٹیلی\s?کام)\s*[،,]\s*کمپیوٹر\s*[،,]?\s+(?:اور|و)\s+(?:انفارمیشن|اطلاعاتی|معلوماتی)\s+(?:سروسز|خدمات)"
 _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسورٹ)"
+#: Services sold abroad, said of how they were earned: "by providing", "through the provision of".
+_PROVIDING = r"(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)"
 _URDU_UNTRACKED = re.compile(
     r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات|اشیاء?\s+کی\s+برآمدات"  # ("اشیا کی برآمدات": goods exports)
     r"|(?:مجموعی\s+)?خدمات\s+کی\s+(?:مجموعی|کل|کُل)\s+برآمدات|(?:مجموعی|کل|کُل)\s+خدمات\s+کی\s+برآمدات"
@@ -115,10 +117,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
-        rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
+        rf"|(?<![\w])(?:by|through)\s+{_PROVIDING}\s+(?:[\w-]+\s+){{0,4}}?{_IT_WORD}(?:\s*\([^)]{{1,8}}\))?\s+services"
         # (or the category by name: "earned $1.742 billion by providing telecommunication,
         # computer and information services", the statistics bureau's words)
-        rf"|(?<![\w])(?:by|through)\s+(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)\s+(?:the\s+)?{_ICT_CATEGORY}"
+        rf"|(?<![\w])(?:by|through)\s+{_PROVIDING}\s+(?:the\s+)?{_ICT_CATEGORY}"
         # "the country earned $372 million from IT and IT-enabled services": what the country
         # earns from IT services is what it exports of them
         rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s)|(?<=\d\s)|(?<=dollars\s))from\s+(?:the\s+)?(?:export\s+of\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])(?!\s+(?:companies|firms|providers))"
@@ -240,7 +242,7 @@ _ANAPHOR = re.compile(
     r"|\b(?:figures|numbers)\s*:"
     # "the country earned 1.426 billion dollars by providing these services": the services the
     # sentence before named
-    r"|\b(?:by|through|from)\s+(?:providing|rendering|exporting|offering|selling|the\s+(?:provision|export)\s+of)\s+(?:these|those|such|the\s+same)\s+services\b"
+    rf"|\b(?:by|through|from)\s+(?:{_PROVIDING}|the\s+export\s+of)\s+(?:these|those|such|the\s+same)\s+services\b"
     # "September alone brought in $366 million": a month of the subject before
     rf"|^\W*{MONTH_ALONE}"
     # "The third quarter of the fiscal year brought in $1.11 billion", "March earned ...": a period of it

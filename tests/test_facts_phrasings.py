@@ -5113,3 +5113,25 @@ def test_that_is_opening_an_urdu_sentence_names_back_the_figures_before():
         "یعنی ایک سال میں 15.3 فیصد اضافہ ہوا۔"
     )
     assert ("it_exports_annual", "FY2025-26", 15.3, "percent") in facts(text, "2026-07-22")
+
+
+def test_a_months_share_of_the_whole_is_that_months_figure():
+    text = "مالی سال 2022 کے پہلے گیارہ ماہ میں آئی ٹی برآمدات 2 ارب 36 کروڑ ڈالر رہیں، جن میں سے صرف مئی کے مہینے کا حصہ 21 کروڑ 50 لاکھ ڈالر تھا۔"
+    assert {("it_exports_cumulative", "FY2021-22:Jul-May", 2360, "USD_million"), ("it_exports_monthly", "2022-05", 215, "USD_million")} <= facts(text, "2022-06-20")
+    text = "IT exports were $2.36 billion in the first eleven months of FY22, of which May's share was $215 million."
+    assert {("it_exports_cumulative", "FY2021-22:Jul-May", 2360, "USD_million"), ("it_exports_monthly", "2022-05", 215, "USD_million")} <= facts(text, "2022-06-20")
+    # (a province's share stays a part, and the words of the part are not the whole's)
+    text = "IT exports were $2.36 billion in the first eleven months of FY22, of which Punjab's share was $1,215 million."
+    assert {f for f in facts(text, "2022-06-20") if f[0] != "other"} == {("it_exports_cumulative", "FY2021-22:Jul-May", 2360, "USD_million")}
+
+
+def test_month_on_month_said_in_urdu_is_the_rates_basis():
+    text = "اکتوبر 2025 میں آئی ٹی برآمدات 38 کروڑ 60 لاکھ ڈالر رہیں (ماہ بہ ماہ 4 فیصد اور سال بہ سال 19 فیصد اضافہ)۔"
+    assert rates(text, "2025-11-18") == {4.0: "mom", 19.0: "yoy"}
+
+
+def test_a_count_registered_by_a_weekday_is_a_running_total():
+    text = "The PTA said 25,138 VPNs had been registered by Friday, up from about 20,000 at the end of October."
+    assert facts(text, "2024-11-30") == {("vpn_registrations", "", 25138, "count"), ("vpn_registrations", "2024-10", 20000, "count")}
+    text = "پی ٹی اے کے مطابق جمعہ تک 25 ہزار 138 وی پی اینز رجسٹر ہو چکے تھے، جبکہ اکتوبر کے آخر تک یہ تعداد تقریباً 20 ہزار تھی۔"
+    assert ("vpn_registrations", "", 25138, "count") in facts(text, "2024-11-30")

@@ -801,14 +801,34 @@ def _own_words(place: _Place, head: str) -> str:
         # "Freelancers, who make up a growing share of the sector, sent home $273 million": a
         # clause on who the people are says nothing of what the figure is
         text = text[: who[0].start()] + " " * (who[-1].end() - who[0].start()) + text[who[-1].end() :]
+    # a month's share of the whole is that month's figure, no part in kind: "IT exports were
+    # $2.36 billion in July-May, of which May's share was $215 million", "... جن میں سے مئی کے مہینے
+    # کا حصہ 21 کروڑ 50 لاکھ ڈالر تھا"
+    text = _A_MONTHS_SHARE.sub(_blank_share_word, text)
     end = len(text)
     if after := _CIRCUMSTANCE_AFTER.search(text, at + (place.figure.end - place.figure.start)):
         end = after.start()
+    if part := _PART_AFTER.search(text, at + (place.figure.end - place.figure.start), end):
+        end = part.start()  # "$2.36 billion in July-May, of which Punjab's share was ...": the part's words, not the whole's
     if said_after := _URDU_SAID_THAT.search(text, at + (place.figure.end - place.figure.start), end):
         end = said_after.start()  # "... 341 ملین ڈالر تک پہنچنے کا خیرمقدم کرتے ہوئے کہا ہے کہ ... ٹیکسوں ...": what was said after it
     return text[start:end]
 
 
+def _blank_share_word(m: re.Match) -> str:
+    """The match of :data:`_A_MONTHS_SHARE` with its word for a share blanked."""
+    word = "w" if m.group("w") else "u"
+    return m.group()[: m.start(word) - m.start()] + " " * len(m.group(word)) + m.group()[m.end(word) - m.start() :]
+
+
+#: A part of the figure before, named after it: ", of which", "، جن میں سے".
+_PART_AFTER = re.compile(r",\s+(?:out\s+)?of\s+which\b|[،,]\s*جن\s+میں\s+سے", re.IGNORECASE)
+#: A month's share or part, its word the group ``w`` (``u`` in Urdu): "May's share", "مئی کے مہینے کا حصہ".
+_A_MONTHS_SHARE = re.compile(
+    rf"\b(?:{_MONTH_NAMES})['’]s\s+(?P<w>share|part|portion)\b"
+    rf"|(?<![^\W\d_])(?:{_MONTH_NAMES})(?:\s+\d{{4}})?\s+(?:کے\s+(?:مہینے|ماہ)\s+)?کا\s+(?P<u>حصہ)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: A relative clause that gives the figure of the subject before it: ", which stood at US$ ".
 _WHICH_STOOD = re.compile(r",\s+which\s+(?:had\s+)?(?:stood\s+at|were|was|amounted\s+to|totall?ed|reached|came\s+to)\s+(?:US\s?\$|\$|USD\s?|Rs\.?\s?|PKR\s?)?\s*$", re.IGNORECASE)
 _VERB_BEFORE_TO = re.compile(r"\b(?:was|were|is|are|has|have|had|went|came|set|moved|managed|continued|helped|needed|need|used)\b", re.IGNORECASE)
@@ -939,8 +959,8 @@ def _a_month_of_the_whole(place: _Place) -> bool:
         stop = _COMMA_OR_END.search(place.sentence, place.figure.end)
         return not _SHARE_OF_WHOM.search(place.sentence, place.figure.end, stop.start() if stop else len(place.sentence))
     return (place.kind == "it_exports" and bool(_A_MONTHS_EXPORTS.search(place.clause))) or (
-        place.kind in ("it_exports", "freelancers", "vpn") and bool(_A_MONTH_ALONE.search(place.clause))
-    )
+        place.kind in ("it_exports", "freelancers", "vpn") and bool(_A_MONTH_ALONE.search(place.clause) or _A_MONTHS_SHARE.search(place.clause))
+    )  # ("جن میں سے مئی کے مہینے کا حصہ 21 کروڑ 50 لاکھ ڈالر تھا": of which May's share, May's own)
 
 
 #: An amount said to have come in a month: "$41 million was received in August".

@@ -154,7 +154,7 @@ _YOY = re.compile(
 _MOM = re.compile(
     r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?<!released\s)(?<!published\s)(?<!issued\s)(?<!announced\s)(?:previous|last|preceding)\s+month|(?:a|the)\s+month\s+(?:ago|earlier|before))"
     r"|\b(?:monthly|sequential)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
-    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)"
+    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)|ماہ\s+بہ\s+ماہ"  # "ماہ بہ ماہ" (month on month), as "سال بہ سال"
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))monthly\b",
     re.IGNORECASE,
 )

@@ -1647,7 +1647,13 @@ def _one_firms(figure: Figure, sentence: str, subjects: list[Subject]) -> bool:
 
 
 _STOCKS_BEFORE = re.compile(r"\b(?:stocks?|shares|scrips|equities|KSE[\s-]?100|PSX|bourse)\b(?:\s+\S+){0,2}?\s+$|(?:حصص|اسٹاک)(?:\s+\S+){0,2}?\s+$", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک", re.IGNORECASE)
+#: (or to a day of the week that the text does not date: "25,138 VPNs had been registered by Friday")
+_SINCE = re.compile(
+    r"\bsince\b|\bso\s+far\b|\bto\s+date\b|اب\s+تک"
+    r"|\b(?:by|as\s+of|till|until|up\s+to)\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|now)\b"
+    r"|(?<![^\W\d_])(?:پیر|منگل|بدھ|جمعرات|جمعہ|اتوار|آج)\s+(?:کے\s+روز\s+|کے\s+دن\s+)?تک(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: The month a running total stands at: "by the end of January", "as at end-June", "جنوری کے آخر تک".
 _END_OF_BEFORE = re.compile(r"\b(?:by|as\s+(?:of|at|on)|till|until|up\s+to|at)\s+(?:the\s+)?end(?:\s+of|-)\s*$", re.IGNORECASE)
 _URDU_END_OF_AFTER = re.compile(r"\s*(?:\d{4}\s*)?(?:کے|کی)\s+(?:آخر|اختتام)\s+تک")

@@ -5135,3 +5135,42 @@ def test_a_count_registered_by_a_weekday_is_a_running_total():
     assert facts(text, "2024-11-30") == {("vpn_registrations", "", 25138, "count"), ("vpn_registrations", "2024-10", 20000, "count")}
     text = "پی ٹی اے کے مطابق جمعہ تک 25 ہزار 138 وی پی اینز رجسٹر ہو چکے تھے، جبکہ اکتوبر کے آخر تک یہ تعداد تقریباً 20 ہزار تھی۔"
     assert ("vpn_registrations", "", 25138, "count") in facts(text, "2024-11-30")
+
+
+def test_an_officials_it_may_be_noted_that_is_no_possibility():
+    text = "It may be noted that the country's IT exports have grown from US$ 2.11 Billion (FY 2020-21) to US$ 2.61 Billion (FY 2021-22) and US$ 3.21 Billion (FY 2023-24)."
+    assert {f for f in facts(text, "2024-09-04") if f[0] != "other"} == {
+        ("it_exports_annual", "FY2020-21", 2110, "USD_million"), ("it_exports_annual", "FY2021-22", 2610, "USD_million"), ("it_exports_annual", "FY2023-24", 3210, "USD_million"),
+    }
+    # (a "may" of what is to come still looks ahead)
+    assert not any(f[0] != "other" for f in facts("The country's IT exports may reach US$ 4.5 Billion in FY 2025-26.", "2025-09-04"))
+
+
+def test_a_hashtag_names_the_exports_a_post_gives():
+    text = 'In a post on X, the ministry said: "#ITExports for Jan 2025 clocked in at US$ 332M, up 38% YoY. Jul-Jan FY25: US$ 2.18B."'
+    assert {("it_exports_monthly", "2025-01", 332, "USD_million"), ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2180, "USD_million")} <= facts(text, "2025-02-18")
+    # (the tags a post ends on name nothing: the rate before them stays the exports')
+    text = "آئی ٹی ایکسپورٹس 5MFY26 میں 1.75 ارب ڈالر، پچھلے سال اسی عرصے میں 1.51 ارب ڈالر تھیں، یعنی +16% YoY #ITExports #Pakistan"
+    assert ("it_exports_cumulative", "FY2025-26:Jul-Nov", 16, "percent") in facts(text, "2025-12-17")
+
+
+def test_a_line_opening_on_a_period_and_a_colon_goes_on_about_the_line_before():
+    text = "IT exports for April 2026: US$ 372.4M (+26.1% YoY). Jul-Apr FY26: US$ 3.64B (+16.3% YoY)."
+    assert {("it_exports_cumulative", "FY2025-26:Jul-Apr", 3640, "USD_million"), ("it_exports_cumulative", "FY2025-26:Jul-Apr", 16.3, "percent")} <= facts(text, "2026-05-15")
+    # (not after a line that gave no figure of its own)
+    assert not facts("IT exports are released monthly. Jul-Apr FY26: US$ 3.64B.", "2026-05-15") - {("other", "FY2025-26:Jul-Apr", 3640, "USD_million")}
+
+
+def test_a_total_after_which_in_urdu_is_a_running_total():
+    text = "پی ٹی اے نے بتایا کہ نومبر کے دوران 19 ہزار 850 وی پی اینز رجسٹر کیے گئے جس کے بعد رجسٹرڈ وی پی اینز کی مجموعی تعداد 41 ہزار سے تجاوز کر گئی ہے۔"
+    assert facts(text, "2024-12-03") == {("vpn_registrations", "2024-11", 19850, "count"), ("vpn_registrations", "", 41000, "count")}
+
+
+def test_a_charts_months_take_their_year_from_the_fiscal_year_its_heading_gives():
+    text = "Month-wise IT exports (US$ Million) FY 2022-23: Jul 215.0, Aug 236.2, Jan 280.1, Total 731.3."
+    assert {("it_exports_monthly", "2022-07", 215, "USD_million"), ("it_exports_monthly", "2022-08", 236.2, "USD_million"), ("it_exports_monthly", "2023-01", 280.1, "USD_million")} <= facts(text, "2023-12-30")
+
+
+def test_what_a_whole_named_before_included_is_a_part_of_it():
+    text = "According to the PTA, the registrations during November included 19,840 VPNs registered on behalf of freelancers."
+    assert not any(f[0] != "other" for f in facts(text, "2024-12-04"))

@@ -10,12 +10,12 @@ from datetime import date
 
 from ._comparisons import Span, basis_words, span_of
 from ._numbers import _GROUPED, _NUM, Figure
-from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
+from ._periods import _BARE_LAST_YEAR, _COUNT_WORDS, _LOOKS_AHEAD, _MONTH_NAMES, MAY, MONTH_ALONE, Period, fiscal_end, in_calendar_year, part_before, running_fy, shift_months, shift_period
 from ._subjects import OF_THE_TOTAL, WHICH, WORLDWIDE, _FOREIGN, _NOT_RANKED_HERE, _PAKISTAN_NAME, _PROVINCE, _RANKING_CONTEXT, _SUBJECTS, _URDU_FOREIGN, ALSO, Subject
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
-    r"could|would|should|will|(?-i:may|might)|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
+    rf"could|would|should|will|{MAY}|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
     r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
     # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects"),
     # "Rauf estimates FY26 exports in the range of $4.2 billion to $4.35 billion"
@@ -334,6 +334,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
         # "172,000 VPNs had been registered, including 64,000 by freelancers", "... 1 ارب 58 کروڑ
         # ڈالر رہیں، جن میں ... 49 کروڑ 70 لاکھ ڈالر شامل ہیں": a part of the total before
         return "other", value
+    if figure.unit != "percent" and _INCLUDED_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and not _IN_A_MONTH_AFTER.match(place.sentence, figure.end):
+        # "the registrations during November included 19,840 VPNs registered on behalf of
+        # freelancers": what a whole named before holds, a part of it
+        return "other", value
     if figure.unit == "count" and _PART_OF_THEM.match(place.sentence, figure.end) and not (_MONTH_VALUE.fullmatch(place.period) and _MONTH_ALONE_AFTER.search(place.sentence, figure.end)):
         # (but "17,400 of them in November alone" is the month's own count)
         return "other", value  # "38,600 VPNs have been registered, 7,900 of them by freelancers": a part
@@ -600,6 +604,8 @@ _CHANGE_AFTER = re.compile(r"\s+(?:was\s+|is\s+)?(?:higher|lower|more|less|up|do
 #: "$1 billion of export proceeds".
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:total|proceeds|earnings|receipts|exports|remittances|figure|amount)\b", re.IGNORECASE)
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|of\s+which|among\s+them)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+)?(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)?$", re.IGNORECASE)
+#: The verb "included" right before a figure: "the registrations included 19,840 VPNs".
+_INCLUDED_BEFORE = re.compile(r"\b(?:included|includes|include)\s+(?:about\s+|around\s+|some\s+|over\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:US\s?\$|\$|Rs\.?\s?|PKR\s?)?$", re.IGNORECASE)
 #: A total before "including": an amount, or a count written as one.
 _MONEY_TOTAL = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn|ارب|کروڑ|لاکھ)", re.IGNORECASE)
 _COUNT_TOTAL = re.compile(rf"\b(?:{_GROUPED})\b|\b\d+(?:\.\d+)?\s*(?:million|lakh|ہزار|لاکھ)", re.IGNORECASE)

@@ -122,7 +122,17 @@ class _Context:
         """Whether ``sentence`` goes on about what this context was about."""
         # (an item of a bulleted list after another goes on about its subject: "• March IT
         # exports at $398m" then "• 9MFY26 tally at $3.25bn", a key-figures box's lines)
-        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence))
+        # (so does a line that opens on a period and a colon, after one that gave figures: "...
+        # US$ 372.4M (+26.1% YoY). Jul-Apr FY26: US$ 3.64B (+16.3% YoY).", a post's or a ticker's cells)
+        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)))
+
+
+#: A sentence that opens on a period, a colon and a figure: "Jul-Apr FY26: US$ 3.64B", "7MFY25: $2.18bn".
+_PERIOD_CELL = re.compile(
+    rf"\W*(?:(?:{_MONTH_NAMES})(?:[\s'’-]+(?:\d{{2,4}}|(?:{_MONTH_NAMES})))*(?:\s+FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?)?|\d{{1,2}}\s?M\s?FY\s?\d{{2}}|[12]H\s?FY\s?\d{{2}}|Q[1-4]\s?FY\s?\d{{2}}|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?)"
+    r"\s*:\s*(?:US\s?\$|\$|USD|Rs\.?|PKR)?\s*\d",
+    re.IGNORECASE,
+)
 
 
 #: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line.
@@ -324,7 +334,10 @@ _ONE_PAIR = re.compile(rf"(?P<label>{_PAIR_LABEL})\s*[:=]?\s+(?P<value>\d+(?:,\d
 #: What stands between a chart's unit and its pairs, in the same sentence or the next ("Chart
 #: 2: Annual IT exports ($bn): FY21 2.07, FY22 2.55", "Chart: IT exports, Jul-Oct FY26 ($
 #: million). July 318, August 329").
-_CHART_UNIT_THEN = re.compile(r"\s*[:.]?\s*")
+#: (or a fiscal year that dates the months after it: "Month-wise IT exports (US$ Million) FY
+#: 2023-24: Jul 215.0, Aug 236.2")
+_CHART_UNIT_THEN = re.compile(r"\s*[:.]?\s*(?:(?:for\s+)?FY\s?(?:(?P<start>\d{4})-\d{2}(?:\d{2})?|(?P<short>\d{2})(?:-(?P<end>\d{2}))?)(?![\w-])\s*:\s*)?", re.IGNORECASE)
+_MONTH_LABEL = re.compile(rf"(?:{_MONTH_NAMES})", re.IGNORECASE)
 
 
 def _place_period(series: str, period: str) -> str:
@@ -344,7 +357,8 @@ def chart_rows(text: str) -> dict[int, str]:
     starts: list[int] = []
     out: dict[int, str] = {}
     for unit in _TABLE_UNIT.finditer(text):
-        run = _PAIRS.match(text, _CHART_UNIT_THEN.match(text, unit.end()).end())
+        then = _CHART_UNIT_THEN.match(text, unit.end())
+        run = _PAIRS.match(text, then.end())
         if not run:
             continue
         starts = starts or [start for _, start, _ in split_sentences(text)]
@@ -358,8 +372,19 @@ def chart_rows(text: str) -> dict[int, str]:
         scale = (unit["scale"] or unit["words"]).lower()
         scale = "billion" if scale in ("billion", "bn") else "million"
         at = max((s for s in starts if s <= run.start()), default=0)
-        out[at] = "; ".join(f"{subject} were US${pair['value']} {scale} in {pair['label']}" for pair in _ONE_PAIR.finditer(run[0])) + "."
+        # the fiscal year's last year: "FY 2023-24" and "FY24" end in 2024, "FY23-24" too
+        fy_end = int(then["start"]) + 1 if then["start"] else 2000 + int(then["end"] or then["short"]) if then["short"] else None
+        out[at] = "; ".join(f"{subject} were US${pair['value']} {scale} in {_dated_label(pair['label'], fy_end)}" for pair in _ONE_PAIR.finditer(run[0])) + "."
     return out
+
+
+def _dated_label(label: str, fy_end: int | None) -> str:
+    """A chart's label with its year from the fiscal year its heading gives: "Jul" of FY 2023-24
+    is "Jul 2023", "Jan" of it "Jan 2024"; a label with a year, or with no fiscal year
+    given, as it is."""
+    if fy_end is None or re.search(r"\d", label) or not (month := _MONTH_LABEL.fullmatch(label.strip())):
+        return label
+    return f"{label} {fy_end - 1 if _month_number(month.group()) >= 7 else fy_end}"
 
 
 def _rough(facts: list[Fact], found: list[_Found], text: str, bounds_only: bool = False) -> list[tuple[Fact, _Rounding]]:
@@ -1296,6 +1321,9 @@ def _place(figure: Figure, sentence: str, subjects: list[Subject], periods: list
     if which := _RELATIVE_OPENER.search(sentence, figure.end, stretch_end):
         stretch_end = which.start()
     stretch = (max([bounds[0]] + [m.end() for m in _COMMA.finditer(sentence, bounds[0], figure.start)]), stretch_end)
+    # (and "جس کے بعد" (after which) opens the total's own stretch: "نومبر کے دوران 19 ہزار 850 وی پی
+    # اینز رجسٹر کیے گئے جس کے بعد رجسٹرڈ وی پی اینز کی مجموعی تعداد 41 ہزار سے تجاوز کر گئی")
+    stretch = (max([stretch[0]] + [m.end() for m in _AFTER_WHICH.finditer(sentence, stretch[0], figure.start)]), stretch[1])
     # ("So far, the PTA has registered 55,000 VPNs, up from 20,000 in October": a clause that
     # opens on "so far" is a running total's, its base excepted; "مجموعی تعداد" is one only
     # where its stretch names no period: "نومبر میں رجسٹر ہونے والے وی پی اینز کی مجموعی تعداد")
@@ -1607,6 +1635,7 @@ _THUS_RATE = re.compile(
 #: "اب تک" (so far).
 _TOTAL_BEFORE = re.compile(r"\b(?:the|a)\s+(?:cumulative\s+|overall\s+)?total(?:\s+number)?(?:\s+of(?:\s+[\w-]+){1,6}?(?=\s+(?:to|past|beyond|above)\b))?\s+(?:to|of|at|past|beyond|above|stood\s+at|reached)\s+(?:over|more\s+than|about|around|nearly|some)?\s*$", re.IGNORECASE)
 _URDU_TOTAL_BEFORE = re.compile(r"(?:مجموعی|کل)\s+تعداد\s+(?:اب\s+)?(?:بڑھ\s+کر\s+)?$")
+_AFTER_WHICH = re.compile(r"(?<![^\W\d_])جس\s+کے\s+بعد(?![^\W\d_])")
 _SINCE_OPENS = re.compile(r"\W*(?:so\s+far|to\s+date|till\s+date|as\s+of\s+now)\b|\W*اب\s+تک", re.IGNORECASE)
 _COMMA = re.compile(r"[,،]\s")
 #: A figure given as a bound or roughly: "over 19,000", "more than $540m", "19 ہزار سے زائد", "54

@@ -319,10 +319,12 @@ _CALENDAR_YEAR = re.compile(
     r"|\b(?P<eyear>(?:19|20)\d\d)\s+(?:edition|update)\b|(?:['’]s|\ban?)\s+(?P<nyear>(?:19|20)\d\d)\s+(?=(?:[\w-]+\s+){0,5}?(?:index|report|ranking|rankings|survey)\b)",
     re.IGNORECASE,
 )
+#: "may" and "might" of a possibility, not of an official's stock phrase: "It may be noted that".
+MAY = r"(?-i:may|might)(?!\s+(?:also\s+)?be\s+(?:noted|mentioned|recalled|added|pointed\s+out|stated|highlighted|underlined)\b)"
 #: Words of a sentence that looks ahead: a projection, target or hope.
 _LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|should|shall|expect\w*|anticipat\w*|project\w*|forecast\w*|target\w*|aim\w*|goals?|estimat\w*|likely|could|pencil+ed\s+in|"
-    r"(?-i:may|might)|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
+    rf"{MAY}|hop\w+|plan\w*|envisag\w*|set\s+to|on\s+track)\b|ہدف|متوقع|توقع|(?<=\s)(?:گا|گی|گے)(?![^\W\d_])",
     re.IGNORECASE,
 )
 #: What a span of months is the total of: "the 11-month total", "first-quarter tally".

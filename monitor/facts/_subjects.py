@@ -103,6 +103,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])(?<!imports\sof\s)(?<!import\sof\s)(?<!imports\sof\sthe\s){_ICT_CATEGORY}(?!\s+(?:ki|ke|ka)\b)(?=[^.;]{{0,80}}\b(?:export(?:s|\s+side|ed)?|fetched|earned|brought\s+in|generated)\b)"
         rf"|(?<![\w])(?:{_TECH}){_BETWEEN}[\s-]+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         rf"|(?<![\w]){_IT}{_BETWEEN}\s+remittances?(?![\w])"
+        # a hashtag in an office's post: "#ITExports for Jan 2025 clocked in at US$ 332M" (not
+        # the tags a post ends on: "..., یعنی +16% YoY #ITExports #Pakistan")
+        r"|(?<![\w])#(?:IT|ICT)_?Exports?(?![\w])(?!\s*(?:#|$|[.!۔]))"
         rf"|(?<![\w])exports?\s+(?:of|from)\s+(?:the\s+)?(?:{_TECH})(?![\w])"
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
         # (or what it brought home from abroad, said with the amount right after: "while the IT

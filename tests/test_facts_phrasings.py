@@ -5174,3 +5174,33 @@ def test_a_charts_months_take_their_year_from_the_fiscal_year_its_heading_gives(
 def test_what_a_whole_named_before_included_is_a_part_of_it():
     text = "According to the PTA, the registrations during November included 19,840 VPNs registered on behalf of freelancers."
     assert not any(f[0] != "other" for f in facts(text, "2024-12-04"))
+
+
+def test_a_trailing_twelve_months_is_no_fiscal_years_figure():
+    text = "On a trailing twelve-month basis, IT exports now stand at $4.17 billion, compared with $3.80 billion for the whole of FY25."
+    assert {f for f in facts(text, "2025-08-18") if f[0] != "other"} == {("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_the_amount_the_it_industry_earned_is_the_sectors_not_the_freelancers():
+    text = "Freelancers sent home $417 million in FY25, an increase of 19 percent, which works out to just 11 percent of the $3.8 billion the IT industry earned."
+    found = facts(text, "2025-08-18")
+    assert {("freelancer_earnings", "FY2024-25", 417, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")} <= found
+    assert not any(f[0] == "freelancer_earnings" and f[2] == 3800 for f in found)
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("Mobile speeds tell the same story: the Speedtest Global Index placed Pakistan 97th among 111 countries in January 2023, and 100th among 111 in April 2025.", "2025-06-02", ("ranking", "2025-04", 100, "rank")),
+    # ("سروسز", services, holds no "روس", Russia; "2025 کی فہرست", the 2025 list, dates the place)
+    ("کیئرنی کے گلوبل سروسز لوکیشن انڈیکس میں پاکستان 2021 میں 37 ویں نمبر پر تھا اور 2025 کی فہرست میں 31 ویں نمبر پر آ گیا۔", "2026-03-09", ("ranking", "2025", 31, "rank")),
+])
+def test_a_place_in_a_clause_opening_on_and_goes_on_with_pakistans_places(text, published, place):
+    assert place in facts(text, published)
+
+
+def test_a_place_after_and_with_another_country_named_is_not_pakistans():
+    assert ("ranking", "2025-04", 100, "rank") not in facts("The index placed Pakistan 97th in January 2023, and India 100th in April 2025.", "2025-06-02")
+
+
+def test_urdu_amounts_listed_by_two_digit_fiscal_year_with_the_currency_said_once():
+    text = "پانچ سال میں آئی ٹی برآمدات دگنی سے زیادہ: مالی سال 20 میں ایک ارب 62 کروڑ، مالی سال 25 میں 3 ارب 80 کروڑ ڈالر"
+    assert facts("", "2025-07-21", title=text) >= {("it_exports_annual", "FY2019-20", 1620, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")}

@@ -49,6 +49,9 @@ _HELD_AROUND_BEFORE = re.compile(
     r"|\b(?:stayed|remained|stays|remains)\s+(?:steadily\s+|consistently\s+|firmly\s+)?(?:above|below)\s+(?:US\s?\$|\$)?$",
     re.IGNORECASE,
 )
+#: A year that is no fiscal or calendar year, but the twelve months to the latest: "trailing
+#: twelve-month", "on a rolling 12-month basis", "TTM".
+_TRAILING_YEAR = re.compile(r"\b(?:trailing|rolling)[\s-](?:12|twelve)[\s-]months?\b|(?-i:\bTTM\b)", re.IGNORECASE)
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
@@ -292,6 +295,9 @@ def classify(place: _Place) -> tuple[str, float] | None:
             # clause after the ranking its sentence named
             # (in a sentence naming no other country: "..., well behind India, which was placed 40th")
             or (owner == "Pakistan" and _RANKING_CONTEXT.search(place.sentence) and not _FOREIGN.search(place.sentence) and not _URDU_FOREIGN.search(place.sentence))
+            # "... placed Pakistan 97th among 111 countries in January 2023, and 100th among 111 in
+            # April 2025": a clause opening on "and" goes on with the place of the one ranked before
+            or (owner is None and _ranked_before_in(place))
         )
         # (with no country named before it, one named as ranked ahead is not the one ranked: "The
         # country remains the third-biggest source of online freelance workers after India and Bangladesh")
@@ -361,6 +367,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
     # (what freelancers "accounted for" of IT exports is their earnings: the part is the series)
     if figure.unit != "percent" and ((_CHANGE_BEFORE.search(head) and not _A_MONTH_ALONE_ACCOUNTED.match(head) and not (place.kind == "freelancers" and _ACCOUNTED_FOR.search(head))) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
+    if figure.unit != "percent" and (trailing := _TRAILING_YEAR.search(place.sentence, 0, figure.start)) and not _AMOUNT.search(place.sentence, trailing.end(), figure.start):
+        return "other", value  # "On a trailing twelve-month basis, IT exports now stand at $4.17 billion": no fiscal year's
     if _HELD_AROUND_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "monthly exports hovered around $350m", "زیادہ تر 35 کروڑ ڈالر کے آس پاس": a level held, no period's figure
     if any(not (place.kind == "vpn" and re.match(r"registered", m.group(), re.IGNORECASE)) for m in _OTHER_CUE.finditer(_own_words(place, head))):
@@ -829,6 +837,26 @@ def _blank_share_word(m: re.Match) -> str:
 
 #: A part of the figure before, named after it: ", of which", "، جن میں سے".
 _PART_AFTER = re.compile(r",\s+(?:out\s+)?of\s+which\b|[،,]\s*جن\s+میں\s+سے", re.IGNORECASE)
+#: A clause that opens on "and": ", and 100th among 111", "اور 2025 کی فہرست میں 31 ویں".
+_AND_OPENS = re.compile(r"\W*(?:and|اور)\s", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:\band|(?<![^\W\d_])اور)\s*$", re.IGNORECASE)
+
+
+def _ranked_before_in(place: _Place) -> bool:
+    """Whether ``place``'s clause opens on "and" after clauses of its sentence that gave
+    Pakistan's place in a watched ranking, naming no other country."""
+    before = place.sentence[: max(0, place.sentence.find(place.clause))]
+    return bool(
+        (_AND_OPENS.match(place.clause) or _AND_BEFORE.search(before))
+        and _PAKISTAN_NAME.search(before) and _RANKING_CONTEXT.search(before) and _RANK_WORD.search(before)
+        and not _FOREIGN.search(before) and not _URDU_FOREIGN.search(before)
+    )
+
+
+#: A place written as one: "97th", "چوتھے نمبر", "37 ویں".
+_RANK_WORD = re.compile(r"\d+\s?(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|ویں|نمبر|درجے", re.IGNORECASE)
+
+
 #: A month's share or part, its word the group ``w`` (``u`` in Urdu): "May's share", "مئی کے مہینے کا حصہ".
 _A_MONTHS_SHARE = re.compile(
     rf"\b(?:{_MONTH_NAMES})['’]s\s+(?P<w>share|part|portion)\b"

@@ -115,8 +115,10 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w])exported\s+(?:its\s+|the\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])"
         # "IT and IT-enabled services fetched $2.83 billion": services that fetch or earn abroad
         rf"|(?<![\w]){_IT}\s+(?:and|&)\s+IT[\s-]enabled\s+services\s+(?:fetched|earned|brought\s+in|generated)\b"
-        # "the $3.14 billion the IT sector as a whole exported in FY24"
+        # "the $3.14 billion the IT sector as a whole exported in FY24" (or earned, or brought in,
+        # right after its amount: "11 percent of the $3.8 billion the IT industry earned")
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)(?:\s+as\s+a\s+whole)?\s+exported\b"
+        rf"|(?:(?<=million\s)|(?<=billion\s)|(?<=\dmn\s)|(?<=\dbn\s)|(?<=\dm\s))(?:that\s+)?the\s+(?:country['’]s\s+)?{_IT}\s+(?:sector|industry)(?:\s+as\s+a\s+whole)?\s+(?:earned|brought\s+in|fetched|generated)\b"
         rf"|(?<![\w]){_EXPORTS}(?:\s+{_WINDOW_WORD}){{0,3}}?\s+(?:from|of|by|comprising|including)\s+(?:the\s+)?(?:{_WINDOW_WORD}\s+){{0,2}}?{_IT_WORD}(?![\w])"
         rf"|(?<![\w]){_IT_WORD}(?:\s+{_WINDOW_WORD}){{1,5}}?\s+{_EXPORTS}(?![\w])(?!\s+(?:Board|Promotion|Processing|zones?|policy|target))"
         # "earned $214m by providing IT services in various countries": services sold abroad
@@ -195,7 +197,8 @@ _FOREIGN = re.compile(
     re.IGNORECASE,
 )
 #: Their Urdu names, and Pakistan's in both scripts, for telling whose a rank is.
-_URDU_FOREIGN = re.compile(r"بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا")
+#: (whole words, or their adjectives: "بھارتی", never "روس" inside "سروسز", services)
+_URDU_FOREIGN = re.compile(r"(?<![^\W\d_])(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین|امریکہ|امریکا|برطانیہ|متحدہ\s+عرب\s+امارات|سعودی\s+عرب|برازیل|یوکرائن|یوکرین|فلپائن|روس|سربیا)(?:ی|یوں|ن)?(?![^\W\d_])")
 _PAKISTAN_NAME = re.compile(r"\bPakistan\b|پاکستان")
 #: Pakistan's provinces and regions, in both scripts: a place ranked after one of them is the
 #: province's among the others ("پنجاب پہلے، سندھ دوسرے اور خیبرپختونخوا تیسرے نمبر پر").
@@ -288,7 +291,7 @@ MIN_OTHER_COUNT = 1000  # smaller counts (courses, batches, seminars) are not wo
 #: Words without which a kind of subject cannot be named (a cheap test before the pattern).
 _SUBJECT_CLUES: dict[str | None, tuple[str, ...]] = {
     "it_component": ("export", "برآمد", "ایکسپورٹ", "services"),
-    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں", "سروسز", "خدمات"),
+    "it_exports": ("export", "remittance", "برآمد", "ایکسپورٹ", "ایکپسورٹ", "services", "کی مد میں", "سروسز", "خدمات", "sector earned", "industry earned", "whole earned", "brought in", "fetched", "generated"),
     "exports": ("export", "برآمد", "ایکسپورٹ", "remittance"),
     "freelancers": ("freelanc", "gig", "online worker", "workforce", "platforms", "marketplaces", "فری", "پلیٹ"),
     "vpn": ("vpn", "virtual private", "وی", "ورچوئل"),

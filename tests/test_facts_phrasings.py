@@ -5204,3 +5204,10 @@ def test_a_place_after_and_with_another_country_named_is_not_pakistans():
 def test_urdu_amounts_listed_by_two_digit_fiscal_year_with_the_currency_said_once():
     text = "پانچ سال میں آئی ٹی برآمدات دگنی سے زیادہ: مالی سال 20 میں ایک ارب 62 کروڑ، مالی سال 25 میں 3 ارب 80 کروڑ ڈالر"
     assert facts("", "2025-07-21", title=text) >= {("it_exports_annual", "FY2019-20", 1620, "USD_million"), ("it_exports_annual", "FY2024-25", 3800, "USD_million")}
+
+
+def test_a_sector_sized_amount_is_no_freelancers_earnings():
+    text = "Pakistani firms and freelancers picked up the work. In FY22 they reached $2.62bn."
+    assert not any(f[0] == "freelancer_earnings" for f in facts(text, "2024-08-12"))
+    # (their own year's size stays theirs)
+    assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("Freelancers sent home $350 million in FY24, a record.", "2024-08-12")

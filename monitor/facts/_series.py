@@ -34,7 +34,7 @@ PLAUSIBLE: dict[tuple[str, str], tuple[float, float]] = {
     ("it_exports_cumulative", "percent"): (-60, 150),
     ("it_exports_annual", "USD_million"): (500, 15_000),
     ("it_exports_annual", "percent"): (-60, 150),
-    ("freelancer_earnings", "USD_million"): (5, 5_000),
+    ("freelancer_earnings", "USD_million"): (5, 1_500),  # (about $0.56bn a year in FY25: a sector-sized amount is the sector's)
     ("freelancer_earnings", "PKR_million"): (1_000, 1_500_000),
     ("freelancer_earnings", "percent"): (-80, 300),
     ("freelancer_count", "count"): (100_000, 10_000_000),

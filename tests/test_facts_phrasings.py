@@ -5211,3 +5211,27 @@ def test_a_sector_sized_amount_is_no_freelancers_earnings():
     assert not any(f[0] == "freelancer_earnings" for f in facts(text, "2024-08-12"))
     # (their own year's size stays theirs)
     assert ("freelancer_earnings", "FY2023-24", 350, "USD_million") in facts("Freelancers sent home $350 million in FY24, a record.", "2024-08-12")
+
+
+def test_a_sentence_on_the_sector_that_names_a_year_passes_that_year_on():
+    text = (
+        "مالی سال 2022-23 میں آئی ٹی برآمدات 2 ارب 59 کروڑ ڈالر رہیں۔ مالی سال 2023-24 کا بجٹ اس شعبے کے لیے نسبتاً خوشگوار رہا۔ "
+        "اس سال آئی ٹی برآمدات 24 فیصد بڑھ کر 3 ارب 22 کروڑ ڈالر ہو گئیں۔"
+    )
+    assert {("it_exports_annual", "FY2023-24", 3220, "USD_million"), ("it_exports_annual", "FY2023-24", 24, "percent")} <= facts(text, "2025-06-24")
+
+
+@pytest.mark.parametrize("text", [
+    "IT exports were $1.44 billion in FY19. The next year they rose to $1.62 billion.",
+    # (after a year the sentence before looked back to, and with "these rose to" in Urdu)
+    "مالی سال 2023-24 میں آئی ٹی برآمدات 3 ارب 22 کروڑ ڈالر رہیں۔ مالی سال 2018-19 میں یہ برآمدات ایک ارب 44 کروڑ ڈالر تھیں۔ اگلے سال، جب کورونا آیا، یہ بڑھ کر ایک ارب 62 کروڑ ڈالر ہو گئیں۔",
+])
+def test_the_following_year_is_the_year_after_the_one_told_before(text):
+    found = facts(text, "2024-08-12")
+    assert ("it_exports_annual", "FY2019-20", 1620, "USD_million") in found
+    assert not any(f[2] == 1620 and f[1] != "FY2019-20" for f in found)
+
+
+def test_the_following_year_of_a_hope_is_no_years_figure():
+    found = facts("IT exports were $3.2 billion in FY24. The ministry expects them to reach $4 billion the following year.", "2024-08-12")
+    assert {f for f in found if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}

@@ -572,11 +572,13 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     subjects, from_context = _bare_exports(_without_what_a_part_includes(find_subjects(sentence), sentence), sentence, context)
     figures = list(_figures_of(sentence)) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
-        if context.kind and context.refers_back(sentence):
-            return [], context
         # (a sentence that only names a period, "June's figures were released alongside the annual
         # total.", passes the subject before it on with that period: "Exports for the month ...")
         named = _named_period(sentence, day)
+        if context.kind and context.refers_back(sentence):
+            # (with the period it names: "مالی سال 2023-24 کا بجٹ اس شعبے کے لیے ... رہا۔", the budget
+            # of FY24 was kind to this sector, then "اس سال آئی ٹی برآمدات ..." is that year's)
+            return [], context.then(context.kind, named, aside=True) if named else context
         # (and one aside that names nothing keeps the subject for the sentence after it: "Calendar
         # totals are not how the government keeps score." between IT exports' year and "By that
         # measure, the industry earned $3.22 billion in FY24")
@@ -591,6 +593,12 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     periods = _mark_bases(periods, spans, sentence)
     named = [p for p in periods if p.value and not p.comparison and not p.target and not p.stock]
     main = next((p.value for p in named if not p.edition), "") or next((p.value for p in named if _DOCUMENT_YEAR.match(p.value)), "")
+    told = context.levels[-1] if context.levels else context.period  # (the year the sentence before gave figures of, even one it looked back to)
+    if not main and (after := next((p for p in periods if p.year_after), None)) and _WHOLE_YEAR_VALUE.fullmatch(told) and not _LOOKS_AHEAD.search(sentence):
+        # "IT exports were $1.44 billion in FY19. The following year they rose to $1.62 billion.":
+        # the year after the one the sentence before gave, in a telling of the years gone by
+        main = shift_period(told, -1)
+        periods = [replace(p, value=main) if p is after else p for p in periods]
     if not main and (any(p.back for p in periods) or _THIS_FIGURE.match(sentence)):
         # "during the period under review", "in the quarter"; "This figure marks a rise from ..."
         back = next((p for p in periods if p.back), None)
@@ -1694,6 +1702,10 @@ _SPAN_WORD = re.compile(r"\bperiod\b|عرصے|عرصہ|مدت", re.IGNORECASE)
 _QUARTER_WORD = re.compile(r"quarter|سہ\s?ماہی", re.IGNORECASE)
 _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
+
+
+#: A whole fiscal or calendar year's period: "FY2018-19", "2024".
+_WHOLE_YEAR_VALUE = re.compile(r"FY\d{4}-\d\d|\d{4}")
 
 
 def _spans_closed_by_month(periods: list[Period], sentence: str, context: _Context) -> list[Period]:

@@ -253,6 +253,14 @@ _URDU_LAST_YEAR = re.compile(rf"(?:{_UR_PREVIOUS}\s+{_UR_YEAR}|ایک\s+{_UR_YEA
 #: and so does "ایک سال قبل اسی مہینے" (a year before, in the same month).
 #: The fiscal year before the one the text has just named: "اس سے پچھلے مالی سال", "the
 #: year before that".
+#: The year after the one named before, in a telling of the years: "the following year", "the
+#: next year", "a year later", "اگلے سال", "ایک سال بعد" (never "next year" alone, said of the
+#: article's own: "exports will reach $5bn next year").
+_YEAR_AFTER_THAT = re.compile(
+    r"\b(?:the\s+(?:following|next|subsequent)\s+(?:fiscal\s+|financial\s+)?year|a\s+year\s+later|the\s+year\s+after(?:\s+that)?)\b"
+    r"|(?<![^\W\d_])(?:اس\s+سے\s+)?اگلے\s+(?:سال|برس)(?![^\W\d_])|(?<![^\W\d_])ایک\s+(?:سال|برس)\s+بعد(?![^\W\d_])",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE_THAT = re.compile(rf"اس\s+سے\s+{_UR_PREVIOUS}\s+(?:مالی\s+)?{_UR_YEAR}|\b(?:the\s+)?(?:fiscal\s+|financial\s+)?year\s+before\s+that\b", re.IGNORECASE)
 _URDU_SAME_PERIOD = re.compile(rf"(?:{_UR_PREVIOUS}\s+(?:مالی\s+{_UR_YEAR}|مالی|{_UR_YEAR})|ایک\s+(?:سال|برس)\s+(?:قبل|پہلے))\s+(?:(?:کے|کی)\s+)?(?:اسی|اس|انہی|انھی)\s+(?:(?:\d+|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو|دس|گیارہ)\s+)?(?:عرصے|عرصہ|مدت|ماہ|مہینے|مہینوں|سہ\s?ماہی|ششماہی)"
     # "ایک سال پہلے کی دوسری ششماہی" (the second half a year before): the main period's part a year back
@@ -445,6 +453,7 @@ class Period:
     stock: bool = False  # "as of August 31": the month a count stands at, never a flow's
     last_year: bool = False  # "December last year": the month in the calendar year before the article's
     of_span: bool = False  # "the corresponding months of last year": a span's base, never one month's
+    year_after: bool = False  # "the following year", "اگلے سال": the year after the one the sentence before gave
 
     @property
     def counted(self) -> bool:
@@ -698,6 +707,10 @@ class _PeriodScanner:
             if self.free(m.start(), m.end()):
                 # "اس سے پچھلے مالی سال": the year before the one just named, a base
                 self.add("", m.start(), m.end(), back=True, shift=1, comparison=True)
+        for m in _YEAR_AFTER_THAT.finditer(s):
+            if self.free(m.start(), m.end()):
+                # "The following year they rose to $1.62 billion": the year after the one before
+                self.add("", m.start(), m.end(), year_after=True)
         self._to_date()
         fys = [f for f in self.fiscal_years() if self.free(f[0], f[1])]
         for pattern, kind in ((_MONTHS_SO_FAR, "months"), (_HALF_FY, "half"), (_QUARTER_FY, "quarter")):

@@ -5235,3 +5235,15 @@ def test_the_following_year_is_the_year_after_the_one_told_before(text):
 def test_the_following_year_of_a_hope_is_no_years_figure():
     found = facts("IT exports were $3.2 billion in FY24. The ministry expects them to reach $4 billion the following year.", "2024-08-12")
     assert {f for f in found if f[0] != "other"} == {("it_exports_annual", "FY2023-24", 3200, "USD_million")}
+
+
+def test_a_sentence_whose_figures_are_no_ones_keeps_the_subject_for_the_sector_after_it():
+    text = (
+        "The State Bank put exports of IT and IT-enabled services at $1.73 billion in July-February FY22. "
+        "February on its own brought in $213 million, a little less than January's $228 million. "
+        "Those are healthy numbers. The sector earned $1.44 billion in FY20 and $2.12 billion in FY21."
+    )
+    assert {("it_exports_annual", "FY2019-20", 1440, "USD_million"), ("it_exports_annual", "FY2020-21", 2120, "USD_million")} <= facts(text, "2022-03-21")
+    # (one that names something else does not: "Remittances ... The sector" is not IT's)
+    text = "IT exports were $1.73 billion in July-February FY22. Workers' remittances came to $20 billion. Those are healthy numbers. The sector earned $1.44 billion in FY20."
+    assert ("it_exports_annual", "FY2019-20", 1440, "USD_million") not in facts(text, "2022-03-21")

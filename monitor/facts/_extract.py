@@ -717,7 +717,11 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # said of no subject in between goes on about the one before, and keeps it
         return found, context
     # (a sentence about nothing watched keeps the period for a later "in the quarter")
-    return found, context if inherited else context.then(None, context.period if background else main or context.period, ranked, fields=_rank_fields(sentence) if ranked else frozenset())
+    # (and one that names nothing at all, its figures no one's, keeps the subject for a later
+    # "receipts": "Pakistan's exports of IT services were worth about a billion dollars a year.
+    # In FY19, the State Bank counted $1.21 billion. ... Receipts rose to $1.44bn in FY20")
+    kept = context.kind if not subjects and not found and not ranked else None
+    return found, context if inherited else context.then(kept, context.period if background else main or context.period, ranked, fields=_rank_fields(sentence) if ranked else frozenset())
 
 
 def _another_subject_named(sentence: str) -> bool:

@@ -5247,3 +5247,17 @@ def test_a_sentence_whose_figures_are_no_ones_keeps_the_subject_for_the_sector_a
     # (one that names something else does not: "Remittances ... The sector" is not IT's)
     text = "IT exports were $1.73 billion in July-February FY22. Workers' remittances came to $20 billion. Those are healthy numbers. The sector earned $1.44 billion in FY20."
     assert ("it_exports_annual", "FY2019-20", 1440, "USD_million") not in facts(text, "2022-03-21")
+
+
+def test_it_exporters_named_before_are_the_sector_a_later_sentence_names_back():
+    text = (
+        "Pakistan's IT exporters need a predictable tax regime far more than new incentives, a think tank said ahead of the federal budget. "
+        "The brief notes that the sector's exports stood at $2.15 billion in July-April FY23, down 1.4 percent from $2.18 billion a year earlier."
+    )
+    assert {("it_exports_cumulative", "FY2022-23:Jul-Apr", 2150, "USD_million"), ("it_exports_cumulative", "FY2021-22:Jul-Apr", 2180, "USD_million")} <= facts(text, "2023-06-05")
+    # (not "the ICT sector" named with its surplus, before its parts)
+    text = (
+        "The Survey notes that the ICT sector, with a trade surplus of $1,901 million, was the highest net exporter among services. "
+        "Computer services remained the largest contributor, with exports of $1,836 million."
+    )
+    assert not any(f[0].startswith("it_exports") and f[2] == 1836 for f in facts(text, "2024-06-11"))

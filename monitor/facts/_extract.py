@@ -582,6 +582,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (and one aside that names nothing keeps the subject for the sentence after it: "Calendar
         # totals are not how the government keeps score." between IT exports' year and "By that
         # measure, the industry earned $3.22 billion in FY24")
+        if _IT_TRADE.search(sentence):
+            # "Pakistan's IT exporters need a predictable tax regime ...": the sector a later "the
+            # sector's exports stood at $2.15 billion" names back
+            return [], context.then("it_exports", named, aside=True)
         return [], context.then(context.kind if named or not context.aside else None, named, aside=True)
     spans = comparison_spans(sentence, figures, [(s.start, s.end) for s in subjects if s.kind])
     # ("during the year" with no fiscal year named before is no reference: the sentence is read
@@ -705,7 +709,10 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
         # (so too registered freelancers' figures: "مالی سال 2022-23 میں یہ رقم ..." after them is theirs)
         # (and a programme's graduates': "A tracer study of 18,400 graduates found ... Their combined earnings came to $5.2 million.")
         platform = bool(watched) and watched[-1] == "freelancers" and bool(one_platform(sentence) or (found and (_REGISTERED_FREELANCERS.search(sentence) or _GRADUATES.search(sentence))))
-        return found, context.then(watched[-1] if watched else None, context.period if ahead or background else main or context.period, ranked, found, platform, fields=_rank_fields(sentence) if ranked else frozenset())
+        # (the IT trade named with nothing watched, "IT exporters need ... ahead of the budget",
+        # is the sector a later "the sector's exports" names back, as below)
+        kind = watched[-1] if watched else "it_exports" if not found and not ranked and _IT_TRADE.search(sentence) else None
+        return found, context.then(kind, context.period if ahead or background else main or context.period, ranked, found, platform, fields=_rank_fields(sentence) if ranked else frozenset())
     if inherited and _MONTH.fullmatch(main) and _MONTH.fullmatch(context.period) and main != context.period and not background and any(series != "other" for _, series, _, _, _ in found):
         # (a sentence that goes on about the subject with a month of its own passes that month
         # on, as one that names it would: "August has now come in at $337 million. That is still
@@ -1708,6 +1715,13 @@ _HALF_WORD = re.compile(r"\bhalf\b|ششماہی", re.IGNORECASE)
 _MONTH_WORD_BACK = re.compile(r"\bmonth\b|(?<![^\W\d_])(?:ماہ|مہینے)(?![^\W\d_])", re.IGNORECASE)
 
 
+#: The IT trade named by its firms, without its exports: "IT exporters", "آئی ٹی کمپنیاں" (not
+#: "the ICT sector", which a sentence on its net surplus names before its parts).
+_IT_TRADE = re.compile(
+    r"\b(?-i:IT|ICT)(?:\s+(?:and|&)\s+(?-i:ITeS|IT[\s-]enabled\s+services))?\s+(?:exporters|companies|firms)\b"
+    r"|آئی\s?ٹی\s+(?:برآمد\s+کنندگان|ایکسپورٹرز|کمپنیوں|کمپنیاں)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: A whole fiscal or calendar year's period: "FY2018-19", "2024".
 _WHOLE_YEAR_VALUE = re.compile(r"FY\d{4}-\d\d|\d{4}")
 

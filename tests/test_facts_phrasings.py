@@ -4,6 +4,8 @@ is written for these tests in its own words; the figures are of the size the rea
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from monitor.facts import extract_facts
@@ -5261,3 +5263,36 @@ def test_it_exporters_named_before_are_the_sector_a_later_sentence_names_back():
         "Computer services remained the largest contributor, with exports of $1,836 million."
     )
     assert not any(f[0].startswith("it_exports") and f[2] == 1836 for f in facts(text, "2024-06-11"))
+
+
+@pytest.mark.parametrize("text, published, wrong", [
+    ("Freelancers' remittances in July-December FY23 were $149 million, the State Bank said, correcting a figure of $194 million shown in a ministry presentation.", "2023-02-15", 194),
+    ("Correction: the PTA has registered 25,300 VPNs so far, not 253,000 as stated in Monday's edition.", "2025-03-02", 253000),
+    ("IT exports were $325 million in February, not $352 million as some outlets reported.", "2025-03-19", 352),
+    ("پی ٹی اے کے مطابق اب تک 56 ہزار 400 وی پی اینز رجسٹر کیے جا چکے ہیں، جبکہ اتھارٹی نے 4 لاکھ رجسٹریشنز کی خبر کو بے بنیاد قرار دیا ہے۔", "2025-03-12", 400000),
+])
+def test_a_figure_corrected_denied_or_called_baseless_is_no_fact(text, published, wrong):
+    found = facts(text, published)
+    assert not any(f[2] == wrong and f[0] != "other" for f in found)
+    assert any(f[0] != "other" for f in found)  # (the right one stays)
+
+
+@pytest.mark.parametrize("text, published, want", [
+    ("The final figure for FY22 IT exports came in at $2.62 billion, a shade above the provisional $2.61 billion reported in July, and 23.6 percent more than in FY21.", "2022-08-20", ("it_exports_annual", "FY2021-22", 23.6, "percent")),
+    ("According to PSEB's revised data, freelancers brought in $412 million in FY25, up from the provisional figure of $398 million released in July.", "2025-08-20", ("freelancer_earnings", "FY2024-25", 398, "USD_million")),
+    # (Urdu: "the early figures released last month")
+    ("اسٹیٹ بینک کے مطابق مالی سال 21-2020 میں آئی ٹی برآمدات 2 ارب 12 کروڑ ڈالر رہیں، جبکہ گزشتہ ماہ جاری ہونے والے ابتدائی اعداد میں یہ حجم 2 ارب 10 کروڑ ڈالر بتایا گیا تھا۔", "2021-08-18", ("it_exports_annual", "FY2020-21", 2120, "USD_million")),
+])
+def test_the_month_a_figure_was_released_in_is_not_its_period(text, published, want):
+    found = facts(text, published)
+    assert want in found
+    assert not any(re.fullmatch(r"\d{4}-\d\d", f[1]) for f in found if f[0] != "other")
+
+
+def test_may_before_a_past_tense_is_the_month():
+    assert ("it_exports_monthly", "2025-05", 331, "USD_million") in facts("", "2025-07-17", title="SBP: IT exports $338m in June; May revised to $331m")
+    assert not any(f[0] != "other" for f in facts("IT exports May reach $4 billion this year.", "2025-07-17"))
+
+
+def test_a_release_named_by_its_month_dates_nothing():
+    assert facts("IT exports in the first quarter stood at $855 million in the October release.", "2024-11-25") == {("it_exports_cumulative", "FY2024-25:Q1", 855, "USD_million")}

@@ -327,6 +327,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "crossed the $2 billion mark"; "exports to Qatar" (and their growth)
     if _withdrawn(place.sentence, figure):
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
+    if figure.unit != "percent" and (_NOT_THIS_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start) or _URDU_CALLED_FALSE_AFTER.match(place.sentence, figure.end)):
+        return "other", value  # "PSEB has registered 71,400 freelancers, not 714,000 as stated": the figure denied
     if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = (
@@ -675,12 +677,20 @@ _SUPERSEDED = re.compile(
     # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate); "ابتدائی اعداد و شمار میں یہ رقم
     # 348 ملین ڈالر بتائی گئی تھی" (in the preliminary figures this sum was given as)
     r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+(?:میں\s+)?(?:یہ\s+)?(?:(?:رقم|حجم)\s+)?$"
+    r"|(?:ابتدائی|عبوری)\s+اعداد\s+میں\s+(?:یہ\s+)?(?:رقم|حجم)\s+$"  # "ابتدائی اعداد میں یہ حجم ... بتایا گیا تھا" (in the early figures this volume was given as)
     # "had initially reported October's ICT exports at $330m": what was first put out
     r"|\b(?:initially|originally|first|earlier|previously)\s+(?:reported|put|estimated|given|released|announced|shown)\s+(?:[\w'’-]+\s+){0,5}?(?:at|as)\s+(?:US\s?\$|\$)?$"
     # "revised the February figure upward from $211 million": the figure revised
-    r"|\brevis(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?(?:upwards?|downwards?|up|down)?\s*from\s+(?:the\s+)?(?:provisional\s+|earlier\s+|initial\s+)?(?:US\s?\$|\$)?$",
+    r"|\brevis(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?(?:upwards?|downwards?|up|down)?\s*from\s+(?:the\s+)?(?:provisional\s+|earlier\s+|initial\s+)?(?:US\s?\$|\$)?$"
+    # "..., the State Bank said, correcting a figure of $194 million shown in a presentation"
+    r"|\bcorrect(?:ing|ed|s)\s+(?:an?\s+|the\s+|its\s+)?(?:earlier\s+|wrong\s+|erroneous\s+)?(?:figure|number|estimate)\s+of\s+(?:US\s?\$|\$)?$",
     re.IGNORECASE,
 )
+#: Urdu: a figure whose report is called baseless or false, or denied, in the rest of its
+#: clause: "4 لاکھ رجسٹریشنز کی خبر کو بے بنیاد قرار دیا".
+_URDU_CALLED_FALSE_AFTER = re.compile(r"[^۔؛،]{0,40}?(?:(?:کو|کی)\s+(?:بے\s?بنیاد|غلط|جھوٹی?|من\s+گھڑت)\s+قرار|(?:کی|کو)\s+تردید)")
+#: A figure said not to be the one: "71,400 freelancers, not 714,000 as stated", "rather than $352 million".
+_NOT_THIS_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: A correction's account of what a report wrongly said: the figure it withdraws.
 _CORRECTED = re.compile(
     r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:report|story|article|news\s+item)\b|\b(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:stated|said|reported|mentioned|put)\b"

@@ -120,6 +120,11 @@ _MONTH_OF_YEAR_SAID = re.compile(
 #: The words of a figure's coming out, whose time is not what the figure is of.
 _RELEASE_VERBS = r"(?:published|released|announced|reported|issued|put\s+out|made\s+public)"
 #: When a figure was published, not what it is of: "the $329 million it had first published in mid-July".
+#: An amount and the verb that put it out, right before a month: "$2.61 billion reported in ".
+_AMOUNT_RELEASED_IN = re.compile(rf"(?P<amount>\d(?:[\d,.]*\d)?\s*(?:million|billion|mn|bn|m|b)?)\b[^\d]{{0,25}}?\b{_RELEASE_VERBS}\s+(?:earlier\s+|late\s+|early\s+)?in\s+(?:early\s+|late\s+)?$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\b(?:the|its|an?)\s+$", re.IGNORECASE)
+#: A release named by its month: "the October release", "its July bulletin".
+_RELEASE_NOUN_AFTER = re.compile(r"\s+(?:release|bulletin|press\s+release|handout)\b", re.IGNORECASE)
 _PUBLISHED_IN_MID = re.compile(rf"\b{_RELEASE_VERBS}\s+(?:in\s+|on\s+)?(?:the\s+)?mid[\s-]?$", re.IGNORECASE)
 #: The words of a span, not of one month: "months", "quarter", "half" ("period" may be a month).
 _SPAN_WORDS = re.compile(r"\b(?:months|quarter|half)\b", re.IGNORECASE)
@@ -132,6 +137,8 @@ _MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
 #: And a figure said then: "the minister said earlier this month that Pakistan had 2.3 million
 #: freelancers" is dated by nothing.
 _RELEASED_OR_SAID_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,2}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
+#: Urdu "released" after a month: "گزشتہ ماہ جاری ہونے والے ابتدائی اعداد" (the early figures released last month).
+_URDU_RELEASED_AFTER = re.compile(r"\s+(?:میں\s+)?(?:جاری|شائع)\s+(?:ہونے\s+والے|ہونے\s+والی|ہونے\s+والا|کیے\s+گئے|کی\s+گئی|کئے\s+گئے|کردہ)(?![^\W\d_])")
 #: A month a hope is set for: "by June", "جون تک".
 _BY_MONTH_BEFORE = re.compile(r"\b(?:by|till|until)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _URDU_BY_MONTH_AFTER = re.compile(r"\s+تک(?![^\W\d_])")
@@ -1015,11 +1022,19 @@ class _PeriodScanner:
             if not self.free(m.start(), m.end()) or (stock and not _month_end(self.s, m)):
                 continue
             month = _month_number(m.group("month"))
-            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b|\s+alone\b", self.s[m.end() :]):
-                continue  # ("May's receipts", "May alone": the month, not "may")
+            if m.group("month") == "May" and not m.group("year") and not _month_context(self.s, m.start()) and not re.match(r"['’]s\b|\s+alone\b|\s+(?:[a-z]+ed|was|saw|came|brought|stood|rose|fell|grew|hit)\b", self.s[m.end() :]):
+                continue  # ("May's receipts", "May alone", "May revised to $331m": the month, not "may", which no past tense follows)
             start, end = m.start(), m.end()
             if _PUBLISHED_IN_MID.search(self.s, max(0, start - 40), start) and not (m.group("year") or m.group("yy")):
                 self.taken.append((start, end))  # "the $329 million it had first published in mid-July": a day, no month's figure
+                continue
+            if not (m.group("year") or m.group("yy")) and (
+                ((said := _AMOUNT_RELEASED_IN.search(self.s, max(0, start - 60), start)) and not re.search(r"[,;]", self.s[said.end("amount") : start]))
+                or (_THE_BEFORE.search(self.s, max(0, start - 8), start) and _RELEASE_NOUN_AFTER.match(self.s, end))
+            ):
+                # "the provisional $2.61 billion reported in July", "$855 million in the October
+                # release": when the figure came out, not the month it is of
+                self.taken.append((start, end))
                 continue
             if month == 6 and not (m.group("year") or m.group("yy")) and _CLOSED_IN.search(self.s, max(0, start - 30), start) and any(
                 _FY_VALUE.fullmatch(p.value) and 0 <= start - p.end <= 40 for p in self.found
@@ -1062,7 +1077,7 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
-            if _RELEASED_OR_SAID_BEFORE.search(self.s, max(0, m.start() - 24), m.start()):
+            if _RELEASED_OR_SAID_BEFORE.search(self.s, max(0, m.start() - 24), m.start()) or _URDU_RELEASED_AFTER.match(self.s, m.end()):
                 self.taken.append((m.start(), m.end()))  # "data released last month": when, not what it is of
                 continue
             back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1

@@ -5296,3 +5296,25 @@ def test_may_before_a_past_tense_is_the_month():
 
 def test_a_release_named_by_its_month_dates_nothing():
     assert facts("IT exports in the first quarter stood at $855 million in the October release.", "2024-11-25") == {("it_exports_cumulative", "FY2024-25:Q1", 855, "USD_million")}
+
+
+def test_for_the_year_names_back_the_fiscal_year_told_before():
+    text = (
+        "IT exports reached $2.12 billion in FY21. The ministry had announced on July 2, before the June numbers were available, "
+        "that exports had reached $2.1 billion. Freelancers' remittances for the year came to $181 million."
+    )
+    assert ("freelancer_earnings", "FY2020-21", 181, "USD_million") in facts(text, "2021-07-20")
+
+
+def test_the_figure_revised_to_another_from_is_superseded():
+    found = facts("Freelancers' earnings in the April-June quarter of FY22 were revised to $79 million from $64 million.", "2022-09-20")
+    assert ("freelancer_earnings", "FY2021-22:Q4", 79, "USD_million") in found
+    assert not any(f[2] == 64 and f[0] != "other" for f in found)
+
+
+@pytest.mark.parametrize("text, published, wrong", [
+    ("حقائق کی جانچ: وفاقی وزیر کا یہ دعویٰ درست نہیں کہ پاکستان فری لانسنگ میں دنیا میں دوسرے نمبر پر ہے؛ رپورٹ میں پاکستان کا نمبر چوتھا ہے۔", "2025-02-10", 2),
+    ("The minister falsely claimed that IT exports had reached $4 billion in FY24.", "2024-08-10", 4000),
+])
+def test_a_claim_said_to_be_untrue_gives_no_fact(text, published, wrong):
+    assert not any(f[2] == wrong and f[0] != "other" for f in facts(text, published))

@@ -272,6 +272,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
     """``(series, value)`` for a figure about a watched subject; ``None`` when it is no fact."""
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
+    if _CLAIM_DENIED_BEFORE.search(place.sentence, max(0, place.sentence.find(place.clause)), figure.start):
+        # "حقائق کی جانچ: وفاقی وزیر کا یہ دعویٰ درست نہیں کہ پاکستان ... دوسرے نمبر پر ہے" (the
+        # minister's claim that Pakistan is second is not correct), "falsely claimed that ..."
+        return ("other", value) if figure.unit != "rank" else None
     if figure.unit == "rank":
         owner = _ranked_country(place)
         # a clause that ranks "it" goes on about the ranking named before it ("..., جبکہ جولائی میں اس کا نمبر 97واں تھا")
@@ -681,7 +685,7 @@ _SUPERSEDED = re.compile(
     # "had initially reported October's ICT exports at $330m": what was first put out
     r"|\b(?:initially|originally|first|earlier|previously)\s+(?:reported|put|estimated|given|released|announced|shown)\s+(?:[\w'’-]+\s+){0,5}?(?:at|as)\s+(?:US\s?\$|\$)?$"
     # "revised the February figure upward from $211 million": the figure revised
-    r"|\brevis(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,5}?(?:upwards?|downwards?|up|down)?\s*from\s+(?:the\s+)?(?:provisional\s+|earlier\s+|initial\s+)?(?:US\s?\$|\$)?$"
+    r"|\brevis(?:ed|es|ing)\s+(?:[\w'’$.,-]+\s+){0,5}?(?:upwards?|downwards?|up|down)?\s*from\s+(?:the\s+)?(?:provisional\s+|earlier\s+|initial\s+)?(?:US\s?\$|\$)?$"  # (or "revised to $79 million from $64 million")
     # "..., the State Bank said, correcting a figure of $194 million shown in a presentation"
     r"|\bcorrect(?:ing|ed|s)\s+(?:an?\s+|the\s+|its\s+)?(?:earlier\s+|wrong\s+|erroneous\s+)?(?:figure|number|estimate)\s+of\s+(?:US\s?\$|\$)?$",
     re.IGNORECASE,
@@ -689,6 +693,13 @@ _SUPERSEDED = re.compile(
 #: Urdu: a figure whose report is called baseless or false, or denied, in the rest of its
 #: clause: "4 لاکھ رجسٹریشنز کی خبر کو بے بنیاد قرار دیا".
 _URDU_CALLED_FALSE_AFTER = re.compile(r"[^۔؛،]{0,40}?(?:(?:کو|کی)\s+(?:بے\s?بنیاد|غلط|جھوٹی?|من\s+گھڑت)\s+قرار|(?:کی|کو)\s+تردید)")
+#: A claim said before its figure to be untrue: "it is not true that", "falsely claimed that",
+#: Urdu "یہ دعویٰ درست نہیں کہ" (this claim is not correct that).
+_CLAIM_DENIED_BEFORE = re.compile(
+    r"\b(?:falsely|wrongly|incorrectly|mistakenly)\s+(?:claimed|said|stated|asserted)\s+that\b|\bit\s+is\s+not\s+(?:true|correct)\s+that\b"
+    r"|(?<![^\W\d_])(?:دعوی|دعویٰ|دعوے|بات)\s+(?:درست|صحیح|سچ)\s+نہیں\s+(?:ہے\s+)?کہ(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: A figure said not to be the one: "71,400 freelancers, not 714,000 as stated", "rather than $352 million".
 _NOT_THIS_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: A correction's account of what a report wrongly said: the figure it withdraws.

@@ -423,7 +423,7 @@ _BACK_REFERENCE = re.compile(
     # "By that date, 152,300 VPNs had been registered": the date named before
     r"|\b(?:by|as\s+of|as\s+on|on|till|until|up\s+to)\s+that\s+date\b"
     # "during the half", "during the year": the half or the fiscal year named before (see loose)
-    r"|(?P<loose>\b(?:during|in|over)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b)"
+    r"|(?P<loose>\b(?:during|in|over|for)\s+the\s+(?:half|year)(?![-\w])(?!\s+(?:of|ago|earlier|before|to|ended|ending|under)\b)"
     r"|(?<![^\W\d_])اس\s+(?:ماہ|مہینے)(?![^\W\d_])"  # "اس ماہ" (that month) after a sentence naming it
     # "ششماہی کے دوران" (during the half), "ششماہی آمدن" (the half's earnings), not "پہلی ششماہی"
     r"|(?<![^\W\d_])(?<!پہلی\s)(?<!دوسری\s)(?<!اسی\s)(?:ششماہی|سہ\s?ماہی)\s+(?:کے\s+دوران|میں|آمدن|آمدنی|برآمدات)(?![^\W\d_]))",

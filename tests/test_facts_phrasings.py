@@ -5318,3 +5318,8 @@ def test_the_figure_revised_to_another_from_is_superseded():
 ])
 def test_a_claim_said_to_be_untrue_gives_no_fact(text, published, wrong):
     assert not any(f[2] == wrong and f[0] != "other" for f in facts(text, published))
+
+
+def test_a_count_revised_since_is_superseded_by_the_one_it_was_revised_to():
+    text = "The PTA's tally of registered VPNs, put at 27,000 last week, has been revised to 25,300 after duplicate applications were removed."
+    assert facts(text, "2024-12-05") == {("other", "", 27000, "count"), ("vpn_registrations", "", 25300, "count")}

@@ -333,7 +333,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit != "percent" and (_NOT_THIS_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start) or _URDU_CALLED_FALSE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "PSEB has registered 71,400 freelancers, not 714,000 as stated": the figure denied
-    if figure.unit in ("USD_million", "PKR_million") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
+    if figure.unit in ("USD_million", "PKR_million", "count") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = (
         _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start)
@@ -441,6 +441,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "200 VPNs are registered every day": a rate, not the total
     # (a base's count is of what the sentence counts: "19,400 VPNs were registered in November,
     # against 3,100 in the month before that")
+    if place.kind == "vpn" and figure.unit == "count" and _REVISED_TO_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and _VPN_COUNT.search(place.sentence, 0, figure.start):
+        return "vpn_registrations", value  # "The PTA's tally of registered VPNs ... has been revised to 25,300": the tally, as it now stands
     if place.kind == "vpn" and figure.unit == "count" and _VPN_COUNT.search(place.sentence if place.base else place.context) and (_counts_people_of(place, _VPN_NOUN) or _registrants(place)):
         return ("other", value) if _one_kind_of_registrant(place, head) else ("vpn_registrations", value)
     return "other", value
@@ -693,6 +695,8 @@ _SUPERSEDED = re.compile(
 #: Urdu: a figure whose report is called baseless or false, or denied, in the rest of its
 #: clause: "4 لاکھ رجسٹریشنز کی خبر کو بے بنیاد قرار دیا".
 _URDU_CALLED_FALSE_AFTER = re.compile(r"[^۔؛،]{0,40}?(?:(?:کو|کی)\s+(?:بے\s?بنیاد|غلط|جھوٹی?|من\s+گھڑت)\s+قرار|(?:کی|کو)\s+تردید)")
+#: "revised to" right before a figure: the figure as it now stands.
+_REVISED_TO_BEFORE = re.compile(r"\brevised\s+(?:up|down|upwards?|downwards?)?\s*to\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 #: A claim said before its figure to be untrue: "it is not true that", "falsely claimed that",
 #: Urdu "یہ دعویٰ درست نہیں کہ" (this claim is not correct that).
 _CLAIM_DENIED_BEFORE = re.compile(
@@ -735,6 +739,8 @@ _URDU_SUPERSEDED_AFTER = re.compile(
     rf"\s*(?:سے\s+{_URDU_RAISED_OR_CUT}\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])"
     # "from the $330 million it had reported last month": the figure it gave before
     r"|\s+(?:that\s+|which\s+)?(?:it|they|the\s+(?:central\s+)?bank|the\s+ministry|SBP|PBS)\s+had\s+(?:initially\s+|earlier\s+|first\s+|originally\s+|previously\s+)?(?:reported|announced|released|estimated|given|shown)\b"
+    # "put at 27,000 last week, has been revised to 25,300": the figure revised, said before it
+    r"|[^.;,]{0,30},?\s+(?:has|have|had)\s+(?:since\s+)?been\s+revised\s+(?:up|down|upwards?|downwards?)?\s*to\b"
     # "$211 million reported last month", "... initially reported a month ago"
     r"|\s+(?:initially\s+|earlier\s+|first\s+|originally\s+|previously\s+)?reported\s+(?:last\s+month|earlier|previously|before|a\s+month\s+(?:ago|earlier))\b",
     re.IGNORECASE,

@@ -5323,3 +5323,11 @@ def test_a_claim_said_to_be_untrue_gives_no_fact(text, published, wrong):
 def test_a_count_revised_since_is_superseded_by_the_one_it_was_revised_to():
     text = "The PTA's tally of registered VPNs, put at 27,000 last week, has been revised to 25,300 after duplicate applications were removed."
     assert facts(text, "2024-12-05") == {("other", "", 27000, "count"), ("vpn_registrations", "", 25300, "count")}
+
+
+def test_a_posts_closing_tags_do_not_end_its_subject():
+    text = (
+        'In a post on X, the ministry said: "#ITExports for April 2026: US$ 372.4M (+26.1% YoY). The momentum continues! #DigitalNation #MoITT"\n\n'
+        "According to the figures shared by the ministry, the exports in April were 4.3 percent lower than US$ 389.0 Million in March 2026."
+    )
+    assert {("it_exports_monthly", "2026-03", 389, "USD_million"), ("it_exports_monthly", "2026-04", -4.3, "percent")} <= facts(text, "2026-05-15")

@@ -572,6 +572,8 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
     subjects, from_context = _bare_exports(_without_what_a_part_includes(find_subjects(sentence), sentence), sentence, context)
     figures = list(_figures_of(sentence)) if _MAY_HOLD_FIGURES.search(sentence) else []
     if not subjects and not figures:
+        if _ONLY_TAGS.fullmatch(sentence):
+            return [], context  # a post's closing tags ("#DigitalNation #MoITT") are no sentence, not even an aside
         # (a sentence that only names a period, "June's figures were released alongside the annual
         # total.", passes the subject before it on with that period: "Exports for the month ...")
         named = _named_period(sentence, day)
@@ -1722,6 +1724,8 @@ _IT_TRADE = re.compile(
     r"|آئی\s?ٹی\s+(?:برآمد\s+کنندگان|ایکسپورٹرز|کمپنیوں|کمپنیاں)(?![^\W\d_])",
     re.IGNORECASE,
 )
+#: A line of hashtags and handles alone: "#DigitalNation #MoITT\"".
+_ONLY_TAGS = re.compile(r"[\s\"“”'’.,!]*(?:[#@][\w-]+[\s\"“”'’.,!]*)+")
 #: A whole fiscal or calendar year's period: "FY2018-19", "2024".
 _WHOLE_YEAR_VALUE = re.compile(r"FY\d{4}-\d\d|\d{4}")
 

@@ -333,7 +333,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit != "percent" and (_NOT_THIS_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start) or _URDU_CALLED_FALSE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "PSEB has registered 71,400 freelancers, not 714,000 as stated": the figure denied
-    if figure.unit in ("USD_million", "PKR_million", "count") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _URDU_SUPERSEDED_AFTER.match(place.sentence, figure.end)):
+    if figure.unit in ("USD_million", "PKR_million", "count") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = (
         _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start)
@@ -373,7 +373,7 @@ def classify(place: _Place) -> tuple[str, float] | None:
     # (what freelancers "accounted for" of IT exports is their earnings: the part is the series)
     if figure.unit != "percent" and ((_CHANGE_BEFORE.search(head) and not _A_MONTH_ALONE_ACCOUNTED.match(head) and not (place.kind == "freelancers" and _ACCOUNTED_FOR.search(head))) or _URDU_CHANGE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "grew by 500,000", "up $84 million", "rose 37pc, or $84m", "10 لاکھ کا اضافہ"
-    if figure.unit != "percent" and (trailing := _TRAILING_YEAR.search(place.sentence, 0, figure.start)) and not _AMOUNT.search(place.sentence, trailing.end(), figure.start):
+    if figure.unit != "percent" and (trailing := _TRAILING_YEAR.search(place.sentence, max(0, figure.start - 200), figure.start)) and not _AMOUNT.search(place.sentence, trailing.end(), figure.start):
         return "other", value  # "On a trailing twelve-month basis, IT exports now stand at $4.17 billion": no fiscal year's
     if _HELD_AROUND_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start):
         return "other", value  # "monthly exports hovered around $350m", "زیادہ تر 35 کروڑ ڈالر کے آس پاس": a level held, no period's figure
@@ -732,10 +732,11 @@ def _withdrawn(sentence: str, figure: Figure) -> bool:
     return said is not None and not _CORRECT_NOW.search(sentence, said.end(), figure.start)
 
 
-#: Urdu: a figure someone raised or cut to another, or that another replaced: "264 ملین ڈالر سے
-#: بڑھا کر 271 ملین ڈالر کر دیا" (raised from), "26 کروڑ 40 لاکھ ڈالر کے بجائے" (instead of). Not
-#: "سے بڑھ کر" (rose from), a base.
-_URDU_SUPERSEDED_AFTER = re.compile(
+#: A figure superseded, said after it: in Urdu one someone raised or cut to another, or that
+#: another replaced ("264 ملین ڈالر سے بڑھا کر 271 ملین ڈالر کر دیا", raised from; "26 کروڑ 40 لاکھ
+#: ڈالر کے بجائے", instead of; never "سے بڑھ کر", rose from, a base); in English one "it had
+#: reported" or "reported last month", or that "has been revised to" another.
+_SUPERSEDED_AFTER = re.compile(
     rf"\s*(?:سے\s+{_URDU_RAISED_OR_CUT}\s*کر|کے\s+بجائے|کی\s+بجائے)(?![^\W\d_])"
     # "from the $330 million it had reported last month": the figure it gave before
     r"|\s+(?:that\s+|which\s+)?(?:it|they|the\s+(?:central\s+)?bank|the\s+ministry|SBP|PBS)\s+had\s+(?:initially\s+|earlier\s+|first\s+|originally\s+|previously\s+)?(?:reported|announced|released|estimated|given|shown)\b"

@@ -372,10 +372,18 @@ def chart_rows(text: str) -> dict[int, str]:
         scale = (unit["scale"] or unit["words"]).lower()
         scale = "billion" if scale in ("billion", "bn") else "million"
         at = max((s for s in starts if s <= run.start()), default=0)
-        # the fiscal year's last year: "FY 2023-24" and "FY24" end in 2024, "FY23-24" too
-        fy_end = int(then["start"]) + 1 if then["start"] else 2000 + int(then["end"] or then["short"]) if then["short"] else None
-        out[at] = "; ".join(f"{subject} were US${pair['value']} {scale} in {_dated_label(pair['label'], fy_end)}" for pair in _ONE_PAIR.finditer(run[0])) + "."
+        out[at] = "; ".join(f"{subject} were US${pair['value']} {scale} in {_dated_label(pair['label'], _chart_fy_end(then))}" for pair in _ONE_PAIR.finditer(run[0])) + "."
     return out
+
+
+def _chart_fy_end(then: re.Match) -> int | None:
+    """The last year of the fiscal year a chart's heading gives after its unit ("FY 2023-24",
+    "FY24" and "FY23-24" all end in 2024), or ``None`` when it gives none."""
+    if then["start"]:
+        return int(then["start"]) + 1
+    if then["short"]:
+        return 2000 + int(then["end"] or then["short"])
+    return None
 
 
 def _dated_label(label: str, fy_end: int | None) -> str:

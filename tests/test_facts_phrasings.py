@@ -5331,3 +5331,8 @@ def test_a_posts_closing_tags_do_not_end_its_subject():
         "According to the figures shared by the ministry, the exports in April were 4.3 percent lower than US$ 389.0 Million in March 2026."
     )
     assert {("it_exports_monthly", "2026-03", 389, "USD_million"), ("it_exports_monthly", "2026-04", -4.3, "percent")} <= facts(text, "2026-05-15")
+
+
+def test_the_it_sector_had_fetched_an_amount_is_its_exports():
+    text = "The IT sector had fetched $2.12 billion in the fiscal year that ended in June 2021, a jump of 47 percent over the year before."
+    assert {("it_exports_annual", "FY2020-21", 2120, "USD_million"), ("it_exports_annual", "FY2020-21", 47, "percent")} <= facts(text, "2021-12-14")

@@ -110,7 +110,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:earned|generated|fetched|brought\s+in|posted|recorded)(?=[^.;]{{0,60}}\bexports?\b)"
         # (or what it brought home from abroad, said with the amount right after: "while the IT
         # sector brought in $1.86 billion over the same six months")
-        rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:brought\s+in|fetched)(?=\s+(?:US\s?\$|\$|USD\s?)\d)"
+        rf"|(?<![\w]){_IT}\s+(?:sector|industry)\s+(?:had\s+|has\s+)?(?:brought\s+in|fetched)(?=\s+(?:US\s?\$|\$|USD\s?)\d)"  # (or "had fetched $2.12 billion")
         # "the country had exported ICT services worth $321 million": what was exported, named
         rf"|(?<![\w])exported\s+(?:its\s+|the\s+)?{_IT}(?:\s+(?:and|&)\s+IT[\s-]enabled)?\s+services(?![\w])"
         # "IT and IT-enabled services fetched $2.83 billion": services that fetch or earn abroad

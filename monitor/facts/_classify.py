@@ -518,6 +518,8 @@ _ORDINAL_WORD = (
     r"(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|پہلے|پہلی|دوسرے|دوسری|تیسرے|تیسری|چوتھے|چوتھی|پانچویں|چھٹے|ساتویں|آٹھویں|نویں|دسویں|\d{1,3}\s?ویں)"
 )
+#: A place written as one: "97th", "چوتھے نمبر", "37 ویں".
+_RANK_WORD = re.compile(rf"(?<![^\W\d_]){_ORDINAL_WORD}(?![^\W\d_])|(?<![^\W\d_])(?:نمبر|درجے)(?![^\W\d_])", re.IGNORECASE)
 _PLACE_LISTED_BEFORE = re.compile(rf"(?<![^\W\d_]){_ORDINAL_WORD}\s*(?:,|،|\band\b|&|اور)\s*$", re.IGNORECASE)
 _PLACE_LISTED_AFTER = re.compile(rf"\s*(?:,|،|\band\b|&|اور)\s*{_ORDINAL_WORD}(?![^\W\d_])", re.IGNORECASE)
 #: What a rank ranks, when it is a part of the economy, a business or a figure rather than the
@@ -881,8 +883,6 @@ def _ranked_before_in(place: _Place) -> bool:
     )
 
 
-#: A place written as one: "97th", "چوتھے نمبر", "37 ویں".
-_RANK_WORD = re.compile(r"\d+\s?(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|ویں|نمبر|درجے", re.IGNORECASE)
 
 
 #: A month's share or part, its word the group ``w`` (``u`` in Urdu): "May's share", "مئی کے مہینے کا حصہ".

@@ -137,6 +137,27 @@ def test_a_short_last_sentence_of_the_article_is_kept():
     assert "Published in" not in text and "Share this" not in text
 
 
+
+def test_a_tables_row_is_one_line_with_its_cells_apart():
+    """A data table reads row by row, as a reader reads it ("Jul | 214 | 197 | +9%"), not a
+    paragraph per cell; a layout table's cells, which hold paragraphs, stay paragraphs."""
+    paragraphs = "".join(
+        f"<p>Paragraph {n} describes how software exporters in Karachi and Lahore handle payments, "
+        f"contracts and tax filings for their foreign clients, in some detail.</p>"
+        for n in range(3)
+    )
+    table = (
+        "<table><thead><tr><th>Month</th><th>FY24 ($m)</th><th>FY23 ($m)</th><th>YoY</th></tr></thead>"
+        "<tbody><tr><td>Jul</td><td><b>214</b></td><td>197</td><td>+9%</td></tr>"
+        "<tr><td>Aug</td><td>236</td><td></td><td>+4%</td></tr></tbody></table>"
+    )
+    html = f"<html><body><h1>IT exports month by month</h1><article>{paragraphs}{table}{paragraphs}</article></body></html>"
+    text = extract(html).text
+    assert "\n\nMonth | FY24 ($m) | FY23 ($m) | YoY\n\nJul | 214 | 197 | +9%\n\nAug | 236 | | +4%\n\n" in text
+    layout = f"<html><body><h1>IT exports month by month</h1><table><tr><td>{paragraphs}</td><td>{paragraphs}</td></tr></table></body></html>"
+    text = extract(layout).text
+    assert "|" not in text and text.count("Paragraph 0") == 2
+
 # --- dates and titles from the page itself ------------------------------------------------
 
 

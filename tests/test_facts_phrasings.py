@@ -5336,3 +5336,27 @@ def test_a_posts_closing_tags_do_not_end_its_subject():
 def test_the_it_sector_had_fetched_an_amount_is_its_exports():
     text = "The IT sector had fetched $2.12 billion in the fiscal year that ended in June 2021, a jump of 47 percent over the year before."
     assert {("it_exports_annual", "FY2020-21", 2120, "USD_million"), ("it_exports_annual", "FY2020-21", 47, "percent")} <= facts(text, "2021-12-14")
+
+
+def test_a_base_before_a_rate_in_urdu_words_is_the_earlier_month():
+    text = "ستمبر کے مہینے میں آئی ٹی خدمات کی برآمدات 24 کروڑ 60 لاکھ ڈالر رہیں جو اگست کے 23 کروڑ 50 لاکھ ڈالر سے تقریباً پانچ فیصد زیادہ ہیں۔"
+    found = facts(text, "2023-10-20")
+    assert {("it_exports_monthly", "2023-09", 246, "USD_million"), ("it_exports_monthly", "2023-08", 235, "USD_million"), ("it_exports_monthly", "2023-09", 5, "percent")} <= found
+    assert not any(f[1] == "2023-08" and f[2] in (246, 5) for f in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan's information technology exports reached 3.8 billion U.S. dollars in the fiscal year 2024-25, the ministry said on Monday.",
+    "Pakistan's information technology exports reached 3.8 billion US dollars in the fiscal year 2024-25, the ministry said on Monday.",
+])
+def test_us_dollars_with_or_without_the_points(text):
+    assert ("it_exports_annual", "FY2024-25", 3800, "USD_million") in facts(text, "2025-07-15")
+
+
+@pytest.mark.parametrize("title, text, published, expected", [
+    ("Pakistan's IT exports hit record $3.2 bln in year to June", "", "2024-07-17", ("it_exports_annual", "FY2023-24", 3200, "USD_million")),
+    ("", "مالی سال جو جون میں ختم ہوا، اس میں پاکستان کی آئی ٹی برآمدات 2.59 بلین ڈالر رہیں۔", "2023-07-20", ("it_exports_annual", "FY2022-23", 2590, "USD_million")),
+    ("", "مالی سال، جو 30 جون کو ختم ہوا، آئی ٹی برآمدات کے لیے بہتر رہا اور یہ 3 ارب 80 کروڑ ڈالر رہیں۔", "2025-08-01", ("it_exports_annual", "FY2024-25", 3800, "USD_million")),
+])
+def test_the_year_to_june_is_the_fiscal_year_just_closed(title, text, published, expected):
+    assert expected in facts(text, published, title=title)

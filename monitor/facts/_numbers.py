@@ -24,6 +24,8 @@ _EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|crore|cr|lakh
 _UR_SCALE = r"(?:ارب|کھرب|کروڑ|لاکھ|ہزار|ملین|بلین)"
 _USD = r"US\s?\$|USD|\$"
 _PKR = r"Rs\.?|PKR"
+#: The dollar named in words: "US dollars", and as the wires write it, "U.S. dollars".
+_US_DOLLARS = r"U\.?S\.?\s+dollars?"
 
 #: Numbers written as words. English to ninety-nine; Urdu to a hundred, each of which is a word
 #: of its own. Words are read only where a unit follows (a scale, a currency, "percent"):
@@ -77,16 +79,16 @@ _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![
 #: "the US dollar 2024 outlook") or, in Urdu copy, the sign before an Urdu scale
 #: ("$400 ملین").
 _MONEY_BEFORE = re.compile(
-    rf"(?<![A-Za-z])(?P<cur>{_USD}|US\s+dollars?(?=\s?[\d,.]+\s?(?:million|billion|mln|bln|mn|bn)\b)|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE})|\s?(?P<uscale>ملین|بلین|ارب|کروڑ|لاکھ)(?![^\W\d_]))?(?P<range>\s?[-–]\s?\d)?",
+    rf"(?<![A-Za-z])(?P<cur>{_USD}|{_US_DOLLARS}(?=\s?[\d,.]+\s?(?:million|billion|mln|bln|mn|bn)\b)|{_PKR})\s?(?P<num>{_NUM})(?:[\s-]?(?P<scale>{_EN_SCALE})|\s?(?P<uscale>ملین|بلین|ارب|کروڑ|لاکھ)(?![^\W\d_]))?(?P<range>\s?[-–]\s?\d)?",
     re.IGNORECASE,
 )
 _MONEY_AFTER = re.compile(
-    rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?|\ba\s+quarter(?:\s+of\s+a)?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    rf"(?<![\w.$])(?P<num>{_NUM}|\b{_EN_WORD_NUM}|\bhalf\s+an?|\ba\s+quarter(?:\s+of\s+a)?)\s?(?P<scale>{_EN_SCALE})?\s?(?P<cur>{_US_DOLLARS}|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
 #: "two billion 190 million dollars": billions and then millions, in words or digits.
 _MONEY_BILLIONS_AND_MILLIONS = re.compile(
-    rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion,?\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>US\s+dollars?|dollars?|USD|rupees|PKR)\b",
+    rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion,?\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>{_US_DOLLARS}|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
 #: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
@@ -260,7 +262,7 @@ def _money(sentence: str) -> list[Figure]:
 
 
 def _money_figure(currency: str, number: str, scale: str | None, start: int, end: int) -> Figure:
-    usd = currency.upper().startswith(("US", "$", "DOLLAR")) or "$" in currency
+    usd = currency.upper().replace(".", "").startswith(("US", "$", "DOLLAR")) or "$" in currency  # ("U.S. dollars")
     multiplier = _SCALES[scale.lower()] if scale else 1.0
     if not number[:1].isdigit() and not scale:
         return Figure(0.0, "USD_million" if usd else "PKR_million", start, end)  # "twenty dollars": too small to matter
@@ -318,7 +320,7 @@ _COUNT_URDU_PARTS = re.compile(
 #: An English count in words with its scale: "one million Pakistanis", "two lakh freelancers",
 #: "twenty-four thousand five hundred" (a state radio's style).
 _COUNT_WORDS = re.compile(
-    rf"(?<![\w.$,])(?P<num>{_EN_WORD_NUM})\s+(?P<scale>million|lakh|crore|thousand)\b(?:\s+(?:and\s+)?(?P<rest>{_EN_WORD_NUM})\b)?(?!\s+(?:US\s+)?(?:dollars?|rupees)\b)",
+    rf"(?<![\w.$,])(?P<num>{_EN_WORD_NUM})\s+(?P<scale>million|lakh|crore|thousand)\b(?:\s+(?:and\s+)?(?P<rest>{_EN_WORD_NUM})\b)?(?!\s+(?:U\.?S\.?\s+)?(?:dollars?|rupees)\b)",
     re.IGNORECASE,
 )
 

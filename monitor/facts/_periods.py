@@ -87,14 +87,17 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:Economic\s+)?Survey(?:\s+of\s+Pakistan)?(?:
 #: "the fiscal year that ended in June", with no year: the last fiscal year over by the article's
 #: date (its June is a fiscal year's end, never a month of its own).
 _FY_ENDED = re.compile(
-    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|closed|concluded)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
+    # (and as the wires put it: "IT exports hit record $3.2 bln in year to June")
+    r"\b(?:(?:fiscal|financial)\s+)?year\s+(?:(?:that\s+|which\s+)?(?:ended|closed|concluded)|to)\s+(?:in\s+|on\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
     # "for the twelve months to June 30", "the 12 months ended June"
     r"|\b(?:12|twelve)[\s-]months?\s+(?:that\s+|which\s+)?(?:to|ended|through)\s+(?:on\s+|in\s+)?(?:30(?:th)?\s+)?(?-i:June)(?!\s*(?:30(?:th)?\s*)?,?\s*(?:19|20)\d\d)(?:\s+30(?:th)?)?\b"
     # "the fiscal year just ended", "the just-ended fiscal year"
     r"|\b(?:fiscal|financial)\s+year\s+(?:that\s+)?(?:has\s+)?just\s+ended\b|\bjust[\s-]ended\s+(?:fiscal|financial)\s+year\b"
     # "30 جون کو ختم ہونے والے مالی سال" (the fiscal year ending on 30 June), "ختم ہونے والے مالی سال"
     # (a year named after it, "... مالی سال 23-2022", is read as that fiscal year)
-    r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال(?!\s+(?:\d{2}\s?[-–/]\s?)?(?:19|20)?\d\d(?:\s?[-–/]\s?\d{2,4})?(?!\d))",
+    r"|(?:(?:30|تیس)\s+جون\s+(?:(?P<uy>(?:19|20)\d\d)\s+)?(?:کو\s+)?)?ختم\s+ہونے\s+والے\s+مالی\s+سال(?!\s+(?:\d{2}\s?[-–/]\s?)?(?:19|20)?\d\d(?:\s?[-–/]\s?\d{2,4})?(?!\d))"
+    # "مالی سال جو جون میں ختم ہوا" (the fiscal year that ended in June), "مالی سال، جو 30 جون کو ختم ہوا"
+    r"|مالی\s+سال[،,]?\s+جو\s+(?:(?:30|تیس)\s+)?جون\s+(?:میں|کو)\s+ختم\s+ہو(?:ا|گیا|چکا)(?![^\W\d_])",
     re.IGNORECASE,
 )
 #: A month's place in the fiscal year said of it: "June, the last month of the fiscal year",

@@ -5360,3 +5360,40 @@ def test_us_dollars_with_or_without_the_points(text):
 ])
 def test_the_year_to_june_is_the_fiscal_year_just_closed(title, text, published, expected):
     assert expected in facts(text, published, title=title)
+
+
+def test_a_tables_rows_with_cells_apart_are_its_subjects_figures():
+    text = (
+        "Pakistan's IT and IT-enabled services exports grew in every month of fiscal year 2023-24. "
+        "The table below sets out the monthly figures against the previous year.\n\n"
+        "Month | FY24 ($m) | FY23 ($m) | YoY\n\nJul | 214 | 197 | +9%\n\nAug | 236 | 227 | -4%\n\nTotal | 3,223 | 2,600 | +24%\n\n"
+        "December remains the seasonal peak."
+    )
+    found = extract_facts("", text, "2024-07-24")
+    assert {(f.series, f.period, f.value, f.unit, f.basis) for f in found} >= {
+        ("it_exports_monthly", "2023-07", 214, "USD_million", ""),
+        ("it_exports_monthly", "2022-07", 197, "USD_million", ""),
+        ("it_exports_monthly", "2023-07", 9, "percent", "yoy"),
+        ("it_exports_monthly", "2023-08", -4, "percent", "yoy"),
+        ("it_exports_annual", "FY2023-24", 3223, "USD_million", ""),
+        ("it_exports_annual", "FY2022-23", 2600, "USD_million", ""),
+        ("it_exports_annual", "FY2023-24", 24, "percent", "yoy"),
+    }
+    assert next(f for f in found if f.value == 214).quote == "Jul | 214 | 197 | +9%"
+
+
+def test_a_table_with_its_periods_down_the_side_takes_its_unit_from_the_caption():
+    text = "IT exports, $bn (change YoY)\nFY19 | 1.21 | +2%\nFY20 | 1.44 | +19%"
+    assert {("it_exports_annual", "FY2018-19", 1210, "USD_million"), ("it_exports_annual", "FY2019-20", 19, "percent")} <= facts(text, "2021-08-02")
+
+
+@pytest.mark.parametrize("text", [
+    # a look-alike's table, under an article on IT exports
+    "IT exports rose 24 percent in FY24.\n\nWorkers' remittances, $m\n\nMonth | FY24 | FY23\n\nJul | 2,029 | 2,524\n\nAug | 2,094 | 2,715",
+    # a table of destinations: its rows are no periods
+    "IT exports by destination ($m)\n\nCountry | FY24 | FY23\n\nUSA | 1,100 | 950\n\nUAE | 420 | 380",
+    # numbers with no unit anywhere
+    "IT exports month by month\n\nMonth | FY24 | FY23\n\nJul | 214 | 197\n\nAug | 236 | 227",
+])
+def test_a_table_gives_no_figure_it_cannot_place(text):
+    assert not any(f[0] != "other" and f[3] != "percent" for f in facts(text, "2024-07-24"))

@@ -206,7 +206,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     titled: list[Fact] = []
     lead_at = -1  # where the body's first sentence starts
     said: list[Fact] = []  # the facts of the body's sentence before
-    listed = table_lines(normalised) | chart_rows(normalised)
+    listed = table_lines(normalised) | chart_rows(normalised) | pipe_rows(normalised)
     for _, start, end in split_sentences(normalised, join_from=title_end + 1 if title else 0):  # (a line broken in mid-sentence read whole)
         in_title = bool(title) and start < title_end
         if start in listed:
@@ -323,6 +323,161 @@ def table_lines(text: str) -> dict[int, str]:
                 scale = (unit["scale"] or unit["words"]).lower() if unit else ""
                 heading = (stripped[subjects[-1].start : subjects[-1].end], "billion" if scale in ("billion", "bn") else "million" if scale else "")
     return out
+
+
+#: A cell of a table that holds a figure: a number, with its sign, currency or unit ("214",
+#: "3,223", "+9%", "-1.2pc", "$1.21bn").
+_NUMBER_CELL = re.compile(r"[+\-−–]?\s?(?:US\s?\$|\$|USD\s?)?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|pc|percent|bn|billion|mn|million|m)?", re.IGNORECASE)
+#: A column (or a caption) of growth rates, and the basis its words give: "YoY", "MoM", "change".
+_YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b", re.IGNORECASE)
+_MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b", re.IGNORECASE)
+_RATE_COLUMN = re.compile(rf"{_YOY_WORDS.pattern}|{_MOM_WORDS.pattern}|\bchange\b|\bgrowth\b|%|\bvar(?:iation)?\b|\bchg\b", re.IGNORECASE)
+#: The period a column's heading gives ("FY24 ($m)", "FY2023-24", "2024"), and its scale.
+_COLUMN_PERIOD = re.compile(r"\bFY\s?(?:\d{4}-\d{2}|\d{2}(?:\d{2})?)\b|(?<![\w-])(?:19|20)\d\d(?:-\d\d)?(?![\w-])", re.IGNORECASE)
+_COLUMN_SCALE = re.compile(r"(?:US\s?\$|\$|USD)\s?(?P<scale>million|mn|m|billion|bn|b)\b", re.IGNORECASE)
+#: A row that gives a whole column's total: the year's, when the column is a fiscal year's.
+_TOTAL_LABEL = re.compile(r"(?:total|full\s+year|whole\s+year|annual|FY\s+total)\W*", re.IGNORECASE)
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a table's line written with "|" between them (as the extractor writes a
+    table's row), or ``None`` for a line of text; a Markdown rule ("---|---") has none."""
+    if "|" not in line:
+        return None
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) < 2 or all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+        return None
+    return cells
+
+
+def pipe_rows(text: str) -> dict[int, str]:
+    """The rows of a table written with "|" between its cells (an HTML table as the extractor
+    writes it, or a table pasted as text), each as the sentences it stands for, by where it
+    starts: under "IT exports month by month" and a heading row "Month | FY24 ($m) | FY23 ($m)
+    | YoY", the row "Jul | 214 | 197 | +9%" is "IT exports were US$214 million in Jul 2023; IT
+    exports were US$197 million in Jul 2022; IT exports rose 9% year-on-year in Jul 2023."
+
+    The subject is the one the nearest line above the table names (its caption, or the
+    sentence that introduces it), with the heading row's first cell; a table under a line that
+    names no watched subject, or a look-alike's, gives nothing. A column's period comes from its
+    heading, or the row's first cell is the period; a bare number needs a scale from its
+    column's heading or the caption ("$bn", "($m)"); a column of rates is one whose heading
+    says so ("YoY", "change") or whose cells are all rates, of the row's first period."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        spans.append((offset, line))
+        offset += len(line) + 1
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(spans):
+        cells = _cells(spans[i][1])
+        if cells is None:
+            i += 1
+            continue
+        rows, j = [], i
+        while j < len(spans):
+            if not spans[j][1].strip():
+                j += 1
+                continue
+            row = _cells(spans[j][1])
+            if row is None or len(row) != len(cells):
+                if row is None and "|" in spans[j][1] and re.fullmatch(r"[\s|:-]+", spans[j][1]):
+                    j += 1  # a Markdown rule under the heading row
+                    continue
+                break
+            rows.append((spans[j][0], row))
+            j += 1
+        above = [line.strip() for _, line in spans[max(0, i - 4) : i] if line.strip() and _cells(line) is None]
+        i = j
+        if len(rows) < 2:
+            continue
+        out.update(_table_sentences(rows, above))
+    return out
+
+
+def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dict[int, str]:
+    """:func:`pipe_rows` for one table: its rows (where each starts, its cells) and the lines
+    above it, nearest last."""
+    heading = rows[0][1] if not any(_NUMBER_CELL.fullmatch(c) for c in rows[0][1][1:]) else None
+    body = rows[1:] if heading else rows
+    subject, caption = None, ""
+    for line in ([heading[0]] if heading else []) + above[::-1]:
+        named = find_subjects(line)
+        if named:
+            if named[-1].kind:
+                subject, caption = line[named[-1].start : named[-1].end], line
+            break  # (the nearest subject named, a look-alike's too, is the table's)
+    if subject is None or _URDU_LETTER.search(subject):
+        return {}
+    columns = []
+    for k in range(1, len(body[0][1])):
+        head = heading[k] if heading else ""
+        cells = [row[k] for _, row in body]
+        rate = _RATE_COLUMN.search(head) or (not head and all("%" in c or not c for c in cells) and any(cells))
+        said = head or caption
+        words = ""
+        if rate and _YOY_WORDS.search(said):
+            words = " year-on-year"
+        elif rate and _MOM_WORDS.search(said):
+            words = " month-on-month"
+        period = _COLUMN_PERIOD.search(head)
+        scale = _COLUMN_SCALE.search(head) or (None if heading and period is None and not rate and head else _COLUMN_SCALE.search(caption))
+        columns.append((bool(rate), words, period.group() if period else "", scale["scale"].lower() if scale else ""))
+    periods = [c[2] for c in columns if not c[0] and c[2]]
+    if len(periods) == 2 and not any(c[1] for c in columns) and _years_apart(periods[0], periods[1]):
+        columns = [(r, " year-on-year" if r else w, p, sc) for r, w, p, sc in columns]  # FY24 beside FY23: a change between them is year-on-year
+    out: dict[int, str] = {}
+    for start, row in body:
+        label, clauses, first = row[0], [], ""
+        for (rate, words, period, scale), cell in zip(columns, row[1:]):
+            if not _NUMBER_CELL.fullmatch(cell):
+                continue
+            when = first if rate and first else _row_period(label, period)  # (a rate is of the row's first period)
+            if not when:
+                continue
+            if rate:
+                if "%" not in cell and not re.search(r"pc|percent", cell, re.IGNORECASE):
+                    cell += "%"
+                value = cell.replace("−", "-").replace("–", "-").replace(" ", "")
+                clauses.append(f"{subject} rose {value.lstrip('+')}{words} in {when}")
+                continue
+            if not re.search(r"\$|USD|bn|billion|mn|million|\bm$", cell, re.IGNORECASE):
+                if not scale:
+                    continue
+                cell = f"US${cell} {'billion' if scale in ('billion', 'bn', 'b') else 'million'}"
+            first = first or when
+            clauses.append(f"{subject} were {cell} in {when}")
+        if clauses:
+            out[start] = "; ".join(clauses) + "."
+    return out
+
+
+def _years_apart(a: str, b: str) -> bool:
+    """Whether two columns' periods ("FY24" and "FY23", "2024" and "2023") are a year apart."""
+    years = [int(m.group()) % 100 for m in (re.search(r"\d{2}(?=-\d\d$)|\d{2}$", p) for p in (a, b)) if m]
+    return len(years) == 2 and abs(years[0] - years[1]) == 1
+
+
+def _row_period(label: str, column: str) -> str:
+    """The period of a row's figure in a column: the row's month in the column's fiscal year
+    ("Jul" under "FY24" is "Jul 2023") or calendar year, the quarter or half of it, the column's
+    year for a total row; the row's own period where the column names none."""
+    label = label.strip()
+    if not column:
+        return label if _PERIOD_LABEL.search(label) else ""
+    if _TOTAL_LABEL.fullmatch(label):
+        return column
+    fy = re.fullmatch(r"FY\s?(?:(?P<start>\d{4})-(?P<end2>\d{2})|(?P<short>\d{2})|(?P<long>\d{4}))", column, re.IGNORECASE)
+    if _MONTH_LABEL.fullmatch(label):
+        if fy:
+            end = int(fy["start"]) + 1 if fy["start"] else int(fy["long"]) if fy["long"] else 2000 + int(fy["short"])
+            return _dated_label(label, end)
+        if re.fullmatch(r"(?:19|20)\d\d", column):
+            return f"{label} {column}"
+        return ""
+    if fy and re.fullmatch(r"Q[1-4]|H[12]", label, re.IGNORECASE):
+        return f"{label.upper()} {column}"
+    return ""
 
 
 #: A chart's or an inline table's pair of a period and a bare number: "July 318", "FY21 2.07",

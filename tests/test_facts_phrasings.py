@@ -5397,3 +5397,18 @@ def test_a_table_with_its_periods_down_the_side_takes_its_unit_from_the_caption(
 ])
 def test_a_table_gives_no_figure_it_cannot_place(text):
     assert not any(f[0] != "other" and f[3] != "percent" for f in facts(text, "2024-07-24"))
+
+
+def test_an_urdu_table_with_dashes_between_its_cells():
+    text = (
+        "گزشتہ پانچ برسوں میں پاکستان کی آئی ٹی برآمدات بڑھی ہیں۔ ذیل میں سال بہ سال کارکردگی دی گئی ہے۔\n\n"
+        "مالی سال 2021-22 — 2 ارب 62 کروڑ ڈالر — 24 فیصد اضافہ\n"
+        "مالی سال 2022-23 — 2 ارب 59 کروڑ ڈالر — 1 فیصد کمی\n"
+    )
+    found = {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts("", text, "2025-07-24")}
+    assert {
+        ("it_exports_annual", "FY2021-22", 2620, "USD_million", ""),
+        ("it_exports_annual", "FY2021-22", 24, "percent", "yoy"),
+        ("it_exports_annual", "FY2022-23", 2590, "USD_million", ""),
+        ("it_exports_annual", "FY2022-23", -1, "percent", "yoy"),
+    } <= found

@@ -327,10 +327,15 @@ def table_lines(text: str) -> dict[int, str]:
 
 #: A cell of a table that holds a figure: a number, with its sign, currency or unit ("214",
 #: "3,223", "+9%", "-1.2pc", "$1.21bn").
-_NUMBER_CELL = re.compile(r"[+\-−–]?\s?(?:US\s?\$|\$|USD\s?)?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|pc|percent|bn|billion|mn|million|m)?", re.IGNORECASE)
+_NUMBER_CELL = re.compile(
+    r"[+\-−–]?\s?(?:US\s?\$|\$|USD\s?)?\s?\d[\d,]*(?:\.\d+)?\s?(?:%|pc|percent|bn|billion|mn|million|m)?"
+    # (and as Urdu writes it: "2 ارب 12 کروڑ ڈالر", "47 فیصد اضافہ", "1 فیصد کمی")
+    r"|\d[\d,.]*(?:\s*(?:ارب|کروڑ|لاکھ|ملین|ہزار)(?:\s*\d[\d,.]*)?)*\s*(?:ڈالرز?|روپے)?|\d[\d.]*\s*فیصد(?:\s*(?:اضافہ|کمی))?",
+    re.IGNORECASE,
+)
 #: A column (or a caption) of growth rates, and the basis its words give: "YoY", "MoM", "change".
-_YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b", re.IGNORECASE)
-_MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b", re.IGNORECASE)
+_YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b|سال\s+بہ\s+سال|سالانہ\s+بنیاد", re.IGNORECASE)
+_MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b|ماہ\s+بہ\s+ماہ|ماہانہ\s+بنیاد", re.IGNORECASE)
 _RATE_COLUMN = re.compile(rf"{_YOY_WORDS.pattern}|{_MOM_WORDS.pattern}|\bchange\b|\bgrowth\b|%|\bvar(?:iation)?\b|\bchg\b", re.IGNORECASE)
 #: The period a column's heading gives ("FY24 ($m)", "FY2023-24", "2024"), and its scale.
 _COLUMN_PERIOD = re.compile(r"\bFY\s?(?:\d{4}-\d{2}|\d{2}(?:\d{2})?)\b|(?<![\w-])(?:19|20)\d\d(?:-\d\d)?(?![\w-])", re.IGNORECASE)
@@ -342,9 +347,12 @@ _TOTAL_LABEL = re.compile(r"(?:total|full\s+year|whole\s+year|annual|FY\s+total)
 def _cells(line: str) -> list[str] | None:
     """The cells of a table's line written with "|" between them (as the extractor writes a
     table's row), or ``None`` for a line of text; a Markdown rule ("---|---") has none."""
-    if "|" not in line:
+    if "|" in line:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif re.search(r"\s[—–]\s", line):
+        cells = [c.strip() for c in re.split(r"\s[—–]\s", line.strip())]  # "مالی سال 2020-21 — 2 ارب 12 کروڑ ڈالر — 47 فیصد اضافہ"
+    else:
         return None
-    cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) < 2 or all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
         return None
     return cells
@@ -402,18 +410,19 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
     body = rows[1:] if heading else rows
     subject, caption = None, ""
     for line in ([heading[0]] if heading else []) + above[::-1]:
-        named = find_subjects(line)
+        named = [n for n in find_subjects(line) if n.kind != "exports"]  # (exports alone name no subject of their own)
         if named:
             if named[-1].kind:
                 subject, caption = line[named[-1].start : named[-1].end], line
             break  # (the nearest subject named, a look-alike's too, is the table's)
-    if subject is None or _URDU_LETTER.search(subject):
+    if subject is None:
         return {}
+    urdu = bool(_URDU_LETTER.search(subject))
     columns = []
     for k in range(1, len(body[0][1])):
         head = heading[k] if heading else ""
         cells = [row[k] for _, row in body]
-        rate = _RATE_COLUMN.search(head) or (not head and all("%" in c or not c for c in cells) and any(cells))
+        rate = _RATE_COLUMN.search(head) or (not head and all("%" in c or "فیصد" in c or not c for c in cells) and any(cells))
         said = head or caption
         words = ""
         if rate and _YOY_WORDS.search(said):
@@ -426,6 +435,8 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
     periods = [c[2] for c in columns if not c[0] and c[2]]
     if len(periods) == 2 and not any(c[1] for c in columns) and _years_apart(periods[0], periods[1]):
         columns = [(r, " year-on-year" if r else w, p, sc) for r, w, p, sc in columns]  # FY24 beside FY23: a change between them is year-on-year
+    if urdu:
+        columns = [(r, {" year-on-year": " سال بہ سال", " month-on-month": " ماہ بہ ماہ"}.get(w, ""), p, sc) for r, w, p, sc in columns]
     out: dict[int, str] = {}
     for start, row in body:
         label, clauses, first = row[0], [], ""
@@ -436,19 +447,26 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
             if not when:
                 continue
             if rate:
+                if urdu:
+                    if not re.search(r"اضافہ|کمی", cell):
+                        number = re.search(r"\d[\d.]*", cell).group()
+                        cell = f"{number} فیصد {'کمی' if re.match(r'[-−–]', cell) else 'اضافہ'}"
+                    clauses.append(f"{subject} میں {when} میں{words} {cell} ہوا")
+                    continue
                 if "%" not in cell and not re.search(r"pc|percent", cell, re.IGNORECASE):
                     cell += "%"
                 value = cell.replace("−", "-").replace("–", "-").replace(" ", "")
                 clauses.append(f"{subject} rose {value.lstrip('+')}{words} in {when}")
                 continue
-            if not re.search(r"\$|USD|bn|billion|mn|million|\bm$", cell, re.IGNORECASE):
+            if not re.search(r"\$|USD|bn|billion|mn|million|\bm$|ڈالر|روپے", cell, re.IGNORECASE):
                 if not scale:
                     continue
-                cell = f"US${cell} {'billion' if scale in ('billion', 'bn', 'b') else 'million'}"
+                big = scale in ("billion", "bn", "b")
+                cell = f"{cell} {'ارب' if big else 'ملین'} ڈالر" if urdu else f"US${cell} {'billion' if big else 'million'}"
             first = first or when
-            clauses.append(f"{subject} were {cell} in {when}")
+            clauses.append(f"{subject} {when} میں {cell} رہیں" if urdu else f"{subject} were {cell} in {when}")
         if clauses:
-            out[start] = "; ".join(clauses) + "."
+            out[start] = "؛ ".join(clauses) + "۔" if urdu else "; ".join(clauses) + "."
     return out
 
 

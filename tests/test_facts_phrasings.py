@@ -5412,3 +5412,31 @@ def test_an_urdu_table_with_dashes_between_its_cells():
         ("it_exports_annual", "FY2022-23", 2590, "USD_million", ""),
         ("it_exports_annual", "FY2022-23", -1, "percent", "yoy"),
     } <= found
+
+
+def test_a_boxs_figure_on_its_line_is_read_with_its_caption_below():
+    text = (
+        "Here is the year in figures, from State Bank and PSEB data.\n\n"
+        "$3.8bn\nICT exports in FY25, up 18pc from $3.22bn in FY24\n\n"
+        "$338m\nExports in June 2025, 13pc higher than in June 2024\n\n"
+        "2.37m\nFreelancers working from Pakistan, according to PSEB"
+    )
+    found = extract_facts("By the numbers: IT's record year", text, "2025-07-22")
+    assert {(f.series, f.period, f.value, f.unit) for f in found} >= {
+        ("it_exports_annual", "FY2024-25", 3800, "USD_million"),
+        ("it_exports_annual", "FY2024-25", 18, "percent"),
+        ("it_exports_annual", "FY2023-24", 3220, "USD_million"),
+        ("freelancer_count", "", 2370000, "count"),
+        ("it_exports_monthly", "2025-06", 338, "USD_million"),
+        ("it_exports_monthly", "2025-06", 13, "percent"),
+    }
+    assert next(f for f in found if f.value == 3800).quote == "$3.8bn\nICT exports in FY25, up 18pc from $3.22bn in FY24"
+
+
+def test_a_boxs_figure_before_its_caption_after_a_dash():
+    assert ("it_exports_monthly", "2025-03", 342, "USD_million") in facts("$342m — ICT exports in March, the second-highest monthly figure on record", "2025-04-17")
+
+
+def test_a_timelines_year_on_its_line_is_no_figure():
+    text = "Key dates\n\n2024\nThe PTA opened VPN registration to freelancers and firms.\n\n2025\nX was restored after 15 months."
+    assert not any(f[0] != "other" for f in facts(text, "2025-06-01"))

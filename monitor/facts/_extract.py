@@ -206,15 +206,26 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
     titled: list[Fact] = []
     lead_at = -1  # where the body's first sentence starts
     said: list[Fact] = []  # the facts of the body's sentence before
-    listed = table_lines(normalised) | chart_rows(normalised) | pipe_rows(normalised)
+    boxed = False  # whether the box's figure just read gave facts, its caption read with it
+    listed = box_lines(normalised) | table_lines(normalised) | chart_rows(normalised) | pipe_rows(normalised)
     for _, start, end in split_sentences(normalised, join_from=title_end + 1 if title else 0):  # (a line broken in mid-sentence read whole)
         in_title = bool(title) and start < title_end
-        if start in listed:
-            # a line of a table written in lines, told as the sentence it stands for
-            found, _ = _sentence_facts(listed[start], day, _Context())
-            line = [Fact(series, period, round(value, 6), figure.unit, document[origin[start] : origin[end]].strip(), published, basis) for figure, series, period, value, basis in found]
+        if start in listed and (listed[start] or boxed):
+            # a line of a table written in lines, told as the sentence it stands for (and a box's
+            # caption, read with the figure above it, not again; read alone when that gave nothing)
+            to, box = end, bool(_BOX_FIGURE.fullmatch(normalised, start, end))
+            # (a box's lines are read on, as the text around them: "Exports in June 2025" are
+            # the IT exports the lines above named)
+            found, after = _sentence_facts(listed[start], day, context if box else _Context())
+            if box:
+                # (a box's figure on its own line: quoted with its caption, the line after it)
+                to = normalised.find("\n", end + 1) if normalised.find("\n", end + 1) >= 0 else len(normalised)
+                context = after
+            line = [Fact(series, period, round(value, 6), figure.unit, document[origin[start] : origin[to]].strip(), published, basis) for figure, series, period, value, basis in found]
             facts.extend(f for f in line if _plausible(f) and not _not_begun(f, day))
+            boxed = bool(line)
             continue
+        boxed = False
         if not in_title and _TEASER.match(normalised, start, end):
             continue  # "Read more: IT exports climb 24pc in July": another story's headline
         if _LIST_NUMBER.fullmatch(normalised, start, end):
@@ -496,6 +507,39 @@ def _row_period(label: str, column: str) -> str:
     if fy and re.fullmatch(r"Q[1-4]|H[12]", label, re.IGNORECASE):
         return f"{label.upper()} {column}"
     return ""
+
+
+#: A line that is one figure alone, as a "By the numbers" box sets it above its caption
+#: ("$3.8bn", "2.37m", "62,000+", "+51pc"); a year alone is a timeline's, not a figure.
+_BOX_FIGURE = re.compile(r"[ \t]*(?![12]\d{3}[ \t]*$)[+\-−]?(?:US\s?\$|\$|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|pc|percent|bn|billion|mn|million|m|k|tr|trillion)?\+?[ \t]*", re.IGNORECASE)
+#: ... or before its caption on the same line, after a dash: "$342m — ICT exports in March".
+_BOX_DASH = re.compile(r"[ \t]*(?P<figure>[+\-−]?(?:US\s?\$|\$|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|pc|percent|bn|billion|mn|million|m|k|tr|trillion)?\+?)[ \t]+[—–][ \t]+(?P<caption>\S.*)", re.IGNORECASE)
+
+
+def box_lines(text: str) -> dict[int, str]:
+    """A box's figures and their captions, each as the line it stands for, by where it starts:
+    "$3.8bn" on a line of its own, then "ICT exports in FY25, up 18pc from $3.22bn in FY24", is
+    "$3.8bn: ICT exports in FY25, up 18pc from $3.22bn in FY24" (the caption's line is read
+    with its figure, and not again); "$342m — ICT exports in March" is "$342m: ICT exports in
+    March", as a list's line that names its figure after a colon is read."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        spans.append((offset, line))
+        offset += len(line) + 1
+    out: dict[int, str] = {}
+    for k, (start, line) in enumerate(spans):
+        if not line.strip():
+            continue
+        if (dash := _BOX_DASH.fullmatch(line)) and "|" not in line and not re.search(r"\s[—–]\s", dash["caption"]):
+            out[start] = f"{dash['figure']}: {dash['caption']}"
+            continue
+        if not _BOX_FIGURE.fullmatch(line) or k + 1 >= len(spans):
+            continue
+        caption_start, caption = spans[k + 1]
+        if caption.strip() and not _BOX_FIGURE.fullmatch(caption) and (k == 0 or not spans[k - 1][1].strip()):
+            out[start] = f"{line.strip()}: {caption.strip()}"
+            out[caption_start] = ""
+    return out
 
 
 #: A chart's or an inline table's pair of a period and a bare number: "July 318", "FY21 2.07",

@@ -5440,3 +5440,13 @@ def test_a_boxs_figure_before_its_caption_after_a_dash():
 def test_a_timelines_year_on_its_line_is_no_figure():
     text = "Key dates\n\n2024\nThe PTA opened VPN registration to freelancers and firms.\n\n2025\nX was restored after 15 months."
     assert not any(f[0] != "other" for f in facts(text, "2025-06-01"))
+
+
+@pytest.mark.parametrize("sent", [
+    "The UAE is home to about 1.7 million Pakistanis, who sent $4.6 billion in remittances to their home country in the last fiscal year.",
+    "Expatriates sent $4.6 billion in remittances last year.",
+])
+def test_what_pakistanis_abroad_sent_home_is_not_the_it_exports_named_before(sent):
+    found = facts(f"IT exports rose to $2.6 billion in FY23. {sent}", "2023-11-20")
+    assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in found
+    assert not any(f[2] == 4600 and f[0] != "other" for f in found)

@@ -163,6 +163,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"readymade|petroleum|mobile\s+phone|pharmaceutical|engineering|surgical|sports)\s+(?:exports?|imports?)"
         r"|exports?\s+of\s+goods|workers'?\s+remittances|home\s+remittances|(?:overseas|foreign|diaspora)\s+(?:\w+\s+)?remittances|imports?|import\s+bill|trade\s+deficit"
         r"|remittances\s+(?:sent\s+|received\s+)?(?:by|from)\s+(?:the\s+)?(?:overseas|expatriate|non-resident|diaspora|workers|migrants?)"
+        # (the senders named before what they sent: "1.7 million Pakistanis, who sent $4.6 billion
+        # in remittances", "expatriates remitted $3bn")
+        r"|(?:expatriates|migrants|(?:overseas\s+)?Pakistanis(?:\s+(?:abroad|overseas|living\s+abroad))?|diaspora|migrant\s+workers)\s*,?\s+(?:who\s+)?(?:sent|send|remitted)(?:\s+home)?"
         r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,

@@ -5450,3 +5450,11 @@ def test_what_pakistanis_abroad_sent_home_is_not_the_it_exports_named_before(sen
     found = facts(f"IT exports rose to $2.6 billion in FY23. {sent}", "2023-11-20")
     assert ("it_exports_annual", "FY2022-23", 2600, "USD_million") in found
     assert not any(f[2] == 4600 and f[0] != "other" for f in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The PTA has registered more than 40,000 VPNs, it told a parliamentary committee last month.", ("vpn_registrations", "", 40000, "count")),
+    ("Tariq is one of about 2.37 million freelancers in Pakistan, many of whom say they have been hit hard by internet slowdowns since mid-July.", ("freelancer_count", "", 2370000, "count")),
+])
+def test_when_a_count_was_told_or_since_when_others_suffered_does_not_date_it(text, expected):
+    assert expected in facts(text, "2025-05-10")

@@ -139,7 +139,7 @@ _MONTHS_OF_IT_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:کی|کے)\s+$")
 #: Data released at a time said relative to the article: "State Bank data released last month".
 #: And a figure said then: "the minister said earlier this month that Pakistan had 2.3 million
 #: freelancers" is dated by nothing.
-_RELEASED_OR_SAID_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,2}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
+_RELEASED_OR_SAID_BEFORE = re.compile(rf"\b(?:{_RELEASE_VERBS}|said|told(?:\s+\w+){{0,3}}?|stated|claimed|revealed|disclosed)\s+(?:earlier\s+|late\s+|early\s+)?(?:in\s+)?$", re.IGNORECASE)
 #: Urdu "released" after a month: "گزشتہ ماہ جاری ہونے والے ابتدائی اعداد" (the early figures released last month).
 _URDU_RELEASED_AFTER = re.compile(r"\s+(?:میں\s+)?(?:جاری|شائع)\s+(?:ہونے\s+والے|ہونے\s+والی|ہونے\s+والا|کیے\s+گئے|کی\s+گئی|کئے\s+گئے|کردہ)(?![^\W\d_])")
 #: A month a hope is set for: "by June", "جون تک".
@@ -565,7 +565,7 @@ def _within_fy(end_year: int | None, first: int, last: int) -> str:
 _SINCE_BEFORE = re.compile(
     r"\b(?:low\w*|high\w*|levels?|best|worst|larg\w*|small\w*|weak\w*|strong\w*|record|peak)\b(?:\s+[\w-]+){0,3}?\s+since\s+(?:the\s+)?$"
     # the start of a running total: "55,000 VPNs whitelisted since registration reopened in October"
-    r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?$"
+    r"|\bsince\s+(?:[\w-]+\s+){0,4}?(?:in\s+)?(?:mid-)?$"  # (and "hit by slowdowns since mid-July")
     # and the time before it started: "about 20,000 before the drive began in October"
     r"|\bbefore\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){1,3}?(?:began|started|opened|was\s+launched|got\s+under\s*way)\s+(?:in\s+)?$",
     re.IGNORECASE,
@@ -1080,7 +1080,7 @@ class _PeriodScanner:
         for m in _RELATIVE_MONTH.finditer(self.s):
             if self.published is None or not self.free(m.start(), m.end()):
                 continue
-            if _RELEASED_OR_SAID_BEFORE.search(self.s, max(0, m.start() - 24), m.start()) or _URDU_RELEASED_AFTER.match(self.s, m.end()):
+            if _RELEASED_OR_SAID_BEFORE.search(self.s, max(0, m.start() - 40), m.start()) or _URDU_RELEASED_AFTER.match(self.s, m.end()):
                 self.taken.append((m.start(), m.end()))  # "data released last month": when, not what it is of
                 continue
             back = 0 if (m.group("rel") or m.group("urel") or "").lower() in ("this", "current", "رواں") else 1

@@ -5458,3 +5458,9 @@ def test_what_pakistanis_abroad_sent_home_is_not_the_it_exports_named_before(sen
 ])
 def test_when_a_count_was_told_or_since_when_others_suffered_does_not_date_it(text, expected):
     assert expected in facts(text, "2025-05-10")
+
+
+@pytest.mark.parametrize("days", ["between November 1 and 17", "from November 1 to 17", "from Nov 1st till 17"])
+def test_the_last_day_of_a_span_of_days_is_no_count(days):
+    found = facts(f"The PTA registered 21,740 VPNs {days}.", "2024-11-25")
+    assert any(f[2] == 21740 for f in found) and not any(f[2] == 17 for f in found)

@@ -383,7 +383,13 @@ def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -
     if len(number) <= 2 and (re.search(r"(?<!\d)\d{1,2}[-/.]$", sentence[max(0, start - 3) : start]) or re.match(r"[-/.]\d{1,2}[-/.](?:19|20)\d\d\b", sentence[end : end + 12])) and _NUMERIC_DATE.search(sentence, max(0, start - 3), end + 12):
         return True  # a date written in figures: the "12" of "05-12-2024", "05/12/2024"
     around = sentence[max(0, start - 12) : end + 12]
+    if len(number) <= 2 and _DAY_RANGE_BEFORE.search(sentence, max(0, start - 30), start):
+        return True  # the last day of "between November 1 and 17", "from November 1 to 17"
     return bool(re.search(rf"{_MONTH_NAMES}", around, re.IGNORECASE)) and len(number) <= 2
+
+
+#: A month's first day, and the word to its last: "November 1 and ", "Nov 1st to ", "November 1-".
+_DAY_RANGE_BEFORE = re.compile(rf"(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|till|until|through|-|–)\s*$", re.IGNORECASE)
 
 
 #: A date written in figures, day first: "05-12-2024", "21/10/2021", "30.06.2024".

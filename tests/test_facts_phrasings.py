@@ -5464,3 +5464,11 @@ def test_when_a_count_was_told_or_since_when_others_suffered_does_not_date_it(te
 def test_the_last_day_of_a_span_of_days_is_no_count(days):
     found = facts(f"The PTA registered 21,740 VPNs {days}.", "2024-11-25")
     assert any(f[2] == 21740 for f in found) and not any(f[2] == 17 for f in found)
+
+
+def test_this_rise_and_their_total_volume_refer_back_in_urdu():
+    text = (
+        "اکتوبر میں آئی ٹی برآمدات 33 کروڑ ڈالر رہیں، جو گزشتہ سال اکتوبر کے مقابلے میں 27 فیصد زیادہ ہیں۔ "
+        "ستمبر کے مقابلے میں یہ اضافہ 13 فیصد رہا۔ رواں مالی سال کے پہلے چار ماہ میں ان کا مجموعی حجم ایک ارب 20 کروڑ ڈالر رہا۔"
+    )
+    assert {("it_exports_monthly", "2024-10", 13, "percent"), ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million")} <= facts(text, "2024-11-19")

@@ -5472,3 +5472,16 @@ def test_this_rise_and_their_total_volume_refer_back_in_urdu():
         "ستمبر کے مقابلے میں یہ اضافہ 13 فیصد رہا۔ رواں مالی سال کے پہلے چار ماہ میں ان کا مجموعی حجم ایک ارب 20 کروڑ ڈالر رہا۔"
     )
     assert {("it_exports_monthly", "2024-10", 13, "percent"), ("it_exports_cumulative", "FY2024-25:Jul-Oct", 1200, "USD_million")} <= facts(text, "2024-11-19")
+
+
+@pytest.mark.parametrize("text", [
+    "The Gulf is now the third-largest market for Pakistani IT services after the US and the UK.",
+    "خلیجی ممالک اب امریکہ اور برطانیہ کے بعد پاکستانی آئی ٹی کمپنیوں کے لیے تیسری بڑی منڈی ہیں۔",
+])
+def test_a_market_ranked_among_pakistans_buyers_is_no_ranking_of_pakistan(text):
+    assert not any(f[0] == "ranking" for f in facts(text, "2024-03-10"))
+
+
+@pytest.mark.parametrize("text", ["Pakistan is the fourth-largest freelance market in the world.", "پاکستان فری لانسنگ کی چوتھی بڑی مارکیٹ ہے۔"])
+def test_pakistan_as_a_market_among_countries_is_ranked(text):
+    assert ("ranking", "", 4, "rank") in facts(text, "2024-03-10")

@@ -312,6 +312,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
             return None  # "rankings of the top 10 countries": how long the list is, nobody's place in it
         if owner is None and (_PLACE_LISTED_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) or _PLACE_LISTED_AFTER.match(place.sentence, figure.end)):
             return None  # "graphic design and digital marketing came second and third": places of others, no country's
+        if _FOR_BEFORE_PLACE.search(place.sentence, max(0, figure.start - 12), figure.start) and _MARKET_AFTER_PLACE.match(place.sentence, figure.end):
+            return None  # "... کے لیے تیسری بڑی منڈی": a market ranked among Pakistan's buyers
         if _RANKS_A_PART.match(place.sentence, figure.end) or (_SUPERLATIVE.search(place.sentence, figure.start, figure.end) and _RANKS_OVER_TIME.match(place.sentence, figure.end)):
             return None  # "IT is the third-largest sector", "the second-largest freelancing platform", "the third highest ever"
         return ("ranking", value) if about_us and not _TARGET_CUE.search(_before_relative(place, head)) else None
@@ -527,9 +529,16 @@ _PLACE_LISTED_AFTER = re.compile(rf"\s*(?:,|،|\band\b|&|اور)\s*{_ORDINAL_WOR
 _RANKS_A_PART = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:sectors?|industr(?:y|ies)|items?|products?|categor(?:y|ies)|segments?|components?|"
     r"platforms?|compan(?:y|ies)|firms?|cit(?:y|ies)|provinces?|banks?|apps?|figures?|months?|monthly|inflows?|sources?(?!\s+of\s+(?:online\s+)?(?:freelanc|gig|remote))|earners?|contributors?)\b"
-    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)",  # (a country as a "source of online freelance workers" is ranked among countries)
+    r"|\s+(?:\S+\s+){0,2}?(?:سیکٹر|شعبہ|شعبے)"  # (a country as a "source of online freelance workers" is ranked among countries)
+    # a market that buys from Pakistan, ranked among its buyers: "the third-largest market for
+    # Pakistani IT services" (never "Pakistan is the fourth-largest freelance market")
+    r"|[\s-]+(?:[\w-]+\s+){0,2}?(?:markets?|destinations?|buyers?|importers?|clients?)\s+(?:for|of)\s+(?:the\s+)?(?:Pakistani|Pakistan['’]s|Pakistan\b|the\s+country['’]s)",
     re.IGNORECASE,
 )
+#: ... and in Urdu, "for" before the place and "market" after it: "پاکستانی آئی ٹی کمپنیوں کے لیے
+#: تیسری بڑی منڈی" (the third-biggest market for Pakistani IT firms).
+_FOR_BEFORE_PLACE = re.compile(r"(?<![^\W\d_])کے\s+لیے\s+$")
+_MARKET_AFTER_PLACE = re.compile(r"(?:\s+(?:سب\s+سے\s+)?(?:بڑی|بڑا|اہم))?\s+(?:منڈی|مارکیٹ|خریدار)(?![^\W\d_])")  # (the place's words may take "بڑی" in)
 #: A rank among the figures of other times, not among countries: "the third highest ever", "the
 #: fourth highest level on record", "the second largest in five years", "the best since 2019".
 _SUPERLATIVE = re.compile(r"highest|lowest|largest|biggest|best|worst|strongest|weakest|most|least", re.IGNORECASE)

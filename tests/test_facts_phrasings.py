@@ -5485,3 +5485,22 @@ def test_a_market_ranked_among_pakistans_buyers_is_no_ranking_of_pakistan(text):
 @pytest.mark.parametrize("text", ["Pakistan is the fourth-largest freelance market in the world.", "پاکستان فری لانسنگ کی چوتھی بڑی مارکیٹ ہے۔"])
 def test_pakistan_as_a_market_among_countries_is_ranked(text):
     assert ("ranking", "", 4, "rank") in facts(text, "2024-03-10")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the country's IT exports had crossed 3 arab 22 crore dollars during the last fiscal year.", ("it_exports_annual", "FY2023-24", 3220, "USD_million")),
+    ("IT exports were 28 crore 60 lakh dollars in July.", ("it_exports_monthly", "2024-07", 286, "USD_million")),
+    ("IT exports were one arab six crore dollars in the first quarter.", ("it_exports_cumulative", "FY2024-25:Q1", 1060, "USD_million")),
+])
+def test_amounts_in_arab_crore_and_lakh_written_in_english(text, expected):
+    assert expected in facts(text, "2024-10-20" if "quarter" in text else "2024-08-20")
+
+
+@pytest.mark.parametrize("text", ["آئی ٹی ایکسپورٹس جولائی میں 35 کروڑ 40 لاکھ ڈالرز، 24 پرسنٹ گروتھ", "جولائی میں آئی ٹی ایکسپورٹس میں 24 فیصد گروتھ ہوئی"])
+def test_growth_borrowed_into_urdu_is_a_rise(text):
+    assert ("it_exports_monthly", "2025-07", 24, "percent") in facts(text, "2025-08-19")
+
+
+@pytest.mark.parametrize("text", ["01:15 VPN رجسٹریشن کیوں ضروری ہے", "3:10 pm — Correction: an earlier update said the PTA had registered 13,200 VPNs."])
+def test_a_time_mark_is_no_count(text):
+    assert not any(f[2] in (15, 10) for f in facts(text, "2024-11-20"))

@@ -55,7 +55,7 @@ _TRAILING_YEAR = re.compile(r"\b(?:trailing|rolling)[\s-](?:12|twelve)[\s-]month
 _GROWTH_UP = re.compile(
     r"\b(?:up|rose|rise|rising|risen|increase[sd]?|increasing|grew|grow(?:n|s|ing)?|(?<!negative\s)growth|gain\w*|jump\w*|surge\w*|climb\w*|higher|more|above|"
     r"expan\w+|soar\w*|rebound\w*|improv\w+|advance\w*|boost\w*|year[\s-]on[\s-]year|month[\s-]on[\s-]month|(?-i:YoY|MoM))\b"
-    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|زائد|نمو|ترقی)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:اضاف\w*|بڑھ\w*|زیادہ|زائد|نمو|ترقی|گروتھ)(?![^\W\d_])",  # (گروتھ: "growth", as copy borrows it)
     re.IGNORECASE,
 )
 _GROWTH_DOWN = re.compile(
@@ -575,8 +575,8 @@ def _round_crossed(place: _Place, head: str) -> bool:
     figure = place.figure
     if figure.unit not in ("USD_million", "PKR_million") or place.base or not (_CROSSED_BEFORE.search(head) or _APPROACHED_BEFORE.search(head)):
         return False  # (an amount surpassed that was recorded before is a base: "surpassing the $300m of June 2024")
-    number = _DIGITS.search(place.sentence, figure.start, figure.end)
-    significant = re.sub(r"[,.]", "", number.group()).strip("0") if number else ""
+    # (of the amount, not its first number: "3 arab 22 crore dollars" is $3,220 million)
+    significant = f"{figure.value:.6f}".replace(".", "").strip("0")
     return len(significant) <= 1
 
 
@@ -599,7 +599,6 @@ _RUN_OF_MONTHS = re.compile(
 )
 _ABOVE_BEFORE = re.compile(r"\b(?:above|over|more\s+than|exceed\w*|topp?\w*|beyond)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 _URDU_ABOVE_AFTER = re.compile(r"\s*سے\s+(?:زیادہ|زائد|اوپر|تجاوز)")
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: A figure that is a threshold passed, not a value: "crossed the $2 billion mark".
 _THRESHOLD_AFTER = re.compile(
     r"\s*(?:mark|milestone|barrier|threshold|level|landmark)\b|\s*کی\s+(?:نفسیاتی\s+)?(?:حد|سطح)(?!\s+پر\s+(?:رہ|برقرار))"  # ("کی سطح پر رہیں": stood at that level)
@@ -1294,7 +1293,7 @@ _SHARE_OF_AFTER = re.compile(r"\s*,?\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'�
 _URDU_SHARE_OF_BEFORE = re.compile(r"(?<![^\W\d_])(?!\d)[^\W\d_]+\s+(?:کا|کی|کے)\s+(?:کم\s+از\s+کم\s+|تقریباً\s+|تقریبا\s+|صرف\s+|محض\s+)?$")
 #: A move after an Urdu rate, which makes "X کا N فیصد" the growth of X, not a share of it: "آئی
 #: ٹی شعبے کا 18 فیصد کی شرح سے بڑھنا".
-_URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|زیادہ|گر\S*)(?![^\W\d_])")
+_URDU_MOVE_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:شرح|اضاف\S*|کمی|بڑھ\S*|گھٹ\S*|نمو|گروتھ|زیادہ|گر\S*)(?![^\W\d_])")
 #: A rate said as a pace or a habit, before it: "are growing at (over)", "has consistently
 #: delivered export growth of (more than)", "year after year".
 _PACE_BEFORE = re.compile(

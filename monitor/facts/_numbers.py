@@ -15,12 +15,12 @@ _SCALES = {
     "trillion": 1e12, "tr": 1e12, "tln": 1e12,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
     "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "crore": 1e7, "cr": 1e7,
+    "kharab": 1e11, "arab": 1e9, "crore": 1e7, "cr": 1e7,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
     "thousand": 1e3, "k": 1e3,
     "ارب": 1e9, "کھرب": 1e11, "کروڑ": 1e7, "لاکھ": 1e5, "ہزار": 1e3, "ملین": 1e6, "بلین": 1e9,
 }  # fmt: skip
-_EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|crore|cr|lakhs|lakh|lacs|lac|thousand|k)(?![a-z])"
+_EN_SCALE = r"(?:trillion|tln|tr|billion|bln|bn|b|million|mln|mn|m|kharab|arab(?!\s+(?:countries|states|world|nations|league|news|emirates|region|spring)\b)|crore|cr|lakhs|lakh|lacs|lac|thousand|k)(?![a-z])"
 _UR_SCALE = r"(?:ارب|کھرب|کروڑ|لاکھ|ہزار|ملین|بلین)"
 _USD = r"US\s?\$|USD|\$"
 _PKR = r"Rs\.?|PKR"
@@ -91,6 +91,14 @@ _MONEY_BILLIONS_AND_MILLIONS = re.compile(
     rf"(?<![\w.$])(?P<bn>{_NUM}|\b{_EN_WORD_NUM})\s+billion,?\s+(?:and\s+)?(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s?(?:million|mln|mn)\s?(?P<cur>{_US_DOLLARS}|dollars?|USD|rupees|PKR)\b",
     re.IGNORECASE,
 )
+#: An amount in Urdu's scales written in English words, as speech is translated and local copy
+#: counts: "3 arab 22 crore dollars", "28 crore 60 lakh dollars", "one arab six crore dollars",
+#: "2.12 arab dollars".
+_MONEY_ARAB = re.compile(
+    rf"(?<![\w.$])(?P<parts>(?:(?:{_NUM}|\b{_EN_WORD_NUM})\s+(?:kharab|arab|crores?|lakhs?|lacs?)(?![a-z]),?\s+(?:and\s+)?)+)(?P<cur>{_US_DOLLARS}|dollars?|rupees)\b",
+    re.IGNORECASE,
+)
+_ARAB_PART = re.compile(rf"(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s+(?P<scale>kharab|arab|crore|lakh|lac)", re.IGNORECASE)
 #: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
 _UR_CURRENCY = r"ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں"
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>{_UR_CURRENCY})")  # (ڈالرز, plural; words run together: "ڈالرتک")
@@ -249,6 +257,11 @@ def _money(sentence: str) -> list[Figure]:
             # (longer than the "190 million dollars" inside it, which gives way to it)
             millions = _money_figure(m.group("cur"), m.group("num"), "million", m.start(), m.end())
             found.append(Figure(millions.value + _number(m.group("bn")) * 1e3, millions.unit, m.start(), m.end()))
+    if re.search(r"\b(?:k?harab|arab|crores?)\b", sentence, re.IGNORECASE):
+        for m in _MONEY_ARAB.finditer(sentence):
+            total = sum(_number(p.group("num")) * _SCALES[p.group("scale").lower()] for p in _ARAB_PART.finditer(m.group("parts")))
+            usd = m.group("cur").lower().replace(".", "").startswith(("us", "dollar"))
+            found.append(Figure(total / 1e6, "USD_million" if usd else "PKR_million", m.start(), m.end()))
     for m in _MONEY_URDU.finditer(sentence):
         total = sum(_number(p.group("num")) * _SCALES[p.group("scale")] for p in _URDU_PART.finditer(m.group("parts")))
         if not total:
@@ -382,6 +395,8 @@ def _looks_like_year_or_date(sentence: str, start: int, end: int, number: str) -
         return True  # the "22" of a fiscal year written "2021-22"
     if len(number) <= 2 and (re.search(r"(?<!\d)\d{1,2}[-/.]$", sentence[max(0, start - 3) : start]) or re.match(r"[-/.]\d{1,2}[-/.](?:19|20)\d\d\b", sentence[end : end + 12])) and _NUMERIC_DATE.search(sentence, max(0, start - 3), end + 12):
         return True  # a date written in figures: the "12" of "05-12-2024", "05/12/2024"
+    if len(number) <= 2 and (re.search(r"(?<![\d.,])\d{1,2}:$", sentence[max(0, start - 3) : start]) or re.match(r":\d\d(?!\d)", sentence[end : end + 3])):
+        return True  # a time of day or a video's time mark: the "15" of "01:15"
     around = sentence[max(0, start - 12) : end + 12]
     if len(number) <= 2 and _DAY_RANGE_BEFORE.search(sentence, max(0, start - 30), start):
         return True  # the last day of "between November 1 and 17", "from November 1 to 17"

@@ -5504,3 +5504,9 @@ def test_growth_borrowed_into_urdu_is_a_rise(text):
 @pytest.mark.parametrize("text", ["01:15 VPN رجسٹریشن کیوں ضروری ہے", "3:10 pm — Correction: an earlier update said the PTA had registered 13,200 VPNs."])
 def test_a_time_mark_is_no_count(text):
     assert not any(f[2] in (15, 10) for f in facts(text, "2024-11-20"))
+
+
+@pytest.mark.parametrize("bullet", ["▪️", "🔹", "✅"])
+def test_emoji_bullets_go_on_with_the_subject_of_the_item_before(bullet):
+    text = f"{bullet} اپریل میں آئی ٹی ایکسپورٹس 32 کروڑ 90 لاکھ ڈالرز ریکارڈ\n\n{bullet} مارچ کے 34 کروڑ 20 لاکھ ڈالرز کے مقابلے میں اپریل میں 4 فیصد کمی"
+    assert {("it_exports_monthly", "2025-03", 342, "USD_million"), ("it_exports_monthly", "2025-04", -4, "percent")} <= facts(text, "2025-05-20")

@@ -135,8 +135,9 @@ _PERIOD_CELL = re.compile(
 )
 
 
-#: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line.
-_BULLET = re.compile(r"[ \t]*[•·▪◦‣●*–-][ \t]+")
+#: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line, and the emoji
+#: that posts and tickers use as bullets ("▪️ ", "🔹 ", "✅ "; with or without the emoji form).
+_BULLET = re.compile("[ \t]*(?:[•·▪◦‣●*–-]|[🔹🔸🔷🔶✅✔➡👉📌►▶])\ufe0f?[ \t]+")
 
 
 #: A figure said as what it had been: "had stood at", "رہی تھیں", "ریکارڈ کی گئی تھیں".

@@ -5510,3 +5510,13 @@ def test_a_time_mark_is_no_count(text):
 def test_emoji_bullets_go_on_with_the_subject_of_the_item_before(bullet):
     text = f"{bullet} اپریل میں آئی ٹی ایکسپورٹس 32 کروڑ 90 لاکھ ڈالرز ریکارڈ\n\n{bullet} مارچ کے 34 کروڑ 20 لاکھ ڈالرز کے مقابلے میں اپریل میں 4 فیصد کمی"
     assert {("it_exports_monthly", "2025-03", 342, "USD_million"), ("it_exports_monthly", "2025-04", -4, "percent")} <= facts(text, "2025-05-20")
+
+
+def test_as_compare_to_in_untidy_copy_is_a_comparison():
+    text = (
+        "The ministry told the house that freelancers earnings has been increased by 8.6 percent in the first half of the current "
+        "fiscal year as compare to same period of last year and stood at US$ 210 million."
+    )
+    found = facts(text, "2023-02-15")
+    assert {("freelancer_earnings", "FY2022-23:H1", 210, "USD_million"), ("freelancer_earnings", "FY2022-23:H1", 8.6, "percent")} <= found
+    assert ("freelancer_earnings", "FY2021-22:H1", 210, "USD_million") not in found

@@ -28,7 +28,7 @@ _MONTH = (
 )
 #: Words after which a base follows.
 _CUE = re.compile(
-    r"\b(?:(?:as\s+|when\s+)?compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|v/s"
+    r"\b(?:(?:as\s+|when\s+)?compared\s+(?:to|with)|as\s+compare\s+(?:to|with)|in\s+comparison\s+(?:to|with)|as\s+against|against|versus|vs\.?|v/s"
     r"|relative\s+to|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)(?<!other\s)than|from|over"
     r"|surpass\w*|exceed\w*|outpac\w*|on|above|below)(?=[\s$])",
     re.IGNORECASE,

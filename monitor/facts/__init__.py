@@ -11,7 +11,10 @@ about a watched subject into a :class:`~monitor.models.Fact`:
   line in capitals ("ICT EXPORTS HIT $367M IN NOVEMBER, UP 21PC YOY") as a title in ordinary
   case would write it (:func:`monitor.text.in_ordinary_case`). Tables written in lines and
   a chart's pairs of a period and a bare number ("IT exports ($bn): FY21 2.07, FY22 2.55") take
-  the unit of their heading (:func:`table_lines`, :func:`chart_rows`). Amounts
+  the unit of their heading (:func:`table_lines`, :func:`chart_rows`); a table with its cells
+  apart ("Jul | 214 | 197 | +9%") is read row by row under its heading row and caption
+  (:func:`pipe_rows`), and a box's figure on its line with the caption under it
+  (:func:`box_lines`). Amounts
   listed with their currency said once, after the last (``352 million and 188 million
   dollars``, ``2 ارب 62 کروڑ، 3 ارب 22 کروڑ اور 3 ارب 80 کروڑ ڈالر``), are all in it.
 * **Subjects.** Each figure belongs to the nearest subject named before it in its clause

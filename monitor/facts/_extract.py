@@ -220,7 +220,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             found, after = _sentence_facts(listed[start], day, context if box else _Context())
             if box:
                 # (a box's figure on its own line: quoted with its caption, the line after it)
-                to = normalised.find("\n", end + 1) if normalised.find("\n", end + 1) >= 0 else len(normalised)
+                to = next_line if (next_line := normalised.find("\n", end + 1)) >= 0 else len(normalised)
                 context = after
             line = [Fact(series, period, round(value, 6), figure.unit, document[origin[start] : origin[to]].strip(), published, basis) for figure, series, period, value, basis in found]
             facts.extend(f for f in line if _plausible(f) and not _not_begun(f, day))
@@ -295,6 +295,15 @@ _TABLE_UNIT = re.compile(
 _OWN_UNIT = re.compile(r"\$|US\s?\$|USD|\bRs\b|\bPKR\b|million|billion|\bmn\b|\bbn\b|%|percent|per\s+cent|ڈالر|روپے|کروڑ|ارب|لاکھ|فیصد", re.IGNORECASE)
 
 
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of ``text``, each with where it starts."""
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        spans.append((offset, line))
+        offset += len(line) + 1
+    return spans
+
+
 def table_lines(text: str) -> dict[int, str]:
     """The lines of tables written in lines, each as the sentence it stands for, by where it
     starts: a run of lines "period: figure" after a heading or a sentence that ends in a colon
@@ -302,10 +311,7 @@ def table_lines(text: str) -> dict[int, str]:
     then "2020-21: 2,107" is "IT and ITeS exports were US$2,107 million in 2020-21."). A
     heading's unit goes to the bare numbers; a line with a rate, or with no period, is left
     as it is."""
-    lines, offset, spans = text.split("\n"), 0, []
-    for line in lines:
-        spans.append((offset, line))
-        offset += len(line) + 1
+    spans = _lines(text)
     out: dict[int, str] = {}
     heading: tuple[str, str] | None = None  # the subject's words and the heading's unit
     for start, line in spans:
@@ -383,10 +389,7 @@ def pipe_rows(text: str) -> dict[int, str]:
     heading, or the row's first cell is the period; a bare number needs a scale from its
     column's heading or the caption ("$bn", "($m)"); a column of rates is one whose heading
     says so ("YoY", "change") or whose cells are all rates, of the row's first period."""
-    spans, offset = [], 0
-    for line in text.split("\n"):
-        spans.append((offset, line))
-        offset += len(line) + 1
+    spans = _lines(text)
     out: dict[int, str] = {}
     i = 0
     while i < len(spans):
@@ -512,9 +515,10 @@ def _row_period(label: str, column: str) -> str:
 
 #: A line that is one figure alone, as a "By the numbers" box sets it above its caption
 #: ("$3.8bn", "2.37m", "62,000+", "+51pc"); a year alone is a timeline's, not a figure.
-_BOX_FIGURE = re.compile(r"[ \t]*(?![12]\d{3}[ \t]*$)[+\-−]?(?:US\s?\$|\$|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|pc|percent|bn|billion|mn|million|m|k|tr|trillion)?\+?[ \t]*", re.IGNORECASE)
+_BOX_AMOUNT = r"[+\-−]?(?:US\s?\$|\$|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|pc|percent|bn|billion|mn|million|m|k|tr|trillion)?\+?"
+_BOX_FIGURE = re.compile(rf"[ \t]*(?![12]\d{{3}}[ \t]*$){_BOX_AMOUNT}[ \t]*", re.IGNORECASE)
 #: ... or before its caption on the same line, after a dash: "$342m — ICT exports in March".
-_BOX_DASH = re.compile(r"[ \t]*(?P<figure>[+\-−]?(?:US\s?\$|\$|Rs\.?\s?)?\d[\d,]*(?:\.\d+)?[ \t]?(?:%|pc|percent|bn|billion|mn|million|m|k|tr|trillion)?\+?)[ \t]+[—–][ \t]+(?P<caption>\S.*)", re.IGNORECASE)
+_BOX_DASH = re.compile(rf"[ \t]*(?P<figure>{_BOX_AMOUNT})[ \t]+[—–][ \t]+(?P<caption>\S.*)", re.IGNORECASE)
 
 
 def box_lines(text: str) -> dict[int, str]:
@@ -523,10 +527,7 @@ def box_lines(text: str) -> dict[int, str]:
     "$3.8bn: ICT exports in FY25, up 18pc from $3.22bn in FY24" (the caption's line is read
     with its figure, and not again); "$342m — ICT exports in March" is "$342m: ICT exports in
     March", as a list's line that names its figure after a colon is read."""
-    spans, offset = [], 0
-    for line in text.split("\n"):
-        spans.append((offset, line))
-        offset += len(line) + 1
+    spans = _lines(text)
     out: dict[int, str] = {}
     for k, (start, line) in enumerate(spans):
         if not line.strip():

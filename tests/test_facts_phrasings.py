@@ -5366,7 +5366,7 @@ def test_a_tables_rows_with_cells_apart_are_its_subjects_figures():
     text = (
         "Pakistan's IT and IT-enabled services exports grew in every month of fiscal year 2023-24. "
         "The table below sets out the monthly figures against the previous year.\n\n"
-        "Month | FY24 ($m) | FY23 ($m) | YoY\n\nJul | 214 | 197 | +9%\n\nAug | 236 | 227 | -4%\n\nTotal | 3,223 | 2,600 | +24%\n\n"
+        "Month | FY24 ($m) | FY23 ($m) | YoY\n\nJul | 214 | 197 | +9%\n\nAug | 236 | 227 | -4%\n\nTotal | 450 | 424 | +6%\n\n"
         "December remains the seasonal peak."
     )
     found = extract_facts("", text, "2024-07-24")
@@ -5375,9 +5375,10 @@ def test_a_tables_rows_with_cells_apart_are_its_subjects_figures():
         ("it_exports_monthly", "2022-07", 197, "USD_million", ""),
         ("it_exports_monthly", "2023-07", 9, "percent", "yoy"),
         ("it_exports_monthly", "2023-08", -4, "percent", "yoy"),
-        ("it_exports_annual", "FY2023-24", 3223, "USD_million", ""),
-        ("it_exports_annual", "FY2022-23", 2600, "USD_million", ""),
-        ("it_exports_annual", "FY2023-24", 24, "percent", "yoy"),
+        # (the total of the months above it: July-August's, not the year's)
+        ("it_exports_cumulative", "FY2023-24:Jul-Aug", 450, "USD_million", ""),
+        ("it_exports_cumulative", "FY2022-23:Jul-Aug", 424, "USD_million", ""),
+        ("it_exports_cumulative", "FY2023-24:Jul-Aug", 6, "percent", "yoy"),
     }
     assert next(f for f in found if f.value == 214).quote == "Jul | 214 | 197 | +9%"
 
@@ -5520,3 +5521,71 @@ def test_as_compare_to_in_untidy_copy_is_a_comparison():
     found = facts(text, "2023-02-15")
     assert {("freelancer_earnings", "FY2022-23:H1", 210, "USD_million"), ("freelancer_earnings", "FY2022-23:H1", 8.6, "percent")} <= found
     assert ("freelancer_earnings", "FY2021-22:H1", 210, "USD_million") not in found
+
+
+def test_a_table_with_months_across_the_top_and_a_change_row():
+    text = (
+        "Here is how the country's IT exports moved over the last four months, according to SBP:\n"
+        " | Sep-24 | Oct-24 | Nov-24 | Dec-24\n"
+        "IT exports ($ mn) | 292 | 330 | 318 | 348\n"
+        "MoM change | -2% | 13% | -4% | 9%"
+    )
+    found = {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts("", text, "2025-01-17")}
+    assert {("it_exports_monthly", "2024-10", 330, "USD_million", ""), ("it_exports_monthly", "2024-11", -4, "percent", "mom")} <= found
+
+
+def test_a_table_in_aligned_columns_with_years_down_the_side():
+    text = (
+        "IT exports trend\n"
+        "IT exports (USD m)     Jul     Aug     4M\n"
+        "FY23                   199     227     840\n"
+        "FY22                   196     213     846\n"
+        "YoY                    2%      7%      -1%"
+    )
+    assert {
+        ("it_exports_monthly", "2022-07", 199, "USD_million"), ("it_exports_monthly", "2021-08", 213, "USD_million"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Oct", 840, "USD_million"), ("it_exports_monthly", "2022-08", 7, "percent"),
+        ("it_exports_cumulative", "FY2022-23:Jul-Oct", -1, "percent"),
+    } <= facts(text, "2022-11-18")
+
+
+def test_a_wide_table_reads_each_rows_subject_and_each_rates_level():
+    text = (
+        "Apr-24 snapshot (US$mn)\n"
+        "Item | Apr-24 | Apr-23 | YoY | Mar-24 | MoM | 10MFY24 | 10MFY23 | YoY\n"
+        "IT exports | 310 | 198 | 57% | 306 | 1% | 2,636 | 2,069 | 27%\n"
+        "Remittances | 2,812 | 2,198 | 28% | 2,951 | -5% | 23,845 | 22,739 | 5%"
+    )
+    found = {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts("", text, "2024-05-16")}
+    assert {
+        ("it_exports_monthly", "2024-04", 57, "percent", "yoy"), ("it_exports_monthly", "2024-04", 1, "percent", "mom"),
+        ("it_exports_cumulative", "FY2023-24:Jul-Apr", 27, "percent", "yoy"), ("it_exports_monthly", "2024-03", 306, "USD_million", ""),
+    } <= found
+    assert not any(f[2] in (2812, 28, 23845) for f in found)  # the remittances' row
+
+
+def test_a_tables_quarter_on_quarter_change_is_not_kept():
+    text = "Quarterly IT exports (US$ mn)\nQuarter | IT exports | YoY | QoQ\n1QFY25 | 876 | 26% | -2%\n2QFY25 | 996 | 24% | 14%"
+    found = facts(text, "2025-10-20")
+    assert {("it_exports_cumulative", "FY2024-25:Q2", 996, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q2", 24, "percent")} <= found
+    assert not any(f[2] in (-2, 14) for f in found)
+
+
+def test_a_table_of_vpn_registrations_by_month():
+    text = (
+        "The total number of registered VPNs reached 58,420. The table shows the monthly trend:\n"
+        "Month | Registrations | Change\nSeptember 2024 | 4,120 | 7%\nOctober 2024 | 6,870 | 67%"
+    )
+    found = {(f.series, f.period, f.value, f.unit, f.basis) for f in extract_facts("", text, "2024-12-05")}
+    assert {("vpn_registrations", "2024-10", 6870, "count", ""), ("vpn_registrations", "2024-10", 67, "percent", "mom")} <= found
+
+
+def test_an_urdu_table_with_its_unit_in_the_caption_and_a_total_of_some_months():
+    text = (
+        "پہلی سہ ماہی میں آئی ٹی برآمدات، ملین ڈالر (ماخذ: اسٹیٹ بینک)\n"
+        "مہینہ | 2025-26 | 2024-25\nجولائی | 354 | 286\nاگست | 338 | 298\nستمبر | 366 | 292\nکل | 1,058 | 876"
+    )
+    assert {
+        ("it_exports_monthly", "2025-07", 354, "USD_million"), ("it_exports_monthly", "2024-08", 298, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:Q1", 1058, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 876, "USD_million"),
+    } <= facts(text, "2025-10-20")

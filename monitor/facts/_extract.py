@@ -217,7 +217,10 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             to, box = end, bool(_BOX_FIGURE.fullmatch(normalised, start, end))
             # (a box's lines are read on, as the text around them: "Exports in June 2025" are
             # the IT exports the lines above named)
-            found, after = _sentence_facts(listed[start], day, context if box else _Context())
+            found, after = [], context if box else _Context()
+            for told in listed[start].split("\n"):  # (a table's row: a sentence for each of its figures)
+                more, after = _sentence_facts(told, day, after if box else _Context())
+                found += more
             if box:
                 # (a box's figure on its own line: quoted with its caption, the line after it)
                 to = next_line if (next_line := normalised.find("\n", end + 1)) >= 0 else len(normalised)
@@ -352,23 +355,26 @@ _NUMBER_CELL = re.compile(
     re.IGNORECASE,
 )
 #: A column (or a caption) of growth rates, and the basis its words give: "YoY", "MoM", "change".
-_YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b|سال\s+بہ\s+سال|سالانہ\s+بنیاد", re.IGNORECASE)
-_MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b|ماہ\s+بہ\s+ماہ|ماہانہ\s+بنیاد", re.IGNORECASE)
-_RATE_COLUMN = re.compile(rf"{_YOY_WORDS.pattern}|{_MOM_WORDS.pattern}|\bchange\b|\bgrowth\b|%|\bvar(?:iation)?\b|\bchg\b", re.IGNORECASE)
+_YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b|سال\s+بہ\s+سال|سالانہ\s+(?:بنیاد|تبدیلی|اضافہ)", re.IGNORECASE)
+_MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b|ماہ\s+بہ\s+ماہ|ماہانہ\s+(?:بنیاد|تبدیلی|اضافہ)", re.IGNORECASE)
+_RATE_COLUMN = re.compile(rf"{_YOY_WORDS.pattern}|{_MOM_WORDS.pattern}|\bchange\b|\bgrowth\b|%|\bvar(?:iation)?\b|\bchg\b|(?<![^\W\d_])(?:تبدیلی|اضافہ|شرح\s+نمو|گروتھ)(?![^\W\d_])", re.IGNORECASE)
 #: The period a column's heading gives ("FY24 ($m)", "FY2023-24", "2024"), and its scale.
 _COLUMN_PERIOD = re.compile(r"\bFY\s?(?:\d{4}-\d{2}|\d{2}(?:\d{2})?)\b|(?<![\w-])(?:19|20)\d\d(?:-\d\d)?(?![\w-])", re.IGNORECASE)
 _COLUMN_SCALE = re.compile(r"(?:US\s?\$|\$|USD)\s?(?P<scale>million|mn|m|billion|bn|b)\b", re.IGNORECASE)
-#: A row that gives a whole column's total: the year's, when the column is a fiscal year's.
-_TOTAL_LABEL = re.compile(r"(?:total|full\s+year|whole\s+year|annual|FY\s+total)\W*", re.IGNORECASE)
 
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table's line written with "|" between them (as the extractor writes a
     table's row), or ``None`` for a line of text; a Markdown rule ("---|---") has none."""
     if "|" in line:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        bare = line.strip()
+        if bare.startswith("|") and bare.endswith("|"):
+            bare = bare[1:-1]  # a Markdown row's outer bars ("| Jul | 214 |"); " | Sep-24 | ..." keeps its empty first cell
+        cells = [c.strip() for c in bare.split("|")]
     elif re.search(r"\s[—–]\s", line):
         cells = [c.strip() for c in re.split(r"\s[—–]\s", line.strip())]  # "مالی سال 2020-21 — 2 ارب 12 کروڑ ڈالر — 47 فیصد اضافہ"
+    elif len(aligned := re.split(r"\t+| {2,}", line.strip())) >= 3:
+        cells = aligned  # columns set apart by tabs or runs of spaces: "FY23     199     227     204"
     else:
         return None
     if len(cells) < 2 or all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
@@ -420,96 +426,228 @@ def pipe_rows(text: str) -> dict[int, str]:
 
 def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dict[int, str]:
     """:func:`pipe_rows` for one table: its rows (where each starts, its cells) and the lines
-    above it, nearest last."""
-    heading = rows[0][1] if not any(_NUMBER_CELL.fullmatch(c) for c in rows[0][1][1:]) else None
+    above it, nearest last.
+
+    Each number's period is its row's and its column's together ("Jul" under "FY24" is July
+    2023, "4M" beside "FY23" the first four months of FY23, "Total" under "FY24" the year), or
+    either alone; a rate (a "YoY", "MoM" or "change" column or row, or a cell with "%") is of
+    the level beside it: the first of its row's group of columns, or of the first row above it
+    in its column. A row or a column that names a subject is that subject's (a look-alike's
+    gives nothing); the others are the table's."""
+    heading = rows[0][1] if not any(_NUMBER_CELL.fullmatch(c) and not _label_period(c) for c in rows[0][1][1:]) else None
     body = rows[1:] if heading else rows
-    subject, caption = None, ""
-    for line in ([heading[0]] if heading else []) + above[::-1]:
-        named = [n for n in find_subjects(line) if n.kind != "exports"]  # (exports alone name no subject of their own)
-        if named:
-            if named[-1].kind:
-                subject, caption = line[named[-1].start : named[-1].end], line
-            break  # (the nearest subject named, a look-alike's too, is the table's)
-    if subject is None:
+    if not body:
         return {}
-    urdu = bool(_URDU_LETTER.search(subject))
-    columns = []
-    for k in range(1, len(body[0][1])):
-        head = heading[k] if heading else ""
-        cells = [row[k] for _, row in body]
-        rate = _RATE_COLUMN.search(head) or (not head and all("%" in c or "فیصد" in c or not c for c in cells) and any(cells))
-        said = head or caption
-        words = ""
-        if rate and _YOY_WORDS.search(said):
-            words = " year-on-year"
-        elif rate and _MOM_WORDS.search(said):
-            words = " month-on-month"
-        period = _COLUMN_PERIOD.search(head)
-        scale = _COLUMN_SCALE.search(head) or (None if heading and period is None and not rate and head else _COLUMN_SCALE.search(caption))
-        columns.append((bool(rate), words, period.group() if period else "", scale["scale"].lower() if scale else ""))
-    periods = [c[2] for c in columns if not c[0] and c[2]]
-    if len(periods) == 2 and not any(c[1] for c in columns) and _years_apart(periods[0], periods[1]):
-        columns = [(r, " year-on-year" if r else w, p, sc) for r, w, p, sc in columns]  # FY24 beside FY23: a change between them is year-on-year
-    if urdu:
-        columns = [(r, {" year-on-year": " سال بہ سال", " month-on-month": " ماہ بہ ماہ"}.get(w, ""), p, sc) for r, w, p, sc in columns]
+    width = len(body[0][1])
+    heads = heading or [""] * width
+    table_subject, caption = None, ""
+    for line in ([heads[0]] if heads[0] else []) + [h for h in heads[1:] if h] + above[::-1]:
+        named = [n for n in find_subjects(line) if n.kind != "exports"]  # (exports alone name no subject of their own)
+        if named and named[-1].kind:
+            table_subject, caption = line[named[-1].start : named[-1].end], line
+            break
+        if named and line in above:
+            break  # (the nearest subject named above, a look-alike's too, is the table's)
+    caption = caption or (above[-1] if above else "")
+    said = " ".join(above[-2:] + [heads[0]])  # the words that give a unit or a basis to the whole table
+    col_period = [_label_period(h) for h in heads]
+    col_rate = [bool(h and _RATE_COLUMN.search(h) and not col_period[k]) for k, h in enumerate(heads)]
+    col_other = [bool(_OTHER_RATE.search(h)) for h in heads]  # (quarter-on-quarter: no basis the monitor keeps)
+    col_subject = [_named_subject(h) for h in heads]
+    row_rate = [bool(_RATE_COLUMN.search(row[0]) and not _label_period(row[0])) for _, row in body]
+    levels = [i for i, r in enumerate(row_rate) if not r]
+    # two fiscal years side by side, a row or a column each: a change between them is year-on-year
+    years = [p for p in [_label_period(row[0]) for _, row in body] + col_period if p.startswith("FY") or re.fullmatch(r"(?:19|20)\d\d", p)]
+    yearly = len(years) == 2 and _years_apart(years[0], years[1])
+    # (a total beside some months of a year is theirs, not the year's: "Jul", "Aug" and "Total"
+    # under "FY24" is July-August's)
+    months_down = [p for p in (_label_period(row[0]) for _, row in body) if _LABEL_MONTH.fullmatch(p or "-")]
+    months_across = [p for p in col_period if _LABEL_MONTH.fullmatch(p or "-")]
+    row_period = [_label_period(row[0]) for _, row in body]
+    # (a change in a run of months, with no years side by side, is from the month before)
+    monthly = not yearly and (len(months_down) >= 2 or len(months_across) >= 2)
+    if 0 < len(months_down) < 12:
+        row_period = [_months_span(months_down) if p == "TOTAL" else p for p in row_period]
+    if 0 < len(months_across) < 12:
+        col_period = [_months_span(months_across) if p == "TOTAL" else p for p in col_period]
     out: dict[int, str] = {}
-    for start, row in body:
-        label, clauses, first = row[0], [], ""
-        for (rate, words, period, scale), cell in zip(columns, row[1:]):
-            if not _NUMBER_CELL.fullmatch(cell):
+    for i, (start, row) in enumerate(body):
+        label = row[0]
+        subject = _named_subject(label)
+        if subject is False:
+            continue  # a look-alike's row ("Remittances | 2,812 | ...")
+        if label.strip(" *") and not subject and not row_rate[i] and not _label_period(label) and not any(n.kind == "exports" for n in find_subjects(label)):
+            continue  # a row of another kind: a country's, a category's ("USA | 1,100 | 950"); "Exports" is the table's
+        clauses = []
+        group_first = None  # the first level column of this row since the last rate column
+        first_level = None
+        for k in range(1, min(width, len(row))):
+            cell = row[k].strip("* ")
+            if col_subject[k] is False or col_other[k] or not _NUMBER_CELL.fullmatch(cell):
+                if col_rate[k]:
+                    group_first = None
                 continue
-            when = first if rate and first else _row_period(label, period)  # (a rate is of the row's first period)
+            who = subject or col_subject[k] or table_subject
+            if not who:
+                continue
+            urdu = bool(_URDU_LETTER.search(who))
+            vpns = not urdu and any(n.kind == "vpn" for n in find_subjects(who))
+            if vpns:
+                who = "VPN registrations"  # (what a table of VPNs counts, month by month)
+            rate = col_rate[k] or row_rate[i] or "%" in cell or "فیصد" in cell
+            if rate:
+                words = _rate_words(heads[k] if col_rate[k] else label if row_rate[i] else "", said, urdu, yearly, monthly)
+                if col_rate[k]:
+                    at = first_level if _MOM_WORDS.search(heads[k]) else group_first
+                    when = _combine(row_period[i], col_period[at]) if at is not None else row_period[i]
+                elif row_rate[i]:
+                    first_row = next((j for j in levels if j < i), None)  # (the table's first year: "FY23" over "FY22")
+                    when = _combine(row_period[first_row] if first_row is not None else "", col_period[k])
+                else:
+                    when = _combine(row_period[i], col_period[k])
+                if col_rate[k]:
+                    group_first = None
+                if not when:
+                    continue
+                clauses.append(_rate_clause(who, cell, words, when, urdu))
+                continue
+            when = _combine(row_period[i], col_period[k])
+            if group_first is None:
+                group_first = k
+            if first_level is None:
+                first_level = k
             if not when:
                 continue
-            if rate:
-                if urdu:
-                    if not re.search(r"اضافہ|کمی", cell):
-                        number = re.search(r"\d[\d.]*", cell).group()
-                        cell = f"{number} فیصد {'کمی' if re.match(r'[-−–]', cell) else 'اضافہ'}"
-                    clauses.append(f"{subject} میں {when} میں{words} {cell} ہوا")
-                    continue
-                if "%" not in cell and not re.search(r"pc|percent", cell, re.IGNORECASE):
-                    cell += "%"
-                value = cell.replace("−", "-").replace("–", "-").replace(" ", "")
-                clauses.append(f"{subject} rose {value.lstrip('+')}{words} in {when}")
-                continue
-            if not re.search(r"\$|USD|bn|billion|mn|million|\bm$|ڈالر|روپے", cell, re.IGNORECASE):
-                if not scale:
-                    continue
-                big = scale in ("billion", "bn", "b")
-                cell = f"{cell} {'ارب' if big else 'ملین'} ڈالر" if urdu else f"US${cell} {'billion' if big else 'million'}"
-            first = first or when
-            clauses.append(f"{subject} {when} میں {cell} رہیں" if urdu else f"{subject} were {cell} in {when}")
+            amount = _with_unit(cell, heads[k], label, " ".join([*above[-2:][::-1], heads[0], caption]), urdu)
+            if vpns and re.fullmatch(r"\d[\d,]*", cell):
+                clauses.append(f"{cell} VPNs were registered in {when}")  # (a count needs no unit)
+            elif amount:
+                clauses.append(f"{who} {when} میں {amount} رہیں" if urdu else f"{who} were {amount} in {when}")
         if clauses:
-            out[start] = "؛ ".join(clauses) + "۔" if urdu else "; ".join(clauses) + "."
+            # (a sentence each, read one by one: see :func:`extract_facts`)
+            out[start] = "\n".join(c + ("۔" if _URDU_LETTER.search(c) else ".") for c in clauses)
     return out
 
 
-def _years_apart(a: str, b: str) -> bool:
-    """Whether two columns' periods ("FY24" and "FY23", "2024" and "2023") are a year apart."""
-    years = [int(m.group()) % 100 for m in (re.search(r"\d{2}(?=-\d\d$)|\d{2}$", p) for p in (a, b)) if m]
-    return len(years) == 2 and abs(years[0] - years[1]) == 1
-
-
-def _row_period(label: str, column: str) -> str:
-    """The period of a row's figure in a column: the row's month in the column's fiscal year
-    ("Jul" under "FY24" is "Jul 2023") or calendar year, the quarter or half of it, the column's
-    year for a total row; the row's own period where the column names none."""
-    label = label.strip()
-    if not column:
-        return label if _PERIOD_LABEL.search(label) else ""
-    if _TOTAL_LABEL.fullmatch(label):
-        return column
-    fy = re.fullmatch(r"FY\s?(?:(?P<start>\d{4})-(?P<end2>\d{2})|(?P<short>\d{2})|(?P<long>\d{4}))", column, re.IGNORECASE)
-    if _MONTH_LABEL.fullmatch(label):
-        if fy:
-            end = int(fy["start"]) + 1 if fy["start"] else int(fy["long"]) if fy["long"] else 2000 + int(fy["short"])
-            return _dated_label(label, end)
-        if re.fullmatch(r"(?:19|20)\d\d", column):
-            return f"{label} {column}"
+def _months_span(months: list[str]) -> str:
+    """The span a total of some months of a fiscal year covers ("Jul", "Aug", "Sep": "Jul-Sep"),
+    or "" when they do not run from July without a gap."""
+    numbers = [_month_number(re.match(_MONTH_NAMES, m, re.IGNORECASE).group()) for m in months if re.match(_MONTH_NAMES, m, re.IGNORECASE)]
+    fiscal = [(n - 7) % 12 for n in numbers]
+    if len(fiscal) != len(months) or fiscal != list(range(len(fiscal))) or re.search(r"\d", "".join(months)):
         return ""
-    if fy and re.fullmatch(r"Q[1-4]|H[12]", label, re.IGNORECASE):
-        return f"{label.upper()} {column}"
+    return f"{months[0]}-{months[-1]}" if len(months) > 1 else months[0]
+
+
+def _years_apart(a: str, b: str) -> bool:
+    """Whether two fiscal years as :func:`_label_period` gives them ("FY24", "FY2023-24") are
+    a year apart."""
+    ends = [int(m[1]) % 100 + 1 if m[1] else int(m[2]) % 100 for m in (re.fullmatch(r"(?:FY)?(?:(\d{4})-\d\d|(\d{2}(?:\d{2})?))", p) for p in (a, b)) if m]
+    return len(ends) == 2 and abs(ends[0] - ends[1]) == 1
+
+
+def _named_subject(label: str) -> str | bool | None:
+    """The watched subject a table's row label or column heading names ("IT exports ($ mn)"),
+    ``False`` for a look-alike's ("Remittances"), ``None`` for none."""
+    named = [n for n in find_subjects(label) if n.kind != "exports"]
+    if not named:
+        return None
+    return label[named[-1].start : named[-1].end] if named[-1].kind else False
+
+
+#: A label that is a period, as tables write them: months ("Jul", "Apr-24", "جولائی"), fiscal
+#: years ("FY25", "FY2024-25", "2024-25", "مالی سال 2024-25"), parts of one ("4M", "10MFY24",
+#: "1QFY25", "Q1", "1HFY24", "Jul-Mar"), a calendar year, and a total ("Total", "کل").
+_LABEL_MONTH = re.compile(rf"(?:{_MONTH_NAMES})(?:[\s'’-]*(?:\d{{2}}|\d{{4}}))?", re.IGNORECASE)
+_LABEL_FY = re.compile(r"(?:FY\s?|مالی\s+سال\s+)?(?P<y>(?:19|20)\d\d)\s?-\s?(?P<y2>\d\d)|FY\s?(?P<s>\d{2}(?:\d{2})?)", re.IGNORECASE)
+_LABEL_SPAN = rf"(?:{_MONTH_NAMES})(?:\s?[-–]\s?|\s+(?:تا|سے|to)\s+)(?:{_MONTH_NAMES})"
+_LABEL_PART = re.compile(rf"\d{{1,2}}\s?M(?:\s?FY\s?\d{{2}})?|[1-4]\s?Q(?:\s?FY\s?\d{{2}})?|Q[1-4](?:\s?FY\s?\d{{2}})?|[12]\s?H(?:\s?FY\s?\d{{2}})?|H[12](?:\s?FY\s?\d{{2}})?|{_LABEL_SPAN}(?:\s+FY\s?\d{{2}})?|ششماہی|پہلی\s+ششماہی", re.IGNORECASE)
+_LABEL_TOTAL = re.compile(r"total|full\s+year|annual|کل|کُل|مجموعی|ٹوٹل", re.IGNORECASE)
+
+
+def _label_period(label: str) -> str:
+    """A table's label as a period the sentence reader reads ("2024-25" is "FY2024-25"), "TOTAL"
+    for a total's, or "" for a label that is no period."""
+    text = re.sub(r"\([^()]*\)", " ", label).strip(" *:").strip()
+    if not text:
+        return ""
+    if _LABEL_TOTAL.fullmatch(text):
+        return "TOTAL"
+    if m := _LABEL_FY.fullmatch(text):
+        return f"FY{m['y']}-{m['y2']}" if m["y"] else f"FY{m['s']}"
+    if _LABEL_MONTH.fullmatch(text) or _LABEL_PART.fullmatch(text) or re.fullmatch(r"(?:19|20)\d\d", text):
+        return "H1" if "ششماہی" in text else text
+    return ""
+
+
+def _combine(row: str, column: str) -> str:
+    """The period of a table's cell from its row's period and its column's (see :func:`_label_period`)."""
+    if not row or not column:
+        return "" if (row or column) == "TOTAL" else row or column
+    if "TOTAL" in (row, column):
+        other = column if row == "TOTAL" else row
+        return other if other.startswith("FY") else ""
+    fy, part = (row, column) if row.startswith("FY") else (column, row) if column.startswith("FY") else ("", "")
+    if not fy:
+        if re.fullmatch(r"(?:19|20)\d\d", column) and _LABEL_MONTH.fullmatch(row):
+            return f"{row} {column}"
+        return ""
+    if _LABEL_MONTH.fullmatch(part) and not re.search(r"\d", part):
+        m = re.fullmatch(r"FY(?:(\d{4})-(\d\d)|(\d{2})(\d{2})?)", fy)
+        end = int(m[1]) + 1 if m[1] else (2000 + int(m[4]) if m[4] else 2000 + int(m[3])) if m[3] else None
+        return _dated_label(part, end) if end else ""
+    if re.fullmatch(r"\d{1,2}\s?M|[1-4]\s?Q|[12]\s?H", part, re.IGNORECASE):
+        return part.replace(" ", "") + fy  # "4M" of FY23: "4MFY23"
+    if re.fullmatch(r"Q[1-4]|H[12]", part, re.IGNORECASE) or re.fullmatch(_LABEL_SPAN, part, re.IGNORECASE):
+        return f"{part} {fy}"  # "Q1 FY25", "Jul-Mar FY26"
+    return ""
+
+
+def _rate_words(head: str, said: str, urdu: bool, yearly: bool = False, monthly: bool = False) -> str:
+    """The basis a rate's heading (or the table's words) says, as the sentence reader reads it;
+    when it says none, year-on-year in a table of two years side by side, month-on-month in a
+    run of months."""
+    text = head or said
+    if _YOY_WORDS.search(text) or (yearly and not _MOM_WORDS.search(text)):
+        return " سال بہ سال" if urdu else " year-on-year"
+    if _MOM_WORDS.search(text) or monthly:
+        return " ماہ بہ ماہ" if urdu else " month-on-month"
+    return ""
+
+
+#: A change of a basis the monitor keeps no figure of: quarter-on-quarter.
+_OTHER_RATE = re.compile(r"\b(?:QoQ|q/q|quarter[\s-]on[\s-]quarter)\b", re.IGNORECASE)
+
+
+def _rate_clause(subject: str, cell: str, words: str, when: str, urdu: bool) -> str:
+    """A table's rate as the sentence it stands for."""
+    if urdu:
+        if not re.search(r"اضافہ|کمی", cell):
+            number = re.search(r"\d[\d.]*", cell).group()
+            cell = f"{number} فیصد {'کمی' if re.match(r'[-−–]', cell) else 'اضافہ'}"
+        return f"{subject} میں {when} میں{words} {cell} ہوا"
+    if "%" not in cell and not re.search(r"pc|percent", cell, re.IGNORECASE):
+        cell += "%"
+    value = cell.replace("−", "-").replace("–", "-").replace(" ", "")
+    return f"{subject} rose {value.lstrip('+')}{words} in {when}"
+
+
+#: A table's unit for its bare numbers, in a heading, a row's label or the caption: "$ mn",
+#: "US$ million", "(USD m)", "$bn"; in Urdu, "(ملین ڈالر)", "کروڑ ڈالر", "ارب ڈالر".
+_URDU_TABLE_SCALE = re.compile(r"(?:\(|[،,:])\s*(?P<scale>ملین|کروڑ|ارب|بلین)\s+ڈالرز?(?:\s+میں)?\s*(?:\)|[:(]|$)")
+
+
+def _with_unit(cell: str, head: str, label: str, caption: str, urdu: bool) -> str:
+    """A table's number with the unit it is in: its own, its column's, its row's or the table's."""
+    if re.search(r"\$|USD|bn\b|billion|mn\b|million|\dm$|ڈالر|روپے", cell, re.IGNORECASE):
+        return cell
+    for words in (head, label, caption):
+        if m := _COLUMN_SCALE.search(words) or _TABLE_UNIT.search(words):
+            scale = (m.groupdict().get("scale") or m.groupdict().get("words") or "").lower()
+            big = scale in ("billion", "bn", "b")
+            return f"{cell} {'ارب' if big else 'ملین'} ڈالر" if urdu else f"US${cell} {'billion' if big else 'million'}"
+        if m := _URDU_TABLE_SCALE.search(words):
+            return f"{cell} {m['scale']} ڈالر"
     return ""
 
 

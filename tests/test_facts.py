@@ -1381,3 +1381,30 @@ def test_the_clauses_of_a_long_line_are_those_a_reading_from_its_start_finds():
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(line, 0, figure.start)), default=0)
         after = _CLAUSE_BREAK.search(line, figure.end)
         assert _clause(line, figure) == (start, after.start() if after else len(line))
+
+
+def test_an_html_tables_rows_reach_the_facts_through_extraction():
+    """The production path: a page's table comes out of the extractor a row a line, and each
+    row's figures are facts, quoted by their row."""
+    from monitor.extract import extract
+
+    paragraphs = "".join(
+        f"<p>Paragraph {n} on how software exporters in Karachi and Lahore bring their foreign receipts home, in some detail.</p>"
+        for n in range(3)
+    )
+    html = (
+        "<html><body><article><h1>IT exports month by month</h1>"
+        "<p>Pakistan's IT exports grew in each of the first three months of fiscal year 2024-25, State Bank data show.</p>"
+        "<table><tr><th>Month</th><th>FY25 (US$ mn)</th><th>FY24 (US$ mn)</th><th>YoY</th></tr>"
+        "<tr><td>Jul</td><td>286</td><td>214</td><td>34%</td></tr>"
+        "<tr><td>Aug</td><td>298</td><td>236</td><td>26%</td></tr>"
+        f"<tr><td>Sep</td><td>292</td><td>244</td><td>20%</td></tr></table>{paragraphs}</article></body></html>"
+    )
+    article = extract(html)
+    found = extract_facts(article.title or "", article.text, "2024-10-18")
+    assert {(f.series, f.period, f.value, f.unit, f.basis) for f in found} >= {
+        ("it_exports_monthly", "2024-08", 298, "USD_million", ""),
+        ("it_exports_monthly", "2023-08", 236, "USD_million", ""),
+        ("it_exports_monthly", "2024-08", 26, "percent", "yoy"),
+    }
+    assert next(f for f in found if f.value == 298).quote == "Aug | 298 | 236 | 26%"

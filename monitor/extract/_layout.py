@@ -241,7 +241,7 @@ def _layout(body: LexborNode) -> _Layout:
 def _simple_cell(node: LexborNode) -> bool:
     """Whether a table cell holds only text and inline elements (a layout table's cell, which
     holds paragraphs or a whole column of the page, is read as blocks)."""
-    return all(d.tag in _INLINE or d.tag == "br" for d in node.traverse(include_text=False) if d is not node and d.tag != node.tag)
+    return all(d.tag in _INLINE or d.tag == "br" for d in node.traverse(include_text=False) if d.tag != node.tag)  # (the cell itself is in its traversal)
 
 
 def _join_lines(parts: list[str]) -> str:

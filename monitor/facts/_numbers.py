@@ -257,7 +257,7 @@ def _money(sentence: str) -> list[Figure]:
             # (longer than the "190 million dollars" inside it, which gives way to it)
             millions = _money_figure(m.group("cur"), m.group("num"), "million", m.start(), m.end())
             found.append(Figure(millions.value + _number(m.group("bn")) * 1e3, millions.unit, m.start(), m.end()))
-    if re.search(r"\b(?:k?harab|arab|crores?)\b", sentence, re.IGNORECASE):
+    if re.search(r"\b(?:kharab|arab|crores?)\b", sentence, re.IGNORECASE):
         for m in _MONEY_ARAB.finditer(sentence):
             total = sum(_number(p.group("num")) * _SCALES[p.group("scale").lower()] for p in _ARAB_PART.finditer(m.group("parts")))
             usd = m.group("cur").lower().replace(".", "").startswith(("us", "dollar"))

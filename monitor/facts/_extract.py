@@ -358,8 +358,7 @@ _NUMBER_CELL = re.compile(
 _YOY_WORDS = re.compile(r"\b(?:YoY|y/y|year[\s-]on[\s-]year)\b|سال\s+بہ\s+سال|سالانہ\s+(?:بنیاد|تبدیلی|اضافہ)", re.IGNORECASE)
 _MOM_WORDS = re.compile(r"\b(?:MoM|m/m|month[\s-]on[\s-]month)\b|ماہ\s+بہ\s+ماہ|ماہانہ\s+(?:بنیاد|تبدیلی|اضافہ)", re.IGNORECASE)
 _RATE_COLUMN = re.compile(rf"{_YOY_WORDS.pattern}|{_MOM_WORDS.pattern}|\bchange\b|\bgrowth\b|%|\bvar(?:iation)?\b|\bchg\b|(?<![^\W\d_])(?:تبدیلی|اضافہ|شرح\s+نمو|گروتھ)(?![^\W\d_])", re.IGNORECASE)
-#: The period a column's heading gives ("FY24 ($m)", "FY2023-24", "2024"), and its scale.
-_COLUMN_PERIOD = re.compile(r"\bFY\s?(?:\d{4}-\d{2}|\d{2}(?:\d{2})?)\b|(?<![\w-])(?:19|20)\d\d(?:-\d\d)?(?![\w-])", re.IGNORECASE)
+#: The scale a column's heading, a row's label or a caption gives its bare numbers: "FY24 ($m)".
 _COLUMN_SCALE = re.compile(r"(?:US\s?\$|\$|USD)\s?(?P<scale>million|mn|m|billion|bn|b)\b", re.IGNORECASE)
 
 
@@ -383,18 +382,12 @@ def _cells(line: str) -> list[str] | None:
 
 
 def pipe_rows(text: str) -> dict[int, str]:
-    """The rows of a table written with "|" between its cells (an HTML table as the extractor
-    writes it, or a table pasted as text), each as the sentences it stands for, by where it
-    starts: under "IT exports month by month" and a heading row "Month | FY24 ($m) | FY23 ($m)
-    | YoY", the row "Jul | 214 | 197 | +9%" is "IT exports were US$214 million in Jul 2023; IT
-    exports were US$197 million in Jul 2022; IT exports rose 9% year-on-year in Jul 2023."
-
-    The subject is the one the nearest line above the table names (its caption, or the
-    sentence that introduces it), with the heading row's first cell; a table under a line that
-    names no watched subject, or a look-alike's, gives nothing. A column's period comes from its
-    heading, or the row's first cell is the period; a bare number needs a scale from its
-    column's heading or the caption ("$bn", "($m)"); a column of rates is one whose heading
-    says so ("YoY", "change") or whose cells are all rates, of the row's first period."""
+    """The rows of a table with its cells apart (see :func:`_cells`: an HTML table as the
+    extractor writes it, or a table pasted as text), each as the sentences it stands for, one a
+    line, by where the row starts: under "IT exports month by month" and a heading row "Month |
+    FY24 ($m) | FY23 ($m) | YoY", the row "Jul | 214 | 197 | +9%" is "IT exports were US$214
+    million in Jul 2023.", "IT exports were US$197 million in Jul 2022." and "IT exports rose 9%
+    year-on-year in Jul 2023." How each cell is read: :func:`_table_sentences`."""
     spans = _lines(text)
     out: dict[int, str] = {}
     i = 0
@@ -440,6 +433,7 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
         return {}
     width = len(body[0][1])
     heads = heading or [""] * width
+    labels = [_label_period(row[0]) for _, row in body]
     table_subject, caption = None, ""
     for line in ([heads[0]] if heads[0] else []) + [h for h in heads[1:] if h] + above[::-1]:
         named = [n for n in find_subjects(line) if n.kind != "exports"]  # (exports alone name no subject of their own)
@@ -454,29 +448,30 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
     col_rate = [bool(h and _RATE_COLUMN.search(h) and not col_period[k]) for k, h in enumerate(heads)]
     col_other = [bool(_OTHER_RATE.search(h)) for h in heads]  # (quarter-on-quarter: no basis the monitor keeps)
     col_subject = [_named_subject(h) for h in heads]
-    row_rate = [bool(_RATE_COLUMN.search(row[0]) and not _label_period(row[0])) for _, row in body]
+    row_rate = [bool(_RATE_COLUMN.search(row[0]) and not labels[i]) for i, (_, row) in enumerate(body)]
     levels = [i for i, r in enumerate(row_rate) if not r]
     # two fiscal years side by side, a row or a column each: a change between them is year-on-year
-    years = [p for p in [_label_period(row[0]) for _, row in body] + col_period if p.startswith("FY") or re.fullmatch(r"(?:19|20)\d\d", p)]
+    years = [p for p in labels + col_period if p.startswith("FY") or re.fullmatch(r"(?:19|20)\d\d", p)]
     yearly = len(years) == 2 and _years_apart(years[0], years[1])
     # (a total beside some months of a year is theirs, not the year's: "Jul", "Aug" and "Total"
     # under "FY24" is July-August's)
-    months_down = [p for p in (_label_period(row[0]) for _, row in body) if _LABEL_MONTH.fullmatch(p or "-")]
+    months_down = [p for p in labels if _LABEL_MONTH.fullmatch(p or "-")]
     months_across = [p for p in col_period if _LABEL_MONTH.fullmatch(p or "-")]
-    row_period = [_label_period(row[0]) for _, row in body]
+    row_period = list(labels)
     # (a change in a run of months, with no years side by side, is from the month before)
     monthly = not yearly and (len(months_down) >= 2 or len(months_across) >= 2)
     if 0 < len(months_down) < 12:
         row_period = [_months_span(months_down) if p == "TOTAL" else p for p in row_period]
     if 0 < len(months_across) < 12:
         col_period = [_months_span(months_across) if p == "TOTAL" else p for p in col_period]
+    vpn_subject: dict[str, bool] = {}  # (whether a subject is VPNs, asked once a table)
     out: dict[int, str] = {}
     for i, (start, row) in enumerate(body):
         label = row[0]
         subject = _named_subject(label)
         if subject is False:
             continue  # a look-alike's row ("Remittances | 2,812 | ...")
-        if label.strip(" *") and not subject and not row_rate[i] and not _label_period(label) and not any(n.kind == "exports" for n in find_subjects(label)):
+        if label.strip(" *") and not subject and not row_rate[i] and not labels[i] and not any(n.kind == "exports" for n in find_subjects(label)):
             continue  # a row of another kind: a country's, a category's ("USA | 1,100 | 950"); "Exports" is the table's
         clauses = []
         group_first = None  # the first level column of this row since the last rate column
@@ -491,7 +486,9 @@ def _table_sentences(rows: list[tuple[int, list[str]]], above: list[str]) -> dic
             if not who:
                 continue
             urdu = bool(_URDU_LETTER.search(who))
-            vpns = not urdu and any(n.kind == "vpn" for n in find_subjects(who))
+            if who not in vpn_subject:
+                vpn_subject[who] = any(n.kind == "vpn" for n in find_subjects(who))
+            vpns = not urdu and vpn_subject[who]
             if vpns:
                 who = "VPN registrations"  # (what a table of VPNs counts, month by month)
             rate = col_rate[k] or row_rate[i] or "%" in cell or "فیصد" in cell

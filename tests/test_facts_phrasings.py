@@ -5589,3 +5589,76 @@ def test_an_urdu_table_with_its_unit_in_the_caption_and_a_total_of_some_months()
         ("it_exports_monthly", "2025-07", 354, "USD_million"), ("it_exports_monthly", "2024-08", 298, "USD_million"),
         ("it_exports_cumulative", "FY2025-26:Q1", 1058, "USD_million"), ("it_exports_cumulative", "FY2024-25:Q1", 876, "USD_million"),
     } <= facts(text, "2025-10-20")
+
+
+def _series_of(text, published="2024-07-20"):
+    return {(f.series, f.value) for f in extract_facts("", text, published)}
+
+
+@pytest.mark.parametrize(
+    "text, claimed, kept",
+    [
+        ("PTA denied reports that 800,000 VPNs had been registered in June, saying the number was 31,000.", 800000, ("vpn_registrations", 31000)),
+        ("Some social media accounts claimed that 90,000 VPNs were registered in June, but PTA put the count at 12,500.", 90000, ("vpn_registrations", 12500)),
+        ("سوشل میڈیا پر دعویٰ کیا گیا کہ فری لانسرز نے گزشتہ مالی سال ایک ارب ڈالر کمائے، مگر اسٹیٹ بینک کے مطابق فری لانسرز کی آمدن 35 کروڑ ڈالر رہی۔", 1000, ("freelancer_earnings", 350)),
+        ("پاشا نے ان خبروں کی تردید کی ہے کہ جون میں آئی ٹی برآمدات 20 فیصد کم ہوئیں۔", -20, None),
+        ("فیکٹ چیک: جون میں 5 لاکھ وی پی این رجسٹر ہونے کا دعویٰ غلط، پی ٹی اے کے مطابق تعداد 24 ہزار", 500000, ("vpn_registrations", 24000)),
+    ],
+)
+def test_a_claim_said_to_be_untrue_or_passed_round_is_no_reported_figure(text, claimed, kept):
+    found = _series_of(text)
+    assert not any(value == claimed and series != "other" for series, value in found)
+    if kept:
+        assert kept in found
+
+
+def test_a_headline_that_calls_a_claim_false_reports_no_figure():
+    found = {(f.series, f.value) for f in extract_facts("Viral post falsely claims Pakistani freelancers earned $1 billion in 2024", "", "2025-01-20")}
+    assert not any(series != "other" for series, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, claimed",
+    [
+        ("Monthly IT exports have never reached $500 million.", 500),
+        ("Fact check: IT exports did not double to $6bn in FY24.", 6000),
+        ("ICT exports stay below $300mn in June, clock in at $285mn", 300),
+        ("Did IT exports reach $450 million in June?", 450),
+        ("کیا جون میں آئی ٹی برآمدات 40 فیصد بڑھ گئیں؟", 40),
+        ("Unofficial estimates put the number of Pakistani freelancers at four million.", 4000000),
+        ("غیر سرکاری اندازوں کے مطابق ملک میں فری لانسرز کی تعداد 40 لاکھ ہے۔", 4000000),
+        ("To reach $3.5 billion, IT exports need $390 million in June.", 390),
+        ("Correction: A story in yesterday's edition stated that IT exports in May were $329 million.", 329),
+        ("IT exports in May were $292 million (not $329 million, as first printed).", 329),
+    ],
+)
+def test_a_figure_negated_asked_about_or_guessed_is_no_reported_figure(text, claimed):
+    assert not any(value == claimed and series != "other" for series, value in _series_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("جون میں آئی ٹی برآمدات 45 کروڑ ڈالر نہیں بلکہ 38 کروڑ ڈالر رہیں۔", ("it_exports_monthly", 380)),
+        ("جون میں آئی ٹی برآمدات میں اضافہ 30 فیصد نہیں بلکہ 12 فیصد رہا۔", ("it_exports_monthly", 12)),
+    ],
+)
+def test_an_urdu_figure_put_aside_by_a_negation_leaves_the_one_reported(text, kept):
+    found = _series_of(text)
+    assert kept in found and len([f for f in found if f[0] != "other"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a claim nobody calls untrue is reported as it is made
+        ("The minister claimed that IT exports reached $3.2 billion in FY24.", ("it_exports_annual", 3200)),
+        # what follows a denial and a comma is the speaker's own figure
+        ("The chairman rejected claims that the slowdown had hurt exports, pointing out that IT exports earned $1.2bn in July-March.", ("it_exports_cumulative", 1200)),
+        # "assuming charge" supposes nothing
+        ("After assuming charge, the minister was told that IT exports had reached $2.6 billion in July-May.", ("it_exports_cumulative", 2600)),
+        ("Pakistan was ranked third in the freelancing index.", ("ranking", 3)),
+    ],
+)
+def test_claims_and_look_alikes_of_doubt_keep_a_reported_figure(text, kept):
+    assert kept in _series_of(text)

@@ -272,9 +272,10 @@ def classify(place: _Place) -> tuple[str, float] | None:
     """``(series, value)`` for a figure about a watched subject; ``None`` when it is no fact."""
     figure, value = place.figure, place.figure.value
     head = place.clause[: place.clause.find(place.sentence[figure.start : figure.end])]
-    if _CLAIM_DENIED_BEFORE.search(place.sentence, max(0, place.sentence.find(place.clause)), figure.start):
+    if _CLAIM_DENIED_BEFORE.search(place.sentence, max(0, place.sentence.find(place.clause)), figure.start) or _unreported(place.sentence, figure):
         # "حقائق کی جانچ: وفاقی وزیر کا یہ دعویٰ درست نہیں کہ پاکستان ... دوسرے نمبر پر ہے" (the
-        # minister's claim that Pakistan is second is not correct), "falsely claimed that ..."
+        # minister's claim that Pakistan is second is not correct), "falsely claimed that ...",
+        # "did not double to $5bn", "Did PTA register 500,000 VPNs?"
         return ("other", value) if figure.unit != "rank" else None
     if figure.unit == "rank":
         owner = _ranked_country(place)
@@ -714,14 +715,17 @@ _CLAIM_DENIED_BEFORE = re.compile(
     r"|(?<![^\W\d_])(?:دعوی|دعویٰ|دعوے|بات)\s+(?:درست|صحیح|سچ)\s+نہیں\s+(?:ہے\s+)?کہ(?![^\W\d_])",
     re.IGNORECASE,
 )
-#: A figure said not to be the one: "71,400 freelancers, not 714,000 as stated", "rather than $352 million".
-_NOT_THIS_BEFORE = re.compile(r"(?:,|\bbut)\s+not\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
+#: A figure said not to be the one: "71,400 freelancers, not 714,000 as stated", "rather than $352 million",
+#: "$306 million (not $360 million, as ...)".
+_NOT_THIS_BEFORE = re.compile(r"(?:,|\bbut|\()\s*not\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$|\b(?:rather\s+than|instead\s+of)\s+(?:the\s+)?(?:US\s?\$|\$|Rs\.?\s?)?$", re.IGNORECASE)
 #: A correction's account of what a report wrongly said: the figure it withdraws.
 _CORRECTED = re.compile(
     r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:report|story|article|news\s+item)\b|\b(?:incorrectly|wrongly|erroneously|mistakenly)\s+(?:stated|said|reported|mentioned|put)\b"
     r"|(?<![^\W\d_])(?:غلطی\s+سے|سہواً|سہوا)(?![^\W\d_])"
     # Urdu "in the first version of this story": "تصحیح: اس خبر کے پہلے ورژن میں ... بتائی گئی تھیں"
-    r"|(?<![^\W\d_])(?:پہلے|ابتدائی|سابقہ|پچھلے)\s+(?:ورژن|نسخے)\s+میں(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:پہلے|ابتدائی|سابقہ|پچھلے)\s+(?:ورژن|نسخے)\s+میں(?![^\W\d_])"
+    # "Correction: A report on these pages on Thursday stated that ...": what the report said
+    r"|\bcorrection\s*[:\-–—]\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,8}?(?:report|story|article|item|headline)\b[^.]{0,80}?\b(?:stated|said|reported|mentioned|gave|put|carried)\b",
     re.IGNORECASE,
 )
 #: What a correction says is right, after what it withdraws: "the correct figure is", "درست رقم".
@@ -730,6 +734,109 @@ _CORRECT_NOW = re.compile(
     r"|(?<![^\W\d_])(?:درست|صحیح)\s+(?:رقم|تعداد|اعداد|عدد)(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+
+#: What opens a claim, whose figures are the claim's and not reported: "claimed that",
+#: "claims", "reports of", "suggestions that", "a post says"; Urdu "دعویٰ کیا گیا ہے کہ" (it was
+#: claimed that), "ان خبروں کی ... کہ" (these reports that), "یہ تاثر کہ" (the impression that).
+_CLAIM_OPENS = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|alleg(?:es|ed|ing|ations?)|rumou?r(?:s|ed)?)\b|\b(?:reports?|suggestions?|impressions?)\s+(?:of|that)\b"
+    r"|\b(?:post|tweet|graphic|clip|message|forward|infographic)s?\s+(?:[\w'\u2019-]+\s+){0,5}?(?:says|said|claims|claimed|shows|showed|states|stated|suggests|suggested)\b"
+    r"|(?<![^\W\d_])(?:دعوی|دعویٰ|دعوے|افواہ|افواہوں|خبر|خبروں|تاثر)\s+(?:[^\s،؛۔:]+\s+){0,5}?کہ(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A denial of what follows: "denied that", "rejects reports of", "refuted claims that"; Urdu
+#: "... کی تردید کی ہے کہ" (denied that).
+_DENIAL_OPENS = re.compile(
+    r"\b(?:den(?:y|ies|ied)|reject(?:s|ed)?|refut(?:es|ed)|dismiss(?:es|ed)|debunk(?:s|ed)?)\s+(?:(?:the|these|those|a|an|all|media|news|social\s+media)\s+)*(?:(?:reports?|claims?|rumou?rs?|suggestions?|news)\s+)?(?:of|that)\b"
+    r"|(?<![^\W\d_])تردید\s+(?:[^\s،؛۔:]+\s+){0,3}?کہ(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: A guess said to be one, or a supposition: "unofficial estimates put", "suppose", Urdu "غیر
+#: سرکاری اندازوں کے مطابق", "فرض کیجیے کہ" (suppose that).
+_GUESS_OPENS = re.compile(
+    r"\bunofficial(?:ly)?\b|\b(?:suppose|supposing)\b|\bassum(?:e|ing)\s+(?:that|an?)\b"
+    r"|(?<![^\W\d_])غیر\s?سرکاری\s+(?:[^\s،؛۔]+\s+){0,2}?کے\s+مطابق(?![^\W\d_])|(?<![^\W\d_])غیر\s?سرکاری(?![^\W\d_])|(?<![^\W\d_])فرض\s+(?:کیجیے|کیجئے|کریں|کر\s+لیں|کیا\s+جائے)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+#: The end of what a claim holds: a turn ("but", "مگر"), a stop, or a comma after which no
+#: relative clause goes on with it.
+_CLAIM_ENDS = re.compile(
+    r"\b(?:but|however|whereas|while|although|though|instead|rather|actually|according\s+to|saying|adding)\b|[;:\u2014\u2013(؛۔]|\.(?:\s|$)"
+    r"|(?<![^\W\d_])(?:مگر|لیکن|جبکہ|تاہم|بلکہ|البتہ|حالانکہ|درحقیقت|اصل\s+میں|کے\s+مطابق)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_CLAIM_COMMA = re.compile(r"[,،]")
+_RELATIVE_GOES_ON = re.compile(r"\b(?:which|who|whose)\b|(?<![^\W\d_])(?:جو|جس|جن)(?![^\W\d_])", re.IGNORECASE)
+#: A claim said to be untrue: "falsely", "misleading", "overstated", "contrary to"; Urdu غلط،
+#: گمراہ کن (misleading), بے بنیاد (baseless), درست نہیں (not correct), تردید (denial).
+_CLAIM_DOUBTED = re.compile(
+    r"\b(?:false(?:ly)?|fake|misleading|incorrect(?:ly)?|wrong(?:ly)?|untrue|inaccurate|baseless|unfounded|exaggerat\w*|overstat\w*|inflated|debunk\w*|"
+    r"den(?:y|ies|ied|ial)|reject(?:s|ed)?|refut\w*|dismiss(?:es|ed)|contrary\s+to|not\s+(?:true|correct|accurate|borne\s+out|supported))\b"
+    r"|غلط|گمراہ\s?کن|بے\s?بنیاد|من\s+گھڑت|جھوٹ|مبالغ|(?:درست|صحیح|سچ)\s+نہیں|ثابت\s+نہیں|تردید|برعکس",
+    re.IGNORECASE,
+)
+#: A claim passed around, not made by anyone who answers for it: "on social media", "a viral
+#: post", "widely shared"; Urdu سوشل میڈیا، وائرل، گردش (going round).
+_CLAIM_CIRCULATED = re.compile(
+    r"\bsocial\s+media\b|\bviral\b|\bwidely[\s-]shared\b|\bshared\s+widely\b|\bcirculat(?:ing|ed)\b|\bWhatsApp\b|\bTikTok\b|\b(?:a|the|this|that|one)\s+post\s+(?:says|said|claims|claimed)\b"
+    r"|سوشل\s+میڈیا|وائرل|واٹس\s?ایپ|ٹک\s?ٹاک|گردش",
+    re.IGNORECASE,
+)
+#: A claim named after its figure, in Urdu: "10 لاکھ وی پی این رجسٹر ہونے کا دعویٰ گمراہ کن" (the
+#: claim that a million VPNs were registered is misleading).
+_URDU_CLAIM_AFTER = re.compile(r"[^،؛۔:]{0,60}?(?<![^\W\d_])(?:کا|کے|کی)\s+(?:یہ\s+)?(?:دعوی|دعویٰ|دعوے)(?![^\W\d_])")
+#: A figure a negation puts aside: "did not double to $5bn", "have never exceeded $3.5 billion",
+#: "was not ranked first", "failed to reach", "stayed below $300mn" (a bound, not a level).
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|n['\u2019]t|fail(?:s|ed)?\s+to|unable\s+to)\s+(?!(?:only|just|merely|least|less|more|fewer|far|much|all|as|so|too)\b)(?:[\w'\u2019-]+\s+){0,3}?(?:US\s?\$|\$|Rs\.?\s?)?$"
+    r"|\b(?:stay(?:s|ed)?|remain(?:s|ed)?|f[ae]ll(?:s|en)?|slipp?(?:s|ed)?|dipp?(?:s|ed)?|held|holds?|kept|keeps?|drop(?:s|ped)?)\s+(?:just\s+|well\s+|slightly\s+)?(?:below|under|beneath)\s+(?:US\s?\$|\$|Rs\.?\s?)?$"
+    # "needs $2.33 billion in January-June": what a goal still asks for
+    r"|\b(?:needs?|requires?)\s+(?:(?:about|around|roughly|another|a\s+further|at\s+least|some)\s+)?(?:US\s?\$|\$)?$",
+    re.IGNORECASE,
+)
+#: Urdu: a figure a negation right after it puts aside: "41 کروڑ ڈالر نہیں بلکہ ..." (not 41 crore
+#: but), "یہ کمی 30 فیصد نہیں" (this fall is not 30 percent), "5 ارب ڈالر تک نہیں پہنچ سکیں" (did
+#: not reach), "300 ملین ڈالر سے تجاوز نہ کر سکیں" (could not exceed).
+_URDU_NEGATED_AFTER = re.compile(
+    r"\s*(?:(?:ہے|ہیں|تھی|تھا|تھیں|تھے|ہوئی|ہوا|ہوئیں|ہوئے|رہی|رہا|رہیں|رہے)\s+)?نہیں(?![^\W\d_])"
+    r"|\s*(?:تک|سے\s+تجاوز|کا\s+ہندسہ|کی\s+حد)\s+(?:[^\s،؛۔]+\s+)?(?:نہیں|نہ)(?![^\W\d_])"
+)
+#: A yes-or-no question: "Did PTA register 500,000 VPNs in November?", "کیا ... 30 فیصد گر گئیں؟".
+_QUESTION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:(?:Did|Do|Does|Is|Are|Was|Were|Has|Have|Had|Can|Could|Will|Would|Should|Shall|Might)\b|کیا(?![^\W\d_]))")
+
+
+def _unreported(sentence: str, figure: Figure) -> bool:
+    """Whether ``figure`` is one its sentence does not report as so: a claim said to be untrue
+    or passed around on social media ("A viral post falsely claims freelancers earned $1
+    billion"), a denied report ("PSEB denied that 1.5 million freelancers had registered"), an
+    unofficial guess or a supposition, a figure a negation puts aside ("never exceeded $3.5
+    billion", "41 کروڑ ڈالر نہیں بلکہ ..."), or one a yes-or-no question asks about."""
+    start, end = figure.start, figure.end
+    if _NEGATED_BEFORE.search(sentence, max(0, start - 60), start) or _URDU_NEGATED_AFTER.match(sentence, end):
+        return True
+    question_at = min((i for i in (sentence.find("?", end), sentence.find("؟", end)) if i >= 0), default=-1)
+    if question_at >= 0 and not re.search(r"[.!۔;]", sentence[end:question_at]):
+        opens = max(sentence.rfind(mark, 0, start) for mark in ":.;!?؟۔") + 1
+        if _QUESTION_OPENS.match(sentence, opens):
+            return True
+    for opens, needs_doubt in ((_DENIAL_OPENS, False), (_GUESS_OPENS, False), (_CLAIM_OPENS, True)):
+        found = None
+        for found in opens.finditer(sentence, 0, start):
+            pass
+        if found is None or _claim_closed(sentence, found.end(), start):
+            continue
+        if not needs_doubt or _CLAIM_DOUBTED.search(sentence) or _CLAIM_CIRCULATED.search(sentence, 0, start):
+            return True
+    after = _URDU_CLAIM_AFTER.match(sentence, end)
+    return bool(after and (_CLAIM_DOUBTED.search(sentence, after.end()) or _CLAIM_CIRCULATED.search(sentence)))
+
+
+def _claim_closed(sentence: str, opened: int, figure_at: int) -> bool:
+    """Whether what a claim holds ends between ``opened`` and the figure at ``figure_at``."""
+    if _CLAIM_ENDS.search(sentence, opened, figure_at):
+        return True
+    return any(not _RELATIVE_GOES_ON.search(sentence, comma.end(), figure_at) for comma in _CLAIM_COMMA.finditer(sentence, opened, figure_at))
 
 
 def _withdrawn(sentence: str, figure: Figure) -> bool:

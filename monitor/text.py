@@ -11,7 +11,8 @@ from typing import Iterator
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫٬", "01234567890123456789.,")
 _ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|No|Nos|Rs|Co|Ltd|Inc|Gen|Lt|Col|Maj|Capt|Engr|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|viz)|\b[A-Z]|\b(?:i\.e|e\.g|I\.e|E\.g))\.$")
-_SENTENCE_END = re.compile(r"[.!?؟۔;]+[\"'”’)\]]*\s+")
+#: (a footnote's mark after the stop is the sentence's: "... the same period last year.¹ The share ...")
+_SENTENCE_END = re.compile(r"[.!?؟۔;]+[\"'”’)\]¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+")
 
 
 def is_urdu(text: str | None) -> bool:

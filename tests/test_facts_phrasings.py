@@ -5662,3 +5662,56 @@ def test_an_urdu_figure_put_aside_by_a_negation_leaves_the_one_reported(text, ke
 )
 def test_claims_and_look_alikes_of_doubt_keep_a_reported_figure(text, kept):
     assert kept in _series_of(text)
+
+
+def test_a_footnote_mark_after_a_stop_ends_the_sentence():
+    text = (
+        "During July-March FY2024, ICT exports grew 24.0 percent to US$ 2,283 million against US$ 1,841 million "
+        "in the same period last year.² The share of ICT in services exports rose to 41.2 percent."
+    )
+    assert {("it_exports_cumulative", "FY2023-24:Jul-Mar", 2283, "USD_million"), ("it_exports_cumulative", "FY2022-23:Jul-Mar", 1841, "USD_million")} <= facts(text, "2024-06-11")
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # a cause told after the figures says nothing of what they are
+        ("ICT exports for FY 2022-23 stood at US$ 2.6 billion, marginally lower than the US$ 2.62 billion of FY 2021-22, owing largely to the retention of proceeds abroad.", ("it_exports_annual", "FY2022-23", 2600, "USD_million")),
+        # nor what is worked out from them
+        ("The plan envisages raising IT exports from US$ 3.2 billion in FY2024 to US$ 10 billion by FY2029, implying average annual growth of about 25 percent.", ("it_exports_annual", "FY2023-24", 3200, "USD_million")),
+        # "percent of GDP" sizes the figure; GDP is not its subject
+        ("Exports of telecommunication, computer, and information services rose by 24 percent y/y in FY24 to US$3.2 billion, about 0.9 percent of GDP, and now make up 41 percent of services exports.", ("it_exports_annual", "FY2023-24", 3200, "USD_million")),
+    ],
+)
+def test_words_after_a_figure_that_tell_its_cause_or_size_leave_it_kept(text, kept):
+    assert kept in facts(text, "2024-10-11")
+
+
+def test_the_current_account_in_urdu_is_a_look_alike():
+    text = "پہلی سہ ماہی میں آئی ٹی برآمدات 1 ارب 7 کروڑ ڈالر رہیں، جبکہ اسی عرصے میں کرنٹ اکاؤنٹ 59 کروڑ 40 لاکھ ڈالر خسارے میں رہا۔"
+    found = facts(text, "2025-10-20")
+    assert ("it_exports_cumulative", "FY2025-26:Q1", 1070, "USD_million") in found
+    assert not any(f[2] == 594 for f in found)
+
+
+def test_an_urdu_provisional_figure_is_the_figure_unless_a_revision_is_told():
+    alone = "مالی سال 2021 کے جولائی تا اپریل کے دوران آئی ٹی برآمدات عبوری طور پر 1 ارب 70 کروڑ ڈالر رہیں۔"
+    assert ("it_exports_cumulative", "FY2020-21:Jul-Apr", 1700, "USD_million") in facts(alone, "2021-05-28")
+    revised = "نظرثانی شدہ اعداد کے مطابق اپریل میں آئی ٹی برآمدات 24 کروڑ ڈالر رہیں جو عبوری طور پر 23 کروڑ ڈالر بتائی گئی تھیں۔"
+    assert ("it_exports_monthly", "2021-04", 230, "USD_million") not in facts(revised, "2021-05-28")
+
+
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("مالی سال دو ہزار بائیس میں آئی ٹی برآمدات دو ارب باسٹھ کروڑ ڈالر رہیں۔", "FY2021-22"),
+        ("مالی سال دو ہزار بائیس تئیس میں آئی ٹی برآمدات دو ارب ساٹھ کروڑ ڈالر رہیں۔", "FY2022-23"),
+    ],
+)
+def test_an_urdu_fiscal_year_in_words(text, period):
+    assert any(f[0] == "it_exports_annual" and f[1] == period for f in facts(text, "2023-08-20"))
+
+
+def test_an_urdu_rate_below_one_in_words_is_the_later_years():
+    text = "مالی سال 2022-23 میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں، جو مالی سال 2021-22 کے 2 ارب 61 کروڑ 70 لاکھ ڈالر سے صفر اعشاریہ چھ فیصد کم ہیں۔"
+    assert ("it_exports_annual", "FY2022-23", -0.6, "percent") in facts(text, "2023-08-20")

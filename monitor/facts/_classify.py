@@ -336,7 +336,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         return "other", value  # "Correction: An earlier version of this report stated that 6,845 VPNs ...": withdrawn
     if figure.unit != "percent" and (_NOT_THIS_BEFORE.search(place.sentence, max(0, figure.start - 20), figure.start) or _URDU_CALLED_FALSE_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "PSEB has registered 71,400 freelancers, not 714,000 as stated": the figure denied
-    if figure.unit in ("USD_million", "PKR_million", "count") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or _SUPERSEDED_AFTER.match(place.sentence, figure.end)):
+    provisional = _URDU_PROVISIONAL_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and _URDU_REVISED.search(place.sentence)
+    if figure.unit in ("USD_million", "PKR_million", "count") and (_SUPERSEDED.search(place.sentence, max(0, figure.start - 80), figure.start) or provisional or _SUPERSEDED_AFTER.match(place.sentence, figure.end)):
         return "other", value  # "revised upward to $324m from the provisional $318m": superseded
     including = (
         _INCLUDING_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start)
@@ -690,7 +691,7 @@ _URDU_DAILY_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{_URDU_PER_PERIOD})\s+(?:\S+\
 _URDU_RAISED_OR_CUT = r"(?:بڑھا|گھٹا|کم\s+کر)"
 #: A first figure since revised: "from the provisional $318 million", "the earlier reported $318m".
 _SUPERSEDED = re.compile(
-    r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?:ابتدائی|عبوری)\s+طور\s+پر\s+$"
+    r"\b(?:provisional(?:ly)?|initial(?:ly)?|earlier[\s-]reported|previously[\s-]reported|preliminary)\s+(?:\w+\s+)?$|(?<![^\W\d_])ابتدائی\s+طور\s+پر\s+$"
     # "ابتدائی تخمینہ 264 ملین ڈالر" (the preliminary estimate); "ابتدائی اعداد و شمار میں یہ رقم
     # 348 ملین ڈالر بتائی گئی تھی" (in the preliminary figures this sum was given as)
     r"|(?:ابتدائی|عبوری)\s+(?:تخمینہ|تخمینے|اعداد\s+و\s+شمار)\s+(?:میں\s+)?(?:یہ\s+)?(?:(?:رقم|حجم)\s+)?$"
@@ -703,6 +704,11 @@ _SUPERSEDED = re.compile(
     r"|\bcorrect(?:ing|ed|s)\s+(?:an?\s+|the\s+|its\s+)?(?:earlier\s+|wrong\s+|erroneous\s+)?(?:figure|number|estimate)\s+of\s+(?:US\s?\$|\$)?$",
     re.IGNORECASE,
 )
+#: Urdu "provisionally", before a figure: superseded only where the sentence tells of a revision
+#: ("نظرثانی شدہ اعداد کے مطابق ... جو عبوری طور پر ... بتائی گئی تھیں"); alone, as in a bulletin's
+#: "آئی ٹی برآمدات عبوری طور پر 1 ارب 70 کروڑ ڈالر رہیں", the provisional figure is the figure.
+_URDU_PROVISIONAL_BEFORE = re.compile(r"(?<![^\W\d_])عبوری\s+طور\s+پر\s+$")
+_URDU_REVISED = re.compile(r"(?<![^\W\d_])(?:نظر\s?ثانی|ترمیم|تصحیح|بعد\s+میں)")
 #: Urdu: a figure whose report is called baseless or false, or denied, in the rest of its
 #: clause: "4 لاکھ رجسٹریشنز کی خبر کو بے بنیاد قرار دیا".
 _URDU_CALLED_FALSE_AFTER = re.compile(r"[^۔؛،]{0,40}?(?:(?:کو|کی)\s+(?:بے\s?بنیاد|غلط|جھوٹی?|من\s+گھڑت)\s+قرار|(?:کی|کو)\s+تردید)")
@@ -922,10 +928,12 @@ _CIRCUMSTANCE_AFTER = re.compile(
     # what a change is put down to: "..., a rise analysts attributed to a steady rupee and the
     # higher retention limit"
     r"|,\s+(?:a|the)\s+(?:rise|increase|growth|jump|surge|gain|fall|decline|drop)\s+(?:that\s+)?(?:[\w'’]+\s+){0,3}?(?:attributed|credited|blamed|linked|put\s+down)\b"
-    r"|[\s,]+(?:attributed|owing)\s+to\b"
+    r"|[\s,]+(?:attributed|owing)\s+to\b|[\s,]+(?:attributed|owing|due|thanks)\s+(?:largely|mainly|mostly|partly|chiefly|primarily|in\s+(?:large\s+)?part)\s+to\b"
     # the next figure's apposition: "$3.22 billion, an average of about $268 million a month",
     # "$3.81 billion, the equivalent of Rs1.07 trillion"
     r"|,\s+(?:an?\s+|the\s+)?(?:average|equivalent)\s+of\b"
+    # what is worked out from it: "..., implying an average annual growth of about 25 percent"
+    r"|,\s+(?:implying|meaning|which\s+(?:implies|means|would\s+mean))\b"
     # a clause of what went on beside it: "... $354m in August as Punjab's share rises to 48pc"
     r"|[\s,]+as\s+(?!(?:of|well|per|against|compared|a|an|its|their|part|such|much|many)\b)(?:[\w'’-]+\s+){1,3}?"
     r"(?:rises?|rose|grows?|grew|falls?|fell|climbs?|climbed|increases?|increased|declines?|declined|jumps?|jumped|slips?|slipped|reaches|reached|hits|touched)\b",

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ._numbers import _EN_WORD_NUM, _UR_WORD_NUM, Figure
+from ._numbers import _EN_WORD_NUM, _UR_DECIMAL_WORDS, _UR_WORD_NUM, Figure
 
 _MONTH = (
     r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
@@ -107,7 +107,7 @@ _CLAUSE_OPENS = re.compile(r"[,;]\s+(?:though|although|while|whereas|but)\b|;", 
 _LEVEL_AT = re.compile(r"\s+at\s+(?=US\s?\$|USD|\$|Rs|PKR|\d)", re.IGNORECASE)
 #: The Urdu cue, after its base, and where the clause holding that base starts.
 _URDU_CUE = re.compile(
-    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?(?:\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?|(?:" + _UR_WORD_NUM + r")(?![^\W\d_]))\s?فیصد\s+(?:زیادہ|زائد|کم|بڑھ|گھٹ"  # ("سے 8.6 فیصد بڑھ گئیں": rose 8.6 percent from; "سے تقریباً پانچ فیصد زیادہ", in words)
+    r"(?:کے|کی)?\s*(?:مقابلے|مقابلہ|موازنے|موازنہ)|سے(?=\s+(?:(?:تقریباً|تقریبا|قریباً|لگ\s+بھگ)\s+)?(?:\d+(?:\.\d+|\s?ا?عشاریہ\s?\d+)?|" + _UR_DECIMAL_WORDS + r"|(?:" + _UR_WORD_NUM + r")(?![^\W\d_]))\s?فیصد\s+(?:زیادہ|زائد|کم|بڑھ|گھٹ"  # ("سے 8.6 فیصد بڑھ گئیں": rose 8.6 percent from; "سے تقریباً پانچ فیصد زیادہ", in words)
     # (two bases sharing the verb: "ستمبر کے ... سے 15 فیصد اور گزشتہ سال اکتوبر سے 16 فیصد زیادہ",
     # "جون 2021 کے ... سے 17.4 فیصد جبکہ مئی کے ... سے 9.1 فیصد زیادہ")
     r"|(?:اور|جبکہ)\s[^۔،]{0,60}?\s?فیصد\s+(?:زیادہ|زائد|کم)))"  # ("سے 8 فیصد زائد": more, as زیادہ)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._periods import _MONTH_NAMES
+from ._periods import _MONTH_NAMES, _UR_NUMBERS
 
 #: A number in digits: grouped in thousands ("2,370,000"), or in lakhs and crores as South Asian
 #: copy groups it ("23,70,000", "3,45,60,000": the last three digits, then pairs), or not at all.
@@ -36,18 +36,6 @@ _EN_UNITS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_UR_NUMBERS = dict(
-    zip(
-        """ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ تیرہ چودہ پندرہ سولہ سترہ اٹھارہ انیس بیس
-        اکیس بائیس تئیس چوبیس پچیس چھبیس ستائیس اٹھائیس انتیس تیس اکتیس بتیس تینتیس چونتیس پینتیس چھتیس
-        سینتیس اڑتیس انتالیس چالیس اکتالیس بیالیس تینتالیس چوالیس پینتالیس چھیالیس سینتالیس اڑتالیس انچاس
-        پچاس اکیاون باون ترپن چون پچپن چھپن ستاون اٹھاون انسٹھ ساٹھ اکسٹھ باسٹھ تریسٹھ چونسٹھ پینسٹھ
-        چھیاسٹھ سڑسٹھ اڑسٹھ انہتر ستر اکہتر بہتر تہتر چوہتر پچھتر چھہتر ستتر اٹھہتر اناسی اسی اکیاسی
-        بیاسی تراسی چوراسی پچاسی چھیاسی ستاسی اٹھاسی نواسی نوے اکانوے بانوے ترانوے چورانوے پچانوے
-        چھیانوے ستانوے اٹھانوے ننانوے سو""".split(),
-        range(1, 101),
-    )
-)
 _EN_BELOW_100 = (
     rf"(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{'|'.join(k for k in _EN_UNITS if _EN_UNITS[k] < 10)}))?"
     rf"|{'|'.join(sorted(_EN_UNITS, key=len, reverse=True))})"
@@ -71,7 +59,7 @@ _UR_HUNDREDS_PARTS = re.compile(rf"({_UR_WORD_NUM})\s?سو\s?({_UR_WORD_NUM})?")
 #: (or its digits one word each, as a speaker reads them: "ایک اعشاریہ پانچ چار" is 1.54)
 _UR_DIGIT_WORD = "صفر|ایک|دو|تین|چار|پانچ|چھ|سات|آٹھ|نو"
 _UR_DIGITS = {word: digit for digit, word in enumerate(_UR_DIGIT_WORD.split("|"))}
-_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|\d+)\s?ا?عشاریہ\s?(?:(?:{_UR_DIGIT_WORD})(?:\s+(?:{_UR_DIGIT_WORD})(?![^\W\d_]))+|{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6)
+_UR_DECIMAL_WORDS = rf"(?:{_UR_WORD_NUM}|صفر|\d+)\s?ا?عشاریہ\s?(?:(?:{_UR_DIGIT_WORD})(?:\s+(?:{_UR_DIGIT_WORD})(?![^\W\d_]))+|{_UR_WORD_NUM}|\d+)"  # "اڑتیس اعشاریہ چھ" (38.6), "صفر اعشاریہ چھ" (0.6)
 _UR_NUM = rf"(?:\d+\s?ا?عشاریہ\s?\d+|(?<![^\W\d_]){_UR_DECIMAL_WORDS}(?![^\W\d_])|(?<![^\W\d_]){_UR_FRACTION}(?![^\W\d_])|{_NUM}|(?<![^\W\d_])(?:{_UR_HUNDREDS}|{_UR_WORD_NUM})(?![^\W\d_]))"
 
 #: The currency before the amount: "$354m", "US$ 2.8bn", "Rs 12bn", and in untidy copy the
@@ -211,7 +199,7 @@ def _number(text: str) -> float:
     if m := re.fullmatch(r"(\d+)\s?ا?عشاریہ\s?(\d+)", text):
         return float(f"{m.group(1)}.{m.group(2)}")
     if m := re.fullmatch(r"(\S+)\s?ا?عشاریہ\s?(\S+(?:\s+\S+)*)", text):
-        whole = m.group(1) if m.group(1).isdigit() else str(_UR_NUMBERS.get(m.group(1), ""))
+        whole = m.group(1) if m.group(1).isdigit() else str(_UR_NUMBERS.get(m.group(1), _UR_DIGITS.get(m.group(1), "")))  # ("صفر اعشاریہ چھ", 0.6)
         digits = m.group(2).split()
         if len(digits) > 1:  # a word each is a digit each: "پانچ چار" (54)
             part = "".join(str(_UR_DIGITS[d]) for d in digits) if all(d in _UR_DIGITS for d in digits) else ""

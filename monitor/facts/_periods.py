@@ -52,6 +52,21 @@ _FY_WORDS = r"(?:fiscal|financial)\s+year|FY|مالی\s+سال"
 #: Urdu's words for "previous" (both spellings of گزشتہ, پچھلے/پچھلی, سابقہ) and "year" (سال, برس).
 _UR_PREVIOUS = r"(?:گزشتہ|گذشتہ|پچھلے|پچھلی|سابقہ)"
 _UR_YEAR = r"(?:سال|برس)"
+#: Urdu numbers in words, one to a hundred (read by the numbers' module, and here in years:
+#: "مالی سال دو ہزار بائیس", fiscal year two thousand twenty-two).
+_UR_NUMBERS = dict(
+    zip(
+        """ایک دو تین چار پانچ چھ سات آٹھ نو دس گیارہ بارہ تیرہ چودہ پندرہ سولہ سترہ اٹھارہ انیس بیس
+        اکیس بائیس تئیس چوبیس پچیس چھبیس ستائیس اٹھائیس انتیس تیس اکتیس بتیس تینتیس چونتیس پینتیس چھتیس
+        سینتیس اڑتیس انتالیس چالیس اکتالیس بیالیس تینتالیس چوالیس پینتالیس چھیالیس سینتالیس اڑتالیس انچاس
+        پچاس اکیاون باون ترپن چون پچپن چھپن ستاون اٹھاون انسٹھ ساٹھ اکسٹھ باسٹھ تریسٹھ چونسٹھ پینسٹھ
+        چھیاسٹھ سڑسٹھ اڑسٹھ انہتر ستر اکہتر بہتر تہتر چوہتر پچھتر چھہتر ستتر اٹھہتر اناسی اسی اکیاسی
+        بیاسی تراسی چوراسی پچاسی چھیاسی ستاسی اٹھاسی نواسی نوے اکانوے بانوے ترانوے چورانوے پچانوے
+        چھیانوے ستانوے اٹھانوے ننانوے سو""".split(),
+        range(1, 101),
+    )
+)
+_UR_YEAR_WORD = "|".join(sorted((word for word, value in _UR_NUMBERS.items() if value < 40), key=len, reverse=True))
 _FY_EXPLICIT = re.compile(
     r"(?:\bFY(?:\s?'?|-)(?P<a1>\d{4}|\d{2})\s?[-–/]\s?(?P<b1>\d{2,4})\b"
     r"|\b(?:fiscal|financial)\s+year\s+(?:\(FY\)\s+)?(?:of\s+)?(?P<a2>\d{4}|\d{2})\s?[-–/]\s?(?P<b2>\d{2,4})\b"
@@ -68,7 +83,10 @@ _FY_EXPLICIT = re.compile(
     # (not an amount after the words: "گزشتہ مالی سال 48 کروڑ ڈالر", "last fiscal year 480 million")
     r"|مالی\s+سال\s+(?P<e3>(?:19|20)\d\d|\d\d)ء?(?![-–/]?\d)(?!\s*(?:ارب|کروڑ|لاکھ|ہزار|ملین|بلین|فیصد|ڈالر|روپے))"
     # and the first year short, the second long: "مالی سال 24-2025"
-    r"|مالی\s+سال\s+(?P<a5>\d\d)\s?[-–]\s?(?P<b5>(?:19|20)\d\d)(?![\d/-]))",
+    r"|مالی\s+سال\s+(?P<a5>\d\d)\s?[-–]\s?(?P<b5>(?:19|20)\d\d)(?![\d/-])"
+    # the year in words, as a broadcaster's copy writes it: "مالی سال دو ہزار بائیس" (2022), and
+    # the two years of it: "مالی سال دو ہزار اکیس بائیس" (2021-22)
+    rf"|مالی\s+سال\s+دو\s+ہزار\s+(?P<e7>{_UR_YEAR_WORD})(?:\s*[-–]?\s*(?P<e8>{_UR_YEAR_WORD}))?(?![^\W\d_])(?!\s*(?:ارب|کروڑ|لاکھ|ہزار|ملین|بلین|فیصد|ڈالر|روپے)))",
     re.IGNORECASE,
 )
 _FY_RELATIVE = re.compile(
@@ -610,6 +628,10 @@ class _PeriodScanner:
                 if end != int(a) + 1:
                     continue
                 out.append((m.start(), m.end(), end))
+            elif words := m.group("e7"):
+                first, second = _UR_NUMBERS[words], _UR_NUMBERS.get(m.group("e8") or "", 0)
+                if not second or second == first + 1:
+                    out.append((m.start(), m.end(), 2000 + (second or first)))
             else:
                 out.append((m.start(), m.end(), _fy_end(m.group("e1") or m.group("e2") or m.group("e3") or m.group("e4") or m.group("e5") or m.group("e6"))))
         if self.published is not None:

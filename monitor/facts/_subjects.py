@@ -47,7 +47,7 @@ _UR_EXPORTS = r"(?:برآمدات|برآمد|ایکسپورٹس?|ایکپسور�
 #: Services sold abroad, said of how they were earned: "by providing", "through the provision of".
 _PROVIDING = r"(?:providing|rendering|exporting|offering|selling|the\s+provision\s+of)"
 _URDU_UNTRACKED = re.compile(
-    r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات|اشیاء?\s+کی\s+برآمدات"  # ("اشیا کی برآمدات": goods exports)
+    r"(?<![^\W\d_])(?:ترسیلات\s?زر|درآمدات|تجارتی\s+خسارہ|ذخائر|کرنٹ\s+اکاؤنٹ|جاری\s+کھات[ےا]|(?:مجموعی|ٹیکسٹائل|کل|کُل)\s+(?:کی\s+)?برآمدات|اشیاء?\s+کی\s+برآمدات"  # ("اشیا کی برآمدات": goods exports)
     r"|(?:مجموعی\s+)?خدمات\s+کی\s+(?:مجموعی|کل|کُل)\s+برآمدات|(?:مجموعی|کل|کُل)\s+خدمات\s+کی\s+برآمدات"
     # the services beside ICT in SBP's services trade: "دیگر بزنس سروسز" (other business services)
     r"|(?:دیگر\s+)?(?:بزنس|کاروباری)\s+(?:سروسز|خدمات)(?:\s+(?:کی|کے)\s+(?:برآمدات|ایکسپورٹس?))?"
@@ -166,7 +166,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # (the senders named before what they sent: "1.7 million Pakistanis, who sent $4.6 billion
         # in remittances", "expatriates remitted $3bn")
         r"|(?:expatriates|migrants|(?:overseas\s+)?Pakistanis(?:\s+(?:abroad|overseas|living\s+abroad))?|diaspora|migrant\s+workers)\s*,?\s+(?:who\s+)?(?:sent|send|remitted)(?:\s+home)?"
-        r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
+        r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?<!\bof\s)(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
         r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),

@@ -5715,3 +5715,12 @@ def test_an_urdu_fiscal_year_in_words(text, period):
 def test_an_urdu_rate_below_one_in_words_is_the_later_years():
     text = "مالی سال 2022-23 میں آئی ٹی برآمدات 2 ارب 60 کروڑ ڈالر رہیں، جو مالی سال 2021-22 کے 2 ارب 61 کروڑ 70 لاکھ ڈالر سے صفر اعشاریہ چھ فیصد کم ہیں۔"
     assert ("it_exports_annual", "FY2022-23", -0.6, "percent") in facts(text, "2023-08-20")
+
+
+def test_could_not_tells_what_happened():
+    text = "IT exports in March 2023 could not surpass last year's level, falling 7 percent to $219 million from $236 million in March 2022."
+    assert {("it_exports_monthly", "2023-03", 219, "USD_million"), ("it_exports_monthly", "2023-03", -7, "percent")} <= facts(text, "2023-04-18")
+
+
+def test_calendar_and_a_year_is_that_calendar_year():
+    assert ("freelancer_earnings", "2024", 600, "USD_million") in facts("Freelancers' earnings in calendar 2024 were about $600 million.", "2025-01-20")

@@ -15,7 +15,7 @@ from ._subjects import OF_THE_TOTAL, WHICH, WORLDWIDE, _FOREIGN, _NOT_RANKED_HER
 
 _TARGET_CUE = re.compile(
     r"\b(?:target\w*|aim(?:s|ed|ing)?\s+(?:to|at|for)|aim\s+(?:is|was)\s+to|objectives?|goals?|expect\w*|projected|projections?|forecast\w*|estimated\s+to(?!\s+have\b)|potential|pencil+ed\s+in|"
-    rf"could|would|should|will|{MAY}|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
+    rf"could(?!\s+not\b|n['’]t\b)|would|should|will|{MAY}|plans?\s+to|planned|envisag\w*|hopes?\s+to|hoping|seeks?\s+to|vision|poised|set\s+to|likely|"
     r"if(?!\s+compared)|unless|can\s+(?:be|become|reach|rise|grow|climb|touch|hit|cross|top|increase|jump|surge|go\s+up)|by\s+the\s+end\s+of\s+the\s+decade|capacity|commitments?|committed\s+to|determined\s+to|pledge\w*|wants?\s+(?:\w+\s+){0,3}to|intends?|ambitions?|eye(?:s|ing)|envision\w*|sees?(?=\s+(?:FY\s?\d|\w+\s+(?:IT\s+)?exports\s+at))"
     # "The IMF staff report projects Pakistan's ICT exports at $3.5 billion" (never "IT projects"),
     # "Rauf estimates FY26 exports in the range of $4.2 billion to $4.35 billion"

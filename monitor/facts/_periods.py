@@ -346,7 +346,7 @@ _SAME_MONTH_OF_YEAR = re.compile(
 )
 _CALENDAR_YEAR = re.compile(
     # (an index's abbreviation may stand between its name and its year: "Index (EGDI) 2024")
-    r"(?:\b(?:in|during|for|of|over|throughout|calendar\s+year|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
+    r"(?:\b(?:in|during|for|of|over|throughout|calendar(?:\s+year)?|CY|[Rr]eport|[Ii]ndex|[Rr]ankings?|[Ee]dition)\s+(?:\((?-i:[A-Z][A-Za-z&-]{1,9})\)\s+)?(?:the\s+)?(?:year\s+)?(?:of\s+)?|\bCY\s?'?)(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)"
     # "2023 کے 2 ارب 81 کروڑ ڈالر": 2023's; "2023 کے پورے سال میں": in the whole of 2023
     r"|(?P<uyear>(?:19|20)\d\d)\s?(?:میں|کے\s+دوران|(?:کے|کی|کا)\s+(?=\d)|(?:کے|کا)\s+(?:پورے|تمام)\s+(?:سال|برس)(?:\s+(?:میں|کے\s+دوران))?)"
     r"|(?:انڈیکس|رینکنگ|درجہ\s+بندی)\s+(?P<ryear>(?:19|20)\d\d)(?!\d)"  # "عالمی فری لانسنگ انڈیکس 2024"

@@ -5724,3 +5724,9 @@ def test_could_not_tells_what_happened():
 
 def test_calendar_and_a_year_is_that_calendar_year():
     assert ("freelancer_earnings", "2024", 600, "USD_million") in facts("Freelancers' earnings in calendar 2024 were about $600 million.", "2025-01-20")
+
+
+def test_last_years_level_with_no_figure_dates_no_later_figure():
+    text = "IT exports in March 2023 did not match last year's level, falling 7 percent to $219 million from $236 million in March 2022."
+    found = facts(text, "2023-04-18")
+    assert {("it_exports_monthly", "2023-03", 219, "USD_million"), ("it_exports_monthly", "2022-03", 236, "USD_million")} <= found

@@ -403,8 +403,15 @@ _FOLLOWING_YEAR = re.compile(
 )
 #: "last year", "previous year", "گزشتہ سال" said bare: a year back from a year not named.
 _BARE_LAST_YEAR = re.compile(r"(?:last|previous)\s+year|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:سال|برس)", re.IGNORECASE)
+_MATCHING = ("match", "matched", "surpass", "surpassed", "exceed", "exceeded", "reach", "reached", "equal", "equalled", "beat", "sustain", "sustained", "maintain", "maintained")
+_MATCHED = "(?:" + "|".join(rf"(?<=\b{verb}\s)" for verb in _MATCHING) + ")"
+_NOT_MATCHED = "".join(rf"(?<!\b{verb}\s)" for verb in _MATCHING)
 _RELATIVE_COMPARISON = re.compile(
-    rf"\bSPLY\b|\b(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
+    # (never "last year's level" with no figure of its own, as what was or was not matched: a level
+    # referred to, whose year is no later figure's: "could not surpass last year's level, falling 9
+    # percent to $211 million"; but "5 percent below last year's level" compares with it)
+    rf"\bSPLY\b|{_MATCHED}(?:last|previous)\s+year\b(?!['’]s\s+(?:levels?|pace|mark|high|record|peak|performance|tally)\b(?!\s+(?:of|at)\b))"
+    rf"|\b{_NOT_MATCHED}(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
     # "up from ninth the year before" (never "the year before the pandemic")
     r"|\bthe\s+year\s+before\b(?=\s*(?:[,.;:)]|$|and\b|when\b|while\b))",
     re.IGNORECASE,

@@ -28,7 +28,8 @@ _PKR = r"Rs\.?|PKR"
 _US_DOLLARS = r"U\.?S\.?\s+dollars?"
 
 #: Numbers written as words. English to ninety-nine; Urdu to a hundred, each of which is a word
-#: of its own. Words are read only where a unit follows (a scale, a currency, "percent"):
+#: of its own (``_UR_NUMBERS``, kept with the periods, which read years in words too). Words are
+#: read only where a unit follows (a scale, a currency, "percent"):
 #: several are also ordinary words ("اسی" is 80 and "that same", "سو" 100 and "so").
 _EN_UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -5730,3 +5730,14 @@ def test_last_years_level_with_no_figure_dates_no_later_figure():
     text = "IT exports in March 2023 did not match last year's level, falling 7 percent to $219 million from $236 million in March 2022."
     found = facts(text, "2023-04-18")
     assert {("it_exports_monthly", "2023-03", 219, "USD_million"), ("it_exports_monthly", "2022-03", 236, "USD_million")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Q: How did IT exports do in February? A: We did $318 million, up 12 percent year-on-year.", ("it_exports_monthly", "2025-02", 318, "USD_million")),
+        ("سوال: فروری میں آئی ٹی برآمدات کتنی رہیں؟ جواب: 31 کروڑ 80 لاکھ ڈالر، جو پچھلے سال سے 12 فیصد زیادہ ہیں۔", ("it_exports_monthly", "2025-02", 318, "USD_million")),
+    ],
+)
+def test_an_answer_goes_on_about_what_its_question_asked(text, kept):
+    assert kept in facts(text, "2025-03-20")

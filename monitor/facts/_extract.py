@@ -124,7 +124,13 @@ class _Context:
         # exports at $398m" then "• 9MFY26 tally at $3.25bn", a key-figures box's lines)
         # (so does a line that opens on a period and a colon, after one that gave figures: "...
         # US$ 372.4M (+26.1% YoY). Jul-Apr FY26: US$ 3.64B (+16.3% YoY).", a post's or a ticker's cells)
-        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)))
+        # (and an answer goes on about what its question asked: "Q: How did IT exports do in
+        # January? A: We did $392 million", "سوال: ... جواب: ...")
+        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)) or _ANSWER_OPENS.match(sentence))
+
+
+#: An answer, labelled so after its question: "A: ", "Answer: ", Urdu "جواب: ".
+_ANSWER_OPENS = re.compile(r"[\s\"'“]*(?:(?-i:A)|Ans|Answer|جواب|ج)\s*[:：]\s", re.IGNORECASE)
 
 
 #: A sentence that opens on a period, a colon and a figure: "Jul-Apr FY26: US$ 3.64B", "7MFY25: $2.18bn".

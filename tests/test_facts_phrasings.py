@@ -5741,3 +5741,35 @@ def test_last_years_level_with_no_figure_dates_no_later_figure():
 )
 def test_an_answer_goes_on_about_what_its_question_asked(text, kept):
     assert kept in facts(text, "2025-03-20")
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ("In the first seven months, IT exports increased to 2 point 12 billion dollars.", ("it_exports_cumulative", "FY2024-25:Jul-Jan", 2120, "USD_million")),
+        ("In the first half, the IT exports remained one billion 86 crore dollars.", ("it_exports_cumulative", "FY2024-25:H1", 1860, "USD_million")),
+        ("In the month of November 18 thousand 500 VPNs were registered.", ("vpn_registrations", "2024-11", 18500, "count")),
+        ("He said the number of freelancers in the country is about 23 lakh 70 thousand.", ("freelancer_count", "", 2370000, "count")),
+        ("In November 18,500 VPNs were registered.", ("vpn_registrations", "2024-11", 18500, "count")),
+        ("He said Pakistan is on the fourth number in the world in freelancing.", ("ranking", "", 4, "rank")),
+    ],
+)
+def test_translated_copys_numbers_and_places(text, fact):
+    assert fact in facts(text, "2025-03-20")
+
+
+def test_translated_urdu_spells_mom_and_yoy():
+    text = "جنوری 2025 میں آئی ٹی برآمدات 259 ملین امریکی ڈالر رہیں، جو ایم او ایم 8 فیصد کم اور وائی او وائی 39 فیصد زیادہ ہیں۔"
+    found = {(f.series, f.period, f.value, f.basis) for f in extract_facts("", text, "2025-02-20")}
+    assert {("it_exports_monthly", "2025-01", -8, "mom"), ("it_exports_monthly", "2025-01", 39, "yoy")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In August IT exports were $357 million and in July $354 million.", {("it_exports_monthly", "2025-08", 357, "USD_million"), ("it_exports_monthly", "2025-07", 354, "USD_million")}),
+        ("In the month of November 21,000 new VPNs were registered, after which the number of registered VPNs has crossed 45 thousand.", {("vpn_registrations", "2024-11", 21000, "count"), ("vpn_registrations", "", 45000, "count")}),
+    ],
+)
+def test_and_in_a_month_and_after_which_open_clauses_of_their_own(text, expected):
+    assert expected <= facts(text, "2025-10-17" if "August" in text else "2024-12-05")

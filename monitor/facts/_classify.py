@@ -107,7 +107,8 @@ _CLAUSE_BREAK = re.compile(
     # and key points run into one line by their bullets: "■ IT exports reached $3.81bn in FY25 ■ Target ..."
     r"|\s[|•■▪●◆►▸]\s"
     # "IT exports rise to $1.07bn as September hits a record $386m": "as" and a month open a clause
-    rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|,\s+(?:while|whereas|but|and|with|against|although|though)\b|,\s+so\b(?!\s+far\b)|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
+    # (and "and in" a month opens another: "In August IT exports were $357 million and in July $354 million")
+    rf"|\sas\s(?=(?:the\s+)?{_MONTH_NAMES}\b)|\sand\s(?=(?:in|during)\s+(?:the\s+month\s+of\s+)?(?:{_MONTH_NAMES})\b)|,\s+(?:while|whereas|but|and|with|against|although|though|after\s+which)\b|,\s+so\b(?!\s+far\b)|\s(?:while|whereas|whilst|but)\b|\s[-–—]\s|—|[،,]?\s*جبکہ\s"
     # Urdu separates its clauses with commas, and the items of a list ("ٹیلی مواصلات، کمپیوٹر اور ...")
     # ("اور", and, even run into the next word: never the "ار" of "3 ارب ڈالر")
     # (but not before "جنہوں نے", who: "20 لاکھ فری لانسرز ہیں، جنہوں نے ... 35 کروڑ ڈالر کمائے" is theirs)

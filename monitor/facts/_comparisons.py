@@ -146,7 +146,7 @@ _YOY = re.compile(
     r"(?:fiscal\s+|financial\s+)?year|same\s+(?:period|month|quarter|time)|corresponding\s+(?:period|month|months|quarter))\b"
     # "an annual rise of 6.5 percent"
     r"|\b(?:annual|yearly|year-on-year)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
-    r"|سال\s+بہ\s+سال|سالانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)"
+    r"|سال\s+بہ\s+سال|(?<![^\W\d_])وائی\s?او\s?وائی(?![^\W\d_])|سالانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے|پچھلی)\s+(?:مالی\s+)?(?:سال|برس)"
     # "2% yearly", "8 percent annually": the word right after a rate
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))(?:yearly|annually)\b",
     re.IGNORECASE,
@@ -154,7 +154,7 @@ _YOY = re.compile(
 _MOM = re.compile(
     r"\b(?:month[\s-](?:on|over)[\s-]month|(?-i:MoM|m/m|m-o-m)|monthly\s+basis|sequential(?:ly)?|(?<!released\s)(?<!published\s)(?<!issued\s)(?<!announced\s)(?:previous|last|preceding)\s+month|(?:a|the)\s+month\s+(?:ago|earlier|before))"
     r"|\b(?:monthly|sequential)\s+(?:rise|increase|growth|gain|jump|decline|fall|drop|decrease|contraction)\b"
-    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)|ماہ\s+بہ\s+ماہ"  # "ماہ بہ ماہ" (month on month), as "سال بہ سال"
+    r"|ماہانہ(?=\s+(?:بنیاد|اضاف|کمی|\d))|(?:گزشتہ|گذشتہ|پچھلے)\s+(?:ماہ|مہینے)|ماہ\s+بہ\s+ماہ|(?<![^\W\d_])ایم\s?او\s?ایم(?![^\W\d_])"  # "ماہ بہ ماہ" (month on month), as "سال بہ سال"
     r"|(?:(?<=%\s)|(?<=\bpc\s)|(?<=cent\s))monthly\b",
     re.IGNORECASE,
 )

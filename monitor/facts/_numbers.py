@@ -48,7 +48,7 @@ _EN_WORD_NUM = (
 #: ... and with a decimal point said as a word: "two point six billion dollars" (2.6), "three
 #: point eight two" (3.82), as a speaker says it and a transcript writes it.
 _EN_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-_EN_WORD_NUM = rf"(?:{_EN_WORD_NUM}\s+point(?:\s+{_EN_DIGIT_WORD})+\b|{_EN_WORD_NUM})"
+_EN_WORD_NUM = rf"(?:{_EN_WORD_NUM}\s+point(?:\s+{_EN_DIGIT_WORD})+\b|\d{{1,3}}\s+point\s+\d{{1,3}}\b|{_EN_WORD_NUM})"  # (and "2 point 12", as translated copy writes it)
 _UR_WORD_NUM = "|".join(sorted(_UR_NUMBERS, key=len, reverse=True))
 #: Urdu writes a decimal point as a word: "2 عشاریہ 12" is 2.12.
 #: Halves and quarters: ڈیڑھ 1.5, ڈھائی 2.5, ساڑھے تین 3.5, سوا دو 2.25, پونے تین 2.75.
@@ -84,10 +84,10 @@ _MONEY_BILLIONS_AND_MILLIONS = re.compile(
 #: counts: "3 arab 22 crore dollars", "28 crore 60 lakh dollars", "one arab six crore dollars",
 #: "2.12 arab dollars".
 _MONEY_ARAB = re.compile(
-    rf"(?<![\w.$])(?P<parts>(?:(?:{_NUM}|\b{_EN_WORD_NUM})\s+(?:kharab|arab|crores?|lakhs?|lacs?)(?![a-z]),?\s+(?:and\s+)?)+)(?P<cur>{_US_DOLLARS}|dollars?|rupees)\b",
+    rf"(?<![\w.$])(?P<parts>(?:(?:{_NUM}|\b{_EN_WORD_NUM})\s+(?:kharab|arab|billion|crores?|lakhs?|lacs?)(?![a-z]),?\s+(?:and\s+)?)+)(?P<cur>{_US_DOLLARS}|dollars?|rupees)\b",
     re.IGNORECASE,
 )
-_ARAB_PART = re.compile(rf"(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s+(?P<scale>kharab|arab|crore|lakh|lac)", re.IGNORECASE)
+_ARAB_PART = re.compile(rf"(?P<num>{_NUM}|\b{_EN_WORD_NUM})\s+(?P<scale>kharab|arab|billion|crore|lakh|lac)", re.IGNORECASE)
 #: The Urdu currencies: dollars (ڈالرز, plural) and rupees.
 _UR_CURRENCY = r"ڈالر(?:ز(?![^\W\d_]))?|روپے|روپیہ|روپوں"
 _MONEY_URDU = re.compile(rf"(?P<parts>(?:{_UR_NUM})\s?{_UR_SCALE}(?:\s?(?:{_UR_NUM})\s?{_UR_SCALE})*)\s?(?:امریکی\s)?(?P<cur>{_UR_CURRENCY})")  # (ڈالرز, plural; words run together: "ڈالرتک")
@@ -128,6 +128,8 @@ _RANK_PATTERNS = (
         rf"\b{_ORD}[\s-](?:largest|biggest|fastest[\s-]growing|most\s+popular|highest|leading|top|ranked|position|place|spot)\b",
         re.IGNORECASE,
     ),
+    # "Pakistan is on the fourth number", as translated copy renders "چوتھے نمبر پر"
+    re.compile(rf"(?:(?<=\bon\s)|(?<=\bat\s))(?:the\s+)?{_ORD}\s+number\b(?!\s+of\b)", re.IGNORECASE),
     # (never "top 40,000", nor a count or an amount: "users top 140 million", "top 10 lakh")
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![,.]\d)(?!\s*(?:%|per|pc|mn\b|bn\b|m\b|k\b|million|billion|thousand|lakh|crore|trillion))", re.IGNORECASE),
     # "climbed as high as 89th on the mobile index"
@@ -208,6 +210,8 @@ def _number(text: str) -> float:
             part = digits[0] if digits[0].isdigit() else str(_UR_NUMBERS.get(digits[0], ""))
         if whole and part:
             return float(f"{whole}.{part}")
+    if m := re.fullmatch(r"(\d+)\s+point\s+(\d+)", text, re.IGNORECASE):
+        return float(f"{m.group(1)}.{m.group(2)}")  # "2 point 12" (2.12)
     if text[:1].isdigit():
         return float(text.replace(",", ""))
     if text in _UR_NUMBERS:
@@ -248,7 +252,10 @@ def _money(sentence: str) -> list[Figure]:
             found.append(Figure(millions.value + _number(m.group("bn")) * 1e3, millions.unit, m.start(), m.end()))
     if re.search(r"\b(?:kharab|arab|crores?)\b", sentence, re.IGNORECASE):
         for m in _MONEY_ARAB.finditer(sentence):
-            total = sum(_number(p.group("num")) * _SCALES[p.group("scale").lower()] for p in _ARAB_PART.finditer(m.group("parts")))
+            parts = list(_ARAB_PART.finditer(m.group("parts")))
+            if all(p.group("scale").lower() == "billion" for p in parts):
+                continue  # "2.6 billion dollars" is read with the other scales; "one billion 86 crore dollars" here
+            total = sum(_number(p.group("num")) * _SCALES[p.group("scale").lower()] for p in parts)
             usd = m.group("cur").lower().replace(".", "").startswith(("us", "dollar"))
             found.append(Figure(total / 1e6, "USD_million" if usd else "PKR_million", m.start(), m.end()))
     for m in _MONEY_URDU.finditer(sentence):
@@ -327,10 +334,28 @@ _COUNT_WORDS = re.compile(
 )
 
 
+#: A count in Urdu's scales written in English, as translated copy writes it: "23 lakh 70
+#: thousand freelancers", "18 thousand 500 VPNs" (two parts at least, or one and what follows it).
+_COUNT_PARTS = re.compile(
+    rf"(?<![\w.$,])(?P<parts>(?:(?:\d{{1,3}}|{_EN_WORD_NUM})\s+(?:crores?|lakhs?|lacs?|thousand)\b\s*)+)"
+    r"(?P<rest>\d{1,3}(?![\d.,])(?!\s*(?:%|percent|per\s?cent|pc|crores?|lakhs?|lacs?|thousand|million|billion)\b))?",
+    re.IGNORECASE,
+)
+_COUNT_PART = re.compile(rf"(?P<num>\d{{1,3}}|{_EN_WORD_NUM})\s+(?P<scale>crore|lakh|lac|thousand)", re.IGNORECASE)
+
+
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     found = []
+    for m in _COUNT_PARTS.finditer(sentence):
+        parts = list(_COUNT_PART.finditer(m.group("parts")))
+        if (len(parts) < 2 and not m.group("rest")) or any(f.start < m.end() and m.start() < f.end for f in taken):
+            continue
+        value = sum(_number(p.group("num")) * _SCALES[p.group("scale").lower()] for p in parts) + float(m.group("rest") or 0)
+        end = m.end() if m.group("rest") else m.start("parts") + len(m.group("parts").rstrip())
+        noun = re.match(r"\s*(?:more\s+|registered\s+|active\s+|new\s+|Pakistani\s+)?([^\W\d]+)", sentence[end:])
+        found.append(Figure(value, "count", m.start(), end, noun.group(1).lower() if noun else ""))
     for m in _COUNT_WORDS.finditer(sentence):
-        if any(f.start < m.end() and m.start() < f.end for f in taken):
+        if any(f.start < m.end() and m.start() < f.end for f in taken + found):
             continue
         rest = _number(m.group("rest")) if m.group("rest") and m.group("scale").lower() == "thousand" else 0.0
         end = m.end() if rest else m.end("scale")

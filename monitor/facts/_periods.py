@@ -1204,10 +1204,11 @@ def _month_number(name: str) -> int:
 
 
 def _is_calendar_date(sentence: str, m: re.Match) -> bool:
-    """``May 31``, ``31st May``, ``29 & 30th April``: a day, not a reporting month."""
-    after = sentence[m.end() : m.end() + 6]
+    """``May 31``, ``31st May``, ``29 & 30th April``: a day, not a reporting month (never the
+    start of a count after it: "In November 18,500 VPNs", "In November 18 thousand 500 VPNs")."""
+    after = sentence[m.end() : m.end() + 16]
     before = sentence[max(0, m.start() - 8) : m.start()]
-    return bool(re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b(?!\d)", after) and not m.group("year")) or bool(
+    return bool(re.match(r"\s?\d{1,2}(?:st|nd|rd|th)?\b(?!\d)(?![,.]\d)(?!\s+(?:thousand|lakhs?|crores?|hundred|million)\b)", after, re.IGNORECASE) and not m.group("year")) or bool(
         re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\s?(?:of\s+)?$", before)
     )
 

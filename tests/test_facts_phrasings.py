@@ -5773,3 +5773,16 @@ def test_translated_urdu_spells_mom_and_yoy():
 )
 def test_and_in_a_month_and_after_which_open_clauses_of_their_own(text, expected):
     assert expected <= facts(text, "2025-10-17" if "August" in text else "2024-12-05")
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ('"We are number four in the world in freelance growth," the PSEB managing director told the host.', ("ranking", "", 4, "rank")),
+        ("On the Online Labour Index, Pakistan has been third for two years.", ("ranking", "", 3, "rank")),
+        # the part named after the whole leaves the whole its own
+        ("The minister told the house there were around 2.37 million freelancers in the country, of whom about 9,000 had registered with PSEB.", ("freelancer_count", "", 2370000, "count")),
+    ],
+)
+def test_places_and_counts_as_speakers_give_them(text, fact):
+    assert fact in facts(text, "2024-05-09")

@@ -990,7 +990,7 @@ def _blank_share_word(m: re.Match) -> str:
 
 
 #: A part of the figure before, named after it: ", of which", "، جن میں سے".
-_PART_AFTER = re.compile(r",\s+(?:out\s+)?of\s+which\b|[،,]\s*جن\s+میں\s+سے", re.IGNORECASE)
+_PART_AFTER = re.compile(r",\s+(?:out\s+)?of\s+(?:which|whom)\b|[،,]\s*جن\s+میں\s+سے", re.IGNORECASE)
 #: A clause that opens on "and": ", and 100th among 111", "اور 2025 کی فہرست میں 31 ویں".
 _AND_OPENS = re.compile(r"\W*(?:and|اور)\s", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"(?:\band|(?<![^\W\d_])اور)\s*$", re.IGNORECASE)

@@ -130,6 +130,9 @@ _RANK_PATTERNS = (
     ),
     # "Pakistan is on the fourth number", as translated copy renders "چوتھے نمبر پر"
     re.compile(rf"(?:(?<=\bon\s)|(?<=\bat\s))(?:the\s+)?{_ORD}\s+number\b(?!\s+of\b)", re.IGNORECASE),
+    # as speakers say a place: "We are number four in the world", "we have been third for a while"
+    re.compile(r"\b(?:is|are|was|were|remains?|remained|stands?|stood)\s+(?:still\s+|now\s+)?(?:No\.?\s?|number\s+)(?P<num>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?!\s*(?:%|per\b|pc\b))", re.IGNORECASE),
+    re.compile(rf"\b(?:have|has|had)\s+been\s+{_ORD}\b(?![\s-](?:time|largest|biggest|highest|lowest|best|worst|fastest))", re.IGNORECASE),
     # (never "top 40,000", nor a count or an amount: "users top 140 million", "top 10 lakh")
     re.compile(r"\btop[\s-](?P<num>\d{1,3}|three|five|ten|twenty|fifty|hundred)\b(?![,.]\d)(?!\s*(?:%|per|pc|mn\b|bn\b|m\b|k\b|million|billion|thousand|lakh|crore|trillion))", re.IGNORECASE),
     # "climbed as high as 89th on the mobile index"

@@ -5786,3 +5786,14 @@ def test_and_in_a_month_and_after_which_open_clauses_of_their_own(text, expected
 )
 def test_places_and_counts_as_speakers_give_them(text, fact):
     assert fact in facts(text, "2024-05-09")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOST: How did IT exports do in January? MINISTER: We did $392 million, up 25 percent year-on-year.",
+        "اینکر: جنوری میں آئی ٹی برآمدات کتنی رہیں؟ وزیر: ہم نے 39 کروڑ 20 لاکھ ڈالر کمائے۔",
+    ],
+)
+def test_a_speakers_answer_after_a_question_goes_on_about_it(text):
+    assert ("it_exports_monthly", "2026-01", 392, "USD_million") in facts(text, "2026-02-20")

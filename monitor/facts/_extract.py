@@ -75,6 +75,7 @@ class _Context:
     platform: bool = False  # the sentence before gave one platform's figures of freelancers ("$186m on the platform")
     listed: bool = False  # the sentence before is an item of a bulleted list ("• March IT exports at $398m")
     stated: bool = False  # the sentence before gave figures of its own
+    asked: bool = False  # the sentence before is a question ("HOST: How many VPNs have been registered so far?")
     levels: tuple[str, ...] = ()  # the periods of the sentence before's amounts and counts (rates left out)
     aside: bool = False  # the sentence before named no subject, figure or period: an aside
     #: the period of Pakistan's place given in one of the two sentences before, when the ones
@@ -126,11 +127,20 @@ class _Context:
         # US$ 372.4M (+26.1% YoY). Jul-Apr FY26: US$ 3.64B (+16.3% YoY).", a post's or a ticker's cells)
         # (and an answer goes on about what its question asked: "Q: How did IT exports do in
         # January? A: We did $392 million", "سوال: ... جواب: ...")
-        return bool(self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)) or _ANSWER_OPENS.match(sentence))
+        # (or after a question, its speaker's label: "PTA CHAIRMAN: Since we opened the portal, ...")
+        return bool(
+            self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)) or _ANSWER_OPENS.match(sentence)
+            or (self.asked and _SPEAKER_OPENS.match(sentence))
+        )
 
 
 #: An answer, labelled so after its question: "A: ", "Answer: ", Urdu "جواب: ".
 _ANSWER_OPENS = re.compile(r"[\s\"'“]*(?:(?-i:A)|Ans|Answer|جواب|ج)\s*[:：]\s", re.IGNORECASE)
+
+
+#: A speaker's label before what they say, in a transcript: "PTA CHAIRMAN: ", "Minister: ", Urdu
+#: "وزیر: ", "مہمان: " (a few words and a colon, opening the sentence).
+_SPEAKER_OPENS = re.compile(r"[\s\"'“]*(?:[A-Z][\w.'’-]*(?:\s+[A-Z@][\w.'’-]*){0,3}|[\u0600-\u06ff]+(?:\s+[\u0600-\u06ff]+){0,2})\s*:\s")
 
 
 #: A sentence that opens on a period, a colon and a figure: "Jul-Apr FY26: US$ 3.64B", "7MFY25: $2.18bn".
@@ -259,7 +269,7 @@ def extract_facts(title: str, text: str, published: str | None = None) -> list[F
             # (a rough figure the lead dated is still rough: "50 کروڑ ڈالر کے قریب" over the body's 492)
             rounded = [(new, how) for fact, how in rounded for old, new in zip(known, dated) if old is fact and new is not None]
             undated_title = []
-        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title, listed=bool(_BULLET.match(normalised, start, end)))
+        context = replace(context, continued=normalised[start:end].rstrip().endswith(";"), headline=in_title, listed=bool(_BULLET.match(normalised, start, end)), asked=normalised[start:end].rstrip().endswith(("?", "؟")))
         if abroad and not _PAKISTAN.search(normalised, start, end):
             continue  # in an article on another country's figures, a sentence that names no Pakistani is about that country
         sentence = [Fact(series, _place_period(series, period), round(value, 6), figure.unit, _quote(document, origin, start, end, figure), published, basis) for figure, series, period, value, basis in found]

@@ -827,6 +827,8 @@ def _unreported(sentence: str, figure: Figure) -> bool:
         opens = max(sentence.rfind(mark, 0, start) for mark in ":.;!?؟۔") + 1
         if _QUESTION_OPENS.match(sentence, opens):
             return True
+    if not _claim_words(sentence):
+        return False
     for opens, needs_doubt in ((_DENIAL_OPENS, False), (_GUESS_OPENS, False), (_CLAIM_OPENS, True)):
         found = None
         for found in opens.finditer(sentence, 0, start):
@@ -837,6 +839,19 @@ def _unreported(sentence: str, figure: Figure) -> bool:
             return True
     after = _URDU_CLAIM_AFTER.match(sentence, end)
     return bool(after and (_CLAIM_DOUBTED.search(sentence, after.end()) or _CLAIM_CIRCULATED.search(sentence)))
+
+
+#: The words any claim, denial or guess opens on (a first test, once a sentence).
+_CLAIM_WORDS = re.compile(
+    r"claim|alleg|rumou?r|report|suggestion|impression|post|tweet|graphic|clip|message|forward|den(?:y|ies|ied)|reject|refut|dismiss|debunk|unofficial|suppos|assum"
+    r"|دعو|افواہ|خبر|تاثر|تردید|غیر\s?سرکاری|فرض",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _claim_words(sentence: str) -> bool:
+    return bool(_CLAIM_WORDS.search(sentence))
 
 
 def _claim_closed(sentence: str, opened: int, figure_at: int) -> bool:

@@ -344,12 +344,13 @@ _COUNT_PARTS = re.compile(
     r"(?P<rest>\d{1,3}(?![\d.,])(?!\s*(?:%|percent|per\s?cent|pc|crores?|lakhs?|lacs?|thousand|million|billion)\b))?",
     re.IGNORECASE,
 )
+_COUNT_SCALE_WORD = re.compile(r"\b(?:crores?|lakhs?|lacs?|thousand)\b", re.IGNORECASE)  # (the test above is costly: it runs only where one of these stands)
 _COUNT_PART = re.compile(rf"(?P<num>\d{{1,3}}|{_EN_WORD_NUM})\s+(?P<scale>crore|lakh|lac|thousand)", re.IGNORECASE)
 
 
 def _counts(sentence: str, taken: list[Figure]) -> list[Figure]:
     found = []
-    for m in _COUNT_PARTS.finditer(sentence):
+    for m in _COUNT_PARTS.finditer(sentence) if _COUNT_SCALE_WORD.search(sentence) else ():
         parts = list(_COUNT_PART.finditer(m.group("parts")))
         if (len(parts) < 2 and not m.group("rest")) or any(f.start < m.end() and m.start() < f.end for f in taken):
             continue

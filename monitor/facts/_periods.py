@@ -410,8 +410,9 @@ _RELATIVE_COMPARISON = re.compile(
     # (never "last year's level" with no figure of its own, as what was or was not matched: a level
     # referred to, whose year is no later figure's: "could not surpass last year's level, falling 9
     # percent to $211 million"; but "5 percent below last year's level" compares with it)
-    rf"\bSPLY\b|{_MATCHED}(?:last|previous)\s+year\b(?!['’]s\s+(?:levels?|pace|mark|high|record|peak|performance|tally)\b(?!\s+(?:of|at)\b))"
-    rf"|\b{_NOT_MATCHED}(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
+    # (the words looked for first, and what stands before them only then: the test runs at every word)
+    rf"\bSPLY\b|\b(?=(?:last|previous)\s){_MATCHED}(?:last|previous)\s+year\b(?!['’]s\s+(?:levels?|pace|mark|high|record|peak|performance|tally)\b(?!\s+(?:of|at)\b))"
+    rf"|\b(?=(?:last|previous)\s){_NOT_MATCHED}(?:last|previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|{_UR_PREVIOUS}\s+{_UR_YEAR}(?!\s*مالی)"
     # "up from ninth the year before" (never "the year before the pandemic")
     r"|\bthe\s+year\s+before\b(?=\s*(?:[,.;:)]|$|and\b|when\b|while\b))",
     re.IGNORECASE,

@@ -822,23 +822,30 @@ def _unreported(sentence: str, figure: Figure) -> bool:
     start, end = figure.start, figure.end
     if _NEGATED_BEFORE.search(sentence, max(0, start - 60), start) or _URDU_NEGATED_AFTER.match(sentence, end):
         return True
-    question_at = min((i for i in (sentence.find("?", end), sentence.find("؟", end)) if i >= 0), default=-1)
+    # (what is looked at is bounded around the figure, so that a run-on line's figures cost no
+    # more each than a sentence's: a question, a claim or its verdict reaches no further)
+    near, far = max(0, start - _CLAIM_REACH), min(len(sentence), end + _CLAIM_REACH)
+    question_at = min((i for i in (sentence.find("?", end, far), sentence.find("؟", end, far)) if i >= 0), default=-1)
     if question_at >= 0 and not re.search(r"[.!۔;]", sentence[end:question_at]):
-        opens = max(sentence.rfind(mark, 0, start) for mark in ":.;!?؟۔") + 1
+        opens = max(near - 1, *(sentence.rfind(mark, near, start) for mark in ":.;!?؟۔")) + 1
         if _QUESTION_OPENS.match(sentence, opens):
             return True
     if not _claim_words(sentence):
         return False
     for opens, needs_doubt in ((_DENIAL_OPENS, False), (_GUESS_OPENS, False), (_CLAIM_OPENS, True)):
         found = None
-        for found in opens.finditer(sentence, 0, start):
+        for found in opens.finditer(sentence, near, start):
             pass
         if found is None or _claim_closed(sentence, found.end(), start):
             continue
-        if not needs_doubt or _CLAIM_DOUBTED.search(sentence) or _CLAIM_CIRCULATED.search(sentence, 0, start):
+        if not needs_doubt or _CLAIM_DOUBTED.search(sentence, near, far) or _CLAIM_CIRCULATED.search(sentence, near, start):
             return True
     after = _URDU_CLAIM_AFTER.match(sentence, end)
-    return bool(after and (_CLAIM_DOUBTED.search(sentence, after.end()) or _CLAIM_CIRCULATED.search(sentence)))
+    return bool(after and (_CLAIM_DOUBTED.search(sentence, after.end(), far) or _CLAIM_CIRCULATED.search(sentence, near, far)))
+
+
+#: How far around a figure :func:`_unreported` looks for a question, a claim and its verdict.
+_CLAIM_REACH = 400
 
 
 #: The words any claim, denial or guess opens on (a first test, once a sentence).

@@ -5797,3 +5797,18 @@ def test_places_and_counts_as_speakers_give_them(text, fact):
 )
 def test_a_speakers_answer_after_a_question_goes_on_about_it(text):
     assert ("it_exports_monthly", "2026-01", 392, "USD_million") in facts(text, "2026-02-20")
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        ('Asked whether IT exports had slipped in December, the minister said they had not. "December was 234 million dollars," he said.', ("it_exports_monthly", "2022-12", 234, "USD_million")),
+        ("IT exports kept rising. March was a record $342m, 28 percent above March last year.", ("it_exports_monthly", "2022-03", 342, "USD_million")),
+    ],
+)
+def test_a_month_said_to_be_an_amount_goes_on_about_the_subject_before(text, fact):
+    assert fact in facts(text, "2023-01-19")
+
+
+def test_a_month_said_to_be_an_amount_keeps_another_subject_out():
+    assert not {f for f in facts("Workers' remittances rose. December was $3.1 billion.", "2023-01-19") if f[0] != "other"}

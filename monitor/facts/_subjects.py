@@ -260,6 +260,9 @@ _ANAPHOR = re.compile(
     # ("Put together, the first half of the fiscal year brought in $1.31 billion")
     rf"|^\W*(?:(?:(?:split|broken\s+down|taken)\s+by\s+(?:quarter|month|half)s?|for\s+reference|by\s+comparison|in\s+comparison|meanwhile|(?:put|taken)\s+together|all\s+told|in\s+all|altogether|overall|cumulatively),\s*)?(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+(?:fiscal|financial)\s+year|FY\s?['’]?\d\d(?:\d\d)?(?:-\d\d)?))?|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)(?:\s+[-–—]\s+[^-–—.]{{1,50}}?\s+[-–—]|,\s+[^,.;]{{1,40}}?,)?"
     r"\s+(?:alone\s+)?(?:had\s+|has\s+)?(?:now\s+|already\s+)?(?:brought\s+in|earned|fetched|generated|yielded|contributed|added|came\s+in|come\s+in|closed\s+at|stood\s+at|totall?ed|amounted\s+to|was\s+(?:up|down)|rose|grew|fell|dropped|declined|climbed|jumped|slipped)\b"
+    # "December was $234 million", "March was a record $342m": a period of it, said to be an amount
+    rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)\s+(?:alone\s+)?was\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|some|just\s+(?:over|under)|a\s+record(?:\s+high)?(?:\s+of)?|at)\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?)?\d"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

@@ -5812,3 +5812,10 @@ def test_a_month_said_to_be_an_amount_goes_on_about_the_subject_before(text, fac
 
 def test_a_month_said_to_be_an_amount_keeps_another_subject_out():
     assert not {f for f in facts("Workers' remittances rose. December was $3.1 billion.", "2023-01-19") if f[0] != "other"}
+
+
+def test_an_amount_of_the_exports_said_without_its_currency_is_in_dollars():
+    text = "Q: IT exports hit a record in March? A: They did: 342 million, 4 percent more than February and 28 percent above March last year."
+    assert ("it_exports_monthly", "2025-03", 342, "USD_million") in facts(text, "2025-04-17")
+    # what follows the number is what it counts
+    assert ("freelancer_count", "", 2400000, "count") in facts("IT exports are growing, and the country has 2.4 million freelancers.", "2025-04-17")

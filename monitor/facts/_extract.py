@@ -153,6 +153,25 @@ _PERIOD_CELL = re.compile(
 
 #: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line, and the emoji
 #: that posts and tickers use as bullets ("▪️ ", "🔹 ", "✅ "; with or without the emoji form).
+#: An amount as speakers say it, without its currency: "million" or "billion" and nothing after
+#: it that it counts ("We did 214 million against 257 in December", "our IT exports are at
+#: 2.6 billion, up 20 percent").
+_SCALED_ALONE = re.compile(r"\d[\d,.]*\s*(?:million|billion)", re.IGNORECASE)
+_NOTHING_COUNTED_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)\"”’—–]|-\s|(?:against|in|for|during|last|this|so\s+far|up|down|and|or|on|from|compared|versus|vs|I\s+(?:think|believe))\b)", re.IGNORECASE
+)
+
+
+def _dollars_unsaid(figure: Figure, sentence: str) -> bool:
+    """Whether a count is an amount of the exports said without its currency."""
+    return (
+        figure.unit == "count"
+        and figure.value >= 1e6
+        and bool(_SCALED_ALONE.fullmatch(sentence, figure.start, figure.end))
+        and bool(_NOTHING_COUNTED_AFTER.match(sentence, figure.end))
+    )
+
+
 _BULLET = re.compile("[ \t]*(?:[•·▪◦‣●*–-]|[🔹🔸🔷🔶✅✔➡👉📌►▶])\ufe0f?[ \t]+")
 
 
@@ -1043,6 +1062,9 @@ def _sentence_facts(sentence: str, day: date | None, context: _Context) -> tuple
             place = replace(place, platform_before=True)  # "The earnings represent a 31 percent jump": the platform's
         if place is not None and figure.unit == "percent" and context.counted is False and _RATE_OF_THE_BEFORE.match(sentence):
             place = replace(place, amounts_before=True)  # "... $107.2 million in July-September. This is an increase of 26.9 percent."
+        if place is not None and place.kind == "it_exports" and _dollars_unsaid(figure, sentence):
+            figure = replace(figure, value=figure.value / 1e6, unit="USD_million")  # "We did 214 million against 257 in December"
+            place = replace(place, figure=figure)
         classified = classify(place) if place else None
         if classified and not (classified[0] == "other" and figure.unit == "count" and figure.value < MIN_OTHER_COUNT):
             series = classified[0]

@@ -5819,3 +5819,17 @@ def test_an_amount_of_the_exports_said_without_its_currency_is_in_dollars():
     assert ("it_exports_monthly", "2025-03", 342, "USD_million") in facts(text, "2025-04-17")
     # what follows the number is what it counts
     assert ("freelancer_count", "", 2400000, "count") in facts("IT exports are growing, and the country has 2.4 million freelancers.", "2025-04-17")
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        # a list of kinds that takes in the freelancers is every registrant, the whole
+        ("PTA registered 9,356 VPNs of software houses, call centres and freelancers in FY23.", ("vpn_registrations", "FY2022-23", 9356, "count")),
+        ("PTA registered 9,356 VPNs of freelancers, call centres and software houses in FY23.", ("vpn_registrations", "FY2022-23", 9356, "count")),
+        # one kind, or a list without them, is a part
+        ("The registrations included 11,200 VPNs of software houses and call centres and 9,870 of individual freelancers.", ("other", "", 11200, "count")),
+    ],
+)
+def test_vpns_of_a_list_of_registrants(text, fact):
+    assert fact in facts(text, "2023-08-10")

@@ -1488,12 +1488,13 @@ def _one_kind_of_registrant(place: _Place, head: str) -> bool:
 
 #: Kinds of those who register VPNs, one at a time.
 _KINDS = r"(?:individual\s+)?(?:freelancers|software\s+houses|call\s+cent(?:re|er)s|(?:IT\s+)?companies|firms|banks|embassies|multinationals|businesses|individuals|entities|organi[sz]ations)"
-_COMPANIES_AND_FREELANCERS = r"(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\s*(?:,|and\b|&)\s*(?:other\s+)?(?:individual\s+)?freelancers\b"
+#: ("software houses, call centres and freelancers": a list of kinds that ends on them)
+_COMPANIES_AND_FREELANCERS = rf"(?:(?:IT\s+)?{_KINDS}\s*(?:,\s*(?:and\s+)?|and\b\s*|&\s*)(?:other\s+)?)+(?:individual\s+)?freelancers\b"
 #: One kind right after a count ("9,870 of individual freelancers", "9,870 were of"), not
 #: companies and freelancers together ("21,000 VPNs of IT companies and freelancers": all of them).
 _KIND_AFTER = re.compile(
     rf"\s+(?:VPNs?\s+|virtual\s+private\s+networks?\s+)?(?:(?:were|was|are|is)\s+)?(?:of|by|from)\s+(?:the\s+)?"
-    rf"(?!{_COMPANIES_AND_FREELANCERS})(?!(?:individual\s+)?freelancers\s*(?:,|and\b|&)\s*(?:other\s+)?(?:IT\s+)?(?:companies|firms|businesses|software\s+houses)\b){_KINDS}\b",
+    rf"(?!{_COMPANIES_AND_FREELANCERS})(?!(?:individual\s+)?freelancers(?:\s*(?:,\s*(?:and\s+)?|and\b\s*|&\s*)(?:other\s+)?(?:IT\s+)?{_KINDS}\b)+){_KINDS}\b",
     re.IGNORECASE,
 )
 _KIND_REGISTERED = re.compile(

@@ -5833,3 +5833,18 @@ def test_an_amount_of_the_exports_said_without_its_currency_is_in_dollars():
 )
 def test_vpns_of_a_list_of_registrants(text, fact):
     assert fact in facts(text, "2023-08-10")
+
+
+def test_a_rate_after_an_amount_and_what_it_is_of_is_the_amounts():
+    text = "December brought in $396 million in ICT exports, up 14 percent from a year earlier, taking the first half of FY26 to $2.2 billion."
+    found = facts(text, "2026-02-15")
+    assert ("it_exports_monthly", "2025-12", 14, "percent") in found
+    assert ("it_exports_cumulative", "FY2025-26:H1", 14, "percent") not in found
+
+
+def test_who_said_a_figure_and_where_say_nothing_of_what_it_is():
+    text = (
+        "ICT exports rose to $386 million in December, up 11 percent from a year earlier, while the first half of FY26 closed at $2.1 billion, "
+        "Punjab's IT minister told a ceremony in Lahore where 5,000 e-Rozgaar graduates received certificates."
+    )
+    assert ("it_exports_cumulative", "FY2025-26:H1", 2100, "USD_million") in facts(text, "2026-01-20")

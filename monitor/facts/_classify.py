@@ -957,6 +957,9 @@ _CIRCUMSTANCE_AFTER = re.compile(
     r"|,\s+(?:an?\s+|the\s+)?(?:average|equivalent)\s+of\b"
     # what is worked out from it: "..., implying an average annual growth of about 25 percent"
     r"|,\s+(?:implying|meaning|which\s+(?:implies|means|would\s+mean))\b"
+    # who said it, after it, and where: "... closed at $2.1 billion, Punjab's IT minister told a
+    # ceremony in Lahore where 5,000 e-Rozgaar graduates received certificates"
+    r"|,\s+(?:[\w'’.-]+\s+){1,6}?(?:said|says|told|added|informed|announced|revealed|noted|stated|disclosed)\b"
     # a clause of what went on beside it: "... $354m in August as Punjab's share rises to 48pc"
     r"|[\s,]+as\s+(?!(?:of|well|per|against|compared|a|an|its|their|part|such|much|many)\b)(?:[\w'’-]+\s+){1,3}?"
     r"(?:rises?|rose|grows?|grew|falls?|fell|climbs?|climbed|increases?|increased|declines?|declined|jumps?|jumped|slips?|slipped|reaches|reached|hits|touched)\b",

@@ -1181,6 +1181,8 @@ _RATE = r"[-−–+]?\d+(?:\.\d+)?\s?(?:%|pc|pct|per\s?cent|percent)"
 _RATE_BASIS = r"(?:\s*(?:(?-i:MoM|YoY|QoQ)|m/m|y/y|year[\s-]on[\s-]year|month[\s-]on[\s-]month))?"
 _RATES_AFTER_AMOUNT = re.compile(
     # "USD 225mn (-5% MoM, -11% YoY)", "$348 million, up 28 percent year-on-year and 9 percent month-on-month"
+    # ("$396 million in ICT exports, up 14 percent from a year earlier": what the amount is of between)
+    rf"(?:\s+(?:in|of)\s+(?:[\w&/-]+\s+){{0,3}}?(?:exports|receipts|inflows|earnings|remittances))?"
     rf"\s*[,(]\s*(?:(?:up|down)\s+)?(?:{_RATE}{_RATE_BASIS}\s*(?:[,/]|and)\s*)*[-−–+]?\s*", re.IGNORECASE
 )
 

@@ -5848,3 +5848,16 @@ def test_who_said_a_figure_and_where_say_nothing_of_what_it_is():
         "Punjab's IT minister told a ceremony in Lahore where 5,000 e-Rozgaar graduates received certificates."
     )
     assert ("it_exports_cumulative", "FY2025-26:H1", 2100, "USD_million") in facts(text, "2026-01-20")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khyber Pakhtunkhwa has around 210,000 active freelancers, according to the KP IT Board.",
+        "Across the border in Bangladesh, which says it has some 650,000 active freelancers, the government pays a cash incentive.",
+    ],
+)
+def test_a_provinces_or_another_countrys_count_of_freelancers_is_not_the_countrys(text):
+    assert not {f for f in facts(text, "2024-05-01") if f[0] == "freelancer_count"}
+    # the country's, beside them, is
+    assert ("freelancer_count", "", 2370000, "count") in facts(text + " Pakistan has 2.37 million freelancers.", "2024-05-01")

@@ -1834,7 +1834,9 @@ def _owned_abroad(sentence: str, figure: Figure) -> bool:
 #: Another country leading the clause of a figure is what the clause is about: "Bangladesh earned
 #: $1.3bn from IT exports", "in India, software exports grew 5pc", "بھارت نے ... کمائے".
 _FOREIGN_LEAD = re.compile(
-    rf"\W*(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:(?:neighbou?ring|nearby|rival|regional\s+rival)\s+)?(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
+    # ("Across the border in Bangladesh, which says it has some 650,000 active freelancers, ...")
+    rf"\W*(?:(?:(?!Pakistan)[\w'’-]+\s+){{1,4}}?(?:in|for)\s+(?=(?:neighbou?ring\s+)?(?:{_FOREIGN_PLACES})\b))?"
+    rf"(?:(?:in|for|while|whereas|and|but|the)\s+)*(?:(?:neighbou?ring|nearby|rival|regional\s+rival)\s+)?(?:{_FOREIGN_PLACES}|Indian|Bangladeshi|Chinese|Filipino|Vietnamese|Sri\s+Lankan|Egyptian|Nigerian|Kenyan|Indonesian|Malaysian)\b"
     r"|\W*(?:(?:اور|جبکہ|تاہم|لیکن|مگر)\s+)*(?:بھارت|ہندوستان|انڈیا|بنگل[ہا]\s?دیش|چین)\s+(?:نے|میں|کی|کے|کا)",  # ("اور بنگلہ دیش نے": and Bangladesh)
     re.IGNORECASE,
 )
@@ -1889,6 +1891,8 @@ _PLACE_WHERE = re.compile(
 #: A province opening the clause of a figure it contributed: "Punjab contributed $1.65bn of ...".
 _PROVINCE_LEADS = re.compile(
     rf"\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:alone\s+)?(?:contribut\w+|accounted|earned|exported)\b"
+    # "Khyber Pakhtunkhwa has around 210,000 active freelancers": the province's own count
+    rf"|\W*(?:the\s+)?(?:{_PROVINCES}|province)\s+(?:now\s+|alone\s+)?(?:has|had|have|is\s+home\s+to|was\s+home\s+to)\b"
     # "Punjab leads provinces with $1.4bn IT exports": the province's, ahead of the others
     rf"|\W*(?:the\s+)?(?:{_PROVINCES})\s+(?:leads?|led|tops?|topped)\s+(?:the\s+)?(?:other\s+)?(?:provinces|regions|cities|federating\s+units|list|chart|tally)\s+with\b"
     # "(IT) companies based in Punjab earned $1.1 billion"

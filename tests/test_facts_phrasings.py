@@ -5861,3 +5861,10 @@ def test_a_provinces_or_another_countrys_count_of_freelancers_is_not_the_country
     assert not {f for f in facts(text, "2024-05-01") if f[0] == "freelancer_count"}
     # the country's, beside them, is
     assert ("freelancer_count", "", 2370000, "count") in facts(text + " Pakistan has 2.37 million freelancers.", "2024-05-01")
+
+
+def test_the_countrys_exports_in_a_which_clause_after_a_provinces_share_are_the_countrys():
+    text = "Karachi-based companies contribute around 30 percent of the country's IT exports, which amounted to $1.3 billion in the first half of the current fiscal year."
+    assert ("it_exports_cumulative", "FY2021-22:H1", 1300, "USD_million") in facts(text, "2022-02-10")
+    # the province's own figure stays the province's
+    assert not {f for f in facts("Karachi-based companies exported $400 million in the first half of the current fiscal year.", "2022-02-10") if f[0] != "other"}

@@ -1865,9 +1865,9 @@ _PROVINCE_OWNS = re.compile(
     rf"(?:\b(?:{_PROVINCES})['’]s|\bthe\s+province['’]s|\bprovincial)(?:\s+[\w-]+)?(?:\s+(?:at|of|was|is|stood\s+at|reached|came\s+to))?\s*$|(?:{_URDU_PLACES}|صوبے|صوبہ)\s+(?:سے|کی|کے)\s+(?:(?:\S+\s+){0,3}?(?:کمپنیوں|کمپنیاں|فرموں|شہر)\s+(?:نے|کی|کے)\s+)?$"
 )
 #: The country's total named right before a figure: "the country's total IT exports of",
-#: "the national total of", "Pakistan's overall ICT exports of".
+#: "the national total of", "Pakistan's overall ICT exports of" (", which amounted to").
 _NATIONAL_BEFORE = re.compile(
-    r"\b(?:the\s+country['’]s|the\s+national|Pakistan['’]s|national)\s+(?:total|overall|entire)?\s*(?P<it>(?:IT|ICT)\s+exports\s+)?(?:total\s+)?(?:of\s+|at\s+|stood\s+at\s+)?"
+    r"\b(?:the\s+country['’]s|the\s+national|Pakistan['’]s|national)\s+(?:total|overall|entire)?\s*(?P<it>(?:IT|ICT)\s+exports(?:\s*,\s+which\s+(?:had\s+)?(?:amounted\s+to|stood\s+at|totall?ed|reached|were|came\s+(?:in\s+at|to)))?\s+)?(?:total\s+)?(?:of\s+|at\s+|stood\s+at\s+)?"
     r"(?:about\s+|around\s+|nearly\s+|some\s+)?(?:US\s?\$|\$|USD\s?)?$"
     # the whole a part is "of": "accounted for $780 million of the $2.6 billion in IT exports"
     r"|(?:\d\s?(?:million|billion|bn|mn|m|percent|per\s?cent|pc|%)|\d%)\s+of\s+(?:the\s+)?(?:US\s?\$|\$|USD\s?)?$",

@@ -483,6 +483,8 @@ def test_monitor_analyze_command_reports_bad_lines():
         ("Unregistered VPNs to be blocked from November 30", "vpn_internet"),
         ("Special Technology Zones get 10-year income tax holiday", "it_exports"),
         ("Govt notifies SEZ status for IT park in Karachi", "it_exports"),
+        ("KP cabinet approves technology zone in Haripur", "it_exports"),
+        ("Punjab earmarks Rs12bn for IT, plans tech zone in Lahore", "it_exports"),
         ("Sindh govt unveils digital skills programme for women", "skills"),
         ("Information Technology (IT) exports rise 23pc", "it_exports"),
         ("ICT services export remittances climb to $338m", "it_exports"),
@@ -506,6 +508,7 @@ def test_headlines_of_the_mission_are_relevant(rules, headline, topic):
         "Internet banking transactions rise 20pc",
         "Cyber crime wing arrests journalist under PECA",
         "Bangladesh freelancers demand PayPal access",
+        "Children crowd the tech zone at the Lahore book fair",
     ],
 )
 def test_headlines_outside_the_mission_are_not(rules, headline):

@@ -5868,3 +5868,15 @@ def test_the_countrys_exports_in_a_which_clause_after_a_provinces_share_are_the_
     assert ("it_exports_cumulative", "FY2021-22:H1", 1300, "USD_million") in facts(text, "2022-02-10")
     # the province's own figure stays the province's
     assert not {f for f in facts("Karachi-based companies exported $400 million in the first half of the current fiscal year.", "2022-02-10") if f[0] != "other"}
+
+
+def test_a_timelines_entry_goes_on_about_the_series_of_the_piece():
+    text = (
+        "IT exports ended FY25 at a record $3.83 billion. Here is how the year unfolded.\n"
+        "July 2024: The year opened at $286 million, up 24 percent year-on-year.\n"
+        "August 2024: $298 million."
+    )
+    found = facts(text, "2025-07-21")
+    assert {("it_exports_monthly", "2024-07", 286, "USD_million"), ("it_exports_monthly", "2024-07", 24, "percent"), ("it_exports_monthly", "2024-08", 298, "USD_million")} <= found
+    # an entry of a month alone may be of another year than the date gives: it needs figures just before
+    assert not {f for f in facts("IT exports ended FY25 at $3.83 billion. Here is how the year unfolded.\nJuly: The year opened at $286 million.", "2025-07-21") if f[1] == "2025-07"}

@@ -131,6 +131,10 @@ class _Context:
         return bool(
             self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)) or _ANSWER_OPENS.match(sentence)
             or (self.asked and _SPEAKER_OPENS.match(sentence))
+            # (and a timeline's entry that opens on its period and a colon and gives an amount, in
+            # a piece about an amount's series: "July 2024: The year opened at $286 million",
+            # "جولائی: 28 کروڑ 60 لاکھ ڈالر", after "Here is how the year unfolded.")
+            or (self.kind in ("it_exports", "freelancers") and bool(_PERIOD_ENTRY.match(sentence)) and bool(_MONEY_AMOUNT.search(sentence)))
         )
 
 
@@ -149,6 +153,17 @@ _PERIOD_CELL = re.compile(
     r"\s*:\s*(?:US\s?\$|\$|USD|Rs\.?|PKR)?\s*\d",
     re.IGNORECASE,
 )
+
+
+#: A line that opens on a period with its year and a colon, whatever follows: a timeline's
+#: entry ("July 2024: The year opened at ...", "FY26: ..."; a month alone, "جولائی:", may be of
+#: another year than the date gives, in a review of a year gone by).
+_PERIOD_ENTRY = re.compile(
+    rf"\W*(?:(?:{_MONTH_NAMES})[\s'’-]+(?:\d{{4}}|'\d{{2}})|\d{{1,2}}\s?M\s?FY\s?\d{{2}}|[12]H\s?FY\s?\d{{2}}|Q[1-4]\s?FY\s?\d{{2}}|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?)\s*:\s",
+    re.IGNORECASE,
+)
+#: An amount of money: "$286 million", "Rs5bn", "28 کروڑ 60 لاکھ ڈالر".
+_MONEY_AMOUNT = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn)\b|(?:ارب|کروڑ|لاکھ|ملین)\s+(?:\S+\s+){0,3}?(?:ڈالر|ڈالرز)", re.IGNORECASE)
 
 
 #: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line, and the emoji

@@ -3248,7 +3248,8 @@ def test_an_item_of_a_bulleted_list_goes_on_about_the_subject_and_period_of_the_
         ("it_exports_monthly", "2025-06", 338, "USD_million"),
     }
     # a line that is no item of a list does not go on so, nor does an item with a subject of its own
-    assert facts("March IT exports at $398m.\n9MFY26 tally at $3.25bn.", "2026-04-16") == {("it_exports_monthly", "2026-03", 398, "USD_million")}
+    # (a span's "tally" or "total" does: see test_a_threads_posts_and_a_spans_total_go_on_about_the_series_before)
+    assert facts("March IT exports at $398m.\n9MFY26 at $3.25bn.", "2026-04-16") == {("it_exports_monthly", "2026-03", 398, "USD_million")}
     assert not any(f[0].startswith("it_exports") for f in facts("• IT exports: $356m in October\n• Oil import bill: $1.2bn in October", "2025-11-18") if f[2] == 1200)
 
 
@@ -5880,3 +5881,18 @@ def test_a_timelines_entry_goes_on_about_the_series_of_the_piece():
     assert {("it_exports_monthly", "2024-07", 286, "USD_million"), ("it_exports_monthly", "2024-07", 24, "percent"), ("it_exports_monthly", "2024-08", 298, "USD_million")} <= found
     # an entry of a month alone may be of another year than the date gives: it needs figures just before
     assert not {f for f in facts("IT exports ended FY25 at $3.83 billion. Here is how the year unfolded.\nJuly: The year opened at $286 million.", "2025-07-21") if f[1] == "2025-07"}
+
+
+def test_a_threads_posts_and_a_spans_total_go_on_about_the_series_before():
+    text = (
+        "1/ December IT exports: $386m. That's a new monthly record, +11% YoY vs $348m in Dec 2024, and +9% MoM.\n\n"
+        "2/ H1FY26 (Jul-Dec) total: $2.14bn, up 15% from $1.86bn in H1FY25."
+    )
+    found = facts(text, "2026-01-20")
+    assert {
+        ("it_exports_monthly", "2025-12", 11, "percent"),
+        ("it_exports_monthly", "2025-12", 9, "percent"),
+        ("it_exports_cumulative", "FY2025-26:H1", 2140, "USD_million"),
+        ("it_exports_cumulative", "FY2025-26:H1", 15, "percent"),
+    } <= found
+    assert ("it_exports_cumulative", "FY2024-25:Jul-Feb", 2450, "USD_million") in facts("February IT exports came to $305m. 8MFY25 total now $2.45bn, up 25%.", "2025-03-18")

@@ -128,6 +128,7 @@ class _Context:
         # (and an answer goes on about what its question asked: "Q: How did IT exports do in
         # January? A: We did $392 million", "سوال: ... جواب: ...")
         # (or after a question, its speaker's label: "PTA CHAIRMAN: Since we opened the portal, ...")
+        sentence = _THREAD_NUMBER.sub("", sentence, count=1)  # a thread's "2/ ..." numbers its post
         return bool(
             self.continued or (self.listed and _BULLET.match(sentence)) or _ANAPHOR.search(sentence) or (self.stated and _PERIOD_CELL.match(sentence)) or _ANSWER_OPENS.match(sentence)
             or (self.asked and _SPEAKER_OPENS.match(sentence))
@@ -155,6 +156,8 @@ _PERIOD_CELL = re.compile(
 )
 
 
+#: The number a thread gives each post: "1/ ", "2/ ".
+_THREAD_NUMBER = re.compile(r"^\s*\d{1,2}\s?/\s+(?!\d)")
 #: A line that opens on a period with its year and a colon, whatever follows: a timeline's
 #: entry ("July 2024: The year opened at ...", "FY26: ..."; a month alone, "جولائی:", may be of
 #: another year than the date gives, in a review of a year gone by).

@@ -221,7 +221,7 @@ WORLDWIDE = r"worldwide|globally|around\s+the\s+(?:world|globe)"
 #: A sentence that opens on a part of the total before: "Of the total, $41 million ...".
 OF_THE_TOTAL = r"^\W*(?:out\s+)?of\s+(?:the|this|that)\s+(?:total|amount|sum)\b"
 _ANAPHOR = re.compile(
-    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|lifted|raised|pushed|figure|amount|total)\b)|the\s+(?:sector|industry|(?:[\w-]+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
+    rf"^\W*{OPENING}(?:they|their|it|its|these|this|that['’]s\b|that(?=\s+(?:was|is|marks?|marked|represents?|represented|compares?|brought|took|puts?|means?|meant|leaves?|left|lifted|raised|pushed|figure|amount|total)\b)|the\s+(?:sector|industry|(?:[\w-]+(?:['’]s)?\s+)?figure|amount|earnings|receipts|inflows))\b|\b(?:they|their|exports?)\b"
     # "the sector" anywhere: "December's $385m is the best month the sector has ever had"
     r"|\bthe\s+sector\b"
     # "Inflows had already reached $209 million ...", "December receipts of $229 million ..."
@@ -263,6 +263,9 @@ _ANAPHOR = re.compile(
     # "December was $234 million", "March was a record $342m": a period of it, said to be an amount
     rf"|^\W*(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)|{_MONTH_NAMES}(?:['’]\d{{2}}|\s+\d{{4}})?)\s+(?:alone\s+)?was\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|some|just\s+(?:over|under)|a\s+record(?:\s+high)?(?:\s+of)?|at)\s+)?(?:US\s?\$|\$|USD\s?|Rs\.?\s?)?\d"
+    # "8MFY25 total now $2.45bn", "H1FY26 (Jul-Dec) total: $2.14bn": a span's total of it, as a
+    # post or a note writes it
+    r"|^\W*(?:\d{1,2}\s?M\s?FY\s?\d{2}|[12]H\s?FY\s?\d{2}|H[12]\s?FY\s?\d{2}|Q[1-4]\s?FY\s?\d{2}|FY\s?\d{2}(?:\d{2})?)\s+(?:\([^()]{1,20}\)\s+)?(?:total|tally)\b"
     # "Over the first nine months of FY25, receipts added up to ...": its receipts over a span
     r"|^\W*(?:over|in|during|for)\s+the\s+[^,]{1,50},\s+(?:inflows|receipts|earnings|proceeds)\b"
     # "The central bank also revised its figure for October upward to $336 million": the

@@ -60,12 +60,12 @@ LABELS = ("duplicate", "related", "different")
 #: What ``--check`` (``make check``) holds on all the sets pooled: the level the rules reach
 #: now, less about one pair, so that no later change loses a grouping silently.
 HELD = {
-    "story precision": (">=", 0.921),
+    "story precision": (">=", 0.920),
     "story recall": (">=", 0.974),
-    "event precision": (">=", 0.980),
+    "event precision": (">=", 0.978),
     "event recall": (">=", 0.640),
     "different grouped (stories)": ("<=", 0.002),
-    "different grouped (events)": ("<=", 0.018),
+    "different grouped (events)": ("<=", 0.019),
     "pairs of two scenarios grouped (stories)": ("<=", 0),
 }
 

@@ -5896,3 +5896,18 @@ def test_a_threads_posts_and_a_spans_total_go_on_about_the_series_before():
         ("it_exports_cumulative", "FY2025-26:H1", 15, "percent"),
     } <= found
     assert ("it_exports_cumulative", "FY2024-25:Jul-Feb", 2450, "USD_million") in facts("February IT exports came to $305m. 8MFY25 total now $2.45bn, up 25%.", "2025-03-18")
+
+
+@pytest.mark.parametrize(
+    "headline, fact",
+    [
+        ("IT exports clock $3.5 billion in 10MFY26, April inflows at $372 million", ("it_exports_monthly", "2026-04", 372, "USD_million")),
+        ("IT exports slip to $2.6bn in FY23; June inflows at $226 million", ("it_exports_monthly", "2023-06", 226, "USD_million")),
+    ],
+)
+def test_a_months_inflows_beside_the_series_are_its(headline, fact):
+    assert fact in facts("", "2026-05-19" if "10MFY26" in headline else "2023-07-19", title=headline)
+
+
+def test_a_months_inflows_beside_another_series_are_not_ours():
+    assert not {f for f in facts("Workers' remittances rose in June; June inflows stood at $3.1 billion.", "2023-07-19") if f[0] != "other"}

@@ -63,6 +63,11 @@ WHICH_A_PART_INCLUDES = rf",\s+which\s+(?:include|includes|cover|covers|comprise
 #: A part named, then what it is, then its verb: "computer services, the largest component,
 #: contributing $2,187.5 million".
 _PART_APPOSITIVE = rf",\s+(?:the|its|a)\s+[^,.;\d]{{1,40}},\s+{_PART_BRINGS_IN}"
+#: Not after a month's name: "April inflows" (see the untracked subjects below).
+_NOT_A_MONTHS = "".join(
+    rf"(?<!\b{m}\s)"
+    for m in "January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
     # Parts of ICT exports (computer services, telecom services): kept under "other".
     ("it_component", re.compile(
@@ -167,7 +172,9 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         # in remittances", "expatriates remitted $3bn")
         r"|(?:expatriates|migrants|(?:overseas\s+)?Pakistanis(?:\s+(?:abroad|overseas|living\s+abroad))?|diaspora|migrant\s+workers)\s*,?\s+(?:who\s+)?(?:sent|send|remitted)(?:\s+home)?"
         r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?<!\bof\s)(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
-        r"|deficit|surplus|inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        # (a month's "inflows" are the series the sentence is about: "IT exports clock $3.5 billion in
+        # 10MFY26, April inflows at $372 million")
+        rf"|deficit|surplus|{_NOT_A_MONTHS}inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
     # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports

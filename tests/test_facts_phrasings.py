@@ -5911,3 +5911,21 @@ def test_a_months_inflows_beside_the_series_are_its(headline, fact):
 
 def test_a_months_inflows_beside_another_series_are_not_ours():
     assert not {f for f in facts("Workers' remittances rose in June; June inflows stood at $3.1 billion.", "2023-07-19") if f[0] != "other"}
+
+
+
+def test_the_writers_own_firms_figure_is_no_series_figure():
+    text = "IT exports rose 24% to $3.2 billion in FY24. At our company we grew export revenue 40% to $6.5 million in the same year."
+    assert ("it_exports_annual", "FY2023-24", 40, "percent") not in facts(text, "2024-08-01")
+
+
+def test_an_urdu_amount_every_month_is_no_months_figure():
+    urdu = "جون میں آئی ٹی برآمدات 33 کروڑ ڈالر رہیں۔ یعنی جب تک ہم ہر مہینے 40 کروڑ ڈالر کو معمول نہیں بناتے، 5 ارب ڈالر کا خواب خواب ہی رہے گا۔"
+    assert not {f for f in facts(urdu, "2025-07-10") if f[2] == 400 and f[0] != "other"}
+
+
+def test_a_count_of_the_last_24_hours_is_a_rate_not_the_total():
+    found = facts("The PTA registered 1,430 new VPNs in the last 24 hours, taking the total to 31,700.", "2024-11-20")
+    assert ("vpn_registrations", "", 1430, "count") not in found
+    assert ("vpn_registrations", "", 31700, "count") in found
+    assert ("vpn_registrations", "", 1430, "count") not in facts("پی ٹی اے کے مطابق گزشتہ 24 گھنٹوں میں 1,430 نئے وی پی این رجسٹر کیے گئے۔", "2024-11-20")

@@ -95,8 +95,20 @@ _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+fo
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+(?:کام|پلیٹ\s?فارمز\s+پر\s+کام)", re.IGNORECASE)  # ("آن لائن کام": work online)
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
-_PER_PERIOD = r"\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
-_URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار"
+_PER_PERIOD = r"\b(?:in\s+)?the\s+(?:last|past)\s+24\s+hours\b|\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
+#: (and a month's or the last day's worth: "ہر مہینے 40 کروڑ ڈالر", "گزشتہ 24 گھنٹوں میں 1,430 نئے وی پی این")
+_URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار|ہر\s+(?:مہینے|ماہ|ہفتے)(?!\s+(?:کی|کے)\s+طرح)|(?:گزشتہ|پچھلے)\s+24\s+گھنٹوں"
+#: The day just gone, whose own number its 24 is (see :func:`_own_stretch`).
+_LAST_DAY = re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+24\s+hours\b|(?:گزشتہ|پچھلے)\s+24\s+گھنٹوں", re.IGNORECASE)
+
+
+def _in_the_last_day(place: _Place) -> bool:
+    """Whether a count is of the last 24 hours, said between the commas around it: "registered
+    1,430 new VPNs in the last 24 hours" (not the total it takes them to, after a comma)."""
+    sentence, figure = place.sentence, place.figure
+    start = max(sentence.rfind(",", 0, figure.start), sentence.rfind("،", 0, figure.start)) + 1
+    ends = [i for i in (sentence.find(",", figure.end), sentence.find("،", figure.end)) if i >= 0]
+    return bool(_LAST_DAY.search(sentence, start, min(ends) if ends else len(sentence)))
 _COUNT_FLOW = re.compile(rf"{_PER_PERIOD}|{_URDU_PER_PERIOD}", re.IGNORECASE)
 _VPN_COUNT = re.compile(r"regist\w*|whitelist\w*|approv\w*|issued|rejist|رجسٹر|وائٹ\s?لسٹ", re.IGNORECASE)
 
@@ -442,8 +454,8 @@ def classify(place: _Place) -> tuple[str, float] | None:
         if figure.unit != "count" and (_REGISTERED_FREELANCERS.search(place.context) or (_THEIR.search(place.clause) and _REGISTERED_FREELANCERS.search(place.sentence, 0, figure.start))):
             return "other", value  # "registered freelancers earned $118 million": those registered with a board, a part
         return _freelancer_series(place), value
-    if place.kind == "vpn" and figure.unit == "count" and _COUNT_FLOW.search(_own_stretch(place)):
-        return "other", value  # "200 VPNs are registered every day": a rate, not the total
+    if place.kind == "vpn" and figure.unit == "count" and (_COUNT_FLOW.search(_own_stretch(place)) or _in_the_last_day(place)):
+        return "other", value  # "200 VPNs are registered every day", "1,430 in the last 24 hours": a rate, not the total
     # (a base's count is of what the sentence counts: "19,400 VPNs were registered in November,
     # against 3,100 in the month before that")
     if place.kind == "vpn" and figure.unit == "count" and _REVISED_TO_BEFORE.search(place.sentence, max(0, figure.start - 30), figure.start) and _VPN_COUNT.search(place.sentence, 0, figure.start):

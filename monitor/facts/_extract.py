@@ -2105,7 +2105,9 @@ _ONE_FIRM_OWNS = re.compile(
     rf"|\b(?:company|firm)['’]s\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_SALES}"
     # "Systems Limited's export revenue grew 35 percent"
     rf"|\b(?-i:Limited|Ltd|Inc|PLC)\.?['’]s\s+(?:[\w-]+\s+){{0,2}}?{_FIRM_SALES}"
-    r"|(?<![^\W\d_])(?:کمپنی|فرم|لمیٹڈ)(?![^\W\d_])(?:\s+[^\s\d،,۔]+){0,4}?\s+(?:کی|نے)\s+(?:برآمدی\s+)?(?:آمدن|آمدنی|برآمدات|ریونیو|فروخت)(?![^\W\d_])",
+    r"|(?<![^\W\d_])(?:کمپنی|فرم|لمیٹڈ)(?![^\W\d_])(?:\s+[^\s\d،,۔]+){0,4}?\s+(?:کی|نے)\s+(?:برآمدی\s+)?(?:آمدن|آمدنی|برآمدات|ریونیو|فروخت)(?![^\W\d_])"
+    # the writer's own firm: "At our company we grew export revenue 40% to $6.5 million"
+    rf"|\b(?:our|my)\s+(?:own\s+)?(?:company|firm|studio|startup|agency|software\s+house|team)\b[^.;]{{0,40}}?\b(?:grew|grow|raised|lifted|increased|earned|made|posted|booked)\s+(?:our\s+|its\s+)?{_FIRM_SALES}",
     re.IGNORECASE,
 )
 

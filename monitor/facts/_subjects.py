@@ -174,7 +174,7 @@ _SUBJECTS: tuple[tuple[str | None, re.Pattern], ...] = (
         r"|(?:other\s+)?business\s+services|(?:transport(?:ation)?|travel|construction|insurance(?:\s+and\s+pension)?|financial|government)\s+services|current\s+account|(?<!\bof\s)(?-i:GDP)|reserves|(?<!export\s)(?<!exports\s)revenues?|budget|allocat\w+|investments?|(?-i:FDI)|loans?|tranches?|bailouts?|tax\s+collection|market\s+cap\w*"
         # (a month's "inflows" are the series the sentence is about: "IT exports clock $3.5 billion in
         # 10MFY26, April inflows at $372 million")
-        rf"|deficit|surplus|{_NOT_A_MONTHS}inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
+        rf"|deficit|surplus|(?=inflows){_NOT_A_MONTHS}inflows|outflows|spending|expenditure|salar(?:y|ies)|profits?|sales|valuation|funding|grants?)(?![\w])",
         re.IGNORECASE,
     )),
     # Urdu: remittances, imports, the trade deficit, reserves, total and textile exports

@@ -94,12 +94,15 @@ _A_MONTH_ALONE_ACCOUNTED = re.compile(rf"\W*{MONTH_ALONE}\s+account(?:s|ed)\s+fo
 #: ڈالر کی کمی", "5 کروڑ ڈالر بڑھ گئیں", "2 کروڑ ڈالر زیادہ" (never "سے زیادہ", more than).
 _URDU_CHANGE_AFTER = re.compile(r"\s*(?:\([^()]{0,24}\)\s*|یعنی\s+[\d.]+\s*فیصد\s+)?(?:کا|کی|کے)?\s*(?:اضافہ|اضافے|کمی|زیادہ|بڑھ|گھٹ|کم\s+ہو)(?![^\W\d_])")  # (a rate may stand between: "180 ملین ڈالر (20.5 فیصد) زیادہ")
 _FREELANCER_NOUN = re.compile(r"freelanc\w*|gig\b|workers?\b|online\b|فری|آن\s?لائن\s+(?:کام|پلیٹ\s?فارمز\s+پر\s+کام)", re.IGNORECASE)  # ("آن لائن کام": work online)
+#: The day just gone: "in the last 24 hours", "گزشتہ 24 گھنٹوں".
+_LAST_24_HOURS = r"\b(?:in\s+)?the\s+(?:last|past)\s+24\s+hours\b"
+_URDU_LAST_24_HOURS = r"(?:گزشتہ|پچھلے)\s+24\s+گھنٹوں"
 #: So much a period: "a month", "per quarter", "annually", "روزانہ" (never "a year earlier").
-_PER_PERIOD = r"\b(?:in\s+)?the\s+(?:last|past)\s+24\s+hours\b|\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
+_PER_PERIOD = rf"{_LAST_24_HOURS}|\b(?:every|each|per|a)\s+(?:year|month|quarter|annum|day|week)\b(?!-)(?!\s+(?:earlier|ago|before|back|later|previously|prior|on|in\s+which|when|that)\b)|\b(?:annually|daily|weekly)\b"  # (not "a month in which ...", nor "a year-end deadline")
 #: (and a month's or the last day's worth: "ہر مہینے 40 کروڑ ڈالر", "گزشتہ 24 گھنٹوں میں 1,430 نئے وی پی این")
-_URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار|ہر\s+(?:مہینے|ماہ|ہفتے)(?!\s+(?:کی|کے)\s+طرح)|(?:گزشتہ|پچھلے)\s+24\s+گھنٹوں"
+_URDU_PER_PERIOD = r"روزانہ|یومیہ|ہر\s+روز|فی\s+دن|ہفتہ\s?وار|ہر\s+(?:مہینے|ماہ|ہفتے)(?!\s+(?:کی|کے)\s+طرح)|" + _URDU_LAST_24_HOURS
 #: The day just gone, whose own number its 24 is (see :func:`_own_stretch`).
-_LAST_DAY = re.compile(r"\b(?:in\s+)?the\s+(?:last|past)\s+24\s+hours\b|(?:گزشتہ|پچھلے)\s+24\s+گھنٹوں", re.IGNORECASE)
+_LAST_DAY = re.compile(f"{_LAST_24_HOURS}|{_URDU_LAST_24_HOURS}", re.IGNORECASE)
 
 
 def _in_the_last_day(place: _Place) -> bool:

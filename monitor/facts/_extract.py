@@ -169,8 +169,6 @@ _PERIOD_ENTRY = re.compile(
 _MONEY_AMOUNT = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn)\b|(?:ارب|کروڑ|لاکھ|ملین)\s+(?:\S+\s+){0,3}?(?:ڈالر|ڈالرز)", re.IGNORECASE)
 
 
-#: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line, and the emoji
-#: that posts and tickers use as bullets ("▪️ ", "🔹 ", "✅ "; with or without the emoji form).
 #: An amount as speakers say it, without its currency: "million" or "billion" and nothing after
 #: it that it counts ("We did 214 million against 257 in December", "our IT exports are at
 #: 2.6 billion, up 20 percent").
@@ -190,6 +188,8 @@ def _dollars_unsaid(figure: Figure, sentence: str) -> bool:
     )
 
 
+#: An item of a bulleted list: "• ", "▪ ", "- ", "* " at the start of its line, and the emoji
+#: that posts and tickers use as bullets ("▪️ ", "🔹 ", "✅ "; with or without the emoji form).
 _BULLET = re.compile("[ \t]*(?:[•·▪◦‣●*–-]|[🔹🔸🔷🔶✅✔➡👉📌►▶])\ufe0f?[ \t]+")
 
 

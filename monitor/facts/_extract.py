@@ -17,6 +17,7 @@ from ._classify import (
     TOTAL_OF_THE_PARTS,
     _MONTH_VALUE,
     _GRADUATES,
+    _MONEY_TOTAL,
     _OWN_GROWTH_SAID,
     _REGISTERED_FREELANCERS,
     _clause,
@@ -135,7 +136,7 @@ class _Context:
             # (and a timeline's entry that opens on its period and a colon and gives an amount, in
             # a piece about an amount's series: "July 2024: The year opened at $286 million",
             # "جولائی: 28 کروڑ 60 لاکھ ڈالر", after "Here is how the year unfolded.")
-            or (self.kind in ("it_exports", "freelancers") and bool(_PERIOD_ENTRY.match(sentence)) and bool(_MONEY_AMOUNT.search(sentence)))
+            or (self.kind in ("it_exports", "freelancers") and bool(_PERIOD_ENTRY.match(sentence)) and bool(_MONEY_TOTAL.search(sentence)))
         )
 
 
@@ -165,8 +166,6 @@ _PERIOD_ENTRY = re.compile(
     rf"\W*(?:(?:{_MONTH_NAMES})[\s'’-]+(?:\d{{4}}|'\d{{2}})|\d{{1,2}}\s?M\s?FY\s?\d{{2}}|[12]H\s?FY\s?\d{{2}}|Q[1-4]\s?FY\s?\d{{2}}|FY\s?\d{{2}}(?:\d{{2}})?(?:-\d{{2}})?)\s*:\s",
     re.IGNORECASE,
 )
-#: An amount of money: "$286 million", "Rs5bn", "28 کروڑ 60 لاکھ ڈالر".
-_MONEY_AMOUNT = re.compile(r"(?:US\s?\$|\$|USD|Rs\.?|PKR)\s?\d|\d[\d,.]*\s*(?:million|billion|mn|bn)\b|(?:ارب|کروڑ|لاکھ|ملین)\s+(?:\S+\s+){0,3}?(?:ڈالر|ڈالرز)", re.IGNORECASE)
 
 
 #: An amount as speakers say it, without its currency: "million" or "billion" and nothing after
